@@ -1,0 +1,454 @@
+package shapes
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/tidwall/gjson"
+)
+
+// Source is one model file's name and contents.
+type Source struct {
+	Name string // used in error messages
+	Data []byte
+}
+
+// LoadFiles reads and resolves the JSON AST model files at paths.
+func LoadFiles(paths ...string) (*Model, error) {
+	srcs := make([]Source, 0, len(paths))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, &Error{File: p, Msg: err.Error()}
+		}
+		srcs = append(srcs, Source{Name: p, Data: data})
+	}
+	return Load(srcs...)
+}
+
+// Load parses the JSON AST sources, merges them into one model with the
+// prelude, and resolves it: apply statements, mixins, Smithy 1.0 semantics and
+// references.
+func Load(srcs ...Source) (*Model, error) {
+	l := &loader{defs: make(map[ID]*rawShape)}
+	for _, src := range srcs {
+		if err := l.parseFile(src); err != nil {
+			return nil, err
+		}
+	}
+	if err := l.addPrelude(); err != nil {
+		return nil, err
+	}
+	return l.resolve()
+}
+
+// rawShape is a shape as written in a file, before resolution.
+type rawShape struct {
+	id        ID
+	kind      Kind
+	typeName  string
+	file      string
+	path      string // JSON path of the shape in file
+	version10 bool
+	canonical string // canonical JSON, to tell identical duplicates from conflicts
+	traits    Traits
+	members   []*rawMember
+	mixins    []ID
+
+	input, output                      ID
+	errors, operations, resources      []ID
+	version                            string
+	rename                             map[ID]string
+	identifiers, properties            []*rawMember
+	create, put, read, update, delete_ ID
+	list                               ID
+	collectionOperations               []ID
+}
+
+// rawMember is a member (or a resource identifier/property) as written.
+type rawMember struct {
+	name   string
+	target ID // zero for a member that only carries applied traits
+	traits Traits
+	path   string
+}
+
+type applyStmt struct {
+	target ID
+	traits Traits
+	file   string
+	path   string
+}
+
+type loader struct {
+	defs    map[ID]*rawShape
+	order   []ID
+	applies []applyStmt
+}
+
+func (l *loader) parseFile(src Source) error {
+	if !gjson.ValidBytes(src.Data) {
+		return &Error{File: src.Name, Msg: "invalid JSON: " + jsonSyntaxError(src.Data)}
+	}
+	doc := gjson.ParseBytes(src.Data)
+	if !doc.IsObject() {
+		return &Error{File: src.Name, Msg: "a JSON AST model must be a JSON object"}
+	}
+	ver := doc.Get("smithy")
+	if !ver.Exists() {
+		return &Error{File: src.Name, Path: "smithy", Msg: "missing Smithy version"}
+	}
+	var v10 bool
+	switch ver.String() {
+	case "2.0", "2":
+	case "1.0", "1":
+		v10 = true
+	default:
+		return &Error{File: src.Name, Path: "smithy", Msg: fmt.Sprintf("unsupported Smithy version %q (want 1.0 or 2.0)", ver.String())}
+	}
+	shapes := doc.Get("shapes")
+	if shapes.Exists() && !shapes.IsObject() {
+		return &Error{File: src.Name, Path: "shapes", Msg: "must be an object"}
+	}
+	var err error
+	shapes.ForEach(func(key, value gjson.Result) bool {
+		err = l.parseShape(src.Name, key.String(), value, v10)
+		return err == nil
+	})
+	return err
+}
+
+// jsonSyntaxError locates a syntax error as line:column for the message.
+func jsonSyntaxError(data []byte) string {
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if ok := asSyntax(err, &se); ok {
+		line, col := 1, 1
+		for _, c := range data[:min(int(se.Offset), len(data))] {
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		return fmt.Sprintf("line %d, column %d: %v", line, col, se)
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return "not valid JSON"
+}
+
+func asSyntax(err error, target **json.SyntaxError) bool {
+	se, ok := err.(*json.SyntaxError)
+	if ok {
+		*target = se
+	}
+	return ok
+}
+
+func shapePath(id string) string { return "shapes[" + strconv.Quote(id) + "]" }
+
+func (l *loader) parseShape(file, key string, v gjson.Result, v10 bool) error {
+	path := shapePath(key)
+	fail := func(sub, format string, args ...any) error {
+		p := path
+		if sub != "" {
+			p += "." + sub
+		}
+		return &Error{File: file, Shape: key, Path: p, Msg: fmt.Sprintf(format, args...)}
+	}
+	id, err := ParseID(key)
+	if err != nil {
+		return fail("", "%v", err)
+	}
+	if !v.IsObject() {
+		return fail("", "a shape must be a JSON object")
+	}
+	typ := v.Get("type").String()
+	traits, err := parseTraits(v.Get("traits"))
+	if err != nil {
+		return fail("traits", "%v", err)
+	}
+	if typ == "apply" {
+		l.applies = append(l.applies, applyStmt{target: id, traits: traits, file: file, path: path})
+		return nil
+	}
+	if id.Member != "" {
+		return fail("", "a shape ID with a member part can only be used with \"apply\"")
+	}
+	kind, ok := kindNames[typ]
+	if typ == "set" {
+		kind, ok = KindList, true
+		traits.set(TraitUniqueItems, "{}")
+	}
+	if !ok {
+		if typ == "" {
+			return fail("type", "missing shape type")
+		}
+		return fail("type", "unknown shape type %q", typ)
+	}
+	rs := &rawShape{id: id, kind: kind, typeName: typ, file: file, path: path, version10: v10, traits: traits,
+		canonical: canonicalJSON(v)}
+	ref := func(field string) (ID, error) {
+		r := v.Get(field)
+		if !r.Exists() {
+			return ID{}, nil
+		}
+		t := r.Get("target")
+		if !r.IsObject() || t.Type != gjson.String {
+			return ID{}, fail(field, "want a reference {\"target\": \"ns#Name\"}")
+		}
+		id, err := ParseID(t.String())
+		if err != nil {
+			return ID{}, fail(field+".target", "%v", err)
+		}
+		return id, nil
+	}
+	refs := func(field string) ([]ID, error) {
+		r := v.Get(field)
+		if !r.Exists() {
+			return nil, nil
+		}
+		if !r.IsArray() {
+			return nil, fail(field, "want a list of references")
+		}
+		var out []ID
+		for i, e := range r.Array() {
+			t := e.Get("target")
+			if t.Type != gjson.String {
+				return nil, fail(fmt.Sprintf("%s[%d]", field, i), "want a reference {\"target\": \"ns#Name\"}")
+			}
+			id, err := ParseID(t.String())
+			if err != nil {
+				return nil, fail(fmt.Sprintf("%s[%d].target", field, i), "%v", err)
+			}
+			out = append(out, id)
+		}
+		return out, nil
+	}
+	members := func(field string, allowed map[string]bool) ([]*rawMember, error) {
+		r := v.Get(field)
+		if !r.Exists() {
+			return nil, nil
+		}
+		if !r.IsObject() {
+			return nil, fail(field, "must be an object")
+		}
+		var out []*rawMember
+		var err error
+		seen := map[string]string{}
+		r.ForEach(func(k, mv gjson.Result) bool {
+			name := k.String()
+			mpath := field + "." + name
+			if !isIdentifier(name) {
+				err = fail(mpath, "invalid member name %q", name)
+				return false
+			}
+			if allowed != nil && !allowed[name] {
+				err = fail(mpath, "a %s cannot have a member named %q", typ, name)
+				return false
+			}
+			if prev, dup := seen[lower(name)]; dup {
+				err = fail(mpath, "member %q conflicts with member %q (names must differ by more than case)", name, prev)
+				return false
+			}
+			seen[lower(name)] = name
+			m := &rawMember{name: name, path: path + "." + mpath}
+			if mv.Type == gjson.String { // resource identifiers/properties are name → ID
+				m.target, err = ParseID(mv.String())
+				if err != nil {
+					err = fail(mpath, "%v", err)
+					return false
+				}
+				out = append(out, m)
+				return true
+			}
+			t := mv.Get("target")
+			if !mv.IsObject() || t.Type != gjson.String {
+				err = fail(mpath, "a member needs a \"target\" shape ID")
+				return false
+			}
+			if m.target, err = ParseID(t.String()); err != nil {
+				err = fail(mpath+".target", "%v", err)
+				return false
+			}
+			if m.traits, err = parseTraits(mv.Get("traits")); err != nil {
+				err = fail(mpath+".traits", "%v", err)
+				return false
+			}
+			out = append(out, m)
+			return true
+		})
+		return out, err
+	}
+
+	switch kind {
+	case KindList:
+		m, err := ref("member")
+		if err != nil {
+			return err
+		}
+		if m == (ID{}) && !v.Get("mixins").Exists() {
+			return fail("member", "a %s needs a member", typ)
+		}
+		if m != (ID{}) {
+			mt, err := parseTraits(v.Get("member.traits"))
+			if err != nil {
+				return fail("member.traits", "%v", err)
+			}
+			rs.members = []*rawMember{{name: "member", target: m, traits: mt, path: path + ".member"}}
+		}
+	case KindMap:
+		for _, f := range []string{"key", "value"} {
+			t, err := ref(f)
+			if err != nil {
+				return err
+			}
+			if t == (ID{}) {
+				if v.Get("mixins").Exists() {
+					continue
+				}
+				return fail(f, "a map needs a %s", f)
+			}
+			mt, err := parseTraits(v.Get(f + ".traits"))
+			if err != nil {
+				return fail(f+".traits", "%v", err)
+			}
+			rs.members = append(rs.members, &rawMember{name: f, target: t, traits: mt, path: path + "." + f})
+		}
+	case KindStructure, KindUnion, KindEnum, KindIntEnum:
+		if rs.members, err = members("members", nil); err != nil {
+			return err
+		}
+	case KindOperation:
+		if rs.input, err = ref("input"); err != nil {
+			return err
+		}
+		if rs.output, err = ref("output"); err != nil {
+			return err
+		}
+		if rs.errors, err = refs("errors"); err != nil {
+			return err
+		}
+	case KindService:
+		rs.version = v.Get("version").String()
+		if rs.operations, err = refs("operations"); err != nil {
+			return err
+		}
+		if rs.resources, err = refs("resources"); err != nil {
+			return err
+		}
+		if rs.errors, err = refs("errors"); err != nil {
+			return err
+		}
+		if rn := v.Get("rename"); rn.Exists() {
+			if !rn.IsObject() {
+				return fail("rename", "must be an object of shape ID to name")
+			}
+			rs.rename = map[ID]string{}
+			rn.ForEach(func(k, val gjson.Result) bool {
+				var rid ID
+				if rid, err = ParseID(k.String()); err != nil {
+					err = fail("rename", "%v", err)
+					return false
+				}
+				if val.Type != gjson.String || !isIdentifier(val.String()) {
+					err = fail("rename."+k.String(), "the new name must be an identifier")
+					return false
+				}
+				rs.rename[rid] = val.String()
+				return true
+			})
+			if err != nil {
+				return err
+			}
+		}
+	case KindResource:
+		if rs.identifiers, err = members("identifiers", nil); err != nil {
+			return err
+		}
+		if rs.properties, err = members("properties", nil); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			name string
+			dst  *ID
+		}{{"create", &rs.create}, {"put", &rs.put}, {"read", &rs.read}, {"update", &rs.update},
+			{"delete", &rs.delete_}, {"list", &rs.list}} {
+			if *f.dst, err = ref(f.name); err != nil {
+				return err
+			}
+		}
+		if rs.operations, err = refs("operations"); err != nil {
+			return err
+		}
+		if rs.collectionOperations, err = refs("collectionOperations"); err != nil {
+			return err
+		}
+		if rs.resources, err = refs("resources"); err != nil {
+			return err
+		}
+	}
+	if rs.mixins, err = refs("mixins"); err != nil {
+		return err
+	}
+	return l.define(rs)
+}
+
+// define adds a shape, allowing an identical redefinition (the same shape in
+// two files) but refusing a conflicting one.
+func (l *loader) define(rs *rawShape) error {
+	if prev, ok := l.defs[rs.id]; ok {
+		if prev.canonical == rs.canonical && prev.version10 == rs.version10 {
+			return nil
+		}
+		where := prev.file
+		if where == "" {
+			where = "the prelude"
+		}
+		return &Error{File: rs.file, Shape: rs.id.String(), Path: rs.path,
+			Msg: "conflicting definition: the shape is also defined differently in " + where}
+	}
+	l.defs[rs.id] = rs
+	l.order = append(l.order, rs.id)
+	return nil
+}
+
+func parseTraits(v gjson.Result) (Traits, error) {
+	var t Traits
+	if !v.Exists() {
+		return t, nil
+	}
+	if !v.IsObject() {
+		return t, fmt.Errorf("traits must be an object of trait ID to value")
+	}
+	var err error
+	v.ForEach(func(k, val gjson.Result) bool {
+		id, perr := ParseID(k.String())
+		if perr != nil || id.Member != "" {
+			err = fmt.Errorf("invalid trait ID %q", k.String())
+			return false
+		}
+		if cerr := checkTraitValue(k.String(), val); cerr != nil {
+			err = fmt.Errorf("trait %s: %v", k.String(), cerr)
+			return false
+		}
+		t.set(k.String(), val.Raw)
+		return true
+	})
+	return t, err
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
