@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 func main() {
@@ -49,12 +50,8 @@ func run(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if flags.NArg() > 0 || *upstream == "" || *additions == "" || *out == "" {
-		if flags.NArg() > 0 {
-			fmt.Fprintf(stderr, "refreshmodel: unexpected arguments %q\n", flags.Args())
-		} else {
-			fmt.Fprintln(stderr, "refreshmodel: -upstream, -additions and -out are all required")
-		}
+	if msg := checkFlags(flags, *upstream, *additions, *out); msg != "" {
+		fmt.Fprintf(stderr, "refreshmodel: %s\n", msg)
 		flags.Usage()
 		return 2
 	}
@@ -64,6 +61,24 @@ func run(args []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// checkFlags describes what is wrong with the command line, or returns "".
+func checkFlags(flags *flag.FlagSet, upstream, additions, out string) string {
+	for _, f := range []struct{ name, value string }{{"upstream", upstream}, {"additions", additions}, {"out", out}} {
+		// "-upstream -additions x" is what an empty make variable gives;
+		// saying so beats complaining about stray arguments.
+		if strings.HasPrefix(f.value, "-") {
+			return fmt.Sprintf("-%s needs a file name, got %q (was its value left empty?)", f.name, f.value)
+		}
+	}
+	if flags.NArg() > 0 {
+		return fmt.Sprintf("unexpected arguments %q", flags.Args())
+	}
+	if upstream == "" || additions == "" || out == "" {
+		return "-upstream, -additions and -out are all required"
+	}
+	return ""
 }
 
 // refreshFile reads the two inputs, and writes the output only if the

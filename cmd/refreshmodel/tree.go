@@ -59,7 +59,7 @@ func parseDocument(name string, data []byte) (*node, error) {
 
 // syntaxErrorPosition describes where data stops being JSON. gjson only says
 // yes or no, so this asks encoding/json, which is only needed on this rare
-// path.
+// path. Columns count bytes, as encoding/json does.
 func syntaxErrorPosition(data []byte) string {
 	var raw json.RawMessage
 	err := json.Unmarshal(data, &raw)

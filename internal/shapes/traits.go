@@ -93,8 +93,6 @@ func (t *Traits) set(id, raw string) {
 	t.raw[id] = raw
 }
 
-func (t *Traits) remove(id string) { delete(t.raw, id) }
-
 func (t Traits) clone() Traits {
 	return Traits{raw: maps.Clone(t.raw)}
 }

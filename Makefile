@@ -1,0 +1,47 @@
+# The README's two commands: "make generate" and "make test".
+GO ?= go
+STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz
+
+# Regenerate everything under generated/ from model/.
+generate:
+	$(GO) generate ./...
+
+# Everything CI checks about the code: formatting, vet, staticcheck and the tests.
+test: fmt-check vet lint
+	$(GO) test ./...
+
+fmt-check:
+	@out=$$(gofmt -l . ); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+lint:
+	$(STATICCHECK) ./...
+
+# Generate every model in ../shared/models/aws into a temporary module, build
+# and vet it, and print one row per model.
+corpus:
+	$(GO) run ./internal/cmd/corpus
+
+# Fail if generated/ differs from what the generator writes.
+check-generated: generate
+	git diff --exit-code -- generated/
+	@test -z "$$(git status --porcelain -- generated/)" || { git status --porcelain -- generated/; exit 1; }
+
+# Rebuild model/outposts.json from a newer official model, keeping our additions:
+#   make model UPSTREAM=path/to/outposts-2019-12-03.json
+model:
+	@test -n "$(UPSTREAM)" || { echo "usage: make model UPSTREAM=path/to/official.json"; exit 2; }
+	$(GO) run ./cmd/refreshmodel -upstream $(UPSTREAM) -additions model/outposts.additions.json -out model/outposts.json
+
+# Rewrite the golden files after an intended change to the generator's output.
+golden:
+	$(GO) test ./internal/gogen/ -update
+
+# Fuzz the model loader (FUZZTIME=10m for a long run).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./internal/shapes/ -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)

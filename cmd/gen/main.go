@@ -1,0 +1,80 @@
+// Command gen generates a Go client package from a Smithy model.
+//
+//	gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]
+//	gen -check -model FILE [-model FILE ...]
+//
+// Exit status: 0 on success, 1 on a model or generation error, 2 on wrong usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/smithygo/smithygo/internal/gen"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts gen.Options
+	var models listFlag
+	fs.Var(&models, "model", "a Smithy JSON AST model file (repeat for several files, merged into one model)")
+	fs.StringVar(&opts.Out, "out", "", "the directory of the generated Go package")
+	fs.StringVar(&opts.Service, "service", "", "the service shape ID (default: the model's only service)")
+	fs.StringVar(&opts.Package, "package", "", "the Go package name (default: from aws.api#service sdkId, else the service name)")
+	fs.StringVar(&opts.ImportPath, "import-path", "", "the Go import path of -out (default: derived from the enclosing go.mod)")
+	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]")
+		fmt.Fprintln(stderr, "       gen -check -model FILE [-model FILE ...] [-service SHAPE_ID]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	opts.Models = models
+	switch {
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "gen: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	case len(models) == 0:
+		fmt.Fprintln(stderr, "gen: at least one -model is required")
+		fs.Usage()
+		return 2
+	case !*check && opts.Out == "":
+		fmt.Fprintln(stderr, "gen: -out is required (or use -check)")
+		fs.Usage()
+		return 2
+	}
+	if *check {
+		sum, err := gen.Check(opts)
+		if err != nil {
+			fmt.Fprintln(stderr, "gen:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "ok: %d shapes, %d operations, %d services\n", sum.Shapes, sum.Operations, sum.Services)
+		return 0
+	}
+	if err := gen.Run(opts); err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return 1
+	}
+	return 0
+}

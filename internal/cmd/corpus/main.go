@@ -1,0 +1,165 @@
+// Command corpus generates a Go package for every model under
+// ../shared/models/aws into one temporary module, builds and vets them, and
+// prints one row per model. It exits non-zero if any model fails.
+//
+//	go run ./internal/cmd/corpus [-models DIR] [-keep]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/smithygo/smithygo/internal/gen"
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+const module = "corpus.test"
+
+type row struct {
+	model      string
+	service    string
+	shapes     int
+	operations int
+	lines      int
+	genTime    time.Duration
+	result     string
+	pkg        string
+}
+
+func main() {
+	models := flag.String("models", "../shared/models/aws", "directory of <service>/service/<version>/*.json models")
+	keep := flag.Bool("keep", false, "keep the temporary module and print its path")
+	flag.Parse()
+	os.Exit(run(*models, *keep, os.Stdout))
+}
+
+func run(modelsDir string, keep bool, out io.Writer) int {
+	files, _ := filepath.Glob(filepath.Join(modelsDir, "*", "service", "*", "*.json"))
+	if len(files) == 0 {
+		fmt.Fprintf(out, "corpus: no models under %s (is ../shared present?)\n", modelsDir)
+		return 1
+	}
+	slices.Sort(files)
+	tmp, err := os.MkdirTemp("", "smithygo-corpus-")
+	if err != nil {
+		fmt.Fprintln(out, "corpus:", err)
+		return 1
+	}
+	if keep {
+		fmt.Fprintln(out, "module in", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644); err != nil {
+		fmt.Fprintln(out, "corpus:", err)
+		return 1
+	}
+
+	var rows []*row
+	for _, f := range files {
+		r := &row{model: filepath.Base(filepath.Dir(filepath.Dir(filepath.Dir(f))))}
+		rows = append(rows, r)
+		m, err := shapes.LoadFiles(f)
+		if err != nil {
+			r.result = "load: " + err.Error()
+			continue
+		}
+		svc, err := m.Service("")
+		if err != nil {
+			r.result = "service: " + err.Error()
+			continue
+		}
+		r.service = svc.Shape.ID.Name
+		r.shapes = len(svc.Shapes)
+		r.operations = len(svc.Operations)
+		r.pkg = strings.ReplaceAll(r.model, "-", "")
+		dir := filepath.Join(tmp, r.pkg)
+		start := time.Now()
+		err = gen.Run(gen.Options{Models: []string{f}, Out: dir, ImportPath: module + "/" + r.pkg})
+		r.genTime = time.Since(start)
+		if err != nil {
+			r.result = "generate: " + err.Error()
+			continue
+		}
+		r.lines = countLines(dir)
+	}
+
+	// One build and one vet of the whole module use both cores and the build
+	// cache far better than 40 separate runs; failures are mapped back to
+	// packages by their import paths.
+	for _, step := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", step...)
+		cmd.Dir = tmp
+		var buf bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &buf, &buf
+		if err := cmd.Run(); err != nil {
+			text := buf.String()
+			blamed := false
+			for _, r := range rows {
+				if r.result == "" && r.pkg != "" && (strings.Contains(text, module+"/"+r.pkg) || strings.Contains(text, "./"+r.pkg+"/")) {
+					r.result = "go " + step[0] + " failed"
+					blamed = true
+				}
+			}
+			fmt.Fprintf(out, "go %s:\n%s\n", strings.Join(step, " "), text)
+			if !blamed {
+				fmt.Fprintln(out, "corpus: go", step[0], "failed:", err)
+				return 1
+			}
+		}
+	}
+
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "model\tservice\tshapes\toperations\tlines\tgen time\tresult\t")
+	var total row
+	failed := 0
+	for _, r := range rows {
+		if r.result == "" {
+			r.result = "ok"
+		} else {
+			failed++
+		}
+		total.shapes += r.shapes
+		total.operations += r.operations
+		total.lines += r.lines
+		total.genTime += r.genTime
+		res := r.result
+		if len(res) > 120 {
+			res = res[:120] + "..."
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", r.model, r.service, r.shapes, r.operations, r.lines, r.genTime.Round(time.Millisecond), res)
+	}
+	fmt.Fprintf(tw, "TOTAL %d models\t%d ok\t%d\t%d\t%d\t%s\t%d failed\t\n", len(rows), len(rows)-failed, total.shapes, total.operations, total.lines, total.genTime.Round(time.Millisecond), failed)
+	tw.Flush()
+	if failed > 0 {
+		for _, r := range rows {
+			if r.result != "ok" {
+				fmt.Fprintf(out, "FAIL %s: %s\n", r.model, r.result)
+			}
+		}
+		return 1
+	}
+	return 0
+}
+
+func countLines(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			if b, err := os.ReadFile(path); err == nil {
+				n += bytes.Count(b, []byte("\n"))
+			}
+		}
+		return nil
+	})
+	return n
+}

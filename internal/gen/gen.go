@@ -1,0 +1,132 @@
+// Package gen is the generator's pipeline: load the model, resolve the
+// service, render the Go package in memory, and only then write it.
+package gen
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/smithygo/smithygo/internal/gogen"
+	"github.com/smithygo/smithygo/internal/outdir"
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// Options are the generator's inputs.
+type Options struct {
+	Models     []string // model files
+	Out        string   // output directory
+	Service    string   // service shape ID; "" for the only service
+	Package    string   // Go package name; "" to derive it
+	ImportPath string   // Go import path of Out; "" to derive it from go.mod
+}
+
+// Summary counts what a model holds.
+type Summary struct {
+	Shapes, Operations, Services int
+}
+
+// Check loads and resolves the model (and the service, when one is named or
+// the model has exactly one) without generating anything.
+func Check(opts Options) (Summary, error) {
+	m, err := shapes.LoadFiles(opts.Models...)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	for s := range m.Shapes() {
+		if s.ID.Namespace == "smithy.api" {
+			continue
+		}
+		sum.Shapes++
+		switch s.Kind {
+		case shapes.KindOperation:
+			sum.Operations++
+		case shapes.KindService:
+			sum.Services++
+		}
+	}
+	if opts.Service != "" || sum.Services == 1 {
+		if _, err := m.Service(opts.Service); err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+// Render loads the model and renders the package in memory.
+func Render(opts Options) (map[string][]byte, error) {
+	m, err := shapes.LoadFiles(opts.Models...)
+	if err != nil {
+		return nil, err
+	}
+	svc, err := m.Service(opts.Service)
+	if err != nil {
+		return nil, err
+	}
+	importPath := opts.ImportPath
+	if importPath == "" {
+		if importPath, err = ImportPath(opts.Out); err != nil {
+			return nil, err
+		}
+	}
+	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package})
+}
+
+// Run renders the package and writes it to opts.Out. Nothing is written
+// unless rendering succeeds.
+func Run(opts Options) error {
+	files, err := Render(opts)
+	if err != nil {
+		return err
+	}
+	return outdir.Write(opts.Out, files, gogen.HeaderLine)
+}
+
+// ImportPath derives the Go import path of dir from the nearest go.mod above it.
+func ImportPath(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		mod, err := modulePath(filepath.Join(d, "go.mod"))
+		if err == nil {
+			rel, err := filepath.Rel(d, abs)
+			if err != nil {
+				return "", err
+			}
+			if rel == "." {
+				return mod, nil
+			}
+			return mod + "/" + filepath.ToSlash(rel), nil
+		}
+		if !os.IsNotExist(err) {
+			return "", err
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no go.mod above %s: pass -import-path", dir)
+		}
+	}
+}
+
+func modulePath(gomod string) (string, error) {
+	f, err := os.Open(gomod)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		line := strings.TrimSpace(s.Text())
+		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(rest), `"`), nil
+		}
+	}
+	if err := s.Err(); err != nil {
+		return "", err
+	}
+	return "", fmt.Errorf("%s: no module line", gomod)
+}

@@ -1,0 +1,300 @@
+package godoc
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// parse converts documentation into normalized blocks.
+func parse(doc string) []block {
+	if strings.IndexByte(doc, '\r') >= 0 {
+		doc = strings.ReplaceAll(doc, "\r\n", "\n")
+		doc = strings.ReplaceAll(doc, "\r", "\n")
+	}
+	b := &builder{}
+	if isHTML(doc) {
+		b.blankBreaks = true
+		parseHTML(b, doc)
+	} else {
+		parseMarkdown(b, doc)
+	}
+	return normalize(b.finish())
+}
+
+// normalize prunes empty content and rearranges blocks that go/doc/comment
+// would otherwise merge or reinterpret: it only understands a code block or
+// list as the whole run of indented lines between unindented ones.
+func normalize(in []block) []block {
+	out := in[:0]
+	for _, b := range in {
+		switch b.kind {
+		case listBlock:
+			items := b.items[:0]
+			for _, it := range b.items {
+				if len(it.paras) > 0 {
+					items = append(items, it)
+				}
+			}
+			if len(items) == 0 {
+				continue
+			}
+			b.items = items
+		case codeBlock:
+			// A first line like "- x" would make the block a list.
+			if isListMarker(firstWord(strings.TrimLeft(b.lines[0], " "))) &&
+				strings.TrimSpace(b.lines[0]) != firstWord(strings.TrimSpace(b.lines[0])) {
+				b = block{kind: paraBlock, text: collapse(b.lines)}
+			}
+		}
+		// Adjacent lists are one list to gofmt: merge them. A list of the
+		// other kind cannot join (its nested items would change meaning)
+		// and is shown as paragraphs instead.
+		if n := len(out); n > 0 && b.kind == listBlock && out[n-1].kind == listBlock {
+			if b.ordered == out[n-1].ordered {
+				out[n-1].items = append(out[n-1].items, b.items...)
+			} else {
+				out = append(out, flatten([]block{b}, true)...)
+			}
+			continue
+		}
+		out = append(out, b)
+	}
+	// A list next to code would take the code in as part of it. Code loses
+	// more than a list when shown as plain text, so the list gives way.
+	for i := range out {
+		if out[i].kind == listBlock &&
+			(i > 0 && out[i-1].kind == codeBlock || i+1 < len(out) && out[i+1].kind == codeBlock) {
+			return flatten(out, false)
+		}
+	}
+	return out
+}
+
+// render formats blocks as comment text.
+func render(blocks []block, width int) string {
+	if !hasPara(blocks) {
+		// gofmt removes indentation common to all lines, so a comment made
+		// only of a list or code would lose it; show it as paragraphs.
+		blocks = flatten(blocks, true)
+	}
+	var out strings.Builder
+	for i, b := range blocks {
+		if i > 0 {
+			out.WriteString("\n\n")
+		}
+		switch b.kind {
+		case paraBlock:
+			lines := wrapLines(b.text, width, 0, 0, false)
+			if len(lines) == 1 && i+1 < len(blocks) && blocks[i+1].kind == paraBlock &&
+				isOldHeading(lines[0]) {
+				// gofmt would turn this paragraph into a "# heading".
+				punct := "."
+				if b.heading {
+					punct = ":"
+				}
+				lines = wrapLines(b.text+punct, width, 0, 0, false)
+			}
+			writeLines(&out, lines, "", "")
+		case codeBlock:
+			for k, l := range b.lines {
+				if k > 0 {
+					out.WriteByte('\n')
+				}
+				if l != "" {
+					out.WriteByte('\t')
+					out.WriteString(l)
+				}
+			}
+		case listBlock:
+			renderList(&out, b, width)
+		}
+	}
+	return out.String()
+}
+
+func hasPara(blocks []block) bool {
+	for _, b := range blocks {
+		if b.kind == paraBlock {
+			return true
+		}
+	}
+	return false
+}
+
+// flatten turns lists, and with all set also code blocks, into paragraphs,
+// keeping list markers as text.
+func flatten(blocks []block, all bool) []block {
+	var out []block
+	for i, b := range blocks {
+		switch {
+		case b.kind == codeBlock && all:
+			out = append(out, block{kind: paraBlock, text: collapse(b.lines)})
+		case b.kind == listBlock && (all || i > 0 && blocks[i-1].kind == codeBlock ||
+			i+1 < len(blocks) && blocks[i+1].kind == codeBlock):
+			for _, it := range b.items {
+				for p, para := range it.paras {
+					for s, sg := range para {
+						text := sg.marker + sg.text
+						if p == 0 && s == 0 {
+							text = it.marker + " " + text
+						}
+						out = append(out, block{kind: paraBlock, text: text})
+					}
+				}
+			}
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// renderList writes a list exactly as gofmt prints it: "  - " or " N. "
+// markers, continuation lines indented by four spaces, blank lines between
+// items only when some item has several paragraphs.
+func renderList(out *strings.Builder, b block, width int) {
+	loose := false
+	for _, it := range b.items {
+		loose = loose || len(it.paras) > 1
+	}
+	for n, it := range b.items {
+		if n > 0 {
+			out.WriteByte('\n')
+			if loose {
+				out.WriteByte('\n')
+			}
+		}
+		marker := "  - "
+		if b.ordered {
+			marker = " " + strconv.Itoa(n+1) + ". "
+		}
+		for p, para := range it.paras {
+			first := "    "
+			if p == 0 {
+				first = marker
+			} else {
+				out.WriteString("\n\n")
+			}
+			writeLines(out, itemLines(para, width, len(first)), first, "    ")
+		}
+	}
+}
+
+// itemLines wraps the segments of a list item paragraph. The returned lines
+// exclude the item marker and the continuation indentation.
+func itemLines(para []seg, width, firstIndent int) []string {
+	var lines []string
+	for s, sg := range para {
+		indent := 4
+		if s == 0 {
+			indent = firstIndent
+		}
+		ls := wrapLines(sg.text, width, indent+len(sg.marker), 4, true)
+		ls[0] = sg.marker + ls[0]
+		lines = append(lines, ls...)
+	}
+	if allLinkDefs(lines) {
+		// The lines would be taken for link definitions; break the first
+		// one after "[text]:" so that it is not one.
+		sg := para[0]
+		words := strings.Split(sg.text, " ")
+		k := 0
+		for !strings.Contains(sg.marker+strings.Join(words[:k+1], " "), "]:") {
+			k++
+		}
+		head := sg.marker + strings.Join(words[:k+1], " ")
+		rest := wrapLines(strings.Join(words[k+1:], " "), width, 4, 4, true)
+		tail := lines[len(wrapLines(sg.text, width, firstIndent+len(sg.marker), 4, true)):]
+		lines = append(append([]string{head}, rest...), tail...)
+	}
+	return lines
+}
+
+// allLinkDefs reports whether every line is a link definition.
+func allLinkDefs(lines []string) bool {
+	for _, l := range lines {
+		if !isLinkDef(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// writeLines writes lines with the first and continuation prefixes.
+func writeLines(out *strings.Builder, lines []string, first, rest string) {
+	for k, l := range lines {
+		if k == 0 {
+			out.WriteString(first)
+		} else {
+			out.WriteByte('\n')
+			out.WriteString(rest)
+		}
+		out.WriteString(l)
+	}
+}
+
+// wrapLines wraps single-spaced text greedily so that lines fit in width
+// columns, the first line starting at column firstIndent and the others at
+// restIndent. With glue, a word that looks like a list marker is kept on the
+// line of the word before it, so that it never starts an indented line.
+// Paragraph text (no glue) is additionally protected against being read as
+// link definitions.
+func wrapLines(text string, width, firstIndent, restIndent int, glue bool) []string {
+	var lines []string
+	var line strings.Builder
+	col, words := firstIndent, 0
+	for text != "" {
+		unit, rest := nextUnit(text, glue)
+		text = rest
+		w := utf8.RuneCountInString(unit)
+		if words > 0 && width > 0 && col+1+w > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			col, words = restIndent, 0
+		}
+		if words > 0 {
+			line.WriteByte(' ')
+			col++
+		}
+		line.WriteString(unit)
+		col += w
+		words++
+	}
+	lines = append(lines, line.String())
+	if !glue && allLinkDefs(lines) {
+		// See itemLines: end the first line right after "[text]:".
+		i := strings.Index(lines[0], "]:") + 2
+		head, rest := lines[0][:i], strings.TrimPrefix(lines[0][i:], " ")
+		tail := strings.Join(lines[1:], " ")
+		if tail != "" {
+			rest += " " + tail
+		}
+		return append([]string{head}, wrapLines(rest, width, restIndent, restIndent, false)...)
+	}
+	return lines
+}
+
+// nextUnit splits off the next unbreakable unit of text: a word, plus with
+// glue any following list-marker-like words.
+func nextUnit(text string, glue bool) (unit, rest string) {
+	i := strings.IndexByte(text, ' ')
+	if i < 0 {
+		return text, ""
+	}
+	for glue {
+		j := strings.IndexByte(text[i+1:], ' ')
+		next := text[i+1:]
+		if j >= 0 {
+			next = next[:j]
+		}
+		if !isListMarker(next) {
+			break
+		}
+		if j < 0 {
+			return text, ""
+		}
+		i += 1 + j
+	}
+	return text[:i], text[i+1:]
+}

@@ -1,0 +1,116 @@
+package gogen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// emitOperations writes the main package's API interface, Options and each
+// operation's input and output structures.
+func emitOperations(p *Plan) map[string]*jen.File {
+	svc := p.Svc.Shape
+	api := jen.NewFilePathName(p.ImportPath, p.Package)
+	api.HeaderComment(header)
+	title := svc.ID.Name
+	if t, ok := svc.Traits.Raw("smithy.api#title"); ok {
+		title = unquote(t)
+	}
+	pkgDoc := wrap("Package %s is a Go client for %s (Smithy service %s, API version %s).", p.Package, title, svc.ID, svc.Version)
+	pkgDoc += "\n\n" + wrap("Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. The API interface lists the operations. Structures, unions, enums and errors are in the types subpackage.")
+	if doc := modelDoc(svc.Traits); doc != "" {
+		pkgDoc += "\n\n" + doc
+	}
+	api.PackageComment(commentText(pkgDoc))
+
+	api.Add(comment(wrap("API is the %s API: one method per operation. A method returns the operation's output, or an error that errors.As can turn into the operation's typed errors (in package types) or into *InvalidParamsError.", title)))
+	api.Type().Id("API").InterfaceFunc(func(g *jen.Group) {
+		for i, op := range p.Operations {
+			if i > 0 {
+				g.Line()
+			}
+			g.Add(operationDoc(p, op))
+			g.Id(op.Name).Params(
+				jen.Id("ctx").Qual("context", "Context"),
+				jen.Id("in").Op("*").Id(op.InputName),
+				jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+			).Params(jen.Op("*").Id(op.OutputName), jen.Error())
+		}
+	})
+	api.Line()
+	api.Add(comment(wrap("Options configures how operations are called. A function passed to an operation can change them for that call only.")))
+	api.Type().Id("Options").Struct()
+
+	ops := jen.NewFilePathName(p.ImportPath, p.Package)
+	ops.HeaderComment(header)
+	for _, op := range p.Operations {
+		emitIOStruct(ops, p, op, op.Input, op.InputName, true)
+		emitIOStruct(ops, p, op, op.Output, op.OutputName, false)
+	}
+	if p.mainRedaction {
+		emitRedactionHelpers(ops)
+	}
+	return map[string]*jen.File{"api_gen.go": api, "operations_gen.go": ops}
+}
+
+func operationDoc(p *Plan, op *Operation) jen.Code {
+	doc := modelDoc(op.Shape.Traits)
+	if doc == "" {
+		doc = wrap("%s calls the %s operation.", op.Name, op.Shape.ID.Name)
+	}
+	var binding string
+	if h, ok := op.Shape.Traits.HTTP(); ok {
+		binding = wrap("It is sent as %s %s.", h.Method, h.URI)
+	}
+	if len(op.Shape.Errors) > 0 || len(p.Svc.Errors) > 0 {
+		var names string
+		for i, e := range append(append([]*shapes.Shape{}, op.Shape.Errors...), p.Svc.Errors...) {
+			if i > 0 {
+				names += ", "
+			}
+			names += "*types." + p.TypeName(e)
+		}
+		binding += "\n\n" + wrap("It can fail with %s.", names)
+	}
+	return comment(doc, binding, deprecation(op.Shape.Traits))
+}
+
+// emitIOStruct writes XxxInput or XxxOutput. An operation without input or
+// output still gets an empty structure, so that adding members later is not
+// a breaking change.
+func emitIOStruct(f *jen.File, p *Plan, op *Operation, s *shapes.Shape, name string, input bool) {
+	what := "output"
+	if input {
+		what = "input"
+	}
+	if s == nil || s.IsUnit() {
+		f.Add(comment(wrap("%s is the %s of %s, which has no members.", name, what, op.Name)))
+		f.Type().Id(name).Struct()
+		f.Line()
+		return
+	}
+	doc := modelDoc(s.Traits)
+	f.Add(comment(wrap("%s is the %s of %s.", name, what, op.Name), doc, deprecation(s.Traits)))
+	f.Type().Id(name).StructFunc(func(g *jen.Group) {
+		for i, m := range s.Members {
+			if i > 0 {
+				g.Line()
+			}
+			field := p.FieldName(m)
+			g.Add(memberDoc(p, m, field))
+			g.Id(field).Add(p.FieldType(m, input))
+		}
+	})
+	f.Line()
+	if containsSensitive(s) {
+		emitRedactedString(f, p, s, name)
+		p.mainRedaction = true
+	}
+}
+
+func unquote(raw string) string {
+	if len(raw) >= 2 && raw[0] == '"' {
+		return raw[1 : len(raw)-1]
+	}
+	return raw
+}

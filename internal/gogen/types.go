@@ -1,0 +1,266 @@
+package gogen
+
+import (
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// emitTypes writes the types package: structures, unions, enums and errors.
+func emitTypes(p *Plan) map[string]*jen.File {
+	files := map[string]*jen.File{}
+	newFile := func() *jen.File {
+		f := jen.NewFilePathName(p.TypesPath, "types")
+		f.HeaderComment(header)
+		return f
+	}
+
+	structs := newFile()
+	structs.PackageComment(commentText(wrap("Package types holds the data types of the %s API: its structures, unions, enums and errors. The operations and their inputs and outputs are in the parent package.", p.Package)))
+	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.Kind == shapes.KindStructure && !s.IsError() }) {
+		emitStruct(structs, p, s, p.TypeName(s), false)
+	}
+	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.Kind == shapes.KindUnion }) {
+		emitUnion(structs, p, s)
+	}
+	if p.UnknownName != "" {
+		emitUnknownUnion(structs, p)
+	}
+	files["types/types_gen.go"] = structs
+
+	enums := p.sortedShapes(func(s *shapes.Shape) bool { return s.IsEnum() || s.Kind == shapes.KindIntEnum })
+	if len(enums) > 0 {
+		f := newFile()
+		for _, s := range enums {
+			emitEnum(f, p, s)
+		}
+		files["types/enums_gen.go"] = f
+	}
+	errs := p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() })
+	if len(errs) > 0 {
+		f := newFile()
+		for _, s := range errs {
+			emitStruct(f, p, s, p.TypeName(s), false)
+			emitErrorMethods(f, p, s)
+		}
+		files["types/errors_gen.go"] = f
+	}
+	if p.usesRedaction {
+		structs.Line()
+		emitRedactionHelpers(structs)
+	}
+	if p.DocName != "" {
+		f := newFile()
+		emitDocument(f, p)
+		files["types/document_gen.go"] = f
+	}
+	return files
+}
+
+// emitStruct writes a structure type with one field per member.
+func emitStruct(f *jen.File, p *Plan, s *shapes.Shape, name string, input bool) {
+	fallback := "is the " + s.ID.Name + " structure."
+	if s.IsError() {
+		fallback = "is the " + s.ID.Name + " error, returned when the service reports it."
+	}
+	f.Add(shapeDoc(name, s, fallback))
+	f.Type().Id(name).StructFunc(func(g *jen.Group) {
+		for i, m := range s.Members {
+			if i > 0 {
+				g.Line()
+			}
+			field := p.FieldName(m)
+			g.Add(memberDoc(p, m, field))
+			g.Id(field).Add(p.FieldType(m, input))
+		}
+	})
+	if containsSensitive(s) {
+		emitRedactedString(f, p, s, name)
+		p.usesRedaction = true
+	}
+}
+
+// emitUnion writes a sealed interface and one wrapper struct per member.
+func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
+	name := p.TypeName(s)
+	marker := "is" + name
+	members := ""
+	for i, m := range s.Members {
+		if i > 0 {
+			members += ", "
+		}
+		members += p.UnionMemberName(m)
+	}
+	f.Add(comment(modelDoc(s.Traits), wrap("%s is a union: exactly one of its members is set. The implementations are %s, and %s for a member this version of the package does not know.", name, members, p.UnknownName), deprecation(s.Traits)))
+	f.Type().Id(name).Interface(jen.Id(marker).Params())
+	f.Line()
+	for _, m := range s.Members {
+		w := p.UnionMemberName(m)
+		doc := modelDoc(m.Traits)
+		if m.Target.IsUnit() {
+			f.Add(comment(doc, wrap("%s is the %s member of %s; it carries no value.", w, m.Name, name)))
+			f.Type().Id(w).Struct()
+		} else {
+			f.Add(comment(doc, wrap("%s is the %s member of %s.", w, m.Name, name)))
+			f.Type().Id(w).Struct(
+				comment(wrap("Value is the member's value.")),
+				jen.Id("Value").Add(p.ValueType(m.Target)),
+			)
+			if isSensitiveMember(m) {
+				f.Line()
+				f.Add(comment(wrap("String redacts the sensitive value.")))
+				f.Func().Params(jen.Id(w)).Id("String").Params().String().Block(jen.Return(jen.Lit(w + "{Value:[sensitive]}")))
+				f.Line()
+				f.Add(comment(wrap("GoString is String, so that %%#v redacts too.")))
+				f.Func().Params(jen.Id(w)).Id("GoString").Params().String().Block(jen.Return(jen.Lit(w + "{Value:[sensitive]}")))
+				f.Line()
+				f.Add(comment(wrap("LogValue makes log/slog redact the value too.")))
+				f.Func().Params(jen.Id(w)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+					jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Lit(w + "{Value:[sensitive]}"))))
+			}
+		}
+		f.Func().Params(jen.Op("*").Id(w)).Id(marker).Params().Block()
+		f.Line()
+	}
+}
+
+func emitUnknownUnion(f *jen.File, p *Plan) {
+	f.Add(comment(wrap("%s is a union member that this version of the package does not know, returned so that a newer service's responses still decode. Tag is the member's name and Value its raw JSON.", p.UnknownName)))
+	f.Type().Id(p.UnknownName).Struct(
+		comment("Tag is the member's name on the wire."),
+		jen.Id("Tag").String(),
+		jen.Line(),
+		comment("Value is the member's value as raw JSON."),
+		jen.Id("Value").Index().Byte(),
+	)
+	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.Kind == shapes.KindUnion }) {
+		f.Func().Params(jen.Op("*").Id(p.UnknownName)).Id("is" + p.TypeName(s)).Params().Block()
+	}
+}
+
+// emitEnum writes a string or int32 enum type, its constants and Values.
+func emitEnum(f *jen.File, p *Plan, s *shapes.Shape) {
+	name := p.TypeName(s)
+	base := jen.String()
+	kind := "string"
+	if s.Kind == shapes.KindIntEnum {
+		base, kind = jen.Int32(), "int32"
+	}
+	zero := `""`
+	if kind == "int32" {
+		zero = "0"
+	}
+	f.Add(comment(modelDoc(s.Traits), wrap("%s is an enum. Its constants are the values this package knows; a service may send others, which are kept as they are. The zero value (%s) means unset.", name, zero), deprecation(s.Traits)))
+	f.Type().Id(name).Add(base)
+	values := s.EnumValues()
+	consts := p.EnumConsts(s)
+	f.Line()
+	f.Comment("Values of " + name + ".")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for i, v := range values {
+			doc := godocOrEmpty(v.Doc)
+			if doc == "" {
+				doc = wrap("%s is the value %s.", consts[i], quoteValue(kind, v.Value))
+			}
+			dep := ""
+			if v.Deprecated {
+				dep = "Deprecated: the service model marks this value deprecated."
+			}
+			g.Add(comment(doc, dep))
+			if kind == "int32" {
+				g.Id(consts[i]).Id(name).Op("=").Lit(int(v.IntValue))
+			} else {
+				g.Id(consts[i]).Id(name).Op("=").Lit(v.Value)
+			}
+		}
+	})
+	f.Line()
+	f.Add(comment(wrap("Values returns the values of %s this package knows, in the model's order. The slice is new on every call, so callers may keep or change it.", name)))
+	f.Func().Params(jen.Id(name)).Id("Values").Params().Index().Id(name).Block(
+		jen.Return(jen.Index().Id(name).ValuesFunc(func(g *jen.Group) {
+			for _, c := range consts {
+				g.Id(c)
+			}
+		})),
+	)
+	f.Line()
+	f.Add(comment(wrap("IsKnown reports whether v is one of the values this package knows.")))
+	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(
+			jen.CaseFunc(func(g *jen.Group) {
+				for _, c := range consts {
+					g.Id(c)
+				}
+			}).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+}
+
+func godocOrEmpty(doc string) string {
+	if doc == "" {
+		return ""
+	}
+	return wrap("%s", doc)
+}
+
+func quoteValue(kind, v string) string {
+	if kind == "int32" {
+		return v
+	}
+	return strconv.Quote(v)
+}
+
+// emitErrorMethods makes an error structure implement error with the
+// service's error code and message.
+func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
+	name := p.TypeName(s)
+	recv := jen.Id("e").Op("*").Id(name)
+	msg := messageMember(s)
+	f.Line()
+	f.Add(comment(wrap("Error formats the error as its code and message.")))
+	f.Func().Params(recv.Clone()).Id("Error").Params().String().Block(
+		jen.If(jen.Id("m").Op(":=").Id("e").Dot("ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
+			jen.Return(jen.Lit(s.ID.Name + ": ").Op("+").Id("m")),
+		),
+		jen.Return(jen.Lit(s.ID.Name)),
+	)
+	f.Line()
+	f.Add(comment(wrap("ErrorCode returns the error's code, the name of its shape in the service model: %q.", s.ID.Name)))
+	f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.ID.Name)))
+	f.Line()
+	f.Add(comment(wrap("ErrorMessage returns the message the service sent with the error, or \"\".")))
+	if msg == nil {
+		f.Func().Params(jen.Op("*").Id(name)).Id("ErrorMessage").Params().String().Block(jen.Return(jen.Lit("")))
+	} else {
+		field := jen.Id("e").Dot(p.FieldName(msg))
+		if p.IsPointer(msg) {
+			f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(
+				jen.If(jen.Id("e").Op("==").Nil().Op("||").Add(field.Clone()).Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+				jen.Return(jen.Op("*").Add(field)),
+			)
+		} else {
+			f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(
+				jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+				jen.Return(jen.String().Call(field)),
+			)
+		}
+	}
+	f.Line()
+	fault := s.Traits.ErrorFault()
+	f.Add(comment(wrap("ErrorFault reports whose fault the error is: %q.", fault)))
+	f.Func().Params(jen.Op("*").Id(name)).Id("ErrorFault").Params().String().Block(jen.Return(jen.Lit(fault)))
+}
+
+// messageMember finds the member holding an error's message: "message" in any
+// case, as AWS protocols treat it.
+func messageMember(s *shapes.Shape) *shapes.Member {
+	for _, m := range s.Members {
+		if (m.Name == "message" || m.Name == "Message") && m.Target.Kind == shapes.KindString {
+			return m
+		}
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+package ecmaregex
+
+import "unicode/utf8"
+
+// maxPooledTable bounds the lookaround result table a pooled machine may
+// keep, so that one huge input does not pin memory for the life of the
+// Regexp.
+const maxPooledTable = 1 << 16
+
+// queue is a set of program counters: a sparse set for O(1) insertion,
+// membership and clearing, plus the consuming instructions in insertion
+// order (the NFA threads that step on the next code point).
+type queue struct {
+	sparse []uint32
+	dense  []uint32
+	run    []uint32
+}
+
+func newQueue(p *prog) queue {
+	n := len(p.insts)
+	return queue{sparse: make([]uint32, n), dense: make([]uint32, 0, n), run: make([]uint32, 0, p.threads)}
+}
+
+func (q *queue) reset() {
+	q.dense = q.dense[:0]
+	q.run = q.run[:0]
+}
+
+// visit adds pc and reports whether it was new.
+func (q *queue) visit(pc uint32) bool {
+	i := q.sparse[pc]
+	if int(i) < len(q.dense) && q.dense[i] == pc {
+		return false
+	}
+	q.sparse[pc] = uint32(len(q.dense))
+	q.dense = append(q.dense, pc)
+	return true
+}
+
+// progState is the scratch space for running one program. Every buffer is
+// sized to the program up front, so appends never reallocate: an
+// instruction enters a queue at most once per position, and pushes onto
+// the stack only when it enters.
+type progState struct {
+	cur, next queue
+	stack     []uint32
+}
+
+func newProgState(p *prog) progState {
+	return progState{cur: newQueue(p), next: newQueue(p), stack: make([]uint32, 0, p.stack)}
+}
+
+// machine holds everything one MatchString call needs. Machines are
+// pooled per Regexp; one is used by one goroutine at a time.
+type machine struct {
+	re    *Regexp
+	s     string
+	main  progState
+	looks []progState // one per lookaround body
+	// table[k*(len(s)+1)+pos] is the result of lookaround body k at pos
+	// (before applying its negation), valid once done[k] is set.
+	table []bool
+	done  []bool
+}
+
+func newMachine(re *Regexp) *machine {
+	m := &machine{re: re, main: newProgState(&re.main)}
+	if len(re.looks) > 0 {
+		m.looks = make([]progState, len(re.looks))
+		for i := range re.looks {
+			m.looks[i] = newProgState(&re.looks[i])
+		}
+		m.done = make([]bool, len(re.looks))
+	}
+	return m
+}
+
+// release drops references to the input and oversized buffers before the
+// machine goes back to the pool.
+func (m *machine) release() {
+	m.s = ""
+	if cap(m.table) > maxPooledTable {
+		m.table = nil
+	}
+}
+
+func (m *machine) match(s string) bool {
+	m.s = s
+	if n := len(m.re.looks); n > 0 {
+		size := n * (len(s) + 1)
+		if cap(m.table) < size {
+			m.table = make([]bool, size)
+		}
+		m.table = m.table[:size]
+		for i := range m.done {
+			m.done[i] = false
+		}
+	}
+	return m.run()
+}
+
+// run is the Thompson NFA simulation of the main program: one pass over
+// the input, starting a new thread at every position (unless the pattern
+// is anchored) and stopping at the first match.
+func (m *machine) run() bool {
+	re, s := m.re, m.s
+	p, st := &re.main, &m.main
+	cur, next := &st.cur, &st.next
+	cur.reset()
+	for pos := 0; ; {
+		if (!re.anchored || pos == 0) && m.add(p, st, cur, p.start, pos) {
+			return true
+		}
+		if pos >= len(s) || len(cur.run) == 0 && re.anchored {
+			return false
+		}
+		var r rune
+		w := 1
+		if r = rune(s[pos]); r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[pos:])
+		}
+		next.reset()
+		if m.step(p, st, cur, next, r, pos+w, true) {
+			return true
+		}
+		cur, next = next, cur
+		pos += w
+	}
+}
+
+// add puts pc and everything reachable from it by epsilon transitions at
+// input offset pos into q. It reports whether opMatch was reached. The
+// traversal uses an explicit stack, so long chains of splits (from big
+// counted repeats) cannot grow the goroutine stack.
+func (m *machine) add(p *prog, st *progState, q *queue, pc uint32, pos int) bool {
+	matched := false
+	stack := append(st.stack[:0], pc)
+	for len(stack) > 0 {
+		pc = stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !q.visit(pc) {
+			continue
+		}
+		in := &p.insts[pc]
+		switch in.op {
+		case opMatch:
+			matched = true
+		case opChar, opClass:
+			q.run = append(q.run, pc)
+		case opSplit:
+			stack = append(stack, in.arg, in.out)
+		case opAssert:
+			if m.assert(assertKind(in.arg), pos) {
+				stack = append(stack, in.out)
+			}
+		case opLook:
+			if m.look(int(in.arg), pos) != in.neg {
+				stack = append(stack, in.out)
+			}
+		}
+	}
+	st.stack = stack
+	return matched
+}
+
+// step advances every thread of cur over code point r into next, whose
+// threads are then at offset npos. It reports whether a thread matched;
+// with first set it returns as soon as one does.
+func (m *machine) step(p *prog, st *progState, cur, next *queue, r rune, npos int, first bool) bool {
+	matched := false
+	for _, pc := range cur.run {
+		in := &p.insts[pc]
+		var ok bool
+		if in.op == opChar {
+			ok = rune(in.arg) == r
+		} else {
+			ok = m.re.classes[in.arg].matches(r)
+		}
+		if ok && m.add(p, st, next, in.out, npos) {
+			if first {
+				return true
+			}
+			matched = true
+		}
+	}
+	return matched
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+func (m *machine) assert(k assertKind, pos int) bool {
+	s := m.s
+	switch k {
+	case assertBegin:
+		return pos == 0
+	case assertEnd:
+		return pos == len(s)
+	}
+	// Word characters are ASCII, so looking at single bytes is exact: a
+	// byte of a multi-byte sequence is never an ASCII word byte.
+	before := pos > 0 && isWordByte(s[pos-1])
+	after := pos < len(s) && isWordByte(s[pos])
+	return (before != after) == (k == assertWordBoundary)
+}
+
+// look reports whether lookaround body k matches at pos, computing the
+// answers for all positions the first time it is asked during a match.
+func (m *machine) look(k, pos int) bool {
+	if !m.done[k] {
+		m.fillLook(k)
+		m.done[k] = true
+	}
+	return m.table[k*(len(m.s)+1)+pos]
+}
+
+// fillLook records, for every position, whether lookaround body k matches
+// there. A lookahead holds at pos if its body matches s[pos:q] for some q:
+// its program is compiled reversed and run backward from the end of the
+// input, starting a thread at every position, so reaching opMatch at pos
+// means some such q exists. A lookbehind is the mirror image: its body
+// runs forward and reaching opMatch at pos means it matches some s[q:pos].
+// Each table costs one linear pass, whatever the number of positions it
+// is consulted at, so lookarounds keep matching linear.
+func (m *machine) fillLook(k int) {
+	s := m.s
+	n := len(s) + 1
+	table := m.table[k*n : (k+1)*n]
+	for i := range table {
+		table[i] = false
+	}
+	p, st := &m.re.looks[k], &m.looks[k]
+	cur, next := &st.cur, &st.next
+	cur.reset()
+	backward := p.backward
+	pos := 0
+	if backward {
+		pos = len(s)
+	}
+	for {
+		hit := m.add(p, st, cur, p.start, pos)
+		var r rune
+		var npos int
+		if backward {
+			if pos == 0 {
+				table[pos] = table[pos] || hit
+				return
+			}
+			w := 1
+			if r = rune(s[pos-1]); r >= utf8.RuneSelf {
+				r, w = utf8.DecodeLastRuneInString(s[:pos])
+			}
+			npos = pos - w
+		} else {
+			if pos == len(s) {
+				table[pos] = table[pos] || hit
+				return
+			}
+			w := 1
+			if r = rune(s[pos]); r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(s[pos:])
+			}
+			npos = pos + w
+		}
+		table[pos] = table[pos] || hit
+		next.reset()
+		if m.step(p, st, cur, next, r, npos, false) {
+			table[npos] = true
+		}
+		cur, next = next, cur
+		pos = npos
+	}
+}

@@ -1,0 +1,12 @@
+// Package templates holds the Go source that the generator copies into every
+// generated package as text rather than building it with jennifer: runtime
+// helpers (*.go.tmpl, whose "package PACKAGE" line is replaced) and whole
+// packages copied under the generated package's internal/ directory.
+package templates
+
+import "embed"
+
+// FS holds the templates.
+//
+//go:embed *.go.tmpl ecmaregex/*.go
+var FS embed.FS
