@@ -223,7 +223,7 @@ func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
 	f.Add(comment(wrap("Error formats the error as its code and message.")))
 	f.Func().Params(recv.Clone()).Id("Error").Params().String().Block(
 		jen.If(jen.Id("m").Op(":=").Id("e").Dot("ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
-			jen.Return(jen.Lit(s.ID.Name + ": ").Op("+").Id("m")),
+			jen.Return(jen.Lit(s.ID.Name+": ").Op("+").Id("m")),
 		),
 		jen.Return(jen.Lit(s.ID.Name)),
 	)
