@@ -246,7 +246,12 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 	if pat, ok := effectivePattern(m); ok && t.Kind == shapes.KindString {
 		if _, err := ecmaregex.Compile(pat); err != nil {
 			if v.err == nil {
-				v.err = fmt.Errorf("%s: pattern %q cannot be enforced: %v", m.ID, pat, err)
+				where := m.ID.String()
+				if _, own := m.Traits.Pattern(); !own {
+					where = m.Target.ID.String() + " (the target of " + where + ")"
+				}
+				v.err = &shapes.Error{File: m.Target.File, Shape: where,
+					Msg: fmt.Sprintf("pattern %q cannot be enforced with ECMA-262 meaning: %v", pat, err)}
 			}
 		} else {
 			g.If(jen.Op("!").Id(v.patternVar(pat)).Call().Dot("MatchString").Call(asString(t, x))).Block(
