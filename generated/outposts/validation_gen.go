@@ -67,33 +67,34 @@ type fieldPath struct {
 }
 
 func (p *fieldPath) String() string {
-	if p == nil {
-		return ""
-	}
-	var parts []*fieldPath
-	for q := p; q != nil; q = q.parent {
-		parts = append(parts, q)
-	}
 	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		q := parts[i]
-		switch {
-		case q.isIdx:
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(q.index))
-			b.WriteByte(']')
-		case q.isKey:
-			b.WriteByte('[')
-			b.WriteString(q.name)
-			b.WriteByte(']')
-		default:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(q.name)
-		}
-	}
+	p.appendTo(&b)
 	return b.String()
+}
+
+// appendTo writes the path from the root down. It recurses rather than
+// collecting the parents in a slice: a slice would make the compiler move
+// every fieldPath to the heap, and validation would allocate.
+func (p *fieldPath) appendTo(b *strings.Builder) {
+	if p == nil {
+		return
+	}
+	p.parent.appendTo(b)
+	switch {
+	case p.isIdx:
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(p.index))
+		b.WriteByte(']')
+	case p.isKey:
+		b.WriteByte('[')
+		b.WriteString(p.name)
+		b.WriteByte(']')
+	default:
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.name)
+	}
 }
 
 // validator collects violations.

@@ -22,7 +22,8 @@ type block struct {
 	// text is the single-spaced text of a paragraph.
 	text string
 	// heading records that a paragraph came from a heading or a definition
-	// term; it only chooses the punctuation added by avoidOldHeading.
+	// term; it only chooses the punctuation render adds to keep gofmt from
+	// taking the paragraph for a heading.
 	heading bool
 	// lines are the verbatim lines of a code block, without indentation.
 	lines []string
@@ -74,10 +75,10 @@ type listCtx struct {
 type builder struct {
 	blocks []block
 
-	text    strings.Builder // current paragraph text, single-spaced
-	space   bool            // a space is due before the next visible rune
-	prefix  string          // "Note: " etc., written before the next text
-	heading bool            // the current paragraph is a heading
+	text    []byte // current paragraph text, single-spaced; reused
+	space   bool   // a space is due before the next visible rune
+	prefix  string // "Note: " etc., written before the next text
+	heading bool   // the current paragraph is a heading
 
 	lists   []listCtx
 	listIdx int // index in blocks of the top-level list while len(lists) > 0
@@ -126,21 +127,25 @@ func (b *builder) write(s string) {
 
 // emit writes one visible rune, preceded by a pending prefix or space.
 func (b *builder) emit(r rune) {
-	if b.prefix != "" && b.text.Len() == 0 {
-		b.text.WriteString(b.prefix)
+	if b.prefix != "" && len(b.text) == 0 {
+		b.text = append(b.text, b.prefix...)
 		b.prefix = ""
-	} else if b.space && b.text.Len() > 0 {
-		b.text.WriteByte(' ')
+	} else if b.space && len(b.text) > 0 {
+		b.text = append(b.text, ' ')
 	}
 	b.space = false
-	b.text.WriteRune(r)
+	if r < utf8.RuneSelf {
+		b.text = append(b.text, byte(r))
+		return
+	}
+	b.text = utf8.AppendRune(b.text, r)
 }
 
 // materializePrefix writes a pending "Note:" prefix as text now, for when the
 // note's content is not inline text (a list or a code block).
 func (b *builder) materializePrefix() {
-	if b.prefix != "" && b.text.Len() == 0 {
-		b.text.WriteString(strings.TrimSuffix(b.prefix, " "))
+	if b.prefix != "" && len(b.text) == 0 {
+		b.text = append(b.text, strings.TrimSuffix(b.prefix, " ")...)
 		b.space = true
 	}
 	b.prefix = ""
@@ -149,8 +154,8 @@ func (b *builder) materializePrefix() {
 // flush ends the current run of inline text and stores it as a paragraph or
 // as part of the current list item.
 func (b *builder) flush() {
-	s := b.text.String()
-	b.text.Reset()
+	s := string(b.text)
+	b.text = b.text[:0]
 	b.space = false
 	b.link = false
 	heading := b.heading
@@ -224,6 +229,7 @@ func (b *builder) lineBreak() {
 	b.boundary(sepLine)
 }
 
+// openList opens a list; only the outermost one makes a block.
 func (b *builder) openList(ordered bool) {
 	b.block()
 	if b.prefix != "" {
@@ -239,6 +245,7 @@ func (b *builder) openList(ordered bool) {
 	b.lists = append(b.lists, listCtx{ordered: ordered})
 }
 
+// closeList closes the innermost open list.
 func (b *builder) closeList() {
 	b.block()
 	if len(b.lists) == 0 {
@@ -247,6 +254,7 @@ func (b *builder) closeList() {
 	b.popList()
 }
 
+// popList drops the innermost list context.
 func (b *builder) popList() {
 	top := b.lists[len(b.lists)-1]
 	if top.liOpen && top.ordered == b.lists[0].ordered {
@@ -259,6 +267,7 @@ func (b *builder) popList() {
 	}
 }
 
+// endLists closes all open lists.
 func (b *builder) endLists() {
 	b.block()
 	for len(b.lists) > 0 {
@@ -302,6 +311,7 @@ func (b *builder) newItem(ordered bool, n int) {
 	b.sep, b.marker = sepNone, ""
 }
 
+// closeItem closes the innermost open list item.
 func (b *builder) closeItem() {
 	b.block()
 	for i := len(b.lists) - 1; i >= 0; i-- {

@@ -10,10 +10,10 @@
 // The output is written so that gofmt leaves it untouched. gofmt reformats doc
 // comments through go/doc/comment, and several constructs that look harmless
 // in plain text are rewritten by it (adjacent lists merge, some one-line
-// paragraphs become headings, “``” becomes a curly quote, a comment made only
-// of indented lines is unindented, ...). Every such case is avoided here,
-// because generated code that changes under gofmt produces noisy diffs and
-// fails "is it formatted" checks.
+// paragraphs become headings, two backquotes become a curly quote, a comment
+// made only of indented lines is unindented, ...). Every such case is avoided
+// here, because generated code that changes under gofmt produces noisy diffs
+// and fails "is it formatted" checks.
 package godoc
 
 import "strings"

@@ -90,6 +90,9 @@ func checkLines(t *testing.T, c string, width int) {
 	}
 }
 
+// FuzzComment checks the output contract of Comment on arbitrary input: no
+// panic, lines within width unless unbreakable, no trailing spaces or
+// control characters, and gofmt stability alone and among other paragraphs.
 func FuzzComment(f *testing.F) {
 	for _, tc := range commentTests {
 		f.Add(tc.doc, tc.width)
@@ -105,6 +108,10 @@ func FuzzComment(f *testing.F) {
 		c := Comment(doc, width)
 		checkLines(t, c, width)
 		checkGofmtStable(t, c)
+		if c != "" {
+			// Callers add paragraphs of their own before and after.
+			checkGofmtStable(t, "Field is documented.\n\n"+c+"\n\nField: required.")
+		}
 		if s := FirstSentence(doc); strings.ContainsAny(s, "\n\t") {
 			t.Fatalf("FirstSentence(%q) = %q has line breaks", doc, s)
 		}

@@ -18,6 +18,7 @@ var commentTests = []struct {
 	{"empty", "", 80, ""},
 	{"whitespace only", " \n\t \r\n ", 80, ""},
 	{"empty html", "<p> </p><ul><li></li></ul>", 80, ""},
+	{"heading-like paragraph gets a period", "<p>Widget Name</p>", 80, "Widget Name."},
 	{
 		"paragraphs wrap",
 		"<p>The quick brown fox jumps over the lazy dog near the riverbank.</p><p>Second one.</p>",
@@ -425,7 +426,7 @@ var commentTests = []struct {
 			"",
 			"Plain Line.",
 			"",
-			"Last Line",
+			"Last Line.",
 		),
 	},
 	{
@@ -475,6 +476,18 @@ var commentTests = []struct {
 		lines(
 			"[docs]:",
 			"https://example.com/docs",
+		),
+	},
+	{
+		"link definition lookalikes in a list item",
+		"<p>Links:</p><ul><li>[a]: http://example.com/a<br>[b]: https://example.com/b</li></ul>",
+		0,
+		lines(
+			"Links:",
+			"",
+			"  - [a]:",
+			"    http://example.com/a",
+			"    [b]: https://example.com/b",
 		),
 	},
 	{

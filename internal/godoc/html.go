@@ -6,19 +6,19 @@ import "strings"
 type tagClass uint8
 
 const (
-	tagInline    tagClass = iota // unknown or inline: keep only the text
-	tagBlock                     // starts a new paragraph
-	tagHeading                   // a paragraph that is a heading or term
-	tagNote                      // a paragraph prefixed with "Note: "
-	tagImportant                 // a paragraph prefixed with "Important: "
-	tagBreak                     // <br>
-	tagList                      // <ul>
-	tagOrdered                   // <ol>
-	tagItem                      // <li>
-	tagPre                       // <pre>
-	tagLink                      // <a>
-	tagCell                      // <td>, <th>: separated by a space
-	tagKnownInline               // inline, but proof that the input is HTML
+	tagInline      tagClass = iota // unknown or inline: keep only the text
+	tagBlock                       // starts a new paragraph
+	tagHeading                     // a paragraph that is a heading or term
+	tagNote                        // a paragraph prefixed with "Note: "
+	tagImportant                   // a paragraph prefixed with "Important: "
+	tagBreak                       // <br>
+	tagList                        // <ul>
+	tagOrdered                     // <ol>
+	tagItem                        // <li>
+	tagPre                         // <pre>
+	tagLink                        // <a>
+	tagCell                        // <td>, <th>: separated by a space
+	tagKnownInline                 // inline, but proof that the input is HTML
 )
 
 // classify returns the class of the lowercase tag name.
@@ -100,9 +100,10 @@ func isHTMLSpace(c byte) bool {
 // cannot make tokenizing quadratic.
 type scanner struct {
 	s    string
-	none [256]int // none[c] = i: no byte c at or after i
+	none [256]int // byte c does not occur at or after none[c]-1; 0: unknown
 }
 
+// index returns the index of the first byte c at or after from, or -1.
 func (sc *scanner) index(from int, c byte) int {
 	if n := sc.none[c]; n > 0 && from >= n-1 {
 		return -1
@@ -110,7 +111,7 @@ func (sc *scanner) index(from int, c byte) int {
 	j := strings.IndexByte(sc.s[from:], c)
 	if j < 0 {
 		if n := sc.none[c]; n == 0 || from+1 < n {
-			sc.none[c] = from + 1 // stored +1 so that zero means unknown
+			sc.none[c] = from + 1
 		}
 		return -1
 	}
@@ -391,11 +392,11 @@ func (b *builder) endTag(name string) {
 
 // openLink starts collecting the text of <a href>.
 func (b *builder) openLink(href string) {
-	if b.prefix != "" && b.text.Len() == 0 {
+	if b.prefix != "" && len(b.text) == 0 {
 		b.materializePrefix()
 	}
 	b.link = true
-	b.linkStart = b.text.Len()
+	b.linkStart = len(b.text)
 	b.href = cleanURL(href)
 }
 
@@ -411,16 +412,18 @@ func (b *builder) closeLink() {
 	if !absoluteURL(u) {
 		return
 	}
-	text := strings.TrimSpace(b.text.String()[b.linkStart:])
+	text := strings.TrimSpace(string(b.text[b.linkStart:]))
 	switch {
 	case text == "":
-		if b.space && b.text.Len() > 0 {
-			b.text.WriteByte(' ')
+		if b.space && len(b.text) > 0 {
+			b.text = append(b.text, ' ')
 		}
 		b.space = false
-		b.text.WriteString(u)
+		b.text = append(b.text, u...)
 	case !sameURL(text, u):
-		b.text.WriteString(" (" + u + ")")
+		b.text = append(b.text, " ("...)
+		b.text = append(b.text, u...)
+		b.text = append(b.text, ')')
 	}
 }
 

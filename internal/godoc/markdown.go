@@ -91,7 +91,7 @@ func parseMarkdown(b *builder, s string) {
 			b.heading = true
 			b.write(unescape(atxText(t)))
 			b.block()
-		case ind < 4 && !blank && b.text.Len() > 0 && len(stack) == 0 && isSetext(t):
+		case ind < 4 && !blank && len(b.text) > 0 && len(stack) == 0 && isSetext(t):
 			b.heading = true
 			b.block()
 		case ind < 4 && isRule(t):
@@ -119,7 +119,7 @@ func parseMarkdown(b *builder, s string) {
 				b.space = true
 				break
 			}
-			if len(stack) == 0 && blank && ind >= 4 && b.text.Len() == 0 {
+			if len(stack) == 0 && blank && ind >= 4 && len(b.text) == 0 {
 				inCode = true
 				code = append(code[:0], stripCols(line, 4))
 				break

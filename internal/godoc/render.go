@@ -79,6 +79,7 @@ func render(blocks []block, width int) string {
 		blocks = flatten(blocks, true)
 	}
 	var out strings.Builder
+	out.Grow(1024)
 	for i, b := range blocks {
 		if i > 0 {
 			out.WriteString("\n\n")
@@ -86,9 +87,13 @@ func render(blocks []block, width int) string {
 		switch b.kind {
 		case paraBlock:
 			lines := wrapLines(b.text, width, 0, 0, false)
-			if len(lines) == 1 && i+1 < len(blocks) && blocks[i+1].kind == paraBlock &&
-				isOldHeading(lines[0]) {
-				// gofmt would turn this paragraph into a "# heading".
+			if allLinkDefs(lines) {
+				lines = splitLinkDef(lines, width, 0, false)
+			}
+			if len(lines) == 1 && isOldHeading(lines[0]) {
+				// Between two paragraphs gofmt would turn this one into a
+				// "# heading". Callers put paragraphs of their own around
+				// the comment, so any position may end up between two.
 				punct := "."
 				if b.heading {
 					punct = ":"
@@ -184,7 +189,8 @@ func renderList(out *strings.Builder, b block, width int) {
 // itemLines wraps the segments of a list item paragraph. The returned lines
 // exclude the item marker and the continuation indentation.
 func itemLines(para []seg, width, firstIndent int) []string {
-	var lines []string
+	segLines := make([][]string, len(para))
+	defs := true
 	for s, sg := range para {
 		indent := 4
 		if s == 0 {
@@ -192,21 +198,16 @@ func itemLines(para []seg, width, firstIndent int) []string {
 		}
 		ls := wrapLines(sg.text, width, indent+len(sg.marker), 4, true)
 		ls[0] = sg.marker + ls[0]
-		lines = append(lines, ls...)
+		segLines[s] = ls
+		defs = defs && allLinkDefs(ls)
 	}
-	if allLinkDefs(lines) {
-		// The lines would be taken for link definitions; break the first
-		// one after "[text]:" so that it is not one.
-		sg := para[0]
-		words := strings.Split(sg.text, " ")
-		k := 0
-		for !strings.Contains(sg.marker+strings.Join(words[:k+1], " "), "]:") {
-			k++
-		}
-		head := sg.marker + strings.Join(words[:k+1], " ")
-		rest := wrapLines(strings.Join(words[k+1:], " "), width, 4, 4, true)
-		tail := lines[len(wrapLines(sg.text, width, firstIndent+len(sg.marker), 4, true)):]
-		lines = append(append([]string{head}, rest...), tail...)
+	if defs {
+		// A marker never starts with '[', so the first segment has none.
+		segLines[0] = splitLinkDef(segLines[0], width, 4, true)
+	}
+	var lines []string
+	for _, ls := range segLines {
+		lines = append(lines, ls...)
 	}
 	return lines
 }
@@ -238,53 +239,50 @@ func writeLines(out *strings.Builder, lines []string, first, rest string) {
 // columns, the first line starting at column firstIndent and the others at
 // restIndent. With glue, a word that looks like a list marker is kept on the
 // line of the word before it, so that it never starts an indented line.
-// Paragraph text (no glue) is additionally protected against being read as
-// link definitions.
 func wrapLines(text string, width, firstIndent, restIndent int, glue bool) []string {
-	var lines []string
-	var line strings.Builder
-	col, words := firstIndent, 0
-	for text != "" {
-		unit, rest := nextUnit(text, glue)
-		text = rest
-		w := utf8.RuneCountInString(unit)
-		if words > 0 && width > 0 && col+1+w > width {
-			lines = append(lines, line.String())
-			line.Reset()
-			col, words = restIndent, 0
+	// Words are separated by single spaces, so every line is a substring of
+	// text and wrapping allocates nothing but the slice.
+	lines := make([]string, 0, 1+len(text)/max(width, 40))
+	start, end := 0, 0 // current line is text[start:end]
+	col := firstIndent
+	for end < len(text) {
+		next := end
+		if next > start {
+			next++ // the space before the unit
 		}
-		if words > 0 {
-			line.WriteByte(' ')
+		unit := nextUnit(text[next:], glue)
+		w := utf8.RuneCountInString(unit)
+		if end > start && width > 0 && col+1+w > width {
+			lines = append(lines, text[start:end])
+			start, col = next, restIndent
+		} else if end > start {
 			col++
 		}
-		line.WriteString(unit)
+		end = next + len(unit)
 		col += w
-		words++
 	}
-	lines = append(lines, line.String())
-	if !glue && allLinkDefs(lines) {
-		// See itemLines: end the first line right after "[text]:".
-		i := strings.Index(lines[0], "]:") + 2
-		head, rest := lines[0][:i], strings.TrimPrefix(lines[0][i:], " ")
-		tail := strings.Join(lines[1:], " ")
-		if tail != "" {
-			rest += " " + tail
-		}
-		return append([]string{head}, wrapLines(rest, width, restIndent, restIndent, false)...)
-	}
-	return lines
+	return append(lines, text[start:end])
 }
 
-// nextUnit splits off the next unbreakable unit of text: a word, plus with
-// glue any following list-marker-like words.
-func nextUnit(text string, glue bool) (unit, rest string) {
+// splitLinkDef rewraps lines, which go/doc/comment would all take for link
+// definitions ("[text]: URL") and gofmt would move to the end of the comment,
+// so that the first line ends right after "[text]:" and is not one.
+func splitLinkDef(lines []string, width, restIndent int, glue bool) []string {
+	i := strings.Index(lines[0], "]:") + 2
+	rest := strings.Join(append([]string{strings.TrimPrefix(lines[0][i:], " ")}, lines[1:]...), " ")
+	return append([]string{lines[0][:i]}, wrapLines(rest, width, restIndent, restIndent, glue)...)
+}
+
+// nextUnit returns the unbreakable unit at the start of text: a word, plus
+// with glue any following list-marker-like words.
+func nextUnit(text string, glue bool) string {
 	i := strings.IndexByte(text, ' ')
 	if i < 0 {
-		return text, ""
+		return text
 	}
 	for glue {
-		j := strings.IndexByte(text[i+1:], ' ')
 		next := text[i+1:]
+		j := strings.IndexByte(next, ' ')
 		if j >= 0 {
 			next = next[:j]
 		}
@@ -292,9 +290,9 @@ func nextUnit(text string, glue bool) (unit, rest string) {
 			break
 		}
 		if j < 0 {
-			return text, ""
+			return text
 		}
 		i += 1 + j
 	}
-	return text[:i], text[i+1:]
+	return text[:i]
 }

@@ -39,8 +39,8 @@ func unescape(s string) string {
 	return html.UnescapeString(s)
 }
 
-// fixQuotes rewrites what gofmt would rewrite in doc comment text: “``” is
-// a left and “''” a right double quote. Runs of three or more backticks are
+// fixQuotes rewrites what gofmt would rewrite in doc comment text: ““” is
+// a left and “”” a right double quote. Runs of three or more backticks are
 // shortened to one, because gofmt's handling of them depends on their
 // position in the paragraph and is not stable across reformatting.
 func fixQuotes(s string) string {

@@ -40,8 +40,9 @@ func commentText(paragraphs ...string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if line == "" {
-			b.WriteString("//")
+		if line == "" || line[0] == '\t' {
+			// gofmt writes code-block lines as "//\tcode" and empty ones as "//".
+			b.WriteString("//" + line)
 		} else {
 			b.WriteString("// " + line)
 		}
