@@ -5,6 +5,7 @@ package gogen
 
 import (
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -75,10 +76,15 @@ func PackageName(svc *shapes.Shape) string {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() == 0 {
+	name = b.String()
+	if name == "" {
 		return "service"
 	}
-	return b.String()
+	if token.IsKeyword(name) || name == "main" {
+		// "package map" does not parse and "package main" cannot be imported.
+		name += "svc"
+	}
+	return name
 }
 
 // NewPlan assigns Go names to everything in the service.
@@ -158,7 +164,14 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 	}
 	if hasDoc {
-		p.DocName = typesScope.Unique("Document")
+		// The document type comes with a constructor, New<Name>: both names must be free.
+		name := "Document"
+		for typesScope.Taken(name) || typesScope.Taken("New"+name) {
+			name += "_"
+		}
+		typesScope.Claim(name)
+		typesScope.Claim("New" + name)
+		p.DocName = name
 	}
 	if hasUnion {
 		p.UnknownName = typesScope.Unique("UnknownUnionMember")

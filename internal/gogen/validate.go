@@ -261,11 +261,11 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 	}
 	switch {
 	case t.IsEnum():
-		g.If(jen.Op("!").Add(x.Clone()).Dot("IsKnown").Call()).Block(
+		g.If(jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
 			jen.Id("v").Dot("enum").Call(path, jen.String().Call(x.Clone())),
 		)
 	case t.Kind == shapes.KindIntEnum:
-		g.If(x.Clone().Op("!=").Lit(0).Op("&&").Op("!").Add(x.Clone()).Dot("IsKnown").Call()).Block(
+		g.If(x.Clone().Op("!=").Lit(0).Op("&&").Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
 			jen.Id("v").Dot("enum").Call(path, jen.Qual("strconv", "Itoa").Call(jen.Int().Call(x.Clone()))),
 		)
 	case t.Kind == shapes.KindList:
@@ -323,7 +323,11 @@ func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement
 	isFloat := t.Kind == shapes.KindFloat || t.Kind == shapes.KindDouble
 	var str jen.Code
 	if isFloat {
-		str = jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(jen.Id("n")), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
+		bits := 64
+		if t.Kind == shapes.KindFloat {
+			bits = 32
+		}
+		str = jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(jen.Id("n")), jen.LitRune('g'), jen.Lit(-1), jen.Lit(bits))
 	} else {
 		str = jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("n")), jen.Lit(10))
 	}
@@ -448,6 +452,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 						continue
 					}
 					sw.Case(jen.Op("*").Qual(p.TypesPath, p.UnionMemberName(m))).Block(
+						jen.If(jen.Id("u").Op("==").Nil()).Block(jen.Return()),
 						jen.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("name").Op(":").Lit(m.Name))),
 						jen.BlockFunc(func(b *jen.Group) {
 							val := jen.Id("u").Dot("Value")
@@ -539,4 +544,13 @@ func rawLit(s string) *jen.Statement {
 		}
 	}
 	return jen.Op("`" + s + "`")
+}
+
+// receiver makes x usable before a method call: a dereference needs
+// parentheses ("(*x).IsKnown()"), anything else does not.
+func receiver(x *jen.Statement) *jen.Statement {
+	if strings.HasPrefix(fmt.Sprintf("%#v", x), "*") {
+		return jen.Parens(x.Clone())
+	}
+	return x.Clone()
 }

@@ -260,10 +260,10 @@ func (t Traits) Deprecated() (message string, ok bool) {
 	}
 	msg := v.Get("message").String()
 	if since := v.Get("since").String(); since != "" {
-		if msg != "" {
-			msg += " "
+		if msg == "" {
+			return "deprecated since " + since + ".", true
 		}
-		msg += "(deprecated since " + since + ")"
+		msg += " (deprecated since " + since + ")"
 	}
 	return msg, true
 }
