@@ -170,7 +170,18 @@ func (v *validation) emitInput(op *Operation) {
 // the pointer expression x, below the path expression parent.
 func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement, parent jen.Code) {
 	for _, m := range s.Members {
-		if !v.memberNeeds(m, true) || IsStreaming(m) {
+		if !v.memberNeeds(m, true) {
+			continue
+		}
+		if IsStreaming(m) {
+			// A stream has nothing to check but its presence.
+			if m.Traits.Required() {
+				field := x.Clone().Dot(v.p.FieldName(m))
+				g.If(field.Op("==").Nil()).Block(
+					jen.Id("p").Op(":=").Add(pathLit(parent, jen.Id("name").Op(":").Lit(m.Name))),
+					jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")),
+				)
+			}
 			continue
 		}
 		field := x.Clone().Dot(v.p.FieldName(m))
@@ -200,7 +211,11 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, field *jen.Sta
 		value = jen.Op("*").Add(field.Clone())
 	}
 	checks := jen.BlockFunc(func(b *jen.Group) { v.valueChecks(b, m, value) })
+	empty := strings.TrimSpace(strings.Trim(fmt.Sprintf("%#v", checks), "{}")) == ""
 	switch {
+	case empty && required:
+		g.If(unset).Block(jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")))
+	case empty:
 	case unset == nil:
 		g.Add(checks)
 	case required:
