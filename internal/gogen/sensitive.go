@@ -93,6 +93,11 @@ func emitRedactedString(f *jen.File, p *Plan, s *shapes.Shape, name string) {
 	f.Add(comment(wrap("GoString is String, so that %%#v redacts too.")))
 	f.Func().Params(jen.Id("v").Id(name)).Id("GoString").Params().String().Block(jen.Return(jen.Id("v").Dot("String").Call()))
 	f.Line()
+	f.Add(comment(wrap("Format makes every fmt verb (%%d and %%x included) print String's redacted text.")))
+	f.Func().Params(jen.Id("v").Id(name)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+		jen.Qual("fmt", "Fprint").Call(jen.Id("f"), jen.Id("v").Dot("String").Call()),
+	)
+	f.Line()
 	f.Add(comment(wrap("LogValue makes log/slog print v as String does, with its sensitive members redacted.")))
 	f.Func().Params(jen.Id("v").Id(name)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
 		jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call())),

@@ -116,6 +116,10 @@ func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
 				f.Add(comment(wrap("GoString is String, so that %%#v redacts too.")))
 				f.Func().Params(jen.Id(w)).Id("GoString").Params().String().Block(jen.Return(jen.Lit(w + "{Value:[sensitive]}")))
 				f.Line()
+				f.Add(comment(wrap("Format makes every fmt verb print the redacted text.")))
+				f.Func().Params(jen.Id(w)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+					jen.Qual("fmt", "Fprint").Call(jen.Id("f"), jen.Lit(w+"{Value:[sensitive]}")))
+				f.Line()
 				f.Add(comment(wrap("LogValue makes log/slog redact the value too.")))
 				f.Func().Params(jen.Id(w)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
 					jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Lit(w + "{Value:[sensitive]}"))))
