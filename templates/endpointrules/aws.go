@@ -1,0 +1,205 @@
+package endpointrules
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// partition is one row of the AWS partitions table (partitions_data.go).
+type partition struct {
+	id          string
+	regionRegex string   // RE2-compatible; matched against the whole region
+	regions     []string // region ids that belong to the partition outright
+	outputs     partitionOutputs
+}
+
+// partitionOutputs is what aws.partition returns for a partition.
+type partitionOutputs struct {
+	name                 string
+	dnsSuffix            string
+	dualStackDNSSuffix   string
+	supportsFIPS         bool
+	supportsDualStack    bool
+	implicitGlobalRegion string
+}
+
+var partitionKeys = []string{
+	"name", "dnsSuffix", "dualStackDnsSuffix", "supportsFIPS", "supportsDualStack", "implicitGlobalRegion",
+}
+
+// partitionIndex is the partitions table prepared for lookups.
+type partitionIndex struct {
+	byRegion map[string]int // region id → partition
+	regexes  []*regexp.Regexp
+	results  []value // the aws.partition result of each partition
+	fallback int     // the "aws" partition
+}
+
+// newPartitionIndex prepares table for lookups. The results are shared,
+// immutable records, so aws.partition allocates nothing.
+func newPartitionIndex(table []partition) *partitionIndex {
+	idx := &partitionIndex{byRegion: make(map[string]int), fallback: -1}
+	for i := range table {
+		p := &table[i]
+		for _, r := range p.regions {
+			if _, dup := idx.byRegion[r]; !dup {
+				idx.byRegion[r] = i
+			}
+		}
+		// partitionsgen checks that every regex compiles, so a failure
+		// here means partitions_data.go was edited by hand.
+		idx.regexes = append(idx.regexes, regexp.MustCompile(p.regionRegex))
+		o := p.outputs
+		idx.results = append(idx.results, recordValue(&record{keys: partitionKeys, vals: []value{
+			stringValue(o.name), stringValue(o.dnsSuffix), stringValue(o.dualStackDNSSuffix),
+			boolValue(o.supportsFIPS), boolValue(o.supportsDualStack), stringValue(o.implicitGlobalRegion),
+		}}))
+		if p.id == "aws" {
+			idx.fallback = i
+		}
+	}
+	return idx
+}
+
+// defaultPartitions indexes partitionTable on first use, so that importing
+// the package (every generated client does) compiles no regular
+// expression, and neither does resolving with a rule set that never calls
+// aws.partition.
+var defaultPartitions = sync.OnceValue(func() *partitionIndex {
+	return newPartitionIndex(partitionTable[:])
+})
+
+// lookup returns the index of region's partition: the partition that lists
+// region explicitly; else the first whose regionRegex matches it; else the
+// "aws" partition. So every region, even a made-up one, has a partition.
+func (idx *partitionIndex) lookup(region string) int {
+	if i, ok := idx.byRegion[region]; ok {
+		return i
+	}
+	for i, re := range idx.regexes {
+		if re.MatchString(region) {
+			return i
+		}
+	}
+	return idx.fallback
+}
+
+func fnPartition(st *state, args []expr) value {
+	r := args[0].eval(st)
+	if r.kind != kindString {
+		return value{}
+	}
+	idx := st.partitions
+	if idx == nil {
+		idx = defaultPartitions()
+	}
+	i := idx.lookup(r.s)
+	if i < 0 {
+		return value{}
+	}
+	return idx.results[i]
+}
+
+// arn is the ARN structure that aws.parseArn returns.
+type arn struct {
+	partition, service, region, accountID string
+	resourceID                            []string
+}
+
+var arnKeys = []string{"partition", "service", "region", "accountId", "resourceId"}
+
+// parseARN parses arn:partition:service:region:account-id:resource. The
+// partition, service and resource must not be empty; region and account
+// may be. resourceID is the resource split at every ':' and '/', keeping
+// empty parts, so "outpost:" gives ["outpost", ""].
+func parseARN(s string) (arn, bool) {
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
+		return arn{}, false
+	}
+	f := strings.SplitN(rest, ":", 5)
+	if len(f) != 5 || f[0] == "" || f[1] == "" || f[4] == "" {
+		return arn{}, false
+	}
+	res := f[4]
+	var ids []string
+	start := 0
+	for i := 0; i < len(res); i++ {
+		if res[i] == ':' || res[i] == '/' {
+			ids = append(ids, res[start:i])
+			start = i + 1
+		}
+	}
+	ids = append(ids, res[start:])
+	return arn{partition: f[0], service: f[1], region: f[2], accountID: f[3], resourceID: ids}, true
+}
+
+func fnParseArn(st *state, args []expr) value {
+	s := args[0].eval(st)
+	if s.kind != kindString {
+		return value{}
+	}
+	a, ok := parseARN(s.s)
+	if !ok {
+		return value{}
+	}
+	return recordValue(&record{keys: arnKeys, vals: []value{
+		stringValue(a.partition), stringValue(a.service), stringValue(a.region),
+		stringValue(a.accountID), stringsValue(a.resourceID),
+	}})
+}
+
+// isVirtualHostableS3Bucket reports whether an S3 bucket name can be used
+// as a host label (bucket.s3.…): 3 to 63 characters of lower-case letters,
+// digits and hyphens, starting and ending with a letter or digit. With
+// allowSubDomains, dots are allowed too, but not next to another dot or a
+// hyphen, and the name must not look like an IPv4 address (four groups of
+// digits, whatever their values). The length limits apply to the whole
+// name, as S3's bucket naming rules do, not to each label. Consecutive
+// hyphens are allowed: S3 Express bucket names contain "--".
+func isVirtualHostableS3Bucket(s string, allowSubDomains bool) bool {
+	if len(s) < 3 || len(s) > 63 || !isLowerAlnum(s[0]) || !isLowerAlnum(s[len(s)-1]) {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		switch c := s[i]; {
+		case isLowerAlnum(c):
+		case c == '-':
+			if s[i-1] == '.' {
+				return false
+			}
+		case c == '.' && allowSubDomains:
+			if s[i-1] == '.' || s[i-1] == '-' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return !allowSubDomains || !looksLikeIPv4(s)
+}
+
+func isLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// looksLikeIPv4 reports whether s is four dot-separated groups of digits.
+func looksLikeIPv4(s string) bool {
+	n := 0
+	for part := range strings.SplitSeq(s, ".") {
+		n++
+		if part == "" {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			if !isDigit(part[i]) {
+				return false
+			}
+		}
+	}
+	return n == 4
+}
+
+func fnIsVirtualHostableS3Bucket(st *state, args []expr) value {
+	s, allow := args[0].eval(st), args[1].eval(st)
+	return boolValue(s.kind == kindString && isVirtualHostableS3Bucket(s.s, allow.kind == kindBool && allow.b))
+}

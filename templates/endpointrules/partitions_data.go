@@ -1,0 +1,170 @@
+// This file holds the AWS partitions table, written by internal/cmd/partitionsgen from ../shared/testdata/endpoints/partitions.json
+// with the model-era overrides listed there (the ISO partitions have no dual-stack endpoints).
+// Regenerate it with `go run ./internal/cmd/partitionsgen` rather than editing it.
+
+package endpointrules
+
+// partitionTable lists the AWS partitions in the order aws.partition tries
+// their region regexes.
+var partitionTable = [...]partition{
+	{
+		id:          "aws",
+		regionRegex: `^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`,
+		regions: []string{
+			"af-south-1",
+			"ap-east-1",
+			"ap-east-2",
+			"ap-northeast-1",
+			"ap-northeast-2",
+			"ap-northeast-3",
+			"ap-south-1",
+			"ap-south-2",
+			"ap-southeast-1",
+			"ap-southeast-2",
+			"ap-southeast-3",
+			"ap-southeast-4",
+			"ap-southeast-5",
+			"ap-southeast-6",
+			"ap-southeast-7",
+			"aws-global",
+			"ca-central-1",
+			"ca-west-1",
+			"eu-central-1",
+			"eu-central-2",
+			"eu-north-1",
+			"eu-south-1",
+			"eu-south-2",
+			"eu-west-1",
+			"eu-west-2",
+			"eu-west-3",
+			"il-central-1",
+			"me-central-1",
+			"me-south-1",
+			"mx-central-1",
+			"sa-east-1",
+			"us-east-1",
+			"us-east-2",
+			"us-west-1",
+			"us-west-2",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws",
+			dnsSuffix:            "amazonaws.com",
+			dualStackDNSSuffix:   "api.aws",
+			supportsFIPS:         true,
+			supportsDualStack:    true,
+			implicitGlobalRegion: "us-east-1",
+		},
+	},
+	{
+		id:          "aws-us-gov",
+		regionRegex: `^us\-gov\-\w+\-\d+$`,
+		regions: []string{
+			"aws-us-gov-global",
+			"us-gov-east-1",
+			"us-gov-west-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-us-gov",
+			dnsSuffix:            "amazonaws.com",
+			dualStackDNSSuffix:   "api.aws",
+			supportsFIPS:         true,
+			supportsDualStack:    true,
+			implicitGlobalRegion: "us-gov-west-1",
+		},
+	},
+	{
+		id:          "aws-cn",
+		regionRegex: `^cn\-\w+\-\d+$`,
+		regions: []string{
+			"aws-cn-global",
+			"cn-north-1",
+			"cn-northwest-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-cn",
+			dnsSuffix:            "amazonaws.com.cn",
+			dualStackDNSSuffix:   "api.amazonwebservices.com.cn",
+			supportsFIPS:         true,
+			supportsDualStack:    true,
+			implicitGlobalRegion: "cn-northwest-1",
+		},
+	},
+	{
+		id:          "aws-iso",
+		regionRegex: `^us\-iso\-\w+\-\d+$`,
+		regions: []string{
+			"aws-iso-global",
+			"us-iso-east-1",
+			"us-iso-west-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-iso",
+			dnsSuffix:            "c2s.ic.gov",
+			dualStackDNSSuffix:   "c2s.ic.gov",
+			supportsFIPS:         true,
+			supportsDualStack:    false,
+			implicitGlobalRegion: "us-iso-east-1",
+		},
+	},
+	{
+		id:          "aws-iso-b",
+		regionRegex: `^us\-isob\-\w+\-\d+$`,
+		regions: []string{
+			"aws-iso-b-global",
+			"us-isob-east-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-iso-b",
+			dnsSuffix:            "sc2s.sgov.gov",
+			dualStackDNSSuffix:   "sc2s.sgov.gov",
+			supportsFIPS:         true,
+			supportsDualStack:    false,
+			implicitGlobalRegion: "us-isob-east-1",
+		},
+	},
+	{
+		id:          "aws-iso-e",
+		regionRegex: `^eu\-isoe\-\w+\-\d+$`,
+		outputs: partitionOutputs{
+			name:                 "aws-iso-e",
+			dnsSuffix:            "cloud.adc-e.uk",
+			dualStackDNSSuffix:   "cloud.adc-e.uk",
+			supportsFIPS:         true,
+			supportsDualStack:    false,
+			implicitGlobalRegion: "eu-isoe-west-1",
+		},
+	},
+	{
+		id:          "aws-iso-f",
+		regionRegex: `^us\-isof\-\w+\-\d+$`,
+		regions: []string{
+			"aws-iso-f-global",
+			"us-isof-east-1",
+			"us-isof-south-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-iso-f",
+			dnsSuffix:            "csp.hci.ic.gov",
+			dualStackDNSSuffix:   "csp.hci.ic.gov",
+			supportsFIPS:         true,
+			supportsDualStack:    false,
+			implicitGlobalRegion: "us-isof-south-1",
+		},
+	},
+	{
+		id:          "aws-eusc",
+		regionRegex: `^eusc\-(de)\-\w+\-\d+$`,
+		regions: []string{
+			"eusc-de-east-1",
+		},
+		outputs: partitionOutputs{
+			name:                 "aws-eusc",
+			dnsSuffix:            "amazonaws.eu",
+			dualStackDNSSuffix:   "api.amazonwebservices.eu",
+			supportsFIPS:         true,
+			supportsDualStack:    true,
+			implicitGlobalRegion: "eusc-de-east-1",
+		},
+	},
+}
