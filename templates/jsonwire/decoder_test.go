@@ -1,0 +1,952 @@
+package jsonwire
+
+import (
+	"errors"
+	"io"
+	"math"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+)
+
+// errKind names the type of err for table tests: "", "syntax", "type" or
+// "other".
+func errKind(err error) string {
+	var se *SyntaxError
+	var te *TypeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &se):
+		return "syntax"
+	case errors.As(err, &te):
+		return "type"
+	}
+	return "other"
+}
+
+// read decodes input as one value with f and End, returning the value, the
+// kind of error and the error.
+func read[T any](input string, f func(*Decoder) T) (T, string, error) {
+	d := NewDecoder([]byte(input))
+	v := f(d)
+	d.End()
+	return v, errKind(d.Err()), d.Err()
+}
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{`""`, "", ""},
+		{`"abc"`, "abc", ""},
+		{`  "abc"  `, "abc", ""},
+		{`"<>&"`, "<>&", ""},
+		{`"a\"b\\c\/d"`, `a"b\c/d`, ""},
+		{`"\b\f\n\r\t"`, "\b\f\n\r\t", ""},
+		{`"\u0041\u00e9\u20AC"`, "Aé€", ""},
+		{`"\u0000"`, "\x00", ""},
+		{`"\ud83d\ude00"`, "😀", ""},                    // surrogate pair
+		{`"\uD83D\uDE00x"`, "😀x", ""},                  // upper-case hex
+		{`"\ud83d"`, "\uFFFD", ""},                     // lone high surrogate
+		{`"\ude00"`, "\uFFFD", ""},                     // lone low surrogate
+		{`"\ud83dx"`, "\uFFFDx", ""},                   // high surrogate, no escape after
+		{`"\ud83d\u0041"`, "\uFFFDA", ""},              // high surrogate, non-surrogate after
+		{`"\ud83d\ud83d\ude00"`, "\uFFFD😀", ""},        // two highs, then a low
+		{"\"héllo wörld 😀\"", "héllo wörld 😀", ""},     // raw UTF-8
+		{"\"a\xffb\"", "a\uFFFDb", ""},                 // invalid UTF-8
+		{"\"\xed\xa0\x80\"", "\uFFFD\uFFFD\uFFFD", ""}, // encoded surrogate: invalid UTF-8
+		{"\"a\\n\xffb\"", "a\n\uFFFDb", ""},            // escape and invalid UTF-8
+		{`"\x"`, "", "syntax"},                         // bad escape
+		{`"\u12"`, "", "syntax"},                       // short \u
+		{`"\u12g4"`, "", "syntax"},                     // bad hex
+		{`"\ud83d\u12"`, "", "syntax"},                 // bad escape after a surrogate
+		{"\"a\nb\"", "", "syntax"},                     // raw control character
+		{"\"a\x1f\"", "", "syntax"},                    // raw control character
+		{`"abc`, "", "syntax"},                         // unterminated
+		{`"abc\`, "", "syntax"},                        // unterminated escape
+		{`"ab\n`, "", "syntax"},                        // unterminated after escape
+		{`"a" "b"`, "a", "syntax"},                     // trailing garbage
+		{`"a"x`, "a", "syntax"},                        // trailing garbage
+		{`123`, "", "type"},                            // wrong kind
+		{`null`, "", "type"},                           // null is not a string
+		{``, "", "type"},                               // empty input reads as null
+		{`{}`, "", "type"},                             // wrong kind
+		{`x`, "", "syntax"},                            // not a value
+		{`'a'`, "", "syntax"},                          // not a value
+	}
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, (*Decoder).String)
+		if got != tt.want || kind != tt.err {
+			t.Errorf("String(%q) = %q, %v; want %q, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestStringAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
+	d := NewDecoder([]byte(`"plain","héllo"`))
+	if n := testing.AllocsPerRun(100, func() { d.pos = 0; _ = d.String() }); n != 0 {
+		t.Errorf("String without escapes allocates %v times, want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { d.pos = 8; _ = d.String() }); n != 0 {
+		t.Errorf("String with valid UTF-8 allocates %v times, want 0", n)
+	}
+	d = NewDecoder([]byte(`"a\nb"`))
+	_ = d.String() // grow the scratch buffer
+	if n := testing.AllocsPerRun(100, func() { d.pos = 0; _ = d.String() }); n != 1 {
+		t.Errorf("String with escapes allocates %v times, want 1", n)
+	}
+}
+
+func TestBool(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+		err  string
+	}{
+		{`true`, true, ""},
+		{`false`, false, ""},
+		{` true `, true, ""},
+		{`tru`, false, "syntax"},
+		{`nul`, false, "syntax"},
+		{`-x`, false, "syntax"},
+		{`"abc`, false, "syntax"},
+		{`"ab\qc"`, false, "syntax"},
+		{`"true"`, false, "type"},
+		{`1`, false, "type"},
+		{`null`, false, "type"},
+		{`truex`, true, "syntax"},
+		{`True`, false, "syntax"},
+	}
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, (*Decoder).Bool)
+		if got != tt.want || kind != tt.err {
+			t.Errorf("Bool(%q) = %v, %v; want %v, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestIntegers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		err  string
+	}{
+		{`0`, 0, ""},
+		{`-0`, 0, ""},
+		{`7`, 7, ""},
+		{`-7`, -7, ""},
+		{`123456789012345678`, 123456789012345678, ""},        // 18 digits: fast path
+		{`1234567890123456789`, 1234567890123456789, ""},      // 19 digits: slow path
+		{`9223372036854775807`, math.MaxInt64, ""},            // max
+		{`-9223372036854775808`, math.MinInt64, ""},           // min
+		{`9223372036854775808`, 0, "type"},                    // max+1
+		{`-9223372036854775809`, 0, "type"},                   // min-1
+		{`18446744073709551616`, 0, "type"},                   // 2^64
+		{`123000000000000000000000`, 0, "type"},               // from the protocol tests
+		{`-184467440737095500000`, 0, "type"},                 // from the protocol tests
+		{`1e400`, 0, "type"},                                  // huge
+		{`1e99999999999999999999999`, 0, "type"},              // huge exponent
+		{`1.5`, 0, "type"},                                    // fraction
+		{`1.001`, 0, "type"},                                  // fraction
+		{`1e-1`, 0, "type"},                                   // fraction
+		{`1e2`, 100, ""},                                      // integral in exponent form
+		{`1E+2`, 100, ""},                                     // integral in exponent form
+		{`100.000`, 100, ""},                                  // integral with zero fraction
+		{`1.5e1`, 15, ""},                                     // integral with exponent
+		{`1500e-2`, 15, ""},                                   // integral with negative exponent
+		{`0.0`, 0, ""},                                        // zero
+		{`0e99999999999`, 0, ""},                              // zero with huge exponent
+		{`-0.0e-5`, 0, ""},                                    // negative zero
+		{`92233720368547758.07e2`, math.MaxInt64, ""},         // max, spelled oddly
+		{`-9.223372036854775808e18`, math.MinInt64, ""},       // min in exponent form
+		{`1e-99999999999999999999`, 0, "type"},                // tiny
+		{`"123"`, 0, "type"},                                  // string coercion
+		{`true`, 0, "type"},                                   // boolean coercion
+		{`null`, 0, "type"},                                   // null
+		{`0x42`, 0, "syntax"},                                 // hex
+		{`2ABC`, 2, "syntax"},                                 // trailing characters
+		{`Infinity`, 0, "syntax"},                             // not JSON
+		{`"Infinity"`, 0, "type"},                             // not for integers
+		{`-`, 0, "syntax"},                                    // bad number
+		{`01`, 0, "syntax"},                                   // leading zero
+		{`1.`, 0, "syntax"},                                   // bad fraction
+		{`1e`, 0, "syntax"},                                   // bad exponent
+		{`+1`, 0, "syntax"},                                   // plus sign
+		{`.5`, 0, "syntax"},                                   // no integer part
+		{`-a`, 0, "syntax"},                                   // bad number
+		{`123456789012345678901234567890`, 0, "type"},         // many digits
+		{`0000`, 0, "syntax"},                                 // leading zeros
+		{`12345678901234567890123456789e-11`, 0, "type"},      // too big
+		{`1234567890123456789012345678900000e-15`, 0, "type"}, // 1.23e18 with a non-zero fraction? no: 1234567890123456789.0123456789 has fraction
+	}
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, (*Decoder).Int64)
+		if got != tt.want || kind != tt.err {
+			t.Errorf("Int64(%q) = %v, %v; want %v, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+
+	ranges := []struct {
+		in       string
+		f        func(*Decoder) int64
+		want     int64
+		hasError bool
+	}{
+		{`127`, func(d *Decoder) int64 { return int64(d.Int8()) }, 127, false},
+		{`128`, func(d *Decoder) int64 { return int64(d.Int8()) }, 0, true},
+		{`-128`, func(d *Decoder) int64 { return int64(d.Int8()) }, -128, false},
+		{`-129`, func(d *Decoder) int64 { return int64(d.Int8()) }, 0, true},
+		{`256`, func(d *Decoder) int64 { return int64(d.Int8()) }, 0, true},
+		{`32767`, func(d *Decoder) int64 { return int64(d.Int16()) }, 32767, false},
+		{`32768`, func(d *Decoder) int64 { return int64(d.Int16()) }, 0, true},
+		{`-32768`, func(d *Decoder) int64 { return int64(d.Int16()) }, -32768, false},
+		{`-32769`, func(d *Decoder) int64 { return int64(d.Int16()) }, 0, true},
+		{`2147483647`, func(d *Decoder) int64 { return int64(d.Int32()) }, math.MaxInt32, false},
+		{`2147483648`, func(d *Decoder) int64 { return int64(d.Int32()) }, 0, true},
+		{`-2147483648`, func(d *Decoder) int64 { return int64(d.Int32()) }, math.MinInt32, false},
+		{`-2147483649`, func(d *Decoder) int64 { return int64(d.Int32()) }, 0, true},
+		{`-9223372000000000000`, func(d *Decoder) int64 { return int64(d.Int32()) }, 0, true},
+		{`2.147483648e9`, func(d *Decoder) int64 { return int64(d.Int32()) }, 0, true},
+		{`2.147483647e9`, func(d *Decoder) int64 { return int64(d.Int32()) }, math.MaxInt32, false},
+	}
+	for _, tt := range ranges {
+		got, kind, err := read(tt.in, tt.f)
+		if got != tt.want || (kind != "") != tt.hasError || (tt.hasError && kind != "type") {
+			t.Errorf("%q = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.hasError)
+		}
+	}
+}
+
+func TestFloats(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		err  string
+	}{
+		{`0`, 0, ""},
+		{`1.5`, 1.5, ""},
+		{`-1.5e3`, -1500, ""},
+		{`1E-2`, 0.01, ""},
+		{`5e-324`, 5e-324, ""},
+		{`1e-400`, 0, ""}, // underflows to zero, as with encoding/json
+		{`1.7976931348623157e308`, math.MaxFloat64, ""},
+		{`1e309`, 0, "type"},
+		{`-1e400`, 0, "type"},
+		{`"NaN"`, math.NaN(), ""},
+		{`"Infinity"`, math.Inf(1), ""},
+		{`"-Infinity"`, math.Inf(-1), ""},
+		{`"nan"`, 0, "type"},
+		{`"1.5"`, 0, "type"},
+		{`"infinity"`, 0, "type"},
+		{`NaN`, 0, "syntax"},
+		{`Infinity`, 0, "syntax"},
+		{`-Infinity`, 0, "syntax"},
+		{`true`, 0, "type"},
+		{`2ABC`, 2, "syntax"},
+		{`0x42`, 0, "syntax"},
+		{`"\u004EaN"`, math.NaN(), ""}, // escaped, still NaN
+	}
+	same := func(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, (*Decoder).Float64)
+		if !same(got, tt.want) || kind != tt.err {
+			t.Errorf("Float64(%q) = %v, %v; want %v, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+	f32 := []struct {
+		in   string
+		want float32
+		err  string
+	}{
+		{`1.1`, 1.1, ""},
+		{`3.4028234663852886e38`, math.MaxFloat32, ""},
+		{`3.5e38`, 0, "type"},
+		{`"Infinity"`, float32(math.Inf(1)), ""},
+		{`1e-50`, 0, ""},
+	}
+	for _, tt := range f32 {
+		got, kind, err := read(tt.in, (*Decoder).Float32)
+		if got != tt.want || kind != tt.err {
+			t.Errorf("Float32(%q) = %v, %v; want %v, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestBigNumbers(t *testing.T) {
+	ints := []struct {
+		in, want, err string
+	}{
+		{`0`, "0", ""},
+		{`-12`, "-12", ""},
+		{`123456789012345678901234567890`, "123456789012345678901234567890", ""},
+		{`-123456789012345678901234567890`, "-123456789012345678901234567890", ""},
+		{`1e30`, "1000000000000000000000000000000", ""},
+		{`1.5e1`, "15", ""},
+		{`18446744073709551615`, "18446744073709551615", ""},
+		{`18446744073709551616`, "18446744073709551616", ""},
+		{`1.5`, "", "type"},
+		{`1e1000000`, "", "type"}, // too many digits to build
+		{`"1"`, "", "type"},
+	}
+	for _, tt := range ints {
+		got, kind, err := read(tt.in, (*Decoder).BigInt)
+		s := ""
+		if got != nil {
+			s = got.String()
+		}
+		if s != tt.want || kind != tt.err {
+			t.Errorf("BigInt(%q) = %s, %v; want %s, %s error", tt.in, s, err, tt.want, tt.err)
+		}
+	}
+	floats := []struct {
+		in, want, err string
+	}{
+		{`0`, "0", ""},
+		{`0.1`, "0.1", ""},
+		{`-1.25`, "-1.25", ""},
+		{`123456789012345678901234567890.123456789`, "123456789012345678901234567890.123456789", ""},
+		{`1e3`, "1000", ""},
+		{`1.5e-5`, "0.000015", ""},
+		{`3.14159265358979323846264338327950288419716939937510`, "3.1415926535897932384626433832795028841971693993751", ""},
+		{`1e100`, "1e+100", ""},
+		{`"1"`, "", "type"},
+	}
+	for _, tt := range floats {
+		got, kind, err := read(tt.in, (*Decoder).BigFloat)
+		s := ""
+		if got != nil {
+			e := NewEncoder(nil)
+			e.BigFloat(got)
+			s = string(e.Bytes())
+		}
+		if s != tt.want || kind != tt.err {
+			t.Errorf("BigFloat(%q) = %s, %v; want %s, %s error", tt.in, s, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestBase64(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{`""`, "", ""},
+		{`"YmxvYg=="`, "blob", ""},
+		{`"YmxvYg"`, "blob", ""}, // padding left out
+		{`"Zm9vYmFy"`, "foobar", ""},
+		{`"Zm9vYg=="`, "foob", ""},
+		{`"Zm9vYmE="`, "fooba", ""},
+		{`"Zm9vYmE"`, "fooba", ""},
+		{`"a\/8="`, "k\xff", ""},  // escaped slash
+		{`"YmxvYg="`, "", "type"}, // partial padding
+		{`"xyz"`, "", "type"},     // non-zero trailing bits
+		{`"-_=="`, "", "type"},    // URL alphabet
+		{`"blob!"`, "", "type"},
+		{`"Y"`, "", "type"},
+		{`[98, 108]`, "", "type"},
+		{`981081198`, "", "type"},
+		{`true`, "", "type"},
+	}
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, (*Decoder).Base64)
+		if string(got) != tt.want || kind != tt.err {
+			t.Errorf("Base64(%q) = %q, %v; want %q, %s error", tt.in, got, err, tt.want, tt.err)
+		}
+		if kind == "" && got == nil {
+			t.Errorf("Base64(%q) = nil, want a non-nil slice", tt.in)
+		}
+	}
+}
+
+func TestTimestamps(t *testing.T) {
+	utc := func(sec int64, ns int64) time.Time { return time.Unix(sec, ns).UTC() }
+	tests := []struct {
+		name string
+		f    func(*Decoder) time.Time
+		in   string
+		want time.Time
+		err  string
+	}{
+		{"epoch", (*Decoder).EpochSeconds, `1576540098`, utc(1576540098, 0), ""},
+		{"epoch", (*Decoder).EpochSeconds, `1515531081.123`, utc(1515531081, 123e6), ""},
+		{"epoch", (*Decoder).EpochSeconds, `946845296.123`, utc(946845296, 123e6), ""},
+		{"epoch", (*Decoder).EpochSeconds, `1515531081.1234`, utc(1515531081, 123.4e6), ""},
+		{"epoch", (*Decoder).EpochSeconds, `1.515531081123E9`, utc(1515531081, 123e6), ""},
+		{"epoch", (*Decoder).EpochSeconds, `1.5155310811239876543E9`, utc(1515531081, 123987654), ""},
+		{"epoch", (*Decoder).EpochSeconds, `0.000000001`, utc(0, 1), ""},
+		{"epoch", (*Decoder).EpochSeconds, `0.0000000001`, utc(0, 0), ""},
+		{"epoch", (*Decoder).EpochSeconds, `-1.5`, utc(-2, 5e8), ""},
+		{"epoch", (*Decoder).EpochSeconds, `-0.25`, utc(-1, 75e7), ""},
+		{"epoch", (*Decoder).EpochSeconds, `1e30`, time.Time{}, "type"},
+		{"epoch", (*Decoder).EpochSeconds, `"1515531081"`, time.Time{}, "type"},
+		{"epoch", (*Decoder).EpochSeconds, `"NaN"`, time.Time{}, "type"},
+		{"epoch", (*Decoder).EpochSeconds, `true`, time.Time{}, "type"},
+		{"epoch", (*Decoder).EpochSeconds, `1515531081.123.456`, utc(1515531081, 123e6), "syntax"},
+		{"epoch", (*Decoder).EpochSeconds, `1515531081ABC`, utc(1515531081, 0), "syntax"},
+
+		{"date-time", (*Decoder).DateTime, `"2019-12-16T23:48:18Z"`, utc(1576540098, 0), ""},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T20:34:56.123Z"`, utc(946845296, 123e6), ""},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T20:34:56.1Z"`, utc(946845296, 1e8), ""},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T20:34:56.123456789123Z"`, utc(946845296, 123456789), ""},
+		{"date-time", (*Decoder).DateTime, `"2019-12-16T22:48:18-01:00"`, utc(1576540098, 0), ""},
+		{"date-time", (*Decoder).DateTime, `"2019-12-17T00:48:18+01:00"`, utc(1576540098, 0), ""},
+		{"date-time", (*Decoder).DateTime, `"2019-12-17T05:18:18.5+05:30"`, utc(1576540098, 5e8), ""},
+		{"date-time", (*Decoder).DateTime, `"2019-12-16t23:48:18z"`, utc(1576540098, 0), ""},
+		{"date-time", (*Decoder).DateTime, `"2020-02-29T00:00:00Z"`, time.Date(2020, 2, 29, 0, 0, 0, 0, time.UTC), ""},
+		{"date-time", (*Decoder).DateTime, `"2019-02-29T00:00:00Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"1996-12-19T16:39:57"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"1996-12-19 16:39:57Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"1996-12-19T16:39:57+00"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"1996-12-19T16:39:57+00Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"1996-12-19T16:39Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"19961219T163957Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"2011-12-03T10:15:30+01:00[Europe/Paris]"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T20:34:56.Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T20:34:60Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"2000-01-02T24:00:00Z"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `"Tue, 29 Apr 2014 18:30:38 GMT"`, time.Time{}, "type"},
+		{"date-time", (*Decoder).DateTime, `1576540098`, time.Time{}, "type"},
+
+		{"http-date", (*Decoder).HTTPDate, `"Mon, 16 Dec 2019 23:48:18 GMT"`, utc(1576540098, 0), ""},
+		{"http-date", (*Decoder).HTTPDate, `"Tue, 29 Apr 2014 18:30:38 GMT"`, time.Date(2014, 4, 29, 18, 30, 38, 0, time.UTC), ""},
+		{"http-date", (*Decoder).HTTPDate, `"Sun, 02 Jan 2000 20:34:56.000 GMT"`, utc(946845296, 0), ""},
+		{"http-date", (*Decoder).HTTPDate, `"Sun, 02 Jan 2000 20:34:56.123 GMT"`, utc(946845296, 123e6), ""},
+		{"http-date", (*Decoder).HTTPDate, `"Sun, 02 Jan 2000 20:34:56 UTC"`, time.Time{}, "type"},
+		{"http-date", (*Decoder).HTTPDate, `"2019-12-16T23:48:18Z"`, time.Time{}, "type"},
+		{"http-date", (*Decoder).HTTPDate, `"Sun, 2 Jan 2000 20:34:56 GMT"`, time.Time{}, "type"},
+		{"http-date", (*Decoder).HTTPDate, `"Sun, 31 Feb 2000 20:34:56 GMT"`, time.Time{}, "type"},
+		{"http-date", (*Decoder).HTTPDate, `1576540098`, time.Time{}, "type"},
+	}
+	for _, tt := range tests {
+		got, kind, err := read(tt.in, tt.f)
+		if !got.Equal(tt.want) || kind != tt.err {
+			t.Errorf("%s %s = %v, %v; want %v, %s error", tt.name, tt.in, got, err, tt.want, tt.err)
+		}
+		if got.Location() != time.UTC {
+			t.Errorf("%s %s: location %v, want UTC", tt.name, tt.in, got.Location())
+		}
+	}
+}
+
+func TestNull(t *testing.T) {
+	for _, in := range []string{"", " ", "\n\t\r ", "null", " null "} {
+		d := NewDecoder([]byte(in))
+		if d.Kind() != Null {
+			t.Errorf("%q: Kind = %v, want null", in, d.Kind())
+		}
+		if !d.Null() {
+			t.Errorf("%q: Null() = false", in)
+		}
+		d.End()
+		if d.Err() != nil {
+			t.Errorf("%q: %v", in, d.Err())
+		}
+		// Empty input where an object is expected: no members.
+		d = NewDecoder([]byte(in))
+		if d.BeginObject() {
+			t.Errorf("%q: BeginObject() = true", in)
+		}
+		d.End()
+		if d.Err() != nil {
+			t.Errorf("%q: %v", in, d.Err())
+		}
+	}
+	for _, in := range []string{`nul`, `"null"`, `0`, `{}`, `nullx`} {
+		d := NewDecoder([]byte(in))
+		if d.Null() && in != "nullx" {
+			t.Errorf("%q: Null() = true", in)
+		}
+	}
+	d := NewDecoder([]byte(`nullx`))
+	d.Null()
+	d.End()
+	if errKind(d.Err()) != "syntax" {
+		t.Errorf("nullx: %v, want a syntax error", d.Err())
+	}
+	d = NewDecoder([]byte(`[nul]`))
+	d.BeginArray()
+	d.NextElem()
+	if d.BeginObject() || errKind(d.Err()) != "syntax" {
+		t.Errorf("[nul]: %v, want a syntax error", d.Err())
+	}
+}
+
+func TestKind(t *testing.T) {
+	tests := map[string]Kind{
+		`{}`: Object, `[]`: Array, `""`: String, `-1`: Number, `0`: Number, `9`: Number,
+		`true`: Bool, `false`: Bool, `null`: Null, ``: Null, `x`: Invalid, `}`: Invalid,
+	}
+	for in, want := range tests {
+		d := NewDecoder([]byte(in))
+		if got := d.Kind(); got != want {
+			t.Errorf("Kind(%q) = %v, want %v", in, got, want)
+		}
+		if d.Offset() != 0 && in != "" {
+			t.Errorf("Kind(%q) consumed input", in)
+		}
+	}
+	d := NewDecoder([]byte(`[1`))
+	d.BeginArray()
+	d.NextElem()
+	d.Int64()
+	if d.Kind() != Invalid {
+		t.Errorf("Kind at end of input = %v", d.Kind())
+	}
+	d.Fail(errors.New("boom"))
+	if d.Kind() != Invalid {
+		t.Errorf("Kind after error = %v", d.Kind())
+	}
+	for k := Invalid; k <= Object; k++ {
+		if k.String() == "" {
+			t.Errorf("Kind(%d) has no name", k)
+		}
+	}
+}
+
+// record is a typed structure decoded the way generated code does it.
+type record struct {
+	Name   string
+	Count  int32
+	Ratio  float64
+	Tags   []string
+	Attrs  map[string]string
+	Child  *record
+	Seen   bool
+	When   time.Time
+	Opt    *string
+	Blob   []byte
+	Doc    []byte
+	Others []record
+}
+
+func decodeRecord(d *Decoder) *record {
+	if !d.BeginObject() {
+		return nil
+	}
+	r := new(record)
+	for k, ok := d.NextKey(); ok; k, ok = d.NextKey() {
+		switch string(k) {
+		case "name":
+			r.Name = d.String()
+		case "count":
+			r.Count = d.Int32()
+		case "ratio":
+			r.Ratio = d.Float64()
+		case "tags":
+			if d.BeginArray() {
+				r.Tags = []string{}
+				for d.NextElem() {
+					r.Tags = append(r.Tags, d.String())
+				}
+			}
+		case "attrs":
+			if d.BeginObject() {
+				r.Attrs = map[string]string{}
+				for k, ok := d.NextKeyString(); ok; k, ok = d.NextKeyString() {
+					if d.Null() {
+						continue
+					}
+					r.Attrs[k] = d.String()
+				}
+			}
+		case "child":
+			r.Child = decodeRecord(d)
+		case "seen":
+			r.Seen = d.Bool()
+		case "when":
+			r.When = d.EpochSeconds()
+		case "opt":
+			if !d.Null() {
+				r.Opt = d.BoxString(d.String())
+			}
+		case "blob":
+			r.Blob = d.Base64()
+		case "doc":
+			r.Doc = d.Raw()
+		case "others":
+			if d.BeginArray() {
+				for d.NextElem() {
+					if o := decodeRecord(d); o != nil {
+						r.Others = append(r.Others, *o)
+					}
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+	return r
+}
+
+func TestStructure(t *testing.T) {
+	in := `{
+		"name": "top", "count": 3, "ratio": 0.5,
+		"unknown1": {"a": [1, 2, {"b": null}], "c": "\u00e9"},
+		"tags": ["a", "b\n", ""],
+		"attrs": {"k1": "v1", "k\u00e92": "v2", "skip": null},
+		"unknown2": [[[]], {}, -1.5e3, true, false, null, "x"],
+		"child": {"name": "kid", "child": null, "tags": []},
+		"seen": true, "when": 1.5, "opt": "o", "blob": "YmxvYg==",
+		"doc": {"x": [1, "y", {"z": null}]},
+		"others": [{"name": "o1"}, null, {"name": "o2", "others": []}],
+		"name": "last wins"
+	}`
+	d := NewDecoder([]byte(in))
+	r := decodeRecord(d)
+	d.End()
+	if err := d.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "last wins" || r.Count != 3 || r.Ratio != 0.5 || !r.Seen {
+		t.Errorf("scalars: %+v", r)
+	}
+	if strings.Join(r.Tags, "|") != "a|b\n|" {
+		t.Errorf("tags: %q", r.Tags)
+	}
+	if len(r.Attrs) != 2 || r.Attrs["k1"] != "v1" || r.Attrs["ké2"] != "v2" {
+		t.Errorf("attrs: %q", r.Attrs)
+	}
+	if r.Child == nil || r.Child.Name != "kid" || r.Child.Child != nil || r.Child.Tags == nil || len(r.Child.Tags) != 0 {
+		t.Errorf("child: %+v", r.Child)
+	}
+	if !r.When.Equal(time.Unix(1, 5e8)) || r.Opt == nil || *r.Opt != "o" || string(r.Blob) != "blob" {
+		t.Errorf("when/opt/blob: %v %v %q", r.When, r.Opt, r.Blob)
+	}
+	if string(r.Doc) != `{"x": [1, "y", {"z": null}]}` {
+		t.Errorf("doc: %s", r.Doc)
+	}
+	if len(r.Others) != 2 || r.Others[0].Name != "o1" || r.Others[1].Name != "o2" {
+		t.Errorf("others: %+v", r.Others)
+	}
+	if d.depth != 0 {
+		t.Errorf("depth after the document = %d", d.depth)
+	}
+}
+
+func TestStructureErrors(t *testing.T) {
+	tests := []struct {
+		in     string
+		kind   string
+		offset int64
+		msg    string
+	}{
+		{`{"name": 1}`, "type", 9, "expected string, found number"},
+		{`{"count": "1"}`, "type", 10, "expected number, found string"},
+		{`{"count": 1.5}`, "type", 10, "number 1.5 is not an integer"},
+		{`{"count": 2147483648}`, "type", 10, "out of range for int32"},
+		{`{"tags": {}}`, "type", 9, "expected array, found object"},
+		{`{"child": []}`, "type", 10, "expected object, found array"},
+		{`[]`, "type", 0, "expected object, found array"},
+		{`{"name": "a",}`, "syntax", 13, "looking for beginning of object key string"},
+		{`{"name": "a" "b": 1}`, "syntax", 13, "after object member value"},
+		{`{"name" "a"}`, "syntax", 8, "after object key"},
+		{`{"name": }`, "syntax", 9, "looking for beginning of value"},
+		{`{,}`, "syntax", 1, "looking for beginning of object key string"},
+		{`{"tags": [,]}`, "syntax", 10, "looking for beginning of value"},
+		{`{"tags": ["a",]}`, "syntax", 14, "looking for beginning of value"},
+		{`{"tags": ["a" "b"]}`, "syntax", 14, "after array element"},
+		{`{"tags": ["a"}`, "syntax", 13, "after array element"},
+		{`{"name": "a"`, "syntax", 12, "unexpected end of input"},
+		{`{"name": "a"}}`, "syntax", 13, "after top-level value"},
+		{`{"name": "a"} x`, "syntax", 14, "after top-level value"},
+		{`{"unknown": [1, 2,]}`, "syntax", 18, "looking for beginning of value"},
+		{`{"unknown": {"a" 1}}`, "syntax", 17, "after object key"},
+		{`{"unknown": {"a": 1,}}`, "syntax", 20, "looking for beginning of object key string"},
+		{`{"unknown": {"a": 1]}`, "syntax", 19, "after object member value"},
+		{`{"unknown": [1}`, "syntax", 14, "after array element"},
+		{`{"unknown": tru}`, "syntax", 12, "invalid literal"},
+		{`{"unknown": "\q"}`, "syntax", 13, "invalid escape character"},
+		{`{"unknown": 01}`, "syntax", 13, "after object member value"},
+		{`{"unknown": -}`, "syntax", 13, "invalid number"},
+		{`{"unknown": [`, "syntax", 13, "unexpected end of input"},
+		{`{"unknown": {`, "syntax", 13, "unexpected end of input"},
+		{`{"unknown": {"a"`, "syntax", 16, "unexpected end of input"},
+		{`{"unknown": "abc`, "syntax", 16, "unexpected end of input in string"},
+		{`{"k\x": 1}`, "syntax", 3, "invalid escape character"},
+		{"{\"na\x01me\": 1}", "syntax", 4, "invalid control character"},
+		{`{"doc": [1,]}`, "syntax", 11, "looking for beginning of value"},
+		{`{"when": "2019-12-16T23:48:18Z"}`, "type", 9, "expected number (epoch-seconds timestamp), found string"},
+		{`{"blob": "!!!!"}`, "type", 9, "invalid base64"},
+	}
+	for _, tt := range tests {
+		d := NewDecoder([]byte(tt.in))
+		decodeRecord(d)
+		d.End()
+		err := d.Err()
+		var off int64 = -1
+		var se *SyntaxError
+		var te *TypeError
+		if errors.As(err, &se) {
+			off = se.Offset
+		} else if errors.As(err, &te) {
+			off = te.Offset
+		}
+		if errKind(err) != tt.kind || off != tt.offset || !strings.Contains(errString(err), tt.msg) {
+			t.Errorf("%s: error %v (offset %d), want %s error at %d containing %q", tt.in, err, off, tt.kind, tt.offset, tt.msg)
+		}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestErrorFormat(t *testing.T) {
+	d := NewDecoder([]byte(`{"name": 42}`))
+	decodeRecord(d)
+	if got, want := errString(d.Err()), "jsonwire: offset 9: expected string, found number"; got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+	d = NewDecoder([]byte("\x01"))
+	d.Skip()
+	if got, want := errString(d.Err()), "jsonwire: offset 0: invalid character byte 0x1 looking for beginning of value"; got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+}
+
+func TestStickyError(t *testing.T) {
+	d := NewDecoder([]byte(`{"a": "x", "b": [1, 2], "c": {"d": true}}`))
+	if !d.BeginObject() {
+		t.Fatal("BeginObject")
+	}
+	d.NextKey()
+	d.Int64() // wrong: a string
+	first := d.Err()
+	if errKind(first) != "type" {
+		t.Fatalf("err = %v", first)
+	}
+	// Every read now gives a zero value and consumes nothing.
+	if k, ok := d.NextKey(); k != nil || ok {
+		t.Error("NextKey after error")
+	}
+	if k, ok := d.NextKeyString(); k != "" || ok {
+		t.Error("NextKeyString after error")
+	}
+	if d.NextElem() || d.BeginArray() || d.BeginObject() || d.Null() || d.Bool() || d.Kind() != Invalid {
+		t.Error("structure after error")
+	}
+	if d.String() != "" || d.Int64() != 0 || d.Int32() != 0 || d.Int16() != 0 || d.Int8() != 0 ||
+		d.Float64() != 0 || d.Float32() != 0 || d.BigInt() != nil || d.BigFloat() != nil ||
+		d.Base64() != nil || d.Raw() != nil || !d.EpochSeconds().IsZero() || !d.DateTime().IsZero() ||
+		!d.HTTPDate().IsZero() {
+		t.Error("values after error")
+	}
+	d.Skip()
+	d.End()
+	d.Fail(errors.New("second"))
+	if d.Err() != first {
+		t.Errorf("err = %v, want the first error", d.Err())
+	}
+	d = NewDecoder([]byte(`1`))
+	d.Fail(nil)
+	if d.Err() != nil {
+		t.Error("Fail(nil) recorded an error")
+	}
+	mine := errors.New("mine")
+	d.Fail(mine)
+	if d.Err() != mine {
+		t.Errorf("err = %v", d.Err())
+	}
+}
+
+func TestUnknownKeysSkipped(t *testing.T) {
+	// Members the model does not know, of every kind, between known ones.
+	in := `{"a": {"x": [1, {"y": [[], {}]}], "z": "\"}"}, "name": "n", "b": [[[[["deep"]]]]],` +
+		` "c": "str\\\"ing", "d": -0.5e-3, "e": true, "f": false, "g": null, "count": 7}`
+	d := NewDecoder([]byte(in))
+	r := decodeRecord(d)
+	d.End()
+	if d.Err() != nil || r.Name != "n" || r.Count != 7 {
+		t.Errorf("got %+v, %v", r, d.Err())
+	}
+}
+
+func TestDepth(t *testing.T) {
+	deep := func(n int, open, close string) string {
+		return strings.Repeat(open, n) + strings.Repeat(close, n)
+	}
+	// Skip: iterative, so any depth up to MaxDepth is fine.
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{
+		{deep(MaxDepth, "[", "]"), true},
+		{deep(MaxDepth+1, "[", "]"), false},
+		{deep(MaxDepth-1, `{"a":`, "}") + "", false}, // not valid: "{"a":" needs a value at the bottom
+		{deep(MaxDepth, `[{"a":`, "}]"), false},
+		{strings.Repeat(`{"a":`, MaxDepth-1) + "1" + strings.Repeat("}", MaxDepth-1), true},
+		{strings.Repeat("[", 1_000_000), false},
+	} {
+		d := NewDecoder([]byte(tt.in))
+		d.Skip()
+		d.End()
+		if (d.Err() == nil) != tt.ok {
+			t.Errorf("Skip of %d bytes: %v, want ok=%v", len(tt.in), d.Err(), tt.ok)
+		}
+	}
+	// The Begin methods count depth too.
+	d := NewDecoder([]byte(deep(MaxDepth+1, "[", "]")))
+	n := 0
+	for d.BeginArray() {
+		n++
+		d.NextElem()
+	}
+	if n != MaxDepth || errKind(d.Err()) != "syntax" || !strings.Contains(d.Err().Error(), "max depth") {
+		t.Errorf("entered %d arrays, err %v", n, d.Err())
+	}
+	// Skip counts the depth already entered.
+	d = NewDecoder([]byte(`[[` + deep(MaxDepth-1, "[", "]") + `]]`))
+	d.BeginArray()
+	d.NextElem()
+	d.Skip()
+	if errKind(d.Err()) != "syntax" {
+		t.Errorf("Skip below depth 1: err %v", d.Err())
+	}
+}
+
+func TestRaw(t *testing.T) {
+	for _, in := range []string{`{"a": [1, 2]}`, `[]`, `"s\"x"`, `-1.5e3`, `true`, `null`, `{ }`} {
+		d := NewDecoder([]byte(`[ ` + in + ` , 1]`))
+		d.BeginArray()
+		d.NextElem()
+		got := d.Raw()
+		if string(got) != in {
+			t.Errorf("Raw = %q, want %q", got, in)
+		}
+		if !d.NextElem() || d.Int64() != 1 || d.NextElem() || d.Err() != nil {
+			t.Errorf("after Raw(%q): %v", in, d.Err())
+		}
+	}
+	// Raw copies: the result does not alias the input.
+	data := []byte(`{"a":1}`)
+	d := NewDecoder(data)
+	raw := d.Raw()
+	data[2] = 'X'
+	raw[1] = 'Y'
+	if d.s != `{"a":1}` {
+		t.Error("the decoder's input changed with the caller's slice")
+	}
+	d = NewDecoder([]byte(`[1,]`))
+	if d.Raw() != nil || errKind(d.Err()) != "syntax" {
+		t.Errorf("Raw of invalid JSON: %v", d.Err())
+	}
+}
+
+func TestNextKey(t *testing.T) {
+	d := NewDecoder([]byte(`{"plain": 1, "esc\"aped\u00e9": 2, "": 3, "é": 4, "bad` + "\xff" + `": 5}`))
+	d.BeginObject()
+	var keys []string
+	for k, ok := d.NextKey(); ok; k, ok = d.NextKey() {
+		keys = append(keys, string(k))
+		d.Skip()
+	}
+	want := []string{"plain", `esc"apedé`, "", "é", "bad\uFFFD"}
+	if strings.Join(keys, "|") != strings.Join(want, "|") || d.Err() != nil {
+		t.Errorf("keys %q, want %q (%v)", keys, want, d.Err())
+	}
+}
+
+func TestBox(t *testing.T) {
+	d := NewDecoder(nil)
+	var ps []*string
+	for i := range 2000 {
+		ps = append(ps, d.BoxString(strings.Repeat("x", i%7)))
+	}
+	for i, p := range ps {
+		if *p != strings.Repeat("x", i%7) {
+			t.Fatalf("box %d = %q", i, *p)
+		}
+	}
+	if *ps[0] = "changed"; *ps[1] != "x" {
+		t.Fatal("boxes share memory")
+	}
+	if *d.BoxBool(true) != true || *d.BoxInt8(-8) != -8 || *d.BoxInt16(-16) != -16 || *d.BoxInt32(32) != 32 ||
+		*d.BoxInt64(64) != 64 || *d.BoxFloat32(1.5) != 1.5 || *d.BoxFloat64(2.5) != 2.5 ||
+		!d.BoxTime(time.Unix(5, 0)).Equal(time.Unix(5, 0)) {
+		t.Error("boxed values differ")
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(1000, func() { d.BoxString("s") }); n > 0.01 {
+		t.Errorf("BoxString allocates %v times per call", n)
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	data := strings.Repeat(`{"a": "b"}`, 5000)
+	for _, hint := range []int64{-1, 0, 10, int64(len(data)), int64(len(data)) * 2, 1 << 40} {
+		s, err := ReadAll(strings.NewReader(data), hint)
+		if err != nil || s != data {
+			t.Errorf("hint %d: %d bytes, %v", hint, len(s), err)
+		}
+		// A reader without WriteTo, like an HTTP response body.
+		s, err = ReadAll(struct{ io.Reader }{strings.NewReader(data)}, hint)
+		if err != nil || s != data {
+			t.Errorf("hint %d, plain reader: %d bytes, %v", hint, len(s), err)
+		}
+	}
+	if !raceEnabled {
+		// With the right hint: the string and the read buffer.
+		readers := make([]io.Reader, 11)
+		for i := range readers {
+			readers[i] = struct{ io.Reader }{strings.NewReader(data)}
+		}
+		n := testing.AllocsPerRun(10, func() {
+			ReadAll(readers[0], int64(len(data)))
+			readers = readers[1:]
+		})
+		if n > 2 {
+			t.Errorf("ReadAll with an exact hint allocates %v times", n)
+		}
+	}
+	boom := errors.New("boom")
+	s, err := ReadAll(&failingReader{data: "abc", err: boom}, -1)
+	if err != boom || s != "abc" {
+		t.Errorf("ReadAll with a failing reader = %q, %v", s, err)
+	}
+	d := NewDecoderString(`{"name": "x"}`)
+	if r := decodeRecord(d); d.Err() != nil || r.Name != "x" {
+		t.Errorf("NewDecoderString: %v", d.Err())
+	}
+}
+
+type failingReader struct {
+	data string
+	err  error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+func TestInputCopied(t *testing.T) {
+	data := []byte(`["abc"]`)
+	d := NewDecoder(data)
+	d.BeginArray()
+	d.NextElem()
+	copy(data, "xxxxxxx")
+	if s := d.String(); s != "abc" {
+		t.Errorf("String = %q after the caller changed its slice", s)
+	}
+}
+
+func TestBigIntExactLarge(t *testing.T) {
+	want, _ := new(big.Int).SetString("-12345678901234567890123456789000000", 10)
+	got, _, err := read(`-1.2345678901234567890123456789e34`, (*Decoder).BigInt)
+	if err != nil || got.Cmp(want) != 0 {
+		t.Errorf("BigInt = %v, %v", got, err)
+	}
+}

@@ -1,0 +1,24 @@
+// Package jsonwire reads and writes the JSON bodies of AWS restJson1
+// requests and responses without reflection.
+//
+// Generated code drives both halves directly from the model's shapes:
+//
+//   - An [Encoder] appends tokens to a byte slice and inserts commas itself,
+//     so the generated serializer only says what comes next (Key, String,
+//     BeginObject, ...).
+//   - A [Decoder] is a pull parser over one complete JSON document. The
+//     generated deserializer asks for exactly the kind of value the model
+//     expects at each point (BeginObject/NextKey, BeginArray/NextElem,
+//     String, Int32, DateTime, ...) and calls Skip for members it does not
+//     know. Errors are sticky: after the first one every read returns a zero
+//     value and every loop ends, so generated code needs to check
+//     [Decoder.Err] only once, at the end.
+//
+// Decoding is built to allocate little: [NewDecoder] copies the input into
+// one string up front and [Decoder.String] returns substrings of it for
+// strings without escapes, and the Box methods hand out pointers carved from
+// shared blocks instead of allocating one value per optional member.
+//
+// The package uses only the standard library, because its source is copied
+// into every generated client.
+package jsonwire

@@ -1,0 +1,70 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzDecoderSkip checks that the Decoder never panics and agrees with
+// encoding/json: on validity (Skip), on the exact text (Raw) and on every
+// value (a generic walk through the pull API).
+func FuzzDecoderSkip(f *testing.F) {
+	for _, s := range []string{
+		``, ` `, `null`, `{}`, `[]`, `{"a":[1,2.5e3,-0,true,false,null,"x"]}`,
+		`"\ud83d\ude00\ud83d"`, "\"\xff\"", `[1,]`, `{"a" 1}`, `01`, `1e`, `"\u12"`,
+		`[[[[[[[[[[]]]]]]]]]]`, `{"a":{"b":{"c":[{"d":"e"}]}}}`, `1e400`, `"a"x`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkAgainstEncodingJSON(t, data)
+	})
+}
+
+// replaceInvalid is what decoding does to invalid UTF-8: each bad byte
+// becomes U+FFFD (unlike strings.ToValidUTF8, which merges runs).
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r) // ranging yields U+FFFD for each bad byte
+	}
+	return b.String()
+}
+
+// FuzzStringRoundTrip checks that any Go string survives the Encoder and
+// the Decoder (with invalid UTF-8 replaced), that the encoding is what
+// encoding/json reads as the same string, and that decoding arbitrary
+// string literals agrees with encoding/json.
+func FuzzStringRoundTrip(f *testing.F) {
+	for _, s := range []string{"", "abc", `"\`, "\x00\x1f\n", "é😀", "\xff\xfe", "\xed\xa0\x80", `\ud83d`, "\u2028<>&"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := replaceInvalid(s)
+		e := NewEncoder(nil)
+		e.String(s)
+		out := e.Bytes()
+		got, _, err := read(string(out), (*Decoder).String)
+		if err != nil || got != want {
+			t.Fatalf("round trip of %q via %s = %q, %v", s, out, got, err)
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("encoding of %q is not valid UTF-8: %q", s, out)
+		}
+		var viaJSON string
+		if err := json.Unmarshal(out, &viaJSON); err != nil || viaJSON != want {
+			t.Fatalf("encoding/json reads %s as %q, %v", out, viaJSON, err)
+		}
+
+		// s as the inside of a string literal, escapes and all.
+		lit := `"` + s + `"`
+		var wantLit string
+		wantErr := json.Unmarshal([]byte(lit), &wantLit)
+		gotLit, _, err := read(lit, (*Decoder).String)
+		if (err == nil) != (wantErr == nil) || (err == nil && gotLit != wantLit) {
+			t.Fatalf("String(%q) = %q, %v; encoding/json %q, %v", lit, gotLit, err, wantLit, wantErr)
+		}
+	})
+}

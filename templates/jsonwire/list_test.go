@@ -1,0 +1,83 @@
+package jsonwire
+
+import (
+	"strconv"
+	"testing"
+)
+
+func TestListBuilder(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 4, 5, 16, 19, 20, 21, 100, 256, 1000, 5000} {
+		var b ListBuilder[string]
+		for i := range n {
+			*b.Next() = strconv.Itoa(i)
+			if b.Len() != i+1 {
+				t.Fatalf("n=%d: Len = %d after %d elements", n, b.Len(), i+1)
+			}
+		}
+		got := b.Slice()
+		if got == nil || len(got) != n || cap(got) != n {
+			t.Fatalf("n=%d: Slice has len %d, cap %d, nil %v", n, len(got), cap(got), got == nil)
+		}
+		for i, s := range got {
+			if s != strconv.Itoa(i) {
+				t.Fatalf("n=%d: element %d = %q", n, i, s)
+			}
+		}
+	}
+}
+
+func TestListBuilderDecode(t *testing.T) {
+	type pair struct {
+		Name string
+		N    int32
+	}
+	d := NewDecoder([]byte(`[{"Name":"a","N":1},{"Name":"b","N":2},{"Name":"c","N":3},{"Name":"d","N":4},{"Name":"e","N":5},{"Name":"f","N":6}]`))
+	var b ListBuilder[pair]
+	if d.BeginArray() {
+		for d.NextElem() {
+			p := b.Next()
+			d.BeginObject()
+			for k, ok := d.NextKey(); ok; k, ok = d.NextKey() {
+				switch string(k) {
+				case "Name":
+					p.Name = d.String()
+				case "N":
+					p.N = d.Int32()
+				}
+			}
+		}
+	}
+	d.End()
+	got := b.Slice()
+	if d.Err() != nil || len(got) != 6 || got[0] != (pair{"a", 1}) || got[5] != (pair{"f", 6}) {
+		t.Errorf("got %v, %v", got, d.Err())
+	}
+}
+
+func TestListBuilderAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
+	for _, tt := range []struct {
+		n      int
+		allocs float64
+	}{
+		{0, 0}, // an empty slice needs no memory
+		{1, 1}, // the exact slice; the first elements live in the ListBuilder on the stack
+		{4, 1},
+		{5, 2},  // one chunk and the exact slice
+		{16, 2}, // still one chunk
+		{17, 4}, // two chunks, the list of full chunks and the exact slice
+	} {
+		got := testing.AllocsPerRun(100, func() {
+			var b ListBuilder[[2]int64]
+			for i := range tt.n {
+				b.Next()[0] = int64(i)
+			}
+			_ = b.Slice()
+		})
+		if got != tt.allocs {
+			t.Errorf("%d elements: %v allocations, want %v", tt.n, got, tt.allocs)
+		}
+	}
+}

@@ -1,0 +1,357 @@
+package jsonwire
+
+import (
+	"encoding/base64"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Bool reads true or false.
+func (d *Decoder) Bool() bool {
+	if d.err != nil {
+		return false
+	}
+	i := d.skipSpace()
+	rest := d.s[i:]
+	switch {
+	case strings.HasPrefix(rest, "true"):
+		d.pos = i + 4
+		return true
+	case strings.HasPrefix(rest, "false"):
+		d.pos = i + 5
+		return false
+	}
+	d.mismatch(i, "boolean")
+	return false
+}
+
+// shorten keeps a number's text short in error messages.
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
+
+// number reads the next value, which must be a JSON number, and returns its
+// text and offset.
+func (d *Decoder) number(want string) (text string, at int, ok bool) {
+	if d.err != nil {
+		return "", 0, false
+	}
+	i := d.skipSpace()
+	s := d.s
+	if i < len(s) && kinds[s[i]] == Number {
+		end, ok := scanNumber(s, i)
+		if !ok {
+			d.syntaxErr(end, "invalid number")
+			return "", 0, false
+		}
+		d.pos = end
+		return s[i:end], i, true
+	}
+	d.mismatch(i, want)
+	return "", 0, false
+}
+
+// integer reads a JSON number that is an integer in [lo, hi]. Any spelling
+// of an integral value is accepted (10, 1e1, 10.0, 1.0E+1); a non-zero
+// fraction or a value out of range is a TypeError.
+func (d *Decoder) integer(lo, hi int64, typ string) int64 {
+	if d.err != nil {
+		return 0
+	}
+	// Fast path: up to 18 plain digits cannot overflow an int64.
+	i := d.skipSpace()
+	s := d.s
+	j := i
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	k := j
+	var v int64
+	for k < len(s) && k-j < 18 && isDigit(s[k]) {
+		v = v*10 + int64(s[k]-'0')
+		k++
+	}
+	if k > j && (s[j] != '0' || k == j+1) && (k == len(s) || !continuesNumber[s[k]]) {
+		if j > i {
+			v = -v
+		}
+		if v < lo || v > hi {
+			d.typeErr(i, "number "+s[i:k]+" out of range for "+typ)
+			return 0
+		}
+		d.pos = k
+		return v
+	}
+	text, at, ok := d.number("number")
+	if !ok {
+		return 0
+	}
+	n := splitNumber(text)
+	if n.hasFraction() {
+		d.typeErr(at, "number "+shorten(text)+" is not an integer")
+		return 0
+	}
+	mag, ok := n.integer()
+	if n.neg {
+		if ok && mag <= uint64(-(lo+1))+1 {
+			return -int64(mag) // wraps correctly for math.MinInt64
+		}
+	} else if ok && mag <= uint64(hi) {
+		return int64(mag)
+	}
+	d.typeErr(at, "number "+shorten(text)+" out of range for "+typ)
+	return 0
+}
+
+// continuesNumber marks the bytes that may follow a run of digits within a
+// JSON number, sending integer to its slow path.
+var continuesNumber = [256]bool{
+	'.': true, 'e': true, 'E': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true,
+}
+
+// Int64 reads a JSON number that is an integer within the range of int64.
+// A fraction (1.5) or a value out of range (1e400) is a TypeError; any
+// spelling of an integer (1e2, 100.0) is accepted.
+func (d *Decoder) Int64() int64 { return d.integer(math.MinInt64, math.MaxInt64, "int64") }
+
+// Int32 is Int64 for the range of int32.
+func (d *Decoder) Int32() int32 { return int32(d.integer(math.MinInt32, math.MaxInt32, "int32")) }
+
+// Int16 is Int64 for the range of int16.
+func (d *Decoder) Int16() int16 { return int16(d.integer(math.MinInt16, math.MaxInt16, "int16")) }
+
+// Int8 is Int64 for the range of int8.
+func (d *Decoder) Int8() int8 { return int8(d.integer(math.MinInt8, math.MaxInt8, "int8")) }
+
+// float reads a number, or one of the strings "NaN", "Infinity" and
+// "-Infinity" that Smithy's JSON protocols use for non-finite values.
+func (d *Decoder) float(bits int) float64 {
+	if d.err != nil {
+		return 0
+	}
+	i := d.skipSpace()
+	if i < len(d.s) && d.s[i] == '"' {
+		s := d.String()
+		if f, ok := specialFloat(s); ok {
+			return f
+		}
+		d.typeErr(i, "expected number, found string")
+		return 0
+	}
+	text, at, ok := d.number("number")
+	if !ok {
+		return 0
+	}
+	f, err := strconv.ParseFloat(text, bits)
+	if err != nil {
+		d.typeErr(at, "number "+shorten(text)+" out of range for float"+strconv.Itoa(bits))
+		return 0
+	}
+	return f
+}
+
+// Float64 reads a JSON number, or the string "NaN", "Infinity" or
+// "-Infinity". A number beyond the float64 range is a TypeError.
+func (d *Decoder) Float64() float64 { return d.float(64) }
+
+// Float32 is Float64 for float32, rounding to the nearest float32.
+func (d *Decoder) Float32() float32 { return float32(d.float(32)) }
+
+// maxBigDigits bounds the integer digits BigInt builds, so that a short
+// input like 1e1000000000 cannot demand gigabytes.
+const maxBigDigits = 100_000
+
+// BigInt reads a JSON number that is an integer of any size (any spelling
+// of an integer, as for Int64, up to 100,000 digits).
+func (d *Decoder) BigInt() *big.Int {
+	text, at, ok := d.number("number")
+	if !ok {
+		return nil
+	}
+	n := splitNumber(text)
+	if n.hasFraction() {
+		d.typeErr(at, "number "+shorten(text)+" is not an integer")
+		return nil
+	}
+	z := new(big.Int)
+	if mag, ok := n.integer(); ok {
+		z.SetUint64(mag)
+	} else {
+		if n.point > maxBigDigits {
+			d.typeErr(at, "number "+shorten(text)+" is too large")
+			return nil
+		}
+		buf := make([]byte, n.point)
+		for k := range buf {
+			buf[k] = '0' + byte(n.digit(int64(k)))
+		}
+		z.SetString(string(buf), 10)
+	}
+	if n.neg {
+		z.Neg(z)
+	}
+	return z
+}
+
+// BigFloat reads a JSON number with enough precision to give back the same
+// decimal digits when written with Encoder.BigFloat: the precision grows
+// with the number of significant digits (at least 64 bits).
+func (d *Decoder) BigFloat() *big.Float {
+	text, at, ok := d.number("number")
+	if !ok {
+		return nil
+	}
+	sig := 0
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) {
+			sig++
+		} else if text[i] == 'e' || text[i] == 'E' {
+			break
+		}
+	}
+	prec := uint(float64(sig)*math.Log2(10)) + 64
+	z, _, err := big.ParseFloat(text, 10, prec, big.ToNearestEven)
+	if err != nil || z.IsInf() {
+		d.typeErr(at, "number "+shorten(text)+" out of range")
+		return nil
+	}
+	return z
+}
+
+var (
+	base64Std = base64.StdEncoding.Strict()
+	base64Raw = base64.RawStdEncoding.Strict()
+)
+
+// Base64 reads a string of standard base64 (RFC 4648 section 4) and returns
+// the decoded bytes in a new slice. Padding may be left out, but if present
+// it must be complete; non-zero trailing bits are an error.
+func (d *Decoder) Base64() []byte {
+	if d.err != nil {
+		return nil
+	}
+	i := d.skipSpace()
+	s := d.String()
+	if d.err != nil {
+		return nil
+	}
+	enc := base64Std
+	if len(s)%4 != 0 {
+		enc = base64Raw
+	}
+	b, err := enc.DecodeString(s)
+	if err != nil {
+		d.typeErr(i, "invalid base64 string")
+		return nil
+	}
+	return b
+}
+
+// EpochSeconds reads a timestamp in the epoch-seconds format: a JSON number
+// of seconds since 1970-01-01T00:00:00Z. The decimal text is read exactly,
+// so 1515531081.123 is 123 milliseconds past the second, with no
+// floating-point error; digits past nanoseconds are truncated. The result
+// is in UTC.
+func (d *Decoder) EpochSeconds() time.Time {
+	text, at, ok := d.number("number (epoch-seconds timestamp)")
+	if !ok {
+		return time.Time{}
+	}
+	t, ok := epochFromNumber(text)
+	if !ok {
+		d.typeErr(at, "epoch-seconds timestamp "+shorten(text)+" out of range")
+	}
+	return t
+}
+
+// DateTime reads a timestamp in the date-time format: an RFC 3339 string
+// such as "2019-12-16T23:48:18Z", with an optional fraction of any length
+// (truncated to nanoseconds) and Z or a numeric offset; lower-case t and z
+// are accepted, as RFC 3339 allows. The result is in UTC.
+func (d *Decoder) DateTime() time.Time {
+	return d.timeString(parseDateTime)
+}
+
+// HTTPDate reads a timestamp in the http-date format: an IMF-fixdate string
+// such as "Mon, 16 Dec 2019 23:48:18 GMT", optionally with fractional
+// seconds. The result is in UTC.
+func (d *Decoder) HTTPDate() time.Time {
+	return d.timeString(parseHTTPDate)
+}
+
+func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
+	if d.err != nil {
+		return time.Time{}
+	}
+	i := d.skipSpace()
+	s := d.String()
+	if d.err != nil {
+		return time.Time{}
+	}
+	t, err := parse(s)
+	if err != nil {
+		d.typeErr(i, err.Error())
+		return time.Time{}
+	}
+	return t
+}
+
+// slab hands out pointers to values of one type from shared blocks, so
+// that decoding many optional (pointer) members costs one allocation per
+// block instead of one per value. A block stays in memory while any pointer
+// into it is reachable; blocks are small, and all values in one come from
+// the same document.
+type slab[T any] struct {
+	free []T
+	size int
+}
+
+func (s *slab[T]) box(v T) *T {
+	if len(s.free) == 0 {
+		// Grow the blocks so that small documents waste little and large
+		// ones allocate rarely.
+		s.size = min(max(2*s.size, 8), 512)
+		s.free = make([]T, s.size)
+	}
+	p := &s.free[0]
+	*p = v
+	s.free = s.free[1:]
+	return p
+}
+
+// BoxString returns a pointer to a copy of v, allocated in blocks shared
+// with other boxed strings of this Decoder: the way to fill an optional
+// member, as in out.Name = d.BoxString(d.String()).
+func (d *Decoder) BoxString(v string) *string { return d.strings.box(v) }
+
+// BoxBool is BoxString for bool.
+func (d *Decoder) BoxBool(v bool) *bool { return d.bools.box(v) }
+
+// BoxInt8 is BoxString for int8.
+func (d *Decoder) BoxInt8(v int8) *int8 { return d.int8s.box(v) }
+
+// BoxInt16 is BoxString for int16.
+func (d *Decoder) BoxInt16(v int16) *int16 { return d.int16s.box(v) }
+
+// BoxInt32 is BoxString for int32.
+func (d *Decoder) BoxInt32(v int32) *int32 { return d.int32s.box(v) }
+
+// BoxInt64 is BoxString for int64.
+func (d *Decoder) BoxInt64(v int64) *int64 { return d.int64s.box(v) }
+
+// BoxFloat32 is BoxString for float32.
+func (d *Decoder) BoxFloat32(v float32) *float32 { return d.float32s.box(v) }
+
+// BoxFloat64 is BoxString for float64.
+func (d *Decoder) BoxFloat64(v float64) *float64 { return d.float64s.box(v) }
+
+// BoxTime is BoxString for time.Time.
+func (d *Decoder) BoxTime(v time.Time) *time.Time { return d.times.box(v) }
