@@ -36,9 +36,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Service, "service", "", "the service shape ID (default: the model's only service)")
 	fs.StringVar(&opts.Package, "package", "", "the Go package name (default: from aws.api#service sdkId, else the service name)")
 	fs.StringVar(&opts.ImportPath, "import-path", "", "the Go import path of -out (default: derived from the enclosing go.mod)")
+	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]")
+		fmt.Fprintln(stderr, "usage: gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests]")
 		fmt.Fprintln(stderr, "       gen -check -model FILE [-model FILE ...] [-service SHAPE_ID]")
 		fs.PrintDefaults()
 	}

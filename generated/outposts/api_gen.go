@@ -284,6 +284,5 @@ type API interface {
 	UpdateSiteRackPhysicalProperties(ctx context.Context, in *UpdateSiteRackPhysicalPropertiesInput, optFns ...func(*Options)) (*UpdateSiteRackPhysicalPropertiesOutput, error)
 }
 
-// Options configures how operations are called. A function passed to an operation can change them
-// for that call only.
-type Options struct{}
+// Client implements API.
+var _ API = (*Client)(nil)

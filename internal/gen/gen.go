@@ -21,6 +21,7 @@ type Options struct {
 	Service    string   // service shape ID; "" for the only service
 	Package    string   // Go package name; "" to derive it
 	ImportPath string   // Go import path of Out; "" to derive it from go.mod
+	NoTests    bool     // leave out the generated tests (endpoint test cases)
 }
 
 // Summary counts what a model holds.
@@ -72,7 +73,7 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package})
+	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests})
 }
 
 // Run renders the package and writes it to opts.Out. Nothing is written

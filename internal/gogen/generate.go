@@ -44,6 +44,22 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	for name, f := range emitTypes(p) {
 		files[name] = f
 	}
+	clientFiles, err := emitClient(p)
+	if err != nil {
+		return nil, err
+	}
+	for name, f := range clientFiles {
+		files[name] = f
+	}
+	if cfg.Tests {
+		tf, err := emitEndpointTests(p)
+		if err != nil {
+			return nil, err
+		}
+		if tf != nil {
+			files["endpoints_gen_test.go"] = tf
+		}
+	}
 	out := map[string][]byte{}
 	for name, f := range files {
 		var buf bytes.Buffer
@@ -52,11 +68,19 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		}
 		out[name] = buf.Bytes()
 	}
-	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package); err != nil {
+	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package, p.ImportPath); err != nil {
 		return nil, err
 	}
+	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.ImportPath); err != nil {
+		return nil, err
+	}
+	for _, pkg := range runtimePackages {
+		if err := addPackage(out, pkg, "internal/"+pkg); err != nil {
+			return nil, err
+		}
+	}
 	if p.usesBig {
-		if err := addTemplate(out, "bigrange.go.tmpl", "bigrange_gen.go", p.Package); err != nil {
+		if err := addTemplate(out, "bigrange.go.tmpl", "bigrange_gen.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
 		}
 	}
@@ -87,13 +111,19 @@ func checkProtocol(svc *shapes.Shape) error {
 		Msg: fmt.Sprintf("protocol %s is not supported yet; only aws.protocols#restJson1 is", strings.Join(protocols, ", "))}
 }
 
-// addTemplate adds a *.go.tmpl file with its package clause set.
-func addTemplate(out map[string][]byte, tmpl, name, pkg string) error {
+// runtimePackages are the packages under templates/ that every client
+// uses, copied to its internal/ directory.
+var runtimePackages = []string{"awsconfig", "endpointrules", "httpbind", "jsonwire", "retry", "sigv4"}
+
+// addTemplate adds a *.go.tmpl file with its package clause and the import
+// path of the generated package (IMPORTPATH) set.
+func addTemplate(out map[string][]byte, tmpl, name, pkg, importPath string) error {
 	src, err := templates.FS.ReadFile(tmpl)
 	if err != nil {
 		return err
 	}
 	src = bytes.Replace(src, []byte("package PACKAGE"), []byte("package "+pkg), 1)
+	src = bytes.ReplaceAll(src, []byte(`"IMPORTPATH/`), []byte(`"`+importPath+"/"))
 	return addSource(out, name, src)
 }
 

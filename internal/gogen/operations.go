@@ -30,7 +30,7 @@ func emitOperations(p *Plan) map[string]*jen.File {
 				g.Line()
 			}
 			g.Add(operationDoc(p, op))
-			g.Id(op.Name).Params(
+			g.Id(op.Method).Params(
 				jen.Id("ctx").Qual("context", "Context"),
 				jen.Id("in").Op("*").Id(op.InputName),
 				jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
@@ -38,8 +38,8 @@ func emitOperations(p *Plan) map[string]*jen.File {
 		}
 	})
 	api.Line()
-	api.Add(comment(wrap("Options configures how operations are called. A function passed to an operation can change them for that call only.")))
-	api.Type().Id("Options").Struct()
+	api.Add(comment(wrap("Client implements API.")))
+	api.Var().Id("_").Id("API").Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
 
 	ops := jen.NewFilePathName(p.ImportPath, p.Package)
 	ops.HeaderComment(header)

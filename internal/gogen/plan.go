@@ -21,6 +21,9 @@ type Config struct {
 	ImportPath string
 	// Package is the Go package name; empty means derive it from the service.
 	Package string
+	// Tests adds generated tests (endpoints_gen_test.go, from the model's
+	// endpoint test cases) to the package.
+	Tests bool
 }
 
 // Plan is everything the emitters need to know about the Go shape of a service.
@@ -56,6 +59,12 @@ type Operation struct {
 	Output     *shapes.Shape
 	InputName  string
 	OutputName string
+	// Method is the name of the operation's Client and API method: Name,
+	// unless that is a method Client already has ("Options").
+	Method string
+	// Pages and Items name the paginator methods, "" when there are none
+	// (or their names are taken by operations).
+	Pages, Items string
 }
 
 // methodNames are the methods generated on structures; a member with the same
@@ -124,7 +133,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	}
 
 	// Main package names.
-	mainScope := naming.NewScope("API", "Options", "InvalidParamsError", "Violation", "Client", "New")
+	mainScope := naming.NewScope("API", "Options", "InvalidParamsError", "Violation", "Client", "New",
+		"OperationError", "GenericAPIError", "Credentials", "CredentialsProvider", "StaticCredentials",
+		"AnonymousCredentials", "HTTPClient", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone")
 	for _, op := range svc.Operations {
 		o := &Operation{Shape: op, Name: naming.Exported(svc.Name(op)), Input: op.Input, Output: op.Output}
 		o.InputName, o.OutputName = o.Name+"Input", o.Name+"Output"
@@ -132,6 +143,10 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			if !mainScope.Claim(n) {
 				return nil, fmt.Errorf("%s: Go name %s is already taken in package %s", op.ID, n, p.Package)
 			}
+		}
+		o.Method = o.Name
+		if o.Method == "Options" {
+			o.Method = "Options_"
 		}
 		p.Operations = append(p.Operations, o)
 		for _, io := range []*shapes.Shape{op.Input, op.Output} {

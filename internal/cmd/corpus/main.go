@@ -7,6 +7,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -33,6 +34,8 @@ type row struct {
 	genTime    time.Duration
 	result     string
 	pkg        string
+	// endpoint test cases of the model, run as the generated package's tests
+	epPass, epFail int
 }
 
 func main() {
@@ -118,8 +121,13 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 		}
 	}
 
+	if err := runEndpointTests(tmp, rows, out); err != nil {
+		fmt.Fprintln(out, "corpus: endpoint tests:", err)
+		return 1
+	}
+
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "model\tservice\tshapes\toperations\tlines\tgen time\tresult\t")
+	fmt.Fprintln(tw, "model\tservice\tshapes\toperations\tlines\tgen time\tendpoint tests\tresult\t")
 	var total row
 	failed := 0
 	for _, r := range rows {
@@ -132,13 +140,20 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 		total.operations += r.operations
 		total.lines += r.lines
 		total.genTime += r.genTime
+		total.epPass += r.epPass
+		total.epFail += r.epFail
+		if r.epFail > 0 && r.result == "ok" {
+			r.result = fmt.Sprintf("%d endpoint tests failed", r.epFail)
+			failed++
+		}
 		res := r.result
 		if len(res) > 120 {
 			res = res[:120] + "..."
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", r.model, r.service, r.shapes, r.operations, r.lines, r.genTime.Round(time.Millisecond), res)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%d/%d\t%s\t\n", r.model, r.service, r.shapes, r.operations, r.lines, r.genTime.Round(time.Millisecond), r.epPass, r.epPass+r.epFail, res)
 	}
-	fmt.Fprintf(tw, "TOTAL %d models\t%d ok\t%d\t%d\t%d\t%s\t%d failed\t\n", len(rows), len(rows)-failed, total.shapes, total.operations, total.lines, total.genTime.Round(time.Millisecond), failed)
+	fmt.Fprintf(tw, "TOTAL %d models\t%d ok\t%d\t%d\t%d\t%s\t%d/%d\t%d failed\t\n", len(rows), len(rows)-failed, total.shapes, total.operations, total.lines, total.genTime.Round(time.Millisecond), total.epPass, total.epPass+total.epFail, failed)
+	fmt.Fprintf(tw, "endpoint test cases: %d passed, %d failed\t\t\t\t\t\t\t\t\n", total.epPass, total.epFail)
 	tw.Flush()
 	if failed > 0 {
 		for _, r := range rows {
@@ -149,6 +164,44 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// runEndpointTests runs the generated endpoint tests of every package in one
+// go test and counts each model's passing and failing cases.
+func runEndpointTests(dir string, rows []*row, out io.Writer) error {
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "^TestEndpointRules$", "./...")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	byPkg := map[string]*row{}
+	for _, r := range rows {
+		byPkg[module+"/"+r.pkg] = r
+	}
+	dec := json.NewDecoder(&stdout)
+	for {
+		var ev struct{ Action, Package, Test string }
+		if err := dec.Decode(&ev); err == io.EOF {
+			break
+		} else if err != nil {
+			return fmt.Errorf("reading go test -json: %w", err)
+		}
+		r := byPkg[ev.Package]
+		if r == nil || !strings.HasPrefix(ev.Test, "TestEndpointRules/") {
+			continue
+		}
+		switch ev.Action {
+		case "pass":
+			r.epPass++
+		case "fail":
+			r.epFail++
+			fmt.Fprintf(out, "FAIL %s %s\n", r.model, ev.Test)
+		}
+	}
+	if runErr != nil && stderr.Len() > 0 {
+		fmt.Fprintf(out, "go test:\n%s\n", stderr.String())
+	}
+	return nil
 }
 
 func countLines(dir string) int {

@@ -1,0 +1,378 @@
+package gogen
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// emitClient writes client_gen.go (the operation methods, their request
+// serialisers and response deserialisers, paginators and the service's
+// constants) and codec_gen.go (the JSON encoders and decoders they use).
+func emitClient(p *Plan) (map[string]*jen.File, error) {
+	c := newCodec(p)
+	f := jen.NewFilePathName(p.ImportPath, p.Package)
+	f.HeaderComment(header)
+
+	svc := p.Svc.Shape
+	serviceName := svc.ID.Name
+	if aws, ok := svc.Traits.AWSService(); ok && aws.SDKID != "" {
+		serviceName = aws.SDKID
+	}
+	signing, _ := svc.Traits.SigV4Name()
+	f.Const().Defs(
+		jen.Comment("serviceName names the service in errors and logs."),
+		jen.Id("serviceName").Op("=").Lit(serviceName),
+		jen.Comment(`signingName is the SigV4 signing name; "" sends requests unsigned.`),
+		jen.Id("signingName").Op("=").Lit(signing),
+		jen.Comment("userAgent identifies the client to the service."),
+		jen.Id("userAgent").Op("=").Lit("smithygo/"+p.Package),
+	)
+	f.Line()
+
+	for _, op := range p.Operations {
+		emitOperationMethod(f, p, c, op)
+	}
+	namePaginators(p)
+	for _, op := range p.Operations {
+		emitPaginators(f, p, op)
+	}
+	f.Add(c.errorDecoder())
+	f.Line()
+	f.Add(c.retryableErrors())
+	f.Line()
+
+	cf := jen.NewFilePathName(p.ImportPath, p.Package)
+	cf.HeaderComment(header)
+	for _, op := range p.Operations {
+		cf.Add(c.serializer(op))
+		cf.Line()
+		cf.Add(c.deserializer(op))
+		cf.Line()
+	}
+	for _, code := range c.flush() {
+		cf.Add(code)
+	}
+	files := map[string]*jen.File{"client_gen.go": f, "codec_gen.go": cf}
+
+	ef, err := emitEndpoints(p)
+	if err != nil {
+		return nil, err
+	}
+	files["endpoints_gen.go"] = ef
+	return files, nil
+}
+
+// safeToRetry reports whether sending an operation twice cannot apply it
+// twice: it is @readonly or @idempotent, carries an idempotency token, or
+// uses a safe HTTP method (GET, HEAD), which AWS models rarely mark
+// @readonly.
+func safeToRetry(op *shapes.Shape) bool {
+	if op.Traits.Has("smithy.api#readonly") || op.Traits.Has("smithy.api#idempotent") {
+		return true
+	}
+	if h, ok := op.Traits.HTTP(); ok && (h.Method == "GET" || h.Method == "HEAD") {
+		return true
+	}
+	return idempotencyMember(op) != nil
+}
+
+// idempotencyMember returns the input member marked @idempotencyToken.
+func idempotencyMember(op *shapes.Shape) *shapes.Member {
+	if op.Input == nil {
+		return nil
+	}
+	for _, m := range op.Input.Members {
+		if m.Traits.IdempotencyToken() && m.Target.Kind == shapes.KindString {
+			return m
+		}
+	}
+	return nil
+}
+
+// isAnonymous reports whether an operation is sent unsigned.
+func isAnonymous(op *shapes.Shape) bool {
+	if op.Traits.Has("smithy.api#optionalAuth") {
+		return true
+	}
+	if raw, ok := op.Traits.Raw("smithy.api#auth"); ok {
+		var schemes []string
+		if json.Unmarshal([]byte(raw), &schemes) == nil && len(schemes) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func streamingOutput(op *Operation) bool {
+	if op.Output == nil {
+		return false
+	}
+	for _, m := range op.Output.Members {
+		if m.Traits.HTTPPayload() && IsStreaming(m) {
+			return true
+		}
+	}
+	return false
+}
+
+func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
+	desc := "op" + op.Name
+	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
+	if safeToRetry(op.Shape) {
+		fields[jen.Id("safeToRetry")] = jen.True()
+	}
+	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
+		fields[jen.Id("unsignedPayload")] = jen.True()
+	}
+	if isAnonymous(op.Shape) {
+		fields[jen.Id("anonymous")] = jen.True()
+	}
+	if streamingOutput(op) {
+		fields[jen.Id("streamingOutput")] = jen.True()
+	}
+	f.Var().Id(desc).Op("=").Id("operation").Values(fields)
+	f.Line()
+
+	f.Add(operationDoc(p, op))
+	opErr := func(err jen.Code) jen.Code {
+		return jen.Return(jen.Nil(), jen.Op("&").Id("OperationError").Values(jen.Dict{
+			jen.Id("Service"):   jen.Id("serviceName"),
+			jen.Id("Operation"): jen.Lit(op.Name),
+			jen.Id("Err"):       err,
+		}))
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Method).Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("in").Op("*").Id(op.InputName),
+		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values())
+		g.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns"))
+		if m := idempotencyMember(op.Shape); m != nil {
+			field := p.FieldName(m)
+			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
+			g.If(jen.Id("in").Dot(field).Op("==").Nil()).Block(
+				jen.Id("cp").Op(":=").Op("*").Id("in"),
+				jen.Id("token").Op(":=").Id("newUUID").Call(),
+				jen.Id("cp").Dot(field).Op("=").Op("&").Id("token"),
+				jen.Id("in").Op("=").Op("&").Id("cp"),
+			)
+		}
+		g.If(jen.Err().Op(":=").Id("check"+op.InputName).Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
+		g.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize" + op.InputName).Call(jen.Id("in"))
+		g.If(jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
+		g.Id("out").Op(":=").Op("&").Id(op.OutputName).Values()
+		g.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(
+			jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Op("&").Id(desc), jen.Id("r"),
+			jen.Func().Params(jen.Id("resp").Op("*").Id("response")).Error().Block(
+				jen.Return(jen.Id("deserialize"+op.OutputName).Call(jen.Id("resp"), jen.Id("out"))),
+			),
+		), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Return(jen.Id("out"), jen.Nil())
+	})
+	f.Line()
+
+	emitCheck(f, p, c, op)
+}
+
+// emitCheck writes checkXxxInput, which applies the ValidationMode: the
+// default checks required members and path labels only, cheaply.
+func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
+	in := op.Input
+	if in != nil && in.IsUnit() {
+		in = nil
+	}
+	f.Func().Id("check"+op.InputName).Params(jen.Id("in").Op("*").Id(op.InputName), jen.Id("mode").Id("ValidationMode")).Error().BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("mode")).Block(
+			jen.Case(jen.Id("ValidateAll")).Block(jen.Return(jen.Id("in").Dot("Validate").Call())),
+			jen.Case(jen.Id("ValidateNone")).Block(jen.Return(jen.Nil())),
+		)
+		var checks []jen.Code
+		if in != nil {
+			for _, m := range in.Members {
+				field := jen.Id("in").Dot(p.FieldName(m))
+				path := jen.Op("&").Id("fieldPath").Values(jen.Dict{jen.Id("name"): jen.Lit(m.Name)})
+				nilable := c.isNilable(m) || IsStreaming(m)
+				label := m.Traits.HTTPLabel()
+				switch {
+				case label && m.Target.Kind == shapes.KindString && nilable:
+					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(
+						jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+				case (m.Traits.Required() || label) && nilable:
+					checks = append(checks, jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("v").Dot("required").Call(path)))
+				case (m.Traits.Required() || label) && m.Target.IsEnum():
+					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Id("v").Dot("required").Call(path)))
+				}
+			}
+		}
+		if len(checks) == 0 {
+			g.Return(jen.Nil())
+			return
+		}
+		g.Var().Id("v").Id("validator")
+		addAll(g, checks)
+		g.Return(jen.Id("v").Dot("err").Call(jen.Lit(op.InputName)))
+	})
+	f.Line()
+}
+
+// paginated returns an operation's paginated trait merged over the
+// service's defaults.
+func paginated(p *Plan, op *shapes.Shape) (shapes.Paginated, bool) {
+	pg, ok := op.Traits.Paginated()
+	if !ok {
+		return pg, false
+	}
+	if def, ok := p.Svc.Shape.Traits.Paginated(); ok {
+		if pg.InputToken == "" {
+			pg.InputToken = def.InputToken
+		}
+		if pg.OutputToken == "" {
+			pg.OutputToken = def.OutputToken
+		}
+		if pg.Items == "" {
+			pg.Items = def.Items
+		}
+		if pg.PageSize == "" {
+			pg.PageSize = def.PageSize
+		}
+	}
+	return pg, pg.InputToken != "" && pg.OutputToken != ""
+}
+
+// outputPath resolves a dot path through output members: the members on the
+// way, or nil when it does not resolve.
+func outputPath(s *shapes.Shape, path string) []*shapes.Member {
+	var ms []*shapes.Member
+	for _, name := range strings.Split(path, ".") {
+		if s == nil {
+			return nil
+		}
+		m := s.Member(name)
+		if m == nil {
+			return nil
+		}
+		ms = append(ms, m)
+		s = m.Target
+	}
+	return ms
+}
+
+func emitPaginators(f *jen.File, p *Plan, op *Operation) {
+	pg, ok := paginated(p, op.Shape)
+	if !ok || op.Input == nil || op.Output == nil {
+		return
+	}
+	inTok := op.Input.Member(pg.InputToken)
+	outPath := outputPath(op.Output, pg.OutputToken)
+	if inTok == nil || outPath == nil || inTok.Target.Kind != shapes.KindString {
+		return
+	}
+	outTok := outPath[len(outPath)-1]
+	if outTok.Target.Kind != shapes.KindString || !p.IsPointer(outTok) || !p.IsPointer(inTok) {
+		return
+	}
+	inField := p.FieldName(inTok)
+	name := op.Pages
+	if name == "" {
+		return
+	}
+	params := []jen.Code{
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("in").Op("*").Id(op.InputName),
+		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+	}
+	f.Add(comment(wrap("%s calls %s page by page: each iteration yields one page's output, or the error that ends the loop. It stops when the service returns no next token (or repeats one), and requests nothing more once the loop breaks. The input is not changed.", name, op.Name)))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Qual("iter", "Seq2").Types(jen.Op("*").Id(op.OutputName), jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Op("*").Id(op.OutputName), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			g.Var().Id("params").Id(op.InputName)
+			g.If(jen.Id("in").Op("!=").Nil()).Block(jen.Id("params").Op("=").Op("*").Id("in"))
+			g.For().BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("..."))
+				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Nil(), jen.Err()), jen.Return())
+				loop.If(jen.Op("!").Id("yield").Call(jen.Id("out"), jen.Nil())).Block(jen.Return())
+				// Walk the output token's path.
+				expr := jen.Id("out")
+				var guards []jen.Code
+				for i, m := range outPath {
+					expr = expr.Clone().Dot(p.FieldName(m))
+					if i < len(outPath)-1 {
+						guards = append(guards, expr.Clone().Op("==").Nil())
+					}
+				}
+				guards = append(guards, expr.Clone().Op("==").Nil(), jen.Op("*").Add(expr).Op("==").Lit(""))
+				cond := jen.Add(guards[0])
+				for _, g := range guards[1:] {
+					cond = cond.Op("||").Add(g)
+				}
+				loop.If(cond).Block(jen.Return())
+				loop.Comment("A service that repeats a token would otherwise loop forever.")
+				loop.If(jen.Id("params").Dot(inField).Op("!=").Nil().Op("&&").Op("*").Id("params").Dot(inField).Op("==").Op("*").Add(expr)).Block(jen.Return())
+				loop.Id("params").Dot(inField).Op("=").Add(expr)
+			})
+		})),
+	)
+	f.Line()
+
+	if pg.Items == "" {
+		return
+	}
+	itemsPath := outputPath(op.Output, pg.Items)
+	if itemsPath == nil || itemsPath[len(itemsPath)-1].Target.Kind != shapes.KindList {
+		return
+	}
+	list := itemsPath[len(itemsPath)-1].Target
+	elem := p.ElemType(list.ListMember(), list.Traits.Sparse())
+	items := op.Items
+	if items == "" {
+		return
+	}
+	f.Add(comment(wrap("%s calls %s page by page and yields the items of every page (the output's %s), or the error that ends the loop. It requests nothing more once the loop breaks.", items, op.Name, pg.Items)))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(items).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(elem.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			g.For(jen.List(jen.Id("page"), jen.Err()).Op(":=").Range().Id("c").Dot(name).Call(jen.Id("ctx"), jen.Id("in"), jen.Id("optFns").Op("..."))).BlockFunc(func(loop *jen.Group) {
+				loop.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(elem.Clone()),
+					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+					jen.Return(),
+				)
+				expr := jen.Id("page")
+				for i, m := range itemsPath {
+					expr = expr.Clone().Dot(p.FieldName(m))
+					if i < len(itemsPath)-1 {
+						loop.If(expr.Clone().Op("==").Nil()).Block(jen.Continue())
+					}
+				}
+				loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(expr)).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+				)
+			})
+		})),
+	)
+	f.Line()
+}
+
+// namePaginators names each paginated operation's XxxPages and XxxItems
+// methods, leaving out one whose name an operation already has.
+func namePaginators(p *Plan) {
+	taken := map[string]bool{"Options": true}
+	for _, op := range p.Operations {
+		taken[op.Method] = true
+	}
+	for _, op := range p.Operations {
+		pg, ok := paginated(p, op.Shape)
+		if !ok {
+			continue
+		}
+		if n := op.Name + "Pages"; !taken[n] {
+			op.Pages, taken[n] = n, true
+		}
+		if n := op.Name + "Items"; pg.Items != "" && op.Pages != "" && !taken[n] {
+			op.Items, taken[n] = n, true
+		}
+	}
+}

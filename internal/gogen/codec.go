@@ -1,0 +1,505 @@
+package gogen
+
+import (
+	"net/textproto"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/naming"
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// codec emits the JSON encoders and decoders of aggregate shapes: one
+// function per structure, union, list and map that a request or response
+// reaches, written as direct, typed code over the jsonwire package. Only the
+// functions something calls are emitted.
+type codec struct {
+	p       *Plan
+	jw      string // import path of jsonwire
+	enc     map[*shapes.Shape]string
+	dec     map[*shapes.Shape]string
+	encTodo []*shapes.Shape
+	decTodo []*shapes.Shape
+	funcs   map[string]jen.Code // function name → declaration
+}
+
+func newCodec(p *Plan) *codec {
+	return &codec{
+		p:     p,
+		jw:    p.ImportPath + "/internal/jsonwire",
+		enc:   map[*shapes.Shape]string{},
+		dec:   map[*shapes.Shape]string{},
+		funcs: map[string]jen.Code{},
+	}
+}
+
+// wireName is a member's JSON property name.
+func wireName(m *shapes.Member) string {
+	if n, ok := m.Traits.JSONName(); ok {
+		return n
+	}
+	return m.Name
+}
+
+// timestampFormat is a member's timestamp format: the member's trait, else
+// the target's, else the location's default.
+func timestampFormat(m *shapes.Member, def string) string {
+	if f, ok := m.Traits.TimestampFormat(); ok {
+		return f
+	}
+	if f, ok := m.Target.Traits.TimestampFormat(); ok {
+		return f
+	}
+	return def
+}
+
+func (c *codec) shapeName(s *shapes.Shape) string { return naming.Exported(c.p.Svc.Name(s)) }
+
+// encFunc names the encoder of an aggregate shape, queueing it for emission.
+func (c *codec) encFunc(s *shapes.Shape) string {
+	if n, ok := c.enc[s]; ok {
+		return n
+	}
+	n := "encode" + c.shapeName(s)
+	c.enc[s] = n
+	c.encTodo = append(c.encTodo, s)
+	return n
+}
+
+// decFunc names the decoder of an aggregate shape, queueing it for emission.
+func (c *codec) decFunc(s *shapes.Shape) string {
+	if n, ok := c.dec[s]; ok {
+		return n
+	}
+	n := "decode" + c.shapeName(s)
+	c.dec[s] = n
+	c.decTodo = append(c.decTodo, s)
+	return n
+}
+
+// flush emits every queued function, then returns all of them sorted by name.
+func (c *codec) flush() []jen.Code {
+	for len(c.encTodo)+len(c.decTodo) > 0 {
+		if len(c.encTodo) > 0 {
+			s := c.encTodo[0]
+			c.encTodo = c.encTodo[1:]
+			c.funcs[c.enc[s]] = c.encoder(s)
+			continue
+		}
+		s := c.decTodo[0]
+		c.decTodo = c.decTodo[1:]
+		c.funcs[c.dec[s]] = c.decoder(s)
+	}
+	names := make([]string, 0, len(c.funcs))
+	for n := range c.funcs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	out := make([]jen.Code, 0, len(names)*2)
+	for _, n := range names {
+		out = append(out, c.funcs[n], jen.Line())
+	}
+	return out
+}
+
+func (c *codec) encoderType() *jen.Statement { return jen.Op("*").Qual(c.jw, "Encoder") }
+func (c *codec) decoderType() *jen.Statement { return jen.Op("*").Qual(c.jw, "Decoder") }
+
+// isNilable reports whether a member's Go field can be nil (so unset is nil).
+func (c *codec) isNilable(m *shapes.Member) bool {
+	if c.p.IsPointer(m) {
+		return true
+	}
+	switch m.Target.Kind {
+	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
+		shapes.KindBigInteger, shapes.KindBigDecimal:
+		return true
+	}
+	return false
+}
+
+// unsetCheck returns the condition under which a member field holds a value
+// worth sending, or nil if it always does (a value with a default).
+func (c *codec) setCond(m *shapes.Member, field *jen.Statement) *jen.Statement {
+	switch {
+	case c.isNilable(m):
+		return field.Clone().Op("!=").Nil()
+	case m.Target.IsEnum():
+		return field.Clone().Op("!=").Lit("")
+	case m.Target.Kind == shapes.KindIntEnum && !HasValueDefault(m):
+		return field.Clone().Op("!=").Lit(0)
+	}
+	return nil
+}
+
+// encodeMembers writes the statements that encode members of a structure held
+// in v (a pointer) as the current JSON object's properties.
+func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string) {
+	for _, m := range members {
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		body := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"))...)
+		if cond := c.setCond(m, field); cond != nil {
+			g.If(cond).Block(body...)
+		} else {
+			addAll(g, body)
+		}
+	}
+}
+
+// encValue encodes the value x of shape s; ptr says x is a pointer to it.
+// A structure's x must be addressable when ptr is false.
+func (c *codec) encValue(s *shapes.Shape, x *jen.Statement, ptr bool, ts string) []jen.Code {
+	e := jen.Id("e")
+	val := x
+	if ptr && s.Kind != shapes.KindStructure {
+		val = jen.Op("*").Add(x)
+	}
+	switch {
+	case s.IsEnum():
+		return []jen.Code{e.Dot("String").Call(jen.String().Call(val))}
+	case s.Kind == shapes.KindIntEnum:
+		return []jen.Code{e.Dot("Int").Call(jen.Int64().Call(val))}
+	}
+	switch s.Kind {
+	case shapes.KindString:
+		return []jen.Code{e.Dot("String").Call(val)}
+	case shapes.KindBoolean:
+		return []jen.Code{e.Dot("Bool").Call(val)}
+	case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong:
+		return []jen.Code{e.Dot("Int").Call(jen.Int64().Call(val))}
+	case shapes.KindFloat:
+		return []jen.Code{e.Dot("Float").Call(jen.Float64().Call(val), jen.Lit(32))}
+	case shapes.KindDouble:
+		return []jen.Code{e.Dot("Float").Call(val, jen.Lit(64))}
+	case shapes.KindBigInteger:
+		return []jen.Code{e.Dot("BigInt").Call(val)}
+	case shapes.KindBigDecimal:
+		return []jen.Code{e.Dot("BigFloat").Call(val)}
+	case shapes.KindBlob:
+		return []jen.Code{e.Dot("Base64").Call(val)}
+	case shapes.KindDocument:
+		return []jen.Code{e.Dot("Raw").Call(val)}
+	case shapes.KindTimestamp:
+		return []jen.Code{e.Dot(timestampMethod(ts)).Call(val)}
+	case shapes.KindStructure:
+		if !ptr {
+			val = jen.Op("&").Add(x)
+		}
+		return []jen.Code{jen.Id(c.encFunc(s)).Call(e, val)}
+	case shapes.KindList, shapes.KindMap, shapes.KindUnion:
+		return []jen.Code{jen.Id(c.encFunc(s)).Call(e, val)}
+	}
+	return nil
+}
+
+// timestampMethod is the jsonwire method for a timestamp format.
+func timestampMethod(format string) string {
+	switch format {
+	case "date-time":
+		return "DateTime"
+	case "http-date":
+		return "HTTPDate"
+	}
+	return "EpochSeconds"
+}
+
+func (c *codec) encoder(s *shapes.Shape) jen.Code {
+	name := c.enc[s]
+	switch s.Kind {
+	case shapes.KindStructure:
+		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Op("*").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
+			g.Id("e").Dot("BeginObject").Call()
+			c.encodeMembers(g, s.Members, "v")
+			g.Id("e").Dot("EndObject").Call()
+		})
+	case shapes.KindUnion:
+		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
+			g.Id("e").Dot("BeginObject").Call()
+			g.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
+				for _, m := range s.Members {
+					body := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+					if m.Target.IsUnit() {
+						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
+					} else {
+						body = append(body, c.encValue(m.Target, jen.Id("x").Dot("Value"), false, timestampFormat(m, "epoch-seconds"))...)
+					}
+					sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).Block(body...)
+				}
+				sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnknownName)).Block(
+					jen.Id("e").Dot("Key").Call(jen.Id("x").Dot("Tag")),
+					jen.Id("e").Dot("Raw").Call(jen.Id("x").Dot("Value")),
+				)
+			})
+			g.Id("e").Dot("EndObject").Call()
+		})
+	case shapes.KindList:
+		m := s.ListMember()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
+			g.Id("e").Dot("BeginArray").Call()
+			g.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(b *jen.Group) {
+				x := jen.Id("v").Index(jen.Id("i"))
+				if elemPtr || (sparse && nilableKind(m.Target)) {
+					b.If(x.Clone().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
+				}
+				addAll(b, c.encValue(m.Target, x, elemPtr, timestampFormat(m, "epoch-seconds")))
+			})
+			g.Id("e").Dot("EndArray").Call()
+		})
+	case shapes.KindMap:
+		m := s.MapValue()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
+			g.Id("e").Dot("BeginObject").Call()
+			g.Comment("Keys go out sorted, so that a request's bytes do not depend on map order.")
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(b *jen.Group) {
+				b.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
+				b.Id("e").Dot("Key").Call(jen.String().Call(jen.Id("k")))
+				if elemPtr || (sparse && nilableKind(m.Target)) {
+					b.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
+				}
+				addAll(b, c.encValue(m.Target, jen.Id("x"), elemPtr, timestampFormat(m, "epoch-seconds")))
+			})
+			g.Id("e").Dot("EndObject").Call()
+		})
+	}
+	panic("gogen: no encoder for " + s.ID.String())
+}
+
+// nilableKind reports whether a value of the shape's Go type can be nil.
+func nilableKind(s *shapes.Shape) bool {
+	switch s.Kind {
+	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
+		shapes.KindBigInteger, shapes.KindBigDecimal:
+		return true
+	}
+	return false
+}
+
+// decValue decodes one non-null value of shape s and passes the Go
+// expression holding it to assign; ptr asks for a pointer to the value.
+func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.Code) jen.Code) []jen.Code {
+	var read *jen.Statement
+	switch {
+	case s.IsEnum():
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("String").Call())
+	case s.Kind == shapes.KindIntEnum:
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())
+	default:
+		switch s.Kind {
+		case shapes.KindString:
+			read = jen.Id("d").Dot("String").Call()
+		case shapes.KindBoolean:
+			read = jen.Id("d").Dot("Bool").Call()
+		case shapes.KindByte:
+			read = jen.Id("d").Dot("Int8").Call()
+		case shapes.KindShort:
+			read = jen.Id("d").Dot("Int16").Call()
+		case shapes.KindInteger:
+			read = jen.Id("d").Dot("Int32").Call()
+		case shapes.KindLong:
+			read = jen.Id("d").Dot("Int64").Call()
+		case shapes.KindFloat:
+			read = jen.Id("d").Dot("Float32").Call()
+		case shapes.KindDouble:
+			read = jen.Id("d").Dot("Float64").Call()
+		case shapes.KindTimestamp:
+			read = jen.Id("d").Dot(timestampMethod(ts)).Call()
+		case shapes.KindBigInteger:
+			return []jen.Code{assign(jen.Id("d").Dot("BigInt").Call())}
+		case shapes.KindBigDecimal:
+			return []jen.Code{assign(jen.Id("d").Dot("BigFloat").Call())}
+		case shapes.KindBlob:
+			return []jen.Code{assign(jen.Id("d").Dot("Base64").Call())}
+		case shapes.KindDocument:
+			return []jen.Code{assign(jen.Qual(c.p.TypesPath, c.p.DocName).Call(jen.Id("d").Dot("Raw").Call()))}
+		case shapes.KindStructure:
+			if ptr {
+				return []jen.Code{
+					jen.Id("x").Op(":=").New(c.p.ValueType(s)),
+					jen.Id(c.decFunc(s)).Call(jen.Id("d"), jen.Id("x")),
+					assign(jen.Id("x")),
+				}
+			}
+			return []jen.Code{
+				jen.Var().Id("x").Add(c.p.ValueType(s)),
+				jen.Id(c.decFunc(s)).Call(jen.Id("d"), jen.Op("&").Id("x")),
+				assign(jen.Id("x")),
+			}
+		case shapes.KindList, shapes.KindMap, shapes.KindUnion:
+			return []jen.Code{assign(jen.Id(c.decFunc(s)).Call(jen.Id("d")))}
+		}
+	}
+	if ptr {
+		// Optional members point into blocks the decoder hands out, rather
+		// than one allocation each.
+		if box := boxMethod(s); box != "" {
+			return []jen.Code{assign(jen.Id("d").Dot(box).Call(read))}
+		}
+		return []jen.Code{jen.Id("x").Op(":=").Add(read), assign(jen.Op("&").Id("x"))}
+	}
+	return []jen.Code{assign(read)}
+}
+
+// boxMethod names the jsonwire.Decoder method that boxes a value of s, or "".
+func boxMethod(s *shapes.Shape) string {
+	if s.IsEnum() || s.Kind == shapes.KindIntEnum {
+		return ""
+	}
+	switch s.Kind {
+	case shapes.KindString:
+		return "BoxString"
+	case shapes.KindBoolean:
+		return "BoxBool"
+	case shapes.KindByte:
+		return "BoxInt8"
+	case shapes.KindShort:
+		return "BoxInt16"
+	case shapes.KindInteger:
+		return "BoxInt32"
+	case shapes.KindLong:
+		return "BoxInt64"
+	case shapes.KindFloat:
+		return "BoxFloat32"
+	case shapes.KindDouble:
+		return "BoxFloat64"
+	case shapes.KindTimestamp:
+		return "BoxTime"
+	}
+	return ""
+}
+
+// decodeMembersSwitch writes the key loop that decodes a JSON object's
+// properties into the members of the structure v points to. JSON null leaves
+// a member unset; unknown properties are skipped.
+func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v string) {
+	g.For().BlockFunc(func(loop *jen.Group) {
+		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+		loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
+		loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+			for _, m := range members {
+				field := jen.Id(v).Dot(c.p.FieldName(m))
+				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
+				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+					return field.Clone().Op("=").Add(x)
+				})...)
+				sw.Case(jen.Lit(wireName(m))).Block(body...)
+			}
+			sw.Default().Block(jen.Id("d").Dot("Skip").Call())
+		})
+	})
+}
+
+func (c *codec) decoder(s *shapes.Shape) jen.Code {
+	name := c.dec[s]
+	switch s.Kind {
+	case shapes.KindStructure:
+		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType()), jen.Id("v").Op("*").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
+			c.decodeMembersLoop(g, s.Members, "v")
+		})
+	case shapes.KindUnion:
+		t := c.p.ValueType(s)
+		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))
+			g.Var().Id("out").Add(t.Clone())
+			g.For().BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
+				loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+					for _, m := range s.Members {
+						w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
+						body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
+						if m.Target.IsUnit() {
+							body = append(body, jen.Id("d").Dot("Skip").Call(), jen.Id("out").Op("=").Op("&").Add(w).Values())
+						} else {
+							body = append(body, c.decValue(m.Target, false, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+								return jen.Id("out").Op("=").Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): x})
+							})...)
+						}
+						sw.Case(jen.Lit(wireName(m))).Block(body...)
+					}
+					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
+					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
+						jen.Id("Tag"):   jen.Id("key"),
+						jen.Id("Value"): jen.Id("d").Dot("Raw").Call(),
+					}))
+				})
+			})
+			g.Return(jen.Id("out"))
+		})
+	case shapes.KindList:
+		m := s.ListMember()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		t := c.p.ValueType(s)
+		elem := c.p.ElemType(m, sparse)
+		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
+			g.Comment("The builder allocates short lists exactly and long ones in chunks.")
+			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
+			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
+				if sparse {
+					b.If(jen.Id("d").Dot("Null").Call()).Block(
+						jen.Op("*").Id("b").Dot("Next").Call().Op("=").Nil(),
+						jen.Continue(),
+					)
+				} else {
+					b.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
+				}
+				if m.Target.Kind == shapes.KindStructure && !elemPtr {
+					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("Next").Call())
+					return
+				}
+				addAll(b, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+					return jen.Op("*").Id("b").Dot("Next").Call().Op("=").Add(x)
+				}))
+			})
+			g.Return(jen.Id("b").Dot("Slice").Call())
+		})
+	case shapes.KindMap:
+		m := s.MapValue()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		t := c.p.ValueType(s)
+		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))
+			g.Id("out").Op(":=").Add(t.Clone()).Values()
+			g.For().BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
+				if sparse {
+					loop.If(jen.Id("d").Dot("Null").Call()).Block(
+						jen.Id("out").Index(jen.Id("k")).Op("=").Nil(),
+						jen.Continue(),
+					)
+				} else {
+					loop.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
+				}
+				addAll(loop, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+					return jen.Id("out").Index(jen.Id("k")).Op("=").Add(x)
+				}))
+			})
+			g.Return(jen.Id("out"))
+		})
+	}
+	panic("gogen: no decoder for " + s.ID.String())
+}
+
+// headerKey is the canonical form net/http stores a header name in.
+func headerKey(name string) string {
+	return textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name))
+}
+
+// addAll adds statements to a group one per line (Group.Add would put them on
+// one line).
+func addAll(g *jen.Group, stmts []jen.Code) {
+	for _, st := range stmts {
+		g.Add(st)
+	}
+}

@@ -1,0 +1,694 @@
+package gogen
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// bindings sorts the members of an operation's input, output or error by
+// where they travel in the HTTP message.
+type bindings struct {
+	labels       []*shapes.Member
+	query        []*shapes.Member
+	queryParams  *shapes.Member
+	headers      []*shapes.Member
+	prefix       []*shapes.Member
+	payload      *shapes.Member
+	responseCode *shapes.Member
+	body         []*shapes.Member
+}
+
+func bindingsOf(s *shapes.Shape) bindings {
+	var b bindings
+	if s == nil {
+		return b
+	}
+	for _, m := range s.Members {
+		t := m.Traits
+		switch {
+		case t.HTTPLabel():
+			b.labels = append(b.labels, m)
+		case t.Has(shapes.TraitHTTPQuery):
+			b.query = append(b.query, m)
+		case t.HTTPQueryParams():
+			b.queryParams = m
+		case t.Has(shapes.TraitHTTPHeader):
+			b.headers = append(b.headers, m)
+		case t.Has(shapes.TraitHTTPPrefixHeaders):
+			b.prefix = append(b.prefix, m)
+		case t.HTTPPayload():
+			b.payload = m
+		case t.HTTPResponseCode():
+			b.responseCode = m
+		default:
+			b.body = append(b.body, m)
+		}
+	}
+	return b
+}
+
+// uriPart is a literal piece of a URI pattern or a label.
+type uriPart struct {
+	literal string
+	label   string
+	greedy  bool
+}
+
+// parseURI splits an http trait's URI into path parts and literal query
+// parameters ("a=b", "flag").
+func parseURI(uri string) ([]uriPart, []string) {
+	path, query, _ := strings.Cut(uri, "?")
+	var parts []uriPart
+	for path != "" {
+		i := strings.IndexByte(path, '{')
+		if i < 0 {
+			parts = append(parts, uriPart{literal: path})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, uriPart{literal: path[:i]})
+		}
+		j := strings.IndexByte(path[i:], '}')
+		if j < 0 {
+			parts = append(parts, uriPart{literal: path[i:]})
+			break
+		}
+		name := path[i+1 : i+j]
+		greedy := strings.HasSuffix(name, "+")
+		parts = append(parts, uriPart{label: strings.TrimSuffix(name, "+"), greedy: greedy})
+		path = path[i+j+1:]
+	}
+	var lits []string
+	if query != "" {
+		for _, q := range strings.Split(query, "&") {
+			if q != "" {
+				lits = append(lits, q)
+			}
+		}
+	}
+	return parts, lits
+}
+
+// httpbindPath is the import path of the generated httpbind package.
+func (c *codec) hb() string { return c.p.ImportPath + "/internal/httpbind" }
+
+// textValue formats the value x of shape s as text for a label, query
+// parameter or header.
+func (c *codec) textValue(s *shapes.Shape, x *jen.Statement, ts string, header bool) *jen.Statement {
+	switch {
+	case s.IsEnum():
+		return jen.String().Call(x)
+	case s.Kind == shapes.KindIntEnum:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	}
+	switch s.Kind {
+	case shapes.KindString:
+		if _, ok := s.Traits.MediaType(); ok && header {
+			return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(x))
+		}
+		return x
+	case shapes.KindBoolean:
+		return jen.Qual("strconv", "FormatBool").Call(x)
+	case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	case shapes.KindFloat:
+		return jen.Qual(c.hb(), "FormatFloat").Call(jen.Float64().Call(x), jen.Lit(32))
+	case shapes.KindDouble:
+		return jen.Qual(c.hb(), "FormatFloat").Call(x, jen.Lit(64))
+	case shapes.KindTimestamp:
+		switch ts {
+		case "http-date":
+			return jen.Qual(c.hb(), "FormatHTTPDate").Call(x)
+		case "epoch-seconds":
+			return jen.Qual(c.hb(), "FormatEpochSeconds").Call(x)
+		}
+		return jen.Qual(c.hb(), "FormatDateTime").Call(x)
+	case shapes.KindBlob:
+		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x)
+	case shapes.KindBigInteger:
+		return x.Dot("String").Call()
+	case shapes.KindBigDecimal:
+		return x.Dot("Text").Call(jen.LitByte('f'), jen.Lit(-1))
+	}
+	panic(fmt.Sprintf("gogen: %s (a %s) cannot be sent as text", s.ID, s.Kind))
+}
+
+// parseText parses the text src as a value of shape s and passes the value
+// (a pointer when ptr) to assign; a parse error returns a decoding error
+// naming what.
+func (c *codec) parseText(s *shapes.Shape, src *jen.Statement, ts string, header bool, ptr bool, what string, assign func(jen.Code) jen.Code) []jen.Code {
+	fail := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(what+": %w"), jen.Err())))
+	withPtr := func(stmts []jen.Code, val jen.Code) []jen.Code {
+		if ptr {
+			return append(stmts, jen.Id("x").Op(":=").Add(val), assign(jen.Op("&").Id("x")))
+		}
+		return append(stmts, assign(val))
+	}
+	parseInt := func(bits int, conv *jen.Statement) []jen.Code {
+		return withPtr([]jen.Code{
+			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "ParseInt").Call(src, jen.Lit(10), jen.Lit(bits)),
+			fail,
+		}, conv.Call(jen.Id("n")))
+	}
+	switch {
+	case s.IsEnum():
+		return withPtr(nil, jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(src))
+	case s.Kind == shapes.KindIntEnum:
+		return parseInt(32, jen.Qual(c.p.TypesPath, c.p.TypeName(s)))
+	}
+	switch s.Kind {
+	case shapes.KindString:
+		if _, ok := s.Traits.MediaType(); ok && header {
+			return withPtr([]jen.Code{
+				jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(src),
+				fail,
+			}, jen.String().Call(jen.Id("b")))
+		}
+		return withPtr(nil, src)
+	case shapes.KindBoolean:
+		return withPtr([]jen.Code{jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(c.hb(), "ParseBool").Call(src), fail}, jen.Id("b"))
+	case shapes.KindByte:
+		return parseInt(8, jen.Int8())
+	case shapes.KindShort:
+		return parseInt(16, jen.Int16())
+	case shapes.KindInteger:
+		return parseInt(32, jen.Int32())
+	case shapes.KindLong:
+		return parseInt(64, jen.Int64())
+	case shapes.KindFloat:
+		return withPtr([]jen.Code{jen.List(jen.Id("f"), jen.Err()).Op(":=").Qual(c.hb(), "ParseFloat").Call(src, jen.Lit(32)), fail}, jen.Float32().Call(jen.Id("f")))
+	case shapes.KindDouble:
+		return withPtr([]jen.Code{jen.List(jen.Id("f"), jen.Err()).Op(":=").Qual(c.hb(), "ParseFloat").Call(src, jen.Lit(64)), fail}, jen.Id("f"))
+	case shapes.KindTimestamp:
+		fn := "ParseDateTime"
+		switch ts {
+		case "http-date":
+			fn = "ParseHTTPDate"
+		case "epoch-seconds":
+			fn = "ParseEpochSeconds"
+		}
+		return withPtr([]jen.Code{jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(c.hb(), fn).Call(src), fail}, jen.Id("t"))
+	case shapes.KindBlob:
+		return []jen.Code{
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(src),
+			fail,
+			assign(jen.Id("b")),
+		}
+	case shapes.KindBigInteger:
+		return []jen.Code{
+			jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").New(jen.Qual("math/big", "Int")).Dot("SetString").Call(src, jen.Lit(10)),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit(what + ": not an integer")))),
+			assign(jen.Id("n")),
+		}
+	case shapes.KindBigDecimal:
+		return []jen.Code{
+			jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").New(jen.Qual("math/big", "Float")).Dot("SetString").Call(src),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit(what + ": not a number")))),
+			assign(jen.Id("n")),
+		}
+	}
+	panic(fmt.Sprintf("gogen: %s (a %s) cannot be read from text", s.ID, s.Kind))
+}
+
+// fieldValue returns the expression of a set member's value (dereferenced
+// when the field is a pointer).
+func (c *codec) fieldValue(m *shapes.Member, field *jen.Statement) *jen.Statement {
+	if c.p.IsPointer(m) && m.Target.Kind != shapes.KindStructure {
+		return jen.Op("*").Add(field)
+	}
+	return field
+}
+
+// payloadContentType is the Content-Type of a payload member's target.
+func payloadContentType(t *shapes.Shape) string {
+	if mt, ok := t.Traits.MediaType(); ok {
+		return mt
+	}
+	switch t.Kind {
+	case shapes.KindString:
+		return "text/plain"
+	case shapes.KindBlob:
+		return "application/octet-stream"
+	}
+	return "application/json"
+}
+
+// hostPrefix returns the operation's @endpoint hostPrefix, if any.
+func hostPrefix(op *shapes.Shape) string {
+	raw, ok := op.Traits.Raw("smithy.api#endpoint")
+	if !ok {
+		return ""
+	}
+	var v struct {
+		HostPrefix string `json:"hostPrefix"`
+	}
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return ""
+	}
+	return v.HostPrefix
+}
+
+// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
+func (c *codec) serializer(op *Operation) jen.Code {
+	h, _ := op.Shape.Traits.HTTP()
+	in := op.Input
+	if in != nil && in.IsUnit() {
+		in = nil
+	}
+	b := bindingsOf(in)
+	parts, literals := parseURI(h.URI)
+	name := "serialize" + op.InputName
+	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(h.Method))
+		// Path.
+		var pathExpr []jen.Code
+		for _, part := range parts {
+			if part.label == "" {
+				pathExpr = append(pathExpr, jen.Lit(part.literal))
+				continue
+			}
+			var m *shapes.Member
+			for _, l := range b.labels {
+				if l.Name == part.label {
+					m = l
+				}
+			}
+			if m == nil {
+				// The model is checked when loaded; a label without a
+				// member cannot be filled.
+				pathExpr = append(pathExpr, jen.Lit(""))
+				continue
+			}
+			field := jen.Id("in").Dot(c.p.FieldName(m))
+			missing := jen.Return(jen.Nil(), jen.Id("emptyLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name)))
+			val := c.fieldValue(m, field)
+			switch {
+			case c.isNilable(m) && m.Target.Kind == shapes.KindString:
+				g.If(field.Clone().Op("==").Nil().Op("||").Add(val.Clone()).Op("==").Lit("")).Block(missing)
+			case c.isNilable(m):
+				g.If(field.Clone().Op("==").Nil()).Block(missing)
+			case m.Target.Kind == shapes.KindString:
+				g.If(val.Clone().Op("==").Lit("")).Block(missing)
+			}
+			text := c.textValue(m.Target, val, timestampFormat(m, "date-time"), false)
+			pathExpr = append(pathExpr, jen.Qual(c.hb(), "EscapePath").Call(text, jen.Lit(part.greedy)))
+		}
+		g.Id("r").Dot("path").Op("=").Add(joinPlus(pathExpr))
+		// Host prefix.
+		if hp := hostPrefix(op.Shape); hp != "" {
+			c.emitHostPrefix(g, op, hp)
+		}
+		// Query.
+		for _, lit := range literals {
+			g.Id("r").Dot("query").Dot("AddLiteral").Call(jen.Lit(lit))
+		}
+		for _, m := range b.query {
+			key, _ := m.Traits.HTTPQuery()
+			c.emitQuery(g, m, key)
+		}
+		if m := b.queryParams; m != nil {
+			c.emitQueryParams(g, m)
+		}
+		// Headers.
+		for _, m := range b.headers {
+			c.emitHeader(g, m)
+		}
+		for _, m := range b.prefix {
+			c.emitPrefixHeaders(g, m, b.headers)
+		}
+		// Body.
+		switch {
+		case b.payload != nil:
+			c.emitPayload(g, b.payload)
+		case len(b.body) > 0:
+			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+			g.Id("e").Dot("BeginObject").Call()
+			c.encodeMembers(g, b.body, "in")
+			g.Id("e").Dot("EndObject").Call()
+			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
+		}
+		if in == nil || len(in.Members) == 0 {
+			g.Id("_").Op("=").Id("in")
+		}
+		g.Return(jen.Id("r"), jen.Nil())
+	})
+}
+
+// joinPlus joins string expressions with +.
+func joinPlus(parts []jen.Code) *jen.Statement {
+	if len(parts) == 0 {
+		return jen.Lit("/")
+	}
+	s := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		s = s.Op("+").Add(p)
+	}
+	return s
+}
+
+func (c *codec) emitHostPrefix(g *jen.Group, op *Operation, hp string) {
+	var parts []jen.Code
+	for hp != "" {
+		i := strings.IndexByte(hp, '{')
+		j := strings.IndexByte(hp, '}')
+		if i < 0 || j < i {
+			parts = append(parts, jen.Lit(hp))
+			break
+		}
+		if i > 0 {
+			parts = append(parts, jen.Lit(hp[:i]))
+		}
+		name := hp[i+1 : j]
+		var m *shapes.Member
+		if op.Input != nil {
+			m = op.Input.Member(name)
+		}
+		if m == nil || m.Target.Kind != shapes.KindString {
+			parts = append(parts, jen.Lit(""))
+		} else {
+			field := jen.Id("in").Dot(c.p.FieldName(m))
+			g.If(field.Clone().Op("==").Nil().Op("||").Op("!").Id("validHostLabel").Call(jen.Op("*").Add(field))).Block(
+				jen.Return(jen.Nil(), jen.Id("invalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
+			parts = append(parts, jen.Op("*").Add(field))
+		}
+		hp = hp[j+1:]
+	}
+	g.Id("r").Dot("hostPrefix").Op("=").Add(joinPlus(parts))
+}
+
+func (c *codec) emitQuery(g *jen.Group, m *shapes.Member, key string) {
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	ts := timestampFormat(m, "date-time")
+	if m.Target.Kind == shapes.KindList {
+		lm := m.Target.ListMember()
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(b *jen.Group) {
+			v := jen.Id("v")
+			if m.Target.Traits.Sparse() && isPointerable(lm.Target) {
+				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue())
+				v = jen.Op("*").Id("v")
+			}
+			b.Id("r").Dot("query").Dot("Add").Call(jen.Lit(key), c.textValue(lm.Target, v, timestampFormat(lm, ts), false))
+		})
+		return
+	}
+	add := jen.Id("r").Dot("query").Dot("Add").Call(jen.Lit(key), c.textValue(m.Target, c.fieldValue(m, field), ts, false))
+	if cond := c.setCond(m, field); cond != nil {
+		g.If(cond).Block(add)
+	} else {
+		g.Add(add)
+	}
+}
+
+func (c *codec) emitQueryParams(g *jen.Group, m *shapes.Member) {
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	val := m.Target.MapValue()
+	g.Comment("Parameters bound by name win over the map's entries.")
+	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(field))).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Id("r").Dot("query").Dot("Has").Call(jen.String().Call(jen.Id("k")))).Block(jen.Continue())
+		v := field.Clone().Index(jen.Id("k"))
+		if val.Target.Kind == shapes.KindList {
+			b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v)).Block(
+				jen.Id("r").Dot("query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target.ListMember().Target, jen.Id("item"), "date-time", false)))
+			return
+		}
+		b.Id("r").Dot("query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target, v, "date-time", false))
+	})
+}
+
+func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
+	name, _ := m.Traits.HTTPHeader()
+	key := headerKey(name)
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	ts := timestampFormat(m, "http-date")
+	if m.Target.Kind == shapes.KindList {
+		lm := m.Target.ListMember()
+		lts := timestampFormat(lm, ts)
+		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
+			b.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field))
+			b.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(l *jen.Group) {
+				v := jen.Id("v")
+				if m.Target.Traits.Sparse() && isPointerable(lm.Target) {
+					l.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue())
+					v = jen.Op("*").Id("v")
+				}
+				text := c.textValue(lm.Target, v, lts, true)
+				if lm.Target.Kind == shapes.KindString {
+					text = jen.Qual(c.hb(), "QuoteHeaderItem").Call(text)
+				}
+				l.Id("items").Op("=").Append(jen.Id("items"), text)
+			})
+			b.Id("r").Dot("header").Index(jen.Lit(key)).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("items")))
+		})
+		return
+	}
+	set := jen.Id("r").Dot("header").Index(jen.Lit(key)).Op("=").Index().String().Values(c.textValue(m.Target, c.fieldValue(m, field), ts, true))
+	if cond := c.setCond(m, field); cond != nil {
+		g.If(cond).Block(set)
+	} else {
+		g.Add(set)
+	}
+}
+
+func (c *codec) emitPrefixHeaders(g *jen.Group, m *shapes.Member, specific []*shapes.Member) {
+	prefix, _ := m.Traits.HTTPPrefixHeaders()
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(b *jen.Group) {
+		b.Id("key").Op(":=").Qual("net/textproto", "CanonicalMIMEHeaderKey").Call(jen.Lit(prefix).Op("+").Id("k"))
+		if len(specific) > 0 {
+			b.Comment("A header bound to its own member wins.")
+			b.If(jen.Id("_").Op(",").Id("taken").Op(":=").Id("r").Dot("header").Index(jen.Id("key")), jen.Id("taken")).Block(jen.Continue())
+		}
+		val := m.Target.MapValue()
+		if val.Target.Kind == shapes.KindList {
+			b.Id("r").Dot("header").Index(jen.Id("key")).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("v")))
+			return
+		}
+		b.Id("r").Dot("header").Index(jen.Id("key")).Op("=").Index().String().Values(c.textValue(val.Target, jen.Id("v"), "http-date", true))
+	})
+}
+
+func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	t := m.Target
+	ct := payloadContentType(t)
+	switch {
+	case IsStreaming(m):
+		g.If(field.Clone().Op("!=").Nil()).Block(
+			jen.Id("r").Dot("stream").Op("=").Add(field),
+			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+		)
+	case t.Kind == shapes.KindBlob:
+		g.If(field.Clone().Op("!=").Nil()).Block(
+			jen.Id("r").Dot("body").Op("=").Add(field),
+			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+		)
+	case t.Kind == shapes.KindString:
+		g.If(c.setCond(m, field)).Block(
+			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(c.fieldValue(m, field)),
+			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+		)
+	case t.Kind == shapes.KindDocument:
+		g.If(field.Clone().Op("!=").Nil()).Block(
+			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(field),
+			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+		)
+	case t.Kind == shapes.KindUnion:
+		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
+			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+			addAll(b, c.encValue(t, field, false, "epoch-seconds"))
+			b.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			b.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct))
+		})
+	default: // structure: unset is {}
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+		g.If(field.Clone().Op("!=").Nil()).Block(c.encValue(t, field, true, "epoch-seconds")...).Else().Block(
+			jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
+		g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct))
+	}
+}
+
+// deserializer emits func deserializeXxxOutput(resp *response, out *XxxOutput) error.
+func (c *codec) deserializer(op *Operation) jen.Code {
+	outShape := op.Output
+	if outShape != nil && outShape.IsUnit() {
+		outShape = nil
+	}
+	b := bindingsOf(outShape)
+	name := "deserialize" + op.OutputName
+	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
+		c.decodeBound(g, b, "out")
+		switch {
+		case b.payload != nil:
+			c.decodePayload(g, b.payload, "out")
+		case len(b.body) > 0:
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+				c.decodeMembersLoop(ib, b.body, "out")
+			})
+			g.Id("d").Dot("End").Call()
+			g.Return(jen.Id("d").Dot("Err").Call())
+			return
+		default:
+			g.Id("_").Op("=").Id("out")
+		}
+		g.Return(jen.Nil())
+	})
+}
+
+// decodeBound decodes the header and status-code members of v.
+func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
+	if m := b.responseCode; m != nil {
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		if c.p.IsPointer(m) {
+			g.Block(jen.Id("x").Op(":=").Int32().Call(jen.Id("resp").Dot("StatusCode")), field.Clone().Op("=").Op("&").Id("x"))
+		} else {
+			g.Add(field.Clone().Op("=").Int32().Call(jen.Id("resp").Dot("StatusCode")))
+		}
+	}
+	for _, m := range b.headers {
+		name, _ := m.Traits.HTTPHeader()
+		key := headerKey(name)
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		ts := timestampFormat(m, "http-date")
+		what := "header " + name
+		g.If(jen.Id("vs").Op(":=").Id("resp").Dot("Header").Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(hb *jen.Group) {
+			if m.Target.Kind == shapes.KindList {
+				lm := m.Target.ListMember()
+				lts := timestampFormat(lm, ts)
+				split := "SplitHeaderList"
+				if lm.Target.Kind == shapes.KindTimestamp && lts == "http-date" {
+					split = "SplitHTTPDateList"
+				}
+				hb.Id("items").Op(":=").Qual(c.hb(), split).Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")))
+				hb.Id("list").Op(":=").Make(c.p.ValueType(m.Target), jen.Lit(0), jen.Len(jen.Id("items")))
+				elemPtr := m.Target.Traits.Sparse() && isPointerable(lm.Target)
+				hb.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+					c.parseText(lm.Target, jen.Id("item"), lts, true, elemPtr, what, func(x jen.Code) jen.Code {
+						return jen.Id("list").Op("=").Append(jen.Id("list"), x)
+					})...)
+				hb.Add(field.Clone().Op("=").Id("list"))
+				return
+			}
+			addAll(hb, c.parseText(m.Target, jen.Id("vs").Index(jen.Lit(0)), ts, true, c.p.IsPointer(m), what, func(x jen.Code) jen.Code {
+				return field.Clone().Op("=").Add(x)
+			}))
+		})
+	}
+	for _, m := range b.prefix {
+		prefix, _ := m.Traits.HTTPPrefixHeaders()
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		val := m.Target.MapValue()
+		g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("resp").Dot("Header")).BlockFunc(func(lb *jen.Group) {
+			lb.If(jen.Len(jen.Id("k")).Op("<").Lit(len(prefix)).Op("||").Op("!").Qual("strings", "EqualFold").Call(jen.Id("k").Index(jen.Empty(), jen.Lit(len(prefix))), jen.Lit(prefix))).Block(jen.Continue())
+			lb.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(c.p.ValueType(m.Target)).Values())
+			lb.Id("name").Op(":=").Qual("strings", "ToLower").Call(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty()))
+			if val.Target.Kind == shapes.KindList {
+				lb.Add(field.Clone().Index(jen.Id("name")).Op("=").Qual(c.hb(), "SplitHeaderList").Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(","))))
+			} else {
+				lb.Add(field.Clone().Index(jen.Id("name")).Op("=").Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")))
+			}
+		})
+	}
+}
+
+// decodePayload decodes the body into a payload member.
+func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
+	field := jen.Id(v).Dot(c.p.FieldName(m))
+	t := m.Target
+	switch {
+	case IsStreaming(m):
+		g.Add(field.Clone().Op("=").Id("resp").Dot("Body"))
+	case t.Kind == shapes.KindBlob:
+		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).Block(field.Clone().Op("=").Index().Byte().Call(jen.Id("resp").Dot("body")))
+	case t.Kind == shapes.KindString:
+		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).BlockFunc(func(b *jen.Group) {
+			if t.IsEnum() {
+				b.Add(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Id("resp").Dot("body")))
+				return
+			}
+			b.Id("x").Op(":=").Id("resp").Dot("body")
+			b.Add(field.Clone().Op("=").Op("&").Id("x"))
+		})
+	case t.Kind == shapes.KindDocument:
+		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).Block(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.DocName).Call(jen.Id("resp").Dot("body")))
+	default: // structure or union
+		g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("resp").Dot("body")).Op("!=").Lit("")).BlockFunc(func(b *jen.Group) {
+			b.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+			addAll(b, c.decValue(t, c.p.IsPointer(m), "epoch-seconds", func(x jen.Code) jen.Code {
+				return field.Clone().Op("=").Add(x)
+			}))
+			b.Id("d").Dot("End").Call()
+			b.Return(jen.Id("d").Dot("Err").Call())
+		})
+	}
+}
+
+// errorDecoder emits decodeErrorResponse, which turns an error response
+// into the typed error its code names, or a *GenericAPIError.
+func (c *codec) errorDecoder() jen.Code {
+	errs := slices.Clone(c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }))
+	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Id("response")).Error().BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id("errorCodeAndMessage").Call(jen.Id("resp"))
+		if len(errs) > 0 {
+			g.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
+				for _, s := range errs {
+					b := bindingsOf(s)
+					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
+						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
+						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {
+							cb.If(jen.Err().Op(":=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
+								c.decodeBound(fb, b, "v")
+								fb.Return(jen.Nil())
+							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+						}
+						if len(b.body) > 0 {
+							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+								c.decodeMembersLoop(ib, b.body, "v")
+							})
+						}
+						if mm := messageMember(s); mm != nil && c.p.IsPointer(mm) && !mm.Target.IsEnum() && slices.Contains(b.body, mm) {
+							field := jen.Id("v").Dot(c.p.FieldName(mm))
+							cb.Comment("Services spell the message property differently; take it from wherever it was.")
+							cb.If(field.Clone().Op("==").Nil().Op("&&").Id("message").Op("!=").Lit("")).Block(field.Clone().Op("=").Op("&").Id("message"))
+						}
+						cb.Return(jen.Id("v"))
+					})
+				}
+			})
+		}
+		g.Return(jen.Op("&").Id("GenericAPIError").Values(jen.Dict{
+			jen.Id("Code"):       jen.Id("code"),
+			jen.Id("Message"):    jen.Id("message"),
+			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("RequestID"):  jen.Id("requestID").Call(jen.Id("resp").Dot("Header")),
+		}))
+	})
+}
+
+// retryableErrors emits retryableErrorShape, which says which error codes
+// the model marks @retryable (and whether as throttling).
+func (c *codec) retryableErrors() jen.Code {
+	var cases []jen.Code
+	for _, s := range c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }) {
+		if r, t := s.Traits.Retryable(); r {
+			cases = append(cases, jen.Case(jen.Lit(c.p.Svc.Name(s))).Block(jen.Return(jen.True(), jen.Lit(t))))
+		}
+	}
+	return jen.Func().Id("retryableErrorShape").Params(jen.Id("code").String()).Params(jen.Id("retryable"), jen.Id("throttling").Bool()).BlockFunc(func(g *jen.Group) {
+		if len(cases) > 0 {
+			g.Switch(jen.Id("code")).Block(cases...)
+		} else {
+			g.Id("_").Op("=").Id("code")
+		}
+		g.Return(jen.False(), jen.False())
+	})
+}
