@@ -51,6 +51,13 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	for name, f := range clientFiles {
 		files[name] = f
 	}
+	wf, err := emitWaiters(p)
+	if err != nil {
+		return nil, err
+	}
+	if wf != nil {
+		files["waiters_gen.go"] = wf
+	}
 	if cfg.Tests {
 		tf, err := emitEndpointTests(p)
 		if err != nil {
@@ -76,6 +83,14 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	}
 	for _, pkg := range runtimePackages {
 		if err := addPackage(out, pkg, "internal/"+pkg); err != nil {
+			return nil, err
+		}
+	}
+	if wf != nil {
+		if err := addTemplate(out, "waiter.go.tmpl", "waiter_runtime_gen.go", p.Package, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addPackage(out, "jmespath", "internal/jmespath"); err != nil {
 			return nil, err
 		}
 	}

@@ -135,7 +135,8 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	// Main package names.
 	mainScope := naming.NewScope("API", "Options", "InvalidParamsError", "Violation", "Client", "New",
 		"OperationError", "GenericAPIError", "Credentials", "CredentialsProvider", "StaticCredentials",
-		"AnonymousCredentials", "HTTPClient", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone")
+		"AnonymousCredentials", "HTTPClient", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone",
+		"WaiterError")
 	for _, op := range svc.Operations {
 		o := &Operation{Shape: op, Name: naming.Exported(svc.Name(op)), Input: op.Input, Output: op.Output}
 		o.InputName, o.OutputName = o.Name+"Input", o.Name+"Output"
