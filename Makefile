@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz
+.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions
 
 # Regenerate everything under generated/ from model/.
 generate:
@@ -22,7 +22,7 @@ lint:
 	$(STATICCHECK) ./...
 
 # Generate every model in ../shared/models/aws into a temporary module, build
-# and vet it, and print one row per model.
+# and vet it, run each model's endpoint test cases, and print one row per model.
 corpus:
 	$(GO) run ./internal/cmd/corpus
 
@@ -45,3 +45,7 @@ golden:
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./internal/shapes/ -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+
+# Rebuild templates/endpointrules/partitions_data.go from ../shared.
+partitions:
+	$(GO) run ./internal/cmd/partitionsgen
