@@ -345,7 +345,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 	if err != nil {
 		return fail(0, nil, err)
 	}
-	payloadHash, seeker, err := payloadHashOf(r, op, signing)
+	payloadHash, seeker, streamStart, err := payloadHashOf(r, op, signing)
 	if err != nil {
 		return fail(0, nil, err)
 	}
@@ -363,7 +363,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 	for attempt := 1; ; attempt++ {
 		attemptStart := time.Now()
 		if r.stream != nil && attempt > 1 {
-			if _, err := seeker.Seek(0, io.SeekStart); err != nil {
+			if _, err := seeker.Seek(streamStart, io.SeekStart); err != nil {
 				return fail(attempt-1, nil, err)
 			}
 		}
@@ -503,37 +503,39 @@ func (c *Client) credentials(ctx context.Context, opts *Options, op *operation, 
 }
 
 // payloadHashOf returns the SHA-256 to sign the body with. A streaming body
-// is hashed only when it can be rewound; otherwise it is sent as
-// UNSIGNED-PAYLOAD and, since it cannot be replayed, never retried.
-func payloadHashOf(r *request, op *operation, s *signing) (string, io.Seeker, error) {
-	var seeker io.Seeker
+// is hashed only when it can be rewound, from where the caller left it
+// (start); otherwise it is sent as UNSIGNED-PAYLOAD and, since it cannot be
+// replayed, never retried.
+func payloadHashOf(r *request, op *operation, s *signing) (hash string, seeker io.Seeker, start int64, err error) {
 	if r.stream != nil {
-		seeker, _ = r.stream.(io.Seeker)
-	}
-	if s == nil {
-		return "", seeker, nil
-	}
-	if op.unsignedPayload {
-		return sigv4.UnsignedPayload, seeker, nil
-	}
-	if r.stream == nil {
-		if len(r.body) == 0 {
-			return sigv4.EmptyPayloadHash, nil, nil
+		if sk, ok := r.stream.(io.Seeker); ok {
+			if start, err = sk.Seek(0, io.SeekCurrent); err != nil {
+				return "", nil, 0, fmt.Errorf("finding the request body's position: %w", err)
+			}
+			seeker = sk
 		}
-		sum := sha256.Sum256(r.body)
-		return hex.EncodeToString(sum[:]), nil, nil
 	}
-	if seeker == nil {
-		return sigv4.UnsignedPayload, nil, nil
+	switch {
+	case s == nil:
+		return "", seeker, start, nil
+	case op.unsignedPayload:
+		return sigv4.UnsignedPayload, seeker, start, nil
+	case r.stream == nil && len(r.body) == 0:
+		return sigv4.EmptyPayloadHash, nil, 0, nil
+	case r.stream == nil:
+		sum := sha256.Sum256(r.body)
+		return hex.EncodeToString(sum[:]), nil, 0, nil
+	case seeker == nil:
+		return sigv4.UnsignedPayload, nil, 0, nil
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, r.stream); err != nil {
-		return "", nil, fmt.Errorf("hashing the request body: %w", err)
+		return "", nil, 0, fmt.Errorf("hashing the request body: %w", err)
 	}
-	if _, err := seeker.Seek(0, io.SeekStart); err != nil {
-		return "", nil, fmt.Errorf("rewinding the request body: %w", err)
+	if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+		return "", nil, 0, fmt.Errorf("rewinding the request body: %w", err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), seeker, nil
+	return hex.EncodeToString(h.Sum(nil)), seeker, start, nil
 }
 
 // httpRequest builds one attempt's *http.Request.

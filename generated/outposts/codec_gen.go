@@ -1112,8 +1112,10 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 		e.Key("InstancesToExclude")
 		encodeInstancesToExclude(e, in.InstancesToExclude)
 	}
-	e.Key("DryRun")
-	e.Bool(in.DryRun)
+	if in.DryRun {
+		e.Key("DryRun")
+		e.Bool(in.DryRun)
+	}
 	if in.TaskActionOnBlockingInstances != "" {
 		e.Key("TaskActionOnBlockingInstances")
 		e.String(string(in.TaskActionOnBlockingInstances))
@@ -1228,8 +1230,10 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 		e.Key("ClientPublicKey")
 		e.String(*in.ClientPublicKey)
 	}
-	e.Key("NetworkInterfaceDeviceIndex")
-	e.Int(int64(in.NetworkInterfaceDeviceIndex))
+	if in.NetworkInterfaceDeviceIndex != 0 {
+		e.Key("NetworkInterfaceDeviceIndex")
+		e.Int(int64(in.NetworkInterfaceDeviceIndex))
+	}
 	e.EndObject()
 	r.body = e.Bytes()
 	setContentType(r, "application/json")

@@ -202,6 +202,11 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				case label && m.Target.Kind == shapes.KindString && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(
 						jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+				case label && m.Target.IsEnum():
+					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(
+						jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+				case HasClientDefault(m) && !label:
+					// The default fills it.
 				case (m.Traits.Required() || label) && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("v").Dot("required").Call(path)))
 				case (m.Traits.Required() || label) && m.Target.IsEnum():

@@ -1,6 +1,7 @@
 package gogen
 
 import (
+	"encoding/json"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -120,31 +121,110 @@ func (c *codec) isNilable(m *shapes.Member) bool {
 	return false
 }
 
-// unsetCheck returns the condition under which a member field holds a value
-// worth sending, or nil if it always does (a value with a default).
-func (c *codec) setCond(m *shapes.Member, field *jen.Statement) *jen.Statement {
+// setCond returns the condition under which a member field holds a value
+// worth sending, or nil if it always does. At the top of an input (topLevel)
+// a value field equal to its zero default is not sent: the service applies
+// the default itself.
+func (c *codec) setCond(m *shapes.Member, field *jen.Statement, topLevel bool) *jen.Statement {
 	switch {
 	case c.isNilable(m):
 		return field.Clone().Op("!=").Nil()
 	case m.Target.IsEnum():
 		return field.Clone().Op("!=").Lit("")
-	case m.Target.Kind == shapes.KindIntEnum && !HasValueDefault(m):
+	case m.Target.Kind == shapes.KindIntEnum && (!HasValueDefault(m) || topLevel):
+		return field.Clone().Op("!=").Lit(0)
+	case topLevel && HasValueDefault(m):
+		switch m.Target.Kind {
+		case shapes.KindBoolean:
+			return field.Clone()
+		case shapes.KindString:
+			return field.Clone().Op("!=").Lit("")
+		case shapes.KindTimestamp:
+			return jen.Op("!").Add(field.Clone()).Dot("IsZero").Call()
+		}
 		return field.Clone().Op("!=").Lit(0)
 	}
 	return nil
 }
 
+// defaultValue returns a Go expression of the member's default value when
+// the client must fill it in (a non-zero default of a scalar, an enum or an
+// intEnum), and false otherwise.
+func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
+	if !HasClientDefault(m) || HasValueDefault(m) {
+		return nil, false
+	}
+	raw, _ := m.Traits.Default()
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return nil, false
+	}
+	t := m.Target
+	switch x := v.(type) {
+	case string:
+		if t.IsEnum() {
+			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(x)), true
+		}
+		if t.Kind == shapes.KindString {
+			return jen.Lit(x), true
+		}
+	case bool:
+		if t.Kind == shapes.KindBoolean {
+			return jen.Lit(x), true
+		}
+	case float64:
+		switch {
+		case t.Kind == shapes.KindIntEnum:
+			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(int64(x))), true
+		case t.Kind == shapes.KindByte, t.Kind == shapes.KindShort, t.Kind == shapes.KindInteger, t.Kind == shapes.KindLong:
+			return c.p.ValueType(t).Call(jen.Lit(int64(x))), true
+		case t.Kind == shapes.KindFloat, t.Kind == shapes.KindDouble:
+			return c.p.ValueType(t).Call(jen.Lit(x)), true
+		}
+	}
+	return nil, false
+}
+
+// fillDefaults sets members that a response left out to their defaults.
+func (c *codec) fillDefaults(g *jen.Group, members []*shapes.Member, v string) {
+	for _, m := range members {
+		def, ok := c.defaultValue(m)
+		if !ok {
+			continue
+		}
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		switch {
+		case c.p.IsPointer(m):
+			g.If(field.Clone().Op("==").Nil()).Block(jen.Id("x").Op(":=").Add(def), field.Clone().Op("=").Op("&").Id("x"))
+		case m.Target.IsEnum():
+			g.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Add(def))
+		case m.Target.Kind == shapes.KindIntEnum:
+			g.If(field.Clone().Op("==").Lit(0)).Block(field.Clone().Op("=").Add(def))
+		}
+	}
+}
+
 // encodeMembers writes the statements that encode members of a structure held
-// in v (a pointer) as the current JSON object's properties.
-func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string) {
+// in v (a pointer) as the current JSON object's properties. Inside a
+// structure (not topLevel) an unset member with a default is sent as the
+// default, so that the service sees what the model promises.
+func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, topLevel bool) {
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
+		ts := timestampFormat(m, "epoch-seconds")
 		body := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
-		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"))...)
-		if cond := c.setCond(m, field); cond != nil {
-			g.If(cond).Block(body...)
-		} else {
+		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
+		cond := c.setCond(m, field, topLevel)
+		def, hasDef := c.defaultValue(m)
+		switch {
+		case cond == nil:
 			addAll(g, body)
+		case hasDef && !topLevel:
+			fill := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+			fill = append(fill, c.encValue(m.Target, def, false, ts)...)
+			g.If(cond).Block(body...).Else().Block(fill...)
+		default:
+			g.If(cond).Block(body...)
 		}
 	}
 }
@@ -212,7 +292,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 	case shapes.KindStructure:
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Op("*").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.Id("e").Dot("BeginObject").Call()
-			c.encodeMembers(g, s.Members, "v")
+			c.encodeMembers(g, s.Members, "v", false)
 			g.Id("e").Dot("EndObject").Call()
 		})
 	case shapes.KindUnion:
@@ -402,6 +482,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType()), jen.Id("v").Op("*").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
 			c.decodeMembersLoop(g, s.Members, "v")
+			c.fillDefaults(g, s.Members, "v")
 		})
 	case shapes.KindUnion:
 		t := c.p.ValueType(s)

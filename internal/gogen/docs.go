@@ -96,7 +96,7 @@ func memberDoc(p *Plan, m *shapes.Member, field string) jen.Code {
 	if m.Traits.Required() {
 		facts = append(facts, "required")
 	}
-	if raw, ok := m.Traits.Default(); ok && HasValueDefault(m) {
+	if raw, ok := m.Traits.Default(); ok && HasClientDefault(m) {
 		facts = append(facts, "defaults to "+raw)
 	}
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok {

@@ -231,7 +231,7 @@ func payloadContentType(t *shapes.Shape) string {
 		return mt
 	}
 	switch t.Kind {
-	case shapes.KindString:
+	case shapes.KindString, shapes.KindEnum:
 		return "text/plain"
 	case shapes.KindBlob:
 		return "application/octet-stream"
@@ -293,7 +293,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 				g.If(field.Clone().Op("==").Nil().Op("||").Add(val.Clone()).Op("==").Lit("")).Block(missing)
 			case c.isNilable(m):
 				g.If(field.Clone().Op("==").Nil()).Block(missing)
-			case m.Target.Kind == shapes.KindString:
+			case m.Target.Kind == shapes.KindString || m.Target.IsEnum():
 				g.If(val.Clone().Op("==").Lit("")).Block(missing)
 			}
 			text := c.textValue(m.Target, val, timestampFormat(m, "date-time"), false)
@@ -329,7 +329,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 		case len(b.body) > 0:
 			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
 			g.Id("e").Dot("BeginObject").Call()
-			c.encodeMembers(g, b.body, "in")
+			c.encodeMembers(g, b.body, "in", true)
 			g.Id("e").Dot("EndObject").Call()
 			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
 			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
@@ -370,13 +370,20 @@ func (c *codec) emitHostPrefix(g *jen.Group, op *Operation, hp string) {
 		if op.Input != nil {
 			m = op.Input.Member(name)
 		}
-		if m == nil || m.Target.Kind != shapes.KindString {
-			parts = append(parts, jen.Lit(""))
-		} else {
+		switch {
+		case m != nil && m.Target.IsEnum():
+			field := jen.Id("in").Dot(c.p.FieldName(m))
+			g.If(jen.Op("!").Id("validHostLabel").Call(jen.String().Call(field))).Block(
+				jen.Return(jen.Nil(), jen.Id("invalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
+			parts = append(parts, jen.String().Call(field))
+		case m != nil && m.Target.Kind == shapes.KindString:
 			field := jen.Id("in").Dot(c.p.FieldName(m))
 			g.If(field.Clone().Op("==").Nil().Op("||").Op("!").Id("validHostLabel").Call(jen.Op("*").Add(field))).Block(
 				jen.Return(jen.Nil(), jen.Id("invalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
 			parts = append(parts, jen.Op("*").Add(field))
+		default:
+			// The model is checked when loaded: a host label names a string member.
+			parts = append(parts, jen.Lit(""))
 		}
 		hp = hp[j+1:]
 	}
@@ -399,7 +406,7 @@ func (c *codec) emitQuery(g *jen.Group, m *shapes.Member, key string) {
 		return
 	}
 	add := jen.Id("r").Dot("query").Dot("Add").Call(jen.Lit(key), c.textValue(m.Target, c.fieldValue(m, field), ts, false))
-	if cond := c.setCond(m, field); cond != nil {
+	if cond := c.setCond(m, field, true); cond != nil {
 		g.If(cond).Block(add)
 	} else {
 		g.Add(add)
@@ -439,7 +446,7 @@ func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
 					v = jen.Op("*").Id("v")
 				}
 				text := c.textValue(lm.Target, v, lts, true)
-				if lm.Target.Kind == shapes.KindString {
+				if lm.Target.Kind == shapes.KindString || lm.Target.IsEnum() {
 					text = jen.Qual(c.hb(), "QuoteHeaderItem").Call(text)
 				}
 				l.Id("items").Op("=").Append(jen.Id("items"), text)
@@ -449,7 +456,7 @@ func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
 		return
 	}
 	set := jen.Id("r").Dot("header").Index(jen.Lit(key)).Op("=").Index().String().Values(c.textValue(m.Target, c.fieldValue(m, field), ts, true))
-	if cond := c.setCond(m, field); cond != nil {
+	if cond := c.setCond(m, field, true); cond != nil {
 		g.If(cond).Block(set)
 	} else {
 		g.Add(set)
@@ -489,8 +496,8 @@ func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
 			jen.Id("r").Dot("body").Op("=").Add(field),
 			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
 		)
-	case t.Kind == shapes.KindString:
-		g.If(c.setCond(m, field)).Block(
+	case t.Kind == shapes.KindString || t.IsEnum():
+		g.If(c.setCond(m, field, true)).Block(
 			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(c.fieldValue(m, field)),
 			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
 		)
@@ -525,6 +532,20 @@ func (c *codec) deserializer(op *Operation) jen.Code {
 	name := "deserialize" + op.OutputName
 	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
 		c.decodeBound(g, b, "out")
+		var filled []*shapes.Member
+		if outShape != nil {
+			for _, m := range outShape.Members {
+				if _, ok := c.defaultValue(m); ok && m != b.payload {
+					filled = append(filled, m)
+				}
+			}
+		}
+		if len(filled) > 0 {
+			g.Comment("Members the response leaves out take their defaults.")
+			g.Defer().Func().Params().BlockFunc(func(fg *jen.Group) {
+				c.fillDefaults(fg, filled, "out")
+			}).Call()
+		}
 		switch {
 		case b.payload != nil:
 			c.decodePayload(g, b.payload, "out")
@@ -608,7 +629,7 @@ func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
 		g.Add(field.Clone().Op("=").Id("resp").Dot("Body"))
 	case t.Kind == shapes.KindBlob:
 		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).Block(field.Clone().Op("=").Index().Byte().Call(jen.Id("resp").Dot("body")))
-	case t.Kind == shapes.KindString:
+	case t.Kind == shapes.KindString || t.IsEnum():
 		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).BlockFunc(func(b *jen.Group) {
 			if t.IsEnum() {
 				b.Add(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Id("resp").Dot("body")))

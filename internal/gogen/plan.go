@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -255,10 +256,32 @@ func (p *Plan) IsPointer(m *shapes.Member) bool {
 	return !HasValueDefault(m)
 }
 
-// HasValueDefault reports whether a member has a non-null default that the
+// HasClientDefault reports whether a member has a non-null default that the
 // client honours (clientOptional members are always nullable).
-func HasValueDefault(m *shapes.Member) bool {
+func HasClientDefault(m *shapes.Member) bool {
 	return m.Traits.HasNonNullDefault() && !m.Traits.Has(shapes.TraitClientOptional)
+}
+
+// HasValueDefault reports whether a member's Go field is a value because of
+// its default: the client honours a default that is Go's zero value (0,
+// false, ""), so a zero field means the default. A member whose default is
+// something else (MaxResults = 1000) stays a pointer, so that unset can be
+// told from an explicit zero: nil is sent as nothing at the top of an input
+// (the service applies its default) and as the default inside a structure.
+func HasValueDefault(m *shapes.Member) bool {
+	return HasClientDefault(m) && zeroDefault(m)
+}
+
+// zeroDefault reports whether a member's default value is its Go type's
+// zero value (or an empty list, map or blob, which are nil-able anyway).
+func zeroDefault(m *shapes.Member) bool {
+	raw, _ := m.Traits.Default()
+	switch raw = strings.TrimSpace(raw); raw {
+	case "false", `""`, "[]", "{}":
+		return true
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	return err == nil && f == 0
 }
 
 // IsStreaming reports whether the member is a streaming blob.

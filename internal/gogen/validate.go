@@ -97,7 +97,7 @@ func (v *validation) computeNeeds() {
 
 // memberNeeds reports whether a member's value has any check.
 func (v *validation) memberNeeds(m *shapes.Member, structMember bool) bool {
-	if structMember && m.Traits.Required() && !HasValueDefault(m) && m.Target.Kind != shapes.KindIntEnum {
+	if structMember && m.Traits.Required() && !HasClientDefault(m) && m.Target.Kind != shapes.KindIntEnum {
 		return true
 	}
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok && (lengthBound(b.Min) > 0 || lengthBound(b.Max) >= 0) {
@@ -197,7 +197,7 @@ func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement,
 func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, field *jen.Statement, structMember bool) {
 	t := m.Target
 	pointer := structMember && v.p.IsPointer(m)
-	required := structMember && m.Traits.Required() && !HasValueDefault(m)
+	required := structMember && m.Traits.Required() && !HasClientDefault(m)
 	var unset, set jen.Code
 	switch {
 	case pointer, t.Kind == shapes.KindList, t.Kind == shapes.KindMap, t.Kind == shapes.KindBlob,

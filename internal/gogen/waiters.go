@@ -248,7 +248,7 @@ func (w *waiters) structBody(g *jen.Group, s *shapes.Shape) {
 		if IsStreaming(m) {
 			continue // a stream is not data to search
 		}
-		if cond := c.setCond(m, field); cond != nil {
+		if cond := c.setCond(m, field, false); cond != nil {
 			g.If(cond).Block(set)
 		} else {
 			g.Add(set)
