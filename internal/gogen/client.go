@@ -48,6 +48,9 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	cf := jen.NewFilePathName(p.ImportPath, p.Package)
 	cf.HeaderComment(header)
 	for _, op := range p.Operations {
+		if eventStream(op) {
+			continue
+		}
 		cf.Add(c.serializer(op))
 		cf.Line()
 		cf.Add(c.deserializer(op))
@@ -119,7 +122,42 @@ func streamingOutput(op *Operation) bool {
 	return false
 }
 
+// eventStream reports whether an operation sends or receives an event stream
+// (a payload targeting a @streaming union), which the client does not
+// support yet.
+func eventStream(op *Operation) bool {
+	for _, io := range []*shapes.Shape{op.Input, op.Output} {
+		if io == nil {
+			continue
+		}
+		for _, m := range io.Members {
+			if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
+	if eventStream(op) {
+		f.Add(operationDoc(p, op))
+		f.Comment("")
+		f.Comment("Event streams are not supported yet: the method returns an error without sending anything.")
+		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Method).Params(
+			jen.Id("ctx").Qual("context", "Context"),
+			jen.Id("in").Op("*").Id(op.InputName),
+			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+		).Params(jen.Op("*").Id(op.OutputName), jen.Error()).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Id("OperationError").Values(jen.Dict{
+				jen.Id("Service"):   jen.Id("serviceName"),
+				jen.Id("Operation"): jen.Lit(op.Name),
+				jen.Id("Err"):       jen.Qual("errors", "New").Call(jen.Lit("event streams are not supported by this client yet")),
+			})),
+		)
+		f.Line()
+		return
+	}
 	desc := "op" + op.Name
 	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
 	if safeToRetry(op.Shape) {
