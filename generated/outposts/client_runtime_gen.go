@@ -308,6 +308,9 @@ type request struct {
 	body       []byte    // the whole body, or nil
 	stream     io.Reader // a streaming body instead of body, or nil
 	hostPrefix string
+	// endpointParams are the operation's own endpoint rule parameters
+	// (staticContextParams and contextParam members), or nil.
+	endpointParams endpointrules.Params
 }
 
 // response is a received response; body is read unless the output streams.
@@ -332,7 +335,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 		}
 		return oe
 	}
-	ep, err := c.resolveEndpoint(opts)
+	ep, err := c.resolveEndpoint(opts, r.endpointParams)
 	if err != nil {
 		return fail(0, nil, err)
 	}
@@ -727,14 +730,22 @@ type endpointKey struct {
 	fips, dualStack bool
 }
 
-// resolveEndpoint resolves the endpoint for opts, reusing the last result
-// while the options that pick it stay the same.
-func (c *Client) resolveEndpoint(opts *Options) (endpointrules.Endpoint, error) {
+// resolveEndpoint resolves the endpoint for opts and an operation's own
+// parameters, reusing the last result while the options that pick it stay
+// the same and the operation adds none.
+func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
+	if len(extra) > 0 {
+		ep, err := resolveEndpoint(opts, extra)
+		if err != nil {
+			return endpointrules.Endpoint{}, fmt.Errorf("resolving the endpoint: %w", err)
+		}
+		return ep, nil
+	}
 	key := endpointKey{region: opts.Region, base: opts.BaseEndpoint, fips: opts.UseFIPS, dualStack: opts.UseDualStack}
 	if last := c.lastEndpoint.Load(); last != nil && last.key == key {
 		return last.endpoint, nil
 	}
-	ep, err := resolveEndpoint(opts)
+	ep, err := resolveEndpoint(opts, nil)
 	if err != nil {
 		return endpointrules.Endpoint{}, fmt.Errorf("resolving the endpoint: %w", err)
 	}

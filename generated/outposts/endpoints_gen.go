@@ -16,9 +16,10 @@ var endpointRules = sync.OnceValue(func() *endpointrules.RuleSet {
 })
 
 // resolveEndpoint evaluates the endpoint rules with the parameters Options supplies (Region,
-// UseFIPS, UseDualStack and BaseEndpoint); the others keep their defaults.
-func resolveEndpoint(opts *Options) (endpointrules.Endpoint, error) {
-	params := make(endpointrules.Params, 4)
+// UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their
+// defaults.
+func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
+	params := make(endpointrules.Params, 4+len(extra))
 	if opts.BaseEndpoint != "" {
 		params["Endpoint"] = opts.BaseEndpoint
 	}
@@ -27,5 +28,8 @@ func resolveEndpoint(opts *Options) (endpointrules.Endpoint, error) {
 	}
 	params["UseDualStack"] = opts.UseDualStack
 	params["UseFIPS"] = opts.UseFIPS
+	for k, v := range extra {
+		params[k] = v
+	}
 	return endpointRules().Resolve(params)
 }

@@ -431,7 +431,7 @@ func TestEndpointRules(t *testing.T) {
 			var got endpointrules.Endpoint
 			var err error
 			if tc.opts != nil {
-				got, err = resolveEndpoint(tc.opts)
+				got, err = resolveEndpoint(tc.opts, nil)
 			} else {
 				got, err = endpointRules().Resolve(tc.params)
 			}

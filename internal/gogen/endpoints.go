@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
 )
 
 // ruleSetParam is a parameter of an endpoint rule set.
@@ -46,7 +48,7 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 	raw, ok := svc.Traits.EndpointRuleSet()
 	if !ok {
 		f.Add(comment(wrap("resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one from.")))
-		f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).Block(
+		f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("_").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).Block(
 			jen.If(jen.Id("opts").Dot("BaseEndpoint").Op("==").Lit("")).Block(
 				jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual("errors", "New").Call(jen.Lit("the service model has no endpoint rules: set Options.BaseEndpoint")))),
 			jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()),
@@ -79,13 +81,13 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 		hasEndpoint = hasEndpoint || prm.BuiltIn == "SDK::Endpoint"
 	}
 	slices.Sort(names)
-	f.Add(comment(wrap("resolveEndpoint evaluates the endpoint rules with the parameters Options supplies (Region, UseFIPS, UseDualStack and BaseEndpoint); the others keep their defaults.")))
-	f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Add(comment(wrap("resolveEndpoint evaluates the endpoint rules with the parameters Options supplies (Region, UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.")))
+	f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("extra").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if !hasEndpoint {
 			g.If(jen.Id("opts").Dot("BaseEndpoint").Op("!=").Lit("")).Block(
 				jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()))
 		}
-		g.Id("params").Op(":=").Make(jen.Qual(ep, "Params"), jen.Lit(len(names)))
+		g.Id("params").Op(":=").Make(jen.Qual(ep, "Params"), jen.Lit(len(names)).Op("+").Len(jen.Id("extra")))
 		for _, name := range names {
 			field := builtInOptions[params[name].BuiltIn]
 			val := jen.Id("opts").Dot(field)
@@ -95,6 +97,7 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 			}
 			g.If(val.Clone().Op("!=").Lit("")).Block(jen.Id("params").Index(jen.Lit(name)).Op("=").Add(val))
 		}
+		g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("extra")).Block(jen.Id("params").Index(jen.Id("k")).Op("=").Id("v"))
 		g.Return(jen.Id("endpointRules").Call().Dot("Resolve").Call(jen.Id("params")))
 	})
 	return f, nil
@@ -214,7 +217,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 				jen.Var().Id("got").Qual(ep, "Endpoint"),
 				jen.Var().Err().Error(),
 				jen.If(jen.Id("tc").Dot("opts").Op("!=").Nil()).Block(
-					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("resolveEndpoint").Call(jen.Id("tc").Dot("opts")),
+					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("resolveEndpoint").Call(jen.Id("tc").Dot("opts"), jen.Nil()),
 				).Else().Block(
 					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("endpointRules").Call().Dot("Resolve").Call(jen.Id("tc").Dot("params")),
 				),
@@ -270,4 +273,60 @@ func testName(doc string) string {
 		doc = doc[:100]
 	}
 	return doc
+}
+
+// emitEndpointParams sets the request's endpoint parameters that come from
+// the operation: smithy.rules#staticContextParams on it and
+// smithy.rules#contextParam on its input members.
+func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) {
+	ep := c.p.ImportPath + "/internal/endpointrules"
+	var static map[string]struct {
+		Value any `json:"value"`
+	}
+	if raw, ok := op.Shape.Traits.Raw("smithy.rules#staticContextParams"); ok {
+		_ = json.Unmarshal([]byte(raw), &static)
+	}
+	type ctxParam struct {
+		name string
+		m    *shapes.Member
+	}
+	var members []ctxParam
+	if op.Input != nil {
+		for _, m := range op.Input.Members {
+			if raw, ok := m.Traits.Raw("smithy.rules#contextParam"); ok {
+				var v struct {
+					Name string `json:"name"`
+				}
+				if json.Unmarshal([]byte(raw), &v) == nil && v.Name != "" {
+					members = append(members, ctxParam{v.Name, m})
+				}
+			}
+		}
+	}
+	if len(static) == 0 && len(members) == 0 {
+		return
+	}
+	names := make([]string, 0, len(static))
+	for k := range static {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	d := jen.Dict{}
+	for _, k := range names {
+		d[jen.Lit(k)] = jen.Lit(static[k].Value)
+	}
+	g.Id("r").Dot("endpointParams").Op("=").Qual(ep, "Params").Values(d)
+	for _, cp := range members {
+		field := jen.Id("in").Dot(c.p.FieldName(cp.m))
+		val := c.fieldValue(cp.m, field)
+		if cp.m.Target.IsEnum() {
+			val = jen.String().Call(val)
+		}
+		set := jen.Id("r").Dot("endpointParams").Index(jen.Lit(cp.name)).Op("=").Add(val)
+		if cond := c.setCond(cp.m, field, true); cond != nil {
+			g.If(cond).Block(set)
+		} else {
+			g.Add(set)
+		}
+	}
 }

@@ -300,6 +300,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 			pathExpr = append(pathExpr, jen.Qual(c.hb(), "EscapePath").Call(text, jen.Lit(part.greedy)))
 		}
 		g.Id("r").Dot("path").Op("=").Add(joinPlus(pathExpr))
+		c.emitEndpointParams(g, op)
 		// Host prefix.
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)
