@@ -36,6 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Service, "service", "", "the service shape ID (default: the model's only service)")
 	fs.StringVar(&opts.Package, "package", "", "the Go package name (default: from aws.api#service sdkId, else the service name)")
 	fs.StringVar(&opts.ImportPath, "import-path", "", "the Go import path of -out (default: derived from the enclosing go.mod)")
+	fs.BoolVar(&opts.ProtocolTests, "protocol-tests", false, "also generate protocol_gen_test.go from the model's smithy.test#httpRequestTests and httpResponseTests")
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	fs.Usage = func() {

@@ -753,6 +753,9 @@ func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (end
 	return ep, nil
 }
 
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = newUUID
+
 // newUUID returns a random (version 4) UUID.
 func newUUID() string {
 	var b [16]byte

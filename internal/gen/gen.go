@@ -22,6 +22,8 @@ type Options struct {
 	Package    string   // Go package name; "" to derive it
 	ImportPath string   // Go import path of Out; "" to derive it from go.mod
 	NoTests    bool     // leave out the generated tests (endpoint test cases)
+	// ProtocolTests adds the model's smithy.test HTTP protocol tests as Go tests.
+	ProtocolTests bool
 }
 
 // Summary counts what a model holds.
@@ -73,7 +75,7 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests})
+	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests})
 }
 
 // Run renders the package and writes it to opts.Out. Nothing is written

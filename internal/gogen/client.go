@@ -195,7 +195,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
 			g.If(jen.Id("in").Dot(field).Op("==").Nil()).Block(
 				jen.Id("cp").Op(":=").Op("*").Id("in"),
-				jen.Id("token").Op(":=").Id("newUUID").Call(),
+				jen.Id("token").Op(":=").Id("newIdempotencyToken").Call(),
 				jen.Id("cp").Dot(field).Op("=").Op("&").Id("token"),
 				jen.Id("in").Op("=").Op("&").Id("cp"),
 			)

@@ -58,6 +58,17 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if wf != nil {
 		files["waiters_gen.go"] = wf
 	}
+	var protocolTests bool
+	if cfg.ProtocolTests {
+		pf, err := emitProtocolTests(p)
+		if err != nil {
+			return nil, err
+		}
+		if pf != nil {
+			files["protocol_gen_test.go"] = pf
+			protocolTests = true
+		}
+	}
 	if cfg.Tests {
 		tf, err := emitEndpointTests(p)
 		if err != nil {
@@ -83,6 +94,11 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	}
 	for _, pkg := range runtimePackages {
 		if err := addPackage(out, pkg, "internal/"+pkg); err != nil {
+			return nil, err
+		}
+	}
+	if protocolTests {
+		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
 		}
 	}

@@ -25,6 +25,9 @@ type Config struct {
 	// Tests adds generated tests (endpoints_gen_test.go, from the model's
 	// endpoint test cases) to the package.
 	Tests bool
+	// ProtocolTests adds protocol_gen_test.go, the model's
+	// smithy.test#httpRequestTests and httpResponseTests as Go tests.
+	ProtocolTests bool
 }
 
 // Plan is everything the emitters need to know about the Go shape of a service.

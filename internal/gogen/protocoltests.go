@@ -1,0 +1,518 @@
+package gogen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// Trait IDs of the Smithy HTTP protocol compliance tests.
+const (
+	traitHTTPRequestTests  = "smithy.test#httpRequestTests"
+	traitHTTPResponseTests = "smithy.test#httpResponseTests"
+)
+
+// requestTest is one smithy.test#httpRequestTests case.
+type requestTest struct {
+	ID                 string            `json:"id"`
+	Protocol           string            `json:"protocol"`
+	Method             string            `json:"method"`
+	URI                string            `json:"uri"`
+	Host               string            `json:"host"`
+	ResolvedHost       string            `json:"resolvedHost"`
+	QueryParams        []string          `json:"queryParams"`
+	ForbidQueryParams  []string          `json:"forbidQueryParams"`
+	RequireQueryParams []string          `json:"requireQueryParams"`
+	Headers            map[string]string `json:"headers"`
+	ForbidHeaders      []string          `json:"forbidHeaders"`
+	RequireHeaders     []string          `json:"requireHeaders"`
+	Body               *string           `json:"body"`
+	BodyMediaType      string            `json:"bodyMediaType"`
+	Params             map[string]any    `json:"params"`
+	AppliesTo          string            `json:"appliesTo"`
+}
+
+// responseTest is one smithy.test#httpResponseTests case.
+type responseTest struct {
+	ID            string            `json:"id"`
+	Protocol      string            `json:"protocol"`
+	Code          int               `json:"code"`
+	Headers       map[string]string `json:"headers"`
+	Body          string            `json:"body"`
+	BodyMediaType string            `json:"bodyMediaType"`
+	Params        map[string]any    `json:"params"`
+	AppliesTo     string            `json:"appliesTo"`
+}
+
+// ProtocolTestSkips names the protocol test cases the generated tests skip,
+// with the reason: features this generator has decided not to build yet.
+var ProtocolTestSkips = map[string]string{}
+
+// emitProtocolTests writes protocol_gen_test.go: the model's restJson1
+// httpRequestTests and httpResponseTests as Go tests, one subtest per case.
+// It returns nil when the model has none.
+func emitProtocolTests(p *Plan) (*jen.File, error) {
+	f := jen.NewFilePathName(p.ImportPath, p.Package)
+	f.HeaderComment(header)
+	pt := &protoTests{p: p, c: newCodec(p)}
+	var reqCases, respCases []jen.Code
+	for _, op := range p.Operations {
+		if eventStream(op) {
+			continue
+		}
+		if raw, ok := op.Shape.Traits.Raw(traitHTTPRequestTests); ok {
+			var tests []requestTest
+			if err := decodeNumbers(raw, &tests); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", op.Shape.ID, traitHTTPRequestTests, err)
+			}
+			for _, tc := range tests {
+				if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+					continue
+				}
+				code, err := pt.requestCase(op, tc)
+				if err != nil {
+					return nil, fmt.Errorf("%s: request test %s: %w", op.Shape.ID, tc.ID, err)
+				}
+				reqCases = append(reqCases, code)
+			}
+		}
+		if raw, ok := op.Shape.Traits.Raw(traitHTTPResponseTests); ok {
+			var tests []responseTest
+			if err := decodeNumbers(raw, &tests); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", op.Shape.ID, traitHTTPResponseTests, err)
+			}
+			for _, tc := range tests {
+				if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+					continue
+				}
+				code, err := pt.responseCase(op, nil, tc)
+				if err != nil {
+					return nil, fmt.Errorf("%s: response test %s: %w", op.Shape.ID, tc.ID, err)
+				}
+				respCases = append(respCases, code)
+			}
+		}
+	}
+	// Error response tests live on error shapes; run each through the first
+	// operation that can return the error.
+	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }) {
+		raw, ok := s.Traits.Raw(traitHTTPResponseTests)
+		if !ok {
+			continue
+		}
+		var via *Operation
+		for _, op := range p.Operations {
+			if slices.Contains(op.Shape.Errors, s) && !eventStream(op) {
+				via = op
+				break
+			}
+		}
+		if via == nil {
+			continue
+		}
+		var tests []responseTest
+		if err := decodeNumbers(raw, &tests); err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", s.ID, traitHTTPResponseTests, err)
+		}
+		for _, tc := range tests {
+			if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+				continue
+			}
+			code, err := pt.responseCase(via, s, tc)
+			if err != nil {
+				return nil, fmt.Errorf("%s: response test %s: %w", s.ID, tc.ID, err)
+			}
+			respCases = append(respCases, code)
+		}
+	}
+	if len(reqCases)+len(respCases) == 0 {
+		return nil, nil
+	}
+	f.Comment("TestProtocolRequests runs the model's smithy.test#httpRequestTests.")
+	f.Func().Id("TestProtocolRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(reqCases...)
+	f.Line()
+	f.Comment("TestProtocolResponses runs the model's smithy.test#httpResponseTests.")
+	f.Func().Id("TestProtocolResponses").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(respCases...)
+	return f, nil
+}
+
+type protoTests struct {
+	p *Plan
+	c *codec
+}
+
+func skipFor(id string) []jen.Code {
+	if reason, ok := ProtocolTestSkips[id]; ok {
+		return []jen.Code{jen.Id("t").Dot("Skip").Call(jen.Lit(reason))}
+	}
+	return nil
+}
+
+func stringList(items []string) jen.Code {
+	if len(items) == 0 {
+		return jen.Nil()
+	}
+	vals := make([]jen.Code, len(items))
+	for i, s := range items {
+		vals[i] = jen.Lit(s)
+	}
+	return jen.Index().String().Values(vals...)
+}
+
+func stringMap(m map[string]string) jen.Code {
+	if len(m) == 0 {
+		return jen.Nil()
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	d := jen.Dict{}
+	for _, k := range keys {
+		d[jen.Lit(k)] = jen.Lit(m[k])
+	}
+	return jen.Map(jen.String()).String().Values(d)
+}
+
+func (pt *protoTests) requestCase(op *Operation, tc requestTest) (jen.Code, error) {
+	in, err := pt.structValue(op.Input, op.InputName, tc.Params, true)
+	if err != nil {
+		return nil, err
+	}
+	rc := jen.Dict{
+		jen.Id("method"):             jen.Lit(tc.Method),
+		jen.Id("uri"):                jen.Lit(tc.URI),
+		jen.Id("host"):               jen.Lit(tc.Host),
+		jen.Id("resolvedHost"):       jen.Lit(tc.ResolvedHost),
+		jen.Id("queryParams"):        stringList(tc.QueryParams),
+		jen.Id("forbidQueryParams"):  stringList(tc.ForbidQueryParams),
+		jen.Id("requireQueryParams"): stringList(tc.RequireQueryParams),
+		jen.Id("headers"):            stringMap(tc.Headers),
+		jen.Id("forbidHeaders"):      stringList(tc.ForbidHeaders),
+		jen.Id("requireHeaders"):     stringList(tc.RequireHeaders),
+		jen.Id("bodyMediaType"):      jen.Lit(tc.BodyMediaType),
+	}
+	if tc.Body != nil {
+		rc[jen.Id("body")] = jen.Id("ptr").Call(jen.Lit(*tc.Body))
+	}
+	body := skipFor(tc.ID)
+	body = append(body,
+		jen.Id("runRequest").Call(jen.Id("t"), jen.Id("requestCase").Values(rc),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Error().Block(
+				jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Id("ctx"), in),
+				jen.Return(jen.Err()),
+			)),
+	)
+	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)), nil
+}
+
+func (pt *protoTests) responseCase(op *Operation, errShape *shapes.Shape, tc responseTest) (jen.Code, error) {
+	in := pt.minimalInput(op)
+	body := skipFor(tc.ID)
+	body = append(body, jen.Id("c").Op(":=").Id("responseClient").Call(jen.Lit(tc.Code), stringMap(tc.Headers), jen.Lit(tc.Body)))
+	if errShape != nil {
+		want, err := pt.structValue(errShape, "", tc.Params, true)
+		if err != nil {
+			return nil, err
+		}
+		body = append(body,
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), in),
+			jen.Id("checkError").Call(jen.Id("t"), jen.Err(), want),
+		)
+	} else {
+		want, err := pt.structValue(op.Output, op.OutputName, tc.Params, true)
+		if err != nil {
+			return nil, err
+		}
+		body = append(body,
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), in),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+			jen.Id("assertEqual").Call(jen.Id("t"), jen.Id("out"), want),
+		)
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)), nil
+}
+
+// minimalInput is an input that serialises: its labels and host labels set.
+func (pt *protoTests) minimalInput(op *Operation) jen.Code {
+	d := jen.Dict{}
+	if op.Input != nil && !op.Input.IsUnit() {
+		for _, m := range op.Input.Members {
+			if !m.Traits.HTTPLabel() && !m.Traits.Has("smithy.api#hostLabel") {
+				continue
+			}
+			var v any = "x"
+			switch m.Target.Kind {
+			case shapes.KindBoolean:
+				v = true
+			case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong, shapes.KindFloat, shapes.KindDouble, shapes.KindTimestamp:
+				v = json.Number("1")
+			}
+			if m.Target.IsEnum() {
+				if vals := m.Target.EnumValues(); len(vals) > 0 {
+					v = vals[0].Value
+				}
+			}
+			code, err := pt.value(m.Target, v, pt.p.IsPointer(m))
+			if err == nil {
+				d[jen.Id(pt.p.FieldName(m))] = code
+			}
+		}
+	}
+	return jen.Op("&").Id(op.InputName).Values(d)
+}
+
+// structValue is a Go expression of a pointer to a structure holding the
+// params (goName set: a main-package input or output; else a types type).
+func (pt *protoTests) structValue(s *shapes.Shape, goName string, params map[string]any, pointer bool) (jen.Code, error) {
+	var t *jen.Statement
+	if goName != "" {
+		t = jen.Id(goName)
+	} else {
+		t = jen.Qual(pt.p.TypesPath, pt.p.TypeName(s))
+	}
+	d := jen.Dict{}
+	if s != nil && !s.IsUnit() {
+		for name := range params {
+			if s.Member(name) == nil {
+				return nil, fmt.Errorf("%s has no member %q", s.ID, name)
+			}
+		}
+		for _, m := range s.Members {
+			v, ok := params[m.Name]
+			if !ok || (v == nil && !IsStreaming(m)) {
+				continue
+			}
+			var code jen.Code
+			var err error
+			switch {
+			case IsStreaming(m):
+				text, _ := v.(string)
+				if goName != "" && s == pt.inputOf(goName) {
+					code = jen.Qual("strings", "NewReader").Call(jen.Lit(text))
+				} else {
+					code = jen.Qual("io", "NopCloser").Call(jen.Qual("strings", "NewReader").Call(jen.Lit(text)))
+				}
+			default:
+				code, err = pt.value(m.Target, v, pt.p.IsPointer(m))
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", m.Name, err)
+			}
+			d[jen.Id(pt.p.FieldName(m))] = code
+		}
+	}
+	if pointer {
+		return jen.Op("&").Add(t).Values(d), nil
+	}
+	return t.Values(d), nil
+}
+
+// inputOf returns the input shape of the operation whose input type is named
+// goName, or nil.
+func (pt *protoTests) inputOf(goName string) *shapes.Shape {
+	for _, op := range pt.p.Operations {
+		if op.InputName == goName {
+			return op.Input
+		}
+	}
+	return nil
+}
+
+// value is a Go expression of a value of shape s (a pointer when ptr) from a
+// protocol test's params node.
+func (pt *protoTests) value(s *shapes.Shape, v any, ptr bool) (jen.Code, error) {
+	wrap := func(c jen.Code) jen.Code {
+		if ptr {
+			return jen.Id("ptr").Call(c)
+		}
+		return c
+	}
+	switch {
+	case s.IsEnum():
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("enum %s: %v is not a string", s.ID, v)
+		}
+		return wrap(jen.Qual(pt.p.TypesPath, pt.p.TypeName(s)).Call(jen.Lit(str))), nil
+	case s.Kind == shapes.KindIntEnum:
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil {
+			return nil, fmt.Errorf("intEnum %s: %v is not an integer", s.ID, v)
+		}
+		return wrap(jen.Qual(pt.p.TypesPath, pt.p.TypeName(s)).Call(jen.Lit(i))), nil
+	}
+	switch s.Kind {
+	case shapes.KindString:
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not a string", s.ID, v)
+		}
+		return wrap(jen.Lit(str)), nil
+	case shapes.KindBoolean:
+		b, ok := v.(bool)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not a boolean", s.ID, v)
+		}
+		return wrap(jen.Lit(b)), nil
+	case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong:
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s: %v is not an integer", s.ID, v)
+		}
+		return wrap(pt.p.ValueType(s).Call(jen.Lit(i))), nil
+	case shapes.KindFloat, shapes.KindDouble:
+		var f jen.Code
+		switch x := v.(type) {
+		case json.Number:
+			n, err := x.Float64()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v is not a number", s.ID, v)
+			}
+			f = pt.p.ValueType(s).Call(jen.Lit(n))
+		case string:
+			switch x {
+			case "NaN":
+				f = pt.p.ValueType(s).Call(jen.Qual("math", "NaN").Call())
+			case "Infinity":
+				f = pt.p.ValueType(s).Call(jen.Qual("math", "Inf").Call(jen.Lit(1)))
+			case "-Infinity":
+				f = pt.p.ValueType(s).Call(jen.Qual("math", "Inf").Call(jen.Lit(-1)))
+			default:
+				return nil, fmt.Errorf("%s: %q is not a number", s.ID, x)
+			}
+		default:
+			return nil, fmt.Errorf("%s: %v is not a number", s.ID, v)
+		}
+		return wrap(f), nil
+	case shapes.KindTimestamp:
+		num, ok := v.(json.Number)
+		n, err := num.Float64()
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s: %v is not epoch seconds", s.ID, v)
+		}
+		sec := math.Floor(n)
+		nsec := math.Round((n-sec)*1000) * 1e6
+		return wrap(jen.Qual("time", "Unix").Call(jen.Lit(int64(sec)), jen.Lit(int64(nsec))).Dot("UTC").Call()), nil
+	case shapes.KindBlob:
+		str, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not a string", s.ID, v)
+		}
+		return jen.Index().Byte().Call(jen.Lit(str)), nil
+	case shapes.KindDocument:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		var c bytes.Buffer
+		_ = json.Compact(&c, b)
+		return jen.Qual(pt.p.TypesPath, pt.p.DocName).Call(jen.Lit(c.String())), nil
+	case shapes.KindBigInteger:
+		return jen.Id("mustBigInt").Call(jen.Lit(numberText(v))), nil
+	case shapes.KindBigDecimal:
+		return jen.Id("mustBigFloat").Call(jen.Lit(numberText(v))), nil
+	case shapes.KindStructure:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not an object", s.ID, v)
+		}
+		return pt.structValue(s, "", m, ptr)
+	case shapes.KindUnion:
+		m, ok := v.(map[string]any)
+		if !ok || len(m) != 1 {
+			return nil, fmt.Errorf("%s: %v is not an object with one member", s.ID, v)
+		}
+		for name, mv := range m {
+			mem := s.Member(name)
+			if mem == nil {
+				return nil, fmt.Errorf("%s has no member %q", s.ID, name)
+			}
+			w := jen.Qual(pt.p.TypesPath, pt.p.UnionMemberName(mem))
+			if mem.Target.IsUnit() {
+				return jen.Op("&").Add(w).Values(), nil
+			}
+			val, err := pt.value(mem.Target, mv, false)
+			if err != nil {
+				return nil, err
+			}
+			return jen.Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): val}), nil
+		}
+	case shapes.KindList:
+		list, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not a list", s.ID, v)
+		}
+		m := s.ListMember()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		items := make([]jen.Code, len(list))
+		for i, x := range list {
+			if x == nil {
+				items[i] = jen.Nil()
+				continue
+			}
+			c, err := pt.value(m.Target, x, elemPtr)
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			items[i] = c
+		}
+		return pt.p.ValueType(s).Values(items...), nil
+	case shapes.KindMap:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: %v is not an object", s.ID, v)
+		}
+		m := s.MapValue()
+		sparse := s.Traits.Sparse()
+		elemPtr := sparse && isPointerable(m.Target)
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		d := jen.Dict{}
+		for _, k := range keys {
+			if obj[k] == nil {
+				d[jen.Lit(k)] = jen.Nil()
+				continue
+			}
+			c, err := pt.value(m.Target, obj[k], elemPtr)
+			if err != nil {
+				return nil, fmt.Errorf("[%s]: %w", k, err)
+			}
+			d[jen.Lit(k)] = c
+		}
+		return pt.p.ValueType(s).Values(d), nil
+	}
+	return nil, fmt.Errorf("%s (a %s) has no Go value in protocol tests", s.ID, s.Kind)
+}
+
+func numberText(v any) string {
+	switch x := v.(type) {
+	case json.Number:
+		return x.String()
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// decodeNumbers decodes JSON keeping numbers exact (json.Number), since
+// protocol tests hold longs and big numbers that float64 would round.
+func decodeNumbers(raw string, v any) error {
+	d := json.NewDecoder(strings.NewReader(raw))
+	d.UseNumber()
+	return d.Decode(v)
+}
