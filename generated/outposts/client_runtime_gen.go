@@ -3,9 +3,13 @@
 package outposts
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -65,6 +69,14 @@ type Options struct {
 
 	// Validation says what is checked before a request is sent.
 	Validation ValidationMode
+
+	// DisableRequestCompression sends bodies uncompressed even to operations
+	// that accept gzip (@requestCompression).
+	DisableRequestCompression bool
+
+	// RequestMinCompressSizeBytes is the smallest body that is compressed
+	// for such operations. 0 means 10240.
+	RequestMinCompressSizeBytes int
 
 	// Logger receives one debug record per attempt (operation, attempt,
 	// status, request ID, duration). Nil means no logging. Credentials,
@@ -297,6 +309,8 @@ type operation struct {
 	anonymous bool
 	// streamingOutput leaves the response body open for the output.
 	streamingOutput bool
+	// compress gzips bodies (@requestCompression).
+	compress bool
 }
 
 // request is an operation's input as HTTP, before the endpoint is known.
@@ -334,6 +348,11 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 			oe.RequestID = requestID(resp.Header)
 		}
 		return oe
+	}
+	if op.compress && !opts.DisableRequestCompression {
+		if err := compressBody(r, opts.RequestMinCompressSizeBytes); err != nil {
+			return fail(0, nil, err)
+		}
 	}
 	ep, err := c.resolveEndpoint(opts, r.endpointParams)
 	if err != nil {
@@ -847,4 +866,56 @@ func errorCodeAndMessage(resp *response) (code, message string) {
 		code = typeCode
 	}
 	return errorCode(code), message
+}
+
+// setContentMD5 adds the Content-MD5 header that @httpChecksumRequired
+// operations need: the base64 MD5 of the body.
+func setContentMD5(r *request) error {
+	h := md5.New()
+	if r.stream != nil {
+		seeker, ok := r.stream.(io.Seeker)
+		if !ok {
+			return errors.New("the operation needs a Content-MD5 checksum, so its streaming body must be an io.ReadSeeker")
+		}
+		start, err := seeker.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(h, r.stream); err != nil {
+			return fmt.Errorf("hashing the request body: %w", err)
+		}
+		if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+			return err
+		}
+	} else {
+		h.Write(r.body)
+	}
+	r.header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(h.Sum(nil))}
+	return nil
+}
+
+// compressBody gzips a body of at least minSize bytes (0: 10240) and
+// appends gzip to its Content-Encoding, after any the caller set.
+func compressBody(r *request, minSize int) error {
+	if minSize <= 0 {
+		minSize = 10240
+	}
+	if r.stream != nil || len(r.body) < minSize {
+		return nil
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(r.body); err != nil {
+		return fmt.Errorf("compressing the request body: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("compressing the request body: %w", err)
+	}
+	r.body = buf.Bytes()
+	if enc := r.header["Content-Encoding"]; len(enc) > 0 && enc[0] != "" {
+		r.header["Content-Encoding"] = []string{enc[0] + ", gzip"}
+	} else {
+		r.header["Content-Encoding"] = []string{"gzip"}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package gogen
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -171,6 +172,9 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	}
 	if streamingOutput(op) {
 		fields[jen.Id("streamingOutput")] = jen.True()
+	}
+	if compressesGzip(op.Shape) {
+		fields[jen.Id("compress")] = jen.True()
 	}
 	f.Var().Id(desc).Op("=").Id("operation").Values(fields)
 	f.Line()
@@ -418,4 +422,17 @@ func namePaginators(p *Plan) {
 			op.Items, taken[n] = n, true
 		}
 	}
+}
+
+// compressesGzip reports whether an operation's @requestCompression lists
+// gzip, the one encoding the client implements.
+func compressesGzip(op *shapes.Shape) bool {
+	raw, ok := op.Traits.Raw("smithy.api#requestCompression")
+	if !ok {
+		return false
+	}
+	var v struct {
+		Encodings []string `json:"encodings"`
+	}
+	return json.Unmarshal([]byte(raw), &v) == nil && slices.Contains(v.Encodings, "gzip")
 }

@@ -335,6 +335,9 @@ func (c *codec) serializer(op *Operation) jen.Code {
 			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
 			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
 		}
+		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
+			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}
