@@ -1,0 +1,159 @@
+// Command conformance runs the generated restJson1 protocol tests
+// (internal/protocoltest/restjson) and prints how many cases passed, were
+// skipped and failed, per file of the official suite in ../shared.
+//
+//	go run ./internal/cmd/conformance [-suite DIR] [-pkg PATTERN]
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+func main() {
+	suite := flag.String("suite", "../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model/restJson1", "directory of the suite's .smithy files")
+	pkg := flag.String("pkg", "./internal/protocoltest/restjson/", "the generated package holding the protocol tests")
+	flag.Parse()
+	os.Exit(run(*suite, *pkg, os.Stdout))
+}
+
+// counts are one file's results.
+type counts struct{ pass, skip, fail int }
+
+// caseID finds test case ids in the suite's files.
+var caseID = regexp.MustCompile(`(?m)^\s*id:\s*"([A-Za-z0-9_]+)"`)
+
+func run(suite, pkg string, out io.Writer) int {
+	files, err := caseFiles(suite)
+	if err != nil {
+		fmt.Fprintf(out, "conformance: reading the suite: %v (is ../shared present?)\n", err)
+		return 1
+	}
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "^TestProtocol", pkg)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+
+	results := map[string]*counts{}
+	var skips []string
+	dec := json.NewDecoder(&stdout)
+	output := map[string]*strings.Builder{}
+	for {
+		var ev struct{ Action, Test, Output string }
+		if err := dec.Decode(&ev); err == io.EOF {
+			break
+		} else if err != nil {
+			fmt.Fprintln(out, "conformance: reading go test -json:", err)
+			return 1
+		}
+		_, id, ok := strings.Cut(ev.Test, "/")
+		if !ok {
+			continue
+		}
+		if ev.Action == "output" {
+			if output[ev.Test] == nil {
+				output[ev.Test] = &strings.Builder{}
+			}
+			output[ev.Test].WriteString(ev.Output)
+			continue
+		}
+		file := files[id]
+		if file == "" {
+			file = "(not in the suite)"
+		}
+		c := results[file]
+		if c == nil {
+			c = &counts{}
+			results[file] = c
+		}
+		switch ev.Action {
+		case "pass":
+			c.pass++
+		case "skip":
+			c.skip++
+			skips = append(skips, id+": "+lastLine(output[ev.Test]))
+		case "fail":
+			c.fail++
+			fmt.Fprintf(out, "FAIL %s (%s)\n%s\n", id, file, output[ev.Test])
+		}
+	}
+	if len(results) == 0 {
+		fmt.Fprintf(out, "conformance: no protocol tests ran: %v\n%s", runErr, stderr.String())
+		return 1
+	}
+
+	names := make([]string, 0, len(results))
+	for f := range results {
+		names = append(names, f)
+	}
+	slices.Sort(names)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "file\tpassed\tskipped\tfailed\t")
+	var total counts
+	for _, f := range names {
+		c := results[f]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", f, c.pass, c.skip, c.fail)
+		total.pass += c.pass
+		total.skip += c.skip
+		total.fail += c.fail
+	}
+	fmt.Fprintf(tw, "TOTAL\t%d\t%d\t%d\t\n", total.pass, total.skip, total.fail)
+	tw.Flush()
+	slices.Sort(skips)
+	for _, s := range skips {
+		fmt.Fprintln(out, "SKIP", s)
+	}
+	if total.fail > 0 || runErr != nil && total.pass == 0 {
+		return 1
+	}
+	return 0
+}
+
+// caseFiles maps each case id to the suite file (relative to dir) that
+// defines it.
+func caseFiles(dir string) (map[string]string, error) {
+	ids := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".smithy" {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		for _, m := range caseID.FindAllSubmatch(data, -1) {
+			if _, seen := ids[string(m[1])]; !seen {
+				ids[string(m[1])] = rel
+			}
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// lastLine returns the last non-empty line of a test's output: the skip
+// reason.
+func lastLine(b *strings.Builder) string {
+	if b == nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := strings.TrimSpace(lines[i]); l != "" && !strings.HasPrefix(l, "---") {
+			return l
+		}
+	}
+	return ""
+}
