@@ -354,14 +354,11 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 			return fail(0, nil, err)
 		}
 	}
-	ep, err := c.resolveEndpoint(opts, r.endpointParams)
+	ep, base, err := c.resolveEndpoint(opts, r.endpointParams)
 	if err != nil {
 		return fail(0, nil, err)
 	}
-	target, err := requestURL(ep, r)
-	if err != nil {
-		return fail(0, nil, err)
-	}
+	target := requestURL(base, r)
 
 	creds, signing, err := c.credentials(ctx, opts, op, ep)
 	if err != nil {
@@ -562,47 +559,44 @@ func payloadHashOf(r *request, op *operation, s *signing) (hash string, seeker i
 
 // httpRequest builds one attempt's *http.Request.
 func (c *Client) httpRequest(ctx context.Context, r *request, target *url.URL, attempt, maxAttempts int, invocationID string) (*http.Request, error) {
-	var body io.Reader
-	var length int64 = -1
-	switch {
-	case r.stream != nil:
-		body, length = r.stream, streamLength(r.stream)
-	case r.body != nil:
-		body, length = &byteReader{b: r.body}, int64(len(r.body))
-	}
-	u := *target
-	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), nil)
+	// The URL is set directly: formatting it only for NewRequest to parse
+	// it again would cost two allocations a call.
+	req, err := http.NewRequestWithContext(ctx, r.method, "", nil)
 	if err != nil {
 		return nil, err
 	}
+	u := *target
 	req.URL = &u
 	req.Host = u.Host
-	if body != nil {
-		req.Body = io.NopCloser(body)
-		req.ContentLength = length
-		if r.body != nil {
-			b := r.body
-			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(&byteReader{b: b}), nil }
-		}
-		if length == 0 {
+	switch {
+	case r.stream != nil:
+		req.Body, req.ContentLength = io.NopCloser(r.stream), streamLength(r.stream)
+		if req.ContentLength == 0 {
 			req.Body = http.NoBody
 		}
+	case len(r.body) > 0:
+		b := r.body
+		req.Body, req.ContentLength = &byteReader{b: b}, int64(len(b))
+		req.GetBody = func() (io.ReadCloser, error) { return &byteReader{b: b}, nil }
+	case r.body != nil:
+		req.Body = http.NoBody
 	}
-	h := make(http.Header, len(r.header)+6)
+	h := make(http.Header, len(r.header)+4)
 	for k, v := range r.header {
 		h[k] = v
 	}
-	h["User-Agent"] = []string{userAgent}
-	h["Amz-Sdk-Invocation-Id"] = []string{invocationID}
-	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)}
-	if length >= 0 && body != nil {
-		h["Content-Length"] = []string{strconv.FormatInt(length, 10)}
-	}
+	// One backing array for the values the client adds.
+	vals := [...]string{userAgent, invocationID, "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)}
+	all := vals[:]
+	h["User-Agent"] = all[0:1:1]
+	h["Amz-Sdk-Invocation-Id"] = all[1:2:2]
+	h["Amz-Sdk-Request"] = all[2:3:3]
 	req.Header = h
 	return req, nil
 }
 
-// byteReader is a minimal bytes.Reader for request bodies.
+// byteReader is a minimal bytes.Reader for request bodies; it is its own
+// io.ReadCloser.
 type byteReader struct {
 	b []byte
 	i int
@@ -616,6 +610,8 @@ func (r *byteReader) Read(p []byte) (int, error) {
 	r.i += n
 	return n, nil
 }
+
+func (r *byteReader) Close() error { return nil }
 
 // streamLength returns the length of a streaming body when it can be known
 // without reading it, else -1.
@@ -640,27 +636,20 @@ func streamLength(r io.Reader) int64 {
 	return -1
 }
 
-// requestURL joins the endpoint and the request's path, query and host prefix.
-func requestURL(ep endpointrules.Endpoint, r *request) (*url.URL, error) {
-	base, err := url.Parse(ep.URL)
-	if err != nil {
-		return nil, fmt.Errorf("endpoint %q: %w", ep.URL, err)
-	}
-	if base.Scheme == "" || base.Host == "" {
-		return nil, fmt.Errorf("endpoint %q is not an absolute URL", ep.URL)
-	}
+// requestURL joins the endpoint's URL and the request's path, query and
+// host prefix.
+func requestURL(base *url.URL, r *request) *url.URL {
 	u := &url.URL{Scheme: base.Scheme, Host: r.hostPrefix + base.Host}
-	basePath := strings.TrimSuffix(base.EscapedPath(), "/")
-	escaped := basePath + r.path
+	escaped := r.path
+	if basePath := strings.TrimSuffix(base.EscapedPath(), "/"); basePath != "" {
+		escaped = basePath + r.path
+	}
 	if escaped == "" {
 		escaped = "/"
 	}
 	u.RawPath = escaped
-	if p, err := url.PathUnescape(escaped); err == nil {
-		u.Path = p
-	} else {
-		return nil, fmt.Errorf("request path %q: %w", escaped, err)
-	}
+	// The path was escaped by the serialiser, so it unescapes.
+	u.Path, _ = url.PathUnescape(escaped)
 	u.RawQuery = r.query.Encode()
 	if base.RawQuery != "" {
 		if u.RawQuery != "" {
@@ -669,7 +658,19 @@ func requestURL(ep endpointrules.Endpoint, r *request) (*url.URL, error) {
 			u.RawQuery = base.RawQuery
 		}
 	}
-	return u, nil
+	return u
+}
+
+// parseEndpoint parses a resolved endpoint's URL, once per resolution.
+func parseEndpoint(ep endpointrules.Endpoint) (*url.URL, error) {
+	base, err := url.Parse(ep.URL)
+	if err != nil {
+		return nil, fmt.Errorf("endpoint %q: %w", ep.URL, err)
+	}
+	if base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("endpoint %q is not an absolute URL", ep.URL)
+	}
+	return base, nil
 }
 
 // readBody reads a whole response body, in one allocation when
@@ -742,6 +743,7 @@ func (c *Client) logCall(ctx context.Context, opts *Options, op *operation, atte
 type cachedEndpoint struct {
 	key      endpointKey
 	endpoint endpointrules.Endpoint
+	base     *url.URL
 }
 
 type endpointKey struct {
@@ -751,25 +753,27 @@ type endpointKey struct {
 
 // resolveEndpoint resolves the endpoint for opts and an operation's own
 // parameters, reusing the last result while the options that pick it stay
-// the same and the operation adds none.
-func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
-	if len(extra) > 0 {
-		ep, err := resolveEndpoint(opts, extra)
-		if err != nil {
-			return endpointrules.Endpoint{}, fmt.Errorf("resolving the endpoint: %w", err)
-		}
-		return ep, nil
-	}
+// the same and the operation adds none. base is the endpoint's parsed URL,
+// which callers must not change.
+func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, *url.URL, error) {
 	key := endpointKey{region: opts.Region, base: opts.BaseEndpoint, fips: opts.UseFIPS, dualStack: opts.UseDualStack}
-	if last := c.lastEndpoint.Load(); last != nil && last.key == key {
-		return last.endpoint, nil
+	if len(extra) == 0 {
+		if last := c.lastEndpoint.Load(); last != nil && last.key == key {
+			return last.endpoint, last.base, nil
+		}
 	}
-	ep, err := resolveEndpoint(opts, nil)
+	ep, err := resolveEndpoint(opts, extra)
 	if err != nil {
-		return endpointrules.Endpoint{}, fmt.Errorf("resolving the endpoint: %w", err)
+		return endpointrules.Endpoint{}, nil, fmt.Errorf("resolving the endpoint: %w", err)
 	}
-	c.lastEndpoint.Store(&cachedEndpoint{key: key, endpoint: ep})
-	return ep, nil
+	base, err := parseEndpoint(ep)
+	if err != nil {
+		return endpointrules.Endpoint{}, nil, err
+	}
+	if len(extra) == 0 {
+		c.lastEndpoint.Store(&cachedEndpoint{key: key, endpoint: ep, base: base})
+	}
+	return ep, base, nil
 }
 
 // newIdempotencyToken fills unset idempotency-token members; tests replace it.
