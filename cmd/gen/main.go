@@ -1,7 +1,11 @@
 // Command gen generates a Go client package from a Smithy model.
 //
-//	gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]
-//	gen -check -model FILE [-model FILE ...]
+//	gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]
+//	gen -check -model PATH [-model PATH ...]
+//
+// Each -model PATH is a Smithy IDL file (.smithy), a JSON AST file (.json), or
+// a directory, which stands for every .smithy and .json file below it; all
+// of them are merged into one model.
 //
 // Exit status: 0 on success, 1 on a model or generation error, 2 on wrong usage.
 package main
@@ -31,7 +35,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts gen.Options
 	var models listFlag
-	fs.Var(&models, "model", "a Smithy JSON AST model file (repeat for several files, merged into one model)")
+	fs.Var(&models, "model", "a Smithy model: an IDL (.smithy) or JSON AST (.json) file, or a directory of them (searched recursively); repeat to merge several into one model")
 	fs.StringVar(&opts.Out, "out", "", "the directory of the generated Go package")
 	fs.StringVar(&opts.Service, "service", "", "the service shape ID (default: the model's only service)")
 	fs.StringVar(&opts.Package, "package", "", "the Go package name (default: from aws.api#service sdkId, else the service name)")
@@ -40,8 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen -model FILE [-model FILE ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests]")
-		fmt.Fprintln(stderr, "       gen -check -model FILE [-model FILE ...] [-service SHAPE_ID]")
+		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests]")
+		fmt.Fprintln(stderr, "       gen -check -model PATH [-model PATH ...] [-service SHAPE_ID]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

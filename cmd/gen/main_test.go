@@ -159,3 +159,141 @@ func equalMaps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// petsIDL is a small restJson1 service in Smithy IDL 2.0, petsJSON the same
+// model as a JSON AST.
+const petsIDL = `$version: "2.0"
+
+namespace example.pets
+
+use aws.protocols#restJson1
+
+/// A pet store.
+@restJson1
+service PetStore {
+    version: "2024-01-01"
+    operations: [GetPet]
+}
+
+@readonly
+@http(method: "GET", uri: "/pets/{id}")
+operation GetPet {
+    input := {
+        @required
+        @httpLabel
+        id: PetId
+    }
+    output := {
+        name: String
+        kind: Kind = "cat"
+    }
+    errors: [NoSuchPet]
+}
+
+@length(min: 1)
+string PetId
+
+enum Kind {
+    CAT = "cat"
+    DOG = "dog"
+}
+
+@error("client")
+@httpError(404)
+structure NoSuchPet {
+    message: String
+}
+`
+
+const petsJSON = `{"smithy": "2.0", "shapes": {
+  "example.pets#PetStore": {"type": "service", "version": "2024-01-01",
+    "operations": [{"target": "example.pets#GetPet"}],
+    "traits": {"aws.protocols#restJson1": {}, "smithy.api#documentation": "A pet store."}},
+  "example.pets#GetPet": {"type": "operation",
+    "input": {"target": "example.pets#GetPetInput"}, "output": {"target": "example.pets#GetPetOutput"},
+    "errors": [{"target": "example.pets#NoSuchPet"}],
+    "traits": {"smithy.api#readonly": {}, "smithy.api#http": {"method": "GET", "uri": "/pets/{id}"}}},
+  "example.pets#GetPetInput": {"type": "structure", "traits": {"smithy.api#input": {}},
+    "members": {"id": {"target": "example.pets#PetId", "traits": {"smithy.api#required": {}, "smithy.api#httpLabel": {}}}}},
+  "example.pets#GetPetOutput": {"type": "structure", "traits": {"smithy.api#output": {}},
+    "members": {"name": {"target": "smithy.api#String"},
+      "kind": {"target": "example.pets#Kind", "traits": {"smithy.api#default": "cat"}}}},
+  "example.pets#PetId": {"type": "string", "traits": {"smithy.api#length": {"min": 1}}},
+  "example.pets#Kind": {"type": "enum", "members": {
+    "CAT": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "cat"}},
+    "DOG": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "dog"}}}},
+  "example.pets#NoSuchPet": {"type": "structure", "members": {"message": {"target": "smithy.api#String"}},
+    "traits": {"smithy.api#error": "client", "smithy.api#httpError": 404}}}}`
+
+func writeFile(t *testing.T, path, data string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func generate(t *testing.T, models ...string) map[string]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "pets")
+	args := []string{"-out", out, "-import-path", "example.com/pets"}
+	for _, m := range models {
+		args = append(args, "-model", m)
+	}
+	if code, _, stderr := runGen(args...); code != 0 {
+		t.Fatalf("gen %q: exit %d: %s", args, code, stderr)
+	}
+	return snapshot(t, out)
+}
+
+// An IDL model generates exactly what the same model as a JSON AST does,
+// whether it is given as a file or as a directory, alone or mixed with JSON.
+func TestGenerateFromIDL(t *testing.T) {
+	dir := t.TempDir()
+	idl := writeFile(t, filepath.Join(dir, "idl", "pets.smithy"), petsIDL)
+	js := writeFile(t, filepath.Join(dir, "json", "pets.json"), petsJSON)
+	fromJSON := generate(t, js)
+	if len(fromJSON) == 0 || !strings.Contains(fromJSON["api_gen.go"], "GetPet") {
+		t.Fatalf("the JSON model generated %d files", len(fromJSON))
+	}
+	if fromIDL := generate(t, idl); !equalMaps(fromIDL, fromJSON) {
+		t.Error("the .smithy model generated different code from the same model as JSON")
+	}
+	if fromDir := generate(t, filepath.Dir(idl)); !equalMaps(fromDir, fromJSON) {
+		t.Error("-model DIR generated different code from the same model as a file")
+	}
+	// The same model split over an IDL file and a JSON file in one
+	// directory tree: the IDL file refers to JSON shapes by relative IDs.
+	mixed := filepath.Join(dir, "mixed")
+	service, types, _ := strings.Cut(petsIDL, "@length(min: 1)")
+	writeFile(t, filepath.Join(mixed, "service.smithy"), service)
+	writeFile(t, filepath.Join(mixed, "types", "types.json"), `{"smithy": "2.0", "shapes": {
+	  "example.pets#PetId": {"type": "string", "traits": {"smithy.api#length": {"min": 1}}},
+	  "example.pets#Kind": {"type": "enum", "members": {
+	    "CAT": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "cat"}},
+	    "DOG": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "dog"}}}}}}`)
+	writeFile(t, filepath.Join(mixed, "types", "errors.smithy"), "$version: \"2.0\"\nnamespace example.pets\n"+types[strings.Index(types, "@error"):])
+	if fromMixed := generate(t, mixed); !equalMaps(fromMixed, fromJSON) {
+		t.Error("a directory mixing IDL and JSON generated different code")
+	}
+	code, stdout, stderr := runGen("-check", "-model", mixed)
+	if code != 0 || stdout != "ok: 7 shapes, 1 operations, 1 services\n" {
+		t.Errorf("-check on a directory: exit %d, %q %q", code, stdout, stderr)
+	}
+}
+
+func TestIDLErrorsGivePositions(t *testing.T) {
+	bad := writeFile(t, filepath.Join(t.TempDir(), "bad.smithy"), "$version: \"2.0\"\nnamespace a\nstructure S {\n    x: Missing\n}\n")
+	code, _, stderr := runGen("-check", "-model", bad)
+	want := "gen: " + bad + ":4:8: a#S$x: target a#Missing not found\n\t    x: Missing\n\t       ^\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+	code, _, stderr = runGen("-check", "-model", t.TempDir())
+	if code != 1 || !strings.Contains(stderr, "no .smithy or .json model files") {
+		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 // Options are the generator's inputs.
 type Options struct {
-	Models     []string // model files
+	Models     []string // model files (.smithy IDL, .json AST) and directories of them
 	Out        string   // output directory
 	Service    string   // service shape ID; "" for the only service
 	Package    string   // Go package name; "" to derive it
@@ -75,7 +75,12 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	return gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests})
+	files, err := gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests})
+	if err != nil {
+		// The generator names shapes; in an IDL model, point at their lines.
+		return nil, m.Locate(err)
+	}
+	return files, nil
 }
 
 // Run renders the package and writes it to opts.Out. Nothing is written

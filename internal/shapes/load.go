@@ -3,22 +3,36 @@ package shapes
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/tidwall/gjson"
 )
 
-// Source is one model file's name and contents.
+// Source is one model file's name and contents. A name ending in ".smithy"
+// is read as Smithy IDL (1.0 or 2.0); any other as a JSON AST file.
 type Source struct {
-	Name string // used in error messages
+	Name string // used in error messages; its extension selects the format
 	Data []byte
 }
 
-// LoadFiles reads and resolves the JSON AST model files at paths.
+// isIDL reports whether a file name is that of a Smithy IDL file.
+func isIDL(name string) bool { return strings.HasSuffix(name, ".smithy") }
+
+// LoadFiles reads and resolves the model files at paths: Smithy IDL files
+// (.smithy) and JSON AST files (any other name), in any mix. A path that is
+// a directory stands for every .smithy and .json file below it, in lexical
+// order; hidden files and directories (".git") are skipped.
 func LoadFiles(paths ...string) (*Model, error) {
-	srcs := make([]Source, 0, len(paths))
-	for _, p := range paths {
+	files, err := expandPaths(paths...)
+	if err != nil {
+		return nil, err
+	}
+	srcs := make([]Source, 0, len(files))
+	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, &Error{File: p, Msg: err.Error()}
@@ -28,20 +42,86 @@ func LoadFiles(paths ...string) (*Model, error) {
 	return Load(srcs...)
 }
 
-// Load parses the JSON AST sources, merges them into one model with the
-// prelude, and resolves it: apply statements, mixins, Smithy 1.0 semantics and
-// references.
+// expandPaths replaces each directory in paths by the .smithy and .json files
+// below it (recursively, in lexical order, skipping hidden entries). Files
+// are kept as given, whatever their extension. A directory without model
+// files is an error, since it is most likely the wrong directory.
+func expandPaths(paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, &Error{File: p, Msg: err.Error()}
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		n := len(out)
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && (isIDL(path) || strings.HasSuffix(path, ".json")) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &Error{File: p, Msg: err.Error()}
+		}
+		if len(out) == n {
+			return nil, &Error{File: p, Msg: "the directory holds no .smithy or .json model files"}
+		}
+	}
+	return out, nil
+}
+
+// Load parses the sources (IDL and JSON AST in any mix), merges them into
+// one model with the prelude, and resolves it: apply statements, mixins,
+// Smithy 1.0 semantics and references. Problems in IDL files are reported at
+// their file:line:column.
 func Load(srcs ...Source) (*Model, error) {
-	l := &loader{defs: make(map[ID]*rawShape)}
+	l := &loader{defs: make(map[ID]*rawShape), src: sourceMap{}}
+	// IDL files are parsed first, all of them, so that syntax errors come
+	// before model errors; they are converted after the JSON files are read
+	// because their relative shape IDs may name shapes of those files.
+	var idl []*idlFile
 	for _, src := range srcs {
-		if err := l.parseFile(src); err != nil {
-			return nil, err
+		if isIDL(src.Name) {
+			f, err := parseIDL(src.Name, src.Data)
+			if err != nil {
+				return nil, err
+			}
+			idl = append(idl, f)
+		}
+	}
+	for _, src := range srcs {
+		if !isIDL(src.Name) {
+			if err := l.parseFile(src); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(idl) > 0 {
+		if err := l.addIDL(idl); err != nil {
+			return nil, l.src.locate(err)
 		}
 	}
 	if err := l.addPrelude(); err != nil {
-		return nil, err
+		return nil, l.src.locate(err)
 	}
-	return l.resolve()
+	m, err := l.resolve()
+	if err != nil {
+		return nil, l.src.locate(err)
+	}
+	return m, nil
 }
 
 // rawShape is a shape as written in a file, before resolution.
@@ -86,6 +166,10 @@ type loader struct {
 	defs    map[ID]*rawShape
 	order   []ID
 	applies []applyStmt
+
+	metadata     Traits            // metadata key → raw JSON value
+	metadataFrom map[string]string // metadata key → the file that set it first
+	src          sourceMap         // positions in IDL files, for errors
 }
 
 func (l *loader) parseFile(src Source) error {
@@ -107,6 +191,19 @@ func (l *loader) parseFile(src Source) error {
 		v10 = true
 	default:
 		return &Error{File: src.Name, Path: "smithy", Msg: fmt.Sprintf("unsupported Smithy version %q (want 1.0 or 2.0)", ver.String())}
+	}
+	if md := doc.Get("metadata"); md.Exists() {
+		if !md.IsObject() {
+			return &Error{File: src.Name, Path: "metadata", Msg: "must be an object"}
+		}
+		var err error
+		md.ForEach(func(k, v gjson.Result) bool {
+			err = l.addMetadata(src.Name, k.String(), v.Raw)
+			return err == nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	shapes := doc.Get("shapes")
 	if shapes.Exists() && !shapes.IsObject() {
@@ -190,6 +287,9 @@ func (l *loader) parseShape(file, key string, v gjson.Result, v10 bool) error {
 			return fail("type", "missing shape type")
 		}
 		return fail("type", "unknown shape type %q", typ)
+	}
+	if err := checkVersion(typ, v, traits, v10); err != nil {
+		return fail(err.field, "%s", err.msg)
 	}
 	rs := &rawShape{id: id, kind: kind, typeName: typ, file: file, path: path, version10: v10, traits: traits,
 		canonical: canonicalJSON(v)}
@@ -451,4 +551,48 @@ func lower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// versionError is a Smithy 2.0 feature found in a Smithy 1.0 file.
+type versionError struct{ field, msg string }
+
+// checkVersion refuses the Smithy 2.0 features that a 1.0 file cannot use,
+// as the reference loader does for IDL and JSON alike: enum and intEnum
+// shapes, mixins, and resource properties.
+func checkVersion(typ string, v gjson.Result, traits Traits, v10 bool) *versionError {
+	if !v10 {
+		return nil
+	}
+	switch {
+	case typ == "enum" || typ == "intEnum":
+		return &versionError{"type", typ + " shapes need Smithy 2.0"}
+	case traits.Has(TraitMixin):
+		return &versionError{"traits", "mixins need Smithy 2.0, but the shape has the mixin trait"}
+	case len(v.Get("mixins").Array()) > 0:
+		return &versionError{"mixins", "mixins need Smithy 2.0"}
+	case typ == "resource" && v.Get("properties").Exists():
+		return &versionError{"properties", "resource properties need Smithy 2.0"}
+	}
+	return nil
+}
+
+func metadataPath(key string) string { return "metadata[" + strconv.Quote(key) + "]" }
+
+// addMetadata merges one metadata entry (spec/model "Merging metadata"):
+// lists under the same key are concatenated, equal values are kept once,
+// and anything else is a conflict.
+func (l *loader) addMetadata(file, key, raw string) error {
+	if l.metadataFrom == nil {
+		l.metadataFrom = map[string]string{}
+	}
+	if old, ok := l.metadata.Raw(key); ok {
+		a, b := gjson.Parse(old), gjson.Parse(raw)
+		if !(a.IsArray() && b.IsArray()) && canonicalJSON(a) != canonicalJSON(b) {
+			return &Error{File: file, Path: metadataPath(key),
+				Msg: fmt.Sprintf("conflicting values for metadata %q: %s here, %s in %s", key, canonicalJSON(b), canonicalJSON(a), l.metadataFrom[key])}
+		}
+	} else {
+		l.metadataFrom[key] = file
+	}
+	return mergeTrait(&l.metadata, key, raw)
 }

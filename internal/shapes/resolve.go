@@ -10,9 +10,24 @@ import (
 
 // Model is a loaded and resolved Smithy model.
 type Model struct {
-	shapes map[ID]*Shape
-	sorted []*Shape
+	shapes   map[ID]*Shape
+	sorted   []*Shape
+	metadata Traits    // metadata key → raw JSON
+	src      sourceMap // positions in IDL files, for errors found after loading
 }
+
+// Metadata returns the model's metadata value for key as raw JSON (the
+// values of all files merged), and whether the key is set.
+func (m *Model) Metadata(key string) (raw string, ok bool) { return m.metadata.Raw(key) }
+
+// Locate gives an *Error about a shape of an IDL file the position of that
+// shape (or member) as file:line:column, so that errors found by later stages,
+// such as the generator, point into IDL files too. Other errors, and errors
+// about JSON AST files, are returned unchanged.
+func (m *Model) Locate(err error) error { return m.src.locate(err) }
+
+// MetadataKeys returns the model's metadata keys, sorted.
+func (m *Model) MetadataKeys() []string { return m.metadata.IDs() }
 
 // Shape returns the shape with the given ID, or nil.
 func (m *Model) Shape(id ID) *Shape { return m.shapes[id] }
@@ -44,7 +59,7 @@ func (l *loader) resolve() (*Model, error) {
 			return nil, err
 		}
 	}
-	m := &Model{shapes: make(map[ID]*Shape, len(flat))}
+	m := &Model{shapes: make(map[ID]*Shape, len(flat)), metadata: l.metadata, src: l.src}
 	for _, id := range l.order {
 		rs := flat[id]
 		m.shapes[id] = &Shape{ID: id, Kind: rs.kind, Traits: rs.traits, File: rs.file,
@@ -178,6 +193,7 @@ func (l *loader) flatten(id ID, done map[ID]*rawShape, visiting []ID) (*rawShape
 	out := *rs
 	out.traits = Traits{}
 	out.members = nil
+	var props mixinProps
 	for i, mid := range rs.mixins {
 		mixRaw, ok := l.defs[mid]
 		if !ok {
@@ -203,13 +219,27 @@ func (l *loader) flatten(id ID, done map[ID]*rawShape, visiting []ID) (*rawShape
 		}
 		for _, mm := range mix.members {
 			if idx := memberIndex(out.members, mm.name); idx >= 0 {
-				// Two mixins with the same member: the later one wins.
-				out.members[idx] = cloneMember(mm)
+				// Two mixins with the same member must agree on its target
+				// (spec/mixins "Mixin members MUST NOT conflict"); its traits
+				// are merged, the later mixin's winning.
+				prev := out.members[idx]
+				if prev.target != mm.target {
+					return nil, &Error{File: rs.file, Shape: id.WithMember(mm.name).String(), Path: fmt.Sprintf("%s.mixins[%d]", rs.path, i),
+						Msg: fmt.Sprintf("member %s of mixin %s targets %s, but an earlier mixin's targets %s", mm.name, mid, mm.target, prev.target)}
+				}
+				merged := cloneMember(prev)
+				for _, tid := range mm.traits.IDs() {
+					raw, _ := mm.traits.Raw(tid)
+					merged.traits.set(tid, raw)
+				}
+				out.members[idx] = merged
 				continue
 			}
 			out.members = append(out.members, cloneMember(mm))
 		}
+		props.add(mix)
 	}
+	props.finish(&out, rs)
 	for _, tid := range rs.traits.IDs() {
 		raw, _ := rs.traits.Raw(tid)
 		out.traits.set(tid, raw)
@@ -235,6 +265,63 @@ func (l *loader) flatten(id ID, done map[ID]*rawShape, visiting []ID) (*rawShape
 	}
 	done[id] = &out
 	return &out, nil
+}
+
+// mixinProps collects the non-member properties that a service or
+// operation inherits from its mixins (spec/mixins "Mixins on shapes with
+// non-member properties"): lists are merged in mixin order, then the shape's
+// own entries; map entries and scalars of the shape win over inherited ones.
+type mixinProps struct {
+	errors, operations, resources []ID
+	version                       string
+	rename                        map[ID]string
+}
+
+func (mp *mixinProps) add(mix *rawShape) {
+	mp.errors = appendNew(mp.errors, mix.errors...)
+	mp.operations = appendNew(mp.operations, mix.operations...)
+	mp.resources = appendNew(mp.resources, mix.resources...)
+	if mix.version != "" {
+		mp.version = mix.version
+	}
+	for k, v := range mix.rename {
+		if mp.rename == nil {
+			mp.rename = map[ID]string{}
+		}
+		mp.rename[k] = v
+	}
+}
+
+// finish sets the merged properties on out, the flattened form of rs.
+func (mp *mixinProps) finish(out, rs *rawShape) {
+	if out.kind != KindService && out.kind != KindOperation {
+		return
+	}
+	out.errors = appendNew(slices.Clone(mp.errors), rs.errors...)
+	out.operations = appendNew(slices.Clone(mp.operations), rs.operations...)
+	out.resources = appendNew(slices.Clone(mp.resources), rs.resources...)
+	if out.version == "" {
+		out.version = mp.version
+	}
+	if len(mp.rename) > 0 {
+		out.rename = map[ID]string{}
+		for k, v := range mp.rename {
+			out.rename[k] = v
+		}
+		for k, v := range rs.rename {
+			out.rename[k] = v
+		}
+	}
+}
+
+// appendNew appends the IDs of add that list does not hold yet.
+func appendNew(list []ID, add ...ID) []ID {
+	for _, id := range add {
+		if !slices.Contains(list, id) {
+			list = append(list, id)
+		}
+	}
+	return list
 }
 
 func localTraits(t Traits) map[string]bool {
@@ -360,9 +447,20 @@ func checkShape(s *Shape, rs *rawShape) error {
 			}
 		}
 	case KindIntEnum:
+		if len(s.Members) == 0 && !s.Traits.Has(TraitMixin) {
+			return fail(".members", "an intEnum needs at least one member")
+		}
 		for _, mem := range s.Members {
-			if v := mem.Traits.get(TraitEnumValue); v.Type != gjson.Number || v.Num != float64(int32(v.Num)) {
+			v := mem.Traits.get(TraitEnumValue)
+			switch {
+			case !v.Exists():
 				return fail(".members."+mem.Name, "an intEnum member needs an integer enumValue")
+			case v.Type != gjson.Number:
+				return fail(".members."+mem.Name, "an intEnum member needs an integer enumValue, not %s", jsonKind(v))
+			case v.Num != float64(int64(v.Num)):
+				return fail(".members."+mem.Name, "an intEnum member needs an integer enumValue, not %s", v.Raw)
+			case v.Num != float64(int32(v.Num)):
+				return fail(".members."+mem.Name, "the intEnum value %s does not fit in 32 bits", v.Raw)
 			}
 		}
 	case KindMap:
@@ -374,6 +472,11 @@ func checkShape(s *Shape, rs *rawShape) error {
 			return fail(".members", "a union needs at least one member")
 		}
 	case KindOperation:
+		if s.Traits.Has(TraitMixin) && (s.Input != nil && !s.Input.IsUnit() || s.Output != nil && !s.Output.IsUnit()) {
+			// spec/mixins "Operation mixins": sharing input and output
+			// structures would defeat the input and output traits.
+			return fail("", "an operation mixin cannot have an input or output other than smithy.api#Unit")
+		}
 		for _, io := range []struct {
 			name string
 			s    *Shape
@@ -388,6 +491,13 @@ func checkShape(s *Shape, rs *rawShape) error {
 			}
 		}
 	case KindService, KindResource:
+		if s.Kind == KindResource && s.Traits.Has(TraitMixin) && (len(s.Identifiers) > 0 || len(s.Properties) > 0 ||
+			len(s.Operations) > 0 || len(s.CollectionOperations) > 0 || len(s.Resources) > 0 ||
+			s.Create != nil || s.Put != nil || s.Read != nil || s.Update != nil || s.Delete != nil || s.List != nil) {
+			// spec/mixins "Resource mixins": every property of a resource
+			// depends on its identifiers, so a mixin cannot share them.
+			return fail("", "a resource mixin cannot define identifiers, properties, lifecycle operations, operations or resources")
+		}
 		for i, op := range append(append([]*Shape{}, s.Operations...), s.CollectionOperations...) {
 			if op.Kind != KindOperation {
 				return fail(fmt.Sprintf(".operations[%d].target", i), "%s is a %s, not an operation", op.ID, op.Kind)

@@ -37,6 +37,14 @@ func (sv *Service) Name(s *Shape) string {
 // Service resolves the service with the given ID, or the only service in the
 // model when id is empty.
 func (m *Model) Service(id string) (*Service, error) {
+	sv, err := m.service(id)
+	if err != nil {
+		return nil, m.Locate(err)
+	}
+	return sv, nil
+}
+
+func (m *Model) service(id string) (*Service, error) {
 	var svc *Shape
 	if id == "" {
 		all := m.Services()
