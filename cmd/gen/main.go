@@ -42,6 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.ImportPath, "import-path", "", "the Go import path of -out (default: derived from the enclosing go.mod)")
 	fs.BoolVar(&opts.ProtocolTests, "protocol-tests", false, "also generate protocol_gen_test.go from the model's smithy.test#httpRequestTests and httpResponseTests")
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
+	skipMissing := fs.Bool("skip-missing", false, "succeed without generating, with a note, when a -model path does not exist (for models read from ../shared)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests]")
@@ -68,6 +69,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gen: -out is required (or use -check)")
 		fs.Usage()
 		return 2
+	}
+	if *skipMissing {
+		for _, m := range models {
+			if _, err := os.Stat(m); errors.Is(err, os.ErrNotExist) {
+				fmt.Fprintf(stderr, "gen: skipping %s: model %s does not exist\n", opts.Out, m)
+				return 0
+			}
+		}
 	}
 	if *check {
 		sum, err := gen.Check(opts)

@@ -1,6 +1,8 @@
 package gogen
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"net/textproto"
 	"slices"
@@ -148,18 +150,48 @@ func (c *codec) setCond(m *shapes.Member, field *jen.Statement, topLevel bool) *
 }
 
 // defaultValue returns a Go expression of the member's default value when
-// the client must fill it in (a non-zero default of a scalar, an enum or an
-// intEnum), and false otherwise.
+// the client must fill it in: the member has a default and its Go field can
+// be unset (a pointer, a nil-able list, map, blob or document, or an empty
+// enum). Value fields hold their zero default already.
 func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
-	if !HasClientDefault(m) || HasValueDefault(m) {
-		return nil, false
-	}
-	raw, _ := m.Traits.Default()
-	var v any
-	if json.Unmarshal([]byte(raw), &v) != nil {
+	if !HasClientDefault(m) {
 		return nil, false
 	}
 	t := m.Target
+	if !c.p.IsPointer(m) && !nilableKind(t) && !t.IsEnum() && t.Kind != shapes.KindIntEnum {
+		return nil, false
+	}
+	raw, _ := m.Traits.Default()
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	switch t.Kind {
+	case shapes.KindDocument:
+		var b bytes.Buffer
+		if json.Compact(&b, []byte(raw)) != nil {
+			return nil, false
+		}
+		return jen.Qual(c.p.TypesPath, c.p.DocName).Call(jen.Lit(b.String())), true
+	case shapes.KindList, shapes.KindMap:
+		return c.p.ValueType(t).Values(), true
+	case shapes.KindBlob:
+		str, _ := v.(string)
+		b, err := base64.StdEncoding.DecodeString(str)
+		if err != nil {
+			return nil, false
+		}
+		return jen.Index().Byte().Call(jen.Lit(string(b))), true
+	case shapes.KindTimestamp:
+		n, ok := v.(json.Number)
+		f, err := n.Float64()
+		if !ok || err != nil {
+			return nil, false
+		}
+		return jen.Qual("time", "UnixMilli").Call(jen.Lit(int64(f * 1000))).Dot("UTC").Call(), true
+	}
 	switch x := v.(type) {
 	case string:
 		if t.IsEnum() {
@@ -172,14 +204,26 @@ func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
 		if t.Kind == shapes.KindBoolean {
 			return jen.Lit(x), true
 		}
-	case float64:
+	case json.Number:
 		switch {
 		case t.Kind == shapes.KindIntEnum:
-			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(int64(x))), true
+			n, err := x.Int64()
+			if err != nil {
+				return nil, false
+			}
+			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(n)), true
 		case t.Kind == shapes.KindByte, t.Kind == shapes.KindShort, t.Kind == shapes.KindInteger, t.Kind == shapes.KindLong:
-			return c.p.ValueType(t).Call(jen.Lit(int64(x))), true
+			n, err := x.Int64()
+			if err != nil {
+				return nil, false
+			}
+			return c.p.ValueType(t).Call(jen.Lit(n)), true
 		case t.Kind == shapes.KindFloat, t.Kind == shapes.KindDouble:
-			return c.p.ValueType(t).Call(jen.Lit(x)), true
+			f, err := x.Float64()
+			if err != nil {
+				return nil, false
+			}
+			return c.p.ValueType(t).Call(jen.Lit(f)), true
 		}
 	}
 	return nil, false
@@ -196,6 +240,8 @@ func (c *codec) fillDefaults(g *jen.Group, members []*shapes.Member, v string) {
 		switch {
 		case c.p.IsPointer(m):
 			g.If(field.Clone().Op("==").Nil()).Block(jen.Id("x").Op(":=").Add(def), field.Clone().Op("=").Op("&").Id("x"))
+		case nilableKind(m.Target):
+			g.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(def))
 		case m.Target.IsEnum():
 			g.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Add(def))
 		case m.Target.Kind == shapes.KindIntEnum:

@@ -25,13 +25,27 @@ type bindings struct {
 }
 
 func bindingsOf(s *shapes.Shape) bindings {
+	return bindingsFor(s, false)
+}
+
+// responseBindings sorts the members of an output or error: labels and
+// query parameters do not exist in responses, so such members travel in
+// the body (RestJsonIgnoreQueryParamsInResponse).
+func responseBindings(s *shapes.Shape) bindings {
+	return bindingsFor(s, true)
+}
+
+func bindingsFor(s *shapes.Shape, response bool) bindings {
 	var b bindings
 	if s == nil {
 		return b
 	}
 	for _, m := range s.Members {
 		t := m.Traits
+		requestOnly := t.HTTPLabel() || t.Has(shapes.TraitHTTPQuery) || t.HTTPQueryParams()
 		switch {
+		case response && requestOnly:
+			b.body = append(b.body, m)
 		case t.HTTPLabel():
 			b.labels = append(b.labels, m)
 		case t.Has(shapes.TraitHTTPQuery):
@@ -532,7 +546,7 @@ func (c *codec) deserializer(op *Operation) jen.Code {
 	if outShape != nil && outShape.IsUnit() {
 		outShape = nil
 	}
-	b := bindingsOf(outShape)
+	b := responseBindings(outShape)
 	name := "deserialize" + op.OutputName
 	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
 		c.decodeBound(g, b, "out")
@@ -612,9 +626,15 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		val := m.Target.MapValue()
 		g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("resp").Dot("Header")).BlockFunc(func(lb *jen.Group) {
-			lb.If(jen.Len(jen.Id("k")).Op("<").Lit(len(prefix)).Op("||").Op("!").Qual("strings", "EqualFold").Call(jen.Id("k").Index(jen.Empty(), jen.Lit(len(prefix))), jen.Lit(prefix))).Block(jen.Continue())
+			if prefix != "" {
+				lb.If(jen.Len(jen.Id("k")).Op("<").Lit(len(prefix)).Op("||").Op("!").Qual("strings", "EqualFold").Call(jen.Id("k").Index(jen.Empty(), jen.Lit(len(prefix))), jen.Lit(prefix))).Block(jen.Continue())
+			}
 			lb.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(c.p.ValueType(m.Target)).Values())
-			lb.Id("name").Op(":=").Qual("strings", "ToLower").Call(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty()))
+			suffix := jen.Id("k")
+			if prefix != "" {
+				suffix = jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty())
+			}
+			lb.Id("name").Op(":=").Qual("strings", "ToLower").Call(suffix)
 			if val.Target.Kind == shapes.KindList {
 				lb.Add(field.Clone().Index(jen.Id("name")).Op("=").Qual(c.hb(), "SplitHeaderList").Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(","))))
 			} else {
@@ -665,7 +685,7 @@ func (c *codec) errorDecoder() jen.Code {
 		if len(errs) > 0 {
 			g.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
 				for _, s := range errs {
-					b := bindingsOf(s)
+					b := responseBindings(s)
 					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
 						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
 						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {

@@ -278,6 +278,9 @@ func HasValueDefault(m *shapes.Member) bool {
 // zeroDefault reports whether a member's default value is its Go type's
 // zero value (or an empty list, map or blob, which are nil-able anyway).
 func zeroDefault(m *shapes.Member) bool {
+	if m.Target.Kind == shapes.KindTimestamp {
+		return false // the zero time.Time is not the epoch a default of 0 means
+	}
 	raw, _ := m.Traits.Default()
 	switch raw = strings.TrimSpace(raw); raw {
 	case "false", `""`, "[]", "{}":

@@ -23,7 +23,7 @@ import (
 
 func main() {
 	suite := flag.String("suite", "../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model/restJson1", "directory of the suite's .smithy files")
-	pkg := flag.String("pkg", "./internal/protocoltest/restjson/", "the generated package holding the protocol tests")
+	pkg := flag.String("pkg", "./internal/protocoltest/...", "the generated packages holding the protocol tests")
 	flag.Parse()
 	os.Exit(run(*suite, *pkg, os.Stdout))
 }
