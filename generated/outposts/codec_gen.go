@@ -1541,13 +1541,13 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.AWSServiceName(d.String())
+		*b.NextIn(d) = types.AWSServiceName(d.String())
 	}
 	return b.Slice()
 }
@@ -1556,13 +1556,13 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -1728,13 +1728,13 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeAssetInstanceTypeCapacity(d, b.Next())
+		decodeAssetInstanceTypeCapacity(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -1743,13 +1743,13 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeAssetInstance(d, b.Next())
+		decodeAssetInstance(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -1784,13 +1784,13 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeAssetInfo(d, b.Next())
+		decodeAssetInfo(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -1851,13 +1851,13 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeBlockingInstance(d, b.Next())
+		decodeBlockingInstance(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -1866,13 +1866,13 @@ func decodeCIDRList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -1907,13 +1907,13 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeCapacityTaskSummary(d, b.Next())
+		decodeCapacityTaskSummary(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2024,13 +2024,13 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeCatalogItem(d, b.Next())
+		decodeCatalogItem(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2157,13 +2157,13 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeEC2Capacity(d, b.Next())
+		decodeEC2Capacity(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2172,13 +2172,13 @@ func decodeInstanceFamilies(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -2187,13 +2187,13 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -2254,13 +2254,13 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeInstanceTypeItem(d, b.Next())
+		decodeInstanceTypeItem(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2384,13 +2384,13 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeLineItemAssetInformation(d, b.Next())
+		decodeLineItemAssetInformation(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2399,13 +2399,13 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeLineItem(d, b.Next())
+		decodeLineItem(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2432,13 +2432,13 @@ func decodeMacAddressList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -2559,13 +2559,13 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeOrderSummary(d, b.Next())
+		decodeOrderSummary(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2650,13 +2650,13 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeOutpost(d, b.Next())
+		decodeOutpost(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2726,13 +2726,13 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeInstanceTypeCapacity(d, b.Next())
+		decodeInstanceTypeCapacity(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2840,13 +2840,13 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeSite(d, b.Next())
+		decodeSite(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -2855,13 +2855,13 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.SupportedStorageEnum(d.String())
+		*b.NextIn(d) = types.SupportedStorageEnum(d.String())
 	}
 	return b.Slice()
 }
@@ -2870,13 +2870,13 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.Int32()
+		*b.NextIn(d) = d.Int32()
 	}
 	return b.Slice()
 }

@@ -568,23 +568,23 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		elem := c.p.ElemType(m, sparse)
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder allocates short lists exactly and long ones in chunks.")
+			g.Comment("The builder keeps short lists on the stack and sizes long ones once.")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {
 					b.If(jen.Id("d").Dot("Null").Call()).Block(
-						jen.Op("*").Id("b").Dot("Next").Call().Op("=").Nil(),
+						jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Nil(),
 						jen.Continue(),
 					)
 				} else {
 					b.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
 				}
 				if m.Target.Kind == shapes.KindStructure && !elemPtr {
-					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("Next").Call())
+					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("NextIn").Call(jen.Id("d")))
 					return
 				}
 				addAll(b, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
-					return jen.Op("*").Id("b").Dot("Next").Call().Op("=").Add(x)
+					return jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Add(x)
 				}))
 			})
 			g.Return(jen.Id("b").Dot("Slice").Call())

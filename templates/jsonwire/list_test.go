@@ -1,7 +1,9 @@
 package jsonwire
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +81,74 @@ func TestListBuilderAllocs(t *testing.T) {
 		if got != tt.allocs {
 			t.Errorf("%d elements: %v allocations, want %v", tt.n, got, tt.allocs)
 		}
+	}
+}
+
+func TestListBuilderNextInSizesLongListsOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 4, 5, 6, 17, 300, 1000} {
+		var sb strings.Builder
+		sb.WriteString(`{"a":[`)
+		for i := range n {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			fmt.Fprintf(&sb, `{"v":%d,"w":[1,[2,{"x":"]"}]]}`, i)
+		}
+		sb.WriteString(`],"b":true}`)
+		d := NewDecoderString(sb.String())
+		if !d.BeginObject() {
+			t.Fatal(d.Err())
+		}
+		key, _ := d.NextKeyString()
+		if key != "a" || !d.BeginArray() {
+			t.Fatal("no array")
+		}
+		var b ListBuilder[int64]
+		for d.NextElem() {
+			p := b.NextIn(d)
+			d.BeginObject()
+			for {
+				k, ok := d.NextKeyString()
+				if !ok {
+					break
+				}
+				if k == "v" {
+					*p = d.Int64()
+				} else {
+					d.Skip()
+				}
+			}
+		}
+		got := b.Slice()
+		if len(got) != n || cap(got) != n {
+			t.Errorf("n=%d: len %d cap %d", n, len(got), cap(got))
+		}
+		for i, v := range got {
+			if v != int64(i) {
+				t.Fatalf("n=%d: element %d = %d", n, i, v)
+			}
+		}
+		// The rest of the document still reads.
+		if k, _ := d.NextKeyString(); k != "b" || !d.Bool() {
+			t.Errorf("n=%d: after the list: %v", n, d.Err())
+		}
+		if _, more := d.NextKey(); more {
+			t.Errorf("n=%d: a member after b", n)
+		}
+		if d.End(); d.Err() != nil {
+			t.Errorf("n=%d: %v", n, d.Err())
+		}
+	}
+}
+
+func TestListBuilderNextInLeavesErrorsToTheRead(t *testing.T) {
+	d := NewDecoderString(`[1,2,3,4,5,6,oops]`)
+	d.BeginArray()
+	var b ListBuilder[int64]
+	for d.NextElem() {
+		*b.NextIn(d) = d.Int64()
+	}
+	if d.Err() == nil {
+		t.Fatal("malformed input decoded")
 	}
 }

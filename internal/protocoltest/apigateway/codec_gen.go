@@ -78,13 +78,13 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.EndpointType]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.EndpointType(d.String())
+		*b.NextIn(d) = types.EndpointType(d.String())
 	}
 	return b.Slice()
 }
@@ -93,13 +93,13 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.RestApi]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeRestApi(d, b.Next())
+		decodeRestApi(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -108,13 +108,13 @@ func decodeListOfString(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }

@@ -3522,13 +3522,13 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.Bool()
+		*b.NextIn(d) = d.Bool()
 	}
 	return b.Slice()
 }
@@ -3687,13 +3687,13 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeDialog(d, b.Next())
+		decodeDialog(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -3765,13 +3765,13 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.String())
 	}
 	return b.Slice()
 }
@@ -3798,13 +3798,13 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.String())
 	}
 	return b.Slice()
 }
@@ -3834,13 +3834,13 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.IntegerEnum(d.Int32())
+		*b.NextIn(d) = types.IntegerEnum(d.Int32())
 	}
 	return b.Slice()
 }
@@ -3867,13 +3867,13 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = types.IntegerEnum(d.Int32())
+		*b.NextIn(d) = types.IntegerEnum(d.Int32())
 	}
 	return b.Slice()
 }
@@ -3882,13 +3882,13 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.Int32()
+		*b.NextIn(d) = d.Int32()
 	}
 	return b.Slice()
 }
@@ -4005,13 +4005,13 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = decodeStringList(d)
+		*b.NextIn(d) = decodeStringList(d)
 	}
 	return b.Slice()
 }
@@ -4232,14 +4232,14 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
-			*b.Next() = nil
+			*b.NextIn(d) = nil
 			continue
 		}
-		*b.Next() = d.BoxInt16(d.Int16())
+		*b.NextIn(d) = d.BoxInt16(d.Int16())
 	}
 	return b.Slice()
 }
@@ -4248,14 +4248,14 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
-			*b.Next() = nil
+			*b.NextIn(d) = nil
 			continue
 		}
-		*b.Next() = d.BoxString(d.String())
+		*b.NextIn(d) = d.BoxString(d.String())
 	}
 	return b.Slice()
 }
@@ -4304,13 +4304,13 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -4337,13 +4337,13 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -4352,13 +4352,13 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeStructureListMember(d, b.Next())
+		decodeStructureListMember(d, b.NextIn(d))
 	}
 	return b.Slice()
 }
@@ -4414,13 +4414,13 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -4447,13 +4447,13 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.Next() = d.EpochSeconds()
+		*b.NextIn(d) = d.EpochSeconds()
 	}
 	return b.Slice()
 }

@@ -536,13 +536,13 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder allocates short lists exactly and long ones in chunks.
+	// The builder keeps short lists on the stack and sizes long ones once.
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		decodeValidationExceptionField(d, b.Next())
+		decodeValidationExceptionField(d, b.NextIn(d))
 	}
 	return b.Slice()
 }

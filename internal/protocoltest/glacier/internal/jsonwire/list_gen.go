@@ -25,6 +25,7 @@ type ListBuilder[T any] struct {
 	n     int   // elements in small, or in full and cur once cur is set
 	cur   []T   // the heap chunk being filled; nil while small suffices
 	full  [][]T // earlier heap chunks, all full
+	exact bool  // cur was sized by NextIn to hold the whole list
 }
 
 const (
@@ -48,6 +49,22 @@ func (b *ListBuilder[T]) Next() *T {
 	return &b.cur[len(b.cur)-1]
 }
 
+// NextIn is Next for a list being decoded by d, positioned at the element
+// to be added. When the list outgrows the builder's own array, NextIn counts
+// the elements left in d's array (without consuming them) and allocates
+// the slice Slice returns once, at its exact length: a long list then costs
+// its size and one quick scan, instead of twice its size.
+func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
+	if b.cur == nil && b.n == smallList {
+		if rest := d.countRest(); rest > 0 {
+			b.cur = make([]T, smallList, smallList+rest)
+			copy(b.cur, b.small[:])
+			b.exact = true
+		}
+	}
+	return b.Next()
+}
+
 func (b *ListBuilder[T]) grow() {
 	if b.cur == nil {
 		b.cur = make([]T, smallList, minChunk)
@@ -67,6 +84,9 @@ func (b *ListBuilder[T]) Len() int { return b.n }
 func (b *ListBuilder[T]) Slice() []T {
 	if b.cur == nil {
 		return append([]T{}, b.small[:b.n]...)
+	}
+	if b.exact && len(b.full) == 0 && len(b.cur) == cap(b.cur) {
+		return b.cur
 	}
 	out := make([]T, 0, b.n)
 	for _, c := range b.full {

@@ -882,3 +882,28 @@ func (d *Decoder) End() {
 		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
 	}
 }
+
+// countRest returns how many elements remain in the array being read,
+// counting the one at the current position, without consuming anything:
+// the state is restored afterwards. On malformed input it returns 0 and
+// leaves the error for the real read to find.
+func (d *Decoder) countRest() int {
+	if d.err != nil {
+		return 0
+	}
+	pos, depth, first := d.pos, d.depth, d.first
+	n := 0
+	if d.Kind() != Invalid {
+		d.Skip()
+		n = 1
+		for d.err == nil && d.NextElem() {
+			d.Skip()
+			n++
+		}
+	}
+	if d.err != nil {
+		n = 0
+	}
+	d.pos, d.depth, d.first, d.err = pos, depth, first, nil
+	return n
+}
