@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/smithygo/smithygo/generated/outposts"
+	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
 // memoryTransport answers every request with the same JSON body, without a
@@ -65,6 +66,25 @@ func BenchmarkListCatalogItemsDecode1000(b *testing.B) {
 	for b.Loop() {
 		out, err := c.ListCatalogItems(ctx, nil)
 		if err != nil || len(out.CatalogItems) != 1000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStartCapacityTask50InMemory(b *testing.B) {
+	c := outposts.New(outposts.Options{
+		Region:      "us-west-2",
+		Credentials: outposts.StaticCredentials("AKIDEXAMPLE", "secret", ""),
+		HTTPClient:  memoryTransport{body: `{"CapacityTaskId":"cap-0123456789abcdef0","CapacityTaskStatus":"REQUESTED"}`},
+	})
+	in := &outposts.StartCapacityTaskInput{OutpostIdentifier: ptr("op-0abcdef1234567890"), OrderId: ptr("oo-0123456789abcdef")}
+	for i := range 50 {
+		in.InstancePools = append(in.InstancePools, types.InstanceTypeCapacity{InstanceType: ptr("c5." + strconv.Itoa(i) + "xlarge"), Count: int32(i + 1)})
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.StartCapacityTask(ctx, in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -45,22 +45,22 @@ func deserializeCancelOrderOutput(resp *response, out *CancelOrderOutput) error 
 func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/orders"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.OutpostIdentifier != nil {
-		e.Key("OutpostIdentifier")
+		e.QuotedKey("\"OutpostIdentifier\"")
 		e.String(*in.OutpostIdentifier)
 	}
 	if in.LineItems != nil {
-		e.Key("LineItems")
+		e.QuotedKey("\"LineItems\"")
 		encodeLineItemRequestListDefinition(e, in.LineItems)
 	}
 	if in.PaymentOption != "" {
-		e.Key("PaymentOption")
+		e.QuotedKey("\"PaymentOption\"")
 		e.String(string(in.PaymentOption))
 	}
 	if in.PaymentTerm != "" {
-		e.Key("PaymentTerm")
+		e.QuotedKey("\"PaymentTerm\"")
 		e.String(string(in.PaymentTerm))
 	}
 	e.EndObject()
@@ -97,34 +97,34 @@ func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error 
 func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/outposts"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Name != nil {
-		e.Key("Name")
+		e.QuotedKey("\"Name\"")
 		e.String(*in.Name)
 	}
 	if in.Description != nil {
-		e.Key("Description")
+		e.QuotedKey("\"Description\"")
 		e.String(*in.Description)
 	}
 	if in.SiteId != nil {
-		e.Key("SiteId")
+		e.QuotedKey("\"SiteId\"")
 		e.String(*in.SiteId)
 	}
 	if in.AvailabilityZone != nil {
-		e.Key("AvailabilityZone")
+		e.QuotedKey("\"AvailabilityZone\"")
 		e.String(*in.AvailabilityZone)
 	}
 	if in.AvailabilityZoneId != nil {
-		e.Key("AvailabilityZoneId")
+		e.QuotedKey("\"AvailabilityZoneId\"")
 		e.String(*in.AvailabilityZoneId)
 	}
 	if in.Tags != nil {
-		e.Key("Tags")
+		e.QuotedKey("\"Tags\"")
 		encodeTagMap(e, in.Tags)
 	}
 	if in.SupportedHardwareType != "" {
-		e.Key("SupportedHardwareType")
+		e.QuotedKey("\"SupportedHardwareType\"")
 		e.String(string(in.SupportedHardwareType))
 	}
 	e.EndObject()
@@ -161,34 +161,34 @@ func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) er
 func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/sites"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Name != nil {
-		e.Key("Name")
+		e.QuotedKey("\"Name\"")
 		e.String(*in.Name)
 	}
 	if in.Description != nil {
-		e.Key("Description")
+		e.QuotedKey("\"Description\"")
 		e.String(*in.Description)
 	}
 	if in.Notes != nil {
-		e.Key("Notes")
+		e.QuotedKey("\"Notes\"")
 		e.String(*in.Notes)
 	}
 	if in.Tags != nil {
-		e.Key("Tags")
+		e.QuotedKey("\"Tags\"")
 		encodeTagMap(e, in.Tags)
 	}
 	if in.OperatingAddress != nil {
-		e.Key("OperatingAddress")
+		e.QuotedKey("\"OperatingAddress\"")
 		encodeAddress(e, in.OperatingAddress)
 	}
 	if in.ShippingAddress != nil {
-		e.Key("ShippingAddress")
+		e.QuotedKey("\"ShippingAddress\"")
 		encodeAddress(e, in.ShippingAddress)
 	}
 	if in.RackPhysicalProperties != nil {
-		e.Key("RackPhysicalProperties")
+		e.QuotedKey("\"RackPhysicalProperties\"")
 		encodeRackPhysicalProperties(e, in.RackPhysicalProperties)
 	}
 	e.EndObject()
@@ -1094,30 +1094,30 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 		return nil, emptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
 	}
 	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.OrderId != nil {
-		e.Key("OrderId")
+		e.QuotedKey("\"OrderId\"")
 		e.String(*in.OrderId)
 	}
 	if in.AssetId != nil {
-		e.Key("AssetId")
+		e.QuotedKey("\"AssetId\"")
 		e.String(*in.AssetId)
 	}
 	if in.InstancePools != nil {
-		e.Key("InstancePools")
+		e.QuotedKey("\"InstancePools\"")
 		encodeRequestedInstancePools(e, in.InstancePools)
 	}
 	if in.InstancesToExclude != nil {
-		e.Key("InstancesToExclude")
+		e.QuotedKey("\"InstancesToExclude\"")
 		encodeInstancesToExclude(e, in.InstancesToExclude)
 	}
 	if in.DryRun {
-		e.Key("DryRun")
+		e.QuotedKey("\"DryRun\"")
 		e.Bool(in.DryRun)
 	}
 	if in.TaskActionOnBlockingInstances != "" {
-		e.Key("TaskActionOnBlockingInstances")
+		e.QuotedKey("\"TaskActionOnBlockingInstances\"")
 		e.String(string(in.TaskActionOnBlockingInstances))
 	}
 	e.EndObject()
@@ -1216,22 +1216,22 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/connections"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.DeviceSerialNumber != nil {
-		e.Key("DeviceSerialNumber")
+		e.QuotedKey("\"DeviceSerialNumber\"")
 		e.String(*in.DeviceSerialNumber)
 	}
 	if in.AssetId != nil {
-		e.Key("AssetId")
+		e.QuotedKey("\"AssetId\"")
 		e.String(*in.AssetId)
 	}
 	if in.ClientPublicKey != nil {
-		e.Key("ClientPublicKey")
+		e.QuotedKey("\"ClientPublicKey\"")
 		e.String(*in.ClientPublicKey)
 	}
 	if in.NetworkInterfaceDeviceIndex != 0 {
-		e.Key("NetworkInterfaceDeviceIndex")
+		e.QuotedKey("\"NetworkInterfaceDeviceIndex\"")
 		e.Int(int64(in.NetworkInterfaceDeviceIndex))
 	}
 	e.EndObject()
@@ -1274,10 +1274,10 @@ func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
 		return nil, emptyLabel("TagResourceInput", "ResourceArn")
 	}
 	r.path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Tags != nil {
-		e.Key("Tags")
+		e.QuotedKey("\"Tags\"")
 		encodeTagMap(e, in.Tags)
 	}
 	e.EndObject()
@@ -1314,18 +1314,18 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 		return nil, emptyLabel("UpdateOutpostInput", "OutpostId")
 	}
 	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Name != nil {
-		e.Key("Name")
+		e.QuotedKey("\"Name\"")
 		e.String(*in.Name)
 	}
 	if in.Description != nil {
-		e.Key("Description")
+		e.QuotedKey("\"Description\"")
 		e.String(*in.Description)
 	}
 	if in.SupportedHardwareType != "" {
-		e.Key("SupportedHardwareType")
+		e.QuotedKey("\"SupportedHardwareType\"")
 		e.String(string(in.SupportedHardwareType))
 	}
 	e.EndObject()
@@ -1365,18 +1365,18 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 		return nil, emptyLabel("UpdateSiteInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Name != nil {
-		e.Key("Name")
+		e.QuotedKey("\"Name\"")
 		e.String(*in.Name)
 	}
 	if in.Description != nil {
-		e.Key("Description")
+		e.QuotedKey("\"Description\"")
 		e.String(*in.Description)
 	}
 	if in.Notes != nil {
-		e.Key("Notes")
+		e.QuotedKey("\"Notes\"")
 		e.String(*in.Notes)
 	}
 	e.EndObject()
@@ -1416,14 +1416,14 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 		return nil, emptyLabel("UpdateSiteAddressInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.AddressType != "" {
-		e.Key("AddressType")
+		e.QuotedKey("\"AddressType\"")
 		e.String(string(in.AddressType))
 	}
 	if in.Address != nil {
-		e.Key("Address")
+		e.QuotedKey("\"Address\"")
 		encodeAddress(e, in.Address)
 	}
 	e.EndObject()
@@ -1468,42 +1468,42 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 		return nil, emptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.PowerDrawKva != "" {
-		e.Key("PowerDrawKva")
+		e.QuotedKey("\"PowerDrawKva\"")
 		e.String(string(in.PowerDrawKva))
 	}
 	if in.PowerPhase != "" {
-		e.Key("PowerPhase")
+		e.QuotedKey("\"PowerPhase\"")
 		e.String(string(in.PowerPhase))
 	}
 	if in.PowerConnector != "" {
-		e.Key("PowerConnector")
+		e.QuotedKey("\"PowerConnector\"")
 		e.String(string(in.PowerConnector))
 	}
 	if in.PowerFeedDrop != "" {
-		e.Key("PowerFeedDrop")
+		e.QuotedKey("\"PowerFeedDrop\"")
 		e.String(string(in.PowerFeedDrop))
 	}
 	if in.UplinkGbps != "" {
-		e.Key("UplinkGbps")
+		e.QuotedKey("\"UplinkGbps\"")
 		e.String(string(in.UplinkGbps))
 	}
 	if in.UplinkCount != "" {
-		e.Key("UplinkCount")
+		e.QuotedKey("\"UplinkCount\"")
 		e.String(string(in.UplinkCount))
 	}
 	if in.FiberOpticCableType != "" {
-		e.Key("FiberOpticCableType")
+		e.QuotedKey("\"FiberOpticCableType\"")
 		e.String(string(in.FiberOpticCableType))
 	}
 	if in.OpticalStandard != "" {
-		e.Key("OpticalStandard")
+		e.QuotedKey("\"OpticalStandard\"")
 		e.String(string(in.OpticalStandard))
 	}
 	if in.MaximumSupportedWeightLbs != "" {
-		e.Key("MaximumSupportedWeightLbs")
+		e.QuotedKey("\"MaximumSupportedWeightLbs\"")
 		e.String(string(in.MaximumSupportedWeightLbs))
 	}
 	e.EndObject()
@@ -2918,47 +2918,47 @@ func encodeAccountIdList(e *jsonwire.Encoder, v []string) {
 func encodeAddress(e *jsonwire.Encoder, v *types.Address) {
 	e.BeginObject()
 	if v.ContactName != nil {
-		e.Key("ContactName")
+		e.QuotedKey("\"ContactName\"")
 		e.String(*v.ContactName)
 	}
 	if v.ContactPhoneNumber != nil {
-		e.Key("ContactPhoneNumber")
+		e.QuotedKey("\"ContactPhoneNumber\"")
 		e.String(*v.ContactPhoneNumber)
 	}
 	if v.AddressLine1 != nil {
-		e.Key("AddressLine1")
+		e.QuotedKey("\"AddressLine1\"")
 		e.String(*v.AddressLine1)
 	}
 	if v.AddressLine2 != nil {
-		e.Key("AddressLine2")
+		e.QuotedKey("\"AddressLine2\"")
 		e.String(*v.AddressLine2)
 	}
 	if v.AddressLine3 != nil {
-		e.Key("AddressLine3")
+		e.QuotedKey("\"AddressLine3\"")
 		e.String(*v.AddressLine3)
 	}
 	if v.City != nil {
-		e.Key("City")
+		e.QuotedKey("\"City\"")
 		e.String(*v.City)
 	}
 	if v.StateOrRegion != nil {
-		e.Key("StateOrRegion")
+		e.QuotedKey("\"StateOrRegion\"")
 		e.String(*v.StateOrRegion)
 	}
 	if v.DistrictOrCounty != nil {
-		e.Key("DistrictOrCounty")
+		e.QuotedKey("\"DistrictOrCounty\"")
 		e.String(*v.DistrictOrCounty)
 	}
 	if v.PostalCode != nil {
-		e.Key("PostalCode")
+		e.QuotedKey("\"PostalCode\"")
 		e.String(*v.PostalCode)
 	}
 	if v.CountryCode != nil {
-		e.Key("CountryCode")
+		e.QuotedKey("\"CountryCode\"")
 		e.String(*v.CountryCode)
 	}
 	if v.Municipality != nil {
-		e.Key("Municipality")
+		e.QuotedKey("\"Municipality\"")
 		e.String(*v.Municipality)
 	}
 	e.EndObject()
@@ -2975,10 +2975,10 @@ func encodeInstanceIdList(e *jsonwire.Encoder, v []string) {
 func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapacity) {
 	e.BeginObject()
 	if v.InstanceType != nil {
-		e.Key("InstanceType")
+		e.QuotedKey("\"InstanceType\"")
 		e.String(*v.InstanceType)
 	}
-	e.Key("Count")
+	e.QuotedKey("\"Count\"")
 	e.Int(int64(v.Count))
 	e.EndObject()
 }
@@ -2986,15 +2986,15 @@ func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapaci
 func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) {
 	e.BeginObject()
 	if v.Instances != nil {
-		e.Key("Instances")
+		e.QuotedKey("\"Instances\"")
 		encodeInstanceIdList(e, v.Instances)
 	}
 	if v.AccountIds != nil {
-		e.Key("AccountIds")
+		e.QuotedKey("\"AccountIds\"")
 		encodeAccountIdList(e, v.AccountIds)
 	}
 	if v.Services != nil {
-		e.Key("Services")
+		e.QuotedKey("\"Services\"")
 		encodeAWSServiceNameList(e, v.Services)
 	}
 	e.EndObject()
@@ -3003,11 +3003,11 @@ func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) 
 func encodeLineItemRequest(e *jsonwire.Encoder, v *types.LineItemRequest) {
 	e.BeginObject()
 	if v.CatalogItemId != nil {
-		e.Key("CatalogItemId")
+		e.QuotedKey("\"CatalogItemId\"")
 		e.String(*v.CatalogItemId)
 	}
 	if v.Quantity != nil {
-		e.Key("Quantity")
+		e.QuotedKey("\"Quantity\"")
 		e.Int(int64(*v.Quantity))
 	}
 	e.EndObject()
@@ -3024,39 +3024,39 @@ func encodeLineItemRequestListDefinition(e *jsonwire.Encoder, v []types.LineItem
 func encodeRackPhysicalProperties(e *jsonwire.Encoder, v *types.RackPhysicalProperties) {
 	e.BeginObject()
 	if v.PowerDrawKva != "" {
-		e.Key("PowerDrawKva")
+		e.QuotedKey("\"PowerDrawKva\"")
 		e.String(string(v.PowerDrawKva))
 	}
 	if v.PowerPhase != "" {
-		e.Key("PowerPhase")
+		e.QuotedKey("\"PowerPhase\"")
 		e.String(string(v.PowerPhase))
 	}
 	if v.PowerConnector != "" {
-		e.Key("PowerConnector")
+		e.QuotedKey("\"PowerConnector\"")
 		e.String(string(v.PowerConnector))
 	}
 	if v.PowerFeedDrop != "" {
-		e.Key("PowerFeedDrop")
+		e.QuotedKey("\"PowerFeedDrop\"")
 		e.String(string(v.PowerFeedDrop))
 	}
 	if v.UplinkGbps != "" {
-		e.Key("UplinkGbps")
+		e.QuotedKey("\"UplinkGbps\"")
 		e.String(string(v.UplinkGbps))
 	}
 	if v.UplinkCount != "" {
-		e.Key("UplinkCount")
+		e.QuotedKey("\"UplinkCount\"")
 		e.String(string(v.UplinkCount))
 	}
 	if v.FiberOpticCableType != "" {
-		e.Key("FiberOpticCableType")
+		e.QuotedKey("\"FiberOpticCableType\"")
 		e.String(string(v.FiberOpticCableType))
 	}
 	if v.OpticalStandard != "" {
-		e.Key("OpticalStandard")
+		e.QuotedKey("\"OpticalStandard\"")
 		e.String(string(v.OpticalStandard))
 	}
 	if v.MaximumSupportedWeightLbs != "" {
-		e.Key("MaximumSupportedWeightLbs")
+		e.QuotedKey("\"MaximumSupportedWeightLbs\"")
 		e.String(string(v.MaximumSupportedWeightLbs))
 	}
 	e.EndObject()

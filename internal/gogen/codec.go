@@ -258,7 +258,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		ts := timestampFormat(m, "epoch-seconds")
-		body := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+		body := []jen.Code{keyCall(wireName(m))}
 		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
 		cond := c.setCond(m, field, topLevel)
 		def, hasDef := c.defaultValue(m)
@@ -266,7 +266,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 		case cond == nil:
 			addAll(g, body)
 		case hasDef && !topLevel:
-			fill := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+			fill := []jen.Code{keyCall(wireName(m))}
 			fill = append(fill, c.encValue(m.Target, def, false, ts)...)
 			g.If(cond).Block(body...).Else().Block(fill...)
 		default:
@@ -346,7 +346,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 			g.Id("e").Dot("BeginObject").Call()
 			g.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					body := []jen.Code{jen.Id("e").Dot("Key").Call(jen.Lit(wireName(m)))}
+					body := []jen.Code{keyCall(wireName(m))}
 					if m.Target.IsUnit() {
 						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 					} else {
@@ -629,4 +629,15 @@ func addAll(g *jen.Group, stmts []jen.Code) {
 	for _, st := range stmts {
 		g.Add(st)
 	}
+}
+
+// keyCall writes a member name: pre-quoted when it needs no JSON escaping
+// (the usual case), so that encoding does not re-check it on every call.
+func keyCall(name string) jen.Code {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return jen.Id("e").Dot("Key").Call(jen.Lit(name))
+		}
+	}
+	return jen.Id("e").Dot("QuotedKey").Call(jen.Lit(`"` + name + `"`))
 }

@@ -342,7 +342,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 		case b.payload != nil:
 			c.emitPayload(g, b.payload)
 		case len(b.body) > 0:
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
 			g.Id("e").Dot("BeginObject").Call()
 			c.encodeMembers(g, b.body, "in", true)
 			g.Id("e").Dot("EndObject").Call()
@@ -526,13 +526,13 @@ func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
 		)
 	case t.Kind == shapes.KindUnion:
 		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
-			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
 			addAll(b, c.encValue(t, field, false, "epoch-seconds"))
 			b.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
 			b.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct))
 		})
 	default: // structure: unset is {}
-		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
 		g.If(field.Clone().Op("!=").Nil()).Block(c.encValue(t, field, true, "epoch-seconds")...).Else().Block(
 			jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 		g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()

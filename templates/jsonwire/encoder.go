@@ -68,6 +68,16 @@ func (e *Encoder) Key(name string) {
 	e.needComma = false
 }
 
+// QuotedKey is Key for a member name that is already a JSON string literal,
+// quotes included, such as `"InstanceType"`: generated encoders know their
+// member names, so they need not be escaped on every call.
+func (e *Encoder) QuotedKey(quoted string) {
+	e.value()
+	e.buf = append(e.buf, quoted...)
+	e.buf = append(e.buf, ':')
+	e.needComma = false
+}
+
 // String writes s as a JSON string, escaping '"', '\' and control
 // characters (as \n, \r, \t, \b, \f or \u00XX). Unlike encoding/json it
 // leaves <, > and & alone: the output is not embedded in HTML. Invalid UTF-8

@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"strconv"
 	"bytes"
 	"encoding/json"
 	"math"
@@ -360,5 +361,25 @@ func TestEncoderAllocs(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("encoding allocates %v times", n)
+	}
+}
+
+func TestQuotedKeyMatchesKey(t *testing.T) {
+	for _, name := range []string{"InstanceType", "a", "x-amz-meta", "$id", "with space"} {
+		a, b := NewEncoder(nil), NewEncoder(nil)
+		for _, e := range []*Encoder{a, b} {
+			e.BeginObject()
+		}
+		a.Key(name)
+		b.QuotedKey(strconv.Quote(name))
+		for _, e := range []*Encoder{a, b} {
+			e.Int(1)
+			e.Key("next")
+			e.Bool(true)
+			e.EndObject()
+		}
+		if string(a.Bytes()) != string(b.Bytes()) {
+			t.Errorf("%q: Key gives %s, QuotedKey %s", name, a.Bytes(), b.Bytes())
+		}
 	}
 }

@@ -133,10 +133,10 @@ func deserializeConstantQueryStringOutput(resp *response, out *ConstantQueryStri
 func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/ContentTypeParameters"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Value != nil {
-		e.Key("value")
+		e.QuotedKey("\"value\"")
 		e.Int(int64(*in.Value))
 	}
 	e.EndObject()
@@ -183,14 +183,14 @@ func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput
 func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/DocumentType"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.StringValue != nil {
-		e.Key("stringValue")
+		e.QuotedKey("\"stringValue\"")
 		e.String(*in.StringValue)
 	}
 	if in.DocumentValue != nil {
-		e.Key("documentValue")
+		e.QuotedKey("\"documentValue\"")
 		e.Raw(in.DocumentValue)
 	}
 	e.EndObject()
@@ -230,10 +230,10 @@ func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) erro
 func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/DocumentTypeAsMapValue"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.DocValuedMap != nil {
-		e.Key("docValuedMap")
+		e.QuotedKey("\"docValuedMap\"")
 		encodeDocumentValuedMap(e, in.DocValuedMap)
 	}
 	e.EndObject()
@@ -314,10 +314,10 @@ func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOpera
 		return nil, invalidHostLabel("EndpointWithHostLabelOperationInput", "label")
 	}
 	r.hostPrefix = "foo." + *in.Label + "."
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Label != nil {
-		e.Key("label")
+		e.QuotedKey("\"label\"")
 		e.String(*in.Label)
 	}
 	e.EndObject()
@@ -392,10 +392,10 @@ func deserializeHostWithPathOperationOutput(resp *response, out *HostWithPathOpe
 func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/HttpChecksumRequired"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Foo != nil {
-		e.Key("foo")
+		e.QuotedKey("\"foo\"")
 		e.String(*in.Foo)
 	}
 	e.EndObject()
@@ -531,7 +531,7 @@ func deserializeHttpPayloadTraitsWithMediaTypeOutput(resp *response, out *HttpPa
 func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/HttpPayloadWithStructure"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	if in.Nested != nil {
 		encodeNestedPayload(e, in.Nested)
 	} else {
@@ -559,7 +559,7 @@ func serializeHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput) (*request
 	r := newRequest("PUT")
 	r.path = "/HttpPayloadWithUnion"
 	if in.Nested != nil {
-		e := jsonwire.NewEncoder(nil)
+		e := jsonwire.NewEncoder(make([]byte, 0, 512))
 		encodeUnionPayload(e, in.Nested)
 		r.body = e.Bytes()
 		setContentType(r, "application/json")
@@ -1075,10 +1075,10 @@ func deserializeInputAndOutputWithHeadersOutput(resp *response, out *InputAndOut
 func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonBlobs"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Data != nil {
-		e.Key("data")
+		e.QuotedKey("\"data\"")
 		e.Base64(in.Data)
 	}
 	e.EndObject()
@@ -1113,30 +1113,30 @@ func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
 func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonEnums"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.FooEnum1 != "" {
-		e.Key("fooEnum1")
+		e.QuotedKey("\"fooEnum1\"")
 		e.String(string(in.FooEnum1))
 	}
 	if in.FooEnum2 != "" {
-		e.Key("fooEnum2")
+		e.QuotedKey("\"fooEnum2\"")
 		e.String(string(in.FooEnum2))
 	}
 	if in.FooEnum3 != "" {
-		e.Key("fooEnum3")
+		e.QuotedKey("\"fooEnum3\"")
 		e.String(string(in.FooEnum3))
 	}
 	if in.FooEnumList != nil {
-		e.Key("fooEnumList")
+		e.QuotedKey("\"fooEnumList\"")
 		encodeFooEnumList(e, in.FooEnumList)
 	}
 	if in.FooEnumSet != nil {
-		e.Key("fooEnumSet")
+		e.QuotedKey("\"fooEnumSet\"")
 		encodeFooEnumSet(e, in.FooEnumSet)
 	}
 	if in.FooEnumMap != nil {
-		e.Key("fooEnumMap")
+		e.QuotedKey("\"fooEnumMap\"")
 		encodeFooEnumMap(e, in.FooEnumMap)
 	}
 	e.EndObject()
@@ -1196,30 +1196,30 @@ func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
 func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonIntEnums"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.IntegerEnum1 != 0 {
-		e.Key("integerEnum1")
+		e.QuotedKey("\"integerEnum1\"")
 		e.Int(int64(in.IntegerEnum1))
 	}
 	if in.IntegerEnum2 != 0 {
-		e.Key("integerEnum2")
+		e.QuotedKey("\"integerEnum2\"")
 		e.Int(int64(in.IntegerEnum2))
 	}
 	if in.IntegerEnum3 != 0 {
-		e.Key("integerEnum3")
+		e.QuotedKey("\"integerEnum3\"")
 		e.Int(int64(in.IntegerEnum3))
 	}
 	if in.IntegerEnumList != nil {
-		e.Key("integerEnumList")
+		e.QuotedKey("\"integerEnumList\"")
 		encodeIntegerEnumList(e, in.IntegerEnumList)
 	}
 	if in.IntegerEnumSet != nil {
-		e.Key("integerEnumSet")
+		e.QuotedKey("\"integerEnumSet\"")
 		encodeIntegerEnumSet(e, in.IntegerEnumSet)
 	}
 	if in.IntegerEnumMap != nil {
-		e.Key("integerEnumMap")
+		e.QuotedKey("\"integerEnumMap\"")
 		encodeIntegerEnumMap(e, in.IntegerEnumMap)
 	}
 	e.EndObject()
@@ -1279,42 +1279,42 @@ func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) erro
 func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonLists"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.StringList != nil {
-		e.Key("stringList")
+		e.QuotedKey("\"stringList\"")
 		encodeStringList(e, in.StringList)
 	}
 	if in.StringSet != nil {
-		e.Key("stringSet")
+		e.QuotedKey("\"stringSet\"")
 		encodeStringSet(e, in.StringSet)
 	}
 	if in.IntegerList != nil {
-		e.Key("integerList")
+		e.QuotedKey("\"integerList\"")
 		encodeIntegerList(e, in.IntegerList)
 	}
 	if in.BooleanList != nil {
-		e.Key("booleanList")
+		e.QuotedKey("\"booleanList\"")
 		encodeBooleanList(e, in.BooleanList)
 	}
 	if in.TimestampList != nil {
-		e.Key("timestampList")
+		e.QuotedKey("\"timestampList\"")
 		encodeTimestampList(e, in.TimestampList)
 	}
 	if in.EnumList != nil {
-		e.Key("enumList")
+		e.QuotedKey("\"enumList\"")
 		encodeFooEnumList(e, in.EnumList)
 	}
 	if in.IntEnumList != nil {
-		e.Key("intEnumList")
+		e.QuotedKey("\"intEnumList\"")
 		encodeIntegerEnumList(e, in.IntEnumList)
 	}
 	if in.NestedStringList != nil {
-		e.Key("nestedStringList")
+		e.QuotedKey("\"nestedStringList\"")
 		encodeNestedStringList(e, in.NestedStringList)
 	}
 	if in.StructureList != nil {
-		e.Key("myStructureList")
+		e.QuotedKey("\"myStructureList\"")
 		encodeStructureList(e, in.StructureList)
 	}
 	e.EndObject()
@@ -1389,26 +1389,26 @@ func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
 func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonMaps"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.DenseStructMap != nil {
-		e.Key("denseStructMap")
+		e.QuotedKey("\"denseStructMap\"")
 		encodeDenseStructMap(e, in.DenseStructMap)
 	}
 	if in.DenseNumberMap != nil {
-		e.Key("denseNumberMap")
+		e.QuotedKey("\"denseNumberMap\"")
 		encodeDenseNumberMap(e, in.DenseNumberMap)
 	}
 	if in.DenseBooleanMap != nil {
-		e.Key("denseBooleanMap")
+		e.QuotedKey("\"denseBooleanMap\"")
 		encodeDenseBooleanMap(e, in.DenseBooleanMap)
 	}
 	if in.DenseStringMap != nil {
-		e.Key("denseStringMap")
+		e.QuotedKey("\"denseStringMap\"")
 		encodeDenseStringMap(e, in.DenseStringMap)
 	}
 	if in.DenseSetMap != nil {
-		e.Key("denseSetMap")
+		e.QuotedKey("\"denseSetMap\"")
 		encodeDenseSetMap(e, in.DenseSetMap)
 	}
 	e.EndObject()
@@ -1463,34 +1463,34 @@ func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
 func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonTimestamps"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Normal != nil {
-		e.Key("normal")
+		e.QuotedKey("\"normal\"")
 		e.EpochSeconds(*in.Normal)
 	}
 	if in.DateTime != nil {
-		e.Key("dateTime")
+		e.QuotedKey("\"dateTime\"")
 		e.DateTime(*in.DateTime)
 	}
 	if in.DateTimeOnTarget != nil {
-		e.Key("dateTimeOnTarget")
+		e.QuotedKey("\"dateTimeOnTarget\"")
 		e.DateTime(*in.DateTimeOnTarget)
 	}
 	if in.EpochSeconds != nil {
-		e.Key("epochSeconds")
+		e.QuotedKey("\"epochSeconds\"")
 		e.EpochSeconds(*in.EpochSeconds)
 	}
 	if in.EpochSecondsOnTarget != nil {
-		e.Key("epochSecondsOnTarget")
+		e.QuotedKey("\"epochSecondsOnTarget\"")
 		e.EpochSeconds(*in.EpochSecondsOnTarget)
 	}
 	if in.HttpDate != nil {
-		e.Key("httpDate")
+		e.QuotedKey("\"httpDate\"")
 		e.HTTPDate(*in.HttpDate)
 	}
 	if in.HttpDateOnTarget != nil {
-		e.Key("httpDateOnTarget")
+		e.QuotedKey("\"httpDateOnTarget\"")
 		e.HTTPDate(*in.HttpDateOnTarget)
 	}
 	e.EndObject()
@@ -1555,10 +1555,10 @@ func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) 
 func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonUnions"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Contents != nil {
-		e.Key("contents")
+		e.QuotedKey("\"contents\"")
 		encodeMyUnion(e, in.Contents)
 	}
 	e.EndObject()
@@ -1652,10 +1652,10 @@ func deserializeMalformedAcceptWithPayloadOutput(resp *response, out *MalformedA
 func serializeMalformedBlobInput(in *MalformedBlobInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedBlob"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Blob != nil {
-		e.Key("blob")
+		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
 	e.EndObject()
@@ -1681,10 +1681,10 @@ func serializeMalformedBooleanInput(in *MalformedBooleanInput) (*request, error)
 	if in.BooleanInHeader != nil {
 		r.header["Booleaninheader"] = []string{strconv.FormatBool(*in.BooleanInHeader)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.BooleanInBody != nil {
-		e.Key("booleanInBody")
+		e.QuotedKey("\"booleanInBody\"")
 		e.Bool(*in.BooleanInBody)
 	}
 	e.EndObject()
@@ -1710,10 +1710,10 @@ func serializeMalformedByteInput(in *MalformedByteInput) (*request, error) {
 	if in.ByteInHeader != nil {
 		r.header["Byteinheader"] = []string{strconv.FormatInt(int64(*in.ByteInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.ByteInBody != nil {
-		e.Key("byteInBody")
+		e.QuotedKey("\"byteInBody\"")
 		e.Int(int64(*in.ByteInBody))
 	}
 	e.EndObject()
@@ -1730,10 +1730,10 @@ func deserializeMalformedByteOutput(resp *response, out *MalformedByteOutput) er
 func serializeMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedContentTypeWithBody"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Hi != nil {
-		e.Key("hi")
+		e.QuotedKey("\"hi\"")
 		e.String(*in.Hi)
 	}
 	e.EndObject()
@@ -1815,10 +1815,10 @@ func serializeMalformedDoubleInput(in *MalformedDoubleInput) (*request, error) {
 	if in.DoubleInHeader != nil {
 		r.header["Doubleinheader"] = []string{httpbind.FormatFloat(*in.DoubleInHeader, 64)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.DoubleInBody != nil {
-		e.Key("doubleInBody")
+		e.QuotedKey("\"doubleInBody\"")
 		e.Float(*in.DoubleInBody, 64)
 	}
 	e.EndObject()
@@ -1844,10 +1844,10 @@ func serializeMalformedFloatInput(in *MalformedFloatInput) (*request, error) {
 	if in.FloatInHeader != nil {
 		r.header["Floatinheader"] = []string{httpbind.FormatFloat(float64(*in.FloatInHeader), 32)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.FloatInBody != nil {
-		e.Key("floatInBody")
+		e.QuotedKey("\"floatInBody\"")
 		e.Float(float64(*in.FloatInBody), 32)
 	}
 	e.EndObject()
@@ -1873,10 +1873,10 @@ func serializeMalformedIntegerInput(in *MalformedIntegerInput) (*request, error)
 	if in.IntegerInHeader != nil {
 		r.header["Integerinheader"] = []string{strconv.FormatInt(int64(*in.IntegerInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.IntegerInBody != nil {
-		e.Key("integerInBody")
+		e.QuotedKey("\"integerInBody\"")
 		e.Int(int64(*in.IntegerInBody))
 	}
 	e.EndObject()
@@ -1893,10 +1893,10 @@ func deserializeMalformedIntegerOutput(resp *response, out *MalformedIntegerOutp
 func serializeMalformedListInput(in *MalformedListInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedList"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.BodyList != nil {
-		e.Key("bodyList")
+		e.QuotedKey("\"bodyList\"")
 		encodeSimpleList(e, in.BodyList)
 	}
 	e.EndObject()
@@ -1922,10 +1922,10 @@ func serializeMalformedLongInput(in *MalformedLongInput) (*request, error) {
 	if in.LongInHeader != nil {
 		r.header["Longinheader"] = []string{strconv.FormatInt(int64(*in.LongInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.LongInBody != nil {
-		e.Key("longInBody")
+		e.QuotedKey("\"longInBody\"")
 		e.Int(int64(*in.LongInBody))
 	}
 	e.EndObject()
@@ -1942,10 +1942,10 @@ func deserializeMalformedLongOutput(resp *response, out *MalformedLongOutput) er
 func serializeMalformedMapInput(in *MalformedMapInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedMap"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.BodyMap != nil {
-		e.Key("bodyMap")
+		e.QuotedKey("\"bodyMap\"")
 		encodeSimpleMap(e, in.BodyMap)
 	}
 	e.EndObject()
@@ -1962,14 +1962,14 @@ func deserializeMalformedMapOutput(resp *response, out *MalformedMapOutput) erro
 func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRequestBody"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Int != nil {
-		e.Key("int")
+		e.QuotedKey("\"int\"")
 		e.Int(int64(*in.Int))
 	}
 	if in.Float != nil {
-		e.Key("float")
+		e.QuotedKey("\"float\"")
 		e.Float(float64(*in.Float), 32)
 	}
 	e.EndObject()
@@ -1995,10 +1995,10 @@ func serializeMalformedShortInput(in *MalformedShortInput) (*request, error) {
 	if in.ShortInHeader != nil {
 		r.header["Shortinheader"] = []string{strconv.FormatInt(int64(*in.ShortInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.ShortInBody != nil {
-		e.Key("shortInBody")
+		e.QuotedKey("\"shortInBody\"")
 		e.Int(int64(*in.ShortInBody))
 	}
 	e.EndObject()
@@ -2029,10 +2029,10 @@ func deserializeMalformedStringOutput(resp *response, out *MalformedStringOutput
 func serializeMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyDateTime"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Timestamp != nil {
-		e.Key("timestamp")
+		e.QuotedKey("\"timestamp\"")
 		e.DateTime(*in.Timestamp)
 	}
 	e.EndObject()
@@ -2049,10 +2049,10 @@ func deserializeMalformedTimestampBodyDateTimeOutput(resp *response, out *Malfor
 func serializeMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyDefault"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Timestamp != nil {
-		e.Key("timestamp")
+		e.QuotedKey("\"timestamp\"")
 		e.EpochSeconds(*in.Timestamp)
 	}
 	e.EndObject()
@@ -2069,10 +2069,10 @@ func deserializeMalformedTimestampBodyDefaultOutput(resp *response, out *Malform
 func serializeMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyHttpDate"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Timestamp != nil {
-		e.Key("timestamp")
+		e.QuotedKey("\"timestamp\"")
 		e.HTTPDate(*in.Timestamp)
 	}
 	e.EndObject()
@@ -2215,10 +2215,10 @@ func deserializeMalformedTimestampQueryHttpDateOutput(resp *response, out *Malfo
 func serializeMalformedUnionInput(in *MalformedUnionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedUnion"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Union != nil {
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodeSimpleUnion(e, in.Union)
 	}
 	e.EndObject()
@@ -2410,22 +2410,22 @@ func deserializeOmitsSerializingEmptyListsOutput(resp *response, out *OmitsSeria
 func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/OperationWithDefaults"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Defaults != nil {
-		e.Key("defaults")
+		e.QuotedKey("\"defaults\"")
 		encodeDefaults(e, in.Defaults)
 	}
 	if in.ClientOptionalDefaults != nil {
-		e.Key("clientOptionalDefaults")
+		e.QuotedKey("\"clientOptionalDefaults\"")
 		encodeClientOptionalDefaults(e, in.ClientOptionalDefaults)
 	}
 	if in.TopLevelDefault != nil {
-		e.Key("topLevelDefault")
+		e.QuotedKey("\"topLevelDefault\"")
 		e.String(*in.TopLevelDefault)
 	}
 	if in.OtherTopLevelDefault != 0 {
-		e.Key("otherTopLevelDefault")
+		e.QuotedKey("\"otherTopLevelDefault\"")
 		e.Int(int64(in.OtherTopLevelDefault))
 	}
 	e.EndObject()
@@ -2664,10 +2664,10 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/OperationWithNestedStructure"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.TopLevel != nil {
-		e.Key("topLevel")
+		e.QuotedKey("\"topLevel\"")
 		encodeTopLevel(e, in.TopLevel)
 	}
 	e.EndObject()
@@ -2723,10 +2723,10 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/PostPlayerAction"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Action != nil {
-		e.Key("action")
+		e.QuotedKey("\"action\"")
 		encodePlayerAction(e, in.Action)
 	}
 	e.EndObject()
@@ -2761,10 +2761,10 @@ func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutp
 func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/PostUnionWithJsonName"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Value != nil {
-		e.Key("value")
+		e.QuotedKey("\"value\"")
 		encodeUnionWithJsonName(e, in.Value)
 	}
 	e.EndObject()
@@ -2802,10 +2802,10 @@ func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*req
 	if in.Encoding != nil {
 		r.header["Content-Encoding"] = []string{*in.Encoding}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Data != nil {
-		e.Key("data")
+		e.QuotedKey("\"data\"")
 		e.String(*in.Data)
 	}
 	e.EndObject()
@@ -2880,10 +2880,10 @@ func deserializeQueryPrecedenceOutput(resp *response, out *QueryPrecedenceOutput
 func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/RecursiveShapes"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Nested != nil {
-		e.Key("nested")
+		e.QuotedKey("\"nested\"")
 		encodeRecursiveShapesInputOutputNested1(e, in.Nested)
 	}
 	e.EndObject()
@@ -2951,42 +2951,42 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 	if in.Foo != nil {
 		r.header["X-Foo"] = []string{*in.Foo}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.StringValue != nil {
-		e.Key("stringValue")
+		e.QuotedKey("\"stringValue\"")
 		e.String(*in.StringValue)
 	}
 	if in.TrueBooleanValue != nil {
-		e.Key("trueBooleanValue")
+		e.QuotedKey("\"trueBooleanValue\"")
 		e.Bool(*in.TrueBooleanValue)
 	}
 	if in.FalseBooleanValue != nil {
-		e.Key("falseBooleanValue")
+		e.QuotedKey("\"falseBooleanValue\"")
 		e.Bool(*in.FalseBooleanValue)
 	}
 	if in.ByteValue != nil {
-		e.Key("byteValue")
+		e.QuotedKey("\"byteValue\"")
 		e.Int(int64(*in.ByteValue))
 	}
 	if in.ShortValue != nil {
-		e.Key("shortValue")
+		e.QuotedKey("\"shortValue\"")
 		e.Int(int64(*in.ShortValue))
 	}
 	if in.IntegerValue != nil {
-		e.Key("integerValue")
+		e.QuotedKey("\"integerValue\"")
 		e.Int(int64(*in.IntegerValue))
 	}
 	if in.LongValue != nil {
-		e.Key("longValue")
+		e.QuotedKey("\"longValue\"")
 		e.Int(int64(*in.LongValue))
 	}
 	if in.FloatValue != nil {
-		e.Key("floatValue")
+		e.QuotedKey("\"floatValue\"")
 		e.Float(float64(*in.FloatValue), 32)
 	}
 	if in.DoubleValue != nil {
-		e.Key("DoubleDribble")
+		e.QuotedKey("\"DoubleDribble\"")
 		e.Float(*in.DoubleValue, 64)
 	}
 	e.EndObject()
@@ -3065,14 +3065,14 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/SparseJsonLists"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.SparseStringList != nil {
-		e.Key("sparseStringList")
+		e.QuotedKey("\"sparseStringList\"")
 		encodeSparseStringList(e, in.SparseStringList)
 	}
 	if in.SparseShortList != nil {
-		e.Key("sparseShortList")
+		e.QuotedKey("\"sparseShortList\"")
 		encodeSparseShortList(e, in.SparseShortList)
 	}
 	e.EndObject()
@@ -3112,26 +3112,26 @@ func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput
 func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/SparseJsonMaps"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.SparseStructMap != nil {
-		e.Key("sparseStructMap")
+		e.QuotedKey("\"sparseStructMap\"")
 		encodeSparseStructMap(e, in.SparseStructMap)
 	}
 	if in.SparseNumberMap != nil {
-		e.Key("sparseNumberMap")
+		e.QuotedKey("\"sparseNumberMap\"")
 		encodeSparseNumberMap(e, in.SparseNumberMap)
 	}
 	if in.SparseBooleanMap != nil {
-		e.Key("sparseBooleanMap")
+		e.QuotedKey("\"sparseBooleanMap\"")
 		encodeSparseBooleanMap(e, in.SparseBooleanMap)
 	}
 	if in.SparseStringMap != nil {
-		e.Key("sparseStringMap")
+		e.QuotedKey("\"sparseStringMap\"")
 		encodeSparseStringMap(e, in.SparseStringMap)
 	}
 	if in.SparseSetMap != nil {
-		e.Key("sparseSetMap")
+		e.QuotedKey("\"sparseSetMap\"")
 		encodeSparseSetMap(e, in.SparseSetMap)
 	}
 	e.EndObject()
@@ -3251,10 +3251,10 @@ func serializeTestBodyStructureInput(in *TestBodyStructureInput) (*request, erro
 	if in.TestId != nil {
 		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.TestConfig != nil {
-		e.Key("testConfig")
+		e.QuotedKey("\"testConfig\"")
 		encodeTestConfig(e, in.TestConfig)
 	}
 	e.EndObject()
@@ -3356,7 +3356,7 @@ func serializeTestPayloadStructureInput(in *TestPayloadStructureInput) (*request
 	if in.TestId != nil {
 		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	if in.PayloadConfig != nil {
 		encodePayloadConfig(e, in.PayloadConfig)
 	} else {
@@ -4535,7 +4535,7 @@ func encodeBooleanList(e *jsonwire.Encoder, v []bool) {
 func encodeClientOptionalDefaults(e *jsonwire.Encoder, v *types.ClientOptionalDefaults) {
 	e.BeginObject()
 	if v.Member != nil {
-		e.Key("member")
+		e.QuotedKey("\"member\"")
 		e.Int(int64(*v.Member))
 	}
 	e.EndObject()
@@ -4544,157 +4544,157 @@ func encodeClientOptionalDefaults(e *jsonwire.Encoder, v *types.ClientOptionalDe
 func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 	e.BeginObject()
 	if v.DefaultString != nil {
-		e.Key("defaultString")
+		e.QuotedKey("\"defaultString\"")
 		e.String(*v.DefaultString)
 	} else {
-		e.Key("defaultString")
+		e.QuotedKey("\"defaultString\"")
 		e.String("hi")
 	}
 	if v.DefaultBoolean != nil {
-		e.Key("defaultBoolean")
+		e.QuotedKey("\"defaultBoolean\"")
 		e.Bool(*v.DefaultBoolean)
 	} else {
-		e.Key("defaultBoolean")
+		e.QuotedKey("\"defaultBoolean\"")
 		e.Bool(true)
 	}
 	if v.DefaultList != nil {
-		e.Key("defaultList")
+		e.QuotedKey("\"defaultList\"")
 		encodeTestStringList(e, v.DefaultList)
 	} else {
-		e.Key("defaultList")
+		e.QuotedKey("\"defaultList\"")
 		encodeTestStringList(e, []string{})
 	}
 	if v.DefaultDocumentMap != nil {
-		e.Key("defaultDocumentMap")
+		e.QuotedKey("\"defaultDocumentMap\"")
 		e.Raw(v.DefaultDocumentMap)
 	} else {
-		e.Key("defaultDocumentMap")
+		e.QuotedKey("\"defaultDocumentMap\"")
 		e.Raw(types.Document("{}"))
 	}
 	if v.DefaultDocumentString != nil {
-		e.Key("defaultDocumentString")
+		e.QuotedKey("\"defaultDocumentString\"")
 		e.Raw(v.DefaultDocumentString)
 	} else {
-		e.Key("defaultDocumentString")
+		e.QuotedKey("\"defaultDocumentString\"")
 		e.Raw(types.Document("\"hi\""))
 	}
 	if v.DefaultDocumentBoolean != nil {
-		e.Key("defaultDocumentBoolean")
+		e.QuotedKey("\"defaultDocumentBoolean\"")
 		e.Raw(v.DefaultDocumentBoolean)
 	} else {
-		e.Key("defaultDocumentBoolean")
+		e.QuotedKey("\"defaultDocumentBoolean\"")
 		e.Raw(types.Document("true"))
 	}
 	if v.DefaultDocumentList != nil {
-		e.Key("defaultDocumentList")
+		e.QuotedKey("\"defaultDocumentList\"")
 		e.Raw(v.DefaultDocumentList)
 	} else {
-		e.Key("defaultDocumentList")
+		e.QuotedKey("\"defaultDocumentList\"")
 		e.Raw(types.Document("[]"))
 	}
 	if v.DefaultNullDocument != nil {
-		e.Key("defaultNullDocument")
+		e.QuotedKey("\"defaultNullDocument\"")
 		e.Raw(v.DefaultNullDocument)
 	}
 	if v.DefaultTimestamp != nil {
-		e.Key("defaultTimestamp")
+		e.QuotedKey("\"defaultTimestamp\"")
 		e.EpochSeconds(*v.DefaultTimestamp)
 	} else {
-		e.Key("defaultTimestamp")
+		e.QuotedKey("\"defaultTimestamp\"")
 		e.EpochSeconds(time.UnixMilli(int64(0)).UTC())
 	}
 	if v.DefaultBlob != nil {
-		e.Key("defaultBlob")
+		e.QuotedKey("\"defaultBlob\"")
 		e.Base64(v.DefaultBlob)
 	} else {
-		e.Key("defaultBlob")
+		e.QuotedKey("\"defaultBlob\"")
 		e.Base64([]byte("abc"))
 	}
 	if v.DefaultByte != nil {
-		e.Key("defaultByte")
+		e.QuotedKey("\"defaultByte\"")
 		e.Int(int64(*v.DefaultByte))
 	} else {
-		e.Key("defaultByte")
+		e.QuotedKey("\"defaultByte\"")
 		e.Int(int64(int8(int64(1))))
 	}
 	if v.DefaultShort != nil {
-		e.Key("defaultShort")
+		e.QuotedKey("\"defaultShort\"")
 		e.Int(int64(*v.DefaultShort))
 	} else {
-		e.Key("defaultShort")
+		e.QuotedKey("\"defaultShort\"")
 		e.Int(int64(int16(int64(1))))
 	}
 	if v.DefaultInteger != nil {
-		e.Key("defaultInteger")
+		e.QuotedKey("\"defaultInteger\"")
 		e.Int(int64(*v.DefaultInteger))
 	} else {
-		e.Key("defaultInteger")
+		e.QuotedKey("\"defaultInteger\"")
 		e.Int(int64(int32(int64(10))))
 	}
 	if v.DefaultLong != nil {
-		e.Key("defaultLong")
+		e.QuotedKey("\"defaultLong\"")
 		e.Int(int64(*v.DefaultLong))
 	} else {
-		e.Key("defaultLong")
+		e.QuotedKey("\"defaultLong\"")
 		e.Int(int64(int64(int64(100))))
 	}
 	if v.DefaultFloat != nil {
-		e.Key("defaultFloat")
+		e.QuotedKey("\"defaultFloat\"")
 		e.Float(float64(*v.DefaultFloat), 32)
 	} else {
-		e.Key("defaultFloat")
+		e.QuotedKey("\"defaultFloat\"")
 		e.Float(float64(float32(1.0)), 32)
 	}
 	if v.DefaultDouble != nil {
-		e.Key("defaultDouble")
+		e.QuotedKey("\"defaultDouble\"")
 		e.Float(*v.DefaultDouble, 64)
 	} else {
-		e.Key("defaultDouble")
+		e.QuotedKey("\"defaultDouble\"")
 		e.Float(float64(1.0), 64)
 	}
 	if v.DefaultMap != nil {
-		e.Key("defaultMap")
+		e.QuotedKey("\"defaultMap\"")
 		encodeTestStringMap(e, v.DefaultMap)
 	} else {
-		e.Key("defaultMap")
+		e.QuotedKey("\"defaultMap\"")
 		encodeTestStringMap(e, map[string]string{})
 	}
 	if v.DefaultEnum != "" {
-		e.Key("defaultEnum")
+		e.QuotedKey("\"defaultEnum\"")
 		e.String(string(v.DefaultEnum))
 	} else {
-		e.Key("defaultEnum")
+		e.QuotedKey("\"defaultEnum\"")
 		e.String(string(types.TestEnum("FOO")))
 	}
 	if v.DefaultIntEnum != 0 {
-		e.Key("defaultIntEnum")
+		e.QuotedKey("\"defaultIntEnum\"")
 		e.Int(int64(v.DefaultIntEnum))
 	} else {
-		e.Key("defaultIntEnum")
+		e.QuotedKey("\"defaultIntEnum\"")
 		e.Int(int64(types.TestIntEnum(int64(1))))
 	}
-	e.Key("emptyString")
+	e.QuotedKey("\"emptyString\"")
 	e.String(v.EmptyString)
-	e.Key("falseBoolean")
+	e.QuotedKey("\"falseBoolean\"")
 	e.Bool(v.FalseBoolean)
 	if v.EmptyBlob != nil {
-		e.Key("emptyBlob")
+		e.QuotedKey("\"emptyBlob\"")
 		e.Base64(v.EmptyBlob)
 	} else {
-		e.Key("emptyBlob")
+		e.QuotedKey("\"emptyBlob\"")
 		e.Base64([]byte(""))
 	}
-	e.Key("zeroByte")
+	e.QuotedKey("\"zeroByte\"")
 	e.Int(int64(v.ZeroByte))
-	e.Key("zeroShort")
+	e.QuotedKey("\"zeroShort\"")
 	e.Int(int64(v.ZeroShort))
-	e.Key("zeroInteger")
+	e.QuotedKey("\"zeroInteger\"")
 	e.Int(int64(v.ZeroInteger))
-	e.Key("zeroLong")
+	e.QuotedKey("\"zeroLong\"")
 	e.Int(int64(v.ZeroLong))
-	e.Key("zeroFloat")
+	e.QuotedKey("\"zeroFloat\"")
 	e.Float(float64(v.ZeroFloat), 32)
-	e.Key("zeroDouble")
+	e.QuotedKey("\"zeroDouble\"")
 	e.Float(v.ZeroDouble, 64)
 	e.EndObject()
 }
@@ -4757,18 +4757,18 @@ func encodeDenseStructMap(e *jsonwire.Encoder, v map[string]types.GreetingStruct
 func encodeDialog(e *jsonwire.Encoder, v *types.Dialog) {
 	e.BeginObject()
 	if v.Language != nil {
-		e.Key("language")
+		e.QuotedKey("\"language\"")
 		e.String(*v.Language)
 	}
 	if v.Greeting != nil {
-		e.Key("greeting")
+		e.QuotedKey("\"greeting\"")
 		e.String(*v.Greeting)
 	} else {
-		e.Key("greeting")
+		e.QuotedKey("\"greeting\"")
 		e.String("hi")
 	}
 	if v.Farewell != nil {
-		e.Key("farewell")
+		e.QuotedKey("\"farewell\"")
 		encodeFarewell(e, v.Farewell)
 	}
 	e.EndObject()
@@ -4807,10 +4807,10 @@ func encodeDocumentValuedMap(e *jsonwire.Encoder, v map[string]types.Document) {
 func encodeFarewell(e *jsonwire.Encoder, v *types.Farewell) {
 	e.BeginObject()
 	if v.Phrase != nil {
-		e.Key("phrase")
+		e.QuotedKey("\"phrase\"")
 		e.String(*v.Phrase)
 	} else {
-		e.Key("phrase")
+		e.QuotedKey("\"phrase\"")
 		e.String("bye")
 	}
 	e.EndObject()
@@ -4846,7 +4846,7 @@ func encodeFooEnumSet(e *jsonwire.Encoder, v []types.FooEnum) {
 func encodeGreetingStruct(e *jsonwire.Encoder, v *types.GreetingStruct) {
 	e.BeginObject()
 	if v.Hi != nil {
-		e.Key("hi")
+		e.QuotedKey("\"hi\"")
 		e.String(*v.Hi)
 	}
 	e.EndObject()
@@ -4891,37 +4891,37 @@ func encodeMyUnion(e *jsonwire.Encoder, v types.MyUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.MyUnionMemberStringValue:
-		e.Key("stringValue")
+		e.QuotedKey("\"stringValue\"")
 		e.String(x.Value)
 	case *types.MyUnionMemberBooleanValue:
-		e.Key("booleanValue")
+		e.QuotedKey("\"booleanValue\"")
 		e.Bool(x.Value)
 	case *types.MyUnionMemberNumberValue:
-		e.Key("numberValue")
+		e.QuotedKey("\"numberValue\"")
 		e.Int(int64(x.Value))
 	case *types.MyUnionMemberBlobValue:
-		e.Key("blobValue")
+		e.QuotedKey("\"blobValue\"")
 		e.Base64(x.Value)
 	case *types.MyUnionMemberTimestampValue:
-		e.Key("timestampValue")
+		e.QuotedKey("\"timestampValue\"")
 		e.EpochSeconds(x.Value)
 	case *types.MyUnionMemberEnumValue:
-		e.Key("enumValue")
+		e.QuotedKey("\"enumValue\"")
 		e.String(string(x.Value))
 	case *types.MyUnionMemberListValue:
-		e.Key("listValue")
+		e.QuotedKey("\"listValue\"")
 		encodeStringList(e, x.Value)
 	case *types.MyUnionMemberMapValue:
-		e.Key("mapValue")
+		e.QuotedKey("\"mapValue\"")
 		encodeStringMap(e, x.Value)
 	case *types.MyUnionMemberStructureValue:
-		e.Key("structureValue")
+		e.QuotedKey("\"structureValue\"")
 		encodeGreetingStruct(e, &x.Value)
 	case *types.MyUnionMemberRenamedStructureValue:
-		e.Key("renamedStructureValue")
+		e.QuotedKey("\"renamedStructureValue\"")
 		encodeRenamedGreeting(e, &x.Value)
 	case *types.MyUnionMemberUnionValue:
-		e.Key("unionValue")
+		e.QuotedKey("\"unionValue\"")
 		encodeNestedUnion(e, x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -4933,11 +4933,11 @@ func encodeMyUnion(e *jsonwire.Encoder, v types.MyUnion) {
 func encodeNestedPayload(e *jsonwire.Encoder, v *types.NestedPayload) {
 	e.BeginObject()
 	if v.Greeting != nil {
-		e.Key("greeting")
+		e.QuotedKey("\"greeting\"")
 		e.String(*v.Greeting)
 	}
 	if v.Name != nil {
-		e.Key("name")
+		e.QuotedKey("\"name\"")
 		e.String(*v.Name)
 	}
 	e.EndObject()
@@ -4955,7 +4955,7 @@ func encodeNestedUnion(e *jsonwire.Encoder, v types.NestedUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.NestedUnionMemberStringValue:
-		e.Key("stringValue")
+		e.QuotedKey("\"stringValue\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -4967,7 +4967,7 @@ func encodeNestedUnion(e *jsonwire.Encoder, v types.NestedUnion) {
 func encodePayloadConfig(e *jsonwire.Encoder, v *types.PayloadConfig) {
 	e.BeginObject()
 	if v.Data != nil {
-		e.Key("data")
+		e.QuotedKey("\"data\"")
 		e.Int(int64(*v.Data))
 	}
 	e.EndObject()
@@ -4977,7 +4977,7 @@ func encodePlayerAction(e *jsonwire.Encoder, v types.PlayerAction) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.PlayerActionMemberQuit:
-		e.Key("quit")
+		e.QuotedKey("\"quit\"")
 		e.BeginObject()
 		e.EndObject()
 	case *types.UnknownUnionMember:
@@ -4990,11 +4990,11 @@ func encodePlayerAction(e *jsonwire.Encoder, v types.PlayerAction) {
 func encodeRecursiveShapesInputOutputNested1(e *jsonwire.Encoder, v *types.RecursiveShapesInputOutputNested1) {
 	e.BeginObject()
 	if v.Foo != nil {
-		e.Key("foo")
+		e.QuotedKey("\"foo\"")
 		e.String(*v.Foo)
 	}
 	if v.Nested != nil {
-		e.Key("nested")
+		e.QuotedKey("\"nested\"")
 		encodeRecursiveShapesInputOutputNested2(e, v.Nested)
 	}
 	e.EndObject()
@@ -5003,11 +5003,11 @@ func encodeRecursiveShapesInputOutputNested1(e *jsonwire.Encoder, v *types.Recur
 func encodeRecursiveShapesInputOutputNested2(e *jsonwire.Encoder, v *types.RecursiveShapesInputOutputNested2) {
 	e.BeginObject()
 	if v.Bar != nil {
-		e.Key("bar")
+		e.QuotedKey("\"bar\"")
 		e.String(*v.Bar)
 	}
 	if v.RecursiveMember != nil {
-		e.Key("recursiveMember")
+		e.QuotedKey("\"recursiveMember\"")
 		encodeRecursiveShapesInputOutputNested1(e, v.RecursiveMember)
 	}
 	e.EndObject()
@@ -5016,7 +5016,7 @@ func encodeRecursiveShapesInputOutputNested2(e *jsonwire.Encoder, v *types.Recur
 func encodeRenamedGreeting(e *jsonwire.Encoder, v *types.RenamedGreeting) {
 	e.BeginObject()
 	if v.Salutation != nil {
-		e.Key("salutation")
+		e.QuotedKey("\"salutation\"")
 		e.String(*v.Salutation)
 	}
 	e.EndObject()
@@ -5045,10 +5045,10 @@ func encodeSimpleUnion(e *jsonwire.Encoder, v types.SimpleUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.SimpleUnionMemberInt:
-		e.Key("int")
+		e.QuotedKey("\"int\"")
 		e.Int(int64(x.Value))
 	case *types.SimpleUnionMemberString:
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -5194,11 +5194,11 @@ func encodeStructureList(e *jsonwire.Encoder, v []types.StructureListMember) {
 func encodeStructureListMember(e *jsonwire.Encoder, v *types.StructureListMember) {
 	e.BeginObject()
 	if v.A != nil {
-		e.Key("value")
+		e.QuotedKey("\"value\"")
 		e.String(*v.A)
 	}
 	if v.B != nil {
-		e.Key("other")
+		e.QuotedKey("\"other\"")
 		e.String(*v.B)
 	}
 	e.EndObject()
@@ -5207,7 +5207,7 @@ func encodeStructureListMember(e *jsonwire.Encoder, v *types.StructureListMember
 func encodeTestConfig(e *jsonwire.Encoder, v *types.TestConfig) {
 	e.BeginObject()
 	if v.Timeout != nil {
-		e.Key("timeout")
+		e.QuotedKey("\"timeout\"")
 		e.Int(int64(*v.Timeout))
 	}
 	e.EndObject()
@@ -5243,21 +5243,21 @@ func encodeTimestampList(e *jsonwire.Encoder, v []time.Time) {
 func encodeTopLevel(e *jsonwire.Encoder, v *types.TopLevel) {
 	e.BeginObject()
 	if v.Dialog != nil {
-		e.Key("dialog")
+		e.QuotedKey("\"dialog\"")
 		encodeDialog(e, v.Dialog)
 	}
 	if v.DialogList != nil {
-		e.Key("dialogList")
+		e.QuotedKey("\"dialogList\"")
 		encodeDialogList(e, v.DialogList)
 	} else {
-		e.Key("dialogList")
+		e.QuotedKey("\"dialogList\"")
 		encodeDialogList(e, []types.Dialog{})
 	}
 	if v.DialogMap != nil {
-		e.Key("dialogMap")
+		e.QuotedKey("\"dialogMap\"")
 		encodeDialogMap(e, v.DialogMap)
 	} else {
-		e.Key("dialogMap")
+		e.QuotedKey("\"dialogMap\"")
 		encodeDialogMap(e, map[string]types.Dialog{})
 	}
 	e.EndObject()
@@ -5267,7 +5267,7 @@ func encodeUnionPayload(e *jsonwire.Encoder, v types.UnionPayload) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.UnionPayloadMemberGreeting:
-		e.Key("greeting")
+		e.QuotedKey("\"greeting\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -5280,13 +5280,13 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.UnionWithJsonNameMemberFoo:
-		e.Key("FOO")
+		e.QuotedKey("\"FOO\"")
 		e.String(x.Value)
 	case *types.UnionWithJsonNameMemberBar:
-		e.Key("bar")
+		e.QuotedKey("\"bar\"")
 		e.String(x.Value)
 	case *types.UnionWithJsonNameMemberBaz:
-		e.Key("_baz")
+		e.QuotedKey("\"_baz\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)

@@ -13,26 +13,26 @@ import (
 func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedEnum"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.String_ != "" {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(string(in.String_))
 	}
 	if in.StringWithEnumTrait != "" {
-		e.Key("stringWithEnumTrait")
+		e.QuotedKey("\"stringWithEnumTrait\"")
 		e.String(string(in.StringWithEnumTrait))
 	}
 	if in.List != nil {
-		e.Key("list")
+		e.QuotedKey("\"list\"")
 		encodeEnumList(e, in.List)
 	}
 	if in.Map != nil {
-		e.Key("map")
+		e.QuotedKey("\"map\"")
 		encodeEnumMap(e, in.Map)
 	}
 	if in.Union != nil {
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodeEnumUnion(e, in.Union)
 	}
 	e.EndObject()
@@ -49,30 +49,30 @@ func deserializeMalformedEnumOutput(resp *response, out *MalformedEnumOutput) er
 func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedLength"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Blob != nil {
-		e.Key("blob")
+		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	if in.MinString != nil {
-		e.Key("minString")
+		e.QuotedKey("\"minString\"")
 		e.String(*in.MinString)
 	}
 	if in.MaxString != nil {
-		e.Key("maxString")
+		e.QuotedKey("\"maxString\"")
 		e.String(*in.MaxString)
 	}
 	if in.List != nil {
-		e.Key("list")
+		e.QuotedKey("\"list\"")
 		encodeLengthList(e, in.List)
 	}
 	if in.Map != nil {
-		e.Key("map")
+		e.QuotedKey("\"map\"")
 		encodeLengthMap(e, in.Map)
 	}
 	e.EndObject()
@@ -89,30 +89,30 @@ func deserializeMalformedLengthOutput(resp *response, out *MalformedLengthOutput
 func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedLengthOverride"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Blob != nil {
-		e.Key("blob")
+		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	if in.MinString != nil {
-		e.Key("minString")
+		e.QuotedKey("\"minString\"")
 		e.String(*in.MinString)
 	}
 	if in.MaxString != nil {
-		e.Key("maxString")
+		e.QuotedKey("\"maxString\"")
 		e.String(*in.MaxString)
 	}
 	if in.List != nil {
-		e.Key("list")
+		e.QuotedKey("\"list\"")
 		encodeLengthList(e, in.List)
 	}
 	if in.Map != nil {
-		e.Key("map")
+		e.QuotedKey("\"map\"")
 		encodeLengthMap(e, in.Map)
 	}
 	e.EndObject()
@@ -143,26 +143,26 @@ func deserializeMalformedLengthQueryStringOutput(resp *response, out *MalformedL
 func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedPattern"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	if in.EvilString != nil {
-		e.Key("evilString")
+		e.QuotedKey("\"evilString\"")
 		e.String(*in.EvilString)
 	}
 	if in.List != nil {
-		e.Key("list")
+		e.QuotedKey("\"list\"")
 		encodePatternList(e, in.List)
 	}
 	if in.Map != nil {
-		e.Key("map")
+		e.QuotedKey("\"map\"")
 		encodePatternMap(e, in.Map)
 	}
 	if in.Union != nil {
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodePatternUnion(e, in.Union)
 	}
 	e.EndObject()
@@ -179,22 +179,22 @@ func deserializeMalformedPatternOutput(resp *response, out *MalformedPatternOutp
 func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedPatternOverride"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	if in.List != nil {
-		e.Key("list")
+		e.QuotedKey("\"list\"")
 		encodePatternListOverride(e, in.List)
 	}
 	if in.Map != nil {
-		e.Key("map")
+		e.QuotedKey("\"map\"")
 		encodePatternMapOverride(e, in.Map)
 	}
 	if in.Union != nil {
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodePatternUnionOverride(e, in.Union)
 	}
 	e.EndObject()
@@ -211,66 +211,66 @@ func deserializeMalformedPatternOverrideOutput(resp *response, out *MalformedPat
 func serializeMalformedRangeInput(in *MalformedRangeInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRange"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Byte != nil {
-		e.Key("byte")
+		e.QuotedKey("\"byte\"")
 		e.Int(int64(*in.Byte))
 	}
 	if in.MinByte != nil {
-		e.Key("minByte")
+		e.QuotedKey("\"minByte\"")
 		e.Int(int64(*in.MinByte))
 	}
 	if in.MaxByte != nil {
-		e.Key("maxByte")
+		e.QuotedKey("\"maxByte\"")
 		e.Int(int64(*in.MaxByte))
 	}
 	if in.Short != nil {
-		e.Key("short")
+		e.QuotedKey("\"short\"")
 		e.Int(int64(*in.Short))
 	}
 	if in.MinShort != nil {
-		e.Key("minShort")
+		e.QuotedKey("\"minShort\"")
 		e.Int(int64(*in.MinShort))
 	}
 	if in.MaxShort != nil {
-		e.Key("maxShort")
+		e.QuotedKey("\"maxShort\"")
 		e.Int(int64(*in.MaxShort))
 	}
 	if in.Integer != nil {
-		e.Key("integer")
+		e.QuotedKey("\"integer\"")
 		e.Int(int64(*in.Integer))
 	}
 	if in.MinInteger != nil {
-		e.Key("minInteger")
+		e.QuotedKey("\"minInteger\"")
 		e.Int(int64(*in.MinInteger))
 	}
 	if in.MaxInteger != nil {
-		e.Key("maxInteger")
+		e.QuotedKey("\"maxInteger\"")
 		e.Int(int64(*in.MaxInteger))
 	}
 	if in.Long != nil {
-		e.Key("long")
+		e.QuotedKey("\"long\"")
 		e.Int(int64(*in.Long))
 	}
 	if in.MinLong != nil {
-		e.Key("minLong")
+		e.QuotedKey("\"minLong\"")
 		e.Int(int64(*in.MinLong))
 	}
 	if in.MaxLong != nil {
-		e.Key("maxLong")
+		e.QuotedKey("\"maxLong\"")
 		e.Int(int64(*in.MaxLong))
 	}
 	if in.Float != nil {
-		e.Key("float")
+		e.QuotedKey("\"float\"")
 		e.Float(float64(*in.Float), 32)
 	}
 	if in.MinFloat != nil {
-		e.Key("minFloat")
+		e.QuotedKey("\"minFloat\"")
 		e.Float(float64(*in.MinFloat), 32)
 	}
 	if in.MaxFloat != nil {
-		e.Key("maxFloat")
+		e.QuotedKey("\"maxFloat\"")
 		e.Float(float64(*in.MaxFloat), 32)
 	}
 	e.EndObject()
@@ -287,66 +287,66 @@ func deserializeMalformedRangeOutput(resp *response, out *MalformedRangeOutput) 
 func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRangeOverride"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Byte != nil {
-		e.Key("byte")
+		e.QuotedKey("\"byte\"")
 		e.Int(int64(*in.Byte))
 	}
 	if in.MinByte != nil {
-		e.Key("minByte")
+		e.QuotedKey("\"minByte\"")
 		e.Int(int64(*in.MinByte))
 	}
 	if in.MaxByte != nil {
-		e.Key("maxByte")
+		e.QuotedKey("\"maxByte\"")
 		e.Int(int64(*in.MaxByte))
 	}
 	if in.Short != nil {
-		e.Key("short")
+		e.QuotedKey("\"short\"")
 		e.Int(int64(*in.Short))
 	}
 	if in.MinShort != nil {
-		e.Key("minShort")
+		e.QuotedKey("\"minShort\"")
 		e.Int(int64(*in.MinShort))
 	}
 	if in.MaxShort != nil {
-		e.Key("maxShort")
+		e.QuotedKey("\"maxShort\"")
 		e.Int(int64(*in.MaxShort))
 	}
 	if in.Integer != nil {
-		e.Key("integer")
+		e.QuotedKey("\"integer\"")
 		e.Int(int64(*in.Integer))
 	}
 	if in.MinInteger != nil {
-		e.Key("minInteger")
+		e.QuotedKey("\"minInteger\"")
 		e.Int(int64(*in.MinInteger))
 	}
 	if in.MaxInteger != nil {
-		e.Key("maxInteger")
+		e.QuotedKey("\"maxInteger\"")
 		e.Int(int64(*in.MaxInteger))
 	}
 	if in.Long != nil {
-		e.Key("long")
+		e.QuotedKey("\"long\"")
 		e.Int(int64(*in.Long))
 	}
 	if in.MinLong != nil {
-		e.Key("minLong")
+		e.QuotedKey("\"minLong\"")
 		e.Int(int64(*in.MinLong))
 	}
 	if in.MaxLong != nil {
-		e.Key("maxLong")
+		e.QuotedKey("\"maxLong\"")
 		e.Int(int64(*in.MaxLong))
 	}
 	if in.Float != nil {
-		e.Key("float")
+		e.QuotedKey("\"float\"")
 		e.Float(float64(*in.Float), 32)
 	}
 	if in.MinFloat != nil {
-		e.Key("minFloat")
+		e.QuotedKey("\"minFloat\"")
 		e.Float(float64(*in.MinFloat), 32)
 	}
 	if in.MaxFloat != nil {
-		e.Key("maxFloat")
+		e.QuotedKey("\"maxFloat\"")
 		e.Float(float64(*in.MaxFloat), 32)
 	}
 	e.EndObject()
@@ -369,10 +369,10 @@ func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*request, erro
 	if in.StringInHeader != nil {
 		r.header["String-In-Headers"] = []string{*in.StringInHeader}
 	}
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	e.EndObject()
@@ -389,70 +389,70 @@ func deserializeMalformedRequiredOutput(resp *response, out *MalformedRequiredOu
 func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedUniqueItems"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.BlobList != nil {
-		e.Key("blobList")
+		e.QuotedKey("\"blobList\"")
 		encodeBlobSet(e, in.BlobList)
 	}
 	if in.BooleanList != nil {
-		e.Key("booleanList")
+		e.QuotedKey("\"booleanList\"")
 		encodeBooleanSet(e, in.BooleanList)
 	}
 	if in.StringList != nil {
-		e.Key("stringList")
+		e.QuotedKey("\"stringList\"")
 		encodeStringSet(e, in.StringList)
 	}
 	if in.ByteList != nil {
-		e.Key("byteList")
+		e.QuotedKey("\"byteList\"")
 		encodeByteSet(e, in.ByteList)
 	}
 	if in.ShortList != nil {
-		e.Key("shortList")
+		e.QuotedKey("\"shortList\"")
 		encodeShortSet(e, in.ShortList)
 	}
 	if in.IntegerList != nil {
-		e.Key("integerList")
+		e.QuotedKey("\"integerList\"")
 		encodeIntegerSet(e, in.IntegerList)
 	}
 	if in.LongList != nil {
-		e.Key("longList")
+		e.QuotedKey("\"longList\"")
 		encodeLongSet(e, in.LongList)
 	}
 	if in.TimestampList != nil {
-		e.Key("timestampList")
+		e.QuotedKey("\"timestampList\"")
 		encodeTimestampSet(e, in.TimestampList)
 	}
 	if in.DateTimeList != nil {
-		e.Key("dateTimeList")
+		e.QuotedKey("\"dateTimeList\"")
 		encodeDateTimeSet(e, in.DateTimeList)
 	}
 	if in.HttpDateList != nil {
-		e.Key("httpDateList")
+		e.QuotedKey("\"httpDateList\"")
 		encodeHttpDateSet(e, in.HttpDateList)
 	}
 	if in.EnumList != nil {
-		e.Key("enumList")
+		e.QuotedKey("\"enumList\"")
 		encodeFooEnumSet(e, in.EnumList)
 	}
 	if in.IntEnumList != nil {
-		e.Key("intEnumList")
+		e.QuotedKey("\"intEnumList\"")
 		encodeIntegerEnumSet(e, in.IntEnumList)
 	}
 	if in.ListList != nil {
-		e.Key("listList")
+		e.QuotedKey("\"listList\"")
 		encodeListSet(e, in.ListList)
 	}
 	if in.StructureList != nil {
-		e.Key("structureList")
+		e.QuotedKey("\"structureList\"")
 		encodeStructureSet(e, in.StructureList)
 	}
 	if in.StructureListWithNoKey != nil {
-		e.Key("structureListWithNoKey")
+		e.QuotedKey("\"structureListWithNoKey\"")
 		encodeStructureSetWithNoKey(e, in.StructureListWithNoKey)
 	}
 	if in.UnionList != nil {
-		e.Key("unionList")
+		e.QuotedKey("\"unionList\"")
 		encodeUnionSet(e, in.UnionList)
 	}
 	e.EndObject()
@@ -469,10 +469,10 @@ func deserializeMalformedUniqueItemsOutput(resp *response, out *MalformedUniqueI
 func serializeRecursiveStructuresInput(in *RecursiveStructuresInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/RecursiveStructures"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.Union != nil {
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodeRecursiveUnionOne(e, in.Union)
 	}
 	e.EndObject()
@@ -489,10 +489,10 @@ func deserializeRecursiveStructuresOutput(resp *response, out *RecursiveStructur
 func serializeSensitiveValidationInput(in *SensitiveValidationInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/SensitiveValidation"
-	e := jsonwire.NewEncoder(nil)
+	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	e.BeginObject()
 	if in.String_ != nil {
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	e.EndObject()
@@ -602,10 +602,10 @@ func encodeEnumUnion(e *jsonwire.Encoder, v types.EnumUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.EnumUnionMemberFirst:
-		e.Key("first")
+		e.QuotedKey("\"first\"")
 		e.String(string(x.Value))
 	case *types.EnumUnionMemberSecond:
-		e.Key("second")
+		e.QuotedKey("\"second\"")
 		e.String(string(x.Value))
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -626,10 +626,10 @@ func encodeFooUnion(e *jsonwire.Encoder, v types.FooUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.FooUnionMemberString:
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(x.Value)
 	case *types.FooUnionMemberInteger:
-		e.Key("integer")
+		e.QuotedKey("\"integer\"")
 		e.Int(int64(x.Value))
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -641,7 +641,7 @@ func encodeFooUnion(e *jsonwire.Encoder, v types.FooUnion) {
 func encodeGreetingStruct(e *jsonwire.Encoder, v *types.GreetingStruct) {
 	e.BeginObject()
 	if v.Hi != nil {
-		e.Key("hi")
+		e.QuotedKey("\"hi\"")
 		e.String(*v.Hi)
 	}
 	e.EndObject()
@@ -709,7 +709,7 @@ func encodeLongSet(e *jsonwire.Encoder, v []int64) {
 func encodeMissingKeyStructure(e *jsonwire.Encoder, v *types.MissingKeyStructure) {
 	e.BeginObject()
 	if v.Hi != nil {
-		e.Key("hi")
+		e.QuotedKey("\"hi\"")
 		e.String(*v.Hi)
 	}
 	e.EndObject()
@@ -757,10 +757,10 @@ func encodePatternUnion(e *jsonwire.Encoder, v types.PatternUnion) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.PatternUnionMemberFirst:
-		e.Key("first")
+		e.QuotedKey("\"first\"")
 		e.String(x.Value)
 	case *types.PatternUnionMemberSecond:
-		e.Key("second")
+		e.QuotedKey("\"second\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -773,10 +773,10 @@ func encodePatternUnionOverride(e *jsonwire.Encoder, v types.PatternUnionOverrid
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.PatternUnionOverrideMemberFirst:
-		e.Key("first")
+		e.QuotedKey("\"first\"")
 		e.String(x.Value)
 	case *types.PatternUnionOverrideMemberSecond:
-		e.Key("second")
+		e.QuotedKey("\"second\"")
 		e.String(x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -789,10 +789,10 @@ func encodeRecursiveUnionOne(e *jsonwire.Encoder, v types.RecursiveUnionOne) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.RecursiveUnionOneMemberString:
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(string(x.Value))
 	case *types.RecursiveUnionOneMemberUnion:
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodeRecursiveUnionTwo(e, x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
@@ -805,10 +805,10 @@ func encodeRecursiveUnionTwo(e *jsonwire.Encoder, v types.RecursiveUnionTwo) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.RecursiveUnionTwoMemberString:
-		e.Key("string")
+		e.QuotedKey("\"string\"")
 		e.String(string(x.Value))
 	case *types.RecursiveUnionTwoMemberUnion:
-		e.Key("union")
+		e.QuotedKey("\"union\"")
 		encodeRecursiveUnionOne(e, x.Value)
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
