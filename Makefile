@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions
+.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions conformance bench bench-check
 
 # Regenerate everything under generated/ from model/.
 generate:
@@ -26,10 +26,10 @@ lint:
 corpus:
 	$(GO) run ./internal/cmd/corpus
 
-# Fail if generated/ differs from what the generator writes.
+# Fail if generated/ or internal/protocoltest/ differs from what the generator writes.
 check-generated: generate
-	git diff --exit-code -- generated/
-	@test -z "$$(git status --porcelain -- generated/)" || { git status --porcelain -- generated/; exit 1; }
+	git diff --exit-code -- generated/ internal/protocoltest/
+	@test -z "$$(git status --porcelain -- generated/ internal/protocoltest/)" || { git status --porcelain -- generated/ internal/protocoltest/; exit 1; }
 
 # Rebuild model/outposts.json from a newer official model, keeping our additions:
 #   make model UPSTREAM=path/to/outposts-2019-12-03.json
@@ -46,6 +46,23 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./internal/shapes/ -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
 
+# Run the official restJson1 protocol tests (generated into
+# internal/protocoltest by make generate) and print pass/skip/fail per file.
+conformance:
+	$(GO) run ./internal/cmd/conformance
+
 # Rebuild templates/endpointrules/partitions_data.go from ../shared.
 partitions:
 	$(GO) run ./internal/cmd/partitionsgen
+
+# Side-by-side benchmarks of the generated Outposts client and aws-sdk-go-v2,
+# the floor, Validate() and the generator (16 interleaved runs, benchstat),
+# then binary sizes and compile times; results in bench/results/ (see
+# bench/README.md). Takes about 15 minutes.
+bench:
+	cd bench && ./run.sh
+
+# Runs every benchmark in bench/ once, for CI: checks they run, times nothing.
+bench-check:
+	cd bench && $(GO) vet ./... && $(GO) test -run '^$$' -bench . -benchtime=1x
+	$(GO) test ./internal/gen -run '^$$' -bench . -benchtime=1x

@@ -1,12 +1,12 @@
 package jsonwire
 
 import (
-	"strconv"
 	"bytes"
 	"encoding/json"
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
