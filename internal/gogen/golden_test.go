@@ -831,3 +831,31 @@ not json
 		t.Errorf("attributeTestJSON = %q, %v, %q", byCase, ran, other)
 	}
 }
+
+// TestCopiedSourceIsFormatted checks that the files copied from templates/
+// (which Generate does not format) come out exactly as gofmt writes them,
+// for a real service.
+func TestCopiedSourceIsFormatted(t *testing.T) {
+	m, err := shapes.LoadFiles("../../model/outposts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := m.Service("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := gogen.Generate(svc, gogen.Config{ImportPath: "github.com/example/a/much/longer/import/path/outposts", Tests: true, ProtocolTests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range files {
+		formatted, err := format.Source(src)
+		if err != nil {
+			t.Errorf("%s does not parse: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(formatted, src) {
+			t.Errorf("%s is not gofmt'd", name)
+		}
+	}
+}
