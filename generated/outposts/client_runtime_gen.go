@@ -3,13 +3,9 @@
 package outposts
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
-	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -309,8 +305,10 @@ type operation struct {
 	anonymous bool
 	// streamingOutput leaves the response body open for the output.
 	streamingOutput bool
-	// compress gzips bodies (@requestCompression).
-	compress bool
+	// compress gzips bodies (@requestCompression); nil for other
+	// operations, so that clients without such operations do not link
+	// compress/gzip.
+	compress func(r *request, minSize int) error
 }
 
 // request is an operation's input as HTTP, before the endpoint is known.
@@ -349,8 +347,8 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 		}
 		return oe
 	}
-	if op.compress && !opts.DisableRequestCompression {
-		if err := compressBody(r, opts.RequestMinCompressSizeBytes); err != nil {
+	if op.compress != nil && !opts.DisableRequestCompression {
+		if err := op.compress(r, opts.RequestMinCompressSizeBytes); err != nil {
 			return fail(0, nil, err)
 		}
 	}
@@ -870,56 +868,4 @@ func errorCodeAndMessage(resp *response) (code, message string) {
 		code = typeCode
 	}
 	return errorCode(code), message
-}
-
-// setContentMD5 adds the Content-MD5 header that @httpChecksumRequired
-// operations need: the base64 MD5 of the body.
-func setContentMD5(r *request) error {
-	h := md5.New()
-	if r.stream != nil {
-		seeker, ok := r.stream.(io.Seeker)
-		if !ok {
-			return errors.New("the operation needs a Content-MD5 checksum, so its streaming body must be an io.ReadSeeker")
-		}
-		start, err := seeker.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(h, r.stream); err != nil {
-			return fmt.Errorf("hashing the request body: %w", err)
-		}
-		if _, err := seeker.Seek(start, io.SeekStart); err != nil {
-			return err
-		}
-	} else {
-		h.Write(r.body)
-	}
-	r.header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(h.Sum(nil))}
-	return nil
-}
-
-// compressBody gzips a body of at least minSize bytes (0: 10240) and
-// appends gzip to its Content-Encoding, after any the caller set.
-func compressBody(r *request, minSize int) error {
-	if minSize <= 0 {
-		minSize = 10240
-	}
-	if r.stream != nil || len(r.body) < minSize {
-		return nil
-	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if _, err := zw.Write(r.body); err != nil {
-		return fmt.Errorf("compressing the request body: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("compressing the request body: %w", err)
-	}
-	r.body = buf.Bytes()
-	if enc := r.header["Content-Encoding"]; len(enc) > 0 && enc[0] != "" {
-		r.header["Content-Encoding"] = []string{enc[0] + ", gzip"}
-	} else {
-		r.header["Content-Encoding"] = []string{"gzip"}
-	}
-	return nil
 }

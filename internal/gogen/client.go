@@ -174,7 +174,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		fields[jen.Id("streamingOutput")] = jen.True()
 	}
 	if compressesGzip(op.Shape) {
-		fields[jen.Id("compress")] = jen.True()
+		fields[jen.Id("compress")] = jen.Id("compressBody")
 	}
 	f.Var().Id(desc).Op("=").Id("operation").Values(fields)
 	f.Line()

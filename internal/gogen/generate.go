@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -94,6 +95,21 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	for _, pkg := range runtimePackages {
 		if err := addPackage(out, pkg, "internal/"+pkg); err != nil {
 			return nil, err
+		}
+	}
+	for _, extra := range []struct {
+		tmpl, file string
+		used       func(*Operation) bool
+	}{
+		{"compression.go.tmpl", "compression_gen.go", func(op *Operation) bool { return compressesGzip(op.Shape) }},
+		{"checksum.go.tmpl", "checksum_gen.go", func(op *Operation) bool { return op.Shape.Traits.Has("smithy.api#httpChecksumRequired") }},
+	} {
+		// Runtime that only some operations need is copied only then, so
+		// that other clients do not link it.
+		if slices.ContainsFunc(p.Operations, extra.used) {
+			if err := addTemplate(out, extra.tmpl, extra.file, p.Package, p.ImportPath); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if protocolTests {

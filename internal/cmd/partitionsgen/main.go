@@ -115,8 +115,10 @@ const header = "// This file holds the AWS partitions table, written by internal
 
 // generate returns the gofmt'd Go source of partitions_data.go for the
 // JSON data, after checking it: ids are unique and non-empty, every
-// regionRegex compiles with Go's regexp (the engine that will run it), and
-// there is an "aws" partition, which aws.partition falls back to.
+// regionRegex is a valid regular expression, and there is an "aws"
+// partition, which aws.partition falls back to. (Clients match the regexes
+// with endpointrules' small regionPattern, not Go's regexp; its
+// TestRegionPatternAgreesWithRegexp compiles every regex of the table.)
 func generate(data []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

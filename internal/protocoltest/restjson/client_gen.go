@@ -4091,7 +4091,7 @@ func checkPostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput, mode Valida
 }
 
 var opPutWithContentEncoding = operation{
-	compress: true,
+	compress: compressBody,
 	name:     "PutWithContentEncoding",
 }
 

@@ -3,7 +3,6 @@
 package endpointrules
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -33,7 +32,7 @@ var partitionKeys = []string{
 // partitionIndex is the partitions table prepared for lookups.
 type partitionIndex struct {
 	byRegion map[string]int // region id → partition
-	regexes  []*regexp.Regexp
+	regexes  []regionPattern
 	results  []value // the aws.partition result of each partition
 	fallback int     // the "aws" partition
 }
@@ -51,7 +50,11 @@ func newPartitionIndex(table []partition) *partitionIndex {
 		}
 		// partitionsgen checks that every regex compiles, so a failure
 		// here means partitions_data.go was edited by hand.
-		idx.regexes = append(idx.regexes, regexp.MustCompile(p.regionRegex))
+		re, err := compileRegionPattern(p.regionRegex)
+		if err != nil {
+			panic("endpointrules: partition " + p.id + ": " + err.Error() + ": " + p.regionRegex)
+		}
+		idx.regexes = append(idx.regexes, re)
 		o := p.outputs
 		idx.results = append(idx.results, recordValue(&record{keys: partitionKeys, vals: []value{
 			stringValue(o.name), stringValue(o.dnsSuffix), stringValue(o.dualStackDNSSuffix),
@@ -80,7 +83,7 @@ func (idx *partitionIndex) lookup(region string) int {
 		return i
 	}
 	for i, re := range idx.regexes {
-		if re.MatchString(region) {
+		if re.match(region) {
 			return i
 		}
 	}
