@@ -309,6 +309,19 @@ type operation struct {
 	// operations, so that clients without such operations do not link
 	// compress/gzip.
 	compress func(r *request, minSize int) error
+	// bodyHint is the size of the operation's last JSON body, so that the
+	// next one is encoded into a buffer that need not grow.
+	bodyHint atomic.Int32
+}
+
+// bodyBuffer returns an empty buffer for the operation's next JSON body.
+func (op *operation) bodyBuffer() []byte {
+	return make([]byte, 0, max(int(op.bodyHint.Load()), 256))
+}
+
+// noteBody remembers the size of a body just encoded, with some room.
+func (op *operation) noteBody(n int) {
+	op.bodyHint.Store(int32(min(n+n/8, 1<<16)))
 }
 
 // request is an operation's input as HTTP, before the endpoint is known.

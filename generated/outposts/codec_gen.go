@@ -45,7 +45,7 @@ func deserializeCancelOrderOutput(resp *response, out *CancelOrderOutput) error 
 func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/orders"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opCreateOrder.bodyBuffer())
 	e.BeginObject()
 	if in.OutpostIdentifier != nil {
 		e.QuotedKey("\"OutpostIdentifier\"")
@@ -65,6 +65,7 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opCreateOrder.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -97,7 +98,7 @@ func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error 
 func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/outposts"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opCreateOutpost.bodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -129,6 +130,7 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opCreateOutpost.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -161,7 +163,7 @@ func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) er
 func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/sites"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opCreateSite.bodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -193,6 +195,7 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opCreateSite.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1094,7 +1097,7 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 		return nil, emptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
 	}
 	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opStartCapacityTask.bodyBuffer())
 	e.BeginObject()
 	if in.OrderId != nil {
 		e.QuotedKey("\"OrderId\"")
@@ -1122,6 +1125,7 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opStartCapacityTask.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1216,7 +1220,7 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/connections"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opStartConnection.bodyBuffer())
 	e.BeginObject()
 	if in.DeviceSerialNumber != nil {
 		e.QuotedKey("\"DeviceSerialNumber\"")
@@ -1236,6 +1240,7 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opStartConnection.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1274,7 +1279,7 @@ func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
 		return nil, emptyLabel("TagResourceInput", "ResourceArn")
 	}
 	r.path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opTagResource.bodyBuffer())
 	e.BeginObject()
 	if in.Tags != nil {
 		e.QuotedKey("\"Tags\"")
@@ -1282,6 +1287,7 @@ func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opTagResource.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1314,7 +1320,7 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 		return nil, emptyLabel("UpdateOutpostInput", "OutpostId")
 	}
 	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opUpdateOutpost.bodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1330,6 +1336,7 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opUpdateOutpost.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1365,7 +1372,7 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 		return nil, emptyLabel("UpdateSiteInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opUpdateSite.bodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1381,6 +1388,7 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opUpdateSite.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1416,7 +1424,7 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 		return nil, emptyLabel("UpdateSiteAddressInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opUpdateSiteAddress.bodyBuffer())
 	e.BeginObject()
 	if in.AddressType != "" {
 		e.QuotedKey("\"AddressType\"")
@@ -1428,6 +1436,7 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opUpdateSiteAddress.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1468,7 +1477,7 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 		return nil, emptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
 	}
 	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opUpdateSiteRackPhysicalProperties.bodyBuffer())
 	e.BeginObject()
 	if in.PowerDrawKva != "" {
 		e.QuotedKey("\"PowerDrawKva\"")
@@ -1508,6 +1517,7 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opUpdateSiteRackPhysicalProperties.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }

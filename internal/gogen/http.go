@@ -342,11 +342,12 @@ func (c *codec) serializer(op *Operation) jen.Code {
 		case b.payload != nil:
 			c.emitPayload(g, b.payload)
 		case len(b.body) > 0:
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
+			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id("op" + op.Name).Dot("bodyBuffer").Call())
 			g.Id("e").Dot("BeginObject").Call()
 			c.encodeMembers(g, b.body, "in", true)
 			g.Id("e").Dot("EndObject").Call()
 			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			g.Id("op" + op.Name).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
 			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
 		}
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {

@@ -133,7 +133,7 @@ func deserializeConstantQueryStringOutput(resp *response, out *ConstantQueryStri
 func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/ContentTypeParameters"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opContentTypeParameters.bodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
@@ -141,6 +141,7 @@ func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*reque
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opContentTypeParameters.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -183,7 +184,7 @@ func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput
 func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/DocumentType"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opDocumentType.bodyBuffer())
 	e.BeginObject()
 	if in.StringValue != nil {
 		e.QuotedKey("\"stringValue\"")
@@ -195,6 +196,7 @@ func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opDocumentType.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -230,7 +232,7 @@ func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) erro
 func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/DocumentTypeAsMapValue"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opDocumentTypeAsMapValue.bodyBuffer())
 	e.BeginObject()
 	if in.DocValuedMap != nil {
 		e.QuotedKey("\"docValuedMap\"")
@@ -238,6 +240,7 @@ func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*req
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opDocumentTypeAsMapValue.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -314,7 +317,7 @@ func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOpera
 		return nil, invalidHostLabel("EndpointWithHostLabelOperationInput", "label")
 	}
 	r.hostPrefix = "foo." + *in.Label + "."
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.bodyBuffer())
 	e.BeginObject()
 	if in.Label != nil {
 		e.QuotedKey("\"label\"")
@@ -322,6 +325,7 @@ func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOpera
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opEndpointWithHostLabelOperation.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -392,7 +396,7 @@ func deserializeHostWithPathOperationOutput(resp *response, out *HostWithPathOpe
 func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/HttpChecksumRequired"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opHttpChecksumRequired.bodyBuffer())
 	e.BeginObject()
 	if in.Foo != nil {
 		e.QuotedKey("\"foo\"")
@@ -400,6 +404,7 @@ func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opHttpChecksumRequired.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	if err := setContentMD5(r); err != nil {
 		return nil, err
@@ -1075,7 +1080,7 @@ func deserializeInputAndOutputWithHeadersOutput(resp *response, out *InputAndOut
 func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonBlobs"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonBlobs.bodyBuffer())
 	e.BeginObject()
 	if in.Data != nil {
 		e.QuotedKey("\"data\"")
@@ -1083,6 +1088,7 @@ func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonBlobs.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1113,7 +1119,7 @@ func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
 func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonEnums"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonEnums.bodyBuffer())
 	e.BeginObject()
 	if in.FooEnum1 != "" {
 		e.QuotedKey("\"fooEnum1\"")
@@ -1141,6 +1147,7 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonEnums.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1196,7 +1203,7 @@ func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
 func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonIntEnums"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonIntEnums.bodyBuffer())
 	e.BeginObject()
 	if in.IntegerEnum1 != 0 {
 		e.QuotedKey("\"integerEnum1\"")
@@ -1224,6 +1231,7 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonIntEnums.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1279,7 +1287,7 @@ func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) erro
 func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonLists"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonLists.bodyBuffer())
 	e.BeginObject()
 	if in.StringList != nil {
 		e.QuotedKey("\"stringList\"")
@@ -1319,6 +1327,7 @@ func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonLists.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1389,7 +1398,7 @@ func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
 func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonMaps"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonMaps.bodyBuffer())
 	e.BeginObject()
 	if in.DenseStructMap != nil {
 		e.QuotedKey("\"denseStructMap\"")
@@ -1413,6 +1422,7 @@ func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonMaps.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1463,7 +1473,7 @@ func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
 func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/JsonTimestamps"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonTimestamps.bodyBuffer())
 	e.BeginObject()
 	if in.Normal != nil {
 		e.QuotedKey("\"normal\"")
@@ -1495,6 +1505,7 @@ func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonTimestamps.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1555,7 +1566,7 @@ func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) 
 func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/JsonUnions"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opJsonUnions.bodyBuffer())
 	e.BeginObject()
 	if in.Contents != nil {
 		e.QuotedKey("\"contents\"")
@@ -1563,6 +1574,7 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opJsonUnions.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1652,7 +1664,7 @@ func deserializeMalformedAcceptWithPayloadOutput(resp *response, out *MalformedA
 func serializeMalformedBlobInput(in *MalformedBlobInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedBlob"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedBlob.bodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
@@ -1660,6 +1672,7 @@ func serializeMalformedBlobInput(in *MalformedBlobInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedBlob.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1681,7 +1694,7 @@ func serializeMalformedBooleanInput(in *MalformedBooleanInput) (*request, error)
 	if in.BooleanInHeader != nil {
 		r.header["Booleaninheader"] = []string{strconv.FormatBool(*in.BooleanInHeader)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedBoolean.bodyBuffer())
 	e.BeginObject()
 	if in.BooleanInBody != nil {
 		e.QuotedKey("\"booleanInBody\"")
@@ -1689,6 +1702,7 @@ func serializeMalformedBooleanInput(in *MalformedBooleanInput) (*request, error)
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedBoolean.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1710,7 +1724,7 @@ func serializeMalformedByteInput(in *MalformedByteInput) (*request, error) {
 	if in.ByteInHeader != nil {
 		r.header["Byteinheader"] = []string{strconv.FormatInt(int64(*in.ByteInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedByte.bodyBuffer())
 	e.BeginObject()
 	if in.ByteInBody != nil {
 		e.QuotedKey("\"byteInBody\"")
@@ -1718,6 +1732,7 @@ func serializeMalformedByteInput(in *MalformedByteInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedByte.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1730,7 +1745,7 @@ func deserializeMalformedByteOutput(resp *response, out *MalformedByteOutput) er
 func serializeMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedContentTypeWithBody"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedContentTypeWithBody.bodyBuffer())
 	e.BeginObject()
 	if in.Hi != nil {
 		e.QuotedKey("\"hi\"")
@@ -1738,6 +1753,7 @@ func serializeMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBody
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedContentTypeWithBody.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1815,7 +1831,7 @@ func serializeMalformedDoubleInput(in *MalformedDoubleInput) (*request, error) {
 	if in.DoubleInHeader != nil {
 		r.header["Doubleinheader"] = []string{httpbind.FormatFloat(*in.DoubleInHeader, 64)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedDouble.bodyBuffer())
 	e.BeginObject()
 	if in.DoubleInBody != nil {
 		e.QuotedKey("\"doubleInBody\"")
@@ -1823,6 +1839,7 @@ func serializeMalformedDoubleInput(in *MalformedDoubleInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedDouble.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1844,7 +1861,7 @@ func serializeMalformedFloatInput(in *MalformedFloatInput) (*request, error) {
 	if in.FloatInHeader != nil {
 		r.header["Floatinheader"] = []string{httpbind.FormatFloat(float64(*in.FloatInHeader), 32)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedFloat.bodyBuffer())
 	e.BeginObject()
 	if in.FloatInBody != nil {
 		e.QuotedKey("\"floatInBody\"")
@@ -1852,6 +1869,7 @@ func serializeMalformedFloatInput(in *MalformedFloatInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedFloat.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1873,7 +1891,7 @@ func serializeMalformedIntegerInput(in *MalformedIntegerInput) (*request, error)
 	if in.IntegerInHeader != nil {
 		r.header["Integerinheader"] = []string{strconv.FormatInt(int64(*in.IntegerInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedInteger.bodyBuffer())
 	e.BeginObject()
 	if in.IntegerInBody != nil {
 		e.QuotedKey("\"integerInBody\"")
@@ -1881,6 +1899,7 @@ func serializeMalformedIntegerInput(in *MalformedIntegerInput) (*request, error)
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedInteger.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1893,7 +1912,7 @@ func deserializeMalformedIntegerOutput(resp *response, out *MalformedIntegerOutp
 func serializeMalformedListInput(in *MalformedListInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedList"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedList.bodyBuffer())
 	e.BeginObject()
 	if in.BodyList != nil {
 		e.QuotedKey("\"bodyList\"")
@@ -1901,6 +1920,7 @@ func serializeMalformedListInput(in *MalformedListInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedList.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1922,7 +1942,7 @@ func serializeMalformedLongInput(in *MalformedLongInput) (*request, error) {
 	if in.LongInHeader != nil {
 		r.header["Longinheader"] = []string{strconv.FormatInt(int64(*in.LongInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedLong.bodyBuffer())
 	e.BeginObject()
 	if in.LongInBody != nil {
 		e.QuotedKey("\"longInBody\"")
@@ -1930,6 +1950,7 @@ func serializeMalformedLongInput(in *MalformedLongInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedLong.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1942,7 +1963,7 @@ func deserializeMalformedLongOutput(resp *response, out *MalformedLongOutput) er
 func serializeMalformedMapInput(in *MalformedMapInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedMap"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedMap.bodyBuffer())
 	e.BeginObject()
 	if in.BodyMap != nil {
 		e.QuotedKey("\"bodyMap\"")
@@ -1950,6 +1971,7 @@ func serializeMalformedMapInput(in *MalformedMapInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedMap.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1962,7 +1984,7 @@ func deserializeMalformedMapOutput(resp *response, out *MalformedMapOutput) erro
 func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRequestBody"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedRequestBody.bodyBuffer())
 	e.BeginObject()
 	if in.Int != nil {
 		e.QuotedKey("\"int\"")
@@ -1974,6 +1996,7 @@ func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*request
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedRequestBody.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -1995,7 +2018,7 @@ func serializeMalformedShortInput(in *MalformedShortInput) (*request, error) {
 	if in.ShortInHeader != nil {
 		r.header["Shortinheader"] = []string{strconv.FormatInt(int64(*in.ShortInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedShort.bodyBuffer())
 	e.BeginObject()
 	if in.ShortInBody != nil {
 		e.QuotedKey("\"shortInBody\"")
@@ -2003,6 +2026,7 @@ func serializeMalformedShortInput(in *MalformedShortInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedShort.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2029,7 +2053,7 @@ func deserializeMalformedStringOutput(resp *response, out *MalformedStringOutput
 func serializeMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyDateTime"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyDateTime.bodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
@@ -2037,6 +2061,7 @@ func serializeMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDate
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedTimestampBodyDateTime.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2049,7 +2074,7 @@ func deserializeMalformedTimestampBodyDateTimeOutput(resp *response, out *Malfor
 func serializeMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyDefault"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyDefault.bodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
@@ -2057,6 +2082,7 @@ func serializeMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefau
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedTimestampBodyDefault.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2069,7 +2095,7 @@ func deserializeMalformedTimestampBodyDefaultOutput(resp *response, out *Malform
 func serializeMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedTimestampBodyHttpDate"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyHttpDate.bodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
@@ -2077,6 +2103,7 @@ func serializeMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttp
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedTimestampBodyHttpDate.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2215,7 +2242,7 @@ func deserializeMalformedTimestampQueryHttpDateOutput(resp *response, out *Malfo
 func serializeMalformedUnionInput(in *MalformedUnionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedUnion"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedUnion.bodyBuffer())
 	e.BeginObject()
 	if in.Union != nil {
 		e.QuotedKey("\"union\"")
@@ -2223,6 +2250,7 @@ func serializeMalformedUnionInput(in *MalformedUnionInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedUnion.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2410,7 +2438,7 @@ func deserializeOmitsSerializingEmptyListsOutput(resp *response, out *OmitsSeria
 func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/OperationWithDefaults"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opOperationWithDefaults.bodyBuffer())
 	e.BeginObject()
 	if in.Defaults != nil {
 		e.QuotedKey("\"defaults\"")
@@ -2430,6 +2458,7 @@ func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*reque
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opOperationWithDefaults.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2664,7 +2693,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/OperationWithNestedStructure"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opOperationWithNestedStructure.bodyBuffer())
 	e.BeginObject()
 	if in.TopLevel != nil {
 		e.QuotedKey("\"topLevel\"")
@@ -2672,6 +2701,7 @@ func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructure
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opOperationWithNestedStructure.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2723,7 +2753,7 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/PostPlayerAction"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opPostPlayerAction.bodyBuffer())
 	e.BeginObject()
 	if in.Action != nil {
 		e.QuotedKey("\"action\"")
@@ -2731,6 +2761,7 @@ func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error)
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opPostPlayerAction.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2761,7 +2792,7 @@ func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutp
 func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/PostUnionWithJsonName"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opPostUnionWithJsonName.bodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
@@ -2769,6 +2800,7 @@ func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*reque
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opPostUnionWithJsonName.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2802,7 +2834,7 @@ func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*req
 	if in.Encoding != nil {
 		r.header["Content-Encoding"] = []string{*in.Encoding}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opPutWithContentEncoding.bodyBuffer())
 	e.BeginObject()
 	if in.Data != nil {
 		e.QuotedKey("\"data\"")
@@ -2810,6 +2842,7 @@ func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*req
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opPutWithContentEncoding.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2880,7 +2913,7 @@ func deserializeQueryPrecedenceOutput(resp *response, out *QueryPrecedenceOutput
 func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/RecursiveShapes"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opRecursiveShapes.bodyBuffer())
 	e.BeginObject()
 	if in.Nested != nil {
 		e.QuotedKey("\"nested\"")
@@ -2888,6 +2921,7 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opRecursiveShapes.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -2951,7 +2985,7 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 	if in.Foo != nil {
 		r.header["X-Foo"] = []string{*in.Foo}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opSimpleScalarProperties.bodyBuffer())
 	e.BeginObject()
 	if in.StringValue != nil {
 		e.QuotedKey("\"stringValue\"")
@@ -2991,6 +3025,7 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opSimpleScalarProperties.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -3065,7 +3100,7 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 	r := newRequest("PUT")
 	r.path = "/SparseJsonLists"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opSparseJsonLists.bodyBuffer())
 	e.BeginObject()
 	if in.SparseStringList != nil {
 		e.QuotedKey("\"sparseStringList\"")
@@ -3077,6 +3112,7 @@ func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opSparseJsonLists.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -3112,7 +3148,7 @@ func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput
 func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/SparseJsonMaps"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opSparseJsonMaps.bodyBuffer())
 	e.BeginObject()
 	if in.SparseStructMap != nil {
 		e.QuotedKey("\"sparseStructMap\"")
@@ -3136,6 +3172,7 @@ func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opSparseJsonMaps.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -3251,7 +3288,7 @@ func serializeTestBodyStructureInput(in *TestBodyStructureInput) (*request, erro
 	if in.TestId != nil {
 		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opTestBodyStructure.bodyBuffer())
 	e.BeginObject()
 	if in.TestConfig != nil {
 		e.QuotedKey("\"testConfig\"")
@@ -3259,6 +3296,7 @@ func serializeTestBodyStructureInput(in *TestBodyStructureInput) (*request, erro
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opTestBodyStructure.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }

@@ -13,7 +13,7 @@ import (
 func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedEnum"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedEnum.bodyBuffer())
 	e.BeginObject()
 	if in.String_ != "" {
 		e.QuotedKey("\"string\"")
@@ -37,6 +37,7 @@ func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedEnum.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -49,7 +50,7 @@ func deserializeMalformedEnumOutput(resp *response, out *MalformedEnumOutput) er
 func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedLength"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedLength.bodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
@@ -77,6 +78,7 @@ func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedLength.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -89,7 +91,7 @@ func deserializeMalformedLengthOutput(resp *response, out *MalformedLengthOutput
 func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedLengthOverride"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedLengthOverride.bodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
@@ -117,6 +119,7 @@ func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*r
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedLengthOverride.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -143,7 +146,7 @@ func deserializeMalformedLengthQueryStringOutput(resp *response, out *MalformedL
 func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedPattern"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedPattern.bodyBuffer())
 	e.BeginObject()
 	if in.String_ != nil {
 		e.QuotedKey("\"string\"")
@@ -167,6 +170,7 @@ func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error)
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedPattern.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -179,7 +183,7 @@ func deserializeMalformedPatternOutput(resp *response, out *MalformedPatternOutp
 func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedPatternOverride"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedPatternOverride.bodyBuffer())
 	e.BeginObject()
 	if in.String_ != nil {
 		e.QuotedKey("\"string\"")
@@ -199,6 +203,7 @@ func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedPatternOverride.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -211,7 +216,7 @@ func deserializeMalformedPatternOverrideOutput(resp *response, out *MalformedPat
 func serializeMalformedRangeInput(in *MalformedRangeInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRange"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedRange.bodyBuffer())
 	e.BeginObject()
 	if in.Byte != nil {
 		e.QuotedKey("\"byte\"")
@@ -275,6 +280,7 @@ func serializeMalformedRangeInput(in *MalformedRangeInput) (*request, error) {
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedRange.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -287,7 +293,7 @@ func deserializeMalformedRangeOutput(resp *response, out *MalformedRangeOutput) 
 func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedRangeOverride"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedRangeOverride.bodyBuffer())
 	e.BeginObject()
 	if in.Byte != nil {
 		e.QuotedKey("\"byte\"")
@@ -351,6 +357,7 @@ func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*req
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedRangeOverride.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -369,7 +376,7 @@ func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*request, erro
 	if in.StringInHeader != nil {
 		r.header["String-In-Headers"] = []string{*in.StringInHeader}
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedRequired.bodyBuffer())
 	e.BeginObject()
 	if in.String_ != nil {
 		e.QuotedKey("\"string\"")
@@ -377,6 +384,7 @@ func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*request, erro
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedRequired.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -389,7 +397,7 @@ func deserializeMalformedRequiredOutput(resp *response, out *MalformedRequiredOu
 func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedUniqueItems"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opMalformedUniqueItems.bodyBuffer())
 	e.BeginObject()
 	if in.BlobList != nil {
 		e.QuotedKey("\"blobList\"")
@@ -457,6 +465,7 @@ func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*request
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opMalformedUniqueItems.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -469,7 +478,7 @@ func deserializeMalformedUniqueItemsOutput(resp *response, out *MalformedUniqueI
 func serializeRecursiveStructuresInput(in *RecursiveStructuresInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/RecursiveStructures"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opRecursiveStructures.bodyBuffer())
 	e.BeginObject()
 	if in.Union != nil {
 		e.QuotedKey("\"union\"")
@@ -477,6 +486,7 @@ func serializeRecursiveStructuresInput(in *RecursiveStructuresInput) (*request, 
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opRecursiveStructures.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
@@ -489,7 +499,7 @@ func deserializeRecursiveStructuresOutput(resp *response, out *RecursiveStructur
 func serializeSensitiveValidationInput(in *SensitiveValidationInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/SensitiveValidation"
-	e := jsonwire.NewEncoder(make([]byte, 0, 512))
+	e := jsonwire.NewEncoder(opSensitiveValidation.bodyBuffer())
 	e.BeginObject()
 	if in.String_ != nil {
 		e.QuotedKey("\"string\"")
@@ -497,6 +507,7 @@ func serializeSensitiveValidationInput(in *SensitiveValidationInput) (*request, 
 	}
 	e.EndObject()
 	r.body = e.Bytes()
+	opSensitiveValidation.noteBody(len(r.body))
 	setContentType(r, "application/json")
 	return r, nil
 }
