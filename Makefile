@@ -41,10 +41,11 @@ model:
 golden:
 	$(GO) test ./internal/gogen/ -update
 
-# Fuzz the model loader (FUZZTIME=10m for a long run).
+# Fuzz the model loader (FUZZTIME=10m for a long run; FUZZ=FuzzParseIDL for the IDL reader).
 FUZZTIME ?= 60s
+FUZZ ?= FuzzLoad
 fuzz:
-	$(GO) test ./internal/shapes/ -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/shapes/ -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME)
 
 # Run the official restJson1 protocol tests (generated into
 # internal/protocoltest by make generate) and print pass/skip/fail per file.
