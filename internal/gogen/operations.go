@@ -17,7 +17,7 @@ func emitOperations(p *Plan) map[string]*jen.File {
 		title = unquote(t)
 	}
 	pkgDoc := wrap("Package %s is a Go client for %s (Smithy service %s, API version %s).", p.Package, title, svc.ID, svc.Version)
-	pkgDoc += "\n\n" + wrap("Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. The API interface lists the operations. Structures, unions, enums and errors are in the types subpackage.")
+	pkgDoc += "\n\n" + wrap("Create a Client with New(Options{Region: ...}) and call one method per operation; Client implements the API interface. Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types subpackage.")
 	if doc := modelDoc(svc.Traits); doc != "" {
 		pkgDoc += "\n\n" + doc
 	}

@@ -3,9 +3,13 @@
 // Package glacier is a Go client for Amazon Glacier (Smithy service com.amazonaws.glacier#Glacier,
 // API version 2012-06-01).
 //
-// Every operation has an input type XxxInput, whose Validate method checks it against the model's
-// constraints, and an output type XxxOutput. The API interface lists the operations. Structures,
-// unions, enums and errors are in the types subpackage.
+// Create a Client with New(Options{Region: ...}) and call one method per operation; Client
+// implements the API interface. Every operation has an input type XxxInput, whose Validate method
+// checks it against the model's constraints, and an output type XxxOutput. Errors are
+// *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError
+// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
+// waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
+// subpackage.
 package glacier
 
 import "context"

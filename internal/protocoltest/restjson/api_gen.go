@@ -3,9 +3,13 @@
 // Package restjsonprotocol is a Go client for Sample Rest Json Protocol Service (Smithy service
 // aws.protocoltests.restjson#RestJson, API version 2019-12-16).
 //
-// Every operation has an input type XxxInput, whose Validate method checks it against the model's
-// constraints, and an output type XxxOutput. The API interface lists the operations. Structures,
-// unions, enums and errors are in the types subpackage.
+// Create a Client with New(Options{Region: ...}) and call one method per operation; Client
+// implements the API interface. Every operation has an input type XxxInput, whose Validate method
+// checks it against the model's constraints, and an output type XxxOutput. Errors are
+// *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError
+// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
+// waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
+// subpackage.
 package restjsonprotocol
 
 import "context"
