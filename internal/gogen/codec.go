@@ -112,15 +112,7 @@ func (c *codec) decoderType() *jen.Statement { return jen.Op("*").Qual(c.jw, "De
 
 // isNilable reports whether a member's Go field can be nil (so unset is nil).
 func (c *codec) isNilable(m *shapes.Member) bool {
-	if c.p.IsPointer(m) {
-		return true
-	}
-	switch m.Target.Kind {
-	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
-		shapes.KindBigInteger, shapes.KindBigDecimal:
-		return true
-	}
-	return false
+	return c.p.IsPointer(m) || nilableKind(m.Target)
 }
 
 // setCond returns the condition under which a member field holds a value
@@ -364,7 +356,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 	case shapes.KindList:
 		m := s.ListMember()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.Id("e").Dot("BeginArray").Call()
 			g.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(b *jen.Group) {
@@ -379,7 +371,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 	case shapes.KindMap:
 		m := s.MapValue()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.Id("e").Dot("BeginObject").Call()
 			g.Comment("Keys go out sorted, so that a request's bytes do not depend on map order.")
@@ -395,16 +387,6 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 		})
 	}
 	panic("gogen: no encoder for " + s.ID.String())
-}
-
-// nilableKind reports whether a value of the shape's Go type can be nil.
-func nilableKind(s *shapes.Shape) bool {
-	switch s.Kind {
-	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
-		shapes.KindBigInteger, shapes.KindBigDecimal:
-		return true
-	}
-	return false
 }
 
 // decValue decodes one non-null value of shape s and passes the Go
@@ -563,7 +545,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 	case shapes.KindList:
 		m := s.ListMember()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		t := c.p.ValueType(s)
 		elem := c.p.ElemType(m, sparse)
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
@@ -592,7 +574,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 	case shapes.KindMap:
 		m := s.MapValue()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		t := c.p.ValueType(s)
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))

@@ -416,7 +416,7 @@ func (c *codec) emitQuery(g *jen.Group, m *shapes.Member, key string) {
 		lm := m.Target.ListMember()
 		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(b *jen.Group) {
 			v := jen.Id("v")
-			if m.Target.Traits.Sparse() && isPointerable(lm.Target) {
+			if m.Target.Traits.Sparse() && !nilableKind(lm.Target) {
 				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue())
 				v = jen.Op("*").Id("v")
 			}
@@ -460,7 +460,7 @@ func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
 			b.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field))
 			b.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(l *jen.Group) {
 				v := jen.Id("v")
-				if m.Target.Traits.Sparse() && isPointerable(lm.Target) {
+				if m.Target.Traits.Sparse() && !nilableKind(lm.Target) {
 					l.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue())
 					v = jen.Op("*").Id("v")
 				}
@@ -609,7 +609,7 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 				}
 				hb.Id("items").Op(":=").Qual(c.hb(), split).Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")))
 				hb.Id("list").Op(":=").Make(c.p.ValueType(m.Target), jen.Lit(0), jen.Len(jen.Id("items")))
-				elemPtr := m.Target.Traits.Sparse() && isPointerable(lm.Target)
+				elemPtr := m.Target.Traits.Sparse() && !nilableKind(lm.Target)
 				hb.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
 					c.parseText(lm.Target, jen.Id("item"), lts, true, elemPtr, what, func(x jen.Code) jen.Code {
 						return jen.Id("list").Op("=").Append(jen.Id("list"), x)

@@ -241,19 +241,15 @@ func (p *Plan) EnumConsts(s *shapes.Shape) []string { return p.enumConsts[s] }
 // UnionMemberName returns the Go name of a union member's wrapper type.
 func (p *Plan) UnionMemberName(m *shapes.Member) string { return p.unionNames[m] }
 
-// IsPointer reports whether a member's Go field is a pointer: scalars are
-// pointers unless the member has a non-null default (Smithy 2.0 client
-// nullability as aws-sdk-go-v2 applies it); structures always are.
+// IsPointer reports whether a member's Go field is a pointer: structures
+// always are; nil-able kinds, enums and intEnums never are; other scalars
+// are unless their default is Go's zero value (see HasValueDefault).
 func (p *Plan) IsPointer(m *shapes.Member) bool {
 	t := m.Target
-	switch t.Kind {
-	case shapes.KindStructure:
+	switch {
+	case t.Kind == shapes.KindStructure:
 		return true
-	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
-		shapes.KindEnum, shapes.KindIntEnum, shapes.KindBigInteger, shapes.KindBigDecimal:
-		return false
-	}
-	if t.IsEnum() {
+	case nilableKind(t), t.IsEnum(), t.Kind == shapes.KindIntEnum:
 		return false
 	}
 	return !HasValueDefault(m)
@@ -358,19 +354,22 @@ func (p *Plan) ValueType(s *shapes.Shape) *jen.Statement {
 // pointer in a sparse collection (where null is a legal element).
 func (p *Plan) ElemType(m *shapes.Member, sparse bool) *jen.Statement {
 	t := p.ValueType(m.Target)
-	if sparse && isPointerable(m.Target) {
+	if sparse && !nilableKind(m.Target) {
 		return jen.Op("*").Add(t)
 	}
 	return t
 }
 
-func isPointerable(s *shapes.Shape) bool {
+// nilableKind reports whether the Go type of a shape's values can be nil by
+// itself (slices, maps, interfaces, big-number pointers), so that it needs
+// no pointer to be optional or to be null in a sparse collection.
+func nilableKind(s *shapes.Shape) bool {
 	switch s.Kind {
 	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
 		shapes.KindBigInteger, shapes.KindBigDecimal:
-		return false
+		return true
 	}
-	return true
+	return false
 }
 
 // sortedShapes returns shapes sorted by their Go names.

@@ -464,7 +464,7 @@ func (pt *protoTests) value(s *shapes.Shape, v any, ptr bool) (jen.Code, error) 
 		}
 		m := s.ListMember()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		items := make([]jen.Code, len(list))
 		for i, x := range list {
 			if x == nil {
@@ -485,7 +485,7 @@ func (pt *protoTests) value(s *shapes.Shape, v any, ptr bool) (jen.Code, error) 
 		}
 		m := s.MapValue()
 		sparse := s.Traits.Sparse()
-		elemPtr := sparse && isPointerable(m.Target)
+		elemPtr := sparse && !nilableKind(m.Target)
 		keys := make([]string, 0, len(obj))
 		for k := range obj {
 			keys = append(keys, k)

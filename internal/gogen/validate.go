@@ -481,7 +481,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 			})
 		case shapes.KindList:
 			m := s.ListMember()
-			sparse := s.Traits.Sparse() && isPointerable(m.Target)
+			sparse := s.Traits.Sparse() && !nilableKind(m.Target)
 			g.For(jen.Id("i").Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
 				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("index").Op(":").Id("i"), jen.Id("isIdx").Op(":").True()))
 				el := jen.Id("x").Index(jen.Id("i"))
@@ -497,7 +497,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 			})
 		case shapes.KindMap:
 			km, vm := s.MapKey(), s.MapValue()
-			sparse := s.Traits.Sparse() && isPointerable(vm.Target)
+			sparse := s.Traits.Sparse() && !nilableKind(vm.Target)
 			g.Id("start").Op(":=").Len(jen.Id("v").Dot("list"))
 			g.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
 				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("name").Op(":").Id("k"), jen.Id("isKey").Op(":").True()))

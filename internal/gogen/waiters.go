@@ -301,7 +301,7 @@ func (w *waiters) treeFunc(s *shapes.Shape) jen.Code {
 		})
 	case shapes.KindList:
 		m := s.ListMember()
-		elemPtr := s.Traits.Sparse() && isPointerable(m.Target)
+		elemPtr := s.Traits.Sparse() && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("v").Add(w.p.ValueType(s))).Any().BlockFunc(func(g *jen.Group) {
 			g.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 			g.Id("out").Op(":=").Make(jen.Index().Any(), jen.Len(jen.Id("v")))
@@ -319,7 +319,7 @@ func (w *waiters) treeFunc(s *shapes.Shape) jen.Code {
 		})
 	case shapes.KindMap:
 		m := s.MapValue()
-		elemPtr := s.Traits.Sparse() && isPointerable(m.Target)
+		elemPtr := s.Traits.Sparse() && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("v").Add(w.p.ValueType(s))).Any().BlockFunc(func(g *jen.Group) {
 			g.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 			g.Id("out").Op(":=").Make(jen.Map(jen.String()).Any(), jen.Len(jen.Id("v")))
