@@ -184,10 +184,18 @@ func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
 		}
 		return jen.Qual("time", "UnixMilli").Call(jen.Lit(int64(f * 1000))).Dot("UTC").Call(), true
 	}
+	return scalarLiteral(c.p, t, v)
+}
+
+// scalarLiteral is a Go literal of shape t's value type for a JSON node
+// decoded with json.Number (a string, enum, boolean, integer, intEnum or
+// finite float); false when v is not one of those for t. Defaults and
+// protocol test params both use it.
+func scalarLiteral(p *Plan, t *shapes.Shape, v any) (*jen.Statement, bool) {
 	switch x := v.(type) {
 	case string:
 		if t.IsEnum() {
-			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(x)), true
+			return jen.Qual(p.TypesPath, p.TypeName(t)).Call(jen.Lit(x)), true
 		}
 		if t.Kind == shapes.KindString {
 			return jen.Lit(x), true
@@ -197,25 +205,19 @@ func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
 			return jen.Lit(x), true
 		}
 	case json.Number:
-		switch {
-		case t.Kind == shapes.KindIntEnum:
-			n, err := x.Int64()
-			if err != nil {
-				return nil, false
+		switch t.Kind {
+		case shapes.KindIntEnum:
+			if n, err := x.Int64(); err == nil {
+				return jen.Qual(p.TypesPath, p.TypeName(t)).Call(jen.Lit(n)), true
 			}
-			return jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Lit(n)), true
-		case t.Kind == shapes.KindByte, t.Kind == shapes.KindShort, t.Kind == shapes.KindInteger, t.Kind == shapes.KindLong:
-			n, err := x.Int64()
-			if err != nil {
-				return nil, false
+		case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong:
+			if n, err := x.Int64(); err == nil {
+				return p.ValueType(t).Call(jen.Lit(n)), true
 			}
-			return c.p.ValueType(t).Call(jen.Lit(n)), true
-		case t.Kind == shapes.KindFloat, t.Kind == shapes.KindDouble:
-			f, err := x.Float64()
-			if err != nil {
-				return nil, false
+		case shapes.KindFloat, shapes.KindDouble:
+			if f, err := x.Float64(); err == nil {
+				return p.ValueType(t).Call(jen.Lit(f)), true
 			}
-			return c.p.ValueType(t).Call(jen.Lit(f)), true
 		}
 	}
 	return nil, false

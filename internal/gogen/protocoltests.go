@@ -345,50 +345,14 @@ func (pt *protoTests) value(s *shapes.Shape, v any, ptr bool) (jen.Code, error) 
 		}
 		return c
 	}
-	switch {
-	case s.IsEnum():
-		str, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("enum %s: %v is not a string", s.ID, v)
-		}
-		return wrap(jen.Qual(pt.p.TypesPath, pt.p.TypeName(s)).Call(jen.Lit(str))), nil
-	case s.Kind == shapes.KindIntEnum:
-		n, ok := v.(json.Number)
-		i, err := n.Int64()
-		if !ok || err != nil {
-			return nil, fmt.Errorf("intEnum %s: %v is not an integer", s.ID, v)
-		}
-		return wrap(jen.Qual(pt.p.TypesPath, pt.p.TypeName(s)).Call(jen.Lit(i))), nil
+	if lit, ok := scalarLiteral(pt.p, s, v); ok {
+		return wrap(lit), nil
 	}
 	switch s.Kind {
-	case shapes.KindString:
-		str, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("%s: %v is not a string", s.ID, v)
-		}
-		return wrap(jen.Lit(str)), nil
-	case shapes.KindBoolean:
-		b, ok := v.(bool)
-		if !ok {
-			return nil, fmt.Errorf("%s: %v is not a boolean", s.ID, v)
-		}
-		return wrap(jen.Lit(b)), nil
-	case shapes.KindByte, shapes.KindShort, shapes.KindInteger, shapes.KindLong:
-		n, ok := v.(json.Number)
-		i, err := n.Int64()
-		if !ok || err != nil {
-			return nil, fmt.Errorf("%s: %v is not an integer", s.ID, v)
-		}
-		return wrap(pt.p.ValueType(s).Call(jen.Lit(i))), nil
 	case shapes.KindFloat, shapes.KindDouble:
+		// Numbers were handled above; the special values come as strings.
 		var f jen.Code
 		switch x := v.(type) {
-		case json.Number:
-			n, err := x.Float64()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v is not a number", s.ID, v)
-			}
-			f = pt.p.ValueType(s).Call(jen.Lit(n))
 		case string:
 			switch x {
 			case "NaN":
@@ -505,7 +469,7 @@ func (pt *protoTests) value(s *shapes.Shape, v any, ptr bool) (jen.Code, error) 
 		}
 		return pt.p.ValueType(s).Values(d), nil
 	}
-	return nil, fmt.Errorf("%s (a %s) has no Go value in protocol tests", s.ID, s.Kind)
+	return nil, fmt.Errorf("%s (a %s): %v is not a value of it", s.ID, s.Kind, v)
 }
 
 func numberText(v any) string {
