@@ -6,7 +6,6 @@ import (
 	ecmaregex "github.com/smithygo/smithygo/generated/outposts/internal/ecmaregex"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
 	"strconv"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -26,7 +25,7 @@ func (in *CancelCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
-			if !pattern1().MatchString(*in.CapacityTaskId) {
+			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
@@ -39,7 +38,7 @@ func (in *CancelCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -63,7 +62,7 @@ func (in *CancelOrderInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern3().MatchString(*in.OrderId) {
+			if !pattern3.MatchString(*in.OrderId) {
 				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
@@ -87,7 +86,7 @@ func (in *CreateOrderInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -140,7 +139,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern4().MatchString(*in.Name) {
+			if !pattern4.MatchString(*in.Name) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -151,7 +150,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
 				v.length(&p, n, 0, 1000)
 			}
-			if !pattern5().MatchString(*in.Description) {
+			if !pattern5.MatchString(*in.Description) {
 				v.pattern(&p, `^[\S ]*$`)
 			}
 		}
@@ -164,7 +163,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -175,7 +174,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.AvailabilityZone); n < 1 || n > 1000 {
 				v.length(&p, n, 1, 1000)
 			}
-			if !pattern7().MatchString(*in.AvailabilityZone) {
+			if !pattern7.MatchString(*in.AvailabilityZone) {
 				v.pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
 			}
 		}
@@ -186,7 +185,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.AvailabilityZoneId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern8().MatchString(*in.AvailabilityZoneId) {
+			if !pattern8.MatchString(*in.AvailabilityZoneId) {
 				v.pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
 			}
 		}
@@ -227,7 +226,7 @@ func (in *CreateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
 				v.length(&p, n, 1, 1000)
 			}
-			if !pattern4().MatchString(*in.Name) {
+			if !pattern4.MatchString(*in.Name) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -238,7 +237,7 @@ func (in *CreateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
 				v.length(&p, n, 1, 1001)
 			}
-			if !pattern4().MatchString(*in.Description) {
+			if !pattern4.MatchString(*in.Description) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -249,7 +248,7 @@ func (in *CreateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
 				v.length(&p, n, 1, 2000)
 			}
-			if !pattern9().MatchString(*in.Notes) {
+			if !pattern9.MatchString(*in.Notes) {
 				v.pattern(&p, `^[\S \n]+$`)
 			}
 		}
@@ -300,7 +299,7 @@ func (in *DeleteOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostId) {
+			if !pattern2.MatchString(*in.OutpostId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -324,7 +323,7 @@ func (in *DeleteSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -348,7 +347,7 @@ func (in *GetCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
-			if !pattern1().MatchString(*in.CapacityTaskId) {
+			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
@@ -361,7 +360,7 @@ func (in *GetCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -385,7 +384,7 @@ func (in *GetCatalogItemInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.CatalogItemId); n < 1 || n > 10 {
 				v.length(&p, n, 1, 10)
 			}
-			if !pattern10().MatchString(*in.CatalogItemId) {
+			if !pattern10.MatchString(*in.CatalogItemId) {
 				v.pattern(&p, `^OR-[A-Z0-9]{7}$`)
 			}
 		}
@@ -409,7 +408,7 @@ func (in *GetConnectionInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.ConnectionId); n < 1 || n > 1024 {
 				v.length(&p, n, 1, 1024)
 			}
-			if !pattern11().MatchString(*in.ConnectionId) {
+			if !pattern11.MatchString(*in.ConnectionId) {
 				v.pattern(&p, `^[a-zA-Z0-9+/=]{1,1024}$`)
 			}
 		}
@@ -433,7 +432,7 @@ func (in *GetOrderInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern3().MatchString(*in.OrderId) {
+			if !pattern3.MatchString(*in.OrderId) {
 				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
@@ -457,7 +456,7 @@ func (in *GetOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostId) {
+			if !pattern2.MatchString(*in.OutpostId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -481,7 +480,7 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostId) {
+			if !pattern2.MatchString(*in.OutpostId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -492,7 +491,7 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -524,7 +523,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -535,7 +534,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern3().MatchString(*in.OrderId) {
+			if !pattern3.MatchString(*in.OrderId) {
 				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
@@ -554,7 +553,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -578,7 +577,7 @@ func (in *GetSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -602,7 +601,7 @@ func (in *GetSiteAddressInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -636,7 +635,7 @@ func (in *ListAssetInstancesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -679,7 +678,7 @@ func (in *ListAssetInstancesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -703,7 +702,7 @@ func (in *ListAssetsInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -728,7 +727,7 @@ func (in *ListAssetsInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -761,7 +760,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -774,7 +773,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
-			if !pattern1().MatchString(*in.CapacityTaskId) {
+			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
@@ -793,7 +792,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -815,7 +814,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifierFilter) {
+			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -834,7 +833,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -862,7 +861,7 @@ func (in *ListCatalogItemsInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -910,7 +909,7 @@ func (in *ListOrdersInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifierFilter) {
+			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -921,7 +920,7 @@ func (in *ListOrdersInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -951,7 +950,7 @@ func (in *ListOutpostsInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -1008,7 +1007,7 @@ func (in *ListSitesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.length(&p, n, 1, 2048)
 			}
-			if !pattern12().MatchString(*in.NextToken) {
+			if !pattern12.MatchString(*in.NextToken) {
 				v.pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
@@ -1058,7 +1057,7 @@ func (in *ListTagsForResourceInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
-			if !pattern13().MatchString(*in.ResourceArn) {
+			if !pattern13.MatchString(*in.ResourceArn) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
@@ -1082,7 +1081,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostIdentifier) {
+			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -1093,7 +1092,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern3().MatchString(*in.OrderId) {
+			if !pattern3.MatchString(*in.OrderId) {
 				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
@@ -1104,7 +1103,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
 				v.length(&p, n, 1, 100)
 			}
-			if !pattern14().MatchString(*in.AssetId) {
+			if !pattern14.MatchString(*in.AssetId) {
 				v.pattern(&p, `^(\w+)$`)
 			}
 		}
@@ -1148,7 +1147,7 @@ func (in *StartConnectionInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.DeviceSerialNumber); n < 1 || n > 100 {
 				v.length(&p, n, 1, 100)
 			}
-			if !pattern14().MatchString(*in.DeviceSerialNumber) {
+			if !pattern14.MatchString(*in.DeviceSerialNumber) {
 				v.pattern(&p, `^(\w+)$`)
 			}
 		}
@@ -1161,7 +1160,7 @@ func (in *StartConnectionInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
 				v.length(&p, n, 1, 100)
 			}
-			if !pattern14().MatchString(*in.AssetId) {
+			if !pattern14.MatchString(*in.AssetId) {
 				v.pattern(&p, `^(\w+)$`)
 			}
 		}
@@ -1174,7 +1173,7 @@ func (in *StartConnectionInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.ClientPublicKey); n != 44 {
 				v.length(&p, n, 44, 44)
 			}
-			if !pattern15().MatchString(*in.ClientPublicKey) {
+			if !pattern15.MatchString(*in.ClientPublicKey) {
 				v.pattern(&p, `^[a-zA-Z0-9/+]{43}=$`)
 			}
 		}
@@ -1206,7 +1205,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
-			if !pattern13().MatchString(*in.ResourceArn) {
+			if !pattern13.MatchString(*in.ResourceArn) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
@@ -1241,7 +1240,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
-			if !pattern13().MatchString(*in.ResourceArn) {
+			if !pattern13.MatchString(*in.ResourceArn) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
@@ -1276,7 +1275,7 @@ func (in *UpdateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern2().MatchString(*in.OutpostId) {
+			if !pattern2.MatchString(*in.OutpostId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
@@ -1287,7 +1286,7 @@ func (in *UpdateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern4().MatchString(*in.Name) {
+			if !pattern4.MatchString(*in.Name) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -1298,7 +1297,7 @@ func (in *UpdateOutpostInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
 				v.length(&p, n, 0, 1000)
 			}
-			if !pattern5().MatchString(*in.Description) {
+			if !pattern5.MatchString(*in.Description) {
 				v.pattern(&p, `^[\S ]*$`)
 			}
 		}
@@ -1330,7 +1329,7 @@ func (in *UpdateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -1341,7 +1340,7 @@ func (in *UpdateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
 				v.length(&p, n, 1, 1000)
 			}
-			if !pattern4().MatchString(*in.Name) {
+			if !pattern4.MatchString(*in.Name) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -1352,7 +1351,7 @@ func (in *UpdateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
 				v.length(&p, n, 1, 1001)
 			}
-			if !pattern4().MatchString(*in.Description) {
+			if !pattern4.MatchString(*in.Description) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -1363,7 +1362,7 @@ func (in *UpdateSiteInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
 				v.length(&p, n, 1, 2000)
 			}
-			if !pattern9().MatchString(*in.Notes) {
+			if !pattern9.MatchString(*in.Notes) {
 				v.pattern(&p, `^[\S \n]+$`)
 			}
 		}
@@ -1387,7 +1386,7 @@ func (in *UpdateSiteAddressInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -1429,7 +1428,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern6().MatchString(*in.SiteId) {
+			if !pattern6.MatchString(*in.SiteId) {
 				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
@@ -1526,14 +1525,14 @@ func validateTagMap(v *validator, parent *fieldPath, x map[string]string) {
 			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
 				v.length(&p, n, 1, 128)
 			}
-			if !pattern16().MatchString(k) {
+			if !pattern16.MatchString(k) {
 				v.pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
 		if n := utf8.RuneCountInString(e); n > 256 {
 			v.length(&p, n, 0, 256)
 		}
-		if !pattern9().MatchString(e) {
+		if !pattern9.MatchString(e) {
 			v.pattern(&p, `^[\S \n]+$`)
 		}
 	}
@@ -1551,7 +1550,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.ContactName); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
-			if !pattern17().MatchString(*x.ContactName) {
+			if !pattern17.MatchString(*x.ContactName) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1562,7 +1561,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.ContactPhoneNumber); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern4().MatchString(*x.ContactPhoneNumber) {
+			if !pattern4.MatchString(*x.ContactPhoneNumber) {
 				v.pattern(&p, `^[\S ]+$`)
 			}
 		}
@@ -1575,7 +1574,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.AddressLine1); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
-			if !pattern17().MatchString(*x.AddressLine1) {
+			if !pattern17.MatchString(*x.AddressLine1) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1586,7 +1585,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.AddressLine2); n > 60 {
 				v.length(&p, n, 0, 60)
 			}
-			if !pattern17().MatchString(*x.AddressLine2) {
+			if !pattern17.MatchString(*x.AddressLine2) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1597,7 +1596,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.AddressLine3); n > 60 {
 				v.length(&p, n, 0, 60)
 			}
-			if !pattern17().MatchString(*x.AddressLine3) {
+			if !pattern17.MatchString(*x.AddressLine3) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1610,7 +1609,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.City); n < 1 || n > 50 {
 				v.length(&p, n, 1, 50)
 			}
-			if !pattern17().MatchString(*x.City) {
+			if !pattern17.MatchString(*x.City) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1623,7 +1622,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.StateOrRegion); n < 1 || n > 50 {
 				v.length(&p, n, 1, 50)
 			}
-			if !pattern17().MatchString(*x.StateOrRegion) {
+			if !pattern17.MatchString(*x.StateOrRegion) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1634,7 +1633,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.DistrictOrCounty); n < 1 || n > 60 {
 				v.length(&p, n, 1, 60)
 			}
-			if !pattern17().MatchString(*x.DistrictOrCounty) {
+			if !pattern17.MatchString(*x.DistrictOrCounty) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1647,7 +1646,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.PostalCode); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
-			if !pattern18().MatchString(*x.PostalCode) {
+			if !pattern18.MatchString(*x.PostalCode) {
 				v.pattern(&p, `^[a-zA-Z0-9 -]+$`)
 			}
 		}
@@ -1660,7 +1659,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.CountryCode); n != 2 {
 				v.length(&p, n, 2, 2)
 			}
-			if !pattern19().MatchString(*x.CountryCode) {
+			if !pattern19.MatchString(*x.CountryCode) {
 				v.pattern(&p, `^[A-Z]{2}$`)
 			}
 		}
@@ -1671,7 +1670,7 @@ func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
 			if n := utf8.RuneCountInString(*x.Municipality); n > 180 {
 				v.length(&p, n, 0, 180)
 			}
-			if !pattern17().MatchString(*x.Municipality) {
+			if !pattern17.MatchString(*x.Municipality) {
 				v.pattern(&p, `^\S[\S ]*$`)
 			}
 		}
@@ -1764,7 +1763,7 @@ func validateAssetIdList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 100 {
 			v.length(&p, n, 1, 100)
 		}
-		if !pattern14().MatchString(x[i]) {
+		if !pattern14.MatchString(x[i]) {
 			v.pattern(&p, `^(\w+)$`)
 		}
 	}
@@ -1777,7 +1776,7 @@ func validateOutpostInstanceTypeList(v *validator, parent *fieldPath, x []string
 		if n := utf8.RuneCountInString(x[i]); n < 3 || n > 30 {
 			v.length(&p, n, 3, 30)
 		}
-		if !pattern20().MatchString(x[i]) {
+		if !pattern20.MatchString(x[i]) {
 			v.pattern(&p, `^[a-z0-9\-\.]+$`)
 		}
 	}
@@ -1790,7 +1789,7 @@ func validateAccountIdList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n != 12 {
 			v.length(&p, n, 12, 12)
 		}
-		if !pattern21().MatchString(x[i]) {
+		if !pattern21.MatchString(x[i]) {
 			v.pattern(&p, `^\d{12}$`)
 		}
 	}
@@ -1813,7 +1812,7 @@ func validateHostIdList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.length(&p, n, 1, 50)
 		}
-		if !pattern22().MatchString(x[i]) {
+		if !pattern22.MatchString(x[i]) {
 			v.pattern(&p, `^[A-Za-z0-9-]*$`)
 		}
 	}
@@ -1866,7 +1865,7 @@ func validateEC2FamilyList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 10 {
 			v.length(&p, n, 1, 10)
 		}
-		if !pattern23().MatchString(x[i]) {
+		if !pattern23.MatchString(x[i]) {
 			v.pattern(&p, `^[a-z0-9]+$`)
 		}
 	}
@@ -1879,7 +1878,7 @@ func validateLifeCycleStatusList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 20 {
 			v.length(&p, n, 1, 20)
 		}
-		if !pattern24().MatchString(x[i]) {
+		if !pattern24.MatchString(x[i]) {
 			v.pattern(&p, `^[ A-Za-z]+$`)
 		}
 	}
@@ -1892,7 +1891,7 @@ func validateAvailabilityZoneList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 1000 {
 			v.length(&p, n, 1, 1000)
 		}
-		if !pattern7().MatchString(x[i]) {
+		if !pattern7.MatchString(x[i]) {
 			v.pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
 		}
 	}
@@ -1905,7 +1904,7 @@ func validateAvailabilityZoneIdList(v *validator, parent *fieldPath, x []string)
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
 			v.length(&p, n, 1, 255)
 		}
-		if !pattern8().MatchString(x[i]) {
+		if !pattern8.MatchString(x[i]) {
 			v.pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
 		}
 	}
@@ -1918,7 +1917,7 @@ func validateCountryCodeList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n != 2 {
 			v.length(&p, n, 2, 2)
 		}
-		if !pattern19().MatchString(x[i]) {
+		if !pattern19.MatchString(x[i]) {
 			v.pattern(&p, `^[A-Z]{2}$`)
 		}
 	}
@@ -1931,7 +1930,7 @@ func validateStateOrRegionList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.length(&p, n, 1, 50)
 		}
-		if !pattern17().MatchString(x[i]) {
+		if !pattern17.MatchString(x[i]) {
 			v.pattern(&p, `^\S[\S ]*$`)
 		}
 	}
@@ -1944,7 +1943,7 @@ func validateCityList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.length(&p, n, 1, 50)
 		}
-		if !pattern17().MatchString(x[i]) {
+		if !pattern17.MatchString(x[i]) {
 			v.pattern(&p, `^\S[\S ]*$`)
 		}
 	}
@@ -1990,7 +1989,7 @@ func validateTagKeyList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
 			v.length(&p, n, 1, 128)
 		}
-		if !pattern16().MatchString(x[i]) {
+		if !pattern16.MatchString(x[i]) {
 			v.pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 		}
 	}
@@ -2007,7 +2006,7 @@ func validateLineItemRequest(v *validator, parent *fieldPath, x *types.LineItemR
 			if n := utf8.RuneCountInString(*x.CatalogItemId); n < 1 || n > 10 {
 				v.length(&p, n, 1, 10)
 			}
-			if !pattern10().MatchString(*x.CatalogItemId) {
+			if !pattern10.MatchString(*x.CatalogItemId) {
 				v.pattern(&p, `^OR-[A-Z0-9]{7}$`)
 			}
 		}
@@ -2035,7 +2034,7 @@ func validateInstanceTypeCapacity(v *validator, parent *fieldPath, x *types.Inst
 			if n := utf8.RuneCountInString(*x.InstanceType); n < 1 || n > 64 {
 				v.length(&p, n, 1, 64)
 			}
-			if !pattern25().MatchString(*x.InstanceType) {
+			if !pattern25.MatchString(*x.InstanceType) {
 				v.pattern(&p, `^[a-z0-9\-]+\.[a-z0-9\-]+$`)
 			}
 		}
@@ -2057,90 +2056,556 @@ func validateInstanceIdList(v *validator, parent *fieldPath, x []string) {
 		if n := utf8.RuneCountInString(x[i]); n < 11 || n > 32 {
 			v.length(&p, n, 11, 32)
 		}
-		if !pattern26().MatchString(x[i]) {
+		if !pattern26.MatchString(x[i]) {
 			v.pattern(&p, `^i-[0-9a-z]+$`)
 		}
 	}
 }
 
-// Patterns are compiled on first use, so importing the package costs nothing.
-var (
-	pattern1 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^cap-[a-f0-9]{17}$`)
-	})
-	pattern2 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
-	})
-	pattern3 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^oo-[a-f0-9]{17}$`)
-	})
-	pattern4 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[\S ]+$`)
-	})
-	pattern5 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[\S ]*$`)
-	})
-	pattern6 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
-	})
-	pattern7 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
-	})
-	pattern8 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
-	})
-	pattern9 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[\S \n]+$`)
-	})
-	pattern10 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^OR-[A-Z0-9]{7}$`)
-	})
-	pattern11 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-zA-Z0-9+/=]{1,1024}$`)
-	})
-	pattern12 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(\d+)##(\S+)$`)
-	})
-	pattern13 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
-	})
-	pattern14 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(\w+)$`)
-	})
-	pattern15 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-zA-Z0-9/+]{43}=$`)
-	})
-	pattern16 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^(?!aws:)[a-zA-Z+-=._:/]+$`)
-	})
-	pattern17 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^\S[\S ]*$`)
-	})
-	pattern18 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-zA-Z0-9 -]+$`)
-	})
-	pattern19 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[A-Z]{2}$`)
-	})
-	pattern20 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-z0-9\-\.]+$`)
-	})
-	pattern21 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^\d{12}$`)
-	})
-	pattern22 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[A-Za-z0-9-]*$`)
-	})
-	pattern23 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-z0-9]+$`)
-	})
-	pattern24 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[ A-Za-z]+$`)
-	})
-	pattern25 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-z0-9\-]+\.[a-z0-9\-]+$`)
-	})
-	pattern26 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^i-[0-9a-z]+$`)
-	})
-)
+// pattern1 is the pattern ^cap-[a-f0-9]{17}$, parsed when this package was generated; the matcher
+// is built on first use.
+var pattern1 = &ecmaregex.Prepared{
+	Source: `^cap-[a-f0-9]{17}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpLiteral, Text: "cap-"},
+		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	},
+}
+
+// pattern2 is the pattern
+// ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$, parsed when this
+// package was generated; the matcher is built on first use.
+var pattern2 = &ecmaregex.Prepared{
+	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
+				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+						{Op: ecmaregex.OpClass, Class: 0},
+					}},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 1},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":"},
+				{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 2},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":outpost/"},
+			}},
+		}},
+		{Op: ecmaregex.OpLiteral, Text: "op-"},
+		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 3},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	},
+}
+
+// pattern3 is the pattern ^oo-[a-f0-9]{17}$, parsed when this package was generated; the matcher
+// is built on first use.
+var pattern3 = &ecmaregex.Prepared{
+	Source: `^oo-[a-f0-9]{17}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpLiteral, Text: "oo-"},
+		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	},
+}
+
+// pattern4 is the pattern ^[\S ]+$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern4 = &ecmaregex.Prepared{
+	Source: `^[\S ]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+	},
+}
+
+// pattern5 is the pattern ^[\S ]*$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern5 = &ecmaregex.Prepared{
+	Source: `^[\S ]*$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+	},
+}
+
+// pattern6 is the pattern ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$,
+// parsed when this package was generated; the matcher is built on first use.
+var pattern6 = &ecmaregex.Prepared{
+	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
+				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+						{Op: ecmaregex.OpClass, Class: 0},
+					}},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 1},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":"},
+				{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 2},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: ":site/"},
+			}},
+		}},
+		{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpLiteral, Text: "os-"},
+			{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 3},
+			}},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	},
+}
+
+// pattern7 is the pattern ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$, parsed when this package
+// was generated; the matcher is built on first use.
+var pattern7 = &ecmaregex.Prepared{
+	Source: `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: 3, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 0},
+				}},
+				{Op: ecmaregex.OpLiteral, Text: "-"},
+			}},
+		}},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 1},
+			}},
+		}},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 2},
+				}},
+				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 3},
+				}},
+			}},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern8 is the pattern ^[a-zA-Z]+\d-[a-zA-Z]+\d$, parsed when this package was generated; the
+// matcher is built on first use.
+var pattern8 = &ecmaregex.Prepared{
+	Source: `^[a-zA-Z]+\d-[a-zA-Z]+\d$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpClass, Class: 1},
+		{Op: ecmaregex.OpLiteral, Text: "-"},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 2},
+		}},
+		{Op: ecmaregex.OpClass, Class: 3},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	},
+}
+
+// pattern9 is the pattern ^[\S \n]+$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern9 = &ecmaregex.Prepared{
+	Source: `^[\S \n]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\n', '\n'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+	},
+}
+
+// pattern10 is the pattern ^OR-[A-Z0-9]{7}$, parsed when this package was generated; the matcher
+// is built on first use.
+var pattern10 = &ecmaregex.Prepared{
+	Source: `^OR-[A-Z0-9]{7}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpLiteral, Text: "OR-"},
+		{Op: ecmaregex.OpRepeat, Min: 7, Max: 7, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}}},
+	},
+}
+
+// pattern11 is the pattern ^[a-zA-Z0-9+/=]{1,1024}$, parsed when this package was generated; the
+// matcher is built on first use.
+var pattern11 = &ecmaregex.Prepared{
+	Source: `^[a-zA-Z0-9+/=]{1,1024}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: 1024, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'+', '+'}, {'/', '9'}, {'=', '='}, {'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern12 is the pattern ^(\d+)##(\S+)$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern12 = &ecmaregex.Prepared{
+	Source: `^(\d+)##(\S+)$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpLiteral, Text: "##"},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 1},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+	},
+}
+
+// pattern13 is the pattern
+// ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$, parsed when
+// this package was generated; the matcher is built on first use.
+var pattern13 = &ecmaregex.Prepared{
+	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
+			{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 0},
+				}},
+			}},
+			{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
+			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 1},
+			}},
+			{Op: ecmaregex.OpLiteral, Text: ":"},
+			{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 2},
+			}},
+			{Op: ecmaregex.OpLiteral, Text: ":"},
+			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 3},
+			}},
+			{Op: ecmaregex.OpLiteral, Text: "/"},
+		}},
+		{Op: ecmaregex.OpRepeat, Min: 2, Max: 8, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 4},
+		}},
+		{Op: ecmaregex.OpLiteral, Text: "-"},
+		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 5},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	},
+}
+
+// pattern14 is the pattern ^(\w+)$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern14 = &ecmaregex.Prepared{
+	Source: `^(\w+)$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+	},
+}
+
+// pattern15 is the pattern ^[a-zA-Z0-9/+]{43}=$, parsed when this package was generated; the
+// matcher is built on first use.
+var pattern15 = &ecmaregex.Prepared{
+	Source: `^[a-zA-Z0-9/+]{43}=$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 43, Max: 43, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpLiteral, Text: "="},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'+', '+'}, {'/', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern16 is the pattern ^(?!aws:)[a-zA-Z+-=._:/]+$, parsed when this package was generated; the
+// matcher is built on first use.
+var pattern16 = &ecmaregex.Prepared{
+	Source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpLook, Neg: true, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpLiteral, Text: "aws:"},
+		}},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+	},
+}
+
+// pattern17 is the pattern ^\S[\S ]*$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern17 = &ecmaregex.Prepared{
+	Source: `^\S[\S ]*$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpClass, Class: 0},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 1},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+	},
+}
+
+// pattern18 is the pattern ^[a-zA-Z0-9 -]+$, parsed when this package was generated; the matcher
+// is built on first use.
+var pattern18 = &ecmaregex.Prepared{
+	Source: `^[a-zA-Z0-9 -]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{' ', ' '}, {'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern19 is the pattern ^[A-Z]{2}$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern19 = &ecmaregex.Prepared{
+	Source: `^[A-Z]{2}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 2, Max: 2, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'A', 'Z'}}},
+	},
+}
+
+// pattern20 is the pattern ^[a-z0-9\-\.]+$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern20 = &ecmaregex.Prepared{
+	Source: `^[a-z0-9\-\.]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '.'}, {'0', '9'}, {'a', 'z'}}},
+	},
+}
+
+// pattern21 is the pattern ^\d{12}$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern21 = &ecmaregex.Prepared{
+	Source: `^\d{12}$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	},
+}
+
+// pattern22 is the pattern ^[A-Za-z0-9-]*$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern22 = &ecmaregex.Prepared{
+	Source: `^[A-Za-z0-9-]*$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern23 is the pattern ^[a-z0-9]+$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern23 = &ecmaregex.Prepared{
+	Source: `^[a-z0-9]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'z'}}},
+	},
+}
+
+// pattern24 is the pattern ^[ A-Za-z]+$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern24 = &ecmaregex.Prepared{
+	Source: `^[ A-Za-z]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{' ', ' '}, {'A', 'Z'}, {'a', 'z'}}},
+	},
+}
+
+// pattern25 is the pattern ^[a-z0-9\-]+\.[a-z0-9\-]+$, parsed when this package was generated; the
+// matcher is built on first use.
+var pattern25 = &ecmaregex.Prepared{
+	Source: `^[a-z0-9\-]+\.[a-z0-9\-]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpLiteral, Text: "."},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 1},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+	},
+}
+
+// pattern26 is the pattern ^i-[0-9a-z]+$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern26 = &ecmaregex.Prepared{
+	Source: `^i-[0-9a-z]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpLiteral, Text: "i-"},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'z'}}},
+	},
+}

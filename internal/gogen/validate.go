@@ -27,6 +27,7 @@ type validation struct {
 	scope    *naming.Scope
 	patterns map[string]string // pattern → package-level variable
 	patOrder []string
+	prepared map[string]*ecmaregex.Prepared // pattern → its parsed form
 	err      error
 }
 
@@ -37,6 +38,7 @@ func emitValidation(p *Plan) (*jen.File, bool, error) {
 		funcs:    map[*shapes.Shape]string{},
 		scope:    naming.NewScope(),
 		patterns: map[string]string{},
+		prepared: map[string]*ecmaregex.Prepared{},
 	}
 	v.f.HeaderComment(header)
 	v.computeNeeds()
@@ -51,18 +53,11 @@ func emitValidation(p *Plan) (*jen.File, bool, error) {
 	if v.err != nil {
 		return nil, false, v.err
 	}
-	if len(v.patOrder) > 0 {
+	for _, pat := range v.patOrder {
+		name := v.patterns[pat]
 		v.f.Line()
-		v.f.Comment("Patterns are compiled on first use, so importing the package costs nothing.")
-		v.f.Var().DefsFunc(func(g *jen.Group) {
-			for _, pat := range v.patOrder {
-				g.Id(v.patterns[pat]).Op("=").Qual("sync", "OnceValue").Call(
-					jen.Func().Params().Op("*").Qual(p.RegexPath, "Regexp").Block(
-						jen.Return(jen.Qual(p.RegexPath, "MustCompile").Call(rawLit(pat))),
-					),
-				)
-			}
-		})
+		v.f.Add(comment(wrap("%s is the pattern %s, parsed when this package was generated; the matcher is built on first use.", name, pat)))
+		v.f.Var().Id(name).Op("=").Add(preparedLit(p.RegexPath, v.prepared[pat]))
 	}
 	return v.f, len(v.patOrder) > 0, nil
 }
@@ -259,7 +254,8 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 		v.rangeCheck(g, m, x, b)
 	}
 	if pat, ok := effectivePattern(m); ok && t.Kind == shapes.KindString {
-		if _, err := ecmaregex.Compile(pat); err != nil {
+		prepared, err := ecmaregex.Prepare(pat)
+		if err != nil {
 			if v.err == nil {
 				where := m.ID.String()
 				if _, own := m.Traits.Pattern(); !own {
@@ -269,7 +265,8 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 					Msg: fmt.Sprintf("pattern %q cannot be enforced with ECMA-262 meaning: %v", pat, err)}
 			}
 		} else {
-			g.If(jen.Op("!").Id(v.patternVar(pat)).Call().Dot("MatchString").Call(asString(t, x))).Block(
+			v.prepared[pat] = prepared
+			g.If(jen.Op("!").Id(v.patternVar(pat)).Dot("MatchString").Call(asString(t, x))).Block(
 				jen.Id("v").Dot("pattern").Call(path, rawLit(pat)),
 			)
 		}

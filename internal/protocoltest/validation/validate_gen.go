@@ -7,7 +7,6 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
 	"reflect"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -209,7 +208,7 @@ func (in *MalformedPatternInput) Validate() error {
 	{
 		p := fieldPath{name: "string"}
 		if in.String_ != nil {
-			if !pattern1().MatchString(*in.String_) {
+			if !pattern1.MatchString(*in.String_) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
@@ -217,7 +216,7 @@ func (in *MalformedPatternInput) Validate() error {
 	{
 		p := fieldPath{name: "evilString"}
 		if in.EvilString != nil {
-			if !pattern2().MatchString(*in.EvilString) {
+			if !pattern2.MatchString(*in.EvilString) {
 				v.pattern(&p, `^([0-9]+)+$`)
 			}
 		}
@@ -254,7 +253,7 @@ func (in *MalformedPatternOverrideInput) Validate() error {
 	{
 		p := fieldPath{name: "string"}
 		if in.String_ != nil {
-			if !pattern3().MatchString(*in.String_) {
+			if !pattern3.MatchString(*in.String_) {
 				v.pattern(&p, `^[g-m]+$`)
 			}
 		}
@@ -751,7 +750,7 @@ func (in *SensitiveValidationInput) Validate() error {
 	{
 		p := fieldPath{name: "string"}
 		if in.String_ != nil {
-			if !pattern1().MatchString(*in.String_) {
+			if !pattern1.MatchString(*in.String_) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
@@ -844,7 +843,7 @@ func validateLengthMap(v *validator, parent *fieldPath, x map[string][]string) {
 func validatePatternList(v *validator, parent *fieldPath, x []string) {
 	for i := range x {
 		p := fieldPath{parent: parent, index: i, isIdx: true}
-		if !pattern1().MatchString(x[i]) {
+		if !pattern1.MatchString(x[i]) {
 			v.pattern(&p, `^[a-m]+$`)
 		}
 	}
@@ -856,11 +855,11 @@ func validatePatternMap(v *validator, parent *fieldPath, x map[string]string) {
 	for k, e := range x {
 		p := fieldPath{parent: parent, name: k, isKey: true}
 		{
-			if !pattern1().MatchString(k) {
+			if !pattern1.MatchString(k) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
-		if !pattern1().MatchString(e) {
+		if !pattern1.MatchString(e) {
 			v.pattern(&p, `^[a-m]+$`)
 		}
 	}
@@ -876,7 +875,7 @@ func validatePatternUnion(v *validator, parent *fieldPath, x types.PatternUnion)
 		}
 		p := fieldPath{parent: parent, name: "first"}
 		{
-			if !pattern1().MatchString(u.Value) {
+			if !pattern1.MatchString(u.Value) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
@@ -886,7 +885,7 @@ func validatePatternUnion(v *validator, parent *fieldPath, x types.PatternUnion)
 		}
 		p := fieldPath{parent: parent, name: "second"}
 		{
-			if !pattern1().MatchString(u.Value) {
+			if !pattern1.MatchString(u.Value) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
@@ -897,7 +896,7 @@ func validatePatternUnion(v *validator, parent *fieldPath, x types.PatternUnion)
 func validatePatternListOverride(v *validator, parent *fieldPath, x []string) {
 	for i := range x {
 		p := fieldPath{parent: parent, index: i, isIdx: true}
-		if !pattern3().MatchString(x[i]) {
+		if !pattern3.MatchString(x[i]) {
 			v.pattern(&p, `^[g-m]+$`)
 		}
 	}
@@ -909,11 +908,11 @@ func validatePatternMapOverride(v *validator, parent *fieldPath, x map[string]st
 	for k, e := range x {
 		p := fieldPath{parent: parent, name: k, isKey: true}
 		{
-			if !pattern3().MatchString(k) {
+			if !pattern3.MatchString(k) {
 				v.pattern(&p, `^[g-m]+$`)
 			}
 		}
-		if !pattern3().MatchString(e) {
+		if !pattern3.MatchString(e) {
 			v.pattern(&p, `^[g-m]+$`)
 		}
 	}
@@ -929,7 +928,7 @@ func validatePatternUnionOverride(v *validator, parent *fieldPath, x types.Patte
 		}
 		p := fieldPath{parent: parent, name: "first"}
 		{
-			if !pattern3().MatchString(u.Value) {
+			if !pattern3.MatchString(u.Value) {
 				v.pattern(&p, `^[g-m]+$`)
 			}
 		}
@@ -939,7 +938,7 @@ func validatePatternUnionOverride(v *validator, parent *fieldPath, x types.Patte
 		}
 		p := fieldPath{parent: parent, name: "second"}
 		{
-			if !pattern3().MatchString(u.Value) {
+			if !pattern3.MatchString(u.Value) {
 				v.pattern(&p, `^[g-m]+$`)
 			}
 		}
@@ -1035,15 +1034,52 @@ func validateRecursiveUnionTwo(v *validator, parent *fieldPath, x types.Recursiv
 	}
 }
 
-// Patterns are compiled on first use, so importing the package costs nothing.
-var (
-	pattern1 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[a-m]+$`)
-	})
-	pattern2 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^([0-9]+)+$`)
-	})
-	pattern3 = sync.OnceValue(func() *ecmaregex.Regexp {
-		return ecmaregex.MustCompile(`^[g-m]+$`)
-	})
-)
+// pattern1 is the pattern ^[a-m]+$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern1 = &ecmaregex.Prepared{
+	Source: `^[a-m]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'a', 'm'}}},
+	},
+}
+
+// pattern2 is the pattern ^([0-9]+)+$, parsed when this package was generated; the matcher is
+// built on first use.
+var pattern2 = &ecmaregex.Prepared{
+	Source: `^([0-9]+)+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpClass, Class: 0},
+			}},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	},
+}
+
+// pattern3 is the pattern ^[g-m]+$, parsed when this package was generated; the matcher is built
+// on first use.
+var pattern3 = &ecmaregex.Prepared{
+	Source: `^[g-m]+$`,
+	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+			{Op: ecmaregex.OpClass, Class: 0},
+		}},
+		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	}},
+	Classes: []ecmaregex.Class{
+		{Ranges: []ecmaregex.Range{{'g', 'm'}}},
+	},
+}

@@ -95,6 +95,16 @@
 // whose program would exceed 131072 instructions (e.g. a{200000}) is
 // rejected, as is group nesting deeper than 500. A character class
 // repeated {0,8192} is about 16k instructions.
+//
+// # Prepared patterns
+//
+// Prepare parses a pattern ahead of time into a Prepared: a tree of Nodes
+// and Classes (Unicode properties expanded to ranges) that a code generator
+// writes out as a Go literal. Matching a Prepared builds the same program
+// Compile does, on first use, without the parser or Go's Unicode property
+// tables, which are most of this package's size in a binary. Generated
+// clients use only prepared patterns. Their Unicode property data is that
+// of the Go release that ran the generator.
 package ecmaregex
 
 import (
