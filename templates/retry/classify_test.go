@@ -3,6 +3,8 @@ package retry
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -373,6 +375,7 @@ func TestNetworkErrorTable(t *testing.T) {
 	dial := func(err error) error {
 		return wrap(&net.OpError{Op: "dial", Net: "tcp", Err: err})
 	}
+	reset := dial(&os.SyscallError{Syscall: "read", Err: errors.New("connection reset by peer")})
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -396,6 +399,16 @@ func TestNetworkErrorTable(t *testing.T) {
 		{"bad URL", &url.Error{Op: "parse", URL: "http://[::1", Err: errors.New("missing ']' in host")}, false},
 		{"unsupported scheme", wrap(errors.New(`unsupported protocol scheme "ftp"`)), false},
 		{"missing port", dial(&net.AddrError{Err: "missing port in address", Addr: "x"}), false},
+		// A TLS rejection wins over anything transient in the same chain,
+		// wherever errors.As would find it: here behind errors.Join.
+		{"reset alone", errors.Join(errors.New("handshake"), reset), true},
+		{"unknown authority", errors.Join(reset, wrap(x509.UnknownAuthorityError{})), false},
+		{"hostname mismatch", errors.Join(reset, wrap(x509.HostnameError{Host: "x"})), false},
+		{"invalid certificate", errors.Join(reset, x509.CertificateInvalidError{Reason: x509.Expired}), false},
+		{"no system roots", errors.Join(reset, x509.SystemRootsError{}), false},
+		{"verification failed", errors.Join(reset, &tls.CertificateVerificationError{Err: errors.New("bad")}), false},
+		{"not TLS", errors.Join(reset, tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}), false},
+		{"pointer to a value-type rejection is not one", errors.Join(reset, &x509.SystemRootsError{}), true},
 		{"wrapped with %v loses nothing that matters", fmt.Errorf("send: %v", dial(&os.SyscallError{Syscall: "read", Err: errors.New("connection reset by peer")})), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -138,7 +138,8 @@ func IsTransientNetworkError(ctx context.Context, err error) bool {
 	if isTLSRejection(err) {
 		return false
 	}
-	if dnsErr, ok := errors.AsType[*net.DNSError](err); ok {
+	var dnsErr *net.DNSError
+	if inChain(err, func(e error) bool { dnsErr, _ = e.(*net.DNSError); return dnsErr != nil }) {
 		// A name that does not exist will not exist on the next attempt;
 		// a resolver that timed out or failed temporarily may recover.
 		return !dnsErr.IsNotFound && (dnsErr.IsTimeout || dnsErr.IsTemporary)
@@ -149,7 +150,8 @@ func IsTransientNetworkError(ctx context.Context, err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, os.ErrDeadlineExceeded) {
 		return true
 	}
-	if netErr, ok := errors.AsType[net.Error](err); ok && netErr.Timeout() {
+	var netErr net.Error
+	if inChain(err, func(e error) bool { netErr, _ = e.(net.Error); return netErr != nil }) && netErr.Timeout() {
 		return true
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
@@ -160,10 +162,8 @@ func IsTransientNetworkError(ctx context.Context, err error) bool {
 	// ports. Matching the wrapper types rather than errno values keeps this
 	// portable: Windows and Plan 9 spell those errno values differently or
 	// not at all.
-	if _, ok := errors.AsType[*net.OpError](err); ok {
-		if _, ok := errors.AsType[*os.SyscallError](err); ok {
-			return true
-		}
+	if inChain(err, isType[*net.OpError]) && inChain(err, isType[*os.SyscallError]) {
+		return true
 	}
 	msg := err.Error()
 	for _, m := range transientMessages {
@@ -180,23 +180,45 @@ func IsTransientNetworkError(ctx context.Context, err error) bool {
 // "remote error: tls: ...", has an unexported type and matches nothing else
 // in IsTransientNetworkError, so it is not transient either.)
 func isTLSRejection(err error) bool {
-	if _, ok := errors.AsType[*tls.CertificateVerificationError](err); ok {
-		return true
-	}
-	if _, ok := errors.AsType[x509.UnknownAuthorityError](err); ok {
-		return true
-	}
-	if _, ok := errors.AsType[x509.HostnameError](err); ok {
-		return true
-	}
-	if _, ok := errors.AsType[x509.CertificateInvalidError](err); ok {
-		return true
-	}
-	if _, ok := errors.AsType[x509.SystemRootsError](err); ok {
-		return true
-	}
-	if _, ok := errors.AsType[tls.RecordHeaderError](err); ok {
-		return true
+	return inChain(err, func(e error) bool {
+		switch e.(type) {
+		case *tls.CertificateVerificationError, x509.UnknownAuthorityError, x509.HostnameError,
+			x509.CertificateInvalidError, x509.SystemRootsError, tls.RecordHeaderError:
+			return true
+		}
+		return false
+	})
+}
+
+// inChain reports whether match holds for err or any error it wraps, in the
+// order errors.As searches (Unwrap() error and Unwrap() []error, depth
+// first). The classifiers above use it instead of one errors.AsType per
+// type: each instantiation of that generic function is code of its own in
+// every client binary, where one walk and a type switch are not.
+func inChain(err error, match func(error) bool) bool {
+	for err != nil {
+		if match(err) {
+			return true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				if inChain(e, match) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
 	}
 	return false
+}
+
+// isType reports whether err's dynamic type is T.
+func isType[T error](err error) bool {
+	_, ok := err.(T)
+	return ok
 }

@@ -19,7 +19,8 @@ type scratch struct {
 	names []byte       // their lowercase names, indexed by hdr.lo and hdr.hi
 	order []int32      // indices into hdrs, sorted by name
 	q     []byte       // encoded query names and values, indexed by pairs
-	pairs []queryPair  // the query pairs, sorted in place
+	pairs []queryPair  // the query pairs, in query order
+	qord  []int32      // indices into pairs, sorted by name then value
 	sh    []byte       // signed header list (presigning)
 	auth  []byte       // credential and expiry values (presigning)
 	extra []queryParam // authentication parameters added to the query (presigning)
@@ -600,14 +601,23 @@ func appendCanonicalQuery(b []byte, sc *scratch, raw string, presign bool) ([]by
 	if err != nil {
 		return b, err
 	}
-	slices.SortFunc(pairs, func(x, y queryPair) int {
+	// Indices are sorted, as for headers, so that the program carries one
+	// instantiation of the generic sort instead of two.
+	ord := sc.qord[:0]
+	for i := range pairs {
+		ord = append(ord, int32(i))
+	}
+	slices.SortFunc(ord, func(i, j int32) int {
+		x, y := &pairs[i], &pairs[j]
 		if c := bytes.Compare(q[x.start:x.sep], q[y.start:y.sep]); c != 0 {
 			return c
 		}
 		return bytes.Compare(q[x.sep:x.end], q[y.sep:y.end])
 	})
-	for i, p := range pairs {
-		if i > 0 {
+	sc.qord = ord
+	for k, i := range ord {
+		p := &pairs[i]
+		if k > 0 {
 			b = append(b, '&')
 		}
 		b = append(b, q[p.start:p.sep]...)
