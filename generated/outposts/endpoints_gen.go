@@ -2,34 +2,129 @@
 
 package outposts
 
-import (
-	endpointrules "github.com/smithygo/smithygo/generated/outposts/internal/endpointrules"
-	"sync"
-)
+import endpointrules "github.com/smithygo/smithygo/generated/outposts/internal/endpointrules"
 
-// endpointRuleSetJSON is the service's smithy.rules#endpointRuleSet.
-const endpointRuleSetJSON = "{\"version\":\"1.0\",\"parameters\":{\"Region\":{\"builtIn\":\"AWS::Region\",\"required\":false,\"type\":\"String\"},\"UseDualStack\":{\"builtIn\":\"AWS::UseDualStack\",\"required\":true,\"default\":false,\"type\":\"Boolean\"},\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"required\":true,\"default\":false,\"type\":\"Boolean\"},\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"required\":false,\"type\":\"String\"}},\"rules\":[{\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Endpoint\"}]}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"url\":{\"ref\":\"Endpoint\"},\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Region\"}]}],\"rules\":[{\"conditions\":[{\"fn\":\"aws.partition\",\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\"}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]},{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[true,{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"]}]},{\"fn\":\"booleanEquals\",\"argv\":[true,{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"]}]}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"url\":\"https://outposts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"]},true]}],\"rules\":[{\"conditions\":[{\"fn\":\"stringEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"PartitionResult\"},\"name\"]},\"aws-us-gov\"]}],\"endpoint\":{\"url\":\"https://outposts.{Region}.amazonaws.com\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"},{\"conditions\":[],\"endpoint\":{\"url\":\"https://outposts-fips.{Region}.{PartitionResult#dnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[true,{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"]}]}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"url\":\"https://outposts.{Region}.{PartitionResult#dualStackDnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[],\"endpoint\":{\"url\":\"https://outposts.{Region}.{PartitionResult#dnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}]}"
+// endpointParams are the parameters of the service's endpoint rule set
+// (smithy.rules#endpointRuleSet), typed; nil is unset.
+type endpointParams struct {
+	Endpoint     *string // string; SDK::Endpoint
+	Region       *string // string; AWS::Region
+	UseDualStack *bool   // boolean; AWS::UseDualStack, required, default false
+	UseFIPS      *bool   // boolean; AWS::UseFIPS, required, default false
+}
 
-// endpointRules is parsed on first use, so importing the package costs nothing.
-var endpointRules = sync.OnceValue(func() *endpointrules.RuleSet {
-	return endpointrules.MustParse(endpointRuleSetJSON)
-})
-
-// resolveEndpoint evaluates the endpoint rules with the parameters Options supplies (Region,
-// UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their
-// defaults.
+// resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS,
+// UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.
 func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
-	params := make(endpointrules.Params, 4+len(extra))
+	var p endpointParams
 	if opts.BaseEndpoint != "" {
-		params["Endpoint"] = opts.BaseEndpoint
+		p.Endpoint = &opts.BaseEndpoint
 	}
 	if opts.Region != "" {
-		params["Region"] = opts.Region
+		p.Region = &opts.Region
 	}
-	params["UseDualStack"] = opts.UseDualStack
-	params["UseFIPS"] = opts.UseFIPS
-	for k, v := range extra {
-		params[k] = v
+	p.UseDualStack = &opts.UseDualStack
+	p.UseFIPS = &opts.UseFIPS
+	if err := p.set(extra); err != nil {
+		return endpointrules.Endpoint{}, err
 	}
-	return endpointRules().Resolve(params)
+	return p.resolve()
+}
+
+// set copies the operation's parameters into p, checking their names and types.
+func (p *endpointParams) set(params endpointrules.Params) error {
+	for name, v := range params {
+		var ok bool
+		switch name {
+		case "Endpoint":
+			if p.Endpoint, ok = endpointrules.StringParam(v); !ok {
+				return endpointrules.ParamTypeError(name, "string", v)
+			}
+		case "Region":
+			if p.Region, ok = endpointrules.StringParam(v); !ok {
+				return endpointrules.ParamTypeError(name, "string", v)
+			}
+		case "UseDualStack":
+			if p.UseDualStack, ok = endpointrules.BoolParam(v); !ok {
+				return endpointrules.ParamTypeError(name, "boolean", v)
+			}
+		case "UseFIPS":
+			if p.UseFIPS, ok = endpointrules.BoolParam(v); !ok {
+				return endpointrules.ParamTypeError(name, "boolean", v)
+			}
+		default:
+			return endpointrules.UnknownParamsError(params, "Endpoint", "Region", "UseDualStack", "UseFIPS")
+		}
+	}
+	return nil
+}
+
+// resolve evaluates the service's endpoint rules, compiled from its smithy.rules#endpointRuleSet:
+// each rule is an if on its conditions, tried in order, and the comments give each rule's place in
+// the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine
+// specifies.
+func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
+	endpoint := p.Endpoint
+	region := p.Region
+	useDualStack := endpointrules.Or(p.UseDualStack, false)
+	useFIPS := endpointrules.Or(p.UseFIPS, false)
+	// rules[0]
+	if endpoint != nil {
+		// rules[0].rules[0]
+		if useFIPS {
+			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+		}
+		// rules[0].rules[1]
+		if useDualStack {
+			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
+		}
+		// rules[0].rules[2]
+		return endpointrules.Endpoint{URL: *endpoint}, nil
+	}
+	// rules[1]
+	if region != nil {
+		// rules[1].rules[0]
+		if partitionResult := endpointrules.Partition(*region); partitionResult != nil {
+			// rules[1].rules[0].rules[0]
+			if useFIPS && useDualStack {
+				// rules[1].rules[0].rules[0].rules[0]
+				if partitionResult.SupportsFIPS && partitionResult.SupportsDualStack {
+					// rules[1].rules[0].rules[0].rules[0].rules[0]
+					return endpointrules.Endpoint{URL: "https://outposts-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+				}
+				// rules[1].rules[0].rules[0].rules[1]
+				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
+			}
+			// rules[1].rules[0].rules[1]
+			if useFIPS {
+				// rules[1].rules[0].rules[1].rules[0]
+				if partitionResult.SupportsFIPS {
+					// rules[1].rules[0].rules[1].rules[0].rules[0]
+					if partitionResult.Name == "aws-us-gov" {
+						return endpointrules.Endpoint{URL: "https://outposts." + *region + ".amazonaws.com"}, nil
+					}
+					// rules[1].rules[0].rules[1].rules[0].rules[1]
+					return endpointrules.Endpoint{URL: "https://outposts-fips." + *region + "." + partitionResult.DNSSuffix}, nil
+				}
+				// rules[1].rules[0].rules[1].rules[1]
+				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
+			}
+			// rules[1].rules[0].rules[2]
+			if useDualStack {
+				// rules[1].rules[0].rules[2].rules[0]
+				if partitionResult.SupportsDualStack {
+					// rules[1].rules[0].rules[2].rules[0].rules[0]
+					return endpointrules.Endpoint{URL: "https://outposts." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+				}
+				// rules[1].rules[0].rules[2].rules[1]
+				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
+			}
+			// rules[1].rules[0].rules[3]
+			return endpointrules.Endpoint{URL: "https://outposts." + *region + "." + partitionResult.DNSSuffix}, nil
+		}
+		// A tree whose conditions hold is terminal: no falling through to its siblings.
+		return endpointrules.Endpoint{}, endpointrules.ErrNoMatch
+	}
+	// rules[2]
+	return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
 }

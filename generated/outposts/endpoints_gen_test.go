@@ -433,7 +433,10 @@ func TestEndpointRules(t *testing.T) {
 			if tc.opts != nil {
 				got, err = resolveEndpoint(tc.opts, nil)
 			} else {
-				got, err = endpointRules().Resolve(tc.params)
+				var p endpointParams
+				if err = p.set(tc.params); err == nil {
+					got, err = p.resolve()
+				}
 			}
 			checkEndpoint(t, got, err, tc.url, tc.headers, tc.properties, tc.err)
 		})

@@ -9,6 +9,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/smithygo/smithygo/internal/naming"
+	"github.com/smithygo/smithygo/internal/ruleset"
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
@@ -38,8 +40,33 @@ func ruleSetParams(raw string) (map[string]ruleSetParam, error) {
 	return rs.Parameters, nil
 }
 
-// emitEndpoints writes endpoints_gen.go: the service's endpoint rule set and
-// resolveEndpoint, which fills its parameters from Options.
+// paramGoType is the Go type of a parameter's field in endpointParams:
+// nil-able, so that unset is nil.
+func paramGoType(k ruleset.Kind) jen.Code {
+	switch k {
+	case ruleset.Bool:
+		return jen.Op("*").Bool()
+	case ruleset.StringArray:
+		return jen.Index().String()
+	}
+	return jen.Op("*").String()
+}
+
+// paramConverter names the runtime function that converts a Params value.
+func paramConverter(k ruleset.Kind) string {
+	switch k {
+	case ruleset.Bool:
+		return "BoolParam"
+	case ruleset.StringArray:
+		return "StringArrayParam"
+	}
+	return "StringParam"
+}
+
+// emitEndpoints writes endpoints_gen.go: the service's endpoint rule set
+// compiled to Go (endpointParams and its resolve method), and
+// resolveEndpoint, which fills the parameters from Options and the
+// operation.
 func emitEndpoints(p *Plan) (*jen.File, error) {
 	f := jen.NewFilePathName(p.ImportPath, p.Package)
 	f.HeaderComment(header)
@@ -55,52 +82,133 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 		)
 		return f, nil
 	}
-	params, err := ruleSetParams(raw)
+	rs, err := ruleset.Parse([]byte(raw))
 	if err != nil {
 		return nil, fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", svc.ID, err)
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, []byte(raw)); err != nil {
-		return nil, fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", svc.ID, err)
-	}
-	f.Comment("endpointRuleSetJSON is the service's smithy.rules#endpointRuleSet.")
-	f.Const().Id("endpointRuleSetJSON").Op("=").Lit(compact.String())
-	f.Line()
-	f.Comment("endpointRules is parsed on first use, so importing the package costs nothing.")
-	f.Var().Id("endpointRules").Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(ep, "RuleSet").Block(
-		jen.Return(jen.Qual(ep, "MustParse").Call(jen.Id("endpointRuleSetJSON"))),
-	))
+	rc := newRuleCompiler(ep, rs)
+
+	f.Add(comment(wrap("endpointParams are the parameters of the service's endpoint rule set (smithy.rules#endpointRuleSet), typed; nil is unset.")))
+	f.Type().Id("endpointParams").StructFunc(func(g *jen.Group) {
+		for _, prm := range rs.Params {
+			g.Id(naming.Exported(prm.Name)).Add(paramGoType(prm.Type)).Comment(paramDoc(prm))
+		}
+	})
 	f.Line()
 
-	names := make([]string, 0, len(params))
 	hasEndpoint := false
-	for name, prm := range params {
-		if _, ok := builtInOptions[prm.BuiltIn]; ok {
-			names = append(names, name)
-		}
+	for _, prm := range rs.Params {
 		hasEndpoint = hasEndpoint || prm.BuiltIn == "SDK::Endpoint"
 	}
-	slices.Sort(names)
-	f.Add(comment(wrap("resolveEndpoint evaluates the endpoint rules with the parameters Options supplies (Region, UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.")))
+	f.Add(comment(wrap("resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.")))
 	f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("extra").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if !hasEndpoint {
 			g.If(jen.Id("opts").Dot("BaseEndpoint").Op("!=").Lit("")).Block(
 				jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()))
 		}
-		g.Id("params").Op(":=").Make(jen.Qual(ep, "Params"), jen.Lit(len(names)).Op("+").Len(jen.Id("extra")))
-		for _, name := range names {
-			field := builtInOptions[params[name].BuiltIn]
-			val := jen.Id("opts").Dot(field)
-			if strings.EqualFold(params[name].Type, "boolean") {
-				g.Id("params").Index(jen.Lit(name)).Op("=").Add(val)
+		g.Var().Id("p").Id("endpointParams")
+		for _, prm := range rs.Params {
+			field, ok := builtInOptions[prm.BuiltIn]
+			if !ok {
 				continue
 			}
-			g.If(val.Clone().Op("!=").Lit("")).Block(jen.Id("params").Index(jen.Lit(name)).Op("=").Add(val))
+			set := jen.Id("p").Dot(naming.Exported(prm.Name)).Op("=").Op("&").Id("opts").Dot(field)
+			if prm.Type == ruleset.Bool {
+				g.Add(set)
+				continue
+			}
+			g.If(jen.Id("opts").Dot(field).Op("!=").Lit("")).Block(set)
 		}
-		g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("extra")).Block(jen.Id("params").Index(jen.Id("k")).Op("=").Id("v"))
-		g.Return(jen.Id("endpointRules").Call().Dot("Resolve").Call(jen.Id("params")))
+		g.If(jen.Err().Op(":=").Id("p").Dot("set").Call(jen.Id("extra")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Err()))
+		g.Return(jen.Id("p").Dot("resolve").Call())
 	})
+	f.Line()
+
+	known := make([]jen.Code, 0, len(rs.Params)+1)
+	known = append(known, jen.Id("params"))
+	for _, prm := range rs.Params {
+		known = append(known, jen.Lit(prm.Name))
+	}
+	f.Comment("set copies the operation's parameters into p, checking their names and types.")
+	f.Func().Params(jen.Id("p").Op("*").Id("endpointParams")).Id("set").Params(jen.Id("params").Qual(ep, "Params")).Error().Block(
+		jen.For(jen.List(jen.Id("name"), jen.Id("v")).Op(":=").Range().Id("params")).Block(
+			jen.Var().Id("ok").Bool(),
+			jen.Switch(jen.Id("name")).BlockFunc(func(g *jen.Group) {
+				for _, prm := range rs.Params {
+					g.Case(jen.Lit(prm.Name)).Block(
+						jen.If(jen.List(jen.Id("p").Dot(naming.Exported(prm.Name)), jen.Id("ok")).Op("=").Qual(ep, paramConverter(prm.Type)).Call(jen.Id("v")), jen.Op("!").Id("ok")).Block(
+							jen.Return(jen.Qual(ep, "ParamTypeError").Call(jen.Id("name"), jen.Lit(prm.Type.String()), jen.Id("v")))))
+				}
+				g.Default().Block(jen.Return(jen.Qual(ep, "UnknownParamsError").Call(known...)))
+			}),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+
+	var rulesErr error
+	f.Add(comment(wrap("resolve evaluates the service's endpoint rules, compiled from its smithy.rules#endpointRuleSet: each rule is an if on its conditions, tried in order, and the comments give each rule's place in the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine specifies.")))
+	f.Func().Params(jen.Id("p").Op("*").Id("endpointParams")).Id("resolve").Params().Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		for _, prm := range rs.Params {
+			field := jen.Id("p").Dot(naming.Exported(prm.Name))
+			if prm.Required && prm.Default == nil {
+				g.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual(ep, "RequiredParamError").Call(jen.Lit(prm.Name))))
+			}
+		}
+		for _, prm := range rs.Params {
+			if !prm.Used {
+				continue
+			}
+			local := jen.Id(rc.local(prm.Name))
+			field := jen.Id("p").Dot(naming.Exported(prm.Name))
+			switch {
+			case prm.Default != nil && prm.Type == ruleset.StringArray:
+				g.Add(local).Op(":=").Add(field)
+				var items []jen.Code
+				for _, d := range prm.Default.([]string) {
+					items = append(items, jen.Lit(d))
+				}
+				g.If(local.Clone().Op("==").Nil()).Block(local.Clone().Op("=").Index().String().Values(items...))
+			case prm.Default != nil:
+				g.Add(local).Op(":=").Qual(ep, "Or").Call(field, jen.Lit(prm.Default))
+			case prm.Required && prm.Type != ruleset.StringArray:
+				g.Add(local).Op(":=").Op("*").Add(field)
+			default:
+				g.Add(local).Op(":=").Add(field)
+			}
+		}
+		done, err := rc.rules(g, rs.Rules)
+		if err != nil {
+			rulesErr = err
+			return
+		}
+		if !done {
+			g.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual(ep, "ErrNoMatch"))
+		}
+	})
+	if rulesErr != nil {
+		return nil, fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", svc.ID, rulesErr)
+	}
 	return f, nil
+}
+
+// paramDoc is the comment on a parameter's field: its built-in and default.
+func paramDoc(prm *ruleset.Param) string {
+	var parts []string
+	if prm.BuiltIn != "" {
+		parts = append(parts, prm.BuiltIn)
+	}
+	if prm.Required {
+		parts = append(parts, "required")
+	}
+	if prm.Default != nil {
+		parts = append(parts, fmt.Sprintf("default %v", prm.Default))
+	}
+	if len(parts) == 0 {
+		return prm.Type.String()
+	}
+	return prm.Type.String() + "; " + strings.Join(parts, ", ")
 }
 
 // endpointTestCase is one case of smithy.rules#endpointTests.
@@ -219,7 +327,9 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 				jen.If(jen.Id("tc").Dot("opts").Op("!=").Nil()).Block(
 					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("resolveEndpoint").Call(jen.Id("tc").Dot("opts"), jen.Nil()),
 				).Else().Block(
-					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("endpointRules").Call().Dot("Resolve").Call(jen.Id("tc").Dot("params")),
+					jen.Var().Id("p").Id("endpointParams"),
+					jen.If(jen.Err().Op("=").Id("p").Dot("set").Call(jen.Id("tc").Dot("params")), jen.Err().Op("==").Nil()).Block(
+						jen.List(jen.Id("got"), jen.Err()).Op("=").Id("p").Dot("resolve").Call()),
 				),
 				jen.Id("checkEndpoint").Call(jen.Id("t"), jen.Id("got"), jen.Err(), jen.Id("tc").Dot("url"), jen.Id("tc").Dot("headers"), jen.Id("tc").Dot("properties"), jen.Id("tc").Dot("err")),
 			)),

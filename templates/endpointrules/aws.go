@@ -23,20 +23,34 @@ type partitionOutputs struct {
 	implicitGlobalRegion string
 }
 
-var partitionKeys = []string{
-	"name", "dnsSuffix", "dualStackDnsSuffix", "supportsFIPS", "supportsDualStack", "implicitGlobalRegion",
+// PartitionResult is what aws.partition returns: the outputs of a
+// partition.
+type PartitionResult struct {
+	// Name is the partition's name, such as "aws" or "aws-cn".
+	Name string
+	// DNSSuffix is the partition's DNS suffix, such as "amazonaws.com".
+	DNSSuffix string
+	// DualStackDNSSuffix is the DNS suffix of dual-stack endpoints.
+	DualStackDNSSuffix string
+	// SupportsFIPS reports whether the partition has FIPS endpoints.
+	SupportsFIPS bool
+	// SupportsDualStack reports whether the partition has dual-stack
+	// endpoints.
+	SupportsDualStack bool
+	// ImplicitGlobalRegion is the region that global endpoints sign for.
+	ImplicitGlobalRegion string
 }
 
 // partitionIndex is the partitions table prepared for lookups.
 type partitionIndex struct {
 	byRegion map[string]int // region id → partition
 	regexes  []regionPattern
-	results  []value // the aws.partition result of each partition
-	fallback int     // the "aws" partition
+	results  []PartitionResult // the aws.partition result of each partition
+	fallback int               // the "aws" partition
 }
 
-// newPartitionIndex prepares table for lookups. The results are shared,
-// immutable records, so aws.partition allocates nothing.
+// newPartitionIndex prepares table for lookups. Partition returns pointers
+// to the results, so it allocates nothing.
 func newPartitionIndex(table []partition) *partitionIndex {
 	idx := &partitionIndex{byRegion: make(map[string]int), fallback: -1}
 	for i := range table {
@@ -54,10 +68,10 @@ func newPartitionIndex(table []partition) *partitionIndex {
 		}
 		idx.regexes = append(idx.regexes, re)
 		o := p.outputs
-		idx.results = append(idx.results, recordValue(&record{keys: partitionKeys, vals: []value{
-			stringValue(o.name), stringValue(o.dnsSuffix), stringValue(o.dualStackDNSSuffix),
-			boolValue(o.supportsFIPS), boolValue(o.supportsDualStack), stringValue(o.implicitGlobalRegion),
-		}}))
+		idx.results = append(idx.results, PartitionResult{
+			Name: o.name, DNSSuffix: o.dnsSuffix, DualStackDNSSuffix: o.dualStackDNSSuffix,
+			SupportsFIPS: o.supportsFIPS, SupportsDualStack: o.supportsDualStack, ImplicitGlobalRegion: o.implicitGlobalRegion,
+		})
 		if p.id == "aws" {
 			idx.fallback = i
 		}
@@ -88,42 +102,41 @@ func (idx *partitionIndex) lookup(region string) int {
 	return idx.fallback
 }
 
-func fnPartition(st *state, args []expr) value {
-	r := args[0].eval(st)
-	if r.kind != kindString {
-		return value{}
-	}
-	idx := st.partitions
-	if idx == nil {
-		idx = defaultPartitions()
-	}
-	i := idx.lookup(r.s)
+// Partition is aws.partition: the outputs of region's partition (see
+// lookup), or nil if the table has no "aws" partition to fall back to. The
+// result is shared: callers must not modify it.
+func Partition(region string) *PartitionResult {
+	idx := defaultPartitions()
+	i := idx.lookup(region)
 	if i < 0 {
-		return value{}
+		return nil
 	}
-	return idx.results[i]
+	return &idx.results[i]
 }
 
-// arn is the ARN structure that aws.parseArn returns.
-type arn struct {
-	partition, service, region, accountID string
-	resourceID                            []string
+// ARN is what aws.parseArn returns: the parts of an Amazon Resource Name.
+type ARN struct {
+	Partition string
+	Service   string
+	Region    string
+	AccountID string
+	// ResourceID is the resource split at every ':' and '/', keeping empty
+	// parts, so "outpost:" gives ["outpost", ""].
+	ResourceID []string
 }
 
-var arnKeys = []string{"partition", "service", "region", "accountId", "resourceId"}
-
-// parseARN parses arn:partition:service:region:account-id:resource. The
-// partition, service and resource must not be empty; region and account
-// may be. resourceID is the resource split at every ':' and '/', keeping
-// empty parts, so "outpost:" gives ["outpost", ""].
-func parseARN(s string) (arn, bool) {
+// ParseARN is aws.parseArn: it parses
+// arn:partition:service:region:account-id:resource, or returns nil when s
+// is not an ARN. The partition, service and resource must not be empty;
+// region and account may be.
+func ParseARN(s string) *ARN {
 	rest, ok := strings.CutPrefix(s, "arn:")
 	if !ok {
-		return arn{}, false
+		return nil
 	}
 	f := strings.SplitN(rest, ":", 5)
 	if len(f) != 5 || f[0] == "" || f[1] == "" || f[4] == "" {
-		return arn{}, false
+		return nil
 	}
 	res := f[4]
 	var ids []string
@@ -135,33 +148,19 @@ func parseARN(s string) (arn, bool) {
 		}
 	}
 	ids = append(ids, res[start:])
-	return arn{partition: f[0], service: f[1], region: f[2], accountID: f[3], resourceID: ids}, true
+	return &ARN{Partition: f[0], Service: f[1], Region: f[2], AccountID: f[3], ResourceID: ids}
 }
 
-func fnParseArn(st *state, args []expr) value {
-	s := args[0].eval(st)
-	if s.kind != kindString {
-		return value{}
-	}
-	a, ok := parseARN(s.s)
-	if !ok {
-		return value{}
-	}
-	return recordValue(&record{keys: arnKeys, vals: []value{
-		stringValue(a.partition), stringValue(a.service), stringValue(a.region),
-		stringValue(a.accountID), stringsValue(a.resourceID),
-	}})
-}
-
-// isVirtualHostableS3Bucket reports whether an S3 bucket name can be used
-// as a host label (bucket.s3.…): 3 to 63 characters of lower-case letters,
-// digits and hyphens, starting and ending with a letter or digit. With
+// IsVirtualHostableS3Bucket is aws.isVirtualHostableS3Bucket: it reports
+// whether an S3 bucket name can be used as a host label (bucket.s3.…): 3
+// to 63 characters of lower-case letters, digits and hyphens, starting and
+// ending with a letter or digit. With
 // allowSubDomains, dots are allowed too, but not next to another dot or a
 // hyphen, and the name must not look like an IPv4 address (four groups of
 // digits, whatever their values). The length limits apply to the whole
 // name, as S3's bucket naming rules do, not to each label. Consecutive
 // hyphens are allowed: S3 Express bucket names contain "--".
-func isVirtualHostableS3Bucket(s string, allowSubDomains bool) bool {
+func IsVirtualHostableS3Bucket(s string, allowSubDomains bool) bool {
 	if len(s) < 3 || len(s) > 63 || !isLowerAlnum(s[0]) || !isLowerAlnum(s[len(s)-1]) {
 		return false
 	}
@@ -200,9 +199,4 @@ func looksLikeIPv4(s string) bool {
 		}
 	}
 	return n == 4
-}
-
-func fnIsVirtualHostableS3Bucket(st *state, args []expr) value {
-	s, allow := args[0].eval(st), args[1].eval(st)
-	return boolValue(s.kind == kindString && isVirtualHostableS3Bucket(s.s, allow.kind == kindBool && allow.b))
 }

@@ -5,157 +5,15 @@ import (
 	"strings"
 )
 
-// function describes a library function: its arity (maxArgs < 0 for
-// variadic) and implementation.
-type function struct {
-	minArgs, maxArgs int
-	impl             func(st *state, args []expr) value
-}
+// A valid rule set passes arguments of the declared types (the generator
+// type-checks it), so these functions take Go types; what the rules engine
+// calls "no value" is a nil pointer or a false ok.
 
-// lookupFunction binds a function name. A switch rather than a map keeps
-// importing the package free of initialization work.
-func lookupFunction(name string) (function, bool) {
-	switch name {
-	case "isSet":
-		return function{1, 1, fnIsSet}, true
-	case "not":
-		return function{1, 1, fnNot}, true
-	case "booleanEquals":
-		return function{2, 2, fnBooleanEquals}, true
-	case "stringEquals":
-		return function{2, 2, fnStringEquals}, true
-	case "getAttr":
-		// Compiled specially (see compiler.call); impl is unused.
-		return function{2, 2, nil}, true
-	case "isValidHostLabel":
-		return function{2, 2, fnIsValidHostLabel}, true
-	case "parseURL":
-		return function{1, 1, fnParseURL}, true
-	case "substring":
-		return function{4, 4, fnSubstring}, true
-	case "uriEncode":
-		return function{1, 1, fnURIEncode}, true
-	case "coalesce":
-		return function{2, -1, fnCoalesce}, true
-	case "ite":
-		return function{3, 3, fnIte}, true
-	case "split":
-		return function{3, 3, fnSplit}, true
-	case "aws.partition":
-		return function{1, 1, fnPartition}, true
-	case "aws.parseArn":
-		return function{1, 1, fnParseArn}, true
-	case "aws.isVirtualHostableS3Bucket":
-		return function{2, 2, fnIsVirtualHostableS3Bucket}, true
-	}
-	return function{}, false
-}
-
-// The fn* functions evaluate their arguments. A valid rule set always
-// passes arguments of the declared types (Smithy type-checks rule sets and
-// requires isSet before an optional value is used), so for other values
-// these simply return false or unset instead of failing.
-
-func fnIsSet(st *state, args []expr) value {
-	return boolValue(args[0].eval(st).kind != kindUnset)
-}
-
-func fnNot(st *state, args []expr) value {
-	v := args[0].eval(st)
-	if v.kind != kindBool {
-		return value{}
-	}
-	return boolValue(!v.b)
-}
-
-func fnBooleanEquals(st *state, args []expr) value {
-	a, b := args[0].eval(st), args[1].eval(st)
-	return boolValue(a.kind == kindBool && b.kind == kindBool && a.b == b.b)
-}
-
-func fnStringEquals(st *state, args []expr) value {
-	a, b := args[0].eval(st), args[1].eval(st)
-	return boolValue(a.kind == kindString && b.kind == kindString && a.s == b.s)
-}
-
-func fnIsValidHostLabel(st *state, args []expr) value {
-	s, allow := args[0].eval(st), args[1].eval(st)
-	return boolValue(s.kind == kindString && isValidHostLabel(s.s, allow.kind == kindBool && allow.b))
-}
-
-func fnParseURL(st *state, args []expr) value {
-	s := args[0].eval(st)
-	if s.kind != kindString {
-		return value{}
-	}
-	u, ok := parseURL(s.s)
-	if !ok {
-		return value{}
-	}
-	return u.record()
-}
-
-func fnSubstring(st *state, args []expr) value {
-	s, start, stop, rev := args[0].eval(st), args[1].eval(st), args[2].eval(st), args[3].eval(st)
-	if s.kind != kindString || start.kind != kindInt || stop.kind != kindInt || rev.kind != kindBool {
-		return value{}
-	}
-	sub, ok := substring(s.s, start.i, stop.i, rev.b)
-	if !ok {
-		return value{}
-	}
-	return stringValue(sub)
-}
-
-func fnURIEncode(st *state, args []expr) value {
-	s := args[0].eval(st)
-	if s.kind != kindString {
-		return value{}
-	}
-	return stringValue(uriEncode(s.s))
-}
-
-// fnCoalesce returns the first argument that is set, evaluating no further;
-// if all but the last are unset it returns the last, set or not. A set
-// false counts: coalesce looks for a value, not a truthy one.
-func fnCoalesce(st *state, args []expr) value {
-	for _, a := range args[:len(args)-1] {
-		if v := a.eval(st); v.kind != kindUnset {
-			return v
-		}
-	}
-	return args[len(args)-1].eval(st)
-}
-
-// fnIte evaluates only the branch it returns. A condition that is not a
-// bool (which type checking rules out) gives unset.
-func fnIte(st *state, args []expr) value {
-	c := args[0].eval(st)
-	if c.kind != kindBool {
-		return value{}
-	}
-	if c.b {
-		return args[1].eval(st)
-	}
-	return args[2].eval(st)
-}
-
-func fnSplit(st *state, args []expr) value {
-	s, d, n := args[0].eval(st), args[1].eval(st), args[2].eval(st)
-	if s.kind != kindString || d.kind != kindString || n.kind != kindInt {
-		return value{}
-	}
-	parts, ok := split(s.s, d.s, n.i)
-	if !ok {
-		return value{}
-	}
-	return stringsValue(parts)
-}
-
-// isValidHostLabel reports whether s is an RFC 1123 host label, or with
-// allowSubDomains a dot-separated sequence of them (so empty labels, as in
-// "a..b" or "a.", are invalid).
-func isValidHostLabel(s string, allowSubDomains bool) bool {
+// IsValidHostLabel is the rules engine's isValidHostLabel: it reports
+// whether s is an RFC 1123 host label, or with allowSubDomains a
+// dot-separated sequence of them (so empty labels, as in "a..b" or "a.",
+// are invalid).
+func IsValidHostLabel(s string, allowSubDomains bool) bool {
 	if !allowSubDomains {
 		return isHostLabel(s)
 	}
@@ -193,58 +51,48 @@ func isAlnum(c byte) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// urlParts is the URL structure that parseURL returns.
-type urlParts struct {
-	scheme, authority, path, normalizedPath string
-	isIP                                    bool
+// URL is what parseURL returns: the parts of an endpoint URL.
+type URL struct {
+	// Scheme is "http" or "https", lower-cased.
+	Scheme string
+	// Authority is host[:port] as written, without any userinfo.
+	Authority string
+	// Path is the path exactly as written, "" when there is none.
+	Path string
+	// NormalizedPath is Path with a leading and trailing "/" ensured, and
+	// "/" for an empty path.
+	NormalizedPath string
+	// IsIP is true for a bracketed IPv6 literal or a dotted-quad IPv4
+	// address.
+	IsIP bool
 }
 
-var urlKeys = []string{"scheme", "authority", "path", "normalizedPath", "isIp"}
-
-// record converts u to a record value with a single allocation.
-func (u urlParts) record() value {
-	r := &struct {
-		rec  record
-		vals [5]value
-	}{}
-	r.vals = [5]value{
-		stringValue(u.scheme), stringValue(u.authority), stringValue(u.path),
-		stringValue(u.normalizedPath), boolValue(u.isIP),
-	}
-	r.rec = record{keys: urlKeys, vals: r.vals[:]}
-	return recordValue(&r.rec)
-}
-
-// parseURL splits an endpoint URL of the form scheme://authority[path].
-// Only http and https are accepted (an endpoint has no other use, and the
+// ParseURL is the rules engine's parseURL: it splits an endpoint URL of the
+// form scheme://authority[path], or returns nil when s is not one. Only
+// http and https are accepted (an endpoint has no other use, and the
 // reference test suite expects other schemes to be rejected). It fails on
-// any query, even an empty one, as the spec requires; on an empty host;
-// on a port that is not decimal digits; on an invalid IPv6 literal; and on
+// any query, even an empty one, as the spec requires; on an empty host; on
+// a port that is not decimal digits; on an invalid IPv6 literal; and on
 // spaces or control characters. A fragment is dropped. Host names are not
-// otherwise validated.
-//
-// path is the path exactly as written, "" when there is none (so that
-// "{url#authority}{url#path}" reproduces the input); normalizedPath is the
-// same with a leading and trailing "/" ensured, and "/" for an empty path.
-// authority is host[:port] as written, without any userinfo. isIp is true
-// for a bracketed IPv6 literal or a dotted-quad IPv4 address.
-func parseURL(s string) (urlParts, bool) {
+// otherwise validated. Path keeps the path as written so that
+// "{url#authority}{url#path}" reproduces the input.
+func ParseURL(s string) *URL {
 	for i := 0; i < len(s); i++ {
 		if s[i] <= ' ' || s[i] == 0x7f {
-			return urlParts{}, false
+			return nil
 		}
 	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok {
-		return urlParts{}, false
+		return nil
 	}
 	scheme = strings.ToLower(scheme)
 	if scheme != "http" && scheme != "https" {
-		return urlParts{}, false
+		return nil
 	}
 	rest, _, _ = strings.Cut(rest, "#")
 	if strings.IndexByte(rest, '?') >= 0 {
-		return urlParts{}, false
+		return nil
 	}
 	authority, path := rest, ""
 	if i := strings.IndexByte(rest, '/'); i >= 0 {
@@ -258,17 +106,17 @@ func parseURL(s string) (urlParts, bool) {
 	if strings.HasPrefix(authority, "[") {
 		end := strings.IndexByte(authority, ']')
 		if end < 0 {
-			return urlParts{}, false
+			return nil
 		}
 		addr, err := netip.ParseAddr(authority[1:end])
 		if err != nil || !addr.Is6() {
-			return urlParts{}, false
+			return nil
 		}
 		host, isIP = authority[:end+1], true
 		after := authority[end+1:]
 		if after != "" {
 			if after[0] != ':' {
-				return urlParts{}, false
+				return nil
 			}
 			port, hasPort = after[1:], true
 		}
@@ -277,12 +125,12 @@ func parseURL(s string) (urlParts, bool) {
 		isIP = isIPv4(host)
 	}
 	if host == "" {
-		return urlParts{}, false
+		return nil
 	}
 	if hasPort {
 		for i := 0; i < len(port); i++ {
 			if !isDigit(port[i]) {
-				return urlParts{}, false
+				return nil
 			}
 		}
 	}
@@ -297,7 +145,7 @@ func parseURL(s string) (urlParts, bool) {
 			normalized += "/"
 		}
 	}
-	return urlParts{scheme: scheme, authority: authority, path: path, normalizedPath: normalized, isIP: isIP}, true
+	return &URL{Scheme: scheme, Authority: authority, Path: path, NormalizedPath: normalized, IsIP: isIP}
 }
 
 // isIPv4 reports whether s is four dot-separated decimal numbers from 0 to
@@ -323,11 +171,11 @@ func isIPv4(s string) bool {
 	return n == 4
 }
 
-// substring returns s[start:stop], or with reverse the same span counted
-// from the end of s. It fails when s holds any non-ASCII character (the
+// Substring is the rules engine's substring: it returns s[start:stop], or
+// with reverse the same span counted from the end of s. It fails when s holds any non-ASCII character (the
 // indexes are meant as character positions), when start >= stop, or when s
 // is too short; so a result always has stop-start characters.
-func substring(s string, start, stop int, reverse bool) (string, bool) {
+func Substring(s string, start, stop int, reverse bool) (string, bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return "", false
@@ -342,10 +190,11 @@ func substring(s string, start, stop int, reverse bool) (string, bool) {
 	return s[start:stop], true
 }
 
-// uriEncode percent-encodes every byte of s except RFC 3986's unreserved
-// characters (A-Z a-z 0-9 - _ . ~), with upper-case hex digits; non-ASCII
-// characters are encoded byte by byte as UTF-8.
-func uriEncode(s string) string {
+// URIEncode is the rules engine's uriEncode: it percent-encodes every byte
+// of s except RFC 3986's unreserved characters (A-Z a-z 0-9 - _ . ~), with
+// upper-case hex digits; non-ASCII characters are encoded byte by byte as
+// UTF-8.
+func URIEncode(s string) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if !isUnreserved(s[i]) {
@@ -372,11 +221,12 @@ func isUnreserved(c byte) bool {
 	return isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '~'
 }
 
-// split divides s at each occurrence of delim. limit 0 splits at every
+// Split is the rules engine's split: it divides s at each occurrence of
+// delim. limit 0 splits at every
 // occurrence; limit n > 0 gives at most n parts, the last holding the rest.
 // An empty s gives one empty part. An empty delimiter or a negative limit,
 // which the spec forbids, fails.
-func split(s, delim string, limit int) ([]string, bool) {
+func Split(s, delim string, limit int) ([]string, bool) {
 	if delim == "" || limit < 0 {
 		return nil, false
 	}
@@ -384,4 +234,27 @@ func split(s, delim string, limit int) ([]string, bool) {
 		return strings.Split(s, delim), true
 	}
 	return strings.SplitN(s, delim, limit), true
+}
+
+// Index is getAttr's [i] on a list: the element at i, counting from the
+// end when i is negative (rules engine 1.1); ok is false when i is out of
+// range.
+func Index(list []string, i int) (elem string, ok bool) {
+	if i < 0 {
+		i += len(list)
+	}
+	if i < 0 || i >= len(list) {
+		return "", false
+	}
+	return list[i], true
+}
+
+// Ite is the rules engine's ite for branches that always have a value:
+// a if c, else b. Both are already evaluated, which is harmless because
+// rules-engine expressions have no side effects.
+func Ite[T any](c bool, a, b T) T {
+	if c {
+		return a
+	}
+	return b
 }

@@ -44,11 +44,11 @@ func TestIsValidHostLabel(t *testing.T) {
 		{strings.Repeat("ab.", 50) + "c", true, false},
 	}
 	for _, tt := range tests {
-		if got := isValidHostLabel(tt.in, true); got != tt.sub {
-			t.Errorf("isValidHostLabel(%q, true) = %v, want %v", tt.in, got, tt.sub)
+		if got := IsValidHostLabel(tt.in, true); got != tt.sub {
+			t.Errorf("IsValidHostLabel(%q, true) = %v, want %v", tt.in, got, tt.sub)
 		}
-		if got := isValidHostLabel(tt.in, false); got != tt.plain {
-			t.Errorf("isValidHostLabel(%q, false) = %v, want %v", tt.in, got, tt.plain)
+		if got := IsValidHostLabel(tt.in, false); got != tt.plain {
+			t.Errorf("IsValidHostLabel(%q, false) = %v, want %v", tt.in, got, tt.plain)
 		}
 	}
 }
@@ -57,56 +57,60 @@ func TestParseURL(t *testing.T) {
 	tests := []struct {
 		in   string
 		ok   bool
-		want urlParts
+		want URL
 	}{
 		// spec
-		{"https://example.com", true, urlParts{"https", "example.com", "", "/", false}},
-		{"https://example.com:8443?foo=bar&faz=baz", false, urlParts{}},
-		{"http://example.com:80/foo/bar", true, urlParts{"http", "example.com:80", "/foo/bar", "/foo/bar/", false}},
-		{"https://127.0.0.1", true, urlParts{"https", "127.0.0.1", "", "/", true}},
-		{"https://[fe80::1]", true, urlParts{"https", "[fe80::1]", "", "/", true}},
+		{"https://example.com", true, URL{"https", "example.com", "", "/", false}},
+		{"https://example.com:8443?foo=bar&faz=baz", false, URL{}},
+		{"http://example.com:80/foo/bar", true, URL{"http", "example.com:80", "/foo/bar", "/foo/bar/", false}},
+		{"https://127.0.0.1", true, URL{"https", "127.0.0.1", "", "/", true}},
+		{"https://[fe80::1]", true, URL{"https", "[fe80::1]", "", "/", true}},
 		// suite
-		{"https://authority.com/custom-path", true, urlParts{"https", "authority.com", "/custom-path", "/custom-path/", false}},
-		{"https://authority.com/", true, urlParts{"https", "authority.com", "/", "/", false}},
-		{"https://authority.com:8000/port", true, urlParts{"https", "authority.com:8000", "/port", "/port/", false}},
-		{"acbd://example.com", false, urlParts{}},
-		{"http://99_ab.com", true, urlParts{"http", "99_ab.com", "", "/", false}},
-		{"http://99_ab-.com", true, urlParts{"http", "99_ab-.com", "", "/", false}},
-		{"http://abc.com:a/foo", false, urlParts{}},
-		{"http://192.168.1.1/foo/", true, urlParts{"http", "192.168.1.1", "/foo/", "/foo/", true}},
-		{"http://192.168.1.1:1234/foo/", true, urlParts{"http", "192.168.1.1:1234", "/foo/", "/foo/", true}},
+		{"https://authority.com/custom-path", true, URL{"https", "authority.com", "/custom-path", "/custom-path/", false}},
+		{"https://authority.com/", true, URL{"https", "authority.com", "/", "/", false}},
+		{"https://authority.com:8000/port", true, URL{"https", "authority.com:8000", "/port", "/port/", false}},
+		{"acbd://example.com", false, URL{}},
+		{"http://99_ab.com", true, URL{"http", "99_ab.com", "", "/", false}},
+		{"http://99_ab-.com", true, URL{"http", "99_ab-.com", "", "/", false}},
+		{"http://abc.com:a/foo", false, URL{}},
+		{"http://192.168.1.1/foo/", true, URL{"http", "192.168.1.1", "/foo/", "/foo/", true}},
+		{"http://192.168.1.1:1234/foo/", true, URL{"http", "192.168.1.1:1234", "/foo/", "/foo/", true}},
 		{"https://[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443", true,
-			urlParts{"https", "[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443", "", "/", true}},
-		{"https://999.999.abc.blah", true, urlParts{"https", "999.999.abc.blah", "", "/", false}},
-		{"https://example.com/path?query1=foo", false, urlParts{}},
+			URL{"https", "[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443", "", "/", true}},
+		{"https://999.999.abc.blah", true, URL{"https", "999.999.abc.blah", "", "/", false}},
+		{"https://example.com/path?query1=foo", false, URL{}},
 		// more
-		{"https://example.com/path?", false, urlParts{}}, // an empty query is a query
-		{"https://example.com?", false, urlParts{}},
-		{"https://example.com/a#frag?x", true, urlParts{"https", "example.com", "/a", "/a/", false}},
-		{"https://user:pw@example.com/p", true, urlParts{"https", "example.com", "/p", "/p/", false}},
-		{"HTTPS://Example.com", true, urlParts{"https", "Example.com", "", "/", false}},
-		{"https://256.1.1.1", true, urlParts{"https", "256.1.1.1", "", "/", false}},
-		{"https://1.2.3", true, urlParts{"https", "1.2.3", "", "/", false}},
-		{"https://1.2.3.4.5", true, urlParts{"https", "1.2.3.4.5", "", "/", false}},
-		{"https://1.2.3.4:443", true, urlParts{"https", "1.2.3.4:443", "", "/", true}},
-		{"https://[::1]:8443/x", true, urlParts{"https", "[::1]:8443", "/x", "/x/", true}},
-		{"https://[not-ip]", false, urlParts{}},
-		{"https://[1.2.3.4]", false, urlParts{}}, // brackets are for IPv6
-		{"https://[::1]x", false, urlParts{}},
-		{"https://[::1", false, urlParts{}},
-		{"https://", false, urlParts{}},
-		{"https:///path", false, urlParts{}},
-		{"https://:443", false, urlParts{}},
-		{"https://exa mple.com", false, urlParts{}},
-		{"example.com", false, urlParts{}},
-		{"https:/example.com", false, urlParts{}},
-		{"", false, urlParts{}},
-		{"https://example.com:", true, urlParts{"https", "example.com:", "", "/", false}},
-		{"https://example.com/a/b%2Fc", true, urlParts{"https", "example.com", "/a/b%2Fc", "/a/b%2Fc/", false}},
+		{"https://example.com/path?", false, URL{}}, // an empty query is a query
+		{"https://example.com?", false, URL{}},
+		{"https://example.com/a#frag?x", true, URL{"https", "example.com", "/a", "/a/", false}},
+		{"https://user:pw@example.com/p", true, URL{"https", "example.com", "/p", "/p/", false}},
+		{"HTTPS://Example.com", true, URL{"https", "Example.com", "", "/", false}},
+		{"https://256.1.1.1", true, URL{"https", "256.1.1.1", "", "/", false}},
+		{"https://1.2.3", true, URL{"https", "1.2.3", "", "/", false}},
+		{"https://1.2.3.4.5", true, URL{"https", "1.2.3.4.5", "", "/", false}},
+		{"https://1.2.3.4:443", true, URL{"https", "1.2.3.4:443", "", "/", true}},
+		{"https://[::1]:8443/x", true, URL{"https", "[::1]:8443", "/x", "/x/", true}},
+		{"https://[not-ip]", false, URL{}},
+		{"https://[1.2.3.4]", false, URL{}}, // brackets are for IPv6
+		{"https://[::1]x", false, URL{}},
+		{"https://[::1", false, URL{}},
+		{"https://", false, URL{}},
+		{"https:///path", false, URL{}},
+		{"https://:443", false, URL{}},
+		{"https://exa mple.com", false, URL{}},
+		{"example.com", false, URL{}},
+		{"https:/example.com", false, URL{}},
+		{"", false, URL{}},
+		{"https://example.com:", true, URL{"https", "example.com:", "", "/", false}},
+		{"https://example.com/a/b%2Fc", true, URL{"https", "example.com", "/a/b%2Fc", "/a/b%2Fc/", false}},
 	}
 	for _, tt := range tests {
-		got, ok := parseURL(tt.in)
-		if ok != tt.ok || got != tt.want {
+		u := ParseURL(tt.in)
+		var got URL
+		if u != nil {
+			got = *u
+		}
+		if ok := u != nil; ok != tt.ok || got != tt.want {
 			t.Errorf("parseURL(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
@@ -143,9 +147,9 @@ func TestSubstring(t *testing.T) {
 		{"us-east-1", 0, 2, false, "us", true},
 	}
 	for _, tt := range tests {
-		got, ok := substring(tt.in, tt.start, tt.stop, tt.reverse)
+		got, ok := Substring(tt.in, tt.start, tt.stop, tt.reverse)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("substring(%q, %d, %d, %v) = %q, %v; want %q, %v", tt.in, tt.start, tt.stop, tt.reverse, got, ok, tt.want, tt.ok)
+			t.Errorf("Substring(%q, %d, %d, %v) = %q, %v; want %q, %v", tt.in, tt.start, tt.stop, tt.reverse, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -163,8 +167,8 @@ func TestURIEncode(t *testing.T) {
 		{"arn:aws:s3:::bucket/key", "arn%3Aaws%3As3%3A%3A%3Abucket%2Fkey"},
 	}
 	for _, tt := range tests {
-		if got := uriEncode(tt.in); got != tt.want {
-			t.Errorf("uriEncode(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := URIEncode(tt.in); got != tt.want {
+			t.Errorf("URIEncode(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -193,9 +197,9 @@ func TestSplit(t *testing.T) {
 		{"a", ".", -1, nil}, // negative limit: no value
 	}
 	for _, tt := range tests {
-		got, ok := split(tt.in, tt.delim, tt.limit)
+		got, ok := Split(tt.in, tt.delim, tt.limit)
 		if ok != (tt.want != nil) || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("split(%q, %q, %d) = %q, %v; want %q", tt.in, tt.delim, tt.limit, got, ok, tt.want)
+			t.Errorf("Split(%q, %q, %d) = %q, %v; want %q", tt.in, tt.delim, tt.limit, got, ok, tt.want)
 		}
 	}
 }
@@ -204,39 +208,43 @@ func TestParseARN(t *testing.T) {
 	tests := []struct {
 		in   string
 		ok   bool
-		want arn
+		want ARN
 	}{
 		// spec
 		{"arn:aws:sns:us-west-2:012345678910:example-sns-topic-name", true,
-			arn{"aws", "sns", "us-west-2", "012345678910", []string{"example-sns-topic-name"}}},
-		{"11111111-2222-3333-4444-555555555555", false, arn{}},
+			ARN{"aws", "sns", "us-west-2", "012345678910", []string{"example-sns-topic-name"}}},
+		{"11111111-2222-3333-4444-555555555555", false, ARN{}},
 		{"arn:aws:ec2:us-east-1:012345678910:vpc/vpc-0e9801d129EXAMPLE", true,
-			arn{"aws", "ec2", "us-east-1", "012345678910", []string{"vpc", "vpc-0e9801d129EXAMPLE"}}},
-		{"arn:aws:iam::012345678910:user/johndoe", true, arn{"aws", "iam", "", "012345678910", []string{"user", "johndoe"}}},
-		{"arn:aws:s3:::bucket_name", true, arn{"aws", "s3", "", "", []string{"bucket_name"}}},
+			ARN{"aws", "ec2", "us-east-1", "012345678910", []string{"vpc", "vpc-0e9801d129EXAMPLE"}}},
+		{"arn:aws:iam::012345678910:user/johndoe", true, ARN{"aws", "iam", "", "012345678910", []string{"user", "johndoe"}}},
+		{"arn:aws:s3:::bucket_name", true, ARN{"aws", "s3", "", "", []string{"bucket_name"}}},
 		// suite
-		{"arn:aws:s3:us-east-2:012345678:outpost:op-1234", true, arn{"aws", "s3", "us-east-2", "012345678", []string{"outpost", "op-1234"}}},
-		{"arn:aws:s3:us-east-2:012345678:outpost", true, arn{"aws", "s3", "us-east-2", "012345678", []string{"outpost"}}},
-		{"arn:aws:s3:us-east-2:012345678:outpost::", true, arn{"aws", "s3", "us-east-2", "012345678", []string{"outpost", "", ""}}},
-		{"arn:aws:s3:us-east-2:012345678:outpost:", true, arn{"aws", "s3", "us-east-2", "012345678", []string{"outpost", ""}}},
-		{"asdf", false, arn{}},
-		{"arn:aws:s3:us-west-2:123456789012:", false, arn{}}, // no resource
-		{"arn:aws::us-west-2:123456789012:resource-id", false, arn{}},
-		{"arn::s3:us-west-2:123456789012:resource-id", false, arn{}},
-		{"arn:aws:s3::123456789012:resource-id", true, arn{"aws", "s3", "", "123456789012", []string{"resource-id"}}},
-		{"arn:aws:s3:us-east-1::resource-id", true, arn{"aws", "s3", "us-east-1", "", []string{"resource-id"}}},
-		{"arn:aws:s3:us-east-1:abcd:resource-id", true, arn{"aws", "s3", "us-east-1", "abcd", []string{"resource-id"}}},
+		{"arn:aws:s3:us-east-2:012345678:outpost:op-1234", true, ARN{"aws", "s3", "us-east-2", "012345678", []string{"outpost", "op-1234"}}},
+		{"arn:aws:s3:us-east-2:012345678:outpost", true, ARN{"aws", "s3", "us-east-2", "012345678", []string{"outpost"}}},
+		{"arn:aws:s3:us-east-2:012345678:outpost::", true, ARN{"aws", "s3", "us-east-2", "012345678", []string{"outpost", "", ""}}},
+		{"arn:aws:s3:us-east-2:012345678:outpost:", true, ARN{"aws", "s3", "us-east-2", "012345678", []string{"outpost", ""}}},
+		{"asdf", false, ARN{}},
+		{"arn:aws:s3:us-west-2:123456789012:", false, ARN{}}, // no resource
+		{"arn:aws::us-west-2:123456789012:resource-id", false, ARN{}},
+		{"arn::s3:us-west-2:123456789012:resource-id", false, ARN{}},
+		{"arn:aws:s3::123456789012:resource-id", true, ARN{"aws", "s3", "", "123456789012", []string{"resource-id"}}},
+		{"arn:aws:s3:us-east-1::resource-id", true, ARN{"aws", "s3", "us-east-1", "", []string{"resource-id"}}},
+		{"arn:aws:s3:us-east-1:abcd:resource-id", true, ARN{"aws", "s3", "us-east-1", "abcd", []string{"resource-id"}}},
 		{"arn:aws:s3:us-east-1:123456789012:resource-id/resource-1:resource-2", true,
-			arn{"aws", "s3", "us-east-1", "123456789012", []string{"resource-id", "resource-1", "resource-2"}}},
+			ARN{"aws", "s3", "us-east-1", "123456789012", []string{"resource-id", "resource-1", "resource-2"}}},
 		// more
-		{"arn:aws:s3:us-east-1:123", false, arn{}}, // five parts
-		{"ARN:aws:s3:::b", false, arn{}},
-		{"arn:aws:s3:::/", true, arn{"aws", "s3", "", "", []string{"", ""}}},
-		{"", false, arn{}},
+		{"arn:aws:s3:us-east-1:123", false, ARN{}}, // five parts
+		{"ARN:aws:s3:::b", false, ARN{}},
+		{"arn:aws:s3:::/", true, ARN{"aws", "s3", "", "", []string{"", ""}}},
+		{"", false, ARN{}},
 	}
 	for _, tt := range tests {
-		got, ok := parseARN(tt.in)
-		if ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
+		a := ParseARN(tt.in)
+		var got ARN
+		if a != nil {
+			got = *a
+		}
+		if ok := a != nil; ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseARN(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
@@ -278,11 +286,11 @@ func TestIsVirtualHostableS3Bucket(t *testing.T) {
 		{"mybucket--usw2-az1--x-s3", true, true},
 	}
 	for _, tt := range tests {
-		if got := isVirtualHostableS3Bucket(tt.in, true); got != tt.sub {
-			t.Errorf("isVirtualHostableS3Bucket(%q, true) = %v, want %v", tt.in, got, tt.sub)
+		if got := IsVirtualHostableS3Bucket(tt.in, true); got != tt.sub {
+			t.Errorf("IsVirtualHostableS3Bucket(%q, true) = %v, want %v", tt.in, got, tt.sub)
 		}
-		if got := isVirtualHostableS3Bucket(tt.in, false); got != tt.plain {
-			t.Errorf("isVirtualHostableS3Bucket(%q, false) = %v, want %v", tt.in, got, tt.plain)
+		if got := IsVirtualHostableS3Bucket(tt.in, false); got != tt.plain {
+			t.Errorf("IsVirtualHostableS3Bucket(%q, false) = %v, want %v", tt.in, got, tt.plain)
 		}
 	}
 }
@@ -312,14 +320,10 @@ func TestPartition(t *testing.T) {
 		}
 	}
 	// The result is the partition's outputs.
-	res := idx.results[idx.lookup("cn-north-1")]
-	for key, want := range map[string]any{
-		"name": "aws-cn", "dnsSuffix": "amazonaws.com.cn", "dualStackDnsSuffix": "api.amazonwebservices.com.cn",
-		"supportsFIPS": true, "supportsDualStack": true, "implicitGlobalRegion": "cn-northwest-1",
-	} {
-		if got := res.rec.get(key).toAny(); got != want {
-			t.Errorf("aws.partition(cn-north-1).%s = %v, want %v", key, got, want)
-		}
+	want := PartitionResult{Name: "aws-cn", DNSSuffix: "amazonaws.com.cn", DualStackDNSSuffix: "api.amazonwebservices.com.cn",
+		SupportsFIPS: true, SupportsDualStack: true, ImplicitGlobalRegion: "cn-northwest-1"}
+	if got := Partition("cn-north-1"); got == nil || *got != want {
+		t.Errorf("Partition(cn-north-1) = %+v, want %+v", got, want)
 	}
 }
 
@@ -344,43 +348,19 @@ func TestPartitionTable(t *testing.T) {
 	}
 }
 
-func TestWalkPath(t *testing.T) {
-	arr := stringsValue([]string{"a", "b", "c"})
-	rec := recordValue(&record{keys: []string{"list", "inner"}, vals: []value{
-		arr,
-		recordValue(&record{keys: []string{"x"}, vals: []value{stringValue("deep")}}),
-	}})
+func TestIndex(t *testing.T) {
+	list := []string{"a", "b", "c"}
 	tests := []struct {
-		path string
-		on   value
-		want any // nil for unset
+		i    int
+		want string
+		ok   bool
 	}{
-		{"list[0]", rec, "a"},
-		{"list[2]", rec, "c"},
-		{"list[3]", rec, nil},
-		{"list[-1]", rec, "c"}, // 1.1: from the end
-		{"list[-3]", rec, "a"},
-		{"list[-4]", rec, nil},
-		{"inner.x", rec, "deep"},
-		{"inner.y", rec, nil},
-		{"missing", rec, nil},
-		{"list.x", rec, nil},   // a key on an array
-		{"inner[0]", rec, nil}, // an index on a record
-		{"[1]", arr, "b"},      // an index on its own, as on a stringArray parameter
-		{"x", stringValue("s"), nil},
+		{0, "a", true}, {2, "c", true}, {3, "", false},
+		{-1, "c", true}, {-3, "a", true}, {-4, "", false}, // 1.1: from the end
 	}
 	for _, tt := range tests {
-		steps, err := parsePath(tt.path)
-		if err != nil {
-			t.Fatalf("parsePath(%q): %v", tt.path, err)
-		}
-		if got := walkPath(tt.on, steps).toAny(); got != tt.want {
-			t.Errorf("getAttr(%s) = %v, want %v", tt.path, got, tt.want)
-		}
-	}
-	for _, bad := range []string{"", "a..b", "a.", "a[", "a[x]", "a[1", "a[1]x", "a[]", "a[+1]"} {
-		if _, err := parsePath(bad); err == nil {
-			t.Errorf("parsePath(%q) succeeded, want an error", bad)
+		if got, ok := Index(list, tt.i); got != tt.want || ok != tt.ok {
+			t.Errorf("Index(%q, %d) = %q, %v; want %q, %v", list, tt.i, got, ok, tt.want, tt.ok)
 		}
 	}
 }

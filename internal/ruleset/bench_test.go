@@ -1,4 +1,4 @@
-package endpointrules
+package ruleset
 
 import "testing"
 

@@ -1,4 +1,4 @@
-package endpointrules
+package ruleset
 
 import (
 	"encoding/json"
@@ -45,69 +45,86 @@ type endpointJSON struct {
 	Headers    map[string][]any `json:"headers"`
 }
 
-// compiler turns the JSON form into the evaluation tree. It tracks which
-// names are in scope so that every reference can be bound to a slot, and
-// checked, once.
+// compiler turns the JSON form into the typed tree. It tracks which names
+// are in scope, and which optional parameters are known to be set, so that
+// every reference can be bound to a slot and typed once.
 type compiler struct {
-	slots   map[string]int  // every parameter and assigned name → its slot
-	params  int             // slots [0, params) are parameters
-	inScope map[string]bool // assigned names visible at this point
+	params  map[string]*Param
+	slots   map[string]int        // every parameter and assigned name → its slot
+	inScope map[string]*Condition // assigned names visible at this point
+	// narrowed are the optional parameters that an earlier condition on
+	// this path proved set (isSet(P), or any condition that fails when P is
+	// unset): references to them are not optional.
+	narrowed map[string]bool
 }
 
 func compile(doc *ruleSetJSONDoc) (*RuleSet, error) {
 	if len(doc.Rules) == 0 {
 		return nil, errors.New("rule set has no rules")
 	}
-	rs := &RuleSet{version: doc.Version}
+	rs := &RuleSet{Version: doc.Version}
 	names := make([]string, 0, len(doc.Parameters))
 	for name := range doc.Parameters {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	c := &compiler{slots: make(map[string]int), params: len(names), inScope: make(map[string]bool)}
+	c := &compiler{params: make(map[string]*Param), slots: make(map[string]int),
+		inScope: make(map[string]*Condition), narrowed: make(map[string]bool)}
 	for i, name := range names {
 		p, err := compileParam(name, doc.Parameters[name])
 		if err != nil {
 			return nil, err
 		}
-		rs.params = append(rs.params, p)
+		rs.Params = append(rs.Params, p)
+		c.params[name] = p
 		c.slots[name] = i
 	}
 	rules, err := c.rules(doc.Rules, "rules")
 	if err != nil {
 		return nil, err
 	}
-	rs.rules = rules
+	rs.Rules = rules
 	rs.nslots = len(c.slots)
 	return rs, nil
 }
 
-func compileParam(name string, pj parameterJSON) (param, error) {
-	p := param{name: name, required: pj.Required, builtIn: pj.BuiltIn}
+func compileParam(name string, pj parameterJSON) (*Param, error) {
+	p := &Param{Name: name, Required: pj.Required, BuiltIn: pj.BuiltIn}
 	// The spec spells types string/boolean/stringArray, AWS models
 	// String/Boolean: compare case-insensitively.
 	switch strings.ToLower(pj.Type) {
 	case "string":
-		p.typ = paramString
+		p.Type = String
 	case "boolean":
-		p.typ = paramBool
+		p.Type = Bool
 	case "stringarray":
-		p.typ = paramStringArray
+		p.Type = StringArray
 	default:
-		return param{}, fmt.Errorf("parameter %q: unknown type %q", name, pj.Type)
+		return nil, fmt.Errorf("parameter %q: unknown type %q", name, pj.Type)
 	}
 	if pj.Default != nil {
-		v, ok := convertParam(p.typ, pj.Default)
+		v, ok := convertParam(p.Type, pj.Default)
 		if !ok {
-			return param{}, fmt.Errorf("parameter %q: default %v is not a %s", name, pj.Default, p.typ)
+			return nil, fmt.Errorf("parameter %q: default %v is not a %s", name, pj.Default, p.Type)
 		}
 		p.def = v
+		p.Default = v.toAny()
+		if p.Type == StringArray {
+			ss := make([]string, len(v.arr))
+			for i, e := range v.arr {
+				ss[i] = e.s
+			}
+			p.Default = ss
+		}
 	}
 	return p, nil
 }
 
-func (c *compiler) rules(list []ruleJSON, path string) ([]rule, error) {
-	out := make([]rule, len(list))
+// optional reports whether a parameter may be unset when the rules run.
+func (p *Param) optional() bool { return !p.Required && p.Default == nil }
+
+func (c *compiler) rules(list []ruleJSON, path string) ([]*Rule, error) {
+	out := make([]*Rule, len(list))
 	for i := range list {
 		r, err := c.rule(&list[i], fmt.Sprintf("%s[%d]", path, i))
 		if err != nil {
@@ -118,69 +135,99 @@ func (c *compiler) rules(list []ruleJSON, path string) ([]rule, error) {
 	return out, nil
 }
 
-func (c *compiler) rule(rj *ruleJSON, path string) (rule, error) {
-	var r rule
-	// Names assigned by this rule's conditions are visible to the rest of
-	// the rule and to its children, and go out of scope after it.
-	var assigned []string
+func (c *compiler) rule(rj *ruleJSON, path string) (*Rule, error) {
+	r := &Rule{Path: path}
+	// Names assigned, and parameters narrowed, by this rule's conditions
+	// hold for the rest of the rule and its children, and no longer after.
+	var assigned, narrowed []string
 	defer func() {
 		for _, name := range assigned {
 			delete(c.inScope, name)
+		}
+		for _, name := range narrowed {
+			delete(c.narrowed, name)
 		}
 	}()
 	for i, cj := range rj.Conditions {
 		cpath := fmt.Sprintf("%s.conditions[%d]", path, i)
 		e, err := c.call(cj.Fn, cj.Argv, cpath)
 		if err != nil {
-			return rule{}, err
+			return nil, err
 		}
-		cond := condition{e: e, assign: -1}
+		cond := &Condition{Path: cpath, Fn: e, Assign: cj.Assign, slot: -1}
+		for _, name := range provesSet(e) {
+			if !c.narrowed[name] {
+				c.narrowed[name] = true
+				narrowed = append(narrowed, name)
+			}
+		}
 		if cj.Assign != "" {
 			name := cj.Assign
-			if slot, ok := c.slots[name]; (ok && slot < c.params) || c.inScope[name] {
-				return rule{}, fmt.Errorf("%s: assign %q shadows a parameter or a variable in scope", cpath, name)
+			if _, ok := c.params[name]; ok || c.inScope[name] != nil {
+				return nil, fmt.Errorf("%s: assign %q shadows a parameter or a variable in scope", cpath, name)
 			}
 			slot, ok := c.slots[name]
 			if !ok {
 				slot = len(c.slots)
 				c.slots[name] = slot
 			}
-			cond.assign = slot
-			c.inScope[name] = true
+			cond.slot = slot
+			c.inScope[name] = cond
 			assigned = append(assigned, name)
 		}
-		r.conds = append(r.conds, cond)
+		r.Conditions = append(r.Conditions, cond)
 	}
 	var err error
 	switch rj.Type {
 	case "endpoint":
-		r.kind = ruleEndpoint
+		r.Kind = EndpointRule
 		if rj.Endpoint == nil {
-			return rule{}, fmt.Errorf("%s: endpoint rule has no endpoint", path)
+			return nil, fmt.Errorf("%s: endpoint rule has no endpoint", path)
 		}
-		r.endpoint, err = c.endpoint(rj.Endpoint, path+".endpoint")
+		r.Endpoint, err = c.endpoint(rj.Endpoint, path+".endpoint")
 	case "error":
-		r.kind = ruleError
+		r.Kind = ErrorRule
 		if rj.Error == nil {
-			return rule{}, fmt.Errorf("%s: error rule has no error", path)
+			return nil, fmt.Errorf("%s: error rule has no error", path)
 		}
-		r.message, err = c.expr(rj.Error, path+".error")
+		r.Error, err = c.expr(rj.Error, path+".error")
 	case "tree":
-		r.kind = ruleTree
+		r.Kind = TreeRule
 		if len(rj.Rules) == 0 {
-			return rule{}, fmt.Errorf("%s: tree rule has no rules", path)
+			return nil, fmt.Errorf("%s: tree rule has no rules", path)
 		}
-		r.children, err = c.rules(rj.Rules, path+".rules")
+		r.Rules, err = c.rules(rj.Rules, path+".rules")
 	default:
-		return rule{}, fmt.Errorf("%s: unknown rule type %q", path, rj.Type)
+		return nil, fmt.Errorf("%s: unknown rule type %q", path, rj.Type)
 	}
 	if err != nil {
-		return rule{}, err
+		return nil, err
 	}
 	return r, nil
 }
 
-func (c *compiler) endpoint(ej *endpointJSON, path string) (*endpointSpec, error) {
+// provesSet returns the parameters that condition e proves set when it
+// holds: isSet's argument, and the parameters passed directly to any
+// function that has no value or is false when an argument has no value
+// (every function but coalesce and ite).
+func provesSet(e Expr) []string {
+	call, ok := e.(*Call)
+	if !ok || call.Fn == "coalesce" || call.Fn == "ite" {
+		return nil
+	}
+	var names []string
+	for _, a := range call.Args {
+		if r, ok := a.(*Ref); ok && r.Param != nil {
+			names = append(names, r.Name)
+		}
+		if call.Fn == "isValidHostLabel" || call.Fn == "aws.isVirtualHostableS3Bucket" {
+			break // an unset allowSubDomains counts as false
+		}
+	}
+	return names
+}
+
+func (c *compiler) endpoint(ej *endpointJSON, path string) (*EndpointSpec, error) {
 	if ej.URL == nil {
 		return nil, fmt.Errorf("%s: endpoint has no url", path)
 	}
@@ -188,76 +235,73 @@ func (c *compiler) endpoint(ej *endpointJSON, path string) (*endpointSpec, error
 	if err != nil {
 		return nil, err
 	}
-	spec := &endpointSpec{url: url}
+	spec := &EndpointSpec{URL: url}
 	for _, name := range sortedKeys(ej.Headers) {
-		h := headerSpec{name: name}
+		h := Header{Name: name}
 		for i, x := range ej.Headers[name] {
 			e, err := c.expr(x, fmt.Sprintf("%s.headers[%q][%d]", path, name, i))
 			if err != nil {
 				return nil, err
 			}
-			h.values = append(h.values, e)
+			h.Values = append(h.Values, e)
 		}
-		spec.headers = append(spec.headers, h)
+		spec.Headers = append(spec.Headers, h)
 	}
 	if len(ej.Properties) > 0 {
 		p, err := c.prop(map[string]any(ej.Properties), path+".properties")
 		if err != nil {
 			return nil, err
 		}
-		spec.props = p.(*objectProp)
+		spec.Properties = &p
 	}
 	return spec, nil
 }
 
 // prop compiles an endpoint property value.
-func (c *compiler) prop(x any, path string) (prop, error) {
+func (c *compiler) prop(x any, path string) (Prop, error) {
 	switch x := x.(type) {
 	case string:
 		e, err := c.template(x, path)
 		if err != nil {
-			return nil, err
+			return Prop{}, err
 		}
-		if lit, ok := e.(*litExpr); ok {
-			return staticProp{v: lit.v.s}, nil
-		}
-		return templateProp{e: e}, nil
+		return Prop{Kind: PropString, Str: e}, nil
 	case bool:
-		return staticProp{v: x}, nil
+		return Prop{Kind: PropBool, Bool: x}, nil
 	case json.Number:
 		f, err := x.Float64()
 		if err != nil {
-			return nil, fmt.Errorf("%s: bad number %s", path, x)
+			return Prop{}, fmt.Errorf("%s: bad number %s", path, x)
 		}
-		return staticProp{v: f}, nil
+		return Prop{Kind: PropNumber, Num: f}, nil
 	case []any:
-		out := make(arrayProp, len(x))
+		out := Prop{Kind: PropArray, Elems: make([]Prop, len(x))}
 		for i, e := range x {
 			p, err := c.prop(e, fmt.Sprintf("%s[%d]", path, i))
 			if err != nil {
-				return nil, err
+				return Prop{}, err
 			}
-			out[i] = p
+			out.Elems[i] = p
 		}
 		return out, nil
 	case map[string]any:
-		out := &objectProp{}
+		out := Prop{Kind: PropObject}
 		for _, k := range sortedKeys(x) {
 			p, err := c.prop(x[k], path+"."+k)
 			if err != nil {
-				return nil, err
+				return Prop{}, err
 			}
-			out.keys = append(out.keys, k)
-			out.vals = append(out.vals, p)
+			out.Keys = append(out.Keys, k)
+			out.Elems = append(out.Elems, p)
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("%s: unsupported property value %v", path, x)
+	return Prop{}, fmt.Errorf("%s: unsupported property value %v", path, x)
 }
 
 // expr compiles an argument, url, message or header value: a reference or
 // function object, or else a literal.
-func (c *compiler) expr(x any, path string) (expr, error) {
+func (c *compiler) expr(x any, path string) (Expr, error) {
 	if m, ok := x.(map[string]any); ok {
 		if ref, ok := m["ref"]; ok {
 			name, ok := ref.(string)
@@ -283,77 +327,66 @@ func (c *compiler) expr(x any, path string) (expr, error) {
 
 // literal compiles a literal: strings are templates, arrays and objects
 // hold literals (not references or calls, as in the reference
-// implementation). Constant literals become one precomputed value.
-func (c *compiler) literal(x any, path string) (expr, error) {
+// implementation).
+func (c *compiler) literal(x any, path string) (Expr, error) {
 	switch x := x.(type) {
 	case string:
 		return c.template(x, path)
 	case bool:
-		return &litExpr{v: boolValue(x)}, nil
+		return &Literal{Value: x, v: boolValue(x)}, nil
 	case json.Number:
 		i, err := strconv.Atoi(x.String())
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s is not an integer", path, x)
 		}
-		return &litExpr{v: intValue(i)}, nil
+		return &Literal{Value: i, v: intValue(i)}, nil
 	case []any:
-		elems := make([]expr, len(x))
-		static := true
+		out := &ArrayLiteral{Elems: make([]Expr, len(x))}
 		for i, e := range x {
 			el, err := c.literal(e, fmt.Sprintf("%s[%d]", path, i))
 			if err != nil {
 				return nil, err
 			}
-			elems[i] = el
-			_, isLit := el.(*litExpr)
-			static = static && isLit
+			out.Elems[i] = el
 		}
-		if !static {
-			return &arrayExpr{elems: elems}, nil
-		}
-		arr := make([]value, len(elems))
-		for i, el := range elems {
-			arr[i] = el.(*litExpr).v
-		}
-		return &litExpr{v: arrayValue(arr)}, nil
+		return out, nil
 	case map[string]any:
-		keys := sortedKeys(x)
-		elems := make([]expr, len(keys))
-		static := true
-		for i, k := range keys {
+		out := &ObjectLiteral{Keys: sortedKeys(x)}
+		for _, k := range out.Keys {
 			el, err := c.literal(x[k], path+"."+k)
 			if err != nil {
 				return nil, err
 			}
-			elems[i] = el
-			_, isLit := el.(*litExpr)
-			static = static && isLit
+			out.Elems = append(out.Elems, el)
 		}
-		if !static {
-			return &recordExpr{keys: keys, elems: elems}, nil
-		}
-		r := &record{keys: keys, vals: make([]value, len(elems))}
-		for i, el := range elems {
-			r.vals[i] = el.(*litExpr).v
-		}
-		return &litExpr{v: recordValue(r)}, nil
+		return out, nil
 	case nil:
 		return nil, fmt.Errorf("%s: null is not a rules-engine value", path)
 	}
 	return nil, fmt.Errorf("%s: unsupported value %v", path, x)
 }
 
-// ref binds a reference to its slot, checking that it is in scope.
-func (c *compiler) ref(name, path string) (expr, error) {
-	slot, ok := c.slots[name]
-	if !ok || (slot >= c.params && !c.inScope[name]) {
+// ref binds a reference to its slot and type, checking that it is in
+// scope.
+func (c *compiler) ref(name, path string) (Expr, error) {
+	if p, ok := c.params[name]; ok {
+		p.Used = true
+		return &Ref{Name: name, Param: p, slot: c.slots[name],
+			typ: Type{Kind: p.Type, Optional: p.optional() && !c.narrowed[name]}}, nil
+	}
+	cond := c.inScope[name]
+	if cond == nil {
 		return nil, fmt.Errorf("%s: reference to %q, which is neither a parameter nor a variable in scope", path, name)
 	}
-	return &refExpr{slot: slot}, nil
+	cond.Used = true
+	// A condition holds only when its value is set, so an assigned name
+	// always has a value.
+	return &Ref{Name: name, Cond: cond, slot: cond.slot, typ: Type{Kind: cond.Fn.Type().Kind}}, nil
 }
 
-// call compiles a function call, binding the function at Parse time.
-func (c *compiler) call(name string, argv []any, path string) (expr, error) {
+// call compiles and type-checks a function call, binding the function at
+// Parse time.
+func (c *compiler) call(name string, argv []any, path string) (Expr, error) {
 	if name == "" {
 		return nil, fmt.Errorf("%s: missing function name", path)
 	}
@@ -386,9 +419,9 @@ func (c *compiler) call(name string, argv []any, path string) (expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &getAttrExpr{target: target, path: steps}, nil
+		return getAttr(target, steps, path)
 	}
-	args := make([]expr, len(argv))
+	args := make([]Expr, len(argv))
 	for i, a := range argv {
 		e, err := c.expr(a, fmt.Sprintf("%s.argv[%d]", path, i))
 		if err != nil {
@@ -396,56 +429,45 @@ func (c *compiler) call(name string, argv []any, path string) (expr, error) {
 		}
 		args[i] = e
 	}
-	if e := specialize(name, args); e != nil {
-		return e, nil
+	typ, err := f.check(args)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", path, name, err)
 	}
-	return &callExpr{fn: f.impl, args: args}, nil
+	return &Call{Fn: name, Args: args, typ: typ, impl: f.impl}, nil
 }
 
-// specialize returns a dedicated node for the commonest condition shapes
-// of AWS rule sets, booleanEquals(ref, literal), stringEquals(ref, literal)
-// and isSet(ref), which read a slot directly instead of making two
-// interface calls; or nil. The results are the same as the generic calls'.
-func specialize(name string, args []expr) expr {
-	refAndLit := func() (*refExpr, *litExpr) {
-		r, ok1 := args[0].(*refExpr)
-		l, ok2 := args[1].(*litExpr)
-		if !ok1 || !ok2 {
-			r, ok1 = args[1].(*refExpr)
-			l, ok2 = args[0].(*litExpr)
-		}
-		if !ok1 || !ok2 {
-			return nil, nil
-		}
-		return r, l
-	}
-	switch name {
-	case "isSet":
-		if r, ok := args[0].(*refExpr); ok {
-			return &isSetRefExpr{slot: r.slot}
-		}
-	case "booleanEquals":
-		if r, l := refAndLit(); r != nil && l.v.kind == kindBool {
-			return &boolEqualsRefExpr{slot: r.slot, want: l.v.b}
-		}
-	case "stringEquals":
-		if r, l := refAndLit(); r != nil && l.v.kind == kindString {
-			return &stringEqualsRefExpr{slot: r.slot, want: l.v.s}
+// getAttr types a getAttr: each key must be a field of a record and each
+// index must follow a list; an index gives an optional value, since it may
+// be out of range.
+func getAttr(target Expr, steps []PathStep, path string) (Expr, error) {
+	t := target.Type()
+	for _, st := range steps {
+		switch {
+		case st.IsIndex && t.Kind == StringArray:
+			t = Type{Kind: String, Optional: true}
+		case st.IsIndex:
+			return nil, fmt.Errorf("%s: getAttr index [%d] on a %s", path, st.Index, t.Kind)
+		default:
+			k, ok := field(t.Kind, st.Key)
+			if !ok {
+				return nil, fmt.Errorf("%s: getAttr: a %s has no field %q", path, t.Kind, st.Key)
+			}
+			t = Type{Kind: k, Optional: t.Optional}
 		}
 	}
-	return nil
+	return &GetAttr{Target: target, Path: steps, typ: t}, nil
 }
 
 // template compiles a template string. {{ and }} are literal braces;
 // {name} is a reference and {name#path} a getAttr. An all-literal template
 // becomes a constant and a lone placeholder becomes its expression, so only
 // real concatenations build strings at run time.
-func (c *compiler) template(s, path string) (expr, error) {
-	var parts []templatePart
+func (c *compiler) template(s, path string) (Expr, error) {
+	var parts []TemplatePart
 	var lit strings.Builder
 	flush := func() {
 		if lit.Len() > 0 {
-			parts = append(parts, templatePart{lit: lit.String()})
+			parts = append(parts, TemplatePart{Lit: lit.String()})
 			lit.Reset()
 		}
 	}
@@ -470,7 +492,7 @@ func (c *compiler) template(s, path string) (expr, error) {
 				return nil, err
 			}
 			flush()
-			parts = append(parts, templatePart{e: e})
+			parts = append(parts, TemplatePart{Expr: e})
 			i += end + 1
 		case '}':
 			if i+1 < len(s) && s[i+1] == '}' {
@@ -486,17 +508,17 @@ func (c *compiler) template(s, path string) (expr, error) {
 	flush()
 	switch {
 	case len(parts) == 0:
-		return &litExpr{v: stringValue("")}, nil
-	case len(parts) == 1 && parts[0].e == nil:
-		return &litExpr{v: stringValue(parts[0].lit)}, nil
+		return &Literal{Value: "", v: stringValue("")}, nil
+	case len(parts) == 1 && parts[0].Expr == nil:
+		return &Literal{Value: parts[0].Lit, v: stringValue(parts[0].Lit)}, nil
 	case len(parts) == 1:
-		return parts[0].e, nil
+		return parts[0].Expr, nil
 	}
-	return &templateExpr{parts: parts}, nil
+	return &Template{Parts: parts}, nil
 }
 
 // shortform compiles the inside of a template placeholder.
-func (c *compiler) shortform(s, path string) (expr, error) {
+func (c *compiler) shortform(s, path string) (Expr, error) {
 	name, attr, hasAttr := strings.Cut(s, "#")
 	if name == "" {
 		return nil, fmt.Errorf("%s: empty template placeholder {%s}", path, s)
@@ -512,22 +534,22 @@ func (c *compiler) shortform(s, path string) (expr, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &getAttrExpr{target: ref, path: steps}, nil
+	return getAttr(ref, steps, path)
 }
 
 // parsePath parses a getAttr path: dot-separated parts, each a key, a key
 // followed by [index], or just [index]. The spec allows an index only on
 // the last part in practice; this accepts one on any part, which is a
 // superset and costs nothing.
-func parsePath(p string) ([]pathStep, error) {
+func parsePath(p string) ([]PathStep, error) {
 	if p == "" {
 		return nil, errors.New("empty getAttr path")
 	}
-	var steps []pathStep
+	var steps []PathStep
 	for _, part := range strings.Split(p, ".") {
 		key, rest, hasIndex := strings.Cut(part, "[")
 		if key != "" {
-			steps = append(steps, pathStep{key: key})
+			steps = append(steps, PathStep{Key: key})
 		}
 		if !hasIndex {
 			if key == "" {
@@ -543,7 +565,7 @@ func parsePath(p string) ([]pathStep, error) {
 		if err != nil || strings.HasPrefix(digits, "+") {
 			return nil, fmt.Errorf("bad index in getAttr path %q", p)
 		}
-		steps = append(steps, pathStep{index: i, isIndex: true})
+		steps = append(steps, PathStep{Index: i, IsIndex: true})
 	}
 	return steps, nil
 }

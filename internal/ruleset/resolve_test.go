@@ -1,7 +1,8 @@
-package endpointrules
+package ruleset
 
 import (
 	"errors"
+	rt "github.com/smithygo/smithygo/templates/endpointrules"
 	"reflect"
 	"strings"
 	"sync"
@@ -182,7 +183,7 @@ func TestResolve(t *testing.T) {
 	if !reflect.DeepEqual(ep.Properties, wantProps) {
 		t.Errorf("properties = %#v\nwant %#v", ep.Properties, wantProps)
 	}
-	wantSchemes := []AuthScheme{
+	wantSchemes := []rt.AuthScheme{
 		{Name: "sigv4a", SigningName: "svc", SigningRegionSet: []string{"*"}},
 		{Name: "sigv4", SigningName: "svc", SigningRegion: "us-gov-west-1", DisableDoubleEncoding: true},
 	}
@@ -252,17 +253,20 @@ func TestParams(t *testing.T) {
 		}
 	}
 
-	want := []Parameter{
-		{Name: "B", Type: "boolean", Required: true, Default: true},
-		{Name: "L", Type: "stringArray"},
-		{Name: "O", Type: "string"},
-		{Name: "S", Type: "string", Required: true},
+	want := []Param{
+		{Name: "B", Type: Bool, Required: true, Default: true, Used: true},
+		{Name: "L", Type: StringArray, Used: true},
+		{Name: "O", Type: String, Used: true},
+		{Name: "S", Type: String, Required: true, Used: true},
 	}
-	if got := rs.Parameters(); !reflect.DeepEqual(got, want) {
-		t.Errorf("Parameters() = %+v, want %+v", got, want)
+	for i, p := range rs.Params {
+		p.def = value{}
+		if !reflect.DeepEqual(*p, want[i]) {
+			t.Errorf("Params[%d] = %+v, want %+v", i, *p, want[i])
+		}
 	}
-	if rs.Version() != "1.0" {
-		t.Errorf("Version() = %q", rs.Version())
+	if rs.Version != "1.0" {
+		t.Errorf("Version = %q", rs.Version)
 	}
 }
 
@@ -391,24 +395,6 @@ func TestMustParsePanics(t *testing.T) {
 	MustParse(`{"rules": []}`)
 }
 
-func TestAuthSchemes(t *testing.T) {
-	ep := Endpoint{Properties: map[string]any{"authSchemes": []any{
-		"not an object",
-		map[string]any{"name": "sigv4", "signingRegion": 3, "disableNormalizePath": true},
-		map[string]any{"name": "sigv4a", "signingRegionSet": []string{"us-*", "eu-*"}},
-	}}}
-	want := []AuthScheme{
-		{Name: "sigv4", DisableNormalizePath: true},
-		{Name: "sigv4a", SigningRegionSet: []string{"us-*", "eu-*"}},
-	}
-	if got := ep.AuthSchemes(); !reflect.DeepEqual(got, want) {
-		t.Errorf("AuthSchemes() = %+v, want %+v", got, want)
-	}
-	if got := (Endpoint{}).AuthSchemes(); got != nil {
-		t.Errorf("AuthSchemes() without the property = %v, want nil", got)
-	}
-}
-
 // TestConcurrentResolve resolves from many goroutines at once; run it with
 // -race. Pooled state must never be shared between calls.
 func TestConcurrentResolve(t *testing.T) {
@@ -439,33 +425,4 @@ func TestConcurrentResolve(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-}
-
-// TestResolveAllocations keeps the common path cheap: resolving a regional
-// endpoint should allocate only the URL string.
-func TestResolveAllocations(t *testing.T) {
-	if raceEnabled {
-		t.Skip("the race detector makes sync.Pool drop items, so allocations cannot be counted")
-	}
-	rs := MustParse(`{"version": "1.0", "parameters": {
-		"Region": {"type": "string"},
-		"UseFIPS": {"type": "boolean", "required": true, "default": false},
-		"UseDualStack": {"type": "boolean", "required": true, "default": false}
-	}, "rules": [
-		{"type": "tree", "conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}], "rules": [
-			{"type": "tree", "conditions": [{"fn": "aws.partition", "argv": [{"ref": "Region"}], "assign": "PartitionResult"}], "rules": [
-				{"type": "endpoint", "conditions": [{"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, true]}],
-				 "endpoint": {"url": "https://svc-fips.{Region}.{PartitionResult#dnsSuffix}", "properties": {}, "headers": {}}},
-				{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://svc.{Region}.{PartitionResult#dnsSuffix}", "properties": {}, "headers": {}}}
-			]}
-		]},
-		{"type": "error", "conditions": [], "error": "Invalid Configuration: Missing Region"}
-	]}`)
-	p := Params{"Region": "us-west-2", "UseFIPS": false}
-	if _, err := rs.Resolve(p); err != nil {
-		t.Fatal(err)
-	}
-	if n := testing.AllocsPerRun(100, func() { _, _ = rs.Resolve(p) }); n > 1 {
-		t.Errorf("Resolve allocates %v times, want at most 1 (the URL)", n)
-	}
 }
