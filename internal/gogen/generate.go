@@ -173,14 +173,22 @@ func addTemplate(out map[string][]byte, tmpl, name, pkg, importPath string) erro
 	return addSource(out, name, src)
 }
 
-// addPackage copies a package under templates/ (without its tests) to dir.
+// generationTimeSuffix marks the files of a templates/ package that the
+// generator itself uses (ecmaregex's pattern parser, which prepares patterns
+// at generation time) and that clients never call: they are not copied, so
+// clients neither compile nor carry them.
+const generationTimeSuffix = "_gentime.go"
+
+// addPackage copies a package under templates/ (without its tests and its
+// generation-time files) to dir.
 func addPackage(out map[string][]byte, from, dir string) error {
 	entries, err := fs.ReadDir(templates.FS, from)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") ||
+			strings.HasSuffix(e.Name(), generationTimeSuffix) {
 			continue
 		}
 		src, err := templates.FS.ReadFile(path.Join(from, e.Name()))

@@ -101,14 +101,13 @@
 // writes out as a Go literal. Matching a Prepared builds the same program
 // Compile does, on first use, without the parser or Go's Unicode property
 // tables, which are most of this package's size in a binary. Generated
-// clients use only prepared patterns. Their Unicode property data is that
-// of the Go release that ran the generator.
+// clients use only prepared patterns, and their copy of this package leaves
+// out the files that only preparing needs (those named *_gentime.go: the
+// parser, Compile and the property tables). Their Unicode property data is
+// that of the Go release that ran the generator.
 package ecmaregex
 
-import (
-	"strconv"
-	"sync"
-)
+import "sync"
 
 // Regexp is a compiled ECMA-262 regular expression. A Regexp is safe for
 // concurrent use by multiple goroutines and must not be copied.
@@ -122,53 +121,6 @@ type Regexp struct {
 	// machines caches per-match scratch space so that MatchString does not
 	// allocate once warmed up; a sync.Pool keeps concurrent callers apart.
 	machines sync.Pool
-}
-
-// Error describes why a pattern failed to compile.
-type Error struct {
-	Pattern string // the pattern that failed to compile
-	Offset  int    // byte offset in Pattern where the problem was found
-	Msg     string // what is wrong
-}
-
-// Error returns a message naming the problem and where it is.
-func (e *Error) Error() string {
-	return "ecmaregex: " + e.Msg + " at offset " + strconv.Itoa(e.Offset) +
-		" in " + strconv.Quote(e.Pattern)
-}
-
-// Compile parses an ECMA-262 pattern (u-mode, no flags, with the extensions
-// listed in the package documentation) and returns a Regexp that can match
-// it. The error is an *Error when the pattern is invalid or too large.
-func Compile(pattern string) (*Regexp, error) {
-	tree, err := parse(pattern)
-	if err != nil {
-		return nil, err
-	}
-	re := &Regexp{
-		expr:     pattern,
-		classes:  tree.classes,
-		anchored: anchoredAtStart(tree.root),
-	}
-	re.main = compileProg(tree.root, false)
-	re.looks = make([]prog, len(tree.looks))
-	for i, l := range tree.looks {
-		// A lookahead body is run backward from the end of the input, and
-		// a lookbehind body forward from its start; see machine.fillLook.
-		re.looks[i] = compileProg(l.subs[0], !l.behind)
-	}
-	return re, nil
-}
-
-// MustCompile is like Compile but panics if the pattern cannot be compiled.
-// It is meant for patterns that are known to be valid, such as those taken
-// from a model at code generation time.
-func MustCompile(pattern string) *Regexp {
-	re, err := Compile(pattern)
-	if err != nil {
-		panic("ecmaregex: Compile(" + strconv.Quote(pattern) + "): " + err.Error())
-	}
-	return re
 }
 
 // String returns the source pattern the Regexp was compiled from.

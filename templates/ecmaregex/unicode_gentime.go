@@ -8,11 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// runeRange is an inclusive range of code points.
-type runeRange struct {
-	lo, hi rune
-}
-
 // The fixed sets of the escapes are built by functions rather than kept in
 // package variables, so that the package has no mutable global state and
 // no init-time work; they are only called while compiling.
@@ -41,34 +36,6 @@ func spaceRanges() []runeRange {
 // LineTerminators.
 func dotRanges() []runeRange {
 	return []runeRange{{0, 0x09}, {0x0B, 0x0C}, {0x0E, 0x2027}, {0x202A, unicode.MaxRune}}
-}
-
-// propItem is one Unicode property inside a class: a code point has it if
-// it is in one of the in tables and none of the out tables, inverted when
-// neg is set. Keeping references to Go's tables, instead of expanding them
-// into range lists, keeps Compile cheap and compiled patterns small.
-type propItem struct {
-	in, out []*unicode.RangeTable
-	neg     bool
-}
-
-func (it *propItem) has(r rune) bool {
-	in := false
-	for _, t := range it.in {
-		if unicode.Is(t, r) {
-			in = true
-			break
-		}
-	}
-	if in {
-		for _, t := range it.out {
-			if unicode.Is(t, r) {
-				in = false
-				break
-			}
-		}
-	}
-	return in != it.neg
 }
 
 // runeSet is a union of ranges and properties, the contents of a class
@@ -128,14 +95,6 @@ func complement(rs []runeRange) []runeRange {
 	return out
 }
 
-// charClass is a compiled character class.
-type charClass struct {
-	ascii  [2]uint64   // membership of U+0000..U+007F, negation applied
-	neg    bool        // the class was written [^...]
-	ranges []runeRange // sorted, merged, only code points >= 0x80
-	items  []propItem
-}
-
 func newClass(s runeSet, neg bool) charClass {
 	c := charClass{neg: neg, items: s.items}
 	all := normalize(s.ranges)
@@ -164,31 +123,6 @@ func newClass(s runeSet, neg bool) charClass {
 		}
 	}
 	return c
-}
-
-// matches reports whether r is in the class.
-func (c *charClass) matches(r rune) bool {
-	if r < utf8.RuneSelf {
-		return c.ascii[r>>6]&(1<<uint(r&63)) != 0
-	}
-	lo, hi := 0, len(c.ranges)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch rr := c.ranges[m]; {
-		case r < rr.lo:
-			hi = m
-		case r > rr.hi:
-			lo = m + 1
-		default:
-			return !c.neg
-		}
-	}
-	for i := range c.items {
-		if c.items[i].has(r) {
-			return !c.neg
-		}
-	}
-	return c.neg
 }
 
 func tables(ts ...*unicode.RangeTable) []*unicode.RangeTable { return ts }

@@ -1,0 +1,67 @@
+package ecmaregex
+
+type nodeKind uint8
+
+const (
+	nEmpty  nodeKind = iota // matches the empty string
+	nChar                   // one code point: r
+	nClass                  // a character class: cls indexes parsed.classes
+	nConcat                 // subs in sequence
+	nAlt                    // any of subs
+	nRepeat                 // subs[0] repeated min..max times (max < 0: unbounded)
+	nAssert                 // zero-width test: assert
+	nLook                   // lookaround with body subs[0]: look, behind, neg
+)
+
+type assertKind uint8
+
+const (
+	assertBegin           assertKind = iota // ^ and \A
+	assertEnd                               // $, \z and \Z
+	assertWordBoundary                      // \b
+	assertNotWordBoundary                   // \B
+)
+
+// node is the parsed form of a pattern. Groups leave no node of their own:
+// captures are never reported, so only their grouping effect matters.
+type node struct {
+	kind     nodeKind
+	assert   assertKind
+	behind   bool // nLook: lookbehind rather than lookahead
+	neg      bool // nLook: negative lookaround
+	r        rune
+	cls      int // nClass
+	look     int // nLook
+	min, max int // nRepeat
+	size     int // instructions the node compiles to, saturated at maxProgSize+1
+	subs     []*node
+}
+
+// parsed is the result of parse.
+type parsed struct {
+	root    *node
+	classes []charClass
+	looks   []*node // every nLook node, indexed by node.look
+}
+
+// anchoredAtStart reports whether every match of n must begin at input
+// offset 0, which lets the matcher stop as soon as its threads die instead
+// of retrying at every offset.
+func anchoredAtStart(n *node) bool {
+	switch n.kind {
+	case nAssert:
+		return n.assert == assertBegin
+	case nConcat:
+		return anchoredAtStart(n.subs[0])
+	case nAlt:
+		for _, s := range n.subs {
+			if !anchoredAtStart(s) {
+				return false
+			}
+		}
+		return true
+	case nRepeat:
+		return n.min > 0 && anchoredAtStart(n.subs[0])
+	}
+	return false
+}
