@@ -93,7 +93,7 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		return nil, err
 	}
 	for _, pkg := range runtimePackages {
-		if err := addPackage(out, pkg, "internal/"+pkg); err != nil {
+		if err := addPackage(out, pkg, p.ImportPath); err != nil {
 			return nil, err
 		}
 	}
@@ -121,7 +121,7 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		if err := addTemplate(out, "waiter.go.tmpl", "waiter_runtime_gen.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
 		}
-		if err := addPackage(out, "jmespath", "internal/jmespath"); err != nil {
+		if err := addPackage(out, "jmespath", p.ImportPath); err != nil {
 			return nil, err
 		}
 	}
@@ -131,7 +131,7 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		}
 	}
 	if usesRegex {
-		if err := addPackage(out, "ecmaregex", "internal/ecmaregex"); err != nil {
+		if err := addPackage(out, "ecmaregex", p.ImportPath); err != nil {
 			return nil, err
 		}
 	}
@@ -158,8 +158,9 @@ func checkProtocol(svc *shapes.Shape) error {
 }
 
 // runtimePackages are the packages under templates/ that every client
-// uses, copied to its internal/ directory.
-var runtimePackages = []string{"awsconfig", "endpointrules", "httpbind", "jsonwire", "retry", "sigv4"}
+// uses, copied to its internal/ directory. textfmt is there for jsonwire
+// and httpbind, which import it.
+var runtimePackages = []string{"awsconfig", "endpointrules", "httpbind", "jsonwire", "retry", "sigv4", "textfmt"}
 
 // addTemplate adds a *.go.tmpl file with its package clause and the import
 // path of the generated package (IMPORTPATH) set.
@@ -179,9 +180,19 @@ func addTemplate(out map[string][]byte, tmpl, name, pkg, importPath string) erro
 // clients neither compile nor carry them.
 const generationTimeSuffix = "_gentime.go"
 
-// addPackage copies a package under templates/ (without its tests and its
-// generation-time files) to dir.
-func addPackage(out map[string][]byte, from, dir string) error {
+// templatesImport starts the import path, as a quoted string, of a package
+// under templates/ in this repository. The packages import each other this
+// way (jsonwire and httpbind import textfmt); in a copy the path is the
+// client's own internal/ directory instead.
+const templatesImport = `"github.com/smithygo/smithygo/templates/`
+
+// addPackage copies the package templates/<from> (without its tests and its
+// generation-time files) to internal/<from> in the generated package, whose
+// import path is importPath, rewriting its imports of other templates/
+// packages to their copies next to it. Imports are grouped in the templates
+// so that the longer or shorter path does not change gofmt's order.
+func addPackage(out map[string][]byte, from, importPath string) error {
+	dir := "internal/" + from
 	entries, err := fs.ReadDir(templates.FS, from)
 	if err != nil {
 		return err
@@ -194,6 +205,9 @@ func addPackage(out map[string][]byte, from, dir string) error {
 		src, err := templates.FS.ReadFile(path.Join(from, e.Name()))
 		if err != nil {
 			return err
+		}
+		if bytes.Contains(src, []byte(templatesImport)) {
+			src = bytes.ReplaceAll(src, []byte(templatesImport), []byte(`"`+importPath+"/internal/"))
 		}
 		if err := addSource(out, path.Join(dir, strings.TrimSuffix(e.Name(), ".go")+"_gen.go"), src); err != nil {
 			return err

@@ -3,8 +3,8 @@ package httpbind
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -257,167 +257,47 @@ func TestSplitHTTPDateList(t *testing.T) {
 	}
 }
 
+// TestTimestamps checks that the timestamp functions are textfmt's, as a
+// few cases show; templates/textfmt tests the formats themselves.
 func TestTimestamps(t *testing.T) {
 	ts := time.Unix(1576540098, 0)
-	if got := FormatHTTPDate(ts); got != "Mon, 16 Dec 2019 23:48:18 GMT" {
+	if got := FormatHTTPDate(time.Unix(1576540098, 999e6)); got != "Mon, 16 Dec 2019 23:48:18 GMT" {
 		t.Errorf("FormatHTTPDate = %q", got)
 	}
-	if got := FormatHTTPDate(time.Unix(1576540098, 999e6)); got != "Mon, 16 Dec 2019 23:48:18 GMT" {
-		t.Errorf("FormatHTTPDate with fraction = %q", got)
-	}
-	if got := FormatDateTime(ts); got != "2019-12-16T23:48:18Z" {
+	if got := FormatDateTime(time.Unix(946845296, 123456789)); got != "2000-01-02T20:34:56.123Z" {
 		t.Errorf("FormatDateTime = %q", got)
 	}
-	if got := FormatDateTime(time.Unix(946845296, 123456789)); got != "2000-01-02T20:34:56.123Z" {
-		t.Errorf("FormatDateTime with fraction = %q", got)
-	}
-	if got := FormatEpochSeconds(ts); got != "1576540098" {
-		t.Errorf("FormatEpochSeconds = %q", got)
-	}
 	if got := FormatEpochSeconds(time.Unix(1576540098, 5e8)); got != "1576540098.5" {
-		t.Errorf("FormatEpochSeconds with fraction = %q", got)
+		t.Errorf("FormatEpochSeconds = %q", got)
 	}
 	// RestJsonAllQueryStringTypes: timestamps in a query.
 	if got := EscapeQuery(FormatDateTime(time.Unix(1, 0))); got != "1970-01-01T00%3A00%3A01Z" {
 		t.Errorf("query timestamp = %q", got)
 	}
-
 	parse := []struct {
 		name string
 		f    func(string) (time.Time, error)
-		in   string
-		want time.Time // zero: an error is expected
+		good string
+		bad  string
 	}{
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 GMT", ts},
-		{"http-date", ParseHTTPDate, "Tue, 29 Apr 2014 18:30:38 GMT", time.Date(2014, 4, 29, 18, 30, 38, 0, time.UTC)},
-		{"http-date", ParseHTTPDate, "Sun, 02 Jan 2000 20:34:56.000 GMT", time.Unix(946845296, 0)},
-		{"http-date", ParseHTTPDate, "Sun, 02 Jan 2000 20:34:56.123 GMT", time.Unix(946845296, 123e6)},
-		{"http-date", ParseHTTPDate, "Sun, 02 Jan 2000 20:34:56.123456789999 GMT", time.Unix(946845296, 123456789)},
-		{"http-date", ParseHTTPDate, "Thu, 29 Feb 2024 00:00:00 GMT", time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 UTC", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 gmt", time.Time{}},
-		{"http-date", ParseHTTPDate, "mon, 16 Dec 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 dec 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Xyz, 16 Dec 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 6 Dec 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 24:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:60:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:60 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 32 Dec 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 29 Feb 2019 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18. GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 GMT ", time.Time{}},
-		{"http-date", ParseHTTPDate, "Monday, 16-Dec-19 23:48:18 GMT", time.Time{}},
-		{"http-date", ParseHTTPDate, "Mon Dec 16 23:48:18 2019", time.Time{}},
-		{"http-date", ParseHTTPDate, "2019-12-16T23:48:18Z", time.Time{}},
-		{"http-date", ParseHTTPDate, "1576540098", time.Time{}},
-		{"http-date", ParseHTTPDate, "", time.Time{}},
-
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18Z", ts},
-		{"date-time", ParseDateTime, "2019-12-16t23:48:18z", ts},
-		{"date-time", ParseDateTime, "2019-12-16T22:48:18-01:00", ts}, // RestJsonDateTimeWithNegativeOffset
-		{"date-time", ParseDateTime, "2019-12-17T00:48:18+01:00", ts}, // RestJsonDateTimeWithPositiveOffset
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18+00:00", ts},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18-00:00", ts},
-		{"date-time", ParseDateTime, "2000-01-02T20:34:56.123Z", time.Unix(946845296, 123e6)}, // RestJsonDateTimeWithFractionalSeconds
-		{"date-time", ParseDateTime, "1985-04-12T23:20:50.52Z", time.Date(1985, 4, 12, 23, 20, 50, 52e7, time.UTC)},
-		{"date-time", ParseDateTime, "1996-12-19T16:39:57-08:00", time.Date(1996, 12, 20, 0, 39, 57, 0, time.UTC)},
-		{"date-time", ParseDateTime, "0001-01-01T00:00:01Z", time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)},
-		{"date-time", ParseDateTime, "9999-12-31T23:59:59.999999999Z", time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)},
-		{"date-time", ParseDateTime, "2000-02-29T00:00:00Z", time.Date(2000, 2, 29, 0, 0, 0, 0, time.UTC)},
-		{"date-time", ParseDateTime, "1900-02-29T00:00:00Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-13-16T23:48:18Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-00-16T23:48:18Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-04-31T23:48:18Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18+24:00", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18+01:60", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18+0100", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18+01:00:00", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18.Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18,5Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18.5", time.Time{}},
-		{"date-time", ParseDateTime, "+2019-12-16T23:48:18Z", time.Time{}},
-		{"date-time", ParseDateTime, "2019-12-16T23:48:18ZZ", time.Time{}},
-		{"date-time", ParseDateTime, "Tue, 29 Apr 2014 18:30:38 GMT", time.Time{}},
-		{"date-time", ParseDateTime, "1576540098", time.Time{}},
-		{"date-time", ParseDateTime, "", time.Time{}},
-		// RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats
-		{"date-time", ParseDateTime, "1996-12-19T16:39:57+00", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16:39:57+00Z", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16:39:57", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T163957", time.Time{}},
-		{"date-time", ParseDateTime, "19961219T163957Z", time.Time{}},
-		{"date-time", ParseDateTime, "19961219T163957", time.Time{}},
-		{"date-time", ParseDateTime, "19961219T16:39:57Z", time.Time{}},
-		{"date-time", ParseDateTime, "19961219T16:39:57", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16:39Z", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16:39", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T1639", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16Z", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19T16", time.Time{}},
-		{"date-time", ParseDateTime, "1996-12-19 16:39:57Z", time.Time{}},
-		{"date-time", ParseDateTime, "2011-12-03T10:15:30+01:00[Europe/Paris]", time.Time{}},
-
-		{"epoch-seconds", ParseEpochSeconds, "1576540098", ts},
-		{"epoch-seconds", ParseEpochSeconds, "1576540098.123", time.Unix(1576540098, 123e6)},
-		{"epoch-seconds", ParseEpochSeconds, "1515531081.1234", time.Unix(1515531081, 123.4e6)},
-		{"epoch-seconds", ParseEpochSeconds, "1.576540098E9", ts},
-		{"epoch-seconds", ParseEpochSeconds, "-1.5", time.Unix(-2, 5e8)},
-		{"epoch-seconds", ParseEpochSeconds, "0", time.Unix(0, 0)},
-		// RestJsonHeaderTimestampEpochRejectsMalformedValues and friends
-		{"epoch-seconds", ParseEpochSeconds, "true", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "1515531081ABC", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "0x42", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "1515531081.123.456", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "Infinity", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "-Infinity", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "NaN", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "+1576540098", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, " 1576540098", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "1e300", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "2019-12-16T23:48:18Z", time.Time{}},
-		{"epoch-seconds", ParseEpochSeconds, "Mon, 16 Dec 2019 23:48:18 GMT", time.Time{}},
+		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 GMT", "Mon, 16 Dec 2019 23:48:18 UTC"},
+		{"date-time", ParseDateTime, "2019-12-17T00:48:18+01:00", "2019-12-16T23:48:18"},
+		{"epoch-seconds", ParseEpochSeconds, "1.576540098E9", "0x42"},
 	}
 	for _, tt := range parse {
-		got, err := tt.f(tt.in)
-		if tt.want.IsZero() {
-			if err == nil {
-				t.Errorf("%s %q = %v, want an error", tt.name, tt.in, got)
-			} else if !strings.Contains(err.Error(), tt.name) {
-				t.Errorf("%s %q: error %q does not name the format", tt.name, tt.in, err)
-			}
-			continue
+		if got, err := tt.f(tt.good); err != nil || !got.Equal(ts) || got.Location() != time.UTC {
+			t.Errorf("%s %q = %v, %v; want %v in UTC", tt.name, tt.good, got, err, ts.UTC())
 		}
-		if err != nil || !got.Equal(tt.want) || got.Location() != time.UTC {
-			t.Errorf("%s %q = %v, %v; want %v in UTC", tt.name, tt.in, got, err, tt.want.UTC())
+		if got, err := tt.f(tt.bad); err == nil {
+			t.Errorf("%s %q = %v, want an error", tt.name, tt.bad, got)
+		} else if want := "invalid " + tt.name + " " + strconv.Quote(tt.bad); err.Error() != want {
+			t.Errorf("%s %q: error %q, want %q", tt.name, tt.bad, err, want)
 		}
 	}
 }
 
-func TestTimestampRoundTrip(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 10000 {
-		ts := time.Unix(r.Int64N(253402300800+62135596800)-62135596800, r.Int64N(1000)*1e6)
-		if got, err := ParseDateTime(FormatDateTime(ts)); err != nil || !got.Equal(ts) {
-			t.Fatalf("date-time round trip of %v: %v, %v", ts, got, err)
-		}
-		if got, err := ParseEpochSeconds(FormatEpochSeconds(ts)); err != nil || !got.Equal(ts) {
-			t.Fatalf("epoch-seconds round trip of %v (%s): %v, %v", ts, FormatEpochSeconds(ts), got, err)
-		}
-		sec := ts.Truncate(time.Second)
-		if got, err := ParseHTTPDate(FormatHTTPDate(ts)); err != nil || !got.Equal(sec) {
-			t.Fatalf("http-date round trip of %v: %v, %v", ts, got, err)
-		}
-		if want := ts.UTC().Format("Mon, 02 Jan 2006 15:04:05 GMT"); FormatHTTPDate(ts) != want {
-			t.Fatalf("FormatHTTPDate(%v) = %q, want %q", ts, FormatHTTPDate(ts), want)
-		}
-		if want := ts.UTC().Format("2006-01-02T15:04:05.999Z07:00"); FormatDateTime(ts) != want {
-			t.Fatalf("FormatDateTime(%v) = %q, want %q", ts, FormatDateTime(ts), want)
-		}
-	}
-}
-
+// TestFloats checks that FormatFloat and ParseFloat are textfmt's, as a few
+// cases show; templates/textfmt tests the format itself.
 func TestFloats(t *testing.T) {
 	format := []struct {
 		v    float64
@@ -425,14 +305,7 @@ func TestFloats(t *testing.T) {
 		want string
 	}{
 		{float64(float32(1.1)), 32, "1.1"}, // RestJsonAllQueryStringTypes, float member
-		{1.1, 64, "1.1"},
-		{4.1, 64, "4.1"}, // RestJsonInputWithHeadersAndAllParams
-		{float64(float32(4.1)), 32, "4.1"},
-		{0, 64, "0"},
-		{-2.5, 64, "-2.5"},
-		{1e21, 64, "1e+21"},
 		{1e-7, 64, "1e-7"},
-		{123456789, 64, "123456789"},
 		{math.NaN(), 64, "NaN"},         // RestJsonSupportsNaNFloatQueryValues
 		{math.Inf(1), 32, "Infinity"},   // RestJsonSupportsInfinityFloatQueryValues
 		{math.Inf(-1), 64, "-Infinity"}, // RestJsonSupportsNegativeInfinityFloatQueryValues
@@ -442,57 +315,14 @@ func TestFloats(t *testing.T) {
 			t.Errorf("FormatFloat(%v, %d) = %q, want %q", tt.v, tt.bits, got, tt.want)
 		}
 	}
-	parse := []struct {
-		in   string
-		bits int
-		want float64
-		ok   bool
-	}{
-		{"1.1", 64, 1.1, true},
-		{"1.1", 32, float64(float32(1.1)), true},
-		{"-0", 64, math.Copysign(0, -1), true},
-		{"1e3", 64, 1000, true},
-		{"1E-3", 64, 0.001, true},
-		{"NaN", 64, math.NaN(), true},
-		{"Infinity", 32, math.Inf(1), true},
-		{"-Infinity", 64, math.Inf(-1), true},
-		{"1e309", 64, 0, false},
-		{"3.5e38", 32, 0, false},
-		{"nan", 64, 0, false},
-		{"inf", 64, 0, false},
-		{"+Inf", 64, 0, false},
-		{"infinity", 64, 0, false},
-		{"true", 64, 0, false},  // RestJsonHeaderFloatMalformedValueRejected: boolean_coercion
-		{"2ABC", 64, 0, false},  // trailing_chars
-		{"0x42", 64, 0, false},  // hex
-		{"0x1p3", 64, 0, false}, // hex float
-		{"1_000", 64, 0, false},
-		{"+1", 64, 0, false},
-		{".5", 64, 0, false},
-		{"5.", 64, 0, false},
-		{"01", 64, 0, false},
-		{"", 64, 0, false},
-		{" 1", 64, 0, false},
+	if got, err := ParseFloat("1.1", 32); err != nil || got != float64(float32(1.1)) {
+		t.Errorf("ParseFloat(1.1, 32) = %v, %v", got, err)
 	}
-	for _, tt := range parse {
-		got, err := ParseFloat(tt.in, tt.bits)
-		same := got == tt.want && math.Signbit(got) == math.Signbit(tt.want) || math.IsNaN(got) && math.IsNaN(tt.want)
-		if (err == nil) != tt.ok || (tt.ok && !same) {
-			t.Errorf("ParseFloat(%q, %d) = %v, %v; want %v, ok %v", tt.in, tt.bits, got, err, tt.want, tt.ok)
-		}
+	if got, err := ParseFloat("-Infinity", 64); err != nil || !math.IsInf(got, -1) {
+		t.Errorf("ParseFloat(-Infinity, 64) = %v, %v", got, err)
 	}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 10000 {
-		f := math.Float64frombits(r.Uint64())
-		got, err := ParseFloat(FormatFloat(f, 64), 64)
-		if err != nil || !(got == f || math.IsNaN(f) && math.IsNaN(got)) {
-			t.Fatalf("float64 round trip of %v: %v, %v", f, got, err)
-		}
-		f32 := math.Float32frombits(r.Uint32())
-		got, err = ParseFloat(FormatFloat(float64(f32), 32), 32)
-		if err != nil || !(float32(got) == f32 || math.IsNaN(float64(f32)) && math.IsNaN(got)) {
-			t.Fatalf("float32 round trip of %v: %v, %v", f32, got, err)
-		}
+	if got, err := ParseFloat("3.5e38", 32); err == nil {
+		t.Errorf("ParseFloat(3.5e38, 32) = %v, want an error", got)
 	}
 }
 
@@ -544,27 +374,5 @@ func TestParseInt(t *testing.T) {
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("ParseInt(%q, %d) = %v, %v; want %v, ok %v", tt.in, tt.bits, got, err, tt.want, tt.ok)
 		}
-	}
-}
-
-// TestTextFormatShared checks that textfmt.go is the same file in jsonwire
-// and httpbind but for the package clause, so that bodies and bindings
-// format values alike.
-func TestTextFormatShared(t *testing.T) {
-	mine, err := os.ReadFile("textfmt.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs, err := os.ReadFile("../jsonwire/textfmt.go")
-	if os.IsNotExist(err) {
-		t.Skip("../jsonwire not present")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := strings.TrimPrefix(string(mine), "package httpbind\n")
-	b := strings.TrimPrefix(string(theirs), "package jsonwire\n")
-	if a == string(mine) || b == string(theirs) || a != b {
-		t.Error("textfmt.go differs between templates/httpbind and templates/jsonwire; copy one over the other")
 	}
 }

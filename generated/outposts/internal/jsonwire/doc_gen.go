@@ -21,6 +21,7 @@
 // strings without escapes, and the Box methods hand out pointers carved from
 // shared blocks instead of allocating one value per optional member.
 //
-// The package uses only the standard library, because its source is copied
-// into every generated client.
+// The package uses only the standard library and textfmt (number and
+// timestamp text, shared with the httpbind package so that bodies and HTTP
+// bindings agree), because its source is copied into every generated client.
 package jsonwire

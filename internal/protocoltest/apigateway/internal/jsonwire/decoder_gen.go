@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/internal/protocoltest/apigateway/internal/textfmt"
 )
 
 // Kind is the kind of a JSON value, as reported by [Decoder.Kind].
@@ -231,7 +233,7 @@ func (d *Decoder) mismatch(i int, want string) {
 		d.syntaxErr(i, "invalid character "+describe(c)+" looking for beginning of value")
 		return
 	case Number:
-		if end, ok := scanNumber(d.s, i); !ok {
+		if end, ok := textfmt.ScanNumber(d.s, i); !ok {
 			d.syntaxErr(end, "invalid number")
 			return
 		}
@@ -725,7 +727,7 @@ func (d *Decoder) Skip() {
 			}
 			i += 4
 		default:
-			end, ok := scanNumber(s, i)
+			end, ok := textfmt.ScanNumber(s, i)
 			if !ok {
 				if end == i {
 					d.syntaxErr(i, "invalid character "+describe(c)+" looking for beginning of value")

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/smithygo/smithygo/internal/protocoltest/apigateway/internal/textfmt"
 )
 
 // Bool reads true or false.
@@ -47,7 +49,7 @@ func (d *Decoder) number(want string) (text string, at int, ok bool) {
 	i := d.skipSpace()
 	s := d.s
 	if i < len(s) && kinds[s[i]] == Number {
-		end, ok := scanNumber(s, i)
+		end, ok := textfmt.ScanNumber(s, i)
 		if !ok {
 			d.syntaxErr(end, "invalid number")
 			return "", 0, false
@@ -75,7 +77,7 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	}
 	k := j
 	var v int64
-	for k < len(s) && k-j < 18 && isDigit(s[k]) {
+	for k < len(s) && k-j < 18 && textfmt.IsDigit(s[k]) {
 		v = v*10 + int64(s[k]-'0')
 		k++
 	}
@@ -94,13 +96,13 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	if !ok {
 		return 0
 	}
-	n := splitNumber(text)
-	if n.hasFraction() {
+	n := textfmt.SplitNumber(text)
+	if n.HasFraction() {
 		d.typeErr(at, "number "+shorten(text)+" is not an integer")
 		return 0
 	}
-	mag, ok := n.integer()
-	if n.neg {
+	mag, ok := n.Integer()
+	if n.Neg {
 		if ok && mag <= uint64(-(lo+1))+1 {
 			return -int64(mag) // wraps correctly for math.MinInt64
 		}
@@ -142,7 +144,7 @@ func (d *Decoder) float(bits int) float64 {
 	i := d.skipSpace()
 	if i < len(d.s) && d.s[i] == '"' {
 		s := d.String()
-		if f, ok := specialFloat(s); ok {
+		if f, ok := textfmt.SpecialFloat(s); ok {
 			return f
 		}
 		d.typeErr(i, "expected number, found string")
@@ -178,26 +180,26 @@ func (d *Decoder) BigInt() *big.Int {
 	if !ok {
 		return nil
 	}
-	n := splitNumber(text)
-	if n.hasFraction() {
+	n := textfmt.SplitNumber(text)
+	if n.HasFraction() {
 		d.typeErr(at, "number "+shorten(text)+" is not an integer")
 		return nil
 	}
 	z := new(big.Int)
-	if mag, ok := n.integer(); ok {
+	if mag, ok := n.Integer(); ok {
 		z.SetUint64(mag)
 	} else {
-		if n.point > maxBigDigits {
+		if n.Point > maxBigDigits {
 			d.typeErr(at, "number "+shorten(text)+" is too large")
 			return nil
 		}
-		buf := make([]byte, n.point)
+		buf := make([]byte, n.Point)
 		for k := range buf {
-			buf[k] = '0' + byte(n.digit(int64(k)))
+			buf[k] = '0' + byte(n.Digit(int64(k)))
 		}
 		z.SetString(string(buf), 10)
 	}
-	if n.neg {
+	if n.Neg {
 		z.Neg(z)
 	}
 	return z
@@ -213,7 +215,7 @@ func (d *Decoder) BigFloat() *big.Float {
 	}
 	sig := 0
 	for i := 0; i < len(text); i++ {
-		if isDigit(text[i]) {
+		if textfmt.IsDigit(text[i]) {
 			sig++
 		} else if text[i] == 'e' || text[i] == 'E' {
 			break
@@ -267,7 +269,7 @@ func (d *Decoder) EpochSeconds() time.Time {
 	if !ok {
 		return time.Time{}
 	}
-	t, ok := epochFromNumber(text)
+	t, ok := textfmt.EpochFromNumber(text)
 	if !ok {
 		d.typeErr(at, "epoch-seconds timestamp "+shorten(text)+" out of range")
 	}
@@ -279,14 +281,14 @@ func (d *Decoder) EpochSeconds() time.Time {
 // (truncated to nanoseconds) and Z or a numeric offset; lower-case t and z
 // are accepted, as RFC 3339 allows. The result is in UTC.
 func (d *Decoder) DateTime() time.Time {
-	return d.timeString(parseDateTime)
+	return d.timeString(textfmt.ParseDateTime)
 }
 
 // HTTPDate reads a timestamp in the http-date format: an IMF-fixdate string
 // such as "Mon, 16 Dec 2019 23:48:18 GMT", optionally with fractional
 // seconds. The result is in UTC.
 func (d *Decoder) HTTPDate() time.Time {
-	return d.timeString(parseHTTPDate)
+	return d.timeString(textfmt.ParseHTTPDate)
 }
 
 func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {

@@ -6,15 +6,18 @@
 // following Smithy's HTTP binding traits (httpLabel, httpQuery,
 // httpQueryParams, httpHeader, httpPrefixHeaders).
 //
-// The package uses only the standard library, because its source is copied
-// into every generated client. Timestamp and float text shares its code with
-// the jsonwire package, so both write a value the same way.
+// The package uses only the standard library and textfmt, because its source
+// is copied into every generated client. Timestamp and float text comes from
+// textfmt, which the jsonwire package uses too, so both write a value the
+// same way.
 package httpbind
 
 import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/smithygo/smithygo/internal/protocoltest/glacier/internal/textfmt"
 )
 
 // unreserved marks RFC 3986's unreserved characters, the only bytes that
@@ -324,51 +327,51 @@ func SplitHTTPDateList(v string) []string {
 // FormatHTTPDate formats t as an IMF-fixdate in GMT without fractional
 // seconds: "Mon, 16 Dec 2019 23:48:18 GMT".
 func FormatHTTPDate(t time.Time) string {
-	return string(appendHTTPDate(make([]byte, 0, 29), t))
+	return string(textfmt.AppendHTTPDate(make([]byte, 0, 29), t))
 }
 
 // ParseHTTPDate parses an IMF-fixdate ("Mon, 16 Dec 2019 23:48:18 GMT"),
 // also with fractional seconds ("... 23:48:18.123 GMT"), which the Smithy
 // protocol tests count as an http-date. The result is in UTC.
-func ParseHTTPDate(s string) (time.Time, error) { return parseHTTPDate(s) }
+func ParseHTTPDate(s string) (time.Time, error) { return textfmt.ParseHTTPDate(s) }
 
 // FormatDateTime formats t as an RFC 3339 date-time in UTC with a fraction
 // only when there are milliseconds (truncated): "2019-12-16T23:48:18Z",
 // "2019-12-16T23:48:18.123Z".
 func FormatDateTime(t time.Time) string {
-	return string(appendDateTime(make([]byte, 0, 24), t))
+	return string(textfmt.AppendDateTime(make([]byte, 0, 24), t))
 }
 
 // ParseDateTime parses an RFC 3339 date-time such as
 // "2019-12-16T23:48:18Z" or "2019-12-17T00:48:18.5+01:00", with a fraction
 // of any length and Z or an offset, and returns it in UTC. Lower-case t and
 // z are accepted (RFC 3339 section 5.6); other ISO 8601 forms are not.
-func ParseDateTime(s string) (time.Time, error) { return parseDateTime(s) }
+func ParseDateTime(s string) (time.Time, error) { return textfmt.ParseDateTime(s) }
 
 // FormatEpochSeconds formats t as seconds since the Unix epoch:
 // "1576540098", or "1576540098.123" with milliseconds (truncated).
 func FormatEpochSeconds(t time.Time) string {
-	return string(appendEpochSeconds(make([]byte, 0, 24), t))
+	return string(textfmt.AppendEpochSeconds(make([]byte, 0, 24), t))
 }
 
 // ParseEpochSeconds parses seconds since the Unix epoch written as a JSON
 // number ("1576540098", "1576540098.123", "1.576540098E9"), reading the
 // decimal text exactly, and returns the time in UTC.
-func ParseEpochSeconds(s string) (time.Time, error) { return parseEpochSeconds(s) }
+func ParseEpochSeconds(s string) (time.Time, error) { return textfmt.ParseEpochSeconds(s) }
 
 // FormatFloat formats a float32 (bits 32) or float64 (bits 64) value: NaN,
 // Infinity and -Infinity by name, anything else as the shortest text that
 // reads back as the same value ("1.1" for float32(1.1)), with an exponent
 // only below 1e-6 or from 1e21 up.
 func FormatFloat(v float64, bits int) string {
-	return string(appendFloatText(make([]byte, 0, 24), v, bits))
+	return string(textfmt.AppendFloatText(make([]byte, 0, 24), v, bits))
 }
 
 // ParseFloat parses a float written as a JSON number or as NaN, Infinity
 // or -Infinity, for a float32 (bits 32) or float64 (bits 64). Unlike
 // strconv.ParseFloat it refuses other spellings ("inf", "0x42", "1_0",
 // "+1") and values out of range.
-func ParseFloat(s string, bits int) (float64, error) { return parseFloatText(s, bits) }
+func ParseFloat(s string, bits int) (float64, error) { return textfmt.ParseFloatText(s, bits) }
 
 // ParseBool parses exactly "true" or "false"; "True", "1", "yes" and the
 // like are errors.
@@ -379,7 +382,7 @@ func ParseBool(s string) (bool, error) {
 	case "false":
 		return false, nil
 	}
-	return false, &formatError{"boolean", s}
+	return false, &textfmt.FormatError{Format: "boolean", Value: s}
 }
 
 // ParseInt parses an integer for a byte, short, integer or long (bits 8,
@@ -388,11 +391,11 @@ func ParseBool(s string) (bool, error) {
 // exponents.
 func ParseInt(s string, bits int) (int64, error) {
 	if s == "" || s[0] == '+' {
-		return 0, &formatError{"integer", s}
+		return 0, &textfmt.FormatError{Format: "integer", Value: s}
 	}
 	v, err := strconv.ParseInt(s, 10, bits)
 	if err != nil {
-		return 0, &formatError{"int" + strconv.Itoa(bits), s}
+		return 0, &textfmt.FormatError{Format: "int" + strconv.Itoa(bits), Value: s}
 	}
 	return v, nil
 }

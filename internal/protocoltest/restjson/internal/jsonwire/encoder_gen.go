@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/textfmt"
 )
 
 // Encoder appends JSON to a byte slice. It writes the commas between values
@@ -168,11 +170,11 @@ func (e *Encoder) Float(v float64, bits int) {
 	e.value()
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		e.buf = append(e.buf, '"')
-		e.buf = appendFloatText(e.buf, v, bits)
+		e.buf = textfmt.AppendFloatText(e.buf, v, bits)
 		e.buf = append(e.buf, '"')
 		return
 	}
-	e.buf = appendFloat(e.buf, v, bits)
+	e.buf = textfmt.AppendFloat(e.buf, v, bits)
 }
 
 // Null writes null.
@@ -242,7 +244,7 @@ func (e *Encoder) BigFloat(v *big.Float) {
 // digits (milliseconds, truncated), e.g. 946845296.123.
 func (e *Encoder) EpochSeconds(t time.Time) {
 	e.value()
-	e.buf = appendEpochSeconds(e.buf, t)
+	e.buf = textfmt.AppendEpochSeconds(e.buf, t)
 }
 
 // DateTime writes t as an RFC 3339 string in UTC with a fraction only when
@@ -251,7 +253,7 @@ func (e *Encoder) EpochSeconds(t time.Time) {
 func (e *Encoder) DateTime(t time.Time) {
 	e.value()
 	e.buf = append(e.buf, '"')
-	e.buf = appendDateTime(e.buf, t)
+	e.buf = textfmt.AppendDateTime(e.buf, t)
 	e.buf = append(e.buf, '"')
 }
 
@@ -260,6 +262,6 @@ func (e *Encoder) DateTime(t time.Time) {
 func (e *Encoder) HTTPDate(t time.Time) {
 	e.value()
 	e.buf = append(e.buf, '"')
-	e.buf = appendHTTPDate(e.buf, t)
+	e.buf = textfmt.AppendHTTPDate(e.buf, t)
 	e.buf = append(e.buf, '"')
 }
