@@ -365,11 +365,20 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 			return fail(0, nil, err)
 		}
 	}
-	ep, base, err := c.resolveEndpoint(opts, r.endpointParams)
+	ep, err := c.resolveEndpoint(opts, r.endpointParams)
 	if err != nil {
 		return fail(0, nil, err)
 	}
-	target := requestURL(base, r)
+	target := requestURL(ep.base, r)
+	for name, values := range ep.endpoint.Headers {
+		// The rule set asks for these on every request to the endpoint.
+		if r.header == nil {
+			r.header = make(http.Header, len(ep.endpoint.Headers))
+		}
+		for _, v := range values {
+			r.header.Add(name, v)
+		}
+	}
 
 	creds, signing, err := c.credentials(ctx, opts, op, ep)
 	if err != nil {
@@ -497,7 +506,7 @@ type signing struct {
 
 // credentials returns the credentials and signing parameters for a call, or
 // a nil signing for an unsigned one.
-func (c *Client) credentials(ctx context.Context, opts *Options, op *operation, ep endpointrules.Endpoint) (Credentials, *signing, error) {
+func (c *Client) credentials(ctx context.Context, opts *Options, op *operation, ep *resolvedEndpoint) (Credentials, *signing, error) {
 	if op.anonymous || signingName == "" {
 		return Credentials{}, nil, nil
 	}
@@ -513,10 +522,7 @@ func (c *Client) credentials(ctx context.Context, opts *Options, op *operation, 
 		return Credentials{}, nil, nil // anonymous
 	}
 	s := &signing{name: signingName, region: opts.Region}
-	for _, scheme := range ep.AuthSchemes() {
-		if scheme.Name != "sigv4" {
-			continue
-		}
+	if scheme := ep.sigv4; scheme != nil {
 		if scheme.SigningName != "" {
 			s.name = scheme.SigningName
 		}
@@ -524,7 +530,6 @@ func (c *Client) credentials(ctx context.Context, opts *Options, op *operation, 
 			s.region = scheme.SigningRegion
 		}
 		s.disableDoubleEncoding = scheme.DisableDoubleEncoding
-		break
 	}
 	if s.region == "" {
 		return Credentials{}, nil, errors.New("signing a request needs a region: set Options.Region")
@@ -750,11 +755,19 @@ func (c *Client) logCall(ctx context.Context, opts *Options, op *operation, atte
 		slog.Duration("duration", time.Since(start)))
 }
 
+// resolvedEndpoint is a resolved endpoint with what every call needs from
+// it worked out once: its parsed URL and the SigV4 overrides of its
+// authSchemes property.
+type resolvedEndpoint struct {
+	endpoint endpointrules.Endpoint
+	base     *url.URL
+	sigv4    *endpointrules.AuthScheme // the first "sigv4" auth scheme, or nil
+}
+
 // cachedEndpoint is the last endpoint resolved from the options that pick it.
 type cachedEndpoint struct {
 	key      endpointKey
-	endpoint endpointrules.Endpoint
-	base     *url.URL
+	resolved *resolvedEndpoint
 }
 
 type endpointKey struct {
@@ -764,27 +777,34 @@ type endpointKey struct {
 
 // resolveEndpoint resolves the endpoint for opts and an operation's own
 // parameters, reusing the last result while the options that pick it stay
-// the same and the operation adds none. base is the endpoint's parsed URL,
-// which callers must not change.
-func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, *url.URL, error) {
+// the same and the operation adds none. The result is shared: callers must
+// not change it.
+func (c *Client) resolveEndpoint(opts *Options, extra endpointrules.Params) (*resolvedEndpoint, error) {
 	key := endpointKey{region: opts.Region, base: opts.BaseEndpoint, fips: opts.UseFIPS, dualStack: opts.UseDualStack}
 	if len(extra) == 0 {
 		if last := c.lastEndpoint.Load(); last != nil && last.key == key {
-			return last.endpoint, last.base, nil
+			return last.resolved, nil
 		}
 	}
 	ep, err := resolveEndpoint(opts, extra)
 	if err != nil {
-		return endpointrules.Endpoint{}, nil, fmt.Errorf("resolving the endpoint: %w", err)
+		return nil, fmt.Errorf("resolving the endpoint: %w", err)
 	}
 	base, err := parseEndpoint(ep)
 	if err != nil {
-		return endpointrules.Endpoint{}, nil, err
+		return nil, err
+	}
+	r := &resolvedEndpoint{endpoint: ep, base: base}
+	for _, scheme := range ep.AuthSchemes() {
+		if scheme.Name == "sigv4" {
+			r.sigv4 = &scheme
+			break
+		}
 	}
 	if len(extra) == 0 {
-		c.lastEndpoint.Store(&cachedEndpoint{key: key, endpoint: ep, base: base})
+		c.lastEndpoint.Store(&cachedEndpoint{key: key, resolved: r})
 	}
-	return ep, base, nil
+	return r, nil
 }
 
 // newIdempotencyToken fills unset idempotency-token members; tests replace it.

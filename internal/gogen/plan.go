@@ -242,14 +242,15 @@ func (p *Plan) EnumConsts(s *shapes.Shape) []string { return p.enumConsts[s] }
 func (p *Plan) UnionMemberName(m *shapes.Member) string { return p.unionNames[m] }
 
 // IsPointer reports whether a member's Go field is a pointer: structures
-// always are; nil-able kinds, enums and intEnums never are; other scalars
-// are unless their default is Go's zero value (see HasValueDefault).
+// always are; nil-able kinds and string enums never are (no enum value is
+// ""); other scalars, intEnums included (0 can be one of their values), are
+// unless their default is Go's zero value (see HasValueDefault).
 func (p *Plan) IsPointer(m *shapes.Member) bool {
 	t := m.Target
 	switch {
 	case t.Kind == shapes.KindStructure:
 		return true
-	case nilableKind(t), t.IsEnum(), t.Kind == shapes.KindIntEnum:
+	case nilableKind(t), t.IsEnum():
 		return false
 	}
 	return !HasValueDefault(m)

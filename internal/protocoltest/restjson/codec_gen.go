@@ -73,8 +73,8 @@ func serializeAllQueryStringTypesInput(in *AllQueryStringTypesInput) (*request, 
 	for _, v := range in.QueryEnumList {
 		r.query.Add("EnumList", string(v))
 	}
-	if in.QueryIntegerEnum != 0 {
-		r.query.Add("IntegerEnum", strconv.FormatInt(int64(in.QueryIntegerEnum), 10))
+	if in.QueryIntegerEnum != nil {
+		r.query.Add("IntegerEnum", strconv.FormatInt(int64(*in.QueryIntegerEnum), 10))
 	}
 	for _, v := range in.QueryIntegerEnumList {
 		r.query.Add("IntegerEnumList", strconv.FormatInt(int64(v), 10))
@@ -909,8 +909,8 @@ func serializeInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput)
 		}
 		r.header["X-Enumlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
-	if in.HeaderIntegerEnum != 0 {
-		r.header["X-Integerenum"] = []string{strconv.FormatInt(int64(in.HeaderIntegerEnum), 10)}
+	if in.HeaderIntegerEnum != nil {
+		r.header["X-Integerenum"] = []string{strconv.FormatInt(int64(*in.HeaderIntegerEnum), 10)}
 	}
 	if in.HeaderIntegerEnumList != nil {
 		items := make([]string, 0, len(in.HeaderIntegerEnumList))
@@ -1059,7 +1059,8 @@ func deserializeInputAndOutputWithHeadersOutput(resp *response, out *InputAndOut
 		if err != nil {
 			return fmt.Errorf("header X-IntegerEnum: %w", err)
 		}
-		out.HeaderIntegerEnum = types.IntegerEnum(n)
+		x := types.IntegerEnum(n)
+		out.HeaderIntegerEnum = &x
 	}
 	if vs := resp.Header["X-Integerenumlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
@@ -1205,17 +1206,17 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 	r.path = "/JsonIntEnums"
 	e := jsonwire.NewEncoder(opJsonIntEnums.bodyBuffer())
 	e.BeginObject()
-	if in.IntegerEnum1 != 0 {
+	if in.IntegerEnum1 != nil {
 		e.QuotedKey("\"integerEnum1\"")
-		e.Int(int64(in.IntegerEnum1))
+		e.Int(int64(*in.IntegerEnum1))
 	}
-	if in.IntegerEnum2 != 0 {
+	if in.IntegerEnum2 != nil {
 		e.QuotedKey("\"integerEnum2\"")
-		e.Int(int64(in.IntegerEnum2))
+		e.Int(int64(*in.IntegerEnum2))
 	}
-	if in.IntegerEnum3 != 0 {
+	if in.IntegerEnum3 != nil {
 		e.QuotedKey("\"integerEnum3\"")
-		e.Int(int64(in.IntegerEnum3))
+		e.Int(int64(*in.IntegerEnum3))
 	}
 	if in.IntegerEnumList != nil {
 		e.QuotedKey("\"integerEnumList\"")
@@ -1249,17 +1250,20 @@ func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) erro
 				if d.Null() {
 					continue
 				}
-				out.IntegerEnum1 = types.IntegerEnum(d.Int32())
+				x := types.IntegerEnum(d.Int32())
+				out.IntegerEnum1 = &x
 			case "integerEnum2":
 				if d.Null() {
 					continue
 				}
-				out.IntegerEnum2 = types.IntegerEnum(d.Int32())
+				x := types.IntegerEnum(d.Int32())
+				out.IntegerEnum2 = &x
 			case "integerEnum3":
 				if d.Null() {
 					continue
 				}
-				out.IntegerEnum3 = types.IntegerEnum(d.Int32())
+				x := types.IntegerEnum(d.Int32())
+				out.IntegerEnum3 = &x
 			case "integerEnumList":
 				if d.Null() {
 					continue
@@ -2526,8 +2530,9 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 		if out.DefaultEnum == "" {
 			out.DefaultEnum = types.TestEnum("FOO")
 		}
-		if out.DefaultIntEnum == 0 {
-			out.DefaultIntEnum = types.TestIntEnum(int64(1))
+		if out.DefaultIntEnum == nil {
+			x := types.TestIntEnum(int64(1))
+			out.DefaultIntEnum = &x
 		}
 		if out.EmptyBlob == nil {
 			out.EmptyBlob = []byte("")
@@ -2635,7 +2640,8 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 				if d.Null() {
 					continue
 				}
-				out.DefaultIntEnum = types.TestIntEnum(d.Int32())
+				x := types.TestIntEnum(d.Int32())
+				out.DefaultIntEnum = &x
 			case "emptyString":
 				if d.Null() {
 					continue
@@ -4704,9 +4710,9 @@ func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 		e.QuotedKey("\"defaultEnum\"")
 		e.String(string(types.TestEnum("FOO")))
 	}
-	if v.DefaultIntEnum != 0 {
+	if v.DefaultIntEnum != nil {
 		e.QuotedKey("\"defaultIntEnum\"")
-		e.Int(int64(v.DefaultIntEnum))
+		e.Int(int64(*v.DefaultIntEnum))
 	} else {
 		e.QuotedKey("\"defaultIntEnum\"")
 		e.Int(int64(types.TestIntEnum(int64(1))))

@@ -65,7 +65,7 @@ type AllQueryStringTypesInput struct {
 	QueryEnumList []types.FooEnum
 
 	// QueryIntegerEnum is the queryIntegerEnum member.
-	QueryIntegerEnum types.IntegerEnum
+	QueryIntegerEnum *types.IntegerEnum
 
 	// QueryIntegerEnumList is the queryIntegerEnumList member.
 	QueryIntegerEnumList []types.IntegerEnum
@@ -567,7 +567,7 @@ type InputAndOutputWithHeadersInput struct {
 	HeaderEnumList []types.FooEnum
 
 	// HeaderIntegerEnum is the headerIntegerEnum member.
-	HeaderIntegerEnum types.IntegerEnum
+	HeaderIntegerEnum *types.IntegerEnum
 
 	// HeaderIntegerEnumList is the headerIntegerEnumList member.
 	HeaderIntegerEnumList []types.IntegerEnum
@@ -624,7 +624,7 @@ type InputAndOutputWithHeadersOutput struct {
 	HeaderEnumList []types.FooEnum
 
 	// HeaderIntegerEnum is the headerIntegerEnum member.
-	HeaderIntegerEnum types.IntegerEnum
+	HeaderIntegerEnum *types.IntegerEnum
 
 	// HeaderIntegerEnumList is the headerIntegerEnumList member.
 	HeaderIntegerEnumList []types.IntegerEnum
@@ -709,13 +709,13 @@ type JsonEnumsOutput struct {
 // JsonIntEnumsInput is the input of JsonIntEnums.
 type JsonIntEnumsInput struct {
 	// IntegerEnum1 is the integerEnum1 member.
-	IntegerEnum1 types.IntegerEnum
+	IntegerEnum1 *types.IntegerEnum
 
 	// IntegerEnum2 is the integerEnum2 member.
-	IntegerEnum2 types.IntegerEnum
+	IntegerEnum2 *types.IntegerEnum
 
 	// IntegerEnum3 is the integerEnum3 member.
-	IntegerEnum3 types.IntegerEnum
+	IntegerEnum3 *types.IntegerEnum
 
 	// IntegerEnumList is the integerEnumList member.
 	IntegerEnumList []types.IntegerEnum
@@ -730,13 +730,13 @@ type JsonIntEnumsInput struct {
 // JsonIntEnumsOutput is the output of JsonIntEnums.
 type JsonIntEnumsOutput struct {
 	// IntegerEnum1 is the integerEnum1 member.
-	IntegerEnum1 types.IntegerEnum
+	IntegerEnum1 *types.IntegerEnum
 
 	// IntegerEnum2 is the integerEnum2 member.
-	IntegerEnum2 types.IntegerEnum
+	IntegerEnum2 *types.IntegerEnum
 
 	// IntegerEnum3 is the integerEnum3 member.
-	IntegerEnum3 types.IntegerEnum
+	IntegerEnum3 *types.IntegerEnum
 
 	// IntegerEnumList is the integerEnumList member.
 	IntegerEnumList []types.IntegerEnum
@@ -1475,7 +1475,7 @@ type OperationWithDefaultsOutput struct {
 	DefaultEnum types.TestEnum
 
 	// DefaultIntEnum: defaults to 1.
-	DefaultIntEnum types.TestIntEnum
+	DefaultIntEnum *types.TestIntEnum
 
 	// EmptyString: defaults to "".
 	EmptyString string

@@ -39,7 +39,7 @@ func TestProtocolRequests(t *testing.T) {
 				QueryEnumList:        []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("Baz"), types.FooEnum("Bar")},
 				QueryFloat:           ptr(float32(1.1)),
 				QueryInteger:         ptr(int32(int64(3))),
-				QueryIntegerEnum:     types.IntegerEnum(int64(1)),
+				QueryIntegerEnum:     ptr(types.IntegerEnum(int64(1))),
 				QueryIntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
 				QueryIntegerList:     []int32{int32(int64(1)), int32(int64(2)), int32(int64(3))},
 				QueryIntegerSet:      []int32{int32(int64(1)), int32(int64(2)), int32(int64(3))},
@@ -1218,7 +1218,7 @@ func TestProtocolRequests(t *testing.T) {
 			uri:                "/InputAndOutputWithHeaders",
 		}, func(ctx context.Context, c *Client) error {
 			_, err := c.InputAndOutputWithHeaders(ctx, &InputAndOutputWithHeadersInput{
-				HeaderIntegerEnum:     types.IntegerEnum(int64(1)),
+				HeaderIntegerEnum:     ptr(types.IntegerEnum(int64(1))),
 				HeaderIntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
 			})
 			return err
@@ -1363,9 +1363,9 @@ func TestProtocolRequests(t *testing.T) {
 			uri:                "/JsonIntEnums",
 		}, func(ctx context.Context, c *Client) error {
 			_, err := c.JsonIntEnums(ctx, &JsonIntEnumsInput{
-				IntegerEnum1:    types.IntegerEnum(int64(1)),
-				IntegerEnum2:    types.IntegerEnum(int64(2)),
-				IntegerEnum3:    types.IntegerEnum(int64(3)),
+				IntegerEnum1:    ptr(types.IntegerEnum(int64(1))),
+				IntegerEnum2:    ptr(types.IntegerEnum(int64(2))),
+				IntegerEnum3:    ptr(types.IntegerEnum(int64(3))),
 				IntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
 				IntegerEnumMap: map[string]types.IntegerEnum{
 					"abc": types.IntegerEnum(int64(1)),
@@ -2052,7 +2052,7 @@ func TestProtocolRequests(t *testing.T) {
 				DefaultDouble:          ptr(float64(2.0)),
 				DefaultEnum:            types.TestEnum("BAR"),
 				DefaultFloat:           ptr(float32(2.0)),
-				DefaultIntEnum:         types.TestIntEnum(int64(2)),
+				DefaultIntEnum:         ptr(types.TestIntEnum(int64(2))),
 				DefaultInteger:         ptr(int32(int64(20))),
 				DefaultList:            []string{"a"},
 				DefaultLong:            ptr(int64(int64(200))),
@@ -3450,7 +3450,7 @@ func TestProtocolResponses(t *testing.T) {
 			t.Fatal(err)
 		}
 		assertEqual(t, out, &InputAndOutputWithHeadersOutput{
-			HeaderIntegerEnum:     types.IntegerEnum(int64(1)),
+			HeaderIntegerEnum:     ptr(types.IntegerEnum(int64(1))),
 			HeaderIntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
 		})
 	})
@@ -3529,9 +3529,9 @@ func TestProtocolResponses(t *testing.T) {
 			t.Fatal(err)
 		}
 		assertEqual(t, out, &JsonIntEnumsOutput{
-			IntegerEnum1:    types.IntegerEnum(int64(1)),
-			IntegerEnum2:    types.IntegerEnum(int64(2)),
-			IntegerEnum3:    types.IntegerEnum(int64(3)),
+			IntegerEnum1:    ptr(types.IntegerEnum(int64(1))),
+			IntegerEnum2:    ptr(types.IntegerEnum(int64(2))),
+			IntegerEnum3:    ptr(types.IntegerEnum(int64(3))),
 			IntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
 			IntegerEnumMap: map[string]types.IntegerEnum{
 				"abc": types.IntegerEnum(int64(1)),
@@ -3801,7 +3801,7 @@ func TestProtocolResponses(t *testing.T) {
 			DefaultDouble:          ptr(float64(1.0)),
 			DefaultEnum:            types.TestEnum("FOO"),
 			DefaultFloat:           ptr(float32(1.0)),
-			DefaultIntEnum:         types.TestIntEnum(int64(1)),
+			DefaultIntEnum:         ptr(types.TestIntEnum(int64(1))),
 			DefaultInteger:         ptr(int32(int64(10))),
 			DefaultList:            []string{},
 			DefaultLong:            ptr(int64(int64(100))),
@@ -3837,7 +3837,7 @@ func TestProtocolResponses(t *testing.T) {
 			DefaultDouble:          ptr(float64(2.0)),
 			DefaultEnum:            types.TestEnum("BAR"),
 			DefaultFloat:           ptr(float32(2.0)),
-			DefaultIntEnum:         types.TestIntEnum(int64(2)),
+			DefaultIntEnum:         ptr(types.TestIntEnum(int64(2))),
 			DefaultInteger:         ptr(int32(int64(20))),
 			DefaultList:            []string{"a"},
 			DefaultLong:            ptr(int64(int64(200))),

@@ -47,9 +47,9 @@ func (in *AllQueryStringTypesInput) Validate() error {
 	}
 	{
 		p := fieldPath{name: "queryIntegerEnum"}
-		{
-			if in.QueryIntegerEnum != 0 && !in.QueryIntegerEnum.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(in.QueryIntegerEnum)))
+		if in.QueryIntegerEnum != nil {
+			if *in.QueryIntegerEnum != 0 && !(*in.QueryIntegerEnum).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*in.QueryIntegerEnum)))
 			}
 		}
 	}
@@ -514,9 +514,9 @@ func (in *InputAndOutputWithHeadersInput) Validate() error {
 	}
 	{
 		p := fieldPath{name: "headerIntegerEnum"}
-		{
-			if in.HeaderIntegerEnum != 0 && !in.HeaderIntegerEnum.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(in.HeaderIntegerEnum)))
+		if in.HeaderIntegerEnum != nil {
+			if *in.HeaderIntegerEnum != 0 && !(*in.HeaderIntegerEnum).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*in.HeaderIntegerEnum)))
 			}
 		}
 	}
@@ -626,25 +626,25 @@ func (in *JsonIntEnumsInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "integerEnum1"}
-		{
-			if in.IntegerEnum1 != 0 && !in.IntegerEnum1.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(in.IntegerEnum1)))
+		if in.IntegerEnum1 != nil {
+			if *in.IntegerEnum1 != 0 && !(*in.IntegerEnum1).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum1)))
 			}
 		}
 	}
 	{
 		p := fieldPath{name: "integerEnum2"}
-		{
-			if in.IntegerEnum2 != 0 && !in.IntegerEnum2.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(in.IntegerEnum2)))
+		if in.IntegerEnum2 != nil {
+			if *in.IntegerEnum2 != 0 && !(*in.IntegerEnum2).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum2)))
 			}
 		}
 	}
 	{
 		p := fieldPath{name: "integerEnum3"}
-		{
-			if in.IntegerEnum3 != 0 && !in.IntegerEnum3.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(in.IntegerEnum3)))
+		if in.IntegerEnum3 != nil {
+			if *in.IntegerEnum3 != 0 && !(*in.IntegerEnum3).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum3)))
 			}
 		}
 	}
@@ -1565,9 +1565,9 @@ func validateDefaults(v *validator, parent *fieldPath, x *types.Defaults) {
 	}
 	{
 		p := fieldPath{parent: parent, name: "defaultIntEnum"}
-		{
-			if x.DefaultIntEnum != 0 && !x.DefaultIntEnum.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(x.DefaultIntEnum)))
+		if x.DefaultIntEnum != nil {
+			if *x.DefaultIntEnum != 0 && !(*x.DefaultIntEnum).IsKnown() {
+				v.enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
 			}
 		}
 	}

@@ -81,7 +81,7 @@ type Defaults struct {
 	DefaultEnum TestEnum
 
 	// DefaultIntEnum: defaults to 1.
-	DefaultIntEnum TestIntEnum
+	DefaultIntEnum *TestIntEnum
 
 	// EmptyString: defaults to "".
 	EmptyString string
