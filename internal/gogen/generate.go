@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -36,11 +39,15 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	for name, f := range emitOperations(p) {
 		files[name] = f
 	}
-	vf, usesRegex, err := emitValidation(p)
+	vf, pf, err := emitValidation(p)
 	if err != nil {
 		return nil, err
 	}
 	files["validate_gen.go"] = vf
+	usesRegex := pf != nil
+	if usesRegex {
+		files["patterns_gen.go"] = pf
+	}
 	for name, f := range emitTypes(p) {
 		files[name] = f
 	}
@@ -78,13 +85,9 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			files["endpoints_gen_test.go"] = tf
 		}
 	}
-	out := map[string][]byte{}
-	for name, f := range files {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", name, err)
-		}
-		out[name] = buf.Bytes()
+	out, err := renderAll(files)
+	if err != nil {
+		return nil, err
 	}
 	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package, p.ImportPath); err != nil {
 		return nil, err
@@ -134,6 +137,45 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		if err := addPackage(out, "ecmaregex", p.ImportPath); err != nil {
 			return nil, err
 		}
+	}
+	return out, nil
+}
+
+// renderAll renders the files, several at a time: rendering (jennifer's
+// output run through go/format) is most of the generator's time, and the
+// files are independent of each other. An error names the first failing
+// file in name order, so that it does not depend on scheduling.
+func renderAll(files map[string]*jen.File) (map[string][]byte, error) {
+	names := slices.Sorted(maps.Keys(files))
+	rendered := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				var buf bytes.Buffer
+				if err := files[names[i]].Render(&buf); err != nil {
+					errs[i] = fmt.Errorf("rendering %s: %w", names[i], err)
+					continue
+				}
+				rendered[i] = buf.Bytes()
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make(map[string][]byte, len(names)+32)
+	for i, name := range names {
+		out[name] = rendered[i]
 	}
 	return out, nil
 }

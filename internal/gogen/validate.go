@@ -31,7 +31,10 @@ type validation struct {
 	err      error
 }
 
-func emitValidation(p *Plan) (*jen.File, bool, error) {
+// emitValidation returns validate_gen.go and, when an input has patterns,
+// patterns_gen.go with their prepared forms (a file of its own: it is
+// rendered alongside the validators, and read apart from them).
+func emitValidation(p *Plan) (validators, patterns *jen.File, err error) {
 	v := &validation{
 		p:        p,
 		f:        jen.NewFilePathName(p.ImportPath, p.Package),
@@ -51,15 +54,22 @@ func emitValidation(p *Plan) (*jen.File, bool, error) {
 		v.emitAggregate(s)
 	}
 	if v.err != nil {
-		return nil, false, v.err
+		return nil, nil, v.err
 	}
-	for _, pat := range v.patOrder {
+	if len(v.patOrder) == 0 {
+		return v.f, nil, nil
+	}
+	pf := jen.NewFilePathName(p.ImportPath, p.Package)
+	pf.HeaderComment(header)
+	for i, pat := range v.patOrder {
 		name := v.patterns[pat]
-		v.f.Line()
-		v.f.Add(comment(wrap("%s is the pattern %s, parsed when this package was generated; the matcher is built on first use.", name, pat)))
-		v.f.Var().Id(name).Op("=").Add(preparedLit(p.RegexPath, v.prepared[pat]))
+		if i > 0 {
+			pf.Line()
+		}
+		pf.Add(comment(wrap("%s is the pattern %s, parsed when this package was generated; the matcher is built on first use.", name, pat)))
+		pf.Var().Id(name).Op("=").Add(preparedLit(p.RegexPath, v.prepared[pat]))
 	}
-	return v.f, len(v.patOrder) > 0, nil
+	return v.f, pf, nil
 }
 
 // computeNeeds finds the shapes whose values have something to check,
@@ -205,8 +215,8 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, field *jen.Sta
 	if pointer && t.Kind != shapes.KindStructure {
 		value = jen.Op("*").Add(field.Clone())
 	}
-	checks := jen.BlockFunc(func(b *jen.Group) { v.valueChecks(b, m, value) })
-	empty := strings.TrimSpace(strings.Trim(fmt.Sprintf("%#v", checks), "{}")) == ""
+	var empty bool
+	checks := jen.BlockFunc(func(b *jen.Group) { empty = !v.valueChecks(b, m, value) })
 	switch {
 	case empty && required:
 		g.If(unset).Block(jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")))
@@ -220,8 +230,9 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, field *jen.Sta
 	}
 }
 
-// valueChecks emits the checks of a present value of member m.
-func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statement) {
+// valueChecks emits the checks of a present value of member m and reports
+// whether there were any.
+func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statement) (emitted bool) {
 	t := m.Target
 	path := jen.Op("&").Id("p")
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok {
@@ -245,13 +256,14 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 			}
 		}
 		if cond != nil {
+			emitted = true
 			g.If(jen.Id("n").Op(":=").Add(n), cond).Block(
 				jen.Id("v").Dot("length").Call(path, jen.Id("n"), jen.Lit(int(lo)), jen.Lit(int(hi))),
 			)
 		}
 	}
 	if b, ok := effectiveBounds(m, shapes.TraitRange); ok && t.Kind.IsNumber() && t.Kind != shapes.KindIntEnum {
-		v.rangeCheck(g, m, x, b)
+		emitted = v.rangeCheck(g, m, x, b) || emitted
 	}
 	if pat, ok := effectivePattern(m); ok && t.Kind == shapes.KindString {
 		prepared, err := ecmaregex.Prepare(pat)
@@ -266,6 +278,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 			}
 		} else {
 			v.prepared[pat] = prepared
+			emitted = true
 			g.If(jen.Op("!").Id(v.patternVar(pat)).Dot("MatchString").Call(asString(t, x))).Block(
 				jen.Id("v").Dot("pattern").Call(path, rawLit(pat)),
 			)
@@ -273,24 +286,36 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, x *jen.Statemen
 	}
 	switch {
 	case t.IsEnum():
+		emitted = true
 		g.If(jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
 			jen.Id("v").Dot("enum").Call(path, jen.String().Call(x.Clone())),
 		)
 	case t.Kind == shapes.KindIntEnum:
-		g.If(x.Clone().Op("!=").Lit(0).Op("&&").Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
+		emitted = true
+		unknown := jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()
+		if m.Container != nil && m.Container.Kind == shapes.KindStructure && !v.p.IsPointer(m) {
+			// A value field (its default is 0): 0 is the default, not a
+			// value to check. Pointers, list items and map values are
+			// checked whatever they hold.
+			unknown = x.Clone().Op("!=").Lit(0).Op("&&").Add(unknown)
+		}
+		g.If(unknown).Block(
 			jen.Id("v").Dot("enum").Call(path, jen.Qual("strconv", "Itoa").Call(jen.Int().Call(x.Clone()))),
 		)
 	case t.Kind == shapes.KindList:
 		if m.Traits.UniqueItems() || t.Traits.UniqueItems() {
+			emitted = true
 			v.uniqueCheck(g, t, x)
 		}
 	}
 	if v.needs[t] {
 		switch t.Kind {
 		case shapes.KindStructure, shapes.KindUnion, shapes.KindList, shapes.KindMap:
+			emitted = true
 			g.Id(v.funcFor(t)).Call(jen.Id("v"), path, x.Clone())
 		}
 	}
+	return emitted
 }
 
 func lengthBound(s string) int64 {
@@ -306,8 +331,8 @@ func lengthBound(s string) int64 {
 
 // rangeCheck compares a number with its range. A bound that the Go type
 // cannot exceed is left out (it could not be violated, and the literal might
-// not even compile).
-func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement, b shapes.Bounds) {
+// not even compile). It reports whether it emitted a check.
+func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement, b shapes.Bounds) bool {
 	t := m.Target
 	path := jen.Op("&").Id("p")
 	if t.Kind == shapes.KindBigInteger || t.Kind == shapes.KindBigDecimal {
@@ -319,7 +344,7 @@ func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement
 		g.If(jen.Id(fn).Call(x.Clone(), jen.Lit(b.Min), jen.Lit(b.Max))).Block(
 			jen.Id("v").Dot("outOfRange").Call(path, x.Clone().Dot("String").Call(), jen.Lit(b.Min), jen.Lit(b.Max)),
 		)
-		return
+		return true
 	}
 	var cond *jen.Statement
 	for _, c := range rangeConds(t.Kind, b) {
@@ -330,7 +355,7 @@ func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement
 		}
 	}
 	if cond == nil {
-		return
+		return false
 	}
 	isFloat := t.Kind == shapes.KindFloat || t.Kind == shapes.KindDouble
 	var str jen.Code
@@ -346,6 +371,7 @@ func (v *validation) rangeCheck(g *jen.Group, m *shapes.Member, x *jen.Statement
 	g.If(jen.Id("n").Op(":=").Add(x.Clone()), cond).Block(
 		jen.Id("v").Dot("outOfRange").Call(path, str, jen.Lit(b.Min), jen.Lit(b.Max)),
 	)
+	return true
 }
 
 // rangeConds returns the comparisons of n with the range's bounds that a

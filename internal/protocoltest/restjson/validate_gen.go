@@ -48,7 +48,7 @@ func (in *AllQueryStringTypesInput) Validate() error {
 	{
 		p := fieldPath{name: "queryIntegerEnum"}
 		if in.QueryIntegerEnum != nil {
-			if *in.QueryIntegerEnum != 0 && !(*in.QueryIntegerEnum).IsKnown() {
+			if !(*in.QueryIntegerEnum).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*in.QueryIntegerEnum)))
 			}
 		}
@@ -515,7 +515,7 @@ func (in *InputAndOutputWithHeadersInput) Validate() error {
 	{
 		p := fieldPath{name: "headerIntegerEnum"}
 		if in.HeaderIntegerEnum != nil {
-			if *in.HeaderIntegerEnum != 0 && !(*in.HeaderIntegerEnum).IsKnown() {
+			if !(*in.HeaderIntegerEnum).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*in.HeaderIntegerEnum)))
 			}
 		}
@@ -627,7 +627,7 @@ func (in *JsonIntEnumsInput) Validate() error {
 	{
 		p := fieldPath{name: "integerEnum1"}
 		if in.IntegerEnum1 != nil {
-			if *in.IntegerEnum1 != 0 && !(*in.IntegerEnum1).IsKnown() {
+			if !(*in.IntegerEnum1).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum1)))
 			}
 		}
@@ -635,7 +635,7 @@ func (in *JsonIntEnumsInput) Validate() error {
 	{
 		p := fieldPath{name: "integerEnum2"}
 		if in.IntegerEnum2 != nil {
-			if *in.IntegerEnum2 != 0 && !(*in.IntegerEnum2).IsKnown() {
+			if !(*in.IntegerEnum2).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum2)))
 			}
 		}
@@ -643,7 +643,7 @@ func (in *JsonIntEnumsInput) Validate() error {
 	{
 		p := fieldPath{name: "integerEnum3"}
 		if in.IntegerEnum3 != nil {
-			if *in.IntegerEnum3 != 0 && !(*in.IntegerEnum3).IsKnown() {
+			if !(*in.IntegerEnum3).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum3)))
 			}
 		}
@@ -1472,7 +1472,7 @@ func validateFooEnumList(v *validator, parent *fieldPath, x []types.FooEnum) {
 func validateIntegerEnumList(v *validator, parent *fieldPath, x []types.IntegerEnum) {
 	for i := range x {
 		p := fieldPath{parent: parent, index: i, isIdx: true}
-		if x[i] != 0 && !x[i].IsKnown() {
+		if !x[i].IsKnown() {
 			v.enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
@@ -1504,7 +1504,7 @@ func validateFooEnumMap(v *validator, parent *fieldPath, x map[string]types.FooE
 func validateIntegerEnumSet(v *validator, parent *fieldPath, x []types.IntegerEnum) {
 	for i := range x {
 		p := fieldPath{parent: parent, index: i, isIdx: true}
-		if x[i] != 0 && !x[i].IsKnown() {
+		if !x[i].IsKnown() {
 			v.enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
@@ -1515,7 +1515,7 @@ func validateIntegerEnumMap(v *validator, parent *fieldPath, x map[string]types.
 	start := len(v.list)
 	for k, e := range x {
 		p := fieldPath{parent: parent, name: k, isKey: true}
-		if e != 0 && !e.IsKnown() {
+		if !e.IsKnown() {
 			v.enum(&p, strconv.Itoa(int(e)))
 		}
 	}
@@ -1566,7 +1566,7 @@ func validateDefaults(v *validator, parent *fieldPath, x *types.Defaults) {
 	{
 		p := fieldPath{parent: parent, name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
-			if *x.DefaultIntEnum != 0 && !(*x.DefaultIntEnum).IsKnown() {
+			if !(*x.DefaultIntEnum).IsKnown() {
 				v.enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
 			}
 		}

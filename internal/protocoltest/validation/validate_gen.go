@@ -3,7 +3,6 @@
 package restjsonvalidationprotocol
 
 import (
-	ecmaregex "github.com/smithygo/smithygo/internal/protocoltest/validation/internal/ecmaregex"
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
 	"reflect"
 	"strconv"
@@ -959,7 +958,7 @@ func validateFooEnumSet(v *validator, parent *fieldPath, x []types.FooEnum) {
 func validateIntegerEnumSet(v *validator, parent *fieldPath, x []types.IntegerEnum) {
 	for i := range x {
 		p := fieldPath{parent: parent, index: i, isIdx: true}
-		if x[i] != 0 && !x[i].IsKnown() {
+		if !x[i].IsKnown() {
 			v.enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
@@ -1032,54 +1031,4 @@ func validateRecursiveUnionTwo(v *validator, parent *fieldPath, x types.Recursiv
 			validateRecursiveUnionOne(v, &p, u.Value)
 		}
 	}
-}
-
-// pattern1 is the pattern ^[a-m]+$, parsed when this package was generated; the matcher is built
-// on first use.
-var pattern1 = &ecmaregex.Prepared{
-	Source: `^[a-m]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
-		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
-	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'a', 'm'}}},
-	},
-}
-
-// pattern2 is the pattern ^([0-9]+)+$, parsed when this package was generated; the matcher is
-// built on first use.
-var pattern2 = &ecmaregex.Prepared{
-	Source: `^([0-9]+)+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 0},
-			}},
-		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
-	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-	},
-}
-
-// pattern3 is the pattern ^[g-m]+$, parsed when this package was generated; the matcher is built
-// on first use.
-var pattern3 = &ecmaregex.Prepared{
-	Source: `^[g-m]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
-		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
-	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'g', 'm'}}},
-	},
 }
