@@ -14,12 +14,6 @@ import (
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
-// ruleSetParam is a parameter of an endpoint rule set.
-type ruleSetParam struct {
-	BuiltIn string `json:"builtIn"`
-	Type    string `json:"type"`
-}
-
 // builtInOptions maps the built-in endpoint parameters the client fills to
 // the Options field that holds each.
 var builtInOptions = map[string]string{
@@ -29,15 +23,20 @@ var builtInOptions = map[string]string{
 	"SDK::Endpoint":     "BaseEndpoint",
 }
 
-// ruleSetParams returns the rule set's parameters by name.
-func ruleSetParams(raw string) (map[string]ruleSetParam, error) {
-	var rs struct {
-		Parameters map[string]ruleSetParam `json:"parameters"`
+// endpointRules parses the service's endpoint rule set once for the
+// emitters that need it; ok is false when the model has none.
+func (p *Plan) endpointRules() (rs *ruleset.RuleSet, ok bool, err error) {
+	raw, ok := p.Svc.Shape.Traits.EndpointRuleSet()
+	if !ok {
+		return nil, false, nil
 	}
-	if err := json.Unmarshal([]byte(raw), &rs); err != nil {
-		return nil, err
+	if p.rules == nil && p.rulesErr == nil {
+		p.rules, p.rulesErr = ruleset.Parse([]byte(raw))
+		if p.rulesErr != nil {
+			p.rulesErr = fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", p.Svc.Shape.ID, p.rulesErr)
+		}
 	}
-	return rs.Parameters, nil
+	return p.rules, true, p.rulesErr
 }
 
 // paramGoType is the Go type of a parameter's field in endpointParams:
@@ -72,7 +71,10 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 	f.HeaderComment(header)
 	ep := p.ImportPath + "/internal/endpointrules"
 	svc := p.Svc.Shape
-	raw, ok := svc.Traits.EndpointRuleSet()
+	rs, ok, err := p.endpointRules()
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		f.Add(comment(wrap("resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one from.")))
 		f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("_").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).Block(
@@ -81,10 +83,6 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 			jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()),
 		)
 		return f, nil
-	}
-	rs, err := ruleset.Parse([]byte(raw))
-	if err != nil {
-		return nil, fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", svc.ID, err)
 	}
 	rc := newRuleCompiler(ep, rs)
 
@@ -234,13 +232,13 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 	if !ok {
 		return nil, nil
 	}
-	if _, ok := svc.Traits.EndpointRuleSet(); !ok {
-		return nil, nil
-	}
-	rsRaw, _ := svc.Traits.EndpointRuleSet()
-	params, err := ruleSetParams(rsRaw)
-	if err != nil {
+	rs, ok, err := p.endpointRules()
+	if err != nil || !ok {
 		return nil, err
+	}
+	builtIn := map[string]string{} // parameter name → its built-in
+	for _, prm := range rs.Params {
+		builtIn[prm.Name] = prm.BuiltIn
 	}
 	var tests struct {
 		TestCases []endpointTestCase `json:"testCases"`
@@ -260,7 +258,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 		d := jen.Dict{jen.Id("name"): jen.Lit(fmt.Sprintf("%03d %s", i, testName(tc.Documentation)))}
 		viaOptions := true
 		for name := range tc.Params {
-			if _, ok := builtInOptions[params[name].BuiltIn]; !ok {
+			if _, ok := builtInOptions[builtIn[name]]; !ok {
 				viaOptions = false
 			}
 		}
@@ -272,7 +270,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 		if viaOptions {
 			opts := jen.Dict{}
 			for _, k := range keys {
-				opts[jen.Id(builtInOptions[params[k].BuiltIn])] = jen.Lit(tc.Params[k])
+				opts[jen.Id(builtInOptions[builtIn[k]])] = jen.Lit(tc.Params[k])
 			}
 			d[jen.Id("opts")] = jen.Op("&").Id("Options").Values(opts)
 		} else {

@@ -13,6 +13,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygo/smithygo/internal/naming"
+	"github.com/smithygo/smithygo/internal/ruleset"
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
@@ -53,6 +54,9 @@ type Plan struct {
 	usesRedaction bool // some String method in types needs the redaction helpers
 	mainRedaction bool // likewise in the main package
 	usesBig       bool // some range check compares a big number
+
+	rules    *ruleset.RuleSet // the parsed endpoint rule set, once endpointRules ran
+	rulesErr error
 }
 
 // Operation is one operation with its Go names.
