@@ -708,18 +708,6 @@ func requestID(h http.Header) string {
 	return h.Get("X-Amz-Request-Id")
 }
 
-// errorCode sanitises an error name: it drops anything from the first ':'
-// and keeps what follows a '#'.
-func errorCode(v string) string {
-	if i := strings.IndexByte(v, ':'); i >= 0 {
-		v = v[:i]
-	}
-	if i := strings.IndexByte(v, '#'); i >= 0 {
-		v = v[i+1:]
-	}
-	return strings.TrimSpace(v)
-}
-
 func (c *Client) logAttempt(ctx context.Context, opts *Options, op *operation, attempt, status int, reqID string, start time.Time, err error) {
 	l := opts.Logger
 	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
@@ -900,5 +888,5 @@ func errorCodeAndMessage(resp *response) (code, message string) {
 	default:
 		code = typeCode
 	}
-	return errorCode(code), message
+	return retry.BareCode(code), message
 }

@@ -22,7 +22,7 @@ import (
 // value with a ":"-separated suffix is reduced to the bare name first.
 // The comparison is case-sensitive, as AWS error codes are.
 func IsThrottleCode(code string) bool {
-	switch bareCode(code) {
+	switch BareCode(code) {
 	case "Throttling",
 		"ThrottlingException",
 		"ThrottledException",
@@ -51,7 +51,7 @@ func IsThrottleCode(code string) bool {
 // codes that arrive with a status, such as 400, that would otherwise look
 // like the caller's mistake.
 func IsTransientCode(code string) bool {
-	switch bareCode(code) {
+	switch BareCode(code) {
 	case "RequestTimeout",
 		"RequestTimeoutException",
 		"InternalError":
@@ -60,14 +60,16 @@ func IsTransientCode(code string) bool {
 	return false
 }
 
-// bareCode strips a Smithy namespace ("ns#Name") and an X-Amzn-ErrorType
-// suffix ("Name:http://...") from an error code without allocating.
-func bareCode(code string) string {
-	if i := strings.LastIndexByte(code, '#'); i >= 0 {
-		code = code[i+1:]
-	}
+// BareCode reduces an error code as a service sends it to the bare name:
+// what follows a ":" is dropped (X-Amzn-ErrorType appends a URL that way),
+// then a Smithy namespace ("ns#Name"). The client decodes error codes with
+// it, and the classifiers here apply it to whatever they are given.
+func BareCode(code string) string {
 	if i := strings.IndexByte(code, ':'); i >= 0 {
 		code = code[:i]
+	}
+	if i := strings.IndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
 	}
 	return strings.TrimSpace(code)
 }
