@@ -42,15 +42,7 @@ func TestCompiledRulesAgreeWithInterpreter(t *testing.T) {
 		t.Fatalf("no rule sets in testdata/endpointrules (%v)", err)
 	}
 	dir := t.TempDir()
-	write := func(rel string, data []byte) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel string, data []byte) { writeFile(t, dir, rel, data) }
 	write("go.mod", []byte("module example.com/rules\n\ngo 1.26\n"))
 	total := 0
 	for _, file := range files {
@@ -81,9 +73,7 @@ func TestCompiledRulesAgreeWithInterpreter(t *testing.T) {
 		}
 		total += len(rc.Cases)
 	}
-	cmd := exec.Command("go", "test", "-trimpath", "-run", "^TestEndpointRules$", "-v", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cmd := goCommand(dir, "test", "-trimpath", "-run", "^TestEndpointRules$", "-v", "./...")
 	var outb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &outb, &outb
 	err = cmd.Run()

@@ -375,17 +375,30 @@ func inputReachesPattern(c *goldenCase) (bool, error) {
 // into one temporary module, one package directory per case, and runs go
 // build, go vet and go test there once; failures are mapped back to the cases
 // by their directories and import paths.
+// writeFile writes data to dir/rel, creating directories as needed.
+func writeFile(t *testing.T, dir, rel string, data []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goCommand runs the go command in a temporary module of generated code:
+// offline, outside any workspace, with the toolchain that runs the test.
+func goCommand(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local")
+	return cmd
+}
+
 func compileCases(t *testing.T, cases []*goldenCase, outputs map[string]map[string][]byte) {
 	dir := t.TempDir()
-	write := func(rel string, data []byte) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel string, data []byte) { writeFile(t, dir, rel, data) }
 	write("go.mod", []byte("module "+modulePath+"\n\ngo 1.26\n"))
 	names := map[string]bool{}
 	var order []string
@@ -418,9 +431,7 @@ func compileCases(t *testing.T, cases []*goldenCase, outputs map[string]map[stri
 		{"test", "-trimpath", "-vet=off", "-json", "./..."},
 	}
 	for _, args := range steps {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local")
+		cmd := goCommand(dir, args...)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		start := time.Now()
