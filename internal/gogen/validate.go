@@ -165,14 +165,15 @@ func (v *validation) emitInput(op *Operation) {
 		}
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(name).Values())
 		g.Id("v").Op(":=").Op("&").Id("validator").Values()
-		v.structBody(g, s, jen.Id("in"), jen.Nil())
+		v.structBody(g, s, jen.Id("in"), nil)
 		g.Return(jen.Id("v").Dot("err").Call(jen.Lit(name)))
 	})
 	v.f.Line()
 }
 
 // structBody emits the checks of each member of structure s, whose value is
-// the pointer expression x, below the path expression parent.
+// the pointer expression x, below the path expression parent (nil for the
+// input itself).
 func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement, parent jen.Code) {
 	for _, m := range s.Members {
 		if !v.memberNeeds(m, true) {
@@ -556,7 +557,7 @@ func keyExpr(p *Plan, km *shapes.Member) *jen.Statement {
 
 // pathLit is a fieldPath literal; a nil parent (the input itself) is left out.
 func pathLit(parent jen.Code, fields ...jen.Code) *jen.Statement {
-	if st, ok := parent.(*jen.Statement); !ok || fmt.Sprintf("%#v", st) != "nil" {
+	if parent != nil {
 		fields = append([]jen.Code{jen.Id("parent").Op(":").Add(parent)}, fields...)
 	}
 	return jen.Id("fieldPath").Values(fields...)
