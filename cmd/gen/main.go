@@ -3,6 +3,11 @@
 //	gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]
 //	gen -check -model PATH [-model PATH ...]
 //
+// Every applied trait must resolve to a trait definition, in the model or
+// among the definitions the generator knows (smithy.api, aws.*, smithy.rules,
+// smithy.waiters, smithy.test, ...); -allow-unknown-traits makes an unknown
+// trait a warning instead.
+//
 // Each -model PATH is a Smithy IDL file (.smithy), a JSON AST file (.json), or
 // a directory, which stands for every .smithy and .json file below it; all
 // of them are merged into one model.
@@ -44,9 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	skipMissing := fs.Bool("skip-missing", false, "succeed without generating, with a note, when a -model path does not exist (for models read from ../shared)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
+	fs.BoolVar(&opts.AllowUnknownTraits, "allow-unknown-traits", false, "warn about, instead of refusing, traits that resolve to no trait definition (and use statements that import no shape)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests]")
-		fmt.Fprintln(stderr, "       gen -check -model PATH [-model PATH ...] [-service SHAPE_ID]")
+		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests] [-allow-unknown-traits]")
+		fmt.Fprintln(stderr, "       gen -check -model PATH [-model PATH ...] [-service SHAPE_ID] [-allow-unknown-traits]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,6 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.Models = models
+	opts.Warn = func(err error) { fmt.Fprintln(stderr, "gen: warning:", err) }
 	switch {
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "gen: unexpected argument %q\n", fs.Arg(0))
@@ -84,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "gen:", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "ok: %d shapes, %d operations, %d services\n", sum.Shapes, sum.Operations, sum.Services)
+		fmt.Fprintf(stdout, "ok: %s, %s, %s\n", count(sum.Shapes, "shape"), count(sum.Operations, "operation"), count(sum.Services, "service"))
 		return 0
 	}
 	if err := gen.Run(opts); err != nil {
@@ -92,4 +99,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// count formats "1 shape" or "N shapes".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -44,7 +44,7 @@ func TestCheckPrintsSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if stdout != "ok: 265 shapes, 33 operations, 1 services\n" {
+	if stdout != "ok: 265 shapes, 33 operations, 1 service\n" {
 		t.Errorf("summary %q", stdout)
 	}
 }
@@ -280,7 +280,7 @@ func TestGenerateFromIDL(t *testing.T) {
 		t.Error("a directory mixing IDL and JSON generated different code")
 	}
 	code, stdout, stderr := runGen("-check", "-model", mixed)
-	if code != 0 || stdout != "ok: 7 shapes, 1 operations, 1 services\n" {
+	if code != 0 || stdout != "ok: 7 shapes, 1 operation, 1 service\n" {
 		t.Errorf("-check on a directory: exit %d, %q %q", code, stdout, stderr)
 	}
 }
@@ -295,5 +295,67 @@ func TestIDLErrorsGivePositions(t *testing.T) {
 	code, _, stderr = runGen("-check", "-model", t.TempDir())
 	if code != 1 || !strings.Contains(stderr, "no .smithy or .json model files") {
 		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// A misspelled trait, or a trait value its definition refuses, must stop
+// the generator at the line and column, naming the shape: otherwise the
+// constraint or the redaction it stood for is silently gone.
+func TestTraitTyposAreErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, src, want string
+		allowable       bool // -allow-unknown-traits makes it a warning
+	}{
+		{"length", "$version: \"2\"\nnamespace example\n\n@lenght(min: 1)\nstring Name\n",
+			":4:1: example#Name: unknown trait @lenght: no use statement imports lenght, namespace example defines no trait lenght, and the prelude has none either; did you mean @length?", true},
+		{"sensitive", "$version: \"2\"\nnamespace example\n\nstructure User {\n    @sensitve\n    password: String\n}\n",
+			":5:5: example#User$password: unknown trait @sensitve: no use statement imports sensitve, namespace example defines no trait sensitve, and the prelude has none either; did you mean @sensitive?", true},
+		{"use", "$version: \"2\"\nnamespace example\n\nuse aws.protocols#restJsonOne\n\n@restJsonOne\nstructure S {}\n",
+			":4:5: use aws.protocols#restJsonOne: no shape aws.protocols#restJsonOne is defined; did you mean aws.protocols#restJson1?", true},
+		{"value", "$version: \"2\"\nnamespace example\n\n@length(min: \"a\")\nstring Name\n",
+			":4:14: example#Name: trait smithy.api#length: min: want an integer, got a string \"a\"", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := writeFile(t, filepath.Join(t.TempDir(), "model.smithy"), c.src)
+			code, stdout, stderr := runGen("-check", "-model", m)
+			if code != 1 || !strings.HasPrefix(stderr, "gen: "+m+c.want+"\n") {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\ngen: %s%s", code, stderr, m, c.want)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q for a refused model", stdout)
+			}
+			code, stdout, stderr = runGen("-check", "-allow-unknown-traits", "-model", m)
+			switch {
+			case c.allowable && (code != 0 || !strings.HasPrefix(stderr, "gen: warning: "+m+c.want+"\n") || !strings.HasPrefix(stdout, "ok: ")):
+				t.Errorf("-allow-unknown-traits: exit %d, stdout %q, stderr:\n%s\nwant exit 0 and the warning", code, stdout, stderr)
+			case !c.allowable && code != 1:
+				t.Errorf("-allow-unknown-traits must not excuse an invalid value: exit %d, stderr %s", code, stderr)
+			}
+		})
+	}
+}
+
+// In a JSON AST model the error names the file, the shape and the JSON
+// path of the trait.
+func TestUnknownTraitInJSON(t *testing.T) {
+	m := writeModel(t, `{"smithy":"2.0","shapes":{"a#S":{"type":"structure","members":{
+	  "p":{"target":"smithy.api#String","traits":{"smithy.api#sensitve":{}}}}}}}`)
+	code, _, stderr := runGen("-check", "-model", m)
+	want := "gen: " + m + `: a#S$p: shapes["a#S"].members.p.traits["smithy.api#sensitve"]: unknown trait smithy.api#sensitve: no trait definition has this ID; did you mean smithy.api#sensitive?` + "\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+}
+
+// -check refuses what generating refuses: a service whose protocol the
+// generator does not support.
+func TestCheckRefusesUnsupportedProtocol(t *testing.T) {
+	m := writeModel(t, `{"smithy":"2.0","shapes":{
+	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsJson1_0":{}}},
+	  "a#Op":{"type":"operation"}}}`)
+	_, _, genErr := runGen("-model", m, "-out", filepath.Join(t.TempDir(), "svc"), "-import-path", "example.com/svc")
+	code, stdout, stderr := runGen("-check", "-model", m)
+	if code != 1 || stdout != "" || stderr != genErr || !strings.Contains(stderr, "aws.protocols#awsJson1_0 is not supported") {
+		t.Errorf("-check: exit %d, stdout %q, stderr %q; want exit 1 and what -out says: %q", code, stdout, stderr, genErr)
 	}
 }

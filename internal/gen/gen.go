@@ -24,6 +24,26 @@ type Options struct {
 	NoTests    bool     // leave out the generated tests (endpoint test cases)
 	// ProtocolTests adds the model's smithy.test HTTP protocol tests as Go tests.
 	ProtocolTests bool
+	// AllowUnknownTraits makes a trait that resolves to no definition a
+	// warning instead of an error (shapes.Options.AllowUnknownTraits).
+	AllowUnknownTraits bool
+	// Warn receives the loader's warnings; nil drops them.
+	Warn func(error)
+}
+
+// load loads the model with the options' loader settings and hands its
+// warnings to opts.Warn.
+func load(opts Options) (*shapes.Model, error) {
+	m, err := shapes.Options{AllowUnknownTraits: opts.AllowUnknownTraits}.LoadFiles(opts.Models...)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Warn != nil {
+		for _, w := range m.Warnings() {
+			opts.Warn(w)
+		}
+	}
+	return m, nil
 }
 
 // Summary counts what a model holds.
@@ -32,9 +52,10 @@ type Summary struct {
 }
 
 // Check loads and resolves the model (and the service, when one is named or
-// the model has exactly one) without generating anything.
+// the model has exactly one) without generating anything. A resolved
+// service must have a protocol the generator supports, as for Run.
 func Check(opts Options) (Summary, error) {
-	m, err := shapes.LoadFiles(opts.Models...)
+	m, err := load(opts)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -52,8 +73,12 @@ func Check(opts Options) (Summary, error) {
 		}
 	}
 	if opts.Service != "" || sum.Services == 1 {
-		if _, err := m.Service(opts.Service); err != nil {
+		svc, err := m.Service(opts.Service)
+		if err != nil {
 			return sum, err
+		}
+		if err := gogen.CheckProtocol(svc.Shape); err != nil {
+			return sum, m.Locate(err)
 		}
 	}
 	return sum, nil
@@ -61,7 +86,7 @@ func Check(opts Options) (Summary, error) {
 
 // Render loads the model and renders the package in memory.
 func Render(opts Options) (map[string][]byte, error) {
-	m, err := shapes.LoadFiles(opts.Models...)
+	m, err := load(opts)
 	if err != nil {
 		return nil, err
 	}

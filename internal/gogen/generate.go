@@ -199,6 +199,9 @@ func checkProtocol(svc *shapes.Shape) error {
 		Msg: fmt.Sprintf("protocol %s is not supported yet; only aws.protocols#restJson1 is", strings.Join(protocols, ", "))}
 }
 
+// CheckProtocol is checkProtocol, for gen -check, which refuses what generating would.
+func CheckProtocol(svc *shapes.Shape) error { return checkProtocol(svc) }
+
 // runtimePackages are the packages under templates/ that every client
 // uses, copied to its internal/ directory. textfmt is there for jsonwire
 // and httpbind, which import it.

@@ -3,6 +3,7 @@ package shapes
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,6 +102,13 @@ type srcFile struct {
 	name string
 	data []byte
 	at   map[string]pos
+
+	// written holds, by the JSON path of each trait application, the trait
+	// name as written (relative or absolute), and idl the parsed file, for
+	// its namespace and use statements: messages about a trait speak of it
+	// as the file does, and suggest names that resolve there.
+	written map[string]string
+	idl     *idlFile
 }
 
 // sourceMap maps IDL file names to their srcFile.
@@ -145,10 +153,13 @@ func (sm sourceMap) locate(err error) error {
 	return err
 }
 
-// parentPath removes the last step of a JSON path: ".name" or "[i]". The
-// path of a shape, shapes["ns#Name"], has no parent.
+// parentPath removes the last step of a JSON path: ".name", "[i]" or
+// `["key"]`. The path of a shape, shapes["ns#Name"], has no parent.
 func parentPath(p string) string {
 	if strings.HasSuffix(p, `"]`) {
+		if i := strings.LastIndex(p, `["`); i > 0 && strings.Contains(p[:i], "]") {
+			return p[:i]
+		}
 		return ""
 	}
 	if strings.HasSuffix(p, "]") {
@@ -161,4 +172,17 @@ func parentPath(p string) string {
 		return p[:i]
 	}
 	return ""
+}
+
+// traitPath is the JSON path of the trait id applied at base (a shape,
+// member or apply path).
+func traitPath(base, id string) string { return base + ".traits[" + strconv.Quote(id) + "]" }
+
+// keyStep is the JSON path step to an object key: ".key" for an
+// identifier, `["key"]` for anything else (which may hold dots).
+func keyStep(k string) string {
+	if isIdentifier(k) {
+		return "." + k
+	}
+	return "[" + strconv.Quote(k) + "]"
 }

@@ -18,35 +18,14 @@ import (
 // for each JSON path it generates, the IDL position it came from, so that a
 // problem the loader finds later is reported at file:line:col.
 
-// preludeNames are the shapes of the prelude (namespace smithy.api) that a
-// relative shape ID can refer to: the public ones, trait definitions
-// included (prelude.smithy at the Smithy commit in ../shared). The loader's
-// own prelude has only the shapes members can target; the trait definitions
-// are needed here only to resolve trait names such as @required.
-var preludeNames = setOf(`String Blob BigInteger BigDecimal Timestamp Document Boolean Byte Short
-	Integer Long Float Double PrimitiveBoolean PrimitiveByte PrimitiveShort PrimitiveInteger
-	PrimitiveLong PrimitiveFloat PrimitiveDouble Unit trait deprecated box documentation
-	externalDocumentation auth protocolDefinition authDefinition httpBasicAuth httpDigestAuth
-	httpBearerAuth httpApiKeyAuth traitValidators metadata default addedDefault clientOptional
-	optionalAuth examples error retryable readonly idempotent idempotencyToken internal jsonName
-	xmlAttribute xmlFlattened xmlName xmlNamespace noReplace mediaType references
-	resourceIdentifier private sensitive since streaming requiresLength longPoll tags title enum
-	enumValue length range pattern required property notProperty nestedProperties recommended
-	sparse uniqueItems unstable paginated http httpLabel httpQuery httpQueryParams httpHeader
-	httpPrefixHeaders httpPayload httpError httpResponseCode cors eventPayload eventHeader idRef
-	timestampFormat endpoint hostLabel suppress httpChecksumRequired input output unitType mixin
-	requestCompression`)
-
-// preludeListTraits are the prelude traits whose shape is a list: written
-// without a value ("@tags"), their value is [] rather than {}.
-var preludeListTraits = setOf(`auth examples references tags enum suppress`)
-
-func setOf(names string) map[string]bool {
-	out := map[string]bool{}
-	for _, n := range strings.Fields(names) {
-		out[n] = true
-	}
-	return out
+// A relative shape ID that names neither an imported shape nor one of the
+// current namespace names a prelude shape (namespace smithy.api): one of the
+// public shapes of the embedded definitions (traitdefs.go), trait
+// definitions included, or a smithy.api shape that the model itself defines
+// (as when the official prelude.smithy is loaded to build those
+// definitions).
+func (c *idlConv) isPrelude(name string) bool {
+	return isPreludeName(name) || c.defined["smithy.api"][name]
 }
 
 // idlDef is a shape defined in an IDL file.
@@ -99,6 +78,11 @@ func (l *loader) addIDL(files []*idlFile) error {
 		}
 	}
 	for _, f := range files {
+		if err := c.checkUses(f); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
 		if err := c.convertFile(f); err != nil {
 			return err
 		}
@@ -118,7 +102,7 @@ func (c *idlConv) resolve(f *idlFile, text string) string {
 		abs = f.uses[name].id.String()
 	case c.defined[f.namespace][name]:
 		abs = f.namespace + "#" + name
-	case preludeNames[name]:
+	case c.isPrelude(name):
 		abs = "smithy.api#" + name
 	default:
 		// Unresolvable: the spec gives it the current namespace, and the
@@ -143,11 +127,11 @@ func (c *idlConv) mark(path string, at pos) {
 
 // convertFile adds one file's metadata, shapes and applies to the loader.
 func (c *idlConv) convertFile(f *idlFile) error {
-	c.sf = &srcFile{name: f.name, data: f.src, at: map[string]pos{}}
+	c.sf = &srcFile{name: f.name, data: f.src, at: map[string]pos{}, written: map[string]string{}, idl: f}
 	c.l.src[f.name] = c.sf
 	for _, m := range f.metadata {
 		var b strings.Builder
-		if err := c.writeNode(&b, f, m.value, true); err != nil {
+		if err := c.writeNode(&b, f, m.value, true, ""); err != nil {
 			return err
 		}
 		c.mark(metadataPath(m.key), m.pos)
@@ -169,8 +153,20 @@ func (c *idlConv) convertFile(f *idlFile) error {
 }
 
 // writeNode writes a node value as JSON, resolving syntactic shape IDs
-// (metadata says whether the value is a metadata value).
-func (c *idlConv) writeNode(b *strings.Builder, f *idlFile, n *node, metadata bool) error {
+// (metadata says whether the value is a metadata value). When path is set,
+// it is the value's JSON path, and the position of every nested value is
+// marked, so that a trait value found invalid later is reported at the
+// exact element.
+func (c *idlConv) writeNode(b *strings.Builder, f *idlFile, n *node, metadata bool, path string) error {
+	if path != "" {
+		c.mark(path, n.pos)
+	}
+	sub := func(step string) string {
+		if path == "" {
+			return ""
+		}
+		return path + step
+	}
 	switch n.kind {
 	case nNull:
 		b.WriteString("null")
@@ -196,7 +192,7 @@ func (c *idlConv) writeNode(b *strings.Builder, f *idlFile, n *node, metadata bo
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := c.writeNode(b, f, e, metadata); err != nil {
+			if err := c.writeNode(b, f, e, metadata, sub(fmt.Sprintf("[%d]", i))); err != nil {
 				return err
 			}
 		}
@@ -209,7 +205,7 @@ func (c *idlConv) writeNode(b *strings.Builder, f *idlFile, n *node, metadata bo
 			}
 			b.WriteString(jsonString(k))
 			b.WriteByte(':')
-			if err := c.writeNode(b, f, n.vals[i], metadata); err != nil {
+			if err := c.writeNode(b, f, n.vals[i], metadata, sub(keyStep(k))); err != nil {
 				return err
 			}
 		}
@@ -231,7 +227,7 @@ func (c *idlConv) metadataID(f *idlFile, n *node) (string, error) {
 	switch {
 	case c.defined[f.namespace][name]:
 		abs = f.namespace + "#" + name
-	case preludeNames[name]:
+	case c.isPrelude(name):
 		abs = "smithy.api#" + name
 	default:
 		return "", c.errAt(f, n.pos, "the shape ID %s does not resolve to a shape (quote it if it is a string)", n.text)
@@ -242,10 +238,11 @@ func (c *idlConv) metadataID(f *idlFile, n *node) (string, error) {
 	return abs, nil
 }
 
-// nodeJSON returns a (non-metadata) node value as JSON.
-func (c *idlConv) nodeJSON(f *idlFile, n *node) (string, error) {
+// nodeJSON returns a (non-metadata) node value as JSON, marking the
+// positions of its parts under path.
+func (c *idlConv) nodeJSON(f *idlFile, n *node, path string) (string, error) {
 	var b strings.Builder
-	err := c.writeNode(&b, f, n, false)
+	err := c.writeNode(&b, f, n, false, path)
 	return b.String(), err
 }
 
@@ -302,10 +299,13 @@ func (o *jsonObject) String() string {
 
 func refJSON(id string) string { return `{"target":` + jsonString(id) + `}` }
 
-// traitsJSON converts trait statements, checking each value where it is
-// written and merging repeated traits as apply does (equal values, or lists
-// that are concatenated). extra are traits the syntax implies (a default
-// from "= value", an enum value), added after the written ones.
+// traitsJSON converts trait statements, merging repeated traits as apply
+// does (equal values, or lists that are concatenated). extra are traits the
+// syntax implies (a default from "= value", an enum value), added after the
+// written ones. Each trait's position, and the name it was written with,
+// are recorded under its JSON path (path.traits["ns#name"]): the loader
+// checks trait names and values once every file is read, and reports
+// problems there.
 func (c *idlConv) traitsJSON(f *idlFile, path string, traits []*idlTrait, extra ...*idlTrait) (string, bool, error) {
 	var t Traits
 	first := map[string]pos{}
@@ -315,17 +315,15 @@ func (c *idlConv) traitsJSON(f *idlFile, path string, traits []*idlTrait, extra 
 		if err != nil || tid.Member != "" {
 			return "", false, c.errAt(f, tr.id.pos, "invalid trait ID %s", tr.id.text)
 		}
+		tpath := traitPath(path, id)
 		var raw string
 		if tr.value == nil {
 			raw = "{}"
 			if c.isListShape(tid) {
 				raw = "[]"
 			}
-		} else if raw, err = c.nodeJSON(f, tr.value); err != nil {
+		} else if raw, err = c.nodeJSON(f, tr.value, tpath); err != nil {
 			return "", false, err
-		}
-		if err := checkTraitValue(id, gjson.Parse(raw)); err != nil {
-			return "", false, c.errAt(f, tr.pos, "trait %s: %v", id, err)
 		}
 		if err := mergeTrait(&t, id, raw); err != nil {
 			return "", false, c.errAt(f, tr.pos, "%v (the trait is also applied at line %d)", err, first[id].line)
@@ -333,6 +331,10 @@ func (c *idlConv) traitsJSON(f *idlFile, path string, traits []*idlTrait, extra 
 		if _, ok := first[id]; !ok {
 			first[id] = tr.pos
 			c.mark(path+".traits", tr.pos)
+			// The trait's own position wins over its value's, marked
+			// first by nodeJSON: an unknown trait is reported at its "@".
+			c.sf.at[tpath] = tr.pos
+			c.sf.written[tpath] = tr.id.text
 		}
 	}
 	if t.Len() == 0 {
@@ -355,7 +357,11 @@ func (c *idlConv) isListShape(id ID) bool {
 	if rs, ok := c.l.defs[id]; ok {
 		return rs.kind == KindList
 	}
-	return id.Namespace == "smithy.api" && preludeListTraits[id.Name]
+	if v, ok := embeddedDefs().shape(id); ok {
+		t := v.Get("type").String()
+		return t == "list" || t == "set"
+	}
+	return false
 }
 
 // convertShape writes a shape statement as its JSON AST object and hands it
@@ -458,8 +464,8 @@ func (c *idlConv) kindOf(id ID) (string, bool) {
 	if rs, ok := c.l.defs[id]; ok {
 		return rs.typeName, true
 	}
-	if id.Namespace == "smithy.api" && preludeNames[id.Name] {
-		return "prelude shape", true
+	if v, ok := embeddedDefs().shape(id); ok {
+		return v.Get("type").String(), true
 	}
 	return "", false
 }

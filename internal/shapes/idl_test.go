@@ -359,7 +359,7 @@ func TestIDLErrorExcerpts(t *testing.T) {
 		{"namespace a\n@tags([\"é\", x y !])\nstring S\n",
 			"m0.smithy:2:17: unexpected character '!'\n\t@tags([\"é\", x y !])\n\t                ^"},
 		{"namespace a\n@length(min: \"one\")\nstring S\n",
-			"m0.smithy:2:1: trait smithy.api#length: min and max must be numbers\n\t@length(min: \"one\")\n\t^"},
+			"m0.smithy:2:14: a#S: trait smithy.api#length: min: want an integer, got a string \"one\"\n\t@length(min: \"one\")\n\t             ^"},
 		{"$version: \"2\"\nnamespace a\nstructure S with [M] {}\n@mixin\nunion M { x: String }\n",
 			"m0.smithy:3:19: a#S: mixin a#M is a union, not a structure\n\tstructure S with [M] {}\n\t                  ^"},
 		{"namespace a\nstring S\nstring S\n",

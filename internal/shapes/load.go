@@ -22,11 +22,24 @@ type Source struct {
 // isIDL reports whether a file name is that of a Smithy IDL file.
 func isIDL(name string) bool { return strings.HasSuffix(name, ".smithy") }
 
+// Options change how a model is loaded; the zero value is the strict
+// default.
+type Options struct {
+	// AllowUnknownTraits turns an applied trait that resolves to no trait
+	// definition (and a use statement that imports no shape) into a
+	// warning, as the Smithy CLI's --allow-unknown-traits does. Such a
+	// trait is kept, unchecked.
+	AllowUnknownTraits bool
+}
+
 // LoadFiles reads and resolves the model files at paths: Smithy IDL files
 // (.smithy) and JSON AST files (any other name), in any mix. A path that is
 // a directory stands for every .smithy and .json file below it, in lexical
 // order; hidden files and directories (".git") are skipped.
-func LoadFiles(paths ...string) (*Model, error) {
+func LoadFiles(paths ...string) (*Model, error) { return Options{}.LoadFiles(paths...) }
+
+// LoadFiles is the package's LoadFiles with these options.
+func (o Options) LoadFiles(paths ...string) (*Model, error) {
 	files, err := expandPaths(paths...)
 	if err != nil {
 		return nil, err
@@ -39,7 +52,7 @@ func LoadFiles(paths ...string) (*Model, error) {
 		}
 		srcs = append(srcs, Source{Name: p, Data: data})
 	}
-	return Load(srcs...)
+	return o.Load(srcs...)
 }
 
 // expandPaths replaces each directory in paths by the .smithy and .json files
@@ -87,8 +100,11 @@ func expandPaths(paths ...string) ([]string, error) {
 // one model with the prelude, and resolves it: apply statements, mixins,
 // Smithy 1.0 semantics and references. Problems in IDL files are reported at
 // their file:line:column.
-func Load(srcs ...Source) (*Model, error) {
-	l := &loader{defs: make(map[ID]*rawShape), src: sourceMap{}}
+func Load(srcs ...Source) (*Model, error) { return Options{}.Load(srcs...) }
+
+// Load is the package's Load with these options.
+func (o Options) Load(srcs ...Source) (*Model, error) {
+	l := &loader{defs: make(map[ID]*rawShape), src: sourceMap{}, opts: o}
 	// IDL files are parsed first, all of them, so that syntax errors come
 	// before model errors; they are converted after the JSON files are read
 	// because their relative shape IDs may name shapes of those files.
@@ -117,9 +133,15 @@ func Load(srcs ...Source) (*Model, error) {
 	if err := l.addPrelude(); err != nil {
 		return nil, l.src.locate(err)
 	}
+	if err := l.resolveTraits(); err != nil {
+		return nil, l.src.locate(err)
+	}
 	m, err := l.resolve()
 	if err != nil {
 		return nil, l.src.locate(err)
+	}
+	for _, w := range l.warnings {
+		m.warnings = append(m.warnings, l.src.locate(w))
 	}
 	return m, nil
 }
@@ -170,6 +192,10 @@ type loader struct {
 	metadata     Traits            // metadata key → raw JSON value
 	metadataFrom map[string]string // metadata key → the file that set it first
 	src          sourceMap         // positions in IDL files, for errors
+
+	opts     Options
+	uses     []traitUse // every trait application, resolved (traitcheck.go)
+	warnings []error
 }
 
 func (l *loader) parseFile(src Source) error {
@@ -292,7 +318,7 @@ func (l *loader) parseShape(file, key string, v gjson.Result, v10 bool) error {
 		return fail(err.field, "%s", err.msg)
 	}
 	rs := &rawShape{id: id, kind: kind, typeName: typ, file: file, path: path, version10: v10, traits: traits,
-		canonical: canonicalJSON(v)}
+		canonical: canonicalShape(v)}
 	ref := func(field string) (ID, error) {
 		r := v.Get(field)
 		if !r.Exists() {
@@ -499,6 +525,23 @@ func (l *loader) parseShape(file, key string, v gjson.Result, v10 bool) error {
 	return l.define(rs)
 }
 
+// canonicalShape is the canonical JSON of a shape object, leaving out an
+// empty "members", which says nothing: "structure Unit {}" in the official
+// prelude.smithy is then the same shape as the loader's own prelude Unit.
+func canonicalShape(v gjson.Result) string {
+	if m := v.Get("members"); m.IsObject() && len(m.Map()) == 0 {
+		var o jsonObject
+		v.ForEach(func(k, val gjson.Result) bool {
+			if k.String() != "members" {
+				o.add(k.String(), val.Raw)
+			}
+			return true
+		})
+		v = gjson.Parse(o.String())
+	}
+	return canonicalJSON(v)
+}
+
 // define adds a shape, allowing an identical redefinition (the same shape in
 // two files) but refusing a conflicting one.
 func (l *loader) define(rs *rawShape) error {
@@ -531,10 +574,6 @@ func parseTraits(v gjson.Result) (Traits, error) {
 		id, perr := ParseID(k.String())
 		if perr != nil || id.Member != "" {
 			err = fmt.Errorf("invalid trait ID %q", k.String())
-			return false
-		}
-		if cerr := checkTraitValue(k.String(), val); cerr != nil {
-			err = fmt.Errorf("trait %s: %v", k.String(), cerr)
 			return false
 		}
 		t.set(k.String(), val.Raw)

@@ -114,6 +114,7 @@ func TestApplyAndMixins(t *testing.T) {
 	 "ex#Base":{"type":"structure","mixins":[],"members":{"id":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}}},
 	   "traits":{"smithy.api#mixin":{"localTraits":["ex#private"]},"ex#private":{},"smithy.api#tags":["a"]}},
 	 "ex#Named":{"type":"structure","members":{"name":{"target":"smithy.api#String"}},"traits":{"smithy.api#mixin":{}}},
+	 "ex#private":{"type":"structure","traits":{"smithy.api#trait":{}}},
 	 "ex#Thing":{"type":"structure","mixins":[{"target":"ex#Base"},{"target":"ex#Named"}],"traits":{"smithy.api#tags":["a"]},
 	   "members":{"id":{"target":"smithy.api#String","traits":{"smithy.api#documentation":"local"}},"size":{"target":"smithy.api#Integer"}}},
 	 "ex#Thing$name":{"type":"apply","traits":{"smithy.api#length":{"min":1}}},

@@ -14,7 +14,12 @@ type Model struct {
 	sorted   []*Shape
 	metadata Traits    // metadata key → raw JSON
 	src      sourceMap // positions in IDL files, for errors found after loading
+	warnings []error
 }
+
+// Warnings returns the problems that the load options turned from errors
+// into warnings (Options.AllowUnknownTraits), in the order found.
+func (m *Model) Warnings() []error { return m.warnings }
 
 // Metadata returns the model's metadata value for key as raw JSON (the
 // values of all files merged), and whether the key is set.
@@ -75,6 +80,9 @@ func (l *loader) resolve() (*Model, error) {
 		if err := checkShape(s, flat[id]); err != nil {
 			return nil, err
 		}
+	}
+	if err := l.checkTraitUses(m); err != nil {
+		return nil, err
 	}
 	for _, id := range l.order {
 		applyNullability(m.shapes[id])
