@@ -82,13 +82,12 @@ func TestFailedGenerationKeepsPreviousOutput(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	before := snapshot(t, out)
+	// Two operations whose Go names clash load, but cannot be generated.
 	bad := writeModel(t, `{"smithy":"2.0","shapes":{"a#Svc":{"type":"service","traits":{"aws.protocols#restJson1":{}},
-	  "operations":[{"target":"a#Op"}]},"a#Op":{"type":"operation","input":{"target":"a#In"}},
-	  "a#In":{"type":"structure","members":{"x":{"target":"a#P"}}},
-	  "a#P":{"type":"string","traits":{"smithy.api#pattern":"(unclosed"}}}}`)
+	  "operations":[{"target":"a#Op"},{"target":"a#_Op"}]},"a#Op":{"type":"operation"},"a#_Op":{"type":"operation"}}}`)
 	code, _, stderr := runGen("-model", bad, "-out", out, "-import-path", "example.com/outposts")
-	if code != 1 || !strings.Contains(stderr, "a#In$x") {
-		t.Fatalf("exit %d, stderr %q: want 1 naming the member with the bad pattern", code, stderr)
+	if code != 1 || !strings.Contains(stderr, "a#_Op") || !strings.Contains(stderr, "a#Op") {
+		t.Fatalf("exit %d, stderr %q: want 1 naming both clashing operations", code, stderr)
 	}
 	if after := snapshot(t, out); !equalMaps(before, after) {
 		t.Error("the failed run changed the output directory")

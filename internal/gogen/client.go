@@ -37,7 +37,6 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	for _, op := range p.Operations {
 		emitOperationMethod(f, p, c, op)
 	}
-	namePaginators(p)
 	for _, op := range p.Operations {
 		emitPaginators(f, p, op)
 	}
@@ -159,7 +158,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		f.Line()
 		return
 	}
-	desc := "op" + op.Name
+	desc := op.Desc
 	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
 	if safeToRetry(op.Shape) {
 		fields[jen.Id("safeToRetry")] = jen.True()
@@ -204,14 +203,14 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 				jen.Id("in").Op("=").Op("&").Id("cp"),
 			)
 		}
-		g.If(jen.Err().Op(":=").Id("check"+op.InputName).Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
-		g.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize" + op.InputName).Call(jen.Id("in"))
+		g.If(jen.Err().Op(":=").Id(op.Check).Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
+		g.List(jen.Id("r"), jen.Err()).Op(":=").Id(op.Serialize).Call(jen.Id("in"))
 		g.If(jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
 		g.Id("out").Op(":=").Op("&").Id(op.OutputName).Values()
 		g.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(
 			jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Op("&").Id(desc), jen.Id("r"),
 			jen.Func().Params(jen.Id("resp").Op("*").Id("response")).Error().Block(
-				jen.Return(jen.Id("deserialize"+op.OutputName).Call(jen.Id("resp"), jen.Id("out"))),
+				jen.Return(jen.Id(op.Deserialize).Call(jen.Id("resp"), jen.Id("out"))),
 			),
 		), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.Return(jen.Id("out"), jen.Nil())
@@ -228,7 +227,7 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if in != nil && in.IsUnit() {
 		in = nil
 	}
-	f.Func().Id("check"+op.InputName).Params(jen.Id("in").Op("*").Id(op.InputName), jen.Id("mode").Id("ValidationMode")).Error().BlockFunc(func(g *jen.Group) {
+	f.Func().Id(op.Check).Params(jen.Id("in").Op("*").Id(op.InputName), jen.Id("mode").Id("ValidationMode")).Error().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("mode")).Block(
 			jen.Case(jen.Id("ValidateAll")).Block(jen.Return(jen.Id("in").Dot("Validate").Call())),
 			jen.Case(jen.Id("ValidateNone")).Block(jen.Return(jen.Nil())),
@@ -401,27 +400,6 @@ func emitPaginators(f *jen.File, p *Plan, op *Operation) {
 		})),
 	)
 	f.Line()
-}
-
-// namePaginators names each paginated operation's XxxPages and XxxItems
-// methods, leaving out one whose name an operation already has.
-func namePaginators(p *Plan) {
-	taken := map[string]bool{"Options": true}
-	for _, op := range p.Operations {
-		taken[op.Method] = true
-	}
-	for _, op := range p.Operations {
-		pg, ok := paginated(p, op.Shape)
-		if !ok {
-			continue
-		}
-		if n := op.Name + "Pages"; !taken[n] {
-			op.Pages, taken[n] = n, true
-		}
-		if n := op.Name + "Items"; pg.Items != "" && op.Pages != "" && !taken[n] {
-			op.Items, taken[n] = n, true
-		}
-	}
 }
 
 // compressesGzip reports whether an operation's @requestCompression lists

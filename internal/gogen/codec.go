@@ -10,7 +10,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/smithygo/smithygo/internal/naming"
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
@@ -58,14 +57,12 @@ func timestampFormat(m *shapes.Member, def string) string {
 	return def
 }
 
-func (c *codec) shapeName(s *shapes.Shape) string { return naming.Exported(c.p.Svc.Name(s)) }
-
 // encFunc names the encoder of an aggregate shape, queueing it for emission.
 func (c *codec) encFunc(s *shapes.Shape) string {
 	if n, ok := c.enc[s]; ok {
 		return n
 	}
-	n := "encode" + c.shapeName(s)
+	n := c.p.encodeFn[s]
 	c.enc[s] = n
 	c.encTodo = append(c.encTodo, s)
 	return n
@@ -76,7 +73,7 @@ func (c *codec) decFunc(s *shapes.Shape) string {
 	if n, ok := c.dec[s]; ok {
 		return n
 	}
-	n := "decode" + c.shapeName(s)
+	n := c.p.decodeFn[s]
 	c.dec[s] = n
 	c.decTodo = append(c.decTodo, s)
 	return n

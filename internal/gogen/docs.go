@@ -120,7 +120,11 @@ func memberDoc(p *Plan, m *shapes.Member, field string) jen.Code {
 	} else if doc == "" {
 		summary = wrap("%s is the %s member.", field, m.Name)
 	}
-	return comment(doc, summary, deprecation(m.Traits))
+	var unchecked string
+	if why := p.Unchecked(m); why != "" {
+		unchecked = wrap("Not checked by Validate: %s.", why)
+	}
+	return comment(doc, summary, unchecked, deprecation(m.Traits))
 }
 
 func describeBounds(b shapes.Bounds) string {

@@ -26,7 +26,7 @@ func newRuleCompiler(ep string, rs *ruleset.RuleSet) *ruleCompiler {
 		// p is the receiver; ok a scratch flag; endpointrules the import.
 		scope: naming.NewScope("p", "ok", "endpointrules", "params", "name", "v")}
 	for _, prm := range rs.Params {
-		rc.names[prm.Name] = rc.scope.Unique(naming.Unexported(prm.Name))
+		rc.names[prm.Name] = rc.scope.Unique(naming.Unexported(prm.Name), "")
 	}
 	return rc
 }
@@ -36,7 +36,7 @@ func (rc *ruleCompiler) local(name string) string {
 	if n, ok := rc.names[name]; ok {
 		return n
 	}
-	n := rc.scope.Unique(naming.Unexported(name))
+	n := rc.scope.Unique(naming.Unexported(name), "")
 	rc.names[name] = n
 	return n
 }

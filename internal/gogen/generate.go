@@ -35,14 +35,16 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Warn != nil {
+		for _, w := range p.Warnings {
+			cfg.Warn(w)
+		}
+	}
 	files := map[string]*jen.File{}
 	for name, f := range emitOperations(p) {
 		files[name] = f
 	}
-	vf, pf, err := emitValidation(p)
-	if err != nil {
-		return nil, err
-	}
+	vf, pf := emitValidation(p)
 	files["validate_gen.go"] = vf
 	usesRegex := pf != nil
 	if usesRegex {

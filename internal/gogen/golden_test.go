@@ -37,7 +37,8 @@ import (
 //   - every other section is expected output: one section per generated file,
 //     named by its path (the runtime copied from templates/, internal/* and
 //     client_runtime_gen.go, is left out), or a single
-//     "error.txt" holding the error the pipeline must fail with.
+//     "error.txt" holding the error the pipeline must fail with; an
+//     optional "warnings.txt" holds the warnings of a successful run.
 //
 // go test ./internal/gogen/ -update rewrites the expected sections from what
 // the generator produces, keeping the comment and the input sections.
@@ -50,6 +51,7 @@ const (
 	runtimeFile = "client_runtime_gen.go" // templates/client.go.tmpl
 	serviceName = "service"
 	errorName   = "error.txt"
+	warningName = "warnings.txt"
 )
 
 // goldenCase is one archive of testdata/golden.
@@ -62,6 +64,8 @@ type goldenCase struct {
 	tests   []txtar.File      // hand-written behaviour tests (not compared)
 	want    map[string][]byte // expected sections, by name
 	inputs  []txtar.File      // the sections -update keeps, in archive order
+	// warnings holds the last run's warnings, one per line.
+	warnings []byte
 }
 
 func isModel(name string) bool     { return path.Ext(name) == ".json" && !strings.Contains(name, "/") }
@@ -130,7 +134,9 @@ func (c *goldenCase) generate() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + c.name, ProtocolTests: true})
+	c.warnings = nil
+	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + c.name, ProtocolTests: true,
+		Warn: func(w error) { c.warnings = fmt.Appendln(c.warnings, w) }})
 }
 
 // expected turns the pipeline's result into the sections a golden holds.
@@ -161,6 +167,9 @@ func TestGolden(t *testing.T) {
 		}
 		t.Run(c.name, func(t *testing.T) {
 			got := expected(files, err)
+			if err == nil && len(c.warnings) > 0 {
+				got[warningName] = c.warnings
+			}
 			if *update {
 				c.rewrite(t, got)
 			} else {

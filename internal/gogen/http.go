@@ -277,7 +277,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 	}
 	b := bindingsOf(in)
 	parts, literals := parseURI(h.URI)
-	name := "serialize" + op.InputName
+	name := op.Serialize
 	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(h.Method))
 		// Path.
@@ -548,7 +548,7 @@ func (c *codec) deserializer(op *Operation) jen.Code {
 		outShape = nil
 	}
 	b := responseBindings(outShape)
-	name := "deserialize" + op.OutputName
+	name := op.Deserialize
 	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
 		c.decodeBound(g, b, "out")
 		var filled []*shapes.Member

@@ -104,7 +104,6 @@ func emitIOStruct(f *jen.File, p *Plan, op *Operation, s *shapes.Shape, name str
 	f.Line()
 	if containsSensitive(s) {
 		emitRedactedString(f, p, s, name)
-		p.mainRedaction = true
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/smithygo/smithygo/internal/naming"
 	"github.com/smithygo/smithygo/internal/ruleset"
 	"github.com/smithygo/smithygo/internal/shapes"
+	"github.com/smithygo/smithygo/templates/ecmaregex"
 )
 
 // Config says where the generated package lives.
@@ -29,9 +30,16 @@ type Config struct {
 	// ProtocolTests adds protocol_gen_test.go, the model's
 	// smithy.test#httpRequestTests and httpResponseTests as Go tests.
 	ProtocolTests bool
+	// Warn receives each warning: something the model asks that the
+	// generated code cannot do (a pattern it cannot enforce), which the
+	// service still does. nil discards them.
+	Warn func(error)
 }
 
-// Plan is everything the emitters need to know about the Go shape of a service.
+// Plan is everything the emitters need to know about the Go shape of a
+// service: every name the generated package declares and every decision
+// about a member (its Go type, its checks). It is complete when NewPlan
+// returns; emitters only read it.
 type Plan struct {
 	Svc        *shapes.Service
 	Package    string
@@ -51,9 +59,37 @@ type Plan struct {
 	UnknownName string                    // the unknown-union-member type, "" if no unions
 	DocName     string                    // the document type, "" if no documents
 
+	// Functions of the main package, by the shape they encode, decode,
+	// validate or turn into JMESPath data.
+	encodeFn, decodeFn, validateFn, jmesFn map[*shapes.Shape]string
+	// Validators are the shapes with a validator function, in the order
+	// they are emitted.
+	Validators []*shapes.Shape
+	// patternVars names the variable of each enforced pattern; PatternOrder
+	// lists the patterns in the order of their variables.
+	patternVars  map[string]string
+	PatternOrder []string
+	// waiterPaths names the variable of each waiter acceptor's compiled
+	// JMESPath expression; WaiterPathOrder lists them in order.
+	waiterPaths     map[string]string
+	WaiterPathOrder []string
+
+	checks       map[*shapes.Member]*memberChecks
+	prepared     map[string]*ecmaregex.Prepared // pattern → its parsed form; nil when unenforceable
+	unchecked    map[*shapes.Member]string      // member → why its pattern is not enforced
+	uncheckedWhy map[string]string
+	// Warnings are things the generated code cannot do as the model asks
+	// (a pattern it cannot enforce), for the user to see; never failures.
+	Warnings []error
+
 	usesRedaction bool // some String method in types needs the redaction helpers
 	mainRedaction bool // likewise in the main package
 	usesBig       bool // some range check compares a big number
+
+	// mainScope and typesScope hold every package-level name of the main
+	// and types packages (kept for tests, which check that nothing the
+	// package declares is missing from them).
+	mainScope, typesScope *naming.Scope
 
 	rules    *ruleset.RuleSet // the parsed endpoint rule set, once endpointRules ran
 	rulesErr error
@@ -73,12 +109,23 @@ type Operation struct {
 	// Pages and Items name the paginator methods, "" when there are none
 	// (or their names are taken by operations).
 	Pages, Items string
+	// The operation's unexported functions and variables: its descriptor,
+	// its ValidationMode check, request serializer and response
+	// deserializer.
+	Desc, Check, Serialize, Deserialize string
+	// JMESInput and JMESOutput name the conversions of the input and output
+	// into JMESPath data, for operations with waiters.
+	JMESInput, JMESOutput string
+	// Waiters are the operation's smithy.waiters#waitable entries, by name.
+	Waiters []*Waiter
 }
 
-// methodNames are the methods generated on structures; a member with the same
-// Go name gets a "_" suffix so that both can exist.
-var methodNames = []string{"String", "GoString", "LogValue", "Validate", "Error", "ErrorCode",
-	"ErrorMessage", "ErrorFault", "IsKnown", "Values", "Format", "Unwrap"}
+// Waiter is one waiter of an operation.
+type Waiter struct {
+	Name   string // the waiter's name in the model
+	Method string // WaitUntil<Name>
+	Def    waiter
+}
 
 // PackageName derives the Go package name from aws.api#service's sdkId, else
 // from the service shape's name: lower case, letters and digits only.
@@ -104,23 +151,45 @@ func PackageName(svc *shapes.Shape) string {
 	return name
 }
 
-// NewPlan assigns Go names to everything in the service.
+// clash is the error for two model names that want the same Go name.
+func clash(scope *naming.Scope, name, owner, pkg string) error {
+	prev, _ := scope.Owner(name)
+	if prev == "" {
+		prev = "the generated code"
+	}
+	return &shapes.Error{Shape: owner, Msg: fmt.Sprintf("its Go name %s in package %s is already taken by %s", name, pkg, prev)}
+}
+
+// NewPlan assigns Go names to everything in the service and decides every
+// member's checks.
 func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	p := &Plan{
-		Svc:        svc,
-		Package:    cfg.Package,
-		ImportPath: cfg.ImportPath,
-		typeNames:  map[*shapes.Shape]string{},
-		fieldNames: map[*shapes.Member]string{},
-		enumConsts: map[*shapes.Shape][]string{},
-		unionNames: map[*shapes.Member]string{},
-		ioShapes:   map[*shapes.Shape]bool{},
+		Svc:          svc,
+		Package:      cfg.Package,
+		ImportPath:   cfg.ImportPath,
+		typeNames:    map[*shapes.Shape]string{},
+		fieldNames:   map[*shapes.Member]string{},
+		enumConsts:   map[*shapes.Shape][]string{},
+		unionNames:   map[*shapes.Member]string{},
+		ioShapes:     map[*shapes.Shape]bool{},
+		encodeFn:     map[*shapes.Shape]string{},
+		decodeFn:     map[*shapes.Shape]string{},
+		validateFn:   map[*shapes.Shape]string{},
+		jmesFn:       map[*shapes.Shape]string{},
+		patternVars:  map[string]string{},
+		waiterPaths:  map[string]string{},
+		unchecked:    map[*shapes.Member]string{},
+		uncheckedWhy: map[string]string{},
 	}
 	if p.Package == "" {
 		p.Package = PackageName(svc.Shape)
 	}
 	p.TypesPath = cfg.ImportPath + "/types"
 	p.RegexPath = cfg.ImportPath + "/internal/ecmaregex"
+	rt, err := runtimeNames()
+	if err != nil {
+		return nil, fmt.Errorf("reading the runtime templates: %w", err)
+	}
 
 	// Structures reached only as an operation's input or output become the
 	// operation's XxxInput/XxxOutput in the main package, not types.
@@ -132,42 +201,68 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			hasDoc = hasDoc || m.Target.Kind == shapes.KindDocument
 		}
 	}
+	inputs := map[*shapes.Shape]bool{}
 	for _, op := range svc.Operations {
 		for _, io := range []*shapes.Shape{op.Input, op.Output} {
 			if io != nil && !targeted[io] {
 				p.ioShapes[io] = true
 			}
 		}
+		if op.Input != nil {
+			inputs[op.Input] = true
+		}
 	}
 
-	// Main package names.
-	mainScope := naming.NewScope("API", "Options", "InvalidParamsError", "Violation", "Client", "New",
-		"OperationError", "GenericAPIError", "Credentials", "CredentialsProvider", "StaticCredentials",
-		"AnonymousCredentials", "HTTPClient", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone",
-		"WaiterError")
+	// The main package: the runtime's names and the emitters' fixed ones
+	// first, then the operations' exported names, which the model owns
+	// (a clash is an error), then the functions the generator derives.
+	mainScope := naming.NewScope(rt.pkg...)
+	mainScope.Reserve(fixedMainNames...)
+	mainScope.Reserve(importNames...)
+	clientScope := naming.NewScope(rt.client...)
 	for _, op := range svc.Operations {
 		o := &Operation{Shape: op, Name: naming.Exported(svc.Name(op)), Input: op.Input, Output: op.Output}
 		o.InputName, o.OutputName = o.Name+"Input", o.Name+"Output"
 		for _, n := range []string{o.InputName, o.OutputName} {
-			if !mainScope.Claim(n) {
-				return nil, fmt.Errorf("%s: Go name %s is already taken in package %s", op.ID, n, p.Package)
+			if !mainScope.Claim(n, op.ID.String()) {
+				return nil, clash(mainScope, n, op.ID.String(), p.Package)
 			}
 		}
-		o.Method = o.Name
-		if o.Method == "Options" {
-			o.Method = "Options_"
-		}
+		o.Method = clientScope.Unique(o.Name, op.ID.String())
 		p.Operations = append(p.Operations, o)
-		for _, io := range []*shapes.Shape{op.Input, op.Output} {
-			if io != nil {
-				p.nameFields(io)
-			}
+	}
+	for _, o := range p.Operations {
+		owner := o.Shape.ID.String()
+		o.Desc = mainScope.Unique("op"+o.Name, owner)
+		o.Check = mainScope.Unique("check"+o.InputName, owner)
+		o.Serialize = mainScope.Unique("serialize"+o.InputName, owner)
+		o.Deserialize = mainScope.Unique("deserialize"+o.OutputName, owner)
+	}
+	if err := p.planWaiters(mainScope, clientScope); err != nil {
+		return nil, err
+	}
+	p.planPaginators(clientScope)
+	hasWaiters := slices.ContainsFunc(p.Operations, func(o *Operation) bool { return len(o.Waiters) > 0 })
+	for _, s := range svc.Shapes {
+		if !aggregate(s) {
+			continue
+		}
+		name, owner := naming.Exported(svc.Name(s)), s.ID.String()
+		p.encodeFn[s] = mainScope.Unique("encode"+name, owner)
+		p.decodeFn[s] = mainScope.Unique("decode"+name, owner)
+		if hasWaiters {
+			p.jmesFn[s] = mainScope.Unique("jmes"+name, owner)
 		}
 	}
+	if err := p.planChecks(); err != nil {
+		return nil, err
+	}
+	p.planValidators(mainScope)
 
-	// Types package names: shapes first (they own their names), then the
+	// The types package: shapes first (they own their names), then the
 	// names the generator invents (enum constants, union wrappers, helpers).
-	typesScope := naming.NewScope()
+	typesScope := naming.NewScope(fixedTypesNames...)
+	typesScope.Reserve(importNames...)
 	hasUnion := false
 	for _, s := range svc.Shapes {
 		switch {
@@ -178,8 +273,8 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			continue
 		}
 		name := naming.Exported(svc.Name(s))
-		if !typesScope.Claim(name) {
-			return nil, fmt.Errorf("%s: Go name %s is already taken in package types", s.ID, name)
+		if !typesScope.Claim(name, s.ID.String()) {
+			return nil, clash(typesScope, name, s.ID.String(), "types")
 		}
 		p.typeNames[s] = name
 		p.TypeShapes = append(p.TypeShapes, s)
@@ -193,12 +288,12 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		for typesScope.Taken(name) || typesScope.Taken("New"+name) {
 			name += "_"
 		}
-		typesScope.Claim(name)
-		typesScope.Claim("New" + name)
+		typesScope.Claim(name, "")
+		typesScope.Claim("New"+name, "")
 		p.DocName = name
 	}
 	if hasUnion {
-		p.UnknownName = typesScope.Unique("UnknownUnionMember")
+		p.UnknownName = typesScope.Unique("UnknownUnionMember", "")
 	}
 	for _, s := range p.TypeShapes {
 		name := p.typeNames[s]
@@ -209,29 +304,117 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 				if suffix == "" {
 					suffix = v.Value
 				}
-				p.enumConsts[s] = append(p.enumConsts[s], typesScope.Unique(name+naming.EnumMember(suffix)))
+				p.enumConsts[s] = append(p.enumConsts[s], typesScope.Unique(name+naming.EnumMember(suffix), s.ID.String()))
 			}
 		case s.Kind == shapes.KindUnion:
 			for _, m := range s.Members {
-				p.unionNames[m] = typesScope.Unique(name + "Member" + naming.Exported(m.Name))
+				p.unionNames[m] = typesScope.Unique(name+"Member"+naming.Exported(m.Name), m.ID.String())
 			}
-			p.nameFields(s)
-		default:
-			p.nameFields(s)
 		}
+	}
+
+	// Fields: each structure's members, clear of the methods its Go types
+	// really have.
+	for _, s := range svc.Shapes {
+		if s.Kind != shapes.KindStructure && s.Kind != shapes.KindUnion {
+			continue
+		}
+		var methods []string
+		if inputs[s] {
+			methods = append(methods, inputMethods...)
+		}
+		if s.Kind == shapes.KindStructure && containsSensitive(s) {
+			methods = append(methods, redactingMethods...)
+		}
+		if s.IsError() {
+			methods = append(methods, errorMethods...)
+		}
+		scope := naming.NewScope(methods...)
+		for _, m := range s.Members {
+			p.fieldNames[m] = scope.Unique(naming.Exported(m.Name), m.ID.String())
+		}
+	}
+	p.mainScope, p.typesScope = mainScope, typesScope
+	// The redaction helpers are written where some String method uses them.
+	for _, o := range p.Operations {
+		for _, io := range []*shapes.Shape{o.Input, o.Output} {
+			p.mainRedaction = p.mainRedaction || (io != nil && !io.IsUnit() && containsSensitive(io))
+		}
+	}
+	for _, s := range p.TypeShapes {
+		p.usesRedaction = p.usesRedaction || (s.Kind == shapes.KindStructure && containsSensitive(s))
 	}
 	return p, nil
 }
 
-func (p *Plan) nameFields(s *shapes.Shape) {
-	scope := naming.NewScope(methodNames...)
-	for _, m := range s.Members {
-		if _, done := p.fieldNames[m]; done {
-			return
+// planPaginators names each paginated operation's XxxPages and XxxItems
+// methods, leaving out one whose name Client already has.
+func (p *Plan) planPaginators(client *naming.Scope) {
+	for _, op := range p.Operations {
+		pg, ok := paginated(p, op.Shape)
+		if !ok {
+			continue
 		}
-		p.fieldNames[m] = scope.Unique(naming.Exported(m.Name))
+		if n := op.Name + "Pages"; client.Claim(n, op.Shape.ID.String()) {
+			op.Pages = n
+		}
+		if n := op.Name + "Items"; pg.Items != "" && op.Pages != "" && client.Claim(n, op.Shape.ID.String()) {
+			op.Items = n
+		}
 	}
 }
+
+// planValidators names the validator functions and pattern variables in the
+// order Validate reaches them: each input's members in turn, then the
+// shapes they lead to, breadth first.
+func (p *Plan) planValidators(scope *naming.Scope) {
+	var queue []*shapes.Shape
+	visit := func(m *shapes.Member) {
+		c := p.checks[m]
+		if c.pattern != nil {
+			if _, ok := p.patternVars[c.pattern.source]; !ok {
+				p.patternVars[c.pattern.source] = scope.Unique(fmt.Sprintf("pattern%d", len(p.PatternOrder)+1), "")
+				p.PatternOrder = append(p.PatternOrder, c.pattern.source)
+			}
+		}
+		if c.rng != nil && c.rng.big {
+			p.usesBig = true
+		}
+		if c.nested {
+			if _, ok := p.validateFn[m.Target]; !ok {
+				p.validateFn[m.Target] = scope.Unique("validate"+naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String())
+				queue = append(queue, m.Target)
+			}
+		}
+	}
+	for _, op := range p.Operations {
+		if op.Input == nil || op.Input.IsUnit() {
+			continue
+		}
+		for _, m := range op.Input.Members {
+			if p.checks[m].any() {
+				visit(m)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		p.Validators = append(p.Validators, s)
+		for _, m := range s.Members {
+			c := p.checks[m]
+			if (s.Kind == shapes.KindStructure && c.any()) || (s.Kind != shapes.KindStructure && c.value() && !m.Target.IsUnit()) {
+				visit(m)
+			}
+		}
+	}
+}
+
+// Checks returns what Validate checks of a member.
+func (p *Plan) Checks(m *shapes.Member) *memberChecks { return p.checks[m] }
+
+// Unchecked returns why a member's pattern is not enforced, or "".
+func (p *Plan) Unchecked(m *shapes.Member) string { return p.unchecked[m] }
 
 // TypeName returns the Go name of a shape in the types package.
 func (p *Plan) TypeName(s *shapes.Shape) string { return p.typeNames[s] }

@@ -78,7 +78,6 @@ func emitStruct(f *jen.File, p *Plan, s *shapes.Shape, name string, input bool) 
 	})
 	if containsSensitive(s) {
 		emitRedactedString(f, p, s, name)
-		p.usesRedaction = true
 	}
 }
 
@@ -102,6 +101,9 @@ func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
 		if m.Target.IsUnit() {
 			f.Add(comment(doc, wrap("%s is the %s member of %s; it carries no value.", w, m.Name, name)))
 			f.Type().Id(w).Struct()
+			f.Line()
+			f.Add(comment(wrap("String formats the member as %s{}, rather than as a pointer.", w)))
+			f.Func().Params(jen.Id(w)).Id("String").Params().String().Block(jen.Return(jen.Lit(w + "{}")))
 		} else {
 			f.Add(comment(doc, wrap("%s is the %s member of %s.", w, m.Name, name)))
 			f.Type().Id(w).Struct(
@@ -123,6 +125,14 @@ func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
 				f.Add(comment(wrap("LogValue makes log/slog redact the value too.")))
 				f.Func().Params(jen.Id(w)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
 					jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Lit(w + "{Value:[sensitive]}"))))
+			} else {
+				// The union is held as a pointer in an interface, which fmt
+				// prints as an address inside a structure; String makes it
+				// print the member and its value instead.
+				f.Line()
+				f.Add(comment(wrap("String formats the member as %s{Value:...}, so that a structure holding the union prints its value rather than a pointer.", w)))
+				f.Func().Params(jen.Id("v").Id(w)).Id("String").Params().String().Block(
+					jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit(w+"{Value:%v}"), jen.Id("v").Dot("Value"))))
 			}
 		}
 		f.Func().Params(jen.Op("*").Id(w)).Id(marker).Params().Block()

@@ -3,11 +3,13 @@ package gogen
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/smithygo/smithygo/internal/naming"
 	"github.com/smithygo/smithygo/internal/shapes"
 	"github.com/smithygo/smithygo/templates/jmespath"
 )
@@ -43,17 +45,14 @@ type waiters struct {
 	trees   map[*shapes.Shape]string
 	todo    []*shapes.Shape
 	funcs   map[string]jen.Code
-	paths   map[string]string // expression → variable
-	order   []string
 	helpers map[string]bool
 }
 
-// emitWaiters returns waiters_gen.go, or nil when no operation is waitable.
-func emitWaiters(p *Plan) (*jen.File, error) {
-	w := &waiters{p: p, trees: map[*shapes.Shape]string{}, funcs: map[string]jen.Code{}, paths: map[string]string{}, helpers: map[string]bool{}}
-	w.f = jen.NewFilePathName(p.ImportPath, p.Package)
-	w.f.HeaderComment(header)
-	n := 0
+// planWaiters reads each operation's smithy.waiters#waitable trait, names
+// its WaitUntilXxx methods and the variables of its acceptors' expressions,
+// and checks the expressions now, so that a bad model fails generation
+// rather than the first wait.
+func (p *Plan) planWaiters(main, client *naming.Scope) error {
 	for _, op := range p.Operations {
 		raw, ok := op.Shape.Traits.Waitable()
 		if !ok {
@@ -61,15 +60,45 @@ func emitWaiters(p *Plan) (*jen.File, error) {
 		}
 		var defs map[string]waiter
 		if err := json.Unmarshal([]byte(raw), &defs); err != nil {
-			return nil, fmt.Errorf("%s: smithy.waiters#waitable: %w", op.Shape.ID, err)
+			return &shapes.Error{File: op.Shape.File, Shape: op.Shape.ID.String(), Msg: "smithy.waiters#waitable: " + err.Error()}
 		}
-		names := make([]string, 0, len(defs))
-		for name := range defs {
-			names = append(names, name)
+		owner := op.Shape.ID.String()
+		for _, name := range slices.Sorted(maps.Keys(defs)) {
+			def := defs[name]
+			op.Waiters = append(op.Waiters, &Waiter{Name: name, Method: client.Unique("WaitUntil"+naming.Exported(name), owner), Def: def})
+			for _, a := range def.Acceptors {
+				for _, pm := range []*pathMatcher{a.Matcher.Output, a.Matcher.InputOutput} {
+					if pm == nil {
+						continue
+					}
+					if _, ok := p.waiterPaths[pm.Path]; ok {
+						continue
+					}
+					if _, err := jmespath.Compile(pm.Path); err != nil {
+						return &shapes.Error{File: op.Shape.File, Shape: owner, Msg: fmt.Sprintf("smithy.waiters#waitable: waiter %s: path %q: %v", name, pm.Path, err)}
+					}
+					p.waiterPaths[pm.Path] = main.Unique("waiterPath"+strconv.Itoa(len(p.WaiterPathOrder)), "")
+					p.WaiterPathOrder = append(p.WaiterPathOrder, pm.Path)
+				}
+			}
 		}
-		slices.Sort(names)
-		for _, name := range names {
-			if err := w.emitWaiter(op, name, defs[name]); err != nil {
+		if len(op.Waiters) > 0 {
+			op.JMESInput = main.Unique("jmes"+op.InputName, owner)
+			op.JMESOutput = main.Unique("jmes"+op.OutputName, owner)
+		}
+	}
+	return nil
+}
+
+// emitWaiters returns waiters_gen.go, or nil when no operation is waitable.
+func emitWaiters(p *Plan) (*jen.File, error) {
+	w := &waiters{p: p, trees: map[*shapes.Shape]string{}, funcs: map[string]jen.Code{}, helpers: map[string]bool{}}
+	w.f = jen.NewFilePathName(p.ImportPath, p.Package)
+	w.f.HeaderComment(header)
+	n := 0
+	for _, op := range p.Operations {
+		for _, wt := range op.Waiters {
+			if err := w.emitWaiter(op, wt); err != nil {
 				return nil, err
 			}
 			n++
@@ -93,11 +122,11 @@ func emitWaiters(p *Plan) (*jen.File, error) {
 		w.f.Line()
 	}
 	w.emitHelpers()
-	if len(w.order) > 0 {
+	if len(p.WaiterPathOrder) > 0 {
 		w.f.Comment("The acceptors' JMESPath expressions, compiled on first use.")
 		w.f.Var().DefsFunc(func(g *jen.Group) {
-			for _, expr := range w.order {
-				g.Id(w.paths[expr]).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(p.ImportPath+"/internal/jmespath", "Expr").Block(
+			for _, expr := range p.WaiterPathOrder {
+				g.Id(p.waiterPaths[expr]).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(p.ImportPath+"/internal/jmespath", "Expr").Block(
 					jen.Return(jen.Qual(p.ImportPath+"/internal/jmespath", "MustCompile").Call(jen.Lit(expr))),
 				))
 			}
@@ -106,22 +135,8 @@ func emitWaiters(p *Plan) (*jen.File, error) {
 	return w.f, nil
 }
 
-// pathVar names the compiled expression, checking it now so that a bad
-// model fails generation rather than the first wait.
-func (w *waiters) pathVar(op *Operation, expr string) (string, error) {
-	if v, ok := w.paths[expr]; ok {
-		return v, nil
-	}
-	if _, err := jmespath.Compile(expr); err != nil {
-		return "", fmt.Errorf("%s: smithy.waiters#waitable: path %q: %w", op.Shape.ID, expr, err)
-	}
-	v := "waiterPath" + strconv.Itoa(len(w.order))
-	w.paths[expr] = v
-	w.order = append(w.order, expr)
-	return v, nil
-}
-
-func (w *waiters) emitWaiter(op *Operation, name string, def waiter) error {
+func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
+	name, def := wt.Name, wt.Def
 	minDelay, maxDelay := 2, 120
 	if def.MinDelay != nil {
 		minDelay = *def.MinDelay
@@ -132,7 +147,7 @@ func (w *waiters) emitWaiter(op *Operation, name string, def waiter) error {
 	if minDelay < 1 || maxDelay < minDelay {
 		return fmt.Errorf("%s: waiter %s: minDelay %d and maxDelay %d must satisfy 1 <= minDelay <= maxDelay", op.Shape.ID, name, minDelay, maxDelay)
 	}
-	method := "WaitUntil" + name
+	method := wt.Method
 	usesOutput, usesInput := false, false
 	for _, a := range def.Acceptors {
 		usesOutput = usesOutput || a.Matcher.Output != nil || a.Matcher.InputOutput != nil
@@ -141,11 +156,11 @@ func (w *waiters) emitWaiter(op *Operation, name string, def waiter) error {
 	var accept []jen.Code
 	if usesOutput {
 		accept = append(accept, jen.Var().Id("data").Any())
-		accept = append(accept, jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("data").Op("=").Id(w.treeOf(op.Output, op.OutputName)).Call(jen.Id("out"))))
+		accept = append(accept, jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("data").Op("=").Id(w.treeOf(op.Output, op.OutputName, op.JMESOutput)).Call(jen.Id("out"))))
 	}
 	if usesInput {
 		accept = append(accept, jen.Id("inputOutput").Op(":=").Map(jen.String()).Any().Values(jen.Dict{
-			jen.Lit("input"):  jen.Id(w.treeOf(op.Input, op.InputName)).Call(jen.Id("in")),
+			jen.Lit("input"):  jen.Id(w.treeOf(op.Input, op.InputName, op.JMESInput)).Call(jen.Id("in")),
 			jen.Lit("output"): jen.Id("data"),
 		}))
 	}
@@ -170,10 +185,7 @@ func (w *waiters) emitWaiter(op *Operation, name string, def waiter) error {
 			if pm == nil {
 				pm, data = m.InputOutput, jen.Id("inputOutput")
 			}
-			v, err := w.pathVar(op, pm.Path)
-			if err != nil {
-				return err
-			}
+			v := w.p.waiterPaths[pm.Path]
 			accept = append(accept, jen.If(jen.Err().Op("==").Nil()).Block(
 				jen.If(jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Id(v).Call().Dot("Search").Call(data), jen.Id("matchPath").Call(jen.Id("r"), jen.Lit(pm.Comparator), jen.Lit(pm.Expected))).Block(ret),
 			))
@@ -212,8 +224,7 @@ func (w *waiters) emitWaiter(op *Operation, name string, def waiter) error {
 
 // treeOf names the function that turns an operation's input or output into
 // JMESPath data.
-func (w *waiters) treeOf(s *shapes.Shape, goName string) string {
-	name := "jmes" + goName
+func (w *waiters) treeOf(s *shapes.Shape, goName, name string) string {
 	if _, ok := w.funcs[name]; ok {
 		return name
 	}
@@ -228,7 +239,7 @@ func (w *waiters) treeName(s *shapes.Shape) string {
 	if n, ok := w.trees[s]; ok {
 		return n
 	}
-	n := "jmes" + (&codec{p: w.p}).shapeName(s)
+	n := w.p.jmesFn[s]
 	w.trees[s] = n
 	w.todo = append(w.todo, s)
 	return n

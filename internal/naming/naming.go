@@ -84,39 +84,60 @@ func EnumMember(name string) string {
 }
 
 // Scope hands out unique identifiers within one Go namespace (a package, or
-// the fields and methods of one struct). A name that is taken gets "_"
-// appended until it is free, the convention Go generators use for clashes.
+// the fields and methods of one struct). It remembers who owns each name, so
+// that a clash between two names that must both be kept exactly (two model
+// shapes) can name both. A name that may move gets "_" appended until it is
+// free, the convention Go generators use for clashes.
 type Scope struct {
-	taken map[string]bool
+	owner map[string]string // name → what owns it ("" for a reserved name)
 }
 
 // NewScope returns a scope in which reserved names are already taken.
 func NewScope(reserved ...string) *Scope {
-	s := &Scope{taken: map[string]bool{}}
-	for _, r := range reserved {
-		s.taken[r] = true
-	}
+	s := &Scope{owner: map[string]string{}}
+	s.Reserve(reserved...)
 	return s
 }
 
-// Taken reports whether name is in use.
-func (s *Scope) Taken(name string) bool { return s.taken[name] }
+// Reserve takes names that the generator itself declares (a runtime
+// function, a method of a generated type), so that no model name gets them.
+func (s *Scope) Reserve(names ...string) {
+	for _, n := range names {
+		if _, ok := s.owner[n]; !ok {
+			s.owner[n] = ""
+		}
+	}
+}
 
-// Claim takes name exactly, reporting false if it was already taken.
-func (s *Scope) Claim(name string) bool {
-	if s.taken[name] {
+// Taken reports whether name is in use.
+func (s *Scope) Taken(name string) bool {
+	_, ok := s.owner[name]
+	return ok
+}
+
+// Owner returns what took name: the owner given to Claim or Unique, or ""
+// for a reserved name; ok is false when the name is free.
+func (s *Scope) Owner(name string) (owner string, ok bool) {
+	owner, ok = s.owner[name]
+	return owner, ok
+}
+
+// Claim takes name exactly for owner, reporting false if it was already
+// taken (Owner tells by whom).
+func (s *Scope) Claim(name, owner string) bool {
+	if _, ok := s.owner[name]; ok {
 		return false
 	}
-	s.taken[name] = true
+	s.owner[name] = owner
 	return true
 }
 
-// Unique takes name, or name with "_" appended as often as needed, and
-// returns the name taken.
-func (s *Scope) Unique(name string) string {
-	for s.taken[name] {
+// Unique takes name, or name with "_" appended as often as needed, for
+// owner and returns the name taken.
+func (s *Scope) Unique(name, owner string) string {
+	for s.Taken(name) {
 		name += "_"
 	}
-	s.taken[name] = true
+	s.owner[name] = owner
 	return name
 }

@@ -51,13 +51,22 @@ func TestEnumMember(t *testing.T) {
 
 func TestScope(t *testing.T) {
 	s := NewScope("String", "Validate")
-	if got := s.Unique("String"); got != "String_" {
+	if got := s.Unique("String", "a#S$string"); got != "String_" {
 		t.Errorf("Unique(String) = %q", got)
 	}
-	if got := s.Unique("String"); got != "String__" {
+	if got := s.Unique("String", "a#S$string_"); got != "String__" {
 		t.Errorf("second Unique(String) = %q", got)
 	}
-	if !s.Claim("Name") || s.Claim("Name") {
+	if !s.Claim("Name", "a#Name") || s.Claim("Name", "a#_Name") {
 		t.Error("Claim should take a free name once")
+	}
+	if owner, ok := s.Owner("Name"); !ok || owner != "a#Name" {
+		t.Errorf("Owner(Name) = %q, %v; want the first claimant", owner, ok)
+	}
+	if owner, ok := s.Owner("Validate"); !ok || owner != "" {
+		t.Errorf("Owner(Validate) = %q, %v; want a reserved name", owner, ok)
+	}
+	if _, ok := s.Owner("Free"); ok {
+		t.Error("Owner of a free name reports it taken")
 	}
 }

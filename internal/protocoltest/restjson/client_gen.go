@@ -1344,7 +1344,7 @@ func checkHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput, mode Valida
 		return nil
 	}
 	var v validator
-	if in.String_ == nil || *in.String_ == "" {
+	if in.String == nil || *in.String == "" {
 		v.add(&fieldPath{name: "string"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.Short == nil {

@@ -691,7 +691,7 @@ func deserializeHttpRequestWithGreedyLabelInPathOutput(resp *response, out *Http
 
 func serializeHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput) (*request, error) {
 	r := newRequest("GET")
-	if in.String_ == nil || *in.String_ == "" {
+	if in.String == nil || *in.String == "" {
 		return nil, emptyLabel("HttpRequestWithLabelsInput", "string")
 	}
 	if in.Short == nil {
@@ -715,7 +715,7 @@ func serializeHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput) (*reque
 	if in.Timestamp == nil {
 		return nil, emptyLabel("HttpRequestWithLabelsInput", "timestamp")
 	}
-	r.path = "/HttpRequestWithLabels/" + httpbind.EscapePath(*in.String_, false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Short), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Integer), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Long), 10), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false) + "/" + httpbind.EscapePath(strconv.FormatBool(*in.Boolean), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
+	r.path = "/HttpRequestWithLabels/" + httpbind.EscapePath(*in.String, false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Short), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Integer), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Long), 10), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false) + "/" + httpbind.EscapePath(strconv.FormatBool(*in.Boolean), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
 	return r, nil
 }
 

@@ -414,8 +414,8 @@ type HttpRequestWithGreedyLabelInPathOutput struct{}
 
 // HttpRequestWithLabelsInput is the input of HttpRequestWithLabels.
 type HttpRequestWithLabelsInput struct {
-	// String_: required.
-	String_ *string
+	// String: required.
+	String *string
 
 	// Short: required.
 	Short *int16

@@ -948,7 +948,7 @@ func TestProtocolRequests(t *testing.T) {
 				Integer:   ptr(int32(int64(2))),
 				Long:      ptr(int64(int64(3))),
 				Short:     ptr(int16(int64(1))),
-				String_:   ptr("string"),
+				String:    ptr("string"),
 				Timestamp: ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			})
 			return err
@@ -976,7 +976,7 @@ func TestProtocolRequests(t *testing.T) {
 				Integer:   ptr(int32(int64(2))),
 				Long:      ptr(int64(int64(3))),
 				Short:     ptr(int16(int64(1))),
-				String_:   ptr(" %:/?#[]@!$&'()*+,;=😹"),
+				String:    ptr(" %:/?#[]@!$&'()*+,;=😹"),
 				Timestamp: ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			})
 			return err

@@ -342,7 +342,7 @@ func (in *HttpRequestWithLabelsInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ == nil {
+		if in.String == nil {
 			v.required(&p)
 		}
 	}

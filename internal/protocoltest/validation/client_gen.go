@@ -429,7 +429,7 @@ func checkMalformedRequiredInput(in *MalformedRequiredInput, mode ValidationMode
 		return nil
 	}
 	var v validator
-	if in.String_ == nil {
+	if in.String == nil {
 		v.required(&fieldPath{name: "string"})
 	}
 	if in.StringInQuery == nil {

@@ -15,9 +15,9 @@ func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
 	r.path = "/MalformedEnum"
 	e := jsonwire.NewEncoder(opMalformedEnum.bodyBuffer())
 	e.BeginObject()
-	if in.String_ != "" {
+	if in.String != "" {
 		e.QuotedKey("\"string\"")
-		e.String(string(in.String_))
+		e.String(string(in.String))
 	}
 	if in.StringWithEnumTrait != "" {
 		e.QuotedKey("\"stringWithEnumTrait\"")
@@ -56,9 +56,9 @@ func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
 		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
-	if in.String_ != nil {
+	if in.String != nil {
 		e.QuotedKey("\"string\"")
-		e.String(*in.String_)
+		e.String(*in.String)
 	}
 	if in.MinString != nil {
 		e.QuotedKey("\"minString\"")
@@ -97,9 +97,9 @@ func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*r
 		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
-	if in.String_ != nil {
+	if in.String != nil {
 		e.QuotedKey("\"string\"")
-		e.String(*in.String_)
+		e.String(*in.String)
 	}
 	if in.MinString != nil {
 		e.QuotedKey("\"minString\"")
@@ -132,8 +132,8 @@ func deserializeMalformedLengthOverrideOutput(resp *response, out *MalformedLeng
 func serializeMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput) (*request, error) {
 	r := newRequest("POST")
 	r.path = "/MalformedLengthQueryString"
-	if in.String_ != nil {
-		r.query.Add("string", *in.String_)
+	if in.String != nil {
+		r.query.Add("string", *in.String)
 	}
 	return r, nil
 }
@@ -148,9 +148,9 @@ func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error)
 	r.path = "/MalformedPattern"
 	e := jsonwire.NewEncoder(opMalformedPattern.bodyBuffer())
 	e.BeginObject()
-	if in.String_ != nil {
+	if in.String != nil {
 		e.QuotedKey("\"string\"")
-		e.String(*in.String_)
+		e.String(*in.String)
 	}
 	if in.EvilString != nil {
 		e.QuotedKey("\"evilString\"")
@@ -185,9 +185,9 @@ func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (
 	r.path = "/MalformedPatternOverride"
 	e := jsonwire.NewEncoder(opMalformedPatternOverride.bodyBuffer())
 	e.BeginObject()
-	if in.String_ != nil {
+	if in.String != nil {
 		e.QuotedKey("\"string\"")
-		e.String(*in.String_)
+		e.String(*in.String)
 	}
 	if in.List != nil {
 		e.QuotedKey("\"list\"")
@@ -378,9 +378,9 @@ func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*request, erro
 	}
 	e := jsonwire.NewEncoder(opMalformedRequired.bodyBuffer())
 	e.BeginObject()
-	if in.String_ != nil {
+	if in.String != nil {
 		e.QuotedKey("\"string\"")
-		e.String(*in.String_)
+		e.String(*in.String)
 	}
 	e.EndObject()
 	r.body = e.Bytes()

@@ -11,8 +11,8 @@ import (
 
 // MalformedEnumInput is the input of MalformedEnum.
 type MalformedEnumInput struct {
-	// String_ is the string member.
-	String_ types.EnumString
+	// String is the string member.
+	String types.EnumString
 
 	// StringWithEnumTrait is the stringWithEnumTrait member.
 	StringWithEnumTrait types.EnumTraitString
@@ -35,8 +35,8 @@ type MalformedLengthInput struct {
 	// Blob: length 2 to 8.
 	Blob []byte
 
-	// String_: length 2 to 8.
-	String_ *string
+	// String: length 2 to 8.
+	String *string
 
 	// MinString: length at least 2.
 	MinString *string
@@ -59,8 +59,8 @@ type MalformedLengthOverrideInput struct {
 	// Blob: length 4 to 6.
 	Blob []byte
 
-	// String_: length 4 to 6.
-	String_ *string
+	// String: length 4 to 6.
+	String *string
 
 	// MinString: length at least 4.
 	MinString *string
@@ -80,8 +80,8 @@ type MalformedLengthOverrideOutput struct{}
 
 // MalformedLengthQueryStringInput is the input of MalformedLengthQueryString.
 type MalformedLengthQueryStringInput struct {
-	// String_: length 2 to 8.
-	String_ *string
+	// String: length 2 to 8.
+	String *string
 }
 
 // MalformedLengthQueryStringOutput is the output of MalformedLengthQueryString, which has no
@@ -90,8 +90,8 @@ type MalformedLengthQueryStringOutput struct{}
 
 // MalformedPatternInput is the input of MalformedPattern.
 type MalformedPatternInput struct {
-	// String_: pattern ^[a-m]+$.
-	String_ *string
+	// String: pattern ^[a-m]+$.
+	String *string
 
 	// EvilString: pattern ^([0-9]+)+$.
 	EvilString *string
@@ -111,8 +111,8 @@ type MalformedPatternOutput struct{}
 
 // MalformedPatternOverrideInput is the input of MalformedPatternOverride.
 type MalformedPatternOverrideInput struct {
-	// String_: pattern ^[g-m]+$.
-	String_ *string
+	// String: pattern ^[g-m]+$.
+	String *string
 
 	// List is the list member.
 	List []string
@@ -231,8 +231,8 @@ type MalformedRangeOverrideOutput struct{}
 
 // MalformedRequiredInput is the input of MalformedRequired.
 type MalformedRequiredInput struct {
-	// String_: required.
-	String_ *string
+	// String: required.
+	String *string
 
 	// StringInQuery: required.
 	StringInQuery *string

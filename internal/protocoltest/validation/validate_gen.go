@@ -20,9 +20,9 @@ func (in *MalformedEnumInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != "" {
-			if !in.String_.IsKnown() {
-				v.enum(&p, string(in.String_))
+		if in.String != "" {
+			if !in.String.IsKnown() {
+				v.enum(&p, string(in.String))
 			}
 		}
 	}
@@ -73,8 +73,8 @@ func (in *MalformedLengthInput) Validate() error {
 	}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != nil {
-			if n := utf8.RuneCountInString(*in.String_); n < 2 || n > 8 {
+		if in.String != nil {
+			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
 				v.length(&p, n, 2, 8)
 			}
 		}
@@ -134,8 +134,8 @@ func (in *MalformedLengthOverrideInput) Validate() error {
 	}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != nil {
-			if n := utf8.RuneCountInString(*in.String_); n < 4 || n > 6 {
+		if in.String != nil {
+			if n := utf8.RuneCountInString(*in.String); n < 4 || n > 6 {
 				v.length(&p, n, 4, 6)
 			}
 		}
@@ -187,8 +187,8 @@ func (in *MalformedLengthQueryStringInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != nil {
-			if n := utf8.RuneCountInString(*in.String_); n < 2 || n > 8 {
+		if in.String != nil {
+			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
 				v.length(&p, n, 2, 8)
 			}
 		}
@@ -206,8 +206,8 @@ func (in *MalformedPatternInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != nil {
-			if !pattern1.MatchString(*in.String_) {
+		if in.String != nil {
+			if !pattern1.MatchString(*in.String) {
 				v.pattern(&p, `^[a-m]+$`)
 			}
 		}
@@ -251,8 +251,8 @@ func (in *MalformedPatternOverrideInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ != nil {
-			if !pattern3.MatchString(*in.String_) {
+		if in.String != nil {
+			if !pattern3.MatchString(*in.String) {
 				v.pattern(&p, `^[g-m]+$`)
 			}
 		}
@@ -550,7 +550,7 @@ func (in *MalformedRequiredInput) Validate() error {
 	v := &validator{}
 	{
 		p := fieldPath{name: "string"}
-		if in.String_ == nil {
+		if in.String == nil {
 			v.required(&p)
 		}
 	}

@@ -4,7 +4,10 @@
 // and errors. The operations and their inputs and outputs are in the parent package.
 package types
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // BlobPayloadEvent is the BlobPayloadEvent structure.
 type BlobPayloadEvent struct {
@@ -292,6 +295,11 @@ type EventStreamMemberHeaders struct {
 	Value HeadersEvent
 }
 
+// String formats the member as EventStreamMemberHeaders{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v EventStreamMemberHeaders) String() string {
+	return fmt.Sprintf("EventStreamMemberHeaders{Value:%v}", v.Value)
+}
 func (*EventStreamMemberHeaders) isEventStream() {}
 
 // EventStreamMemberBlobPayload is the blobPayload member of EventStream.
@@ -300,6 +308,11 @@ type EventStreamMemberBlobPayload struct {
 	Value BlobPayloadEvent
 }
 
+// String formats the member as EventStreamMemberBlobPayload{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v EventStreamMemberBlobPayload) String() string {
+	return fmt.Sprintf("EventStreamMemberBlobPayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberBlobPayload) isEventStream() {}
 
 // EventStreamMemberStringPayload is the stringPayload member of EventStream.
@@ -308,6 +321,11 @@ type EventStreamMemberStringPayload struct {
 	Value StringPayloadEvent
 }
 
+// String formats the member as EventStreamMemberStringPayload{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v EventStreamMemberStringPayload) String() string {
+	return fmt.Sprintf("EventStreamMemberStringPayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberStringPayload) isEventStream() {}
 
 // EventStreamMemberStructurePayload is the structurePayload member of EventStream.
@@ -316,6 +334,11 @@ type EventStreamMemberStructurePayload struct {
 	Value StructurePayloadEvent
 }
 
+// String formats the member as EventStreamMemberStructurePayload{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v EventStreamMemberStructurePayload) String() string {
+	return fmt.Sprintf("EventStreamMemberStructurePayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberStructurePayload) isEventStream() {}
 
 // EventStreamMemberUnionPayload is the unionPayload member of EventStream.
@@ -324,6 +347,11 @@ type EventStreamMemberUnionPayload struct {
 	Value UnionPayloadEvent
 }
 
+// String formats the member as EventStreamMemberUnionPayload{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v EventStreamMemberUnionPayload) String() string {
+	return fmt.Sprintf("EventStreamMemberUnionPayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberUnionPayload) isEventStream() {}
 
 // EventStreamMemberHeadersAndExplicitPayload is the headersAndExplicitPayload member of
@@ -333,6 +361,11 @@ type EventStreamMemberHeadersAndExplicitPayload struct {
 	Value HeadersAndExplicitPayloadEvent
 }
 
+// String formats the member as EventStreamMemberHeadersAndExplicitPayload{Value:...}, so that a
+// structure holding the union prints its value rather than a pointer.
+func (v EventStreamMemberHeadersAndExplicitPayload) String() string {
+	return fmt.Sprintf("EventStreamMemberHeadersAndExplicitPayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberHeadersAndExplicitPayload) isEventStream() {}
 
 // EventStreamMemberHeadersAndImplicitPayload is the headersAndImplicitPayload member of
@@ -342,6 +375,11 @@ type EventStreamMemberHeadersAndImplicitPayload struct {
 	Value HeadersAndImplicitPayloadEvent
 }
 
+// String formats the member as EventStreamMemberHeadersAndImplicitPayload{Value:...}, so that a
+// structure holding the union prints its value rather than a pointer.
+func (v EventStreamMemberHeadersAndImplicitPayload) String() string {
+	return fmt.Sprintf("EventStreamMemberHeadersAndImplicitPayload{Value:%v}", v.Value)
+}
 func (*EventStreamMemberHeadersAndImplicitPayload) isEventStream() {}
 
 // EventStreamMemberError is the error member of EventStream.
@@ -350,6 +388,11 @@ type EventStreamMemberError struct {
 	Value ErrorEvent
 }
 
+// String formats the member as EventStreamMemberError{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v EventStreamMemberError) String() string {
+	return fmt.Sprintf("EventStreamMemberError{Value:%v}", v.Value)
+}
 func (*EventStreamMemberError) isEventStream() {}
 
 // A union with a representative set of types for members.
@@ -370,6 +413,11 @@ type MyUnionMemberStringValue struct {
 	Value string
 }
 
+// String formats the member as MyUnionMemberStringValue{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v MyUnionMemberStringValue) String() string {
+	return fmt.Sprintf("MyUnionMemberStringValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberStringValue) isMyUnion() {}
 
 // MyUnionMemberBooleanValue is the booleanValue member of MyUnion.
@@ -378,6 +426,11 @@ type MyUnionMemberBooleanValue struct {
 	Value bool
 }
 
+// String formats the member as MyUnionMemberBooleanValue{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v MyUnionMemberBooleanValue) String() string {
+	return fmt.Sprintf("MyUnionMemberBooleanValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberBooleanValue) isMyUnion() {}
 
 // MyUnionMemberNumberValue is the numberValue member of MyUnion.
@@ -386,6 +439,11 @@ type MyUnionMemberNumberValue struct {
 	Value int32
 }
 
+// String formats the member as MyUnionMemberNumberValue{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v MyUnionMemberNumberValue) String() string {
+	return fmt.Sprintf("MyUnionMemberNumberValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberNumberValue) isMyUnion() {}
 
 // MyUnionMemberBlobValue is the blobValue member of MyUnion.
@@ -394,6 +452,11 @@ type MyUnionMemberBlobValue struct {
 	Value []byte
 }
 
+// String formats the member as MyUnionMemberBlobValue{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v MyUnionMemberBlobValue) String() string {
+	return fmt.Sprintf("MyUnionMemberBlobValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberBlobValue) isMyUnion() {}
 
 // MyUnionMemberTimestampValue is the timestampValue member of MyUnion.
@@ -402,6 +465,11 @@ type MyUnionMemberTimestampValue struct {
 	Value time.Time
 }
 
+// String formats the member as MyUnionMemberTimestampValue{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v MyUnionMemberTimestampValue) String() string {
+	return fmt.Sprintf("MyUnionMemberTimestampValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberTimestampValue) isMyUnion() {}
 
 // MyUnionMemberEnumValue is the enumValue member of MyUnion.
@@ -410,6 +478,11 @@ type MyUnionMemberEnumValue struct {
 	Value FooEnum
 }
 
+// String formats the member as MyUnionMemberEnumValue{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v MyUnionMemberEnumValue) String() string {
+	return fmt.Sprintf("MyUnionMemberEnumValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberEnumValue) isMyUnion() {}
 
 // MyUnionMemberListValue is the listValue member of MyUnion.
@@ -418,6 +491,11 @@ type MyUnionMemberListValue struct {
 	Value []string
 }
 
+// String formats the member as MyUnionMemberListValue{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v MyUnionMemberListValue) String() string {
+	return fmt.Sprintf("MyUnionMemberListValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberListValue) isMyUnion() {}
 
 // MyUnionMemberMapValue is the mapValue member of MyUnion.
@@ -426,6 +504,11 @@ type MyUnionMemberMapValue struct {
 	Value map[string]string
 }
 
+// String formats the member as MyUnionMemberMapValue{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v MyUnionMemberMapValue) String() string {
+	return fmt.Sprintf("MyUnionMemberMapValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberMapValue) isMyUnion() {}
 
 // MyUnionMemberStructureValue is the structureValue member of MyUnion.
@@ -434,6 +517,11 @@ type MyUnionMemberStructureValue struct {
 	Value GreetingStruct
 }
 
+// String formats the member as MyUnionMemberStructureValue{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v MyUnionMemberStructureValue) String() string {
+	return fmt.Sprintf("MyUnionMemberStructureValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberStructureValue) isMyUnion() {}
 
 // MyUnionMemberRenamedStructureValue is the renamedStructureValue member of MyUnion.
@@ -442,6 +530,11 @@ type MyUnionMemberRenamedStructureValue struct {
 	Value RenamedGreeting
 }
 
+// String formats the member as MyUnionMemberRenamedStructureValue{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v MyUnionMemberRenamedStructureValue) String() string {
+	return fmt.Sprintf("MyUnionMemberRenamedStructureValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberRenamedStructureValue) isMyUnion() {}
 
 // MyUnionMemberUnionValue is the unionValue member of MyUnion.
@@ -450,6 +543,11 @@ type MyUnionMemberUnionValue struct {
 	Value NestedUnion
 }
 
+// String formats the member as MyUnionMemberUnionValue{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v MyUnionMemberUnionValue) String() string {
+	return fmt.Sprintf("MyUnionMemberUnionValue{Value:%v}", v.Value)
+}
 func (*MyUnionMemberUnionValue) isMyUnion() {}
 
 // A union used to test unions nested inside unions.
@@ -467,6 +565,11 @@ type NestedUnionMemberStringValue struct {
 	Value string
 }
 
+// String formats the member as NestedUnionMemberStringValue{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v NestedUnionMemberStringValue) String() string {
+	return fmt.Sprintf("NestedUnionMemberStringValue{Value:%v}", v.Value)
+}
 func (*NestedUnionMemberStringValue) isNestedUnion() {}
 
 // PayloadUnion is a union: exactly one of its members is set. The implementations are
@@ -482,6 +585,11 @@ type PayloadUnionMemberUnionMember struct {
 	Value string
 }
 
+// String formats the member as PayloadUnionMemberUnionMember{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v PayloadUnionMemberUnionMember) String() string {
+	return fmt.Sprintf("PayloadUnionMemberUnionMember{Value:%v}", v.Value)
+}
 func (*PayloadUnionMemberUnionMember) isPayloadUnion() {}
 
 // PlayerAction is a union: exactly one of its members is set. The implementations are
@@ -496,6 +604,10 @@ type PlayerAction interface {
 // PlayerActionMemberQuit is the quit member of PlayerAction; it carries no value.
 type PlayerActionMemberQuit struct{}
 
+// String formats the member as PlayerActionMemberQuit{}, rather than as a pointer.
+func (PlayerActionMemberQuit) String() string {
+	return "PlayerActionMemberQuit{}"
+}
 func (*PlayerActionMemberQuit) isPlayerAction() {}
 
 // SimpleUnion is a union: exactly one of its members is set. The implementations are
@@ -511,6 +623,11 @@ type SimpleUnionMemberInt struct {
 	Value int32
 }
 
+// String formats the member as SimpleUnionMemberInt{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v SimpleUnionMemberInt) String() string {
+	return fmt.Sprintf("SimpleUnionMemberInt{Value:%v}", v.Value)
+}
 func (*SimpleUnionMemberInt) isSimpleUnion() {}
 
 // SimpleUnionMemberString is the string member of SimpleUnion.
@@ -519,6 +636,11 @@ type SimpleUnionMemberString struct {
 	Value string
 }
 
+// String formats the member as SimpleUnionMemberString{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v SimpleUnionMemberString) String() string {
+	return fmt.Sprintf("SimpleUnionMemberString{Value:%v}", v.Value)
+}
 func (*SimpleUnionMemberString) isSimpleUnion() {}
 
 // SingletonEventStream is a union: exactly one of its members is set. The implementations are
@@ -534,6 +656,11 @@ type SingletonEventStreamMemberSingleton struct {
 	Value SingletonEvent
 }
 
+// String formats the member as SingletonEventStreamMemberSingleton{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v SingletonEventStreamMemberSingleton) String() string {
+	return fmt.Sprintf("SingletonEventStreamMemberSingleton{Value:%v}", v.Value)
+}
 func (*SingletonEventStreamMemberSingleton) isSingletonEventStream() {}
 
 // UnionPayload is a union: exactly one of its members is set. The implementations are
@@ -549,6 +676,11 @@ type UnionPayloadMemberGreeting struct {
 	Value string
 }
 
+// String formats the member as UnionPayloadMemberGreeting{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v UnionPayloadMemberGreeting) String() string {
+	return fmt.Sprintf("UnionPayloadMemberGreeting{Value:%v}", v.Value)
+}
 func (*UnionPayloadMemberGreeting) isUnionPayload() {}
 
 // UnionWithJsonName is a union: exactly one of its members is set. The implementations are
@@ -564,6 +696,11 @@ type UnionWithJsonNameMemberFoo struct {
 	Value string
 }
 
+// String formats the member as UnionWithJsonNameMemberFoo{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v UnionWithJsonNameMemberFoo) String() string {
+	return fmt.Sprintf("UnionWithJsonNameMemberFoo{Value:%v}", v.Value)
+}
 func (*UnionWithJsonNameMemberFoo) isUnionWithJsonName() {}
 
 // UnionWithJsonNameMemberBar is the bar member of UnionWithJsonName.
@@ -572,6 +709,11 @@ type UnionWithJsonNameMemberBar struct {
 	Value string
 }
 
+// String formats the member as UnionWithJsonNameMemberBar{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v UnionWithJsonNameMemberBar) String() string {
+	return fmt.Sprintf("UnionWithJsonNameMemberBar{Value:%v}", v.Value)
+}
 func (*UnionWithJsonNameMemberBar) isUnionWithJsonName() {}
 
 // UnionWithJsonNameMemberBaz is the baz member of UnionWithJsonName.
@@ -580,6 +722,11 @@ type UnionWithJsonNameMemberBaz struct {
 	Value string
 }
 
+// String formats the member as UnionWithJsonNameMemberBaz{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v UnionWithJsonNameMemberBaz) String() string {
+	return fmt.Sprintf("UnionWithJsonNameMemberBaz{Value:%v}", v.Value)
+}
 func (*UnionWithJsonNameMemberBaz) isUnionWithJsonName() {}
 
 // UnknownUnionMember is a union member that this version of the package does not know, returned so

@@ -4,6 +4,8 @@
 // unions, enums and errors. The operations and their inputs and outputs are in the parent package.
 package types
 
+import "fmt"
+
 // GreetingStruct is the GreetingStruct structure.
 type GreetingStruct struct {
 	// Hi is the hi member.
@@ -43,6 +45,11 @@ type EnumUnionMemberFirst struct {
 	Value EnumString
 }
 
+// String formats the member as EnumUnionMemberFirst{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v EnumUnionMemberFirst) String() string {
+	return fmt.Sprintf("EnumUnionMemberFirst{Value:%v}", v.Value)
+}
 func (*EnumUnionMemberFirst) isEnumUnion() {}
 
 // EnumUnionMemberSecond is the second member of EnumUnion.
@@ -51,6 +58,11 @@ type EnumUnionMemberSecond struct {
 	Value EnumString
 }
 
+// String formats the member as EnumUnionMemberSecond{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v EnumUnionMemberSecond) String() string {
+	return fmt.Sprintf("EnumUnionMemberSecond{Value:%v}", v.Value)
+}
 func (*EnumUnionMemberSecond) isEnumUnion() {}
 
 // FooUnion is a union: exactly one of its members is set. The implementations are
@@ -66,6 +78,11 @@ type FooUnionMemberString struct {
 	Value string
 }
 
+// String formats the member as FooUnionMemberString{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v FooUnionMemberString) String() string {
+	return fmt.Sprintf("FooUnionMemberString{Value:%v}", v.Value)
+}
 func (*FooUnionMemberString) isFooUnion() {}
 
 // FooUnionMemberInteger is the integer member of FooUnion.
@@ -74,6 +91,11 @@ type FooUnionMemberInteger struct {
 	Value int32
 }
 
+// String formats the member as FooUnionMemberInteger{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v FooUnionMemberInteger) String() string {
+	return fmt.Sprintf("FooUnionMemberInteger{Value:%v}", v.Value)
+}
 func (*FooUnionMemberInteger) isFooUnion() {}
 
 // PatternUnion is a union: exactly one of its members is set. The implementations are
@@ -89,6 +111,11 @@ type PatternUnionMemberFirst struct {
 	Value string
 }
 
+// String formats the member as PatternUnionMemberFirst{Value:...}, so that a structure holding the
+// union prints its value rather than a pointer.
+func (v PatternUnionMemberFirst) String() string {
+	return fmt.Sprintf("PatternUnionMemberFirst{Value:%v}", v.Value)
+}
 func (*PatternUnionMemberFirst) isPatternUnion() {}
 
 // PatternUnionMemberSecond is the second member of PatternUnion.
@@ -97,6 +124,11 @@ type PatternUnionMemberSecond struct {
 	Value string
 }
 
+// String formats the member as PatternUnionMemberSecond{Value:...}, so that a structure holding
+// the union prints its value rather than a pointer.
+func (v PatternUnionMemberSecond) String() string {
+	return fmt.Sprintf("PatternUnionMemberSecond{Value:%v}", v.Value)
+}
 func (*PatternUnionMemberSecond) isPatternUnion() {}
 
 // PatternUnionOverride is a union: exactly one of its members is set. The implementations are
@@ -112,6 +144,11 @@ type PatternUnionOverrideMemberFirst struct {
 	Value string
 }
 
+// String formats the member as PatternUnionOverrideMemberFirst{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v PatternUnionOverrideMemberFirst) String() string {
+	return fmt.Sprintf("PatternUnionOverrideMemberFirst{Value:%v}", v.Value)
+}
 func (*PatternUnionOverrideMemberFirst) isPatternUnionOverride() {}
 
 // PatternUnionOverrideMemberSecond is the second member of PatternUnionOverride.
@@ -120,6 +157,11 @@ type PatternUnionOverrideMemberSecond struct {
 	Value string
 }
 
+// String formats the member as PatternUnionOverrideMemberSecond{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v PatternUnionOverrideMemberSecond) String() string {
+	return fmt.Sprintf("PatternUnionOverrideMemberSecond{Value:%v}", v.Value)
+}
 func (*PatternUnionOverrideMemberSecond) isPatternUnionOverride() {}
 
 // RecursiveUnionOne is a union: exactly one of its members is set. The implementations are
@@ -135,6 +177,11 @@ type RecursiveUnionOneMemberString struct {
 	Value RecursiveEnumString
 }
 
+// String formats the member as RecursiveUnionOneMemberString{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v RecursiveUnionOneMemberString) String() string {
+	return fmt.Sprintf("RecursiveUnionOneMemberString{Value:%v}", v.Value)
+}
 func (*RecursiveUnionOneMemberString) isRecursiveUnionOne() {}
 
 // RecursiveUnionOneMemberUnion is the union member of RecursiveUnionOne.
@@ -143,6 +190,11 @@ type RecursiveUnionOneMemberUnion struct {
 	Value RecursiveUnionTwo
 }
 
+// String formats the member as RecursiveUnionOneMemberUnion{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v RecursiveUnionOneMemberUnion) String() string {
+	return fmt.Sprintf("RecursiveUnionOneMemberUnion{Value:%v}", v.Value)
+}
 func (*RecursiveUnionOneMemberUnion) isRecursiveUnionOne() {}
 
 // RecursiveUnionTwo is a union: exactly one of its members is set. The implementations are
@@ -158,6 +210,11 @@ type RecursiveUnionTwoMemberString struct {
 	Value RecursiveEnumString
 }
 
+// String formats the member as RecursiveUnionTwoMemberString{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v RecursiveUnionTwoMemberString) String() string {
+	return fmt.Sprintf("RecursiveUnionTwoMemberString{Value:%v}", v.Value)
+}
 func (*RecursiveUnionTwoMemberString) isRecursiveUnionTwo() {}
 
 // RecursiveUnionTwoMemberUnion is the union member of RecursiveUnionTwo.
@@ -166,6 +223,11 @@ type RecursiveUnionTwoMemberUnion struct {
 	Value RecursiveUnionOne
 }
 
+// String formats the member as RecursiveUnionTwoMemberUnion{Value:...}, so that a structure
+// holding the union prints its value rather than a pointer.
+func (v RecursiveUnionTwoMemberUnion) String() string {
+	return fmt.Sprintf("RecursiveUnionTwoMemberUnion{Value:%v}", v.Value)
+}
 func (*RecursiveUnionTwoMemberUnion) isRecursiveUnionTwo() {}
 
 // UnknownUnionMember is a union member that this version of the package does not know, returned so
