@@ -21,6 +21,9 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
+			if *in.CapacityTaskId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -34,6 +37,9 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -58,6 +64,9 @@ func (in *CancelOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.required(&p)
 		} else {
+			if *in.OrderId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
@@ -295,6 +304,9 @@ func (in *DeleteOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -319,6 +331,9 @@ func (in *DeleteSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -343,6 +358,9 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
+			if *in.CapacityTaskId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -356,6 +374,9 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -380,6 +401,9 @@ func (in *GetCatalogItemInput) Validate() error {
 		if in.CatalogItemId == nil {
 			v.required(&p)
 		} else {
+			if *in.CatalogItemId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.CatalogItemId); n < 1 || n > 10 {
 				v.length(&p, n, 1, 10)
 			}
@@ -404,6 +428,9 @@ func (in *GetConnectionInput) Validate() error {
 		if in.ConnectionId == nil {
 			v.required(&p)
 		} else {
+			if *in.ConnectionId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.ConnectionId); n < 1 || n > 1024 {
 				v.length(&p, n, 1, 1024)
 			}
@@ -428,6 +455,9 @@ func (in *GetOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.required(&p)
 		} else {
+			if *in.OrderId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
@@ -452,6 +482,9 @@ func (in *GetOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -476,6 +509,9 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -519,6 +555,9 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -573,6 +612,9 @@ func (in *GetSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -597,6 +639,9 @@ func (in *GetSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -631,6 +676,9 @@ func (in *ListAssetInstancesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -698,6 +746,9 @@ func (in *ListAssetsInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -756,6 +807,9 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -769,6 +823,9 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
+			if *in.CapacityTaskId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -1053,6 +1110,9 @@ func (in *ListTagsForResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.required(&p)
 		} else {
+			if *in.ResourceArn == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
@@ -1077,6 +1137,9 @@ func (in *StartCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostIdentifier == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -1201,6 +1264,9 @@ func (in *TagResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.required(&p)
 		} else {
+			if *in.ResourceArn == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
@@ -1236,6 +1302,9 @@ func (in *UntagResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.required(&p)
 		} else {
+			if *in.ResourceArn == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.length(&p, n, 0, 1011)
 			}
@@ -1271,6 +1340,9 @@ func (in *UpdateOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
+			if *in.OutpostId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -1325,6 +1397,9 @@ func (in *UpdateSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -1382,6 +1457,9 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -1424,6 +1502,9 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
+			if *in.SiteId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}

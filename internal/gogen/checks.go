@@ -24,11 +24,14 @@ type memberChecks struct {
 	intEnum  bool // likewise an intEnum value
 	unique   bool // a @uniqueItems list
 	nested   bool // the target's own validator must run on the value
+	// label: a string bound to a URI label, which must not be empty (an
+	// empty path segment would change the request's path).
+	label bool
 }
 
 // value reports whether a present value has anything to check.
 func (c *memberChecks) value() bool {
-	return c != nil && (c.length != nil || c.rng != nil || c.pattern != nil || c.enum || c.intEnum || c.unique || c.nested)
+	return c != nil && (c.length != nil || c.rng != nil || c.pattern != nil || c.enum || c.intEnum || c.unique || c.nested || c.label)
 }
 
 // any reports whether the member has anything to check.
@@ -118,6 +121,7 @@ func (p *Plan) ownChecks(m *shapes.Member) (*memberChecks, error) {
 	c := &memberChecks{}
 	inStruct := m.Container != nil && m.Container.Kind == shapes.KindStructure
 	c.required = inStruct && m.Traits.Required() && !HasClientDefault(m)
+	c.label = p.inputs[m.Container] && m.Traits.HTTPLabel() && t.Kind == shapes.KindString && !t.IsEnum()
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok && hasLength(t) {
 		lo, hi := lengthBound(b.Min), lengthBound(b.Max)
 		if lo > 0 || hi >= 0 {

@@ -74,6 +74,7 @@ type Plan struct {
 	waiterPaths     map[string]string
 	WaiterPathOrder []string
 
+	inputs       map[*shapes.Shape]bool // the operations' input structures
 	checks       map[*shapes.Member]*memberChecks
 	prepared     map[string]*ecmaregex.Prepared // pattern → its parsed form; nil when unenforceable
 	unchecked    map[*shapes.Member]string      // member → why its pattern is not enforced
@@ -202,6 +203,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 	}
 	inputs := map[*shapes.Shape]bool{}
+	p.inputs = inputs
 	for _, op := range svc.Operations {
 		for _, io := range []*shapes.Shape{op.Input, op.Output} {
 			if io != nil && !targeted[io] {

@@ -126,6 +126,10 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks, x *jen.Statement) {
 	t := m.Target
 	path := jen.Op("&").Id("p")
+	if c.label {
+		g.If(x.Clone().Op("==").Lit("")).Block(
+			jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path")))
+	}
 	if l := c.length; l != nil {
 		n := jen.Len(x.Clone())
 		if t.Kind == shapes.KindString {

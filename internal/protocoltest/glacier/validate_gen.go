@@ -14,12 +14,20 @@ func (in *UploadArchiveInput) Validate() error {
 		p := fieldPath{name: "vaultName"}
 		if in.VaultName == nil {
 			v.required(&p)
+		} else {
+			if *in.VaultName == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	{
 		p := fieldPath{name: "accountId"}
 		if in.AccountId == nil {
 			v.required(&p)
+		} else {
+			if *in.AccountId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	return v.err("UploadArchiveInput")
@@ -37,18 +45,30 @@ func (in *UploadMultipartPartInput) Validate() error {
 		p := fieldPath{name: "accountId"}
 		if in.AccountId == nil {
 			v.required(&p)
+		} else {
+			if *in.AccountId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	{
 		p := fieldPath{name: "vaultName"}
 		if in.VaultName == nil {
 			v.required(&p)
+		} else {
+			if *in.VaultName == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	{
 		p := fieldPath{name: "uploadId"}
 		if in.UploadId == nil {
 			v.required(&p)
+		} else {
+			if *in.UploadId == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	return v.err("UploadMultipartPartInput")

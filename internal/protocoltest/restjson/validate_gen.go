@@ -81,6 +81,10 @@ func (in *ConstantQueryStringInput) Validate() error {
 		p := fieldPath{name: "hello"}
 		if in.Hello == nil {
 			v.required(&p)
+		} else {
+			if *in.Hello == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	return v.err("ConstantQueryStringInput")
@@ -321,12 +325,20 @@ func (in *HttpRequestWithGreedyLabelInPathInput) Validate() error {
 		p := fieldPath{name: "foo"}
 		if in.Foo == nil {
 			v.required(&p)
+		} else {
+			if *in.Foo == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	{
 		p := fieldPath{name: "baz"}
 		if in.Baz == nil {
 			v.required(&p)
+		} else {
+			if *in.Baz == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	return v.err("HttpRequestWithGreedyLabelInPathInput")
@@ -344,6 +356,10 @@ func (in *HttpRequestWithLabelsInput) Validate() error {
 		p := fieldPath{name: "string"}
 		if in.String == nil {
 			v.required(&p)
+		} else {
+			if *in.String == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	{
@@ -456,6 +472,10 @@ func (in *HttpRequestWithRegexLiteralInput) Validate() error {
 		p := fieldPath{name: "str"}
 		if in.Str == nil {
 			v.required(&p)
+		} else {
+			if *in.Str == "" {
+				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+			}
 		}
 	}
 	return v.err("HttpRequestWithRegexLiteralInput")
