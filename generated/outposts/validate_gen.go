@@ -21,9 +21,6 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
-			if *in.CapacityTaskId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -37,9 +34,6 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -64,9 +58,6 @@ func (in *CancelOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.required(&p)
 		} else {
-			if *in.OrderId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
@@ -304,9 +295,6 @@ func (in *DeleteOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -331,9 +319,6 @@ func (in *DeleteSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -358,9 +343,6 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
-			if *in.CapacityTaskId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -374,9 +356,6 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -401,9 +380,6 @@ func (in *GetCatalogItemInput) Validate() error {
 		if in.CatalogItemId == nil {
 			v.required(&p)
 		} else {
-			if *in.CatalogItemId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.CatalogItemId); n < 1 || n > 10 {
 				v.length(&p, n, 1, 10)
 			}
@@ -428,9 +404,6 @@ func (in *GetConnectionInput) Validate() error {
 		if in.ConnectionId == nil {
 			v.required(&p)
 		} else {
-			if *in.ConnectionId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.ConnectionId); n < 1 || n > 1024 {
 				v.length(&p, n, 1, 1024)
 			}
@@ -455,9 +428,6 @@ func (in *GetOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.required(&p)
 		} else {
-			if *in.OrderId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.length(&p, n, 1, 20)
 			}
@@ -482,9 +452,6 @@ func (in *GetOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -509,9 +476,6 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -555,9 +519,6 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -612,9 +573,6 @@ func (in *GetSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -639,9 +597,6 @@ func (in *GetSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -676,9 +631,6 @@ func (in *ListAssetInstancesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -746,9 +698,6 @@ func (in *ListAssetsInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -807,9 +756,6 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -823,9 +769,6 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.required(&p)
 		} else {
-			if *in.CapacityTaskId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
 				v.length(&p, n, 21, 21)
 			}
@@ -1137,9 +1080,6 @@ func (in *StartCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostIdentifier == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -1340,9 +1280,6 @@ func (in *UpdateOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.required(&p)
 		} else {
-			if *in.OutpostId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
 				v.length(&p, n, 1, 180)
 			}
@@ -1397,9 +1334,6 @@ func (in *UpdateSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -1457,9 +1391,6 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}
@@ -1502,9 +1433,6 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		if in.SiteId == nil {
 			v.required(&p)
 		} else {
-			if *in.SiteId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
-			}
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
 				v.length(&p, n, 1, 255)
 			}

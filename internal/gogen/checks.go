@@ -121,13 +121,15 @@ func (p *Plan) ownChecks(m *shapes.Member) (*memberChecks, error) {
 	c := &memberChecks{}
 	inStruct := m.Container != nil && m.Container.Kind == shapes.KindStructure
 	c.required = inStruct && m.Traits.Required() && !HasClientDefault(m)
-	c.label = p.inputs[m.Container] && m.Traits.HTTPLabel() && t.Kind == shapes.KindString && !t.IsEnum()
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok && hasLength(t) {
 		lo, hi := lengthBound(b.Min), lengthBound(b.Max)
 		if lo > 0 || hi >= 0 {
 			c.length = &lengthCheck{min: lo, max: hi}
 		}
 	}
+	// A label's @length of at least 1 already refuses the empty string.
+	c.label = p.inputs[m.Container] && m.Traits.HTTPLabel() && t.Kind == shapes.KindString && !t.IsEnum() &&
+		(c.length == nil || c.length.min < 1)
 	if b, ok := effectiveBounds(m, shapes.TraitRange); ok && t.Kind.IsNumber() && t.Kind != shapes.KindIntEnum {
 		c.rng = newRangeCheck(t.Kind, b)
 	}
