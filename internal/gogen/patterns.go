@@ -21,6 +21,10 @@ func preparedLit(rx string, p *ecmaregex.Prepared) jen.Code {
 	return jen.Op("&").Qual(rx, "Prepared").ValuesFunc(func(g *jen.Group) {
 		g.Line().Id("Source").Op(":").Add(rawLit(p.Source))
 		g.Line().Id("Root").Op(":").Op("&").Add(nodeLit(rx, p.Root, true))
+		if p.Groups > 0 {
+			// Only patterns with backreferences keep their groups.
+			g.Line().Id("Groups").Op(":").Lit(p.Groups)
+		}
 		if len(p.Classes) > 0 {
 			g.Line().Id("Classes").Op(":").Index().Qual(rx, "Class").ValuesFunc(func(g *jen.Group) {
 				for _, c := range p.Classes {
@@ -37,11 +41,13 @@ var opNames = map[ecmaregex.Op]string{
 	ecmaregex.OpEmpty: "OpEmpty", ecmaregex.OpLiteral: "OpLiteral", ecmaregex.OpChar: "OpChar",
 	ecmaregex.OpClass: "OpClass", ecmaregex.OpConcat: "OpConcat", ecmaregex.OpAlt: "OpAlt",
 	ecmaregex.OpRepeat: "OpRepeat", ecmaregex.OpAssert: "OpAssert", ecmaregex.OpLook: "OpLook",
+	ecmaregex.OpGroup: "OpGroup", ecmaregex.OpBackref: "OpBackref",
 }
 
 var assertNames = map[ecmaregex.Assert]string{
 	ecmaregex.AssertBegin: "AssertBegin", ecmaregex.AssertEnd: "AssertEnd",
 	ecmaregex.AssertWordBoundary: "AssertWordBoundary", ecmaregex.AssertNotWordBoundary: "AssertNotWordBoundary",
+	ecmaregex.AssertLineBegin: "AssertLineBegin", ecmaregex.AssertLineEnd: "AssertLineEnd",
 }
 
 // nodeLit writes one node, its fields in a fixed order; typed says whether
@@ -69,6 +75,13 @@ func nodeLit(rx string, n *ecmaregex.Node, typed bool) *jen.Statement {
 		case ecmaregex.OpRepeat:
 			field(g, "Min", jen.Lit(n.Min))
 			field(g, "Max", jen.Lit(n.Max))
+		case ecmaregex.OpGroup:
+			field(g, "Group", jen.Lit(n.Group))
+		case ecmaregex.OpBackref:
+			field(g, "Group", jen.Lit(n.Group))
+			if n.Fold {
+				field(g, "Fold", jen.True())
+			}
 		}
 		if len(n.Subs) > 0 {
 			field(g, "Subs", jen.Index().Op("*").Qual(rx, "Node").ValuesFunc(func(g *jen.Group) {

@@ -221,18 +221,9 @@ func (m *refMatcher) match(n *node, pos int, back bool, k func(int) bool) bool {
 		}
 		return rep(0, pos)
 	case nAssert:
-		ok := false
-		switch n.assert {
-		case assertBegin:
-			ok = pos == 0
-		case assertEnd:
-			ok = pos == len(m.s)
-		default:
-			before := pos > 0 && isWordByte(m.s[pos-1])
-			after := pos < len(m.s) && isWordByte(m.s[pos])
-			ok = (before != after) == (n.assert == assertWordBoundary)
-		}
-		return ok && k(pos)
+		return assertAt(n.assert, m.s, pos) && k(pos)
+	case nGroup:
+		return m.match(n.subs[0], pos, back, k)
 	case nLook:
 		found := m.match(n.subs[0], pos, n.behind, func(int) bool { return true })
 		return found != n.neg && k(pos)

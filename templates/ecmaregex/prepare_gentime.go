@@ -13,7 +13,7 @@ func Prepare(pattern string) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Prepared{Source: pattern, Root: exportNode(tree.root)}
+	p := &Prepared{Source: pattern, Root: exportNode(tree.root), Groups: tree.groups}
 	for i := range tree.classes {
 		p.Classes = append(p.Classes, exportClass(&tree.classes[i]))
 	}
@@ -36,6 +36,10 @@ func exportNode(n *node) *Node {
 		return &Node{Op: OpAssert, Assert: Assert(n.assert)}
 	case nLook:
 		return &Node{Op: OpLook, Behind: n.behind, Neg: n.neg, Subs: []*Node{exportNode(n.subs[0])}}
+	case nGroup:
+		return &Node{Op: OpGroup, Group: n.cap, Subs: []*Node{exportNode(n.subs[0])}}
+	case nBackref:
+		return &Node{Op: OpBackref, Group: n.cap, Fold: n.fold}
 	case nRepeat:
 		return &Node{Op: OpRepeat, Min: n.min, Max: n.max, Subs: []*Node{exportNode(n.subs[0])}}
 	case nAlt:

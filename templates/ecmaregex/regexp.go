@@ -118,6 +118,12 @@ type Regexp struct {
 	classes  []charClass // character classes referenced by opClass
 	anchored bool        // every match must start at input offset 0
 
+	// tree is set instead of main and looks for a pattern with
+	// backreferences, which the backtracking matcher runs (backtrack.go);
+	// groups is its number of capturing groups.
+	tree   *node
+	groups int
+
 	// machines caches per-match scratch space so that MatchString does not
 	// allocate once warmed up; a sync.Pool keeps concurrent callers apart.
 	machines sync.Pool
@@ -131,6 +137,9 @@ func (re *Regexp) String() string {
 // MatchString reports whether the pattern matches any substring of s, as
 // RegExp.prototype.test would. ^ and $ match only at the start and end of s.
 func (re *Regexp) MatchString(s string) bool {
+	if re.tree != nil {
+		return re.backtrackMatch(s)
+	}
 	m, _ := re.machines.Get().(*machine)
 	if m == nil {
 		m = newMachine(re)

@@ -32,6 +32,14 @@ func spaceRanges() []runeRange {
 	}
 }
 
+// horizontalSpaceRanges is Java's \h.
+func horizontalSpaceRanges() []runeRange {
+	return []runeRange{
+		{'\t', '\t'}, {' ', ' '}, {0xA0, 0xA0}, {0x1680, 0x1680}, {0x180E, 0x180E},
+		{0x2000, 0x200A}, {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000},
+	}
+}
+
 // dotRanges is what . matches: every code point except the
 // LineTerminators.
 func dotRanges() []runeRange {
@@ -140,49 +148,63 @@ func assignedTables() []*unicode.RangeTable {
 		unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs)
 }
 
-// unicodeProperty resolves the text between the braces of \p{...}. It
-// returns a non-empty message when the property is unknown or unsupported.
-func unicodeProperty(spec string) (runeSet, string) {
+// unicodeProperty resolves the text between the braces of \p{...}; fold
+// is set under (?i). It returns a non-empty message when the property is
+// unknown or unsupported, with javaKnows set when java.util.regex accepts
+// the name.
+func unicodeProperty(spec string, fold bool) (set runeSet, msg string, javaKnows bool) {
 	if i := strings.IndexByte(spec, '='); i >= 0 {
 		name, value := spec[:i], spec[i+1:]
 		switch name {
 		case "General_Category", "gc":
 			if s, ok := generalCategory(value); ok {
-				return s, ""
+				return s, "", false
 			}
-			return runeSet{}, "unknown General_Category value " + strconv.Quote(value)
+			return runeSet{}, "unknown General_Category value " + strconv.Quote(value), false
 		case "Script", "sc":
 			if s, ok := script(value); ok {
-				return s, ""
+				return s, "", false
 			}
-			return runeSet{}, "unknown or unsupported Script value " + strconv.Quote(value)
+			return runeSet{}, "unknown or unsupported Script value " + strconv.Quote(value), false
 		case "Script_Extensions", "scx":
-			return runeSet{}, "Script_Extensions is not supported (Go's unicode package has no data for it)"
+			return runeSet{}, "Script_Extensions is not supported (Go's unicode package has no data for it)", false
+		case "block", "blk":
+			return runeSet{}, "Unicode blocks are not supported", true
 		}
-		return runeSet{}, "unknown Unicode property " + strconv.Quote(name)
+		return runeSet{}, "unknown Unicode property " + strconv.Quote(name), false
+	}
+	if fold {
+		// Java, under (?i), widens each case category to all three.
+		switch strings.TrimPrefix(spec, "Is") {
+		case "Lu", "Ll", "Lt":
+			return itemSet(tables(unicode.Lu, unicode.Ll, unicode.Lt), nil), "", true
+		}
 	}
 	// Java's POSIX names come first: see the package documentation.
 	if s, ok := javaPOSIX(spec); ok {
-		return s, ""
+		return s, "", true
 	}
 	if s, ok := generalCategory(spec); ok {
-		return s, ""
+		return s, "", true
 	}
 	if s, ok := binaryProperty(spec); ok {
-		return s, ""
+		return s, "", true
 	}
 	if unsupportedProperty(spec) {
-		return runeSet{}, "Unicode property " + strconv.Quote(spec) + " is not supported (Go's unicode package has no data for it)"
+		return runeSet{}, "Unicode property " + strconv.Quote(spec) + " is not supported (Go's unicode package has no data for it)", false
 	}
 	if len(spec) > 2 && strings.HasPrefix(spec, "Is") {
 		if s, ok := javaIs(spec[2:]); ok {
-			return s, ""
+			return s, "", true
 		}
 	}
 	if len(spec) > 2 && strings.HasPrefix(spec, "In") {
-		return runeSet{}, "Unicode blocks (\\p{InName}) are not supported"
+		return runeSet{}, "Unicode blocks (\\p{InName}) are not supported", true
 	}
-	return runeSet{}, "unknown Unicode property " + strconv.Quote(spec)
+	if strings.HasPrefix(spec, "java") {
+		return runeSet{}, "Java's java.lang.Character properties (\\p{javaName}) are not supported", true
+	}
+	return runeSet{}, "unknown Unicode property " + strconv.Quote(spec), false
 }
 
 // javaPOSIX resolves java.util.regex's US-ASCII POSIX class names.
@@ -214,31 +236,52 @@ func javaPOSIX(name string) (runeSet, bool) {
 		return rangeSet(runeRange{'0', '9'}, runeRange{'A', 'F'}, runeRange{'a', 'f'}), true
 	case "Space":
 		return rangeSet(runeRange{'\t', '\r'}, runeRange{' ', ' '}), true
+	case "all": // Java's name for every code point
+		return rangeSet(runeRange{0, unicode.MaxRune}), true
+	case "L1": // Java: Latin-1
+		return rangeSet(runeRange{0, 0xFF}), true
+	case "LD": // Java: a letter or a decimal digit
+		return itemSet(tables(unicode.L, unicode.Nd), nil), true
 	}
 	return runeSet{}, false
 }
 
-// javaIs resolves the part after Java's "Is" prefix.
+// javaIs resolves the part after Java's "Is" prefix: a binary property
+// (ignoring case, with or without underscores), a name \p{...} accepts
+// without the prefix, or a script (ignoring case).
 func javaIs(name string) (runeSet, bool) {
-	switch name {
-	case "Letter":
+	switch strings.ReplaceAll(strings.ToUpper(name), "_", "") {
+	case "ALPHABETIC":
+		name = "Alphabetic"
+	case "LETTER":
 		name = "L"
-	case "Titlecase":
+	case "IDEOGRAPHIC":
+		name = "Ideographic"
+	case "LOWERCASE":
+		name = "Lowercase"
+	case "UPPERCASE":
+		name = "Uppercase"
+	case "TITLECASE":
 		name = "Lt"
-	case "Punctuation":
+	case "PUNCTUATION":
 		name = "P"
-	case "Control":
+	case "CONTROL":
 		name = "Cc"
-	case "Digit":
+	case "DIGIT":
 		name = "Nd"
-	case "WhiteSpace":
+	case "WHITESPACE":
 		name = "White_Space"
-	case "HexDigit":
+	case "HEXDIGIT":
 		name = "Hex_Digit"
-	case "JoinControl":
+	case "JOINCONTROL":
 		name = "Join_Control"
-	case "NoncharacterCodePoint":
+	case "NONCHARACTERCODEPOINT":
 		name = "Noncharacter_Code_Point"
+	case "ASSIGNED":
+		name = "Assigned"
+	}
+	if s, ok := javaPOSIX(name); ok {
+		return s, true
 	}
 	if s, ok := generalCategory(name); ok {
 		return s, true
@@ -246,7 +289,15 @@ func javaIs(name string) (runeSet, bool) {
 	if s, ok := binaryProperty(name); ok {
 		return s, true
 	}
-	return script(name)
+	if s, ok := script(name); ok {
+		return s, true
+	}
+	for long := range unicode.Scripts {
+		if strings.EqualFold(long, name) {
+			return script(long)
+		}
+	}
+	return runeSet{}, false
 }
 
 // generalCategory resolves a General_Category value or alias.
