@@ -24,17 +24,10 @@ type bindings struct {
 	body         []*shapes.Member
 }
 
-func bindingsOf(s *shapes.Shape) bindings {
-	return bindingsFor(s, false)
-}
-
-// responseBindings sorts the members of an output or error: labels and
-// query parameters do not exist in responses, so such members travel in
-// the body (RestJsonIgnoreQueryParamsInResponse).
-func responseBindings(s *shapes.Shape) bindings {
-	return bindingsFor(s, true)
-}
-
+// bindingsFor sorts the members of an input (response false), or of an
+// output or error (response true): labels and query parameters do not exist
+// in responses, so such members travel in the body
+// (RestJsonIgnoreQueryParamsInResponse). The Plan calls it once per shape.
 func bindingsFor(s *shapes.Shape, response bool) bindings {
 	var b bindings
 	if s == nil {
@@ -275,7 +268,7 @@ func (c *codec) serializer(op *Operation) jen.Code {
 	if in != nil && in.IsUnit() {
 		in = nil
 	}
-	b := bindingsOf(in)
+	b := c.p.requestBindings[op]
 	parts, literals := parseURI(h.URI)
 	name := op.Serialize
 	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -547,7 +540,7 @@ func (c *codec) deserializer(op *Operation) jen.Code {
 	if outShape != nil && outShape.IsUnit() {
 		outShape = nil
 	}
-	b := responseBindings(outShape)
+	b := c.p.responseBindings[outShape]
 	name := op.Deserialize
 	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
 		c.decodeBound(g, b, "out")
@@ -686,7 +679,7 @@ func (c *codec) errorDecoder() jen.Code {
 		if len(errs) > 0 {
 			g.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
 				for _, s := range errs {
-					b := responseBindings(s)
+					b := c.p.responseBindings[s]
 					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
 						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
 						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {

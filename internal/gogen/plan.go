@@ -74,6 +74,11 @@ type Plan struct {
 	waiterPaths     map[string]string
 	WaiterPathOrder []string
 
+	// requestBindings and responseBindings say where each member of an
+	// input, output or error travels in the HTTP message.
+	requestBindings  map[*Operation]bindings
+	responseBindings map[*shapes.Shape]bindings
+
 	inputs       map[*shapes.Shape]bool // the operations' input structures
 	checks       map[*shapes.Member]*memberChecks
 	prepared     map[string]*ecmaregex.Prepared // pattern → its parsed form; nil when unenforceable
@@ -337,6 +342,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 	}
 	p.mainScope, p.typesScope = mainScope, typesScope
+	p.planBindings()
 	// The redaction helpers are written where some String method uses them.
 	for _, o := range p.Operations {
 		for _, io := range []*shapes.Shape{o.Input, o.Output} {
@@ -347,6 +353,29 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		p.usesRedaction = p.usesRedaction || (s.Kind == shapes.KindStructure && containsSensitive(s))
 	}
 	return p, nil
+}
+
+// planBindings sorts the members of every input, output and error by where
+// they travel in the HTTP message.
+func (p *Plan) planBindings() {
+	p.requestBindings = map[*Operation]bindings{}
+	p.responseBindings = map[*shapes.Shape]bindings{}
+	for _, op := range p.Operations {
+		in, out := op.Input, op.Output
+		if in != nil && in.IsUnit() {
+			in = nil
+		}
+		if out != nil && out.IsUnit() {
+			out = nil
+		}
+		p.requestBindings[op] = bindingsFor(in, false)
+		p.responseBindings[out] = bindingsFor(out, true)
+	}
+	for _, s := range p.Svc.Shapes {
+		if s.IsError() {
+			p.responseBindings[s] = bindingsFor(s, true)
+		}
+	}
 }
 
 // planPaginators names each paginated operation's XxxPages and XxxItems
