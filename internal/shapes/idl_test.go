@@ -460,7 +460,7 @@ func TestMixinPropertiesAndConflicts(t *testing.T) {
 	 "a#SvcBase":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"smithy.api#mixin":{}}},
 	 "a#Svc":{"type":"service","mixins":[{"target":"a#SvcBase"}]},
 	 "a#M1":{"type":"structure","members":{"x":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}}},"traits":{"smithy.api#mixin":{}}},
-	 "a#M2":{"type":"structure","members":{"x":{"target":"smithy.api#String","traits":{"smithy.api#sensitive":{}}}},"traits":{"smithy.api#mixin":{}}},
+	 "a#M2":{"type":"structure","members":{"x":{"target":"smithy.api#String","traits":{"smithy.api#jsonName":"y"}}},"traits":{"smithy.api#mixin":{}}},
 	 "a#S":{"type":"structure","mixins":[{"target":"a#M1"},{"target":"a#M2"}]}}}`)
 	if got := ids(shape(t, m, "a#Op").Errors); got != "a#E1, a#E2" {
 		t.Errorf("operation errors %s", got)
@@ -468,7 +468,7 @@ func TestMixinPropertiesAndConflicts(t *testing.T) {
 	if svc := shape(t, m, "a#Svc"); svc.Version != "1" || ids(svc.Operations) != "a#Op" {
 		t.Errorf("service version %q operations %s", svc.Version, ids(svc.Operations))
 	}
-	if x := shape(t, m, "a#S").Member("x").Traits; !x.Required() || !x.Sensitive() {
+	if x := shape(t, m, "a#S").Member("x").Traits; !x.Required() || !x.Has(TraitJSONName) {
 		t.Errorf("member traits from both mixins: %v", x.IDs())
 	}
 	_, err := load(t, `{"smithy":"2.0","shapes":{

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -51,6 +50,7 @@ type valueChecker struct {
 	defs     map[ID]*defShape
 	patterns map[string]*regexp.Regexp // nil for a pattern Go cannot compile
 	warnings []valueProblem            // of the value being checked
+	sel      *selEval                  // built when a selector is first checked
 }
 
 // checkTraitUses checks the value of every known trait and where it is
@@ -75,8 +75,8 @@ func (l *loader) checkTraitUses(m *Model) error {
 		if err := checkTraitValue(u.trait.String(), v); err != nil {
 			return &Error{File: u.file, Shape: u.holder.String(), Path: u.path, Msg: fmt.Sprintf("trait %s: %v", u.trait, err)}
 		}
-		if err := c.checkSelector(u); err != nil {
-			return err
+		if w := c.checkSelector(u); w != nil {
+			l.warnings = append(l.warnings, w)
 		}
 	}
 	return nil
@@ -251,7 +251,7 @@ func (c *valueChecker) check(v gjson.Result, target ID, mt Traits, where string,
 		s := v.String()
 		if d.kind == KindEnum || d.traits.Has(TraitEnum) {
 			values := enumStrings(d)
-			if !slices.Contains(values, s) {
+			if !contains(values, s) {
 				return bad("%s is not one of %s", strconv.Quote(s), quoteAll(values))
 			}
 		}
@@ -289,7 +289,7 @@ func (c *valueChecker) check(v gjson.Result, target ID, mt Traits, where string,
 		for _, mem := range d.members {
 			values = append(values, mem.traits.get(TraitEnumValue).Raw)
 		}
-		if !slices.Contains(values, v.Raw) {
+		if !contains(values, v.Raw) {
 			return bad("%s is not one of %s", v.Raw, strings.Join(values, ", "))
 		}
 		return nil
