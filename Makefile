@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions conformance bench bench-check
+.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check
 
 # Regenerate everything under generated/ from model/, and the protocol-test
 # clients. Only the two packages that hold go:generate lines are named:
@@ -59,6 +59,11 @@ conformance:
 # Rebuild templates/endpointrules/partitions_data.go from ../shared.
 partitions:
 	$(GO) run ./internal/cmd/partitionsgen
+
+# Rebuild internal/shapes/traitdefs.json, the trait definitions the model
+# loader embeds, from the official IDL files in ../shared.
+traitdefs:
+	$(GO) run ./internal/cmd/traitdefsgen
 
 # Side-by-side benchmarks of the generated Outposts client and aws-sdk-go-v2,
 # the floor, Validate() and the generator (16 interleaved runs, benchstat),
