@@ -178,6 +178,11 @@ func parentPath(p string) string {
 // member or apply path).
 func traitPath(base, id string) string { return base + ".traits[" + strconv.Quote(id) + "]" }
 
+// keyPath is the path at which an IDL file marks an object key, rather
+// than its value, for problems with the key itself: p + "/key". For a JSON
+// AST file, whose paths have no positions, its parent is p's parent.
+func keyPath(p string) string { return p + "/key" }
+
 // keyStep is the JSON path step to an object key: ".key" for an
 // identifier, `["key"]` for anything else (which may hold dots).
 func keyStep(k string) string {

@@ -205,6 +205,9 @@ func (c *idlConv) writeNode(b *strings.Builder, f *idlFile, n *node, metadata bo
 			}
 			b.WriteString(jsonString(k))
 			b.WriteByte(':')
+			if path != "" {
+				c.mark(keyPath(path+keyStep(k)), n.kpos[i])
+			}
 			if err := c.writeNode(b, f, n.vals[i], metadata, sub(keyStep(k))); err != nil {
 				return err
 			}

@@ -540,6 +540,11 @@ func TestLoadProtocolTestModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// They define traits of their own and apply traits of every namespace
+	// the embedded definitions cover; all must resolve and check cleanly.
+	for _, w := range m.Warnings() {
+		t.Error("warning:", w)
+	}
 	sv, err := m.Service("aws.protocoltests.restjson#RestJson")
 	if err != nil {
 		t.Fatal(err)

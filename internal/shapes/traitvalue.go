@@ -64,11 +64,11 @@ func (l *loader) checkTraitUses(m *Model) error {
 		v := gjson.Parse(u.raw)
 		c.warnings = c.warnings[:0]
 		if p := c.check(v, u.trait, Traits{}, "", 0); p != nil {
-			return &Error{File: u.file, Shape: u.holder.String(), Path: u.path + p.where,
+			return &Error{File: u.file, Shape: u.holder.String(), Path: l.valuePath(u, p.where),
 				Msg: fmt.Sprintf("trait %s: %s%s", u.trait, p.at(), p.msg)}
 		}
 		for _, w := range c.warnings {
-			l.warnings = append(l.warnings, &Error{File: u.file, Shape: u.holder.String(), Path: u.path + w.where,
+			l.warnings = append(l.warnings, &Error{File: u.file, Shape: u.holder.String(), Path: l.valuePath(u, w.where),
 				Msg: fmt.Sprintf("trait %s: %s%s", u.trait, w.at(), w.msg)})
 		}
 		// The generator's own, stricter expectations of the traits it reads.
@@ -80,6 +80,16 @@ func (l *loader) checkTraitUses(m *Model) error {
 		}
 	}
 	return nil
+}
+
+// valuePath is the path of a problem at where inside a trait value. Only
+// IDL files mark object keys apart from values (keyPath); in a JSON AST
+// file the key's path is the value's.
+func (l *loader) valuePath(u traitUse, where string) string {
+	if l.src[u.file] == nil {
+		where = strings.TrimSuffix(where, "/key")
+	}
+	return u.path + where
 }
 
 // def returns the shape id as a definition: the model's shape, else the
@@ -135,7 +145,7 @@ func (p *valueProblem) at() string {
 	if p.where == "" {
 		return ""
 	}
-	return strings.TrimPrefix(p.where, ".") + ": "
+	return strings.TrimSuffix(strings.TrimPrefix(p.where, "."), "/key") + ": "
 }
 
 // maxValueDepth bounds the recursion over a value: the parser already
@@ -183,10 +193,10 @@ func (c *valueChecker) check(v gjson.Result, target ID, mt Traits, where string,
 					names[i] = m.name
 				}
 				if near := closest(k.String(), names); near != "" {
-					p = bad("unknown member %q; did you mean %q?", k.String(), near)
+					p = &valueProblem{where: keyPath(where + keyStep(k.String())), msg: fmt.Sprintf("unknown member %q; did you mean %q?", k.String(), near)}
 					return false
 				}
-				c.warnings = append(c.warnings, valueProblem{where: where + keyStep(k.String()),
+				c.warnings = append(c.warnings, valueProblem{where: keyPath(where + keyStep(k.String())),
 					msg: fmt.Sprintf("unknown member %q (%s); it is ignored", k.String(), memberList(d))})
 				return true
 			}
