@@ -23,21 +23,21 @@ var builtInOptions = map[string]string{
 	"SDK::Endpoint":     "BaseEndpoint",
 }
 
-// endpointRules parses the service's endpoint rule set once for the
-// emitters that need it; ok is false when the model has none.
-func (p *Plan) endpointRules() (rs *ruleset.RuleSet, ok bool, err error) {
+// planEndpointRules parses the service's endpoint rule set, if it has one,
+// for the emitters that need it.
+func (p *Plan) planEndpointRules() error {
 	raw, ok := p.Svc.Shape.Traits.EndpointRuleSet()
 	if !ok {
-		return nil, false, nil
+		return nil
 	}
-	if p.rules == nil && p.rulesErr == nil {
-		p.rules, p.rulesErr = ruleset.Parse([]byte(raw))
-		if p.rulesErr != nil {
-			p.rulesErr = fmt.Errorf("%s: smithy.rules#endpointRuleSet: %w", p.Svc.Shape.ID, p.rulesErr)
-		}
+	rs, err := ruleset.Parse([]byte(raw))
+	if err != nil {
+		return &shapes.Error{File: p.Svc.Shape.File, Shape: p.Svc.Shape.ID.String(), Msg: "smithy.rules#endpointRuleSet: " + err.Error()}
 	}
-	return p.rules, true, p.rulesErr
+	p.rules = rs
+	return nil
 }
+
 
 // paramGoType is the Go type of a parameter's field in endpointParams:
 // nil-able, so that unset is nil.
@@ -71,11 +71,8 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 	f.HeaderComment(header)
 	ep := p.ImportPath + "/internal/endpointrules"
 	svc := p.Svc.Shape
-	rs, ok, err := p.endpointRules()
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	rs := p.rules
+	if rs == nil {
 		f.Add(comment(wrap("resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one from.")))
 		f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("_").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).Block(
 			jen.If(jen.Id("opts").Dot("BaseEndpoint").Op("==").Lit("")).Block(
@@ -232,9 +229,9 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 	if !ok {
 		return nil, nil
 	}
-	rs, ok, err := p.endpointRules()
-	if err != nil || !ok {
-		return nil, err
+	rs := p.rules
+	if rs == nil {
+		return nil, nil
 	}
 	builtIn := map[string]string{} // parameter name → its built-in
 	for _, prm := range rs.Params {

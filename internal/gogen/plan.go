@@ -97,8 +97,7 @@ type Plan struct {
 	// package declares is missing from them).
 	mainScope, typesScope *naming.Scope
 
-	rules    *ruleset.RuleSet // the parsed endpoint rule set, once endpointRules ran
-	rulesErr error
+	rules *ruleset.RuleSet // the parsed endpoint rule set, nil when there is none
 }
 
 // Operation is one operation with its Go names.
@@ -343,6 +342,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	}
 	p.mainScope, p.typesScope = mainScope, typesScope
 	p.planBindings()
+	if err := p.planEndpointRules(); err != nil {
+		return nil, err
+	}
 	// The redaction helpers are written where some String method uses them.
 	for _, o := range p.Operations {
 		for _, io := range []*shapes.Shape{o.Input, o.Output} {
