@@ -92,6 +92,9 @@ func (b *backtracker) match(n *node, pos int, k func(int) bool) bool {
 		}
 		return false
 	case nRepeat:
+		if x := n.subs[0]; x.kind == nChar || x.kind == nClass {
+			return b.repeatOne(n, x, pos, k)
+		}
 		return b.repeat(n, 0, pos, k)
 	case nAssert:
 		return assertAt(n.assert, b.s, pos) && k(pos)
@@ -154,6 +157,37 @@ func (b *backtracker) repeat(n *node, count, pos int, k func(int) bool) bool {
 		return true
 	}
 	return count >= n.min && !b.out && k(pos)
+}
+
+// repeatOne matches a repeat of one code point without nesting: it takes
+// as many as it can, then gives them back one at a time. Long runs such as
+// [a-z]* therefore cost steps but no depth.
+func (b *backtracker) repeatOne(n, x *node, pos int, k func(int) bool) bool {
+	end, count := pos, 0
+	for (n.max < 0 || count < n.max) && end < len(b.s) {
+		r, w := utf8.DecodeRuneInString(b.s[end:])
+		if x.kind == nChar && r != x.r || x.kind == nClass && !b.classes[x.cls].matches(r) {
+			break
+		}
+		end += w
+		count++
+	}
+	if b.steps += count; b.steps > backtrackSteps {
+		b.out = true
+		return false
+	}
+	for count >= n.min {
+		if k(end) {
+			return true
+		}
+		if b.out || count == n.min {
+			return false
+		}
+		_, w := utf8.DecodeLastRuneInString(b.s[:end])
+		end -= w
+		count--
+	}
+	return false
 }
 
 // look evaluates a lookaround. Its body is searched once, atomically: a

@@ -21,6 +21,15 @@ var fuzzSeeds = []struct{ pattern, input string }{
 	{`\s\S\d\D\w\W\b\B.`, "a 1b"},
 	{`(?<n>a)|(?<n>b)`, "b"},
 	{`[^]|[]|\cJ|\0|\u{10FFFF}`, "\n"},
+	// Java extensions.
+	{`^(?ms)\s*^-----BEGIN (?-s:.*)KEY-----$.*?^-----END (?-s:.*)KEY-----$\s*$`, "-----BEGIN KEY-----\n-----END KEY-----"},
+	{`^(?i)(true|false)$`, "TRUE"},
+	{`^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$`, "abbbb"},
+	{`^(?<y>\d{4})(-?)\d\d\2\d\d\k<y>$`, "2024-01-022024"},
+	{`^[\/]?+[a-z]{2}+\d{1}+{0,3}$`, "/ab1"},
+	{`^(\[[[:alnum:]\/\_]+\])?[\p{Print}&&[^|:/]]+$`, "[a]b"},
+	{`^[\w-.\ ]}]\p{all}\p{IsWhitespace}\p{LD}[^/:|\000-\037]$`, "a}]x 1b"},
+	{`(\/(?!\.)+x)\Qa.b\E\h\e\a\c1`, "/xa.b "},
 }
 
 // FuzzCompileMatch checks that Compile never panics, that MatchString
