@@ -139,9 +139,11 @@ func (c *codec) textValue(s *shapes.Shape, x *jen.Statement, ts string, header b
 	case shapes.KindBlob:
 		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x)
 	case shapes.KindBigInteger:
-		return x.Dot("String").Call()
+		// Dot appends to a statement in place: clone x, which the caller
+		// may still use (in a nil check, say).
+		return x.Clone().Dot("String").Call()
 	case shapes.KindBigDecimal:
-		return x.Dot("Text").Call(jen.LitByte('f'), jen.Lit(-1))
+		return x.Clone().Dot("Text").Call(jen.LitByte('f'), jen.Lit(-1))
 	}
 	panic(fmt.Sprintf("gogen: %s (a %s) cannot be sent as text", s.ID, s.Kind))
 }

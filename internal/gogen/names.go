@@ -60,6 +60,16 @@ var (
 	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault"}
 )
 
+// vetMethods are the method names that go vet's stdmethods check expects
+// to have one fixed signature (fmt.Formatter, json.Marshaler, io.ReaderFrom,
+// ...). An operation method or waiter with one of these names would fail
+// vet, so Client never gets them.
+var vetMethods = []string{
+	"As", "Format", "GobDecode", "GobEncode", "Is", "MarshalJSON", "MarshalXML", "Peek", "ReadByte",
+	"ReadFrom", "ReadRune", "Scan", "Seek", "UnmarshalJSON", "UnmarshalXML", "UnreadByte", "UnreadRune",
+	"Unwrap", "WriteByte", "WriteTo",
+}
+
 // runtimeDecls are the names that the runtime templates declare.
 type runtimeDecls struct {
 	pkg    []string // package-level identifiers

@@ -226,6 +226,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	mainScope.Reserve(fixedMainNames...)
 	mainScope.Reserve(importNames...)
 	clientScope := naming.NewScope(rt.client...)
+	clientScope.Reserve(vetMethods...)
 	for _, op := range svc.Operations {
 		o := &Operation{Shape: op, Name: naming.Exported(svc.Name(op)), Input: op.Input, Output: op.Output}
 		o.InputName, o.OutputName = o.Name+"Input", o.Name+"Output"

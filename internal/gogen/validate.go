@@ -109,7 +109,7 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 	if pointer && t.Kind != shapes.KindStructure {
 		value = jen.Op("*").Add(field.Clone())
 	}
-	checks := jen.BlockFunc(func(b *jen.Group) { v.valueChecks(b, m, c, value) })
+	checks := jen.BlockFunc(func(b *jen.Group) { v.valueChecks(b, m, c, value, false) })
 	switch {
 	case !c.value() && c.required:
 		g.If(unset).Block(jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")))
@@ -122,8 +122,10 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 	}
 }
 
-// valueChecks emits the checks of a present value x of member m.
-func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks, x *jen.Statement) {
+// valueChecks emits the checks of a value x of member m, which is present
+// unless maybeNil (an element of a collection or a union's value, whose Go
+// type can be nil).
+func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks, x *jen.Statement, maybeNil bool) {
 	t := m.Target
 	path := jen.Op("&").Id("p")
 	if c.label {
@@ -151,7 +153,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 		)
 	}
 	if c.rng != nil {
-		v.rangeCheck(g, t, c.rng, x)
+		v.rangeCheck(g, t, c.rng, x, maybeNil)
 	}
 	if c.pattern != nil {
 		g.If(jen.Op("!").Id(v.p.patternVars[c.pattern.source]).Dot("MatchString").Call(asString(t, x))).Block(
@@ -183,14 +185,19 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 }
 
 // rangeCheck compares a number with its range.
-func (v *validation) rangeCheck(g *jen.Group, t *shapes.Shape, rc *rangeCheck, x *jen.Statement) {
+func (v *validation) rangeCheck(g *jen.Group, t *shapes.Shape, rc *rangeCheck, x *jen.Statement, maybeNil bool) {
 	path := jen.Op("&").Id("p")
 	if rc.big {
 		fn := "bigIntOutside"
 		if t.Kind == shapes.KindBigDecimal {
 			fn = "bigFloatOutside"
 		}
-		g.If(jen.Id(fn).Call(x.Clone(), jen.Lit(rc.bigMin), jen.Lit(rc.bigMax))).Block(
+		cond := jen.Id(fn).Call(x.Clone(), jen.Lit(rc.bigMin), jen.Lit(rc.bigMax))
+		if maybeNil {
+			// A nil *big.Int in a list, map or union is no value, not 0.
+			cond = x.Clone().Op("!=").Nil().Op("&&").Add(cond)
+		}
+		g.If(cond).Block(
 			jen.Id("v").Dot("outOfRange").Call(path, x.Clone().Dot("String").Call(), jen.Lit(rc.min), jen.Lit(rc.max)),
 		)
 		return
@@ -291,31 +298,32 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 							if m.Target.Kind == shapes.KindStructure {
 								val = jen.Op("&").Add(val)
 							}
-							v.valueChecks(b, m, c, val)
+							v.valueChecks(b, m, c, val, true)
 						}),
 					)
 				}
 			})
 		case shapes.KindList:
 			m := s.ListMember()
-			sparse := s.Traits.Sparse() && !nilableKind(m.Target)
 			g.For(jen.Id("i").Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
 				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("index").Op(":").Id("i"), jen.Id("isIdx").Op(":").True()))
 				el := jen.Id("x").Index(jen.Id("i"))
-				if sparse {
+				if s.Traits.Sparse() {
+					// A null in a sparse list is a value of its own, with
+					// nothing to check.
 					b.If(el.Clone().Op("==").Nil()).Block(jen.Continue())
-					if m.Target.Kind != shapes.KindStructure {
+					if !nilableKind(m.Target) && m.Target.Kind != shapes.KindStructure {
 						el = jen.Op("*").Add(el)
 					}
 				} else if m.Target.Kind == shapes.KindStructure {
 					el = jen.Op("&").Add(el)
 				}
-				v.valueChecks(b, m, p.Checks(m), el)
+				v.valueChecks(b, m, p.Checks(m), el, true)
 			})
 		case shapes.KindMap:
 			km, vm := s.MapKey(), s.MapValue()
 			kc, vc := p.Checks(km), p.Checks(vm)
-			sparse := s.Traits.Sparse() && !nilableKind(vm.Target)
+			sparse := s.Traits.Sparse()
 			g.Id("start").Op(":=").Len(jen.Id("v").Dot("list"))
 			vars := jen.Id("k")
 			if vc.value() {
@@ -324,19 +332,19 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 			g.For(vars.Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
 				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("name").Op(":").Id("k"), jen.Id("isKey").Op(":").True()))
 				if kc.value() {
-					b.BlockFunc(func(kb *jen.Group) { v.valueChecks(kb, km, kc, keyExpr(p, km)) })
+					b.BlockFunc(func(kb *jen.Group) { v.valueChecks(kb, km, kc, keyExpr(p, km), false) })
 				}
 				if vc.value() {
 					el := jen.Id("e")
 					if sparse {
 						b.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue())
-						if vm.Target.Kind != shapes.KindStructure {
+						if !nilableKind(vm.Target) && vm.Target.Kind != shapes.KindStructure {
 							el = jen.Op("*").Id("e")
 						}
 					} else if vm.Target.Kind == shapes.KindStructure {
 						el = jen.Op("&").Id("e")
 					}
-					v.valueChecks(b, vm, vc, el)
+					v.valueChecks(b, vm, vc, el, true)
 				}
 			})
 			g.Id("v").Dot("sortFrom").Call(jen.Id("start"))

@@ -1611,6 +1611,9 @@ func validateSparseSetMap(v *validator, parent *fieldPath, x map[string][]string
 	start := len(v.list)
 	for k, e := range x {
 		p := fieldPath{parent: parent, name: k, isKey: true}
+		if e == nil {
+			continue
+		}
 		if i, j := duplicateOf(e); i >= 0 {
 			v.duplicate(&p, i, j)
 		}

@@ -43,6 +43,25 @@ type compiler struct {
 	reverse bool // emit concatenations right to left, for backward scans
 }
 
+// newRegexp builds the matcher for a parsed pattern: the NFA programs, or
+// for a pattern with backreferences the tree the backtracking matcher
+// walks.
+func newRegexp(expr string, tree *parsed) *Regexp {
+	re := &Regexp{expr: expr, classes: tree.classes, anchored: anchoredAtStart(tree.root)}
+	if tree.groups > 0 {
+		re.tree, re.groups = tree.root, tree.groups
+		return re
+	}
+	re.main = compileProg(tree.root, false)
+	re.looks = make([]prog, len(tree.looks))
+	for i, l := range tree.looks {
+		// A lookahead body is run backward from the end of the input, and
+		// a lookbehind body forward from its start; see machine.fillLook.
+		re.looks[i] = compileProg(l.subs[0], !l.behind)
+	}
+	return re
+}
+
 // compileProg compiles n into a program ending in opMatch. With reverse
 // set, the program recognises the reversed language, for scanning the
 // input backward.
@@ -101,7 +120,10 @@ func (c *compiler) compile(n *node, next uint32) uint32 {
 		return pc
 	case nRepeat:
 		return c.compileRepeat(n, next)
+	case nGroup:
+		return c.compile(n.subs[0], next)
 	}
+	// nBackref: patterns with backreferences use the backtracking matcher.
 	panic("ecmaregex: unknown node kind")
 }
 

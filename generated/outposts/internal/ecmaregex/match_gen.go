@@ -193,18 +193,48 @@ func isWordByte(c byte) bool {
 }
 
 func (m *machine) assert(k assertKind, pos int) bool {
-	s := m.s
+	return assertAt(k, m.s, pos)
+}
+
+// assertAt reports whether the zero-width test k holds at offset pos of s.
+func assertAt(k assertKind, s string, pos int) bool {
 	switch k {
 	case assertBegin:
 		return pos == 0
 	case assertEnd:
 		return pos == len(s)
+	case assertLineBegin:
+		// Java's MULTILINE ^: at the start of the input or after a line
+		// terminator, but never at the very end of the input (even an
+		// empty one) and never between the \r and \n of a CRLF.
+		if pos == len(s) {
+			return false
+		}
+		if pos == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:pos])
+		return isLineTerminator(r) && !(r == '\r' && s[pos] == '\n')
+	case assertLineEnd:
+		// Java's MULTILINE $: at the end of the input or before a line
+		// terminator, but not between the \r and \n of a CRLF.
+		if pos == len(s) {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(s[pos:])
+		return isLineTerminator(r) && !(r == '\n' && pos > 0 && s[pos-1] == '\r')
 	}
 	// Word characters are ASCII, so looking at single bytes is exact: a
 	// byte of a multi-byte sequence is never an ASCII word byte.
 	before := pos > 0 && isWordByte(s[pos-1])
 	after := pos < len(s) && isWordByte(s[pos])
 	return (before != after) == (k == assertWordBoundary)
+}
+
+// isLineTerminator reports whether r ends a line for Java's MULTILINE
+// anchors: \n, \r, U+0085, U+2028 and U+2029.
+func isLineTerminator(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
 }
 
 // look reports whether lookaround body k matches at pos, computing the

@@ -23,6 +23,10 @@ type Prepared struct {
 	Root *Node
 	// Classes are the character classes that OpClass nodes refer to.
 	Classes []Class
+	// Groups is the number of capturing groups of a pattern with
+	// backreferences, which is matched by backtracking; it is 0 for every
+	// other pattern, whose tree has no OpGroup nodes.
+	Groups int
 
 	once sync.Once
 	re   *Regexp
@@ -42,6 +46,8 @@ const (
 	OpRepeat            // Subs[0] repeated Min to Max times; Max < 0 is unbounded
 	OpAssert            // the zero-width test Assert
 	OpLook              // lookaround: Subs[0] must (or, with Neg, must not) match ahead, or behind with Behind
+	OpGroup             // capturing group number Group around Subs[0] (only in patterns with backreferences)
+	OpBackref           // backreference to group number Group, ignoring ASCII case with Fold
 )
 
 // Assert is the zero-width test of an OpAssert node.
@@ -53,6 +59,8 @@ const (
 	AssertEnd             = Assert(assertEnd)             // $, \z and \Z
 	AssertWordBoundary    = Assert(assertWordBoundary)    // \b
 	AssertNotWordBoundary = Assert(assertNotWordBoundary) // \B
+	AssertLineBegin       = Assert(assertLineBegin)       // ^ in (?m) mode
+	AssertLineEnd         = Assert(assertLineEnd)         // $ in (?m) mode
 )
 
 // Node is one node of a prepared pattern; which fields matter depends on Op.
@@ -64,6 +72,8 @@ type Node struct {
 	Assert Assert  // OpAssert
 	Behind bool    // OpLook: lookbehind rather than lookahead
 	Neg    bool    // OpLook: negative lookaround
+	Group  int     // OpGroup, OpBackref: the group number, from 1
+	Fold   bool    // OpBackref: compare ignoring ASCII case
 	Min    int     // OpRepeat
 	Max    int     // OpRepeat; < 0 means unbounded
 	Subs   []*Node // OpConcat, OpAlt: the parts; OpRepeat, OpLook: the operand
@@ -99,12 +109,8 @@ func (p *Prepared) build() {
 		out.classes[i] = importClass(c)
 	}
 	out.root = importNode(p.Root, out)
-	p.re = &Regexp{expr: p.Source, classes: out.classes, anchored: anchoredAtStart(out.root)}
-	p.re.main = compileProg(out.root, false)
-	p.re.looks = make([]prog, len(out.looks))
-	for i, l := range out.looks {
-		p.re.looks[i] = compileProg(l.subs[0], !l.behind)
-	}
+	out.groups = p.Groups
+	p.re = newRegexp(p.Source, out)
 }
 
 // importNode converts a prepared node to the parser's form, numbering
@@ -137,6 +143,10 @@ func importNode(n *Node, out *parsed) *node {
 		l := &node{kind: nLook, behind: n.Behind, neg: n.Neg, look: len(out.looks), subs: []*node{body}}
 		out.looks = append(out.looks, l)
 		return l
+	case OpGroup:
+		return &node{kind: nGroup, cap: n.Group, subs: []*node{importNode(n.Subs[0], out)}}
+	case OpBackref:
+		return &node{kind: nBackref, cap: n.Group, fold: n.Fold}
 	case OpConcat, OpAlt, OpRepeat:
 		x := &node{kind: nConcat, min: n.Min, max: n.Max}
 		switch n.Op {

@@ -5,14 +5,16 @@ package ecmaregex
 type nodeKind uint8
 
 const (
-	nEmpty  nodeKind = iota // matches the empty string
-	nChar                   // one code point: r
-	nClass                  // a character class: cls indexes parsed.classes
-	nConcat                 // subs in sequence
-	nAlt                    // any of subs
-	nRepeat                 // subs[0] repeated min..max times (max < 0: unbounded)
-	nAssert                 // zero-width test: assert
-	nLook                   // lookaround with body subs[0]: look, behind, neg
+	nEmpty   nodeKind = iota // matches the empty string
+	nChar                    // one code point: r
+	nClass                   // a character class: cls indexes parsed.classes
+	nConcat                  // subs in sequence
+	nAlt                     // any of subs
+	nRepeat                  // subs[0] repeated min..max times (max < 0: unbounded)
+	nAssert                  // zero-width test: assert
+	nLook                    // lookaround with body subs[0]: look, behind, neg
+	nGroup                   // capturing group cap around subs[0]; kept only when the pattern has backreferences
+	nBackref                 // backreference to group cap (ASCII case-insensitive with fold)
 )
 
 type assertKind uint8
@@ -22,6 +24,8 @@ const (
 	assertEnd                               // $, \z and \Z
 	assertWordBoundary                      // \b
 	assertNotWordBoundary                   // \B
+	assertLineBegin                         // ^ in Java's MULTILINE mode, (?m)
+	assertLineEnd                           // $ in Java's MULTILINE mode, (?m)
 )
 
 // node is the parsed form of a pattern. Groups leave no node of their own:
@@ -31,9 +35,11 @@ type node struct {
 	assert   assertKind
 	behind   bool // nLook: lookbehind rather than lookahead
 	neg      bool // nLook: negative lookaround
+	fold     bool // nBackref: compare ignoring ASCII case, as Java's (?i) does
 	r        rune
 	cls      int // nClass
 	look     int // nLook
+	cap      int // nGroup, nBackref: group number, from 1
 	min, max int // nRepeat
 	size     int // instructions the node compiles to, saturated at maxProgSize+1
 	subs     []*node
@@ -44,6 +50,10 @@ type parsed struct {
 	root    *node
 	classes []charClass
 	looks   []*node // every nLook node, indexed by node.look
+	// groups is the number of capturing groups when the pattern has
+	// backreferences, and 0 otherwise: only then does it keep nGroup nodes
+	// and need the backtracking matcher.
+	groups int
 }
 
 // anchoredAtStart reports whether every match of n must begin at input
@@ -64,6 +74,8 @@ func anchoredAtStart(n *node) bool {
 		return true
 	case nRepeat:
 		return n.min > 0 && anchoredAtStart(n.subs[0])
+	case nGroup:
+		return anchoredAtStart(n.subs[0])
 	}
 	return false
 }
