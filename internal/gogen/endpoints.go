@@ -38,7 +38,6 @@ func (p *Plan) planEndpointRules() error {
 	return nil
 }
 
-
 // paramGoType is the Go type of a parameter's field in endpointParams:
 // nil-able, so that unset is nil.
 func paramGoType(k ruleset.Kind) jen.Code {
