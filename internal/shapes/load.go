@@ -529,7 +529,7 @@ func (l *loader) parseShape(file, key string, v gjson.Result, v10 bool) error {
 // empty "members", which says nothing: "structure Unit {}" in the official
 // prelude.smithy is then the same shape as the loader's own prelude Unit.
 func canonicalShape(v gjson.Result) string {
-	if m := v.Get("members"); m.IsObject() && len(m.Map()) == 0 {
+	if m := v.Get("members"); m.IsObject() && strings.TrimSpace(m.Raw[1:len(m.Raw)-1]) == "" {
 		var o jsonObject
 		v.ForEach(func(k, val gjson.Result) bool {
 			if k.String() != "members" {

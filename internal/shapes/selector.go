@@ -2,6 +2,7 @@ package shapes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -187,46 +188,140 @@ func matchType(n selNode, t string) bool {
 	case "integer":
 		return k == KindInteger || k == KindIntEnum
 	}
-	return k.String() == t
+	want, ok := kindNames[t]
+	return ok && k == want
 }
 
-// selEval evaluates selectors on one model, caching the result of each
-// selector over the whole model.
+// selEval evaluates selectors on one model. Whether a node matches a
+// selector is found by reading the selector backwards from the node
+// (matchBack), which for the usual selectors costs a few steps, rather
+// than by selecting from the whole model.
 type selEval struct {
 	m     *Model
-	all   []selNode
-	cache map[string]map[selNode]bool // selector → matching nodes; nil when unsupported
+	steps map[string][]selStep // parsed selectors; nil when unsupported
+	rev   map[*Shape][]revEdge // who points at a shape, built when first needed
+	all   []selNode            // every shape and member, built when first needed
+}
+
+// revEdge is a relationship into a shape: from a node, named rel.
+type revEdge struct {
+	from selNode
+	rel  string
 }
 
 func newSelEval(m *Model) *selEval {
-	e := &selEval{m: m, cache: map[string]map[selNode]bool{}}
-	// The model's sorted list is not built yet when traits are checked.
-	for _, s := range m.shapes {
-		e.all = append(e.all, s)
-		for _, mem := range s.Members {
-			e.all = append(e.all, mem)
-		}
-	}
-	return e
+	return &selEval{m: m, steps: map[string][]selStep{}}
 }
 
 // matches reports whether the node matches the selector; known is false
 // for a selector this evaluator does not understand.
 func (e *selEval) matches(sel string, n selNode) (match, known bool) {
-	set, ok := e.cache[sel]
+	steps, ok := e.steps[sel]
 	if !ok {
-		if steps, parsed := parseSelector(sel); parsed {
-			set = e.eval(steps, e.all)
-			if set == nil {
-				set = map[selNode]bool{}
-			}
+		if parsed, valid := parseSelector(sel); valid {
+			steps = parsed
 		}
-		e.cache[sel] = set
+		e.steps[sel] = steps
 	}
-	if set == nil {
+	if steps == nil {
 		return false, false
 	}
-	return set[n], true
+	return e.matchBack(steps, n), true
+}
+
+// matchBack reports whether n is among what steps select from the whole
+// model: its last step must hold for n, and what comes before it for a
+// node that leads to n.
+func (e *selEval) matchBack(steps []selStep, n selNode) bool {
+	if len(steps) == 0 {
+		return true
+	}
+	last, prefix := steps[len(steps)-1], steps[:len(steps)-1]
+	switch last.kind {
+	case 't':
+		return matchType(n, last.name) && e.matchBack(prefix, n)
+	case 'a':
+		return matchAttr(n, last) && e.matchBack(prefix, n)
+	case 'f':
+		if last.name == "is" {
+			// "X :is(A, B)" selects what "X A" or "X B" does.
+			for _, arg := range last.args {
+				if e.matchBack(append(slices.Clip(prefix), arg...), n) {
+					return true
+				}
+			}
+			return false
+		}
+		return e.testOrNot(last, n) && e.matchBack(prefix, n)
+	case '>', 'r':
+		for _, p := range e.predecessors(n, last.rels) {
+			if e.matchBack(prefix, p) {
+				return true
+			}
+		}
+		return false
+	}
+	// "~>": rare; select from the whole model.
+	if e.all == nil {
+		for _, s := range e.m.shapes {
+			e.all = append(e.all, s)
+			for _, mem := range s.Members {
+				e.all = append(e.all, mem)
+			}
+		}
+	}
+	return e.eval(steps, e.all)[n]
+}
+
+func matchAttr(n selNode, st selStep) bool {
+	if st.attrID {
+		return nodeID(n) == st.name
+	}
+	return nodeTraits(n).Has(st.name)
+}
+
+// testOrNot applies a :test or :not step to one node.
+func (e *selEval) testOrNot(st selStep, n selNode) bool {
+	hit := false
+	for _, arg := range st.args {
+		if e.exists(arg, n) {
+			hit = true
+			break
+		}
+	}
+	return hit == (st.name == "test")
+}
+
+// predecessors returns the nodes with a relationship to n (any, when rels
+// is nil): a member's container, or the shapes and members pointing at a
+// shape.
+func (e *selEval) predecessors(n selNode, rels []string) []selNode {
+	if mem, ok := n.(*Member); ok {
+		if rels == nil || contains(rels, "member") {
+			return []selNode{mem.Container}
+		}
+		return nil
+	}
+	if e.rev == nil {
+		e.rev = map[*Shape][]revEdge{}
+		for _, s := range e.m.shapes {
+			for _, mem := range s.Members {
+				e.rev[mem.Target] = append(e.rev[mem.Target], revEdge{mem, "member"})
+			}
+			for _, rel := range shapeRels {
+				for _, t := range rel.get(s) {
+					e.rev[t] = append(e.rev[t], revEdge{s, rel.name})
+				}
+			}
+		}
+	}
+	var out []selNode
+	for _, r := range e.rev[n.(*Shape)] {
+		if rels == nil || contains(rels, r.rel) {
+			out = append(out, r.from)
+		}
+	}
+	return out
 }
 
 // eval applies the steps to the nodes in turn.
@@ -248,7 +343,7 @@ func (e *selEval) eval(steps []selStep, in []selNode) map[selNode]bool {
 					add(n)
 				}
 			case 'a':
-				if st.attrID && nodeID(n) == st.name || !st.attrID && nodeTraits(n).Has(st.name) {
+				if matchAttr(n, st) {
 					add(n)
 				}
 			case '>':
@@ -271,23 +366,15 @@ func (e *selEval) eval(steps []selStep, in []selNode) map[selNode]bool {
 					}
 				}
 			case 'f':
-				one := []selNode{n}
 				switch st.name {
 				case "is":
 					for _, arg := range st.args {
-						for nb := range e.eval(arg, one) {
+						for nb := range e.eval(arg, []selNode{n}) {
 							add(nb)
 						}
 					}
 				case "test", "not":
-					hit := false
-					for _, arg := range st.args {
-						if len(e.eval(arg, one)) > 0 {
-							hit = true
-							break
-						}
-					}
-					if hit == (st.name == "test") {
+					if e.testOrNot(st, n) {
 						add(n)
 					}
 				}
@@ -300,6 +387,49 @@ func (e *selEval) eval(steps []selStep, in []selNode) map[selNode]bool {
 		out[n] = true
 	}
 	return out
+}
+
+// exists reports whether the steps select anything starting from n alone:
+// what :test and :not ask. Searching depth first, and stopping at the
+// first match, costs far less than building the sets eval builds.
+func (e *selEval) exists(steps []selStep, n selNode) bool {
+	if len(steps) == 0 {
+		return true
+	}
+	st, rest := steps[0], steps[1:]
+	switch st.kind {
+	case 't':
+		return matchType(n, st.name) && e.exists(rest, n)
+	case 'a':
+		return matchAttr(n, st) && e.exists(rest, n)
+	case '>', 'r':
+		var rels []string
+		if st.kind == 'r' {
+			rels = st.rels
+		}
+		for _, nb := range neighbors(n, rels) {
+			if e.exists(rest, nb) {
+				return true
+			}
+		}
+		return false
+	case 'f':
+		switch st.name {
+		case "is":
+			for _, arg := range st.args {
+				for nb := range e.eval(arg, []selNode{n}) {
+					if e.exists(rest, nb) {
+						return true
+					}
+				}
+			}
+			return false
+		default:
+			return e.testOrNot(st, n) && e.exists(rest, n)
+		}
+	}
+	// '~' and anything else: the general evaluation.
+	return len(e.eval(steps, []selNode{n})) > 0
 }
 
 func nodeID(n selNode) string {
@@ -328,34 +458,46 @@ func neighbors(n selNode, rels []string) []selNode {
 	}
 	s := n.(*Shape)
 	var out []selNode
-	rel := func(name string, shapes ...*Shape) {
-		if rels != nil && !contains(rels, name) {
-			return
-		}
-		for _, t := range shapes {
-			if t != nil {
-				out = append(out, t)
-			}
-		}
-	}
 	if rels == nil || contains(rels, "member") {
 		for _, mem := range s.Members {
 			out = append(out, mem)
 		}
 	}
-	rel("input", s.Input)
-	rel("output", s.Output)
-	rel("error", s.Errors...)
-	rel("operation", s.Operations...)
-	rel("collection", s.CollectionOperations...)
-	rel("resource", s.Resources...)
-	rel("create", s.Create)
-	rel("put", s.Put)
-	rel("read", s.Read)
-	rel("update", s.Update)
-	rel("delete", s.Delete)
-	rel("list", s.List)
+	for _, rel := range shapeRels {
+		if rels == nil || contains(rels, rel.name) {
+			for _, t := range rel.get(s) {
+				out = append(out, t)
+			}
+		}
+	}
 	return out
+}
+
+// shapeRels are the relationships of a shape other than to its members,
+// by their selector names.
+var shapeRels = []struct {
+	name string
+	get  func(*Shape) []*Shape
+}{
+	{"input", func(s *Shape) []*Shape { return nonNil(s.Input) }},
+	{"output", func(s *Shape) []*Shape { return nonNil(s.Output) }},
+	{"error", func(s *Shape) []*Shape { return s.Errors }},
+	{"operation", func(s *Shape) []*Shape { return s.Operations }},
+	{"collection", func(s *Shape) []*Shape { return s.CollectionOperations }},
+	{"resource", func(s *Shape) []*Shape { return s.Resources }},
+	{"create", func(s *Shape) []*Shape { return nonNil(s.Create) }},
+	{"put", func(s *Shape) []*Shape { return nonNil(s.Put) }},
+	{"read", func(s *Shape) []*Shape { return nonNil(s.Read) }},
+	{"update", func(s *Shape) []*Shape { return nonNil(s.Update) }},
+	{"delete", func(s *Shape) []*Shape { return nonNil(s.Delete) }},
+	{"list", func(s *Shape) []*Shape { return nonNil(s.List) }},
+}
+
+func nonNil(s *Shape) []*Shape {
+	if s == nil {
+		return nil
+	}
+	return []*Shape{s}
 }
 
 func contains(list []string, s string) bool {
@@ -396,7 +538,7 @@ func (c *valueChecker) checkSelector(u traitUse) *Error {
 	if s, ok := n.(*Shape); ok {
 		what = article(s.Kind.String())
 	}
-	return &Error{File: u.file, Shape: u.holder.String(), Path: u.path,
+	return &Error{File: u.file, Shape: u.holder.String(), Path: u.path(),
 		Msg: fmt.Sprintf("trait %s does not apply to %s, %s: its selector is %q", u.trait, u.holder, what, sel.String())}
 }
 

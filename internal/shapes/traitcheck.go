@@ -21,9 +21,14 @@ type traitUse struct {
 	holder ID     // the shape or member the trait is applied to
 	raw    string // the value as written at this place
 	file   string
-	path   string // JSON path of the application: <base>.traits["ns#name"]
-	known  bool   // the trait resolved to a definition
+	base   string // JSON path of the shape, member or apply
+
+	known bool // the trait resolved to a definition
 }
+
+// path is the JSON path of the application: <base>.traits["ns#name"]. It
+// is built only for a message, or to look up an IDL file's marks.
+func (u *traitUse) path() string { return traitPath(u.base, u.trait.String()) }
 
 // resolveTraits records every trait application of the model's files
 // and checks that each names a trait definition. It runs before applies
@@ -33,7 +38,7 @@ func (l *loader) resolveTraits() error {
 	add := func(holder ID, file, base string, t Traits) error {
 		for _, id := range t.IDs() {
 			raw, _ := t.Raw(id)
-			u := traitUse{holder: holder, raw: raw, file: file, path: traitPath(base, id)}
+			u := traitUse{holder: holder, raw: raw, file: file, base: base}
 			u.trait, _ = ParseID(id) // parseTraits has checked it
 			if err, unknown := l.resolveTrait(&u, defined); err != nil {
 				if !unknown || !l.opts.AllowUnknownTraits {
@@ -95,17 +100,17 @@ func (l *loader) resolveTrait(u *traitUse, defined map[ID]bool) (err error, unkn
 		u.known = true
 		return nil, false
 	case l.defs[u.trait] != nil || known.raw[u.trait] != "":
-		return &Error{File: u.file, Shape: u.holder.String(), Path: u.path,
+		return &Error{File: u.file, Shape: u.holder.String(), Path: u.path(),
 			Msg: fmt.Sprintf("%s is not a trait: the shape it names has no @trait", l.traitName(u))}, false
 	}
-	return &Error{File: u.file, Shape: u.holder.String(), Path: u.path, Msg: l.unknownTraitMsg(u, defined)}, true
+	return &Error{File: u.file, Shape: u.holder.String(), Path: u.path(), Msg: l.unknownTraitMsg(u, defined)}, true
 }
 
 // written returns the trait's name as written in an IDL file, and the
 // file, or "" and nil for a JSON AST file.
 func (l *loader) written(u *traitUse) (string, *idlFile) {
 	if sf := l.src[u.file]; sf != nil {
-		if w, ok := sf.written[u.path]; ok {
+		if w, ok := sf.written[u.path()]; ok {
 			return w, sf.idl
 		}
 	}

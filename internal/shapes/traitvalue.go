@@ -73,7 +73,7 @@ func (l *loader) checkTraitUses(m *Model) error {
 		}
 		// The generator's own, stricter expectations of the traits it reads.
 		if err := checkTraitValue(u.trait.String(), v); err != nil {
-			return &Error{File: u.file, Shape: u.holder.String(), Path: u.path, Msg: fmt.Sprintf("trait %s: %v", u.trait, err)}
+			return &Error{File: u.file, Shape: u.holder.String(), Path: u.path(), Msg: fmt.Sprintf("trait %s: %v", u.trait, err)}
 		}
 		if w := c.checkSelector(u); w != nil {
 			l.warnings = append(l.warnings, w)
@@ -89,7 +89,7 @@ func (l *loader) valuePath(u traitUse, where string) string {
 	if l.src[u.file] == nil {
 		where = strings.TrimSuffix(where, "/key")
 	}
-	return u.path + where
+	return u.path() + where
 }
 
 // def returns the shape id as a definition: the model's shape, else the
@@ -416,9 +416,12 @@ func describe(v gjson.Result) string {
 }
 
 // gjsonKey escapes a member name for gjson.Get, whose paths give meaning
-// to a few characters; member names are identifiers, so this is only a
-// safeguard.
+// to a few characters. Member names are identifiers, which need none.
 func gjsonKey(name string) string {
-	r := strings.NewReplacer(".", `\.`, "*", `\*`, "?", `\?`, "|", `\|`, "#", `\#`, "@", `\@`)
-	return r.Replace(name)
+	if isIdentifier(name) {
+		return name
+	}
+	return gjsonEscaper.Replace(name)
 }
+
+var gjsonEscaper = strings.NewReplacer(".", `\.`, "*", `\*`, "?", `\?`, "|", `\|`, "#", `\#`, "@", `\@`)
