@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check
+.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check fuzz-models
 
 # Regenerate everything under generated/ from model/, and the protocol-test
 # clients. Only the two packages that hold go:generate lines are named:
@@ -50,6 +50,14 @@ FUZZTIME ?= 60s
 FUZZ ?= FuzzLoad
 fuzz:
 	$(GO) test ./internal/shapes/ -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME)
+
+# Generate N random valid Smithy models (internal/modelgen) from a random
+# seed (SEED=... repeats a run), generate, vet and test a Go client for each,
+# and print each failing model's seed. FEATURES picks feature families
+# ("all", or "all,-Unions"); by default those of the committed sample.
+N ?= 1000
+fuzz-models:
+	$(GO) test ./internal/modelgen -run '^TestRandomModels$$' -count=1 -timeout 0 -v -args -models=$(N) $(if $(SEED),-seed=$(SEED)) $(if $(FEATURES),-features=$(FEATURES))
 
 # Run the official restJson1 protocol tests (generated into
 # internal/protocoltest by make generate) and print pass/skip/fail per file.

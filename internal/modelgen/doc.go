@@ -1,0 +1,108 @@
+// Package modelgen writes random valid Smithy 2.0 models, and checks that
+// the Go generator turns every one of them into a package that builds,
+// passes go vet, and carries values through its client unchanged.
+//
+// # Models
+//
+// Generate(seed, options) writes one IDL model from a PCG seed (the same
+// seed and options give byte-identical text): a restJson1 service, with or
+// without aws.api#service's sdkId, and
+//
+//   - simple shapes of every type, plain and constrained: @length at its
+//     edges (min 0 max 0, min only, max only, exactly n), @range with
+//     decimals on float, double and bigDecimal, @pattern (patterns that both
+//     ECMA-262 and RE2 read alike, one unanchored, one with \u escapes);
+//   - enums and intEnums, lists (@sparse, @uniqueItems), maps (@sparse, keys
+//     that are enums or constrained strings), structures and unions (Unit
+//     members), reaching themselves through lists, maps, unions and
+//     optional members;
+//   - member traits: @required, @default of every type, @clientOptional,
+//     @addedDefault, @jsonName, @timestampFormat, @idempotencyToken, and
+//     member constraints that override the target's;
+//   - echo operations (see below), operations with every HTTP binding
+//     (@httpLabel, greedy too, @httpQuery, @httpQueryParams, @httpHeader,
+//     @httpPrefixHeaders, @httpPayload of structure, union, blob, string and
+//     document, @httpResponseCode, literal query strings), a @paginated
+//     operation, one without input and output, and @error structures with
+//     @httpError and header members;
+//   - names that collide: Go keywords, predeclared identifiers, the
+//     generated package's identifiers and methods, names the generator
+//     derives (union member wrappers, enum constants, paginators), and
+//     spellings that differ by case or "_".
+//
+// Options switch feature families off one by one, so that the committed
+// sample can leave out what the Go generator is known to get wrong.
+//
+// # Validity rules kept
+//
+// The Smithy rules the generator keeps, so that every model is valid:
+//
+//   - Shape names in the service closure, and member names in a shape, are
+//     unique case-insensitively; "Unit" is never a shape name, because enum
+//     and union members reach smithy.api#Unit; nor are true, false and null,
+//     which an IDL node value reads as keywords. Prelude shapes other than
+//     Unit are never targeted, so local shapes may be called String or
+//     Document.
+//   - A trait whose name a local shape shadows is written with its absolute
+//     ID (@smithy.api#length), because relative IDs resolve to the
+//     namespace before the prelude.
+//   - @length only on strings, blobs, lists and maps; @range only on
+//     numbers (not intEnums); @pattern only on non-enum strings; every
+//     @length is compatible with the pattern of the same string.
+//   - @uniqueItems only on lists whose members are not float, double or
+//     document (the generator also leaves out bigDecimal and aggregates).
+//   - @default only on members targeting simple shapes, lists and maps;
+//     lists and maps default to [] and {}; every default satisfies the
+//     member's effective length, range and pattern; enum defaults are enum
+//     values; @addedDefault only with @default.
+//   - @required, @default, @clientOptional only on structure members, never
+//     on union members. A required member reaches a structure only if it
+//     was made earlier, so no cycle of required structures exists; a list or
+//     map that holds structures or unions has no minimum length above 0
+//     (else a required member could demand an infinite value); lists and
+//     maps reach themselves only through structures or unions; the first
+//     member of a union is simple.
+//   - @httpLabel members are @required, target strings, numbers, booleans
+//     or timestamps (greedy labels: strings), are in the URI exactly once,
+//     and the greedy label is the last one; label and query bindings only in
+//     inputs.
+//   - @httpQuery and @httpHeader targets are strings, numbers, booleans,
+//     timestamps or lists of them; query keys are unique and differ from the
+//     URI's literal query keys; header names are unique case-insensitively
+//     and do not start with a @httpPrefixHeaders prefix.
+//   - @httpQueryParams targets a map of string or of list of string;
+//     @httpPrefixHeaders a non-sparse map of string; at most one of each.
+//   - One @httpPayload member at most, and then no other body members; GET
+//     and DELETE operations have no body members; @httpResponseCode only in
+//     outputs, on an integer.
+//   - @error is "client" with @httpError 400-499 or "server" with 500-599;
+//     error structures have no member called code or __type (restJson1
+//     reads the error type from them), nor do unions (__type is ignored).
+//   - @paginated names a non-required string inputToken and outputToken, an
+//     integer pageSize and a list or map items member, all top-level.
+//   - @idempotencyToken only on string members; @jsonName values are unique
+//     in their shape and equal no member name; @sensitive never on members.
+//   - Every HTTP URI is unique (operation number in the path).
+//
+// # Round trips
+//
+// Each model has echo operations: POST, PUT or PATCH, all input members in
+// the JSON body, and an output with the same members and traits.
+// RoundTripTests writes a test package (package x_test) for the generated
+// package that calls every operation three times with random values (in
+// the Go names of gogen.Plan, respecting every constraint, with
+// Validation: ValidateAll) against an httptest server that answers
+// /echo/... with the request's body and everything else with an empty 200.
+// Echo outputs must equal their inputs member by member: times as
+// instants (at the precision of their wire format), big numbers by value
+// (big.Float by its shortest decimal: the decoder keeps decimal digits, not
+// the binary value), NaN equal to NaN, documents as JSON values, and nil
+// apart from empty.
+//
+// # Harness
+//
+// RunBatch generates many models into one temporary module and runs go vet
+// and go test once for all of them. TestRandomModels runs a fixed sample
+// (make test) or, with -models=N, N models from a random seed (make
+// fuzz-models N=5000); each failure names its seed, stage and first errors.
+package modelgen

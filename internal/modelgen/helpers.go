@@ -1,0 +1,223 @@
+package modelgen
+
+// helpers is roundtrip_helpers_test.go, the same for every model: the echo
+// server and the comparison of sent and received values. "package PKG" is
+// replaced by the test package's name.
+const helpers = `// Helpers of the modelgen round-trip tests.
+
+package PKG
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// newServer starts a server that answers requests to /echo/... with their
+// own body as JSON, and every other request with 200 and no body.
+func newServer(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/echo/") {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(body)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func bigInt(s string) *big.Int {
+	n, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		panic("bad big.Int " + s)
+	}
+	return n
+}
+
+func bigDec(s string) *big.Float {
+	f, ok := new(big.Float).SetString(s)
+	if !ok {
+		panic("bad big.Float " + s)
+	}
+	return f
+}
+
+// check fails the test unless got, the member as it came back, equals
+// want, the member as it was sent.
+func check(t *testing.T, call int, member string, want, got any) {
+	t.Helper()
+	if !same(reflect.ValueOf(want), reflect.ValueOf(got)) {
+		t.Errorf("input %d, member %s: sent %s, received %s", call, member, show(reflect.ValueOf(want)), show(reflect.ValueOf(got)))
+	}
+}
+
+var (
+	timeType     = reflect.TypeOf(time.Time{})
+	bigIntType   = reflect.TypeOf((*big.Int)(nil))
+	bigFloatType = reflect.TypeOf((*big.Float)(nil))
+)
+
+// isDocument reports a document type: a named []byte with a Decode method.
+func isDocument(t reflect.Type) bool {
+	_, ok := t.MethodByName("Decode")
+	return ok && t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 && t.Name() != ""
+}
+
+// same compares values by what they mean on the wire: times as instants,
+// big numbers by value, NaN equal to NaN, documents as JSON values. nil and
+// empty slices and maps differ: a client must keep unset apart from empty.
+func same(a, b reflect.Value) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return a.IsValid() == b.IsValid()
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	switch t := a.Type(); {
+	case t == timeType:
+		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+	case t == bigIntType:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return a.Interface().(*big.Int).Cmp(b.Interface().(*big.Int)) == 0
+	case t == bigFloatType:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		// The decoder keeps the decimal digits, at a precision of its own:
+		// the same shortest decimal is the same value.
+		return a.Interface().(*big.Float).Text('g', -1) == b.Interface().(*big.Float).Text('g', -1)
+	case isDocument(t):
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		var x, y any
+		if json.Unmarshal(a.Bytes(), &x) != nil || json.Unmarshal(b.Bytes(), &y) != nil {
+			return bytes.Equal(a.Bytes(), b.Bytes())
+		}
+		return reflect.DeepEqual(x, y)
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return same(a.Elem(), b.Elem())
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() && !same(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !same(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			bv := b.MapIndex(k)
+			if !bv.IsValid() || !same(a.MapIndex(k), bv) {
+				return false
+			}
+		}
+		return true
+	case reflect.Float32, reflect.Float64:
+		x, y := a.Float(), b.Float()
+		return x == y || math.IsNaN(x) && math.IsNaN(y)
+	}
+	return a.Interface() == b.Interface()
+}
+
+// show prints a value with pointers followed, for failure messages.
+func show(v reflect.Value) string {
+	if !v.IsValid() {
+		return "<nil>"
+	}
+	switch t := v.Type(); {
+	case t == timeType:
+		return v.Interface().(time.Time).Format(time.RFC3339Nano)
+	case t == bigIntType || t == bigFloatType:
+		if v.IsNil() {
+			return "nil"
+		}
+		return fmt.Sprint(v.Interface())
+	case isDocument(t):
+		if v.IsNil() {
+			return "nil"
+		}
+		return "document(" + string(v.Bytes()) + ")"
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return "nil"
+		}
+		prefix := ""
+		if v.Kind() == reflect.Pointer {
+			prefix = "&"
+		}
+		return prefix + show(v.Elem())
+	case reflect.Struct:
+		var parts []string
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				parts = append(parts, v.Type().Field(i).Name+": "+show(v.Field(i)))
+			}
+		}
+		return v.Type().String() + "{" + strings.Join(parts, ", ") + "}"
+	case reflect.Slice:
+		if v.IsNil() {
+			return v.Type().String() + "(nil)"
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return fmt.Sprintf("%s(%q)", v.Type(), v.Bytes())
+		}
+		var parts []string
+		for i := range v.Len() {
+			parts = append(parts, show(v.Index(i)))
+		}
+		return v.Type().String() + "{" + strings.Join(parts, ", ") + "}"
+	case reflect.Map:
+		if v.IsNil() {
+			return v.Type().String() + "(nil)"
+		}
+		var parts []string
+		for _, k := range v.MapKeys() {
+			parts = append(parts, fmt.Sprintf("%q: %s", k.Interface(), show(v.MapIndex(k))))
+		}
+		slices.Sort(parts)
+		return v.Type().String() + "{" + strings.Join(parts, ", ") + "}"
+	}
+	return fmt.Sprintf("%#v", v.Interface())
+}
+`

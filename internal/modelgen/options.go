@@ -1,0 +1,110 @@
+package modelgen
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Options switch feature families on and off, so that a family the Go
+// generator gets wrong can be left out of the committed sample until it is
+// fixed, and turned on again one at a time. The zero Options give small
+// models of plain simple shapes, lists, maps and structures with echo
+// operations; All turns everything on.
+type Options struct {
+	Documents   bool // document shapes
+	BigNumbers  bool // bigInteger and bigDecimal shapes
+	Timestamps  bool // timestamp shapes
+	Enums       bool // enum and intEnum shapes
+	Unions      bool // union shapes, Unit members included
+	Recursion   bool // aggregates that reach themselves (through lists, maps, unions, optional members)
+	Sparse      bool // @sparse lists and maps (nulls in them)
+	Lengths     bool // @length on strings, blobs, lists and maps (not max 0, see ZeroLength)
+	ZeroLength  bool // @length(max: 0) and @length(min: 0, max: 0)
+	Ranges      bool // @range, with decimals on float, double and bigDecimal
+	Patterns    bool // @pattern on strings, map keys included
+	UniqueItems bool // @uniqueItems lists
+	Defaults    bool // @default of every type
+	Nullability bool // @required, @clientOptional, @addedDefault
+	Bindings    bool // operations with @httpLabel (greedy too), @httpQuery, @httpQueryParams, @httpHeader, @httpPrefixHeaders, @httpResponseCode
+	Payloads    bool // @httpPayload of structure, union, blob, string and document
+	Errors      bool // @error structures, with @httpError and header members
+	Pagination  bool // @paginated operations
+	Idempotency bool // @idempotencyToken members
+	JSONNames   bool // @jsonName
+	TSFormats   bool // @timestampFormat on shapes and members
+	Sensitive   bool // @sensitive shapes
+	SDKID       bool // @aws.api#service(sdkId: ...), which names the package
+	// CollidingNames takes shape, member, enum and operation names from pools
+	// of Go keywords, predeclared identifiers, the generated package's own
+	// identifiers and methods, and spellings of one name that differ by case
+	// or "_".
+	CollidingNames bool
+	// RuntimeNames lets shapes and operations take the generated package's
+	// own identifiers as names (ErrorResponse, Options, request, ...).
+	RuntimeNames bool
+	// ErrorNames lets error structures take the generated package's own
+	// identifiers as names (ErrorResponse, OperationError, ...).
+	ErrorNames bool
+	// LeadingUnderscores lets shape and operation names start with "_", so
+	// that "_string" and "string" are two shapes (members always may).
+	LeadingUnderscores bool
+	// StdMethodOpNames lets operations take names of methods go vet checks
+	// the signature of (MarshalJSON, Format, Unwrap, ...).
+	StdMethodOpNames bool
+	// BigNumberBindings binds bigInteger and bigDecimal members to labels,
+	// query parameters and headers.
+	BigNumberBindings bool
+	// CheckedMapKeys lets map keys target enums and strings with @pattern
+	// or @length, which the validator checks.
+	CheckedMapKeys bool
+	// SparseBigNulls puts nulls in @sparse collections of big numbers
+	// (which the validator reads when they have @range).
+	SparseBigNulls bool
+}
+
+// All returns Options with every feature family on.
+func All() Options {
+	var o Options
+	v := reflect.ValueOf(&o).Elem()
+	for i := range v.NumField() {
+		v.Field(i).SetBool(true)
+	}
+	return o
+}
+
+// Off lists the families that are off, by field name.
+func (o Options) Off() []string {
+	var off []string
+	v := reflect.ValueOf(o)
+	for i := range v.NumField() {
+		if !v.Field(i).Bool() {
+			off = append(off, v.Type().Field(i).Name)
+		}
+	}
+	return off
+}
+
+// ParseOptions turns "all", "all,-Unions,-ZeroLength" or "Unions,Enums" into
+// Options: names are Options fields, "-" turns one off.
+func ParseOptions(s string) (Options, error) {
+	var o Options
+	v := reflect.ValueOf(&o).Elem()
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if f == "all" {
+			o = All()
+			continue
+		}
+		on := !strings.HasPrefix(f, "-")
+		field := v.FieldByName(strings.TrimPrefix(f, "-"))
+		if !field.IsValid() || field.Kind() != reflect.Bool {
+			return o, fmt.Errorf("modelgen: no feature family %q", f)
+		}
+		field.SetBool(on)
+	}
+	return o, nil
+}

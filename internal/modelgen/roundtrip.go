@@ -1,0 +1,382 @@
+package modelgen
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/gogen"
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// maxDepth is how deep random values go before only required members,
+// minimum lengths and first union members are filled in (so that values of
+// recursive shapes stay finite).
+const maxDepth = 3
+
+// RoundTripTests writes the test files for the generated package of m, an
+// external test package (package <name>_test, so that its identifiers
+// cannot clash with the package's) that calls every operation against an
+// httptest server: echo operations must give back exactly what they sent,
+// the others must not fail. The Go names all come from the generator's
+// Plan. seed makes the values.
+func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]byte, error) {
+	w := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x5eed))}
+	testPkg := p.Package + "_test"
+	f := jen.NewFilePathName(p.ImportPath+"_test", testPkg)
+	f.ImportAlias(p.ImportPath, "svc")
+	f.ImportAlias(p.TypesPath, "types")
+	f.HeaderComment(fmt.Sprintf("Round trips of modelgen seed %d.", m.Seed))
+
+	f.Func().Id("newClient").Params(jen.Id("t").Op("*").Qual("testing", "T")).Op("*").Qual(p.ImportPath, "Client").Block(
+		jen.Return(jen.Qual(p.ImportPath, "New").Call(jen.Qual(p.ImportPath, "Options").Values(jen.Dict{
+			jen.Id("Region"):           jen.Lit("us-east-1"),
+			jen.Id("BaseEndpoint"):     jen.Id("newServer").Call(jen.Id("t")),
+			jen.Id("Credentials"):      jen.Qual(p.ImportPath, "AnonymousCredentials").Call(),
+			jen.Id("Validation"):       jen.Qual(p.ImportPath, "ValidateAll"),
+			jen.Id("RetryMaxAttempts"): jen.Lit(1),
+		}))),
+	)
+
+	for i, op := range p.Operations {
+		echo := slices.Contains(m.Echo, op.Shape.ID.Name)
+		var inputs []jen.Code
+		for range 3 {
+			inputs = append(inputs, w.input(op))
+		}
+		body := []jen.Code{
+			jen.Id("c").Op(":=").Id("newClient").Call(jen.Id("t")),
+			jen.Id("inputs").Op(":=").Index().Op("*").Qual(p.ImportPath, op.InputName).Values(inputs...),
+		}
+		call := jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), jen.Id("in"))
+		loop := []jen.Code{
+			call,
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("input %d: %v"), jen.Id("i"), jen.Err())),
+		}
+		if echo {
+			for _, in := range memberList(op.Input) {
+				out := op.Output.Member(in.Name)
+				loop = append(loop, jen.Id("check").Call(jen.Id("t"), jen.Id("i"), jen.Lit(in.Name),
+					jen.Id("in").Dot(p.FieldName(in)), jen.Id("out").Dot(p.FieldName(out))))
+			}
+		} else {
+			loop = append(loop, jen.Id("_").Op("=").Id("out"))
+		}
+		body = append(body, jen.For(jen.List(jen.Id("i"), jen.Id("in")).Op(":=").Range().Id("inputs")).Block(loop...))
+		kind := "Call"
+		if echo {
+			kind = "Echo"
+		}
+		f.Commentf("Test%s%d calls %s (%s).", kind, i, op.Method, op.Shape.ID.Name)
+		f.Func().Id(fmt.Sprintf("Test%s%d", kind, i)).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
+	}
+
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("modelgen: seed %d: rendering roundtrip_test.go: %v", m.Seed, err)
+	}
+	return map[string][]byte{
+		"roundtrip_test.go":         buf.Bytes(),
+		"roundtrip_helpers_test.go": []byte(strings.Replace(helpers, "package PKG", "package "+testPkg, 1)),
+	}, nil
+}
+
+func memberList(s *shapes.Shape) []*shapes.Member {
+	if s == nil || s.IsUnit() {
+		return nil
+	}
+	return s.Members
+}
+
+// valueWriter writes Go literals of random values that satisfy the model's
+// constraints, in the generator's types.
+type valueWriter struct {
+	p *gogen.Plan
+	o Options
+	r *rand.Rand
+}
+
+func (w *valueWriter) chance(n int) bool { return w.r.IntN(n) == 0 }
+
+// input is a literal *XxxInput for op.
+func (w *valueWriter) input(op *gogen.Operation) jen.Code {
+	var fields []jen.Code
+	if op.Input != nil && !op.Input.IsUnit() {
+		fields = w.fields(op.Input, 0)
+	}
+	return jen.Op("&").Qual(w.p.ImportPath, op.InputName).Values(fields...)
+}
+
+// fields are the field: value pairs of a structure literal.
+func (w *valueWriter) fields(s *shapes.Shape, depth int) []jen.Code {
+	var out []jen.Code
+	for _, m := range s.Members {
+		must := m.Traits.Required() || m.Traits.HasNonNullDefault() || m.Traits.IdempotencyToken() || m.Traits.HTTPLabel()
+		if !must && (depth >= maxDepth || w.chance(3)) {
+			continue
+		}
+		out = append(out, jen.Id(w.p.FieldName(m)).Op(":").Add(w.field(m, depth)))
+	}
+	return out
+}
+
+// field is a value of a structure member's Go field type.
+func (w *valueWriter) field(m *shapes.Member, depth int) jen.Code {
+	v := w.value(m, depth)
+	switch {
+	case !w.p.IsPointer(m):
+		return v
+	case m.Target.Kind == shapes.KindStructure:
+		return jen.Op("&").Add(v)
+	}
+	return jen.Id("ptr").Call(v)
+}
+
+// elem is a list element or map value: in a sparse collection, sometimes
+// null, and a pointer where the Go type needs one.
+func (w *valueWriter) elem(m *shapes.Member, sparse bool, depth int) jen.Code {
+	big := m.Target.Kind == shapes.KindBigInteger || m.Target.Kind == shapes.KindBigDecimal
+	if sparse && w.chance(4) && (!big || w.o.SparseBigNulls) {
+		return jen.Nil()
+	}
+	v := w.value(m, depth)
+	if sparse && !nilable(m.Target) {
+		if m.Target.Kind == shapes.KindStructure {
+			return jen.Op("&").Add(v)
+		}
+		return jen.Id("ptr").Call(v)
+	}
+	return v
+}
+
+func nilable(s *shapes.Shape) bool {
+	switch s.Kind {
+	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
+		shapes.KindBigInteger, shapes.KindBigDecimal:
+		return true
+	}
+	return false
+}
+
+// constraints are a member's effective constraint traits: its own, else
+// its target's.
+type constraints struct {
+	minLen, maxLen int // maxLen < 0: none
+	pattern        string
+	rangeMin       string
+	rangeMax       string
+}
+
+func effective(m *shapes.Member) constraints {
+	c := constraints{maxLen: -1}
+	lb, ok := m.Traits.Length()
+	if !ok {
+		lb, ok = m.Target.Traits.Length()
+	}
+	if ok {
+		if lb.Min != "" {
+			c.minLen, _ = strconv.Atoi(lb.Min)
+		}
+		if lb.Max != "" {
+			c.maxLen, _ = strconv.Atoi(lb.Max)
+		}
+	}
+	pat, ok := m.Traits.Pattern()
+	if !ok {
+		pat, _ = m.Target.Traits.Pattern()
+	}
+	c.pattern = pat
+	rb, ok := m.Traits.Range()
+	if !ok {
+		rb, _ = m.Target.Traits.Range()
+	}
+	c.rangeMin, c.rangeMax = rb.Min, rb.Max
+	return c
+}
+
+// value is a value of the member's target, of the target's Go value type.
+func (w *valueWriter) value(m *shapes.Member, depth int) jen.Code {
+	p, t, c := w.p, m.Target, effective(m)
+	switch t.Kind {
+	case shapes.KindBlob:
+		n := pickLen(w.r, c.minLen, c.maxLen)
+		if n == 0 {
+			return jen.Index().Byte().Values()
+		}
+		return jen.Index().Byte().Call(jen.Lit(string(randomBytes(w.r, n))))
+	case shapes.KindBoolean:
+		return jen.Lit(w.chance(2))
+	case shapes.KindString, shapes.KindEnum:
+		if t.IsEnum() {
+			vals := p.EnumConsts(t)
+			return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
+		}
+		lo := c.minLen
+		if m.Traits.HTTPLabel() {
+			lo = max(lo, 1) // a label must not be empty
+		}
+		lo, hi, _ := lengthRange(lo, c.maxLen, c.pattern)
+		return jen.Lit(stringOf(w.r, c.pattern, pickLen(w.r, lo, hi)))
+	case shapes.KindIntEnum:
+		vals := p.EnumConsts(t)
+		return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
+	case shapes.KindTimestamp:
+		return w.timestamp(m)
+	case shapes.KindDocument:
+		doc := pick(w.r, []string{`{"a":1,"b":[true,null,"x"]}`, `"text"`, `1.5`, `[]`, `{}`, `false`, `{"nested":{"k":[1,2,{"z":"é😀"}]}}`, `-0.25`})
+		return jen.Qual(p.TypesPath, p.DocName).Call(jen.Lit(doc))
+	case shapes.KindList:
+		return w.list(m, t, c, depth)
+	case shapes.KindMap:
+		return w.mapValue(m, t, c, depth)
+	case shapes.KindStructure:
+		return jen.Qual(p.TypesPath, p.TypeName(t)).Values(w.fields(t, depth+1)...)
+	case shapes.KindUnion:
+		u := t.Members[0]
+		if depth < maxDepth && !w.chance(3) {
+			u = t.Members[w.r.IntN(len(t.Members))]
+		}
+		wrapper := jen.Qual(p.TypesPath, p.UnionMemberName(u))
+		if u.Target.IsUnit() {
+			return jen.Op("&").Add(wrapper).Values()
+		}
+		return jen.Op("&").Add(wrapper).Values(jen.Id("Value").Op(":").Add(w.value(u, depth+1)))
+	}
+	return w.number(t, c)
+}
+
+func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
+	k := map[shapes.Kind]kind{shapes.KindByte: kByte, shapes.KindShort: kShort, shapes.KindInteger: kInteger,
+		shapes.KindLong: kLong, shapes.KindFloat: kFloat, shapes.KindDouble: kDouble,
+		shapes.KindBigInteger: kBigInteger, shapes.KindBigDecimal: kBigDecimal}[t.Kind]
+	text, ok := pickNumber(w.r, k, c.rangeMin, c.rangeMax, true)
+	if !ok {
+		panic(fmt.Sprintf("modelgen: no %s value in [%s, %s]", t.Kind, c.rangeMin, c.rangeMax))
+	}
+	switch k {
+	case kByte, kShort, kInteger, kLong:
+		bits := map[kind]int{kByte: 8, kShort: 16, kInteger: 32, kLong: 64}[k]
+		n, err := strconv.ParseInt(text, 10, bits)
+		if err != nil {
+			panic(err)
+		}
+		return map[kind]func(int64) jen.Code{
+			kByte:    func(n int64) jen.Code { return jen.Lit(int8(n)) },
+			kShort:   func(n int64) jen.Code { return jen.Lit(int16(n)) },
+			kInteger: func(n int64) jen.Code { return jen.Lit(int32(n)) },
+			kLong:    func(n int64) jen.Code { return jen.Lit(n) },
+		}[k](n)
+	case kBigInteger:
+		return jen.Id("bigInt").Call(jen.Lit(text))
+	case kBigDecimal:
+		return jen.Id("bigDec").Call(jen.Lit(text))
+	}
+	typ := jen.Float64()
+	if k == kFloat {
+		typ = jen.Float32()
+	}
+	switch text {
+	case "NaN":
+		return typ.Call(jen.Qual("math", "NaN").Call())
+	case "Infinity":
+		return typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(1)))
+	case "-Infinity":
+		return typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(-1)))
+	case "-0":
+		return typ.Call(jen.Qual("math", "Copysign").Call(jen.Lit(0), jen.Lit(-1)))
+	}
+	// Written as float64 text of the exact value, converted: exact for both.
+	bits := 64
+	if k == kFloat {
+		bits = 32
+	}
+	f, err := strconv.ParseFloat(text, bits)
+	if err != nil {
+		panic(err)
+	}
+	return typ.Call(jen.Op(strconv.FormatFloat(f, 'g', -1, 64)))
+}
+
+// timestamp is a time.Time at the precision its wire format keeps:
+// seconds for http-date, milliseconds otherwise.
+func (w *valueWriter) timestamp(m *shapes.Member) jen.Code {
+	format, ok := m.Traits.TimestampFormat()
+	if !ok {
+		format, _ = m.Target.Traits.TimestampFormat()
+	}
+	ms := pick(w.r, []int64{0, 1700000000123, -1234567, 253402300799000, 951782400000, w.r.Int64N(4102444800000)})
+	if format == "http-date" {
+		ms -= ms % 1000
+		if ms < 0 {
+			ms = -2208988800000 // 1900-01-01, a whole second
+		}
+	}
+	return jen.Qual("time", "UnixMilli").Call(jen.Lit(ms)).Dot("UTC").Call()
+}
+
+func (w *valueWriter) list(m *shapes.Member, t *shapes.Shape, c constraints, depth int) jen.Code {
+	elem := t.ListMember()
+	n := c.minLen
+	if depth < maxDepth {
+		n = pickLen(w.r, c.minLen, min3(c.maxLen))
+	}
+	var items []jen.Code
+	seen := map[string]bool{}
+	for tries := 0; len(items) < n && tries < 30; tries++ {
+		v := w.elem(elem, t.Traits.Sparse(), depth+1)
+		if t.Traits.UniqueItems() {
+			key := fmt.Sprintf("%#v", v)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		items = append(items, v)
+	}
+	return jen.Index().Add(w.p.ElemType(elem, t.Traits.Sparse())).Values(items...)
+}
+
+// min3 caps an upper bound at 3 items, to keep values small.
+func min3(hi int) int {
+	if hi < 0 || hi > 3 {
+		return 3
+	}
+	return hi
+}
+
+func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints, depth int) jen.Code {
+	key, val := t.MapKey(), t.MapValue()
+	n := c.minLen
+	if depth < maxDepth {
+		n = pickLen(w.r, c.minLen, min3(c.maxLen))
+	}
+	_, prefixed := m.Traits.HTTPPrefixHeaders()
+	kc := effective(key)
+	dict := jen.Dict{}
+	seen := map[string]bool{}
+	for tries := 0; len(seen) < n && tries < 30; tries++ {
+		var k string
+		switch {
+		case key.Target.IsEnum():
+			vals := key.Target.EnumValues()
+			k = vals[w.r.IntN(len(vals))].Value
+		case prefixed:
+			// Header names are tokens: keys must be too.
+			k = stringOf(w.r, `^[a-z]+$`, 1+w.r.IntN(5))
+		default:
+			lo, hi, _ := lengthRange(kc.minLen, kc.maxLen, kc.pattern)
+			k = stringOf(w.r, kc.pattern, pickLen(w.r, lo, hi))
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		dict[jen.Lit(k)] = w.elem(val, t.Traits.Sparse(), depth+1)
+	}
+	return jen.Map(jen.String()).Add(w.p.ElemType(val, t.Traits.Sparse())).Values(dict)
+}
