@@ -358,3 +358,33 @@ func TestCheckRefusesUnsupportedProtocol(t *testing.T) {
 		t.Errorf("-check: exit %d, stdout %q, stderr %q; want exit 1 and what -out says: %q", code, stdout, stderr, genErr)
 	}
 }
+
+// A pattern that no engine accepts is a warning naming the shape and the
+// pattern, and a note on the member; the package is still generated, and
+// Validate does not check the pattern.
+func TestUnenforceablePatternIsAWarning(t *testing.T) {
+	m := writeModel(t, `{"smithy":"2.0","shapes":{"a#Svc":{"type":"service","version":"1","traits":{"aws.protocols#restJson1":{}},
+	  "operations":[{"target":"a#Op"}]},"a#Op":{"type":"operation","input":{"target":"a#In"},"traits":{"smithy.api#http":{"method":"POST","uri":"/"}}},
+	  "a#In":{"type":"structure","members":{"x":{"target":"a#P"}}},
+	  "a#P":{"type":"string","traits":{"smithy.api#pattern":"[unclosed"}}}}`)
+	out := filepath.Join(t.TempDir(), "svc")
+	code, _, stderr := runGen("-model", m, "-out", out, "-import-path", "example.com/svc")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q: want 0", code, stderr)
+	}
+	for _, want := range []string{"gen: warning:", "a#P", "a#In$x", `"[unclosed"`, "not a valid regular expression"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not contain %q", stderr, want)
+		}
+	}
+	ops, err := os.ReadFile(filepath.Join(out, "operations_gen.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ops), "Not checked by Validate") {
+		t.Error("the member's doc does not say its pattern is not checked")
+	}
+	if _, err := os.Stat(filepath.Join(out, "patterns_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("an unenforced pattern still has a prepared form: %v", err)
+	}
+}

@@ -100,7 +100,11 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	files, err := gogen.Generate(svc, gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests})
+	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests}
+	if opts.Warn != nil {
+		cfg.Warn = func(w error) { opts.Warn(m.Locate(w)) }
+	}
+	files, err := gogen.Generate(svc, cfg)
 	if err != nil {
 		// The generator names shapes; in an IDL model, point at their lines.
 		return nil, m.Locate(err)

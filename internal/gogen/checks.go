@@ -1,6 +1,7 @@
 package gogen
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -222,7 +223,10 @@ func (p *Plan) patternCheck(m *shapes.Member, pat string) (*patternCheck, error)
 		if _, own := m.Traits.Pattern(); !own {
 			where = m.Target.ID.String() + " (the target of " + where + ")"
 		}
-		why := fmt.Sprintf("the pattern %q is not enforced by the client: %v", pat, err)
+		why := fmt.Sprintf("the pattern %q is not enforced by the client: it uses syntax the client's matcher does not support (%v)", pat, err)
+		if errors.Is(err, ecmaregex.ErrJavaRejects) {
+			why = fmt.Sprintf("the pattern %q is not enforced by the client: it is not a valid regular expression, in Java (which AWS services use) or ECMA-262 (%v)", pat, err)
+		}
 		p.prepared[pat] = nil
 		p.uncheckedWhy[pat] = why
 		p.unchecked[m] = why
