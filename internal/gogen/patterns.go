@@ -48,6 +48,7 @@ var assertNames = map[ecmaregex.Assert]string{
 	ecmaregex.AssertBegin: "AssertBegin", ecmaregex.AssertEnd: "AssertEnd",
 	ecmaregex.AssertWordBoundary: "AssertWordBoundary", ecmaregex.AssertNotWordBoundary: "AssertNotWordBoundary",
 	ecmaregex.AssertLineBegin: "AssertLineBegin", ecmaregex.AssertLineEnd: "AssertLineEnd",
+	ecmaregex.AssertInputEnd: "AssertInputEnd",
 }
 
 // nodeLit writes one node, its fields in a fixed order; typed says whether
@@ -65,6 +66,11 @@ func nodeLit(rx string, n *ecmaregex.Node, typed bool) *jen.Statement {
 			field(g, "Class", jen.Lit(n.Class))
 		case ecmaregex.OpAssert:
 			field(g, "Assert", jen.Qual(rx, assertNames[n.Assert]))
+			if n.Assert == ecmaregex.AssertWordBoundary || n.Assert == ecmaregex.AssertNotWordBoundary {
+				// \b consults two of the pattern's classes (Java's \b is
+				// not ASCII).
+				field(g, "Class", jen.Lit(n.Class))
+			}
 		case ecmaregex.OpLook:
 			if n.Behind {
 				field(g, "Behind", jen.True())

@@ -19,6 +19,7 @@ var fuzzSeeds = []struct{ pattern, input string }{
 	{`(?<=\$)\d+(?<!0)`, "$100"},
 	{`^[^\p{C}]+$`, "x\u00a0"},
 	{`\s\S\d\D\w\W\b\B.`, "a 1b"},
+	{`\bé\B\u0301\b|_\b|a$|b\Z|\v`, " éa\u0301_\u0301\r\n"},
 	{`(?<n>a)|(?<n>b)`, "b"},
 	{`[^]|[]|\cJ|\0|\u{10FFFF}`, "\n"},
 	// Java extensions.
@@ -64,7 +65,7 @@ func FuzzCompileMatch(f *testing.F) {
 		if tree.groups > 0 {
 			return // backreferences: the reference matcher has no captures
 		}
-		ref := &refMatcher{s: input, classes: tree.classes, budget: 1 << 16}
+		ref := &refMatcher{s: input, classes: tree.classes, word: tree.word, budget: 1 << 16}
 		if want := ref.search(tree.root); ref.budget >= 0 && want != got {
 			t.Fatalf("Compile(%q).MatchString(%q) = %v, reference matcher says %v", pattern, input, got, want)
 		}

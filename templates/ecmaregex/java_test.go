@@ -19,14 +19,11 @@ const patternsJSON = "../../../shared/testdata/aws-patterns/patterns.json"
 // about AWS patterns, probe strings and invalid patterns (see its "about").
 type javaVectors struct {
 	Patterns []struct {
-		Pattern string `json:"pattern"`
-		Probes  []struct {
-			Input string `json:"input"`
-			Java  bool   `json:"java"`
-			// Differs names a documented case where this package keeps
-			// ECMA-262's meaning and so answers the opposite of Java.
-			Differs string `json:"differs"`
-		} `json:"probes"`
+		Pattern string   `json:"pattern"`
+		Inputs  []string `json:"inputs"`
+		// Java has one byte per input: '1' if Java's find() succeeds on
+		// it, '0' if not.
+		Java string `json:"java"`
 	} `json:"patterns"`
 	Errors []struct {
 		Pattern      string `json:"pattern"`
@@ -50,41 +47,34 @@ func loadJavaVectors(t *testing.T) *javaVectors {
 	return &v
 }
 
-// The differences this package keeps on purpose (see the package doc).
-var knownDifferences = map[string]bool{"dollar": true, "dot-nel": true, "space": true}
-
 // TestJavaVectors checks the matcher, compiled and prepared, against
-// Java's verdicts: equal, except where a documented ECMA-262 meaning makes
-// it the opposite.
+// Java's verdict on every probe: the meaning of a pattern Java accepts is
+// Java's, with no exceptions.
 func TestJavaVectors(t *testing.T) {
 	v := loadJavaVectors(t)
-	probes, differ := 0, 0
+	probes := 0
 	for _, vp := range v.Patterns {
+		if len(vp.Java) != len(vp.Inputs) {
+			t.Fatalf("%q: %d verdicts for %d inputs", vp.Pattern, len(vp.Java), len(vp.Inputs))
+		}
 		re, err := Compile(vp.Pattern)
 		if err != nil {
 			t.Errorf("Compile(%q): %v (Java accepts it)", vp.Pattern, err)
 			continue
 		}
 		p := prepareBuild(t, vp.Pattern)
-		for _, pr := range vp.Probes {
-			want := pr.Java
-			if pr.Differs != "" {
-				if !knownDifferences[pr.Differs] {
-					t.Errorf("%q on %q: unknown difference %q", vp.Pattern, pr.Input, pr.Differs)
-				}
-				want = !want
-				differ++
+		for i, s := range vp.Inputs {
+			want := vp.Java[i] == '1'
+			if got := re.MatchString(s); got != want {
+				t.Errorf("Compile(%q).MatchString(%q) = %v, Java says %v", vp.Pattern, s, got, want)
 			}
-			if got := re.MatchString(pr.Input); got != want {
-				t.Errorf("Compile(%q).MatchString(%q) = %v, want %v (Java %v, difference %q)", vp.Pattern, pr.Input, got, want, pr.Java, pr.Differs)
-			}
-			if got := p.MatchString(pr.Input); got != want {
-				t.Errorf("Prepare(%q).MatchString(%q) = %v, want %v", vp.Pattern, pr.Input, got, want)
+			if got := p.MatchString(s); got != want {
+				t.Errorf("Prepare(%q).MatchString(%q) = %v, Java says %v", vp.Pattern, s, got, want)
 			}
 			probes++
 		}
 	}
-	t.Logf("%d patterns, %d probes, %d of them documented differences", len(v.Patterns), probes, differ)
+	t.Logf("%d patterns, %d probes, all compared with Java's verdicts", len(v.Patterns), probes)
 }
 
 // TestJavaRejects checks Error.JavaRejects, and errors.Is with

@@ -55,11 +55,11 @@ type parser struct {
 	maxRef   int            // the highest group number referred to
 
 	// javaClasses selects Java's reading of classes, where [ opens a
-	// nested class and && intersects; javaClassSyntax records that the
-	// ECMA reading met either, so that parse can retry the Java way.
+	// nested class, && intersects and a leading ] is a member;
+	// javaClassSyntax records that the ECMA reading met one of them, so
+	// that parse can retry the Java way.
 	javaClasses     bool
 	javaClassSyntax bool
-	loneBracket     bool // a ] outside a class was read as a literal
 }
 
 // errorf reports a pattern that java.util.regex rejects too.
@@ -73,7 +73,7 @@ func (p *parser) unsupported(offset int, msg string) error {
 	return &Error{Pattern: p.src, Offset: offset, Msg: msg}
 }
 
-// parse turns an ECMA-262 u-mode pattern into a node tree.
+// parse turns a pattern into a node tree.
 func parse(src string) (*parsed, error) {
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRuneInString(src[i:])
@@ -83,12 +83,11 @@ func parse(src string) (*parsed, error) {
 		i += w
 	}
 	out, p, err := parseAs(src, false)
-	if p.javaClassSyntax && (err != nil || p.loneBracket) {
+	if p.javaClassSyntax {
 		// The pattern has a class that Java reads differently (with a
-		// nested class or &&), and ECMA-262 rejects it: as an error, or
-		// with a stray ] that closes a nested class in Java's reading.
-		// Then the pattern was written for Java, and Java's reading, if
-		// valid, is its meaning.
+		// nested class, && or a leading ]). Java's reading, when Java
+		// accepts it, is the pattern's meaning; ECMA-262's is kept only
+		// for a pattern that Java rejects.
 		jout, _, jerr := parseAs(src, true)
 		if jerr == nil || err != nil {
 			return jout, jerr
@@ -99,6 +98,7 @@ func parse(src string) (*parsed, error) {
 
 func parseAs(src string, javaClasses bool) (*parsed, *parser, error) {
 	p := &parser{src: src, javaClasses: javaClasses, numbers: map[string]int{}}
+	p.out.word = -1
 	root, err := p.parseDisjunction()
 	if err != nil {
 		return nil, p, err
@@ -275,14 +275,20 @@ func (p *parser) parseTerm() (*node, error) {
 				kind = assertNotWordBoundary
 			case 'A', 'G': // Java extensions: start of input (\G: where the search starts)
 				kind = assertBegin
-			case 'z', 'Z': // Java extension: end of input
+			case 'z': // Java extension: end of input
+				kind = assertInputEnd
+			case 'Z': // Java extension: $ without MULTILINE, whatever the flags
 				kind = assertEnd
 			default:
 				ok = false
 			}
 			if ok {
 				p.pos += 2
-				return p.parseQuantifier(&node{kind: nAssert, assert: kind, size: 1})
+				n := &node{kind: nAssert, assert: kind, size: 1}
+				if kind == assertWordBoundary || kind == assertNotWordBoundary {
+					n.cls = p.wordClasses()
+				}
+				return p.parseQuantifier(n)
 			}
 		}
 		var err error
@@ -335,14 +341,25 @@ func (p *parser) parseTerm() (*node, error) {
 	default:
 		// Java extension: a lone } or ] is a literal, like any other
 		// character.
-		if p.src[p.pos] == ']' {
-			p.loneBracket = true
-		}
 		r, w := utf8.DecodeRuneInString(p.src[p.pos:])
 		p.pos += w
 		atom = p.charNode(r)
 	}
 	return p.parseQuantifier(atom)
+}
+
+// wordClasses returns the index of the two classes that \b and \B
+// consult, adding them on first use: Java's letters and decimal digits
+// plus _, then the non-spacing marks (see wordBoundary). Every \b of a
+// pattern shares them.
+func (p *parser) wordClasses() int {
+	if p.out.word < 0 {
+		p.out.word = len(p.out.classes)
+		p.out.classes = append(p.out.classes,
+			newClass(runeSet{ranges: []runeRange{{'_', '_'}}, items: []propItem{{in: []*unicode.RangeTable{unicode.L, unicode.Nd}}}}, false),
+			newClass(runeSet{items: []propItem{{in: []*unicode.RangeTable{unicode.Mn}}}}, false))
+	}
+	return p.out.word
 }
 
 // charNode matches code point r, or under (?i) an ASCII letter in either
@@ -894,8 +911,8 @@ func (p *parser) parseClassEscape(start int) (set runeSet, ok bool, err error) {
 		set = runeSet{ranges: spaceRanges()}
 	case 'h', 'H': // Java extension: horizontal white space
 		set = runeSet{ranges: horizontalSpaceRanges()}
-	case 'V': // Java extension: not vertical white space (\v is ECMA's VT)
-		set = runeSet{ranges: []runeRange{{'\n', '\r'}, {0x85, 0x85}, {0x2028, 0x2029}}}
+	case 'v', 'V': // Java's vertical white space (ECMA's \v is only VT)
+		set = runeSet{ranges: verticalSpaceRanges()}
 	case 'p', 'P':
 		p.pos++
 		var name string
@@ -991,9 +1008,6 @@ func (p *parser) parseCharacterEscape(start int) (rune, error) {
 	case 'r':
 		p.pos++
 		return '\r', nil
-	case 'v':
-		p.pos++
-		return '\v', nil
 	case 'f':
 		p.pos++
 		return '\f', nil
@@ -1005,16 +1019,14 @@ func (p *parser) parseCharacterEscape(start int) (rune, error) {
 		return 0x1B, nil
 	case 'c':
 		if p.pos+1 < len(p.src) {
-			if l := p.src[p.pos+1]; l >= 'a' && l <= 'z' || l >= 'A' && l <= 'Z' {
-				p.pos += 2
-				return rune(l) % 32, nil
-			} else if l < utf8.RuneSelf {
-				// Java extension: \cX is X with bit 6 flipped.
+			if l := p.src[p.pos+1]; l < utf8.RuneSelf {
+				// Java's \cX is X with bit 6 flipped, for any ASCII X
+				// (ECMA's \ca is U+0001; Java's is !).
 				p.pos += 2
 				return rune(l) ^ 0x40, nil
 			}
 		}
-		return 0, p.errorf(start, "invalid \\c escape (needs an ASCII letter)")
+		return 0, p.errorf(start, "invalid \\c escape (needs an ASCII character)")
 	case '0':
 		// ECMA's \0 is NUL; Java's \0 followed by octal digits is an octal
 		// escape of up to three digits (0 to 0377).
@@ -1149,6 +1161,9 @@ func (p *parser) parseClass() (*node, error) {
 		p.pos++
 	}
 	var set runeSet
+	if p.lookingAt("]") {
+		p.javaClassSyntax = true // Java reads a leading ] as a member; see parse
+	}
 	for {
 		if p.pos >= len(p.src) {
 			return nil, p.errorf(start, "unterminated character class")
@@ -1211,12 +1226,13 @@ func (p *parser) parseJavaClass() ([]runeRange, error) {
 	var operands [][]runeRange // finished operands of &&
 	var cur []runeRange
 	empty := true // cur has no member yet: an empty operand of && is ignored
+	first := p.pos
 	for {
 		if p.pos >= len(p.src) {
 			return nil, p.errorf(start, "unterminated character class")
 		}
 		switch {
-		case p.src[p.pos] == ']':
+		case p.src[p.pos] == ']' && p.pos > first: // a leading ] is a member
 			p.pos++
 			if !empty || len(operands) == 0 {
 				operands = append(operands, cur)
@@ -1342,9 +1358,10 @@ func (e *Error) Is(target error) bool {
 	return target == ErrJavaRejects && e.JavaRejects
 }
 
-// Compile parses an ECMA-262 pattern (u-mode, no flags, with the extensions
-// listed in the package documentation) and returns a Regexp that can match
-// it. The error is an *Error when the pattern is invalid or too large.
+// Compile parses a pattern (ECMA-262 u-mode or Java syntax; the meaning
+// is Java's, see the package documentation) and returns a Regexp that can
+// match it. The error is an *Error when the pattern is invalid or too
+// large.
 func Compile(pattern string) (*Regexp, error) {
 	tree, err := parse(pattern)
 	if err != nil {

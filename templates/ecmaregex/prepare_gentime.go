@@ -33,7 +33,11 @@ func exportNode(n *node) *Node {
 	case nClass:
 		return &Node{Op: OpClass, Class: n.cls}
 	case nAssert:
-		return &Node{Op: OpAssert, Assert: Assert(n.assert)}
+		x := &Node{Op: OpAssert, Assert: Assert(n.assert)}
+		if n.assert == assertWordBoundary || n.assert == assertNotWordBoundary {
+			x.Class = n.cls
+		}
+		return x
 	case nLook:
 		return &Node{Op: OpLook, Behind: n.behind, Neg: n.neg, Subs: []*Node{exportNode(n.subs[0])}}
 	case nGroup:

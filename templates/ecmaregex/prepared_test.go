@@ -63,6 +63,9 @@ func TestPreparedCompilesAlike(t *testing.T) {
 }
 
 func sameRegexp(a, b *Regexp) error {
+	if a.word != b.word {
+		return fmt.Errorf("word classes at %d, prepared %d", a.word, b.word)
+	}
 	if a.anchored != b.anchored {
 		return fmt.Errorf("anchored %v, prepared %v", a.anchored, b.anchored)
 	}

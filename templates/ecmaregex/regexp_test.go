@@ -13,8 +13,9 @@ type matchCase struct {
 	want           bool
 }
 
-// matchCases are checked against what RegExp.prototype.test returns for the
-// same pattern with the u flag (extensions: what java.util.regex.find does).
+// matchCases are checked against what java.util.regex's find() returns
+// (Java 17, no flags), or for a pattern only ECMA-262 accepts, what
+// RegExp.prototype.test returns with the u flag.
 var matchCases = []matchCase{
 	// Unanchored search and anchors.
 	{"", "", true},
@@ -26,7 +27,16 @@ var matchCases = []matchCase{
 	{"b$", "abc", false},
 	{"^abc$", "abc", true},
 	{"^abc$", "abcd", false},
-	{"^abc$", "abc\n", false}, // $ is the end of input, not before a trailing newline
+	{"^abc$", "abc\n", true}, // Java: $ also matches before a final line terminator
+	{"^abc$", "abc\r\n", true},
+	{"^abc$", "abc\r", true},
+	{"^abc$", "abc\u0085", true},
+	{"^abc$", "abc\u2028", true},
+	{"^abc$", "abc\n\n", false},
+	{"^abc$", "abc\n\r", false},
+	{"^abc\r$", "abc\r\n", false}, // not between \r and \n
+	{"^abc\n$", "abc\n\n", true},
+	{"^$", "\n", true},
 	{"^abc$", "\nabc", false},
 	{"abc$", "x\nabc", true},
 	{"^a$|^b$", "a", true},
@@ -54,7 +64,8 @@ var matchCases = []matchCase{
 	{`\uD83D\uDE00`, "😀", true}, // a surrogate pair is one code point in u-mode
 	{`^\uD83D\uDE00$`, "😀", true},
 	{`\cJ`, "\n", true},
-	{`\ca`, "\x01", true},
+	{`\ca`, "\x01", false}, // Java: \cX flips bit 6 of X, so \ca is !
+	{`\ca`, "!", true},
 	{`^\u10000$`, "\u10000", true}, // \u1000 then the digit 0
 	{`^\u10000$`, "\U00010000", false},
 
@@ -67,8 +78,8 @@ var matchCases = []matchCase{
 	{"^.$", "\r", false},
 	{"^.$", "\u2028", false},
 	{"^.$", "\u2029", false},
-	{"^.$", "\u0085", true},
-	{"^.$", "\xff", true}, // an invalid byte reads as U+FFFD
+	{"^.$", "\u0085", false}, // Java: NEL is a line terminator
+	{"^.$", "\xff", true},    // an invalid byte reads as U+FFFD
 	{"^\uFFFD$", "\xff", true},
 	{"^..$", "\xe2\x82", true}, // two invalid bytes, two code points
 
@@ -82,14 +93,18 @@ var matchCases = []matchCase{
 	{`^\s$`, " ", true},
 	{`^\s$`, "\t", true},
 	{`^\s$`, "\v", true},
-	{`^\s$`, "\u00a0", true},
-	{`^\s$`, "\u3000", true},
-	{`^\s$`, "\ufeff", true},
-	{`^\s$`, "\u2028", true},
-	{`^\s$`, "\u1680", true},
-	{`^\s$`, "\u200b", false}, // ZERO WIDTH SPACE is Cf, not Zs
-	{`^\s$`, "\u0085", false}, // NEL is not ECMA white space
-	{`^\S$`, "\u00a0", false},
+	{`^\s$`, "\u00a0", false}, // Java's \s is ASCII
+	{`^\s$`, "\u3000", false},
+	{`^\s$`, "\ufeff", false},
+	{`^\s$`, "\u2028", false},
+	{`^\s$`, "\u1680", false},
+	{`^\s$`, "\x1c", false},
+	{`^\s$`, "\u0085", false},
+	{`^\S$`, "\u00a0", true},
+	{`^\v$`, "\u0085", true}, // Java's \v is vertical white space
+	{`^\v$`, "\n", true},
+	{`^[\v]$`, "\u2028", true},
+	{`^\v$`, "v", false},
 	{`^\S+$`, "abc", true},
 
 	// Word boundaries.
@@ -100,8 +115,15 @@ var matchCases = []matchCase{
 	{`\Bfoo`, "a foo", false},
 	{`\b`, "", false},
 	{`\B`, "", true},
-	{`\bé`, " é", false}, // é is not a word character, so no boundary before it
-	{`é\b`, "éa", true},
+	{`\bé`, " é", true}, // Java 17's \b counts letters and digits of any script
+	{`é\b`, "éa", false},
+	{`a\b`, "a٣", false},
+	{`a\b`, "a\u0301", false}, // a non-spacing mark continues the word
+	{`^a\u0301\b`, "a\u0301", true},
+	{`^a\u0301\b`, "a\u0301b", false},
+	{`_\b`, "_\u0301", true},                          // ... of a letter or digit, not of _
+	{`^\x{1D400}\u0301\b`, "\U0001D400\u0301", false}, // ... nor of a supplementary letter
+	{`\b\x{1D400}`, " \U0001D400", true},
 	{`^(?:(?:25[0-5]|(?:2[0-4]|1\d|[0-9]|)\d)\.?\b){4}$`, "192.168.0.1", true},
 	{`^(?:(?:25[0-5]|(?:2[0-4]|1\d|[0-9]|)\d)\.?\b){4}$`, "192.168.0.256", false},
 
@@ -116,7 +138,8 @@ var matchCases = []matchCase{
 	{"[]", "abc", false},
 	{"^[^]$", "\n", true},
 	{"^[^]$", "😀", true},
-	{`^[\d\s]+$`, "1 2\u00a03", true},
+	{`^[\d\s]+$`, "1 2\u00a03", false},
+	{`^[^\s]$`, "\u00a0", true},
 	{`^[\D]$`, "a", true},
 	{`^[^\d]$`, "5", false},
 	{`^[^\D]$`, "5", true},
@@ -331,7 +354,9 @@ var matchCases = []matchCase{
 	{`\Aab`, "cab", false},
 	{`ab\z`, "cab", true},
 	{`ab\Z`, "abc", false},
-	{`ab\Z`, "ab\n", false}, // \Z is the end of input here (see package doc)
+	{`ab\Z`, "ab\n", true}, // \Z is $ without MULTILINE
+	{`ab\Z`, "ab\r\n", true},
+	{`ab\z`, "ab\n", false},
 	{`^\p{Print}+$`, "~ !", true},
 	{`^\p{Print}+$`, "\x7f", false},
 	{`^\p{Graph}+$`, "a!", true},
@@ -456,7 +481,11 @@ var matchCases = []matchCase{
 	{`^[^a[b]]$`, "c", true},
 	{`^[a-z&&[^d]&&[^e]]]$`, "f]", true}, // a stray ] after the class selects Java's reading
 	{`^[a-z&&[^d]&&[^e]]]$`, "e]", false},
-	{`^[a&&b]$`, "&", true}, // valid ECMA: && stays two literal &
+	{`^[a&&b]$`, "&", false}, // Java's intersection, though ECMA reads two literal &
+	{`^[a&&b]$`, "a", false},
+	{`[]a]`, "]", true}, // Java: a leading ] is a member
+	{`^[^]a]$`, "b", true},
+	{`^[^]a]$`, "]", false},
 
 	// Backreferences (Java semantics), matched by bounded backtracking.
 	{`^(a|b)\1$`, "aa", true},
@@ -670,12 +699,15 @@ func TestMustCompile(t *testing.T) {
 	MustCompile("(a")
 }
 
-// TestSpaceRanges checks the hand-written \s set against Go's Zs table, so
-// that a Unicode update that adds a space separator is noticed.
+// TestSpaceRanges checks over every code point that \s is Java's ASCII
+// white space, and . everything but Java's line terminators.
 func TestSpaceRanges(t *testing.T) {
-	re := MustCompile(`^\s$`)
+	re, dot := MustCompile(`^\s$`), MustCompile(`^.$`)
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		want := unicode.Is(unicode.Zs, r) || strings.ContainsRune("\t\n\v\f\r\u00a0\ufeff\u2028\u2029", r)
+		if got, want := dot.MatchString(string(r)), !strings.ContainsRune("\n\r\u0085\u2028\u2029", r); got != want && !(r >= 0xD800 && r <= 0xDFFF) {
+			t.Errorf(`. matches %U = %v, want %v`, r, got, want)
+		}
+		want := strings.ContainsRune(" \t\n\v\f\r", r)
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue // not encodable in a Go string
 		}

@@ -20,16 +20,16 @@ func wordRanges() []runeRange {
 	return []runeRange{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}
 }
 
-// spaceRanges is ECMA-262 WhiteSpace (TAB, VT, FF, SP, NBSP, ZWNBSP and
-// Zs) plus LineTerminator (LF, CR, LS, PS). Zs is spelled out (Unicode 15)
-// because \s is by far the most common property-like escape and a short
-// range list is cheap to match; a test checks it against unicode.Zs.
+// spaceRanges is Java's \s without UNICODE_CHARACTER_CLASS: ASCII only,
+// space and \t \n \v \f \r (ECMA-262's also has NBSP, ZWNBSP and every
+// Zs and line terminator, which Java services reject).
 func spaceRanges() []runeRange {
-	return []runeRange{
-		{0x09, 0x0D}, {0x20, 0x20}, {0xA0, 0xA0}, {0x1680, 0x1680},
-		{0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F},
-		{0x205F, 0x205F}, {0x3000, 0x3000}, {0xFEFF, 0xFEFF},
-	}
+	return []runeRange{{'\t', '\r'}, {' ', ' '}}
+}
+
+// verticalSpaceRanges is Java's \v: \n \v \f \r, NEL, LS and PS.
+func verticalSpaceRanges() []runeRange {
+	return []runeRange{{'\n', '\r'}, {0x85, 0x85}, {0x2028, 0x2029}}
 }
 
 // horizontalSpaceRanges is Java's \h.
@@ -40,10 +40,11 @@ func horizontalSpaceRanges() []runeRange {
 	}
 }
 
-// dotRanges is what . matches: every code point except the
-// LineTerminators.
+// dotRanges is what Java's . matches without DOTALL: every code point
+// except its line terminators \n, \r, NEL, LS and PS (ECMA-262's . also
+// matches NEL).
 func dotRanges() []runeRange {
-	return []runeRange{{0, 0x09}, {0x0B, 0x0C}, {0x0E, 0x2027}, {0x202A, unicode.MaxRune}}
+	return []runeRange{{0, 0x09}, {0x0B, 0x0C}, {0x0E, 0x84}, {0x86, 0x2027}, {0x202A, unicode.MaxRune}}
 }
 
 // runeSet is a union of ranges and properties, the contents of a class
