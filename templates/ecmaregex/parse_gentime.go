@@ -285,10 +285,13 @@ func (p *parser) parseTerm() (*node, error) {
 			if ok {
 				p.pos += 2
 				n := &node{kind: nAssert, assert: kind, size: 1}
-				if kind == assertWordBoundary || kind == assertNotWordBoundary {
+				q, err := p.parseQuantifier(n)
+				if q == n && (kind == assertWordBoundary || kind == assertNotWordBoundary) {
+					// Only a \b that is kept (\b{0,3} is not) needs the
+					// classes.
 					n.cls = p.wordClasses()
 				}
-				return p.parseQuantifier(n)
+				return q, err
 			}
 		}
 		var err error
