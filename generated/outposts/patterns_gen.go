@@ -90,7 +90,7 @@ var pattern4 = &ecmaregex.Prepared{
 		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
 	}},
 	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
@@ -106,7 +106,7 @@ var pattern5 = &ecmaregex.Prepared{
 		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
 	}},
 	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
@@ -227,7 +227,7 @@ var pattern9 = &ecmaregex.Prepared{
 		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
 	}},
 	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\n', '\n'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\n', '\n'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
@@ -281,7 +281,7 @@ var pattern12 = &ecmaregex.Prepared{
 	}},
 	Classes: []ecmaregex.Class{
 		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
 	},
 }
 
@@ -397,8 +397,8 @@ var pattern17 = &ecmaregex.Prepared{
 		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
 	}},
 	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x9f}, {0xa1, 0x167f}, {0x1681, 0x1fff}, {0x200b, 0x2027}, {0x202a, 0x202e}, {0x2030, 0x205e}, {0x2060, 0x2fff}, {0x3001, 0xfefe}, {0xff00, 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
+		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 

@@ -340,9 +340,11 @@ func TestValidateRange(t *testing.T) {
 func TestValidatePattern(t *testing.T) {
 	t.Run("tag keys with the lookahead ^(?!aws:)", func(t *testing.T) {
 		valid := []string{"env", "Env", "env2", "cost-center", "a.b_c:d/e=f+g", "AWS:x", "Aws:x", "aws", "aws-x", "awsx:y", "xaws:y", "aws.x:y", "0123",
+			// Java's $ also matches before a final line terminator.
+			"tag\n",
 			// +-= is the range U+002B to U+003D, which holds , - . / 0-9 : ; <
 			"a,b;c<d"}
-		invalid := []string{"aws:x", "aws:", "aws:env", "aws:AWS:x", "a b", "tag!", "ümlaut", "tag\n", "[x]",
+		invalid := []string{"aws:x", "aws:", "aws:env", "aws:AWS:x", "a b", "tag!", "ümlaut", "tag\n\n", "[x]",
 			// just outside the range +-=
 			"a*b", "a>b"}
 		for _, k := range valid {
@@ -357,10 +359,10 @@ func TestValidatePattern(t *testing.T) {
 		}
 	})
 	t.Run("ConnectionId ^[a-zA-Z0-9+/=]{1,1024}$", func(t *testing.T) {
-		for _, id := range []string{"a", "abc+/=", "QUJDREVGRw==", strings.Repeat("A", 1024)} {
+		for _, id := range []string{"a", "abc+/=", "QUJDREVGRw==", strings.Repeat("A", 1024), "abc\n"} {
 			checkValid(t, &outposts.GetConnectionInput{ConnectionId: ptr(id)})
 		}
-		for _, id := range []string{"abc-def", "abc def", "abc\n", "ab_c", "abç"} {
+		for _, id := range []string{"abc-def", "abc def", "abc\n\n", "\nabc", "ab_c", "abç"} {
 			checkViolations(t, &outposts.GetConnectionInput{ConnectionId: ptr(id)}, "GetConnectionInput",
 				want{"ConnectionId", "pattern", "does not match the pattern ^[a-zA-Z0-9+/=]{1,1024}$"})
 		}
@@ -376,9 +378,10 @@ func TestValidatePattern(t *testing.T) {
 			checkViolations(t, &outposts.GetOutpostInput{OutpostId: ptr(id)}, "GetOutpostInput", want{"OutpostId", "pattern", ""})
 		}
 	})
-	t.Run("ECMA-262 semantics", func(t *testing.T) {
-		// $ matches only at the very end, never before a final newline.
-		checkViolations(t, &outposts.StartConnectionInput{AssetId: ptr("abc\n"), ClientPublicKey: ptr(strings.Repeat("A", 43) + "=")},
+	t.Run("Java semantics, as the service's java.util.regex", func(t *testing.T) {
+		// $ matches at the end and before a final line terminator, not before two.
+		checkValid(t, &outposts.StartConnectionInput{AssetId: ptr("abc\n"), ClientPublicKey: ptr(strings.Repeat("A", 43) + "=")})
+		checkViolations(t, &outposts.StartConnectionInput{AssetId: ptr("abc\n\n"), ClientPublicKey: ptr(strings.Repeat("A", 43) + "=")},
 			"StartConnectionInput", want{"AssetId", "pattern", "does not match the pattern ^(\\w+)$"})
 		// \w is ASCII.
 		checkViolations(t, &outposts.StartConnectionInput{AssetId: ptr("résumé"), ClientPublicKey: ptr(strings.Repeat("A", 43) + "=")},
@@ -387,10 +390,13 @@ func TestValidatePattern(t *testing.T) {
 		in := validStartCapacityTask()
 		in.InstancesToExclude.AccountIds = []string{accountID, "١٢٣٤٥٦٧٨٩٠١٢"}
 		checkViolations(t, in, "StartCapacityTaskInput", want{"InstancesToExclude.AccountIds[1]", "pattern", ""})
-		// \s includes U+00A0, U+FEFF, U+2028, U+3000 and tab, so \S excludes them;
-		// other non-ASCII letters are \S.
+		// \s is ASCII white space only, so U+00A0, U+FEFF, U+2028 and U+3000
+		// are \S, and so are non-ASCII letters; tab and newline are not.
 		checkValid(t, &outposts.UpdateOutpostInput{OutpostId: ptr(outpostID), Name: ptr("Naïve Zoë 日本 😀")})
-		for _, name := range []string{"a\u00a0b", "a\ufeffb", "a\u2028b", "a\u3000b", "a\tb", "a\nb"} {
+		for _, name := range []string{"a\u00a0b", "a\ufeffb", "a\u2028b", "a\u3000b"} {
+			checkValid(t, &outposts.UpdateOutpostInput{OutpostId: ptr(outpostID), Name: ptr(name)})
+		}
+		for _, name := range []string{"a\tb", "a\nb", "a\vb", "a\fb"} {
 			checkViolations(t, &outposts.UpdateOutpostInput{OutpostId: ptr(outpostID), Name: ptr(name)}, "UpdateOutpostInput",
 				want{"Name", "pattern", "does not match the pattern ^[\\S ]+$"})
 		}

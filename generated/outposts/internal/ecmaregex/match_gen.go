@@ -188,21 +188,29 @@ func (m *machine) step(p *prog, st *progState, cur, next *queue, r rune, npos in
 	return matched
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
 func (m *machine) assert(k assertKind, pos int) bool {
-	return assertAt(k, m.s, pos)
+	return assertAt(k, m.s, pos, m.re.classes, m.re.word)
 }
 
-// assertAt reports whether the zero-width test k holds at offset pos of s.
-func assertAt(k assertKind, s string, pos int) bool {
+// assertAt reports whether the zero-width test k holds at offset pos of s;
+// classes[word] and classes[word+1] are the sets \b needs.
+func assertAt(k assertKind, s string, pos int, classes []charClass, word int) bool {
 	switch k {
 	case assertBegin:
 		return pos == 0
-	case assertEnd:
+	case assertInputEnd:
 		return pos == len(s)
+	case assertEnd:
+		// Java's $ without MULTILINE (and \Z): at the end of the input, or
+		// before a line terminator that ends it, \r\n counting as one. A
+		// value with a trailing newline is therefore accepted by ^abc$.
+		switch rest := s[pos:]; rest {
+		case "", "\r\n", "\r", "\u0085", "\u2028", "\u2029":
+			return true
+		case "\n":
+			return pos == 0 || s[pos-1] != '\r' // not between \r and \n
+		}
+		return false
 	case assertLineBegin:
 		// Java's MULTILINE ^: at the start of the input or after a line
 		// terminator, but never at the very end of the input (even an
@@ -224,11 +232,59 @@ func assertAt(k assertKind, s string, pos int) bool {
 		r, _ := utf8.DecodeRuneInString(s[pos:])
 		return isLineTerminator(r) && !(r == '\n' && pos > 0 && s[pos-1] == '\r')
 	}
-	// Word characters are ASCII, so looking at single bytes is exact: a
-	// byte of a multi-byte sequence is never an ASCII word byte.
-	before := pos > 0 && isWordByte(s[pos-1])
-	after := pos < len(s) && isWordByte(s[pos])
-	return (before != after) == (k == assertWordBoundary)
+	return wordBoundary(s, pos, &classes[word], &classes[word+1]) == (k == assertWordBoundary)
+}
+
+// wordBoundary is Java 17's \b (without UNICODE_CHARACTER_CLASS), which
+// unlike its \w is not ASCII: a word character is a letter, a decimal
+// digit or _ (the class word), and so is a non-spacing mark (mark) that
+// follows a letter or digit, possibly through other marks. Java walks
+// back over UTF-16 units, so a supplementary code point stops that walk:
+// it is neither a mark that continues the run nor a base for it.
+//
+// Only a position just after a run of marks needs a walk back, over that
+// run; every other case is decided by the two neighbouring code points,
+// so the cost stays linear in the input.
+func wordBoundary(s string, pos int, word, mark *charClass) bool {
+	prev, next := rune(-1), rune(-1)
+	if pos > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:pos])
+	}
+	if pos < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[pos:])
+	}
+	prevMark := prev >= 0 && prev <= 0xFFFF && mark.matches(prev)
+	if next >= 0 && mark.matches(next) {
+		if prevMark {
+			return false // inside one run of marks: both sides agree
+		}
+		// The mark is a word character exactly when prev is a BMP letter
+		// or digit, and then so is prev: a boundary only when prev is a
+		// word character that cannot carry marks (_ or a supplementary).
+		return prev >= 0 && word.matches(prev) && (prev == '_' || prev > 0xFFFF)
+	}
+	before := prev >= 0 && word.matches(prev)
+	if prevMark {
+		before = markRunHasBase(s, pos, word, mark)
+	}
+	after := next >= 0 && word.matches(next)
+	return before != after
+}
+
+// markRunHasBase reports whether the BMP non-spacing marks just before pos
+// follow a BMP letter or digit.
+func markRunHasBase(s string, pos int, word, mark *charClass) bool {
+	for pos > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:pos])
+		if r > 0xFFFF {
+			return false
+		}
+		if !mark.matches(r) {
+			return r != '_' && word.matches(r)
+		}
+		pos -= w
+	}
+	return false
 }
 
 // isLineTerminator reports whether r ends a line for Java's MULTILINE

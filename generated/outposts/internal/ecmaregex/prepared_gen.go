@@ -56,11 +56,12 @@ type Assert uint8
 // The zero-width tests.
 const (
 	AssertBegin           = Assert(assertBegin)           // ^ and \A
-	AssertEnd             = Assert(assertEnd)             // $, \z and \Z
-	AssertWordBoundary    = Assert(assertWordBoundary)    // \b
-	AssertNotWordBoundary = Assert(assertNotWordBoundary) // \B
+	AssertEnd             = Assert(assertEnd)             // $ and \Z: the end, or before a final line terminator
+	AssertWordBoundary    = Assert(assertWordBoundary)    // \b; Node.Class indexes its two classes
+	AssertNotWordBoundary = Assert(assertNotWordBoundary) // \B; Node.Class as for \b
 	AssertLineBegin       = Assert(assertLineBegin)       // ^ in (?m) mode
 	AssertLineEnd         = Assert(assertLineEnd)         // $ in (?m) mode
+	AssertInputEnd        = Assert(assertInputEnd)        // \z: the very end of the input
 )
 
 // Node is one node of a prepared pattern; which fields matter depends on Op.
@@ -68,7 +69,7 @@ type Node struct {
 	Op     Op
 	Text   string  // OpLiteral
 	Rune   rune    // OpChar
-	Class  int     // OpClass: index into Prepared.Classes
+	Class  int     // OpClass: index into Prepared.Classes; word boundaries: that of the word characters, the marks following
 	Assert Assert  // OpAssert
 	Behind bool    // OpLook: lookbehind rather than lookahead
 	Neg    bool    // OpLook: negative lookaround
@@ -104,7 +105,7 @@ func (p *Prepared) String() string { return p.Source }
 // build turns the tree back into the parser's form and compiles it, as
 // Compile does after parsing.
 func (p *Prepared) build() {
-	out := &parsed{classes: make([]charClass, len(p.Classes))}
+	out := &parsed{classes: make([]charClass, len(p.Classes)), word: -1}
 	for i, c := range p.Classes {
 		out.classes[i] = importClass(c)
 	}
@@ -135,7 +136,10 @@ func importNode(n *Node, out *parsed) *node {
 	case OpClass:
 		return &node{kind: nClass, cls: n.Class}
 	case OpAssert:
-		return &node{kind: nAssert, assert: assertKind(n.Assert)}
+		if n.Assert == AssertWordBoundary || n.Assert == AssertNotWordBoundary {
+			out.word = n.Class
+		}
+		return &node{kind: nAssert, assert: assertKind(n.Assert), cls: n.Class}
 	case OpLook:
 		// Bodies are numbered first, as the parser numbers a lookaround
 		// when it closes.

@@ -21,11 +21,12 @@ type assertKind uint8
 
 const (
 	assertBegin           assertKind = iota // ^ and \A
-	assertEnd                               // $, \z and \Z
+	assertEnd                               // $ and \Z: the end of the input, or before a final line terminator
 	assertWordBoundary                      // \b
 	assertNotWordBoundary                   // \B
 	assertLineBegin                         // ^ in Java's MULTILINE mode, (?m)
 	assertLineEnd                           // $ in Java's MULTILINE mode, (?m)
+	assertInputEnd                          // \z: the very end of the input
 )
 
 // node is the parsed form of a pattern. Groups leave no node of their own:
@@ -37,7 +38,7 @@ type node struct {
 	neg      bool // nLook: negative lookaround
 	fold     bool // nBackref: compare ignoring ASCII case, as Java's (?i) does
 	r        rune
-	cls      int // nClass
+	cls      int // nClass; for \b and \B, the word class (see parsed.word)
 	look     int // nLook
 	cap      int // nGroup, nBackref: group number, from 1
 	min, max int // nRepeat
@@ -54,6 +55,10 @@ type parsed struct {
 	// backreferences, and 0 otherwise: only then does it keep nGroup nodes
 	// and need the backtracking matcher.
 	groups int
+	// word is the index in classes of the letters and digits that \b and
+	// \B look at, followed by the non-spacing marks (see wordBoundary), or
+	// -1 when the pattern has neither.
+	word int
 }
 
 // anchoredAtStart reports whether every match of n must begin at input

@@ -29,6 +29,7 @@ const (
 type backtracker struct {
 	s       string
 	classes []charClass
+	word    int   // Regexp.word
 	caps    []int // caps[2i], caps[2i+1]: span of group i, -1 when unset
 	steps   int
 	depth   int
@@ -38,7 +39,7 @@ type backtracker struct {
 // backtrackMatch reports whether the pattern matches somewhere in s, or
 // true if the search exhausted its budget first.
 func (re *Regexp) backtrackMatch(s string) bool {
-	b := &backtracker{s: s, classes: re.classes, caps: make([]int, 2*(re.groups+1))}
+	b := &backtracker{s: s, classes: re.classes, word: re.word, caps: make([]int, 2*(re.groups+1))}
 	accept := func(int) bool { return true }
 	for pos := 0; ; {
 		for i := range b.caps {
@@ -99,7 +100,7 @@ func (b *backtracker) match(n *node, pos int, k func(int) bool) bool {
 		}
 		return b.repeat(n, 0, pos, k)
 	case nAssert:
-		return assertAt(n.assert, b.s, pos) && k(pos)
+		return assertAt(n.assert, b.s, pos, b.classes, b.word) && k(pos)
 	case nLook:
 		return b.look(n, pos, k)
 	case nGroup:

@@ -47,7 +47,7 @@ type compiler struct {
 // for a pattern with backreferences the tree the backtracking matcher
 // walks.
 func newRegexp(expr string, tree *parsed) *Regexp {
-	re := &Regexp{expr: expr, classes: tree.classes, anchored: anchoredAtStart(tree.root)}
+	re := &Regexp{expr: expr, classes: tree.classes, anchored: anchoredAtStart(tree.root), word: tree.word}
 	if tree.groups > 0 {
 		re.tree, re.groups = tree.root, tree.groups
 		return re
