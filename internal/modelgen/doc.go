@@ -98,6 +98,8 @@
 // (big.Float by its shortest decimal: the decoder keeps decimal digits, not
 // the binary value), NaN equal to NaN, documents as JSON values, and nil
 // apart from empty.
+// With StringChecks, the String methods of inputs and members (generated
+// where @sensitive values are redacted) must show no pointer address.
 //
 // # Harness
 //

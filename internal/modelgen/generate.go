@@ -511,7 +511,7 @@ func (b *builder) structMember(s *shape, m *member, ctx memberCtx, taken, json n
 	if b.o.JSONNames && !ctx.noJSON && b.chance(5) {
 		b.jsonName(m, taken, json)
 	}
-	if b.o.Idempotency && ctx.input && t == b.plain[kString] && b.chance(3) {
+	if b.o.Idempotency && ctx.input && t == b.plain[kString] && (m.defaultValue == "" || b.o.DefaultedTokens) && b.chance(3) {
 		m.traits = append(m.traits, "idempotencyToken")
 	}
 }

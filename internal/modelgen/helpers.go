@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -67,6 +68,30 @@ func check(t *testing.T, call int, member string, want, got any) {
 	t.Helper()
 	if !same(reflect.ValueOf(want), reflect.ValueOf(got)) {
 		t.Errorf("input %d, member %s: sent %s, received %s", call, member, show(reflect.ValueOf(want)), show(reflect.ValueOf(got)))
+	}
+}
+
+// pointerText is what fmt prints for a pointer: a String method that
+// shows one shows an address instead of a value.
+var pointerText = regexp.MustCompile(` + "`0x[0-9a-f]{6,}`" + `)
+
+// checkPrint fails the test if v has a String method (the generated ones
+// redact @sensitive values) whose text shows a pointer.
+func checkPrint(t *testing.T, call int, member string, v any) {
+	t.Helper()
+	s, ok := v.(fmt.Stringer)
+	if !ok {
+		return
+	}
+	switch v.(type) {
+	case time.Time, *big.Int, *big.Float:
+		return
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return
+	}
+	if text := s.String(); pointerText.MatchString(text) {
+		t.Errorf("input %d, member %s: String() prints a pointer: %s", call, member, text)
 	}
 }
 

@@ -35,14 +35,10 @@ var regressionSeeds = []uint64{}
 // the package documentation for the list and the failing models).
 func sampleOptions() Options {
 	o := All()
-	o.ZeroLength = false         // 02-length-min0-max0: declared and not used: p
-	o.RuntimeNames = false       // 01-structure-named-errorresponse: decodeErrorResponse redeclared
-	o.ErrorNames = false         // likewise, for error structures
-	o.CheckedMapKeys = false     // 03-map-key-pattern, 09-map-enum-key: declared and not used: e
-	o.BigNumberBindings = false  // 04-biginteger-label, 05-bigdecimal-query: String() == nil
-	o.StdMethodOpNames = false   // 06-operation-named-marshaljson: go vet stdmethods
 	o.LeadingUnderscores = false // 07-leading-underscore-names: Go name StringInput is already taken
-	o.SparseBigNulls = false     // 08-sparse-ranged-biginteger-nil: nil dereference in Validate
+	o.StdMethodOpNames = false   // 10-paginated-operation-named-unmarshaljson: c.UnmarshalJSON undefined
+	o.DefaultedTokens = false    // 11-idempotency-token-with-default: in.Token == nil (string and nil)
+	o.StringChecks = false       // 12-string-prints-sparse-pointers, 13-string-prints-nested-struct-pointers
 	return o
 }
 

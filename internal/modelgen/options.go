@@ -58,6 +58,12 @@ type Options struct {
 	// CheckedMapKeys lets map keys target enums and strings with @pattern
 	// or @length, which the validator checks.
 	CheckedMapKeys bool
+	// DefaultedTokens lets @idempotencyToken members have a @default.
+	DefaultedTokens bool
+	// StringChecks makes the round-trip tests check that the String method
+	// of inputs and members (generated where @sensitive values need
+	// redacting) shows values, not pointer addresses.
+	StringChecks bool
 	// SparseBigNulls puts nulls in @sparse collections of big numbers
 	// (which the validator reads when they have @range).
 	SparseBigNulls bool

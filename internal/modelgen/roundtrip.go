@@ -58,6 +58,12 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			call,
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("input %d: %v"), jen.Id("i"), jen.Err())),
 		}
+		if m.Options.StringChecks {
+			loop = append(loop, jen.Id("checkPrint").Call(jen.Id("t"), jen.Id("i"), jen.Lit("(input)"), jen.Id("in")))
+			for _, in := range memberList(op.Input) {
+				loop = append(loop, jen.Id("checkPrint").Call(jen.Id("t"), jen.Id("i"), jen.Lit(in.Name), jen.Id("in").Dot(p.FieldName(in))))
+			}
+		}
 		if echo {
 			for _, in := range memberList(op.Input) {
 				out := op.Output.Member(in.Name)
