@@ -196,10 +196,15 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		if m := idempotencyMember(op.Shape); m != nil {
 			field := p.FieldName(m)
 			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
-			g.If(jen.Id("in").Dot(field).Op("==").Nil()).Block(
+			// A token with a default of "" is a string value, unset when empty.
+			unset, token := jen.Id("in").Dot(field).Op("==").Nil(), jen.Op("&").Id("token")
+			if !p.IsPointer(m) {
+				unset, token = jen.Id("in").Dot(field).Op("==").Lit(""), jen.Id("token")
+			}
+			g.If(unset).Block(
 				jen.Id("cp").Op(":=").Op("*").Id("in"),
 				jen.Id("token").Op(":=").Id("newIdempotencyToken").Call(),
-				jen.Id("cp").Dot(field).Op("=").Op("&").Id("token"),
+				jen.Id("cp").Dot(field).Op("=").Add(token),
 				jen.Id("in").Op("=").Op("&").Id("cp"),
 			)
 		}
@@ -338,7 +343,7 @@ func emitPaginators(f *jen.File, p *Plan, op *Operation) {
 			g.Var().Id("params").Id(op.InputName)
 			g.If(jen.Id("in").Op("!=").Nil()).Block(jen.Id("params").Op("=").Op("*").Id("in"))
 			g.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("..."))
+				loop.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("..."))
 				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Nil(), jen.Err()), jen.Return())
 				loop.If(jen.Op("!").Id("yield").Call(jen.Id("out"), jen.Nil())).Block(jen.Return())
 				// Walk the output token's path.

@@ -36,8 +36,6 @@ var regressionSeeds = []uint64{}
 func sampleOptions() Options {
 	o := All()
 	o.LeadingUnderscores = false // 07-leading-underscore-names: Go name StringInput is already taken
-	o.StdMethodOpNames = false   // 10-paginated-operation-named-unmarshaljson: c.UnmarshalJSON undefined
-	o.DefaultedTokens = false    // 11-idempotency-token-with-default: in.Token == nil (string and nil)
 	o.StringChecks = false       // 12-string-prints-sparse-pointers, 13-string-prints-nested-struct-pointers
 	return o
 }
