@@ -572,11 +572,18 @@ func (p *Plan) ValueType(s *shapes.Shape) *jen.Statement {
 	panic(fmt.Sprintf("gogen: no Go type for %s (a %s)", s.ID, s.Kind))
 }
 
+// ElemIsPointer reports whether a list element or map value is a pointer:
+// in a sparse collection (where null is a legal element), unless its Go
+// type can be nil by itself.
+func ElemIsPointer(m *shapes.Member, sparse bool) bool {
+	return sparse && !nilableKind(m.Target)
+}
+
 // ElemType is the Go type of a list element or map value: a value, or a
-// pointer in a sparse collection (where null is a legal element).
+// pointer (see ElemIsPointer).
 func (p *Plan) ElemType(m *shapes.Member, sparse bool) *jen.Statement {
 	t := p.ValueType(m.Target)
-	if sparse && !nilableKind(m.Target) {
+	if ElemIsPointer(m, sparse) {
 		return jen.Op("*").Add(t)
 	}
 	return t

@@ -151,22 +151,13 @@ func (w *valueWriter) elem(m *shapes.Member, sparse bool, depth int) jen.Code {
 		return jen.Nil()
 	}
 	v := w.value(m, depth)
-	if sparse && !nilable(m.Target) {
+	if gogen.ElemIsPointer(m, sparse) {
 		if m.Target.Kind == shapes.KindStructure {
 			return jen.Op("&").Add(v)
 		}
 		return jen.Id("ptr").Call(v)
 	}
 	return v
-}
-
-func nilable(s *shapes.Shape) bool {
-	switch s.Kind {
-	case shapes.KindList, shapes.KindMap, shapes.KindUnion, shapes.KindBlob, shapes.KindDocument,
-		shapes.KindBigInteger, shapes.KindBigDecimal:
-		return true
-	}
-	return false
 }
 
 // constraints are a member's effective constraint traits: its own, else
