@@ -807,6 +807,11 @@ func (p *parser) forResource(s *idlShape) error {
 		return nil
 	}
 	p.i = j
+	return p.forClause(s)
+}
+
+// forClause reads "for ShapeId", the current token being "for".
+func (p *parser) forClause(s *idlShape) error {
 	at := p.next().pos
 	if p.f.v10 {
 		return p.errAt(at, "\"for\" needs Smithy IDL 2.0: a 1.0 shape cannot be bound to a resource")
@@ -1045,6 +1050,14 @@ func (p *parser) inlineStructure(op *idlShape, which string) (*idlShape, error) 
 	at := p.tok().pos
 	traits = append(traits, &idlTrait{id: idlRef{text: trait, pos: at}, pos: at, value: &node{kind: nObject, pos: at}})
 	s := &idlShape{typeName: "structure", typePos: at, name: op.name + suffix, namePos: at, traits: traits, inline: which}
+	if p.isIdent("for") {
+		// An inline structure may be bound to a resource too
+		// ("input := for Thing { $thingId }").
+		if err := p.forClause(s); err != nil {
+			return nil, err
+		}
+		p.ws()
+	}
 	if p.isIdent("with") {
 		if err := p.mixins(s); err != nil {
 			return nil, err

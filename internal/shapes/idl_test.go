@@ -603,3 +603,34 @@ func TestElisionThroughManyMixins(t *testing.T) {
 		t.Errorf("x: %v %v", x.Target.ID, x.Traits.IDs())
 	}
 }
+
+// An operation's inline input or output may be bound to a resource, whose
+// identifiers its members then elide ("input := for Thing { $thingId }").
+func TestInlineStructureForResource(t *testing.T) {
+	m := mustLoadIDL(t, `$version: "2"
+namespace a
+resource Thing {
+    identifiers: { thingId: ThingId }
+    read: GetThing
+}
+string ThingId
+@readonly
+operation GetThing {
+    input := for Thing {
+        @required
+        $thingId
+    }
+    output := for Thing with [Extra] { $thingId }
+}
+@mixin
+structure Extra { note: String }
+`)
+	in := shape(t, m, "a#GetThingInput").Member("thingId")
+	if in == nil || in.Target.ID.Name != "ThingId" || !in.Traits.Required() {
+		t.Fatalf("GetThingInput$thingId: %+v", in)
+	}
+	out := shape(t, m, "a#GetThingOutput")
+	if out.Member("thingId") == nil || out.Member("note") == nil {
+		t.Errorf("GetThingOutput members: %v", out.Members)
+	}
+}
