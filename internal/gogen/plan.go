@@ -58,6 +58,9 @@ type Plan struct {
 	ioShapes    map[*shapes.Shape]bool    // structures only used as operation input/output
 	UnknownName string                    // the unknown-union-member type, "" if no unions
 	DocName     string                    // the document type, "" if no documents
+	NewDocName  string                    // its constructor
+	// unionMarkers names the unexported method that seals each union.
+	unionMarkers map[*shapes.Shape]string
 
 	// Functions of the main package, by the shape they encode, decode,
 	// validate or turn into JMESPath data.
@@ -176,6 +179,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		fieldNames:   map[*shapes.Member]string{},
 		enumConsts:   map[*shapes.Shape][]string{},
 		unionNames:   map[*shapes.Member]string{},
+		unionMarkers: map[*shapes.Shape]string{},
 		ioShapes:     map[*shapes.Shape]bool{},
 		encodeFn:     map[*shapes.Shape]string{},
 		decodeFn:     map[*shapes.Shape]string{},
@@ -297,7 +301,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 		typesScope.Claim(name, "")
 		typesScope.Claim("New"+name, "")
-		p.DocName = name
+		p.DocName, p.NewDocName = name, "New"+name
 	}
 	if hasUnion {
 		p.UnknownName = typesScope.Unique("UnknownUnionMember", "")
@@ -314,6 +318,10 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 				p.enumConsts[s] = append(p.enumConsts[s], typesScope.Unique(name+naming.EnumMember(suffix), s.ID.String()))
 			}
 		case s.Kind == shapes.KindUnion:
+			// The marker is a method of the wrappers, whose only other
+			// methods are String, GoString, Format and LogValue: no
+			// "is..." name can clash with them.
+			p.unionMarkers[s] = "is" + name
 			for _, m := range s.Members {
 				p.unionNames[m] = typesScope.Unique(name+"Member"+naming.Exported(m.Name), m.ID.String())
 			}

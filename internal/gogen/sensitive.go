@@ -135,12 +135,12 @@ func emitRedactionHelpers(f *jen.File) {
 
 // emitDocument writes the document type: any JSON value, kept as its text.
 func emitDocument(f *jen.File, p *Plan) {
-	d := p.DocName
-	f.Add(comment(wrap("%s is a Smithy document: an untyped JSON value (object, array, string, number, boolean or null), kept as its JSON text so that nothing is lost in transit. Use New%s to build one from a Go value and Decode to read one into a Go value. A nil %s is unset.", d, d, d)))
+	d, nd := p.DocName, p.NewDocName
+	f.Add(comment(wrap("%s is a Smithy document: an untyped JSON value (object, array, string, number, boolean or null), kept as its JSON text so that nothing is lost in transit. Use %s to build one from a Go value and Decode to read one into a Go value. A nil %s is unset.", d, nd, d)))
 	f.Type().Id(d).Index().Byte()
 	f.Line()
-	f.Add(comment(wrap("New%s encodes v with encoding/json as a document.", d)))
-	f.Func().Id("New"+d).Params(jen.Id("v").Any()).Params(jen.Id(d), jen.Error()).Block(
+	f.Add(comment(wrap("%s encodes v with encoding/json as a document.", nd)))
+	f.Func().Id(nd).Params(jen.Id("v").Any()).Params(jen.Id(d), jen.Error()).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id(d).Call(jen.Id("b")), jen.Nil()),

@@ -84,7 +84,7 @@ func emitStruct(f *jen.File, p *Plan, s *shapes.Shape, name string, input bool) 
 // emitUnion writes a sealed interface and one wrapper struct per member.
 func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
 	name := p.TypeName(s)
-	marker := "is" + name
+	marker := p.unionMarkers[s]
 	members := ""
 	for i, m := range s.Members {
 		if i > 0 {
@@ -150,7 +150,7 @@ func emitUnknownUnion(f *jen.File, p *Plan) {
 		jen.Id("Value").Index().Byte(),
 	)
 	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.Kind == shapes.KindUnion }) {
-		f.Func().Params(jen.Op("*").Id(p.UnknownName)).Id("is" + p.TypeName(s)).Params().Block()
+		f.Func().Params(jen.Op("*").Id(p.UnknownName)).Id(p.unionMarkers[s]).Params().Block()
 	}
 }
 
