@@ -23,6 +23,11 @@ type Model struct {
 	// members are all in the JSON body and whose output has the same members,
 	// so that a server copying the request body back makes output == input.
 	Echo []string
+	// Streams names the streaming operations: uploads have a streaming
+	// input payload, downloads a streaming output payload.
+	Streams []string
+	// Waits names the operations with the Ready waiter (see waiterOp).
+	Waits []string
 }
 
 // Generate writes a random valid Smithy 2.0 model from seed. The same seed
@@ -44,6 +49,12 @@ func Generate(seed uint64, o Options) *Model {
 	for _, op := range b.echo {
 		out.Echo = append(out.Echo, op.name)
 	}
+	for _, op := range b.streamOps {
+		out.Streams = append(out.Streams, op.name)
+	}
+	for _, op := range b.waitOps {
+		out.Waits = append(out.Waits, op.name)
+	}
 	return out
 }
 
@@ -58,7 +69,11 @@ type builder struct {
 	aggs    []*shape        // lists, maps, structures, unions
 	errors  []*shape
 	echo    []*operation
-	nextIdx int
+	mixins  []*shape
+	// streamOps and waitOps are the operations of the Streaming and
+	// Waiters families, which the tests call in their own ways.
+	streamOps, waitOps []*operation
+	nextIdx            int
 	ops     int
 }
 
@@ -67,12 +82,27 @@ func (b *builder) chance(n int) bool { return b.r.IntN(n) == 0 }
 func (b *builder) build() {
 	b.simpleShapes()
 	b.aggregates()
+	if b.o.Mixins {
+		b.mixins = b.mixinShapes()
+	}
+	if b.o.DeepNesting {
+		b.deepShapes()
+	}
 	if b.o.Errors {
 		b.errorShapes()
 	}
 	b.service()
 	for range 1 + b.r.IntN(2) {
 		b.echoOp()
+	}
+	if b.o.Resources {
+		b.resourceOps()
+	}
+	if b.o.Streaming {
+		b.streamingOps()
+	}
+	if b.o.Waiters {
+		b.waiterOp()
 	}
 	if b.o.Bindings {
 		for range 1 + b.r.IntN(3) {
@@ -87,6 +117,12 @@ func (b *builder) build() {
 	}
 	if b.o.CollidingNames {
 		b.derivedNames()
+	}
+	if b.o.DocComments {
+		b.docs()
+	}
+	if b.o.ApplyUse {
+		b.applyAndUse()
 	}
 }
 
@@ -314,7 +350,11 @@ func (b *builder) enumShape(k kind) *shape {
 		var value string
 		for {
 			if k == kEnum {
-				value = pick(b.r, []string{name, strings.ToLower(name), "a b", "foo-bar", "1x", "é", "Ünïcode", "x.y", ""})
+				cands := []string{name, strings.ToLower(name), "a b", "foo-bar", "1x", "é", "Ünïcode", "x.y", ""}
+				if b.o.OddValues {
+					cands = append(cands, `say "hi"`, `back\slash`, " lead", "trail ", "a,b", "ñ 中 😀", "*/", "tab\there")
+				}
+				value = pick(b.r, cands)
 				if value == "" {
 					value = stringOf(b.r, "", 1+b.r.IntN(4))
 				}
@@ -519,7 +559,11 @@ func (b *builder) structMember(s *shape, m *member, ctx memberCtx, taken, json n
 // jsonName gives m a @jsonName that no other member's JSON name equals.
 func (b *builder) jsonName(m *member, taken, json nameSet) {
 	for range 5 {
-		name := pick(b.r, []string{"json_" + m.name, "a b", "$" + m.name, "Ü" + m.name, "x-" + m.name, strings.ToUpper(m.name), "1" + m.name})
+		cands := []string{"json_" + m.name, "a b", "$" + m.name, "Ü" + m.name, "x-" + m.name, strings.ToUpper(m.name), "1" + m.name}
+		if b.o.OddValues {
+			cands = append(cands, `q"`+m.name, `back\`+m.name, "sp ace "+m.name, "ñ中"+m.name, "*/"+m.name)
+		}
+		name := pick(b.r, cands)
 		if !taken.has(name) && !json.has(name) && !badMemberNames[strings.ToLower(name)] {
 			json.add(name)
 			taken.add(name) // later member names must not equal it either
@@ -681,8 +725,12 @@ func (b *builder) echoOp() {
 	b.ops++
 	op.traits = append(op.traits, fmt.Sprintf("http(method: %q, uri: \"/echo/%d\")", pick(b.r, []string{"POST", "PUT", "PATCH"}), b.ops))
 	op.input = b.io(op, "Input")
-	b.structMembers(op.input, 1+b.r.IntN(7), memberCtx{input: true})
 	op.output = b.io(op, "Output")
+	if len(b.mixins) > 0 && b.chance(3) {
+		b.useMixins(op.input, b.mixins)
+		op.output.mixins = op.input.mixins
+	}
+	b.structMembers(op.input, 1+b.r.IntN(7), memberCtx{input: true})
 	for _, m := range op.input.members {
 		c := *m
 		c.traits = slices.DeleteFunc(slices.Clone(m.traits), func(t string) bool { return t == "idempotencyToken" })
@@ -940,9 +988,17 @@ func (b *builder) defaultValue(m *member) (string, bool) {
 		lo, hi := m.lengthBounds()
 		return quoteIDL(base64.StdEncoding.EncodeToString(randomBytes(b.r, pickLen(b.r, lo, hi)))), true
 	case kTimestamp:
-		return pick(b.r, []string{"0", "1700000000", "1"}), true
+		cands := []string{"0", "1700000000", "1"}
+		if b.o.RichDefaults {
+			cands = append(cands, `"1985-04-12T23:20:50.52Z"`, `"2024-02-29T00:00:00Z"`)
+		}
+		return pick(b.r, cands), true
 	case kDocument:
-		return pick(b.r, []string{"true", "false", `"doc"`, "0", "1.5", "[]", "{}"}), true
+		cands := []string{"true", "false", `"doc"`, "0", "1.5", "[]", "{}"}
+		if b.o.RichDefaults {
+			cands = append(cands, `{"k": [1, "x", true, {"z": -0.5}], "e": {}}`, `[1, "two", [3], {"four": 4}]`, quoteIDL(`quo"te\`), "-7", "1e3")
+		}
+		return pick(b.r, cands), true
 	case kList, kMap:
 		lo, _ := m.lengthBounds()
 		if lo > 0 {

@@ -2,7 +2,8 @@ package modelgen
 
 import (
 	"fmt"
-	"strconv"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -63,6 +64,10 @@ type shape struct {
 
 	unit   bool // smithy.api#Unit
 	unique bool // @uniqueItems
+
+	doc    string   // a /// doc comment, "" for none
+	mixin  bool     // @mixin: never a member target
+	mixins []*shape // the mixins it uses: their members are in members too
 }
 
 type enumValue struct {
@@ -81,6 +86,14 @@ type member struct {
 	pattern            string
 	rangeMin, rangeMax string
 	defaultValue       string // IDL node text, "" for none
+
+	doc      string   // a /// doc comment, "" for none
+	absolute bool     // the target is written as an absolute shape ID
+	applied  []string // traits written in an apply statement instead of inline
+	// mixed members come from a mixin (or a resource's identifiers): they
+	// are not written unless redeclared, and then as "$name", their target
+	// elided.
+	mixed, redeclare bool
 }
 
 func newShape(name string, k kind) *shape {
@@ -119,6 +132,15 @@ type operation struct {
 	traits        []string
 	input, output *shape // nil: Unit
 	errors        []*shape
+	resource      *resource // the resource the inline input is bound to ("for Thing")
+	doc           string
+}
+
+// resource is a resource with identifiers and instance operations.
+type resource struct {
+	name        string
+	identifiers []*member // name and target
+	operations  []*operation
 }
 
 // service is the model's one service.
@@ -134,6 +156,11 @@ type model struct {
 	namespace string
 	shapes    []*shape // simple and aggregate shapes and errors, in print order
 	service   *service
+	resources []*resource
+	// uses maps absolute trait IDs to the names "use" statements give them.
+	uses map[string]string
+	// applies are whole-shape apply statements ("Shape @trait").
+	applies []string
 }
 
 // ref is how a shape is written as a target.
@@ -151,6 +178,9 @@ func (md *model) traitName(t string) string {
 	if i := strings.IndexAny(t, "(#"); i >= 0 {
 		name = t[:i]
 	}
+	if short, ok := md.uses[name]; ok {
+		return "@" + short + t[len(name):]
+	}
 	if strings.Contains(name, "#") || !md.localExact(name) {
 		return "@" + t
 	}
@@ -167,6 +197,11 @@ func (md *model) localExact(name string) bool {
 	if md.service.name == name {
 		return true
 	}
+	for _, r := range md.resources {
+		if r.name == name {
+			return true
+		}
+	}
 	for _, op := range md.service.operations {
 		if op.name == name || op.input != nil && op.input.name == name || op.output != nil && op.output.name == name {
 			return true
@@ -180,16 +215,51 @@ func (md *model) idl(header string) []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	fmt.Fprintf(&b, "$version: \"2\"\n\nnamespace %s\n\n", md.namespace)
+	for _, abs := range slices.Sorted(maps.Keys(md.uses)) {
+		fmt.Fprintf(&b, "use %s\n", abs)
+	}
+	if len(md.uses) > 0 {
+		b.WriteString("\n")
+	}
 
 	svc := md.service
 	md.writeTraits(&b, "", svc.traits)
 	fmt.Fprintf(&b, "service %s {\n    version: \"2024-01-01\"\n", svc.name)
-	writeRefs(&b, "operations", opNames(svc.operations))
+	var bound []*operation
+	for _, r := range md.resources {
+		bound = append(bound, r.operations...)
+	}
+	var top []*operation
+	for _, op := range svc.operations {
+		if !slices.Contains(bound, op) {
+			top = append(top, op)
+		}
+	}
+	writeRefs(&b, "operations", opNames(top))
+	var rnames []string
+	for _, r := range md.resources {
+		rnames = append(rnames, r.name)
+	}
+	writeRefs(&b, "resources", rnames)
 	writeRefs(&b, "errors", shapeNames(svc.errors))
 	b.WriteString("}\n")
 
+	for _, r := range md.resources {
+		fmt.Fprintf(&b, "\nresource %s {\n    identifiers: {", r.name)
+		for i, id := range r.identifiers {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, " %s: %s", id.name, md.targetRef(id))
+		}
+		b.WriteString(" }\n")
+		writeRefs(&b, "operations", opNames(r.operations))
+		b.WriteString("}\n")
+	}
+
 	for _, op := range svc.operations {
 		b.WriteString("\n")
+		writeDoc(&b, "", op.doc)
 		md.writeTraits(&b, "", op.traits)
 		fmt.Fprintf(&b, "operation %s {\n", op.name)
 		for _, io := range []struct {
@@ -200,6 +270,9 @@ func (md *model) idl(header string) []byte {
 				continue
 			}
 			fmt.Fprintf(&b, "    %s := ", io.key)
+			if io.key == "input" && op.resource != nil {
+				fmt.Fprintf(&b, "for %s ", op.resource.name)
+			}
 			md.writeMembers(&b, "    ", io.s)
 		}
 		writeRefs(&b, "errors", shapeNames(op.errors))
@@ -210,7 +283,53 @@ func (md *model) idl(header string) []byte {
 		b.WriteString("\n")
 		md.writeShape(&b, s)
 	}
+	md.writeApplies(&b)
 	return []byte(b.String())
+}
+
+// writeApplies writes the apply statements: whole-shape ones, then the
+// traits members moved out of their shapes.
+func (md *model) writeApplies(b *strings.Builder) {
+	var lines []string
+	for _, a := range md.applies {
+		lines = append(lines, "apply "+a)
+	}
+	var holders []*shape
+	for _, op := range md.service.operations {
+		holders = append(holders, op.input, op.output)
+	}
+	holders = append(holders, md.shapes...)
+	for _, s := range holders {
+		if s == nil {
+			continue
+		}
+		for _, m := range s.members {
+			for _, t := range m.applied {
+				lines = append(lines, fmt.Sprintf("apply %s$%s %s", s.name, m.name, md.traitName(t)))
+			}
+		}
+	}
+	if len(lines) > 0 {
+		b.WriteString("\n" + strings.Join(lines, "\n") + "\n")
+	}
+}
+
+// targetRef writes a member's target, relative or absolute.
+func (md *model) targetRef(m *member) string {
+	if m.absolute && !m.target.unit {
+		return md.namespace + "#" + m.target.name
+	}
+	return m.target.ref()
+}
+
+// writeDoc writes a /// doc comment, one line per line of doc.
+func writeDoc(b *strings.Builder, indent, doc string) {
+	if doc == "" {
+		return
+	}
+	for _, line := range strings.Split(doc, "\n") {
+		fmt.Fprintf(b, "%s/// %s\n", indent, line)
+	}
 }
 
 func opNames(ops []*operation) []string {
@@ -242,6 +361,7 @@ func (md *model) writeTraits(b *strings.Builder, indent string, traits []string)
 }
 
 func (md *model) writeShape(b *strings.Builder, s *shape) {
+	writeDoc(b, "", s.doc)
 	md.writeTraits(b, "", s.traits)
 	switch s.kind {
 	case kEnum, kIntEnum:
@@ -249,7 +369,7 @@ func (md *model) writeShape(b *strings.Builder, s *shape) {
 		for _, v := range s.enum {
 			val := v.value
 			if s.kind == kEnum {
-				val = strconv.Quote(val)
+				val = quoteIDL(val)
 			}
 			fmt.Fprintf(b, "    %s = %s\n", v.name, val)
 		}
@@ -264,14 +384,28 @@ func (md *model) writeShape(b *strings.Builder, s *shape) {
 
 // writeMembers writes "{ members }" of an aggregate shape.
 func (md *model) writeMembers(b *strings.Builder, indent string, s *shape) {
-	if len(s.members) == 0 {
+	if len(s.mixins) > 0 {
+		fmt.Fprintf(b, "with [%s] ", strings.Join(shapeNames(s.mixins), ", "))
+	}
+	var written []*member
+	for _, m := range s.members {
+		if !m.mixed || m.redeclare {
+			written = append(written, m)
+		}
+	}
+	if len(written) == 0 {
 		b.WriteString("{}\n")
 		return
 	}
 	b.WriteString("{\n")
-	for _, m := range s.members {
+	for _, m := range written {
+		writeDoc(b, indent+"    ", m.doc)
 		md.writeTraits(b, indent+"    ", m.traits)
-		fmt.Fprintf(b, "%s    %s: %s\n", indent, m.name, m.target.ref())
+		if m.mixed {
+			fmt.Fprintf(b, "%s    $%s\n", indent, m.name)
+			continue
+		}
+		fmt.Fprintf(b, "%s    %s: %s\n", indent, m.name, md.targetRef(m))
 	}
 	b.WriteString(indent + "}\n")
 }

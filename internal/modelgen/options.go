@@ -67,6 +67,43 @@ type Options struct {
 	// SparseBigNulls puts nulls in @sparse collections of big numbers
 	// (which the validator reads when they have @range).
 	SparseBigNulls bool
+
+	// ErrorResponses makes the test server answer some calls with a
+	// modeled error (status, X-Amzn-Errortype, JSON body, header members)
+	// and the tests check that errors.As finds it with its members.
+	ErrorResponses bool
+	// WireChecks makes the tests of binding operations check, on the
+	// request the server records, that labels, query parameters, headers,
+	// prefix headers and payloads arrive where the model binds them; and
+	// that response headers and @httpResponseCode reach the output.
+	WireChecks bool
+	// Streaming adds an upload (@streaming blob input payload) and a
+	// download (streaming output payload) operation.
+	Streaming bool
+	// Mixins adds @mixin structures, used by structures and echo inputs,
+	// some of their members redeclared as "$name".
+	Mixins bool
+	// Resources adds resources with identifiers and operations bound to
+	// them ("input := for Thing { $thingId }").
+	Resources bool
+	// ApplyUse moves member traits into apply statements, adds use
+	// statements for traits, and writes some targets as absolute IDs.
+	ApplyUse bool
+	// DocComments adds /// comments and @documentation holding */,
+	// backquotes, quotes, backslashes and non-ASCII.
+	DocComments bool
+	// OddValues gives enum values and @jsonName values quotes,
+	// backslashes, spaces, commas and non-ASCII.
+	OddValues bool
+	// RichDefaults adds document defaults of every JSON kind and
+	// timestamp defaults written as date-time strings.
+	RichDefaults bool
+	// DeepNesting adds chains of required structures and of unions of
+	// unions, eight levels deep.
+	DeepNesting bool
+	// Waiters adds a @smithy.waiters#waitable operation (output path,
+	// errorType and success matchers); one waiter is run against the server.
+	Waiters bool
 }
 
 // All returns Options with every feature family on.

@@ -135,6 +135,8 @@ func (w *valueWriter) fields(s *shapes.Shape, depth int) []jen.Code {
 func (w *valueWriter) field(m *shapes.Member, depth int) jen.Code {
 	v := w.value(m, depth)
 	switch {
+	case gogen.IsStreaming(m):
+		return jen.Qual("bytes", "NewReader").Call(v)
 	case !w.p.IsPointer(m):
 		return v
 	case m.Target.Kind == shapes.KindStructure:
