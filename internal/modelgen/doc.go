@@ -25,6 +25,19 @@
 //     document, @httpResponseCode, literal query strings), a @paginated
 //     operation, one without input and output, and @error structures with
 //     @httpError and header members;
+//   - shapes as users write them: @mixin structures used by structures and
+//     echo inputs (members redeclared as "$name"), resources with one or two
+//     identifiers and operations bound to them ("input := for Thing {
+//     $thingId }"), apply statements (member traits and a shape's
+//     @documentation), use statements for traits, absolute shape IDs as
+//     targets, /// comments and @documentation with */, backquotes, quotes,
+//     backslashes and non-ASCII, enum and @jsonName values with quotes,
+//     backslashes, spaces, commas and non-ASCII, document defaults of every
+//     JSON kind and date-time string timestamp defaults, and eight-deep
+//     chains of required structures and of unions of unions;
+//   - an upload and a download of a @streaming blob, and an operation with
+//     two @smithy.waiters#waitable waiters (output path matchers on a
+//     string, a projection and a comparison; errorType and success);
 //   - names that collide: Go keywords, predeclared identifiers, the
 //     generated package's identifiers and methods, names the generator
 //     derives (union member wrappers, enum constants, paginators), and
@@ -83,6 +96,28 @@
 //   - @idempotencyToken only on string members; @jsonName values are unique
 //     in their shape and equal no member name; @sensitive never on members.
 //   - Every HTTP URI is unique (operation number in the path).
+//   - A doc comment is the @documentation trait: a shape or member has one
+//     or the other, and an apply statement adds @documentation only to a
+//     shape without either.
+//   - Mixins are never member targets; their members have no @jsonName
+//     (a using shape's members could take the same JSON name); a shape
+//     uses two mixins only if their member names differ case-insensitively;
+//     a redeclared mixin member ("$name") keeps its target and only adds
+//     traits. Traits are applied only to a shape's own members, never to
+//     those it gets from a mixin.
+//   - A resource's identifiers target a string; each operation bound to it
+//     has an input member per identifier, @required and @httpLabel, in its
+//     URI; a GET bound operation is @readonly.
+//   - A @streaming blob is only the target of @httpPayload members, which
+//     are @required or @default(""), never of lists, maps or other members.
+//   - Waiters: names match ^[A-Z]+[A-Za-z0-9]*$; minDelay 1 <= maxDelay;
+//     output paths return what their comparator needs (a string for
+//     stringEquals, a list of strings for anyStringEquals and
+//     allStringEquals, a boolean for booleanEquals); errorType names an
+//     error of the operation; the operation is @readonly.
+//   - "use" statements only for traits whose short name no shape takes.
+//   - @default values of documents may be any JSON value; timestamp
+//     defaults are epoch seconds or date-time strings.
 //
 // # Round trips
 //
@@ -98,6 +133,32 @@
 // (big.Float by its shortest decimal: the decoder keeps decimal digits, not
 // the binary value), NaN equal to NaN, documents as JSON values, and nil
 // apart from empty.
+// With ErrorResponses, each operation is also called once for each of its
+// errors (and the service's) against a server that answers with it: the
+// @httpError status (else 400 or 500 by fault), X-Amzn-Errortype as the
+// shape name, its absolute ID or with a ":http://..." suffix, a JSON body of
+// its scalar members and its header members as headers; errors.As must find
+// the typed error with those members, and ErrorMessage() its message.
+//
+// With WireChecks, every non-echo operation with HTTP bindings is called
+// three times against a server that records the request, and the test
+// decodes it itself by the restJson1 rules: labels from the escaped path
+// by segment (greedy labels keep "/"), query parameters and
+// @httpQueryParams, headers (lists comma-joined, quoted values unquoted),
+// @httpPrefixHeaders, and string and blob payloads; timestamps are read in
+// their format (http-date in headers, date-time in labels and queries,
+// unless @timestampFormat) and compared as instants. The reply carries
+// output header members and a @httpResponseCode status, which the output
+// must show. Checked: strings, enums, intEnums, booleans, byte, short,
+// integer, long and timestamps, and lists of them in queries and headers.
+// Sent but not checked: floats, doubles, big numbers, lists of timestamps
+// in headers, sparse and unique lists, structure, union and document
+// payloads (the echoes cover those bodies) and output prefix headers.
+//
+// With Streaming, the upload's bytes must reach the server and the
+// download's bytes the caller; with Waiters, WaitUntilReady must return
+// after the server says "pending" then "ready", and fail on a failed item.
+//
 // With StringChecks, the String methods of inputs and members (generated
 // where @sensitive values are redacted) must show no pointer address.
 //

@@ -74,7 +74,7 @@ type builder struct {
 	// Waiters families, which the tests call in their own ways.
 	streamOps, waitOps []*operation
 	nextIdx            int
-	ops     int
+	ops                int
 }
 
 func (b *builder) chance(n int) bool { return b.r.IntN(n) == 0 }

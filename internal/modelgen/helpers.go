@@ -16,13 +16,161 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
+
+// recorded is a request as a scripted server received it: the path and
+// query as the client wrote them (still escaped), its headers and body.
+type recorded struct {
+	RawPath string
+	Query   url.Values
+	Header  http.Header
+	Body    []byte
+}
+
+// reply is what a scripted server answers.
+type reply struct {
+	Status int
+	Header map[string][]string
+	Body   string
+}
+
+// newScripted starts a server that records every request and answers the
+// n-th with replies[n] (the last one once they run out). reqs returns the
+// requests so far.
+func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []recorded) {
+	var mu sync.Mutex
+	var got []recorded
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		rawPath, rawQuery, _ := strings.Cut(r.RequestURI, "?")
+		q, err := url.ParseQuery(rawQuery)
+		if err != nil {
+			t.Errorf("query %q: %v", rawQuery, err)
+		}
+		mu.Lock()
+		rep := replies[min(len(got), len(replies)-1)]
+		got = append(got, recorded{RawPath: rawPath, Query: q, Header: r.Header.Clone(), Body: body})
+		mu.Unlock()
+		for k, vs := range rep.Header {
+			w.Header()[http.CanonicalHeaderKey(k)] = vs
+		}
+		w.WriteHeader(rep.Status)
+		io.WriteString(w, rep.Body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() []recorded {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(got) == 0 {
+			t.Fatal("the server received no request")
+		}
+		return slices.Clone(got)
+	}
+}
+
+// pathSegment is the i-th segment of an escaped path, unescaped; for a
+// greedy label, the rest of the path, each segment unescaped.
+func pathSegment(raw string, i int, greedy bool) string {
+	segs := strings.Split(raw, "/")
+	if i >= len(segs) {
+		return "<missing segment>"
+	}
+	if !greedy {
+		segs = segs[i : i+1]
+	} else {
+		segs = segs[i:]
+	}
+	for j, s := range segs {
+		u, err := url.PathUnescape(s)
+		if err != nil {
+			return "<bad escape " + s + ">"
+		}
+		segs[j] = u
+	}
+	return strings.Join(segs, "/")
+}
+
+// splitHeaderList splits a list header: values joined by commas, a value
+// in double quotes (with backslash escapes) when it holds a comma or quote.
+func splitHeaderList(values []string) []string {
+	var out []string
+	s := strings.Join(values, ",")
+	for s = strings.TrimSpace(s); s != ""; {
+		var item string
+		if s[0] == '"' {
+			var b strings.Builder
+			i := 1
+			for ; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' && i+1 < len(s) {
+					i++
+				}
+				b.WriteByte(s[i])
+			}
+			item, s = b.String(), s[min(i+1, len(s)):]
+			s = strings.TrimLeft(strings.TrimSpace(s), ",")
+		} else {
+			var rest string
+			item, rest, _ = strings.Cut(s, ",")
+			item, s = strings.TrimSpace(item), rest
+		}
+		out = append(out, item)
+		s = strings.TrimSpace(s)
+	}
+	return out
+}
+
+// parseTime reads a timestamp in one of Smithy's formats.
+func parseTime(format, s string) (time.Time, error) {
+	switch format {
+	case "http-date":
+		return time.Parse(http.TimeFormat, s)
+	case "date-time":
+		return time.Parse(time.RFC3339Nano, s)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return time.UnixMilli(int64(math.Round(f * 1000))), nil
+}
+
+// checkText compares a value's text on the wire: exactly, or, for a
+// timestamp format, as the same instant (want is in that format too).
+func checkText(t *testing.T, what, format, got, want string) {
+	t.Helper()
+	if format == "" {
+		if got != want {
+			t.Errorf("%s: got %q, want %q", what, got, want)
+		}
+		return
+	}
+	g, err := parseTime(format, got)
+	w, _ := parseTime(format, want)
+	if err != nil || !g.Equal(w) {
+		t.Errorf("%s: got %q (%v), want %s %q", what, got, err, format, want)
+	}
+}
+
+// checkList compares a list's texts on the wire.
+func checkList(t *testing.T, what, format string, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: got %q, want %q", what, got, want)
+		return
+	}
+	for i := range got {
+		checkText(t, fmt.Sprintf("%s[%d]", what, i), format, got[i], want[i])
+	}
+}
 
 // newServer starts a server that answers requests to /echo/... with their
 // own body as JSON, and every other request with 200 and no body.

@@ -34,9 +34,12 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	f.HeaderComment(fmt.Sprintf("Round trips of modelgen seed %d.", m.Seed))
 
 	f.Func().Id("newClient").Params(jen.Id("t").Op("*").Qual("testing", "T")).Op("*").Qual(p.ImportPath, "Client").Block(
+		jen.Return(jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newServer").Call(jen.Id("t")))),
+	)
+	f.Func().Id("newClientAt").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("url").String()).Op("*").Qual(p.ImportPath, "Client").Block(
 		jen.Return(jen.Qual(p.ImportPath, "New").Call(jen.Qual(p.ImportPath, "Options").Values(jen.Dict{
 			jen.Id("Region"):           jen.Lit("us-east-1"),
-			jen.Id("BaseEndpoint"):     jen.Id("newServer").Call(jen.Id("t")),
+			jen.Id("BaseEndpoint"):     jen.Id("url"),
 			jen.Id("Credentials"):      jen.Qual(p.ImportPath, "AnonymousCredentials").Call(),
 			jen.Id("Validation"):       jen.Qual(p.ImportPath, "ValidateAll"),
 			jen.Id("RetryMaxAttempts"): jen.Lit(1),
@@ -80,6 +83,25 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		}
 		f.Commentf("Test%s%d calls %s (%s).", kind, i, op.Method, op.Shape.ID.Name)
 		f.Func().Id(fmt.Sprintf("Test%s%d", kind, i)).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
+	}
+
+	wv := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x3173))}
+	for i, op := range p.Operations {
+		name := op.Shape.ID.Name
+		switch {
+		case m.Options.Streaming && slices.Contains(m.Streams, name):
+			wv.streamTest(f, fmt.Sprintf("TestStream%d", i), op)
+		case m.Options.Waiters && slices.Contains(m.Waits, name):
+			wv.waiterTest(f, fmt.Sprintf("TestWaiter%d", i), op)
+		case m.Options.WireChecks && !slices.Contains(m.Echo, name) && hasBindings(op):
+			wv.wireTest(f, i, op)
+		}
+		if m.Options.ErrorResponses {
+			errs := append(slices.Clone(op.Shape.Errors), svc.Errors...)
+			for j, e := range errs {
+				wv.errorTest(f, fmt.Sprintf("TestError%d_%d", i, j), op, e)
+			}
+		}
 	}
 
 	var buf bytes.Buffer
@@ -216,8 +238,10 @@ func (w *valueWriter) value(m *shapes.Member, depth int) jen.Code {
 			return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
 		}
 		lo := c.minLen
-		if m.Traits.HTTPLabel() {
-			lo = max(lo, 1) // a label must not be empty
+		if m.Traits.HTTPLabel() || m.Traits.IdempotencyToken() {
+			// A label must not be empty; an empty idempotency token is
+			// unset (when its default is ""), and the client fills it in.
+			lo = max(lo, 1)
 		}
 		lo, hi, _ := lengthRange(lo, c.maxLen, c.pattern)
 		return jen.Lit(stringOf(w.r, c.pattern, pickLen(w.r, lo, hi)))
@@ -259,17 +283,7 @@ func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
 	}
 	switch k {
 	case kByte, kShort, kInteger, kLong:
-		bits := map[kind]int{kByte: 8, kShort: 16, kInteger: 32, kLong: 64}[k]
-		n, err := strconv.ParseInt(text, 10, bits)
-		if err != nil {
-			panic(err)
-		}
-		return map[kind]func(int64) jen.Code{
-			kByte:    func(n int64) jen.Code { return jen.Lit(int8(n)) },
-			kShort:   func(n int64) jen.Code { return jen.Lit(int16(n)) },
-			kInteger: func(n int64) jen.Code { return jen.Lit(int32(n)) },
-			kLong:    func(n int64) jen.Code { return jen.Lit(n) },
-		}[k](n)
+		return intLit(k, text)
 	case kBigInteger:
 		return jen.Id("bigInt").Call(jen.Lit(text))
 	case kBigDecimal:
@@ -299,6 +313,21 @@ func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
 		panic(err)
 	}
 	return typ.Call(jen.Op(strconv.FormatFloat(f, 'g', -1, 64)))
+}
+
+// intLit is a Go literal of an integer kind's type.
+func intLit(k kind, text string) jen.Code {
+	bits := map[kind]int{kByte: 8, kShort: 16, kInteger: 32, kLong: 64}[k]
+	n, err := strconv.ParseInt(text, 10, bits)
+	if err != nil {
+		panic(err)
+	}
+	return map[kind]func(int64) jen.Code{
+		kByte:    func(n int64) jen.Code { return jen.Lit(int8(n)) },
+		kShort:   func(n int64) jen.Code { return jen.Lit(int16(n)) },
+		kInteger: func(n int64) jen.Code { return jen.Lit(int32(n)) },
+		kLong:    func(n int64) jen.Code { return jen.Lit(n) },
+	}[k](n)
 }
 
 // timestamp is a time.Time at the precision its wire format keeps:
