@@ -238,7 +238,7 @@ func (w *valueWriter) value(m *shapes.Member, depth int) jen.Code {
 			return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
 		}
 		lo := c.minLen
-		if m.Traits.HTTPLabel() || m.Traits.IdempotencyToken() {
+		if m.Traits.HTTPLabel() || m.Traits.IdempotencyToken() && c.maxLen != 0 {
 			// A label must not be empty; an empty idempotency token is
 			// unset (when its default is ""), and the client fills it in.
 			lo = max(lo, 1)

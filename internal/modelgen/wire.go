@@ -342,7 +342,7 @@ func (w *valueWriter) bindingCall(op *gogen.Operation, uri string) wireCall {
 		if !ok {
 			continue
 		}
-		hdr[jen.Lit(hname)] = jen.Index().String().Values(jen.Lit(strings.Join(b.texts, ", ")))
+		hdr[jen.Lit(hname)] = jen.Index().String().Values(jen.Lit(b.header()))
 		checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), b.code, out))
 	}
 	return wireCall{
@@ -415,7 +415,7 @@ func (w *valueWriter) errorTest(f *jen.File, name string, op *gogen.Operation, e
 			if !ok {
 				continue
 			}
-			hdr[jen.Lit(hname)] = jen.Index().String().Values(jen.Lit(strings.Join(b.texts, ", ")))
+			hdr[jen.Lit(hname)] = jen.Index().String().Values(jen.Lit(b.header()))
 			checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), b.code, got))
 			continue
 		}
@@ -533,3 +533,26 @@ func (w *valueWriter) waiterTest(f *jen.File, name string, op *gogen.Operation) 
 // alnum is n random letters and digits: a safe header value, query value
 // or header name suffix.
 var alnum = runesFrom([]rune("abcxyzABCXYZ0129"))
+
+// headerList writes a list header as a server must: items joined by ", ",
+// an item with a comma or a double quote in double quotes, with its quotes
+// and backslashes escaped.
+func headerList(items []string) string {
+	var out []string
+	for _, s := range items {
+		if strings.ContainsAny(s, `,"`) {
+			s = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// header is the header value of a bound value: a list as headerList
+// writes it, a single value as it is (an http-date holds a comma).
+func (b bound) header() string {
+	if b.list {
+		return headerList(b.texts)
+	}
+	return b.texts[0]
+}
