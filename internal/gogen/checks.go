@@ -237,6 +237,27 @@ func (p *Plan) patternCheck(m *shapes.Member, pat string) (*patternCheck, error)
 	return &patternCheck{source: pat, prepared: prep}, nil
 }
 
+// sampleToken has the form of the tokens the client makes (newUUID).
+const sampleToken = "00000000-0000-4000-8000-000000000000"
+
+// fillableToken returns an operation's @idempotencyToken member if the
+// client may fill it: a UUID must pass the member's own length and pattern,
+// or the client would make a token that it then refuses.
+func (p *Plan) fillableToken(op *shapes.Shape) *shapes.Member {
+	m := idempotencyMember(op)
+	if m == nil {
+		return nil
+	}
+	c := p.checks[m]
+	if l := c.length; l != nil && (int64(len(sampleToken)) < l.min || (l.max >= 0 && int64(len(sampleToken)) > l.max)) {
+		return nil
+	}
+	if c.pattern != nil && !c.pattern.prepared.MatchString(sampleToken) {
+		return nil
+	}
+	return m
+}
+
 func effectivePattern(m *shapes.Member) (string, bool) {
 	if p, ok := m.Traits.Pattern(); ok {
 		return p, true

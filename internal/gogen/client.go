@@ -70,17 +70,18 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 }
 
 // safeToRetry reports whether sending an operation twice cannot apply it
-// twice: it is @readonly or @idempotent, carries an idempotency token, or
-// uses a safe HTTP method (GET, HEAD), which AWS models rarely mark
-// @readonly.
-func safeToRetry(op *shapes.Shape) bool {
-	if op.Traits.Has("smithy.api#readonly") || op.Traits.Has("smithy.api#idempotent") {
+// twice: it is @readonly or @idempotent, carries an idempotency token that
+// the client fills, or uses a safe HTTP method (GET, HEAD), which AWS models
+// rarely mark @readonly.
+func safeToRetry(op *Operation) bool {
+	s := op.Shape
+	if s.Traits.Has("smithy.api#readonly") || s.Traits.Has("smithy.api#idempotent") {
 		return true
 	}
-	if h, ok := op.Traits.HTTP(); ok && (h.Method == "GET" || h.Method == "HEAD") {
+	if h, ok := s.Traits.HTTP(); ok && (h.Method == "GET" || h.Method == "HEAD") {
 		return true
 	}
-	return idempotencyMember(op) != nil
+	return op.Token != nil
 }
 
 // idempotencyMember returns the input member marked @idempotencyToken.
@@ -160,7 +161,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	}
 	desc := op.Desc
 	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
-	if safeToRetry(op.Shape) {
+	if safeToRetry(op) {
 		fields[jen.Id("safeToRetry")] = jen.True()
 	}
 	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
@@ -193,7 +194,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values())
 		g.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns"))
-		if m := idempotencyMember(op.Shape); m != nil {
+		if m := op.Token; m != nil {
 			field := p.FieldName(m)
 			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
 			// A token with a default of "" is a string value, unset when empty.

@@ -126,6 +126,11 @@ type Operation struct {
 	JMESInput, JMESOutput string
 	// Waiters are the operation's smithy.waiters#waitable entries, by name.
 	Waiters []*Waiter
+	// Token is the @idempotencyToken member that the client fills with a
+	// random UUID when it is unset; nil when there is none, or when the
+	// member's own constraints would refuse a UUID (the caller must then
+	// choose the token).
+	Token *shapes.Member
 }
 
 // Waiter is one waiter of an operation.
@@ -269,6 +274,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		return nil, err
 	}
 	p.planValidators(mainScope)
+	for _, o := range p.Operations {
+		o.Token = p.fillableToken(o.Shape)
+	}
 
 	// The types package: shapes first (they own their names), then the
 	// names the generator invents (enum constants, union wrappers, helpers).
