@@ -1186,17 +1186,9 @@ func (p *parser) parseClass() (*node, error) {
 		// A '-' between two atoms makes a range unless it is last. As in
 		// Java, a '-' after a class escape such as \w is a literal.
 		if !isSet && p.pos+1 < len(p.src) && p.src[p.pos] == '-' && p.src[p.pos+1] != ']' {
-			p.pos++
-			hiStart := p.pos
-			hi, _, hiIsSet, err := p.parseClassAtom()
+			hi, err := p.rangeEnd(lo, atomStart)
 			if err != nil {
 				return nil, err
-			}
-			if hiIsSet {
-				return nil, p.errorf(hiStart, "a class escape cannot be a range bound")
-			}
-			if lo > hi {
-				return nil, p.errorf(atomStart, "range out of order in character class")
 			}
 			set.ranges = append(set.ranges, runeRange{lo, hi})
 			continue
@@ -1275,17 +1267,9 @@ func (p *parser) parseJavaClass() ([]runeRange, error) {
 			continue
 		}
 		if p.pos+1 < len(p.src) && p.src[p.pos] == '-' && p.src[p.pos+1] != ']' && p.src[p.pos+1] != '[' {
-			p.pos++
-			hiStart := p.pos
-			hi, _, hiIsSet, err := p.parseClassAtom()
+			hi, err := p.rangeEnd(lo, atomStart)
 			if err != nil {
 				return nil, err
-			}
-			if hiIsSet {
-				return nil, p.errorf(hiStart, "a class escape cannot be a range bound")
-			}
-			if lo > hi {
-				return nil, p.errorf(atomStart, "range out of order in character class")
 			}
 			cur = append(cur, runeRange{lo, hi})
 			continue
@@ -1295,6 +1279,26 @@ func (p *parser) parseJavaClass() ([]runeRange, error) {
 }
 
 // parseClassAtom parses one class member: a code point, or a class escape
+
+// rangeEnd reads the upper bound of a class range whose '-' is at p.pos;
+// lo is the lower bound, read at atomStart. Both class readers (ECMA's and
+// Java's) use it, so a range means the same in both.
+func (p *parser) rangeEnd(lo rune, atomStart int) (rune, error) {
+	p.pos++
+	hiStart := p.pos
+	hi, _, hiIsSet, err := p.parseClassAtom()
+	if err != nil {
+		return 0, err
+	}
+	if hiIsSet {
+		return 0, p.errorf(hiStart, "a class escape cannot be a range bound")
+	}
+	if lo > hi {
+		return 0, p.errorf(atomStart, "range out of order in character class")
+	}
+	return hi, nil
+}
+
 // such as \d or \p{L} (isSet).
 func (p *parser) parseClassAtom() (r rune, set runeSet, isSet bool, err error) {
 	if p.src[p.pos] != '\\' {
