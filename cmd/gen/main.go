@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/smithygo/smithygo/internal/gen"
@@ -62,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.Models = models
+	opts.Generator = generatorVersion()
 	opts.Warn = func(err error) { fmt.Fprintln(stderr, "gen: warning:", err) }
 	switch {
 	case fs.NArg() > 0:
@@ -99,6 +101,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// modulePath is the generator's module.
+const modulePath = "github.com/smithygo/smithygo"
+
+// generatorVersion names the generator's module and version as the build
+// recorded it: "(devel)" when run from a checkout of this module (go run,
+// go generate here), the required version when it is a dependency of the
+// user's module (go tool gen). A local replace is not named, so that the
+// output does not depend on where the checkout is.
+func generatorVersion() string {
+	version := "(unknown)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if info.Main.Path == modulePath {
+			version = info.Main.Version
+		}
+		for _, dep := range info.Deps {
+			if dep.Path == modulePath {
+				version = dep.Version
+			}
+		}
+	}
+	return modulePath + " " + version
 }
 
 // count formats "1 shape" or "N shapes".

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/smithygo/smithygo/internal/gogen"
 )
 
 const outposts = "../../model/outposts.json"
@@ -116,12 +121,15 @@ func TestGenerationIsDeterministic(t *testing.T) {
 func TestCommittedOutputIsCurrent(t *testing.T) {
 	// The same check CI makes with git diff, here so that "go test" alone
 	// catches a stale generated/ directory.
+	// It runs where generated/generate.go's go:generate line runs, with
+	// the same -model path, which the files' "// Model:" line names.
+	committed := snapshot(t, "../../generated/outposts")
 	out := filepath.Join(t.TempDir(), "outposts")
-	if code, _, stderr := runGen("-model", outposts, "-out", out, "-import-path", "github.com/smithygo/smithygo/generated/outposts"); code != 0 {
+	t.Chdir("../../generated")
+	if code, _, stderr := runGen("-model", "../model/outposts.json", "-out", out, "-import-path", "github.com/smithygo/smithygo/generated/outposts"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	fresh := snapshot(t, out)
-	committed := snapshot(t, "../../generated/outposts")
 	for name, want := range fresh {
 		if committed[name] != want {
 			t.Errorf("generated/outposts/%s is stale: run make generate", name)
@@ -245,7 +253,38 @@ func generate(t *testing.T, models ...string) map[string]string {
 	if code, _, stderr := runGen(args...); code != 0 {
 		t.Fatalf("gen %q: exit %d: %s", args, code, stderr)
 	}
-	return snapshot(t, out)
+	files := snapshot(t, out)
+	// The "// Model:" lines name the model paths, which differ between
+	// the forms of one model compared here; TestProvenanceLines checks them.
+	for name, src := range files {
+		files[name] = modelLine.ReplaceAllString(src, "")
+	}
+	return files
+}
+
+var modelLine = regexp.MustCompile(`(?m)^// Model: .*\n`)
+
+// Every generated file says, below its header, which generator made it and
+// the SHA-256 of the model it was made from, as sha256sum prints it.
+func TestProvenanceLines(t *testing.T) {
+	dir := t.TempDir()
+	model := writeFile(t, filepath.Join(dir, "pets.json"), petsJSON)
+	out := filepath.Join(dir, "pets")
+	if code, _, stderr := runGen("-model", model, "-out", out, "-import-path", "example.com/pets"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	sum := sha256.Sum256([]byte(petsJSON))
+	want := gogen.HeaderLine + "\n// Generator: github.com/smithygo/smithygo (devel)\n// Model: " +
+		filepath.ToSlash(model) + " sha256:" + hex.EncodeToString(sum[:]) + "\n\n"
+	files := snapshot(t, out)
+	if len(files) == 0 {
+		t.Fatal("nothing generated")
+	}
+	for name, src := range files {
+		if !strings.HasPrefix(src, want) {
+			t.Errorf("%s starts %q, want %q", name, src[:min(len(src), len(want))], want)
+		}
+	}
 }
 
 // An IDL model generates exactly what the same model as a JSON AST does,

@@ -29,6 +29,10 @@ type Options struct {
 	AllowUnknownTraits bool
 	// Warn receives the loader's warnings; nil drops them.
 	Warn func(error)
+	// Generator names the generator and its version on the second line of
+	// every generated file ("github.com/smithygo/smithygo (devel)"); the
+	// digests of the model paths follow it. "" leaves both out.
+	Generator string
 }
 
 // load loads the model with the options' loader settings and hands its
@@ -101,6 +105,12 @@ func Render(opts Options) (map[string][]byte, error) {
 		}
 	}
 	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests}
+	if opts.Generator != "" {
+		cfg.Generator = opts.Generator
+		if cfg.Models, err = shapes.DigestPaths(opts.Models...); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Warn != nil {
 		cfg.Warn = func(w error) { opts.Warn(m.Locate(w)) }
 	}

@@ -140,7 +140,35 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	stampProvenance(out, cfg)
 	return out, nil
+}
+
+// stampProvenance puts the lines that say what made the files below the
+// header of every file: the generator and each model's digest. The header
+// itself stays the same line in every file and every version, since the
+// writer recognises generated files by it.
+func stampProvenance(out map[string][]byte, cfg Config) {
+	var lines []byte
+	if cfg.Generator != "" {
+		lines = fmt.Appendf(lines, "// Generator: %s\n", cfg.Generator)
+	}
+	for _, d := range cfg.Models {
+		lines = fmt.Appendf(lines, "// Model: %s\n", d)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	for name, src := range out {
+		rest, ok := bytes.CutPrefix(src, []byte(HeaderLine+"\n"))
+		if !ok {
+			continue
+		}
+		buf := make([]byte, 0, len(src)+len(lines))
+		buf = append(buf, HeaderLine+"\n"...)
+		buf = append(buf, lines...)
+		out[name] = append(buf, rest...)
+	}
 }
 
 // renderAll renders the files, several at a time: rendering (jennifer's

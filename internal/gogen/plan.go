@@ -30,6 +30,12 @@ type Config struct {
 	// ProtocolTests adds protocol_gen_test.go, the model's
 	// smithy.test#httpRequestTests and httpResponseTests as Go tests.
 	ProtocolTests bool
+	// Generator and Models, where set, are named on the second line of
+	// every file, so that a reviewer can tell what made it: the generator's
+	// module and version ("github.com/smithygo/smithygo (devel)") and the
+	// digest of each model path it read.
+	Generator string
+	Models    []shapes.PathDigest
 	// Warn receives each warning: something the model asks that the
 	// generated code cannot do (a pattern it cannot enforce), which the
 	// service still does. nil discards them.
