@@ -1,8 +1,9 @@
 # The README's two commands: "make generate" and "make test".
 GO ?= go
 STATICCHECK = $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+ACTIONLINT = $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
-.PHONY: generate test lint vet fmt-check corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check fuzz-models
+.PHONY: generate test lint vet fmt-check workflows corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check fuzz-models
 
 # Regenerate everything under generated/ from model/, and the protocol-test
 # clients. Only the two packages that hold go:generate lines are named:
@@ -13,8 +14,14 @@ generate:
 	$(GO) generate ./generated ./internal/protocoltest
 
 # Everything CI checks about the code: formatting, vet, staticcheck and the tests.
-test: fmt-check vet lint
+test: fmt-check vet lint workflows
 	$(GO) test ./...
+
+# The GitHub workflows: actionlint, and every action pinned by a full commit SHA.
+workflows:
+	$(ACTIONLINT)
+	@unpinned=$$(grep -nE '^[[:space:]-]*uses:' .github/workflows/*.yml | grep -vE 'uses: [^@ ]+@[0-9a-f]{40}( |$$)' || true); \
+	if [ -n "$$unpinned" ]; then echo "pin these actions by their full commit SHA:"; echo "$$unpinned"; exit 1; fi
 
 fmt-check:
 	@out=$$(gofmt -l . ); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
