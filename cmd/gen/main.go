@@ -2,6 +2,7 @@
 //
 //	gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH]
 //	gen -check -model PATH [-model PATH ...]
+//	gen -diff [-service SHAPE_ID] [-allow-unknown-traits] OLD NEW
 //
 // Every applied trait must resolve to a trait definition, in the model or
 // among the definitions the generator knows (smithy.api, aws.*, smithy.rules,
@@ -12,7 +13,18 @@
 // a directory, which stands for every .smithy and .json file below it; all
 // of them are merged into one model.
 //
-// Exit status: 0 on success, 1 on a model or generation error, 2 on wrong usage.
+// gen -diff compares the Go packages that two models (each a path as for
+// -model) would generate, as a user of the package sees them, and prints
+// the changes in Markdown, each marked breaking or compatible, for a pull
+// request's body. Removed or renamed operations, types, fields, enum values,
+// union variants and error types, a changed Go type (a pointer that became
+// a value, or the reverse), a changed or removed default, and in what is
+// sent to the service a newly required member or a narrowed constraint are
+// breaking; additions, widened constraints and changed errors of an
+// operation are compatible (package internal/apidiff has the full rules).
+//
+// Exit status: 0 on success, 1 on a model or generation error, 2 on wrong
+// usage; -diff exits 0 when it found no breaking change and 3 when it did.
 package main
 
 import (
@@ -24,6 +36,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/smithygo/smithygo/internal/apidiff"
 	"github.com/smithygo/smithygo/internal/gen"
 )
 
@@ -50,10 +63,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	skipMissing := fs.Bool("skip-missing", false, "succeed without generating, with a note, when a -model path does not exist (for models read from ../shared)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
+	diff := fs.Bool("diff", false, "compare the Go APIs generated from two models, OLD and NEW (paths as for -model), print the changes in Markdown, and exit 3 if any is breaking")
 	fs.BoolVar(&opts.AllowUnknownTraits, "allow-unknown-traits", false, "warn about, instead of refusing, traits that resolve to no trait definition (and use statements that import no shape)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-no-tests] [-allow-unknown-traits]")
 		fmt.Fprintln(stderr, "       gen -check -model PATH [-model PATH ...] [-service SHAPE_ID] [-allow-unknown-traits]")
+		fmt.Fprintln(stderr, "       gen -diff [-service SHAPE_ID] [-allow-unknown-traits] OLD NEW")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -65,6 +80,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts.Models = models
 	opts.Generator = generatorVersion()
 	opts.Warn = func(err error) { fmt.Fprintln(stderr, "gen: warning:", err) }
+	if *diff {
+		if fs.NArg() != 2 || len(models) > 0 || opts.Out != "" || *check {
+			fmt.Fprintln(stderr, "gen: -diff takes two model paths, OLD and NEW, and no -model, -out or -check")
+			fs.Usage()
+			return 2
+		}
+		return runDiff(opts, fs.Arg(0), fs.Arg(1), stdout, stderr)
+	}
 	switch {
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "gen: unexpected argument %q\n", fs.Arg(0))
@@ -124,6 +147,23 @@ func generatorVersion() string {
 		}
 	}
 	return modulePath + " " + version
+}
+
+// runDiff prints the API changes from the model at oldPath to the one at
+// newPath.
+func runDiff(opts gen.Options, oldPath, newPath string, stdout, stderr io.Writer) int {
+	changes, err := gen.Diff(opts, oldPath, newPath)
+	if err == nil {
+		err = apidiff.WriteMarkdown(stdout, changes)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return 1
+	}
+	if apidiff.Breaking(changes) {
+		return 3
+	}
+	return 0
 }
 
 // count formats "1 shape" or "N shapes".

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/smithygo/smithygo/internal/apidiff"
 	"github.com/smithygo/smithygo/internal/gogen"
 	"github.com/smithygo/smithygo/internal/outdir"
 	"github.com/smithygo/smithygo/internal/shapes"
@@ -120,6 +121,42 @@ func Render(opts Options) (map[string][]byte, error) {
 		return nil, m.Locate(err)
 	}
 	return files, nil
+}
+
+// Surface loads the model and returns the Go API of the package Render
+// would write for it (gogen.Surface), for gen -diff. Out and ImportPath
+// are not needed: the API names types by package name.
+func Surface(opts Options) (*gogen.API, error) {
+	m, err := load(opts)
+	if err != nil {
+		return nil, err
+	}
+	svc, err := m.Service(opts.Service)
+	if err != nil {
+		return nil, err
+	}
+	api, err := gogen.Surface(svc, gogen.Config{ImportPath: opts.ImportPath, Package: opts.Package})
+	if err != nil {
+		return nil, m.Locate(err)
+	}
+	return api, nil
+}
+
+// Diff compares the Go APIs of the models at oldPath and newPath (each a
+// file or directory, as in Models, which is ignored), loaded with the rest
+// of opts.
+func Diff(opts Options, oldPath, newPath string) ([]apidiff.Change, error) {
+	var apis [2]*gogen.API
+	for i, path := range []string{oldPath, newPath} {
+		o := opts
+		o.Models = []string{path}
+		api, err := Surface(o)
+		if err != nil {
+			return nil, err
+		}
+		apis[i] = api
+	}
+	return apidiff.Compare(apis[0], apis[1]), nil
 }
 
 // Run renders the package and writes it to opts.Out. Nothing is written
