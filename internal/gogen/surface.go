@@ -193,11 +193,7 @@ func (p *Plan) surface() *API {
 		case s.Kind == shapes.KindUnion:
 			t := APIType{Name: name, Kind: KindUnion, Sent: sent[s]}
 			for _, m := range s.Members {
-				v := APIVariant{Name: "types." + p.UnionMemberName(m), APIValue: p.memberValue(m, false)}
-				if m.Target.IsUnit() {
-					v.Type = ""
-				}
-				t.Variants = append(t.Variants, v)
+				t.Variants = append(t.Variants, APIVariant{Name: "types." + p.UnionMemberName(m), APIValue: p.memberValue(m, false)})
 			}
 			api.Types = append(api.Types, t)
 		default: // string and int enums
@@ -235,9 +231,12 @@ func (p *Plan) structType(name string, kind TypeKind, s *shapes.Shape, input, se
 // memberValue describes a structure or union member's Go value.
 func (p *Plan) memberValue(m *shapes.Member, input bool) APIValue {
 	v := APIValue{Pointer: p.IsPointer(m), Checks: apiChecks(p.checks[m])}
-	if m.Container.Kind == shapes.KindUnion {
+	switch {
+	case m.Container.Kind == shapes.KindUnion && m.Target.IsUnit():
+		// The wrapper is an empty structure: no Value field.
+	case m.Container.Kind == shapes.KindUnion:
 		v.Type = renderType(p, p.ValueType(m.Target)) // the wrapper's Value field
-	} else {
+	default:
 		v.Type = renderType(p, p.FieldType(m, input))
 	}
 	if HasClientDefault(m) {
