@@ -19,8 +19,8 @@
 //     one): a newly required member, a required member added, and a
 //     narrowed constraint (a length or range bound added or tightened, a
 //     pattern added or changed, since two patterns cannot be compared, a
-//     list now required to hold unique items, a URI label now required to
-//     be non-empty), which Validate, or else the service, now refuses.
+//     list now required to hold unique items), which Validate, or else the
+//     service, now refuses.
 //
 // Everything else is compatible: additions (operations, types, optional
 // fields, enum values, union variants, errors), a default added, a member
@@ -291,7 +291,8 @@ func (d *differ) namedType(o, n *gogen.APIType) {
 }
 
 func article(noun string) string {
-	if strings.ContainsRune("aeiou", rune(noun[0])) {
+	switch noun {
+	case "enum", "int enum", "input type", "output type", "error type":
 		return "an " + noun
 	}
 	return "a " + noun
@@ -346,43 +347,51 @@ func (d *differ) value(subject string, o, n gogen.APIValue, sent bool) {
 // checks compares the constraints of one value. narrowed says whether a
 // change refuses values that were accepted.
 func (d *differ) checks(subject string, o, n gogen.APIChecks, sent bool) {
-	report := func(narrowed bool, format string, args ...any) {
+	// report adds a change; bounds says whether to tell if it narrowed
+	// or widened.
+	report := func(narrowed, bounds bool, format string, args ...any) {
 		text := fmt.Sprintf(format, args...)
+		var notes []string
+		if bounds {
+			notes = append(notes, direction(narrowed))
+		}
 		if narrowed && !sent {
-			text += " (only in values the service returns)"
+			notes = append(notes, "only in what the service returns")
+		}
+		if len(notes) > 0 {
+			text += " (" + strings.Join(notes, ", ") + ")"
 		}
 		d.add(narrowed && sent, subject, "%s", text)
 	}
 	flag := func(o, n bool, now, noLonger string) {
 		switch {
 		case !o && n:
-			report(true, "%s", now)
+			report(true, false, "%s", now)
 		case o && !n:
-			report(false, "%s", noLonger)
+			report(false, false, "%s", noLonger)
 		}
 	}
 	flag(o.Required, n.Required, "now required", "no longer required")
-	flag(o.NonEmpty, n.NonEmpty, "must now be non-empty (a URI label)", "may now be empty")
 	flag(o.UniqueItems, n.UniqueItems, "must now hold unique items", "may now hold repeated items")
 
 	if o.MinLength != n.MinLength || o.MaxLength != n.MaxLength {
 		narrowed := n.MinLength > o.MinLength || (n.MaxLength >= 0 && (o.MaxLength < 0 || n.MaxLength < o.MaxLength))
-		report(narrowed, "length %s → %s (%s)", code(lengthBounds(o)), code(lengthBounds(n)), direction(narrowed))
+		report(narrowed, true, "length %s → %s", code(lengthBounds(o)), code(lengthBounds(n)))
 	}
 	if o.MinRange != n.MinRange || o.MaxRange != n.MaxRange {
 		narrowed := tighter(o.MinRange, n.MinRange, 1) || tighter(o.MaxRange, n.MaxRange, -1)
-		report(narrowed, "range %s → %s (%s)", code(bounds(o.MinRange, o.MaxRange)), code(bounds(n.MinRange, n.MaxRange)), direction(narrowed))
+		report(narrowed, true, "range %s → %s", code(bounds(o.MinRange, o.MaxRange)), code(bounds(n.MinRange, n.MaxRange)))
 	}
 	switch {
 	case o.Pattern == n.Pattern:
 	case o.Pattern == "":
-		report(true, "pattern %s added", code(n.Pattern))
+		report(true, false, "pattern %s added", code(n.Pattern))
 	case n.Pattern == "":
-		report(false, "pattern %s removed", code(o.Pattern))
+		report(false, false, "pattern %s removed", code(o.Pattern))
 	default:
 		// Whether one regular expression accepts all that another does is
 		// not decidable here: a changed pattern counts as narrowed.
-		report(true, "pattern changed: %s → %s", code(o.Pattern), code(n.Pattern))
+		report(true, false, "pattern changed: %s → %s", code(o.Pattern), code(n.Pattern))
 	}
 }
 

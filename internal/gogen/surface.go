@@ -113,8 +113,9 @@ type APIValue struct {
 // decided them (memberChecks).
 type APIChecks struct {
 	Required bool // a structure member that must be set
-	NonEmpty bool // a string bound to a URI label must not be empty
-	// MinLength and MaxLength bound a length; 0 and -1 are no bound.
+	// MinLength and MaxLength bound a length; 0 and -1 are no bound. A
+	// string bound to a URI label, which must not be empty, has a
+	// MinLength of at least 1: that is the same constraint.
 	MinLength, MaxLength int64
 	// MinRange and MaxRange bound a number, as written in the model; "" is
 	// no bound.
@@ -283,9 +284,12 @@ func apiChecks(c *memberChecks) APIChecks {
 	if c == nil {
 		return a
 	}
-	a.Required, a.NonEmpty, a.UniqueItems = c.required, c.label, c.unique
+	a.Required, a.UniqueItems = c.required, c.unique
 	if c.length != nil {
 		a.MinLength, a.MaxLength = max(c.length.min, 0), c.length.max
+	}
+	if c.label {
+		a.MinLength = max(a.MinLength, 1)
 	}
 	if c.rng != nil {
 		a.MinRange, a.MaxRange = c.rng.min, c.rng.max
