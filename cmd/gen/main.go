@@ -16,12 +16,17 @@
 // gen -diff compares the Go packages that two models (each a path as for
 // -model) would generate, as a user of the package sees them, and prints
 // the changes in Markdown, each marked breaking or compatible, for a pull
-// request's body. Removed or renamed operations, types, fields, enum values,
-// union variants and error types, a changed Go type (a pointer that became
-// a value, or the reverse), a changed or removed default, and in what is
-// sent to the service a newly required member or a narrowed constraint are
-// breaking; additions, widened constraints and changed errors of an
-// operation are compatible (package internal/apidiff has the full rules).
+// request's body; "No change to the Go API." when there is none.
+// Breaking: a removed or renamed operation, paginator, waiter, type, error
+// type, field, enum value or union variant; a changed Go type (a pointer
+// that became a value, or the reverse); an enum constant with a new wire
+// value; a changed or removed default (an unset field silently means
+// another value); and in what is sent to the service, a newly required
+// member or a narrowed constraint (a changed pattern counts as narrowed).
+// Compatible: additions, a default added, widened constraints, the errors
+// an operation can fail with (errors.As keeps compiling), and constraint
+// changes in what the service only returns, which the client does not
+// check. Package internal/apidiff has the full rules.
 //
 // Exit status: 0 on success, 1 on a model or generation error, 2 on wrong
 // usage; -diff exits 0 when it found no breaking change and 3 when it did.
