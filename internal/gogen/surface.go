@@ -233,10 +233,13 @@ func (p *Plan) structType(name string, kind TypeKind, s *shapes.Shape, input, se
 func (p *Plan) memberValue(m *shapes.Member, input bool) APIValue {
 	v := APIValue{Pointer: p.IsPointer(m), Checks: apiChecks(p.checks[m])}
 	switch {
-	case m.Container.Kind == shapes.KindUnion && m.Target.IsUnit():
-		// The wrapper is an empty structure: no Value field.
 	case m.Container.Kind == shapes.KindUnion:
-		v.Type = renderType(p, p.ValueType(m.Target)) // the wrapper's Value field
+		// The wrapper's Value field holds the value itself, or there is no
+		// field when the member carries no value.
+		v.Pointer = false
+		if !m.Target.IsUnit() {
+			v.Type = renderType(p, p.ValueType(m.Target))
+		}
 	default:
 		v.Type = renderType(p, p.FieldType(m, input))
 	}

@@ -189,6 +189,9 @@ func checkSurface(t *testing.T, svc *shapes.Service) {
 			for _, v := range ty.Variants {
 				w := local(v.Name)
 				described[w] = true
+				if v.Pointer {
+					t.Errorf("%s: wrapper %s: Pointer is set, but Value holds the value", ty.Name, w)
+				}
 				var want []goField
 				if v.Type != "" {
 					want = []goField{{"Value", local(v.Type)}}
