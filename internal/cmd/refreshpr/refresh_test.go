@@ -61,7 +61,7 @@ func TestRefreshAChangedModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(body)
-	breaking, compatible, ok := strings.Cut(text, "ompatible")
+	breaking, compatible, ok := strings.Cut(text, "### Compatible")
 	if !ok {
 		t.Fatalf("the report has no compatible section:\n%s", text)
 	}
@@ -103,6 +103,9 @@ func copyRepo(t *testing.T) string {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "repo")
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range []string{"go.mod", "go.sum", "Makefile", "cmd", "internal", "templates", "model", "generated"} {
 		err := filepath.WalkDir(filepath.Join(root, name), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
