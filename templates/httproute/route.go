@@ -88,6 +88,13 @@ type route struct {
 // once the table is complete, Match may be called from many goroutines.
 type Table struct {
 	routes []*route // most specific first (see compareRoutes)
+
+	// byFirst indexes routes (by position in routes) on their first
+	// segment when it is a literal: a request can only match those whose
+	// literal is its own first segment, and the others. With the 33
+	// Outposts routes, that skips most of the table.
+	byFirst map[string][]int
+	others  []int // routes without a literal first segment
 }
 
 // Add adds the pattern uriPattern (as in a Smithy @http trait) for method,
@@ -114,6 +121,14 @@ func (t *Table) Add(method, uriPattern string, id int) error {
 	}
 	t.routes = append(t.routes, r)
 	slices.SortStableFunc(t.routes, compareRoutes)
+	t.byFirst, t.others = map[string][]int{}, nil
+	for i, r := range t.routes {
+		if len(r.segs) > 0 && r.segs[0].kind == segLiteral {
+			t.byFirst[r.segs[0].lit] = append(t.byFirst[r.segs[0].lit], i)
+		} else {
+			t.others = append(t.others, i)
+		}
+	}
 	return nil
 }
 
@@ -273,7 +288,11 @@ type span struct{ start, end int }
 // literals of the pattern and requires every label to be non-empty; an
 // escaped "/" ("%2F") never separates segments. When no pattern of the
 // request's method matches, the path is tried once more without a
-// trailing slash, so "/outposts/" finds "/outposts". The labels of the
+// trailing slash, so "/outposts/" finds "/outposts". Segments "." and
+// ".." are not removed: they are ordinary values, since a Smithy client
+// sends a label value ".." unescaped ("." is an unreserved character), and
+// cannot reach other routes because matching never goes back up a
+// segment. The labels of the
 // winner are then percent-decoded ("+" stays "+" in a path); a greedy
 // label's value keeps the slashes between its segments.
 //
@@ -321,10 +340,45 @@ func splitPath(dst []span, p string) []span {
 }
 
 // find returns the most specific route of method matching the request, or
-// why there is none.
+// why there is none. It tries the routes in the order of t.routes, but only
+// those that can match the request's first segment.
 func (t *Table) find(method, path string, spans []span, rawQuery string) (*route, MatchStatus) {
+	var lits []int
+	if len(spans) > 0 {
+		first := path[spans[0].start:spans[0].end]
+		if strings.IndexByte(first, '%') >= 0 {
+			// The index holds decoded literals; an escaped first segment
+			// (rare) is compared with every route instead.
+			return t.scan(method, path, spans, rawQuery, nil, true)
+		}
+		lits = t.byFirst[first]
+	}
+	return t.scan(method, path, spans, rawQuery, lits, false)
+}
+
+// scan tries every route when all is set, otherwise the routes lits and
+// t.others, merged in the order of t.routes.
+func (t *Table) scan(method, path string, spans []span, rawQuery string, lits []int, all bool) (*route, MatchStatus) {
 	status := NotFound
-	for _, r := range t.routes {
+	i, j, k := 0, 0, 0
+	for {
+		var r *route
+		switch {
+		case all:
+			if k == len(t.routes) {
+				return nil, status
+			}
+			r = t.routes[k]
+			k++
+		case i < len(lits) && (j == len(t.others) || lits[i] < t.others[j]):
+			r = t.routes[lits[i]]
+			i++
+		case j < len(t.others):
+			r = t.routes[t.others[j]]
+			j++
+		default:
+			return nil, status
+		}
 		if status == MethodNotAllowed && r.method != method {
 			continue // already known; only a route of method can change the outcome
 		}
@@ -336,7 +390,6 @@ func (t *Table) find(method, path string, spans []span, rawQuery string) (*route
 		}
 		status = MethodNotAllowed
 	}
-	return nil, status
 }
 
 // greedyLen returns how many request segments the greedy label takes, or

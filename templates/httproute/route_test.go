@@ -150,6 +150,10 @@ func TestOutpostsEdges(t *testing.T) {
 		{"GET", "/outposts/%2F..%2Fsites", "", Found, "GetOutpost", l("OutpostId", "/../sites")},
 		{"GET", "/outposts/..%2F..%2Fsites%2Fs-1/instanceTypes", "", Found, "GetOutpostInstanceTypes",
 			l("OutpostId", "../../sites/s-1")},
+		// Dot segments are values like any other, never path operations.
+		{"GET", "/outposts/..", "", Found, "GetOutpost", l("OutpostId", "..")},
+		{"GET", "/outposts/../instanceTypes", "", Found, "GetOutpostInstanceTypes", l("OutpostId", "..")},
+		{"GET", "/outposts/./..", "", NotFound, "", nil},
 		// Unescaped, the same slash separates segments: no ListTags pattern
 		// has two segments after /tags.
 		{"GET", "/tags/arn:aws:outposts:us-west-2:111122223333:outpost/op-1", "", NotFound, "", nil},
