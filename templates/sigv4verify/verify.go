@@ -152,6 +152,9 @@ type Result struct {
 	Expires   time.Duration
 	// SignedHeaders are the lowercase names of the signed headers.
 	SignedHeaders []string
+	// PayloadHash is the payload hash the signature covers: the body's
+	// lowercase hex SHA-256, or UNSIGNED-PAYLOAD.
+	PayloadHash string
 }
 
 // Verify checks the signature of r, a request received by a server, whose
@@ -165,6 +168,11 @@ func (v *Verifier) Verify(ctx context.Context, r *http.Request, body []byte) (*R
 
 // VerifyPayloadHash is Verify for a caller that has hashed the body itself
 // (while streaming it, say): payloadHash is its lowercase hex SHA-256.
+//
+// With payloadHash empty, the request is checked before its body is read,
+// against the X-Amz-Content-Sha256 header it must then have; the caller
+// must afterwards check that the body's hash is Result.PayloadHash (unless
+// that is UNSIGNED-PAYLOAD) before trusting the body.
 func (v *Verifier) VerifyPayloadHash(ctx context.Context, r *http.Request, payloadHash string) (*Result, error) {
 	return v.verify(ctx, r, func() string { return payloadHash })
 }
@@ -231,21 +239,23 @@ func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() 
 	}
 
 	opts := sigv4.Options{DisableURIPathEscaping: v.DisableURIPathEscaping, DisableNormalizePath: v.DisableNormalizePath}
-	match := 0
+	match, matched := 0, ""
 	for _, h := range hashes {
 		req.PayloadHash = h
 		want, err := v.signer.Signature(req, secret, t, a.region, a.service, opts)
 		if err != nil {
 			return nil, fail(ErrMalformed, "%v", err)
 		}
-		match |= subtle.ConstantTimeCompare([]byte(want), []byte(a.signature))
+		if subtle.ConstantTimeCompare([]byte(want), []byte(a.signature)) == 1 {
+			match, matched = 1, h
+		}
 	}
 	if match != 1 {
 		return nil, fail(ErrSignature, "the request was changed after signing, or signed with another secret key or options")
 	}
 	return &Result{
 		AccessKeyID: a.accessKeyID, Region: a.region, Service: a.service, Time: t,
-		Presigned: a.presigned, Expires: a.expires, SignedHeaders: a.signedHeaders,
+		Presigned: a.presigned, Expires: a.expires, SignedHeaders: a.signedHeaders, PayloadHash: matched,
 	}, nil
 }
 
@@ -520,12 +530,18 @@ func (v *Verifier) payloadHashes(r *http.Request, a *auth, bodyHash func() strin
 		}
 		return []string{sigv4.UnsignedPayload}, nil
 	case len(declared) == 1:
-		if h := bodyHash(); declared[0] != h {
+		// An empty hash: the caller checks the body against it later.
+		if h := bodyHash(); h != "" && declared[0] != h {
 			return nil, fail(ErrPayloadHash, "the body's SHA-256 is %s", h)
 		}
 		return declared, nil
-	case a.presigned && v.AllowUnsignedPayload:
-		return []string{bodyHash(), sigv4.UnsignedPayload}, nil
 	}
-	return []string{bodyHash()}, nil
+	h := bodyHash()
+	if h == "" {
+		return nil, errors.New("sigv4verify: the request has no X-Amz-Content-Sha256 header: verify it with its body or the body's hash")
+	}
+	if a.presigned && v.AllowUnsignedPayload {
+		return []string{h, sigv4.UnsignedPayload}, nil
+	}
+	return []string{h}, nil
 }

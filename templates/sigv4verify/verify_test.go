@@ -103,8 +103,18 @@ func TestVerifyHeader(t *testing.T) {
 				}
 			}
 			res, err := testVerifier(testTime).VerifyPayloadHash(t.Context(), r, sigv4.HashHex(body))
-			if err != nil || res.AccessKeyID != c.creds.AccessKeyID {
+			if err != nil || res.AccessKeyID != c.creds.AccessKeyID || res.PayloadHash != sigv4.HashHex(body) {
 				t.Errorf("VerifyPayloadHash: %+v, %v", res, err)
+			}
+			// Before the body is read: only with X-Amz-Content-Sha256,
+			// whose value Result reports for checking the body later.
+			res, err = testVerifier(testTime).VerifyPayloadHash(t.Context(), r, "")
+			if c.opts.SetContentSHA256Header {
+				if err != nil || res.PayloadHash != sigv4.HashHex(body) {
+					t.Errorf("VerifyPayloadHash before the body: %+v, %v", res, err)
+				}
+			} else if err == nil || isVerifyError(err) {
+				t.Errorf("VerifyPayloadHash before the body without X-Amz-Content-Sha256: %v", err)
 			}
 		})
 	}
@@ -196,8 +206,8 @@ func TestUnsignedPayload(t *testing.T) {
 	if _, err := testVerifier(testTime).Verify(t.Context(), received(get), nil); !errors.Is(err, ErrSignature) {
 		t.Errorf("unsigned presigned URL by default: %v", err)
 	}
-	if _, err := v.Verify(t.Context(), received(get), nil); err != nil {
-		t.Errorf("unsigned presigned URL allowed: %v", err)
+	if res, err := v.Verify(t.Context(), received(get), nil); err != nil || res.PayloadHash != sigv4.UnsignedPayload {
+		t.Errorf("unsigned presigned URL allowed: %+v, %v", res, err)
 	}
 }
 
