@@ -103,7 +103,8 @@ const maxExpires = 7 * 24 * time.Hour
 
 // Verifier checks signed requests. Set Lookup; the other fields are
 // optional. A Verifier is safe for concurrent use once set up, and should
-// be shared: it caches derived signing keys.
+// be shared: it caches derived signing keys. It must not be copied after
+// first use.
 type Verifier struct {
 	// Lookup finds the secret key of an access key ID. Required.
 	Lookup LookupFunc
@@ -193,6 +194,8 @@ type auth struct {
 	query         string // the raw query to sign: without the signature
 }
 
+// verify is Verify with the body's hash computed on demand by bodyHash,
+// which returns "" when the caller has no body to hash yet.
 func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() string) (*Result, error) {
 	if v.Lookup == nil {
 		return nil, errors.New("sigv4verify: Verifier.Lookup is not set")
@@ -239,7 +242,7 @@ func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() 
 	}
 
 	opts := sigv4.Options{DisableURIPathEscaping: v.DisableURIPathEscaping, DisableNormalizePath: v.DisableNormalizePath}
-	match, matched := 0, ""
+	matched := "" // the payload hash whose signature matches
 	for _, h := range hashes {
 		req.PayloadHash = h
 		want, err := v.signer.Signature(req, secret, t, a.region, a.service, opts)
@@ -247,10 +250,10 @@ func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() 
 			return nil, fail(ErrMalformed, "%v", err)
 		}
 		if subtle.ConstantTimeCompare([]byte(want), []byte(a.signature)) == 1 {
-			match, matched = 1, h
+			matched = h
 		}
 	}
-	if match != 1 {
+	if matched == "" {
 		return nil, fail(ErrSignature, "the request was changed after signing, or signed with another secret key or options")
 	}
 	return &Result{
