@@ -1,6 +1,8 @@
 // Package sigv4 signs HTTP requests with AWS Signature Version 4
 // (AWS4-HMAC-SHA256), either in the Authorization header (SignHTTP) or in the
-// query string of a presigned URL (PresignHTTP).
+// query string of a presigned URL (PresignHTTP). For servers, Signature
+// computes the signature a received request should carry, with the same
+// canonicalisation, so that signing and checking cannot disagree.
 //
 // The package depends on the Go standard library only, because the code
 // generator copies it verbatim into every generated client.
