@@ -228,10 +228,18 @@ func recordCall(t testing.TB, op string) {
 	m.(*sync.Map).Store(op, true)
 }
 
-// must fails the test on err, checks the response against the model's
-// output shape of its operation (named by the response's type), and
-// returns it.
-func must[T any](t testing.TB, out T, err error) T {
+// must(f.Op(ctx, in))(t) fails the test on err, checks the response
+// against the model's output shape of its operation (named by the
+// response's type), and returns it. (It takes t last so that the call's
+// two results can be its arguments.)
+func must[T any](out T, err error) func(testing.TB) T {
+	return func(t testing.TB) T {
+		t.Helper()
+		return checked(t, out, err)
+	}
+}
+
+func checked[T any](t testing.TB, out T, err error) T {
 	t.Helper()
 	op := strings.TrimSuffix(reflect.TypeOf(out).Elem().Name(), "Output")
 	if err != nil {
