@@ -291,8 +291,7 @@ func (f *Fake) CancelCapacityTask(ctx context.Context, in *outposts.CancelCapaci
 	switch t.status {
 	case types.CapacityTaskStatusRequested, types.CapacityTaskStatusInProgress, types.CapacityTaskStatusWaitingForEvacuation:
 	default:
-		e := conflict("", t.id, "Capacity task %s is %s and cannot be cancelled", t.id, t.status)
-		return nil, e
+		return nil, conflict("", t.id, "Capacity task %s is %s and cannot be cancelled", t.id, t.status)
 	}
 	t.setStatus(types.CapacityTaskStatusCancellationInProgress, f.now)
 	t.next = f.now.Add(f.cfg.step)

@@ -111,9 +111,9 @@ func TestCapacityTaskCompletes(t *testing.T) {
 	}
 
 	// The hosts now have the new slots, and the Outpost the new type.
-	types_ := must(f.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t)
+	configured := must(f.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t)
 	var names []string
-	for _, it := range types_.InstanceTypes {
+	for _, it := range configured.InstanceTypes {
 		names = append(names, *it.InstanceType)
 	}
 	if want := []string{"m5.large", "m5.xlarge", "m5.4xlarge", "m5.12xlarge"}; !slices.Equal(names, want) {
@@ -382,7 +382,9 @@ func TestDryRunChangesNothing(t *testing.T) {
 	after := must(f.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t)
 	for i := range before.Assets {
 		if !slices.EqualFunc(before.Assets[i].ComputeAttributes.InstanceTypeCapacities, after.Assets[i].ComputeAttributes.InstanceTypeCapacities,
-			func(a, b types.AssetInstanceTypeCapacity) bool { return *a.InstanceType == *b.InstanceType && a.Count == b.Count }) {
+			func(a, b types.AssetInstanceTypeCapacity) bool {
+				return *a.InstanceType == *b.InstanceType && a.Count == b.Count
+			}) {
 			t.Errorf("asset %d slots changed by a dry run", i)
 		}
 	}

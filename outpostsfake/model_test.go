@@ -1,6 +1,7 @@
 package outpostsfake
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -196,7 +197,7 @@ func checkValue(t testing.TB, path string, v reflect.Value, m modelMember) {
 				x = v.Float()
 			}
 			if b.Min != nil && x < *b.Min || b.Max != nil && x > *b.Max || math.IsNaN(x) {
-				t.Errorf("%s: %v is outside the range %s", path, x, raw)
+				t.Errorf("%s: %v is outside the model's range %s", path, x, compact(raw))
 			}
 		}
 		return
@@ -216,8 +217,17 @@ func checkLength(t testing.TB, path string, n int, raw json.RawMessage) {
 		t.Fatal(err)
 	}
 	if b.Min != nil && float64(n) < *b.Min || b.Max != nil && float64(n) > *b.Max {
-		t.Errorf("%s: length %d is outside %s", path, n, raw)
+		t.Errorf("%s: length %d is outside the model's %s", path, n, compact(raw))
 	}
+}
+
+// compact is a trait's JSON on one line.
+func compact(raw json.RawMessage) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return string(raw)
+	}
+	return b.String()
 }
 
 // called records, per test, the operations that returned a response.
