@@ -39,7 +39,23 @@
 // progress or a site that has Outposts, cancelling a finished task) are
 // *types.ConflictException; going over Quotas is
 // *types.ServiceQuotaExceededException. A cancelled context returns its
-// error.
+// error. InjectError makes an operation return any error once, for the
+// errors the fake never makes by itself (AccessDeniedException,
+// InternalServerException).
+//
+// # Options
+//
+// New takes WithAccountID and WithRegion (which appear in ARNs, owner IDs
+// and Availability Zones), WithStep and WithStartTime (the clock),
+// WithEvacuationTimeout (how long a task waits for blocking instances,
+// 48 hours by default), WithQuotas, and WithFailNextCapacityTask and
+// WithBlockNextCapacityTask, which do at construction what the methods
+// FailNextCapacityTask and BlockNextCapacityTask do later: make the next
+// capacity task fail with a given Failed.Type, or find a running instance
+// in its way. StopInstance stops an instance, as an evacuation would.
+//
+// The package example shows a capacity task from StartCapacityTask to
+// COMPLETED.
 //
 // # Lists
 //

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -50,8 +51,9 @@ type Fake struct {
 	catalog      []catalogEntry
 	catalogIndex map[string]*catalogEntry
 
-	nextFailure *failurePlan // set by FailNextCapacityTask
-	nextBlock   bool         // set by BlockNextCapacityTask
+	nextFailure *failurePlan       // set by FailNextCapacityTask
+	nextBlock   bool               // set by BlockNextCapacityTask
+	injected    map[string][]error // by InjectError, by operation
 }
 
 // config is what the options set.
@@ -238,19 +240,50 @@ func (f *Fake) StopInstance(instanceID string) bool {
 	return true
 }
 
-// begin checks the context and the input against the model's constraints
-// (with the generated Validate, so the fake rejects exactly what the
-// client would), then locks the fake. Every operation starts with it and,
-// when it returns nil, unlocks the fake when it is done.
+// begin checks the context, returns an error InjectError queued for the
+// operation, checks the input against the model's constraints (with the
+// generated Validate, so the fake rejects exactly what the client would),
+// and locks the fake. Every operation starts with it and, when it returns
+// nil, unlocks the fake when it is done.
 func (f *Fake) begin(ctx context.Context, in interface{ Validate() error }) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	f.mu.Lock()
+	if len(f.injected) > 0 {
+		op := strings.TrimSuffix(reflect.TypeOf(in).Elem().Name(), "Input")
+		if errs := f.injected[op]; len(errs) > 0 {
+			f.injected[op] = errs[1:]
+			f.mu.Unlock()
+			return errs[0]
+		}
+	}
+	f.mu.Unlock()
 	if err := in.Validate(); err != nil {
 		return validationError(err.Error())
 	}
 	f.mu.Lock()
 	return nil
+}
+
+// InjectError makes the next call of the named operation (such as
+// "GetCapacityTask") return err instead of doing anything, before its input
+// is checked; calls to inject more errors queue them. It is for the errors
+// the fake never makes by itself, such as *types.AccessDeniedException and
+// *types.InternalServerException, or any other a test wants to see handled;
+// for a faithful fake, inject only errors the model lists for the
+// operation. InjectError panics if the fake has no such operation.
+func (f *Fake) InjectError(operation string, err error) {
+	if m, ok := reflect.TypeFor[*Fake]().MethodByName(operation); !ok ||
+		m.Type.NumIn() != 3 || m.Type.In(2).Elem().Name() != operation+"Input" {
+		panic(fmt.Sprintf("outpostsfake: InjectError: no operation %q", operation))
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.injected == nil {
+		f.injected = map[string][]error{}
+	}
+	f.injected[operation] = append(f.injected[operation], err)
 }
 
 // nextSeq returns a new sequence number: the order in which things were

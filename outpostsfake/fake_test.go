@@ -2,6 +2,7 @@ package outpostsfake
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 	"testing"
@@ -702,4 +703,27 @@ func TestResponsesShareNoState(t *testing.T) {
 	if *got.Address.City != "Tacoma" {
 		t.Errorf("the fake's address changed with the caller's input: %s", *got.Address.City)
 	}
+}
+
+func TestInjectError(t *testing.T) {
+	f := New()
+	s := newSite(t, f)
+	f.InjectError("GetSite", &types.AccessDeniedException{Message: ptr("Not for you")})
+	f.InjectError("GetSite", &types.InternalServerException{Message: ptr("Try again")})
+	_, err := f.GetSite(ctx, &outposts.GetSiteInput{SiteId: s.SiteId})
+	wantErr[*types.AccessDeniedException](t, "GetSite", err)
+	// Injected errors come before validation, as authorization does.
+	_, err = f.GetSite(ctx, &outposts.GetSiteInput{})
+	wantErr[*types.InternalServerException](t, "GetSite", err)
+	must(f.GetSite(ctx, &outposts.GetSiteInput{SiteId: s.SiteId}))(t)
+	// Other operations are not affected.
+	f.InjectError("GetOutpost", &types.InternalServerException{Message: ptr("Try again")})
+	must(f.GetSite(ctx, &outposts.GetSiteInput{SiteId: s.SiteId}))(t)
+
+	defer func() {
+		if recover() == nil {
+			t.Error("InjectError accepted an operation the fake does not have")
+		}
+	}()
+	f.InjectError("Advance", errors.New("x"))
 }
