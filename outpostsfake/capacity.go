@@ -11,31 +11,6 @@ import (
 	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
-// A capacity task rearranges the instance slots of an Outpost's hosts (all
-// its ACTIVE hosts, or the one AssetId names): InstancePools is the
-// complete new set of slots, and it must fit the hosts' vCPUs family by
-// family. The task moves one step per step duration:
-//
-//	REQUESTED -> IN_PROGRESS
-//	IN_PROGRESS -> FAILED, when FailNextCapacityTask chose it or the pools
-//	    do not fit (UNSUPPORTED_CAPACITY_CONFIGURATION)
-//	IN_PROGRESS -> WAITING_FOR_EVACUATION, when running instances do not fit
-//	    the new slots (or BlockNextCapacityTask chose the task) and
-//	    TaskActionOnBlockingInstances is WAIT_FOR_EVACUATION (the default)
-//	IN_PROGRESS -> FAILED (BLOCKING_INSTANCES_NOT_EVACUATED), the same with
-//	    FAIL_TASK
-//	IN_PROGRESS -> COMPLETED, which sets the new slots
-//	WAITING_FOR_EVACUATION -> IN_PROGRESS, once StopInstance has stopped
-//	    every blocking instance; -> FAILED (BLOCKING_INSTANCES_NOT_EVACUATED)
-//	    once the evacuation timeout has passed
-//	CANCELLATION_IN_PROGRESS -> CANCELLED
-//
-// Which instances block: for each instance type, the running instances
-// beyond the new count of its slots, newest first, passing over those
-// that InstancesToExclude names (instances that must not be stopped); if
-// the excluded ones cannot be passed over, the task fails with
-// UNSUPPORTED_CAPACITY_CONFIGURATION.
-
 // capacityTask is a capacity task's state.
 type capacityTask struct {
 	seq       uint64
@@ -177,13 +152,38 @@ func (f *Fake) taskAssets(t *capacityTask) []*asset {
 	return out
 }
 
-// StartCapacityTask starts a capacity task on an Outpost (see the
-// lifecycle above). An Outpost with an unfinished task is a
-// ConflictException; an unknown order or asset a NotFoundException; an
-// instance type the hosts cannot take a ValidationException. A DryRun
-// checks the same things and whether the pools fit, and changes nothing:
-// its response is COMPLETED if they fit and FAILED if not, and its task ID
-// is not kept.
+// StartCapacityTask starts a capacity task, which rearranges the instance
+// slots of an Outpost's hosts (all its ACTIVE hosts, or the one AssetId
+// names): InstancePools is the complete new set of slots, and it must fit
+// the hosts' vCPUs family by family. The task moves one step per step
+// duration:
+//
+//	REQUESTED -> IN_PROGRESS
+//	IN_PROGRESS -> FAILED, when FailNextCapacityTask chose it, or the pools
+//	    do not fit (UNSUPPORTED_CAPACITY_CONFIGURATION)
+//	IN_PROGRESS -> WAITING_FOR_EVACUATION, when running instances do not fit
+//	    the new slots (or BlockNextCapacityTask chose the task) and
+//	    TaskActionOnBlockingInstances is WAIT_FOR_EVACUATION (the default)
+//	IN_PROGRESS -> FAILED (BLOCKING_INSTANCES_NOT_EVACUATED), the same with
+//	    FAIL_TASK
+//	IN_PROGRESS -> COMPLETED, which sets the new slots
+//	WAITING_FOR_EVACUATION -> IN_PROGRESS, once StopInstance has stopped
+//	    every blocking instance; -> FAILED (BLOCKING_INSTANCES_NOT_EVACUATED)
+//	    once the evacuation timeout has passed
+//	CANCELLATION_IN_PROGRESS -> CANCELLED (see CancelCapacityTask)
+//
+// The instances that block are, for each instance type, the running ones
+// beyond the new count of its slots, newest first, passing over those that
+// InstancesToExclude names (instances that must not be stopped); if the
+// excluded ones cannot be passed over, the task fails with
+// UNSUPPORTED_CAPACITY_CONFIGURATION. ListBlockingInstancesForCapacityTask
+// lists them.
+//
+// An Outpost with an unfinished task is a ConflictException; an unknown
+// order or asset a NotFoundException; an instance type the hosts cannot
+// take, or one listed twice, a ValidationException. A DryRun checks the
+// same things and whether the pools fit, and changes nothing: its response
+// is COMPLETED if they fit and FAILED if not, and its task ID is not kept.
 func (f *Fake) StartCapacityTask(ctx context.Context, in *outposts.StartCapacityTaskInput) (*outposts.StartCapacityTaskOutput, error) {
 	if in == nil {
 		in = &outposts.StartCapacityTaskInput{}

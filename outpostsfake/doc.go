@@ -26,8 +26,8 @@
 // Nothing moves by itself: tasks and orders take one lifecycle step per
 // step duration (WithStep, two seconds by default) of the fake's clock,
 // which only Advance moves. Dates in responses come from that clock, which
-// starts at a fixed instant (WithStartTime), so responses are the same on
-// every run.
+// starts at a fixed instant (WithStartTime), so responses (but for the
+// values of NextToken) are the same on every run.
 //
 // # Errors
 //

@@ -115,7 +115,14 @@ func WithQuotas(q Quotas) Option { return func(c *config) { c.quotas = q } }
 // WithFailNextCapacityTask makes the first capacity task started on the fake
 // fail, as FailNextCapacityTask does.
 func WithFailNextCapacityTask(typ types.CapacityTaskFailureType, reason string) Option {
+	mustKnow(typ)
 	return func(c *config) { c.failure = &failurePlan{typ: typ, reason: reason} }
+}
+
+func mustKnow(typ types.CapacityTaskFailureType) {
+	if !typ.IsKnown() {
+		panic(fmt.Sprintf("outpostsfake: %q is not a CapacityTaskFailureType", typ))
+	}
 }
 
 // WithBlockNextCapacityTask makes the first capacity task started on the
@@ -209,8 +216,11 @@ func (f *Fake) Advance(d time.Duration) {
 
 // FailNextCapacityTask makes the next capacity task started (not a dry run)
 // fail with the given type and reason when it leaves IN_PROGRESS, whatever
-// its pools. An empty reason is replaced by one that names the type.
+// its pools. An empty reason is replaced by one that names the type, and
+// one longer than the model's 128 characters is cut. It panics if typ is
+// not a value of the model's CapacityTaskFailureType.
 func (f *Fake) FailNextCapacityTask(typ types.CapacityTaskFailureType, reason string) {
+	mustKnow(typ)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.nextFailure = &failurePlan{typ: typ, reason: reason}
