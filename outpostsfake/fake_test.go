@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -726,4 +727,62 @@ func TestInjectError(t *testing.T) {
 		}
 	}()
 	f.InjectError("Advance", errors.New("x"))
+}
+
+func TestOptions(t *testing.T) {
+	start := time.Date(2030, time.March, 1, 12, 0, 0, 0, time.UTC)
+	f := New(WithStartTime(start), WithEvacuationTimeout(time.Hour), WithStep(time.Minute), WithRegion("cn-north-1"), WithAccountID("123456789012"))
+	s := newSite(t, f)
+	if *s.SiteArn != "arn:aws-cn:outposts:cn-north-1:123456789012:site/"+*s.SiteId {
+		t.Errorf("SiteArn = %s", *s.SiteArn)
+	}
+	op := newOutpost(t, f, *s.SiteId, "")
+	if *op.AvailabilityZone != "cn-north-1a" || *op.AvailabilityZoneId != "cnn1-az1" || *op.OwnerId != "123456789012" {
+		t.Errorf("Outpost in %s (%s), owned by %s", *op.AvailabilityZone, *op.AvailabilityZoneId, *op.OwnerId)
+	}
+	task := startTask(t, f, *op.OutpostArn, &outposts.StartCapacityTaskInput{InstancePools: shrinking})
+	if !task.CreationDate.Equal(start) {
+		t.Errorf("CreationDate = %v, want the start time %v", task.CreationDate, start)
+	}
+	f.Advance(2 * time.Minute)
+	wantStatus(t, taskStatus(t, f, *op.OutpostId, *task.CapacityTaskId), types.CapacityTaskStatusWaitingForEvacuation)
+	f.Advance(time.Hour)
+	got := taskStatus(t, f, *op.OutpostId, *task.CapacityTaskId)
+	wantStatus(t, got, types.CapacityTaskStatusFailed)
+	if want := start.Add(2*time.Minute + time.Hour); !got.LastModifiedDate.Equal(want) || !f.Now().Equal(want) {
+		t.Errorf("failed at %v (clock %v), want %v", got.LastModifiedDate, f.Now(), want)
+	}
+
+	for name, bad := range map[string]func(){
+		"account":      func() { New(WithAccountID("12345")) },
+		"region":       func() { New(WithRegion("Mars")) },
+		"step":         func() { New(WithStep(0)) },
+		"timeout":      func() { New(WithEvacuationTimeout(-time.Second)) },
+		"failure type": func() { New(WithFailNextCapacityTask("BOGUS", "")) },
+		"advance":      func() { New().Advance(-time.Second) },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			bad()
+		}()
+	}
+}
+
+func TestMessageFitsTheModel(t *testing.T) {
+	for in, want := range map[string]string{
+		"tab\there":               "tab here",
+		"line\nbreak\r\n":         "line\nbreak \n",
+		"nbsp\u00a0and\u2003em":   "nbsp and em",
+		"":                        "error",
+		"\t":                      "error",
+		strings.Repeat("é", 1001): strings.Repeat("é", 1000),
+	} {
+		if got := message(in); got != want {
+			t.Errorf("message(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
