@@ -78,6 +78,10 @@ type Quotas struct {
 	// ActiveOrdersPerOutpost is the most orders not yet completed,
 	// cancelled or in error that one Outpost may have (default 10).
 	ActiveOrdersPerOutpost int
+	// HostsPerOrder is the most hosts one order may ship, over all its line
+	// items (default 100). The model bounds no quantity, and the fake makes
+	// a host for each; this keeps one request from exhausting its memory.
+	HostsPerOrder int
 }
 
 // Option configures a Fake made by New.
@@ -167,6 +171,9 @@ func New(opts ...Option) *Fake {
 	}
 	if c.quotas.ActiveOrdersPerOutpost <= 0 {
 		c.quotas.ActiveOrdersPerOutpost = 10
+	}
+	if c.quotas.HostsPerOrder <= 0 {
+		c.quotas.HostsPerOrder = 100
 	}
 	f := &Fake{
 		cfg:         c,

@@ -634,6 +634,22 @@ func TestQuotas(t *testing.T) {
 	must(f.CreateOrder(ctx, order))(t)
 	_, err = f.CreateOrder(ctx, order)
 	wantErr[*types.ServiceQuotaExceededException](t, "CreateOrder", err)
+
+	// However many hosts a request asks for, the fake makes at most 100
+	// (50 of a two-host rack).
+	g := New()
+	op = newOutpost(t, g, *newSite(t, g).SiteId, "")
+	for q, ok := range map[int32]bool{50: true, 51: false, 1<<31 - 1: false} {
+		_, err := g.CreateOrder(ctx, &outposts.CreateOrderInput{
+			OutpostIdentifier: op.OutpostId, PaymentOption: types.PaymentOptionAllUpfront,
+			LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M5R2H01"), Quantity: &q}},
+		})
+		if ok && err != nil {
+			t.Errorf("quantity %d: %v", q, err)
+		} else if !ok {
+			wantErr[*types.ServiceQuotaExceededException](t, "CreateOrder", err)
+		}
+	}
 }
 
 func TestCancelledContext(t *testing.T) {

@@ -149,7 +149,8 @@ func (o *order) summary() types.OrderSummary {
 // CreateOrder orders catalog items for an Outpost. Each item must be
 // AVAILABLE and of the Outpost's hardware class (RACK or SERVER); a missing
 // Quantity is 1 and a missing PaymentTerm THREE_YEARS. An Outpost may have
-// Quotas.ActiveOrdersPerOutpost orders in progress.
+// Quotas.ActiveOrdersPerOutpost orders in progress, and an order ship
+// Quotas.HostsPerOrder hosts.
 func (f *Fake) CreateOrder(ctx context.Context, in *outposts.CreateOrderInput) (*outposts.CreateOrderOutput, error) {
 	if in == nil {
 		in = &outposts.CreateOrderInput{}
@@ -162,6 +163,7 @@ func (f *Fake) CreateOrder(ctx context.Context, in *outposts.CreateOrderInput) (
 	if err != nil {
 		return nil, err
 	}
+	hosts := 0
 	for i, li := range in.LineItems {
 		if li.CatalogItemId == nil {
 			return nil, validationErrorf("LineItems[%d].CatalogItemId is required", i)
@@ -174,6 +176,10 @@ func (f *Fake) CreateOrder(ctx context.Context, in *outposts.CreateOrderInput) (
 			return nil, validationErrorf("Catalog item %s is %s and cannot be ordered", c.id, c.status)
 		case c.class != hardwareClass(op.hardware):
 			return nil, validationErrorf("Catalog item %s is %s hardware; Outpost %s takes %s hardware", c.id, c.class, op.id, hardwareClass(op.hardware))
+		}
+		hosts += int(cmp.Or(deref32(li.Quantity), 1)) * len(c.hosts)
+		if hosts > f.cfg.quotas.HostsPerOrder {
+			return nil, quotaExceeded("The order would ship more than %d hosts, the quota", f.cfg.quotas.HostsPerOrder)
 		}
 	}
 	active := 0
