@@ -25,7 +25,8 @@
 //
 // Nothing moves by itself: tasks and orders take one lifecycle step per
 // step duration (WithStep, two seconds by default) of the fake's clock,
-// which only Advance moves. Dates in responses come from that clock, which
+// which only Advance moves (or RunClock, which calls Advance as real time
+// passes). Dates in responses come from that clock, which
 // starts at a fixed instant (WithStartTime), so responses (but for the
 // values of NextToken) are the same on every run.
 //
@@ -73,5 +74,6 @@
 // protocol. Once it exists, this package gains Fake.Server, which returns an
 // httptest.Server running NewHandler over the fake, for clients pointed at
 // its URL, and cmd/outposts-fake serves a Fake on a TCP address (moving its
-// clock in real time) for the AWS CLI's --endpoint-url and other clients.
+// clock in real time with RunClock) for the AWS CLI's --endpoint-url and
+// other clients.
 package outpostsfake

@@ -221,6 +221,26 @@ func (f *Fake) Advance(d time.Duration) {
 	f.runDueSteps()
 }
 
+// RunClock moves the fake's clock with real time until ctx is done: at
+// every step duration of wall-clock time it advances the clock by the time
+// that has passed. It is for a fake that clients use in real time, such as
+// a server for other processes (start the fake WithStartTime(time.Now())
+// so that its dates are current); tests call Advance instead.
+func (f *Fake) RunClock(ctx context.Context) {
+	tick := time.NewTicker(f.cfg.step)
+	defer tick.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-tick.C:
+			f.Advance(now.Sub(last))
+			last = now
+		}
+	}
+}
+
 // FailNextCapacityTask makes the next capacity task started (not a dry run)
 // fail with the given type and reason when it leaves IN_PROGRESS, whatever
 // its pools. An empty reason is replaced by one that names the type, and

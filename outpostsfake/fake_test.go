@@ -802,3 +802,29 @@ func TestMessageFitsTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestRunClock lets real time drive a task to COMPLETED. The step is short
+// and the deadline long, so a slow machine only makes it slower.
+func TestRunClock(t *testing.T) {
+	f := New(WithStep(5 * time.Millisecond))
+	op := newOutpost(t, f, *newSite(t, f).SiteId, "")
+	id := *startTask(t, f, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting}).CapacityTaskId
+	c, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		f.RunClock(c)
+		close(done)
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for taskStatus(t, f, *op.OutpostId, id).CapacityTaskStatus != types.CapacityTaskStatusCompleted {
+		if time.Now().After(deadline) {
+			t.Fatal("the task did not complete in 30 seconds of real time")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	stop()
+	<-done
+	if f.Now().Sub(defaultStart) < 10*time.Millisecond {
+		t.Errorf("the clock moved %v, less than the two steps the task took", f.Now().Sub(defaultStart))
+	}
+}
