@@ -135,7 +135,7 @@ func WithBlockNextCapacityTask() Option { return func(c *config) { c.block = tru
 
 var (
 	accountIDPattern = regexp.MustCompile(`^\d{12}$`)
-	regionPattern    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d$`)
+	regionPattern    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+){1,2}-\d$`) // the model's zone pattern allows three dashed parts before the zone
 )
 
 // New returns an empty fake (no sites, Outposts or orders) with the fixed

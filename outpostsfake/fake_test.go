@@ -747,6 +747,10 @@ func TestInjectError(t *testing.T) {
 
 func TestOptions(t *testing.T) {
 	start := time.Date(2030, time.March, 1, 12, 0, 0, 0, time.UTC)
+	gov := New(WithRegion("us-gov-west-1"))
+	if op := newOutpost(t, gov, *newSite(t, gov).SiteId, ""); *op.AvailabilityZoneId != "usgw1-az1" || *op.AvailabilityZone != "us-gov-west-1a" {
+		t.Errorf("zone in us-gov-west-1: %s (%s)", *op.AvailabilityZone, *op.AvailabilityZoneId)
+	}
 	f := New(WithStartTime(start), WithEvacuationTimeout(time.Hour), WithStep(time.Minute), WithRegion("cn-north-1"), WithAccountID("123456789012"))
 	s := newSite(t, f)
 	if *s.SiteArn != "arn:aws-cn:outposts:cn-north-1:123456789012:site/"+*s.SiteId {
@@ -772,6 +776,7 @@ func TestOptions(t *testing.T) {
 	for name, bad := range map[string]func(){
 		"account":      func() { New(WithAccountID("12345")) },
 		"region":       func() { New(WithRegion("Mars")) },
+		"long region":  func() { New(WithRegion("us-far-far-west-1")) },
 		"step":         func() { New(WithStep(0)) },
 		"timeout":      func() { New(WithEvacuationTimeout(-time.Second)) },
 		"failure type": func() { New(WithFailNextCapacityTask("BOGUS", "")) },
