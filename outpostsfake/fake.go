@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -38,7 +37,7 @@ type Fake struct {
 
 	cfg    config
 	now    time.Time
-	seq    uint64   // last sequence number given out: orders list items by it
+	seq    uint64   // the last sequence number given out; lists show things in its order
 	secret [16]byte // keys the pagination tokens of this fake
 
 	sites        map[string]*site
@@ -117,13 +116,14 @@ func WithStartTime(t time.Time) Option { return func(c *config) { c.start = t.UT
 func WithQuotas(q Quotas) Option { return func(c *config) { c.quotas = q } }
 
 // WithFailNextCapacityTask makes the first capacity task started on the fake
-// fail, as FailNextCapacityTask does.
+// fail, as FailNextCapacityTask does; it panics if typ is not a value of the
+// model's CapacityTaskFailureType.
 func WithFailNextCapacityTask(typ types.CapacityTaskFailureType, reason string) Option {
-	mustKnow(typ)
+	checkFailureType(typ)
 	return func(c *config) { c.failure = &failurePlan{typ: typ, reason: reason} }
 }
 
-func mustKnow(typ types.CapacityTaskFailureType) {
+func checkFailureType(typ types.CapacityTaskFailureType) {
 	if !typ.IsKnown() {
 		panic(fmt.Sprintf("outpostsfake: %q is not a CapacityTaskFailureType", typ))
 	}
@@ -135,7 +135,9 @@ func WithBlockNextCapacityTask() Option { return func(c *config) { c.block = tru
 
 var (
 	accountIDPattern = regexp.MustCompile(`^\d{12}$`)
-	regionPattern    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+){1,2}-\d$`) // the model's zone pattern allows three dashed parts before the zone
+	// At most three dashed parts before the zone letter, as the model's
+	// AvailabilityZone pattern allows.
+	regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+){1,2}-\d$`)
 )
 
 // New returns an empty fake (no sites, Outposts or orders) with the fixed
@@ -247,7 +249,7 @@ func (f *Fake) RunClock(ctx context.Context) {
 // one longer than the model's 128 characters is cut. It panics if typ is
 // not a value of the model's CapacityTaskFailureType.
 func (f *Fake) FailNextCapacityTask(typ types.CapacityTaskFailureType, reason string) {
-	mustKnow(typ)
+	checkFailureType(typ)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.nextFailure = &failurePlan{typ: typ, reason: reason}
@@ -331,14 +333,20 @@ func (f *Fake) nextSeq() uint64 {
 }
 
 // newID returns prefix followed by 17 lowercase hex digits, as the model's
-// ID patterns (op-, os-, oo-, ooi-, cap-, i-) ask. The digits come from the
-// account and a fresh sequence number, so IDs are unique in the fake and
-// the same from run to run.
+// ID patterns (op-, os-, oo-, ooi-, cap-, i-) ask: one digit from the
+// account, then a fresh sequence number through a bijective mix (so IDs
+// look random but never repeat in a fake, and are the same from run to
+// run).
 func (f *Fake) newID(prefix string) string {
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], f.nextSeq())
-	h := sha256.Sum256(append([]byte(f.cfg.accountID+"/"+prefix+"/"), b[:]...))
-	return prefix + hex.EncodeToString(h[:])[:17]
+	h := sha256.Sum256([]byte(f.cfg.accountID))
+	salt := binary.BigEndian.Uint64(h[:8])
+	// Multiplying by an odd constant, xoring with a constant and xoring
+	// with a right shift of itself are each one-to-one on 64 bits.
+	x := f.nextSeq()*0x9e3779b97f4a7c15 ^ salt
+	x ^= x >> 29
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 32
+	return fmt.Sprintf("%s%x%016x", prefix, h[8]&0xf, x)
 }
 
 // newAssetID returns a new asset ID: 17 hex digits, which match the

@@ -833,3 +833,21 @@ func TestRunClock(t *testing.T) {
 		t.Errorf("the clock moved %v, less than the two steps the task took", f.Now().Sub(defaultStart))
 	}
 }
+
+func TestIDs(t *testing.T) {
+	a, b, other := New(), New(), New(WithAccountID("999999999999"))
+	seen := map[string]bool{}
+	for range 10000 {
+		id := a.newID("op-")
+		if seen[id] || len(id) != len("op-")+17 {
+			t.Fatalf("ID %s repeats or has the wrong length", id)
+		}
+		seen[id] = true
+		if b.newID("op-") != id {
+			t.Fatal("two fakes of one account made different IDs")
+		}
+		if other.newID("op-") == id {
+			t.Fatal("fakes of two accounts made the same ID")
+		}
+	}
+}
