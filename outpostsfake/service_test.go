@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/smithygo/smithygo/generated/outposts"
+	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
 // service is the Service interface the server package will declare: one
@@ -75,6 +76,28 @@ func TestFakeHasEveryOperation(t *testing.T) {
 		}
 		if _, ok := svc.MethodByName(m.Name); !ok {
 			t.Errorf("the service interface has no method %s", m.Name)
+		}
+	}
+}
+
+// TestNilAndEmptyInputs calls every operation with a nil and an empty
+// input: each answers with a ValidationException (a required member is
+// missing) or a response the model allows, and none panics.
+func TestNilAndEmptyInputs(t *testing.T) {
+	f := New()
+	fv := reflect.ValueOf(f)
+	api := reflect.TypeFor[outposts.API]()
+	for i := range api.NumMethod() {
+		name := api.Method(i).Name
+		m := fv.MethodByName(name)
+		inType := m.Type().In(1)
+		for _, in := range []reflect.Value{reflect.Zero(inType), reflect.New(inType.Elem())} {
+			res := m.Call([]reflect.Value{reflect.ValueOf(ctx), in})
+			if err, _ := res[1].Interface().(error); err != nil {
+				wantErr[*types.ValidationException](t, name, err)
+				continue
+			}
+			checkValue(t, name+"Output", res[0], modelMember{Target: shapes(t)[ns+name].Output.Target})
 		}
 	}
 }
