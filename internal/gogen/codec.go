@@ -37,14 +37,6 @@ func newCodec(p *Plan) *codec {
 	}
 }
 
-// wireName is a member's JSON property name.
-func wireName(m *shapes.Member) string {
-	if n, ok := m.Traits.JSONName(); ok {
-		return n
-	}
-	return m.Name
-}
-
 // timestampFormat is a member's timestamp format: the member's trait, else
 // the target's, else the location's default.
 func timestampFormat(m *shapes.Member, def string) string {
@@ -249,7 +241,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		ts := timestampFormat(m, "epoch-seconds")
-		body := []jen.Code{keyCall(wireName(m))}
+		body := []jen.Code{keyCall(c.wireName(m))}
 		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
 		cond := c.setCond(m, field, topLevel)
 		def, hasDef := c.defaultValue(m)
@@ -257,7 +249,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 		case cond == nil:
 			addAll(g, body)
 		case hasDef && !topLevel:
-			fill := []jen.Code{keyCall(wireName(m))}
+			fill := []jen.Code{keyCall(c.wireName(m))}
 			fill = append(fill, c.encValue(m.Target, def, false, ts)...)
 			g.If(cond).Block(body...).Else().Block(fill...)
 		default:
@@ -337,7 +329,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 			g.Id("e").Dot("BeginObject").Call()
 			g.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					body := []jen.Code{keyCall(wireName(m))}
+					body := []jen.Code{keyCall(c.wireName(m))}
 					if m.Target.IsUnit() {
 						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 					} else {
@@ -495,7 +487,7 @@ func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v stri
 				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
 					return field.Clone().Op("=").Add(x)
 				})...)
-				sw.Case(jen.Lit(wireName(m))).Block(body...)
+				sw.Case(jen.Lit(c.wireName(m))).Block(body...)
 			}
 			sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 		})
@@ -530,7 +522,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 								return jen.Id("out").Op("=").Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): x})
 							})...)
 						}
-						sw.Case(jen.Lit(wireName(m))).Block(body...)
+						sw.Case(jen.Lit(c.wireName(m))).Block(body...)
 					}
 					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
 					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{

@@ -340,3 +340,22 @@ func mustBigFloat(s string) *big.Float {
 	}
 	return n
 }
+
+// checkErrorCode checks the code err reports and, when fault is not "", its
+// fault.
+func checkErrorCode(t *testing.T, err error, code, fault string) {
+	t.Helper()
+	var coded interface {
+		ErrorCode() string
+		ErrorFault() string
+	}
+	if !errors.As(err, &coded) {
+		t.Fatalf("error %v (%T) has no error code", err, err)
+	}
+	if got := coded.ErrorCode(); got != code {
+		t.Errorf("ErrorCode() = %q, want %q", got, code)
+	}
+	if got := coded.ErrorFault(); fault != "" && got != fault {
+		t.Errorf("ErrorFault() = %q, want %q", got, fault)
+	}
+}
