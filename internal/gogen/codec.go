@@ -240,7 +240,7 @@ func (c *codec) fillDefaults(g *jen.Group, members []*shapes.Member, v string) {
 func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, topLevel bool) {
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
-		ts := timestampFormat(m, "epoch-seconds")
+		ts := c.bodyTimestamp(m)
 		body := []jen.Code{keyCall(c.wireName(m))}
 		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
 		cond := c.setCond(m, field, topLevel)
@@ -283,10 +283,8 @@ func (c *codec) encValue(s *shapes.Shape, x *jen.Statement, ptr bool, ts string)
 		return []jen.Code{e.Dot("Float").Call(jen.Float64().Call(val), jen.Lit(32))}
 	case shapes.KindDouble:
 		return []jen.Code{e.Dot("Float").Call(val, jen.Lit(64))}
-	case shapes.KindBigInteger:
-		return []jen.Code{e.Dot("BigInt").Call(val)}
-	case shapes.KindBigDecimal:
-		return []jen.Code{e.Dot("BigFloat").Call(val)}
+	case shapes.KindBigInteger, shapes.KindBigDecimal:
+		return []jen.Code{c.encBig(s, val)}
 	case shapes.KindBlob:
 		return []jen.Code{e.Dot("Base64").Call(val)}
 	case shapes.KindDocument:
@@ -333,7 +331,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 					if m.Target.IsUnit() {
 						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 					} else {
-						body = append(body, c.encValue(m.Target, jen.Id("x").Dot("Value"), false, timestampFormat(m, "epoch-seconds"))...)
+						body = append(body, c.encValue(m.Target, jen.Id("x").Dot("Value"), false, c.bodyTimestamp(m))...)
 					}
 					sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).Block(body...)
 				}
@@ -355,7 +353,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 				if elemPtr || (sparse && nilableKind(m.Target)) {
 					b.If(x.Clone().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
 				}
-				addAll(b, c.encValue(m.Target, x, elemPtr, timestampFormat(m, "epoch-seconds")))
+				addAll(b, c.encValue(m.Target, x, elemPtr, c.bodyTimestamp(m)))
 			})
 			g.Id("e").Dot("EndArray").Call()
 		})
@@ -372,7 +370,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 				if elemPtr || (sparse && nilableKind(m.Target)) {
 					b.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
 				}
-				addAll(b, c.encValue(m.Target, jen.Id("x"), elemPtr, timestampFormat(m, "epoch-seconds")))
+				addAll(b, c.encValue(m.Target, jen.Id("x"), elemPtr, c.bodyTimestamp(m)))
 			})
 			g.Id("e").Dot("EndObject").Call()
 		})
@@ -409,10 +407,8 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 			read = jen.Id("d").Dot("Float64").Call()
 		case shapes.KindTimestamp:
 			read = jen.Id("d").Dot(timestampMethod(ts)).Call()
-		case shapes.KindBigInteger:
-			return []jen.Code{assign(jen.Id("d").Dot("BigInt").Call())}
-		case shapes.KindBigDecimal:
-			return []jen.Code{assign(jen.Id("d").Dot("BigFloat").Call())}
+		case shapes.KindBigInteger, shapes.KindBigDecimal:
+			return []jen.Code{assign(c.decBig(s))}
 		case shapes.KindBlob:
 			return []jen.Code{assign(jen.Id("d").Dot("Base64").Call())}
 		case shapes.KindDocument:
@@ -484,7 +480,7 @@ func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v stri
 			for _, m := range members {
 				field := jen.Id(v).Dot(c.p.FieldName(m))
 				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
-				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return field.Clone().Op("=").Add(x)
 				})...)
 				sw.Case(jen.Lit(c.wireName(m))).Block(body...)
@@ -518,7 +514,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						if m.Target.IsUnit() {
 							body = append(body, jen.Id("d").Dot("Skip").Call(), jen.Id("out").Op("=").Op("&").Add(w).Values())
 						} else {
-							body = append(body, c.decValue(m.Target, false, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+							body = append(body, c.decValue(m.Target, false, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 								return jen.Id("out").Op("=").Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): x})
 							})...)
 						}
@@ -556,7 +552,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("NextIn").Call(jen.Id("d")))
 					return
 				}
-				addAll(b, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				addAll(b, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Add(x)
 				}))
 			})
@@ -581,7 +577,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 				} else {
 					loop.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
 				}
-				addAll(loop, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return jen.Id("out").Index(jen.Id("k")).Op("=").Add(x)
 				}))
 			})

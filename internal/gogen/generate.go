@@ -94,6 +94,11 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.ImportPath); err != nil {
 		return nil, err
 	}
+	for _, tmpl := range p.proto.runtime() {
+		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.ImportPath); err != nil {
+			return nil, err
+		}
+	}
 	for _, pkg := range runtimePackages {
 		if err := addPackage(out, pkg, p.ImportPath); err != nil {
 			return nil, err

@@ -25,11 +25,13 @@ func (a awsJSON) traitID() string { return a.trait }
 
 func (awsJSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
-func (awsJSON) honoursJSONName() bool { return false }
+func (awsJSON) json() jsonRules { return jsonRules{} }
+
+func (awsJSON) runtime() []string { return nil }
 
 func (awsJSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
-func (awsJSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder() }
+func (awsJSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorCodeAndMessage") }
 
 // serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
 func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {

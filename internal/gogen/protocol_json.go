@@ -73,10 +73,11 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 // members, then the JSON body), or a *GenericAPIError. For an
 // awsQueryCompatible service it also keeps the x-amzn-query-error header's
 // code and type in the error.
-func (c *codec) jsonErrorDecoder() jen.Code {
+// codeFn names the runtime function that finds the error's code and message.
+func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
 	errs := slices.Clone(c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }))
 	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Id("response")).Error().BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id("errorCodeAndMessage").Call(jen.Id("resp"))
+		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id(codeFn).Call(jen.Id("resp"))
 		qc := c.p.queryCompatible
 		if qc {
 			g.List(jen.Id("queryCode"), jen.Id("queryType"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(

@@ -18,11 +18,13 @@ func (restJSON1) traitID() string { return shapes.TraitRestJSON1 }
 
 func (restJSON1) bindings(s *shapes.Shape, response bool) bindings { return bindingsFor(s, response) }
 
-func (restJSON1) honoursJSONName() bool { return true }
+func (restJSON1) json() jsonRules { return jsonRules{jsonName: true} }
+
+func (restJSON1) runtime() []string { return nil }
 
 func (restJSON1) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
-func (restJSON1) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder() }
+func (restJSON1) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorCodeAndMessage") }
 
 // serializer emits func serializeXxxInput(in *XxxInput) (*request, error):
 // the method and path of the operation's @http trait, its labels, query

@@ -71,6 +71,11 @@ var ProtocolTestSkips = map[string]string{
 		"which the service reads as the same default",
 	"AwsJson10ClientErrorCorrectsWhenServerFailsToSerializeRequiredValues": "not supported: @required output members the server " +
 		"left out stay nil rather than being error-corrected to zero values, so that callers can tell a missing value from a zero one",
+	"RpcV2JsonRequestClientUsesExplicitlyProvidedValuesInTopLevel": "not supported: a member whose default is Go's zero value is a plain value " +
+		"(otherTopLevelDefault int32), so an explicit 0 cannot be told from unset; at the top of an input it is left out, " +
+		"which the service reads as the same default",
+	"RpcV2JsonRequestBigDecimalLargeWithFraction": "not supported: a *big.Float keeps no decimal scale, so 100000000000000000000001.0 " +
+		"is sent as the string \"100000000000000000000001\", the same number without its trailing \".0\"",
 	"MachinelearningPredictEndpoint": "Machine Learning customisation not built: the SDK sends Predict to the host of its PredictEndpoint member",
 }
 

@@ -5,7 +5,8 @@
 // RestJsonValidation twin, and glacier and apigateway the suite's two
 // services that test SDK customisations. awsJson1_0: jsonrpc10 and
 // querycompatiblejsonrpc10 (awsQueryCompatible). awsJson1_1: jsonprotocol,
-// and machinelearning, which tests an SDK customisation. make conformance
+// and machinelearning, which tests an SDK customisation. rpcv2Json (from
+// smithy-protocol-tests): rpcv2json. make conformance
 // prints the results per suite file.
 package protocoltest
 
@@ -17,3 +18,4 @@ package protocoltest
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json10#QueryCompatibleJsonRpc10 -out querycompatiblejsonrpc10 -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json#JsonProtocol -out jsonprotocol -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service com.amazonaws.machinelearning#AmazonML_20141212 -out machinelearning -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol -out rpcv2json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/shared-types.smithy -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
