@@ -543,7 +543,13 @@ func (c *codec) retryableErrors() jen.Code {
 	var cases []jen.Code
 	for _, s := range c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }) {
 		if r, t := s.Traits.Retryable(); r {
-			cases = append(cases, jen.Case(jen.Lit(c.p.Svc.Name(s))).Block(jen.Return(jen.True(), jen.Lit(t))))
+			codes := []jen.Code{jen.Lit(c.p.Svc.Name(s))}
+			// An awsQueryCompatible service's errors report the code of
+			// x-amzn-query-error, which is their @awsQueryError code.
+			if qc := queryErrorCode(s); c.p.queryCompatible && qc != "" && qc != c.p.Svc.Name(s) {
+				codes = append(codes, jen.Lit(qc))
+			}
+			cases = append(cases, jen.Case(codes...).Block(jen.Return(jen.True(), jen.Lit(t))))
 		}
 	}
 	return jen.Func().Id("retryableErrorShape").Params(jen.Id("code").String()).Params(jen.Id("retryable"), jen.Id("throttling").Bool()).BlockFunc(func(g *jen.Group) {

@@ -1,6 +1,7 @@
 package gogen
 
 import (
+	"encoding/json"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -125,4 +126,21 @@ func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
 			jen.Id("RequestID"):  jen.Id("requestID").Call(jen.Id("resp").Dot("Header")),
 		}))
 	})
+}
+
+// queryErrorCode is an error shape's aws.protocols#awsQueryError code, the
+// code an awsQueryCompatible service sends for it in x-amzn-query-error; ""
+// when it has none.
+func queryErrorCode(s *shapes.Shape) string {
+	raw, ok := s.Traits.Raw("aws.protocols#awsQueryError")
+	if !ok {
+		return ""
+	}
+	var v struct {
+		Code string `json:"code"`
+	}
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return ""
+	}
+	return v.Code
 }
