@@ -73,12 +73,12 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 // twice: it is @readonly or @idempotent, carries an idempotency token that
 // the client fills, or uses a safe HTTP method (GET, HEAD), which AWS models
 // rarely mark @readonly.
-func safeToRetry(op *Operation) bool {
+func safeToRetry(p *Plan, op *Operation) bool {
 	s := op.Shape
 	if s.Traits.Has("smithy.api#readonly") || s.Traits.Has("smithy.api#idempotent") {
 		return true
 	}
-	if h, ok := s.Traits.HTTP(); ok && (h.Method == "GET" || h.Method == "HEAD") {
+	if method, _, ok := p.proto.requestLine(p.Svc.Shape, s); ok && (method == "GET" || method == "HEAD") {
 		return true
 	}
 	return op.Token != nil
@@ -161,7 +161,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	}
 	desc := op.Desc
 	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
-	if safeToRetry(op) {
+	if safeToRetry(p, op) {
 		fields[jen.Id("safeToRetry")] = jen.True()
 	}
 	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {

@@ -23,6 +23,9 @@ type protocol interface {
 	// output or error (response true), by where they travel in the HTTP
 	// message.
 	bindings(s *shapes.Shape, response bool) bindings
+	// requestLine returns the method and URI (a pattern, for restJson1's
+	// labels) an operation is sent with; false when the model does not say.
+	requestLine(svc, op *shapes.Shape) (method, uri string, ok bool)
 	// json says how the protocol's JSON bodies differ from the shared
 	// document codec's defaults.
 	json() jsonRules

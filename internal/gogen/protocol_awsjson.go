@@ -25,6 +25,8 @@ func (a awsJSON) traitID() string { return a.trait }
 
 func (awsJSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
+func (awsJSON) requestLine(_, _ *shapes.Shape) (string, string, bool) { return "POST", "/", true }
+
 func (awsJSON) json() jsonRules { return jsonRules{} }
 
 func (awsJSON) runtime() []string { return nil }
@@ -41,8 +43,9 @@ func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
 	}
 	target := c.p.Svc.Shape.ID.Name + "." + op.Shape.ID.Name
 	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit("POST"))
-		g.Id("r").Dot("path").Op("=").Lit("/")
+		method, path, _ := a.requestLine(c.p.Svc.Shape, op.Shape)
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
+		g.Id("r").Dot("path").Op("=").Lit(path)
 		c.emitEndpointParams(g, op)
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)

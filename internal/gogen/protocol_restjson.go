@@ -18,6 +18,11 @@ func (restJSON1) traitID() string { return shapes.TraitRestJSON1 }
 
 func (restJSON1) bindings(s *shapes.Shape, response bool) bindings { return bindingsFor(s, response) }
 
+func (restJSON1) requestLine(_, op *shapes.Shape) (string, string, bool) {
+	h, ok := op.Traits.HTTP()
+	return h.Method, h.URI, ok
+}
+
 func (restJSON1) json() jsonRules { return jsonRules{jsonName: true} }
 
 func (restJSON1) runtime() []string { return nil }

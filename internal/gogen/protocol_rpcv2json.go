@@ -21,6 +21,10 @@ func (rpcv2JSON) traitID() string { return traitRPCv2JSON }
 
 func (rpcv2JSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
+func (rpcv2JSON) requestLine(svc, op *shapes.Shape) (string, string, bool) {
+	return "POST", "/service/" + svc.ID.Name + "/operation/" + op.ID.Name, true
+}
+
 func (rpcv2JSON) json() jsonRules {
 	return jsonRules{ignoreTimestampFormat: true, bigAsStrings: true}
 }
@@ -32,14 +36,14 @@ func (rpcv2JSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonD
 func (rpcv2JSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorTypeAndMessage") }
 
 // serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
-func (rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
+func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
 	in := op.Input
 	if in != nil && in.IsUnit() {
 		in = nil
 	}
-	path := "/service/" + c.p.Svc.Shape.ID.Name + "/operation/" + op.Shape.ID.Name
+	method, path, _ := r.requestLine(c.p.Svc.Shape, op.Shape)
 	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit("POST"))
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
 		g.Id("r").Dot("path").Op("=").Lit(path)
 		c.emitEndpointParams(g, op)
 		if hp := hostPrefix(op.Shape); hp != "" {

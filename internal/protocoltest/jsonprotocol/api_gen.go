@@ -20,21 +20,33 @@ import "context"
 type API interface {
 	// The example tests how servers must support requests containing a `Content-Type` header with
 	// parameters.
+	//
+	// It is sent as POST /.
 	ContentTypeParameters(ctx context.Context, in *ContentTypeParametersInput, optFns ...func(*Options)) (*ContentTypeParametersOutput, error)
 
 	// DatetimeOffsets calls the DatetimeOffsets operation.
+	//
+	// It is sent as POST /.
 	DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, optFns ...func(*Options)) (*DatetimeOffsetsOutput, error)
 
 	// EmptyOperation calls the EmptyOperation operation.
+	//
+	// It is sent as POST /.
 	EmptyOperation(ctx context.Context, in *EmptyOperationInput, optFns ...func(*Options)) (*EmptyOperationOutput, error)
 
 	// EndpointOperation calls the EndpointOperation operation.
+	//
+	// It is sent as POST /.
 	EndpointOperation(ctx context.Context, in *EndpointOperationInput, optFns ...func(*Options)) (*EndpointOperationOutput, error)
 
 	// EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
+	//
+	// It is sent as POST /.
 	EndpointWithHostLabelOperation(ctx context.Context, in *EndpointWithHostLabelOperationInput, optFns ...func(*Options)) (*EndpointWithHostLabelOperationOutput, error)
 
 	// FractionalSeconds calls the FractionalSeconds operation.
+	//
+	// It is sent as POST /.
 	FractionalSeconds(ctx context.Context, in *FractionalSecondsInput, optFns ...func(*Options)) (*FractionalSecondsOutput, error)
 
 	// This operation has three possible return values:
@@ -46,42 +58,66 @@ type API interface {
 	// Implementations must be able to successfully take a response and properly deserialize successful
 	// and error responses.
 	//
+	// It is sent as POST /.
+	//
 	// It can fail with *types.InvalidGreeting, *types.ComplexError, *types.FooError.
 	GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error)
 
 	// HostWithPathOperation calls the HostWithPathOperation operation.
+	//
+	// It is sent as POST /.
 	HostWithPathOperation(ctx context.Context, in *HostWithPathOperationInput, optFns ...func(*Options)) (*HostWithPathOperationOutput, error)
 
 	// This example serializes enums as top level properties, in lists, sets, and maps.
+	//
+	// It is sent as POST /.
 	JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...func(*Options)) (*JsonEnumsOutput, error)
 
 	// This example serializes intEnums as top level properties, in lists, sets, and maps.
+	//
+	// It is sent as POST /.
 	JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns ...func(*Options)) (*JsonIntEnumsOutput, error)
 
 	// This operation uses unions for inputs and outputs.
+	//
+	// It is sent as POST /.
 	JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...func(*Options)) (*JsonUnionsOutput, error)
 
 	// KitchenSinkOperation calls the KitchenSinkOperation operation.
+	//
+	// It is sent as POST /.
 	//
 	// It can fail with *types.ErrorWithMembers, *types.ErrorWithoutMembers.
 	KitchenSinkOperation(ctx context.Context, in *KitchenSinkOperationInput, optFns ...func(*Options)) (*KitchenSinkOperationOutput, error)
 
 	// NullOperation calls the NullOperation operation.
+	//
+	// It is sent as POST /.
 	NullOperation(ctx context.Context, in *NullOperationInput, optFns ...func(*Options)) (*NullOperationOutput, error)
 
 	// OperationWithOptionalInputOutput calls the OperationWithOptionalInputOutput operation.
+	//
+	// It is sent as POST /.
 	OperationWithOptionalInputOutput(ctx context.Context, in *OperationWithOptionalInputOutputInput, optFns ...func(*Options)) (*OperationWithOptionalInputOutputOutput, error)
 
 	// This example serializes an inline document as part of the payload.
+	//
+	// It is sent as POST /.
 	PutAndGetInlineDocuments(ctx context.Context, in *PutAndGetInlineDocumentsInput, optFns ...func(*Options)) (*PutAndGetInlineDocumentsOutput, error)
 
 	// PutWithContentEncoding calls the PutWithContentEncoding operation.
+	//
+	// It is sent as POST /.
 	PutWithContentEncoding(ctx context.Context, in *PutWithContentEncodingInput, optFns ...func(*Options)) (*PutWithContentEncodingOutput, error)
 
 	// SimpleScalarProperties calls the SimpleScalarProperties operation.
+	//
+	// It is sent as POST /.
 	SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error)
 
 	// SparseNullsOperation calls the SparseNullsOperation operation.
+	//
+	// It is sent as POST /.
 	SparseNullsOperation(ctx context.Context, in *SparseNullsOperationInput, optFns ...func(*Options)) (*SparseNullsOperationOutput, error)
 }
 

@@ -21,6 +21,8 @@ var opContentTypeParameters = operation{name: "ContentTypeParameters"}
 
 // The example tests how servers must support requests containing a `Content-Type` header with
 // parameters.
+//
+// It is sent as POST /.
 func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParametersInput, optFns ...func(*Options)) (*ContentTypeParametersOutput, error) {
 	if in == nil {
 		in = &ContentTypeParametersInput{}
@@ -63,6 +65,8 @@ func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode Valida
 var opDatetimeOffsets = operation{name: "DatetimeOffsets"}
 
 // DatetimeOffsets calls the DatetimeOffsets operation.
+//
+// It is sent as POST /.
 func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, optFns ...func(*Options)) (*DatetimeOffsetsOutput, error) {
 	if in == nil {
 		in = &DatetimeOffsetsInput{}
@@ -105,6 +109,8 @@ func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode ValidationMode) er
 var opEmptyOperation = operation{name: "EmptyOperation"}
 
 // EmptyOperation calls the EmptyOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) EmptyOperation(ctx context.Context, in *EmptyOperationInput, optFns ...func(*Options)) (*EmptyOperationOutput, error) {
 	if in == nil {
 		in = &EmptyOperationInput{}
@@ -147,6 +153,8 @@ func checkEmptyOperationInput(in *EmptyOperationInput, mode ValidationMode) erro
 var opEndpointOperation = operation{name: "EndpointOperation"}
 
 // EndpointOperation calls the EndpointOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInput, optFns ...func(*Options)) (*EndpointOperationOutput, error) {
 	if in == nil {
 		in = &EndpointOperationInput{}
@@ -189,6 +197,8 @@ func checkEndpointOperationInput(in *EndpointOperationInput, mode ValidationMode
 var opEndpointWithHostLabelOperation = operation{name: "EndpointWithHostLabelOperation"}
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *EndpointWithHostLabelOperationInput, optFns ...func(*Options)) (*EndpointWithHostLabelOperationOutput, error) {
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
@@ -235,6 +245,8 @@ func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperation
 var opFractionalSeconds = operation{name: "FractionalSeconds"}
 
 // FractionalSeconds calls the FractionalSeconds operation.
+//
+// It is sent as POST /.
 func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInput, optFns ...func(*Options)) (*FractionalSecondsOutput, error) {
 	if in == nil {
 		in = &FractionalSecondsInput{}
@@ -288,6 +300,8 @@ var opGreetingWithErrors = operation{
 // Implementations must be able to successfully take a response and properly deserialize successful
 // and error responses.
 //
+// It is sent as POST /.
+//
 // It can fail with *types.InvalidGreeting, *types.ComplexError, *types.FooError.
 func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error) {
 	if in == nil {
@@ -331,6 +345,8 @@ func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMo
 var opHostWithPathOperation = operation{name: "HostWithPathOperation"}
 
 // HostWithPathOperation calls the HostWithPathOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOperationInput, optFns ...func(*Options)) (*HostWithPathOperationOutput, error) {
 	if in == nil {
 		in = &HostWithPathOperationInput{}
@@ -376,6 +392,8 @@ var opJsonEnums = operation{
 }
 
 // This example serializes enums as top level properties, in lists, sets, and maps.
+//
+// It is sent as POST /.
 func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...func(*Options)) (*JsonEnumsOutput, error) {
 	if in == nil {
 		in = &JsonEnumsInput{}
@@ -421,6 +439,8 @@ var opJsonIntEnums = operation{
 }
 
 // This example serializes intEnums as top level properties, in lists, sets, and maps.
+//
+// It is sent as POST /.
 func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns ...func(*Options)) (*JsonIntEnumsOutput, error) {
 	if in == nil {
 		in = &JsonIntEnumsInput{}
@@ -466,6 +486,8 @@ var opJsonUnions = operation{
 }
 
 // This operation uses unions for inputs and outputs.
+//
+// It is sent as POST /.
 func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...func(*Options)) (*JsonUnionsOutput, error) {
 	if in == nil {
 		in = &JsonUnionsInput{}
@@ -508,6 +530,8 @@ func checkJsonUnionsInput(in *JsonUnionsInput, mode ValidationMode) error {
 var opKitchenSinkOperation = operation{name: "KitchenSinkOperation"}
 
 // KitchenSinkOperation calls the KitchenSinkOperation operation.
+//
+// It is sent as POST /.
 //
 // It can fail with *types.ErrorWithMembers, *types.ErrorWithoutMembers.
 func (c *Client) KitchenSinkOperation(ctx context.Context, in *KitchenSinkOperationInput, optFns ...func(*Options)) (*KitchenSinkOperationOutput, error) {
@@ -552,6 +576,8 @@ func checkKitchenSinkOperationInput(in *KitchenSinkOperationInput, mode Validati
 var opNullOperation = operation{name: "NullOperation"}
 
 // NullOperation calls the NullOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) NullOperation(ctx context.Context, in *NullOperationInput, optFns ...func(*Options)) (*NullOperationOutput, error) {
 	if in == nil {
 		in = &NullOperationInput{}
@@ -594,6 +620,8 @@ func checkNullOperationInput(in *NullOperationInput, mode ValidationMode) error 
 var opOperationWithOptionalInputOutput = operation{name: "OperationWithOptionalInputOutput"}
 
 // OperationWithOptionalInputOutput calls the OperationWithOptionalInputOutput operation.
+//
+// It is sent as POST /.
 func (c *Client) OperationWithOptionalInputOutput(ctx context.Context, in *OperationWithOptionalInputOutputInput, optFns ...func(*Options)) (*OperationWithOptionalInputOutputOutput, error) {
 	if in == nil {
 		in = &OperationWithOptionalInputOutputInput{}
@@ -636,6 +664,8 @@ func checkOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOu
 var opPutAndGetInlineDocuments = operation{name: "PutAndGetInlineDocuments"}
 
 // This example serializes an inline document as part of the payload.
+//
+// It is sent as POST /.
 func (c *Client) PutAndGetInlineDocuments(ctx context.Context, in *PutAndGetInlineDocumentsInput, optFns ...func(*Options)) (*PutAndGetInlineDocumentsOutput, error) {
 	if in == nil {
 		in = &PutAndGetInlineDocumentsInput{}
@@ -681,6 +711,8 @@ var opPutWithContentEncoding = operation{
 }
 
 // PutWithContentEncoding calls the PutWithContentEncoding operation.
+//
+// It is sent as POST /.
 func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentEncodingInput, optFns ...func(*Options)) (*PutWithContentEncodingOutput, error) {
 	if in == nil {
 		in = &PutWithContentEncodingInput{}
@@ -723,6 +755,8 @@ func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode Vali
 var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
+//
+// It is sent as POST /.
 func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error) {
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
@@ -765,6 +799,8 @@ func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode Vali
 var opSparseNullsOperation = operation{name: "SparseNullsOperation"}
 
 // SparseNullsOperation calls the SparseNullsOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperationInput, optFns ...func(*Options)) (*SparseNullsOperationOutput, error) {
 	if in == nil {
 		in = &SparseNullsOperationInput{}

@@ -20,17 +20,25 @@ import "context"
 type API interface {
 	// The example tests how servers must support requests containing a `Content-Type` header with
 	// parameters.
+	//
+	// It is sent as POST /.
 	ContentTypeParameters(ctx context.Context, in *ContentTypeParametersInput, optFns ...func(*Options)) (*ContentTypeParametersOutput, error)
 
 	// The example tests how requests and responses are serialized when there's no request or response
 	// payload because the operation has an empty input and empty output structure that reuses the same
 	// shape. While this should be rare, code generators must support this.
+	//
+	// It is sent as POST /.
 	EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAndEmptyOutputInput, optFns ...func(*Options)) (*EmptyInputAndEmptyOutputOutput, error)
 
 	// EndpointOperation calls the EndpointOperation operation.
+	//
+	// It is sent as POST /.
 	EndpointOperation(ctx context.Context, in *EndpointOperationInput, optFns ...func(*Options)) (*EndpointOperationOutput, error)
 
 	// EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
+	//
+	// It is sent as POST /.
 	EndpointWithHostLabelOperation(ctx context.Context, in *EndpointWithHostLabelOperationInput, optFns ...func(*Options)) (*EndpointWithHostLabelOperationOutput, error)
 
 	// This operation has three possible return values:
@@ -42,45 +50,69 @@ type API interface {
 	// Implementations must be able to successfully take a response and properly deserialize successful
 	// and error responses.
 	//
+	// It is sent as POST /.
+	//
 	// It can fail with *types.InvalidGreeting, *types.ComplexError, *types.FooError.
 	GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error)
 
 	// HostWithPathOperation calls the HostWithPathOperation operation.
+	//
+	// It is sent as POST /.
 	HostWithPathOperation(ctx context.Context, in *HostWithPathOperationInput, optFns ...func(*Options)) (*HostWithPathOperationOutput, error)
 
 	// This operation uses unions for inputs and outputs.
+	//
+	// It is sent as POST /.
 	JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...func(*Options)) (*JsonUnionsOutput, error)
 
 	// The example tests how requests and responses are serialized when there's no request or response
 	// payload because the operation has no input or output. While this should be rare, code generators
 	// must support this.
+	//
+	// It is sent as POST /.
 	NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputInput, optFns ...func(*Options)) (*NoInputAndNoOutputOutput, error)
 
 	// The example tests how requests and responses are serialized when there's no request or response
 	// payload because the operation has no input and the output is empty. While this should be rare,
 	// code generators must support this.
+	//
+	// It is sent as POST /.
 	NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput, optFns ...func(*Options)) (*NoInputAndOutputOutput, error)
 
 	// OperationWithDefaults calls the OperationWithDefaults operation.
+	//
+	// It is sent as POST /.
 	OperationWithDefaults(ctx context.Context, in *OperationWithDefaultsInput, optFns ...func(*Options)) (*OperationWithDefaultsOutput, error)
 
 	// OperationWithNestedStructure calls the OperationWithNestedStructure operation.
+	//
+	// It is sent as POST /.
 	OperationWithNestedStructure(ctx context.Context, in *OperationWithNestedStructureInput, optFns ...func(*Options)) (*OperationWithNestedStructureOutput, error)
 
 	// OperationWithRequiredMembers calls the OperationWithRequiredMembers operation.
+	//
+	// It is sent as POST /.
 	OperationWithRequiredMembers(ctx context.Context, in *OperationWithRequiredMembersInput, optFns ...func(*Options)) (*OperationWithRequiredMembersOutput, error)
 
 	// OperationWithRequiredMembersWithDefaults calls the OperationWithRequiredMembersWithDefaults
 	// operation.
+	//
+	// It is sent as POST /.
 	OperationWithRequiredMembersWithDefaults(ctx context.Context, in *OperationWithRequiredMembersWithDefaultsInput, optFns ...func(*Options)) (*OperationWithRequiredMembersWithDefaultsOutput, error)
 
 	// PutWithContentEncoding calls the PutWithContentEncoding operation.
+	//
+	// It is sent as POST /.
 	PutWithContentEncoding(ctx context.Context, in *PutWithContentEncodingInput, optFns ...func(*Options)) (*PutWithContentEncodingOutput, error)
 
 	// QueryIncompatibleOperation calls the QueryIncompatibleOperation operation.
+	//
+	// It is sent as POST /.
 	QueryIncompatibleOperation(ctx context.Context, in *QueryIncompatibleOperationInput, optFns ...func(*Options)) (*QueryIncompatibleOperationOutput, error)
 
 	// SimpleScalarProperties calls the SimpleScalarProperties operation.
+	//
+	// It is sent as POST /.
 	SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error)
 }
 

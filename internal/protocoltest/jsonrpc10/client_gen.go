@@ -21,6 +21,8 @@ var opContentTypeParameters = operation{name: "ContentTypeParameters"}
 
 // The example tests how servers must support requests containing a `Content-Type` header with
 // parameters.
+//
+// It is sent as POST /.
 func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParametersInput, optFns ...func(*Options)) (*ContentTypeParametersOutput, error) {
 	if in == nil {
 		in = &ContentTypeParametersInput{}
@@ -65,6 +67,8 @@ var opEmptyInputAndEmptyOutput = operation{name: "EmptyInputAndEmptyOutput"}
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has an empty input and empty output structure that reuses the same
 // shape. While this should be rare, code generators must support this.
+//
+// It is sent as POST /.
 func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAndEmptyOutputInput, optFns ...func(*Options)) (*EmptyInputAndEmptyOutputOutput, error) {
 	if in == nil {
 		in = &EmptyInputAndEmptyOutputInput{}
@@ -107,6 +111,8 @@ func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode 
 var opEndpointOperation = operation{name: "EndpointOperation"}
 
 // EndpointOperation calls the EndpointOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInput, optFns ...func(*Options)) (*EndpointOperationOutput, error) {
 	if in == nil {
 		in = &EndpointOperationInput{}
@@ -149,6 +155,8 @@ func checkEndpointOperationInput(in *EndpointOperationInput, mode ValidationMode
 var opEndpointWithHostLabelOperation = operation{name: "EndpointWithHostLabelOperation"}
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *EndpointWithHostLabelOperationInput, optFns ...func(*Options)) (*EndpointWithHostLabelOperationOutput, error) {
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
@@ -206,6 +214,8 @@ var opGreetingWithErrors = operation{
 // Implementations must be able to successfully take a response and properly deserialize successful
 // and error responses.
 //
+// It is sent as POST /.
+//
 // It can fail with *types.InvalidGreeting, *types.ComplexError, *types.FooError.
 func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error) {
 	if in == nil {
@@ -249,6 +259,8 @@ func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMo
 var opHostWithPathOperation = operation{name: "HostWithPathOperation"}
 
 // HostWithPathOperation calls the HostWithPathOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOperationInput, optFns ...func(*Options)) (*HostWithPathOperationOutput, error) {
 	if in == nil {
 		in = &HostWithPathOperationInput{}
@@ -294,6 +306,8 @@ var opJsonUnions = operation{
 }
 
 // This operation uses unions for inputs and outputs.
+//
+// It is sent as POST /.
 func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...func(*Options)) (*JsonUnionsOutput, error) {
 	if in == nil {
 		in = &JsonUnionsInput{}
@@ -338,6 +352,8 @@ var opNoInputAndNoOutput = operation{name: "NoInputAndNoOutput"}
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input or output. While this should be rare, code generators
 // must support this.
+//
+// It is sent as POST /.
 func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputInput, optFns ...func(*Options)) (*NoInputAndNoOutputOutput, error) {
 	if in == nil {
 		in = &NoInputAndNoOutputInput{}
@@ -382,6 +398,8 @@ var opNoInputAndOutput = operation{name: "NoInputAndOutput"}
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input and the output is empty. While this should be rare,
 // code generators must support this.
+//
+// It is sent as POST /.
 func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput, optFns ...func(*Options)) (*NoInputAndOutputOutput, error) {
 	if in == nil {
 		in = &NoInputAndOutputInput{}
@@ -424,6 +442,8 @@ func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode ValidationMode) 
 var opOperationWithDefaults = operation{name: "OperationWithDefaults"}
 
 // OperationWithDefaults calls the OperationWithDefaults operation.
+//
+// It is sent as POST /.
 func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDefaultsInput, optFns ...func(*Options)) (*OperationWithDefaultsOutput, error) {
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
@@ -466,6 +486,8 @@ func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode Valida
 var opOperationWithNestedStructure = operation{name: "OperationWithNestedStructure"}
 
 // OperationWithNestedStructure calls the OperationWithNestedStructure operation.
+//
+// It is sent as POST /.
 func (c *Client) OperationWithNestedStructure(ctx context.Context, in *OperationWithNestedStructureInput, optFns ...func(*Options)) (*OperationWithNestedStructureOutput, error) {
 	if in == nil {
 		in = &OperationWithNestedStructureInput{}
@@ -512,6 +534,8 @@ func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInpu
 var opOperationWithRequiredMembers = operation{name: "OperationWithRequiredMembers"}
 
 // OperationWithRequiredMembers calls the OperationWithRequiredMembers operation.
+//
+// It is sent as POST /.
 func (c *Client) OperationWithRequiredMembers(ctx context.Context, in *OperationWithRequiredMembersInput, optFns ...func(*Options)) (*OperationWithRequiredMembersOutput, error) {
 	if in == nil {
 		in = &OperationWithRequiredMembersInput{}
@@ -555,6 +579,8 @@ var opOperationWithRequiredMembersWithDefaults = operation{name: "OperationWithR
 
 // OperationWithRequiredMembersWithDefaults calls the OperationWithRequiredMembersWithDefaults
 // operation.
+//
+// It is sent as POST /.
 func (c *Client) OperationWithRequiredMembersWithDefaults(ctx context.Context, in *OperationWithRequiredMembersWithDefaultsInput, optFns ...func(*Options)) (*OperationWithRequiredMembersWithDefaultsOutput, error) {
 	if in == nil {
 		in = &OperationWithRequiredMembersWithDefaultsInput{}
@@ -600,6 +626,8 @@ var opPutWithContentEncoding = operation{
 }
 
 // PutWithContentEncoding calls the PutWithContentEncoding operation.
+//
+// It is sent as POST /.
 func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentEncodingInput, optFns ...func(*Options)) (*PutWithContentEncodingOutput, error) {
 	if in == nil {
 		in = &PutWithContentEncodingInput{}
@@ -645,6 +673,8 @@ var opQueryIncompatibleOperation = operation{
 }
 
 // QueryIncompatibleOperation calls the QueryIncompatibleOperation operation.
+//
+// It is sent as POST /.
 func (c *Client) QueryIncompatibleOperation(ctx context.Context, in *QueryIncompatibleOperationInput, optFns ...func(*Options)) (*QueryIncompatibleOperationOutput, error) {
 	if in == nil {
 		in = &QueryIncompatibleOperationInput{}
@@ -687,6 +717,8 @@ func checkQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput, m
 var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
+//
+// It is sent as POST /.
 func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error) {
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}

@@ -20,6 +20,8 @@ import "context"
 type API interface {
 	// Predict calls the Predict operation.
 	//
+	// It is sent as POST /.
+	//
 	// It can fail with *types.InternalServerException, *types.InvalidInputException,
 	// *types.LimitExceededException, *types.PredictorNotMountedException,
 	// *types.ResourceNotFoundException.

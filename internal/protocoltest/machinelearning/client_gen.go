@@ -21,6 +21,8 @@ var opPredict = operation{name: "Predict"}
 
 // Predict calls the Predict operation.
 //
+// It is sent as POST /.
+//
 // It can fail with *types.InternalServerException, *types.InvalidInputException,
 // *types.LimitExceededException, *types.PredictorNotMountedException,
 // *types.ResourceNotFoundException.

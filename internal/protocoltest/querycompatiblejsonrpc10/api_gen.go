@@ -20,6 +20,8 @@ import "context"
 type API interface {
 	// QueryCompatibleOperation calls the QueryCompatibleOperation operation.
 	//
+	// It is sent as POST /.
+	//
 	// It can fail with *types.NoCustomCodeError, *types.CustomCodeError.
 	QueryCompatibleOperation(ctx context.Context, in *QueryCompatibleOperationInput, optFns ...func(*Options)) (*QueryCompatibleOperationOutput, error)
 }

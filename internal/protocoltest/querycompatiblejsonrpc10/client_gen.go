@@ -25,6 +25,8 @@ var opQueryCompatibleOperation = operation{
 
 // QueryCompatibleOperation calls the QueryCompatibleOperation operation.
 //
+// It is sent as POST /.
+//
 // It can fail with *types.NoCustomCodeError, *types.CustomCodeError.
 func (c *Client) QueryCompatibleOperation(ctx context.Context, in *QueryCompatibleOperationInput, optFns ...func(*Options)) (*QueryCompatibleOperationOutput, error) {
 	if in == nil {

@@ -19,15 +19,23 @@ import "context"
 // package types) or into *InvalidParamsError.
 type API interface {
 	// BigDecimalOperation calls the BigDecimalOperation operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/BigDecimalOperation.
 	BigDecimalOperation(ctx context.Context, in *BigDecimalOperationInput, optFns ...func(*Options)) (*BigDecimalOperationOutput, error)
 
 	// BigIntegerOperation calls the BigIntegerOperation operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/BigIntegerOperation.
 	BigIntegerOperation(ctx context.Context, in *BigIntegerOperationInput, optFns ...func(*Options)) (*BigIntegerOperationOutput, error)
 
 	// EmptyInputOutput calls the EmptyInputOutput operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/EmptyInputOutput.
 	EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput, optFns ...func(*Options)) (*EmptyInputOutputOutput, error)
 
 	// FractionalSeconds calls the FractionalSeconds operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/FractionalSeconds.
 	FractionalSeconds(ctx context.Context, in *FractionalSecondsInput, optFns ...func(*Options)) (*FractionalSecondsOutput, error)
 
 	// This operation has three possible return values:
@@ -39,24 +47,36 @@ type API interface {
 	// Implementations must be able to successfully take a response and properly deserialize successful
 	// and error responses.
 	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/GreetingWithErrors.
+	//
 	// It can fail with *types.InvalidGreeting, *types.ComplexError.
 	GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error)
 
 	// NoInputOutput calls the NoInputOutput operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/NoInputOutput.
 	NoInputOutput(ctx context.Context, in *NoInputOutputInput, optFns ...func(*Options)) (*NoInputOutputOutput, error)
 
 	// OperationWithDefaults calls the OperationWithDefaults operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/OperationWithDefaults.
 	//
 	// It can fail with *types.ValidationException.
 	OperationWithDefaults(ctx context.Context, in *OperationWithDefaultsInput, optFns ...func(*Options)) (*OperationWithDefaultsOutput, error)
 
 	// OptionalInputOutput calls the OptionalInputOutput operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/OptionalInputOutput.
 	OptionalInputOutput(ctx context.Context, in *OptionalInputOutputInput, optFns ...func(*Options)) (*OptionalInputOutputOutput, error)
 
 	// RecursiveShapes calls the RecursiveShapes operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/RecursiveShapes.
 	RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, optFns ...func(*Options)) (*RecursiveShapesOutput, error)
 
 	// The example tests basic map serialization.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonDenseMaps.
 	//
 	// It can fail with *types.ValidationException.
 	RpcV2JsonDenseMaps(ctx context.Context, in *RpcV2JsonDenseMapsInput, optFns ...func(*Options)) (*RpcV2JsonDenseMapsOutput, error)
@@ -68,24 +88,34 @@ type API interface {
 	//  3. Lists of lists.
 	//  4. Lists of structures.
 	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonLists.
+	//
 	// It can fail with *types.ValidationException.
 	RpcV2JsonLists(ctx context.Context, in *RpcV2JsonListsInput, optFns ...func(*Options)) (*RpcV2JsonListsOutput, error)
 
 	// RpcV2JsonSparseMaps calls the RpcV2JsonSparseMaps operation.
 	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonSparseMaps.
+	//
 	// It can fail with *types.ValidationException.
 	RpcV2JsonSparseMaps(ctx context.Context, in *RpcV2JsonSparseMapsInput, optFns ...func(*Options)) (*RpcV2JsonSparseMapsOutput, error)
 
 	// SimpleScalarProperties calls the SimpleScalarProperties operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/SimpleScalarProperties.
 	SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error)
 
 	// SparseNullsOperation calls the SparseNullsOperation operation.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/SparseNullsOperation.
 	SparseNullsOperation(ctx context.Context, in *SparseNullsOperationInput, optFns ...func(*Options)) (*SparseNullsOperationOutput, error)
 
 	// This operation tests that the rpcv2Json protocol always uses epoch-seconds for timestamp
 	// serialization, regardless of the `timestampFormat` trait. Members targeting `DateTime`
 	// (date-time), `HttpDate` (http-date), and `EpochSeconds` (epoch-seconds) must all serialize as
 	// JSON numbers.
+	//
+	// It is sent as POST /service/RpcV2JsonProtocol/operation/TimestampFormatIgnored.
 	TimestampFormatIgnored(ctx context.Context, in *TimestampFormatIgnoredInput, optFns ...func(*Options)) (*TimestampFormatIgnoredOutput, error)
 }
 

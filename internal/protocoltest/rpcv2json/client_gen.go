@@ -20,6 +20,8 @@ const (
 var opBigDecimalOperation = operation{name: "BigDecimalOperation"}
 
 // BigDecimalOperation calls the BigDecimalOperation operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/BigDecimalOperation.
 func (c *Client) BigDecimalOperation(ctx context.Context, in *BigDecimalOperationInput, optFns ...func(*Options)) (*BigDecimalOperationOutput, error) {
 	if in == nil {
 		in = &BigDecimalOperationInput{}
@@ -62,6 +64,8 @@ func checkBigDecimalOperationInput(in *BigDecimalOperationInput, mode Validation
 var opBigIntegerOperation = operation{name: "BigIntegerOperation"}
 
 // BigIntegerOperation calls the BigIntegerOperation operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/BigIntegerOperation.
 func (c *Client) BigIntegerOperation(ctx context.Context, in *BigIntegerOperationInput, optFns ...func(*Options)) (*BigIntegerOperationOutput, error) {
 	if in == nil {
 		in = &BigIntegerOperationInput{}
@@ -104,6 +108,8 @@ func checkBigIntegerOperationInput(in *BigIntegerOperationInput, mode Validation
 var opEmptyInputOutput = operation{name: "EmptyInputOutput"}
 
 // EmptyInputOutput calls the EmptyInputOutput operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/EmptyInputOutput.
 func (c *Client) EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput, optFns ...func(*Options)) (*EmptyInputOutputOutput, error) {
 	if in == nil {
 		in = &EmptyInputOutputInput{}
@@ -146,6 +152,8 @@ func checkEmptyInputOutputInput(in *EmptyInputOutputInput, mode ValidationMode) 
 var opFractionalSeconds = operation{name: "FractionalSeconds"}
 
 // FractionalSeconds calls the FractionalSeconds operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/FractionalSeconds.
 func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInput, optFns ...func(*Options)) (*FractionalSecondsOutput, error) {
 	if in == nil {
 		in = &FractionalSecondsInput{}
@@ -199,6 +207,8 @@ var opGreetingWithErrors = operation{
 // Implementations must be able to successfully take a response and properly deserialize successful
 // and error responses.
 //
+// It is sent as POST /service/RpcV2JsonProtocol/operation/GreetingWithErrors.
+//
 // It can fail with *types.InvalidGreeting, *types.ComplexError.
 func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error) {
 	if in == nil {
@@ -242,6 +252,8 @@ func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMo
 var opNoInputOutput = operation{name: "NoInputOutput"}
 
 // NoInputOutput calls the NoInputOutput operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/NoInputOutput.
 func (c *Client) NoInputOutput(ctx context.Context, in *NoInputOutputInput, optFns ...func(*Options)) (*NoInputOutputOutput, error) {
 	if in == nil {
 		in = &NoInputOutputInput{}
@@ -284,6 +296,8 @@ func checkNoInputOutputInput(in *NoInputOutputInput, mode ValidationMode) error 
 var opOperationWithDefaults = operation{name: "OperationWithDefaults"}
 
 // OperationWithDefaults calls the OperationWithDefaults operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/OperationWithDefaults.
 //
 // It can fail with *types.ValidationException.
 func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDefaultsInput, optFns ...func(*Options)) (*OperationWithDefaultsOutput, error) {
@@ -328,6 +342,8 @@ func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode Valida
 var opOptionalInputOutput = operation{name: "OptionalInputOutput"}
 
 // OptionalInputOutput calls the OptionalInputOutput operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/OptionalInputOutput.
 func (c *Client) OptionalInputOutput(ctx context.Context, in *OptionalInputOutputInput, optFns ...func(*Options)) (*OptionalInputOutputOutput, error) {
 	if in == nil {
 		in = &OptionalInputOutputInput{}
@@ -370,6 +386,8 @@ func checkOptionalInputOutputInput(in *OptionalInputOutputInput, mode Validation
 var opRecursiveShapes = operation{name: "RecursiveShapes"}
 
 // RecursiveShapes calls the RecursiveShapes operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/RecursiveShapes.
 func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, optFns ...func(*Options)) (*RecursiveShapesOutput, error) {
 	if in == nil {
 		in = &RecursiveShapesInput{}
@@ -412,6 +430,8 @@ func checkRecursiveShapesInput(in *RecursiveShapesInput, mode ValidationMode) er
 var opRpcV2JsonDenseMaps = operation{name: "RpcV2JsonDenseMaps"}
 
 // The example tests basic map serialization.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonDenseMaps.
 //
 // It can fail with *types.ValidationException.
 func (c *Client) RpcV2JsonDenseMaps(ctx context.Context, in *RpcV2JsonDenseMapsInput, optFns ...func(*Options)) (*RpcV2JsonDenseMapsOutput, error) {
@@ -465,6 +485,8 @@ var opRpcV2JsonLists = operation{
 //  3. Lists of lists.
 //  4. Lists of structures.
 //
+// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonLists.
+//
 // It can fail with *types.ValidationException.
 func (c *Client) RpcV2JsonLists(ctx context.Context, in *RpcV2JsonListsInput, optFns ...func(*Options)) (*RpcV2JsonListsOutput, error) {
 	if in == nil {
@@ -509,6 +531,8 @@ var opRpcV2JsonSparseMaps = operation{name: "RpcV2JsonSparseMaps"}
 
 // RpcV2JsonSparseMaps calls the RpcV2JsonSparseMaps operation.
 //
+// It is sent as POST /service/RpcV2JsonProtocol/operation/RpcV2JsonSparseMaps.
+//
 // It can fail with *types.ValidationException.
 func (c *Client) RpcV2JsonSparseMaps(ctx context.Context, in *RpcV2JsonSparseMapsInput, optFns ...func(*Options)) (*RpcV2JsonSparseMapsOutput, error) {
 	if in == nil {
@@ -552,6 +576,8 @@ func checkRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput, mode Validation
 var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/SimpleScalarProperties.
 func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPropertiesInput, optFns ...func(*Options)) (*SimpleScalarPropertiesOutput, error) {
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
@@ -594,6 +620,8 @@ func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode Vali
 var opSparseNullsOperation = operation{name: "SparseNullsOperation"}
 
 // SparseNullsOperation calls the SparseNullsOperation operation.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/SparseNullsOperation.
 func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperationInput, optFns ...func(*Options)) (*SparseNullsOperationOutput, error) {
 	if in == nil {
 		in = &SparseNullsOperationInput{}
@@ -639,6 +667,8 @@ var opTimestampFormatIgnored = operation{name: "TimestampFormatIgnored"}
 // serialization, regardless of the `timestampFormat` trait. Members targeting `DateTime`
 // (date-time), `HttpDate` (http-date), and `EpochSeconds` (epoch-seconds) must all serialize as
 // JSON numbers.
+//
+// It is sent as POST /service/RpcV2JsonProtocol/operation/TimestampFormatIgnored.
 func (c *Client) TimestampFormatIgnored(ctx context.Context, in *TimestampFormatIgnoredInput, optFns ...func(*Options)) (*TimestampFormatIgnoredOutput, error) {
 	if in == nil {
 		in = &TimestampFormatIgnoredInput{}
