@@ -66,7 +66,7 @@ N ?= 1000
 fuzz-models:
 	$(GO) test ./internal/modelgen -run '^TestRandomModels$$' -count=1 -timeout 0 -v -args -models=$(N) $(if $(SEED),-seed=$(SEED)) $(if $(FEATURES),-features=$(FEATURES))
 
-# Run the official restJson1 protocol tests (generated into
+# Run the official restJson1, awsJson1_0, awsJson1_1 and rpcv2Json protocol tests (generated into
 # internal/protocoltest by make generate) and print pass/skip/fail per file.
 conformance:
 	$(GO) run ./internal/cmd/conformance

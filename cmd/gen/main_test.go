@@ -68,11 +68,11 @@ func TestModelErrorsExit1(t *testing.T) {
 
 func TestUnsupportedProtocolIsRefused(t *testing.T) {
 	m := writeModel(t, `{"smithy":"2.0","shapes":{
-	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsJson1_0":{}}},
+	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsQuery":{}}},
 	  "a#Op":{"type":"operation"}}}`)
 	out := filepath.Join(t.TempDir(), "svc")
 	code, _, stderr := runGen("-model", m, "-out", out, "-import-path", "example.com/svc")
-	if code != 1 || !strings.Contains(stderr, "aws.protocols#awsJson1_0") {
+	if code != 1 || !strings.Contains(stderr, "aws.protocols#awsQuery") {
 		t.Errorf("exit %d, stderr %q: want 1 naming the protocol", code, stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -389,11 +389,11 @@ func TestUnknownTraitInJSON(t *testing.T) {
 // generator does not support.
 func TestCheckRefusesUnsupportedProtocol(t *testing.T) {
 	m := writeModel(t, `{"smithy":"2.0","shapes":{
-	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsJson1_0":{}}},
+	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsQuery":{}}},
 	  "a#Op":{"type":"operation"}}}`)
 	_, _, genErr := runGen("-model", m, "-out", filepath.Join(t.TempDir(), "svc"), "-import-path", "example.com/svc")
 	code, stdout, stderr := runGen("-check", "-model", m)
-	if code != 1 || stdout != "" || stderr != genErr || !strings.Contains(stderr, "aws.protocols#awsJson1_0 is not supported") {
+	if code != 1 || stdout != "" || stderr != genErr || !strings.Contains(stderr, "aws.protocols#awsQuery is not supported") {
 		t.Errorf("-check: exit %d, stdout %q, stderr %q; want exit 1 and what -out says: %q", code, stdout, stderr, genErr)
 	}
 }

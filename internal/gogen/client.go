@@ -40,7 +40,7 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	for _, op := range p.Operations {
 		emitPaginators(f, p, op)
 	}
-	f.Add(c.errorDecoder())
+	f.Add(p.proto.errorDecoder(c))
 	f.Line()
 	f.Add(c.retryableErrors())
 	f.Line()
@@ -51,9 +51,9 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 		if eventStream(op) {
 			continue
 		}
-		cf.Add(c.serializer(op))
+		cf.Add(p.proto.serializer(c, op))
 		cf.Line()
-		cf.Add(c.deserializer(op))
+		cf.Add(p.proto.deserializer(c, op))
 		cf.Line()
 	}
 	for _, code := range c.flush() {
@@ -73,12 +73,12 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 // twice: it is @readonly or @idempotent, carries an idempotency token that
 // the client fills, or uses a safe HTTP method (GET, HEAD), which AWS models
 // rarely mark @readonly.
-func safeToRetry(op *Operation) bool {
+func safeToRetry(p *Plan, op *Operation) bool {
 	s := op.Shape
 	if s.Traits.Has("smithy.api#readonly") || s.Traits.Has("smithy.api#idempotent") {
 		return true
 	}
-	if h, ok := s.Traits.HTTP(); ok && (h.Method == "GET" || h.Method == "HEAD") {
+	if method, _, ok := p.proto.requestLine(p.Svc.Shape, s); ok && (method == "GET" || method == "HEAD") {
 		return true
 	}
 	return op.Token != nil
@@ -161,7 +161,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	}
 	desc := op.Desc
 	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
-	if safeToRetry(op) {
+	if safeToRetry(p, op) {
 		fields[jen.Id("safeToRetry")] = jen.True()
 	}
 	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
@@ -244,7 +244,7 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				field := jen.Id("in").Dot(p.FieldName(m))
 				path := jen.Op("&").Id("fieldPath").Values(jen.Dict{jen.Id("name"): jen.Lit(m.Name)})
 				nilable := c.isNilable(m) || IsStreaming(m)
-				label := m.Traits.HTTPLabel()
+				label := slices.Contains(p.requestBindings[op].labels, m)
 				switch {
 				case label && m.Target.Kind == shapes.KindString && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(

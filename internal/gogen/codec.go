@@ -37,14 +37,6 @@ func newCodec(p *Plan) *codec {
 	}
 }
 
-// wireName is a member's JSON property name.
-func wireName(m *shapes.Member) string {
-	if n, ok := m.Traits.JSONName(); ok {
-		return n
-	}
-	return m.Name
-}
-
 // timestampFormat is a member's timestamp format: the member's trait, else
 // the target's, else the location's default.
 func timestampFormat(m *shapes.Member, def string) string {
@@ -248,8 +240,8 @@ func (c *codec) fillDefaults(g *jen.Group, members []*shapes.Member, v string) {
 func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, topLevel bool) {
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
-		ts := timestampFormat(m, "epoch-seconds")
-		body := []jen.Code{keyCall(wireName(m))}
+		ts := c.bodyTimestamp(m)
+		body := []jen.Code{keyCall(c.wireName(m))}
 		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
 		cond := c.setCond(m, field, topLevel)
 		def, hasDef := c.defaultValue(m)
@@ -257,7 +249,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 		case cond == nil:
 			addAll(g, body)
 		case hasDef && !topLevel:
-			fill := []jen.Code{keyCall(wireName(m))}
+			fill := []jen.Code{keyCall(c.wireName(m))}
 			fill = append(fill, c.encValue(m.Target, def, false, ts)...)
 			g.If(cond).Block(body...).Else().Block(fill...)
 		default:
@@ -291,10 +283,8 @@ func (c *codec) encValue(s *shapes.Shape, x *jen.Statement, ptr bool, ts string)
 		return []jen.Code{e.Dot("Float").Call(jen.Float64().Call(val), jen.Lit(32))}
 	case shapes.KindDouble:
 		return []jen.Code{e.Dot("Float").Call(val, jen.Lit(64))}
-	case shapes.KindBigInteger:
-		return []jen.Code{e.Dot("BigInt").Call(val)}
-	case shapes.KindBigDecimal:
-		return []jen.Code{e.Dot("BigFloat").Call(val)}
+	case shapes.KindBigInteger, shapes.KindBigDecimal:
+		return []jen.Code{c.encBig(s, val)}
 	case shapes.KindBlob:
 		return []jen.Code{e.Dot("Base64").Call(val)}
 	case shapes.KindDocument:
@@ -337,11 +327,11 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 			g.Id("e").Dot("BeginObject").Call()
 			g.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					body := []jen.Code{keyCall(wireName(m))}
+					body := []jen.Code{keyCall(c.wireName(m))}
 					if m.Target.IsUnit() {
 						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 					} else {
-						body = append(body, c.encValue(m.Target, jen.Id("x").Dot("Value"), false, timestampFormat(m, "epoch-seconds"))...)
+						body = append(body, c.encValue(m.Target, jen.Id("x").Dot("Value"), false, c.bodyTimestamp(m))...)
 					}
 					sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).Block(body...)
 				}
@@ -363,7 +353,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 				if elemPtr || (sparse && nilableKind(m.Target)) {
 					b.If(x.Clone().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
 				}
-				addAll(b, c.encValue(m.Target, x, elemPtr, timestampFormat(m, "epoch-seconds")))
+				addAll(b, c.encValue(m.Target, x, elemPtr, c.bodyTimestamp(m)))
 			})
 			g.Id("e").Dot("EndArray").Call()
 		})
@@ -380,7 +370,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 				if elemPtr || (sparse && nilableKind(m.Target)) {
 					b.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Continue())
 				}
-				addAll(b, c.encValue(m.Target, jen.Id("x"), elemPtr, timestampFormat(m, "epoch-seconds")))
+				addAll(b, c.encValue(m.Target, jen.Id("x"), elemPtr, c.bodyTimestamp(m)))
 			})
 			g.Id("e").Dot("EndObject").Call()
 		})
@@ -417,10 +407,8 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 			read = jen.Id("d").Dot("Float64").Call()
 		case shapes.KindTimestamp:
 			read = jen.Id("d").Dot(timestampMethod(ts)).Call()
-		case shapes.KindBigInteger:
-			return []jen.Code{assign(jen.Id("d").Dot("BigInt").Call())}
-		case shapes.KindBigDecimal:
-			return []jen.Code{assign(jen.Id("d").Dot("BigFloat").Call())}
+		case shapes.KindBigInteger, shapes.KindBigDecimal:
+			return []jen.Code{assign(c.decBig(s))}
 		case shapes.KindBlob:
 			return []jen.Code{assign(jen.Id("d").Dot("Base64").Call())}
 		case shapes.KindDocument:
@@ -492,10 +480,10 @@ func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v stri
 			for _, m := range members {
 				field := jen.Id(v).Dot(c.p.FieldName(m))
 				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
-				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return field.Clone().Op("=").Add(x)
 				})...)
-				sw.Case(jen.Lit(wireName(m))).Block(body...)
+				sw.Case(jen.Lit(c.wireName(m))).Block(body...)
 			}
 			sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 		})
@@ -526,11 +514,11 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						if m.Target.IsUnit() {
 							body = append(body, jen.Id("d").Dot("Skip").Call(), jen.Id("out").Op("=").Op("&").Add(w).Values())
 						} else {
-							body = append(body, c.decValue(m.Target, false, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+							body = append(body, c.decValue(m.Target, false, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 								return jen.Id("out").Op("=").Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): x})
 							})...)
 						}
-						sw.Case(jen.Lit(wireName(m))).Block(body...)
+						sw.Case(jen.Lit(c.wireName(m))).Block(body...)
 					}
 					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
 					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
@@ -564,7 +552,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("NextIn").Call(jen.Id("d")))
 					return
 				}
-				addAll(b, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				addAll(b, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Add(x)
 				}))
 			})
@@ -589,7 +577,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 				} else {
 					loop.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
 				}
-				addAll(loop, c.decValue(m.Target, elemPtr, timestampFormat(m, "epoch-seconds"), func(x jen.Code) jen.Code {
+				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return jen.Id("out").Index(jen.Id("k")).Op("=").Add(x)
 				}))
 			})

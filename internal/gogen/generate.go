@@ -28,9 +28,6 @@ const HeaderLine = "// " + header
 // Generate renders the Go package for a service in memory: file path
 // (relative to the output directory, "/"-separated) → contents.
 func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
-	if err := checkProtocol(svc.Shape); err != nil {
-		return nil, err
-	}
 	p, err := NewPlan(svc, cfg)
 	if err != nil {
 		return nil, err
@@ -96,6 +93,11 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	}
 	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.ImportPath); err != nil {
 		return nil, err
+	}
+	for _, tmpl := range p.proto.runtime() {
+		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.ImportPath); err != nil {
+			return nil, err
+		}
 	}
 	for _, pkg := range runtimePackages {
 		if err := addPackage(out, pkg, p.ImportPath); err != nil {
@@ -209,28 +211,6 @@ func renderAll(files map[string]*jen.File) (map[string][]byte, error) {
 	}
 	return out, nil
 }
-
-// checkProtocol refuses services whose protocol the generator does not
-// implement yet, naming the protocol.
-func checkProtocol(svc *shapes.Shape) error {
-	if svc.Traits.Has(shapes.TraitRestJSON1) {
-		return nil
-	}
-	var protocols []string
-	for _, id := range svc.Traits.IDs() {
-		if strings.HasPrefix(id, "aws.protocols#") || strings.HasPrefix(id, "smithy.protocols#") {
-			protocols = append(protocols, id)
-		}
-	}
-	if len(protocols) == 0 {
-		return &shapes.Error{File: svc.File, Shape: svc.ID.String(), Msg: "the service has no protocol trait; only aws.protocols#restJson1 is supported"}
-	}
-	return &shapes.Error{File: svc.File, Shape: svc.ID.String(),
-		Msg: fmt.Sprintf("protocol %s is not supported yet; only aws.protocols#restJson1 is", strings.Join(protocols, ", "))}
-}
-
-// CheckProtocol is checkProtocol, for gen -check, which refuses what generating would.
-func CheckProtocol(svc *shapes.Shape) error { return checkProtocol(svc) }
 
 // runtimePackages are the packages under templates/ that every client
 // uses, copied to its internal/ directory. textfmt is there for jsonwire

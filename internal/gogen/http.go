@@ -3,7 +3,6 @@ package gogen
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -263,98 +262,6 @@ func hostPrefix(op *shapes.Shape) string {
 	return v.HostPrefix
 }
 
-// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
-func (c *codec) serializer(op *Operation) jen.Code {
-	h, _ := op.Shape.Traits.HTTP()
-	in := op.Input
-	if in != nil && in.IsUnit() {
-		in = nil
-	}
-	b := c.p.requestBindings[op]
-	parts, literals := parseURI(h.URI)
-	name := op.Serialize
-	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(h.Method))
-		// Path.
-		var pathExpr []jen.Code
-		for _, part := range parts {
-			if part.label == "" {
-				pathExpr = append(pathExpr, jen.Lit(part.literal))
-				continue
-			}
-			var m *shapes.Member
-			for _, l := range b.labels {
-				if l.Name == part.label {
-					m = l
-				}
-			}
-			if m == nil {
-				// The model is checked when loaded; a label without a
-				// member cannot be filled.
-				pathExpr = append(pathExpr, jen.Lit(""))
-				continue
-			}
-			field := jen.Id("in").Dot(c.p.FieldName(m))
-			missing := jen.Return(jen.Nil(), jen.Id("emptyLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name)))
-			val := c.fieldValue(m, field)
-			switch {
-			case c.isNilable(m) && m.Target.Kind == shapes.KindString:
-				g.If(field.Clone().Op("==").Nil().Op("||").Add(val.Clone()).Op("==").Lit("")).Block(missing)
-			case c.isNilable(m):
-				g.If(field.Clone().Op("==").Nil()).Block(missing)
-			case m.Target.Kind == shapes.KindString || m.Target.IsEnum():
-				g.If(val.Clone().Op("==").Lit("")).Block(missing)
-			}
-			text := c.textValue(m.Target, val, timestampFormat(m, "date-time"), false)
-			pathExpr = append(pathExpr, jen.Qual(c.hb(), "EscapePath").Call(text, jen.Lit(part.greedy)))
-		}
-		g.Id("r").Dot("path").Op("=").Add(joinPlus(pathExpr))
-		c.emitEndpointParams(g, op)
-		// Host prefix.
-		if hp := hostPrefix(op.Shape); hp != "" {
-			c.emitHostPrefix(g, op, hp)
-		}
-		// Query.
-		for _, lit := range literals {
-			g.Id("r").Dot("query").Dot("AddLiteral").Call(jen.Lit(lit))
-		}
-		for _, m := range b.query {
-			key, _ := m.Traits.HTTPQuery()
-			c.emitQuery(g, m, key)
-		}
-		if m := b.queryParams; m != nil {
-			c.emitQueryParams(g, m)
-		}
-		// Headers.
-		for _, m := range b.headers {
-			c.emitHeader(g, m)
-		}
-		for _, m := range b.prefix {
-			c.emitPrefixHeaders(g, m, b.headers)
-		}
-		// Body.
-		switch {
-		case b.payload != nil:
-			c.emitPayload(g, b.payload)
-		case len(b.body) > 0:
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id("op" + op.Name).Dot("bodyBuffer").Call())
-			g.Id("e").Dot("BeginObject").Call()
-			c.encodeMembers(g, b.body, "in", true)
-			g.Id("e").Dot("EndObject").Call()
-			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-			g.Id("op" + op.Name).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
-			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
-		}
-		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		}
-		if in == nil || len(in.Members) == 0 {
-			g.Id("_").Op("=").Id("in")
-		}
-		g.Return(jen.Id("r"), jen.Nil())
-	})
-}
-
 // joinPlus joins string expressions with +.
 func joinPlus(parts []jen.Code) *jen.Statement {
 	if len(parts) == 0 {
@@ -536,48 +443,6 @@ func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
 	}
 }
 
-// deserializer emits func deserializeXxxOutput(resp *response, out *XxxOutput) error.
-func (c *codec) deserializer(op *Operation) jen.Code {
-	outShape := op.Output
-	if outShape != nil && outShape.IsUnit() {
-		outShape = nil
-	}
-	b := c.p.responseBindings[outShape]
-	name := op.Deserialize
-	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
-		c.decodeBound(g, b, "out")
-		var filled []*shapes.Member
-		if outShape != nil {
-			for _, m := range outShape.Members {
-				if _, ok := c.defaultValue(m); ok && m != b.payload {
-					filled = append(filled, m)
-				}
-			}
-		}
-		if len(filled) > 0 {
-			g.Comment("Members the response leaves out take their defaults.")
-			g.Defer().Func().Params().BlockFunc(func(fg *jen.Group) {
-				c.fillDefaults(fg, filled, "out")
-			}).Call()
-		}
-		switch {
-		case b.payload != nil:
-			c.decodePayload(g, b.payload, "out")
-		case len(b.body) > 0:
-			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
-			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-				c.decodeMembersLoop(ib, b.body, "out")
-			})
-			g.Id("d").Dot("End").Call()
-			g.Return(jen.Id("d").Dot("Err").Call())
-			return
-		default:
-			g.Id("_").Op("=").Id("out")
-		}
-		g.Return(jen.Nil())
-	})
-}
-
 // decodeBound decodes the header and status-code members of v.
 func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 	if m := b.responseCode; m != nil {
@@ -672,56 +537,19 @@ func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
 	}
 }
 
-// errorDecoder emits decodeErrorResponse, which turns an error response
-// into the typed error its code names, or a *GenericAPIError.
-func (c *codec) errorDecoder() jen.Code {
-	errs := slices.Clone(c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }))
-	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Id("response")).Error().BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id("errorCodeAndMessage").Call(jen.Id("resp"))
-		if len(errs) > 0 {
-			g.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
-				for _, s := range errs {
-					b := c.p.responseBindings[s]
-					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
-						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
-						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {
-							cb.If(jen.Err().Op(":=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
-								c.decodeBound(fb, b, "v")
-								fb.Return(jen.Nil())
-							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-						}
-						if len(b.body) > 0 {
-							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
-							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-								c.decodeMembersLoop(ib, b.body, "v")
-							})
-						}
-						if mm := messageMember(s); mm != nil && c.p.IsPointer(mm) && !mm.Target.IsEnum() && slices.Contains(b.body, mm) {
-							field := jen.Id("v").Dot(c.p.FieldName(mm))
-							cb.Comment("Services spell the message property differently; take it from wherever it was.")
-							cb.If(field.Clone().Op("==").Nil().Op("&&").Id("message").Op("!=").Lit("")).Block(field.Clone().Op("=").Op("&").Id("message"))
-						}
-						cb.Return(jen.Id("v"))
-					})
-				}
-			})
-		}
-		g.Return(jen.Op("&").Id("GenericAPIError").Values(jen.Dict{
-			jen.Id("Code"):       jen.Id("code"),
-			jen.Id("Message"):    jen.Id("message"),
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("RequestID"):  jen.Id("requestID").Call(jen.Id("resp").Dot("Header")),
-		}))
-	})
-}
-
 // retryableErrors emits retryableErrorShape, which says which error codes
 // the model marks @retryable (and whether as throttling).
 func (c *codec) retryableErrors() jen.Code {
 	var cases []jen.Code
 	for _, s := range c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }) {
 		if r, t := s.Traits.Retryable(); r {
-			cases = append(cases, jen.Case(jen.Lit(c.p.Svc.Name(s))).Block(jen.Return(jen.True(), jen.Lit(t))))
+			codes := []jen.Code{jen.Lit(c.p.Svc.Name(s))}
+			// An awsQueryCompatible service's errors report the code of
+			// x-amzn-query-error, which is their @awsQueryError code.
+			if qc := queryErrorCode(s); c.p.queryCompatible && qc != "" && qc != c.p.Svc.Name(s) {
+				codes = append(codes, jen.Lit(qc))
+			}
+			cases = append(cases, jen.Case(codes...).Block(jen.Return(jen.True(), jen.Lit(t))))
 		}
 	}
 	return jen.Func().Id("retryableErrorShape").Params(jen.Id("code").String()).Params(jen.Id("retryable"), jen.Id("throttling").Bool()).BlockFunc(func(g *jen.Group) {

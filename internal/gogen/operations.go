@@ -59,8 +59,8 @@ func operationDoc(p *Plan, op *Operation) jen.Code {
 		doc = wrap("%s calls the %s operation.", op.Name, op.Shape.ID.Name)
 	}
 	var binding string
-	if h, ok := op.Shape.Traits.HTTP(); ok {
-		binding = wrap("It is sent as %s %s.", h.Method, h.URI)
+	if method, uri, ok := p.proto.requestLine(p.Svc.Shape, op.Shape); ok {
+		binding = wrap("It is sent as %s %s.", method, uri)
 	}
 	if len(op.Shape.Errors) > 0 || len(p.Svc.Errors) > 0 {
 		var names string

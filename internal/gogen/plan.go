@@ -83,6 +83,11 @@ type Plan struct {
 	waiterPaths     map[string]string
 	WaiterPathOrder []string
 
+	// proto is the protocol the client speaks, the one place that decides
+	// it; queryCompatible marks an aws.protocols#awsQueryCompatible service.
+	proto           protocol
+	queryCompatible bool
+
 	// requestBindings and responseBindings say where each member of an
 	// input, output or error travels in the HTTP message.
 	requestBindings  map[*Operation]bindings
@@ -182,24 +187,30 @@ func clash(scope *naming.Scope, name, owner, pkg string) error {
 // NewPlan assigns Go names to everything in the service and decides every
 // member's checks.
 func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
+	proto, err := protocolOf(svc.Shape)
+	if err != nil {
+		return nil, err
+	}
 	p := &Plan{
-		Svc:          svc,
-		Package:      cfg.Package,
-		ImportPath:   cfg.ImportPath,
-		typeNames:    map[*shapes.Shape]string{},
-		fieldNames:   map[*shapes.Member]string{},
-		enumConsts:   map[*shapes.Shape][]string{},
-		unionNames:   map[*shapes.Member]string{},
-		unionMarkers: map[*shapes.Shape]string{},
-		ioShapes:     map[*shapes.Shape]bool{},
-		encodeFn:     map[*shapes.Shape]string{},
-		decodeFn:     map[*shapes.Shape]string{},
-		validateFn:   map[*shapes.Shape]string{},
-		jmesFn:       map[*shapes.Shape]string{},
-		patternVars:  map[string]string{},
-		waiterPaths:  map[string]string{},
-		unchecked:    map[*shapes.Member]string{},
-		uncheckedWhy: map[string]string{},
+		proto:           proto,
+		queryCompatible: svc.Shape.Traits.Has(traitAWSQueryCompatible),
+		Svc:             svc,
+		Package:         cfg.Package,
+		ImportPath:      cfg.ImportPath,
+		typeNames:       map[*shapes.Shape]string{},
+		fieldNames:      map[*shapes.Member]string{},
+		enumConsts:      map[*shapes.Shape][]string{},
+		unionNames:      map[*shapes.Member]string{},
+		unionMarkers:    map[*shapes.Shape]string{},
+		ioShapes:        map[*shapes.Shape]bool{},
+		encodeFn:        map[*shapes.Shape]string{},
+		decodeFn:        map[*shapes.Shape]string{},
+		validateFn:      map[*shapes.Shape]string{},
+		jmesFn:          map[*shapes.Shape]string{},
+		patternVars:     map[string]string{},
+		waiterPaths:     map[string]string{},
+		unchecked:       map[*shapes.Member]string{},
+		uncheckedWhy:    map[string]string{},
 	}
 	if p.Package == "" {
 		p.Package = PackageName(svc.Shape)
@@ -357,6 +368,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 		if s.IsError() {
 			methods = append(methods, errorMethods...)
+			if p.queryCompatible {
+				methods = append(methods, queryErrorCodeField, queryErrorTypeField)
+			}
 		}
 		scope := naming.NewScope(methods...)
 		for _, m := range s.Members {
@@ -393,12 +407,12 @@ func (p *Plan) planBindings() {
 		if out != nil && out.IsUnit() {
 			out = nil
 		}
-		p.requestBindings[op] = bindingsFor(in, false)
-		p.responseBindings[out] = bindingsFor(out, true)
+		p.requestBindings[op] = p.proto.bindings(in, false)
+		p.responseBindings[out] = p.proto.bindings(out, true)
 	}
 	for _, s := range p.Svc.Shapes {
 		if s.IsError() {
-			p.responseBindings[s] = bindingsFor(s, true)
+			p.responseBindings[s] = p.proto.bindings(s, true)
 		}
 	}
 }

@@ -49,6 +49,10 @@ type responseTest struct {
 	BodyMediaType string            `json:"bodyMediaType"`
 	Params        map[string]any    `json:"params"`
 	AppliesTo     string            `json:"appliesTo"`
+	// VendorParamsShape and VendorParams: with ErrorCodeParams, the error
+	// code (and query error type) the client must expose.
+	VendorParamsShape string         `json:"vendorParamsShape"`
+	VendorParams      map[string]any `json:"vendorParams"`
 }
 
 // ProtocolTestSkips names the protocol test cases the generated tests skip,
@@ -62,6 +66,17 @@ var ProtocolTestSkips = map[string]string{
 	"RestJsonClientUsesExplicitlyProvidedValuesInTopLevel": "not supported: a member whose default is Go's zero value is a plain value " +
 		"(otherTopLevelDefault int32), so an explicit 0 cannot be told from unset; at the top of an input it is left out, " +
 		"which the service reads as the same default",
+	"AwsJson10ClientUsesExplicitlyProvidedValuesInTopLevel": "not supported: a member whose default is Go's zero value is a plain value " +
+		"(otherTopLevelDefault int32), so an explicit 0 cannot be told from unset; at the top of an input it is left out, " +
+		"which the service reads as the same default",
+	"AwsJson10ClientErrorCorrectsWhenServerFailsToSerializeRequiredValues": "not supported: @required output members the server " +
+		"left out stay nil rather than being error-corrected to zero values, so that callers can tell a missing value from a zero one",
+	"RpcV2JsonRequestClientUsesExplicitlyProvidedValuesInTopLevel": "not supported: a member whose default is Go's zero value is a plain value " +
+		"(otherTopLevelDefault int32), so an explicit 0 cannot be told from unset; at the top of an input it is left out, " +
+		"which the service reads as the same default",
+	"RpcV2JsonRequestBigDecimalLargeWithFraction": "not supported: a *big.Float keeps no decimal scale, so 100000000000000000000001.0 " +
+		"is sent as the string \"100000000000000000000001\", the same number without its trailing \".0\"",
+	"MachinelearningPredictEndpoint": "Machine Learning customisation not built: the SDK sends Predict to the host of its PredictEndpoint member",
 }
 
 // emitProtocolTests writes protocol_gen_test.go: the model's restJson1
@@ -82,7 +97,7 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 				return nil, fmt.Errorf("%s: %s: %w", op.Shape.ID, traitHTTPRequestTests, err)
 			}
 			for _, tc := range tests {
-				if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+				if tc.AppliesTo == "server" || tc.Protocol != p.ProtocolID() {
 					continue
 				}
 				code, err := pt.requestCase(op, tc)
@@ -98,7 +113,7 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 				return nil, fmt.Errorf("%s: %s: %w", op.Shape.ID, traitHTTPResponseTests, err)
 			}
 			for _, tc := range tests {
-				if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+				if tc.AppliesTo == "server" || tc.Protocol != p.ProtocolID() {
 					continue
 				}
 				code, err := pt.responseCase(op, nil, tc)
@@ -131,7 +146,7 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 			return nil, fmt.Errorf("%s: %s: %w", s.ID, traitHTTPResponseTests, err)
 		}
 		for _, tc := range tests {
-			if tc.AppliesTo == "server" || tc.Protocol != shapes.TraitRestJSON1 {
+			if tc.AppliesTo == "server" || tc.Protocol != p.ProtocolID() {
 				continue
 			}
 			code, err := pt.responseCase(via, s, tc)
@@ -232,9 +247,30 @@ func (pt *protoTests) responseCase(op *Operation, errShape *shapes.Shape, tc res
 		if err != nil {
 			return nil, err
 		}
+		code, typ, coded := errorCodeParams(tc)
+		if !coded {
+			body = append(body,
+				jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), in),
+				jen.Id("checkError").Call(jen.Id("t"), jen.Err(), want),
+			)
+			return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)), nil
+		}
+		body = append(body, jen.Id("want").Op(":=").Add(want))
+		if typ != "" && pt.p.queryCompatible {
+			// The x-amzn-query-error header's parts are kept in the error.
+			body = append(body, jen.List(jen.Id("want").Dot(queryErrorCodeField), jen.Id("want").Dot(queryErrorTypeField)).Op("=").List(jen.Lit(code), jen.Lit(typ)))
+		}
+		fault := ""
+		switch typ {
+		case "Sender":
+			fault = "client"
+		case "Receiver":
+			fault = "server"
+		}
 		body = append(body,
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), in),
-			jen.Id("checkError").Call(jen.Id("t"), jen.Err(), want),
+			jen.Id("checkError").Call(jen.Id("t"), jen.Err(), jen.Id("want")),
+			jen.Id("checkErrorCode").Call(jen.Id("t"), jen.Err(), jen.Lit(code), jen.Lit(fault)),
 		)
 	} else {
 		want, err := pt.structValue(op.Output, op.OutputName, tc.Params, true)
@@ -248,6 +284,17 @@ func (pt *protoTests) responseCase(op *Operation, errShape *shapes.Shape, tc res
 		)
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)), nil
+}
+
+// errorCodeParams returns the error code and query error type a response
+// test's ErrorCodeParams vendor params expect the client to expose.
+func errorCodeParams(tc responseTest) (code, typ string, ok bool) {
+	if !strings.HasSuffix(tc.VendorParamsShape, "ErrorCodeParams") {
+		return "", "", false
+	}
+	code, ok = tc.VendorParams["code"].(string)
+	typ, _ = tc.VendorParams["type"].(string)
+	return code, typ, ok
 }
 
 // minimalInput is an input that serialises: its labels and host labels set.

@@ -75,6 +75,16 @@ func emitStruct(f *jen.File, p *Plan, s *shapes.Shape, name string, input bool) 
 			g.Add(memberDoc(p, m, field))
 			g.Id(field).Add(p.FieldType(m, input))
 		}
+		if s.IsError() && p.queryCompatible {
+			if len(s.Members) > 0 {
+				g.Line()
+			}
+			g.Add(comment(wrap("%s is the error code of the response's x-amzn-query-error header: the code the service's awsQuery clients see, which ErrorCode returns when it is set.", queryErrorCodeField)))
+			g.Id(queryErrorCodeField).String()
+			g.Line()
+			g.Add(comment(wrap("%s is the error type of that header, \"Sender\" or \"Receiver\", which ErrorFault reports when it is set.", queryErrorTypeField)))
+			g.Id(queryErrorTypeField).String()
+		}
 	})
 	if containsSensitive(s) {
 		emitRedactedString(f, p, s, name)
@@ -242,8 +252,15 @@ func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
 		jen.Return(jen.Lit(s.ID.Name)),
 	)
 	f.Line()
-	f.Add(comment(wrap("ErrorCode returns the error's code, the name of its shape in the service model: %q.", s.ID.Name)))
-	f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.ID.Name)))
+	if p.queryCompatible {
+		f.Add(comment(wrap("ErrorCode returns the error's code: %s when the service sent one, else the name of its shape in the service model, %q.", queryErrorCodeField, s.ID.Name)))
+		f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(
+			jen.If(jen.Id("e").Op("!=").Nil().Op("&&").Id("e").Dot(queryErrorCodeField).Op("!=").Lit("")).Block(jen.Return(jen.Id("e").Dot(queryErrorCodeField))),
+			jen.Return(jen.Lit(s.ID.Name)))
+	} else {
+		f.Add(comment(wrap("ErrorCode returns the error's code, the name of its shape in the service model: %q.", s.ID.Name)))
+		f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.ID.Name)))
+	}
 	f.Line()
 	f.Add(comment(wrap("ErrorMessage returns the message the service sent with the error, or \"\".")))
 	if msg == nil {
@@ -264,6 +281,17 @@ func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
 	}
 	f.Line()
 	fault := s.Traits.ErrorFault()
+	if p.queryCompatible {
+		f.Add(comment(wrap("ErrorFault reports whose fault the error is: \"client\" when %s is \"Sender\", \"server\" when it is \"Receiver\", else %q as the model says.", queryErrorTypeField, fault)))
+		f.Func().Params(recv.Clone()).Id("ErrorFault").Params().String().Block(
+			jen.If(jen.Id("e").Op("!=").Nil()).Block(
+				jen.Switch(jen.Id("e").Dot(queryErrorTypeField)).Block(
+					jen.Case(jen.Lit("Sender")).Block(jen.Return(jen.Lit("client"))),
+					jen.Case(jen.Lit("Receiver")).Block(jen.Return(jen.Lit("server"))),
+				)),
+			jen.Return(jen.Lit(fault)))
+		return
+	}
 	f.Add(comment(wrap("ErrorFault reports whose fault the error is: %q.", fault)))
 	f.Func().Params(jen.Op("*").Id(name)).Id("ErrorFault").Params().String().Block(jen.Return(jen.Lit(fault)))
 }

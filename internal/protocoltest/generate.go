@@ -1,13 +1,21 @@
 // Package protocoltest holds clients generated from the Smithy project's
-// official restJson1 protocol test suite in ../shared/testdata/protocol-tests,
-// with the suite's cases as their Go tests: restjson is the
+// official protocol test suites in ../shared/testdata/protocol-tests, with
+// the suites' client cases as their Go tests. restJson1: restjson is the
 // aws.protocoltests.restjson#RestJson service, validation its
 // RestJsonValidation twin, and glacier and apigateway the suite's two
-// services that test SDK customisations. make conformance prints the
-// results per suite file.
+// services that test SDK customisations. awsJson1_0: jsonrpc10 and
+// querycompatiblejsonrpc10 (awsQueryCompatible). awsJson1_1: jsonprotocol,
+// and machinelearning, which tests an SDK customisation. rpcv2Json (from
+// smithy-protocol-tests): rpcv2json. make conformance
+// prints the results per suite file.
 package protocoltest
 
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.restjson#RestJson -out restjson -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service com.amazonaws.glacier#Glacier -out glacier -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service com.amazonaws.apigateway#BackplaneControlService -out apigateway -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.restjson.validation#RestJsonValidation -out validation -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json10#JsonRpc10 -out jsonrpc10 -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json10#QueryCompatibleJsonRpc10 -out querycompatiblejsonrpc10 -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json#JsonProtocol -out jsonprotocol -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service com.amazonaws.machinelearning#AmazonML_20141212 -out machinelearning -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol -out rpcv2json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/shared-types.smithy -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model

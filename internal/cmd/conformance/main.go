@@ -1,8 +1,10 @@
-// Command conformance runs the generated restJson1 protocol tests
-// (internal/protocoltest/restjson) and prints how many cases passed, were
-// skipped and failed, per file of the official suite in ../shared.
+// Command conformance runs the generated protocol tests (the packages under
+// internal/protocoltest) and prints how many cases passed, were skipped and
+// failed, per file of the official suites in ../shared (restJson1,
+// awsJson1_0, awsJson1_1 and rpcv2Json), each file named by its suite
+// folder.
 //
-//	go run ./internal/cmd/conformance [-suite DIR] [-pkg PATTERN]
+//	go run ./internal/cmd/conformance [-suites DIR,DIR...] [-pkg PATTERN]
 package main
 
 import (
@@ -22,10 +24,12 @@ import (
 )
 
 func main() {
-	suite := flag.String("suite", "../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model/restJson1", "directory of the suite's .smithy files")
+	const root = "../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model/"
+	const rpcv2 = "../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Json"
+	suites := flag.String("suites", root+"restJson1,"+root+"awsJson1_0,"+root+"awsJson1_1,"+rpcv2, "comma-separated directories of the suites' .smithy files")
 	pkg := flag.String("pkg", "./internal/protocoltest/...", "the generated packages holding the protocol tests")
 	flag.Parse()
-	os.Exit(run(*suite, *pkg, os.Stdout))
+	os.Exit(run(strings.Split(*suites, ","), *pkg, os.Stdout))
 }
 
 // counts are one file's results.
@@ -34,11 +38,13 @@ type counts struct{ pass, skip, fail int }
 // caseID finds test case ids in the suite's files.
 var caseID = regexp.MustCompile(`(?m)^\s*id:\s*"([A-Za-z0-9_]+)"`)
 
-func run(suite, pkg string, out io.Writer) int {
-	files, err := caseFiles(suite)
-	if err != nil {
-		fmt.Fprintf(out, "conformance: reading the suite: %v (is ../shared present?)\n", err)
-		return 1
+func run(suites []string, pkg string, out io.Writer) int {
+	files := map[string]string{}
+	for _, suite := range suites {
+		if err := caseFiles(suite, files); err != nil {
+			fmt.Fprintf(out, "conformance: reading the suite: %v (is ../shared present?)\n", err)
+			return 1
+		}
 	}
 	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "^TestProtocol", pkg)
 	var stdout, stderr bytes.Buffer
@@ -120,11 +126,11 @@ func run(suite, pkg string, out io.Writer) int {
 	return 0
 }
 
-// caseFiles maps each case id to the suite file (relative to dir) that
-// defines it.
-func caseFiles(dir string) (map[string]string, error) {
-	ids := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+// caseFiles maps each case id to the suite file that defines it, as
+// folder/file.smithy (relative to dir's parent), adding them to ids.
+func caseFiles(dir string, ids map[string]string) error {
+	base := filepath.Dir(filepath.Clean(dir))
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".smithy" {
 			return err
 		}
@@ -132,7 +138,8 @@ func caseFiles(dir string) (map[string]string, error) {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, path)
+		rel, _ := filepath.Rel(base, path)
+		rel = filepath.ToSlash(rel)
 		for _, m := range caseID.FindAllSubmatch(data, -1) {
 			if _, seen := ids[string(m[1])]; !seen {
 				ids[string(m[1])] = rel
@@ -140,7 +147,6 @@ func caseFiles(dir string) (map[string]string, error) {
 		}
 		return nil
 	})
-	return ids, err
 }
 
 // lastLine returns the last non-empty line of a test's output: the skip

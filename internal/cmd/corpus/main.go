@@ -1,9 +1,10 @@
 // Command corpus generates a Go package for every model under
-// ../shared/models/aws into one temporary module, vets them, compiles them
-// and runs their endpoint test cases with go test, and prints one row per
-// model. It exits non-zero if any model fails.
+// ../shared/models/aws (restJson1) and ../shared/models/aws-awsjson
+// (awsJson1_0 and awsJson1_1) into one temporary module, vets them,
+// compiles them and runs their endpoint test cases with go test, and prints
+// one row per model. It exits non-zero if any model fails.
 //
-//	go run ./internal/cmd/corpus [-models DIR] [-keep]
+//	go run ./internal/cmd/corpus [-models DIR,DIR...] [-keep]
 package main
 
 import (
@@ -29,6 +30,7 @@ const module = "corpus.test"
 type row struct {
 	model      string
 	service    string
+	protocol   string // the service's protocol trait, without its namespace
 	shapes     int
 	operations int
 	lines      int
@@ -40,19 +42,24 @@ type row struct {
 }
 
 func main() {
-	models := flag.String("models", "../shared/models/aws", "directory of <service>/service/<version>/*.json models")
+	models := flag.String("models", "../shared/models/aws,../shared/models/aws-awsjson", "comma-separated directories of <service>/service/<version>/*.json models")
 	keep := flag.Bool("keep", false, "keep the temporary module and print its path")
 	flag.Parse()
-	os.Exit(run(*models, *keep, os.Stdout))
+	os.Exit(run(strings.Split(*models, ","), *keep, os.Stdout))
 }
 
-func run(modelsDir string, keep bool, out io.Writer) int {
-	files, _ := filepath.Glob(filepath.Join(modelsDir, "*", "service", "*", "*.json"))
-	if len(files) == 0 {
-		fmt.Fprintf(out, "corpus: no models under %s (is ../shared present?)\n", modelsDir)
-		return 1
+func run(modelsDirs []string, keep bool, out io.Writer) int {
+	var files []string
+	for _, dir := range modelsDirs {
+		found, _ := filepath.Glob(filepath.Join(dir, "*", "service", "*", "*.json"))
+		if len(found) == 0 {
+			fmt.Fprintf(out, "corpus: no models under %s (is ../shared present?)\n", dir)
+			return 1
+		}
+		files = append(files, found...)
 	}
-	slices.Sort(files)
+	// Rows in model order, whichever directory a model came from.
+	slices.SortFunc(files, func(a, b string) int { return strings.Compare(filepath.Base(a), filepath.Base(b)) })
 	tmp, err := os.MkdirTemp("", "smithygo-corpus-")
 	if err != nil {
 		fmt.Fprintln(out, "corpus:", err)
@@ -83,6 +90,11 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 			continue
 		}
 		r.service = svc.Shape.ID.Name
+		for _, id := range svc.Shape.Traits.IDs() {
+			if name, ok := strings.CutPrefix(id, "aws.protocols#"); ok && (strings.HasPrefix(name, "restJson") || strings.HasPrefix(name, "awsJson")) {
+				r.protocol = name
+			}
+		}
 		r.shapes = len(svc.Shapes)
 		r.operations = len(svc.Operations)
 		r.pkg = strings.ReplaceAll(r.model, "-", "")
@@ -99,7 +111,7 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 
 	// One vet of the whole module (which type-checks every package) and one
 	// go test (which compiles them) use both cores and the build cache far
-	// better than 40 separate runs; failures are mapped back to packages by
+	// better than 61 separate runs; failures are mapped back to packages by
 	// their import paths.
 	for _, step := range [][]string{{"vet", "./..."}} {
 		cmd := exec.Command("go", step...)
@@ -129,7 +141,7 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 	}
 
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "model\tservice\tshapes\toperations\tlines\tgen time\tendpoint tests\tresult\t")
+	fmt.Fprintln(tw, "model\tservice\tprotocol\tshapes\toperations\tlines\tgen time\tendpoint tests\tresult\t")
 	var total row
 	failed := 0
 	for _, r := range rows {
@@ -152,10 +164,10 @@ func run(modelsDir string, keep bool, out io.Writer) int {
 		if len(res) > 120 {
 			res = res[:120] + "..."
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%d/%d\t%s\t\n", r.model, r.service, r.shapes, r.operations, r.lines, r.genTime.Round(time.Millisecond), r.epPass, r.epPass+r.epFail, res)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%d/%d\t%s\t\n", r.model, r.service, r.protocol, r.shapes, r.operations, r.lines, r.genTime.Round(time.Millisecond), r.epPass, r.epPass+r.epFail, res)
 	}
-	fmt.Fprintf(tw, "TOTAL %d models\t%d ok\t%d\t%d\t%d\t%s\t%d/%d\t%d failed\t\n", len(rows), len(rows)-failed, total.shapes, total.operations, total.lines, total.genTime.Round(time.Millisecond), total.epPass, total.epPass+total.epFail, failed)
-	fmt.Fprintf(tw, "endpoint test cases: %d passed, %d failed\t\t\t\t\t\t\t\t\n", total.epPass, total.epFail)
+	fmt.Fprintf(tw, "TOTAL %d models\t%d ok\t\t%d\t%d\t%d\t%s\t%d/%d\t%d failed\t\n", len(rows), len(rows)-failed, total.shapes, total.operations, total.lines, total.genTime.Round(time.Millisecond), total.epPass, total.epPass+total.epFail, failed)
+	fmt.Fprintf(tw, "endpoint test cases: %d passed, %d failed\t\t\t\t\t\t\t\t\t\n", total.epPass, total.epFail)
 	tw.Flush()
 	if failed > 0 {
 		for _, r := range rows {

@@ -1,0 +1,163 @@
+package gogen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// protocol is everything that differs between the wire protocols a client
+// can speak: how an operation's input becomes an HTTP request (framing and
+// bindings), how an output and an error come back, and the few rules of the
+// shared JSON document codec that a protocol changes. The Plan picks one per
+// service (Plan.proto); emitters ask it and never test for a protocol trait.
+// Each implementation lives in a protocol_*.go file of its own; adding a
+// protocol means adding such a file and a line to supportedProtocols.
+type protocol interface {
+	// traitID is the service trait that selects the protocol.
+	traitID() string
+	// bindings sorts the members of an input (response false), or of an
+	// output or error (response true), by where they travel in the HTTP
+	// message.
+	bindings(s *shapes.Shape, response bool) bindings
+	// requestLine returns the method and URI (a pattern, for restJson1's
+	// labels) an operation is sent with; false when the model does not say.
+	requestLine(svc, op *shapes.Shape) (method, uri string, ok bool)
+	// json says how the protocol's JSON bodies differ from the shared
+	// document codec's defaults.
+	json() jsonRules
+	// runtime names the templates (*.go.tmpl) that the protocol's clients
+	// need beyond the common runtime.
+	runtime() []string
+	// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
+	serializer(c *codec, op *Operation) jen.Code
+	// deserializer emits func deserializeXxxOutput(resp *response, out *XxxOutput) error.
+	deserializer(c *codec, op *Operation) jen.Code
+	// errorDecoder emits func decodeErrorResponse(resp *response) error,
+	// which turns an error response into the typed error its code names.
+	errorDecoder(c *codec) jen.Code
+}
+
+// jsonRules are the choices a JSON protocol makes about its documents; the
+// zero value is what awsJson does.
+type jsonRules struct {
+	// jsonName: @jsonName renames a member's JSON property (restJson1).
+	jsonName bool
+	// ignoreTimestampFormat: timestamps are always epoch seconds, whatever
+	// @timestampFormat says (rpcv2Json).
+	ignoreTimestampFormat bool
+	// bigAsStrings: bigInteger and bigDecimal values are JSON strings of
+	// their decimal digits, so that no JSON reader rounds them (rpcv2Json).
+	bigAsStrings bool
+}
+
+// supportedProtocols are the protocols the generator implements, in the
+// order it prefers them when a service declares several.
+var supportedProtocols = []protocol{
+	restJSON1{},
+	awsJSON{trait: traitAWSJSON10, contentType: "application/x-amz-json-1.0"},
+	awsJSON{trait: traitAWSJSON11, contentType: "application/x-amz-json-1.1"},
+	rpcv2JSON{},
+}
+
+// Protocol and protocol-modifying trait IDs.
+const (
+	traitAWSJSON10          = "aws.protocols#awsJson1_0"
+	traitAWSJSON11          = "aws.protocols#awsJson1_1"
+	traitAWSQueryCompatible = "aws.protocols#awsQueryCompatible"
+	traitRPCv2JSON          = "smithy.protocols#rpcv2Json"
+)
+
+// protocolOf returns the protocol a service uses, or an error naming the
+// protocols it declares when the generator implements none of them.
+func protocolOf(svc *shapes.Shape) (protocol, error) {
+	for _, p := range supportedProtocols {
+		if svc.Traits.Has(p.traitID()) {
+			return p, nil
+		}
+	}
+	supported := make([]string, len(supportedProtocols))
+	for i, p := range supportedProtocols {
+		supported[i] = p.traitID()
+	}
+	list := strings.Join(supported, ", ")
+	var declared []string
+	for _, id := range svc.Traits.IDs() {
+		if strings.HasPrefix(id, "aws.protocols#") || strings.HasPrefix(id, "smithy.protocols#") {
+			declared = append(declared, id)
+		}
+	}
+	if len(declared) == 0 {
+		return nil, &shapes.Error{File: svc.File, Shape: svc.ID.String(), Msg: "the service has no protocol trait; supported: " + list}
+	}
+	return nil, &shapes.Error{File: svc.File, Shape: svc.ID.String(),
+		Msg: fmt.Sprintf("protocol %s is not supported yet; supported: %s", strings.Join(declared, ", "), list)}
+}
+
+// CheckProtocol refuses a service whose protocol the generator does not
+// implement, for gen -check, which refuses what generating would.
+func CheckProtocol(svc *shapes.Shape) error {
+	_, err := protocolOf(svc)
+	return err
+}
+
+// ProtocolID returns the trait ID of the protocol the generated client speaks.
+func (p *Plan) ProtocolID() string { return p.proto.traitID() }
+
+// wireName is a member's JSON property name: its @jsonName when the
+// protocol honours it, else its member name.
+func (c *codec) wireName(m *shapes.Member) string {
+	if n, ok := m.Traits.JSONName(); ok && c.p.proto.json().jsonName {
+		return n
+	}
+	return m.Name
+}
+
+// bodyTimestamp is the format of a timestamp member in the JSON body:
+// epoch seconds, unless @timestampFormat says otherwise and the protocol
+// honours it.
+func (c *codec) bodyTimestamp(m *shapes.Member) string {
+	if c.p.proto.json().ignoreTimestampFormat {
+		return "epoch-seconds"
+	}
+	return timestampFormat(m, "epoch-seconds")
+}
+
+// encBig encodes the big number x of shape s (a bigInteger or bigDecimal)
+// as a JSON number, or as a string where the protocol wants one.
+func (c *codec) encBig(s *shapes.Shape, x *jen.Statement) jen.Code {
+	switch {
+	case c.p.proto.json().bigAsStrings && s.Kind == shapes.KindBigInteger:
+		return jen.Id("encodeBigIntString").Call(jen.Id("e"), x)
+	case c.p.proto.json().bigAsStrings:
+		return jen.Id("encodeBigFloatString").Call(jen.Id("e"), x)
+	case s.Kind == shapes.KindBigInteger:
+		return jen.Id("e").Dot("BigInt").Call(x)
+	}
+	return jen.Id("e").Dot("BigFloat").Call(x)
+}
+
+// decBig decodes a big number of shape s (see encBig).
+func (c *codec) decBig(s *shapes.Shape) *jen.Statement {
+	switch {
+	case c.p.proto.json().bigAsStrings && s.Kind == shapes.KindBigInteger:
+		return jen.Id("decodeBigIntString").Call(jen.Id("d"))
+	case c.p.proto.json().bigAsStrings:
+		return jen.Id("decodeBigFloatString").Call(jen.Id("d"))
+	case s.Kind == shapes.KindBigInteger:
+		return jen.Id("d").Dot("BigInt").Call()
+	}
+	return jen.Id("d").Dot("BigFloat").Call()
+}
+
+// bodyOnly puts every member in the body: the binding of the RPC protocols,
+// which ignore HTTP binding traits.
+func bodyOnly(s *shapes.Shape) bindings {
+	if s == nil {
+		return bindings{}
+	}
+	return bindings{body: s.Members}
+}

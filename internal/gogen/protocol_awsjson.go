@@ -1,0 +1,72 @@
+package gogen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// awsJSON is aws.protocols#awsJson1_0 and awsJson1_1, which differ only in
+// their Content-Type. Every request is POST / with the header
+// X-Amz-Target: {ServiceName}.{OperationName} and the whole input as a JSON
+// object, {} when it has no members; HTTP binding traits and @jsonName are
+// ignored, so every member of an input, output or error travels in the JSON
+// body under its member name. Errors are read as in restJson1 (the
+// X-Amzn-Errortype header, else the body's "code" or "__type"). An
+// aws.protocols#awsQueryCompatible service (SQS) is also sent
+// x-amzn-query-mode: true, and answers with the x-amzn-query-error header,
+// which the error decoder keeps.
+type awsJSON struct {
+	trait       string
+	contentType string
+}
+
+func (a awsJSON) traitID() string { return a.trait }
+
+func (awsJSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
+
+func (awsJSON) requestLine(_, _ *shapes.Shape) (string, string, bool) { return "POST", "/", true }
+
+func (awsJSON) json() jsonRules { return jsonRules{} }
+
+func (awsJSON) runtime() []string { return nil }
+
+func (awsJSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
+
+func (awsJSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorCodeAndMessage") }
+
+// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
+func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
+	in := op.Input
+	if in != nil && in.IsUnit() {
+		in = nil
+	}
+	target := c.p.Svc.Shape.ID.Name + "." + op.Shape.ID.Name
+	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		method, path, _ := a.requestLine(c.p.Svc.Shape, op.Shape)
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
+		g.Id("r").Dot("path").Op("=").Lit(path)
+		c.emitEndpointParams(g, op)
+		if hp := hostPrefix(op.Shape); hp != "" {
+			c.emitHostPrefix(g, op, hp)
+		}
+		g.Id("r").Dot("header").Index(jen.Lit("X-Amz-Target")).Op("=").Index().String().Values(jen.Lit(target))
+		if c.p.queryCompatible {
+			g.Id("r").Dot("header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
+		}
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("bodyBuffer").Call())
+		g.Id("e").Dot("BeginObject").Call()
+		c.encodeMembers(g, c.p.requestBindings[op].body, "in", true)
+		g.Id("e").Dot("EndObject").Call()
+		g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id(op.Desc).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
+		g.Id("setContentType").Call(jen.Id("r"), jen.Lit(a.contentType))
+		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
+			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		}
+		if in == nil || len(in.Members) == 0 {
+			g.Id("_").Op("=").Id("in")
+		}
+		g.Return(jen.Id("r"), jen.Nil())
+	})
+}

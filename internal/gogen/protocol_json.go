@@ -1,0 +1,146 @@
+package gogen
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// What the JSON protocols share on the way back: the output deserializer
+// and the error decoder, over the bindings the protocol gave each shape
+// (restJson1 binds some members to headers; the RPC protocols put all of
+// them in the body).
+
+// The fields in which the errors of an awsQueryCompatible service keep the
+// code and type of the x-amzn-query-error header ("Code;Type"): what the
+// service's awsQuery clients saw. The Plan reserves them in every error
+// structure's field scope.
+const (
+	queryErrorCodeField = "QueryErrorCode"
+	queryErrorTypeField = "QueryErrorType"
+)
+
+// jsonDeserializer emits func deserializeXxxOutput(resp *response, out
+// *XxxOutput) error for a JSON protocol: the members the protocol binds to
+// headers or the status code, then the payload member or the JSON object
+// body holding the others, then the defaults of members the response left
+// out.
+func (c *codec) jsonDeserializer(op *Operation) jen.Code {
+	outShape := op.Output
+	if outShape != nil && outShape.IsUnit() {
+		outShape = nil
+	}
+	b := c.p.responseBindings[outShape]
+	name := op.Deserialize
+	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
+		c.decodeBound(g, b, "out")
+		var filled []*shapes.Member
+		if outShape != nil {
+			for _, m := range outShape.Members {
+				if _, ok := c.defaultValue(m); ok && m != b.payload {
+					filled = append(filled, m)
+				}
+			}
+		}
+		if len(filled) > 0 {
+			g.Comment("Members the response leaves out take their defaults.")
+			g.Defer().Func().Params().BlockFunc(func(fg *jen.Group) {
+				c.fillDefaults(fg, filled, "out")
+			}).Call()
+		}
+		switch {
+		case b.payload != nil:
+			c.decodePayload(g, b.payload, "out")
+		case len(b.body) > 0:
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+				c.decodeMembersLoop(ib, b.body, "out")
+			})
+			g.Id("d").Dot("End").Call()
+			g.Return(jen.Id("d").Dot("Err").Call())
+			return
+		default:
+			g.Id("_").Op("=").Id("out")
+		}
+		g.Return(jen.Nil())
+	})
+}
+
+// jsonErrorDecoder emits decodeErrorResponse for a JSON protocol: it turns
+// an error response into the typed error its code names (header-bound
+// members, then the JSON body), or a *GenericAPIError. For an
+// awsQueryCompatible service it also keeps the x-amzn-query-error header's
+// code and type in the error.
+// codeFn names the runtime function that finds the error's code and message.
+func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
+	errs := slices.Clone(c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }))
+	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Id("response")).Error().BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id(codeFn).Call(jen.Id("resp"))
+		qc := c.p.queryCompatible
+		if qc {
+			g.List(jen.Id("queryCode"), jen.Id("queryType"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(
+				jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("X-Amzn-Query-Error")), jen.Lit(";"))
+		}
+		if len(errs) > 0 {
+			g.Switch(jen.Id("code")).BlockFunc(func(sw *jen.Group) {
+				for _, s := range errs {
+					b := c.p.responseBindings[s]
+					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
+						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
+						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {
+							cb.If(jen.Err().Op(":=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
+								c.decodeBound(fb, b, "v")
+								fb.Return(jen.Nil())
+							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+						}
+						if len(b.body) > 0 {
+							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+								c.decodeMembersLoop(ib, b.body, "v")
+							})
+						}
+						if mm := messageMember(s); mm != nil && c.p.IsPointer(mm) && !mm.Target.IsEnum() && slices.Contains(b.body, mm) {
+							field := jen.Id("v").Dot(c.p.FieldName(mm))
+							cb.Comment("Services spell the message property differently; take it from wherever it was.")
+							cb.If(field.Clone().Op("==").Nil().Op("&&").Id("message").Op("!=").Lit("")).Block(field.Clone().Op("=").Op("&").Id("message"))
+						}
+						if qc {
+							cb.List(jen.Id("v").Dot(queryErrorCodeField), jen.Id("v").Dot(queryErrorTypeField)).Op("=").List(jen.Id("queryCode"), jen.Id("queryType"))
+						}
+						cb.Return(jen.Id("v"))
+					})
+				}
+			})
+		}
+		if qc {
+			g.Comment("The code awsQuery clients saw is the one callers know.")
+			g.If(jen.Id("queryCode").Op("!=").Lit("")).Block(jen.Id("code").Op("=").Id("queryCode"))
+		}
+		g.Return(jen.Op("&").Id("GenericAPIError").Values(jen.Dict{
+			jen.Id("Code"):       jen.Id("code"),
+			jen.Id("Message"):    jen.Id("message"),
+			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("RequestID"):  jen.Id("requestID").Call(jen.Id("resp").Dot("Header")),
+		}))
+	})
+}
+
+// queryErrorCode is an error shape's aws.protocols#awsQueryError code, the
+// code an awsQueryCompatible service sends for it in x-amzn-query-error; ""
+// when it has none.
+func queryErrorCode(s *shapes.Shape) string {
+	raw, ok := s.Traits.Raw("aws.protocols#awsQueryError")
+	if !ok {
+		return ""
+	}
+	var v struct {
+		Code string `json:"code"`
+	}
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return ""
+	}
+	return v.Code
+}

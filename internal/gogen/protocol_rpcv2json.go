@@ -1,0 +1,71 @@
+package gogen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// rpcv2JSON is smithy.protocols#rpcv2Json, the JSON twin of Smithy RPC v2
+// CBOR. Every request is POST /service/{ServiceName}/operation/{OperationName}
+// with Smithy-Protocol: rpc-v2-json and Accept: application/json; a modeled
+// input is a JSON object body (application/json, {} when empty), and an
+// operation without input sends no body and no Content-Type. HTTP binding
+// traits, @jsonName and @timestampFormat are ignored: every member travels
+// in the body under its member name, timestamps as epoch seconds, big
+// numbers as strings of digits. An error's type is the body's "__type" only.
+// The runtime of both is templates/rpcv2.go.tmpl.
+type rpcv2JSON struct{}
+
+func (rpcv2JSON) traitID() string { return traitRPCv2JSON }
+
+func (rpcv2JSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
+
+func (rpcv2JSON) requestLine(svc, op *shapes.Shape) (string, string, bool) {
+	return "POST", "/service/" + svc.ID.Name + "/operation/" + op.ID.Name, true
+}
+
+func (rpcv2JSON) json() jsonRules {
+	return jsonRules{ignoreTimestampFormat: true, bigAsStrings: true}
+}
+
+func (rpcv2JSON) runtime() []string { return []string{"rpcv2.go.tmpl"} }
+
+func (rpcv2JSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
+
+func (rpcv2JSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorTypeAndMessage") }
+
+// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
+func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
+	in := op.Input
+	if in != nil && in.IsUnit() {
+		in = nil
+	}
+	method, path, _ := r.requestLine(c.p.Svc.Shape, op.Shape)
+	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
+		g.Id("r").Dot("path").Op("=").Lit(path)
+		c.emitEndpointParams(g, op)
+		if hp := hostPrefix(op.Shape); hp != "" {
+			c.emitHostPrefix(g, op, hp)
+		}
+		g.Id("r").Dot("header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit("rpc-v2-json"))
+		g.Id("r").Dot("header").Index(jen.Lit("Accept")).Op("=").Index().String().Values(jen.Lit("application/json"))
+		if in != nil {
+			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("bodyBuffer").Call())
+			g.Id("e").Dot("BeginObject").Call()
+			c.encodeMembers(g, c.p.requestBindings[op].body, "in", true)
+			g.Id("e").Dot("EndObject").Call()
+			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			g.Id(op.Desc).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
+			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
+		}
+		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
+			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		}
+		if in == nil || len(in.Members) == 0 {
+			g.Id("_").Op("=").Id("in")
+		}
+		g.Return(jen.Id("r"), jen.Nil())
+	})
+}
