@@ -143,7 +143,7 @@ const surfaceImportPath = "generated"
 // It refuses what Generate refuses (an unsupported protocol, names that
 // clash).
 func Surface(svc *shapes.Service, cfg Config) (*API, error) {
-	if err := checkProtocol(svc.Shape); err != nil {
+	if err := CheckProtocol(svc.Shape); err != nil {
 		return nil, err
 	}
 	if cfg.ImportPath == "" {
@@ -225,6 +225,12 @@ func (p *Plan) structType(name string, kind TypeKind, s *shapes.Shape, input, se
 	}
 	for _, m := range s.Members {
 		t.Fields = append(t.Fields, APIField{Name: p.FieldName(m), APIValue: p.memberValue(m, input)})
+	}
+	if kind == KindError && p.queryCompatible {
+		// The fields the awsQueryCompatible protocol adds to every error.
+		for _, name := range []string{queryErrorCodeField, queryErrorTypeField} {
+			t.Fields = append(t.Fields, APIField{Name: name, APIValue: APIValue{Type: "string"}})
+		}
 	}
 	return t
 }
