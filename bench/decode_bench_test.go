@@ -50,11 +50,11 @@ type (
 	}
 	floorSites struct {
 		Sites []struct {
-			SiteId, AccountId, Name, Description                                         *string
-			Tags                                                                         map[string]string
-			SiteArn, Notes                                                               *string
+			SiteId, AccountId, Name, Description                                             *string
+			Tags                                                                             map[string]string
+			SiteArn, Notes                                                                   *string
 			OperatingAddressCountryCode, OperatingAddressStateOrRegion, OperatingAddressCity *string
-			RackPhysicalProperties                                                       *struct {
+			RackPhysicalProperties                                                           *struct {
 				PowerDrawKva, PowerPhase, PowerConnector, PowerFeedDrop, UplinkGbps, UplinkCount,
 				FiberOpticCableType, OpticalStandard, MaximumSupportedWeightLbs string
 			}
