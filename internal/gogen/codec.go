@@ -549,7 +549,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		elem := c.p.ElemType(m, sparse)
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder keeps short lists on the stack and sizes long ones once.")
+			g.Comment("The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {

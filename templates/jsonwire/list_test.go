@@ -84,7 +84,7 @@ func TestListBuilderAllocs(t *testing.T) {
 	}
 }
 
-func TestListBuilderNextInSizesLongListsOnce(t *testing.T) {
+func TestListBuilderNextIn(t *testing.T) {
 	for _, n := range []int{0, 1, 4, 5, 6, 17, 300, 1000} {
 		var sb strings.Builder
 		sb.WriteString(`{"a":[`)
@@ -150,5 +150,40 @@ func TestListBuilderNextInLeavesErrorsToTheRead(t *testing.T) {
 	}
 	if d.Err() == nil {
 		t.Fatal("malformed input decoded")
+	}
+}
+
+// TestListBuilderNextInReusesChunks checks that a second list of the same
+// element type decoded by the same Decoder reuses the first one's chunks,
+// and that reused elements start out zero.
+func TestListBuilderNextInReusesChunks(t *testing.T) {
+	type pair struct{ A, B int64 }
+	d := NewDecoderString(`null`)
+	fill := func(n int, setB bool) []pair {
+		var b ListBuilder[pair]
+		for i := range n {
+			p := b.NextIn(d)
+			if p.A != 0 || p.B != 0 {
+				t.Fatalf("element %d starts as %v", i, *p)
+			}
+			p.A = int64(i)
+			if setB {
+				p.B = -1
+			}
+		}
+		return b.Slice()
+	}
+	fill(300, true)
+	got := fill(300, false)
+	for i, p := range got {
+		if p != (pair{int64(i), 0}) {
+			t.Fatalf("element %d = %v", i, p)
+		}
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(50, func() { fill(10, true) }); n != 1 {
+		t.Errorf("a 10-element list after the first: %v allocations, want 1 (the exact slice)", n)
 	}
 }

@@ -92,6 +92,7 @@ type Decoder struct {
 	keyArr [48]byte // keyBuf's first memory: most member names fit
 	strBuf []byte   // unescaping scratch for String
 	stack  []byte   // Skip's open containers, kept to reuse its memory
+	pools  []any    // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -275,13 +276,97 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// skipSpace advances past whitespace and returns the new offset.
+// skipSpace advances past whitespace and returns the new offset. Compact
+// JSON has none, so the first byte is checked inline (every byte above ' '
+// is not whitespace) and only whitespace pays for the loop.
 func (d *Decoder) skipSpace() int {
+	if i := d.pos; i < len(d.s) && d.s[i] > ' ' {
+		return i
+	}
+	return d.skipSpaceLoop()
+}
+
+func (d *Decoder) skipSpaceLoop() int {
 	i := d.pos
 	for i < len(d.s) && whitespace[d.s[i]] {
 		i++
 	}
 	d.pos = i
+	return i
+}
+
+// textRun returns the offset of the first byte at or after i that ends a
+// run of string content needing no unescaping: '"', '\\', a control
+// character, the start of invalid UTF-8, or len(s). It checks UTF-8 as it
+// goes, by the table of well-formed sequences in the Unicode Standard
+// (section 3.9): no overlong forms, no surrogates, nothing past U+10FFFF,
+// as utf8.DecodeRuneInString decides.
+func textRun(s string, i int) int {
+	for {
+		i = plainRun(s, i)
+		if i >= len(s) || s[i] < utf8.RuneSelf {
+			return i
+		}
+		c := s[i]
+		switch {
+		case 0xC2 <= c && c <= 0xDF:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+		case 0xE0 <= c && c <= 0xEF:
+			if i+2 < len(s) {
+				lo, hi := byte(0x80), byte(0xBF)
+				if c == 0xE0 {
+					lo = 0xA0 // no overlong forms
+				} else if c == 0xED {
+					hi = 0x9F // no surrogates
+				}
+				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+					i += 3
+					continue
+				}
+			}
+		case 0xF0 <= c && c <= 0xF4:
+			if i+3 < len(s) {
+				lo, hi := byte(0x80), byte(0xBF)
+				if c == 0xF0 {
+					lo = 0x90 // no overlong forms
+				} else if c == 0xF4 {
+					hi = 0x8F // nothing past U+10FFFF
+				}
+				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+					i += 4
+					continue
+				}
+			}
+		}
+		return i
+	}
+}
+
+// plainRun returns the offset of the first byte at or after i that is not
+// plain (see plain), or len(s). It tests eight bytes at a time: the
+// generated decoders spend much of their time in member names and string
+// values, which are mostly plain ASCII.
+func plainRun(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		// The byte loads combine into one 64-bit load.
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte's high bit ends up set in m if the byte is below 0x20,
+		// is '"' or '\\', or is not ASCII (the usual "has a zero byte"
+		// trick, which may also flag bytes after a flagged one: the loop
+		// below finds the first).
+		const lo, hi = 0x0101010101010101, 0x8080808080808080
+		q, bs := x^(lo*'"'), x^(lo*'\\')
+		if ((x-lo*0x20)|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
 	return i
 }
 
@@ -303,6 +388,23 @@ func (d *Decoder) Kind() Kind {
 // Null consumes the next value and returns true if it is null; otherwise it
 // consumes nothing and returns false.
 func (d *Decoder) Null() bool {
+	// Inline fast path: a value that starts with anything but 'n' or
+	// whitespace is not null (and after an error, Null is false anyway).
+	if uint(d.pos) < uint(len(d.s)) && notNull[d.s[d.pos]] {
+		return false
+	}
+	return d.null()
+}
+
+// notNull marks the bytes that cannot start null or whitespace before it.
+var notNull = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c > ' ' && c != 'n'
+	}
+	return t
+}()
+
+func (d *Decoder) null() bool {
 	if d.err != nil {
 		return false
 	}
@@ -437,9 +539,7 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	}
 	i++
 	start = i
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i = plainRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		end = i
 		i++
@@ -518,9 +618,7 @@ func (d *Decoder) String() string {
 	}
 	i++
 	start := i
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i = plainRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		d.pos = i + 1
 		return s[start:i]
@@ -533,24 +631,10 @@ func (d *Decoder) String() string {
 func (d *Decoder) stringSlow(start, i int) string {
 	s := d.s
 	// Valid multi-byte UTF-8 needs no copy either.
-	for i < len(s) {
-		c := s[i]
-		if plain[c] {
-			i++
-			continue
-		}
-		if c == '"' {
-			d.pos = i + 1
-			return s[start:i]
-		}
-		if c < utf8.RuneSelf {
-			break // an escape or a control character
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		i += size
+	i = textRun(s, i)
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return s[start:i]
 	}
 	b, ok := d.unquote(d.strBuf[:0], start, i)
 	if !ok {
@@ -568,10 +652,10 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 	s := d.s
 	b = append(b, s[start:i]...)
 	for {
-		j := i
-		for j < len(s) && plain[s[j]] {
-			j++
-		}
+		// Copy the run up to the next escape, quote, control character
+		// or invalid UTF-8 at once; the cases below deal with what
+		// stopped it.
+		j := textRun(s, i)
 		b = append(b, s[i:j]...)
 		i = j
 		if i >= len(s) {
@@ -883,29 +967,4 @@ func (d *Decoder) End() {
 	if i := d.skipSpace(); i < len(d.s) {
 		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
 	}
-}
-
-// countRest returns how many elements remain in the array being read,
-// counting the one at the current position, without consuming anything:
-// the state is restored afterwards. On malformed input it returns 0 and
-// leaves the error for the real read to find.
-func (d *Decoder) countRest() int {
-	if d.err != nil {
-		return 0
-	}
-	pos, depth, first := d.pos, d.depth, d.first
-	n := 0
-	if d.Kind() != Invalid {
-		d.Skip()
-		n = 1
-		for d.err == nil && d.NextElem() {
-			d.Skip()
-			n++
-		}
-	}
-	if d.err != nil {
-		n = 0
-	}
-	d.pos, d.depth, d.first, d.err = pos, depth, first, nil
-	return n
 }

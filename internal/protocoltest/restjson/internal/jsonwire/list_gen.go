@@ -7,31 +7,38 @@ package jsonwire
 //
 //	var b jsonwire.ListBuilder[types.Item]
 //	for d.NextElem() {
-//		decodeItem(d, b.Next())
+//		decodeItem(d, b.NextIn(d))
 //	}
 //	out.Items = b.Slice()
 //
 // Elements are decoded in place: the first four into an array inside the
 // ListBuilder, which stays on the caller's stack as long as the pointers
-// from Next do not escape, then into heap chunks of 16 doubling to 256.
-// Slice copies them once into a slice of the exact length. A list of up to
-// four elements thus costs one exact allocation, and a list of 1,000 about
-// twice its final size in total, where append allocates more than three
-// times it and keeps up to a quarter unused.
+// from Next do not escape, then into chunks of 16 doubling to 256. Slice
+// copies them once into a slice of the exact length. The input is read once:
+// a list is never scanned ahead to be counted.
+//
+// With NextIn, the chunks come from the Decoder and go back to it when Slice
+// is called, to be reused by the next list of the same element type in the
+// same document: the many short lists of a response (a handful of elements
+// each) then cost one exact allocation each, and a long list its final
+// slice plus chunks that later lists reuse. With Next, each chunk is a new
+// allocation.
 //
 // The zero value is ready to use; a ListBuilder is meant for one list.
 type ListBuilder[T any] struct {
 	small [smallList]T
-	n     int   // elements in small, or in full and cur once cur is set
-	cur   []T   // the heap chunk being filled; nil while small suffices
-	full  [][]T // earlier heap chunks, all full
-	exact bool  // cur was sized by NextIn to hold the whole list
+	n     int           // elements in small, or in full and cur once cur is set
+	cur   []T           // the chunk being filled; nil while small suffices
+	full  [][]T         // earlier chunks, all full
+	pool  *chunkPool[T] // where chunks come from and go back to; nil: new ones
 }
 
 const (
 	smallList = 4   // elements kept in the ListBuilder itself
-	minChunk  = 16  // the first heap chunk
+	minChunk  = 16  // the first chunk
 	maxChunk  = 256 // chunks stop doubling here: the final copy, not the chunks, holds a long list
+	// chunkClasses is the number of chunk sizes: 16, 32, 64, 128 and 256.
+	chunkClasses = 5
 )
 
 // Next adds a zero element and returns a pointer to it, to decode into.
@@ -49,30 +56,36 @@ func (b *ListBuilder[T]) Next() *T {
 	return &b.cur[len(b.cur)-1]
 }
 
-// NextIn is Next for a list being decoded by d, positioned at the element
-// to be added. When the list outgrows the builder's own array, NextIn counts
-// the elements left in d's array (without consuming them) and allocates
-// the slice Slice returns once, at its exact length: a long list then costs
-// its size and one quick scan, instead of twice its size.
+// NextIn is Next for a list being decoded by d: its chunks are d's, reused
+// from earlier lists of the same element type and given back by Slice.
 func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
-	if b.cur == nil && b.n == smallList {
-		if rest := d.countRest(); rest > 0 {
-			b.cur = make([]T, smallList, smallList+rest)
-			copy(b.cur, b.small[:])
-			b.exact = true
-		}
+	if b.cur == nil && b.n < smallList {
+		b.n++
+		return &b.small[b.n-1]
+	}
+	if b.pool == nil {
+		b.pool = poolOf[T](d)
 	}
 	return b.Next()
 }
 
 func (b *ListBuilder[T]) grow() {
-	if b.cur == nil {
-		b.cur = make([]T, smallList, minChunk)
-		copy(b.cur, b.small[:])
-		return
+	size := minChunk
+	if b.cur != nil {
+		size = min(2*cap(b.cur), maxChunk)
+		b.full = append(b.full, b.cur)
 	}
-	b.full = append(b.full, b.cur)
-	b.cur = make([]T, 0, min(2*cap(b.cur), maxChunk))
+	var c []T
+	if b.pool != nil {
+		c = b.pool.take(size)
+	}
+	if c == nil {
+		c = make([]T, 0, size)
+	}
+	if b.cur == nil {
+		c = append(c, b.small[:]...)
+	}
+	b.cur = c
 }
 
 // Len returns the number of elements added.
@@ -85,12 +98,62 @@ func (b *ListBuilder[T]) Slice() []T {
 	if b.cur == nil {
 		return append([]T{}, b.small[:b.n]...)
 	}
-	if b.exact && len(b.full) == 0 && len(b.cur) == cap(b.cur) {
-		return b.cur
-	}
 	out := make([]T, 0, b.n)
 	for _, c := range b.full {
 		out = append(out, c...)
 	}
-	return append(out, b.cur...)
+	out = append(out, b.cur...)
+	if b.pool != nil {
+		for _, c := range b.full {
+			b.pool.put(c)
+		}
+		b.pool.put(b.cur)
+	}
+	b.full, b.cur = nil, nil
+	return out
+}
+
+// chunkPool holds a Decoder's spare chunks of one element type, by size.
+type chunkPool[T any] struct {
+	free [chunkClasses][][]T
+}
+
+// poolOf returns d's chunk pool for elements of type T, making it on first
+// use. A document has few element types, so a short search is enough.
+func poolOf[T any](d *Decoder) *chunkPool[T] {
+	for _, p := range d.pools {
+		if p, ok := p.(*chunkPool[T]); ok {
+			return p
+		}
+	}
+	p := new(chunkPool[T])
+	d.pools = append(d.pools, p)
+	return p
+}
+
+func chunkClass(size int) int {
+	c := 0
+	for s := minChunk; s < size; s *= 2 {
+		c++
+	}
+	return c
+}
+
+// take returns an empty spare chunk of capacity size, or nil.
+func (p *chunkPool[T]) take(size int) []T {
+	f := &p.free[chunkClass(size)]
+	if n := len(*f); n > 0 {
+		c := (*f)[n-1]
+		*f = (*f)[:n-1]
+		return c
+	}
+	return nil
+}
+
+// put keeps c for reuse, zeroed, since Next promises zero elements (and so
+// that the pool holds no pointers into the decoded values).
+func (p *chunkPool[T]) put(c []T) {
+	clear(c)
+	f := &p.free[chunkClass(cap(c))]
+	*f = append(*f, c[:0])
 }
