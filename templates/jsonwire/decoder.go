@@ -86,11 +86,12 @@ type Decoder struct {
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
 
-	keyBuf []byte   // NextKey's result
-	keyArr [48]byte // keyBuf's first memory: most member names fit
-	strBuf []byte   // unescaping scratch for String
-	stack  []byte   // Skip's open containers, kept to reuse its memory
-	pools  []any    // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+	keyBuf []byte          // NextKey's result
+	keyArr [48]byte        // keyBuf's first memory: most member names fit
+	strBuf []byte          // unescaping scratch for String
+	arena  strings.Builder // unescaped strings, see keep
+	stack  []byte          // Skip's open containers, kept to reuse its memory
+	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -300,12 +301,15 @@ func (d *Decoder) skipSpaceLoop() int {
 // (section 3.9): no overlong forms, no surrogates, nothing past U+10FFFF,
 // as utf8.DecodeRuneInString decides.
 func textRun(s string, i int) int {
-	for {
-		i = plainRun(s, i)
-		if i >= len(s) || s[i] < utf8.RuneSelf {
-			return i
-		}
+	for i < len(s) {
 		c := s[i]
+		if c < utf8.RuneSelf {
+			if !plain[c] {
+				return i
+			}
+			i = plainRun(s, i+1)
+			continue
+		}
 		switch {
 		case 0xC2 <= c && c <= 0xDF:
 			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -341,6 +345,7 @@ func textRun(s string, i int) int {
 		}
 		return i
 	}
+	return i
 }
 
 // plainRun returns the offset of the first byte at or after i that is not
@@ -352,10 +357,10 @@ func plainRun(s string, i int) int {
 		// The byte loads combine into one 64-bit load.
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte's high bit ends up set in m if the byte is below 0x20,
-		// is '"' or '\\', or is not ASCII (the usual "has a zero byte"
-		// trick, which may also flag bytes after a flagged one: the loop
-		// below finds the first).
+		// A byte's high bit ends up set if the byte is below 0x20, is '"'
+		// or '\\', or is not ASCII (the usual "has a zero byte" trick,
+		// which may also flag bytes after a flagged one: the loop below
+		// finds the first).
 		const lo, hi = 0x0101010101010101, 0x8080808080808080
 		q, bs := x^(lo*'"'), x^(lo*'\\')
 		if ((x-lo*0x20)|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0 {
@@ -488,7 +493,7 @@ func (d *Decoder) NextKeyString() (string, bool) {
 		return "", false
 	}
 	if esc {
-		return string(d.keyBuf), true
+		return d.keep(d.keyBuf), true
 	}
 	return d.s[start:end], true
 }
@@ -639,7 +644,33 @@ func (d *Decoder) stringSlow(start, i int) string {
 		return ""
 	}
 	d.strBuf = b
-	return string(b)
+	return d.keep(b)
+}
+
+// Unescaped strings are kept in shared blocks rather than one allocation
+// each: a block is a strings.Builder's memory, which only ever grows at its
+// end, so a string taken from it (String()[start:]) never changes.
+const (
+	minArena = 1 << 10
+	maxArena = 32 << 10
+)
+
+// keep returns b as a string from the Decoder's arena.
+func (d *Decoder) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > maxArena/4 {
+		return string(b) // a long string gets its own memory
+	}
+	if d.arena.Cap()-d.arena.Len() < len(b) {
+		size := min(max(2*d.arena.Cap(), minArena), maxArena)
+		d.arena = strings.Builder{}
+		d.arena.Grow(size)
+	}
+	start := d.arena.Len()
+	d.arena.Write(b)
+	return d.arena.String()[start:]
 }
 
 // unquote appends to b the unescaped content of the string whose content
