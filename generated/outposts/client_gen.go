@@ -2282,14 +2282,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "AccessDeniedException":
 		v := &types.AccessDeniedException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2307,14 +2307,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ConflictException":
 		v := &types.ConflictException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2342,14 +2342,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InternalServerException":
 		v := &types.InternalServerException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2367,14 +2367,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "NotFoundException":
 		v := &types.NotFoundException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2392,14 +2392,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceQuotaExceededException":
 		v := &types.ServiceQuotaExceededException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2417,14 +2417,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue

@@ -71,14 +71,14 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 }
 
 func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Order":
 				if d.Null() {
 					continue
@@ -136,14 +136,14 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 }
 
 func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -201,14 +201,14 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 }
 
 func deserializeCreateSiteOutput(resp *response, out *CreateSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -266,14 +266,14 @@ func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*request, error) {
 }
 
 func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTaskId":
 				if d.Null() {
 					continue
@@ -362,14 +362,14 @@ func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*request, error) {
 }
 
 func deserializeGetCatalogItemOutput(resp *response, out *GetCatalogItemOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CatalogItem":
 				if d.Null() {
 					continue
@@ -396,14 +396,14 @@ func serializeGetConnectionInput(in *GetConnectionInput) (*request, error) {
 }
 
 func deserializeGetConnectionOutput(resp *response, out *GetConnectionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "ConnectionId":
 				if d.Null() {
 					continue
@@ -435,14 +435,14 @@ func serializeGetOrderInput(in *GetOrderInput) (*request, error) {
 }
 
 func deserializeGetOrderOutput(resp *response, out *GetOrderOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Order":
 				if d.Null() {
 					continue
@@ -469,14 +469,14 @@ func serializeGetOutpostInput(in *GetOutpostInput) (*request, error) {
 }
 
 func deserializeGetOutpostOutput(resp *response, out *GetOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -509,14 +509,14 @@ func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*r
 }
 
 func deserializeGetOutpostInstanceTypesOutput(resp *response, out *GetOutpostInstanceTypesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "InstanceTypes":
 				if d.Null() {
 					continue
@@ -565,14 +565,14 @@ func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInsta
 }
 
 func deserializeGetOutpostSupportedInstanceTypesOutput(resp *response, out *GetOutpostSupportedInstanceTypesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "InstanceTypes":
 				if d.Null() {
 					continue
@@ -602,14 +602,14 @@ func serializeGetSiteInput(in *GetSiteInput) (*request, error) {
 }
 
 func deserializeGetSiteOutput(resp *response, out *GetSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -639,14 +639,14 @@ func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*request, error) {
 }
 
 func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "SiteId":
 				if d.Null() {
 					continue
@@ -701,14 +701,14 @@ func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*request, er
 }
 
 func deserializeListAssetInstancesOutput(resp *response, out *ListAssetInstancesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "AssetInstances":
 				if d.Null() {
 					continue
@@ -750,14 +750,14 @@ func serializeListAssetsInput(in *ListAssetsInput) (*request, error) {
 }
 
 func deserializeListAssetsOutput(resp *response, out *ListAssetsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Assets":
 				if d.Null() {
 					continue
@@ -796,14 +796,14 @@ func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstance
 }
 
 func deserializeListBlockingInstancesForCapacityTaskOutput(resp *response, out *ListBlockingInstancesForCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "BlockingInstances":
 				if d.Null() {
 					continue
@@ -842,14 +842,14 @@ func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*request, erro
 }
 
 func deserializeListCapacityTasksOutput(resp *response, out *ListCapacityTasksOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTasks":
 				if d.Null() {
 					continue
@@ -891,14 +891,14 @@ func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*request, error)
 }
 
 func deserializeListCatalogItemsOutput(resp *response, out *ListCatalogItemsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CatalogItems":
 				if d.Null() {
 					continue
@@ -934,14 +934,14 @@ func serializeListOrdersInput(in *ListOrdersInput) (*request, error) {
 }
 
 func deserializeListOrdersOutput(resp *response, out *ListOrdersOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Orders":
 				if d.Null() {
 					continue
@@ -983,14 +983,14 @@ func serializeListOutpostsInput(in *ListOutpostsInput) (*request, error) {
 }
 
 func deserializeListOutpostsOutput(resp *response, out *ListOutpostsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outposts":
 				if d.Null() {
 					continue
@@ -1032,14 +1032,14 @@ func serializeListSitesInput(in *ListSitesInput) (*request, error) {
 }
 
 func deserializeListSitesOutput(resp *response, out *ListSitesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Sites":
 				if d.Null() {
 					continue
@@ -1069,14 +1069,14 @@ func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*request, 
 }
 
 func deserializeListTagsForResourceOutput(resp *response, out *ListTagsForResourceOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Tags":
 				if d.Null() {
 					continue
@@ -1131,14 +1131,14 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 }
 
 func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTaskId":
 				if d.Null() {
 					continue
@@ -1246,14 +1246,14 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 }
 
 func deserializeStartConnectionOutput(resp *response, out *StartConnectionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "ConnectionId":
 				if d.Null() {
 					continue
@@ -1342,14 +1342,14 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 }
 
 func deserializeUpdateOutpostOutput(resp *response, out *UpdateOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -1394,14 +1394,14 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 }
 
 func deserializeUpdateSiteOutput(resp *response, out *UpdateSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -1442,14 +1442,14 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 }
 
 func deserializeUpdateSiteAddressOutput(resp *response, out *UpdateSiteAddressOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "AddressType":
 				if d.Null() {
 					continue
@@ -1523,14 +1523,14 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 }
 
 func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -1582,11 +1582,11 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ContactName":
 			if d.Null() {
 				continue
@@ -1653,11 +1653,11 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "AssetId":
 			if d.Null() {
 				continue
@@ -1698,11 +1698,11 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceId":
 			if d.Null() {
 				continue
@@ -1769,11 +1769,11 @@ func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstance
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -1810,11 +1810,11 @@ func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "RackElevation":
 			if d.Null() {
 				continue
@@ -1831,11 +1831,11 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceId":
 			if d.Null() {
 				continue
@@ -1892,11 +1892,11 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Reason":
 			if d.Null() {
 				continue
@@ -1933,11 +1933,11 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CapacityTaskId":
 			if d.Null() {
 				continue
@@ -1984,11 +1984,11 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CatalogItemId":
 			if d.Null() {
 				continue
@@ -2050,11 +2050,11 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "HostId":
 			if d.Null() {
 				continue
@@ -2091,11 +2091,11 @@ func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ClientPublicKey":
 			if d.Null() {
 				continue
@@ -2137,11 +2137,11 @@ func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Family":
 			if d.Null() {
 				continue
@@ -2213,11 +2213,11 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -2239,11 +2239,11 @@ func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -2280,11 +2280,11 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Instances":
 			if d.Null() {
 				continue
@@ -2311,11 +2311,11 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CatalogItemId":
 			if d.Null() {
 				continue
@@ -2369,11 +2369,11 @@ func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetI
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "AssetId":
 			if d.Null() {
 				continue
@@ -2458,11 +2458,11 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2519,11 +2519,11 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2585,11 +2585,11 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2676,11 +2676,11 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "PowerDrawKva":
 			if d.Null() {
 				continue
@@ -2752,11 +2752,11 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ShipmentTrackingNumber":
 			if d.Null() {
 				continue
@@ -2778,11 +2778,11 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "SiteId":
 			if d.Null() {
 				continue

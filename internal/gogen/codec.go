@@ -486,9 +486,10 @@ func boxMethod(s *shapes.Shape) string {
 // a member unset; unknown properties are skipped.
 func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v string) {
 	g.For().BlockFunc(func(loop *jen.Group) {
-		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+		// The name aliases the input: switching on string(key) copies nothing.
+		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
 		loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
-		loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+		loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 			for _, m := range members {
 				field := jen.Id(v).Dot(c.p.FieldName(m))
 				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
@@ -517,9 +518,9 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))
 			g.Var().Id("out").Add(t.Clone())
 			g.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+				loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
 				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
-				loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+				loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 					for _, m := range s.Members {
 						w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
 						body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
@@ -534,7 +535,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 					}
 					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
 					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
-						jen.Id("Tag"):   jen.Id("key"),
+						jen.Id("Tag"):   jen.String().Call(jen.Id("key")),
 						jen.Id("Value"): jen.Id("d").Dot("Raw").Call(),
 					}))
 				})

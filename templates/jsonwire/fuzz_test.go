@@ -81,7 +81,7 @@ func FuzzPlainRun(f *testing.F) {
 			for want < len(s) && plain[s[want]] {
 				want++
 			}
-			if got := plainRun(s, i); got != want {
+			if got := plainRun([]byte(s), i); got != want {
 				t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, want)
 			}
 		}
@@ -97,7 +97,7 @@ func FuzzTextRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i := range len(s) + 1 {
-			j := textRun(s, i)
+			j := textRun([]byte(s), i)
 			run := s[i:j]
 			if !utf8.ValidString(run) || strings.ContainsAny(run, "\"\\") || strings.ContainsFunc(run, func(r rune) bool { return r < 0x20 }) {
 				t.Fatalf("textRun(%q, %d) = %d: run %q", s, i, j, run)

@@ -21,14 +21,14 @@ func serializeGetRestApisInput(in *GetRestApisInput) (*request, error) {
 }
 
 func deserializeGetRestApisOutput(resp *response, out *GetRestApisOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "item":
 				if d.Null() {
 					continue
@@ -53,11 +53,11 @@ func decodeEndpointConfiguration(d *jsonwire.Decoder, v *types.EndpointConfigura
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "types":
 			if d.Null() {
 				continue
@@ -142,11 +142,11 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "id":
 			if d.Null() {
 				continue

@@ -135,14 +135,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "InvalidParameterValueException":
 		v := &types.InvalidParameterValueException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -170,14 +170,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "MissingParameterValueException":
 		v := &types.MissingParameterValueException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -205,14 +205,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "RequestTimeoutException":
 		v := &types.RequestTimeoutException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -240,14 +240,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -275,14 +275,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceUnavailableException":
 		v := &types.ServiceUnavailableException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue

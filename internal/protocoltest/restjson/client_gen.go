@@ -5153,14 +5153,14 @@ func decodeErrorResponse(resp *response) error {
 		}(); err != nil {
 			return err
 		}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "TopLevel":
 					if d.Null() {
 						continue
@@ -5181,14 +5181,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ErrorEvent":
 		v := &types.ErrorEvent{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -5209,14 +5209,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -5234,14 +5234,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceUnavailableError":
 		v := &types.ServiceUnavailableError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

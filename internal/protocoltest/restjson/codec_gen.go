@@ -3,6 +3,7 @@
 package restjsonprotocol
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	httpbind "github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/httpbind"
@@ -159,14 +160,14 @@ func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*request, error) {
 }
 
 func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -202,14 +203,14 @@ func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 }
 
 func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringValue":
 				if d.Null() {
 					continue
@@ -246,14 +247,14 @@ func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*req
 }
 
 func deserializeDocumentTypeAsMapValueOutput(resp *response, out *DocumentTypeAsMapValueOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "docValuedMap":
 				if d.Null() {
 					continue
@@ -279,8 +280,8 @@ func serializeDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput) (*reque
 }
 
 func deserializeDocumentTypeAsPayloadOutput(resp *response, out *DocumentTypeAsPayloadOutput) error {
-	if resp.body != "" {
-		out.DocumentValue = types.Document(resp.body)
+	if len(resp.body) != 0 {
+		out.DocumentValue = types.Document(bytes.Clone(resp.body))
 	}
 	return nil
 }
@@ -343,14 +344,14 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, erro
 }
 
 func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -413,14 +414,14 @@ func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request
 }
 
 func deserializeHttpChecksumRequiredOutput(resp *response, out *HttpChecksumRequiredOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "foo":
 				if d.Null() {
 					continue
@@ -479,7 +480,7 @@ func serializeHttpEnumPayloadInput(in *HttpEnumPayloadInput) (*request, error) {
 }
 
 func deserializeHttpEnumPayloadOutput(resp *response, out *HttpEnumPayloadOutput) error {
-	if resp.body != "" {
+	if len(resp.body) != 0 {
 		out.Payload = types.StringEnum(resp.body)
 	}
 	return nil
@@ -503,8 +504,8 @@ func deserializeHttpPayloadTraitsOutput(resp *response, out *HttpPayloadTraitsOu
 		x := vs[0]
 		out.Foo = &x
 	}
-	if resp.body != "" {
-		out.Blob = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Blob = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -527,8 +528,8 @@ func deserializeHttpPayloadTraitsWithMediaTypeOutput(resp *response, out *HttpPa
 		x := vs[0]
 		out.Foo = &x
 	}
-	if resp.body != "" {
-		out.Blob = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Blob = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -549,8 +550,8 @@ func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (
 }
 
 func deserializeHttpPayloadWithStructureOutput(resp *response, out *HttpPayloadWithStructureOutput) error {
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		x := new(types.NestedPayload)
 		decodeNestedPayload(d, x)
 		out.Nested = x
@@ -573,8 +574,8 @@ func serializeHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput) (*request
 }
 
 func deserializeHttpPayloadWithUnionOutput(resp *response, out *HttpPayloadWithUnionOutput) error {
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		out.Nested = decodeUnionPayload(d)
 		d.End()
 		return d.Err()
@@ -797,8 +798,8 @@ func serializeHttpStringPayloadInput(in *HttpStringPayloadInput) (*request, erro
 }
 
 func deserializeHttpStringPayloadOutput(resp *response, out *HttpStringPayloadOutput) error {
-	if resp.body != "" {
-		x := resp.body
+	if len(resp.body) != 0 {
+		x := string(resp.body)
 		out.Payload = &x
 	}
 	return nil
@@ -812,14 +813,14 @@ func serializeIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseIn
 }
 
 func deserializeIgnoreQueryParamsInResponseOutput(resp *response, out *IgnoreQueryParamsInResponseOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "baz":
 				if d.Null() {
 					continue
@@ -1095,14 +1096,14 @@ func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
 }
 
 func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "data":
 				if d.Null() {
 					continue
@@ -1154,14 +1155,14 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 }
 
 func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "fooEnum1":
 				if d.Null() {
 					continue
@@ -1238,14 +1239,14 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 }
 
 func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "integerEnum1":
 				if d.Null() {
 					continue
@@ -1337,14 +1338,14 @@ func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 }
 
 func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringList":
 				if d.Null() {
 					continue
@@ -1432,14 +1433,14 @@ func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 }
 
 func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "denseStructMap":
 				if d.Null() {
 					continue
@@ -1515,14 +1516,14 @@ func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 }
 
 func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "normal":
 				if d.Null() {
 					continue
@@ -1584,14 +1585,14 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 }
 
 func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "contents":
 				if d.Null() {
 					continue
@@ -1614,14 +1615,14 @@ func serializeMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput) (*r
 }
 
 func deserializeMalformedAcceptWithBodyOutput(resp *response, out *MalformedAcceptWithBodyOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "hi":
 				if d.Null() {
 					continue
@@ -1644,8 +1645,8 @@ func serializeMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGener
 }
 
 func deserializeMalformedAcceptWithGenericStringOutput(resp *response, out *MalformedAcceptWithGenericStringOutput) error {
-	if resp.body != "" {
-		x := resp.body
+	if len(resp.body) != 0 {
+		x := string(resp.body)
 		out.Payload = &x
 	}
 	return nil
@@ -1659,8 +1660,8 @@ func serializeMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInpu
 }
 
 func deserializeMalformedAcceptWithPayloadOutput(resp *response, out *MalformedAcceptWithPayloadOutput) error {
-	if resp.body != "" {
-		out.Payload = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Payload = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -2538,14 +2539,14 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "defaultString":
 				if d.Null() {
 					continue
@@ -2722,14 +2723,14 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 			out.DialogMap = map[string]types.Dialog{}
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "dialog":
 				if d.Null() {
 					continue
@@ -2773,14 +2774,14 @@ func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error)
 }
 
 func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "action":
 				if d.Null() {
 					continue
@@ -2812,14 +2813,14 @@ func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*reque
 }
 
 func deserializePostUnionWithJsonNameOutput(resp *response, out *PostUnionWithJsonNameOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "value":
 				if d.Null() {
 					continue
@@ -2933,14 +2934,14 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 }
 
 func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "nested":
 				if d.Null() {
 					continue
@@ -3041,14 +3042,14 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 		x := vs[0]
 		out.Foo = &x
 	}
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringValue":
 				if d.Null() {
 					continue
@@ -3124,14 +3125,14 @@ func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 }
 
 func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStringList":
 				if d.Null() {
 					continue
@@ -3184,14 +3185,14 @@ func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 }
 
 func deserializeSparseJsonMapsOutput(resp *response, out *SparseJsonMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStructMap":
 				if d.Null() {
 					continue
@@ -3312,14 +3313,14 @@ func deserializeTestBodyStructureOutput(resp *response, out *TestBodyStructureOu
 		x := vs[0]
 		out.TestId = &x
 	}
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "testConfig":
 				if d.Null() {
 					continue
@@ -3388,8 +3389,8 @@ func deserializeTestPayloadBlobOutput(resp *response, out *TestPayloadBlobOutput
 		x := vs[0]
 		out.ContentType = &x
 	}
-	if resp.body != "" {
-		out.Data = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Data = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -3417,8 +3418,8 @@ func deserializeTestPayloadStructureOutput(resp *response, out *TestPayloadStruc
 		x := vs[0]
 		out.TestId = &x
 	}
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		x := new(types.PayloadConfig)
 		decodePayloadConfig(d, x)
 		out.PayloadConfig = x
@@ -3582,11 +3583,11 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Fooooo":
 			if d.Null() {
 				continue
@@ -3695,11 +3696,11 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "language":
 			if d.Null() {
 				continue
@@ -3785,11 +3786,11 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "phrase":
 			if d.Null() {
 				continue
@@ -3858,11 +3859,11 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "hi":
 			if d.Null() {
 				continue
@@ -3943,11 +3944,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 	}
 	var out types.MyUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -4011,7 +4012,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4024,11 +4025,11 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "greeting":
 			if d.Null() {
 				continue
@@ -4066,11 +4067,11 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 	}
 	var out types.NestedUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -4080,7 +4081,7 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4093,11 +4094,11 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "data":
 			if d.Null() {
 				continue
@@ -4115,11 +4116,11 @@ func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
 	}
 	var out types.PlayerAction
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "quit":
 			if d.Null() {
 				continue
@@ -4130,7 +4131,7 @@ func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4143,11 +4144,11 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "foo":
 			if d.Null() {
 				continue
@@ -4171,11 +4172,11 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "bar":
 			if d.Null() {
 				continue
@@ -4199,11 +4200,11 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "salutation":
 			if d.Null() {
 				continue
@@ -4412,11 +4413,11 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "value":
 			if d.Null() {
 				continue
@@ -4438,11 +4439,11 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "timeout":
 			if d.Null() {
 				continue
@@ -4508,11 +4509,11 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 	}
 	var out types.UnionPayload
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "greeting":
 			if d.Null() {
 				continue
@@ -4522,7 +4523,7 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4536,11 +4537,11 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 	}
 	var out types.UnionWithJsonName
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "FOO":
 			if d.Null() {
 				continue
@@ -4560,7 +4561,7 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}

@@ -522,11 +522,11 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "path":
 			if d.Null() {
 				continue
