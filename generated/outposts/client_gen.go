@@ -2329,7 +2329,7 @@ func decodeErrorResponse(resp *response) error {
 					if d.Null() {
 						continue
 					}
-					v.ResourceType = types.ResourceType(d.String())
+					v.ResourceType = types.ResourceType(d.Symbol())
 				default:
 					d.Skip()
 				}

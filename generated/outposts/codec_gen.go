@@ -315,7 +315,7 @@ func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput
 				if d.Null() {
 					continue
 				}
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case "Failed":
 				if d.Null() {
 					continue
@@ -342,7 +342,7 @@ func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput
 				if d.Null() {
 					continue
 				}
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.String())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
 			default:
 				d.Skip()
 			}
@@ -656,7 +656,7 @@ func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) 
 				if d.Null() {
 					continue
 				}
-				out.AddressType = types.AddressType(d.String())
+				out.AddressType = types.AddressType(d.Symbol())
 			case "Address":
 				if d.Null() {
 					continue
@@ -1180,7 +1180,7 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 				if d.Null() {
 					continue
 				}
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case "Failed":
 				if d.Null() {
 					continue
@@ -1207,7 +1207,7 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 				if d.Null() {
 					continue
 				}
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.String())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
 			default:
 				d.Skip()
 			}
@@ -1454,7 +1454,7 @@ func deserializeUpdateSiteAddressOutput(resp *response, out *UpdateSiteAddressOu
 				if d.Null() {
 					continue
 				}
-				out.AddressType = types.AddressType(d.String())
+				out.AddressType = types.AddressType(d.Symbol())
 			case "Address":
 				if d.Null() {
 					continue
@@ -1557,7 +1557,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.AWSServiceName(d.String())
+		*b.NextIn(d) = types.AWSServiceName(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -1672,7 +1672,7 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 			if d.Null() {
 				continue
 			}
-			v.AssetType = types.AssetType(d.String())
+			v.AssetType = types.AssetType(d.Symbol())
 		case "ComputeAttributes":
 			if d.Null() {
 				continue
@@ -1727,7 +1727,7 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 			if d.Null() {
 				continue
 			}
-			v.AwsServiceName = types.AWSServiceName(d.String())
+			v.AwsServiceName = types.AWSServiceName(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1850,7 +1850,7 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 			if d.Null() {
 				continue
 			}
-			v.AwsServiceName = types.AWSServiceName(d.String())
+			v.AwsServiceName = types.AWSServiceName(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1906,7 +1906,7 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 			if d.Null() {
 				continue
 			}
-			v.Type = types.CapacityTaskFailureType(d.String())
+			v.Type = types.CapacityTaskFailureType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1957,7 +1957,7 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 			if d.Null() {
 				continue
 			}
-			v.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 		case "CreationDate":
 			if d.Null() {
 				continue
@@ -1998,7 +1998,7 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 			if d.Null() {
 				continue
 			}
-			v.ItemStatus = types.CatalogItemStatus(d.String())
+			v.ItemStatus = types.CatalogItemStatus(d.Symbol())
 		case "EC2Capacities":
 			if d.Null() {
 				continue
@@ -2064,7 +2064,7 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 			if d.Null() {
 				continue
 			}
-			v.State = types.ComputeAssetState(d.String())
+			v.State = types.ComputeAssetState(d.Symbol())
 		case "InstanceFamilies":
 			if d.Null() {
 				continue
@@ -2335,7 +2335,7 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 			if d.Null() {
 				continue
 			}
-			v.Status = types.LineItemStatus(d.String())
+			v.Status = types.LineItemStatus(d.Symbol())
 		case "ShipmentInformation":
 			if d.Null() {
 				continue
@@ -2477,7 +2477,7 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.Status = types.OrderStatus(d.String())
+			v.Status = types.OrderStatus(d.Symbol())
 		case "LineItems":
 			if d.Null() {
 				continue
@@ -2487,7 +2487,7 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.PaymentOption = types.PaymentOption(d.String())
+			v.PaymentOption = types.PaymentOption(d.Symbol())
 		case "OrderSubmissionDate":
 			if d.Null() {
 				continue
@@ -2502,12 +2502,12 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.PaymentTerm = types.PaymentTerm(d.String())
+			v.PaymentTerm = types.PaymentTerm(d.Symbol())
 		case "OrderType":
 			if d.Null() {
 				continue
 			}
-			v.OrderType = types.OrderType(d.String())
+			v.OrderType = types.OrderType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2538,12 +2538,12 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 			if d.Null() {
 				continue
 			}
-			v.OrderType = types.OrderType(d.String())
+			v.OrderType = types.OrderType(d.Symbol())
 		case "Status":
 			if d.Null() {
 				continue
 			}
-			v.Status = types.OrderStatus(d.String())
+			v.Status = types.OrderStatus(d.Symbol())
 		case "LineItemCountsByStatus":
 			if d.Null() {
 				continue
@@ -2649,7 +2649,7 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 			if d.Null() {
 				continue
 			}
-			v.SupportedHardwareType = types.SupportedHardwareType(d.String())
+			v.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2685,47 +2685,47 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 			if d.Null() {
 				continue
 			}
-			v.PowerDrawKva = types.PowerDrawKva(d.String())
+			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
 		case "PowerPhase":
 			if d.Null() {
 				continue
 			}
-			v.PowerPhase = types.PowerPhase(d.String())
+			v.PowerPhase = types.PowerPhase(d.Symbol())
 		case "PowerConnector":
 			if d.Null() {
 				continue
 			}
-			v.PowerConnector = types.PowerConnector(d.String())
+			v.PowerConnector = types.PowerConnector(d.Symbol())
 		case "PowerFeedDrop":
 			if d.Null() {
 				continue
 			}
-			v.PowerFeedDrop = types.PowerFeedDrop(d.String())
+			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
 		case "UplinkGbps":
 			if d.Null() {
 				continue
 			}
-			v.UplinkGbps = types.UplinkGbps(d.String())
+			v.UplinkGbps = types.UplinkGbps(d.Symbol())
 		case "UplinkCount":
 			if d.Null() {
 				continue
 			}
-			v.UplinkCount = types.UplinkCount(d.String())
+			v.UplinkCount = types.UplinkCount(d.Symbol())
 		case "FiberOpticCableType":
 			if d.Null() {
 				continue
 			}
-			v.FiberOpticCableType = types.FiberOpticCableType(d.String())
+			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
 		case "OpticalStandard":
 			if d.Null() {
 				continue
 			}
-			v.OpticalStandard = types.OpticalStandard(d.String())
+			v.OpticalStandard = types.OpticalStandard(d.Symbol())
 		case "MaximumSupportedWeightLbs":
 			if d.Null() {
 				continue
 			}
-			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.String())
+			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2766,7 +2766,7 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 			if d.Null() {
 				continue
 			}
-			v.ShipmentCarrier = types.ShipmentCarrier(d.String())
+			v.ShipmentCarrier = types.ShipmentCarrier(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2871,7 +2871,7 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.SupportedStorageEnum(d.String())
+		*b.NextIn(d) = types.SupportedStorageEnum(d.Symbol())
 	}
 	return b.Slice()
 }

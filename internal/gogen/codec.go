@@ -394,7 +394,8 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 	var read *jen.Statement
 	switch {
 	case s.IsEnum():
-		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("String").Call())
+		// Enum values repeat: Symbol keeps one copy of each.
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Symbol").Call())
 	case s.Kind == shapes.KindIntEnum:
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())
 	default:

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // errKind names the type of err for table tests: "", "syntax", "type" or
@@ -966,5 +967,26 @@ func TestBigIntExactLarge(t *testing.T) {
 	got, _, err := read(`-1.2345678901234567890123456789e34`, (*Decoder).BigInt)
 	if err != nil || got.Cmp(want) != 0 {
 		t.Errorf("BigInt = %v, %v", got, err)
+	}
+}
+
+func TestSymbol(t *testing.T) {
+	d := NewDecoder([]byte(`["AVAILABLE","RETIRED","AVAILABLE","AVAIL\u0041BLE","",null]`))
+	var got []string
+	for d.BeginArray(); d.NextElem(); {
+		if d.Null() {
+			got = append(got, "null")
+			continue
+		}
+		got = append(got, d.Symbol())
+	}
+	if d.End(); d.Err() != nil || strings.Join(got, "|") != "AVAILABLE|RETIRED|AVAILABLE|AVAILABLE||null" {
+		t.Fatalf("got %q, %v", got, d.Err())
+	}
+	if unsafe.StringData(got[0]) != unsafe.StringData(got[2]) || unsafe.StringData(got[0]) != unsafe.StringData(got[3]) {
+		t.Error("equal symbols are separate copies")
+	}
+	if _, _, err := read(`1`, (*Decoder).Symbol); errKind(err) != "type" {
+		t.Errorf("Symbol of a number: %v", err)
 	}
 }

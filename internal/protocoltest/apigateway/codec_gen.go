@@ -84,7 +84,7 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.EndpointType(d.String())
+		*b.NextIn(d) = types.EndpointType(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -191,7 +191,7 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 			if d.Null() {
 				continue
 			}
-			v.ApiKeySource = types.ApiKeySourceType(d.String())
+			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
 		case "endpointConfiguration":
 			if d.Null() {
 				continue

@@ -1167,17 +1167,17 @@ func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
 				if d.Null() {
 					continue
 				}
-				out.FooEnum1 = types.FooEnum(d.String())
+				out.FooEnum1 = types.FooEnum(d.Symbol())
 			case "fooEnum2":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum2 = types.FooEnum(d.String())
+				out.FooEnum2 = types.FooEnum(d.Symbol())
 			case "fooEnum3":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum3 = types.FooEnum(d.String())
+				out.FooEnum3 = types.FooEnum(d.Symbol())
 			case "fooEnumList":
 				if d.Null() {
 					continue
@@ -2636,7 +2636,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 				if d.Null() {
 					continue
 				}
-				out.DefaultEnum = types.TestEnum(d.String())
+				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case "defaultIntEnum":
 				if d.Null() {
 					continue
@@ -3816,7 +3816,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -3834,7 +3834,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.FooEnum(d.String())
+		out[k] = types.FooEnum(d.Symbol())
 	}
 	return out
 }
@@ -3849,7 +3849,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -3978,7 +3978,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.String())}
+			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
 		case "listValue":
 			if d.Null() {
 				continue

@@ -92,7 +92,8 @@ type Decoder struct {
 	keyBuf []byte          // NextKey's result
 	keyArr [48]byte        // keyBuf's first memory: most member names fit
 	strBuf []byte          // unescaping scratch for String
-	arena  strings.Builder // unescaped strings, see keep
+	arena  strings.Builder // decoded strings, see keep
+	syms   [64]string      // recent results of Symbol, by a hash of their bytes
 	stack  []byte          // Skip's open containers, kept to reuse its memory
 	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
@@ -639,6 +640,22 @@ func (d *Decoder) String() string {
 	return d.keep(b)
 }
 
+// Symbol is String for values that repeat, such as enum values: a value
+// equal to a recent one is that string again, not a new copy.
+func (d *Decoder) Symbol() string {
+	b, ok := d.stringBytes()
+	if !ok || len(b) == 0 {
+		return ""
+	}
+	h := (len(b)*7 + int(b[0])*3 + int(b[len(b)-1])) & (len(d.syms) - 1)
+	if s := d.syms[h]; s == string(b) {
+		return s
+	}
+	s := d.keep(b)
+	d.syms[h] = s
+	return s
+}
+
 // stringBytes reads a JSON string and returns its unescaped content, which
 // aliases the input or the Decoder's scratch memory until the next call.
 func (d *Decoder) stringBytes() ([]byte, bool) {
@@ -675,10 +692,10 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 // Decoded strings are kept in shared blocks rather than one allocation
 // each: a block is a strings.Builder's memory, which only ever grows at its
 // end, so a string taken from it (String()[start:]) never changes. Blocks
-// double from 1 KB to 64 KB, so that small documents waste little.
+// double from 1 KB to 16 KB, so that little is left unused in the last.
 const (
 	minArena = 1 << 10
-	maxArena = 64 << 10
+	maxArena = 16 << 10
 )
 
 // keep returns a copy of b as a string from the Decoder's blocks.
