@@ -2284,14 +2284,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "AccessDeniedException":
 		v := &types.AccessDeniedException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2309,14 +2309,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ConflictException":
 		v := &types.ConflictException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2331,7 +2331,7 @@ func decodeErrorResponse(resp *response) error {
 					if d.Null() {
 						continue
 					}
-					v.ResourceType = types.ResourceType(d.String())
+					v.ResourceType = types.ResourceType(d.Symbol())
 				default:
 					d.Skip()
 				}
@@ -2344,14 +2344,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InternalServerException":
 		v := &types.InternalServerException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2369,14 +2369,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "NotFoundException":
 		v := &types.NotFoundException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2394,14 +2394,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceQuotaExceededException":
 		v := &types.ServiceQuotaExceededException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -2419,14 +2419,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue

@@ -73,14 +73,14 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 }
 
 func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Order":
 				if d.Null() {
 					continue
@@ -138,14 +138,14 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 }
 
 func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -203,14 +203,14 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 }
 
 func deserializeCreateSiteOutput(resp *response, out *CreateSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -268,14 +268,14 @@ func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*request, error) {
 }
 
 func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTaskId":
 				if d.Null() {
 					continue
@@ -317,7 +317,7 @@ func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput
 				if d.Null() {
 					continue
 				}
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case "Failed":
 				if d.Null() {
 					continue
@@ -344,7 +344,7 @@ func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput
 				if d.Null() {
 					continue
 				}
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.String())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
 			default:
 				d.Skip()
 			}
@@ -364,14 +364,14 @@ func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*request, error) {
 }
 
 func deserializeGetCatalogItemOutput(resp *response, out *GetCatalogItemOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CatalogItem":
 				if d.Null() {
 					continue
@@ -398,14 +398,14 @@ func serializeGetConnectionInput(in *GetConnectionInput) (*request, error) {
 }
 
 func deserializeGetConnectionOutput(resp *response, out *GetConnectionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "ConnectionId":
 				if d.Null() {
 					continue
@@ -437,14 +437,14 @@ func serializeGetOrderInput(in *GetOrderInput) (*request, error) {
 }
 
 func deserializeGetOrderOutput(resp *response, out *GetOrderOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Order":
 				if d.Null() {
 					continue
@@ -471,14 +471,14 @@ func serializeGetOutpostInput(in *GetOutpostInput) (*request, error) {
 }
 
 func deserializeGetOutpostOutput(resp *response, out *GetOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -511,14 +511,14 @@ func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*r
 }
 
 func deserializeGetOutpostInstanceTypesOutput(resp *response, out *GetOutpostInstanceTypesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "InstanceTypes":
 				if d.Null() {
 					continue
@@ -567,14 +567,14 @@ func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInsta
 }
 
 func deserializeGetOutpostSupportedInstanceTypesOutput(resp *response, out *GetOutpostSupportedInstanceTypesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "InstanceTypes":
 				if d.Null() {
 					continue
@@ -604,14 +604,14 @@ func serializeGetSiteInput(in *GetSiteInput) (*request, error) {
 }
 
 func deserializeGetSiteOutput(resp *response, out *GetSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -641,14 +641,14 @@ func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*request, error) {
 }
 
 func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "SiteId":
 				if d.Null() {
 					continue
@@ -658,7 +658,7 @@ func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) 
 				if d.Null() {
 					continue
 				}
-				out.AddressType = types.AddressType(d.String())
+				out.AddressType = types.AddressType(d.Symbol())
 			case "Address":
 				if d.Null() {
 					continue
@@ -703,14 +703,14 @@ func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*request, er
 }
 
 func deserializeListAssetInstancesOutput(resp *response, out *ListAssetInstancesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "AssetInstances":
 				if d.Null() {
 					continue
@@ -752,14 +752,14 @@ func serializeListAssetsInput(in *ListAssetsInput) (*request, error) {
 }
 
 func deserializeListAssetsOutput(resp *response, out *ListAssetsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Assets":
 				if d.Null() {
 					continue
@@ -798,14 +798,14 @@ func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstance
 }
 
 func deserializeListBlockingInstancesForCapacityTaskOutput(resp *response, out *ListBlockingInstancesForCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "BlockingInstances":
 				if d.Null() {
 					continue
@@ -844,14 +844,14 @@ func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*request, erro
 }
 
 func deserializeListCapacityTasksOutput(resp *response, out *ListCapacityTasksOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTasks":
 				if d.Null() {
 					continue
@@ -893,14 +893,14 @@ func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*request, error)
 }
 
 func deserializeListCatalogItemsOutput(resp *response, out *ListCatalogItemsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CatalogItems":
 				if d.Null() {
 					continue
@@ -936,14 +936,14 @@ func serializeListOrdersInput(in *ListOrdersInput) (*request, error) {
 }
 
 func deserializeListOrdersOutput(resp *response, out *ListOrdersOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Orders":
 				if d.Null() {
 					continue
@@ -985,14 +985,14 @@ func serializeListOutpostsInput(in *ListOutpostsInput) (*request, error) {
 }
 
 func deserializeListOutpostsOutput(resp *response, out *ListOutpostsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outposts":
 				if d.Null() {
 					continue
@@ -1034,14 +1034,14 @@ func serializeListSitesInput(in *ListSitesInput) (*request, error) {
 }
 
 func deserializeListSitesOutput(resp *response, out *ListSitesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Sites":
 				if d.Null() {
 					continue
@@ -1071,14 +1071,14 @@ func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*request, 
 }
 
 func deserializeListTagsForResourceOutput(resp *response, out *ListTagsForResourceOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Tags":
 				if d.Null() {
 					continue
@@ -1133,14 +1133,14 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 }
 
 func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "CapacityTaskId":
 				if d.Null() {
 					continue
@@ -1182,7 +1182,7 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 				if d.Null() {
 					continue
 				}
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case "Failed":
 				if d.Null() {
 					continue
@@ -1209,7 +1209,7 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 				if d.Null() {
 					continue
 				}
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.String())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
 			default:
 				d.Skip()
 			}
@@ -1248,14 +1248,14 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 }
 
 func deserializeStartConnectionOutput(resp *response, out *StartConnectionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "ConnectionId":
 				if d.Null() {
 					continue
@@ -1344,14 +1344,14 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 }
 
 func deserializeUpdateOutpostOutput(resp *response, out *UpdateOutpostOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Outpost":
 				if d.Null() {
 					continue
@@ -1396,14 +1396,14 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 }
 
 func deserializeUpdateSiteOutput(resp *response, out *UpdateSiteOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -1444,19 +1444,19 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 }
 
 func deserializeUpdateSiteAddressOutput(resp *response, out *UpdateSiteAddressOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "AddressType":
 				if d.Null() {
 					continue
 				}
-				out.AddressType = types.AddressType(d.String())
+				out.AddressType = types.AddressType(d.Symbol())
 			case "Address":
 				if d.Null() {
 					continue
@@ -1525,14 +1525,14 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 }
 
 func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Site":
 				if d.Null() {
 					continue
@@ -1553,13 +1553,13 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.AWSServiceName(d.String())
+		*b.NextIn(d) = types.AWSServiceName(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -1568,7 +1568,7 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1584,11 +1584,11 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ContactName":
 			if d.Null() {
 				continue
@@ -1655,11 +1655,11 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "AssetId":
 			if d.Null() {
 				continue
@@ -1674,7 +1674,7 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 			if d.Null() {
 				continue
 			}
-			v.AssetType = types.AssetType(d.String())
+			v.AssetType = types.AssetType(d.Symbol())
 		case "ComputeAttributes":
 			if d.Null() {
 				continue
@@ -1700,11 +1700,11 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceId":
 			if d.Null() {
 				continue
@@ -1729,7 +1729,7 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 			if d.Null() {
 				continue
 			}
-			v.AwsServiceName = types.AWSServiceName(d.String())
+			v.AwsServiceName = types.AWSServiceName(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1740,7 +1740,7 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -1755,7 +1755,7 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1771,11 +1771,11 @@ func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstance
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -1796,7 +1796,7 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -1812,11 +1812,11 @@ func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "RackElevation":
 			if d.Null() {
 				continue
@@ -1833,11 +1833,11 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceId":
 			if d.Null() {
 				continue
@@ -1852,7 +1852,7 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 			if d.Null() {
 				continue
 			}
-			v.AwsServiceName = types.AWSServiceName(d.String())
+			v.AwsServiceName = types.AWSServiceName(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1863,7 +1863,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1878,7 +1878,7 @@ func decodeCIDRList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1894,11 +1894,11 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Reason":
 			if d.Null() {
 				continue
@@ -1908,7 +1908,7 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 			if d.Null() {
 				continue
 			}
-			v.Type = types.CapacityTaskFailureType(d.String())
+			v.Type = types.CapacityTaskFailureType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -1919,7 +1919,7 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -1935,11 +1935,11 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CapacityTaskId":
 			if d.Null() {
 				continue
@@ -1959,7 +1959,7 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 			if d.Null() {
 				continue
 			}
-			v.CapacityTaskStatus = types.CapacityTaskStatus(d.String())
+			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 		case "CreationDate":
 			if d.Null() {
 				continue
@@ -1986,11 +1986,11 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CatalogItemId":
 			if d.Null() {
 				continue
@@ -2000,7 +2000,7 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 			if d.Null() {
 				continue
 			}
-			v.ItemStatus = types.CatalogItemStatus(d.String())
+			v.ItemStatus = types.CatalogItemStatus(d.Symbol())
 		case "EC2Capacities":
 			if d.Null() {
 				continue
@@ -2036,7 +2036,7 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2052,11 +2052,11 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "HostId":
 			if d.Null() {
 				continue
@@ -2066,7 +2066,7 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 			if d.Null() {
 				continue
 			}
-			v.State = types.ComputeAssetState(d.String())
+			v.State = types.ComputeAssetState(d.Symbol())
 		case "InstanceFamilies":
 			if d.Null() {
 				continue
@@ -2093,11 +2093,11 @@ func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ClientPublicKey":
 			if d.Null() {
 				continue
@@ -2139,11 +2139,11 @@ func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Family":
 			if d.Null() {
 				continue
@@ -2169,7 +2169,7 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2184,7 +2184,7 @@ func decodeInstanceFamilies(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -2199,7 +2199,7 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -2215,11 +2215,11 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -2241,11 +2241,11 @@ func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "InstanceType":
 			if d.Null() {
 				continue
@@ -2266,7 +2266,7 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2282,11 +2282,11 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Instances":
 			if d.Null() {
 				continue
@@ -2313,11 +2313,11 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "CatalogItemId":
 			if d.Null() {
 				continue
@@ -2337,7 +2337,7 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 			if d.Null() {
 				continue
 			}
-			v.Status = types.LineItemStatus(d.String())
+			v.Status = types.LineItemStatus(d.Symbol())
 		case "ShipmentInformation":
 			if d.Null() {
 				continue
@@ -2371,11 +2371,11 @@ func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetI
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "AssetId":
 			if d.Null() {
 				continue
@@ -2396,7 +2396,7 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
@@ -2411,7 +2411,7 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2444,7 +2444,7 @@ func decodeMacAddressList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -2460,11 +2460,11 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2479,7 +2479,7 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.Status = types.OrderStatus(d.String())
+			v.Status = types.OrderStatus(d.Symbol())
 		case "LineItems":
 			if d.Null() {
 				continue
@@ -2489,7 +2489,7 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.PaymentOption = types.PaymentOption(d.String())
+			v.PaymentOption = types.PaymentOption(d.Symbol())
 		case "OrderSubmissionDate":
 			if d.Null() {
 				continue
@@ -2504,12 +2504,12 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 			if d.Null() {
 				continue
 			}
-			v.PaymentTerm = types.PaymentTerm(d.String())
+			v.PaymentTerm = types.PaymentTerm(d.Symbol())
 		case "OrderType":
 			if d.Null() {
 				continue
 			}
-			v.OrderType = types.OrderType(d.String())
+			v.OrderType = types.OrderType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2521,11 +2521,11 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2540,12 +2540,12 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 			if d.Null() {
 				continue
 			}
-			v.OrderType = types.OrderType(d.String())
+			v.OrderType = types.OrderType(d.Symbol())
 		case "Status":
 			if d.Null() {
 				continue
 			}
-			v.Status = types.OrderStatus(d.String())
+			v.Status = types.OrderStatus(d.Symbol())
 		case "LineItemCountsByStatus":
 			if d.Null() {
 				continue
@@ -2571,7 +2571,7 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -2587,11 +2587,11 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "OutpostId":
 			if d.Null() {
 				continue
@@ -2651,7 +2651,7 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 			if d.Null() {
 				continue
 			}
-			v.SupportedHardwareType = types.SupportedHardwareType(d.String())
+			v.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2662,7 +2662,7 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
@@ -2678,56 +2678,56 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "PowerDrawKva":
 			if d.Null() {
 				continue
 			}
-			v.PowerDrawKva = types.PowerDrawKva(d.String())
+			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
 		case "PowerPhase":
 			if d.Null() {
 				continue
 			}
-			v.PowerPhase = types.PowerPhase(d.String())
+			v.PowerPhase = types.PowerPhase(d.Symbol())
 		case "PowerConnector":
 			if d.Null() {
 				continue
 			}
-			v.PowerConnector = types.PowerConnector(d.String())
+			v.PowerConnector = types.PowerConnector(d.Symbol())
 		case "PowerFeedDrop":
 			if d.Null() {
 				continue
 			}
-			v.PowerFeedDrop = types.PowerFeedDrop(d.String())
+			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
 		case "UplinkGbps":
 			if d.Null() {
 				continue
 			}
-			v.UplinkGbps = types.UplinkGbps(d.String())
+			v.UplinkGbps = types.UplinkGbps(d.Symbol())
 		case "UplinkCount":
 			if d.Null() {
 				continue
 			}
-			v.UplinkCount = types.UplinkCount(d.String())
+			v.UplinkCount = types.UplinkCount(d.Symbol())
 		case "FiberOpticCableType":
 			if d.Null() {
 				continue
 			}
-			v.FiberOpticCableType = types.FiberOpticCableType(d.String())
+			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
 		case "OpticalStandard":
 			if d.Null() {
 				continue
 			}
-			v.OpticalStandard = types.OpticalStandard(d.String())
+			v.OpticalStandard = types.OpticalStandard(d.Symbol())
 		case "MaximumSupportedWeightLbs":
 			if d.Null() {
 				continue
 			}
-			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.String())
+			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2738,7 +2738,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2754,11 +2754,11 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "ShipmentTrackingNumber":
 			if d.Null() {
 				continue
@@ -2768,7 +2768,7 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 			if d.Null() {
 				continue
 			}
-			v.ShipmentCarrier = types.ShipmentCarrier(d.String())
+			v.ShipmentCarrier = types.ShipmentCarrier(d.Symbol())
 		default:
 			d.Skip()
 		}
@@ -2780,11 +2780,11 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "SiteId":
 			if d.Null() {
 				continue
@@ -2852,7 +2852,7 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
@@ -2867,13 +2867,13 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.SupportedStorageEnum(d.String())
+		*b.NextIn(d) = types.SupportedStorageEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -2882,7 +2882,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {

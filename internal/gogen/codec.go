@@ -384,7 +384,8 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 	var read *jen.Statement
 	switch {
 	case s.IsEnum():
-		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("String").Call())
+		// Enum values repeat: Symbol keeps one copy of each.
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Symbol").Call())
 	case s.Kind == shapes.KindIntEnum:
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())
 	default:
@@ -474,9 +475,10 @@ func boxMethod(s *shapes.Shape) string {
 // a member unset; unknown properties are skipped.
 func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v string) {
 	g.For().BlockFunc(func(loop *jen.Group) {
-		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+		// The name aliases the input: switching on string(key) copies nothing.
+		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
 		loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
-		loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+		loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 			for _, m := range members {
 				field := jen.Id(v).Dot(c.p.FieldName(m))
 				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
@@ -505,9 +507,9 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))
 			g.Var().Id("out").Add(t.Clone())
 			g.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+				loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
 				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
-				loop.Switch(jen.Id("key")).BlockFunc(func(sw *jen.Group) {
+				loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 					for _, m := range s.Members {
 						w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
 						body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
@@ -522,7 +524,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 					}
 					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
 					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
-						jen.Id("Tag"):   jen.Id("key"),
+						jen.Id("Tag"):   jen.String().Call(jen.Id("key")),
 						jen.Id("Value"): jen.Id("d").Dot("Raw").Call(),
 					}))
 				})
@@ -537,7 +539,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		elem := c.p.ElemType(m, sparse)
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder keeps short lists on the stack and sizes long ones once.")
+			g.Comment("The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {

@@ -505,29 +505,31 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 	}
 }
 
-// decodePayload decodes the body into a payload member.
+// decodePayload decodes the body into a payload member. The body's memory
+// is reused once decoded, so whatever is kept is a copy.
 func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
 	field := jen.Id(v).Dot(c.p.FieldName(m))
 	t := m.Target
+	nonEmpty := jen.Len(jen.Id("resp").Dot("body")).Op("!=").Lit(0)
 	switch {
 	case IsStreaming(m):
 		g.Add(field.Clone().Op("=").Id("resp").Dot("Body"))
 	case t.Kind == shapes.KindBlob:
-		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).Block(field.Clone().Op("=").Index().Byte().Call(jen.Id("resp").Dot("body")))
+		g.If(nonEmpty).Block(field.Clone().Op("=").Qual("bytes", "Clone").Call(jen.Id("resp").Dot("body")))
 	case t.Kind == shapes.KindString || t.IsEnum():
-		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).BlockFunc(func(b *jen.Group) {
+		g.If(nonEmpty).BlockFunc(func(b *jen.Group) {
 			if t.IsEnum() {
 				b.Add(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Id("resp").Dot("body")))
 				return
 			}
-			b.Id("x").Op(":=").Id("resp").Dot("body")
+			b.Id("x").Op(":=").String().Call(jen.Id("resp").Dot("body"))
 			b.Add(field.Clone().Op("=").Op("&").Id("x"))
 		})
 	case t.Kind == shapes.KindDocument:
-		g.If(jen.Id("resp").Dot("body").Op("!=").Lit("")).Block(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.DocName).Call(jen.Id("resp").Dot("body")))
+		g.If(nonEmpty).Block(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.DocName).Call(jen.Qual("bytes", "Clone").Call(jen.Id("resp").Dot("body"))))
 	default: // structure or union
-		g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("resp").Dot("body")).Op("!=").Lit("")).BlockFunc(func(b *jen.Group) {
-			b.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+		g.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("resp").Dot("body"))).Op("!=").Lit(0)).BlockFunc(func(b *jen.Group) {
+			b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
 			addAll(b, c.decValue(t, c.p.IsPointer(m), "epoch-seconds", func(x jen.Code) jen.Code {
 				return field.Clone().Op("=").Add(x)
 			}))

@@ -55,7 +55,7 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 		case b.payload != nil:
 			c.decodePayload(g, b.payload, "out")
 		case len(b.body) > 0:
-			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 				c.decodeMembersLoop(ib, b.body, "out")
 			})
@@ -97,7 +97,7 @@ func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
 							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 						}
 						if len(b.body) > 0 {
-							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("resp").Dot("body"))
+							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
 							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 								c.decodeMembersLoop(ib, b.body, "v")
 							})

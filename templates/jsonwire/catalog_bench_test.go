@@ -243,11 +243,11 @@ func recDecodeItem(d *Decoder, v *catItem) {
 }
 
 func recDecodeCatalog(r io.Reader, n int64) (*catOutput, error) {
-	s, err := ReadAll(r, n)
+	s, err := ReadBody(r, n)
 	if err != nil {
 		return nil, err
 	}
-	d := NewDecoderString(s)
+	d := NewDecoder(s)
 	out := new(catOutput)
 	if d.BeginObject() {
 		for k, ok := d.NextKeyString(); ok; k, ok = d.NextKeyString() {

@@ -151,7 +151,7 @@ func walk(d *Decoder) any {
 // fuzz target.
 func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	t.Helper()
-	valid := json.Valid(data) || isBlank(string(data))
+	valid := json.Valid(data) || isBlank(data)
 
 	d := NewDecoder(data)
 	d.Skip()
@@ -173,7 +173,7 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	got := walk(d)
 	d.End()
 	if wantErr != nil {
-		if d.Err() == nil && !isBlank(string(data)) {
+		if d.Err() == nil && !isBlank(data) {
 			t.Fatalf("walk(%q) = %#v; encoding/json: %v", data, got, wantErr)
 		}
 		return

@@ -68,3 +68,47 @@ func FuzzStringRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlainRun holds plainRun's eight-bytes-at-a-time scan to the plain
+// table, byte by byte, from every offset.
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range []string{"", "abcdefghijklmnop", "abcdefg\"xyz", "0123456789abcdef\\", "\x1f2345678", "ab\xc3\xa9defghijk", "~~~~~~~~~~~~~~~~\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			want := i
+			for want < len(s) && plain[s[want]] {
+				want++
+			}
+			if got := plainRun([]byte(s), i); got != want {
+				t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}
+
+// FuzzTextRun holds textRun to its definition: the run it returns is valid
+// UTF-8 without '"', '\\' or control characters, and the byte after it is
+// one of those or the start of what utf8 calls invalid.
+func FuzzTextRun(f *testing.F) {
+	for _, s := range []string{"", "abc", "é😀東京", "a\"b", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80", "\xc3", "ab\xf0\x9f\x98", "\xc0\xaf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			j := textRun([]byte(s), i)
+			run := s[i:j]
+			if !utf8.ValidString(run) || strings.ContainsAny(run, "\"\\") || strings.ContainsFunc(run, func(r rune) bool { return r < 0x20 }) {
+				t.Fatalf("textRun(%q, %d) = %d: run %q", s, i, j, run)
+			}
+			if j < len(s) {
+				c := s[j]
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !(c == '"' || c == '\\' || c < 0x20 || (r == utf8.RuneError && size == 1)) {
+					t.Fatalf("textRun(%q, %d) stopped at %d before %q", s, i, j, s[j:])
+				}
+			}
+		}
+	})
+}

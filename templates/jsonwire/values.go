@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/smithygo/smithygo/templates/textfmt"
@@ -19,10 +18,10 @@ func (d *Decoder) Bool() bool {
 	i := d.skipSpace()
 	rest := d.s[i:]
 	switch {
-	case strings.HasPrefix(rest, "true"):
+	case hasPrefix(rest, "true"):
 		d.pos = i + 4
 		return true
-	case strings.HasPrefix(rest, "false"):
+	case hasPrefix(rest, "false"):
 		d.pos = i + 5
 		return false
 	}
@@ -30,19 +29,19 @@ func (d *Decoder) Bool() bool {
 	return false
 }
 
-// shorten keeps a number's text short in error messages.
-func shorten(s string) string {
+// shorten keeps a number's text short in error messages (and copies it).
+func shorten(s []byte) string {
 	if len(s) > 40 {
-		return s[:40] + "..."
+		return string(s[:40]) + "..."
 	}
-	return s
+	return string(s)
 }
 
 // number reads the next value, which must be a JSON number, and returns its
-// text and offset.
-func (d *Decoder) number(want string) (text string, at int, ok bool) {
+// text (aliasing the input) and offset.
+func (d *Decoder) number(want string) (text []byte, at int, ok bool) {
 	if d.err != nil {
-		return "", 0, false
+		return nil, 0, false
 	}
 	i := d.skipSpace()
 	s := d.s
@@ -50,13 +49,13 @@ func (d *Decoder) number(want string) (text string, at int, ok bool) {
 		end, ok := textfmt.ScanNumber(s, i)
 		if !ok {
 			d.syntaxErr(end, "invalid number")
-			return "", 0, false
+			return nil, 0, false
 		}
 		d.pos = end
 		return s[i:end], i, true
 	}
 	d.mismatch(i, want)
-	return "", 0, false
+	return nil, 0, false
 }
 
 // integer reads a JSON number that is an integer in [lo, hi]. Any spelling
@@ -84,7 +83,7 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 			v = -v
 		}
 		if v < lo || v > hi {
-			d.typeErr(i, "number "+s[i:k]+" out of range for "+typ)
+			d.typeErr(i, "number "+string(s[i:k])+" out of range for "+typ)
 			return 0
 		}
 		d.pos = k
@@ -94,7 +93,7 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	if !ok {
 		return 0
 	}
-	n := textfmt.SplitNumber(text)
+	n := textfmt.SplitNumber(string(text))
 	if n.HasFraction() {
 		d.typeErr(at, "number "+shorten(text)+" is not an integer")
 		return 0
@@ -141,8 +140,8 @@ func (d *Decoder) float(bits int) float64 {
 	}
 	i := d.skipSpace()
 	if i < len(d.s) && d.s[i] == '"' {
-		s := d.String()
-		if f, ok := textfmt.SpecialFloat(s); ok {
+		s, _ := d.stringBytes()
+		if f, ok := textfmt.SpecialFloat(string(s)); ok {
 			return f
 		}
 		d.typeErr(i, "expected number, found string")
@@ -152,7 +151,7 @@ func (d *Decoder) float(bits int) float64 {
 	if !ok {
 		return 0
 	}
-	f, err := strconv.ParseFloat(text, bits)
+	f, err := strconv.ParseFloat(string(text), bits)
 	if err != nil {
 		d.typeErr(at, "number "+shorten(text)+" out of range for float"+strconv.Itoa(bits))
 		return 0
@@ -178,7 +177,7 @@ func (d *Decoder) BigInt() *big.Int {
 	if !ok {
 		return nil
 	}
-	n := textfmt.SplitNumber(text)
+	n := textfmt.SplitNumber(string(text))
 	if n.HasFraction() {
 		d.typeErr(at, "number "+shorten(text)+" is not an integer")
 		return nil
@@ -220,7 +219,7 @@ func (d *Decoder) BigFloat() *big.Float {
 		}
 	}
 	prec := uint(float64(sig)*math.Log2(10)) + 64
-	z, _, err := big.ParseFloat(text, 10, prec, big.ToNearestEven)
+	z, _, err := big.ParseFloat(string(text), 10, prec, big.ToNearestEven)
 	if err != nil || z.IsInf() {
 		d.typeErr(at, "number "+shorten(text)+" out of range")
 		return nil
@@ -241,20 +240,21 @@ func (d *Decoder) Base64() []byte {
 		return nil
 	}
 	i := d.skipSpace()
-	s := d.String()
-	if d.err != nil {
+	s, ok := d.stringBytes()
+	if !ok {
 		return nil
 	}
 	enc := base64Std
 	if len(s)%4 != 0 {
 		enc = base64Raw
 	}
-	b, err := enc.DecodeString(s)
+	b := make([]byte, enc.DecodedLen(len(s)))
+	n, err := enc.Decode(b, s)
 	if err != nil {
 		d.typeErr(i, "invalid base64 string")
 		return nil
 	}
-	return b
+	return b[:n]
 }
 
 // EpochSeconds reads a timestamp in the epoch-seconds format: a JSON number
@@ -267,7 +267,7 @@ func (d *Decoder) EpochSeconds() time.Time {
 	if !ok {
 		return time.Time{}
 	}
-	t, ok := textfmt.EpochFromNumber(text)
+	t, ok := textfmt.EpochFromNumber(string(text))
 	if !ok {
 		d.typeErr(at, "epoch-seconds timestamp "+shorten(text)+" out of range")
 	}
@@ -294,11 +294,11 @@ func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
 		return time.Time{}
 	}
 	i := d.skipSpace()
-	s := d.String()
-	if d.err != nil {
+	s, ok := d.stringBytes()
+	if !ok {
 		return time.Time{}
 	}
-	t, err := parse(s)
+	t, err := parse(string(s))
 	if err != nil {
 		d.typeErr(i, err.Error())
 		return time.Time{}

@@ -127,14 +127,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "BadRequestException":
 		v := &types.BadRequestException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -161,14 +161,14 @@ func decodeErrorResponse(resp *response) error {
 		}(); err != nil {
 			return err
 		}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -186,14 +186,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "UnauthorizedException":
 		v := &types.UnauthorizedException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

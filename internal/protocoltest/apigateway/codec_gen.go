@@ -26,14 +26,14 @@ func serializeGetRestApisInput(in *GetRestApisInput) (*request, error) {
 }
 
 func deserializeGetRestApisOutput(resp *response, out *GetRestApisOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "item":
 				if d.Null() {
 					continue
@@ -58,11 +58,11 @@ func decodeEndpointConfiguration(d *jsonwire.Decoder, v *types.EndpointConfigura
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "types":
 			if d.Null() {
 				continue
@@ -83,13 +83,13 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.EndpointType]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.EndpointType(d.String())
+		*b.NextIn(d) = types.EndpointType(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -98,7 +98,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.RestApi]
 	for d.NextElem() {
 		if d.Null() {
@@ -113,7 +113,7 @@ func decodeListOfString(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -147,11 +147,11 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "id":
 			if d.Null() {
 				continue
@@ -196,7 +196,7 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 			if d.Null() {
 				continue
 			}
-			v.ApiKeySource = types.ApiKeySourceType(d.String())
+			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
 		case "endpointConfiguration":
 			if d.Null() {
 				continue

@@ -140,14 +140,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "InvalidParameterValueException":
 		v := &types.InvalidParameterValueException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -175,14 +175,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "MissingParameterValueException":
 		v := &types.MissingParameterValueException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -210,14 +210,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "RequestTimeoutException":
 		v := &types.RequestTimeoutException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -245,14 +245,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue
@@ -280,14 +280,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceUnavailableException":
 		v := &types.ServiceUnavailableException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "type":
 					if d.Null() {
 						continue

@@ -850,14 +850,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "TopLevel":
 					if d.Null() {
 						continue
@@ -878,14 +878,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ErrorWithMembers":
 		v := &types.ErrorWithMembers{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Code":
 					if d.Null() {
 						continue
@@ -941,14 +941,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue

@@ -51,14 +51,14 @@ func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*request, error) {
 }
 
 func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -153,14 +153,14 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, erro
 }
 
 func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -190,14 +190,14 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, er
 }
 
 func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "greeting":
 				if d.Null() {
 					continue
@@ -269,29 +269,29 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 }
 
 func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "fooEnum1":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum1 = types.FooEnum(d.String())
+				out.FooEnum1 = types.FooEnum(d.Symbol())
 			case "fooEnum2":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum2 = types.FooEnum(d.String())
+				out.FooEnum2 = types.FooEnum(d.Symbol())
 			case "fooEnum3":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum3 = types.FooEnum(d.String())
+				out.FooEnum3 = types.FooEnum(d.Symbol())
 			case "fooEnumList":
 				if d.Null() {
 					continue
@@ -354,14 +354,14 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 }
 
 func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "intEnum1":
 				if d.Null() {
 					continue
@@ -422,14 +422,14 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 }
 
 func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "contents":
 				if d.Null() {
 					continue
@@ -562,14 +562,14 @@ func serializeKitchenSinkOperationInput(in *KitchenSinkOperationInput) (*request
 }
 
 func deserializeKitchenSinkOperationOutput(resp *response, out *KitchenSinkOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Blob":
 				if d.Null() {
 					continue
@@ -735,14 +735,14 @@ func serializeNullOperationInput(in *NullOperationInput) (*request, error) {
 }
 
 func deserializeNullOperationOutput(resp *response, out *NullOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "string":
 				if d.Null() {
 					continue
@@ -775,14 +775,14 @@ func serializeOperationWithOptionalInputOutputInput(in *OperationWithOptionalInp
 }
 
 func deserializeOperationWithOptionalInputOutputOutput(resp *response, out *OperationWithOptionalInputOutputOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Value":
 				if d.Null() {
 					continue
@@ -815,14 +815,14 @@ func serializePutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput) (
 }
 
 func deserializePutAndGetInlineDocumentsOutput(resp *response, out *PutAndGetInlineDocumentsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "inlineDocument":
 				if d.Null() {
 					continue
@@ -885,14 +885,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 }
 
 func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "floatValue":
 				if d.Null() {
 					continue
@@ -934,14 +934,14 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request
 }
 
 func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStringList":
 				if d.Null() {
 					continue
@@ -966,11 +966,11 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Foo":
 			if d.Null() {
 				continue
@@ -987,11 +987,11 @@ func decodeEmptyStruct(d *jsonwire.Decoder, v *types.EmptyStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		default:
 			d.Skip()
 		}
@@ -1002,13 +1002,13 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -1026,7 +1026,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.FooEnum(d.String())
+		out[k] = types.FooEnum(d.Symbol())
 	}
 	return out
 }
@@ -1035,13 +1035,13 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -1051,11 +1051,11 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "hi":
 			if d.Null() {
 				continue
@@ -1071,7 +1071,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1104,7 +1104,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1120,11 +1120,11 @@ func decodeKitchenSink(d *jsonwire.Decoder, v *types.KitchenSink) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Blob":
 			if d.Null() {
 				continue
@@ -1273,7 +1273,7 @@ func decodeListOfKitchenSinks(d *jsonwire.Decoder) []types.KitchenSink {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.KitchenSink]
 	for d.NextElem() {
 		if d.Null() {
@@ -1288,7 +1288,7 @@ func decodeListOfListOfStrings(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1303,7 +1303,7 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[map[string]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1318,7 +1318,7 @@ func decodeListOfStrings(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1333,7 +1333,7 @@ func decodeListOfStructs(d *jsonwire.Decoder) []types.SimpleStruct {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.SimpleStruct]
 	for d.NextElem() {
 		if d.Null() {
@@ -1444,11 +1444,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 	}
 	var out types.MyUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -1478,7 +1478,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.String())}
+			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
 		case "listValue":
 			if d.Null() {
 				continue
@@ -1500,7 +1500,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -1513,11 +1513,11 @@ func decodeSimpleStruct(d *jsonwire.Decoder, v *types.SimpleStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Value":
 			if d.Null() {
 				continue
@@ -1533,7 +1533,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1568,7 +1568,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1602,11 +1602,11 @@ func decodeStructWithJsonName(d *jsonwire.Decoder, v *types.StructWithJsonName) 
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Value":
 			if d.Null() {
 				continue

@@ -120,14 +120,14 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, er
 }
 
 func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "greeting":
 				if d.Null() {
 					continue
@@ -179,14 +179,14 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 }
 
 func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "contents":
 				if d.Null() {
 					continue
@@ -339,14 +339,14 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "defaultString":
 				if d.Null() {
 					continue
@@ -436,7 +436,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 				if d.Null() {
 					continue
 				}
-				out.DefaultEnum = types.TestEnum(d.String())
+				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case "defaultIntEnum":
 				if d.Null() {
 					continue
@@ -524,14 +524,14 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 			out.DialogMap = map[string]types.Dialog{}
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "dialog":
 				if d.Null() {
 					continue
@@ -573,14 +573,14 @@ func serializeOperationWithRequiredMembersInput(in *OperationWithRequiredMembers
 }
 
 func deserializeOperationWithRequiredMembersOutput(resp *response, out *OperationWithRequiredMembersOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "requiredString":
 				if d.Null() {
 					continue
@@ -720,14 +720,14 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *response, o
 			out.RequiredIntEnum = &x
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "requiredString":
 				if d.Null() {
 					continue
@@ -792,7 +792,7 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *response, o
 				if d.Null() {
 					continue
 				}
-				out.RequiredEnum = types.RequiredEnum(d.String())
+				out.RequiredEnum = types.RequiredEnum(d.Symbol())
 			case "requiredIntEnum":
 				if d.Null() {
 					continue
@@ -875,14 +875,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 }
 
 func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "floatValue":
 				if d.Null() {
 					continue
@@ -907,11 +907,11 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Foo":
 			if d.Null() {
 				continue
@@ -928,11 +928,11 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "language":
 			if d.Null() {
 				continue
@@ -964,7 +964,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -1000,11 +1000,11 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "phrase":
 			if d.Null() {
 				continue
@@ -1025,11 +1025,11 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "hi":
 			if d.Null() {
 				continue
@@ -1047,11 +1047,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 	}
 	var out types.MyUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -1081,7 +1081,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.String())}
+			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
 		case "intEnumValue":
 			if d.Null() {
 				continue
@@ -1108,7 +1108,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -1120,7 +1120,7 @@ func decodeRequiredStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1153,7 +1153,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1186,7 +1186,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {

@@ -85,14 +85,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "InternalServerException":
 		v := &types.InternalServerException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -115,14 +115,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidInputException":
 		v := &types.InvalidInputException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -145,14 +145,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "LimitExceededException":
 		v := &types.LimitExceededException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -175,14 +175,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "PredictorNotMountedException":
 		v := &types.PredictorNotMountedException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -200,14 +200,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

@@ -40,14 +40,14 @@ func serializePredictInput(in *PredictInput) (*request, error) {
 }
 
 func deserializePredictOutput(resp *response, out *PredictOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "Prediction":
 				if d.Null() {
 					continue
@@ -87,11 +87,11 @@ func decodePrediction(d *jsonwire.Decoder, v *types.Prediction) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "predictedLabel":
 			if d.Null() {
 				continue

@@ -78,14 +78,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "CustomCodeError":
 		v := &types.CustomCodeError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -104,14 +104,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "NoCustomCodeError":
 		v := &types.NoCustomCodeError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

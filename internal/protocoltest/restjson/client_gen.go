@@ -5158,14 +5158,14 @@ func decodeErrorResponse(resp *response) error {
 		}(); err != nil {
 			return err
 		}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "TopLevel":
 					if d.Null() {
 						continue
@@ -5186,14 +5186,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ErrorEvent":
 		v := &types.ErrorEvent{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue
@@ -5214,14 +5214,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -5239,14 +5239,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceUnavailableError":
 		v := &types.ServiceUnavailableError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

@@ -344,10 +344,11 @@ type request struct {
 }
 
 // response is a received response; body is read unless the output streams.
-// It is a string because decoded strings can then share its memory.
+// The body's memory is reused for later responses (see readBody) once it is
+// decoded: decoders copy what they keep.
 type response struct {
 	*http.Response
-	body string
+	body []byte
 }
 
 func newRequest(method string) *request {
@@ -455,7 +456,9 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 		c.logAttempt(ctx, opts, op, attempt, httpResp.StatusCode, requestID(httpResp.Header), attemptStart, nil)
 		if ok2xx {
 			c.quota.Succeeded(retryToken)
-			if err := decode(resp); err != nil {
+			err := decode(resp)
+			resp.releaseBody()
+			if err != nil {
 				if op.streamingOutput {
 					httpResp.Body.Close()
 				}
@@ -465,6 +468,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *operation, r *re
 			return nil
 		}
 		apiErr := decodeErrorResponse(resp)
+		resp.releaseBody()
 		if canReplay && attempt < maxAttempts && isRetryable(resp, apiErr) {
 			if tok, ok := c.quota.Acquire(false); ok {
 				retryToken = tok
@@ -694,15 +698,23 @@ func parseEndpoint(ep endpointrules.Endpoint) (*url.URL, error) {
 	return base, nil
 }
 
-// readBody reads a whole response body, in one allocation when
-// Content-Length is right.
-func readBody(resp *http.Response) (string, error) {
+// readBody reads a whole response body into memory reused from earlier
+// responses, sized by Content-Length when it is known.
+func readBody(resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
-	body, err := jsonwire.ReadAll(resp.Body, resp.ContentLength)
+	body, err := jsonwire.ReadBody(resp.Body, resp.ContentLength)
 	if err != nil {
-		return "", fmt.Errorf("reading the response body: %w", err)
+		jsonwire.ReleaseBody(body)
+		return nil, fmt.Errorf("reading the response body: %w", err)
 	}
 	return body, nil
+}
+
+// releaseBody gives the body's memory back for the next response, once the
+// body is decoded: nothing decoded from it refers to it.
+func (r *response) releaseBody() {
+	jsonwire.ReleaseBody(r.body)
+	r.body = nil
 }
 
 // requestID returns the service's request ID from response headers.
@@ -863,7 +875,7 @@ func validHostLabel(s string) bool {
 func errorCodeAndMessage(resp *response) (code, message string) {
 	code = resp.Header.Get("X-Amzn-Errortype")
 	var bodyCode, typeCode string
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.Kind() == jsonwire.Object && d.BeginObject() {
 		for {
 			k, ok := d.NextKeyString()

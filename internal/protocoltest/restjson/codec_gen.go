@@ -8,6 +8,7 @@
 package restjsonprotocol
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	httpbind "github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/httpbind"
@@ -164,14 +165,14 @@ func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*request, error) {
 }
 
 func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -207,14 +208,14 @@ func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 }
 
 func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringValue":
 				if d.Null() {
 					continue
@@ -251,14 +252,14 @@ func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*req
 }
 
 func deserializeDocumentTypeAsMapValueOutput(resp *response, out *DocumentTypeAsMapValueOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "docValuedMap":
 				if d.Null() {
 					continue
@@ -284,8 +285,8 @@ func serializeDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput) (*reque
 }
 
 func deserializeDocumentTypeAsPayloadOutput(resp *response, out *DocumentTypeAsPayloadOutput) error {
-	if resp.body != "" {
-		out.DocumentValue = types.Document(resp.body)
+	if len(resp.body) != 0 {
+		out.DocumentValue = types.Document(bytes.Clone(resp.body))
 	}
 	return nil
 }
@@ -348,14 +349,14 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, erro
 }
 
 func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -418,14 +419,14 @@ func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request
 }
 
 func deserializeHttpChecksumRequiredOutput(resp *response, out *HttpChecksumRequiredOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "foo":
 				if d.Null() {
 					continue
@@ -484,7 +485,7 @@ func serializeHttpEnumPayloadInput(in *HttpEnumPayloadInput) (*request, error) {
 }
 
 func deserializeHttpEnumPayloadOutput(resp *response, out *HttpEnumPayloadOutput) error {
-	if resp.body != "" {
+	if len(resp.body) != 0 {
 		out.Payload = types.StringEnum(resp.body)
 	}
 	return nil
@@ -508,8 +509,8 @@ func deserializeHttpPayloadTraitsOutput(resp *response, out *HttpPayloadTraitsOu
 		x := vs[0]
 		out.Foo = &x
 	}
-	if resp.body != "" {
-		out.Blob = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Blob = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -532,8 +533,8 @@ func deserializeHttpPayloadTraitsWithMediaTypeOutput(resp *response, out *HttpPa
 		x := vs[0]
 		out.Foo = &x
 	}
-	if resp.body != "" {
-		out.Blob = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Blob = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -554,8 +555,8 @@ func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (
 }
 
 func deserializeHttpPayloadWithStructureOutput(resp *response, out *HttpPayloadWithStructureOutput) error {
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		x := new(types.NestedPayload)
 		decodeNestedPayload(d, x)
 		out.Nested = x
@@ -578,8 +579,8 @@ func serializeHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput) (*request
 }
 
 func deserializeHttpPayloadWithUnionOutput(resp *response, out *HttpPayloadWithUnionOutput) error {
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		out.Nested = decodeUnionPayload(d)
 		d.End()
 		return d.Err()
@@ -802,8 +803,8 @@ func serializeHttpStringPayloadInput(in *HttpStringPayloadInput) (*request, erro
 }
 
 func deserializeHttpStringPayloadOutput(resp *response, out *HttpStringPayloadOutput) error {
-	if resp.body != "" {
-		x := resp.body
+	if len(resp.body) != 0 {
+		x := string(resp.body)
 		out.Payload = &x
 	}
 	return nil
@@ -817,14 +818,14 @@ func serializeIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseIn
 }
 
 func deserializeIgnoreQueryParamsInResponseOutput(resp *response, out *IgnoreQueryParamsInResponseOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "baz":
 				if d.Null() {
 					continue
@@ -1100,14 +1101,14 @@ func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
 }
 
 func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "data":
 				if d.Null() {
 					continue
@@ -1159,29 +1160,29 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 }
 
 func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "fooEnum1":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum1 = types.FooEnum(d.String())
+				out.FooEnum1 = types.FooEnum(d.Symbol())
 			case "fooEnum2":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum2 = types.FooEnum(d.String())
+				out.FooEnum2 = types.FooEnum(d.Symbol())
 			case "fooEnum3":
 				if d.Null() {
 					continue
 				}
-				out.FooEnum3 = types.FooEnum(d.String())
+				out.FooEnum3 = types.FooEnum(d.Symbol())
 			case "fooEnumList":
 				if d.Null() {
 					continue
@@ -1243,14 +1244,14 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 }
 
 func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "integerEnum1":
 				if d.Null() {
 					continue
@@ -1342,14 +1343,14 @@ func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 }
 
 func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringList":
 				if d.Null() {
 					continue
@@ -1437,14 +1438,14 @@ func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 }
 
 func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "denseStructMap":
 				if d.Null() {
 					continue
@@ -1520,14 +1521,14 @@ func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 }
 
 func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "normal":
 				if d.Null() {
 					continue
@@ -1589,14 +1590,14 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
 }
 
 func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "contents":
 				if d.Null() {
 					continue
@@ -1619,14 +1620,14 @@ func serializeMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput) (*r
 }
 
 func deserializeMalformedAcceptWithBodyOutput(resp *response, out *MalformedAcceptWithBodyOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "hi":
 				if d.Null() {
 					continue
@@ -1649,8 +1650,8 @@ func serializeMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGener
 }
 
 func deserializeMalformedAcceptWithGenericStringOutput(resp *response, out *MalformedAcceptWithGenericStringOutput) error {
-	if resp.body != "" {
-		x := resp.body
+	if len(resp.body) != 0 {
+		x := string(resp.body)
 		out.Payload = &x
 	}
 	return nil
@@ -1664,8 +1665,8 @@ func serializeMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInpu
 }
 
 func deserializeMalformedAcceptWithPayloadOutput(resp *response, out *MalformedAcceptWithPayloadOutput) error {
-	if resp.body != "" {
-		out.Payload = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Payload = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -2543,14 +2544,14 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "defaultString":
 				if d.Null() {
 					continue
@@ -2640,7 +2641,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 				if d.Null() {
 					continue
 				}
-				out.DefaultEnum = types.TestEnum(d.String())
+				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case "defaultIntEnum":
 				if d.Null() {
 					continue
@@ -2727,14 +2728,14 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 			out.DialogMap = map[string]types.Dialog{}
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "dialog":
 				if d.Null() {
 					continue
@@ -2778,14 +2779,14 @@ func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error)
 }
 
 func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "action":
 				if d.Null() {
 					continue
@@ -2817,14 +2818,14 @@ func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*reque
 }
 
 func deserializePostUnionWithJsonNameOutput(resp *response, out *PostUnionWithJsonNameOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "value":
 				if d.Null() {
 					continue
@@ -2938,14 +2939,14 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 }
 
 func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "nested":
 				if d.Null() {
 					continue
@@ -3046,14 +3047,14 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 		x := vs[0]
 		out.Foo = &x
 	}
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringValue":
 				if d.Null() {
 					continue
@@ -3129,14 +3130,14 @@ func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 }
 
 func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStringList":
 				if d.Null() {
 					continue
@@ -3189,14 +3190,14 @@ func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 }
 
 func deserializeSparseJsonMapsOutput(resp *response, out *SparseJsonMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStructMap":
 				if d.Null() {
 					continue
@@ -3317,14 +3318,14 @@ func deserializeTestBodyStructureOutput(resp *response, out *TestBodyStructureOu
 		x := vs[0]
 		out.TestId = &x
 	}
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "testConfig":
 				if d.Null() {
 					continue
@@ -3393,8 +3394,8 @@ func deserializeTestPayloadBlobOutput(resp *response, out *TestPayloadBlobOutput
 		x := vs[0]
 		out.ContentType = &x
 	}
-	if resp.body != "" {
-		out.Data = []byte(resp.body)
+	if len(resp.body) != 0 {
+		out.Data = bytes.Clone(resp.body)
 	}
 	return nil
 }
@@ -3422,8 +3423,8 @@ func deserializeTestPayloadStructureOutput(resp *response, out *TestPayloadStruc
 		x := vs[0]
 		out.TestId = &x
 	}
-	if strings.TrimSpace(resp.body) != "" {
-		d := jsonwire.NewDecoderString(resp.body)
+	if len(bytes.TrimSpace(resp.body)) != 0 {
+		d := jsonwire.NewDecoder(resp.body)
 		x := new(types.PayloadConfig)
 		decodePayloadConfig(d, x)
 		out.PayloadConfig = x
@@ -3571,7 +3572,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -3587,11 +3588,11 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Fooooo":
 			if d.Null() {
 				continue
@@ -3700,11 +3701,11 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "language":
 			if d.Null() {
 				continue
@@ -3736,7 +3737,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -3790,11 +3791,11 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "phrase":
 			if d.Null() {
 				continue
@@ -3814,13 +3815,13 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -3838,7 +3839,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.FooEnum(d.String())
+		out[k] = types.FooEnum(d.Symbol())
 	}
 	return out
 }
@@ -3847,13 +3848,13 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -3863,11 +3864,11 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "hi":
 			if d.Null() {
 				continue
@@ -3883,7 +3884,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3916,7 +3917,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3931,7 +3932,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -3948,11 +3949,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 	}
 	var out types.MyUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -3982,7 +3983,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.String())}
+			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
 		case "listValue":
 			if d.Null() {
 				continue
@@ -4016,7 +4017,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4029,11 +4030,11 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "greeting":
 			if d.Null() {
 				continue
@@ -4054,7 +4055,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4071,11 +4072,11 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 	}
 	var out types.NestedUnion
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "stringValue":
 			if d.Null() {
 				continue
@@ -4085,7 +4086,7 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4098,11 +4099,11 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "data":
 			if d.Null() {
 				continue
@@ -4120,11 +4121,11 @@ func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
 	}
 	var out types.PlayerAction
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "quit":
 			if d.Null() {
 				continue
@@ -4135,7 +4136,7 @@ func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4148,11 +4149,11 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "foo":
 			if d.Null() {
 				continue
@@ -4176,11 +4177,11 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "bar":
 			if d.Null() {
 				continue
@@ -4204,11 +4205,11 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "salutation":
 			if d.Null() {
 				continue
@@ -4281,7 +4282,7 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
@@ -4297,7 +4298,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4353,7 +4354,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4386,7 +4387,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4401,7 +4402,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -4417,11 +4418,11 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "value":
 			if d.Null() {
 				continue
@@ -4443,11 +4444,11 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "timeout":
 			if d.Null() {
 				continue
@@ -4463,7 +4464,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4496,7 +4497,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -4513,11 +4514,11 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 	}
 	var out types.UnionPayload
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "greeting":
 			if d.Null() {
 				continue
@@ -4527,7 +4528,7 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}
@@ -4541,11 +4542,11 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 	}
 	var out types.UnionWithJsonName
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "FOO":
 			if d.Null() {
 				continue
@@ -4565,7 +4566,7 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			d.Skip()
 		default:
 			out = &types.UnknownUnionMember{
-				Tag:   key,
+				Tag:   string(key),
 				Value: d.Raw(),
 			}
 		}

@@ -719,14 +719,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "TopLevel":
 					if d.Null() {
 						continue
@@ -747,14 +747,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "Message":
 					if d.Null() {
 						continue
@@ -772,14 +772,14 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

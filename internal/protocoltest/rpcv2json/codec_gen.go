@@ -35,14 +35,14 @@ func serializeBigDecimalOperationInput(in *BigDecimalOperationInput) (*request, 
 }
 
 func deserializeBigDecimalOperationOutput(resp *response, out *BigDecimalOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "value":
 				if d.Null() {
 					continue
@@ -76,14 +76,14 @@ func serializeBigIntegerOperationInput(in *BigIntegerOperationInput) (*request, 
 }
 
 func deserializeBigIntegerOperationOutput(resp *response, out *BigIntegerOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "value":
 				if d.Null() {
 					continue
@@ -128,14 +128,14 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, erro
 }
 
 func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "datetime":
 				if d.Null() {
 					continue
@@ -160,14 +160,14 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, er
 }
 
 func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "greeting":
 				if d.Null() {
 					continue
@@ -285,14 +285,14 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "defaultString":
 				if d.Null() {
 					continue
@@ -357,7 +357,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 				if d.Null() {
 					continue
 				}
-				out.DefaultEnum = types.TestEnum(d.String())
+				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case "defaultIntEnum":
 				if d.Null() {
 					continue
@@ -437,14 +437,14 @@ func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*request, 
 }
 
 func deserializeOptionalInputOutputOutput(resp *response, out *OptionalInputOutputOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "value":
 				if d.Null() {
 					continue
@@ -478,14 +478,14 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
 }
 
 func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "nested":
 				if d.Null() {
 					continue
@@ -537,14 +537,14 @@ func serializeRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput) (*request, er
 }
 
 func deserializeRpcV2JsonDenseMapsOutput(resp *response, out *RpcV2JsonDenseMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "denseStructMap":
 				if d.Null() {
 					continue
@@ -634,14 +634,14 @@ func serializeRpcV2JsonListsInput(in *RpcV2JsonListsInput) (*request, error) {
 }
 
 func deserializeRpcV2JsonListsOutput(resp *response, out *RpcV2JsonListsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "stringList":
 				if d.Null() {
 					continue
@@ -736,14 +736,14 @@ func serializeRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput) (*request, 
 }
 
 func deserializeRpcV2JsonSparseMapsOutput(resp *response, out *RpcV2JsonSparseMapsOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStructMap":
 				if d.Null() {
 					continue
@@ -833,14 +833,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 }
 
 func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "trueBooleanValue":
 				if d.Null() {
 					continue
@@ -923,14 +923,14 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request
 }
 
 func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOperationOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "sparseStringList":
 				if d.Null() {
 					continue
@@ -981,14 +981,14 @@ func serializeTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput) (*req
 }
 
 func deserializeTimestampFormatIgnoredOutput(resp *response, out *TimestampFormatIgnoredOutput) error {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKeyString()
+			key, ok := d.NextKey()
 			if !ok {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "dateTime":
 				if d.Null() {
 					continue
@@ -1022,7 +1022,7 @@ func decodeBlobList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1037,7 +1037,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -1053,11 +1053,11 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "Foo":
 			if d.Null() {
 				continue
@@ -1165,13 +1165,13 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.String())
+		*b.NextIn(d) = types.FooEnum(d.Symbol())
 	}
 	return b.Slice()
 }
@@ -1181,11 +1181,11 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "hi":
 			if d.Null() {
 				continue
@@ -1201,7 +1201,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1216,7 +1216,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -1231,7 +1231,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1247,11 +1247,11 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "foo":
 			if d.Null() {
 				continue
@@ -1275,11 +1275,11 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "bar":
 			if d.Null() {
 				continue
@@ -1359,7 +1359,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1415,7 +1415,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1430,7 +1430,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1445,7 +1445,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -1461,11 +1461,11 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "a":
 			if d.Null() {
 				continue
@@ -1486,7 +1486,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1519,7 +1519,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -1535,11 +1535,11 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "path":
 			if d.Null() {
 				continue
@@ -1560,7 +1560,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

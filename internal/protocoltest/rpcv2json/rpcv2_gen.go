@@ -23,7 +23,7 @@ import (
 // suffix dropped): the protocol has clients ignore X-Amzn-Errortype, and an
 // error structure may well have a member called "code".
 func errorTypeAndMessage(resp *response) (code, message string) {
-	d := jsonwire.NewDecoderString(resp.body)
+	d := jsonwire.NewDecoder(resp.body)
 	if d.Kind() == jsonwire.Object && d.BeginObject() {
 		for {
 			k, ok := d.NextKeyString()

@@ -589,14 +589,14 @@ func decodeErrorResponse(resp *response) error {
 	switch code {
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoderString(resp.body)
+		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKeyString()
+				key, ok := d.NextKey()
 				if !ok {
 					break
 				}
-				switch key {
+				switch string(key) {
 				case "message":
 					if d.Null() {
 						continue

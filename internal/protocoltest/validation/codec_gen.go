@@ -527,11 +527,11 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 		return
 	}
 	for {
-		key, ok := d.NextKeyString()
+		key, ok := d.NextKey()
 		if !ok {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "path":
 			if d.Null() {
 				continue
@@ -552,7 +552,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and sizes long ones once.
+	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

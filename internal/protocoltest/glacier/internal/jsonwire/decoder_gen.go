@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -87,16 +88,19 @@ func (e *TypeError) Error() string {
 // returns a zero value, false or nil and consumes nothing. A Decoder is not
 // safe for concurrent use.
 type Decoder struct {
-	s     string // the input; strings without escapes are substrings of it
+	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
 	pos   int    // offset of the next unread byte
 	err   error
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
 
-	keyBuf []byte   // NextKey's result
-	keyArr [48]byte // keyBuf's first memory: most member names fit
-	strBuf []byte   // unescaping scratch for String
-	stack  []byte   // Skip's open containers, kept to reuse its memory
+	keyBuf []byte          // NextKey's result
+	keyArr [48]byte        // keyBuf's first memory: most member names fit
+	strBuf []byte          // unescaping scratch for String
+	arena  strings.Builder // decoded strings, see keep
+	syms   [64]string      // recent results of Symbol, by a hash of their bytes
+	stack  []byte          // Skip's open containers, kept to reuse its memory
+	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -110,73 +114,94 @@ type Decoder struct {
 }
 
 // NewDecoder returns a Decoder reading data, which must hold one complete
-// JSON document. The Decoder makes one string copy of data up front, so the
-// caller may reuse data afterwards and String can return substrings of the
-// copy without allocating. (The copy stays in memory as long as any string
-// read from it does: a fair price for a response decoded as a whole.)
+// JSON document and must not change while it is decoded. The Decoder keeps
+// no reference to data once decoding is done: every string it returns is a
+// copy, kept with the others in shared blocks (see keep), so data may be
+// reused afterwards, for example given back with [ReleaseBody].
 //
 // An input of only whitespace (including an empty one) reads as null,
 // because restJson1 services may send an empty body where the model has an
 // output structure: BeginObject then returns false, as for null.
 func NewDecoder(data []byte) *Decoder {
-	return NewDecoderString(string(data))
-}
-
-// NewDecoderString is NewDecoder for input that is already a string, such as
-// one returned by [ReadAll]; it does not copy s.
-func NewDecoderString(s string) *Decoder {
-	if isBlank(s) {
-		s = "null"
+	if isBlank(data) {
+		data = nullText
 	}
-	d := &Decoder{s: s}
+	d := &Decoder{s: data}
 	d.keyBuf = d.keyArr[:0]
 	return d
 }
 
-// maxSizeHint caps how much ReadAll allocates up front on the word of a
+// nullText is what a blank input reads as. It is never written to.
+var nullText = []byte("null")
+
+// NewDecoderString is NewDecoder for input in a string, which it copies.
+func NewDecoderString(s string) *Decoder { return NewDecoder([]byte(s)) }
+
+// maxSizeHint caps how much ReadBody allocates up front on the word of a
 // Content-Length header; longer bodies still read fine, growing as they go.
 const maxSizeHint = 64 << 20
 
-// ReadAll reads r to EOF into a string for [NewDecoderString]. sizeHint is
-// the expected length (an HTTP response's ContentLength), or -1 if unknown;
-// with a correct hint the body is stored in a single allocation, where
-// io.ReadAll followed by NewDecoder would allocate it several times over.
-func ReadAll(r io.Reader, sizeHint int64) (string, error) {
-	hint := 0
-	if sizeHint > 0 {
-		hint = int(min(sizeHint, maxSizeHint))
+// maxPooledBody is the largest buffer ReleaseBody keeps for reuse, so that
+// one huge response does not stay in memory for good.
+const maxPooledBody = 8 << 20
+
+// bodies holds buffers given back by ReleaseBody (as *[]byte, which a Pool
+// stores without allocating).
+var bodies sync.Pool
+
+// ReadBody reads r to EOF into a buffer for [NewDecoder], reusing one given
+// back by [ReleaseBody] when there is one: decoding copies what it keeps, so
+// a response body is garbage once decoded, and reusing its memory spares
+// the allocation (the largest of a decode) and the garbage collector's work.
+// sizeHint is the expected length (an HTTP response's ContentLength), or -1
+// if unknown.
+func ReadBody(r io.Reader, sizeHint int64) ([]byte, error) {
+	hint := 512
+	if sizeHint >= 0 {
+		// One byte more than the hint lets the last Read see EOF
+		// without growing the buffer.
+		hint = int(min(sizeHint, maxSizeHint)) + 1
 	}
-	if wt, ok := r.(io.WriterTo); ok {
-		// bytes.Reader, strings.Reader and the like write straight into
-		// the Builder. (A Builder of its own: passing one to an interface
-		// method moves it to the heap, which the other path avoids.)
-		sb := new(strings.Builder)
-		sb.Grow(hint)
-		_, err := wt.WriteTo(sb)
-		return sb.String(), err
+	var buf []byte
+	if p, ok := bodies.Get().(*[]byte); ok {
+		buf = (*p)[:0]
 	}
-	var sb strings.Builder
-	sb.Grow(hint)
-	// A read buffer of its own is needed; small bodies get a small one.
-	// One byte more than the hint lets the last Read see EOF.
-	n := 8 << 10
-	if sizeHint >= 0 && sizeHint < int64(n) {
-		n = max(int(sizeHint)+1, 512)
+	if cap(buf) < hint {
+		if buf != nil {
+			ReleaseBody(buf)
+		}
+		buf = make([]byte, 0, hint)
 	}
-	buf := make([]byte, n)
 	for {
-		n, err := r.Read(buf)
-		sb.Write(buf[:n])
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			return sb.String(), nil
+			return buf, nil
 		}
 		if err != nil {
-			return sb.String(), err
+			return buf, err
 		}
 	}
 }
 
-func isBlank(s string) bool {
+// ReleaseBody gives a buffer from ReadBody back for reuse. Nothing may use
+// it afterwards: call it once the body's decoding is done.
+func ReleaseBody(b []byte) {
+	if b == nil || cap(b) > maxPooledBody {
+		return
+	}
+	bodies.Put(&b)
+}
+
+// hasPrefix reports whether b begins with s, without converting either.
+func hasPrefix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func isBlank(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if !whitespace[s[i]] {
 			return false
@@ -253,7 +278,7 @@ func (d *Decoder) mismatch(i int, want string) {
 		} else if c == 'f' {
 			word = "false"
 		}
-		if !strings.HasPrefix(d.s[i:], word) {
+		if !hasPrefix(d.s[i:], word) {
 			d.syntaxErr(i, "invalid literal, expected "+word)
 			return
 		}
@@ -280,13 +305,101 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// skipSpace advances past whitespace and returns the new offset.
+// skipSpace advances past whitespace and returns the new offset. Compact
+// JSON has none, so the first byte is checked inline (every byte above ' '
+// is not whitespace) and only whitespace pays for the loop.
 func (d *Decoder) skipSpace() int {
+	if i := d.pos; i < len(d.s) && d.s[i] > ' ' {
+		return i
+	}
+	return d.skipSpaceLoop()
+}
+
+func (d *Decoder) skipSpaceLoop() int {
 	i := d.pos
 	for i < len(d.s) && whitespace[d.s[i]] {
 		i++
 	}
 	d.pos = i
+	return i
+}
+
+// textRun returns the offset of the first byte at or after i that ends a
+// run of string content needing no unescaping: '"', '\\', a control
+// character, the start of invalid UTF-8, or len(s). It checks UTF-8 as it
+// goes, by the table of well-formed sequences in the Unicode Standard
+// (section 3.9): no overlong forms, no surrogates, nothing past U+10FFFF,
+// as utf8.DecodeRuneInString decides.
+func textRun(s []byte, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !plain[c] {
+				return i
+			}
+			i = plainRun(s, i+1)
+			continue
+		}
+		switch {
+		case 0xC2 <= c && c <= 0xDF:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+		case 0xE0 <= c && c <= 0xEF:
+			if i+2 < len(s) {
+				lo, hi := byte(0x80), byte(0xBF)
+				if c == 0xE0 {
+					lo = 0xA0 // no overlong forms
+				} else if c == 0xED {
+					hi = 0x9F // no surrogates
+				}
+				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+					i += 3
+					continue
+				}
+			}
+		case 0xF0 <= c && c <= 0xF4:
+			if i+3 < len(s) {
+				lo, hi := byte(0x80), byte(0xBF)
+				if c == 0xF0 {
+					lo = 0x90 // no overlong forms
+				} else if c == 0xF4 {
+					hi = 0x8F // nothing past U+10FFFF
+				}
+				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+					i += 4
+					continue
+				}
+			}
+		}
+		return i
+	}
+	return i
+}
+
+// plainRun returns the offset of the first byte at or after i that is not
+// plain (see plain), or len(s). It tests eight bytes at a time: the
+// generated decoders spend much of their time in member names and string
+// values, which are mostly plain ASCII.
+func plainRun(s []byte, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		// The byte loads combine into one 64-bit load.
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte's high bit ends up set if the byte is below 0x20, is '"'
+		// or '\\', or is not ASCII (the usual "has a zero byte" trick,
+		// which may also flag bytes after a flagged one: the loop below
+		// finds the first).
+		const lo, hi = 0x0101010101010101, 0x8080808080808080
+		q, bs := x^(lo*'"'), x^(lo*'\\')
+		if ((x-lo*0x20)|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
 	return i
 }
 
@@ -308,11 +421,28 @@ func (d *Decoder) Kind() Kind {
 // Null consumes the next value and returns true if it is null; otherwise it
 // consumes nothing and returns false.
 func (d *Decoder) Null() bool {
+	// Inline fast path: a value that starts with anything but 'n' or
+	// whitespace is not null (and after an error, Null is false anyway).
+	if uint(d.pos) < uint(len(d.s)) && notNull[d.s[d.pos]] {
+		return false
+	}
+	return d.null()
+}
+
+// notNull marks the bytes that cannot start null or whitespace before it.
+var notNull = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c > ' ' && c != 'n'
+	}
+	return t
+}()
+
+func (d *Decoder) null() bool {
 	if d.err != nil {
 		return false
 	}
 	i := d.skipSpace()
-	if strings.HasPrefix(d.s[i:], "null") {
+	if hasPrefix(d.s[i:], "null") {
 		d.pos = i + 4
 		return true
 	}
@@ -322,7 +452,7 @@ func (d *Decoder) Null() bool {
 // literal consumes word (true, false or null) at offset i, or records a
 // SyntaxError.
 func (d *Decoder) literal(i int, word string) bool {
-	if strings.HasPrefix(d.s[i:], word) {
+	if hasPrefix(d.s[i:], word) {
 		d.pos = i + len(word)
 		return true
 	}
@@ -370,32 +500,31 @@ func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
 // NextKey returns the next member name of the current object, unescaped,
 // and true, leaving the Decoder before the member's value, which the caller
 // must read or Skip. At the end of the object it consumes '}' and returns
-// nil and false. The name aliases memory of the Decoder that the next
-// NextKey call overwrites; switch on string(name) to match it without
-// allocating. Use NextKeyString for a name to keep, such as a map key.
+// nil and false. The name aliases the input or memory of the Decoder, valid
+// until the next call: switch on string(name) to match it without copying
+// or allocating. Use NextKeyString for a name to keep, such as a map key.
 func (d *Decoder) NextKey() ([]byte, bool) {
 	start, end, esc, ok := d.nextMember()
 	if !ok {
 		return nil, false
 	}
-	if !esc {
-		d.keyBuf = append(d.keyBuf[:0], d.s[start:end]...)
+	if esc {
+		return d.keyBuf, true
 	}
-	return d.keyBuf, true
+	return d.s[start:end:end], true
 }
 
 // NextKeyString is NextKey returning the name as a string that stays valid:
-// map keys and union member names. Names without escapes are substrings of
-// the input and cost no allocation.
+// map keys and union member names, copied into the Decoder's shared blocks.
 func (d *Decoder) NextKeyString() (string, bool) {
 	start, end, esc, ok := d.nextMember()
 	if !ok {
 		return "", false
 	}
 	if esc {
-		return string(d.keyBuf), true
+		return d.keep(d.keyBuf), true
 	}
-	return d.s[start:end], true
+	return d.keep(d.s[start:end]), true
 }
 
 // nextMember moves to the next member of an object and past its ':'. The
@@ -442,9 +571,7 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	}
 	i++
 	start = i
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i = plainRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		end = i
 		i++
@@ -507,62 +634,91 @@ func (d *Decoder) NextElem() bool {
 	return false
 }
 
-// String reads a JSON string. A string without escapes is returned as a
-// substring of the Decoder's copy of the input, without allocating; one with
-// escapes is unescaped into a new string. Invalid UTF-8 and unpaired
+// String reads a JSON string, unescaped, as a copy kept in blocks shared
+// with the Decoder's other strings (see keep). Invalid UTF-8 and unpaired
 // surrogate escapes become U+FFFD, as with encoding/json.
 func (d *Decoder) String() string {
-	if d.err != nil {
+	b, ok := d.stringBytes()
+	if !ok {
 		return ""
+	}
+	return d.keep(b)
+}
+
+// Symbol is String for values that repeat, such as enum values: a value
+// equal to a recent one is that string again, not a new copy.
+func (d *Decoder) Symbol() string {
+	b, ok := d.stringBytes()
+	if !ok || len(b) == 0 {
+		return ""
+	}
+	h := (len(b)*7 + int(b[0])*3 + int(b[len(b)-1])) & (len(d.syms) - 1)
+	if s := d.syms[h]; s == string(b) {
+		return s
+	}
+	s := d.keep(b)
+	d.syms[h] = s
+	return s
+}
+
+// stringBytes reads a JSON string and returns its unescaped content, which
+// aliases the input or the Decoder's scratch memory until the next call.
+func (d *Decoder) stringBytes() ([]byte, bool) {
+	if d.err != nil {
+		return nil, false
 	}
 	i := d.skipSpace()
 	s := d.s
 	if i >= len(s) || s[i] != '"' {
 		d.mismatch(i, "string")
-		return ""
+		return nil, false
 	}
 	i++
 	start := i
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i = plainRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		d.pos = i + 1
-		return s[start:i]
+		return s[start:i], true
 	}
-	return d.stringSlow(start, i)
-}
-
-// stringSlow finishes String from offset i, the first byte of the string's
-// content at start that is not plain ASCII.
-func (d *Decoder) stringSlow(start, i int) string {
-	s := d.s
-	// Valid multi-byte UTF-8 needs no copy either.
-	for i < len(s) {
-		c := s[i]
-		if plain[c] {
-			i++
-			continue
-		}
-		if c == '"' {
-			d.pos = i + 1
-			return s[start:i]
-		}
-		if c < utf8.RuneSelf {
-			break // an escape or a control character
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		i += size
+	// Valid multi-byte UTF-8 needs no unescaping either.
+	i = textRun(s, i)
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return s[start:i], true
 	}
 	b, ok := d.unquote(d.strBuf[:0], start, i)
 	if !ok {
-		return ""
+		return nil, false
 	}
 	d.strBuf = b
-	return string(b)
+	return b, true
+}
+
+// Decoded strings are kept in shared blocks rather than one allocation
+// each: a block is a strings.Builder's memory, which only ever grows at its
+// end, so a string taken from it (String()[start:]) never changes. Blocks
+// double from 1 KB to 16 KB, so that little is left unused in the last.
+const (
+	minArena = 1 << 10
+	maxArena = 16 << 10
+)
+
+// keep returns a copy of b as a string from the Decoder's blocks.
+func (d *Decoder) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > maxArena/4 {
+		return string(b) // a long string gets its own memory
+	}
+	if d.arena.Cap()-d.arena.Len() < len(b) {
+		size := min(max(2*d.arena.Cap(), minArena), maxArena)
+		d.arena = strings.Builder{}
+		d.arena.Grow(size)
+	}
+	start := d.arena.Len()
+	d.arena.Write(b)
+	return d.arena.String()[start:]
 }
 
 // unquote appends to b the unescaped content of the string whose content
@@ -573,10 +729,10 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 	s := d.s
 	b = append(b, s[start:i]...)
 	for {
-		j := i
-		for j < len(s) && plain[s[j]] {
-			j++
-		}
+		// Copy the run up to the next escape, quote, control character
+		// or invalid UTF-8 at once; the cases below deal with what
+		// stopped it.
+		j := textRun(s, i)
 		b = append(b, s[i:j]...)
 		i = j
 		if i >= len(s) {
@@ -638,7 +794,7 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
 			return nil, false
 		default: // non-ASCII
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRune(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				b = append(b, "\uFFFD"...)
 			} else {
@@ -650,7 +806,7 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 }
 
 // hex4 returns the value of the four hex digits at s[i:], or -1.
-func hex4(s string, i int) int {
+func hex4(s []byte, i int) int {
 	if i+4 > len(s) {
 		return -1
 	}
@@ -876,7 +1032,7 @@ func (d *Decoder) Raw() []byte {
 	if d.err != nil {
 		return nil
 	}
-	return []byte(d.s[start:d.pos])
+	return append([]byte(nil), d.s[start:d.pos]...)
 }
 
 // End checks that only whitespace follows the value read, and records a
@@ -888,29 +1044,4 @@ func (d *Decoder) End() {
 	if i := d.skipSpace(); i < len(d.s) {
 		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
 	}
-}
-
-// countRest returns how many elements remain in the array being read,
-// counting the one at the current position, without consuming anything:
-// the state is restored afterwards. On malformed input it returns 0 and
-// leaves the error for the real read to find.
-func (d *Decoder) countRest() int {
-	if d.err != nil {
-		return 0
-	}
-	pos, depth, first := d.pos, d.depth, d.first
-	n := 0
-	if d.Kind() != Invalid {
-		d.Skip()
-		n = 1
-		for d.err == nil && d.NextElem() {
-			d.Skip()
-			n++
-		}
-	}
-	if d.err != nil {
-		n = 0
-	}
-	d.pos, d.depth, d.first, d.err = pos, depth, first, nil
-	return n
 }

@@ -53,8 +53,8 @@ func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 //
 // It returns the offset just past the number and true, or the offset of the
 // first offending byte and false. It does not look past the number: the
-// caller decides what may follow it.
-func ScanNumber(s string, i int) (int, bool) {
+// caller decides what may follow it. It reads text in a string or in bytes.
+func ScanNumber[S ~string | ~[]byte](s S, i int) (int, bool) {
 	n := len(s)
 	if i < n && s[i] == '-' {
 		i++

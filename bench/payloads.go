@@ -1,0 +1,323 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Payload shapes for the decoding benchmarks. Each body is generated from the
+// Outposts model (../model/outposts.json) with a fixed seed: the generator
+// walks an operation's output structure and writes every member the model
+// gives it, choosing values that the member's traits allow (enum values,
+// @range, @length) in the style of a Profile. The top-level list (the page)
+// is filled until the body reaches the profile's size. Nothing is tuned by
+// hand; the same seed gives the same bytes on every machine.
+
+// Profile says what kind of values a payload is made of.
+type Profile struct {
+	Seed      uint64
+	Operation string // the operation whose output is generated, e.g. "ListAssets"
+	Size      int    // the page is filled until the body has at least this many bytes
+	ListLen   [2]int // length range of nested lists (inclusive)
+	MapLen    [2]int // size range of maps (inclusive)
+	// RichStrings asks for strings with escapes, non-ASCII text and, where
+	// @length allows, long values; otherwise strings are short ASCII words.
+	RichStrings bool
+	// WideNumbers asks for integers with many digits and floats with full
+	// float32 precision; otherwise numbers are small.
+	WideNumbers bool
+}
+
+// Shapes are the payload shapes of BenchmarkDecode. Outposts has no unions
+// and no maps of structures: "deep" uses its deepest nesting (GetOrder:
+// Order, LineItems, AssetInformationList, MacAddressList) and "page1MB" its
+// maps (ListOutposts: a tag map per Outpost).
+var Shapes = []Profile{
+	{Seed: 1, Operation: "ListAssets", Size: 256 << 10, ListLen: [2]int{4, 16}, MapLen: [2]int{1, 4}, WideNumbers: true},
+	{Seed: 2, Operation: "ListCapacityTasks", Size: 256 << 10, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, WideNumbers: true},
+	{Seed: 3, Operation: "ListSites", Size: 256 << 10, ListLen: [2]int{1, 4}, MapLen: [2]int{2, 8}, RichStrings: true},
+	{Seed: 4, Operation: "GetOrder", Size: 256 << 10, ListLen: [2]int{2, 8}, MapLen: [2]int{1, 4}},
+	{Seed: 5, Operation: "ListOutposts", Size: 1 << 20, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 8}, RichStrings: true},
+}
+
+// ShapeNames are the benchmark names of Shapes, in order.
+var ShapeNames = []string{"numbers", "timestamps", "strings", "deep", "page1MB"}
+
+// modelShape is the part of a Smithy JSON AST shape the generator reads.
+type modelShape struct {
+	Type    string                 `json:"type"`
+	Members map[string]modelMember `json:"members"`
+	Member  *modelMember           `json:"member"`
+	Key     *modelMember           `json:"key"`
+	Value   *modelMember           `json:"value"`
+	Output  *modelMember           `json:"output"`
+	Traits  map[string]any         `json:"traits"`
+}
+
+type modelMember struct {
+	Target string         `json:"target"`
+	Traits map[string]any `json:"traits"`
+}
+
+const outpostsNS = "com.amazonaws.outposts#"
+
+// LoadModel reads the Outposts model from the repository.
+func LoadModel() (map[string]modelShape, error) {
+	raw, err := os.ReadFile(filepath.Join("..", "model", "outposts.json"))
+	if err != nil {
+		return nil, err
+	}
+	var m struct {
+		Shapes map[string]modelShape `json:"shapes"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("model/outposts.json: %w", err)
+	}
+	return m.Shapes, nil
+}
+
+// Payload generates the response body of p.Operation.
+func Payload(model map[string]modelShape, p Profile) (string, error) {
+	op, ok := model[outpostsNS+p.Operation]
+	if !ok || op.Output == nil {
+		return "", fmt.Errorf("bench: no operation %s with an output in the model", p.Operation)
+	}
+	g := &payloadGen{model: model, p: p, r: rand.New(rand.NewPCG(p.Seed, 0x5eed))}
+	g.structure(op.Output.Target, 0, true)
+	return string(g.b), g.err
+}
+
+type payloadGen struct {
+	model map[string]modelShape
+	p     Profile
+	r     *rand.Rand
+	b     []byte
+	err   error
+}
+
+func (g *payloadGen) between(r [2]int) int { return r[0] + g.r.IntN(r[1]-r[0]+1) }
+
+// members returns a structure's member names in a fixed order.
+func members(s modelShape) []string {
+	names := make([]string, 0, len(s.Members))
+	for n := range s.Members {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// structure writes a structure; at the top level, its one list member is the
+// page, filled up to the profile's size.
+func (g *payloadGen) structure(id string, depth int, top bool) {
+	s := g.model[id]
+	g.b = append(g.b, '{')
+	for i, name := range members(s) {
+		if i > 0 {
+			g.b = append(g.b, ',')
+		}
+		g.b = strconv.AppendQuote(g.b, name)
+		g.b = append(g.b, ':')
+		m := s.Members[name]
+		if top && g.model[m.Target].Type == "list" {
+			g.page(m.Target, depth+1)
+			continue
+		}
+		if top && g.model[m.Target].Type == "structure" {
+			// GetOrder's Order: the page is its list.
+			g.structure(m.Target, depth+1, true)
+			continue
+		}
+		g.value(m, depth+1)
+	}
+	g.b = append(g.b, '}')
+}
+
+func (g *payloadGen) page(id string, depth int) {
+	elem := *g.model[id].Member
+	g.b = append(g.b, '[')
+	for n := 0; len(g.b) < g.p.Size; n++ {
+		if n > 0 {
+			g.b = append(g.b, ',')
+		}
+		g.value(elem, depth+1)
+	}
+	g.b = append(g.b, ']')
+}
+
+func (g *payloadGen) value(m modelMember, depth int) {
+	s, ok := g.model[m.Target]
+	if !ok {
+		// A prelude shape: smithy.api#String and the like.
+		s = modelShape{Type: preludeType(m.Target)}
+	}
+	switch s.Type {
+	case "structure":
+		g.structure(m.Target, depth, false)
+	case "list":
+		g.b = append(g.b, '[')
+		for i := range g.between(g.p.ListLen) {
+			if i > 0 {
+				g.b = append(g.b, ',')
+			}
+			g.value(*s.Member, depth+1)
+		}
+		g.b = append(g.b, ']')
+	case "map":
+		g.b = append(g.b, '{')
+		seen := map[string]bool{}
+		for i := range g.between(g.p.MapLen) {
+			if i > 0 {
+				g.b = append(g.b, ',')
+			}
+			k := g.word(s.Key.Target)
+			for seen[k] {
+				k += strconv.Itoa(len(seen))
+			}
+			seen[k] = true
+			g.b = strconv.AppendQuote(g.b, k)
+			g.b = append(g.b, ':')
+			g.value(*s.Value, depth+1)
+		}
+		g.b = append(g.b, '}')
+	case "enum":
+		vals := make([]string, 0, len(s.Members))
+		for _, n := range members(s) {
+			v, _ := s.Members[n].Traits["smithy.api#enumValue"].(string)
+			vals = append(vals, v)
+		}
+		g.b = strconv.AppendQuote(g.b, vals[g.r.IntN(len(vals))])
+	case "string":
+		g.str(m.Target, s)
+	case "integer", "long", "short", "byte":
+		lo, hi := rangeOf(s, 0, math.MaxInt32)
+		if !g.p.WideNumbers {
+			hi = min(hi, lo+100)
+		}
+		// Spread the digit counts: pick a magnitude, then a value below it.
+		mag := math.Pow(10, float64(1+g.r.IntN(int(math.Log10(max(hi-lo, 1)))+1)))
+		v := lo + math.Floor(g.r.Float64()*min(mag, hi-lo+1))
+		g.b = strconv.AppendInt(g.b, int64(v), 10)
+	case "float", "double":
+		lo, hi := rangeOf(s, 0, 1e6)
+		v := lo + g.r.Float64()*(hi-lo)
+		if g.p.WideNumbers {
+			g.b = strconv.AppendFloat(g.b, float64(float32(v)), 'g', -1, 32)
+		} else {
+			g.b = strconv.AppendFloat(g.b, math.Round(v*10)/10, 'g', -1, 64)
+		}
+	case "timestamp":
+		// Epoch seconds (restJson1's default), between 2020 and 2026,
+		// with milliseconds on most of them.
+		sec := 1_580_000_000 + g.r.Int64N(200_000_000)
+		g.b = strconv.AppendInt(g.b, sec, 10)
+		if g.r.IntN(4) != 0 {
+			g.b = append(g.b, '.')
+			g.b = append(g.b, fmt.Sprintf("%03d", g.r.IntN(1000))...)
+		}
+	case "boolean":
+		g.b = strconv.AppendBool(g.b, g.r.IntN(2) == 0)
+	default:
+		g.err = fmt.Errorf("bench: payload generator cannot write %s (%s)", m.Target, s.Type)
+		g.b = append(g.b, "null"...)
+	}
+}
+
+func preludeType(id string) string {
+	switch id {
+	case "smithy.api#String":
+		return "string"
+	case "smithy.api#Integer", "smithy.api#PrimitiveInteger":
+		return "integer"
+	case "smithy.api#Boolean", "smithy.api#PrimitiveBoolean":
+		return "boolean"
+	}
+	return ""
+}
+
+// rangeOf returns the @range of s, or [lo, hi].
+func rangeOf(s modelShape, lo, hi float64) (float64, float64) {
+	if r, ok := s.Traits["smithy.api#range"].(map[string]any); ok {
+		if v, ok := r["min"].(float64); ok {
+			lo = v
+		}
+		if v, ok := r["max"].(float64); ok {
+			hi = v
+		}
+	}
+	return lo, hi
+}
+
+// lengthOf returns the @length of s, or [lo, hi].
+func lengthOf(s modelShape, lo, hi int) (int, int) {
+	if r, ok := s.Traits["smithy.api#length"].(map[string]any); ok {
+		if v, ok := r["min"].(float64); ok {
+			lo = int(v)
+		}
+		if v, ok := r["max"].(float64); ok {
+			hi = int(v)
+		}
+	}
+	return lo, hi
+}
+
+const wordChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+
+// word returns a short ASCII value for a string shape, as IDs and names are.
+func (g *payloadGen) word(id string) string {
+	lo, hi := lengthOf(g.model[id], 1, 64)
+	n := min(max(lo, 4+g.r.IntN(20)), hi)
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = wordChars[g.r.IntN(len(wordChars))]
+	}
+	return string(b)
+}
+
+// richPieces are what rich strings are made of: plain words, escapes that
+// JSON requires or allows, and non-ASCII text (as UTF-8 and as \u escapes).
+var richPieces = []string{
+	"rack ", "power ", "Zürich ", "São Paulo ", "東京都 ", "서울 ", "Москва ", "😀 ", "naïve café ",
+	`\"quoted\" `, `C:\\path\\to `, `line\nbreak `, `tab\tstop `, `\u00e9t\u00e9 `, `\u2028 `, `\ud83d\ude80 `, `a\/b `,
+	"loading dock B, ", "second floor, ", "access via freight elevator; ",
+}
+
+// str writes a string of shape id: a word, or with RichStrings a text of
+// escapes and non-ASCII pieces as long as @length allows (up to 2,000 bytes).
+func (g *payloadGen) str(id string, s modelShape) {
+	if !g.p.RichStrings {
+		g.b = strconv.AppendQuote(g.b, g.word(id))
+		return
+	}
+	lo, hi := lengthOf(s, 1, 256)
+	if hi < 32 {
+		g.b = strconv.AppendQuote(g.b, g.word(id))
+		return
+	}
+	// Half short, half long: long strings go up to the @length maximum.
+	n := max(lo, 8+g.r.IntN(min(hi, 48)))
+	if g.r.IntN(2) == 0 {
+		n = max(lo, hi/2+g.r.IntN(hi/2))
+	}
+	g.b = append(g.b, '"')
+	runes := 0
+	for runes < n {
+		p := richPieces[g.r.IntN(len(richPieces))]
+		if runes+utf8.RuneCountInString(p) > n {
+			break
+		}
+		g.b = append(g.b, p...)
+		runes += utf8.RuneCountInString(p)
+	}
+	for ; runes < n; runes++ {
+		g.b = append(g.b, 'x')
+	}
+	g.b = append(g.b, '"')
+}
