@@ -142,7 +142,7 @@ func (d *Decoder) integerSlow(lo, hi int64, typ string) int64 {
 				d.pos = next
 				return int64(arg)
 			}
-			if major == majorNegInt && arg <= uint64(-(lo + 1)) {
+			if major == majorNegInt && arg <= uint64(-(lo+1)) {
 				d.pos = next
 				return -1 - int64(arg)
 			}
