@@ -122,13 +122,13 @@ type Decoder struct {
 	// rem is what is left of the innermost container entered with Begin*:
 	// elements of an array, pairs of a map, or indefinite. outer holds the
 	// rem of each enclosing container, so len(outer) is the depth.
-	rem   int
-	outer []int
+	rem      int
+	outer    []int
+	outerArr [16]int // outer's first memory: most documents nest less
 
 	keyBuf []byte   // NextKey's result
 	keyArr [48]byte // keyBuf's first memory: most member names fit
 	strBuf []byte   // scratch for indefinite-length strings
-	stack  []int    // Skip's open containers, kept to reuse its memory
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -161,6 +161,7 @@ func NewDecoderString(s string) *Decoder {
 	}
 	d := &Decoder{s: s}
 	d.keyBuf = d.keyArr[:0]
+	d.outer = d.outerArr[:0]
 	return d
 }
 
@@ -662,8 +663,8 @@ func (d *Decoder) Skip() {
 		indefMapKey = -2 // a key, or the break, is next
 		indefMapVal = -3 // a value is next
 	)
-	stack := d.stack[:0]
-	defer func() { d.stack = stack[:0] }()
+	// The stack grows in outer's spare memory, past the open containers.
+	stack := d.outer[len(d.outer):len(d.outer)]
 	i := d.pos
 	tagged := false // a tag head was read and its content is due
 	for {

@@ -9,12 +9,20 @@ import (
 
 // Tags with a meaning to Smithy (RFC 8949 section 3.4).
 const (
-	tagEpoch      = 1 // epoch-based date/time: an integer or float of seconds
-	tagPosBignum  = 2 // unsigned bignum: a byte string
-	tagNegBignum  = 3 // negative bignum: -1 minus the byte string's value
-	tagDecimal    = 4 // decimal fraction: [exponent, mantissa]
-	noTag         = math.MaxUint64
-	maxDecimalExp = 1 << 30 // bounds a decimal fraction's exponent, as big.Float's does its own
+	tagEpoch     = 1 // epoch-based date/time: an integer or float of seconds
+	tagPosBignum = 2 // unsigned bignum: a byte string
+	tagNegBignum = 3 // negative bignum: -1 minus the byte string's value
+	tagDecimal   = 4 // decimal fraction: [exponent, mantissa]
+	noTag        = math.MaxUint64
+)
+
+// Bounds on decimal fractions, far beyond any real quantity (float64 ends
+// near 1e308), so that hostile input cannot make reading a number, or
+// writing it back as decimal digits (which takes time quadratic in its
+// size), take seconds.
+const (
+	maxDecimalExp      = 10_000
+	maxDecimalMantBits = 332_193 // 100,000 decimal digits
 )
 
 // content skips the tags at offset i and returns the offset of the tagged
@@ -207,6 +215,9 @@ func (d *Decoder) float(bits int) float64 {
 		s := d.s
 		switch s[i] {
 		case byteFloat64:
+			if bits == 32 {
+				break // may be out of range
+			}
 			d.pos = i + 9
 			return math.Float64frombits(uint64(s[i+1])<<56 | uint64(s[i+2])<<48 | uint64(s[i+3])<<40 | uint64(s[i+4])<<32 |
 				uint64(s[i+5])<<24 | uint64(s[i+6])<<16 | uint64(s[i+7])<<8 | uint64(s[i+8]))
@@ -396,11 +407,15 @@ func (d *Decoder) decimal(start, at int) *big.Float {
 		d.typeErr(start, "decimal fraction exponent "+strconv.FormatInt(exp, 10)+" out of range")
 		return nil
 	}
+	if mant.BitLen() > maxDecimalMantBits {
+		d.typeErr(start, "decimal fraction mantissa of more than 100,000 digits")
+		return nil
+	}
 	// big.Float scales by a power of ten exactly enough at this precision,
 	// by repeated squaring; the text is the simplest way to ask for that.
 	prec := uint(mant.BitLen()) + 64
 	z, _, err := big.ParseFloat(mant.String()+"e"+strconv.FormatInt(exp, 10), 10, prec, big.ToNearestEven)
-	if err != nil || z.IsInf() {
+	if err != nil || z.IsInf() || z.Sign() != mant.Sign() { // overflow or underflow
 		d.typeErr(start, "decimal fraction out of range")
 		return nil
 	}
