@@ -351,12 +351,23 @@ func (d *Decoder) mismatch(i int, want string) {
 }
 
 // Null consumes the next data item and returns true if it is null or
-// undefined; otherwise it consumes nothing and returns false.
+// undefined (tagged or not); otherwise it consumes nothing and returns
+// false.
 func (d *Decoder) Null() bool {
 	if d.err != nil {
 		return false
 	}
-	if i := d.pos; i < len(d.s) && (d.s[i] == byteNull || d.s[i] == byteUndefined) {
+	i := d.pos
+	if i >= len(d.s) {
+		return false
+	}
+	if c := d.s[i]; c>>5 == majorTag {
+		i, _ = d.content(i)
+		if i >= len(d.s) {
+			return false
+		}
+	}
+	if c := d.s[i]; c == byteNull || c == byteUndefined {
 		d.pos = i + 1
 		return true
 	}

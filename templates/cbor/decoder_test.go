@@ -233,9 +233,14 @@ func TestEpochSeconds(t *testing.T) {
 		{"c120", time.Unix(-1, 0)},
 		{"c1f93e00", time.Unix(1, 500_000_000)},
 		{"c1fbbff8000000000000", time.Unix(-2, 500_000_000)}, // -1.5 s
-		{"c1fb3fefffffffffffff", time.Unix(1, 0)},            // just under 1 s, to the microsecond
-		{"1a514b67b0", time.Unix(1363896240, 0)},             // untagged
-		{"c1c11a514b67b0", time.Unix(1363896240, 0)},         // tagged twice
+		{"c1fb3fefffffffffffff", time.Unix(0, 999_999_999)},  // just under 1 s: 0.9999999999999999 truncated
+		{"c1fb3fb999999999999a", time.Unix(0, 100_000_000)},  // 0.1
+		{"c1fb3e45798ee2308c3a", time.Unix(0, 10)},           // 1e-8
+		{"c1fb3ddb7cdfd9d7bdbb", time.Unix(0, 0)},            // 1e-10, truncated
+		{"c1fbc3d0000000000000", time.Unix(-1<<62, 0)},
+		{"c1fb42d0000000000000", time.Unix(1<<46, 0)},
+		{"1a514b67b0", time.Unix(1363896240, 0)},     // untagged
+		{"c1c11a514b67b0", time.Unix(1363896240, 0)}, // tagged twice
 	}
 	for _, tt := range tests {
 		got, _, err := read(unhex(t, tt.hex), (*Decoder).EpochSeconds)
@@ -244,7 +249,7 @@ func TestEpochSeconds(t *testing.T) {
 		}
 	}
 	// Every millisecond of a day around now and around 1970 reads back.
-	for _, base := range []int64{1_700_000_000_000, -1000, 4_102_444_800_000 - 86_400_000} {
+	for _, base := range []int64{1_700_000_000_000, -1000, 4_102_444_800_000 - 86_400_000, 1<<42*1000 - 86_400_000} {
 		for ms := base; ms < base+86_400_000; ms += 997 {
 			want := time.UnixMilli(ms)
 			e := NewEncoder(nil)
@@ -347,6 +352,24 @@ func TestKind(t *testing.T) {
 	}
 	if got := NewDecoder(nil).Kind(); got != Null {
 		t.Errorf("empty input: Kind = %v, want null", got)
+	}
+}
+
+// TestNull: Null consumes null and undefined, tagged or not, as Kind calls
+// them null, and nothing else.
+func TestNull(t *testing.T) {
+	for _, tt := range []struct {
+		hex  string
+		want bool
+		pos  int64
+	}{
+		{"f6", true, 1}, {"f7", true, 1}, {"d0f7", true, 2}, {"c0c0f6", true, 3},
+		{"00", false, 0}, {"c100", false, 0}, {"f4", false, 0}, {"c0", false, 0}, {"d9", false, 0},
+	} {
+		d := NewDecoder(unhex(t, tt.hex))
+		if got := d.Null(); got != tt.want || d.Offset() != tt.pos || d.Err() != nil {
+			t.Errorf("%s: Null = %v at offset %d, %v; want %v at %d", tt.hex, got, d.Offset(), d.Err(), tt.want, tt.pos)
+		}
 	}
 }
 

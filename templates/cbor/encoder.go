@@ -310,6 +310,9 @@ func (e *Encoder) BigFloat(v *big.Float) {
 	e.buf = appendBigInt(e.buf, m)
 }
 
+// maxExactSeconds bounds the times whose milliseconds a double holds exactly.
+const maxExactSeconds = 1 << 53 / 1000
+
 // EpochSeconds writes t as rpcv2Cbor writes every timestamp: tag 1 around
 // a double-precision float of seconds since the Unix epoch, to the
 // millisecond (truncated, as jsonwire's EpochSeconds does). The float is
@@ -317,8 +320,15 @@ func (e *Encoder) BigFloat(v *big.Float) {
 // exactly.
 func (e *Encoder) EpochSeconds(t time.Time) {
 	e.value()
-	ms := t.UnixMilli()     // rounded down, before 1970 too
-	f := float64(ms) / 1000 // one rounding: ms is exact up to 2^53
+	var f float64
+	if sec := t.Unix(); -maxExactSeconds < sec && sec < maxExactSeconds {
+		ms := t.UnixMilli()    // rounded down, before 1970 too
+		f = float64(ms) / 1000 // one rounding, of an exact quotient
+	} else {
+		// Beyond 2^53 ms (some 285,000 years) a double holds no exact
+		// milliseconds, and UnixMilli would overflow before 292 million.
+		f = float64(sec) + float64(t.Nanosecond()/1e6)/1000
+	}
 	e.buf = append(e.buf, majorTag<<5|tagEpoch)
 	u := math.Float64bits(f)
 	e.buf = append(e.buf, byteFloat64, byte(u>>56), byte(u>>48), byte(u>>40), byte(u>>32),

@@ -59,7 +59,7 @@ func (b *ListBuilder[T]) Next() *T {
 func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 	if !b.asked {
 		b.asked = true
-		if d.rem >= 0 && d.err == nil {
+		if b.cur == nil && d.rem >= 0 && d.err == nil {
 			n := d.rem + 1 // this element and those after it
 			var zero T
 			if uint64(n)*uint64(unsafe.Sizeof(zero)) <= uint64(len(d.s)-d.pos) {

@@ -445,11 +445,11 @@ const maxEpochSeconds = 1 << 62
 // EpochSeconds reads a timestamp: tag 1 around an integer or a float of
 // seconds since 1970-01-01T00:00:00Z, which is how rpcv2Cbor sends every
 // timestamp whatever its timestampFormat trait says. An untagged number is
-// read the same way. A float is rounded to the nearest microsecond: that
-// gives back exactly the decimal value a peer meant for any date before
-// the year 2100 (floats near 2^31 seconds are 238 ns apart), where
-// rounding to nanoseconds would show the float's binary error
-// (946845296.123 would read as 946845296.122999906). The result is in UTC.
+// read the same way. A float reads as the shortest decimal that converts
+// to it (as strconv formats it), digits past nanoseconds truncated: that is
+// the decimal value a peer meant, 946845296.123 for the double nearest it,
+// where converting the double's binary value would give 946845296.122999906.
+// The result is in UTC.
 func (d *Decoder) EpochSeconds() time.Time {
 	if d.err != nil {
 		return time.Time{}
@@ -484,13 +484,41 @@ func (d *Decoder) EpochSeconds() time.Time {
 				return time.Time{}
 			}
 			d.pos = next
-			sec := math.Floor(f)
-			us := math.Round((f - sec) * 1e6) // f-sec is exact
-			return time.Unix(int64(sec), int64(us)*1000).UTC()
+			return epochFromFloat(f)
 		}
 	}
 	d.mismatch(start, "number (epoch-seconds timestamp)")
 	return time.Time{}
+}
+
+// epochFromFloat converts seconds since the epoch, a float no larger in
+// magnitude than maxEpochSeconds, to a time via its shortest decimal.
+func epochFromFloat(f float64) time.Time {
+	if math.Abs(f) >= 1<<52 {
+		// An integer, which the shortest decimal would round
+		// (2^62 is 4611686018427388000 to strconv).
+		return time.Unix(int64(f), 0).UTC()
+	}
+	var buf [48]byte
+	text := strconv.AppendFloat(buf[:0], f, 'f', -1, 64) // at most 16 integer digits
+	neg := text[0] == '-'
+	if neg {
+		text = text[1:]
+	}
+	var sec, ns int64
+	i := 0
+	for ; i < len(text) && text[i] != '.'; i++ {
+		sec = sec*10 + int64(text[i]-'0')
+	}
+	scale := int64(1e9)
+	for i++; i < len(text) && scale > 1; i++ {
+		scale /= 10
+		ns += int64(text[i]-'0') * scale
+	}
+	if neg {
+		return time.Unix(-sec, -ns).UTC()
+	}
+	return time.Unix(sec, ns).UTC()
 }
 
 // slab hands out pointers to values of one type from shared blocks, so
