@@ -527,20 +527,20 @@ func epochFromFloat(f float64) time.Time {
 // into it is reachable; blocks are small, and all values in one come from
 // the same document.
 type slab[T any] struct {
-	free []T
-	size int
+	block []T
+	used  int // block[:used] is handed out; an index, not a reslice, so that taking a value writes no pointer
 }
 
 func (s *slab[T]) box(v T) *T {
-	if len(s.free) == 0 {
+	if s.used == len(s.block) {
 		// Grow the blocks so that small documents waste little and large
 		// ones allocate rarely.
-		s.size = min(max(2*s.size, 8), 512)
-		s.free = make([]T, s.size)
+		s.block = make([]T, min(max(2*len(s.block), 8), 512))
+		s.used = 0
 	}
-	p := &s.free[0]
+	p := &s.block[s.used]
 	*p = v
-	s.free = s.free[1:]
+	s.used++
 	return p
 }
 
