@@ -27,7 +27,8 @@ type Encoder struct {
 	// count) or a map (whose keys count).
 	start, count int
 	inArray      bool
-	outer        []frame // the enclosing containers
+	outer        []frame  // the enclosing containers
+	outerArr     [8]frame // outer's first memory: most requests nest less
 }
 
 // frame is an enclosing container's state, saved while an inner one is open.
@@ -38,7 +39,9 @@ type frame struct {
 
 // NewEncoder returns an Encoder appending to buf, which may be nil.
 func NewEncoder(buf []byte) *Encoder {
-	return &Encoder{buf: buf}
+	e := &Encoder{buf: buf}
+	e.outer = e.outerArr[:0]
+	return e
 }
 
 // Bytes returns the buffer with everything written so far.
@@ -95,6 +98,9 @@ func (e *Encoder) begin(major byte, n int) {
 
 // end closes the innermost container, writing its real count into its head.
 func (e *Encoder) end() {
+	if len(e.outer) == 0 {
+		return // no container open: nothing to end
+	}
 	major := e.buf[e.start] >> 5
 	have := 1 // the reserved head's length
 	if ai := e.buf[e.start] & 31; ai >= 24 {
