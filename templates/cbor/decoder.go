@@ -480,13 +480,10 @@ func (d *Decoder) end() {
 	}
 }
 
-// more reports whether the innermost container has another entry, counting
-// it, and leaves the container when it has none.
+// more reports whether the innermost container has another entry, other
+// than by counting down a positive rem (which its callers do inline), and
+// leaves the container when it has none.
 func (d *Decoder) more(what string) bool {
-	if d.rem > 0 {
-		d.rem--
-		return true
-	}
 	if d.rem == 0 {
 		d.end()
 		return false
@@ -510,6 +507,10 @@ func (d *Decoder) more(what string) bool {
 func (d *Decoder) NextElem() bool {
 	if d.err != nil {
 		return false
+	}
+	if d.rem > 0 {
+		d.rem--
+		return true
 	}
 	return d.more("array")
 }
@@ -535,7 +536,9 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 // Definite-length keys of valid UTF-8 are substrings of the input and cost
 // no allocation.
 func (d *Decoder) NextKeyString() (string, bool) {
-	if d.err != nil || !d.more("map") {
+	if d.rem > 0 && d.err == nil {
+		d.rem--
+	} else if d.err != nil || !d.more("map") {
 		return "", false
 	}
 	s, i := d.s, d.pos

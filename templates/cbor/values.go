@@ -110,14 +110,22 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	if d.err != nil {
 		return 0
 	}
-	// Fast path: the integers -24 to 23 are one byte.
-	if i := d.pos; i < len(d.s) {
-		if c := d.s[i]; c < 24 && int64(c) <= hi {
+	// Fast path: the integers -24 to 23 are one byte; unsigned ones up to
+	// 65535 three at most.
+	if i, s := d.pos, d.s; i < len(s) {
+		switch c := s[i]; {
+		case c < 24 && int64(c) <= hi:
 			d.pos = i + 1
 			return int64(c)
-		} else if c >= 0x20 && c < 0x38 && -1-int64(c-0x20) >= lo {
+		case c >= 0x20 && c < 0x38 && -1-int64(c-0x20) >= lo:
 			d.pos = i + 1
 			return -1 - int64(c-0x20)
+		case c == 0x18 && i+1 < len(s) && int64(s[i+1]) <= hi:
+			d.pos = i + 2
+			return int64(s[i+1])
+		case c == 0x19 && i+2 < len(s) && int64(s[i+1])<<8|int64(s[i+2]) <= hi:
+			d.pos = i + 3
+			return int64(s[i+1])<<8 | int64(s[i+2])
 		}
 	}
 	return d.integerSlow(lo, hi, typ)
