@@ -122,13 +122,14 @@
 // (strings, a float, an integer, lists of integers and strings, nested
 // structures) from CBOR with this package and the same data from JSON with
 // jsonwire, with the same generated-style code into the same structs
-// (go test -run '^$' -bench Catalog1000 -benchmem -count 10; the fastest
-// of ten runs, on a shared 2-CPU machine):
+// (go test -run '^$' -bench Catalog1000 -benchmem -count 12, on a shared
+// 2-CPU machine; ns/op is the median of the twelve runs, the fastest in
+// brackets):
 //
-//	         bytes in  ns/op    B/op     allocs/op
-//	cbor     179,538   BENCH_CBOR
-//	jsonwire 270,562   BENCH_JSON
-//	ratio    0.66      BENCH_RATIO
+//	          input bytes  ns/op              B/op     allocs/op
+//	cbor          216,037  574,894 (542,113)  351,842  3,036
+//	jsonwire      273,542  995,182 (932,693)  351,688  3,037
+//	cbor/json        0.79     0.58    (0.58)     1.00   1.00
 //
 // The allocations are the decoded values themselves, the same for both;
 // the time saved is in parsing, where CBOR's lengths spare the scanning
