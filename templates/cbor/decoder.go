@@ -722,11 +722,11 @@ func (d *Decoder) Skip() {
 				i += int(arg)
 				break
 			}
-			d.pos = at
+			save := d.pos
 			if _, ok := d.stringAt(at, major, "string", false); !ok {
 				return
 			}
-			i = d.pos
+			i, d.pos = d.pos, save // stringAt moved pos past the string
 		case majorArray, majorMap:
 			if len(d.outer)+len(stack) >= MaxDepth {
 				d.syntaxErr(at, "exceeded max depth of "+strconv.Itoa(MaxDepth))

@@ -466,14 +466,19 @@ func TestAllocations(t *testing.T) {
 	}
 }
 
-// bytesAllocated returns how many bytes f allocates.
+// bytesAllocated returns how many bytes f allocates: the least of five
+// runs, since the runtime allocates now and then for itself.
 func bytesAllocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
+	least := uint64(math.MaxUint64)
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	return least
 }
 
 // TestHostileLengths: a length from the wire sizes nothing beyond what the
@@ -483,7 +488,7 @@ func TestHostileLengths(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	junk := strings.Repeat("\x1c", 100) // reserved bytes: an error at the first element
-	type big struct{ a [256]byte }
+	type big [256]byte
 	for _, in := range []string{
 		"\x9b\x00\x00\x00\x00\xff\xff\xff\xff" + junk, // an array of 4 billion elements
 		"\x9a\x00\x01\x00\x00" + junk,                 // 65536 elements
@@ -499,8 +504,9 @@ func TestHostileLengths(t *testing.T) {
 			case majorArray:
 				var b ListBuilder[big]
 				for d.NextElem() || d.BeginArray() && d.NextElem() {
+					p := b.NextIn(d) // sized here, before the element proves bad
 					d.Skip()
-					*b.NextIn(d) = big{}
+					*p = big{}
 				}
 				list = b.Slice()
 			case majorMap:
