@@ -92,9 +92,9 @@
 // strings. [NewDecoder] copies the input into one string up front (or
 // [NewDecoderString] takes a string as it is); definite-length text strings
 // and map keys, the common case, are substrings of it, checked for UTF-8
-// (ASCII first, which is eight bytes a step) and never copied, so
-// generated code switches on the key directly. NextElem and NextKeyString
-// only count down a definite length, without looking at the input. The Box
+// (ASCII first, without a branch per byte) and never copied, so generated
+// code switches on the key directly. Moving to the next element or entry
+// of a definite-length container only counts down its length. The Box
 // methods hand out pointers carved from shared blocks instead of allocating
 // one value per optional member. And where jsonwire's ListBuilder has to
 // count a long list's elements before sizing it, a definite-length array
