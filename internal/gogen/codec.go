@@ -13,13 +13,14 @@ import (
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
-// codec emits the JSON encoders and decoders of aggregate shapes: one
+// codec emits the document encoders and decoders of aggregate shapes: one
 // function per structure, union, list and map that a request or response
-// reaches, written as direct, typed code over the jsonwire package. Only the
-// functions something calls are emitted.
+// reaches, written as direct, typed code over the protocol's wire package
+// (jsonwire, or cbor for rpcv2Cbor; see wireFormat). Only the functions
+// something calls are emitted.
 type codec struct {
 	p       *Plan
-	jw      string // import path of jsonwire
+	jw      string // import path of the wire package
 	enc     map[*shapes.Shape]string
 	dec     map[*shapes.Shape]string
 	encTodo []*shapes.Shape
@@ -28,13 +29,14 @@ type codec struct {
 }
 
 func newCodec(p *Plan) *codec {
-	return &codec{
+	c := &codec{
 		p:     p,
-		jw:    p.ImportPath + "/internal/jsonwire",
 		enc:   map[*shapes.Shape]string{},
 		dec:   map[*shapes.Shape]string{},
 		funcs: map[string]jen.Code{},
 	}
+	c.jw = p.ImportPath + "/internal/" + c.wire().pkg
+	return c
 }
 
 // timestampFormat is a member's timestamp format: the member's trait, else
@@ -241,7 +243,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 	for _, m := range members {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		ts := c.bodyTimestamp(m)
-		body := []jen.Code{keyCall(c.wireName(m))}
+		body := []jen.Code{c.keyCall(c.wireName(m))}
 		body = append(body, c.encValue(m.Target, field, c.p.IsPointer(m), ts)...)
 		cond := c.setCond(m, field, topLevel)
 		def, hasDef := c.defaultValue(m)
@@ -249,7 +251,7 @@ func (c *codec) encodeMembers(g *jen.Group, members []*shapes.Member, v string, 
 		case cond == nil:
 			addAll(g, body)
 		case hasDef && !topLevel:
-			fill := []jen.Code{keyCall(c.wireName(m))}
+			fill := []jen.Code{c.keyCall(c.wireName(m))}
 			fill = append(fill, c.encValue(m.Target, def, false, ts)...)
 			g.If(cond).Block(body...).Else().Block(fill...)
 		default:
@@ -286,7 +288,7 @@ func (c *codec) encValue(s *shapes.Shape, x *jen.Statement, ptr bool, ts string)
 	case shapes.KindBigInteger, shapes.KindBigDecimal:
 		return []jen.Code{c.encBig(s, val)}
 	case shapes.KindBlob:
-		return []jen.Code{e.Dot("Base64").Call(val)}
+		return []jen.Code{e.Dot(c.wire().blob).Call(val)}
 	case shapes.KindDocument:
 		return []jen.Code{e.Dot("Raw").Call(val)}
 	case shapes.KindTimestamp:
@@ -327,7 +329,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 			g.Id("e").Dot("BeginObject").Call()
 			g.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					body := []jen.Code{keyCall(c.wireName(m))}
+					body := []jen.Code{c.keyCall(c.wireName(m))}
 					if m.Target.IsUnit() {
 						body = append(body, jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
 					} else {
@@ -385,7 +387,7 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 	switch {
 	case s.IsEnum():
 		// Enum values repeat: Symbol keeps one copy of each.
-		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Symbol").Call())
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot(c.wire().symbol).Call())
 	case s.Kind == shapes.KindIntEnum:
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())
 	default:
@@ -411,7 +413,7 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 		case shapes.KindBigInteger, shapes.KindBigDecimal:
 			return []jen.Code{assign(c.decBig(s))}
 		case shapes.KindBlob:
-			return []jen.Code{assign(jen.Id("d").Dot("Base64").Call())}
+			return []jen.Code{assign(jen.Id("d").Dot(c.wire().blob).Call())}
 		case shapes.KindDocument:
 			return []jen.Code{assign(jen.Qual(c.p.TypesPath, c.p.DocName).Call(jen.Id("d").Dot("Raw").Call()))}
 		case shapes.KindStructure:
@@ -604,9 +606,12 @@ func addAll(g *jen.Group, stmts []jen.Code) {
 
 // keyCall writes a member name: pre-quoted when it needs no JSON escaping
 // (the usual case), so that encoding does not re-check it on every call.
-func keyCall(name string) jen.Code {
+func (c *codec) keyCall(name string) jen.Code {
+	if !c.wire().quotedKeys {
+		return jen.Id("e").Dot("Key").Call(jen.Lit(name))
+	}
 	for i := 0; i < len(name); i++ {
-		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+		if ch := name[i]; ch < 0x20 || ch >= 0x7f || ch == '"' || ch == '\\' {
 			return jen.Id("e").Dot("Key").Call(jen.Lit(name))
 		}
 	}

@@ -104,6 +104,12 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	if w := p.proto.json().wire; w != nil {
+		// A wire format other than JSON is copied only for its protocol.
+		if err := addPackage(out, w.pkg, p.ImportPath); err != nil {
+			return nil, err
+		}
+	}
 	for _, extra := range []struct {
 		tmpl, file string
 		used       func(*Operation) bool
@@ -122,6 +128,11 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if protocolTests {
 		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
+		}
+		if w := p.proto.json().wire; w != nil && w.testHelper != "" {
+			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p.ImportPath); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if wf != nil {

@@ -48,7 +48,7 @@ var importNames = []string{
 	"bytes", "context", "errors", "fmt", "io", "iter", "math", "big", "http", "url", "reflect",
 	"slices", "slog", "strconv", "strings", "sync", "testing", "time", "utf8", "base64", "json",
 	"types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4", "awsconfig", "endpointrules",
-	"ecmaregex", "jmespath", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
+	"ecmaregex", "jmespath", "cbor", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
 }
 
 // structMethods are the methods generated on structures, by when they are

@@ -232,6 +232,16 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			hasDoc = hasDoc || m.Target.Kind == shapes.KindDocument
 		}
 	}
+	if w := proto.json().wire; hasDoc && w != nil && !w.documents {
+		for _, s := range svc.Shapes {
+			for _, m := range s.Members {
+				if m.Target.Kind == shapes.KindDocument {
+					return nil, &shapes.Error{File: s.File, Shape: s.ID.String(),
+						Msg: fmt.Sprintf("member %s is a document, which protocol %s cannot carry", m.Name, proto.traitID())}
+				}
+			}
+		}
+	}
 	inputs := map[*shapes.Shape]bool{}
 	p.inputs = inputs
 	for _, op := range svc.Operations {

@@ -52,6 +52,8 @@ type jsonRules struct {
 	// bigAsStrings: bigInteger and bigDecimal values are JSON strings of
 	// their decimal digits, so that no JSON reader rounds them (rpcv2Json).
 	bigAsStrings bool
+	// wire is the encoding of the documents; nil is JSON (jsonwire).
+	wire *wireFormat
 }
 
 // supportedProtocols are the protocols the generator implements, in the
@@ -61,6 +63,7 @@ var supportedProtocols = []protocol{
 	awsJSON{trait: traitAWSJSON10, contentType: "application/x-amz-json-1.0"},
 	awsJSON{trait: traitAWSJSON11, contentType: "application/x-amz-json-1.1"},
 	rpcv2JSON{},
+	rpcv2CBOR{},
 }
 
 // Protocol and protocol-modifying trait IDs.
@@ -69,6 +72,7 @@ const (
 	traitAWSJSON11          = "aws.protocols#awsJson1_1"
 	traitAWSQueryCompatible = "aws.protocols#awsQueryCompatible"
 	traitRPCv2JSON          = "smithy.protocols#rpcv2Json"
+	traitRPCv2CBOR          = "smithy.protocols#rpcv2Cbor"
 )
 
 // protocolOf returns the protocol a service uses, or an error naming the

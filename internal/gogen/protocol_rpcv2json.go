@@ -35,13 +35,20 @@ func (rpcv2JSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonD
 
 func (rpcv2JSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorTypeAndMessage") }
 
-// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
 func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
+	return rpcv2Serializer(c, op, "rpc-v2-json", "application/json")
+}
+
+// rpcv2Serializer emits func serializeXxxInput(in *XxxInput) (*request,
+// error) for a Smithy RPC v2 protocol: the request line, the
+// Smithy-Protocol header (protocol) and the input as a document of
+// mediaType, or no body for an operation without input.
+func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Code {
 	in := op.Input
 	if in != nil && in.IsUnit() {
 		in = nil
 	}
-	method, path, _ := r.requestLine(c.p.Svc.Shape, op.Shape)
+	method, path, _ := c.p.proto.requestLine(c.p.Svc.Shape, op.Shape)
 	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
 		g.Id("r").Dot("path").Op("=").Lit(path)
@@ -49,8 +56,11 @@ func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)
 		}
-		g.Id("r").Dot("header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit("rpc-v2-json"))
-		g.Id("r").Dot("header").Index(jen.Lit("Accept")).Op("=").Index().String().Values(jen.Lit("application/json"))
+		g.Id("r").Dot("header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit(protocol))
+		g.Id("r").Dot("header").Index(jen.Lit("Accept")).Op("=").Index().String().Values(jen.Lit(mediaType))
+		if c.p.queryCompatible {
+			g.Id("r").Dot("header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
+		}
 		if in != nil {
 			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("bodyBuffer").Call())
 			g.Id("e").Dot("BeginObject").Call()
@@ -58,7 +68,7 @@ func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
 			g.Id("e").Dot("EndObject").Call()
 			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
 			g.Id(op.Desc).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
-			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
+			g.Id("setContentType").Call(jen.Id("r"), jen.Lit(mediaType))
 		}
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
 			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))

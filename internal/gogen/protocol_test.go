@@ -36,10 +36,12 @@ func TestProtocolOf(t *testing.T) {
 		{"@aws.protocols#awsJson1_0", "aws.protocols#awsJson1_0"},
 		{"@aws.protocols#awsJson1_1", "aws.protocols#awsJson1_1"},
 		{"@smithy.protocols#rpcv2Json", "smithy.protocols#rpcv2Json"},
+		{"@smithy.protocols#rpcv2Cbor", "smithy.protocols#rpcv2Cbor"},
 		// A service that offers several gets the first the table prefers.
 		{"@smithy.protocols#rpcv2Cbor\n@aws.protocols#awsJson1_0", "aws.protocols#awsJson1_0"},
 		{"@smithy.protocols#rpcv2Json\n@aws.protocols#restJson1", "aws.protocols#restJson1"},
-		{"@smithy.protocols#rpcv2Cbor", "error:protocol smithy.protocols#rpcv2Cbor is not supported yet; supported: aws.protocols#restJson1, aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, smithy.protocols#rpcv2Json"},
+		{"@smithy.protocols#rpcv2Cbor\n@smithy.protocols#rpcv2Json", "smithy.protocols#rpcv2Json"},
+		{"@aws.protocols#awsQuery", "error:protocol aws.protocols#awsQuery is not supported yet; supported: aws.protocols#restJson1, aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, smithy.protocols#rpcv2Json, smithy.protocols#rpcv2Cbor"},
 		{"", "error:the service has no protocol trait"},
 	} {
 		svc := serviceWith(t, tc.traits)
@@ -67,6 +69,7 @@ func TestRequestLine(t *testing.T) {
 	}{
 		{awsJSON{trait: traitAWSJSON10}, "POST", "/"},
 		{rpcv2JSON{}, "POST", "/service/Svc/operation/Op"},
+		{rpcv2CBOR{}, "POST", "/service/Svc/operation/Op"},
 	} {
 		method, path, ok := tc.p.requestLine(svc.Shape, op)
 		if !ok || method != tc.method || path != tc.path {

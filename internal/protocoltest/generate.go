@@ -6,8 +6,11 @@
 // services that test SDK customisations. awsJson1_0: jsonrpc10 and
 // querycompatiblejsonrpc10 (awsQueryCompatible). awsJson1_1: jsonprotocol,
 // and machinelearning, which tests an SDK customisation. rpcv2Json (from
-// smithy-protocol-tests): rpcv2json. make conformance
-// prints the results per suite file.
+// smithy-protocol-tests): rpcv2json. rpcv2Cbor: rpcv2cbor (from
+// smithy-protocol-tests), and querycompatiblerpcv2cbor and
+// nonquerycompatiblerpcv2cbor (awsQueryCompatible, from
+// smithy-aws-protocol-tests). make conformance prints the results per suite
+// file.
 package protocoltest
 
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.restjson#RestJson -out restjson -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
@@ -19,3 +22,6 @@ package protocoltest
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.json#JsonProtocol -out jsonprotocol -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service com.amazonaws.machinelearning#AmazonML_20141212 -out machinelearning -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
 //go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol -out rpcv2json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Json -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/shared-types.smithy -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service smithy.protocoltests.rpcv2Cbor#RpcV2Protocol -out rpcv2cbor -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Cbor -model ../../../shared/testdata/protocol-tests/smithy-protocol-tests/model/shared-types.smithy -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.rpcv2cbor#QueryCompatibleRpcV2Protocol -out querycompatiblerpcv2cbor -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model
+//go:generate go run ../../cmd/gen -skip-missing -protocol-tests -service aws.protocoltests.rpcv2cbor#NonQueryCompatibleRpcV2Protocol -out nonquerycompatiblerpcv2cbor -model ../../../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model -model ../../../shared/testdata/protocol-tests/smithy-aws-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-traits -model ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits -model ../../../shared/testdata/protocol-tests/smithy-validation-model

@@ -1,8 +1,8 @@
 // Command conformance runs the generated protocol tests (the packages under
 // internal/protocoltest) and prints how many cases passed, were skipped and
 // failed, per file of the official suites in ../shared (restJson1,
-// awsJson1_0, awsJson1_1 and rpcv2Json), each file named by its suite
-// folder.
+// awsJson1_0, awsJson1_1, rpcv2Json and rpcv2Cbor), each file named by its
+// suite folder.
 //
 //	go run ./internal/cmd/conformance [-suites DIR,DIR...] [-pkg PATTERN]
 package main
@@ -25,8 +25,9 @@ import (
 
 func main() {
 	const root = "../shared/testdata/protocol-tests/smithy-aws-protocol-tests/model/"
-	const rpcv2 = "../shared/testdata/protocol-tests/smithy-protocol-tests/model/rpcv2Json"
-	suites := flag.String("suites", root+"restJson1,"+root+"awsJson1_0,"+root+"awsJson1_1,"+rpcv2, "comma-separated directories of the suites' .smithy files")
+	const rpcv2 = "../shared/testdata/protocol-tests/smithy-protocol-tests/model/"
+	suites := flag.String("suites", root+"restJson1,"+root+"awsJson1_0,"+root+"awsJson1_1,"+root+"rpcv2Cbor,"+rpcv2+"rpcv2Json,"+rpcv2+"rpcv2Cbor",
+		"comma-separated directories of the suites' .smithy files")
 	pkg := flag.String("pkg", "./internal/protocoltest/...", "the generated packages holding the protocol tests")
 	flag.Parse()
 	os.Exit(run(strings.Split(*suites, ","), *pkg, os.Stdout))

@@ -1,0 +1,42 @@
+package gogen
+
+// wireFormat describes the runtime package that a protocol's document
+// codec writes and reads: jsonwire for the JSON protocols, cbor for
+// rpcv2Cbor. The two have the same Encoder and Decoder calls with the same
+// meaning (templates/cbor/doc.go lists where they differ, and why); this
+// table holds those differences, so that one codec emitter serves both.
+type wireFormat struct {
+	// pkg is the package under templates/, copied to the client's
+	// internal/ directory.
+	pkg string
+	// blob is the Encoder and Decoder method for a blob: base64 text in
+	// JSON, a byte string in CBOR.
+	blob string
+	// symbol is the Decoder method for an enum value: jsonwire's Symbol
+	// keeps one copy of each repeated value; CBOR strings are views of the
+	// input already.
+	symbol string
+	// quotedKeys: the Encoder has QuotedKey, which takes a member name
+	// already in its wire form, so that it is not escaped on every call.
+	quotedKeys bool
+	// documents: the format carries document values (rpcv2Cbor has none).
+	documents bool
+	// binary: bodies are bytes, which protocol tests give in base64.
+	binary bool
+	// testHelper is the template, if any, that protocol tests need to
+	// compare bodies of the format.
+	testHelper string
+}
+
+var (
+	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, documents: true}
+	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
+)
+
+// wire is the format of the protocol's document bodies.
+func (c *codec) wire() wireFormat {
+	if w := c.p.proto.json().wire; w != nil {
+		return *w
+	}
+	return jsonWire
+}
