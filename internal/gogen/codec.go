@@ -304,6 +304,15 @@ func (c *codec) encValue(s *shapes.Shape, x *jen.Statement, ptr bool, ts string)
 	return nil
 }
 
+// begin starts the list or map v (method BeginArray or BeginObject), with
+// its length up front where the wire format takes it.
+func (c *codec) begin(method string) jen.Code {
+	if c.wire().lengths {
+		return jen.Id("e").Dot(method + "Len").Call(jen.Len(jen.Id("v")))
+	}
+	return jen.Id("e").Dot(method).Call()
+}
+
 // timestampMethod is the jsonwire method for a timestamp format.
 func timestampMethod(format string) string {
 	switch format {
@@ -349,7 +358,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 		sparse := s.Traits.Sparse()
 		elemPtr := sparse && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
-			g.Id("e").Dot("BeginArray").Call()
+			g.Add(c.begin("BeginArray"))
 			g.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(b *jen.Group) {
 				x := jen.Id("v").Index(jen.Id("i"))
 				if elemPtr || (sparse && nilableKind(m.Target)) {
@@ -364,7 +373,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 		sparse := s.Traits.Sparse()
 		elemPtr := sparse && !nilableKind(m.Target)
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
-			g.Id("e").Dot("BeginObject").Call()
+			g.Add(c.begin("BeginObject"))
 			g.Comment("Keys go out sorted, so that a request's bytes do not depend on map order.")
 			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(b *jen.Group) {
 				b.Id("x").Op(":=").Id("v").Index(jen.Id("k"))

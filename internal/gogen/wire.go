@@ -21,6 +21,10 @@ type wireFormat struct {
 	quotedKeys bool
 	// documents: the format carries document values (rpcv2Cbor has none).
 	documents bool
+	// lengths: the Encoder has BeginArrayLen and BeginObjectLen, which
+	// write a list's or map's length up front instead of moving the content
+	// once it is counted.
+	lengths bool
 	// binary: bodies are bytes, which protocol tests give in base64.
 	binary bool
 	// testHelper is the template, if any, that protocol tests need to
@@ -30,7 +34,7 @@ type wireFormat struct {
 
 var (
 	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, documents: true}
-	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
+	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", lengths: true, binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
 )
 
 // wire is the format of the protocol's document bodies.

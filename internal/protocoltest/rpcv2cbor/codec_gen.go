@@ -1565,7 +1565,7 @@ func decodeValidationExceptionFieldList(d *cbor.Decoder) []types.ValidationExcep
 }
 
 func encodeBlobList(e *cbor.Encoder, v [][]byte) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.Blob(v[i])
 	}
@@ -1573,7 +1573,7 @@ func encodeBlobList(e *cbor.Encoder, v [][]byte) {
 }
 
 func encodeBooleanList(e *cbor.Encoder, v []bool) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.Bool(v[i])
 	}
@@ -1716,7 +1716,7 @@ func encodeDefaults(e *cbor.Encoder, v *types.Defaults) {
 }
 
 func encodeDenseBooleanMap(e *cbor.Encoder, v map[string]bool) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1727,7 +1727,7 @@ func encodeDenseBooleanMap(e *cbor.Encoder, v map[string]bool) {
 }
 
 func encodeDenseNumberMap(e *cbor.Encoder, v map[string]int32) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1738,7 +1738,7 @@ func encodeDenseNumberMap(e *cbor.Encoder, v map[string]int32) {
 }
 
 func encodeDenseSetMap(e *cbor.Encoder, v map[string][]string) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1749,7 +1749,7 @@ func encodeDenseSetMap(e *cbor.Encoder, v map[string][]string) {
 }
 
 func encodeDenseStringMap(e *cbor.Encoder, v map[string]string) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1760,7 +1760,7 @@ func encodeDenseStringMap(e *cbor.Encoder, v map[string]string) {
 }
 
 func encodeDenseStructMap(e *cbor.Encoder, v map[string]types.GreetingStruct) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1771,7 +1771,7 @@ func encodeDenseStructMap(e *cbor.Encoder, v map[string]types.GreetingStruct) {
 }
 
 func encodeFooEnumList(e *cbor.Encoder, v []types.FooEnum) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.String(string(v[i]))
 	}
@@ -1788,7 +1788,7 @@ func encodeGreetingStruct(e *cbor.Encoder, v *types.GreetingStruct) {
 }
 
 func encodeIntegerEnumList(e *cbor.Encoder, v []types.IntegerEnum) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.Int(int64(v[i]))
 	}
@@ -1796,7 +1796,7 @@ func encodeIntegerEnumList(e *cbor.Encoder, v []types.IntegerEnum) {
 }
 
 func encodeIntegerList(e *cbor.Encoder, v []int32) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.Int(int64(v[i]))
 	}
@@ -1804,7 +1804,7 @@ func encodeIntegerList(e *cbor.Encoder, v []int32) {
 }
 
 func encodeNestedStringList(e *cbor.Encoder, v [][]string) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		encodeStringList(e, v[i])
 	}
@@ -1867,7 +1867,7 @@ func encodeRpcV2CborUnion(e *cbor.Encoder, v types.RpcV2CborUnion) {
 }
 
 func encodeSparseBooleanMap(e *cbor.Encoder, v map[string]*bool) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1882,7 +1882,7 @@ func encodeSparseBooleanMap(e *cbor.Encoder, v map[string]*bool) {
 }
 
 func encodeSparseNumberMap(e *cbor.Encoder, v map[string]*int32) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1897,7 +1897,7 @@ func encodeSparseNumberMap(e *cbor.Encoder, v map[string]*int32) {
 }
 
 func encodeSparseSetMap(e *cbor.Encoder, v map[string][]string) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1912,7 +1912,7 @@ func encodeSparseSetMap(e *cbor.Encoder, v map[string][]string) {
 }
 
 func encodeSparseStringList(e *cbor.Encoder, v []*string) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		if v[i] == nil {
 			e.Null()
@@ -1924,7 +1924,7 @@ func encodeSparseStringList(e *cbor.Encoder, v []*string) {
 }
 
 func encodeSparseStringMap(e *cbor.Encoder, v map[string]*string) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1939,7 +1939,7 @@ func encodeSparseStringMap(e *cbor.Encoder, v map[string]*string) {
 }
 
 func encodeSparseStructMap(e *cbor.Encoder, v map[string]*types.GreetingStruct) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -1954,7 +1954,7 @@ func encodeSparseStructMap(e *cbor.Encoder, v map[string]*types.GreetingStruct) 
 }
 
 func encodeStringList(e *cbor.Encoder, v []string) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.String(v[i])
 	}
@@ -1962,7 +1962,7 @@ func encodeStringList(e *cbor.Encoder, v []string) {
 }
 
 func encodeStringSet(e *cbor.Encoder, v []string) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.String(v[i])
 	}
@@ -1970,7 +1970,7 @@ func encodeStringSet(e *cbor.Encoder, v []string) {
 }
 
 func encodeStructureList(e *cbor.Encoder, v []types.StructureListMember) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		encodeStructureListMember(e, &v[i])
 	}
@@ -1991,7 +1991,7 @@ func encodeStructureListMember(e *cbor.Encoder, v *types.StructureListMember) {
 }
 
 func encodeTestStringList(e *cbor.Encoder, v []string) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.String(v[i])
 	}
@@ -1999,7 +1999,7 @@ func encodeTestStringList(e *cbor.Encoder, v []string) {
 }
 
 func encodeTestStringMap(e *cbor.Encoder, v map[string]string) {
-	e.BeginObject()
+	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		x := v[k]
@@ -2010,7 +2010,7 @@ func encodeTestStringMap(e *cbor.Encoder, v map[string]string) {
 }
 
 func encodeTimestampList(e *cbor.Encoder, v []time.Time) {
-	e.BeginArray()
+	e.BeginArrayLen(len(v))
 	for i := range v {
 		e.EpochSeconds(v[i])
 	}
