@@ -395,7 +395,7 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 	var read *jen.Statement
 	switch {
 	case s.IsEnum():
-		// Enum values repeat: Symbol keeps one copy of each.
+		// Enum values repeat: jsonwire's Symbol keeps one copy of each.
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot(c.wire().symbol).Call())
 	case s.Kind == shapes.KindIntEnum:
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())

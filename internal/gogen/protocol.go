@@ -26,8 +26,8 @@ type protocol interface {
 	// requestLine returns the method and URI (a pattern, for restJson1's
 	// labels) an operation is sent with; false when the model does not say.
 	requestLine(svc, op *shapes.Shape) (method, uri string, ok bool)
-	// json says how the protocol's JSON bodies differ from the shared
-	// document codec's defaults.
+	// json says how the protocol's document bodies differ from the shared
+	// document codec's defaults (JSON rules, or another wire format).
 	json() jsonRules
 	// runtime names the templates (*.go.tmpl) that the protocol's clients
 	// need beyond the common runtime.

@@ -35,7 +35,7 @@ func (rpcv2JSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonD
 
 func (rpcv2JSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorTypeAndMessage") }
 
-func (r rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
+func (rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
 	return rpcv2Serializer(c, op, "rpc-v2-json", "application/json")
 }
 
