@@ -64,6 +64,13 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if wf != nil {
 		files["waiters_gen.go"] = wf
 	}
+	if cfg.Server {
+		sf, err := emitServer(p)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(files, sf)
+	}
 	var protocolTests bool
 	if cfg.ProtocolTests {
 		pf, err := emitProtocolTests(p)
@@ -117,6 +124,16 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			if err := addTemplate(out, extra.tmpl, extra.file, p.Package, p.ImportPath); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if cfg.Server {
+		// The server's runtime and router are copied only for -server, so
+		// that clients neither compile nor carry them.
+		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addPackage(out, "httproute", p.ImportPath); err != nil {
+			return nil, err
 		}
 	}
 	if protocolTests {
