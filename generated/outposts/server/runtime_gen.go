@@ -32,8 +32,9 @@ type HandlerOptions struct {
 	// Authenticate, when set, checks each routed request before its body is
 	// read (a SigV4 verifier, a bearer token, ...). An error refuses the
 	// request: with the status its StatusCode or HTTPStatusCode method
-	// gives when that is 401 or 403, else 403, and with the code its Code or
-	// ErrorCode method gives, else AccessDeniedException.
+	// gives when that is a 4xx status (401, 403, ...), else 403, and with
+	// the code its Code or ErrorCode method gives, else
+	// AccessDeniedException. The response names the code only.
 	Authenticate func(*http.Request) error
 
 	// Logger receives the errors and panics of the service that the client
@@ -136,11 +137,11 @@ func authFailure(err error) *responseMessage {
 	var withHTTPStatus interface{ HTTPStatusCode() int }
 	switch {
 	case errors.As(err, &withStatus):
-		if s := withStatus.StatusCode(); s == http.StatusUnauthorized || s == http.StatusForbidden {
+		if s := withStatus.StatusCode(); s >= 400 && s < 500 {
 			status = s
 		}
 	case errors.As(err, &withHTTPStatus):
-		if s := withHTTPStatus.HTTPStatusCode(); s == http.StatusUnauthorized || s == http.StatusForbidden {
+		if s := withHTTPStatus.HTTPStatusCode(); s >= 400 && s < 500 {
 			status = s
 		}
 	}
