@@ -25,6 +25,9 @@ import (
 func call(t *testing.T, h http.Handler, method, target, body string, header ...string) (*http.Response, string) {
 	t.Helper()
 	r := httptest.NewRequest(method, target, strings.NewReader(body))
+	if body != "" {
+		r.Header.Set("Content-Type", "application/json")
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		r.Header.Set(header[i], header[i+1])
 	}
@@ -202,13 +205,21 @@ func TestHandlerHostileRequests(t *testing.T) {
 		{"an unknown route", "GET", "/admin", "", 404, "UnknownOperationException"},
 		{"a longer path than any route", "GET", "/outposts/" + *op.OutpostId + "/capacity/cap-1/blockingInstances/x", "", 404, "UnknownOperationException"},
 		{"a method no route has", "TRACE", "/sites", "", 405, "MethodNotAllowedException"},
+		{"an Accept the response cannot meet", "GET", "/sites", "", 406, "NotAcceptableException"},
 		{"a wrong method", "PUT", "/outposts/" + *op.OutpostId, "", 405, "MethodNotAllowedException"},
 	} {
-		resp, body := call(t, h, c.method, c.target, c.body, "Content-Type", "application/json")
+		header := []string{"Content-Type", "application/json"}
+		if c.status == 406 {
+			header = append(header, "Accept", "text/html")
+		}
+		resp, body := call(t, h, c.method, c.target, c.body, header...)
 		wantReply(t, c.what, resp, body, c.status, c.code)
 	}
+	// A body must say it is JSON.
+	resp, body := call(t, h, "POST", "/sites", `{"Name":"x"}`, "Content-Type", "text/plain")
+	wantReply(t, "a body of another media type", resp, body, 415, "UnsupportedMediaTypeException")
 	// The label's decoded value went to the service, and matched nothing.
-	resp, body := call(t, h, "GET", "/outposts/"+*op.OutpostId+"%2F..", "")
+	resp, body = call(t, h, "GET", "/outposts/"+*op.OutpostId+"%2F..", "")
 	wantReply(t, "a label with an escaped slash", resp, body, 400, "ValidationException")
 
 	// Bodies over the limit, announced or not.

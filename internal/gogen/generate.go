@@ -71,6 +71,17 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		}
 		maps.Copy(files, sf)
 	}
+	var serverTests bool
+	if cfg.Server && cfg.ProtocolTests {
+		tf, err := emitServerProtocolTests(p)
+		if err != nil {
+			return nil, err
+		}
+		if tf != nil {
+			files[serverDir+"/protocol_gen_test.go"] = tf
+			serverTests = true
+		}
+	}
 	var protocolTests bool
 	if cfg.ProtocolTests {
 		pf, err := emitProtocolTests(p)
@@ -136,8 +147,19 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	if serverTests {
+		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+	}
 	if protocolTests {
 		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
 		}
 	}

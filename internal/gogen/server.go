@@ -24,8 +24,12 @@ import (
 // decodes it into the operation's input, validates it with the input's
 // Validate, calls the service and encodes its output or error.
 
-// serverTemplate is the runtime of the server package.
-const serverTemplate = "server/runtime.go.tmpl"
+// serverTemplate is the runtime of the server package; serverTestTemplate
+// runs its protocol tests.
+const (
+	serverTemplate     = "server/runtime.go.tmpl"
+	serverTestTemplate = "server/protocoltest_test.go.tmpl"
+)
 
 // serverDir is where the server package goes, below the client package.
 const serverDir = "server"
@@ -56,6 +60,8 @@ type serverPlan struct {
 	// rejectFns are the reject functions, by the error shape they answer
 	// with (nil: a plain 400 ValidationException).
 	rejectFns map[*shapes.Shape]string
+	// ruleFn names each aggregate shape's rule function (server_rules.go).
+	ruleFn map[*shapes.Shape]string
 }
 
 // frameworkValidation is the Smithy framework's validation error.
@@ -80,11 +86,15 @@ func (p *Plan) planServer() error {
 		return &shapes.Error{File: p.Svc.Shape.File, Shape: p.Svc.Shape.ID.String(),
 			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, p.proto.traitID())}
 	}
-	rt, err := templateDecls(serverTemplate)
-	if err != nil {
-		return fmt.Errorf("reading the server runtime: %w", err)
+	scope := naming.NewScope()
+	for _, tmpl := range []string{serverTemplate, serverTestTemplate, "protocolcompare_test.go.tmpl"} {
+		names, err := templateDecls(tmpl)
+		if err != nil {
+			return fmt.Errorf("reading the server runtime: %w", err)
+		}
+		scope.Reserve(names...)
 	}
-	scope := naming.NewScope(rt...)
+	scope.Reserve(serverTestNames...)
 	scope.Reserve(fixedServerNames...)
 	scope.Reserve(importNames...)
 	scope.Reserve(p.Package)
@@ -122,6 +132,7 @@ func (p *Plan) planServer() error {
 		sp.encodeFn[s] = scope.Unique("encode"+name, owner)
 		sp.decodeFn[s] = scope.Unique("decode"+name, owner)
 	}
+	sp.planRules(p, scope)
 	p.server = sp
 	return nil
 }
@@ -280,6 +291,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		emitServeOperation(f, c, o)
 	}
 	emitServerErrors(f, c)
+	emitRules(f, p)
 
 	cf := newFile()
 	for _, code := range c.flush() {
@@ -302,12 +314,15 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 	sp := p.server
 	pkg := p.ImportPath
 	f.Add(comment(wrap("%s serves the %s operation.", sp.serve[o], p.Svc.Name(o.Shape))))
+	reqType, respType := requestMediaType(p, o), responseMediaType(p, o)
 	f.Func().Id(sp.serve[o]).Params(jen.Id("h").Op("*").Id("handler"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("msg").Op("*").Id("requestMessage")).Op("*").Id("responseMessage").Block(
+		jen.If(jen.Id("perr").Op(":=").Id("checkMediaTypes").Call(jen.Id("msg"), jen.Lit(reqType), jen.Lit(respType)), jen.Id("perr").Op("!=").Nil()).Block(
+			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr")))),
 		jen.Id("in").Op(":=").Op("&").Qual(pkg, o.InputName).Values(),
 		jen.If(jen.Err().Op(":=").Id(sp.decode[o]).Call(jen.Id("msg"), jen.Id("in")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("serializationError").Call(jen.Err())))),
 		jen.If(jen.Err().Op(":=").Id("in").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id(sp.reject[o]).Call(jen.Err()))),
+			jen.Return(jen.Id(sp.reject[o]).Call(jen.Err(), ruleOf(p, o)))),
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("svc").Dot(o.Method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("in")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("encodeServiceError").Call(jen.Err()), jen.Id("ok")).Block(jen.Return(jen.Id("m"))),
@@ -341,12 +356,27 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 			c.decodeQueryParams(g, m)
 		}
 		c.decodeHeaders(g, b, "in", jen.Id("msg").Dot("header"))
+		var filled []*shapes.Member
+		if in := o.Input; in != nil && !in.IsUnit() {
+			for _, m := range in.Members {
+				if _, ok := c.defaultValue(m); ok && m != b.payload {
+					filled = append(filled, m)
+				}
+			}
+		}
+		if len(filled) > 0 {
+			g.Comment("Members the request leaves out take their defaults.")
+			g.Defer().Func().Params().BlockFunc(func(fg *jen.Group) {
+				c.fillDefaults(fg, filled, "in")
+			}).Call()
+		}
 		switch {
 		case b.payload != nil:
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("body"), jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("body")))
 		case len(b.body) > 0:
 			g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("body")).Op("==").Lit("")).Block(jen.Return(jen.Nil()))
 			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("body"))
+			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Id("errNullBody")))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 				c.decodeMembersLoop(ib, b.body, "in")
 			})
@@ -373,6 +403,11 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		g.Id("m").Op(":=").Op("&").Id("responseMessage").Values(jen.Dict{
 			jen.Id("header"): jen.Qual("net/http", "Header").Values(), jen.Id("status"): jen.Lit(status)})
 		c.encodeBound(g, rb, "out")
+		if out != nil && rb.payload == nil && len(rb.body) == 0 {
+			g.Comment("An output structure without body members is an empty JSON object.")
+			g.Id("m").Dot("body").Op("=").Index().Byte().Call(jen.Lit("{}"))
+			g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+		}
 		if rb.payload == nil && len(rb.body) == 0 {
 			g.Id("_").Op("=").Id("out")
 		}
@@ -405,7 +440,9 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 	case len(b.body) > 0:
 		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
 		g.Id("e").Dot("BeginObject").Call()
-		c.encodeMembers(g, b.body, v, true)
+		// Unset members with defaults are sent as their defaults, as the
+		// model promises clients (topLevel false).
+		c.encodeMembers(g, b.body, v, false)
 		g.Id("e").Dot("EndObject").Call()
 		g.Id("m").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
 		g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
@@ -493,12 +530,12 @@ func emitServerErrors(f *jen.File, c *codec) {
 	for _, s := range keys {
 		name := sp.rejectFns[s]
 		f.Add(comment(wrap("%s answers an input that Validate refused.", name)))
-		f.Func().Id(name).Params(jen.Err().Error()).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
+		f.Func().Id(name).Params(jen.Err().Error(), jen.Id("rule").Id("ruleFunc")).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
 			g.Var().Id("fields").Index().Id("fieldViolation")
 			g.If(jen.Id("invalid").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Qual(p.ImportPath, "InvalidParamsError")).Call(jen.Err()), jen.Id("ok")).Block(
 				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("invalid").Dot("Violations")).Block(
-					jen.Id("fields").Op("=").Append(jen.Id("fields"), jen.Id("fieldViolation").Values(jen.Dict{
-						jen.Id("path"): jen.Id("jsonPointer").Call(jen.Id("v").Dot("Path")), jen.Id("message"): jen.Id("v").Dot("Message")}))))
+					jen.Id("fields").Op("=").Append(jen.Id("fields"), jen.Id("describeViolation").Call(
+						jen.Id("v").Dot("Path"), jen.Id("v").Dot("Constraint"), jen.Id("v").Dot("Message"), jen.Id("rule")))))
 			g.Id("message").Op(":=").Id("validationMessage").Call(jen.Id("fields"))
 			switch {
 			case s == nil:
@@ -589,4 +626,47 @@ func (c *codec) decodeQueryParams(g *jen.Group, m *shapes.Member) {
 			return field.Clone().Index(key.Clone()).Op("=").Add(x)
 		}))
 	})
+}
+
+// requestMediaType is the Content-Type an operation's request body must
+// have: "" when the operation takes no body.
+func requestMediaType(p *Plan, o *Operation) string {
+	b := p.requestBindings[o]
+	switch {
+	case b.payload != nil:
+		return payloadMediaType(b.payload.Target)
+	case len(b.body) > 0, o.Input != nil && !o.Input.IsUnit() && len(o.Input.Members) == 0:
+		// An input without members may come as an empty JSON object.
+		return "application/json"
+	}
+	return ""
+}
+
+// payloadMediaType is the media type a payload member's body has: "*"
+// (any) for a blob without @mediaType, else its Content-Type.
+func payloadMediaType(t *shapes.Shape) string {
+	if _, ok := t.Traits.MediaType(); !ok && t.Kind == shapes.KindBlob {
+		return "*"
+	}
+	return payloadContentType(t)
+}
+
+// responseMediaType is the Content-Type of an operation's response body.
+func responseMediaType(p *Plan, o *Operation) string {
+	out := o.Output
+	if out != nil && out.IsUnit() {
+		out = nil
+	}
+	if b := p.responseBindings[out]; b.payload != nil {
+		return payloadMediaType(b.payload.Target)
+	}
+	return "application/json"
+}
+
+// ruleOf is the rule function of an operation's input, or nil.
+func ruleOf(p *Plan, o *Operation) jen.Code {
+	if o.Input == nil || o.Input.IsUnit() {
+		return jen.Nil()
+	}
+	return jen.Id(p.server.ruleFn[o.Input])
 }

@@ -191,40 +191,89 @@ func readBody(r *http.Request, limit int64) (string, *protocolError) {
 	return string(b), nil
 }
 
-// jsonPointer turns a violation path of Validate ("Pools[2].Count",
-// "Tags[env]") into the JSON pointer a ValidationException's fieldList
-// uses ("/Pools/2/Count", "/Tags/env").
-func jsonPointer(path string) string {
-	var b strings.Builder
-	b.Grow(len(path) + 4)
-	b.WriteByte('/')
-	for i := 0; i < len(path); i++ {
-		switch c := path[i]; c {
-		case '.', '[':
-			if b.Len() > 1 {
-				b.WriteByte('/')
-			}
-		case ']':
-		case '~':
-			b.WriteString("~0")
-		case '/':
-			b.WriteString("~1")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // fieldViolation is one broken constraint of an input: the JSON pointer of
-// the member and what is wrong.
+// the member and the whole message about it.
 type fieldViolation struct {
 	path    string
 	message string
 }
 
-// validationMessage summarises violations in the message of a
-// ValidationException.
+// ruleFunc returns the constraint of a kind ("length", ...) of the member
+// at a violation's path, in the Smithy framework's words, and whether it is
+// a map key's; "" when it does not know the member.
+type ruleFunc func(path []string, constraint string) (rule string, key bool)
+
+// describeViolation words one violation of Validate as the Smithy
+// framework does: "Value with length 1 at '/string' failed to satisfy
+// constraint: Member must have length between 2 and 8, inclusive".
+func describeViolation(path, constraint, message string, rule ruleFunc) fieldViolation {
+	segs := splitViolationPath(path)
+	text, key := "", false
+	if rule != nil {
+		text, key = rule(segs, constraint)
+	}
+	if key && len(segs) > 0 {
+		segs = segs[:len(segs)-1]
+	}
+	ptr := jsonPointer(segs)
+	if text == "" {
+		text = message
+	}
+	value := "Value"
+	if n, ok := strings.CutPrefix(message, "length "); ok && constraint == "length" {
+		n, _, _ = strings.Cut(n, " ")
+		value = "Value with length " + n
+	}
+	return fieldViolation{path: ptr, message: value + " at '" + ptr + "' failed to satisfy constraint: " + text}
+}
+
+// splitViolationPath splits a violation path of Validate
+// ("Pools[2].Count", "Tags[env]") into its member names, indexes and keys.
+func splitViolationPath(path string) []string {
+	var segs []string
+	for path != "" {
+		switch path[0] {
+		case '.':
+			path = path[1:]
+		case '[':
+			end := strings.LastIndexByte(path, ']')
+			if next := strings.Index(path, "]."); next >= 0 {
+				end = next
+			} else if next := strings.Index(path, "]["); next >= 0 {
+				end = next
+			}
+			if end < 0 {
+				return append(segs, path[1:])
+			}
+			segs = append(segs, path[1:end])
+			path = path[end+1:]
+		default:
+			end := strings.IndexAny(path, ".[")
+			if end < 0 {
+				end = len(path)
+			}
+			segs = append(segs, path[:end])
+			path = path[end:]
+		}
+	}
+	return segs
+}
+
+// jsonPointer is the JSON pointer of path segments ("/Pools/2/Count").
+func jsonPointer(segs []string) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(s))
+	}
+	if b.Len() == 0 {
+		return "/"
+	}
+	return b.String()
+}
+
+// validationMessage is the message of a ValidationException: the number
+// of violations, then each one's message.
 func validationMessage(fields []fieldViolation) string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(len(fields)))
@@ -237,10 +286,54 @@ func validationMessage(fields []fieldViolation) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString("Value at '")
-		b.WriteString(f.path)
-		b.WriteString("' failed to satisfy constraint: ")
 		b.WriteString(f.message)
 	}
 	return b.String()
+}
+
+// errNullBody is the error for a request body that is JSON null where the
+// operation's input is a JSON object.
+var errNullBody = errors.New("the request body is null, not a JSON object")
+
+// checkMediaTypes refuses a request whose Content-Type is not the one the
+// operation's body has (415; requestType "" for an operation without a
+// body, "*" for a body of any type), or whose Accept header rules out the
+// response's media type (406; responseType "*" for any).
+func checkMediaTypes(msg *requestMessage, requestType, responseType string) *protocolError {
+	ct := msg.header.Get("Content-Type")
+	switch {
+	case requestType == "*":
+	case ct != "" && requestType == "" && msg.body != "":
+		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the operation takes no body"}
+	case ct != "" && requestType != "" && !sameMediaType(ct, requestType):
+		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the body must be " + requestType}
+	case ct == "" && requestType != "" && msg.body != "":
+		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the body has no Content-Type"}
+	}
+	if accept := msg.header.Values("Accept"); len(accept) > 0 && responseType != "*" && !accepts(accept, responseType) {
+		return &protocolError{status: http.StatusNotAcceptable, code: "NotAcceptableException", message: "the response is " + responseType}
+	}
+	return nil
+}
+
+// sameMediaType compares a header's media type, without parameters, with
+// want.
+func sameMediaType(header, want string) bool {
+	mt, _, _ := strings.Cut(header, ";")
+	return strings.EqualFold(strings.TrimSpace(mt), want)
+}
+
+// accepts reports whether Accept header values admit the media type mt.
+func accepts(values []string, mt string) bool {
+	typ, _, _ := strings.Cut(mt, "/")
+	for _, v := range values {
+		for _, r := range strings.Split(v, ",") {
+			r, _, _ = strings.Cut(r, ";")
+			r = strings.ToLower(strings.TrimSpace(r))
+			if r == "*/*" || r == mt || r == typ+"/*" {
+				return true
+			}
+		}
+	}
+	return false
 }

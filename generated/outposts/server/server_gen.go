@@ -14,12 +14,14 @@ import (
 	"errors"
 	"fmt"
 	"github.com/smithygo/smithygo/generated/outposts"
+	ecmaregex "github.com/smithygo/smithygo/generated/outposts/internal/ecmaregex"
 	"github.com/smithygo/smithygo/generated/outposts/internal/httproute"
 	"github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Service is the OutpostsOlafService API: one method per operation. A method's error is answered
@@ -448,12 +450,15 @@ func (h *handler) logFailure(r *http.Request, err error) {
 
 // serveCancelCapacityTask serves the CancelCapacityTask operation.
 func serveCancelCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.CancelCapacityTaskInput{}
 	if err := decodeCancelCapacityTaskInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleCancelCapacityTaskInput)
 	}
 	out, err := h.svc.CancelCapacityTask(r.Context(), in)
 	if err != nil {
@@ -490,18 +495,24 @@ func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *res
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveCancelOrder serves the CancelOrder operation.
 func serveCancelOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.CancelOrderInput{}
 	if err := decodeCancelOrderInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleCancelOrderInput)
 	}
 	out, err := h.svc.CancelOrder(r.Context(), in)
 	if err != nil {
@@ -535,18 +546,24 @@ func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *responseMessage {
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveCreateOrder serves the CreateOrder operation.
 func serveCreateOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.CreateOrderInput{}
 	if err := decodeCreateOrderInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleCreateOrderInput)
 	}
 	out, err := h.svc.CreateOrder(r.Context(), in)
 	if err != nil {
@@ -568,6 +585,9 @@ func decodeCreateOrderInput(msg *requestMessage, in *outposts.CreateOrderInput) 
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -624,12 +644,15 @@ func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *responseMessage {
 
 // serveCreateOutpost serves the CreateOutpost operation.
 func serveCreateOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.CreateOutpostInput{}
 	if err := decodeCreateOutpostInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleCreateOutpostInput)
 	}
 	out, err := h.svc.CreateOutpost(r.Context(), in)
 	if err != nil {
@@ -651,6 +674,9 @@ func decodeCreateOutpostInput(msg *requestMessage, in *outposts.CreateOutpostInp
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -722,12 +748,15 @@ func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *responseMessa
 
 // serveCreateSite serves the CreateSite operation.
 func serveCreateSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.CreateSiteInput{}
 	if err := decodeCreateSiteInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleCreateSiteInput)
 	}
 	out, err := h.svc.CreateSite(r.Context(), in)
 	if err != nil {
@@ -749,6 +778,9 @@ func decodeCreateSiteInput(msg *requestMessage, in *outposts.CreateSiteInput) er
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -826,12 +858,15 @@ func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *responseMessage {
 
 // serveDeleteOutpost serves the DeleteOutpost operation.
 func serveDeleteOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.DeleteOutpostInput{}
 	if err := decodeDeleteOutpostInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleDeleteOutpostInput)
 	}
 	out, err := h.svc.DeleteOutpost(r.Context(), in)
 	if err != nil {
@@ -865,18 +900,24 @@ func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *responseMessa
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveDeleteSite serves the DeleteSite operation.
 func serveDeleteSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.DeleteSiteInput{}
 	if err := decodeDeleteSiteInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleDeleteSiteInput)
 	}
 	out, err := h.svc.DeleteSite(r.Context(), in)
 	if err != nil {
@@ -910,18 +951,24 @@ func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *responseMessage {
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveGetCapacityTask serves the GetCapacityTask operation.
 func serveGetCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetCapacityTaskInput{}
 	if err := decodeGetCapacityTaskInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetCapacityTaskInput)
 	}
 	out, err := h.svc.GetCapacityTask(r.Context(), in)
 	if err != nil {
@@ -984,10 +1031,8 @@ func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *responseM
 		e.QuotedKey("\"InstancesToExclude\"")
 		encodeInstancesToExclude(e, out.InstancesToExclude)
 	}
-	if out.DryRun {
-		e.QuotedKey("\"DryRun\"")
-		e.Bool(out.DryRun)
-	}
+	e.QuotedKey("\"DryRun\"")
+	e.Bool(out.DryRun)
 	if out.CapacityTaskStatus != "" {
 		e.QuotedKey("\"CapacityTaskStatus\"")
 		e.String(string(out.CapacityTaskStatus))
@@ -1020,12 +1065,15 @@ func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *responseM
 
 // serveGetCatalogItem serves the GetCatalogItem operation.
 func serveGetCatalogItem(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetCatalogItemInput{}
 	if err := decodeGetCatalogItemInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetCatalogItemInput)
 	}
 	out, err := h.svc.GetCatalogItem(r.Context(), in)
 	if err != nil {
@@ -1073,12 +1121,15 @@ func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *responseMes
 
 // serveGetConnection serves the GetConnection operation.
 func serveGetConnection(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetConnectionInput{}
 	if err := decodeGetConnectionInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetConnectionRequest)
 	}
 	out, err := h.svc.GetConnection(r.Context(), in)
 	if err != nil {
@@ -1130,12 +1181,15 @@ func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *responseMessa
 
 // serveGetOrder serves the GetOrder operation.
 func serveGetOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetOrderInput{}
 	if err := decodeGetOrderInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetOrderInput)
 	}
 	out, err := h.svc.GetOrder(r.Context(), in)
 	if err != nil {
@@ -1183,12 +1237,15 @@ func encodeGetOrderOutput(out *outposts.GetOrderOutput) *responseMessage {
 
 // serveGetOutpost serves the GetOutpost operation.
 func serveGetOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetOutpostInput{}
 	if err := decodeGetOutpostInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetOutpostInput)
 	}
 	out, err := h.svc.GetOutpost(r.Context(), in)
 	if err != nil {
@@ -1236,12 +1293,15 @@ func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *responseMessage {
 
 // serveGetOutpostInstanceTypes serves the GetOutpostInstanceTypes operation.
 func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetOutpostInstanceTypesInput{}
 	if err := decodeGetOutpostInstanceTypesInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetOutpostInstanceTypesInput)
 	}
 	out, err := h.svc.GetOutpostInstanceTypes(r.Context(), in)
 	if err != nil {
@@ -1315,12 +1375,15 @@ func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOu
 
 // serveGetOutpostSupportedInstanceTypes serves the GetOutpostSupportedInstanceTypes operation.
 func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetOutpostSupportedInstanceTypesInput{}
 	if err := decodeGetOutpostSupportedInstanceTypesInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetOutpostSupportedInstanceTypesInput)
 	}
 	out, err := h.svc.GetOutpostSupportedInstanceTypes(r.Context(), in)
 	if err != nil {
@@ -1390,12 +1453,15 @@ func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSuppor
 
 // serveGetSite serves the GetSite operation.
 func serveGetSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetSiteInput{}
 	if err := decodeGetSiteInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetSiteInput)
 	}
 	out, err := h.svc.GetSite(r.Context(), in)
 	if err != nil {
@@ -1443,12 +1509,15 @@ func encodeGetSiteOutput(out *outposts.GetSiteOutput) *responseMessage {
 
 // serveGetSiteAddress serves the GetSiteAddress operation.
 func serveGetSiteAddress(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.GetSiteAddressInput{}
 	if err := decodeGetSiteAddressInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleGetSiteAddressInput)
 	}
 	out, err := h.svc.GetSiteAddress(r.Context(), in)
 	if err != nil {
@@ -1507,12 +1576,15 @@ func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *responseMes
 
 // serveListAssetInstances serves the ListAssetInstances operation.
 func serveListAssetInstances(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListAssetInstancesInput{}
 	if err := decodeListAssetInstancesInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListAssetInstancesInput)
 	}
 	out, err := h.svc.ListAssetInstances(r.Context(), in)
 	if err != nil {
@@ -1604,12 +1676,15 @@ func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *res
 
 // serveListAssets serves the ListAssets operation.
 func serveListAssets(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListAssetsInput{}
 	if err := decodeListAssetsInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListAssetsInput)
 	}
 	out, err := h.svc.ListAssets(r.Context(), in)
 	if err != nil {
@@ -1688,12 +1763,15 @@ func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *responseMessage {
 // serveListBlockingInstancesForCapacityTask serves the ListBlockingInstancesForCapacityTask
 // operation.
 func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListBlockingInstancesForCapacityTaskInput{}
 	if err := decodeListBlockingInstancesForCapacityTaskInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListBlockingInstancesForCapacityTaskInput)
 	}
 	out, err := h.svc.ListBlockingInstancesForCapacityTask(r.Context(), in)
 	if err != nil {
@@ -1762,12 +1840,15 @@ func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlocking
 
 // serveListCapacityTasks serves the ListCapacityTasks operation.
 func serveListCapacityTasks(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListCapacityTasksInput{}
 	if err := decodeListCapacityTasksInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListCapacityTasksInput)
 	}
 	out, err := h.svc.ListCapacityTasks(r.Context(), in)
 	if err != nil {
@@ -1835,12 +1916,15 @@ func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *respo
 
 // serveListCatalogItems serves the ListCatalogItems operation.
 func serveListCatalogItems(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListCatalogItemsInput{}
 	if err := decodeListCatalogItemsInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListCatalogItemsInput)
 	}
 	out, err := h.svc.ListCatalogItems(r.Context(), in)
 	if err != nil {
@@ -1918,12 +2002,15 @@ func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *respons
 
 // serveListOrders serves the ListOrders operation.
 func serveListOrders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListOrdersInput{}
 	if err := decodeListOrdersInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListOrdersInput)
 	}
 	out, err := h.svc.ListOrders(r.Context(), in)
 	if err != nil {
@@ -1984,12 +2071,15 @@ func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *responseMessage {
 
 // serveListOutposts serves the ListOutposts operation.
 func serveListOutposts(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListOutpostsInput{}
 	if err := decodeListOutpostsInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListOutpostsInput)
 	}
 	out, err := h.svc.ListOutposts(r.Context(), in)
 	if err != nil {
@@ -2067,12 +2157,15 @@ func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *responseMessage
 
 // serveListSites serves the ListSites operation.
 func serveListSites(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListSitesInput{}
 	if err := decodeListSitesInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListSitesInput)
 	}
 	out, err := h.svc.ListSites(r.Context(), in)
 	if err != nil {
@@ -2150,12 +2243,15 @@ func encodeListSitesOutput(out *outposts.ListSitesOutput) *responseMessage {
 
 // serveListTagsForResource serves the ListTagsForResource operation.
 func serveListTagsForResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.ListTagsForResourceInput{}
 	if err := decodeListTagsForResourceInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleListTagsForResourceRequest)
 	}
 	out, err := h.svc.ListTagsForResource(r.Context(), in)
 	if err != nil {
@@ -2203,12 +2299,15 @@ func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *r
 
 // serveStartCapacityTask serves the StartCapacityTask operation.
 func serveStartCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.StartCapacityTaskInput{}
 	if err := decodeStartCapacityTaskInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleStartCapacityTaskInput)
 	}
 	out, err := h.svc.StartCapacityTask(r.Context(), in)
 	if err != nil {
@@ -2237,6 +2336,9 @@ func decodeStartCapacityTaskInput(msg *requestMessage, in *outposts.StartCapacit
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2317,10 +2419,8 @@ func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *respo
 		e.QuotedKey("\"InstancesToExclude\"")
 		encodeInstancesToExclude(e, out.InstancesToExclude)
 	}
-	if out.DryRun {
-		e.QuotedKey("\"DryRun\"")
-		e.Bool(out.DryRun)
-	}
+	e.QuotedKey("\"DryRun\"")
+	e.Bool(out.DryRun)
 	if out.CapacityTaskStatus != "" {
 		e.QuotedKey("\"CapacityTaskStatus\"")
 		e.String(string(out.CapacityTaskStatus))
@@ -2353,12 +2453,15 @@ func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *respo
 
 // serveStartConnection serves the StartConnection operation.
 func serveStartConnection(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.StartConnectionInput{}
 	if err := decodeStartConnectionInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleStartConnectionRequest)
 	}
 	out, err := h.svc.StartConnection(r.Context(), in)
 	if err != nil {
@@ -2380,6 +2483,9 @@ func decodeStartConnectionInput(msg *requestMessage, in *outposts.StartConnectio
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2440,12 +2546,15 @@ func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *responseM
 
 // serveTagResource serves the TagResource operation.
 func serveTagResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.TagResourceInput{}
 	if err := decodeTagResourceInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleTagResourceRequest)
 	}
 	out, err := h.svc.TagResource(r.Context(), in)
 	if err != nil {
@@ -2474,6 +2583,9 @@ func decodeTagResourceInput(msg *requestMessage, in *outposts.TagResourceInput) 
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2501,18 +2613,24 @@ func encodeTagResourceOutput(out *outposts.TagResourceOutput) *responseMessage {
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveUntagResource serves the UntagResource operation.
 func serveUntagResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.UntagResourceInput{}
 	if err := decodeUntagResourceInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleUntagResourceRequest)
 	}
 	out, err := h.svc.UntagResource(r.Context(), in)
 	if err != nil {
@@ -2553,18 +2671,24 @@ func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *responseMessa
 		header: http.Header{},
 		status: 200,
 	}
+	// An output structure without body members is an empty JSON object.
+	m.body = []byte("{}")
+	m.header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveUpdateOutpost serves the UpdateOutpost operation.
 func serveUpdateOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.UpdateOutpostInput{}
 	if err := decodeUpdateOutpostInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleUpdateOutpostInput)
 	}
 	out, err := h.svc.UpdateOutpost(r.Context(), in)
 	if err != nil {
@@ -2593,6 +2717,9 @@ func decodeUpdateOutpostInput(msg *requestMessage, in *outposts.UpdateOutpostInp
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2644,12 +2771,15 @@ func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *responseMessa
 
 // serveUpdateSite serves the UpdateSite operation.
 func serveUpdateSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.UpdateSiteInput{}
 	if err := decodeUpdateSiteInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleUpdateSiteInput)
 	}
 	out, err := h.svc.UpdateSite(r.Context(), in)
 	if err != nil {
@@ -2678,6 +2808,9 @@ func decodeUpdateSiteInput(msg *requestMessage, in *outposts.UpdateSiteInput) er
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2729,12 +2862,15 @@ func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *responseMessage {
 
 // serveUpdateSiteAddress serves the UpdateSiteAddress operation.
 func serveUpdateSiteAddress(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.UpdateSiteAddressInput{}
 	if err := decodeUpdateSiteAddressInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleUpdateSiteAddressInput)
 	}
 	out, err := h.svc.UpdateSiteAddress(r.Context(), in)
 	if err != nil {
@@ -2763,6 +2899,9 @@ func decodeUpdateSiteAddressInput(msg *requestMessage, in *outposts.UpdateSiteAd
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -2815,12 +2954,15 @@ func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *respo
 
 // serveUpdateSiteRackPhysicalProperties serves the UpdateSiteRackPhysicalProperties operation.
 func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
+	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return encodeProtocolError(perr)
+	}
 	in := &outposts.UpdateSiteRackPhysicalPropertiesInput{}
 	if err := decodeUpdateSiteRackPhysicalPropertiesInput(msg, in); err != nil {
 		return encodeProtocolError(serializationError(err))
 	}
 	if err := in.Validate(); err != nil {
-		return rejectWithValidationException(err)
+		return rejectWithValidationException(err, ruleUpdateSiteRackPhysicalPropertiesInput)
 	}
 	out, err := h.svc.UpdateSiteRackPhysicalProperties(r.Context(), in)
 	if err != nil {
@@ -2850,6 +2992,9 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *requestMessage, in *outpos
 		return nil
 	}
 	d := jsonwire.NewDecoderString(msg.body)
+	if d.Null() {
+		return errNullBody
+	}
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKeyString()
@@ -3080,14 +3225,11 @@ func encodeServiceError(err error) (*responseMessage, bool) {
 }
 
 // rejectWithValidationException answers an input that Validate refused.
-func rejectWithValidationException(err error) *responseMessage {
+func rejectWithValidationException(err error, rule ruleFunc) *responseMessage {
 	var fields []fieldViolation
 	if invalid, ok := errors.AsType[*outposts.InvalidParamsError](err); ok {
 		for _, v := range invalid.Violations {
-			fields = append(fields, fieldViolation{
-				message: v.Message,
-				path:    jsonPointer(v.Path),
-			})
+			fields = append(fields, describeViolation(v.Path, v.Constraint, v.Message, rule))
 		}
 	}
 	message := validationMessage(fields)
@@ -3097,4 +3239,1882 @@ func rejectWithValidationException(err error) *responseMessage {
 		v.Message = &s
 	}
 	return encodeErrorValidationException(v)
+}
+
+// ruleCancelCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of CancelCapacityTaskInput at path, and whether it is a map key's.
+func ruleCancelCapacityTaskInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "CapacityTaskId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 21 and 21, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleCancelOrderInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of CancelOrderInput at path, and whether it is a map key's.
+func ruleCancelOrderInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OrderId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleCreateOrderInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of CreateOrderInput at path, and whether it is a map key's.
+func ruleCreateOrderInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "LineItems":
+		if len(path) > 1 {
+			return ruleLineItemRequestListDefinition(path[1:], constraint)
+		}
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		}
+		return "", false
+	case "PaymentOption":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "enum":
+			return "Member must satisfy enum value set: [ALL_UPFRONT, NO_UPFRONT, PARTIAL_UPFRONT]", false
+		}
+		return "", false
+	case "PaymentTerm":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [THREE_YEARS, ONE_YEAR, FIVE_YEARS]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleCreateOutpostInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of CreateOutpostInput at path, and whether it is a map key's.
+func ruleCreateOutpostInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "Name":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Description":
+		switch constraint {
+		case "length":
+			return "Member must have length between 0 and 1000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]*$", false
+		}
+		return "", false
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	case "AvailabilityZone":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 1000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$", false
+		}
+		return "", false
+	case "AvailabilityZoneId":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$", false
+		}
+		return "", false
+	case "Tags":
+		if len(path) > 1 {
+			return ruleTagMap(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		}
+		return "", false
+	case "SupportedHardwareType":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [RACK, SERVER]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleCreateSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of CreateSiteInput at path, and whether it is a map key's.
+func ruleCreateSiteInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "Name":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 1000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Description":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 1001, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Notes":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+		}
+		return "", false
+	case "Tags":
+		if len(path) > 1 {
+			return ruleTagMap(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		}
+		return "", false
+	case "OperatingAddress":
+		if len(path) > 1 {
+			return ruleAddress(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "ShippingAddress":
+		if len(path) > 1 {
+			return ruleAddress(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "RackPhysicalProperties":
+		if len(path) > 1 {
+			return ruleRackPhysicalProperties(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleDeleteOutpostInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of DeleteOutpostInput at path, and whether it is a map key's.
+func ruleDeleteOutpostInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleDeleteSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of DeleteSiteInput at path, and whether it is a map key's.
+func ruleDeleteSiteInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of GetCapacityTaskInput at path, and whether it is a map key's.
+func ruleGetCapacityTaskInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "CapacityTaskId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 21 and 21, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetCatalogItemInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of GetCatalogItemInput at path, and whether it is a map key's.
+func ruleGetCatalogItemInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "CatalogItemId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 10, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetConnectionRequest returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of GetConnectionRequest at path, and whether it is a map key's.
+func ruleGetConnectionRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "ConnectionId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 1024, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9+/=]{1,1024}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetOrderInput returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of GetOrderInput at path, and whether it is a map key's.
+func ruleGetOrderInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OrderId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetOutpostInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of GetOutpostInput at path, and whether it is a map key's.
+func ruleGetOutpostInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetOutpostInstanceTypesInput returns the constraint of kind constraint, in the Smithy
+// framework's words, of the member of GetOutpostInstanceTypesInput at path, and whether it is a
+// map key's.
+func ruleGetOutpostInstanceTypesInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetOutpostSupportedInstanceTypesInput returns the constraint of kind constraint, in the
+// Smithy framework's words, of the member of GetOutpostSupportedInstanceTypesInput at path, and
+// whether it is a map key's.
+func ruleGetOutpostSupportedInstanceTypesInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "OrderId":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetSiteInput returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of GetSiteInput at path, and whether it is a map key's.
+func ruleGetSiteInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleGetSiteAddressInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of GetSiteAddressInput at path, and whether it is a map key's.
+func ruleGetSiteAddressInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	case "AddressType":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "enum":
+			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListAssetInstancesInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of ListAssetInstancesInput at path, and whether it is a map key's.
+func ruleListAssetInstancesInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "AssetIdFilter":
+		if len(path) > 1 {
+			return ruleAssetIdList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "InstanceTypeFilter":
+		if len(path) > 1 {
+			return ruleOutpostInstanceTypeList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "AccountIdFilter":
+		if len(path) > 1 {
+			return ruleAccountIdList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "AwsServiceFilter":
+		if len(path) > 1 {
+			return ruleAWSServiceNameList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListAssetsInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of ListAssetsInput at path, and whether it is a map key's.
+func ruleListAssetsInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "HostIdFilter":
+		if len(path) > 1 {
+			return ruleHostIdList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "StatusFilter":
+		if len(path) > 1 {
+			return ruleStatusList(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 3, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListBlockingInstancesForCapacityTaskInput returns the constraint of kind constraint, in the
+// Smithy framework's words, of the member of ListBlockingInstancesForCapacityTaskInput at path,
+// and whether it is a map key's.
+func ruleListBlockingInstancesForCapacityTaskInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "CapacityTaskId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 21 and 21, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListCapacityTasksInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of ListCapacityTasksInput at path, and whether it is a map key's.
+func ruleListCapacityTasksInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifierFilter":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "CapacityTaskStatusFilter":
+		if len(path) > 1 {
+			return ruleCapacityTaskStatusList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListCatalogItemsInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of ListCatalogItemsInput at path, and whether it is a map key's.
+func ruleListCatalogItemsInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "ItemClassFilter":
+		if len(path) > 1 {
+			return ruleCatalogItemClassList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "SupportedStorageFilter":
+		if len(path) > 1 {
+			return ruleSupportedStorageList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "EC2FamilyFilter":
+		if len(path) > 1 {
+			return ruleEC2FamilyList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListOrdersInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of ListOrdersInput at path, and whether it is a map key's.
+func ruleListOrdersInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifierFilter":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListOutpostsInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of ListOutpostsInput at path, and whether it is a map key's.
+func ruleListOutpostsInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "LifeCycleStatusFilter":
+		if len(path) > 1 {
+			return ruleLifeCycleStatusList(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 5, inclusive", false
+		}
+		return "", false
+	case "AvailabilityZoneFilter":
+		if len(path) > 1 {
+			return ruleAvailabilityZoneList(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 5, inclusive", false
+		}
+		return "", false
+	case "AvailabilityZoneIdFilter":
+		if len(path) > 1 {
+			return ruleAvailabilityZoneIdList(path[1:], constraint)
+		}
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 5, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListSitesInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of ListSitesInput at path, and whether it is a map key's.
+func ruleListSitesInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "NextToken":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2048, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+		}
+		return "", false
+	case "MaxResults":
+		switch constraint {
+		case "range":
+			return "Member must be between 1 and 1000, inclusive", false
+		}
+		return "", false
+	case "OperatingAddressCountryCodeFilter":
+		if len(path) > 1 {
+			return ruleCountryCodeList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "OperatingAddressStateOrRegionFilter":
+		if len(path) > 1 {
+			return ruleStateOrRegionList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "OperatingAddressCityFilter":
+		if len(path) > 1 {
+			return ruleCityList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleListTagsForResourceRequest returns the constraint of kind constraint, in the Smithy
+// framework's words, of the member of ListTagsForResourceRequest at path, and whether it is a map
+// key's.
+func ruleListTagsForResourceRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "ResourceArn":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 0 and 1011, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleStartCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of StartCapacityTaskInput at path, and whether it is a map key's.
+func ruleStartCapacityTaskInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostIdentifier":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "OrderId":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "AssetId":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 100, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+		}
+		return "", false
+	case "InstancePools":
+		if len(path) > 1 {
+			return ruleRequestedInstancePools(path[1:], constraint)
+		}
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		}
+		return "", false
+	case "InstancesToExclude":
+		if len(path) > 1 {
+			return ruleInstancesToExclude(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "DryRun":
+		switch constraint {
+		}
+		return "", false
+	case "TaskActionOnBlockingInstances":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [WAIT_FOR_EVACUATION, FAIL_TASK]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleStartConnectionRequest returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of StartConnectionRequest at path, and whether it is a map key's.
+func ruleStartConnectionRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "DeviceSerialNumber":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 100, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+		}
+		return "", false
+	case "AssetId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 100, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+		}
+		return "", false
+	case "ClientPublicKey":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 44 and 44, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9/+]{43}=$", false
+		}
+		return "", false
+	case "NetworkInterfaceDeviceIndex":
+		switch constraint {
+		case "range":
+			return "Member must be between 0 and 1, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleTagResourceRequest returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of TagResourceRequest at path, and whether it is a map key's.
+func ruleTagResourceRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "ResourceArn":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 0 and 1011, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "Tags":
+		if len(path) > 1 {
+			return ruleTagMap(path[1:], constraint)
+		}
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleUntagResourceRequest returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of UntagResourceRequest at path, and whether it is a map key's.
+func ruleUntagResourceRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "ResourceArn":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 0 and 1011, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "TagKeys":
+		if len(path) > 1 {
+			return ruleTagKeyList(path[1:], constraint)
+		}
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleUpdateOutpostInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of UpdateOutpostInput at path, and whether it is a map key's.
+func ruleUpdateOutpostInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "OutpostId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+		}
+		return "", false
+	case "Name":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Description":
+		switch constraint {
+		case "length":
+			return "Member must have length between 0 and 1000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]*$", false
+		}
+		return "", false
+	case "SupportedHardwareType":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [RACK, SERVER]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleUpdateSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of UpdateSiteInput at path, and whether it is a map key's.
+func ruleUpdateSiteInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	case "Name":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 1000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Description":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 1001, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "Notes":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 2000, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleUpdateSiteAddressInput returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of UpdateSiteAddressInput at path, and whether it is a map key's.
+func ruleUpdateSiteAddressInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	case "AddressType":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "enum":
+			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]", false
+		}
+		return "", false
+	case "Address":
+		if len(path) > 1 {
+			return ruleAddress(path[1:], constraint)
+		}
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleUpdateSiteRackPhysicalPropertiesInput returns the constraint of kind constraint, in the
+// Smithy framework's words, of the member of UpdateSiteRackPhysicalPropertiesInput at path, and
+// whether it is a map key's.
+func ruleUpdateSiteRackPhysicalPropertiesInput(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "SiteId":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+		}
+		return "", false
+	case "PowerDrawKva":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]", false
+		}
+		return "", false
+	case "PowerPhase":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]", false
+		}
+		return "", false
+	case "PowerConnector":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]", false
+		}
+		return "", false
+	case "PowerFeedDrop":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]", false
+		}
+		return "", false
+	case "UplinkGbps":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]", false
+		}
+		return "", false
+	case "UplinkCount":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]", false
+		}
+		return "", false
+	case "FiberOpticCableType":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]", false
+		}
+		return "", false
+	case "OpticalStandard":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]", false
+		}
+		return "", false
+	case "MaximumSupportedWeightLbs":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleLineItemRequestListDefinition returns the constraint of kind constraint, in the Smithy
+// framework's words, of the member of LineItemRequestListDefinition at path, and whether it is a
+// map key's.
+func ruleLineItemRequestListDefinition(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	if len(path) > 1 {
+		return ruleLineItemRequest(path[1:], constraint)
+	}
+	switch constraint {
+	}
+	return "", false
+}
+
+// ruleTagMap returns the constraint of kind constraint, in the Smithy framework's words, of the
+// member of TagMap at path, and whether it is a map key's.
+func ruleTagMap(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		if utf8.RuneCountInString(path[0]) < 1 || utf8.RuneCountInString(path[0]) > 128 {
+			return "Member must have length between 1 and 128, inclusive", true
+		}
+		return "Member must have length between 0 and 256, inclusive", false
+	case "pattern":
+		if !(&ecmaregex.Prepared{
+			Source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
+			Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
+				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
+				{Op: ecmaregex.OpLook, Neg: true, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpLiteral, Text: "aws:"},
+				}},
+				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
+					{Op: ecmaregex.OpClass, Class: 0},
+				}},
+				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+			}},
+			Classes: []ecmaregex.Class{
+				{Ranges: []ecmaregex.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+			},
+		}).MatchString(path[0]) {
+			return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$", true
+		}
+		return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+	}
+	return "", false
+}
+
+// ruleAddress returns the constraint of kind constraint, in the Smithy framework's words, of the
+// member of Address at path, and whether it is a map key's.
+func ruleAddress(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "ContactName":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 255, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "ContactPhoneNumber":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+		}
+		return "", false
+	case "AddressLine1":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "AddressLine2":
+		switch constraint {
+		case "length":
+			return "Member must have length between 0 and 60, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "AddressLine3":
+		switch constraint {
+		case "length":
+			return "Member must have length between 0 and 60, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "City":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "StateOrRegion":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 50, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "DistrictOrCounty":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 60, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	case "PostalCode":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 20, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9 -]+$", false
+		}
+		return "", false
+	case "CountryCode":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 2 and 2, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[A-Z]{2}$", false
+		}
+		return "", false
+	case "Municipality":
+		switch constraint {
+		case "length":
+			return "Member must have length between 0 and 180, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleRackPhysicalProperties returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of RackPhysicalProperties at path, and whether it is a map key's.
+func ruleRackPhysicalProperties(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "PowerDrawKva":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]", false
+		}
+		return "", false
+	case "PowerPhase":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]", false
+		}
+		return "", false
+	case "PowerConnector":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]", false
+		}
+		return "", false
+	case "PowerFeedDrop":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]", false
+		}
+		return "", false
+	case "UplinkGbps":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]", false
+		}
+		return "", false
+	case "UplinkCount":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]", false
+		}
+		return "", false
+	case "FiberOpticCableType":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]", false
+		}
+		return "", false
+	case "OpticalStandard":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]", false
+		}
+		return "", false
+	case "MaximumSupportedWeightLbs":
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleAssetIdList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of AssetIdList at path, and whether it is a map key's.
+func ruleAssetIdList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 100, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+	}
+	return "", false
+}
+
+// ruleOutpostInstanceTypeList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of OutpostInstanceTypeList at path, and whether it is a map key's.
+func ruleOutpostInstanceTypeList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 3 and 30, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[a-z0-9\\-\\.]+$", false
+	}
+	return "", false
+}
+
+// ruleAccountIdList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of AccountIdList at path, and whether it is a map key's.
+func ruleAccountIdList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 12 and 12, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^\\d{12}$", false
+	}
+	return "", false
+}
+
+// ruleAWSServiceNameList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of AWSServiceNameList at path, and whether it is a map key's.
+func ruleAWSServiceNameList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "enum":
+		return "Member must satisfy enum value set: [AWS, EC2, ELASTICACHE, ELB, RDS, ROUTE53]", false
+	}
+	return "", false
+}
+
+// ruleHostIdList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of HostIdList at path, and whether it is a map key's.
+func ruleHostIdList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 50, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[A-Za-z0-9-]*$", false
+	}
+	return "", false
+}
+
+// ruleStatusList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of StatusList at path, and whether it is a map key's.
+func ruleStatusList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "enum":
+		return "Member must satisfy enum value set: [ACTIVE, RETIRING, ISOLATED]", false
+	}
+	return "", false
+}
+
+// ruleCapacityTaskStatusList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of CapacityTaskStatusList at path, and whether it is a map key's.
+func ruleCapacityTaskStatusList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "enum":
+		return "Member must satisfy enum value set: [REQUESTED, IN_PROGRESS, FAILED, COMPLETED, WAITING_FOR_EVACUATION, CANCELLATION_IN_PROGRESS, CANCELLED]", false
+	}
+	return "", false
+}
+
+// ruleCatalogItemClassList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of CatalogItemClassList at path, and whether it is a map key's.
+func ruleCatalogItemClassList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "enum":
+		return "Member must satisfy enum value set: [RACK, SERVER]", false
+	}
+	return "", false
+}
+
+// ruleSupportedStorageList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of SupportedStorageList at path, and whether it is a map key's.
+func ruleSupportedStorageList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "enum":
+		return "Member must satisfy enum value set: [EBS, S3]", false
+	}
+	return "", false
+}
+
+// ruleEC2FamilyList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of EC2FamilyList at path, and whether it is a map key's.
+func ruleEC2FamilyList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 10, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[a-z0-9]+$", false
+	}
+	return "", false
+}
+
+// ruleLifeCycleStatusList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of LifeCycleStatusList at path, and whether it is a map key's.
+func ruleLifeCycleStatusList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 20, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[ A-Za-z]+$", false
+	}
+	return "", false
+}
+
+// ruleAvailabilityZoneList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of AvailabilityZoneList at path, and whether it is a map key's.
+func ruleAvailabilityZoneList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 1000, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$", false
+	}
+	return "", false
+}
+
+// ruleAvailabilityZoneIdList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of AvailabilityZoneIdList at path, and whether it is a map key's.
+func ruleAvailabilityZoneIdList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 255, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$", false
+	}
+	return "", false
+}
+
+// ruleCountryCodeList returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of CountryCodeList at path, and whether it is a map key's.
+func ruleCountryCodeList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 2 and 2, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^[A-Z]{2}$", false
+	}
+	return "", false
+}
+
+// ruleStateOrRegionList returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of StateOrRegionList at path, and whether it is a map key's.
+func ruleStateOrRegionList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 50, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+	}
+	return "", false
+}
+
+// ruleCityList returns the constraint of kind constraint, in the Smithy framework's words, of the
+// member of CityList at path, and whether it is a map key's.
+func ruleCityList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 50, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+	}
+	return "", false
+}
+
+// ruleRequestedInstancePools returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of RequestedInstancePools at path, and whether it is a map key's.
+func ruleRequestedInstancePools(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	if len(path) > 1 {
+		return ruleInstanceTypeCapacity(path[1:], constraint)
+	}
+	switch constraint {
+	}
+	return "", false
+}
+
+// ruleInstancesToExclude returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of InstancesToExclude at path, and whether it is a map key's.
+func ruleInstancesToExclude(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "Instances":
+		if len(path) > 1 {
+			return ruleInstanceIdList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "AccountIds":
+		if len(path) > 1 {
+			return ruleAccountIdList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	case "Services":
+		if len(path) > 1 {
+			return ruleAWSServiceNameList(path[1:], constraint)
+		}
+		switch constraint {
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleTagKeyList returns the constraint of kind constraint, in the Smithy framework's words, of
+// the member of TagKeyList at path, and whether it is a map key's.
+func ruleTagKeyList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 1 and 128, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$", false
+	}
+	return "", false
+}
+
+// ruleLineItemRequest returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of LineItemRequest at path, and whether it is a map key's.
+func ruleLineItemRequest(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "CatalogItemId":
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 10, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$", false
+		}
+		return "", false
+	case "Quantity":
+		switch constraint {
+		case "range":
+			return "Member must be greater than or equal to 1", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleInstanceTypeCapacity returns the constraint of kind constraint, in the Smithy framework's
+// words, of the member of InstanceTypeCapacity at path, and whether it is a map key's.
+func ruleInstanceTypeCapacity(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch path[0] {
+	case "InstanceType":
+		switch constraint {
+		case "required":
+			return "Member must not be null", false
+		case "length":
+			return "Member must have length between 1 and 64, inclusive", false
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-z0-9\\-]+\\.[a-z0-9\\-]+$", false
+		}
+		return "", false
+	case "Count":
+		switch constraint {
+		case "range":
+			return "Member must be between 0 and 9999, inclusive", false
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleInstanceIdList returns the constraint of kind constraint, in the Smithy framework's words,
+// of the member of InstanceIdList at path, and whether it is a map key's.
+func ruleInstanceIdList(path []string, constraint string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	switch constraint {
+	case "length":
+		return "Member must have length between 11 and 32, inclusive", false
+	case "pattern":
+		return "Member must satisfy regular expression pattern: ^i-[0-9a-z]+$", false
+	}
+	return "", false
 }
