@@ -72,8 +72,6 @@ var ServerProtocolTestSkips = map[string]string{
 		"the handler decodes {} as an empty structure, which a Go pointer tells from an absent one",
 	"RestJsonEndpointTraitWithHostLabel": "contradicts RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders: it sends a JSON body " +
 		"without Content-Type, which that malformed-request case requires servers to refuse with 415, as the handler does",
-	"RestJsonEndpointTraitWithHostLabelAndHttpBinding": "contradicts RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders: it sends " +
-		"a JSON body without Content-Type, which that malformed-request case requires servers to refuse with 415, as the handler does",
 }
 
 // unionSkip is why the malformed-union cases are skipped.
