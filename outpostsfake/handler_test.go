@@ -314,3 +314,45 @@ func TestHandlerConcurrentCalls(t *testing.T) {
 		t.Errorf("%d Outposts, want 64", n)
 	}
 }
+
+// TestHandlerSigV4 serves the fake to clients that sign with one key or
+// another, or not at all: only the known key gets through.
+func TestHandlerSigV4(t *testing.T) {
+	f := New()
+	lookup := func(_ context.Context, id string) (string, string, error) {
+		if id == "AKIDEXAMPLE" {
+			return "the-secret", "", nil
+		}
+		return "", "", fmt.Errorf("key %s: %w", id, server.ErrUnknownKey)
+	}
+	srv := httptest.NewServer(server.NewHandler(f, server.HandlerOptions{SigV4: &server.SigV4{Lookup: lookup, Region: "us-west-2", Service: "outposts"}}))
+	defer srv.Close()
+	client := func(id, secret string) *outposts.Client {
+		return outposts.New(outposts.Options{Region: "us-west-2", BaseEndpoint: srv.URL, RetryMaxAttempts: 1,
+			Credentials: outposts.StaticCredentials(id, secret, "")})
+	}
+	if _, err := client("AKIDEXAMPLE", "the-secret").CreateSite(ctx, &outposts.CreateSiteInput{Name: ptr("lab")}); err != nil {
+		t.Fatalf("a correctly signed request: %v", err)
+	}
+	for _, c := range []struct{ id, secret, code string }{
+		{"AKIDEXAMPLE", "not-the-secret", "InvalidSignatureException"},
+		{"AKIDOTHER", "the-secret", "UnrecognizedClientException"},
+	} {
+		_, err := client(c.id, c.secret).ListSites(ctx, nil)
+		var coded interface{ ErrorCode() string }
+		if !errors.As(err, &coded) || coded.ErrorCode() != c.code {
+			t.Errorf("signed by %s with %s: %v, want %s", c.id, c.secret, err, c.code)
+		}
+	}
+	resp, err := http.Get(srv.URL + "/sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 || resp.Header.Get("X-Amzn-Errortype") != "MissingAuthenticationTokenException" {
+		t.Errorf("an unsigned request: %d %s", resp.StatusCode, resp.Header.Get("X-Amzn-Errortype"))
+	}
+	if n := len(must(f.ListSites(ctx, nil))(t).Sites); n != 1 {
+		t.Errorf("%d sites, want the 1 the signed request made", n)
+	}
+}

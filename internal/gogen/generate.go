@@ -143,8 +143,10 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.ImportPath); err != nil {
 			return nil, err
 		}
-		if err := addPackage(out, "httproute", p.ImportPath); err != nil {
-			return nil, err
+		for _, pkg := range []string{"httproute", "sigv4verify"} {
+			if err := addPackage(out, pkg, p.ImportPath); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if serverTests {

@@ -229,10 +229,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	})
 
 	// NewHandler and the handler.
-	f.Add(comment(wrap("NewHandler returns an http.Handler that serves svc: it routes each request by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the generator has already ruled out.")))
+	f.Add(comment(wrap("NewHandler returns an http.Handler that serves svc: it routes each request by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the generator has already ruled out.")))
 	f.Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("opts").Dot("MaxBodyBytes").Op("<=").Lit(0)).Block(jen.Id("opts").Dot("MaxBodyBytes").Op("=").Id("DefaultMaxBodyBytes"))
-		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts")})
+		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts"), jen.Id("auth"): jen.Id("newAuthenticator").Call(jen.Id("opts"))})
 		g.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("routes")).Block(
 			jen.If(jen.Err().Op(":=").Id("h").Dot("table").Dot("Add").Call(jen.Id("r").Dot("method"), jen.Id("r").Dot("uri"), jen.Id("i")), jen.Err().Op("!=").Nil()).Block(
 				jen.Panic(jen.Lit("server: ").Op("+").Err().Dot("Error").Call())))
@@ -242,6 +242,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Type().Id("handler").Struct(
 		jen.Id("svc").Id("Service"),
 		jen.Id("opts").Id("HandlerOptions"),
+		jen.Id("auth").Op("*").Id("authenticator"),
 		jen.Id("table").Qual(routePath(p), "Table"),
 	)
 	f.Comment("ServeHTTP answers one request.")
@@ -264,11 +265,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Id("errorMessage").Call(
 				jen.Qual("net/http", "StatusMethodNotAllowed"), jen.Lit("MethodNotAllowedException"), jen.Lit("the operation does not accept this method")))),
 		)
-		g.If(jen.Id("h").Dot("opts").Dot("Authenticate").Op("!=").Nil()).Block(
-			jen.If(jen.Err().Op(":=").Id("h").Dot("opts").Dot("Authenticate").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Id("authFailure").Call(jen.Err()))))
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
 		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Id("readBody").Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
 		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr"))))
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("after").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
 		g.Id("msg").Op(":=").Op("&").Id("requestMessage").Values(jen.Dict{
 			jen.Id("header"): jen.Id("r").Dot("Header"), jen.Id("body"): jen.Id("body"),
 			jen.Id("labels"): jen.Id("labels"), jen.Id("query"): jen.Id("r").Dot("URL").Dot("Query").Call(),

@@ -309,14 +309,15 @@ var routes = []struct {
 // NewHandler returns an http.Handler that serves svc: it routes each request by the operations'
 // @http patterns (404 UnknownOperationException when none matches, 405 when only another method's
 // does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond),
-// decodes and validates the input, and calls svc with the request's context. A panic in svc is
-// answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the
-// generator has already ruled out.
+// checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc
+// with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler
+// panics if the model's patterns conflict, which the generator has already ruled out.
 func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	h := &handler{
+		auth: newAuthenticator(opts),
 		opts: opts,
 		svc:  svc,
 	}
@@ -332,6 +333,7 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 type handler struct {
 	svc   Service
 	opts  HandlerOptions
+	auth  *authenticator
 	table httproute.Table
 }
 
@@ -355,14 +357,15 @@ func (h *handler) serve(r *http.Request) (resp *responseMessage) {
 	case httproute.MethodNotAllowed:
 		return errorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
 	}
-	if h.opts.Authenticate != nil {
-		if err := h.opts.Authenticate(r); err != nil {
-			return authFailure(err)
-		}
+	if m := h.auth.before(r); m != nil {
+		return m
 	}
 	body, perr := readBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
 		return encodeProtocolError(perr)
+	}
+	if m := h.auth.after(r, body); m != nil {
+		return m
 	}
 	msg := &requestMessage{
 		body:   body,

@@ -8,6 +8,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/httproute"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/jsonwire"
+	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/sigv4verify"
 )
 
 // DefaultMaxBodyBytes is the request body limit when
@@ -40,9 +42,72 @@ type HandlerOptions struct {
 	// AccessDeniedException. The response names the code only.
 	Authenticate func(*http.Request) error
 
+	// SigV4, when set, accepts only requests signed with AWS Signature
+	// Version 4 by a key that SigV4.Lookup knows, checked once the body is
+	// read (the signature covers its hash) and after Authenticate.
+	SigV4 *SigV4
+
 	// Logger receives the errors and panics of the service that the client
 	// only sees as an InternalFailure; nil discards them.
 	Logger *slog.Logger
+}
+
+// SigV4 says how requests must be signed (HandlerOptions.SigV4). A refused
+// request is answered with the code AWS uses (403
+// InvalidSignatureException, UnrecognizedClientException,
+// MissingAuthenticationTokenException, ...) and nothing about the
+// expected signature.
+type SigV4 struct {
+	// Lookup returns the secret key of an access key ID and, for temporary
+	// credentials, the session token the request must carry. For a key it
+	// does not know it returns an error wrapping ErrUnknownKey (answered
+	// UnrecognizedClientException); any other error refuses the request as
+	// AccessDeniedException.
+	Lookup func(ctx context.Context, accessKeyID string) (secretKey, sessionToken string, err error)
+
+	// Region and Service are the scope requests must be signed for; ""
+	// accepts any.
+	Region, Service string
+}
+
+// ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it
+// does not know.
+var ErrUnknownKey = sigv4verify.ErrUnknownKey
+
+// authenticator applies HandlerOptions.Authenticate and SigV4.
+type authenticator struct {
+	check func(*http.Request) error
+	sigv4 *sigv4verify.Verifier
+}
+
+func newAuthenticator(opts HandlerOptions) *authenticator {
+	a := &authenticator{check: opts.Authenticate}
+	if s := opts.SigV4; s != nil && s.Lookup != nil {
+		a.sigv4 = &sigv4verify.Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service}
+	}
+	return a
+}
+
+// before runs Authenticate, before the body is read.
+func (a *authenticator) before(r *http.Request) *responseMessage {
+	if a.check == nil {
+		return nil
+	}
+	if err := a.check(r); err != nil {
+		return authFailure(err)
+	}
+	return nil
+}
+
+// after checks the SigV4 signature, which covers the body's hash.
+func (a *authenticator) after(r *http.Request, body string) *responseMessage {
+	if a.sigv4 == nil {
+		return nil
+	}
+	if _, err := a.sigv4.Verify(r.Context(), r, []byte(body)); err != nil {
+		return authFailure(err)
+	}
+	return nil
 }
 
 // NotImplementedError is the error of Unimplemented's methods: the service
