@@ -75,5 +75,7 @@
 // client pointed at its URL (outposts.Options.BaseEndpoint): requests then
 // go through the real wire format, the handler validates them before the
 // fake sees them, and the fake's errors come back as the model's typed
-// errors with their HTTP status codes.
+// errors with their HTTP status codes. The command cmd/outposts-fake
+// serves a Fake on a TCP address, its clock moved in real time by
+// RunClock, for the AWS CLI's --endpoint-url and other clients.
 package outpostsfake
