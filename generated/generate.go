@@ -3,4 +3,4 @@
 // generator writes (run "make generate" after changing the generator or a model).
 package generated
 
-//go:generate go run ../cmd/gen -model ../model/outposts.json -out outposts
+//go:generate go run ../cmd/gen -model ../model/outposts.json -out outposts -server

@@ -68,12 +68,14 @@
 //
 // # Serving it over HTTP
 //
-// The server half of the generator (cmd/gen -server) will write a package
-// generated/outposts/server with a Service interface, which *Fake
-// implements, and a NewHandler that serves any Service as the restJson1
-// protocol. Once it exists, this package gains Fake.Server, which returns an
-// httptest.Server running NewHandler over the fake, for clients pointed at
-// its URL, and cmd/outposts-fake serves a Fake on a TCP address (moving its
-// clock in real time with RunClock) for the AWS CLI's --endpoint-url and
-// other clients.
+// *Fake implements the Service interface of the generated package
+// github.com/smithygo/smithygo/generated/outposts/server (cmd/gen -server),
+// whose NewHandler serves any Service as the restJson1 protocol. Server
+// returns an httptest.Server running that handler over the fake, for a
+// client pointed at its URL (outposts.Options.BaseEndpoint): requests then
+// go through the real wire format, the handler validates them before the
+// fake sees them, and the fake's errors come back as the model's typed
+// errors with their HTTP status codes. The command cmd/outposts-fake
+// serves a Fake on a TCP address, its clock moved in real time by
+// RunClock, for the AWS CLI's --endpoint-url and other clients.
 package outpostsfake

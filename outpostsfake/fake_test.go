@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/smithygo/smithygo/generated/outposts"
+	"github.com/smithygo/smithygo/generated/outposts/server"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
@@ -27,7 +28,7 @@ func address(city string) *types.Address {
 	}
 }
 
-func newSite(t *testing.T, f *Fake) *types.Site {
+func newSite(t *testing.T, f server.Service) *types.Site {
 	t.Helper()
 	return must(f.CreateSite(ctx, &outposts.CreateSiteInput{
 		Name:             ptr("Seattle lab"),
@@ -43,7 +44,7 @@ func newSite(t *testing.T, f *Fake) *types.Site {
 	}))(t).Site
 }
 
-func newOutpost(t *testing.T, f *Fake, siteID string, hw types.SupportedHardwareType) *types.Outpost {
+func newOutpost(t *testing.T, f server.Service, siteID string, hw types.SupportedHardwareType) *types.Outpost {
 	t.Helper()
 	return must(f.CreateOutpost(ctx, &outposts.CreateOutpostInput{
 		Name: ptr("rack 1"), SiteId: ptr(siteID), SupportedHardwareType: hw,
@@ -64,13 +65,13 @@ func pools(kv ...any) []types.InstanceTypeCapacity {
 // every running instance.
 var fitting = pools("m5.large", 8, "m5.xlarge", 4, "m5.4xlarge", 4, "m5.12xlarge", 1)
 
-func startTask(t *testing.T, f *Fake, outpostID string, in *outposts.StartCapacityTaskInput) *outposts.StartCapacityTaskOutput {
+func startTask(t *testing.T, f server.Service, outpostID string, in *outposts.StartCapacityTaskInput) *outposts.StartCapacityTaskOutput {
 	t.Helper()
 	in.OutpostIdentifier = ptr(outpostID)
 	return must(f.StartCapacityTask(ctx, in))(t)
 }
 
-func taskStatus(t *testing.T, f *Fake, outpostID, taskID string) *outposts.GetCapacityTaskOutput {
+func taskStatus(t *testing.T, f server.Service, outpostID, taskID string) *outposts.GetCapacityTaskOutput {
 	t.Helper()
 	return must(f.GetCapacityTask(ctx, &outposts.GetCapacityTaskInput{OutpostIdentifier: ptr(outpostID), CapacityTaskId: ptr(taskID)}))(t)
 }
@@ -83,95 +84,97 @@ func wantStatus(t *testing.T, got *outposts.GetCapacityTaskOutput, want types.Ca
 }
 
 func TestCapacityTaskCompletes(t *testing.T) {
-	f := New()
-	op := newOutpost(t, f, *newSite(t, f).SiteId, "")
-	start := f.Now()
-	started := startTask(t, f, *op.OutpostArn, &outposts.StartCapacityTaskInput{InstancePools: fitting})
-	if started.CapacityTaskStatus != types.CapacityTaskStatusRequested || started.DryRun || *started.OutpostId != *op.OutpostId {
-		t.Fatalf("StartCapacityTask = %+v", started)
-	}
-	if started.TaskActionOnBlockingInstances != types.TaskActionOnBlockingInstancesWaitForEvacuation {
-		t.Errorf("TaskActionOnBlockingInstances = %q, want the default WAIT_FOR_EVACUATION", started.TaskActionOnBlockingInstances)
-	}
-	id := *started.CapacityTaskId
-
-	f.Advance(time.Second) // not a whole step yet
-	wantStatus(t, taskStatus(t, f, *op.OutpostId, id), types.CapacityTaskStatusRequested)
-	f.Advance(time.Second)
-	wantStatus(t, taskStatus(t, f, *op.OutpostId, id), types.CapacityTaskStatusInProgress)
-	f.Advance(2 * time.Second)
-	got := taskStatus(t, f, *op.OutpostId, id)
-	wantStatus(t, got, types.CapacityTaskStatusCompleted)
-	if !got.CompletionDate.Equal(start.Add(4*time.Second)) || !got.LastModifiedDate.Equal(*got.CompletionDate) ||
-		!got.CreationDate.Equal(start) || got.Failed != nil {
-		t.Errorf("dates: created %v, modified %v, completed %v; want %v, then both %v", got.CreationDate, got.LastModifiedDate, got.CompletionDate, start, start.Add(4*time.Second))
-	}
-	if !slices.EqualFunc(got.RequestedInstancePools, fitting, func(a, b types.InstanceTypeCapacity) bool {
-		return *a.InstanceType == *b.InstanceType && a.Count == b.Count
-	}) {
-		t.Errorf("RequestedInstancePools = %+v", got.RequestedInstancePools)
-	}
-
-	// The hosts now have the new slots, and the Outpost the new type.
-	configured := must(f.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t)
-	var names []string
-	for _, it := range configured.InstanceTypes {
-		names = append(names, *it.InstanceType)
-	}
-	if want := []string{"m5.large", "m5.xlarge", "m5.4xlarge", "m5.12xlarge"}; !slices.Equal(names, want) {
-		t.Errorf("instance types after the task = %v, want %v", names, want)
-	}
-	total := map[string]int32{}
-	for _, a := range must(f.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets {
-		for _, c := range a.ComputeAttributes.InstanceTypeCapacities {
-			total[*c.InstanceType] += c.Count
+	bothWays(t, func() *Fake { return New() }, func(t *testing.T, f *Fake, api server.Service) {
+		op := newOutpost(t, api, *newSite(t, api).SiteId, "")
+		start := f.Now()
+		started := startTask(t, api, *op.OutpostArn, &outposts.StartCapacityTaskInput{InstancePools: fitting})
+		if started.CapacityTaskStatus != types.CapacityTaskStatusRequested || started.DryRun || *started.OutpostId != *op.OutpostId {
+			t.Fatalf("StartCapacityTask = %+v", started)
 		}
-	}
-	for _, p := range fitting {
-		if total[*p.InstanceType] != p.Count {
-			t.Errorf("slots of %s = %d, want %d", *p.InstanceType, total[*p.InstanceType], p.Count)
+		if started.TaskActionOnBlockingInstances != types.TaskActionOnBlockingInstancesWaitForEvacuation {
+			t.Errorf("TaskActionOnBlockingInstances = %q, want the default WAIT_FOR_EVACUATION", started.TaskActionOnBlockingInstances)
 		}
-	}
-	// Running instances all sit in slots of their type.
-	for _, inst := range must(f.ListAssetInstances(ctx, &outposts.ListAssetInstancesInput{OutpostIdentifier: op.OutpostId}))(t).AssetInstances {
-		a := must(f.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets
-		i := slices.IndexFunc(a, func(a types.AssetInfo) bool { return *a.AssetId == *inst.AssetId })
-		if i < 0 || !slices.ContainsFunc(a[i].ComputeAttributes.InstanceTypeCapacities, func(c types.AssetInstanceTypeCapacity) bool {
-			return *c.InstanceType == *inst.InstanceType
+		id := *started.CapacityTaskId
+
+		f.Advance(time.Second) // not a whole step yet
+		wantStatus(t, taskStatus(t, api, *op.OutpostId, id), types.CapacityTaskStatusRequested)
+		f.Advance(time.Second)
+		wantStatus(t, taskStatus(t, api, *op.OutpostId, id), types.CapacityTaskStatusInProgress)
+		f.Advance(2 * time.Second)
+		got := taskStatus(t, api, *op.OutpostId, id)
+		wantStatus(t, got, types.CapacityTaskStatusCompleted)
+		if !got.CompletionDate.Equal(start.Add(4*time.Second)) || !got.LastModifiedDate.Equal(*got.CompletionDate) ||
+			!got.CreationDate.Equal(start) || got.Failed != nil {
+			t.Errorf("dates: created %v, modified %v, completed %v; want %v, then both %v", got.CreationDate, got.LastModifiedDate, got.CompletionDate, start, start.Add(4*time.Second))
+		}
+		if !slices.EqualFunc(got.RequestedInstancePools, fitting, func(a, b types.InstanceTypeCapacity) bool {
+			return *a.InstanceType == *b.InstanceType && a.Count == b.Count
 		}) {
-			t.Errorf("instance %s (%s) is on asset %s, which has no such slot", *inst.InstanceId, *inst.InstanceType, *inst.AssetId)
+			t.Errorf("RequestedInstancePools = %+v", got.RequestedInstancePools)
 		}
-	}
-	// A finished task no longer blocks a new one.
-	startTask(t, f, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting})
+
+		// The hosts now have the new slots, and the Outpost the new type.
+		configured := must(api.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t)
+		var names []string
+		for _, it := range configured.InstanceTypes {
+			names = append(names, *it.InstanceType)
+		}
+		if want := []string{"m5.large", "m5.xlarge", "m5.4xlarge", "m5.12xlarge"}; !slices.Equal(names, want) {
+			t.Errorf("instance types after the task = %v, want %v", names, want)
+		}
+		total := map[string]int32{}
+		for _, a := range must(api.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets {
+			for _, c := range a.ComputeAttributes.InstanceTypeCapacities {
+				total[*c.InstanceType] += c.Count
+			}
+		}
+		for _, p := range fitting {
+			if total[*p.InstanceType] != p.Count {
+				t.Errorf("slots of %s = %d, want %d", *p.InstanceType, total[*p.InstanceType], p.Count)
+			}
+		}
+		// Running instances all sit in slots of their type.
+		for _, inst := range must(api.ListAssetInstances(ctx, &outposts.ListAssetInstancesInput{OutpostIdentifier: op.OutpostId}))(t).AssetInstances {
+			a := must(api.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets
+			i := slices.IndexFunc(a, func(a types.AssetInfo) bool { return *a.AssetId == *inst.AssetId })
+			if i < 0 || !slices.ContainsFunc(a[i].ComputeAttributes.InstanceTypeCapacities, func(c types.AssetInstanceTypeCapacity) bool {
+				return *c.InstanceType == *inst.InstanceType
+			}) {
+				t.Errorf("instance %s (%s) is on asset %s, which has no such slot", *inst.InstanceId, *inst.InstanceType, *inst.AssetId)
+			}
+		}
+		// A finished task no longer blocks a new one.
+		startTask(t, api, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting})
+	})
 }
 
 func TestCapacityTaskCancelled(t *testing.T) {
-	f := New(WithStep(time.Minute))
-	op := newOutpost(t, f, *newSite(t, f).SiteId, "")
-	id := *startTask(t, f, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting}).CapacityTaskId
-	f.Advance(time.Minute)
-	wantStatus(t, taskStatus(t, f, *op.OutpostId, id), types.CapacityTaskStatusInProgress)
-	must(f.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: ptr(id)}))(t)
-	wantStatus(t, taskStatus(t, f, *op.OutpostId, id), types.CapacityTaskStatusCancellationInProgress)
-	// Still active: a second task conflicts.
-	_, err := f.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: fitting})
-	if e := wantErr[*types.ConflictException](t, "StartCapacityTask", err); e.ResourceType != types.ResourceTypeOutpost || *e.ResourceId != *op.OutpostId {
-		t.Errorf("conflict names %s %v", e.ResourceType, e.ResourceId)
-	}
-	f.Advance(time.Minute)
-	got := taskStatus(t, f, *op.OutpostId, id)
-	wantStatus(t, got, types.CapacityTaskStatusCancelled)
-	if got.CompletionDate != nil {
-		t.Errorf("a cancelled task has CompletionDate %v", got.CompletionDate)
-	}
-	_, err = f.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: ptr(id)})
-	wantErr[*types.ConflictException](t, "CancelCapacityTask", err)
-	// The slots did not change.
-	n := len(must(f.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t).InstanceTypes)
-	if n != 4 {
-		t.Errorf("after a cancelled task the Outpost has %d instance types, want the 4 it started with", n)
-	}
+	bothWays(t, func() *Fake { return New(WithStep(time.Minute)) }, func(t *testing.T, f *Fake, api server.Service) {
+		op := newOutpost(t, api, *newSite(t, api).SiteId, "")
+		id := *startTask(t, api, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting}).CapacityTaskId
+		f.Advance(time.Minute)
+		wantStatus(t, taskStatus(t, api, *op.OutpostId, id), types.CapacityTaskStatusInProgress)
+		must(api.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: ptr(id)}))(t)
+		wantStatus(t, taskStatus(t, api, *op.OutpostId, id), types.CapacityTaskStatusCancellationInProgress)
+		// Still active: a second task conflicts.
+		_, err := api.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: fitting})
+		if e := wantErr[*types.ConflictException](t, "StartCapacityTask", err); e.ResourceType != types.ResourceTypeOutpost || *e.ResourceId != *op.OutpostId {
+			t.Errorf("conflict names %s %v", e.ResourceType, e.ResourceId)
+		}
+		f.Advance(time.Minute)
+		got := taskStatus(t, api, *op.OutpostId, id)
+		wantStatus(t, got, types.CapacityTaskStatusCancelled)
+		if got.CompletionDate != nil {
+			t.Errorf("a cancelled task has CompletionDate %v", got.CompletionDate)
+		}
+		_, err = api.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: ptr(id)})
+		wantErr[*types.ConflictException](t, "CancelCapacityTask", err)
+		// The slots did not change.
+		n := len(must(api.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: op.OutpostId}))(t).InstanceTypes)
+		if n != 4 {
+			t.Errorf("after a cancelled task the Outpost has %d instance types, want the 4 it started with", n)
+		}
+	})
 }
 
 // shrinking leaves room for 2 of the 4 running m5.large instances.
@@ -495,131 +498,134 @@ func TestCancelOrder(t *testing.T) {
 }
 
 func TestConflicts(t *testing.T) {
-	f := New()
-	s := newSite(t, f)
-	op := newOutpost(t, f, *s.SiteId, "")
-	task := startTask(t, f, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting})
+	bothWays(t, func() *Fake { return New() }, func(t *testing.T, f *Fake, api server.Service) {
+		s := newSite(t, api)
+		op := newOutpost(t, api, *s.SiteId, "")
+		task := startTask(t, api, *op.OutpostId, &outposts.StartCapacityTaskInput{InstancePools: fitting})
 
-	_, err := f.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: fitting})
-	wantErr[*types.ConflictException](t, "StartCapacityTask", err)
-	_, err = f.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostId})
-	wantErr[*types.ConflictException](t, "DeleteOutpost", err)
-	f.Advance(4 * time.Second)
-	wantStatus(t, taskStatus(t, f, *op.OutpostId, *task.CapacityTaskId), types.CapacityTaskStatusCompleted)
+		_, err := api.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: fitting})
+		wantErr[*types.ConflictException](t, "StartCapacityTask", err)
+		_, err = api.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostId})
+		wantErr[*types.ConflictException](t, "DeleteOutpost", err)
+		f.Advance(4 * time.Second)
+		wantStatus(t, taskStatus(t, api, *op.OutpostId, *task.CapacityTaskId), types.CapacityTaskStatusCompleted)
 
-	order := must(f.CreateOrder(ctx, &outposts.CreateOrderInput{
-		OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M5R2H01"), Quantity: ptr(int32(1))}},
-		PaymentOption: types.PaymentOptionAllUpfront,
-	}))(t).Order
-	_, err = f.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostId})
-	if e := wantErr[*types.ConflictException](t, "DeleteOutpost", err); *e.ResourceId != *order.OrderId || e.ResourceType != types.ResourceTypeOrder {
-		t.Errorf("conflict names %s %s, want the order", e.ResourceType, *e.ResourceId)
-	}
-	_, err = f.UpdateSiteAddress(ctx, &outposts.UpdateSiteAddressInput{SiteId: s.SiteId, AddressType: types.AddressTypeShippingAddress, Address: address("Tacoma")})
-	wantErr[*types.ConflictException](t, "UpdateSiteAddress", err)
-	_, err = f.UpdateSiteRackPhysicalProperties(ctx, &outposts.UpdateSiteRackPhysicalPropertiesInput{SiteId: s.SiteId, PowerPhase: types.PowerPhaseSinglePhase})
-	wantErr[*types.ConflictException](t, "UpdateSiteRackPhysicalProperties", err)
-	_, err = f.UpdateOutpost(ctx, &outposts.UpdateOutpostInput{OutpostId: op.OutpostId, SupportedHardwareType: types.SupportedHardwareTypeServer})
-	wantErr[*types.ConflictException](t, "UpdateOutpost", err)
-	_, err = f.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: s.SiteArn})
-	wantErr[*types.ConflictException](t, "DeleteSite", err)
+		order := must(api.CreateOrder(ctx, &outposts.CreateOrderInput{
+			OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M5R2H01"), Quantity: ptr(int32(1))}},
+			PaymentOption: types.PaymentOptionAllUpfront,
+		}))(t).Order
+		_, err = api.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostId})
+		if e := wantErr[*types.ConflictException](t, "DeleteOutpost", err); *e.ResourceId != *order.OrderId || e.ResourceType != types.ResourceTypeOrder {
+			t.Errorf("conflict names %s %s, want the order", e.ResourceType, *e.ResourceId)
+		}
+		_, err = api.UpdateSiteAddress(ctx, &outposts.UpdateSiteAddressInput{SiteId: s.SiteId, AddressType: types.AddressTypeShippingAddress, Address: address("Tacoma")})
+		wantErr[*types.ConflictException](t, "UpdateSiteAddress", err)
+		_, err = api.UpdateSiteRackPhysicalProperties(ctx, &outposts.UpdateSiteRackPhysicalPropertiesInput{SiteId: s.SiteId, PowerPhase: types.PowerPhaseSinglePhase})
+		wantErr[*types.ConflictException](t, "UpdateSiteRackPhysicalProperties", err)
+		_, err = api.UpdateOutpost(ctx, &outposts.UpdateOutpostInput{OutpostId: op.OutpostId, SupportedHardwareType: types.SupportedHardwareTypeServer})
+		wantErr[*types.ConflictException](t, "UpdateOutpost", err)
+		_, err = api.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: s.SiteArn})
+		wantErr[*types.ConflictException](t, "DeleteSite", err)
 
-	f.Advance(10 * time.Second) // the order completes
-	must(f.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostArn}))(t)
-	must(f.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: s.SiteId}))(t)
-	// The order outlives its Outpost.
-	must(f.GetOrder(ctx, &outposts.GetOrderInput{OrderId: order.OrderId}))(t)
+		f.Advance(10 * time.Second) // the order completes
+		must(api.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: op.OutpostArn}))(t)
+		must(api.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: s.SiteId}))(t)
+		// The order outlives its Outpost.
+		must(api.GetOrder(ctx, &outposts.GetOrderInput{OrderId: order.OrderId}))(t)
+	})
 }
 
 func TestNotFound(t *testing.T) {
-	f := New(WithAccountID("444455556666"), WithRegion("eu-central-1"))
-	s := newSite(t, f)
-	op := newOutpost(t, f, *s.SiteId, "")
-	if *op.OutpostArn != "arn:aws:outposts:eu-central-1:444455556666:outpost/"+*op.OutpostId || *op.AvailabilityZone != "eu-central-1a" || *op.AvailabilityZoneId != "euc1-az1" {
-		t.Errorf("Outpost = %s in %s (%s)", *op.OutpostArn, *op.AvailabilityZone, *op.AvailabilityZoneId)
-	}
-	missingOP := "op-0123456789abcdef0"
-	otherAccount := "arn:aws:outposts:eu-central-1:111122223333:outpost/" + *op.OutpostId
-	otherRegion := "arn:aws:outposts:us-east-1:444455556666:outpost/" + *op.OutpostId
-	for _, id := range []string{missingOP, otherAccount, otherRegion} {
-		_, err := f.GetOutpost(ctx, &outposts.GetOutpostInput{OutpostId: ptr(id)})
-		wantErr[*types.NotFoundException](t, "GetOutpost", err)
-	}
-	missingCap := "cap-0123456789abcdef0"
-	checks := map[string]error{}
-	_, checks["CancelCapacityTask"] = f.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: &missingCap})
-	_, checks["GetCapacityTask"] = f.GetCapacityTask(ctx, &outposts.GetCapacityTaskInput{OutpostIdentifier: ptr(missingOP), CapacityTaskId: &missingCap})
-	_, checks["ListBlockingInstancesForCapacityTask"] = f.ListBlockingInstancesForCapacityTask(ctx, &outposts.ListBlockingInstancesForCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: &missingCap})
-	_, checks["CancelOrder"] = f.CancelOrder(ctx, &outposts.CancelOrderInput{OrderId: ptr("oo-0123456789abcdef0")})
-	_, checks["GetOrder"] = f.GetOrder(ctx, &outposts.GetOrderInput{OrderId: ptr("oo-0123456789abcdef0")})
-	_, checks["CreateOrder"] = f.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-ZZZZZZZ")}}, PaymentOption: types.PaymentOptionAllUpfront})
-	_, checks["CreateOutpost"] = f.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: ptr("os-0123456789abcdef0")})
-	_, checks["DeleteOutpost"] = f.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: ptr(missingOP)})
-	_, checks["DeleteSite"] = f.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: ptr("os-0123456789abcdef0")})
-	_, checks["GetCatalogItem"] = f.GetCatalogItem(ctx, &outposts.GetCatalogItemInput{CatalogItemId: ptr("OR-ZZZZZZZ")})
-	_, checks["GetConnection"] = f.GetConnection(ctx, &outposts.GetConnectionInput{ConnectionId: ptr("bm9uZQ==")})
-	_, checks["GetOutpostInstanceTypes"] = f.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: ptr(missingOP)})
-	_, checks["GetOutpostSupportedInstanceTypes"] = f.GetOutpostSupportedInstanceTypes(ctx, &outposts.GetOutpostSupportedInstanceTypesInput{OutpostIdentifier: op.OutpostId, OrderId: ptr("oo-0123456789abcdef0")})
-	_, checks["GetSite"] = f.GetSite(ctx, &outposts.GetSiteInput{SiteId: ptr("arn:aws:outposts:eu-central-1:444455556666:site/os-0123456789abcdef0")})
-	_, checks["GetSiteAddress"] = f.GetSiteAddress(ctx, &outposts.GetSiteAddressInput{SiteId: ptr("os-0123456789abcdef0"), AddressType: types.AddressTypeOperatingAddress})
-	_, checks["ListAssetInstances"] = f.ListAssetInstances(ctx, &outposts.ListAssetInstancesInput{OutpostIdentifier: ptr(missingOP)})
-	_, checks["ListAssets"] = f.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: ptr(missingOP)})
-	_, checks["ListCapacityTasks"] = f.ListCapacityTasks(ctx, &outposts.ListCapacityTasksInput{OutpostIdentifierFilter: ptr(missingOP)})
-	_, checks["ListOrders"] = f.ListOrders(ctx, &outposts.ListOrdersInput{OutpostIdentifierFilter: ptr(missingOP)})
-	_, checks["ListTagsForResource"] = f.ListTagsForResource(ctx, &outposts.ListTagsForResourceInput{ResourceArn: ptr(otherAccount)})
-	_, checks["StartCapacityTask"] = f.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, AssetId: ptr("nosuchasset"), InstancePools: fitting})
-	_, checks["StartConnection"] = f.StartConnection(ctx, &outposts.StartConnectionInput{AssetId: ptr("nosuchasset"), ClientPublicKey: ptr(key)})
-	_, checks["TagResource"] = f.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: ptr("arn:aws:outposts:eu-central-1:444455556666:order/oo-0123456789abcdef0"), Tags: map[string]string{"a": "b"}})
-	_, checks["UntagResource"] = f.UntagResource(ctx, &outposts.UntagResourceInput{ResourceArn: ptr(otherRegion), TagKeys: []string{"a"}})
-	_, checks["UpdateOutpost"] = f.UpdateOutpost(ctx, &outposts.UpdateOutpostInput{OutpostId: ptr(missingOP), Name: ptr("x")})
-	_, checks["UpdateSite"] = f.UpdateSite(ctx, &outposts.UpdateSiteInput{SiteId: ptr("os-0123456789abcdef0"), Name: ptr("x")})
-	_, checks["UpdateSiteAddress"] = f.UpdateSiteAddress(ctx, &outposts.UpdateSiteAddressInput{SiteId: ptr("os-0123456789abcdef0"), AddressType: types.AddressTypeOperatingAddress, Address: address("x")})
-	_, checks["UpdateSiteRackPhysicalProperties"] = f.UpdateSiteRackPhysicalProperties(ctx, &outposts.UpdateSiteRackPhysicalPropertiesInput{SiteId: ptr("os-0123456789abcdef0")})
-	for op, err := range checks {
-		wantErr[*types.NotFoundException](t, op, err)
-	}
+	bothWays(t, func() *Fake { return New(WithAccountID("444455556666"), WithRegion("eu-central-1")) }, func(t *testing.T, f *Fake, api server.Service) {
+		s := newSite(t, api)
+		op := newOutpost(t, api, *s.SiteId, "")
+		if *op.OutpostArn != "arn:aws:outposts:eu-central-1:444455556666:outpost/"+*op.OutpostId || *op.AvailabilityZone != "eu-central-1a" || *op.AvailabilityZoneId != "euc1-az1" {
+			t.Errorf("Outpost = %s in %s (%s)", *op.OutpostArn, *op.AvailabilityZone, *op.AvailabilityZoneId)
+		}
+		missingOP := "op-0123456789abcdef0"
+		otherAccount := "arn:aws:outposts:eu-central-1:111122223333:outpost/" + *op.OutpostId
+		otherRegion := "arn:aws:outposts:us-east-1:444455556666:outpost/" + *op.OutpostId
+		for _, id := range []string{missingOP, otherAccount, otherRegion} {
+			_, err := api.GetOutpost(ctx, &outposts.GetOutpostInput{OutpostId: ptr(id)})
+			wantErr[*types.NotFoundException](t, "GetOutpost", err)
+		}
+		missingCap := "cap-0123456789abcdef0"
+		checks := map[string]error{}
+		_, checks["CancelCapacityTask"] = api.CancelCapacityTask(ctx, &outposts.CancelCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: &missingCap})
+		_, checks["GetCapacityTask"] = api.GetCapacityTask(ctx, &outposts.GetCapacityTaskInput{OutpostIdentifier: ptr(missingOP), CapacityTaskId: &missingCap})
+		_, checks["ListBlockingInstancesForCapacityTask"] = api.ListBlockingInstancesForCapacityTask(ctx, &outposts.ListBlockingInstancesForCapacityTaskInput{OutpostIdentifier: op.OutpostId, CapacityTaskId: &missingCap})
+		_, checks["CancelOrder"] = api.CancelOrder(ctx, &outposts.CancelOrderInput{OrderId: ptr("oo-0123456789abcdef0")})
+		_, checks["GetOrder"] = api.GetOrder(ctx, &outposts.GetOrderInput{OrderId: ptr("oo-0123456789abcdef0")})
+		_, checks["CreateOrder"] = api.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-ZZZZZZZ")}}, PaymentOption: types.PaymentOptionAllUpfront})
+		_, checks["CreateOutpost"] = api.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: ptr("os-0123456789abcdef0")})
+		_, checks["DeleteOutpost"] = api.DeleteOutpost(ctx, &outposts.DeleteOutpostInput{OutpostId: ptr(missingOP)})
+		_, checks["DeleteSite"] = api.DeleteSite(ctx, &outposts.DeleteSiteInput{SiteId: ptr("os-0123456789abcdef0")})
+		_, checks["GetCatalogItem"] = api.GetCatalogItem(ctx, &outposts.GetCatalogItemInput{CatalogItemId: ptr("OR-ZZZZZZZ")})
+		_, checks["GetConnection"] = api.GetConnection(ctx, &outposts.GetConnectionInput{ConnectionId: ptr("bm9uZQ==")})
+		_, checks["GetOutpostInstanceTypes"] = api.GetOutpostInstanceTypes(ctx, &outposts.GetOutpostInstanceTypesInput{OutpostId: ptr(missingOP)})
+		_, checks["GetOutpostSupportedInstanceTypes"] = api.GetOutpostSupportedInstanceTypes(ctx, &outposts.GetOutpostSupportedInstanceTypesInput{OutpostIdentifier: op.OutpostId, OrderId: ptr("oo-0123456789abcdef0")})
+		_, checks["GetSite"] = api.GetSite(ctx, &outposts.GetSiteInput{SiteId: ptr("arn:aws:outposts:eu-central-1:444455556666:site/os-0123456789abcdef0")})
+		_, checks["GetSiteAddress"] = api.GetSiteAddress(ctx, &outposts.GetSiteAddressInput{SiteId: ptr("os-0123456789abcdef0"), AddressType: types.AddressTypeOperatingAddress})
+		_, checks["ListAssetInstances"] = api.ListAssetInstances(ctx, &outposts.ListAssetInstancesInput{OutpostIdentifier: ptr(missingOP)})
+		_, checks["ListAssets"] = api.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: ptr(missingOP)})
+		_, checks["ListCapacityTasks"] = api.ListCapacityTasks(ctx, &outposts.ListCapacityTasksInput{OutpostIdentifierFilter: ptr(missingOP)})
+		_, checks["ListOrders"] = api.ListOrders(ctx, &outposts.ListOrdersInput{OutpostIdentifierFilter: ptr(missingOP)})
+		_, checks["ListTagsForResource"] = api.ListTagsForResource(ctx, &outposts.ListTagsForResourceInput{ResourceArn: ptr(otherAccount)})
+		_, checks["StartCapacityTask"] = api.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, AssetId: ptr("nosuchasset"), InstancePools: fitting})
+		_, checks["StartConnection"] = api.StartConnection(ctx, &outposts.StartConnectionInput{AssetId: ptr("nosuchasset"), ClientPublicKey: ptr(key)})
+		_, checks["TagResource"] = api.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: ptr("arn:aws:outposts:eu-central-1:444455556666:order/oo-0123456789abcdef0"), Tags: map[string]string{"a": "b"}})
+		_, checks["UntagResource"] = api.UntagResource(ctx, &outposts.UntagResourceInput{ResourceArn: ptr(otherRegion), TagKeys: []string{"a"}})
+		_, checks["UpdateOutpost"] = api.UpdateOutpost(ctx, &outposts.UpdateOutpostInput{OutpostId: ptr(missingOP), Name: ptr("x")})
+		_, checks["UpdateSite"] = api.UpdateSite(ctx, &outposts.UpdateSiteInput{SiteId: ptr("os-0123456789abcdef0"), Name: ptr("x")})
+		_, checks["UpdateSiteAddress"] = api.UpdateSiteAddress(ctx, &outposts.UpdateSiteAddressInput{SiteId: ptr("os-0123456789abcdef0"), AddressType: types.AddressTypeOperatingAddress, Address: address("x")})
+		_, checks["UpdateSiteRackPhysicalProperties"] = api.UpdateSiteRackPhysicalProperties(ctx, &outposts.UpdateSiteRackPhysicalPropertiesInput{SiteId: ptr("os-0123456789abcdef0")})
+		for op, err := range checks {
+			wantErr[*types.NotFoundException](t, op, err)
+		}
+	})
 }
 
 // key is a WireGuard public key of the model's form.
 const key = "dGhpcyBpcyBhIHRlc3Qga2V5IG9mIDMyIGJ5dGVzISE="
 
 func TestValidation(t *testing.T) {
-	f := New()
-	s := newSite(t, f)
-	op := newOutpost(t, f, *s.SiteId, "")
-	srv := newOutpost(t, f, *s.SiteId, types.SupportedHardwareTypeServer)
-	rackAsset := must(f.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets[0].AssetId
-	many := map[string]string{}
-	for i := range 50 {
-		many["k"+string(rune('A'+i%26))+string(rune('a'+i/26))] = "v"
-	}
-	checks := map[string]error{}
-	_, checks["GetOutpost"] = f.GetOutpost(ctx, &outposts.GetOutpostInput{OutpostId: ptr("op-NOT-AN-ID")})
-	_, checks["CreateSite"] = f.CreateSite(ctx, nil) // Name is required
-	_, checks["ListOutposts"] = f.ListOutposts(ctx, &outposts.ListOutpostsInput{MaxResults: ptr(int32(1001))})
-	_, checks["TagResource"] = f.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: map[string]string{"aws:reserved": "x"}})
-	_, checks["StartCapacityTask"] = f.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: pools("c6id.large", 1)})
-	_, checks["CreateOutpost"] = f.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-east-1a")})
-	_, checks["CreateOrder"] = f.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M4R2H01")}}, PaymentOption: types.PaymentOptionAllUpfront})
-	_, checks["StartConnection"] = f.StartConnection(ctx, &outposts.StartConnectionInput{AssetId: rackAsset, ClientPublicKey: ptr(key)})
-	_, checks["ListSites"] = f.ListSites(ctx, &outposts.ListSitesInput{NextToken: ptr("1##forged")})
-	for op, err := range checks {
-		wantErr[*types.ValidationException](t, op, err)
-	}
-	// A server takes server hardware only, and tags stop at 50.
-	_, err := f.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: srv.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M5R2H01")}}, PaymentOption: types.PaymentOptionAllUpfront})
-	wantErr[*types.ValidationException](t, "CreateOrder", err)
-	must(f.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: many}))(t)
-	_, err = f.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: map[string]string{"one-more": "x"}})
-	wantErr[*types.ValidationException](t, "TagResource", err)
-	// Zone name and ID must agree.
-	_, err = f.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-west-2b"), AvailabilityZoneId: ptr("usw2-az3")})
-	wantErr[*types.ValidationException](t, "CreateOutpost", err)
-	both := must(f.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-west-2c"), AvailabilityZoneId: ptr("usw2-az3")}))(t).Outpost
-	byID := must(f.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZoneId: ptr("usw2-az4")}))(t).Outpost
-	if *both.AvailabilityZone != "us-west-2c" || *byID.AvailabilityZone != "us-west-2d" {
-		t.Errorf("zones %s, %s", *both.AvailabilityZone, *byID.AvailabilityZone)
-	}
+	bothWays(t, func() *Fake { return New() }, func(t *testing.T, f *Fake, api server.Service) {
+		s := newSite(t, api)
+		op := newOutpost(t, api, *s.SiteId, "")
+		srv := newOutpost(t, api, *s.SiteId, types.SupportedHardwareTypeServer)
+		rackAsset := must(api.ListAssets(ctx, &outposts.ListAssetsInput{OutpostIdentifier: op.OutpostId}))(t).Assets[0].AssetId
+		many := map[string]string{}
+		for i := range 50 {
+			many["k"+string(rune('A'+i%26))+string(rune('a'+i/26))] = "v"
+		}
+		checks := map[string]error{}
+		_, checks["GetOutpost"] = api.GetOutpost(ctx, &outposts.GetOutpostInput{OutpostId: ptr("op-NOT-AN-ID")})
+		_, checks["CreateSite"] = api.CreateSite(ctx, nil) // Name is required
+		_, checks["ListOutposts"] = api.ListOutposts(ctx, &outposts.ListOutpostsInput{MaxResults: ptr(int32(1001))})
+		_, checks["TagResource"] = api.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: map[string]string{"aws:reserved": "x"}})
+		_, checks["StartCapacityTask"] = api.StartCapacityTask(ctx, &outposts.StartCapacityTaskInput{OutpostIdentifier: op.OutpostId, InstancePools: pools("c6id.large", 1)})
+		_, checks["CreateOutpost"] = api.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-east-1a")})
+		_, checks["CreateOrder"] = api.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: op.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M4R2H01")}}, PaymentOption: types.PaymentOptionAllUpfront})
+		_, checks["StartConnection"] = api.StartConnection(ctx, &outposts.StartConnectionInput{AssetId: rackAsset, ClientPublicKey: ptr(key)})
+		_, checks["ListSites"] = api.ListSites(ctx, &outposts.ListSitesInput{NextToken: ptr("1##forged")})
+		for op, err := range checks {
+			wantErr[*types.ValidationException](t, op, err)
+		}
+		// A server takes server hardware only, and tags stop at 50.
+		_, err := api.CreateOrder(ctx, &outposts.CreateOrderInput{OutpostIdentifier: srv.OutpostId, LineItems: []types.LineItemRequest{{CatalogItemId: ptr("OR-M5R2H01")}}, PaymentOption: types.PaymentOptionAllUpfront})
+		wantErr[*types.ValidationException](t, "CreateOrder", err)
+		must(api.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: many}))(t)
+		_, err = api.TagResource(ctx, &outposts.TagResourceInput{ResourceArn: op.OutpostArn, Tags: map[string]string{"one-more": "x"}})
+		wantErr[*types.ValidationException](t, "TagResource", err)
+		// Zone name and ID must agree.
+		_, err = api.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-west-2b"), AvailabilityZoneId: ptr("usw2-az3")})
+		wantErr[*types.ValidationException](t, "CreateOutpost", err)
+		both := must(api.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZone: ptr("us-west-2c"), AvailabilityZoneId: ptr("usw2-az3")}))(t).Outpost
+		byID := must(api.CreateOutpost(ctx, &outposts.CreateOutpostInput{Name: ptr("x"), SiteId: s.SiteId, AvailabilityZoneId: ptr("usw2-az4")}))(t).Outpost
+		if *both.AvailabilityZone != "us-west-2c" || *byID.AvailabilityZone != "us-west-2d" {
+			t.Errorf("zones %s, %s", *both.AvailabilityZone, *byID.AvailabilityZone)
+		}
+	})
 }
 
 func TestQuotas(t *testing.T) {

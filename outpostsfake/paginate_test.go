@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/smithygo/smithygo/generated/outposts"
+	"github.com/smithygo/smithygo/generated/outposts/server"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
 // listAll pages through ListOutposts with the given page size and returns
 // the IDs in the order the pages gave them, and the sizes of the pages.
-func listAll(t *testing.T, f *Fake, in outposts.ListOutpostsInput) (ids []string, sizes []int) {
+func listAll(t *testing.T, f server.Service, in outposts.ListOutpostsInput) (ids []string, sizes []int) {
 	t.Helper()
 	for {
 		out := must(f.ListOutposts(ctx, &in))(t)
@@ -31,46 +32,47 @@ func listAll(t *testing.T, f *Fake, in outposts.ListOutpostsInput) (ids []string
 }
 
 func TestPaginationOver250Outposts(t *testing.T) {
-	f := New()
-	s := newSite(t, f)
-	var created []string
-	for i := range 250 {
-		zone := fmt.Sprintf("usw2-az%d", 1+i%2)
-		op := must(f.CreateOutpost(ctx, &outposts.CreateOutpostInput{
-			Name: ptr(fmt.Sprintf("rack %03d", i)), SiteId: s.SiteId, AvailabilityZoneId: &zone,
-		}))(t).Outpost
-		created = append(created, *op.OutpostId)
-	}
-
-	for _, max := range []int32{1, 7, 100, 249, 250, 1000} {
-		ids, sizes := listAll(t, f, outposts.ListOutpostsInput{MaxResults: &max})
-		if !slices.Equal(ids, created) {
-			t.Errorf("MaxResults %d: the pages do not list the 250 Outposts once each in creation order", max)
+	bothWays(t, func() *Fake { return New() }, func(t *testing.T, f *Fake, api server.Service) {
+		s := newSite(t, api)
+		var created []string
+		for i := range 250 {
+			zone := fmt.Sprintf("usw2-az%d", 1+i%2)
+			op := must(api.CreateOutpost(ctx, &outposts.CreateOutpostInput{
+				Name: ptr(fmt.Sprintf("rack %03d", i)), SiteId: s.SiteId, AvailabilityZoneId: &zone,
+			}))(t).Outpost
+			created = append(created, *op.OutpostId)
 		}
-		for i, n := range sizes {
-			if n > int(max) || n == 0 || i < len(sizes)-1 && n != int(max) {
-				t.Errorf("MaxResults %d: page %d has %d items", max, i, n)
+
+		for _, max := range []int32{1, 7, 100, 249, 250, 1000} {
+			ids, sizes := listAll(t, api, outposts.ListOutpostsInput{MaxResults: &max})
+			if !slices.Equal(ids, created) {
+				t.Errorf("MaxResults %d: the pages do not list the 250 Outposts once each in creation order", max)
+			}
+			for i, n := range sizes {
+				if n > int(max) || n == 0 || i < len(sizes)-1 && n != int(max) {
+					t.Errorf("MaxResults %d: page %d has %d items", max, i, n)
+				}
 			}
 		}
-	}
-	// Without MaxResults, pages have DefaultPageSize items.
-	if _, sizes := listAll(t, f, outposts.ListOutpostsInput{}); !slices.Equal(sizes, []int{100, 100, 50}) {
-		t.Errorf("default page sizes %v, want [100 100 50]", sizes)
-	}
-	// A filter pages too: the Outposts in the second zone.
-	ids, _ := listAll(t, f, outposts.ListOutpostsInput{MaxResults: ptr(int32(10)), AvailabilityZoneFilter: []string{"us-west-2b"}})
-	var want []string
-	for i, id := range created {
-		if i%2 == 1 {
-			want = append(want, id)
+		// Without MaxResults, pages have DefaultPageSize items.
+		if _, sizes := listAll(t, api, outposts.ListOutpostsInput{}); !slices.Equal(sizes, []int{100, 100, 50}) {
+			t.Errorf("default page sizes %v, want [100 100 50]", sizes)
 		}
-	}
-	if !slices.Equal(ids, want) {
-		t.Errorf("filtered pages list %d Outposts, want the %d in us-west-2b", len(ids), len(want))
-	}
-	if ids, _ := listAll(t, f, outposts.ListOutpostsInput{LifeCycleStatusFilter: []string{"RETIRED"}}); len(ids) != 0 {
-		t.Errorf("%d RETIRED Outposts, want none", len(ids))
-	}
+		// A filter pages too: the Outposts in the second zone.
+		ids, _ := listAll(t, api, outposts.ListOutpostsInput{MaxResults: ptr(int32(10)), AvailabilityZoneFilter: []string{"us-west-2b"}})
+		var want []string
+		for i, id := range created {
+			if i%2 == 1 {
+				want = append(want, id)
+			}
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("filtered pages list %d Outposts, want the %d in us-west-2b", len(ids), len(want))
+		}
+		if ids, _ := listAll(t, api, outposts.ListOutpostsInput{LifeCycleStatusFilter: []string{"RETIRED"}}); len(ids) != 0 {
+			t.Errorf("%d RETIRED Outposts, want none", len(ids))
+		}
+	})
 }
 
 // TestPaginationWhileChanging deletes and creates between pages: the

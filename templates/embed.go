@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the templates.
 //
-//go:embed *.go.tmpl ecmaregex/*.go awsconfig/*.go endpointrules/*.go cbor/*.go jsonwire/*.go retry/*.go sigv4/*.go jmespath/*.go httpbind/*.go textfmt/*.go
+//go:embed *.go.tmpl server/*.go.tmpl httproute/*.go sigv4verify/*.go ecmaregex/*.go awsconfig/*.go endpointrules/*.go cbor/*.go jsonwire/*.go retry/*.go sigv4/*.go jmespath/*.go httpbind/*.go textfmt/*.go
 var FS embed.FS

@@ -25,6 +25,9 @@ type Options struct {
 	NoTests    bool     // leave out the generated tests (endpoint test cases)
 	// ProtocolTests adds the model's smithy.test HTTP protocol tests as Go tests.
 	ProtocolTests bool
+	// Server also writes the package server below the client package (a
+	// Service interface and an http.Handler that serves it).
+	Server bool
 	// AllowUnknownTraits makes a trait that resolves to no definition a
 	// warning instead of an error (shapes.Options.AllowUnknownTraits).
 	AllowUnknownTraits bool
@@ -105,7 +108,7 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests}
+	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests, Server: opts.Server}
 	if opts.Generator != "" {
 		cfg.Generator = opts.Generator
 		if cfg.Models, err = shapes.DigestPaths(opts.Models...); err != nil {

@@ -26,6 +26,9 @@ type codec struct {
 	encTodo []*shapes.Shape
 	decTodo []*shapes.Shape
 	funcs   map[string]jen.Code // function name → declaration
+	// encNames and decNames name the functions of each shape: the Plan's
+	// client names, or the server package's (newServerCodec).
+	encNames, decNames map[*shapes.Shape]string
 }
 
 func newCodec(p *Plan) *codec {
@@ -34,6 +37,9 @@ func newCodec(p *Plan) *codec {
 		enc:   map[*shapes.Shape]string{},
 		dec:   map[*shapes.Shape]string{},
 		funcs: map[string]jen.Code{},
+
+		encNames: p.encodeFn,
+		decNames: p.decodeFn,
 	}
 	c.jw = p.ImportPath + "/internal/" + c.wire().pkg
 	return c
@@ -56,7 +62,7 @@ func (c *codec) encFunc(s *shapes.Shape) string {
 	if n, ok := c.enc[s]; ok {
 		return n
 	}
-	n := c.p.encodeFn[s]
+	n := c.encNames[s]
 	c.enc[s] = n
 	c.encTodo = append(c.encTodo, s)
 	return n
@@ -67,7 +73,7 @@ func (c *codec) decFunc(s *shapes.Shape) string {
 	if n, ok := c.dec[s]; ok {
 		return n
 	}
-	n := c.p.decodeFn[s]
+	n := c.decNames[s]
 	c.dec[s] = n
 	c.decTodo = append(c.decTodo, s)
 	return n

@@ -64,6 +64,24 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if wf != nil {
 		files["waiters_gen.go"] = wf
 	}
+	if cfg.Server {
+		sf, err := emitServer(p)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(files, sf)
+	}
+	var serverTests bool
+	if cfg.Server && cfg.ProtocolTests {
+		tf, err := emitServerProtocolTests(p)
+		if err != nil {
+			return nil, err
+		}
+		if tf != nil {
+			files[serverDir+"/protocol_gen_test.go"] = tf
+			serverTests = true
+		}
+	}
 	var protocolTests bool
 	if cfg.ProtocolTests {
 		pf, err := emitProtocolTests(p)
@@ -125,8 +143,31 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			}
 		}
 	}
+	if cfg.Server {
+		// The server's runtime and router are copied only for -server, so
+		// that clients neither compile nor carry them.
+		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+		for _, pkg := range []string{"httproute", "sigv4verify"} {
+			if err := addPackage(out, pkg, p.ImportPath); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if serverTests {
+		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p.ImportPath); err != nil {
+			return nil, err
+		}
+	}
 	if protocolTests {
 		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.ImportPath); err != nil {
+			return nil, err
+		}
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p.ImportPath); err != nil {
 			return nil, err
 		}
 		if w := p.proto.json().wire; w != nil && w.testHelper != "" {

@@ -50,8 +50,12 @@ const (
 	regexPrefix = "internal/ecmaregex/"
 	runtimeFile = "client_runtime_gen.go" // templates/client.go.tmpl
 	serviceName = "service"
-	errorName   = "error.txt"
-	warningName = "warnings.txt"
+	// serverName is an empty section that asks for the server package
+	// too (gen -server); its copied runtime is left out of the sections.
+	serverName    = "server"
+	serverRuntime = "server/runtime_gen.go"
+	errorName     = "error.txt"
+	warningName   = "warnings.txt"
 )
 
 // goldenCase is one archive of testdata/golden.
@@ -61,6 +65,7 @@ type goldenCase struct {
 	archive *txtar.Archive
 	models  []shapes.Source
 	service string
+	server  bool              // a "server" section: generate the server package too
 	tests   []txtar.File      // hand-written behaviour tests (not compared)
 	want    map[string][]byte // expected sections, by name
 	inputs  []txtar.File      // the sections -update keeps, in archive order
@@ -108,6 +113,9 @@ func loadCases(t *testing.T) []*goldenCase {
 			case f.Name == serviceName:
 				c.service = strings.TrimSpace(string(f.Data))
 				c.inputs = append(c.inputs, f)
+			case f.Name == serverName:
+				c.server = true
+				c.inputs = append(c.inputs, f)
 			case isBehaviour(f.Name):
 				c.tests = append(c.tests, f)
 				c.inputs = append(c.inputs, f)
@@ -135,7 +143,7 @@ func (c *goldenCase) generate() (map[string][]byte, error) {
 		return nil, err
 	}
 	c.warnings = nil
-	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + c.name, ProtocolTests: true,
+	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + c.name, ProtocolTests: true, Server: c.server,
 		Warn: func(w error) { c.warnings = fmt.Appendln(c.warnings, w) }})
 }
 
@@ -150,7 +158,7 @@ func expected(files map[string][]byte, err error) map[string][]byte {
 		// elsewhere, not repeated in every golden file.
 		// Generated tests are run in the temporary module instead; a section
 		// named *_test.go would be read back as a behaviour test.
-		if !strings.HasPrefix(name, "internal/") && name != runtimeFile && name != "waiter_runtime_gen.go" && name != "compression_gen.go" && name != "checksum_gen.go" && !strings.HasSuffix(name, "_gen_test.go") {
+		if !strings.HasPrefix(name, "internal/") && name != runtimeFile && name != serverRuntime && name != "waiter_runtime_gen.go" && name != "compression_gen.go" && name != "checksum_gen.go" && !strings.HasSuffix(name, "_gen_test.go") {
 			out[name] = data
 		}
 	}
@@ -230,7 +238,7 @@ func (c *goldenCase) rewrite(t *testing.T, got map[string][]byte) {
 	t.Helper()
 	a := &txtar.Archive{Comment: c.archive.Comment, Files: slices.Clone(c.inputs)}
 	for _, n := range slices.Sorted(maps.Keys(got)) {
-		if isModel(n) || isBehaviour(n) || n == serviceName {
+		if isModel(n) || isBehaviour(n) || n == serviceName || n == serverName {
 			t.Fatalf("%s: generated file %s would be read back as an input section", c.name, n)
 		}
 		a.Files = append(a.Files, txtar.File{Name: n, Data: got[n]})
@@ -866,7 +874,7 @@ func TestCopiedSourceIsFormatted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := gogen.Generate(svc, gogen.Config{ImportPath: "github.com/example/a/much/longer/import/path/outposts", Tests: true, ProtocolTests: true})
+	files, err := gogen.Generate(svc, gogen.Config{ImportPath: "github.com/example/a/much/longer/import/path/outposts", Tests: true, ProtocolTests: true, Server: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -351,9 +351,15 @@ func (c *codec) emitQueryParams(g *jen.Group, m *shapes.Member) {
 }
 
 func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
+	c.emitHeaderTo(g, m, "in", jen.Id("r").Dot("header"))
+}
+
+// emitHeaderTo sets the header of member m of the structure v points to in
+// the http.Header hdr.
+func (c *codec) emitHeaderTo(g *jen.Group, m *shapes.Member, v string, hdr *jen.Statement) {
 	name, _ := m.Traits.HTTPHeader()
 	key := headerKey(name)
-	field := jen.Id("in").Dot(c.p.FieldName(m))
+	field := jen.Id(v).Dot(c.p.FieldName(m))
 	ts := timestampFormat(m, "http-date")
 	if m.Target.Kind == shapes.KindList {
 		lm := m.Target.ListMember()
@@ -372,11 +378,11 @@ func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
 				}
 				l.Id("items").Op("=").Append(jen.Id("items"), text)
 			})
-			b.Id("r").Dot("header").Index(jen.Lit(key)).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("items")))
+			b.Add(hdr.Clone()).Index(jen.Lit(key)).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("items")))
 		})
 		return
 	}
-	set := jen.Id("r").Dot("header").Index(jen.Lit(key)).Op("=").Index().String().Values(c.textValue(m.Target, c.fieldValue(m, field), ts, true))
+	set := hdr.Clone().Index(jen.Lit(key)).Op("=").Index().String().Values(c.textValue(m.Target, c.fieldValue(m, field), ts, true))
 	if cond := c.setCond(m, field, true); cond != nil {
 		g.If(cond).Block(set)
 	} else {
@@ -385,20 +391,26 @@ func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
 }
 
 func (c *codec) emitPrefixHeaders(g *jen.Group, m *shapes.Member, specific []*shapes.Member) {
+	c.emitPrefixHeadersTo(g, m, specific, "in", jen.Id("r").Dot("header"))
+}
+
+// emitPrefixHeadersTo sets the headers of the map member m of the
+// structure v points to in the http.Header hdr.
+func (c *codec) emitPrefixHeadersTo(g *jen.Group, m *shapes.Member, specific []*shapes.Member, v string, hdr *jen.Statement) {
 	prefix, _ := m.Traits.HTTPPrefixHeaders()
-	field := jen.Id("in").Dot(c.p.FieldName(m))
+	field := jen.Id(v).Dot(c.p.FieldName(m))
 	g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(b *jen.Group) {
 		b.Id("key").Op(":=").Qual("net/textproto", "CanonicalMIMEHeaderKey").Call(jen.Lit(prefix).Op("+").Id("k"))
 		if len(specific) > 0 {
 			b.Comment("A header bound to its own member wins.")
-			b.If(jen.Id("_").Op(",").Id("taken").Op(":=").Id("r").Dot("header").Index(jen.Id("key")), jen.Id("taken")).Block(jen.Continue())
+			b.If(jen.Id("_").Op(",").Id("taken").Op(":=").Add(hdr.Clone()).Index(jen.Id("key")), jen.Id("taken")).Block(jen.Continue())
 		}
 		val := m.Target.MapValue()
 		if val.Target.Kind == shapes.KindList {
-			b.Id("r").Dot("header").Index(jen.Id("key")).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("v")))
+			b.Add(hdr.Clone()).Index(jen.Id("key")).Op("=").Index().String().Values(jen.Qual(c.hb(), "JoinHeaderList").Call(jen.Id("v")))
 			return
 		}
-		b.Id("r").Dot("header").Index(jen.Id("key")).Op("=").Index().String().Values(c.textValue(val.Target, jen.Id("v"), "http-date", true))
+		b.Add(hdr.Clone()).Index(jen.Id("key")).Op("=").Index().String().Values(c.textValue(val.Target, jen.Id("v"), "http-date", true))
 	})
 }
 
@@ -445,6 +457,12 @@ func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
 
 // decodeBound decodes the header and status-code members of v.
 func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
+	c.decodeStatus(g, b, v)
+	c.decodeHeaders(g, b, v, jen.Id("resp").Dot("Header"))
+}
+
+// decodeStatus decodes the status-code member of v.
+func (c *codec) decodeStatus(g *jen.Group, b bindings, v string) {
 	if m := b.responseCode; m != nil {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		if c.p.IsPointer(m) {
@@ -453,13 +471,18 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 			g.Add(field.Clone().Op("=").Int32().Call(jen.Id("resp").Dot("StatusCode")))
 		}
 	}
+}
+
+// decodeHeaders decodes the header and prefix-header members of v from
+// the http.Header hdr.
+func (c *codec) decodeHeaders(g *jen.Group, b bindings, v string, hdr *jen.Statement) {
 	for _, m := range b.headers {
 		name, _ := m.Traits.HTTPHeader()
 		key := headerKey(name)
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		ts := timestampFormat(m, "http-date")
 		what := "header " + name
-		g.If(jen.Id("vs").Op(":=").Id("resp").Dot("Header").Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(hb *jen.Group) {
+		g.If(jen.Id("vs").Op(":=").Add(hdr.Clone()).Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(hb *jen.Group) {
 			if m.Target.Kind == shapes.KindList {
 				lm := m.Target.ListMember()
 				lts := timestampFormat(lm, ts)
@@ -486,7 +509,7 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 		prefix, _ := m.Traits.HTTPPrefixHeaders()
 		field := jen.Id(v).Dot(c.p.FieldName(m))
 		val := m.Target.MapValue()
-		g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("resp").Dot("Header")).BlockFunc(func(lb *jen.Group) {
+		g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Add(hdr.Clone())).BlockFunc(func(lb *jen.Group) {
 			if prefix != "" {
 				lb.If(jen.Len(jen.Id("k")).Op("<").Lit(len(prefix)).Op("||").Op("!").Qual("strings", "EqualFold").Call(jen.Id("k").Index(jen.Empty(), jen.Lit(len(prefix))), jen.Lit(prefix))).Block(jen.Continue())
 			}
@@ -505,31 +528,54 @@ func (c *codec) decodeBound(g *jen.Group, b bindings, v string) {
 	}
 }
 
-// decodePayload decodes the body into a payload member. The body's memory
-// is reused once decoded, so whatever is kept is a copy.
+// decodePayload decodes the response body into a payload member. The
+// body's memory is reused once decoded, so whatever is kept is a copy.
 func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
+	c.decodePayloadFrom(g, m, v, jen.Id("resp").Dot("body"), true, jen.Id("resp").Dot("Body"))
+}
+
+// decodePayloadFrom decodes body into the payload member m of the structure
+// v points to; a streaming member gets stream. body is a []byte whose memory
+// is reused (the client's response) when isBytes, else a string (the
+// server's request).
+func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body *jen.Statement, isBytes bool, stream *jen.Statement) {
 	field := jen.Id(v).Dot(c.p.FieldName(m))
 	t := m.Target
-	nonEmpty := jen.Len(jen.Id("resp").Dot("body")).Op("!=").Lit(0)
+	nonEmpty := body.Clone().Op("!=").Lit("")
+	kept := body.Clone() // a copy of the body that outlives it
+	asString := body.Clone()
+	trimmed := jen.Qual("strings", "TrimSpace").Call(body.Clone()).Op("!=").Lit("")
+	newDecoder := jen.Qual(c.jw, "NewDecoderString").Call(body.Clone())
+	if isBytes {
+		nonEmpty = jen.Len(body.Clone()).Op("!=").Lit(0)
+		kept = jen.Qual("bytes", "Clone").Call(body.Clone())
+		asString = jen.String().Call(body.Clone())
+		trimmed = jen.Len(jen.Qual("bytes", "TrimSpace").Call(body.Clone())).Op("!=").Lit(0)
+		newDecoder = jen.Qual(c.jw, "NewDecoder").Call(body.Clone())
+	}
 	switch {
 	case IsStreaming(m):
-		g.Add(field.Clone().Op("=").Id("resp").Dot("Body"))
+		g.Add(field.Clone().Op("=").Add(stream))
 	case t.Kind == shapes.KindBlob:
-		g.If(nonEmpty).Block(field.Clone().Op("=").Qual("bytes", "Clone").Call(jen.Id("resp").Dot("body")))
+		if isBytes {
+			g.If(nonEmpty).Block(field.Clone().Op("=").Add(kept))
+		} else {
+			g.If(nonEmpty).Block(field.Clone().Op("=").Index().Byte().Call(body.Clone()))
+		}
 	case t.Kind == shapes.KindString || t.IsEnum():
 		g.If(nonEmpty).BlockFunc(func(b *jen.Group) {
 			if t.IsEnum() {
-				b.Add(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.TypeName(t)).Call(jen.Id("resp").Dot("body")))
+				b.Add(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.TypeName(t)).Call(body.Clone()))
 				return
 			}
-			b.Id("x").Op(":=").String().Call(jen.Id("resp").Dot("body"))
+			b.Id("x").Op(":=").Add(asString)
 			b.Add(field.Clone().Op("=").Op("&").Id("x"))
 		})
 	case t.Kind == shapes.KindDocument:
-		g.If(nonEmpty).Block(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.DocName).Call(jen.Qual("bytes", "Clone").Call(jen.Id("resp").Dot("body"))))
+		g.If(nonEmpty).Block(field.Clone().Op("=").Qual(c.p.TypesPath, c.p.DocName).Call(kept))
 	default: // structure or union
-		g.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("resp").Dot("body"))).Op("!=").Lit(0)).BlockFunc(func(b *jen.Group) {
-			b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
+		g.If(trimmed).BlockFunc(func(b *jen.Group) {
+			b.Id("d").Op(":=").Add(newDecoder)
 			addAll(b, c.decValue(t, c.p.IsPointer(m), "epoch-seconds", func(x jen.Code) jen.Code {
 				return field.Clone().Op("=").Add(x)
 			}))

@@ -17,7 +17,8 @@ import (
 
 // TestEveryDeclarationIsPlanned generates every golden model and the
 // Outposts model and checks that each package-level identifier of the main
-// and types packages (generated or copied from the runtime templates) is
+// and types packages, and of the server package of a restJson1 service
+// (generated or copied from the runtime templates), is
 // in the Plan's scope for that package: a name the Plan does not know about
 // is one a model name could collide with.
 func TestEveryDeclarationIsPlanned(t *testing.T) {
@@ -61,6 +62,8 @@ func TestEveryDeclarationIsPlanned(t *testing.T) {
 				t.Skipf("no single service: %v", err)
 			}
 			cfg := Config{ImportPath: "example.com/x", Tests: true, ProtocolTests: true}
+			// The server package is planned too, for the protocol it serves.
+			cfg.Server = svc.Shape.Traits.Has(shapes.TraitRestJSON1)
 			p, err := NewPlan(svc, cfg)
 			if err != nil {
 				t.Skipf("the model is refused: %v", err)
@@ -78,6 +81,8 @@ func TestEveryDeclarationIsPlanned(t *testing.T) {
 					scope = p.mainScope
 				case "types":
 					scope = p.typesScope
+				case serverDir:
+					scope = p.server.scope
 				default:
 					continue
 				}

@@ -30,6 +30,9 @@ type Config struct {
 	// ProtocolTests adds protocol_gen_test.go, the model's
 	// smithy.test#httpRequestTests and httpResponseTests as Go tests.
 	ProtocolTests bool
+	// Server also writes the package server below the client package: a
+	// Service interface and an http.Handler serving it (see server.go).
+	Server bool
 	// Generator and Models, where set, are named on the second line of
 	// every file, so that a reviewer can tell what made it: the generator's
 	// module and version ("github.com/smithygo/smithygo (devel)") and the
@@ -112,6 +115,10 @@ type Plan struct {
 	mainScope, typesScope *naming.Scope
 
 	rules *ruleset.RuleSet // the parsed endpoint rule set, nil when there is none
+
+	// server names the server package's declarations; nil unless
+	// Config.Server asks for that package.
+	server *serverPlan
 }
 
 // Operation is one operation with its Go names.
@@ -391,6 +398,11 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	p.planBindings()
 	if err := p.planEndpointRules(); err != nil {
 		return nil, err
+	}
+	if cfg.Server {
+		if err := p.planServer(); err != nil {
+			return nil, err
+		}
 	}
 	// The redaction helpers are written where some String method uses them.
 	for _, o := range p.Operations {

@@ -174,6 +174,9 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 type protoTests struct {
 	p *Plan
 	c *codec
+	// mainPath, when set, is the import path of the package that declares
+	// the inputs and outputs: the tests are in another package (the server).
+	mainPath string
 }
 
 func skipFor(id string) []jen.Code {
@@ -355,9 +358,12 @@ func (pt *protoTests) minimalInput(op *Operation) jen.Code {
 // params (goName set: a main-package input or output; else a types type).
 func (pt *protoTests) structValue(s *shapes.Shape, goName string, params map[string]any, pointer bool) (jen.Code, error) {
 	var t *jen.Statement
-	if goName != "" {
+	switch {
+	case goName != "" && pt.mainPath != "":
+		t = jen.Qual(pt.mainPath, goName)
+	case goName != "":
 		t = jen.Id(goName)
-	} else {
+	default:
 		t = jen.Qual(pt.p.TypesPath, pt.p.TypeName(s))
 	}
 	d := jen.Dict{}

@@ -2,7 +2,9 @@
 // internal/protocoltest) and prints how many cases passed, were skipped and
 // failed, per file of the official suites in ../shared (restJson1,
 // awsJson1_0, awsJson1_1, rpcv2Json and rpcv2Cbor), each file named by its
-// suite folder.
+// suite folder, and per side: the client's cases, and the server's
+// (restJson1: request, response and malformed-request cases, each parameter
+// set of a malformed-request case counted once).
 //
 //	go run ./internal/cmd/conformance [-suites DIR,DIR...] [-pkg PATTERN]
 package main
@@ -36,6 +38,9 @@ func main() {
 // counts are one file's results.
 type counts struct{ pass, skip, fail int }
 
+// paramSet is the suffix of a malformed-request case's parameter set.
+var paramSet = regexp.MustCompile(`_[0-9]+$`)
+
 // caseID finds test case ids in the suite's files.
 var caseID = regexp.MustCompile(`(?m)^\s*id:\s*"([A-Za-z0-9_]+)"`)
 
@@ -47,7 +52,7 @@ func run(suites []string, pkg string, out io.Writer) int {
 			return 1
 		}
 	}
-	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "^TestProtocol", pkg)
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "^Test(Protocol|Server)", pkg)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
@@ -64,9 +69,13 @@ func run(suites []string, pkg string, out io.Writer) int {
 			fmt.Fprintln(out, "conformance: reading go test -json:", err)
 			return 1
 		}
-		_, id, ok := strings.Cut(ev.Test, "/")
+		top, id, ok := strings.Cut(ev.Test, "/")
 		if !ok {
 			continue
+		}
+		side := "client"
+		if strings.HasPrefix(top, "TestServer") {
+			side = "server"
 		}
 		if ev.Action == "output" {
 			if output[ev.Test] == nil {
@@ -77,8 +86,13 @@ func run(suites []string, pkg string, out io.Writer) int {
 		}
 		file := files[id]
 		if file == "" {
+			// A malformed-request case runs once per parameter set, as ID_N.
+			file = files[paramSet.ReplaceAllString(id, "")]
+		}
+		if file == "" {
 			file = "(not in the suite)"
 		}
+		file += "\t" + side
 		c := results[file]
 		if c == nil {
 			c = &counts{}
@@ -106,16 +120,24 @@ func run(suites []string, pkg string, out io.Writer) int {
 	}
 	slices.Sort(names)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "file\tpassed\tskipped\tfailed\t")
+	fmt.Fprintln(tw, "file\tside\tpassed\tskipped\tfailed\t")
 	var total counts
+	sides := map[string]*counts{"client": {}, "server": {}}
 	for _, f := range names {
 		c := results[f]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", f, c.pass, c.skip, c.fail)
-		total.pass += c.pass
-		total.skip += c.skip
-		total.fail += c.fail
+		_, side, _ := strings.Cut(f, "\t")
+		for _, t := range []*counts{&total, sides[side]} {
+			t.pass += c.pass
+			t.skip += c.skip
+			t.fail += c.fail
+		}
 	}
-	fmt.Fprintf(tw, "TOTAL\t%d\t%d\t%d\t\n", total.pass, total.skip, total.fail)
+	for _, side := range []string{"client", "server"} {
+		c := sides[side]
+		fmt.Fprintf(tw, "TOTAL\t%s\t%d\t%d\t%d\t\n", side, c.pass, c.skip, c.fail)
+	}
+	fmt.Fprintf(tw, "TOTAL\tboth\t%d\t%d\t%d\t\n", total.pass, total.skip, total.fail)
 	tw.Flush()
 	slices.Sort(skips)
 	for _, s := range skips {

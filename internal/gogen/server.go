@@ -1,0 +1,672 @@
+package gogen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/naming"
+	"github.com/smithygo/smithygo/internal/shapes"
+	"github.com/smithygo/smithygo/templates"
+)
+
+// The server half: with Config.Server the generator also writes the package
+// server below the client package. It reuses the client's input, output
+// and error types, and holds a Service interface (one method per
+// operation), Unimplemented, and NewHandler, an http.Handler that routes a
+// request by the operations' @http patterns (a copy of templates/httproute),
+// decodes it into the operation's input, validates it with the input's
+// Validate, calls the service and encodes its output or error.
+
+// serverTemplate is the runtime of the server package; serverTestTemplate
+// runs its protocol tests.
+const (
+	serverTemplate     = "server/runtime.go.tmpl"
+	serverTestTemplate = "server/protocoltest_test.go.tmpl"
+)
+
+// serverDir is where the server package goes, below the client package.
+const serverDir = "server"
+
+// fixedServerNames are the package-level names the server emitters write
+// under fixed names.
+var fixedServerNames = []string{
+	"Service", "Unimplemented", "NewHandler", "handler", "routes",
+	"encodeServiceError", "rejectInvalid",
+	// The packages the server's files import besides importNames.
+	"httproute", "errors", "context",
+}
+
+// serverPlan names everything the server package declares. It is made by
+// planServer from a scope of its own, like the client's packages.
+type serverPlan struct {
+	scope *naming.Scope
+	// The JSON functions of the shapes the server decodes (inputs) and
+	// encodes (outputs and errors).
+	encodeFn, decodeFn map[*shapes.Shape]string
+	// Per operation: the function that serves it, decodes its request and
+	// encodes its response.
+	serve, decode, encode map[*Operation]string
+	// errorEnc names the encoder of each error shape; reject names the
+	// function that answers an invalid input of an operation.
+	errorEnc map[*shapes.Shape]string
+	reject   map[*Operation]string
+	// rejectFns are the reject functions, by the error shape they answer
+	// with (nil: a plain 400 ValidationException).
+	rejectFns map[*shapes.Shape]string
+	// ruleFn names each aggregate shape's rule function (server_rules.go).
+	ruleFn map[*shapes.Shape]string
+}
+
+// frameworkValidation is the Smithy framework's validation error.
+const frameworkValidation = "smithy.framework#ValidationException"
+
+// templateDecls lists the package-level identifiers of a template file.
+func templateDecls(name string) ([]string, error) {
+	src, err := templates.FS.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	return topLevelDecls(f), nil
+}
+
+// planServer names the server package's declarations.
+func (p *Plan) planServer() error {
+	if _, ok := p.proto.(restJSON1); !ok {
+		return &shapes.Error{File: p.Svc.Shape.File, Shape: p.Svc.Shape.ID.String(),
+			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, p.proto.traitID())}
+	}
+	scope := naming.NewScope()
+	for _, tmpl := range []string{serverTemplate, serverTestTemplate, "protocolcompare_test.go.tmpl"} {
+		names, err := templateDecls(tmpl)
+		if err != nil {
+			return fmt.Errorf("reading the server runtime: %w", err)
+		}
+		scope.Reserve(names...)
+	}
+	scope.Reserve(serverTestNames...)
+	scope.Reserve(fixedServerNames...)
+	scope.Reserve(importNames...)
+	scope.Reserve(p.Package)
+	sp := &serverPlan{
+		scope:    scope,
+		encodeFn: map[*shapes.Shape]string{}, decodeFn: map[*shapes.Shape]string{},
+		serve: map[*Operation]string{}, decode: map[*Operation]string{}, encode: map[*Operation]string{},
+		errorEnc: map[*shapes.Shape]string{}, reject: map[*Operation]string{}, rejectFns: map[*shapes.Shape]string{},
+	}
+	for _, o := range p.Operations {
+		owner := o.Shape.ID.String()
+		sp.serve[o] = scope.Unique("serve"+o.Name, owner)
+		sp.decode[o] = scope.Unique("decode"+o.InputName, owner)
+		sp.encode[o] = scope.Unique("encode"+o.OutputName, owner)
+	}
+	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }) {
+		sp.errorEnc[s] = scope.Unique("encodeError"+p.TypeName(s), s.ID.String())
+	}
+	for _, o := range p.Operations {
+		e := validationError(p, o)
+		if _, ok := sp.rejectFns[e]; !ok {
+			if e == nil {
+				sp.rejectFns[e] = "rejectInvalid"
+			} else {
+				sp.rejectFns[e] = scope.Unique("rejectWith"+p.TypeName(e), e.ID.String())
+			}
+		}
+		sp.reject[o] = sp.rejectFns[e]
+	}
+	for _, s := range p.Svc.Shapes {
+		if !aggregate(s) {
+			continue
+		}
+		name, owner := naming.Exported(p.Svc.Name(s)), s.ID.String()
+		sp.encodeFn[s] = scope.Unique("encode"+name, owner)
+		sp.decodeFn[s] = scope.Unique("decode"+name, owner)
+	}
+	sp.planRules(p, scope)
+	p.server = sp
+	return nil
+}
+
+// validationError is the error shape an operation answers an invalid
+// input with: smithy.framework#ValidationException where it lists that,
+// else its own error named ValidationException, else nil (a plain 400
+// ValidationException).
+func validationError(p *Plan, o *Operation) *shapes.Shape {
+	errs := slices.Concat(o.Shape.Errors, p.Svc.Shape.Errors)
+	for _, e := range errs {
+		if e.ID.String() == frameworkValidation {
+			return e
+		}
+	}
+	for _, e := range errs {
+		if e.ID.Name == "ValidationException" && messageMember(e) != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// topLevelDecls lists the package-level identifiers a file declares.
+func topLevelDecls(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					names = append(names, s.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// emitServer writes the files of the server package.
+func emitServer(p *Plan) (map[string]*jen.File, error) {
+	sp := p.server
+	c := newCodec(p)
+	c.encNames, c.decNames = sp.encodeFn, sp.decodeFn
+	pkg := p.ImportPath
+	serverPath := p.ImportPath + "/" + serverDir
+	newFile := func() *jen.File {
+		f := jen.NewFilePathName(serverPath, serverDir)
+		f.HeaderComment(header)
+		f.ImportName(pkg, p.Package)
+		f.ImportName(p.TypesPath, "types")
+		f.ImportName(c.jw, "jsonwire")
+		f.ImportName(c.hb(), "httpbind")
+		f.ImportName(routePath(p), "httproute")
+		return f
+	}
+	f := newFile()
+	svcName := p.Svc.Shape.ID.Name
+	f.PackageComment(wrap("Package server serves the %s API over HTTP (the %s protocol): implement Service, or embed Unimplemented in a type that implements some operations, and pass it to NewHandler. The inputs, outputs and errors are the types of package %s.", svcName, p.proto.traitID(), p.Package))
+
+	// Service and Unimplemented.
+	f.Add(comment(wrap("Service is the %s API: one method per operation. A method's error is answered as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a method sees it.", svcName)))
+	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
+		for _, o := range p.Operations {
+			g.Add(comment(wrap("%s serves the %s operation.", o.Method, p.Svc.Name(o.Shape))))
+			g.Id(o.Method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Op("*").Qual(pkg, o.InputName)).Params(jen.Op("*").Qual(pkg, o.OutputName), jen.Error())
+		}
+	})
+	f.Add(comment(wrap("Unimplemented implements every method of Service with a *NotImplementedError (501). Embed it in a service that implements some operations, so that it compiles while it grows.")))
+	f.Type().Id("Unimplemented").Struct()
+	for _, o := range p.Operations {
+		f.Add(comment(wrap("%s returns a *NotImplementedError.", o.Method)))
+		f.Func().Params(jen.Id("Unimplemented")).Id(o.Method).Params(jen.Qual("context", "Context"), jen.Op("*").Qual(pkg, o.InputName)).Params(jen.Op("*").Qual(pkg, o.OutputName), jen.Error()).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Id("NotImplementedError").Values(jen.Dict{jen.Id("Operation"): jen.Lit(p.Svc.Name(o.Shape))})))
+	}
+
+	// The route table.
+	f.Comment("routes are the operations' @http patterns; a route's index is the operation's in serve's switch.")
+	f.Var().Id("routes").Op("=").Index().Struct(jen.Id("method").String(), jen.Id("uri").String()).ValuesFunc(func(g *jen.Group) {
+		for _, o := range p.Operations {
+			method, uri, _ := p.proto.requestLine(p.Svc.Shape, o.Shape)
+			g.Line().Values(jen.Lit(method), jen.Lit(uri))
+		}
+		g.Line()
+	})
+
+	// NewHandler and the handler.
+	f.Add(comment(wrap("NewHandler returns an http.Handler that serves svc: it routes each request by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the generator has already ruled out.")))
+	f.Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("opts").Dot("MaxBodyBytes").Op("<=").Lit(0)).Block(jen.Id("opts").Dot("MaxBodyBytes").Op("=").Id("DefaultMaxBodyBytes"))
+		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts"), jen.Id("auth"): jen.Id("newAuthenticator").Call(jen.Id("opts"))})
+		g.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("routes")).Block(
+			jen.If(jen.Err().Op(":=").Id("h").Dot("table").Dot("Add").Call(jen.Id("r").Dot("method"), jen.Id("r").Dot("uri"), jen.Id("i")), jen.Err().Op("!=").Nil()).Block(
+				jen.Panic(jen.Lit("server: ").Op("+").Err().Dot("Error").Call())))
+		g.Return(jen.Id("h"))
+	})
+	f.Comment("handler is the http.Handler of NewHandler.")
+	f.Type().Id("handler").Struct(
+		jen.Id("svc").Id("Service"),
+		jen.Id("opts").Id("HandlerOptions"),
+		jen.Id("auth").Op("*").Id("authenticator"),
+		jen.Id("table").Qual(routePath(p), "Table"),
+	)
+	f.Comment("ServeHTTP answers one request.")
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("ServeHTTP").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
+		jen.Id("h").Dot("serve").Call(jen.Id("r")).Dot("send").Call(jen.Id("w")),
+	)
+	f.Comment("serve turns a request into its response; a panic becomes an InternalFailure.")
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Id("responseMessage")).BlockFunc(func(g *jen.Group) {
+		g.Defer().Func().Params().Block(
+			jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
+				jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
+				jen.Id("resp").Op("=").Id("internalFailure").Call(),
+			),
+		).Call()
+		g.List(jen.Id("id"), jen.Id("labels"), jen.Id("status")).Op(":=").Id("h").Dot("table").Dot("Match").Call(
+			jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))
+		g.Switch(jen.Id("status")).Block(
+			jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Id("errorMessage").Call(
+				jen.Qual("net/http", "StatusNotFound"), jen.Lit("UnknownOperationException"), jen.Lit("no operation matches the request")))),
+			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Id("errorMessage").Call(
+				jen.Qual("net/http", "StatusMethodNotAllowed"), jen.Lit("MethodNotAllowedException"), jen.Lit("the operation does not accept this method")))),
+		)
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Id("readBody").Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
+		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr"))))
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("after").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		g.Id("msg").Op(":=").Op("&").Id("requestMessage").Values(jen.Dict{
+			jen.Id("header"): jen.Id("r").Dot("Header"), jen.Id("body"): jen.Id("body"),
+			jen.Id("labels"): jen.Id("labels"), jen.Id("query"): jen.Id("r").Dot("URL").Dot("Query").Call(),
+		})
+		g.Switch(jen.Id("id")).BlockFunc(func(sw *jen.Group) {
+			for i, o := range p.Operations {
+				sw.Case(jen.Lit(i)).Block(jen.Return(jen.Id(sp.serve[o]).Call(jen.Id("h"), jen.Id("r"), jen.Id("msg"))))
+			}
+		})
+		g.Return(jen.Id("internalFailure").Call())
+	})
+	f.Comment("logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.")
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("logFailure").Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Err().Error()).Block(
+		jen.If(jen.Id("h").Dot("opts").Dot("Logger").Op("!=").Nil()).Block(
+			jen.Id("h").Dot("opts").Dot("Logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("server: internal failure"),
+				jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"), jen.Lit("error"), jen.Err())))
+
+	// One serve, decode and encode function per operation.
+	for _, o := range p.Operations {
+		emitServeOperation(f, c, o)
+	}
+	emitServerErrors(f, c)
+	emitRules(f, p)
+
+	cf := newFile()
+	for _, code := range c.flush() {
+		cf.Add(code)
+	}
+	files := map[string]*jen.File{serverDir + "/server_gen.go": f}
+	if len(c.funcs) > 0 {
+		files[serverDir+"/codec_gen.go"] = cf
+	}
+	return files, nil
+}
+
+// routePath is the import path of the server's copy of httproute.
+func routePath(p *Plan) string { return p.ImportPath + "/internal/httproute" }
+
+// emitServeOperation writes serveXxx (decode, validate, call, encode),
+// decodeXxxInput and encodeXxxOutput of one operation.
+func emitServeOperation(f *jen.File, c *codec, o *Operation) {
+	p := c.p
+	sp := p.server
+	pkg := p.ImportPath
+	f.Add(comment(wrap("%s serves the %s operation.", sp.serve[o], p.Svc.Name(o.Shape))))
+	reqType, respType := requestMediaType(p, o), responseMediaType(p, o)
+	f.Func().Id(sp.serve[o]).Params(jen.Id("h").Op("*").Id("handler"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("msg").Op("*").Id("requestMessage")).Op("*").Id("responseMessage").Block(
+		jen.If(jen.Id("perr").Op(":=").Id("checkMediaTypes").Call(jen.Id("msg"), jen.Lit(reqType), jen.Lit(respType)), jen.Id("perr").Op("!=").Nil()).Block(
+			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr")))),
+		jen.Id("in").Op(":=").Op("&").Qual(pkg, o.InputName).Values(),
+		jen.If(jen.Err().Op(":=").Id(sp.decode[o]).Call(jen.Id("msg"), jen.Id("in")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("serializationError").Call(jen.Err())))),
+		jen.If(jen.Err().Op(":=").Id("in").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id(sp.reject[o]).Call(jen.Err(), ruleOf(p, o)))),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("svc").Dot(o.Method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("in")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("encodeServiceError").Call(jen.Err()), jen.Id("ok")).Block(jen.Return(jen.Id("m"))),
+			jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err()),
+			jen.Return(jen.Id("internalFailure").Call()),
+		),
+		jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Op("&").Qual(pkg, o.OutputName).Values()),
+		jen.Return(jen.Id(sp.encode[o]).Call(jen.Id("out"))),
+	)
+
+	// The request decoder.
+	b := p.requestBindings[o]
+	f.Add(comment(wrap("%s reads the request of the %s operation into in.", sp.decode[o], p.Svc.Name(o.Shape))))
+	f.Func().Id(sp.decode[o]).Params(jen.Id("msg").Op("*").Id("requestMessage"), jen.Id("in").Op("*").Qual(pkg, o.InputName)).Error().BlockFunc(func(g *jen.Group) {
+		if len(b.labels) > 0 {
+			g.For(jen.List(jen.Id("_"), jen.Id("l")).Op(":=").Range().Id("msg").Dot("labels")).Block(
+				jen.Switch(jen.Id("l").Dot("Name")).BlockFunc(func(sw *jen.Group) {
+					for _, m := range b.labels {
+						field := jen.Id("in").Dot(p.FieldName(m))
+						sw.Case(jen.Lit(m.Name)).Block(c.parseText(m.Target, jen.Id("l").Dot("Value"), timestampFormat(m, "date-time"), false, p.IsPointer(m), "label "+m.Name, func(x jen.Code) jen.Code {
+							return field.Clone().Op("=").Add(x)
+						})...)
+					}
+				}))
+		}
+		for _, m := range b.query {
+			key, _ := m.Traits.HTTPQuery()
+			c.decodeQuery(g, m, key)
+		}
+		if m := b.queryParams; m != nil {
+			c.decodeQueryParams(g, m)
+		}
+		c.decodeHeaders(g, b, "in", jen.Id("msg").Dot("header"))
+		var filled []*shapes.Member
+		if in := o.Input; in != nil && !in.IsUnit() {
+			for _, m := range in.Members {
+				if _, ok := c.defaultValue(m); ok && m != b.payload {
+					filled = append(filled, m)
+				}
+			}
+		}
+		if len(filled) > 0 {
+			g.Comment("Members the request leaves out take their defaults.")
+			g.Defer().Func().Params().BlockFunc(func(fg *jen.Group) {
+				c.fillDefaults(fg, filled, "in")
+			}).Call()
+		}
+		switch {
+		case b.payload != nil:
+			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("body")))
+		case len(b.body) > 0:
+			g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("body")).Op("==").Lit("")).Block(jen.Return(jen.Nil()))
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("body"))
+			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Id("errNullBody")))
+			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+				c.decodeMembersLoop(ib, b.body, "in")
+			})
+			g.Id("d").Dot("End").Call()
+			g.Return(jen.Id("d").Dot("Err").Call())
+			return
+		}
+		g.Return(jen.Nil())
+	})
+
+	// The response encoder.
+	out := o.Output
+	if out != nil && out.IsUnit() {
+		out = nil
+	}
+	rb := p.responseBindings[out]
+	h, _ := o.Shape.Traits.HTTP()
+	status := h.Code
+	if status == 0 {
+		status = http.StatusOK
+	}
+	f.Add(comment(wrap("%s writes the response of the %s operation.", sp.encode[o], p.Svc.Name(o.Shape))))
+	f.Func().Id(sp.encode[o]).Params(jen.Id("out").Op("*").Qual(pkg, o.OutputName)).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
+		g.Id("m").Op(":=").Op("&").Id("responseMessage").Values(jen.Dict{
+			jen.Id("header"): jen.Qual("net/http", "Header").Values(), jen.Id("status"): jen.Lit(status)})
+		c.encodeBound(g, rb, "out")
+		if out != nil && rb.payload == nil && len(rb.body) == 0 {
+			g.Comment("An output structure without body members is an empty JSON object.")
+			g.Id("m").Dot("body").Op("=").Index().Byte().Call(jen.Lit("{}"))
+			g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+		}
+		if rb.payload == nil && len(rb.body) == 0 {
+			g.Id("_").Op("=").Id("out")
+		}
+		g.Return(jen.Id("m"))
+	})
+}
+
+// encodeBound writes the members of the structure v points to into the
+// response message m: status code, headers, and the payload or JSON body.
+func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
+	p := c.p
+	if m := b.responseCode; m != nil {
+		field := jen.Id(v).Dot(p.FieldName(m))
+		val := c.fieldValue(m, field)
+		cond := jen.Add(val.Clone()).Op(">=").Lit(100).Op("&&").Add(val.Clone()).Op("<=").Lit(599)
+		if p.IsPointer(m) {
+			cond = field.Clone().Op("!=").Nil().Op("&&").Add(cond)
+		}
+		g.If(cond).Block(jen.Id("m").Dot("status").Op("=").Int().Call(val))
+	}
+	for _, m := range b.headers {
+		c.emitHeaderTo(g, m, v, jen.Id("m").Dot("header"))
+	}
+	for _, m := range b.prefix {
+		c.emitPrefixHeadersTo(g, m, b.headers, v, jen.Id("m").Dot("header"))
+	}
+	switch {
+	case b.payload != nil:
+		c.encodePayloadTo(g, b.payload, v)
+	case len(b.body) > 0:
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
+		g.Id("e").Dot("BeginObject").Call()
+		// Unset members with defaults are sent as their defaults, as the
+		// model promises clients (topLevel false).
+		c.encodeMembers(g, b.body, v, false)
+		g.Id("e").Dot("EndObject").Call()
+		g.Id("m").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+	}
+}
+
+// encodePayloadTo writes the payload member m of the structure v points to
+// as the body of the response message m.
+func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string) {
+	field := jen.Id(v).Dot(c.p.FieldName(m))
+	t := m.Target
+	ct := jen.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
+	switch {
+	case IsStreaming(m):
+		g.If(field.Clone().Op("!=").Nil()).Block(
+			jen.Defer().Add(field.Clone()).Dot("Close").Call(),
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(field.Clone()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("internalFailure").Call())),
+			jen.Id("m").Dot("body").Op("=").Id("b"),
+			ct,
+		)
+	case t.Kind == shapes.KindBlob:
+		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("body").Op("=").Add(field.Clone()), ct)
+	case t.Kind == shapes.KindString || t.IsEnum():
+		g.If(c.setCond(m, field, true)).Block(jen.Id("m").Dot("body").Op("=").Index().Byte().Call(c.fieldValue(m, field)), ct)
+	case t.Kind == shapes.KindDocument:
+		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("body").Op("=").Index().Byte().Call(field.Clone()), ct)
+	default: // structure or union
+		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
+			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
+			addAll(b, c.encValue(t, field, t.Kind == shapes.KindStructure, "epoch-seconds"))
+			b.Id("m").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			b.Add(ct)
+		})
+	}
+}
+
+// emitServerErrors writes the encoder of each error shape,
+// encodeServiceError, which finds the model's error a service returned,
+// and the functions that answer an invalid input.
+func emitServerErrors(f *jen.File, c *codec) {
+	p := c.p
+	sp := p.server
+	errs := p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() })
+	for _, s := range errs {
+		status := s.Traits.HTTPError()
+		if status == 0 {
+			status = http.StatusBadRequest
+			if s.Traits.ErrorFault() == "server" {
+				status = http.StatusInternalServerError
+			}
+		}
+		f.Add(comment(wrap("%s writes the %s error.", sp.errorEnc[s], p.Svc.Name(s))))
+		f.Func().Id(sp.errorEnc[s]).Params(jen.Id("v").Op("*").Qual(p.TypesPath, p.TypeName(s))).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
+			g.Id("m").Op(":=").Op("&").Id("responseMessage").Values(jen.Dict{
+				jen.Id("header"): jen.Qual("net/http", "Header").Values(), jen.Id("status"): jen.Lit(status)})
+			g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("X-Amzn-Errortype"), jen.Lit(p.Svc.Name(s)))
+			b := p.responseBindings[s]
+			c.encodeBound(g, b, "v")
+			if b.payload == nil && len(b.body) == 0 {
+				g.Id("m").Dot("body").Op("=").Index().Byte().Call(jen.Lit("{}"))
+				g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+			}
+			g.Return(jen.Id("m"))
+		})
+	}
+	f.Comment("encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;")
+	f.Comment("false for any other error.")
+	f.Func().Id("encodeServiceError").Params(jen.Err().Error()).Params(jen.Op("*").Id("responseMessage"), jen.Bool()).BlockFunc(func(g *jen.Group) {
+		for _, s := range errs {
+			g.If(jen.Id("e").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Qual(p.TypesPath, p.TypeName(s))).Call(jen.Err()), jen.Id("ok")).Block(
+				jen.Return(jen.Id(sp.errorEnc[s]).Call(jen.Id("e")), jen.True()))
+		}
+		g.If(jen.Id("e").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Id("NotImplementedError")).Call(jen.Err()), jen.Id("ok")).Block(
+			jen.Return(jen.Id("notImplemented").Call(jen.Id("e")), jen.True()))
+		g.Return(jen.Nil(), jen.False())
+	})
+
+	// The reject functions, in a fixed order.
+	var keys []*shapes.Shape
+	for s := range sp.rejectFns {
+		keys = append(keys, s)
+	}
+	slices.SortFunc(keys, func(a, b *shapes.Shape) int { return strings.Compare(sp.rejectFns[a], sp.rejectFns[b]) })
+	for _, s := range keys {
+		name := sp.rejectFns[s]
+		f.Add(comment(wrap("%s answers an input that Validate refused.", name)))
+		f.Func().Id(name).Params(jen.Err().Error(), jen.Id("rule").Id("ruleFunc")).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
+			g.Var().Id("fields").Index().Id("fieldViolation")
+			g.If(jen.Id("invalid").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Qual(p.ImportPath, "InvalidParamsError")).Call(jen.Err()), jen.Id("ok")).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("invalid").Dot("Violations")).Block(
+					jen.Id("fields").Op("=").Append(jen.Id("fields"), jen.Id("describeViolation").Call(
+						jen.Id("v").Dot("Path"), jen.Id("v").Dot("Constraint"), jen.Id("v").Dot("Message"), jen.Id("rule")))))
+			g.Id("message").Op(":=").Id("validationMessage").Call(jen.Id("fields"))
+			switch {
+			case s == nil:
+				g.Return(jen.Id("errorMessage").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("ValidationException"), jen.Id("message")))
+			default:
+				g.Id("v").Op(":=").Op("&").Qual(p.TypesPath, p.TypeName(s)).Values()
+				mm := messageMember(s)
+				g.Add(setString(p, jen.Id("v"), mm, jen.Id("message")))
+				if fl := s.Member("fieldList"); fl != nil && s.ID.String() == frameworkValidation && fl.Target.Kind == shapes.KindList {
+					elem := fl.Target.ListMember().Target
+					pm, msgm := elem.Member("path"), elem.Member("message")
+					if pm != nil && msgm != nil {
+						g.For(jen.List(jen.Id("_"), jen.Id("fv")).Op(":=").Range().Id("fields")).Block(
+							jen.Id("x").Op(":=").Qual(p.TypesPath, p.TypeName(elem)).Values(),
+							setString(p, jen.Id("x"), pm, jen.Id("fv").Dot("path")),
+							setString(p, jen.Id("x"), msgm, jen.Id("fv").Dot("message")),
+							jen.Id("v").Dot(p.FieldName(fl)).Op("=").Append(jen.Id("v").Dot(p.FieldName(fl)), jen.Id("x")),
+						)
+					}
+				}
+				g.Return(jen.Id(sp.errorEnc[s]).Call(jen.Id("v")))
+			}
+		})
+	}
+}
+
+// setString assigns the string expression x to the string member m of
+// the structure v (through a pointer where the field is one).
+func setString(p *Plan, v *jen.Statement, m *shapes.Member, x *jen.Statement) jen.Code {
+	if m == nil {
+		return jen.Null()
+	}
+	field := v.Clone().Dot(p.FieldName(m))
+	if p.IsPointer(m) {
+		return jen.Block(jen.Id("s").Op(":=").Add(x), field.Op("=").Op("&").Id("s"))
+	}
+	return field.Op("=").Add(x)
+}
+
+// decodeQuery reads the query parameter key into member m of in.
+func (c *codec) decodeQuery(g *jen.Group, m *shapes.Member, key string) {
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	ts := timestampFormat(m, "date-time")
+	what := "query parameter " + key
+	g.If(jen.Id("vs").Op(":=").Id("msg").Dot("query").Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+		if m.Target.Kind == shapes.KindList {
+			lm := m.Target.ListMember()
+			elemPtr := ElemIsPointer(lm, m.Target.Traits.Sparse())
+			b.Id("list").Op(":=").Make(c.p.ValueType(m.Target), jen.Lit(0), jen.Len(jen.Id("vs")))
+			b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("vs")).Block(
+				c.parseText(lm.Target, jen.Id("item"), timestampFormat(lm, ts), false, elemPtr, what, func(x jen.Code) jen.Code {
+					return jen.Id("list").Op("=").Append(jen.Id("list"), x)
+				})...)
+			b.Add(field.Clone().Op("=").Id("list"))
+			return
+		}
+		addAll(b, c.parseText(m.Target, jen.Id("vs").Index(jen.Lit(0)), ts, false, c.p.IsPointer(m), what, func(x jen.Code) jen.Code {
+			return field.Clone().Op("=").Add(x)
+		}))
+	})
+}
+
+// decodeQueryParams reads every query parameter into the map member m of
+// in (@httpQueryParams).
+func (c *codec) decodeQueryParams(g *jen.Group, m *shapes.Member) {
+	field := jen.Id("in").Dot(c.p.FieldName(m))
+	val := m.Target.MapValue()
+	g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("msg").Dot("query")).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Len(jen.Id("vs")).Op("==").Lit(0)).Block(jen.Continue())
+		b.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(c.p.ValueType(m.Target)).Values())
+		key := jen.Id("k")
+		if kt := m.Target.MapKey().Target; kt.IsEnum() {
+			key = jen.Qual(c.p.TypesPath, c.p.TypeName(kt)).Call(jen.Id("k"))
+		}
+		what := "query parameter"
+		if val.Target.Kind == shapes.KindList {
+			lm := val.Target.ListMember()
+			elemPtr := ElemIsPointer(lm, val.Target.Traits.Sparse())
+			b.Id("list").Op(":=").Make(c.p.ValueType(val.Target), jen.Lit(0), jen.Len(jen.Id("vs")))
+			b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("vs")).Block(
+				c.parseText(lm.Target, jen.Id("item"), "date-time", false, elemPtr, what, func(x jen.Code) jen.Code {
+					return jen.Id("list").Op("=").Append(jen.Id("list"), x)
+				})...)
+			b.Add(field.Clone().Index(key).Op("=").Id("list"))
+			return
+		}
+		addAll(b, c.parseText(val.Target, jen.Id("vs").Index(jen.Lit(0)), "date-time", false, ElemIsPointer(val, m.Target.Traits.Sparse()), what, func(x jen.Code) jen.Code {
+			return field.Clone().Index(key.Clone()).Op("=").Add(x)
+		}))
+	})
+}
+
+// requestMediaType is the Content-Type an operation's request body must
+// have: "" when the operation takes no body.
+func requestMediaType(p *Plan, o *Operation) string {
+	b := p.requestBindings[o]
+	switch {
+	case b.payload != nil:
+		return payloadMediaType(b.payload.Target)
+	case len(b.body) > 0, o.Input != nil && !o.Input.IsUnit() && len(o.Input.Members) == 0:
+		// An input without members may come as an empty JSON object.
+		return "application/json"
+	}
+	return ""
+}
+
+// payloadMediaType is the media type a payload member's body has: "*"
+// (any) for a blob without @mediaType, else its Content-Type.
+func payloadMediaType(t *shapes.Shape) string {
+	if _, ok := t.Traits.MediaType(); !ok && t.Kind == shapes.KindBlob {
+		return "*"
+	}
+	return payloadContentType(t)
+}
+
+// responseMediaType is the Content-Type of an operation's response body.
+func responseMediaType(p *Plan, o *Operation) string {
+	out := o.Output
+	if out != nil && out.IsUnit() {
+		out = nil
+	}
+	if b := p.responseBindings[out]; b.payload != nil {
+		return payloadMediaType(b.payload.Target)
+	}
+	return "application/json"
+}
+
+// ruleOf is the rule function of an operation's input, or nil.
+func ruleOf(p *Plan, o *Operation) jen.Code {
+	if o.Input == nil || o.Input.IsUnit() {
+		return jen.Nil()
+	}
+	return jen.Id(p.server.ruleFn[o.Input])
+}

@@ -1,0 +1,79 @@
+package gogen
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// TestServerRefusesOtherProtocols: the handler speaks restJson1 only, and
+// asking for it on another protocol's service says so.
+func TestServerRefusesOtherProtocols(t *testing.T) {
+	m, err := shapes.Load(shapes.Source{Name: "m.json", Data: []byte(`{"smithy": "2.0", "shapes": {
+		"example.rpc#Svc": {"type": "service", "version": "1", "traits": {"aws.protocols#awsJson1_1": {}}}
+	}}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := m.Service("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewPlan(svc, Config{ImportPath: "example.com/x"}); err != nil {
+		t.Fatalf("the client alone: %v", err)
+	}
+	_, err = NewPlan(svc, Config{ImportPath: "example.com/x", Server: true})
+	if err == nil || !strings.Contains(err.Error(), "-server supports the aws.protocols#restJson1 protocol only") ||
+		!strings.Contains(err.Error(), "aws.protocols#awsJson1_1") || !strings.Contains(err.Error(), "example.rpc#Svc") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestExpandMalformed(t *testing.T) {
+	var tc malformedTest
+	tc.ID = "Case"
+	tc.Request.URI = "/x/$value:L"
+	tc.Request.Body = `{"v": $value:S, "n": $values:L}`
+	tc.Request.Headers = map[string]string{"X-V": "$value:L"}
+	tc.Request.QueryParams = []string{"q=$value:L"}
+	tc.Response.Headers = map[string]string{"x-amzn-errortype": "SerializationException"}
+	tc.Response.Body = &struct {
+		MediaType string `json:"mediaType"`
+		Assertion struct {
+			Contents     string `json:"contents"`
+			MessageRegex string `json:"messageRegex"`
+		} `json:"assertion"`
+	}{}
+	tc.Response.Body.Assertion.MessageRegex = `^[a-m]+$$ for $value:L`
+	tc.TestParameters = map[string][]string{"value": {`a"b`, "1"}, "values": {"[1]", "[2]"}}
+	cases, err := expandMalformed(tc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) != 2 {
+		t.Fatalf("%d cases, want 2", len(cases))
+	}
+	c := cases[0]
+	if c.Request.URI != `/x/a"b` || c.Request.Body != `{"v": "a\"b", "n": [1]}` || c.Request.Headers["X-V"] != `a"b` ||
+		!slices.Equal(c.Request.QueryParams, []string{`q=a"b`}) || c.Response.Body.Assertion.MessageRegex != `^[a-m]+$ for a"b` {
+		t.Errorf("case 0 = %+v (body %q)", c.Request, c.Request.Body)
+	}
+	if cases[1].Request.Body != `{"v": "1", "n": [2]}` {
+		t.Errorf("case 1 body = %q", cases[1].Request.Body)
+	}
+	// The original is not changed.
+	if tc.Request.Headers["X-V"] != "$value:L" || tc.Response.Body.Assertion.MessageRegex != `^[a-m]+$$ for $value:L` {
+		t.Error("expanding changed the case it expanded")
+	}
+	// A case without parameters still unescapes "$$".
+	tc.TestParameters = nil
+	if cases, _ := expandMalformed(tc); len(cases) != 1 || cases[0].Response.Body.Assertion.MessageRegex != `^[a-m]+$ for $value:L` {
+		t.Errorf("without parameters: %+v", cases)
+	}
+	tc.TestParameters = map[string][]string{"a": {"1"}, "b": {"1", "2"}}
+	if _, err := expandMalformed(tc); err == nil {
+		t.Error("parameters of different lengths are accepted")
+	}
+}
