@@ -87,7 +87,7 @@ traitdefs:
 bench:
 	cd bench && ./run.sh
 
-# Runs every benchmark in bench/ once, for CI: checks they run, times nothing.
+# Runs bench/'s tests and every benchmark in it once, for CI: checks they run, times nothing.
 bench-check:
 	cd bench && $(GO) vet ./... && $(GO) test -bench . -benchtime=1x
 	$(GO) test ./internal/gen -run '^$$' -bench . -benchtime=1x
