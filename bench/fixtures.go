@@ -5,6 +5,7 @@
 package bench
 
 import (
+	"cmp"
 	"io"
 	"net/http"
 	"strconv"
@@ -87,7 +88,11 @@ func StartCapacityTaskJSON(pools []Pool) string {
 // network, so that a benchmark measures the client alone. Both clients take it
 // as their HTTPClient (an interface with Do). It reads and closes the request
 // body, as a real transport does.
-type MemoryTransport struct{ Body string }
+type MemoryTransport struct {
+	Body string
+	// ContentType is the response's Content-Type; "" is application/json.
+	ContentType string
+}
 
 // Do implements the HTTPClient interfaces of both clients.
 func (m MemoryTransport) Do(r *http.Request) (*http.Response, error) {
@@ -101,7 +106,7 @@ func (m MemoryTransport) Do(r *http.Request) (*http.Response, error) {
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,
-		Header:        http.Header{"Content-Type": {"application/json"}, "X-Amzn-Requestid": {RequestID}},
+		Header:        http.Header{"Content-Type": {cmp.Or(m.ContentType, "application/json")}, "X-Amzn-Requestid": {RequestID}},
 		Body:          io.NopCloser(strings.NewReader(m.Body)),
 		ContentLength: int64(len(m.Body)),
 		Request:       r,
