@@ -8,8 +8,6 @@ import (
 	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
 	jsonwire "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jsonwire"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
-	"maps"
-	"slices"
 )
 
 func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*request, error) {
@@ -7350,7 +7348,7 @@ func encodeAttributeNameList(e *jsonwire.Encoder, v []string) {
 func encodeAttributeUpdates(e *jsonwire.Encoder, v map[string]types.AttributeValueUpdate) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValueUpdate(e, &x)
@@ -7481,7 +7479,7 @@ func encodeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(e *jsonwire
 func encodeBatchGetRequestMap(e *jsonwire.Encoder, v map[string]types.KeysAndAttributes) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeKeysAndAttributes(e, &x)
@@ -7513,7 +7511,7 @@ func encodeBatchStatementRequest(e *jsonwire.Encoder, v *types.BatchStatementReq
 func encodeBatchWriteItemRequestMap(e *jsonwire.Encoder, v map[string][]types.WriteRequest) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeWriteRequests(e, x)
@@ -7736,7 +7734,7 @@ func encodeEnableKinesisStreamingConfiguration(e *jsonwire.Encoder, v *types.Ena
 func encodeExpectedAttributeMap(e *jsonwire.Encoder, v map[string]types.ExpectedAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeExpectedAttributeValue(e, &x)
@@ -7768,7 +7766,7 @@ func encodeExpectedAttributeValue(e *jsonwire.Encoder, v *types.ExpectedAttribut
 func encodeExpressionAttributeNameMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -7779,7 +7777,7 @@ func encodeExpressionAttributeNameMap(e *jsonwire.Encoder, v map[string]string) 
 func encodeExpressionAttributeValueMap(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -7790,7 +7788,7 @@ func encodeExpressionAttributeValueMap(e *jsonwire.Encoder, v map[string]types.A
 func encodeFilterConditionMap(e *jsonwire.Encoder, v map[string]types.Condition) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeCondition(e, &x)
@@ -7956,7 +7954,7 @@ func encodeInputFormatOptions(e *jsonwire.Encoder, v *types.InputFormatOptions) 
 func encodeKey(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -7967,7 +7965,7 @@ func encodeKey(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 func encodeKeyConditions(e *jsonwire.Encoder, v map[string]types.Condition) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeCondition(e, &x)
@@ -8065,7 +8063,7 @@ func encodeLocalSecondaryIndexList(e *jsonwire.Encoder, v []types.LocalSecondary
 func encodeMapAttributeValue(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -8232,7 +8230,7 @@ func encodePut(e *jsonwire.Encoder, v *types.Put) {
 func encodePutItemInputAttributeMap(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)

@@ -7,8 +7,6 @@ package sqs
 import (
 	jsonwire "github.com/smithygo/smithygo/bench/internal/sqs/internal/jsonwire"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
-	"maps"
-	"slices"
 )
 
 func serializeAddPermissionInput(in *AddPermissionInput) (*request, error) {
@@ -1585,7 +1583,7 @@ func encodeMessageAttributeValue(e *jsonwire.Encoder, v *types.MessageAttributeV
 func encodeMessageBodyAttributeMap(e *jsonwire.Encoder, v map[string]types.MessageAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeMessageAttributeValue(e, &x)
@@ -1596,7 +1594,7 @@ func encodeMessageBodyAttributeMap(e *jsonwire.Encoder, v map[string]types.Messa
 func encodeMessageBodySystemAttributeMap(e *jsonwire.Encoder, v map[string]types.MessageSystemAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeMessageSystemAttributeValue(e, &x)
@@ -1640,7 +1638,7 @@ func encodeMessageSystemAttributeValue(e *jsonwire.Encoder, v *types.MessageSyst
 func encodeQueueAttributeMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1708,7 +1706,7 @@ func encodeTagKeyList(e *jsonwire.Encoder, v []string) {
 func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
