@@ -1,7 +1,8 @@
 // Package bench compares the generated Outposts client (generated/outposts)
-// with aws-sdk-go-v2's service/outposts on the same fixtures, and measures the
-// generator. It is its own module so that the main module never depends on
-// aws-sdk-go-v2; see README.md.
+// with aws-sdk-go-v2's service/outposts, and the DynamoDB and SQS clients
+// generated into internal/ with service/dynamodb and service/sqs, on the same
+// fixtures, and measures the generator. It is its own module so that the main
+// module never depends on aws-sdk-go-v2; see README.md.
 package bench
 
 import (

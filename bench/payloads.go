@@ -16,13 +16,15 @@ import (
 	"unicode/utf8"
 )
 
-// Payload shapes for the decoding benchmarks. Each body is generated from the
-// Outposts model (../model/outposts.json) with a fixed seed: the generator
-// walks an operation's output structure and writes every member the model
-// gives it, choosing values that the member's traits allow (enum values,
-// @range, @length) in the style of a Profile. The top-level list (the page)
-// is filled until the body reaches the profile's size. Nothing is tuned by
-// hand; the same seed gives the same bytes on every machine.
+// Payload shapes for the decoding benchmarks. Each body is generated from a
+// model (Outposts, ../model/outposts.json, or one in ../shared such as
+// DynamoDB's) with a fixed seed: the generator walks an operation's output
+// structure and writes every member the model gives it, choosing values that
+// the member's traits allow (enum values, @range, @length, a union's members)
+// in the style of a Profile. The top-level list (the page) is filled until
+// the body reaches the profile's size, or to the profile's number of items.
+// Nothing is tuned by hand; the same seed gives the same bytes on every
+// machine.
 
 // Profile says what kind of values a payload is made of.
 type Profile struct {
