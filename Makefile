@@ -5,13 +5,15 @@ ACTIONLINT = $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 .PHONY: generate test lint vet fmt-check workflows corpus check-generated model golden fuzz partitions traitdefs conformance bench bench-check fuzz-models
 
-# Regenerate everything under generated/ from model/, and the protocol-test
-# clients. Only the two packages that hold go:generate lines are named:
+# Regenerate everything under generated/ from model/, the protocol-test
+# clients, and bench/internal's DynamoDB and SQS clients (bench/generate.go).
+# Only the packages that hold go:generate lines are named:
 # "go generate ./..." reads every file of every package it listed before
 # running, and fails on a generated file that the generator has just
 # removed as stale.
 generate:
 	$(GO) generate ./generated ./internal/protocoltest
+	cd bench && $(GO) generate .
 
 # Everything CI checks about the code: formatting, vet, staticcheck and the tests.
 test: fmt-check vet lint workflows
@@ -37,10 +39,10 @@ lint:
 corpus:
 	$(GO) run ./internal/cmd/corpus
 
-# Fail if generated/ or internal/protocoltest/ differs from what the generator writes.
+# Fail if generated/, internal/protocoltest/ or bench/internal/ differs from what the generator writes.
 check-generated: generate
-	git diff --exit-code -- generated/ internal/protocoltest/
-	@test -z "$$(git status --porcelain -- generated/ internal/protocoltest/)" || { git status --porcelain -- generated/ internal/protocoltest/; exit 1; }
+	git diff --exit-code -- generated/ internal/protocoltest/ bench/internal/
+	@test -z "$$(git status --porcelain -- generated/ internal/protocoltest/ bench/internal/)" || { git status --porcelain -- generated/ internal/protocoltest/ bench/internal/; exit 1; }
 
 # Rebuild model/outposts.json from a newer official model, keeping our additions:
 #   make model UPSTREAM=path/to/outposts-2019-12-03.json

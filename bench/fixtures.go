@@ -1,10 +1,12 @@
 // Package bench compares the generated Outposts client (generated/outposts)
-// with aws-sdk-go-v2's service/outposts on the same fixtures, and measures the
-// generator. It is its own module so that the main module never depends on
-// aws-sdk-go-v2; see README.md.
+// with aws-sdk-go-v2's service/outposts, and the DynamoDB and SQS clients
+// generated into internal/ with service/dynamodb and service/sqs, on the same
+// fixtures, and measures the generator. It is its own module so that the main
+// module never depends on aws-sdk-go-v2; see README.md.
 package bench
 
 import (
+	"cmp"
 	"io"
 	"net/http"
 	"strconv"
@@ -87,7 +89,11 @@ func StartCapacityTaskJSON(pools []Pool) string {
 // network, so that a benchmark measures the client alone. Both clients take it
 // as their HTTPClient (an interface with Do). It reads and closes the request
 // body, as a real transport does.
-type MemoryTransport struct{ Body string }
+type MemoryTransport struct {
+	Body string
+	// ContentType is the response's Content-Type; "" is application/json.
+	ContentType string
+}
 
 // Do implements the HTTPClient interfaces of both clients.
 func (m MemoryTransport) Do(r *http.Request) (*http.Response, error) {
@@ -101,7 +107,7 @@ func (m MemoryTransport) Do(r *http.Request) (*http.Response, error) {
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,
-		Header:        http.Header{"Content-Type": {"application/json"}, "X-Amzn-Requestid": {RequestID}},
+		Header:        http.Header{"Content-Type": {cmp.Or(m.ContentType, "application/json")}, "X-Amzn-Requestid": {RequestID}},
 		Body:          io.NopCloser(strings.NewReader(m.Body)),
 		ContentLength: int64(len(m.Body)),
 		Request:       r,

@@ -1,24 +1,30 @@
 package bench
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
-// Payload shapes for the decoding benchmarks. Each body is generated from the
-// Outposts model (../model/outposts.json) with a fixed seed: the generator
-// walks an operation's output structure and writes every member the model
-// gives it, choosing values that the member's traits allow (enum values,
-// @range, @length) in the style of a Profile. The top-level list (the page)
-// is filled until the body reaches the profile's size. Nothing is tuned by
-// hand; the same seed gives the same bytes on every machine.
+// Payload shapes for the decoding benchmarks. Each body is generated from a
+// model (Outposts, ../model/outposts.json, or one in ../shared such as
+// DynamoDB's) with a fixed seed: the generator walks an operation's output
+// structure and writes every member the model gives it, choosing values that
+// the member's traits allow (enum values, @range, @length, a union's members)
+// in the style of a Profile. The top-level list (the page) is filled until
+// the body reaches the profile's size, or to the profile's number of items.
+// Nothing is tuned by hand; the same seed gives the same bytes on every
+// machine.
 
 // Profile says what kind of values a payload is made of.
 type Profile struct {
@@ -33,6 +39,15 @@ type Profile struct {
 	// WideNumbers asks for integers with many digits and floats with full
 	// float32 precision; otherwise numbers are small.
 	WideNumbers bool
+	// Items, if not 0, is the length of the page instead of Size.
+	Items int
+	// MaxUnionDepth is how many unions deep a value may nest: below it, a
+	// union takes only members from which the union cannot be reached again
+	// (DynamoDB's AttributeValue: S, N, B, SS, NS, BS, NULL, BOOL, not M or L).
+	MaxUnionDepth int
+	// Numeric lists string shapes whose values are decimal numbers in text
+	// (DynamoDB's NumberAttributeValue): the model gives them no trait to say so.
+	Numeric []string
 }
 
 // Shapes are the payload shapes of BenchmarkDecode. Outposts has no unions
@@ -83,9 +98,38 @@ func LoadModel() (map[string]modelShape, error) {
 	return m.Shapes, nil
 }
 
-// Payload generates the response body of p.Operation.
+// LoadModelDir reads every Smithy JSON AST file under dir (a model of
+// ../shared/models, one file per service version) into one shape map.
+func LoadModelDir(dir string) (map[string]modelShape, error) {
+	shapes := map[string]modelShape{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".json" {
+			return err
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var m struct {
+			Shapes map[string]modelShape `json:"shapes"`
+		}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		maps.Copy(shapes, m.Shapes)
+		return nil
+	})
+	return shapes, err
+}
+
+// Payload generates the response body of p.Operation: an Outposts operation
+// name, or the absolute shape ID of another model's operation.
 func Payload(model map[string]modelShape, p Profile) (string, error) {
-	op, ok := model[outpostsNS+p.Operation]
+	id := p.Operation
+	if !strings.Contains(id, "#") {
+		id = outpostsNS + id
+	}
+	op, ok := model[id]
 	if !ok || op.Output == nil {
 		return "", fmt.Errorf("bench: no operation %s with an output in the model", p.Operation)
 	}
@@ -100,6 +144,8 @@ type payloadGen struct {
 	r     *rand.Rand
 	b     []byte
 	err   error
+	// unions is how many unions the value being written is nested in.
+	unions int
 }
 
 func (g *payloadGen) between(r [2]int) int { return r[0] + g.r.IntN(r[1]-r[0]+1) }
@@ -143,7 +189,7 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 func (g *payloadGen) page(id string, depth int) {
 	elem := *g.model[id].Member
 	g.b = append(g.b, '[')
-	for n := 0; len(g.b) < g.p.Size; n++ {
+	for n := 0; g.p.Items == 0 && len(g.b) < g.p.Size || n < g.p.Items; n++ {
 		if n > 0 {
 			g.b = append(g.b, ',')
 		}
@@ -161,6 +207,8 @@ func (g *payloadGen) value(m modelMember, depth int) {
 	switch s.Type {
 	case "structure":
 		g.structure(m.Target, depth, false)
+	case "union":
+		g.union(m.Target, s, depth)
 	case "list":
 		g.b = append(g.b, '[')
 		for i := range g.between(g.p.ListLen) {
@@ -195,7 +243,22 @@ func (g *payloadGen) value(m modelMember, depth int) {
 		}
 		g.b = strconv.AppendQuote(g.b, vals[g.r.IntN(len(vals))])
 	case "string":
+		if slices.Contains(g.p.Numeric, m.Target) {
+			g.b = append(g.b, '"')
+			g.number()
+			g.b = append(g.b, '"')
+			break
+		}
 		g.str(m.Target, s)
+	case "blob":
+		lo, hi := lengthOf(s, 1, 64)
+		raw := make([]byte, max(lo, min(hi, 8+g.r.IntN(56))))
+		for i := range raw {
+			raw[i] = byte(g.r.Uint32())
+		}
+		g.b = append(g.b, '"')
+		g.b = base64.StdEncoding.AppendEncode(g.b, raw)
+		g.b = append(g.b, '"')
 	case "integer", "long", "short", "byte":
 		lo, hi := rangeOf(s, 0, math.MaxInt32)
 		if !g.p.WideNumbers {
@@ -227,6 +290,66 @@ func (g *payloadGen) value(m modelMember, depth int) {
 	default:
 		g.err = fmt.Errorf("bench: payload generator cannot write %s (%s)", m.Target, s.Type)
 		g.b = append(g.b, "null"...)
+	}
+}
+
+// union writes one member of a union, chosen at random; below the profile's
+// MaxUnionDepth only among the members that cannot lead back to the union.
+func (g *payloadGen) union(id string, s modelShape, depth int) {
+	var choices []string
+	for _, name := range members(s) {
+		if g.unions < g.p.MaxUnionDepth || !g.reaches(s.Members[name].Target, id, map[string]bool{}) {
+			choices = append(choices, name)
+		}
+	}
+	if len(choices) == 0 {
+		g.err = fmt.Errorf("bench: union %s has no member to write at depth %d", id, g.unions)
+		g.b = append(g.b, "null"...)
+		return
+	}
+	name := choices[g.r.IntN(len(choices))]
+	g.b = append(g.b, '{')
+	g.b = strconv.AppendQuote(g.b, name)
+	g.b = append(g.b, ':')
+	g.unions++
+	g.value(s.Members[name], depth+1)
+	g.unions--
+	g.b = append(g.b, '}')
+}
+
+// reaches reports whether shape to can be reached from shape from.
+func (g *payloadGen) reaches(from, to string, seen map[string]bool) bool {
+	if from == to {
+		return true
+	}
+	if seen[from] {
+		return false
+	}
+	seen[from] = true
+	s := g.model[from]
+	for _, m := range []*modelMember{s.Member, s.Key, s.Value} {
+		if m != nil && g.reaches(m.Target, to, seen) {
+			return true
+		}
+	}
+	for _, m := range s.Members {
+		if g.reaches(m.Target, to, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// number writes a decimal number as text: an integer or a decimal fraction,
+// of 1 to 12 digits, sometimes negative.
+func (g *payloadGen) number() {
+	if g.r.IntN(4) == 0 {
+		g.b = append(g.b, '-')
+	}
+	g.b = strconv.AppendInt(g.b, g.r.Int64N(int64(math.Pow(10, float64(1+g.r.IntN(9))))), 10)
+	if g.r.IntN(2) == 0 {
+		g.b = append(g.b, '.')
+		g.b = strconv.AppendInt(g.b, 1+g.r.Int64N(999), 10)
 	}
 }
 

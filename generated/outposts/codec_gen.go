@@ -8,8 +8,6 @@ import (
 	httpbind "github.com/smithygo/smithygo/generated/outposts/internal/httpbind"
 	jsonwire "github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
-	"maps"
-	"slices"
 	"strconv"
 )
 
@@ -3085,7 +3083,7 @@ func encodeRequestedInstancePools(e *jsonwire.Encoder, v []types.InstanceTypeCap
 func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -381,7 +381,7 @@ func (c *codec) encoder(s *shapes.Shape) jen.Code {
 		return jen.Func().Id(name).Params(jen.Id("e").Add(c.encoderType()), jen.Id("v").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.Add(c.begin("BeginObject"))
 			g.Comment("Keys go out sorted, so that a request's bytes do not depend on map order.")
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(b *jen.Group) {
+			g.For(jen.Id("k").Op(":=").Range().Qual(c.jw, "SortedKeys").Call(jen.Id("v"))).BlockFunc(func(b *jen.Group) {
 				b.Id("x").Op(":=").Id("v").Index(jen.Id("k"))
 				b.Id("e").Dot("Key").Call(jen.String().Call(jen.Id("k")))
 				if elemPtr || (sparse && nilableKind(m.Target)) {

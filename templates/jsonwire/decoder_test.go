@@ -1,10 +1,12 @@
 package jsonwire
 
 import (
+	"encoding/base64"
 	"errors"
 	"io"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -371,6 +373,59 @@ func TestBase64(t *testing.T) {
 		}
 		if kind == "" && got == nil {
 			t.Errorf("Base64(%q) = nil, want a non-nil slice", tt.in)
+		}
+	}
+}
+
+// TestBase64SharedBlocks decodes many blobs from one document, short ones
+// into shared blocks and a long one on its own, and checks that each holds
+// its own bytes and that writing to or appending to one leaves the others
+// alone.
+func TestBase64SharedBlocks(t *testing.T) {
+	var want [][]byte
+	var doc strings.Builder
+	doc.WriteByte('[')
+	for i := range 400 {
+		size := i % 97
+		if i == 200 {
+			size = maxArena // longer than a block shares
+		}
+		b := make([]byte, size)
+		for j := range b {
+			b[j] = byte(i + j)
+		}
+		want = append(want, b)
+		if i > 0 {
+			doc.WriteByte(',')
+		}
+		doc.WriteString(strconv.Quote(base64.StdEncoding.EncodeToString(b)))
+	}
+	doc.WriteByte(']')
+	d := NewDecoder([]byte(doc.String()))
+	var got [][]byte
+	if d.BeginArray() {
+		for d.NextElem() {
+			got = append(got, d.Base64())
+		}
+	}
+	d.End()
+	if err := d.Err(); err != nil || len(got) != len(want) {
+		t.Fatalf("decoded %d blobs, %v; want %d", len(got), err, len(want))
+	}
+	for i := range got {
+		if cap(got[i]) != len(got[i]) {
+			t.Fatalf("blob %d: capacity %d beyond its %d bytes", i, cap(got[i]), len(got[i]))
+		}
+		got[i] = append(got[i], 0xEE) // a new array: the next blob is not touched
+		for j := range got[i][:len(want[i])] {
+			got[i][j] ^= 0xFF
+		}
+	}
+	for i := range got {
+		for j, c := range got[i][:len(want[i])] {
+			if c != want[i][j]^0xFF {
+				t.Fatalf("blob %d byte %d = %#x, want %#x: another blob wrote into it", i, j, c, want[i][j]^0xFF)
+			}
 		}
 	}
 }

@@ -3,9 +3,11 @@ package jsonwire
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -381,5 +383,34 @@ func TestQuotedKeyMatchesKey(t *testing.T) {
 		if string(a.Bytes()) != string(b.Bytes()) {
 			t.Errorf("%q: Key gives %s, QuotedKey %s", name, a.Bytes(), b.Bytes())
 		}
+	}
+}
+
+func TestSortedKeys(t *testing.T) {
+	type tag string
+	for _, n := range []int{0, 1, 3, 8, 9, 40} {
+		m := map[tag]int{}
+		for i := range n {
+			m[tag(fmt.Sprintf("k%03d", (i*37)%n))] = i
+		}
+		var got []tag
+		for k := range SortedKeys(m) {
+			got = append(got, k)
+		}
+		if len(got) != n || !slices.IsSorted(got) {
+			t.Errorf("%d keys: got %v, want all %d in order", n, got, n)
+		}
+	}
+	// The loop may stop early.
+	m := map[string]bool{"c": true, "a": true, "b": true}
+	var first []string
+	for k := range SortedKeys(m) {
+		first = append(first, k)
+		if len(first) == 2 {
+			break
+		}
+	}
+	if !slices.Equal(first, []string{"a", "b"}) {
+		t.Errorf("stopped after two keys: got %v, want [a b]", first)
 	}
 }

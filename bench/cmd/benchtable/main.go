@@ -154,6 +154,24 @@ func main() {
 		}},
 	}
 
+	// The awsJson1_0 services (awsjson_bench_test.go).
+	const (
+		ddbGet   = "BenchmarkDynamoDB/op=GetItem/transport=memory"
+		ddbQuery = "BenchmarkDynamoDB/op=Query/items=1000"
+		sqsBatch = "BenchmarkSQS/op=SendMessageBatch/entries=10"
+	)
+	rows = append(rows,
+		row{"DynamoDB GetItem, in-memory", ddbGet, "sec/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		row{"", ddbGet, "B/op", "", nil},
+		row{"", ddbGet, "allocs/op", "≤ 1/4 of aws", vsAWS(1.0 / 4)},
+		row{"DynamoDB Query, 1,000 nested items (1.06 MiB)", ddbQuery, "sec/op", "≤ 1/2 of aws", vsAWS(0.5)},
+		row{"", ddbQuery, "B/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		row{"", ddbQuery, "allocs/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		row{"SQS SendMessageBatch, 10 entries, in-memory", sqsBatch, "sec/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		row{"", sqsBatch, "B/op", "", nil},
+		row{"", sqsBatch, "allocs/op", "", nil},
+	)
+
 	// The payload shapes of BenchmarkDecode (bench/payloads.go): floor is
 	// encoding/json there.
 	decodeTime := func(m map[string]float64) (bool, bool) {

@@ -10,8 +10,6 @@ package jsonprotocol
 import (
 	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
-	"maps"
-	"slices"
 )
 
 func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
@@ -1634,7 +1632,7 @@ func encodeFooEnumList(e *jsonwire.Encoder, v []types.FooEnum) {
 func encodeFooEnumMap(e *jsonwire.Encoder, v map[string]types.FooEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(string(x))
@@ -1670,7 +1668,7 @@ func encodeIntegerEnumList(e *jsonwire.Encoder, v []types.IntegerEnum) {
 func encodeIntegerEnumMap(e *jsonwire.Encoder, v map[string]types.IntegerEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -1838,7 +1836,7 @@ func encodeListOfStructs(e *jsonwire.Encoder, v []types.SimpleStruct) {
 func encodeMapOfKitchenSinks(e *jsonwire.Encoder, v map[string]types.KitchenSink) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeKitchenSink(e, &x)
@@ -1849,7 +1847,7 @@ func encodeMapOfKitchenSinks(e *jsonwire.Encoder, v map[string]types.KitchenSink
 func encodeMapOfListsOfStrings(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeListOfStrings(e, x)
@@ -1860,7 +1858,7 @@ func encodeMapOfListsOfStrings(e *jsonwire.Encoder, v map[string][]string) {
 func encodeMapOfMapOfStrings(e *jsonwire.Encoder, v map[string]map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeMapOfStrings(e, x)
@@ -1871,7 +1869,7 @@ func encodeMapOfMapOfStrings(e *jsonwire.Encoder, v map[string]map[string]string
 func encodeMapOfStrings(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1882,7 +1880,7 @@ func encodeMapOfStrings(e *jsonwire.Encoder, v map[string]string) {
 func encodeMapOfStructs(e *jsonwire.Encoder, v map[string]types.SimpleStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeSimpleStruct(e, &x)
@@ -1951,7 +1949,7 @@ func encodeSparseStringList(e *jsonwire.Encoder, v []*string) {
 func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1974,7 +1972,7 @@ func encodeStringList(e *jsonwire.Encoder, v []string) {
 func encodeStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -10,8 +10,6 @@ package jsonrpc10
 import (
 	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -1413,7 +1411,7 @@ func encodeDialogList(e *jsonwire.Encoder, v []types.Dialog) {
 func encodeDialogMap(e *jsonwire.Encoder, v map[string]types.Dialog) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeDialog(e, &x)
@@ -1493,7 +1491,7 @@ func encodeStringList(e *jsonwire.Encoder, v []string) {
 func encodeStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1512,7 +1510,7 @@ func encodeTestStringList(e *jsonwire.Encoder, v []string) {
 func encodeTestStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -10,8 +10,6 @@ package machinelearning
 import (
 	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/types"
-	"maps"
-	"slices"
 )
 
 func serializePredictInput(in *PredictInput) (*request, error) {
@@ -139,7 +137,7 @@ func decodeScoreValuePerLabelMap(d *jsonwire.Decoder) map[string]float32 {
 func encodeRecord(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -4752,7 +4752,7 @@ func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Bool(x)
@@ -4763,7 +4763,7 @@ func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -4774,7 +4774,7 @@ func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeStringSet(e, x)
@@ -4785,7 +4785,7 @@ func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -4796,7 +4796,7 @@ func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 func encodeDenseStructMap(e *jsonwire.Encoder, v map[string]types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeGreetingStruct(e, &x)
@@ -4835,7 +4835,7 @@ func encodeDialogList(e *jsonwire.Encoder, v []types.Dialog) {
 func encodeDialogMap(e *jsonwire.Encoder, v map[string]types.Dialog) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeDialog(e, &x)
@@ -4846,7 +4846,7 @@ func encodeDialogMap(e *jsonwire.Encoder, v map[string]types.Dialog) {
 func encodeDocumentValuedMap(e *jsonwire.Encoder, v map[string]types.Document) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Raw(x)
@@ -4877,7 +4877,7 @@ func encodeFooEnumList(e *jsonwire.Encoder, v []types.FooEnum) {
 func encodeFooEnumMap(e *jsonwire.Encoder, v map[string]types.FooEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(string(x))
@@ -4913,7 +4913,7 @@ func encodeIntegerEnumList(e *jsonwire.Encoder, v []types.IntegerEnum) {
 func encodeIntegerEnumMap(e *jsonwire.Encoder, v map[string]types.IntegerEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -5083,7 +5083,7 @@ func encodeSimpleList(e *jsonwire.Encoder, v []string) {
 func encodeSimpleMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -5110,7 +5110,7 @@ func encodeSimpleUnion(e *jsonwire.Encoder, v types.SimpleUnion) {
 func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -5125,7 +5125,7 @@ func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -5140,7 +5140,7 @@ func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 func encodeSparseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -5179,7 +5179,7 @@ func encodeSparseStringList(e *jsonwire.Encoder, v []*string) {
 func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -5194,7 +5194,7 @@ func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 func encodeSparseStructMap(e *jsonwire.Encoder, v map[string]*types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -5217,7 +5217,7 @@ func encodeStringList(e *jsonwire.Encoder, v []string) {
 func encodeStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -5274,7 +5274,7 @@ func encodeTestStringList(e *jsonwire.Encoder, v []string) {
 func encodeTestStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -11,8 +11,6 @@ package rpcv2jsonprotocol
 import (
 	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -1725,7 +1723,7 @@ func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Bool(x)
@@ -1736,7 +1734,7 @@ func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -1747,7 +1745,7 @@ func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeStringSet(e, x)
@@ -1758,7 +1756,7 @@ func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1769,7 +1767,7 @@ func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 func encodeDenseStructMap(e *jsonwire.Encoder, v map[string]types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeGreetingStruct(e, &x)
@@ -1847,7 +1845,7 @@ func encodeRecursiveShapesInputOutputNested2(e *jsonwire.Encoder, v *types.Recur
 func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1862,7 +1860,7 @@ func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1877,7 +1875,7 @@ func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 func encodeSparseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1904,7 +1902,7 @@ func encodeSparseStringList(e *jsonwire.Encoder, v []*string) {
 func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1919,7 +1917,7 @@ func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 func encodeSparseStructMap(e *jsonwire.Encoder, v map[string]*types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1979,7 +1977,7 @@ func encodeTestStringList(e *jsonwire.Encoder, v []string) {
 func encodeTestStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -10,8 +10,6 @@ package restjsonvalidationprotocol
 import (
 	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/validation/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -606,7 +604,7 @@ func encodeEnumList(e *jsonwire.Encoder, v []types.EnumString) {
 func encodeEnumMap(e *jsonwire.Encoder, v map[string]types.EnumString) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(string(x))
@@ -698,7 +696,7 @@ func encodeLengthList(e *jsonwire.Encoder, v []string) {
 func encodeLengthMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeLengthList(e, x)
@@ -750,7 +748,7 @@ func encodePatternListOverride(e *jsonwire.Encoder, v []string) {
 func encodePatternMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -761,7 +759,7 @@ func encodePatternMap(e *jsonwire.Encoder, v map[string]string) {
 func encodePatternMapOverride(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -1,0 +1,13 @@
+package bench
+
+// The DynamoDB and SQS clients that the awsJson benchmarks compare with
+// aws-sdk-go-v2 are generated from the official models in ../shared into
+// internal/ and committed, as the main module commits generated/: a benchmark
+// then measures code that is in the repository, "make check-generated" sees
+// when the generator's output changes, and "make bench-check" builds without
+// running the generator. "make generate" runs these lines (go -C ..: the
+// generator is a package of the main module, which this module only
+// replaces). -skip-missing leaves the committed clients alone without ../shared.
+
+//go:generate go -C .. run ./cmd/gen -skip-missing -model ../shared/models/aws-awsjson/dynamodb -out bench/internal/dynamodb
+//go:generate go -C .. run ./cmd/gen -skip-missing -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs
