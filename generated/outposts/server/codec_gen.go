@@ -7,8 +7,6 @@ package server
 import (
 	"github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
 	"github.com/smithygo/smithygo/generated/outposts/types"
-	"maps"
-	"slices"
 )
 
 func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
@@ -819,7 +817,7 @@ func encodeLineItemListDefinition(e *jsonwire.Encoder, v []types.LineItem) {
 func encodeLineItemStatusCounts(e *jsonwire.Encoder, v map[string]int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -1116,7 +1114,7 @@ func encodeSupportedUplinkGbpsListDefinition(e *jsonwire.Encoder, v []int32) {
 func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -11,8 +11,6 @@ package rpcv2protocol
 import (
 	cbor "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/internal/cbor"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -1718,7 +1716,7 @@ func encodeDefaults(e *cbor.Encoder, v *types.Defaults) {
 func encodeDenseBooleanMap(e *cbor.Encoder, v map[string]bool) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Bool(x)
@@ -1729,7 +1727,7 @@ func encodeDenseBooleanMap(e *cbor.Encoder, v map[string]bool) {
 func encodeDenseNumberMap(e *cbor.Encoder, v map[string]int32) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -1740,7 +1738,7 @@ func encodeDenseNumberMap(e *cbor.Encoder, v map[string]int32) {
 func encodeDenseSetMap(e *cbor.Encoder, v map[string][]string) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeStringSet(e, x)
@@ -1751,7 +1749,7 @@ func encodeDenseSetMap(e *cbor.Encoder, v map[string][]string) {
 func encodeDenseStringMap(e *cbor.Encoder, v map[string]string) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1762,7 +1760,7 @@ func encodeDenseStringMap(e *cbor.Encoder, v map[string]string) {
 func encodeDenseStructMap(e *cbor.Encoder, v map[string]types.GreetingStruct) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeGreetingStruct(e, &x)
@@ -1869,7 +1867,7 @@ func encodeRpcV2CborUnion(e *cbor.Encoder, v types.RpcV2CborUnion) {
 func encodeSparseBooleanMap(e *cbor.Encoder, v map[string]*bool) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1884,7 +1882,7 @@ func encodeSparseBooleanMap(e *cbor.Encoder, v map[string]*bool) {
 func encodeSparseNumberMap(e *cbor.Encoder, v map[string]*int32) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1899,7 +1897,7 @@ func encodeSparseNumberMap(e *cbor.Encoder, v map[string]*int32) {
 func encodeSparseSetMap(e *cbor.Encoder, v map[string][]string) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1926,7 +1924,7 @@ func encodeSparseStringList(e *cbor.Encoder, v []*string) {
 func encodeSparseStringMap(e *cbor.Encoder, v map[string]*string) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -1941,7 +1939,7 @@ func encodeSparseStringMap(e *cbor.Encoder, v map[string]*string) {
 func encodeSparseStructMap(e *cbor.Encoder, v map[string]*types.GreetingStruct) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2001,7 +1999,7 @@ func encodeTestStringList(e *cbor.Encoder, v []string) {
 func encodeTestStringMap(e *cbor.Encoder, v map[string]string) {
 	e.BeginObjectLen(len(v))
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range cbor.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

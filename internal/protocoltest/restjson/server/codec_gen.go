@@ -10,8 +10,6 @@ package server
 import (
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/jsonwire"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -1724,7 +1722,7 @@ func encodeComplexNestedErrorData(e *jsonwire.Encoder, v *types.ComplexNestedErr
 func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Bool(x)
@@ -1735,7 +1733,7 @@ func encodeDenseBooleanMap(e *jsonwire.Encoder, v map[string]bool) {
 func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -1746,7 +1744,7 @@ func encodeDenseNumberMap(e *jsonwire.Encoder, v map[string]int32) {
 func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeStringSet(e, x)
@@ -1757,7 +1755,7 @@ func encodeDenseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1768,7 +1766,7 @@ func encodeDenseStringMap(e *jsonwire.Encoder, v map[string]string) {
 func encodeDenseStructMap(e *jsonwire.Encoder, v map[string]types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeGreetingStruct(e, &x)
@@ -1807,7 +1805,7 @@ func encodeDialogList(e *jsonwire.Encoder, v []types.Dialog) {
 func encodeDialogMap(e *jsonwire.Encoder, v map[string]types.Dialog) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeDialog(e, &x)
@@ -1818,7 +1816,7 @@ func encodeDialogMap(e *jsonwire.Encoder, v map[string]types.Dialog) {
 func encodeDocumentValuedMap(e *jsonwire.Encoder, v map[string]types.Document) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Raw(x)
@@ -1892,7 +1890,7 @@ func encodeFooEnumList(e *jsonwire.Encoder, v []types.FooEnum) {
 func encodeFooEnumMap(e *jsonwire.Encoder, v map[string]types.FooEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(string(x))
@@ -1991,7 +1989,7 @@ func encodeIntegerEnumList(e *jsonwire.Encoder, v []types.IntegerEnum) {
 func encodeIntegerEnumMap(e *jsonwire.Encoder, v map[string]types.IntegerEnum) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -2197,7 +2195,7 @@ func encodeSingletonEventStream(e *jsonwire.Encoder, v types.SingletonEventStrea
 func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2212,7 +2210,7 @@ func encodeSparseBooleanMap(e *jsonwire.Encoder, v map[string]*bool) {
 func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2227,7 +2225,7 @@ func encodeSparseNumberMap(e *jsonwire.Encoder, v map[string]*int32) {
 func encodeSparseSetMap(e *jsonwire.Encoder, v map[string][]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2266,7 +2264,7 @@ func encodeSparseStringList(e *jsonwire.Encoder, v []*string) {
 func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2281,7 +2279,7 @@ func encodeSparseStringMap(e *jsonwire.Encoder, v map[string]*string) {
 func encodeSparseStructMap(e *jsonwire.Encoder, v map[string]*types.GreetingStruct) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		if x == nil {
@@ -2304,7 +2302,7 @@ func encodeStringList(e *jsonwire.Encoder, v []string) {
 func encodeStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -2379,7 +2377,7 @@ func encodeTestStringList(e *jsonwire.Encoder, v []string) {
 func encodeTestStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for _, k := range slices.Sorted(maps.Keys(v)) {
+	for k := range jsonwire.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)

@@ -9,9 +9,12 @@
 package jsonwire
 
 import (
+	"cmp"
 	"encoding/base64"
+	"iter"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -270,4 +273,25 @@ func (e *Encoder) HTTPDate(t time.Time) {
 	e.buf = append(e.buf, '"')
 	e.buf = textfmt.AppendHTTPDate(e.buf, t)
 	e.buf = append(e.buf, '"')
+}
+
+// SortedKeys yields the keys of m in order, so that a map's members go out
+// in the same order on every call and a request's bytes do not depend on
+// map iteration. Up to eight keys are sorted in memory on the stack (request
+// maps are mostly small: attributes, tags), so that encoding a map costs no
+// allocation, which slices.Sorted(maps.Keys(m)) does several times.
+func SortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) iter.Seq[K] {
+	return func(yield func(K) bool) {
+		var small [8]K
+		keys := small[:0]
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }

@@ -241,8 +241,12 @@ var (
 )
 
 // Base64 reads a string of standard base64 (RFC 4648 section 4) and returns
-// the decoded bytes in a new slice. Padding may be left out, but if present
-// it must be complete; non-zero trailing bits are an error.
+// the decoded bytes. Padding may be left out, but if present it must be
+// complete; non-zero trailing bits are an error. Short values are decoded
+// into blocks shared with the other blobs of this Decoder, as strings are
+// (see keep), because a page of many small blobs would otherwise cost an
+// allocation each; every slice's capacity ends where its bytes do, so
+// appending to one never writes into another.
 func (d *Decoder) Base64() []byte {
 	if d.err != nil {
 		return nil
@@ -252,17 +256,45 @@ func (d *Decoder) Base64() []byte {
 	if !ok {
 		return nil
 	}
+	if len(s) == 0 {
+		return []byte{}
+	}
 	enc := base64Std
 	if len(s)%4 != 0 {
 		enc = base64Raw
 	}
-	b := make([]byte, enc.DecodedLen(len(s)))
+	size := enc.DecodedLen(len(s))
+	shared := size <= maxArena/4
+	var b []byte
+	if shared {
+		b = d.blobSpace(size)
+	} else {
+		b = make([]byte, size) // a long value gets its own memory
+	}
 	n, err := enc.Decode(b, s)
 	if err != nil {
 		d.typeErr(i, "invalid base64 string")
 		return nil
 	}
-	return b[:n]
+	if shared {
+		d.blobs = d.blobs[:len(d.blobs)+n]
+	}
+	return b[:n:n]
+}
+
+// minBlobs is the first block of blobs: smaller than keep's first, because
+// most documents have no blob or one small one (a DynamoDB item, a KMS key).
+const minBlobs = 256
+
+// blobSpace returns room for size bytes at the end of the current block of
+// blobs, starting a new block (doubling from minBlobs to maxArena, as keep's
+// do) when the current one has too little left. The room becomes used when
+// Base64 extends d.blobs over what it decoded.
+func (d *Decoder) blobSpace(size int) []byte {
+	if cap(d.blobs)-len(d.blobs) < size {
+		d.blobs = make([]byte, 0, max(size, min(2*cap(d.blobs), maxArena), minBlobs))
+	}
+	return d.blobs[len(d.blobs) : len(d.blobs)+size]
 }
 
 // EpochSeconds reads a timestamp in the epoch-seconds format: a JSON number

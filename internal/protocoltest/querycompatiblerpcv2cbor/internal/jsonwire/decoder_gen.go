@@ -99,6 +99,7 @@ type Decoder struct {
 	keyArr [48]byte        // keyBuf's first memory: most member names fit
 	strBuf []byte          // unescaping scratch for String
 	arena  strings.Builder // decoded strings, see keep
+	blobs  []byte          // the block that Base64 decodes short values into, see blobSpace
 	syms   [64]string      // recent results of Symbol, by a hash of their bytes
 	stack  []byte          // Skip's open containers, kept to reuse its memory
 	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
