@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"math"
 	"math/big"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +140,21 @@ func TestEncoderAllocations(t *testing.T) {
 	})
 	if allocs > 1 {
 		t.Errorf("%v allocations, want at most 1 (the Encoder)", allocs)
+	}
+}
+
+func TestSortedKeys(t *testing.T) {
+	for _, n := range []int{0, 1, 8, 9, 100} {
+		m := map[string]int{}
+		for i := range n {
+			m[string(rune('a'+i%26))+strconv.Itoa(i)] = i
+		}
+		var got []string
+		for k := range SortedKeys(m) {
+			got = append(got, k)
+		}
+		if len(got) != n || !slices.IsSorted(got) {
+			t.Errorf("%d keys: got %d, sorted %v", n, len(got), slices.IsSorted(got))
+		}
 	}
 }

@@ -9,8 +9,11 @@
 package cbor
 
 import (
+	"cmp"
+	"iter"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -347,4 +350,24 @@ func (e *Encoder) EpochSeconds(t time.Time) {
 	u := math.Float64bits(f)
 	e.buf = append(e.buf, byteFloat64, byte(u>>56), byte(u>>48), byte(u>>40), byte(u>>32),
 		byte(u>>24), byte(u>>16), byte(u>>8), byte(u))
+}
+
+// SortedKeys yields the keys of m in order, so that a map's entries go out
+// in the same order on every call. It is jsonwire.SortedKeys, which the
+// codec emitter calls by the same name on either wire package: up to eight
+// keys are sorted on the stack, so a small map costs no allocation.
+func SortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) iter.Seq[K] {
+	return func(yield func(K) bool) {
+		var small [8]K
+		keys := small[:0]
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
