@@ -9,7 +9,9 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"io"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -327,18 +329,29 @@ func (d *Decoder) skipSpaceLoop() int {
 
 // textRun returns the offset of the first byte at or after i that ends a
 // run of string content needing no unescaping: '"', '\\', a control
-// character, the start of invalid UTF-8, or len(s). It checks UTF-8 as it
-// goes, by the table of well-formed sequences in the Unicode Standard
-// (section 3.9): no overlong forms, no surrogates, nothing past U+10FFFF,
-// as utf8.DecodeRuneInString decides.
+// character, the start of invalid UTF-8, or len(s). It passes over ASCII
+// eight bytes at a time (the generated decoders spend much of their time in
+// member names and string values) and checks multi-byte UTF-8 as it goes,
+// by the table of well-formed sequences in the Unicode Standard (section
+// 3.9): no overlong forms, no surrogates, nothing past U+10FFFF, as
+// utf8.DecodeRune decides.
 func textRun(s []byte, i int) int {
 	for i < len(s) {
+		if i+8 <= len(s) {
+			x := binary.LittleEndian.Uint64(s[i:])
+			m := stops(x) | x&highBits // the first byte that is not plain
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if !plain[c] {
 				return i
 			}
-			i = plainRun(s, i+1)
+			i++
 			continue
 		}
 		switch {
@@ -379,26 +392,34 @@ func textRun(s []byte, i int) int {
 	return i
 }
 
-// plainRun returns the offset of the first byte at or after i that is not
-// plain (see plain), or len(s). It tests eight bytes at a time: the
-// generated decoders spend much of their time in member names and string
-// values, which are mostly plain ASCII.
-func plainRun(s []byte, i int) int {
+// Eight bytes at a time: the high bit of each byte of stops(x) is set where
+// the byte of x is '"', '\\' or a control character (below 0x20); bytes
+// from 0x80 are never flagged. This is the "has a zero byte" trick
+// (x-0x0101..)&^x&0x8080..: a borrow can only run upwards from a flagged
+// byte, so bytes above the first flagged one may be flagged wrongly, but
+// the lowest flag is always exact.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+func stops(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	// q and b have the high bits of x, so &^x stands for &^q and &^b.
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits)) &^ x & highBits
+}
+
+// quoteRun returns the offset of the first '"', '\\' or control character
+// at or after i, or len(s), passing over everything else (invalid UTF-8
+// included) eight bytes at a time.
+func quoteRun(s []byte, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		// The byte loads combine into one 64-bit load.
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte's high bit ends up set if the byte is below 0x20, is '"'
-		// or '\\', or is not ASCII (the usual "has a zero byte" trick,
-		// which may also flag bytes after a flagged one: the loop below
-		// finds the first).
-		const lo, hi = 0x0101010101010101, 0x8080808080808080
-		q, bs := x^(lo*'"'), x^(lo*'\\')
-		if ((x-lo*0x20)|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0 {
-			break
+		if m := stops(binary.LittleEndian.Uint64(s[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
-	for i < len(s) && plain[s[i]] {
+	for i < len(s) && !stringStop[s[i]] {
 		i++
 	}
 	return i
@@ -529,8 +550,8 @@ func (d *Decoder) NextKeyString() (string, bool) {
 }
 
 // nextMember moves to the next member of an object and past its ':'. The
-// name is d.s[start:end] when esc is false, else (it had escapes or
-// non-ASCII bytes) it has been unescaped into d.keyBuf.
+// name is d.s[start:end] when esc is false, else (it had escapes or invalid
+// UTF-8) it has been unescaped into d.keyBuf.
 func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	if d.err != nil {
 		return 0, 0, false, false
@@ -572,7 +593,7 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	}
 	i++
 	start = i
-	i = plainRun(s, i)
+	i = textRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		end = i
 		i++
@@ -676,12 +697,6 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 	}
 	i++
 	start := i
-	i = plainRun(s, i)
-	if i < len(s) && s[i] == '"' {
-		d.pos = i + 1
-		return s[start:i], true
-	}
-	// Valid multi-byte UTF-8 needs no unescaping either.
 	i = textRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		d.pos = i + 1
@@ -987,9 +1002,7 @@ var stringStop = func() (t [256]bool) {
 func (d *Decoder) skipString(i int) int {
 	s := d.s
 	for {
-		for i < len(s) && !stringStop[s[i]] {
-			i++
-		}
+		i = quoteRun(s, i)
 		if i >= len(s) {
 			d.syntaxErr(i, "unexpected end of input in string")
 			return -1
