@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/templates/textfmt"
 )
 
 // FuzzDecoderSkip checks that the Decoder never panics and agrees with
@@ -110,6 +113,23 @@ func FuzzTextRun(f *testing.F) {
 					t.Fatalf("textRun(%q, %d) stopped at %d before %q", s, i, j, s[j:])
 				}
 			}
+		}
+	})
+}
+
+// FuzzEpochSeconds holds EpochSeconds' fast path for the common spellings
+// to the general one (textfmt's reading of the whole number): the same
+// instant, and an error exactly when the general reading has one.
+func FuzzEpochSeconds(f *testing.F) {
+	for _, s := range []string{"1576540098", "1515531081.123", " 0.5 ", "0", "01", "1.", "1.e3", "1.5e3", "-1.5",
+		"123456789012345678", "1234567890123456789", "1.0000000001", "1.123456789", "1.1234567891", "1x", `"1"`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _, err := read(s, (*Decoder).EpochSeconds)
+		want, wantErr := textfmt.ParseEpochSeconds(strings.Trim(s, " \t\n\r"))
+		if (err == nil) != (wantErr == nil) || err == nil && (!got.Equal(want) || got.Location() != time.UTC) {
+			t.Fatalf("EpochSeconds(%q) = %v, %v; general path %v, %v", s, got, err, want, wantErr)
 		}
 	})
 }

@@ -12,10 +12,10 @@ import (
 	"io"
 	"math/bits"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/textfmt"
 )
@@ -96,13 +96,14 @@ type Decoder struct {
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
 
-	keyBuf []byte          // NextKey's result
-	keyArr [48]byte        // keyBuf's first memory: most member names fit
-	strBuf []byte          // unescaping scratch for String
-	arena  strings.Builder // decoded strings, see keep
-	syms   [64]string      // recent results of Symbol, by a hash of their bytes
-	stack  []byte          // Skip's open containers, kept to reuse its memory
-	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+	keyBuf []byte     // NextKey's result
+	keyArr [48]byte   // keyBuf's first memory: most member names fit
+	strBuf []byte     // unescaping scratch for String
+	arena  []byte     // the current block of decoded strings, see keep
+	used   int        // how much of arena is handed out
+	syms   [64]string // recent results of Symbol, by a hash of their bytes
+	stack  []byte     // Skip's open containers, kept to reuse its memory
+	pools  []any      // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -710,9 +711,13 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 }
 
 // Decoded strings are kept in shared blocks rather than one allocation
-// each: a block is a strings.Builder's memory, which only ever grows at its
-// end, so a string taken from it (String()[start:]) never changes. Blocks
-// double from 1 KB to 16 KB, so that little is left unused in the last.
+// each. The bytes of a block are written once, just before the string over
+// them is made, and never again, so the strings never change: this is how
+// strings.Builder makes its String, done here by hand so that keeping a
+// string stores no pointer into the Decoder (Builder.Write stores its
+// buffer back every time, which costs a write barrier whenever the garbage
+// collector is marking). Blocks double from 1 KB to 16 KB, so that little
+// is left unused in the last.
 const (
 	minArena = 1 << 10
 	maxArena = 16 << 10
@@ -726,14 +731,14 @@ func (d *Decoder) keep(b []byte) string {
 	if len(b) > maxArena/4 {
 		return string(b) // a long string gets its own memory
 	}
-	if d.arena.Cap()-d.arena.Len() < len(b) {
-		size := min(max(2*d.arena.Cap(), minArena), maxArena)
-		d.arena = strings.Builder{}
-		d.arena.Grow(size)
+	if len(d.arena)-d.used < len(b) {
+		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
+		d.used = 0
 	}
-	start := d.arena.Len()
-	d.arena.Write(b)
-	return d.arena.String()[start:]
+	n := copy(d.arena[d.used:], b)
+	s := unsafe.String(&d.arena[d.used], n)
+	d.used += n
+	return s
 }
 
 // unquote appends to b the unescaped content of the string whose content
