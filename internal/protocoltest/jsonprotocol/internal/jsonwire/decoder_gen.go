@@ -331,65 +331,72 @@ func (d *Decoder) skipSpaceLoop() int {
 // run of string content needing no unescaping: '"', '\\', a control
 // character, the start of invalid UTF-8, or len(s). It passes over ASCII
 // eight bytes at a time (the generated decoders spend much of their time in
-// member names and string values) and checks multi-byte UTF-8 as it goes,
-// by the table of well-formed sequences in the Unicode Standard (section
-// 3.9): no overlong forms, no surrogates, nothing past U+10FFFF, as
-// utf8.DecodeRune decides.
+// member names and string values) and checks multi-byte UTF-8 as it goes.
 func textRun(s []byte, i int) int {
-	for i < len(s) {
-		if i+8 <= len(s) {
+	for {
+		// Plain ASCII, a word at a time, up to the first byte that is not.
+		for {
+			if i+8 > len(s) {
+				for i < len(s) && plain[s[i]] {
+					i++
+				}
+				break
+			}
 			x := binary.LittleEndian.Uint64(s[i:])
-			m := stops(x) | x&highBits // the first byte that is not plain
-			if m == 0 {
-				i += 8
-				continue
+			if m := stops(x) | x&highBits; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
 			}
-			i += bits.TrailingZeros64(m) / 8
+			i += 8
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !plain[c] {
-				return i
-			}
-			i++
-			continue
-		}
-		switch {
-		case 0xC2 <= c && c <= 0xDF:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i += 2
-				continue
-			}
-		case 0xE0 <= c && c <= 0xEF:
-			if i+2 < len(s) {
-				lo, hi := byte(0x80), byte(0xBF)
-				if c == 0xE0 {
-					lo = 0xA0 // no overlong forms
-				} else if c == 0xED {
-					hi = 0x9F // no surrogates
-				}
-				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
-					i += 3
+		// Multi-byte sequences, one after the other, checked by the table
+		// of well-formed sequences in the Unicode Standard (section 3.9):
+		// no overlong forms, no surrogates, nothing past U+10FFFF, as
+		// utf8.DecodeRune decides.
+	multi:
+		for i < len(s) {
+			c := s[i]
+			switch {
+			case c < utf8.RuneSelf:
+				break multi
+			case 0xC2 <= c && c <= 0xDF:
+				if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+					i += 2
 					continue
 				}
-			}
-		case 0xF0 <= c && c <= 0xF4:
-			if i+3 < len(s) {
-				lo, hi := byte(0x80), byte(0xBF)
-				if c == 0xF0 {
-					lo = 0x90 // no overlong forms
-				} else if c == 0xF4 {
-					hi = 0x8F // nothing past U+10FFFF
+			case 0xE0 <= c && c <= 0xEF:
+				if i+2 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xE0 {
+						lo = 0xA0 // no overlong forms
+					} else if c == 0xED {
+						hi = 0x9F // no surrogates
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+						i += 3
+						continue
+					}
 				}
-				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
-					i += 4
-					continue
+			case 0xF0 <= c && c <= 0xF4:
+				if i+3 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xF0 {
+						lo = 0x90 // no overlong forms
+					} else if c == 0xF4 {
+						hi = 0x8F // nothing past U+10FFFF
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+						i += 4
+						continue
+					}
 				}
 			}
+			return i // invalid UTF-8
 		}
-		return i
+		if i >= len(s) || !plain[s[i]] {
+			return i
+		}
 	}
-	return i
 }
 
 // Eight bytes at a time: the high bit of each byte of stops(x) is set where
@@ -660,6 +667,21 @@ func (d *Decoder) NextElem() bool {
 // with the Decoder's other strings (see keep). Invalid UTF-8 and unpaired
 // surrogate escapes become U+FFFD, as with encoding/json.
 func (d *Decoder) String() string {
+	// Fast path, without stringBytes' call: a string right here (compact
+	// JSON), most often with nothing to unescape.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
+		j := textRun(s, i+1)
+		if j < len(s) && s[j] == '"' {
+			d.pos = j + 1
+			return d.keep(s[i+1 : j])
+		}
+		b, ok := d.unquote(d.strBuf[:0], i+1, j)
+		if !ok {
+			return ""
+		}
+		d.strBuf = b
+		return d.keep(b)
+	}
 	b, ok := d.stringBytes()
 	if !ok {
 		return ""
