@@ -533,6 +533,21 @@ func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
 // until the next call: switch on string(name) to match it without copying
 // or allocating. Use NextKeyString for a name to keep, such as a map key.
 func (d *Decoder) NextKey() ([]byte, bool) {
+	// Fast path, without nextMember's call: compact JSON, where the name
+	// (with nothing to unescape) follows '{' or ',' and ':' follows it.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',') {
+		if s[i] == ',' {
+			i++
+		}
+		if i < len(s) && s[i] == '"' {
+			j := textRun(s, i+1)
+			if j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
+				d.first = false
+				d.pos = j + 2
+				return s[i+1 : j : j], true
+			}
+		}
+	}
 	start, end, esc, ok := d.nextMember()
 	if !ok {
 		return nil, false
