@@ -343,7 +343,7 @@ func textRun(s []byte, i int) int {
 				break
 			}
 			x := binary.LittleEndian.Uint64(s[i:])
-			if m := stops(x) | x&highBits; m != 0 {
+			if m := notPlain(x); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
@@ -415,6 +415,15 @@ func stops(x uint64) uint64 {
 	b := x ^ (lowBits * '\\')
 	// q and b have the high bits of x, so &^x stands for &^q and &^b.
 	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits)) &^ x & highBits
+}
+
+// notPlain is stops(x) with bytes from 0x80 flagged too: those not in the
+// plain table. ORing x in before the mask flags them and, as they borrow
+// nothing, leaves the lowest flag exact.
+func notPlain(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits) | x) & highBits
 }
 
 // quoteRun returns the offset of the first '"', '\\' or control character
