@@ -543,9 +543,16 @@ func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
 // until the next call: switch on string(name) to match it without copying
 // or allocating. Use NextKeyString for a name to keep, such as a map key.
 func (d *Decoder) NextKey() ([]byte, bool) {
-	// Fast path, without nextMember's call: compact JSON, where the name
-	// (with nothing to unescape) follows '{' or ',' and ':' follows it.
-	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',') {
+	// Fast path, without nextMember's call: compact JSON, where '}' or
+	// the name (with nothing to unescape) follows '{' or ',', and ':'
+	// follows the name.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',' || s[i] == '}') {
+		if s[i] == '}' {
+			d.first = false
+			d.pos = i + 1
+			d.depth--
+			return nil, false
+		}
 		if s[i] == ',' {
 			i++
 		}
