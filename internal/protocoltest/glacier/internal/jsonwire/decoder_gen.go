@@ -785,7 +785,7 @@ func (d *Decoder) keep(b []byte) string {
 		return string(b) // a long string gets its own memory
 	}
 	if len(d.arena)-d.used < len(b) {
-		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
+		d.arena = make([]byte, max(min(max(2*len(d.arena), minArena), maxArena), len(b)))
 		d.used = 0
 	}
 	n := copy(d.arena[d.used:], b)
