@@ -1045,3 +1045,28 @@ func TestSymbol(t *testing.T) {
 		t.Errorf("Symbol of a number: %v", err)
 	}
 }
+
+// TestStringBlocks decodes strings of lengths around the sizes of the
+// Decoder's string blocks, first thing and after others, so that a string
+// longer than the block being started is kept whole.
+func TestStringBlocks(t *testing.T) {
+	for _, n := range []int{1, 1023, 1024, 1025, 2000, 4096, 4097, 16 << 10} {
+		for _, before := range []int{0, 1, 1000} {
+			want := []string{strings.Repeat("a", before), strings.Repeat("b", n), strings.Repeat("c", n)}
+			var in strings.Builder
+			in.WriteString(`["` + want[0] + `","` + want[1] + `","` + want[2] + `"]`)
+			d := NewDecoderString(in.String())
+			var got []string
+			for d.BeginArray(); d.NextElem(); {
+				got = append(got, d.String())
+			}
+			d.End()
+			if d.Err() != nil || len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+				t.Errorf("n=%d before=%d: lengths %d, %v", n, before, len(got), d.Err())
+				for i := range got {
+					t.Errorf("  got[%d] has %d bytes, want %d", i, len(got[i]), len(want[i]))
+				}
+			}
+		}
+	}
+}

@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/templates/textfmt"
 )
 
 // FuzzDecoderSkip checks that the Decoder never panics and agrees with
@@ -69,20 +72,21 @@ func FuzzStringRoundTrip(f *testing.F) {
 	})
 }
 
-// FuzzPlainRun holds plainRun's eight-bytes-at-a-time scan to the plain
-// table, byte by byte, from every offset.
-func FuzzPlainRun(f *testing.F) {
-	for _, s := range []string{"", "abcdefghijklmnop", "abcdefg\"xyz", "0123456789abcdef\\", "\x1f2345678", "ab\xc3\xa9defghijk", "~~~~~~~~~~~~~~~~\x7f"} {
+// FuzzQuoteRun holds quoteRun's word-at-a-time scan to its definition,
+// byte by byte, from every offset.
+func FuzzQuoteRun(f *testing.F) {
+	for _, s := range []string{"", "abcdefghijklmnop", "abcdefg\"xyz", "0123456789abcdef\\", "\x1f2345678", "ab\xc3\xa9defghijk",
+		"~~~~~~~~~~~~~~~~\x7f", "0123456789abcdef\xff\"", "\x80\x80\x80\x80\x80\x80\x80\x80\x80!!!!!!!\""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i := range len(s) + 1 {
 			want := i
-			for want < len(s) && plain[s[want]] {
+			for want < len(s) && s[want] != '"' && s[want] != '\\' && s[want] >= 0x20 {
 				want++
 			}
-			if got := plainRun([]byte(s), i); got != want {
-				t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, want)
+			if got := quoteRun([]byte(s), i); got != want {
+				t.Fatalf("quoteRun(%q, %d) = %d, want %d", s, i, got, want)
 			}
 		}
 	})
@@ -92,7 +96,7 @@ func FuzzPlainRun(f *testing.F) {
 // UTF-8 without '"', '\\' or control characters, and the byte after it is
 // one of those or the start of what utf8 calls invalid.
 func FuzzTextRun(f *testing.F) {
-	for _, s := range []string{"", "abc", "é😀東京", "a\"b", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80", "\xc3", "ab\xf0\x9f\x98", "\xc0\xaf"} {
+	for _, s := range []string{"", "abc", "é😀東京", "a\"b", "abcdefgh\xe6\x9d\xb1\xe4\xba\xacijklmnop\x01", "0123456789abcdef\xff\"", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80", "\xc3", "ab\xf0\x9f\x98", "\xc0\xaf"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -109,6 +113,23 @@ func FuzzTextRun(f *testing.F) {
 					t.Fatalf("textRun(%q, %d) stopped at %d before %q", s, i, j, s[j:])
 				}
 			}
+		}
+	})
+}
+
+// FuzzEpochSeconds holds EpochSeconds' fast path for the common spellings
+// to the general one (textfmt's reading of the whole number): the same
+// instant, and an error exactly when the general reading has one.
+func FuzzEpochSeconds(f *testing.F) {
+	for _, s := range []string{"1576540098", "1515531081.123", " 0.5 ", "0", "01", "1.", "1.e3", "1.5e3", "-1.5",
+		"123456789012345678", "1234567890123456789", "1.0000000001", "1.123456789", "1.1234567891", "1x", `"1"`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _, err := read(s, (*Decoder).EpochSeconds)
+		want, wantErr := textfmt.ParseEpochSeconds(strings.Trim(s, " \t\n\r"))
+		if (err == nil) != (wantErr == nil) || err == nil && (!got.Equal(want) || got.Location() != time.UTC) {
+			t.Fatalf("EpochSeconds(%q) = %v, %v; general path %v, %v", s, got, err, want, wantErr)
 		}
 	})
 }

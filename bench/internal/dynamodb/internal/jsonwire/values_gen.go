@@ -299,6 +299,38 @@ func (d *Decoder) blobSpace(size int) []byte {
 // floating-point error; digits past nanoseconds are truncated. The result
 // is in UTC.
 func (d *Decoder) EpochSeconds() time.Time {
+	if d.err != nil {
+		return time.Time{}
+	}
+	// Fast path: up to 18 digits, then optionally '.' and up to 9 digits,
+	// as services write them; anything else takes the general path.
+	i := d.skipSpace()
+	s := d.s
+	k := i
+	var sec int64
+	for k < len(s) && k-i < 18 && textfmt.IsDigit(s[k]) {
+		sec = sec*10 + int64(s[k]-'0')
+		k++
+	}
+	if k > i && (s[i] != '0' || k == i+1) {
+		var ns int64
+		if k < len(s) && s[k] == '.' {
+			f := k + 1
+			for k = f; k < len(s) && k-f < 9 && textfmt.IsDigit(s[k]); k++ {
+				ns = ns*10 + int64(s[k]-'0')
+			}
+			for n := k - f; n < 9; n++ {
+				ns *= 10
+			}
+			if k == f {
+				k = -1 // "1." is not a number
+			}
+		}
+		if k >= 0 && (k == len(s) || !continuesNumber[s[k]]) {
+			d.pos = k
+			return time.Unix(sec, ns).UTC()
+		}
+	}
 	text, at, ok := d.number("number (epoch-seconds timestamp)")
 	if !ok {
 		return time.Time{}
@@ -348,20 +380,20 @@ func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
 // into it is reachable; blocks are small, and all values in one come from
 // the same document.
 type slab[T any] struct {
-	free []T
-	size int
+	block []T
+	used  int // values of block handed out: an index, so that handing one out stores no pointer (see keep)
 }
 
 func (s *slab[T]) box(v T) *T {
-	if len(s.free) == 0 {
+	if s.used == len(s.block) {
 		// Grow the blocks so that small documents waste little and large
 		// ones allocate rarely.
-		s.size = min(max(2*s.size, 8), 512)
-		s.free = make([]T, s.size)
+		s.block = make([]T, min(max(2*len(s.block), 8), 512))
+		s.used = 0
 	}
-	p := &s.free[0]
+	p := &s.block[s.used]
+	s.used++
 	*p = v
-	s.free = s.free[1:]
 	return p
 }
 

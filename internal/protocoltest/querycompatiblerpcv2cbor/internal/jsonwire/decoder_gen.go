@@ -9,12 +9,14 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"io"
+	"math/bits"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/textfmt"
 )
@@ -95,14 +97,15 @@ type Decoder struct {
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
 
-	keyBuf []byte          // NextKey's result
-	keyArr [48]byte        // keyBuf's first memory: most member names fit
-	strBuf []byte          // unescaping scratch for String
-	arena  strings.Builder // decoded strings, see keep
-	blobs  []byte          // the block that Base64 decodes short values into, see blobSpace
-	syms   [64]string      // recent results of Symbol, by a hash of their bytes
-	stack  []byte          // Skip's open containers, kept to reuse its memory
-	pools  []any           // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+	keyBuf []byte     // NextKey's result
+	keyArr [48]byte   // keyBuf's first memory: most member names fit
+	strBuf []byte     // unescaping scratch for String
+	arena  []byte     // the current block of decoded strings, see keep
+	used   int        // how much of arena is handed out
+	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
+	syms   [64]string // recent results of Symbol, by a hash of their bytes
+	stack  []byte     // Skip's open containers, kept to reuse its memory
+	pools  []any      // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -328,78 +331,113 @@ func (d *Decoder) skipSpaceLoop() int {
 
 // textRun returns the offset of the first byte at or after i that ends a
 // run of string content needing no unescaping: '"', '\\', a control
-// character, the start of invalid UTF-8, or len(s). It checks UTF-8 as it
-// goes, by the table of well-formed sequences in the Unicode Standard
-// (section 3.9): no overlong forms, no surrogates, nothing past U+10FFFF,
-// as utf8.DecodeRuneInString decides.
+// character, the start of invalid UTF-8, or len(s). It passes over ASCII
+// eight bytes at a time (the generated decoders spend much of their time in
+// member names and string values) and checks multi-byte UTF-8 as it goes.
 func textRun(s []byte, i int) int {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !plain[c] {
-				return i
-			}
-			i = plainRun(s, i+1)
-			continue
-		}
-		switch {
-		case 0xC2 <= c && c <= 0xDF:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i += 2
-				continue
-			}
-		case 0xE0 <= c && c <= 0xEF:
-			if i+2 < len(s) {
-				lo, hi := byte(0x80), byte(0xBF)
-				if c == 0xE0 {
-					lo = 0xA0 // no overlong forms
-				} else if c == 0xED {
-					hi = 0x9F // no surrogates
+	for {
+		// Plain ASCII, a word at a time, up to the first byte that is not.
+		for {
+			if i+8 > len(s) {
+				for i < len(s) && plain[s[i]] {
+					i++
 				}
-				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
-					i += 3
+				break
+			}
+			x := binary.LittleEndian.Uint64(s[i:])
+			if m := notPlain(x); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		// Multi-byte sequences, one after the other, checked by the table
+		// of well-formed sequences in the Unicode Standard (section 3.9):
+		// no overlong forms, no surrogates, nothing past U+10FFFF, as
+		// utf8.DecodeRune decides.
+	multi:
+		for i < len(s) {
+			c := s[i]
+			switch {
+			case c < utf8.RuneSelf:
+				break multi
+			case 0xC2 <= c && c <= 0xDF:
+				if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+					i += 2
 					continue
 				}
-			}
-		case 0xF0 <= c && c <= 0xF4:
-			if i+3 < len(s) {
-				lo, hi := byte(0x80), byte(0xBF)
-				if c == 0xF0 {
-					lo = 0x90 // no overlong forms
-				} else if c == 0xF4 {
-					hi = 0x8F // nothing past U+10FFFF
+			case 0xE0 <= c && c <= 0xEF:
+				if i+2 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xE0 {
+						lo = 0xA0 // no overlong forms
+					} else if c == 0xED {
+						hi = 0x9F // no surrogates
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+						i += 3
+						continue
+					}
 				}
-				if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
-					i += 4
-					continue
+			case 0xF0 <= c && c <= 0xF4:
+				if i+3 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xF0 {
+						lo = 0x90 // no overlong forms
+					} else if c == 0xF4 {
+						hi = 0x8F // nothing past U+10FFFF
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+						i += 4
+						continue
+					}
 				}
 			}
+			return i // invalid UTF-8
 		}
-		return i
+		if i >= len(s) || !plain[s[i]] {
+			return i
+		}
 	}
-	return i
 }
 
-// plainRun returns the offset of the first byte at or after i that is not
-// plain (see plain), or len(s). It tests eight bytes at a time: the
-// generated decoders spend much of their time in member names and string
-// values, which are mostly plain ASCII.
-func plainRun(s []byte, i int) int {
+// Eight bytes at a time: the high bit of each byte of stops(x) is set where
+// the byte of x is '"', '\\' or a control character (below 0x20); bytes
+// from 0x80 are never flagged. This is the "has a zero byte" trick
+// (x-0x0101..)&^x&0x8080..: a borrow can only run upwards from a flagged
+// byte, so bytes above the first flagged one may be flagged wrongly, but
+// the lowest flag is always exact.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+func stops(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	// q and b have the high bits of x, so &^x stands for &^q and &^b.
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits)) &^ x & highBits
+}
+
+// notPlain is stops(x) with bytes from 0x80 flagged too: those not in the
+// plain table. ORing x in before the mask flags them and, as they borrow
+// nothing, leaves the lowest flag exact.
+func notPlain(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits) | x) & highBits
+}
+
+// quoteRun returns the offset of the first '"', '\\' or control character
+// at or after i, or len(s), passing over everything else (invalid UTF-8
+// included) eight bytes at a time.
+func quoteRun(s []byte, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		// The byte loads combine into one 64-bit load.
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte's high bit ends up set if the byte is below 0x20, is '"'
-		// or '\\', or is not ASCII (the usual "has a zero byte" trick,
-		// which may also flag bytes after a flagged one: the loop below
-		// finds the first).
-		const lo, hi = 0x0101010101010101, 0x8080808080808080
-		q, bs := x^(lo*'"'), x^(lo*'\\')
-		if ((x-lo*0x20)|(q-lo)&^q|(bs-lo)&^bs|x)&hi != 0 {
-			break
+		if m := stops(binary.LittleEndian.Uint64(s[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
-	for i < len(s) && plain[s[i]] {
+	for i < len(s) && !stringStop[s[i]] {
 		i++
 	}
 	return i
@@ -506,6 +544,28 @@ func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
 // until the next call: switch on string(name) to match it without copying
 // or allocating. Use NextKeyString for a name to keep, such as a map key.
 func (d *Decoder) NextKey() ([]byte, bool) {
+	// Fast path, without nextMember's call: compact JSON, where '}' or
+	// the name (with nothing to unescape) follows '{' or ',', and ':'
+	// follows the name.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',' || s[i] == '}') {
+		if s[i] == '}' {
+			d.first = false
+			d.pos = i + 1
+			d.depth--
+			return nil, false
+		}
+		if s[i] == ',' {
+			i++
+		}
+		if i < len(s) && s[i] == '"' {
+			j := textRun(s, i+1)
+			if j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
+				d.first = false
+				d.pos = j + 2
+				return s[i+1 : j : j], true
+			}
+		}
+	}
 	start, end, esc, ok := d.nextMember()
 	if !ok {
 		return nil, false
@@ -530,8 +590,8 @@ func (d *Decoder) NextKeyString() (string, bool) {
 }
 
 // nextMember moves to the next member of an object and past its ':'. The
-// name is d.s[start:end] when esc is false, else (it had escapes or
-// non-ASCII bytes) it has been unescaped into d.keyBuf.
+// name is d.s[start:end] when esc is false, else (it had escapes or invalid
+// UTF-8) it has been unescaped into d.keyBuf.
 func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	if d.err != nil {
 		return 0, 0, false, false
@@ -573,7 +633,7 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	}
 	i++
 	start = i
-	i = plainRun(s, i)
+	i = textRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		end = i
 		i++
@@ -640,6 +700,21 @@ func (d *Decoder) NextElem() bool {
 // with the Decoder's other strings (see keep). Invalid UTF-8 and unpaired
 // surrogate escapes become U+FFFD, as with encoding/json.
 func (d *Decoder) String() string {
+	// Fast path, without stringBytes' call: a string right here (compact
+	// JSON), most often with nothing to unescape.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
+		j := textRun(s, i+1)
+		if j < len(s) && s[j] == '"' {
+			d.pos = j + 1
+			return d.keep(s[i+1 : j])
+		}
+		b, ok := d.unquote(d.strBuf[:0], i+1, j)
+		if !ok {
+			return ""
+		}
+		d.strBuf = b
+		return d.keep(b)
+	}
 	b, ok := d.stringBytes()
 	if !ok {
 		return ""
@@ -677,12 +752,6 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 	}
 	i++
 	start := i
-	i = plainRun(s, i)
-	if i < len(s) && s[i] == '"' {
-		d.pos = i + 1
-		return s[start:i], true
-	}
-	// Valid multi-byte UTF-8 needs no unescaping either.
 	i = textRun(s, i)
 	if i < len(s) && s[i] == '"' {
 		d.pos = i + 1
@@ -697,9 +766,13 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 }
 
 // Decoded strings are kept in shared blocks rather than one allocation
-// each: a block is a strings.Builder's memory, which only ever grows at its
-// end, so a string taken from it (String()[start:]) never changes. Blocks
-// double from 1 KB to 16 KB, so that little is left unused in the last.
+// each. The bytes of a block are written once, just before the string over
+// them is made, and never again, so the strings never change: this is how
+// strings.Builder makes its String, done here by hand so that keeping a
+// string stores no pointer into the Decoder (Builder.Write stores its
+// buffer back every time, which costs a write barrier whenever the garbage
+// collector is marking). Blocks double from 1 KB to 16 KB, so that little
+// is left unused in the last.
 const (
 	minArena = 1 << 10
 	maxArena = 16 << 10
@@ -713,14 +786,14 @@ func (d *Decoder) keep(b []byte) string {
 	if len(b) > maxArena/4 {
 		return string(b) // a long string gets its own memory
 	}
-	if d.arena.Cap()-d.arena.Len() < len(b) {
-		size := min(max(2*d.arena.Cap(), minArena), maxArena)
-		d.arena = strings.Builder{}
-		d.arena.Grow(size)
+	if len(d.arena)-d.used < len(b) {
+		d.arena = make([]byte, max(min(max(2*len(d.arena), minArena), maxArena), len(b)))
+		d.used = 0
 	}
-	start := d.arena.Len()
-	d.arena.Write(b)
-	return d.arena.String()[start:]
+	n := copy(d.arena[d.used:], b)
+	s := unsafe.String(&d.arena[d.used], n)
+	d.used += n
+	return s
 }
 
 // unquote appends to b the unescaped content of the string whose content
@@ -988,9 +1061,7 @@ var stringStop = func() (t [256]bool) {
 func (d *Decoder) skipString(i int) int {
 	s := d.s
 	for {
-		for i < len(s) && !stringStop[s[i]] {
-			i++
-		}
+		i = quoteRun(s, i)
 		if i >= len(s) {
 			d.syntaxErr(i, "unexpected end of input in string")
 			return -1
