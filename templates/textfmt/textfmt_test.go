@@ -172,6 +172,13 @@ func TestTimestamps(t *testing.T) {
 		{"date-time", ParseDateTime, "1996-12-19T16", time.Time{}},
 		{"date-time", ParseDateTime, "1996-12-19 16:39:57Z", time.Time{}},
 		{"date-time", ParseDateTime, "2011-12-03T10:15:30+01:00[Europe/Paris]", time.Time{}},
+		// A server's reads (RestJsonBodyTimestampDateTimeRejectsUTCOffsets):
+		// Z only, even for a zero offset.
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18Z", ts},
+		{"date-time", ParseDateTimeUTC, "2019-12-16t23:48:18.5z", ts.Add(5e8)},
+		{"date-time", ParseDateTimeUTC, "1996-12-19T16:39:57-08:00", time.Time{}},
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18+00:00", time.Time{}},
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18", time.Time{}},
 
 		{"epoch-seconds", ParseEpochSeconds, "1576540098", ts},
 		{"epoch-seconds", ParseEpochSeconds, "1576540098.123", time.Unix(1576540098, 123e6)},
