@@ -9,13 +9,8 @@ package jsonwire
 
 import "strconv"
 
-// A server must refuse some documents that a client reads leniently (a
-// client keeps working when a service sends more than its model says):
-// null in a dense list or map, a union with no member, several members or
-// an unknown one, and a date-time with a numeric offset. The Decoder has no
-// mode for this: the generated server decodes requests with the methods
-// below (and DateTimeUTC), the generated client never calls them, and so
-// the generator alone decides which side is strict.
+// The methods a server's request decoders call where a client's are
+// lenient; the package doc says why and who decides.
 
 // RefuseNull consumes the next value if it is null and then records a
 // TypeError naming container, a dense (not @sparse) list or map whose
