@@ -317,3 +317,22 @@ func TestFloats(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDateTimeUTC: the server's parse accepts exactly the client's
+// date-times that end in Z (or z), and reads them as the same instant.
+func FuzzParseDateTimeUTC(f *testing.F) {
+	for _, s := range []string{"2019-12-16T23:48:18Z", "2019-12-16T23:48:18.5z", "1996-12-19T16:39:57-08:00", "2019-12-16T23:48:18+00:00", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lenient, lerr := ParseDateTime(s)
+		strict, serr := ParseDateTimeUTC(s)
+		zulu := strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z")
+		if (serr == nil) != (lerr == nil && zulu) {
+			t.Fatalf("%q: ParseDateTimeUTC error %v, ParseDateTime error %v", s, serr, lerr)
+		}
+		if serr == nil && !strict.Equal(lenient) {
+			t.Fatalf("%q: ParseDateTimeUTC = %v, ParseDateTime = %v", s, strict, lenient)
+		}
+	})
+}
