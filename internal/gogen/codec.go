@@ -29,6 +29,11 @@ type codec struct {
 	// encNames and decNames name the functions of each shape: the Plan's
 	// client names, or the server package's (newServerCodec).
 	encNames, decNames map[*shapes.Shape]string
+	// strict makes the decoders refuse what a server must refuse and a
+	// client must read: null in a dense list or map, a union value that is
+	// not exactly one known member, a date-time with a numeric offset. It is
+	// the one place that decides; only emitServer sets it.
+	strict bool
 }
 
 func newCodec(p *Plan) *codec {
@@ -319,6 +324,15 @@ func (c *codec) begin(method string) jen.Code {
 	return jen.Id("e").Dot(method).Call()
 }
 
+// decTimestampMethod is the jsonwire method reading a timestamp format:
+// timestampMethod's, except that a strict decoder refuses date-time offsets.
+func (c *codec) decTimestampMethod(format string) string {
+	if c.strict && format == "date-time" {
+		return "DateTimeUTC"
+	}
+	return timestampMethod(format)
+}
+
 // timestampMethod is the jsonwire method for a timestamp format.
 func timestampMethod(format string) string {
 	switch format {
@@ -424,7 +438,7 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 		case shapes.KindDouble:
 			read = jen.Id("d").Dot("Float64").Call()
 		case shapes.KindTimestamp:
-			read = jen.Id("d").Dot(timestampMethod(ts)).Call()
+			read = jen.Id("d").Dot(c.decTimestampMethod(ts)).Call()
 		case shapes.KindBigInteger, shapes.KindBigDecimal:
 			return []jen.Code{assign(c.decBig(s))}
 		case shapes.KindBlob:
@@ -509,6 +523,12 @@ func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v stri
 	})
 }
 
+// refuseUnion records that a value of the union s is not exactly one known
+// member (strict decoders only).
+func (c *codec) refuseUnion(s *shapes.Shape, problem string, key jen.Code) jen.Code {
+	return jen.Id("d").Dot("RefuseUnion").Call(jen.Lit(s.ID.Name), jen.Lit(problem), key)
+}
+
 func (c *codec) decoder(s *shapes.Shape) jen.Code {
 	name := c.dec[s]
 	switch s.Kind {
@@ -530,6 +550,9 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 					for _, m := range s.Members {
 						w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
 						body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
+						if c.strict {
+							body = append(body, jen.If(jen.Id("out").Op("!=").Nil()).Block(c.refuseUnion(s, "second member", jen.Id("key"))))
+						}
 						if m.Target.IsUnit() {
 							body = append(body, jen.Id("d").Dot("Skip").Call(), jen.Id("out").Op("=").Op("&").Add(w).Values())
 						} else {
@@ -540,12 +563,19 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						sw.Case(jen.Lit(c.wireName(m))).Block(body...)
 					}
 					sw.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("Skip").Call())
+					if c.strict {
+						sw.Default().Block(c.refuseUnion(s, "unknown member", jen.Id("key")))
+						return
+					}
 					sw.Default().Block(jen.Id("out").Op("=").Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
 						jen.Id("Tag"):   jen.String().Call(jen.Id("key")),
 						jen.Id("Value"): jen.Id("d").Dot("Raw").Call(),
 					}))
 				})
 			})
+			if c.strict {
+				g.If(jen.Id("out").Op("==").Nil()).Block(c.refuseUnion(s, "no member set", jen.Nil()))
+			}
 			g.Return(jen.Id("out"))
 		})
 	case shapes.KindList:
@@ -565,7 +595,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						jen.Continue(),
 					)
 				} else {
-					b.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
+					b.If(c.denseNull(s)).Block(jen.Continue())
 				}
 				if m.Target.Kind == shapes.KindStructure && !elemPtr {
 					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("NextIn").Call(jen.Id("d")))
@@ -594,7 +624,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						jen.Continue(),
 					)
 				} else {
-					loop.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())
+					loop.If(c.denseNull(s)).Block(jen.Continue())
 				}
 				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 					return jen.Id("out").Index(jen.Id("k")).Op("=").Add(x)
@@ -604,6 +634,16 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		})
 	}
 	panic("gogen: no decoder for " + s.ID.String())
+}
+
+// denseNull is the condition that skips a null element or value of the
+// dense list or map s: a client skips it (Null), a strict decoder refuses
+// it (RefuseNull) and then ends the loop, its error being sticky.
+func (c *codec) denseNull(s *shapes.Shape) *jen.Statement {
+	if c.strict {
+		return jen.Id("d").Dot("RefuseNull").Call(jen.Lit(s.ID.Name))
+	}
+	return jen.Id("d").Dot("Null").Call()
 }
 
 // headerKey is the canonical form net/http stores a header name in.

@@ -195,6 +195,9 @@ func (c *codec) parseText(s *shapes.Shape, src *jen.Statement, ts string, header
 		return withPtr([]jen.Code{jen.List(jen.Id("f"), jen.Err()).Op(":=").Qual(c.hb(), "ParseFloat").Call(src, jen.Lit(64)), fail}, jen.Id("f"))
 	case shapes.KindTimestamp:
 		fn := "ParseDateTime"
+		if c.strict {
+			fn = "ParseDateTimeUTC" // see codec.strict
+		}
 		switch ts {
 		case "http-date":
 			fn = "ParseHTTPDate"

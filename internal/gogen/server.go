@@ -186,6 +186,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	sp := p.server
 	c := newCodec(p)
 	c.encNames, c.decNames = sp.encodeFn, sp.decodeFn
+	c.strict = true // the server reads requests, which it must refuse when malformed
 	pkg := p.ImportPath
 	serverPath := p.ImportPath + "/" + serverDir
 	newFile := func() *jen.File {

@@ -55,28 +55,11 @@ var ServerProtocolTestSkips = map[string]string{
 		"no body to read",
 	"SDKAppendedGzipAfterProvidedEncoding_restJson1": "a client case: the SDK compresses the body it sends and appends gzip to " +
 		"Content-Encoding, and the case gives the server no body to read",
-	"RestJsonBodyMalformedListNullItem": "not supported: the JSON decoder the server shares with the client skips null in a " +
-		"dense list instead of refusing it",
-	"RestJsonBodyMalformedMapNullValue": "not supported: the JSON decoder the server shares with the client skips null in a " +
-		"dense map instead of refusing it",
-	"RestJsonBodyTimestampDateTimeRejectsUTCOffsets": "not supported: the timestamp parser the server shares with the client " +
-		"accepts date-time values with a UTC offset, which clients must read",
-	"RestJsonPathTimestampDefaultRejectsUTCOffsets": "not supported: the timestamp parser the server shares with the client " +
-		"accepts date-time values with a UTC offset, which clients must read",
-	"RestJsonMalformedUnionEmptyObjectNoFieldsSet":   unionSkip,
-	"RestJsonMalformedUnionKnownAndUnknownFieldsSet": unionSkip,
-	"RestJsonMalformedUnionMultipleFieldsSet":        unionSkip,
-	"RestJsonMalformedUnionNoFieldsSet":              unionSkip,
-	"RestJsonMalformedUnionUnknownMember":            unionSkip,
 	"RestJsonHttpWithEmptyStructurePayload": "not supported: the params leave the structure payload unset while the body is {}; " +
 		"the handler decodes {} as an empty structure, which a Go pointer tells from an absent one",
 	"RestJsonEndpointTraitWithHostLabel": "contradicts RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders: it sends a JSON body " +
 		"without Content-Type, which that malformed-request case requires servers to refuse with 415, as the handler does",
 }
-
-// unionSkip is why the malformed-union cases are skipped.
-const unionSkip = "not supported: the union decoder the server shares with the client keeps a union with no member, " +
-	"several members or an unknown one (as UnknownUnionMember), as clients must; the server does not refuse them yet"
 
 // serverTestNames are the names the server's generated tests declare.
 var serverTestNames = []string{"TestServerProtocolRequests", "TestServerProtocolResponses", "TestServerMalformedRequests", "protocolService"}

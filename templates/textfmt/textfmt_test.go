@@ -172,6 +172,13 @@ func TestTimestamps(t *testing.T) {
 		{"date-time", ParseDateTime, "1996-12-19T16", time.Time{}},
 		{"date-time", ParseDateTime, "1996-12-19 16:39:57Z", time.Time{}},
 		{"date-time", ParseDateTime, "2011-12-03T10:15:30+01:00[Europe/Paris]", time.Time{}},
+		// A server's reads (RestJsonBodyTimestampDateTimeRejectsUTCOffsets):
+		// Z only, even for a zero offset.
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18Z", ts},
+		{"date-time", ParseDateTimeUTC, "2019-12-16t23:48:18.5z", ts.Add(5e8)},
+		{"date-time", ParseDateTimeUTC, "1996-12-19T16:39:57-08:00", time.Time{}},
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18+00:00", time.Time{}},
+		{"date-time", ParseDateTimeUTC, "2019-12-16T23:48:18", time.Time{}},
 
 		{"epoch-seconds", ParseEpochSeconds, "1576540098", ts},
 		{"epoch-seconds", ParseEpochSeconds, "1576540098.123", time.Unix(1576540098, 123e6)},
@@ -309,4 +316,23 @@ func TestFloats(t *testing.T) {
 			t.Fatalf("float32 round trip of %v: %v, %v", f32, got, err)
 		}
 	}
+}
+
+// FuzzParseDateTimeUTC: the server's parse accepts exactly the client's
+// date-times that end in Z (or z), and reads them as the same instant.
+func FuzzParseDateTimeUTC(f *testing.F) {
+	for _, s := range []string{"2019-12-16T23:48:18Z", "2019-12-16T23:48:18.5z", "1996-12-19T16:39:57-08:00", "2019-12-16T23:48:18+00:00", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lenient, lerr := ParseDateTime(s)
+		strict, serr := ParseDateTimeUTC(s)
+		zulu := strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z")
+		if (serr == nil) != (lerr == nil && zulu) {
+			t.Fatalf("%q: ParseDateTimeUTC error %v, ParseDateTime error %v", s, serr, lerr)
+		}
+		if serr == nil && !strict.Equal(lenient) {
+			t.Fatalf("%q: ParseDateTimeUTC = %v, ParseDateTime = %v", s, strict, lenient)
+		}
+	})
 }

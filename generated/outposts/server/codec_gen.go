@@ -16,7 +16,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("AWSServiceNameList") {
 			continue
 		}
 		*b.NextIn(d) = types.AWSServiceName(d.Symbol())
@@ -31,7 +31,7 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("AccountIdList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -117,7 +117,7 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("InstanceIdList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -215,7 +215,7 @@ func decodeLineItemRequestListDefinition(d *jsonwire.Decoder) []types.LineItemRe
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.LineItemRequest]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("LineItemRequestListDefinition") {
 			continue
 		}
 		decodeLineItemRequest(d, b.NextIn(d))
@@ -291,7 +291,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("RequestedInstancePools") {
 			continue
 		}
 		decodeInstanceTypeCapacity(d, b.NextIn(d))
@@ -309,7 +309,7 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("TagMap") {
 			continue
 		}
 		out[k] = d.String()

@@ -41,7 +41,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("BooleanList") {
 			continue
 		}
 		*b.NextIn(d) = d.Bool()
@@ -304,7 +304,7 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DenseBooleanMap") {
 			continue
 		}
 		out[k] = d.Bool()
@@ -322,7 +322,7 @@ func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DenseNumberMap") {
 			continue
 		}
 		out[k] = d.Int32()
@@ -340,7 +340,7 @@ func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DenseSetMap") {
 			continue
 		}
 		out[k] = decodeStringSet(d)
@@ -358,7 +358,7 @@ func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DenseStringMap") {
 			continue
 		}
 		out[k] = d.String()
@@ -376,7 +376,7 @@ func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DenseStructMap") {
 			continue
 		}
 		var x types.GreetingStruct
@@ -430,7 +430,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("DialogList") {
 			continue
 		}
 		decodeDialog(d, b.NextIn(d))
@@ -448,7 +448,7 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DialogMap") {
 			continue
 		}
 		var x types.Dialog
@@ -468,7 +468,7 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("DocumentValuedMap") {
 			continue
 		}
 		out[k] = types.Document(d.Raw())
@@ -512,12 +512,18 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
+			}
 			var x types.HeadersEvent
 			decodeHeadersEvent(d, &x)
 			out = &types.EventStreamMemberHeaders{Value: x}
 		case "blobPayload":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
 			}
 			var x types.BlobPayloadEvent
 			decodeBlobPayloadEvent(d, &x)
@@ -526,12 +532,18 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
+			}
 			var x types.StringPayloadEvent
 			decodeStringPayloadEvent(d, &x)
 			out = &types.EventStreamMemberStringPayload{Value: x}
 		case "structurePayload":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
 			}
 			var x types.StructurePayloadEvent
 			decodeStructurePayloadEvent(d, &x)
@@ -540,12 +552,18 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
+			}
 			var x types.UnionPayloadEvent
 			decodeUnionPayloadEvent(d, &x)
 			out = &types.EventStreamMemberUnionPayload{Value: x}
 		case "headersAndExplicitPayload":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
 			}
 			var x types.HeadersAndExplicitPayloadEvent
 			decodeHeadersAndExplicitPayloadEvent(d, &x)
@@ -554,6 +572,9 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
+			}
 			var x types.HeadersAndImplicitPayloadEvent
 			decodeHeadersAndImplicitPayloadEvent(d, &x)
 			out = &types.EventStreamMemberHeadersAndImplicitPayload{Value: x}
@@ -561,17 +582,20 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EventStream", "second member", key)
+			}
 			var x types.ErrorEvent
 			decodeErrorEvent(d, &x)
 			out = &types.EventStreamMemberError{Value: x}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("EventStream", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("EventStream", "no member set", nil)
 	}
 	return out
 }
@@ -608,7 +632,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("FooEnumList") {
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Symbol())
@@ -626,7 +650,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("FooEnumMap") {
 			continue
 		}
 		out[k] = types.FooEnum(d.Symbol())
@@ -641,7 +665,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("FooEnumSet") {
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Symbol())
@@ -773,7 +797,7 @@ func decodeHeadersEvent(d *jsonwire.Decoder, v *types.HeadersEvent) {
 			if d.Null() {
 				continue
 			}
-			v.TimestampHeader = d.BoxTime(d.DateTime())
+			v.TimestampHeader = d.BoxTime(d.DateTimeUTC())
 		default:
 			d.Skip()
 		}
@@ -787,7 +811,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("IntegerEnumList") {
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -805,7 +829,7 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("IntegerEnumMap") {
 			continue
 		}
 		out[k] = types.IntegerEnum(d.Int32())
@@ -820,7 +844,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("IntegerEnumSet") {
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -835,7 +859,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("IntegerList") {
 			continue
 		}
 		*b.NextIn(d) = d.Int32()
@@ -858,45 +882,72 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberStringValue{Value: d.String()}
 		case "booleanValue":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
 			}
 			out = &types.MyUnionMemberBooleanValue{Value: d.Bool()}
 		case "numberValue":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberNumberValue{Value: d.Int32()}
 		case "blobValue":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
 			}
 			out = &types.MyUnionMemberBlobValue{Value: d.Base64()}
 		case "timestampValue":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberTimestampValue{Value: d.EpochSeconds()}
 		case "enumValue":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
 			}
 			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
 		case "listValue":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberListValue{Value: decodeStringList(d)}
 		case "mapValue":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberMapValue{Value: decodeStringMap(d)}
 		case "structureValue":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
 			}
 			var x types.GreetingStruct
 			decodeGreetingStruct(d, &x)
@@ -905,6 +956,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			var x types.RenamedGreeting
 			decodeRenamedGreeting(d, &x)
 			out = &types.MyUnionMemberRenamedStructureValue{Value: x}
@@ -912,15 +966,18 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("MyUnion", "second member", key)
+			}
 			out = &types.MyUnionMemberUnionValue{Value: decodeNestedUnion(d)}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("MyUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("MyUnion", "no member set", nil)
 	}
 	return out
 }
@@ -958,7 +1015,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("NestedStringList") {
 			continue
 		}
 		*b.NextIn(d) = decodeStringList(d)
@@ -981,15 +1038,18 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("NestedUnion", "second member", key)
+			}
 			out = &types.NestedUnionMemberStringValue{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("NestedUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("NestedUnion", "no member set", nil)
 	}
 	return out
 }
@@ -1051,15 +1111,18 @@ func decodePayloadUnion(d *jsonwire.Decoder) types.PayloadUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PayloadUnion", "second member", key)
+			}
 			out = &types.PayloadUnionMemberUnionMember{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("PayloadUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("PayloadUnion", "no member set", nil)
 	}
 	return out
 }
@@ -1079,16 +1142,19 @@ func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PlayerAction", "second member", key)
+			}
 			d.Skip()
 			out = &types.PlayerActionMemberQuit{}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("PlayerAction", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("PlayerAction", "no member set", nil)
 	}
 	return out
 }
@@ -1177,7 +1243,7 @@ func decodeSimpleList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("SimpleList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -1195,7 +1261,7 @@ func decodeSimpleMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("SimpleMap") {
 			continue
 		}
 		out[k] = d.String()
@@ -1218,20 +1284,26 @@ func decodeSimpleUnion(d *jsonwire.Decoder) types.SimpleUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("SimpleUnion", "second member", key)
+			}
 			out = &types.SimpleUnionMemberInt{Value: d.Int32()}
 		case "string":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("SimpleUnion", "second member", key)
+			}
 			out = &types.SimpleUnionMemberString{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("SimpleUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("SimpleUnion", "no member set", nil)
 	}
 	return out
 }
@@ -1372,7 +1444,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StringList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -1390,7 +1462,7 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("StringMap") {
 			continue
 		}
 		out[k] = d.String()
@@ -1426,7 +1498,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StringSet") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -1441,7 +1513,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StructureList") {
 			continue
 		}
 		decodeStructureListMember(d, b.NextIn(d))
@@ -1526,7 +1598,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("TestStringList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -1544,7 +1616,7 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("TestStringMap") {
 			continue
 		}
 		out[k] = d.String()
@@ -1559,7 +1631,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("TimestampList") {
 			continue
 		}
 		*b.NextIn(d) = d.EpochSeconds()
@@ -1621,15 +1693,18 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("UnionPayload", "second member", key)
+			}
 			out = &types.UnionPayloadMemberGreeting{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("UnionPayload", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("UnionPayload", "no member set", nil)
 	}
 	return out
 }
@@ -1670,25 +1745,34 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("UnionWithJsonName", "second member", key)
+			}
 			out = &types.UnionWithJsonNameMemberFoo{Value: d.String()}
 		case "bar":
 			if d.Null() {
 				continue
+			}
+			if out != nil {
+				d.RefuseUnion("UnionWithJsonName", "second member", key)
 			}
 			out = &types.UnionWithJsonNameMemberBar{Value: d.String()}
 		case "_baz":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("UnionWithJsonName", "second member", key)
+			}
 			out = &types.UnionWithJsonNameMemberBaz{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("UnionWithJsonName", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("UnionWithJsonName", "no member set", nil)
 	}
 	return out
 }

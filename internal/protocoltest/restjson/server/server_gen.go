@@ -1407,7 +1407,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		in.QueryBooleanList = list
 	}
 	if vs := msg.query["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter Timestamp: %w", err)
 		}
@@ -1417,7 +1417,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 	if vs := msg.query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
-			t, err := httpbind.ParseDateTime(item)
+			t, err := httpbind.ParseDateTimeUTC(item)
 			if err != nil {
 				return fmt.Errorf("query parameter TimestampList: %w", err)
 			}
@@ -3132,7 +3132,7 @@ func decodeHttpRequestWithLabelsInput(msg *requestMessage, in *restjsonprotocol.
 			x := b
 			in.Boolean = &x
 		case "timestamp":
-			t, err := httpbind.ParseDateTime(l.Value)
+			t, err := httpbind.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -3200,14 +3200,14 @@ func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *requestMessage, in 
 			x := t
 			in.MemberHttpDate = &x
 		case "memberDateTime":
-			t, err := httpbind.ParseDateTime(l.Value)
+			t, err := httpbind.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label memberDateTime: %w", err)
 			}
 			x := t
 			in.MemberDateTime = &x
 		case "defaultFormat":
-			t, err := httpbind.ParseDateTime(l.Value)
+			t, err := httpbind.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label defaultFormat: %w", err)
 			}
@@ -3228,7 +3228,7 @@ func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *requestMessage, in 
 			x := t
 			in.TargetHttpDate = &x
 		case "targetDateTime":
-			t, err := httpbind.ParseDateTime(l.Value)
+			t, err := httpbind.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label targetDateTime: %w", err)
 			}
@@ -4447,12 +4447,12 @@ func decodeJsonTimestampsInput(msg *requestMessage, in *restjsonprotocol.JsonTim
 				if d.Null() {
 					continue
 				}
-				in.DateTime = d.BoxTime(d.DateTime())
+				in.DateTime = d.BoxTime(d.DateTimeUTC())
 			case "dateTimeOnTarget":
 				if d.Null() {
 					continue
 				}
-				in.DateTimeOnTarget = d.BoxTime(d.DateTime())
+				in.DateTimeOnTarget = d.BoxTime(d.DateTimeUTC())
 			case "epochSeconds":
 				if d.Null() {
 					continue
@@ -6010,7 +6010,7 @@ func decodeMalformedTimestampBodyDateTimeInput(msg *requestMessage, in *restjson
 				if d.Null() {
 					continue
 				}
-				in.Timestamp = d.BoxTime(d.DateTime())
+				in.Timestamp = d.BoxTime(d.DateTimeUTC())
 			default:
 				d.Skip()
 			}
@@ -6197,7 +6197,7 @@ func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *req
 // MalformedTimestampHeaderDateTime operation into in.
 func decodeMalformedTimestampHeaderDateTimeInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampHeaderDateTimeInput) error {
 	if vs := msg.header["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
 		}
@@ -6352,7 +6352,7 @@ func decodeMalformedTimestampPathDefaultInput(msg *requestMessage, in *restjsonp
 	for _, l := range msg.labels {
 		switch l.Name {
 		case "timestamp":
-			t, err := httpbind.ParseDateTime(l.Value)
+			t, err := httpbind.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -6512,7 +6512,7 @@ func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *reque
 // MalformedTimestampQueryDefault operation into in.
 func decodeMalformedTimestampQueryDefaultInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampQueryDefaultInput) error {
 	if vs := msg.query["timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
 		}
@@ -7114,7 +7114,7 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 	if vs := msg.query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
-			t, err := httpbind.ParseDateTime(item)
+			t, err := httpbind.ParseDateTimeUTC(item)
 			if err != nil {
 				return fmt.Errorf("query parameter TimestampList: %w", err)
 			}
@@ -9098,7 +9098,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		in.MemberHttpDate = &x
 	}
 	if vs := msg.header["X-Memberdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberDateTime: %w", err)
 		}
@@ -9130,7 +9130,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		in.TargetHttpDate = &x
 	}
 	if vs := msg.header["X-Targetdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetDateTime: %w", err)
 		}

@@ -20,7 +20,7 @@ func decodeBlobSet(d *jsonwire.Decoder) [][]byte {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("BlobSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Base64()
@@ -35,7 +35,7 @@ func decodeBooleanSet(d *jsonwire.Decoder) []bool {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("BooleanSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Bool()
@@ -50,7 +50,7 @@ func decodeByteSet(d *jsonwire.Decoder) []int8 {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int8]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("ByteSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Int8()
@@ -65,10 +65,10 @@ func decodeDateTimeSet(d *jsonwire.Decoder) []time.Time {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("DateTimeSet") {
 			continue
 		}
-		*b.NextIn(d) = d.DateTime()
+		*b.NextIn(d) = d.DateTimeUTC()
 	}
 	return b.Slice()
 }
@@ -80,7 +80,7 @@ func decodeEnumList(d *jsonwire.Decoder) []types.EnumString {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.EnumString]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("EnumList") {
 			continue
 		}
 		*b.NextIn(d) = types.EnumString(d.Symbol())
@@ -98,7 +98,7 @@ func decodeEnumMap(d *jsonwire.Decoder) map[string]types.EnumString {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("EnumMap") {
 			continue
 		}
 		out[k] = types.EnumString(d.Symbol())
@@ -121,20 +121,26 @@ func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EnumUnion", "second member", key)
+			}
 			out = &types.EnumUnionMemberFirst{Value: types.EnumString(d.Symbol())}
 		case "second":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("EnumUnion", "second member", key)
+			}
 			out = &types.EnumUnionMemberSecond{Value: types.EnumString(d.Symbol())}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("EnumUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("EnumUnion", "no member set", nil)
 	}
 	return out
 }
@@ -146,7 +152,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("FooEnumSet") {
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Symbol())
@@ -169,20 +175,26 @@ func decodeFooUnion(d *jsonwire.Decoder) types.FooUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("FooUnion", "second member", key)
+			}
 			out = &types.FooUnionMemberString{Value: d.String()}
 		case "integer":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("FooUnion", "second member", key)
+			}
 			out = &types.FooUnionMemberInteger{Value: d.Int32()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("FooUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("FooUnion", "no member set", nil)
 	}
 	return out
 }
@@ -215,7 +227,7 @@ func decodeHttpDateSet(d *jsonwire.Decoder) []time.Time {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("HttpDateSet") {
 			continue
 		}
 		*b.NextIn(d) = d.HTTPDate()
@@ -230,7 +242,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("IntegerEnumSet") {
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -245,7 +257,7 @@ func decodeIntegerSet(d *jsonwire.Decoder) []int32 {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("IntegerSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Int32()
@@ -260,7 +272,7 @@ func decodeLengthList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("LengthList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -278,7 +290,7 @@ func decodeLengthMap(d *jsonwire.Decoder) map[string][]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("LengthMap") {
 			continue
 		}
 		out[k] = decodeLengthList(d)
@@ -293,7 +305,7 @@ func decodeListSet(d *jsonwire.Decoder) [][]string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("ListSet") {
 			continue
 		}
 		*b.NextIn(d) = decodeStringList(d)
@@ -308,7 +320,7 @@ func decodeLongSet(d *jsonwire.Decoder) []int64 {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int64]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("LongSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Int64()
@@ -344,7 +356,7 @@ func decodePatternList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("PatternList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -359,7 +371,7 @@ func decodePatternListOverride(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("PatternListOverride") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -377,7 +389,7 @@ func decodePatternMap(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("PatternMap") {
 			continue
 		}
 		out[k] = d.String()
@@ -395,7 +407,7 @@ func decodePatternMapOverride(d *jsonwire.Decoder) map[string]string {
 		if !ok {
 			break
 		}
-		if d.Null() {
+		if d.RefuseNull("PatternMapOverride") {
 			continue
 		}
 		out[k] = d.String()
@@ -418,20 +430,26 @@ func decodePatternUnion(d *jsonwire.Decoder) types.PatternUnion {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PatternUnion", "second member", key)
+			}
 			out = &types.PatternUnionMemberFirst{Value: d.String()}
 		case "second":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PatternUnion", "second member", key)
+			}
 			out = &types.PatternUnionMemberSecond{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("PatternUnion", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("PatternUnion", "no member set", nil)
 	}
 	return out
 }
@@ -451,20 +469,26 @@ func decodePatternUnionOverride(d *jsonwire.Decoder) types.PatternUnionOverride 
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PatternUnionOverride", "second member", key)
+			}
 			out = &types.PatternUnionOverrideMemberFirst{Value: d.String()}
 		case "second":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("PatternUnionOverride", "second member", key)
+			}
 			out = &types.PatternUnionOverrideMemberSecond{Value: d.String()}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("PatternUnionOverride", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("PatternUnionOverride", "no member set", nil)
 	}
 	return out
 }
@@ -484,20 +508,26 @@ func decodeRecursiveUnionOne(d *jsonwire.Decoder) types.RecursiveUnionOne {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("RecursiveUnionOne", "second member", key)
+			}
 			out = &types.RecursiveUnionOneMemberString{Value: types.RecursiveEnumString(d.Symbol())}
 		case "union":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("RecursiveUnionOne", "second member", key)
+			}
 			out = &types.RecursiveUnionOneMemberUnion{Value: decodeRecursiveUnionTwo(d)}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("RecursiveUnionOne", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("RecursiveUnionOne", "no member set", nil)
 	}
 	return out
 }
@@ -517,20 +547,26 @@ func decodeRecursiveUnionTwo(d *jsonwire.Decoder) types.RecursiveUnionTwo {
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("RecursiveUnionTwo", "second member", key)
+			}
 			out = &types.RecursiveUnionTwoMemberString{Value: types.RecursiveEnumString(d.Symbol())}
 		case "union":
 			if d.Null() {
 				continue
 			}
+			if out != nil {
+				d.RefuseUnion("RecursiveUnionTwo", "second member", key)
+			}
 			out = &types.RecursiveUnionTwoMemberUnion{Value: decodeRecursiveUnionOne(d)}
 		case "__type":
 			d.Skip()
 		default:
-			out = &types.UnknownUnionMember{
-				Tag:   string(key),
-				Value: d.Raw(),
-			}
+			d.RefuseUnion("RecursiveUnionTwo", "unknown member", key)
 		}
+	}
+	if out == nil {
+		d.RefuseUnion("RecursiveUnionTwo", "no member set", nil)
 	}
 	return out
 }
@@ -542,7 +578,7 @@ func decodeShortSet(d *jsonwire.Decoder) []int16 {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[int16]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("ShortSet") {
 			continue
 		}
 		*b.NextIn(d) = d.Int16()
@@ -557,7 +593,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StringList") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -572,7 +608,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StringSet") {
 			continue
 		}
 		*b.NextIn(d) = d.String()
@@ -587,7 +623,7 @@ func decodeStructureSet(d *jsonwire.Decoder) []types.GreetingStruct {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.GreetingStruct]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StructureSet") {
 			continue
 		}
 		decodeGreetingStruct(d, b.NextIn(d))
@@ -602,7 +638,7 @@ func decodeStructureSetWithNoKey(d *jsonwire.Decoder) []types.MissingKeyStructur
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.MissingKeyStructure]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("StructureSetWithNoKey") {
 			continue
 		}
 		decodeMissingKeyStructure(d, b.NextIn(d))
@@ -617,7 +653,7 @@ func decodeTimestampSet(d *jsonwire.Decoder) []time.Time {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("TimestampSet") {
 			continue
 		}
 		*b.NextIn(d) = d.EpochSeconds()
@@ -632,7 +668,7 @@ func decodeUnionSet(d *jsonwire.Decoder) []types.FooUnion {
 	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
 	var b jsonwire.ListBuilder[types.FooUnion]
 	for d.NextElem() {
-		if d.Null() {
+		if d.RefuseNull("UnionSet") {
 			continue
 		}
 		*b.NextIn(d) = decodeFooUnion(d)
