@@ -216,8 +216,9 @@ func isBlank(s []byte) bool {
 func (d *Decoder) Err() error { return d.err }
 
 // Fail records err as the Decoder's error unless it already has one, and
-// so stops decoding. Generated code uses it for errors the Decoder cannot
-// see, such as a union with two members set. A nil err is ignored.
+// so stops decoding: the way for a caller to report an error the Decoder
+// cannot see (generated code uses RefuseNull and RefuseUnion for the ones
+// it knows). A nil err is ignored.
 func (d *Decoder) Fail(err error) {
 	if d.err == nil && err != nil {
 		d.err = err

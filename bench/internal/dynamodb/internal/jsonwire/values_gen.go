@@ -350,6 +350,13 @@ func (d *Decoder) DateTime() time.Time {
 	return d.timeString(textfmt.ParseDateTime)
 }
 
+// DateTimeUTC is DateTime for a server reading a request: a numeric
+// offset, even +00:00, is a TypeError, since Smithy's date-time is UTC
+// written with Z (see strict.go).
+func (d *Decoder) DateTimeUTC() time.Time {
+	return d.timeString(textfmt.ParseDateTimeUTC)
+}
+
 // HTTPDate reads a timestamp in the http-date format: an IMF-fixdate string
 // such as "Mon, 16 Dec 2019 23:48:18 GMT", optionally with fractional
 // seconds. The result is in UTC.

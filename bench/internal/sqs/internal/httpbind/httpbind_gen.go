@@ -350,6 +350,11 @@ func FormatDateTime(t time.Time) string {
 // z are accepted (RFC 3339 section 5.6); other ISO 8601 forms are not.
 func ParseDateTime(s string) (time.Time, error) { return textfmt.ParseDateTime(s) }
 
+// ParseDateTimeUTC is ParseDateTime for a server reading a request: it
+// refuses a numeric offset, even +00:00, since Smithy's date-time is UTC
+// written with Z. Clients read with ParseDateTime, which accepts offsets.
+func ParseDateTimeUTC(s string) (time.Time, error) { return textfmt.ParseDateTimeUTC(s) }
+
 // FormatEpochSeconds formats t as seconds since the Unix epoch:
 // "1576540098", or "1576540098.123" with milliseconds (truncated).
 func FormatEpochSeconds(t time.Time) string {

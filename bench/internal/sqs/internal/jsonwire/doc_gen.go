@@ -18,6 +18,15 @@
 //     value and every loop ends, so generated code needs to check
 //     [Decoder.Err] only once, at the end.
 //
+// A server reads more strictly than a client, which must keep working when
+// a service sends more than its model says. The Decoder has no mode for
+// this: the generated server's request decoders call [Decoder.RefuseNull]
+// (null in a list or map that is not @sparse), [Decoder.RefuseUnion] (a
+// union value with no member, several or an unknown one) and
+// [Decoder.DateTimeUTC] (a date-time with a numeric offset) where a
+// client's decoders call Null, keep the unknown member and call DateTime,
+// so the generator alone decides which side is strict.
+//
 // Decoding is built to allocate little: [NewDecoder] copies the input into
 // one string up front and [Decoder.String] returns substrings of it for
 // strings without escapes, and the Box methods hand out pointers carved from

@@ -439,7 +439,16 @@ func fraction(s string, i int) (ns, end int, ok bool) {
 // and 'z' may be lower case. Everything else that ISO 8601 would allow,
 // such as a missing offset, a space for 'T' or a leap second (:60, which
 // time.Time cannot hold), is an error.
-func ParseDateTime(s string) (time.Time, error) {
+func ParseDateTime(s string) (time.Time, error) { return parseDateTime(s, true) }
+
+// ParseDateTimeUTC is ParseDateTime for a server reading a request: it
+// also refuses a numeric offset (even +00:00), since Smithy's date-time
+// format is RFC 3339 in UTC, written with Z. Clients use the lenient
+// ParseDateTime, because a service may send offsets all the same.
+func ParseDateTimeUTC(s string) (time.Time, error) { return parseDateTime(s, false) }
+
+// parseDateTime is ParseDateTime, refusing numeric offsets unless offsets.
+func parseDateTime(s string, offsets bool) (time.Time, error) {
 	bad := func() (time.Time, error) { return time.Time{}, &FormatError{"date-time", s} }
 	if len(s) < len("2006-01-02T15:04:05Z") ||
 		s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' {
@@ -464,6 +473,9 @@ func ParseDateTime(s string) (time.Time, error) {
 	case 'Z', 'z':
 		i++
 	case '+', '-':
+		if !offsets {
+			return time.Time{}, &FormatError{"date-time in UTC (ending in Z)", s}
+		}
 		oh, om := digits(s, i+1, 2), digits(s, i+4, 2)
 		if i+6 > len(s) || s[i+3] != ':' || oh < 0 || oh > 23 || om < 0 || om > 59 {
 			return bad()
