@@ -7,7 +7,8 @@ package bench
 // when the generator's output changes, and "make bench-check" builds without
 // running the generator. "make generate" runs these lines (go -C ..: the
 // generator is a package of the main module, which this module only
-// replaces). -skip-missing leaves the committed clients alone without ../shared.
+// replaces). -skip-missing leaves the committed clients alone without ../shared;
+// -drop-docs keeps AWS's documentation prose out of them (facts only).
 
-//go:generate go -C .. run ./cmd/gen -skip-missing -model ../shared/models/aws-awsjson/dynamodb -out bench/internal/dynamodb
-//go:generate go -C .. run ./cmd/gen -skip-missing -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/dynamodb -out bench/internal/dynamodb
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs

@@ -70,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	skipMissing := fs.Bool("skip-missing", false, "succeed without generating, with a note, when a -model path does not exist (for models read from ../shared)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	diff := fs.Bool("diff", false, "compare the Go APIs generated from two models, OLD and NEW (paths as for -model), print the changes in Markdown, and exit 3 if any is breaking")
+	fs.BoolVar(&opts.DropDocumentation, "drop-docs", false, "leave the model's documentation text out of the generated code (the generator's own sentences stay), for models whose prose may not be copied")
 	fs.BoolVar(&opts.AllowUnknownTraits, "allow-unknown-traits", false, "warn about, instead of refusing, traits that resolve to no trait definition (and use statements that import no shape)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-server] [-no-tests] [-allow-unknown-traits]")

@@ -31,6 +31,9 @@ type Options struct {
 	// AllowUnknownTraits makes a trait that resolves to no definition a
 	// warning instead of an error (shapes.Options.AllowUnknownTraits).
 	AllowUnknownTraits bool
+	// DropDocumentation leaves the model's documentation text out of the
+	// generated code (shapes.Options.DropDocumentation).
+	DropDocumentation bool
 	// Warn receives the loader's warnings; nil drops them.
 	Warn func(error)
 	// Generator names the generator and its version on the second line of
@@ -42,7 +45,7 @@ type Options struct {
 // load loads the model with the options' loader settings and hands its
 // warnings to opts.Warn.
 func load(opts Options) (*shapes.Model, error) {
-	m, err := shapes.Options{AllowUnknownTraits: opts.AllowUnknownTraits}.LoadFiles(opts.Models...)
+	m, err := shapes.Options{AllowUnknownTraits: opts.AllowUnknownTraits, DropDocumentation: opts.DropDocumentation}.LoadFiles(opts.Models...)
 	if err != nil {
 		return nil, err
 	}

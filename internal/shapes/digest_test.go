@@ -57,3 +57,51 @@ func TestDigestPaths(t *testing.T) {
 		t.Error("a missing path gave no error")
 	}
 }
+
+// DropDocumentation leaves no documentation trait on any shape or member,
+// and only that trait is dropped.
+func TestDropDocumentation(t *testing.T) {
+	const model = `$version: "2"
+namespace a
+
+/// A thing.
+@length(min: 1)
+string Name
+
+/// A structure.
+structure S {
+    /// A member.
+    @required
+    name: Name
+}
+`
+	for _, drop := range []bool{false, true} {
+		m, err := Options{DropDocumentation: drop}.Load(Source{Name: "a.smithy", Data: []byte(model)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		for s := range m.Shapes() {
+			if s.ID.Namespace != "a" {
+				continue
+			}
+			if s.Traits.Documentation() != "" {
+				docs++
+			}
+			for _, mem := range s.Members {
+				if mem.Traits.Documentation() != "" {
+					docs++
+				}
+				if !mem.Traits.Required() {
+					t.Errorf("drop=%v: %s lost @required", drop, mem.Name)
+				}
+			}
+			if s.ID.Name == "Name" && !s.Traits.Has(TraitLength) {
+				t.Errorf("drop=%v: Name lost @length", drop)
+			}
+		}
+		if want := map[bool]int{false: 3, true: 0}[drop]; docs != want {
+			t.Errorf("drop=%v: %d documentation traits, want %d", drop, docs, want)
+		}
+	}
+}

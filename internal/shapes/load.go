@@ -30,6 +30,11 @@ type Options struct {
 	// warning, as the Smithy CLI's --allow-unknown-traits does. Such a
 	// trait is kept, unchecked.
 	AllowUnknownTraits bool
+	// DropDocumentation removes every smithy.api#documentation trait
+	// after loading, for models whose prose may not be copied into what is
+	// generated from them (the official AWS models: their facts may be
+	// used, their documentation text not).
+	DropDocumentation bool
 }
 
 // LoadFiles reads and resolves the model files at paths: Smithy IDL files
@@ -142,6 +147,14 @@ func (o Options) Load(srcs ...Source) (*Model, error) {
 	}
 	for _, w := range l.warnings {
 		m.warnings = append(m.warnings, l.src.locate(w))
+	}
+	if o.DropDocumentation {
+		for s := range m.Shapes() {
+			delete(s.Traits.raw, TraitDocumentation)
+			for _, mem := range s.Members {
+				delete(mem.Traits.raw, TraitDocumentation)
+			}
+		}
 	}
 	return m, nil
 }

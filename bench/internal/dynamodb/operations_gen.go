@@ -11,817 +11,289 @@ import (
 
 // BatchExecuteStatementInput is the input of BatchExecuteStatement.
 type BatchExecuteStatementInput struct {
-	// The list of PartiQL statements representing the batch to run.
-	//
 	// Statements: required; length 1 to 25.
 	Statements []types.BatchStatementRequest
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 }
 
 // BatchExecuteStatementOutput is the output of BatchExecuteStatement.
 type BatchExecuteStatementOutput struct {
-	// The response to each PartiQL statement in the batch. The values of the list are ordered
-	// according to the ordering of the request statements.
+	// Responses is the Responses member.
 	Responses []types.BatchStatementResponse
 
-	// The capacity units consumed by the entire operation. The values of the list are ordered
-	// according to the ordering of the statements.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 }
 
 // BatchGetItemInput is the input of BatchGetItem.
-//
-// Represents the input of a BatchGetItem operation.
 type BatchGetItemInput struct {
-	// A map of one or more table names or table ARNs and, for each table, a map that describes one or
-	// more items to retrieve from that table. Each table name or ARN can be used only once per
-	// BatchGetItem request.
-	//
-	// Each element in the map of items to retrieve consists of the following:
-	//
-	//   - ConsistentRead - If true, a strongly consistent read is used; if false (the default), an
-	//     eventually consistent read is used.
-	//
-	//   - ExpressionAttributeNames - One or more substitution tokens for attribute names in the
-	//     ProjectionExpression parameter. The following are some use cases for using
-	//     ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	//   - Use the # character in an expression to dereference an attribute name. For example, consider
-	//     the following attribute name:
-	//
-	//   - Percentile
-	//
-	//   - The name of this attribute conflicts with a reserved word, so it cannot be used directly in
-	//     an expression. (For the complete list of reserved words, see Reserved Words
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	//     Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	//     ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	//   - You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	//   - Note: Tokens that begin with the : character are expression attribute values, which are
-	//     placeholders for the actual value at runtime.
-	//
-	//     For more information about expression attribute names, see Accessing Item Attributes
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	//     in the Amazon DynamoDB Developer Guide.
-	//
-	//   - Keys - An array of primary key attribute values that define specific items in the table. For
-	//     each primary key, you must provide all of the key attributes. For example, with a simple
-	//     primary key, you only need to provide the partition key value. For a composite key, you must
-	//     provide both the partition key value and the sort key value.
-	//
-	//   - ProjectionExpression - A string that identifies one or more attributes to retrieve from the
-	//     table. These attributes can include scalars, sets, or elements of a JSON document. The
-	//     attributes in the expression must be separated by commas.
-	//
-	//     If no attribute names are specified, then all attributes are returned. If any of the
-	//     requested attributes are not found, they do not appear in the result.
-	//
-	//     For more information, see Accessing Item Attributes
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	//     in the Amazon DynamoDB Developer Guide.
-	//
-	//   - AttributesToGet - This is a legacy parameter. Use ProjectionExpression instead. For more
-	//     information, see AttributesToGet
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
-	//     in the Amazon DynamoDB Developer Guide.
-	//
 	// RequestItems: required; length 1 to 100.
 	RequestItems map[string]types.KeysAndAttributes
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 }
 
 // BatchGetItemOutput is the output of BatchGetItem.
-//
-// Represents the output of a BatchGetItem operation.
 type BatchGetItemOutput struct {
-	// A map of table name or table ARN to a list of items. Each object in Responses consists of a
-	// table name or ARN, along with a map of attribute data consisting of the data type and attribute
-	// value.
+	// Responses is the Responses member.
 	Responses map[string][]map[string]types.AttributeValue
 
-	// A map of tables and their respective keys that were not processed with the current response. The
-	// UnprocessedKeys value is in the same form as RequestItems, so the value can be provided directly
-	// to a subsequent BatchGetItem operation. For more information, see RequestItems in the Request
-	// Parameters section.
-	//
-	// Each element consists of:
-	//
-	//   - Keys - An array of primary key attribute values that define specific items in the table.
-	//   - ProjectionExpression - One or more attributes to be retrieved from the table or index. By
-	//     default, all attributes are returned. If a requested attribute is not found, it does not
-	//     appear in the result.
-	//   - ConsistentRead - The consistency of a read operation. If set to true, then a strongly
-	//     consistent read is used; otherwise, an eventually consistent read is used.
-	//
-	// If there are no unprocessed keys remaining, the response contains an empty UnprocessedKeys map.
-	//
 	// UnprocessedKeys: length 1 to 100.
 	UnprocessedKeys map[string]types.KeysAndAttributes
 
-	// The read capacity units consumed by the entire BatchGetItem operation.
-	//
-	// Each element consists of:
-	//
-	//   - TableName - The table that consumed the provisioned throughput.
-	//   - CapacityUnits - The total number of capacity units consumed.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 }
 
 // BatchWriteItemInput is the input of BatchWriteItem.
-//
-// Represents the input of a BatchWriteItem operation.
 type BatchWriteItemInput struct {
-	// A map of one or more table names or table ARNs and, for each table, a list of operations to be
-	// performed (DeleteRequest or PutRequest). Each element in the map consists of the following:
-	//
-	//   - DeleteRequest - Perform a DeleteItem operation on the specified item. The item to be deleted
-	//     is identified by a Key subelement:
-	//
-	//   - Key - A map of primary key attribute values that uniquely identify the item. Each entry in
-	//     this map consists of an attribute name and an attribute value. For each primary key, you
-	//     must provide all of the key attributes. For example, with a simple primary key, you only
-	//     need to provide a value for the partition key. For a composite primary key, you must provide
-	//     values for both the partition key and the sort key.
-	//
-	//   - PutRequest - Perform a PutItem operation on the specified item. The item to be put is
-	//     identified by an Item subelement:
-	//
-	//   - Item - A map of attributes and their values. Each entry in this map consists of an attribute
-	//     name and an attribute value. Attribute values must not be null; string and binary type
-	//     attributes must have lengths greater than zero; and set type attributes must not be empty.
-	//     Requests that contain empty values are rejected with a ValidationException exception.
-	//
-	//     If you specify any attributes that are part of an index key, then the data types for those
-	//     attributes must match those of the schema in the table's attribute definition.
-	//
 	// RequestItems: required; length 1 to 25.
 	RequestItems map[string][]types.WriteRequest
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// Determines whether item collection metrics are returned. If set to SIZE, the response includes
-	// statistics about item collections, if any, that were modified during the operation are returned
-	// in the response. If set to NONE (the default), no statistics are returned.
+	// ReturnItemCollectionMetrics is the ReturnItemCollectionMetrics member.
 	ReturnItemCollectionMetrics types.ReturnItemCollectionMetrics
 }
 
 // BatchWriteItemOutput is the output of BatchWriteItem.
-//
-// Represents the output of a BatchWriteItem operation.
 type BatchWriteItemOutput struct {
-	// A map of tables and requests against those tables that were not processed. The UnprocessedItems
-	// value is in the same form as RequestItems, so you can provide this value directly to a
-	// subsequent BatchWriteItem operation. For more information, see RequestItems in the Request
-	// Parameters section.
-	//
-	// Each UnprocessedItems entry consists of a table name or table ARN and, for that table, a list of
-	// operations to perform (DeleteRequest or PutRequest).
-	//
-	//   - DeleteRequest - Perform a DeleteItem operation on the specified item. The item to be deleted
-	//     is identified by a Key subelement:
-	//
-	//   - Key - A map of primary key attribute values that uniquely identify the item. Each entry in
-	//     this map consists of an attribute name and an attribute value.
-	//
-	//   - PutRequest - Perform a PutItem operation on the specified item. The item to be put is
-	//     identified by an Item subelement:
-	//
-	//   - Item - A map of attributes and their values. Each entry in this map consists of an attribute
-	//     name and an attribute value. Attribute values must not be null; string and binary type
-	//     attributes must have lengths greater than zero; and set type attributes must not be empty.
-	//     Requests that contain empty values will be rejected with a ValidationException exception.
-	//
-	//     If you specify any attributes that are part of an index key, then the data types for those
-	//     attributes must match those of the schema in the table's attribute definition.
-	//
-	// If there are no unprocessed items remaining, the response contains an empty UnprocessedItems
-	// map.
-	//
 	// UnprocessedItems: length 1 to 25.
 	UnprocessedItems map[string][]types.WriteRequest
 
-	// A list of tables that were processed by BatchWriteItem and, for each table, information about
-	// any item collections that were affected by individual DeleteItem or PutItem operations.
-	//
-	// Each entry consists of the following subelements:
-	//
-	//   - ItemCollectionKey - The partition key value of the item collection. This is the same as the
-	//     partition key value of the item.
-	//
-	//   - SizeEstimateRangeGB - An estimate of item collection size, expressed in GB. This is a
-	//     two-element array containing a lower bound and an upper bound for the estimate. The estimate
-	//     includes the size of all the items in the table, plus the size of all attributes projected
-	//     into all of the local secondary indexes on the table. Use this estimate to measure whether a
-	//     local secondary index is approaching its size limit.
-	//
-	//     The estimate is subject to change over time; therefore, do not rely on the precision or
-	//     accuracy of the estimate.
+	// ItemCollectionMetrics is the ItemCollectionMetrics member.
 	ItemCollectionMetrics map[string][]types.ItemCollectionMetrics
 
-	// The capacity units consumed by the entire BatchWriteItem operation.
-	//
-	// Each element consists of:
-	//
-	//   - TableName - The table that consumed the provisioned throughput.
-	//   - CapacityUnits - The total number of capacity units consumed.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 }
 
 // CreateBackupInput is the input of CreateBackup.
 type CreateBackupInput struct {
-	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this
-	// parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// Specified name for the backup.
-	//
 	// BackupName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	BackupName *string
 }
 
 // CreateBackupOutput is the output of CreateBackup.
 type CreateBackupOutput struct {
-	// Contains the details of the backup created for the table.
+	// BackupDetails is the BackupDetails member.
 	BackupDetails *types.BackupDetails
 }
 
 // CreateGlobalTableInput is the input of CreateGlobalTable.
 type CreateGlobalTableInput struct {
-	// The global table name.
-	//
 	// GlobalTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 
-	// The Regions where the global table needs to be created.
-	//
 	// ReplicationGroup: required.
 	ReplicationGroup []types.Replica
 }
 
 // CreateGlobalTableOutput is the output of CreateGlobalTable.
 type CreateGlobalTableOutput struct {
-	// Contains the details of the global table.
+	// GlobalTableDescription is the GlobalTableDescription member.
 	GlobalTableDescription *types.GlobalTableDescription
 }
 
 // CreateTableInput is the input of CreateTable.
-//
-// Represents the input of a CreateTable operation.
 type CreateTableInput struct {
-	// An array of attributes that describe the key schema for the table and indexes.
-	//
 	// AttributeDefinitions: required.
 	AttributeDefinitions []types.AttributeDefinition
 
-	// The name of the table to create. You can also provide the Amazon Resource Name (ARN) of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// Specifies the attributes that make up the primary key for a table or an index. The attributes in
-	// KeySchema must also be defined in the AttributeDefinitions array. For more information, see Data
-	// Model (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DataModel.html) in the
-	// Amazon DynamoDB Developer Guide.
-	//
-	// Each KeySchemaElement in the array is composed of:
-	//
-	//   - AttributeName - The name of this key attribute.
-	//   - KeyType - The role that the key attribute will assume:
-	//   - HASH - partition key
-	//   - RANGE - sort key
-	//
-	// Note: The partition key of an item is also known as its hash attribute. The term "hash
-	// attribute" derives from the DynamoDB usage of an internal hash function to evenly distribute
-	// data items across partitions, based on their partition key values.
-	//
-	// The sort key of an item is also known as its range attribute. The term "range attribute" derives
-	// from the way DynamoDB stores items with the same partition key physically close together, in
-	// sorted order by the sort key value.
-	//
-	// For a simple primary key (partition key), you must provide exactly one element with a KeyType of
-	// HASH.
-	//
-	// For a composite primary key (partition key and sort key), you must provide exactly two elements,
-	// in this order: The first element must have a KeyType of HASH, and the second element must have a
-	// KeyType of RANGE.
-	//
-	// For more information, see Working with Tables
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#WorkingWithTables.primary.key)
-	// in the Amazon DynamoDB Developer Guide.
-	//
 	// KeySchema: required; length 1 to 2.
 	KeySchema []types.KeySchemaElement
 
-	// One or more local secondary indexes (the maximum is 5) to be created on the table. Each index is
-	// scoped to a given partition key value. There is a 10 GB size limit per partition key value;
-	// otherwise, the size of a local secondary index is unconstrained.
-	//
-	// Each local secondary index in the array includes the following:
-	//
-	//   - IndexName - The name of the local secondary index. Must be unique only for this table.
-	//   - KeySchema - Specifies the key schema for the local secondary index. The key schema must
-	//     begin with the same partition key as the table.
-	//   - Projection - Specifies attributes that are copied (projected) from the table into the index.
-	//     These are in addition to the primary key attributes and index key attributes, which are
-	//     automatically projected. Each attribute specification is composed of:
-	//   - ProjectionType - One of the following:
-	//   - KEYS_ONLY - Only the index and primary keys are projected into the index.
-	//   - INCLUDE - Only the specified table attributes are projected into the index. The list of
-	//     projected attributes is in NonKeyAttributes.
-	//   - ALL - All of the table attributes are projected into the index.
-	//   - NonKeyAttributes - A list of one or more non-key attribute names that are projected into the
-	//     secondary index. The total count of attributes provided in NonKeyAttributes, summed across
-	//     all of the secondary indexes, must not exceed 100. If you project the same attribute into
-	//     two different indexes, this counts as two distinct attributes when determining the total.
+	// LocalSecondaryIndexes is the LocalSecondaryIndexes member.
 	LocalSecondaryIndexes []types.LocalSecondaryIndex
 
-	// One or more global secondary indexes (the maximum is 20) to be created on the table. Each global
-	// secondary index in the array includes the following:
-	//
-	//   - IndexName - The name of the global secondary index. Must be unique only for this table.
-	//   - KeySchema - Specifies the key schema for the global secondary index.
-	//   - Projection - Specifies attributes that are copied (projected) from the table into the index.
-	//     These are in addition to the primary key attributes and index key attributes, which are
-	//     automatically projected. Each attribute specification is composed of:
-	//   - ProjectionType - One of the following:
-	//   - KEYS_ONLY - Only the index and primary keys are projected into the index.
-	//   - INCLUDE - Only the specified table attributes are projected into the index. The list of
-	//     projected attributes is in NonKeyAttributes.
-	//   - ALL - All of the table attributes are projected into the index.
-	//   - NonKeyAttributes - A list of one or more non-key attribute names that are projected into the
-	//     secondary index. The total count of attributes provided in NonKeyAttributes, summed across
-	//     all of the secondary indexes, must not exceed 100. If you project the same attribute into
-	//     two different indexes, this counts as two distinct attributes when determining the total.
-	//   - ProvisionedThroughput - The provisioned throughput settings for the global secondary index,
-	//     consisting of read and write capacity units.
+	// GlobalSecondaryIndexes is the GlobalSecondaryIndexes member.
 	GlobalSecondaryIndexes []types.GlobalSecondaryIndex
 
-	// Controls how you are charged for read and write throughput and how you manage capacity. This
-	// setting can be changed later.
-	//
-	//   - PROVISIONED - We recommend using PROVISIONED for predictable workloads. PROVISIONED sets the
-	//     billing mode to Provisioned capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
-	//   - PAY_PER_REQUEST - We recommend using PAY_PER_REQUEST for unpredictable workloads.
-	//     PAY_PER_REQUEST sets the billing mode to On-demand capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
+	// BillingMode is the BillingMode member.
 	BillingMode types.BillingMode
 
-	// Represents the provisioned throughput settings for a specified table or index. The settings can
-	// be modified using the UpdateTable operation.
-	//
-	// If you set BillingMode as PROVISIONED, you must specify this property. If you set BillingMode as
-	// PAY_PER_REQUEST, you cannot specify this property.
-	//
-	// For current minimum and maximum provisioned throughput values, see Service, Account, and Table
-	// Quotas (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the
-	// Amazon DynamoDB Developer Guide.
+	// ProvisionedThroughput is the ProvisionedThroughput member.
 	ProvisionedThroughput *types.ProvisionedThroughput
 
-	// The settings for DynamoDB Streams on the table. These settings consist of:
-	//
-	//   - StreamEnabled - Indicates whether DynamoDB Streams is to be enabled (true) or disabled
-	//     (false).
-	//   - StreamViewType - When an item in the table is modified, StreamViewType determines what
-	//     information is written to the table's stream. Valid values for StreamViewType are:
-	//   - KEYS_ONLY - Only the key attributes of the modified item are written to the stream.
-	//   - NEW_IMAGE - The entire item, as it appears after it was modified, is written to the stream.
-	//   - OLD_IMAGE - The entire item, as it appeared before it was modified, is written to the
-	//     stream.
-	//   - NEW_AND_OLD_IMAGES - Both the new and the old item images of the item are written to the
-	//     stream.
+	// StreamSpecification is the StreamSpecification member.
 	StreamSpecification *types.StreamSpecification
 
-	// Represents the settings used to enable server-side encryption.
+	// SSESpecification is the SSESpecification member.
 	SSESpecification *types.SSESpecification
 
-	// A list of key-value pairs to label the table. For more information, see Tagging for DynamoDB
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html).
+	// Tags is the Tags member.
 	Tags []types.Tag
 
-	// The table class of the new table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS.
+	// TableClass is the TableClass member.
 	TableClass types.TableClass
 
-	// Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
+	// DeletionProtectionEnabled is the DeletionProtectionEnabled member.
 	DeletionProtectionEnabled *bool
 
-	// Represents the warm throughput (in read units per second and write units per second) for
-	// creating a table.
+	// WarmThroughput is the WarmThroughput member.
 	WarmThroughput *types.WarmThroughput
 
-	// An Amazon Web Services resource-based policy document in JSON format that will be attached to
-	// the table.
-	//
-	// When you attach a resource-based policy while creating a table, the policy application is
-	// strongly consistent.
-	//
-	// The maximum size supported for a resource-based policy document is 20 KB. DynamoDB counts
-	// whitespaces when calculating the size of a policy against this limit. For a full list of all
-	// considerations that apply for resource-based policies, see Resource-based policy considerations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
-	//
-	// Note: You need to specify the CreateTable and PutResourcePolicy IAM actions for authorizing a
-	// user to create a table with a resource-based policy.
+	// ResourcePolicy is the ResourcePolicy member.
 	ResourcePolicy *string
 
-	// Sets the maximum number of read and write units for the specified table in on-demand capacity
-	// mode. If you use this parameter, you must specify MaxReadRequestUnits, MaxWriteRequestUnits, or
-	// both.
+	// OnDemandThroughput is the OnDemandThroughput member.
 	OnDemandThroughput *types.OnDemandThroughput
 }
 
 // CreateTableOutput is the output of CreateTable.
-//
-// Represents the output of a CreateTable operation.
 type CreateTableOutput struct {
-	// Represents the properties of the table.
+	// TableDescription is the TableDescription member.
 	TableDescription *types.TableDescription
 }
 
 // DeleteBackupInput is the input of DeleteBackup.
 type DeleteBackupInput struct {
-	// The ARN associated with the backup.
-	//
 	// BackupArn: required; length 37 to 1024.
 	BackupArn *string
 }
 
 // DeleteBackupOutput is the output of DeleteBackup.
 type DeleteBackupOutput struct {
-	// Contains the description of the backup created for the table.
+	// BackupDescription is the BackupDescription member.
 	BackupDescription *types.BackupDescription
 }
 
 // DeleteItemInput is the input of DeleteItem.
-//
-// Represents the input of a DeleteItem operation.
 type DeleteItemInput struct {
-	// The name of the table from which to delete the item. You can also provide the Amazon Resource
-	// Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// A map of attribute names to AttributeValue objects, representing the primary key of the item to
-	// delete.
-	//
-	// For the primary key, you must provide all of the key attributes. For example, with a simple
-	// primary key, you only need to provide a value for the partition key. For a composite primary
-	// key, you must provide values for both the partition key and the sort key.
-	//
 	// Key: required.
 	Key map[string]types.AttributeValue
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see Expected
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.Expected.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// Expected is the Expected member.
 	Expected map[string]types.ExpectedAttributeValue
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see
-	// ConditionalOperator
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionalOperator is the ConditionalOperator member.
 	ConditionalOperator types.ConditionalOperator
 
-	// Use ReturnValues if you want to get the item attributes as they appeared before they were
-	// deleted. For DeleteItem, the valid values are:
-	//
-	//   - NONE - If ReturnValues is not specified, or if its value is NONE, then nothing is returned.
-	//     (This setting is the default for ReturnValues.)
-	//   - ALL_OLD - The content of the old item is returned.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
-	//
-	// Note: The ReturnValues parameter is used by several DynamoDB operations; however, DeleteItem
-	// does not recognize any values other than NONE or ALL_OLD.
+	// ReturnValues is the ReturnValues member.
 	ReturnValues types.ReturnValue
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// Determines whether item collection metrics are returned. If set to SIZE, the response includes
-	// statistics about item collections, if any, that were modified during the operation are returned
-	// in the response. If set to NONE (the default), no statistics are returned.
+	// ReturnItemCollectionMetrics is the ReturnItemCollectionMetrics member.
 	ReturnItemCollectionMetrics types.ReturnItemCollectionMetrics
 
-	// A condition that must be satisfied in order for a conditional DeleteItem to succeed.
-	//
-	// An expression can contain any of the following:
-	//
-	//   - Functions: attribute_exists | attribute_not_exists | attribute_type | contains | begins_with
-	//     | size
-	//
-	//     These function names are case-sensitive.
-	//
-	//   - Comparison operators: = | <> | < | > | <= | >= | BETWEEN | IN
-	//
-	//   - Logical operators: AND | OR | NOT
-	//
-	// For more information about condition expressions, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionExpression is the ConditionExpression member.
 	ConditionExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information on expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 
-	// One or more values that can be substituted in an expression.
-	//
-	// Use the : (colon) character in an expression to dereference an attribute value. For example,
-	// suppose that you wanted to check whether the value of the ProductStatus attribute was one of the
-	// following:
-	//
-	// Available | Backordered | Discontinued.
-	//
-	// You would first need to specify ExpressionAttributeValues as follows:
-	//
-	// { ":avail":{"S":"Available"}, ":back":{"S":"Backordered"}, ":disc":{"S":"Discontinued"} }
-	//
-	// You could then use these values in an expression, such as this:
-	//
-	// ProductStatus IN (:avail, :back, :disc)
-	//
-	// For more information on expression attribute values, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues is the ExpressionAttributeValues member.
 	ExpressionAttributeValues map[string]types.AttributeValue
 
-	// An optional parameter that returns the item attributes for a DeleteItem operation that failed a
-	// condition check.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
+	// ReturnValuesOnConditionCheckFailure is the ReturnValuesOnConditionCheckFailure member.
 	ReturnValuesOnConditionCheckFailure types.ReturnValuesOnConditionCheckFailure
 }
 
 // DeleteItemOutput is the output of DeleteItem.
-//
-// Represents the output of a DeleteItem operation.
 type DeleteItemOutput struct {
-	// A map of attribute names to AttributeValue objects, representing the item as it appeared before
-	// the DeleteItem operation. This map appears in the response only if ReturnValues was specified as
-	// ALL_OLD in the request.
+	// Attributes is the Attributes member.
 	Attributes map[string]types.AttributeValue
 
-	// The capacity units consumed by the DeleteItem operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Provisioned capacity mode
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 
-	// Information about item collections, if any, that were affected by the DeleteItem operation.
-	// ItemCollectionMetrics is only returned if the ReturnItemCollectionMetrics parameter was
-	// specified. If the table does not have any local secondary indexes, this information is not
-	// returned in the response.
-	//
-	// Each ItemCollectionMetrics element consists of:
-	//
-	//   - ItemCollectionKey - The partition key value of the item collection. This is the same as the
-	//     partition key value of the item itself.
-	//
-	//   - SizeEstimateRangeGB - An estimate of item collection size, in gigabytes. This value is a
-	//     two-element array containing a lower bound and an upper bound for the estimate. The estimate
-	//     includes the size of all the items in the table, plus the size of all attributes projected
-	//     into all of the local secondary indexes on that table. Use this estimate to measure whether
-	//     a local secondary index is approaching its size limit.
-	//
-	//     The estimate is subject to change over time; therefore, do not rely on the precision or
-	//     accuracy of the estimate.
+	// ItemCollectionMetrics is the ItemCollectionMetrics member.
 	ItemCollectionMetrics *types.ItemCollectionMetrics
 }
 
 // DeleteResourcePolicyInput is the input of DeleteResourcePolicy.
 type DeleteResourcePolicyInput struct {
-	// The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed.
-	// The resources you can specify include tables and streams. If you remove the policy of a table,
-	// it will also remove the permissions for the table's indexes defined in that policy document.
-	// This is because index permissions are defined in the table's policy.
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 
-	// A string value that you can use to conditionally delete your policy. When you provide an
-	// expected revision ID, if the revision ID of the existing policy on the resource doesn't match or
-	// if there's no policy attached to the resource, the request will fail and return a
-	// PolicyNotFoundException.
-	//
 	// ExpectedRevisionId: length 1 to 255.
 	ExpectedRevisionId *string
 }
 
 // DeleteResourcePolicyOutput is the output of DeleteResourcePolicy.
 type DeleteResourcePolicyOutput struct {
-	// A unique string that represents the revision ID of the policy. If you're comparing revision IDs,
-	// make sure to always use string comparison logic.
-	//
-	// This value will be empty if you make a request against a resource without a policy.
-	//
 	// RevisionId: length 1 to 255.
 	RevisionId *string
 }
 
 // DeleteTableInput is the input of DeleteTable.
-//
-// Represents the input of a DeleteTable operation.
 type DeleteTableInput struct {
-	// The name of the table to delete. You can also provide the Amazon Resource Name (ARN) of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
 
 // DeleteTableOutput is the output of DeleteTable.
-//
-// Represents the output of a DeleteTable operation.
 type DeleteTableOutput struct {
-	// Represents the properties of a table.
+	// TableDescription is the TableDescription member.
 	TableDescription *types.TableDescription
 }
 
 // DescribeBackupInput is the input of DescribeBackup.
 type DescribeBackupInput struct {
-	// The Amazon Resource Name (ARN) associated with the backup.
-	//
 	// BackupArn: required; length 37 to 1024.
 	BackupArn *string
 }
 
 // DescribeBackupOutput is the output of DescribeBackup.
 type DescribeBackupOutput struct {
-	// Contains the description of the backup created for the table.
+	// BackupDescription is the BackupDescription member.
 	BackupDescription *types.BackupDescription
 }
 
 // DescribeContinuousBackupsInput is the input of DescribeContinuousBackups.
 type DescribeContinuousBackupsInput struct {
-	// Name of the table for which the customer wants to check the continuous backups and point in time
-	// recovery settings.
-	//
-	// You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
 
 // DescribeContinuousBackupsOutput is the output of DescribeContinuousBackups.
 type DescribeContinuousBackupsOutput struct {
-	// Represents the continuous backups and point in time recovery settings on the table.
+	// ContinuousBackupsDescription is the ContinuousBackupsDescription member.
 	ContinuousBackupsDescription *types.ContinuousBackupsDescription
 }
 
 // DescribeContributorInsightsInput is the input of DescribeContributorInsights.
 type DescribeContributorInsightsInput struct {
-	// The name of the table to describe. You can also provide the Amazon Resource Name (ARN) of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The name of the global secondary index to describe, if applicable.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 }
 
 // DescribeContributorInsightsOutput is the output of DescribeContributorInsights.
 type DescribeContributorInsightsOutput struct {
-	// The name of the table being described.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The name of the global secondary index being described.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 
-	// List of names of the associated contributor insights rules.
+	// ContributorInsightsRuleList is the ContributorInsightsRuleList member.
 	ContributorInsightsRuleList []string
 
-	// Current status of contributor insights.
+	// ContributorInsightsStatus is the ContributorInsightsStatus member.
 	ContributorInsightsStatus types.ContributorInsightsStatus
 
-	// Timestamp of the last time the status was changed.
+	// LastUpdateDateTime is the LastUpdateDateTime member.
 	LastUpdateDateTime *time.Time
 
-	// Returns information about the last failure that was encountered.
-	//
-	// The most common exceptions for a FAILED status are:
-	//
-	//   - LimitExceededException - Per-account Amazon CloudWatch Contributor Insights rule limit
-	//     reached. Please disable Contributor Insights for other tables/indexes OR disable Contributor
-	//     Insights rules before retrying.
-	//   - AccessDeniedException - Amazon CloudWatch Contributor Insights rules cannot be modified due
-	//     to insufficient permissions.
-	//   - AccessDeniedException - Failed to create service-linked role for Contributor Insights due to
-	//     insufficient permissions.
-	//   - InternalServerError - Failed to create Amazon CloudWatch Contributor Insights rules. Please
-	//     retry request.
+	// FailureException is the FailureException member.
 	FailureException *types.FailureException
 }
 
@@ -830,172 +302,120 @@ type DescribeEndpointsInput struct{}
 
 // DescribeEndpointsOutput is the output of DescribeEndpoints.
 type DescribeEndpointsOutput struct {
-	// List of endpoints.
-	//
 	// Endpoints: required.
 	Endpoints []types.Endpoint
 }
 
 // DescribeExportInput is the input of DescribeExport.
 type DescribeExportInput struct {
-	// The Amazon Resource Name (ARN) associated with the export.
-	//
 	// ExportArn: required; length 37 to 1024.
 	ExportArn *string
 }
 
 // DescribeExportOutput is the output of DescribeExport.
 type DescribeExportOutput struct {
-	// Represents the properties of the export.
+	// ExportDescription is the ExportDescription member.
 	ExportDescription *types.ExportDescription
 }
 
 // DescribeGlobalTableInput is the input of DescribeGlobalTable.
 type DescribeGlobalTableInput struct {
-	// The name of the global table.
-	//
 	// GlobalTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 }
 
 // DescribeGlobalTableOutput is the output of DescribeGlobalTable.
 type DescribeGlobalTableOutput struct {
-	// Contains the details of the global table.
+	// GlobalTableDescription is the GlobalTableDescription member.
 	GlobalTableDescription *types.GlobalTableDescription
 }
 
 // DescribeGlobalTableSettingsInput is the input of DescribeGlobalTableSettings.
 type DescribeGlobalTableSettingsInput struct {
-	// The name of the global table to describe.
-	//
 	// GlobalTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 }
 
 // DescribeGlobalTableSettingsOutput is the output of DescribeGlobalTableSettings.
 type DescribeGlobalTableSettingsOutput struct {
-	// The name of the global table.
-	//
 	// GlobalTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 
-	// The Region-specific settings for the global table.
+	// ReplicaSettings is the ReplicaSettings member.
 	ReplicaSettings []types.ReplicaSettingsDescription
 }
 
 // DescribeImportInput is the input of DescribeImport.
 type DescribeImportInput struct {
-	// The Amazon Resource Name (ARN) associated with the table you're importing to.
-	//
 	// ImportArn: required; length 37 to 1024.
 	ImportArn *string
 }
 
 // DescribeImportOutput is the output of DescribeImport.
 type DescribeImportOutput struct {
-	// Represents the properties of the table created for the import, and parameters of the import. The
-	// import parameters include import status, how many items were processed, and how many errors were
-	// encountered.
-	//
 	// ImportTableDescription: required.
 	ImportTableDescription *types.ImportTableDescription
 }
 
 // DescribeKinesisStreamingDestinationInput is the input of DescribeKinesisStreamingDestination.
 type DescribeKinesisStreamingDestinationInput struct {
-	// The name of the table being described. You can also provide the Amazon Resource Name (ARN) of
-	// the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
 
 // DescribeKinesisStreamingDestinationOutput is the output of DescribeKinesisStreamingDestination.
 type DescribeKinesisStreamingDestinationOutput struct {
-	// The name of the table being described.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The list of replica structures for the table being described.
+	// KinesisDataStreamDestinations is the KinesisDataStreamDestinations member.
 	KinesisDataStreamDestinations []types.KinesisDataStreamDestination
 }
 
 // DescribeLimitsInput is the input of DescribeLimits.
-//
-// Represents the input of a DescribeLimits operation. Has no content.
 type DescribeLimitsInput struct{}
 
 // DescribeLimitsOutput is the output of DescribeLimits.
-//
-// Represents the output of a DescribeLimits operation.
 type DescribeLimitsOutput struct {
-	// The maximum total read capacity units that your account allows you to provision across all of
-	// your tables in this Region.
-	//
 	// AccountMaxReadCapacityUnits: range at least 1.
 	AccountMaxReadCapacityUnits *int64
 
-	// The maximum total write capacity units that your account allows you to provision across all of
-	// your tables in this Region.
-	//
 	// AccountMaxWriteCapacityUnits: range at least 1.
 	AccountMaxWriteCapacityUnits *int64
 
-	// The maximum read capacity units that your account allows you to provision for a new table that
-	// you are creating in this Region, including the read capacity units provisioned for its global
-	// secondary indexes (GSIs).
-	//
 	// TableMaxReadCapacityUnits: range at least 1.
 	TableMaxReadCapacityUnits *int64
 
-	// The maximum write capacity units that your account allows you to provision for a new table that
-	// you are creating in this Region, including the write capacity units provisioned for its global
-	// secondary indexes (GSIs).
-	//
 	// TableMaxWriteCapacityUnits: range at least 1.
 	TableMaxWriteCapacityUnits *int64
 }
 
 // DescribeTableInput is the input of DescribeTable.
-//
-// Represents the input of a DescribeTable operation.
 type DescribeTableInput struct {
-	// The name of the table to describe. You can also provide the Amazon Resource Name (ARN) of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
 
 // DescribeTableOutput is the output of DescribeTable.
-//
-// Represents the output of a DescribeTable operation.
 type DescribeTableOutput struct {
-	// The properties of the table.
+	// Table is the Table member.
 	Table *types.TableDescription
 }
 
 // DescribeTableReplicaAutoScalingInput is the input of DescribeTableReplicaAutoScaling.
 type DescribeTableReplicaAutoScalingInput struct {
-	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this
-	// parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
 
 // DescribeTableReplicaAutoScalingOutput is the output of DescribeTableReplicaAutoScaling.
 type DescribeTableReplicaAutoScalingOutput struct {
-	// Represents the auto scaling properties of the table.
+	// TableAutoScalingDescription is the TableAutoScalingDescription member.
 	TableAutoScalingDescription *types.TableAutoScalingDescription
 }
 
 // DescribeTimeToLiveInput is the input of DescribeTimeToLive.
 type DescribeTimeToLiveInput struct {
-	// The name of the table to be described. You can also provide the Amazon Resource Name (ARN) of
-	// the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 }
@@ -1008,1661 +428,675 @@ type DescribeTimeToLiveOutput struct {
 
 // DisableKinesisStreamingDestinationInput is the input of DisableKinesisStreamingDestination.
 type DisableKinesisStreamingDestinationInput struct {
-	// The name of the DynamoDB table. You can also provide the Amazon Resource Name (ARN) of the table
-	// in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The ARN for a Kinesis data stream.
-	//
 	// StreamArn: required; length 37 to 1024.
 	StreamArn *string
 
-	// The source for the Kinesis streaming information that is being enabled.
+	// EnableKinesisStreamingConfiguration is the EnableKinesisStreamingConfiguration member.
 	EnableKinesisStreamingConfiguration *types.EnableKinesisStreamingConfiguration
 }
 
 // DisableKinesisStreamingDestinationOutput is the output of DisableKinesisStreamingDestination.
 type DisableKinesisStreamingDestinationOutput struct {
-	// The name of the table being modified.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The ARN for the specific Kinesis data stream.
-	//
 	// StreamArn: length 37 to 1024.
 	StreamArn *string
 
-	// The current status of the replication.
+	// DestinationStatus is the DestinationStatus member.
 	DestinationStatus types.DestinationStatus
 
-	// The destination for the Kinesis streaming information that is being enabled.
+	// EnableKinesisStreamingConfiguration is the EnableKinesisStreamingConfiguration member.
 	EnableKinesisStreamingConfiguration *types.EnableKinesisStreamingConfiguration
 }
 
 // EnableKinesisStreamingDestinationInput is the input of EnableKinesisStreamingDestination.
 type EnableKinesisStreamingDestinationInput struct {
-	// The name of the DynamoDB table. You can also provide the Amazon Resource Name (ARN) of the table
-	// in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The ARN for a Kinesis data stream.
-	//
 	// StreamArn: required; length 37 to 1024.
 	StreamArn *string
 
-	// The source for the Kinesis streaming information that is being enabled.
+	// EnableKinesisStreamingConfiguration is the EnableKinesisStreamingConfiguration member.
 	EnableKinesisStreamingConfiguration *types.EnableKinesisStreamingConfiguration
 }
 
 // EnableKinesisStreamingDestinationOutput is the output of EnableKinesisStreamingDestination.
 type EnableKinesisStreamingDestinationOutput struct {
-	// The name of the table being modified.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The ARN for the specific Kinesis data stream.
-	//
 	// StreamArn: length 37 to 1024.
 	StreamArn *string
 
-	// The current status of the replication.
+	// DestinationStatus is the DestinationStatus member.
 	DestinationStatus types.DestinationStatus
 
-	// The destination for the Kinesis streaming information that is being enabled.
+	// EnableKinesisStreamingConfiguration is the EnableKinesisStreamingConfiguration member.
 	EnableKinesisStreamingConfiguration *types.EnableKinesisStreamingConfiguration
 }
 
 // ExecuteStatementInput is the input of ExecuteStatement.
 type ExecuteStatementInput struct {
-	// The PartiQL statement representing the operation to run.
-	//
 	// Statement: required; length 1 to 8192.
 	Statement *string
 
-	// The parameters for the PartiQL statement, if any.
-	//
 	// Parameters: length at least 1.
 	Parameters []types.AttributeValue
 
-	// The consistency of a read operation. If set to true, then a strongly consistent read is used;
-	// otherwise, an eventually consistent read is used.
+	// ConsistentRead is the ConsistentRead member.
 	ConsistentRead *bool
 
-	// Set this value to get remaining results, if NextToken was returned in the statement response.
-	//
 	// NextToken: length 1 to 32768.
 	NextToken *string
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// The maximum number of items to evaluate (not necessarily the number of matching items). If
-	// DynamoDB processes the number of items up to the limit while processing the results, it stops
-	// the operation and returns the matching values up to that point, along with a key in
-	// LastEvaluatedKey to apply in a subsequent operation so you can pick up where you left off. Also,
-	// if the processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the
-	// operation and returns the matching values up to the limit, and a key in LastEvaluatedKey to
-	// apply in a subsequent operation to continue the operation.
-	//
 	// Limit: range at least 1.
 	Limit *int32
 
-	// An optional parameter that returns the item attributes for an ExecuteStatement operation that
-	// failed a condition check.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
+	// ReturnValuesOnConditionCheckFailure is the ReturnValuesOnConditionCheckFailure member.
 	ReturnValuesOnConditionCheckFailure types.ReturnValuesOnConditionCheckFailure
 }
 
 // ExecuteStatementOutput is the output of ExecuteStatement.
 type ExecuteStatementOutput struct {
-	// If a read operation was used, this property will contain the result of the read operation; a map
-	// of attribute names and their values. For the write operations this value will be empty.
+	// Items is the Items member.
 	Items []map[string]types.AttributeValue
 
-	// If the response of a read request exceeds the response payload limit DynamoDB will set this
-	// value in the response. If set, you can use that this value in the subsequent request to get the
-	// remaining results.
-	//
 	// NextToken: length 1 to 32768.
 	NextToken *string
 
 	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 
-	// The primary key of the item where the operation stopped, inclusive of the previous result set.
-	// Use this value to start a new operation, excluding this value in the new request. If
-	// LastEvaluatedKey is empty, then the "last page" of results has been processed and there is no
-	// more data to be retrieved. If LastEvaluatedKey is not empty, it does not necessarily mean that
-	// there is more data in the result set. The only way to know when you have reached the end of the
-	// result set is when LastEvaluatedKey is empty.
+	// LastEvaluatedKey is the LastEvaluatedKey member.
 	LastEvaluatedKey map[string]types.AttributeValue
 }
 
 // ExecuteTransactionInput is the input of ExecuteTransaction.
 type ExecuteTransactionInput struct {
-	// The list of PartiQL statements representing the transaction to run.
-	//
 	// TransactStatements: required; length 1 to 100.
 	TransactStatements []types.ParameterizedStatement
 
-	// Set this value to get remaining results, if NextToken was returned in the statement response.
-	//
 	// ClientRequestToken: length 1 to 36; an idempotency token.
 	ClientRequestToken *string
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response. For more information, see TransactGetItems
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html) and
-	// TransactWriteItems
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 }
 
 // ExecuteTransactionOutput is the output of ExecuteTransaction.
 type ExecuteTransactionOutput struct {
-	// The response to a PartiQL transaction.
-	//
 	// Responses: length 1 to 100.
 	Responses []types.ItemResponse
 
-	// The capacity units consumed by the entire operation. The values of the list are ordered
-	// according to the ordering of the statements.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 }
 
 // ExportTableToPointInTimeInput is the input of ExportTableToPointInTime.
 type ExportTableToPointInTimeInput struct {
-	// The Amazon Resource Name (ARN) associated with the table to export.
-	//
 	// TableArn: required; length 1 to 1024.
 	TableArn *string
 
-	// Time in the past from which to export table data, counted in seconds from the start of the Unix
-	// epoch. The table export will be a snapshot of the table's state at this point in time.
+	// ExportTime is the ExportTime member.
 	ExportTime *time.Time
 
-	// Providing a ClientToken makes the call to ExportTableToPointInTimeInput idempotent, meaning that
-	// multiple identical calls have the same effect as one single call.
-	//
-	// A client token is valid for 8 hours after the first request that uses it is completed. After 8
-	// hours, any request with the same client token is treated as a new request. Do not resubmit the
-	// same request with the same client token for more than 8 hours, or the result might not be
-	// idempotent.
-	//
-	// If you submit a request with the same client token but a change in other parameters within the
-	// 8-hour idempotency window, DynamoDB returns an ImportConflictException.
-	//
 	// ClientToken: pattern ^[^\$]+$; an idempotency token.
 	ClientToken *string
 
-	// The name of the Amazon S3 bucket to export the snapshot to.
-	//
 	// S3Bucket: required; length 0 to 255; pattern ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$.
 	S3Bucket *string
 
-	// The ID of the Amazon Web Services account that owns the bucket the export will be stored in.
-	//
-	// Note: S3BucketOwner is a required parameter when exporting to a S3 bucket in another account.
-	//
 	// S3BucketOwner: pattern ^[0-9]{12}$.
 	S3BucketOwner *string
 
-	// The Amazon S3 bucket prefix to use as the file name and path of the exported snapshot.
-	//
 	// S3Prefix: length 0 to 1024.
 	S3Prefix *string
 
-	// Type of encryption used on the bucket where export data will be stored. Valid values for
-	// S3SseAlgorithm are:
-	//
-	//   - AES256 - server-side encryption with Amazon S3 managed keys
-	//   - KMS - server-side encryption with KMS managed keys
+	// S3SseAlgorithm is the S3SseAlgorithm member.
 	S3SseAlgorithm types.S3SseAlgorithm
 
-	// The ID of the KMS managed key used to encrypt the S3 bucket where export data will be stored (if
-	// applicable).
-	//
 	// S3SseKmsKeyId: length 1 to 2048.
 	S3SseKmsKeyId *string
 
-	// The format for the exported data. Valid values for ExportFormat are DYNAMODB_JSON or ION.
+	// ExportFormat is the ExportFormat member.
 	ExportFormat types.ExportFormat
 
-	// Choice of whether to execute as a full export or incremental export. Valid values are
-	// FULL_EXPORT or INCREMENTAL_EXPORT. The default value is FULL_EXPORT. If INCREMENTAL_EXPORT is
-	// provided, the IncrementalExportSpecification must also be used.
+	// ExportType is the ExportType member.
 	ExportType types.ExportType
 
-	// Optional object containing the parameters specific to an incremental export.
+	// IncrementalExportSpecification is the IncrementalExportSpecification member.
 	IncrementalExportSpecification *types.IncrementalExportSpecification
 }
 
 // ExportTableToPointInTimeOutput is the output of ExportTableToPointInTime.
 type ExportTableToPointInTimeOutput struct {
-	// Contains a description of the table export.
+	// ExportDescription is the ExportDescription member.
 	ExportDescription *types.ExportDescription
 }
 
 // GetItemInput is the input of GetItem.
-//
-// Represents the input of a GetItem operation.
 type GetItemInput struct {
-	// The name of the table containing the requested item. You can also provide the Amazon Resource
-	// Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// A map of attribute names to AttributeValue objects, representing the primary key of the item to
-	// retrieve.
-	//
-	// For the primary key, you must provide all of the attributes. For example, with a simple primary
-	// key, you only need to provide a value for the partition key. For a composite primary key, you
-	// must provide values for both the partition key and the sort key.
-	//
 	// Key: required.
 	Key map[string]types.AttributeValue
 
-	// This is a legacy parameter. Use ProjectionExpression instead. For more information, see
-	// AttributesToGet
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
-	// in the Amazon DynamoDB Developer Guide.
-	//
 	// AttributesToGet: length at least 1.
 	AttributesToGet []string
 
-	// Determines the read consistency model: If set to true, then the operation uses strongly
-	// consistent reads; otherwise, the operation uses eventually consistent reads.
+	// ConsistentRead is the ConsistentRead member.
 	ConsistentRead *bool
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// A string that identifies one or more attributes to retrieve from the table. These attributes can
-	// include scalars, sets, or elements of a JSON document. The attributes in the expression must be
-	// separated by commas.
-	//
-	// If no attribute names are specified, then all attributes are returned. If any of the requested
-	// attributes are not found, they do not appear in the result.
-	//
-	// For more information, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ProjectionExpression is the ProjectionExpression member.
 	ProjectionExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information on expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 }
 
 // GetItemOutput is the output of GetItem.
-//
-// Represents the output of a GetItem operation.
 type GetItemOutput struct {
-	// A map of attribute names to AttributeValue objects, as specified by ProjectionExpression.
+	// Item is the Item member.
 	Item map[string]types.AttributeValue
 
-	// The capacity units consumed by the GetItem operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Capacity unit consumption for read operations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 }
 
 // GetResourcePolicyInput is the input of GetResourcePolicy.
 type GetResourcePolicyInput struct {
-	// The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy is attached. The
-	// resources you can specify include tables and streams.
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 }
 
 // GetResourcePolicyOutput is the output of GetResourcePolicy.
 type GetResourcePolicyOutput struct {
-	// The resource-based policy document attached to the resource, which can be a table or stream, in
-	// JSON format.
+	// Policy is the Policy member.
 	Policy *string
 
-	// A unique string that represents the revision ID of the policy. If you're comparing revision IDs,
-	// make sure to always use string comparison logic.
-	//
 	// RevisionId: length 1 to 255.
 	RevisionId *string
 }
 
 // ImportTableInput is the input of ImportTable.
 type ImportTableInput struct {
-	// Providing a ClientToken makes the call to ImportTableInput idempotent, meaning that multiple
-	// identical calls have the same effect as one single call.
-	//
-	// A client token is valid for 8 hours after the first request that uses it is completed. After 8
-	// hours, any request with the same client token is treated as a new request. Do not resubmit the
-	// same request with the same client token for more than 8 hours, or the result might not be
-	// idempotent.
-	//
-	// If you submit a request with the same client token but a change in other parameters within the
-	// 8-hour idempotency window, DynamoDB returns an IdempotentParameterMismatch exception.
-	//
 	// ClientToken: pattern ^[^\$]+$; an idempotency token.
 	ClientToken *string
 
-	// The S3 bucket that provides the source for the import.
-	//
 	// S3BucketSource: required.
 	S3BucketSource *types.S3BucketSource
 
-	// The format of the source data. Valid values for ImportFormat are CSV, DYNAMODB_JSON or ION.
-	//
 	// InputFormat: required.
 	InputFormat types.InputFormat
 
-	// Additional properties that specify how the input is formatted,
+	// InputFormatOptions is the InputFormatOptions member.
 	InputFormatOptions *types.InputFormatOptions
 
-	// Type of compression to be used on the input coming from the imported table.
+	// InputCompressionType is the InputCompressionType member.
 	InputCompressionType types.InputCompressionType
 
-	// Parameters for the table to import the data into.
-	//
 	// TableCreationParameters: required.
 	TableCreationParameters *types.TableCreationParameters
 }
 
 // ImportTableOutput is the output of ImportTable.
 type ImportTableOutput struct {
-	// Represents the properties of the table created for the import, and parameters of the import. The
-	// import parameters include import status, how many items were processed, and how many errors were
-	// encountered.
-	//
 	// ImportTableDescription: required.
 	ImportTableDescription *types.ImportTableDescription
 }
 
 // ListBackupsInput is the input of ListBackups.
 type ListBackupsInput struct {
-	// Lists the backups from the table specified in TableName. You can also provide the Amazon
-	// Resource Name (ARN) of the table in this parameter.
-	//
 	// TableName: length 1 to 1024.
 	TableName *string
 
-	// Maximum number of backups to return at once.
-	//
 	// Limit: range 1 to 100.
 	Limit *int32
 
-	// Only backups created after this time are listed. TimeRangeLowerBound is inclusive.
+	// TimeRangeLowerBound is the TimeRangeLowerBound member.
 	TimeRangeLowerBound *time.Time
 
-	// Only backups created before this time are listed. TimeRangeUpperBound is exclusive.
+	// TimeRangeUpperBound is the TimeRangeUpperBound member.
 	TimeRangeUpperBound *time.Time
 
-	// LastEvaluatedBackupArn is the Amazon Resource Name (ARN) of the backup last evaluated when the
-	// current page of results was returned, inclusive of the current page of results. This value may
-	// be specified as the ExclusiveStartBackupArn of a new ListBackups operation in order to fetch the
-	// next page of results.
-	//
 	// ExclusiveStartBackupArn: length 37 to 1024.
 	ExclusiveStartBackupArn *string
 
-	// The backups from the table specified by BackupType are listed.
-	//
-	// Where BackupType can be:
-	//
-	//   - USER - On-demand backup created by you. (The default setting if no other backup types are
-	//     specified.)
-	//   - SYSTEM - On-demand backup automatically created by DynamoDB.
-	//   - ALL - All types of on-demand backups (USER and SYSTEM).
+	// BackupType is the BackupType member.
 	BackupType types.BackupTypeFilter
 }
 
 // ListBackupsOutput is the output of ListBackups.
 type ListBackupsOutput struct {
-	// List of BackupSummary objects.
+	// BackupSummaries is the BackupSummaries member.
 	BackupSummaries []types.BackupSummary
 
-	// The ARN of the backup last evaluated when the current page of results was returned, inclusive of
-	// the current page of results. This value may be specified as the ExclusiveStartBackupArn of a new
-	// ListBackups operation in order to fetch the next page of results.
-	//
-	// If LastEvaluatedBackupArn is empty, then the last page of results has been processed and there
-	// are no more results to be retrieved.
-	//
-	// If LastEvaluatedBackupArn is not empty, this may or may not indicate that there is more data to
-	// be returned. All results are guaranteed to have been returned if and only if no value for
-	// LastEvaluatedBackupArn is returned.
-	//
 	// LastEvaluatedBackupArn: length 37 to 1024.
 	LastEvaluatedBackupArn *string
 }
 
 // ListContributorInsightsInput is the input of ListContributorInsights.
 type ListContributorInsightsInput struct {
-	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this
-	// parameter.
-	//
 	// TableName: length 1 to 1024.
 	TableName *string
 
-	// A token to for the desired page, if there is one.
+	// NextToken is the NextToken member.
 	NextToken *string
 
-	// Maximum number of results to return per page.
-	//
 	// MaxResults: defaults to 0; range at most 100.
 	MaxResults int32
 }
 
 // ListContributorInsightsOutput is the output of ListContributorInsights.
 type ListContributorInsightsOutput struct {
-	// A list of ContributorInsightsSummary.
+	// ContributorInsightsSummaries is the ContributorInsightsSummaries member.
 	ContributorInsightsSummaries []types.ContributorInsightsSummary
 
-	// A token to go to the next page if there is one.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // ListExportsInput is the input of ListExports.
 type ListExportsInput struct {
-	// The Amazon Resource Name (ARN) associated with the exported table.
-	//
 	// TableArn: length 1 to 1024.
 	TableArn *string
 
-	// Maximum number of results to return per page.
-	//
 	// MaxResults: range 1 to 25.
 	MaxResults *int32
 
-	// An optional string that, if supplied, must be copied from the output of a previous call to
-	// ListExports. When provided in this manner, the API fetches the next page of results.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // ListExportsOutput is the output of ListExports.
 type ListExportsOutput struct {
-	// A list of ExportSummary objects.
+	// ExportSummaries is the ExportSummaries member.
 	ExportSummaries []types.ExportSummary
 
-	// If this value is returned, there are additional results to be displayed. To retrieve them, call
-	// ListExports again, with NextToken set to this value.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // ListGlobalTablesInput is the input of ListGlobalTables.
 type ListGlobalTablesInput struct {
-	// The first global table name that this operation will evaluate.
-	//
 	// ExclusiveStartGlobalTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	ExclusiveStartGlobalTableName *string
 
-	// The maximum number of table names to return, if the parameter is not specified DynamoDB defaults
-	// to 100.
-	//
-	// If the number of global tables DynamoDB finds reaches this limit, it stops the operation and
-	// returns the table names collected up to that point, with a table name in the
-	// LastEvaluatedGlobalTableName to apply in a subsequent operation to the
-	// ExclusiveStartGlobalTableName parameter.
-	//
 	// Limit: range at least 1.
 	Limit *int32
 
-	// Lists the global tables in a specific Region.
+	// RegionName is the RegionName member.
 	RegionName *string
 }
 
 // ListGlobalTablesOutput is the output of ListGlobalTables.
 type ListGlobalTablesOutput struct {
-	// List of global table names.
+	// GlobalTables is the GlobalTables member.
 	GlobalTables []types.GlobalTable
 
-	// Last evaluated global table name.
-	//
 	// LastEvaluatedGlobalTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	LastEvaluatedGlobalTableName *string
 }
 
 // ListImportsInput is the input of ListImports.
 type ListImportsInput struct {
-	// The Amazon Resource Name (ARN) associated with the table that was imported to.
-	//
 	// TableArn: length 1 to 1024.
 	TableArn *string
 
-	// The number of ImportSummary objects returned in a single page.
-	//
 	// PageSize: range 1 to 25.
 	PageSize *int32
 
-	// An optional string that, if supplied, must be copied from the output of a previous call to
-	// ListImports. When provided in this manner, the API fetches the next page of results.
-	//
 	// NextToken: length 112 to 1024; pattern ^([0-9a-f]{16})+$.
 	NextToken *string
 }
 
 // ListImportsOutput is the output of ListImports.
 type ListImportsOutput struct {
-	// A list of ImportSummary objects.
+	// ImportSummaryList is the ImportSummaryList member.
 	ImportSummaryList []types.ImportSummary
 
-	// If this value is returned, there are additional results to be displayed. To retrieve them, call
-	// ListImports again, with NextToken set to this value.
-	//
 	// NextToken: length 112 to 1024; pattern ^([0-9a-f]{16})+$.
 	NextToken *string
 }
 
 // ListTablesInput is the input of ListTables.
-//
-// Represents the input of a ListTables operation.
 type ListTablesInput struct {
-	// The first table name that this operation will evaluate. Use the value that was returned for
-	// LastEvaluatedTableName in a previous operation, so that you can obtain the next page of results.
-	//
 	// ExclusiveStartTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	ExclusiveStartTableName *string
 
-	// A maximum number of table names to return. If this parameter is not specified, the limit is 100.
-	//
 	// Limit: range 1 to 100.
 	Limit *int32
 }
 
 // ListTablesOutput is the output of ListTables.
-//
-// Represents the output of a ListTables operation.
 type ListTablesOutput struct {
-	// The names of the tables associated with the current account at the current endpoint. The maximum
-	// size of this array is 100.
-	//
-	// If LastEvaluatedTableName also appears in the output, you can use this value as the
-	// ExclusiveStartTableName parameter in a subsequent ListTables request and obtain the next page of
-	// results.
+	// TableNames is the TableNames member.
 	TableNames []string
 
-	// The name of the last table in the current page of results. Use this value as the
-	// ExclusiveStartTableName in a new request to obtain the next page of results, until all the table
-	// names are returned.
-	//
-	// If you do not receive a LastEvaluatedTableName value in the response, this means that there are
-	// no more table names to be retrieved.
-	//
 	// LastEvaluatedTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	LastEvaluatedTableName *string
 }
 
 // ListTagsOfResourceInput is the input of ListTagsOfResource.
 type ListTagsOfResourceInput struct {
-	// The Amazon DynamoDB resource with tags to be listed. This value is an Amazon Resource Name
-	// (ARN).
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 
-	// An optional string that, if supplied, must be copied from the output of a previous call to
-	// ListTagOfResource. When provided in this manner, this API fetches the next page of results.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // ListTagsOfResourceOutput is the output of ListTagsOfResource.
 type ListTagsOfResourceOutput struct {
-	// The tags currently associated with the Amazon DynamoDB resource.
+	// Tags is the Tags member.
 	Tags []types.Tag
 
-	// If this value is returned, there are additional results to be displayed. To retrieve them, call
-	// ListTagsOfResource again, with NextToken set to this value.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // PutItemInput is the input of PutItem.
-//
-// Represents the input of a PutItem operation.
 type PutItemInput struct {
-	// The name of the table to contain the item. You can also provide the Amazon Resource Name (ARN)
-	// of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// A map of attribute name/value pairs, one for each attribute. Only the primary key attributes are
-	// required; you can optionally provide other attribute name-value pairs for the item.
-	//
-	// You must provide all of the attributes for the primary key. For example, with a simple primary
-	// key, you only need to provide a value for the partition key. For a composite primary key, you
-	// must provide both values for both the partition key and the sort key.
-	//
-	// If you specify any attributes that are part of an index key, then the data types for those
-	// attributes must match those of the schema in the table's attribute definition.
-	//
-	// Empty String and Binary attribute values are allowed. Attribute values of type String and Binary
-	// must have a length greater than zero if the attribute is used as a key attribute for a table or
-	// index.
-	//
-	// For more information about primary keys, see Primary Key
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html#HowItWorks.CoreComponents.PrimaryKey)
-	// in the Amazon DynamoDB Developer Guide.
-	//
-	// Each element in the Item map is an AttributeValue object.
-	//
 	// Item: required.
 	Item map[string]types.AttributeValue
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see Expected
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.Expected.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// Expected is the Expected member.
 	Expected map[string]types.ExpectedAttributeValue
 
-	// Use ReturnValues if you want to get the item attributes as they appeared before they were
-	// updated with the PutItem request. For PutItem, the valid values are:
-	//
-	//   - NONE - If ReturnValues is not specified, or if its value is NONE, then nothing is returned.
-	//     (This setting is the default for ReturnValues.)
-	//   - ALL_OLD - If PutItem overwrote an attribute name-value pair, then the content of the old
-	//     item is returned.
-	//
-	// The values returned are strongly consistent.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
-	//
-	// Note: The ReturnValues parameter is used by several DynamoDB operations; however, PutItem does
-	// not recognize any values other than NONE or ALL_OLD.
+	// ReturnValues is the ReturnValues member.
 	ReturnValues types.ReturnValue
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// Determines whether item collection metrics are returned. If set to SIZE, the response includes
-	// statistics about item collections, if any, that were modified during the operation are returned
-	// in the response. If set to NONE (the default), no statistics are returned.
+	// ReturnItemCollectionMetrics is the ReturnItemCollectionMetrics member.
 	ReturnItemCollectionMetrics types.ReturnItemCollectionMetrics
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see
-	// ConditionalOperator
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionalOperator is the ConditionalOperator member.
 	ConditionalOperator types.ConditionalOperator
 
-	// A condition that must be satisfied in order for a conditional PutItem operation to succeed.
-	//
-	// An expression can contain any of the following:
-	//
-	//   - Functions: attribute_exists | attribute_not_exists | attribute_type | contains | begins_with
-	//     | size
-	//
-	//     These function names are case-sensitive.
-	//
-	//   - Comparison operators: = | <> | < | > | <= | >= | BETWEEN | IN
-	//
-	//   - Logical operators: AND | OR | NOT
-	//
-	// For more information on condition expressions, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionExpression is the ConditionExpression member.
 	ConditionExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information on expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 
-	// One or more values that can be substituted in an expression.
-	//
-	// Use the : (colon) character in an expression to dereference an attribute value. For example,
-	// suppose that you wanted to check whether the value of the ProductStatus attribute was one of the
-	// following:
-	//
-	// Available | Backordered | Discontinued.
-	//
-	// You would first need to specify ExpressionAttributeValues as follows:
-	//
-	// { ":avail":{"S":"Available"}, ":back":{"S":"Backordered"}, ":disc":{"S":"Discontinued"} }
-	//
-	// You could then use these values in an expression, such as this:
-	//
-	// ProductStatus IN (:avail, :back, :disc)
-	//
-	// For more information on expression attribute values, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues is the ExpressionAttributeValues member.
 	ExpressionAttributeValues map[string]types.AttributeValue
 
-	// An optional parameter that returns the item attributes for a PutItem operation that failed a
-	// condition check.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
+	// ReturnValuesOnConditionCheckFailure is the ReturnValuesOnConditionCheckFailure member.
 	ReturnValuesOnConditionCheckFailure types.ReturnValuesOnConditionCheckFailure
 }
 
 // PutItemOutput is the output of PutItem.
-//
-// Represents the output of a PutItem operation.
 type PutItemOutput struct {
-	// The attribute values as they appeared before the PutItem operation, but only if ReturnValues is
-	// specified as ALL_OLD in the request. Each element consists of an attribute name and an attribute
-	// value.
+	// Attributes is the Attributes member.
 	Attributes map[string]types.AttributeValue
 
-	// The capacity units consumed by the PutItem operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Capacity unity consumption for write operations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#write-operation-consumption)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 
-	// Information about item collections, if any, that were affected by the PutItem operation.
-	// ItemCollectionMetrics is only returned if the ReturnItemCollectionMetrics parameter was
-	// specified. If the table does not have any local secondary indexes, this information is not
-	// returned in the response.
-	//
-	// Each ItemCollectionMetrics element consists of:
-	//
-	//   - ItemCollectionKey - The partition key value of the item collection. This is the same as the
-	//     partition key value of the item itself.
-	//
-	//   - SizeEstimateRangeGB - An estimate of item collection size, in gigabytes. This value is a
-	//     two-element array containing a lower bound and an upper bound for the estimate. The estimate
-	//     includes the size of all the items in the table, plus the size of all attributes projected
-	//     into all of the local secondary indexes on that table. Use this estimate to measure whether
-	//     a local secondary index is approaching its size limit.
-	//
-	//     The estimate is subject to change over time; therefore, do not rely on the precision or
-	//     accuracy of the estimate.
+	// ItemCollectionMetrics is the ItemCollectionMetrics member.
 	ItemCollectionMetrics *types.ItemCollectionMetrics
 }
 
 // PutResourcePolicyInput is the input of PutResourcePolicy.
 type PutResourcePolicyInput struct {
-	// The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached.
-	// The resources you can specify include tables and streams.
-	//
-	// You can control index permissions using the base table's policy. To specify the same permission
-	// level for your table and its indexes, you can provide both the table and index Amazon Resource
-	// Name (ARN)s in the Resource field of a given Statement in your policy document. Alternatively,
-	// to specify different permissions for your table, indexes, or both, you can define multiple
-	// Statement fields in your policy document.
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 
-	// An Amazon Web Services resource-based policy document in JSON format.
-	//
-	//   - The maximum size supported for a resource-based policy document is 20 KB. DynamoDB counts
-	//     whitespaces when calculating the size of a policy against this limit.
-	//   - Within a resource-based policy, if the action for a DynamoDB service-linked role (SLR) to
-	//     replicate data for a global table is denied, adding or deleting a replica will fail with an
-	//     error.
-	//
-	// For a full list of all considerations that apply while attaching a resource-based policy, see
-	// Resource-based policy considerations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
-	//
 	// Policy: required.
 	Policy *string
 
-	// A string value that you can use to conditionally update your policy. You can provide the
-	// revision ID of your existing policy to make mutating requests against that policy.
-	//
-	// Note: When you provide an expected revision ID, if the revision ID of the existing policy on the
-	// resource doesn't match or if there's no policy attached to the resource, your request will be
-	// rejected with a PolicyNotFoundException.
-	//
-	// To conditionally attach a policy when no policy exists for the resource, specify NO_POLICY for
-	// the revision ID.
-	//
 	// ExpectedRevisionId: length 1 to 255.
 	ExpectedRevisionId *string
 
-	// Set this parameter to true to confirm that you want to remove your permissions to change the
-	// policy of this resource in the future.
-	//
 	// ConfirmRemoveSelfResourceAccess: defaults to false.
 	ConfirmRemoveSelfResourceAccess bool
 }
 
 // PutResourcePolicyOutput is the output of PutResourcePolicy.
 type PutResourcePolicyOutput struct {
-	// A unique string that represents the revision ID of the policy. If you're comparing revision IDs,
-	// make sure to always use string comparison logic.
-	//
 	// RevisionId: length 1 to 255.
 	RevisionId *string
 }
 
 // QueryInput is the input of Query.
-//
-// Represents the input of a Query operation.
 type QueryInput struct {
-	// The name of the table containing the requested items. You can also provide the Amazon Resource
-	// Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The name of an index to query. This index can be any local secondary index or global secondary
-	// index on the table. Note that if you use the IndexName parameter, you must also provide
-	// TableName.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 
-	// The attributes to be returned in the result. You can retrieve all item attributes, specific item
-	// attributes, the count of matching items, or in the case of an index, some or all of the
-	// attributes projected into the index.
-	//
-	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the specified table or index. If
-	//     you query a local secondary index, then for each matching item in the index, DynamoDB
-	//     fetches the entire item from the parent table. If the index is configured to project all
-	//     item attributes, then all of the data can be obtained from the local secondary index, and no
-	//     fetching is required.
-	//
-	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index. Retrieves all attributes
-	//     that have been projected into the index. If the index is configured to project all
-	//     attributes, this return value is equivalent to specifying ALL_ATTRIBUTES.
-	//
-	//   - COUNT - Returns the number of matching items, rather than the matching items themselves.
-	//     Note that this uses the same quantity of read capacity units as getting the items, and is
-	//     subject to the same item size calculations.
-	//
-	//   - SPECIFIC_ATTRIBUTES - Returns only the attributes listed in ProjectionExpression. This
-	//     return value is equivalent to specifying ProjectionExpression without specifying any value
-	//     for Select.
-	//
-	//     If you query or scan a local secondary index and request only attributes that are projected
-	//     into that index, the operation will read only the index and not the table. If any of the
-	//     requested attributes are not projected into the local secondary index, DynamoDB fetches each
-	//     of these attributes from the parent table. This extra fetching incurs additional throughput
-	//     cost and latency.
-	//
-	//     If you query or scan a global secondary index, you can only request attributes that are
-	//     projected into the index. Global secondary index queries cannot fetch attributes from the
-	//     parent table.
-	//
-	// If neither Select nor ProjectionExpression are specified, DynamoDB defaults to ALL_ATTRIBUTES
-	// when accessing a table, and ALL_PROJECTED_ATTRIBUTES when accessing an index. You cannot use
-	// both Select and ProjectionExpression together in a single request, unless the value for Select
-	// is SPECIFIC_ATTRIBUTES. (This usage is equivalent to specifying ProjectionExpression without any
-	// value for Select.)
-	//
-	// Note: If you use the ProjectionExpression parameter, then the value for Select can only be
-	// SPECIFIC_ATTRIBUTES. Any other value for Select will return an error.
+	// Select is the Select member.
 	Select types.Select
 
-	// This is a legacy parameter. Use ProjectionExpression instead. For more information, see
-	// AttributesToGet
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
-	// in the Amazon DynamoDB Developer Guide.
-	//
 	// AttributesToGet: length at least 1.
 	AttributesToGet []string
 
-	// The maximum number of items to evaluate (not necessarily the number of matching items). If
-	// DynamoDB processes the number of items up to the limit while processing the results, it stops
-	// the operation and returns the matching values up to that point, and a key in LastEvaluatedKey to
-	// apply in a subsequent operation, so that you can pick up where you left off. Also, if the
-	// processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the operation
-	// and returns the matching values up to the limit, and a key in LastEvaluatedKey to apply in a
-	// subsequent operation to continue the operation. For more information, see Query and Scan
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html) in the
-	// Amazon DynamoDB Developer Guide.
-	//
 	// Limit: range at least 1.
 	Limit *int32
 
-	// Determines the read consistency model: If set to true, then the operation uses strongly
-	// consistent reads; otherwise, the operation uses eventually consistent reads.
-	//
-	// Strongly consistent reads are not supported on global secondary indexes. If you query a global
-	// secondary index with ConsistentRead set to true, you will receive a ValidationException.
+	// ConsistentRead is the ConsistentRead member.
 	ConsistentRead *bool
 
-	// This is a legacy parameter. Use KeyConditionExpression instead. For more information, see
-	// KeyConditions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.KeyConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// KeyConditions is the KeyConditions member.
 	KeyConditions map[string]types.Condition
 
-	// This is a legacy parameter. Use FilterExpression instead. For more information, see QueryFilter
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.QueryFilter.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// QueryFilter is the QueryFilter member.
 	QueryFilter map[string]types.Condition
 
-	// This is a legacy parameter. Use FilterExpression instead. For more information, see
-	// ConditionalOperator
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionalOperator is the ConditionalOperator member.
 	ConditionalOperator types.ConditionalOperator
 
-	// Specifies the order for index traversal: If true (default), the traversal is performed in
-	// ascending order; if false, the traversal is performed in descending order.
-	//
-	// Items with the same partition key value are stored in sorted order by sort key. If the sort key
-	// data type is Number, the results are stored in numeric order. For type String, the results are
-	// stored in order of UTF-8 bytes. For type Binary, DynamoDB treats each byte of the binary data as
-	// unsigned.
-	//
-	// If ScanIndexForward is true, DynamoDB returns the results in the order in which they are stored
-	// (by sort key value). This is the default behavior. If ScanIndexForward is false, DynamoDB reads
-	// the results in reverse order by sort key value, and then returns the results to the client.
+	// ScanIndexForward is the ScanIndexForward member.
 	ScanIndexForward *bool
 
-	// The primary key of the first item that this operation will evaluate. Use the value that was
-	// returned for LastEvaluatedKey in the previous operation.
-	//
-	// The data type for ExclusiveStartKey must be String, Number, or Binary. No set data types are
-	// allowed.
+	// ExclusiveStartKey is the ExclusiveStartKey member.
 	ExclusiveStartKey map[string]types.AttributeValue
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// A string that identifies one or more attributes to retrieve from the table. These attributes can
-	// include scalars, sets, or elements of a JSON document. The attributes in the expression must be
-	// separated by commas.
-	//
-	// If no attribute names are specified, then all attributes will be returned. If any of the
-	// requested attributes are not found, they will not appear in the result.
-	//
-	// For more information, see Accessing Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ProjectionExpression is the ProjectionExpression member.
 	ProjectionExpression *string
 
-	// A string that contains conditions that DynamoDB applies after the Query operation, but before
-	// the data is returned to you. Items that do not satisfy the FilterExpression criteria are not
-	// returned.
-	//
-	// A FilterExpression does not allow key attributes. You cannot define a filter expression based on
-	// a partition key or a sort key.
-	//
-	// Note: A FilterExpression is applied after the items have already been read; the process of
-	// filtering does not consume any additional read capacity units.
-	//
-	// For more information, see Filter Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// FilterExpression is the FilterExpression member.
 	FilterExpression *string
 
-	// The condition that specifies the key values for items to be retrieved by the Query action.
-	//
-	// The condition must perform an equality test on a single partition key value.
-	//
-	// The condition can optionally perform one of several comparison tests on a single sort key value.
-	// This allows Query to retrieve one item with a given partition key value and sort key value, or
-	// several items that have the same partition key value but different sort key values.
-	//
-	// The partition key equality test is required, and must be specified in the following format:
-	//
-	// partitionKeyName = :partitionkeyval
-	//
-	// If you also want to provide a condition for the sort key, it must be combined using AND with the
-	// condition for the sort key. Following is an example, using the = comparison operator for the
-	// sort key:
-	//
-	// partitionKeyName = :partitionkeyval AND sortKeyName = :sortkeyval
-	//
-	// Valid comparisons for the sort key condition are as follows:
-	//
-	//   - sortKeyName = :sortkeyval - true if the sort key value is equal to :sortkeyval.
-	//   - sortKeyName < :sortkeyval - true if the sort key value is less than :sortkeyval.
-	//   - sortKeyName <= :sortkeyval - true if the sort key value is less than or equal to
-	//     :sortkeyval.
-	//   - sortKeyName > :sortkeyval - true if the sort key value is greater than :sortkeyval.
-	//   - sortKeyName >= :sortkeyval - true if the sort key value is greater than or equal to
-	//     :sortkeyval.
-	//   - sortKeyName BETWEEN :sortkeyval1 AND :sortkeyval2 - true if the sort key value is greater
-	//     than or equal to :sortkeyval1, and less than or equal to :sortkeyval2.
-	//   - begins_with ( sortKeyName, :sortkeyval ) - true if the sort key value begins with a
-	//     particular operand. (You cannot use this function with a sort key that is of type Number.)
-	//     Note that the function name begins_with is case-sensitive.
-	//
-	// Use the ExpressionAttributeValues parameter to replace tokens such as :partitionval and :sortval
-	// with actual values at runtime.
-	//
-	// You can optionally use the ExpressionAttributeNames parameter to replace the names of the
-	// partition key and sort key with placeholder tokens. This option might be necessary if an
-	// attribute name conflicts with a DynamoDB reserved word. For example, the following
-	// KeyConditionExpression parameter causes an error because Size is a reserved word:
-	//
-	//   - Size = :myval
-	//
-	// To work around this, define a placeholder (such a #S) to represent the attribute name Size.
-	// KeyConditionExpression then is as follows:
-	//
-	//   - #S = :myval
-	//
-	// For a list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide.
-	//
-	// For more information on ExpressionAttributeNames and ExpressionAttributeValues, see Using
-	// Placeholders for Attribute Names and Values
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ExpressionPlaceholders.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// KeyConditionExpression is the KeyConditionExpression member.
 	KeyConditionExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information on expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 
-	// One or more values that can be substituted in an expression.
-	//
-	// Use the : (colon) character in an expression to dereference an attribute value. For example,
-	// suppose that you wanted to check whether the value of the ProductStatus attribute was one of the
-	// following:
-	//
-	// Available | Backordered | Discontinued.
-	//
-	// You would first need to specify ExpressionAttributeValues as follows:
-	//
-	// { ":avail":{"S":"Available"}, ":back":{"S":"Backordered"}, ":disc":{"S":"Discontinued"} }
-	//
-	// You could then use these values in an expression, such as this:
-	//
-	// ProductStatus IN (:avail, :back, :disc)
-	//
-	// For more information on expression attribute values, see Specifying Conditions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues is the ExpressionAttributeValues member.
 	ExpressionAttributeValues map[string]types.AttributeValue
 }
 
 // QueryOutput is the output of Query.
-//
-// Represents the output of a Query operation.
 type QueryOutput struct {
-	// An array of item attributes that match the query criteria. Each element in this array consists
-	// of an attribute name and the value for that attribute.
+	// Items is the Items member.
 	Items []map[string]types.AttributeValue
 
-	// The number of items in the response.
-	//
-	// If you used a QueryFilter in the request, then Count is the number of items returned after the
-	// filter was applied, and ScannedCount is the number of matching items before the filter was
-	// applied.
-	//
-	// If you did not use a filter in the request, then Count and ScannedCount are the same.
-	//
 	// Count: defaults to 0.
 	Count int32
 
-	// The number of items evaluated, before any QueryFilter is applied. A high ScannedCount value with
-	// few, or no, Count results indicates an inefficient Query operation. For more information, see
-	// Count and ScannedCount
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Count) in the
-	// Amazon DynamoDB Developer Guide.
-	//
-	// If you did not use a filter in the request, then ScannedCount is the same as Count.
-	//
 	// ScannedCount: defaults to 0.
 	ScannedCount int32
 
-	// The primary key of the item where the operation stopped, inclusive of the previous result set.
-	// Use this value to start a new operation, excluding this value in the new request.
-	//
-	// If LastEvaluatedKey is empty, then the "last page" of results has been processed and there is no
-	// more data to be retrieved.
-	//
-	// If LastEvaluatedKey is not empty, it does not necessarily mean that there is more data in the
-	// result set. The only way to know when you have reached the end of the result set is when
-	// LastEvaluatedKey is empty.
+	// LastEvaluatedKey is the LastEvaluatedKey member.
 	LastEvaluatedKey map[string]types.AttributeValue
 
-	// The capacity units consumed by the Query operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Capacity unit consumption for read operations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 }
 
 // RestoreTableFromBackupInput is the input of RestoreTableFromBackup.
 type RestoreTableFromBackupInput struct {
-	// The name of the new table to which the backup must be restored.
-	//
 	// TargetTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TargetTableName *string
 
-	// The Amazon Resource Name (ARN) associated with the backup.
-	//
 	// BackupArn: required; length 37 to 1024.
 	BackupArn *string
 
-	// The billing mode of the restored table.
+	// BillingModeOverride is the BillingModeOverride member.
 	BillingModeOverride types.BillingMode
 
-	// List of global secondary indexes for the restored table. The indexes provided should match
-	// existing secondary indexes. You can choose to exclude some or all of the indexes at the time of
-	// restore.
+	// GlobalSecondaryIndexOverride is the GlobalSecondaryIndexOverride member.
 	GlobalSecondaryIndexOverride []types.GlobalSecondaryIndex
 
-	// List of local secondary indexes for the restored table. The indexes provided should match
-	// existing secondary indexes. You can choose to exclude some or all of the indexes at the time of
-	// restore.
+	// LocalSecondaryIndexOverride is the LocalSecondaryIndexOverride member.
 	LocalSecondaryIndexOverride []types.LocalSecondaryIndex
 
-	// Provisioned throughput settings for the restored table.
+	// ProvisionedThroughputOverride is the ProvisionedThroughputOverride member.
 	ProvisionedThroughputOverride *types.ProvisionedThroughput
 
 	// OnDemandThroughputOverride is the OnDemandThroughputOverride member.
 	OnDemandThroughputOverride *types.OnDemandThroughput
 
-	// The new server-side encryption settings for the restored table.
+	// SSESpecificationOverride is the SSESpecificationOverride member.
 	SSESpecificationOverride *types.SSESpecification
 }
 
 // RestoreTableFromBackupOutput is the output of RestoreTableFromBackup.
 type RestoreTableFromBackupOutput struct {
-	// The description of the table created from an existing backup.
+	// TableDescription is the TableDescription member.
 	TableDescription *types.TableDescription
 }
 
 // RestoreTableToPointInTimeInput is the input of RestoreTableToPointInTime.
 type RestoreTableToPointInTimeInput struct {
-	// The DynamoDB table that will be restored. This value is an Amazon Resource Name (ARN).
-	//
 	// SourceTableArn: length 1 to 1024.
 	SourceTableArn *string
 
-	// Name of the source table that is being restored.
-	//
 	// SourceTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	SourceTableName *string
 
-	// The name of the new table to which it must be restored to.
-	//
 	// TargetTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TargetTableName *string
 
-	// Restore the table to the latest possible time. LatestRestorableDateTime is typically 5 minutes
-	// before the current time.
+	// UseLatestRestorableTime is the UseLatestRestorableTime member.
 	UseLatestRestorableTime *bool
 
-	// Time in the past to restore the table to.
+	// RestoreDateTime is the RestoreDateTime member.
 	RestoreDateTime *time.Time
 
-	// The billing mode of the restored table.
+	// BillingModeOverride is the BillingModeOverride member.
 	BillingModeOverride types.BillingMode
 
-	// List of global secondary indexes for the restored table. The indexes provided should match
-	// existing secondary indexes. You can choose to exclude some or all of the indexes at the time of
-	// restore.
+	// GlobalSecondaryIndexOverride is the GlobalSecondaryIndexOverride member.
 	GlobalSecondaryIndexOverride []types.GlobalSecondaryIndex
 
-	// List of local secondary indexes for the restored table. The indexes provided should match
-	// existing secondary indexes. You can choose to exclude some or all of the indexes at the time of
-	// restore.
+	// LocalSecondaryIndexOverride is the LocalSecondaryIndexOverride member.
 	LocalSecondaryIndexOverride []types.LocalSecondaryIndex
 
-	// Provisioned throughput settings for the restored table.
+	// ProvisionedThroughputOverride is the ProvisionedThroughputOverride member.
 	ProvisionedThroughputOverride *types.ProvisionedThroughput
 
 	// OnDemandThroughputOverride is the OnDemandThroughputOverride member.
 	OnDemandThroughputOverride *types.OnDemandThroughput
 
-	// The new server-side encryption settings for the restored table.
+	// SSESpecificationOverride is the SSESpecificationOverride member.
 	SSESpecificationOverride *types.SSESpecification
 }
 
 // RestoreTableToPointInTimeOutput is the output of RestoreTableToPointInTime.
 type RestoreTableToPointInTimeOutput struct {
-	// Represents the properties of a table.
+	// TableDescription is the TableDescription member.
 	TableDescription *types.TableDescription
 }
 
 // ScanInput is the input of Scan.
-//
-// Represents the input of a Scan operation.
 type ScanInput struct {
-	// The name of the table containing the requested items or if you provide IndexName, the name of
-	// the table to which that index belongs.
-	//
-	// You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The name of a secondary index to scan. This index can be any local secondary index or global
-	// secondary index. Note that if you use the IndexName parameter, you must also provide TableName.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 
-	// This is a legacy parameter. Use ProjectionExpression instead. For more information, see
-	// AttributesToGet
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
-	// in the Amazon DynamoDB Developer Guide.
-	//
 	// AttributesToGet: length at least 1.
 	AttributesToGet []string
 
-	// The maximum number of items to evaluate (not necessarily the number of matching items). If
-	// DynamoDB processes the number of items up to the limit while processing the results, it stops
-	// the operation and returns the matching values up to that point, and a key in LastEvaluatedKey to
-	// apply in a subsequent operation, so that you can pick up where you left off. Also, if the
-	// processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the operation
-	// and returns the matching values up to the limit, and a key in LastEvaluatedKey to apply in a
-	// subsequent operation to continue the operation. For more information, see Working with Queries
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html) in the
-	// Amazon DynamoDB Developer Guide.
-	//
 	// Limit: range at least 1.
 	Limit *int32
 
-	// The attributes to be returned in the result. You can retrieve all item attributes, specific item
-	// attributes, the count of matching items, or in the case of an index, some or all of the
-	// attributes projected into the index.
-	//
-	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the specified table or index. If
-	//     you query a local secondary index, then for each matching item in the index, DynamoDB
-	//     fetches the entire item from the parent table. If the index is configured to project all
-	//     item attributes, then all of the data can be obtained from the local secondary index, and no
-	//     fetching is required.
-	//
-	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index. Retrieves all attributes
-	//     that have been projected into the index. If the index is configured to project all
-	//     attributes, this return value is equivalent to specifying ALL_ATTRIBUTES.
-	//
-	//   - COUNT - Returns the number of matching items, rather than the matching items themselves.
-	//     Note that this uses the same quantity of read capacity units as getting the items, and is
-	//     subject to the same item size calculations.
-	//
-	//   - SPECIFIC_ATTRIBUTES - Returns only the attributes listed in ProjectionExpression. This
-	//     return value is equivalent to specifying ProjectionExpression without specifying any value
-	//     for Select.
-	//
-	//     If you query or scan a local secondary index and request only attributes that are projected
-	//     into that index, the operation reads only the index and not the table. If any of the
-	//     requested attributes are not projected into the local secondary index, DynamoDB fetches each
-	//     of these attributes from the parent table. This extra fetching incurs additional throughput
-	//     cost and latency.
-	//
-	//     If you query or scan a global secondary index, you can only request attributes that are
-	//     projected into the index. Global secondary index queries cannot fetch attributes from the
-	//     parent table.
-	//
-	// If neither Select nor ProjectionExpression are specified, DynamoDB defaults to ALL_ATTRIBUTES
-	// when accessing a table, and ALL_PROJECTED_ATTRIBUTES when accessing an index. You cannot use
-	// both Select and ProjectionExpression together in a single request, unless the value for Select
-	// is SPECIFIC_ATTRIBUTES. (This usage is equivalent to specifying ProjectionExpression without any
-	// value for Select.)
-	//
-	// Note: If you use the ProjectionExpression parameter, then the value for Select can only be
-	// SPECIFIC_ATTRIBUTES. Any other value for Select will return an error.
+	// Select is the Select member.
 	Select types.Select
 
-	// This is a legacy parameter. Use FilterExpression instead. For more information, see ScanFilter
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ScanFilter.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ScanFilter is the ScanFilter member.
 	ScanFilter map[string]types.Condition
 
-	// This is a legacy parameter. Use FilterExpression instead. For more information, see
-	// ConditionalOperator
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionalOperator is the ConditionalOperator member.
 	ConditionalOperator types.ConditionalOperator
 
-	// The primary key of the first item that this operation will evaluate. Use the value that was
-	// returned for LastEvaluatedKey in the previous operation.
-	//
-	// The data type for ExclusiveStartKey must be String, Number or Binary. No set data types are
-	// allowed.
-	//
-	// In a parallel scan, a Scan request that includes ExclusiveStartKey must specify the same segment
-	// whose previous Scan returned the corresponding value of LastEvaluatedKey.
+	// ExclusiveStartKey is the ExclusiveStartKey member.
 	ExclusiveStartKey map[string]types.AttributeValue
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// For a parallel Scan request, TotalSegments represents the total number of segments into which
-	// the Scan operation will be divided. The value of TotalSegments corresponds to the number of
-	// application workers that will perform the parallel scan. For example, if you want to use four
-	// application threads to scan a table or an index, specify a TotalSegments value of 4.
-	//
-	// The value for TotalSegments must be greater than or equal to 1, and less than or equal to
-	// 1000000. If you specify a TotalSegments value of 1, the Scan operation will be sequential rather
-	// than parallel.
-	//
-	// If you specify TotalSegments, you must also specify Segment.
-	//
 	// TotalSegments: range 1 to 1000000.
 	TotalSegments *int32
 
-	// For a parallel Scan request, Segment identifies an individual segment to be scanned by an
-	// application worker.
-	//
-	// Segment IDs are zero-based, so the first segment is always 0. For example, if you want to use
-	// four application threads to scan a table or an index, then the first thread specifies a Segment
-	// value of 0, the second thread specifies 1, and so on.
-	//
-	// The value of LastEvaluatedKey returned from a parallel Scan request must be used as
-	// ExclusiveStartKey with the same segment ID in a subsequent Scan operation.
-	//
-	// The value for Segment must be greater than or equal to 0, and less than the value provided for
-	// TotalSegments.
-	//
-	// If you provide Segment, you must also provide TotalSegments.
-	//
 	// Segment: range 0 to 999999.
 	Segment *int32
 
-	// A string that identifies one or more attributes to retrieve from the specified table or index.
-	// These attributes can include scalars, sets, or elements of a JSON document. The attributes in
-	// the expression must be separated by commas.
-	//
-	// If no attribute names are specified, then all attributes will be returned. If any of the
-	// requested attributes are not found, they will not appear in the result.
-	//
-	// For more information, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ProjectionExpression is the ProjectionExpression member.
 	ProjectionExpression *string
 
-	// A string that contains conditions that DynamoDB applies after the Scan operation, but before the
-	// data is returned to you. Items that do not satisfy the FilterExpression criteria are not
-	// returned.
-	//
-	// Note: A FilterExpression is applied after the items have already been read; the process of
-	// filtering does not consume any additional read capacity units.
-	//
-	// For more information, see Filter Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.FilterExpression)
-	// in the Amazon DynamoDB Developer Guide.
+	// FilterExpression is the FilterExpression member.
 	FilterExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide). To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information on expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 
-	// One or more values that can be substituted in an expression.
-	//
-	// Use the : (colon) character in an expression to dereference an attribute value. For example,
-	// suppose that you wanted to check whether the value of the ProductStatus attribute was one of the
-	// following:
-	//
-	// Available | Backordered | Discontinued.
-	//
-	// You would first need to specify ExpressionAttributeValues as follows:
-	//
-	// { ":avail":{"S":"Available"}, ":back":{"S":"Backordered"}, ":disc":{"S":"Discontinued"} }
-	//
-	// You could then use these values in an expression, such as this:
-	//
-	// ProductStatus IN (:avail, :back, :disc)
-	//
-	// For more information on expression attribute values, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues is the ExpressionAttributeValues member.
 	ExpressionAttributeValues map[string]types.AttributeValue
 
-	// A Boolean value that determines the read consistency model during the scan:
-	//
-	//   - If ConsistentRead is false, then the data returned from Scan might not contain the results
-	//     from other recently completed write operations (PutItem, UpdateItem, or DeleteItem).
-	//   - If ConsistentRead is true, then all of the write operations that completed before the Scan
-	//     began are guaranteed to be contained in the Scan response.
-	//
-	// The default setting for ConsistentRead is false.
-	//
-	// The ConsistentRead parameter is not supported on global secondary indexes. If you scan a global
-	// secondary index with ConsistentRead set to true, you will receive a ValidationException.
+	// ConsistentRead is the ConsistentRead member.
 	ConsistentRead *bool
 }
 
 // ScanOutput is the output of Scan.
-//
-// Represents the output of a Scan operation.
 type ScanOutput struct {
-	// An array of item attributes that match the scan criteria. Each element in this array consists of
-	// an attribute name and the value for that attribute.
+	// Items is the Items member.
 	Items []map[string]types.AttributeValue
 
-	// The number of items in the response.
-	//
-	// If you set ScanFilter in the request, then Count is the number of items returned after the
-	// filter was applied, and ScannedCount is the number of matching items before the filter was
-	// applied.
-	//
-	// If you did not use a filter in the request, then Count is the same as ScannedCount.
-	//
 	// Count: defaults to 0.
 	Count int32
 
-	// The number of items evaluated, before any ScanFilter is applied. A high ScannedCount value with
-	// few, or no, Count results indicates an inefficient Scan operation. For more information, see
-	// Count and ScannedCount
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html#Count) in
-	// the Amazon DynamoDB Developer Guide.
-	//
-	// If you did not use a filter in the request, then ScannedCount is the same as Count.
-	//
 	// ScannedCount: defaults to 0.
 	ScannedCount int32
 
-	// The primary key of the item where the operation stopped, inclusive of the previous result set.
-	// Use this value to start a new operation, excluding this value in the new request.
-	//
-	// If LastEvaluatedKey is empty, then the "last page" of results has been processed and there is no
-	// more data to be retrieved.
-	//
-	// If LastEvaluatedKey is not empty, it does not necessarily mean that there is more data in the
-	// result set. The only way to know when you have reached the end of the result set is when
-	// LastEvaluatedKey is empty.
+	// LastEvaluatedKey is the LastEvaluatedKey member.
 	LastEvaluatedKey map[string]types.AttributeValue
 
-	// The capacity units consumed by the Scan operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Capacity unit consumption for read operations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 }
 
 // TagResourceInput is the input of TagResource.
 type TagResourceInput struct {
-	// Identifies the Amazon DynamoDB resource to which tags should be added. This value is an Amazon
-	// Resource Name (ARN).
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 
-	// The tags to be assigned to the Amazon DynamoDB resource.
-	//
 	// Tags: required.
 	Tags []types.Tag
 }
@@ -2672,111 +1106,51 @@ type TagResourceOutput struct{}
 
 // TransactGetItemsInput is the input of TransactGetItems.
 type TransactGetItemsInput struct {
-	// An ordered array of up to 100 TransactGetItem objects, each of which contains a Get structure.
-	//
 	// TransactItems: required; length 1 to 100.
 	TransactItems []types.TransactGetItem
 
-	// A value of TOTAL causes consumed capacity information to be returned, and a value of NONE
-	// prevents that information from being returned. No other value is valid.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 }
 
 // TransactGetItemsOutput is the output of TransactGetItems.
 type TransactGetItemsOutput struct {
-	// If the ReturnConsumedCapacity value was TOTAL, this is an array of ConsumedCapacity objects, one
-	// for each table addressed by TransactGetItem objects in the TransactItems parameter. These
-	// ConsumedCapacity objects report the read-capacity units consumed by the TransactGetItems call in
-	// that table.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 
-	// An ordered array of up to 100 ItemResponse objects, each of which corresponds to the
-	// TransactGetItem object in the same position in the TransactItems array. Each ItemResponse object
-	// contains a Map of the name-value pairs that are the projected attributes of the requested item.
-	//
-	// If a requested item could not be retrieved, the corresponding ItemResponse object is Null, or if
-	// the requested item has no projected attributes, the corresponding ItemResponse object is an
-	// empty Map.
-	//
 	// Responses: length 1 to 100.
 	Responses []types.ItemResponse
 }
 
 // TransactWriteItemsInput is the input of TransactWriteItems.
 type TransactWriteItemsInput struct {
-	// An ordered array of up to 100 TransactWriteItem objects, each of which contains a
-	// ConditionCheck, Put, Update, or Delete object. These can operate on items in different tables,
-	// but the tables must reside in the same Amazon Web Services account and Region, and no two of
-	// them can operate on the same item.
-	//
 	// TransactItems: required; length 1 to 100.
 	TransactItems []types.TransactWriteItem
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// Determines whether item collection metrics are returned. If set to SIZE, the response includes
-	// statistics about item collections (if any), that were modified during the operation and are
-	// returned in the response. If set to NONE (the default), no statistics are returned.
+	// ReturnItemCollectionMetrics is the ReturnItemCollectionMetrics member.
 	ReturnItemCollectionMetrics types.ReturnItemCollectionMetrics
 
-	// Providing a ClientRequestToken makes the call to TransactWriteItems idempotent, meaning that
-	// multiple identical calls have the same effect as one single call.
-	//
-	// Although multiple identical calls using the same client request token produce the same result on
-	// the server (no side effects), the responses to the calls might not be the same. If the
-	// ReturnConsumedCapacity parameter is set, then the initial TransactWriteItems call returns the
-	// amount of write capacity units consumed in making the changes. Subsequent TransactWriteItems
-	// calls with the same client token return the number of read capacity units consumed in reading
-	// the item.
-	//
-	// A client request token is valid for 10 minutes after the first request that uses it is
-	// completed. After 10 minutes, any request with the same client token is treated as a new request.
-	// Do not resubmit the same request with the same client token for more than 10 minutes, or the
-	// result might not be idempotent.
-	//
-	// If you submit a request with the same client token but a change in other parameters within the
-	// 10-minute idempotency window, DynamoDB returns an IdempotentParameterMismatch exception.
-	//
 	// ClientRequestToken: length 1 to 36; an idempotency token.
 	ClientRequestToken *string
 }
 
 // TransactWriteItemsOutput is the output of TransactWriteItems.
 type TransactWriteItemsOutput struct {
-	// The capacity units consumed by the entire TransactWriteItems operation. The values of the list
-	// are ordered according to the ordering of the TransactItems request parameter.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity []types.ConsumedCapacity
 
-	// A list of tables that were processed by TransactWriteItems and, for each table, information
-	// about any item collections that were affected by individual UpdateItem, PutItem, or DeleteItem
-	// operations.
+	// ItemCollectionMetrics is the ItemCollectionMetrics member.
 	ItemCollectionMetrics map[string][]types.ItemCollectionMetrics
 }
 
 // UntagResourceInput is the input of UntagResource.
 type UntagResourceInput struct {
-	// The DynamoDB resource that the tags will be removed from. This value is an Amazon Resource Name
-	// (ARN).
-	//
 	// ResourceArn: required; length 1 to 1283.
 	ResourceArn *string
 
-	// A list of tag keys. Existing tags of the resource whose keys are members of this list will be
-	// removed from the DynamoDB resource.
-	//
 	// TagKeys: required.
 	TagKeys []string
 }
@@ -2786,550 +1160,223 @@ type UntagResourceOutput struct{}
 
 // UpdateContinuousBackupsInput is the input of UpdateContinuousBackups.
 type UpdateContinuousBackupsInput struct {
-	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this
-	// parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// Represents the settings used to enable point in time recovery.
-	//
 	// PointInTimeRecoverySpecification: required.
 	PointInTimeRecoverySpecification *types.PointInTimeRecoverySpecification
 }
 
 // UpdateContinuousBackupsOutput is the output of UpdateContinuousBackups.
 type UpdateContinuousBackupsOutput struct {
-	// Represents the continuous backups and point in time recovery settings on the table.
+	// ContinuousBackupsDescription is the ContinuousBackupsDescription member.
 	ContinuousBackupsDescription *types.ContinuousBackupsDescription
 }
 
 // UpdateContributorInsightsInput is the input of UpdateContributorInsights.
 type UpdateContributorInsightsInput struct {
-	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this
-	// parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The global secondary index name, if applicable.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 
-	// Represents the contributor insights action.
-	//
 	// ContributorInsightsAction: required.
 	ContributorInsightsAction types.ContributorInsightsAction
 }
 
 // UpdateContributorInsightsOutput is the output of UpdateContributorInsights.
 type UpdateContributorInsightsOutput struct {
-	// The name of the table.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The name of the global secondary index, if applicable.
-	//
 	// IndexName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	IndexName *string
 
-	// The status of contributor insights.
+	// ContributorInsightsStatus is the ContributorInsightsStatus member.
 	ContributorInsightsStatus types.ContributorInsightsStatus
 }
 
 // UpdateGlobalTableInput is the input of UpdateGlobalTable.
 type UpdateGlobalTableInput struct {
-	// The global table name.
-	//
 	// GlobalTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 
-	// A list of Regions that should be added or removed from the global table.
-	//
 	// ReplicaUpdates: required.
 	ReplicaUpdates []types.ReplicaUpdate
 }
 
 // UpdateGlobalTableOutput is the output of UpdateGlobalTable.
 type UpdateGlobalTableOutput struct {
-	// Contains the details of the global table.
+	// GlobalTableDescription is the GlobalTableDescription member.
 	GlobalTableDescription *types.GlobalTableDescription
 }
 
 // UpdateGlobalTableSettingsInput is the input of UpdateGlobalTableSettings.
 type UpdateGlobalTableSettingsInput struct {
-	// The name of the global table.
-	//
 	// GlobalTableName: required; length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 
-	// The billing mode of the global table. If GlobalTableBillingMode is not specified, the global
-	// table defaults to PROVISIONED capacity billing mode.
-	//
-	//   - PROVISIONED - We recommend using PROVISIONED for predictable workloads. PROVISIONED sets the
-	//     billing mode to Provisioned capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
-	//   - PAY_PER_REQUEST - We recommend using PAY_PER_REQUEST for unpredictable workloads.
-	//     PAY_PER_REQUEST sets the billing mode to On-demand capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
+	// GlobalTableBillingMode is the GlobalTableBillingMode member.
 	GlobalTableBillingMode types.BillingMode
 
-	// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException.
-	//
 	// GlobalTableProvisionedWriteCapacityUnits: range at least 1.
 	GlobalTableProvisionedWriteCapacityUnits *int64
 
-	// Auto scaling settings for managing provisioned write capacity for the global table.
+	// GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate is the
+	// GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate member.
 	GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate *types.AutoScalingSettingsUpdate
 
-	// Represents the settings of a global secondary index for a global table that will be modified.
-	//
 	// GlobalTableGlobalSecondaryIndexSettingsUpdate: length 1 to 20.
 	GlobalTableGlobalSecondaryIndexSettingsUpdate []types.GlobalTableGlobalSecondaryIndexSettingsUpdate
 
-	// Represents the settings for a global table in a Region that will be modified.
-	//
 	// ReplicaSettingsUpdate: length 1 to 50.
 	ReplicaSettingsUpdate []types.ReplicaSettingsUpdate
 }
 
 // UpdateGlobalTableSettingsOutput is the output of UpdateGlobalTableSettings.
 type UpdateGlobalTableSettingsOutput struct {
-	// The name of the global table.
-	//
 	// GlobalTableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	GlobalTableName *string
 
-	// The Region-specific settings for the global table.
+	// ReplicaSettings is the ReplicaSettings member.
 	ReplicaSettings []types.ReplicaSettingsDescription
 }
 
 // UpdateItemInput is the input of UpdateItem.
-//
-// Represents the input of an UpdateItem operation.
 type UpdateItemInput struct {
-	// The name of the table containing the item to update. You can also provide the Amazon Resource
-	// Name (ARN) of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The primary key of the item to be updated. Each element consists of an attribute name and a
-	// value for that attribute.
-	//
-	// For the primary key, you must provide all of the attributes. For example, with a simple primary
-	// key, you only need to provide a value for the partition key. For a composite primary key, you
-	// must provide values for both the partition key and the sort key.
-	//
 	// Key: required.
 	Key map[string]types.AttributeValue
 
-	// This is a legacy parameter. Use UpdateExpression instead. For more information, see
-	// AttributeUpdates
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributeUpdates.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// AttributeUpdates is the AttributeUpdates member.
 	AttributeUpdates map[string]types.AttributeValueUpdate
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see Expected
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.Expected.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// Expected is the Expected member.
 	Expected map[string]types.ExpectedAttributeValue
 
-	// This is a legacy parameter. Use ConditionExpression instead. For more information, see
-	// ConditionalOperator
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionalOperator is the ConditionalOperator member.
 	ConditionalOperator types.ConditionalOperator
 
-	// Use ReturnValues if you want to get the item attributes as they appear before or after they are
-	// successfully updated. For UpdateItem, the valid values are:
-	//
-	//   - NONE - If ReturnValues is not specified, or if its value is NONE, then nothing is returned.
-	//     (This setting is the default for ReturnValues.)
-	//   - ALL_OLD - Returns all of the attributes of the item, as they appeared before the UpdateItem
-	//     operation.
-	//   - UPDATED_OLD - Returns only the updated attributes, as they appeared before the UpdateItem
-	//     operation.
-	//   - ALL_NEW - Returns all of the attributes of the item, as they appear after the UpdateItem
-	//     operation.
-	//   - UPDATED_NEW - Returns only the updated attributes, as they appear after the UpdateItem
-	//     operation.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
-	//
-	// The values returned are strongly consistent.
+	// ReturnValues is the ReturnValues member.
 	ReturnValues types.ReturnValue
 
-	// Determines the level of detail about either provisioned or on-demand throughput consumption that
-	// is returned in the response:
-	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-	//     with ConsumedCapacity for each table and secondary index that was accessed.
-	//
-	//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-	//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-	//
-	//   - NONE - No ConsumedCapacity details are included in the response.
+	// ReturnConsumedCapacity is the ReturnConsumedCapacity member.
 	ReturnConsumedCapacity types.ReturnConsumedCapacity
 
-	// Determines whether item collection metrics are returned. If set to SIZE, the response includes
-	// statistics about item collections, if any, that were modified during the operation are returned
-	// in the response. If set to NONE (the default), no statistics are returned.
+	// ReturnItemCollectionMetrics is the ReturnItemCollectionMetrics member.
 	ReturnItemCollectionMetrics types.ReturnItemCollectionMetrics
 
-	// An expression that defines one or more attributes to be updated, the action to be performed on
-	// them, and new values for them.
-	//
-	// The following action values are available for UpdateExpression.
-	//
-	//   - SET - Adds one or more attributes and values to an item. If any of these attributes already
-	//     exist, they are replaced by the new values. You can also use SET to add or subtract from an
-	//     attribute that is of type Number. For example: SET myNum = myNum + :val
-	//
-	//     SET supports the following functions:
-	//
-	//   - if_not_exists (path, operand) - if the item does not contain an attribute at the specified
-	//     path, then if_not_exists evaluates to operand; otherwise, it evaluates to path. You can use
-	//     this function to avoid overwriting an attribute that may already be present in the item.
-	//
-	//   - list_append (operand, operand) - evaluates to a list with a new element added to it. You can
-	//     append the new element to the start or the end of the list by reversing the order of the
-	//     operands.
-	//
-	//   - These function names are case-sensitive.
-	//
-	//   - REMOVE - Removes one or more attributes from an item.
-	//
-	//   - ADD - Adds the specified value to the item, if the attribute does not already exist. If the
-	//     attribute does exist, then the behavior of ADD depends on the data type of the attribute:
-	//
-	//   - If the existing attribute is a number, and if Value is also a number, then Value is
-	//     mathematically added to the existing attribute. If Value is a negative number, then it is
-	//     subtracted from the existing attribute.
-	//
-	//     Note: If you use ADD to increment or decrement a number value for an item that doesn't exist
-	//     before the update, DynamoDB uses 0 as the initial value.
-	//
-	//     Similarly, if you use ADD for an existing item to increment or decrement an attribute value
-	//     that doesn't exist before the update, DynamoDB uses 0 as the initial value. For example,
-	//     suppose that the item you want to update doesn't have an attribute named itemcount, but you
-	//     decide to ADD the number 3 to this attribute anyway. DynamoDB will create the itemcount
-	//     attribute, set its initial value to 0, and finally add 3 to it. The result will be a new
-	//     itemcount attribute in the item, with a value of 3.
-	//
-	//   - If the existing data type is a set and if Value is also a set, then Value is added to the
-	//     existing set. For example, if the attribute value is the set [1,2], and the ADD action
-	//     specified [3], then the final attribute value is [1,2,3]. An error occurs if an ADD action
-	//     is specified for a set attribute and the attribute type specified does not match the
-	//     existing set type.
-	//
-	//     Both sets must have the same primitive data type. For example, if the existing data type is
-	//     a set of strings, the Value must also be a set of strings.
-	//
-	//   - Important: The ADD action only supports Number and set data types. In addition, ADD can only
-	//     be used on top-level attributes, not nested attributes.
-	//
-	//   - DELETE - Deletes an element from a set.
-	//
-	//     If a set of values is specified, then those values are subtracted from the old set. For
-	//     example, if the attribute value was the set [a,b,c] and the DELETE action specifies [a,c],
-	//     then the final attribute value is [b]. Specifying an empty set is an error.
-	//
-	//     Important: The DELETE action only supports set data types. In addition, DELETE can only be
-	//     used on top-level attributes, not nested attributes.
-	//
-	// You can have many actions in a single expression, such as the following: SET a=:value1,
-	// b=:value2 DELETE :value3, :value4, :value5
-	//
-	// For more information on update expressions, see Modifying Items and Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Modifying.html) in
-	// the Amazon DynamoDB Developer Guide.
+	// UpdateExpression is the UpdateExpression member.
 	UpdateExpression *string
 
-	// A condition that must be satisfied in order for a conditional update to succeed.
-	//
-	// An expression can contain any of the following:
-	//
-	//   - Functions: attribute_exists | attribute_not_exists | attribute_type | contains | begins_with
-	//     | size
-	//
-	//     These function names are case-sensitive.
-	//
-	//   - Comparison operators: = | <> | < | > | <= | >= | BETWEEN | IN
-	//
-	//   - Logical operators: AND | OR | NOT
-	//
-	// For more information about condition expressions, see Specifying Conditions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConditionExpression is the ConditionExpression member.
 	ConditionExpression *string
 
-	// One or more substitution tokens for attribute names in an expression. The following are some use
-	// cases for using ExpressionAttributeNames:
-	//
-	//   - To access an attribute whose name conflicts with a DynamoDB reserved word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in an expression.
-	//   - To prevent special characters in an attribute name from being misinterpreted in an
-	//     expression.
-	//
-	// Use the # character in an expression to dereference an attribute name. For example, consider the
-	// following attribute name:
-	//
-	//   - Percentile
-	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be used directly in an
-	// expression. (For the complete list of reserved words, see Reserved Words
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the
-	// Amazon DynamoDB Developer Guide.) To work around this, you could specify the following for
-	// ExpressionAttributeNames:
-	//
-	//   - {"#P":"Percentile"}
-	//
-	// You could then use this substitution in an expression, as in this example:
-	//
-	//   - #P = :val
-	//
-	// Note: Tokens that begin with the : character are expression attribute values, which are
-	// placeholders for the actual value at runtime.
-	//
-	// For more information about expression attribute names, see Specifying Item Attributes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeNames is the ExpressionAttributeNames member.
 	ExpressionAttributeNames map[string]string
 
-	// One or more values that can be substituted in an expression.
-	//
-	// Use the : (colon) character in an expression to dereference an attribute value. For example,
-	// suppose that you wanted to check whether the value of the ProductStatus attribute was one of the
-	// following:
-	//
-	// Available | Backordered | Discontinued.
-	//
-	// You would first need to specify ExpressionAttributeValues as follows:
-	//
-	// { ":avail":{"S":"Available"}, ":back":{"S":"Backordered"}, ":disc":{"S":"Discontinued"} }
-	//
-	// You could then use these values in an expression, such as this:
-	//
-	// ProductStatus IN (:avail, :back, :disc)
-	//
-	// For more information on expression attribute values, see Condition Expressions
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
-	// in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues is the ExpressionAttributeValues member.
 	ExpressionAttributeValues map[string]types.AttributeValue
 
-	// An optional parameter that returns the item attributes for an UpdateItem operation that failed a
-	// condition check.
-	//
-	// There is no additional cost associated with requesting a return value aside from the small
-	// network and processing overhead of receiving a larger response. No read capacity units are
-	// consumed.
+	// ReturnValuesOnConditionCheckFailure is the ReturnValuesOnConditionCheckFailure member.
 	ReturnValuesOnConditionCheckFailure types.ReturnValuesOnConditionCheckFailure
 }
 
 // UpdateItemOutput is the output of UpdateItem.
-//
-// Represents the output of an UpdateItem operation.
 type UpdateItemOutput struct {
-	// A map of attribute values as they appear before or after the UpdateItem operation, as determined
-	// by the ReturnValues parameter.
-	//
-	// The Attributes map is only present if the update was successful and ReturnValues was specified
-	// as something other than NONE in the request. Each element represents one attribute.
+	// Attributes is the Attributes member.
 	Attributes map[string]types.AttributeValue
 
-	// The capacity units consumed by the UpdateItem operation. The data returned includes the total
-	// provisioned throughput consumed, along with statistics for the table and any indexes involved in
-	// the operation. ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
-	// specified. For more information, see Capacity unity consumption for write operations
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#write-operation-consumption)
-	// in the Amazon DynamoDB Developer Guide.
+	// ConsumedCapacity is the ConsumedCapacity member.
 	ConsumedCapacity *types.ConsumedCapacity
 
-	// Information about item collections, if any, that were affected by the UpdateItem operation.
-	// ItemCollectionMetrics is only returned if the ReturnItemCollectionMetrics parameter was
-	// specified. If the table does not have any local secondary indexes, this information is not
-	// returned in the response.
-	//
-	// Each ItemCollectionMetrics element consists of:
-	//
-	//   - ItemCollectionKey - The partition key value of the item collection. This is the same as the
-	//     partition key value of the item itself.
-	//
-	//   - SizeEstimateRangeGB - An estimate of item collection size, in gigabytes. This value is a
-	//     two-element array containing a lower bound and an upper bound for the estimate. The estimate
-	//     includes the size of all the items in the table, plus the size of all attributes projected
-	//     into all of the local secondary indexes on that table. Use this estimate to measure whether
-	//     a local secondary index is approaching its size limit.
-	//
-	//     The estimate is subject to change over time; therefore, do not rely on the precision or
-	//     accuracy of the estimate.
+	// ItemCollectionMetrics is the ItemCollectionMetrics member.
 	ItemCollectionMetrics *types.ItemCollectionMetrics
 }
 
 // UpdateKinesisStreamingDestinationInput is the input of UpdateKinesisStreamingDestination.
 type UpdateKinesisStreamingDestinationInput struct {
-	// The table name for the Kinesis streaming destination input. You can also provide the ARN of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// The Amazon Resource Name (ARN) for the Kinesis stream input.
-	//
 	// StreamArn: required; length 37 to 1024.
 	StreamArn *string
 
-	// The command to update the Kinesis stream configuration.
+	// UpdateKinesisStreamingConfiguration is the UpdateKinesisStreamingConfiguration member.
 	UpdateKinesisStreamingConfiguration *types.UpdateKinesisStreamingConfiguration
 }
 
 // UpdateKinesisStreamingDestinationOutput is the output of UpdateKinesisStreamingDestination.
 type UpdateKinesisStreamingDestinationOutput struct {
-	// The table name for the Kinesis streaming destination output.
-	//
 	// TableName: length 3 to 255; pattern ^[a-zA-Z0-9_.-]+$.
 	TableName *string
 
-	// The ARN for the Kinesis stream input.
-	//
 	// StreamArn: length 37 to 1024.
 	StreamArn *string
 
-	// The status of the attempt to update the Kinesis streaming destination output.
+	// DestinationStatus is the DestinationStatus member.
 	DestinationStatus types.DestinationStatus
 
-	// The command to update the Kinesis streaming destination configuration.
+	// UpdateKinesisStreamingConfiguration is the UpdateKinesisStreamingConfiguration member.
 	UpdateKinesisStreamingConfiguration *types.UpdateKinesisStreamingConfiguration
 }
 
 // UpdateTableInput is the input of UpdateTable.
-//
-// Represents the input of an UpdateTable operation.
 type UpdateTableInput struct {
-	// An array of attributes that describe the key schema for the table and indexes. If you are adding
-	// a new global secondary index to the table, AttributeDefinitions must include the key element(s)
-	// of the new index.
+	// AttributeDefinitions is the AttributeDefinitions member.
 	AttributeDefinitions []types.AttributeDefinition
 
-	// The name of the table to be updated. You can also provide the Amazon Resource Name (ARN) of the
-	// table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// Controls how you are charged for read and write throughput and how you manage capacity. When
-	// switching from pay-per-request to provisioned capacity, initial provisioned capacity values must
-	// be set. The initial provisioned capacity values are estimated based on the consumed read and
-	// write capacity of your table and global secondary indexes over the past 30 minutes.
-	//
-	//   - PROVISIONED - We recommend using PROVISIONED for predictable workloads. PROVISIONED sets the
-	//     billing mode to Provisioned capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
-	//   - PAY_PER_REQUEST - We recommend using PAY_PER_REQUEST for unpredictable workloads.
-	//     PAY_PER_REQUEST sets the billing mode to On-demand capacity mode
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
+	// BillingMode is the BillingMode member.
 	BillingMode types.BillingMode
 
-	// The new provisioned throughput settings for the specified table or index.
+	// ProvisionedThroughput is the ProvisionedThroughput member.
 	ProvisionedThroughput *types.ProvisionedThroughput
 
-	// An array of one or more global secondary indexes for the table. For each index in the array, you
-	// can request one action:
-	//
-	//   - Create - add a new global secondary index to the table.
-	//   - Update - modify the provisioned throughput settings of an existing global secondary index.
-	//   - Delete - remove a global secondary index from the table.
-	//
-	// You can create or delete only one global secondary index per UpdateTable operation.
-	//
-	// For more information, see Managing Global Secondary Indexes
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html) in the
-	// Amazon DynamoDB Developer Guide.
+	// GlobalSecondaryIndexUpdates is the GlobalSecondaryIndexUpdates member.
 	GlobalSecondaryIndexUpdates []types.GlobalSecondaryIndexUpdate
 
-	// Represents the DynamoDB Streams configuration for the table.
-	//
-	// Note: You receive a ValidationException if you try to enable a stream on a table that already
-	// has a stream, or if you try to disable a stream on a table that doesn't have a stream.
+	// StreamSpecification is the StreamSpecification member.
 	StreamSpecification *types.StreamSpecification
 
-	// The new server-side encryption settings for the specified table.
+	// SSESpecification is the SSESpecification member.
 	SSESpecification *types.SSESpecification
 
-	// A list of replica update actions (create, delete, or update) for the table.
-	//
-	// Note: For global tables, this property only applies to global tables using Version 2019.11.21
-	// (Current version).
-	//
 	// ReplicaUpdates: length at least 1.
 	ReplicaUpdates []types.ReplicationGroupUpdate
 
-	// The table class of the table to be updated. Valid values are STANDARD and
-	// STANDARD_INFREQUENT_ACCESS.
+	// TableClass is the TableClass member.
 	TableClass types.TableClass
 
-	// Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
+	// DeletionProtectionEnabled is the DeletionProtectionEnabled member.
 	DeletionProtectionEnabled *bool
 
-	// Specifies the consistency mode for a new global table. This parameter is only valid when you
-	// create a global table by specifying one or more Create
-	// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicationGroupUpdate.html#DDB-Type-ReplicationGroupUpdate-Create)
-	// actions in the ReplicaUpdates
-	// (https://docs.aws.amazon.com/https:/docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html#DDB-UpdateTable-request-ReplicaUpdates)
-	// action list.
-	//
-	// You can specify one of the following consistency modes:
-	//
-	//   - EVENTUAL: Configures a new global table for multi-Region eventual consistency. This is the
-	//     default consistency mode for global tables.
-	//
-	//   - STRONG: Configures a new global table for multi-Region strong consistency (preview).
-	//
-	//     Note: Multi-Region strong consistency (MRSC) is a new DynamoDB global tables capability
-	//     currently available in preview mode. For more information, see Global tables multi-Region
-	//     strong consistency
-	//     (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PreviewFeatures.html#multi-region-strong-consistency-gt).
-	//
-	// If you don't specify this parameter, the global table consistency mode defaults to EVENTUAL.
+	// MultiRegionConsistency is the MultiRegionConsistency member.
 	MultiRegionConsistency types.MultiRegionConsistency
 
-	// Updates the maximum number of read and write units for the specified table in on-demand capacity
-	// mode. If you use this parameter, you must specify MaxReadRequestUnits, MaxWriteRequestUnits, or
-	// both.
+	// OnDemandThroughput is the OnDemandThroughput member.
 	OnDemandThroughput *types.OnDemandThroughput
 
-	// Represents the warm throughput (in read units per second and write units per second) for
-	// updating a table.
+	// WarmThroughput is the WarmThroughput member.
 	WarmThroughput *types.WarmThroughput
 }
 
 // UpdateTableOutput is the output of UpdateTable.
-//
-// Represents the output of an UpdateTable operation.
 type UpdateTableOutput struct {
-	// Represents the properties of the table.
+	// TableDescription is the TableDescription member.
 	TableDescription *types.TableDescription
 }
 
 // UpdateTableReplicaAutoScalingInput is the input of UpdateTableReplicaAutoScaling.
 type UpdateTableReplicaAutoScalingInput struct {
-	// Represents the auto scaling settings of the global secondary indexes of the replica to be
-	// updated.
-	//
 	// GlobalSecondaryIndexUpdates: length at least 1.
 	GlobalSecondaryIndexUpdates []types.GlobalSecondaryIndexAutoScalingUpdate
 
-	// The name of the global table to be updated. You can also provide the Amazon Resource Name (ARN)
-	// of the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
@@ -3337,36 +1384,27 @@ type UpdateTableReplicaAutoScalingInput struct {
 	// member.
 	ProvisionedWriteCapacityAutoScalingUpdate *types.AutoScalingSettingsUpdate
 
-	// Represents the auto scaling settings of replicas of the table that will be modified.
-	//
 	// ReplicaUpdates: length at least 1.
 	ReplicaUpdates []types.ReplicaAutoScalingUpdate
 }
 
 // UpdateTableReplicaAutoScalingOutput is the output of UpdateTableReplicaAutoScaling.
 type UpdateTableReplicaAutoScalingOutput struct {
-	// Returns information about the auto scaling settings of a table with replicas.
+	// TableAutoScalingDescription is the TableAutoScalingDescription member.
 	TableAutoScalingDescription *types.TableAutoScalingDescription
 }
 
 // UpdateTimeToLiveInput is the input of UpdateTimeToLive.
-//
-// Represents the input of an UpdateTimeToLive operation.
 type UpdateTimeToLiveInput struct {
-	// The name of the table to be configured. You can also provide the Amazon Resource Name (ARN) of
-	// the table in this parameter.
-	//
 	// TableName: required; length 1 to 1024.
 	TableName *string
 
-	// Represents the settings used to enable or disable Time to Live for the specified table.
-	//
 	// TimeToLiveSpecification: required.
 	TimeToLiveSpecification *types.TimeToLiveSpecification
 }
 
 // UpdateTimeToLiveOutput is the output of UpdateTimeToLive.
 type UpdateTimeToLiveOutput struct {
-	// Represents the output of an UpdateTimeToLive operation.
+	// TimeToLiveSpecification is the TimeToLiveSpecification member.
 	TimeToLiveSpecification *types.TimeToLiveSpecification
 }

@@ -8,42 +8,15 @@ import types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 
 // AddPermissionInput is the input of AddPermission.
 type AddPermissionInput struct {
-	// The URL of the Amazon SQS queue to which permissions are added.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The unique identification of the permission you're setting (for example, AliceSendMessage).
-	// Maximum 80 characters. Allowed characters include alphanumeric characters, hyphens (-), and
-	// underscores (_).
-	//
 	// Label: required.
 	Label *string
 
-	// The Amazon Web Services account numbers of the principals
-	// (https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
-	// For information about locating the Amazon Web Services account identification, see Your Amazon
-	// Web Services Identifiers
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-making-api-requests.html#sqs-api-request-authentication)
-	// in the Amazon SQS Developer Guide.
-	//
 	// AWSAccountIds: required.
 	AWSAccountIds []string
 
-	// The action the client wants to allow for the specified principal. Valid values: the name of any
-	// action or *.
-	//
-	// For more information about these actions, see Overview of Managing Access Permissions to Your
-	// Amazon Simple Queue Service Resource
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-overview-of-managing-access.html)
-	// in the Amazon SQS Developer Guide.
-	//
-	// Specifying SendMessage, DeleteMessage, or ChangeMessageVisibility for ActionName.n also grants
-	// permissions for the corresponding batch versions of those actions: SendMessageBatch,
-	// DeleteMessageBatch, and ChangeMessageVisibilityBatch.
-	//
 	// Actions: required.
 	Actions []string
 }
@@ -53,38 +26,24 @@ type AddPermissionOutput struct{}
 
 // CancelMessageMoveTaskInput is the input of CancelMessageMoveTask.
 type CancelMessageMoveTaskInput struct {
-	// An identifier associated with a message movement task.
-	//
 	// TaskHandle: required.
 	TaskHandle *string
 }
 
 // CancelMessageMoveTaskOutput is the output of CancelMessageMoveTask.
 type CancelMessageMoveTaskOutput struct {
-	// The approximate number of messages already moved to the destination queue.
-	//
 	// ApproximateNumberOfMessagesMoved: defaults to 0.
 	ApproximateNumberOfMessagesMoved int64
 }
 
 // ChangeMessageVisibilityInput is the input of ChangeMessageVisibility.
 type ChangeMessageVisibilityInput struct {
-	// The URL of the Amazon SQS queue whose message's visibility is changed.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The receipt handle associated with the message, whose visibility timeout is changed. This
-	// parameter is returned by the ReceiveMessage action.
-	//
 	// ReceiptHandle: required.
 	ReceiptHandle *string
 
-	// The new value for the message's visibility timeout (in seconds). Values range: 0 to 43200.
-	// Maximum: 12 hours.
-	//
 	// VisibilityTimeout: required.
 	VisibilityTimeout *int32
 }
@@ -94,242 +53,45 @@ type ChangeMessageVisibilityOutput struct{}
 
 // ChangeMessageVisibilityBatchInput is the input of ChangeMessageVisibilityBatch.
 type ChangeMessageVisibilityBatchInput struct {
-	// The URL of the Amazon SQS queue whose messages' visibility is changed.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// Lists the receipt handles of the messages for which the visibility timeout must be changed.
-	//
 	// Entries: required.
 	Entries []types.ChangeMessageVisibilityBatchRequestEntry
 }
 
 // ChangeMessageVisibilityBatchOutput is the output of ChangeMessageVisibilityBatch.
-//
-// For each message in the batch, the response contains a ChangeMessageVisibilityBatchResultEntry
-// tag if the message succeeds or a BatchResultErrorEntry tag if the message fails.
 type ChangeMessageVisibilityBatchOutput struct {
-	// A list of ChangeMessageVisibilityBatchResultEntry items.
-	//
 	// Successful: required.
 	Successful []types.ChangeMessageVisibilityBatchResultEntry
 
-	// A list of BatchResultErrorEntry items.
-	//
 	// Failed: required.
 	Failed []types.BatchResultErrorEntry
 }
 
 // CreateQueueInput is the input of CreateQueue.
 type CreateQueueInput struct {
-	// The name of the new queue. The following limits apply to this name:
-	//
-	//   - A queue name can have up to 80 characters.
-	//   - Valid values: alphanumeric characters, hyphens (-), and underscores (_).
-	//   - A FIFO queue name must end with the .fifo suffix.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueName: required.
 	QueueName *string
 
-	// A map of attributes with their corresponding values.
-	//
-	// The following lists the names, descriptions, and values of the special request parameters that
-	// the CreateQueue action uses:
-	//
-	//   - DelaySeconds – The length of time, in seconds, for which the delivery of all messages in the
-	//     queue is delayed. Valid values: An integer from 0 to 900 seconds (15 minutes). Default: 0.
-	//   - MaximumMessageSize – The limit of how many bytes a message can contain before Amazon SQS
-	//     rejects it. Valid values: An integer from 1,024 bytes (1 KiB) to 262,144 bytes (256 KiB).
-	//     Default: 262,144 (256 KiB).
-	//   - MessageRetentionPeriod – The length of time, in seconds, for which Amazon SQS retains a
-	//     message. Valid values: An integer from 60 seconds (1 minute) to 1,209,600 seconds (14 days).
-	//     Default: 345,600 (4 days). When you change a queue's attributes, the change can take up to
-	//     60 seconds for most of the attributes to propagate throughout the Amazon SQS system. Changes
-	//     made to the MessageRetentionPeriod attribute can take up to 15 minutes and will impact
-	//     existing messages in the queue potentially causing them to be expired and deleted if the
-	//     MessageRetentionPeriod is reduced below the age of existing messages.
-	//   - Policy – The queue's policy. A valid Amazon Web Services policy. For more information about
-	//     policy structure, see Overview of Amazon Web Services IAM Policies
-	//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/PoliciesOverview.html) in the IAM User
-	//     Guide.
-	//   - ReceiveMessageWaitTimeSeconds – The length of time, in seconds, for which a ReceiveMessage
-	//     action waits for a message to arrive. Valid values: An integer from 0 to 20 (seconds).
-	//     Default: 0.
-	//   - VisibilityTimeout – The visibility timeout for the queue, in seconds. Valid values: An
-	//     integer from 0 to 43,200 (12 hours). Default: 30. For more information about the visibility
-	//     timeout, see Visibility Timeout
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	// The following attributes apply only to dead-letter queues:
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html)
-	//
-	//   - RedrivePolicy – The string that includes the parameters for the dead-letter queue
-	//     functionality of the source queue as a JSON object. The parameters are as follows:
-	//   - deadLetterTargetArn – The Amazon Resource Name (ARN) of the dead-letter queue to which
-	//     Amazon SQS moves messages after the value of maxReceiveCount is exceeded.
-	//   - maxReceiveCount – The number of times a message is delivered to the source queue before
-	//     being moved to the dead-letter queue. Default: 10. When the ReceiveCount for a message
-	//     exceeds the maxReceiveCount for a queue, Amazon SQS moves the message to the
-	//     dead-letter-queue.
-	//   - RedriveAllowPolicy – The string that includes the parameters for the permissions for the
-	//     dead-letter queue redrive permission and which source queues can specify dead-letter queues
-	//     as a JSON object. The parameters are as follows:
-	//   - redrivePermission – The permission type that defines which source queues can specify the
-	//     current queue as the dead-letter queue. Valid values are:
-	//   - allowAll – (Default) Any source queues in this Amazon Web Services account in the same
-	//     Region can specify this queue as the dead-letter queue.
-	//   - denyAll – No source queues can specify this queue as the dead-letter queue.
-	//   - byQueue – Only queues specified by the sourceQueueArns parameter can specify this queue as
-	//     the dead-letter queue.
-	//   - sourceQueueArns – The Amazon Resource Names (ARN)s of the source queues that can specify
-	//     this queue as the dead-letter queue and redrive messages. You can specify this parameter
-	//     only when the redrivePermission parameter is set to byQueue. You can specify up to 10 source
-	//     queue ARNs. To allow more than 10 source queues to specify dead-letter queues, set the
-	//     redrivePermission parameter to allowAll.
-	//
-	// Note: The dead-letter queue of a FIFO queue must also be a FIFO queue. Similarly, the
-	// dead-letter queue of a standard queue must also be a standard queue.
-	//
-	// The following attributes apply only to server-side-encryption
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html):
-	//
-	//   - KmsMasterKeyId – The ID of an Amazon Web Services managed customer master key (CMK) for
-	//     Amazon SQS or a custom CMK. For more information, see Key Terms
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-sse-key-terms).
-	//     While the alias of the Amazon Web Services managed CMK for Amazon SQS is always
-	//     alias/aws/sqs, the alias of a custom CMK can, for example, be alias/MyAlias . For more
-	//     examples, see KeyId
-	//     (https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_RequestParameters)
-	//     in the Key Management Service API Reference.
-	//   - KmsDataKeyReusePeriodSeconds – The length of time, in seconds, for which Amazon SQS can
-	//     reuse a data key
-	//     (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#data-keys) to encrypt
-	//     or decrypt messages before calling KMS again. An integer representing seconds, between 60
-	//     seconds (1 minute) and 86,400 seconds (24 hours). Default: 300 (5 minutes). A shorter time
-	//     period provides better security but results in more calls to KMS which might incur charges
-	//     after Free Tier. For more information, see How Does the Data Key Reuse Period Work?
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-how-does-the-data-key-reuse-period-work)
-	//   - SqsManagedSseEnabled – Enables server-side queue encryption using SQS owned encryption keys.
-	//     Only one server-side encryption option is supported per queue (for example, SSE-KMS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html)
-	//     or SSE-SQS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)).
-	//
-	// The following attributes apply only to FIFO (first-in-first-out) queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html):
-	//
-	//   - FifoQueue – Designates a queue as FIFO. Valid values are true and false. If you don't
-	//     specify the FifoQueue attribute, Amazon SQS creates a standard queue. You can provide this
-	//     attribute only during queue creation. You can't change it for an existing queue. When you
-	//     set this attribute, you must also provide the MessageGroupId for your messages explicitly.
-	//
-	//     For more information, see FIFO queue logic
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	//   - ContentBasedDeduplication – Enables content-based deduplication. Valid values are true and
-	//     false. For more information, see Exactly-once processing
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html)
-	//     in the Amazon SQS Developer Guide. Note the following:
-	//
-	//   - Every message must have a unique MessageDeduplicationId.
-	//
-	//   - You may provide a MessageDeduplicationId explicitly.
-	//
-	//   - If you aren't able to provide a MessageDeduplicationId and you enable
-	//     ContentBasedDeduplication for your queue, Amazon SQS uses a SHA-256 hash to generate the
-	//     MessageDeduplicationId using the body of the message (but not the attributes of the
-	//     message).
-	//
-	//   - If you don't provide a MessageDeduplicationId and the queue doesn't have
-	//     ContentBasedDeduplication set, the action fails with an error.
-	//
-	//   - If the queue has ContentBasedDeduplication set, your MessageDeduplicationId overrides the
-	//     generated one.
-	//
-	//   - When ContentBasedDeduplication is in effect, messages with identical content sent within the
-	//     deduplication interval are treated as duplicates and only one copy of the message is
-	//     delivered.
-	//
-	//   - If you send one message with ContentBasedDeduplication enabled and then another message with
-	//     a MessageDeduplicationId that is the same as the one generated for the first
-	//     MessageDeduplicationId, the two messages are treated as duplicates and only one copy of the
-	//     message is delivered.
-	//
-	// The following attributes apply only to high throughput for FIFO queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html):
-	//
-	//   - DeduplicationScope – Specifies whether message deduplication occurs at the message group or
-	//     queue level. Valid values are messageGroup and queue.
-	//   - FifoThroughputLimit – Specifies whether the FIFO queue throughput quota applies to the
-	//     entire queue or per message group. Valid values are perQueue and perMessageGroupId. The
-	//     perMessageGroupId value is allowed only when the value for DeduplicationScope is
-	//     messageGroup.
-	//
-	// To enable high throughput for FIFO queues, do the following:
-	//
-	//   - Set DeduplicationScope to messageGroup.
-	//   - Set FifoThroughputLimit to perMessageGroupId.
-	//
-	// If you set these attributes to anything other than the values shown for enabling high
-	// throughput, normal throughput is in effect and deduplication occurs as specified.
-	//
-	// For information on throughput quotas, see Quotas related to messages
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html)
-	// in the Amazon SQS Developer Guide.
+	// Attributes is the Attributes member.
 	Attributes map[string]string
 
-	// Add cost allocation tags to the specified Amazon SQS queue. For an overview, see Tagging Your
-	// Amazon SQS Queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html)
-	// in the Amazon SQS Developer Guide.
-	//
-	// When you use queue tags, keep the following guidelines in mind:
-	//
-	//   - Adding more than 50 tags to a queue isn't recommended.
-	//   - Tags don't have any semantic meaning. Amazon SQS interprets tags as character strings.
-	//   - Tags are case-sensitive.
-	//   - A new tag with a key identical to that of an existing tag overwrites the existing tag.
-	//
-	// For a full list of tag restrictions, see Quotas related to queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-limits.html#limits-queues)
-	// in the Amazon SQS Developer Guide.
-	//
-	// Note: To be able to tag a queue on creation, you must have the sqs:CreateQueue and sqs:TagQueue
-	// permissions.
-	//
-	// Cross-account permissions don't apply to this action. For more information, see Grant
-	// cross-account permissions to a role and a username
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name)
-	// in the Amazon SQS Developer Guide.
+	// Tags is the tags member.
 	Tags map[string]string
 }
 
 // CreateQueueOutput is the output of CreateQueue.
-//
-// Returns the QueueUrl attribute of the created queue.
 type CreateQueueOutput struct {
-	// The URL of the created Amazon SQS queue.
+	// QueueUrl is the QueueUrl member.
 	QueueUrl *string
 }
 
 // DeleteMessageInput is the input of DeleteMessage.
 type DeleteMessageInput struct {
-	// The URL of the Amazon SQS queue from which messages are deleted.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The receipt handle associated with the message to delete.
-	//
 	// ReceiptHandle: required.
 	ReceiptHandle *string
 }
@@ -339,41 +101,24 @@ type DeleteMessageOutput struct{}
 
 // DeleteMessageBatchInput is the input of DeleteMessageBatch.
 type DeleteMessageBatchInput struct {
-	// The URL of the Amazon SQS queue from which messages are deleted.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// Lists the receipt handles for the messages to be deleted.
-	//
 	// Entries: required.
 	Entries []types.DeleteMessageBatchRequestEntry
 }
 
 // DeleteMessageBatchOutput is the output of DeleteMessageBatch.
-//
-// For each message in the batch, the response contains a DeleteMessageBatchResultEntry tag if the
-// message is deleted or a BatchResultErrorEntry tag if the message can't be deleted.
 type DeleteMessageBatchOutput struct {
-	// A list of DeleteMessageBatchResultEntry items.
-	//
 	// Successful: required.
 	Successful []types.DeleteMessageBatchResultEntry
 
-	// A list of BatchResultErrorEntry items.
-	//
 	// Failed: required.
 	Failed []types.BatchResultErrorEntry
 }
 
 // DeleteQueueInput is the input of DeleteQueue.
 type DeleteQueueInput struct {
-	// The URL of the Amazon SQS queue to delete.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 }
@@ -383,282 +128,105 @@ type DeleteQueueOutput struct{}
 
 // GetQueueAttributesInput is the input of GetQueueAttributes.
 type GetQueueAttributesInput struct {
-	// The URL of the Amazon SQS queue whose attribute information is retrieved.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// A list of attributes for which to retrieve information.
-	//
-	// The AttributeNames parameter is optional, but if you don't specify values for this parameter,
-	// the request returns empty results.
-	//
-	// Note: In the future, new attributes might be added. If you write code that calls this action, we
-	// recommend that you structure your code so that it can handle new attributes gracefully.
-	//
-	// The following attributes are supported:
-	//
-	// Important: The ApproximateNumberOfMessagesDelayed, ApproximateNumberOfMessagesNotVisible, and
-	// ApproximateNumberOfMessages metrics may not achieve consistency until at least 1 minute after
-	// the producers stop sending messages. This period is required for the queue metadata to reach
-	// eventual consistency.
-	//
-	//   - All – Returns all values.
-	//   - ApproximateNumberOfMessages – Returns the approximate number of messages available for
-	//     retrieval from the queue.
-	//   - ApproximateNumberOfMessagesDelayed – Returns the approximate number of messages in the queue
-	//     that are delayed and not available for reading immediately. This can happen when the queue
-	//     is configured as a delay queue or when a message has been sent with a delay parameter.
-	//   - ApproximateNumberOfMessagesNotVisible – Returns the approximate number of messages that are
-	//     in flight. Messages are considered to be in flight if they have been sent to a client but
-	//     have not yet been deleted or have not yet reached the end of their visibility window.
-	//   - CreatedTimestamp – Returns the time when the queue was created in seconds (epoch time
-	//     (http://en.wikipedia.org/wiki/Unix_time)).
-	//   - DelaySeconds – Returns the default delay on the queue in seconds.
-	//   - LastModifiedTimestamp – Returns the time when the queue was last changed in seconds (epoch
-	//     time (http://en.wikipedia.org/wiki/Unix_time)).
-	//   - MaximumMessageSize – Returns the limit of how many bytes a message can contain before Amazon
-	//     SQS rejects it.
-	//   - MessageRetentionPeriod – Returns the length of time, in seconds, for which Amazon SQS
-	//     retains a message. When you change a queue's attributes, the change can take up to 60
-	//     seconds for most of the attributes to propagate throughout the Amazon SQS system. Changes
-	//     made to the MessageRetentionPeriod attribute can take up to 15 minutes and will impact
-	//     existing messages in the queue potentially causing them to be expired and deleted if the
-	//     MessageRetentionPeriod is reduced below the age of existing messages.
-	//   - Policy – Returns the policy of the queue.
-	//   - QueueArn – Returns the Amazon resource name (ARN) of the queue.
-	//   - ReceiveMessageWaitTimeSeconds – Returns the length of time, in seconds, for which the
-	//     ReceiveMessage action waits for a message to arrive.
-	//   - VisibilityTimeout – Returns the visibility timeout for the queue. For more information about
-	//     the visibility timeout, see Visibility Timeout
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	// The following attributes apply only to dead-letter queues:
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html)
-	//
-	//   - RedrivePolicy – The string that includes the parameters for the dead-letter queue
-	//     functionality of the source queue as a JSON object. The parameters are as follows:
-	//   - deadLetterTargetArn – The Amazon Resource Name (ARN) of the dead-letter queue to which
-	//     Amazon SQS moves messages after the value of maxReceiveCount is exceeded.
-	//   - maxReceiveCount – The number of times a message is delivered to the source queue before
-	//     being moved to the dead-letter queue. Default: 10. When the ReceiveCount for a message
-	//     exceeds the maxReceiveCount for a queue, Amazon SQS moves the message to the
-	//     dead-letter-queue.
-	//   - RedriveAllowPolicy – The string that includes the parameters for the permissions for the
-	//     dead-letter queue redrive permission and which source queues can specify dead-letter queues
-	//     as a JSON object. The parameters are as follows:
-	//   - redrivePermission – The permission type that defines which source queues can specify the
-	//     current queue as the dead-letter queue. Valid values are:
-	//   - allowAll – (Default) Any source queues in this Amazon Web Services account in the same
-	//     Region can specify this queue as the dead-letter queue.
-	//   - denyAll – No source queues can specify this queue as the dead-letter queue.
-	//   - byQueue – Only queues specified by the sourceQueueArns parameter can specify this queue as
-	//     the dead-letter queue.
-	//   - sourceQueueArns – The Amazon Resource Names (ARN)s of the source queues that can specify
-	//     this queue as the dead-letter queue and redrive messages. You can specify this parameter
-	//     only when the redrivePermission parameter is set to byQueue. You can specify up to 10 source
-	//     queue ARNs. To allow more than 10 source queues to specify dead-letter queues, set the
-	//     redrivePermission parameter to allowAll.
-	//
-	// Note: The dead-letter queue of a FIFO queue must also be a FIFO queue. Similarly, the
-	// dead-letter queue of a standard queue must also be a standard queue.
-	//
-	// The following attributes apply only to server-side-encryption
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html):
-	//
-	//   - KmsMasterKeyId – Returns the ID of an Amazon Web Services managed customer master key (CMK)
-	//     for Amazon SQS or a custom CMK. For more information, see Key Terms
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-sse-key-terms).
-	//   - KmsDataKeyReusePeriodSeconds – Returns the length of time, in seconds, for which Amazon SQS
-	//     can reuse a data key to encrypt or decrypt messages before calling KMS again. For more
-	//     information, see How Does the Data Key Reuse Period Work?
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-how-does-the-data-key-reuse-period-work).
-	//   - SqsManagedSseEnabled – Returns information about whether the queue is using SSE-SQS
-	//     encryption using SQS owned encryption keys. Only one server-side encryption option is
-	//     supported per queue (for example, SSE-KMS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html)
-	//     or SSE-SQS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)).
-	//
-	// The following attributes apply only to FIFO (first-in-first-out) queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html):
-	//
-	//   - FifoQueue – Returns information about whether the queue is FIFO. For more information, see
-	//     FIFO queue logic
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	//     Note: To determine whether a queue is FIFO
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html),
-	//     you can check whether QueueName ends with the .fifo suffix.
-	//
-	//   - ContentBasedDeduplication – Returns whether content-based deduplication is enabled for the
-	//     queue. For more information, see Exactly-once processing
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	// The following attributes apply only to high throughput for FIFO queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html):
-	//
-	//   - DeduplicationScope – Specifies whether message deduplication occurs at the message group or
-	//     queue level. Valid values are messageGroup and queue.
-	//   - FifoThroughputLimit – Specifies whether the FIFO queue throughput quota applies to the
-	//     entire queue or per message group. Valid values are perQueue and perMessageGroupId. The
-	//     perMessageGroupId value is allowed only when the value for DeduplicationScope is
-	//     messageGroup.
-	//
-	// To enable high throughput for FIFO queues, do the following:
-	//
-	//   - Set DeduplicationScope to messageGroup.
-	//   - Set FifoThroughputLimit to perMessageGroupId.
-	//
-	// If you set these attributes to anything other than the values shown for enabling high
-	// throughput, normal throughput is in effect and deduplication occurs as specified.
-	//
-	// For information on throughput quotas, see Quotas related to messages
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html)
-	// in the Amazon SQS Developer Guide.
+	// AttributeNames is the AttributeNames member.
 	AttributeNames []types.QueueAttributeName
 }
 
 // GetQueueAttributesOutput is the output of GetQueueAttributes.
-//
-// A list of returned queue attributes.
 type GetQueueAttributesOutput struct {
-	// A map of attributes to their respective values.
+	// Attributes is the Attributes member.
 	Attributes map[string]string
 }
 
 // GetQueueUrlInput is the input of GetQueueUrl.
-//
-// Retrieves the URL of an existing queue based on its name and, optionally, the Amazon Web
-// Services account ID.
 type GetQueueUrlInput struct {
-	// (Required) The name of the queue for which you want to fetch the URL. The name can be up to 80
-	// characters long and can include alphanumeric characters, hyphens (-), and underscores (_). Queue
-	// URLs and names are case-sensitive.
-	//
 	// QueueName: required.
 	QueueName *string
 
-	// (Optional) The Amazon Web Services account ID of the account that created the queue. This is
-	// only required when you are attempting to access a queue owned by another Amazon Web Services
-	// account.
+	// QueueOwnerAWSAccountId is the QueueOwnerAWSAccountId member.
 	QueueOwnerAWSAccountId *string
 }
 
 // GetQueueUrlOutput is the output of GetQueueUrl.
-//
-// For more information, see Interpreting Responses
-// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-responses.html)
-// in the Amazon SQS Developer Guide.
 type GetQueueUrlOutput struct {
-	// The URL of the queue.
+	// QueueUrl is the QueueUrl member.
 	QueueUrl *string
 }
 
 // ListDeadLetterSourceQueuesInput is the input of ListDeadLetterSourceQueues.
 type ListDeadLetterSourceQueuesInput struct {
-	// The URL of a dead-letter queue.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// Pagination token to request the next set of results.
+	// NextToken is the NextToken member.
 	NextToken *string
 
-	// Maximum number of results to include in the response. Value range is 1 to 1000. You must set
-	// MaxResults to receive a value for NextToken in the response.
+	// MaxResults is the MaxResults member.
 	MaxResults *int32
 }
 
 // ListDeadLetterSourceQueuesOutput is the output of ListDeadLetterSourceQueues.
-//
-// A list of your dead letter source queues.
 type ListDeadLetterSourceQueuesOutput struct {
-	// A list of source queue URLs that have the RedrivePolicy queue attribute configured with a
-	// dead-letter queue.
-	//
 	// QueueUrls: required.
 	QueueUrls []string
 
-	// Pagination token to include in the next request. Token value is null if there are no additional
-	// results to request, or if you did not set MaxResults in the request.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // ListMessageMoveTasksInput is the input of ListMessageMoveTasks.
 type ListMessageMoveTasksInput struct {
-	// The ARN of the queue whose message movement tasks are to be listed.
-	//
 	// SourceArn: required.
 	SourceArn *string
 
-	// The maximum number of results to include in the response. The default is 1, which provides the
-	// most recent message movement task. The upper limit is 10.
+	// MaxResults is the MaxResults member.
 	MaxResults *int32
 }
 
 // ListMessageMoveTasksOutput is the output of ListMessageMoveTasks.
 type ListMessageMoveTasksOutput struct {
-	// A list of message movement tasks and their attributes.
+	// Results is the Results member.
 	Results []types.ListMessageMoveTasksResultEntry
 }
 
 // ListQueueTagsInput is the input of ListQueueTags.
 type ListQueueTagsInput struct {
-	// The URL of the queue.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 }
 
 // ListQueueTagsOutput is the output of ListQueueTags.
 type ListQueueTagsOutput struct {
-	// The list of all tags added to the specified queue.
+	// Tags is the Tags member.
 	Tags map[string]string
 }
 
 // ListQueuesInput is the input of ListQueues.
 type ListQueuesInput struct {
-	// A string to use for filtering the list results. Only those queues whose name begins with the
-	// specified string are returned.
-	//
-	// Queue URLs and names are case-sensitive.
+	// QueueNamePrefix is the QueueNamePrefix member.
 	QueueNamePrefix *string
 
-	// Pagination token to request the next set of results.
+	// NextToken is the NextToken member.
 	NextToken *string
 
-	// Maximum number of results to include in the response. Value range is 1 to 1000. You must set
-	// MaxResults to receive a value for NextToken in the response.
+	// MaxResults is the MaxResults member.
 	MaxResults *int32
 }
 
 // ListQueuesOutput is the output of ListQueues.
-//
-// A list of your queues.
 type ListQueuesOutput struct {
-	// A list of queue URLs, up to 1,000 entries, or the value of MaxResults that you sent in the
-	// request.
+	// QueueUrls is the QueueUrls member.
 	QueueUrls []string
 
-	// Pagination token to include in the next request. Token value is null if there are no additional
-	// results to request, or if you did not set MaxResults in the request.
+	// NextToken is the NextToken member.
 	NextToken *string
 }
 
 // PurgeQueueInput is the input of PurgeQueue.
 type PurgeQueueInput struct {
-	// The URL of the queue from which the PurgeQueue action deletes messages.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 }
@@ -667,201 +235,45 @@ type PurgeQueueInput struct {
 type PurgeQueueOutput struct{}
 
 // ReceiveMessageInput is the input of ReceiveMessage.
-//
-// Retrieves one or more messages from a specified queue.
 type ReceiveMessageInput struct {
-	// The URL of the Amazon SQS queue from which messages are received.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// Important: This parameter has been discontinued but will be supported for backward
-	// compatibility. To provide attribute names, you are encouraged to use
-	// MessageSystemAttributeNames.
-	//
-	// A list of attributes that need to be returned along with each message. These attributes include:
-	//
-	//   - All – Returns all values.
-	//   - ApproximateFirstReceiveTimestamp – Returns the time the message was first received from the
-	//     queue (epoch time (http://en.wikipedia.org/wiki/Unix_time) in milliseconds).
-	//   - ApproximateReceiveCount – Returns the number of times a message has been received across all
-	//     queues but not deleted.
-	//   - AWSTraceHeader – Returns the X-Ray trace header string.
-	//   - SenderId
-	//   - For a user, returns the user ID, for example ABCDEFGHI1JKLMNOPQ23R.
-	//   - For an IAM role, returns the IAM role ID, for example ABCDE1F2GH3I4JK5LMNOP:i-a123b456.
-	//   - SentTimestamp – Returns the time the message was sent to the queue (epoch time
-	//     (http://en.wikipedia.org/wiki/Unix_time) in milliseconds).
-	//   - SqsManagedSseEnabled – Enables server-side queue encryption using SQS owned encryption keys.
-	//     Only one server-side encryption option is supported per queue (for example, SSE-KMS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html)
-	//     or SSE-SQS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)).
-	//   - MessageDeduplicationId – Returns the value provided by the producer that calls the
-	//     SendMessage action.
-	//   - MessageGroupId – Returns the value provided by the producer that calls the SendMessage
-	//     action. Messages with the same MessageGroupId are returned in sequence.
-	//   - SequenceNumber – Returns the value provided by Amazon SQS.
+	// AttributeNames is the AttributeNames member.
 	//
 	// Deprecated: AttributeNames has been replaced by MessageSystemAttributeNames
 	AttributeNames []types.QueueAttributeName
 
-	// A list of attributes that need to be returned along with each message. These attributes include:
-	//
-	//   - All – Returns all values.
-	//   - ApproximateFirstReceiveTimestamp – Returns the time the message was first received from the
-	//     queue (epoch time (http://en.wikipedia.org/wiki/Unix_time) in milliseconds).
-	//   - ApproximateReceiveCount – Returns the number of times a message has been received across all
-	//     queues but not deleted.
-	//   - AWSTraceHeader – Returns the X-Ray trace header string.
-	//   - SenderId
-	//   - For a user, returns the user ID, for example ABCDEFGHI1JKLMNOPQ23R.
-	//   - For an IAM role, returns the IAM role ID, for example ABCDE1F2GH3I4JK5LMNOP:i-a123b456.
-	//   - SentTimestamp – Returns the time the message was sent to the queue (epoch time
-	//     (http://en.wikipedia.org/wiki/Unix_time) in milliseconds).
-	//   - SqsManagedSseEnabled – Enables server-side queue encryption using SQS owned encryption keys.
-	//     Only one server-side encryption option is supported per queue (for example, SSE-KMS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html)
-	//     or SSE-SQS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)).
-	//   - MessageDeduplicationId – Returns the value provided by the producer that calls the
-	//     SendMessage action.
-	//   - MessageGroupId – Returns the value provided by the producer that calls the SendMessage
-	//     action. Messages with the same MessageGroupId are returned in sequence.
-	//   - SequenceNumber – Returns the value provided by Amazon SQS.
+	// MessageSystemAttributeNames is the MessageSystemAttributeNames member.
 	MessageSystemAttributeNames []types.MessageSystemAttributeName
 
-	// The name of the message attribute, where N is the index.
-	//
-	//   - The name can contain alphanumeric characters and the underscore (_), hyphen (-), and period
-	//     (.).
-	//   - The name is case-sensitive and must be unique among all attribute names for the message.
-	//   - The name must not start with AWS-reserved prefixes such as AWS. or Amazon. (or any casing
-	//     variants).
-	//   - The name must not start or end with a period (.), and it should not have periods in
-	//     succession (..).
-	//   - The name can be up to 256 characters long.
-	//
-	// When using ReceiveMessage, you can send a list of attribute names to receive, or you can return
-	// all of the attributes by specifying All or .* in your request. You can also use all message
-	// attributes starting with a prefix, for example bar.*.
+	// MessageAttributeNames is the MessageAttributeNames member.
 	MessageAttributeNames []string
 
-	// The maximum number of messages to return. Amazon SQS never returns more messages than this value
-	// (however, fewer messages might be returned). Valid values: 1 to 10. Default: 1.
+	// MaxNumberOfMessages is the MaxNumberOfMessages member.
 	MaxNumberOfMessages *int32
 
-	// The duration (in seconds) that the received messages are hidden from subsequent retrieve
-	// requests after being retrieved by a ReceiveMessage request. If not specified, the default
-	// visibility timeout for the queue is used, which is 30 seconds.
-	//
-	// Understanding VisibilityTimeout:
-	//
-	//   - When a message is received from a queue, it becomes temporarily invisible to other consumers
-	//     for the duration of the visibility timeout. This prevents multiple consumers from processing
-	//     the same message simultaneously. If the message is not deleted or its visibility timeout is
-	//     not extended before the timeout expires, it becomes visible again and can be retrieved by
-	//     other consumers.
-	//   - Setting an appropriate visibility timeout is crucial. If it's too short, the message might
-	//     become visible again before processing is complete, leading to duplicate processing. If it's
-	//     too long, it delays the reprocessing of messages if the initial processing fails.
-	//   - You can adjust the visibility timeout using the --visibility-timeout parameter in the
-	//     receive-message command to match the processing time required by your application.
-	//   - A message that isn't deleted or a message whose visibility isn't extended before the
-	//     visibility timeout expires counts as a failed receive. Depending on the configuration of the
-	//     queue, the message might be sent to the dead-letter queue.
-	//
-	// For more information, see Visibility Timeout
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
-	// in the Amazon SQS Developer Guide.
+	// VisibilityTimeout is the VisibilityTimeout member.
 	VisibilityTimeout *int32
 
-	// The duration (in seconds) for which the call waits for a message to arrive in the queue before
-	// returning. If a message is available, the call returns sooner than WaitTimeSeconds. If no
-	// messages are available and the wait time expires, the call does not return a message list. If
-	// you are using the Java SDK, it returns a ReceiveMessageResponse object, which has a empty list
-	// instead of a Null object.
-	//
-	// Important: To avoid HTTP errors, ensure that the HTTP response timeout for ReceiveMessage
-	// requests is longer than the WaitTimeSeconds parameter. For example, with the Java SDK, you can
-	// set HTTP transport settings using the NettyNioAsyncHttpClient
-	// (https://sdk.amazonaws.com/java/api/latest/software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.html)
-	// for asynchronous clients, or the ApacheHttpClient
-	// (https://sdk.amazonaws.com/java/api/latest/software/amazon/awssdk/http/apache/ApacheHttpClient.html)
-	// for synchronous clients.
+	// WaitTimeSeconds is the WaitTimeSeconds member.
 	WaitTimeSeconds *int32
 
-	// This parameter applies only to FIFO (first-in-first-out) queues.
-	//
-	// The token used for deduplication of ReceiveMessage calls. If a networking issue occurs after a
-	// ReceiveMessage action, and instead of a response you receive a generic error, it is possible to
-	// retry the same action with an identical ReceiveRequestAttemptId to retrieve the same set of
-	// messages, even if their visibility timeout has not yet expired.
-	//
-	//   - You can use ReceiveRequestAttemptId only for 5 minutes after a ReceiveMessage action.
-	//
-	//   - When you set FifoQueue, a caller of the ReceiveMessage action can provide a
-	//     ReceiveRequestAttemptId explicitly.
-	//
-	//   - It is possible to retry the ReceiveMessage action with the same ReceiveRequestAttemptId if
-	//     none of the messages have been modified (deleted or had their visibility changes).
-	//
-	//   - During a visibility timeout, subsequent calls with the same ReceiveRequestAttemptId return
-	//     the same messages and receipt handles. If a retry occurs within the deduplication interval,
-	//     it resets the visibility timeout. For more information, see Visibility Timeout
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	//     Important: If a caller of the ReceiveMessage action still processes messages when the
-	//     visibility timeout expires and messages become visible, another worker consuming from the
-	//     same queue can receive the same messages and therefore process duplicates. Also, if a
-	//     consumer whose message processing time is longer than the visibility timeout tries to delete
-	//     the processed messages, the action fails with an error.
-	//
-	//     To mitigate this effect, ensure that your application observes a safe threshold before the
-	//     visibility timeout expires and extend the visibility timeout as necessary.
-	//
-	//   - While messages with a particular MessageGroupId are invisible, no more messages belonging to
-	//     the same MessageGroupId are returned until the visibility timeout expires. You can still
-	//     receive messages with another MessageGroupId as long as it is also visible.
-	//
-	//   - If a caller of ReceiveMessage can't track the ReceiveRequestAttemptId, no retries work until
-	//     the original visibility timeout expires. As a result, delays might occur but the messages in
-	//     the queue remain in a strict order.
-	//
-	// The maximum length of ReceiveRequestAttemptId is 128 characters. ReceiveRequestAttemptId can
-	// contain alphanumeric characters (a-z, A-Z, 0-9) and punctuation
-	// (!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~).
-	//
-	// For best practices of using ReceiveRequestAttemptId, see Using the ReceiveRequestAttemptId
-	// Request Parameter
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-receiverequestattemptid-request-parameter.html)
-	// in the Amazon SQS Developer Guide.
+	// ReceiveRequestAttemptId is the ReceiveRequestAttemptId member.
 	ReceiveRequestAttemptId *string
 }
 
 // ReceiveMessageOutput is the output of ReceiveMessage.
-//
-// A list of received messages.
 type ReceiveMessageOutput struct {
-	// A list of messages.
+	// Messages is the Messages member.
 	Messages []types.Message
 }
 
 // RemovePermissionInput is the input of RemovePermission.
 type RemovePermissionInput struct {
-	// The URL of the Amazon SQS queue from which permissions are removed.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The identification of the permission to remove. This is the label added using the AddPermission
-	// action.
-	//
 	// Label: required.
 	Label *string
 }
@@ -871,334 +283,69 @@ type RemovePermissionOutput struct{}
 
 // SendMessageInput is the input of SendMessage.
 type SendMessageInput struct {
-	// The URL of the Amazon SQS queue to which a message is sent.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The message to send. The minimum size is one character. The maximum size is 256 KiB.
-	//
-	// Important: A message can include only XML, JSON, and unformatted text. The following Unicode
-	// characters are allowed. For more information, see the W3C specification for characters
-	// (http://www.w3.org/TR/REC-xml/#charsets).
-	//
-	// #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF
-	//
-	// Amazon SQS does not throw an exception or completely reject the message if it contains invalid
-	// characters. Instead, it replaces those invalid characters with U+FFFD before storing the message
-	// in the queue, as long as the message body contains at least one valid character.
-	//
 	// MessageBody: required.
 	MessageBody *string
 
-	// The length of time, in seconds, for which to delay a specific message. Valid values: 0 to 900.
-	// Maximum: 15 minutes. Messages with a positive DelaySeconds value become available for processing
-	// after the delay period is finished. If you don't specify a value, the default value for the
-	// queue applies.
-	//
-	// Note: When you set FifoQueue, you can't set DelaySeconds per message. You can set this parameter
-	// only on a queue level.
+	// DelaySeconds is the DelaySeconds member.
 	DelaySeconds *int32
 
-	// Each message attribute consists of a Name, Type, and Value. For more information, see Amazon SQS
-	// message attributes
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-message-attributes)
-	// in the Amazon SQS Developer Guide.
+	// MessageAttributes is the MessageAttributes member.
 	MessageAttributes map[string]types.MessageAttributeValue
 
-	// The message system attribute to send. Each message system attribute consists of a Name, Type,
-	// and Value.
-	//
-	// Important:
-	//
-	//   - Currently, the only supported message system attribute is AWSTraceHeader. Its type must be
-	//     String and its value must be a correctly formatted X-Ray trace header string.
-	//   - The size of a message system attribute doesn't count towards the total size of a message.
+	// MessageSystemAttributes is the MessageSystemAttributes member.
 	MessageSystemAttributes map[string]types.MessageSystemAttributeValue
 
-	// This parameter applies only to FIFO (first-in-first-out) queues.
-	//
-	// The token used for deduplication of sent messages. If a message with a particular
-	// MessageDeduplicationId is sent successfully, any messages sent with the same
-	// MessageDeduplicationId are accepted successfully but aren't delivered during the 5-minute
-	// deduplication interval. For more information, see Exactly-once processing
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html)
-	// in the Amazon SQS Developer Guide.
-	//
-	//   - Every message must have a unique MessageDeduplicationId,
-	//   - You may provide a MessageDeduplicationId explicitly.
-	//   - If you aren't able to provide a MessageDeduplicationId and you enable
-	//     ContentBasedDeduplication for your queue, Amazon SQS uses a SHA-256 hash to generate the
-	//     MessageDeduplicationId using the body of the message (but not the attributes of the
-	//     message).
-	//   - If you don't provide a MessageDeduplicationId and the queue doesn't have
-	//     ContentBasedDeduplication set, the action fails with an error.
-	//   - If the queue has ContentBasedDeduplication set, your MessageDeduplicationId overrides the
-	//     generated one.
-	//   - When ContentBasedDeduplication is in effect, messages with identical content sent within the
-	//     deduplication interval are treated as duplicates and only one copy of the message is
-	//     delivered.
-	//   - If you send one message with ContentBasedDeduplication enabled and then another message with
-	//     a MessageDeduplicationId that is the same as the one generated for the first
-	//     MessageDeduplicationId, the two messages are treated as duplicates and only one copy of the
-	//     message is delivered.
-	//
-	// Note: The MessageDeduplicationId is available to the consumer of the message (this can be useful
-	// for troubleshooting delivery issues).
-	//
-	// If a message is sent successfully but the acknowledgement is lost and the message is resent with
-	// the same MessageDeduplicationId after the deduplication interval, Amazon SQS can't detect
-	// duplicate messages.
-	//
-	// Amazon SQS continues to keep track of the message deduplication ID even after the message is
-	// received and deleted.
-	//
-	// The maximum length of MessageDeduplicationId is 128 characters. MessageDeduplicationId can
-	// contain alphanumeric characters (a-z, A-Z, 0-9) and punctuation
-	// (!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~).
-	//
-	// For best practices of using MessageDeduplicationId, see Using the MessageDeduplicationId
-	// Property
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html)
-	// in the Amazon SQS Developer Guide.
+	// MessageDeduplicationId is the MessageDeduplicationId member.
 	MessageDeduplicationId *string
 
-	// This parameter applies only to FIFO (first-in-first-out) queues.
-	//
-	// The tag that specifies that a message belongs to a specific message group. Messages that belong
-	// to the same message group are processed in a FIFO manner (however, messages in different message
-	// groups might be processed out of order). To interleave multiple ordered streams within a single
-	// queue, use MessageGroupId values (for example, session data for multiple users). In this
-	// scenario, multiple consumers can process the queue, but the session data of each user is
-	// processed in a FIFO fashion.
-	//
-	//   - You must associate a non-empty MessageGroupId with a message. If you don't provide a
-	//     MessageGroupId, the action fails.
-	//   - ReceiveMessage might return messages with multiple MessageGroupId values. For each
-	//     MessageGroupId, the messages are sorted by time sent. The caller can't specify a
-	//     MessageGroupId.
-	//
-	// The maximum length of MessageGroupId is 128 characters. Valid values: alphanumeric characters
-	// and punctuation (!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~).
-	//
-	// For best practices of using MessageGroupId, see Using the MessageGroupId Property
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagegroupid-property.html)
-	// in the Amazon SQS Developer Guide.
-	//
-	// Important: MessageGroupId is required for FIFO queues. You can't use it for Standard queues.
+	// MessageGroupId is the MessageGroupId member.
 	MessageGroupId *string
 }
 
 // SendMessageOutput is the output of SendMessage.
-//
-// The MD5OfMessageBody and MessageId elements.
 type SendMessageOutput struct {
-	// An MD5 digest of the non-URL-encoded message body string. You can use this attribute to verify
-	// that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before
-	// creating the MD5 digest. For information about MD5, see RFC1321
-	// (https://www.ietf.org/rfc/rfc1321.txt).
+	// MD5OfMessageBody is the MD5OfMessageBody member.
 	MD5OfMessageBody *string
 
-	// An MD5 digest of the non-URL-encoded message attribute string. You can use this attribute to
-	// verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before
-	// creating the MD5 digest. For information about MD5, see RFC1321
-	// (https://www.ietf.org/rfc/rfc1321.txt).
+	// MD5OfMessageAttributes is the MD5OfMessageAttributes member.
 	MD5OfMessageAttributes *string
 
-	// An MD5 digest of the non-URL-encoded message system attribute string. You can use this attribute
-	// to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message
-	// before creating the MD5 digest.
+	// MD5OfMessageSystemAttributes is the MD5OfMessageSystemAttributes member.
 	MD5OfMessageSystemAttributes *string
 
-	// An attribute containing the MessageId of the message sent to the queue. For more information,
-	// see Queue and Message Identifiers
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html)
-	// in the Amazon SQS Developer Guide.
+	// MessageId is the MessageId member.
 	MessageId *string
 
-	// This parameter applies only to FIFO (first-in-first-out) queues.
-	//
-	// The large, non-consecutive number that Amazon SQS assigns to each message.
-	//
-	// The length of SequenceNumber is 128 bits. SequenceNumber continues to increase for a particular
-	// MessageGroupId.
+	// SequenceNumber is the SequenceNumber member.
 	SequenceNumber *string
 }
 
 // SendMessageBatchInput is the input of SendMessageBatch.
 type SendMessageBatchInput struct {
-	// The URL of the Amazon SQS queue to which batched messages are sent.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// A list of SendMessageBatchRequestEntry items.
-	//
 	// Entries: required.
 	Entries []types.SendMessageBatchRequestEntry
 }
 
 // SendMessageBatchOutput is the output of SendMessageBatch.
-//
-// For each message in the batch, the response contains a SendMessageBatchResultEntry tag if the
-// message succeeds or a BatchResultErrorEntry tag if the message fails.
 type SendMessageBatchOutput struct {
-	// A list of SendMessageBatchResultEntry items.
-	//
 	// Successful: required.
 	Successful []types.SendMessageBatchResultEntry
 
-	// A list of BatchResultErrorEntry items with error details about each message that can't be
-	// enqueued.
-	//
 	// Failed: required.
 	Failed []types.BatchResultErrorEntry
 }
 
 // SetQueueAttributesInput is the input of SetQueueAttributes.
 type SetQueueAttributesInput struct {
-	// The URL of the Amazon SQS queue whose attributes are set.
-	//
-	// Queue URLs and names are case-sensitive.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// A map of attributes to set.
-	//
-	// The following lists the names, descriptions, and values of the special request parameters that
-	// the SetQueueAttributes action uses:
-	//
-	//   - DelaySeconds – The length of time, in seconds, for which the delivery of all messages in the
-	//     queue is delayed. Valid values: An integer from 0 to 900 (15 minutes). Default: 0.
-	//   - MaximumMessageSize – The limit of how many bytes a message can contain before Amazon SQS
-	//     rejects it. Valid values: An integer from 1,024 bytes (1 KiB) up to 262,144 bytes (256 KiB).
-	//     Default: 262,144 (256 KiB).
-	//   - MessageRetentionPeriod – The length of time, in seconds, for which Amazon SQS retains a
-	//     message. Valid values: An integer representing seconds, from 60 (1 minute) to 1,209,600 (14
-	//     days). Default: 345,600 (4 days). When you change a queue's attributes, the change can take
-	//     up to 60 seconds for most of the attributes to propagate throughout the Amazon SQS system.
-	//     Changes made to the MessageRetentionPeriod attribute can take up to 15 minutes and will
-	//     impact existing messages in the queue potentially causing them to be expired and deleted if
-	//     the MessageRetentionPeriod is reduced below the age of existing messages.
-	//   - Policy – The queue's policy. A valid Amazon Web Services policy. For more information about
-	//     policy structure, see Overview of Amazon Web Services IAM Policies
-	//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/PoliciesOverview.html) in the Identity and
-	//     Access Management User Guide.
-	//   - ReceiveMessageWaitTimeSeconds – The length of time, in seconds, for which a ReceiveMessage
-	//     action waits for a message to arrive. Valid values: An integer from 0 to 20 (seconds).
-	//     Default: 0.
-	//   - VisibilityTimeout – The visibility timeout for the queue, in seconds. Valid values: An
-	//     integer from 0 to 43,200 (12 hours). Default: 30. For more information about the visibility
-	//     timeout, see Visibility Timeout
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
-	//     in the Amazon SQS Developer Guide.
-	//
-	// The following attributes apply only to dead-letter queues:
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html)
-	//
-	//   - RedrivePolicy – The string that includes the parameters for the dead-letter queue
-	//     functionality of the source queue as a JSON object. The parameters are as follows:
-	//   - deadLetterTargetArn – The Amazon Resource Name (ARN) of the dead-letter queue to which
-	//     Amazon SQS moves messages after the value of maxReceiveCount is exceeded.
-	//   - maxReceiveCount – The number of times a message is delivered to the source queue before
-	//     being moved to the dead-letter queue. Default: 10. When the ReceiveCount for a message
-	//     exceeds the maxReceiveCount for a queue, Amazon SQS moves the message to the
-	//     dead-letter-queue.
-	//   - RedriveAllowPolicy – The string that includes the parameters for the permissions for the
-	//     dead-letter queue redrive permission and which source queues can specify dead-letter queues
-	//     as a JSON object. The parameters are as follows:
-	//   - redrivePermission – The permission type that defines which source queues can specify the
-	//     current queue as the dead-letter queue. Valid values are:
-	//   - allowAll – (Default) Any source queues in this Amazon Web Services account in the same
-	//     Region can specify this queue as the dead-letter queue.
-	//   - denyAll – No source queues can specify this queue as the dead-letter queue.
-	//   - byQueue – Only queues specified by the sourceQueueArns parameter can specify this queue as
-	//     the dead-letter queue.
-	//   - sourceQueueArns – The Amazon Resource Names (ARN)s of the source queues that can specify
-	//     this queue as the dead-letter queue and redrive messages. You can specify this parameter
-	//     only when the redrivePermission parameter is set to byQueue. You can specify up to 10 source
-	//     queue ARNs. To allow more than 10 source queues to specify dead-letter queues, set the
-	//     redrivePermission parameter to allowAll.
-	//
-	// Note: The dead-letter queue of a FIFO queue must also be a FIFO queue. Similarly, the
-	// dead-letter queue of a standard queue must also be a standard queue.
-	//
-	// The following attributes apply only to server-side-encryption
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html):
-	//
-	//   - KmsMasterKeyId – The ID of an Amazon Web Services managed customer master key (CMK) for
-	//     Amazon SQS or a custom CMK. For more information, see Key Terms
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-sse-key-terms).
-	//     While the alias of the AWS-managed CMK for Amazon SQS is always alias/aws/sqs, the alias of
-	//     a custom CMK can, for example, be alias/MyAlias . For more examples, see KeyId
-	//     (https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_RequestParameters)
-	//     in the Key Management Service API Reference.
-	//   - KmsDataKeyReusePeriodSeconds – The length of time, in seconds, for which Amazon SQS can
-	//     reuse a data key
-	//     (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#data-keys) to encrypt
-	//     or decrypt messages before calling KMS again. An integer representing seconds, between 60
-	//     seconds (1 minute) and 86,400 seconds (24 hours). Default: 300 (5 minutes). A shorter time
-	//     period provides better security but results in more calls to KMS which might incur charges
-	//     after Free Tier. For more information, see How Does the Data Key Reuse Period Work?
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html#sqs-how-does-the-data-key-reuse-period-work).
-	//   - SqsManagedSseEnabled – Enables server-side queue encryption using SQS owned encryption keys.
-	//     Only one server-side encryption option is supported per queue (for example, SSE-KMS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sse-existing-queue.html)
-	//     or SSE-SQS
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-sqs-sse-queue.html)).
-	//
-	// The following attribute applies only to FIFO (first-in-first-out) queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html):
-	//
-	//   - ContentBasedDeduplication – Enables content-based deduplication. For more information, see
-	//     Exactly-once processing
-	//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html)
-	//     in the Amazon SQS Developer Guide. Note the following:
-	//   - Every message must have a unique MessageDeduplicationId.
-	//   - You may provide a MessageDeduplicationId explicitly.
-	//   - If you aren't able to provide a MessageDeduplicationId and you enable
-	//     ContentBasedDeduplication for your queue, Amazon SQS uses a SHA-256 hash to generate the
-	//     MessageDeduplicationId using the body of the message (but not the attributes of the
-	//     message).
-	//   - If you don't provide a MessageDeduplicationId and the queue doesn't have
-	//     ContentBasedDeduplication set, the action fails with an error.
-	//   - If the queue has ContentBasedDeduplication set, your MessageDeduplicationId overrides the
-	//     generated one.
-	//   - When ContentBasedDeduplication is in effect, messages with identical content sent within the
-	//     deduplication interval are treated as duplicates and only one copy of the message is
-	//     delivered.
-	//   - If you send one message with ContentBasedDeduplication enabled and then another message with
-	//     a MessageDeduplicationId that is the same as the one generated for the first
-	//     MessageDeduplicationId, the two messages are treated as duplicates and only one copy of the
-	//     message is delivered.
-	//
-	// The following attributes apply only to high throughput for FIFO queues
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html):
-	//
-	//   - DeduplicationScope – Specifies whether message deduplication occurs at the message group or
-	//     queue level. Valid values are messageGroup and queue.
-	//   - FifoThroughputLimit – Specifies whether the FIFO queue throughput quota applies to the
-	//     entire queue or per message group. Valid values are perQueue and perMessageGroupId. The
-	//     perMessageGroupId value is allowed only when the value for DeduplicationScope is
-	//     messageGroup.
-	//
-	// To enable high throughput for FIFO queues, do the following:
-	//
-	//   - Set DeduplicationScope to messageGroup.
-	//   - Set FifoThroughputLimit to perMessageGroupId.
-	//
-	// If you set these attributes to anything other than the values shown for enabling high
-	// throughput, normal throughput is in effect and deduplication occurs as specified.
-	//
-	// For information on throughput quotas, see Quotas related to messages
-	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html)
-	// in the Amazon SQS Developer Guide.
-	//
 	// Attributes: required.
 	Attributes map[string]string
 }
@@ -1208,42 +355,27 @@ type SetQueueAttributesOutput struct{}
 
 // StartMessageMoveTaskInput is the input of StartMessageMoveTask.
 type StartMessageMoveTaskInput struct {
-	// The ARN of the queue that contains the messages to be moved to another queue. Currently, only
-	// ARNs of dead-letter queues (DLQs) whose sources are other Amazon SQS queues are accepted. DLQs
-	// whose sources are non-SQS queues, such as Lambda or Amazon SNS topics, are not currently
-	// supported.
-	//
 	// SourceArn: required.
 	SourceArn *string
 
-	// The ARN of the queue that receives the moved messages. You can use this field to specify the
-	// destination queue where you would like to redrive messages. If this field is left blank, the
-	// messages will be redriven back to their respective original source queues.
+	// DestinationArn is the DestinationArn member.
 	DestinationArn *string
 
-	// The number of messages to be moved per second (the message movement rate). You can use this
-	// field to define a fixed message movement rate. The maximum value for messages per second is 500.
-	// If this field is left blank, the system will optimize the rate based on the queue message
-	// backlog size, which may vary throughout the duration of the message movement task.
+	// MaxNumberOfMessagesPerSecond is the MaxNumberOfMessagesPerSecond member.
 	MaxNumberOfMessagesPerSecond *int32
 }
 
 // StartMessageMoveTaskOutput is the output of StartMessageMoveTask.
 type StartMessageMoveTaskOutput struct {
-	// An identifier associated with a message movement task. You can use this identifier to cancel a
-	// specified message movement task using the CancelMessageMoveTask action.
+	// TaskHandle is the TaskHandle member.
 	TaskHandle *string
 }
 
 // TagQueueInput is the input of TagQueue.
 type TagQueueInput struct {
-	// The URL of the queue.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The list of tags to be added to the specified queue.
-	//
 	// Tags: required.
 	Tags map[string]string
 }
@@ -1253,13 +385,9 @@ type TagQueueOutput struct{}
 
 // UntagQueueInput is the input of UntagQueue.
 type UntagQueueInput struct {
-	// The URL of the queue.
-	//
 	// QueueUrl: required.
 	QueueUrl *string
 
-	// The list of tags to be removed from the specified queue.
-	//
 	// TagKeys: required.
 	TagKeys []string
 }

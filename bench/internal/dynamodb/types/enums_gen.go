@@ -832,20 +832,6 @@ func (v ReplicaStatus) IsKnown() bool {
 	return false
 }
 
-// Determines the level of detail about either provisioned or on-demand throughput consumption that
-// is returned in the response:
-//
-//   - INDEXES - The response includes the aggregate ConsumedCapacity for the operation, together
-//     with ConsumedCapacity for each table and secondary index that was accessed.
-//
-//     Note that some operations, such as GetItem and BatchGetItem, do not access any indexes at
-//     all. In these cases, specifying INDEXES will only return ConsumedCapacity information for
-//     table(s).
-//
-//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the operation.
-//
-//   - NONE - No ConsumedCapacity details are included in the response.
-//
 // ReturnConsumedCapacity is an enum. Its constants are the values this package knows; a service
 // may send others, which are kept as they are. The zero value ("") means unset.
 type ReturnConsumedCapacity string

@@ -4,8 +4,7 @@
 
 package types
 
-// There is another ongoing conflicting backup control plane operation on the table. The backup is
-// either being created, deleted or restored to a table.
+// BackupInUseException is the BackupInUseException error, returned when the service reports it.
 type BackupInUseException struct {
 	// Message is the message member.
 	Message *string
@@ -38,7 +37,8 @@ func (*BackupInUseException) ErrorFault() string {
 	return "client"
 }
 
-// Backup not found for the given BackupARN.
+// BackupNotFoundException is the BackupNotFoundException error, returned when the service reports
+// it.
 type BackupNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -71,12 +71,13 @@ func (*BackupNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// A condition specified in the operation could not be evaluated.
+// ConditionalCheckFailedException is the ConditionalCheckFailedException error, returned when the
+// service reports it.
 type ConditionalCheckFailedException struct {
-	// The conditional request failed.
+	// Message is the message member.
 	Message *string
 
-	// Item which caused the ConditionalCheckFailedException.
+	// Item is the Item member.
 	Item map[string]AttributeValue
 }
 
@@ -107,7 +108,8 @@ func (*ConditionalCheckFailedException) ErrorFault() string {
 	return "client"
 }
 
-// Backups have not yet been enabled for this table.
+// ContinuousBackupsUnavailableException is the ContinuousBackupsUnavailableException error,
+// returned when the service reports it.
 type ContinuousBackupsUnavailableException struct {
 	// Message is the message member.
 	Message *string
@@ -140,8 +142,8 @@ func (*ContinuousBackupsUnavailableException) ErrorFault() string {
 	return "client"
 }
 
-// There was an attempt to insert an item with the same primary key as an item that already exists
-// in the DynamoDB table.
+// DuplicateItemException is the DuplicateItemException error, returned when the service reports
+// it.
 type DuplicateItemException struct {
 	// Message is the message member.
 	Message *string
@@ -174,7 +176,8 @@ func (*DuplicateItemException) ErrorFault() string {
 	return "client"
 }
 
-// There was a conflict when writing to the specified S3 bucket.
+// ExportConflictException is the ExportConflictException error, returned when the service reports
+// it.
 type ExportConflictException struct {
 	// Message is the message member.
 	Message *string
@@ -207,7 +210,8 @@ func (*ExportConflictException) ErrorFault() string {
 	return "client"
 }
 
-// The specified export was not found.
+// ExportNotFoundException is the ExportNotFoundException error, returned when the service reports
+// it.
 type ExportNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -240,7 +244,8 @@ func (*ExportNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// The specified global table already exists.
+// GlobalTableAlreadyExistsException is the GlobalTableAlreadyExistsException error, returned when
+// the service reports it.
 type GlobalTableAlreadyExistsException struct {
 	// Message is the message member.
 	Message *string
@@ -273,7 +278,8 @@ func (*GlobalTableAlreadyExistsException) ErrorFault() string {
 	return "client"
 }
 
-// The specified global table does not exist.
+// GlobalTableNotFoundException is the GlobalTableNotFoundException error, returned when the
+// service reports it.
 type GlobalTableNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -306,8 +312,8 @@ func (*GlobalTableNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// DynamoDB rejected the request because you retried a request with a different payload but with an
-// idempotent token that was already used.
+// IdempotentParameterMismatchException is the IdempotentParameterMismatchException error, returned
+// when the service reports it.
 type IdempotentParameterMismatchException struct {
 	// Message is the Message member.
 	Message *string
@@ -340,8 +346,8 @@ func (*IdempotentParameterMismatchException) ErrorFault() string {
 	return "client"
 }
 
-// There was a conflict when importing from the specified S3 source. This can occur when the
-// current import conflicts with a previous import request that had the same client token.
+// ImportConflictException is the ImportConflictException error, returned when the service reports
+// it.
 type ImportConflictException struct {
 	// Message is the message member.
 	Message *string
@@ -374,7 +380,8 @@ func (*ImportConflictException) ErrorFault() string {
 	return "client"
 }
 
-// The specified import was not found.
+// ImportNotFoundException is the ImportNotFoundException error, returned when the service reports
+// it.
 type ImportNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -407,7 +414,8 @@ func (*ImportNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// The operation tried to access a nonexistent index.
+// IndexNotFoundException is the IndexNotFoundException error, returned when the service reports
+// it.
 type IndexNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -440,9 +448,9 @@ func (*IndexNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// An error occurred on the server side.
+// InternalServerError is the InternalServerError error, returned when the service reports it.
 type InternalServerError struct {
-	// The server encountered an internal error trying to fulfill the request.
+	// Message is the message member.
 	Message *string
 }
 
@@ -507,7 +515,8 @@ func (*InvalidEndpointException) ErrorFault() string {
 	return "client"
 }
 
-// The specified ExportTime is outside of the point in time recovery window.
+// InvalidExportTimeException is the InvalidExportTimeException error, returned when the service
+// reports it.
 type InvalidExportTimeException struct {
 	// Message is the message member.
 	Message *string
@@ -540,8 +549,8 @@ func (*InvalidExportTimeException) ErrorFault() string {
 	return "client"
 }
 
-// An invalid restore time was specified. RestoreDateTime must be between
-// EarliestRestorableDateTime and LatestRestorableDateTime.
+// InvalidRestoreTimeException is the InvalidRestoreTimeException error, returned when the service
+// reports it.
 type InvalidRestoreTimeException struct {
 	// Message is the message member.
 	Message *string
@@ -574,10 +583,10 @@ func (*InvalidRestoreTimeException) ErrorFault() string {
 	return "client"
 }
 
-// An item collection is too large. This exception is only returned for tables that have one or
-// more local secondary indexes.
+// ItemCollectionSizeLimitExceededException is the ItemCollectionSizeLimitExceededException error,
+// returned when the service reports it.
 type ItemCollectionSizeLimitExceededException struct {
-	// The total size of an item collection has exceeded the maximum limit of 10 gigabytes.
+	// Message is the message member.
 	Message *string
 }
 
@@ -608,27 +617,10 @@ func (*ItemCollectionSizeLimitExceededException) ErrorFault() string {
 	return "client"
 }
 
-// There is no limit to the number of daily on-demand backups that can be taken.
-//
-// For most purposes, up to 500 simultaneous table operations are allowed per account. These
-// operations include CreateTable, UpdateTable, DeleteTable,UpdateTimeToLive,
-// RestoreTableFromBackup, and RestoreTableToPointInTime.
-//
-// When you are creating a table with one or more secondary indexes, you can have up to 250 such
-// requests running at a time. However, if the table or index specifications are complex, then
-// DynamoDB might temporarily reduce the number of concurrent operations.
-//
-// When importing into DynamoDB, up to 50 simultaneous import table operations are allowed per
-// account.
-//
-// There is a soft account quota of 2,500 tables.
-//
-// GetRecords was called with a value of more than 1000 for the limit request parameter.
-//
-// More than 2 processes are reading from the same streams shard at the same time. Exceeding this
-// limit may result in request throttling.
+// LimitExceededException is the LimitExceededException error, returned when the service reports
+// it.
 type LimitExceededException struct {
-	// Too many operations for a given subscriber.
+	// Message is the message member.
 	Message *string
 }
 
@@ -659,7 +651,8 @@ func (*LimitExceededException) ErrorFault() string {
 	return "client"
 }
 
-// Point in time recovery has not yet been enabled for this source table.
+// PointInTimeRecoveryUnavailableException is the PointInTimeRecoveryUnavailableException error,
+// returned when the service reports it.
 type PointInTimeRecoveryUnavailableException struct {
 	// Message is the message member.
 	Message *string
@@ -692,10 +685,8 @@ func (*PointInTimeRecoveryUnavailableException) ErrorFault() string {
 	return "client"
 }
 
-// The operation tried to access a nonexistent resource-based policy.
-//
-// If you specified an ExpectedRevisionId, it's possible that a policy is present for the resource
-// but its revision ID didn't match the expected value.
+// PolicyNotFoundException is the PolicyNotFoundException error, returned when the service reports
+// it.
 type PolicyNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -728,14 +719,10 @@ func (*PolicyNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// Your request rate is too high. The Amazon Web Services SDKs for DynamoDB automatically retry
-// requests that receive this exception. Your request is eventually successful, unless your retry
-// queue is too large to finish. Reduce the frequency of requests and use exponential backoff. For
-// more information, go to Error Retries and Exponential Backoff
-// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.RetryAndBackoff)
-// in the Amazon DynamoDB Developer Guide.
+// ProvisionedThroughputExceededException is the ProvisionedThroughputExceededException error,
+// returned when the service reports it.
 type ProvisionedThroughputExceededException struct {
-	// You exceeded your maximum allowed provisioned throughput.
+	// Message is the message member.
 	Message *string
 }
 
@@ -766,7 +753,8 @@ func (*ProvisionedThroughputExceededException) ErrorFault() string {
 	return "client"
 }
 
-// The specified replica is already part of the global table.
+// ReplicaAlreadyExistsException is the ReplicaAlreadyExistsException error, returned when the
+// service reports it.
 type ReplicaAlreadyExistsException struct {
 	// Message is the message member.
 	Message *string
@@ -799,7 +787,8 @@ func (*ReplicaAlreadyExistsException) ErrorFault() string {
 	return "client"
 }
 
-// The specified replica is no longer part of the global table.
+// ReplicaNotFoundException is the ReplicaNotFoundException error, returned when the service
+// reports it.
 type ReplicaNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -832,8 +821,8 @@ func (*ReplicaNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// The request was rejected because one or more items in the request are being modified by a
-// request in another Region.
+// ReplicatedWriteConflictException is the ReplicatedWriteConflictException error, returned when
+// the service reports it.
 type ReplicatedWriteConflictException struct {
 	// Message is the message member.
 	Message *string
@@ -866,8 +855,7 @@ func (*ReplicatedWriteConflictException) ErrorFault() string {
 	return "client"
 }
 
-// Throughput exceeds the current throughput quota for your account. Please contact Amazon Web
-// Services Support (https://aws.amazon.com/support) to request a quota increase.
+// RequestLimitExceeded is the RequestLimitExceeded error, returned when the service reports it.
 type RequestLimitExceeded struct {
 	// Message is the message member.
 	Message *string
@@ -900,15 +888,10 @@ func (*RequestLimitExceeded) ErrorFault() string {
 	return "client"
 }
 
-// The operation conflicts with the resource's availability. For example:
-//
-//   - You attempted to recreate an existing table.
-//   - You tried to delete a table currently in the CREATING state.
-//   - You tried to update a resource that was already being updated.
-//
-// When appropriate, wait for the ongoing update to complete and attempt the request again.
+// ResourceInUseException is the ResourceInUseException error, returned when the service reports
+// it.
 type ResourceInUseException struct {
-	// The resource which is being attempted to be changed is in use.
+	// Message is the message member.
 	Message *string
 }
 
@@ -939,10 +922,10 @@ func (*ResourceInUseException) ErrorFault() string {
 	return "client"
 }
 
-// The operation tried to access a nonexistent table or index. The resource might not be specified
-// correctly, or its status might not be ACTIVE.
+// ResourceNotFoundException is the ResourceNotFoundException error, returned when the service
+// reports it.
 type ResourceNotFoundException struct {
-	// The resource which is being requested does not exist.
+	// Message is the message member.
 	Message *string
 }
 
@@ -973,7 +956,8 @@ func (*ResourceNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// A target table with the specified name already exists.
+// TableAlreadyExistsException is the TableAlreadyExistsException error, returned when the service
+// reports it.
 type TableAlreadyExistsException struct {
 	// Message is the message member.
 	Message *string
@@ -1006,7 +990,7 @@ func (*TableAlreadyExistsException) ErrorFault() string {
 	return "client"
 }
 
-// A target table with the specified name is either being created or deleted.
+// TableInUseException is the TableInUseException error, returned when the service reports it.
 type TableInUseException struct {
 	// Message is the message member.
 	Message *string
@@ -1039,8 +1023,8 @@ func (*TableInUseException) ErrorFault() string {
 	return "client"
 }
 
-// A source table with the name TableName does not currently exist within the subscriber's account
-// or the subscriber is operating in the wrong Amazon Web Services Region.
+// TableNotFoundException is the TableNotFoundException error, returned when the service reports
+// it.
 type TableNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -1073,133 +1057,12 @@ func (*TableNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// The entire transaction request was canceled.
-//
-// DynamoDB cancels a TransactWriteItems request under the following circumstances:
-//
-//   - A condition in one of the condition expressions is not met.
-//   - A table in the TransactWriteItems request is in a different account or region.
-//   - More than one action in the TransactWriteItems operation targets the same item.
-//   - There is insufficient provisioned capacity for the transaction to be completed.
-//   - An item size becomes too large (larger than 400 KB), or a local secondary index (LSI)
-//     becomes too large, or a similar validation error occurs because of changes made by the
-//     transaction.
-//   - There is a user error, such as an invalid data format.
-//   - There is an ongoing TransactWriteItems operation that conflicts with a concurrent
-//     TransactWriteItems request. In this case the TransactWriteItems operation fails with a
-//     TransactionCanceledException.
-//
-// DynamoDB cancels a TransactGetItems request under the following circumstances:
-//
-//   - There is an ongoing TransactGetItems operation that conflicts with a concurrent PutItem,
-//     UpdateItem, DeleteItem or TransactWriteItems request. In this case the TransactGetItems
-//     operation fails with a TransactionCanceledException.
-//   - A table in the TransactGetItems request is in a different account or region.
-//   - There is insufficient provisioned capacity for the transaction to be completed.
-//   - There is a user error, such as an invalid data format.
-//
-// Note: If using Java, DynamoDB lists the cancellation reasons on the CancellationReasons
-// property. This property is not set for other languages. Transaction cancellation reasons are
-// ordered in the order of requested items, if an item has no error it will have None code and Null
-// message.
-//
-// Cancellation reason codes and possible error messages:
-//
-//   - No Errors:
-//
-//   - Code: None
-//
-//   - Message: null
-//
-//   - Conditional Check Failed:
-//
-//   - Code: ConditionalCheckFailed
-//
-//   - Message: The conditional request failed.
-//
-//   - Item Collection Size Limit Exceeded:
-//
-//   - Code: ItemCollectionSizeLimitExceeded
-//
-//   - Message: Collection size exceeded.
-//
-//   - Transaction Conflict:
-//
-//   - Code: TransactionConflict
-//
-//   - Message: Transaction is ongoing for the item.
-//
-//   - Provisioned Throughput Exceeded:
-//
-//   - Code: ProvisionedThroughputExceeded
-//
-//   - Messages:
-//
-//   - The level of configured provisioned throughput for the table was exceeded. Consider
-//     increasing your provisioning level with the UpdateTable API.
-//
-//     Note: This Message is received when provisioned throughput is exceeded is on a provisioned
-//     DynamoDB table.
-//
-//   - The level of configured provisioned throughput for one or more global secondary indexes of
-//     the table was exceeded. Consider increasing your provisioning level for the
-//     under-provisioned global secondary indexes with the UpdateTable API.
-//
-//     Note: This message is returned when provisioned throughput is exceeded is on a provisioned
-//     GSI.
-//
-//   - Throttling Error:
-//
-//   - Code: ThrottlingError
-//
-//   - Messages:
-//
-//   - Throughput exceeds the current capacity of your table or index. DynamoDB is automatically
-//     scaling your table or index so please try again shortly. If exceptions persist, check if you
-//     have a hot key:
-//     https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html.
-//
-//     Note: This message is returned when writes get throttled on an On-Demand table as DynamoDB
-//     is automatically scaling the table.
-//
-//   - Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB
-//     is automatically scaling your index so please try again shortly.
-//
-//     Note: This message is returned when writes get throttled on an On-Demand GSI as DynamoDB is
-//     automatically scaling the GSI.
-//
-//   - Validation Error:
-//
-//   - Code: ValidationError
-//
-//   - Messages:
-//
-//   - One or more parameter values were invalid.
-//
-//   - The update expression attempted to update the secondary index key beyond allowed size
-//     limits.
-//
-//   - The update expression attempted to update the secondary index key to unsupported type.
-//
-//   - An operand in the update expression has an incorrect data type.
-//
-//   - Item size to update has exceeded the maximum allowed size.
-//
-//   - Number overflow. Attempting to store a number with magnitude larger than supported range.
-//
-//   - Type mismatch for attribute to update.
-//
-//   - Nesting Levels have exceeded supported limits.
-//
-//   - The document path provided in the update expression is invalid for update.
-//
-//   - The provided expression refers to an attribute that does not exist in the item.
+// TransactionCanceledException is the TransactionCanceledException error, returned when the
+// service reports it.
 type TransactionCanceledException struct {
 	// Message is the Message member.
 	Message *string
 
-	// A list of cancellation reasons.
-	//
 	// CancellationReasons: length 1 to 100.
 	CancellationReasons []CancellationReason
 }
@@ -1231,7 +1094,8 @@ func (*TransactionCanceledException) ErrorFault() string {
 	return "client"
 }
 
-// Operation was rejected because there is an ongoing transaction for the item.
+// TransactionConflictException is the TransactionConflictException error, returned when the
+// service reports it.
 type TransactionConflictException struct {
 	// Message is the message member.
 	Message *string
@@ -1264,36 +1128,8 @@ func (*TransactionConflictException) ErrorFault() string {
 	return "client"
 }
 
-// The transaction with the given request token is already in progress.
-//
-// Recommended Settings.
-//
-// Note: This is a general recommendation for handling the TransactionInProgressException. These
-// settings help ensure that the client retries will trigger completion of the ongoing
-// TransactWriteItems request.
-//
-//   - Set clientExecutionTimeout to a value that allows at least one retry to be processed after 5
-//     seconds have elapsed since the first attempt for the TransactWriteItems operation.
-//   - Set socketTimeout to a value a little lower than the requestTimeout setting.
-//   - requestTimeout should be set based on the time taken for the individual retries of a single
-//     HTTP request for your use case, but setting it to 1 second or higher should work well to
-//     reduce chances of retries and TransactionInProgressException errors.
-//   - Use exponential backoff when retrying and tune backoff if needed.
-//
-// Assuming default retry policy
-// (https://github.com/aws/aws-sdk-java/blob/fd409dee8ae23fb8953e0bb4dbde65536a7e0514/aws-java-sdk-core/src/main/java/com/amazonaws/retry/PredefinedRetryPolicies.java#L97),
-// example timeout settings based on the guidelines above are as follows:
-//
-// Example timeline:
-//
-//   - 0-1000 first attempt
-//   - 1000-1500 first sleep/delay (default retry policy uses 500 ms as base delay for 4xx errors)
-//   - 1500-2500 second attempt
-//   - 2500-3500 second sleep/delay (500 * 2, exponential backoff)
-//   - 3500-4500 third attempt
-//   - 4500-6500 third sleep/delay (500 * 2^2)
-//   - 6500-7500 fourth attempt (this can trigger inline recovery since 5 seconds have elapsed
-//     since the first attempt reached TC)
+// TransactionInProgressException is the TransactionInProgressException error, returned when the
+// service reports it.
 type TransactionInProgressException struct {
 	// Message is the Message member.
 	Message *string

@@ -4,7 +4,8 @@
 
 package types
 
-// Two or more batch entries in the request have the same Id.
+// BatchEntryIdsNotDistinct is the BatchEntryIdsNotDistinct error, returned when the service
+// reports it.
 type BatchEntryIdsNotDistinct struct {
 	// Message is the message member.
 	Message *string
@@ -57,7 +58,7 @@ func (e *BatchEntryIdsNotDistinct) ErrorFault() string {
 	return "client"
 }
 
-// The length of all the messages put together is more than the limit.
+// BatchRequestTooLong is the BatchRequestTooLong error, returned when the service reports it.
 type BatchRequestTooLong struct {
 	// Message is the message member.
 	Message *string
@@ -110,7 +111,7 @@ func (e *BatchRequestTooLong) ErrorFault() string {
 	return "client"
 }
 
-// The batch request doesn't contain any entries.
+// EmptyBatchRequest is the EmptyBatchRequest error, returned when the service reports it.
 type EmptyBatchRequest struct {
 	// Message is the message member.
 	Message *string
@@ -163,7 +164,7 @@ func (e *EmptyBatchRequest) ErrorFault() string {
 	return "client"
 }
 
-// The specified ID is invalid.
+// InvalidAddress is the InvalidAddress error, returned when the service reports it.
 type InvalidAddress struct {
 	// Message is the message member.
 	Message *string
@@ -216,7 +217,7 @@ func (e *InvalidAddress) ErrorFault() string {
 	return "client"
 }
 
-// The specified attribute doesn't exist.
+// InvalidAttributeName is the InvalidAttributeName error, returned when the service reports it.
 type InvalidAttributeName struct {
 	// Message is the message member.
 	Message *string
@@ -269,7 +270,7 @@ func (e *InvalidAttributeName) ErrorFault() string {
 	return "client"
 }
 
-// A queue attribute value is invalid.
+// InvalidAttributeValue is the InvalidAttributeValue error, returned when the service reports it.
 type InvalidAttributeValue struct {
 	// Message is the message member.
 	Message *string
@@ -322,7 +323,7 @@ func (e *InvalidAttributeValue) ErrorFault() string {
 	return "client"
 }
 
-// The Id of a batch entry in a batch request doesn't abide by the specification.
+// InvalidBatchEntryId is the InvalidBatchEntryId error, returned when the service reports it.
 type InvalidBatchEntryId struct {
 	// Message is the message member.
 	Message *string
@@ -375,7 +376,7 @@ func (e *InvalidBatchEntryId) ErrorFault() string {
 	return "client"
 }
 
-// The specified receipt handle isn't valid for the current version.
+// InvalidIdFormat is the InvalidIdFormat error, returned when the service reports it.
 //
 // Deprecated: exception has been included in ReceiptHandleIsInvalid
 type InvalidIdFormat struct {
@@ -424,7 +425,8 @@ func (e *InvalidIdFormat) ErrorFault() string {
 	return "client"
 }
 
-// The message contains characters outside the allowed set.
+// InvalidMessageContents is the InvalidMessageContents error, returned when the service reports
+// it.
 type InvalidMessageContents struct {
 	// Message is the message member.
 	Message *string
@@ -477,7 +479,7 @@ func (e *InvalidMessageContents) ErrorFault() string {
 	return "client"
 }
 
-// The request was not made over HTTPS or did not use SigV4 for signing.
+// InvalidSecurity is the InvalidSecurity error, returned when the service reports it.
 type InvalidSecurity struct {
 	// Message is the message member.
 	Message *string
@@ -530,7 +532,7 @@ func (e *InvalidSecurity) ErrorFault() string {
 	return "client"
 }
 
-// The caller doesn't have the required KMS access.
+// KmsAccessDenied is the KmsAccessDenied error, returned when the service reports it.
 type KmsAccessDenied struct {
 	// Message is the message member.
 	Message *string
@@ -583,7 +585,7 @@ func (e *KmsAccessDenied) ErrorFault() string {
 	return "client"
 }
 
-// The request was denied due to request throttling.
+// KmsDisabled is the KmsDisabled error, returned when the service reports it.
 type KmsDisabled struct {
 	// Message is the message member.
 	Message *string
@@ -636,11 +638,7 @@ func (e *KmsDisabled) ErrorFault() string {
 	return "client"
 }
 
-// The request was rejected for one of the following reasons:
-//
-//   - The KeyUsage value of the KMS key is incompatible with the API operation.
-//   - The encryption algorithm or signing algorithm specified for the operation is incompatible
-//     with the type of key material in the KMS key (KeySpec).
+// KmsInvalidKeyUsage is the KmsInvalidKeyUsage error, returned when the service reports it.
 type KmsInvalidKeyUsage struct {
 	// Message is the message member.
 	Message *string
@@ -693,8 +691,7 @@ func (e *KmsInvalidKeyUsage) ErrorFault() string {
 	return "client"
 }
 
-// The request was rejected because the state of the specified resource is not valid for this
-// request.
+// KmsInvalidState is the KmsInvalidState error, returned when the service reports it.
 type KmsInvalidState struct {
 	// Message is the message member.
 	Message *string
@@ -747,7 +744,7 @@ func (e *KmsInvalidState) ErrorFault() string {
 	return "client"
 }
 
-// The request was rejected because the specified entity or resource could not be found.
+// KmsNotFound is the KmsNotFound error, returned when the service reports it.
 type KmsNotFound struct {
 	// Message is the message member.
 	Message *string
@@ -800,8 +797,7 @@ func (e *KmsNotFound) ErrorFault() string {
 	return "client"
 }
 
-// The request was rejected because the specified key policy isn't syntactically or semantically
-// correct.
+// KmsOptInRequired is the KmsOptInRequired error, returned when the service reports it.
 type KmsOptInRequired struct {
 	// Message is the message member.
 	Message *string
@@ -854,7 +850,7 @@ func (e *KmsOptInRequired) ErrorFault() string {
 	return "client"
 }
 
-// Amazon Web Services KMS throttles requests for the following conditions.
+// KmsThrottled is the KmsThrottled error, returned when the service reports it.
 type KmsThrottled struct {
 	// Message is the message member.
 	Message *string
@@ -907,7 +903,7 @@ func (e *KmsThrottled) ErrorFault() string {
 	return "client"
 }
 
-// The specified message isn't in flight.
+// MessageNotInflight is the MessageNotInflight error, returned when the service reports it.
 type MessageNotInflight struct {
 	// QueryErrorCode is the error code of the response's x-amzn-query-error header: the code the
 	// service's awsQuery clients see, which ErrorCode returns when it is set.
@@ -954,9 +950,7 @@ func (e *MessageNotInflight) ErrorFault() string {
 	return "client"
 }
 
-// The specified action violates a limit. For example, ReceiveMessage returns this error if the
-// maximum number of in flight messages is reached and AddPermission returns this error if the
-// maximum number of permissions for the queue is reached.
+// OverLimit is the OverLimit error, returned when the service reports it.
 type OverLimit struct {
 	// Message is the message member.
 	Message *string
@@ -1009,8 +1003,7 @@ func (e *OverLimit) ErrorFault() string {
 	return "client"
 }
 
-// Indicates that the specified queue previously received a PurgeQueue request within the last 60
-// seconds (the time it can take to delete the messages in the queue).
+// PurgeQueueInProgress is the PurgeQueueInProgress error, returned when the service reports it.
 type PurgeQueueInProgress struct {
 	// Message is the message member.
 	Message *string
@@ -1063,8 +1056,7 @@ func (e *PurgeQueueInProgress) ErrorFault() string {
 	return "client"
 }
 
-// You must wait 60 seconds after deleting a queue before you can create another queue with the
-// same name.
+// QueueDeletedRecently is the QueueDeletedRecently error, returned when the service reports it.
 type QueueDeletedRecently struct {
 	// Message is the message member.
 	Message *string
@@ -1117,7 +1109,7 @@ func (e *QueueDeletedRecently) ErrorFault() string {
 	return "client"
 }
 
-// Ensure that the QueueUrl is correct and that the queue has not been deleted.
+// QueueDoesNotExist is the QueueDoesNotExist error, returned when the service reports it.
 type QueueDoesNotExist struct {
 	// Message is the message member.
 	Message *string
@@ -1170,8 +1162,7 @@ func (e *QueueDoesNotExist) ErrorFault() string {
 	return "client"
 }
 
-// A queue with this name already exists. Amazon SQS returns this error only if the request
-// includes attributes whose values differ from those of the existing queue.
+// QueueNameExists is the QueueNameExists error, returned when the service reports it.
 type QueueNameExists struct {
 	// Message is the message member.
 	Message *string
@@ -1224,7 +1215,8 @@ func (e *QueueNameExists) ErrorFault() string {
 	return "client"
 }
 
-// The specified receipt handle isn't valid.
+// ReceiptHandleIsInvalid is the ReceiptHandleIsInvalid error, returned when the service reports
+// it.
 type ReceiptHandleIsInvalid struct {
 	// Message is the message member.
 	Message *string
@@ -1277,13 +1269,7 @@ func (e *ReceiptHandleIsInvalid) ErrorFault() string {
 	return "client"
 }
 
-// The request was denied due to request throttling.
-//
-//   - Exceeds the permitted request rate for the queue or for the recipient of the request.
-//   - Ensure that the request rate is within the Amazon SQS limits for sending messages. For more
-//     information, see Amazon SQS quotas
-//     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-quotas.html#quotas-requests)
-//     in the Amazon SQS Developer Guide.
+// RequestThrottled is the RequestThrottled error, returned when the service reports it.
 type RequestThrottled struct {
 	// Message is the message member.
 	Message *string
@@ -1336,7 +1322,8 @@ func (e *RequestThrottled) ErrorFault() string {
 	return "client"
 }
 
-// One or more specified resources don't exist.
+// ResourceNotFoundException is the ResourceNotFoundException error, returned when the service
+// reports it.
 type ResourceNotFoundException struct {
 	// Message is the message member.
 	Message *string
@@ -1389,14 +1376,8 @@ func (e *ResourceNotFoundException) ErrorFault() string {
 	return "client"
 }
 
-// The batch request contains more entries than permissible. For Amazon SQS, the maximum number of
-// entries you can include in a single SendMessageBatch
-// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html),
-// DeleteMessageBatch
-// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html),
-// or ChangeMessageVisibilityBatch
-// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html)
-// request is 10.
+// TooManyEntriesInBatchRequest is the TooManyEntriesInBatchRequest error, returned when the
+// service reports it.
 type TooManyEntriesInBatchRequest struct {
 	// Message is the message member.
 	Message *string
@@ -1449,7 +1430,7 @@ func (e *TooManyEntriesInBatchRequest) ErrorFault() string {
 	return "client"
 }
 
-// Error code 400. Unsupported operation.
+// UnsupportedOperation is the UnsupportedOperation error, returned when the service reports it.
 type UnsupportedOperation struct {
 	// Message is the message member.
 	Message *string
