@@ -73,7 +73,7 @@ fuzz-models:
 conformance:
 	$(GO) run ./internal/cmd/conformance
 
-# Rebuild templates/endpointrules/partitions_data.go from ../shared.
+# Rebuild runtime/endpointrules/partitions_data.go from ../shared.
 partitions:
 	$(GO) run ./internal/cmd/partitionsgen
 

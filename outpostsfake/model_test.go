@@ -16,7 +16,7 @@ import (
 
 	"github.com/smithygo/smithygo/generated/outposts"
 	"github.com/smithygo/smithygo/generated/outposts/types"
-	"github.com/smithygo/smithygo/templates/ecmaregex"
+	"github.com/smithygo/smithygo/runtime/ecmaregex"
 )
 
 // The tests check every response and every error of the fake against the

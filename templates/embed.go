@@ -1,12 +1,12 @@
-// Package templates holds the Go source that the generator copies into every
-// generated package as text rather than building it with jennifer: runtime
-// helpers (*.go.tmpl, whose "package PACKAGE" line is replaced) and whole
-// packages copied under the generated package's internal/ directory.
+// Package templates holds Go source that the generator copies into
+// generated packages as text rather than building it with jennifer:
+// runtime helpers (*.go.tmpl, whose "package PACKAGE" line and "RUNTIME/"
+// import prefix are replaced) that are not yet packages of their own.
 package templates
 
 import "embed"
 
 // FS holds the templates.
 //
-//go:embed *.go.tmpl server/*.go.tmpl httproute/*.go sigv4verify/*.go ecmaregex/*.go awsconfig/*.go endpointrules/*.go cbor/*.go jsonwire/*.go retry/*.go sigv4/*.go jmespath/*.go httpbind/*.go textfmt/*.go
+//go:embed *.go.tmpl server/*.go.tmpl
 var FS embed.FS

@@ -43,6 +43,7 @@ import (
 
 	"github.com/smithygo/smithygo/internal/apidiff"
 	"github.com/smithygo/smithygo/internal/gen"
+	"github.com/smithygo/smithygo/internal/gogen"
 )
 
 func main() {
@@ -67,13 +68,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.ProtocolTests, "protocol-tests", false, "also generate protocol_gen_test.go from the model's smithy.test#httpRequestTests and httpResponseTests")
 	fs.BoolVar(&opts.Server, "server", false, "also write the package server below -out: a Service interface with one method per operation and NewHandler, an http.Handler that serves it (restJson1)")
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
+	fs.Func("runtime", "how the package gets its runtime: copy (the default: copies of the runtime packages it uses under its internal/ directory, so it needs only the standard library) or import (imports github.com/smithygo/smithygo/runtime/..., so that the services of one program share them)", func(v string) error {
+		m, err := gogen.ParseRuntimeMode(v)
+		opts.Runtime = m
+		return err
+	})
 	skipMissing := fs.Bool("skip-missing", false, "succeed without generating, with a note, when a -model path does not exist (for models read from ../shared)")
 	check := fs.Bool("check", false, "only load and resolve the model, and print a summary line")
 	diff := fs.Bool("diff", false, "compare the Go APIs generated from two models, OLD and NEW (paths as for -model), print the changes in Markdown, and exit 3 if any is breaking")
 	fs.BoolVar(&opts.DropDocumentation, "drop-docs", false, "leave the model's documentation text out of the generated code (the generator's own sentences stay), for models whose prose may not be copied")
 	fs.BoolVar(&opts.AllowUnknownTraits, "allow-unknown-traits", false, "warn about, instead of refusing, traits that resolve to no trait definition (and use statements that import no shape)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-server] [-no-tests] [-allow-unknown-traits]")
+		fmt.Fprintln(stderr, "usage: gen -model PATH [-model PATH ...] -out DIR [-service SHAPE_ID] [-package NAME] [-import-path PATH] [-server] [-runtime copy|import] [-no-tests] [-allow-unknown-traits]")
 		fmt.Fprintln(stderr, "       gen -check -model PATH [-model PATH ...] [-service SHAPE_ID] [-allow-unknown-traits]")
 		fmt.Fprintln(stderr, "       gen -diff [-service SHAPE_ID] [-allow-unknown-traits] OLD NEW")
 		fs.PrintDefaults()

@@ -275,14 +275,26 @@ func TestProvenanceLines(t *testing.T) {
 	}
 	sum := sha256.Sum256([]byte(petsJSON))
 	want := gogen.HeaderLine + "\n// Generator: github.com/smithygo/smithygo (devel)\n// Model: " +
-		filepath.ToSlash(model) + " sha256:" + hex.EncodeToString(sum[:]) + "\n\n"
+		filepath.ToSlash(model) + " sha256:" + hex.EncodeToString(sum[:]) + "\n"
 	files := snapshot(t, out)
 	if len(files) == 0 {
 		t.Fatal("nothing generated")
 	}
 	for name, src := range files {
-		if !strings.HasPrefix(src, want) {
+		rest, ok := strings.CutPrefix(src, want)
+		if !ok {
 			t.Errorf("%s starts %q, want %q", name, src[:min(len(src), len(want))], want)
+			continue
+		}
+		// A copy of the runtime also says what it is a copy of.
+		if origin, copied := gogen.CopiedFrom([]byte(src)); copied {
+			rest, ok = strings.CutPrefix(rest, gogen.CopiedFromPrefix+origin+".\n")
+			if !ok {
+				t.Errorf("%s: the copied-from line is not right below the provenance lines", name)
+			}
+		}
+		if !strings.HasPrefix(rest, "\n") {
+			t.Errorf("%s: no blank line below the lines in front of the code", name)
 		}
 	}
 }

@@ -28,6 +28,9 @@ type Options struct {
 	// Server also writes the package server below the client package (a
 	// Service interface and an http.Handler that serves it).
 	Server bool
+	// Runtime says whether the runtime packages are copied into the
+	// generated package (the default) or imported from this module.
+	Runtime gogen.RuntimeMode
 	// AllowUnknownTraits makes a trait that resolves to no definition a
 	// warning instead of an error (shapes.Options.AllowUnknownTraits).
 	AllowUnknownTraits bool
@@ -111,7 +114,7 @@ func Render(opts Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests, Server: opts.Server}
+	cfg := gogen.Config{ImportPath: importPath, Package: opts.Package, Tests: !opts.NoTests, ProtocolTests: opts.ProtocolTests, Server: opts.Server, Runtime: opts.Runtime}
 	if opts.Generator != "" {
 		cfg.Generator = opts.Generator
 		if cfg.Models, err = shapes.DigestPaths(opts.Models...); err != nil {

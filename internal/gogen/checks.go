@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/smithygo/smithygo/internal/shapes"
-	"github.com/smithygo/smithygo/templates/ecmaregex"
+	"github.com/smithygo/smithygo/runtime/ecmaregex"
 )
 
 // memberChecks is what Validate checks of one member's value, decided once

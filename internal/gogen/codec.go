@@ -46,7 +46,7 @@ func newCodec(p *Plan) *codec {
 		encNames: p.encodeFn,
 		decNames: p.decodeFn,
 	}
-	c.jw = p.ImportPath + "/internal/" + c.wire().pkg
+	c.jw = p.runtimePkg(c.wire().pkg)
 	return c
 }
 

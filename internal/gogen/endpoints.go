@@ -68,7 +68,7 @@ func paramConverter(k ruleset.Kind) string {
 func emitEndpoints(p *Plan) (*jen.File, error) {
 	f := jen.NewFilePathName(p.ImportPath, p.Package)
 	f.HeaderComment(header)
-	ep := p.ImportPath + "/internal/endpointrules"
+	ep := p.runtimePkg("endpointrules")
 	svc := p.Svc.Shape
 	rs := p.rules
 	if rs == nil {
@@ -245,7 +245,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 	if len(tests.TestCases) == 0 {
 		return nil, nil
 	}
-	ep := p.ImportPath + "/internal/endpointrules"
+	ep := p.runtimePkg("endpointrules")
 	f := jen.NewFilePathName(p.ImportPath, p.Package)
 	f.HeaderComment(header)
 
@@ -383,7 +383,7 @@ func testName(doc string) string {
 // the operation: smithy.rules#staticContextParams on it and
 // smithy.rules#contextParam on its input members.
 func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) {
-	ep := c.p.ImportPath + "/internal/endpointrules"
+	ep := c.p.runtimePkg("endpointrules")
 	var static map[string]struct {
 		Value any `json:"value"`
 	}

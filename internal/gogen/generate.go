@@ -3,9 +3,7 @@ package gogen
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"maps"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -106,25 +104,14 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package, p.ImportPath); err != nil {
+	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package, p.runtimeBase); err != nil {
 		return nil, err
 	}
-	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.ImportPath); err != nil {
+	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.runtimeBase); err != nil {
 		return nil, err
 	}
 	for _, tmpl := range p.proto.runtime() {
-		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.ImportPath); err != nil {
-			return nil, err
-		}
-	}
-	for _, pkg := range runtimePackages {
-		if err := addPackage(out, pkg, p.ImportPath); err != nil {
-			return nil, err
-		}
-	}
-	if w := p.proto.json().wire; w != nil {
-		// A wire format other than JSON is copied only for its protocol.
-		if err := addPackage(out, w.pkg, p.ImportPath); err != nil {
+		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
 		}
 	}
@@ -138,7 +125,7 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		// Runtime that only some operations need is copied only then, so
 		// that other clients do not link it.
 		if slices.ContainsFunc(p.Operations, extra.used) {
-			if err := addTemplate(out, extra.tmpl, extra.file, p.Package, p.ImportPath); err != nil {
+			if err := addTemplate(out, extra.tmpl, extra.file, p.Package, p.runtimeBase); err != nil {
 				return nil, err
 			}
 		}
@@ -146,53 +133,43 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if cfg.Server {
 		// The server's runtime and router are copied only for -server, so
 		// that clients neither compile nor carry them.
-		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.ImportPath); err != nil {
+		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.runtimeBase); err != nil {
 			return nil, err
-		}
-		for _, pkg := range []string{"httproute", "sigv4verify"} {
-			if err := addPackage(out, pkg, p.ImportPath); err != nil {
-				return nil, err
-			}
 		}
 	}
 	if serverTests {
-		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.ImportPath); err != nil {
+		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.runtimeBase); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p.ImportPath); err != nil {
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p.runtimeBase); err != nil {
 			return nil, err
 		}
 	}
 	if protocolTests {
-		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.ImportPath); err != nil {
+		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p.ImportPath); err != nil {
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
 		}
 		if w := p.proto.json().wire; w != nil && w.testHelper != "" {
-			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p.ImportPath); err != nil {
+			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p.runtimeBase); err != nil {
 				return nil, err
 			}
 		}
 	}
 	if wf != nil {
-		if err := addTemplate(out, "waiter.go.tmpl", "waiter_runtime_gen.go", p.Package, p.ImportPath); err != nil {
-			return nil, err
-		}
-		if err := addPackage(out, "jmespath", p.ImportPath); err != nil {
+		if err := addTemplate(out, "waiter.go.tmpl", "waiter_runtime_gen.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
 		}
 	}
 	if p.usesBig {
-		if err := addTemplate(out, "bigrange.go.tmpl", "bigrange_gen.go", p.Package, p.ImportPath); err != nil {
+		if err := addTemplate(out, "bigrange.go.tmpl", "bigrange_gen.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
 		}
 	}
-	if usesRegex {
-		if err := addPackage(out, "ecmaregex", p.ImportPath); err != nil {
-			return nil, err
-		}
+	if err := copyRuntime(out, p); err != nil {
+		return nil, err
 	}
 	stampProvenance(out, cfg)
 	return out, nil
@@ -264,74 +241,53 @@ func renderAll(files map[string]*jen.File) (map[string][]byte, error) {
 	return out, nil
 }
 
-// runtimePackages are the packages under templates/ that every client
-// uses, copied to its internal/ directory. textfmt is there for jsonwire
-// and httpbind, which import it.
-var runtimePackages = []string{"awsconfig", "endpointrules", "httpbind", "jsonwire", "retry", "sigv4", "textfmt"}
-
 // addTemplate adds a *.go.tmpl file with its package clause and the import
-// path of the generated package (IMPORTPATH) set.
-func addTemplate(out map[string][]byte, tmpl, name, pkg, importPath string) error {
+// path of the runtime packages (runtimeBase) set.
+func addTemplate(out map[string][]byte, tmpl, name, pkg, runtimeBase string) error {
 	src, err := templates.FS.ReadFile(tmpl)
 	if err != nil {
 		return err
 	}
 	src = bytes.Replace(src, []byte("package PACKAGE"), []byte("package "+pkg), 1)
-	src = bytes.ReplaceAll(src, []byte(`"IMPORTPATH/`), []byte(`"`+importPath+"/"))
-	return addSource(out, name, src)
+	src = bytes.ReplaceAll(src, []byte(`"RUNTIME/`), []byte(`"`+runtimeBase+"/"))
+	return addSource(out, name, "templates/"+tmpl, src)
 }
 
-// generationTimeSuffix marks the files of a templates/ package that the
-// generator itself uses (ecmaregex's pattern parser, which prepares patterns
-// at generation time) and that clients never call: they are not copied, so
-// clients neither compile nor carry them.
-const generationTimeSuffix = "_gentime.go"
+// CopiedFromPrefix starts the line, below the header, of every file that
+// is a copy of this module's source (a runtime package or a template)
+// rather than written for the model; the rest of the line names that
+// source. Readers find the original by it, and tests tell copies from
+// generated code by it.
+const CopiedFromPrefix = "// Copied from github.com/smithygo/smithygo/"
 
-// templatesImport starts the import path, as a quoted string, of a package
-// under templates/ in this repository. The packages import each other this
-// way (jsonwire and httpbind import textfmt); in a copy the path is the
-// client's own internal/ directory instead.
-const templatesImport = `"github.com/smithygo/smithygo/templates/`
-
-// addPackage copies the package templates/<from> (without its tests and its
-// generation-time files) to internal/<from> in the generated package, whose
-// import path is importPath, rewriting its imports of other templates/
-// packages to their copies next to it. Imports are grouped in the templates
-// so that the longer or shorter path does not change gofmt's order.
-func addPackage(out map[string][]byte, from, importPath string) error {
-	dir := "internal/" + from
-	entries, err := fs.ReadDir(templates.FS, from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") ||
-			strings.HasSuffix(e.Name(), generationTimeSuffix) {
-			continue
-		}
-		src, err := templates.FS.ReadFile(path.Join(from, e.Name()))
-		if err != nil {
-			return err
-		}
-		if bytes.Contains(src, []byte(templatesImport)) {
-			src = bytes.ReplaceAll(src, []byte(templatesImport), []byte(`"`+importPath+"/internal/"))
-		}
-		if err := addSource(out, path.Join(dir, strings.TrimSuffix(e.Name(), ".go")+"_gen.go"), src); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// addSource adds a file copied from templates/ with the generated-code
-// header in front. The templates are gofmt'd in this repository (make test
-// checks it) and neither the header nor the package and import-path
-// substitutions change their layout, so they are not formatted again: that
-// was a quarter of the generator's time. TestCopiedSourceIsFormatted keeps
-// this true.
-func addSource(out map[string][]byte, name string, src []byte) error {
-	buf := make([]byte, 0, len(HeaderLine)+2+len(src))
-	buf = append(buf, HeaderLine+"\n\n"...)
+// addSource adds a copy of this module's file origin (a path from the
+// module's root) with the generated-code header and the CopiedFromPrefix
+// line in front. The sources are gofmt'd in this repository (make test
+// checks it) and neither the lines in front nor the package and
+// import-path substitutions change their layout, so they are not formatted
+// again: that was a quarter of the generator's time.
+// TestCopiedSourceIsFormatted keeps this true.
+func addSource(out map[string][]byte, name, origin string, src []byte) error {
+	buf := make([]byte, 0, len(HeaderLine)+len(CopiedFromPrefix)+len(origin)+4+len(src))
+	buf = append(buf, HeaderLine+"\n"...)
+	buf = append(buf, CopiedFromPrefix...)
+	buf = append(buf, origin...)
+	buf = append(buf, ".\n\n"...)
 	out[name] = append(buf, src...)
 	return nil
+}
+
+// CopiedFrom returns the path, from this module's root, of the file that
+// src is a copy of, and false for a file written for the model. It reads
+// the comment lines above the package clause only.
+func CopiedFrom(src []byte) (origin string, ok bool) {
+	for line := range bytes.Lines(src) {
+		if !bytes.HasPrefix(line, []byte("//")) {
+			return "", false
+		}
+		if rest, found := bytes.CutPrefix(line, []byte(CopiedFromPrefix)); found {
+			return strings.TrimSuffix(strings.TrimSpace(string(rest)), "."), true
+		}
+	}
+	return "", false
 }

@@ -23,7 +23,7 @@ import (
 
 	"github.com/smithygo/smithygo/internal/gogen"
 	"github.com/smithygo/smithygo/internal/shapes"
-	"github.com/smithygo/smithygo/templates"
+	"github.com/smithygo/smithygo/runtime"
 )
 
 // The golden archives live in testdata/golden, one case per <case>.txtar:
@@ -48,14 +48,12 @@ const (
 	goldenDir   = "testdata/golden"
 	modulePath  = "example.com/x" // the temporary module the cases are compiled in
 	regexPrefix = "internal/ecmaregex/"
-	runtimeFile = "client_runtime_gen.go" // templates/client.go.tmpl
 	serviceName = "service"
 	// serverName is an empty section that asks for the server package
-	// too (gen -server); its copied runtime is left out of the sections.
-	serverName    = "server"
-	serverRuntime = "server/runtime_gen.go"
-	errorName     = "error.txt"
-	warningName   = "warnings.txt"
+	// too (gen -server).
+	serverName  = "server"
+	errorName   = "error.txt"
+	warningName = "warnings.txt"
 )
 
 // goldenCase is one archive of testdata/golden.
@@ -132,8 +130,19 @@ func loadCases(t *testing.T) []*goldenCase {
 	return cases
 }
 
+// importSuffix names the directory, next to a case's, of the case
+// generated with -runtime import: the goldens hold the copy mode's output,
+// and the behaviour tests run against both.
+const importSuffix = "_import"
+
 // generate runs the whole pipeline on the case's model.
 func (c *goldenCase) generate() (map[string][]byte, error) {
+	return c.generateMode(gogen.RuntimeCopy)
+}
+
+// generateMode runs the whole pipeline on the case's model with the
+// runtime mode given.
+func (c *goldenCase) generateMode(mode gogen.RuntimeMode) (map[string][]byte, error) {
 	m, err := shapes.Load(c.models...)
 	if err != nil {
 		return nil, err
@@ -143,7 +152,11 @@ func (c *goldenCase) generate() (map[string][]byte, error) {
 		return nil, err
 	}
 	c.warnings = nil
-	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + c.name, ProtocolTests: true, Server: c.server,
+	dir := c.name
+	if mode == gogen.RuntimeImport {
+		dir += importSuffix
+	}
+	return gogen.Generate(svc, gogen.Config{ImportPath: modulePath + "/" + dir, ProtocolTests: true, Server: c.server, Runtime: mode,
 		Warn: func(w error) { c.warnings = fmt.Appendln(c.warnings, w) }})
 }
 
@@ -154,11 +167,12 @@ func expected(files map[string][]byte, err error) map[string][]byte {
 	}
 	out := map[string][]byte{}
 	for name, data := range files {
-		// Runtime code copied from templates/ is checked against its source
-		// elsewhere, not repeated in every golden file.
+		// Copies of the runtime and the templates are checked against their
+		// source elsewhere, not repeated in every golden file; the generator
+		// marks them (gogen.CopiedFrom).
 		// Generated tests are run in the temporary module instead; a section
 		// named *_test.go would be read back as a behaviour test.
-		if !strings.HasPrefix(name, "internal/") && name != runtimeFile && name != serverRuntime && name != "waiter_runtime_gen.go" && name != "compression_gen.go" && name != "checksum_gen.go" && !strings.HasSuffix(name, "_gen_test.go") {
+		if _, copied := gogen.CopiedFrom(data); !copied && !strings.HasSuffix(name, "_gen_test.go") {
 			out[name] = data
 		}
 	}
@@ -172,6 +186,12 @@ func TestGolden(t *testing.T) {
 		files, err := c.generate()
 		if err == nil {
 			outputs[c.name] = files
+			imported, err := c.generateMode(gogen.RuntimeImport)
+			if err != nil {
+				t.Fatalf("%s: -runtime import fails where copy succeeds: %v", c.name, err)
+			}
+			checkImportMode(t, c.name, files, imported)
+			outputs[c.name+importSuffix] = imported
 		}
 		t.Run(c.name, func(t *testing.T) {
 			got := expected(files, err)
@@ -289,7 +309,7 @@ func checkWellFormed(t *testing.T, files map[string][]byte) {
 
 // checkRegexCopy checks that the ECMAScript regexp package is emitted exactly
 // when an input can reach a pattern, and that it is a verbatim copy of
-// templates/ecmaregex (less its tests).
+// runtime/ecmaregex (less its tests).
 func checkRegexCopy(t *testing.T, c *goldenCase, files map[string][]byte) {
 	t.Helper()
 	var copied []string
@@ -311,7 +331,7 @@ func checkRegexCopy(t *testing.T, c *goldenCase, files map[string][]byte) {
 	case !want:
 		return
 	}
-	entries, err := fs.ReadDir(templates.FS, "ecmaregex")
+	entries, err := fs.ReadDir(runtime.Source, "ecmaregex")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +345,7 @@ func checkRegexCopy(t *testing.T, c *goldenCase, files map[string][]byte) {
 		}
 		out := regexPrefix + strings.TrimSuffix(n, ".go") + "_gen.go"
 		templ = append(templ, out)
-		src, err := fs.ReadFile(templates.FS, path.Join("ecmaregex", n))
+		src, err := fs.ReadFile(runtime.Source, path.Join("ecmaregex", n))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -333,9 +353,9 @@ func checkRegexCopy(t *testing.T, c *goldenCase, files map[string][]byte) {
 		if !ok {
 			continue
 		}
-		body, found := bytes.CutPrefix(got, []byte(gogen.HeaderLine+"\n\n"))
+		body, found := bytes.CutPrefix(got, []byte(gogen.HeaderLine+"\n"+gogen.CopiedFromPrefix+"runtime/ecmaregex/"+n+".\n\n"))
 		if !found || !bytes.Equal(body, src) {
-			t.Errorf("%s: %s is not templates/ecmaregex/%s with the generated header; diff (-template +generated):\n%s", c.name, out, n, lineDiff(string(src), string(body)))
+			t.Errorf("%s: %s is not runtime/ecmaregex/%s with the generated header; diff (-template +generated):\n%s", c.name, out, n, lineDiff(string(src), string(body)))
 		}
 	}
 	slices.Sort(templ)
@@ -409,28 +429,58 @@ func writeFile(t *testing.T, dir, rel string, data []byte) {
 func goCommand(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
 	return cmd
+}
+
+// checkImportMode checks a case's -runtime import output against its copy
+// output: no copy of the runtime, and the same files otherwise.
+func checkImportMode(t *testing.T, name string, copied, imported map[string][]byte) {
+	t.Helper()
+	var want []string
+	for n, src := range copied {
+		if origin, ok := gogen.CopiedFrom(src); !ok || !strings.HasPrefix(origin, "runtime/") {
+			want = append(want, n)
+		}
+	}
+	for n, src := range imported {
+		if origin, ok := gogen.CopiedFrom(src); ok && strings.HasPrefix(origin, "runtime/") {
+			t.Errorf("%s: -runtime import copies %s (%s)", name, n, origin)
+		}
+	}
+	slices.Sort(want)
+	if got := slices.Sorted(maps.Keys(imported)); !slices.Equal(got, want) {
+		t.Errorf("%s: -runtime import writes %v, want the copy mode's files less the runtime: %v", name, got, want)
+	}
 }
 
 func compileCases(t *testing.T, cases []*goldenCase, outputs map[string]map[string][]byte) {
 	dir := t.TempDir()
 	write := func(rel string, data []byte) { writeFile(t, dir, rel, data) }
-	write("go.mod", []byte("module "+modulePath+"\n\ngo 1.26\n"))
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The -runtime import packages import this module's runtime.
+	write("go.mod", []byte("module "+modulePath+"\n\ngo 1.26\n\nrequire github.com/smithygo/smithygo v0.0.0\n\nreplace github.com/smithygo/smithygo => "+root+"\n"))
 	names := map[string]bool{}
+	hasTests := map[string]bool{}
 	var order []string
 	for _, c := range cases {
-		files, ok := outputs[c.name]
-		if !ok {
-			continue
-		}
-		names[c.name] = true
-		order = append(order, c.name)
-		for n, data := range files {
-			write(c.name+"/"+n, data)
-		}
-		for _, f := range c.tests {
-			write(c.name+"/"+f.Name, f.Data)
+		for _, dir := range []string{c.name, c.name + importSuffix} {
+			files, ok := outputs[dir]
+			if !ok {
+				continue
+			}
+			names[dir] = true
+			hasTests[dir] = len(c.tests) > 0
+			order = append(order, dir)
+			for n, data := range files {
+				write(dir+"/"+n, data)
+			}
+			for _, f := range c.tests {
+				write(dir+"/"+f.Name, f.Data)
+			}
 		}
 	}
 	if len(order) == 0 {
@@ -477,10 +527,6 @@ func compileCases(t *testing.T, cases []*goldenCase, outputs map[string]map[stri
 		if len(other) > 0 && (runErr != nil || len(byCase) > 0) {
 			unattributed = append(unattributed, step+":\n"+strings.Join(other, "\n"))
 		}
-	}
-	hasTests := map[string]bool{}
-	for _, c := range cases {
-		hasTests[c.name] = len(c.tests) > 0
 	}
 	for _, n := range order {
 		t.Run(n, func(t *testing.T) {
@@ -862,7 +908,7 @@ not json
 	}
 }
 
-// TestCopiedSourceIsFormatted checks that the files copied from templates/
+// TestCopiedSourceIsFormatted checks that the files copied from runtime/ and templates/
 // (which Generate does not format) come out exactly as gofmt writes them,
 // for a real service.
 func TestCopiedSourceIsFormatted(t *testing.T) {
@@ -874,18 +920,20 @@ func TestCopiedSourceIsFormatted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := gogen.Generate(svc, gogen.Config{ImportPath: "github.com/example/a/much/longer/import/path/outposts", Tests: true, ProtocolTests: true, Server: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, src := range files {
-		formatted, err := format.Source(src)
+	for _, mode := range []gogen.RuntimeMode{gogen.RuntimeCopy, gogen.RuntimeImport} {
+		files, err := gogen.Generate(svc, gogen.Config{ImportPath: "github.com/example/a/much/longer/import/path/outposts", Tests: true, ProtocolTests: true, Server: true, Runtime: mode})
 		if err != nil {
-			t.Errorf("%s does not parse: %v", name, err)
-			continue
+			t.Fatal(err)
 		}
-		if !bytes.Equal(formatted, src) {
-			t.Errorf("%s is not gofmt'd", name)
+		for name, src := range files {
+			formatted, err := format.Source(src)
+			if err != nil {
+				t.Errorf("-runtime %s: %s does not parse: %v", mode, name, err)
+				continue
+			}
+			if !bytes.Equal(formatted, src) {
+				t.Errorf("-runtime %s: %s is not gofmt'd", mode, name)
+			}
 		}
 	}
 }

@@ -102,7 +102,7 @@ func parseURI(uri string) ([]uriPart, []string) {
 }
 
 // httpbindPath is the import path of the generated httpbind package.
-func (c *codec) hb() string { return c.p.ImportPath + "/internal/httpbind" }
+func (c *codec) hb() string { return c.p.runtimePkg("httpbind") }
 
 // textValue formats the value x of shape s as text for a label, query
 // parameter or header.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/smithygo/smithygo/templates/ecmaregex"
+	"github.com/smithygo/smithygo/runtime/ecmaregex"
 )
 
 // Patterns are parsed here, when the client is generated, and written out

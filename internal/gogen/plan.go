@@ -15,7 +15,7 @@ import (
 	"github.com/smithygo/smithygo/internal/naming"
 	"github.com/smithygo/smithygo/internal/ruleset"
 	"github.com/smithygo/smithygo/internal/shapes"
-	"github.com/smithygo/smithygo/templates/ecmaregex"
+	"github.com/smithygo/smithygo/runtime/ecmaregex"
 )
 
 // Config says where the generated package lives.
@@ -33,6 +33,9 @@ type Config struct {
 	// Server also writes the package server below the client package: a
 	// Service interface and an http.Handler serving it (see server.go).
 	Server bool
+	// Runtime says whether the runtime packages are copied into the
+	// generated package or imported from this module.
+	Runtime RuntimeMode
 	// Generator and Models, where set, are named on the second line of
 	// every file, so that a reviewer can tell what made it: the generator's
 	// module and version ("github.com/smithygo/smithygo (devel)") and the
@@ -55,6 +58,11 @@ type Plan struct {
 	ImportPath string
 	TypesPath  string
 	RegexPath  string
+
+	// runtimeMode and runtimeBase say where the runtime packages come from
+	// (see runtimeBaseFor).
+	runtimeMode RuntimeMode
+	runtimeBase string
 
 	Operations []*Operation
 	// TypeShapes are the shapes emitted into the types package, by Go name.
@@ -223,7 +231,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		p.Package = PackageName(svc.Shape)
 	}
 	p.TypesPath = cfg.ImportPath + "/types"
-	p.RegexPath = cfg.ImportPath + "/internal/ecmaregex"
+	p.runtimeMode = cfg.Runtime
+	p.runtimeBase = runtimeBaseFor(cfg.ImportPath, cfg.Runtime)
+	p.RegexPath = p.runtimePkg("ecmaregex")
 	rt, err := runtimeNames()
 	if err != nil {
 		return nil, fmt.Errorf("reading the runtime templates: %w", err)

@@ -10,7 +10,7 @@ import (
 // framing (POST /service/{ServiceName}/operation/{OperationName}, no body
 // and no Content-Type for an operation without input, the error type from
 // the body's "__type" only) with Smithy-Protocol: rpc-v2-cbor and bodies in
-// CBOR (application/cbor), written and read by templates/cbor: timestamps as
+// CBOR (application/cbor), written and read by runtime/cbor: timestamps as
 // tag 1 epoch seconds whatever @timestampFormat says, blobs as byte
 // strings, big numbers as integers, bignums or decimal fractions. The
 // runtime is templates/rpcv2cbor.go.tmpl.

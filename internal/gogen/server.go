@@ -20,7 +20,7 @@ import (
 // server below the client package. It reuses the client's input, output
 // and error types, and holds a Service interface (one method per
 // operation), Unimplemented, and NewHandler, an http.Handler that routes a
-// request by the operations' @http patterns (a copy of templates/httproute),
+// request by the operations' @http patterns (a copy of runtime/httproute),
 // decodes it into the operation's input, validates it with the input's
 // Validate, calls the service and encodes its output or error.
 
@@ -306,7 +306,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 }
 
 // routePath is the import path of the server's copy of httproute.
-func routePath(p *Plan) string { return p.ImportPath + "/internal/httproute" }
+func routePath(p *Plan) string { return p.runtimePkg("httproute") }
 
 // emitServeOperation writes serveXxx (decode, validate, call, encode),
 // decodeXxxInput and encodeXxxOutput of one operation.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/smithygo/smithygo/internal/naming"
 	"github.com/smithygo/smithygo/internal/shapes"
-	"github.com/smithygo/smithygo/templates/jmespath"
+	"github.com/smithygo/smithygo/runtime/jmespath"
 )
 
 // waiter is one entry of smithy.waiters#waitable.
@@ -126,8 +126,8 @@ func emitWaiters(p *Plan) (*jen.File, error) {
 		w.f.Comment("The acceptors' JMESPath expressions, compiled on first use.")
 		w.f.Var().DefsFunc(func(g *jen.Group) {
 			for _, expr := range p.WaiterPathOrder {
-				g.Id(p.waiterPaths[expr]).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(p.ImportPath+"/internal/jmespath", "Expr").Block(
-					jen.Return(jen.Qual(p.ImportPath+"/internal/jmespath", "MustCompile").Call(jen.Lit(expr))),
+				g.Id(p.waiterPaths[expr]).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Op("*").Qual(p.runtimePkg("jmespath"), "Expr").Block(
+					jen.Return(jen.Qual(p.runtimePkg("jmespath"), "MustCompile").Call(jen.Lit(expr))),
 				))
 			}
 		})

@@ -3,7 +3,7 @@ package gogen
 // wireFormat describes the runtime package that a protocol's document
 // codec writes and reads: jsonwire for the JSON protocols, cbor for
 // rpcv2Cbor. The two have the same Encoder and Decoder calls with the same
-// meaning (templates/cbor/doc.go lists where they differ, and why); this
+// meaning (runtime/cbor/doc.go lists where they differ, and why); this
 // table holds those differences, so that one codec emitter serves both.
 type wireFormat struct {
 	// pkg is the package under templates/, copied to the client's

@@ -3,7 +3,7 @@ package ruleset
 import (
 	"errors"
 
-	ep "github.com/smithygo/smithygo/templates/endpointrules"
+	ep "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // state is the scratch space of one Resolve call.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	ep "github.com/smithygo/smithygo/templates/endpointrules"
+	ep "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // function describes a library function: its arity (maxArgs < 0 for

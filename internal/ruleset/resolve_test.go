@@ -2,7 +2,7 @@ package ruleset
 
 import (
 	"errors"
-	rt "github.com/smithygo/smithygo/templates/endpointrules"
+	rt "github.com/smithygo/smithygo/runtime/endpointrules"
 	"reflect"
 	"strings"
 	"sync"

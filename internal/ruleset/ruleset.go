@@ -9,7 +9,7 @@
 // refuses what cannot be typed. Resolve interprets the same tree; it is
 // the oracle that tests compare the generated code with. Generated clients
 // import neither: they carry only the run-time helpers of
-// templates/endpointrules, which Resolve calls too, so both agree.
+// runtime/endpointrules, which Resolve calls too, so both agree.
 //
 // # Semantics
 //
@@ -44,7 +44,7 @@ import (
 	"errors"
 	"fmt"
 
-	ep "github.com/smithygo/smithygo/templates/endpointrules"
+	ep "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // RuleSet is a parsed, type-checked endpoint rule set.

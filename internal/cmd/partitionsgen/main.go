@@ -1,8 +1,8 @@
-// Command partitionsgen writes templates/endpointrules/partitions_data.go,
+// Command partitionsgen writes runtime/endpointrules/partitions_data.go,
 // the AWS partitions table that the endpoint rules function aws.partition
 // reads, from Smithy's partitions.json.
 //
-// Generated clients carry templates/endpointrules verbatim and must not read
+// Generated clients carry runtime/endpointrules verbatim and must not read
 // files at run time, so the table is compiled in as Go values. Run it from
 // the repository root after updating the JSON:
 //
@@ -29,7 +29,7 @@ import (
 // Default paths, relative to the repository root.
 const (
 	defaultIn  = "../shared/testdata/endpoints/partitions.json"
-	defaultOut = "templates/endpointrules/partitions_data.go"
+	defaultOut = "runtime/endpointrules/partitions_data.go"
 )
 
 func main() {

@@ -11,7 +11,7 @@ import (
 // Paths relative to this package's directory.
 const (
 	testIn  = "../../../../shared/testdata/endpoints/partitions.json"
-	testOut = "../../../templates/endpointrules/partitions_data.go"
+	testOut = "../../../runtime/endpointrules/partitions_data.go"
 )
 
 // TestUpToDate regenerates the table in memory and fails if the committed

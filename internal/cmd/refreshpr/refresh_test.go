@@ -106,7 +106,7 @@ func copyRepo(t *testing.T) string {
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"go.mod", "go.sum", "Makefile", "cmd", "internal", "templates", "model", "generated", "bench"} {
+	for _, name := range []string{"go.mod", "go.sum", "Makefile", "cmd", "internal", "runtime", "templates", "model", "generated", "bench"} {
 		err := filepath.WalkDir(filepath.Join(root, name), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err

@@ -9,8 +9,8 @@ package apigateway
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/apigateway/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/apigateway/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"iter"
 )
 

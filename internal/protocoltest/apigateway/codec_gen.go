@@ -8,8 +8,8 @@
 package apigateway
 
 import (
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/apigateway/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/apigateway/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"strconv"
 )
 

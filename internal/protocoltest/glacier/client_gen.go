@@ -9,8 +9,8 @@ package glacier
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/glacier/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/glacier/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

@@ -7,7 +7,7 @@
 
 package glacier
 
-import httpbind "github.com/smithygo/smithygo/internal/protocoltest/glacier/internal/httpbind"
+import httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 
 func serializeUploadArchiveInput(in *UploadArchiveInput) (*request, error) {
 	r := newRequest("POST")

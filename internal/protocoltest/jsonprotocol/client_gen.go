@@ -9,8 +9,8 @@ package jsonprotocol
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

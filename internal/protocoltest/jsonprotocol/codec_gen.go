@@ -8,8 +8,8 @@
 package jsonprotocol
 
 import (
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {

@@ -9,7 +9,7 @@ package jsonprotocol
 
 import (
 	"errors"
-	endpointrules "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/internal/endpointrules"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one

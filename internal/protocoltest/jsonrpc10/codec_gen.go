@@ -8,8 +8,8 @@
 package jsonrpc10
 
 import (
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 

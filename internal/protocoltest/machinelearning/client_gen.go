@@ -9,8 +9,8 @@ package machinelearning
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

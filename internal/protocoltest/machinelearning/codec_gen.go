@@ -8,8 +8,8 @@
 package machinelearning
 
 import (
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 func serializePredictInput(in *PredictInput) (*request, error) {

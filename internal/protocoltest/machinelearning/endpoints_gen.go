@@ -9,7 +9,7 @@ package machinelearning
 
 import (
 	"errors"
-	endpointrules "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/internal/endpointrules"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one

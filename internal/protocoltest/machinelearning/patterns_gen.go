@@ -7,7 +7,7 @@
 
 package machinelearning
 
-import ecmaregex "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/internal/ecmaregex"
+import ecmaregex "github.com/smithygo/smithygo/runtime/ecmaregex"
 
 // pattern1 is the pattern ^[a-zA-Z0-9_.-]+$, parsed when this package was generated; the matcher
 // is built on first use.

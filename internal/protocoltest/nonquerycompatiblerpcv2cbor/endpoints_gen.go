@@ -10,7 +10,7 @@ package nonquerycompatiblerpcv2protocol
 
 import (
 	"errors"
-	endpointrules "github.com/smithygo/smithygo/internal/protocoltest/nonquerycompatiblerpcv2cbor/internal/endpointrules"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one

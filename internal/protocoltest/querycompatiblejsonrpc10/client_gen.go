@@ -9,8 +9,8 @@ package querycompatiblejsonrpc10
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblejsonrpc10/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblejsonrpc10/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"strings"
 )
 

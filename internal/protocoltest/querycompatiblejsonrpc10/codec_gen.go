@@ -7,7 +7,7 @@
 
 package querycompatiblejsonrpc10
 
-import jsonwire "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblejsonrpc10/internal/jsonwire"
+import jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 
 func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*request, error) {
 	r := newRequest("POST")

@@ -10,8 +10,8 @@ package querycompatiblerpcv2protocol
 
 import (
 	"context"
-	cbor "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/cbor"
 	types "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/types"
+	cbor "github.com/smithygo/smithygo/runtime/cbor"
 	"strings"
 )
 

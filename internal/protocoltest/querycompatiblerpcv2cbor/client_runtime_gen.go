@@ -5,6 +5,7 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-protocol-traits/ sha256:719af3ab93cee0a24fc3218493f97f1de488b42f64be4cc2f68cc7f6941e12a5 (1 file)
 // Model: ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits/ sha256:e0588ee3a170ff56f865cc25b491cbf08d0fd929db1009f3ceb72e502c557f1a (1 file)
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
+// Copied from github.com/smithygo/smithygo/templates/client.go.tmpl.
 
 package querycompatiblerpcv2protocol
 
@@ -27,12 +28,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/awsconfig"
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/endpointrules"
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/httpbind"
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/jsonwire"
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/retry"
-	"github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/sigv4"
+	"github.com/smithygo/smithygo/runtime/awsconfig"
+	"github.com/smithygo/smithygo/runtime/endpointrules"
+	"github.com/smithygo/smithygo/runtime/httpbind"
+	"github.com/smithygo/smithygo/runtime/jsonwire"
+	"github.com/smithygo/smithygo/runtime/retry"
+	"github.com/smithygo/smithygo/runtime/sigv4"
 )
 
 // Options configures a Client. A function passed to an operation can change

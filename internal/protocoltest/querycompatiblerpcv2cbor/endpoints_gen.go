@@ -10,7 +10,7 @@ package querycompatiblerpcv2protocol
 
 import (
 	"errors"
-	endpointrules "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/internal/endpointrules"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one

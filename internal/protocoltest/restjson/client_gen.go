@@ -10,8 +10,8 @@ package restjsonprotocol
 import (
 	"context"
 	"errors"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

@@ -10,8 +10,8 @@ package rpcv2protocol
 
 import (
 	"context"
-	cbor "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/internal/cbor"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
+	cbor "github.com/smithygo/smithygo/runtime/cbor"
 )
 
 const (

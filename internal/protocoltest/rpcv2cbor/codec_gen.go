@@ -9,8 +9,8 @@
 package rpcv2protocol
 
 import (
-	cbor "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/internal/cbor"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
+	cbor "github.com/smithygo/smithygo/runtime/cbor"
 	"time"
 )
 

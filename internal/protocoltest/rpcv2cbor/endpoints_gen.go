@@ -10,7 +10,7 @@ package rpcv2protocol
 
 import (
 	"errors"
-	endpointrules "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/internal/endpointrules"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 )
 
 // resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one

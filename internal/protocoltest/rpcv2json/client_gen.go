@@ -10,8 +10,8 @@ package rpcv2jsonprotocol
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

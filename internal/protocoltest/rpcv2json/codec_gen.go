@@ -9,8 +9,8 @@
 package rpcv2jsonprotocol
 
 import (
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 

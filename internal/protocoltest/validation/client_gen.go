@@ -9,8 +9,8 @@ package restjsonvalidationprotocol
 
 import (
 	"context"
-	jsonwire "github.com/smithygo/smithygo/internal/protocoltest/validation/internal/jsonwire"
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
 const (

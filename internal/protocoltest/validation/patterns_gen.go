@@ -7,7 +7,7 @@
 
 package restjsonvalidationprotocol
 
-import ecmaregex "github.com/smithygo/smithygo/internal/protocoltest/validation/internal/ecmaregex"
+import ecmaregex "github.com/smithygo/smithygo/runtime/ecmaregex"
 
 // pattern1 is the pattern ^[a-m]+$, parsed when this package was generated; the matcher is built
 // on first use.

@@ -8,8 +8,8 @@
 package server
 
 import (
-	"github.com/smithygo/smithygo/internal/protocoltest/restjson/internal/jsonwire"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 

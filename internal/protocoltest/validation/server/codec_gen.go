@@ -8,8 +8,8 @@
 package server
 
 import (
-	"github.com/smithygo/smithygo/internal/protocoltest/validation/internal/jsonwire"
 	"github.com/smithygo/smithygo/internal/protocoltest/validation/types"
+	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 

@@ -1,0 +1,17 @@
+// Package runtime is the runtime of the clients and servers that cmd/gen
+// generates, one package per concern below this directory (jsonwire,
+// sigv4, retry, endpointrules, ...). A package generated with
+// "-runtime import" imports them from here, so that the services of one
+// program share them; one generated with "-runtime copy" (the default)
+// carries a copy of the ones it uses under its internal/ directory and
+// needs only the standard library. Both are the same code.
+//
+// This package itself only embeds their source, for the generator to copy.
+package runtime
+
+import "embed"
+
+// Source holds the source of the runtime packages.
+//
+//go:embed */*.go
+var Source embed.FS

@@ -1,0 +1,1113 @@
+package jsonwire
+
+import (
+	"encoding/binary"
+	"io"
+	"math/bits"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/smithygo/smithygo/runtime/textfmt"
+)
+
+// Kind is the kind of a JSON value, as reported by [Decoder.Kind].
+type Kind uint8
+
+// The kinds of JSON values. Invalid is also what Kind reports at the end of
+// the input, at a byte that cannot start a value, and after an error.
+const (
+	Invalid Kind = iota
+	Null
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+// String returns the kind's name as used in error messages.
+func (k Kind) String() string {
+	switch k {
+	case Null:
+		return "null"
+	case Bool:
+		return "boolean"
+	case Number:
+		return "number"
+	case String:
+		return "string"
+	case Array:
+		return "array"
+	case Object:
+		return "object"
+	}
+	return "invalid"
+}
+
+// MaxDepth is how deeply arrays and objects may nest. Deeper input is a
+// SyntaxError, so that hostile input cannot make generated code for
+// recursive shapes exhaust the stack.
+const MaxDepth = 10000
+
+// SyntaxError reports input that is not well-formed JSON.
+type SyntaxError struct {
+	Offset int64  // byte offset in the input where the problem was found
+	Msg    string // what was wrong, e.g. "invalid character 'x' looking for beginning of value"
+}
+
+// Error returns "jsonwire: offset N: " followed by Msg.
+func (e *SyntaxError) Error() string {
+	return "jsonwire: offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
+// TypeError reports a well-formed JSON value that does not fit what the
+// caller asked for: a number where a string was expected, 1.5 for an
+// integer, a malformed timestamp, and so on.
+type TypeError struct {
+	Offset int64  // byte offset in the input of the offending value
+	Msg    string // what was wrong, e.g. "expected string, found number"
+}
+
+// Error returns "jsonwire: offset N: " followed by Msg.
+func (e *TypeError) Error() string {
+	return "jsonwire: offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
+// Decoder is a pull parser over one complete JSON document. The caller asks
+// for the value it expects next; see the package documentation.
+//
+// The first error is kept (see [Decoder.Err]); after it, every method
+// returns a zero value, false or nil and consumes nothing. A Decoder is not
+// safe for concurrent use.
+type Decoder struct {
+	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
+	pos   int    // offset of the next unread byte
+	err   error
+	depth int  // open arrays and objects entered with Begin*
+	first bool // just after '{' or '[': no comma expected before the next member
+
+	keyBuf []byte     // NextKey's result
+	keyArr [48]byte   // keyBuf's first memory: most member names fit
+	strBuf []byte     // unescaping scratch for String
+	arena  []byte     // the current block of decoded strings, see keep
+	used   int        // how much of arena is handed out
+	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
+	syms   [64]string // recent results of Symbol, by a hash of their bytes
+	stack  []byte     // Skip's open containers, kept to reuse its memory
+	pools  []any      // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+
+	strings  slab[string]
+	bools    slab[bool]
+	int8s    slab[int8]
+	int16s   slab[int16]
+	int32s   slab[int32]
+	int64s   slab[int64]
+	float32s slab[float32]
+	float64s slab[float64]
+	times    slab[time.Time]
+}
+
+// NewDecoder returns a Decoder reading data, which must hold one complete
+// JSON document and must not change while it is decoded. The Decoder keeps
+// no reference to data once decoding is done: every string it returns is a
+// copy, kept with the others in shared blocks (see keep), so data may be
+// reused afterwards, for example given back with [ReleaseBody].
+//
+// An input of only whitespace (including an empty one) reads as null,
+// because restJson1 services may send an empty body where the model has an
+// output structure: BeginObject then returns false, as for null.
+func NewDecoder(data []byte) *Decoder {
+	if isBlank(data) {
+		data = nullText
+	}
+	d := &Decoder{s: data}
+	d.keyBuf = d.keyArr[:0]
+	return d
+}
+
+// nullText is what a blank input reads as. It is never written to.
+var nullText = []byte("null")
+
+// NewDecoderString is NewDecoder for input in a string, which it copies.
+func NewDecoderString(s string) *Decoder { return NewDecoder([]byte(s)) }
+
+// maxSizeHint caps how much ReadBody allocates up front on the word of a
+// Content-Length header; longer bodies still read fine, growing as they go.
+const maxSizeHint = 64 << 20
+
+// maxPooledBody is the largest buffer ReleaseBody keeps for reuse, so that
+// one huge response does not stay in memory for good.
+const maxPooledBody = 8 << 20
+
+// bodies holds buffers given back by ReleaseBody (as *[]byte, which a Pool
+// stores without allocating).
+var bodies sync.Pool
+
+// ReadBody reads r to EOF into a buffer for [NewDecoder], reusing one given
+// back by [ReleaseBody] when there is one: decoding copies what it keeps, so
+// a response body is garbage once decoded, and reusing its memory spares
+// the allocation (the largest of a decode) and the garbage collector's work.
+// sizeHint is the expected length (an HTTP response's ContentLength), or -1
+// if unknown.
+func ReadBody(r io.Reader, sizeHint int64) ([]byte, error) {
+	hint := 512
+	if sizeHint >= 0 {
+		// One byte more than the hint lets the last Read see EOF
+		// without growing the buffer.
+		hint = int(min(sizeHint, maxSizeHint)) + 1
+	}
+	var buf []byte
+	if p, ok := bodies.Get().(*[]byte); ok {
+		buf = (*p)[:0]
+	}
+	if cap(buf) < hint {
+		if buf != nil {
+			ReleaseBody(buf)
+		}
+		buf = make([]byte, 0, hint)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// ReleaseBody gives a buffer from ReadBody back for reuse. Nothing may use
+// it afterwards: call it once the body's decoding is done.
+func ReleaseBody(b []byte) {
+	if b == nil || cap(b) > maxPooledBody {
+		return
+	}
+	bodies.Put(&b)
+}
+
+// hasPrefix reports whether b begins with s, without converting either.
+func hasPrefix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func isBlank(s []byte) bool {
+	for i := 0; i < len(s); i++ {
+		if !whitespace[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// Err returns the first error the Decoder met, or nil: a *SyntaxError, a
+// *TypeError or an error given to Fail.
+func (d *Decoder) Err() error { return d.err }
+
+// Fail records err as the Decoder's error unless it already has one, and
+// so stops decoding: the way for a caller to report an error the Decoder
+// cannot see (generated code uses RefuseNull and RefuseUnion for the ones
+// it knows). A nil err is ignored.
+func (d *Decoder) Fail(err error) {
+	if d.err == nil && err != nil {
+		d.err = err
+	}
+}
+
+// Offset returns the byte offset of the next unread byte, for error
+// messages of the caller's own (see Fail).
+func (d *Decoder) Offset() int64 { return int64(d.pos) }
+
+func (d *Decoder) syntaxErr(at int, msg string) {
+	if d.err == nil {
+		d.err = &SyntaxError{Offset: int64(at), Msg: msg}
+	}
+}
+
+func (d *Decoder) typeErr(at int, msg string) {
+	if d.err == nil {
+		d.err = &TypeError{Offset: int64(at), Msg: msg}
+	}
+}
+
+// describe names the byte c for an error message.
+func describe(c byte) string {
+	if 0x20 <= c && c < 0x7f {
+		return "'" + string(rune(c)) + "'"
+	}
+	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
+}
+
+// mismatch records the error for finding something other than a want value
+// at offset i: a TypeError if a valid value starts there, else a
+// SyntaxError.
+func (d *Decoder) mismatch(i int, want string) {
+	if i >= len(d.s) {
+		d.syntaxErr(i, "unexpected end of input, expected "+want)
+		return
+	}
+	// Report a malformed value as such, not as one of the wrong kind.
+	c := d.s[i]
+	k := kinds[c]
+	switch k {
+	case Invalid:
+		d.syntaxErr(i, "invalid character "+describe(c)+" looking for beginning of value")
+		return
+	case Number:
+		if end, ok := textfmt.ScanNumber(d.s, i); !ok {
+			d.syntaxErr(end, "invalid number")
+			return
+		}
+	case String:
+		if d.skipString(i+1) < 0 {
+			return
+		}
+	case Bool, Null:
+		word := "null"
+		if c == 't' {
+			word = "true"
+		} else if c == 'f' {
+			word = "false"
+		}
+		if !hasPrefix(d.s[i:], word) {
+			d.syntaxErr(i, "invalid literal, expected "+word)
+			return
+		}
+	}
+	d.typeErr(i, "expected "+want+", found "+k.String())
+}
+
+// whitespace marks the four JSON whitespace bytes.
+var whitespace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// kinds maps the first byte of a value to its kind.
+var kinds = [256]Kind{
+	'{': Object, '[': Array, '"': String, 't': Bool, 'f': Bool, 'n': Null, '-': Number,
+	'0': Number, '1': Number, '2': Number, '3': Number, '4': Number,
+	'5': Number, '6': Number, '7': Number, '8': Number, '9': Number,
+}
+
+// plain marks the bytes that stand for themselves inside a string and need
+// no further checks: printable ASCII other than '"' and '\'.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// skipSpace advances past whitespace and returns the new offset. Compact
+// JSON has none, so the first byte is checked inline (every byte above ' '
+// is not whitespace) and only whitespace pays for the loop.
+func (d *Decoder) skipSpace() int {
+	if i := d.pos; i < len(d.s) && d.s[i] > ' ' {
+		return i
+	}
+	return d.skipSpaceLoop()
+}
+
+func (d *Decoder) skipSpaceLoop() int {
+	i := d.pos
+	for i < len(d.s) && whitespace[d.s[i]] {
+		i++
+	}
+	d.pos = i
+	return i
+}
+
+// textRun returns the offset of the first byte at or after i that ends a
+// run of string content needing no unescaping: '"', '\\', a control
+// character, the start of invalid UTF-8, or len(s). It passes over ASCII
+// eight bytes at a time (the generated decoders spend much of their time in
+// member names and string values) and checks multi-byte UTF-8 as it goes.
+func textRun(s []byte, i int) int {
+	for {
+		// Plain ASCII, a word at a time, up to the first byte that is not.
+		for {
+			if i+8 > len(s) {
+				for i < len(s) && plain[s[i]] {
+					i++
+				}
+				break
+			}
+			x := binary.LittleEndian.Uint64(s[i:])
+			if m := notPlain(x); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		// Multi-byte sequences, one after the other, checked by the table
+		// of well-formed sequences in the Unicode Standard (section 3.9):
+		// no overlong forms, no surrogates, nothing past U+10FFFF, as
+		// utf8.DecodeRune decides.
+	multi:
+		for i < len(s) {
+			c := s[i]
+			switch {
+			case c < utf8.RuneSelf:
+				break multi
+			case 0xC2 <= c && c <= 0xDF:
+				if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+					i += 2
+					continue
+				}
+			case 0xE0 <= c && c <= 0xEF:
+				if i+2 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xE0 {
+						lo = 0xA0 // no overlong forms
+					} else if c == 0xED {
+						hi = 0x9F // no surrogates
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+						i += 3
+						continue
+					}
+				}
+			case 0xF0 <= c && c <= 0xF4:
+				if i+3 < len(s) {
+					lo, hi := byte(0x80), byte(0xBF)
+					if c == 0xF0 {
+						lo = 0x90 // no overlong forms
+					} else if c == 0xF4 {
+						hi = 0x8F // nothing past U+10FFFF
+					}
+					if c1 := s[i+1]; lo <= c1 && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+						i += 4
+						continue
+					}
+				}
+			}
+			return i // invalid UTF-8
+		}
+		if i >= len(s) || !plain[s[i]] {
+			return i
+		}
+	}
+}
+
+// Eight bytes at a time: the high bit of each byte of stops(x) is set where
+// the byte of x is '"', '\\' or a control character (below 0x20); bytes
+// from 0x80 are never flagged. This is the "has a zero byte" trick
+// (x-0x0101..)&^x&0x8080..: a borrow can only run upwards from a flagged
+// byte, so bytes above the first flagged one may be flagged wrongly, but
+// the lowest flag is always exact.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+func stops(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	// q and b have the high bits of x, so &^x stands for &^q and &^b.
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits)) &^ x & highBits
+}
+
+// notPlain is stops(x) with bytes from 0x80 flagged too: those not in the
+// plain table. ORing x in before the mask flags them and, as they borrow
+// nothing, leaves the lowest flag exact.
+func notPlain(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits) | x) & highBits
+}
+
+// quoteRun returns the offset of the first '"', '\\' or control character
+// at or after i, or len(s), passing over everything else (invalid UTF-8
+// included) eight bytes at a time.
+func quoteRun(s []byte, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := stops(binary.LittleEndian.Uint64(s[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(s) && !stringStop[s[i]] {
+		i++
+	}
+	return i
+}
+
+// Kind reports the kind of the next value without consuming anything. It
+// returns Invalid at the end of the input, at a byte that cannot start a
+// value, and after an error. The kind is a guess from the first byte: the
+// value may still turn out malformed when read.
+func (d *Decoder) Kind() Kind {
+	if d.err != nil {
+		return Invalid
+	}
+	i := d.skipSpace()
+	if i >= len(d.s) {
+		return Invalid
+	}
+	return kinds[d.s[i]]
+}
+
+// Null consumes the next value and returns true if it is null; otherwise it
+// consumes nothing and returns false.
+func (d *Decoder) Null() bool {
+	// Inline fast path: a value that starts with anything but 'n' or
+	// whitespace is not null (and after an error, Null is false anyway).
+	if uint(d.pos) < uint(len(d.s)) && notNull[d.s[d.pos]] {
+		return false
+	}
+	return d.null()
+}
+
+// notNull marks the bytes that cannot start null or whitespace before it.
+var notNull = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c > ' ' && c != 'n'
+	}
+	return t
+}()
+
+func (d *Decoder) null() bool {
+	if d.err != nil {
+		return false
+	}
+	i := d.skipSpace()
+	if hasPrefix(d.s[i:], "null") {
+		d.pos = i + 4
+		return true
+	}
+	return false
+}
+
+// literal consumes word (true, false or null) at offset i, or records a
+// SyntaxError.
+func (d *Decoder) literal(i int, word string) bool {
+	if hasPrefix(d.s[i:], word) {
+		d.pos = i + len(word)
+		return true
+	}
+	d.syntaxErr(i, "invalid literal, expected "+word)
+	return false
+}
+
+// begin consumes open ('{' or '[') and returns true, or consumes null and
+// returns false.
+func (d *Decoder) begin(open byte, want string) bool {
+	if d.err != nil {
+		return false
+	}
+	i := d.skipSpace()
+	if i < len(d.s) {
+		switch d.s[i] {
+		case open:
+			if d.depth >= MaxDepth {
+				d.syntaxErr(i, "exceeded max depth of "+strconv.Itoa(MaxDepth))
+				return false
+			}
+			d.depth++
+			d.first = true
+			d.pos = i + 1
+			return true
+		case 'n':
+			d.literal(i, "null")
+			return false
+		}
+	}
+	d.mismatch(i, want)
+	return false
+}
+
+// BeginObject consumes '{' and returns true, or consumes null and returns
+// false. Anything else is an error. After true, call NextKey until it
+// returns false.
+func (d *Decoder) BeginObject() bool { return d.begin('{', "object") }
+
+// BeginArray consumes '[' and returns true, or consumes null and returns
+// false. Anything else is an error. After true, call NextElem until it
+// returns false.
+func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
+
+// NextKey returns the next member name of the current object, unescaped,
+// and true, leaving the Decoder before the member's value, which the caller
+// must read or Skip. At the end of the object it consumes '}' and returns
+// nil and false. The name aliases the input or memory of the Decoder, valid
+// until the next call: switch on string(name) to match it without copying
+// or allocating. Use NextKeyString for a name to keep, such as a map key.
+func (d *Decoder) NextKey() ([]byte, bool) {
+	// Fast path, without nextMember's call: compact JSON, where '}' or
+	// the name (with nothing to unescape) follows '{' or ',', and ':'
+	// follows the name.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',' || s[i] == '}') {
+		if s[i] == '}' {
+			d.first = false
+			d.pos = i + 1
+			d.depth--
+			return nil, false
+		}
+		if s[i] == ',' {
+			i++
+		}
+		if i < len(s) && s[i] == '"' {
+			j := textRun(s, i+1)
+			if j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
+				d.first = false
+				d.pos = j + 2
+				return s[i+1 : j : j], true
+			}
+		}
+	}
+	start, end, esc, ok := d.nextMember()
+	if !ok {
+		return nil, false
+	}
+	if esc {
+		return d.keyBuf, true
+	}
+	return d.s[start:end:end], true
+}
+
+// NextKeyString is NextKey returning the name as a string that stays valid:
+// map keys and union member names, copied into the Decoder's shared blocks.
+func (d *Decoder) NextKeyString() (string, bool) {
+	start, end, esc, ok := d.nextMember()
+	if !ok {
+		return "", false
+	}
+	if esc {
+		return d.keep(d.keyBuf), true
+	}
+	return d.keep(d.s[start:end]), true
+}
+
+// nextMember moves to the next member of an object and past its ':'. The
+// name is d.s[start:end] when esc is false, else (it had escapes or invalid
+// UTF-8) it has been unescaped into d.keyBuf.
+func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
+	if d.err != nil {
+		return 0, 0, false, false
+	}
+	i := d.skipSpace()
+	s := d.s
+	if i >= len(s) {
+		d.syntaxErr(i, "unexpected end of input in object")
+		return 0, 0, false, false
+	}
+	if d.first {
+		d.first = false
+		if s[i] == '}' {
+			d.pos = i + 1
+			d.depth--
+			return 0, 0, false, false
+		}
+	} else {
+		switch s[i] {
+		case ',':
+			d.pos = i + 1
+			i = d.skipSpace()
+		case '}':
+			d.pos = i + 1
+			d.depth--
+			return 0, 0, false, false
+		default:
+			d.syntaxErr(i, "invalid character "+describe(s[i])+" after object member value")
+			return 0, 0, false, false
+		}
+	}
+	if i >= len(s) || s[i] != '"' {
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input in object")
+		} else {
+			d.syntaxErr(i, "invalid character "+describe(s[i])+" looking for beginning of object key string")
+		}
+		return 0, 0, false, false
+	}
+	i++
+	start = i
+	i = textRun(s, i)
+	if i < len(s) && s[i] == '"' {
+		end = i
+		i++
+	} else {
+		b, ok := d.unquote(d.keyBuf[:0], start, i)
+		if !ok {
+			return 0, 0, false, false
+		}
+		d.keyBuf = b
+		esc = true
+		i = d.pos
+	}
+	for i < len(s) && whitespace[s[i]] {
+		i++
+	}
+	if i >= len(s) || s[i] != ':' {
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input after object key")
+		} else {
+			d.syntaxErr(i, "invalid character "+describe(s[i])+" after object key")
+		}
+		return 0, 0, false, false
+	}
+	d.pos = i + 1
+	return start, end, esc, true
+}
+
+// NextElem reports whether the current array has another element, leaving
+// the Decoder before it; the caller must read or Skip it. At the end of the
+// array it consumes ']' and returns false.
+func (d *Decoder) NextElem() bool {
+	if d.err != nil {
+		return false
+	}
+	i := d.skipSpace()
+	s := d.s
+	if i >= len(s) {
+		d.syntaxErr(i, "unexpected end of input in array")
+		return false
+	}
+	if d.first {
+		d.first = false
+		if s[i] == ']' {
+			d.pos = i + 1
+			d.depth--
+			return false
+		}
+		return true
+	}
+	switch s[i] {
+	case ',':
+		d.pos = i + 1
+		return true
+	case ']':
+		d.pos = i + 1
+		d.depth--
+		return false
+	}
+	d.syntaxErr(i, "invalid character "+describe(s[i])+" after array element")
+	return false
+}
+
+// String reads a JSON string, unescaped, as a copy kept in blocks shared
+// with the Decoder's other strings (see keep). Invalid UTF-8 and unpaired
+// surrogate escapes become U+FFFD, as with encoding/json.
+func (d *Decoder) String() string {
+	// Fast path, without stringBytes' call: a string right here (compact
+	// JSON), most often with nothing to unescape.
+	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
+		j := textRun(s, i+1)
+		if j < len(s) && s[j] == '"' {
+			d.pos = j + 1
+			return d.keep(s[i+1 : j])
+		}
+		b, ok := d.unquote(d.strBuf[:0], i+1, j)
+		if !ok {
+			return ""
+		}
+		d.strBuf = b
+		return d.keep(b)
+	}
+	b, ok := d.stringBytes()
+	if !ok {
+		return ""
+	}
+	return d.keep(b)
+}
+
+// Symbol is String for values that repeat, such as enum values: a value
+// equal to a recent one is that string again, not a new copy.
+func (d *Decoder) Symbol() string {
+	b, ok := d.stringBytes()
+	if !ok || len(b) == 0 {
+		return ""
+	}
+	h := (len(b)*7 + int(b[0])*3 + int(b[len(b)-1])) & (len(d.syms) - 1)
+	if s := d.syms[h]; s == string(b) {
+		return s
+	}
+	s := d.keep(b)
+	d.syms[h] = s
+	return s
+}
+
+// stringBytes reads a JSON string and returns its unescaped content, which
+// aliases the input or the Decoder's scratch memory until the next call.
+func (d *Decoder) stringBytes() ([]byte, bool) {
+	if d.err != nil {
+		return nil, false
+	}
+	i := d.skipSpace()
+	s := d.s
+	if i >= len(s) || s[i] != '"' {
+		d.mismatch(i, "string")
+		return nil, false
+	}
+	i++
+	start := i
+	i = textRun(s, i)
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return s[start:i], true
+	}
+	b, ok := d.unquote(d.strBuf[:0], start, i)
+	if !ok {
+		return nil, false
+	}
+	d.strBuf = b
+	return b, true
+}
+
+// Decoded strings are kept in shared blocks rather than one allocation
+// each. The bytes of a block are written once, just before the string over
+// them is made, and never again, so the strings never change: this is how
+// strings.Builder makes its String, done here by hand so that keeping a
+// string stores no pointer into the Decoder (Builder.Write stores its
+// buffer back every time, which costs a write barrier whenever the garbage
+// collector is marking). Blocks double from 1 KB to 16 KB, so that little
+// is left unused in the last.
+const (
+	minArena = 1 << 10
+	maxArena = 16 << 10
+)
+
+// keep returns a copy of b as a string from the Decoder's blocks.
+func (d *Decoder) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > maxArena/4 {
+		return string(b) // a long string gets its own memory
+	}
+	if len(d.arena)-d.used < len(b) {
+		d.arena = make([]byte, max(min(max(2*len(d.arena), minArena), maxArena), len(b)))
+		d.used = 0
+	}
+	n := copy(d.arena[d.used:], b)
+	s := unsafe.String(&d.arena[d.used], n)
+	d.used += n
+	return s
+}
+
+// unquote appends to b the unescaped content of the string whose content
+// starts at offset start, given that s[start:i] needs no unescaping, and
+// moves past the closing quote. On a syntax error it records it and returns
+// false.
+func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
+	s := d.s
+	b = append(b, s[start:i]...)
+	for {
+		// Copy the run up to the next escape, quote, control character
+		// or invalid UTF-8 at once; the cases below deal with what
+		// stopped it.
+		j := textRun(s, i)
+		b = append(b, s[i:j]...)
+		i = j
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input in string")
+			return nil, false
+		}
+		switch c := s[i]; {
+		case c == '"':
+			d.pos = i + 1
+			return b, true
+		case c == '\\':
+			if i+1 >= len(s) {
+				d.syntaxErr(i+1, "unexpected end of input in string escape")
+				return nil, false
+			}
+			switch e := s[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r := hex4(s, i+2)
+				if r < 0 {
+					d.syntaxErr(i, `invalid \u escape in string`)
+					return nil, false
+				}
+				i += 6
+				if 0xD800 <= r && r < 0xE000 {
+					// A surrogate: valid only as a high one followed by an
+					// escaped low one. Anything else becomes U+FFFD and the
+					// following escape, if any, is read on its own.
+					r2 := -1
+					if r < 0xDC00 && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+						r2 = hex4(s, i+2)
+					}
+					if 0xDC00 <= r2 && r2 < 0xE000 {
+						r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, rune(r))
+				continue
+			default:
+				d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
+				return nil, false
+			}
+			i += 2
+		case c < 0x20:
+			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
+			return nil, false
+		default: // non-ASCII
+			r, size := utf8.DecodeRune(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, "\uFFFD"...)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+}
+
+// hex4 returns the value of the four hex digits at s[i:], or -1.
+func hex4(s []byte, i int) int {
+	if i+4 > len(s) {
+		return -1
+	}
+	v := 0
+	for _, c := range []byte(s[i : i+4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		v = v<<4 | int(c)
+	}
+	return v
+}
+
+// Skip consumes the next value of any kind, checking that it is well-formed.
+// It does not recurse, so nesting costs no stack, but it counts towards
+// MaxDepth.
+func (d *Decoder) Skip() {
+	if d.err != nil {
+		return
+	}
+	s := d.s
+	stack := d.stack[:0]
+	defer func() { d.stack = stack[:0] }()
+	i := d.skipSpace()
+	for {
+		// A value starts at i (after optional whitespace).
+		for i < len(s) && whitespace[s[i]] {
+			i++
+		}
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input, expected a value")
+			return
+		}
+		switch c := s[i]; c {
+		case '{', '[':
+			if d.depth+len(stack) >= MaxDepth {
+				d.syntaxErr(i, "exceeded max depth of "+strconv.Itoa(MaxDepth))
+				return
+			}
+			i++
+			for i < len(s) && whitespace[s[i]] {
+				i++
+			}
+			if i < len(s) && s[i] == c+2 { // '{'+2 is '}', '['+2 is ']'
+				i++
+				break
+			}
+			stack = append(stack, c)
+			if c == '{' {
+				if i = d.skipName(i); i < 0 {
+					return
+				}
+			}
+			continue
+		case '"':
+			if i = d.skipString(i + 1); i < 0 {
+				return
+			}
+		case 't':
+			if !d.literal(i, "true") {
+				return
+			}
+			i += 4
+		case 'f':
+			if !d.literal(i, "false") {
+				return
+			}
+			i += 5
+		case 'n':
+			if !d.literal(i, "null") {
+				return
+			}
+			i += 4
+		default:
+			end, ok := textfmt.ScanNumber(s, i)
+			if !ok {
+				if end == i {
+					d.syntaxErr(i, "invalid character "+describe(c)+" looking for beginning of value")
+				} else {
+					d.syntaxErr(end, "invalid number")
+				}
+				return
+			}
+			i = end
+		}
+		// A value ended at i: close containers until another value is due.
+	next:
+		for {
+			if len(stack) == 0 {
+				d.pos = i
+				return
+			}
+			for i < len(s) && whitespace[s[i]] {
+				i++
+			}
+			if i >= len(s) {
+				d.syntaxErr(i, "unexpected end of input")
+				return
+			}
+			top := stack[len(stack)-1]
+			switch s[i] {
+			case ',':
+				i++
+				if top == '{' {
+					if i = d.skipName(i); i < 0 {
+						return
+					}
+				}
+				break next
+			case top + 2:
+				i++
+				stack = stack[:len(stack)-1]
+			default:
+				if top == '{' {
+					d.syntaxErr(i, "invalid character "+describe(s[i])+" after object member value")
+				} else {
+					d.syntaxErr(i, "invalid character "+describe(s[i])+" after array element")
+				}
+				return
+			}
+		}
+	}
+}
+
+// skipName skips whitespace, an object member name and its ':' from offset
+// i and returns the offset after the ':', or -1 after recording an error.
+func (d *Decoder) skipName(i int) int {
+	s := d.s
+	for i < len(s) && whitespace[s[i]] {
+		i++
+	}
+	if i >= len(s) || s[i] != '"' {
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input in object")
+		} else {
+			d.syntaxErr(i, "invalid character "+describe(s[i])+" looking for beginning of object key string")
+		}
+		return -1
+	}
+	if i = d.skipString(i + 1); i < 0 {
+		return -1
+	}
+	for i < len(s) && whitespace[s[i]] {
+		i++
+	}
+	if i >= len(s) || s[i] != ':' {
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input after object key")
+		} else {
+			d.syntaxErr(i, "invalid character "+describe(s[i])+" after object key")
+		}
+		return -1
+	}
+	return i + 1
+}
+
+// stringStop marks the bytes where skipString must look closer.
+var stringStop = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'] = true
+	t['\\'] = true
+	return t
+}()
+
+// skipString checks the string whose content starts at offset i and returns
+// the offset after its closing quote, or -1 after recording an error. Like
+// encoding/json it does not insist on valid UTF-8, which String replaces.
+func (d *Decoder) skipString(i int) int {
+	s := d.s
+	for {
+		i = quoteRun(s, i)
+		if i >= len(s) {
+			d.syntaxErr(i, "unexpected end of input in string")
+			return -1
+		}
+		switch c := s[i]; c {
+		case '"':
+			return i + 1
+		case '\\':
+			if i+1 >= len(s) {
+				d.syntaxErr(i+1, "unexpected end of input in string escape")
+				return -1
+			}
+			switch e := s[i+1]; e {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if hex4(s, i+2) < 0 {
+					d.syntaxErr(i, `invalid \u escape in string`)
+					return -1
+				}
+				i += 6
+			default:
+				d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
+				return -1
+			}
+		default:
+			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
+			return -1
+		}
+	}
+}
+
+// Raw returns a copy of the next value's exact JSON text, for document
+// members, and consumes it.
+func (d *Decoder) Raw() []byte {
+	if d.err != nil {
+		return nil
+	}
+	start := d.skipSpace()
+	d.Skip()
+	if d.err != nil {
+		return nil
+	}
+	return append([]byte(nil), d.s[start:d.pos]...)
+}
+
+// End checks that only whitespace follows the value read, and records a
+// SyntaxError otherwise.
+func (d *Decoder) End() {
+	if d.err != nil {
+		return
+	}
+	if i := d.skipSpace(); i < len(d.s) {
+		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
+	}
+}

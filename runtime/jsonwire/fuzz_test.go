@@ -1,0 +1,135 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/runtime/textfmt"
+)
+
+// FuzzDecoderSkip checks that the Decoder never panics and agrees with
+// encoding/json: on validity (Skip), on the exact text (Raw) and on every
+// value (a generic walk through the pull API).
+func FuzzDecoderSkip(f *testing.F) {
+	for _, s := range []string{
+		``, ` `, `null`, `{}`, `[]`, `{"a":[1,2.5e3,-0,true,false,null,"x"]}`,
+		`"\ud83d\ude00\ud83d"`, "\"\xff\"", `[1,]`, `{"a" 1}`, `01`, `1e`, `"\u12"`,
+		`[[[[[[[[[[]]]]]]]]]]`, `{"a":{"b":{"c":[{"d":"e"}]}}}`, `1e400`, `"a"x`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkAgainstEncodingJSON(t, data)
+	})
+}
+
+// replaceInvalid is what decoding does to invalid UTF-8: each bad byte
+// becomes U+FFFD (unlike strings.ToValidUTF8, which merges runs).
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r) // ranging yields U+FFFD for each bad byte
+	}
+	return b.String()
+}
+
+// FuzzStringRoundTrip checks that any Go string survives the Encoder and
+// the Decoder (with invalid UTF-8 replaced), that the encoding is what
+// encoding/json reads as the same string, and that decoding arbitrary
+// string literals agrees with encoding/json.
+func FuzzStringRoundTrip(f *testing.F) {
+	for _, s := range []string{"", "abc", `"\`, "\x00\x1f\n", "é😀", "\xff\xfe", "\xed\xa0\x80", `\ud83d`, "\u2028<>&"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := replaceInvalid(s)
+		e := NewEncoder(nil)
+		e.String(s)
+		out := e.Bytes()
+		got, _, err := read(string(out), (*Decoder).String)
+		if err != nil || got != want {
+			t.Fatalf("round trip of %q via %s = %q, %v", s, out, got, err)
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("encoding of %q is not valid UTF-8: %q", s, out)
+		}
+		var viaJSON string
+		if err := json.Unmarshal(out, &viaJSON); err != nil || viaJSON != want {
+			t.Fatalf("encoding/json reads %s as %q, %v", out, viaJSON, err)
+		}
+
+		// s as the inside of a string literal, escapes and all.
+		lit := `"` + s + `"`
+		var wantLit string
+		wantErr := json.Unmarshal([]byte(lit), &wantLit)
+		gotLit, _, err := read(lit, (*Decoder).String)
+		if (err == nil) != (wantErr == nil) || (err == nil && gotLit != wantLit) {
+			t.Fatalf("String(%q) = %q, %v; encoding/json %q, %v", lit, gotLit, err, wantLit, wantErr)
+		}
+	})
+}
+
+// FuzzQuoteRun holds quoteRun's word-at-a-time scan to its definition,
+// byte by byte, from every offset.
+func FuzzQuoteRun(f *testing.F) {
+	for _, s := range []string{"", "abcdefghijklmnop", "abcdefg\"xyz", "0123456789abcdef\\", "\x1f2345678", "ab\xc3\xa9defghijk",
+		"~~~~~~~~~~~~~~~~\x7f", "0123456789abcdef\xff\"", "\x80\x80\x80\x80\x80\x80\x80\x80\x80!!!!!!!\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			want := i
+			for want < len(s) && s[want] != '"' && s[want] != '\\' && s[want] >= 0x20 {
+				want++
+			}
+			if got := quoteRun([]byte(s), i); got != want {
+				t.Fatalf("quoteRun(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}
+
+// FuzzTextRun holds textRun to its definition: the run it returns is valid
+// UTF-8 without '"', '\\' or control characters, and the byte after it is
+// one of those or the start of what utf8 calls invalid.
+func FuzzTextRun(f *testing.F) {
+	for _, s := range []string{"", "abc", "é😀東京", "a\"b", "abcdefgh\xe6\x9d\xb1\xe4\xba\xacijklmnop\x01", "0123456789abcdef\xff\"", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80", "\xc3", "ab\xf0\x9f\x98", "\xc0\xaf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			j := textRun([]byte(s), i)
+			run := s[i:j]
+			if !utf8.ValidString(run) || strings.ContainsAny(run, "\"\\") || strings.ContainsFunc(run, func(r rune) bool { return r < 0x20 }) {
+				t.Fatalf("textRun(%q, %d) = %d: run %q", s, i, j, run)
+			}
+			if j < len(s) {
+				c := s[j]
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !(c == '"' || c == '\\' || c < 0x20 || (r == utf8.RuneError && size == 1)) {
+					t.Fatalf("textRun(%q, %d) stopped at %d before %q", s, i, j, s[j:])
+				}
+			}
+		}
+	})
+}
+
+// FuzzEpochSeconds holds EpochSeconds' fast path for the common spellings
+// to the general one (textfmt's reading of the whole number): the same
+// instant, and an error exactly when the general reading has one.
+func FuzzEpochSeconds(f *testing.F) {
+	for _, s := range []string{"1576540098", "1515531081.123", " 0.5 ", "0", "01", "1.", "1.e3", "1.5e3", "-1.5",
+		"123456789012345678", "1234567890123456789", "1.0000000001", "1.123456789", "1.1234567891", "1x", `"1"`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _, err := read(s, (*Decoder).EpochSeconds)
+		want, wantErr := textfmt.ParseEpochSeconds(strings.Trim(s, " \t\n\r"))
+		if (err == nil) != (wantErr == nil) || err == nil && (!got.Equal(want) || got.Location() != time.UTC) {
+			t.Fatalf("EpochSeconds(%q) = %v, %v; general path %v, %v", s, got, err, want, wantErr)
+		}
+	})
+}

@@ -1,0 +1,430 @@
+package jsonwire
+
+import (
+	"encoding/base64"
+	"math"
+	"math/big"
+	"strconv"
+	"time"
+
+	"github.com/smithygo/smithygo/runtime/textfmt"
+)
+
+// Bool reads true or false.
+func (d *Decoder) Bool() bool {
+	if d.err != nil {
+		return false
+	}
+	i := d.skipSpace()
+	rest := d.s[i:]
+	switch {
+	case hasPrefix(rest, "true"):
+		d.pos = i + 4
+		return true
+	case hasPrefix(rest, "false"):
+		d.pos = i + 5
+		return false
+	}
+	d.mismatch(i, "boolean")
+	return false
+}
+
+// shorten keeps a number's text short in error messages (and copies it).
+func shorten(s []byte) string {
+	if len(s) > 40 {
+		return string(s[:40]) + "..."
+	}
+	return string(s)
+}
+
+// number reads the next value, which must be a JSON number, and returns its
+// text (aliasing the input) and offset.
+func (d *Decoder) number(want string) (text []byte, at int, ok bool) {
+	if d.err != nil {
+		return nil, 0, false
+	}
+	i := d.skipSpace()
+	s := d.s
+	if i < len(s) && kinds[s[i]] == Number {
+		end, ok := textfmt.ScanNumber(s, i)
+		if !ok {
+			d.syntaxErr(end, "invalid number")
+			return nil, 0, false
+		}
+		d.pos = end
+		return s[i:end], i, true
+	}
+	d.mismatch(i, want)
+	return nil, 0, false
+}
+
+// integer reads a JSON number that is an integer in [lo, hi]. Any spelling
+// of an integral value is accepted (10, 1e1, 10.0, 1.0E+1); a non-zero
+// fraction or a value out of range is a TypeError.
+func (d *Decoder) integer(lo, hi int64, typ string) int64 {
+	if d.err != nil {
+		return 0
+	}
+	// Fast path: up to 18 plain digits cannot overflow an int64.
+	i := d.skipSpace()
+	s := d.s
+	j := i
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	k := j
+	var v int64
+	for k < len(s) && k-j < 18 && textfmt.IsDigit(s[k]) {
+		v = v*10 + int64(s[k]-'0')
+		k++
+	}
+	if k > j && (s[j] != '0' || k == j+1) && (k == len(s) || !continuesNumber[s[k]]) {
+		if j > i {
+			v = -v
+		}
+		if v < lo || v > hi {
+			d.typeErr(i, "number "+string(s[i:k])+" out of range for "+typ)
+			return 0
+		}
+		d.pos = k
+		return v
+	}
+	text, at, ok := d.number("number")
+	if !ok {
+		return 0
+	}
+	n := textfmt.SplitNumber(string(text))
+	if n.HasFraction() {
+		d.typeErr(at, "number "+shorten(text)+" is not an integer")
+		return 0
+	}
+	mag, ok := n.Integer()
+	if n.Neg {
+		if ok && mag <= uint64(-(lo+1))+1 {
+			return -int64(mag) // wraps correctly for math.MinInt64
+		}
+	} else if ok && mag <= uint64(hi) {
+		return int64(mag)
+	}
+	d.typeErr(at, "number "+shorten(text)+" out of range for "+typ)
+	return 0
+}
+
+// continuesNumber marks the bytes that may follow a run of digits within a
+// JSON number, sending integer to its slow path.
+var continuesNumber = [256]bool{
+	'.': true, 'e': true, 'E': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true,
+}
+
+// Int64 reads a JSON number that is an integer within the range of int64.
+// A fraction (1.5) or a value out of range (1e400) is a TypeError; any
+// spelling of an integer (1e2, 100.0) is accepted.
+func (d *Decoder) Int64() int64 { return d.integer(math.MinInt64, math.MaxInt64, "int64") }
+
+// Int32 is Int64 for the range of int32.
+func (d *Decoder) Int32() int32 { return int32(d.integer(math.MinInt32, math.MaxInt32, "int32")) }
+
+// Int16 is Int64 for the range of int16.
+func (d *Decoder) Int16() int16 { return int16(d.integer(math.MinInt16, math.MaxInt16, "int16")) }
+
+// Int8 is Int64 for the range of int8.
+func (d *Decoder) Int8() int8 { return int8(d.integer(math.MinInt8, math.MaxInt8, "int8")) }
+
+// float reads a number, or one of the strings "NaN", "Infinity" and
+// "-Infinity" that Smithy's JSON protocols use for non-finite values.
+func (d *Decoder) float(bits int) float64 {
+	if d.err != nil {
+		return 0
+	}
+	i := d.skipSpace()
+	if i < len(d.s) && d.s[i] == '"' {
+		s, _ := d.stringBytes()
+		if f, ok := textfmt.SpecialFloat(string(s)); ok {
+			return f
+		}
+		d.typeErr(i, "expected number, found string")
+		return 0
+	}
+	text, at, ok := d.number("number")
+	if !ok {
+		return 0
+	}
+	f, err := strconv.ParseFloat(string(text), bits)
+	if err != nil {
+		d.typeErr(at, "number "+shorten(text)+" out of range for float"+strconv.Itoa(bits))
+		return 0
+	}
+	return f
+}
+
+// Float64 reads a JSON number, or the string "NaN", "Infinity" or
+// "-Infinity". A number beyond the float64 range is a TypeError.
+func (d *Decoder) Float64() float64 { return d.float(64) }
+
+// Float32 is Float64 for float32, rounding to the nearest float32.
+func (d *Decoder) Float32() float32 { return float32(d.float(32)) }
+
+// maxBigDigits bounds the integer digits BigInt builds, so that a short
+// input like 1e1000000000 cannot demand gigabytes.
+const maxBigDigits = 100_000
+
+// BigInt reads a JSON number that is an integer of any size (any spelling
+// of an integer, as for Int64, up to 100,000 digits).
+func (d *Decoder) BigInt() *big.Int {
+	text, at, ok := d.number("number")
+	if !ok {
+		return nil
+	}
+	n := textfmt.SplitNumber(string(text))
+	if n.HasFraction() {
+		d.typeErr(at, "number "+shorten(text)+" is not an integer")
+		return nil
+	}
+	z := new(big.Int)
+	if mag, ok := n.Integer(); ok {
+		z.SetUint64(mag)
+	} else {
+		if n.Point > maxBigDigits {
+			d.typeErr(at, "number "+shorten(text)+" is too large")
+			return nil
+		}
+		buf := make([]byte, n.Point)
+		for k := range buf {
+			buf[k] = '0' + byte(n.Digit(int64(k)))
+		}
+		z.SetString(string(buf), 10)
+	}
+	if n.Neg {
+		z.Neg(z)
+	}
+	return z
+}
+
+// BigFloat reads a JSON number with enough precision to give back the same
+// decimal digits when written with Encoder.BigFloat: the precision grows
+// with the number of significant digits (at least 64 bits).
+func (d *Decoder) BigFloat() *big.Float {
+	text, at, ok := d.number("number")
+	if !ok {
+		return nil
+	}
+	sig := 0
+	for i := 0; i < len(text); i++ {
+		if textfmt.IsDigit(text[i]) {
+			sig++
+		} else if text[i] == 'e' || text[i] == 'E' {
+			break
+		}
+	}
+	prec := uint(float64(sig)*math.Log2(10)) + 64
+	z, _, err := big.ParseFloat(string(text), 10, prec, big.ToNearestEven)
+	if err != nil || z.IsInf() {
+		d.typeErr(at, "number "+shorten(text)+" out of range")
+		return nil
+	}
+	return z
+}
+
+var (
+	base64Std = base64.StdEncoding.Strict()
+	base64Raw = base64.RawStdEncoding.Strict()
+)
+
+// Base64 reads a string of standard base64 (RFC 4648 section 4) and returns
+// the decoded bytes. Padding may be left out, but if present it must be
+// complete; non-zero trailing bits are an error. Short values are decoded
+// into blocks shared with the other blobs of this Decoder, as strings are
+// (see keep), because a page of many small blobs would otherwise cost an
+// allocation each; every slice's capacity ends where its bytes do, so
+// appending to one never writes into another.
+func (d *Decoder) Base64() []byte {
+	if d.err != nil {
+		return nil
+	}
+	i := d.skipSpace()
+	s, ok := d.stringBytes()
+	if !ok {
+		return nil
+	}
+	if len(s) == 0 {
+		return []byte{}
+	}
+	enc := base64Std
+	if len(s)%4 != 0 {
+		enc = base64Raw
+	}
+	size := enc.DecodedLen(len(s))
+	shared := size <= maxArena/4
+	var b []byte
+	if shared {
+		b = d.blobSpace(size)
+	} else {
+		b = make([]byte, size) // a long value gets its own memory
+	}
+	n, err := enc.Decode(b, s)
+	if err != nil {
+		d.typeErr(i, "invalid base64 string")
+		return nil
+	}
+	if shared {
+		d.blobs = d.blobs[:len(d.blobs)+n]
+	}
+	return b[:n:n]
+}
+
+// minBlobs is the first block of blobs: smaller than keep's first, because
+// most documents have no blob or one small one (a DynamoDB item, a KMS key).
+const minBlobs = 256
+
+// blobSpace returns room for size bytes at the end of the current block of
+// blobs, starting a new block (doubling from minBlobs to maxArena, as keep's
+// do) when the current one has too little left. The room becomes used when
+// Base64 extends d.blobs over what it decoded.
+func (d *Decoder) blobSpace(size int) []byte {
+	if cap(d.blobs)-len(d.blobs) < size {
+		d.blobs = make([]byte, 0, max(size, min(2*cap(d.blobs), maxArena), minBlobs))
+	}
+	return d.blobs[len(d.blobs) : len(d.blobs)+size]
+}
+
+// EpochSeconds reads a timestamp in the epoch-seconds format: a JSON number
+// of seconds since 1970-01-01T00:00:00Z. The decimal text is read exactly,
+// so 1515531081.123 is 123 milliseconds past the second, with no
+// floating-point error; digits past nanoseconds are truncated. The result
+// is in UTC.
+func (d *Decoder) EpochSeconds() time.Time {
+	if d.err != nil {
+		return time.Time{}
+	}
+	// Fast path: up to 18 digits, then optionally '.' and up to 9 digits,
+	// as services write them; anything else takes the general path.
+	i := d.skipSpace()
+	s := d.s
+	k := i
+	var sec int64
+	for k < len(s) && k-i < 18 && textfmt.IsDigit(s[k]) {
+		sec = sec*10 + int64(s[k]-'0')
+		k++
+	}
+	if k > i && (s[i] != '0' || k == i+1) {
+		var ns int64
+		if k < len(s) && s[k] == '.' {
+			f := k + 1
+			for k = f; k < len(s) && k-f < 9 && textfmt.IsDigit(s[k]); k++ {
+				ns = ns*10 + int64(s[k]-'0')
+			}
+			for n := k - f; n < 9; n++ {
+				ns *= 10
+			}
+			if k == f {
+				k = -1 // "1." is not a number
+			}
+		}
+		if k >= 0 && (k == len(s) || !continuesNumber[s[k]]) {
+			d.pos = k
+			return time.Unix(sec, ns).UTC()
+		}
+	}
+	text, at, ok := d.number("number (epoch-seconds timestamp)")
+	if !ok {
+		return time.Time{}
+	}
+	t, ok := textfmt.EpochFromNumber(string(text))
+	if !ok {
+		d.typeErr(at, "epoch-seconds timestamp "+shorten(text)+" out of range")
+	}
+	return t
+}
+
+// DateTime reads a timestamp in the date-time format: an RFC 3339 string
+// such as "2019-12-16T23:48:18Z", with an optional fraction of any length
+// (truncated to nanoseconds) and Z or a numeric offset; lower-case t and z
+// are accepted, as RFC 3339 allows. The result is in UTC.
+func (d *Decoder) DateTime() time.Time {
+	return d.timeString(textfmt.ParseDateTime)
+}
+
+// DateTimeUTC is DateTime for a server reading a request: a numeric
+// offset, even +00:00, is a TypeError, since Smithy's date-time is UTC
+// written with Z (see strict.go).
+func (d *Decoder) DateTimeUTC() time.Time {
+	return d.timeString(textfmt.ParseDateTimeUTC)
+}
+
+// HTTPDate reads a timestamp in the http-date format: an IMF-fixdate string
+// such as "Mon, 16 Dec 2019 23:48:18 GMT", optionally with fractional
+// seconds. The result is in UTC.
+func (d *Decoder) HTTPDate() time.Time {
+	return d.timeString(textfmt.ParseHTTPDate)
+}
+
+func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
+	if d.err != nil {
+		return time.Time{}
+	}
+	i := d.skipSpace()
+	s, ok := d.stringBytes()
+	if !ok {
+		return time.Time{}
+	}
+	t, err := parse(string(s))
+	if err != nil {
+		d.typeErr(i, err.Error())
+		return time.Time{}
+	}
+	return t
+}
+
+// slab hands out pointers to values of one type from shared blocks, so
+// that decoding many optional (pointer) members costs one allocation per
+// block instead of one per value. A block stays in memory while any pointer
+// into it is reachable; blocks are small, and all values in one come from
+// the same document.
+type slab[T any] struct {
+	block []T
+	used  int // values of block handed out: an index, so that handing one out stores no pointer (see keep)
+}
+
+func (s *slab[T]) box(v T) *T {
+	if s.used == len(s.block) {
+		// Grow the blocks so that small documents waste little and large
+		// ones allocate rarely.
+		s.block = make([]T, min(max(2*len(s.block), 8), 512))
+		s.used = 0
+	}
+	p := &s.block[s.used]
+	s.used++
+	*p = v
+	return p
+}
+
+// BoxString returns a pointer to a copy of v, allocated in blocks shared
+// with other boxed strings of this Decoder: the way to fill an optional
+// member, as in out.Name = d.BoxString(d.String()).
+func (d *Decoder) BoxString(v string) *string { return d.strings.box(v) }
+
+// BoxBool is BoxString for bool.
+func (d *Decoder) BoxBool(v bool) *bool { return d.bools.box(v) }
+
+// BoxInt8 is BoxString for int8.
+func (d *Decoder) BoxInt8(v int8) *int8 { return d.int8s.box(v) }
+
+// BoxInt16 is BoxString for int16.
+func (d *Decoder) BoxInt16(v int16) *int16 { return d.int16s.box(v) }
+
+// BoxInt32 is BoxString for int32.
+func (d *Decoder) BoxInt32(v int32) *int32 { return d.int32s.box(v) }
+
+// BoxInt64 is BoxString for int64.
+func (d *Decoder) BoxInt64(v int64) *int64 { return d.int64s.box(v) }
+
+// BoxFloat32 is BoxString for float32.
+func (d *Decoder) BoxFloat32(v float32) *float32 { return d.float32s.box(v) }
+
+// BoxFloat64 is BoxString for float64.
+func (d *Decoder) BoxFloat64(v float64) *float64 { return d.float64s.box(v) }
+
+// BoxTime is BoxString for time.Time.
+func (d *Decoder) BoxTime(v time.Time) *time.Time { return d.times.box(v) }
