@@ -23,16 +23,18 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	if aws, ok := svc.Traits.AWSService(); ok && aws.SDKID != "" {
 		serviceName = aws.SDKID
 	}
-	signing, _ := svc.Traits.SigV4Name()
-	f.Const().Defs(
-		jen.Comment("serviceName names the service in errors and logs."),
-		jen.Id("serviceName").Op("=").Lit(serviceName),
-		jen.Comment(`signingName is the SigV4 signing name; "" sends requests unsigned.`),
-		jen.Id("signingName").Op("=").Lit(signing),
-		jen.Comment("userAgent identifies the client to the service."),
-		jen.Id("userAgent").Op("=").Lit("smithygo/"+p.Package),
-	)
+	f.Const().DefsFunc(func(g *jen.Group) {
+		g.Comment("serviceName names the service in errors and logs.")
+		g.Id("serviceName").Op("=").Lit(serviceName)
+		if signing, ok := svc.Traits.SigV4Name(); ok {
+			g.Comment("signingName is the SigV4 signing name.")
+			g.Id("signingName").Op("=").Lit(signing)
+		}
+		g.Comment("userAgent identifies the client to the service.")
+		g.Id("userAgent").Op("=").Lit("smithygo/" + p.Package)
+	})
 	f.Line()
+	emitClientCore(f, p)
 
 	for _, op := range p.Operations {
 		emitOperationMethod(f, p, c, op)
@@ -65,7 +67,9 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files["endpoints_gen.go"] = ef
+	if ef != nil {
+		files["endpoints_gen.go"] = ef
+	}
 	return files, nil
 }
 
@@ -160,23 +164,23 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		return
 	}
 	desc := op.Desc
-	fields := jen.Dict{jen.Id("name"): jen.Lit(op.Name)}
+	fields := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
 	if safeToRetry(p, op) {
-		fields[jen.Id("safeToRetry")] = jen.True()
+		fields[jen.Id("SafeToRetry")] = jen.True()
 	}
 	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
-		fields[jen.Id("unsignedPayload")] = jen.True()
+		fields[jen.Id("UnsignedPayload")] = jen.True()
 	}
 	if isAnonymous(op.Shape) {
-		fields[jen.Id("anonymous")] = jen.True()
+		fields[jen.Id("Anonymous")] = jen.True()
 	}
 	if streamingOutput(op) {
-		fields[jen.Id("streamingOutput")] = jen.True()
+		fields[jen.Id("StreamingOutput")] = jen.True()
 	}
 	if compressesGzip(op.Shape) {
-		fields[jen.Id("compress")] = jen.Id("compressBody")
+		fields[jen.Id("Compress")] = jen.Qual(p.runtimePkg("bodygzip"), "Compress")
 	}
-	f.Var().Id(desc).Op("=").Id("operation").Values(fields)
+	f.Var().Id(desc).Op("=").Add(p.callQual("Operation")).Values(fields)
 	f.Line()
 
 	f.Add(operationDoc(p, op))
@@ -212,12 +216,19 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		g.If(jen.Err().Op(":=").Id(op.Check).Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
 		g.List(jen.Id("r"), jen.Err()).Op(":=").Id(op.Serialize).Call(jen.Id("in"))
 		g.If(jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
+		args := []jen.Code{jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Op("&").Id(desc), jen.Id("r")}
+		if p.rules != nil {
+			extra := jen.Nil()
+			if c.emitEndpointParams(g, op) {
+				extra = jen.Id("extra")
+			}
+			args = append(args, extra)
+		}
 		g.Id("out").Op(":=").Op("&").Id(op.OutputName).Values()
 		g.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(
-			jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Op("&").Id(desc), jen.Id("r"),
-			jen.Func().Params(jen.Id("resp").Op("*").Id("response")).Error().Block(
+			append(args, jen.Func().Params(jen.Id("resp").Op("*").Add(c.p.callQual("Response"))).Error().Block(
 				jen.Return(jen.Id(op.Deserialize).Call(jen.Id("resp"), jen.Id("out"))),
-			),
+			))...,
 		), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.Return(jen.Id("out"), jen.Nil())
 	})
@@ -233,31 +244,31 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if in != nil && in.IsUnit() {
 		in = nil
 	}
-	f.Func().Id(op.Check).Params(jen.Id("in").Op("*").Id(op.InputName), jen.Id("mode").Id("ValidationMode")).Error().BlockFunc(func(g *jen.Group) {
+	f.Func().Id(op.Check).Params(jen.Id("in").Op("*").Id(op.InputName), jen.Id("mode").Add(p.validationQual("Mode"))).Error().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("mode")).Block(
-			jen.Case(jen.Id("ValidateAll")).Block(jen.Return(jen.Id("in").Dot("Validate").Call())),
-			jen.Case(jen.Id("ValidateNone")).Block(jen.Return(jen.Nil())),
+			jen.Case(p.validationQual("All")).Block(jen.Return(jen.Id("in").Dot("Validate").Call())),
+			jen.Case(p.validationQual("None")).Block(jen.Return(jen.Nil())),
 		)
 		var checks []jen.Code
 		if in != nil {
 			for _, m := range in.Members {
 				field := jen.Id("in").Dot(p.FieldName(m))
-				path := jen.Op("&").Id("fieldPath").Values(jen.Dict{jen.Id("name"): jen.Lit(m.Name)})
+				path := jen.Op("&").Add(p.validationQual("Path")).Values(jen.Dict{jen.Id("Name"): jen.Lit(m.Name)})
 				nilable := c.isNilable(m) || IsStreaming(m)
 				label := slices.Contains(p.requestBindings[op].labels, m)
 				switch {
 				case label && m.Target.Kind == shapes.KindString && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(
-						jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+						jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
 				case label && m.Target.IsEnum():
 					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(
-						jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+						jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
 				case HasClientDefault(m) && !label:
 					// The default fills it.
 				case (m.Traits.Required() || label) && nilable:
-					checks = append(checks, jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("v").Dot("required").Call(path)))
+					checks = append(checks, jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("v").Dot("Required").Call(path)))
 				case (m.Traits.Required() || label) && m.Target.IsEnum():
-					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Id("v").Dot("required").Call(path)))
+					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Id("v").Dot("Required").Call(path)))
 				}
 			}
 		}
@@ -265,9 +276,9 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 			g.Return(jen.Nil())
 			return
 		}
-		g.Var().Id("v").Id("validator")
+		g.Var().Id("v").Add(p.validationQual("Validator"))
 		addAll(g, checks)
-		g.Return(jen.Id("v").Dot("err").Call(jen.Lit(op.InputName)))
+		g.Return(jen.Id("v").Dot("Err").Call(jen.Lit(op.InputName)))
 	})
 	f.Line()
 }

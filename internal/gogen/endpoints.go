@@ -72,13 +72,8 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 	svc := p.Svc.Shape
 	rs := p.rules
 	if rs == nil {
-		f.Add(comment(wrap("resolveEndpoint returns Options.BaseEndpoint: the model has no endpoint rules to resolve one from.")))
-		f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("_").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).Block(
-			jen.If(jen.Id("opts").Dot("BaseEndpoint").Op("==").Lit("")).Block(
-				jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual("errors", "New").Call(jen.Lit("the service model has no endpoint rules: set Options.BaseEndpoint")))),
-			jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()),
-		)
-		return f, nil
+		// Client.endpoint takes Options.BaseEndpoint (client_core.go).
+		return nil, nil
 	}
 	rc := newRuleCompiler(ep, rs)
 
@@ -379,10 +374,11 @@ func testName(doc string) string {
 	return doc
 }
 
-// emitEndpointParams sets the request's endpoint parameters that come from
+// emitEndpointParams declares extra, the endpoint parameters that come from
 // the operation: smithy.rules#staticContextParams on it and
-// smithy.rules#contextParam on its input members.
-func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) {
+// smithy.rules#contextParam on its input members (in). It reports whether
+// the operation has any.
+func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) bool {
 	ep := c.p.runtimePkg("endpointrules")
 	var static map[string]struct {
 		Value any `json:"value"`
@@ -408,7 +404,7 @@ func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) {
 		}
 	}
 	if len(static) == 0 && len(members) == 0 {
-		return
+		return false
 	}
 	names := make([]string, 0, len(static))
 	for k := range static {
@@ -419,18 +415,19 @@ func (c *codec) emitEndpointParams(g *jen.Group, op *Operation) {
 	for _, k := range names {
 		d[jen.Lit(k)] = jen.Lit(static[k].Value)
 	}
-	g.Id("r").Dot("endpointParams").Op("=").Qual(ep, "Params").Values(d)
+	g.Id("extra").Op(":=").Qual(ep, "Params").Values(d)
 	for _, cp := range members {
 		field := jen.Id("in").Dot(c.p.FieldName(cp.m))
 		val := c.fieldValue(cp.m, field)
 		if cp.m.Target.IsEnum() {
 			val = jen.String().Call(val)
 		}
-		set := jen.Id("r").Dot("endpointParams").Index(jen.Lit(cp.name)).Op("=").Add(val)
+		set := jen.Id("extra").Index(jen.Lit(cp.name)).Op("=").Add(val)
 		if cond := c.setCond(cp.m, field, true); cond != nil {
 			g.If(cond).Block(set)
 		} else {
 			g.Add(set)
 		}
 	}
+	return true
 }

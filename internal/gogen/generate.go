@@ -104,30 +104,9 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := addTemplate(out, "validation.go.tmpl", "validation_gen.go", p.Package, p.runtimeBase); err != nil {
-		return nil, err
-	}
-	if err := addTemplate(out, "client.go.tmpl", "client_runtime_gen.go", p.Package, p.runtimeBase); err != nil {
-		return nil, err
-	}
 	for _, tmpl := range p.proto.runtime() {
 		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.runtimeBase); err != nil {
 			return nil, err
-		}
-	}
-	for _, extra := range []struct {
-		tmpl, file string
-		used       func(*Operation) bool
-	}{
-		{"compression.go.tmpl", "compression_gen.go", func(op *Operation) bool { return compressesGzip(op.Shape) }},
-		{"checksum.go.tmpl", "checksum_gen.go", func(op *Operation) bool { return op.Shape.Traits.Has("smithy.api#httpChecksumRequired") }},
-	} {
-		// Runtime that only some operations need is copied only then, so
-		// that other clients do not link it.
-		if slices.ContainsFunc(p.Operations, extra.used) {
-			if err := addTemplate(out, extra.tmpl, extra.file, p.Package, p.runtimeBase); err != nil {
-				return nil, err
-			}
 		}
 	}
 	if cfg.Server {
@@ -156,16 +135,6 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p.runtimeBase); err != nil {
 				return nil, err
 			}
-		}
-	}
-	if wf != nil {
-		if err := addTemplate(out, "waiter.go.tmpl", "waiter_runtime_gen.go", p.Package, p.runtimeBase); err != nil {
-			return nil, err
-		}
-	}
-	if p.usesBig {
-		if err := addTemplate(out, "bigrange.go.tmpl", "bigrange_gen.go", p.Package, p.runtimeBase); err != nil {
-			return nil, err
 		}
 	}
 	if err := copyRuntime(out, p); err != nil {

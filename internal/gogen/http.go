@@ -297,13 +297,13 @@ func (c *codec) emitHostPrefix(g *jen.Group, op *Operation, hp string) {
 		switch {
 		case m != nil && m.Target.IsEnum():
 			field := jen.Id("in").Dot(c.p.FieldName(m))
-			g.If(jen.Op("!").Id("validHostLabel").Call(jen.String().Call(field))).Block(
-				jen.Return(jen.Nil(), jen.Id("invalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
+			g.If(jen.Op("!").Add(c.p.validationQual("ValidHostLabel")).Call(jen.String().Call(field))).Block(
+				jen.Return(jen.Nil(), c.p.validationQual("InvalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
 			parts = append(parts, jen.String().Call(field))
 		case m != nil && m.Target.Kind == shapes.KindString:
 			field := jen.Id("in").Dot(c.p.FieldName(m))
-			g.If(field.Clone().Op("==").Nil().Op("||").Op("!").Id("validHostLabel").Call(jen.Op("*").Add(field))).Block(
-				jen.Return(jen.Nil(), jen.Id("invalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
+			g.If(field.Clone().Op("==").Nil().Op("||").Op("!").Add(c.p.validationQual("ValidHostLabel")).Call(jen.Op("*").Add(field))).Block(
+				jen.Return(jen.Nil(), c.p.validationQual("InvalidHostLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name))))
 			parts = append(parts, jen.Op("*").Add(field))
 		default:
 			// The model is checked when loaded: a host label names a string member.
@@ -311,7 +311,7 @@ func (c *codec) emitHostPrefix(g *jen.Group, op *Operation, hp string) {
 		}
 		hp = hp[j+1:]
 	}
-	g.Id("r").Dot("hostPrefix").Op("=").Add(joinPlus(parts))
+	g.Id("r").Dot("HostPrefix").Op("=").Add(joinPlus(parts))
 }
 
 func (c *codec) emitQuery(g *jen.Group, m *shapes.Member, key string) {
@@ -325,11 +325,11 @@ func (c *codec) emitQuery(g *jen.Group, m *shapes.Member, key string) {
 				b.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue())
 				v = jen.Op("*").Id("v")
 			}
-			b.Id("r").Dot("query").Dot("Add").Call(jen.Lit(key), c.textValue(lm.Target, v, timestampFormat(lm, ts), false))
+			b.Id("r").Dot("Query").Dot("Add").Call(jen.Lit(key), c.textValue(lm.Target, v, timestampFormat(lm, ts), false))
 		})
 		return
 	}
-	add := jen.Id("r").Dot("query").Dot("Add").Call(jen.Lit(key), c.textValue(m.Target, c.fieldValue(m, field), ts, false))
+	add := jen.Id("r").Dot("Query").Dot("Add").Call(jen.Lit(key), c.textValue(m.Target, c.fieldValue(m, field), ts, false))
 	if cond := c.setCond(m, field, true); cond != nil {
 		g.If(cond).Block(add)
 	} else {
@@ -342,19 +342,19 @@ func (c *codec) emitQueryParams(g *jen.Group, m *shapes.Member) {
 	val := m.Target.MapValue()
 	g.Comment("Parameters bound by name win over the map's entries.")
 	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(field))).BlockFunc(func(b *jen.Group) {
-		b.If(jen.Id("r").Dot("query").Dot("Has").Call(jen.String().Call(jen.Id("k")))).Block(jen.Continue())
+		b.If(jen.Id("r").Dot("Query").Dot("Has").Call(jen.String().Call(jen.Id("k")))).Block(jen.Continue())
 		v := field.Clone().Index(jen.Id("k"))
 		if val.Target.Kind == shapes.KindList {
 			b.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v)).Block(
-				jen.Id("r").Dot("query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target.ListMember().Target, jen.Id("item"), "date-time", false)))
+				jen.Id("r").Dot("Query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target.ListMember().Target, jen.Id("item"), "date-time", false)))
 			return
 		}
-		b.Id("r").Dot("query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target, v, "date-time", false))
+		b.Id("r").Dot("Query").Dot("Add").Call(jen.String().Call(jen.Id("k")), c.textValue(val.Target, v, "date-time", false))
 	})
 }
 
 func (c *codec) emitHeader(g *jen.Group, m *shapes.Member) {
-	c.emitHeaderTo(g, m, "in", jen.Id("r").Dot("header"))
+	c.emitHeaderTo(g, m, "in", jen.Id("r").Dot("Header"))
 }
 
 // emitHeaderTo sets the header of member m of the structure v points to in
@@ -394,7 +394,7 @@ func (c *codec) emitHeaderTo(g *jen.Group, m *shapes.Member, v string, hdr *jen.
 }
 
 func (c *codec) emitPrefixHeaders(g *jen.Group, m *shapes.Member, specific []*shapes.Member) {
-	c.emitPrefixHeadersTo(g, m, specific, "in", jen.Id("r").Dot("header"))
+	c.emitPrefixHeadersTo(g, m, specific, "in", jen.Id("r").Dot("Header"))
 }
 
 // emitPrefixHeadersTo sets the headers of the map member m of the
@@ -424,37 +424,37 @@ func (c *codec) emitPayload(g *jen.Group, m *shapes.Member) {
 	switch {
 	case IsStreaming(m):
 		g.If(field.Clone().Op("!=").Nil()).Block(
-			jen.Id("r").Dot("stream").Op("=").Add(field),
-			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+			jen.Id("r").Dot("Stream").Op("=").Add(field),
+			jen.Id("r").Dot("SetContentType").Call(jen.Lit(ct)),
 		)
 	case t.Kind == shapes.KindBlob:
 		g.If(field.Clone().Op("!=").Nil()).Block(
-			jen.Id("r").Dot("body").Op("=").Add(field),
-			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+			jen.Id("r").Dot("Body").Op("=").Add(field),
+			jen.Id("r").Dot("SetContentType").Call(jen.Lit(ct)),
 		)
 	case t.Kind == shapes.KindString || t.IsEnum():
 		g.If(c.setCond(m, field, true)).Block(
-			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(c.fieldValue(m, field)),
-			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+			jen.Id("r").Dot("Body").Op("=").Index().Byte().Call(c.fieldValue(m, field)),
+			jen.Id("r").Dot("SetContentType").Call(jen.Lit(ct)),
 		)
 	case t.Kind == shapes.KindDocument:
 		g.If(field.Clone().Op("!=").Nil()).Block(
-			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(field),
-			jen.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct)),
+			jen.Id("r").Dot("Body").Op("=").Index().Byte().Call(field),
+			jen.Id("r").Dot("SetContentType").Call(jen.Lit(ct)),
 		)
 	case t.Kind == shapes.KindUnion:
 		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
 			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
 			addAll(b, c.encValue(t, field, false, "epoch-seconds"))
-			b.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-			b.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct))
+			b.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+			b.Id("r").Dot("SetContentType").Call(jen.Lit(ct))
 		})
 	default: // structure: unset is {}
 		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)))
 		g.If(field.Clone().Op("!=").Nil()).Block(c.encValue(t, field, true, "epoch-seconds")...).Else().Block(
 			jen.Id("e").Dot("BeginObject").Call(), jen.Id("e").Dot("EndObject").Call())
-		g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-		g.Id("setContentType").Call(jen.Id("r"), jen.Lit(ct))
+		g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id("r").Dot("SetContentType").Call(jen.Lit(ct))
 	}
 }
 
@@ -534,7 +534,7 @@ func (c *codec) decodeHeaders(g *jen.Group, b bindings, v string, hdr *jen.State
 // decodePayload decodes the response body into a payload member. The
 // body's memory is reused once decoded, so whatever is kept is a copy.
 func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
-	c.decodePayloadFrom(g, m, v, jen.Id("resp").Dot("body"), true, jen.Id("resp").Dot("Body"))
+	c.decodePayloadFrom(g, m, v, jen.Id("resp").Dot("Data"), true, jen.Id("resp").Dot("Body"))
 }
 
 // decodePayloadFrom decodes body into the payload member m of the structure

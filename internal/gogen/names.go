@@ -26,6 +26,12 @@ import (
 var fixedMainNames = []string{
 	// client_gen.go
 	"serviceName", "signingName", "userAgent", "decodeErrorResponse", "retryableErrorShape",
+	"Options", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone", "InvalidParamsError",
+	"Violation", "HTTPClient", "OperationError", "GenericAPIError", "Credentials", "CredentialsProvider",
+	"StaticCredentials", "AnonymousCredentials", "Client", "New", "service", "retryableErrorCode",
+	"newIdempotencyToken", "endpointKey",
+	// waiters_gen.go
+	"WaiterError",
 	// api_gen.go
 	"API",
 	// endpoints_gen.go and endpoints_gen_test.go
@@ -35,8 +41,12 @@ var fixedMainNames = []string{
 	// operations_gen.go (sensitive members)
 	"redacted", "deref",
 	// protocol_gen_test.go
-	"TestProtocolRequests", "TestProtocolResponses",
+	"TestProtocolRequests", "TestProtocolResponses", "protocolOptions",
 }
+
+// fixedClientNames are the fields and methods of Client that
+// client_core.go writes.
+var fixedClientNames = []string{"options", "core", "endpoints", "signer", "envCreds", "Options", "callOptions", "invoke", "endpoint"}
 
 // fixedTypesNames are the unexported helpers of the types package.
 var fixedTypesNames = []string{"redacted", "deref"}
@@ -49,6 +59,7 @@ var importNames = []string{
 	"slices", "slog", "strconv", "strings", "sync", "testing", "time", "utf8", "base64", "json",
 	"types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4", "awsconfig", "endpointrules",
 	"ecmaregex", "jmespath", "cbor", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
+	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange",
 }
 
 // structMethods are the methods generated on structures, by when they are

@@ -2,6 +2,7 @@ package gogen
 
 import (
 	"github.com/dave/jennifer/jen"
+	"strings"
 
 	"github.com/smithygo/smithygo/internal/shapes"
 )
@@ -17,7 +18,7 @@ func emitOperations(p *Plan) map[string]*jen.File {
 		title = unquote(t)
 	}
 	pkgDoc := wrap("Package %s is a Go client for %s (Smithy service %s, API version %s).", p.Package, title, svc.ID, svc.Version)
-	pkgDoc += "\n\n" + wrap("Create a Client with New(Options{Region: ...}) and call one method per operation; Client implements the API interface. Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types subpackage.")
+	pkgDoc += "\n\n" + packageUsage(p)
 	if doc := modelDoc(svc.Traits); doc != "" {
 		pkgDoc += "\n\n" + doc
 	}
@@ -112,4 +113,38 @@ func unquote(raw string) string {
 		return raw[1 : len(raw)-1]
 	}
 	return raw
+}
+
+// packageUsage is the package doc's paragraph on using the client: it
+// names only what this package has (the options its endpoint needs,
+// paginators, waiters).
+func packageUsage(p *Plan) string {
+	feat := p.clientFeatures()
+	var b strings.Builder
+	switch {
+	case feat.region:
+		b.WriteString("Create a Client with New(Options{Region: ...})")
+	case feat.rules:
+		b.WriteString("Create a Client with New(Options{})")
+	default:
+		b.WriteString("Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules)")
+	}
+	b.WriteString(" and call one method per operation; Client implements the API interface. Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError.")
+	var paged, waits bool
+	for _, op := range p.Operations {
+		paged = paged || op.Pages != ""
+		waits = waits || len(op.Waiters) > 0
+	}
+	switch {
+	case paged && waits:
+		b.WriteString(" Paginated operations also have XxxPages and XxxItems iterators, and waitable ones WaitUntilXxx methods.")
+	case paged:
+		b.WriteString(" Paginated operations also have XxxPages and XxxItems iterators.")
+	case waits:
+		b.WriteString(" Waitable operations also have WaitUntilXxx methods.")
+	}
+	if len(p.TypeShapes) > 0 {
+		b.WriteString(" Structures, unions, enums and errors are in the types subpackage.")
+	}
+	return wrap("%s", b.String())
 }

@@ -115,7 +115,6 @@ type Plan struct {
 
 	usesRedaction bool // some String method in types needs the redaction helpers
 	mainRedaction bool // likewise in the main package
-	usesBig       bool // some range check compares a big number
 
 	// mainScope and typesScope hold every package-level name of the main
 	// and types packages (kept for tests, which check that nothing the
@@ -279,6 +278,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	mainScope.Reserve(fixedMainNames...)
 	mainScope.Reserve(importNames...)
 	clientScope := naming.NewScope(rt.client...)
+	clientScope.Reserve(fixedClientNames...)
 	clientScope.Reserve(vetMethods...)
 	for _, op := range svc.Operations {
 		o := &Operation{Shape: op, Name: naming.Exported(svc.Name(op)), Input: op.Input, Output: op.Output}
@@ -478,9 +478,6 @@ func (p *Plan) planValidators(scope *naming.Scope) {
 				p.patternVars[c.pattern.source] = scope.Unique(fmt.Sprintf("pattern%d", len(p.PatternOrder)+1), "")
 				p.PatternOrder = append(p.PatternOrder, c.pattern.source)
 			}
-		}
-		if c.rng != nil && c.rng.big {
-			p.usesBig = true
 		}
 		if c.nested {
 			if _, ok := p.validateFn[m.Target]; !ok {

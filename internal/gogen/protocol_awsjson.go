@@ -33,7 +33,9 @@ func (awsJSON) runtime() []string { return nil }
 
 func (awsJSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
-func (awsJSON) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorCodeAndMessage") }
+func (awsJSON) errorDecoder(c *codec) jen.Code {
+	return c.jsonErrorDecoder(c.p.callQual("ErrorCodeAndMessage"))
+}
 
 // serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
 func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
@@ -42,27 +44,26 @@ func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
 		in = nil
 	}
 	target := c.p.Svc.Shape.ID.Name + "." + op.Shape.ID.Name
-	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	return jen.Func().Id(op.Serialize).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Add(c.p.callQual("Request")), jen.Error()).BlockFunc(func(g *jen.Group) {
 		method, path, _ := a.requestLine(c.p.Svc.Shape, op.Shape)
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(method))
-		g.Id("r").Dot("path").Op("=").Lit(path)
-		c.emitEndpointParams(g, op)
+		g.Id("r").Op(":=").Add(c.p.callQual("NewRequest")).Call(jen.Lit(method))
+		g.Id("r").Dot("Path").Op("=").Lit(path)
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)
 		}
-		g.Id("r").Dot("header").Index(jen.Lit("X-Amz-Target")).Op("=").Index().String().Values(jen.Lit(target))
+		g.Id("r").Dot("Header").Index(jen.Lit("X-Amz-Target")).Op("=").Index().String().Values(jen.Lit(target))
 		if c.p.queryCompatible {
-			g.Id("r").Dot("header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
+			g.Id("r").Dot("Header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
 		}
-		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("bodyBuffer").Call())
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
 		g.Id("e").Dot("BeginObject").Call()
 		c.encodeMembers(g, c.p.requestBindings[op].body, "in", true)
 		g.Id("e").Dot("EndObject").Call()
-		g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-		g.Id(op.Desc).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
-		g.Id("setContentType").Call(jen.Id("r"), jen.Lit(a.contentType))
+		g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id(op.Desc).Dot("NoteBody").Call(jen.Len(jen.Id("r").Dot("Body")))
+		g.Id("r").Dot("SetContentType").Call(jen.Lit(a.contentType))
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")

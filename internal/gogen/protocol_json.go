@@ -35,7 +35,7 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 	}
 	b := c.p.responseBindings[outShape]
 	name := op.Deserialize
-	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Id("response"), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
+	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Add(c.p.callQual("Response")), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
 		c.decodeBound(g, b, "out")
 		var filled []*shapes.Member
 		if outShape != nil {
@@ -55,7 +55,7 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 		case b.payload != nil:
 			c.decodePayload(g, b.payload, "out")
 		case len(b.body) > 0:
-			g.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("Data"))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 				c.decodeMembersLoop(ib, b.body, "out")
 			})
@@ -75,10 +75,10 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 // awsQueryCompatible service it also keeps the x-amzn-query-error header's
 // code and type in the error.
 // codeFn names the runtime function that finds the error's code and message.
-func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
+func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 	errs := slices.Clone(c.p.sortedShapes(func(s *shapes.Shape) bool { return s.IsError() }))
-	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Id("response")).Error().BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Id(codeFn).Call(jen.Id("resp"))
+	return jen.Func().Id("decodeErrorResponse").Params(jen.Id("resp").Op("*").Add(c.p.callQual("Response"))).Error().BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Add(codeFn).Call(jen.Id("resp"))
 		qc := c.p.queryCompatible
 		if qc {
 			g.List(jen.Id("queryCode"), jen.Id("queryType"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(
@@ -97,7 +97,7 @@ func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
 							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 						}
 						if len(b.body) > 0 {
-							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("body"))
+							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("Data"))
 							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 								c.decodeMembersLoop(ib, b.body, "v")
 							})
@@ -123,7 +123,7 @@ func (c *codec) jsonErrorDecoder(codeFn string) jen.Code {
 			jen.Id("Code"):       jen.Id("code"),
 			jen.Id("Message"):    jen.Id("message"),
 			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("RequestID"):  jen.Id("requestID").Call(jen.Id("resp").Dot("Header")),
+			jen.Id("RequestID"):  c.p.callQual("RequestID").Call(jen.Id("resp")),
 		}))
 	})
 }

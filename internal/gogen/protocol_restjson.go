@@ -29,7 +29,9 @@ func (restJSON1) runtime() []string { return nil }
 
 func (restJSON1) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
-func (restJSON1) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorCodeAndMessage") }
+func (restJSON1) errorDecoder(c *codec) jen.Code {
+	return c.jsonErrorDecoder(c.p.callQual("ErrorCodeAndMessage"))
+}
 
 // serializer emits func serializeXxxInput(in *XxxInput) (*request, error):
 // the method and path of the operation's @http trait, its labels, query
@@ -44,8 +46,8 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 	b := c.p.requestBindings[op]
 	parts, literals := parseURI(h.URI)
 	name := op.Serialize
-	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Id("request"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(h.Method))
+	return jen.Func().Id(name).Params(jen.Id("in").Op("*").Id(op.InputName)).Params(jen.Op("*").Add(c.p.callQual("Request")), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Id("r").Op(":=").Add(c.p.callQual("NewRequest")).Call(jen.Lit(h.Method))
 		// Path.
 		var pathExpr []jen.Code
 		for _, part := range parts {
@@ -66,7 +68,7 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 				continue
 			}
 			field := jen.Id("in").Dot(c.p.FieldName(m))
-			missing := jen.Return(jen.Nil(), jen.Id("emptyLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name)))
+			missing := jen.Return(jen.Nil(), c.p.validationQual("EmptyLabel").Call(jen.Lit(op.InputName), jen.Lit(m.Name)))
 			val := c.fieldValue(m, field)
 			switch {
 			case c.isNilable(m) && m.Target.Kind == shapes.KindString:
@@ -79,15 +81,14 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 			text := c.textValue(m.Target, val, timestampFormat(m, "date-time"), false)
 			pathExpr = append(pathExpr, jen.Qual(c.hb(), "EscapePath").Call(text, jen.Lit(part.greedy)))
 		}
-		g.Id("r").Dot("path").Op("=").Add(joinPlus(pathExpr))
-		c.emitEndpointParams(g, op)
+		g.Id("r").Dot("Path").Op("=").Add(joinPlus(pathExpr))
 		// Host prefix.
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)
 		}
 		// Query.
 		for _, lit := range literals {
-			g.Id("r").Dot("query").Dot("AddLiteral").Call(jen.Lit(lit))
+			g.Id("r").Dot("Query").Dot("AddLiteral").Call(jen.Lit(lit))
 		}
 		for _, m := range b.query {
 			key, _ := m.Traits.HTTPQuery()
@@ -108,16 +109,16 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		case b.payload != nil:
 			c.emitPayload(g, b.payload)
 		case len(b.body) > 0:
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("bodyBuffer").Call())
+			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
 			g.Id("e").Dot("BeginObject").Call()
 			c.encodeMembers(g, b.body, "in", true)
 			g.Id("e").Dot("EndObject").Call()
-			g.Id("r").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-			g.Id(op.Desc).Dot("noteBody").Call(jen.Len(jen.Id("r").Dot("body")))
-			g.Id("setContentType").Call(jen.Id("r"), jen.Lit("application/json"))
+			g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+			g.Id(op.Desc).Dot("NoteBody").Call(jen.Len(jen.Id("r").Dot("Body")))
+			g.Id("r").Dot("SetContentType").Call(jen.Lit("application/json"))
 		}
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Id("setContentMD5").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")

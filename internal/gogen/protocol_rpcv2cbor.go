@@ -36,4 +36,6 @@ func (rpcv2CBOR) serializer(c *codec, op *Operation) jen.Code {
 
 func (rpcv2CBOR) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
-func (rpcv2CBOR) errorDecoder(c *codec) jen.Code { return c.jsonErrorDecoder("errorTypeAndMessage") }
+func (rpcv2CBOR) errorDecoder(c *codec) jen.Code {
+	return c.jsonErrorDecoder(jen.Id("errorTypeAndMessage"))
+}

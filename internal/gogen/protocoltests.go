@@ -168,6 +168,24 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 	f.Line()
 	f.Comment("TestProtocolResponses runs the model's smithy.test#httpResponseTests.")
 	f.Func().Id("TestProtocolResponses").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(respCases...)
+	f.Line()
+	feat := p.clientFeatures()
+	f.Comment("protocolOptions are the options of the clients the tests call: the suites'")
+	f.Comment("region and credentials where the client has them.")
+	f.Func().Id("protocolOptions").Params(jen.Id("baseEndpoint").String(), jen.Id("hc").Id("HTTPClient")).Id("Options").Block(
+		jen.Return(jen.Id("Options").Values(jen.DictFunc(func(d jen.Dict) {
+			if feat.region {
+				d[jen.Id("Region")] = jen.Lit("us-west-2")
+			}
+			if feat.sigv4 {
+				d[jen.Id("Credentials")] = jen.Id("StaticCredentials").Call(jen.Lit("AKIDEXAMPLE"), jen.Lit("SECRET"), jen.Lit(""))
+			}
+			d[jen.Id("BaseEndpoint")] = jen.Id("baseEndpoint")
+			d[jen.Id("HTTPClient")] = jen.Id("hc")
+			d[jen.Id("RetryMaxAttempts")] = jen.Lit(1)
+			d[jen.Id("Validation")] = jen.Id("ValidateNone")
+		}))),
+	)
 	return f, nil
 }
 

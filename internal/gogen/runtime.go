@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/smithygo/smithygo/runtime"
 )
 
@@ -61,6 +63,17 @@ func runtimeBaseFor(importPath string, mode RuntimeMode) string {
 
 // runtimePkg is the import path of the runtime package name.
 func (p *Plan) runtimePkg(name string) string { return p.runtimeBase + "/" + name }
+
+// validationQual names an identifier of the runtime's validation package.
+func (p *Plan) validationQual(name string) *jen.Statement {
+	return jen.Qual(p.runtimePkg("validation"), name)
+}
+
+// callQual names an identifier of the runtime's call package (the request
+// path).
+func (p *Plan) callQual(name string) *jen.Statement {
+	return jen.Qual(p.runtimePkg("call"), name)
+}
 
 // generationTimeSuffix marks the files of a runtime package that the
 // generator itself uses (ecmaregex's pattern parser, which prepares patterns

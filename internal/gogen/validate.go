@@ -12,7 +12,7 @@ import (
 )
 
 // validation emits Validate methods and the validator functions they call.
-// Checks are plain if statements; the path to a value is a fieldPath on the
+// Checks are plain if statements; the path to a value is a validation.Path on the
 // stack, turned into a string only when a check fails, so a valid input
 // validates without allocating. What to check is the Plan's decision
 // (memberChecks); this file only writes it down.
@@ -59,9 +59,9 @@ func (v *validation) emitInput(op *Operation) {
 			return
 		}
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(name).Values())
-		g.Id("v").Op(":=").Op("&").Id("validator").Values()
+		g.Id("v").Op(":=").Op("&").Add(v.p.validationQual("Validator")).Values()
 		v.structBody(g, s, jen.Id("in"), nil)
-		g.Return(jen.Id("v").Dot("err").Call(jen.Lit(name)))
+		g.Return(jen.Id("v").Dot("Err").Call(jen.Lit(name)))
 	})
 	v.f.Line()
 }
@@ -80,14 +80,14 @@ func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement,
 			// A stream has nothing to check but its presence.
 			if c.required {
 				g.If(field.Op("==").Nil()).Block(
-					jen.Id("p").Op(":=").Add(pathLit(parent, jen.Id("name").Op(":").Lit(m.Name))),
-					jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")),
+					jen.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Lit(m.Name))),
+					jen.Id("v").Dot("Required").Call(jen.Op("&").Id("p")),
 				)
 			}
 			continue
 		}
 		g.BlockFunc(func(g *jen.Group) {
-			g.Id("p").Op(":=").Add(pathLit(parent, jen.Id("name").Op(":").Lit(m.Name)))
+			g.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Lit(m.Name)))
 			v.memberChecks(g, m, c, field)
 		})
 	}
@@ -112,11 +112,11 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 	checks := jen.BlockFunc(func(b *jen.Group) { v.valueChecks(b, m, c, value, false) })
 	switch {
 	case !c.value() && c.required:
-		g.If(unset).Block(jen.Id("v").Dot("required").Call(jen.Op("&").Id("p")))
+		g.If(unset).Block(jen.Id("v").Dot("Required").Call(jen.Op("&").Id("p")))
 	case unset == nil:
 		g.Add(checks)
 	case c.required:
-		g.If(unset).Block(jen.Id("v").Dot("required").Call(jen.Op("&").Id("p"))).Else().Add(checks)
+		g.If(unset).Block(jen.Id("v").Dot("Required").Call(jen.Op("&").Id("p"))).Else().Add(checks)
 	default:
 		g.If(set).Add(checks)
 	}
@@ -130,7 +130,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 	path := jen.Op("&").Id("p")
 	if c.label {
 		g.If(x.Clone().Op("==").Lit("")).Block(
-			jen.Id("v").Dot("add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path")))
+			jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path")))
 	}
 	if l := c.length; l != nil {
 		n := jen.Len(x.Clone())
@@ -149,7 +149,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 			cond = jen.Id("n").Op(">").Lit(int(l.max))
 		}
 		g.If(jen.Id("n").Op(":=").Add(n), cond).Block(
-			jen.Id("v").Dot("length").Call(path, jen.Id("n"), jen.Lit(int(l.min)), jen.Lit(int(l.max))),
+			jen.Id("v").Dot("Length").Call(path, jen.Id("n"), jen.Lit(int(l.min)), jen.Lit(int(l.max))),
 		)
 	}
 	if c.rng != nil {
@@ -157,13 +157,13 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 	}
 	if c.pattern != nil {
 		g.If(jen.Op("!").Id(v.p.patternVars[c.pattern.source]).Dot("MatchString").Call(asString(t, x))).Block(
-			jen.Id("v").Dot("pattern").Call(path, rawLit(c.pattern.source)),
+			jen.Id("v").Dot("Pattern").Call(path, rawLit(c.pattern.source)),
 		)
 	}
 	switch {
 	case c.enum:
 		g.If(jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
-			jen.Id("v").Dot("enum").Call(path, jen.String().Call(x.Clone())),
+			jen.Id("v").Dot("Enum").Call(path, jen.String().Call(x.Clone())),
 		)
 	case c.intEnum:
 		unknown := jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()
@@ -174,7 +174,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 			unknown = x.Clone().Op("!=").Lit(0).Op("&&").Add(unknown)
 		}
 		g.If(unknown).Block(
-			jen.Id("v").Dot("enum").Call(path, jen.Qual("strconv", "Itoa").Call(jen.Int().Call(x.Clone()))),
+			jen.Id("v").Dot("Enum").Call(path, jen.Qual("strconv", "Itoa").Call(jen.Int().Call(x.Clone()))),
 		)
 	case c.unique:
 		v.uniqueCheck(g, t, x)
@@ -188,17 +188,17 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 func (v *validation) rangeCheck(g *jen.Group, t *shapes.Shape, rc *rangeCheck, x *jen.Statement, maybeNil bool) {
 	path := jen.Op("&").Id("p")
 	if rc.big {
-		fn := "bigIntOutside"
+		fn := "IntOutside"
 		if t.Kind == shapes.KindBigDecimal {
-			fn = "bigFloatOutside"
+			fn = "FloatOutside"
 		}
-		cond := jen.Id(fn).Call(x.Clone(), jen.Lit(rc.bigMin), jen.Lit(rc.bigMax))
+		cond := jen.Qual(v.p.runtimePkg("bigrange"), fn).Call(x.Clone(), jen.Lit(rc.bigMin), jen.Lit(rc.bigMax))
 		if maybeNil {
 			// A nil *big.Int in a list, map or union is no value, not 0.
 			cond = x.Clone().Op("!=").Nil().Op("&&").Add(cond)
 		}
 		g.If(cond).Block(
-			jen.Id("v").Dot("outOfRange").Call(path, x.Clone().Dot("String").Call(), jen.Lit(rc.min), jen.Lit(rc.max)),
+			jen.Id("v").Dot("OutOfRange").Call(path, x.Clone().Dot("String").Call(), jen.Lit(rc.min), jen.Lit(rc.max)),
 		)
 		return
 	}
@@ -231,7 +231,7 @@ func (v *validation) rangeCheck(g *jen.Group, t *shapes.Shape, rc *rangeCheck, x
 		str = jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("n")), jen.Lit(10))
 	}
 	g.If(jen.Id("n").Op(":=").Add(x.Clone()), cond).Block(
-		jen.Id("v").Dot("outOfRange").Call(path, str, jen.Lit(rc.min), jen.Lit(rc.max)),
+		jen.Id("v").Dot("OutOfRange").Call(path, str, jen.Lit(rc.min), jen.Lit(rc.max)),
 	)
 }
 
@@ -243,17 +243,17 @@ func (v *validation) uniqueCheck(g *jen.Group, list *shapes.Shape, x *jen.Statem
 	var call *jen.Statement
 	switch {
 	case el.Kind == shapes.KindTimestamp && !list.Traits.Sparse():
-		call = jen.Id("duplicateOfFunc").Call(x.Clone(), jen.Qual("time", "Time").Dot("Equal"))
+		call = v.p.validationQual("DuplicateOfFunc").Call(x.Clone(), jen.Qual("time", "Time").Dot("Equal"))
 	case comparableKind(el) && !list.Traits.Sparse():
-		call = jen.Id("duplicateOf").Call(x.Clone())
+		call = v.p.validationQual("DuplicateOf").Call(x.Clone())
 	default:
 		elType := v.p.ElemType(list.ListMember(), list.Traits.Sparse())
-		call = jen.Id("duplicateOfFunc").Call(x.Clone(), jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Add(elType)).Bool().Block(
+		call = v.p.validationQual("DuplicateOfFunc").Call(x.Clone(), jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Add(elType)).Bool().Block(
 			jen.Return(jen.Qual("reflect", "DeepEqual").Call(jen.Id("a"), jen.Id("b"))),
 		))
 	}
 	g.If(jen.List(jen.Id("i"), jen.Id("j")).Op(":=").Add(call), jen.Id("i").Op(">=").Lit(0)).Block(
-		jen.Id("v").Dot("duplicate").Call(jen.Op("&").Id("p"), jen.Id("i"), jen.Id("j")),
+		jen.Id("v").Dot("Duplicate").Call(jen.Op("&").Id("p"), jen.Id("i"), jen.Id("j")),
 	)
 }
 
@@ -278,7 +278,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 		param = p.ValueType(s)
 	}
 	v.f.Commentf("%s checks a %s value.", name, s.ID.Name)
-	v.f.Func().Id(name).Params(jen.Id("v").Op("*").Id("validator"), jen.Id("parent").Op("*").Id("fieldPath"), jen.Id("x").Add(param)).BlockFunc(func(g *jen.Group) {
+	v.f.Func().Id(name).Params(jen.Id("v").Op("*").Add(v.p.validationQual("Validator")), jen.Id("parent").Op("*").Add(v.p.validationQual("Path")), jen.Id("x").Add(param)).BlockFunc(func(g *jen.Group) {
 		switch s.Kind {
 		case shapes.KindStructure:
 			g.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())
@@ -292,7 +292,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 					}
 					sw.Case(jen.Op("*").Qual(p.TypesPath, p.UnionMemberName(m))).Block(
 						jen.If(jen.Id("u").Op("==").Nil()).Block(jen.Return()),
-						jen.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("name").Op(":").Lit(m.Name))),
+						jen.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Name").Op(":").Lit(m.Name))),
 						jen.BlockFunc(func(b *jen.Group) {
 							val := jen.Id("u").Dot("Value")
 							if m.Target.Kind == shapes.KindStructure {
@@ -306,7 +306,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 		case shapes.KindList:
 			m := s.ListMember()
 			g.For(jen.Id("i").Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
-				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("index").Op(":").Id("i"), jen.Id("isIdx").Op(":").True()))
+				b.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Index").Op(":").Id("i"), jen.Id("IsIndex").Op(":").True()))
 				el := jen.Id("x").Index(jen.Id("i"))
 				if s.Traits.Sparse() {
 					// A null in a sparse list is a value of its own, with
@@ -324,13 +324,13 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 			km, vm := s.MapKey(), s.MapValue()
 			kc, vc := p.Checks(km), p.Checks(vm)
 			sparse := s.Traits.Sparse()
-			g.Id("start").Op(":=").Len(jen.Id("v").Dot("list"))
+			g.Id("start").Op(":=").Len(jen.Id("v").Dot("List"))
 			vars := jen.Id("k")
 			if vc.value() {
 				vars = jen.List(jen.Id("k"), jen.Id("e"))
 			}
 			g.For(vars.Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
-				b.Id("p").Op(":=").Add(pathLit(jen.Id("parent"), jen.Id("name").Op(":").Id("k"), jen.Id("isKey").Op(":").True()))
+				b.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True()))
 				if kc.value() {
 					b.BlockFunc(func(kb *jen.Group) { v.valueChecks(kb, km, kc, keyExpr(p, km), false) })
 				}
@@ -347,7 +347,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 					v.valueChecks(b, vm, vc, el, true)
 				}
 			})
-			g.Id("v").Dot("sortFrom").Call(jen.Id("start"))
+			g.Id("v").Dot("SortFrom").Call(jen.Id("start"))
 		}
 	})
 	v.f.Line()
@@ -361,12 +361,13 @@ func keyExpr(p *Plan, km *shapes.Member) *jen.Statement {
 	return jen.Id("k")
 }
 
-// pathLit is a fieldPath literal; a nil parent (the input itself) is left out.
-func pathLit(parent jen.Code, fields ...jen.Code) *jen.Statement {
+// pathLit is a validation.Path literal; a nil parent (the input itself) is
+// left out.
+func (v *validation) pathLit(parent jen.Code, fields ...jen.Code) *jen.Statement {
 	if parent != nil {
-		fields = append([]jen.Code{jen.Id("parent").Op(":").Add(parent)}, fields...)
+		fields = append([]jen.Code{jen.Id("Parent").Op(":").Add(parent)}, fields...)
 	}
-	return jen.Id("fieldPath").Values(fields...)
+	return v.p.validationQual("Path").Values(fields...)
 }
 
 // asString is x as a Go string (enums need a conversion, strings do not).

@@ -121,6 +121,9 @@ func emitWaiters(p *Plan) (*jen.File, error) {
 		w.f.Add(w.funcs[name])
 		w.f.Line()
 	}
+	w.f.Add(comment(wrap("WaiterError is returned by a WaitUntil method that stops before its resource reaches the awaited state: it names the waiter, why it stopped and how many calls it made.")))
+	w.f.Type().Id("WaiterError").Op("=").Qual(p.runtimePkg("waiter"), "Error")
+	w.f.Line()
 	w.emitHelpers()
 	if len(p.WaiterPathOrder) > 0 {
 		w.f.Comment("The acceptors' JMESPath expressions, compiled on first use.")
@@ -165,11 +168,11 @@ func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
 		}))
 	}
 	for _, a := range def.Acceptors {
-		state := map[string]string{"success": "waiterSuccess", "failure": "waiterFailure", "retry": "waiterRetry"}[a.State]
+		state := map[string]string{"success": "Success", "failure": "Failure", "retry": "Retry"}[a.State]
 		if state == "" {
 			return fmt.Errorf("%s: waiter %s: unknown acceptor state %q", op.Shape.ID, name, a.State)
 		}
-		ret := jen.Return(jen.Id(state), jen.True())
+		ret := jen.Return(jen.Qual(w.p.runtimePkg("waiter"), state), jen.True())
 		m := a.Matcher
 		switch {
 		case m.Success != nil:
@@ -179,7 +182,7 @@ func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
 			}
 			accept = append(accept, jen.If(cond).Block(ret))
 		case m.ErrorType != nil:
-			accept = append(accept, jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("errorCodeOf").Call(jen.Err()).Op("==").Lit(*m.ErrorType)).Block(ret))
+			accept = append(accept, jen.If(jen.Err().Op("!=").Nil().Op("&&").Add(w.p.callQual("ErrorCode")).Call(jen.Err()).Op("==").Lit(*m.ErrorType)).Block(ret))
 		case m.Output != nil || m.InputOutput != nil:
 			pm, data := m.Output, jen.Id("data")
 			if pm == nil {
@@ -187,13 +190,13 @@ func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
 			}
 			v := w.p.waiterPaths[pm.Path]
 			accept = append(accept, jen.If(jen.Err().Op("==").Nil()).Block(
-				jen.If(jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Id(v).Call().Dot("Search").Call(data), jen.Id("matchPath").Call(jen.Id("r"), jen.Lit(pm.Comparator), jen.Lit(pm.Expected))).Block(ret),
+				jen.If(jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Id(v).Call().Dot("Search").Call(data), jen.Qual(w.p.runtimePkg("waiter"), "MatchPath").Call(jen.Id("r"), jen.Lit(pm.Comparator), jen.Lit(pm.Expected))).Block(ret),
 			))
 		default:
 			return fmt.Errorf("%s: waiter %s: an acceptor has no matcher this generator knows", op.Shape.ID, name)
 		}
 	}
-	accept = append(accept, jen.Return(jen.Id("waiterRetry"), jen.False()))
+	accept = append(accept, jen.Return(jen.Qual(w.p.runtimePkg("waiter"), "Retry"), jen.False()))
 
 	doc := def.Documentation
 	if doc == "" {
@@ -209,13 +212,13 @@ func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
 	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).Block(
 		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values()),
-		jen.Return(jen.Id("wait").Call(
+		jen.Return(jen.Qual(w.p.runtimePkg("waiter"), "Wait").Call(
 			jen.Id("ctx"), jen.Lit(name), jen.Id("maxWait"),
 			jen.Lit(minDelay).Op("*").Qual("time", "Second"), jen.Lit(maxDelay).Op("*").Qual("time", "Second"),
 			jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Op("*").Id(op.OutputName), jen.Error()).Block(
 				jen.Return(jen.Id("c").Dot(op.Method).Call(jen.Id("ctx"), jen.Id("in"), jen.Id("optFns").Op("..."))),
 			),
-			jen.Func().Params(jen.Id("out").Op("*").Id(op.OutputName), jen.Err().Error()).Params(jen.Id("waiterState"), jen.Bool()).Block(accept...),
+			jen.Func().Params(jen.Id("out").Op("*").Id(op.OutputName), jen.Err().Error()).Params(jen.Qual(w.p.runtimePkg("waiter"), "State"), jen.Bool()).Block(accept...),
 		)),
 	)
 	w.f.Line()

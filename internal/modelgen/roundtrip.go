@@ -37,13 +37,17 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		jen.Return(jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newServer").Call(jen.Id("t")))),
 	)
 	f.Func().Id("newClientAt").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("url").String()).Op("*").Qual(p.ImportPath, "Client").Block(
-		jen.Return(jen.Qual(p.ImportPath, "New").Call(jen.Qual(p.ImportPath, "Options").Values(jen.Dict{
-			jen.Id("Region"):           jen.Lit("us-east-1"),
-			jen.Id("BaseEndpoint"):     jen.Id("url"),
-			jen.Id("Credentials"):      jen.Qual(p.ImportPath, "AnonymousCredentials").Call(),
-			jen.Id("Validation"):       jen.Qual(p.ImportPath, "ValidateAll"),
-			jen.Id("RetryMaxAttempts"): jen.Lit(1),
-		}))),
+		jen.Return(jen.Qual(p.ImportPath, "New").Call(jen.Qual(p.ImportPath, "Options").Values(jen.DictFunc(func(d jen.Dict) {
+			if p.HasOption("Region") {
+				d[jen.Id("Region")] = jen.Lit("us-east-1")
+			}
+			if p.HasOption("Credentials") {
+				d[jen.Id("Credentials")] = jen.Qual(p.ImportPath, "AnonymousCredentials").Call()
+			}
+			d[jen.Id("BaseEndpoint")] = jen.Id("url")
+			d[jen.Id("Validation")] = jen.Qual(p.ImportPath, "ValidateAll")
+			d[jen.Id("RetryMaxAttempts")] = jen.Lit(1)
+		})))),
 	)
 
 	for i, op := range p.Operations {

@@ -6,21 +6,248 @@ package dynamodb
 
 import (
 	"context"
+	"fmt"
+	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
+	credentials "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/credentials"
+	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
 	jsonwire "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/sigv4auth"
+	validation "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/validation"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"iter"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "DynamoDB"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "dynamodb"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/dynamodb"
 )
 
-var opBatchExecuteStatement = operation{name: "BatchExecuteStatement"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). When empty, the
+	// endpoint comes from the service's endpoint rules.
+	BaseEndpoint string
+
+	// UseFIPS selects a FIPS endpoint where the partition has one.
+	UseFIPS bool
+
+	// UseDualStack selects an IPv4-and-IPv6 endpoint where the partition has one.
+	UseDualStack bool
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, extra endpointrules.Params, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts, extra)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region    string
+	base      string
+	fips      bool
+	dualStack bool
+}
+
+// endpoint resolves the endpoint for opts and an operation's own parameters,
+// reusing the last result while the options that pick it stay the same and the
+// operation adds none. The result is shared: callers must not change it.
+func (c *Client) endpoint(opts *Options, extra endpointrules.Params) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:      opts.BaseEndpoint,
+		dualStack: opts.UseDualStack,
+		fips:      opts.UseFIPS,
+		region:    opts.Region,
+	}
+	if len(extra) == 0 {
+		if ep, ok := c.endpoints.Get(key); ok {
+			return ep, nil
+		}
+	}
+	resolved, err := resolveEndpoint(opts, extra)
+	if err != nil {
+		return nil, fmt.Errorf("resolving the endpoint: %w", err)
+	}
+	ep, err := call.ParseEndpoint(resolved.URL)
+	if err != nil {
+		return nil, err
+	}
+	ep.Headers = resolved.Headers
+	for _, scheme := range resolved.AuthSchemes() {
+		if scheme.Name == "sigv4" {
+			ep.SigV4 = &call.SigV4Scheme{
+				DisableDoubleEncoding: scheme.DisableDoubleEncoding,
+				SigningName:           scheme.SigningName,
+				SigningRegion:         scheme.SigningRegion,
+			}
+			break
+		}
+	}
+	if len(extra) == 0 {
+		c.endpoints.Put(key, ep)
+	}
+	return ep, nil
+}
+
+var opBatchExecuteStatement = call.Operation{Name: "BatchExecuteStatement"}
 
 // BatchExecuteStatement calls the BatchExecuteStatement operation.
 //
@@ -48,7 +275,7 @@ func (c *Client) BatchExecuteStatement(ctx context.Context, in *BatchExecuteStat
 		}
 	}
 	out := &BatchExecuteStatementOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchExecuteStatement, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opBatchExecuteStatement, r, nil, func(resp *call.Response) error {
 		return deserializeBatchExecuteStatementOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -56,21 +283,21 @@ func (c *Client) BatchExecuteStatement(ctx context.Context, in *BatchExecuteStat
 	return out, nil
 }
 
-func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode ValidationMode) error {
+func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Statements == nil {
-		v.required(&fieldPath{name: "Statements"})
+		v.Required(&validation.Path{Name: "Statements"})
 	}
-	return v.err("BatchExecuteStatementInput")
+	return v.Err("BatchExecuteStatementInput")
 }
 
-var opBatchGetItem = operation{name: "BatchGetItem"}
+var opBatchGetItem = call.Operation{Name: "BatchGetItem"}
 
 // BatchGetItem calls the BatchGetItem operation.
 //
@@ -100,7 +327,7 @@ func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns
 		}
 	}
 	out := &BatchGetItemOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchGetItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opBatchGetItem, r, nil, func(resp *call.Response) error {
 		return deserializeBatchGetItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -108,21 +335,21 @@ func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns
 	return out, nil
 }
 
-func checkBatchGetItemInput(in *BatchGetItemInput, mode ValidationMode) error {
+func checkBatchGetItemInput(in *BatchGetItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.RequestItems == nil {
-		v.required(&fieldPath{name: "RequestItems"})
+		v.Required(&validation.Path{Name: "RequestItems"})
 	}
-	return v.err("BatchGetItemInput")
+	return v.Err("BatchGetItemInput")
 }
 
-var opBatchWriteItem = operation{name: "BatchWriteItem"}
+var opBatchWriteItem = call.Operation{Name: "BatchWriteItem"}
 
 // BatchWriteItem calls the BatchWriteItem operation.
 //
@@ -152,7 +379,7 @@ func (c *Client) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput, op
 		}
 	}
 	out := &BatchWriteItemOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchWriteItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opBatchWriteItem, r, nil, func(resp *call.Response) error {
 		return deserializeBatchWriteItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -160,21 +387,21 @@ func (c *Client) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput, op
 	return out, nil
 }
 
-func checkBatchWriteItemInput(in *BatchWriteItemInput, mode ValidationMode) error {
+func checkBatchWriteItemInput(in *BatchWriteItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.RequestItems == nil {
-		v.required(&fieldPath{name: "RequestItems"})
+		v.Required(&validation.Path{Name: "RequestItems"})
 	}
-	return v.err("BatchWriteItemInput")
+	return v.Err("BatchWriteItemInput")
 }
 
-var opCreateBackup = operation{name: "CreateBackup"}
+var opCreateBackup = call.Operation{Name: "CreateBackup"}
 
 // CreateBackup calls the CreateBackup operation.
 //
@@ -203,8 +430,12 @@ func (c *Client) CreateBackup(ctx context.Context, in *CreateBackupInput, optFns
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &CreateBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateBackup, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateBackup, r, extra, func(resp *call.Response) error {
 		return deserializeCreateBackupOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -212,24 +443,24 @@ func (c *Client) CreateBackup(ctx context.Context, in *CreateBackupInput, optFns
 	return out, nil
 }
 
-func checkCreateBackupInput(in *CreateBackupInput, mode ValidationMode) error {
+func checkCreateBackupInput(in *CreateBackupInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.BackupName == nil {
-		v.required(&fieldPath{name: "BackupName"})
+		v.Required(&validation.Path{Name: "BackupName"})
 	}
-	return v.err("CreateBackupInput")
+	return v.Err("CreateBackupInput")
 }
 
-var opCreateGlobalTable = operation{name: "CreateGlobalTable"}
+var opCreateGlobalTable = call.Operation{Name: "CreateGlobalTable"}
 
 // CreateGlobalTable calls the CreateGlobalTable operation.
 //
@@ -257,8 +488,12 @@ func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInp
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.GlobalTableName != nil {
+		extra["ResourceArn"] = *in.GlobalTableName
+	}
 	out := &CreateGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateGlobalTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateGlobalTable, r, extra, func(resp *call.Response) error {
 		return deserializeCreateGlobalTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -266,24 +501,24 @@ func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInp
 	return out, nil
 }
 
-func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode ValidationMode) error {
+func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.GlobalTableName == nil {
-		v.required(&fieldPath{name: "GlobalTableName"})
+		v.Required(&validation.Path{Name: "GlobalTableName"})
 	}
 	if in.ReplicationGroup == nil {
-		v.required(&fieldPath{name: "ReplicationGroup"})
+		v.Required(&validation.Path{Name: "ReplicationGroup"})
 	}
-	return v.err("CreateGlobalTableInput")
+	return v.Err("CreateGlobalTableInput")
 }
 
-var opCreateTable = operation{name: "CreateTable"}
+var opCreateTable = call.Operation{Name: "CreateTable"}
 
 // CreateTable calls the CreateTable operation.
 //
@@ -311,8 +546,12 @@ func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &CreateTableOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateTable, r, extra, func(resp *call.Response) error {
 		return deserializeCreateTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -320,27 +559,27 @@ func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns .
 	return out, nil
 }
 
-func checkCreateTableInput(in *CreateTableInput, mode ValidationMode) error {
+func checkCreateTableInput(in *CreateTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.AttributeDefinitions == nil {
-		v.required(&fieldPath{name: "AttributeDefinitions"})
+		v.Required(&validation.Path{Name: "AttributeDefinitions"})
 	}
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.KeySchema == nil {
-		v.required(&fieldPath{name: "KeySchema"})
+		v.Required(&validation.Path{Name: "KeySchema"})
 	}
-	return v.err("CreateTableInput")
+	return v.Err("CreateTableInput")
 }
 
-var opDeleteBackup = operation{name: "DeleteBackup"}
+var opDeleteBackup = call.Operation{Name: "DeleteBackup"}
 
 // DeleteBackup calls the DeleteBackup operation.
 //
@@ -368,8 +607,12 @@ func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.BackupArn != nil {
+		extra["ResourceArn"] = *in.BackupArn
+	}
 	out := &DeleteBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteBackup, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteBackup, r, extra, func(resp *call.Response) error {
 		return deserializeDeleteBackupOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -377,21 +620,21 @@ func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns
 	return out, nil
 }
 
-func checkDeleteBackupInput(in *DeleteBackupInput, mode ValidationMode) error {
+func checkDeleteBackupInput(in *DeleteBackupInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.BackupArn == nil {
-		v.required(&fieldPath{name: "BackupArn"})
+		v.Required(&validation.Path{Name: "BackupArn"})
 	}
-	return v.err("DeleteBackupInput")
+	return v.Err("DeleteBackupInput")
 }
 
-var opDeleteItem = operation{name: "DeleteItem"}
+var opDeleteItem = call.Operation{Name: "DeleteItem"}
 
 // DeleteItem calls the DeleteItem operation.
 //
@@ -422,8 +665,12 @@ func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DeleteItemOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteItem, r, extra, func(resp *call.Response) error {
 		return deserializeDeleteItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -431,24 +678,24 @@ func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...
 	return out, nil
 }
 
-func checkDeleteItemInput(in *DeleteItemInput, mode ValidationMode) error {
+func checkDeleteItemInput(in *DeleteItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.required(&fieldPath{name: "Key"})
+		v.Required(&validation.Path{Name: "Key"})
 	}
-	return v.err("DeleteItemInput")
+	return v.Err("DeleteItemInput")
 }
 
-var opDeleteResourcePolicy = operation{name: "DeleteResourcePolicy"}
+var opDeleteResourcePolicy = call.Operation{Name: "DeleteResourcePolicy"}
 
 // DeleteResourcePolicy calls the DeleteResourcePolicy operation.
 //
@@ -477,8 +724,12 @@ func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePol
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &DeleteResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteResourcePolicy, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteResourcePolicy, r, extra, func(resp *call.Response) error {
 		return deserializeDeleteResourcePolicyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -486,21 +737,21 @@ func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePol
 	return out, nil
 }
 
-func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode ValidationMode) error {
+func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
-	return v.err("DeleteResourcePolicyInput")
+	return v.Err("DeleteResourcePolicyInput")
 }
 
-var opDeleteTable = operation{name: "DeleteTable"}
+var opDeleteTable = call.Operation{Name: "DeleteTable"}
 
 // DeleteTable calls the DeleteTable operation.
 //
@@ -528,8 +779,12 @@ func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DeleteTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteTable, r, extra, func(resp *call.Response) error {
 		return deserializeDeleteTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -537,21 +792,21 @@ func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns .
 	return out, nil
 }
 
-func checkDeleteTableInput(in *DeleteTableInput, mode ValidationMode) error {
+func checkDeleteTableInput(in *DeleteTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DeleteTableInput")
+	return v.Err("DeleteTableInput")
 }
 
-var opDescribeBackup = operation{name: "DescribeBackup"}
+var opDescribeBackup = call.Operation{Name: "DescribeBackup"}
 
 // DescribeBackup calls the DescribeBackup operation.
 //
@@ -579,8 +834,12 @@ func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, op
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.BackupArn != nil {
+		extra["ResourceArn"] = *in.BackupArn
+	}
 	out := &DescribeBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeBackup, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeBackup, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeBackupOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -588,21 +847,21 @@ func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, op
 	return out, nil
 }
 
-func checkDescribeBackupInput(in *DescribeBackupInput, mode ValidationMode) error {
+func checkDescribeBackupInput(in *DescribeBackupInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.BackupArn == nil {
-		v.required(&fieldPath{name: "BackupArn"})
+		v.Required(&validation.Path{Name: "BackupArn"})
 	}
-	return v.err("DescribeBackupInput")
+	return v.Err("DescribeBackupInput")
 }
 
-var opDescribeContinuousBackups = operation{name: "DescribeContinuousBackups"}
+var opDescribeContinuousBackups = call.Operation{Name: "DescribeContinuousBackups"}
 
 // DescribeContinuousBackups calls the DescribeContinuousBackups operation.
 //
@@ -630,8 +889,12 @@ func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeCont
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeContinuousBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeContinuousBackups, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeContinuousBackups, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeContinuousBackupsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -639,21 +902,21 @@ func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeCont
 	return out, nil
 }
 
-func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode ValidationMode) error {
+func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeContinuousBackupsInput")
+	return v.Err("DescribeContinuousBackupsInput")
 }
 
-var opDescribeContributorInsights = operation{name: "DescribeContributorInsights"}
+var opDescribeContributorInsights = call.Operation{Name: "DescribeContributorInsights"}
 
 // DescribeContributorInsights calls the DescribeContributorInsights operation.
 //
@@ -680,8 +943,12 @@ func (c *Client) DescribeContributorInsights(ctx context.Context, in *DescribeCo
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeContributorInsights, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeContributorInsights, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeContributorInsightsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -689,21 +956,21 @@ func (c *Client) DescribeContributorInsights(ctx context.Context, in *DescribeCo
 	return out, nil
 }
 
-func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode ValidationMode) error {
+func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeContributorInsightsInput")
+	return v.Err("DescribeContributorInsightsInput")
 }
 
-var opDescribeEndpoints = operation{name: "DescribeEndpoints"}
+var opDescribeEndpoints = call.Operation{Name: "DescribeEndpoints"}
 
 // DescribeEndpoints calls the DescribeEndpoints operation.
 //
@@ -729,7 +996,7 @@ func (c *Client) DescribeEndpoints(ctx context.Context, in *DescribeEndpointsInp
 		}
 	}
 	out := &DescribeEndpointsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeEndpoints, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeEndpoints, r, nil, func(resp *call.Response) error {
 		return deserializeDescribeEndpointsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -737,17 +1004,17 @@ func (c *Client) DescribeEndpoints(ctx context.Context, in *DescribeEndpointsInp
 	return out, nil
 }
 
-func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode ValidationMode) error {
+func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDescribeExport = operation{name: "DescribeExport"}
+var opDescribeExport = call.Operation{Name: "DescribeExport"}
 
 // DescribeExport calls the DescribeExport operation.
 //
@@ -775,8 +1042,12 @@ func (c *Client) DescribeExport(ctx context.Context, in *DescribeExportInput, op
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ExportArn != nil {
+		extra["ResourceArn"] = *in.ExportArn
+	}
 	out := &DescribeExportOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeExport, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeExport, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeExportOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -784,21 +1055,21 @@ func (c *Client) DescribeExport(ctx context.Context, in *DescribeExportInput, op
 	return out, nil
 }
 
-func checkDescribeExportInput(in *DescribeExportInput, mode ValidationMode) error {
+func checkDescribeExportInput(in *DescribeExportInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ExportArn == nil {
-		v.required(&fieldPath{name: "ExportArn"})
+		v.Required(&validation.Path{Name: "ExportArn"})
 	}
-	return v.err("DescribeExportInput")
+	return v.Err("DescribeExportInput")
 }
 
-var opDescribeGlobalTable = operation{name: "DescribeGlobalTable"}
+var opDescribeGlobalTable = call.Operation{Name: "DescribeGlobalTable"}
 
 // DescribeGlobalTable calls the DescribeGlobalTable operation.
 //
@@ -826,8 +1097,12 @@ func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTabl
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.GlobalTableName != nil {
+		extra["ResourceArn"] = *in.GlobalTableName
+	}
 	out := &DescribeGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeGlobalTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeGlobalTable, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeGlobalTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -835,21 +1110,21 @@ func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTabl
 	return out, nil
 }
 
-func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode ValidationMode) error {
+func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.GlobalTableName == nil {
-		v.required(&fieldPath{name: "GlobalTableName"})
+		v.Required(&validation.Path{Name: "GlobalTableName"})
 	}
-	return v.err("DescribeGlobalTableInput")
+	return v.Err("DescribeGlobalTableInput")
 }
 
-var opDescribeGlobalTableSettings = operation{name: "DescribeGlobalTableSettings"}
+var opDescribeGlobalTableSettings = call.Operation{Name: "DescribeGlobalTableSettings"}
 
 // DescribeGlobalTableSettings calls the DescribeGlobalTableSettings operation.
 //
@@ -877,8 +1152,12 @@ func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGl
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.GlobalTableName != nil {
+		extra["ResourceArn"] = *in.GlobalTableName
+	}
 	out := &DescribeGlobalTableSettingsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeGlobalTableSettings, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeGlobalTableSettings, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeGlobalTableSettingsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -886,21 +1165,21 @@ func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGl
 	return out, nil
 }
 
-func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode ValidationMode) error {
+func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.GlobalTableName == nil {
-		v.required(&fieldPath{name: "GlobalTableName"})
+		v.Required(&validation.Path{Name: "GlobalTableName"})
 	}
-	return v.err("DescribeGlobalTableSettingsInput")
+	return v.Err("DescribeGlobalTableSettingsInput")
 }
 
-var opDescribeImport = operation{name: "DescribeImport"}
+var opDescribeImport = call.Operation{Name: "DescribeImport"}
 
 // DescribeImport calls the DescribeImport operation.
 //
@@ -927,8 +1206,12 @@ func (c *Client) DescribeImport(ctx context.Context, in *DescribeImportInput, op
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ImportArn != nil {
+		extra["ResourceArn"] = *in.ImportArn
+	}
 	out := &DescribeImportOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeImport, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeImport, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeImportOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -936,21 +1219,21 @@ func (c *Client) DescribeImport(ctx context.Context, in *DescribeImportInput, op
 	return out, nil
 }
 
-func checkDescribeImportInput(in *DescribeImportInput, mode ValidationMode) error {
+func checkDescribeImportInput(in *DescribeImportInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ImportArn == nil {
-		v.required(&fieldPath{name: "ImportArn"})
+		v.Required(&validation.Path{Name: "ImportArn"})
 	}
-	return v.err("DescribeImportInput")
+	return v.Err("DescribeImportInput")
 }
 
-var opDescribeKinesisStreamingDestination = operation{name: "DescribeKinesisStreamingDestination"}
+var opDescribeKinesisStreamingDestination = call.Operation{Name: "DescribeKinesisStreamingDestination"}
 
 // DescribeKinesisStreamingDestination calls the DescribeKinesisStreamingDestination operation.
 //
@@ -978,8 +1261,12 @@ func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *De
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeKinesisStreamingDestination, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeKinesisStreamingDestinationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -987,21 +1274,21 @@ func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *De
 	return out, nil
 }
 
-func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode ValidationMode) error {
+func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeKinesisStreamingDestinationInput")
+	return v.Err("DescribeKinesisStreamingDestinationInput")
 }
 
-var opDescribeLimits = operation{name: "DescribeLimits"}
+var opDescribeLimits = call.Operation{Name: "DescribeLimits"}
 
 // DescribeLimits calls the DescribeLimits operation.
 //
@@ -1029,7 +1316,7 @@ func (c *Client) DescribeLimits(ctx context.Context, in *DescribeLimitsInput, op
 		}
 	}
 	out := &DescribeLimitsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeLimits, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeLimits, r, nil, func(resp *call.Response) error {
 		return deserializeDescribeLimitsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1037,17 +1324,17 @@ func (c *Client) DescribeLimits(ctx context.Context, in *DescribeLimitsInput, op
 	return out, nil
 }
 
-func checkDescribeLimitsInput(in *DescribeLimitsInput, mode ValidationMode) error {
+func checkDescribeLimitsInput(in *DescribeLimitsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDescribeTable = operation{name: "DescribeTable"}
+var opDescribeTable = call.Operation{Name: "DescribeTable"}
 
 // DescribeTable calls the DescribeTable operation.
 //
@@ -1075,8 +1362,12 @@ func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optF
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeTable, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1084,21 +1375,21 @@ func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optF
 	return out, nil
 }
 
-func checkDescribeTableInput(in *DescribeTableInput, mode ValidationMode) error {
+func checkDescribeTableInput(in *DescribeTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeTableInput")
+	return v.Err("DescribeTableInput")
 }
 
-var opDescribeTableReplicaAutoScaling = operation{name: "DescribeTableReplicaAutoScaling"}
+var opDescribeTableReplicaAutoScaling = call.Operation{Name: "DescribeTableReplicaAutoScaling"}
 
 // DescribeTableReplicaAutoScaling calls the DescribeTableReplicaAutoScaling operation.
 //
@@ -1125,8 +1416,12 @@ func (c *Client) DescribeTableReplicaAutoScaling(ctx context.Context, in *Descri
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeTableReplicaAutoScalingOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTableReplicaAutoScaling, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeTableReplicaAutoScaling, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeTableReplicaAutoScalingOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1134,21 +1429,21 @@ func (c *Client) DescribeTableReplicaAutoScaling(ctx context.Context, in *Descri
 	return out, nil
 }
 
-func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode ValidationMode) error {
+func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeTableReplicaAutoScalingInput")
+	return v.Err("DescribeTableReplicaAutoScalingInput")
 }
 
-var opDescribeTimeToLive = operation{name: "DescribeTimeToLive"}
+var opDescribeTimeToLive = call.Operation{Name: "DescribeTimeToLive"}
 
 // DescribeTimeToLive calls the DescribeTimeToLive operation.
 //
@@ -1176,8 +1471,12 @@ func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveI
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DescribeTimeToLiveOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTimeToLive, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDescribeTimeToLive, r, extra, func(resp *call.Response) error {
 		return deserializeDescribeTimeToLiveOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1185,21 +1484,21 @@ func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveI
 	return out, nil
 }
 
-func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode ValidationMode) error {
+func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("DescribeTimeToLiveInput")
+	return v.Err("DescribeTimeToLiveInput")
 }
 
-var opDisableKinesisStreamingDestination = operation{name: "DisableKinesisStreamingDestination"}
+var opDisableKinesisStreamingDestination = call.Operation{Name: "DisableKinesisStreamingDestination"}
 
 // DisableKinesisStreamingDestination calls the DisableKinesisStreamingDestination operation.
 //
@@ -1227,8 +1526,12 @@ func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *Dis
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &DisableKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opDisableKinesisStreamingDestination, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDisableKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
 		return deserializeDisableKinesisStreamingDestinationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1236,24 +1539,24 @@ func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *Dis
 	return out, nil
 }
 
-func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode ValidationMode) error {
+func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.required(&fieldPath{name: "StreamArn"})
+		v.Required(&validation.Path{Name: "StreamArn"})
 	}
-	return v.err("DisableKinesisStreamingDestinationInput")
+	return v.Err("DisableKinesisStreamingDestinationInput")
 }
 
-var opEnableKinesisStreamingDestination = operation{name: "EnableKinesisStreamingDestination"}
+var opEnableKinesisStreamingDestination = call.Operation{Name: "EnableKinesisStreamingDestination"}
 
 // EnableKinesisStreamingDestination calls the EnableKinesisStreamingDestination operation.
 //
@@ -1281,8 +1584,12 @@ func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *Enab
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &EnableKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opEnableKinesisStreamingDestination, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEnableKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
 		return deserializeEnableKinesisStreamingDestinationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1290,24 +1597,24 @@ func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *Enab
 	return out, nil
 }
 
-func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode ValidationMode) error {
+func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.required(&fieldPath{name: "StreamArn"})
+		v.Required(&validation.Path{Name: "StreamArn"})
 	}
-	return v.err("EnableKinesisStreamingDestinationInput")
+	return v.Err("EnableKinesisStreamingDestinationInput")
 }
 
-var opExecuteStatement = operation{name: "ExecuteStatement"}
+var opExecuteStatement = call.Operation{Name: "ExecuteStatement"}
 
 // ExecuteStatement calls the ExecuteStatement operation.
 //
@@ -1338,7 +1645,7 @@ func (c *Client) ExecuteStatement(ctx context.Context, in *ExecuteStatementInput
 		}
 	}
 	out := &ExecuteStatementOutput{}
-	if err := c.invoke(ctx, &opts, &opExecuteStatement, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opExecuteStatement, r, nil, func(resp *call.Response) error {
 		return deserializeExecuteStatementOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1346,23 +1653,23 @@ func (c *Client) ExecuteStatement(ctx context.Context, in *ExecuteStatementInput
 	return out, nil
 }
 
-func checkExecuteStatementInput(in *ExecuteStatementInput, mode ValidationMode) error {
+func checkExecuteStatementInput(in *ExecuteStatementInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Statement == nil {
-		v.required(&fieldPath{name: "Statement"})
+		v.Required(&validation.Path{Name: "Statement"})
 	}
-	return v.err("ExecuteStatementInput")
+	return v.Err("ExecuteStatementInput")
 }
 
-var opExecuteTransaction = operation{
-	name:        "ExecuteTransaction",
-	safeToRetry: true,
+var opExecuteTransaction = call.Operation{
+	Name:        "ExecuteTransaction",
+	SafeToRetry: true,
 }
 
 // ExecuteTransaction calls the ExecuteTransaction operation.
@@ -1401,7 +1708,7 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 		}
 	}
 	out := &ExecuteTransactionOutput{}
-	if err := c.invoke(ctx, &opts, &opExecuteTransaction, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opExecuteTransaction, r, nil, func(resp *call.Response) error {
 		return deserializeExecuteTransactionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1409,23 +1716,23 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 	return out, nil
 }
 
-func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode ValidationMode) error {
+func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TransactStatements == nil {
-		v.required(&fieldPath{name: "TransactStatements"})
+		v.Required(&validation.Path{Name: "TransactStatements"})
 	}
-	return v.err("ExecuteTransactionInput")
+	return v.Err("ExecuteTransactionInput")
 }
 
-var opExportTableToPointInTime = operation{
-	name:        "ExportTableToPointInTime",
-	safeToRetry: true,
+var opExportTableToPointInTime = call.Operation{
+	Name:        "ExportTableToPointInTime",
+	SafeToRetry: true,
 }
 
 // ExportTableToPointInTime calls the ExportTableToPointInTime operation.
@@ -1462,8 +1769,12 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableArn != nil {
+		extra["ResourceArn"] = *in.TableArn
+	}
 	out := &ExportTableToPointInTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opExportTableToPointInTime, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opExportTableToPointInTime, r, extra, func(resp *call.Response) error {
 		return deserializeExportTableToPointInTimeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1471,24 +1782,24 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 	return out, nil
 }
 
-func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode ValidationMode) error {
+func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableArn == nil {
-		v.required(&fieldPath{name: "TableArn"})
+		v.Required(&validation.Path{Name: "TableArn"})
 	}
 	if in.S3Bucket == nil {
-		v.required(&fieldPath{name: "S3Bucket"})
+		v.Required(&validation.Path{Name: "S3Bucket"})
 	}
-	return v.err("ExportTableToPointInTimeInput")
+	return v.Err("ExportTableToPointInTimeInput")
 }
 
-var opGetItem = operation{name: "GetItem"}
+var opGetItem = call.Operation{Name: "GetItem"}
 
 // GetItem calls the GetItem operation.
 //
@@ -1517,8 +1828,12 @@ func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &GetItemOutput{}
-	if err := c.invoke(ctx, &opts, &opGetItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetItem, r, extra, func(resp *call.Response) error {
 		return deserializeGetItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1526,24 +1841,24 @@ func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*
 	return out, nil
 }
 
-func checkGetItemInput(in *GetItemInput, mode ValidationMode) error {
+func checkGetItemInput(in *GetItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.required(&fieldPath{name: "Key"})
+		v.Required(&validation.Path{Name: "Key"})
 	}
-	return v.err("GetItemInput")
+	return v.Err("GetItemInput")
 }
 
-var opGetResourcePolicy = operation{name: "GetResourcePolicy"}
+var opGetResourcePolicy = call.Operation{Name: "GetResourcePolicy"}
 
 // GetResourcePolicy calls the GetResourcePolicy operation.
 //
@@ -1571,8 +1886,12 @@ func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInp
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &GetResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opGetResourcePolicy, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetResourcePolicy, r, extra, func(resp *call.Response) error {
 		return deserializeGetResourcePolicyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1580,23 +1899,23 @@ func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInp
 	return out, nil
 }
 
-func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode ValidationMode) error {
+func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
-	return v.err("GetResourcePolicyInput")
+	return v.Err("GetResourcePolicyInput")
 }
 
-var opImportTable = operation{
-	name:        "ImportTable",
-	safeToRetry: true,
+var opImportTable = call.Operation{
+	Name:        "ImportTable",
+	SafeToRetry: true,
 }
 
 // ImportTable calls the ImportTable operation.
@@ -1633,7 +1952,7 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 		}
 	}
 	out := &ImportTableOutput{}
-	if err := c.invoke(ctx, &opts, &opImportTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opImportTable, r, nil, func(resp *call.Response) error {
 		return deserializeImportTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1641,27 +1960,27 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 	return out, nil
 }
 
-func checkImportTableInput(in *ImportTableInput, mode ValidationMode) error {
+func checkImportTableInput(in *ImportTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.S3BucketSource == nil {
-		v.required(&fieldPath{name: "S3BucketSource"})
+		v.Required(&validation.Path{Name: "S3BucketSource"})
 	}
 	if in.InputFormat == "" {
-		v.required(&fieldPath{name: "InputFormat"})
+		v.Required(&validation.Path{Name: "InputFormat"})
 	}
 	if in.TableCreationParameters == nil {
-		v.required(&fieldPath{name: "TableCreationParameters"})
+		v.Required(&validation.Path{Name: "TableCreationParameters"})
 	}
-	return v.err("ImportTableInput")
+	return v.Err("ImportTableInput")
 }
 
-var opListBackups = operation{name: "ListBackups"}
+var opListBackups = call.Operation{Name: "ListBackups"}
 
 // ListBackups calls the ListBackups operation.
 //
@@ -1688,8 +2007,12 @@ func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &ListBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opListBackups, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListBackups, r, extra, func(resp *call.Response) error {
 		return deserializeListBackupsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1697,17 +2020,17 @@ func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns .
 	return out, nil
 }
 
-func checkListBackupsInput(in *ListBackupsInput, mode ValidationMode) error {
+func checkListBackupsInput(in *ListBackupsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListContributorInsights = operation{name: "ListContributorInsights"}
+var opListContributorInsights = call.Operation{Name: "ListContributorInsights"}
 
 // ListContributorInsights calls the ListContributorInsights operation.
 //
@@ -1734,8 +2057,12 @@ func (c *Client) ListContributorInsights(ctx context.Context, in *ListContributo
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &ListContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opListContributorInsights, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListContributorInsights, r, extra, func(resp *call.Response) error {
 		return deserializeListContributorInsightsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1743,17 +2070,17 @@ func (c *Client) ListContributorInsights(ctx context.Context, in *ListContributo
 	return out, nil
 }
 
-func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode ValidationMode) error {
+func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListExports = operation{name: "ListExports"}
+var opListExports = call.Operation{Name: "ListExports"}
 
 // ListExports calls the ListExports operation.
 //
@@ -1780,8 +2107,12 @@ func (c *Client) ListExports(ctx context.Context, in *ListExportsInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableArn != nil {
+		extra["ResourceArn"] = *in.TableArn
+	}
 	out := &ListExportsOutput{}
-	if err := c.invoke(ctx, &opts, &opListExports, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListExports, r, extra, func(resp *call.Response) error {
 		return deserializeListExportsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1789,17 +2120,17 @@ func (c *Client) ListExports(ctx context.Context, in *ListExportsInput, optFns .
 	return out, nil
 }
 
-func checkListExportsInput(in *ListExportsInput, mode ValidationMode) error {
+func checkListExportsInput(in *ListExportsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListGlobalTables = operation{name: "ListGlobalTables"}
+var opListGlobalTables = call.Operation{Name: "ListGlobalTables"}
 
 // ListGlobalTables calls the ListGlobalTables operation.
 //
@@ -1827,7 +2158,7 @@ func (c *Client) ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput
 		}
 	}
 	out := &ListGlobalTablesOutput{}
-	if err := c.invoke(ctx, &opts, &opListGlobalTables, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListGlobalTables, r, nil, func(resp *call.Response) error {
 		return deserializeListGlobalTablesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1835,17 +2166,17 @@ func (c *Client) ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput
 	return out, nil
 }
 
-func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode ValidationMode) error {
+func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListImports = operation{name: "ListImports"}
+var opListImports = call.Operation{Name: "ListImports"}
 
 // ListImports calls the ListImports operation.
 //
@@ -1872,8 +2203,12 @@ func (c *Client) ListImports(ctx context.Context, in *ListImportsInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableArn != nil {
+		extra["ResourceArn"] = *in.TableArn
+	}
 	out := &ListImportsOutput{}
-	if err := c.invoke(ctx, &opts, &opListImports, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListImports, r, extra, func(resp *call.Response) error {
 		return deserializeListImportsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1881,17 +2216,17 @@ func (c *Client) ListImports(ctx context.Context, in *ListImportsInput, optFns .
 	return out, nil
 }
 
-func checkListImportsInput(in *ListImportsInput, mode ValidationMode) error {
+func checkListImportsInput(in *ListImportsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTables = operation{name: "ListTables"}
+var opListTables = call.Operation{Name: "ListTables"}
 
 // ListTables calls the ListTables operation.
 //
@@ -1919,7 +2254,7 @@ func (c *Client) ListTables(ctx context.Context, in *ListTablesInput, optFns ...
 		}
 	}
 	out := &ListTablesOutput{}
-	if err := c.invoke(ctx, &opts, &opListTables, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListTables, r, nil, func(resp *call.Response) error {
 		return deserializeListTablesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1927,17 +2262,17 @@ func (c *Client) ListTables(ctx context.Context, in *ListTablesInput, optFns ...
 	return out, nil
 }
 
-func checkListTablesInput(in *ListTablesInput, mode ValidationMode) error {
+func checkListTablesInput(in *ListTablesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTagsOfResource = operation{name: "ListTagsOfResource"}
+var opListTagsOfResource = call.Operation{Name: "ListTagsOfResource"}
 
 // ListTagsOfResource calls the ListTagsOfResource operation.
 //
@@ -1965,8 +2300,12 @@ func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceI
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &ListTagsOfResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opListTagsOfResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListTagsOfResource, r, extra, func(resp *call.Response) error {
 		return deserializeListTagsOfResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1974,21 +2313,21 @@ func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceI
 	return out, nil
 }
 
-func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode ValidationMode) error {
+func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
-	return v.err("ListTagsOfResourceInput")
+	return v.Err("ListTagsOfResourceInput")
 }
 
-var opPutItem = operation{name: "PutItem"}
+var opPutItem = call.Operation{Name: "PutItem"}
 
 // PutItem calls the PutItem operation.
 //
@@ -2019,8 +2358,12 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &PutItemOutput{}
-	if err := c.invoke(ctx, &opts, &opPutItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutItem, r, extra, func(resp *call.Response) error {
 		return deserializePutItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2028,24 +2371,24 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*
 	return out, nil
 }
 
-func checkPutItemInput(in *PutItemInput, mode ValidationMode) error {
+func checkPutItemInput(in *PutItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.Item == nil {
-		v.required(&fieldPath{name: "Item"})
+		v.Required(&validation.Path{Name: "Item"})
 	}
-	return v.err("PutItemInput")
+	return v.Err("PutItemInput")
 }
 
-var opPutResourcePolicy = operation{name: "PutResourcePolicy"}
+var opPutResourcePolicy = call.Operation{Name: "PutResourcePolicy"}
 
 // PutResourcePolicy calls the PutResourcePolicy operation.
 //
@@ -2074,8 +2417,12 @@ func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInp
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &PutResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opPutResourcePolicy, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutResourcePolicy, r, extra, func(resp *call.Response) error {
 		return deserializePutResourcePolicyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2083,24 +2430,24 @@ func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInp
 	return out, nil
 }
 
-func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode ValidationMode) error {
+func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
 	if in.Policy == nil {
-		v.required(&fieldPath{name: "Policy"})
+		v.Required(&validation.Path{Name: "Policy"})
 	}
-	return v.err("PutResourcePolicyInput")
+	return v.Err("PutResourcePolicyInput")
 }
 
-var opQuery = operation{name: "Query"}
+var opQuery = call.Operation{Name: "Query"}
 
 // Query calls the Query operation.
 //
@@ -2129,8 +2476,12 @@ func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Opti
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &QueryOutput{}
-	if err := c.invoke(ctx, &opts, &opQuery, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opQuery, r, extra, func(resp *call.Response) error {
 		return deserializeQueryOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2138,21 +2489,21 @@ func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Opti
 	return out, nil
 }
 
-func checkQueryInput(in *QueryInput, mode ValidationMode) error {
+func checkQueryInput(in *QueryInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("QueryInput")
+	return v.Err("QueryInput")
 }
 
-var opRestoreTableFromBackup = operation{name: "RestoreTableFromBackup"}
+var opRestoreTableFromBackup = call.Operation{Name: "RestoreTableFromBackup"}
 
 // RestoreTableFromBackup calls the RestoreTableFromBackup operation.
 //
@@ -2181,8 +2532,12 @@ func (c *Client) RestoreTableFromBackup(ctx context.Context, in *RestoreTableFro
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TargetTableName != nil {
+		extra["ResourceArn"] = *in.TargetTableName
+	}
 	out := &RestoreTableFromBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opRestoreTableFromBackup, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRestoreTableFromBackup, r, extra, func(resp *call.Response) error {
 		return deserializeRestoreTableFromBackupOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2190,24 +2545,24 @@ func (c *Client) RestoreTableFromBackup(ctx context.Context, in *RestoreTableFro
 	return out, nil
 }
 
-func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode ValidationMode) error {
+func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TargetTableName == nil {
-		v.required(&fieldPath{name: "TargetTableName"})
+		v.Required(&validation.Path{Name: "TargetTableName"})
 	}
 	if in.BackupArn == nil {
-		v.required(&fieldPath{name: "BackupArn"})
+		v.Required(&validation.Path{Name: "BackupArn"})
 	}
-	return v.err("RestoreTableFromBackupInput")
+	return v.Err("RestoreTableFromBackupInput")
 }
 
-var opRestoreTableToPointInTime = operation{name: "RestoreTableToPointInTime"}
+var opRestoreTableToPointInTime = call.Operation{Name: "RestoreTableToPointInTime"}
 
 // RestoreTableToPointInTime calls the RestoreTableToPointInTime operation.
 //
@@ -2237,8 +2592,12 @@ func (c *Client) RestoreTableToPointInTime(ctx context.Context, in *RestoreTable
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TargetTableName != nil {
+		extra["ResourceArn"] = *in.TargetTableName
+	}
 	out := &RestoreTableToPointInTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opRestoreTableToPointInTime, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRestoreTableToPointInTime, r, extra, func(resp *call.Response) error {
 		return deserializeRestoreTableToPointInTimeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2246,21 +2605,21 @@ func (c *Client) RestoreTableToPointInTime(ctx context.Context, in *RestoreTable
 	return out, nil
 }
 
-func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode ValidationMode) error {
+func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TargetTableName == nil {
-		v.required(&fieldPath{name: "TargetTableName"})
+		v.Required(&validation.Path{Name: "TargetTableName"})
 	}
-	return v.err("RestoreTableToPointInTimeInput")
+	return v.Err("RestoreTableToPointInTimeInput")
 }
 
-var opScan = operation{name: "Scan"}
+var opScan = call.Operation{Name: "Scan"}
 
 // Scan calls the Scan operation.
 //
@@ -2289,8 +2648,12 @@ func (c *Client) Scan_(ctx context.Context, in *ScanInput, optFns ...func(*Optio
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &ScanOutput{}
-	if err := c.invoke(ctx, &opts, &opScan, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opScan, r, extra, func(resp *call.Response) error {
 		return deserializeScanOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2298,21 +2661,21 @@ func (c *Client) Scan_(ctx context.Context, in *ScanInput, optFns ...func(*Optio
 	return out, nil
 }
 
-func checkScanInput(in *ScanInput, mode ValidationMode) error {
+func checkScanInput(in *ScanInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("ScanInput")
+	return v.Err("ScanInput")
 }
 
-var opTagResource = operation{name: "TagResource"}
+var opTagResource = call.Operation{Name: "TagResource"}
 
 // TagResource calls the TagResource operation.
 //
@@ -2340,8 +2703,12 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &TagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opTagResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTagResource, r, extra, func(resp *call.Response) error {
 		return deserializeTagResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2349,24 +2716,24 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	return out, nil
 }
 
-func checkTagResourceInput(in *TagResourceInput, mode ValidationMode) error {
+func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
 	if in.Tags == nil {
-		v.required(&fieldPath{name: "Tags"})
+		v.Required(&validation.Path{Name: "Tags"})
 	}
-	return v.err("TagResourceInput")
+	return v.Err("TagResourceInput")
 }
 
-var opTransactGetItems = operation{name: "TransactGetItems"}
+var opTransactGetItems = call.Operation{Name: "TransactGetItems"}
 
 // TransactGetItems calls the TransactGetItems operation.
 //
@@ -2396,7 +2763,7 @@ func (c *Client) TransactGetItems(ctx context.Context, in *TransactGetItemsInput
 		}
 	}
 	out := &TransactGetItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opTransactGetItems, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTransactGetItems, r, nil, func(resp *call.Response) error {
 		return deserializeTransactGetItemsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2404,23 +2771,23 @@ func (c *Client) TransactGetItems(ctx context.Context, in *TransactGetItemsInput
 	return out, nil
 }
 
-func checkTransactGetItemsInput(in *TransactGetItemsInput, mode ValidationMode) error {
+func checkTransactGetItemsInput(in *TransactGetItemsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TransactItems == nil {
-		v.required(&fieldPath{name: "TransactItems"})
+		v.Required(&validation.Path{Name: "TransactItems"})
 	}
-	return v.err("TransactGetItemsInput")
+	return v.Err("TransactGetItemsInput")
 }
 
-var opTransactWriteItems = operation{
-	name:        "TransactWriteItems",
-	safeToRetry: true,
+var opTransactWriteItems = call.Operation{
+	Name:        "TransactWriteItems",
+	SafeToRetry: true,
 }
 
 // TransactWriteItems calls the TransactWriteItems operation.
@@ -2459,7 +2826,7 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 		}
 	}
 	out := &TransactWriteItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opTransactWriteItems, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTransactWriteItems, r, nil, func(resp *call.Response) error {
 		return deserializeTransactWriteItemsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2467,21 +2834,21 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 	return out, nil
 }
 
-func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode ValidationMode) error {
+func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TransactItems == nil {
-		v.required(&fieldPath{name: "TransactItems"})
+		v.Required(&validation.Path{Name: "TransactItems"})
 	}
-	return v.err("TransactWriteItemsInput")
+	return v.Err("TransactWriteItemsInput")
 }
 
-var opUntagResource = operation{name: "UntagResource"}
+var opUntagResource = call.Operation{Name: "UntagResource"}
 
 // UntagResource calls the UntagResource operation.
 //
@@ -2509,8 +2876,12 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.ResourceArn != nil {
+		extra["ResourceArn"] = *in.ResourceArn
+	}
 	out := &UntagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUntagResource, r, extra, func(resp *call.Response) error {
 		return deserializeUntagResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2518,24 +2889,24 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	return out, nil
 }
 
-func checkUntagResourceInput(in *UntagResourceInput, mode ValidationMode) error {
+func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil {
-		v.required(&fieldPath{name: "ResourceArn"})
+		v.Required(&validation.Path{Name: "ResourceArn"})
 	}
 	if in.TagKeys == nil {
-		v.required(&fieldPath{name: "TagKeys"})
+		v.Required(&validation.Path{Name: "TagKeys"})
 	}
-	return v.err("UntagResourceInput")
+	return v.Err("UntagResourceInput")
 }
 
-var opUpdateContinuousBackups = operation{name: "UpdateContinuousBackups"}
+var opUpdateContinuousBackups = call.Operation{Name: "UpdateContinuousBackups"}
 
 // UpdateContinuousBackups calls the UpdateContinuousBackups operation.
 //
@@ -2563,8 +2934,12 @@ func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuo
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateContinuousBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateContinuousBackups, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateContinuousBackups, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateContinuousBackupsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2572,24 +2947,24 @@ func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuo
 	return out, nil
 }
 
-func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode ValidationMode) error {
+func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.PointInTimeRecoverySpecification == nil {
-		v.required(&fieldPath{name: "PointInTimeRecoverySpecification"})
+		v.Required(&validation.Path{Name: "PointInTimeRecoverySpecification"})
 	}
-	return v.err("UpdateContinuousBackupsInput")
+	return v.Err("UpdateContinuousBackupsInput")
 }
 
-var opUpdateContributorInsights = operation{name: "UpdateContributorInsights"}
+var opUpdateContributorInsights = call.Operation{Name: "UpdateContributorInsights"}
 
 // UpdateContributorInsights calls the UpdateContributorInsights operation.
 //
@@ -2616,8 +2991,12 @@ func (c *Client) UpdateContributorInsights(ctx context.Context, in *UpdateContri
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateContributorInsights, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateContributorInsights, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateContributorInsightsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2625,24 +3004,24 @@ func (c *Client) UpdateContributorInsights(ctx context.Context, in *UpdateContri
 	return out, nil
 }
 
-func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode ValidationMode) error {
+func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.ContributorInsightsAction == "" {
-		v.required(&fieldPath{name: "ContributorInsightsAction"})
+		v.Required(&validation.Path{Name: "ContributorInsightsAction"})
 	}
-	return v.err("UpdateContributorInsightsInput")
+	return v.Err("UpdateContributorInsightsInput")
 }
 
-var opUpdateGlobalTable = operation{name: "UpdateGlobalTable"}
+var opUpdateGlobalTable = call.Operation{Name: "UpdateGlobalTable"}
 
 // UpdateGlobalTable calls the UpdateGlobalTable operation.
 //
@@ -2671,8 +3050,12 @@ func (c *Client) UpdateGlobalTable(ctx context.Context, in *UpdateGlobalTableInp
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.GlobalTableName != nil {
+		extra["ResourceArn"] = *in.GlobalTableName
+	}
 	out := &UpdateGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateGlobalTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateGlobalTable, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateGlobalTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2680,24 +3063,24 @@ func (c *Client) UpdateGlobalTable(ctx context.Context, in *UpdateGlobalTableInp
 	return out, nil
 }
 
-func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode ValidationMode) error {
+func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.GlobalTableName == nil {
-		v.required(&fieldPath{name: "GlobalTableName"})
+		v.Required(&validation.Path{Name: "GlobalTableName"})
 	}
 	if in.ReplicaUpdates == nil {
-		v.required(&fieldPath{name: "ReplicaUpdates"})
+		v.Required(&validation.Path{Name: "ReplicaUpdates"})
 	}
-	return v.err("UpdateGlobalTableInput")
+	return v.Err("UpdateGlobalTableInput")
 }
 
-var opUpdateGlobalTableSettings = operation{name: "UpdateGlobalTableSettings"}
+var opUpdateGlobalTableSettings = call.Operation{Name: "UpdateGlobalTableSettings"}
 
 // UpdateGlobalTableSettings calls the UpdateGlobalTableSettings operation.
 //
@@ -2726,8 +3109,12 @@ func (c *Client) UpdateGlobalTableSettings(ctx context.Context, in *UpdateGlobal
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.GlobalTableName != nil {
+		extra["ResourceArn"] = *in.GlobalTableName
+	}
 	out := &UpdateGlobalTableSettingsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateGlobalTableSettings, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateGlobalTableSettings, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateGlobalTableSettingsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2735,21 +3122,21 @@ func (c *Client) UpdateGlobalTableSettings(ctx context.Context, in *UpdateGlobal
 	return out, nil
 }
 
-func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode ValidationMode) error {
+func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.GlobalTableName == nil {
-		v.required(&fieldPath{name: "GlobalTableName"})
+		v.Required(&validation.Path{Name: "GlobalTableName"})
 	}
-	return v.err("UpdateGlobalTableSettingsInput")
+	return v.Err("UpdateGlobalTableSettingsInput")
 }
 
-var opUpdateItem = operation{name: "UpdateItem"}
+var opUpdateItem = call.Operation{Name: "UpdateItem"}
 
 // UpdateItem calls the UpdateItem operation.
 //
@@ -2780,8 +3167,12 @@ func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateItemOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateItem, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2789,24 +3180,24 @@ func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...
 	return out, nil
 }
 
-func checkUpdateItemInput(in *UpdateItemInput, mode ValidationMode) error {
+func checkUpdateItemInput(in *UpdateItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.required(&fieldPath{name: "Key"})
+		v.Required(&validation.Path{Name: "Key"})
 	}
-	return v.err("UpdateItemInput")
+	return v.Err("UpdateItemInput")
 }
 
-var opUpdateKinesisStreamingDestination = operation{name: "UpdateKinesisStreamingDestination"}
+var opUpdateKinesisStreamingDestination = call.Operation{Name: "UpdateKinesisStreamingDestination"}
 
 // UpdateKinesisStreamingDestination calls the UpdateKinesisStreamingDestination operation.
 //
@@ -2834,8 +3225,12 @@ func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *Upda
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateKinesisStreamingDestination, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateKinesisStreamingDestinationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2843,24 +3238,24 @@ func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *Upda
 	return out, nil
 }
 
-func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode ValidationMode) error {
+func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.required(&fieldPath{name: "StreamArn"})
+		v.Required(&validation.Path{Name: "StreamArn"})
 	}
-	return v.err("UpdateKinesisStreamingDestinationInput")
+	return v.Err("UpdateKinesisStreamingDestinationInput")
 }
 
-var opUpdateTable = operation{name: "UpdateTable"}
+var opUpdateTable = call.Operation{Name: "UpdateTable"}
 
 // UpdateTable calls the UpdateTable operation.
 //
@@ -2888,8 +3283,12 @@ func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns .
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateTableOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTable, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateTable, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateTableOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2897,21 +3296,21 @@ func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns .
 	return out, nil
 }
 
-func checkUpdateTableInput(in *UpdateTableInput, mode ValidationMode) error {
+func checkUpdateTableInput(in *UpdateTableInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("UpdateTableInput")
+	return v.Err("UpdateTableInput")
 }
 
-var opUpdateTableReplicaAutoScaling = operation{name: "UpdateTableReplicaAutoScaling"}
+var opUpdateTableReplicaAutoScaling = call.Operation{Name: "UpdateTableReplicaAutoScaling"}
 
 // UpdateTableReplicaAutoScaling calls the UpdateTableReplicaAutoScaling operation.
 //
@@ -2939,8 +3338,12 @@ func (c *Client) UpdateTableReplicaAutoScaling(ctx context.Context, in *UpdateTa
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateTableReplicaAutoScalingOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTableReplicaAutoScaling, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateTableReplicaAutoScaling, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateTableReplicaAutoScalingOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2948,21 +3351,21 @@ func (c *Client) UpdateTableReplicaAutoScaling(ctx context.Context, in *UpdateTa
 	return out, nil
 }
 
-func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode ValidationMode) error {
+func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
-	return v.err("UpdateTableReplicaAutoScalingInput")
+	return v.Err("UpdateTableReplicaAutoScalingInput")
 }
 
-var opUpdateTimeToLive = operation{name: "UpdateTimeToLive"}
+var opUpdateTimeToLive = call.Operation{Name: "UpdateTimeToLive"}
 
 // UpdateTimeToLive calls the UpdateTimeToLive operation.
 //
@@ -2990,8 +3393,12 @@ func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput
 			Service:   serviceName,
 		}
 	}
+	extra := endpointrules.Params{}
+	if in.TableName != nil {
+		extra["ResourceArn"] = *in.TableName
+	}
 	out := &UpdateTimeToLiveOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTimeToLive, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateTimeToLive, r, extra, func(resp *call.Response) error {
 		return deserializeUpdateTimeToLiveOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2999,21 +3406,21 @@ func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput
 	return out, nil
 }
 
-func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode ValidationMode) error {
+func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TableName == nil {
-		v.required(&fieldPath{name: "TableName"})
+		v.Required(&validation.Path{Name: "TableName"})
 	}
 	if in.TimeToLiveSpecification == nil {
-		v.required(&fieldPath{name: "TimeToLiveSpecification"})
+		v.Required(&validation.Path{Name: "TimeToLiveSpecification"})
 	}
-	return v.err("UpdateTimeToLiveInput")
+	return v.Err("UpdateTimeToLiveInput")
 }
 
 // ListContributorInsightsPages calls ListContributorInsights page by page: each iteration yields
@@ -3156,12 +3563,12 @@ func (c *Client) ListTablesItems(ctx context.Context, in *ListTablesInput, optFn
 	}
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "BackupInUseException":
 		v := &types.BackupInUseException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3186,7 +3593,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "BackupNotFoundException":
 		v := &types.BackupNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3211,7 +3618,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ConditionalCheckFailedException":
 		v := &types.ConditionalCheckFailedException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3241,7 +3648,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ContinuousBackupsUnavailableException":
 		v := &types.ContinuousBackupsUnavailableException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3266,7 +3673,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "DuplicateItemException":
 		v := &types.DuplicateItemException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3291,7 +3698,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ExportConflictException":
 		v := &types.ExportConflictException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3316,7 +3723,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ExportNotFoundException":
 		v := &types.ExportNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3341,7 +3748,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "GlobalTableAlreadyExistsException":
 		v := &types.GlobalTableAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3366,7 +3773,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "GlobalTableNotFoundException":
 		v := &types.GlobalTableNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3391,7 +3798,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "IdempotentParameterMismatchException":
 		v := &types.IdempotentParameterMismatchException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3416,7 +3823,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ImportConflictException":
 		v := &types.ImportConflictException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3441,7 +3848,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ImportNotFoundException":
 		v := &types.ImportNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3466,7 +3873,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "IndexNotFoundException":
 		v := &types.IndexNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3491,7 +3898,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InternalServerError":
 		v := &types.InternalServerError{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3516,7 +3923,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidEndpointException":
 		v := &types.InvalidEndpointException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3541,7 +3948,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidExportTimeException":
 		v := &types.InvalidExportTimeException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3566,7 +3973,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidRestoreTimeException":
 		v := &types.InvalidRestoreTimeException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3591,7 +3998,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ItemCollectionSizeLimitExceededException":
 		v := &types.ItemCollectionSizeLimitExceededException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3616,7 +4023,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "LimitExceededException":
 		v := &types.LimitExceededException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3641,7 +4048,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "PointInTimeRecoveryUnavailableException":
 		v := &types.PointInTimeRecoveryUnavailableException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3666,7 +4073,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "PolicyNotFoundException":
 		v := &types.PolicyNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3691,7 +4098,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ProvisionedThroughputExceededException":
 		v := &types.ProvisionedThroughputExceededException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3716,7 +4123,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ReplicaAlreadyExistsException":
 		v := &types.ReplicaAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3741,7 +4148,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ReplicaNotFoundException":
 		v := &types.ReplicaNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3766,7 +4173,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ReplicatedWriteConflictException":
 		v := &types.ReplicatedWriteConflictException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3791,7 +4198,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "RequestLimitExceeded":
 		v := &types.RequestLimitExceeded{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3816,7 +4223,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceInUseException":
 		v := &types.ResourceInUseException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3841,7 +4248,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3866,7 +4273,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TableAlreadyExistsException":
 		v := &types.TableAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3891,7 +4298,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TableInUseException":
 		v := &types.TableInUseException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3916,7 +4323,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TableNotFoundException":
 		v := &types.TableNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3941,7 +4348,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TransactionCanceledException":
 		v := &types.TransactionCanceledException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3971,7 +4378,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TransactionConflictException":
 		v := &types.TransactionConflictException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -3996,7 +4403,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TransactionInProgressException":
 		v := &types.TransactionInProgressException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -4023,7 +4430,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -5,16 +5,16 @@
 package dynamodb
 
 import (
-	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
+	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
 	jsonwire "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jsonwire"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 )
 
-func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchExecuteStatement"}
-	e := jsonwire.NewEncoder(opBatchExecuteStatement.bodyBuffer())
+func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchExecuteStatement"}
+	e := jsonwire.NewEncoder(opBatchExecuteStatement.BodyBuffer())
 	e.BeginObject()
 	if in.Statements != nil {
 		e.QuotedKey("\"Statements\"")
@@ -25,14 +25,14 @@ func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*reque
 		e.String(string(in.ReturnConsumedCapacity))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opBatchExecuteStatement.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opBatchExecuteStatement.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeBatchExecuteStatementOutput(resp *response, out *BatchExecuteStatementOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeBatchExecuteStatementOutput(resp *call.Response, out *BatchExecuteStatementOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -59,11 +59,11 @@ func deserializeBatchExecuteStatementOutput(resp *response, out *BatchExecuteSta
 	return d.Err()
 }
 
-func serializeBatchGetItemInput(in *BatchGetItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchGetItem"}
-	e := jsonwire.NewEncoder(opBatchGetItem.bodyBuffer())
+func serializeBatchGetItemInput(in *BatchGetItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchGetItem"}
+	e := jsonwire.NewEncoder(opBatchGetItem.BodyBuffer())
 	e.BeginObject()
 	if in.RequestItems != nil {
 		e.QuotedKey("\"RequestItems\"")
@@ -74,14 +74,14 @@ func serializeBatchGetItemInput(in *BatchGetItemInput) (*request, error) {
 		e.String(string(in.ReturnConsumedCapacity))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opBatchGetItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opBatchGetItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeBatchGetItemOutput(resp *response, out *BatchGetItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeBatchGetItemOutput(resp *call.Response, out *BatchGetItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -113,11 +113,11 @@ func deserializeBatchGetItemOutput(resp *response, out *BatchGetItemOutput) erro
 	return d.Err()
 }
 
-func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchWriteItem"}
-	e := jsonwire.NewEncoder(opBatchWriteItem.bodyBuffer())
+func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchWriteItem"}
+	e := jsonwire.NewEncoder(opBatchWriteItem.BodyBuffer())
 	e.BeginObject()
 	if in.RequestItems != nil {
 		e.QuotedKey("\"RequestItems\"")
@@ -132,14 +132,14 @@ func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*request, error) {
 		e.String(string(in.ReturnItemCollectionMetrics))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opBatchWriteItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opBatchWriteItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeBatchWriteItemOutput(resp *response, out *BatchWriteItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeBatchWriteItemOutput(resp *call.Response, out *BatchWriteItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -171,15 +171,11 @@ func deserializeBatchWriteItemOutput(resp *response, out *BatchWriteItemOutput) 
 	return d.Err()
 }
 
-func serializeCreateBackupInput(in *CreateBackupInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateBackup"}
-	e := jsonwire.NewEncoder(opCreateBackup.bodyBuffer())
+func serializeCreateBackupInput(in *CreateBackupInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateBackup"}
+	e := jsonwire.NewEncoder(opCreateBackup.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -190,14 +186,14 @@ func serializeCreateBackupInput(in *CreateBackupInput) (*request, error) {
 		e.String(*in.BackupName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateBackup.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opCreateBackup.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeCreateBackupOutput(resp *response, out *CreateBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateBackupOutput(resp *call.Response, out *CreateBackupOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -221,15 +217,11 @@ func deserializeCreateBackupOutput(resp *response, out *CreateBackupOutput) erro
 	return d.Err()
 }
 
-func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.GlobalTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.GlobalTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateGlobalTable"}
-	e := jsonwire.NewEncoder(opCreateGlobalTable.bodyBuffer())
+func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateGlobalTable"}
+	e := jsonwire.NewEncoder(opCreateGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -240,14 +232,14 @@ func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*request, erro
 		encodeReplicaList(e, in.ReplicationGroup)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateGlobalTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opCreateGlobalTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeCreateGlobalTableOutput(resp *response, out *CreateGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateGlobalTableOutput(resp *call.Response, out *CreateGlobalTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -271,15 +263,11 @@ func deserializeCreateGlobalTableOutput(resp *response, out *CreateGlobalTableOu
 	return d.Err()
 }
 
-func serializeCreateTableInput(in *CreateTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateTable"}
-	e := jsonwire.NewEncoder(opCreateTable.bodyBuffer())
+func serializeCreateTableInput(in *CreateTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateTable"}
+	e := jsonwire.NewEncoder(opCreateTable.BodyBuffer())
 	e.BeginObject()
 	if in.AttributeDefinitions != nil {
 		e.QuotedKey("\"AttributeDefinitions\"")
@@ -342,14 +330,14 @@ func serializeCreateTableInput(in *CreateTableInput) (*request, error) {
 		encodeOnDemandThroughput(e, in.OnDemandThroughput)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opCreateTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeCreateTableOutput(resp *response, out *CreateTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateTableOutput(resp *call.Response, out *CreateTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -373,29 +361,25 @@ func deserializeCreateTableOutput(resp *response, out *CreateTableOutput) error 
 	return d.Err()
 }
 
-func serializeDeleteBackupInput(in *DeleteBackupInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.BackupArn != nil {
-		r.endpointParams["ResourceArn"] = *in.BackupArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteBackup"}
-	e := jsonwire.NewEncoder(opDeleteBackup.bodyBuffer())
+func serializeDeleteBackupInput(in *DeleteBackupInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteBackup"}
+	e := jsonwire.NewEncoder(opDeleteBackup.BodyBuffer())
 	e.BeginObject()
 	if in.BackupArn != nil {
 		e.QuotedKey("\"BackupArn\"")
 		e.String(*in.BackupArn)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteBackup.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteBackup.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteBackupOutput(resp *response, out *DeleteBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDeleteBackupOutput(resp *call.Response, out *DeleteBackupOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -419,15 +403,11 @@ func deserializeDeleteBackupOutput(resp *response, out *DeleteBackupOutput) erro
 	return d.Err()
 }
 
-func serializeDeleteItemInput(in *DeleteItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteItem"}
-	e := jsonwire.NewEncoder(opDeleteItem.bodyBuffer())
+func serializeDeleteItemInput(in *DeleteItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteItem"}
+	e := jsonwire.NewEncoder(opDeleteItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -474,14 +454,14 @@ func serializeDeleteItemInput(in *DeleteItemInput) (*request, error) {
 		e.String(string(in.ReturnValuesOnConditionCheckFailure))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteItemOutput(resp *response, out *DeleteItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDeleteItemOutput(resp *call.Response, out *DeleteItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -517,15 +497,11 @@ func deserializeDeleteItemOutput(resp *response, out *DeleteItemOutput) error {
 	return d.Err()
 }
 
-func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteResourcePolicy"}
-	e := jsonwire.NewEncoder(opDeleteResourcePolicy.bodyBuffer())
+func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteResourcePolicy"}
+	e := jsonwire.NewEncoder(opDeleteResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -536,14 +512,14 @@ func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*request
 		e.String(*in.ExpectedRevisionId)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteResourcePolicy.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteResourcePolicy.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteResourcePolicyOutput(resp *response, out *DeleteResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDeleteResourcePolicyOutput(resp *call.Response, out *DeleteResourcePolicyOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -565,29 +541,25 @@ func deserializeDeleteResourcePolicyOutput(resp *response, out *DeleteResourcePo
 	return d.Err()
 }
 
-func serializeDeleteTableInput(in *DeleteTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteTable"}
-	e := jsonwire.NewEncoder(opDeleteTable.bodyBuffer())
+func serializeDeleteTableInput(in *DeleteTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteTable"}
+	e := jsonwire.NewEncoder(opDeleteTable.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteTableOutput(resp *response, out *DeleteTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDeleteTableOutput(resp *call.Response, out *DeleteTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -611,29 +583,25 @@ func deserializeDeleteTableOutput(resp *response, out *DeleteTableOutput) error 
 	return d.Err()
 }
 
-func serializeDescribeBackupInput(in *DescribeBackupInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.BackupArn != nil {
-		r.endpointParams["ResourceArn"] = *in.BackupArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeBackup"}
-	e := jsonwire.NewEncoder(opDescribeBackup.bodyBuffer())
+func serializeDescribeBackupInput(in *DescribeBackupInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeBackup"}
+	e := jsonwire.NewEncoder(opDescribeBackup.BodyBuffer())
 	e.BeginObject()
 	if in.BackupArn != nil {
 		e.QuotedKey("\"BackupArn\"")
 		e.String(*in.BackupArn)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeBackup.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeBackup.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeBackupOutput(resp *response, out *DescribeBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeBackupOutput(resp *call.Response, out *DescribeBackupOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -657,29 +625,25 @@ func deserializeDescribeBackupOutput(resp *response, out *DescribeBackupOutput) 
 	return d.Err()
 }
 
-func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContinuousBackups"}
-	e := jsonwire.NewEncoder(opDescribeContinuousBackups.bodyBuffer())
+func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContinuousBackups"}
+	e := jsonwire.NewEncoder(opDescribeContinuousBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeContinuousBackups.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeContinuousBackups.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeContinuousBackupsOutput(resp *response, out *DescribeContinuousBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeContinuousBackupsOutput(resp *call.Response, out *DescribeContinuousBackupsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -703,15 +667,11 @@ func deserializeDescribeContinuousBackupsOutput(resp *response, out *DescribeCon
 	return d.Err()
 }
 
-func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContributorInsights"}
-	e := jsonwire.NewEncoder(opDescribeContributorInsights.bodyBuffer())
+func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContributorInsights"}
+	e := jsonwire.NewEncoder(opDescribeContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -722,14 +682,14 @@ func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsIn
 		e.String(*in.IndexName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeContributorInsights.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeContributorInsights.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeContributorInsightsOutput(resp *response, out *DescribeContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeContributorInsightsOutput(resp *call.Response, out *DescribeContributorInsightsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -778,22 +738,22 @@ func deserializeDescribeContributorInsightsOutput(resp *response, out *DescribeC
 	return d.Err()
 }
 
-func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeEndpoints"}
-	e := jsonwire.NewEncoder(opDescribeEndpoints.bodyBuffer())
+func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeEndpoints"}
+	e := jsonwire.NewEncoder(opDescribeEndpoints.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeEndpoints.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeEndpoints.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeDescribeEndpointsOutput(resp *response, out *DescribeEndpointsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeEndpointsOutput(resp *call.Response, out *DescribeEndpointsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -815,29 +775,25 @@ func deserializeDescribeEndpointsOutput(resp *response, out *DescribeEndpointsOu
 	return d.Err()
 }
 
-func serializeDescribeExportInput(in *DescribeExportInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ExportArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ExportArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeExport"}
-	e := jsonwire.NewEncoder(opDescribeExport.bodyBuffer())
+func serializeDescribeExportInput(in *DescribeExportInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeExport"}
+	e := jsonwire.NewEncoder(opDescribeExport.BodyBuffer())
 	e.BeginObject()
 	if in.ExportArn != nil {
 		e.QuotedKey("\"ExportArn\"")
 		e.String(*in.ExportArn)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeExport.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeExport.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeExportOutput(resp *response, out *DescribeExportOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeExportOutput(resp *call.Response, out *DescribeExportOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -861,29 +817,25 @@ func deserializeDescribeExportOutput(resp *response, out *DescribeExportOutput) 
 	return d.Err()
 }
 
-func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.GlobalTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.GlobalTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTable"}
-	e := jsonwire.NewEncoder(opDescribeGlobalTable.bodyBuffer())
+func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTable"}
+	e := jsonwire.NewEncoder(opDescribeGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
 		e.String(*in.GlobalTableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeGlobalTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeGlobalTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeGlobalTableOutput(resp *response, out *DescribeGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeGlobalTableOutput(resp *call.Response, out *DescribeGlobalTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -907,29 +859,25 @@ func deserializeDescribeGlobalTableOutput(resp *response, out *DescribeGlobalTab
 	return d.Err()
 }
 
-func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.GlobalTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.GlobalTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTableSettings"}
-	e := jsonwire.NewEncoder(opDescribeGlobalTableSettings.bodyBuffer())
+func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTableSettings"}
+	e := jsonwire.NewEncoder(opDescribeGlobalTableSettings.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
 		e.String(*in.GlobalTableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeGlobalTableSettings.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeGlobalTableSettings.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeGlobalTableSettingsOutput(resp *response, out *DescribeGlobalTableSettingsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeGlobalTableSettingsOutput(resp *call.Response, out *DescribeGlobalTableSettingsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -956,29 +904,25 @@ func deserializeDescribeGlobalTableSettingsOutput(resp *response, out *DescribeG
 	return d.Err()
 }
 
-func serializeDescribeImportInput(in *DescribeImportInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ImportArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ImportArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeImport"}
-	e := jsonwire.NewEncoder(opDescribeImport.bodyBuffer())
+func serializeDescribeImportInput(in *DescribeImportInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeImport"}
+	e := jsonwire.NewEncoder(opDescribeImport.BodyBuffer())
 	e.BeginObject()
 	if in.ImportArn != nil {
 		e.QuotedKey("\"ImportArn\"")
 		e.String(*in.ImportArn)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeImport.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeImport.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeImportOutput(resp *response, out *DescribeImportOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeImportOutput(resp *call.Response, out *DescribeImportOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1002,29 +946,25 @@ func deserializeDescribeImportOutput(resp *response, out *DescribeImportOutput) 
 	return d.Err()
 }
 
-func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opDescribeKinesisStreamingDestination.bodyBuffer())
+func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeKinesisStreamingDestination"}
+	e := jsonwire.NewEncoder(opDescribeKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeKinesisStreamingDestination.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeKinesisStreamingDestination.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeKinesisStreamingDestinationOutput(resp *response, out *DescribeKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeKinesisStreamingDestinationOutput(resp *call.Response, out *DescribeKinesisStreamingDestinationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1051,22 +991,22 @@ func deserializeDescribeKinesisStreamingDestinationOutput(resp *response, out *D
 	return d.Err()
 }
 
-func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeLimits"}
-	e := jsonwire.NewEncoder(opDescribeLimits.bodyBuffer())
+func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeLimits"}
+	e := jsonwire.NewEncoder(opDescribeLimits.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeLimits.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeLimits.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeDescribeLimitsOutput(resp *response, out *DescribeLimitsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeLimitsOutput(resp *call.Response, out *DescribeLimitsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1103,29 +1043,25 @@ func deserializeDescribeLimitsOutput(resp *response, out *DescribeLimitsOutput) 
 	return d.Err()
 }
 
-func serializeDescribeTableInput(in *DescribeTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTable"}
-	e := jsonwire.NewEncoder(opDescribeTable.bodyBuffer())
+func serializeDescribeTableInput(in *DescribeTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTable"}
+	e := jsonwire.NewEncoder(opDescribeTable.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeTableOutput(resp *response, out *DescribeTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeTableOutput(resp *call.Response, out *DescribeTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1149,29 +1085,25 @@ func deserializeDescribeTableOutput(resp *response, out *DescribeTableOutput) er
 	return d.Err()
 }
 
-func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTableReplicaAutoScaling"}
-	e := jsonwire.NewEncoder(opDescribeTableReplicaAutoScaling.bodyBuffer())
+func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTableReplicaAutoScaling"}
+	e := jsonwire.NewEncoder(opDescribeTableReplicaAutoScaling.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeTableReplicaAutoScaling.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeTableReplicaAutoScaling.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeTableReplicaAutoScalingOutput(resp *response, out *DescribeTableReplicaAutoScalingOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeTableReplicaAutoScalingOutput(resp *call.Response, out *DescribeTableReplicaAutoScalingOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1195,29 +1127,25 @@ func deserializeDescribeTableReplicaAutoScalingOutput(resp *response, out *Descr
 	return d.Err()
 }
 
-func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTimeToLive"}
-	e := jsonwire.NewEncoder(opDescribeTimeToLive.bodyBuffer())
+func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTimeToLive"}
+	e := jsonwire.NewEncoder(opDescribeTimeToLive.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
 		e.String(*in.TableName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDescribeTimeToLive.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDescribeTimeToLive.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDescribeTimeToLiveOutput(resp *response, out *DescribeTimeToLiveOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDescribeTimeToLiveOutput(resp *call.Response, out *DescribeTimeToLiveOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1241,15 +1169,11 @@ func deserializeDescribeTimeToLiveOutput(resp *response, out *DescribeTimeToLive
 	return d.Err()
 }
 
-func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.DisableKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opDisableKinesisStreamingDestination.bodyBuffer())
+func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DisableKinesisStreamingDestination"}
+	e := jsonwire.NewEncoder(opDisableKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1264,14 +1188,14 @@ func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamin
 		encodeEnableKinesisStreamingConfiguration(e, in.EnableKinesisStreamingConfiguration)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDisableKinesisStreamingDestination.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDisableKinesisStreamingDestination.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDisableKinesisStreamingDestinationOutput(resp *response, out *DisableKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDisableKinesisStreamingDestinationOutput(resp *call.Response, out *DisableKinesisStreamingDestinationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1310,15 +1234,11 @@ func deserializeDisableKinesisStreamingDestinationOutput(resp *response, out *Di
 	return d.Err()
 }
 
-func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.EnableKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opEnableKinesisStreamingDestination.bodyBuffer())
+func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.EnableKinesisStreamingDestination"}
+	e := jsonwire.NewEncoder(opEnableKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1333,14 +1253,14 @@ func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingD
 		encodeEnableKinesisStreamingConfiguration(e, in.EnableKinesisStreamingConfiguration)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opEnableKinesisStreamingDestination.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opEnableKinesisStreamingDestination.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeEnableKinesisStreamingDestinationOutput(resp *response, out *EnableKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeEnableKinesisStreamingDestinationOutput(resp *call.Response, out *EnableKinesisStreamingDestinationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1379,11 +1299,11 @@ func deserializeEnableKinesisStreamingDestinationOutput(resp *response, out *Ena
 	return d.Err()
 }
 
-func serializeExecuteStatementInput(in *ExecuteStatementInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteStatement"}
-	e := jsonwire.NewEncoder(opExecuteStatement.bodyBuffer())
+func serializeExecuteStatementInput(in *ExecuteStatementInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteStatement"}
+	e := jsonwire.NewEncoder(opExecuteStatement.BodyBuffer())
 	e.BeginObject()
 	if in.Statement != nil {
 		e.QuotedKey("\"Statement\"")
@@ -1414,14 +1334,14 @@ func serializeExecuteStatementInput(in *ExecuteStatementInput) (*request, error)
 		e.String(string(in.ReturnValuesOnConditionCheckFailure))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opExecuteStatement.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opExecuteStatement.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeExecuteStatementOutput(resp *response, out *ExecuteStatementOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeExecuteStatementOutput(resp *call.Response, out *ExecuteStatementOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1460,11 +1380,11 @@ func deserializeExecuteStatementOutput(resp *response, out *ExecuteStatementOutp
 	return d.Err()
 }
 
-func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteTransaction"}
-	e := jsonwire.NewEncoder(opExecuteTransaction.bodyBuffer())
+func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteTransaction"}
+	e := jsonwire.NewEncoder(opExecuteTransaction.BodyBuffer())
 	e.BeginObject()
 	if in.TransactStatements != nil {
 		e.QuotedKey("\"TransactStatements\"")
@@ -1479,14 +1399,14 @@ func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*request, er
 		e.String(string(in.ReturnConsumedCapacity))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opExecuteTransaction.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opExecuteTransaction.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeExecuteTransactionOutput(resp *response, out *ExecuteTransactionOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeExecuteTransactionOutput(resp *call.Response, out *ExecuteTransactionOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1513,15 +1433,11 @@ func deserializeExecuteTransactionOutput(resp *response, out *ExecuteTransaction
 	return d.Err()
 }
 
-func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableArn != nil {
-		r.endpointParams["ResourceArn"] = *in.TableArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExportTableToPointInTime"}
-	e := jsonwire.NewEncoder(opExportTableToPointInTime.bodyBuffer())
+func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExportTableToPointInTime"}
+	e := jsonwire.NewEncoder(opExportTableToPointInTime.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -1568,14 +1484,14 @@ func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (
 		encodeIncrementalExportSpecification(e, in.IncrementalExportSpecification)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opExportTableToPointInTime.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opExportTableToPointInTime.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeExportTableToPointInTimeOutput(resp *response, out *ExportTableToPointInTimeOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeExportTableToPointInTimeOutput(resp *call.Response, out *ExportTableToPointInTimeOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1599,15 +1515,11 @@ func deserializeExportTableToPointInTimeOutput(resp *response, out *ExportTableT
 	return d.Err()
 }
 
-func serializeGetItemInput(in *GetItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetItem"}
-	e := jsonwire.NewEncoder(opGetItem.bodyBuffer())
+func serializeGetItemInput(in *GetItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetItem"}
+	e := jsonwire.NewEncoder(opGetItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1638,14 +1550,14 @@ func serializeGetItemInput(in *GetItemInput) (*request, error) {
 		encodeExpressionAttributeNameMap(e, in.ExpressionAttributeNames)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opGetItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opGetItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeGetItemOutput(resp *response, out *GetItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetItemOutput(resp *call.Response, out *GetItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1674,29 +1586,25 @@ func deserializeGetItemOutput(resp *response, out *GetItemOutput) error {
 	return d.Err()
 }
 
-func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetResourcePolicy"}
-	e := jsonwire.NewEncoder(opGetResourcePolicy.bodyBuffer())
+func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetResourcePolicy"}
+	e := jsonwire.NewEncoder(opGetResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
 		e.String(*in.ResourceArn)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opGetResourcePolicy.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opGetResourcePolicy.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeGetResourcePolicyOutput(resp *response, out *GetResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetResourcePolicyOutput(resp *call.Response, out *GetResourcePolicyOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1723,11 +1631,11 @@ func deserializeGetResourcePolicyOutput(resp *response, out *GetResourcePolicyOu
 	return d.Err()
 }
 
-func serializeImportTableInput(in *ImportTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ImportTable"}
-	e := jsonwire.NewEncoder(opImportTable.bodyBuffer())
+func serializeImportTableInput(in *ImportTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ImportTable"}
+	e := jsonwire.NewEncoder(opImportTable.BodyBuffer())
 	e.BeginObject()
 	if in.ClientToken != nil {
 		e.QuotedKey("\"ClientToken\"")
@@ -1754,14 +1662,14 @@ func serializeImportTableInput(in *ImportTableInput) (*request, error) {
 		encodeTableCreationParameters(e, in.TableCreationParameters)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opImportTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opImportTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeImportTableOutput(resp *response, out *ImportTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeImportTableOutput(resp *call.Response, out *ImportTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1785,15 +1693,11 @@ func deserializeImportTableOutput(resp *response, out *ImportTableOutput) error 
 	return d.Err()
 }
 
-func serializeListBackupsInput(in *ListBackupsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListBackups"}
-	e := jsonwire.NewEncoder(opListBackups.bodyBuffer())
+func serializeListBackupsInput(in *ListBackupsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListBackups"}
+	e := jsonwire.NewEncoder(opListBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1820,14 +1724,14 @@ func serializeListBackupsInput(in *ListBackupsInput) (*request, error) {
 		e.String(string(in.BackupType))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListBackups.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListBackups.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListBackupsOutput(resp *response, out *ListBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListBackupsOutput(resp *call.Response, out *ListBackupsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1854,15 +1758,11 @@ func deserializeListBackupsOutput(resp *response, out *ListBackupsOutput) error 
 	return d.Err()
 }
 
-func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListContributorInsights"}
-	e := jsonwire.NewEncoder(opListContributorInsights.bodyBuffer())
+func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListContributorInsights"}
+	e := jsonwire.NewEncoder(opListContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1877,14 +1777,14 @@ func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*r
 		e.Int(int64(in.MaxResults))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListContributorInsights.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListContributorInsights.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListContributorInsightsOutput(resp *response, out *ListContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListContributorInsightsOutput(resp *call.Response, out *ListContributorInsightsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1911,15 +1811,11 @@ func deserializeListContributorInsightsOutput(resp *response, out *ListContribut
 	return d.Err()
 }
 
-func serializeListExportsInput(in *ListExportsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableArn != nil {
-		r.endpointParams["ResourceArn"] = *in.TableArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListExports"}
-	e := jsonwire.NewEncoder(opListExports.bodyBuffer())
+func serializeListExportsInput(in *ListExportsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListExports"}
+	e := jsonwire.NewEncoder(opListExports.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -1934,14 +1830,14 @@ func serializeListExportsInput(in *ListExportsInput) (*request, error) {
 		e.String(*in.NextToken)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListExports.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListExports.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListExportsOutput(resp *response, out *ListExportsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListExportsOutput(resp *call.Response, out *ListExportsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1968,11 +1864,11 @@ func deserializeListExportsOutput(resp *response, out *ListExportsOutput) error 
 	return d.Err()
 }
 
-func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListGlobalTables"}
-	e := jsonwire.NewEncoder(opListGlobalTables.bodyBuffer())
+func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListGlobalTables"}
+	e := jsonwire.NewEncoder(opListGlobalTables.BodyBuffer())
 	e.BeginObject()
 	if in.ExclusiveStartGlobalTableName != nil {
 		e.QuotedKey("\"ExclusiveStartGlobalTableName\"")
@@ -1987,14 +1883,14 @@ func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*request, error)
 		e.String(*in.RegionName)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListGlobalTables.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListGlobalTables.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListGlobalTablesOutput(resp *response, out *ListGlobalTablesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListGlobalTablesOutput(resp *call.Response, out *ListGlobalTablesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2021,15 +1917,11 @@ func deserializeListGlobalTablesOutput(resp *response, out *ListGlobalTablesOutp
 	return d.Err()
 }
 
-func serializeListImportsInput(in *ListImportsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableArn != nil {
-		r.endpointParams["ResourceArn"] = *in.TableArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListImports"}
-	e := jsonwire.NewEncoder(opListImports.bodyBuffer())
+func serializeListImportsInput(in *ListImportsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListImports"}
+	e := jsonwire.NewEncoder(opListImports.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -2044,14 +1936,14 @@ func serializeListImportsInput(in *ListImportsInput) (*request, error) {
 		e.String(*in.NextToken)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListImports.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListImports.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListImportsOutput(resp *response, out *ListImportsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListImportsOutput(resp *call.Response, out *ListImportsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2078,11 +1970,11 @@ func deserializeListImportsOutput(resp *response, out *ListImportsOutput) error 
 	return d.Err()
 }
 
-func serializeListTablesInput(in *ListTablesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTables"}
-	e := jsonwire.NewEncoder(opListTables.bodyBuffer())
+func serializeListTablesInput(in *ListTablesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTables"}
+	e := jsonwire.NewEncoder(opListTables.BodyBuffer())
 	e.BeginObject()
 	if in.ExclusiveStartTableName != nil {
 		e.QuotedKey("\"ExclusiveStartTableName\"")
@@ -2093,14 +1985,14 @@ func serializeListTablesInput(in *ListTablesInput) (*request, error) {
 		e.Int(int64(*in.Limit))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListTables.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListTables.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListTablesOutput(resp *response, out *ListTablesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListTablesOutput(resp *call.Response, out *ListTablesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2127,15 +2019,11 @@ func deserializeListTablesOutput(resp *response, out *ListTablesOutput) error {
 	return d.Err()
 }
 
-func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTagsOfResource"}
-	e := jsonwire.NewEncoder(opListTagsOfResource.bodyBuffer())
+func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTagsOfResource"}
+	e := jsonwire.NewEncoder(opListTagsOfResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2146,14 +2034,14 @@ func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*request, er
 		e.String(*in.NextToken)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListTagsOfResource.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListTagsOfResource.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListTagsOfResourceOutput(resp *response, out *ListTagsOfResourceOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListTagsOfResourceOutput(resp *call.Response, out *ListTagsOfResourceOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2180,15 +2068,11 @@ func deserializeListTagsOfResourceOutput(resp *response, out *ListTagsOfResource
 	return d.Err()
 }
 
-func serializePutItemInput(in *PutItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutItem"}
-	e := jsonwire.NewEncoder(opPutItem.bodyBuffer())
+func serializePutItemInput(in *PutItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutItem"}
+	e := jsonwire.NewEncoder(opPutItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2235,14 +2119,14 @@ func serializePutItemInput(in *PutItemInput) (*request, error) {
 		e.String(string(in.ReturnValuesOnConditionCheckFailure))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opPutItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializePutItemOutput(resp *response, out *PutItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePutItemOutput(resp *call.Response, out *PutItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2278,15 +2162,11 @@ func deserializePutItemOutput(resp *response, out *PutItemOutput) error {
 	return d.Err()
 }
 
-func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutResourcePolicy"}
-	e := jsonwire.NewEncoder(opPutResourcePolicy.bodyBuffer())
+func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutResourcePolicy"}
+	e := jsonwire.NewEncoder(opPutResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2305,14 +2185,14 @@ func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*request, erro
 		e.Bool(in.ConfirmRemoveSelfResourceAccess)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutResourcePolicy.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opPutResourcePolicy.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializePutResourcePolicyOutput(resp *response, out *PutResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePutResourcePolicyOutput(resp *call.Response, out *PutResourcePolicyOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2334,15 +2214,11 @@ func deserializePutResourcePolicyOutput(resp *response, out *PutResourcePolicyOu
 	return d.Err()
 }
 
-func serializeQueryInput(in *QueryInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.Query"}
-	e := jsonwire.NewEncoder(opQuery.bodyBuffer())
+func serializeQueryInput(in *QueryInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.Query"}
+	e := jsonwire.NewEncoder(opQuery.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2413,14 +2289,14 @@ func serializeQueryInput(in *QueryInput) (*request, error) {
 		encodeExpressionAttributeValueMap(e, in.ExpressionAttributeValues)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opQuery.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opQuery.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeQueryOutput(resp *response, out *QueryOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeQueryOutput(resp *call.Response, out *QueryOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2464,15 +2340,11 @@ func deserializeQueryOutput(resp *response, out *QueryOutput) error {
 	return d.Err()
 }
 
-func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TargetTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TargetTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableFromBackup"}
-	e := jsonwire.NewEncoder(opRestoreTableFromBackup.bodyBuffer())
+func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableFromBackup"}
+	e := jsonwire.NewEncoder(opRestoreTableFromBackup.BodyBuffer())
 	e.BeginObject()
 	if in.TargetTableName != nil {
 		e.QuotedKey("\"TargetTableName\"")
@@ -2507,14 +2379,14 @@ func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*req
 		encodeSSESpecification(e, in.SSESpecificationOverride)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRestoreTableFromBackup.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opRestoreTableFromBackup.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeRestoreTableFromBackupOutput(resp *response, out *RestoreTableFromBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRestoreTableFromBackupOutput(resp *call.Response, out *RestoreTableFromBackupOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2538,15 +2410,11 @@ func deserializeRestoreTableFromBackupOutput(resp *response, out *RestoreTableFr
 	return d.Err()
 }
 
-func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TargetTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TargetTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableToPointInTime"}
-	e := jsonwire.NewEncoder(opRestoreTableToPointInTime.bodyBuffer())
+func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableToPointInTime"}
+	e := jsonwire.NewEncoder(opRestoreTableToPointInTime.BodyBuffer())
 	e.BeginObject()
 	if in.SourceTableArn != nil {
 		e.QuotedKey("\"SourceTableArn\"")
@@ -2593,14 +2461,14 @@ func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput)
 		encodeSSESpecification(e, in.SSESpecificationOverride)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRestoreTableToPointInTime.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opRestoreTableToPointInTime.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeRestoreTableToPointInTimeOutput(resp *response, out *RestoreTableToPointInTimeOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRestoreTableToPointInTimeOutput(resp *call.Response, out *RestoreTableToPointInTimeOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2624,15 +2492,11 @@ func deserializeRestoreTableToPointInTimeOutput(resp *response, out *RestoreTabl
 	return d.Err()
 }
 
-func serializeScanInput(in *ScanInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.Scan"}
-	e := jsonwire.NewEncoder(opScan.bodyBuffer())
+func serializeScanInput(in *ScanInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.Scan"}
+	e := jsonwire.NewEncoder(opScan.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2699,14 +2563,14 @@ func serializeScanInput(in *ScanInput) (*request, error) {
 		e.Bool(*in.ConsistentRead)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opScan.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opScan.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeScanOutput(resp *response, out *ScanOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeScanOutput(resp *call.Response, out *ScanOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2750,15 +2614,11 @@ func deserializeScanOutput(resp *response, out *ScanOutput) error {
 	return d.Err()
 }
 
-func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.TagResource"}
-	e := jsonwire.NewEncoder(opTagResource.bodyBuffer())
+func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TagResource"}
+	e := jsonwire.NewEncoder(opTagResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2769,22 +2629,22 @@ func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
 		encodeTagList(e, in.Tags)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTagResource.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opTagResource.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeTagResourceOutput(resp *response, out *TagResourceOutput) error {
+func deserializeTagResourceOutput(resp *call.Response, out *TagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactGetItems"}
-	e := jsonwire.NewEncoder(opTransactGetItems.bodyBuffer())
+func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactGetItems"}
+	e := jsonwire.NewEncoder(opTransactGetItems.BodyBuffer())
 	e.BeginObject()
 	if in.TransactItems != nil {
 		e.QuotedKey("\"TransactItems\"")
@@ -2795,14 +2655,14 @@ func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*request, error)
 		e.String(string(in.ReturnConsumedCapacity))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTransactGetItems.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opTransactGetItems.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeTransactGetItemsOutput(resp *response, out *TransactGetItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeTransactGetItemsOutput(resp *call.Response, out *TransactGetItemsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2829,11 +2689,11 @@ func deserializeTransactGetItemsOutput(resp *response, out *TransactGetItemsOutp
 	return d.Err()
 }
 
-func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactWriteItems"}
-	e := jsonwire.NewEncoder(opTransactWriteItems.bodyBuffer())
+func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactWriteItems"}
+	e := jsonwire.NewEncoder(opTransactWriteItems.BodyBuffer())
 	e.BeginObject()
 	if in.TransactItems != nil {
 		e.QuotedKey("\"TransactItems\"")
@@ -2852,14 +2712,14 @@ func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*request, er
 		e.String(*in.ClientRequestToken)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTransactWriteItems.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opTransactWriteItems.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeTransactWriteItemsOutput(resp *response, out *TransactWriteItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeTransactWriteItemsOutput(resp *call.Response, out *TransactWriteItemsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2886,15 +2746,11 @@ func deserializeTransactWriteItemsOutput(resp *response, out *TransactWriteItems
 	return d.Err()
 }
 
-func serializeUntagResourceInput(in *UntagResourceInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.ResourceArn != nil {
-		r.endpointParams["ResourceArn"] = *in.ResourceArn
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UntagResource"}
-	e := jsonwire.NewEncoder(opUntagResource.bodyBuffer())
+func serializeUntagResourceInput(in *UntagResourceInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UntagResource"}
+	e := jsonwire.NewEncoder(opUntagResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2905,26 +2761,22 @@ func serializeUntagResourceInput(in *UntagResourceInput) (*request, error) {
 		encodeTagKeyList(e, in.TagKeys)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUntagResource.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUntagResource.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUntagResourceOutput(resp *response, out *UntagResourceOutput) error {
+func deserializeUntagResourceOutput(resp *call.Response, out *UntagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContinuousBackups"}
-	e := jsonwire.NewEncoder(opUpdateContinuousBackups.bodyBuffer())
+func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContinuousBackups"}
+	e := jsonwire.NewEncoder(opUpdateContinuousBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2935,14 +2787,14 @@ func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*r
 		encodePointInTimeRecoverySpecification(e, in.PointInTimeRecoverySpecification)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateContinuousBackups.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateContinuousBackups.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateContinuousBackupsOutput(resp *response, out *UpdateContinuousBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateContinuousBackupsOutput(resp *call.Response, out *UpdateContinuousBackupsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2966,15 +2818,11 @@ func deserializeUpdateContinuousBackupsOutput(resp *response, out *UpdateContinu
 	return d.Err()
 }
 
-func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContributorInsights"}
-	e := jsonwire.NewEncoder(opUpdateContributorInsights.bodyBuffer())
+func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContributorInsights"}
+	e := jsonwire.NewEncoder(opUpdateContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2989,14 +2837,14 @@ func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput)
 		e.String(string(in.ContributorInsightsAction))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateContributorInsights.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateContributorInsights.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateContributorInsightsOutput(resp *response, out *UpdateContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateContributorInsightsOutput(resp *call.Response, out *UpdateContributorInsightsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3028,15 +2876,11 @@ func deserializeUpdateContributorInsightsOutput(resp *response, out *UpdateContr
 	return d.Err()
 }
 
-func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.GlobalTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.GlobalTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTable"}
-	e := jsonwire.NewEncoder(opUpdateGlobalTable.bodyBuffer())
+func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTable"}
+	e := jsonwire.NewEncoder(opUpdateGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -3047,14 +2891,14 @@ func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*request, erro
 		encodeReplicaUpdateList(e, in.ReplicaUpdates)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateGlobalTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateGlobalTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateGlobalTableOutput(resp *response, out *UpdateGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateGlobalTableOutput(resp *call.Response, out *UpdateGlobalTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3078,15 +2922,11 @@ func deserializeUpdateGlobalTableOutput(resp *response, out *UpdateGlobalTableOu
 	return d.Err()
 }
 
-func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.GlobalTableName != nil {
-		r.endpointParams["ResourceArn"] = *in.GlobalTableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTableSettings"}
-	e := jsonwire.NewEncoder(opUpdateGlobalTableSettings.bodyBuffer())
+func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTableSettings"}
+	e := jsonwire.NewEncoder(opUpdateGlobalTableSettings.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -3113,14 +2953,14 @@ func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput)
 		encodeReplicaSettingsUpdateList(e, in.ReplicaSettingsUpdate)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateGlobalTableSettings.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateGlobalTableSettings.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateGlobalTableSettingsOutput(resp *response, out *UpdateGlobalTableSettingsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateGlobalTableSettingsOutput(resp *call.Response, out *UpdateGlobalTableSettingsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3147,15 +2987,11 @@ func deserializeUpdateGlobalTableSettingsOutput(resp *response, out *UpdateGloba
 	return d.Err()
 }
 
-func serializeUpdateItemInput(in *UpdateItemInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateItem"}
-	e := jsonwire.NewEncoder(opUpdateItem.bodyBuffer())
+func serializeUpdateItemInput(in *UpdateItemInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateItem"}
+	e := jsonwire.NewEncoder(opUpdateItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -3210,14 +3046,14 @@ func serializeUpdateItemInput(in *UpdateItemInput) (*request, error) {
 		e.String(string(in.ReturnValuesOnConditionCheckFailure))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateItem.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateItem.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateItemOutput(resp *response, out *UpdateItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateItemOutput(resp *call.Response, out *UpdateItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3253,15 +3089,11 @@ func deserializeUpdateItemOutput(resp *response, out *UpdateItemOutput) error {
 	return d.Err()
 }
 
-func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opUpdateKinesisStreamingDestination.bodyBuffer())
+func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateKinesisStreamingDestination"}
+	e := jsonwire.NewEncoder(opUpdateKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -3276,14 +3108,14 @@ func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingD
 		encodeUpdateKinesisStreamingConfiguration(e, in.UpdateKinesisStreamingConfiguration)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateKinesisStreamingDestination.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateKinesisStreamingDestination.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateKinesisStreamingDestinationOutput(resp *response, out *UpdateKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateKinesisStreamingDestinationOutput(resp *call.Response, out *UpdateKinesisStreamingDestinationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3322,15 +3154,11 @@ func deserializeUpdateKinesisStreamingDestinationOutput(resp *response, out *Upd
 	return d.Err()
 }
 
-func serializeUpdateTableInput(in *UpdateTableInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTable"}
-	e := jsonwire.NewEncoder(opUpdateTable.bodyBuffer())
+func serializeUpdateTableInput(in *UpdateTableInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTable"}
+	e := jsonwire.NewEncoder(opUpdateTable.BodyBuffer())
 	e.BeginObject()
 	if in.AttributeDefinitions != nil {
 		e.QuotedKey("\"AttributeDefinitions\"")
@@ -3385,14 +3213,14 @@ func serializeUpdateTableInput(in *UpdateTableInput) (*request, error) {
 		encodeWarmThroughput(e, in.WarmThroughput)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateTable.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateTable.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateTableOutput(resp *response, out *UpdateTableOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateTableOutput(resp *call.Response, out *UpdateTableOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3416,15 +3244,11 @@ func deserializeUpdateTableOutput(resp *response, out *UpdateTableOutput) error 
 	return d.Err()
 }
 
-func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTableReplicaAutoScaling"}
-	e := jsonwire.NewEncoder(opUpdateTableReplicaAutoScaling.bodyBuffer())
+func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTableReplicaAutoScaling"}
+	e := jsonwire.NewEncoder(opUpdateTableReplicaAutoScaling.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalSecondaryIndexUpdates != nil {
 		e.QuotedKey("\"GlobalSecondaryIndexUpdates\"")
@@ -3443,14 +3267,14 @@ func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScali
 		encodeReplicaAutoScalingUpdateList(e, in.ReplicaUpdates)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateTableReplicaAutoScaling.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateTableReplicaAutoScaling.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateTableReplicaAutoScalingOutput(resp *response, out *UpdateTableReplicaAutoScalingOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateTableReplicaAutoScalingOutput(resp *call.Response, out *UpdateTableReplicaAutoScalingOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3474,15 +3298,11 @@ func deserializeUpdateTableReplicaAutoScalingOutput(resp *response, out *UpdateT
 	return d.Err()
 }
 
-func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.endpointParams = endpointrules.Params{}
-	if in.TableName != nil {
-		r.endpointParams["ResourceArn"] = *in.TableName
-	}
-	r.header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTimeToLive"}
-	e := jsonwire.NewEncoder(opUpdateTimeToLive.bodyBuffer())
+func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTimeToLive"}
+	e := jsonwire.NewEncoder(opUpdateTimeToLive.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -3493,14 +3313,14 @@ func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*request, error)
 		encodeTimeToLiveSpecification(e, in.TimeToLiveSpecification)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateTimeToLive.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUpdateTimeToLive.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUpdateTimeToLiveOutput(resp *response, out *UpdateTimeToLiveOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateTimeToLiveOutput(resp *call.Response, out *UpdateTimeToLiveOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

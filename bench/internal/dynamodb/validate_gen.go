@@ -5,6 +5,7 @@
 package dynamodb
 
 import (
+	validation "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/validation"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"strconv"
 	"unicode/utf8"
@@ -17,27 +18,27 @@ func (in *BatchExecuteStatementInput) Validate() error {
 	if in == nil {
 		in = &BatchExecuteStatementInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "Statements"}
+		p := validation.Path{Name: "Statements"}
 		if in.Statements == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.Statements); n < 1 || n > 25 {
-				v.length(&p, n, 1, 25)
+				v.Length(&p, n, 1, 25)
 			}
 			validatePartiQLBatchRequest(v, &p, in.Statements)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
-	return v.err("BatchExecuteStatementInput")
+	return v.Err("BatchExecuteStatementInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -47,27 +48,27 @@ func (in *BatchGetItemInput) Validate() error {
 	if in == nil {
 		in = &BatchGetItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "RequestItems"}
+		p := validation.Path{Name: "RequestItems"}
 		if in.RequestItems == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.RequestItems); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			validateBatchGetRequestMap(v, &p, in.RequestItems)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
-	return v.err("BatchGetItemInput")
+	return v.Err("BatchGetItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -77,35 +78,35 @@ func (in *BatchWriteItemInput) Validate() error {
 	if in == nil {
 		in = &BatchWriteItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "RequestItems"}
+		p := validation.Path{Name: "RequestItems"}
 		if in.RequestItems == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.RequestItems); n < 1 || n > 25 {
-				v.length(&p, n, 1, 25)
+				v.Length(&p, n, 1, 25)
 			}
 			validateBatchWriteItemRequestMap(v, &p, in.RequestItems)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnItemCollectionMetrics"}
+		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
-				v.enum(&p, string(in.ReturnItemCollectionMetrics))
+				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
 			}
 		}
 	}
-	return v.err("BatchWriteItemInput")
+	return v.Err("BatchWriteItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -115,31 +116,31 @@ func (in *CreateBackupInput) Validate() error {
 	if in == nil {
 		in = &CreateBackupInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BackupName"}
+		p := validation.Path{Name: "BackupName"}
 		if in.BackupName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.BackupName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.BackupName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
-	return v.err("CreateBackupInput")
+	return v.Err("CreateBackupInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -149,27 +150,27 @@ func (in *CreateGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &CreateGlobalTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalTableName"}
+		p := validation.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReplicationGroup"}
+		p := validation.Path{Name: "ReplicationGroup"}
 		if in.ReplicationGroup == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("CreateGlobalTableInput")
+	return v.Err("CreateGlobalTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -179,89 +180,89 @@ func (in *CreateTableInput) Validate() error {
 	if in == nil {
 		in = &CreateTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "AttributeDefinitions"}
+		p := validation.Path{Name: "AttributeDefinitions"}
 		if in.AttributeDefinitions == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateAttributeDefinitions(v, &p, in.AttributeDefinitions)
 		}
 	}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "KeySchema"}
+		p := validation.Path{Name: "KeySchema"}
 		if in.KeySchema == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.KeySchema); n < 1 || n > 2 {
-				v.length(&p, n, 1, 2)
+				v.Length(&p, n, 1, 2)
 			}
 			validateKeySchema(v, &p, in.KeySchema)
 		}
 	}
 	{
-		p := fieldPath{name: "LocalSecondaryIndexes"}
+		p := validation.Path{Name: "LocalSecondaryIndexes"}
 		if in.LocalSecondaryIndexes != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexes)
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalSecondaryIndexes"}
+		p := validation.Path{Name: "GlobalSecondaryIndexes"}
 		if in.GlobalSecondaryIndexes != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := fieldPath{name: "BillingMode"}
+		p := validation.Path{Name: "BillingMode"}
 		if in.BillingMode != "" {
 			if !in.BillingMode.IsKnown() {
-				v.enum(&p, string(in.BillingMode))
+				v.Enum(&p, string(in.BillingMode))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ProvisionedThroughput"}
+		p := validation.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
 		}
 	}
 	{
-		p := fieldPath{name: "StreamSpecification"}
+		p := validation.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
 			validateStreamSpecification(v, &p, in.StreamSpecification)
 		}
 	}
 	{
-		p := fieldPath{name: "SSESpecification"}
+		p := validation.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
 			validateSSESpecification(v, &p, in.SSESpecification)
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
 			validateTagList(v, &p, in.Tags)
 		}
 	}
 	{
-		p := fieldPath{name: "TableClass"}
+		p := validation.Path{Name: "TableClass"}
 		if in.TableClass != "" {
 			if !in.TableClass.IsKnown() {
-				v.enum(&p, string(in.TableClass))
+				v.Enum(&p, string(in.TableClass))
 			}
 		}
 	}
-	return v.err("CreateTableInput")
+	return v.Err("CreateTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -271,18 +272,18 @@ func (in *DeleteBackupInput) Validate() error {
 	if in == nil {
 		in = &DeleteBackupInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "BackupArn"}
+		p := validation.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
-	return v.err("DeleteBackupInput")
+	return v.Err("DeleteBackupInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -292,84 +293,84 @@ func (in *DeleteItemInput) Validate() error {
 	if in == nil {
 		in = &DeleteItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Key"}
+		p := validation.Path{Name: "Key"}
 		if in.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, in.Key)
 		}
 	}
 	{
-		p := fieldPath{name: "Expected"}
+		p := validation.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := fieldPath{name: "ConditionalOperator"}
+		p := validation.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
-				v.enum(&p, string(in.ConditionalOperator))
+				v.Enum(&p, string(in.ConditionalOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValues"}
+		p := validation.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
-				v.enum(&p, string(in.ReturnValues))
+				v.Enum(&p, string(in.ReturnValues))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnItemCollectionMetrics"}
+		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
-				v.enum(&p, string(in.ReturnItemCollectionMetrics))
+				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeValues"}
+		p := validation.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
-	return v.err("DeleteItemInput")
+	return v.Err("DeleteItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -379,26 +380,26 @@ func (in *DeleteResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &DeleteResourcePolicyInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpectedRevisionId"}
+		p := validation.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
 			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 		}
 	}
-	return v.err("DeleteResourcePolicyInput")
+	return v.Err("DeleteResourcePolicyInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -408,18 +409,18 @@ func (in *DeleteTableInput) Validate() error {
 	if in == nil {
 		in = &DeleteTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DeleteTableInput")
+	return v.Err("DeleteTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -429,18 +430,18 @@ func (in *DescribeBackupInput) Validate() error {
 	if in == nil {
 		in = &DescribeBackupInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "BackupArn"}
+		p := validation.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
-	return v.err("DescribeBackupInput")
+	return v.Err("DescribeBackupInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -450,18 +451,18 @@ func (in *DescribeContinuousBackupsInput) Validate() error {
 	if in == nil {
 		in = &DescribeContinuousBackupsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DescribeContinuousBackupsInput")
+	return v.Err("DescribeContinuousBackupsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -471,29 +472,29 @@ func (in *DescribeContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &DescribeContributorInsightsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "IndexName"}
+		p := validation.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
-	return v.err("DescribeContributorInsightsInput")
+	return v.Err("DescribeContributorInsightsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -510,18 +511,18 @@ func (in *DescribeExportInput) Validate() error {
 	if in == nil {
 		in = &DescribeExportInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ExportArn"}
+		p := validation.Path{Name: "ExportArn"}
 		if in.ExportArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ExportArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
-	return v.err("DescribeExportInput")
+	return v.Err("DescribeExportInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -531,21 +532,21 @@ func (in *DescribeGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &DescribeGlobalTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalTableName"}
+		p := validation.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
-	return v.err("DescribeGlobalTableInput")
+	return v.Err("DescribeGlobalTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -555,21 +556,21 @@ func (in *DescribeGlobalTableSettingsInput) Validate() error {
 	if in == nil {
 		in = &DescribeGlobalTableSettingsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalTableName"}
+		p := validation.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
-	return v.err("DescribeGlobalTableSettingsInput")
+	return v.Err("DescribeGlobalTableSettingsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -579,18 +580,18 @@ func (in *DescribeImportInput) Validate() error {
 	if in == nil {
 		in = &DescribeImportInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ImportArn"}
+		p := validation.Path{Name: "ImportArn"}
 		if in.ImportArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ImportArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
-	return v.err("DescribeImportInput")
+	return v.Err("DescribeImportInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -600,18 +601,18 @@ func (in *DescribeKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &DescribeKinesisStreamingDestinationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DescribeKinesisStreamingDestinationInput")
+	return v.Err("DescribeKinesisStreamingDestinationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -628,18 +629,18 @@ func (in *DescribeTableInput) Validate() error {
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DescribeTableInput")
+	return v.Err("DescribeTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -649,18 +650,18 @@ func (in *DescribeTableReplicaAutoScalingInput) Validate() error {
 	if in == nil {
 		in = &DescribeTableReplicaAutoScalingInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DescribeTableReplicaAutoScalingInput")
+	return v.Err("DescribeTableReplicaAutoScalingInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -670,18 +671,18 @@ func (in *DescribeTimeToLiveInput) Validate() error {
 	if in == nil {
 		in = &DescribeTimeToLiveInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
-	return v.err("DescribeTimeToLiveInput")
+	return v.Err("DescribeTimeToLiveInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -691,34 +692,34 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &DisableKinesisStreamingDestinationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "StreamArn"}
+		p := validation.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "EnableKinesisStreamingConfiguration"}
+		p := validation.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
 			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
 		}
 	}
-	return v.err("DisableKinesisStreamingDestinationInput")
+	return v.Err("DisableKinesisStreamingDestinationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -728,34 +729,34 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &EnableKinesisStreamingDestinationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "StreamArn"}
+		p := validation.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "EnableKinesisStreamingConfiguration"}
+		p := validation.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
 			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
 		}
 	}
-	return v.err("EnableKinesisStreamingDestinationInput")
+	return v.Err("EnableKinesisStreamingDestinationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -765,59 +766,59 @@ func (in *ExecuteStatementInput) Validate() error {
 	if in == nil {
 		in = &ExecuteStatementInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "Statement"}
+		p := validation.Path{Name: "Statement"}
 		if in.Statement == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.Statement); n < 1 || n > 8192 {
-				v.length(&p, n, 1, 8192)
+				v.Length(&p, n, 1, 8192)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Parameters"}
+		p := validation.Path{Name: "Parameters"}
 		if in.Parameters != nil {
 			if n := len(in.Parameters); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validatePreparedStatementParameters(v, &p, in.Parameters)
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 32768 {
-				v.length(&p, n, 1, 32768)
+				v.Length(&p, n, 1, 32768)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
-	return v.err("ExecuteStatementInput")
+	return v.Err("ExecuteStatementInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -827,35 +828,35 @@ func (in *ExecuteTransactionInput) Validate() error {
 	if in == nil {
 		in = &ExecuteTransactionInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TransactStatements"}
+		p := validation.Path{Name: "TransactStatements"}
 		if in.TransactStatements == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.TransactStatements); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			validateParameterizedStatements(v, &p, in.TransactStatements)
 		}
 	}
 	{
-		p := fieldPath{name: "ClientRequestToken"}
+		p := validation.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
 			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
-				v.length(&p, n, 1, 36)
+				v.Length(&p, n, 1, 36)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
-	return v.err("ExecuteTransactionInput")
+	return v.Err("ExecuteTransactionInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -865,93 +866,93 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 	if in == nil {
 		in = &ExportTableToPointInTimeInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableArn"}
+		p := validation.Path{Name: "TableArn"}
 		if in.TableArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ClientToken"}
+		p := validation.Path{Name: "ClientToken"}
 		if in.ClientToken != nil {
 			if !pattern2.MatchString(*in.ClientToken) {
-				v.pattern(&p, `^[^\$]+$`)
+				v.Pattern(&p, `^[^\$]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3Bucket"}
+		p := validation.Path{Name: "S3Bucket"}
 		if in.S3Bucket == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.S3Bucket); n > 255 {
-				v.length(&p, n, 0, 255)
+				v.Length(&p, n, 0, 255)
 			}
 			if !pattern3.MatchString(*in.S3Bucket) {
-				v.pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
+				v.Pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3BucketOwner"}
+		p := validation.Path{Name: "S3BucketOwner"}
 		if in.S3BucketOwner != nil {
 			if !pattern4.MatchString(*in.S3BucketOwner) {
-				v.pattern(&p, `^[0-9]{12}$`)
+				v.Pattern(&p, `^[0-9]{12}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3Prefix"}
+		p := validation.Path{Name: "S3Prefix"}
 		if in.S3Prefix != nil {
 			if n := utf8.RuneCountInString(*in.S3Prefix); n > 1024 {
-				v.length(&p, n, 0, 1024)
+				v.Length(&p, n, 0, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3SseAlgorithm"}
+		p := validation.Path{Name: "S3SseAlgorithm"}
 		if in.S3SseAlgorithm != "" {
 			if !in.S3SseAlgorithm.IsKnown() {
-				v.enum(&p, string(in.S3SseAlgorithm))
+				v.Enum(&p, string(in.S3SseAlgorithm))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3SseKmsKeyId"}
+		p := validation.Path{Name: "S3SseKmsKeyId"}
 		if in.S3SseKmsKeyId != nil {
 			if n := utf8.RuneCountInString(*in.S3SseKmsKeyId); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExportFormat"}
+		p := validation.Path{Name: "ExportFormat"}
 		if in.ExportFormat != "" {
 			if !in.ExportFormat.IsKnown() {
-				v.enum(&p, string(in.ExportFormat))
+				v.Enum(&p, string(in.ExportFormat))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExportType"}
+		p := validation.Path{Name: "ExportType"}
 		if in.ExportType != "" {
 			if !in.ExportType.IsKnown() {
-				v.enum(&p, string(in.ExportType))
+				v.Enum(&p, string(in.ExportType))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "IncrementalExportSpecification"}
+		p := validation.Path{Name: "IncrementalExportSpecification"}
 		if in.IncrementalExportSpecification != nil {
 			validateIncrementalExportSpecification(v, &p, in.IncrementalExportSpecification)
 		}
 	}
-	return v.err("ExportTableToPointInTimeInput")
+	return v.Err("ExportTableToPointInTimeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -961,49 +962,49 @@ func (in *GetItemInput) Validate() error {
 	if in == nil {
 		in = &GetItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Key"}
+		p := validation.Path{Name: "Key"}
 		if in.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, in.Key)
 		}
 	}
 	{
-		p := fieldPath{name: "AttributesToGet"}
+		p := validation.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateAttributeNameList(v, &p, in.AttributesToGet)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
-	return v.err("GetItemInput")
+	return v.Err("GetItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1013,18 +1014,18 @@ func (in *GetResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &GetResourcePolicyInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
-	return v.err("GetResourcePolicyInput")
+	return v.Err("GetResourcePolicyInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1034,56 +1035,56 @@ func (in *ImportTableInput) Validate() error {
 	if in == nil {
 		in = &ImportTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ClientToken"}
+		p := validation.Path{Name: "ClientToken"}
 		if in.ClientToken != nil {
 			if !pattern2.MatchString(*in.ClientToken) {
-				v.pattern(&p, `^[^\$]+$`)
+				v.Pattern(&p, `^[^\$]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "S3BucketSource"}
+		p := validation.Path{Name: "S3BucketSource"}
 		if in.S3BucketSource == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateS3BucketSource(v, &p, in.S3BucketSource)
 		}
 	}
 	{
-		p := fieldPath{name: "InputFormat"}
+		p := validation.Path{Name: "InputFormat"}
 		if in.InputFormat == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !in.InputFormat.IsKnown() {
-				v.enum(&p, string(in.InputFormat))
+				v.Enum(&p, string(in.InputFormat))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "InputFormatOptions"}
+		p := validation.Path{Name: "InputFormatOptions"}
 		if in.InputFormatOptions != nil {
 			validateInputFormatOptions(v, &p, in.InputFormatOptions)
 		}
 	}
 	{
-		p := fieldPath{name: "InputCompressionType"}
+		p := validation.Path{Name: "InputCompressionType"}
 		if in.InputCompressionType != "" {
 			if !in.InputCompressionType.IsKnown() {
-				v.enum(&p, string(in.InputCompressionType))
+				v.Enum(&p, string(in.InputCompressionType))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TableCreationParameters"}
+		p := validation.Path{Name: "TableCreationParameters"}
 		if in.TableCreationParameters == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTableCreationParameters(v, &p, in.TableCreationParameters)
 		}
 	}
-	return v.err("ImportTableInput")
+	return v.Err("ImportTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1093,40 +1094,40 @@ func (in *ListBackupsInput) Validate() error {
 	if in == nil {
 		in = &ListBackupsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName != nil {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 || n > 100 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExclusiveStartBackupArn"}
+		p := validation.Path{Name: "ExclusiveStartBackupArn"}
 		if in.ExclusiveStartBackupArn != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartBackupArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BackupType"}
+		p := validation.Path{Name: "BackupType"}
 		if in.BackupType != "" {
 			if !in.BackupType.IsKnown() {
-				v.enum(&p, string(in.BackupType))
+				v.Enum(&p, string(in.BackupType))
 			}
 		}
 	}
-	return v.err("ListBackupsInput")
+	return v.Err("ListBackupsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1136,24 +1137,24 @@ func (in *ListContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &ListContributorInsightsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName != nil {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		{
 			if n := in.MaxResults; n > 100 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "100")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "100")
 			}
 		}
 	}
-	return v.err("ListContributorInsightsInput")
+	return v.Err("ListContributorInsightsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1163,24 +1164,24 @@ func (in *ListExportsInput) Validate() error {
 	if in == nil {
 		in = &ListExportsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableArn"}
+		p := validation.Path{Name: "TableArn"}
 		if in.TableArn != nil {
 			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 25 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
 			}
 		}
 	}
-	return v.err("ListExportsInput")
+	return v.Err("ListExportsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1190,27 +1191,27 @@ func (in *ListGlobalTablesInput) Validate() error {
 	if in == nil {
 		in = &ListGlobalTablesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ExclusiveStartGlobalTableName"}
+		p := validation.Path{Name: "ExclusiveStartGlobalTableName"}
 		if in.ExclusiveStartGlobalTableName != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartGlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.ExclusiveStartGlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
-	return v.err("ListGlobalTablesInput")
+	return v.Err("ListGlobalTablesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1220,35 +1221,35 @@ func (in *ListImportsInput) Validate() error {
 	if in == nil {
 		in = &ListImportsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableArn"}
+		p := validation.Path{Name: "TableArn"}
 		if in.TableArn != nil {
 			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PageSize"}
+		p := validation.Path{Name: "PageSize"}
 		if in.PageSize != nil {
 			if n := *in.PageSize; n < 1 || n > 25 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 112 || n > 1024 {
-				v.length(&p, n, 112, 1024)
+				v.Length(&p, n, 112, 1024)
 			}
 			if !pattern5.MatchString(*in.NextToken) {
-				v.pattern(&p, `^([0-9a-f]{16})+$`)
+				v.Pattern(&p, `^([0-9a-f]{16})+$`)
 			}
 		}
 	}
-	return v.err("ListImportsInput")
+	return v.Err("ListImportsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1258,27 +1259,27 @@ func (in *ListTablesInput) Validate() error {
 	if in == nil {
 		in = &ListTablesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ExclusiveStartTableName"}
+		p := validation.Path{Name: "ExclusiveStartTableName"}
 		if in.ExclusiveStartTableName != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.ExclusiveStartTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 || n > 100 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
 			}
 		}
 	}
-	return v.err("ListTablesInput")
+	return v.Err("ListTablesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1288,18 +1289,18 @@ func (in *ListTagsOfResourceInput) Validate() error {
 	if in == nil {
 		in = &ListTagsOfResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
-	return v.err("ListTagsOfResourceInput")
+	return v.Err("ListTagsOfResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1309,84 +1310,84 @@ func (in *PutItemInput) Validate() error {
 	if in == nil {
 		in = &PutItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Item"}
+		p := validation.Path{Name: "Item"}
 		if in.Item == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validatePutItemInputAttributeMap(v, &p, in.Item)
 		}
 	}
 	{
-		p := fieldPath{name: "Expected"}
+		p := validation.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValues"}
+		p := validation.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
-				v.enum(&p, string(in.ReturnValues))
+				v.Enum(&p, string(in.ReturnValues))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnItemCollectionMetrics"}
+		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
-				v.enum(&p, string(in.ReturnItemCollectionMetrics))
+				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ConditionalOperator"}
+		p := validation.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
-				v.enum(&p, string(in.ConditionalOperator))
+				v.Enum(&p, string(in.ConditionalOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeValues"}
+		p := validation.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
-	return v.err("PutItemInput")
+	return v.Err("PutItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1396,32 +1397,32 @@ func (in *PutResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &PutResourcePolicyInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Policy"}
+		p := validation.Path{Name: "Policy"}
 		if in.Policy == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpectedRevisionId"}
+		p := validation.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
 			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 		}
 	}
-	return v.err("PutResourcePolicyInput")
+	return v.Err("PutResourcePolicyInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1431,100 +1432,100 @@ func (in *QueryInput) Validate() error {
 	if in == nil {
 		in = &QueryInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "IndexName"}
+		p := validation.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Select"}
+		p := validation.Path{Name: "Select"}
 		if in.Select != "" {
 			if !in.Select.IsKnown() {
-				v.enum(&p, string(in.Select))
+				v.Enum(&p, string(in.Select))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AttributesToGet"}
+		p := validation.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateAttributeNameList(v, &p, in.AttributesToGet)
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "KeyConditions"}
+		p := validation.Path{Name: "KeyConditions"}
 		if in.KeyConditions != nil {
 			validateKeyConditions(v, &p, in.KeyConditions)
 		}
 	}
 	{
-		p := fieldPath{name: "QueryFilter"}
+		p := validation.Path{Name: "QueryFilter"}
 		if in.QueryFilter != nil {
 			validateFilterConditionMap(v, &p, in.QueryFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "ConditionalOperator"}
+		p := validation.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
-				v.enum(&p, string(in.ConditionalOperator))
+				v.Enum(&p, string(in.ConditionalOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExclusiveStartKey"}
+		p := validation.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
 			validateKey(v, &p, in.ExclusiveStartKey)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeValues"}
+		p := validation.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
-	return v.err("QueryInput")
+	return v.Err("QueryInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1534,63 +1535,63 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 	if in == nil {
 		in = &RestoreTableFromBackupInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TargetTableName"}
+		p := validation.Path{Name: "TargetTableName"}
 		if in.TargetTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TargetTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.TargetTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BackupArn"}
+		p := validation.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BillingModeOverride"}
+		p := validation.Path{Name: "BillingModeOverride"}
 		if in.BillingModeOverride != "" {
 			if !in.BillingModeOverride.IsKnown() {
-				v.enum(&p, string(in.BillingModeOverride))
+				v.Enum(&p, string(in.BillingModeOverride))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalSecondaryIndexOverride"}
+		p := validation.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "LocalSecondaryIndexOverride"}
+		p := validation.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "ProvisionedThroughputOverride"}
+		p := validation.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "SSESpecificationOverride"}
+		p := validation.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
 			validateSSESpecification(v, &p, in.SSESpecificationOverride)
 		}
 	}
-	return v.err("RestoreTableFromBackupInput")
+	return v.Err("RestoreTableFromBackupInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1600,72 +1601,72 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 	if in == nil {
 		in = &RestoreTableToPointInTimeInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SourceTableArn"}
+		p := validation.Path{Name: "SourceTableArn"}
 		if in.SourceTableArn != nil {
 			if n := utf8.RuneCountInString(*in.SourceTableArn); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "SourceTableName"}
+		p := validation.Path{Name: "SourceTableName"}
 		if in.SourceTableName != nil {
 			if n := utf8.RuneCountInString(*in.SourceTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.SourceTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TargetTableName"}
+		p := validation.Path{Name: "TargetTableName"}
 		if in.TargetTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TargetTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.TargetTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BillingModeOverride"}
+		p := validation.Path{Name: "BillingModeOverride"}
 		if in.BillingModeOverride != "" {
 			if !in.BillingModeOverride.IsKnown() {
-				v.enum(&p, string(in.BillingModeOverride))
+				v.Enum(&p, string(in.BillingModeOverride))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalSecondaryIndexOverride"}
+		p := validation.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "LocalSecondaryIndexOverride"}
+		p := validation.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "ProvisionedThroughputOverride"}
+		p := validation.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := fieldPath{name: "SSESpecificationOverride"}
+		p := validation.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
 			validateSSESpecification(v, &p, in.SSESpecificationOverride)
 		}
 	}
-	return v.err("RestoreTableToPointInTimeInput")
+	return v.Err("RestoreTableToPointInTimeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1675,110 +1676,110 @@ func (in *ScanInput) Validate() error {
 	if in == nil {
 		in = &ScanInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "IndexName"}
+		p := validation.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AttributesToGet"}
+		p := validation.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateAttributeNameList(v, &p, in.AttributesToGet)
 		}
 	}
 	{
-		p := fieldPath{name: "Limit"}
+		p := validation.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Select"}
+		p := validation.Path{Name: "Select"}
 		if in.Select != "" {
 			if !in.Select.IsKnown() {
-				v.enum(&p, string(in.Select))
+				v.Enum(&p, string(in.Select))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ScanFilter"}
+		p := validation.Path{Name: "ScanFilter"}
 		if in.ScanFilter != nil {
 			validateFilterConditionMap(v, &p, in.ScanFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "ConditionalOperator"}
+		p := validation.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
-				v.enum(&p, string(in.ConditionalOperator))
+				v.Enum(&p, string(in.ConditionalOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExclusiveStartKey"}
+		p := validation.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
 			validateKey(v, &p, in.ExclusiveStartKey)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TotalSegments"}
+		p := validation.Path{Name: "TotalSegments"}
 		if in.TotalSegments != nil {
 			if n := *in.TotalSegments; n < 1 || n > 1000000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Segment"}
+		p := validation.Path{Name: "Segment"}
 		if in.Segment != nil {
 			if n := *in.Segment; n < 0 || n > 999999 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "999999")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "999999")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeValues"}
+		p := validation.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
-	return v.err("ScanInput")
+	return v.Err("ScanInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1788,26 +1789,26 @@ func (in *TagResourceInput) Validate() error {
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTagList(v, &p, in.Tags)
 		}
 	}
-	return v.err("TagResourceInput")
+	return v.Err("TagResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1817,27 +1818,27 @@ func (in *TransactGetItemsInput) Validate() error {
 	if in == nil {
 		in = &TransactGetItemsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TransactItems"}
+		p := validation.Path{Name: "TransactItems"}
 		if in.TransactItems == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.TransactItems); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			validateTransactGetItemList(v, &p, in.TransactItems)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
-	return v.err("TransactGetItemsInput")
+	return v.Err("TransactGetItemsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1847,43 +1848,43 @@ func (in *TransactWriteItemsInput) Validate() error {
 	if in == nil {
 		in = &TransactWriteItemsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TransactItems"}
+		p := validation.Path{Name: "TransactItems"}
 		if in.TransactItems == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.TransactItems); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			validateTransactWriteItemList(v, &p, in.TransactItems)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnItemCollectionMetrics"}
+		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
-				v.enum(&p, string(in.ReturnItemCollectionMetrics))
+				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ClientRequestToken"}
+		p := validation.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
 			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
-				v.length(&p, n, 1, 36)
+				v.Length(&p, n, 1, 36)
 			}
 		}
 	}
-	return v.err("TransactWriteItemsInput")
+	return v.Err("TransactWriteItemsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1893,26 +1894,26 @@ func (in *UntagResourceInput) Validate() error {
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.length(&p, n, 1, 1283)
+				v.Length(&p, n, 1, 1283)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TagKeys"}
+		p := validation.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTagKeyList(v, &p, in.TagKeys)
 		}
 	}
-	return v.err("UntagResourceInput")
+	return v.Err("UntagResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1922,26 +1923,26 @@ func (in *UpdateContinuousBackupsInput) Validate() error {
 	if in == nil {
 		in = &UpdateContinuousBackupsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PointInTimeRecoverySpecification"}
+		p := validation.Path{Name: "PointInTimeRecoverySpecification"}
 		if in.PointInTimeRecoverySpecification == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validatePointInTimeRecoverySpecification(v, &p, in.PointInTimeRecoverySpecification)
 		}
 	}
-	return v.err("UpdateContinuousBackupsInput")
+	return v.Err("UpdateContinuousBackupsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1951,39 +1952,39 @@ func (in *UpdateContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &UpdateContributorInsightsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "IndexName"}
+		p := validation.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ContributorInsightsAction"}
+		p := validation.Path{Name: "ContributorInsightsAction"}
 		if in.ContributorInsightsAction == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !in.ContributorInsightsAction.IsKnown() {
-				v.enum(&p, string(in.ContributorInsightsAction))
+				v.Enum(&p, string(in.ContributorInsightsAction))
 			}
 		}
 	}
-	return v.err("UpdateContributorInsightsInput")
+	return v.Err("UpdateContributorInsightsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1993,29 +1994,29 @@ func (in *UpdateGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &UpdateGlobalTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalTableName"}
+		p := validation.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReplicaUpdates"}
+		p := validation.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateReplicaUpdateList(v, &p, in.ReplicaUpdates)
 		}
 	}
-	return v.err("UpdateGlobalTableInput")
+	return v.Err("UpdateGlobalTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2025,61 +2026,61 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 	if in == nil {
 		in = &UpdateGlobalTableSettingsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalTableName"}
+		p := validation.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalTableBillingMode"}
+		p := validation.Path{Name: "GlobalTableBillingMode"}
 		if in.GlobalTableBillingMode != "" {
 			if !in.GlobalTableBillingMode.IsKnown() {
-				v.enum(&p, string(in.GlobalTableBillingMode))
+				v.Enum(&p, string(in.GlobalTableBillingMode))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalTableProvisionedWriteCapacityUnits"}
+		p := validation.Path{Name: "GlobalTableProvisionedWriteCapacityUnits"}
 		if in.GlobalTableProvisionedWriteCapacityUnits != nil {
 			if n := *in.GlobalTableProvisionedWriteCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		p := validation.Path{Name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalTableGlobalSecondaryIndexSettingsUpdate"}
+		p := validation.Path{Name: "GlobalTableGlobalSecondaryIndexSettingsUpdate"}
 		if in.GlobalTableGlobalSecondaryIndexSettingsUpdate != nil {
 			if n := len(in.GlobalTableGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v, &p, in.GlobalTableGlobalSecondaryIndexSettingsUpdate)
 		}
 	}
 	{
-		p := fieldPath{name: "ReplicaSettingsUpdate"}
+		p := validation.Path{Name: "ReplicaSettingsUpdate"}
 		if in.ReplicaSettingsUpdate != nil {
 			if n := len(in.ReplicaSettingsUpdate); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			validateReplicaSettingsUpdateList(v, &p, in.ReplicaSettingsUpdate)
 		}
 	}
-	return v.err("UpdateGlobalTableSettingsInput")
+	return v.Err("UpdateGlobalTableSettingsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2089,90 +2090,90 @@ func (in *UpdateItemInput) Validate() error {
 	if in == nil {
 		in = &UpdateItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Key"}
+		p := validation.Path{Name: "Key"}
 		if in.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, in.Key)
 		}
 	}
 	{
-		p := fieldPath{name: "AttributeUpdates"}
+		p := validation.Path{Name: "AttributeUpdates"}
 		if in.AttributeUpdates != nil {
 			validateAttributeUpdates(v, &p, in.AttributeUpdates)
 		}
 	}
 	{
-		p := fieldPath{name: "Expected"}
+		p := validation.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := fieldPath{name: "ConditionalOperator"}
+		p := validation.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
-				v.enum(&p, string(in.ConditionalOperator))
+				v.Enum(&p, string(in.ConditionalOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValues"}
+		p := validation.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
-				v.enum(&p, string(in.ReturnValues))
+				v.Enum(&p, string(in.ReturnValues))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnConsumedCapacity"}
+		p := validation.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
-				v.enum(&p, string(in.ReturnConsumedCapacity))
+				v.Enum(&p, string(in.ReturnConsumedCapacity))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnItemCollectionMetrics"}
+		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
-				v.enum(&p, string(in.ReturnItemCollectionMetrics))
+				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeNames"}
+		p := validation.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "ExpressionAttributeValues"}
+		p := validation.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
-	return v.err("UpdateItemInput")
+	return v.Err("UpdateItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2182,34 +2183,34 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &UpdateKinesisStreamingDestinationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "StreamArn"}
+		p := validation.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.length(&p, n, 37, 1024)
+				v.Length(&p, n, 37, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "UpdateKinesisStreamingConfiguration"}
+		p := validation.Path{Name: "UpdateKinesisStreamingConfiguration"}
 		if in.UpdateKinesisStreamingConfiguration != nil {
 			validateUpdateKinesisStreamingConfiguration(v, &p, in.UpdateKinesisStreamingConfiguration)
 		}
 	}
-	return v.err("UpdateKinesisStreamingDestinationInput")
+	return v.Err("UpdateKinesisStreamingDestinationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2219,81 +2220,81 @@ func (in *UpdateTableInput) Validate() error {
 	if in == nil {
 		in = &UpdateTableInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "AttributeDefinitions"}
+		p := validation.Path{Name: "AttributeDefinitions"}
 		if in.AttributeDefinitions != nil {
 			validateAttributeDefinitions(v, &p, in.AttributeDefinitions)
 		}
 	}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "BillingMode"}
+		p := validation.Path{Name: "BillingMode"}
 		if in.BillingMode != "" {
 			if !in.BillingMode.IsKnown() {
-				v.enum(&p, string(in.BillingMode))
+				v.Enum(&p, string(in.BillingMode))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ProvisionedThroughput"}
+		p := validation.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
 		}
 	}
 	{
-		p := fieldPath{name: "GlobalSecondaryIndexUpdates"}
+		p := validation.Path{Name: "GlobalSecondaryIndexUpdates"}
 		if in.GlobalSecondaryIndexUpdates != nil {
 			validateGlobalSecondaryIndexUpdateList(v, &p, in.GlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := fieldPath{name: "StreamSpecification"}
+		p := validation.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
 			validateStreamSpecification(v, &p, in.StreamSpecification)
 		}
 	}
 	{
-		p := fieldPath{name: "SSESpecification"}
+		p := validation.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
 			validateSSESpecification(v, &p, in.SSESpecification)
 		}
 	}
 	{
-		p := fieldPath{name: "ReplicaUpdates"}
+		p := validation.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates != nil {
 			if n := len(in.ReplicaUpdates); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateReplicationGroupUpdateList(v, &p, in.ReplicaUpdates)
 		}
 	}
 	{
-		p := fieldPath{name: "TableClass"}
+		p := validation.Path{Name: "TableClass"}
 		if in.TableClass != "" {
 			if !in.TableClass.IsKnown() {
-				v.enum(&p, string(in.TableClass))
+				v.Enum(&p, string(in.TableClass))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MultiRegionConsistency"}
+		p := validation.Path{Name: "MultiRegionConsistency"}
 		if in.MultiRegionConsistency != "" {
 			if !in.MultiRegionConsistency.IsKnown() {
-				v.enum(&p, string(in.MultiRegionConsistency))
+				v.Enum(&p, string(in.MultiRegionConsistency))
 			}
 		}
 	}
-	return v.err("UpdateTableInput")
+	return v.Err("UpdateTableInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2303,42 +2304,42 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 	if in == nil {
 		in = &UpdateTableReplicaAutoScalingInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "GlobalSecondaryIndexUpdates"}
+		p := validation.Path{Name: "GlobalSecondaryIndexUpdates"}
 		if in.GlobalSecondaryIndexUpdates != nil {
 			if n := len(in.GlobalSecondaryIndexUpdates); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateGlobalSecondaryIndexAutoScalingUpdateList(v, &p, in.GlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		p := validation.Path{Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if in.ProvisionedWriteCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, in.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
 	}
 	{
-		p := fieldPath{name: "ReplicaUpdates"}
+		p := validation.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates != nil {
 			if n := len(in.ReplicaUpdates); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateReplicaAutoScalingUpdateList(v, &p, in.ReplicaUpdates)
 		}
 	}
-	return v.err("UpdateTableReplicaAutoScalingInput")
+	return v.Err("UpdateTableReplicaAutoScalingInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -2348,323 +2349,323 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 	if in == nil {
 		in = &UpdateTimeToLiveInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TableName"}
+		p := validation.Path{Name: "TableName"}
 		if in.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TimeToLiveSpecification"}
+		p := validation.Path{Name: "TimeToLiveSpecification"}
 		if in.TimeToLiveSpecification == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTimeToLiveSpecification(v, &p, in.TimeToLiveSpecification)
 		}
 	}
-	return v.err("UpdateTimeToLiveInput")
+	return v.Err("UpdateTimeToLiveInput")
 }
 
 // validatePartiQLBatchRequest checks a PartiQLBatchRequest value.
-func validatePartiQLBatchRequest(v *validator, parent *fieldPath, x []types.BatchStatementRequest) {
+func validatePartiQLBatchRequest(v *validation.Validator, parent *validation.Path, x []types.BatchStatementRequest) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateBatchStatementRequest(v, &p, &x[i])
 	}
 }
 
 // validateBatchGetRequestMap checks a BatchGetRequestMap value.
-func validateBatchGetRequestMap(v *validator, parent *fieldPath, x map[string]types.KeysAndAttributes) {
-	start := len(v.list)
+func validateBatchGetRequestMap(v *validation.Validator, parent *validation.Path, x map[string]types.KeysAndAttributes) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 		validateKeysAndAttributes(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateBatchWriteItemRequestMap checks a BatchWriteItemRequestMap value.
-func validateBatchWriteItemRequestMap(v *validator, parent *fieldPath, x map[string][]types.WriteRequest) {
-	start := len(v.list)
+func validateBatchWriteItemRequestMap(v *validation.Validator, parent *validation.Path, x map[string][]types.WriteRequest) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 		if n := len(e); n < 1 || n > 25 {
-			v.length(&p, n, 1, 25)
+			v.Length(&p, n, 1, 25)
 		}
 		validateWriteRequests(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateAttributeDefinitions checks a AttributeDefinitions value.
-func validateAttributeDefinitions(v *validator, parent *fieldPath, x []types.AttributeDefinition) {
+func validateAttributeDefinitions(v *validation.Validator, parent *validation.Path, x []types.AttributeDefinition) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeDefinition(v, &p, &x[i])
 	}
 }
 
 // validateKeySchema checks a KeySchema value.
-func validateKeySchema(v *validator, parent *fieldPath, x []types.KeySchemaElement) {
+func validateKeySchema(v *validation.Validator, parent *validation.Path, x []types.KeySchemaElement) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateKeySchemaElement(v, &p, &x[i])
 	}
 }
 
 // validateLocalSecondaryIndexList checks a LocalSecondaryIndexList value.
-func validateLocalSecondaryIndexList(v *validator, parent *fieldPath, x []types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.LocalSecondaryIndex) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateLocalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexList checks a GlobalSecondaryIndexList value.
-func validateGlobalSecondaryIndexList(v *validator, parent *fieldPath, x []types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndex) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateProvisionedThroughput checks a ProvisionedThroughput value.
-func validateProvisionedThroughput(v *validator, parent *fieldPath, x *types.ProvisionedThroughput) {
+func validateProvisionedThroughput(v *validation.Validator, parent *validation.Path, x *types.ProvisionedThroughput) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReadCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := *x.ReadCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "WriteCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "WriteCapacityUnits"}
 		if x.WriteCapacityUnits == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := *x.WriteCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 }
 
 // validateStreamSpecification checks a StreamSpecification value.
-func validateStreamSpecification(v *validator, parent *fieldPath, x *types.StreamSpecification) {
+func validateStreamSpecification(v *validation.Validator, parent *validation.Path, x *types.StreamSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "StreamEnabled"}
+		p := validation.Path{Parent: parent, Name: "StreamEnabled"}
 		if x.StreamEnabled == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "StreamViewType"}
+		p := validation.Path{Parent: parent, Name: "StreamViewType"}
 		if x.StreamViewType != "" {
 			if !x.StreamViewType.IsKnown() {
-				v.enum(&p, string(x.StreamViewType))
+				v.Enum(&p, string(x.StreamViewType))
 			}
 		}
 	}
 }
 
 // validateSSESpecification checks a SSESpecification value.
-func validateSSESpecification(v *validator, parent *fieldPath, x *types.SSESpecification) {
+func validateSSESpecification(v *validation.Validator, parent *validation.Path, x *types.SSESpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "SSEType"}
+		p := validation.Path{Parent: parent, Name: "SSEType"}
 		if x.SSEType != "" {
 			if !x.SSEType.IsKnown() {
-				v.enum(&p, string(x.SSEType))
+				v.Enum(&p, string(x.SSEType))
 			}
 		}
 	}
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validator, parent *fieldPath, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTag(v, &p, &x[i])
 	}
 }
 
 // validateKey checks a Key value.
-func validateKey(v *validator, parent *fieldPath, x map[string]types.AttributeValue) {
-	start := len(v.list)
+func validateKey(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateExpectedAttributeMap checks a ExpectedAttributeMap value.
-func validateExpectedAttributeMap(v *validator, parent *fieldPath, x map[string]types.ExpectedAttributeValue) {
-	start := len(v.list)
+func validateExpectedAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExpectedAttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateExpectedAttributeValue(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateExpressionAttributeNameMap checks a ExpressionAttributeNameMap value.
-func validateExpressionAttributeNameMap(v *validator, parent *fieldPath, x map[string]string) {
-	start := len(v.list)
+func validateExpressionAttributeNameMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := utf8.RuneCountInString(e); n > 65535 {
-			v.length(&p, n, 0, 65535)
+			v.Length(&p, n, 0, 65535)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateExpressionAttributeValueMap checks a ExpressionAttributeValueMap value.
-func validateExpressionAttributeValueMap(v *validator, parent *fieldPath, x map[string]types.AttributeValue) {
-	start := len(v.list)
+func validateExpressionAttributeValueMap(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValue(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateEnableKinesisStreamingConfiguration checks a EnableKinesisStreamingConfiguration value.
-func validateEnableKinesisStreamingConfiguration(v *validator, parent *fieldPath, x *types.EnableKinesisStreamingConfiguration) {
+func validateEnableKinesisStreamingConfiguration(v *validation.Validator, parent *validation.Path, x *types.EnableKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ApproximateCreationDateTimePrecision"}
+		p := validation.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
-				v.enum(&p, string(x.ApproximateCreationDateTimePrecision))
+				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
 			}
 		}
 	}
 }
 
 // validatePreparedStatementParameters checks a PreparedStatementParameters value.
-func validatePreparedStatementParameters(v *validator, parent *fieldPath, x []types.AttributeValue) {
+func validatePreparedStatementParameters(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateParameterizedStatements checks a ParameterizedStatements value.
-func validateParameterizedStatements(v *validator, parent *fieldPath, x []types.ParameterizedStatement) {
+func validateParameterizedStatements(v *validation.Validator, parent *validation.Path, x []types.ParameterizedStatement) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateParameterizedStatement(v, &p, &x[i])
 	}
 }
 
 // validateIncrementalExportSpecification checks a IncrementalExportSpecification value.
-func validateIncrementalExportSpecification(v *validator, parent *fieldPath, x *types.IncrementalExportSpecification) {
+func validateIncrementalExportSpecification(v *validation.Validator, parent *validation.Path, x *types.IncrementalExportSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExportViewType"}
+		p := validation.Path{Parent: parent, Name: "ExportViewType"}
 		if x.ExportViewType != "" {
 			if !x.ExportViewType.IsKnown() {
-				v.enum(&p, string(x.ExportViewType))
+				v.Enum(&p, string(x.ExportViewType))
 			}
 		}
 	}
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *validator, parent *fieldPath, x []string) {
+func validateAttributeNameList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n > 65535 {
-			v.length(&p, n, 0, 65535)
+			v.Length(&p, n, 0, 65535)
 		}
 	}
 }
 
 // validateS3BucketSource checks a S3BucketSource value.
-func validateS3BucketSource(v *validator, parent *fieldPath, x *types.S3BucketSource) {
+func validateS3BucketSource(v *validation.Validator, parent *validation.Path, x *types.S3BucketSource) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "S3BucketOwner"}
+		p := validation.Path{Parent: parent, Name: "S3BucketOwner"}
 		if x.S3BucketOwner != nil {
 			if !pattern4.MatchString(*x.S3BucketOwner) {
-				v.pattern(&p, `^[0-9]{12}$`)
+				v.Pattern(&p, `^[0-9]{12}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "S3Bucket"}
+		p := validation.Path{Parent: parent, Name: "S3Bucket"}
 		if x.S3Bucket == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.S3Bucket); n > 255 {
-				v.length(&p, n, 0, 255)
+				v.Length(&p, n, 0, 255)
 			}
 			if !pattern3.MatchString(*x.S3Bucket) {
-				v.pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
+				v.Pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "S3KeyPrefix"}
+		p := validation.Path{Parent: parent, Name: "S3KeyPrefix"}
 		if x.S3KeyPrefix != nil {
 			if n := utf8.RuneCountInString(*x.S3KeyPrefix); n > 1024 {
-				v.length(&p, n, 0, 1024)
+				v.Length(&p, n, 0, 1024)
 			}
 		}
 	}
 }
 
 // validateInputFormatOptions checks a InputFormatOptions value.
-func validateInputFormatOptions(v *validator, parent *fieldPath, x *types.InputFormatOptions) {
+func validateInputFormatOptions(v *validation.Validator, parent *validation.Path, x *types.InputFormatOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Csv"}
+		p := validation.Path{Parent: parent, Name: "Csv"}
 		if x.Csv != nil {
 			validateCsvOptions(v, &p, x.Csv)
 		}
@@ -2672,64 +2673,64 @@ func validateInputFormatOptions(v *validator, parent *fieldPath, x *types.InputF
 }
 
 // validateTableCreationParameters checks a TableCreationParameters value.
-func validateTableCreationParameters(v *validator, parent *fieldPath, x *types.TableCreationParameters) {
+func validateTableCreationParameters(v *validation.Validator, parent *validation.Path, x *types.TableCreationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.TableName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeDefinitions"}
+		p := validation.Path{Parent: parent, Name: "AttributeDefinitions"}
 		if x.AttributeDefinitions == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateAttributeDefinitions(v, &p, x.AttributeDefinitions)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "KeySchema"}
+		p := validation.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
-				v.length(&p, n, 1, 2)
+				v.Length(&p, n, 1, 2)
 			}
 			validateKeySchema(v, &p, x.KeySchema)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "BillingMode"}
+		p := validation.Path{Parent: parent, Name: "BillingMode"}
 		if x.BillingMode != "" {
 			if !x.BillingMode.IsKnown() {
-				v.enum(&p, string(x.BillingMode))
+				v.Enum(&p, string(x.BillingMode))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughput"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "SSESpecification"}
+		p := validation.Path{Parent: parent, Name: "SSESpecification"}
 		if x.SSESpecification != nil {
 			validateSSESpecification(v, &p, x.SSESpecification)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "GlobalSecondaryIndexes"}
+		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			validateGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
 		}
@@ -2737,139 +2738,139 @@ func validateTableCreationParameters(v *validator, parent *fieldPath, x *types.T
 }
 
 // validatePutItemInputAttributeMap checks a PutItemInputAttributeMap value.
-func validatePutItemInputAttributeMap(v *validator, parent *fieldPath, x map[string]types.AttributeValue) {
-	start := len(v.list)
+func validatePutItemInputAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateKeyConditions checks a KeyConditions value.
-func validateKeyConditions(v *validator, parent *fieldPath, x map[string]types.Condition) {
-	start := len(v.list)
+func validateKeyConditions(v *validation.Validator, parent *validation.Path, x map[string]types.Condition) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateCondition(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateFilterConditionMap checks a FilterConditionMap value.
-func validateFilterConditionMap(v *validator, parent *fieldPath, x map[string]types.Condition) {
-	start := len(v.list)
+func validateFilterConditionMap(v *validation.Validator, parent *validation.Path, x map[string]types.Condition) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateCondition(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateTransactGetItemList checks a TransactGetItemList value.
-func validateTransactGetItemList(v *validator, parent *fieldPath, x []types.TransactGetItem) {
+func validateTransactGetItemList(v *validation.Validator, parent *validation.Path, x []types.TransactGetItem) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTransactGetItem(v, &p, &x[i])
 	}
 }
 
 // validateTransactWriteItemList checks a TransactWriteItemList value.
-func validateTransactWriteItemList(v *validator, parent *fieldPath, x []types.TransactWriteItem) {
+func validateTransactWriteItemList(v *validation.Validator, parent *validation.Path, x []types.TransactWriteItem) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTransactWriteItem(v, &p, &x[i])
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validator, parent *fieldPath, x []string) {
+func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
-			v.length(&p, n, 1, 128)
+			v.Length(&p, n, 1, 128)
 		}
 	}
 }
 
 // validatePointInTimeRecoverySpecification checks a PointInTimeRecoverySpecification value.
-func validatePointInTimeRecoverySpecification(v *validator, parent *fieldPath, x *types.PointInTimeRecoverySpecification) {
+func validatePointInTimeRecoverySpecification(v *validation.Validator, parent *validation.Path, x *types.PointInTimeRecoverySpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "PointInTimeRecoveryEnabled"}
+		p := validation.Path{Parent: parent, Name: "PointInTimeRecoveryEnabled"}
 		if x.PointInTimeRecoveryEnabled == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "RecoveryPeriodInDays"}
+		p := validation.Path{Parent: parent, Name: "RecoveryPeriodInDays"}
 		if x.RecoveryPeriodInDays != nil {
 			if n := *x.RecoveryPeriodInDays; n < 1 || n > 35 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "35")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "35")
 			}
 		}
 	}
 }
 
 // validateReplicaUpdateList checks a ReplicaUpdateList value.
-func validateReplicaUpdateList(v *validator, parent *fieldPath, x []types.ReplicaUpdate) {
+func validateReplicaUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaUpdate(v, &p, &x[i])
 	}
 }
 
 // validateAutoScalingSettingsUpdate checks a AutoScalingSettingsUpdate value.
-func validateAutoScalingSettingsUpdate(v *validator, parent *fieldPath, x *types.AutoScalingSettingsUpdate) {
+func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "MinimumUnits"}
+		p := validation.Path{Parent: parent, Name: "MinimumUnits"}
 		if x.MinimumUnits != nil {
 			if n := *x.MinimumUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "MaximumUnits"}
+		p := validation.Path{Parent: parent, Name: "MaximumUnits"}
 		if x.MaximumUnits != nil {
 			if n := *x.MaximumUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AutoScalingRoleArn"}
+		p := validation.Path{Parent: parent, Name: "AutoScalingRoleArn"}
 		if x.AutoScalingRoleArn != nil {
 			if n := utf8.RuneCountInString(*x.AutoScalingRoleArn); n < 1 || n > 1600 {
-				v.length(&p, n, 1, 1600)
+				v.Length(&p, n, 1, 1600)
 			}
 			if !pattern6.MatchString(*x.AutoScalingRoleArn) {
-				v.pattern(&p, `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$`)
+				v.Pattern(&p, `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ScalingPolicyUpdate"}
+		p := validation.Path{Parent: parent, Name: "ScalingPolicyUpdate"}
 		if x.ScalingPolicyUpdate != nil {
 			validateAutoScalingPolicyUpdate(v, &p, x.ScalingPolicyUpdate)
 		}
@@ -2877,167 +2878,167 @@ func validateAutoScalingSettingsUpdate(v *validator, parent *fieldPath, x *types
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdateList checks a GlobalTableGlobalSecondaryIndexSettingsUpdateList value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *validator, parent *fieldPath, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicaSettingsUpdateList checks a ReplicaSettingsUpdateList value.
-func validateReplicaSettingsUpdateList(v *validator, parent *fieldPath, x []types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaSettingsUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateAttributeUpdates checks a AttributeUpdates value.
-func validateAttributeUpdates(v *validator, parent *fieldPath, x map[string]types.AttributeValueUpdate) {
-	start := len(v.list)
+func validateAttributeUpdates(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValueUpdate) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateAttributeValueUpdate(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateUpdateKinesisStreamingConfiguration checks a UpdateKinesisStreamingConfiguration value.
-func validateUpdateKinesisStreamingConfiguration(v *validator, parent *fieldPath, x *types.UpdateKinesisStreamingConfiguration) {
+func validateUpdateKinesisStreamingConfiguration(v *validation.Validator, parent *validation.Path, x *types.UpdateKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ApproximateCreationDateTimePrecision"}
+		p := validation.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
-				v.enum(&p, string(x.ApproximateCreationDateTimePrecision))
+				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
 			}
 		}
 	}
 }
 
 // validateGlobalSecondaryIndexUpdateList checks a GlobalSecondaryIndexUpdateList value.
-func validateGlobalSecondaryIndexUpdateList(v *validator, parent *fieldPath, x []types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndexUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndexUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicationGroupUpdateList checks a ReplicationGroupUpdateList value.
-func validateReplicationGroupUpdateList(v *validator, parent *fieldPath, x []types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicationGroupUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicationGroupUpdate(v, &p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdateList checks a GlobalSecondaryIndexAutoScalingUpdateList value.
-func validateGlobalSecondaryIndexAutoScalingUpdateList(v *validator, parent *fieldPath, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicaAutoScalingUpdateList checks a ReplicaAutoScalingUpdateList value.
-func validateReplicaAutoScalingUpdateList(v *validator, parent *fieldPath, x []types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaAutoScalingUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validateTimeToLiveSpecification checks a TimeToLiveSpecification value.
-func validateTimeToLiveSpecification(v *validator, parent *fieldPath, x *types.TimeToLiveSpecification) {
+func validateTimeToLiveSpecification(v *validation.Validator, parent *validation.Path, x *types.TimeToLiveSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Enabled"}
+		p := validation.Path{Parent: parent, Name: "Enabled"}
 		if x.Enabled == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeName"}
+		p := validation.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 		}
 	}
 }
 
 // validateBatchStatementRequest checks a BatchStatementRequest value.
-func validateBatchStatementRequest(v *validator, parent *fieldPath, x *types.BatchStatementRequest) {
+func validateBatchStatementRequest(v *validation.Validator, parent *validation.Path, x *types.BatchStatementRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Statement"}
+		p := validation.Path{Parent: parent, Name: "Statement"}
 		if x.Statement == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.Statement); n < 1 || n > 8192 {
-				v.length(&p, n, 1, 8192)
+				v.Length(&p, n, 1, 8192)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Parameters"}
+		p := validation.Path{Parent: parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validatePreparedStatementParameters(v, &p, x.Parameters)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validateKeysAndAttributes checks a KeysAndAttributes value.
-func validateKeysAndAttributes(v *validator, parent *fieldPath, x *types.KeysAndAttributes) {
+func validateKeysAndAttributes(v *validation.Validator, parent *validation.Path, x *types.KeysAndAttributes) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Keys"}
+		p := validation.Path{Parent: parent, Name: "Keys"}
 		if x.Keys == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(x.Keys); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			validateKeyList(v, &p, x.Keys)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributesToGet"}
+		p := validation.Path{Parent: parent, Name: "AttributesToGet"}
 		if x.AttributesToGet != nil {
 			if n := len(x.AttributesToGet); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateAttributeNameList(v, &p, x.AttributesToGet)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
@@ -3045,100 +3046,100 @@ func validateKeysAndAttributes(v *validator, parent *fieldPath, x *types.KeysAnd
 }
 
 // validateWriteRequests checks a WriteRequests value.
-func validateWriteRequests(v *validator, parent *fieldPath, x []types.WriteRequest) {
+func validateWriteRequests(v *validation.Validator, parent *validation.Path, x []types.WriteRequest) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateWriteRequest(v, &p, &x[i])
 	}
 }
 
 // validateAttributeDefinition checks a AttributeDefinition value.
-func validateAttributeDefinition(v *validator, parent *fieldPath, x *types.AttributeDefinition) {
+func validateAttributeDefinition(v *validation.Validator, parent *validation.Path, x *types.AttributeDefinition) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeName"}
+		p := validation.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeType"}
+		p := validation.Path{Parent: parent, Name: "AttributeType"}
 		if x.AttributeType == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !x.AttributeType.IsKnown() {
-				v.enum(&p, string(x.AttributeType))
+				v.Enum(&p, string(x.AttributeType))
 			}
 		}
 	}
 }
 
 // validateKeySchemaElement checks a KeySchemaElement value.
-func validateKeySchemaElement(v *validator, parent *fieldPath, x *types.KeySchemaElement) {
+func validateKeySchemaElement(v *validation.Validator, parent *validation.Path, x *types.KeySchemaElement) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeName"}
+		p := validation.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "KeyType"}
+		p := validation.Path{Parent: parent, Name: "KeyType"}
 		if x.KeyType == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !x.KeyType.IsKnown() {
-				v.enum(&p, string(x.KeyType))
+				v.Enum(&p, string(x.KeyType))
 			}
 		}
 	}
 }
 
 // validateLocalSecondaryIndex checks a LocalSecondaryIndex value.
-func validateLocalSecondaryIndex(v *validator, parent *fieldPath, x *types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.LocalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "KeySchema"}
+		p := validation.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
-				v.length(&p, n, 1, 2)
+				v.Length(&p, n, 1, 2)
 			}
 			validateKeySchema(v, &p, x.KeySchema)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Projection"}
+		p := validation.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateProjection(v, &p, x.Projection)
 		}
@@ -3146,44 +3147,44 @@ func validateLocalSecondaryIndex(v *validator, parent *fieldPath, x *types.Local
 }
 
 // validateGlobalSecondaryIndex checks a GlobalSecondaryIndex value.
-func validateGlobalSecondaryIndex(v *validator, parent *fieldPath, x *types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "KeySchema"}
+		p := validation.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
-				v.length(&p, n, 1, 2)
+				v.Length(&p, n, 1, 2)
 			}
 			validateKeySchema(v, &p, x.KeySchema)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Projection"}
+		p := validation.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateProjection(v, &p, x.Projection)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughput"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -3191,40 +3192,40 @@ func validateGlobalSecondaryIndex(v *validator, parent *fieldPath, x *types.Glob
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validator, parent *fieldPath, x *types.Tag) {
+func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.Key); n < 1 || n > 128 {
-				v.length(&p, n, 1, 128)
+				v.Length(&p, n, 1, 128)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Value"}
+		p := validation.Path{Parent: parent, Name: "Value"}
 		if x.Value == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.Value); n > 256 {
-				v.length(&p, n, 0, 256)
+				v.Length(&p, n, 0, 256)
 			}
 		}
 	}
 }
 
 // validateAttributeValue checks a AttributeValue value.
-func validateAttributeValue(v *validator, parent *fieldPath, x types.AttributeValue) {
+func validateAttributeValue(v *validation.Validator, parent *validation.Path, x types.AttributeValue) {
 	switch u := x.(type) {
 	case *types.AttributeValueMemberM:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "M"}
+		p := validation.Path{Parent: parent, Name: "M"}
 		{
 			validateMapAttributeValue(v, &p, u.Value)
 		}
@@ -3232,7 +3233,7 @@ func validateAttributeValue(v *validator, parent *fieldPath, x types.AttributeVa
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "L"}
+		p := validation.Path{Parent: parent, Name: "L"}
 		{
 			validateListAttributeValue(v, &p, u.Value)
 		}
@@ -3240,26 +3241,26 @@ func validateAttributeValue(v *validator, parent *fieldPath, x types.AttributeVa
 }
 
 // validateExpectedAttributeValue checks a ExpectedAttributeValue value.
-func validateExpectedAttributeValue(v *validator, parent *fieldPath, x *types.ExpectedAttributeValue) {
+func validateExpectedAttributeValue(v *validation.Validator, parent *validation.Path, x *types.ExpectedAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Value"}
+		p := validation.Path{Parent: parent, Name: "Value"}
 		if x.Value != nil {
 			validateAttributeValue(v, &p, x.Value)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ComparisonOperator"}
+		p := validation.Path{Parent: parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator != "" {
 			if !x.ComparisonOperator.IsKnown() {
-				v.enum(&p, string(x.ComparisonOperator))
+				v.Enum(&p, string(x.ComparisonOperator))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeValueList"}
+		p := validation.Path{Parent: parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
 			validateAttributeValueList(v, &p, x.AttributeValueList)
 		}
@@ -3267,60 +3268,60 @@ func validateExpectedAttributeValue(v *validator, parent *fieldPath, x *types.Ex
 }
 
 // validateParameterizedStatement checks a ParameterizedStatement value.
-func validateParameterizedStatement(v *validator, parent *fieldPath, x *types.ParameterizedStatement) {
+func validateParameterizedStatement(v *validation.Validator, parent *validation.Path, x *types.ParameterizedStatement) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Statement"}
+		p := validation.Path{Parent: parent, Name: "Statement"}
 		if x.Statement == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.Statement); n < 1 || n > 8192 {
-				v.length(&p, n, 1, 8192)
+				v.Length(&p, n, 1, 8192)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Parameters"}
+		p := validation.Path{Parent: parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validatePreparedStatementParameters(v, &p, x.Parameters)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validateCsvOptions checks a CsvOptions value.
-func validateCsvOptions(v *validator, parent *fieldPath, x *types.CsvOptions) {
+func validateCsvOptions(v *validation.Validator, parent *validation.Path, x *types.CsvOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Delimiter"}
+		p := validation.Path{Parent: parent, Name: "Delimiter"}
 		if x.Delimiter != nil {
 			if n := utf8.RuneCountInString(*x.Delimiter); n != 1 {
-				v.length(&p, n, 1, 1)
+				v.Length(&p, n, 1, 1)
 			}
 			if !pattern7.MatchString(*x.Delimiter) {
-				v.pattern(&p, `^[,;:|\t ]$`)
+				v.Pattern(&p, `^[,;:|\t ]$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "HeaderList"}
+		p := validation.Path{Parent: parent, Name: "HeaderList"}
 		if x.HeaderList != nil {
 			if n := len(x.HeaderList); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			validateCsvHeaderList(v, &p, x.HeaderList)
 		}
@@ -3328,37 +3329,37 @@ func validateCsvOptions(v *validator, parent *fieldPath, x *types.CsvOptions) {
 }
 
 // validateCondition checks a Condition value.
-func validateCondition(v *validator, parent *fieldPath, x *types.Condition) {
+func validateCondition(v *validation.Validator, parent *validation.Path, x *types.Condition) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "AttributeValueList"}
+		p := validation.Path{Parent: parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
 			validateAttributeValueList(v, &p, x.AttributeValueList)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ComparisonOperator"}
+		p := validation.Path{Parent: parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !x.ComparisonOperator.IsKnown() {
-				v.enum(&p, string(x.ComparisonOperator))
+				v.Enum(&p, string(x.ComparisonOperator))
 			}
 		}
 	}
 }
 
 // validateTransactGetItem checks a TransactGetItem value.
-func validateTransactGetItem(v *validator, parent *fieldPath, x *types.TransactGetItem) {
+func validateTransactGetItem(v *validation.Validator, parent *validation.Path, x *types.TransactGetItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Get"}
+		p := validation.Path{Parent: parent, Name: "Get"}
 		if x.Get == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateGet(v, &p, x.Get)
 		}
@@ -3366,30 +3367,30 @@ func validateTransactGetItem(v *validator, parent *fieldPath, x *types.TransactG
 }
 
 // validateTransactWriteItem checks a TransactWriteItem value.
-func validateTransactWriteItem(v *validator, parent *fieldPath, x *types.TransactWriteItem) {
+func validateTransactWriteItem(v *validation.Validator, parent *validation.Path, x *types.TransactWriteItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ConditionCheck"}
+		p := validation.Path{Parent: parent, Name: "ConditionCheck"}
 		if x.ConditionCheck != nil {
 			validateConditionCheck(v, &p, x.ConditionCheck)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Put"}
+		p := validation.Path{Parent: parent, Name: "Put"}
 		if x.Put != nil {
 			validatePut(v, &p, x.Put)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Delete"}
+		p := validation.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDelete(v, &p, x.Delete)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Update"}
+		p := validation.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdate(v, &p, x.Update)
 		}
@@ -3397,18 +3398,18 @@ func validateTransactWriteItem(v *validator, parent *fieldPath, x *types.Transac
 }
 
 // validateReplicaUpdate checks a ReplicaUpdate value.
-func validateReplicaUpdate(v *validator, parent *fieldPath, x *types.ReplicaUpdate) {
+func validateReplicaUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Create"}
+		p := validation.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateReplicaAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Delete"}
+		p := validation.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteReplicaAction(v, &p, x.Delete)
 		}
@@ -3416,25 +3417,25 @@ func validateReplicaUpdate(v *validator, parent *fieldPath, x *types.ReplicaUpda
 }
 
 // validateAutoScalingPolicyUpdate checks a AutoScalingPolicyUpdate value.
-func validateAutoScalingPolicyUpdate(v *validator, parent *fieldPath, x *types.AutoScalingPolicyUpdate) {
+func validateAutoScalingPolicyUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingPolicyUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "PolicyName"}
+		p := validation.Path{Parent: parent, Name: "PolicyName"}
 		if x.PolicyName != nil {
 			if n := utf8.RuneCountInString(*x.PolicyName); n < 1 || n > 256 {
-				v.length(&p, n, 1, 256)
+				v.Length(&p, n, 1, 256)
 			}
 			if !pattern8.MatchString(*x.PolicyName) {
-				v.pattern(&p, `^\p{Print}+$`)
+				v.Pattern(&p, `^\p{Print}+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TargetTrackingScalingPolicyConfiguration"}
+		p := validation.Path{Parent: parent, Name: "TargetTrackingScalingPolicyConfiguration"}
 		if x.TargetTrackingScalingPolicyConfiguration == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v, &p, x.TargetTrackingScalingPolicyConfiguration)
 		}
@@ -3442,33 +3443,33 @@ func validateAutoScalingPolicyUpdate(v *validator, parent *fieldPath, x *types.A
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdate checks a GlobalTableGlobalSecondaryIndexSettingsUpdate value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validator, parent *fieldPath, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedWriteCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityUnits"}
 		if x.ProvisionedWriteCapacityUnits != nil {
 			if n := *x.ProvisionedWriteCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
@@ -3476,89 +3477,89 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validator, parent 
 }
 
 // validateReplicaSettingsUpdate checks a ReplicaSettingsUpdate value.
-func validateReplicaSettingsUpdate(v *validator, parent *fieldPath, x *types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaProvisionedReadCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityUnits"}
 		if x.ReplicaProvisionedReadCapacityUnits != nil {
 			if n := *x.ReplicaProvisionedReadCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
+		p := validation.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
 		if x.ReplicaGlobalSecondaryIndexSettingsUpdate != nil {
 			if n := len(x.ReplicaGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			validateReplicaGlobalSecondaryIndexSettingsUpdateList(v, &p, x.ReplicaGlobalSecondaryIndexSettingsUpdate)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaTableClass"}
+		p := validation.Path{Parent: parent, Name: "ReplicaTableClass"}
 		if x.ReplicaTableClass != "" {
 			if !x.ReplicaTableClass.IsKnown() {
-				v.enum(&p, string(x.ReplicaTableClass))
+				v.Enum(&p, string(x.ReplicaTableClass))
 			}
 		}
 	}
 }
 
 // validateAttributeValueUpdate checks a AttributeValueUpdate value.
-func validateAttributeValueUpdate(v *validator, parent *fieldPath, x *types.AttributeValueUpdate) {
+func validateAttributeValueUpdate(v *validation.Validator, parent *validation.Path, x *types.AttributeValueUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Value"}
+		p := validation.Path{Parent: parent, Name: "Value"}
 		if x.Value != nil {
 			validateAttributeValue(v, &p, x.Value)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Action"}
+		p := validation.Path{Parent: parent, Name: "Action"}
 		if x.Action != "" {
 			if !x.Action.IsKnown() {
-				v.enum(&p, string(x.Action))
+				v.Enum(&p, string(x.Action))
 			}
 		}
 	}
 }
 
 // validateGlobalSecondaryIndexUpdate checks a GlobalSecondaryIndexUpdate value.
-func validateGlobalSecondaryIndexUpdate(v *validator, parent *fieldPath, x *types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndexUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Update"}
+		p := validation.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdateGlobalSecondaryIndexAction(v, &p, x.Update)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Create"}
+		p := validation.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateGlobalSecondaryIndexAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Delete"}
+		p := validation.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteGlobalSecondaryIndexAction(v, &p, x.Delete)
 		}
@@ -3566,24 +3567,24 @@ func validateGlobalSecondaryIndexUpdate(v *validator, parent *fieldPath, x *type
 }
 
 // validateReplicationGroupUpdate checks a ReplicationGroupUpdate value.
-func validateReplicationGroupUpdate(v *validator, parent *fieldPath, x *types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicationGroupUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Create"}
+		p := validation.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateReplicationGroupMemberAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Update"}
+		p := validation.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdateReplicationGroupMemberAction(v, &p, x.Update)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Delete"}
+		p := validation.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteReplicationGroupMemberAction(v, &p, x.Delete)
 		}
@@ -3591,23 +3592,23 @@ func validateReplicationGroupUpdate(v *validator, parent *fieldPath, x *types.Re
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdate checks a GlobalSecondaryIndexAutoScalingUpdate value.
-func validateGlobalSecondaryIndexAutoScalingUpdate(v *validator, parent *fieldPath, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
@@ -3615,24 +3616,24 @@ func validateGlobalSecondaryIndexAutoScalingUpdate(v *validator, parent *fieldPa
 }
 
 // validateReplicaAutoScalingUpdate checks a ReplicaAutoScalingUpdate value.
-func validateReplicaAutoScalingUpdate(v *validator, parent *fieldPath, x *types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaGlobalSecondaryIndexUpdates"}
+		p := validation.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
 		if x.ReplicaGlobalSecondaryIndexUpdates != nil {
 			validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v, &p, x.ReplicaGlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
+		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingUpdate)
 		}
@@ -3640,26 +3641,26 @@ func validateReplicaAutoScalingUpdate(v *validator, parent *fieldPath, x *types.
 }
 
 // validateKeyList checks a KeyList value.
-func validateKeyList(v *validator, parent *fieldPath, x []map[string]types.AttributeValue) {
+func validateKeyList(v *validation.Validator, parent *validation.Path, x []map[string]types.AttributeValue) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateKey(v, &p, x[i])
 	}
 }
 
 // validateWriteRequest checks a WriteRequest value.
-func validateWriteRequest(v *validator, parent *fieldPath, x *types.WriteRequest) {
+func validateWriteRequest(v *validation.Validator, parent *validation.Path, x *types.WriteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "PutRequest"}
+		p := validation.Path{Parent: parent, Name: "PutRequest"}
 		if x.PutRequest != nil {
 			validatePutRequest(v, &p, x.PutRequest)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "DeleteRequest"}
+		p := validation.Path{Parent: parent, Name: "DeleteRequest"}
 		if x.DeleteRequest != nil {
 			validateDeleteRequest(v, &p, x.DeleteRequest)
 		}
@@ -3667,23 +3668,23 @@ func validateWriteRequest(v *validator, parent *fieldPath, x *types.WriteRequest
 }
 
 // validateProjection checks a Projection value.
-func validateProjection(v *validator, parent *fieldPath, x *types.Projection) {
+func validateProjection(v *validation.Validator, parent *validation.Path, x *types.Projection) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProjectionType"}
+		p := validation.Path{Parent: parent, Name: "ProjectionType"}
 		if x.ProjectionType != "" {
 			if !x.ProjectionType.IsKnown() {
-				v.enum(&p, string(x.ProjectionType))
+				v.Enum(&p, string(x.ProjectionType))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "NonKeyAttributes"}
+		p := validation.Path{Parent: parent, Name: "NonKeyAttributes"}
 		if x.NonKeyAttributes != nil {
 			if n := len(x.NonKeyAttributes); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			validateNonKeyAttributeNameList(v, &p, x.NonKeyAttributes)
 		}
@@ -3691,74 +3692,74 @@ func validateProjection(v *validator, parent *fieldPath, x *types.Projection) {
 }
 
 // validateMapAttributeValue checks a MapAttributeValue value.
-func validateMapAttributeValue(v *validator, parent *fieldPath, x map[string]types.AttributeValue) {
-	start := len(v.list)
+func validateMapAttributeValue(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.length(&p, n, 0, 65535)
+				v.Length(&p, n, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateListAttributeValue checks a ListAttributeValue value.
-func validateListAttributeValue(v *validator, parent *fieldPath, x []types.AttributeValue) {
+func validateListAttributeValue(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateAttributeValueList checks a AttributeValueList value.
-func validateAttributeValueList(v *validator, parent *fieldPath, x []types.AttributeValue) {
+func validateAttributeValueList(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateCsvHeaderList checks a CsvHeaderList value.
-func validateCsvHeaderList(v *validator, parent *fieldPath, x []string) {
+func validateCsvHeaderList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 65536 {
-			v.length(&p, n, 1, 65536)
+			v.Length(&p, n, 1, 65536)
 		}
 		if !pattern9.MatchString(x[i]) {
-			v.pattern(&p, `^[\x20-\x21\x23-\x2B\x2D-\x7E]*$`)
+			v.Pattern(&p, `^[\x20-\x21\x23-\x2B\x2D-\x7E]*$`)
 		}
 	}
 }
 
 // validateGet checks a Get value.
-func validateGet(v *validator, parent *fieldPath, x *types.Get) {
+func validateGet(v *validation.Validator, parent *validation.Path, x *types.Get) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, x.Key)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
@@ -3766,264 +3767,264 @@ func validateGet(v *validator, parent *fieldPath, x *types.Get) {
 }
 
 // validateConditionCheck checks a ConditionCheck value.
-func validateConditionCheck(v *validator, parent *fieldPath, x *types.ConditionCheck) {
+func validateConditionCheck(v *validation.Validator, parent *validation.Path, x *types.ConditionCheck) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, x.Key)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ConditionExpression"}
+		p := validation.Path{Parent: parent, Name: "ConditionExpression"}
 		if x.ConditionExpression == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeValues"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validatePut checks a Put value.
-func validatePut(v *validator, parent *fieldPath, x *types.Put) {
+func validatePut(v *validation.Validator, parent *validation.Path, x *types.Put) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Item"}
+		p := validation.Path{Parent: parent, Name: "Item"}
 		if x.Item == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validatePutItemInputAttributeMap(v, &p, x.Item)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeValues"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validateDelete checks a Delete value.
-func validateDelete(v *validator, parent *fieldPath, x *types.Delete) {
+func validateDelete(v *validation.Validator, parent *validation.Path, x *types.Delete) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, x.Key)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeValues"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validateUpdate checks a Update value.
-func validateUpdate(v *validator, parent *fieldPath, x *types.Update) {
+func validateUpdate(v *validation.Validator, parent *validation.Path, x *types.Update) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, x.Key)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "UpdateExpression"}
+		p := validation.Path{Parent: parent, Name: "UpdateExpression"}
 		if x.UpdateExpression == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableName"}
+		p := validation.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeNames"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ExpressionAttributeValues"}
+		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReturnValuesOnConditionCheckFailure"}
+		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
-				v.enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
+				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
 			}
 		}
 	}
 }
 
 // validateCreateReplicaAction checks a CreateReplicaAction value.
-func validateCreateReplicaAction(v *validator, parent *fieldPath, x *types.CreateReplicaAction) {
+func validateCreateReplicaAction(v *validation.Validator, parent *validation.Path, x *types.CreateReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateDeleteReplicaAction checks a DeleteReplicaAction value.
-func validateDeleteReplicaAction(v *validator, parent *fieldPath, x *types.DeleteReplicaAction) {
+func validateDeleteReplicaAction(v *validation.Validator, parent *validation.Path, x *types.DeleteReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate checks a AutoScalingTargetTrackingScalingPolicyConfigurationUpdate value.
-func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *validator, parent *fieldPath, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
+func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "TargetValue"}
+		p := validation.Path{Parent: parent, Name: "TargetValue"}
 		if x.TargetValue == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdateList checks a ReplicaGlobalSecondaryIndexSettingsUpdateList value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *validator, parent *fieldPath, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateUpdateGlobalSecondaryIndexAction checks a UpdateGlobalSecondaryIndexAction value.
-func validateUpdateGlobalSecondaryIndexAction(v *validator, parent *fieldPath, x *types.UpdateGlobalSecondaryIndexAction) {
+func validateUpdateGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.UpdateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughput"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -4031,44 +4032,44 @@ func validateUpdateGlobalSecondaryIndexAction(v *validator, parent *fieldPath, x
 }
 
 // validateCreateGlobalSecondaryIndexAction checks a CreateGlobalSecondaryIndexAction value.
-func validateCreateGlobalSecondaryIndexAction(v *validator, parent *fieldPath, x *types.CreateGlobalSecondaryIndexAction) {
+func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.CreateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "KeySchema"}
+		p := validation.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
-				v.length(&p, n, 1, 2)
+				v.Length(&p, n, 1, 2)
 			}
 			validateKeySchema(v, &p, x.KeySchema)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Projection"}
+		p := validation.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateProjection(v, &p, x.Projection)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughput"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -4076,127 +4077,127 @@ func validateCreateGlobalSecondaryIndexAction(v *validator, parent *fieldPath, x
 }
 
 // validateDeleteGlobalSecondaryIndexAction checks a DeleteGlobalSecondaryIndexAction value.
-func validateDeleteGlobalSecondaryIndexAction(v *validator, parent *fieldPath, x *types.DeleteGlobalSecondaryIndexAction) {
+func validateDeleteGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.DeleteGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 }
 
 // validateCreateReplicationGroupMemberAction checks a CreateReplicationGroupMemberAction value.
-func validateCreateReplicationGroupMemberAction(v *validator, parent *fieldPath, x *types.CreateReplicationGroupMemberAction) {
+func validateCreateReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.CreateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughputOverride"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "GlobalSecondaryIndexes"}
+		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateReplicaGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableClassOverride"}
+		p := validation.Path{Parent: parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
-				v.enum(&p, string(x.TableClassOverride))
+				v.Enum(&p, string(x.TableClassOverride))
 			}
 		}
 	}
 }
 
 // validateUpdateReplicationGroupMemberAction checks a UpdateReplicationGroupMemberAction value.
-func validateUpdateReplicationGroupMemberAction(v *validator, parent *fieldPath, x *types.UpdateReplicationGroupMemberAction) {
+func validateUpdateReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.UpdateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughputOverride"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "GlobalSecondaryIndexes"}
+		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
-				v.length(&p, n, 1, -1)
+				v.Length(&p, n, 1, -1)
 			}
 			validateReplicaGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "TableClassOverride"}
+		p := validation.Path{Parent: parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
-				v.enum(&p, string(x.TableClassOverride))
+				v.Enum(&p, string(x.TableClassOverride))
 			}
 		}
 	}
 }
 
 // validateDeleteReplicationGroupMemberAction checks a DeleteReplicationGroupMemberAction value.
-func validateDeleteReplicationGroupMemberAction(v *validator, parent *fieldPath, x *types.DeleteReplicationGroupMemberAction) {
+func validateDeleteReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.DeleteReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "RegionName"}
+		p := validation.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdateList checks a ReplicaGlobalSecondaryIndexAutoScalingUpdateList value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *validator, parent *fieldPath, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validatePutRequest checks a PutRequest value.
-func validatePutRequest(v *validator, parent *fieldPath, x *types.PutRequest) {
+func validatePutRequest(v *validation.Validator, parent *validation.Path, x *types.PutRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Item"}
+		p := validation.Path{Parent: parent, Name: "Item"}
 		if x.Item == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validatePutItemInputAttributeMap(v, &p, x.Item)
 		}
@@ -4204,14 +4205,14 @@ func validatePutRequest(v *validator, parent *fieldPath, x *types.PutRequest) {
 }
 
 // validateDeleteRequest checks a DeleteRequest value.
-func validateDeleteRequest(v *validator, parent *fieldPath, x *types.DeleteRequest) {
+func validateDeleteRequest(v *validation.Validator, parent *validation.Path, x *types.DeleteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Key"}
+		p := validation.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateKey(v, &p, x.Key)
 		}
@@ -4219,43 +4220,43 @@ func validateDeleteRequest(v *validator, parent *fieldPath, x *types.DeleteReque
 }
 
 // validateNonKeyAttributeNameList checks a NonKeyAttributeNameList value.
-func validateNonKeyAttributeNameList(v *validator, parent *fieldPath, x []string) {
+func validateNonKeyAttributeNameList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
-			v.length(&p, n, 1, 255)
+			v.Length(&p, n, 1, 255)
 		}
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdate checks a ReplicaGlobalSecondaryIndexSettingsUpdate value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validator, parent *fieldPath, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedReadCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityUnits"}
 		if x.ProvisionedReadCapacityUnits != nil {
 			if n := *x.ProvisionedReadCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
@@ -4263,46 +4264,46 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validator, parent *fie
 }
 
 // validateProvisionedThroughputOverride checks a ProvisionedThroughputOverride value.
-func validateProvisionedThroughputOverride(v *validator, parent *fieldPath, x *types.ProvisionedThroughputOverride) {
+func validateProvisionedThroughputOverride(v *validation.Validator, parent *validation.Path, x *types.ProvisionedThroughputOverride) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReadCapacityUnits"}
+		p := validation.Path{Parent: parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits != nil {
 			if n := *x.ReadCapacityUnits; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexList checks a ReplicaGlobalSecondaryIndexList value.
-func validateReplicaGlobalSecondaryIndexList(v *validator, parent *fieldPath, x []types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndex) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdate checks a ReplicaGlobalSecondaryIndexAutoScalingUpdate value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validator, parent *fieldPath, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedReadCapacityAutoScalingUpdate"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingUpdate)
 		}
@@ -4310,25 +4311,25 @@ func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validator, parent *
 }
 
 // validateReplicaGlobalSecondaryIndex checks a ReplicaGlobalSecondaryIndex value.
-func validateReplicaGlobalSecondaryIndex(v *validator, parent *fieldPath, x *types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "IndexName"}
+		p := validation.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.length(&p, n, 3, 255)
+				v.Length(&p, n, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ProvisionedThroughputOverride"}
+		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}

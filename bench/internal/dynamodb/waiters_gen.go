@@ -6,7 +6,9 @@ package dynamodb
 
 import (
 	"context"
+	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
 	jmespath "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jmespath"
+	waiter "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/waiter"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"sync"
 	"time"
@@ -21,22 +23,22 @@ func (c *Client) WaitUntilTableExists(ctx context.Context, in *DescribeTableInpu
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	return wait(ctx, "TableExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
+	return waiter.Wait(ctx, "TableExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
 		return c.DescribeTable(ctx, in, optFns...)
-	}, func(out *DescribeTableOutput, err error) (waiterState, bool) {
+	}, func(out *DescribeTableOutput, err error) (waiter.State, bool) {
 		var data any
 		if err == nil {
 			data = jmesDescribeTableOutput(out)
 		}
 		if err == nil {
-			if r, _ := waiterPath0().Search(data); matchPath(r, "stringEquals", "ACTIVE") {
-				return waiterSuccess, true
+			if r, _ := waiterPath0().Search(data); waiter.MatchPath(r, "stringEquals", "ACTIVE") {
+				return waiter.Success, true
 			}
 		}
-		if err != nil && errorCodeOf(err) == "ResourceNotFoundException" {
-			return waiterRetry, true
+		if err != nil && call.ErrorCode(err) == "ResourceNotFoundException" {
+			return waiter.Retry, true
 		}
-		return waiterRetry, false
+		return waiter.Retry, false
 	})
 }
 
@@ -49,13 +51,13 @@ func (c *Client) WaitUntilTableNotExists(ctx context.Context, in *DescribeTableI
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	return wait(ctx, "TableNotExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
+	return waiter.Wait(ctx, "TableNotExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
 		return c.DescribeTable(ctx, in, optFns...)
-	}, func(out *DescribeTableOutput, err error) (waiterState, bool) {
-		if err != nil && errorCodeOf(err) == "ResourceNotFoundException" {
-			return waiterSuccess, true
+	}, func(out *DescribeTableOutput, err error) (waiter.State, bool) {
+		if err != nil && call.ErrorCode(err) == "ResourceNotFoundException" {
+			return waiter.Success, true
 		}
-		return waiterRetry, false
+		return waiter.Retry, false
 	})
 }
 
@@ -594,6 +596,10 @@ func jmesTableWarmThroughputDescription(v *types.TableWarmThroughputDescription)
 	}
 	return m
 }
+
+// WaiterError is returned by a WaitUntil method that stops before its resource reaches the awaited
+// state: it names the waiter, why it stopped and how many calls it made.
+type WaiterError = waiter.Error
 
 // jmesTime is a timestamp as JMESPath sees it: epoch seconds.
 func jmesTime(t time.Time) any {

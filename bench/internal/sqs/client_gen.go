@@ -6,22 +6,249 @@ package sqs
 
 import (
 	"context"
+	"fmt"
+	call "github.com/smithygo/smithygo/bench/internal/sqs/internal/call"
+	credentials "github.com/smithygo/smithygo/bench/internal/sqs/internal/credentials"
+	endpointrules "github.com/smithygo/smithygo/bench/internal/sqs/internal/endpointrules"
 	jsonwire "github.com/smithygo/smithygo/bench/internal/sqs/internal/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/bench/internal/sqs/internal/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/bench/internal/sqs/internal/sigv4auth"
+	validation "github.com/smithygo/smithygo/bench/internal/sqs/internal/validation"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 	"iter"
+	"log/slog"
 	"strings"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "SQS"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "sqs"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/sqs"
 )
 
-var opAddPermission = operation{name: "AddPermission"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). When empty, the
+	// endpoint comes from the service's endpoint rules.
+	BaseEndpoint string
+
+	// UseFIPS selects a FIPS endpoint where the partition has one.
+	UseFIPS bool
+
+	// UseDualStack selects an IPv4-and-IPv6 endpoint where the partition has one.
+	UseDualStack bool
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, extra endpointrules.Params, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts, extra)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region    string
+	base      string
+	fips      bool
+	dualStack bool
+}
+
+// endpoint resolves the endpoint for opts and an operation's own parameters,
+// reusing the last result while the options that pick it stay the same and the
+// operation adds none. The result is shared: callers must not change it.
+func (c *Client) endpoint(opts *Options, extra endpointrules.Params) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:      opts.BaseEndpoint,
+		dualStack: opts.UseDualStack,
+		fips:      opts.UseFIPS,
+		region:    opts.Region,
+	}
+	if len(extra) == 0 {
+		if ep, ok := c.endpoints.Get(key); ok {
+			return ep, nil
+		}
+	}
+	resolved, err := resolveEndpoint(opts, extra)
+	if err != nil {
+		return nil, fmt.Errorf("resolving the endpoint: %w", err)
+	}
+	ep, err := call.ParseEndpoint(resolved.URL)
+	if err != nil {
+		return nil, err
+	}
+	ep.Headers = resolved.Headers
+	for _, scheme := range resolved.AuthSchemes() {
+		if scheme.Name == "sigv4" {
+			ep.SigV4 = &call.SigV4Scheme{
+				DisableDoubleEncoding: scheme.DisableDoubleEncoding,
+				SigningName:           scheme.SigningName,
+				SigningRegion:         scheme.SigningRegion,
+			}
+			break
+		}
+	}
+	if len(extra) == 0 {
+		c.endpoints.Put(key, ep)
+	}
+	return ep, nil
+}
+
+var opAddPermission = call.Operation{Name: "AddPermission"}
 
 // AddPermission calls the AddPermission operation.
 //
@@ -50,7 +277,7 @@ func (c *Client) AddPermission(ctx context.Context, in *AddPermissionInput, optF
 		}
 	}
 	out := &AddPermissionOutput{}
-	if err := c.invoke(ctx, &opts, &opAddPermission, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opAddPermission, r, nil, func(resp *call.Response) error {
 		return deserializeAddPermissionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -58,30 +285,30 @@ func (c *Client) AddPermission(ctx context.Context, in *AddPermissionInput, optF
 	return out, nil
 }
 
-func checkAddPermissionInput(in *AddPermissionInput, mode ValidationMode) error {
+func checkAddPermissionInput(in *AddPermissionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Label == nil {
-		v.required(&fieldPath{name: "Label"})
+		v.Required(&validation.Path{Name: "Label"})
 	}
 	if in.AWSAccountIds == nil {
-		v.required(&fieldPath{name: "AWSAccountIds"})
+		v.Required(&validation.Path{Name: "AWSAccountIds"})
 	}
 	if in.Actions == nil {
-		v.required(&fieldPath{name: "Actions"})
+		v.Required(&validation.Path{Name: "Actions"})
 	}
-	return v.err("AddPermissionInput")
+	return v.Err("AddPermissionInput")
 }
 
-var opCancelMessageMoveTask = operation{name: "CancelMessageMoveTask"}
+var opCancelMessageMoveTask = call.Operation{Name: "CancelMessageMoveTask"}
 
 // CancelMessageMoveTask calls the CancelMessageMoveTask operation.
 //
@@ -110,7 +337,7 @@ func (c *Client) CancelMessageMoveTask(ctx context.Context, in *CancelMessageMov
 		}
 	}
 	out := &CancelMessageMoveTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelMessageMoveTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCancelMessageMoveTask, r, nil, func(resp *call.Response) error {
 		return deserializeCancelMessageMoveTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -118,21 +345,21 @@ func (c *Client) CancelMessageMoveTask(ctx context.Context, in *CancelMessageMov
 	return out, nil
 }
 
-func checkCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput, mode ValidationMode) error {
+func checkCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TaskHandle == nil {
-		v.required(&fieldPath{name: "TaskHandle"})
+		v.Required(&validation.Path{Name: "TaskHandle"})
 	}
-	return v.err("CancelMessageMoveTaskInput")
+	return v.Err("CancelMessageMoveTaskInput")
 }
 
-var opChangeMessageVisibility = operation{name: "ChangeMessageVisibility"}
+var opChangeMessageVisibility = call.Operation{Name: "ChangeMessageVisibility"}
 
 // ChangeMessageVisibility calls the ChangeMessageVisibility operation.
 //
@@ -162,7 +389,7 @@ func (c *Client) ChangeMessageVisibility(ctx context.Context, in *ChangeMessageV
 		}
 	}
 	out := &ChangeMessageVisibilityOutput{}
-	if err := c.invoke(ctx, &opts, &opChangeMessageVisibility, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opChangeMessageVisibility, r, nil, func(resp *call.Response) error {
 		return deserializeChangeMessageVisibilityOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -170,27 +397,27 @@ func (c *Client) ChangeMessageVisibility(ctx context.Context, in *ChangeMessageV
 	return out, nil
 }
 
-func checkChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput, mode ValidationMode) error {
+func checkChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.ReceiptHandle == nil {
-		v.required(&fieldPath{name: "ReceiptHandle"})
+		v.Required(&validation.Path{Name: "ReceiptHandle"})
 	}
 	if in.VisibilityTimeout == nil {
-		v.required(&fieldPath{name: "VisibilityTimeout"})
+		v.Required(&validation.Path{Name: "VisibilityTimeout"})
 	}
-	return v.err("ChangeMessageVisibilityInput")
+	return v.Err("ChangeMessageVisibilityInput")
 }
 
-var opChangeMessageVisibilityBatch = operation{name: "ChangeMessageVisibilityBatch"}
+var opChangeMessageVisibilityBatch = call.Operation{Name: "ChangeMessageVisibilityBatch"}
 
 // ChangeMessageVisibilityBatch calls the ChangeMessageVisibilityBatch operation.
 //
@@ -221,7 +448,7 @@ func (c *Client) ChangeMessageVisibilityBatch(ctx context.Context, in *ChangeMes
 		}
 	}
 	out := &ChangeMessageVisibilityBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opChangeMessageVisibilityBatch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opChangeMessageVisibilityBatch, r, nil, func(resp *call.Response) error {
 		return deserializeChangeMessageVisibilityBatchOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -229,24 +456,24 @@ func (c *Client) ChangeMessageVisibilityBatch(ctx context.Context, in *ChangeMes
 	return out, nil
 }
 
-func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput, mode ValidationMode) error {
+func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.required(&fieldPath{name: "Entries"})
+		v.Required(&validation.Path{Name: "Entries"})
 	}
-	return v.err("ChangeMessageVisibilityBatchInput")
+	return v.Err("ChangeMessageVisibilityBatchInput")
 }
 
-var opCreateQueue = operation{name: "CreateQueue"}
+var opCreateQueue = call.Operation{Name: "CreateQueue"}
 
 // CreateQueue calls the CreateQueue operation.
 //
@@ -276,7 +503,7 @@ func (c *Client) CreateQueue(ctx context.Context, in *CreateQueueInput, optFns .
 		}
 	}
 	out := &CreateQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateQueue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateQueue, r, nil, func(resp *call.Response) error {
 		return deserializeCreateQueueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -284,21 +511,21 @@ func (c *Client) CreateQueue(ctx context.Context, in *CreateQueueInput, optFns .
 	return out, nil
 }
 
-func checkCreateQueueInput(in *CreateQueueInput, mode ValidationMode) error {
+func checkCreateQueueInput(in *CreateQueueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueName == nil {
-		v.required(&fieldPath{name: "QueueName"})
+		v.Required(&validation.Path{Name: "QueueName"})
 	}
-	return v.err("CreateQueueInput")
+	return v.Err("CreateQueueInput")
 }
 
-var opDeleteMessage = operation{name: "DeleteMessage"}
+var opDeleteMessage = call.Operation{Name: "DeleteMessage"}
 
 // DeleteMessage calls the DeleteMessage operation.
 //
@@ -328,7 +555,7 @@ func (c *Client) DeleteMessage(ctx context.Context, in *DeleteMessageInput, optF
 		}
 	}
 	out := &DeleteMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteMessage, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteMessage, r, nil, func(resp *call.Response) error {
 		return deserializeDeleteMessageOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -336,24 +563,24 @@ func (c *Client) DeleteMessage(ctx context.Context, in *DeleteMessageInput, optF
 	return out, nil
 }
 
-func checkDeleteMessageInput(in *DeleteMessageInput, mode ValidationMode) error {
+func checkDeleteMessageInput(in *DeleteMessageInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.ReceiptHandle == nil {
-		v.required(&fieldPath{name: "ReceiptHandle"})
+		v.Required(&validation.Path{Name: "ReceiptHandle"})
 	}
-	return v.err("DeleteMessageInput")
+	return v.Err("DeleteMessageInput")
 }
 
-var opDeleteMessageBatch = operation{name: "DeleteMessageBatch"}
+var opDeleteMessageBatch = call.Operation{Name: "DeleteMessageBatch"}
 
 // DeleteMessageBatch calls the DeleteMessageBatch operation.
 //
@@ -384,7 +611,7 @@ func (c *Client) DeleteMessageBatch(ctx context.Context, in *DeleteMessageBatchI
 		}
 	}
 	out := &DeleteMessageBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteMessageBatch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteMessageBatch, r, nil, func(resp *call.Response) error {
 		return deserializeDeleteMessageBatchOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -392,24 +619,24 @@ func (c *Client) DeleteMessageBatch(ctx context.Context, in *DeleteMessageBatchI
 	return out, nil
 }
 
-func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode ValidationMode) error {
+func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.required(&fieldPath{name: "Entries"})
+		v.Required(&validation.Path{Name: "Entries"})
 	}
-	return v.err("DeleteMessageBatchInput")
+	return v.Err("DeleteMessageBatchInput")
 }
 
-var opDeleteQueue = operation{name: "DeleteQueue"}
+var opDeleteQueue = call.Operation{Name: "DeleteQueue"}
 
 // DeleteQueue calls the DeleteQueue operation.
 //
@@ -438,7 +665,7 @@ func (c *Client) DeleteQueue(ctx context.Context, in *DeleteQueueInput, optFns .
 		}
 	}
 	out := &DeleteQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteQueue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteQueue, r, nil, func(resp *call.Response) error {
 		return deserializeDeleteQueueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -446,21 +673,21 @@ func (c *Client) DeleteQueue(ctx context.Context, in *DeleteQueueInput, optFns .
 	return out, nil
 }
 
-func checkDeleteQueueInput(in *DeleteQueueInput, mode ValidationMode) error {
+func checkDeleteQueueInput(in *DeleteQueueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("DeleteQueueInput")
+	return v.Err("DeleteQueueInput")
 }
 
-var opGetQueueAttributes = operation{name: "GetQueueAttributes"}
+var opGetQueueAttributes = call.Operation{Name: "GetQueueAttributes"}
 
 // GetQueueAttributes calls the GetQueueAttributes operation.
 //
@@ -489,7 +716,7 @@ func (c *Client) GetQueueAttributes(ctx context.Context, in *GetQueueAttributesI
 		}
 	}
 	out := &GetQueueAttributesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetQueueAttributes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetQueueAttributes, r, nil, func(resp *call.Response) error {
 		return deserializeGetQueueAttributesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -497,21 +724,21 @@ func (c *Client) GetQueueAttributes(ctx context.Context, in *GetQueueAttributesI
 	return out, nil
 }
 
-func checkGetQueueAttributesInput(in *GetQueueAttributesInput, mode ValidationMode) error {
+func checkGetQueueAttributesInput(in *GetQueueAttributesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("GetQueueAttributesInput")
+	return v.Err("GetQueueAttributesInput")
 }
 
-var opGetQueueUrl = operation{name: "GetQueueUrl"}
+var opGetQueueUrl = call.Operation{Name: "GetQueueUrl"}
 
 // GetQueueUrl calls the GetQueueUrl operation.
 //
@@ -540,7 +767,7 @@ func (c *Client) GetQueueUrl(ctx context.Context, in *GetQueueUrlInput, optFns .
 		}
 	}
 	out := &GetQueueUrlOutput{}
-	if err := c.invoke(ctx, &opts, &opGetQueueUrl, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetQueueUrl, r, nil, func(resp *call.Response) error {
 		return deserializeGetQueueUrlOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -548,21 +775,21 @@ func (c *Client) GetQueueUrl(ctx context.Context, in *GetQueueUrlInput, optFns .
 	return out, nil
 }
 
-func checkGetQueueUrlInput(in *GetQueueUrlInput, mode ValidationMode) error {
+func checkGetQueueUrlInput(in *GetQueueUrlInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueName == nil {
-		v.required(&fieldPath{name: "QueueName"})
+		v.Required(&validation.Path{Name: "QueueName"})
 	}
-	return v.err("GetQueueUrlInput")
+	return v.Err("GetQueueUrlInput")
 }
 
-var opListDeadLetterSourceQueues = operation{name: "ListDeadLetterSourceQueues"}
+var opListDeadLetterSourceQueues = call.Operation{Name: "ListDeadLetterSourceQueues"}
 
 // ListDeadLetterSourceQueues calls the ListDeadLetterSourceQueues operation.
 //
@@ -591,7 +818,7 @@ func (c *Client) ListDeadLetterSourceQueues(ctx context.Context, in *ListDeadLet
 		}
 	}
 	out := &ListDeadLetterSourceQueuesOutput{}
-	if err := c.invoke(ctx, &opts, &opListDeadLetterSourceQueues, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListDeadLetterSourceQueues, r, nil, func(resp *call.Response) error {
 		return deserializeListDeadLetterSourceQueuesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -599,21 +826,21 @@ func (c *Client) ListDeadLetterSourceQueues(ctx context.Context, in *ListDeadLet
 	return out, nil
 }
 
-func checkListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput, mode ValidationMode) error {
+func checkListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("ListDeadLetterSourceQueuesInput")
+	return v.Err("ListDeadLetterSourceQueuesInput")
 }
 
-var opListMessageMoveTasks = operation{name: "ListMessageMoveTasks"}
+var opListMessageMoveTasks = call.Operation{Name: "ListMessageMoveTasks"}
 
 // ListMessageMoveTasks calls the ListMessageMoveTasks operation.
 //
@@ -642,7 +869,7 @@ func (c *Client) ListMessageMoveTasks(ctx context.Context, in *ListMessageMoveTa
 		}
 	}
 	out := &ListMessageMoveTasksOutput{}
-	if err := c.invoke(ctx, &opts, &opListMessageMoveTasks, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListMessageMoveTasks, r, nil, func(resp *call.Response) error {
 		return deserializeListMessageMoveTasksOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -650,21 +877,21 @@ func (c *Client) ListMessageMoveTasks(ctx context.Context, in *ListMessageMoveTa
 	return out, nil
 }
 
-func checkListMessageMoveTasksInput(in *ListMessageMoveTasksInput, mode ValidationMode) error {
+func checkListMessageMoveTasksInput(in *ListMessageMoveTasksInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SourceArn == nil {
-		v.required(&fieldPath{name: "SourceArn"})
+		v.Required(&validation.Path{Name: "SourceArn"})
 	}
-	return v.err("ListMessageMoveTasksInput")
+	return v.Err("ListMessageMoveTasksInput")
 }
 
-var opListQueueTags = operation{name: "ListQueueTags"}
+var opListQueueTags = call.Operation{Name: "ListQueueTags"}
 
 // ListQueueTags calls the ListQueueTags operation.
 //
@@ -693,7 +920,7 @@ func (c *Client) ListQueueTags(ctx context.Context, in *ListQueueTagsInput, optF
 		}
 	}
 	out := &ListQueueTagsOutput{}
-	if err := c.invoke(ctx, &opts, &opListQueueTags, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListQueueTags, r, nil, func(resp *call.Response) error {
 		return deserializeListQueueTagsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -701,21 +928,21 @@ func (c *Client) ListQueueTags(ctx context.Context, in *ListQueueTagsInput, optF
 	return out, nil
 }
 
-func checkListQueueTagsInput(in *ListQueueTagsInput, mode ValidationMode) error {
+func checkListQueueTagsInput(in *ListQueueTagsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("ListQueueTagsInput")
+	return v.Err("ListQueueTagsInput")
 }
 
-var opListQueues = operation{name: "ListQueues"}
+var opListQueues = call.Operation{Name: "ListQueues"}
 
 // ListQueues calls the ListQueues operation.
 //
@@ -744,7 +971,7 @@ func (c *Client) ListQueues(ctx context.Context, in *ListQueuesInput, optFns ...
 		}
 	}
 	out := &ListQueuesOutput{}
-	if err := c.invoke(ctx, &opts, &opListQueues, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListQueues, r, nil, func(resp *call.Response) error {
 		return deserializeListQueuesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -752,17 +979,17 @@ func (c *Client) ListQueues(ctx context.Context, in *ListQueuesInput, optFns ...
 	return out, nil
 }
 
-func checkListQueuesInput(in *ListQueuesInput, mode ValidationMode) error {
+func checkListQueuesInput(in *ListQueuesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPurgeQueue = operation{name: "PurgeQueue"}
+var opPurgeQueue = call.Operation{Name: "PurgeQueue"}
 
 // PurgeQueue calls the PurgeQueue operation.
 //
@@ -791,7 +1018,7 @@ func (c *Client) PurgeQueue(ctx context.Context, in *PurgeQueueInput, optFns ...
 		}
 	}
 	out := &PurgeQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opPurgeQueue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPurgeQueue, r, nil, func(resp *call.Response) error {
 		return deserializePurgeQueueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -799,21 +1026,21 @@ func (c *Client) PurgeQueue(ctx context.Context, in *PurgeQueueInput, optFns ...
 	return out, nil
 }
 
-func checkPurgeQueueInput(in *PurgeQueueInput, mode ValidationMode) error {
+func checkPurgeQueueInput(in *PurgeQueueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("PurgeQueueInput")
+	return v.Err("PurgeQueueInput")
 }
 
-var opReceiveMessage = operation{name: "ReceiveMessage"}
+var opReceiveMessage = call.Operation{Name: "ReceiveMessage"}
 
 // ReceiveMessage calls the ReceiveMessage operation.
 //
@@ -844,7 +1071,7 @@ func (c *Client) ReceiveMessage(ctx context.Context, in *ReceiveMessageInput, op
 		}
 	}
 	out := &ReceiveMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opReceiveMessage, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opReceiveMessage, r, nil, func(resp *call.Response) error {
 		return deserializeReceiveMessageOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -852,21 +1079,21 @@ func (c *Client) ReceiveMessage(ctx context.Context, in *ReceiveMessageInput, op
 	return out, nil
 }
 
-func checkReceiveMessageInput(in *ReceiveMessageInput, mode ValidationMode) error {
+func checkReceiveMessageInput(in *ReceiveMessageInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
-	return v.err("ReceiveMessageInput")
+	return v.Err("ReceiveMessageInput")
 }
 
-var opRemovePermission = operation{name: "RemovePermission"}
+var opRemovePermission = call.Operation{Name: "RemovePermission"}
 
 // RemovePermission calls the RemovePermission operation.
 //
@@ -895,7 +1122,7 @@ func (c *Client) RemovePermission(ctx context.Context, in *RemovePermissionInput
 		}
 	}
 	out := &RemovePermissionOutput{}
-	if err := c.invoke(ctx, &opts, &opRemovePermission, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRemovePermission, r, nil, func(resp *call.Response) error {
 		return deserializeRemovePermissionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -903,24 +1130,24 @@ func (c *Client) RemovePermission(ctx context.Context, in *RemovePermissionInput
 	return out, nil
 }
 
-func checkRemovePermissionInput(in *RemovePermissionInput, mode ValidationMode) error {
+func checkRemovePermissionInput(in *RemovePermissionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Label == nil {
-		v.required(&fieldPath{name: "Label"})
+		v.Required(&validation.Path{Name: "Label"})
 	}
-	return v.err("RemovePermissionInput")
+	return v.Err("RemovePermissionInput")
 }
 
-var opSendMessage = operation{name: "SendMessage"}
+var opSendMessage = call.Operation{Name: "SendMessage"}
 
 // SendMessage calls the SendMessage operation.
 //
@@ -951,7 +1178,7 @@ func (c *Client) SendMessage(ctx context.Context, in *SendMessageInput, optFns .
 		}
 	}
 	out := &SendMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opSendMessage, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSendMessage, r, nil, func(resp *call.Response) error {
 		return deserializeSendMessageOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -959,24 +1186,24 @@ func (c *Client) SendMessage(ctx context.Context, in *SendMessageInput, optFns .
 	return out, nil
 }
 
-func checkSendMessageInput(in *SendMessageInput, mode ValidationMode) error {
+func checkSendMessageInput(in *SendMessageInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.MessageBody == nil {
-		v.required(&fieldPath{name: "MessageBody"})
+		v.Required(&validation.Path{Name: "MessageBody"})
 	}
-	return v.err("SendMessageInput")
+	return v.Err("SendMessageInput")
 }
 
-var opSendMessageBatch = operation{name: "SendMessageBatch"}
+var opSendMessageBatch = call.Operation{Name: "SendMessageBatch"}
 
 // SendMessageBatch calls the SendMessageBatch operation.
 //
@@ -1009,7 +1236,7 @@ func (c *Client) SendMessageBatch(ctx context.Context, in *SendMessageBatchInput
 		}
 	}
 	out := &SendMessageBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opSendMessageBatch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSendMessageBatch, r, nil, func(resp *call.Response) error {
 		return deserializeSendMessageBatchOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1017,24 +1244,24 @@ func (c *Client) SendMessageBatch(ctx context.Context, in *SendMessageBatchInput
 	return out, nil
 }
 
-func checkSendMessageBatchInput(in *SendMessageBatchInput, mode ValidationMode) error {
+func checkSendMessageBatchInput(in *SendMessageBatchInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.required(&fieldPath{name: "Entries"})
+		v.Required(&validation.Path{Name: "Entries"})
 	}
-	return v.err("SendMessageBatchInput")
+	return v.Err("SendMessageBatchInput")
 }
 
-var opSetQueueAttributes = operation{name: "SetQueueAttributes"}
+var opSetQueueAttributes = call.Operation{Name: "SetQueueAttributes"}
 
 // SetQueueAttributes calls the SetQueueAttributes operation.
 //
@@ -1064,7 +1291,7 @@ func (c *Client) SetQueueAttributes(ctx context.Context, in *SetQueueAttributesI
 		}
 	}
 	out := &SetQueueAttributesOutput{}
-	if err := c.invoke(ctx, &opts, &opSetQueueAttributes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSetQueueAttributes, r, nil, func(resp *call.Response) error {
 		return deserializeSetQueueAttributesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1072,24 +1299,24 @@ func (c *Client) SetQueueAttributes(ctx context.Context, in *SetQueueAttributesI
 	return out, nil
 }
 
-func checkSetQueueAttributesInput(in *SetQueueAttributesInput, mode ValidationMode) error {
+func checkSetQueueAttributesInput(in *SetQueueAttributesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Attributes == nil {
-		v.required(&fieldPath{name: "Attributes"})
+		v.Required(&validation.Path{Name: "Attributes"})
 	}
-	return v.err("SetQueueAttributesInput")
+	return v.Err("SetQueueAttributesInput")
 }
 
-var opStartMessageMoveTask = operation{name: "StartMessageMoveTask"}
+var opStartMessageMoveTask = call.Operation{Name: "StartMessageMoveTask"}
 
 // StartMessageMoveTask calls the StartMessageMoveTask operation.
 //
@@ -1118,7 +1345,7 @@ func (c *Client) StartMessageMoveTask(ctx context.Context, in *StartMessageMoveT
 		}
 	}
 	out := &StartMessageMoveTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opStartMessageMoveTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStartMessageMoveTask, r, nil, func(resp *call.Response) error {
 		return deserializeStartMessageMoveTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1126,21 +1353,21 @@ func (c *Client) StartMessageMoveTask(ctx context.Context, in *StartMessageMoveT
 	return out, nil
 }
 
-func checkStartMessageMoveTaskInput(in *StartMessageMoveTaskInput, mode ValidationMode) error {
+func checkStartMessageMoveTaskInput(in *StartMessageMoveTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SourceArn == nil {
-		v.required(&fieldPath{name: "SourceArn"})
+		v.Required(&validation.Path{Name: "SourceArn"})
 	}
-	return v.err("StartMessageMoveTaskInput")
+	return v.Err("StartMessageMoveTaskInput")
 }
 
-var opTagQueue = operation{name: "TagQueue"}
+var opTagQueue = call.Operation{Name: "TagQueue"}
 
 // TagQueue calls the TagQueue operation.
 //
@@ -1169,7 +1396,7 @@ func (c *Client) TagQueue(ctx context.Context, in *TagQueueInput, optFns ...func
 		}
 	}
 	out := &TagQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opTagQueue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTagQueue, r, nil, func(resp *call.Response) error {
 		return deserializeTagQueueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1177,24 +1404,24 @@ func (c *Client) TagQueue(ctx context.Context, in *TagQueueInput, optFns ...func
 	return out, nil
 }
 
-func checkTagQueueInput(in *TagQueueInput, mode ValidationMode) error {
+func checkTagQueueInput(in *TagQueueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.Tags == nil {
-		v.required(&fieldPath{name: "Tags"})
+		v.Required(&validation.Path{Name: "Tags"})
 	}
-	return v.err("TagQueueInput")
+	return v.Err("TagQueueInput")
 }
 
-var opUntagQueue = operation{name: "UntagQueue"}
+var opUntagQueue = call.Operation{Name: "UntagQueue"}
 
 // UntagQueue calls the UntagQueue operation.
 //
@@ -1223,7 +1450,7 @@ func (c *Client) UntagQueue(ctx context.Context, in *UntagQueueInput, optFns ...
 		}
 	}
 	out := &UntagQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagQueue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUntagQueue, r, nil, func(resp *call.Response) error {
 		return deserializeUntagQueueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1231,21 +1458,21 @@ func (c *Client) UntagQueue(ctx context.Context, in *UntagQueueInput, optFns ...
 	return out, nil
 }
 
-func checkUntagQueueInput(in *UntagQueueInput, mode ValidationMode) error {
+func checkUntagQueueInput(in *UntagQueueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.QueueUrl == nil {
-		v.required(&fieldPath{name: "QueueUrl"})
+		v.Required(&validation.Path{Name: "QueueUrl"})
 	}
 	if in.TagKeys == nil {
-		v.required(&fieldPath{name: "TagKeys"})
+		v.Required(&validation.Path{Name: "TagKeys"})
 	}
-	return v.err("UntagQueueInput")
+	return v.Err("UntagQueueInput")
 }
 
 // ListDeadLetterSourceQueuesPages calls ListDeadLetterSourceQueues page by page: each iteration
@@ -1348,13 +1575,13 @@ func (c *Client) ListQueuesItems(ctx context.Context, in *ListQueuesInput, optFn
 	}
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	queryCode, queryType, _ := strings.Cut(resp.Header.Get("X-Amzn-Query-Error"), ";")
 	switch code {
 	case "BatchEntryIdsNotDistinct":
 		v := &types.BatchEntryIdsNotDistinct{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1380,7 +1607,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "BatchRequestTooLong":
 		v := &types.BatchRequestTooLong{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1406,7 +1633,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "EmptyBatchRequest":
 		v := &types.EmptyBatchRequest{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1432,7 +1659,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidAddress":
 		v := &types.InvalidAddress{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1458,7 +1685,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidAttributeName":
 		v := &types.InvalidAttributeName{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1484,7 +1711,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidAttributeValue":
 		v := &types.InvalidAttributeValue{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1510,7 +1737,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidBatchEntryId":
 		v := &types.InvalidBatchEntryId{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1540,7 +1767,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidMessageContents":
 		v := &types.InvalidMessageContents{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1566,7 +1793,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidSecurity":
 		v := &types.InvalidSecurity{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1592,7 +1819,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsAccessDenied":
 		v := &types.KmsAccessDenied{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1618,7 +1845,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsDisabled":
 		v := &types.KmsDisabled{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1644,7 +1871,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsInvalidKeyUsage":
 		v := &types.KmsInvalidKeyUsage{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1670,7 +1897,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsInvalidState":
 		v := &types.KmsInvalidState{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1696,7 +1923,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsNotFound":
 		v := &types.KmsNotFound{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1722,7 +1949,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsOptInRequired":
 		v := &types.KmsOptInRequired{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1748,7 +1975,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "KmsThrottled":
 		v := &types.KmsThrottled{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1778,7 +2005,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "OverLimit":
 		v := &types.OverLimit{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1804,7 +2031,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "PurgeQueueInProgress":
 		v := &types.PurgeQueueInProgress{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1830,7 +2057,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "QueueDeletedRecently":
 		v := &types.QueueDeletedRecently{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1856,7 +2083,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "QueueDoesNotExist":
 		v := &types.QueueDoesNotExist{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1882,7 +2109,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "QueueNameExists":
 		v := &types.QueueNameExists{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1908,7 +2135,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ReceiptHandleIsInvalid":
 		v := &types.ReceiptHandleIsInvalid{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1934,7 +2161,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "RequestThrottled":
 		v := &types.RequestThrottled{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1960,7 +2187,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -1986,7 +2213,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "TooManyEntriesInBatchRequest":
 		v := &types.TooManyEntriesInBatchRequest{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2012,7 +2239,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "UnsupportedOperation":
 		v := &types.UnsupportedOperation{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2044,7 +2271,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

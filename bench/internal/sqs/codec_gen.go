@@ -5,16 +5,17 @@
 package sqs
 
 import (
+	call "github.com/smithygo/smithygo/bench/internal/sqs/internal/call"
 	jsonwire "github.com/smithygo/smithygo/bench/internal/sqs/internal/jsonwire"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 )
 
-func serializeAddPermissionInput(in *AddPermissionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.AddPermission"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opAddPermission.bodyBuffer())
+func serializeAddPermissionInput(in *AddPermissionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.AddPermission"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opAddPermission.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -33,37 +34,37 @@ func serializeAddPermissionInput(in *AddPermissionInput) (*request, error) {
 		encodeActionNameList(e, in.Actions)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opAddPermission.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opAddPermission.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeAddPermissionOutput(resp *response, out *AddPermissionOutput) error {
+func deserializeAddPermissionOutput(resp *call.Response, out *AddPermissionOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.CancelMessageMoveTask"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opCancelMessageMoveTask.bodyBuffer())
+func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.CancelMessageMoveTask"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opCancelMessageMoveTask.BodyBuffer())
 	e.BeginObject()
 	if in.TaskHandle != nil {
 		e.QuotedKey("\"TaskHandle\"")
 		e.String(*in.TaskHandle)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCancelMessageMoveTask.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opCancelMessageMoveTask.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeCancelMessageMoveTaskOutput(resp *response, out *CancelMessageMoveTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCancelMessageMoveTaskOutput(resp *call.Response, out *CancelMessageMoveTaskOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -85,12 +86,12 @@ func deserializeCancelMessageMoveTaskOutput(resp *response, out *CancelMessageMo
 	return d.Err()
 }
 
-func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibility"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opChangeMessageVisibility.bodyBuffer())
+func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibility"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opChangeMessageVisibility.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -105,23 +106,23 @@ func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*r
 		e.Int(int64(*in.VisibilityTimeout))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opChangeMessageVisibility.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opChangeMessageVisibility.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeChangeMessageVisibilityOutput(resp *response, out *ChangeMessageVisibilityOutput) error {
+func deserializeChangeMessageVisibilityOutput(resp *call.Response, out *ChangeMessageVisibilityOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibilityBatch"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opChangeMessageVisibilityBatch.bodyBuffer())
+func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibilityBatch"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opChangeMessageVisibilityBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -132,14 +133,14 @@ func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatch
 		encodeChangeMessageVisibilityBatchRequestEntryList(e, in.Entries)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opChangeMessageVisibilityBatch.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opChangeMessageVisibilityBatch.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeChangeMessageVisibilityBatchOutput(resp *response, out *ChangeMessageVisibilityBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeChangeMessageVisibilityBatchOutput(resp *call.Response, out *ChangeMessageVisibilityBatchOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -166,12 +167,12 @@ func deserializeChangeMessageVisibilityBatchOutput(resp *response, out *ChangeMe
 	return d.Err()
 }
 
-func serializeCreateQueueInput(in *CreateQueueInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.CreateQueue"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opCreateQueue.bodyBuffer())
+func serializeCreateQueueInput(in *CreateQueueInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.CreateQueue"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opCreateQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueName != nil {
 		e.QuotedKey("\"QueueName\"")
@@ -186,14 +187,14 @@ func serializeCreateQueueInput(in *CreateQueueInput) (*request, error) {
 		encodeTagMap(e, in.Tags)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateQueue.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opCreateQueue.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeCreateQueueOutput(resp *response, out *CreateQueueOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateQueueOutput(resp *call.Response, out *CreateQueueOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -215,12 +216,12 @@ func deserializeCreateQueueOutput(resp *response, out *CreateQueueOutput) error 
 	return d.Err()
 }
 
-func serializeDeleteMessageInput(in *DeleteMessageInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessage"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteMessage.bodyBuffer())
+func serializeDeleteMessageInput(in *DeleteMessageInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessage"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opDeleteMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -231,23 +232,23 @@ func serializeDeleteMessageInput(in *DeleteMessageInput) (*request, error) {
 		e.String(*in.ReceiptHandle)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteMessage.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteMessage.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteMessageOutput(resp *response, out *DeleteMessageOutput) error {
+func deserializeDeleteMessageOutput(resp *call.Response, out *DeleteMessageOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessageBatch"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteMessageBatch.bodyBuffer())
+func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessageBatch"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opDeleteMessageBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -258,14 +259,14 @@ func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*request, er
 		encodeDeleteMessageBatchRequestEntryList(e, in.Entries)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteMessageBatch.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteMessageBatch.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteMessageBatchOutput(resp *response, out *DeleteMessageBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDeleteMessageBatchOutput(resp *call.Response, out *DeleteMessageBatchOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -292,35 +293,35 @@ func deserializeDeleteMessageBatchOutput(resp *response, out *DeleteMessageBatch
 	return d.Err()
 }
 
-func serializeDeleteQueueInput(in *DeleteQueueInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.DeleteQueue"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteQueue.bodyBuffer())
+func serializeDeleteQueueInput(in *DeleteQueueInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteQueue"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opDeleteQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
 		e.String(*in.QueueUrl)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDeleteQueue.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opDeleteQueue.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeDeleteQueueOutput(resp *response, out *DeleteQueueOutput) error {
+func deserializeDeleteQueueOutput(resp *call.Response, out *DeleteQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueAttributes"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opGetQueueAttributes.bodyBuffer())
+func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueAttributes"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opGetQueueAttributes.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -331,14 +332,14 @@ func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*request, er
 		encodeAttributeNameList(e, in.AttributeNames)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opGetQueueAttributes.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opGetQueueAttributes.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeGetQueueAttributesOutput(resp *response, out *GetQueueAttributesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetQueueAttributesOutput(resp *call.Response, out *GetQueueAttributesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -360,12 +361,12 @@ func deserializeGetQueueAttributesOutput(resp *response, out *GetQueueAttributes
 	return d.Err()
 }
 
-func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueUrl"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opGetQueueUrl.bodyBuffer())
+func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueUrl"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opGetQueueUrl.BodyBuffer())
 	e.BeginObject()
 	if in.QueueName != nil {
 		e.QuotedKey("\"QueueName\"")
@@ -376,14 +377,14 @@ func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*request, error) {
 		e.String(*in.QueueOwnerAWSAccountId)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opGetQueueUrl.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opGetQueueUrl.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeGetQueueUrlOutput(resp *response, out *GetQueueUrlOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetQueueUrlOutput(resp *call.Response, out *GetQueueUrlOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -405,12 +406,12 @@ func deserializeGetQueueUrlOutput(resp *response, out *GetQueueUrlOutput) error 
 	return d.Err()
 }
 
-func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ListDeadLetterSourceQueues"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListDeadLetterSourceQueues.bodyBuffer())
+func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListDeadLetterSourceQueues"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opListDeadLetterSourceQueues.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -425,14 +426,14 @@ func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInpu
 		e.Int(int64(*in.MaxResults))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListDeadLetterSourceQueues.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListDeadLetterSourceQueues.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListDeadLetterSourceQueuesOutput(resp *response, out *ListDeadLetterSourceQueuesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListDeadLetterSourceQueuesOutput(resp *call.Response, out *ListDeadLetterSourceQueuesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -459,12 +460,12 @@ func deserializeListDeadLetterSourceQueuesOutput(resp *response, out *ListDeadLe
 	return d.Err()
 }
 
-func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ListMessageMoveTasks"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListMessageMoveTasks.bodyBuffer())
+func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListMessageMoveTasks"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opListMessageMoveTasks.BodyBuffer())
 	e.BeginObject()
 	if in.SourceArn != nil {
 		e.QuotedKey("\"SourceArn\"")
@@ -475,14 +476,14 @@ func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*request
 		e.Int(int64(*in.MaxResults))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListMessageMoveTasks.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListMessageMoveTasks.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListMessageMoveTasksOutput(resp *response, out *ListMessageMoveTasksOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListMessageMoveTasksOutput(resp *call.Response, out *ListMessageMoveTasksOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -504,26 +505,26 @@ func deserializeListMessageMoveTasksOutput(resp *response, out *ListMessageMoveT
 	return d.Err()
 }
 
-func serializeListQueueTagsInput(in *ListQueueTagsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ListQueueTags"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListQueueTags.bodyBuffer())
+func serializeListQueueTagsInput(in *ListQueueTagsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListQueueTags"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opListQueueTags.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
 		e.String(*in.QueueUrl)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListQueueTags.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListQueueTags.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListQueueTagsOutput(resp *response, out *ListQueueTagsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListQueueTagsOutput(resp *call.Response, out *ListQueueTagsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -545,12 +546,12 @@ func deserializeListQueueTagsOutput(resp *response, out *ListQueueTagsOutput) er
 	return d.Err()
 }
 
-func serializeListQueuesInput(in *ListQueuesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ListQueues"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListQueues.bodyBuffer())
+func serializeListQueuesInput(in *ListQueuesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListQueues"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opListQueues.BodyBuffer())
 	e.BeginObject()
 	if in.QueueNamePrefix != nil {
 		e.QuotedKey("\"QueueNamePrefix\"")
@@ -565,14 +566,14 @@ func serializeListQueuesInput(in *ListQueuesInput) (*request, error) {
 		e.Int(int64(*in.MaxResults))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opListQueues.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opListQueues.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeListQueuesOutput(resp *response, out *ListQueuesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListQueuesOutput(resp *call.Response, out *ListQueuesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -599,35 +600,35 @@ func deserializeListQueuesOutput(resp *response, out *ListQueuesOutput) error {
 	return d.Err()
 }
 
-func serializePurgeQueueInput(in *PurgeQueueInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.PurgeQueue"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opPurgeQueue.bodyBuffer())
+func serializePurgeQueueInput(in *PurgeQueueInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.PurgeQueue"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opPurgeQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
 		e.String(*in.QueueUrl)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPurgeQueue.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opPurgeQueue.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializePurgeQueueOutput(resp *response, out *PurgeQueueOutput) error {
+func deserializePurgeQueueOutput(resp *call.Response, out *PurgeQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeReceiveMessageInput(in *ReceiveMessageInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.ReceiveMessage"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opReceiveMessage.bodyBuffer())
+func serializeReceiveMessageInput(in *ReceiveMessageInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ReceiveMessage"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opReceiveMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -662,14 +663,14 @@ func serializeReceiveMessageInput(in *ReceiveMessageInput) (*request, error) {
 		e.String(*in.ReceiveRequestAttemptId)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opReceiveMessage.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opReceiveMessage.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeReceiveMessageOutput(resp *response, out *ReceiveMessageOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeReceiveMessageOutput(resp *call.Response, out *ReceiveMessageOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -691,12 +692,12 @@ func deserializeReceiveMessageOutput(resp *response, out *ReceiveMessageOutput) 
 	return d.Err()
 }
 
-func serializeRemovePermissionInput(in *RemovePermissionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.RemovePermission"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opRemovePermission.bodyBuffer())
+func serializeRemovePermissionInput(in *RemovePermissionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.RemovePermission"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opRemovePermission.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -707,23 +708,23 @@ func serializeRemovePermissionInput(in *RemovePermissionInput) (*request, error)
 		e.String(*in.Label)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRemovePermission.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opRemovePermission.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeRemovePermissionOutput(resp *response, out *RemovePermissionOutput) error {
+func deserializeRemovePermissionOutput(resp *call.Response, out *RemovePermissionOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeSendMessageInput(in *SendMessageInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.SendMessage"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSendMessage.bodyBuffer())
+func serializeSendMessageInput(in *SendMessageInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SendMessage"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opSendMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -754,14 +755,14 @@ func serializeSendMessageInput(in *SendMessageInput) (*request, error) {
 		e.String(*in.MessageGroupId)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSendMessage.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opSendMessage.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeSendMessageOutput(resp *response, out *SendMessageOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSendMessageOutput(resp *call.Response, out *SendMessageOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -803,12 +804,12 @@ func deserializeSendMessageOutput(resp *response, out *SendMessageOutput) error 
 	return d.Err()
 }
 
-func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.SendMessageBatch"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSendMessageBatch.bodyBuffer())
+func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SendMessageBatch"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opSendMessageBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -819,14 +820,14 @@ func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*request, error)
 		encodeSendMessageBatchRequestEntryList(e, in.Entries)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSendMessageBatch.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opSendMessageBatch.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeSendMessageBatchOutput(resp *response, out *SendMessageBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSendMessageBatchOutput(resp *call.Response, out *SendMessageBatchOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -853,12 +854,12 @@ func deserializeSendMessageBatchOutput(resp *response, out *SendMessageBatchOutp
 	return d.Err()
 }
 
-func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.SetQueueAttributes"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSetQueueAttributes.bodyBuffer())
+func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SetQueueAttributes"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opSetQueueAttributes.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -869,23 +870,23 @@ func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*request, er
 		encodeQueueAttributeMap(e, in.Attributes)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSetQueueAttributes.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opSetQueueAttributes.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeSetQueueAttributesOutput(resp *response, out *SetQueueAttributesOutput) error {
+func deserializeSetQueueAttributesOutput(resp *call.Response, out *SetQueueAttributesOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.StartMessageMoveTask"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opStartMessageMoveTask.bodyBuffer())
+func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.StartMessageMoveTask"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opStartMessageMoveTask.BodyBuffer())
 	e.BeginObject()
 	if in.SourceArn != nil {
 		e.QuotedKey("\"SourceArn\"")
@@ -900,14 +901,14 @@ func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*request
 		e.Int(int64(*in.MaxNumberOfMessagesPerSecond))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opStartMessageMoveTask.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opStartMessageMoveTask.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeStartMessageMoveTaskOutput(resp *response, out *StartMessageMoveTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeStartMessageMoveTaskOutput(resp *call.Response, out *StartMessageMoveTaskOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -929,12 +930,12 @@ func deserializeStartMessageMoveTaskOutput(resp *response, out *StartMessageMove
 	return d.Err()
 }
 
-func serializeTagQueueInput(in *TagQueueInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.TagQueue"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opTagQueue.bodyBuffer())
+func serializeTagQueueInput(in *TagQueueInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.TagQueue"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opTagQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -945,23 +946,23 @@ func serializeTagQueueInput(in *TagQueueInput) (*request, error) {
 		encodeTagMap(e, in.Tags)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTagQueue.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opTagQueue.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeTagQueueOutput(resp *response, out *TagQueueOutput) error {
+func deserializeTagQueueOutput(resp *call.Response, out *TagQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUntagQueueInput(in *UntagQueueInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonSQS.UntagQueue"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opUntagQueue.bodyBuffer())
+func serializeUntagQueueInput(in *UntagQueueInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonSQS.UntagQueue"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opUntagQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -972,13 +973,13 @@ func serializeUntagQueueInput(in *UntagQueueInput) (*request, error) {
 		encodeTagKeyList(e, in.TagKeys)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUntagQueue.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opUntagQueue.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeUntagQueueOutput(resp *response, out *UntagQueueOutput) error {
+func deserializeUntagQueueOutput(resp *call.Response, out *UntagQueueOutput) error {
 	_ = out
 	return nil
 }

@@ -4,7 +4,10 @@
 
 package sqs
 
-import types "github.com/smithygo/smithygo/bench/internal/sqs/types"
+import (
+	validation "github.com/smithygo/smithygo/bench/internal/sqs/internal/validation"
+	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
+)
 
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
@@ -13,32 +16,32 @@ func (in *AddPermissionInput) Validate() error {
 	if in == nil {
 		in = &AddPermissionInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Label"}
+		p := validation.Path{Name: "Label"}
 		if in.Label == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "AWSAccountIds"}
+		p := validation.Path{Name: "AWSAccountIds"}
 		if in.AWSAccountIds == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Actions"}
+		p := validation.Path{Name: "Actions"}
 		if in.Actions == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("AddPermissionInput")
+	return v.Err("AddPermissionInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -48,14 +51,14 @@ func (in *CancelMessageMoveTaskInput) Validate() error {
 	if in == nil {
 		in = &CancelMessageMoveTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "TaskHandle"}
+		p := validation.Path{Name: "TaskHandle"}
 		if in.TaskHandle == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("CancelMessageMoveTaskInput")
+	return v.Err("CancelMessageMoveTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -65,26 +68,26 @@ func (in *ChangeMessageVisibilityInput) Validate() error {
 	if in == nil {
 		in = &ChangeMessageVisibilityInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "ReceiptHandle"}
+		p := validation.Path{Name: "ReceiptHandle"}
 		if in.ReceiptHandle == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "VisibilityTimeout"}
+		p := validation.Path{Name: "VisibilityTimeout"}
 		if in.VisibilityTimeout == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("ChangeMessageVisibilityInput")
+	return v.Err("ChangeMessageVisibilityInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -94,22 +97,22 @@ func (in *ChangeMessageVisibilityBatchInput) Validate() error {
 	if in == nil {
 		in = &ChangeMessageVisibilityBatchInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Entries"}
+		p := validation.Path{Name: "Entries"}
 		if in.Entries == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateChangeMessageVisibilityBatchRequestEntryList(v, &p, in.Entries)
 		}
 	}
-	return v.err("ChangeMessageVisibilityBatchInput")
+	return v.Err("ChangeMessageVisibilityBatchInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -119,20 +122,20 @@ func (in *CreateQueueInput) Validate() error {
 	if in == nil {
 		in = &CreateQueueInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueName"}
+		p := validation.Path{Name: "QueueName"}
 		if in.QueueName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Attributes"}
+		p := validation.Path{Name: "Attributes"}
 		if in.Attributes != nil {
 			validateQueueAttributeMap(v, &p, in.Attributes)
 		}
 	}
-	return v.err("CreateQueueInput")
+	return v.Err("CreateQueueInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -142,20 +145,20 @@ func (in *DeleteMessageInput) Validate() error {
 	if in == nil {
 		in = &DeleteMessageInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "ReceiptHandle"}
+		p := validation.Path{Name: "ReceiptHandle"}
 		if in.ReceiptHandle == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("DeleteMessageInput")
+	return v.Err("DeleteMessageInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -165,22 +168,22 @@ func (in *DeleteMessageBatchInput) Validate() error {
 	if in == nil {
 		in = &DeleteMessageBatchInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Entries"}
+		p := validation.Path{Name: "Entries"}
 		if in.Entries == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateDeleteMessageBatchRequestEntryList(v, &p, in.Entries)
 		}
 	}
-	return v.err("DeleteMessageBatchInput")
+	return v.Err("DeleteMessageBatchInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -190,14 +193,14 @@ func (in *DeleteQueueInput) Validate() error {
 	if in == nil {
 		in = &DeleteQueueInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("DeleteQueueInput")
+	return v.Err("DeleteQueueInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -207,20 +210,20 @@ func (in *GetQueueAttributesInput) Validate() error {
 	if in == nil {
 		in = &GetQueueAttributesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "AttributeNames"}
+		p := validation.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
 			validateAttributeNameList(v, &p, in.AttributeNames)
 		}
 	}
-	return v.err("GetQueueAttributesInput")
+	return v.Err("GetQueueAttributesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -230,14 +233,14 @@ func (in *GetQueueUrlInput) Validate() error {
 	if in == nil {
 		in = &GetQueueUrlInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueName"}
+		p := validation.Path{Name: "QueueName"}
 		if in.QueueName == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("GetQueueUrlInput")
+	return v.Err("GetQueueUrlInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -247,14 +250,14 @@ func (in *ListDeadLetterSourceQueuesInput) Validate() error {
 	if in == nil {
 		in = &ListDeadLetterSourceQueuesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("ListDeadLetterSourceQueuesInput")
+	return v.Err("ListDeadLetterSourceQueuesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -264,14 +267,14 @@ func (in *ListMessageMoveTasksInput) Validate() error {
 	if in == nil {
 		in = &ListMessageMoveTasksInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SourceArn"}
+		p := validation.Path{Name: "SourceArn"}
 		if in.SourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("ListMessageMoveTasksInput")
+	return v.Err("ListMessageMoveTasksInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -281,14 +284,14 @@ func (in *ListQueueTagsInput) Validate() error {
 	if in == nil {
 		in = &ListQueueTagsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("ListQueueTagsInput")
+	return v.Err("ListQueueTagsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -305,14 +308,14 @@ func (in *PurgeQueueInput) Validate() error {
 	if in == nil {
 		in = &PurgeQueueInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("PurgeQueueInput")
+	return v.Err("PurgeQueueInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -322,26 +325,26 @@ func (in *ReceiveMessageInput) Validate() error {
 	if in == nil {
 		in = &ReceiveMessageInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "AttributeNames"}
+		p := validation.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
 			validateAttributeNameList(v, &p, in.AttributeNames)
 		}
 	}
 	{
-		p := fieldPath{name: "MessageSystemAttributeNames"}
+		p := validation.Path{Name: "MessageSystemAttributeNames"}
 		if in.MessageSystemAttributeNames != nil {
 			validateMessageSystemAttributeList(v, &p, in.MessageSystemAttributeNames)
 		}
 	}
-	return v.err("ReceiveMessageInput")
+	return v.Err("ReceiveMessageInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -351,20 +354,20 @@ func (in *RemovePermissionInput) Validate() error {
 	if in == nil {
 		in = &RemovePermissionInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Label"}
+		p := validation.Path{Name: "Label"}
 		if in.Label == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("RemovePermissionInput")
+	return v.Err("RemovePermissionInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -374,32 +377,32 @@ func (in *SendMessageInput) Validate() error {
 	if in == nil {
 		in = &SendMessageInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "MessageBody"}
+		p := validation.Path{Name: "MessageBody"}
 		if in.MessageBody == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "MessageAttributes"}
+		p := validation.Path{Name: "MessageAttributes"}
 		if in.MessageAttributes != nil {
 			validateMessageBodyAttributeMap(v, &p, in.MessageAttributes)
 		}
 	}
 	{
-		p := fieldPath{name: "MessageSystemAttributes"}
+		p := validation.Path{Name: "MessageSystemAttributes"}
 		if in.MessageSystemAttributes != nil {
 			validateMessageBodySystemAttributeMap(v, &p, in.MessageSystemAttributes)
 		}
 	}
-	return v.err("SendMessageInput")
+	return v.Err("SendMessageInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -409,22 +412,22 @@ func (in *SendMessageBatchInput) Validate() error {
 	if in == nil {
 		in = &SendMessageBatchInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Entries"}
+		p := validation.Path{Name: "Entries"}
 		if in.Entries == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateSendMessageBatchRequestEntryList(v, &p, in.Entries)
 		}
 	}
-	return v.err("SendMessageBatchInput")
+	return v.Err("SendMessageBatchInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -434,22 +437,22 @@ func (in *SetQueueAttributesInput) Validate() error {
 	if in == nil {
 		in = &SetQueueAttributesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Attributes"}
+		p := validation.Path{Name: "Attributes"}
 		if in.Attributes == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateQueueAttributeMap(v, &p, in.Attributes)
 		}
 	}
-	return v.err("SetQueueAttributesInput")
+	return v.Err("SetQueueAttributesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -459,14 +462,14 @@ func (in *StartMessageMoveTaskInput) Validate() error {
 	if in == nil {
 		in = &StartMessageMoveTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SourceArn"}
+		p := validation.Path{Name: "SourceArn"}
 		if in.SourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("StartMessageMoveTaskInput")
+	return v.Err("StartMessageMoveTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -476,20 +479,20 @@ func (in *TagQueueInput) Validate() error {
 	if in == nil {
 		in = &TagQueueInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("TagQueueInput")
+	return v.Err("TagQueueInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -499,194 +502,194 @@ func (in *UntagQueueInput) Validate() error {
 	if in == nil {
 		in = &UntagQueueInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "QueueUrl"}
+		p := validation.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "TagKeys"}
+		p := validation.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("UntagQueueInput")
+	return v.Err("UntagQueueInput")
 }
 
 // validateChangeMessageVisibilityBatchRequestEntryList checks a ChangeMessageVisibilityBatchRequestEntryList value.
-func validateChangeMessageVisibilityBatchRequestEntryList(v *validator, parent *fieldPath, x []types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateChangeMessageVisibilityBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateQueueAttributeMap checks a QueueAttributeMap value.
-func validateQueueAttributeMap(v *validator, parent *fieldPath, x map[string]string) {
-	start := len(v.list)
+func validateQueueAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+	start := len(v.List)
 	for k := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !types.QueueAttributeName(k).IsKnown() {
-				v.enum(&p, string(types.QueueAttributeName(k)))
+				v.Enum(&p, string(types.QueueAttributeName(k)))
 			}
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateDeleteMessageBatchRequestEntryList checks a DeleteMessageBatchRequestEntryList value.
-func validateDeleteMessageBatchRequestEntryList(v *validator, parent *fieldPath, x []types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.DeleteMessageBatchRequestEntry) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateDeleteMessageBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *validator, parent *fieldPath, x []types.QueueAttributeName) {
+func validateAttributeNameList(v *validation.Validator, parent *validation.Path, x []types.QueueAttributeName) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateMessageSystemAttributeList checks a MessageSystemAttributeList value.
-func validateMessageSystemAttributeList(v *validator, parent *fieldPath, x []types.MessageSystemAttributeName) {
+func validateMessageSystemAttributeList(v *validation.Validator, parent *validation.Path, x []types.MessageSystemAttributeName) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateMessageBodyAttributeMap checks a MessageBodyAttributeMap value.
-func validateMessageBodyAttributeMap(v *validator, parent *fieldPath, x map[string]types.MessageAttributeValue) {
-	start := len(v.list)
+func validateMessageBodyAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.MessageAttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateMessageAttributeValue(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateMessageBodySystemAttributeMap checks a MessageBodySystemAttributeMap value.
-func validateMessageBodySystemAttributeMap(v *validator, parent *fieldPath, x map[string]types.MessageSystemAttributeValue) {
-	start := len(v.list)
+func validateMessageBodySystemAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.MessageSystemAttributeValue) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !types.MessageSystemAttributeNameForSends(k).IsKnown() {
-				v.enum(&p, string(types.MessageSystemAttributeNameForSends(k)))
+				v.Enum(&p, string(types.MessageSystemAttributeNameForSends(k)))
 			}
 		}
 		validateMessageSystemAttributeValue(v, &p, &e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateSendMessageBatchRequestEntryList checks a SendMessageBatchRequestEntryList value.
-func validateSendMessageBatchRequestEntryList(v *validator, parent *fieldPath, x []types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.SendMessageBatchRequestEntry) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateSendMessageBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateChangeMessageVisibilityBatchRequestEntry checks a ChangeMessageVisibilityBatchRequestEntry value.
-func validateChangeMessageVisibilityBatchRequestEntry(v *validator, parent *fieldPath, x *types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Id"}
+		p := validation.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReceiptHandle"}
+		p := validation.Path{Parent: parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateDeleteMessageBatchRequestEntry checks a DeleteMessageBatchRequestEntry value.
-func validateDeleteMessageBatchRequestEntry(v *validator, parent *fieldPath, x *types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.DeleteMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Id"}
+		p := validation.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ReceiptHandle"}
+		p := validation.Path{Parent: parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateMessageAttributeValue checks a MessageAttributeValue value.
-func validateMessageAttributeValue(v *validator, parent *fieldPath, x *types.MessageAttributeValue) {
+func validateMessageAttributeValue(v *validation.Validator, parent *validation.Path, x *types.MessageAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "DataType"}
+		p := validation.Path{Parent: parent, Name: "DataType"}
 		if x.DataType == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateMessageSystemAttributeValue checks a MessageSystemAttributeValue value.
-func validateMessageSystemAttributeValue(v *validator, parent *fieldPath, x *types.MessageSystemAttributeValue) {
+func validateMessageSystemAttributeValue(v *validation.Validator, parent *validation.Path, x *types.MessageSystemAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "DataType"}
+		p := validation.Path{Parent: parent, Name: "DataType"}
 		if x.DataType == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateSendMessageBatchRequestEntry checks a SendMessageBatchRequestEntry value.
-func validateSendMessageBatchRequestEntry(v *validator, parent *fieldPath, x *types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.SendMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Id"}
+		p := validation.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "MessageBody"}
+		p := validation.Path{Parent: parent, Name: "MessageBody"}
 		if x.MessageBody == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "MessageAttributes"}
+		p := validation.Path{Parent: parent, Name: "MessageAttributes"}
 		if x.MessageAttributes != nil {
 			validateMessageBodyAttributeMap(v, &p, x.MessageAttributes)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "MessageSystemAttributes"}
+		p := validation.Path{Parent: parent, Name: "MessageSystemAttributes"}
 		if x.MessageSystemAttributes != nil {
 			validateMessageBodySystemAttributeMap(v, &p, x.MessageSystemAttributes)
 		}

@@ -9,24 +9,25 @@ package apigateway
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/apigateway/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"strconv"
 )
 
-func serializeGetRestApisInput(in *GetRestApisInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/restapis"
+func serializeGetRestApisInput(in *GetRestApisInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/restapis"
 	if in.Position != nil {
-		r.query.Add("position", *in.Position)
+		r.Query.Add("position", *in.Position)
 	}
 	if in.Limit != nil {
-		r.query.Add("limit", strconv.FormatInt(int64(*in.Limit), 10))
+		r.Query.Add("limit", strconv.FormatInt(int64(*in.Limit), 10))
 	}
 	return r, nil
 }
 
-func deserializeGetRestApisOutput(resp *response, out *GetRestApisOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetRestApisOutput(resp *call.Response, out *GetRestApisOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

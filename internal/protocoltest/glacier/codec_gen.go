@@ -7,31 +7,35 @@
 
 package glacier
 
-import httpbind "github.com/smithygo/smithygo/runtime/httpbind"
+import (
+	call "github.com/smithygo/smithygo/runtime/call"
+	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+)
 
-func serializeUploadArchiveInput(in *UploadArchiveInput) (*request, error) {
-	r := newRequest("POST")
+func serializeUploadArchiveInput(in *UploadArchiveInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.AccountId == nil || *in.AccountId == "" {
-		return nil, emptyLabel("UploadArchiveInput", "accountId")
+		return nil, validation.EmptyLabel("UploadArchiveInput", "accountId")
 	}
 	if in.VaultName == nil || *in.VaultName == "" {
-		return nil, emptyLabel("UploadArchiveInput", "vaultName")
+		return nil, validation.EmptyLabel("UploadArchiveInput", "vaultName")
 	}
-	r.path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/archives"
+	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/archives"
 	if in.ArchiveDescription != nil {
-		r.header["X-Amz-Archive-Description"] = []string{*in.ArchiveDescription}
+		r.Header["X-Amz-Archive-Description"] = []string{*in.ArchiveDescription}
 	}
 	if in.Checksum != nil {
-		r.header["X-Amz-Sha256-Tree-Hash"] = []string{*in.Checksum}
+		r.Header["X-Amz-Sha256-Tree-Hash"] = []string{*in.Checksum}
 	}
 	if in.Body != nil {
-		r.stream = in.Body
-		setContentType(r, "application/octet-stream")
+		r.Stream = in.Body
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeUploadArchiveOutput(resp *response, out *UploadArchiveOutput) error {
+func deserializeUploadArchiveOutput(resp *call.Response, out *UploadArchiveOutput) error {
 	if vs := resp.Header["Location"]; len(vs) > 0 {
 		x := vs[0]
 		out.Location = &x
@@ -48,32 +52,32 @@ func deserializeUploadArchiveOutput(resp *response, out *UploadArchiveOutput) er
 	return nil
 }
 
-func serializeUploadMultipartPartInput(in *UploadMultipartPartInput) (*request, error) {
-	r := newRequest("PUT")
+func serializeUploadMultipartPartInput(in *UploadMultipartPartInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
 	if in.AccountId == nil || *in.AccountId == "" {
-		return nil, emptyLabel("UploadMultipartPartInput", "accountId")
+		return nil, validation.EmptyLabel("UploadMultipartPartInput", "accountId")
 	}
 	if in.VaultName == nil || *in.VaultName == "" {
-		return nil, emptyLabel("UploadMultipartPartInput", "vaultName")
+		return nil, validation.EmptyLabel("UploadMultipartPartInput", "vaultName")
 	}
 	if in.UploadId == nil || *in.UploadId == "" {
-		return nil, emptyLabel("UploadMultipartPartInput", "uploadId")
+		return nil, validation.EmptyLabel("UploadMultipartPartInput", "uploadId")
 	}
-	r.path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/multipart-uploads/" + httpbind.EscapePath(*in.UploadId, false)
+	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/multipart-uploads/" + httpbind.EscapePath(*in.UploadId, false)
 	if in.Checksum != nil {
-		r.header["X-Amz-Sha256-Tree-Hash"] = []string{*in.Checksum}
+		r.Header["X-Amz-Sha256-Tree-Hash"] = []string{*in.Checksum}
 	}
 	if in.Range != nil {
-		r.header["Content-Range"] = []string{*in.Range}
+		r.Header["Content-Range"] = []string{*in.Range}
 	}
 	if in.Body != nil {
-		r.stream = in.Body
-		setContentType(r, "application/octet-stream")
+		r.Stream = in.Body
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeUploadMultipartPartOutput(resp *response, out *UploadMultipartPartOutput) error {
+func deserializeUploadMultipartPartOutput(resp *call.Response, out *UploadMultipartPartOutput) error {
 	if vs := resp.Header["X-Amz-Sha256-Tree-Hash"]; len(vs) > 0 {
 		x := vs[0]
 		out.Checksum = &x

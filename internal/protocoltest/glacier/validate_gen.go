@@ -7,6 +7,8 @@
 
 package glacier
 
+import validation "github.com/smithygo/smithygo/runtime/validation"
+
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
 // listing every violation, or nil. A nil input is checked as an empty one.
@@ -14,28 +16,28 @@ func (in *UploadArchiveInput) Validate() error {
 	if in == nil {
 		in = &UploadArchiveInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "vaultName"}
+		p := validation.Path{Name: "vaultName"}
 		if in.VaultName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.VaultName == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "accountId"}
+		p := validation.Path{Name: "accountId"}
 		if in.AccountId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.AccountId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
-	return v.err("UploadArchiveInput")
+	return v.Err("UploadArchiveInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -45,36 +47,36 @@ func (in *UploadMultipartPartInput) Validate() error {
 	if in == nil {
 		in = &UploadMultipartPartInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "accountId"}
+		p := validation.Path{Name: "accountId"}
 		if in.AccountId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.AccountId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "vaultName"}
+		p := validation.Path{Name: "vaultName"}
 		if in.VaultName == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.VaultName == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "uploadId"}
+		p := validation.Path{Name: "uploadId"}
 		if in.UploadId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.UploadId == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
-	return v.err("UploadMultipartPartInput")
+	return v.Err("UploadMultipartPartInput")
 }

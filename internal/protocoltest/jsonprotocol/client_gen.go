@@ -9,20 +9,230 @@ package jsonprotocol
 
 import (
 	"context"
+	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	bodygzip "github.com/smithygo/smithygo/runtime/bodygzip"
+	call "github.com/smithygo/smithygo/runtime/call"
+	credentials "github.com/smithygo/smithygo/runtime/credentials"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/runtime/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "Json Protocol"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "jsonprotocol"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/jsonprotocol"
 )
 
-var opContentTypeParameters = operation{name: "ContentTypeParameters"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// DisableRequestCompression sends bodies uncompressed even to operations
+	// that accept gzip (@requestCompression).
+	DisableRequestCompression bool
+
+	// RequestMinCompressSizeBytes is the smallest body that is compressed
+	// for such operations. 0 means 10240.
+	RequestMinCompressSizeBytes int
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		DisableRequestCompression:   opts.DisableRequestCompression,
+		Endpoint:                    ep,
+		HTTPClient:                  opts.HTTPClient,
+		Logger:                      opts.Logger,
+		RequestMinCompressSizeBytes: opts.RequestMinCompressSizeBytes,
+		RetryMaxAttempts:            opts.RetryMaxAttempts,
+		RetryMaxBackoff:             opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region string
+	base   string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:   opts.BaseEndpoint,
+		region: opts.Region,
+	}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opContentTypeParameters = call.Operation{Name: "ContentTypeParameters"}
 
 // The example tests how servers must support requests containing a `Content-Type` header with
 // parameters.
@@ -49,7 +259,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 		}
 	}
 	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
 		return deserializeContentTypeParametersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -57,17 +267,17 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	return out, nil
 }
 
-func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode ValidationMode) error {
+func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDatetimeOffsets = operation{name: "DatetimeOffsets"}
+var opDatetimeOffsets = call.Operation{Name: "DatetimeOffsets"}
 
 // DatetimeOffsets calls the DatetimeOffsets operation.
 //
@@ -93,7 +303,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 		}
 	}
 	out := &DatetimeOffsetsOutput{}
-	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *call.Response) error {
 		return deserializeDatetimeOffsetsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -101,17 +311,17 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 	return out, nil
 }
 
-func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode ValidationMode) error {
+func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEmptyOperation = operation{name: "EmptyOperation"}
+var opEmptyOperation = call.Operation{Name: "EmptyOperation"}
 
 // EmptyOperation calls the EmptyOperation operation.
 //
@@ -137,7 +347,7 @@ func (c *Client) EmptyOperation(ctx context.Context, in *EmptyOperationInput, op
 		}
 	}
 	out := &EmptyOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEmptyOperation, r, func(resp *call.Response) error {
 		return deserializeEmptyOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -145,17 +355,17 @@ func (c *Client) EmptyOperation(ctx context.Context, in *EmptyOperationInput, op
 	return out, nil
 }
 
-func checkEmptyOperationInput(in *EmptyOperationInput, mode ValidationMode) error {
+func checkEmptyOperationInput(in *EmptyOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointOperation = operation{name: "EndpointOperation"}
+var opEndpointOperation = call.Operation{Name: "EndpointOperation"}
 
 // EndpointOperation calls the EndpointOperation operation.
 //
@@ -181,7 +391,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 		}
 	}
 	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -189,17 +399,17 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	return out, nil
 }
 
-func checkEndpointOperationInput(in *EndpointOperationInput, mode ValidationMode) error {
+func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointWithHostLabelOperation = operation{name: "EndpointWithHostLabelOperation"}
+var opEndpointWithHostLabelOperation = call.Operation{Name: "EndpointWithHostLabelOperation"}
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
 //
@@ -225,7 +435,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 		}
 	}
 	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -233,21 +443,21 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	return out, nil
 }
 
-func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode ValidationMode) error {
+func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Label == nil {
-		v.required(&fieldPath{name: "label"})
+		v.Required(&validation.Path{Name: "label"})
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
-var opFractionalSeconds = operation{name: "FractionalSeconds"}
+var opFractionalSeconds = call.Operation{Name: "FractionalSeconds"}
 
 // FractionalSeconds calls the FractionalSeconds operation.
 //
@@ -273,7 +483,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 		}
 	}
 	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
 		return deserializeFractionalSecondsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -281,19 +491,19 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	return out, nil
 }
 
-func checkFractionalSecondsInput(in *FractionalSecondsInput, mode ValidationMode) error {
+func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opGreetingWithErrors = operation{
-	name:        "GreetingWithErrors",
-	safeToRetry: true,
+var opGreetingWithErrors = call.Operation{
+	Name:        "GreetingWithErrors",
+	SafeToRetry: true,
 }
 
 // This operation has three possible return values:
@@ -329,7 +539,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 		}
 	}
 	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
 		return deserializeGreetingWithErrorsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -337,17 +547,17 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	return out, nil
 }
 
-func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMode) error {
+func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHostWithPathOperation = operation{name: "HostWithPathOperation"}
+var opHostWithPathOperation = call.Operation{Name: "HostWithPathOperation"}
 
 // HostWithPathOperation calls the HostWithPathOperation operation.
 //
@@ -373,7 +583,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 		}
 	}
 	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
 		return deserializeHostWithPathOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -381,19 +591,19 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	return out, nil
 }
 
-func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode ValidationMode) error {
+func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonEnums = operation{
-	name:        "JsonEnums",
-	safeToRetry: true,
+var opJsonEnums = call.Operation{
+	Name:        "JsonEnums",
+	SafeToRetry: true,
 }
 
 // This example serializes enums as top level properties, in lists, sets, and maps.
@@ -420,7 +630,7 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 		}
 	}
 	out := &JsonEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *call.Response) error {
 		return deserializeJsonEnumsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -428,19 +638,19 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 	return out, nil
 }
 
-func checkJsonEnumsInput(in *JsonEnumsInput, mode ValidationMode) error {
+func checkJsonEnumsInput(in *JsonEnumsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonIntEnums = operation{
-	name:        "JsonIntEnums",
-	safeToRetry: true,
+var opJsonIntEnums = call.Operation{
+	Name:        "JsonIntEnums",
+	SafeToRetry: true,
 }
 
 // This example serializes intEnums as top level properties, in lists, sets, and maps.
@@ -467,7 +677,7 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 		}
 	}
 	out := &JsonIntEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *call.Response) error {
 		return deserializeJsonIntEnumsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -475,19 +685,19 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 	return out, nil
 }
 
-func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode ValidationMode) error {
+func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonUnions = operation{
-	name:        "JsonUnions",
-	safeToRetry: true,
+var opJsonUnions = call.Operation{
+	Name:        "JsonUnions",
+	SafeToRetry: true,
 }
 
 // This operation uses unions for inputs and outputs.
@@ -514,7 +724,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 		}
 	}
 	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
 		return deserializeJsonUnionsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -522,17 +732,17 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	return out, nil
 }
 
-func checkJsonUnionsInput(in *JsonUnionsInput, mode ValidationMode) error {
+func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opKitchenSinkOperation = operation{name: "KitchenSinkOperation"}
+var opKitchenSinkOperation = call.Operation{Name: "KitchenSinkOperation"}
 
 // KitchenSinkOperation calls the KitchenSinkOperation operation.
 //
@@ -560,7 +770,7 @@ func (c *Client) KitchenSinkOperation(ctx context.Context, in *KitchenSinkOperat
 		}
 	}
 	out := &KitchenSinkOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opKitchenSinkOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opKitchenSinkOperation, r, func(resp *call.Response) error {
 		return deserializeKitchenSinkOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -568,17 +778,17 @@ func (c *Client) KitchenSinkOperation(ctx context.Context, in *KitchenSinkOperat
 	return out, nil
 }
 
-func checkKitchenSinkOperationInput(in *KitchenSinkOperationInput, mode ValidationMode) error {
+func checkKitchenSinkOperationInput(in *KitchenSinkOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNullOperation = operation{name: "NullOperation"}
+var opNullOperation = call.Operation{Name: "NullOperation"}
 
 // NullOperation calls the NullOperation operation.
 //
@@ -604,7 +814,7 @@ func (c *Client) NullOperation(ctx context.Context, in *NullOperationInput, optF
 		}
 	}
 	out := &NullOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opNullOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNullOperation, r, func(resp *call.Response) error {
 		return deserializeNullOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -612,17 +822,17 @@ func (c *Client) NullOperation(ctx context.Context, in *NullOperationInput, optF
 	return out, nil
 }
 
-func checkNullOperationInput(in *NullOperationInput, mode ValidationMode) error {
+func checkNullOperationInput(in *NullOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithOptionalInputOutput = operation{name: "OperationWithOptionalInputOutput"}
+var opOperationWithOptionalInputOutput = call.Operation{Name: "OperationWithOptionalInputOutput"}
 
 // OperationWithOptionalInputOutput calls the OperationWithOptionalInputOutput operation.
 //
@@ -648,7 +858,7 @@ func (c *Client) OperationWithOptionalInputOutput(ctx context.Context, in *Opera
 		}
 	}
 	out := &OperationWithOptionalInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithOptionalInputOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithOptionalInputOutput, r, func(resp *call.Response) error {
 		return deserializeOperationWithOptionalInputOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -656,17 +866,17 @@ func (c *Client) OperationWithOptionalInputOutput(ctx context.Context, in *Opera
 	return out, nil
 }
 
-func checkOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOutputInput, mode ValidationMode) error {
+func checkOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPutAndGetInlineDocuments = operation{name: "PutAndGetInlineDocuments"}
+var opPutAndGetInlineDocuments = call.Operation{Name: "PutAndGetInlineDocuments"}
 
 // This example serializes an inline document as part of the payload.
 //
@@ -692,7 +902,7 @@ func (c *Client) PutAndGetInlineDocuments(ctx context.Context, in *PutAndGetInli
 		}
 	}
 	out := &PutAndGetInlineDocumentsOutput{}
-	if err := c.invoke(ctx, &opts, &opPutAndGetInlineDocuments, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutAndGetInlineDocuments, r, func(resp *call.Response) error {
 		return deserializePutAndGetInlineDocumentsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -700,19 +910,19 @@ func (c *Client) PutAndGetInlineDocuments(ctx context.Context, in *PutAndGetInli
 	return out, nil
 }
 
-func checkPutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput, mode ValidationMode) error {
+func checkPutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPutWithContentEncoding = operation{
-	compress: compressBody,
-	name:     "PutWithContentEncoding",
+var opPutWithContentEncoding = call.Operation{
+	Compress: bodygzip.Compress,
+	Name:     "PutWithContentEncoding",
 }
 
 // PutWithContentEncoding calls the PutWithContentEncoding operation.
@@ -739,7 +949,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 		}
 	}
 	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
 		return deserializePutWithContentEncodingOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -747,17 +957,17 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	return out, nil
 }
 
-func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode ValidationMode) error {
+func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
+var opSimpleScalarProperties = call.Operation{Name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
 //
@@ -783,7 +993,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 		}
 	}
 	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
 		return deserializeSimpleScalarPropertiesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -791,17 +1001,17 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode ValidationMode) error {
+func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSparseNullsOperation = operation{name: "SparseNullsOperation"}
+var opSparseNullsOperation = call.Operation{Name: "SparseNullsOperation"}
 
 // SparseNullsOperation calls the SparseNullsOperation operation.
 //
@@ -827,7 +1037,7 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 		}
 	}
 	out := &SparseNullsOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *call.Response) error {
 		return deserializeSparseNullsOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -835,22 +1045,22 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 	return out, nil
 }
 
-func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode ValidationMode) error {
+func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -878,7 +1088,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ErrorWithMembers":
 		v := &types.ErrorWithMembers{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -941,7 +1151,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -968,7 +1178,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

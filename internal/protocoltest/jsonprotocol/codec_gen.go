@@ -9,47 +9,49 @@ package jsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
-func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.ContentTypeParameters"}
-	e := jsonwire.NewEncoder(opContentTypeParameters.bodyBuffer())
+func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.ContentTypeParameters"}
+	e := jsonwire.NewEncoder(opContentTypeParameters.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		e.Int(int64(*in.Value))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opContentTypeParameters.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opContentTypeParameters.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeContentTypeParametersOutput(resp *response, out *ContentTypeParametersOutput) error {
+func deserializeContentTypeParametersOutput(resp *call.Response, out *ContentTypeParametersOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.DatetimeOffsets"}
-	e := jsonwire.NewEncoder(opDatetimeOffsets.bodyBuffer())
+func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.DatetimeOffsets"}
+	e := jsonwire.NewEncoder(opDatetimeOffsets.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opDatetimeOffsets.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opDatetimeOffsets.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -71,87 +73,87 @@ func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput
 	return d.Err()
 }
 
-func serializeEmptyOperationInput(in *EmptyOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.EmptyOperation"}
-	e := jsonwire.NewEncoder(opEmptyOperation.bodyBuffer())
+func serializeEmptyOperationInput(in *EmptyOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.EmptyOperation"}
+	e := jsonwire.NewEncoder(opEmptyOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEmptyOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opEmptyOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeEmptyOperationOutput(resp *response, out *EmptyOperationOutput) error {
+func deserializeEmptyOperationOutput(resp *call.Response, out *EmptyOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointOperationInput(in *EndpointOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.hostPrefix = "foo."
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.EndpointOperation"}
-	e := jsonwire.NewEncoder(opEndpointOperation.bodyBuffer())
+func serializeEndpointOperationInput(in *EndpointOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.HostPrefix = "foo."
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.EndpointOperation"}
+	e := jsonwire.NewEncoder(opEndpointOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEndpointOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opEndpointOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeEndpointOperationOutput(resp *response, out *EndpointOperationOutput) error {
+func deserializeEndpointOperationOutput(resp *call.Response, out *EndpointOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	if in.Label == nil || !validHostLabel(*in.Label) {
-		return nil, invalidHostLabel("EndpointWithHostLabelOperationInput", "label")
+func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	if in.Label == nil || !validation.ValidHostLabel(*in.Label) {
+		return nil, validation.InvalidHostLabel("EndpointWithHostLabelOperationInput", "label")
 	}
-	r.hostPrefix = "foo." + *in.Label + "."
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.EndpointWithHostLabelOperation"}
-	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.bodyBuffer())
+	r.HostPrefix = "foo." + *in.Label + "."
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.EndpointWithHostLabelOperation"}
+	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Label != nil {
 		e.QuotedKey("\"label\"")
 		e.String(*in.Label)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opEndpointWithHostLabelOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opEndpointWithHostLabelOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeEndpointWithHostLabelOperationOutput(resp *response, out *EndpointWithHostLabelOperationOutput) error {
+func deserializeEndpointWithHostLabelOperationOutput(resp *call.Response, out *EndpointWithHostLabelOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.FractionalSeconds"}
-	e := jsonwire.NewEncoder(opFractionalSeconds.bodyBuffer())
+func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.FractionalSeconds"}
+	e := jsonwire.NewEncoder(opFractionalSeconds.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opFractionalSeconds.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opFractionalSeconds.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -173,22 +175,22 @@ func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOu
 	return d.Err()
 }
 
-func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.GreetingWithErrors"}
-	e := jsonwire.NewEncoder(opGreetingWithErrors.bodyBuffer())
+func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.GreetingWithErrors"}
+	e := jsonwire.NewEncoder(opGreetingWithErrors.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opGreetingWithErrors.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opGreetingWithErrors.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -210,30 +212,30 @@ func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrors
 	return d.Err()
 }
 
-func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.HostWithPathOperation"}
-	e := jsonwire.NewEncoder(opHostWithPathOperation.bodyBuffer())
+func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.HostWithPathOperation"}
+	e := jsonwire.NewEncoder(opHostWithPathOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opHostWithPathOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opHostWithPathOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	_ = in
 	return r, nil
 }
 
-func deserializeHostWithPathOperationOutput(resp *response, out *HostWithPathOperationOutput) error {
+func deserializeHostWithPathOperationOutput(resp *call.Response, out *HostWithPathOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.JsonEnums"}
-	e := jsonwire.NewEncoder(opJsonEnums.bodyBuffer())
+func serializeJsonEnumsInput(in *JsonEnumsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.JsonEnums"}
+	e := jsonwire.NewEncoder(opJsonEnums.BodyBuffer())
 	e.BeginObject()
 	if in.FooEnum1 != "" {
 		e.QuotedKey("\"fooEnum1\"")
@@ -260,14 +262,14 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 		encodeFooEnumMap(e, in.FooEnumMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonEnums.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opJsonEnums.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -314,11 +316,11 @@ func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
 	return d.Err()
 }
 
-func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.JsonIntEnums"}
-	e := jsonwire.NewEncoder(opJsonIntEnums.bodyBuffer())
+func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.JsonIntEnums"}
+	e := jsonwire.NewEncoder(opJsonIntEnums.BodyBuffer())
 	e.BeginObject()
 	if in.IntEnum1 != nil {
 		e.QuotedKey("\"intEnum1\"")
@@ -345,14 +347,14 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 		encodeIntegerEnumMap(e, in.IntEnumMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonIntEnums.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opJsonIntEnums.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -402,25 +404,25 @@ func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) erro
 	return d.Err()
 }
 
-func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.JsonUnions"}
-	e := jsonwire.NewEncoder(opJsonUnions.bodyBuffer())
+func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.JsonUnions"}
+	e := jsonwire.NewEncoder(opJsonUnions.BodyBuffer())
 	e.BeginObject()
 	if in.Contents != nil {
 		e.QuotedKey("\"contents\"")
 		encodeMyUnion(e, in.Contents)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonUnions.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opJsonUnions.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -442,11 +444,11 @@ func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
 	return d.Err()
 }
 
-func serializeKitchenSinkOperationInput(in *KitchenSinkOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.KitchenSinkOperation"}
-	e := jsonwire.NewEncoder(opKitchenSinkOperation.bodyBuffer())
+func serializeKitchenSinkOperationInput(in *KitchenSinkOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.KitchenSinkOperation"}
+	e := jsonwire.NewEncoder(opKitchenSinkOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"Blob\"")
@@ -553,14 +555,14 @@ func serializeKitchenSinkOperationInput(in *KitchenSinkOperationInput) (*request
 		e.EpochSeconds(*in.UnixTimestamp)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opKitchenSinkOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opKitchenSinkOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeKitchenSinkOperationOutput(resp *response, out *KitchenSinkOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeKitchenSinkOperationOutput(resp *call.Response, out *KitchenSinkOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -715,25 +717,25 @@ func deserializeKitchenSinkOperationOutput(resp *response, out *KitchenSinkOpera
 	return d.Err()
 }
 
-func serializeNullOperationInput(in *NullOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.NullOperation"}
-	e := jsonwire.NewEncoder(opNullOperation.bodyBuffer())
+func serializeNullOperationInput(in *NullOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.NullOperation"}
+	e := jsonwire.NewEncoder(opNullOperation.BodyBuffer())
 	e.BeginObject()
 	if in.String != nil {
 		e.QuotedKey("\"string\"")
 		e.String(*in.String)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opNullOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opNullOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeNullOperationOutput(resp *response, out *NullOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeNullOperationOutput(resp *call.Response, out *NullOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -755,25 +757,25 @@ func deserializeNullOperationOutput(resp *response, out *NullOperationOutput) er
 	return d.Err()
 }
 
-func serializeOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.OperationWithOptionalInputOutput"}
-	e := jsonwire.NewEncoder(opOperationWithOptionalInputOutput.bodyBuffer())
+func serializeOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.OperationWithOptionalInputOutput"}
+	e := jsonwire.NewEncoder(opOperationWithOptionalInputOutput.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"Value\"")
 		e.String(*in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithOptionalInputOutput.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opOperationWithOptionalInputOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeOperationWithOptionalInputOutputOutput(resp *response, out *OperationWithOptionalInputOutputOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeOperationWithOptionalInputOutputOutput(resp *call.Response, out *OperationWithOptionalInputOutputOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -795,25 +797,25 @@ func deserializeOperationWithOptionalInputOutputOutput(resp *response, out *Oper
 	return d.Err()
 }
 
-func serializePutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.PutAndGetInlineDocuments"}
-	e := jsonwire.NewEncoder(opPutAndGetInlineDocuments.bodyBuffer())
+func serializePutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.PutAndGetInlineDocuments"}
+	e := jsonwire.NewEncoder(opPutAndGetInlineDocuments.BodyBuffer())
 	e.BeginObject()
 	if in.InlineDocument != nil {
 		e.QuotedKey("\"inlineDocument\"")
 		e.Raw(in.InlineDocument)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutAndGetInlineDocuments.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opPutAndGetInlineDocuments.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializePutAndGetInlineDocumentsOutput(resp *response, out *PutAndGetInlineDocumentsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePutAndGetInlineDocumentsOutput(resp *call.Response, out *PutAndGetInlineDocumentsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -835,11 +837,11 @@ func deserializePutAndGetInlineDocumentsOutput(resp *response, out *PutAndGetInl
 	return d.Err()
 }
 
-func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.PutWithContentEncoding"}
-	e := jsonwire.NewEncoder(opPutWithContentEncoding.bodyBuffer())
+func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.PutWithContentEncoding"}
+	e := jsonwire.NewEncoder(opPutWithContentEncoding.BodyBuffer())
 	e.BeginObject()
 	if in.Encoding != nil {
 		e.QuotedKey("\"encoding\"")
@@ -850,22 +852,22 @@ func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*req
 		e.String(*in.Data)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutWithContentEncoding.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opPutWithContentEncoding.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializePutWithContentEncodingOutput(resp *response, out *PutWithContentEncodingOutput) error {
+func deserializePutWithContentEncodingOutput(resp *call.Response, out *PutWithContentEncodingOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.SimpleScalarProperties"}
-	e := jsonwire.NewEncoder(opSimpleScalarProperties.bodyBuffer())
+func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.SimpleScalarProperties"}
+	e := jsonwire.NewEncoder(opSimpleScalarProperties.BodyBuffer())
 	e.BeginObject()
 	if in.FloatValue != nil {
 		e.QuotedKey("\"floatValue\"")
@@ -876,14 +878,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 		e.Float(*in.DoubleValue, 64)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSimpleScalarProperties.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opSimpleScalarProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -910,11 +912,11 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 	return d.Err()
 }
 
-func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonProtocol.SparseNullsOperation"}
-	e := jsonwire.NewEncoder(opSparseNullsOperation.bodyBuffer())
+func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonProtocol.SparseNullsOperation"}
+	e := jsonwire.NewEncoder(opSparseNullsOperation.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStringList != nil {
 		e.QuotedKey("\"sparseStringList\"")
@@ -925,14 +927,14 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request
 		encodeSparseStringMap(e, in.SparseStringMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSparseNullsOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opSparseNullsOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

@@ -9,6 +9,7 @@ package jsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
 
@@ -47,14 +48,14 @@ func (in *EndpointWithHostLabelOperationInput) Validate() error {
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "label"}
+		p := validation.Path{Name: "label"}
 		if in.Label == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -85,53 +86,53 @@ func (in *JsonEnumsInput) Validate() error {
 	if in == nil {
 		in = &JsonEnumsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "fooEnum1"}
+		p := validation.Path{Name: "fooEnum1"}
 		if in.FooEnum1 != "" {
 			if !in.FooEnum1.IsKnown() {
-				v.enum(&p, string(in.FooEnum1))
+				v.Enum(&p, string(in.FooEnum1))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnum2"}
+		p := validation.Path{Name: "fooEnum2"}
 		if in.FooEnum2 != "" {
 			if !in.FooEnum2.IsKnown() {
-				v.enum(&p, string(in.FooEnum2))
+				v.Enum(&p, string(in.FooEnum2))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnum3"}
+		p := validation.Path{Name: "fooEnum3"}
 		if in.FooEnum3 != "" {
 			if !in.FooEnum3.IsKnown() {
-				v.enum(&p, string(in.FooEnum3))
+				v.Enum(&p, string(in.FooEnum3))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumList"}
+		p := validation.Path{Name: "fooEnumList"}
 		if in.FooEnumList != nil {
 			validateFooEnumList(v, &p, in.FooEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumSet"}
+		p := validation.Path{Name: "fooEnumSet"}
 		if in.FooEnumSet != nil {
-			if i, j := duplicateOf(in.FooEnumSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.FooEnumSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateFooEnumSet(v, &p, in.FooEnumSet)
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumMap"}
+		p := validation.Path{Name: "fooEnumMap"}
 		if in.FooEnumMap != nil {
 			validateFooEnumMap(v, &p, in.FooEnumMap)
 		}
 	}
-	return v.err("JsonEnumsInput")
+	return v.Err("JsonEnumsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -141,53 +142,53 @@ func (in *JsonIntEnumsInput) Validate() error {
 	if in == nil {
 		in = &JsonIntEnumsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "intEnum1"}
+		p := validation.Path{Name: "intEnum1"}
 		if in.IntEnum1 != nil {
 			if !(*in.IntEnum1).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntEnum1)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntEnum1)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "intEnum2"}
+		p := validation.Path{Name: "intEnum2"}
 		if in.IntEnum2 != nil {
 			if !(*in.IntEnum2).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntEnum2)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntEnum2)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "intEnum3"}
+		p := validation.Path{Name: "intEnum3"}
 		if in.IntEnum3 != nil {
 			if !(*in.IntEnum3).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntEnum3)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntEnum3)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumList"}
+		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
 			validateIntegerEnumList(v, &p, in.IntEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumSet"}
+		p := validation.Path{Name: "intEnumSet"}
 		if in.IntEnumSet != nil {
-			if i, j := duplicateOf(in.IntEnumSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.IntEnumSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateIntegerEnumSet(v, &p, in.IntEnumSet)
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumMap"}
+		p := validation.Path{Name: "intEnumMap"}
 		if in.IntEnumMap != nil {
 			validateIntegerEnumMap(v, &p, in.IntEnumMap)
 		}
 	}
-	return v.err("JsonIntEnumsInput")
+	return v.Err("JsonIntEnumsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -197,14 +198,14 @@ func (in *JsonUnionsInput) Validate() error {
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "contents"}
+		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
 			validateMyUnion(v, &p, in.Contents)
 		}
 	}
-	return v.err("JsonUnionsInput")
+	return v.Err("JsonUnionsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -257,80 +258,80 @@ func (in *SparseNullsOperationInput) Validate() error {
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateFooEnumMap checks a FooEnumMap value.
-func validateFooEnumMap(v *validator, parent *fieldPath, x map[string]types.FooEnum) {
-	start := len(v.list)
+func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.FooEnum) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
-			v.enum(&p, string(e))
+			v.Enum(&p, string(e))
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateIntegerEnumMap checks a IntegerEnumMap value.
-func validateIntegerEnumMap(v *validator, parent *fieldPath, x map[string]types.IntegerEnum) {
-	start := len(v.list)
+func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.IntegerEnum) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
-			v.enum(&p, strconv.Itoa(int(e)))
+			v.Enum(&p, strconv.Itoa(int(e)))
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validator, parent *fieldPath, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "enumValue"}
+		p := validation.Path{Parent: parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	}

@@ -9,20 +9,230 @@ package jsonrpc10
 
 import (
 	"context"
+	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
+	bodygzip "github.com/smithygo/smithygo/runtime/bodygzip"
+	call "github.com/smithygo/smithygo/runtime/call"
+	credentials "github.com/smithygo/smithygo/runtime/credentials"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/runtime/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "JSON RPC 10"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "jsonrpc10"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/jsonrpc10"
 )
 
-var opContentTypeParameters = operation{name: "ContentTypeParameters"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// DisableRequestCompression sends bodies uncompressed even to operations
+	// that accept gzip (@requestCompression).
+	DisableRequestCompression bool
+
+	// RequestMinCompressSizeBytes is the smallest body that is compressed
+	// for such operations. 0 means 10240.
+	RequestMinCompressSizeBytes int
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		DisableRequestCompression:   opts.DisableRequestCompression,
+		Endpoint:                    ep,
+		HTTPClient:                  opts.HTTPClient,
+		Logger:                      opts.Logger,
+		RequestMinCompressSizeBytes: opts.RequestMinCompressSizeBytes,
+		RetryMaxAttempts:            opts.RetryMaxAttempts,
+		RetryMaxBackoff:             opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region string
+	base   string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:   opts.BaseEndpoint,
+		region: opts.Region,
+	}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opContentTypeParameters = call.Operation{Name: "ContentTypeParameters"}
 
 // The example tests how servers must support requests containing a `Content-Type` header with
 // parameters.
@@ -49,7 +259,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 		}
 	}
 	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
 		return deserializeContentTypeParametersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -57,17 +267,17 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	return out, nil
 }
 
-func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode ValidationMode) error {
+func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEmptyInputAndEmptyOutput = operation{name: "EmptyInputAndEmptyOutput"}
+var opEmptyInputAndEmptyOutput = call.Operation{Name: "EmptyInputAndEmptyOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has an empty input and empty output structure that reuses the same
@@ -95,7 +305,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 		}
 	}
 	out := &EmptyInputAndEmptyOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *call.Response) error {
 		return deserializeEmptyInputAndEmptyOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -103,17 +313,17 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 	return out, nil
 }
 
-func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode ValidationMode) error {
+func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointOperation = operation{name: "EndpointOperation"}
+var opEndpointOperation = call.Operation{Name: "EndpointOperation"}
 
 // EndpointOperation calls the EndpointOperation operation.
 //
@@ -139,7 +349,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 		}
 	}
 	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -147,17 +357,17 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	return out, nil
 }
 
-func checkEndpointOperationInput(in *EndpointOperationInput, mode ValidationMode) error {
+func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointWithHostLabelOperation = operation{name: "EndpointWithHostLabelOperation"}
+var opEndpointWithHostLabelOperation = call.Operation{Name: "EndpointWithHostLabelOperation"}
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
 //
@@ -183,7 +393,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 		}
 	}
 	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -191,23 +401,23 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	return out, nil
 }
 
-func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode ValidationMode) error {
+func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Label == nil {
-		v.required(&fieldPath{name: "label"})
+		v.Required(&validation.Path{Name: "label"})
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
-var opGreetingWithErrors = operation{
-	name:        "GreetingWithErrors",
-	safeToRetry: true,
+var opGreetingWithErrors = call.Operation{
+	Name:        "GreetingWithErrors",
+	SafeToRetry: true,
 }
 
 // This operation has three possible return values:
@@ -243,7 +453,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 		}
 	}
 	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
 		return deserializeGreetingWithErrorsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -251,17 +461,17 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	return out, nil
 }
 
-func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMode) error {
+func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHostWithPathOperation = operation{name: "HostWithPathOperation"}
+var opHostWithPathOperation = call.Operation{Name: "HostWithPathOperation"}
 
 // HostWithPathOperation calls the HostWithPathOperation operation.
 //
@@ -287,7 +497,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 		}
 	}
 	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
 		return deserializeHostWithPathOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -295,19 +505,19 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	return out, nil
 }
 
-func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode ValidationMode) error {
+func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonUnions = operation{
-	name:        "JsonUnions",
-	safeToRetry: true,
+var opJsonUnions = call.Operation{
+	Name:        "JsonUnions",
+	SafeToRetry: true,
 }
 
 // This operation uses unions for inputs and outputs.
@@ -334,7 +544,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 		}
 	}
 	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
 		return deserializeJsonUnionsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -342,17 +552,17 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	return out, nil
 }
 
-func checkJsonUnionsInput(in *JsonUnionsInput, mode ValidationMode) error {
+func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNoInputAndNoOutput = operation{name: "NoInputAndNoOutput"}
+var opNoInputAndNoOutput = call.Operation{Name: "NoInputAndNoOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input or output. While this should be rare, code generators
@@ -380,7 +590,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 		}
 	}
 	out := &NoInputAndNoOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *call.Response) error {
 		return deserializeNoInputAndNoOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -388,17 +598,17 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 	return out, nil
 }
 
-func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode ValidationMode) error {
+func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNoInputAndOutput = operation{name: "NoInputAndOutput"}
+var opNoInputAndOutput = call.Operation{Name: "NoInputAndOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input and the output is empty. While this should be rare,
@@ -426,7 +636,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 		}
 	}
 	out := &NoInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *call.Response) error {
 		return deserializeNoInputAndOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -434,17 +644,17 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 	return out, nil
 }
 
-func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode ValidationMode) error {
+func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithDefaults = operation{name: "OperationWithDefaults"}
+var opOperationWithDefaults = call.Operation{Name: "OperationWithDefaults"}
 
 // OperationWithDefaults calls the OperationWithDefaults operation.
 //
@@ -470,7 +680,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 		}
 	}
 	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
 		return deserializeOperationWithDefaultsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -478,17 +688,17 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	return out, nil
 }
 
-func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode ValidationMode) error {
+func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithNestedStructure = operation{name: "OperationWithNestedStructure"}
+var opOperationWithNestedStructure = call.Operation{Name: "OperationWithNestedStructure"}
 
 // OperationWithNestedStructure calls the OperationWithNestedStructure operation.
 //
@@ -514,7 +724,7 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 		}
 	}
 	out := &OperationWithNestedStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *call.Response) error {
 		return deserializeOperationWithNestedStructureOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -522,21 +732,21 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 	return out, nil
 }
 
-func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode ValidationMode) error {
+func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TopLevel == nil {
-		v.required(&fieldPath{name: "topLevel"})
+		v.Required(&validation.Path{Name: "topLevel"})
 	}
-	return v.err("OperationWithNestedStructureInput")
+	return v.Err("OperationWithNestedStructureInput")
 }
 
-var opOperationWithRequiredMembers = operation{name: "OperationWithRequiredMembers"}
+var opOperationWithRequiredMembers = call.Operation{Name: "OperationWithRequiredMembers"}
 
 // OperationWithRequiredMembers calls the OperationWithRequiredMembers operation.
 //
@@ -562,7 +772,7 @@ func (c *Client) OperationWithRequiredMembers(ctx context.Context, in *Operation
 		}
 	}
 	out := &OperationWithRequiredMembersOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembers, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembers, r, func(resp *call.Response) error {
 		return deserializeOperationWithRequiredMembersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -570,17 +780,17 @@ func (c *Client) OperationWithRequiredMembers(ctx context.Context, in *Operation
 	return out, nil
 }
 
-func checkOperationWithRequiredMembersInput(in *OperationWithRequiredMembersInput, mode ValidationMode) error {
+func checkOperationWithRequiredMembersInput(in *OperationWithRequiredMembersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithRequiredMembersWithDefaults = operation{name: "OperationWithRequiredMembersWithDefaults"}
+var opOperationWithRequiredMembersWithDefaults = call.Operation{Name: "OperationWithRequiredMembersWithDefaults"}
 
 // OperationWithRequiredMembersWithDefaults calls the OperationWithRequiredMembersWithDefaults
 // operation.
@@ -607,7 +817,7 @@ func (c *Client) OperationWithRequiredMembersWithDefaults(ctx context.Context, i
 		}
 	}
 	out := &OperationWithRequiredMembersWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembersWithDefaults, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembersWithDefaults, r, func(resp *call.Response) error {
 		return deserializeOperationWithRequiredMembersWithDefaultsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -615,19 +825,19 @@ func (c *Client) OperationWithRequiredMembersWithDefaults(ctx context.Context, i
 	return out, nil
 }
 
-func checkOperationWithRequiredMembersWithDefaultsInput(in *OperationWithRequiredMembersWithDefaultsInput, mode ValidationMode) error {
+func checkOperationWithRequiredMembersWithDefaultsInput(in *OperationWithRequiredMembersWithDefaultsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPutWithContentEncoding = operation{
-	compress: compressBody,
-	name:     "PutWithContentEncoding",
+var opPutWithContentEncoding = call.Operation{
+	Compress: bodygzip.Compress,
+	Name:     "PutWithContentEncoding",
 }
 
 // PutWithContentEncoding calls the PutWithContentEncoding operation.
@@ -654,7 +864,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 		}
 	}
 	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
 		return deserializePutWithContentEncodingOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -662,19 +872,19 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	return out, nil
 }
 
-func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode ValidationMode) error {
+func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opQueryIncompatibleOperation = operation{
-	name:        "QueryIncompatibleOperation",
-	safeToRetry: true,
+var opQueryIncompatibleOperation = call.Operation{
+	Name:        "QueryIncompatibleOperation",
+	SafeToRetry: true,
 }
 
 // QueryIncompatibleOperation calls the QueryIncompatibleOperation operation.
@@ -701,7 +911,7 @@ func (c *Client) QueryIncompatibleOperation(ctx context.Context, in *QueryIncomp
 		}
 	}
 	out := &QueryIncompatibleOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryIncompatibleOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opQueryIncompatibleOperation, r, func(resp *call.Response) error {
 		return deserializeQueryIncompatibleOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -709,17 +919,17 @@ func (c *Client) QueryIncompatibleOperation(ctx context.Context, in *QueryIncomp
 	return out, nil
 }
 
-func checkQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput, mode ValidationMode) error {
+func checkQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
+var opSimpleScalarProperties = call.Operation{Name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
 //
@@ -745,7 +955,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 		}
 	}
 	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
 		return deserializeSimpleScalarPropertiesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -753,22 +963,22 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode ValidationMode) error {
+func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -799,7 +1009,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -826,7 +1036,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

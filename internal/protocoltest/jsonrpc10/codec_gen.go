@@ -9,116 +9,118 @@ package jsonrpc10
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"time"
 )
 
-func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.ContentTypeParameters"}
-	e := jsonwire.NewEncoder(opContentTypeParameters.bodyBuffer())
+func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.ContentTypeParameters"}
+	e := jsonwire.NewEncoder(opContentTypeParameters.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		e.Int(int64(*in.Value))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opContentTypeParameters.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opContentTypeParameters.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeContentTypeParametersOutput(resp *response, out *ContentTypeParametersOutput) error {
+func deserializeContentTypeParametersOutput(resp *call.Response, out *ContentTypeParametersOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.EmptyInputAndEmptyOutput"}
-	e := jsonwire.NewEncoder(opEmptyInputAndEmptyOutput.bodyBuffer())
+func serializeEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.EmptyInputAndEmptyOutput"}
+	e := jsonwire.NewEncoder(opEmptyInputAndEmptyOutput.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEmptyInputAndEmptyOutput.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opEmptyInputAndEmptyOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeEmptyInputAndEmptyOutputOutput(resp *response, out *EmptyInputAndEmptyOutputOutput) error {
+func deserializeEmptyInputAndEmptyOutputOutput(resp *call.Response, out *EmptyInputAndEmptyOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointOperationInput(in *EndpointOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.hostPrefix = "foo."
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.EndpointOperation"}
-	e := jsonwire.NewEncoder(opEndpointOperation.bodyBuffer())
+func serializeEndpointOperationInput(in *EndpointOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.HostPrefix = "foo."
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.EndpointOperation"}
+	e := jsonwire.NewEncoder(opEndpointOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEndpointOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opEndpointOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeEndpointOperationOutput(resp *response, out *EndpointOperationOutput) error {
+func deserializeEndpointOperationOutput(resp *call.Response, out *EndpointOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	if in.Label == nil || !validHostLabel(*in.Label) {
-		return nil, invalidHostLabel("EndpointWithHostLabelOperationInput", "label")
+func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	if in.Label == nil || !validation.ValidHostLabel(*in.Label) {
+		return nil, validation.InvalidHostLabel("EndpointWithHostLabelOperationInput", "label")
 	}
-	r.hostPrefix = "foo." + *in.Label + "."
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.EndpointWithHostLabelOperation"}
-	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.bodyBuffer())
+	r.HostPrefix = "foo." + *in.Label + "."
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.EndpointWithHostLabelOperation"}
+	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Label != nil {
 		e.QuotedKey("\"label\"")
 		e.String(*in.Label)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opEndpointWithHostLabelOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opEndpointWithHostLabelOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeEndpointWithHostLabelOperationOutput(resp *response, out *EndpointWithHostLabelOperationOutput) error {
+func deserializeEndpointWithHostLabelOperationOutput(resp *call.Response, out *EndpointWithHostLabelOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.GreetingWithErrors"}
-	e := jsonwire.NewEncoder(opGreetingWithErrors.bodyBuffer())
+func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.GreetingWithErrors"}
+	e := jsonwire.NewEncoder(opGreetingWithErrors.BodyBuffer())
 	e.BeginObject()
 	if in.Greeting != nil {
 		e.QuotedKey("\"greeting\"")
 		e.String(*in.Greeting)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opGreetingWithErrors.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opGreetingWithErrors.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -140,44 +142,44 @@ func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrors
 	return d.Err()
 }
 
-func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.HostWithPathOperation"}
-	e := jsonwire.NewEncoder(opHostWithPathOperation.bodyBuffer())
+func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.HostWithPathOperation"}
+	e := jsonwire.NewEncoder(opHostWithPathOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opHostWithPathOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opHostWithPathOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeHostWithPathOperationOutput(resp *response, out *HostWithPathOperationOutput) error {
+func deserializeHostWithPathOperationOutput(resp *call.Response, out *HostWithPathOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.JsonUnions"}
-	e := jsonwire.NewEncoder(opJsonUnions.bodyBuffer())
+func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.JsonUnions"}
+	e := jsonwire.NewEncoder(opJsonUnions.BodyBuffer())
 	e.BeginObject()
 	if in.Contents != nil {
 		e.QuotedKey("\"contents\"")
 		encodeMyUnion(e, in.Contents)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonUnions.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opJsonUnions.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -199,49 +201,49 @@ func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
 	return d.Err()
 }
 
-func serializeNoInputAndNoOutputInput(in *NoInputAndNoOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.NoInputAndNoOutput"}
-	e := jsonwire.NewEncoder(opNoInputAndNoOutput.bodyBuffer())
+func serializeNoInputAndNoOutputInput(in *NoInputAndNoOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.NoInputAndNoOutput"}
+	e := jsonwire.NewEncoder(opNoInputAndNoOutput.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opNoInputAndNoOutput.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opNoInputAndNoOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputAndNoOutputOutput(resp *response, out *NoInputAndNoOutputOutput) error {
+func deserializeNoInputAndNoOutputOutput(resp *call.Response, out *NoInputAndNoOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeNoInputAndOutputInput(in *NoInputAndOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.NoInputAndOutput"}
-	e := jsonwire.NewEncoder(opNoInputAndOutput.bodyBuffer())
+func serializeNoInputAndOutputInput(in *NoInputAndOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.NoInputAndOutput"}
+	e := jsonwire.NewEncoder(opNoInputAndOutput.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opNoInputAndOutput.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opNoInputAndOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputAndOutputOutput(resp *response, out *NoInputAndOutputOutput) error {
+func deserializeNoInputAndOutputOutput(resp *call.Response, out *NoInputAndOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithDefaults"}
-	e := jsonwire.NewEncoder(opOperationWithDefaults.bodyBuffer())
+func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithDefaults"}
+	e := jsonwire.NewEncoder(opOperationWithDefaults.BodyBuffer())
 	e.BeginObject()
 	if in.Defaults != nil {
 		e.QuotedKey("\"defaults\"")
@@ -260,13 +262,13 @@ func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*reque
 		e.Int(int64(in.OtherTopLevelDefault))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithDefaults.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opOperationWithDefaults.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDefaultsOutput) error {
+func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationWithDefaultsOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DefaultString == nil {
@@ -337,7 +339,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -495,24 +497,24 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 	return d.Err()
 }
 
-func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithNestedStructure"}
-	e := jsonwire.NewEncoder(opOperationWithNestedStructure.bodyBuffer())
+func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithNestedStructure"}
+	e := jsonwire.NewEncoder(opOperationWithNestedStructure.BodyBuffer())
 	e.BeginObject()
 	if in.TopLevel != nil {
 		e.QuotedKey("\"topLevel\"")
 		encodeTopLevel(e, in.TopLevel)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithNestedStructure.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opOperationWithNestedStructure.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeOperationWithNestedStructureOutput(resp *response, out *OperationWithNestedStructureOutput) error {
+func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *OperationWithNestedStructureOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DialogList == nil {
@@ -522,7 +524,7 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 			out.DialogMap = map[string]types.Dialog{}
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -556,22 +558,22 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 	return d.Err()
 }
 
-func serializeOperationWithRequiredMembersInput(in *OperationWithRequiredMembersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithRequiredMembers"}
-	e := jsonwire.NewEncoder(opOperationWithRequiredMembers.bodyBuffer())
+func serializeOperationWithRequiredMembersInput(in *OperationWithRequiredMembersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithRequiredMembers"}
+	e := jsonwire.NewEncoder(opOperationWithRequiredMembers.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithRequiredMembers.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opOperationWithRequiredMembers.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeOperationWithRequiredMembersOutput(resp *response, out *OperationWithRequiredMembersOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeOperationWithRequiredMembersOutput(resp *call.Response, out *OperationWithRequiredMembersOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -648,21 +650,21 @@ func deserializeOperationWithRequiredMembersOutput(resp *response, out *Operatio
 	return d.Err()
 }
 
-func serializeOperationWithRequiredMembersWithDefaultsInput(in *OperationWithRequiredMembersWithDefaultsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithRequiredMembersWithDefaults"}
-	e := jsonwire.NewEncoder(opOperationWithRequiredMembersWithDefaults.bodyBuffer())
+func serializeOperationWithRequiredMembersWithDefaultsInput(in *OperationWithRequiredMembersWithDefaultsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.OperationWithRequiredMembersWithDefaults"}
+	e := jsonwire.NewEncoder(opOperationWithRequiredMembersWithDefaults.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithRequiredMembersWithDefaults.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opOperationWithRequiredMembersWithDefaults.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *response, out *OperationWithRequiredMembersWithDefaultsOutput) error {
+func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *call.Response, out *OperationWithRequiredMembersWithDefaultsOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.RequiredString == nil {
@@ -718,7 +720,7 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *response, o
 			out.RequiredIntEnum = &x
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -806,11 +808,11 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *response, o
 	return d.Err()
 }
 
-func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.PutWithContentEncoding"}
-	e := jsonwire.NewEncoder(opPutWithContentEncoding.bodyBuffer())
+func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.PutWithContentEncoding"}
+	e := jsonwire.NewEncoder(opPutWithContentEncoding.BodyBuffer())
 	e.BeginObject()
 	if in.Encoding != nil {
 		e.QuotedKey("\"encoding\"")
@@ -821,41 +823,41 @@ func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*req
 		e.String(*in.Data)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutWithContentEncoding.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opPutWithContentEncoding.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializePutWithContentEncodingOutput(resp *response, out *PutWithContentEncodingOutput) error {
+func deserializePutWithContentEncodingOutput(resp *call.Response, out *PutWithContentEncodingOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.QueryIncompatibleOperation"}
-	e := jsonwire.NewEncoder(opQueryIncompatibleOperation.bodyBuffer())
+func serializeQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.QueryIncompatibleOperation"}
+	e := jsonwire.NewEncoder(opQueryIncompatibleOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opQueryIncompatibleOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opQueryIncompatibleOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeQueryIncompatibleOperationOutput(resp *response, out *QueryIncompatibleOperationOutput) error {
+func deserializeQueryIncompatibleOperationOutput(resp *call.Response, out *QueryIncompatibleOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"JsonRpc10.SimpleScalarProperties"}
-	e := jsonwire.NewEncoder(opSimpleScalarProperties.bodyBuffer())
+func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"JsonRpc10.SimpleScalarProperties"}
+	e := jsonwire.NewEncoder(opSimpleScalarProperties.BodyBuffer())
 	e.BeginObject()
 	if in.FloatValue != nil {
 		e.QuotedKey("\"floatValue\"")
@@ -866,14 +868,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 		e.Float(*in.DoubleValue, 64)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSimpleScalarProperties.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opSimpleScalarProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	return r, nil
 }
 
-func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

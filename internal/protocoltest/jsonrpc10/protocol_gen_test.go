@@ -1065,3 +1065,16 @@ func TestProtocolResponses(t *testing.T) {
 		checkError(t, err, &types.InvalidGreeting{Message: ptr("Hi")})
 	})
 }
+
+// protocolOptions are the options of the clients the tests call: the suites'
+// region and credentials where the client has them.
+func protocolOptions(baseEndpoint string, hc HTTPClient) Options {
+	return Options{
+		BaseEndpoint:     baseEndpoint,
+		Credentials:      StaticCredentials("AKIDEXAMPLE", "SECRET", ""),
+		HTTPClient:       hc,
+		Region:           "us-west-2",
+		RetryMaxAttempts: 1,
+		Validation:       ValidateNone,
+	}
+}

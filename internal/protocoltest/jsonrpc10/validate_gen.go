@@ -9,6 +9,7 @@ package jsonrpc10
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
 
@@ -40,14 +41,14 @@ func (in *EndpointWithHostLabelOperationInput) Validate() error {
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "label"}
+		p := validation.Path{Name: "label"}
 		if in.Label == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -71,14 +72,14 @@ func (in *JsonUnionsInput) Validate() error {
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "contents"}
+		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
 			validateMyUnion(v, &p, in.Contents)
 		}
 	}
-	return v.err("JsonUnionsInput")
+	return v.Err("JsonUnionsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -102,14 +103,14 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "defaults"}
+		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
 			validateDefaults(v, &p, in.Defaults)
 		}
 	}
-	return v.err("OperationWithDefaultsInput")
+	return v.Err("OperationWithDefaultsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -119,16 +120,16 @@ func (in *OperationWithNestedStructureInput) Validate() error {
 	if in == nil {
 		in = &OperationWithNestedStructureInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "topLevel"}
+		p := validation.Path{Name: "topLevel"}
 		if in.TopLevel == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTopLevel(v, &p, in.TopLevel)
 		}
 	}
-	return v.err("OperationWithNestedStructureInput")
+	return v.Err("OperationWithNestedStructureInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -167,63 +168,63 @@ func (in *SimpleScalarPropertiesInput) Validate() error {
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validator, parent *fieldPath, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "enumValue"}
+		p := validation.Path{Parent: parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	case *types.MyUnionMemberIntEnumValue:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "intEnumValue"}
+		p := validation.Path{Parent: parent, Name: "intEnumValue"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, strconv.Itoa(int(u.Value)))
+				v.Enum(&p, strconv.Itoa(int(u.Value)))
 			}
 		}
 	}
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validator, parent *fieldPath, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
-				v.enum(&p, string(x.DefaultEnum))
+				v.Enum(&p, string(x.DefaultEnum))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultIntEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
+				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
 			}
 		}
 	}
 }
 
 // validateTopLevel checks a TopLevel value.
-func validateTopLevel(v *validator, parent *fieldPath, x *types.TopLevel) {
+func validateTopLevel(v *validation.Validator, parent *validation.Path, x *types.TopLevel) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "dialog"}
+		p := validation.Path{Parent: parent, Name: "dialog"}
 		if x.Dialog == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }

@@ -9,14 +9,15 @@ package machinelearning
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/machinelearning/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
-func serializePredictInput(in *PredictInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"AmazonML_20141212.Predict"}
-	e := jsonwire.NewEncoder(opPredict.bodyBuffer())
+func serializePredictInput(in *PredictInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"AmazonML_20141212.Predict"}
+	e := jsonwire.NewEncoder(opPredict.BodyBuffer())
 	e.BeginObject()
 	if in.MLModelId != nil {
 		e.QuotedKey("\"MLModelId\"")
@@ -31,14 +32,14 @@ func serializePredictInput(in *PredictInput) (*request, error) {
 		e.String(*in.PredictEndpoint)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPredict.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.1")
+	r.Body = e.Bytes()
+	opPredict.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
 	return r, nil
 }
 
-func deserializePredictOutput(resp *response, out *PredictOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePredictOutput(resp *call.Response, out *PredictOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

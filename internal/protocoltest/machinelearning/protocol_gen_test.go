@@ -42,3 +42,16 @@ func TestProtocolRequests(t *testing.T) {
 
 // TestProtocolResponses runs the model's smithy.test#httpResponseTests.
 func TestProtocolResponses(t *testing.T) {}
+
+// protocolOptions are the options of the clients the tests call: the suites'
+// region and credentials where the client has them.
+func protocolOptions(baseEndpoint string, hc HTTPClient) Options {
+	return Options{
+		BaseEndpoint:     baseEndpoint,
+		Credentials:      StaticCredentials("AKIDEXAMPLE", "SECRET", ""),
+		HTTPClient:       hc,
+		Region:           "us-west-2",
+		RetryMaxAttempts: 1,
+		Validation:       ValidateNone,
+	}
+}

@@ -7,7 +7,10 @@
 
 package machinelearning
 
-import "unicode/utf8"
+import (
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"unicode/utf8"
+)
 
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
@@ -16,31 +19,31 @@ func (in *PredictInput) Validate() error {
 	if in == nil {
 		in = &PredictInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "MLModelId"}
+		p := validation.Path{Name: "MLModelId"}
 		if in.MLModelId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.MLModelId); n < 1 || n > 64 {
-				v.length(&p, n, 1, 64)
+				v.Length(&p, n, 1, 64)
 			}
 			if !pattern1.MatchString(*in.MLModelId) {
-				v.pattern(&p, `^[a-zA-Z0-9_.-]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Record"}
+		p := validation.Path{Name: "Record"}
 		if in.Record == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "PredictEndpoint"}
+		p := validation.Path{Name: "PredictEndpoint"}
 		if in.PredictEndpoint == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("PredictInput")
+	return v.Err("PredictInput")
 }

@@ -8,20 +8,221 @@
 
 package nonquerycompatiblerpcv2protocol
 
-import "context"
+import (
+	"context"
+	"errors"
+	call "github.com/smithygo/smithygo/runtime/call"
+	credentials "github.com/smithygo/smithygo/runtime/credentials"
+	sigv4 "github.com/smithygo/smithygo/runtime/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
+)
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "Non Query Compatible RpcV2 Protocol"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "nonquerycompatiblerpcv2protocol"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/nonquerycompatiblerpcv2protocol"
 )
 
-var opNonQueryCompatibleOperation = operation{
-	name:        "NonQueryCompatibleOperation",
-	safeToRetry: true,
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region string
+	base   string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:   opts.BaseEndpoint,
+		region: opts.Region,
+	}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opNonQueryCompatibleOperation = call.Operation{
+	Name:        "NonQueryCompatibleOperation",
+	SafeToRetry: true,
 }
 
 // NonQueryCompatibleOperation calls the NonQueryCompatibleOperation operation.
@@ -49,7 +250,7 @@ func (c *Client) NonQueryCompatibleOperation(ctx context.Context, in *NonQueryCo
 		}
 	}
 	out := &NonQueryCompatibleOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opNonQueryCompatibleOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNonQueryCompatibleOperation, r, func(resp *call.Response) error {
 		return deserializeNonQueryCompatibleOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -57,22 +258,22 @@ func (c *Client) NonQueryCompatibleOperation(ctx context.Context, in *NonQueryCo
 	return out, nil
 }
 
-func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput, mode ValidationMode) error {
+func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
+func decodeErrorResponse(resp *call.Response) error {
 	code, message := errorTypeAndMessage(resp)
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

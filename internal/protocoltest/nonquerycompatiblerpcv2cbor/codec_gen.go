@@ -8,16 +8,18 @@
 
 package nonquerycompatiblerpcv2protocol
 
-func serializeNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/NonQueryCompatibleRpcV2Protocol/operation/NonQueryCompatibleOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
+import call "github.com/smithygo/smithygo/runtime/call"
+
+func serializeNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/NonQueryCompatibleRpcV2Protocol/operation/NonQueryCompatibleOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
 	_ = in
 	return r, nil
 }
 
-func deserializeNonQueryCompatibleOperationOutput(resp *response, out *NonQueryCompatibleOperationOutput) error {
+func deserializeNonQueryCompatibleOperationOutput(resp *call.Response, out *NonQueryCompatibleOperationOutput) error {
 	_ = out
 	return nil
 }

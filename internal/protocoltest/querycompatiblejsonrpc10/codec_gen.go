@@ -7,24 +7,27 @@
 
 package querycompatiblejsonrpc10
 
-import jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+import (
+	call "github.com/smithygo/smithygo/runtime/call"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+)
 
-func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/"
-	r.header["X-Amz-Target"] = []string{"QueryCompatibleJsonRpc10.QueryCompatibleOperation"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opQueryCompatibleOperation.bodyBuffer())
+func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"QueryCompatibleJsonRpc10.QueryCompatibleOperation"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
+	e := jsonwire.NewEncoder(opQueryCompatibleOperation.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opQueryCompatibleOperation.noteBody(len(r.body))
-	setContentType(r, "application/x-amz-json-1.0")
+	r.Body = e.Bytes()
+	opQueryCompatibleOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.0")
 	_ = in
 	return r, nil
 }
 
-func deserializeQueryCompatibleOperationOutput(resp *response, out *QueryCompatibleOperationOutput) error {
+func deserializeQueryCompatibleOperationOutput(resp *call.Response, out *QueryCompatibleOperationOutput) error {
 	_ = out
 	return nil
 }

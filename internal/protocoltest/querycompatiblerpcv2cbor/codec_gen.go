@@ -8,17 +8,19 @@
 
 package querycompatiblerpcv2protocol
 
-func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/QueryCompatibleRpcV2Protocol/operation/QueryCompatibleOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	r.header["X-Amzn-Query-Mode"] = []string{"true"}
+import call "github.com/smithygo/smithygo/runtime/call"
+
+func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/QueryCompatibleRpcV2Protocol/operation/QueryCompatibleOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
 	_ = in
 	return r, nil
 }
 
-func deserializeQueryCompatibleOperationOutput(resp *response, out *QueryCompatibleOperationOutput) error {
+func deserializeQueryCompatibleOperationOutput(resp *call.Response, out *QueryCompatibleOperationOutput) error {
 	_ = out
 	return nil
 }

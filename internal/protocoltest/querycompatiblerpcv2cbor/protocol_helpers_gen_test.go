@@ -51,14 +51,7 @@ func protocolClient(host string, hc HTTPClient) *Client {
 	if host == "" {
 		host = "example.com"
 	}
-	return New(Options{
-		Region:           "us-west-2",
-		BaseEndpoint:     "https://" + host,
-		Credentials:      StaticCredentials("AKIDEXAMPLE", "SECRET", ""),
-		HTTPClient:       hc,
-		RetryMaxAttempts: 1,
-		Validation:       ValidateNone,
-	})
+	return New(protocolOptions("https://"+host, hc))
 }
 
 // requestCase is what a request test expects.

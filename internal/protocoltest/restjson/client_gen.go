@@ -11,21 +11,230 @@ import (
 	"context"
 	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	bodygzip "github.com/smithygo/smithygo/runtime/bodygzip"
+	call "github.com/smithygo/smithygo/runtime/call"
+	credentials "github.com/smithygo/smithygo/runtime/credentials"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/runtime/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "Rest Json Protocol"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "restjson"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/restjsonprotocol"
 )
 
-var opAllQueryStringTypes = operation{
-	name:        "AllQueryStringTypes",
-	safeToRetry: true,
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// DisableRequestCompression sends bodies uncompressed even to operations
+	// that accept gzip (@requestCompression).
+	DisableRequestCompression bool
+
+	// RequestMinCompressSizeBytes is the smallest body that is compressed
+	// for such operations. 0 means 10240.
+	RequestMinCompressSizeBytes int
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		DisableRequestCompression:   opts.DisableRequestCompression,
+		Endpoint:                    ep,
+		HTTPClient:                  opts.HTTPClient,
+		Logger:                      opts.Logger,
+		RequestMinCompressSizeBytes: opts.RequestMinCompressSizeBytes,
+		RetryMaxAttempts:            opts.RetryMaxAttempts,
+		RetryMaxBackoff:             opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region string
+	base   string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:   opts.BaseEndpoint,
+		region: opts.Region,
+	}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opAllQueryStringTypes = call.Operation{
+	Name:        "AllQueryStringTypes",
+	SafeToRetry: true,
 }
 
 // This example uses all query string types.
@@ -52,7 +261,7 @@ func (c *Client) AllQueryStringTypes(ctx context.Context, in *AllQueryStringType
 		}
 	}
 	out := &AllQueryStringTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opAllQueryStringTypes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opAllQueryStringTypes, r, func(resp *call.Response) error {
 		return deserializeAllQueryStringTypesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -60,19 +269,19 @@ func (c *Client) AllQueryStringTypes(ctx context.Context, in *AllQueryStringType
 	return out, nil
 }
 
-func checkAllQueryStringTypesInput(in *AllQueryStringTypesInput, mode ValidationMode) error {
+func checkAllQueryStringTypesInput(in *AllQueryStringTypesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opConstantAndVariableQueryString = operation{
-	name:        "ConstantAndVariableQueryString",
-	safeToRetry: true,
+var opConstantAndVariableQueryString = call.Operation{
+	Name:        "ConstantAndVariableQueryString",
+	SafeToRetry: true,
 }
 
 // This example uses fixed query string params and variable query string params. The fixed query
@@ -101,7 +310,7 @@ func (c *Client) ConstantAndVariableQueryString(ctx context.Context, in *Constan
 		}
 	}
 	out := &ConstantAndVariableQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opConstantAndVariableQueryString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opConstantAndVariableQueryString, r, func(resp *call.Response) error {
 		return deserializeConstantAndVariableQueryStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -109,19 +318,19 @@ func (c *Client) ConstantAndVariableQueryString(ctx context.Context, in *Constan
 	return out, nil
 }
 
-func checkConstantAndVariableQueryStringInput(in *ConstantAndVariableQueryStringInput, mode ValidationMode) error {
+func checkConstantAndVariableQueryStringInput(in *ConstantAndVariableQueryStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opConstantQueryString = operation{
-	name:        "ConstantQueryString",
-	safeToRetry: true,
+var opConstantQueryString = call.Operation{
+	Name:        "ConstantQueryString",
+	SafeToRetry: true,
 }
 
 // This example uses a constant query string parameters and a label. This simply tests that labels
@@ -150,7 +359,7 @@ func (c *Client) ConstantQueryString(ctx context.Context, in *ConstantQueryStrin
 		}
 	}
 	out := &ConstantQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opConstantQueryString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opConstantQueryString, r, func(resp *call.Response) error {
 		return deserializeConstantQueryStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -158,21 +367,21 @@ func (c *Client) ConstantQueryString(ctx context.Context, in *ConstantQueryStrin
 	return out, nil
 }
 
-func checkConstantQueryStringInput(in *ConstantQueryStringInput, mode ValidationMode) error {
+func checkConstantQueryStringInput(in *ConstantQueryStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Hello == nil || *in.Hello == "" {
-		v.add(&fieldPath{name: "hello"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "hello"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("ConstantQueryStringInput")
+	return v.Err("ConstantQueryStringInput")
 }
 
-var opContentTypeParameters = operation{name: "ContentTypeParameters"}
+var opContentTypeParameters = call.Operation{Name: "ContentTypeParameters"}
 
 // The example tests how servers must support requests containing a `Content-Type` header with
 // parameters.
@@ -199,7 +408,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 		}
 	}
 	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
 		return deserializeContentTypeParametersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -207,17 +416,17 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	return out, nil
 }
 
-func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode ValidationMode) error {
+func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDatetimeOffsets = operation{name: "DatetimeOffsets"}
+var opDatetimeOffsets = call.Operation{Name: "DatetimeOffsets"}
 
 // DatetimeOffsets calls the DatetimeOffsets operation.
 //
@@ -243,7 +452,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 		}
 	}
 	out := &DatetimeOffsetsOutput{}
-	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *call.Response) error {
 		return deserializeDatetimeOffsetsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -251,19 +460,19 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 	return out, nil
 }
 
-func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode ValidationMode) error {
+func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDocumentType = operation{
-	name:        "DocumentType",
-	safeToRetry: true,
+var opDocumentType = call.Operation{
+	Name:        "DocumentType",
+	SafeToRetry: true,
 }
 
 // This example serializes a document as part of the payload.
@@ -290,7 +499,7 @@ func (c *Client) DocumentType(ctx context.Context, in *DocumentTypeInput, optFns
 		}
 	}
 	out := &DocumentTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentType, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDocumentType, r, func(resp *call.Response) error {
 		return deserializeDocumentTypeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -298,19 +507,19 @@ func (c *Client) DocumentType(ctx context.Context, in *DocumentTypeInput, optFns
 	return out, nil
 }
 
-func checkDocumentTypeInput(in *DocumentTypeInput, mode ValidationMode) error {
+func checkDocumentTypeInput(in *DocumentTypeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDocumentTypeAsMapValue = operation{
-	name:        "DocumentTypeAsMapValue",
-	safeToRetry: true,
+var opDocumentTypeAsMapValue = call.Operation{
+	Name:        "DocumentTypeAsMapValue",
+	SafeToRetry: true,
 }
 
 // This example serializes documents as the value of maps.
@@ -337,7 +546,7 @@ func (c *Client) DocumentTypeAsMapValue(ctx context.Context, in *DocumentTypeAsM
 		}
 	}
 	out := &DocumentTypeAsMapValueOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentTypeAsMapValue, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDocumentTypeAsMapValue, r, func(resp *call.Response) error {
 		return deserializeDocumentTypeAsMapValueOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -345,19 +554,19 @@ func (c *Client) DocumentTypeAsMapValue(ctx context.Context, in *DocumentTypeAsM
 	return out, nil
 }
 
-func checkDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput, mode ValidationMode) error {
+func checkDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opDocumentTypeAsPayload = operation{
-	name:        "DocumentTypeAsPayload",
-	safeToRetry: true,
+var opDocumentTypeAsPayload = call.Operation{
+	Name:        "DocumentTypeAsPayload",
+	SafeToRetry: true,
 }
 
 // This example serializes a document as the entire HTTP payload.
@@ -384,7 +593,7 @@ func (c *Client) DocumentTypeAsPayload(ctx context.Context, in *DocumentTypeAsPa
 		}
 	}
 	out := &DocumentTypeAsPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentTypeAsPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDocumentTypeAsPayload, r, func(resp *call.Response) error {
 		return deserializeDocumentTypeAsPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -392,11 +601,11 @@ func (c *Client) DocumentTypeAsPayload(ctx context.Context, in *DocumentTypeAsPa
 	return out, nil
 }
 
-func checkDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput, mode ValidationMode) error {
+func checkDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
@@ -443,7 +652,7 @@ func (c *Client) DuplexStreamWithInitialMessages(ctx context.Context, in *Duplex
 	}
 }
 
-var opEmptyInputAndEmptyOutput = operation{name: "EmptyInputAndEmptyOutput"}
+var opEmptyInputAndEmptyOutput = call.Operation{Name: "EmptyInputAndEmptyOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has an empty input and empty output structure that reuses the same
@@ -471,7 +680,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 		}
 	}
 	out := &EmptyInputAndEmptyOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *call.Response) error {
 		return deserializeEmptyInputAndEmptyOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -479,17 +688,17 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 	return out, nil
 }
 
-func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode ValidationMode) error {
+func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointOperation = operation{name: "EndpointOperation"}
+var opEndpointOperation = call.Operation{Name: "EndpointOperation"}
 
 // EndpointOperation calls the EndpointOperation operation.
 //
@@ -515,7 +724,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 		}
 	}
 	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -523,17 +732,17 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	return out, nil
 }
 
-func checkEndpointOperationInput(in *EndpointOperationInput, mode ValidationMode) error {
+func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opEndpointWithHostLabelOperation = operation{name: "EndpointWithHostLabelOperation"}
+var opEndpointWithHostLabelOperation = call.Operation{Name: "EndpointWithHostLabelOperation"}
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation operation.
 //
@@ -559,7 +768,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 		}
 	}
 	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
 		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -567,21 +776,21 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	return out, nil
 }
 
-func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode ValidationMode) error {
+func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Label == nil {
-		v.required(&fieldPath{name: "label"})
+		v.Required(&validation.Path{Name: "label"})
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
-var opFractionalSeconds = operation{name: "FractionalSeconds"}
+var opFractionalSeconds = call.Operation{Name: "FractionalSeconds"}
 
 // FractionalSeconds calls the FractionalSeconds operation.
 //
@@ -607,7 +816,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 		}
 	}
 	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
 		return deserializeFractionalSecondsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -615,19 +824,19 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	return out, nil
 }
 
-func checkFractionalSecondsInput(in *FractionalSecondsInput, mode ValidationMode) error {
+func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opGreetingWithErrors = operation{
-	name:        "GreetingWithErrors",
-	safeToRetry: true,
+var opGreetingWithErrors = call.Operation{
+	Name:        "GreetingWithErrors",
+	SafeToRetry: true,
 }
 
 // This operation has four possible return values:
@@ -664,7 +873,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 		}
 	}
 	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
 		return deserializeGreetingWithErrorsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -672,19 +881,19 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	return out, nil
 }
 
-func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMode) error {
+func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHostWithPathOperation = operation{
-	name:        "HostWithPathOperation",
-	safeToRetry: true,
+var opHostWithPathOperation = call.Operation{
+	Name:        "HostWithPathOperation",
+	SafeToRetry: true,
 }
 
 // HostWithPathOperation calls the HostWithPathOperation operation.
@@ -711,7 +920,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 		}
 	}
 	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
 		return deserializeHostWithPathOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -719,17 +928,17 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	return out, nil
 }
 
-func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode ValidationMode) error {
+func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpChecksumRequired = operation{name: "HttpChecksumRequired"}
+var opHttpChecksumRequired = call.Operation{Name: "HttpChecksumRequired"}
 
 // This example tests httpChecksumRequired trait.
 //
@@ -755,7 +964,7 @@ func (c *Client) HttpChecksumRequired(ctx context.Context, in *HttpChecksumRequi
 		}
 	}
 	out := &HttpChecksumRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpChecksumRequired, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpChecksumRequired, r, func(resp *call.Response) error {
 		return deserializeHttpChecksumRequiredOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -763,19 +972,19 @@ func (c *Client) HttpChecksumRequired(ctx context.Context, in *HttpChecksumRequi
 	return out, nil
 }
 
-func checkHttpChecksumRequiredInput(in *HttpChecksumRequiredInput, mode ValidationMode) error {
+func checkHttpChecksumRequiredInput(in *HttpChecksumRequiredInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpEmptyPrefixHeaders = operation{
-	name:        "HttpEmptyPrefixHeaders",
-	safeToRetry: true,
+var opHttpEmptyPrefixHeaders = call.Operation{
+	Name:        "HttpEmptyPrefixHeaders",
+	SafeToRetry: true,
 }
 
 // Clients that perform this test extract all headers from the response.
@@ -802,7 +1011,7 @@ func (c *Client) HttpEmptyPrefixHeaders(ctx context.Context, in *HttpEmptyPrefix
 		}
 	}
 	out := &HttpEmptyPrefixHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpEmptyPrefixHeaders, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpEmptyPrefixHeaders, r, func(resp *call.Response) error {
 		return deserializeHttpEmptyPrefixHeadersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -810,17 +1019,17 @@ func (c *Client) HttpEmptyPrefixHeaders(ctx context.Context, in *HttpEmptyPrefix
 	return out, nil
 }
 
-func checkHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput, mode ValidationMode) error {
+func checkHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpEnumPayload = operation{name: "HttpEnumPayload"}
+var opHttpEnumPayload = call.Operation{Name: "HttpEnumPayload"}
 
 // HttpEnumPayload calls the HttpEnumPayload operation.
 //
@@ -846,7 +1055,7 @@ func (c *Client) HttpEnumPayload(ctx context.Context, in *HttpEnumPayloadInput, 
 		}
 	}
 	out := &HttpEnumPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpEnumPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpEnumPayload, r, func(resp *call.Response) error {
 		return deserializeHttpEnumPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -854,17 +1063,17 @@ func (c *Client) HttpEnumPayload(ctx context.Context, in *HttpEnumPayloadInput, 
 	return out, nil
 }
 
-func checkHttpEnumPayloadInput(in *HttpEnumPayloadInput, mode ValidationMode) error {
+func checkHttpEnumPayloadInput(in *HttpEnumPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPayloadTraits = operation{name: "HttpPayloadTraits"}
+var opHttpPayloadTraits = call.Operation{Name: "HttpPayloadTraits"}
 
 // This example serializes a blob shape in the payload.
 //
@@ -893,7 +1102,7 @@ func (c *Client) HttpPayloadTraits(ctx context.Context, in *HttpPayloadTraitsInp
 		}
 	}
 	out := &HttpPayloadTraitsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadTraits, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPayloadTraits, r, func(resp *call.Response) error {
 		return deserializeHttpPayloadTraitsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -901,17 +1110,17 @@ func (c *Client) HttpPayloadTraits(ctx context.Context, in *HttpPayloadTraitsInp
 	return out, nil
 }
 
-func checkHttpPayloadTraitsInput(in *HttpPayloadTraitsInput, mode ValidationMode) error {
+func checkHttpPayloadTraitsInput(in *HttpPayloadTraitsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPayloadTraitsWithMediaType = operation{name: "HttpPayloadTraitsWithMediaType"}
+var opHttpPayloadTraitsWithMediaType = call.Operation{Name: "HttpPayloadTraitsWithMediaType"}
 
 // This example uses a `@mediaType` trait on the payload to force a custom content-type to be
 // serialized.
@@ -938,7 +1147,7 @@ func (c *Client) HttpPayloadTraitsWithMediaType(ctx context.Context, in *HttpPay
 		}
 	}
 	out := &HttpPayloadTraitsWithMediaTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadTraitsWithMediaType, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPayloadTraitsWithMediaType, r, func(resp *call.Response) error {
 		return deserializeHttpPayloadTraitsWithMediaTypeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -946,19 +1155,19 @@ func (c *Client) HttpPayloadTraitsWithMediaType(ctx context.Context, in *HttpPay
 	return out, nil
 }
 
-func checkHttpPayloadTraitsWithMediaTypeInput(in *HttpPayloadTraitsWithMediaTypeInput, mode ValidationMode) error {
+func checkHttpPayloadTraitsWithMediaTypeInput(in *HttpPayloadTraitsWithMediaTypeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPayloadWithStructure = operation{
-	name:        "HttpPayloadWithStructure",
-	safeToRetry: true,
+var opHttpPayloadWithStructure = call.Operation{
+	Name:        "HttpPayloadWithStructure",
+	SafeToRetry: true,
 }
 
 // This example serializes a structure in the payload.
@@ -988,7 +1197,7 @@ func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWi
 		}
 	}
 	out := &HttpPayloadWithStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadWithStructure, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPayloadWithStructure, r, func(resp *call.Response) error {
 		return deserializeHttpPayloadWithStructureOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -996,19 +1205,19 @@ func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWi
 	return out, nil
 }
 
-func checkHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput, mode ValidationMode) error {
+func checkHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPayloadWithUnion = operation{
-	name:        "HttpPayloadWithUnion",
-	safeToRetry: true,
+var opHttpPayloadWithUnion = call.Operation{
+	Name:        "HttpPayloadWithUnion",
+	SafeToRetry: true,
 }
 
 // This example serializes a union in the payload.
@@ -1035,7 +1244,7 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 		}
 	}
 	out := &HttpPayloadWithUnionOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadWithUnion, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPayloadWithUnion, r, func(resp *call.Response) error {
 		return deserializeHttpPayloadWithUnionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1043,19 +1252,19 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 	return out, nil
 }
 
-func checkHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput, mode ValidationMode) error {
+func checkHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPrefixHeaders = operation{
-	name:        "HttpPrefixHeaders",
-	safeToRetry: true,
+var opHttpPrefixHeaders = call.Operation{
+	Name:        "HttpPrefixHeaders",
+	SafeToRetry: true,
 }
 
 // This examples adds headers to the input of a request and response by prefix.
@@ -1082,7 +1291,7 @@ func (c *Client) HttpPrefixHeaders(ctx context.Context, in *HttpPrefixHeadersInp
 		}
 	}
 	out := &HttpPrefixHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPrefixHeaders, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPrefixHeaders, r, func(resp *call.Response) error {
 		return deserializeHttpPrefixHeadersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1090,19 +1299,19 @@ func (c *Client) HttpPrefixHeaders(ctx context.Context, in *HttpPrefixHeadersInp
 	return out, nil
 }
 
-func checkHttpPrefixHeadersInput(in *HttpPrefixHeadersInput, mode ValidationMode) error {
+func checkHttpPrefixHeadersInput(in *HttpPrefixHeadersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpPrefixHeadersInResponse = operation{
-	name:        "HttpPrefixHeadersInResponse",
-	safeToRetry: true,
+var opHttpPrefixHeadersInResponse = call.Operation{
+	Name:        "HttpPrefixHeadersInResponse",
+	SafeToRetry: true,
 }
 
 // Clients that perform this test extract all headers from the response.
@@ -1129,7 +1338,7 @@ func (c *Client) HttpPrefixHeadersInResponse(ctx context.Context, in *HttpPrefix
 		}
 	}
 	out := &HttpPrefixHeadersInResponseOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPrefixHeadersInResponse, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpPrefixHeadersInResponse, r, func(resp *call.Response) error {
 		return deserializeHttpPrefixHeadersInResponseOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1137,19 +1346,19 @@ func (c *Client) HttpPrefixHeadersInResponse(ctx context.Context, in *HttpPrefix
 	return out, nil
 }
 
-func checkHttpPrefixHeadersInResponseInput(in *HttpPrefixHeadersInResponseInput, mode ValidationMode) error {
+func checkHttpPrefixHeadersInResponseInput(in *HttpPrefixHeadersInResponseInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpQueryParamsOnlyOperation = operation{
-	name:        "HttpQueryParamsOnlyOperation",
-	safeToRetry: true,
+var opHttpQueryParamsOnlyOperation = call.Operation{
+	Name:        "HttpQueryParamsOnlyOperation",
+	SafeToRetry: true,
 }
 
 // This example tests httpQueryParams when no other query parameters exist.
@@ -1176,7 +1385,7 @@ func (c *Client) HttpQueryParamsOnlyOperation(ctx context.Context, in *HttpQuery
 		}
 	}
 	out := &HttpQueryParamsOnlyOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpQueryParamsOnlyOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpQueryParamsOnlyOperation, r, func(resp *call.Response) error {
 		return deserializeHttpQueryParamsOnlyOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1184,19 +1393,19 @@ func (c *Client) HttpQueryParamsOnlyOperation(ctx context.Context, in *HttpQuery
 	return out, nil
 }
 
-func checkHttpQueryParamsOnlyOperationInput(in *HttpQueryParamsOnlyOperationInput, mode ValidationMode) error {
+func checkHttpQueryParamsOnlyOperationInput(in *HttpQueryParamsOnlyOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpRequestWithFloatLabels = operation{
-	name:        "HttpRequestWithFloatLabels",
-	safeToRetry: true,
+var opHttpRequestWithFloatLabels = call.Operation{
+	Name:        "HttpRequestWithFloatLabels",
+	SafeToRetry: true,
 }
 
 // HttpRequestWithFloatLabels calls the HttpRequestWithFloatLabels operation.
@@ -1223,7 +1432,7 @@ func (c *Client) HttpRequestWithFloatLabels(ctx context.Context, in *HttpRequest
 		}
 	}
 	out := &HttpRequestWithFloatLabelsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithFloatLabels, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpRequestWithFloatLabels, r, func(resp *call.Response) error {
 		return deserializeHttpRequestWithFloatLabelsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1231,26 +1440,26 @@ func (c *Client) HttpRequestWithFloatLabels(ctx context.Context, in *HttpRequest
 	return out, nil
 }
 
-func checkHttpRequestWithFloatLabelsInput(in *HttpRequestWithFloatLabelsInput, mode ValidationMode) error {
+func checkHttpRequestWithFloatLabelsInput(in *HttpRequestWithFloatLabelsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Float == nil {
-		v.required(&fieldPath{name: "float"})
+		v.Required(&validation.Path{Name: "float"})
 	}
 	if in.Double == nil {
-		v.required(&fieldPath{name: "double"})
+		v.Required(&validation.Path{Name: "double"})
 	}
-	return v.err("HttpRequestWithFloatLabelsInput")
+	return v.Err("HttpRequestWithFloatLabelsInput")
 }
 
-var opHttpRequestWithGreedyLabelInPath = operation{
-	name:        "HttpRequestWithGreedyLabelInPath",
-	safeToRetry: true,
+var opHttpRequestWithGreedyLabelInPath = call.Operation{
+	Name:        "HttpRequestWithGreedyLabelInPath",
+	SafeToRetry: true,
 }
 
 // HttpRequestWithGreedyLabelInPath calls the HttpRequestWithGreedyLabelInPath operation.
@@ -1277,7 +1486,7 @@ func (c *Client) HttpRequestWithGreedyLabelInPath(ctx context.Context, in *HttpR
 		}
 	}
 	out := &HttpRequestWithGreedyLabelInPathOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithGreedyLabelInPath, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpRequestWithGreedyLabelInPath, r, func(resp *call.Response) error {
 		return deserializeHttpRequestWithGreedyLabelInPathOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1285,26 +1494,26 @@ func (c *Client) HttpRequestWithGreedyLabelInPath(ctx context.Context, in *HttpR
 	return out, nil
 }
 
-func checkHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelInPathInput, mode ValidationMode) error {
+func checkHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelInPathInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Foo == nil || *in.Foo == "" {
-		v.add(&fieldPath{name: "foo"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "foo"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.Baz == nil || *in.Baz == "" {
-		v.add(&fieldPath{name: "baz"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "baz"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("HttpRequestWithGreedyLabelInPathInput")
+	return v.Err("HttpRequestWithGreedyLabelInPathInput")
 }
 
-var opHttpRequestWithLabels = operation{
-	name:        "HttpRequestWithLabels",
-	safeToRetry: true,
+var opHttpRequestWithLabels = call.Operation{
+	Name:        "HttpRequestWithLabels",
+	SafeToRetry: true,
 }
 
 // The example tests how requests are serialized when there's no input payload but there are HTTP
@@ -1333,7 +1542,7 @@ func (c *Client) HttpRequestWithLabels(ctx context.Context, in *HttpRequestWithL
 		}
 	}
 	out := &HttpRequestWithLabelsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabels, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabels, r, func(resp *call.Response) error {
 		return deserializeHttpRequestWithLabelsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1341,44 +1550,44 @@ func (c *Client) HttpRequestWithLabels(ctx context.Context, in *HttpRequestWithL
 	return out, nil
 }
 
-func checkHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput, mode ValidationMode) error {
+func checkHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.String == nil || *in.String == "" {
-		v.add(&fieldPath{name: "string"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "string"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.Short == nil {
-		v.required(&fieldPath{name: "short"})
+		v.Required(&validation.Path{Name: "short"})
 	}
 	if in.Integer == nil {
-		v.required(&fieldPath{name: "integer"})
+		v.Required(&validation.Path{Name: "integer"})
 	}
 	if in.Long == nil {
-		v.required(&fieldPath{name: "long"})
+		v.Required(&validation.Path{Name: "long"})
 	}
 	if in.Float == nil {
-		v.required(&fieldPath{name: "float"})
+		v.Required(&validation.Path{Name: "float"})
 	}
 	if in.Double == nil {
-		v.required(&fieldPath{name: "double"})
+		v.Required(&validation.Path{Name: "double"})
 	}
 	if in.Boolean == nil {
-		v.required(&fieldPath{name: "boolean"})
+		v.Required(&validation.Path{Name: "boolean"})
 	}
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("HttpRequestWithLabelsInput")
+	return v.Err("HttpRequestWithLabelsInput")
 }
 
-var opHttpRequestWithLabelsAndTimestampFormat = operation{
-	name:        "HttpRequestWithLabelsAndTimestampFormat",
-	safeToRetry: true,
+var opHttpRequestWithLabelsAndTimestampFormat = call.Operation{
+	Name:        "HttpRequestWithLabelsAndTimestampFormat",
+	SafeToRetry: true,
 }
 
 // The example tests how requests serialize different timestamp formats in the URI path.
@@ -1406,7 +1615,7 @@ func (c *Client) HttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in
 		}
 	}
 	out := &HttpRequestWithLabelsAndTimestampFormatOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabelsAndTimestampFormat, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabelsAndTimestampFormat, r, func(resp *call.Response) error {
 		return deserializeHttpRequestWithLabelsAndTimestampFormatOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1414,41 +1623,41 @@ func (c *Client) HttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in
 	return out, nil
 }
 
-func checkHttpRequestWithLabelsAndTimestampFormatInput(in *HttpRequestWithLabelsAndTimestampFormatInput, mode ValidationMode) error {
+func checkHttpRequestWithLabelsAndTimestampFormatInput(in *HttpRequestWithLabelsAndTimestampFormatInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.MemberEpochSeconds == nil {
-		v.required(&fieldPath{name: "memberEpochSeconds"})
+		v.Required(&validation.Path{Name: "memberEpochSeconds"})
 	}
 	if in.MemberHttpDate == nil {
-		v.required(&fieldPath{name: "memberHttpDate"})
+		v.Required(&validation.Path{Name: "memberHttpDate"})
 	}
 	if in.MemberDateTime == nil {
-		v.required(&fieldPath{name: "memberDateTime"})
+		v.Required(&validation.Path{Name: "memberDateTime"})
 	}
 	if in.DefaultFormat == nil {
-		v.required(&fieldPath{name: "defaultFormat"})
+		v.Required(&validation.Path{Name: "defaultFormat"})
 	}
 	if in.TargetEpochSeconds == nil {
-		v.required(&fieldPath{name: "targetEpochSeconds"})
+		v.Required(&validation.Path{Name: "targetEpochSeconds"})
 	}
 	if in.TargetHttpDate == nil {
-		v.required(&fieldPath{name: "targetHttpDate"})
+		v.Required(&validation.Path{Name: "targetHttpDate"})
 	}
 	if in.TargetDateTime == nil {
-		v.required(&fieldPath{name: "targetDateTime"})
+		v.Required(&validation.Path{Name: "targetDateTime"})
 	}
-	return v.err("HttpRequestWithLabelsAndTimestampFormatInput")
+	return v.Err("HttpRequestWithLabelsAndTimestampFormatInput")
 }
 
-var opHttpRequestWithRegexLiteral = operation{
-	name:        "HttpRequestWithRegexLiteral",
-	safeToRetry: true,
+var opHttpRequestWithRegexLiteral = call.Operation{
+	Name:        "HttpRequestWithRegexLiteral",
+	SafeToRetry: true,
 }
 
 // HttpRequestWithRegexLiteral calls the HttpRequestWithRegexLiteral operation.
@@ -1475,7 +1684,7 @@ func (c *Client) HttpRequestWithRegexLiteral(ctx context.Context, in *HttpReques
 		}
 	}
 	out := &HttpRequestWithRegexLiteralOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithRegexLiteral, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpRequestWithRegexLiteral, r, func(resp *call.Response) error {
 		return deserializeHttpRequestWithRegexLiteralOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1483,23 +1692,23 @@ func (c *Client) HttpRequestWithRegexLiteral(ctx context.Context, in *HttpReques
 	return out, nil
 }
 
-func checkHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput, mode ValidationMode) error {
+func checkHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Str == nil || *in.Str == "" {
-		v.add(&fieldPath{name: "str"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "str"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("HttpRequestWithRegexLiteralInput")
+	return v.Err("HttpRequestWithRegexLiteralInput")
 }
 
-var opHttpResponseCode = operation{
-	name:        "HttpResponseCode",
-	safeToRetry: true,
+var opHttpResponseCode = call.Operation{
+	Name:        "HttpResponseCode",
+	SafeToRetry: true,
 }
 
 // HttpResponseCode calls the HttpResponseCode operation.
@@ -1526,7 +1735,7 @@ func (c *Client) HttpResponseCode(ctx context.Context, in *HttpResponseCodeInput
 		}
 	}
 	out := &HttpResponseCodeOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpResponseCode, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpResponseCode, r, func(resp *call.Response) error {
 		return deserializeHttpResponseCodeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1534,17 +1743,17 @@ func (c *Client) HttpResponseCode(ctx context.Context, in *HttpResponseCodeInput
 	return out, nil
 }
 
-func checkHttpResponseCodeInput(in *HttpResponseCodeInput, mode ValidationMode) error {
+func checkHttpResponseCodeInput(in *HttpResponseCodeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opHttpStringPayload = operation{name: "HttpStringPayload"}
+var opHttpStringPayload = call.Operation{Name: "HttpStringPayload"}
 
 // HttpStringPayload calls the HttpStringPayload operation.
 //
@@ -1570,7 +1779,7 @@ func (c *Client) HttpStringPayload(ctx context.Context, in *HttpStringPayloadInp
 		}
 	}
 	out := &HttpStringPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpStringPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opHttpStringPayload, r, func(resp *call.Response) error {
 		return deserializeHttpStringPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1578,19 +1787,19 @@ func (c *Client) HttpStringPayload(ctx context.Context, in *HttpStringPayloadInp
 	return out, nil
 }
 
-func checkHttpStringPayloadInput(in *HttpStringPayloadInput, mode ValidationMode) error {
+func checkHttpStringPayloadInput(in *HttpStringPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opIgnoreQueryParamsInResponse = operation{
-	name:        "IgnoreQueryParamsInResponse",
-	safeToRetry: true,
+var opIgnoreQueryParamsInResponse = call.Operation{
+	Name:        "IgnoreQueryParamsInResponse",
+	SafeToRetry: true,
 }
 
 // This example ensures that query string bound request parameters are serialized in the body of
@@ -1618,7 +1827,7 @@ func (c *Client) IgnoreQueryParamsInResponse(ctx context.Context, in *IgnoreQuer
 		}
 	}
 	out := &IgnoreQueryParamsInResponseOutput{}
-	if err := c.invoke(ctx, &opts, &opIgnoreQueryParamsInResponse, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opIgnoreQueryParamsInResponse, r, func(resp *call.Response) error {
 		return deserializeIgnoreQueryParamsInResponseOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1626,17 +1835,17 @@ func (c *Client) IgnoreQueryParamsInResponse(ctx context.Context, in *IgnoreQuer
 	return out, nil
 }
 
-func checkIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseInput, mode ValidationMode) error {
+func checkIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opInputAndOutputWithHeaders = operation{name: "InputAndOutputWithHeaders"}
+var opInputAndOutputWithHeaders = call.Operation{Name: "InputAndOutputWithHeaders"}
 
 // The example tests how requests and responses are serialized when there is no input or output
 // payload but there are HTTP header bindings.
@@ -1663,7 +1872,7 @@ func (c *Client) InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutp
 		}
 	}
 	out := &InputAndOutputWithHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opInputAndOutputWithHeaders, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opInputAndOutputWithHeaders, r, func(resp *call.Response) error {
 		return deserializeInputAndOutputWithHeadersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1671,11 +1880,11 @@ func (c *Client) InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutp
 	return out, nil
 }
 
-func checkInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput, mode ValidationMode) error {
+func checkInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
@@ -1707,7 +1916,7 @@ func (c *Client) InputStreamWithInitialRequest(ctx context.Context, in *InputStr
 	}
 }
 
-var opJsonBlobs = operation{name: "JsonBlobs"}
+var opJsonBlobs = call.Operation{Name: "JsonBlobs"}
 
 // Blobs are base64 encoded.
 //
@@ -1733,7 +1942,7 @@ func (c *Client) JsonBlobs(ctx context.Context, in *JsonBlobsInput, optFns ...fu
 		}
 	}
 	out := &JsonBlobsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonBlobs, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonBlobs, r, func(resp *call.Response) error {
 		return deserializeJsonBlobsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1741,19 +1950,19 @@ func (c *Client) JsonBlobs(ctx context.Context, in *JsonBlobsInput, optFns ...fu
 	return out, nil
 }
 
-func checkJsonBlobsInput(in *JsonBlobsInput, mode ValidationMode) error {
+func checkJsonBlobsInput(in *JsonBlobsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonEnums = operation{
-	name:        "JsonEnums",
-	safeToRetry: true,
+var opJsonEnums = call.Operation{
+	Name:        "JsonEnums",
+	SafeToRetry: true,
 }
 
 // This example serializes enums as top level properties, in lists, sets, and maps.
@@ -1780,7 +1989,7 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 		}
 	}
 	out := &JsonEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *call.Response) error {
 		return deserializeJsonEnumsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1788,19 +1997,19 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 	return out, nil
 }
 
-func checkJsonEnumsInput(in *JsonEnumsInput, mode ValidationMode) error {
+func checkJsonEnumsInput(in *JsonEnumsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonIntEnums = operation{
-	name:        "JsonIntEnums",
-	safeToRetry: true,
+var opJsonIntEnums = call.Operation{
+	Name:        "JsonIntEnums",
+	SafeToRetry: true,
 }
 
 // This example serializes intEnums as top level properties, in lists, sets, and maps.
@@ -1827,7 +2036,7 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 		}
 	}
 	out := &JsonIntEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *call.Response) error {
 		return deserializeJsonIntEnumsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1835,19 +2044,19 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 	return out, nil
 }
 
-func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode ValidationMode) error {
+func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonLists = operation{
-	name:        "JsonLists",
-	safeToRetry: true,
+var opJsonLists = call.Operation{
+	Name:        "JsonLists",
+	SafeToRetry: true,
 }
 
 // This test case serializes JSON lists for the following cases for both input and output:
@@ -1879,7 +2088,7 @@ func (c *Client) JsonLists(ctx context.Context, in *JsonListsInput, optFns ...fu
 		}
 	}
 	out := &JsonListsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonLists, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonLists, r, func(resp *call.Response) error {
 		return deserializeJsonListsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1887,17 +2096,17 @@ func (c *Client) JsonLists(ctx context.Context, in *JsonListsInput, optFns ...fu
 	return out, nil
 }
 
-func checkJsonListsInput(in *JsonListsInput, mode ValidationMode) error {
+func checkJsonListsInput(in *JsonListsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonMaps = operation{name: "JsonMaps"}
+var opJsonMaps = call.Operation{Name: "JsonMaps"}
 
 // The example tests basic map serialization.
 //
@@ -1923,7 +2132,7 @@ func (c *Client) JsonMaps(ctx context.Context, in *JsonMapsInput, optFns ...func
 		}
 	}
 	out := &JsonMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonMaps, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonMaps, r, func(resp *call.Response) error {
 		return deserializeJsonMapsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1931,17 +2140,17 @@ func (c *Client) JsonMaps(ctx context.Context, in *JsonMapsInput, optFns ...func
 	return out, nil
 }
 
-func checkJsonMapsInput(in *JsonMapsInput, mode ValidationMode) error {
+func checkJsonMapsInput(in *JsonMapsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonTimestamps = operation{name: "JsonTimestamps"}
+var opJsonTimestamps = call.Operation{Name: "JsonTimestamps"}
 
 // This tests how timestamps are serialized, including using the default format of date-time and
 // various @timestampFormat trait values.
@@ -1968,7 +2177,7 @@ func (c *Client) JsonTimestamps(ctx context.Context, in *JsonTimestampsInput, op
 		}
 	}
 	out := &JsonTimestampsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonTimestamps, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonTimestamps, r, func(resp *call.Response) error {
 		return deserializeJsonTimestampsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1976,19 +2185,19 @@ func (c *Client) JsonTimestamps(ctx context.Context, in *JsonTimestampsInput, op
 	return out, nil
 }
 
-func checkJsonTimestampsInput(in *JsonTimestampsInput, mode ValidationMode) error {
+func checkJsonTimestampsInput(in *JsonTimestampsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opJsonUnions = operation{
-	name:        "JsonUnions",
-	safeToRetry: true,
+var opJsonUnions = call.Operation{
+	Name:        "JsonUnions",
+	SafeToRetry: true,
 }
 
 // This operation uses unions for inputs and outputs.
@@ -2015,7 +2224,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 		}
 	}
 	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
 		return deserializeJsonUnionsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2023,17 +2232,17 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	return out, nil
 }
 
-func checkJsonUnionsInput(in *JsonUnionsInput, mode ValidationMode) error {
+func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedAcceptWithBody = operation{name: "MalformedAcceptWithBody"}
+var opMalformedAcceptWithBody = call.Operation{Name: "MalformedAcceptWithBody"}
 
 // MalformedAcceptWithBody calls the MalformedAcceptWithBody operation.
 //
@@ -2059,7 +2268,7 @@ func (c *Client) MalformedAcceptWithBody(ctx context.Context, in *MalformedAccep
 		}
 	}
 	out := &MalformedAcceptWithBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithBody, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithBody, r, func(resp *call.Response) error {
 		return deserializeMalformedAcceptWithBodyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2067,17 +2276,17 @@ func (c *Client) MalformedAcceptWithBody(ctx context.Context, in *MalformedAccep
 	return out, nil
 }
 
-func checkMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput, mode ValidationMode) error {
+func checkMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedAcceptWithGenericString = operation{name: "MalformedAcceptWithGenericString"}
+var opMalformedAcceptWithGenericString = call.Operation{Name: "MalformedAcceptWithGenericString"}
 
 // MalformedAcceptWithGenericString calls the MalformedAcceptWithGenericString operation.
 //
@@ -2103,7 +2312,7 @@ func (c *Client) MalformedAcceptWithGenericString(ctx context.Context, in *Malfo
 		}
 	}
 	out := &MalformedAcceptWithGenericStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithGenericString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithGenericString, r, func(resp *call.Response) error {
 		return deserializeMalformedAcceptWithGenericStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2111,17 +2320,17 @@ func (c *Client) MalformedAcceptWithGenericString(ctx context.Context, in *Malfo
 	return out, nil
 }
 
-func checkMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGenericStringInput, mode ValidationMode) error {
+func checkMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGenericStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedAcceptWithPayload = operation{name: "MalformedAcceptWithPayload"}
+var opMalformedAcceptWithPayload = call.Operation{Name: "MalformedAcceptWithPayload"}
 
 // MalformedAcceptWithPayload calls the MalformedAcceptWithPayload operation.
 //
@@ -2147,7 +2356,7 @@ func (c *Client) MalformedAcceptWithPayload(ctx context.Context, in *MalformedAc
 		}
 	}
 	out := &MalformedAcceptWithPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithPayload, r, func(resp *call.Response) error {
 		return deserializeMalformedAcceptWithPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2155,17 +2364,17 @@ func (c *Client) MalformedAcceptWithPayload(ctx context.Context, in *MalformedAc
 	return out, nil
 }
 
-func checkMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInput, mode ValidationMode) error {
+func checkMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedBlob = operation{name: "MalformedBlob"}
+var opMalformedBlob = call.Operation{Name: "MalformedBlob"}
 
 // MalformedBlob calls the MalformedBlob operation.
 //
@@ -2191,7 +2400,7 @@ func (c *Client) MalformedBlob(ctx context.Context, in *MalformedBlobInput, optF
 		}
 	}
 	out := &MalformedBlobOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedBlob, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedBlob, r, func(resp *call.Response) error {
 		return deserializeMalformedBlobOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2199,17 +2408,17 @@ func (c *Client) MalformedBlob(ctx context.Context, in *MalformedBlobInput, optF
 	return out, nil
 }
 
-func checkMalformedBlobInput(in *MalformedBlobInput, mode ValidationMode) error {
+func checkMalformedBlobInput(in *MalformedBlobInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedBoolean = operation{name: "MalformedBoolean"}
+var opMalformedBoolean = call.Operation{Name: "MalformedBoolean"}
 
 // MalformedBoolean calls the MalformedBoolean operation.
 //
@@ -2235,7 +2444,7 @@ func (c *Client) MalformedBoolean(ctx context.Context, in *MalformedBooleanInput
 		}
 	}
 	out := &MalformedBooleanOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedBoolean, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedBoolean, r, func(resp *call.Response) error {
 		return deserializeMalformedBooleanOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2243,21 +2452,21 @@ func (c *Client) MalformedBoolean(ctx context.Context, in *MalformedBooleanInput
 	return out, nil
 }
 
-func checkMalformedBooleanInput(in *MalformedBooleanInput, mode ValidationMode) error {
+func checkMalformedBooleanInput(in *MalformedBooleanInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.BooleanInPath == nil {
-		v.required(&fieldPath{name: "booleanInPath"})
+		v.Required(&validation.Path{Name: "booleanInPath"})
 	}
-	return v.err("MalformedBooleanInput")
+	return v.Err("MalformedBooleanInput")
 }
 
-var opMalformedByte = operation{name: "MalformedByte"}
+var opMalformedByte = call.Operation{Name: "MalformedByte"}
 
 // MalformedByte calls the MalformedByte operation.
 //
@@ -2283,7 +2492,7 @@ func (c *Client) MalformedByte(ctx context.Context, in *MalformedByteInput, optF
 		}
 	}
 	out := &MalformedByteOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedByte, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedByte, r, func(resp *call.Response) error {
 		return deserializeMalformedByteOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2291,21 +2500,21 @@ func (c *Client) MalformedByte(ctx context.Context, in *MalformedByteInput, optF
 	return out, nil
 }
 
-func checkMalformedByteInput(in *MalformedByteInput, mode ValidationMode) error {
+func checkMalformedByteInput(in *MalformedByteInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ByteInPath == nil {
-		v.required(&fieldPath{name: "byteInPath"})
+		v.Required(&validation.Path{Name: "byteInPath"})
 	}
-	return v.err("MalformedByteInput")
+	return v.Err("MalformedByteInput")
 }
 
-var opMalformedContentTypeWithBody = operation{name: "MalformedContentTypeWithBody"}
+var opMalformedContentTypeWithBody = call.Operation{Name: "MalformedContentTypeWithBody"}
 
 // MalformedContentTypeWithBody calls the MalformedContentTypeWithBody operation.
 //
@@ -2331,7 +2540,7 @@ func (c *Client) MalformedContentTypeWithBody(ctx context.Context, in *Malformed
 		}
 	}
 	out := &MalformedContentTypeWithBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithBody, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithBody, r, func(resp *call.Response) error {
 		return deserializeMalformedContentTypeWithBodyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2339,17 +2548,17 @@ func (c *Client) MalformedContentTypeWithBody(ctx context.Context, in *Malformed
 	return out, nil
 }
 
-func checkMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput, mode ValidationMode) error {
+func checkMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedContentTypeWithGenericString = operation{name: "MalformedContentTypeWithGenericString"}
+var opMalformedContentTypeWithGenericString = call.Operation{Name: "MalformedContentTypeWithGenericString"}
 
 // MalformedContentTypeWithGenericString calls the MalformedContentTypeWithGenericString operation.
 //
@@ -2375,7 +2584,7 @@ func (c *Client) MalformedContentTypeWithGenericString(ctx context.Context, in *
 		}
 	}
 	out := &MalformedContentTypeWithGenericStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithGenericString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithGenericString, r, func(resp *call.Response) error {
 		return deserializeMalformedContentTypeWithGenericStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2383,17 +2592,17 @@ func (c *Client) MalformedContentTypeWithGenericString(ctx context.Context, in *
 	return out, nil
 }
 
-func checkMalformedContentTypeWithGenericStringInput(in *MalformedContentTypeWithGenericStringInput, mode ValidationMode) error {
+func checkMalformedContentTypeWithGenericStringInput(in *MalformedContentTypeWithGenericStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedContentTypeWithPayload = operation{name: "MalformedContentTypeWithPayload"}
+var opMalformedContentTypeWithPayload = call.Operation{Name: "MalformedContentTypeWithPayload"}
 
 // MalformedContentTypeWithPayload calls the MalformedContentTypeWithPayload operation.
 //
@@ -2419,7 +2628,7 @@ func (c *Client) MalformedContentTypeWithPayload(ctx context.Context, in *Malfor
 		}
 	}
 	out := &MalformedContentTypeWithPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithPayload, r, func(resp *call.Response) error {
 		return deserializeMalformedContentTypeWithPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2427,17 +2636,17 @@ func (c *Client) MalformedContentTypeWithPayload(ctx context.Context, in *Malfor
 	return out, nil
 }
 
-func checkMalformedContentTypeWithPayloadInput(in *MalformedContentTypeWithPayloadInput, mode ValidationMode) error {
+func checkMalformedContentTypeWithPayloadInput(in *MalformedContentTypeWithPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedContentTypeWithoutBody = operation{name: "MalformedContentTypeWithoutBody"}
+var opMalformedContentTypeWithoutBody = call.Operation{Name: "MalformedContentTypeWithoutBody"}
 
 // MalformedContentTypeWithoutBody calls the MalformedContentTypeWithoutBody operation.
 //
@@ -2463,7 +2672,7 @@ func (c *Client) MalformedContentTypeWithoutBody(ctx context.Context, in *Malfor
 		}
 	}
 	out := &MalformedContentTypeWithoutBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBody, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBody, r, func(resp *call.Response) error {
 		return deserializeMalformedContentTypeWithoutBodyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2471,17 +2680,17 @@ func (c *Client) MalformedContentTypeWithoutBody(ctx context.Context, in *Malfor
 	return out, nil
 }
 
-func checkMalformedContentTypeWithoutBodyInput(in *MalformedContentTypeWithoutBodyInput, mode ValidationMode) error {
+func checkMalformedContentTypeWithoutBodyInput(in *MalformedContentTypeWithoutBodyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedContentTypeWithoutBodyEmptyInput = operation{name: "MalformedContentTypeWithoutBodyEmptyInput"}
+var opMalformedContentTypeWithoutBodyEmptyInput = call.Operation{Name: "MalformedContentTypeWithoutBodyEmptyInput"}
 
 // MalformedContentTypeWithoutBodyEmptyInput calls the MalformedContentTypeWithoutBodyEmptyInput
 // operation.
@@ -2508,7 +2717,7 @@ func (c *Client) MalformedContentTypeWithoutBodyEmptyInput(ctx context.Context, 
 		}
 	}
 	out := &MalformedContentTypeWithoutBodyEmptyInputOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBodyEmptyInput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBodyEmptyInput, r, func(resp *call.Response) error {
 		return deserializeMalformedContentTypeWithoutBodyEmptyInputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2516,17 +2725,17 @@ func (c *Client) MalformedContentTypeWithoutBodyEmptyInput(ctx context.Context, 
 	return out, nil
 }
 
-func checkMalformedContentTypeWithoutBodyEmptyInputInput(in *MalformedContentTypeWithoutBodyEmptyInputInput, mode ValidationMode) error {
+func checkMalformedContentTypeWithoutBodyEmptyInputInput(in *MalformedContentTypeWithoutBodyEmptyInputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedDouble = operation{name: "MalformedDouble"}
+var opMalformedDouble = call.Operation{Name: "MalformedDouble"}
 
 // MalformedDouble calls the MalformedDouble operation.
 //
@@ -2552,7 +2761,7 @@ func (c *Client) MalformedDouble(ctx context.Context, in *MalformedDoubleInput, 
 		}
 	}
 	out := &MalformedDoubleOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedDouble, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedDouble, r, func(resp *call.Response) error {
 		return deserializeMalformedDoubleOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2560,21 +2769,21 @@ func (c *Client) MalformedDouble(ctx context.Context, in *MalformedDoubleInput, 
 	return out, nil
 }
 
-func checkMalformedDoubleInput(in *MalformedDoubleInput, mode ValidationMode) error {
+func checkMalformedDoubleInput(in *MalformedDoubleInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.DoubleInPath == nil {
-		v.required(&fieldPath{name: "doubleInPath"})
+		v.Required(&validation.Path{Name: "doubleInPath"})
 	}
-	return v.err("MalformedDoubleInput")
+	return v.Err("MalformedDoubleInput")
 }
 
-var opMalformedFloat = operation{name: "MalformedFloat"}
+var opMalformedFloat = call.Operation{Name: "MalformedFloat"}
 
 // MalformedFloat calls the MalformedFloat operation.
 //
@@ -2600,7 +2809,7 @@ func (c *Client) MalformedFloat(ctx context.Context, in *MalformedFloatInput, op
 		}
 	}
 	out := &MalformedFloatOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedFloat, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedFloat, r, func(resp *call.Response) error {
 		return deserializeMalformedFloatOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2608,21 +2817,21 @@ func (c *Client) MalformedFloat(ctx context.Context, in *MalformedFloatInput, op
 	return out, nil
 }
 
-func checkMalformedFloatInput(in *MalformedFloatInput, mode ValidationMode) error {
+func checkMalformedFloatInput(in *MalformedFloatInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.FloatInPath == nil {
-		v.required(&fieldPath{name: "floatInPath"})
+		v.Required(&validation.Path{Name: "floatInPath"})
 	}
-	return v.err("MalformedFloatInput")
+	return v.Err("MalformedFloatInput")
 }
 
-var opMalformedInteger = operation{name: "MalformedInteger"}
+var opMalformedInteger = call.Operation{Name: "MalformedInteger"}
 
 // MalformedInteger calls the MalformedInteger operation.
 //
@@ -2648,7 +2857,7 @@ func (c *Client) MalformedInteger(ctx context.Context, in *MalformedIntegerInput
 		}
 	}
 	out := &MalformedIntegerOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedInteger, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedInteger, r, func(resp *call.Response) error {
 		return deserializeMalformedIntegerOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2656,21 +2865,21 @@ func (c *Client) MalformedInteger(ctx context.Context, in *MalformedIntegerInput
 	return out, nil
 }
 
-func checkMalformedIntegerInput(in *MalformedIntegerInput, mode ValidationMode) error {
+func checkMalformedIntegerInput(in *MalformedIntegerInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.IntegerInPath == nil {
-		v.required(&fieldPath{name: "integerInPath"})
+		v.Required(&validation.Path{Name: "integerInPath"})
 	}
-	return v.err("MalformedIntegerInput")
+	return v.Err("MalformedIntegerInput")
 }
 
-var opMalformedList = operation{name: "MalformedList"}
+var opMalformedList = call.Operation{Name: "MalformedList"}
 
 // MalformedList calls the MalformedList operation.
 //
@@ -2696,7 +2905,7 @@ func (c *Client) MalformedList(ctx context.Context, in *MalformedListInput, optF
 		}
 	}
 	out := &MalformedListOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedList, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedList, r, func(resp *call.Response) error {
 		return deserializeMalformedListOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2704,17 +2913,17 @@ func (c *Client) MalformedList(ctx context.Context, in *MalformedListInput, optF
 	return out, nil
 }
 
-func checkMalformedListInput(in *MalformedListInput, mode ValidationMode) error {
+func checkMalformedListInput(in *MalformedListInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedLong = operation{name: "MalformedLong"}
+var opMalformedLong = call.Operation{Name: "MalformedLong"}
 
 // MalformedLong calls the MalformedLong operation.
 //
@@ -2740,7 +2949,7 @@ func (c *Client) MalformedLong(ctx context.Context, in *MalformedLongInput, optF
 		}
 	}
 	out := &MalformedLongOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLong, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedLong, r, func(resp *call.Response) error {
 		return deserializeMalformedLongOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2748,21 +2957,21 @@ func (c *Client) MalformedLong(ctx context.Context, in *MalformedLongInput, optF
 	return out, nil
 }
 
-func checkMalformedLongInput(in *MalformedLongInput, mode ValidationMode) error {
+func checkMalformedLongInput(in *MalformedLongInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.LongInPath == nil {
-		v.required(&fieldPath{name: "longInPath"})
+		v.Required(&validation.Path{Name: "longInPath"})
 	}
-	return v.err("MalformedLongInput")
+	return v.Err("MalformedLongInput")
 }
 
-var opMalformedMap = operation{name: "MalformedMap"}
+var opMalformedMap = call.Operation{Name: "MalformedMap"}
 
 // MalformedMap calls the MalformedMap operation.
 //
@@ -2788,7 +2997,7 @@ func (c *Client) MalformedMap(ctx context.Context, in *MalformedMapInput, optFns
 		}
 	}
 	out := &MalformedMapOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedMap, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedMap, r, func(resp *call.Response) error {
 		return deserializeMalformedMapOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2796,17 +3005,17 @@ func (c *Client) MalformedMap(ctx context.Context, in *MalformedMapInput, optFns
 	return out, nil
 }
 
-func checkMalformedMapInput(in *MalformedMapInput, mode ValidationMode) error {
+func checkMalformedMapInput(in *MalformedMapInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedRequestBody = operation{name: "MalformedRequestBody"}
+var opMalformedRequestBody = call.Operation{Name: "MalformedRequestBody"}
 
 // MalformedRequestBody calls the MalformedRequestBody operation.
 //
@@ -2832,7 +3041,7 @@ func (c *Client) MalformedRequestBody(ctx context.Context, in *MalformedRequestB
 		}
 	}
 	out := &MalformedRequestBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRequestBody, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedRequestBody, r, func(resp *call.Response) error {
 		return deserializeMalformedRequestBodyOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2840,17 +3049,17 @@ func (c *Client) MalformedRequestBody(ctx context.Context, in *MalformedRequestB
 	return out, nil
 }
 
-func checkMalformedRequestBodyInput(in *MalformedRequestBodyInput, mode ValidationMode) error {
+func checkMalformedRequestBodyInput(in *MalformedRequestBodyInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedShort = operation{name: "MalformedShort"}
+var opMalformedShort = call.Operation{Name: "MalformedShort"}
 
 // MalformedShort calls the MalformedShort operation.
 //
@@ -2876,7 +3085,7 @@ func (c *Client) MalformedShort(ctx context.Context, in *MalformedShortInput, op
 		}
 	}
 	out := &MalformedShortOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedShort, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedShort, r, func(resp *call.Response) error {
 		return deserializeMalformedShortOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2884,21 +3093,21 @@ func (c *Client) MalformedShort(ctx context.Context, in *MalformedShortInput, op
 	return out, nil
 }
 
-func checkMalformedShortInput(in *MalformedShortInput, mode ValidationMode) error {
+func checkMalformedShortInput(in *MalformedShortInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ShortInPath == nil {
-		v.required(&fieldPath{name: "shortInPath"})
+		v.Required(&validation.Path{Name: "shortInPath"})
 	}
-	return v.err("MalformedShortInput")
+	return v.Err("MalformedShortInput")
 }
 
-var opMalformedString = operation{name: "MalformedString"}
+var opMalformedString = call.Operation{Name: "MalformedString"}
 
 // MalformedString calls the MalformedString operation.
 //
@@ -2924,7 +3133,7 @@ func (c *Client) MalformedString(ctx context.Context, in *MalformedStringInput, 
 		}
 	}
 	out := &MalformedStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedString, r, func(resp *call.Response) error {
 		return deserializeMalformedStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2932,17 +3141,17 @@ func (c *Client) MalformedString(ctx context.Context, in *MalformedStringInput, 
 	return out, nil
 }
 
-func checkMalformedStringInput(in *MalformedStringInput, mode ValidationMode) error {
+func checkMalformedStringInput(in *MalformedStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedTimestampBodyDateTime = operation{name: "MalformedTimestampBodyDateTime"}
+var opMalformedTimestampBodyDateTime = call.Operation{Name: "MalformedTimestampBodyDateTime"}
 
 // MalformedTimestampBodyDateTime calls the MalformedTimestampBodyDateTime operation.
 //
@@ -2968,7 +3177,7 @@ func (c *Client) MalformedTimestampBodyDateTime(ctx context.Context, in *Malform
 		}
 	}
 	out := &MalformedTimestampBodyDateTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDateTime, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDateTime, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampBodyDateTimeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -2976,21 +3185,21 @@ func (c *Client) MalformedTimestampBodyDateTime(ctx context.Context, in *Malform
 	return out, nil
 }
 
-func checkMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput, mode ValidationMode) error {
+func checkMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampBodyDateTimeInput")
+	return v.Err("MalformedTimestampBodyDateTimeInput")
 }
 
-var opMalformedTimestampBodyDefault = operation{name: "MalformedTimestampBodyDefault"}
+var opMalformedTimestampBodyDefault = call.Operation{Name: "MalformedTimestampBodyDefault"}
 
 // MalformedTimestampBodyDefault calls the MalformedTimestampBodyDefault operation.
 //
@@ -3016,7 +3225,7 @@ func (c *Client) MalformedTimestampBodyDefault(ctx context.Context, in *Malforme
 		}
 	}
 	out := &MalformedTimestampBodyDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDefault, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDefault, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampBodyDefaultOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3024,21 +3233,21 @@ func (c *Client) MalformedTimestampBodyDefault(ctx context.Context, in *Malforme
 	return out, nil
 }
 
-func checkMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput, mode ValidationMode) error {
+func checkMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampBodyDefaultInput")
+	return v.Err("MalformedTimestampBodyDefaultInput")
 }
 
-var opMalformedTimestampBodyHttpDate = operation{name: "MalformedTimestampBodyHttpDate"}
+var opMalformedTimestampBodyHttpDate = call.Operation{Name: "MalformedTimestampBodyHttpDate"}
 
 // MalformedTimestampBodyHttpDate calls the MalformedTimestampBodyHttpDate operation.
 //
@@ -3064,7 +3273,7 @@ func (c *Client) MalformedTimestampBodyHttpDate(ctx context.Context, in *Malform
 		}
 	}
 	out := &MalformedTimestampBodyHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyHttpDate, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyHttpDate, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampBodyHttpDateOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3072,21 +3281,21 @@ func (c *Client) MalformedTimestampBodyHttpDate(ctx context.Context, in *Malform
 	return out, nil
 }
 
-func checkMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput, mode ValidationMode) error {
+func checkMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampBodyHttpDateInput")
+	return v.Err("MalformedTimestampBodyHttpDateInput")
 }
 
-var opMalformedTimestampHeaderDateTime = operation{name: "MalformedTimestampHeaderDateTime"}
+var opMalformedTimestampHeaderDateTime = call.Operation{Name: "MalformedTimestampHeaderDateTime"}
 
 // MalformedTimestampHeaderDateTime calls the MalformedTimestampHeaderDateTime operation.
 //
@@ -3112,7 +3321,7 @@ func (c *Client) MalformedTimestampHeaderDateTime(ctx context.Context, in *Malfo
 		}
 	}
 	out := &MalformedTimestampHeaderDateTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDateTime, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDateTime, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampHeaderDateTimeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3120,21 +3329,21 @@ func (c *Client) MalformedTimestampHeaderDateTime(ctx context.Context, in *Malfo
 	return out, nil
 }
 
-func checkMalformedTimestampHeaderDateTimeInput(in *MalformedTimestampHeaderDateTimeInput, mode ValidationMode) error {
+func checkMalformedTimestampHeaderDateTimeInput(in *MalformedTimestampHeaderDateTimeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampHeaderDateTimeInput")
+	return v.Err("MalformedTimestampHeaderDateTimeInput")
 }
 
-var opMalformedTimestampHeaderDefault = operation{name: "MalformedTimestampHeaderDefault"}
+var opMalformedTimestampHeaderDefault = call.Operation{Name: "MalformedTimestampHeaderDefault"}
 
 // MalformedTimestampHeaderDefault calls the MalformedTimestampHeaderDefault operation.
 //
@@ -3160,7 +3369,7 @@ func (c *Client) MalformedTimestampHeaderDefault(ctx context.Context, in *Malfor
 		}
 	}
 	out := &MalformedTimestampHeaderDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDefault, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDefault, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampHeaderDefaultOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3168,21 +3377,21 @@ func (c *Client) MalformedTimestampHeaderDefault(ctx context.Context, in *Malfor
 	return out, nil
 }
 
-func checkMalformedTimestampHeaderDefaultInput(in *MalformedTimestampHeaderDefaultInput, mode ValidationMode) error {
+func checkMalformedTimestampHeaderDefaultInput(in *MalformedTimestampHeaderDefaultInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampHeaderDefaultInput")
+	return v.Err("MalformedTimestampHeaderDefaultInput")
 }
 
-var opMalformedTimestampHeaderEpoch = operation{name: "MalformedTimestampHeaderEpoch"}
+var opMalformedTimestampHeaderEpoch = call.Operation{Name: "MalformedTimestampHeaderEpoch"}
 
 // MalformedTimestampHeaderEpoch calls the MalformedTimestampHeaderEpoch operation.
 //
@@ -3208,7 +3417,7 @@ func (c *Client) MalformedTimestampHeaderEpoch(ctx context.Context, in *Malforme
 		}
 	}
 	out := &MalformedTimestampHeaderEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderEpoch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderEpoch, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampHeaderEpochOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3216,21 +3425,21 @@ func (c *Client) MalformedTimestampHeaderEpoch(ctx context.Context, in *Malforme
 	return out, nil
 }
 
-func checkMalformedTimestampHeaderEpochInput(in *MalformedTimestampHeaderEpochInput, mode ValidationMode) error {
+func checkMalformedTimestampHeaderEpochInput(in *MalformedTimestampHeaderEpochInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampHeaderEpochInput")
+	return v.Err("MalformedTimestampHeaderEpochInput")
 }
 
-var opMalformedTimestampPathDefault = operation{name: "MalformedTimestampPathDefault"}
+var opMalformedTimestampPathDefault = call.Operation{Name: "MalformedTimestampPathDefault"}
 
 // MalformedTimestampPathDefault calls the MalformedTimestampPathDefault operation.
 //
@@ -3256,7 +3465,7 @@ func (c *Client) MalformedTimestampPathDefault(ctx context.Context, in *Malforme
 		}
 	}
 	out := &MalformedTimestampPathDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathDefault, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathDefault, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampPathDefaultOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3264,21 +3473,21 @@ func (c *Client) MalformedTimestampPathDefault(ctx context.Context, in *Malforme
 	return out, nil
 }
 
-func checkMalformedTimestampPathDefaultInput(in *MalformedTimestampPathDefaultInput, mode ValidationMode) error {
+func checkMalformedTimestampPathDefaultInput(in *MalformedTimestampPathDefaultInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampPathDefaultInput")
+	return v.Err("MalformedTimestampPathDefaultInput")
 }
 
-var opMalformedTimestampPathEpoch = operation{name: "MalformedTimestampPathEpoch"}
+var opMalformedTimestampPathEpoch = call.Operation{Name: "MalformedTimestampPathEpoch"}
 
 // MalformedTimestampPathEpoch calls the MalformedTimestampPathEpoch operation.
 //
@@ -3304,7 +3513,7 @@ func (c *Client) MalformedTimestampPathEpoch(ctx context.Context, in *MalformedT
 		}
 	}
 	out := &MalformedTimestampPathEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathEpoch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathEpoch, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampPathEpochOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3312,21 +3521,21 @@ func (c *Client) MalformedTimestampPathEpoch(ctx context.Context, in *MalformedT
 	return out, nil
 }
 
-func checkMalformedTimestampPathEpochInput(in *MalformedTimestampPathEpochInput, mode ValidationMode) error {
+func checkMalformedTimestampPathEpochInput(in *MalformedTimestampPathEpochInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampPathEpochInput")
+	return v.Err("MalformedTimestampPathEpochInput")
 }
 
-var opMalformedTimestampPathHttpDate = operation{name: "MalformedTimestampPathHttpDate"}
+var opMalformedTimestampPathHttpDate = call.Operation{Name: "MalformedTimestampPathHttpDate"}
 
 // MalformedTimestampPathHttpDate calls the MalformedTimestampPathHttpDate operation.
 //
@@ -3352,7 +3561,7 @@ func (c *Client) MalformedTimestampPathHttpDate(ctx context.Context, in *Malform
 		}
 	}
 	out := &MalformedTimestampPathHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathHttpDate, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathHttpDate, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampPathHttpDateOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3360,21 +3569,21 @@ func (c *Client) MalformedTimestampPathHttpDate(ctx context.Context, in *Malform
 	return out, nil
 }
 
-func checkMalformedTimestampPathHttpDateInput(in *MalformedTimestampPathHttpDateInput, mode ValidationMode) error {
+func checkMalformedTimestampPathHttpDateInput(in *MalformedTimestampPathHttpDateInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampPathHttpDateInput")
+	return v.Err("MalformedTimestampPathHttpDateInput")
 }
 
-var opMalformedTimestampQueryDefault = operation{name: "MalformedTimestampQueryDefault"}
+var opMalformedTimestampQueryDefault = call.Operation{Name: "MalformedTimestampQueryDefault"}
 
 // MalformedTimestampQueryDefault calls the MalformedTimestampQueryDefault operation.
 //
@@ -3400,7 +3609,7 @@ func (c *Client) MalformedTimestampQueryDefault(ctx context.Context, in *Malform
 		}
 	}
 	out := &MalformedTimestampQueryDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryDefault, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryDefault, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampQueryDefaultOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3408,21 +3617,21 @@ func (c *Client) MalformedTimestampQueryDefault(ctx context.Context, in *Malform
 	return out, nil
 }
 
-func checkMalformedTimestampQueryDefaultInput(in *MalformedTimestampQueryDefaultInput, mode ValidationMode) error {
+func checkMalformedTimestampQueryDefaultInput(in *MalformedTimestampQueryDefaultInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampQueryDefaultInput")
+	return v.Err("MalformedTimestampQueryDefaultInput")
 }
 
-var opMalformedTimestampQueryEpoch = operation{name: "MalformedTimestampQueryEpoch"}
+var opMalformedTimestampQueryEpoch = call.Operation{Name: "MalformedTimestampQueryEpoch"}
 
 // MalformedTimestampQueryEpoch calls the MalformedTimestampQueryEpoch operation.
 //
@@ -3448,7 +3657,7 @@ func (c *Client) MalformedTimestampQueryEpoch(ctx context.Context, in *Malformed
 		}
 	}
 	out := &MalformedTimestampQueryEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryEpoch, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryEpoch, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampQueryEpochOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3456,21 +3665,21 @@ func (c *Client) MalformedTimestampQueryEpoch(ctx context.Context, in *Malformed
 	return out, nil
 }
 
-func checkMalformedTimestampQueryEpochInput(in *MalformedTimestampQueryEpochInput, mode ValidationMode) error {
+func checkMalformedTimestampQueryEpochInput(in *MalformedTimestampQueryEpochInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampQueryEpochInput")
+	return v.Err("MalformedTimestampQueryEpochInput")
 }
 
-var opMalformedTimestampQueryHttpDate = operation{name: "MalformedTimestampQueryHttpDate"}
+var opMalformedTimestampQueryHttpDate = call.Operation{Name: "MalformedTimestampQueryHttpDate"}
 
 // MalformedTimestampQueryHttpDate calls the MalformedTimestampQueryHttpDate operation.
 //
@@ -3496,7 +3705,7 @@ func (c *Client) MalformedTimestampQueryHttpDate(ctx context.Context, in *Malfor
 		}
 	}
 	out := &MalformedTimestampQueryHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryHttpDate, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryHttpDate, r, func(resp *call.Response) error {
 		return deserializeMalformedTimestampQueryHttpDateOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3504,21 +3713,21 @@ func (c *Client) MalformedTimestampQueryHttpDate(ctx context.Context, in *Malfor
 	return out, nil
 }
 
-func checkMalformedTimestampQueryHttpDateInput(in *MalformedTimestampQueryHttpDateInput, mode ValidationMode) error {
+func checkMalformedTimestampQueryHttpDateInput(in *MalformedTimestampQueryHttpDateInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Timestamp == nil {
-		v.required(&fieldPath{name: "timestamp"})
+		v.Required(&validation.Path{Name: "timestamp"})
 	}
-	return v.err("MalformedTimestampQueryHttpDateInput")
+	return v.Err("MalformedTimestampQueryHttpDateInput")
 }
 
-var opMalformedUnion = operation{name: "MalformedUnion"}
+var opMalformedUnion = call.Operation{Name: "MalformedUnion"}
 
 // MalformedUnion calls the MalformedUnion operation.
 //
@@ -3544,7 +3753,7 @@ func (c *Client) MalformedUnion(ctx context.Context, in *MalformedUnionInput, op
 		}
 	}
 	out := &MalformedUnionOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedUnion, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedUnion, r, func(resp *call.Response) error {
 		return deserializeMalformedUnionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3552,19 +3761,19 @@ func (c *Client) MalformedUnion(ctx context.Context, in *MalformedUnionInput, op
 	return out, nil
 }
 
-func checkMalformedUnionInput(in *MalformedUnionInput, mode ValidationMode) error {
+func checkMalformedUnionInput(in *MalformedUnionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMediaTypeHeader = operation{
-	name:        "MediaTypeHeader",
-	safeToRetry: true,
+var opMediaTypeHeader = call.Operation{
+	Name:        "MediaTypeHeader",
+	SafeToRetry: true,
 }
 
 // This example ensures that mediaType strings are base64 encoded in headers.
@@ -3591,7 +3800,7 @@ func (c *Client) MediaTypeHeader(ctx context.Context, in *MediaTypeHeaderInput, 
 		}
 	}
 	out := &MediaTypeHeaderOutput{}
-	if err := c.invoke(ctx, &opts, &opMediaTypeHeader, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMediaTypeHeader, r, func(resp *call.Response) error {
 		return deserializeMediaTypeHeaderOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3599,17 +3808,17 @@ func (c *Client) MediaTypeHeader(ctx context.Context, in *MediaTypeHeaderInput, 
 	return out, nil
 }
 
-func checkMediaTypeHeaderInput(in *MediaTypeHeaderInput, mode ValidationMode) error {
+func checkMediaTypeHeaderInput(in *MediaTypeHeaderInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNoInputAndNoOutput = operation{name: "NoInputAndNoOutput"}
+var opNoInputAndNoOutput = call.Operation{Name: "NoInputAndNoOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input or output. While this should be rare, code generators
@@ -3637,7 +3846,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 		}
 	}
 	out := &NoInputAndNoOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *call.Response) error {
 		return deserializeNoInputAndNoOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3645,17 +3854,17 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 	return out, nil
 }
 
-func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode ValidationMode) error {
+func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNoInputAndOutput = operation{name: "NoInputAndOutput"}
+var opNoInputAndOutput = call.Operation{Name: "NoInputAndOutput"}
 
 // The example tests how requests and responses are serialized when there's no request or response
 // payload because the operation has no input and the output is empty. While this should be rare,
@@ -3683,7 +3892,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 		}
 	}
 	out := &NoInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *call.Response) error {
 		return deserializeNoInputAndOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3691,19 +3900,19 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 	return out, nil
 }
 
-func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode ValidationMode) error {
+func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNullAndEmptyHeadersClient = operation{
-	name:        "NullAndEmptyHeadersClient",
-	safeToRetry: true,
+var opNullAndEmptyHeadersClient = call.Operation{
+	Name:        "NullAndEmptyHeadersClient",
+	SafeToRetry: true,
 }
 
 // Null headers are not sent over the wire, empty headers are serialized to ""
@@ -3730,7 +3939,7 @@ func (c *Client) NullAndEmptyHeadersClient(ctx context.Context, in *NullAndEmpty
 		}
 	}
 	out := &NullAndEmptyHeadersClientOutput{}
-	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersClient, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersClient, r, func(resp *call.Response) error {
 		return deserializeNullAndEmptyHeadersClientOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3738,19 +3947,19 @@ func (c *Client) NullAndEmptyHeadersClient(ctx context.Context, in *NullAndEmpty
 	return out, nil
 }
 
-func checkNullAndEmptyHeadersClientInput(in *NullAndEmptyHeadersClientInput, mode ValidationMode) error {
+func checkNullAndEmptyHeadersClientInput(in *NullAndEmptyHeadersClientInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNullAndEmptyHeadersServer = operation{
-	name:        "NullAndEmptyHeadersServer",
-	safeToRetry: true,
+var opNullAndEmptyHeadersServer = call.Operation{
+	Name:        "NullAndEmptyHeadersServer",
+	SafeToRetry: true,
 }
 
 // Null headers are not sent over the wire, empty headers are serialized to ""
@@ -3777,7 +3986,7 @@ func (c *Client) NullAndEmptyHeadersServer(ctx context.Context, in *NullAndEmpty
 		}
 	}
 	out := &NullAndEmptyHeadersServerOutput{}
-	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersServer, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersServer, r, func(resp *call.Response) error {
 		return deserializeNullAndEmptyHeadersServerOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3785,19 +3994,19 @@ func (c *Client) NullAndEmptyHeadersServer(ctx context.Context, in *NullAndEmpty
 	return out, nil
 }
 
-func checkNullAndEmptyHeadersServerInput(in *NullAndEmptyHeadersServerInput, mode ValidationMode) error {
+func checkNullAndEmptyHeadersServerInput(in *NullAndEmptyHeadersServerInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOmitsNullSerializesEmptyString = operation{
-	name:        "OmitsNullSerializesEmptyString",
-	safeToRetry: true,
+var opOmitsNullSerializesEmptyString = call.Operation{
+	Name:        "OmitsNullSerializesEmptyString",
+	SafeToRetry: true,
 }
 
 // Omits null, but serializes empty string value.
@@ -3824,7 +4033,7 @@ func (c *Client) OmitsNullSerializesEmptyString(ctx context.Context, in *OmitsNu
 		}
 	}
 	out := &OmitsNullSerializesEmptyStringOutput{}
-	if err := c.invoke(ctx, &opts, &opOmitsNullSerializesEmptyString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOmitsNullSerializesEmptyString, r, func(resp *call.Response) error {
 		return deserializeOmitsNullSerializesEmptyStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3832,17 +4041,17 @@ func (c *Client) OmitsNullSerializesEmptyString(ctx context.Context, in *OmitsNu
 	return out, nil
 }
 
-func checkOmitsNullSerializesEmptyStringInput(in *OmitsNullSerializesEmptyStringInput, mode ValidationMode) error {
+func checkOmitsNullSerializesEmptyStringInput(in *OmitsNullSerializesEmptyStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOmitsSerializingEmptyLists = operation{name: "OmitsSerializingEmptyLists"}
+var opOmitsSerializingEmptyLists = call.Operation{Name: "OmitsSerializingEmptyLists"}
 
 // Omits serializing empty lists. Because empty strings are serilized as `Foo=`, empty lists cannot
 // also be serialized as `Foo=` and instead must be omitted.
@@ -3869,7 +4078,7 @@ func (c *Client) OmitsSerializingEmptyLists(ctx context.Context, in *OmitsSerial
 		}
 	}
 	out := &OmitsSerializingEmptyListsOutput{}
-	if err := c.invoke(ctx, &opts, &opOmitsSerializingEmptyLists, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOmitsSerializingEmptyLists, r, func(resp *call.Response) error {
 		return deserializeOmitsSerializingEmptyListsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3877,17 +4086,17 @@ func (c *Client) OmitsSerializingEmptyLists(ctx context.Context, in *OmitsSerial
 	return out, nil
 }
 
-func checkOmitsSerializingEmptyListsInput(in *OmitsSerializingEmptyListsInput, mode ValidationMode) error {
+func checkOmitsSerializingEmptyListsInput(in *OmitsSerializingEmptyListsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithDefaults = operation{name: "OperationWithDefaults"}
+var opOperationWithDefaults = call.Operation{Name: "OperationWithDefaults"}
 
 // OperationWithDefaults calls the OperationWithDefaults operation.
 //
@@ -3913,7 +4122,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 		}
 	}
 	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
 		return deserializeOperationWithDefaultsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3921,17 +4130,17 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	return out, nil
 }
 
-func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode ValidationMode) error {
+func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithNestedStructure = operation{name: "OperationWithNestedStructure"}
+var opOperationWithNestedStructure = call.Operation{Name: "OperationWithNestedStructure"}
 
 // OperationWithNestedStructure calls the OperationWithNestedStructure operation.
 //
@@ -3957,7 +4166,7 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 		}
 	}
 	out := &OperationWithNestedStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *call.Response) error {
 		return deserializeOperationWithNestedStructureOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -3965,18 +4174,18 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 	return out, nil
 }
 
-func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode ValidationMode) error {
+func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.TopLevel == nil {
-		v.required(&fieldPath{name: "topLevel"})
+		v.Required(&validation.Path{Name: "topLevel"})
 	}
-	return v.err("OperationWithNestedStructureInput")
+	return v.Err("OperationWithNestedStructureInput")
 }
 
 // OutputStream calls the OutputStream operation.
@@ -4007,7 +4216,7 @@ func (c *Client) OutputStreamWithInitialResponse(ctx context.Context, in *Output
 	}
 }
 
-var opPostPlayerAction = operation{name: "PostPlayerAction"}
+var opPostPlayerAction = call.Operation{Name: "PostPlayerAction"}
 
 // This operation defines a union with a Unit member.
 //
@@ -4033,7 +4242,7 @@ func (c *Client) PostPlayerAction(ctx context.Context, in *PostPlayerActionInput
 		}
 	}
 	out := &PostPlayerActionOutput{}
-	if err := c.invoke(ctx, &opts, &opPostPlayerAction, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPostPlayerAction, r, func(resp *call.Response) error {
 		return deserializePostPlayerActionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4041,17 +4250,17 @@ func (c *Client) PostPlayerAction(ctx context.Context, in *PostPlayerActionInput
 	return out, nil
 }
 
-func checkPostPlayerActionInput(in *PostPlayerActionInput, mode ValidationMode) error {
+func checkPostPlayerActionInput(in *PostPlayerActionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPostUnionWithJsonName = operation{name: "PostUnionWithJsonName"}
+var opPostUnionWithJsonName = call.Operation{Name: "PostUnionWithJsonName"}
 
 // This operation defines a union that uses jsonName on some members.
 //
@@ -4077,7 +4286,7 @@ func (c *Client) PostUnionWithJsonName(ctx context.Context, in *PostUnionWithJso
 		}
 	}
 	out := &PostUnionWithJsonNameOutput{}
-	if err := c.invoke(ctx, &opts, &opPostUnionWithJsonName, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPostUnionWithJsonName, r, func(resp *call.Response) error {
 		return deserializePostUnionWithJsonNameOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4085,19 +4294,19 @@ func (c *Client) PostUnionWithJsonName(ctx context.Context, in *PostUnionWithJso
 	return out, nil
 }
 
-func checkPostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput, mode ValidationMode) error {
+func checkPostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opPutWithContentEncoding = operation{
-	compress: compressBody,
-	name:     "PutWithContentEncoding",
+var opPutWithContentEncoding = call.Operation{
+	Compress: bodygzip.Compress,
+	Name:     "PutWithContentEncoding",
 }
 
 // PutWithContentEncoding calls the PutWithContentEncoding operation.
@@ -4124,7 +4333,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 		}
 	}
 	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
 		return deserializePutWithContentEncodingOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4132,19 +4341,19 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	return out, nil
 }
 
-func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode ValidationMode) error {
+func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opQueryIdempotencyTokenAutoFill = operation{
-	name:        "QueryIdempotencyTokenAutoFill",
-	safeToRetry: true,
+var opQueryIdempotencyTokenAutoFill = call.Operation{
+	Name:        "QueryIdempotencyTokenAutoFill",
+	SafeToRetry: true,
 }
 
 // Automatically adds idempotency tokens.
@@ -4178,7 +4387,7 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, in *QueryIde
 		}
 	}
 	out := &QueryIdempotencyTokenAutoFillOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryIdempotencyTokenAutoFill, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opQueryIdempotencyTokenAutoFill, r, func(resp *call.Response) error {
 		return deserializeQueryIdempotencyTokenAutoFillOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4186,17 +4395,17 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, in *QueryIde
 	return out, nil
 }
 
-func checkQueryIdempotencyTokenAutoFillInput(in *QueryIdempotencyTokenAutoFillInput, mode ValidationMode) error {
+func checkQueryIdempotencyTokenAutoFillInput(in *QueryIdempotencyTokenAutoFillInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opQueryParamsAsStringListMap = operation{name: "QueryParamsAsStringListMap"}
+var opQueryParamsAsStringListMap = call.Operation{Name: "QueryParamsAsStringListMap"}
 
 // QueryParamsAsStringListMap calls the QueryParamsAsStringListMap operation.
 //
@@ -4222,7 +4431,7 @@ func (c *Client) QueryParamsAsStringListMap(ctx context.Context, in *QueryParams
 		}
 	}
 	out := &QueryParamsAsStringListMapOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryParamsAsStringListMap, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opQueryParamsAsStringListMap, r, func(resp *call.Response) error {
 		return deserializeQueryParamsAsStringListMapOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4230,17 +4439,17 @@ func (c *Client) QueryParamsAsStringListMap(ctx context.Context, in *QueryParams
 	return out, nil
 }
 
-func checkQueryParamsAsStringListMapInput(in *QueryParamsAsStringListMapInput, mode ValidationMode) error {
+func checkQueryParamsAsStringListMapInput(in *QueryParamsAsStringListMapInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opQueryPrecedence = operation{name: "QueryPrecedence"}
+var opQueryPrecedence = call.Operation{Name: "QueryPrecedence"}
 
 // QueryPrecedence calls the QueryPrecedence operation.
 //
@@ -4266,7 +4475,7 @@ func (c *Client) QueryPrecedence(ctx context.Context, in *QueryPrecedenceInput, 
 		}
 	}
 	out := &QueryPrecedenceOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryPrecedence, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opQueryPrecedence, r, func(resp *call.Response) error {
 		return deserializeQueryPrecedenceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4274,19 +4483,19 @@ func (c *Client) QueryPrecedence(ctx context.Context, in *QueryPrecedenceInput, 
 	return out, nil
 }
 
-func checkQueryPrecedenceInput(in *QueryPrecedenceInput, mode ValidationMode) error {
+func checkQueryPrecedenceInput(in *QueryPrecedenceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRecursiveShapes = operation{
-	name:        "RecursiveShapes",
-	safeToRetry: true,
+var opRecursiveShapes = call.Operation{
+	Name:        "RecursiveShapes",
+	SafeToRetry: true,
 }
 
 // Recursive shapes.
@@ -4313,7 +4522,7 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 		}
 	}
 	out := &RecursiveShapesOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *call.Response) error {
 		return deserializeRecursiveShapesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4321,19 +4530,19 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 	return out, nil
 }
 
-func checkRecursiveShapesInput(in *RecursiveShapesInput, mode ValidationMode) error {
+func checkRecursiveShapesInput(in *RecursiveShapesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opResponseCodeHttpFallback = operation{
-	name:        "ResponseCodeHttpFallback",
-	safeToRetry: true,
+var opResponseCodeHttpFallback = call.Operation{
+	Name:        "ResponseCodeHttpFallback",
+	SafeToRetry: true,
 }
 
 // ResponseCodeHttpFallback calls the ResponseCodeHttpFallback operation.
@@ -4360,7 +4569,7 @@ func (c *Client) ResponseCodeHttpFallback(ctx context.Context, in *ResponseCodeH
 		}
 	}
 	out := &ResponseCodeHttpFallbackOutput{}
-	if err := c.invoke(ctx, &opts, &opResponseCodeHttpFallback, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opResponseCodeHttpFallback, r, func(resp *call.Response) error {
 		return deserializeResponseCodeHttpFallbackOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4368,19 +4577,19 @@ func (c *Client) ResponseCodeHttpFallback(ctx context.Context, in *ResponseCodeH
 	return out, nil
 }
 
-func checkResponseCodeHttpFallbackInput(in *ResponseCodeHttpFallbackInput, mode ValidationMode) error {
+func checkResponseCodeHttpFallbackInput(in *ResponseCodeHttpFallbackInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opResponseCodeRequired = operation{
-	name:        "ResponseCodeRequired",
-	safeToRetry: true,
+var opResponseCodeRequired = call.Operation{
+	Name:        "ResponseCodeRequired",
+	SafeToRetry: true,
 }
 
 // ResponseCodeRequired calls the ResponseCodeRequired operation.
@@ -4407,7 +4616,7 @@ func (c *Client) ResponseCodeRequired(ctx context.Context, in *ResponseCodeRequi
 		}
 	}
 	out := &ResponseCodeRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opResponseCodeRequired, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opResponseCodeRequired, r, func(resp *call.Response) error {
 		return deserializeResponseCodeRequiredOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4415,19 +4624,19 @@ func (c *Client) ResponseCodeRequired(ctx context.Context, in *ResponseCodeRequi
 	return out, nil
 }
 
-func checkResponseCodeRequiredInput(in *ResponseCodeRequiredInput, mode ValidationMode) error {
+func checkResponseCodeRequiredInput(in *ResponseCodeRequiredInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSimpleScalarProperties = operation{
-	name:        "SimpleScalarProperties",
-	safeToRetry: true,
+var opSimpleScalarProperties = call.Operation{
+	Name:        "SimpleScalarProperties",
+	SafeToRetry: true,
 }
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
@@ -4454,7 +4663,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 		}
 	}
 	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
 		return deserializeSimpleScalarPropertiesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4462,19 +4671,19 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode ValidationMode) error {
+func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSparseJsonLists = operation{
-	name:        "SparseJsonLists",
-	safeToRetry: true,
+var opSparseJsonLists = call.Operation{
+	Name:        "SparseJsonLists",
+	SafeToRetry: true,
 }
 
 // SparseJsonLists calls the SparseJsonLists operation.
@@ -4501,7 +4710,7 @@ func (c *Client) SparseJsonLists(ctx context.Context, in *SparseJsonListsInput, 
 		}
 	}
 	out := &SparseJsonListsOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseJsonLists, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSparseJsonLists, r, func(resp *call.Response) error {
 		return deserializeSparseJsonListsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4509,17 +4718,17 @@ func (c *Client) SparseJsonLists(ctx context.Context, in *SparseJsonListsInput, 
 	return out, nil
 }
 
-func checkSparseJsonListsInput(in *SparseJsonListsInput, mode ValidationMode) error {
+func checkSparseJsonListsInput(in *SparseJsonListsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSparseJsonMaps = operation{name: "SparseJsonMaps"}
+var opSparseJsonMaps = call.Operation{Name: "SparseJsonMaps"}
 
 // This example tests sparse map serialization.
 //
@@ -4545,7 +4754,7 @@ func (c *Client) SparseJsonMaps(ctx context.Context, in *SparseJsonMapsInput, op
 		}
 	}
 	out := &SparseJsonMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseJsonMaps, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSparseJsonMaps, r, func(resp *call.Response) error {
 		return deserializeSparseJsonMapsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4553,19 +4762,19 @@ func (c *Client) SparseJsonMaps(ctx context.Context, in *SparseJsonMapsInput, op
 	return out, nil
 }
 
-func checkSparseJsonMapsInput(in *SparseJsonMapsInput, mode ValidationMode) error {
+func checkSparseJsonMapsInput(in *SparseJsonMapsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opStreamingTraits = operation{
-	name:            "StreamingTraits",
-	streamingOutput: true,
+var opStreamingTraits = call.Operation{
+	Name:            "StreamingTraits",
+	StreamingOutput: true,
 }
 
 // This examples serializes a streaming blob shape in the request body.
@@ -4595,7 +4804,7 @@ func (c *Client) StreamingTraits(ctx context.Context, in *StreamingTraitsInput, 
 		}
 	}
 	out := &StreamingTraitsOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraits, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStreamingTraits, r, func(resp *call.Response) error {
 		return deserializeStreamingTraitsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4603,17 +4812,17 @@ func (c *Client) StreamingTraits(ctx context.Context, in *StreamingTraitsInput, 
 	return out, nil
 }
 
-func checkStreamingTraitsInput(in *StreamingTraitsInput, mode ValidationMode) error {
+func checkStreamingTraitsInput(in *StreamingTraitsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opStreamingTraitsRequireLength = operation{name: "StreamingTraitsRequireLength"}
+var opStreamingTraitsRequireLength = call.Operation{Name: "StreamingTraitsRequireLength"}
 
 // This examples serializes a streaming blob shape with a required content length in the request
 // body.
@@ -4643,7 +4852,7 @@ func (c *Client) StreamingTraitsRequireLength(ctx context.Context, in *Streaming
 		}
 	}
 	out := &StreamingTraitsRequireLengthOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraitsRequireLength, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStreamingTraitsRequireLength, r, func(resp *call.Response) error {
 		return deserializeStreamingTraitsRequireLengthOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4651,19 +4860,19 @@ func (c *Client) StreamingTraitsRequireLength(ctx context.Context, in *Streaming
 	return out, nil
 }
 
-func checkStreamingTraitsRequireLengthInput(in *StreamingTraitsRequireLengthInput, mode ValidationMode) error {
+func checkStreamingTraitsRequireLengthInput(in *StreamingTraitsRequireLengthInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opStreamingTraitsWithMediaType = operation{
-	name:            "StreamingTraitsWithMediaType",
-	streamingOutput: true,
+var opStreamingTraitsWithMediaType = call.Operation{
+	Name:            "StreamingTraitsWithMediaType",
+	StreamingOutput: true,
 }
 
 // This examples serializes a streaming media-typed blob shape in the request body.
@@ -4693,7 +4902,7 @@ func (c *Client) StreamingTraitsWithMediaType(ctx context.Context, in *Streaming
 		}
 	}
 	out := &StreamingTraitsWithMediaTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraitsWithMediaType, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStreamingTraitsWithMediaType, r, func(resp *call.Response) error {
 		return deserializeStreamingTraitsWithMediaTypeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4701,19 +4910,19 @@ func (c *Client) StreamingTraitsWithMediaType(ctx context.Context, in *Streaming
 	return out, nil
 }
 
-func checkStreamingTraitsWithMediaTypeInput(in *StreamingTraitsWithMediaTypeInput, mode ValidationMode) error {
+func checkStreamingTraitsWithMediaTypeInput(in *StreamingTraitsWithMediaTypeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestBodyStructure = operation{
-	name:        "TestBodyStructure",
-	safeToRetry: true,
+var opTestBodyStructure = call.Operation{
+	Name:        "TestBodyStructure",
+	SafeToRetry: true,
 }
 
 // This example operation serializes a structure in the HTTP body.
@@ -4743,7 +4952,7 @@ func (c *Client) TestBodyStructure(ctx context.Context, in *TestBodyStructureInp
 		}
 	}
 	out := &TestBodyStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opTestBodyStructure, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestBodyStructure, r, func(resp *call.Response) error {
 		return deserializeTestBodyStructureOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4751,19 +4960,19 @@ func (c *Client) TestBodyStructure(ctx context.Context, in *TestBodyStructureInp
 	return out, nil
 }
 
-func checkTestBodyStructureInput(in *TestBodyStructureInput, mode ValidationMode) error {
+func checkTestBodyStructureInput(in *TestBodyStructureInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestGetNoInputNoPayload = operation{
-	name:        "TestGetNoInputNoPayload",
-	safeToRetry: true,
+var opTestGetNoInputNoPayload = call.Operation{
+	Name:        "TestGetNoInputNoPayload",
+	SafeToRetry: true,
 }
 
 // This example GET operation has no input and serializes a request without a HTTP body.
@@ -4793,7 +5002,7 @@ func (c *Client) TestGetNoInputNoPayload(ctx context.Context, in *TestGetNoInput
 		}
 	}
 	out := &TestGetNoInputNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestGetNoInputNoPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestGetNoInputNoPayload, r, func(resp *call.Response) error {
 		return deserializeTestGetNoInputNoPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4801,19 +5010,19 @@ func (c *Client) TestGetNoInputNoPayload(ctx context.Context, in *TestGetNoInput
 	return out, nil
 }
 
-func checkTestGetNoInputNoPayloadInput(in *TestGetNoInputNoPayloadInput, mode ValidationMode) error {
+func checkTestGetNoInputNoPayloadInput(in *TestGetNoInputNoPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestGetNoPayload = operation{
-	name:        "TestGetNoPayload",
-	safeToRetry: true,
+var opTestGetNoPayload = call.Operation{
+	Name:        "TestGetNoPayload",
+	SafeToRetry: true,
 }
 
 // This example GET operation serializes a request without a modeled HTTP body.
@@ -4843,7 +5052,7 @@ func (c *Client) TestGetNoPayload(ctx context.Context, in *TestGetNoPayloadInput
 		}
 	}
 	out := &TestGetNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestGetNoPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestGetNoPayload, r, func(resp *call.Response) error {
 		return deserializeTestGetNoPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4851,19 +5060,19 @@ func (c *Client) TestGetNoPayload(ctx context.Context, in *TestGetNoPayloadInput
 	return out, nil
 }
 
-func checkTestGetNoPayloadInput(in *TestGetNoPayloadInput, mode ValidationMode) error {
+func checkTestGetNoPayloadInput(in *TestGetNoPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestPayloadBlob = operation{
-	name:        "TestPayloadBlob",
-	safeToRetry: true,
+var opTestPayloadBlob = call.Operation{
+	Name:        "TestPayloadBlob",
+	SafeToRetry: true,
 }
 
 // This example operation serializes a payload targeting a blob.
@@ -4894,7 +5103,7 @@ func (c *Client) TestPayloadBlob(ctx context.Context, in *TestPayloadBlobInput, 
 		}
 	}
 	out := &TestPayloadBlobOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPayloadBlob, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestPayloadBlob, r, func(resp *call.Response) error {
 		return deserializeTestPayloadBlobOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4902,19 +5111,19 @@ func (c *Client) TestPayloadBlob(ctx context.Context, in *TestPayloadBlobInput, 
 	return out, nil
 }
 
-func checkTestPayloadBlobInput(in *TestPayloadBlobInput, mode ValidationMode) error {
+func checkTestPayloadBlobInput(in *TestPayloadBlobInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestPayloadStructure = operation{
-	name:        "TestPayloadStructure",
-	safeToRetry: true,
+var opTestPayloadStructure = call.Operation{
+	Name:        "TestPayloadStructure",
+	SafeToRetry: true,
 }
 
 // This example operation serializes a payload targeting a structure.
@@ -4944,7 +5153,7 @@ func (c *Client) TestPayloadStructure(ctx context.Context, in *TestPayloadStruct
 		}
 	}
 	out := &TestPayloadStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPayloadStructure, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestPayloadStructure, r, func(resp *call.Response) error {
 		return deserializeTestPayloadStructureOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4952,17 +5161,17 @@ func (c *Client) TestPayloadStructure(ctx context.Context, in *TestPayloadStruct
 	return out, nil
 }
 
-func checkTestPayloadStructureInput(in *TestPayloadStructureInput, mode ValidationMode) error {
+func checkTestPayloadStructureInput(in *TestPayloadStructureInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestPostNoInputNoPayload = operation{name: "TestPostNoInputNoPayload"}
+var opTestPostNoInputNoPayload = call.Operation{Name: "TestPostNoInputNoPayload"}
 
 // This example POST operation has no input and serializes a request without a HTTP body.
 //
@@ -4991,7 +5200,7 @@ func (c *Client) TestPostNoInputNoPayload(ctx context.Context, in *TestPostNoInp
 		}
 	}
 	out := &TestPostNoInputNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPostNoInputNoPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestPostNoInputNoPayload, r, func(resp *call.Response) error {
 		return deserializeTestPostNoInputNoPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -4999,17 +5208,17 @@ func (c *Client) TestPostNoInputNoPayload(ctx context.Context, in *TestPostNoInp
 	return out, nil
 }
 
-func checkTestPostNoInputNoPayloadInput(in *TestPostNoInputNoPayloadInput, mode ValidationMode) error {
+func checkTestPostNoInputNoPayloadInput(in *TestPostNoInputNoPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTestPostNoPayload = operation{name: "TestPostNoPayload"}
+var opTestPostNoPayload = call.Operation{Name: "TestPostNoPayload"}
 
 // This example POST operation serializes a request without a modeled HTTP body.
 //
@@ -5038,7 +5247,7 @@ func (c *Client) TestPostNoPayload(ctx context.Context, in *TestPostNoPayloadInp
 		}
 	}
 	out := &TestPostNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPostNoPayload, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTestPostNoPayload, r, func(resp *call.Response) error {
 		return deserializeTestPostNoPayloadOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -5046,17 +5255,17 @@ func (c *Client) TestPostNoPayload(ctx context.Context, in *TestPostNoPayloadInp
 	return out, nil
 }
 
-func checkTestPostNoPayloadInput(in *TestPostNoPayloadInput, mode ValidationMode) error {
+func checkTestPostNoPayloadInput(in *TestPostNoPayloadInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opTimestampFormatHeaders = operation{name: "TimestampFormatHeaders"}
+var opTimestampFormatHeaders = call.Operation{Name: "TimestampFormatHeaders"}
 
 // This example tests how timestamp request and response headers are serialized.
 //
@@ -5082,7 +5291,7 @@ func (c *Client) TimestampFormatHeaders(ctx context.Context, in *TimestampFormat
 		}
 	}
 	out := &TimestampFormatHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opTimestampFormatHeaders, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTimestampFormatHeaders, r, func(resp *call.Response) error {
 		return deserializeTimestampFormatHeadersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -5090,17 +5299,17 @@ func (c *Client) TimestampFormatHeaders(ctx context.Context, in *TimestampFormat
 	return out, nil
 }
 
-func checkTimestampFormatHeadersInput(in *TimestampFormatHeadersInput, mode ValidationMode) error {
+func checkTimestampFormatHeadersInput(in *TimestampFormatHeadersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opUnitInputAndOutput = operation{name: "UnitInputAndOutput"}
+var opUnitInputAndOutput = call.Operation{Name: "UnitInputAndOutput"}
 
 // This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
 //
@@ -5126,7 +5335,7 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputI
 		}
 	}
 	out := &UnitInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opUnitInputAndOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUnitInputAndOutput, r, func(resp *call.Response) error {
 		return deserializeUnitInputAndOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -5134,18 +5343,18 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputI
 	return out, nil
 }
 
-func checkUnitInputAndOutputInput(in *UnitInputAndOutputInput, mode ValidationMode) error {
+func checkUnitInputAndOutputInput(in *UnitInputAndOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
@@ -5158,7 +5367,7 @@ func decodeErrorResponse(resp *response) error {
 		}(); err != nil {
 			return err
 		}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -5186,7 +5395,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ErrorEvent":
 		v := &types.ErrorEvent{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -5214,7 +5423,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -5239,7 +5448,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceUnavailableError":
 		v := &types.ServiceUnavailableError{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -5266,7 +5475,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -12,8 +12,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	call "github.com/smithygo/smithygo/runtime/call"
+	contentmd5 "github.com/smithygo/smithygo/runtime/contentmd5"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"maps"
 	"net/textproto"
 	"slices"
@@ -22,150 +25,150 @@ import (
 	"time"
 )
 
-func serializeAllQueryStringTypesInput(in *AllQueryStringTypesInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/AllQueryStringTypesInput"
+func serializeAllQueryStringTypesInput(in *AllQueryStringTypesInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/AllQueryStringTypesInput"
 	if in.QueryString != nil {
-		r.query.Add("String", *in.QueryString)
+		r.Query.Add("String", *in.QueryString)
 	}
 	for _, v := range in.QueryStringList {
-		r.query.Add("StringList", v)
+		r.Query.Add("StringList", v)
 	}
 	for _, v := range in.QueryStringSet {
-		r.query.Add("StringSet", v)
+		r.Query.Add("StringSet", v)
 	}
 	if in.QueryByte != nil {
-		r.query.Add("Byte", strconv.FormatInt(int64(*in.QueryByte), 10))
+		r.Query.Add("Byte", strconv.FormatInt(int64(*in.QueryByte), 10))
 	}
 	if in.QueryShort != nil {
-		r.query.Add("Short", strconv.FormatInt(int64(*in.QueryShort), 10))
+		r.Query.Add("Short", strconv.FormatInt(int64(*in.QueryShort), 10))
 	}
 	if in.QueryInteger != nil {
-		r.query.Add("Integer", strconv.FormatInt(int64(*in.QueryInteger), 10))
+		r.Query.Add("Integer", strconv.FormatInt(int64(*in.QueryInteger), 10))
 	}
 	for _, v := range in.QueryIntegerList {
-		r.query.Add("IntegerList", strconv.FormatInt(int64(v), 10))
+		r.Query.Add("IntegerList", strconv.FormatInt(int64(v), 10))
 	}
 	for _, v := range in.QueryIntegerSet {
-		r.query.Add("IntegerSet", strconv.FormatInt(int64(v), 10))
+		r.Query.Add("IntegerSet", strconv.FormatInt(int64(v), 10))
 	}
 	if in.QueryLong != nil {
-		r.query.Add("Long", strconv.FormatInt(int64(*in.QueryLong), 10))
+		r.Query.Add("Long", strconv.FormatInt(int64(*in.QueryLong), 10))
 	}
 	if in.QueryFloat != nil {
-		r.query.Add("Float", httpbind.FormatFloat(float64(*in.QueryFloat), 32))
+		r.Query.Add("Float", httpbind.FormatFloat(float64(*in.QueryFloat), 32))
 	}
 	if in.QueryDouble != nil {
-		r.query.Add("Double", httpbind.FormatFloat(*in.QueryDouble, 64))
+		r.Query.Add("Double", httpbind.FormatFloat(*in.QueryDouble, 64))
 	}
 	for _, v := range in.QueryDoubleList {
-		r.query.Add("DoubleList", httpbind.FormatFloat(v, 64))
+		r.Query.Add("DoubleList", httpbind.FormatFloat(v, 64))
 	}
 	if in.QueryBoolean != nil {
-		r.query.Add("Boolean", strconv.FormatBool(*in.QueryBoolean))
+		r.Query.Add("Boolean", strconv.FormatBool(*in.QueryBoolean))
 	}
 	for _, v := range in.QueryBooleanList {
-		r.query.Add("BooleanList", strconv.FormatBool(v))
+		r.Query.Add("BooleanList", strconv.FormatBool(v))
 	}
 	if in.QueryTimestamp != nil {
-		r.query.Add("Timestamp", httpbind.FormatDateTime(*in.QueryTimestamp))
+		r.Query.Add("Timestamp", httpbind.FormatDateTime(*in.QueryTimestamp))
 	}
 	for _, v := range in.QueryTimestampList {
-		r.query.Add("TimestampList", httpbind.FormatDateTime(v))
+		r.Query.Add("TimestampList", httpbind.FormatDateTime(v))
 	}
 	if in.QueryEnum != "" {
-		r.query.Add("Enum", string(in.QueryEnum))
+		r.Query.Add("Enum", string(in.QueryEnum))
 	}
 	for _, v := range in.QueryEnumList {
-		r.query.Add("EnumList", string(v))
+		r.Query.Add("EnumList", string(v))
 	}
 	if in.QueryIntegerEnum != nil {
-		r.query.Add("IntegerEnum", strconv.FormatInt(int64(*in.QueryIntegerEnum), 10))
+		r.Query.Add("IntegerEnum", strconv.FormatInt(int64(*in.QueryIntegerEnum), 10))
 	}
 	for _, v := range in.QueryIntegerEnumList {
-		r.query.Add("IntegerEnumList", strconv.FormatInt(int64(v), 10))
+		r.Query.Add("IntegerEnumList", strconv.FormatInt(int64(v), 10))
 	}
 	// Parameters bound by name win over the map's entries.
 	for _, k := range slices.Sorted(maps.Keys(in.QueryParamsMapOfStringList)) {
-		if r.query.Has(string(k)) {
+		if r.Query.Has(string(k)) {
 			continue
 		}
 		for _, item := range in.QueryParamsMapOfStringList[k] {
-			r.query.Add(string(k), item)
+			r.Query.Add(string(k), item)
 		}
 	}
 	return r, nil
 }
 
-func deserializeAllQueryStringTypesOutput(resp *response, out *AllQueryStringTypesOutput) error {
+func deserializeAllQueryStringTypesOutput(resp *call.Response, out *AllQueryStringTypesOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeConstantAndVariableQueryStringInput(in *ConstantAndVariableQueryStringInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/ConstantAndVariableQueryString"
-	r.query.AddLiteral("foo=bar")
+func serializeConstantAndVariableQueryStringInput(in *ConstantAndVariableQueryStringInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/ConstantAndVariableQueryString"
+	r.Query.AddLiteral("foo=bar")
 	if in.Baz != nil {
-		r.query.Add("baz", *in.Baz)
+		r.Query.Add("baz", *in.Baz)
 	}
 	if in.MaybeSet != nil {
-		r.query.Add("maybeSet", *in.MaybeSet)
+		r.Query.Add("maybeSet", *in.MaybeSet)
 	}
 	return r, nil
 }
 
-func deserializeConstantAndVariableQueryStringOutput(resp *response, out *ConstantAndVariableQueryStringOutput) error {
+func deserializeConstantAndVariableQueryStringOutput(resp *call.Response, out *ConstantAndVariableQueryStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeConstantQueryStringInput(in *ConstantQueryStringInput) (*request, error) {
-	r := newRequest("GET")
+func serializeConstantQueryStringInput(in *ConstantQueryStringInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.Hello == nil || *in.Hello == "" {
-		return nil, emptyLabel("ConstantQueryStringInput", "hello")
+		return nil, validation.EmptyLabel("ConstantQueryStringInput", "hello")
 	}
-	r.path = "/ConstantQueryString/" + httpbind.EscapePath(*in.Hello, false)
-	r.query.AddLiteral("foo=bar")
-	r.query.AddLiteral("hello")
+	r.Path = "/ConstantQueryString/" + httpbind.EscapePath(*in.Hello, false)
+	r.Query.AddLiteral("foo=bar")
+	r.Query.AddLiteral("hello")
 	return r, nil
 }
 
-func deserializeConstantQueryStringOutput(resp *response, out *ConstantQueryStringOutput) error {
+func deserializeConstantQueryStringOutput(resp *call.Response, out *ConstantQueryStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/ContentTypeParameters"
-	e := jsonwire.NewEncoder(opContentTypeParameters.bodyBuffer())
+func serializeContentTypeParametersInput(in *ContentTypeParametersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/ContentTypeParameters"
+	e := jsonwire.NewEncoder(opContentTypeParameters.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		e.Int(int64(*in.Value))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opContentTypeParameters.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opContentTypeParameters.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeContentTypeParametersOutput(resp *response, out *ContentTypeParametersOutput) error {
+func deserializeContentTypeParametersOutput(resp *call.Response, out *ContentTypeParametersOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/DatetimeOffsets"
+func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/DatetimeOffsets"
 	_ = in
 	return r, nil
 }
 
-func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -187,10 +190,10 @@ func deserializeDatetimeOffsetsOutput(resp *response, out *DatetimeOffsetsOutput
 	return d.Err()
 }
 
-func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/DocumentType"
-	e := jsonwire.NewEncoder(opDocumentType.bodyBuffer())
+func serializeDocumentTypeInput(in *DocumentTypeInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/DocumentType"
+	e := jsonwire.NewEncoder(opDocumentType.BodyBuffer())
 	e.BeginObject()
 	if in.StringValue != nil {
 		e.QuotedKey("\"stringValue\"")
@@ -201,14 +204,14 @@ func serializeDocumentTypeInput(in *DocumentTypeInput) (*request, error) {
 		e.Raw(in.DocumentValue)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDocumentType.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opDocumentType.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDocumentTypeOutput(resp *call.Response, out *DocumentTypeOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -235,24 +238,24 @@ func deserializeDocumentTypeOutput(resp *response, out *DocumentTypeOutput) erro
 	return d.Err()
 }
 
-func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/DocumentTypeAsMapValue"
-	e := jsonwire.NewEncoder(opDocumentTypeAsMapValue.bodyBuffer())
+func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/DocumentTypeAsMapValue"
+	e := jsonwire.NewEncoder(opDocumentTypeAsMapValue.BodyBuffer())
 	e.BeginObject()
 	if in.DocValuedMap != nil {
 		e.QuotedKey("\"docValuedMap\"")
 		encodeDocumentValuedMap(e, in.DocValuedMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opDocumentTypeAsMapValue.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opDocumentTypeAsMapValue.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeDocumentTypeAsMapValueOutput(resp *response, out *DocumentTypeAsMapValueOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeDocumentTypeAsMapValueOutput(resp *call.Response, out *DocumentTypeAsMapValueOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -274,82 +277,82 @@ func deserializeDocumentTypeAsMapValueOutput(resp *response, out *DocumentTypeAs
 	return d.Err()
 }
 
-func serializeDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/DocumentTypeAsPayload"
+func serializeDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/DocumentTypeAsPayload"
 	if in.DocumentValue != nil {
-		r.body = []byte(in.DocumentValue)
-		setContentType(r, "application/json")
+		r.Body = []byte(in.DocumentValue)
+		r.SetContentType("application/json")
 	}
 	return r, nil
 }
 
-func deserializeDocumentTypeAsPayloadOutput(resp *response, out *DocumentTypeAsPayloadOutput) error {
-	if len(resp.body) != 0 {
-		out.DocumentValue = types.Document(bytes.Clone(resp.body))
+func deserializeDocumentTypeAsPayloadOutput(resp *call.Response, out *DocumentTypeAsPayloadOutput) error {
+	if len(resp.Data) != 0 {
+		out.DocumentValue = types.Document(bytes.Clone(resp.Data))
 	}
 	return nil
 }
 
-func serializeEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/EmptyInputAndEmptyOutput"
+func serializeEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/EmptyInputAndEmptyOutput"
 	_ = in
 	return r, nil
 }
 
-func deserializeEmptyInputAndEmptyOutputOutput(resp *response, out *EmptyInputAndEmptyOutputOutput) error {
+func deserializeEmptyInputAndEmptyOutputOutput(resp *call.Response, out *EmptyInputAndEmptyOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointOperationInput(in *EndpointOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/EndpointOperation"
-	r.hostPrefix = "foo."
+func serializeEndpointOperationInput(in *EndpointOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/EndpointOperation"
+	r.HostPrefix = "foo."
 	_ = in
 	return r, nil
 }
 
-func deserializeEndpointOperationOutput(resp *response, out *EndpointOperationOutput) error {
+func deserializeEndpointOperationOutput(resp *call.Response, out *EndpointOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/EndpointWithHostLabelOperation"
-	if in.Label == nil || !validHostLabel(*in.Label) {
-		return nil, invalidHostLabel("EndpointWithHostLabelOperationInput", "label")
+func serializeEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/EndpointWithHostLabelOperation"
+	if in.Label == nil || !validation.ValidHostLabel(*in.Label) {
+		return nil, validation.InvalidHostLabel("EndpointWithHostLabelOperationInput", "label")
 	}
-	r.hostPrefix = "foo." + *in.Label + "."
-	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.bodyBuffer())
+	r.HostPrefix = "foo." + *in.Label + "."
+	e := jsonwire.NewEncoder(opEndpointWithHostLabelOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Label != nil {
 		e.QuotedKey("\"label\"")
 		e.String(*in.Label)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opEndpointWithHostLabelOperation.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opEndpointWithHostLabelOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeEndpointWithHostLabelOperationOutput(resp *response, out *EndpointWithHostLabelOperationOutput) error {
+func deserializeEndpointWithHostLabelOperationOutput(resp *call.Response, out *EndpointWithHostLabelOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/FractionalSeconds"
+func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/FractionalSeconds"
 	_ = in
 	return r, nil
 }
 
-func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -371,14 +374,14 @@ func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOu
 	return d.Err()
 }
 
-func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/GreetingWithErrors"
+func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/GreetingWithErrors"
 	_ = in
 	return r, nil
 }
 
-func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
+func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
 	if vs := resp.Header["X-Greeting"]; len(vs) > 0 {
 		x := vs[0]
 		out.Greeting = &x
@@ -387,39 +390,39 @@ func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrors
 	return nil
 }
 
-func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/HostWithPathOperation"
+func serializeHostWithPathOperationInput(in *HostWithPathOperationInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/HostWithPathOperation"
 	_ = in
 	return r, nil
 }
 
-func deserializeHostWithPathOperationOutput(resp *response, out *HostWithPathOperationOutput) error {
+func deserializeHostWithPathOperationOutput(resp *call.Response, out *HostWithPathOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/HttpChecksumRequired"
-	e := jsonwire.NewEncoder(opHttpChecksumRequired.bodyBuffer())
+func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/HttpChecksumRequired"
+	e := jsonwire.NewEncoder(opHttpChecksumRequired.BodyBuffer())
 	e.BeginObject()
 	if in.Foo != nil {
 		e.QuotedKey("\"foo\"")
 		e.String(*in.Foo)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opHttpChecksumRequired.noteBody(len(r.body))
-	setContentType(r, "application/json")
-	if err := setContentMD5(r); err != nil {
+	r.Body = e.Bytes()
+	opHttpChecksumRequired.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
+	if err := contentmd5.Set(r); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-func deserializeHttpChecksumRequiredOutput(resp *response, out *HttpChecksumRequiredOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeHttpChecksumRequiredOutput(resp *call.Response, out *HttpChecksumRequiredOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -441,24 +444,24 @@ func deserializeHttpChecksumRequiredOutput(resp *response, out *HttpChecksumRequ
 	return d.Err()
 }
 
-func serializeHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/HttpEmptyPrefixHeaders"
+func serializeHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/HttpEmptyPrefixHeaders"
 	if in.SpecificHeader != nil {
-		r.header["Hello"] = []string{*in.SpecificHeader}
+		r.Header["Hello"] = []string{*in.SpecificHeader}
 	}
 	for k, v := range in.PrefixHeaders {
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
 		// A header bound to its own member wins.
-		if _, taken := r.header[key]; taken {
+		if _, taken := r.Header[key]; taken {
 			continue
 		}
-		r.header[key] = []string{v}
+		r.Header[key] = []string{v}
 	}
 	return r, nil
 }
 
-func deserializeHttpEmptyPrefixHeadersOutput(resp *response, out *HttpEmptyPrefixHeadersOutput) error {
+func deserializeHttpEmptyPrefixHeadersOutput(resp *call.Response, out *HttpEmptyPrefixHeadersOutput) error {
 	if vs := resp.Header["Hello"]; len(vs) > 0 {
 		x := vs[0]
 		out.SpecificHeader = &x
@@ -474,74 +477,74 @@ func deserializeHttpEmptyPrefixHeadersOutput(resp *response, out *HttpEmptyPrefi
 	return nil
 }
 
-func serializeHttpEnumPayloadInput(in *HttpEnumPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/EnumPayload"
+func serializeHttpEnumPayloadInput(in *HttpEnumPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/EnumPayload"
 	if in.Payload != "" {
-		r.body = []byte(in.Payload)
-		setContentType(r, "text/plain")
+		r.Body = []byte(in.Payload)
+		r.SetContentType("text/plain")
 	}
 	return r, nil
 }
 
-func deserializeHttpEnumPayloadOutput(resp *response, out *HttpEnumPayloadOutput) error {
-	if len(resp.body) != 0 {
-		out.Payload = types.StringEnum(resp.body)
+func deserializeHttpEnumPayloadOutput(resp *call.Response, out *HttpEnumPayloadOutput) error {
+	if len(resp.Data) != 0 {
+		out.Payload = types.StringEnum(resp.Data)
 	}
 	return nil
 }
 
-func serializeHttpPayloadTraitsInput(in *HttpPayloadTraitsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/HttpPayloadTraits"
+func serializeHttpPayloadTraitsInput(in *HttpPayloadTraitsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/HttpPayloadTraits"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	if in.Blob != nil {
-		r.body = in.Blob
-		setContentType(r, "application/octet-stream")
+		r.Body = in.Blob
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeHttpPayloadTraitsOutput(resp *response, out *HttpPayloadTraitsOutput) error {
+func deserializeHttpPayloadTraitsOutput(resp *call.Response, out *HttpPayloadTraitsOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
 	}
-	if len(resp.body) != 0 {
-		out.Blob = bytes.Clone(resp.body)
+	if len(resp.Data) != 0 {
+		out.Blob = bytes.Clone(resp.Data)
 	}
 	return nil
 }
 
-func serializeHttpPayloadTraitsWithMediaTypeInput(in *HttpPayloadTraitsWithMediaTypeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/HttpPayloadTraitsWithMediaType"
+func serializeHttpPayloadTraitsWithMediaTypeInput(in *HttpPayloadTraitsWithMediaTypeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/HttpPayloadTraitsWithMediaType"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	if in.Blob != nil {
-		r.body = in.Blob
-		setContentType(r, "text/plain")
+		r.Body = in.Blob
+		r.SetContentType("text/plain")
 	}
 	return r, nil
 }
 
-func deserializeHttpPayloadTraitsWithMediaTypeOutput(resp *response, out *HttpPayloadTraitsWithMediaTypeOutput) error {
+func deserializeHttpPayloadTraitsWithMediaTypeOutput(resp *call.Response, out *HttpPayloadTraitsWithMediaTypeOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
 	}
-	if len(resp.body) != 0 {
-		out.Blob = bytes.Clone(resp.body)
+	if len(resp.Data) != 0 {
+		out.Blob = bytes.Clone(resp.Data)
 	}
 	return nil
 }
 
-func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/HttpPayloadWithStructure"
+func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/HttpPayloadWithStructure"
 	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	if in.Nested != nil {
 		encodeNestedPayload(e, in.Nested)
@@ -549,14 +552,14 @@ func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (
 		e.BeginObject()
 		e.EndObject()
 	}
-	r.body = e.Bytes()
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeHttpPayloadWithStructureOutput(resp *response, out *HttpPayloadWithStructureOutput) error {
-	if len(bytes.TrimSpace(resp.body)) != 0 {
-		d := jsonwire.NewDecoder(resp.body)
+func deserializeHttpPayloadWithStructureOutput(resp *call.Response, out *HttpPayloadWithStructureOutput) error {
+	if len(bytes.TrimSpace(resp.Data)) != 0 {
+		d := jsonwire.NewDecoder(resp.Data)
 		x := new(types.NestedPayload)
 		decodeNestedPayload(d, x)
 		out.Nested = x
@@ -566,21 +569,21 @@ func deserializeHttpPayloadWithStructureOutput(resp *response, out *HttpPayloadW
 	return nil
 }
 
-func serializeHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/HttpPayloadWithUnion"
+func serializeHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/HttpPayloadWithUnion"
 	if in.Nested != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 512))
 		encodeUnionPayload(e, in.Nested)
-		r.body = e.Bytes()
-		setContentType(r, "application/json")
+		r.Body = e.Bytes()
+		r.SetContentType("application/json")
 	}
 	return r, nil
 }
 
-func deserializeHttpPayloadWithUnionOutput(resp *response, out *HttpPayloadWithUnionOutput) error {
-	if len(bytes.TrimSpace(resp.body)) != 0 {
-		d := jsonwire.NewDecoder(resp.body)
+func deserializeHttpPayloadWithUnionOutput(resp *call.Response, out *HttpPayloadWithUnionOutput) error {
+	if len(bytes.TrimSpace(resp.Data)) != 0 {
+		d := jsonwire.NewDecoder(resp.Data)
 		out.Nested = decodeUnionPayload(d)
 		d.End()
 		return d.Err()
@@ -588,24 +591,24 @@ func deserializeHttpPayloadWithUnionOutput(resp *response, out *HttpPayloadWithU
 	return nil
 }
 
-func serializeHttpPrefixHeadersInput(in *HttpPrefixHeadersInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/HttpPrefixHeaders"
+func serializeHttpPrefixHeadersInput(in *HttpPrefixHeadersInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/HttpPrefixHeaders"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	for k, v := range in.FooMap {
 		key := textproto.CanonicalMIMEHeaderKey("x-foo-" + k)
 		// A header bound to its own member wins.
-		if _, taken := r.header[key]; taken {
+		if _, taken := r.Header[key]; taken {
 			continue
 		}
-		r.header[key] = []string{v}
+		r.Header[key] = []string{v}
 	}
 	return r, nil
 }
 
-func deserializeHttpPrefixHeadersOutput(resp *response, out *HttpPrefixHeadersOutput) error {
+func deserializeHttpPrefixHeadersOutput(resp *call.Response, out *HttpPrefixHeadersOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
@@ -624,14 +627,14 @@ func deserializeHttpPrefixHeadersOutput(resp *response, out *HttpPrefixHeadersOu
 	return nil
 }
 
-func serializeHttpPrefixHeadersInResponseInput(in *HttpPrefixHeadersInResponseInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/HttpPrefixHeadersResponse"
+func serializeHttpPrefixHeadersInResponseInput(in *HttpPrefixHeadersInResponseInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/HttpPrefixHeadersResponse"
 	_ = in
 	return r, nil
 }
 
-func deserializeHttpPrefixHeadersInResponseOutput(resp *response, out *HttpPrefixHeadersInResponseOutput) error {
+func deserializeHttpPrefixHeadersInResponseOutput(resp *call.Response, out *HttpPrefixHeadersInResponseOutput) error {
 	for k, vs := range resp.Header {
 		if out.PrefixHeaders == nil {
 			out.PrefixHeaders = map[string]string{}
@@ -643,147 +646,147 @@ func deserializeHttpPrefixHeadersInResponseOutput(resp *response, out *HttpPrefi
 	return nil
 }
 
-func serializeHttpQueryParamsOnlyOperationInput(in *HttpQueryParamsOnlyOperationInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/http-query-params-only"
+func serializeHttpQueryParamsOnlyOperationInput(in *HttpQueryParamsOnlyOperationInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/http-query-params-only"
 	// Parameters bound by name win over the map's entries.
 	for _, k := range slices.Sorted(maps.Keys(in.QueryMap)) {
-		if r.query.Has(string(k)) {
+		if r.Query.Has(string(k)) {
 			continue
 		}
-		r.query.Add(string(k), in.QueryMap[k])
+		r.Query.Add(string(k), in.QueryMap[k])
 	}
 	return r, nil
 }
 
-func deserializeHttpQueryParamsOnlyOperationOutput(resp *response, out *HttpQueryParamsOnlyOperationOutput) error {
+func deserializeHttpQueryParamsOnlyOperationOutput(resp *call.Response, out *HttpQueryParamsOnlyOperationOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpRequestWithFloatLabelsInput(in *HttpRequestWithFloatLabelsInput) (*request, error) {
-	r := newRequest("GET")
+func serializeHttpRequestWithFloatLabelsInput(in *HttpRequestWithFloatLabelsInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.Float == nil {
-		return nil, emptyLabel("HttpRequestWithFloatLabelsInput", "float")
+		return nil, validation.EmptyLabel("HttpRequestWithFloatLabelsInput", "float")
 	}
 	if in.Double == nil {
-		return nil, emptyLabel("HttpRequestWithFloatLabelsInput", "double")
+		return nil, validation.EmptyLabel("HttpRequestWithFloatLabelsInput", "double")
 	}
-	r.path = "/FloatHttpLabels/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false)
+	r.Path = "/FloatHttpLabels/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false)
 	return r, nil
 }
 
-func deserializeHttpRequestWithFloatLabelsOutput(resp *response, out *HttpRequestWithFloatLabelsOutput) error {
+func deserializeHttpRequestWithFloatLabelsOutput(resp *call.Response, out *HttpRequestWithFloatLabelsOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelInPathInput) (*request, error) {
-	r := newRequest("GET")
+func serializeHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelInPathInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.Foo == nil || *in.Foo == "" {
-		return nil, emptyLabel("HttpRequestWithGreedyLabelInPathInput", "foo")
+		return nil, validation.EmptyLabel("HttpRequestWithGreedyLabelInPathInput", "foo")
 	}
 	if in.Baz == nil || *in.Baz == "" {
-		return nil, emptyLabel("HttpRequestWithGreedyLabelInPathInput", "baz")
+		return nil, validation.EmptyLabel("HttpRequestWithGreedyLabelInPathInput", "baz")
 	}
-	r.path = "/HttpRequestWithGreedyLabelInPath/foo/" + httpbind.EscapePath(*in.Foo, false) + "/baz/" + httpbind.EscapePath(*in.Baz, true)
+	r.Path = "/HttpRequestWithGreedyLabelInPath/foo/" + httpbind.EscapePath(*in.Foo, false) + "/baz/" + httpbind.EscapePath(*in.Baz, true)
 	return r, nil
 }
 
-func deserializeHttpRequestWithGreedyLabelInPathOutput(resp *response, out *HttpRequestWithGreedyLabelInPathOutput) error {
+func deserializeHttpRequestWithGreedyLabelInPathOutput(resp *call.Response, out *HttpRequestWithGreedyLabelInPathOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput) (*request, error) {
-	r := newRequest("GET")
+func serializeHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.String == nil || *in.String == "" {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "string")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "string")
 	}
 	if in.Short == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "short")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "short")
 	}
 	if in.Integer == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "integer")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "integer")
 	}
 	if in.Long == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "long")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "long")
 	}
 	if in.Float == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "float")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "float")
 	}
 	if in.Double == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "double")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "double")
 	}
 	if in.Boolean == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "boolean")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "boolean")
 	}
 	if in.Timestamp == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsInput", "timestamp")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsInput", "timestamp")
 	}
-	r.path = "/HttpRequestWithLabels/" + httpbind.EscapePath(*in.String, false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Short), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Integer), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Long), 10), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false) + "/" + httpbind.EscapePath(strconv.FormatBool(*in.Boolean), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
+	r.Path = "/HttpRequestWithLabels/" + httpbind.EscapePath(*in.String, false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Short), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Integer), 10), false) + "/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.Long), 10), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.Float), 32), false) + "/" + httpbind.EscapePath(httpbind.FormatFloat(*in.Double, 64), false) + "/" + httpbind.EscapePath(strconv.FormatBool(*in.Boolean), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
 	return r, nil
 }
 
-func deserializeHttpRequestWithLabelsOutput(resp *response, out *HttpRequestWithLabelsOutput) error {
+func deserializeHttpRequestWithLabelsOutput(resp *call.Response, out *HttpRequestWithLabelsOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpRequestWithLabelsAndTimestampFormatInput(in *HttpRequestWithLabelsAndTimestampFormatInput) (*request, error) {
-	r := newRequest("GET")
+func serializeHttpRequestWithLabelsAndTimestampFormatInput(in *HttpRequestWithLabelsAndTimestampFormatInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.MemberEpochSeconds == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberEpochSeconds")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberEpochSeconds")
 	}
 	if in.MemberHttpDate == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberHttpDate")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberHttpDate")
 	}
 	if in.MemberDateTime == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberDateTime")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "memberDateTime")
 	}
 	if in.DefaultFormat == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "defaultFormat")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "defaultFormat")
 	}
 	if in.TargetEpochSeconds == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetEpochSeconds")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetEpochSeconds")
 	}
 	if in.TargetHttpDate == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetHttpDate")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetHttpDate")
 	}
 	if in.TargetDateTime == nil {
-		return nil, emptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetDateTime")
+		return nil, validation.EmptyLabel("HttpRequestWithLabelsAndTimestampFormatInput", "targetDateTime")
 	}
-	r.path = "/HttpRequestWithLabelsAndTimestampFormat/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.MemberEpochSeconds), false) + "/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.MemberHttpDate), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.MemberDateTime), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.DefaultFormat), false) + "/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.TargetEpochSeconds), false) + "/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.TargetHttpDate), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.TargetDateTime), false)
+	r.Path = "/HttpRequestWithLabelsAndTimestampFormat/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.MemberEpochSeconds), false) + "/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.MemberHttpDate), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.MemberDateTime), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.DefaultFormat), false) + "/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.TargetEpochSeconds), false) + "/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.TargetHttpDate), false) + "/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.TargetDateTime), false)
 	return r, nil
 }
 
-func deserializeHttpRequestWithLabelsAndTimestampFormatOutput(resp *response, out *HttpRequestWithLabelsAndTimestampFormatOutput) error {
+func deserializeHttpRequestWithLabelsAndTimestampFormatOutput(resp *call.Response, out *HttpRequestWithLabelsAndTimestampFormatOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput) (*request, error) {
-	r := newRequest("GET")
+func serializeHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.Str == nil || *in.Str == "" {
-		return nil, emptyLabel("HttpRequestWithRegexLiteralInput", "str")
+		return nil, validation.EmptyLabel("HttpRequestWithRegexLiteralInput", "str")
 	}
-	r.path = "/ReDosLiteral/" + httpbind.EscapePath(*in.Str, false) + "/(a+)+"
+	r.Path = "/ReDosLiteral/" + httpbind.EscapePath(*in.Str, false) + "/(a+)+"
 	return r, nil
 }
 
-func deserializeHttpRequestWithRegexLiteralOutput(resp *response, out *HttpRequestWithRegexLiteralOutput) error {
+func deserializeHttpRequestWithRegexLiteralOutput(resp *call.Response, out *HttpRequestWithRegexLiteralOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeHttpResponseCodeInput(in *HttpResponseCodeInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/HttpResponseCode"
+func serializeHttpResponseCodeInput(in *HttpResponseCodeInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/HttpResponseCode"
 	_ = in
 	return r, nil
 }
 
-func deserializeHttpResponseCodeOutput(resp *response, out *HttpResponseCodeOutput) error {
+func deserializeHttpResponseCodeOutput(resp *call.Response, out *HttpResponseCodeOutput) error {
 	{
 		x := int32(resp.StatusCode)
 		out.Status = &x
@@ -792,33 +795,33 @@ func deserializeHttpResponseCodeOutput(resp *response, out *HttpResponseCodeOutp
 	return nil
 }
 
-func serializeHttpStringPayloadInput(in *HttpStringPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/StringPayload"
+func serializeHttpStringPayloadInput(in *HttpStringPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/StringPayload"
 	if in.Payload != nil {
-		r.body = []byte(*in.Payload)
-		setContentType(r, "text/plain")
+		r.Body = []byte(*in.Payload)
+		r.SetContentType("text/plain")
 	}
 	return r, nil
 }
 
-func deserializeHttpStringPayloadOutput(resp *response, out *HttpStringPayloadOutput) error {
-	if len(resp.body) != 0 {
-		x := string(resp.body)
+func deserializeHttpStringPayloadOutput(resp *call.Response, out *HttpStringPayloadOutput) error {
+	if len(resp.Data) != 0 {
+		x := string(resp.Data)
 		out.Payload = &x
 	}
 	return nil
 }
 
-func serializeIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/IgnoreQueryParamsInResponse"
+func serializeIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/IgnoreQueryParamsInResponse"
 	_ = in
 	return r, nil
 }
 
-func deserializeIgnoreQueryParamsInResponseOutput(resp *response, out *IgnoreQueryParamsInResponseOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeIgnoreQueryParamsInResponseOutput(resp *call.Response, out *IgnoreQueryParamsInResponseOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -840,95 +843,95 @@ func deserializeIgnoreQueryParamsInResponseOutput(resp *response, out *IgnoreQue
 	return d.Err()
 }
 
-func serializeInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/InputAndOutputWithHeaders"
+func serializeInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/InputAndOutputWithHeaders"
 	if in.HeaderString != nil {
-		r.header["X-String"] = []string{*in.HeaderString}
+		r.Header["X-String"] = []string{*in.HeaderString}
 	}
 	if in.HeaderByte != nil {
-		r.header["X-Byte"] = []string{strconv.FormatInt(int64(*in.HeaderByte), 10)}
+		r.Header["X-Byte"] = []string{strconv.FormatInt(int64(*in.HeaderByte), 10)}
 	}
 	if in.HeaderShort != nil {
-		r.header["X-Short"] = []string{strconv.FormatInt(int64(*in.HeaderShort), 10)}
+		r.Header["X-Short"] = []string{strconv.FormatInt(int64(*in.HeaderShort), 10)}
 	}
 	if in.HeaderInteger != nil {
-		r.header["X-Integer"] = []string{strconv.FormatInt(int64(*in.HeaderInteger), 10)}
+		r.Header["X-Integer"] = []string{strconv.FormatInt(int64(*in.HeaderInteger), 10)}
 	}
 	if in.HeaderLong != nil {
-		r.header["X-Long"] = []string{strconv.FormatInt(int64(*in.HeaderLong), 10)}
+		r.Header["X-Long"] = []string{strconv.FormatInt(int64(*in.HeaderLong), 10)}
 	}
 	if in.HeaderFloat != nil {
-		r.header["X-Float"] = []string{httpbind.FormatFloat(float64(*in.HeaderFloat), 32)}
+		r.Header["X-Float"] = []string{httpbind.FormatFloat(float64(*in.HeaderFloat), 32)}
 	}
 	if in.HeaderDouble != nil {
-		r.header["X-Double"] = []string{httpbind.FormatFloat(*in.HeaderDouble, 64)}
+		r.Header["X-Double"] = []string{httpbind.FormatFloat(*in.HeaderDouble, 64)}
 	}
 	if in.HeaderTrueBool != nil {
-		r.header["X-Boolean1"] = []string{strconv.FormatBool(*in.HeaderTrueBool)}
+		r.Header["X-Boolean1"] = []string{strconv.FormatBool(*in.HeaderTrueBool)}
 	}
 	if in.HeaderFalseBool != nil {
-		r.header["X-Boolean2"] = []string{strconv.FormatBool(*in.HeaderFalseBool)}
+		r.Header["X-Boolean2"] = []string{strconv.FormatBool(*in.HeaderFalseBool)}
 	}
 	if in.HeaderStringList != nil {
 		items := make([]string, 0, len(in.HeaderStringList))
 		for _, v := range in.HeaderStringList {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		r.header["X-Stringlist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Stringlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderStringSet != nil {
 		items := make([]string, 0, len(in.HeaderStringSet))
 		for _, v := range in.HeaderStringSet {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		r.header["X-Stringset"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Stringset"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderIntegerList != nil {
 		items := make([]string, 0, len(in.HeaderIntegerList))
 		for _, v := range in.HeaderIntegerList {
 			items = append(items, strconv.FormatInt(int64(v), 10))
 		}
-		r.header["X-Integerlist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Integerlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderBooleanList != nil {
 		items := make([]string, 0, len(in.HeaderBooleanList))
 		for _, v := range in.HeaderBooleanList {
 			items = append(items, strconv.FormatBool(v))
 		}
-		r.header["X-Booleanlist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Booleanlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderTimestampList != nil {
 		items := make([]string, 0, len(in.HeaderTimestampList))
 		for _, v := range in.HeaderTimestampList {
 			items = append(items, httpbind.FormatHTTPDate(v))
 		}
-		r.header["X-Timestamplist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Timestamplist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderEnum != "" {
-		r.header["X-Enum"] = []string{string(in.HeaderEnum)}
+		r.Header["X-Enum"] = []string{string(in.HeaderEnum)}
 	}
 	if in.HeaderEnumList != nil {
 		items := make([]string, 0, len(in.HeaderEnumList))
 		for _, v := range in.HeaderEnumList {
 			items = append(items, httpbind.QuoteHeaderItem(string(v)))
 		}
-		r.header["X-Enumlist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Enumlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if in.HeaderIntegerEnum != nil {
-		r.header["X-Integerenum"] = []string{strconv.FormatInt(int64(*in.HeaderIntegerEnum), 10)}
+		r.Header["X-Integerenum"] = []string{strconv.FormatInt(int64(*in.HeaderIntegerEnum), 10)}
 	}
 	if in.HeaderIntegerEnumList != nil {
 		items := make([]string, 0, len(in.HeaderIntegerEnumList))
 		for _, v := range in.HeaderIntegerEnumList {
 			items = append(items, strconv.FormatInt(int64(v), 10))
 		}
-		r.header["X-Integerenumlist"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-Integerenumlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	return r, nil
 }
 
-func deserializeInputAndOutputWithHeadersOutput(resp *response, out *InputAndOutputWithHeadersOutput) error {
+func deserializeInputAndOutputWithHeadersOutput(resp *call.Response, out *InputAndOutputWithHeadersOutput) error {
 	if vs := resp.Header["X-String"]; len(vs) > 0 {
 		x := vs[0]
 		out.HeaderString = &x
@@ -1084,24 +1087,24 @@ func deserializeInputAndOutputWithHeadersOutput(resp *response, out *InputAndOut
 	return nil
 }
 
-func serializeJsonBlobsInput(in *JsonBlobsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/JsonBlobs"
-	e := jsonwire.NewEncoder(opJsonBlobs.bodyBuffer())
+func serializeJsonBlobsInput(in *JsonBlobsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/JsonBlobs"
+	e := jsonwire.NewEncoder(opJsonBlobs.BodyBuffer())
 	e.BeginObject()
 	if in.Data != nil {
 		e.QuotedKey("\"data\"")
 		e.Base64(in.Data)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonBlobs.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonBlobs.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonBlobsOutput(resp *call.Response, out *JsonBlobsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1123,10 +1126,10 @@ func deserializeJsonBlobsOutput(resp *response, out *JsonBlobsOutput) error {
 	return d.Err()
 }
 
-func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/JsonEnums"
-	e := jsonwire.NewEncoder(opJsonEnums.bodyBuffer())
+func serializeJsonEnumsInput(in *JsonEnumsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/JsonEnums"
+	e := jsonwire.NewEncoder(opJsonEnums.BodyBuffer())
 	e.BeginObject()
 	if in.FooEnum1 != "" {
 		e.QuotedKey("\"fooEnum1\"")
@@ -1153,14 +1156,14 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*request, error) {
 		encodeFooEnumMap(e, in.FooEnumMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonEnums.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonEnums.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1207,10 +1210,10 @@ func deserializeJsonEnumsOutput(resp *response, out *JsonEnumsOutput) error {
 	return d.Err()
 }
 
-func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/JsonIntEnums"
-	e := jsonwire.NewEncoder(opJsonIntEnums.bodyBuffer())
+func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/JsonIntEnums"
+	e := jsonwire.NewEncoder(opJsonIntEnums.BodyBuffer())
 	e.BeginObject()
 	if in.IntegerEnum1 != nil {
 		e.QuotedKey("\"integerEnum1\"")
@@ -1237,14 +1240,14 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*request, error) {
 		encodeIntegerEnumMap(e, in.IntegerEnumMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonIntEnums.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonIntEnums.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1294,10 +1297,10 @@ func deserializeJsonIntEnumsOutput(resp *response, out *JsonIntEnumsOutput) erro
 	return d.Err()
 }
 
-func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/JsonLists"
-	e := jsonwire.NewEncoder(opJsonLists.bodyBuffer())
+func serializeJsonListsInput(in *JsonListsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/JsonLists"
+	e := jsonwire.NewEncoder(opJsonLists.BodyBuffer())
 	e.BeginObject()
 	if in.StringList != nil {
 		e.QuotedKey("\"stringList\"")
@@ -1336,14 +1339,14 @@ func serializeJsonListsInput(in *JsonListsInput) (*request, error) {
 		encodeStructureList(e, in.StructureList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonLists.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonLists.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonListsOutput(resp *call.Response, out *JsonListsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1405,10 +1408,10 @@ func deserializeJsonListsOutput(resp *response, out *JsonListsOutput) error {
 	return d.Err()
 }
 
-func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/JsonMaps"
-	e := jsonwire.NewEncoder(opJsonMaps.bodyBuffer())
+func serializeJsonMapsInput(in *JsonMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/JsonMaps"
+	e := jsonwire.NewEncoder(opJsonMaps.BodyBuffer())
 	e.BeginObject()
 	if in.DenseStructMap != nil {
 		e.QuotedKey("\"denseStructMap\"")
@@ -1431,14 +1434,14 @@ func serializeJsonMapsInput(in *JsonMapsInput) (*request, error) {
 		encodeDenseSetMap(e, in.DenseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonMaps.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonMapsOutput(resp *call.Response, out *JsonMapsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1480,10 +1483,10 @@ func deserializeJsonMapsOutput(resp *response, out *JsonMapsOutput) error {
 	return d.Err()
 }
 
-func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/JsonTimestamps"
-	e := jsonwire.NewEncoder(opJsonTimestamps.bodyBuffer())
+func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/JsonTimestamps"
+	e := jsonwire.NewEncoder(opJsonTimestamps.BodyBuffer())
 	e.BeginObject()
 	if in.Normal != nil {
 		e.QuotedKey("\"normal\"")
@@ -1514,14 +1517,14 @@ func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*request, error) {
 		e.HTTPDate(*in.HttpDateOnTarget)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonTimestamps.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonTimestamps.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonTimestampsOutput(resp *call.Response, out *JsonTimestampsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1573,24 +1576,24 @@ func deserializeJsonTimestampsOutput(resp *response, out *JsonTimestampsOutput) 
 	return d.Err()
 }
 
-func serializeJsonUnionsInput(in *JsonUnionsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/JsonUnions"
-	e := jsonwire.NewEncoder(opJsonUnions.bodyBuffer())
+func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/JsonUnions"
+	e := jsonwire.NewEncoder(opJsonUnions.BodyBuffer())
 	e.BeginObject()
 	if in.Contents != nil {
 		e.QuotedKey("\"contents\"")
 		encodeMyUnion(e, in.Contents)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opJsonUnions.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opJsonUnions.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1612,15 +1615,15 @@ func deserializeJsonUnionsOutput(resp *response, out *JsonUnionsOutput) error {
 	return d.Err()
 }
 
-func serializeMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedAcceptWithBody"
+func serializeMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedAcceptWithBody"
 	_ = in
 	return r, nil
 }
 
-func deserializeMalformedAcceptWithBodyOutput(resp *response, out *MalformedAcceptWithBodyOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeMalformedAcceptWithBodyOutput(resp *call.Response, out *MalformedAcceptWithBodyOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1642,359 +1645,359 @@ func deserializeMalformedAcceptWithBodyOutput(resp *response, out *MalformedAcce
 	return d.Err()
 }
 
-func serializeMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGenericStringInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedAcceptWithGenericString"
+func serializeMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGenericStringInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedAcceptWithGenericString"
 	_ = in
 	return r, nil
 }
 
-func deserializeMalformedAcceptWithGenericStringOutput(resp *response, out *MalformedAcceptWithGenericStringOutput) error {
-	if len(resp.body) != 0 {
-		x := string(resp.body)
+func deserializeMalformedAcceptWithGenericStringOutput(resp *call.Response, out *MalformedAcceptWithGenericStringOutput) error {
+	if len(resp.Data) != 0 {
+		x := string(resp.Data)
 		out.Payload = &x
 	}
 	return nil
 }
 
-func serializeMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedAcceptWithPayload"
+func serializeMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedAcceptWithPayload"
 	_ = in
 	return r, nil
 }
 
-func deserializeMalformedAcceptWithPayloadOutput(resp *response, out *MalformedAcceptWithPayloadOutput) error {
-	if len(resp.body) != 0 {
-		out.Payload = bytes.Clone(resp.body)
+func deserializeMalformedAcceptWithPayloadOutput(resp *call.Response, out *MalformedAcceptWithPayloadOutput) error {
+	if len(resp.Data) != 0 {
+		out.Payload = bytes.Clone(resp.Data)
 	}
 	return nil
 }
 
-func serializeMalformedBlobInput(in *MalformedBlobInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedBlob"
-	e := jsonwire.NewEncoder(opMalformedBlob.bodyBuffer())
+func serializeMalformedBlobInput(in *MalformedBlobInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedBlob"
+	e := jsonwire.NewEncoder(opMalformedBlob.BodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
 		e.Base64(in.Blob)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedBlob.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedBlob.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedBlobOutput(resp *response, out *MalformedBlobOutput) error {
+func deserializeMalformedBlobOutput(resp *call.Response, out *MalformedBlobOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedBooleanInput(in *MalformedBooleanInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedBooleanInput(in *MalformedBooleanInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.BooleanInPath == nil {
-		return nil, emptyLabel("MalformedBooleanInput", "booleanInPath")
+		return nil, validation.EmptyLabel("MalformedBooleanInput", "booleanInPath")
 	}
-	r.path = "/MalformedBoolean/" + httpbind.EscapePath(strconv.FormatBool(*in.BooleanInPath), false)
+	r.Path = "/MalformedBoolean/" + httpbind.EscapePath(strconv.FormatBool(*in.BooleanInPath), false)
 	if in.BooleanInQuery != nil {
-		r.query.Add("booleanInQuery", strconv.FormatBool(*in.BooleanInQuery))
+		r.Query.Add("booleanInQuery", strconv.FormatBool(*in.BooleanInQuery))
 	}
 	if in.BooleanInHeader != nil {
-		r.header["Booleaninheader"] = []string{strconv.FormatBool(*in.BooleanInHeader)}
+		r.Header["Booleaninheader"] = []string{strconv.FormatBool(*in.BooleanInHeader)}
 	}
-	e := jsonwire.NewEncoder(opMalformedBoolean.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedBoolean.BodyBuffer())
 	e.BeginObject()
 	if in.BooleanInBody != nil {
 		e.QuotedKey("\"booleanInBody\"")
 		e.Bool(*in.BooleanInBody)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedBoolean.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedBoolean.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedBooleanOutput(resp *response, out *MalformedBooleanOutput) error {
+func deserializeMalformedBooleanOutput(resp *call.Response, out *MalformedBooleanOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedByteInput(in *MalformedByteInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedByteInput(in *MalformedByteInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.ByteInPath == nil {
-		return nil, emptyLabel("MalformedByteInput", "byteInPath")
+		return nil, validation.EmptyLabel("MalformedByteInput", "byteInPath")
 	}
-	r.path = "/MalformedByte/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.ByteInPath), 10), false)
+	r.Path = "/MalformedByte/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.ByteInPath), 10), false)
 	if in.ByteInQuery != nil {
-		r.query.Add("byteInQuery", strconv.FormatInt(int64(*in.ByteInQuery), 10))
+		r.Query.Add("byteInQuery", strconv.FormatInt(int64(*in.ByteInQuery), 10))
 	}
 	if in.ByteInHeader != nil {
-		r.header["Byteinheader"] = []string{strconv.FormatInt(int64(*in.ByteInHeader), 10)}
+		r.Header["Byteinheader"] = []string{strconv.FormatInt(int64(*in.ByteInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(opMalformedByte.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedByte.BodyBuffer())
 	e.BeginObject()
 	if in.ByteInBody != nil {
 		e.QuotedKey("\"byteInBody\"")
 		e.Int(int64(*in.ByteInBody))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedByte.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedByte.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedByteOutput(resp *response, out *MalformedByteOutput) error {
+func deserializeMalformedByteOutput(resp *call.Response, out *MalformedByteOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedContentTypeWithBody"
-	e := jsonwire.NewEncoder(opMalformedContentTypeWithBody.bodyBuffer())
+func serializeMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedContentTypeWithBody"
+	e := jsonwire.NewEncoder(opMalformedContentTypeWithBody.BodyBuffer())
 	e.BeginObject()
 	if in.Hi != nil {
 		e.QuotedKey("\"hi\"")
 		e.String(*in.Hi)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedContentTypeWithBody.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedContentTypeWithBody.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedContentTypeWithBodyOutput(resp *response, out *MalformedContentTypeWithBodyOutput) error {
+func deserializeMalformedContentTypeWithBodyOutput(resp *call.Response, out *MalformedContentTypeWithBodyOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedContentTypeWithGenericStringInput(in *MalformedContentTypeWithGenericStringInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedContentTypeWithGenericString"
+func serializeMalformedContentTypeWithGenericStringInput(in *MalformedContentTypeWithGenericStringInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedContentTypeWithGenericString"
 	if in.Payload != nil {
-		r.body = []byte(*in.Payload)
-		setContentType(r, "text/plain")
+		r.Body = []byte(*in.Payload)
+		r.SetContentType("text/plain")
 	}
 	return r, nil
 }
 
-func deserializeMalformedContentTypeWithGenericStringOutput(resp *response, out *MalformedContentTypeWithGenericStringOutput) error {
+func deserializeMalformedContentTypeWithGenericStringOutput(resp *call.Response, out *MalformedContentTypeWithGenericStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedContentTypeWithPayloadInput(in *MalformedContentTypeWithPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedContentTypeWithPayload"
+func serializeMalformedContentTypeWithPayloadInput(in *MalformedContentTypeWithPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedContentTypeWithPayload"
 	if in.Payload != nil {
-		r.body = in.Payload
-		setContentType(r, "image/jpeg")
+		r.Body = in.Payload
+		r.SetContentType("image/jpeg")
 	}
 	return r, nil
 }
 
-func deserializeMalformedContentTypeWithPayloadOutput(resp *response, out *MalformedContentTypeWithPayloadOutput) error {
+func deserializeMalformedContentTypeWithPayloadOutput(resp *call.Response, out *MalformedContentTypeWithPayloadOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedContentTypeWithoutBodyInput(in *MalformedContentTypeWithoutBodyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedContentTypeWithoutBody"
+func serializeMalformedContentTypeWithoutBodyInput(in *MalformedContentTypeWithoutBodyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedContentTypeWithoutBody"
 	_ = in
 	return r, nil
 }
 
-func deserializeMalformedContentTypeWithoutBodyOutput(resp *response, out *MalformedContentTypeWithoutBodyOutput) error {
+func deserializeMalformedContentTypeWithoutBodyOutput(resp *call.Response, out *MalformedContentTypeWithoutBodyOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedContentTypeWithoutBodyEmptyInputInput(in *MalformedContentTypeWithoutBodyEmptyInputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedContentTypeWithoutBodyEmptyInput"
+func serializeMalformedContentTypeWithoutBodyEmptyInputInput(in *MalformedContentTypeWithoutBodyEmptyInputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedContentTypeWithoutBodyEmptyInput"
 	if in.Header != nil {
-		r.header["Header"] = []string{*in.Header}
+		r.Header["Header"] = []string{*in.Header}
 	}
 	return r, nil
 }
 
-func deserializeMalformedContentTypeWithoutBodyEmptyInputOutput(resp *response, out *MalformedContentTypeWithoutBodyEmptyInputOutput) error {
+func deserializeMalformedContentTypeWithoutBodyEmptyInputOutput(resp *call.Response, out *MalformedContentTypeWithoutBodyEmptyInputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedDoubleInput(in *MalformedDoubleInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedDoubleInput(in *MalformedDoubleInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.DoubleInPath == nil {
-		return nil, emptyLabel("MalformedDoubleInput", "doubleInPath")
+		return nil, validation.EmptyLabel("MalformedDoubleInput", "doubleInPath")
 	}
-	r.path = "/MalformedDouble/" + httpbind.EscapePath(httpbind.FormatFloat(*in.DoubleInPath, 64), false)
+	r.Path = "/MalformedDouble/" + httpbind.EscapePath(httpbind.FormatFloat(*in.DoubleInPath, 64), false)
 	if in.DoubleInQuery != nil {
-		r.query.Add("doubleInQuery", httpbind.FormatFloat(*in.DoubleInQuery, 64))
+		r.Query.Add("doubleInQuery", httpbind.FormatFloat(*in.DoubleInQuery, 64))
 	}
 	if in.DoubleInHeader != nil {
-		r.header["Doubleinheader"] = []string{httpbind.FormatFloat(*in.DoubleInHeader, 64)}
+		r.Header["Doubleinheader"] = []string{httpbind.FormatFloat(*in.DoubleInHeader, 64)}
 	}
-	e := jsonwire.NewEncoder(opMalformedDouble.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedDouble.BodyBuffer())
 	e.BeginObject()
 	if in.DoubleInBody != nil {
 		e.QuotedKey("\"doubleInBody\"")
 		e.Float(*in.DoubleInBody, 64)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedDouble.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedDouble.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedDoubleOutput(resp *response, out *MalformedDoubleOutput) error {
+func deserializeMalformedDoubleOutput(resp *call.Response, out *MalformedDoubleOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedFloatInput(in *MalformedFloatInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedFloatInput(in *MalformedFloatInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.FloatInPath == nil {
-		return nil, emptyLabel("MalformedFloatInput", "floatInPath")
+		return nil, validation.EmptyLabel("MalformedFloatInput", "floatInPath")
 	}
-	r.path = "/MalformedFloat/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.FloatInPath), 32), false)
+	r.Path = "/MalformedFloat/" + httpbind.EscapePath(httpbind.FormatFloat(float64(*in.FloatInPath), 32), false)
 	if in.FloatInQuery != nil {
-		r.query.Add("floatInQuery", httpbind.FormatFloat(float64(*in.FloatInQuery), 32))
+		r.Query.Add("floatInQuery", httpbind.FormatFloat(float64(*in.FloatInQuery), 32))
 	}
 	if in.FloatInHeader != nil {
-		r.header["Floatinheader"] = []string{httpbind.FormatFloat(float64(*in.FloatInHeader), 32)}
+		r.Header["Floatinheader"] = []string{httpbind.FormatFloat(float64(*in.FloatInHeader), 32)}
 	}
-	e := jsonwire.NewEncoder(opMalformedFloat.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedFloat.BodyBuffer())
 	e.BeginObject()
 	if in.FloatInBody != nil {
 		e.QuotedKey("\"floatInBody\"")
 		e.Float(float64(*in.FloatInBody), 32)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedFloat.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedFloat.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedFloatOutput(resp *response, out *MalformedFloatOutput) error {
+func deserializeMalformedFloatOutput(resp *call.Response, out *MalformedFloatOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedIntegerInput(in *MalformedIntegerInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedIntegerInput(in *MalformedIntegerInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.IntegerInPath == nil {
-		return nil, emptyLabel("MalformedIntegerInput", "integerInPath")
+		return nil, validation.EmptyLabel("MalformedIntegerInput", "integerInPath")
 	}
-	r.path = "/MalformedInteger/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.IntegerInPath), 10), false)
+	r.Path = "/MalformedInteger/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.IntegerInPath), 10), false)
 	if in.IntegerInQuery != nil {
-		r.query.Add("integerInQuery", strconv.FormatInt(int64(*in.IntegerInQuery), 10))
+		r.Query.Add("integerInQuery", strconv.FormatInt(int64(*in.IntegerInQuery), 10))
 	}
 	if in.IntegerInHeader != nil {
-		r.header["Integerinheader"] = []string{strconv.FormatInt(int64(*in.IntegerInHeader), 10)}
+		r.Header["Integerinheader"] = []string{strconv.FormatInt(int64(*in.IntegerInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(opMalformedInteger.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedInteger.BodyBuffer())
 	e.BeginObject()
 	if in.IntegerInBody != nil {
 		e.QuotedKey("\"integerInBody\"")
 		e.Int(int64(*in.IntegerInBody))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedInteger.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedInteger.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedIntegerOutput(resp *response, out *MalformedIntegerOutput) error {
+func deserializeMalformedIntegerOutput(resp *call.Response, out *MalformedIntegerOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedListInput(in *MalformedListInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedList"
-	e := jsonwire.NewEncoder(opMalformedList.bodyBuffer())
+func serializeMalformedListInput(in *MalformedListInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedList"
+	e := jsonwire.NewEncoder(opMalformedList.BodyBuffer())
 	e.BeginObject()
 	if in.BodyList != nil {
 		e.QuotedKey("\"bodyList\"")
 		encodeSimpleList(e, in.BodyList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedList.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedList.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedListOutput(resp *response, out *MalformedListOutput) error {
+func deserializeMalformedListOutput(resp *call.Response, out *MalformedListOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedLongInput(in *MalformedLongInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedLongInput(in *MalformedLongInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.LongInPath == nil {
-		return nil, emptyLabel("MalformedLongInput", "longInPath")
+		return nil, validation.EmptyLabel("MalformedLongInput", "longInPath")
 	}
-	r.path = "/MalformedLong/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.LongInPath), 10), false)
+	r.Path = "/MalformedLong/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.LongInPath), 10), false)
 	if in.LongInQuery != nil {
-		r.query.Add("longInQuery", strconv.FormatInt(int64(*in.LongInQuery), 10))
+		r.Query.Add("longInQuery", strconv.FormatInt(int64(*in.LongInQuery), 10))
 	}
 	if in.LongInHeader != nil {
-		r.header["Longinheader"] = []string{strconv.FormatInt(int64(*in.LongInHeader), 10)}
+		r.Header["Longinheader"] = []string{strconv.FormatInt(int64(*in.LongInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(opMalformedLong.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedLong.BodyBuffer())
 	e.BeginObject()
 	if in.LongInBody != nil {
 		e.QuotedKey("\"longInBody\"")
 		e.Int(int64(*in.LongInBody))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedLong.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedLong.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedLongOutput(resp *response, out *MalformedLongOutput) error {
+func deserializeMalformedLongOutput(resp *call.Response, out *MalformedLongOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedMapInput(in *MalformedMapInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedMap"
-	e := jsonwire.NewEncoder(opMalformedMap.bodyBuffer())
+func serializeMalformedMapInput(in *MalformedMapInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedMap"
+	e := jsonwire.NewEncoder(opMalformedMap.BodyBuffer())
 	e.BeginObject()
 	if in.BodyMap != nil {
 		e.QuotedKey("\"bodyMap\"")
 		encodeSimpleMap(e, in.BodyMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedMap.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedMap.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedMapOutput(resp *response, out *MalformedMapOutput) error {
+func deserializeMalformedMapOutput(resp *call.Response, out *MalformedMapOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedRequestBody"
-	e := jsonwire.NewEncoder(opMalformedRequestBody.bodyBuffer())
+func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedRequestBody"
+	e := jsonwire.NewEncoder(opMalformedRequestBody.BodyBuffer())
 	e.BeginObject()
 	if in.Int != nil {
 		e.QuotedKey("\"int\"")
@@ -2005,281 +2008,281 @@ func serializeMalformedRequestBodyInput(in *MalformedRequestBodyInput) (*request
 		e.Float(float64(*in.Float), 32)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedRequestBody.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedRequestBody.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedRequestBodyOutput(resp *response, out *MalformedRequestBodyOutput) error {
+func deserializeMalformedRequestBodyOutput(resp *call.Response, out *MalformedRequestBodyOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedShortInput(in *MalformedShortInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedShortInput(in *MalformedShortInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.ShortInPath == nil {
-		return nil, emptyLabel("MalformedShortInput", "shortInPath")
+		return nil, validation.EmptyLabel("MalformedShortInput", "shortInPath")
 	}
-	r.path = "/MalformedShort/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.ShortInPath), 10), false)
+	r.Path = "/MalformedShort/" + httpbind.EscapePath(strconv.FormatInt(int64(*in.ShortInPath), 10), false)
 	if in.ShortInQuery != nil {
-		r.query.Add("shortInQuery", strconv.FormatInt(int64(*in.ShortInQuery), 10))
+		r.Query.Add("shortInQuery", strconv.FormatInt(int64(*in.ShortInQuery), 10))
 	}
 	if in.ShortInHeader != nil {
-		r.header["Shortinheader"] = []string{strconv.FormatInt(int64(*in.ShortInHeader), 10)}
+		r.Header["Shortinheader"] = []string{strconv.FormatInt(int64(*in.ShortInHeader), 10)}
 	}
-	e := jsonwire.NewEncoder(opMalformedShort.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedShort.BodyBuffer())
 	e.BeginObject()
 	if in.ShortInBody != nil {
 		e.QuotedKey("\"shortInBody\"")
 		e.Int(int64(*in.ShortInBody))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedShort.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedShort.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedShortOutput(resp *response, out *MalformedShortOutput) error {
+func deserializeMalformedShortOutput(resp *call.Response, out *MalformedShortOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedStringInput(in *MalformedStringInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedString"
+func serializeMalformedStringInput(in *MalformedStringInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedString"
 	if in.Blob != nil {
-		r.header["Amz-Media-Typed-Header"] = []string{base64.StdEncoding.EncodeToString([]byte(*in.Blob))}
+		r.Header["Amz-Media-Typed-Header"] = []string{base64.StdEncoding.EncodeToString([]byte(*in.Blob))}
 	}
 	return r, nil
 }
 
-func deserializeMalformedStringOutput(resp *response, out *MalformedStringOutput) error {
+func deserializeMalformedStringOutput(resp *call.Response, out *MalformedStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampBodyDateTime"
-	e := jsonwire.NewEncoder(opMalformedTimestampBodyDateTime.bodyBuffer())
+func serializeMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampBodyDateTime"
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyDateTime.BodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
 		e.DateTime(*in.Timestamp)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedTimestampBodyDateTime.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedTimestampBodyDateTime.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedTimestampBodyDateTimeOutput(resp *response, out *MalformedTimestampBodyDateTimeOutput) error {
+func deserializeMalformedTimestampBodyDateTimeOutput(resp *call.Response, out *MalformedTimestampBodyDateTimeOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampBodyDefault"
-	e := jsonwire.NewEncoder(opMalformedTimestampBodyDefault.bodyBuffer())
+func serializeMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampBodyDefault"
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyDefault.BodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
 		e.EpochSeconds(*in.Timestamp)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedTimestampBodyDefault.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedTimestampBodyDefault.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedTimestampBodyDefaultOutput(resp *response, out *MalformedTimestampBodyDefaultOutput) error {
+func deserializeMalformedTimestampBodyDefaultOutput(resp *call.Response, out *MalformedTimestampBodyDefaultOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampBodyHttpDate"
-	e := jsonwire.NewEncoder(opMalformedTimestampBodyHttpDate.bodyBuffer())
+func serializeMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampBodyHttpDate"
+	e := jsonwire.NewEncoder(opMalformedTimestampBodyHttpDate.BodyBuffer())
 	e.BeginObject()
 	if in.Timestamp != nil {
 		e.QuotedKey("\"timestamp\"")
 		e.HTTPDate(*in.Timestamp)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedTimestampBodyHttpDate.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedTimestampBodyHttpDate.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedTimestampBodyHttpDateOutput(resp *response, out *MalformedTimestampBodyHttpDateOutput) error {
+func deserializeMalformedTimestampBodyHttpDateOutput(resp *call.Response, out *MalformedTimestampBodyHttpDateOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampHeaderDateTimeInput(in *MalformedTimestampHeaderDateTimeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampHeaderDateTime"
+func serializeMalformedTimestampHeaderDateTimeInput(in *MalformedTimestampHeaderDateTimeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampHeaderDateTime"
 	if in.Timestamp != nil {
-		r.header["Timestamp"] = []string{httpbind.FormatDateTime(*in.Timestamp)}
+		r.Header["Timestamp"] = []string{httpbind.FormatDateTime(*in.Timestamp)}
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampHeaderDateTimeOutput(resp *response, out *MalformedTimestampHeaderDateTimeOutput) error {
+func deserializeMalformedTimestampHeaderDateTimeOutput(resp *call.Response, out *MalformedTimestampHeaderDateTimeOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampHeaderDefaultInput(in *MalformedTimestampHeaderDefaultInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampHeaderDefault"
+func serializeMalformedTimestampHeaderDefaultInput(in *MalformedTimestampHeaderDefaultInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampHeaderDefault"
 	if in.Timestamp != nil {
-		r.header["Timestamp"] = []string{httpbind.FormatHTTPDate(*in.Timestamp)}
+		r.Header["Timestamp"] = []string{httpbind.FormatHTTPDate(*in.Timestamp)}
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampHeaderDefaultOutput(resp *response, out *MalformedTimestampHeaderDefaultOutput) error {
+func deserializeMalformedTimestampHeaderDefaultOutput(resp *call.Response, out *MalformedTimestampHeaderDefaultOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampHeaderEpochInput(in *MalformedTimestampHeaderEpochInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampHeaderEpoch"
+func serializeMalformedTimestampHeaderEpochInput(in *MalformedTimestampHeaderEpochInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampHeaderEpoch"
 	if in.Timestamp != nil {
-		r.header["Timestamp"] = []string{httpbind.FormatEpochSeconds(*in.Timestamp)}
+		r.Header["Timestamp"] = []string{httpbind.FormatEpochSeconds(*in.Timestamp)}
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampHeaderEpochOutput(resp *response, out *MalformedTimestampHeaderEpochOutput) error {
+func deserializeMalformedTimestampHeaderEpochOutput(resp *call.Response, out *MalformedTimestampHeaderEpochOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampPathDefaultInput(in *MalformedTimestampPathDefaultInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedTimestampPathDefaultInput(in *MalformedTimestampPathDefaultInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.Timestamp == nil {
-		return nil, emptyLabel("MalformedTimestampPathDefaultInput", "timestamp")
+		return nil, validation.EmptyLabel("MalformedTimestampPathDefaultInput", "timestamp")
 	}
-	r.path = "/MalformedTimestampPathDefault/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
+	r.Path = "/MalformedTimestampPathDefault/" + httpbind.EscapePath(httpbind.FormatDateTime(*in.Timestamp), false)
 	return r, nil
 }
 
-func deserializeMalformedTimestampPathDefaultOutput(resp *response, out *MalformedTimestampPathDefaultOutput) error {
+func deserializeMalformedTimestampPathDefaultOutput(resp *call.Response, out *MalformedTimestampPathDefaultOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampPathEpochInput(in *MalformedTimestampPathEpochInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedTimestampPathEpochInput(in *MalformedTimestampPathEpochInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.Timestamp == nil {
-		return nil, emptyLabel("MalformedTimestampPathEpochInput", "timestamp")
+		return nil, validation.EmptyLabel("MalformedTimestampPathEpochInput", "timestamp")
 	}
-	r.path = "/MalformedTimestampPathEpoch/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.Timestamp), false)
+	r.Path = "/MalformedTimestampPathEpoch/" + httpbind.EscapePath(httpbind.FormatEpochSeconds(*in.Timestamp), false)
 	return r, nil
 }
 
-func deserializeMalformedTimestampPathEpochOutput(resp *response, out *MalformedTimestampPathEpochOutput) error {
+func deserializeMalformedTimestampPathEpochOutput(resp *call.Response, out *MalformedTimestampPathEpochOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampPathHttpDateInput(in *MalformedTimestampPathHttpDateInput) (*request, error) {
-	r := newRequest("POST")
+func serializeMalformedTimestampPathHttpDateInput(in *MalformedTimestampPathHttpDateInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.Timestamp == nil {
-		return nil, emptyLabel("MalformedTimestampPathHttpDateInput", "timestamp")
+		return nil, validation.EmptyLabel("MalformedTimestampPathHttpDateInput", "timestamp")
 	}
-	r.path = "/MalformedTimestampPathHttpDate/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.Timestamp), false)
+	r.Path = "/MalformedTimestampPathHttpDate/" + httpbind.EscapePath(httpbind.FormatHTTPDate(*in.Timestamp), false)
 	return r, nil
 }
 
-func deserializeMalformedTimestampPathHttpDateOutput(resp *response, out *MalformedTimestampPathHttpDateOutput) error {
+func deserializeMalformedTimestampPathHttpDateOutput(resp *call.Response, out *MalformedTimestampPathHttpDateOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampQueryDefaultInput(in *MalformedTimestampQueryDefaultInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampQueryDefault"
+func serializeMalformedTimestampQueryDefaultInput(in *MalformedTimestampQueryDefaultInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampQueryDefault"
 	if in.Timestamp != nil {
-		r.query.Add("timestamp", httpbind.FormatDateTime(*in.Timestamp))
+		r.Query.Add("timestamp", httpbind.FormatDateTime(*in.Timestamp))
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampQueryDefaultOutput(resp *response, out *MalformedTimestampQueryDefaultOutput) error {
+func deserializeMalformedTimestampQueryDefaultOutput(resp *call.Response, out *MalformedTimestampQueryDefaultOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampQueryEpochInput(in *MalformedTimestampQueryEpochInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampQueryEpoch"
+func serializeMalformedTimestampQueryEpochInput(in *MalformedTimestampQueryEpochInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampQueryEpoch"
 	if in.Timestamp != nil {
-		r.query.Add("timestamp", httpbind.FormatEpochSeconds(*in.Timestamp))
+		r.Query.Add("timestamp", httpbind.FormatEpochSeconds(*in.Timestamp))
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampQueryEpochOutput(resp *response, out *MalformedTimestampQueryEpochOutput) error {
+func deserializeMalformedTimestampQueryEpochOutput(resp *call.Response, out *MalformedTimestampQueryEpochOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedTimestampQueryHttpDateInput(in *MalformedTimestampQueryHttpDateInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedTimestampQueryHttpDate"
+func serializeMalformedTimestampQueryHttpDateInput(in *MalformedTimestampQueryHttpDateInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedTimestampQueryHttpDate"
 	if in.Timestamp != nil {
-		r.query.Add("timestamp", httpbind.FormatHTTPDate(*in.Timestamp))
+		r.Query.Add("timestamp", httpbind.FormatHTTPDate(*in.Timestamp))
 	}
 	return r, nil
 }
 
-func deserializeMalformedTimestampQueryHttpDateOutput(resp *response, out *MalformedTimestampQueryHttpDateOutput) error {
+func deserializeMalformedTimestampQueryHttpDateOutput(resp *call.Response, out *MalformedTimestampQueryHttpDateOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedUnionInput(in *MalformedUnionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedUnion"
-	e := jsonwire.NewEncoder(opMalformedUnion.bodyBuffer())
+func serializeMalformedUnionInput(in *MalformedUnionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedUnion"
+	e := jsonwire.NewEncoder(opMalformedUnion.BodyBuffer())
 	e.BeginObject()
 	if in.Union != nil {
 		e.QuotedKey("\"union\"")
 		encodeSimpleUnion(e, in.Union)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedUnion.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedUnion.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedUnionOutput(resp *response, out *MalformedUnionOutput) error {
+func deserializeMalformedUnionOutput(resp *call.Response, out *MalformedUnionOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMediaTypeHeaderInput(in *MediaTypeHeaderInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/MediaTypeHeader"
+func serializeMediaTypeHeaderInput(in *MediaTypeHeaderInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/MediaTypeHeader"
 	if in.Json != nil {
-		r.header["X-Json"] = []string{base64.StdEncoding.EncodeToString([]byte(*in.Json))}
+		r.Header["X-Json"] = []string{base64.StdEncoding.EncodeToString([]byte(*in.Json))}
 	}
 	return r, nil
 }
 
-func deserializeMediaTypeHeaderOutput(resp *response, out *MediaTypeHeaderOutput) error {
+func deserializeMediaTypeHeaderOutput(resp *call.Response, out *MediaTypeHeaderOutput) error {
 	if vs := resp.Header["X-Json"]; len(vs) > 0 {
 		b, err := base64.StdEncoding.DecodeString(vs[0])
 		if err != nil {
@@ -2292,50 +2295,50 @@ func deserializeMediaTypeHeaderOutput(resp *response, out *MediaTypeHeaderOutput
 	return nil
 }
 
-func serializeNoInputAndNoOutputInput(in *NoInputAndNoOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/NoInputAndNoOutput"
+func serializeNoInputAndNoOutputInput(in *NoInputAndNoOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/NoInputAndNoOutput"
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputAndNoOutputOutput(resp *response, out *NoInputAndNoOutputOutput) error {
+func deserializeNoInputAndNoOutputOutput(resp *call.Response, out *NoInputAndNoOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeNoInputAndOutputInput(in *NoInputAndOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/NoInputAndOutputOutput"
+func serializeNoInputAndOutputInput(in *NoInputAndOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/NoInputAndOutputOutput"
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputAndOutputOutput(resp *response, out *NoInputAndOutputOutput) error {
+func deserializeNoInputAndOutputOutput(resp *call.Response, out *NoInputAndOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeNullAndEmptyHeadersClientInput(in *NullAndEmptyHeadersClientInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/NullAndEmptyHeadersClient"
+func serializeNullAndEmptyHeadersClientInput(in *NullAndEmptyHeadersClientInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/NullAndEmptyHeadersClient"
 	if in.A != nil {
-		r.header["X-A"] = []string{*in.A}
+		r.Header["X-A"] = []string{*in.A}
 	}
 	if in.B != nil {
-		r.header["X-B"] = []string{*in.B}
+		r.Header["X-B"] = []string{*in.B}
 	}
 	if in.C != nil {
 		items := make([]string, 0, len(in.C))
 		for _, v := range in.C {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		r.header["X-C"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-C"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	return r, nil
 }
 
-func deserializeNullAndEmptyHeadersClientOutput(resp *response, out *NullAndEmptyHeadersClientOutput) error {
+func deserializeNullAndEmptyHeadersClientOutput(resp *call.Response, out *NullAndEmptyHeadersClientOutput) error {
 	if vs := resp.Header["X-A"]; len(vs) > 0 {
 		x := vs[0]
 		out.A = &x
@@ -2356,26 +2359,26 @@ func deserializeNullAndEmptyHeadersClientOutput(resp *response, out *NullAndEmpt
 	return nil
 }
 
-func serializeNullAndEmptyHeadersServerInput(in *NullAndEmptyHeadersServerInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/NullAndEmptyHeadersServer"
+func serializeNullAndEmptyHeadersServerInput(in *NullAndEmptyHeadersServerInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/NullAndEmptyHeadersServer"
 	if in.A != nil {
-		r.header["X-A"] = []string{*in.A}
+		r.Header["X-A"] = []string{*in.A}
 	}
 	if in.B != nil {
-		r.header["X-B"] = []string{*in.B}
+		r.Header["X-B"] = []string{*in.B}
 	}
 	if in.C != nil {
 		items := make([]string, 0, len(in.C))
 		for _, v := range in.C {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		r.header["X-C"] = []string{httpbind.JoinHeaderList(items)}
+		r.Header["X-C"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	return r, nil
 }
 
-func deserializeNullAndEmptyHeadersServerOutput(resp *response, out *NullAndEmptyHeadersServerOutput) error {
+func deserializeNullAndEmptyHeadersServerOutput(resp *call.Response, out *NullAndEmptyHeadersServerOutput) error {
 	if vs := resp.Header["X-A"]; len(vs) > 0 {
 		x := vs[0]
 		out.A = &x
@@ -2396,59 +2399,59 @@ func deserializeNullAndEmptyHeadersServerOutput(resp *response, out *NullAndEmpt
 	return nil
 }
 
-func serializeOmitsNullSerializesEmptyStringInput(in *OmitsNullSerializesEmptyStringInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/OmitsNullSerializesEmptyString"
+func serializeOmitsNullSerializesEmptyStringInput(in *OmitsNullSerializesEmptyStringInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/OmitsNullSerializesEmptyString"
 	if in.NullValue != nil {
-		r.query.Add("Null", *in.NullValue)
+		r.Query.Add("Null", *in.NullValue)
 	}
 	if in.EmptyString != nil {
-		r.query.Add("Empty", *in.EmptyString)
+		r.Query.Add("Empty", *in.EmptyString)
 	}
 	return r, nil
 }
 
-func deserializeOmitsNullSerializesEmptyStringOutput(resp *response, out *OmitsNullSerializesEmptyStringOutput) error {
+func deserializeOmitsNullSerializesEmptyStringOutput(resp *call.Response, out *OmitsNullSerializesEmptyStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeOmitsSerializingEmptyListsInput(in *OmitsSerializingEmptyListsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/OmitsSerializingEmptyLists"
+func serializeOmitsSerializingEmptyListsInput(in *OmitsSerializingEmptyListsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/OmitsSerializingEmptyLists"
 	for _, v := range in.QueryStringList {
-		r.query.Add("StringList", v)
+		r.Query.Add("StringList", v)
 	}
 	for _, v := range in.QueryIntegerList {
-		r.query.Add("IntegerList", strconv.FormatInt(int64(v), 10))
+		r.Query.Add("IntegerList", strconv.FormatInt(int64(v), 10))
 	}
 	for _, v := range in.QueryDoubleList {
-		r.query.Add("DoubleList", httpbind.FormatFloat(v, 64))
+		r.Query.Add("DoubleList", httpbind.FormatFloat(v, 64))
 	}
 	for _, v := range in.QueryBooleanList {
-		r.query.Add("BooleanList", strconv.FormatBool(v))
+		r.Query.Add("BooleanList", strconv.FormatBool(v))
 	}
 	for _, v := range in.QueryTimestampList {
-		r.query.Add("TimestampList", httpbind.FormatDateTime(v))
+		r.Query.Add("TimestampList", httpbind.FormatDateTime(v))
 	}
 	for _, v := range in.QueryEnumList {
-		r.query.Add("EnumList", string(v))
+		r.Query.Add("EnumList", string(v))
 	}
 	for _, v := range in.QueryIntegerEnumList {
-		r.query.Add("IntegerEnumList", strconv.FormatInt(int64(v), 10))
+		r.Query.Add("IntegerEnumList", strconv.FormatInt(int64(v), 10))
 	}
 	return r, nil
 }
 
-func deserializeOmitsSerializingEmptyListsOutput(resp *response, out *OmitsSerializingEmptyListsOutput) error {
+func deserializeOmitsSerializingEmptyListsOutput(resp *call.Response, out *OmitsSerializingEmptyListsOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/OperationWithDefaults"
-	e := jsonwire.NewEncoder(opOperationWithDefaults.bodyBuffer())
+func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/OperationWithDefaults"
+	e := jsonwire.NewEncoder(opOperationWithDefaults.BodyBuffer())
 	e.BeginObject()
 	if in.Defaults != nil {
 		e.QuotedKey("\"defaults\"")
@@ -2467,13 +2470,13 @@ func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*reque
 		e.Int(int64(in.OtherTopLevelDefault))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithDefaults.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opOperationWithDefaults.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDefaultsOutput) error {
+func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationWithDefaultsOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DefaultString == nil {
@@ -2544,7 +2547,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2702,23 +2705,23 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 	return d.Err()
 }
 
-func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/OperationWithNestedStructure"
-	e := jsonwire.NewEncoder(opOperationWithNestedStructure.bodyBuffer())
+func serializeOperationWithNestedStructureInput(in *OperationWithNestedStructureInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/OperationWithNestedStructure"
+	e := jsonwire.NewEncoder(opOperationWithNestedStructure.BodyBuffer())
 	e.BeginObject()
 	if in.TopLevel != nil {
 		e.QuotedKey("\"topLevel\"")
 		encodeTopLevel(e, in.TopLevel)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithNestedStructure.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opOperationWithNestedStructure.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeOperationWithNestedStructureOutput(resp *response, out *OperationWithNestedStructureOutput) error {
+func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *OperationWithNestedStructureOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DialogList == nil {
@@ -2728,7 +2731,7 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 			out.DialogMap = map[string]types.Dialog{}
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2762,24 +2765,24 @@ func deserializeOperationWithNestedStructureOutput(resp *response, out *Operatio
 	return d.Err()
 }
 
-func serializePostPlayerActionInput(in *PostPlayerActionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/PostPlayerAction"
-	e := jsonwire.NewEncoder(opPostPlayerAction.bodyBuffer())
+func serializePostPlayerActionInput(in *PostPlayerActionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/PostPlayerAction"
+	e := jsonwire.NewEncoder(opPostPlayerAction.BodyBuffer())
 	e.BeginObject()
 	if in.Action != nil {
 		e.QuotedKey("\"action\"")
 		encodePlayerAction(e, in.Action)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPostPlayerAction.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opPostPlayerAction.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePostPlayerActionOutput(resp *call.Response, out *PostPlayerActionOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2801,24 +2804,24 @@ func deserializePostPlayerActionOutput(resp *response, out *PostPlayerActionOutp
 	return d.Err()
 }
 
-func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/PostUnionWithJsonName"
-	e := jsonwire.NewEncoder(opPostUnionWithJsonName.bodyBuffer())
+func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/PostUnionWithJsonName"
+	e := jsonwire.NewEncoder(opPostUnionWithJsonName.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		encodeUnionWithJsonName(e, in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPostUnionWithJsonName.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opPostUnionWithJsonName.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializePostUnionWithJsonNameOutput(resp *response, out *PostUnionWithJsonNameOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializePostUnionWithJsonNameOutput(resp *call.Response, out *PostUnionWithJsonNameOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2840,106 +2843,106 @@ func deserializePostUnionWithJsonNameOutput(resp *response, out *PostUnionWithJs
 	return d.Err()
 }
 
-func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/requestcompression/putcontentwithencoding"
+func serializePutWithContentEncodingInput(in *PutWithContentEncodingInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/requestcompression/putcontentwithencoding"
 	if in.Encoding != nil {
-		r.header["Content-Encoding"] = []string{*in.Encoding}
+		r.Header["Content-Encoding"] = []string{*in.Encoding}
 	}
-	e := jsonwire.NewEncoder(opPutWithContentEncoding.bodyBuffer())
+	e := jsonwire.NewEncoder(opPutWithContentEncoding.BodyBuffer())
 	e.BeginObject()
 	if in.Data != nil {
 		e.QuotedKey("\"data\"")
 		e.String(*in.Data)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opPutWithContentEncoding.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opPutWithContentEncoding.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializePutWithContentEncodingOutput(resp *response, out *PutWithContentEncodingOutput) error {
+func deserializePutWithContentEncodingOutput(resp *call.Response, out *PutWithContentEncodingOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeQueryIdempotencyTokenAutoFillInput(in *QueryIdempotencyTokenAutoFillInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/QueryIdempotencyTokenAutoFill"
+func serializeQueryIdempotencyTokenAutoFillInput(in *QueryIdempotencyTokenAutoFillInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/QueryIdempotencyTokenAutoFill"
 	if in.Token != nil {
-		r.query.Add("token", *in.Token)
+		r.Query.Add("token", *in.Token)
 	}
 	return r, nil
 }
 
-func deserializeQueryIdempotencyTokenAutoFillOutput(resp *response, out *QueryIdempotencyTokenAutoFillOutput) error {
+func deserializeQueryIdempotencyTokenAutoFillOutput(resp *call.Response, out *QueryIdempotencyTokenAutoFillOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeQueryParamsAsStringListMapInput(in *QueryParamsAsStringListMapInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/StringListMap"
+func serializeQueryParamsAsStringListMapInput(in *QueryParamsAsStringListMapInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/StringListMap"
 	if in.Qux != nil {
-		r.query.Add("corge", *in.Qux)
+		r.Query.Add("corge", *in.Qux)
 	}
 	// Parameters bound by name win over the map's entries.
 	for _, k := range slices.Sorted(maps.Keys(in.Foo)) {
-		if r.query.Has(string(k)) {
+		if r.Query.Has(string(k)) {
 			continue
 		}
 		for _, item := range in.Foo[k] {
-			r.query.Add(string(k), item)
+			r.Query.Add(string(k), item)
 		}
 	}
 	return r, nil
 }
 
-func deserializeQueryParamsAsStringListMapOutput(resp *response, out *QueryParamsAsStringListMapOutput) error {
+func deserializeQueryParamsAsStringListMapOutput(resp *call.Response, out *QueryParamsAsStringListMapOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeQueryPrecedenceInput(in *QueryPrecedenceInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/Precedence"
+func serializeQueryPrecedenceInput(in *QueryPrecedenceInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/Precedence"
 	if in.Foo != nil {
-		r.query.Add("bar", *in.Foo)
+		r.Query.Add("bar", *in.Foo)
 	}
 	// Parameters bound by name win over the map's entries.
 	for _, k := range slices.Sorted(maps.Keys(in.Baz)) {
-		if r.query.Has(string(k)) {
+		if r.Query.Has(string(k)) {
 			continue
 		}
-		r.query.Add(string(k), in.Baz[k])
+		r.Query.Add(string(k), in.Baz[k])
 	}
 	return r, nil
 }
 
-func deserializeQueryPrecedenceOutput(resp *response, out *QueryPrecedenceOutput) error {
+func deserializeQueryPrecedenceOutput(resp *call.Response, out *QueryPrecedenceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/RecursiveShapes"
-	e := jsonwire.NewEncoder(opRecursiveShapes.bodyBuffer())
+func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/RecursiveShapes"
+	e := jsonwire.NewEncoder(opRecursiveShapes.BodyBuffer())
 	e.BeginObject()
 	if in.Nested != nil {
 		e.QuotedKey("\"nested\"")
 		encodeRecursiveShapesInputOutputNested1(e, in.Nested)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRecursiveShapes.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRecursiveShapes.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -2963,26 +2966,26 @@ func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput
 	return d.Err()
 }
 
-func serializeResponseCodeHttpFallbackInput(in *ResponseCodeHttpFallbackInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/responseCodeHttpFallback"
+func serializeResponseCodeHttpFallbackInput(in *ResponseCodeHttpFallbackInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/responseCodeHttpFallback"
 	_ = in
 	return r, nil
 }
 
-func deserializeResponseCodeHttpFallbackOutput(resp *response, out *ResponseCodeHttpFallbackOutput) error {
+func deserializeResponseCodeHttpFallbackOutput(resp *call.Response, out *ResponseCodeHttpFallbackOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeResponseCodeRequiredInput(in *ResponseCodeRequiredInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/responseCodeRequired"
+func serializeResponseCodeRequiredInput(in *ResponseCodeRequiredInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/responseCodeRequired"
 	_ = in
 	return r, nil
 }
 
-func deserializeResponseCodeRequiredOutput(resp *response, out *ResponseCodeRequiredOutput) error {
+func deserializeResponseCodeRequiredOutput(resp *call.Response, out *ResponseCodeRequiredOutput) error {
 	{
 		x := int32(resp.StatusCode)
 		out.ResponseCode = &x
@@ -2991,13 +2994,13 @@ func deserializeResponseCodeRequiredOutput(resp *response, out *ResponseCodeRequ
 	return nil
 }
 
-func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/SimpleScalarProperties"
+func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/SimpleScalarProperties"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
-	e := jsonwire.NewEncoder(opSimpleScalarProperties.bodyBuffer())
+	e := jsonwire.NewEncoder(opSimpleScalarProperties.BodyBuffer())
 	e.BeginObject()
 	if in.StringValue != nil {
 		e.QuotedKey("\"stringValue\"")
@@ -3036,18 +3039,18 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 		e.Float(*in.DoubleValue, 64)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSimpleScalarProperties.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSimpleScalarProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
+func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
 	}
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3109,10 +3112,10 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 	return d.Err()
 }
 
-func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
-	r := newRequest("PUT")
-	r.path = "/SparseJsonLists"
-	e := jsonwire.NewEncoder(opSparseJsonLists.bodyBuffer())
+func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
+	r.Path = "/SparseJsonLists"
+	e := jsonwire.NewEncoder(opSparseJsonLists.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStringList != nil {
 		e.QuotedKey("\"sparseStringList\"")
@@ -3123,14 +3126,14 @@ func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*request, error) {
 		encodeSparseShortList(e, in.SparseShortList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSparseJsonLists.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSparseJsonLists.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSparseJsonListsOutput(resp *call.Response, out *SparseJsonListsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3157,10 +3160,10 @@ func deserializeSparseJsonListsOutput(resp *response, out *SparseJsonListsOutput
 	return d.Err()
 }
 
-func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/SparseJsonMaps"
-	e := jsonwire.NewEncoder(opSparseJsonMaps.bodyBuffer())
+func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/SparseJsonMaps"
+	e := jsonwire.NewEncoder(opSparseJsonMaps.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStructMap != nil {
 		e.QuotedKey("\"sparseStructMap\"")
@@ -3183,14 +3186,14 @@ func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*request, error) {
 		encodeSparseSetMap(e, in.SparseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSparseJsonMaps.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSparseJsonMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSparseJsonMapsOutput(resp *response, out *SparseJsonMapsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSparseJsonMapsOutput(resp *call.Response, out *SparseJsonMapsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3232,20 +3235,20 @@ func deserializeSparseJsonMapsOutput(resp *response, out *SparseJsonMapsOutput) 
 	return d.Err()
 }
 
-func serializeStreamingTraitsInput(in *StreamingTraitsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/StreamingTraits"
+func serializeStreamingTraitsInput(in *StreamingTraitsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/StreamingTraits"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	if in.Blob != nil {
-		r.stream = in.Blob
-		setContentType(r, "application/octet-stream")
+		r.Stream = in.Blob
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeStreamingTraitsOutput(resp *response, out *StreamingTraitsOutput) error {
+func deserializeStreamingTraitsOutput(resp *call.Response, out *StreamingTraitsOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
@@ -3254,38 +3257,38 @@ func deserializeStreamingTraitsOutput(resp *response, out *StreamingTraitsOutput
 	return nil
 }
 
-func serializeStreamingTraitsRequireLengthInput(in *StreamingTraitsRequireLengthInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/StreamingTraitsRequireLength"
+func serializeStreamingTraitsRequireLengthInput(in *StreamingTraitsRequireLengthInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/StreamingTraitsRequireLength"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	if in.Blob != nil {
-		r.stream = in.Blob
-		setContentType(r, "application/octet-stream")
+		r.Stream = in.Blob
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeStreamingTraitsRequireLengthOutput(resp *response, out *StreamingTraitsRequireLengthOutput) error {
+func deserializeStreamingTraitsRequireLengthOutput(resp *call.Response, out *StreamingTraitsRequireLengthOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeStreamingTraitsWithMediaTypeInput(in *StreamingTraitsWithMediaTypeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/StreamingTraitsWithMediaType"
+func serializeStreamingTraitsWithMediaTypeInput(in *StreamingTraitsWithMediaTypeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/StreamingTraitsWithMediaType"
 	if in.Foo != nil {
-		r.header["X-Foo"] = []string{*in.Foo}
+		r.Header["X-Foo"] = []string{*in.Foo}
 	}
 	if in.Blob != nil {
-		r.stream = in.Blob
-		setContentType(r, "text/plain")
+		r.Stream = in.Blob
+		r.SetContentType("text/plain")
 	}
 	return r, nil
 }
 
-func deserializeStreamingTraitsWithMediaTypeOutput(resp *response, out *StreamingTraitsWithMediaTypeOutput) error {
+func deserializeStreamingTraitsWithMediaTypeOutput(resp *call.Response, out *StreamingTraitsWithMediaTypeOutput) error {
 	if vs := resp.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		out.Foo = &x
@@ -3294,31 +3297,31 @@ func deserializeStreamingTraitsWithMediaTypeOutput(resp *response, out *Streamin
 	return nil
 }
 
-func serializeTestBodyStructureInput(in *TestBodyStructureInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/body"
+func serializeTestBodyStructureInput(in *TestBodyStructureInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/body"
 	if in.TestId != nil {
-		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
+		r.Header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
-	e := jsonwire.NewEncoder(opTestBodyStructure.bodyBuffer())
+	e := jsonwire.NewEncoder(opTestBodyStructure.BodyBuffer())
 	e.BeginObject()
 	if in.TestConfig != nil {
 		e.QuotedKey("\"testConfig\"")
 		encodeTestConfig(e, in.TestConfig)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTestBodyStructure.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opTestBodyStructure.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeTestBodyStructureOutput(resp *response, out *TestBodyStructureOutput) error {
+func deserializeTestBodyStructureOutput(resp *call.Response, out *TestBodyStructureOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
 	}
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -3342,14 +3345,14 @@ func deserializeTestBodyStructureOutput(resp *response, out *TestBodyStructureOu
 	return d.Err()
 }
 
-func serializeTestGetNoInputNoPayloadInput(in *TestGetNoInputNoPayloadInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/no_input_no_payload"
+func serializeTestGetNoInputNoPayloadInput(in *TestGetNoInputNoPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/no_input_no_payload"
 	_ = in
 	return r, nil
 }
 
-func deserializeTestGetNoInputNoPayloadOutput(resp *response, out *TestGetNoInputNoPayloadOutput) error {
+func deserializeTestGetNoInputNoPayloadOutput(resp *call.Response, out *TestGetNoInputNoPayloadOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
@@ -3358,16 +3361,16 @@ func deserializeTestGetNoInputNoPayloadOutput(resp *response, out *TestGetNoInpu
 	return nil
 }
 
-func serializeTestGetNoPayloadInput(in *TestGetNoPayloadInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/no_payload"
+func serializeTestGetNoPayloadInput(in *TestGetNoPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/no_payload"
 	if in.TestId != nil {
-		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
+		r.Header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
 	return r, nil
 }
 
-func deserializeTestGetNoPayloadOutput(resp *response, out *TestGetNoPayloadOutput) error {
+func deserializeTestGetNoPayloadOutput(resp *call.Response, out *TestGetNoPayloadOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
@@ -3376,35 +3379,35 @@ func deserializeTestGetNoPayloadOutput(resp *response, out *TestGetNoPayloadOutp
 	return nil
 }
 
-func serializeTestPayloadBlobInput(in *TestPayloadBlobInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/blob_payload"
+func serializeTestPayloadBlobInput(in *TestPayloadBlobInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/blob_payload"
 	if in.ContentType != nil {
-		r.header["Content-Type"] = []string{*in.ContentType}
+		r.Header["Content-Type"] = []string{*in.ContentType}
 	}
 	if in.Data != nil {
-		r.body = in.Data
-		setContentType(r, "application/octet-stream")
+		r.Body = in.Data
+		r.SetContentType("application/octet-stream")
 	}
 	return r, nil
 }
 
-func deserializeTestPayloadBlobOutput(resp *response, out *TestPayloadBlobOutput) error {
+func deserializeTestPayloadBlobOutput(resp *call.Response, out *TestPayloadBlobOutput) error {
 	if vs := resp.Header["Content-Type"]; len(vs) > 0 {
 		x := vs[0]
 		out.ContentType = &x
 	}
-	if len(resp.body) != 0 {
-		out.Data = bytes.Clone(resp.body)
+	if len(resp.Data) != 0 {
+		out.Data = bytes.Clone(resp.Data)
 	}
 	return nil
 }
 
-func serializeTestPayloadStructureInput(in *TestPayloadStructureInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/payload"
+func serializeTestPayloadStructureInput(in *TestPayloadStructureInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/payload"
 	if in.TestId != nil {
-		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
+		r.Header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 512))
 	if in.PayloadConfig != nil {
@@ -3413,18 +3416,18 @@ func serializeTestPayloadStructureInput(in *TestPayloadStructureInput) (*request
 		e.BeginObject()
 		e.EndObject()
 	}
-	r.body = e.Bytes()
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeTestPayloadStructureOutput(resp *response, out *TestPayloadStructureOutput) error {
+func deserializeTestPayloadStructureOutput(resp *call.Response, out *TestPayloadStructureOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
 	}
-	if len(bytes.TrimSpace(resp.body)) != 0 {
-		d := jsonwire.NewDecoder(resp.body)
+	if len(bytes.TrimSpace(resp.Data)) != 0 {
+		d := jsonwire.NewDecoder(resp.Data)
 		x := new(types.PayloadConfig)
 		decodePayloadConfig(d, x)
 		out.PayloadConfig = x
@@ -3434,14 +3437,14 @@ func deserializeTestPayloadStructureOutput(resp *response, out *TestPayloadStruc
 	return nil
 }
 
-func serializeTestPostNoInputNoPayloadInput(in *TestPostNoInputNoPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/no_input_no_payload"
+func serializeTestPostNoInputNoPayloadInput(in *TestPostNoInputNoPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/no_input_no_payload"
 	_ = in
 	return r, nil
 }
 
-func deserializeTestPostNoInputNoPayloadOutput(resp *response, out *TestPostNoInputNoPayloadOutput) error {
+func deserializeTestPostNoInputNoPayloadOutput(resp *call.Response, out *TestPostNoInputNoPayloadOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
@@ -3450,16 +3453,16 @@ func deserializeTestPostNoInputNoPayloadOutput(resp *response, out *TestPostNoIn
 	return nil
 }
 
-func serializeTestPostNoPayloadInput(in *TestPostNoPayloadInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/no_payload"
+func serializeTestPostNoPayloadInput(in *TestPostNoPayloadInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/no_payload"
 	if in.TestId != nil {
-		r.header["X-Amz-Test-Id"] = []string{*in.TestId}
+		r.Header["X-Amz-Test-Id"] = []string{*in.TestId}
 	}
 	return r, nil
 }
 
-func deserializeTestPostNoPayloadOutput(resp *response, out *TestPostNoPayloadOutput) error {
+func deserializeTestPostNoPayloadOutput(resp *call.Response, out *TestPostNoPayloadOutput) error {
 	if vs := resp.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		out.TestId = &x
@@ -3468,34 +3471,34 @@ func deserializeTestPostNoPayloadOutput(resp *response, out *TestPostNoPayloadOu
 	return nil
 }
 
-func serializeTimestampFormatHeadersInput(in *TimestampFormatHeadersInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/TimestampFormatHeaders"
+func serializeTimestampFormatHeadersInput(in *TimestampFormatHeadersInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/TimestampFormatHeaders"
 	if in.MemberEpochSeconds != nil {
-		r.header["X-Memberepochseconds"] = []string{httpbind.FormatEpochSeconds(*in.MemberEpochSeconds)}
+		r.Header["X-Memberepochseconds"] = []string{httpbind.FormatEpochSeconds(*in.MemberEpochSeconds)}
 	}
 	if in.MemberHttpDate != nil {
-		r.header["X-Memberhttpdate"] = []string{httpbind.FormatHTTPDate(*in.MemberHttpDate)}
+		r.Header["X-Memberhttpdate"] = []string{httpbind.FormatHTTPDate(*in.MemberHttpDate)}
 	}
 	if in.MemberDateTime != nil {
-		r.header["X-Memberdatetime"] = []string{httpbind.FormatDateTime(*in.MemberDateTime)}
+		r.Header["X-Memberdatetime"] = []string{httpbind.FormatDateTime(*in.MemberDateTime)}
 	}
 	if in.DefaultFormat != nil {
-		r.header["X-Defaultformat"] = []string{httpbind.FormatHTTPDate(*in.DefaultFormat)}
+		r.Header["X-Defaultformat"] = []string{httpbind.FormatHTTPDate(*in.DefaultFormat)}
 	}
 	if in.TargetEpochSeconds != nil {
-		r.header["X-Targetepochseconds"] = []string{httpbind.FormatEpochSeconds(*in.TargetEpochSeconds)}
+		r.Header["X-Targetepochseconds"] = []string{httpbind.FormatEpochSeconds(*in.TargetEpochSeconds)}
 	}
 	if in.TargetHttpDate != nil {
-		r.header["X-Targethttpdate"] = []string{httpbind.FormatHTTPDate(*in.TargetHttpDate)}
+		r.Header["X-Targethttpdate"] = []string{httpbind.FormatHTTPDate(*in.TargetHttpDate)}
 	}
 	if in.TargetDateTime != nil {
-		r.header["X-Targetdatetime"] = []string{httpbind.FormatDateTime(*in.TargetDateTime)}
+		r.Header["X-Targetdatetime"] = []string{httpbind.FormatDateTime(*in.TargetDateTime)}
 	}
 	return r, nil
 }
 
-func deserializeTimestampFormatHeadersOutput(resp *response, out *TimestampFormatHeadersOutput) error {
+func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *TimestampFormatHeadersOutput) error {
 	if vs := resp.Header["X-Memberepochseconds"]; len(vs) > 0 {
 		t, err := httpbind.ParseEpochSeconds(vs[0])
 		if err != nil {
@@ -3556,14 +3559,14 @@ func deserializeTimestampFormatHeadersOutput(resp *response, out *TimestampForma
 	return nil
 }
 
-func serializeUnitInputAndOutputInput(in *UnitInputAndOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/UnitInputAndOutput"
+func serializeUnitInputAndOutputInput(in *UnitInputAndOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/UnitInputAndOutput"
 	_ = in
 	return r, nil
 }
 
-func deserializeUnitInputAndOutputOutput(resp *response, out *UnitInputAndOutputOutput) error {
+func deserializeUnitInputAndOutputOutput(resp *call.Response, out *UnitInputAndOutputOutput) error {
 	_ = out
 	return nil
 }

@@ -9,6 +9,7 @@ package restjsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
 
@@ -19,52 +20,52 @@ func (in *AllQueryStringTypesInput) Validate() error {
 	if in == nil {
 		in = &AllQueryStringTypesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "queryStringSet"}
+		p := validation.Path{Name: "queryStringSet"}
 		if in.QueryStringSet != nil {
-			if i, j := duplicateOf(in.QueryStringSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.QueryStringSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "queryIntegerSet"}
+		p := validation.Path{Name: "queryIntegerSet"}
 		if in.QueryIntegerSet != nil {
-			if i, j := duplicateOf(in.QueryIntegerSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.QueryIntegerSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "queryEnum"}
+		p := validation.Path{Name: "queryEnum"}
 		if in.QueryEnum != "" {
 			if !in.QueryEnum.IsKnown() {
-				v.enum(&p, string(in.QueryEnum))
+				v.Enum(&p, string(in.QueryEnum))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "queryEnumList"}
+		p := validation.Path{Name: "queryEnumList"}
 		if in.QueryEnumList != nil {
 			validateFooEnumList(v, &p, in.QueryEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "queryIntegerEnum"}
+		p := validation.Path{Name: "queryIntegerEnum"}
 		if in.QueryIntegerEnum != nil {
 			if !(*in.QueryIntegerEnum).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.QueryIntegerEnum)))
+				v.Enum(&p, strconv.Itoa(int(*in.QueryIntegerEnum)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "queryIntegerEnumList"}
+		p := validation.Path{Name: "queryIntegerEnumList"}
 		if in.QueryIntegerEnumList != nil {
 			validateIntegerEnumList(v, &p, in.QueryIntegerEnumList)
 		}
 	}
-	return v.err("AllQueryStringTypesInput")
+	return v.Err("AllQueryStringTypesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -81,18 +82,18 @@ func (in *ConstantQueryStringInput) Validate() error {
 	if in == nil {
 		in = &ConstantQueryStringInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "hello"}
+		p := validation.Path{Name: "hello"}
 		if in.Hello == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.Hello == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
-	return v.err("ConstantQueryStringInput")
+	return v.Err("ConstantQueryStringInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -151,14 +152,14 @@ func (in *DuplexStreamWithInitialMessagesInput) Validate() error {
 	if in == nil {
 		in = &DuplexStreamWithInitialMessagesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "initialRequestMember"}
+		p := validation.Path{Name: "initialRequestMember"}
 		if in.InitialRequestMember == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("DuplexStreamWithInitialMessagesInput")
+	return v.Err("DuplexStreamWithInitialMessagesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -182,14 +183,14 @@ func (in *EndpointWithHostLabelOperationInput) Validate() error {
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "label"}
+		p := validation.Path{Name: "label"}
 		if in.Label == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("EndpointWithHostLabelOperationInput")
+	return v.Err("EndpointWithHostLabelOperationInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -234,16 +235,16 @@ func (in *HttpEnumPayloadInput) Validate() error {
 	if in == nil {
 		in = &HttpEnumPayloadInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "payload"}
+		p := validation.Path{Name: "payload"}
 		if in.Payload != "" {
 			if !in.Payload.IsKnown() {
-				v.enum(&p, string(in.Payload))
+				v.Enum(&p, string(in.Payload))
 			}
 		}
 	}
-	return v.err("HttpEnumPayloadInput")
+	return v.Err("HttpEnumPayloadInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -302,20 +303,20 @@ func (in *HttpRequestWithFloatLabelsInput) Validate() error {
 	if in == nil {
 		in = &HttpRequestWithFloatLabelsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "float"}
+		p := validation.Path{Name: "float"}
 		if in.Float == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "double"}
+		p := validation.Path{Name: "double"}
 		if in.Double == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("HttpRequestWithFloatLabelsInput")
+	return v.Err("HttpRequestWithFloatLabelsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -325,28 +326,28 @@ func (in *HttpRequestWithGreedyLabelInPathInput) Validate() error {
 	if in == nil {
 		in = &HttpRequestWithGreedyLabelInPathInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "foo"}
+		p := validation.Path{Name: "foo"}
 		if in.Foo == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.Foo == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "baz"}
+		p := validation.Path{Name: "baz"}
 		if in.Baz == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.Baz == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
-	return v.err("HttpRequestWithGreedyLabelInPathInput")
+	return v.Err("HttpRequestWithGreedyLabelInPathInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -356,60 +357,60 @@ func (in *HttpRequestWithLabelsInput) Validate() error {
 	if in == nil {
 		in = &HttpRequestWithLabelsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.String == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "short"}
+		p := validation.Path{Name: "short"}
 		if in.Short == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "integer"}
+		p := validation.Path{Name: "integer"}
 		if in.Integer == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "long"}
+		p := validation.Path{Name: "long"}
 		if in.Long == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "float"}
+		p := validation.Path{Name: "float"}
 		if in.Float == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "double"}
+		p := validation.Path{Name: "double"}
 		if in.Double == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "boolean"}
+		p := validation.Path{Name: "boolean"}
 		if in.Boolean == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("HttpRequestWithLabelsInput")
+	return v.Err("HttpRequestWithLabelsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -419,50 +420,50 @@ func (in *HttpRequestWithLabelsAndTimestampFormatInput) Validate() error {
 	if in == nil {
 		in = &HttpRequestWithLabelsAndTimestampFormatInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "memberEpochSeconds"}
+		p := validation.Path{Name: "memberEpochSeconds"}
 		if in.MemberEpochSeconds == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "memberHttpDate"}
+		p := validation.Path{Name: "memberHttpDate"}
 		if in.MemberHttpDate == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "memberDateTime"}
+		p := validation.Path{Name: "memberDateTime"}
 		if in.MemberDateTime == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "defaultFormat"}
+		p := validation.Path{Name: "defaultFormat"}
 		if in.DefaultFormat == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "targetEpochSeconds"}
+		p := validation.Path{Name: "targetEpochSeconds"}
 		if in.TargetEpochSeconds == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "targetHttpDate"}
+		p := validation.Path{Name: "targetHttpDate"}
 		if in.TargetHttpDate == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "targetDateTime"}
+		p := validation.Path{Name: "targetDateTime"}
 		if in.TargetDateTime == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("HttpRequestWithLabelsAndTimestampFormatInput")
+	return v.Err("HttpRequestWithLabelsAndTimestampFormatInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -472,18 +473,18 @@ func (in *HttpRequestWithRegexLiteralInput) Validate() error {
 	if in == nil {
 		in = &HttpRequestWithRegexLiteralInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "str"}
+		p := validation.Path{Name: "str"}
 		if in.Str == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.Str == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 		}
 	}
-	return v.err("HttpRequestWithRegexLiteralInput")
+	return v.Err("HttpRequestWithRegexLiteralInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -514,44 +515,44 @@ func (in *InputAndOutputWithHeadersInput) Validate() error {
 	if in == nil {
 		in = &InputAndOutputWithHeadersInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "headerStringSet"}
+		p := validation.Path{Name: "headerStringSet"}
 		if in.HeaderStringSet != nil {
-			if i, j := duplicateOf(in.HeaderStringSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.HeaderStringSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "headerEnum"}
+		p := validation.Path{Name: "headerEnum"}
 		if in.HeaderEnum != "" {
 			if !in.HeaderEnum.IsKnown() {
-				v.enum(&p, string(in.HeaderEnum))
+				v.Enum(&p, string(in.HeaderEnum))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "headerEnumList"}
+		p := validation.Path{Name: "headerEnumList"}
 		if in.HeaderEnumList != nil {
 			validateFooEnumList(v, &p, in.HeaderEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "headerIntegerEnum"}
+		p := validation.Path{Name: "headerIntegerEnum"}
 		if in.HeaderIntegerEnum != nil {
 			if !(*in.HeaderIntegerEnum).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.HeaderIntegerEnum)))
+				v.Enum(&p, strconv.Itoa(int(*in.HeaderIntegerEnum)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "headerIntegerEnumList"}
+		p := validation.Path{Name: "headerIntegerEnumList"}
 		if in.HeaderIntegerEnumList != nil {
 			validateIntegerEnumList(v, &p, in.HeaderIntegerEnumList)
 		}
 	}
-	return v.err("InputAndOutputWithHeadersInput")
+	return v.Err("InputAndOutputWithHeadersInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -568,14 +569,14 @@ func (in *InputStreamWithInitialRequestInput) Validate() error {
 	if in == nil {
 		in = &InputStreamWithInitialRequestInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "initialRequestMember"}
+		p := validation.Path{Name: "initialRequestMember"}
 		if in.InitialRequestMember == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("InputStreamWithInitialRequestInput")
+	return v.Err("InputStreamWithInitialRequestInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -592,53 +593,53 @@ func (in *JsonEnumsInput) Validate() error {
 	if in == nil {
 		in = &JsonEnumsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "fooEnum1"}
+		p := validation.Path{Name: "fooEnum1"}
 		if in.FooEnum1 != "" {
 			if !in.FooEnum1.IsKnown() {
-				v.enum(&p, string(in.FooEnum1))
+				v.Enum(&p, string(in.FooEnum1))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnum2"}
+		p := validation.Path{Name: "fooEnum2"}
 		if in.FooEnum2 != "" {
 			if !in.FooEnum2.IsKnown() {
-				v.enum(&p, string(in.FooEnum2))
+				v.Enum(&p, string(in.FooEnum2))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnum3"}
+		p := validation.Path{Name: "fooEnum3"}
 		if in.FooEnum3 != "" {
 			if !in.FooEnum3.IsKnown() {
-				v.enum(&p, string(in.FooEnum3))
+				v.Enum(&p, string(in.FooEnum3))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumList"}
+		p := validation.Path{Name: "fooEnumList"}
 		if in.FooEnumList != nil {
 			validateFooEnumList(v, &p, in.FooEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumSet"}
+		p := validation.Path{Name: "fooEnumSet"}
 		if in.FooEnumSet != nil {
-			if i, j := duplicateOf(in.FooEnumSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.FooEnumSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateFooEnumSet(v, &p, in.FooEnumSet)
 		}
 	}
 	{
-		p := fieldPath{name: "fooEnumMap"}
+		p := validation.Path{Name: "fooEnumMap"}
 		if in.FooEnumMap != nil {
 			validateFooEnumMap(v, &p, in.FooEnumMap)
 		}
 	}
-	return v.err("JsonEnumsInput")
+	return v.Err("JsonEnumsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -648,53 +649,53 @@ func (in *JsonIntEnumsInput) Validate() error {
 	if in == nil {
 		in = &JsonIntEnumsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "integerEnum1"}
+		p := validation.Path{Name: "integerEnum1"}
 		if in.IntegerEnum1 != nil {
 			if !(*in.IntegerEnum1).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum1)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntegerEnum1)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integerEnum2"}
+		p := validation.Path{Name: "integerEnum2"}
 		if in.IntegerEnum2 != nil {
 			if !(*in.IntegerEnum2).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum2)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntegerEnum2)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integerEnum3"}
+		p := validation.Path{Name: "integerEnum3"}
 		if in.IntegerEnum3 != nil {
 			if !(*in.IntegerEnum3).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*in.IntegerEnum3)))
+				v.Enum(&p, strconv.Itoa(int(*in.IntegerEnum3)))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integerEnumList"}
+		p := validation.Path{Name: "integerEnumList"}
 		if in.IntegerEnumList != nil {
 			validateIntegerEnumList(v, &p, in.IntegerEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "integerEnumSet"}
+		p := validation.Path{Name: "integerEnumSet"}
 		if in.IntegerEnumSet != nil {
-			if i, j := duplicateOf(in.IntegerEnumSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.IntegerEnumSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateIntegerEnumSet(v, &p, in.IntegerEnumSet)
 		}
 	}
 	{
-		p := fieldPath{name: "integerEnumMap"}
+		p := validation.Path{Name: "integerEnumMap"}
 		if in.IntegerEnumMap != nil {
 			validateIntegerEnumMap(v, &p, in.IntegerEnumMap)
 		}
 	}
-	return v.err("JsonIntEnumsInput")
+	return v.Err("JsonIntEnumsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -704,28 +705,28 @@ func (in *JsonListsInput) Validate() error {
 	if in == nil {
 		in = &JsonListsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "stringSet"}
+		p := validation.Path{Name: "stringSet"}
 		if in.StringSet != nil {
-			if i, j := duplicateOf(in.StringSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.StringSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "enumList"}
+		p := validation.Path{Name: "enumList"}
 		if in.EnumList != nil {
 			validateFooEnumList(v, &p, in.EnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumList"}
+		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
 			validateIntegerEnumList(v, &p, in.IntEnumList)
 		}
 	}
-	return v.err("JsonListsInput")
+	return v.Err("JsonListsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -735,14 +736,14 @@ func (in *JsonMapsInput) Validate() error {
 	if in == nil {
 		in = &JsonMapsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "denseSetMap"}
+		p := validation.Path{Name: "denseSetMap"}
 		if in.DenseSetMap != nil {
 			validateDenseSetMap(v, &p, in.DenseSetMap)
 		}
 	}
-	return v.err("JsonMapsInput")
+	return v.Err("JsonMapsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -759,14 +760,14 @@ func (in *JsonUnionsInput) Validate() error {
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "contents"}
+		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
 			validateMyUnion(v, &p, in.Contents)
 		}
 	}
-	return v.err("JsonUnionsInput")
+	return v.Err("JsonUnionsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -804,14 +805,14 @@ func (in *MalformedBooleanInput) Validate() error {
 	if in == nil {
 		in = &MalformedBooleanInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "booleanInPath"}
+		p := validation.Path{Name: "booleanInPath"}
 		if in.BooleanInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedBooleanInput")
+	return v.Err("MalformedBooleanInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -821,14 +822,14 @@ func (in *MalformedByteInput) Validate() error {
 	if in == nil {
 		in = &MalformedByteInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "byteInPath"}
+		p := validation.Path{Name: "byteInPath"}
 		if in.ByteInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedByteInput")
+	return v.Err("MalformedByteInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -873,14 +874,14 @@ func (in *MalformedDoubleInput) Validate() error {
 	if in == nil {
 		in = &MalformedDoubleInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "doubleInPath"}
+		p := validation.Path{Name: "doubleInPath"}
 		if in.DoubleInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedDoubleInput")
+	return v.Err("MalformedDoubleInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -890,14 +891,14 @@ func (in *MalformedFloatInput) Validate() error {
 	if in == nil {
 		in = &MalformedFloatInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "floatInPath"}
+		p := validation.Path{Name: "floatInPath"}
 		if in.FloatInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedFloatInput")
+	return v.Err("MalformedFloatInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -907,14 +908,14 @@ func (in *MalformedIntegerInput) Validate() error {
 	if in == nil {
 		in = &MalformedIntegerInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "integerInPath"}
+		p := validation.Path{Name: "integerInPath"}
 		if in.IntegerInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedIntegerInput")
+	return v.Err("MalformedIntegerInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -931,14 +932,14 @@ func (in *MalformedLongInput) Validate() error {
 	if in == nil {
 		in = &MalformedLongInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "longInPath"}
+		p := validation.Path{Name: "longInPath"}
 		if in.LongInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedLongInput")
+	return v.Err("MalformedLongInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -962,14 +963,14 @@ func (in *MalformedShortInput) Validate() error {
 	if in == nil {
 		in = &MalformedShortInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "shortInPath"}
+		p := validation.Path{Name: "shortInPath"}
 		if in.ShortInPath == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedShortInput")
+	return v.Err("MalformedShortInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -986,14 +987,14 @@ func (in *MalformedTimestampBodyDateTimeInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampBodyDateTimeInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampBodyDateTimeInput")
+	return v.Err("MalformedTimestampBodyDateTimeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1003,14 +1004,14 @@ func (in *MalformedTimestampBodyDefaultInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampBodyDefaultInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampBodyDefaultInput")
+	return v.Err("MalformedTimestampBodyDefaultInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1020,14 +1021,14 @@ func (in *MalformedTimestampBodyHttpDateInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampBodyHttpDateInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampBodyHttpDateInput")
+	return v.Err("MalformedTimestampBodyHttpDateInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1037,14 +1038,14 @@ func (in *MalformedTimestampHeaderDateTimeInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampHeaderDateTimeInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampHeaderDateTimeInput")
+	return v.Err("MalformedTimestampHeaderDateTimeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1054,14 +1055,14 @@ func (in *MalformedTimestampHeaderDefaultInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampHeaderDefaultInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampHeaderDefaultInput")
+	return v.Err("MalformedTimestampHeaderDefaultInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1071,14 +1072,14 @@ func (in *MalformedTimestampHeaderEpochInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampHeaderEpochInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampHeaderEpochInput")
+	return v.Err("MalformedTimestampHeaderEpochInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1088,14 +1089,14 @@ func (in *MalformedTimestampPathDefaultInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampPathDefaultInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampPathDefaultInput")
+	return v.Err("MalformedTimestampPathDefaultInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1105,14 +1106,14 @@ func (in *MalformedTimestampPathEpochInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampPathEpochInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampPathEpochInput")
+	return v.Err("MalformedTimestampPathEpochInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1122,14 +1123,14 @@ func (in *MalformedTimestampPathHttpDateInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampPathHttpDateInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampPathHttpDateInput")
+	return v.Err("MalformedTimestampPathHttpDateInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1139,14 +1140,14 @@ func (in *MalformedTimestampQueryDefaultInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampQueryDefaultInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampQueryDefaultInput")
+	return v.Err("MalformedTimestampQueryDefaultInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1156,14 +1157,14 @@ func (in *MalformedTimestampQueryEpochInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampQueryEpochInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampQueryEpochInput")
+	return v.Err("MalformedTimestampQueryEpochInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1173,14 +1174,14 @@ func (in *MalformedTimestampQueryHttpDateInput) Validate() error {
 	if in == nil {
 		in = &MalformedTimestampQueryHttpDateInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "timestamp"}
+		p := validation.Path{Name: "timestamp"}
 		if in.Timestamp == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedTimestampQueryHttpDateInput")
+	return v.Err("MalformedTimestampQueryHttpDateInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1239,20 +1240,20 @@ func (in *OmitsSerializingEmptyListsInput) Validate() error {
 	if in == nil {
 		in = &OmitsSerializingEmptyListsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "queryEnumList"}
+		p := validation.Path{Name: "queryEnumList"}
 		if in.QueryEnumList != nil {
 			validateFooEnumList(v, &p, in.QueryEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "queryIntegerEnumList"}
+		p := validation.Path{Name: "queryIntegerEnumList"}
 		if in.QueryIntegerEnumList != nil {
 			validateIntegerEnumList(v, &p, in.QueryIntegerEnumList)
 		}
 	}
-	return v.err("OmitsSerializingEmptyListsInput")
+	return v.Err("OmitsSerializingEmptyListsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1262,14 +1263,14 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "defaults"}
+		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
 			validateDefaults(v, &p, in.Defaults)
 		}
 	}
-	return v.err("OperationWithDefaultsInput")
+	return v.Err("OperationWithDefaultsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1279,16 +1280,16 @@ func (in *OperationWithNestedStructureInput) Validate() error {
 	if in == nil {
 		in = &OperationWithNestedStructureInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "topLevel"}
+		p := validation.Path{Name: "topLevel"}
 		if in.TopLevel == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateTopLevel(v, &p, in.TopLevel)
 		}
 	}
-	return v.err("OperationWithNestedStructureInput")
+	return v.Err("OperationWithNestedStructureInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1389,14 +1390,14 @@ func (in *SparseJsonMapsInput) Validate() error {
 	if in == nil {
 		in = &SparseJsonMapsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "sparseSetMap"}
+		p := validation.Path{Name: "sparseSetMap"}
 		if in.SparseSetMap != nil {
 			validateSparseSetMap(v, &p, in.SparseSetMap)
 		}
 	}
-	return v.err("SparseJsonMapsInput")
+	return v.Err("SparseJsonMapsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1484,144 +1485,144 @@ func (in *UnitInputAndOutputInput) Validate() error {
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateFooEnumMap checks a FooEnumMap value.
-func validateFooEnumMap(v *validator, parent *fieldPath, x map[string]types.FooEnum) {
-	start := len(v.list)
+func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.FooEnum) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
-			v.enum(&p, string(e))
+			v.Enum(&p, string(e))
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateIntegerEnumMap checks a IntegerEnumMap value.
-func validateIntegerEnumMap(v *validator, parent *fieldPath, x map[string]types.IntegerEnum) {
-	start := len(v.list)
+func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.IntegerEnum) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
-			v.enum(&p, strconv.Itoa(int(e)))
+			v.Enum(&p, strconv.Itoa(int(e)))
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateDenseSetMap checks a DenseSetMap value.
-func validateDenseSetMap(v *validator, parent *fieldPath, x map[string][]string) {
-	start := len(v.list)
+func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
-		if i, j := duplicateOf(e); i >= 0 {
-			v.duplicate(&p, i, j)
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		if i, j := validation.DuplicateOf(e); i >= 0 {
+			v.Duplicate(&p, i, j)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validator, parent *fieldPath, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "enumValue"}
+		p := validation.Path{Parent: parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	}
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validator, parent *fieldPath, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
-				v.enum(&p, string(x.DefaultEnum))
+				v.Enum(&p, string(x.DefaultEnum))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultIntEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
+				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
 			}
 		}
 	}
 }
 
 // validateTopLevel checks a TopLevel value.
-func validateTopLevel(v *validator, parent *fieldPath, x *types.TopLevel) {
+func validateTopLevel(v *validation.Validator, parent *validation.Path, x *types.TopLevel) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "dialog"}
+		p := validation.Path{Parent: parent, Name: "dialog"}
 		if x.Dialog == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateSparseSetMap checks a SparseSetMap value.
-func validateSparseSetMap(v *validator, parent *fieldPath, x map[string][]string) {
-	start := len(v.list)
+func validateSparseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if e == nil {
 			continue
 		}
-		if i, j := duplicateOf(e); i >= 0 {
-			v.duplicate(&p, i, j)
+		if i, j := validation.DuplicateOf(e); i >= 0 {
+			v.Duplicate(&p, i, j)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }

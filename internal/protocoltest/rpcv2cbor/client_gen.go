@@ -10,20 +10,170 @@ package rpcv2protocol
 
 import (
 	"context"
+	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	cbor "github.com/smithygo/smithygo/runtime/cbor"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "RpcV2Protocol"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
-	signingName = ""
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/rpcv2protocol"
 )
 
-var opEmptyInputOutput = operation{name: "EmptyInputOutput"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:    call.NewClient(&service),
+		options: opts,
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	base string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{base: opts.BaseEndpoint}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opEmptyInputOutput = call.Operation{Name: "EmptyInputOutput"}
 
 // EmptyInputOutput calls the EmptyInputOutput operation.
 //
@@ -49,7 +199,7 @@ func (c *Client) EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput
 		}
 	}
 	out := &EmptyInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opEmptyInputOutput, r, func(resp *call.Response) error {
 		return deserializeEmptyInputOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -57,17 +207,17 @@ func (c *Client) EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput
 	return out, nil
 }
 
-func checkEmptyInputOutputInput(in *EmptyInputOutputInput, mode ValidationMode) error {
+func checkEmptyInputOutputInput(in *EmptyInputOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opFloat16 = operation{name: "Float16"}
+var opFloat16 = call.Operation{Name: "Float16"}
 
 // Float16 calls the Float16 operation.
 //
@@ -93,7 +243,7 @@ func (c *Client) Float16(ctx context.Context, in *Float16Input, optFns ...func(*
 		}
 	}
 	out := &Float16Output{}
-	if err := c.invoke(ctx, &opts, &opFloat16, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opFloat16, r, func(resp *call.Response) error {
 		return deserializeFloat16Output(resp, out)
 	}); err != nil {
 		return nil, err
@@ -101,17 +251,17 @@ func (c *Client) Float16(ctx context.Context, in *Float16Input, optFns ...func(*
 	return out, nil
 }
 
-func checkFloat16Input(in *Float16Input, mode ValidationMode) error {
+func checkFloat16Input(in *Float16Input, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opFractionalSeconds = operation{name: "FractionalSeconds"}
+var opFractionalSeconds = call.Operation{Name: "FractionalSeconds"}
 
 // FractionalSeconds calls the FractionalSeconds operation.
 //
@@ -137,7 +287,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 		}
 	}
 	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
 		return deserializeFractionalSecondsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -145,19 +295,19 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	return out, nil
 }
 
-func checkFractionalSecondsInput(in *FractionalSecondsInput, mode ValidationMode) error {
+func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opGreetingWithErrors = operation{
-	name:        "GreetingWithErrors",
-	safeToRetry: true,
+var opGreetingWithErrors = call.Operation{
+	Name:        "GreetingWithErrors",
+	SafeToRetry: true,
 }
 
 // This operation has three possible return values:
@@ -193,7 +343,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 		}
 	}
 	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
 		return deserializeGreetingWithErrorsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -201,17 +351,17 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	return out, nil
 }
 
-func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode ValidationMode) error {
+func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opNoInputOutput = operation{name: "NoInputOutput"}
+var opNoInputOutput = call.Operation{Name: "NoInputOutput"}
 
 // NoInputOutput calls the NoInputOutput operation.
 //
@@ -237,7 +387,7 @@ func (c *Client) NoInputOutput(ctx context.Context, in *NoInputOutputInput, optF
 		}
 	}
 	out := &NoInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opNoInputOutput, r, func(resp *call.Response) error {
 		return deserializeNoInputOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -245,17 +395,17 @@ func (c *Client) NoInputOutput(ctx context.Context, in *NoInputOutputInput, optF
 	return out, nil
 }
 
-func checkNoInputOutputInput(in *NoInputOutputInput, mode ValidationMode) error {
+func checkNoInputOutputInput(in *NoInputOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOperationWithDefaults = operation{name: "OperationWithDefaults"}
+var opOperationWithDefaults = call.Operation{Name: "OperationWithDefaults"}
 
 // OperationWithDefaults calls the OperationWithDefaults operation.
 //
@@ -283,7 +433,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 		}
 	}
 	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
 		return deserializeOperationWithDefaultsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -291,17 +441,17 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	return out, nil
 }
 
-func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode ValidationMode) error {
+func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opOptionalInputOutput = operation{name: "OptionalInputOutput"}
+var opOptionalInputOutput = call.Operation{Name: "OptionalInputOutput"}
 
 // OptionalInputOutput calls the OptionalInputOutput operation.
 //
@@ -327,7 +477,7 @@ func (c *Client) OptionalInputOutput(ctx context.Context, in *OptionalInputOutpu
 		}
 	}
 	out := &OptionalInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opOptionalInputOutput, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opOptionalInputOutput, r, func(resp *call.Response) error {
 		return deserializeOptionalInputOutputOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -335,17 +485,17 @@ func (c *Client) OptionalInputOutput(ctx context.Context, in *OptionalInputOutpu
 	return out, nil
 }
 
-func checkOptionalInputOutputInput(in *OptionalInputOutputInput, mode ValidationMode) error {
+func checkOptionalInputOutputInput(in *OptionalInputOutputInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRecursiveShapes = operation{name: "RecursiveShapes"}
+var opRecursiveShapes = call.Operation{Name: "RecursiveShapes"}
 
 // RecursiveShapes calls the RecursiveShapes operation.
 //
@@ -371,7 +521,7 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 		}
 	}
 	out := &RecursiveShapesOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *call.Response) error {
 		return deserializeRecursiveShapesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -379,17 +529,17 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 	return out, nil
 }
 
-func checkRecursiveShapesInput(in *RecursiveShapesInput, mode ValidationMode) error {
+func checkRecursiveShapesInput(in *RecursiveShapesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRpcV2CborDenseMaps = operation{name: "RpcV2CborDenseMaps"}
+var opRpcV2CborDenseMaps = call.Operation{Name: "RpcV2CborDenseMaps"}
 
 // The example tests basic map serialization.
 //
@@ -417,7 +567,7 @@ func (c *Client) RpcV2CborDenseMaps(ctx context.Context, in *RpcV2CborDenseMapsI
 		}
 	}
 	out := &RpcV2CborDenseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborDenseMaps, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRpcV2CborDenseMaps, r, func(resp *call.Response) error {
 		return deserializeRpcV2CborDenseMapsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -425,19 +575,19 @@ func (c *Client) RpcV2CborDenseMaps(ctx context.Context, in *RpcV2CborDenseMapsI
 	return out, nil
 }
 
-func checkRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput, mode ValidationMode) error {
+func checkRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRpcV2CborLists = operation{
-	name:        "RpcV2CborLists",
-	safeToRetry: true,
+var opRpcV2CborLists = call.Operation{
+	Name:        "RpcV2CborLists",
+	SafeToRetry: true,
 }
 
 // This test case serializes JSON lists for the following cases for both input and output:
@@ -471,7 +621,7 @@ func (c *Client) RpcV2CborLists(ctx context.Context, in *RpcV2CborListsInput, op
 		}
 	}
 	out := &RpcV2CborListsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborLists, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRpcV2CborLists, r, func(resp *call.Response) error {
 		return deserializeRpcV2CborListsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -479,17 +629,17 @@ func (c *Client) RpcV2CborLists(ctx context.Context, in *RpcV2CborListsInput, op
 	return out, nil
 }
 
-func checkRpcV2CborListsInput(in *RpcV2CborListsInput, mode ValidationMode) error {
+func checkRpcV2CborListsInput(in *RpcV2CborListsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRpcV2CborSparseMaps = operation{name: "RpcV2CborSparseMaps"}
+var opRpcV2CborSparseMaps = call.Operation{Name: "RpcV2CborSparseMaps"}
 
 // RpcV2CborSparseMaps calls the RpcV2CborSparseMaps operation.
 //
@@ -517,7 +667,7 @@ func (c *Client) RpcV2CborSparseMaps(ctx context.Context, in *RpcV2CborSparseMap
 		}
 	}
 	out := &RpcV2CborSparseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborSparseMaps, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRpcV2CborSparseMaps, r, func(resp *call.Response) error {
 		return deserializeRpcV2CborSparseMapsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -525,19 +675,19 @@ func (c *Client) RpcV2CborSparseMaps(ctx context.Context, in *RpcV2CborSparseMap
 	return out, nil
 }
 
-func checkRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput, mode ValidationMode) error {
+func checkRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRpcV2CborUnions = operation{
-	name:        "RpcV2CborUnions",
-	safeToRetry: true,
+var opRpcV2CborUnions = call.Operation{
+	Name:        "RpcV2CborUnions",
+	SafeToRetry: true,
 }
 
 // This operation uses unions for inputs and outputs.
@@ -564,7 +714,7 @@ func (c *Client) RpcV2CborUnions(ctx context.Context, in *RpcV2CborUnionsInput, 
 		}
 	}
 	out := &RpcV2CborUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborUnions, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRpcV2CborUnions, r, func(resp *call.Response) error {
 		return deserializeRpcV2CborUnionsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -572,17 +722,17 @@ func (c *Client) RpcV2CborUnions(ctx context.Context, in *RpcV2CborUnionsInput, 
 	return out, nil
 }
 
-func checkRpcV2CborUnionsInput(in *RpcV2CborUnionsInput, mode ValidationMode) error {
+func checkRpcV2CborUnionsInput(in *RpcV2CborUnionsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSimpleScalarProperties = operation{name: "SimpleScalarProperties"}
+var opSimpleScalarProperties = call.Operation{Name: "SimpleScalarProperties"}
 
 // SimpleScalarProperties calls the SimpleScalarProperties operation.
 //
@@ -608,7 +758,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 		}
 	}
 	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
 		return deserializeSimpleScalarPropertiesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -616,17 +766,17 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode ValidationMode) error {
+func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSparseNullsOperation = operation{name: "SparseNullsOperation"}
+var opSparseNullsOperation = call.Operation{Name: "SparseNullsOperation"}
 
 // SparseNullsOperation calls the SparseNullsOperation operation.
 //
@@ -652,7 +802,7 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 		}
 	}
 	out := &SparseNullsOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *call.Response) error {
 		return deserializeSparseNullsOperationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -660,22 +810,22 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 	return out, nil
 }
 
-func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode ValidationMode) error {
+func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
+func decodeErrorResponse(resp *call.Response) error {
 	code, message := errorTypeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		d := cbor.NewDecoder(resp.body)
+		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -703,7 +853,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InvalidGreeting":
 		v := &types.InvalidGreeting{}
-		d := cbor.NewDecoder(resp.body)
+		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -728,7 +878,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := cbor.NewDecoder(resp.body)
+		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -760,7 +910,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

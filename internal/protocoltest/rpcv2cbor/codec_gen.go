@@ -10,41 +10,42 @@ package rpcv2protocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	cbor "github.com/smithygo/smithygo/runtime/cbor"
 	"time"
 )
 
-func serializeEmptyInputOutputInput(in *EmptyInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/EmptyInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opEmptyInputOutput.bodyBuffer())
+func serializeEmptyInputOutputInput(in *EmptyInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/EmptyInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opEmptyInputOutput.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEmptyInputOutput.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opEmptyInputOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	_ = in
 	return r, nil
 }
 
-func deserializeEmptyInputOutputOutput(resp *response, out *EmptyInputOutputOutput) error {
+func deserializeEmptyInputOutputOutput(resp *call.Response, out *EmptyInputOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeFloat16Input(in *Float16Input) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/Float16"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
+func serializeFloat16Input(in *Float16Input) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/Float16"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
 	_ = in
 	return r, nil
 }
 
-func deserializeFloat16Output(resp *response, out *Float16Output) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeFloat16Output(resp *call.Response, out *Float16Output) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -66,17 +67,17 @@ func deserializeFloat16Output(resp *response, out *Float16Output) error {
 	return d.Err()
 }
 
-func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/FractionalSeconds"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
+func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/FractionalSeconds"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
 	_ = in
 	return r, nil
 }
 
-func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -98,17 +99,17 @@ func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOu
 	return d.Err()
 }
 
-func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/GreetingWithErrors"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
+func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/GreetingWithErrors"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
 	_ = in
 	return r, nil
 }
 
-func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -130,26 +131,26 @@ func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrors
 	return d.Err()
 }
 
-func serializeNoInputOutputInput(in *NoInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/NoInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
+func serializeNoInputOutputInput(in *NoInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/NoInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputOutputOutput(resp *response, out *NoInputOutputOutput) error {
+func deserializeNoInputOutputOutput(resp *call.Response, out *NoInputOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/OperationWithDefaults"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opOperationWithDefaults.bodyBuffer())
+func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/OperationWithDefaults"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opOperationWithDefaults.BodyBuffer())
 	e.BeginObject()
 	if in.Defaults != nil {
 		e.Key("defaults")
@@ -168,13 +169,13 @@ func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*reque
 		e.Int(int64(in.OtherTopLevelDefault))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithDefaults.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opOperationWithDefaults.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDefaultsOutput) error {
+func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationWithDefaultsOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DefaultString == nil {
@@ -233,7 +234,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := cbor.NewDecoder(resp.body)
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -366,26 +367,26 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 	return d.Err()
 }
 
-func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/OptionalInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opOptionalInputOutput.bodyBuffer())
+func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/OptionalInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opOptionalInputOutput.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.Key("value")
 		e.String(*in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOptionalInputOutput.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opOptionalInputOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeOptionalInputOutputOutput(resp *response, out *OptionalInputOutputOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeOptionalInputOutputOutput(resp *call.Response, out *OptionalInputOutputOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -407,26 +408,26 @@ func deserializeOptionalInputOutputOutput(resp *response, out *OptionalInputOutp
 	return d.Err()
 }
 
-func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/RecursiveShapes"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opRecursiveShapes.bodyBuffer())
+func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/RecursiveShapes"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opRecursiveShapes.BodyBuffer())
 	e.BeginObject()
 	if in.Nested != nil {
 		e.Key("nested")
 		encodeRecursiveShapesInputOutputNested1(e, in.Nested)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRecursiveShapes.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opRecursiveShapes.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -450,12 +451,12 @@ func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput
 	return d.Err()
 }
 
-func serializeRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/RpcV2CborDenseMaps"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opRpcV2CborDenseMaps.bodyBuffer())
+func serializeRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/RpcV2CborDenseMaps"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opRpcV2CborDenseMaps.BodyBuffer())
 	e.BeginObject()
 	if in.DenseStructMap != nil {
 		e.Key("denseStructMap")
@@ -478,14 +479,14 @@ func serializeRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput) (*request, er
 		encodeDenseSetMap(e, in.DenseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2CborDenseMaps.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opRpcV2CborDenseMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeRpcV2CborDenseMapsOutput(resp *response, out *RpcV2CborDenseMapsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeRpcV2CborDenseMapsOutput(resp *call.Response, out *RpcV2CborDenseMapsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -527,12 +528,12 @@ func deserializeRpcV2CborDenseMapsOutput(resp *response, out *RpcV2CborDenseMaps
 	return d.Err()
 }
 
-func serializeRpcV2CborListsInput(in *RpcV2CborListsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/RpcV2CborLists"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opRpcV2CborLists.bodyBuffer())
+func serializeRpcV2CborListsInput(in *RpcV2CborListsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/RpcV2CborLists"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opRpcV2CborLists.BodyBuffer())
 	e.BeginObject()
 	if in.StringList != nil {
 		e.Key("stringList")
@@ -575,14 +576,14 @@ func serializeRpcV2CborListsInput(in *RpcV2CborListsInput) (*request, error) {
 		encodeBlobList(e, in.BlobList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2CborLists.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opRpcV2CborLists.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeRpcV2CborListsOutput(resp *response, out *RpcV2CborListsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeRpcV2CborListsOutput(resp *call.Response, out *RpcV2CborListsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -649,12 +650,12 @@ func deserializeRpcV2CborListsOutput(resp *response, out *RpcV2CborListsOutput) 
 	return d.Err()
 }
 
-func serializeRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/RpcV2CborSparseMaps"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opRpcV2CborSparseMaps.bodyBuffer())
+func serializeRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/RpcV2CborSparseMaps"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opRpcV2CborSparseMaps.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStructMap != nil {
 		e.Key("sparseStructMap")
@@ -677,14 +678,14 @@ func serializeRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput) (*request, 
 		encodeSparseSetMap(e, in.SparseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2CborSparseMaps.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opRpcV2CborSparseMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeRpcV2CborSparseMapsOutput(resp *response, out *RpcV2CborSparseMapsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeRpcV2CborSparseMapsOutput(resp *call.Response, out *RpcV2CborSparseMapsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -726,12 +727,12 @@ func deserializeRpcV2CborSparseMapsOutput(resp *response, out *RpcV2CborSparseMa
 	return d.Err()
 }
 
-func serializeRpcV2CborUnionsInput(in *RpcV2CborUnionsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/RpcV2CborUnions"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opRpcV2CborUnions.bodyBuffer())
+func serializeRpcV2CborUnionsInput(in *RpcV2CborUnionsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/RpcV2CborUnions"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opRpcV2CborUnions.BodyBuffer())
 	e.BeginObject()
 	if in.Contents != nil {
 		e.Key("contents")
@@ -742,14 +743,14 @@ func serializeRpcV2CborUnionsInput(in *RpcV2CborUnionsInput) (*request, error) {
 		e.String(*in.OtherValue)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2CborUnions.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opRpcV2CborUnions.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeRpcV2CborUnionsOutput(resp *response, out *RpcV2CborUnionsOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeRpcV2CborUnionsOutput(resp *call.Response, out *RpcV2CborUnionsOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -776,12 +777,12 @@ func deserializeRpcV2CborUnionsOutput(resp *response, out *RpcV2CborUnionsOutput
 	return d.Err()
 }
 
-func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/SimpleScalarProperties"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opSimpleScalarProperties.bodyBuffer())
+func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/SimpleScalarProperties"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opSimpleScalarProperties.BodyBuffer())
 	e.BeginObject()
 	if in.TrueBooleanValue != nil {
 		e.Key("trueBooleanValue")
@@ -824,14 +825,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 		e.Blob(in.BlobValue)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSimpleScalarProperties.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opSimpleScalarProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -898,12 +899,12 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 	return d.Err()
 }
 
-func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2Protocol/operation/SparseNullsOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
-	r.header["Accept"] = []string{"application/cbor"}
-	e := cbor.NewEncoder(opSparseNullsOperation.bodyBuffer())
+func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2Protocol/operation/SparseNullsOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-cbor"}
+	r.Header["Accept"] = []string{"application/cbor"}
+	e := cbor.NewEncoder(opSparseNullsOperation.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStringList != nil {
 		e.Key("sparseStringList")
@@ -914,14 +915,14 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request
 		encodeSparseStringMap(e, in.SparseStringMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSparseNullsOperation.noteBody(len(r.body))
-	setContentType(r, "application/cbor")
+	r.Body = e.Bytes()
+	opSparseNullsOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/cbor")
 	return r, nil
 }
 
-func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOperationOutput) error {
-	d := cbor.NewDecoder(resp.body)
+func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
+	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

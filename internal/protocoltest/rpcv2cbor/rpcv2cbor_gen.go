@@ -12,6 +12,7 @@ package rpcv2protocol
 import (
 	"strings"
 
+	"github.com/smithygo/smithygo/runtime/call"
 	"github.com/smithygo/smithygo/runtime/cbor"
 	"github.com/smithygo/smithygo/runtime/retry"
 )
@@ -20,8 +21,8 @@ import (
 // message. The type is the body's "__type" only (namespace and any ":..."
 // suffix dropped): the protocol has clients ignore X-Amzn-Errortype, and an
 // error structure may well have a member called "code".
-func errorTypeAndMessage(resp *response) (code, message string) {
-	d := cbor.NewDecoder(resp.body)
+func errorTypeAndMessage(resp *call.Response) (code, message string) {
+	d := cbor.NewDecoder(resp.Data)
 	if d.Kind() == cbor.Object && d.BeginObject() {
 		for {
 			k, ok := d.NextKeyString()

@@ -9,13 +9,12 @@
 // Package rpcv2jsonprotocol is a Go client for RpcV2 JSON Protocol Service (Smithy service
 // smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol, API version 2020-07-14).
 //
-// Create a Client with New(Options{Region: ...}) and call one method per operation; Client
-// implements the API interface. Every operation has an input type XxxInput, whose Validate method
-// checks it against the model's constraints, and an output type XxxOutput. Errors are
-// *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError
-// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
-// waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
-// subpackage.
+// Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules) and call
+// one method per operation; Client implements the API interface. Every operation has an input type
+// XxxInput, whose Validate method checks it against the model's constraints, and an output type
+// XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed
+// errors, *GenericAPIError or *InvalidParamsError. Structures, unions, enums and errors are in the
+// types subpackage.
 package rpcv2jsonprotocol
 
 import "context"

@@ -10,30 +10,31 @@ package rpcv2jsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 
-func serializeBigDecimalOperationInput(in *BigDecimalOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/BigDecimalOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opBigDecimalOperation.bodyBuffer())
+func serializeBigDecimalOperationInput(in *BigDecimalOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/BigDecimalOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opBigDecimalOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		encodeBigFloatString(e, in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opBigDecimalOperation.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opBigDecimalOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeBigDecimalOperationOutput(resp *response, out *BigDecimalOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeBigDecimalOperationOutput(resp *call.Response, out *BigDecimalOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -55,26 +56,26 @@ func deserializeBigDecimalOperationOutput(resp *response, out *BigDecimalOperati
 	return d.Err()
 }
 
-func serializeBigIntegerOperationInput(in *BigIntegerOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/BigIntegerOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opBigIntegerOperation.bodyBuffer())
+func serializeBigIntegerOperationInput(in *BigIntegerOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/BigIntegerOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opBigIntegerOperation.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		encodeBigIntString(e, in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opBigIntegerOperation.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opBigIntegerOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeBigIntegerOperationOutput(resp *response, out *BigIntegerOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeBigIntegerOperationOutput(resp *call.Response, out *BigIntegerOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -96,37 +97,37 @@ func deserializeBigIntegerOperationOutput(resp *response, out *BigIntegerOperati
 	return d.Err()
 }
 
-func serializeEmptyInputOutputInput(in *EmptyInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/EmptyInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opEmptyInputOutput.bodyBuffer())
+func serializeEmptyInputOutputInput(in *EmptyInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/EmptyInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opEmptyInputOutput.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
-	r.body = e.Bytes()
-	opEmptyInputOutput.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opEmptyInputOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	_ = in
 	return r, nil
 }
 
-func deserializeEmptyInputOutputOutput(resp *response, out *EmptyInputOutputOutput) error {
+func deserializeEmptyInputOutputOutput(resp *call.Response, out *EmptyInputOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/FractionalSeconds"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
+func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/FractionalSeconds"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
 	_ = in
 	return r, nil
 }
 
-func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -148,17 +149,17 @@ func deserializeFractionalSecondsOutput(resp *response, out *FractionalSecondsOu
 	return d.Err()
 }
 
-func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/GreetingWithErrors"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
+func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/GreetingWithErrors"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
 	_ = in
 	return r, nil
 }
 
-func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrorsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -180,26 +181,26 @@ func deserializeGreetingWithErrorsOutput(resp *response, out *GreetingWithErrors
 	return d.Err()
 }
 
-func serializeNoInputOutputInput(in *NoInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/NoInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
+func serializeNoInputOutputInput(in *NoInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/NoInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
 	_ = in
 	return r, nil
 }
 
-func deserializeNoInputOutputOutput(resp *response, out *NoInputOutputOutput) error {
+func deserializeNoInputOutputOutput(resp *call.Response, out *NoInputOutputOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/OperationWithDefaults"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opOperationWithDefaults.bodyBuffer())
+func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/OperationWithDefaults"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opOperationWithDefaults.BodyBuffer())
 	e.BeginObject()
 	if in.Defaults != nil {
 		e.QuotedKey("\"defaults\"")
@@ -218,13 +219,13 @@ func serializeOperationWithDefaultsInput(in *OperationWithDefaultsInput) (*reque
 		e.Int(int64(in.OtherTopLevelDefault))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOperationWithDefaults.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opOperationWithDefaults.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDefaultsOutput) error {
+func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationWithDefaultsOutput) error {
 	// Members the response leaves out take their defaults.
 	defer func() {
 		if out.DefaultString == nil {
@@ -283,7 +284,7 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 			out.EmptyBlob = []byte("")
 		}
 	}()
-	d := jsonwire.NewDecoder(resp.body)
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -416,26 +417,26 @@ func deserializeOperationWithDefaultsOutput(resp *response, out *OperationWithDe
 	return d.Err()
 }
 
-func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/OptionalInputOutput"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opOptionalInputOutput.bodyBuffer())
+func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/OptionalInputOutput"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opOptionalInputOutput.BodyBuffer())
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
 		e.String(*in.Value)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opOptionalInputOutput.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opOptionalInputOutput.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeOptionalInputOutputOutput(resp *response, out *OptionalInputOutputOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeOptionalInputOutputOutput(resp *call.Response, out *OptionalInputOutputOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -457,26 +458,26 @@ func deserializeOptionalInputOutputOutput(resp *response, out *OptionalInputOutp
 	return d.Err()
 }
 
-func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/RecursiveShapes"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opRecursiveShapes.bodyBuffer())
+func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/RecursiveShapes"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opRecursiveShapes.BodyBuffer())
 	e.BeginObject()
 	if in.Nested != nil {
 		e.QuotedKey("\"nested\"")
 		encodeRecursiveShapesInputOutputNested1(e, in.Nested)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRecursiveShapes.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRecursiveShapes.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -500,12 +501,12 @@ func deserializeRecursiveShapesOutput(resp *response, out *RecursiveShapesOutput
 	return d.Err()
 }
 
-func serializeRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonDenseMaps"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opRpcV2JsonDenseMaps.bodyBuffer())
+func serializeRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonDenseMaps"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opRpcV2JsonDenseMaps.BodyBuffer())
 	e.BeginObject()
 	if in.DenseStructMap != nil {
 		e.QuotedKey("\"denseStructMap\"")
@@ -528,14 +529,14 @@ func serializeRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput) (*request, er
 		encodeDenseSetMap(e, in.DenseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2JsonDenseMaps.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRpcV2JsonDenseMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRpcV2JsonDenseMapsOutput(resp *response, out *RpcV2JsonDenseMapsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRpcV2JsonDenseMapsOutput(resp *call.Response, out *RpcV2JsonDenseMapsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -577,12 +578,12 @@ func deserializeRpcV2JsonDenseMapsOutput(resp *response, out *RpcV2JsonDenseMaps
 	return d.Err()
 }
 
-func serializeRpcV2JsonListsInput(in *RpcV2JsonListsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonLists"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opRpcV2JsonLists.bodyBuffer())
+func serializeRpcV2JsonListsInput(in *RpcV2JsonListsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonLists"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opRpcV2JsonLists.BodyBuffer())
 	e.BeginObject()
 	if in.StringList != nil {
 		e.QuotedKey("\"stringList\"")
@@ -625,14 +626,14 @@ func serializeRpcV2JsonListsInput(in *RpcV2JsonListsInput) (*request, error) {
 		encodeBlobList(e, in.BlobList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2JsonLists.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRpcV2JsonLists.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRpcV2JsonListsOutput(resp *response, out *RpcV2JsonListsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRpcV2JsonListsOutput(resp *call.Response, out *RpcV2JsonListsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -699,12 +700,12 @@ func deserializeRpcV2JsonListsOutput(resp *response, out *RpcV2JsonListsOutput) 
 	return d.Err()
 }
 
-func serializeRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonSparseMaps"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opRpcV2JsonSparseMaps.bodyBuffer())
+func serializeRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/RpcV2JsonSparseMaps"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opRpcV2JsonSparseMaps.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStructMap != nil {
 		e.QuotedKey("\"sparseStructMap\"")
@@ -727,14 +728,14 @@ func serializeRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput) (*request, 
 		encodeSparseSetMap(e, in.SparseSetMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRpcV2JsonSparseMaps.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRpcV2JsonSparseMaps.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRpcV2JsonSparseMapsOutput(resp *response, out *RpcV2JsonSparseMapsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeRpcV2JsonSparseMapsOutput(resp *call.Response, out *RpcV2JsonSparseMapsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -776,12 +777,12 @@ func deserializeRpcV2JsonSparseMapsOutput(resp *response, out *RpcV2JsonSparseMa
 	return d.Err()
 }
 
-func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/SimpleScalarProperties"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opSimpleScalarProperties.bodyBuffer())
+func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/SimpleScalarProperties"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opSimpleScalarProperties.BodyBuffer())
 	e.BeginObject()
 	if in.TrueBooleanValue != nil {
 		e.QuotedKey("\"trueBooleanValue\"")
@@ -824,14 +825,14 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*req
 		e.Base64(in.BlobValue)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSimpleScalarProperties.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSimpleScalarProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPropertiesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -898,12 +899,12 @@ func deserializeSimpleScalarPropertiesOutput(resp *response, out *SimpleScalarPr
 	return d.Err()
 }
 
-func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/SparseNullsOperation"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opSparseNullsOperation.bodyBuffer())
+func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/SparseNullsOperation"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opSparseNullsOperation.BodyBuffer())
 	e.BeginObject()
 	if in.SparseStringList != nil {
 		e.QuotedKey("\"sparseStringList\"")
@@ -914,14 +915,14 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*request
 		encodeSparseStringMap(e, in.SparseStringMap)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSparseNullsOperation.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSparseNullsOperation.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOperationOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -948,12 +949,12 @@ func deserializeSparseNullsOperationOutput(resp *response, out *SparseNullsOpera
 	return d.Err()
 }
 
-func serializeTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/service/RpcV2JsonProtocol/operation/TimestampFormatIgnored"
-	r.header["Smithy-Protocol"] = []string{"rpc-v2-json"}
-	r.header["Accept"] = []string{"application/json"}
-	e := jsonwire.NewEncoder(opTimestampFormatIgnored.bodyBuffer())
+func serializeTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/service/RpcV2JsonProtocol/operation/TimestampFormatIgnored"
+	r.Header["Smithy-Protocol"] = []string{"rpc-v2-json"}
+	r.Header["Accept"] = []string{"application/json"}
+	e := jsonwire.NewEncoder(opTimestampFormatIgnored.BodyBuffer())
 	e.BeginObject()
 	if in.DateTime != nil {
 		e.QuotedKey("\"dateTime\"")
@@ -972,14 +973,14 @@ func serializeTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput) (*req
 		e.EpochSeconds(*in.Normal)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTimestampFormatIgnored.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opTimestampFormatIgnored.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeTimestampFormatIgnoredOutput(resp *response, out *TimestampFormatIgnoredOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeTimestampFormatIgnoredOutput(resp *call.Response, out *TimestampFormatIgnoredOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

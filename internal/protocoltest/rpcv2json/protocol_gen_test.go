@@ -1467,3 +1467,14 @@ func TestProtocolResponses(t *testing.T) {
 		checkError(t, err, &types.InvalidGreeting{Message: ptr("Hi")})
 	})
 }
+
+// protocolOptions are the options of the clients the tests call: the suites'
+// region and credentials where the client has them.
+func protocolOptions(baseEndpoint string, hc HTTPClient) Options {
+	return Options{
+		BaseEndpoint:     baseEndpoint,
+		HTTPClient:       hc,
+		RetryMaxAttempts: 1,
+		Validation:       ValidateNone,
+	}
+}

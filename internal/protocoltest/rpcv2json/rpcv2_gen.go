@@ -15,6 +15,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/smithygo/smithygo/runtime/call"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"github.com/smithygo/smithygo/runtime/retry"
 )
@@ -23,8 +24,8 @@ import (
 // message. The type is the body's "__type" only (namespace and any ":..."
 // suffix dropped): the protocol has clients ignore X-Amzn-Errortype, and an
 // error structure may well have a member called "code".
-func errorTypeAndMessage(resp *response) (code, message string) {
-	d := jsonwire.NewDecoder(resp.body)
+func errorTypeAndMessage(resp *call.Response) (code, message string) {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.Kind() == jsonwire.Object && d.BeginObject() {
 		for {
 			k, ok := d.NextKeyString()

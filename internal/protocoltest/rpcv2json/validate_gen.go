@@ -10,6 +10,7 @@ package rpcv2jsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
 
@@ -62,14 +63,14 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "defaults"}
+		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
 			validateDefaults(v, &p, in.Defaults)
 		}
 	}
-	return v.err("OperationWithDefaultsInput")
+	return v.Err("OperationWithDefaultsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -93,14 +94,14 @@ func (in *RpcV2JsonDenseMapsInput) Validate() error {
 	if in == nil {
 		in = &RpcV2JsonDenseMapsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "denseSetMap"}
+		p := validation.Path{Name: "denseSetMap"}
 		if in.DenseSetMap != nil {
 			validateDenseSetMap(v, &p, in.DenseSetMap)
 		}
 	}
-	return v.err("RpcV2JsonDenseMapsInput")
+	return v.Err("RpcV2JsonDenseMapsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -110,28 +111,28 @@ func (in *RpcV2JsonListsInput) Validate() error {
 	if in == nil {
 		in = &RpcV2JsonListsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "stringSet"}
+		p := validation.Path{Name: "stringSet"}
 		if in.StringSet != nil {
-			if i, j := duplicateOf(in.StringSet); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.StringSet); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "enumList"}
+		p := validation.Path{Name: "enumList"}
 		if in.EnumList != nil {
 			validateFooEnumList(v, &p, in.EnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumList"}
+		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
 			validateIntegerEnumList(v, &p, in.IntEnumList)
 		}
 	}
-	return v.err("RpcV2JsonListsInput")
+	return v.Err("RpcV2JsonListsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -141,14 +142,14 @@ func (in *RpcV2JsonSparseMapsInput) Validate() error {
 	if in == nil {
 		in = &RpcV2JsonSparseMapsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "sparseSetMap"}
+		p := validation.Path{Name: "sparseSetMap"}
 		if in.SparseSetMap != nil {
 			validateSparseSetMap(v, &p, in.SparseSetMap)
 		}
 	}
-	return v.err("RpcV2JsonSparseMapsInput")
+	return v.Err("RpcV2JsonSparseMapsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -173,71 +174,71 @@ func (in *TimestampFormatIgnoredInput) Validate() error {
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validator, parent *fieldPath, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
-				v.enum(&p, string(x.DefaultEnum))
+				v.Enum(&p, string(x.DefaultEnum))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "defaultIntEnum"}
+		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
-				v.enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
+				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
 			}
 		}
 	}
 }
 
 // validateDenseSetMap checks a DenseSetMap value.
-func validateDenseSetMap(v *validator, parent *fieldPath, x map[string][]string) {
-	start := len(v.list)
+func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
-		if i, j := duplicateOf(e); i >= 0 {
-			v.duplicate(&p, i, j)
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		if i, j := validation.DuplicateOf(e); i >= 0 {
+			v.Duplicate(&p, i, j)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateSparseSetMap checks a SparseSetMap value.
-func validateSparseSetMap(v *validator, parent *fieldPath, x map[string][]string) {
-	start := len(v.list)
+func validateSparseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if e == nil {
 			continue
 		}
-		if i, j := duplicateOf(e); i >= 0 {
-			v.duplicate(&p, i, j)
+		if i, j := validation.DuplicateOf(e); i >= 0 {
+			v.Duplicate(&p, i, j)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }

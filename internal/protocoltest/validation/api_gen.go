@@ -8,13 +8,12 @@
 // Package restjsonvalidationprotocol is a Go client for RestJsonValidation (Smithy service
 // aws.protocoltests.restjson.validation#RestJsonValidation, API version 2021-08-19).
 //
-// Create a Client with New(Options{Region: ...}) and call one method per operation; Client
-// implements the API interface. Every operation has an input type XxxInput, whose Validate method
-// checks it against the model's constraints, and an output type XxxOutput. Errors are
-// *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError
-// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
-// waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
-// subpackage.
+// Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules) and call
+// one method per operation; Client implements the API interface. Every operation has an input type
+// XxxInput, whose Validate method checks it against the model's constraints, and an output type
+// XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed
+// errors, *GenericAPIError or *InvalidParamsError. Structures, unions, enums and errors are in the
+// types subpackage.
 //
 // A REST JSON service that sends JSON requests and responses with validation applied.
 package restjsonvalidationprotocol

@@ -9,20 +9,170 @@ package restjsonvalidationprotocol
 
 import (
 	"context"
+	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	validation "github.com/smithygo/smithygo/runtime/validation"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "Rest Json Validation Protocol"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
-	signingName = ""
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/restjsonvalidationprotocol"
 )
 
-var opMalformedEnum = operation{name: "MalformedEnum"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). The service model has
+	// no endpoint rules, so it must be set.
+	BaseEndpoint string
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:    call.NewClient(&service),
+		options: opts,
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	base string
+}
+
+// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
+// one from.
+func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
+	key := endpointKey{base: opts.BaseEndpoint}
+	if ep, ok := c.endpoints.Get(key); ok {
+		return ep, nil
+	}
+	if opts.BaseEndpoint == "" {
+		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
+	}
+	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	c.endpoints.Put(key, ep)
+	return ep, nil
+}
+
+var opMalformedEnum = call.Operation{Name: "MalformedEnum"}
 
 // MalformedEnum calls the MalformedEnum operation.
 //
@@ -50,7 +200,7 @@ func (c *Client) MalformedEnum(ctx context.Context, in *MalformedEnumInput, optF
 		}
 	}
 	out := &MalformedEnumOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedEnum, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedEnum, r, func(resp *call.Response) error {
 		return deserializeMalformedEnumOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -58,17 +208,17 @@ func (c *Client) MalformedEnum(ctx context.Context, in *MalformedEnumInput, optF
 	return out, nil
 }
 
-func checkMalformedEnumInput(in *MalformedEnumInput, mode ValidationMode) error {
+func checkMalformedEnumInput(in *MalformedEnumInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedLength = operation{name: "MalformedLength"}
+var opMalformedLength = call.Operation{Name: "MalformedLength"}
 
 // MalformedLength calls the MalformedLength operation.
 //
@@ -96,7 +246,7 @@ func (c *Client) MalformedLength(ctx context.Context, in *MalformedLengthInput, 
 		}
 	}
 	out := &MalformedLengthOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLength, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedLength, r, func(resp *call.Response) error {
 		return deserializeMalformedLengthOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -104,17 +254,17 @@ func (c *Client) MalformedLength(ctx context.Context, in *MalformedLengthInput, 
 	return out, nil
 }
 
-func checkMalformedLengthInput(in *MalformedLengthInput, mode ValidationMode) error {
+func checkMalformedLengthInput(in *MalformedLengthInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedLengthOverride = operation{name: "MalformedLengthOverride"}
+var opMalformedLengthOverride = call.Operation{Name: "MalformedLengthOverride"}
 
 // MalformedLengthOverride calls the MalformedLengthOverride operation.
 //
@@ -142,7 +292,7 @@ func (c *Client) MalformedLengthOverride(ctx context.Context, in *MalformedLengt
 		}
 	}
 	out := &MalformedLengthOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLengthOverride, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedLengthOverride, r, func(resp *call.Response) error {
 		return deserializeMalformedLengthOverrideOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -150,17 +300,17 @@ func (c *Client) MalformedLengthOverride(ctx context.Context, in *MalformedLengt
 	return out, nil
 }
 
-func checkMalformedLengthOverrideInput(in *MalformedLengthOverrideInput, mode ValidationMode) error {
+func checkMalformedLengthOverrideInput(in *MalformedLengthOverrideInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedLengthQueryString = operation{name: "MalformedLengthQueryString"}
+var opMalformedLengthQueryString = call.Operation{Name: "MalformedLengthQueryString"}
 
 // MalformedLengthQueryString calls the MalformedLengthQueryString operation.
 //
@@ -188,7 +338,7 @@ func (c *Client) MalformedLengthQueryString(ctx context.Context, in *MalformedLe
 		}
 	}
 	out := &MalformedLengthQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLengthQueryString, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedLengthQueryString, r, func(resp *call.Response) error {
 		return deserializeMalformedLengthQueryStringOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -196,17 +346,17 @@ func (c *Client) MalformedLengthQueryString(ctx context.Context, in *MalformedLe
 	return out, nil
 }
 
-func checkMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput, mode ValidationMode) error {
+func checkMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedPattern = operation{name: "MalformedPattern"}
+var opMalformedPattern = call.Operation{Name: "MalformedPattern"}
 
 // MalformedPattern calls the MalformedPattern operation.
 //
@@ -234,7 +384,7 @@ func (c *Client) MalformedPattern(ctx context.Context, in *MalformedPatternInput
 		}
 	}
 	out := &MalformedPatternOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedPattern, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedPattern, r, func(resp *call.Response) error {
 		return deserializeMalformedPatternOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -242,17 +392,17 @@ func (c *Client) MalformedPattern(ctx context.Context, in *MalformedPatternInput
 	return out, nil
 }
 
-func checkMalformedPatternInput(in *MalformedPatternInput, mode ValidationMode) error {
+func checkMalformedPatternInput(in *MalformedPatternInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedPatternOverride = operation{name: "MalformedPatternOverride"}
+var opMalformedPatternOverride = call.Operation{Name: "MalformedPatternOverride"}
 
 // MalformedPatternOverride calls the MalformedPatternOverride operation.
 //
@@ -280,7 +430,7 @@ func (c *Client) MalformedPatternOverride(ctx context.Context, in *MalformedPatt
 		}
 	}
 	out := &MalformedPatternOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedPatternOverride, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedPatternOverride, r, func(resp *call.Response) error {
 		return deserializeMalformedPatternOverrideOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -288,17 +438,17 @@ func (c *Client) MalformedPatternOverride(ctx context.Context, in *MalformedPatt
 	return out, nil
 }
 
-func checkMalformedPatternOverrideInput(in *MalformedPatternOverrideInput, mode ValidationMode) error {
+func checkMalformedPatternOverrideInput(in *MalformedPatternOverrideInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedRange = operation{name: "MalformedRange"}
+var opMalformedRange = call.Operation{Name: "MalformedRange"}
 
 // MalformedRange calls the MalformedRange operation.
 //
@@ -326,7 +476,7 @@ func (c *Client) MalformedRange(ctx context.Context, in *MalformedRangeInput, op
 		}
 	}
 	out := &MalformedRangeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRange, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedRange, r, func(resp *call.Response) error {
 		return deserializeMalformedRangeOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -334,17 +484,17 @@ func (c *Client) MalformedRange(ctx context.Context, in *MalformedRangeInput, op
 	return out, nil
 }
 
-func checkMalformedRangeInput(in *MalformedRangeInput, mode ValidationMode) error {
+func checkMalformedRangeInput(in *MalformedRangeInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedRangeOverride = operation{name: "MalformedRangeOverride"}
+var opMalformedRangeOverride = call.Operation{Name: "MalformedRangeOverride"}
 
 // MalformedRangeOverride calls the MalformedRangeOverride operation.
 //
@@ -372,7 +522,7 @@ func (c *Client) MalformedRangeOverride(ctx context.Context, in *MalformedRangeO
 		}
 	}
 	out := &MalformedRangeOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRangeOverride, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedRangeOverride, r, func(resp *call.Response) error {
 		return deserializeMalformedRangeOverrideOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -380,17 +530,17 @@ func (c *Client) MalformedRangeOverride(ctx context.Context, in *MalformedRangeO
 	return out, nil
 }
 
-func checkMalformedRangeOverrideInput(in *MalformedRangeOverrideInput, mode ValidationMode) error {
+func checkMalformedRangeOverrideInput(in *MalformedRangeOverrideInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opMalformedRequired = operation{name: "MalformedRequired"}
+var opMalformedRequired = call.Operation{Name: "MalformedRequired"}
 
 // MalformedRequired calls the MalformedRequired operation.
 //
@@ -418,7 +568,7 @@ func (c *Client) MalformedRequired(ctx context.Context, in *MalformedRequiredInp
 		}
 	}
 	out := &MalformedRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRequired, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedRequired, r, func(resp *call.Response) error {
 		return deserializeMalformedRequiredOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -426,27 +576,27 @@ func (c *Client) MalformedRequired(ctx context.Context, in *MalformedRequiredInp
 	return out, nil
 }
 
-func checkMalformedRequiredInput(in *MalformedRequiredInput, mode ValidationMode) error {
+func checkMalformedRequiredInput(in *MalformedRequiredInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.String == nil {
-		v.required(&fieldPath{name: "string"})
+		v.Required(&validation.Path{Name: "string"})
 	}
 	if in.StringInQuery == nil {
-		v.required(&fieldPath{name: "stringInQuery"})
+		v.Required(&validation.Path{Name: "stringInQuery"})
 	}
 	if in.StringInHeader == nil {
-		v.required(&fieldPath{name: "stringInHeader"})
+		v.Required(&validation.Path{Name: "stringInHeader"})
 	}
-	return v.err("MalformedRequiredInput")
+	return v.Err("MalformedRequiredInput")
 }
 
-var opMalformedUniqueItems = operation{name: "MalformedUniqueItems"}
+var opMalformedUniqueItems = call.Operation{Name: "MalformedUniqueItems"}
 
 // MalformedUniqueItems calls the MalformedUniqueItems operation.
 //
@@ -474,7 +624,7 @@ func (c *Client) MalformedUniqueItems(ctx context.Context, in *MalformedUniqueIt
 		}
 	}
 	out := &MalformedUniqueItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedUniqueItems, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opMalformedUniqueItems, r, func(resp *call.Response) error {
 		return deserializeMalformedUniqueItemsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -482,17 +632,17 @@ func (c *Client) MalformedUniqueItems(ctx context.Context, in *MalformedUniqueIt
 	return out, nil
 }
 
-func checkMalformedUniqueItemsInput(in *MalformedUniqueItemsInput, mode ValidationMode) error {
+func checkMalformedUniqueItemsInput(in *MalformedUniqueItemsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opRecursiveStructures = operation{name: "RecursiveStructures"}
+var opRecursiveStructures = call.Operation{Name: "RecursiveStructures"}
 
 // RecursiveStructures calls the RecursiveStructures operation.
 //
@@ -520,7 +670,7 @@ func (c *Client) RecursiveStructures(ctx context.Context, in *RecursiveStructure
 		}
 	}
 	out := &RecursiveStructuresOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveStructures, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opRecursiveStructures, r, func(resp *call.Response) error {
 		return deserializeRecursiveStructuresOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -528,17 +678,17 @@ func (c *Client) RecursiveStructures(ctx context.Context, in *RecursiveStructure
 	return out, nil
 }
 
-func checkRecursiveStructuresInput(in *RecursiveStructuresInput, mode ValidationMode) error {
+func checkRecursiveStructuresInput(in *RecursiveStructuresInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opSensitiveValidation = operation{name: "SensitiveValidation"}
+var opSensitiveValidation = call.Operation{Name: "SensitiveValidation"}
 
 // SensitiveValidation calls the SensitiveValidation operation.
 //
@@ -566,7 +716,7 @@ func (c *Client) SensitiveValidation(ctx context.Context, in *SensitiveValidatio
 		}
 	}
 	out := &SensitiveValidationOutput{}
-	if err := c.invoke(ctx, &opts, &opSensitiveValidation, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opSensitiveValidation, r, func(resp *call.Response) error {
 		return deserializeSensitiveValidationOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -574,22 +724,22 @@ func (c *Client) SensitiveValidation(ctx context.Context, in *SensitiveValidatio
 	return out, nil
 }
 
-func checkSensitiveValidationInput(in *SensitiveValidationInput, mode ValidationMode) error {
+func checkSensitiveValidationInput(in *SensitiveValidationInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -621,7 +771,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -9,14 +9,15 @@ package restjsonvalidationprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
 
-func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedEnum"
-	e := jsonwire.NewEncoder(opMalformedEnum.bodyBuffer())
+func serializeMalformedEnumInput(in *MalformedEnumInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedEnum"
+	e := jsonwire.NewEncoder(opMalformedEnum.BodyBuffer())
 	e.BeginObject()
 	if in.String != "" {
 		e.QuotedKey("\"string\"")
@@ -39,21 +40,21 @@ func serializeMalformedEnumInput(in *MalformedEnumInput) (*request, error) {
 		encodeEnumUnion(e, in.Union)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedEnum.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedEnum.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedEnumOutput(resp *response, out *MalformedEnumOutput) error {
+func deserializeMalformedEnumOutput(resp *call.Response, out *MalformedEnumOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedLength"
-	e := jsonwire.NewEncoder(opMalformedLength.bodyBuffer())
+func serializeMalformedLengthInput(in *MalformedLengthInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedLength"
+	e := jsonwire.NewEncoder(opMalformedLength.BodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
@@ -80,21 +81,21 @@ func serializeMalformedLengthInput(in *MalformedLengthInput) (*request, error) {
 		encodeLengthMap(e, in.Map)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedLength.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedLength.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedLengthOutput(resp *response, out *MalformedLengthOutput) error {
+func deserializeMalformedLengthOutput(resp *call.Response, out *MalformedLengthOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedLengthOverride"
-	e := jsonwire.NewEncoder(opMalformedLengthOverride.bodyBuffer())
+func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedLengthOverride"
+	e := jsonwire.NewEncoder(opMalformedLengthOverride.BodyBuffer())
 	e.BeginObject()
 	if in.Blob != nil {
 		e.QuotedKey("\"blob\"")
@@ -121,35 +122,35 @@ func serializeMalformedLengthOverrideInput(in *MalformedLengthOverrideInput) (*r
 		encodeLengthMap(e, in.Map)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedLengthOverride.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedLengthOverride.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedLengthOverrideOutput(resp *response, out *MalformedLengthOverrideOutput) error {
+func deserializeMalformedLengthOverrideOutput(resp *call.Response, out *MalformedLengthOverrideOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedLengthQueryString"
+func serializeMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedLengthQueryString"
 	if in.String != nil {
-		r.query.Add("string", *in.String)
+		r.Query.Add("string", *in.String)
 	}
 	return r, nil
 }
 
-func deserializeMalformedLengthQueryStringOutput(resp *response, out *MalformedLengthQueryStringOutput) error {
+func deserializeMalformedLengthQueryStringOutput(resp *call.Response, out *MalformedLengthQueryStringOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedPattern"
-	e := jsonwire.NewEncoder(opMalformedPattern.bodyBuffer())
+func serializeMalformedPatternInput(in *MalformedPatternInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedPattern"
+	e := jsonwire.NewEncoder(opMalformedPattern.BodyBuffer())
 	e.BeginObject()
 	if in.String != nil {
 		e.QuotedKey("\"string\"")
@@ -172,21 +173,21 @@ func serializeMalformedPatternInput(in *MalformedPatternInput) (*request, error)
 		encodePatternUnion(e, in.Union)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedPattern.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedPattern.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedPatternOutput(resp *response, out *MalformedPatternOutput) error {
+func deserializeMalformedPatternOutput(resp *call.Response, out *MalformedPatternOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedPatternOverride"
-	e := jsonwire.NewEncoder(opMalformedPatternOverride.bodyBuffer())
+func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedPatternOverride"
+	e := jsonwire.NewEncoder(opMalformedPatternOverride.BodyBuffer())
 	e.BeginObject()
 	if in.String != nil {
 		e.QuotedKey("\"string\"")
@@ -205,21 +206,21 @@ func serializeMalformedPatternOverrideInput(in *MalformedPatternOverrideInput) (
 		encodePatternUnionOverride(e, in.Union)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedPatternOverride.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedPatternOverride.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedPatternOverrideOutput(resp *response, out *MalformedPatternOverrideOutput) error {
+func deserializeMalformedPatternOverrideOutput(resp *call.Response, out *MalformedPatternOverrideOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedRangeInput(in *MalformedRangeInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedRange"
-	e := jsonwire.NewEncoder(opMalformedRange.bodyBuffer())
+func serializeMalformedRangeInput(in *MalformedRangeInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedRange"
+	e := jsonwire.NewEncoder(opMalformedRange.BodyBuffer())
 	e.BeginObject()
 	if in.Byte != nil {
 		e.QuotedKey("\"byte\"")
@@ -282,21 +283,21 @@ func serializeMalformedRangeInput(in *MalformedRangeInput) (*request, error) {
 		e.Float(float64(*in.MaxFloat), 32)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedRange.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedRange.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedRangeOutput(resp *response, out *MalformedRangeOutput) error {
+func deserializeMalformedRangeOutput(resp *call.Response, out *MalformedRangeOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedRangeOverride"
-	e := jsonwire.NewEncoder(opMalformedRangeOverride.bodyBuffer())
+func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedRangeOverride"
+	e := jsonwire.NewEncoder(opMalformedRangeOverride.BodyBuffer())
 	e.BeginObject()
 	if in.Byte != nil {
 		e.QuotedKey("\"byte\"")
@@ -359,48 +360,48 @@ func serializeMalformedRangeOverrideInput(in *MalformedRangeOverrideInput) (*req
 		e.Float(float64(*in.MaxFloat), 32)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedRangeOverride.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedRangeOverride.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedRangeOverrideOutput(resp *response, out *MalformedRangeOverrideOutput) error {
+func deserializeMalformedRangeOverrideOutput(resp *call.Response, out *MalformedRangeOverrideOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedRequired"
+func serializeMalformedRequiredInput(in *MalformedRequiredInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedRequired"
 	if in.StringInQuery != nil {
-		r.query.Add("stringInQuery", *in.StringInQuery)
+		r.Query.Add("stringInQuery", *in.StringInQuery)
 	}
 	if in.StringInHeader != nil {
-		r.header["String-In-Headers"] = []string{*in.StringInHeader}
+		r.Header["String-In-Headers"] = []string{*in.StringInHeader}
 	}
-	e := jsonwire.NewEncoder(opMalformedRequired.bodyBuffer())
+	e := jsonwire.NewEncoder(opMalformedRequired.BodyBuffer())
 	e.BeginObject()
 	if in.String != nil {
 		e.QuotedKey("\"string\"")
 		e.String(*in.String)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedRequired.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedRequired.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedRequiredOutput(resp *response, out *MalformedRequiredOutput) error {
+func deserializeMalformedRequiredOutput(resp *call.Response, out *MalformedRequiredOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/MalformedUniqueItems"
-	e := jsonwire.NewEncoder(opMalformedUniqueItems.bodyBuffer())
+func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/MalformedUniqueItems"
+	e := jsonwire.NewEncoder(opMalformedUniqueItems.BodyBuffer())
 	e.BeginObject()
 	if in.BlobList != nil {
 		e.QuotedKey("\"blobList\"")
@@ -467,55 +468,55 @@ func serializeMalformedUniqueItemsInput(in *MalformedUniqueItemsInput) (*request
 		encodeUnionSet(e, in.UnionList)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opMalformedUniqueItems.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opMalformedUniqueItems.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeMalformedUniqueItemsOutput(resp *response, out *MalformedUniqueItemsOutput) error {
+func deserializeMalformedUniqueItemsOutput(resp *call.Response, out *MalformedUniqueItemsOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeRecursiveStructuresInput(in *RecursiveStructuresInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/RecursiveStructures"
-	e := jsonwire.NewEncoder(opRecursiveStructures.bodyBuffer())
+func serializeRecursiveStructuresInput(in *RecursiveStructuresInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/RecursiveStructures"
+	e := jsonwire.NewEncoder(opRecursiveStructures.BodyBuffer())
 	e.BeginObject()
 	if in.Union != nil {
 		e.QuotedKey("\"union\"")
 		encodeRecursiveUnionOne(e, in.Union)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opRecursiveStructures.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opRecursiveStructures.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeRecursiveStructuresOutput(resp *response, out *RecursiveStructuresOutput) error {
+func deserializeRecursiveStructuresOutput(resp *call.Response, out *RecursiveStructuresOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeSensitiveValidationInput(in *SensitiveValidationInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/SensitiveValidation"
-	e := jsonwire.NewEncoder(opSensitiveValidation.bodyBuffer())
+func serializeSensitiveValidationInput(in *SensitiveValidationInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/SensitiveValidation"
+	e := jsonwire.NewEncoder(opSensitiveValidation.BodyBuffer())
 	e.BeginObject()
 	if in.String_ != nil {
 		e.QuotedKey("\"string\"")
 		e.String(*in.String_)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opSensitiveValidation.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opSensitiveValidation.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeSensitiveValidationOutput(resp *response, out *SensitiveValidationOutput) error {
+func deserializeSensitiveValidationOutput(resp *call.Response, out *SensitiveValidationOutput) error {
 	_ = out
 	return nil
 }

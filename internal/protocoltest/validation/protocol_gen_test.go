@@ -38,3 +38,14 @@ func TestProtocolRequests(t *testing.T) {
 
 // TestProtocolResponses runs the model's smithy.test#httpResponseTests.
 func TestProtocolResponses(t *testing.T) {}
+
+// protocolOptions are the options of the clients the tests call: the suites'
+// region and credentials where the client has them.
+func protocolOptions(baseEndpoint string, hc HTTPClient) Options {
+	return Options{
+		BaseEndpoint:     baseEndpoint,
+		HTTPClient:       hc,
+		RetryMaxAttempts: 1,
+		Validation:       ValidateNone,
+	}
+}

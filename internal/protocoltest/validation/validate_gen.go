@@ -9,6 +9,7 @@ package restjsonvalidationprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/validation/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"reflect"
 	"strconv"
 	"time"
@@ -22,42 +23,42 @@ func (in *MalformedEnumInput) Validate() error {
 	if in == nil {
 		in = &MalformedEnumInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != "" {
 			if !in.String.IsKnown() {
-				v.enum(&p, string(in.String))
+				v.Enum(&p, string(in.String))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "stringWithEnumTrait"}
+		p := validation.Path{Name: "stringWithEnumTrait"}
 		if in.StringWithEnumTrait != "" {
 			if !in.StringWithEnumTrait.IsKnown() {
-				v.enum(&p, string(in.StringWithEnumTrait))
+				v.Enum(&p, string(in.StringWithEnumTrait))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "list"}
+		p := validation.Path{Name: "list"}
 		if in.List != nil {
 			validateEnumList(v, &p, in.List)
 		}
 	}
 	{
-		p := fieldPath{name: "map"}
+		p := validation.Path{Name: "map"}
 		if in.Map != nil {
 			validateEnumMap(v, &p, in.Map)
 		}
 	}
 	{
-		p := fieldPath{name: "union"}
+		p := validation.Path{Name: "union"}
 		if in.Union != nil {
 			validateEnumUnion(v, &p, in.Union)
 		}
 	}
-	return v.err("MalformedEnumInput")
+	return v.Err("MalformedEnumInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -67,58 +68,58 @@ func (in *MalformedLengthInput) Validate() error {
 	if in == nil {
 		in = &MalformedLengthInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "blob"}
+		p := validation.Path{Name: "blob"}
 		if in.Blob != nil {
 			if n := len(in.Blob); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != nil {
 			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minString"}
+		p := validation.Path{Name: "minString"}
 		if in.MinString != nil {
 			if n := utf8.RuneCountInString(*in.MinString); n < 2 {
-				v.length(&p, n, 2, -1)
+				v.Length(&p, n, 2, -1)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxString"}
+		p := validation.Path{Name: "maxString"}
 		if in.MaxString != nil {
 			if n := utf8.RuneCountInString(*in.MaxString); n > 8 {
-				v.length(&p, n, -1, 8)
+				v.Length(&p, n, -1, 8)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "list"}
+		p := validation.Path{Name: "list"}
 		if in.List != nil {
 			if n := len(in.List); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 			validateLengthList(v, &p, in.List)
 		}
 	}
 	{
-		p := fieldPath{name: "map"}
+		p := validation.Path{Name: "map"}
 		if in.Map != nil {
 			if n := len(in.Map); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 			validateLengthMap(v, &p, in.Map)
 		}
 	}
-	return v.err("MalformedLengthInput")
+	return v.Err("MalformedLengthInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -128,58 +129,58 @@ func (in *MalformedLengthOverrideInput) Validate() error {
 	if in == nil {
 		in = &MalformedLengthOverrideInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "blob"}
+		p := validation.Path{Name: "blob"}
 		if in.Blob != nil {
 			if n := len(in.Blob); n < 4 || n > 6 {
-				v.length(&p, n, 4, 6)
+				v.Length(&p, n, 4, 6)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != nil {
 			if n := utf8.RuneCountInString(*in.String); n < 4 || n > 6 {
-				v.length(&p, n, 4, 6)
+				v.Length(&p, n, 4, 6)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minString"}
+		p := validation.Path{Name: "minString"}
 		if in.MinString != nil {
 			if n := utf8.RuneCountInString(*in.MinString); n < 4 {
-				v.length(&p, n, 4, -1)
+				v.Length(&p, n, 4, -1)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxString"}
+		p := validation.Path{Name: "maxString"}
 		if in.MaxString != nil {
 			if n := utf8.RuneCountInString(*in.MaxString); n > 6 {
-				v.length(&p, n, -1, 6)
+				v.Length(&p, n, -1, 6)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "list"}
+		p := validation.Path{Name: "list"}
 		if in.List != nil {
 			if n := len(in.List); n < 4 || n > 6 {
-				v.length(&p, n, 4, 6)
+				v.Length(&p, n, 4, 6)
 			}
 			validateLengthList(v, &p, in.List)
 		}
 	}
 	{
-		p := fieldPath{name: "map"}
+		p := validation.Path{Name: "map"}
 		if in.Map != nil {
 			if n := len(in.Map); n < 4 || n > 6 {
-				v.length(&p, n, 4, 6)
+				v.Length(&p, n, 4, 6)
 			}
 			validateLengthMap(v, &p, in.Map)
 		}
 	}
-	return v.err("MalformedLengthOverrideInput")
+	return v.Err("MalformedLengthOverrideInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -189,16 +190,16 @@ func (in *MalformedLengthQueryStringInput) Validate() error {
 	if in == nil {
 		in = &MalformedLengthQueryStringInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != nil {
 			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 		}
 	}
-	return v.err("MalformedLengthQueryStringInput")
+	return v.Err("MalformedLengthQueryStringInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -208,42 +209,42 @@ func (in *MalformedPatternInput) Validate() error {
 	if in == nil {
 		in = &MalformedPatternInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != nil {
 			if !pattern1.MatchString(*in.String) {
-				v.pattern(&p, `^[a-m]+$`)
+				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "evilString"}
+		p := validation.Path{Name: "evilString"}
 		if in.EvilString != nil {
 			if !pattern2.MatchString(*in.EvilString) {
-				v.pattern(&p, `^([0-9]+)+$`)
+				v.Pattern(&p, `^([0-9]+)+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "list"}
+		p := validation.Path{Name: "list"}
 		if in.List != nil {
 			validatePatternList(v, &p, in.List)
 		}
 	}
 	{
-		p := fieldPath{name: "map"}
+		p := validation.Path{Name: "map"}
 		if in.Map != nil {
 			validatePatternMap(v, &p, in.Map)
 		}
 	}
 	{
-		p := fieldPath{name: "union"}
+		p := validation.Path{Name: "union"}
 		if in.Union != nil {
 			validatePatternUnion(v, &p, in.Union)
 		}
 	}
-	return v.err("MalformedPatternInput")
+	return v.Err("MalformedPatternInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -253,34 +254,34 @@ func (in *MalformedPatternOverrideInput) Validate() error {
 	if in == nil {
 		in = &MalformedPatternOverrideInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String != nil {
 			if !pattern3.MatchString(*in.String) {
-				v.pattern(&p, `^[g-m]+$`)
+				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "list"}
+		p := validation.Path{Name: "list"}
 		if in.List != nil {
 			validatePatternListOverride(v, &p, in.List)
 		}
 	}
 	{
-		p := fieldPath{name: "map"}
+		p := validation.Path{Name: "map"}
 		if in.Map != nil {
 			validatePatternMapOverride(v, &p, in.Map)
 		}
 	}
 	{
-		p := fieldPath{name: "union"}
+		p := validation.Path{Name: "union"}
 		if in.Union != nil {
 			validatePatternUnionOverride(v, &p, in.Union)
 		}
 	}
-	return v.err("MalformedPatternOverrideInput")
+	return v.Err("MalformedPatternOverrideInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -290,128 +291,128 @@ func (in *MalformedRangeInput) Validate() error {
 	if in == nil {
 		in = &MalformedRangeInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "byte"}
+		p := validation.Path{Name: "byte"}
 		if in.Byte != nil {
 			if n := *in.Byte; n < 2 || n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minByte"}
+		p := validation.Path{Name: "minByte"}
 		if in.MinByte != nil {
 			if n := *in.MinByte; n < 2 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxByte"}
+		p := validation.Path{Name: "maxByte"}
 		if in.MaxByte != nil {
 			if n := *in.MaxByte; n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "short"}
+		p := validation.Path{Name: "short"}
 		if in.Short != nil {
 			if n := *in.Short; n < 2 || n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minShort"}
+		p := validation.Path{Name: "minShort"}
 		if in.MinShort != nil {
 			if n := *in.MinShort; n < 2 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxShort"}
+		p := validation.Path{Name: "maxShort"}
 		if in.MaxShort != nil {
 			if n := *in.MaxShort; n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integer"}
+		p := validation.Path{Name: "integer"}
 		if in.Integer != nil {
 			if n := *in.Integer; n < 2 || n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minInteger"}
+		p := validation.Path{Name: "minInteger"}
 		if in.MinInteger != nil {
 			if n := *in.MinInteger; n < 2 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxInteger"}
+		p := validation.Path{Name: "maxInteger"}
 		if in.MaxInteger != nil {
 			if n := *in.MaxInteger; n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "long"}
+		p := validation.Path{Name: "long"}
 		if in.Long != nil {
 			if n := *in.Long; n < 2 || n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minLong"}
+		p := validation.Path{Name: "minLong"}
 		if in.MinLong != nil {
 			if n := *in.MinLong; n < 2 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxLong"}
+		p := validation.Path{Name: "maxLong"}
 		if in.MaxLong != nil {
 			if n := *in.MaxLong; n > 8 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "float"}
+		p := validation.Path{Name: "float"}
 		if in.Float != nil {
 			if n := *in.Float; n < 2.2 || n > 8.8 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "2.2", "8.8")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "2.2", "8.8")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minFloat"}
+		p := validation.Path{Name: "minFloat"}
 		if in.MinFloat != nil {
 			if n := *in.MinFloat; n < 2.2 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "2.2", "")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "2.2", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxFloat"}
+		p := validation.Path{Name: "maxFloat"}
 		if in.MaxFloat != nil {
 			if n := *in.MaxFloat; n > 8.8 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "", "8.8")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "", "8.8")
 			}
 		}
 	}
-	return v.err("MalformedRangeInput")
+	return v.Err("MalformedRangeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -421,128 +422,128 @@ func (in *MalformedRangeOverrideInput) Validate() error {
 	if in == nil {
 		in = &MalformedRangeOverrideInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "byte"}
+		p := validation.Path{Name: "byte"}
 		if in.Byte != nil {
 			if n := *in.Byte; n < 4 || n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minByte"}
+		p := validation.Path{Name: "minByte"}
 		if in.MinByte != nil {
 			if n := *in.MinByte; n < 4 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxByte"}
+		p := validation.Path{Name: "maxByte"}
 		if in.MaxByte != nil {
 			if n := *in.MaxByte; n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "short"}
+		p := validation.Path{Name: "short"}
 		if in.Short != nil {
 			if n := *in.Short; n < 4 || n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minShort"}
+		p := validation.Path{Name: "minShort"}
 		if in.MinShort != nil {
 			if n := *in.MinShort; n < 4 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxShort"}
+		p := validation.Path{Name: "maxShort"}
 		if in.MaxShort != nil {
 			if n := *in.MaxShort; n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integer"}
+		p := validation.Path{Name: "integer"}
 		if in.Integer != nil {
 			if n := *in.Integer; n < 4 || n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minInteger"}
+		p := validation.Path{Name: "minInteger"}
 		if in.MinInteger != nil {
 			if n := *in.MinInteger; n < 4 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxInteger"}
+		p := validation.Path{Name: "maxInteger"}
 		if in.MaxInteger != nil {
 			if n := *in.MaxInteger; n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "long"}
+		p := validation.Path{Name: "long"}
 		if in.Long != nil {
 			if n := *in.Long; n < 4 || n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minLong"}
+		p := validation.Path{Name: "minLong"}
 		if in.MinLong != nil {
 			if n := *in.MinLong; n < 4 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "4", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxLong"}
+		p := validation.Path{Name: "maxLong"}
 		if in.MaxLong != nil {
 			if n := *in.MaxLong; n > 6 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "float"}
+		p := validation.Path{Name: "float"}
 		if in.Float != nil {
 			if n := *in.Float; n < 4.4 || n > 6.6 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "4.4", "6.6")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "4.4", "6.6")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "minFloat"}
+		p := validation.Path{Name: "minFloat"}
 		if in.MinFloat != nil {
 			if n := *in.MinFloat; n < 4.4 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "4.4", "")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "4.4", "")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "maxFloat"}
+		p := validation.Path{Name: "maxFloat"}
 		if in.MaxFloat != nil {
 			if n := *in.MaxFloat; n > 6.6 {
-				v.outOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "", "6.6")
+				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "", "6.6")
 			}
 		}
 	}
-	return v.err("MalformedRangeOverrideInput")
+	return v.Err("MalformedRangeOverrideInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -552,26 +553,26 @@ func (in *MalformedRequiredInput) Validate() error {
 	if in == nil {
 		in = &MalformedRequiredInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "stringInQuery"}
+		p := validation.Path{Name: "stringInQuery"}
 		if in.StringInQuery == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 	{
-		p := fieldPath{name: "stringInHeader"}
+		p := validation.Path{Name: "stringInHeader"}
 		if in.StringInHeader == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
-	return v.err("MalformedRequiredInput")
+	return v.Err("MalformedRequiredInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -581,149 +582,149 @@ func (in *MalformedUniqueItemsInput) Validate() error {
 	if in == nil {
 		in = &MalformedUniqueItemsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "blobList"}
+		p := validation.Path{Name: "blobList"}
 		if in.BlobList != nil {
-			if i, j := duplicateOfFunc(in.BlobList, func(a, b []byte) bool {
+			if i, j := validation.DuplicateOfFunc(in.BlobList, func(a, b []byte) bool {
 				return reflect.DeepEqual(a, b)
 			}); i >= 0 {
-				v.duplicate(&p, i, j)
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "booleanList"}
+		p := validation.Path{Name: "booleanList"}
 		if in.BooleanList != nil {
-			if i, j := duplicateOf(in.BooleanList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.BooleanList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "stringList"}
+		p := validation.Path{Name: "stringList"}
 		if in.StringList != nil {
-			if i, j := duplicateOf(in.StringList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.StringList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "byteList"}
+		p := validation.Path{Name: "byteList"}
 		if in.ByteList != nil {
-			if i, j := duplicateOf(in.ByteList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.ByteList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "shortList"}
+		p := validation.Path{Name: "shortList"}
 		if in.ShortList != nil {
-			if i, j := duplicateOf(in.ShortList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.ShortList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "integerList"}
+		p := validation.Path{Name: "integerList"}
 		if in.IntegerList != nil {
-			if i, j := duplicateOf(in.IntegerList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.IntegerList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "longList"}
+		p := validation.Path{Name: "longList"}
 		if in.LongList != nil {
-			if i, j := duplicateOf(in.LongList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.LongList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "timestampList"}
+		p := validation.Path{Name: "timestampList"}
 		if in.TimestampList != nil {
-			if i, j := duplicateOfFunc(in.TimestampList, time.Time.Equal); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOfFunc(in.TimestampList, time.Time.Equal); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "dateTimeList"}
+		p := validation.Path{Name: "dateTimeList"}
 		if in.DateTimeList != nil {
-			if i, j := duplicateOfFunc(in.DateTimeList, time.Time.Equal); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOfFunc(in.DateTimeList, time.Time.Equal); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "httpDateList"}
+		p := validation.Path{Name: "httpDateList"}
 		if in.HttpDateList != nil {
-			if i, j := duplicateOfFunc(in.HttpDateList, time.Time.Equal); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOfFunc(in.HttpDateList, time.Time.Equal); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "enumList"}
+		p := validation.Path{Name: "enumList"}
 		if in.EnumList != nil {
-			if i, j := duplicateOf(in.EnumList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.EnumList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateFooEnumSet(v, &p, in.EnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "intEnumList"}
+		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
-			if i, j := duplicateOf(in.IntEnumList); i >= 0 {
-				v.duplicate(&p, i, j)
+			if i, j := validation.DuplicateOf(in.IntEnumList); i >= 0 {
+				v.Duplicate(&p, i, j)
 			}
 			validateIntegerEnumSet(v, &p, in.IntEnumList)
 		}
 	}
 	{
-		p := fieldPath{name: "listList"}
+		p := validation.Path{Name: "listList"}
 		if in.ListList != nil {
-			if i, j := duplicateOfFunc(in.ListList, func(a, b []string) bool {
+			if i, j := validation.DuplicateOfFunc(in.ListList, func(a, b []string) bool {
 				return reflect.DeepEqual(a, b)
 			}); i >= 0 {
-				v.duplicate(&p, i, j)
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "structureList"}
+		p := validation.Path{Name: "structureList"}
 		if in.StructureList != nil {
-			if i, j := duplicateOfFunc(in.StructureList, func(a, b types.GreetingStruct) bool {
+			if i, j := validation.DuplicateOfFunc(in.StructureList, func(a, b types.GreetingStruct) bool {
 				return reflect.DeepEqual(a, b)
 			}); i >= 0 {
-				v.duplicate(&p, i, j)
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "structureListWithNoKey"}
+		p := validation.Path{Name: "structureListWithNoKey"}
 		if in.StructureListWithNoKey != nil {
-			if i, j := duplicateOfFunc(in.StructureListWithNoKey, func(a, b types.MissingKeyStructure) bool {
+			if i, j := validation.DuplicateOfFunc(in.StructureListWithNoKey, func(a, b types.MissingKeyStructure) bool {
 				return reflect.DeepEqual(a, b)
 			}); i >= 0 {
-				v.duplicate(&p, i, j)
+				v.Duplicate(&p, i, j)
 			}
 			validateStructureSetWithNoKey(v, &p, in.StructureListWithNoKey)
 		}
 	}
 	{
-		p := fieldPath{name: "unionList"}
+		p := validation.Path{Name: "unionList"}
 		if in.UnionList != nil {
-			if i, j := duplicateOfFunc(in.UnionList, func(a, b types.FooUnion) bool {
+			if i, j := validation.DuplicateOfFunc(in.UnionList, func(a, b types.FooUnion) bool {
 				return reflect.DeepEqual(a, b)
 			}); i >= 0 {
-				v.duplicate(&p, i, j)
+				v.Duplicate(&p, i, j)
 			}
 		}
 	}
-	return v.err("MalformedUniqueItemsInput")
+	return v.Err("MalformedUniqueItemsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -733,14 +734,14 @@ func (in *RecursiveStructuresInput) Validate() error {
 	if in == nil {
 		in = &RecursiveStructuresInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "union"}
+		p := validation.Path{Name: "union"}
 		if in.Union != nil {
 			validateRecursiveUnionOne(v, &p, in.Union)
 		}
 	}
-	return v.err("RecursiveStructuresInput")
+	return v.Err("RecursiveStructuresInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -750,251 +751,251 @@ func (in *SensitiveValidationInput) Validate() error {
 	if in == nil {
 		in = &SensitiveValidationInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "string"}
+		p := validation.Path{Name: "string"}
 		if in.String_ != nil {
 			if !pattern1.MatchString(*in.String_) {
-				v.pattern(&p, `^[a-m]+$`)
+				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
 	}
-	return v.err("SensitiveValidationInput")
+	return v.Err("SensitiveValidationInput")
 }
 
 // validateEnumList checks a EnumList value.
-func validateEnumList(v *validator, parent *fieldPath, x []types.EnumString) {
+func validateEnumList(v *validation.Validator, parent *validation.Path, x []types.EnumString) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateEnumMap checks a EnumMap value.
-func validateEnumMap(v *validator, parent *fieldPath, x map[string]types.EnumString) {
-	start := len(v.list)
+func validateEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.EnumString) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !types.EnumString(k).IsKnown() {
-				v.enum(&p, string(types.EnumString(k)))
+				v.Enum(&p, string(types.EnumString(k)))
 			}
 		}
 		if !e.IsKnown() {
-			v.enum(&p, string(e))
+			v.Enum(&p, string(e))
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateEnumUnion checks a EnumUnion value.
-func validateEnumUnion(v *validator, parent *fieldPath, x types.EnumUnion) {
+func validateEnumUnion(v *validation.Validator, parent *validation.Path, x types.EnumUnion) {
 	switch u := x.(type) {
 	case *types.EnumUnionMemberFirst:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "first"}
+		p := validation.Path{Parent: parent, Name: "first"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	case *types.EnumUnionMemberSecond:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "second"}
+		p := validation.Path{Parent: parent, Name: "second"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	}
 }
 
 // validateLengthList checks a LengthList value.
-func validateLengthList(v *validator, parent *fieldPath, x []string) {
+func validateLengthList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 2 || n > 8 {
-			v.length(&p, n, 2, 8)
+			v.Length(&p, n, 2, 8)
 		}
 	}
 }
 
 // validateLengthMap checks a LengthMap value.
-func validateLengthMap(v *validator, parent *fieldPath, x map[string][]string) {
-	start := len(v.list)
+func validateLengthMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 2 || n > 8 {
-				v.length(&p, n, 2, 8)
+				v.Length(&p, n, 2, 8)
 			}
 		}
 		if n := len(e); n < 2 || n > 8 {
-			v.length(&p, n, 2, 8)
+			v.Length(&p, n, 2, 8)
 		}
 		validateLengthList(v, &p, e)
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validatePatternList checks a PatternList value.
-func validatePatternList(v *validator, parent *fieldPath, x []string) {
+func validatePatternList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !pattern1.MatchString(x[i]) {
-			v.pattern(&p, `^[a-m]+$`)
+			v.Pattern(&p, `^[a-m]+$`)
 		}
 	}
 }
 
 // validatePatternMap checks a PatternMap value.
-func validatePatternMap(v *validator, parent *fieldPath, x map[string]string) {
-	start := len(v.list)
+func validatePatternMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !pattern1.MatchString(k) {
-				v.pattern(&p, `^[a-m]+$`)
+				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
 		if !pattern1.MatchString(e) {
-			v.pattern(&p, `^[a-m]+$`)
+			v.Pattern(&p, `^[a-m]+$`)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validatePatternUnion checks a PatternUnion value.
-func validatePatternUnion(v *validator, parent *fieldPath, x types.PatternUnion) {
+func validatePatternUnion(v *validation.Validator, parent *validation.Path, x types.PatternUnion) {
 	switch u := x.(type) {
 	case *types.PatternUnionMemberFirst:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "first"}
+		p := validation.Path{Parent: parent, Name: "first"}
 		{
 			if !pattern1.MatchString(u.Value) {
-				v.pattern(&p, `^[a-m]+$`)
+				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
 	case *types.PatternUnionMemberSecond:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "second"}
+		p := validation.Path{Parent: parent, Name: "second"}
 		{
 			if !pattern1.MatchString(u.Value) {
-				v.pattern(&p, `^[a-m]+$`)
+				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
 	}
 }
 
 // validatePatternListOverride checks a PatternListOverride value.
-func validatePatternListOverride(v *validator, parent *fieldPath, x []string) {
+func validatePatternListOverride(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !pattern3.MatchString(x[i]) {
-			v.pattern(&p, `^[g-m]+$`)
+			v.Pattern(&p, `^[g-m]+$`)
 		}
 	}
 }
 
 // validatePatternMapOverride checks a PatternMapOverride value.
-func validatePatternMapOverride(v *validator, parent *fieldPath, x map[string]string) {
-	start := len(v.list)
+func validatePatternMapOverride(v *validation.Validator, parent *validation.Path, x map[string]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !pattern3.MatchString(k) {
-				v.pattern(&p, `^[g-m]+$`)
+				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
 		if !pattern3.MatchString(e) {
-			v.pattern(&p, `^[g-m]+$`)
+			v.Pattern(&p, `^[g-m]+$`)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validatePatternUnionOverride checks a PatternUnionOverride value.
-func validatePatternUnionOverride(v *validator, parent *fieldPath, x types.PatternUnionOverride) {
+func validatePatternUnionOverride(v *validation.Validator, parent *validation.Path, x types.PatternUnionOverride) {
 	switch u := x.(type) {
 	case *types.PatternUnionOverrideMemberFirst:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "first"}
+		p := validation.Path{Parent: parent, Name: "first"}
 		{
 			if !pattern3.MatchString(u.Value) {
-				v.pattern(&p, `^[g-m]+$`)
+				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
 	case *types.PatternUnionOverrideMemberSecond:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "second"}
+		p := validation.Path{Parent: parent, Name: "second"}
 		{
 			if !pattern3.MatchString(u.Value) {
-				v.pattern(&p, `^[g-m]+$`)
+				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
 	}
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validator, parent *fieldPath, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validator, parent *fieldPath, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, strconv.Itoa(int(x[i])))
+			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
 	}
 }
 
 // validateStructureSetWithNoKey checks a StructureSetWithNoKey value.
-func validateStructureSetWithNoKey(v *validator, parent *fieldPath, x []types.MissingKeyStructure) {
+func validateStructureSetWithNoKey(v *validation.Validator, parent *validation.Path, x []types.MissingKeyStructure) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateMissingKeyStructure(v, &p, &x[i])
 	}
 }
 
 // validateRecursiveUnionOne checks a RecursiveUnionOne value.
-func validateRecursiveUnionOne(v *validator, parent *fieldPath, x types.RecursiveUnionOne) {
+func validateRecursiveUnionOne(v *validation.Validator, parent *validation.Path, x types.RecursiveUnionOne) {
 	switch u := x.(type) {
 	case *types.RecursiveUnionOneMemberString:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "string"}
+		p := validation.Path{Parent: parent, Name: "string"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	case *types.RecursiveUnionOneMemberUnion:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "union"}
+		p := validation.Path{Parent: parent, Name: "union"}
 		{
 			validateRecursiveUnionTwo(v, &p, u.Value)
 		}
@@ -1002,36 +1003,36 @@ func validateRecursiveUnionOne(v *validator, parent *fieldPath, x types.Recursiv
 }
 
 // validateMissingKeyStructure checks a MissingKeyStructure value.
-func validateMissingKeyStructure(v *validator, parent *fieldPath, x *types.MissingKeyStructure) {
+func validateMissingKeyStructure(v *validation.Validator, parent *validation.Path, x *types.MissingKeyStructure) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "hi"}
+		p := validation.Path{Parent: parent, Name: "hi"}
 		if x.Hi == nil {
-			v.required(&p)
+			v.Required(&p)
 		}
 	}
 }
 
 // validateRecursiveUnionTwo checks a RecursiveUnionTwo value.
-func validateRecursiveUnionTwo(v *validator, parent *fieldPath, x types.RecursiveUnionTwo) {
+func validateRecursiveUnionTwo(v *validation.Validator, parent *validation.Path, x types.RecursiveUnionTwo) {
 	switch u := x.(type) {
 	case *types.RecursiveUnionTwoMemberString:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "string"}
+		p := validation.Path{Parent: parent, Name: "string"}
 		{
 			if !u.Value.IsKnown() {
-				v.enum(&p, string(u.Value))
+				v.Enum(&p, string(u.Value))
 			}
 		}
 	case *types.RecursiveUnionTwoMemberUnion:
 		if u == nil {
 			return
 		}
-		p := fieldPath{parent: parent, name: "union"}
+		p := validation.Path{Parent: parent, Name: "union"}
 		{
 			validateRecursiveUnionOne(v, &p, u.Value)
 		}

@@ -1,0 +1,377 @@
+package call
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/smithygo/smithygo/runtime/retry"
+)
+
+// Service is what the request path needs to know about a generated
+// service.
+type Service struct {
+	// Name names the service in errors and log records.
+	Name string
+	// UserAgent is sent as User-Agent.
+	UserAgent string
+	// DecodeError turns an error response into the error the operation
+	// returns: a typed error of the service or a *GenericAPIError.
+	DecodeError func(*Response) error
+	// RetryableError reports whether an error code names an error shape
+	// marked @retryable; nil for none.
+	RetryableError func(code string) bool
+}
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Config is what one call takes from the client's options.
+type Config struct {
+	// Endpoint is where the requests go.
+	Endpoint *Endpoint
+	// Auth signs the requests; nil sends them unsigned.
+	Auth Auth
+	// HTTPClient sends the requests; nil means a shared default.
+	HTTPClient HTTPClient
+	// RetryMaxAttempts and RetryMaxBackoff bound retries (0: defaults).
+	RetryMaxAttempts int
+	RetryMaxBackoff  time.Duration
+	// DisableRequestCompression and RequestMinCompressSizeBytes apply to
+	// operations with Compress.
+	DisableRequestCompression   bool
+	RequestMinCompressSizeBytes int
+	// Logger receives a debug record per attempt and per call; nil for none.
+	Logger *slog.Logger
+}
+
+// Auth signs the requests of calls.
+type Auth interface {
+	// Signer returns the signer for one call to ep, or nil to send the
+	// call unsigned (anonymous credentials).
+	Signer(ctx context.Context, ep *Endpoint) (Signer, error)
+}
+
+// Signer signs each attempt of one call.
+type Signer interface {
+	Sign(req *http.Request, payloadHash string, now time.Time) error
+}
+
+// The payload hashes that are not a body's SHA-256: the literal SigV4
+// signs a body it does not hash, and the hash of no body.
+const (
+	UnsignedPayload  = "UNSIGNED-PAYLOAD"
+	EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+)
+
+// Client is the request path's state of one generated client: its
+// service and its retry quota. It is safe for concurrent use.
+type Client struct {
+	service *Service
+	quota   *retry.Quota
+}
+
+// NewClient returns the request path of a client of service.
+func NewClient(service *Service) *Client {
+	return &Client{service: service, quota: retry.NewQuota()}
+}
+
+var defaultHTTPClient = sync.OnceValue(func() *http.Client {
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	return &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}}
+})
+
+// Fail wraps err as the *OperationError of a call that failed before a
+// request was sent.
+func (c *Client) Fail(op *Operation, err error) error {
+	return &OperationError{Service: c.service.Name, Operation: op.Name, Err: err}
+}
+
+// Invoke sends a request with retries and decodes a successful response
+// with decode.
+func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Request, decode func(*Response) error) error {
+	start := time.Now()
+	fail := func(attempts int, resp *Response, err error) error {
+		oe := &OperationError{Service: c.service.Name, Operation: op.Name, Attempts: attempts, Err: err}
+		if resp != nil {
+			oe.StatusCode = resp.StatusCode
+			oe.RequestID = RequestID(resp)
+		}
+		return oe
+	}
+	if op.Compress != nil && !cfg.DisableRequestCompression {
+		if err := op.Compress(r, cfg.RequestMinCompressSizeBytes); err != nil {
+			return fail(0, nil, err)
+		}
+	}
+	ep := cfg.Endpoint
+	target := requestURL(ep.URL, r)
+	for name, values := range ep.Headers {
+		// The endpoint asks for these on every request.
+		if r.Header == nil {
+			r.Header = make(http.Header, len(ep.Headers))
+		}
+		for _, v := range values {
+			r.Header.Add(name, v)
+		}
+	}
+	var signer Signer
+	if cfg.Auth != nil && !op.Anonymous {
+		var err error
+		if signer, err = cfg.Auth.Signer(ctx, ep); err != nil {
+			return fail(0, nil, err)
+		}
+	}
+	payloadHash, seeker, streamStart, err := payloadHashOf(r, op, signer != nil)
+	if err != nil {
+		return fail(0, nil, err)
+	}
+
+	policy := retry.Policy{MaxAttempts: cfg.RetryMaxAttempts, MaxBackoff: cfg.RetryMaxBackoff}
+	maxAttempts := policy.Attempts()
+	httpClient := cfg.HTTPClient
+	if httpClient == nil {
+		httpClient = defaultHTTPClient()
+	}
+	invocationID := NewUUID()
+	// canReplay: a body that cannot be rewound is sent once.
+	canReplay := r.Stream == nil || seeker != nil
+	var retryToken retry.Token
+	for attempt := 1; ; attempt++ {
+		attemptStart := time.Now()
+		if r.Stream != nil && attempt > 1 {
+			if _, err := seeker.Seek(streamStart, io.SeekStart); err != nil {
+				return fail(attempt-1, nil, err)
+			}
+		}
+		req, err := c.httpRequest(ctx, r, target, attempt, maxAttempts, invocationID)
+		if err != nil {
+			return fail(attempt-1, nil, err)
+		}
+		if signer != nil {
+			if err := signer.Sign(req, payloadHash, time.Now().UTC()); err != nil {
+				return fail(attempt-1, nil, err)
+			}
+		}
+		httpResp, err := httpClient.Do(req)
+		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return fail(attempt, nil, ctxErr)
+			}
+			c.logAttempt(ctx, cfg, op, attempt, 0, "", attemptStart, err)
+			// A request that may have reached the service is sent again only
+			// when doing so cannot apply the operation twice.
+			retryable := retry.IsTransientNetworkError(ctx, err) && (op.SafeToRetry || isDialError(err))
+			if retryable && canReplay && attempt < maxAttempts {
+				if tok, ok := c.quota.Acquire(true); ok {
+					retryToken = tok
+					if err := retry.Sleep(ctx, policy.Delay(attempt)); err != nil {
+						return fail(attempt, nil, err)
+					}
+					continue
+				}
+			}
+			return fail(attempt, nil, err)
+		}
+		resp := &Response{Response: httpResp}
+		ok2xx := httpResp.StatusCode >= 200 && httpResp.StatusCode < 300
+		if !ok2xx || !op.StreamingOutput {
+			resp.Data, err = readBody(httpResp)
+			if err != nil {
+				if ctxErr := ctx.Err(); ctxErr != nil {
+					err = ctxErr
+				} else {
+					err = fmt.Errorf("reading the response body: %w", err)
+				}
+				return fail(attempt, resp, err)
+			}
+		}
+		c.logAttempt(ctx, cfg, op, attempt, httpResp.StatusCode, RequestID(resp), attemptStart, nil)
+		if ok2xx {
+			c.quota.Succeeded(retryToken)
+			err := decode(resp)
+			resp.releaseBody()
+			if err != nil {
+				if op.StreamingOutput {
+					httpResp.Body.Close()
+				}
+				return fail(attempt, resp, fmt.Errorf("decoding the response: %w", err))
+			}
+			c.logCall(ctx, cfg, op, attempt, start)
+			return nil
+		}
+		apiErr := c.service.DecodeError(resp)
+		resp.releaseBody()
+		if canReplay && attempt < maxAttempts && c.isRetryable(resp, apiErr) {
+			if tok, ok := c.quota.Acquire(false); ok {
+				retryToken = tok
+				if err := retry.Sleep(ctx, policy.Delay(attempt)); err != nil {
+					return fail(attempt, resp, err)
+				}
+				continue
+			}
+		}
+		return fail(attempt, resp, apiErr)
+	}
+}
+
+// isRetryable classifies an error response: 5xx and 429 statuses, throttling
+// and transient error codes, and error shapes marked @retryable.
+func (c *Client) isRetryable(resp *Response, apiErr error) bool {
+	code := ErrorCode(apiErr)
+	if c.service.RetryableError != nil && c.service.RetryableError(code) {
+		return true
+	}
+	return resp.StatusCode == http.StatusTooManyRequests || retry.IsThrottleCode(code) ||
+		retry.IsTransientCode(code) || retry.IsRetryableStatus(resp.StatusCode)
+}
+
+// payloadHashOf returns the SHA-256 to sign the body with, and the
+// streaming body's seeker and start when it can be rewound. A streaming
+// body is hashed only when it can be rewound, from where the caller left it
+// (start); otherwise it is sent as UNSIGNED-PAYLOAD and, since it cannot be
+// replayed, never retried.
+func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker io.Seeker, start int64, err error) {
+	if r.Stream != nil {
+		if sk, ok := r.Stream.(io.Seeker); ok {
+			if start, err = sk.Seek(0, io.SeekCurrent); err != nil {
+				return "", nil, 0, fmt.Errorf("finding the request body's position: %w", err)
+			}
+			seeker = sk
+		}
+	}
+	switch {
+	case !signed:
+		return "", seeker, start, nil
+	case op.UnsignedPayload:
+		return UnsignedPayload, seeker, start, nil
+	case r.Stream == nil && len(r.Body) == 0:
+		return EmptyPayloadHash, nil, 0, nil
+	case r.Stream == nil:
+		sum := sha256.Sum256(r.Body)
+		return hex.EncodeToString(sum[:]), nil, 0, nil
+	case seeker == nil:
+		return UnsignedPayload, nil, 0, nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, r.Stream); err != nil {
+		return "", nil, 0, fmt.Errorf("hashing the request body: %w", err)
+	}
+	if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+		return "", nil, 0, fmt.Errorf("rewinding the request body: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), seeker, start, nil
+}
+
+// httpRequest builds one attempt's *http.Request.
+func (c *Client) httpRequest(ctx context.Context, r *Request, target *url.URL, attempt, maxAttempts int, invocationID string) (*http.Request, error) {
+	// The URL is set directly: formatting it only for NewRequest to parse
+	// it again would cost two allocations a call.
+	req, err := http.NewRequestWithContext(ctx, r.Method, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	u := *target
+	req.URL = &u
+	req.Host = u.Host
+	switch {
+	case r.Stream != nil:
+		req.Body, req.ContentLength = io.NopCloser(r.Stream), streamLength(r.Stream)
+		if req.ContentLength == 0 {
+			req.Body = http.NoBody
+		}
+	case len(r.Body) > 0:
+		b := r.Body
+		req.Body, req.ContentLength = &byteReader{b: b}, int64(len(b))
+		req.GetBody = func() (io.ReadCloser, error) { return &byteReader{b: b}, nil }
+	case r.Body != nil:
+		req.Body = http.NoBody
+	}
+	h := make(http.Header, len(r.Header)+4)
+	for k, v := range r.Header {
+		h[k] = v
+	}
+	// One backing array for the values the client adds.
+	vals := [...]string{c.service.UserAgent, invocationID, "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)}
+	all := vals[:]
+	h["User-Agent"] = all[0:1:1]
+	h["Amz-Sdk-Invocation-Id"] = all[1:2:2]
+	h["Amz-Sdk-Request"] = all[2:3:3]
+	req.Header = h
+	return req, nil
+}
+
+func (c *Client) logAttempt(ctx context.Context, cfg *Config, op *Operation, attempt, status int, reqID string, start time.Time, err error) {
+	l := cfg.Logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("service", c.service.Name),
+		slog.String("operation", op.Name),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", time.Since(start)),
+	}
+	if status != 0 {
+		attrs = append(attrs, slog.Int("status", status))
+	}
+	if reqID != "" {
+		attrs = append(attrs, slog.String("request_id", reqID))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "attempt", attrs...)
+}
+
+func (c *Client) logCall(ctx context.Context, cfg *Config, op *Operation, attempts int, start time.Time) {
+	l := cfg.Logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "call",
+		slog.String("service", c.service.Name),
+		slog.String("operation", op.Name),
+		slog.Int("attempts", attempts),
+		slog.Duration("duration", time.Since(start)))
+}
+
+// NewUUID returns a random (version 4) UUID.
+func NewUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], b[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], b[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], b[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], b[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], b[10:])
+	return string(s[:])
+}

@@ -1,0 +1,161 @@
+package call
+
+import (
+	"errors"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/smithygo/smithygo/runtime/jsonwire"
+	"github.com/smithygo/smithygo/runtime/retry"
+)
+
+// OperationError is what every operation returns on failure: it names the
+// operation, and Unwrap gives the cause (a typed error of the service, a
+// *GenericAPIError, an *InvalidParamsError, or a transport or context
+// error).
+type OperationError struct {
+	// Service and Operation name the failed call.
+	Service, Operation string
+	// StatusCode is the HTTP status of the last response, 0 if none came.
+	StatusCode int
+	// RequestID is the service's ID for the last request, if it sent one.
+	RequestID string
+	// Attempts is how many requests were sent.
+	Attempts int
+	// Err is the cause.
+	Err error
+}
+
+// Error says which operation failed, how, and the request ID.
+func (e *OperationError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Service)
+	b.WriteByte(' ')
+	b.WriteString(e.Operation)
+	if e.StatusCode != 0 {
+		b.WriteString(": HTTP ")
+		b.WriteString(strconv.Itoa(e.StatusCode))
+	}
+	if e.RequestID != "" {
+		b.WriteString(", request ID ")
+		b.WriteString(e.RequestID)
+	}
+	if e.Attempts > 1 {
+		b.WriteString(", after ")
+		b.WriteString(strconv.Itoa(e.Attempts))
+		b.WriteString(" attempts")
+	}
+	b.WriteString(": ")
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *OperationError) Unwrap() error { return e.Err }
+
+// GenericAPIError is an error response whose code the service's package
+// does not know.
+type GenericAPIError struct {
+	// Code is the error's name, such as "ThrottlingException"; empty when
+	// the response did not give one.
+	Code string
+	// Message is the service's message.
+	Message string
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// RequestID is the service's ID for the request.
+	RequestID string
+}
+
+// Error gives the code and message.
+func (e *GenericAPIError) Error() string {
+	code := e.Code
+	if code == "" {
+		code = "HTTP " + strconv.Itoa(e.StatusCode)
+	}
+	if e.Message == "" {
+		return code
+	}
+	return code + ": " + e.Message
+}
+
+// ErrorCode returns the error's name.
+func (e *GenericAPIError) ErrorCode() string { return e.Code }
+
+// ErrorMessage returns the service's message.
+func (e *GenericAPIError) ErrorMessage() string { return e.Message }
+
+// ErrorFault says whose fault the error is: "server" for a 5xx status,
+// otherwise "client".
+func (e *GenericAPIError) ErrorFault() string {
+	if e.StatusCode >= 500 {
+		return "server"
+	}
+	return "client"
+}
+
+// RequestID returns the service's request ID from response headers.
+func RequestID(resp *Response) string {
+	if v := resp.Header.Get("X-Amzn-Requestid"); v != "" {
+		return v
+	}
+	return resp.Header.Get("X-Amz-Request-Id")
+}
+
+// ErrorCode returns the code of an operation's error, found with
+// errors.As: a typed error of the service or a *GenericAPIError. It is ""
+// for errors that are not error responses.
+func ErrorCode(err error) string {
+	var coded interface{ ErrorCode() string }
+	if errors.As(err, &coded) {
+		return coded.ErrorCode()
+	}
+	return ""
+}
+
+func isDialError(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// ErrorCodeAndMessage finds a JSON error response's code (X-Amzn-Errortype,
+// else the body's "code", else its "__type", without a namespace or a
+// ":..." suffix) and message, as restJson1 and awsJson services send them.
+func ErrorCodeAndMessage(resp *Response) (code, message string) {
+	code = resp.Header.Get("X-Amzn-Errortype")
+	var bodyCode, typeCode string
+	d := jsonwire.NewDecoder(resp.Data)
+	if d.Kind() == jsonwire.Object && d.BeginObject() {
+		for {
+			k, ok := d.NextKeyString()
+			if !ok {
+				break
+			}
+			if d.Kind() != jsonwire.String {
+				d.Skip()
+				continue
+			}
+			switch {
+			case k == "code":
+				bodyCode = d.String()
+			case k == "__type":
+				typeCode = d.String()
+			case strings.EqualFold(k, "message") || k == "errorMessage":
+				message = d.String()
+			default:
+				d.Skip()
+			}
+		}
+	}
+	switch {
+	case code != "":
+	case bodyCode != "":
+		code = bodyCode
+	default:
+		code = typeCode
+	}
+	return retry.BareCode(code), message
+}

@@ -1,0 +1,137 @@
+package call
+
+import (
+	"io"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/smithygo/smithygo/runtime/httpbind"
+	"github.com/smithygo/smithygo/runtime/jsonwire"
+)
+
+// Operation is what the request path needs to know about an operation. A
+// generated package has one per operation, for the life of the program.
+type Operation struct {
+	Name string
+	// SafeToRetry: a retry cannot apply the operation twice (it is
+	// readonly, idempotent, or carries an idempotency token).
+	SafeToRetry bool
+	// UnsignedPayload signs with UNSIGNED-PAYLOAD instead of the body's hash.
+	UnsignedPayload bool
+	// Anonymous operations are sent unsigned.
+	Anonymous bool
+	// StreamingOutput leaves the response body open for the output.
+	StreamingOutput bool
+	// Compress compresses bodies (@requestCompression); nil for other
+	// operations, so that clients without such operations do not link a
+	// compressor.
+	Compress func(r *Request, minSize int) error
+
+	// bodyHint is the size of the operation's last body, so that the next
+	// one is encoded into a buffer that need not grow.
+	bodyHint atomic.Int32
+}
+
+// BodyBuffer returns an empty buffer for the operation's next body.
+func (op *Operation) BodyBuffer() []byte {
+	return make([]byte, 0, max(int(op.bodyHint.Load()), 256))
+}
+
+// NoteBody remembers the size of a body just encoded, with some room.
+func (op *Operation) NoteBody(n int) {
+	op.bodyHint.Store(int32(min(n+n/8, 1<<16)))
+}
+
+// Request is an operation's input as HTTP, before the endpoint is known.
+type Request struct {
+	Method string
+	Path   string // escaped
+	Query  httpbind.Query
+	Header http.Header
+	Body   []byte    // the whole body, or nil
+	Stream io.Reader // a streaming body instead of Body, or nil
+	// HostPrefix goes in front of the endpoint's host (@endpoint).
+	HostPrefix string
+}
+
+// NewRequest returns a request with the method and an empty header.
+func NewRequest(method string) *Request {
+	return &Request{Method: method, Header: make(http.Header, 4)}
+}
+
+// SetContentType sets the Content-Type unless a member bound to the header
+// already did.
+func (r *Request) SetContentType(contentType string) {
+	if _, ok := r.Header["Content-Type"]; !ok {
+		r.Header["Content-Type"] = []string{contentType}
+	}
+}
+
+// Response is a received response. Data is its whole body, read unless the
+// output streams (then the embedded Body is left open for it). Data's memory
+// is reused for later responses once it is decoded: decoders copy what they
+// keep.
+type Response struct {
+	*http.Response
+	Data []byte
+}
+
+// readBody reads a whole response body into memory reused from earlier
+// responses, sized by Content-Length when it is known.
+func readBody(resp *http.Response) ([]byte, error) {
+	defer resp.Body.Close()
+	body, err := jsonwire.ReadBody(resp.Body, resp.ContentLength)
+	if err != nil {
+		jsonwire.ReleaseBody(body)
+		return nil, err
+	}
+	return body, nil
+}
+
+// releaseBody gives the body's memory back for the next response, once the
+// body is decoded: nothing decoded from it refers to it.
+func (r *Response) releaseBody() {
+	jsonwire.ReleaseBody(r.Data)
+	r.Data = nil
+}
+
+// byteReader is a minimal bytes.Reader for request bodies; it is its own
+// io.ReadCloser.
+type byteReader struct {
+	b []byte
+	i int
+}
+
+func (r *byteReader) Read(p []byte) (int, error) {
+	if r.i >= len(r.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b[r.i:])
+	r.i += n
+	return n, nil
+}
+
+func (r *byteReader) Close() error { return nil }
+
+// streamLength returns the length of a streaming body when it can be known
+// without reading it, else -1.
+func streamLength(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case io.Seeker:
+		cur, err := v.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return -1
+		}
+		end, err := v.Seek(0, io.SeekEnd)
+		if err != nil {
+			return -1
+		}
+		if _, err := v.Seek(cur, io.SeekStart); err != nil {
+			return -1
+		}
+		return end - cur
+	}
+	return -1
+}

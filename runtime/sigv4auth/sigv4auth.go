@@ -1,0 +1,72 @@
+// Package sigv4auth signs the requests of generated clients with AWS
+// Signature Version 4: it joins credentials, the service's signing name,
+// the call's region and the endpoint's overrides of them, for package
+// call's request path.
+package sigv4auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/smithygo/smithygo/runtime/call"
+	"github.com/smithygo/smithygo/runtime/credentials"
+	"github.com/smithygo/smithygo/runtime/sigv4"
+)
+
+// Auth signs a call's requests with SigV4.
+type Auth struct {
+	// Credentials supplies the credentials, once per call. Empty
+	// credentials send the call unsigned.
+	Credentials credentials.Provider
+	// Name is the service's signing name; Region the call's region. An
+	// endpoint's sigv4 auth scheme overrides either.
+	Name, Region string
+	// Keys signs; it caches signing keys, so share one per client.
+	Keys *sigv4.Signer
+}
+
+// Signer returns the signer of one call to ep, or nil for anonymous
+// credentials.
+func (a *Auth) Signer(ctx context.Context, ep *call.Endpoint) (call.Signer, error) {
+	creds, err := a.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("retrieving credentials: %w", err)
+	}
+	if creds.Anonymous() {
+		return nil, nil
+	}
+	s := &signer{
+		creds:  sigv4.Credentials{AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken},
+		name:   a.Name,
+		region: a.Region,
+		signer: a.Keys,
+	}
+	if scheme := ep.SigV4; scheme != nil {
+		if scheme.SigningName != "" {
+			s.name = scheme.SigningName
+		}
+		if scheme.SigningRegion != "" {
+			s.region = scheme.SigningRegion
+		}
+		s.opts.DisableURIPathEscaping = scheme.DisableDoubleEncoding
+	}
+	if s.region == "" {
+		return nil, errors.New("signing a request needs a region: set Options.Region")
+	}
+	return s, nil
+}
+
+// signer signs the attempts of one call.
+type signer struct {
+	creds        sigv4.Credentials
+	name, region string
+	opts         sigv4.Options
+	signer       *sigv4.Signer
+}
+
+func (s *signer) Sign(req *http.Request, payloadHash string, now time.Time) error {
+	return s.signer.SignHTTP(req, s.creds, payloadHash, s.name, s.region, now, s.opts)
+}

@@ -1,0 +1,205 @@
+// Package validation checks inputs against the constraints of their
+// service model: generated Validate methods walk an input with a Validator,
+// which collects every Violation into an *InvalidParamsError.
+package validation
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// InvalidParamsError reports every constraint of the service model that an
+// input breaks. Validate methods return it; errors.As finds it.
+type InvalidParamsError struct {
+	// Context names what was validated, such as "StartCapacityTaskInput".
+	Context string
+
+	// Violations lists each broken constraint, in the order of the input's
+	// members (and, within a map, of its keys).
+	Violations []Violation
+}
+
+// Violation is one broken constraint.
+type Violation struct {
+	// Path locates the value from the input, such as "InstancePools[2].Count"
+	// or "Tags[env]".
+	Path string
+
+	// Constraint names the rule: "required", "length", "range", "pattern",
+	// "uniqueItems" or "enum".
+	Constraint string
+
+	// Message says what is wrong, such as "length 0 is below the minimum 1".
+	Message string
+}
+
+// Error lists the violations on one line.
+func (e *InvalidParamsError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Context)
+	b.WriteString(": ")
+	b.WriteString(strconv.Itoa(len(e.Violations)))
+	if len(e.Violations) == 1 {
+		b.WriteString(" invalid parameter: ")
+	} else {
+		b.WriteString(" invalid parameters: ")
+	}
+	for i, v := range e.Violations {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.Path)
+		b.WriteString(": ")
+		b.WriteString(v.Message)
+	}
+	return b.String()
+}
+
+// Path is a member path built on the stack as validation descends, and
+// turned into a string only when a violation is reported, so that validating
+// a valid input allocates nothing.
+type Path struct {
+	Parent  *Path
+	Name    string // a member name, or a map key when IsKey
+	Index   int    // a list index when IsIndex
+	IsIndex bool
+	IsKey   bool
+}
+
+// String is the path as Violation.Path spells it.
+func (p *Path) String() string {
+	var b strings.Builder
+	p.appendTo(&b)
+	return b.String()
+}
+
+// appendTo writes the path from the root down. It recurses rather than
+// collecting the parents in a slice: a slice would make the compiler move
+// every Path to the heap, and validation would allocate.
+func (p *Path) appendTo(b *strings.Builder) {
+	if p == nil {
+		return
+	}
+	p.Parent.appendTo(b)
+	switch {
+	case p.IsIndex:
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(p.Index))
+		b.WriteByte(']')
+	case p.IsKey:
+		b.WriteByte('[')
+		b.WriteString(p.Name)
+		b.WriteByte(']')
+	default:
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.Name)
+	}
+}
+
+// Validator collects violations; generated Validate methods fill one.
+type Validator struct {
+	List []Violation
+}
+
+// Add records a violation of constraint at p.
+func (v *Validator) Add(p *Path, constraint, message string) {
+	v.List = append(v.List, Violation{Path: p.String(), Constraint: constraint, Message: message})
+}
+
+// Err returns the violations as an *InvalidParamsError about context, or
+// nil for none.
+func (v *Validator) Err(context string) error {
+	if len(v.List) == 0 {
+		return nil
+	}
+	return &InvalidParamsError{Context: context, Violations: v.List}
+}
+
+// SortFrom orders the violations added since start by path; map iteration
+// order is random, and reports should not be.
+func (v *Validator) SortFrom(start int) {
+	if len(v.List)-start > 1 {
+		slices.SortStableFunc(v.List[start:], func(a, b Violation) int { return strings.Compare(a.Path, b.Path) })
+	}
+}
+
+// Required records a missing required member.
+func (v *Validator) Required(p *Path) {
+	v.Add(p, "required", "is required")
+}
+
+// Length reports a length outside [min, max]; a negative bound is unbounded.
+func (v *Validator) Length(p *Path, n int, min, max int64) {
+	switch {
+	case min >= 0 && int64(n) < min:
+		v.Add(p, "length", "length "+strconv.Itoa(n)+" is below the minimum "+strconv.FormatInt(min, 10))
+	case max >= 0 && int64(n) > max:
+		v.Add(p, "length", "length "+strconv.Itoa(n)+" is above the maximum "+strconv.FormatInt(max, 10))
+	}
+}
+
+// OutOfRange reports a number outside its range; the bounds are as the model
+// writes them ("" for unbounded).
+func (v *Validator) OutOfRange(p *Path, value, min, max string) {
+	switch {
+	case min != "" && max != "":
+		v.Add(p, "range", "value "+value+" is outside the range "+min+" to "+max)
+	case min != "":
+		v.Add(p, "range", "value "+value+" is below the minimum "+min)
+	default:
+		v.Add(p, "range", "value "+value+" is above the maximum "+max)
+	}
+}
+
+// Pattern records a string that does not match its @pattern.
+func (v *Validator) Pattern(p *Path, pattern string) {
+	v.Add(p, "pattern", "does not match the pattern "+pattern)
+}
+
+// Enum records a value that is not one of its enum's.
+func (v *Validator) Enum(p *Path, value string) {
+	v.Add(p, "enum", strconv.Quote(value)+" is not one of the known values")
+}
+
+// Duplicate records equal items of a @uniqueItems list.
+func (v *Validator) Duplicate(p *Path, first, second int) {
+	v.Add(p, "uniqueItems", "items "+strconv.Itoa(first)+" and "+strconv.Itoa(second)+" are equal")
+}
+
+// DuplicateOf returns the indexes of the first two equal items, or -1, -1.
+// Small lists are compared pairwise, which allocates nothing.
+func DuplicateOf[T comparable](items []T) (int, int) {
+	if len(items) <= 64 {
+		for i := range items {
+			for j := i + 1; j < len(items); j++ {
+				if items[i] == items[j] {
+					return i, j
+				}
+			}
+		}
+		return -1, -1
+	}
+	seen := make(map[T]int, len(items))
+	for j, it := range items {
+		if i, ok := seen[it]; ok {
+			return i, j
+		}
+		seen[it] = j
+	}
+	return -1, -1
+}
+
+// DuplicateOfFunc is DuplicateOf for items compared by eq.
+func DuplicateOfFunc[T any](items []T, eq func(a, b T) bool) (int, int) {
+	for i := range items {
+		for j := i + 1; j < len(items); j++ {
+			if eq(items[i], items[j]) {
+				return i, j
+			}
+		}
+	}
+	return -1, -1
+}
