@@ -81,15 +81,25 @@ func main() {
 	}
 	reps := flag.Int("reps", 5, "repetitions of each compile-time measurement (the median is reported)")
 	skipCompile := flag.Bool("no-compile", false, "report sizes only")
+	benchOut := flag.String("bench-out", "", "also write the growths and compile times to this file as Go benchmark lines, for cmd/benchtable")
 	warmCache = flag.String("warm-cache", "", "the build cache that holds the dependencies, kept between runs (default: <user cache dir>/smithygo-bench/gocache-deps)")
 	flag.Parse()
-	if err := run(*reps, *skipCompile); err != nil {
+	if err := run(*reps, *skipCompile, *benchOut); err != nil {
 		fmt.Fprintln(os.Stderr, "sizes:", err)
 		os.Exit(1)
 	}
 }
 
-func run(reps int, skipCompile bool) error {
+func run(reps int, skipCompile bool, benchOut string) error {
+	var bench benchLines
+	if benchOut != "" {
+		defer func() {
+			if werr := os.WriteFile(benchOut, bench.Bytes(), 0o644); werr != nil {
+				fmt.Fprintln(os.Stderr, "sizes:", werr)
+				os.Exit(1)
+			}
+		}()
+	}
 	tmp, err := os.MkdirTemp("", "smithygo-sizes-")
 	if err != nil {
 		return err
@@ -132,6 +142,8 @@ func run(reps int, skipCompile bool) error {
 		if p.maxGrowth > 0 {
 			r := float64(sizes[p.name]-base) / float64(gAWS)
 			fmt.Printf("growth %s / awssdk = %.2f (target <= %.2f: %s)\n", p.name, r, p.maxGrowth, met(r <= p.maxGrowth))
+			bench.add("BinaryGrowth", p.name, "awssdk", fmt.Sprintf("%d growth-B", gAWS))
+			bench.add("BinaryGrowth", p.name, "smithygo", fmt.Sprintf("%d growth-B", sizes[p.name]-base))
 		}
 	}
 	fmt.Println()
@@ -257,6 +269,13 @@ func run(reps int, skipCompile bool) error {
 				return err
 			}
 			pt.noop = append(pt.noop, wall)
+			for _, q := range progs {
+				if q.maxCompileCPU > 0 && (p.name == "awssdk" || p.name == q.name) {
+					impl := map[bool]string{true: "awssdk", false: "smithygo"}[p.name == "awssdk"]
+					n := len(pt.compileCPU) - 1
+					bench.add("Compile", q.name, impl, fmt.Sprintf("%d cpu-ns/op %d wall-ns/op", pt.compileCPU[n].Nanoseconds(), pt.compileWall[n].Nanoseconds()))
+				}
+			}
 			os.RemoveAll(cache)
 		}
 	}
@@ -296,6 +315,18 @@ func run(reps int, skipCompile bool) error {
 		}
 	}
 	return nil
+}
+
+// benchLines collects results as Go benchmark lines, which cmd/benchtable
+// reads next to the benchmarks' own. A row of its table compares impl=awssdk
+// with impl=smithygo under one name, so aws-sdk-go-v2's figures are written
+// once under the name of each of our programs ("runtime=copy",
+// "runtime=import").
+type benchLines struct{ bytes.Buffer }
+
+func (b *benchLines) add(what, ours, impl, values string) {
+	mode := map[string]string{"smithygo": "copy", "smithygoimport": "import"}[ours]
+	fmt.Fprintf(b, "Benchmark%s/runtime=%s/impl=%s 1 %s\n", what, mode, impl, values)
 }
 
 func met(ok bool) string {
