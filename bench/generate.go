@@ -9,6 +9,13 @@ package bench
 // generator is a package of the main module, which this module only
 // replaces). -skip-missing leaves the committed clients alone without ../shared;
 // -drop-docs keeps AWS's documentation prose out of them (facts only).
+//
+// internal/runtimeimport/outposts is the Outposts client of ../generated/outposts
+// generated with "-runtime import" (it imports github.com/smithygo/smithygo/runtime/...
+// rather than copying it under its internal/), for cmd/sizes to compare the
+// binary size and compile time of both modes. Its model is the repository's own,
+// so it needs no -skip-missing; it is never tested here, so -no-tests.
 
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/dynamodb -out bench/internal/dynamodb
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs
+//go:generate go -C .. run ./cmd/gen -runtime import -no-tests -model model/outposts.json -out bench/internal/runtimeimport/outposts

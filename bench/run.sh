@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the side-by-side benchmarks COUNT times (default 16) and the binary-size
 # and compile-time report, and writes results/: bench.txt (raw go test
-# output), benchstat.txt, table.md and sizes.txt.
+# output), benchstat.txt, sizes.txt, sizes-bench.txt (its figures as benchmark
+# lines) and table.md (from bench.txt and sizes-bench.txt).
 #
 #   ./run.sh                       # what "make bench" runs
 #   COUNT=6 BENCHTIME=500ms ./run.sh
@@ -27,8 +28,12 @@ for i in $(seq 1 "$COUNT"); do
 done
 
 go tool benchstat -col '/impl@(awssdk smithygo floor)' results/bench.txt > results/benchstat.txt
-go run ./cmd/benchtable results/bench.txt > results/table.md
+# The sizes report also writes its growths and compile times as benchmark
+# lines (sizes-bench.txt), so that the table has rows for them.
+tables=(results/bench.txt)
 if [ -z "${NO_SIZES:-}" ]; then
-	go run ./cmd/sizes | tee results/sizes.txt
+	go run ./cmd/sizes -bench-out results/sizes-bench.txt | tee results/sizes.txt
+	tables+=(results/sizes-bench.txt)
 fi
+go run ./cmd/benchtable "${tables[@]}" > results/table.md
 cat results/table.md

@@ -1,9 +1,11 @@
 // Command benchtable reads the output of the bench/ benchmarks (any number of
 // runs appended into one file) and prints a Markdown table of medians: each
 // implementation's value, the ratios of smithygo to aws-sdk-go-v2 and to the
-// floor, and whether each target of the performance issue is met.
+// floor, and whether each target of the performance issue is met. Further
+// files in the same format are read too: cmd/sizes -bench-out writes the
+// binary growths and compile times that way.
 //
-//	go run ./cmd/benchtable results/bench.txt
+//	go run ./cmd/benchtable results/bench.txt [results/sizes-bench.txt]
 package main
 
 import (
@@ -21,13 +23,12 @@ type samples map[string]map[string]map[string][]float64
 
 var procSuffix = regexp.MustCompile(`-\d+$`)
 
-func parse(path string) (samples, int, error) {
+func parse(s samples, path string) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	defer f.Close()
-	s := samples{}
 	lines := 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -57,14 +58,14 @@ func parse(path string) (samples, int, error) {
 				continue
 			}
 			unit := fields[i+1]
-			if unit == "ns/op" {
-				v, unit = v/1e9, "sec/op"
+			if prefix, ok := strings.CutSuffix(unit, "ns/op"); ok { // also cpu-ns/op and wall-ns/op
+				v, unit = v/1e9, prefix+"sec/op"
 			}
 			s[name][impl][unit] = append(s[name][impl][unit], v)
 		}
 		lines++
 	}
-	return s, lines, sc.Err()
+	return lines, sc.Err()
 }
 
 func median(v []float64) (float64, bool) {
@@ -90,18 +91,21 @@ type row struct {
 func ratio(a, b float64) float64 { return a / b }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: benchtable results/bench.txt")
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: benchtable results/bench.txt [more files of benchmark lines]")
 		os.Exit(2)
 	}
-	s, n, err := parse(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "benchtable:", err)
-		os.Exit(1)
-	}
-	if n == 0 {
-		fmt.Fprintln(os.Stderr, "benchtable: no benchmark lines in", os.Args[1])
-		os.Exit(1)
+	s := samples{}
+	for _, path := range os.Args[1:] {
+		n, err := parse(s, path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchtable:", err)
+			os.Exit(1)
+		}
+		if n == 0 {
+			fmt.Fprintln(os.Stderr, "benchtable: no benchmark lines in", path)
+			os.Exit(1)
+		}
 	}
 	vsAWS := func(max float64) func(map[string]float64) (bool, bool) {
 		return func(m map[string]float64) (bool, bool) {
@@ -114,6 +118,7 @@ func main() {
 		gct   = "BenchmarkGetCapacityTask/transport=memory"
 		gctLB = "BenchmarkGetCapacityTask/transport=loopback"
 		lci   = "BenchmarkListCatalogItems/items=1000"
+		lciLB = "BenchmarkListCatalogItems/items=1000/transport=loopback"
 		sctS  = "BenchmarkStartCapacityTask/pools=50/step=serialize"
 		sctC  = "BenchmarkStartCapacityTask/pools=50/step=call"
 	)
@@ -128,9 +133,12 @@ func main() {
 		}},
 		{"", gctLB, "B/op", "", nil},
 		{"", gctLB, "allocs/op", "", nil},
-		{"ListCatalogItems, 1,000 items, decode", lci, "sec/op", "≤ 1/2 of aws", vsAWS(0.5)},
+		{"ListCatalogItems, 1,000 items, in-memory decode", lci, "sec/op", "≤ 1/2 of aws", vsAWS(0.5)},
 		{"", lci, "B/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
 		{"", lci, "allocs/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		{"ListCatalogItems, 1,000 items, loopback", lciLB, "sec/op", "≤ 1/2 of aws", vsAWS(0.5)},
+		{"", lciLB, "B/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
+		{"", lciLB, "allocs/op", "", nil},
 		{"StartCapacityTask, 50 pools, in-memory call", sctC, "sec/op", "≤ 1/3 of aws", vsAWS(1.0 / 3)},
 		{"", sctC, "B/op", "", nil},
 		{"", sctC, "allocs/op", "", nil},
@@ -171,6 +179,22 @@ func main() {
 		row{"", sqsBatch, "B/op", "", nil},
 		row{"", sqsBatch, "allocs/op", "", nil},
 	)
+
+	// Binary growth and compile time (cmd/sizes -bench-out), in both of the
+	// generator's runtime modes: -runtime copy (../generated/outposts) and
+	// -runtime import (internal/runtimeimport/outposts).
+	for _, mode := range []struct {
+		name       string
+		maxCompile float64
+		target     string
+	}{{"copy", 1.0, "≤ 1.0 × aws"}, {"import", 0.75, "≤ 0.75 × aws"}} {
+		growth, compile := "BenchmarkBinaryGrowth/runtime="+mode.name, "BenchmarkCompile/runtime="+mode.name
+		rows = append(rows,
+			row{"Binary growth (stripped, over the stdlib twin), -runtime " + mode.name, growth, "growth-B", "≤ 0.33 × aws", vsAWS(0.33)},
+			row{"Compile client packages (warm dependency cache), -runtime " + mode.name, compile, "cpu-sec/op", mode.target, vsAWS(mode.maxCompile)},
+			row{"", compile, "wall-sec/op", "", nil},
+		)
+	}
 
 	// The payload shapes of BenchmarkDecode (bench/payloads.go): floor is
 	// encoding/json there.
@@ -231,7 +255,8 @@ func main() {
 				met = map[bool]string{true: "yes", false: "**no**"}[ok]
 			}
 		}
-		unit := map[string]string{"sec/op": "time/op", "B/op": "B/op", "allocs/op": "allocs/op"}[r.unit]
+		unit := map[string]string{"sec/op": "time/op", "B/op": "B/op", "allocs/op": "allocs/op",
+			"growth-B": "bytes", "cpu-sec/op": "CPU", "wall-sec/op": "wall"}[r.unit]
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.label, unit, cell("awssdk"), cell("smithygo"), cell("floor"),
 			rat("smithygo", "awssdk"), rat("smithygo", "floor"), r.target, met)
 	}
@@ -240,7 +265,7 @@ func main() {
 
 func format(v float64, unit string) string {
 	switch unit {
-	case "sec/op":
+	case "sec/op", "cpu-sec/op", "wall-sec/op":
 		switch {
 		case v >= 1:
 			return fmt.Sprintf("%.2f s", v)
@@ -251,7 +276,7 @@ func format(v float64, unit string) string {
 		default:
 			return fmt.Sprintf("%.0f ns", v*1e9)
 		}
-	case "B/op":
+	case "B/op", "growth-B":
 		switch {
 		case v >= 1<<20:
 			return fmt.Sprintf("%.2f MiB", v/(1<<20))
