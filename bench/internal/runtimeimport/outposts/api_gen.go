@@ -9,9 +9,8 @@
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method
 // checks it against the model's constraints, and an output type XxxOutput. Errors are
 // *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError
-// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
-// waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
-// subpackage.
+// or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators.
+// Structures, unions, enums and errors are in the types subpackage.
 //
 // Client API for AWS Outposts, which puts AWS-run hardware in a customer's own building.
 package outposts

@@ -6,21 +6,248 @@ package outposts
 
 import (
 	"context"
+	"fmt"
 	types "github.com/smithygo/smithygo/bench/internal/runtimeimport/outposts/types"
+	call "github.com/smithygo/smithygo/runtime/call"
+	credentials "github.com/smithygo/smithygo/runtime/credentials"
+	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	sigv4 "github.com/smithygo/smithygo/runtime/sigv4"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"iter"
+	"log/slog"
+	"time"
 )
 
 const (
 	// serviceName names the service in errors and logs.
 	serviceName = "Outposts"
-	// signingName is the SigV4 signing name; "" sends requests unsigned.
+	// signingName is the SigV4 signing name.
 	signingName = "outposts"
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/outposts"
 )
 
-var opCancelCapacityTask = operation{name: "CancelCapacityTask"}
+// Options configures a Client. A function passed to an operation can change
+// a copy of them for that call only.
+type Options struct {
+	// Region is the AWS Region to send requests to, such as "us-west-2".
+	Region string
+
+	// BaseEndpoint, when set, is the URL requests are sent to (for example
+	// "http://localhost:8080" for a local test server). When empty, the
+	// endpoint comes from the service's endpoint rules.
+	BaseEndpoint string
+
+	// UseFIPS selects a FIPS endpoint where the partition has one.
+	UseFIPS bool
+
+	// UseDualStack selects an IPv4-and-IPv6 endpoint where the partition has one.
+	UseDualStack bool
+
+	// Credentials signs requests. When nil, the client reads AWS_ACCESS_KEY_ID,
+	// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the shared credentials
+	// file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials, profile
+	// AWS_PROFILE or "default").
+	Credentials CredentialsProvider
+
+	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
+	// TLS handshake and idle timeouts is used; deadlines come from the context.
+	HTTPClient HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first included.
+	// 0 means the default, 3; 1 turns retries off.
+	RetryMaxAttempts int
+
+	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
+	RetryMaxBackoff time.Duration
+
+	// Validation says what is checked before a request is sent.
+	Validation ValidationMode
+
+	// Logger receives one debug record per attempt (operation, attempt,
+	// status, request ID, duration). Nil means no logging. Credentials,
+	// signatures and member values are never logged.
+	Logger *slog.Logger
+}
+
+// ValidationMode says how much of an input is checked before it is sent.
+type ValidationMode = validation.Mode
+
+const (
+	// ValidateRequired, the default, checks that required members are set
+	// and that members bound to the URI path are not empty.
+	ValidateRequired = validation.Required
+	// ValidateAll checks every constraint of the model, as Validate does.
+	ValidateAll = validation.All
+	// ValidateNone sends inputs as they are and lets the service judge them.
+	ValidateNone = validation.None
+)
+
+// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
+// methods return it; errors.As finds it.
+type InvalidParamsError = validation.InvalidParamsError
+
+// Violation is one broken constraint: its path from the input, the constraint's name and a
+// message.
+type Violation = validation.Violation
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient = call.HTTPClient
+
+// OperationError is what every operation returns on failure: it names the operation, and Unwrap
+// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
+// transport or context error).
+type OperationError = call.OperationError
+
+// GenericAPIError is an error response whose code this package does not know.
+type GenericAPIError = call.GenericAPIError
+
+// Credentials are AWS security credentials.
+type Credentials = credentials.Credentials
+
+// CredentialsProvider supplies the credentials requests are signed with. It is called once per
+// call, so a provider that fetches them should cache.
+type CredentialsProvider = credentials.Provider
+
+// StaticCredentials returns a provider of fixed credentials.
+func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
+	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+}
+
+// AnonymousCredentials returns a provider whose requests are sent unsigned.
+func AnonymousCredentials() CredentialsProvider {
+	return credentials.Anonymous()
+}
+
+// Client calls the service. It is safe for concurrent use; create one and
+// share it.
+type Client struct {
+	options   Options
+	core      *call.Client
+	endpoints call.EndpointCache[endpointKey]
+	signer    *sigv4.Signer
+	envCreds  *credentials.Environment
+}
+
+// New returns a client with the given options.
+func New(opts Options) *Client {
+	return &Client{
+		core:     call.NewClient(&service),
+		envCreds: &credentials.Environment{},
+		options:  opts,
+		signer:   sigv4.NewSigner(),
+	}
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options {
+	return c.options
+}
+
+// callOptions applies per-call option functions to a copy of the client's options.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	o := c.options
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+// service is what the request path needs to know about the service.
+var service = call.Service{
+	DecodeError:    decodeErrorResponse,
+	Name:           serviceName,
+	RetryableError: retryableErrorCode,
+	UserAgent:      userAgent,
+}
+
+// retryableErrorCode reports whether an error code names an error shape marked @retryable.
+func retryableErrorCode(code string) bool {
+	retryable, _ := retryableErrorShape(code)
+	return retryable
+}
+
+// newIdempotencyToken fills unset idempotency-token members; tests replace it.
+var newIdempotencyToken = call.NewUUID
+
+// invoke sends an operation's request with the call's options and decodes
+// a successful response with decode.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, extra endpointrules.Params, decode func(*call.Response) error) error {
+	ep, err := c.endpoint(opts, extra)
+	if err != nil {
+		return c.core.Fail(op, err)
+	}
+	cfg := call.Config{
+		Endpoint:         ep,
+		HTTPClient:       opts.HTTPClient,
+		Logger:           opts.Logger,
+		RetryMaxAttempts: opts.RetryMaxAttempts,
+		RetryMaxBackoff:  opts.RetryMaxBackoff,
+	}
+	provider := opts.Credentials
+	if provider == nil {
+		provider = c.envCreds
+	}
+	cfg.Auth = &sigv4auth.Auth{
+		Credentials: provider,
+		Keys:        c.signer,
+		Name:        signingName,
+		Region:      opts.Region,
+	}
+	return c.core.Invoke(ctx, &cfg, op, r, decode)
+}
+
+// endpointKey is the options that pick the endpoint.
+type endpointKey struct {
+	region    string
+	base      string
+	fips      bool
+	dualStack bool
+}
+
+// endpoint resolves the endpoint for opts and an operation's own parameters,
+// reusing the last result while the options that pick it stay the same and the
+// operation adds none. The result is shared: callers must not change it.
+func (c *Client) endpoint(opts *Options, extra endpointrules.Params) (*call.Endpoint, error) {
+	key := endpointKey{
+		base:      opts.BaseEndpoint,
+		dualStack: opts.UseDualStack,
+		fips:      opts.UseFIPS,
+		region:    opts.Region,
+	}
+	if len(extra) == 0 {
+		if ep, ok := c.endpoints.Get(key); ok {
+			return ep, nil
+		}
+	}
+	resolved, err := resolveEndpoint(opts, extra)
+	if err != nil {
+		return nil, fmt.Errorf("resolving the endpoint: %w", err)
+	}
+	ep, err := call.ParseEndpoint(resolved.URL)
+	if err != nil {
+		return nil, err
+	}
+	ep.Headers = resolved.Headers
+	for _, scheme := range resolved.AuthSchemes() {
+		if scheme.Name == "sigv4" {
+			ep.SigV4 = &call.SigV4Scheme{
+				DisableDoubleEncoding: scheme.DisableDoubleEncoding,
+				SigningName:           scheme.SigningName,
+				SigningRegion:         scheme.SigningRegion,
+			}
+			break
+		}
+	}
+	if len(extra) == 0 {
+		c.endpoints.Put(key, ep)
+	}
+	return ep, nil
+}
+
+var opCancelCapacityTask = call.Operation{Name: "CancelCapacityTask"}
 
 // Stops a capacity task on an Outpost before it has finished.
 //
@@ -49,7 +276,7 @@ func (c *Client) CancelCapacityTask(ctx context.Context, in *CancelCapacityTaskI
 		}
 	}
 	out := &CancelCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelCapacityTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCancelCapacityTask, r, nil, func(resp *call.Response) error {
 		return deserializeCancelCapacityTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -57,24 +284,24 @@ func (c *Client) CancelCapacityTask(ctx context.Context, in *CancelCapacityTaskI
 	return out, nil
 }
 
-func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode ValidationMode) error {
+func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.add(&fieldPath{name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("CancelCapacityTaskInput")
+	return v.Err("CancelCapacityTaskInput")
 }
 
-var opCancelOrder = operation{name: "CancelOrder"}
+var opCancelOrder = call.Operation{Name: "CancelOrder"}
 
 // Calls off an Outposts order, given its order ID.
 //
@@ -103,7 +330,7 @@ func (c *Client) CancelOrder(ctx context.Context, in *CancelOrderInput, optFns .
 		}
 	}
 	out := &CancelOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelOrder, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCancelOrder, r, nil, func(resp *call.Response) error {
 		return deserializeCancelOrderOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -111,21 +338,21 @@ func (c *Client) CancelOrder(ctx context.Context, in *CancelOrderInput, optFns .
 	return out, nil
 }
 
-func checkCancelOrderInput(in *CancelOrderInput, mode ValidationMode) error {
+func checkCancelOrderInput(in *CancelOrderInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.add(&fieldPath{name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("CancelOrderInput")
+	return v.Err("CancelOrderInput")
 }
 
-var opCreateOrder = operation{name: "CreateOrder"}
+var opCreateOrder = call.Operation{Name: "CreateOrder"}
 
 // Places an order for Outpost hardware line items with a payment option and term.
 //
@@ -155,7 +382,7 @@ func (c *Client) CreateOrder(ctx context.Context, in *CreateOrderInput, optFns .
 		}
 	}
 	out := &CreateOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateOrder, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateOrder, r, nil, func(resp *call.Response) error {
 		return deserializeCreateOrderOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -163,27 +390,27 @@ func (c *Client) CreateOrder(ctx context.Context, in *CreateOrderInput, optFns .
 	return out, nil
 }
 
-func checkCreateOrderInput(in *CreateOrderInput, mode ValidationMode) error {
+func checkCreateOrderInput(in *CreateOrderInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil {
-		v.required(&fieldPath{name: "OutpostIdentifier"})
+		v.Required(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	if in.LineItems == nil {
-		v.required(&fieldPath{name: "LineItems"})
+		v.Required(&validation.Path{Name: "LineItems"})
 	}
 	if in.PaymentOption == "" {
-		v.required(&fieldPath{name: "PaymentOption"})
+		v.Required(&validation.Path{Name: "PaymentOption"})
 	}
-	return v.err("CreateOrderInput")
+	return v.Err("CreateOrderInput")
 }
 
-var opCreateOutpost = operation{name: "CreateOutpost"}
+var opCreateOutpost = call.Operation{Name: "CreateOutpost"}
 
 // Sets up a new Outpost at a site, placed in one Availability Zone.
 //
@@ -213,7 +440,7 @@ func (c *Client) CreateOutpost(ctx context.Context, in *CreateOutpostInput, optF
 		}
 	}
 	out := &CreateOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateOutpost, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateOutpost, r, nil, func(resp *call.Response) error {
 		return deserializeCreateOutpostOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -221,24 +448,24 @@ func (c *Client) CreateOutpost(ctx context.Context, in *CreateOutpostInput, optF
 	return out, nil
 }
 
-func checkCreateOutpostInput(in *CreateOutpostInput, mode ValidationMode) error {
+func checkCreateOutpostInput(in *CreateOutpostInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Name == nil {
-		v.required(&fieldPath{name: "Name"})
+		v.Required(&validation.Path{Name: "Name"})
 	}
 	if in.SiteId == nil {
-		v.required(&fieldPath{name: "SiteId"})
+		v.Required(&validation.Path{Name: "SiteId"})
 	}
-	return v.err("CreateOutpostInput")
+	return v.Err("CreateOutpostInput")
 }
 
-var opCreateSite = operation{name: "CreateSite"}
+var opCreateSite = call.Operation{Name: "CreateSite"}
 
 // Registers a site, with its addresses and rack requirements, to host Outposts.
 //
@@ -268,7 +495,7 @@ func (c *Client) CreateSite(ctx context.Context, in *CreateSiteInput, optFns ...
 		}
 	}
 	out := &CreateSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateSite, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opCreateSite, r, nil, func(resp *call.Response) error {
 		return deserializeCreateSiteOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -276,21 +503,21 @@ func (c *Client) CreateSite(ctx context.Context, in *CreateSiteInput, optFns ...
 	return out, nil
 }
 
-func checkCreateSiteInput(in *CreateSiteInput, mode ValidationMode) error {
+func checkCreateSiteInput(in *CreateSiteInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.Name == nil {
-		v.required(&fieldPath{name: "Name"})
+		v.Required(&validation.Path{Name: "Name"})
 	}
-	return v.err("CreateSiteInput")
+	return v.Err("CreateSiteInput")
 }
 
-var opDeleteOutpost = operation{name: "DeleteOutpost"}
+var opDeleteOutpost = call.Operation{Name: "DeleteOutpost"}
 
 // Removes the Outpost with the given ID.
 //
@@ -319,7 +546,7 @@ func (c *Client) DeleteOutpost(ctx context.Context, in *DeleteOutpostInput, optF
 		}
 	}
 	out := &DeleteOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteOutpost, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteOutpost, r, nil, func(resp *call.Response) error {
 		return deserializeDeleteOutpostOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -327,21 +554,21 @@ func (c *Client) DeleteOutpost(ctx context.Context, in *DeleteOutpostInput, optF
 	return out, nil
 }
 
-func checkDeleteOutpostInput(in *DeleteOutpostInput, mode ValidationMode) error {
+func checkDeleteOutpostInput(in *DeleteOutpostInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.add(&fieldPath{name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("DeleteOutpostInput")
+	return v.Err("DeleteOutpostInput")
 }
 
-var opDeleteSite = operation{name: "DeleteSite"}
+var opDeleteSite = call.Operation{Name: "DeleteSite"}
 
 // Removes the site with the given ID.
 //
@@ -370,7 +597,7 @@ func (c *Client) DeleteSite(ctx context.Context, in *DeleteSiteInput, optFns ...
 		}
 	}
 	out := &DeleteSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteSite, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opDeleteSite, r, nil, func(resp *call.Response) error {
 		return deserializeDeleteSiteOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -378,23 +605,23 @@ func (c *Client) DeleteSite(ctx context.Context, in *DeleteSiteInput, optFns ...
 	return out, nil
 }
 
-func checkDeleteSiteInput(in *DeleteSiteInput, mode ValidationMode) error {
+func checkDeleteSiteInput(in *DeleteSiteInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("DeleteSiteInput")
+	return v.Err("DeleteSiteInput")
 }
 
-var opGetCapacityTask = operation{
-	name:        "GetCapacityTask",
-	safeToRetry: true,
+var opGetCapacityTask = call.Operation{
+	Name:        "GetCapacityTask",
+	SafeToRetry: true,
 }
 
 // Reads the state and settings of one capacity task on an Outpost.
@@ -424,7 +651,7 @@ func (c *Client) GetCapacityTask(ctx context.Context, in *GetCapacityTaskInput, 
 		}
 	}
 	out := &GetCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opGetCapacityTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetCapacityTask, r, nil, func(resp *call.Response) error {
 		return deserializeGetCapacityTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -432,26 +659,26 @@ func (c *Client) GetCapacityTask(ctx context.Context, in *GetCapacityTaskInput, 
 	return out, nil
 }
 
-func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode ValidationMode) error {
+func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.add(&fieldPath{name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetCapacityTaskInput")
+	return v.Err("GetCapacityTaskInput")
 }
 
-var opGetCatalogItem = operation{
-	name:        "GetCatalogItem",
-	safeToRetry: true,
+var opGetCatalogItem = call.Operation{
+	Name:        "GetCatalogItem",
+	SafeToRetry: true,
 }
 
 // Reads one entry of the Outposts hardware catalog.
@@ -481,7 +708,7 @@ func (c *Client) GetCatalogItem(ctx context.Context, in *GetCatalogItemInput, op
 		}
 	}
 	out := &GetCatalogItemOutput{}
-	if err := c.invoke(ctx, &opts, &opGetCatalogItem, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetCatalogItem, r, nil, func(resp *call.Response) error {
 		return deserializeGetCatalogItemOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -489,23 +716,23 @@ func (c *Client) GetCatalogItem(ctx context.Context, in *GetCatalogItemInput, op
 	return out, nil
 }
 
-func checkGetCatalogItemInput(in *GetCatalogItemInput, mode ValidationMode) error {
+func checkGetCatalogItemInput(in *GetCatalogItemInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.CatalogItemId == nil || *in.CatalogItemId == "" {
-		v.add(&fieldPath{name: "CatalogItemId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "CatalogItemId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetCatalogItemInput")
+	return v.Err("GetCatalogItemInput")
 }
 
-var opGetConnection = operation{
-	name:        "GetConnection",
-	safeToRetry: true,
+var opGetConnection = call.Operation{
+	Name:        "GetConnection",
+	SafeToRetry: true,
 }
 
 // Reads the network connection details of an Outpost server, by connection ID.
@@ -535,7 +762,7 @@ func (c *Client) GetConnection(ctx context.Context, in *GetConnectionInput, optF
 		}
 	}
 	out := &GetConnectionOutput{}
-	if err := c.invoke(ctx, &opts, &opGetConnection, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetConnection, r, nil, func(resp *call.Response) error {
 		return deserializeGetConnectionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -543,23 +770,23 @@ func (c *Client) GetConnection(ctx context.Context, in *GetConnectionInput, optF
 	return out, nil
 }
 
-func checkGetConnectionInput(in *GetConnectionInput, mode ValidationMode) error {
+func checkGetConnectionInput(in *GetConnectionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ConnectionId == nil || *in.ConnectionId == "" {
-		v.add(&fieldPath{name: "ConnectionId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "ConnectionId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetConnectionInput")
+	return v.Err("GetConnectionInput")
 }
 
-var opGetOrder = operation{
-	name:        "GetOrder",
-	safeToRetry: true,
+var opGetOrder = call.Operation{
+	Name:        "GetOrder",
+	SafeToRetry: true,
 }
 
 // Reads one Outposts order, by its ID.
@@ -589,7 +816,7 @@ func (c *Client) GetOrder(ctx context.Context, in *GetOrderInput, optFns ...func
 		}
 	}
 	out := &GetOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOrder, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetOrder, r, nil, func(resp *call.Response) error {
 		return deserializeGetOrderOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -597,23 +824,23 @@ func (c *Client) GetOrder(ctx context.Context, in *GetOrderInput, optFns ...func
 	return out, nil
 }
 
-func checkGetOrderInput(in *GetOrderInput, mode ValidationMode) error {
+func checkGetOrderInput(in *GetOrderInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.add(&fieldPath{name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetOrderInput")
+	return v.Err("GetOrderInput")
 }
 
-var opGetOutpost = operation{
-	name:        "GetOutpost",
-	safeToRetry: true,
+var opGetOutpost = call.Operation{
+	Name:        "GetOutpost",
+	SafeToRetry: true,
 }
 
 // Reads one Outpost, by its ID or ARN.
@@ -643,7 +870,7 @@ func (c *Client) GetOutpost(ctx context.Context, in *GetOutpostInput, optFns ...
 		}
 	}
 	out := &GetOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpost, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetOutpost, r, nil, func(resp *call.Response) error {
 		return deserializeGetOutpostOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -651,23 +878,23 @@ func (c *Client) GetOutpost(ctx context.Context, in *GetOutpostInput, optFns ...
 	return out, nil
 }
 
-func checkGetOutpostInput(in *GetOutpostInput, mode ValidationMode) error {
+func checkGetOutpostInput(in *GetOutpostInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.add(&fieldPath{name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetOutpostInput")
+	return v.Err("GetOutpostInput")
 }
 
-var opGetOutpostInstanceTypes = operation{
-	name:        "GetOutpostInstanceTypes",
-	safeToRetry: true,
+var opGetOutpostInstanceTypes = call.Operation{
+	Name:        "GetOutpostInstanceTypes",
+	SafeToRetry: true,
 }
 
 // Pages through the EC2 instance types set up on an Outpost.
@@ -697,7 +924,7 @@ func (c *Client) GetOutpostInstanceTypes(ctx context.Context, in *GetOutpostInst
 		}
 	}
 	out := &GetOutpostInstanceTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpostInstanceTypes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetOutpostInstanceTypes, r, nil, func(resp *call.Response) error {
 		return deserializeGetOutpostInstanceTypesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -705,23 +932,23 @@ func (c *Client) GetOutpostInstanceTypes(ctx context.Context, in *GetOutpostInst
 	return out, nil
 }
 
-func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode ValidationMode) error {
+func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.add(&fieldPath{name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetOutpostInstanceTypesInput")
+	return v.Err("GetOutpostInstanceTypesInput")
 }
 
-var opGetOutpostSupportedInstanceTypes = operation{
-	name:        "GetOutpostSupportedInstanceTypes",
-	safeToRetry: true,
+var opGetOutpostSupportedInstanceTypes = call.Operation{
+	Name:        "GetOutpostSupportedInstanceTypes",
+	SafeToRetry: true,
 }
 
 // Pages through the instance types an Outpost can take, optionally for one order.
@@ -751,7 +978,7 @@ func (c *Client) GetOutpostSupportedInstanceTypes(ctx context.Context, in *GetOu
 		}
 	}
 	out := &GetOutpostSupportedInstanceTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpostSupportedInstanceTypes, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetOutpostSupportedInstanceTypes, r, nil, func(resp *call.Response) error {
 		return deserializeGetOutpostSupportedInstanceTypesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -759,23 +986,23 @@ func (c *Client) GetOutpostSupportedInstanceTypes(ctx context.Context, in *GetOu
 	return out, nil
 }
 
-func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput, mode ValidationMode) error {
+func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetOutpostSupportedInstanceTypesInput")
+	return v.Err("GetOutpostSupportedInstanceTypesInput")
 }
 
-var opGetSite = operation{
-	name:        "GetSite",
-	safeToRetry: true,
+var opGetSite = call.Operation{
+	Name:        "GetSite",
+	SafeToRetry: true,
 }
 
 // Reads one site, by its ID or ARN.
@@ -805,7 +1032,7 @@ func (c *Client) GetSite(ctx context.Context, in *GetSiteInput, optFns ...func(*
 		}
 	}
 	out := &GetSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opGetSite, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetSite, r, nil, func(resp *call.Response) error {
 		return deserializeGetSiteOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -813,23 +1040,23 @@ func (c *Client) GetSite(ctx context.Context, in *GetSiteInput, optFns ...func(*
 	return out, nil
 }
 
-func checkGetSiteInput(in *GetSiteInput, mode ValidationMode) error {
+func checkGetSiteInput(in *GetSiteInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("GetSiteInput")
+	return v.Err("GetSiteInput")
 }
 
-var opGetSiteAddress = operation{
-	name:        "GetSiteAddress",
-	safeToRetry: true,
+var opGetSiteAddress = call.Operation{
+	Name:        "GetSiteAddress",
+	SafeToRetry: true,
 }
 
 // Reads the operating or the shipping address of a site.
@@ -859,7 +1086,7 @@ func (c *Client) GetSiteAddress(ctx context.Context, in *GetSiteAddressInput, op
 		}
 	}
 	out := &GetSiteAddressOutput{}
-	if err := c.invoke(ctx, &opts, &opGetSiteAddress, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opGetSiteAddress, r, nil, func(resp *call.Response) error {
 		return deserializeGetSiteAddressOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -867,26 +1094,26 @@ func (c *Client) GetSiteAddress(ctx context.Context, in *GetSiteAddressInput, op
 	return out, nil
 }
 
-func checkGetSiteAddressInput(in *GetSiteAddressInput, mode ValidationMode) error {
+func checkGetSiteAddressInput(in *GetSiteAddressInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.AddressType == "" {
-		v.required(&fieldPath{name: "AddressType"})
+		v.Required(&validation.Path{Name: "AddressType"})
 	}
-	return v.err("GetSiteAddressInput")
+	return v.Err("GetSiteAddressInput")
 }
 
-var opListAssetInstances = operation{
-	name:        "ListAssetInstances",
-	safeToRetry: true,
+var opListAssetInstances = call.Operation{
+	Name:        "ListAssetInstances",
+	SafeToRetry: true,
 }
 
 // Pages through EC2 instances on an Outpost's assets, with optional filters.
@@ -916,7 +1143,7 @@ func (c *Client) ListAssetInstances(ctx context.Context, in *ListAssetInstancesI
 		}
 	}
 	out := &ListAssetInstancesOutput{}
-	if err := c.invoke(ctx, &opts, &opListAssetInstances, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListAssetInstances, r, nil, func(resp *call.Response) error {
 		return deserializeListAssetInstancesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -924,23 +1151,23 @@ func (c *Client) ListAssetInstances(ctx context.Context, in *ListAssetInstancesI
 	return out, nil
 }
 
-func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode ValidationMode) error {
+func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("ListAssetInstancesInput")
+	return v.Err("ListAssetInstancesInput")
 }
 
-var opListAssets = operation{
-	name:        "ListAssets",
-	safeToRetry: true,
+var opListAssets = call.Operation{
+	Name:        "ListAssets",
+	SafeToRetry: true,
 }
 
 // Pages through an Outpost's hardware assets, filtered by host or status if asked.
@@ -970,7 +1197,7 @@ func (c *Client) ListAssets(ctx context.Context, in *ListAssetsInput, optFns ...
 		}
 	}
 	out := &ListAssetsOutput{}
-	if err := c.invoke(ctx, &opts, &opListAssets, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListAssets, r, nil, func(resp *call.Response) error {
 		return deserializeListAssetsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -978,23 +1205,23 @@ func (c *Client) ListAssets(ctx context.Context, in *ListAssetsInput, optFns ...
 	return out, nil
 }
 
-func checkListAssetsInput(in *ListAssetsInput, mode ValidationMode) error {
+func checkListAssetsInput(in *ListAssetsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("ListAssetsInput")
+	return v.Err("ListAssetsInput")
 }
 
-var opListBlockingInstancesForCapacityTask = operation{
-	name:        "ListBlockingInstancesForCapacityTask",
-	safeToRetry: true,
+var opListBlockingInstancesForCapacityTask = call.Operation{
+	Name:        "ListBlockingInstancesForCapacityTask",
+	SafeToRetry: true,
 }
 
 // Pages through the running instances that hold up a capacity task.
@@ -1024,7 +1251,7 @@ func (c *Client) ListBlockingInstancesForCapacityTask(ctx context.Context, in *L
 		}
 	}
 	out := &ListBlockingInstancesForCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opListBlockingInstancesForCapacityTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListBlockingInstancesForCapacityTask, r, nil, func(resp *call.Response) error {
 		return deserializeListBlockingInstancesForCapacityTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1032,26 +1259,26 @@ func (c *Client) ListBlockingInstancesForCapacityTask(ctx context.Context, in *L
 	return out, nil
 }
 
-func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput, mode ValidationMode) error {
+func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.add(&fieldPath{name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("ListBlockingInstancesForCapacityTaskInput")
+	return v.Err("ListBlockingInstancesForCapacityTaskInput")
 }
 
-var opListCapacityTasks = operation{
-	name:        "ListCapacityTasks",
-	safeToRetry: true,
+var opListCapacityTasks = call.Operation{
+	Name:        "ListCapacityTasks",
+	SafeToRetry: true,
 }
 
 // Pages through the account's capacity tasks, optionally by Outpost and status.
@@ -1081,7 +1308,7 @@ func (c *Client) ListCapacityTasks(ctx context.Context, in *ListCapacityTasksInp
 		}
 	}
 	out := &ListCapacityTasksOutput{}
-	if err := c.invoke(ctx, &opts, &opListCapacityTasks, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListCapacityTasks, r, nil, func(resp *call.Response) error {
 		return deserializeListCapacityTasksOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1089,19 +1316,19 @@ func (c *Client) ListCapacityTasks(ctx context.Context, in *ListCapacityTasksInp
 	return out, nil
 }
 
-func checkListCapacityTasksInput(in *ListCapacityTasksInput, mode ValidationMode) error {
+func checkListCapacityTasksInput(in *ListCapacityTasksInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListCatalogItems = operation{
-	name:        "ListCatalogItems",
-	safeToRetry: true,
+var opListCatalogItems = call.Operation{
+	Name:        "ListCatalogItems",
+	SafeToRetry: true,
 }
 
 // Pages through the hardware catalog, filtered by class, storage or EC2 family if asked.
@@ -1131,7 +1358,7 @@ func (c *Client) ListCatalogItems(ctx context.Context, in *ListCatalogItemsInput
 		}
 	}
 	out := &ListCatalogItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opListCatalogItems, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListCatalogItems, r, nil, func(resp *call.Response) error {
 		return deserializeListCatalogItemsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1139,19 +1366,19 @@ func (c *Client) ListCatalogItems(ctx context.Context, in *ListCatalogItemsInput
 	return out, nil
 }
 
-func checkListCatalogItemsInput(in *ListCatalogItemsInput, mode ValidationMode) error {
+func checkListCatalogItemsInput(in *ListCatalogItemsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListOrders = operation{
-	name:        "ListOrders",
-	safeToRetry: true,
+var opListOrders = call.Operation{
+	Name:        "ListOrders",
+	SafeToRetry: true,
 }
 
 // Pages through the account's Outposts orders, optionally for one Outpost.
@@ -1181,7 +1408,7 @@ func (c *Client) ListOrders(ctx context.Context, in *ListOrdersInput, optFns ...
 		}
 	}
 	out := &ListOrdersOutput{}
-	if err := c.invoke(ctx, &opts, &opListOrders, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListOrders, r, nil, func(resp *call.Response) error {
 		return deserializeListOrdersOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1189,19 +1416,19 @@ func (c *Client) ListOrders(ctx context.Context, in *ListOrdersInput, optFns ...
 	return out, nil
 }
 
-func checkListOrdersInput(in *ListOrdersInput, mode ValidationMode) error {
+func checkListOrdersInput(in *ListOrdersInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListOutposts = operation{
-	name:        "ListOutposts",
-	safeToRetry: true,
+var opListOutposts = call.Operation{
+	Name:        "ListOutposts",
+	SafeToRetry: true,
 }
 
 // Pages through the account's Outposts, filtered by status or zone if asked.
@@ -1231,7 +1458,7 @@ func (c *Client) ListOutposts(ctx context.Context, in *ListOutpostsInput, optFns
 		}
 	}
 	out := &ListOutpostsOutput{}
-	if err := c.invoke(ctx, &opts, &opListOutposts, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListOutposts, r, nil, func(resp *call.Response) error {
 		return deserializeListOutpostsOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1239,19 +1466,19 @@ func (c *Client) ListOutposts(ctx context.Context, in *ListOutpostsInput, optFns
 	return out, nil
 }
 
-func checkListOutpostsInput(in *ListOutpostsInput, mode ValidationMode) error {
+func checkListOutpostsInput(in *ListOutpostsInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListSites = operation{
-	name:        "ListSites",
-	safeToRetry: true,
+var opListSites = call.Operation{
+	Name:        "ListSites",
+	SafeToRetry: true,
 }
 
 // Pages through the account's sites, filtered by country, region or city if asked.
@@ -1281,7 +1508,7 @@ func (c *Client) ListSites(ctx context.Context, in *ListSitesInput, optFns ...fu
 		}
 	}
 	out := &ListSitesOutput{}
-	if err := c.invoke(ctx, &opts, &opListSites, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListSites, r, nil, func(resp *call.Response) error {
 		return deserializeListSitesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1289,19 +1516,19 @@ func (c *Client) ListSites(ctx context.Context, in *ListSitesInput, optFns ...fu
 	return out, nil
 }
 
-func checkListSitesInput(in *ListSitesInput, mode ValidationMode) error {
+func checkListSitesInput(in *ListSitesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTagsForResource = operation{
-	name:        "ListTagsForResource",
-	safeToRetry: true,
+var opListTagsForResource = call.Operation{
+	Name:        "ListTagsForResource",
+	SafeToRetry: true,
 }
 
 // Returns every tag key and value on the Outposts resource with this ARN.
@@ -1331,7 +1558,7 @@ func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourc
 		}
 	}
 	out := &ListTagsForResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opListTagsForResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opListTagsForResource, r, nil, func(resp *call.Response) error {
 		return deserializeListTagsForResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1339,21 +1566,21 @@ func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourc
 	return out, nil
 }
 
-func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode ValidationMode) error {
+func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.add(&fieldPath{name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("ListTagsForResourceInput")
+	return v.Err("ListTagsForResourceInput")
 }
 
-var opStartCapacityTask = operation{name: "StartCapacityTask"}
+var opStartCapacityTask = call.Operation{Name: "StartCapacityTask"}
 
 // Begins a task that changes the mix of instance capacity on an Outpost.
 //
@@ -1382,7 +1609,7 @@ func (c *Client) StartCapacityTask(ctx context.Context, in *StartCapacityTaskInp
 		}
 	}
 	out := &StartCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opStartCapacityTask, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStartCapacityTask, r, nil, func(resp *call.Response) error {
 		return deserializeStartCapacityTaskOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1390,24 +1617,24 @@ func (c *Client) StartCapacityTask(ctx context.Context, in *StartCapacityTaskInp
 	return out, nil
 }
 
-func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode ValidationMode) error {
+func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.add(&fieldPath{name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.InstancePools == nil {
-		v.required(&fieldPath{name: "InstancePools"})
+		v.Required(&validation.Path{Name: "InstancePools"})
 	}
-	return v.err("StartCapacityTaskInput")
+	return v.Err("StartCapacityTaskInput")
 }
 
-var opStartConnection = operation{name: "StartConnection"}
+var opStartConnection = call.Operation{Name: "StartConnection"}
 
 // Begins setting up the network link between an Outpost server and AWS.
 //
@@ -1436,7 +1663,7 @@ func (c *Client) StartConnection(ctx context.Context, in *StartConnectionInput, 
 		}
 	}
 	out := &StartConnectionOutput{}
-	if err := c.invoke(ctx, &opts, &opStartConnection, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opStartConnection, r, nil, func(resp *call.Response) error {
 		return deserializeStartConnectionOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1444,24 +1671,24 @@ func (c *Client) StartConnection(ctx context.Context, in *StartConnectionInput, 
 	return out, nil
 }
 
-func checkStartConnectionInput(in *StartConnectionInput, mode ValidationMode) error {
+func checkStartConnectionInput(in *StartConnectionInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.AssetId == nil {
-		v.required(&fieldPath{name: "AssetId"})
+		v.Required(&validation.Path{Name: "AssetId"})
 	}
 	if in.ClientPublicKey == nil {
-		v.required(&fieldPath{name: "ClientPublicKey"})
+		v.Required(&validation.Path{Name: "ClientPublicKey"})
 	}
-	return v.err("StartConnectionInput")
+	return v.Err("StartConnectionInput")
 }
 
-var opTagResource = operation{name: "TagResource"}
+var opTagResource = call.Operation{Name: "TagResource"}
 
 // Adds tags to an Outposts resource, overwriting values of keys it already has.
 //
@@ -1490,7 +1717,7 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 		}
 	}
 	out := &TagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opTagResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opTagResource, r, nil, func(resp *call.Response) error {
 		return deserializeTagResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1498,24 +1725,24 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	return out, nil
 }
 
-func checkTagResourceInput(in *TagResourceInput, mode ValidationMode) error {
+func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.add(&fieldPath{name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.Tags == nil {
-		v.required(&fieldPath{name: "Tags"})
+		v.Required(&validation.Path{Name: "Tags"})
 	}
-	return v.err("TagResourceInput")
+	return v.Err("TagResourceInput")
 }
 
-var opUntagResource = operation{name: "UntagResource"}
+var opUntagResource = call.Operation{Name: "UntagResource"}
 
 // Deletes the named tag keys, and their values, from an Outposts resource.
 //
@@ -1544,7 +1771,7 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 		}
 	}
 	out := &UntagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagResource, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUntagResource, r, nil, func(resp *call.Response) error {
 		return deserializeUntagResourceOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1552,24 +1779,24 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	return out, nil
 }
 
-func checkUntagResourceInput(in *UntagResourceInput, mode ValidationMode) error {
+func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.add(&fieldPath{name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.TagKeys == nil {
-		v.required(&fieldPath{name: "TagKeys"})
+		v.Required(&validation.Path{Name: "TagKeys"})
 	}
-	return v.err("UntagResourceInput")
+	return v.Err("UntagResourceInput")
 }
 
-var opUpdateOutpost = operation{name: "UpdateOutpost"}
+var opUpdateOutpost = call.Operation{Name: "UpdateOutpost"}
 
 // Changes the name, description or hardware type of an Outpost.
 //
@@ -1598,7 +1825,7 @@ func (c *Client) UpdateOutpost(ctx context.Context, in *UpdateOutpostInput, optF
 		}
 	}
 	out := &UpdateOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateOutpost, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateOutpost, r, nil, func(resp *call.Response) error {
 		return deserializeUpdateOutpostOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1606,21 +1833,21 @@ func (c *Client) UpdateOutpost(ctx context.Context, in *UpdateOutpostInput, optF
 	return out, nil
 }
 
-func checkUpdateOutpostInput(in *UpdateOutpostInput, mode ValidationMode) error {
+func checkUpdateOutpostInput(in *UpdateOutpostInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.add(&fieldPath{name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("UpdateOutpostInput")
+	return v.Err("UpdateOutpostInput")
 }
 
-var opUpdateSite = operation{name: "UpdateSite"}
+var opUpdateSite = call.Operation{Name: "UpdateSite"}
 
 // Changes the name, description or notes of a site.
 //
@@ -1649,7 +1876,7 @@ func (c *Client) UpdateSite(ctx context.Context, in *UpdateSiteInput, optFns ...
 		}
 	}
 	out := &UpdateSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSite, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateSite, r, nil, func(resp *call.Response) error {
 		return deserializeUpdateSiteOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1657,21 +1884,21 @@ func (c *Client) UpdateSite(ctx context.Context, in *UpdateSiteInput, optFns ...
 	return out, nil
 }
 
-func checkUpdateSiteInput(in *UpdateSiteInput, mode ValidationMode) error {
+func checkUpdateSiteInput(in *UpdateSiteInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("UpdateSiteInput")
+	return v.Err("UpdateSiteInput")
 }
 
-var opUpdateSiteAddress = operation{name: "UpdateSiteAddress"}
+var opUpdateSiteAddress = call.Operation{Name: "UpdateSiteAddress"}
 
 // Replaces the operating or the shipping address of a site.
 //
@@ -1700,7 +1927,7 @@ func (c *Client) UpdateSiteAddress(ctx context.Context, in *UpdateSiteAddressInp
 		}
 	}
 	out := &UpdateSiteAddressOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSiteAddress, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateSiteAddress, r, nil, func(resp *call.Response) error {
 		return deserializeUpdateSiteAddressOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1708,27 +1935,27 @@ func (c *Client) UpdateSiteAddress(ctx context.Context, in *UpdateSiteAddressInp
 	return out, nil
 }
 
-func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode ValidationMode) error {
+func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
 	if in.AddressType == "" {
-		v.required(&fieldPath{name: "AddressType"})
+		v.Required(&validation.Path{Name: "AddressType"})
 	}
 	if in.Address == nil {
-		v.required(&fieldPath{name: "Address"})
+		v.Required(&validation.Path{Name: "Address"})
 	}
-	return v.err("UpdateSiteAddressInput")
+	return v.Err("UpdateSiteAddressInput")
 }
 
-var opUpdateSiteRackPhysicalProperties = operation{name: "UpdateSiteRackPhysicalProperties"}
+var opUpdateSiteRackPhysicalProperties = call.Operation{Name: "UpdateSiteRackPhysicalProperties"}
 
 // Changes the power, uplink and weight limits recorded for the racks at a site.
 //
@@ -1757,7 +1984,7 @@ func (c *Client) UpdateSiteRackPhysicalProperties(ctx context.Context, in *Updat
 		}
 	}
 	out := &UpdateSiteRackPhysicalPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSiteRackPhysicalProperties, r, func(resp *response) error {
+	if err := c.invoke(ctx, &opts, &opUpdateSiteRackPhysicalProperties, r, nil, func(resp *call.Response) error {
 		return deserializeUpdateSiteRackPhysicalPropertiesOutput(resp, out)
 	}); err != nil {
 		return nil, err
@@ -1765,18 +1992,18 @@ func (c *Client) UpdateSiteRackPhysicalProperties(ctx context.Context, in *Updat
 	return out, nil
 }
 
-func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput, mode ValidationMode) error {
+func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput, mode validation.Mode) error {
 	switch mode {
-	case ValidateAll:
+	case validation.All:
 		return in.Validate()
-	case ValidateNone:
+	case validation.None:
 		return nil
 	}
-	var v validator
+	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.add(&fieldPath{name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
 	}
-	return v.err("UpdateSiteRackPhysicalPropertiesInput")
+	return v.Err("UpdateSiteRackPhysicalPropertiesInput")
 }
 
 // GetOutpostInstanceTypesPages calls GetOutpostInstanceTypes page by page: each iteration yields
@@ -2279,12 +2506,12 @@ func (c *Client) ListSitesItems(ctx context.Context, in *ListSitesInput, optFns 
 	}
 }
 
-func decodeErrorResponse(resp *response) error {
-	code, message := errorCodeAndMessage(resp)
+func decodeErrorResponse(resp *call.Response) error {
+	code, message := call.ErrorCodeAndMessage(resp)
 	switch code {
 	case "AccessDeniedException":
 		v := &types.AccessDeniedException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2309,7 +2536,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ConflictException":
 		v := &types.ConflictException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2344,7 +2571,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "InternalServerException":
 		v := &types.InternalServerException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2369,7 +2596,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "NotFoundException":
 		v := &types.NotFoundException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2394,7 +2621,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ServiceQuotaExceededException":
 		v := &types.ServiceQuotaExceededException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2419,7 +2646,7 @@ func decodeErrorResponse(resp *response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoder(resp.body)
+		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
 				key, ok := d.NextKey()
@@ -2446,7 +2673,7 @@ func decodeErrorResponse(resp *response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  requestID(resp.Header),
+		RequestID:  call.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -6,46 +6,48 @@ package outposts
 
 import (
 	types "github.com/smithygo/smithygo/bench/internal/runtimeimport/outposts/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
 
-func serializeCancelCapacityTaskInput(in *CancelCapacityTaskInput) (*request, error) {
-	r := newRequest("POST")
+func serializeCancelCapacityTaskInput(in *CancelCapacityTaskInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("CancelCapacityTaskInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("CancelCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, emptyLabel("CancelCapacityTaskInput", "CapacityTaskId")
+		return nil, validation.EmptyLabel("CancelCapacityTaskInput", "CapacityTaskId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
 	return r, nil
 }
 
-func deserializeCancelCapacityTaskOutput(resp *response, out *CancelCapacityTaskOutput) error {
+func deserializeCancelCapacityTaskOutput(resp *call.Response, out *CancelCapacityTaskOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCancelOrderInput(in *CancelOrderInput) (*request, error) {
-	r := newRequest("POST")
+func serializeCancelOrderInput(in *CancelOrderInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.OrderId == nil || *in.OrderId == "" {
-		return nil, emptyLabel("CancelOrderInput", "OrderId")
+		return nil, validation.EmptyLabel("CancelOrderInput", "OrderId")
 	}
-	r.path = "/orders/" + httpbind.EscapePath(*in.OrderId, false) + "/cancel"
+	r.Path = "/orders/" + httpbind.EscapePath(*in.OrderId, false) + "/cancel"
 	return r, nil
 }
 
-func deserializeCancelOrderOutput(resp *response, out *CancelOrderOutput) error {
+func deserializeCancelOrderOutput(resp *call.Response, out *CancelOrderOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/orders"
-	e := jsonwire.NewEncoder(opCreateOrder.bodyBuffer())
+func serializeCreateOrderInput(in *CreateOrderInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/orders"
+	e := jsonwire.NewEncoder(opCreateOrder.BodyBuffer())
 	e.BeginObject()
 	if in.OutpostIdentifier != nil {
 		e.QuotedKey("\"OutpostIdentifier\"")
@@ -64,14 +66,14 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*request, error) {
 		e.String(string(in.PaymentTerm))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateOrder.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opCreateOrder.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -95,10 +97,10 @@ func deserializeCreateOrderOutput(resp *response, out *CreateOrderOutput) error 
 	return d.Err()
 }
 
-func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/outposts"
-	e := jsonwire.NewEncoder(opCreateOutpost.bodyBuffer())
+func serializeCreateOutpostInput(in *CreateOutpostInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/outposts"
+	e := jsonwire.NewEncoder(opCreateOutpost.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -129,14 +131,14 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*request, error) {
 		e.String(string(in.SupportedHardwareType))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateOutpost.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opCreateOutpost.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -160,10 +162,10 @@ func deserializeCreateOutpostOutput(resp *response, out *CreateOutpostOutput) er
 	return d.Err()
 }
 
-func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/sites"
-	e := jsonwire.NewEncoder(opCreateSite.bodyBuffer())
+func serializeCreateSiteInput(in *CreateSiteInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/sites"
+	e := jsonwire.NewEncoder(opCreateSite.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -194,14 +196,14 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*request, error) {
 		encodeRackPhysicalProperties(e, in.RackPhysicalProperties)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opCreateSite.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opCreateSite.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeCreateSiteOutput(resp *response, out *CreateSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -225,48 +227,48 @@ func deserializeCreateSiteOutput(resp *response, out *CreateSiteOutput) error {
 	return d.Err()
 }
 
-func serializeDeleteOutpostInput(in *DeleteOutpostInput) (*request, error) {
-	r := newRequest("DELETE")
+func serializeDeleteOutpostInput(in *DeleteOutpostInput) (*call.Request, error) {
+	r := call.NewRequest("DELETE")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, emptyLabel("DeleteOutpostInput", "OutpostId")
+		return nil, validation.EmptyLabel("DeleteOutpostInput", "OutpostId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
 	return r, nil
 }
 
-func deserializeDeleteOutpostOutput(resp *response, out *DeleteOutpostOutput) error {
+func deserializeDeleteOutpostOutput(resp *call.Response, out *DeleteOutpostOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDeleteSiteInput(in *DeleteSiteInput) (*request, error) {
-	r := newRequest("DELETE")
+func serializeDeleteSiteInput(in *DeleteSiteInput) (*call.Request, error) {
+	r := call.NewRequest("DELETE")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("DeleteSiteInput", "SiteId")
+		return nil, validation.EmptyLabel("DeleteSiteInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
 	return r, nil
 }
 
-func deserializeDeleteSiteOutput(resp *response, out *DeleteSiteOutput) error {
+func deserializeDeleteSiteOutput(resp *call.Response, out *DeleteSiteOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("GetCapacityTaskInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("GetCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, emptyLabel("GetCapacityTaskInput", "CapacityTaskId")
+		return nil, validation.EmptyLabel("GetCapacityTaskInput", "CapacityTaskId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
 	return r, nil
 }
 
-func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -352,17 +354,17 @@ func deserializeGetCapacityTaskOutput(resp *response, out *GetCapacityTaskOutput
 	return d.Err()
 }
 
-func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.CatalogItemId == nil || *in.CatalogItemId == "" {
-		return nil, emptyLabel("GetCatalogItemInput", "CatalogItemId")
+		return nil, validation.EmptyLabel("GetCatalogItemInput", "CatalogItemId")
 	}
-	r.path = "/catalog/item/" + httpbind.EscapePath(*in.CatalogItemId, false)
+	r.Path = "/catalog/item/" + httpbind.EscapePath(*in.CatalogItemId, false)
 	return r, nil
 }
 
-func deserializeGetCatalogItemOutput(resp *response, out *GetCatalogItemOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -386,17 +388,17 @@ func deserializeGetCatalogItemOutput(resp *response, out *GetCatalogItemOutput) 
 	return d.Err()
 }
 
-func serializeGetConnectionInput(in *GetConnectionInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetConnectionInput(in *GetConnectionInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.ConnectionId == nil || *in.ConnectionId == "" {
-		return nil, emptyLabel("GetConnectionInput", "ConnectionId")
+		return nil, validation.EmptyLabel("GetConnectionInput", "ConnectionId")
 	}
-	r.path = "/connections/" + httpbind.EscapePath(*in.ConnectionId, false)
+	r.Path = "/connections/" + httpbind.EscapePath(*in.ConnectionId, false)
 	return r, nil
 }
 
-func deserializeGetConnectionOutput(resp *response, out *GetConnectionOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -425,17 +427,17 @@ func deserializeGetConnectionOutput(resp *response, out *GetConnectionOutput) er
 	return d.Err()
 }
 
-func serializeGetOrderInput(in *GetOrderInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetOrderInput(in *GetOrderInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OrderId == nil || *in.OrderId == "" {
-		return nil, emptyLabel("GetOrderInput", "OrderId")
+		return nil, validation.EmptyLabel("GetOrderInput", "OrderId")
 	}
-	r.path = "/orders/" + httpbind.EscapePath(*in.OrderId, false)
+	r.Path = "/orders/" + httpbind.EscapePath(*in.OrderId, false)
 	return r, nil
 }
 
-func deserializeGetOrderOutput(resp *response, out *GetOrderOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -459,17 +461,17 @@ func deserializeGetOrderOutput(resp *response, out *GetOrderOutput) error {
 	return d.Err()
 }
 
-func serializeGetOutpostInput(in *GetOutpostInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetOutpostInput(in *GetOutpostInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, emptyLabel("GetOutpostInput", "OutpostId")
+		return nil, validation.EmptyLabel("GetOutpostInput", "OutpostId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
 	return r, nil
 }
 
-func deserializeGetOutpostOutput(resp *response, out *GetOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -493,23 +495,23 @@ func deserializeGetOutpostOutput(resp *response, out *GetOutpostOutput) error {
 	return d.Err()
 }
 
-func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, emptyLabel("GetOutpostInstanceTypesInput", "OutpostId")
+		return nil, validation.EmptyLabel("GetOutpostInstanceTypesInput", "OutpostId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false) + "/instanceTypes"
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false) + "/instanceTypes"
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	return r, nil
 }
 
-func deserializeGetOutpostInstanceTypesOutput(resp *response, out *GetOutpostInstanceTypesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetOutpostInstanceTypesOutput(resp *call.Response, out *GetOutpostInstanceTypesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -546,26 +548,26 @@ func deserializeGetOutpostInstanceTypesOutput(resp *response, out *GetOutpostIns
 	return d.Err()
 }
 
-func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("GetOutpostSupportedInstanceTypesInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("GetOutpostSupportedInstanceTypesInput", "OutpostIdentifier")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/supportedInstanceTypes"
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/supportedInstanceTypes"
 	if in.OrderId != nil {
-		r.query.Add("OrderId", *in.OrderId)
+		r.Query.Add("OrderId", *in.OrderId)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	return r, nil
 }
 
-func deserializeGetOutpostSupportedInstanceTypesOutput(resp *response, out *GetOutpostSupportedInstanceTypesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetOutpostSupportedInstanceTypesOutput(resp *call.Response, out *GetOutpostSupportedInstanceTypesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -592,17 +594,17 @@ func deserializeGetOutpostSupportedInstanceTypesOutput(resp *response, out *GetO
 	return d.Err()
 }
 
-func serializeGetSiteInput(in *GetSiteInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetSiteInput(in *GetSiteInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("GetSiteInput", "SiteId")
+		return nil, validation.EmptyLabel("GetSiteInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
 	return r, nil
 }
 
-func deserializeGetSiteOutput(resp *response, out *GetSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -626,20 +628,20 @@ func deserializeGetSiteOutput(resp *response, out *GetSiteOutput) error {
 	return d.Err()
 }
 
-func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*request, error) {
-	r := newRequest("GET")
+func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("GetSiteAddressInput", "SiteId")
+		return nil, validation.EmptyLabel("GetSiteAddressInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
 	if in.AddressType != "" {
-		r.query.Add("AddressType", string(in.AddressType))
+		r.Query.Add("AddressType", string(in.AddressType))
 	}
 	return r, nil
 }
 
-func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -673,35 +675,35 @@ func deserializeGetSiteAddressOutput(resp *response, out *GetSiteAddressOutput) 
 	return d.Err()
 }
 
-func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*request, error) {
-	r := newRequest("GET")
+func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("ListAssetInstancesInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("ListAssetInstancesInput", "OutpostIdentifier")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assetInstances"
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assetInstances"
 	for _, v := range in.AssetIdFilter {
-		r.query.Add("AssetIdFilter", v)
+		r.Query.Add("AssetIdFilter", v)
 	}
 	for _, v := range in.InstanceTypeFilter {
-		r.query.Add("InstanceTypeFilter", v)
+		r.Query.Add("InstanceTypeFilter", v)
 	}
 	for _, v := range in.AccountIdFilter {
-		r.query.Add("AccountIdFilter", v)
+		r.Query.Add("AccountIdFilter", v)
 	}
 	for _, v := range in.AwsServiceFilter {
-		r.query.Add("AwsServiceFilter", string(v))
+		r.Query.Add("AwsServiceFilter", string(v))
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	return r, nil
 }
 
-func deserializeListAssetInstancesOutput(resp *response, out *ListAssetInstancesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListAssetInstancesOutput(resp *call.Response, out *ListAssetInstancesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -728,29 +730,29 @@ func deserializeListAssetInstancesOutput(resp *response, out *ListAssetInstances
 	return d.Err()
 }
 
-func serializeListAssetsInput(in *ListAssetsInput) (*request, error) {
-	r := newRequest("GET")
+func serializeListAssetsInput(in *ListAssetsInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("ListAssetsInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("ListAssetsInput", "OutpostIdentifier")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assets"
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assets"
 	for _, v := range in.HostIdFilter {
-		r.query.Add("HostIdFilter", v)
+		r.Query.Add("HostIdFilter", v)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	for _, v := range in.StatusFilter {
-		r.query.Add("StatusFilter", string(v))
+		r.Query.Add("StatusFilter", string(v))
 	}
 	return r, nil
 }
 
-func deserializeListAssetsOutput(resp *response, out *ListAssetsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListAssetsOutput(resp *call.Response, out *ListAssetsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -777,26 +779,26 @@ func deserializeListAssetsOutput(resp *response, out *ListAssetsOutput) error {
 	return d.Err()
 }
 
-func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput) (*request, error) {
-	r := newRequest("GET")
+func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("ListBlockingInstancesForCapacityTaskInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, emptyLabel("ListBlockingInstancesForCapacityTaskInput", "CapacityTaskId")
+		return nil, validation.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "CapacityTaskId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false) + "/blockingInstances"
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false) + "/blockingInstances"
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	return r, nil
 }
 
-func deserializeListBlockingInstancesForCapacityTaskOutput(resp *response, out *ListBlockingInstancesForCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListBlockingInstancesForCapacityTaskOutput(resp *call.Response, out *ListBlockingInstancesForCapacityTaskOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -823,26 +825,26 @@ func deserializeListBlockingInstancesForCapacityTaskOutput(resp *response, out *
 	return d.Err()
 }
 
-func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/capacity/tasks"
+func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/capacity/tasks"
 	if in.OutpostIdentifierFilter != nil {
-		r.query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
+		r.Query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	for _, v := range in.CapacityTaskStatusFilter {
-		r.query.Add("CapacityTaskStatusFilter", string(v))
+		r.Query.Add("CapacityTaskStatusFilter", string(v))
 	}
 	return r, nil
 }
 
-func deserializeListCapacityTasksOutput(resp *response, out *ListCapacityTasksOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListCapacityTasksOutput(resp *call.Response, out *ListCapacityTasksOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -869,29 +871,29 @@ func deserializeListCapacityTasksOutput(resp *response, out *ListCapacityTasksOu
 	return d.Err()
 }
 
-func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/catalog/items"
+func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/catalog/items"
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	for _, v := range in.ItemClassFilter {
-		r.query.Add("ItemClassFilter", string(v))
+		r.Query.Add("ItemClassFilter", string(v))
 	}
 	for _, v := range in.SupportedStorageFilter {
-		r.query.Add("SupportedStorageFilter", string(v))
+		r.Query.Add("SupportedStorageFilter", string(v))
 	}
 	for _, v := range in.EC2FamilyFilter {
-		r.query.Add("EC2FamilyFilter", v)
+		r.Query.Add("EC2FamilyFilter", v)
 	}
 	return r, nil
 }
 
-func deserializeListCatalogItemsOutput(resp *response, out *ListCatalogItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListCatalogItemsOutput(resp *call.Response, out *ListCatalogItemsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -918,23 +920,23 @@ func deserializeListCatalogItemsOutput(resp *response, out *ListCatalogItemsOutp
 	return d.Err()
 }
 
-func serializeListOrdersInput(in *ListOrdersInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/list-orders"
+func serializeListOrdersInput(in *ListOrdersInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/list-orders"
 	if in.OutpostIdentifierFilter != nil {
-		r.query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
+		r.Query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
 	}
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	return r, nil
 }
 
-func deserializeListOrdersOutput(resp *response, out *ListOrdersOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListOrdersOutput(resp *call.Response, out *ListOrdersOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -961,29 +963,29 @@ func deserializeListOrdersOutput(resp *response, out *ListOrdersOutput) error {
 	return d.Err()
 }
 
-func serializeListOutpostsInput(in *ListOutpostsInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/outposts"
+func serializeListOutpostsInput(in *ListOutpostsInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/outposts"
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	for _, v := range in.LifeCycleStatusFilter {
-		r.query.Add("LifeCycleStatusFilter", v)
+		r.Query.Add("LifeCycleStatusFilter", v)
 	}
 	for _, v := range in.AvailabilityZoneFilter {
-		r.query.Add("AvailabilityZoneFilter", v)
+		r.Query.Add("AvailabilityZoneFilter", v)
 	}
 	for _, v := range in.AvailabilityZoneIdFilter {
-		r.query.Add("AvailabilityZoneIdFilter", v)
+		r.Query.Add("AvailabilityZoneIdFilter", v)
 	}
 	return r, nil
 }
 
-func deserializeListOutpostsOutput(resp *response, out *ListOutpostsOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListOutpostsOutput(resp *call.Response, out *ListOutpostsOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1010,29 +1012,29 @@ func deserializeListOutpostsOutput(resp *response, out *ListOutpostsOutput) erro
 	return d.Err()
 }
 
-func serializeListSitesInput(in *ListSitesInput) (*request, error) {
-	r := newRequest("GET")
-	r.path = "/sites"
+func serializeListSitesInput(in *ListSitesInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
+	r.Path = "/sites"
 	if in.NextToken != nil {
-		r.query.Add("NextToken", *in.NextToken)
+		r.Query.Add("NextToken", *in.NextToken)
 	}
 	if in.MaxResults != nil {
-		r.query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
 	for _, v := range in.OperatingAddressCountryCodeFilter {
-		r.query.Add("OperatingAddressCountryCodeFilter", v)
+		r.Query.Add("OperatingAddressCountryCodeFilter", v)
 	}
 	for _, v := range in.OperatingAddressStateOrRegionFilter {
-		r.query.Add("OperatingAddressStateOrRegionFilter", v)
+		r.Query.Add("OperatingAddressStateOrRegionFilter", v)
 	}
 	for _, v := range in.OperatingAddressCityFilter {
-		r.query.Add("OperatingAddressCityFilter", v)
+		r.Query.Add("OperatingAddressCityFilter", v)
 	}
 	return r, nil
 }
 
-func deserializeListSitesOutput(resp *response, out *ListSitesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListSitesOutput(resp *call.Response, out *ListSitesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1059,17 +1061,17 @@ func deserializeListSitesOutput(resp *response, out *ListSitesOutput) error {
 	return d.Err()
 }
 
-func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*request, error) {
-	r := newRequest("GET")
+func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*call.Request, error) {
+	r := call.NewRequest("GET")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, emptyLabel("ListTagsForResourceInput", "ResourceArn")
+		return nil, validation.EmptyLabel("ListTagsForResourceInput", "ResourceArn")
 	}
-	r.path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
+	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
 	return r, nil
 }
 
-func deserializeListTagsForResourceOutput(resp *response, out *ListTagsForResourceOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeListTagsForResourceOutput(resp *call.Response, out *ListTagsForResourceOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1091,13 +1093,13 @@ func deserializeListTagsForResourceOutput(resp *response, out *ListTagsForResour
 	return d.Err()
 }
 
-func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, error) {
-	r := newRequest("POST")
+func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, emptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
+		return nil, validation.EmptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
-	e := jsonwire.NewEncoder(opStartCapacityTask.bodyBuffer())
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
+	e := jsonwire.NewEncoder(opStartCapacityTask.BodyBuffer())
 	e.BeginObject()
 	if in.OrderId != nil {
 		e.QuotedKey("\"OrderId\"")
@@ -1124,14 +1126,14 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*request, erro
 		e.String(string(in.TaskActionOnBlockingInstances))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opStartCapacityTask.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opStartCapacityTask.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityTaskOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1217,10 +1219,10 @@ func deserializeStartCapacityTaskOutput(resp *response, out *StartCapacityTaskOu
 	return d.Err()
 }
 
-func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
-	r := newRequest("POST")
-	r.path = "/connections"
-	e := jsonwire.NewEncoder(opStartConnection.bodyBuffer())
+func serializeStartConnectionInput(in *StartConnectionInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/connections"
+	e := jsonwire.NewEncoder(opStartConnection.BodyBuffer())
 	e.BeginObject()
 	if in.DeviceSerialNumber != nil {
 		e.QuotedKey("\"DeviceSerialNumber\"")
@@ -1239,14 +1241,14 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*request, error) {
 		e.Int(int64(in.NetworkInterfaceDeviceIndex))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opStartConnection.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opStartConnection.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeStartConnectionOutput(resp *response, out *StartConnectionOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeStartConnectionOutput(resp *call.Response, out *StartConnectionOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1273,54 +1275,54 @@ func deserializeStartConnectionOutput(resp *response, out *StartConnectionOutput
 	return d.Err()
 }
 
-func serializeTagResourceInput(in *TagResourceInput) (*request, error) {
-	r := newRequest("POST")
+func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, emptyLabel("TagResourceInput", "ResourceArn")
+		return nil, validation.EmptyLabel("TagResourceInput", "ResourceArn")
 	}
-	r.path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
-	e := jsonwire.NewEncoder(opTagResource.bodyBuffer())
+	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
+	e := jsonwire.NewEncoder(opTagResource.BodyBuffer())
 	e.BeginObject()
 	if in.Tags != nil {
 		e.QuotedKey("\"Tags\"")
 		encodeTagMap(e, in.Tags)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opTagResource.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opTagResource.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeTagResourceOutput(resp *response, out *TagResourceOutput) error {
+func deserializeTagResourceOutput(resp *call.Response, out *TagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUntagResourceInput(in *UntagResourceInput) (*request, error) {
-	r := newRequest("DELETE")
+func serializeUntagResourceInput(in *UntagResourceInput) (*call.Request, error) {
+	r := call.NewRequest("DELETE")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, emptyLabel("UntagResourceInput", "ResourceArn")
+		return nil, validation.EmptyLabel("UntagResourceInput", "ResourceArn")
 	}
-	r.path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
+	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
 	for _, v := range in.TagKeys {
-		r.query.Add("tagKeys", v)
+		r.Query.Add("tagKeys", v)
 	}
 	return r, nil
 }
 
-func deserializeUntagResourceOutput(resp *response, out *UntagResourceOutput) error {
+func deserializeUntagResourceOutput(resp *call.Response, out *UntagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
-	r := newRequest("PATCH")
+func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*call.Request, error) {
+	r := call.NewRequest("PATCH")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, emptyLabel("UpdateOutpostInput", "OutpostId")
+		return nil, validation.EmptyLabel("UpdateOutpostInput", "OutpostId")
 	}
-	r.path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
-	e := jsonwire.NewEncoder(opUpdateOutpost.bodyBuffer())
+	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
+	e := jsonwire.NewEncoder(opUpdateOutpost.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1335,14 +1337,14 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*request, error) {
 		e.String(string(in.SupportedHardwareType))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateOutpost.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opUpdateOutpost.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeUpdateOutpostOutput(resp *response, out *UpdateOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1366,13 +1368,13 @@ func deserializeUpdateOutpostOutput(resp *response, out *UpdateOutpostOutput) er
 	return d.Err()
 }
 
-func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
-	r := newRequest("PATCH")
+func serializeUpdateSiteInput(in *UpdateSiteInput) (*call.Request, error) {
+	r := call.NewRequest("PATCH")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("UpdateSiteInput", "SiteId")
+		return nil, validation.EmptyLabel("UpdateSiteInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
-	e := jsonwire.NewEncoder(opUpdateSite.bodyBuffer())
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
+	e := jsonwire.NewEncoder(opUpdateSite.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1387,14 +1389,14 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*request, error) {
 		e.String(*in.Notes)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateSite.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opUpdateSite.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeUpdateSiteOutput(resp *response, out *UpdateSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1418,13 +1420,13 @@ func deserializeUpdateSiteOutput(resp *response, out *UpdateSiteOutput) error {
 	return d.Err()
 }
 
-func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, error) {
-	r := newRequest("PUT")
+func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*call.Request, error) {
+	r := call.NewRequest("PUT")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("UpdateSiteAddressInput", "SiteId")
+		return nil, validation.EmptyLabel("UpdateSiteAddressInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
-	e := jsonwire.NewEncoder(opUpdateSiteAddress.bodyBuffer())
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
+	e := jsonwire.NewEncoder(opUpdateSiteAddress.BodyBuffer())
 	e.BeginObject()
 	if in.AddressType != "" {
 		e.QuotedKey("\"AddressType\"")
@@ -1435,14 +1437,14 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*request, erro
 		encodeAddress(e, in.Address)
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateSiteAddress.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opUpdateSiteAddress.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeUpdateSiteAddressOutput(resp *response, out *UpdateSiteAddressOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddressOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()
@@ -1471,13 +1473,13 @@ func deserializeUpdateSiteAddressOutput(resp *response, out *UpdateSiteAddressOu
 	return d.Err()
 }
 
-func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput) (*request, error) {
-	r := newRequest("PATCH")
+func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput) (*call.Request, error) {
+	r := call.NewRequest("PATCH")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, emptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
+		return nil, validation.EmptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
 	}
-	r.path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
-	e := jsonwire.NewEncoder(opUpdateSiteRackPhysicalProperties.bodyBuffer())
+	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
+	e := jsonwire.NewEncoder(opUpdateSiteRackPhysicalProperties.BodyBuffer())
 	e.BeginObject()
 	if in.PowerDrawKva != "" {
 		e.QuotedKey("\"PowerDrawKva\"")
@@ -1516,14 +1518,14 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 		e.String(string(in.MaximumSupportedWeightLbs))
 	}
 	e.EndObject()
-	r.body = e.Bytes()
-	opUpdateSiteRackPhysicalProperties.noteBody(len(r.body))
-	setContentType(r, "application/json")
+	r.Body = e.Bytes()
+	opUpdateSiteRackPhysicalProperties.NoteBody(len(r.Body))
+	r.SetContentType("application/json")
 	return r, nil
 }
 
-func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
-	d := jsonwire.NewDecoder(resp.body)
+func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
+	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
 			key, ok := d.NextKey()

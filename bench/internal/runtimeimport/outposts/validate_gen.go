@@ -6,6 +6,7 @@ package outposts
 
 import (
 	types "github.com/smithygo/smithygo/bench/internal/runtimeimport/outposts/types"
+	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 	"unicode/utf8"
 )
@@ -17,34 +18,34 @@ func (in *CancelCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &CancelCapacityTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "CapacityTaskId"}
+		p := validation.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.length(&p, n, 21, 21)
+				v.Length(&p, n, 21, 21)
 			}
 			if !pattern1.MatchString(*in.CapacityTaskId) {
-				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("CancelCapacityTaskInput")
+	return v.Err("CancelCapacityTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -54,21 +55,21 @@ func (in *CancelOrderInput) Validate() error {
 	if in == nil {
 		in = &CancelOrderInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OrderId"}
+		p := validation.Path{Name: "OrderId"}
 		if in.OrderId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
-				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("CancelOrderInput")
+	return v.Err("CancelOrderInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -78,50 +79,50 @@ func (in *CreateOrderInput) Validate() error {
 	if in == nil {
 		in = &CreateOrderInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "LineItems"}
+		p := validation.Path{Name: "LineItems"}
 		if in.LineItems == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.LineItems); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			validateLineItemRequestListDefinition(v, &p, in.LineItems)
 		}
 	}
 	{
-		p := fieldPath{name: "PaymentOption"}
+		p := validation.Path{Name: "PaymentOption"}
 		if in.PaymentOption == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !in.PaymentOption.IsKnown() {
-				v.enum(&p, string(in.PaymentOption))
+				v.Enum(&p, string(in.PaymentOption))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PaymentTerm"}
+		p := validation.Path{Name: "PaymentTerm"}
 		if in.PaymentTerm != "" {
 			if !in.PaymentTerm.IsKnown() {
-				v.enum(&p, string(in.PaymentTerm))
+				v.Enum(&p, string(in.PaymentTerm))
 			}
 		}
 	}
-	return v.err("CreateOrderInput")
+	return v.Err("CreateOrderInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -131,84 +132,84 @@ func (in *CreateOutpostInput) Validate() error {
 	if in == nil {
 		in = &CreateOutpostInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "Name"}
+		p := validation.Path{Name: "Name"}
 		if in.Name == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern4.MatchString(*in.Name) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Description"}
+		p := validation.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
-				v.length(&p, n, 0, 1000)
+				v.Length(&p, n, 0, 1000)
 			}
 			if !pattern5.MatchString(*in.Description) {
-				v.pattern(&p, `^[\S ]*$`)
+				v.Pattern(&p, `^[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AvailabilityZone"}
+		p := validation.Path{Name: "AvailabilityZone"}
 		if in.AvailabilityZone != nil {
 			if n := utf8.RuneCountInString(*in.AvailabilityZone); n < 1 || n > 1000 {
-				v.length(&p, n, 1, 1000)
+				v.Length(&p, n, 1, 1000)
 			}
 			if !pattern7.MatchString(*in.AvailabilityZone) {
-				v.pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
+				v.Pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AvailabilityZoneId"}
+		p := validation.Path{Name: "AvailabilityZoneId"}
 		if in.AvailabilityZoneId != nil {
 			if n := utf8.RuneCountInString(*in.AvailabilityZoneId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern8.MatchString(*in.AvailabilityZoneId) {
-				v.pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
+				v.Pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
 			if n := len(in.Tags); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			validateTagMap(v, &p, in.Tags)
 		}
 	}
 	{
-		p := fieldPath{name: "SupportedHardwareType"}
+		p := validation.Path{Name: "SupportedHardwareType"}
 		if in.SupportedHardwareType != "" {
 			if !in.SupportedHardwareType.IsKnown() {
-				v.enum(&p, string(in.SupportedHardwareType))
+				v.Enum(&p, string(in.SupportedHardwareType))
 			}
 		}
 	}
-	return v.err("CreateOutpostInput")
+	return v.Err("CreateOutpostInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -218,70 +219,70 @@ func (in *CreateSiteInput) Validate() error {
 	if in == nil {
 		in = &CreateSiteInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "Name"}
+		p := validation.Path{Name: "Name"}
 		if in.Name == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
-				v.length(&p, n, 1, 1000)
+				v.Length(&p, n, 1, 1000)
 			}
 			if !pattern4.MatchString(*in.Name) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Description"}
+		p := validation.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
-				v.length(&p, n, 1, 1001)
+				v.Length(&p, n, 1, 1001)
 			}
 			if !pattern4.MatchString(*in.Description) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Notes"}
+		p := validation.Path{Name: "Notes"}
 		if in.Notes != nil {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
-				v.length(&p, n, 1, 2000)
+				v.Length(&p, n, 1, 2000)
 			}
 			if !pattern9.MatchString(*in.Notes) {
-				v.pattern(&p, `^[\S \n]+$`)
+				v.Pattern(&p, `^[\S \n]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
 			if n := len(in.Tags); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			validateTagMap(v, &p, in.Tags)
 		}
 	}
 	{
-		p := fieldPath{name: "OperatingAddress"}
+		p := validation.Path{Name: "OperatingAddress"}
 		if in.OperatingAddress != nil {
 			validateAddress(v, &p, in.OperatingAddress)
 		}
 	}
 	{
-		p := fieldPath{name: "ShippingAddress"}
+		p := validation.Path{Name: "ShippingAddress"}
 		if in.ShippingAddress != nil {
 			validateAddress(v, &p, in.ShippingAddress)
 		}
 	}
 	{
-		p := fieldPath{name: "RackPhysicalProperties"}
+		p := validation.Path{Name: "RackPhysicalProperties"}
 		if in.RackPhysicalProperties != nil {
 			validateRackPhysicalProperties(v, &p, in.RackPhysicalProperties)
 		}
 	}
-	return v.err("CreateSiteInput")
+	return v.Err("CreateSiteInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -291,21 +292,21 @@ func (in *DeleteOutpostInput) Validate() error {
 	if in == nil {
 		in = &DeleteOutpostInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostId"}
+		p := validation.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("DeleteOutpostInput")
+	return v.Err("DeleteOutpostInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -315,21 +316,21 @@ func (in *DeleteSiteInput) Validate() error {
 	if in == nil {
 		in = &DeleteSiteInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
-	return v.err("DeleteSiteInput")
+	return v.Err("DeleteSiteInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -339,34 +340,34 @@ func (in *GetCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &GetCapacityTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "CapacityTaskId"}
+		p := validation.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.length(&p, n, 21, 21)
+				v.Length(&p, n, 21, 21)
 			}
 			if !pattern1.MatchString(*in.CapacityTaskId) {
-				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("GetCapacityTaskInput")
+	return v.Err("GetCapacityTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -376,21 +377,21 @@ func (in *GetCatalogItemInput) Validate() error {
 	if in == nil {
 		in = &GetCatalogItemInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "CatalogItemId"}
+		p := validation.Path{Name: "CatalogItemId"}
 		if in.CatalogItemId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.CatalogItemId); n < 1 || n > 10 {
-				v.length(&p, n, 1, 10)
+				v.Length(&p, n, 1, 10)
 			}
 			if !pattern10.MatchString(*in.CatalogItemId) {
-				v.pattern(&p, `^OR-[A-Z0-9]{7}$`)
+				v.Pattern(&p, `^OR-[A-Z0-9]{7}$`)
 			}
 		}
 	}
-	return v.err("GetCatalogItemInput")
+	return v.Err("GetCatalogItemInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -400,21 +401,21 @@ func (in *GetConnectionInput) Validate() error {
 	if in == nil {
 		in = &GetConnectionInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ConnectionId"}
+		p := validation.Path{Name: "ConnectionId"}
 		if in.ConnectionId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ConnectionId); n < 1 || n > 1024 {
-				v.length(&p, n, 1, 1024)
+				v.Length(&p, n, 1, 1024)
 			}
 			if !pattern11.MatchString(*in.ConnectionId) {
-				v.pattern(&p, `^[a-zA-Z0-9+/=]{1,1024}$`)
+				v.Pattern(&p, `^[a-zA-Z0-9+/=]{1,1024}$`)
 			}
 		}
 	}
-	return v.err("GetConnectionInput")
+	return v.Err("GetConnectionInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -424,21 +425,21 @@ func (in *GetOrderInput) Validate() error {
 	if in == nil {
 		in = &GetOrderInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OrderId"}
+		p := validation.Path{Name: "OrderId"}
 		if in.OrderId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
-				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("GetOrderInput")
+	return v.Err("GetOrderInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -448,21 +449,21 @@ func (in *GetOutpostInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostId"}
+		p := validation.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("GetOutpostInput")
+	return v.Err("GetOutpostInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -472,40 +473,40 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostInstanceTypesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostId"}
+		p := validation.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
-	return v.err("GetOutpostInstanceTypesInput")
+	return v.Err("GetOutpostInstanceTypesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -515,51 +516,51 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostSupportedInstanceTypesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OrderId"}
+		p := validation.Path{Name: "OrderId"}
 		if in.OrderId != nil {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
-				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
-	return v.err("GetOutpostSupportedInstanceTypesInput")
+	return v.Err("GetOutpostSupportedInstanceTypesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -569,21 +570,21 @@ func (in *GetSiteInput) Validate() error {
 	if in == nil {
 		in = &GetSiteInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
-	return v.err("GetSiteInput")
+	return v.Err("GetSiteInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -593,31 +594,31 @@ func (in *GetSiteAddressInput) Validate() error {
 	if in == nil {
 		in = &GetSiteAddressInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AddressType"}
+		p := validation.Path{Name: "AddressType"}
 		if in.AddressType == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !in.AddressType.IsKnown() {
-				v.enum(&p, string(in.AddressType))
+				v.Enum(&p, string(in.AddressType))
 			}
 		}
 	}
-	return v.err("GetSiteAddressInput")
+	return v.Err("GetSiteAddressInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -627,64 +628,64 @@ func (in *ListAssetInstancesInput) Validate() error {
 	if in == nil {
 		in = &ListAssetInstancesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AssetIdFilter"}
+		p := validation.Path{Name: "AssetIdFilter"}
 		if in.AssetIdFilter != nil {
 			validateAssetIdList(v, &p, in.AssetIdFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "InstanceTypeFilter"}
+		p := validation.Path{Name: "InstanceTypeFilter"}
 		if in.InstanceTypeFilter != nil {
 			validateOutpostInstanceTypeList(v, &p, in.InstanceTypeFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "AccountIdFilter"}
+		p := validation.Path{Name: "AccountIdFilter"}
 		if in.AccountIdFilter != nil {
 			validateAccountIdList(v, &p, in.AccountIdFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "AwsServiceFilter"}
+		p := validation.Path{Name: "AwsServiceFilter"}
 		if in.AwsServiceFilter != nil {
 			validateAWSServiceNameList(v, &p, in.AwsServiceFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
-	return v.err("ListAssetInstancesInput")
+	return v.Err("ListAssetInstancesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -694,55 +695,55 @@ func (in *ListAssetsInput) Validate() error {
 	if in == nil {
 		in = &ListAssetsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "HostIdFilter"}
+		p := validation.Path{Name: "HostIdFilter"}
 		if in.HostIdFilter != nil {
 			validateHostIdList(v, &p, in.HostIdFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "StatusFilter"}
+		p := validation.Path{Name: "StatusFilter"}
 		if in.StatusFilter != nil {
 			if n := len(in.StatusFilter); n < 1 || n > 3 {
-				v.length(&p, n, 1, 3)
+				v.Length(&p, n, 1, 3)
 			}
 			validateStatusList(v, &p, in.StatusFilter)
 		}
 	}
-	return v.err("ListAssetsInput")
+	return v.Err("ListAssetsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -752,53 +753,53 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &ListBlockingInstancesForCapacityTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "CapacityTaskId"}
+		p := validation.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.length(&p, n, 21, 21)
+				v.Length(&p, n, 21, 21)
 			}
 			if !pattern1.MatchString(*in.CapacityTaskId) {
-				v.pattern(&p, `^cap-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
-	return v.err("ListBlockingInstancesForCapacityTaskInput")
+	return v.Err("ListBlockingInstancesForCapacityTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -808,44 +809,44 @@ func (in *ListCapacityTasksInput) Validate() error {
 	if in == nil {
 		in = &ListCapacityTasksInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifierFilter"}
+		p := validation.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "CapacityTaskStatusFilter"}
+		p := validation.Path{Name: "CapacityTaskStatusFilter"}
 		if in.CapacityTaskStatusFilter != nil {
 			validateCapacityTaskStatusList(v, &p, in.CapacityTaskStatusFilter)
 		}
 	}
-	return v.err("ListCapacityTasksInput")
+	return v.Err("ListCapacityTasksInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -855,45 +856,45 @@ func (in *ListCatalogItemsInput) Validate() error {
 	if in == nil {
 		in = &ListCatalogItemsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ItemClassFilter"}
+		p := validation.Path{Name: "ItemClassFilter"}
 		if in.ItemClassFilter != nil {
 			validateCatalogItemClassList(v, &p, in.ItemClassFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "SupportedStorageFilter"}
+		p := validation.Path{Name: "SupportedStorageFilter"}
 		if in.SupportedStorageFilter != nil {
 			validateSupportedStorageList(v, &p, in.SupportedStorageFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "EC2FamilyFilter"}
+		p := validation.Path{Name: "EC2FamilyFilter"}
 		if in.EC2FamilyFilter != nil {
 			validateEC2FamilyList(v, &p, in.EC2FamilyFilter)
 		}
 	}
-	return v.err("ListCatalogItemsInput")
+	return v.Err("ListCatalogItemsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -903,38 +904,38 @@ func (in *ListOrdersInput) Validate() error {
 	if in == nil {
 		in = &ListOrdersInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifierFilter"}
+		p := validation.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
-	return v.err("ListOrdersInput")
+	return v.Err("ListOrdersInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -944,54 +945,54 @@ func (in *ListOutpostsInput) Validate() error {
 	if in == nil {
 		in = &ListOutpostsInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "LifeCycleStatusFilter"}
+		p := validation.Path{Name: "LifeCycleStatusFilter"}
 		if in.LifeCycleStatusFilter != nil {
 			if n := len(in.LifeCycleStatusFilter); n < 1 || n > 5 {
-				v.length(&p, n, 1, 5)
+				v.Length(&p, n, 1, 5)
 			}
 			validateLifeCycleStatusList(v, &p, in.LifeCycleStatusFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "AvailabilityZoneFilter"}
+		p := validation.Path{Name: "AvailabilityZoneFilter"}
 		if in.AvailabilityZoneFilter != nil {
 			if n := len(in.AvailabilityZoneFilter); n < 1 || n > 5 {
-				v.length(&p, n, 1, 5)
+				v.Length(&p, n, 1, 5)
 			}
 			validateAvailabilityZoneList(v, &p, in.AvailabilityZoneFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "AvailabilityZoneIdFilter"}
+		p := validation.Path{Name: "AvailabilityZoneIdFilter"}
 		if in.AvailabilityZoneIdFilter != nil {
 			if n := len(in.AvailabilityZoneIdFilter); n < 1 || n > 5 {
-				v.length(&p, n, 1, 5)
+				v.Length(&p, n, 1, 5)
 			}
 			validateAvailabilityZoneIdList(v, &p, in.AvailabilityZoneIdFilter)
 		}
 	}
-	return v.err("ListOutpostsInput")
+	return v.Err("ListOutpostsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1001,45 +1002,45 @@ func (in *ListSitesInput) Validate() error {
 	if in == nil {
 		in = &ListSitesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "NextToken"}
+		p := validation.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.length(&p, n, 1, 2048)
+				v.Length(&p, n, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
-				v.pattern(&p, `^(\d+)##(\S+)$`)
+				v.Pattern(&p, `^(\d+)##(\S+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaxResults"}
+		p := validation.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OperatingAddressCountryCodeFilter"}
+		p := validation.Path{Name: "OperatingAddressCountryCodeFilter"}
 		if in.OperatingAddressCountryCodeFilter != nil {
 			validateCountryCodeList(v, &p, in.OperatingAddressCountryCodeFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "OperatingAddressStateOrRegionFilter"}
+		p := validation.Path{Name: "OperatingAddressStateOrRegionFilter"}
 		if in.OperatingAddressStateOrRegionFilter != nil {
 			validateStateOrRegionList(v, &p, in.OperatingAddressStateOrRegionFilter)
 		}
 	}
 	{
-		p := fieldPath{name: "OperatingAddressCityFilter"}
+		p := validation.Path{Name: "OperatingAddressCityFilter"}
 		if in.OperatingAddressCityFilter != nil {
 			validateCityList(v, &p, in.OperatingAddressCityFilter)
 		}
 	}
-	return v.err("ListSitesInput")
+	return v.Err("ListSitesInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1049,24 +1050,24 @@ func (in *ListTagsForResourceInput) Validate() error {
 	if in == nil {
 		in = &ListTagsForResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.length(&p, n, 0, 1011)
+				v.Length(&p, n, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
 	}
-	return v.err("ListTagsForResourceInput")
+	return v.Err("ListTagsForResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1076,65 +1077,65 @@ func (in *StartCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &StartCapacityTaskInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostIdentifier"}
+		p := validation.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OrderId"}
+		p := validation.Path{Name: "OrderId"}
 		if in.OrderId != nil {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
-				v.pattern(&p, `^oo-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AssetId"}
+		p := validation.Path{Name: "AssetId"}
 		if in.AssetId != nil {
 			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			if !pattern14.MatchString(*in.AssetId) {
-				v.pattern(&p, `^(\w+)$`)
+				v.Pattern(&p, `^(\w+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "InstancePools"}
+		p := validation.Path{Name: "InstancePools"}
 		if in.InstancePools == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateRequestedInstancePools(v, &p, in.InstancePools)
 		}
 	}
 	{
-		p := fieldPath{name: "InstancesToExclude"}
+		p := validation.Path{Name: "InstancesToExclude"}
 		if in.InstancesToExclude != nil {
 			validateInstancesToExclude(v, &p, in.InstancesToExclude)
 		}
 	}
 	{
-		p := fieldPath{name: "TaskActionOnBlockingInstances"}
+		p := validation.Path{Name: "TaskActionOnBlockingInstances"}
 		if in.TaskActionOnBlockingInstances != "" {
 			if !in.TaskActionOnBlockingInstances.IsKnown() {
-				v.enum(&p, string(in.TaskActionOnBlockingInstances))
+				v.Enum(&p, string(in.TaskActionOnBlockingInstances))
 			}
 		}
 	}
-	return v.err("StartCapacityTaskInput")
+	return v.Err("StartCapacityTaskInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1144,53 +1145,53 @@ func (in *StartConnectionInput) Validate() error {
 	if in == nil {
 		in = &StartConnectionInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "DeviceSerialNumber"}
+		p := validation.Path{Name: "DeviceSerialNumber"}
 		if in.DeviceSerialNumber != nil {
 			if n := utf8.RuneCountInString(*in.DeviceSerialNumber); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			if !pattern14.MatchString(*in.DeviceSerialNumber) {
-				v.pattern(&p, `^(\w+)$`)
+				v.Pattern(&p, `^(\w+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AssetId"}
+		p := validation.Path{Name: "AssetId"}
 		if in.AssetId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
-				v.length(&p, n, 1, 100)
+				v.Length(&p, n, 1, 100)
 			}
 			if !pattern14.MatchString(*in.AssetId) {
-				v.pattern(&p, `^(\w+)$`)
+				v.Pattern(&p, `^(\w+)$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "ClientPublicKey"}
+		p := validation.Path{Name: "ClientPublicKey"}
 		if in.ClientPublicKey == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.ClientPublicKey); n != 44 {
-				v.length(&p, n, 44, 44)
+				v.Length(&p, n, 44, 44)
 			}
 			if !pattern15.MatchString(*in.ClientPublicKey) {
-				v.pattern(&p, `^[a-zA-Z0-9/+]{43}=$`)
+				v.Pattern(&p, `^[a-zA-Z0-9/+]{43}=$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "NetworkInterfaceDeviceIndex"}
+		p := validation.Path{Name: "NetworkInterfaceDeviceIndex"}
 		{
 			if n := in.NetworkInterfaceDeviceIndex; n < 0 || n > 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1")
 			}
 		}
 	}
-	return v.err("StartConnectionInput")
+	return v.Err("StartConnectionInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1200,35 +1201,35 @@ func (in *TagResourceInput) Validate() error {
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.length(&p, n, 0, 1011)
+				v.Length(&p, n, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Tags"}
+		p := validation.Path{Name: "Tags"}
 		if in.Tags == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.Tags); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			validateTagMap(v, &p, in.Tags)
 		}
 	}
-	return v.err("TagResourceInput")
+	return v.Err("TagResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1238,35 +1239,35 @@ func (in *UntagResourceInput) Validate() error {
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "ResourceArn"}
+		p := validation.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.length(&p, n, 0, 1011)
+				v.Length(&p, n, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "TagKeys"}
+		p := validation.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := len(in.TagKeys); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			validateTagKeyList(v, &p, in.TagKeys)
 		}
 	}
-	return v.err("UntagResourceInput")
+	return v.Err("UntagResourceInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1276,51 +1277,51 @@ func (in *UpdateOutpostInput) Validate() error {
 	if in == nil {
 		in = &UpdateOutpostInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "OutpostId"}
+		p := validation.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Name"}
+		p := validation.Path{Name: "Name"}
 		if in.Name != nil {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern4.MatchString(*in.Name) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Description"}
+		p := validation.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
-				v.length(&p, n, 0, 1000)
+				v.Length(&p, n, 0, 1000)
 			}
 			if !pattern5.MatchString(*in.Description) {
-				v.pattern(&p, `^[\S ]*$`)
+				v.Pattern(&p, `^[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "SupportedHardwareType"}
+		p := validation.Path{Name: "SupportedHardwareType"}
 		if in.SupportedHardwareType != "" {
 			if !in.SupportedHardwareType.IsKnown() {
-				v.enum(&p, string(in.SupportedHardwareType))
+				v.Enum(&p, string(in.SupportedHardwareType))
 			}
 		}
 	}
-	return v.err("UpdateOutpostInput")
+	return v.Err("UpdateOutpostInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1330,54 +1331,54 @@ func (in *UpdateSiteInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Name"}
+		p := validation.Path{Name: "Name"}
 		if in.Name != nil {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
-				v.length(&p, n, 1, 1000)
+				v.Length(&p, n, 1, 1000)
 			}
 			if !pattern4.MatchString(*in.Name) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Description"}
+		p := validation.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
-				v.length(&p, n, 1, 1001)
+				v.Length(&p, n, 1, 1001)
 			}
 			if !pattern4.MatchString(*in.Description) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Notes"}
+		p := validation.Path{Name: "Notes"}
 		if in.Notes != nil {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
-				v.length(&p, n, 1, 2000)
+				v.Length(&p, n, 1, 2000)
 			}
 			if !pattern9.MatchString(*in.Notes) {
-				v.pattern(&p, `^[\S \n]+$`)
+				v.Pattern(&p, `^[\S \n]+$`)
 			}
 		}
 	}
-	return v.err("UpdateSiteInput")
+	return v.Err("UpdateSiteInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1387,39 +1388,39 @@ func (in *UpdateSiteAddressInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteAddressInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "AddressType"}
+		p := validation.Path{Name: "AddressType"}
 		if in.AddressType == "" {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if !in.AddressType.IsKnown() {
-				v.enum(&p, string(in.AddressType))
+				v.Enum(&p, string(in.AddressType))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "Address"}
+		p := validation.Path{Name: "Address"}
 		if in.Address == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			validateAddress(v, &p, in.Address)
 		}
 	}
-	return v.err("UpdateSiteAddressInput")
+	return v.Err("UpdateSiteAddressInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1429,563 +1430,563 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteRackPhysicalPropertiesInput{}
 	}
-	v := &validator{}
+	v := &validation.Validator{}
 	{
-		p := fieldPath{name: "SiteId"}
+		p := validation.Path{Name: "SiteId"}
 		if in.SiteId == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
-				v.pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
+				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PowerDrawKva"}
+		p := validation.Path{Name: "PowerDrawKva"}
 		if in.PowerDrawKva != "" {
 			if !in.PowerDrawKva.IsKnown() {
-				v.enum(&p, string(in.PowerDrawKva))
+				v.Enum(&p, string(in.PowerDrawKva))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PowerPhase"}
+		p := validation.Path{Name: "PowerPhase"}
 		if in.PowerPhase != "" {
 			if !in.PowerPhase.IsKnown() {
-				v.enum(&p, string(in.PowerPhase))
+				v.Enum(&p, string(in.PowerPhase))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PowerConnector"}
+		p := validation.Path{Name: "PowerConnector"}
 		if in.PowerConnector != "" {
 			if !in.PowerConnector.IsKnown() {
-				v.enum(&p, string(in.PowerConnector))
+				v.Enum(&p, string(in.PowerConnector))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "PowerFeedDrop"}
+		p := validation.Path{Name: "PowerFeedDrop"}
 		if in.PowerFeedDrop != "" {
 			if !in.PowerFeedDrop.IsKnown() {
-				v.enum(&p, string(in.PowerFeedDrop))
+				v.Enum(&p, string(in.PowerFeedDrop))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "UplinkGbps"}
+		p := validation.Path{Name: "UplinkGbps"}
 		if in.UplinkGbps != "" {
 			if !in.UplinkGbps.IsKnown() {
-				v.enum(&p, string(in.UplinkGbps))
+				v.Enum(&p, string(in.UplinkGbps))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "UplinkCount"}
+		p := validation.Path{Name: "UplinkCount"}
 		if in.UplinkCount != "" {
 			if !in.UplinkCount.IsKnown() {
-				v.enum(&p, string(in.UplinkCount))
+				v.Enum(&p, string(in.UplinkCount))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "FiberOpticCableType"}
+		p := validation.Path{Name: "FiberOpticCableType"}
 		if in.FiberOpticCableType != "" {
 			if !in.FiberOpticCableType.IsKnown() {
-				v.enum(&p, string(in.FiberOpticCableType))
+				v.Enum(&p, string(in.FiberOpticCableType))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "OpticalStandard"}
+		p := validation.Path{Name: "OpticalStandard"}
 		if in.OpticalStandard != "" {
 			if !in.OpticalStandard.IsKnown() {
-				v.enum(&p, string(in.OpticalStandard))
+				v.Enum(&p, string(in.OpticalStandard))
 			}
 		}
 	}
 	{
-		p := fieldPath{name: "MaximumSupportedWeightLbs"}
+		p := validation.Path{Name: "MaximumSupportedWeightLbs"}
 		if in.MaximumSupportedWeightLbs != "" {
 			if !in.MaximumSupportedWeightLbs.IsKnown() {
-				v.enum(&p, string(in.MaximumSupportedWeightLbs))
+				v.Enum(&p, string(in.MaximumSupportedWeightLbs))
 			}
 		}
 	}
-	return v.err("UpdateSiteRackPhysicalPropertiesInput")
+	return v.Err("UpdateSiteRackPhysicalPropertiesInput")
 }
 
 // validateLineItemRequestListDefinition checks a LineItemRequestListDefinition value.
-func validateLineItemRequestListDefinition(v *validator, parent *fieldPath, x []types.LineItemRequest) {
+func validateLineItemRequestListDefinition(v *validation.Validator, parent *validation.Path, x []types.LineItemRequest) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateLineItemRequest(v, &p, &x[i])
 	}
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validator, parent *fieldPath, x map[string]string) {
-	start := len(v.list)
+func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+	start := len(v.List)
 	for k, e := range x {
-		p := fieldPath{parent: parent, name: k, isKey: true}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
-				v.length(&p, n, 1, 128)
+				v.Length(&p, n, 1, 128)
 			}
 			if !pattern16.MatchString(k) {
-				v.pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
+				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
 		if n := utf8.RuneCountInString(e); n > 256 {
-			v.length(&p, n, 0, 256)
+			v.Length(&p, n, 0, 256)
 		}
 		if !pattern9.MatchString(e) {
-			v.pattern(&p, `^[\S \n]+$`)
+			v.Pattern(&p, `^[\S \n]+$`)
 		}
 	}
-	v.sortFrom(start)
+	v.SortFrom(start)
 }
 
 // validateAddress checks a Address value.
-func validateAddress(v *validator, parent *fieldPath, x *types.Address) {
+func validateAddress(v *validation.Validator, parent *validation.Path, x *types.Address) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "ContactName"}
+		p := validation.Path{Parent: parent, Name: "ContactName"}
 		if x.ContactName != nil {
 			if n := utf8.RuneCountInString(*x.ContactName); n < 1 || n > 255 {
-				v.length(&p, n, 1, 255)
+				v.Length(&p, n, 1, 255)
 			}
 			if !pattern17.MatchString(*x.ContactName) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "ContactPhoneNumber"}
+		p := validation.Path{Parent: parent, Name: "ContactPhoneNumber"}
 		if x.ContactPhoneNumber != nil {
 			if n := utf8.RuneCountInString(*x.ContactPhoneNumber); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern4.MatchString(*x.ContactPhoneNumber) {
-				v.pattern(&p, `^[\S ]+$`)
+				v.Pattern(&p, `^[\S ]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AddressLine1"}
+		p := validation.Path{Parent: parent, Name: "AddressLine1"}
 		if x.AddressLine1 == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.AddressLine1); n < 1 || n > 180 {
-				v.length(&p, n, 1, 180)
+				v.Length(&p, n, 1, 180)
 			}
 			if !pattern17.MatchString(*x.AddressLine1) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AddressLine2"}
+		p := validation.Path{Parent: parent, Name: "AddressLine2"}
 		if x.AddressLine2 != nil {
 			if n := utf8.RuneCountInString(*x.AddressLine2); n > 60 {
-				v.length(&p, n, 0, 60)
+				v.Length(&p, n, 0, 60)
 			}
 			if !pattern17.MatchString(*x.AddressLine2) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AddressLine3"}
+		p := validation.Path{Parent: parent, Name: "AddressLine3"}
 		if x.AddressLine3 != nil {
 			if n := utf8.RuneCountInString(*x.AddressLine3); n > 60 {
-				v.length(&p, n, 0, 60)
+				v.Length(&p, n, 0, 60)
 			}
 			if !pattern17.MatchString(*x.AddressLine3) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "City"}
+		p := validation.Path{Parent: parent, Name: "City"}
 		if x.City == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.City); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			if !pattern17.MatchString(*x.City) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "StateOrRegion"}
+		p := validation.Path{Parent: parent, Name: "StateOrRegion"}
 		if x.StateOrRegion == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.StateOrRegion); n < 1 || n > 50 {
-				v.length(&p, n, 1, 50)
+				v.Length(&p, n, 1, 50)
 			}
 			if !pattern17.MatchString(*x.StateOrRegion) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "DistrictOrCounty"}
+		p := validation.Path{Parent: parent, Name: "DistrictOrCounty"}
 		if x.DistrictOrCounty != nil {
 			if n := utf8.RuneCountInString(*x.DistrictOrCounty); n < 1 || n > 60 {
-				v.length(&p, n, 1, 60)
+				v.Length(&p, n, 1, 60)
 			}
 			if !pattern17.MatchString(*x.DistrictOrCounty) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "PostalCode"}
+		p := validation.Path{Parent: parent, Name: "PostalCode"}
 		if x.PostalCode == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.PostalCode); n < 1 || n > 20 {
-				v.length(&p, n, 1, 20)
+				v.Length(&p, n, 1, 20)
 			}
 			if !pattern18.MatchString(*x.PostalCode) {
-				v.pattern(&p, `^[a-zA-Z0-9 -]+$`)
+				v.Pattern(&p, `^[a-zA-Z0-9 -]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "CountryCode"}
+		p := validation.Path{Parent: parent, Name: "CountryCode"}
 		if x.CountryCode == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.CountryCode); n != 2 {
-				v.length(&p, n, 2, 2)
+				v.Length(&p, n, 2, 2)
 			}
 			if !pattern19.MatchString(*x.CountryCode) {
-				v.pattern(&p, `^[A-Z]{2}$`)
+				v.Pattern(&p, `^[A-Z]{2}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Municipality"}
+		p := validation.Path{Parent: parent, Name: "Municipality"}
 		if x.Municipality != nil {
 			if n := utf8.RuneCountInString(*x.Municipality); n > 180 {
-				v.length(&p, n, 0, 180)
+				v.Length(&p, n, 0, 180)
 			}
 			if !pattern17.MatchString(*x.Municipality) {
-				v.pattern(&p, `^\S[\S ]*$`)
+				v.Pattern(&p, `^\S[\S ]*$`)
 			}
 		}
 	}
 }
 
 // validateRackPhysicalProperties checks a RackPhysicalProperties value.
-func validateRackPhysicalProperties(v *validator, parent *fieldPath, x *types.RackPhysicalProperties) {
+func validateRackPhysicalProperties(v *validation.Validator, parent *validation.Path, x *types.RackPhysicalProperties) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "PowerDrawKva"}
+		p := validation.Path{Parent: parent, Name: "PowerDrawKva"}
 		if x.PowerDrawKva != "" {
 			if !x.PowerDrawKva.IsKnown() {
-				v.enum(&p, string(x.PowerDrawKva))
+				v.Enum(&p, string(x.PowerDrawKva))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "PowerPhase"}
+		p := validation.Path{Parent: parent, Name: "PowerPhase"}
 		if x.PowerPhase != "" {
 			if !x.PowerPhase.IsKnown() {
-				v.enum(&p, string(x.PowerPhase))
+				v.Enum(&p, string(x.PowerPhase))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "PowerConnector"}
+		p := validation.Path{Parent: parent, Name: "PowerConnector"}
 		if x.PowerConnector != "" {
 			if !x.PowerConnector.IsKnown() {
-				v.enum(&p, string(x.PowerConnector))
+				v.Enum(&p, string(x.PowerConnector))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "PowerFeedDrop"}
+		p := validation.Path{Parent: parent, Name: "PowerFeedDrop"}
 		if x.PowerFeedDrop != "" {
 			if !x.PowerFeedDrop.IsKnown() {
-				v.enum(&p, string(x.PowerFeedDrop))
+				v.Enum(&p, string(x.PowerFeedDrop))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "UplinkGbps"}
+		p := validation.Path{Parent: parent, Name: "UplinkGbps"}
 		if x.UplinkGbps != "" {
 			if !x.UplinkGbps.IsKnown() {
-				v.enum(&p, string(x.UplinkGbps))
+				v.Enum(&p, string(x.UplinkGbps))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "UplinkCount"}
+		p := validation.Path{Parent: parent, Name: "UplinkCount"}
 		if x.UplinkCount != "" {
 			if !x.UplinkCount.IsKnown() {
-				v.enum(&p, string(x.UplinkCount))
+				v.Enum(&p, string(x.UplinkCount))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "FiberOpticCableType"}
+		p := validation.Path{Parent: parent, Name: "FiberOpticCableType"}
 		if x.FiberOpticCableType != "" {
 			if !x.FiberOpticCableType.IsKnown() {
-				v.enum(&p, string(x.FiberOpticCableType))
+				v.Enum(&p, string(x.FiberOpticCableType))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "OpticalStandard"}
+		p := validation.Path{Parent: parent, Name: "OpticalStandard"}
 		if x.OpticalStandard != "" {
 			if !x.OpticalStandard.IsKnown() {
-				v.enum(&p, string(x.OpticalStandard))
+				v.Enum(&p, string(x.OpticalStandard))
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "MaximumSupportedWeightLbs"}
+		p := validation.Path{Parent: parent, Name: "MaximumSupportedWeightLbs"}
 		if x.MaximumSupportedWeightLbs != "" {
 			if !x.MaximumSupportedWeightLbs.IsKnown() {
-				v.enum(&p, string(x.MaximumSupportedWeightLbs))
+				v.Enum(&p, string(x.MaximumSupportedWeightLbs))
 			}
 		}
 	}
 }
 
 // validateAssetIdList checks a AssetIdList value.
-func validateAssetIdList(v *validator, parent *fieldPath, x []string) {
+func validateAssetIdList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 100 {
-			v.length(&p, n, 1, 100)
+			v.Length(&p, n, 1, 100)
 		}
 		if !pattern14.MatchString(x[i]) {
-			v.pattern(&p, `^(\w+)$`)
+			v.Pattern(&p, `^(\w+)$`)
 		}
 	}
 }
 
 // validateOutpostInstanceTypeList checks a OutpostInstanceTypeList value.
-func validateOutpostInstanceTypeList(v *validator, parent *fieldPath, x []string) {
+func validateOutpostInstanceTypeList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 3 || n > 30 {
-			v.length(&p, n, 3, 30)
+			v.Length(&p, n, 3, 30)
 		}
 		if !pattern20.MatchString(x[i]) {
-			v.pattern(&p, `^[a-z0-9\-\.]+$`)
+			v.Pattern(&p, `^[a-z0-9\-\.]+$`)
 		}
 	}
 }
 
 // validateAccountIdList checks a AccountIdList value.
-func validateAccountIdList(v *validator, parent *fieldPath, x []string) {
+func validateAccountIdList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n != 12 {
-			v.length(&p, n, 12, 12)
+			v.Length(&p, n, 12, 12)
 		}
 		if !pattern21.MatchString(x[i]) {
-			v.pattern(&p, `^\d{12}$`)
+			v.Pattern(&p, `^\d{12}$`)
 		}
 	}
 }
 
 // validateAWSServiceNameList checks a AWSServiceNameList value.
-func validateAWSServiceNameList(v *validator, parent *fieldPath, x []types.AWSServiceName) {
+func validateAWSServiceNameList(v *validation.Validator, parent *validation.Path, x []types.AWSServiceName) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateHostIdList checks a HostIdList value.
-func validateHostIdList(v *validator, parent *fieldPath, x []string) {
+func validateHostIdList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.length(&p, n, 1, 50)
+			v.Length(&p, n, 1, 50)
 		}
 		if !pattern22.MatchString(x[i]) {
-			v.pattern(&p, `^[A-Za-z0-9-]*$`)
+			v.Pattern(&p, `^[A-Za-z0-9-]*$`)
 		}
 	}
 }
 
 // validateStatusList checks a StatusList value.
-func validateStatusList(v *validator, parent *fieldPath, x []types.AssetState) {
+func validateStatusList(v *validation.Validator, parent *validation.Path, x []types.AssetState) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateCapacityTaskStatusList checks a CapacityTaskStatusList value.
-func validateCapacityTaskStatusList(v *validator, parent *fieldPath, x []types.CapacityTaskStatus) {
+func validateCapacityTaskStatusList(v *validation.Validator, parent *validation.Path, x []types.CapacityTaskStatus) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateCatalogItemClassList checks a CatalogItemClassList value.
-func validateCatalogItemClassList(v *validator, parent *fieldPath, x []types.CatalogItemClass) {
+func validateCatalogItemClassList(v *validation.Validator, parent *validation.Path, x []types.CatalogItemClass) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateSupportedStorageList checks a SupportedStorageList value.
-func validateSupportedStorageList(v *validator, parent *fieldPath, x []types.SupportedStorageEnum) {
+func validateSupportedStorageList(v *validation.Validator, parent *validation.Path, x []types.SupportedStorageEnum) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
-			v.enum(&p, string(x[i]))
+			v.Enum(&p, string(x[i]))
 		}
 	}
 }
 
 // validateEC2FamilyList checks a EC2FamilyList value.
-func validateEC2FamilyList(v *validator, parent *fieldPath, x []string) {
+func validateEC2FamilyList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 10 {
-			v.length(&p, n, 1, 10)
+			v.Length(&p, n, 1, 10)
 		}
 		if !pattern23.MatchString(x[i]) {
-			v.pattern(&p, `^[a-z0-9]+$`)
+			v.Pattern(&p, `^[a-z0-9]+$`)
 		}
 	}
 }
 
 // validateLifeCycleStatusList checks a LifeCycleStatusList value.
-func validateLifeCycleStatusList(v *validator, parent *fieldPath, x []string) {
+func validateLifeCycleStatusList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 20 {
-			v.length(&p, n, 1, 20)
+			v.Length(&p, n, 1, 20)
 		}
 		if !pattern24.MatchString(x[i]) {
-			v.pattern(&p, `^[ A-Za-z]+$`)
+			v.Pattern(&p, `^[ A-Za-z]+$`)
 		}
 	}
 }
 
 // validateAvailabilityZoneList checks a AvailabilityZoneList value.
-func validateAvailabilityZoneList(v *validator, parent *fieldPath, x []string) {
+func validateAvailabilityZoneList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 1000 {
-			v.length(&p, n, 1, 1000)
+			v.Length(&p, n, 1, 1000)
 		}
 		if !pattern7.MatchString(x[i]) {
-			v.pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
+			v.Pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
 		}
 	}
 }
 
 // validateAvailabilityZoneIdList checks a AvailabilityZoneIdList value.
-func validateAvailabilityZoneIdList(v *validator, parent *fieldPath, x []string) {
+func validateAvailabilityZoneIdList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
-			v.length(&p, n, 1, 255)
+			v.Length(&p, n, 1, 255)
 		}
 		if !pattern8.MatchString(x[i]) {
-			v.pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
+			v.Pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
 		}
 	}
 }
 
 // validateCountryCodeList checks a CountryCodeList value.
-func validateCountryCodeList(v *validator, parent *fieldPath, x []string) {
+func validateCountryCodeList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n != 2 {
-			v.length(&p, n, 2, 2)
+			v.Length(&p, n, 2, 2)
 		}
 		if !pattern19.MatchString(x[i]) {
-			v.pattern(&p, `^[A-Z]{2}$`)
+			v.Pattern(&p, `^[A-Z]{2}$`)
 		}
 	}
 }
 
 // validateStateOrRegionList checks a StateOrRegionList value.
-func validateStateOrRegionList(v *validator, parent *fieldPath, x []string) {
+func validateStateOrRegionList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.length(&p, n, 1, 50)
+			v.Length(&p, n, 1, 50)
 		}
 		if !pattern17.MatchString(x[i]) {
-			v.pattern(&p, `^\S[\S ]*$`)
+			v.Pattern(&p, `^\S[\S ]*$`)
 		}
 	}
 }
 
 // validateCityList checks a CityList value.
-func validateCityList(v *validator, parent *fieldPath, x []string) {
+func validateCityList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.length(&p, n, 1, 50)
+			v.Length(&p, n, 1, 50)
 		}
 		if !pattern17.MatchString(x[i]) {
-			v.pattern(&p, `^\S[\S ]*$`)
+			v.Pattern(&p, `^\S[\S ]*$`)
 		}
 	}
 }
 
 // validateRequestedInstancePools checks a RequestedInstancePools value.
-func validateRequestedInstancePools(v *validator, parent *fieldPath, x []types.InstanceTypeCapacity) {
+func validateRequestedInstancePools(v *validation.Validator, parent *validation.Path, x []types.InstanceTypeCapacity) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		validateInstanceTypeCapacity(v, &p, &x[i])
 	}
 }
 
 // validateInstancesToExclude checks a InstancesToExclude value.
-func validateInstancesToExclude(v *validator, parent *fieldPath, x *types.InstancesToExclude) {
+func validateInstancesToExclude(v *validation.Validator, parent *validation.Path, x *types.InstancesToExclude) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "Instances"}
+		p := validation.Path{Parent: parent, Name: "Instances"}
 		if x.Instances != nil {
 			validateInstanceIdList(v, &p, x.Instances)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "AccountIds"}
+		p := validation.Path{Parent: parent, Name: "AccountIds"}
 		if x.AccountIds != nil {
 			validateAccountIdList(v, &p, x.AccountIds)
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Services"}
+		p := validation.Path{Parent: parent, Name: "Services"}
 		if x.Services != nil {
 			validateAWSServiceNameList(v, &p, x.Services)
 		}
@@ -1993,81 +1994,81 @@ func validateInstancesToExclude(v *validator, parent *fieldPath, x *types.Instan
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validator, parent *fieldPath, x []string) {
+func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
-			v.length(&p, n, 1, 128)
+			v.Length(&p, n, 1, 128)
 		}
 		if !pattern16.MatchString(x[i]) {
-			v.pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
+			v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 		}
 	}
 }
 
 // validateLineItemRequest checks a LineItemRequest value.
-func validateLineItemRequest(v *validator, parent *fieldPath, x *types.LineItemRequest) {
+func validateLineItemRequest(v *validation.Validator, parent *validation.Path, x *types.LineItemRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "CatalogItemId"}
+		p := validation.Path{Parent: parent, Name: "CatalogItemId"}
 		if x.CatalogItemId != nil {
 			if n := utf8.RuneCountInString(*x.CatalogItemId); n < 1 || n > 10 {
-				v.length(&p, n, 1, 10)
+				v.Length(&p, n, 1, 10)
 			}
 			if !pattern10.MatchString(*x.CatalogItemId) {
-				v.pattern(&p, `^OR-[A-Z0-9]{7}$`)
+				v.Pattern(&p, `^OR-[A-Z0-9]{7}$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Quantity"}
+		p := validation.Path{Parent: parent, Name: "Quantity"}
 		if x.Quantity != nil {
 			if n := *x.Quantity; n < 1 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
 			}
 		}
 	}
 }
 
 // validateInstanceTypeCapacity checks a InstanceTypeCapacity value.
-func validateInstanceTypeCapacity(v *validator, parent *fieldPath, x *types.InstanceTypeCapacity) {
+func validateInstanceTypeCapacity(v *validation.Validator, parent *validation.Path, x *types.InstanceTypeCapacity) {
 	if x == nil {
 		return
 	}
 	{
-		p := fieldPath{parent: parent, name: "InstanceType"}
+		p := validation.Path{Parent: parent, Name: "InstanceType"}
 		if x.InstanceType == nil {
-			v.required(&p)
+			v.Required(&p)
 		} else {
 			if n := utf8.RuneCountInString(*x.InstanceType); n < 1 || n > 64 {
-				v.length(&p, n, 1, 64)
+				v.Length(&p, n, 1, 64)
 			}
 			if !pattern25.MatchString(*x.InstanceType) {
-				v.pattern(&p, `^[a-z0-9\-]+\.[a-z0-9\-]+$`)
+				v.Pattern(&p, `^[a-z0-9\-]+\.[a-z0-9\-]+$`)
 			}
 		}
 	}
 	{
-		p := fieldPath{parent: parent, name: "Count"}
+		p := validation.Path{Parent: parent, Name: "Count"}
 		{
 			if n := x.Count; n < 0 || n > 9999 {
-				v.outOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "9999")
+				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "9999")
 			}
 		}
 	}
 }
 
 // validateInstanceIdList checks a InstanceIdList value.
-func validateInstanceIdList(v *validator, parent *fieldPath, x []string) {
+func validateInstanceIdList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
-		p := fieldPath{parent: parent, index: i, isIdx: true}
+		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 11 || n > 32 {
-			v.length(&p, n, 11, 32)
+			v.Length(&p, n, 11, 32)
 		}
 		if !pattern26.MatchString(x[i]) {
-			v.pattern(&p, `^i-[0-9a-z]+$`)
+			v.Pattern(&p, `^i-[0-9a-z]+$`)
 		}
 	}
 }
