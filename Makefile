@@ -91,5 +91,5 @@ bench:
 
 # Runs bench/'s tests and every benchmark in it once, for CI: checks they run, times nothing.
 bench-check:
-	cd bench && $(GO) vet ./... && $(GO) test -bench . -benchtime=1x
+	cd bench && $(GO) vet ./... && $(GO) test -bench . -benchtime=1x && $(GO) test ./cmd/...
 	$(GO) test ./internal/gen -run '^$$' -bench . -benchtime=1x
