@@ -10,9 +10,10 @@ import (
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
-// emitClient writes client_gen.go (the operation methods, their request
-// serialisers and response deserialisers, paginators and the service's
-// constants) and codec_gen.go (the JSON encoders and decoders they use).
+// emitClient writes client_gen.go (the operation methods, paginators, the
+// error decoder and the service's constants), codec_gen.go (the request
+// serialisers, response deserialisers and the encoders and decoders they
+// use) and options_gen.go (Options, Client and the request path's glue).
 func emitClient(p *Plan) (map[string]*jen.File, error) {
 	c := newCodec(p)
 	f := jen.NewFilePathName(p.ImportPath, p.Package)
@@ -34,7 +35,6 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 		g.Id("userAgent").Op("=").Lit("smithygo/" + p.Package)
 	})
 	f.Line()
-	emitClientCore(f, p)
 
 	for _, op := range p.Operations {
 		emitOperationMethod(f, p, c, op)
@@ -61,7 +61,10 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	for _, code := range c.flush() {
 		cf.Add(code)
 	}
-	files := map[string]*jen.File{"client_gen.go": f, "codec_gen.go": cf}
+	of := jen.NewFilePathName(p.ImportPath, p.Package)
+	of.HeaderComment(header)
+	emitClientCore(of, p)
+	files := map[string]*jen.File{"client_gen.go": f, "codec_gen.go": cf, "options_gen.go": of}
 
 	ef, err := emitEndpoints(p)
 	if err != nil {

@@ -34,6 +34,11 @@ import (
 //     the model has more than one service);
 //   - "*_test.go" sections are hand-written tests of the generated code's
 //     behaviour, copied next to the generated package and run by go test;
+//   - an optional "keep" section lists, one per line, the generated files the
+//     case is about (path.Match patterns, such as "codec_gen.go" or
+//     "types/*"): only those are recorded, so that a case holds what it is
+//     about; without it every file is. All files are still compiled and
+//     behaviour-tested;
 //   - every other section is expected output: one section per generated file,
 //     named by its path (the runtime copied from templates/, internal/* and
 //     client_runtime_gen.go, is left out), or a single
@@ -52,6 +57,7 @@ const (
 	// serverName is an empty section that asks for the server package
 	// too (gen -server).
 	serverName  = "server"
+	keepName    = "keep"
 	errorName   = "error.txt"
 	warningName = "warnings.txt"
 )
@@ -64,6 +70,7 @@ type goldenCase struct {
 	models  []shapes.Source
 	service string
 	server  bool              // a "server" section: generate the server package too
+	keep    []string          // the "keep" section's patterns; nil keeps every file
 	tests   []txtar.File      // hand-written behaviour tests (not compared)
 	want    map[string][]byte // expected sections, by name
 	inputs  []txtar.File      // the sections -update keeps, in archive order
@@ -114,6 +121,14 @@ func loadCases(t *testing.T) []*goldenCase {
 			case f.Name == serverName:
 				c.server = true
 				c.inputs = append(c.inputs, f)
+			case f.Name == keepName:
+				c.keep = strings.Fields(string(f.Data))
+				for _, pat := range c.keep {
+					if _, err := path.Match(pat, ""); err != nil {
+						t.Fatalf("%s: keep pattern %q: %v", p, pat, err)
+					}
+				}
+				c.inputs = append(c.inputs, f)
 			case isBehaviour(f.Name):
 				c.tests = append(c.tests, f)
 				c.inputs = append(c.inputs, f)
@@ -160,8 +175,8 @@ func (c *goldenCase) generateMode(mode gogen.RuntimeMode) (map[string][]byte, er
 		Warn: func(w error) { c.warnings = fmt.Appendln(c.warnings, w) }})
 }
 
-// expected turns the pipeline's result into the sections a golden holds.
-func expected(files map[string][]byte, err error) map[string][]byte {
+// expected turns the pipeline's result into the sections the case holds.
+func (c *goldenCase) expected(files map[string][]byte, err error) map[string][]byte {
 	if err != nil {
 		return map[string][]byte{errorName: []byte(err.Error() + "\n")}
 	}
@@ -172,11 +187,25 @@ func expected(files map[string][]byte, err error) map[string][]byte {
 		// marks them (gogen.CopiedFrom).
 		// Generated tests are run in the temporary module instead; a section
 		// named *_test.go would be read back as a behaviour test.
-		if _, copied := gogen.CopiedFrom(data); !copied && !strings.HasSuffix(name, "_gen_test.go") {
-			out[name] = data
+		if _, copied := gogen.CopiedFrom(data); copied || strings.HasSuffix(name, "_gen_test.go") || !c.keeps(name) {
+			continue
 		}
+		out[name] = data
 	}
 	return out
+}
+
+// keeps reports whether the case records the generated file name.
+func (c *goldenCase) keeps(name string) bool {
+	if c.keep == nil {
+		return true
+	}
+	for _, pat := range c.keep {
+		if ok, _ := path.Match(pat, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func TestGolden(t *testing.T) {
@@ -194,7 +223,7 @@ func TestGolden(t *testing.T) {
 			outputs[c.name+importSuffix] = imported
 		}
 		t.Run(c.name, func(t *testing.T) {
-			got := expected(files, err)
+			got := c.expected(files, err)
 			if err == nil && len(c.warnings) > 0 {
 				got[warningName] = c.warnings
 			}
@@ -205,6 +234,11 @@ func TestGolden(t *testing.T) {
 			}
 			if err != nil {
 				return
+			}
+			for _, pat := range c.keep {
+				if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(n string) bool { ok, _ := path.Match(pat, n); return ok }) {
+					t.Errorf("%s: keep pattern %q matches no generated file", c.name, pat)
+				}
 			}
 			checkWellFormed(t, files)
 			checkRegexCopy(t, c, files)
@@ -258,7 +292,7 @@ func (c *goldenCase) rewrite(t *testing.T, got map[string][]byte) {
 	t.Helper()
 	a := &txtar.Archive{Comment: c.archive.Comment, Files: slices.Clone(c.inputs)}
 	for _, n := range slices.Sorted(maps.Keys(got)) {
-		if isModel(n) || isBehaviour(n) || n == serviceName || n == serverName {
+		if isModel(n) || isBehaviour(n) || n == serviceName || n == serverName || n == keepName {
 			t.Fatalf("%s: generated file %s would be read back as an input section", c.name, n)
 		}
 		a.Files = append(a.Files, txtar.File{Name: n, Data: got[n]})

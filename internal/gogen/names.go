@@ -26,6 +26,7 @@ import (
 var fixedMainNames = []string{
 	// client_gen.go
 	"serviceName", "signingName", "userAgent", "decodeErrorResponse", "retryableErrorShape",
+	// options_gen.go
 	"Options", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone", "InvalidParamsError",
 	"Violation", "HTTPClient", "OperationError", "GenericAPIError", "Credentials", "CredentialsProvider",
 	"StaticCredentials", "AnonymousCredentials", "Client", "New", "service", "retryableErrorCode",

@@ -10,13 +10,10 @@ package rpcv2protocol
 
 import (
 	"context"
-	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	cbor "github.com/smithygo/smithygo/runtime/cbor"
 	validation "github.com/smithygo/smithygo/runtime/validation"
-	"log/slog"
-	"time"
 )
 
 const (
@@ -25,153 +22,6 @@ const (
 	// userAgent identifies the client to the service.
 	userAgent = "smithygo/rpcv2protocol"
 )
-
-// Options configures a Client. A function passed to an operation can change
-// a copy of them for that call only.
-type Options struct {
-	// BaseEndpoint, when set, is the URL requests are sent to (for example
-	// "http://localhost:8080" for a local test server). The service model has
-	// no endpoint rules, so it must be set.
-	BaseEndpoint string
-
-	// HTTPClient sends requests. When nil, a shared *http.Client with dial,
-	// TLS handshake and idle timeouts is used; deadlines come from the context.
-	HTTPClient HTTPClient
-
-	// RetryMaxAttempts is the most attempts a call makes, the first included.
-	// 0 means the default, 3; 1 turns retries off.
-	RetryMaxAttempts int
-
-	// RetryMaxBackoff caps the delay between attempts. 0 means 20 seconds.
-	RetryMaxBackoff time.Duration
-
-	// Validation says what is checked before a request is sent.
-	Validation ValidationMode
-
-	// Logger receives one debug record per attempt (operation, attempt,
-	// status, request ID, duration). Nil means no logging. Credentials,
-	// signatures and member values are never logged.
-	Logger *slog.Logger
-}
-
-// ValidationMode says how much of an input is checked before it is sent.
-type ValidationMode = validation.Mode
-
-const (
-	// ValidateRequired, the default, checks that required members are set
-	// and that members bound to the URI path are not empty.
-	ValidateRequired = validation.Required
-	// ValidateAll checks every constraint of the model, as Validate does.
-	ValidateAll = validation.All
-	// ValidateNone sends inputs as they are and lets the service judge them.
-	ValidateNone = validation.None
-)
-
-// InvalidParamsError reports every constraint of the service model that an input breaks. Validate
-// methods return it; errors.As finds it.
-type InvalidParamsError = validation.InvalidParamsError
-
-// Violation is one broken constraint: its path from the input, the constraint's name and a
-// message.
-type Violation = validation.Violation
-
-// HTTPClient sends HTTP requests; *http.Client satisfies it.
-type HTTPClient = call.HTTPClient
-
-// OperationError is what every operation returns on failure: it names the operation, and Unwrap
-// gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
-// transport or context error).
-type OperationError = call.OperationError
-
-// GenericAPIError is an error response whose code this package does not know.
-type GenericAPIError = call.GenericAPIError
-
-// Client calls the service. It is safe for concurrent use; create one and
-// share it.
-type Client struct {
-	options   Options
-	core      *call.Client
-	endpoints call.EndpointCache[endpointKey]
-}
-
-// New returns a client with the given options.
-func New(opts Options) *Client {
-	return &Client{
-		core:    call.NewClient(&service),
-		options: opts,
-	}
-}
-
-// Options returns a copy of the client's options.
-func (c *Client) Options() Options {
-	return c.options
-}
-
-// callOptions applies per-call option functions to a copy of the client's options.
-func (c *Client) callOptions(optFns []func(*Options)) Options {
-	o := c.options
-	for _, fn := range optFns {
-		fn(&o)
-	}
-	return o
-}
-
-// service is what the request path needs to know about the service.
-var service = call.Service{
-	DecodeError:    decodeErrorResponse,
-	Name:           serviceName,
-	RetryableError: retryableErrorCode,
-	UserAgent:      userAgent,
-}
-
-// retryableErrorCode reports whether an error code names an error shape marked @retryable.
-func retryableErrorCode(code string) bool {
-	retryable, _ := retryableErrorShape(code)
-	return retryable
-}
-
-// newIdempotencyToken fills unset idempotency-token members; tests replace it.
-var newIdempotencyToken = call.NewUUID
-
-// invoke sends an operation's request with the call's options and decodes
-// a successful response with decode.
-func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
-	ep, err := c.endpoint(opts)
-	if err != nil {
-		return c.core.Fail(op, err)
-	}
-	cfg := call.Config{
-		Endpoint:         ep,
-		HTTPClient:       opts.HTTPClient,
-		Logger:           opts.Logger,
-		RetryMaxAttempts: opts.RetryMaxAttempts,
-		RetryMaxBackoff:  opts.RetryMaxBackoff,
-	}
-	return c.core.Invoke(ctx, &cfg, op, r, decode)
-}
-
-// endpointKey is the options that pick the endpoint.
-type endpointKey struct {
-	base string
-}
-
-// endpoint returns Options.BaseEndpoint, parsed once: the model has no endpoint rules to resolve
-// one from.
-func (c *Client) endpoint(opts *Options) (*call.Endpoint, error) {
-	key := endpointKey{base: opts.BaseEndpoint}
-	if ep, ok := c.endpoints.Get(key); ok {
-		return ep, nil
-	}
-	if opts.BaseEndpoint == "" {
-		return nil, errors.New("the service model has no endpoint rules: set Options.BaseEndpoint")
-	}
-	ep, err := call.ParseEndpoint(opts.BaseEndpoint)
-	if err != nil {
-		return nil, err
-	}
-	c.endpoints.Put(key, ep)
-	return ep, nil
-}
 
 var opEmptyInputOutput = call.Operation{Name: "EmptyInputOutput"}
 
