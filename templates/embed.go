@@ -1,7 +1,8 @@
 // Package templates holds Go source that the generator copies into
-// generated packages as text rather than building it with jennifer:
-// runtime helpers (*.go.tmpl, whose "package PACKAGE" line and "RUNTIME/"
-// import prefix are replaced) that are not yet packages of their own.
+// generated packages as text (its "package PACKAGE" line and "RUNTIME/"
+// import prefix replaced): the runners of generated protocol tests, which
+// are test files of the package they test, and the server's runtime. The
+// clients' runtime is the packages under ../runtime.
 package templates
 
 import "embed"

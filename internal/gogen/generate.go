@@ -104,11 +104,6 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, tmpl := range p.proto.runtime() {
-		if err := addTemplate(out, tmpl, strings.TrimSuffix(tmpl, ".go.tmpl")+"_gen.go", p.Package, p.runtimeBase); err != nil {
-			return nil, err
-		}
-	}
 	if cfg.Server {
 		// The server's runtime and router are copied only for -server, so
 		// that clients neither compile nor carry them.

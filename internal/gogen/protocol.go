@@ -29,9 +29,6 @@ type protocol interface {
 	// json says how the protocol's document bodies differ from the shared
 	// document codec's defaults (JSON rules, or another wire format).
 	json() jsonRules
-	// runtime names the templates (*.go.tmpl) that the protocol's clients
-	// need beyond the common runtime.
-	runtime() []string
 	// serializer emits func serializeXxxInput(in *XxxInput) (*request, error).
 	serializer(c *codec, op *Operation) jen.Code
 	// deserializer emits func deserializeXxxOutput(resp *response, out *XxxOutput) error.
@@ -135,9 +132,9 @@ func (c *codec) bodyTimestamp(m *shapes.Member) string {
 func (c *codec) encBig(s *shapes.Shape, x *jen.Statement) jen.Code {
 	switch {
 	case c.p.proto.json().bigAsStrings && s.Kind == shapes.KindBigInteger:
-		return jen.Id("encodeBigIntString").Call(jen.Id("e"), x)
+		return jen.Qual(c.p.runtimePkg("rpcv2json"), "EncodeBigIntString").Call(jen.Id("e"), x)
 	case c.p.proto.json().bigAsStrings:
-		return jen.Id("encodeBigFloatString").Call(jen.Id("e"), x)
+		return jen.Qual(c.p.runtimePkg("rpcv2json"), "EncodeBigFloatString").Call(jen.Id("e"), x)
 	case s.Kind == shapes.KindBigInteger:
 		return jen.Id("e").Dot("BigInt").Call(x)
 	}
@@ -148,9 +145,9 @@ func (c *codec) encBig(s *shapes.Shape, x *jen.Statement) jen.Code {
 func (c *codec) decBig(s *shapes.Shape) *jen.Statement {
 	switch {
 	case c.p.proto.json().bigAsStrings && s.Kind == shapes.KindBigInteger:
-		return jen.Id("decodeBigIntString").Call(jen.Id("d"))
+		return jen.Qual(c.p.runtimePkg("rpcv2json"), "DecodeBigIntString").Call(jen.Id("d"))
 	case c.p.proto.json().bigAsStrings:
-		return jen.Id("decodeBigFloatString").Call(jen.Id("d"))
+		return jen.Qual(c.p.runtimePkg("rpcv2json"), "DecodeBigFloatString").Call(jen.Id("d"))
 	case s.Kind == shapes.KindBigInteger:
 		return jen.Id("d").Dot("BigInt").Call()
 	}

@@ -29,8 +29,6 @@ func (awsJSON) requestLine(_, _ *shapes.Shape) (string, string, bool) { return "
 
 func (awsJSON) json() jsonRules { return jsonRules{} }
 
-func (awsJSON) runtime() []string { return nil }
-
 func (awsJSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
 func (awsJSON) errorDecoder(c *codec) jen.Code {

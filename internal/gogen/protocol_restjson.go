@@ -25,8 +25,6 @@ func (restJSON1) requestLine(_, op *shapes.Shape) (string, string, bool) {
 
 func (restJSON1) json() jsonRules { return jsonRules{jsonName: true} }
 
-func (restJSON1) runtime() []string { return nil }
-
 func (restJSON1) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
 func (restJSON1) errorDecoder(c *codec) jen.Code {

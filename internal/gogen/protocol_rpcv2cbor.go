@@ -13,7 +13,7 @@ import (
 // CBOR (application/cbor), written and read by runtime/cbor: timestamps as
 // tag 1 epoch seconds whatever @timestampFormat says, blobs as byte
 // strings, big numbers as integers, bignums or decimal fractions. The
-// runtime is templates/rpcv2cbor.go.tmpl.
+// runtime is runtime/rpcv2cbor.
 type rpcv2CBOR struct{}
 
 func (rpcv2CBOR) traitID() string { return traitRPCv2CBOR }
@@ -28,8 +28,6 @@ func (rpcv2CBOR) json() jsonRules {
 	return jsonRules{ignoreTimestampFormat: true, wire: &cborWire}
 }
 
-func (rpcv2CBOR) runtime() []string { return []string{"rpcv2cbor.go.tmpl"} }
-
 func (rpcv2CBOR) serializer(c *codec, op *Operation) jen.Code {
 	return rpcv2Serializer(c, op, "rpc-v2-cbor", "application/cbor")
 }
@@ -37,5 +35,5 @@ func (rpcv2CBOR) serializer(c *codec, op *Operation) jen.Code {
 func (rpcv2CBOR) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
 func (rpcv2CBOR) errorDecoder(c *codec) jen.Code {
-	return c.jsonErrorDecoder(jen.Id("errorTypeAndMessage"))
+	return c.jsonErrorDecoder(jen.Qual(c.p.runtimePkg("rpcv2cbor"), "ErrorTypeAndMessage"))
 }

@@ -14,7 +14,7 @@ import (
 // traits, @jsonName and @timestampFormat are ignored: every member travels
 // in the body under its member name, timestamps as epoch seconds, big
 // numbers as strings of digits. An error's type is the body's "__type" only.
-// The runtime of both is templates/rpcv2.go.tmpl.
+// The runtime of rpcv2Json is runtime/rpcv2json.
 type rpcv2JSON struct{}
 
 func (rpcv2JSON) traitID() string { return traitRPCv2JSON }
@@ -29,12 +29,10 @@ func (rpcv2JSON) json() jsonRules {
 	return jsonRules{ignoreTimestampFormat: true, bigAsStrings: true}
 }
 
-func (rpcv2JSON) runtime() []string { return []string{"rpcv2.go.tmpl"} }
-
 func (rpcv2JSON) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
 func (rpcv2JSON) errorDecoder(c *codec) jen.Code {
-	return c.jsonErrorDecoder(jen.Id("errorTypeAndMessage"))
+	return c.jsonErrorDecoder(jen.Qual(c.p.runtimePkg("rpcv2json"), "ErrorTypeAndMessage"))
 }
 
 func (rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {

@@ -11,6 +11,7 @@ package nonquerycompatiblerpcv2protocol
 import (
 	"context"
 	call "github.com/smithygo/smithygo/runtime/call"
+	rpcv2cbor "github.com/smithygo/smithygo/runtime/rpcv2cbor"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
@@ -72,7 +73,7 @@ func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput,
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := errorTypeAndMessage(resp)
+	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,

@@ -13,6 +13,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/querycompatiblerpcv2cbor/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	cbor "github.com/smithygo/smithygo/runtime/cbor"
+	rpcv2cbor "github.com/smithygo/smithygo/runtime/rpcv2cbor"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strings"
 )
@@ -76,7 +77,7 @@ func checkQueryCompatibleOperationInput(in *QueryCompatibleOperationInput, mode 
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := errorTypeAndMessage(resp)
+	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
 	queryCode, queryType, _ := strings.Cut(resp.Header.Get("X-Amzn-Query-Error"), ";")
 	switch code {
 	case "CustomCodeError":

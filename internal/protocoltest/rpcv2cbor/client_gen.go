@@ -13,6 +13,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2cbor/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	cbor "github.com/smithygo/smithygo/runtime/cbor"
+	rpcv2cbor "github.com/smithygo/smithygo/runtime/rpcv2cbor"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
@@ -671,7 +672,7 @@ func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validati
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := errorTypeAndMessage(resp)
+	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}

@@ -13,6 +13,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	rpcv2json "github.com/smithygo/smithygo/runtime/rpcv2json"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
@@ -715,7 +716,7 @@ func checkTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput, mode vali
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := errorTypeAndMessage(resp)
+	code, message := rpcv2json.ErrorTypeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}

@@ -12,6 +12,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/rpcv2json/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	rpcv2json "github.com/smithygo/smithygo/runtime/rpcv2json"
 	"time"
 )
 
@@ -24,7 +25,7 @@ func serializeBigDecimalOperationInput(in *BigDecimalOperationInput) (*call.Requ
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
-		encodeBigFloatString(e, in.Value)
+		rpcv2json.EncodeBigFloatString(e, in.Value)
 	}
 	e.EndObject()
 	r.Body = e.Bytes()
@@ -46,7 +47,7 @@ func deserializeBigDecimalOperationOutput(resp *call.Response, out *BigDecimalOp
 				if d.Null() {
 					continue
 				}
-				out.Value = decodeBigFloatString(d)
+				out.Value = rpcv2json.DecodeBigFloatString(d)
 			default:
 				d.Skip()
 			}
@@ -65,7 +66,7 @@ func serializeBigIntegerOperationInput(in *BigIntegerOperationInput) (*call.Requ
 	e.BeginObject()
 	if in.Value != nil {
 		e.QuotedKey("\"value\"")
-		encodeBigIntString(e, in.Value)
+		rpcv2json.EncodeBigIntString(e, in.Value)
 	}
 	e.EndObject()
 	r.Body = e.Bytes()
@@ -87,7 +88,7 @@ func deserializeBigIntegerOperationOutput(resp *call.Response, out *BigIntegerOp
 				if d.Null() {
 					continue
 				}
-				out.Value = decodeBigIntString(d)
+				out.Value = rpcv2json.DecodeBigIntString(d)
 			default:
 				d.Skip()
 			}
