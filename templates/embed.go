@@ -1,8 +1,8 @@
 // Package templates holds Go source that the generator copies into
 // generated packages as text (its "package PACKAGE" line and "RUNTIME/"
 // import prefix replaced): the runners of generated protocol tests, which
-// are test files of the package they test, and the server's runtime. The
-// clients' runtime is the packages under ../runtime.
+// are test files of the package they test. The runtime of clients and
+// servers is the packages under ../runtime.
 package templates
 
 import "embed"

@@ -104,13 +104,6 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Server {
-		// The server's runtime and router are copied only for -server, so
-		// that clients neither compile nor carry them.
-		if err := addTemplate(out, serverTemplate, serverDir+"/runtime_gen.go", serverDir, p.runtimeBase); err != nil {
-			return nil, err
-		}
-	}
 	if serverTests {
 		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.runtimeBase); err != nil {
 			return nil, err

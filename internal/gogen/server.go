@@ -24,12 +24,17 @@ import (
 // decodes it into the operation's input, validates it with the input's
 // Validate, calls the service and encodes its output or error.
 
-// serverTemplate is the runtime of the server package; serverTestTemplate
-// runs its protocol tests.
-const (
-	serverTemplate     = "server/runtime.go.tmpl"
-	serverTestTemplate = "server/protocoltest_test.go.tmpl"
-)
+// serverTestTemplate runs the server package's protocol tests; its
+// runtime is runtime/serve.
+const serverTestTemplate = "server/protocoltest_test.go.tmpl"
+
+// serverAliases are the names the server package gives runtime/serve's
+// public API, with their documentation.
+var serverAliases = []struct{ name, doc string }{
+	{"HandlerOptions", "HandlerOptions configure the handler that NewHandler returns: the request body limit, authentication (a function, SigV4 or both) and the logger of internal failures."},
+	{"SigV4", "SigV4 says how requests must be signed (HandlerOptions.SigV4): the secret key of each access key ID, and the region and service of the signing scope."},
+	{"NotImplementedError", "NotImplementedError is the error of Unimplemented's methods: the service does not implement the operation yet. It is answered 501 NotImplemented."},
+}
 
 // serverDir is where the server package goes, below the client package.
 const serverDir = "server"
@@ -87,7 +92,11 @@ func (p *Plan) planServer() error {
 			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, p.proto.traitID())}
 	}
 	scope := naming.NewScope()
-	for _, tmpl := range []string{serverTemplate, serverTestTemplate, "protocolcompare_test.go.tmpl"} {
+	for _, a := range serverAliases {
+		scope.Reserve(a.name)
+	}
+	scope.Reserve("DefaultMaxBodyBytes", "ErrUnknownKey")
+	for _, tmpl := range []string{serverTestTemplate, "protocolcompare_test.go.tmpl"} {
 		names, err := templateDecls(tmpl)
 		if err != nil {
 			return fmt.Errorf("reading the server runtime: %w", err)
@@ -203,6 +212,19 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	svcName := p.Svc.Shape.ID.Name
 	f.PackageComment(wrap("Package server serves the %s API over HTTP (the %s protocol): implement Service, or embed Unimplemented in a type that implements some operations, and pass it to NewHandler. The inputs, outputs and errors are the types of package %s.", svcName, p.proto.traitID(), p.Package))
 
+	// runtime/serve's public API under the package's names.
+	for _, a := range serverAliases {
+		f.Add(comment(wrap("%s", a.doc)))
+		f.Type().Id(a.name).Op("=").Qual(servePath(p), a.name)
+		f.Line()
+	}
+	f.Add(comment(wrap("DefaultMaxBodyBytes is the request body limit when HandlerOptions.MaxBodyBytes is 0: 10 MiB.")))
+	f.Const().Id("DefaultMaxBodyBytes").Op("=").Qual(servePath(p), "DefaultMaxBodyBytes")
+	f.Line()
+	f.Add(comment(wrap("ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.")))
+	f.Var().Id("ErrUnknownKey").Op("=").Qual(servePath(p), "ErrUnknownKey")
+	f.Line()
+
 	// Service and Unimplemented.
 	f.Add(comment(wrap("Service is the %s API: one method per operation. A method's error is answered as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a method sees it.", svcName)))
 	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
@@ -233,7 +255,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Add(comment(wrap("NewHandler returns an http.Handler that serves svc: it routes each request by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the generator has already ruled out.")))
 	f.Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("opts").Dot("MaxBodyBytes").Op("<=").Lit(0)).Block(jen.Id("opts").Dot("MaxBodyBytes").Op("=").Id("DefaultMaxBodyBytes"))
-		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts"), jen.Id("auth"): jen.Id("newAuthenticator").Call(jen.Id("opts"))})
+		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts"), jen.Id("auth"): jen.Qual(servePath(p), "NewAuthenticator").Call(jen.Id("opts"))})
 		g.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("routes")).Block(
 			jen.If(jen.Err().Op(":=").Id("h").Dot("table").Dot("Add").Call(jen.Id("r").Dot("method"), jen.Id("r").Dot("uri"), jen.Id("i")), jen.Err().Op("!=").Nil()).Block(
 				jen.Panic(jen.Lit("server: ").Op("+").Err().Dot("Error").Call())))
@@ -243,43 +265,43 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Type().Id("handler").Struct(
 		jen.Id("svc").Id("Service"),
 		jen.Id("opts").Id("HandlerOptions"),
-		jen.Id("auth").Op("*").Id("authenticator"),
+		jen.Id("auth").Op("*").Add(jen.Qual(servePath(p), "Authenticator")),
 		jen.Id("table").Qual(routePath(p), "Table"),
 	)
 	f.Comment("ServeHTTP answers one request.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("ServeHTTP").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
-		jen.Id("h").Dot("serve").Call(jen.Id("r")).Dot("send").Call(jen.Id("w")),
+		jen.Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")),
 	)
 	f.Comment("serve turns a request into its response; a panic becomes an InternalFailure.")
-	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Id("responseMessage")).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Add(jen.Qual(servePath(p), "ResponseMessage"))).BlockFunc(func(g *jen.Group) {
 		g.Defer().Func().Params().Block(
 			jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
 				jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
-				jen.Id("resp").Op("=").Id("internalFailure").Call(),
+				jen.Id("resp").Op("=").Add(jen.Qual(servePath(p), "InternalFailure")).Call(),
 			),
 		).Call()
 		g.List(jen.Id("id"), jen.Id("labels"), jen.Id("status")).Op(":=").Id("h").Dot("table").Dot("Match").Call(
 			jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))
 		g.Switch(jen.Id("status")).Block(
-			jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Id("errorMessage").Call(
+			jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
 				jen.Qual("net/http", "StatusNotFound"), jen.Lit("UnknownOperationException"), jen.Lit("no operation matches the request")))),
-			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Id("errorMessage").Call(
+			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
 				jen.Qual("net/http", "StatusMethodNotAllowed"), jen.Lit("MethodNotAllowedException"), jen.Lit("the operation does not accept this method")))),
 		)
-		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
-		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Id("readBody").Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
-		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr"))))
-		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("after").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
-		g.Id("msg").Op(":=").Op("&").Id("requestMessage").Values(jen.Dict{
-			jen.Id("header"): jen.Id("r").Dot("Header"), jen.Id("body"): jen.Id("body"),
-			jen.Id("labels"): jen.Id("labels"), jen.Id("query"): jen.Id("r").Dot("URL").Dot("Query").Call(),
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
+		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
+		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(jen.Dict{
+			jen.Id("Header"): jen.Id("r").Dot("Header"), jen.Id("Body"): jen.Id("body"),
+			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("r").Dot("URL").Dot("Query").Call(),
 		})
 		g.Switch(jen.Id("id")).BlockFunc(func(sw *jen.Group) {
 			for i, o := range p.Operations {
 				sw.Case(jen.Lit(i)).Block(jen.Return(jen.Id(sp.serve[o]).Call(jen.Id("h"), jen.Id("r"), jen.Id("msg"))))
 			}
 		})
-		g.Return(jen.Id("internalFailure").Call())
+		g.Return(jen.Qual(servePath(p), "InternalFailure").Call())
 	})
 	f.Comment("logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("logFailure").Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Err().Error()).Block(
@@ -308,6 +330,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 // routePath is the import path of the server's copy of httproute.
 func routePath(p *Plan) string { return p.runtimePkg("httproute") }
 
+// servePath is the import path of the servers' runtime.
+func servePath(p *Plan) string { return p.runtimePkg("serve") }
+
 // emitServeOperation writes serveXxx (decode, validate, call, encode),
 // decodeXxxInput and encodeXxxOutput of one operation.
 func emitServeOperation(f *jen.File, c *codec, o *Operation) {
@@ -316,19 +341,19 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 	pkg := p.ImportPath
 	f.Add(comment(wrap("%s serves the %s operation.", sp.serve[o], p.Svc.Name(o.Shape))))
 	reqType, respType := requestMediaType(p, o), responseMediaType(p, o)
-	f.Func().Id(sp.serve[o]).Params(jen.Id("h").Op("*").Id("handler"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("msg").Op("*").Id("requestMessage")).Op("*").Id("responseMessage").Block(
-		jen.If(jen.Id("perr").Op(":=").Id("checkMediaTypes").Call(jen.Id("msg"), jen.Lit(reqType), jen.Lit(respType)), jen.Id("perr").Op("!=").Nil()).Block(
-			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("perr")))),
+	f.Func().Id(sp.serve[o]).Params(jen.Id("h").Op("*").Id("handler"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("msg").Op("*").Add(jen.Qual(servePath(p), "RequestMessage"))).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).Block(
+		jen.If(jen.Id("perr").Op(":=").Add(jen.Qual(servePath(p), "CheckMediaTypes")).Call(jen.Id("msg"), jen.Lit(reqType), jen.Lit(respType)), jen.Id("perr").Op("!=").Nil()).Block(
+			jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr")))),
 		jen.Id("in").Op(":=").Op("&").Qual(pkg, o.InputName).Values(),
 		jen.If(jen.Err().Op(":=").Id(sp.decode[o]).Call(jen.Id("msg"), jen.Id("in")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("encodeProtocolError").Call(jen.Id("serializationError").Call(jen.Err())))),
+			jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Qual(servePath(p), "SerializationError").Call(jen.Err())))),
 		jen.If(jen.Err().Op(":=").Id("in").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id(sp.reject[o]).Call(jen.Err(), ruleOf(p, o)))),
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("svc").Dot(o.Method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("in")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("encodeServiceError").Call(jen.Err()), jen.Id("ok")).Block(jen.Return(jen.Id("m"))),
 			jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err()),
-			jen.Return(jen.Id("internalFailure").Call()),
+			jen.Return(jen.Qual(servePath(p), "InternalFailure").Call()),
 		),
 		jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Op("&").Qual(pkg, o.OutputName).Values()),
 		jen.Return(jen.Id(sp.encode[o]).Call(jen.Id("out"))),
@@ -337,9 +362,9 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 	// The request decoder.
 	b := p.requestBindings[o]
 	f.Add(comment(wrap("%s reads the request of the %s operation into in.", sp.decode[o], p.Svc.Name(o.Shape))))
-	f.Func().Id(sp.decode[o]).Params(jen.Id("msg").Op("*").Id("requestMessage"), jen.Id("in").Op("*").Qual(pkg, o.InputName)).Error().BlockFunc(func(g *jen.Group) {
+	f.Func().Id(sp.decode[o]).Params(jen.Id("msg").Op("*").Add(jen.Qual(servePath(p), "RequestMessage")), jen.Id("in").Op("*").Qual(pkg, o.InputName)).Error().BlockFunc(func(g *jen.Group) {
 		if len(b.labels) > 0 {
-			g.For(jen.List(jen.Id("_"), jen.Id("l")).Op(":=").Range().Id("msg").Dot("labels")).Block(
+			g.For(jen.List(jen.Id("_"), jen.Id("l")).Op(":=").Range().Id("msg").Dot("Labels")).Block(
 				jen.Switch(jen.Id("l").Dot("Name")).BlockFunc(func(sw *jen.Group) {
 					for _, m := range b.labels {
 						field := jen.Id("in").Dot(p.FieldName(m))
@@ -356,7 +381,7 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		if m := b.queryParams; m != nil {
 			c.decodeQueryParams(g, m)
 		}
-		c.decodeHeaders(g, b, "in", jen.Id("msg").Dot("header"))
+		c.decodeHeaders(g, b, "in", jen.Id("msg").Dot("Header"))
 		var filled []*shapes.Member
 		if in := o.Input; in != nil && !in.IsUnit() {
 			for _, m := range in.Members {
@@ -373,11 +398,11 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		}
 		switch {
 		case b.payload != nil:
-			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("body")))
+			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("Body")))
 		case len(b.body) > 0:
-			g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("body")).Op("==").Lit("")).Block(jen.Return(jen.Nil()))
-			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("body"))
-			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Id("errNullBody")))
+			g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("Body")).Op("==").Lit("")).Block(jen.Return(jen.Nil()))
+			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("Body"))
+			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Qual(servePath(p), "ErrNullBody")))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
 				c.decodeMembersLoop(ib, b.body, "in")
 			})
@@ -400,14 +425,14 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		status = http.StatusOK
 	}
 	f.Add(comment(wrap("%s writes the response of the %s operation.", sp.encode[o], p.Svc.Name(o.Shape))))
-	f.Func().Id(sp.encode[o]).Params(jen.Id("out").Op("*").Qual(pkg, o.OutputName)).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
-		g.Id("m").Op(":=").Op("&").Id("responseMessage").Values(jen.Dict{
-			jen.Id("header"): jen.Qual("net/http", "Header").Values(), jen.Id("status"): jen.Lit(status)})
+	f.Func().Id(sp.encode[o]).Params(jen.Id("out").Op("*").Qual(pkg, o.OutputName)).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
+		g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
+			jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
 		c.encodeBound(g, rb, "out")
 		if out != nil && rb.payload == nil && len(rb.body) == 0 {
 			g.Comment("An output structure without body members is an empty JSON object.")
-			g.Id("m").Dot("body").Op("=").Index().Byte().Call(jen.Lit("{}"))
-			g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+			g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}"))
+			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
 		}
 		if rb.payload == nil && len(rb.body) == 0 {
 			g.Id("_").Op("=").Id("out")
@@ -427,13 +452,13 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 		if p.IsPointer(m) {
 			cond = field.Clone().Op("!=").Nil().Op("&&").Add(cond)
 		}
-		g.If(cond).Block(jen.Id("m").Dot("status").Op("=").Int().Call(val))
+		g.If(cond).Block(jen.Id("m").Dot("Status").Op("=").Int().Call(val))
 	}
 	for _, m := range b.headers {
-		c.emitHeaderTo(g, m, v, jen.Id("m").Dot("header"))
+		c.emitHeaderTo(g, m, v, jen.Id("m").Dot("Header"))
 	}
 	for _, m := range b.prefix {
-		c.emitPrefixHeadersTo(g, m, b.headers, v, jen.Id("m").Dot("header"))
+		c.emitPrefixHeadersTo(g, m, b.headers, v, jen.Id("m").Dot("Header"))
 	}
 	switch {
 	case b.payload != nil:
@@ -445,8 +470,8 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 		// model promises clients (topLevel false).
 		c.encodeMembers(g, b.body, v, false)
 		g.Id("e").Dot("EndObject").Call()
-		g.Id("m").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
-		g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+		g.Id("m").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+		g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
 	}
 }
 
@@ -455,27 +480,27 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string) {
 	field := jen.Id(v).Dot(c.p.FieldName(m))
 	t := m.Target
-	ct := jen.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
+	ct := jen.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
 	switch {
 	case IsStreaming(m):
 		g.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Defer().Add(field.Clone()).Dot("Close").Call(),
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(field.Clone()),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("internalFailure").Call())),
-			jen.Id("m").Dot("body").Op("=").Id("b"),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(c.p), "InternalFailure").Call())),
+			jen.Id("m").Dot("Body").Op("=").Id("b"),
 			ct,
 		)
 	case t.Kind == shapes.KindBlob:
-		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("body").Op("=").Add(field.Clone()), ct)
+		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("Body").Op("=").Add(field.Clone()), ct)
 	case t.Kind == shapes.KindString || t.IsEnum():
-		g.If(c.setCond(m, field, true)).Block(jen.Id("m").Dot("body").Op("=").Index().Byte().Call(c.fieldValue(m, field)), ct)
+		g.If(c.setCond(m, field, true)).Block(jen.Id("m").Dot("Body").Op("=").Index().Byte().Call(c.fieldValue(m, field)), ct)
 	case t.Kind == shapes.KindDocument:
-		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("body").Op("=").Index().Byte().Call(field.Clone()), ct)
+		g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("m").Dot("Body").Op("=").Index().Byte().Call(field.Clone()), ct)
 	default: // structure or union
 		g.If(field.Clone().Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
 			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
 			addAll(b, c.encValue(t, field, t.Kind == shapes.KindStructure, "epoch-seconds"))
-			b.Id("m").Dot("body").Op("=").Id("e").Dot("Bytes").Call()
+			b.Id("m").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
 			b.Add(ct)
 		})
 	}
@@ -497,28 +522,28 @@ func emitServerErrors(f *jen.File, c *codec) {
 			}
 		}
 		f.Add(comment(wrap("%s writes the %s error.", sp.errorEnc[s], p.Svc.Name(s))))
-		f.Func().Id(sp.errorEnc[s]).Params(jen.Id("v").Op("*").Qual(p.TypesPath, p.TypeName(s))).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
-			g.Id("m").Op(":=").Op("&").Id("responseMessage").Values(jen.Dict{
-				jen.Id("header"): jen.Qual("net/http", "Header").Values(), jen.Id("status"): jen.Lit(status)})
-			g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("X-Amzn-Errortype"), jen.Lit(p.Svc.Name(s)))
+		f.Func().Id(sp.errorEnc[s]).Params(jen.Id("v").Op("*").Qual(p.TypesPath, p.TypeName(s))).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
+			g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
+				jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
+			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("X-Amzn-Errortype"), jen.Lit(p.Svc.Name(s)))
 			b := p.responseBindings[s]
 			c.encodeBound(g, b, "v")
 			if b.payload == nil && len(b.body) == 0 {
-				g.Id("m").Dot("body").Op("=").Index().Byte().Call(jen.Lit("{}"))
-				g.Id("m").Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+				g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}"))
+				g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
 			}
 			g.Return(jen.Id("m"))
 		})
 	}
 	f.Comment("encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;")
 	f.Comment("false for any other error.")
-	f.Func().Id("encodeServiceError").Params(jen.Err().Error()).Params(jen.Op("*").Id("responseMessage"), jen.Bool()).BlockFunc(func(g *jen.Group) {
+	f.Func().Id("encodeServiceError").Params(jen.Err().Error()).Params(jen.Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")), jen.Bool()).BlockFunc(func(g *jen.Group) {
 		for _, s := range errs {
 			g.If(jen.Id("e").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Qual(p.TypesPath, p.TypeName(s))).Call(jen.Err()), jen.Id("ok")).Block(
 				jen.Return(jen.Id(sp.errorEnc[s]).Call(jen.Id("e")), jen.True()))
 		}
 		g.If(jen.Id("e").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Id("NotImplementedError")).Call(jen.Err()), jen.Id("ok")).Block(
-			jen.Return(jen.Id("notImplemented").Call(jen.Id("e")), jen.True()))
+			jen.Return(jen.Qual(servePath(p), "NotImplemented").Call(jen.Id("e")), jen.True()))
 		g.Return(jen.Nil(), jen.False())
 	})
 
@@ -531,16 +556,16 @@ func emitServerErrors(f *jen.File, c *codec) {
 	for _, s := range keys {
 		name := sp.rejectFns[s]
 		f.Add(comment(wrap("%s answers an input that Validate refused.", name)))
-		f.Func().Id(name).Params(jen.Err().Error(), jen.Id("rule").Id("ruleFunc")).Op("*").Id("responseMessage").BlockFunc(func(g *jen.Group) {
-			g.Var().Id("fields").Index().Id("fieldViolation")
+		f.Func().Id(name).Params(jen.Err().Error(), jen.Id("rule").Add(jen.Qual(servePath(p), "RuleFunc"))).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
+			g.Var().Id("fields").Index().Add(jen.Qual(servePath(p), "FieldViolation"))
 			g.If(jen.Id("invalid").Op(",").Id("ok").Op(":=").Qual("errors", "AsType").Types(jen.Op("*").Qual(p.ImportPath, "InvalidParamsError")).Call(jen.Err()), jen.Id("ok")).Block(
 				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("invalid").Dot("Violations")).Block(
-					jen.Id("fields").Op("=").Append(jen.Id("fields"), jen.Id("describeViolation").Call(
+					jen.Id("fields").Op("=").Append(jen.Id("fields"), jen.Qual(servePath(p), "DescribeViolation").Call(
 						jen.Id("v").Dot("Path"), jen.Id("v").Dot("Constraint"), jen.Id("v").Dot("Message"), jen.Id("rule")))))
-			g.Id("message").Op(":=").Id("validationMessage").Call(jen.Id("fields"))
+			g.Id("message").Op(":=").Add(jen.Qual(servePath(p), "ValidationMessage")).Call(jen.Id("fields"))
 			switch {
 			case s == nil:
-				g.Return(jen.Id("errorMessage").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("ValidationException"), jen.Id("message")))
+				g.Return(jen.Qual(servePath(p), "ErrorMessage").Call(jen.Qual("net/http", "StatusBadRequest"), jen.Lit("ValidationException"), jen.Id("message")))
 			default:
 				g.Id("v").Op(":=").Op("&").Qual(p.TypesPath, p.TypeName(s)).Values()
 				mm := messageMember(s)
@@ -551,8 +576,8 @@ func emitServerErrors(f *jen.File, c *codec) {
 					if pm != nil && msgm != nil {
 						g.For(jen.List(jen.Id("_"), jen.Id("fv")).Op(":=").Range().Id("fields")).Block(
 							jen.Id("x").Op(":=").Qual(p.TypesPath, p.TypeName(elem)).Values(),
-							setString(p, jen.Id("x"), pm, jen.Id("fv").Dot("path")),
-							setString(p, jen.Id("x"), msgm, jen.Id("fv").Dot("message")),
+							setString(p, jen.Id("x"), pm, jen.Id("fv").Dot("Path")),
+							setString(p, jen.Id("x"), msgm, jen.Id("fv").Dot("Message")),
 							jen.Id("v").Dot(p.FieldName(fl)).Op("=").Append(jen.Id("v").Dot(p.FieldName(fl)), jen.Id("x")),
 						)
 					}
@@ -581,7 +606,7 @@ func (c *codec) decodeQuery(g *jen.Group, m *shapes.Member, key string) {
 	field := jen.Id("in").Dot(c.p.FieldName(m))
 	ts := timestampFormat(m, "date-time")
 	what := "query parameter " + key
-	g.If(jen.Id("vs").Op(":=").Id("msg").Dot("query").Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+	g.If(jen.Id("vs").Op(":=").Id("msg").Dot("Query").Index(jen.Lit(key)), jen.Len(jen.Id("vs")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
 		if m.Target.Kind == shapes.KindList {
 			lm := m.Target.ListMember()
 			elemPtr := ElemIsPointer(lm, m.Target.Traits.Sparse())
@@ -604,7 +629,7 @@ func (c *codec) decodeQuery(g *jen.Group, m *shapes.Member, key string) {
 func (c *codec) decodeQueryParams(g *jen.Group, m *shapes.Member) {
 	field := jen.Id("in").Dot(c.p.FieldName(m))
 	val := m.Target.MapValue()
-	g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("msg").Dot("query")).BlockFunc(func(b *jen.Group) {
+	g.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("msg").Dot("Query")).BlockFunc(func(b *jen.Group) {
 		b.If(jen.Len(jen.Id("vs")).Op("==").Lit(0)).Block(jen.Continue())
 		b.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Add(c.p.ValueType(m.Target)).Values())
 		key := jen.Id("k")

@@ -17,12 +17,31 @@ import (
 	ecmaregex "github.com/smithygo/smithygo/generated/outposts/internal/ecmaregex"
 	"github.com/smithygo/smithygo/generated/outposts/internal/httproute"
 	"github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
+	serve "github.com/smithygo/smithygo/generated/outposts/internal/serve"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 	"net/http"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
+
+// HandlerOptions configure the handler that NewHandler returns: the request body limit,
+// authentication (a function, SigV4 or both) and the logger of internal failures.
+type HandlerOptions = serve.HandlerOptions
+
+// SigV4 says how requests must be signed (HandlerOptions.SigV4): the secret key of each access key
+// ID, and the region and service of the signing scope.
+type SigV4 = serve.SigV4
+
+// NotImplementedError is the error of Unimplemented's methods: the service does not implement the
+// operation yet. It is answered 501 NotImplemented.
+type NotImplementedError = serve.NotImplementedError
+
+// DefaultMaxBodyBytes is the request body limit when HandlerOptions.MaxBodyBytes is 0: 10 MiB.
+const DefaultMaxBodyBytes = serve.DefaultMaxBodyBytes
+
+// ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
+var ErrUnknownKey = serve.ErrUnknownKey
 
 // Service is the OutpostsOlafService API: one method per operation. A method's error is answered
 // as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other
@@ -317,7 +336,7 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	h := &handler{
-		auth: newAuthenticator(opts),
+		auth: serve.NewAuthenticator(opts),
 		opts: opts,
 		svc:  svc,
 	}
@@ -333,45 +352,45 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 type handler struct {
 	svc   Service
 	opts  HandlerOptions
-	auth  *authenticator
+	auth  *serve.Authenticator
 	table httproute.Table
 }
 
 // ServeHTTP answers one request.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.serve(r).send(w)
+	h.serve(r).Send(w)
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.
-func (h *handler) serve(r *http.Request) (resp *responseMessage) {
+func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
 			h.logFailure(r, fmt.Errorf("panic: %v", v))
-			resp = internalFailure()
+			resp = serve.InternalFailure()
 		}
 	}()
 	id, labels, status := h.table.Match(r.Method, r.URL.EscapedPath(), r.URL.RawQuery)
 	switch status {
 	case httproute.NotFound:
-		return errorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
+		return serve.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
 	case httproute.MethodNotAllowed:
-		return errorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+		return serve.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
 	}
-	if m := h.auth.before(r); m != nil {
+	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	body, perr := readBody(r, h.opts.MaxBodyBytes)
+	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
-		return encodeProtocolError(perr)
+		return serve.EncodeProtocolError(perr)
 	}
-	if m := h.auth.after(r, body); m != nil {
+	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &requestMessage{
-		body:   body,
-		header: r.Header,
-		labels: labels,
-		query:  r.URL.Query(),
+	msg := &serve.RequestMessage{
+		Body:   body,
+		Header: r.Header,
+		Labels: labels,
+		Query:  r.URL.Query(),
 	}
 	switch id {
 	case 0:
@@ -441,7 +460,7 @@ func (h *handler) serve(r *http.Request) (resp *responseMessage) {
 	case 32:
 		return serveUpdateSiteRackPhysicalProperties(h, r, msg)
 	}
-	return internalFailure()
+	return serve.InternalFailure()
 }
 
 // logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.
@@ -452,13 +471,13 @@ func (h *handler) logFailure(r *http.Request, err error) {
 }
 
 // serveCancelCapacityTask serves the CancelCapacityTask operation.
-func serveCancelCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveCancelCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.CancelCapacityTaskInput{}
 	if err := decodeCancelCapacityTaskInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCancelCapacityTaskInput)
@@ -469,7 +488,7 @@ func serveCancelCapacityTask(h *handler, r *http.Request, msg *requestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CancelCapacityTaskOutput{}
@@ -478,8 +497,8 @@ func serveCancelCapacityTask(h *handler, r *http.Request, msg *requestMessage) *
 }
 
 // decodeCancelCapacityTaskInput reads the request of the CancelCapacityTask operation into in.
-func decodeCancelCapacityTaskInput(msg *requestMessage, in *outposts.CancelCapacityTaskInput) error {
-	for _, l := range msg.labels {
+func decodeCancelCapacityTaskInput(msg *serve.RequestMessage, in *outposts.CancelCapacityTaskInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CapacityTaskId":
 			x := l.Value
@@ -493,26 +512,26 @@ func decodeCancelCapacityTaskInput(msg *requestMessage, in *outposts.CancelCapac
 }
 
 // encodeCancelCapacityTaskOutput writes the response of the CancelCapacityTask operation.
-func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveCancelOrder serves the CancelOrder operation.
-func serveCancelOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveCancelOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.CancelOrderInput{}
 	if err := decodeCancelOrderInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCancelOrderInput)
@@ -523,7 +542,7 @@ func serveCancelOrder(h *handler, r *http.Request, msg *requestMessage) *respons
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CancelOrderOutput{}
@@ -532,8 +551,8 @@ func serveCancelOrder(h *handler, r *http.Request, msg *requestMessage) *respons
 }
 
 // decodeCancelOrderInput reads the request of the CancelOrder operation into in.
-func decodeCancelOrderInput(msg *requestMessage, in *outposts.CancelOrderInput) error {
-	for _, l := range msg.labels {
+func decodeCancelOrderInput(msg *serve.RequestMessage, in *outposts.CancelOrderInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OrderId":
 			x := l.Value
@@ -544,26 +563,26 @@ func decodeCancelOrderInput(msg *requestMessage, in *outposts.CancelOrderInput) 
 }
 
 // encodeCancelOrderOutput writes the response of the CancelOrder operation.
-func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveCreateOrder serves the CreateOrder operation.
-func serveCreateOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveCreateOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateOrderInput{}
 	if err := decodeCreateOrderInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateOrderInput)
@@ -574,7 +593,7 @@ func serveCreateOrder(h *handler, r *http.Request, msg *requestMessage) *respons
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateOrderOutput{}
@@ -583,13 +602,13 @@ func serveCreateOrder(h *handler, r *http.Request, msg *requestMessage) *respons
 }
 
 // decodeCreateOrderInput reads the request of the CreateOrder operation into in.
-func decodeCreateOrderInput(msg *requestMessage, in *outposts.CreateOrderInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeCreateOrderInput(msg *serve.RequestMessage, in *outposts.CreateOrderInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -628,10 +647,10 @@ func decodeCreateOrderInput(msg *requestMessage, in *outposts.CreateOrderInput) 
 }
 
 // encodeCreateOrderOutput writes the response of the CreateOrder operation.
-func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -640,19 +659,19 @@ func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *responseMessage {
 		encodeOrder(e, out.Order)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveCreateOutpost serves the CreateOutpost operation.
-func serveCreateOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveCreateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateOutpostInput{}
 	if err := decodeCreateOutpostInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateOutpostInput)
@@ -663,7 +682,7 @@ func serveCreateOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateOutpostOutput{}
@@ -672,13 +691,13 @@ func serveCreateOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeCreateOutpostInput reads the request of the CreateOutpost operation into in.
-func decodeCreateOutpostInput(msg *requestMessage, in *outposts.CreateOutpostInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeCreateOutpostInput(msg *serve.RequestMessage, in *outposts.CreateOutpostInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -732,10 +751,10 @@ func decodeCreateOutpostInput(msg *requestMessage, in *outposts.CreateOutpostInp
 }
 
 // encodeCreateOutpostOutput writes the response of the CreateOutpost operation.
-func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -744,19 +763,19 @@ func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *responseMessa
 		encodeOutpost(e, out.Outpost)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveCreateSite serves the CreateSite operation.
-func serveCreateSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveCreateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateSiteInput{}
 	if err := decodeCreateSiteInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateSiteInput)
@@ -767,7 +786,7 @@ func serveCreateSite(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateSiteOutput{}
@@ -776,13 +795,13 @@ func serveCreateSite(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeCreateSiteInput reads the request of the CreateSite operation into in.
-func decodeCreateSiteInput(msg *requestMessage, in *outposts.CreateSiteInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeCreateSiteInput(msg *serve.RequestMessage, in *outposts.CreateSiteInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -842,10 +861,10 @@ func decodeCreateSiteInput(msg *requestMessage, in *outposts.CreateSiteInput) er
 }
 
 // encodeCreateSiteOutput writes the response of the CreateSite operation.
-func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -854,19 +873,19 @@ func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *responseMessage {
 		encodeSite(e, out.Site)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveDeleteOutpost serves the DeleteOutpost operation.
-func serveDeleteOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDeleteOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.DeleteOutpostInput{}
 	if err := decodeDeleteOutpostInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleDeleteOutpostInput)
@@ -877,7 +896,7 @@ func serveDeleteOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.DeleteOutpostOutput{}
@@ -886,8 +905,8 @@ func serveDeleteOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeDeleteOutpostInput reads the request of the DeleteOutpost operation into in.
-func decodeDeleteOutpostInput(msg *requestMessage, in *outposts.DeleteOutpostInput) error {
-	for _, l := range msg.labels {
+func decodeDeleteOutpostInput(msg *serve.RequestMessage, in *outposts.DeleteOutpostInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
 			x := l.Value
@@ -898,26 +917,26 @@ func decodeDeleteOutpostInput(msg *requestMessage, in *outposts.DeleteOutpostInp
 }
 
 // encodeDeleteOutpostOutput writes the response of the DeleteOutpost operation.
-func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveDeleteSite serves the DeleteSite operation.
-func serveDeleteSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDeleteSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.DeleteSiteInput{}
 	if err := decodeDeleteSiteInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleDeleteSiteInput)
@@ -928,7 +947,7 @@ func serveDeleteSite(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.DeleteSiteOutput{}
@@ -937,8 +956,8 @@ func serveDeleteSite(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeDeleteSiteInput reads the request of the DeleteSite operation into in.
-func decodeDeleteSiteInput(msg *requestMessage, in *outposts.DeleteSiteInput) error {
-	for _, l := range msg.labels {
+func decodeDeleteSiteInput(msg *serve.RequestMessage, in *outposts.DeleteSiteInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
@@ -949,26 +968,26 @@ func decodeDeleteSiteInput(msg *requestMessage, in *outposts.DeleteSiteInput) er
 }
 
 // encodeDeleteSiteOutput writes the response of the DeleteSite operation.
-func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveGetCapacityTask serves the GetCapacityTask operation.
-func serveGetCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetCapacityTaskInput{}
 	if err := decodeGetCapacityTaskInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetCapacityTaskInput)
@@ -979,7 +998,7 @@ func serveGetCapacityTask(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetCapacityTaskOutput{}
@@ -988,8 +1007,8 @@ func serveGetCapacityTask(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeGetCapacityTaskInput reads the request of the GetCapacityTask operation into in.
-func decodeGetCapacityTaskInput(msg *requestMessage, in *outposts.GetCapacityTaskInput) error {
-	for _, l := range msg.labels {
+func decodeGetCapacityTaskInput(msg *serve.RequestMessage, in *outposts.GetCapacityTaskInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CapacityTaskId":
 			x := l.Value
@@ -1003,10 +1022,10 @@ func decodeGetCapacityTaskInput(msg *requestMessage, in *outposts.GetCapacityTas
 }
 
 // encodeGetCapacityTaskOutput writes the response of the GetCapacityTask operation.
-func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1061,19 +1080,19 @@ func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *responseM
 		e.String(string(out.TaskActionOnBlockingInstances))
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetCatalogItem serves the GetCatalogItem operation.
-func serveGetCatalogItem(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetCatalogItem(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetCatalogItemInput{}
 	if err := decodeGetCatalogItemInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetCatalogItemInput)
@@ -1084,7 +1103,7 @@ func serveGetCatalogItem(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetCatalogItemOutput{}
@@ -1093,8 +1112,8 @@ func serveGetCatalogItem(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeGetCatalogItemInput reads the request of the GetCatalogItem operation into in.
-func decodeGetCatalogItemInput(msg *requestMessage, in *outposts.GetCatalogItemInput) error {
-	for _, l := range msg.labels {
+func decodeGetCatalogItemInput(msg *serve.RequestMessage, in *outposts.GetCatalogItemInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CatalogItemId":
 			x := l.Value
@@ -1105,10 +1124,10 @@ func decodeGetCatalogItemInput(msg *requestMessage, in *outposts.GetCatalogItemI
 }
 
 // encodeGetCatalogItemOutput writes the response of the GetCatalogItem operation.
-func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1117,19 +1136,19 @@ func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *responseMes
 		encodeCatalogItem(e, out.CatalogItem)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetConnection serves the GetConnection operation.
-func serveGetConnection(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetConnection(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetConnectionInput{}
 	if err := decodeGetConnectionInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetConnectionRequest)
@@ -1140,7 +1159,7 @@ func serveGetConnection(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetConnectionOutput{}
@@ -1149,8 +1168,8 @@ func serveGetConnection(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeGetConnectionInput reads the request of the GetConnection operation into in.
-func decodeGetConnectionInput(msg *requestMessage, in *outposts.GetConnectionInput) error {
-	for _, l := range msg.labels {
+func decodeGetConnectionInput(msg *serve.RequestMessage, in *outposts.GetConnectionInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ConnectionId":
 			x := l.Value
@@ -1161,10 +1180,10 @@ func decodeGetConnectionInput(msg *requestMessage, in *outposts.GetConnectionInp
 }
 
 // encodeGetConnectionOutput writes the response of the GetConnection operation.
-func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1177,19 +1196,19 @@ func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *responseMessa
 		encodeConnectionDetails(e, out.ConnectionDetails)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetOrder serves the GetOrder operation.
-func serveGetOrder(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOrderInput{}
 	if err := decodeGetOrderInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOrderInput)
@@ -1200,7 +1219,7 @@ func serveGetOrder(h *handler, r *http.Request, msg *requestMessage) *responseMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOrderOutput{}
@@ -1209,8 +1228,8 @@ func serveGetOrder(h *handler, r *http.Request, msg *requestMessage) *responseMe
 }
 
 // decodeGetOrderInput reads the request of the GetOrder operation into in.
-func decodeGetOrderInput(msg *requestMessage, in *outposts.GetOrderInput) error {
-	for _, l := range msg.labels {
+func decodeGetOrderInput(msg *serve.RequestMessage, in *outposts.GetOrderInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OrderId":
 			x := l.Value
@@ -1221,10 +1240,10 @@ func decodeGetOrderInput(msg *requestMessage, in *outposts.GetOrderInput) error 
 }
 
 // encodeGetOrderOutput writes the response of the GetOrder operation.
-func encodeGetOrderOutput(out *outposts.GetOrderOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetOrderOutput(out *outposts.GetOrderOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1233,19 +1252,19 @@ func encodeGetOrderOutput(out *outposts.GetOrderOutput) *responseMessage {
 		encodeOrder(e, out.Order)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetOutpost serves the GetOutpost operation.
-func serveGetOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostInput{}
 	if err := decodeGetOutpostInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostInput)
@@ -1256,7 +1275,7 @@ func serveGetOutpost(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostOutput{}
@@ -1265,8 +1284,8 @@ func serveGetOutpost(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeGetOutpostInput reads the request of the GetOutpost operation into in.
-func decodeGetOutpostInput(msg *requestMessage, in *outposts.GetOutpostInput) error {
-	for _, l := range msg.labels {
+func decodeGetOutpostInput(msg *serve.RequestMessage, in *outposts.GetOutpostInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
 			x := l.Value
@@ -1277,10 +1296,10 @@ func decodeGetOutpostInput(msg *requestMessage, in *outposts.GetOutpostInput) er
 }
 
 // encodeGetOutpostOutput writes the response of the GetOutpost operation.
-func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1289,19 +1308,19 @@ func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *responseMessage {
 		encodeOutpost(e, out.Outpost)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetOutpostInstanceTypes serves the GetOutpostInstanceTypes operation.
-func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostInstanceTypesInput{}
 	if err := decodeGetOutpostInstanceTypesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostInstanceTypesInput)
@@ -1312,7 +1331,7 @@ func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *requestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostInstanceTypesOutput{}
@@ -1322,19 +1341,19 @@ func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *requestMessa
 
 // decodeGetOutpostInstanceTypesInput reads the request of the GetOutpostInstanceTypes operation
 // into in.
-func decodeGetOutpostInstanceTypesInput(msg *requestMessage, in *outposts.GetOutpostInstanceTypesInput) error {
-	for _, l := range msg.labels {
+func decodeGetOutpostInstanceTypesInput(msg *serve.RequestMessage, in *outposts.GetOutpostInstanceTypesInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
 			x := l.Value
 			in.OutpostId = &x
 		}
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1347,10 +1366,10 @@ func decodeGetOutpostInstanceTypesInput(msg *requestMessage, in *outposts.GetOut
 
 // encodeGetOutpostInstanceTypesOutput writes the response of the GetOutpostInstanceTypes
 // operation.
-func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1371,19 +1390,19 @@ func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOu
 		e.String(*out.OutpostArn)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetOutpostSupportedInstanceTypes serves the GetOutpostSupportedInstanceTypes operation.
-func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostSupportedInstanceTypesInput{}
 	if err := decodeGetOutpostSupportedInstanceTypesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostSupportedInstanceTypesInput)
@@ -1394,7 +1413,7 @@ func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *req
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostSupportedInstanceTypesOutput{}
@@ -1404,19 +1423,19 @@ func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *req
 
 // decodeGetOutpostSupportedInstanceTypesInput reads the request of the
 // GetOutpostSupportedInstanceTypes operation into in.
-func decodeGetOutpostSupportedInstanceTypesInput(msg *requestMessage, in *outposts.GetOutpostSupportedInstanceTypesInput) error {
-	for _, l := range msg.labels {
+func decodeGetOutpostSupportedInstanceTypesInput(msg *serve.RequestMessage, in *outposts.GetOutpostSupportedInstanceTypesInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
 			x := l.Value
 			in.OutpostIdentifier = &x
 		}
 	}
-	if vs := msg.query["OrderId"]; len(vs) > 0 {
+	if vs := msg.Query["OrderId"]; len(vs) > 0 {
 		x := vs[0]
 		in.OrderId = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1424,7 +1443,7 @@ func decodeGetOutpostSupportedInstanceTypesInput(msg *requestMessage, in *outpos
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
@@ -1433,10 +1452,10 @@ func decodeGetOutpostSupportedInstanceTypesInput(msg *requestMessage, in *outpos
 
 // encodeGetOutpostSupportedInstanceTypesOutput writes the response of the
 // GetOutpostSupportedInstanceTypes operation.
-func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSupportedInstanceTypesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSupportedInstanceTypesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1449,19 +1468,19 @@ func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSuppor
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetSite serves the GetSite operation.
-func serveGetSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetSiteInput{}
 	if err := decodeGetSiteInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetSiteInput)
@@ -1472,7 +1491,7 @@ func serveGetSite(h *handler, r *http.Request, msg *requestMessage) *responseMes
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetSiteOutput{}
@@ -1481,8 +1500,8 @@ func serveGetSite(h *handler, r *http.Request, msg *requestMessage) *responseMes
 }
 
 // decodeGetSiteInput reads the request of the GetSite operation into in.
-func decodeGetSiteInput(msg *requestMessage, in *outposts.GetSiteInput) error {
-	for _, l := range msg.labels {
+func decodeGetSiteInput(msg *serve.RequestMessage, in *outposts.GetSiteInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
@@ -1493,10 +1512,10 @@ func decodeGetSiteInput(msg *requestMessage, in *outposts.GetSiteInput) error {
 }
 
 // encodeGetSiteOutput writes the response of the GetSite operation.
-func encodeGetSiteOutput(out *outposts.GetSiteOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetSiteOutput(out *outposts.GetSiteOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1505,19 +1524,19 @@ func encodeGetSiteOutput(out *outposts.GetSiteOutput) *responseMessage {
 		encodeSite(e, out.Site)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGetSiteAddress serves the GetSiteAddress operation.
-func serveGetSiteAddress(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGetSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetSiteAddressInput{}
 	if err := decodeGetSiteAddressInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetSiteAddressInput)
@@ -1528,7 +1547,7 @@ func serveGetSiteAddress(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetSiteAddressOutput{}
@@ -1537,25 +1556,25 @@ func serveGetSiteAddress(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeGetSiteAddressInput reads the request of the GetSiteAddress operation into in.
-func decodeGetSiteAddressInput(msg *requestMessage, in *outposts.GetSiteAddressInput) error {
-	for _, l := range msg.labels {
+func decodeGetSiteAddressInput(msg *serve.RequestMessage, in *outposts.GetSiteAddressInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
 			in.SiteId = &x
 		}
 	}
-	if vs := msg.query["AddressType"]; len(vs) > 0 {
+	if vs := msg.Query["AddressType"]; len(vs) > 0 {
 		in.AddressType = types.AddressType(vs[0])
 	}
 	return nil
 }
 
 // encodeGetSiteAddressOutput writes the response of the GetSiteAddress operation.
-func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1572,19 +1591,19 @@ func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *responseMes
 		encodeAddress(e, out.Address)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListAssetInstances serves the ListAssetInstances operation.
-func serveListAssetInstances(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListAssetInstances(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListAssetInstancesInput{}
 	if err := decodeListAssetInstancesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListAssetInstancesInput)
@@ -1595,7 +1614,7 @@ func serveListAssetInstances(h *handler, r *http.Request, msg *requestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListAssetInstancesOutput{}
@@ -1604,43 +1623,43 @@ func serveListAssetInstances(h *handler, r *http.Request, msg *requestMessage) *
 }
 
 // decodeListAssetInstancesInput reads the request of the ListAssetInstances operation into in.
-func decodeListAssetInstancesInput(msg *requestMessage, in *outposts.ListAssetInstancesInput) error {
-	for _, l := range msg.labels {
+func decodeListAssetInstancesInput(msg *serve.RequestMessage, in *outposts.ListAssetInstancesInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
 			x := l.Value
 			in.OutpostIdentifier = &x
 		}
 	}
-	if vs := msg.query["AssetIdFilter"]; len(vs) > 0 {
+	if vs := msg.Query["AssetIdFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.AssetIdFilter = list
 	}
-	if vs := msg.query["InstanceTypeFilter"]; len(vs) > 0 {
+	if vs := msg.Query["InstanceTypeFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.InstanceTypeFilter = list
 	}
-	if vs := msg.query["AccountIdFilter"]; len(vs) > 0 {
+	if vs := msg.Query["AccountIdFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.AccountIdFilter = list
 	}
-	if vs := msg.query["AwsServiceFilter"]; len(vs) > 0 {
+	if vs := msg.Query["AwsServiceFilter"]; len(vs) > 0 {
 		list := make([]types.AWSServiceName, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.AWSServiceName(item))
 		}
 		in.AwsServiceFilter = list
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1648,7 +1667,7 @@ func decodeListAssetInstancesInput(msg *requestMessage, in *outposts.ListAssetIn
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
@@ -1656,10 +1675,10 @@ func decodeListAssetInstancesInput(msg *requestMessage, in *outposts.ListAssetIn
 }
 
 // encodeListAssetInstancesOutput writes the response of the ListAssetInstances operation.
-func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1672,19 +1691,19 @@ func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *res
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListAssets serves the ListAssets operation.
-func serveListAssets(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListAssets(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListAssetsInput{}
 	if err := decodeListAssetsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListAssetsInput)
@@ -1695,7 +1714,7 @@ func serveListAssets(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListAssetsOutput{}
@@ -1704,22 +1723,22 @@ func serveListAssets(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeListAssetsInput reads the request of the ListAssets operation into in.
-func decodeListAssetsInput(msg *requestMessage, in *outposts.ListAssetsInput) error {
-	for _, l := range msg.labels {
+func decodeListAssetsInput(msg *serve.RequestMessage, in *outposts.ListAssetsInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
 			x := l.Value
 			in.OutpostIdentifier = &x
 		}
 	}
-	if vs := msg.query["HostIdFilter"]; len(vs) > 0 {
+	if vs := msg.Query["HostIdFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.HostIdFilter = list
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1727,11 +1746,11 @@ func decodeListAssetsInput(msg *requestMessage, in *outposts.ListAssetsInput) er
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["StatusFilter"]; len(vs) > 0 {
+	if vs := msg.Query["StatusFilter"]; len(vs) > 0 {
 		list := make([]types.AssetState, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.AssetState(item))
@@ -1742,10 +1761,10 @@ func decodeListAssetsInput(msg *requestMessage, in *outposts.ListAssetsInput) er
 }
 
 // encodeListAssetsOutput writes the response of the ListAssets operation.
-func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1758,20 +1777,20 @@ func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *responseMessage {
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListBlockingInstancesForCapacityTask serves the ListBlockingInstancesForCapacityTask
 // operation.
-func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListBlockingInstancesForCapacityTaskInput{}
 	if err := decodeListBlockingInstancesForCapacityTaskInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListBlockingInstancesForCapacityTaskInput)
@@ -1782,7 +1801,7 @@ func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListBlockingInstancesForCapacityTaskOutput{}
@@ -1792,8 +1811,8 @@ func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg 
 
 // decodeListBlockingInstancesForCapacityTaskInput reads the request of the
 // ListBlockingInstancesForCapacityTask operation into in.
-func decodeListBlockingInstancesForCapacityTaskInput(msg *requestMessage, in *outposts.ListBlockingInstancesForCapacityTaskInput) error {
-	for _, l := range msg.labels {
+func decodeListBlockingInstancesForCapacityTaskInput(msg *serve.RequestMessage, in *outposts.ListBlockingInstancesForCapacityTaskInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
 			x := l.Value
@@ -1803,7 +1822,7 @@ func decodeListBlockingInstancesForCapacityTaskInput(msg *requestMessage, in *ou
 			in.CapacityTaskId = &x
 		}
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1811,7 +1830,7 @@ func decodeListBlockingInstancesForCapacityTaskInput(msg *requestMessage, in *ou
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
@@ -1820,10 +1839,10 @@ func decodeListBlockingInstancesForCapacityTaskInput(msg *requestMessage, in *ou
 
 // encodeListBlockingInstancesForCapacityTaskOutput writes the response of the
 // ListBlockingInstancesForCapacityTask operation.
-func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlockingInstancesForCapacityTaskOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlockingInstancesForCapacityTaskOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1836,19 +1855,19 @@ func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlocking
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListCapacityTasks serves the ListCapacityTasks operation.
-func serveListCapacityTasks(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListCapacityTasks(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListCapacityTasksInput{}
 	if err := decodeListCapacityTasksInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListCapacityTasksInput)
@@ -1859,7 +1878,7 @@ func serveListCapacityTasks(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListCapacityTasksOutput{}
@@ -1868,12 +1887,12 @@ func serveListCapacityTasks(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeListCapacityTasksInput reads the request of the ListCapacityTasks operation into in.
-func decodeListCapacityTasksInput(msg *requestMessage, in *outposts.ListCapacityTasksInput) error {
-	if vs := msg.query["OutpostIdentifierFilter"]; len(vs) > 0 {
+func decodeListCapacityTasksInput(msg *serve.RequestMessage, in *outposts.ListCapacityTasksInput) error {
+	if vs := msg.Query["OutpostIdentifierFilter"]; len(vs) > 0 {
 		x := vs[0]
 		in.OutpostIdentifierFilter = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1881,11 +1900,11 @@ func decodeListCapacityTasksInput(msg *requestMessage, in *outposts.ListCapacity
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["CapacityTaskStatusFilter"]; len(vs) > 0 {
+	if vs := msg.Query["CapacityTaskStatusFilter"]; len(vs) > 0 {
 		list := make([]types.CapacityTaskStatus, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.CapacityTaskStatus(item))
@@ -1896,10 +1915,10 @@ func decodeListCapacityTasksInput(msg *requestMessage, in *outposts.ListCapacity
 }
 
 // encodeListCapacityTasksOutput writes the response of the ListCapacityTasks operation.
-func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1912,19 +1931,19 @@ func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *respo
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListCatalogItems serves the ListCatalogItems operation.
-func serveListCatalogItems(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListCatalogItems(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListCatalogItemsInput{}
 	if err := decodeListCatalogItemsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListCatalogItemsInput)
@@ -1935,7 +1954,7 @@ func serveListCatalogItems(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListCatalogItemsOutput{}
@@ -1944,12 +1963,12 @@ func serveListCatalogItems(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeListCatalogItemsInput reads the request of the ListCatalogItems operation into in.
-func decodeListCatalogItemsInput(msg *requestMessage, in *outposts.ListCatalogItemsInput) error {
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+func decodeListCatalogItemsInput(msg *serve.RequestMessage, in *outposts.ListCatalogItemsInput) error {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -1957,21 +1976,21 @@ func decodeListCatalogItemsInput(msg *requestMessage, in *outposts.ListCatalogIt
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["ItemClassFilter"]; len(vs) > 0 {
+	if vs := msg.Query["ItemClassFilter"]; len(vs) > 0 {
 		list := make([]types.CatalogItemClass, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.CatalogItemClass(item))
 		}
 		in.ItemClassFilter = list
 	}
-	if vs := msg.query["SupportedStorageFilter"]; len(vs) > 0 {
+	if vs := msg.Query["SupportedStorageFilter"]; len(vs) > 0 {
 		list := make([]types.SupportedStorageEnum, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.SupportedStorageEnum(item))
 		}
 		in.SupportedStorageFilter = list
 	}
-	if vs := msg.query["EC2FamilyFilter"]; len(vs) > 0 {
+	if vs := msg.Query["EC2FamilyFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
@@ -1982,10 +2001,10 @@ func decodeListCatalogItemsInput(msg *requestMessage, in *outposts.ListCatalogIt
 }
 
 // encodeListCatalogItemsOutput writes the response of the ListCatalogItems operation.
-func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1998,19 +2017,19 @@ func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *respons
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListOrders serves the ListOrders operation.
-func serveListOrders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListOrders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListOrdersInput{}
 	if err := decodeListOrdersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListOrdersInput)
@@ -2021,7 +2040,7 @@ func serveListOrders(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListOrdersOutput{}
@@ -2030,16 +2049,16 @@ func serveListOrders(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeListOrdersInput reads the request of the ListOrders operation into in.
-func decodeListOrdersInput(msg *requestMessage, in *outposts.ListOrdersInput) error {
-	if vs := msg.query["OutpostIdentifierFilter"]; len(vs) > 0 {
+func decodeListOrdersInput(msg *serve.RequestMessage, in *outposts.ListOrdersInput) error {
+	if vs := msg.Query["OutpostIdentifierFilter"]; len(vs) > 0 {
 		x := vs[0]
 		in.OutpostIdentifierFilter = &x
 	}
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -2051,10 +2070,10 @@ func decodeListOrdersInput(msg *requestMessage, in *outposts.ListOrdersInput) er
 }
 
 // encodeListOrdersOutput writes the response of the ListOrders operation.
-func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2067,19 +2086,19 @@ func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *responseMessage {
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListOutposts serves the ListOutposts operation.
-func serveListOutposts(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListOutposts(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListOutpostsInput{}
 	if err := decodeListOutpostsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListOutpostsInput)
@@ -2090,7 +2109,7 @@ func serveListOutposts(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListOutpostsOutput{}
@@ -2099,12 +2118,12 @@ func serveListOutposts(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeListOutpostsInput reads the request of the ListOutposts operation into in.
-func decodeListOutpostsInput(msg *requestMessage, in *outposts.ListOutpostsInput) error {
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+func decodeListOutpostsInput(msg *serve.RequestMessage, in *outposts.ListOutpostsInput) error {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -2112,21 +2131,21 @@ func decodeListOutpostsInput(msg *requestMessage, in *outposts.ListOutpostsInput
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["LifeCycleStatusFilter"]; len(vs) > 0 {
+	if vs := msg.Query["LifeCycleStatusFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.LifeCycleStatusFilter = list
 	}
-	if vs := msg.query["AvailabilityZoneFilter"]; len(vs) > 0 {
+	if vs := msg.Query["AvailabilityZoneFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.AvailabilityZoneFilter = list
 	}
-	if vs := msg.query["AvailabilityZoneIdFilter"]; len(vs) > 0 {
+	if vs := msg.Query["AvailabilityZoneIdFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
@@ -2137,10 +2156,10 @@ func decodeListOutpostsInput(msg *requestMessage, in *outposts.ListOutpostsInput
 }
 
 // encodeListOutpostsOutput writes the response of the ListOutposts operation.
-func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2153,19 +2172,19 @@ func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *responseMessage
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListSites serves the ListSites operation.
-func serveListSites(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListSites(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListSitesInput{}
 	if err := decodeListSitesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListSitesInput)
@@ -2176,7 +2195,7 @@ func serveListSites(h *handler, r *http.Request, msg *requestMessage) *responseM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListSitesOutput{}
@@ -2185,12 +2204,12 @@ func serveListSites(h *handler, r *http.Request, msg *requestMessage) *responseM
 }
 
 // decodeListSitesInput reads the request of the ListSites operation into in.
-func decodeListSitesInput(msg *requestMessage, in *outposts.ListSitesInput) error {
-	if vs := msg.query["NextToken"]; len(vs) > 0 {
+func decodeListSitesInput(msg *serve.RequestMessage, in *outposts.ListSitesInput) error {
+	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
 	}
-	if vs := msg.query["MaxResults"]; len(vs) > 0 {
+	if vs := msg.Query["MaxResults"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter MaxResults: %w", err)
@@ -2198,21 +2217,21 @@ func decodeListSitesInput(msg *requestMessage, in *outposts.ListSitesInput) erro
 		x := int32(n)
 		in.MaxResults = &x
 	}
-	if vs := msg.query["OperatingAddressCountryCodeFilter"]; len(vs) > 0 {
+	if vs := msg.Query["OperatingAddressCountryCodeFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.OperatingAddressCountryCodeFilter = list
 	}
-	if vs := msg.query["OperatingAddressStateOrRegionFilter"]; len(vs) > 0 {
+	if vs := msg.Query["OperatingAddressStateOrRegionFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.OperatingAddressStateOrRegionFilter = list
 	}
-	if vs := msg.query["OperatingAddressCityFilter"]; len(vs) > 0 {
+	if vs := msg.Query["OperatingAddressCityFilter"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
@@ -2223,10 +2242,10 @@ func decodeListSitesInput(msg *requestMessage, in *outposts.ListSitesInput) erro
 }
 
 // encodeListSitesOutput writes the response of the ListSites operation.
-func encodeListSitesOutput(out *outposts.ListSitesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListSitesOutput(out *outposts.ListSitesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2239,19 +2258,19 @@ func encodeListSitesOutput(out *outposts.ListSitesOutput) *responseMessage {
 		e.String(*out.NextToken)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveListTagsForResource serves the ListTagsForResource operation.
-func serveListTagsForResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveListTagsForResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListTagsForResourceInput{}
 	if err := decodeListTagsForResourceInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListTagsForResourceRequest)
@@ -2262,7 +2281,7 @@ func serveListTagsForResource(h *handler, r *http.Request, msg *requestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListTagsForResourceOutput{}
@@ -2271,8 +2290,8 @@ func serveListTagsForResource(h *handler, r *http.Request, msg *requestMessage) 
 }
 
 // decodeListTagsForResourceInput reads the request of the ListTagsForResource operation into in.
-func decodeListTagsForResourceInput(msg *requestMessage, in *outposts.ListTagsForResourceInput) error {
-	for _, l := range msg.labels {
+func decodeListTagsForResourceInput(msg *serve.RequestMessage, in *outposts.ListTagsForResourceInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
 			x := l.Value
@@ -2283,10 +2302,10 @@ func decodeListTagsForResourceInput(msg *requestMessage, in *outposts.ListTagsFo
 }
 
 // encodeListTagsForResourceOutput writes the response of the ListTagsForResource operation.
-func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2295,19 +2314,19 @@ func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *r
 		encodeTagMap(e, out.Tags)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveStartCapacityTask serves the StartCapacityTask operation.
-func serveStartCapacityTask(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveStartCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.StartCapacityTaskInput{}
 	if err := decodeStartCapacityTaskInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleStartCapacityTaskInput)
@@ -2318,7 +2337,7 @@ func serveStartCapacityTask(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.StartCapacityTaskOutput{}
@@ -2327,20 +2346,20 @@ func serveStartCapacityTask(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeStartCapacityTaskInput reads the request of the StartCapacityTask operation into in.
-func decodeStartCapacityTaskInput(msg *requestMessage, in *outposts.StartCapacityTaskInput) error {
-	for _, l := range msg.labels {
+func decodeStartCapacityTaskInput(msg *serve.RequestMessage, in *outposts.StartCapacityTaskInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
 			x := l.Value
 			in.OutpostIdentifier = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2391,10 +2410,10 @@ func decodeStartCapacityTaskInput(msg *requestMessage, in *outposts.StartCapacit
 }
 
 // encodeStartCapacityTaskOutput writes the response of the StartCapacityTask operation.
-func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2449,19 +2468,19 @@ func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *respo
 		e.String(string(out.TaskActionOnBlockingInstances))
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveStartConnection serves the StartConnection operation.
-func serveStartConnection(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveStartConnection(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.StartConnectionInput{}
 	if err := decodeStartConnectionInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleStartConnectionRequest)
@@ -2472,7 +2491,7 @@ func serveStartConnection(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.StartConnectionOutput{}
@@ -2481,13 +2500,13 @@ func serveStartConnection(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeStartConnectionInput reads the request of the StartConnection operation into in.
-func decodeStartConnectionInput(msg *requestMessage, in *outposts.StartConnectionInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeStartConnectionInput(msg *serve.RequestMessage, in *outposts.StartConnectionInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2526,10 +2545,10 @@ func decodeStartConnectionInput(msg *requestMessage, in *outposts.StartConnectio
 }
 
 // encodeStartConnectionOutput writes the response of the StartConnection operation.
-func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2542,19 +2561,19 @@ func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *responseM
 		e.String(*out.UnderlayIpAddress)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveTagResource serves the TagResource operation.
-func serveTagResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.TagResourceInput{}
 	if err := decodeTagResourceInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleTagResourceRequest)
@@ -2565,7 +2584,7 @@ func serveTagResource(h *handler, r *http.Request, msg *requestMessage) *respons
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.TagResourceOutput{}
@@ -2574,20 +2593,20 @@ func serveTagResource(h *handler, r *http.Request, msg *requestMessage) *respons
 }
 
 // decodeTagResourceInput reads the request of the TagResource operation into in.
-func decodeTagResourceInput(msg *requestMessage, in *outposts.TagResourceInput) error {
-	for _, l := range msg.labels {
+func decodeTagResourceInput(msg *serve.RequestMessage, in *outposts.TagResourceInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
 			x := l.Value
 			in.ResourceArn = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2611,26 +2630,26 @@ func decodeTagResourceInput(msg *requestMessage, in *outposts.TagResourceInput) 
 }
 
 // encodeTagResourceOutput writes the response of the TagResource operation.
-func encodeTagResourceOutput(out *outposts.TagResourceOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTagResourceOutput(out *outposts.TagResourceOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveUntagResource serves the UntagResource operation.
-func serveUntagResource(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUntagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.UntagResourceInput{}
 	if err := decodeUntagResourceInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUntagResourceRequest)
@@ -2641,7 +2660,7 @@ func serveUntagResource(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UntagResourceOutput{}
@@ -2650,15 +2669,15 @@ func serveUntagResource(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeUntagResourceInput reads the request of the UntagResource operation into in.
-func decodeUntagResourceInput(msg *requestMessage, in *outposts.UntagResourceInput) error {
-	for _, l := range msg.labels {
+func decodeUntagResourceInput(msg *serve.RequestMessage, in *outposts.UntagResourceInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
 			x := l.Value
 			in.ResourceArn = &x
 		}
 	}
-	if vs := msg.query["tagKeys"]; len(vs) > 0 {
+	if vs := msg.Query["tagKeys"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
@@ -2669,26 +2688,26 @@ func decodeUntagResourceInput(msg *requestMessage, in *outposts.UntagResourceInp
 }
 
 // encodeUntagResourceOutput writes the response of the UntagResource operation.
-func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveUpdateOutpost serves the UpdateOutpost operation.
-func serveUpdateOutpost(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUpdateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateOutpostInput{}
 	if err := decodeUpdateOutpostInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateOutpostInput)
@@ -2699,7 +2718,7 @@ func serveUpdateOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateOutpostOutput{}
@@ -2708,20 +2727,20 @@ func serveUpdateOutpost(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeUpdateOutpostInput reads the request of the UpdateOutpost operation into in.
-func decodeUpdateOutpostInput(msg *requestMessage, in *outposts.UpdateOutpostInput) error {
-	for _, l := range msg.labels {
+func decodeUpdateOutpostInput(msg *serve.RequestMessage, in *outposts.UpdateOutpostInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
 			x := l.Value
 			in.OutpostId = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2755,10 +2774,10 @@ func decodeUpdateOutpostInput(msg *requestMessage, in *outposts.UpdateOutpostInp
 }
 
 // encodeUpdateOutpostOutput writes the response of the UpdateOutpost operation.
-func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2767,19 +2786,19 @@ func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *responseMessa
 		encodeOutpost(e, out.Outpost)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveUpdateSite serves the UpdateSite operation.
-func serveUpdateSite(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUpdateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteInput{}
 	if err := decodeUpdateSiteInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteInput)
@@ -2790,7 +2809,7 @@ func serveUpdateSite(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteOutput{}
@@ -2799,20 +2818,20 @@ func serveUpdateSite(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeUpdateSiteInput reads the request of the UpdateSite operation into in.
-func decodeUpdateSiteInput(msg *requestMessage, in *outposts.UpdateSiteInput) error {
-	for _, l := range msg.labels {
+func decodeUpdateSiteInput(msg *serve.RequestMessage, in *outposts.UpdateSiteInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
 			in.SiteId = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2846,10 +2865,10 @@ func decodeUpdateSiteInput(msg *requestMessage, in *outposts.UpdateSiteInput) er
 }
 
 // encodeUpdateSiteOutput writes the response of the UpdateSite operation.
-func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2858,19 +2877,19 @@ func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *responseMessage {
 		encodeSite(e, out.Site)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveUpdateSiteAddress serves the UpdateSiteAddress operation.
-func serveUpdateSiteAddress(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUpdateSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteAddressInput{}
 	if err := decodeUpdateSiteAddressInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteAddressInput)
@@ -2881,7 +2900,7 @@ func serveUpdateSiteAddress(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteAddressOutput{}
@@ -2890,20 +2909,20 @@ func serveUpdateSiteAddress(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeUpdateSiteAddressInput reads the request of the UpdateSiteAddress operation into in.
-func decodeUpdateSiteAddressInput(msg *requestMessage, in *outposts.UpdateSiteAddressInput) error {
-	for _, l := range msg.labels {
+func decodeUpdateSiteAddressInput(msg *serve.RequestMessage, in *outposts.UpdateSiteAddressInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
 			in.SiteId = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2934,10 +2953,10 @@ func decodeUpdateSiteAddressInput(msg *requestMessage, in *outposts.UpdateSiteAd
 }
 
 // encodeUpdateSiteAddressOutput writes the response of the UpdateSiteAddress operation.
-func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2950,19 +2969,19 @@ func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *respo
 		encodeAddress(e, out.Address)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveUpdateSiteRackPhysicalProperties serves the UpdateSiteRackPhysicalProperties operation.
-func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteRackPhysicalPropertiesInput{}
 	if err := decodeUpdateSiteRackPhysicalPropertiesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteRackPhysicalPropertiesInput)
@@ -2973,7 +2992,7 @@ func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *req
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteRackPhysicalPropertiesOutput{}
@@ -2983,20 +3002,20 @@ func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *req
 
 // decodeUpdateSiteRackPhysicalPropertiesInput reads the request of the
 // UpdateSiteRackPhysicalProperties operation into in.
-func decodeUpdateSiteRackPhysicalPropertiesInput(msg *requestMessage, in *outposts.UpdateSiteRackPhysicalPropertiesInput) error {
-	for _, l := range msg.labels {
+func decodeUpdateSiteRackPhysicalPropertiesInput(msg *serve.RequestMessage, in *outposts.UpdateSiteRackPhysicalPropertiesInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
 			x := l.Value
 			in.SiteId = &x
 		}
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -3061,10 +3080,10 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *requestMessage, in *outpos
 
 // encodeUpdateSiteRackPhysicalPropertiesOutput writes the response of the
 // UpdateSiteRackPhysicalProperties operation.
-func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPhysicalPropertiesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPhysicalPropertiesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -3073,18 +3092,18 @@ func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPh
 		encodeSite(e, out.Site)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorAccessDeniedException writes the AccessDeniedException error.
-func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 403,
+func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 403,
 	}
-	m.header.Set("X-Amzn-Errortype", "AccessDeniedException")
+	m.Header.Set("X-Amzn-Errortype", "AccessDeniedException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3092,18 +3111,18 @@ func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *responseM
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorConflictException writes the ConflictException error.
-func encodeErrorConflictException(v *types.ConflictException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 409,
+func encodeErrorConflictException(v *types.ConflictException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 409,
 	}
-	m.header.Set("X-Amzn-Errortype", "ConflictException")
+	m.Header.Set("X-Amzn-Errortype", "ConflictException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3119,18 +3138,18 @@ func encodeErrorConflictException(v *types.ConflictException) *responseMessage {
 		e.String(string(v.ResourceType))
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorInternalServerException writes the InternalServerException error.
-func encodeErrorInternalServerException(v *types.InternalServerException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 500,
+func encodeErrorInternalServerException(v *types.InternalServerException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 500,
 	}
-	m.header.Set("X-Amzn-Errortype", "InternalServerException")
+	m.Header.Set("X-Amzn-Errortype", "InternalServerException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3138,18 +3157,18 @@ func encodeErrorInternalServerException(v *types.InternalServerException) *respo
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorNotFoundException writes the NotFoundException error.
-func encodeErrorNotFoundException(v *types.NotFoundException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 404,
+func encodeErrorNotFoundException(v *types.NotFoundException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 404,
 	}
-	m.header.Set("X-Amzn-Errortype", "NotFoundException")
+	m.Header.Set("X-Amzn-Errortype", "NotFoundException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3157,18 +3176,18 @@ func encodeErrorNotFoundException(v *types.NotFoundException) *responseMessage {
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorServiceQuotaExceededException writes the ServiceQuotaExceededException error.
-func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 402,
+func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 402,
 	}
-	m.header.Set("X-Amzn-Errortype", "ServiceQuotaExceededException")
+	m.Header.Set("X-Amzn-Errortype", "ServiceQuotaExceededException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3176,18 +3195,18 @@ func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededExcep
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorValidationException writes the ValidationException error.
-func encodeErrorValidationException(v *types.ValidationException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 400,
+func encodeErrorValidationException(v *types.ValidationException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 400,
 	}
-	m.header.Set("X-Amzn-Errortype", "ValidationException")
+	m.Header.Set("X-Amzn-Errortype", "ValidationException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -3195,14 +3214,14 @@ func encodeErrorValidationException(v *types.ValidationException) *responseMessa
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;
 // false for any other error.
-func encodeServiceError(err error) (*responseMessage, bool) {
+func encodeServiceError(err error) (*serve.ResponseMessage, bool) {
 	if e, ok := errors.AsType[*types.AccessDeniedException](err); ok {
 		return encodeErrorAccessDeniedException(e), true
 	}
@@ -3222,20 +3241,20 @@ func encodeServiceError(err error) (*responseMessage, bool) {
 		return encodeErrorValidationException(e), true
 	}
 	if e, ok := errors.AsType[*NotImplementedError](err); ok {
-		return notImplemented(e), true
+		return serve.NotImplemented(e), true
 	}
 	return nil, false
 }
 
 // rejectWithValidationException answers an input that Validate refused.
-func rejectWithValidationException(err error, rule ruleFunc) *responseMessage {
-	var fields []fieldViolation
+func rejectWithValidationException(err error, rule serve.RuleFunc) *serve.ResponseMessage {
+	var fields []serve.FieldViolation
 	if invalid, ok := errors.AsType[*outposts.InvalidParamsError](err); ok {
 		for _, v := range invalid.Violations {
-			fields = append(fields, describeViolation(v.Path, v.Constraint, v.Message, rule))
+			fields = append(fields, serve.DescribeViolation(v.Path, v.Constraint, v.Message, rule))
 		}
 	}
-	message := validationMessage(fields)
+	message := serve.ValidationMessage(fields)
 	v := &types.ValidationException{}
 	{
 		s := message

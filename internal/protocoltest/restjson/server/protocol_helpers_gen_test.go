@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/smithygo/smithygo/runtime/serve"
 )
 
 // This file holds the runners of the server's protocol tests in
@@ -60,14 +62,14 @@ func serveRequest(t *testing.T, svc Service, method, uri, host string, query []s
 
 // checkResponse compares an encoded response with a response test's code,
 // headers and body.
-func checkResponse(t *testing.T, m *responseMessage, code int, headers map[string]string, body, mediaType string) {
+func checkResponse(t *testing.T, m *serve.ResponseMessage, code int, headers map[string]string, body, mediaType string) {
 	t.Helper()
-	if m.status != code {
-		t.Errorf("status = %d, want %d", m.status, code)
+	if m.Status != code {
+		t.Errorf("status = %d, want %d", m.Status, code)
 	}
-	header := m.header.Clone()
+	header := m.Header.Clone()
 	if header.Get("Content-Length") == "" {
-		header.Set("Content-Length", strconv.Itoa(len(m.body)))
+		header.Set("Content-Length", strconv.Itoa(len(m.Body)))
 	}
 	for k, want := range headers {
 		if got, ok := header[http.CanonicalHeaderKey(k)]; !ok || strings.Join(got, ", ") != want {
@@ -76,7 +78,7 @@ func checkResponse(t *testing.T, m *responseMessage, code int, headers map[strin
 	}
 	// The media type "-" marks a test without a body, which is not checked.
 	if mediaType != "-" {
-		compareBody(t, m.body, body, mediaType)
+		compareBody(t, m.Body, body, mediaType)
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/smithygo/smithygo/runtime/httpbind"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
+	serve "github.com/smithygo/smithygo/runtime/serve"
 	"io"
 	"net/http"
 	"net/textproto"
@@ -29,6 +30,24 @@ import (
 	"strings"
 	"time"
 )
+
+// HandlerOptions configure the handler that NewHandler returns: the request body limit,
+// authentication (a function, SigV4 or both) and the logger of internal failures.
+type HandlerOptions = serve.HandlerOptions
+
+// SigV4 says how requests must be signed (HandlerOptions.SigV4): the secret key of each access key
+// ID, and the region and service of the signing scope.
+type SigV4 = serve.SigV4
+
+// NotImplementedError is the error of Unimplemented's methods: the service does not implement the
+// operation yet. It is answered 501 NotImplemented.
+type NotImplementedError = serve.NotImplementedError
+
+// DefaultMaxBodyBytes is the request body limit when HandlerOptions.MaxBodyBytes is 0: 10 MiB.
+const DefaultMaxBodyBytes = serve.DefaultMaxBodyBytes
+
+// ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
+var ErrUnknownKey = serve.ErrUnknownKey
 
 // Service is the RestJson API: one method per operation. A method's error is answered as the
 // model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error
@@ -966,7 +985,7 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	h := &handler{
-		auth: newAuthenticator(opts),
+		auth: serve.NewAuthenticator(opts),
 		opts: opts,
 		svc:  svc,
 	}
@@ -982,45 +1001,45 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 type handler struct {
 	svc   Service
 	opts  HandlerOptions
-	auth  *authenticator
+	auth  *serve.Authenticator
 	table httproute.Table
 }
 
 // ServeHTTP answers one request.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.serve(r).send(w)
+	h.serve(r).Send(w)
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.
-func (h *handler) serve(r *http.Request) (resp *responseMessage) {
+func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
 			h.logFailure(r, fmt.Errorf("panic: %v", v))
-			resp = internalFailure()
+			resp = serve.InternalFailure()
 		}
 	}()
 	id, labels, status := h.table.Match(r.Method, r.URL.EscapedPath(), r.URL.RawQuery)
 	switch status {
 	case httproute.NotFound:
-		return errorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
+		return serve.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
 	case httproute.MethodNotAllowed:
-		return errorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+		return serve.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
 	}
-	if m := h.auth.before(r); m != nil {
+	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	body, perr := readBody(r, h.opts.MaxBodyBytes)
+	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
-		return encodeProtocolError(perr)
+		return serve.EncodeProtocolError(perr)
 	}
-	if m := h.auth.after(r, body); m != nil {
+	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &requestMessage{
-		body:   body,
-		header: r.Header,
-		labels: labels,
-		query:  r.URL.Query(),
+	msg := &serve.RequestMessage{
+		Body:   body,
+		Header: r.Header,
+		Labels: labels,
+		Query:  r.URL.Query(),
 	}
 	switch id {
 	case 0:
@@ -1250,7 +1269,7 @@ func (h *handler) serve(r *http.Request) (resp *responseMessage) {
 	case 112:
 		return serveUnitInputAndOutput(h, r, msg)
 	}
-	return internalFailure()
+	return serve.InternalFailure()
 }
 
 // logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.
@@ -1261,13 +1280,13 @@ func (h *handler) logFailure(r *http.Request, err error) {
 }
 
 // serveAllQueryStringTypes serves the AllQueryStringTypes operation.
-func serveAllQueryStringTypes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveAllQueryStringTypes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.AllQueryStringTypesInput{}
 	if err := decodeAllQueryStringTypesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleAllQueryStringTypesInput)
@@ -1278,7 +1297,7 @@ func serveAllQueryStringTypes(h *handler, r *http.Request, msg *requestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.AllQueryStringTypesOutput{}
@@ -1287,26 +1306,26 @@ func serveAllQueryStringTypes(h *handler, r *http.Request, msg *requestMessage) 
 }
 
 // decodeAllQueryStringTypesInput reads the request of the AllQueryStringTypes operation into in.
-func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.AllQueryStringTypesInput) error {
-	if vs := msg.query["String"]; len(vs) > 0 {
+func decodeAllQueryStringTypesInput(msg *serve.RequestMessage, in *restjsonprotocol.AllQueryStringTypesInput) error {
+	if vs := msg.Query["String"]; len(vs) > 0 {
 		x := vs[0]
 		in.QueryString = &x
 	}
-	if vs := msg.query["StringList"]; len(vs) > 0 {
+	if vs := msg.Query["StringList"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.QueryStringList = list
 	}
-	if vs := msg.query["StringSet"]; len(vs) > 0 {
+	if vs := msg.Query["StringSet"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.QueryStringSet = list
 	}
-	if vs := msg.query["Byte"]; len(vs) > 0 {
+	if vs := msg.Query["Byte"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 8)
 		if err != nil {
 			return fmt.Errorf("query parameter Byte: %w", err)
@@ -1314,7 +1333,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := int8(n)
 		in.QueryByte = &x
 	}
-	if vs := msg.query["Short"]; len(vs) > 0 {
+	if vs := msg.Query["Short"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 16)
 		if err != nil {
 			return fmt.Errorf("query parameter Short: %w", err)
@@ -1322,7 +1341,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := int16(n)
 		in.QueryShort = &x
 	}
-	if vs := msg.query["Integer"]; len(vs) > 0 {
+	if vs := msg.Query["Integer"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter Integer: %w", err)
@@ -1330,7 +1349,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := int32(n)
 		in.QueryInteger = &x
 	}
-	if vs := msg.query["IntegerList"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerList"]; len(vs) > 0 {
 		list := make([]int32, 0, len(vs))
 		for _, item := range vs {
 			n, err := strconv.ParseInt(item, 10, 32)
@@ -1341,7 +1360,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryIntegerList = list
 	}
-	if vs := msg.query["IntegerSet"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerSet"]; len(vs) > 0 {
 		list := make([]int32, 0, len(vs))
 		for _, item := range vs {
 			n, err := strconv.ParseInt(item, 10, 32)
@@ -1352,7 +1371,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryIntegerSet = list
 	}
-	if vs := msg.query["Long"]; len(vs) > 0 {
+	if vs := msg.Query["Long"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 64)
 		if err != nil {
 			return fmt.Errorf("query parameter Long: %w", err)
@@ -1360,7 +1379,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := int64(n)
 		in.QueryLong = &x
 	}
-	if vs := msg.query["Float"]; len(vs) > 0 {
+	if vs := msg.Query["Float"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 32)
 		if err != nil {
 			return fmt.Errorf("query parameter Float: %w", err)
@@ -1368,7 +1387,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := float32(f)
 		in.QueryFloat = &x
 	}
-	if vs := msg.query["Double"]; len(vs) > 0 {
+	if vs := msg.Query["Double"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 64)
 		if err != nil {
 			return fmt.Errorf("query parameter Double: %w", err)
@@ -1376,7 +1395,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := f
 		in.QueryDouble = &x
 	}
-	if vs := msg.query["DoubleList"]; len(vs) > 0 {
+	if vs := msg.Query["DoubleList"]; len(vs) > 0 {
 		list := make([]float64, 0, len(vs))
 		for _, item := range vs {
 			f, err := httpbind.ParseFloat(item, 64)
@@ -1387,7 +1406,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryDoubleList = list
 	}
-	if vs := msg.query["Boolean"]; len(vs) > 0 {
+	if vs := msg.Query["Boolean"]; len(vs) > 0 {
 		b, err := httpbind.ParseBool(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter Boolean: %w", err)
@@ -1395,7 +1414,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := b
 		in.QueryBoolean = &x
 	}
-	if vs := msg.query["BooleanList"]; len(vs) > 0 {
+	if vs := msg.Query["BooleanList"]; len(vs) > 0 {
 		list := make([]bool, 0, len(vs))
 		for _, item := range vs {
 			b, err := httpbind.ParseBool(item)
@@ -1406,7 +1425,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryBooleanList = list
 	}
-	if vs := msg.query["Timestamp"]; len(vs) > 0 {
+	if vs := msg.Query["Timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter Timestamp: %w", err)
@@ -1414,7 +1433,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := t
 		in.QueryTimestamp = &x
 	}
-	if vs := msg.query["TimestampList"]; len(vs) > 0 {
+	if vs := msg.Query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
 			t, err := httpbind.ParseDateTimeUTC(item)
@@ -1425,17 +1444,17 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryTimestampList = list
 	}
-	if vs := msg.query["Enum"]; len(vs) > 0 {
+	if vs := msg.Query["Enum"]; len(vs) > 0 {
 		in.QueryEnum = types.FooEnum(vs[0])
 	}
-	if vs := msg.query["EnumList"]; len(vs) > 0 {
+	if vs := msg.Query["EnumList"]; len(vs) > 0 {
 		list := make([]types.FooEnum, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.FooEnum(item))
 		}
 		in.QueryEnumList = list
 	}
-	if vs := msg.query["IntegerEnum"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerEnum"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter IntegerEnum: %w", err)
@@ -1443,7 +1462,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		x := types.IntegerEnum(n)
 		in.QueryIntegerEnum = &x
 	}
-	if vs := msg.query["IntegerEnumList"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerEnumList"]; len(vs) > 0 {
 		list := make([]types.IntegerEnum, 0, len(vs))
 		for _, item := range vs {
 			n, err := strconv.ParseInt(item, 10, 32)
@@ -1454,7 +1473,7 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 		}
 		in.QueryIntegerEnumList = list
 	}
-	for k, vs := range msg.query {
+	for k, vs := range msg.Query {
 		if len(vs) == 0 {
 			continue
 		}
@@ -1471,23 +1490,23 @@ func decodeAllQueryStringTypesInput(msg *requestMessage, in *restjsonprotocol.Al
 }
 
 // encodeAllQueryStringTypesOutput writes the response of the AllQueryStringTypes operation.
-func encodeAllQueryStringTypesOutput(out *restjsonprotocol.AllQueryStringTypesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeAllQueryStringTypesOutput(out *restjsonprotocol.AllQueryStringTypesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveConstantAndVariableQueryString serves the ConstantAndVariableQueryString operation.
-func serveConstantAndVariableQueryString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveConstantAndVariableQueryString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.ConstantAndVariableQueryStringInput{}
 	if err := decodeConstantAndVariableQueryStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleConstantAndVariableQueryStringInput)
@@ -1498,7 +1517,7 @@ func serveConstantAndVariableQueryString(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.ConstantAndVariableQueryStringOutput{}
@@ -1508,12 +1527,12 @@ func serveConstantAndVariableQueryString(h *handler, r *http.Request, msg *reque
 
 // decodeConstantAndVariableQueryStringInput reads the request of the
 // ConstantAndVariableQueryString operation into in.
-func decodeConstantAndVariableQueryStringInput(msg *requestMessage, in *restjsonprotocol.ConstantAndVariableQueryStringInput) error {
-	if vs := msg.query["baz"]; len(vs) > 0 {
+func decodeConstantAndVariableQueryStringInput(msg *serve.RequestMessage, in *restjsonprotocol.ConstantAndVariableQueryStringInput) error {
+	if vs := msg.Query["baz"]; len(vs) > 0 {
 		x := vs[0]
 		in.Baz = &x
 	}
-	if vs := msg.query["maybeSet"]; len(vs) > 0 {
+	if vs := msg.Query["maybeSet"]; len(vs) > 0 {
 		x := vs[0]
 		in.MaybeSet = &x
 	}
@@ -1522,23 +1541,23 @@ func decodeConstantAndVariableQueryStringInput(msg *requestMessage, in *restjson
 
 // encodeConstantAndVariableQueryStringOutput writes the response of the
 // ConstantAndVariableQueryString operation.
-func encodeConstantAndVariableQueryStringOutput(out *restjsonprotocol.ConstantAndVariableQueryStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeConstantAndVariableQueryStringOutput(out *restjsonprotocol.ConstantAndVariableQueryStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveConstantQueryString serves the ConstantQueryString operation.
-func serveConstantQueryString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveConstantQueryString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.ConstantQueryStringInput{}
 	if err := decodeConstantQueryStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleConstantQueryStringInput)
@@ -1549,7 +1568,7 @@ func serveConstantQueryString(h *handler, r *http.Request, msg *requestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.ConstantQueryStringOutput{}
@@ -1558,8 +1577,8 @@ func serveConstantQueryString(h *handler, r *http.Request, msg *requestMessage) 
 }
 
 // decodeConstantQueryStringInput reads the request of the ConstantQueryString operation into in.
-func decodeConstantQueryStringInput(msg *requestMessage, in *restjsonprotocol.ConstantQueryStringInput) error {
-	for _, l := range msg.labels {
+func decodeConstantQueryStringInput(msg *serve.RequestMessage, in *restjsonprotocol.ConstantQueryStringInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "hello":
 			x := l.Value
@@ -1570,23 +1589,23 @@ func decodeConstantQueryStringInput(msg *requestMessage, in *restjsonprotocol.Co
 }
 
 // encodeConstantQueryStringOutput writes the response of the ConstantQueryString operation.
-func encodeConstantQueryStringOutput(out *restjsonprotocol.ConstantQueryStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeConstantQueryStringOutput(out *restjsonprotocol.ConstantQueryStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveContentTypeParameters serves the ContentTypeParameters operation.
-func serveContentTypeParameters(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveContentTypeParameters(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.ContentTypeParametersInput{}
 	if err := decodeContentTypeParametersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleContentTypeParametersInput)
@@ -1597,7 +1616,7 @@ func serveContentTypeParameters(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.ContentTypeParametersOutput{}
@@ -1607,13 +1626,13 @@ func serveContentTypeParameters(h *handler, r *http.Request, msg *requestMessage
 
 // decodeContentTypeParametersInput reads the request of the ContentTypeParameters operation into
 // in.
-func decodeContentTypeParametersInput(msg *requestMessage, in *restjsonprotocol.ContentTypeParametersInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeContentTypeParametersInput(msg *serve.RequestMessage, in *restjsonprotocol.ContentTypeParametersInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1637,26 +1656,26 @@ func decodeContentTypeParametersInput(msg *requestMessage, in *restjsonprotocol.
 }
 
 // encodeContentTypeParametersOutput writes the response of the ContentTypeParameters operation.
-func encodeContentTypeParametersOutput(out *restjsonprotocol.ContentTypeParametersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeContentTypeParametersOutput(out *restjsonprotocol.ContentTypeParametersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveDatetimeOffsets serves the DatetimeOffsets operation.
-func serveDatetimeOffsets(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDatetimeOffsets(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DatetimeOffsetsInput{}
 	if err := decodeDatetimeOffsetsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -1667,7 +1686,7 @@ func serveDatetimeOffsets(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DatetimeOffsetsOutput{}
@@ -1676,15 +1695,15 @@ func serveDatetimeOffsets(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeDatetimeOffsetsInput reads the request of the DatetimeOffsets operation into in.
-func decodeDatetimeOffsetsInput(msg *requestMessage, in *restjsonprotocol.DatetimeOffsetsInput) error {
+func decodeDatetimeOffsetsInput(msg *serve.RequestMessage, in *restjsonprotocol.DatetimeOffsetsInput) error {
 	return nil
 }
 
 // encodeDatetimeOffsetsOutput writes the response of the DatetimeOffsets operation.
-func encodeDatetimeOffsetsOutput(out *restjsonprotocol.DatetimeOffsetsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDatetimeOffsetsOutput(out *restjsonprotocol.DatetimeOffsetsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1693,19 +1712,19 @@ func encodeDatetimeOffsetsOutput(out *restjsonprotocol.DatetimeOffsetsOutput) *r
 		e.DateTime(*out.Datetime)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveDocumentType serves the DocumentType operation.
-func serveDocumentType(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDocumentType(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DocumentTypeInput{}
 	if err := decodeDocumentTypeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDocumentTypeInputOutput)
@@ -1716,7 +1735,7 @@ func serveDocumentType(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DocumentTypeOutput{}
@@ -1725,13 +1744,13 @@ func serveDocumentType(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeDocumentTypeInput reads the request of the DocumentType operation into in.
-func decodeDocumentTypeInput(msg *requestMessage, in *restjsonprotocol.DocumentTypeInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeDocumentTypeInput(msg *serve.RequestMessage, in *restjsonprotocol.DocumentTypeInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1760,10 +1779,10 @@ func decodeDocumentTypeInput(msg *requestMessage, in *restjsonprotocol.DocumentT
 }
 
 // encodeDocumentTypeOutput writes the response of the DocumentType operation.
-func encodeDocumentTypeOutput(out *restjsonprotocol.DocumentTypeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDocumentTypeOutput(out *restjsonprotocol.DocumentTypeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1776,19 +1795,19 @@ func encodeDocumentTypeOutput(out *restjsonprotocol.DocumentTypeOutput) *respons
 		e.Raw(out.DocumentValue)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveDocumentTypeAsMapValue serves the DocumentTypeAsMapValue operation.
-func serveDocumentTypeAsMapValue(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDocumentTypeAsMapValue(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DocumentTypeAsMapValueInput{}
 	if err := decodeDocumentTypeAsMapValueInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDocumentTypeAsMapValueInputOutput)
@@ -1799,7 +1818,7 @@ func serveDocumentTypeAsMapValue(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DocumentTypeAsMapValueOutput{}
@@ -1809,13 +1828,13 @@ func serveDocumentTypeAsMapValue(h *handler, r *http.Request, msg *requestMessag
 
 // decodeDocumentTypeAsMapValueInput reads the request of the DocumentTypeAsMapValue operation into
 // in.
-func decodeDocumentTypeAsMapValueInput(msg *requestMessage, in *restjsonprotocol.DocumentTypeAsMapValueInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeDocumentTypeAsMapValueInput(msg *serve.RequestMessage, in *restjsonprotocol.DocumentTypeAsMapValueInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1839,10 +1858,10 @@ func decodeDocumentTypeAsMapValueInput(msg *requestMessage, in *restjsonprotocol
 }
 
 // encodeDocumentTypeAsMapValueOutput writes the response of the DocumentTypeAsMapValue operation.
-func encodeDocumentTypeAsMapValueOutput(out *restjsonprotocol.DocumentTypeAsMapValueOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDocumentTypeAsMapValueOutput(out *restjsonprotocol.DocumentTypeAsMapValueOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -1851,19 +1870,19 @@ func encodeDocumentTypeAsMapValueOutput(out *restjsonprotocol.DocumentTypeAsMapV
 		encodeDocumentValuedMap(e, out.DocValuedMap)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveDocumentTypeAsPayload serves the DocumentTypeAsPayload operation.
-func serveDocumentTypeAsPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDocumentTypeAsPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DocumentTypeAsPayloadInput{}
 	if err := decodeDocumentTypeAsPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDocumentTypeAsPayloadInputOutput)
@@ -1874,7 +1893,7 @@ func serveDocumentTypeAsPayload(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DocumentTypeAsPayloadOutput{}
@@ -1884,34 +1903,34 @@ func serveDocumentTypeAsPayload(h *handler, r *http.Request, msg *requestMessage
 
 // decodeDocumentTypeAsPayloadInput reads the request of the DocumentTypeAsPayload operation into
 // in.
-func decodeDocumentTypeAsPayloadInput(msg *requestMessage, in *restjsonprotocol.DocumentTypeAsPayloadInput) error {
-	if msg.body != "" {
-		in.DocumentValue = types.Document(msg.body)
+func decodeDocumentTypeAsPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.DocumentTypeAsPayloadInput) error {
+	if msg.Body != "" {
+		in.DocumentValue = types.Document(msg.Body)
 	}
 	return nil
 }
 
 // encodeDocumentTypeAsPayloadOutput writes the response of the DocumentTypeAsPayload operation.
-func encodeDocumentTypeAsPayloadOutput(out *restjsonprotocol.DocumentTypeAsPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDocumentTypeAsPayloadOutput(out *restjsonprotocol.DocumentTypeAsPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.DocumentValue != nil {
-		m.body = []byte(out.DocumentValue)
-		m.header.Set("Content-Type", "application/json")
+		m.Body = []byte(out.DocumentValue)
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveDuplexStream serves the DuplexStream operation.
-func serveDuplexStream(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDuplexStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamInput{}
 	if err := decodeDuplexStreamInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDuplexStreamInput)
@@ -1922,7 +1941,7 @@ func serveDuplexStream(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DuplexStreamOutput{}
@@ -1931,9 +1950,9 @@ func serveDuplexStream(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeDuplexStreamInput reads the request of the DuplexStream operation into in.
-func decodeDuplexStreamInput(msg *requestMessage, in *restjsonprotocol.DuplexStreamInput) error {
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+func decodeDuplexStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamInput) error {
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Stream = decodeEventStream(d)
 		d.End()
 		return d.Err()
@@ -1942,28 +1961,28 @@ func decodeDuplexStreamInput(msg *requestMessage, in *restjsonprotocol.DuplexStr
 }
 
 // encodeDuplexStreamOutput writes the response of the DuplexStream operation.
-func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Stream != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeEventStream(e, out.Stream)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveDuplexStreamWithDistinctStreams serves the DuplexStreamWithDistinctStreams operation.
-func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamWithDistinctStreamsInput{}
 	if err := decodeDuplexStreamWithDistinctStreamsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDuplexStreamWithDistinctStreamsInput)
@@ -1974,7 +1993,7 @@ func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DuplexStreamWithDistinctStreamsOutput{}
@@ -1984,9 +2003,9 @@ func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *requ
 
 // decodeDuplexStreamWithDistinctStreamsInput reads the request of the
 // DuplexStreamWithDistinctStreams operation into in.
-func decodeDuplexStreamWithDistinctStreamsInput(msg *requestMessage, in *restjsonprotocol.DuplexStreamWithDistinctStreamsInput) error {
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+func decodeDuplexStreamWithDistinctStreamsInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamWithDistinctStreamsInput) error {
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Stream = decodeEventStream(d)
 		d.End()
 		return d.Err()
@@ -1996,28 +2015,28 @@ func decodeDuplexStreamWithDistinctStreamsInput(msg *requestMessage, in *restjso
 
 // encodeDuplexStreamWithDistinctStreamsOutput writes the response of the
 // DuplexStreamWithDistinctStreams operation.
-func encodeDuplexStreamWithDistinctStreamsOutput(out *restjsonprotocol.DuplexStreamWithDistinctStreamsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDuplexStreamWithDistinctStreamsOutput(out *restjsonprotocol.DuplexStreamWithDistinctStreamsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Stream != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeSingletonEventStream(e, out.Stream)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveDuplexStreamWithInitialMessages serves the DuplexStreamWithInitialMessages operation.
-func serveDuplexStreamWithInitialMessages(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveDuplexStreamWithInitialMessages(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamWithInitialMessagesInput{}
 	if err := decodeDuplexStreamWithInitialMessagesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleDuplexStreamWithInitialMessagesInput)
@@ -2028,7 +2047,7 @@ func serveDuplexStreamWithInitialMessages(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.DuplexStreamWithInitialMessagesOutput{}
@@ -2038,13 +2057,13 @@ func serveDuplexStreamWithInitialMessages(h *handler, r *http.Request, msg *requ
 
 // decodeDuplexStreamWithInitialMessagesInput reads the request of the
 // DuplexStreamWithInitialMessages operation into in.
-func decodeDuplexStreamWithInitialMessagesInput(msg *requestMessage, in *restjsonprotocol.DuplexStreamWithInitialMessagesInput) error {
-	if vs := msg.header["Initial-Request-Member"]; len(vs) > 0 {
+func decodeDuplexStreamWithInitialMessagesInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamWithInitialMessagesInput) error {
+	if vs := msg.Header["Initial-Request-Member"]; len(vs) > 0 {
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Stream = decodeEventStream(d)
 		d.End()
 		return d.Err()
@@ -2054,31 +2073,31 @@ func decodeDuplexStreamWithInitialMessagesInput(msg *requestMessage, in *restjso
 
 // encodeDuplexStreamWithInitialMessagesOutput writes the response of the
 // DuplexStreamWithInitialMessages operation.
-func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStreamWithInitialMessagesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStreamWithInitialMessagesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.InitialResponseMember != nil {
-		m.header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
+		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
 	if out.Stream != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeEventStream(e, out.Stream)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveEmptyInputAndEmptyOutput serves the EmptyInputAndEmptyOutput operation.
-func serveEmptyInputAndEmptyOutput(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveEmptyInputAndEmptyOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.EmptyInputAndEmptyOutputInput{}
 	if err := decodeEmptyInputAndEmptyOutputInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleEmptyInputAndEmptyOutputInput)
@@ -2089,7 +2108,7 @@ func serveEmptyInputAndEmptyOutput(h *handler, r *http.Request, msg *requestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.EmptyInputAndEmptyOutputOutput{}
@@ -2099,32 +2118,32 @@ func serveEmptyInputAndEmptyOutput(h *handler, r *http.Request, msg *requestMess
 
 // decodeEmptyInputAndEmptyOutputInput reads the request of the EmptyInputAndEmptyOutput operation
 // into in.
-func decodeEmptyInputAndEmptyOutputInput(msg *requestMessage, in *restjsonprotocol.EmptyInputAndEmptyOutputInput) error {
+func decodeEmptyInputAndEmptyOutputInput(msg *serve.RequestMessage, in *restjsonprotocol.EmptyInputAndEmptyOutputInput) error {
 	return nil
 }
 
 // encodeEmptyInputAndEmptyOutputOutput writes the response of the EmptyInputAndEmptyOutput
 // operation.
-func encodeEmptyInputAndEmptyOutputOutput(out *restjsonprotocol.EmptyInputAndEmptyOutputOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeEmptyInputAndEmptyOutputOutput(out *restjsonprotocol.EmptyInputAndEmptyOutputOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveEndpointOperation serves the EndpointOperation operation.
-func serveEndpointOperation(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveEndpointOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.EndpointOperationInput{}
 	if err := decodeEndpointOperationInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -2135,7 +2154,7 @@ func serveEndpointOperation(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.EndpointOperationOutput{}
@@ -2144,28 +2163,28 @@ func serveEndpointOperation(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeEndpointOperationInput reads the request of the EndpointOperation operation into in.
-func decodeEndpointOperationInput(msg *requestMessage, in *restjsonprotocol.EndpointOperationInput) error {
+func decodeEndpointOperationInput(msg *serve.RequestMessage, in *restjsonprotocol.EndpointOperationInput) error {
 	return nil
 }
 
 // encodeEndpointOperationOutput writes the response of the EndpointOperation operation.
-func encodeEndpointOperationOutput(out *restjsonprotocol.EndpointOperationOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeEndpointOperationOutput(out *restjsonprotocol.EndpointOperationOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveEndpointWithHostLabelOperation serves the EndpointWithHostLabelOperation operation.
-func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.EndpointWithHostLabelOperationInput{}
 	if err := decodeEndpointWithHostLabelOperationInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHostLabelInput)
@@ -2176,7 +2195,7 @@ func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.EndpointWithHostLabelOperationOutput{}
@@ -2186,13 +2205,13 @@ func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *reque
 
 // decodeEndpointWithHostLabelOperationInput reads the request of the
 // EndpointWithHostLabelOperation operation into in.
-func decodeEndpointWithHostLabelOperationInput(msg *requestMessage, in *restjsonprotocol.EndpointWithHostLabelOperationInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeEndpointWithHostLabelOperationInput(msg *serve.RequestMessage, in *restjsonprotocol.EndpointWithHostLabelOperationInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2217,23 +2236,23 @@ func decodeEndpointWithHostLabelOperationInput(msg *requestMessage, in *restjson
 
 // encodeEndpointWithHostLabelOperationOutput writes the response of the
 // EndpointWithHostLabelOperation operation.
-func encodeEndpointWithHostLabelOperationOutput(out *restjsonprotocol.EndpointWithHostLabelOperationOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeEndpointWithHostLabelOperationOutput(out *restjsonprotocol.EndpointWithHostLabelOperationOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveFractionalSeconds serves the FractionalSeconds operation.
-func serveFractionalSeconds(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveFractionalSeconds(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.FractionalSecondsInput{}
 	if err := decodeFractionalSecondsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -2244,7 +2263,7 @@ func serveFractionalSeconds(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.FractionalSecondsOutput{}
@@ -2253,15 +2272,15 @@ func serveFractionalSeconds(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeFractionalSecondsInput reads the request of the FractionalSeconds operation into in.
-func decodeFractionalSecondsInput(msg *requestMessage, in *restjsonprotocol.FractionalSecondsInput) error {
+func decodeFractionalSecondsInput(msg *serve.RequestMessage, in *restjsonprotocol.FractionalSecondsInput) error {
 	return nil
 }
 
 // encodeFractionalSecondsOutput writes the response of the FractionalSeconds operation.
-func encodeFractionalSecondsOutput(out *restjsonprotocol.FractionalSecondsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeFractionalSecondsOutput(out *restjsonprotocol.FractionalSecondsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2270,19 +2289,19 @@ func encodeFractionalSecondsOutput(out *restjsonprotocol.FractionalSecondsOutput
 		e.DateTime(*out.Datetime)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveGreetingWithErrors serves the GreetingWithErrors operation.
-func serveGreetingWithErrors(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveGreetingWithErrors(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.GreetingWithErrorsInput{}
 	if err := decodeGreetingWithErrorsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -2293,7 +2312,7 @@ func serveGreetingWithErrors(h *handler, r *http.Request, msg *requestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.GreetingWithErrorsOutput{}
@@ -2302,34 +2321,34 @@ func serveGreetingWithErrors(h *handler, r *http.Request, msg *requestMessage) *
 }
 
 // decodeGreetingWithErrorsInput reads the request of the GreetingWithErrors operation into in.
-func decodeGreetingWithErrorsInput(msg *requestMessage, in *restjsonprotocol.GreetingWithErrorsInput) error {
+func decodeGreetingWithErrorsInput(msg *serve.RequestMessage, in *restjsonprotocol.GreetingWithErrorsInput) error {
 	return nil
 }
 
 // encodeGreetingWithErrorsOutput writes the response of the GreetingWithErrors operation.
-func encodeGreetingWithErrorsOutput(out *restjsonprotocol.GreetingWithErrorsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeGreetingWithErrorsOutput(out *restjsonprotocol.GreetingWithErrorsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Greeting != nil {
-		m.header["X-Greeting"] = []string{*out.Greeting}
+		m.Header["X-Greeting"] = []string{*out.Greeting}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveHostWithPathOperation serves the HostWithPathOperation operation.
-func serveHostWithPathOperation(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHostWithPathOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HostWithPathOperationInput{}
 	if err := decodeHostWithPathOperationInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -2340,7 +2359,7 @@ func serveHostWithPathOperation(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HostWithPathOperationOutput{}
@@ -2350,28 +2369,28 @@ func serveHostWithPathOperation(h *handler, r *http.Request, msg *requestMessage
 
 // decodeHostWithPathOperationInput reads the request of the HostWithPathOperation operation into
 // in.
-func decodeHostWithPathOperationInput(msg *requestMessage, in *restjsonprotocol.HostWithPathOperationInput) error {
+func decodeHostWithPathOperationInput(msg *serve.RequestMessage, in *restjsonprotocol.HostWithPathOperationInput) error {
 	return nil
 }
 
 // encodeHostWithPathOperationOutput writes the response of the HostWithPathOperation operation.
-func encodeHostWithPathOperationOutput(out *restjsonprotocol.HostWithPathOperationOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHostWithPathOperationOutput(out *restjsonprotocol.HostWithPathOperationOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpChecksumRequired serves the HttpChecksumRequired operation.
-func serveHttpChecksumRequired(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpChecksumRequired(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpChecksumRequiredInput{}
 	if err := decodeHttpChecksumRequiredInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpChecksumRequiredInputOutput)
@@ -2382,7 +2401,7 @@ func serveHttpChecksumRequired(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpChecksumRequiredOutput{}
@@ -2391,13 +2410,13 @@ func serveHttpChecksumRequired(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeHttpChecksumRequiredInput reads the request of the HttpChecksumRequired operation into in.
-func decodeHttpChecksumRequiredInput(msg *requestMessage, in *restjsonprotocol.HttpChecksumRequiredInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeHttpChecksumRequiredInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpChecksumRequiredInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -2421,10 +2440,10 @@ func decodeHttpChecksumRequiredInput(msg *requestMessage, in *restjsonprotocol.H
 }
 
 // encodeHttpChecksumRequiredOutput writes the response of the HttpChecksumRequired operation.
-func encodeHttpChecksumRequiredOutput(out *restjsonprotocol.HttpChecksumRequiredOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpChecksumRequiredOutput(out *restjsonprotocol.HttpChecksumRequiredOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -2433,19 +2452,19 @@ func encodeHttpChecksumRequiredOutput(out *restjsonprotocol.HttpChecksumRequired
 		e.String(*out.Foo)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveHttpEmptyPrefixHeaders serves the HttpEmptyPrefixHeaders operation.
-func serveHttpEmptyPrefixHeaders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpEmptyPrefixHeaders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpEmptyPrefixHeadersInput{}
 	if err := decodeHttpEmptyPrefixHeadersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpEmptyPrefixHeadersInput)
@@ -2456,7 +2475,7 @@ func serveHttpEmptyPrefixHeaders(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpEmptyPrefixHeadersOutput{}
@@ -2466,12 +2485,12 @@ func serveHttpEmptyPrefixHeaders(h *handler, r *http.Request, msg *requestMessag
 
 // decodeHttpEmptyPrefixHeadersInput reads the request of the HttpEmptyPrefixHeaders operation into
 // in.
-func decodeHttpEmptyPrefixHeadersInput(msg *requestMessage, in *restjsonprotocol.HttpEmptyPrefixHeadersInput) error {
-	if vs := msg.header["Hello"]; len(vs) > 0 {
+func decodeHttpEmptyPrefixHeadersInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpEmptyPrefixHeadersInput) error {
+	if vs := msg.Header["Hello"]; len(vs) > 0 {
 		x := vs[0]
 		in.SpecificHeader = &x
 	}
-	for k, vs := range msg.header {
+	for k, vs := range msg.Header {
 		if in.PrefixHeaders == nil {
 			in.PrefixHeaders = map[string]string{}
 		}
@@ -2482,37 +2501,37 @@ func decodeHttpEmptyPrefixHeadersInput(msg *requestMessage, in *restjsonprotocol
 }
 
 // encodeHttpEmptyPrefixHeadersOutput writes the response of the HttpEmptyPrefixHeaders operation.
-func encodeHttpEmptyPrefixHeadersOutput(out *restjsonprotocol.HttpEmptyPrefixHeadersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpEmptyPrefixHeadersOutput(out *restjsonprotocol.HttpEmptyPrefixHeadersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.SpecificHeader != nil {
-		m.header["Hello"] = []string{*out.SpecificHeader}
+		m.Header["Hello"] = []string{*out.SpecificHeader}
 	}
 	for k, v := range out.PrefixHeaders {
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
 		// A header bound to its own member wins.
-		if _, taken := m.header[key]; taken {
+		if _, taken := m.Header[key]; taken {
 			continue
 		}
-		m.header[key] = []string{v}
+		m.Header[key] = []string{v}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveHttpEnumPayload serves the HttpEnumPayload operation.
-func serveHttpEnumPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpEnumPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpEnumPayloadInput{}
 	if err := decodeHttpEnumPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleEnumPayloadInput)
@@ -2523,7 +2542,7 @@ func serveHttpEnumPayload(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpEnumPayloadOutput{}
@@ -2532,34 +2551,34 @@ func serveHttpEnumPayload(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeHttpEnumPayloadInput reads the request of the HttpEnumPayload operation into in.
-func decodeHttpEnumPayloadInput(msg *requestMessage, in *restjsonprotocol.HttpEnumPayloadInput) error {
-	if msg.body != "" {
-		in.Payload = types.StringEnum(msg.body)
+func decodeHttpEnumPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpEnumPayloadInput) error {
+	if msg.Body != "" {
+		in.Payload = types.StringEnum(msg.Body)
 	}
 	return nil
 }
 
 // encodeHttpEnumPayloadOutput writes the response of the HttpEnumPayload operation.
-func encodeHttpEnumPayloadOutput(out *restjsonprotocol.HttpEnumPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpEnumPayloadOutput(out *restjsonprotocol.HttpEnumPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Payload != "" {
-		m.body = []byte(out.Payload)
-		m.header.Set("Content-Type", "text/plain")
+		m.Body = []byte(out.Payload)
+		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
 }
 
 // serveHttpPayloadTraits serves the HttpPayloadTraits operation.
-func serveHttpPayloadTraits(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "*", "*"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPayloadTraits(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "*", "*"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPayloadTraitsInput{}
 	if err := decodeHttpPayloadTraitsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPayloadTraitsInputOutput)
@@ -2570,7 +2589,7 @@ func serveHttpPayloadTraits(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPayloadTraitsOutput{}
@@ -2579,41 +2598,41 @@ func serveHttpPayloadTraits(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeHttpPayloadTraitsInput reads the request of the HttpPayloadTraits operation into in.
-func decodeHttpPayloadTraitsInput(msg *requestMessage, in *restjsonprotocol.HttpPayloadTraitsInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeHttpPayloadTraitsInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPayloadTraitsInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	if msg.body != "" {
-		in.Blob = []byte(msg.body)
+	if msg.Body != "" {
+		in.Blob = []byte(msg.Body)
 	}
 	return nil
 }
 
 // encodeHttpPayloadTraitsOutput writes the response of the HttpPayloadTraits operation.
-func encodeHttpPayloadTraitsOutput(out *restjsonprotocol.HttpPayloadTraitsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPayloadTraitsOutput(out *restjsonprotocol.HttpPayloadTraitsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
-		m.body = out.Blob
-		m.header.Set("Content-Type", "application/octet-stream")
+		m.Body = out.Blob
+		m.Header.Set("Content-Type", "application/octet-stream")
 	}
 	return m
 }
 
 // serveHttpPayloadTraitsWithMediaType serves the HttpPayloadTraitsWithMediaType operation.
-func serveHttpPayloadTraitsWithMediaType(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPayloadTraitsWithMediaType(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPayloadTraitsWithMediaTypeInput{}
 	if err := decodeHttpPayloadTraitsWithMediaTypeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPayloadTraitsWithMediaTypeInputOutput)
@@ -2624,7 +2643,7 @@ func serveHttpPayloadTraitsWithMediaType(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPayloadTraitsWithMediaTypeOutput{}
@@ -2634,42 +2653,42 @@ func serveHttpPayloadTraitsWithMediaType(h *handler, r *http.Request, msg *reque
 
 // decodeHttpPayloadTraitsWithMediaTypeInput reads the request of the
 // HttpPayloadTraitsWithMediaType operation into in.
-func decodeHttpPayloadTraitsWithMediaTypeInput(msg *requestMessage, in *restjsonprotocol.HttpPayloadTraitsWithMediaTypeInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeHttpPayloadTraitsWithMediaTypeInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPayloadTraitsWithMediaTypeInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	if msg.body != "" {
-		in.Blob = []byte(msg.body)
+	if msg.Body != "" {
+		in.Blob = []byte(msg.Body)
 	}
 	return nil
 }
 
 // encodeHttpPayloadTraitsWithMediaTypeOutput writes the response of the
 // HttpPayloadTraitsWithMediaType operation.
-func encodeHttpPayloadTraitsWithMediaTypeOutput(out *restjsonprotocol.HttpPayloadTraitsWithMediaTypeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPayloadTraitsWithMediaTypeOutput(out *restjsonprotocol.HttpPayloadTraitsWithMediaTypeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
-		m.body = out.Blob
-		m.header.Set("Content-Type", "text/plain")
+		m.Body = out.Blob
+		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
 }
 
 // serveHttpPayloadWithStructure serves the HttpPayloadWithStructure operation.
-func serveHttpPayloadWithStructure(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPayloadWithStructure(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPayloadWithStructureInput{}
 	if err := decodeHttpPayloadWithStructureInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPayloadWithStructureInputOutput)
@@ -2680,7 +2699,7 @@ func serveHttpPayloadWithStructure(h *handler, r *http.Request, msg *requestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPayloadWithStructureOutput{}
@@ -2690,9 +2709,9 @@ func serveHttpPayloadWithStructure(h *handler, r *http.Request, msg *requestMess
 
 // decodeHttpPayloadWithStructureInput reads the request of the HttpPayloadWithStructure operation
 // into in.
-func decodeHttpPayloadWithStructureInput(msg *requestMessage, in *restjsonprotocol.HttpPayloadWithStructureInput) error {
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+func decodeHttpPayloadWithStructureInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPayloadWithStructureInput) error {
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		x := new(types.NestedPayload)
 		decodeNestedPayload(d, x)
 		in.Nested = x
@@ -2704,28 +2723,28 @@ func decodeHttpPayloadWithStructureInput(msg *requestMessage, in *restjsonprotoc
 
 // encodeHttpPayloadWithStructureOutput writes the response of the HttpPayloadWithStructure
 // operation.
-func encodeHttpPayloadWithStructureOutput(out *restjsonprotocol.HttpPayloadWithStructureOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPayloadWithStructureOutput(out *restjsonprotocol.HttpPayloadWithStructureOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Nested != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeNestedPayload(e, out.Nested)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveHttpPayloadWithUnion serves the HttpPayloadWithUnion operation.
-func serveHttpPayloadWithUnion(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPayloadWithUnion(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPayloadWithUnionInput{}
 	if err := decodeHttpPayloadWithUnionInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPayloadWithUnionInputOutput)
@@ -2736,7 +2755,7 @@ func serveHttpPayloadWithUnion(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPayloadWithUnionOutput{}
@@ -2745,9 +2764,9 @@ func serveHttpPayloadWithUnion(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeHttpPayloadWithUnionInput reads the request of the HttpPayloadWithUnion operation into in.
-func decodeHttpPayloadWithUnionInput(msg *requestMessage, in *restjsonprotocol.HttpPayloadWithUnionInput) error {
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+func decodeHttpPayloadWithUnionInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPayloadWithUnionInput) error {
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Nested = decodeUnionPayload(d)
 		d.End()
 		return d.Err()
@@ -2756,28 +2775,28 @@ func decodeHttpPayloadWithUnionInput(msg *requestMessage, in *restjsonprotocol.H
 }
 
 // encodeHttpPayloadWithUnionOutput writes the response of the HttpPayloadWithUnion operation.
-func encodeHttpPayloadWithUnionOutput(out *restjsonprotocol.HttpPayloadWithUnionOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPayloadWithUnionOutput(out *restjsonprotocol.HttpPayloadWithUnionOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Nested != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeUnionPayload(e, out.Nested)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveHttpPrefixHeaders serves the HttpPrefixHeaders operation.
-func serveHttpPrefixHeaders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPrefixHeaders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPrefixHeadersInput{}
 	if err := decodeHttpPrefixHeadersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPrefixHeadersInput)
@@ -2788,7 +2807,7 @@ func serveHttpPrefixHeaders(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPrefixHeadersOutput{}
@@ -2797,12 +2816,12 @@ func serveHttpPrefixHeaders(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeHttpPrefixHeadersInput reads the request of the HttpPrefixHeaders operation into in.
-func decodeHttpPrefixHeadersInput(msg *requestMessage, in *restjsonprotocol.HttpPrefixHeadersInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeHttpPrefixHeadersInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPrefixHeadersInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	for k, vs := range msg.header {
+	for k, vs := range msg.Header {
 		if len(k) < 6 || !strings.EqualFold(k[:6], "x-foo-") {
 			continue
 		}
@@ -2816,37 +2835,37 @@ func decodeHttpPrefixHeadersInput(msg *requestMessage, in *restjsonprotocol.Http
 }
 
 // encodeHttpPrefixHeadersOutput writes the response of the HttpPrefixHeaders operation.
-func encodeHttpPrefixHeadersOutput(out *restjsonprotocol.HttpPrefixHeadersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPrefixHeadersOutput(out *restjsonprotocol.HttpPrefixHeadersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	for k, v := range out.FooMap {
 		key := textproto.CanonicalMIMEHeaderKey("x-foo-" + k)
 		// A header bound to its own member wins.
-		if _, taken := m.header[key]; taken {
+		if _, taken := m.Header[key]; taken {
 			continue
 		}
-		m.header[key] = []string{v}
+		m.Header[key] = []string{v}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveHttpPrefixHeadersInResponse serves the HttpPrefixHeadersInResponse operation.
-func serveHttpPrefixHeadersInResponse(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpPrefixHeadersInResponse(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpPrefixHeadersInResponseInput{}
 	if err := decodeHttpPrefixHeadersInResponseInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpPrefixHeadersInResponseInput)
@@ -2857,7 +2876,7 @@ func serveHttpPrefixHeadersInResponse(h *handler, r *http.Request, msg *requestM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpPrefixHeadersInResponseOutput{}
@@ -2867,36 +2886,36 @@ func serveHttpPrefixHeadersInResponse(h *handler, r *http.Request, msg *requestM
 
 // decodeHttpPrefixHeadersInResponseInput reads the request of the HttpPrefixHeadersInResponse
 // operation into in.
-func decodeHttpPrefixHeadersInResponseInput(msg *requestMessage, in *restjsonprotocol.HttpPrefixHeadersInResponseInput) error {
+func decodeHttpPrefixHeadersInResponseInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPrefixHeadersInResponseInput) error {
 	return nil
 }
 
 // encodeHttpPrefixHeadersInResponseOutput writes the response of the HttpPrefixHeadersInResponse
 // operation.
-func encodeHttpPrefixHeadersInResponseOutput(out *restjsonprotocol.HttpPrefixHeadersInResponseOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpPrefixHeadersInResponseOutput(out *restjsonprotocol.HttpPrefixHeadersInResponseOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	for k, v := range out.PrefixHeaders {
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
-		m.header[key] = []string{v}
+		m.Header[key] = []string{v}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveHttpQueryParamsOnlyOperation serves the HttpQueryParamsOnlyOperation operation.
-func serveHttpQueryParamsOnlyOperation(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpQueryParamsOnlyOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpQueryParamsOnlyOperationInput{}
 	if err := decodeHttpQueryParamsOnlyOperationInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpQueryParamsOnlyInput)
@@ -2907,7 +2926,7 @@ func serveHttpQueryParamsOnlyOperation(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpQueryParamsOnlyOperationOutput{}
@@ -2917,8 +2936,8 @@ func serveHttpQueryParamsOnlyOperation(h *handler, r *http.Request, msg *request
 
 // decodeHttpQueryParamsOnlyOperationInput reads the request of the HttpQueryParamsOnlyOperation
 // operation into in.
-func decodeHttpQueryParamsOnlyOperationInput(msg *requestMessage, in *restjsonprotocol.HttpQueryParamsOnlyOperationInput) error {
-	for k, vs := range msg.query {
+func decodeHttpQueryParamsOnlyOperationInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpQueryParamsOnlyOperationInput) error {
+	for k, vs := range msg.Query {
 		if len(vs) == 0 {
 			continue
 		}
@@ -2932,23 +2951,23 @@ func decodeHttpQueryParamsOnlyOperationInput(msg *requestMessage, in *restjsonpr
 
 // encodeHttpQueryParamsOnlyOperationOutput writes the response of the HttpQueryParamsOnlyOperation
 // operation.
-func encodeHttpQueryParamsOnlyOperationOutput(out *restjsonprotocol.HttpQueryParamsOnlyOperationOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpQueryParamsOnlyOperationOutput(out *restjsonprotocol.HttpQueryParamsOnlyOperationOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpRequestWithFloatLabels serves the HttpRequestWithFloatLabels operation.
-func serveHttpRequestWithFloatLabels(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpRequestWithFloatLabels(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpRequestWithFloatLabelsInput{}
 	if err := decodeHttpRequestWithFloatLabelsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpRequestWithFloatLabelsInput)
@@ -2959,7 +2978,7 @@ func serveHttpRequestWithFloatLabels(h *handler, r *http.Request, msg *requestMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpRequestWithFloatLabelsOutput{}
@@ -2969,8 +2988,8 @@ func serveHttpRequestWithFloatLabels(h *handler, r *http.Request, msg *requestMe
 
 // decodeHttpRequestWithFloatLabelsInput reads the request of the HttpRequestWithFloatLabels
 // operation into in.
-func decodeHttpRequestWithFloatLabelsInput(msg *requestMessage, in *restjsonprotocol.HttpRequestWithFloatLabelsInput) error {
-	for _, l := range msg.labels {
+func decodeHttpRequestWithFloatLabelsInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpRequestWithFloatLabelsInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "float":
 			f, err := httpbind.ParseFloat(l.Value, 32)
@@ -2993,23 +3012,23 @@ func decodeHttpRequestWithFloatLabelsInput(msg *requestMessage, in *restjsonprot
 
 // encodeHttpRequestWithFloatLabelsOutput writes the response of the HttpRequestWithFloatLabels
 // operation.
-func encodeHttpRequestWithFloatLabelsOutput(out *restjsonprotocol.HttpRequestWithFloatLabelsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpRequestWithFloatLabelsOutput(out *restjsonprotocol.HttpRequestWithFloatLabelsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpRequestWithGreedyLabelInPath serves the HttpRequestWithGreedyLabelInPath operation.
-func serveHttpRequestWithGreedyLabelInPath(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpRequestWithGreedyLabelInPath(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpRequestWithGreedyLabelInPathInput{}
 	if err := decodeHttpRequestWithGreedyLabelInPathInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpRequestWithGreedyLabelInPathInput)
@@ -3020,7 +3039,7 @@ func serveHttpRequestWithGreedyLabelInPath(h *handler, r *http.Request, msg *req
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpRequestWithGreedyLabelInPathOutput{}
@@ -3030,8 +3049,8 @@ func serveHttpRequestWithGreedyLabelInPath(h *handler, r *http.Request, msg *req
 
 // decodeHttpRequestWithGreedyLabelInPathInput reads the request of the
 // HttpRequestWithGreedyLabelInPath operation into in.
-func decodeHttpRequestWithGreedyLabelInPathInput(msg *requestMessage, in *restjsonprotocol.HttpRequestWithGreedyLabelInPathInput) error {
-	for _, l := range msg.labels {
+func decodeHttpRequestWithGreedyLabelInPathInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpRequestWithGreedyLabelInPathInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "foo":
 			x := l.Value
@@ -3046,23 +3065,23 @@ func decodeHttpRequestWithGreedyLabelInPathInput(msg *requestMessage, in *restjs
 
 // encodeHttpRequestWithGreedyLabelInPathOutput writes the response of the
 // HttpRequestWithGreedyLabelInPath operation.
-func encodeHttpRequestWithGreedyLabelInPathOutput(out *restjsonprotocol.HttpRequestWithGreedyLabelInPathOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpRequestWithGreedyLabelInPathOutput(out *restjsonprotocol.HttpRequestWithGreedyLabelInPathOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpRequestWithLabels serves the HttpRequestWithLabels operation.
-func serveHttpRequestWithLabels(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpRequestWithLabels(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpRequestWithLabelsInput{}
 	if err := decodeHttpRequestWithLabelsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpRequestWithLabelsInput)
@@ -3073,7 +3092,7 @@ func serveHttpRequestWithLabels(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpRequestWithLabelsOutput{}
@@ -3083,8 +3102,8 @@ func serveHttpRequestWithLabels(h *handler, r *http.Request, msg *requestMessage
 
 // decodeHttpRequestWithLabelsInput reads the request of the HttpRequestWithLabels operation into
 // in.
-func decodeHttpRequestWithLabelsInput(msg *requestMessage, in *restjsonprotocol.HttpRequestWithLabelsInput) error {
-	for _, l := range msg.labels {
+func decodeHttpRequestWithLabelsInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpRequestWithLabelsInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "string":
 			x := l.Value
@@ -3144,10 +3163,10 @@ func decodeHttpRequestWithLabelsInput(msg *requestMessage, in *restjsonprotocol.
 }
 
 // encodeHttpRequestWithLabelsOutput writes the response of the HttpRequestWithLabels operation.
-func encodeHttpRequestWithLabelsOutput(out *restjsonprotocol.HttpRequestWithLabelsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpRequestWithLabelsOutput(out *restjsonprotocol.HttpRequestWithLabelsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
@@ -3155,13 +3174,13 @@ func encodeHttpRequestWithLabelsOutput(out *restjsonprotocol.HttpRequestWithLabe
 
 // serveHttpRequestWithLabelsAndTimestampFormat serves the HttpRequestWithLabelsAndTimestampFormat
 // operation.
-func serveHttpRequestWithLabelsAndTimestampFormat(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpRequestWithLabelsAndTimestampFormat(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatInput{}
 	if err := decodeHttpRequestWithLabelsAndTimestampFormatInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpRequestWithLabelsAndTimestampFormatInput)
@@ -3172,7 +3191,7 @@ func serveHttpRequestWithLabelsAndTimestampFormat(h *handler, r *http.Request, m
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatOutput{}
@@ -3182,8 +3201,8 @@ func serveHttpRequestWithLabelsAndTimestampFormat(h *handler, r *http.Request, m
 
 // decodeHttpRequestWithLabelsAndTimestampFormatInput reads the request of the
 // HttpRequestWithLabelsAndTimestampFormat operation into in.
-func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *requestMessage, in *restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatInput) error {
-	for _, l := range msg.labels {
+func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "memberEpochSeconds":
 			t, err := httpbind.ParseEpochSeconds(l.Value)
@@ -3241,23 +3260,23 @@ func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *requestMessage, in 
 
 // encodeHttpRequestWithLabelsAndTimestampFormatOutput writes the response of the
 // HttpRequestWithLabelsAndTimestampFormat operation.
-func encodeHttpRequestWithLabelsAndTimestampFormatOutput(out *restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpRequestWithLabelsAndTimestampFormatOutput(out *restjsonprotocol.HttpRequestWithLabelsAndTimestampFormatOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpRequestWithRegexLiteral serves the HttpRequestWithRegexLiteral operation.
-func serveHttpRequestWithRegexLiteral(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpRequestWithRegexLiteral(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpRequestWithRegexLiteralInput{}
 	if err := decodeHttpRequestWithRegexLiteralInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleHttpRequestWithRegexLiteralInput)
@@ -3268,7 +3287,7 @@ func serveHttpRequestWithRegexLiteral(h *handler, r *http.Request, msg *requestM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpRequestWithRegexLiteralOutput{}
@@ -3278,8 +3297,8 @@ func serveHttpRequestWithRegexLiteral(h *handler, r *http.Request, msg *requestM
 
 // decodeHttpRequestWithRegexLiteralInput reads the request of the HttpRequestWithRegexLiteral
 // operation into in.
-func decodeHttpRequestWithRegexLiteralInput(msg *requestMessage, in *restjsonprotocol.HttpRequestWithRegexLiteralInput) error {
-	for _, l := range msg.labels {
+func decodeHttpRequestWithRegexLiteralInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpRequestWithRegexLiteralInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "str":
 			x := l.Value
@@ -3291,23 +3310,23 @@ func decodeHttpRequestWithRegexLiteralInput(msg *requestMessage, in *restjsonpro
 
 // encodeHttpRequestWithRegexLiteralOutput writes the response of the HttpRequestWithRegexLiteral
 // operation.
-func encodeHttpRequestWithRegexLiteralOutput(out *restjsonprotocol.HttpRequestWithRegexLiteralOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpRequestWithRegexLiteralOutput(out *restjsonprotocol.HttpRequestWithRegexLiteralOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveHttpResponseCode serves the HttpResponseCode operation.
-func serveHttpResponseCode(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpResponseCode(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpResponseCodeInput{}
 	if err := decodeHttpResponseCodeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -3318,7 +3337,7 @@ func serveHttpResponseCode(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpResponseCodeOutput{}
@@ -3327,34 +3346,34 @@ func serveHttpResponseCode(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeHttpResponseCodeInput reads the request of the HttpResponseCode operation into in.
-func decodeHttpResponseCodeInput(msg *requestMessage, in *restjsonprotocol.HttpResponseCodeInput) error {
+func decodeHttpResponseCodeInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpResponseCodeInput) error {
 	return nil
 }
 
 // encodeHttpResponseCodeOutput writes the response of the HttpResponseCode operation.
-func encodeHttpResponseCodeOutput(out *restjsonprotocol.HttpResponseCodeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpResponseCodeOutput(out *restjsonprotocol.HttpResponseCodeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Status != nil && *out.Status >= 100 && *out.Status <= 599 {
-		m.status = int(*out.Status)
+		m.Status = int(*out.Status)
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveHttpStringPayload serves the HttpStringPayload operation.
-func serveHttpStringPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
-		return encodeProtocolError(perr)
+func serveHttpStringPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.HttpStringPayloadInput{}
 	if err := decodeHttpStringPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleStringPayloadInput)
@@ -3365,7 +3384,7 @@ func serveHttpStringPayload(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.HttpStringPayloadOutput{}
@@ -3374,35 +3393,35 @@ func serveHttpStringPayload(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeHttpStringPayloadInput reads the request of the HttpStringPayload operation into in.
-func decodeHttpStringPayloadInput(msg *requestMessage, in *restjsonprotocol.HttpStringPayloadInput) error {
-	if msg.body != "" {
-		x := msg.body
+func decodeHttpStringPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpStringPayloadInput) error {
+	if msg.Body != "" {
+		x := msg.Body
 		in.Payload = &x
 	}
 	return nil
 }
 
 // encodeHttpStringPayloadOutput writes the response of the HttpStringPayload operation.
-func encodeHttpStringPayloadOutput(out *restjsonprotocol.HttpStringPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeHttpStringPayloadOutput(out *restjsonprotocol.HttpStringPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Payload != nil {
-		m.body = []byte(*out.Payload)
-		m.header.Set("Content-Type", "text/plain")
+		m.Body = []byte(*out.Payload)
+		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
 }
 
 // serveIgnoreQueryParamsInResponse serves the IgnoreQueryParamsInResponse operation.
-func serveIgnoreQueryParamsInResponse(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveIgnoreQueryParamsInResponse(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.IgnoreQueryParamsInResponseInput{}
 	if err := decodeIgnoreQueryParamsInResponseInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -3413,7 +3432,7 @@ func serveIgnoreQueryParamsInResponse(h *handler, r *http.Request, msg *requestM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.IgnoreQueryParamsInResponseOutput{}
@@ -3423,16 +3442,16 @@ func serveIgnoreQueryParamsInResponse(h *handler, r *http.Request, msg *requestM
 
 // decodeIgnoreQueryParamsInResponseInput reads the request of the IgnoreQueryParamsInResponse
 // operation into in.
-func decodeIgnoreQueryParamsInResponseInput(msg *requestMessage, in *restjsonprotocol.IgnoreQueryParamsInResponseInput) error {
+func decodeIgnoreQueryParamsInResponseInput(msg *serve.RequestMessage, in *restjsonprotocol.IgnoreQueryParamsInResponseInput) error {
 	return nil
 }
 
 // encodeIgnoreQueryParamsInResponseOutput writes the response of the IgnoreQueryParamsInResponse
 // operation.
-func encodeIgnoreQueryParamsInResponseOutput(out *restjsonprotocol.IgnoreQueryParamsInResponseOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeIgnoreQueryParamsInResponseOutput(out *restjsonprotocol.IgnoreQueryParamsInResponseOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -3441,19 +3460,19 @@ func encodeIgnoreQueryParamsInResponseOutput(out *restjsonprotocol.IgnoreQueryPa
 		e.String(*out.Baz)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveInputAndOutputWithHeaders serves the InputAndOutputWithHeaders operation.
-func serveInputAndOutputWithHeaders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveInputAndOutputWithHeaders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.InputAndOutputWithHeadersInput{}
 	if err := decodeInputAndOutputWithHeadersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleInputAndOutputWithHeadersIO)
@@ -3464,7 +3483,7 @@ func serveInputAndOutputWithHeaders(h *handler, r *http.Request, msg *requestMes
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.InputAndOutputWithHeadersOutput{}
@@ -3474,12 +3493,12 @@ func serveInputAndOutputWithHeaders(h *handler, r *http.Request, msg *requestMes
 
 // decodeInputAndOutputWithHeadersInput reads the request of the InputAndOutputWithHeaders
 // operation into in.
-func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonprotocol.InputAndOutputWithHeadersInput) error {
-	if vs := msg.header["X-String"]; len(vs) > 0 {
+func decodeInputAndOutputWithHeadersInput(msg *serve.RequestMessage, in *restjsonprotocol.InputAndOutputWithHeadersInput) error {
+	if vs := msg.Header["X-String"]; len(vs) > 0 {
 		x := vs[0]
 		in.HeaderString = &x
 	}
-	if vs := msg.header["X-Byte"]; len(vs) > 0 {
+	if vs := msg.Header["X-Byte"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 8)
 		if err != nil {
 			return fmt.Errorf("header X-Byte: %w", err)
@@ -3487,7 +3506,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := int8(n)
 		in.HeaderByte = &x
 	}
-	if vs := msg.header["X-Short"]; len(vs) > 0 {
+	if vs := msg.Header["X-Short"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 16)
 		if err != nil {
 			return fmt.Errorf("header X-Short: %w", err)
@@ -3495,7 +3514,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := int16(n)
 		in.HeaderShort = &x
 	}
-	if vs := msg.header["X-Integer"]; len(vs) > 0 {
+	if vs := msg.Header["X-Integer"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("header X-Integer: %w", err)
@@ -3503,7 +3522,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := int32(n)
 		in.HeaderInteger = &x
 	}
-	if vs := msg.header["X-Long"]; len(vs) > 0 {
+	if vs := msg.Header["X-Long"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 64)
 		if err != nil {
 			return fmt.Errorf("header X-Long: %w", err)
@@ -3511,7 +3530,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := int64(n)
 		in.HeaderLong = &x
 	}
-	if vs := msg.header["X-Float"]; len(vs) > 0 {
+	if vs := msg.Header["X-Float"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 32)
 		if err != nil {
 			return fmt.Errorf("header X-Float: %w", err)
@@ -3519,7 +3538,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := float32(f)
 		in.HeaderFloat = &x
 	}
-	if vs := msg.header["X-Double"]; len(vs) > 0 {
+	if vs := msg.Header["X-Double"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 64)
 		if err != nil {
 			return fmt.Errorf("header X-Double: %w", err)
@@ -3527,7 +3546,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := f
 		in.HeaderDouble = &x
 	}
-	if vs := msg.header["X-Boolean1"]; len(vs) > 0 {
+	if vs := msg.Header["X-Boolean1"]; len(vs) > 0 {
 		b, err := httpbind.ParseBool(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-Boolean1: %w", err)
@@ -3535,7 +3554,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := b
 		in.HeaderTrueBool = &x
 	}
-	if vs := msg.header["X-Boolean2"]; len(vs) > 0 {
+	if vs := msg.Header["X-Boolean2"]; len(vs) > 0 {
 		b, err := httpbind.ParseBool(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-Boolean2: %w", err)
@@ -3543,7 +3562,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := b
 		in.HeaderFalseBool = &x
 	}
-	if vs := msg.header["X-Stringlist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Stringlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]string, 0, len(items))
 		for _, item := range items {
@@ -3551,7 +3570,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderStringList = list
 	}
-	if vs := msg.header["X-Stringset"]; len(vs) > 0 {
+	if vs := msg.Header["X-Stringset"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]string, 0, len(items))
 		for _, item := range items {
@@ -3559,7 +3578,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderStringSet = list
 	}
-	if vs := msg.header["X-Integerlist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Integerlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]int32, 0, len(items))
 		for _, item := range items {
@@ -3571,7 +3590,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderIntegerList = list
 	}
-	if vs := msg.header["X-Booleanlist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Booleanlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]bool, 0, len(items))
 		for _, item := range items {
@@ -3583,7 +3602,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderBooleanList = list
 	}
-	if vs := msg.header["X-Timestamplist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Timestamplist"]; len(vs) > 0 {
 		items := httpbind.SplitHTTPDateList(strings.Join(vs, ","))
 		list := make([]time.Time, 0, len(items))
 		for _, item := range items {
@@ -3595,10 +3614,10 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderTimestampList = list
 	}
-	if vs := msg.header["X-Enum"]; len(vs) > 0 {
+	if vs := msg.Header["X-Enum"]; len(vs) > 0 {
 		in.HeaderEnum = types.FooEnum(vs[0])
 	}
-	if vs := msg.header["X-Enumlist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Enumlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]types.FooEnum, 0, len(items))
 		for _, item := range items {
@@ -3606,7 +3625,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		}
 		in.HeaderEnumList = list
 	}
-	if vs := msg.header["X-Integerenum"]; len(vs) > 0 {
+	if vs := msg.Header["X-Integerenum"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("header X-IntegerEnum: %w", err)
@@ -3614,7 +3633,7 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 		x := types.IntegerEnum(n)
 		in.HeaderIntegerEnum = &x
 	}
-	if vs := msg.header["X-Integerenumlist"]; len(vs) > 0 {
+	if vs := msg.Header["X-Integerenumlist"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]types.IntegerEnum, 0, len(items))
 		for _, item := range items {
@@ -3631,108 +3650,108 @@ func decodeInputAndOutputWithHeadersInput(msg *requestMessage, in *restjsonproto
 
 // encodeInputAndOutputWithHeadersOutput writes the response of the InputAndOutputWithHeaders
 // operation.
-func encodeInputAndOutputWithHeadersOutput(out *restjsonprotocol.InputAndOutputWithHeadersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeInputAndOutputWithHeadersOutput(out *restjsonprotocol.InputAndOutputWithHeadersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.HeaderString != nil {
-		m.header["X-String"] = []string{*out.HeaderString}
+		m.Header["X-String"] = []string{*out.HeaderString}
 	}
 	if out.HeaderByte != nil {
-		m.header["X-Byte"] = []string{strconv.FormatInt(int64(*out.HeaderByte), 10)}
+		m.Header["X-Byte"] = []string{strconv.FormatInt(int64(*out.HeaderByte), 10)}
 	}
 	if out.HeaderShort != nil {
-		m.header["X-Short"] = []string{strconv.FormatInt(int64(*out.HeaderShort), 10)}
+		m.Header["X-Short"] = []string{strconv.FormatInt(int64(*out.HeaderShort), 10)}
 	}
 	if out.HeaderInteger != nil {
-		m.header["X-Integer"] = []string{strconv.FormatInt(int64(*out.HeaderInteger), 10)}
+		m.Header["X-Integer"] = []string{strconv.FormatInt(int64(*out.HeaderInteger), 10)}
 	}
 	if out.HeaderLong != nil {
-		m.header["X-Long"] = []string{strconv.FormatInt(int64(*out.HeaderLong), 10)}
+		m.Header["X-Long"] = []string{strconv.FormatInt(int64(*out.HeaderLong), 10)}
 	}
 	if out.HeaderFloat != nil {
-		m.header["X-Float"] = []string{httpbind.FormatFloat(float64(*out.HeaderFloat), 32)}
+		m.Header["X-Float"] = []string{httpbind.FormatFloat(float64(*out.HeaderFloat), 32)}
 	}
 	if out.HeaderDouble != nil {
-		m.header["X-Double"] = []string{httpbind.FormatFloat(*out.HeaderDouble, 64)}
+		m.Header["X-Double"] = []string{httpbind.FormatFloat(*out.HeaderDouble, 64)}
 	}
 	if out.HeaderTrueBool != nil {
-		m.header["X-Boolean1"] = []string{strconv.FormatBool(*out.HeaderTrueBool)}
+		m.Header["X-Boolean1"] = []string{strconv.FormatBool(*out.HeaderTrueBool)}
 	}
 	if out.HeaderFalseBool != nil {
-		m.header["X-Boolean2"] = []string{strconv.FormatBool(*out.HeaderFalseBool)}
+		m.Header["X-Boolean2"] = []string{strconv.FormatBool(*out.HeaderFalseBool)}
 	}
 	if out.HeaderStringList != nil {
 		items := make([]string, 0, len(out.HeaderStringList))
 		for _, v := range out.HeaderStringList {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		m.header["X-Stringlist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Stringlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderStringSet != nil {
 		items := make([]string, 0, len(out.HeaderStringSet))
 		for _, v := range out.HeaderStringSet {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		m.header["X-Stringset"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Stringset"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderIntegerList != nil {
 		items := make([]string, 0, len(out.HeaderIntegerList))
 		for _, v := range out.HeaderIntegerList {
 			items = append(items, strconv.FormatInt(int64(v), 10))
 		}
-		m.header["X-Integerlist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Integerlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderBooleanList != nil {
 		items := make([]string, 0, len(out.HeaderBooleanList))
 		for _, v := range out.HeaderBooleanList {
 			items = append(items, strconv.FormatBool(v))
 		}
-		m.header["X-Booleanlist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Booleanlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderTimestampList != nil {
 		items := make([]string, 0, len(out.HeaderTimestampList))
 		for _, v := range out.HeaderTimestampList {
 			items = append(items, httpbind.FormatHTTPDate(v))
 		}
-		m.header["X-Timestamplist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Timestamplist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderEnum != "" {
-		m.header["X-Enum"] = []string{string(out.HeaderEnum)}
+		m.Header["X-Enum"] = []string{string(out.HeaderEnum)}
 	}
 	if out.HeaderEnumList != nil {
 		items := make([]string, 0, len(out.HeaderEnumList))
 		for _, v := range out.HeaderEnumList {
 			items = append(items, httpbind.QuoteHeaderItem(string(v)))
 		}
-		m.header["X-Enumlist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Enumlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	if out.HeaderIntegerEnum != nil {
-		m.header["X-Integerenum"] = []string{strconv.FormatInt(int64(*out.HeaderIntegerEnum), 10)}
+		m.Header["X-Integerenum"] = []string{strconv.FormatInt(int64(*out.HeaderIntegerEnum), 10)}
 	}
 	if out.HeaderIntegerEnumList != nil {
 		items := make([]string, 0, len(out.HeaderIntegerEnumList))
 		for _, v := range out.HeaderIntegerEnumList {
 			items = append(items, strconv.FormatInt(int64(v), 10))
 		}
-		m.header["X-Integerenumlist"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-Integerenumlist"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveInputStream serves the InputStream operation.
-func serveInputStream(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveInputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.InputStreamInput{}
 	if err := decodeInputStreamInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleInputStreamInput)
@@ -3743,7 +3762,7 @@ func serveInputStream(h *handler, r *http.Request, msg *requestMessage) *respons
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.InputStreamOutput{}
@@ -3752,9 +3771,9 @@ func serveInputStream(h *handler, r *http.Request, msg *requestMessage) *respons
 }
 
 // decodeInputStreamInput reads the request of the InputStream operation into in.
-func decodeInputStreamInput(msg *requestMessage, in *restjsonprotocol.InputStreamInput) error {
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+func decodeInputStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.InputStreamInput) error {
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Stream = decodeEventStream(d)
 		d.End()
 		return d.Err()
@@ -3763,23 +3782,23 @@ func decodeInputStreamInput(msg *requestMessage, in *restjsonprotocol.InputStrea
 }
 
 // encodeInputStreamOutput writes the response of the InputStream operation.
-func encodeInputStreamOutput(out *restjsonprotocol.InputStreamOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeInputStreamOutput(out *restjsonprotocol.InputStreamOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveInputStreamWithInitialRequest serves the InputStreamWithInitialRequest operation.
-func serveInputStreamWithInitialRequest(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveInputStreamWithInitialRequest(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.InputStreamWithInitialRequestInput{}
 	if err := decodeInputStreamWithInitialRequestInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleInputStreamWithInitialRequestInput)
@@ -3790,7 +3809,7 @@ func serveInputStreamWithInitialRequest(h *handler, r *http.Request, msg *reques
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.InputStreamWithInitialRequestOutput{}
@@ -3800,13 +3819,13 @@ func serveInputStreamWithInitialRequest(h *handler, r *http.Request, msg *reques
 
 // decodeInputStreamWithInitialRequestInput reads the request of the InputStreamWithInitialRequest
 // operation into in.
-func decodeInputStreamWithInitialRequestInput(msg *requestMessage, in *restjsonprotocol.InputStreamWithInitialRequestInput) error {
-	if vs := msg.header["Initial-Request-Member"]; len(vs) > 0 {
+func decodeInputStreamWithInitialRequestInput(msg *serve.RequestMessage, in *restjsonprotocol.InputStreamWithInitialRequestInput) error {
+	if vs := msg.Header["Initial-Request-Member"]; len(vs) > 0 {
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		in.Stream = decodeEventStream(d)
 		d.End()
 		return d.Err()
@@ -3816,23 +3835,23 @@ func decodeInputStreamWithInitialRequestInput(msg *requestMessage, in *restjsonp
 
 // encodeInputStreamWithInitialRequestOutput writes the response of the
 // InputStreamWithInitialRequest operation.
-func encodeInputStreamWithInitialRequestOutput(out *restjsonprotocol.InputStreamWithInitialRequestOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeInputStreamWithInitialRequestOutput(out *restjsonprotocol.InputStreamWithInitialRequestOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveJsonBlobs serves the JsonBlobs operation.
-func serveJsonBlobs(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonBlobs(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonBlobsInput{}
 	if err := decodeJsonBlobsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonBlobsInputOutput)
@@ -3843,7 +3862,7 @@ func serveJsonBlobs(h *handler, r *http.Request, msg *requestMessage) *responseM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonBlobsOutput{}
@@ -3852,13 +3871,13 @@ func serveJsonBlobs(h *handler, r *http.Request, msg *requestMessage) *responseM
 }
 
 // decodeJsonBlobsInput reads the request of the JsonBlobs operation into in.
-func decodeJsonBlobsInput(msg *requestMessage, in *restjsonprotocol.JsonBlobsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonBlobsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonBlobsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -3882,10 +3901,10 @@ func decodeJsonBlobsInput(msg *requestMessage, in *restjsonprotocol.JsonBlobsInp
 }
 
 // encodeJsonBlobsOutput writes the response of the JsonBlobs operation.
-func encodeJsonBlobsOutput(out *restjsonprotocol.JsonBlobsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonBlobsOutput(out *restjsonprotocol.JsonBlobsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -3894,19 +3913,19 @@ func encodeJsonBlobsOutput(out *restjsonprotocol.JsonBlobsOutput) *responseMessa
 		e.Base64(out.Data)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonEnums serves the JsonEnums operation.
-func serveJsonEnums(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonEnums(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonEnumsInput{}
 	if err := decodeJsonEnumsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonEnumsInputOutput)
@@ -3917,7 +3936,7 @@ func serveJsonEnums(h *handler, r *http.Request, msg *requestMessage) *responseM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonEnumsOutput{}
@@ -3926,13 +3945,13 @@ func serveJsonEnums(h *handler, r *http.Request, msg *requestMessage) *responseM
 }
 
 // decodeJsonEnumsInput reads the request of the JsonEnums operation into in.
-func decodeJsonEnumsInput(msg *requestMessage, in *restjsonprotocol.JsonEnumsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonEnumsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -3981,10 +4000,10 @@ func decodeJsonEnumsInput(msg *requestMessage, in *restjsonprotocol.JsonEnumsInp
 }
 
 // encodeJsonEnumsOutput writes the response of the JsonEnums operation.
-func encodeJsonEnumsOutput(out *restjsonprotocol.JsonEnumsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonEnumsOutput(out *restjsonprotocol.JsonEnumsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4013,19 +4032,19 @@ func encodeJsonEnumsOutput(out *restjsonprotocol.JsonEnumsOutput) *responseMessa
 		encodeFooEnumMap(e, out.FooEnumMap)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonIntEnums serves the JsonIntEnums operation.
-func serveJsonIntEnums(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonIntEnums(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonIntEnumsInput{}
 	if err := decodeJsonIntEnumsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonIntEnumsInputOutput)
@@ -4036,7 +4055,7 @@ func serveJsonIntEnums(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonIntEnumsOutput{}
@@ -4045,13 +4064,13 @@ func serveJsonIntEnums(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeJsonIntEnumsInput reads the request of the JsonIntEnums operation into in.
-func decodeJsonIntEnumsInput(msg *requestMessage, in *restjsonprotocol.JsonIntEnumsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonIntEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonIntEnumsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4103,10 +4122,10 @@ func decodeJsonIntEnumsInput(msg *requestMessage, in *restjsonprotocol.JsonIntEn
 }
 
 // encodeJsonIntEnumsOutput writes the response of the JsonIntEnums operation.
-func encodeJsonIntEnumsOutput(out *restjsonprotocol.JsonIntEnumsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonIntEnumsOutput(out *restjsonprotocol.JsonIntEnumsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4135,19 +4154,19 @@ func encodeJsonIntEnumsOutput(out *restjsonprotocol.JsonIntEnumsOutput) *respons
 		encodeIntegerEnumMap(e, out.IntegerEnumMap)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonLists serves the JsonLists operation.
-func serveJsonLists(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonLists(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonListsInput{}
 	if err := decodeJsonListsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonListsInputOutput)
@@ -4158,7 +4177,7 @@ func serveJsonLists(h *handler, r *http.Request, msg *requestMessage) *responseM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonListsOutput{}
@@ -4167,13 +4186,13 @@ func serveJsonLists(h *handler, r *http.Request, msg *requestMessage) *responseM
 }
 
 // decodeJsonListsInput reads the request of the JsonLists operation into in.
-func decodeJsonListsInput(msg *requestMessage, in *restjsonprotocol.JsonListsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonListsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4237,10 +4256,10 @@ func decodeJsonListsInput(msg *requestMessage, in *restjsonprotocol.JsonListsInp
 }
 
 // encodeJsonListsOutput writes the response of the JsonLists operation.
-func encodeJsonListsOutput(out *restjsonprotocol.JsonListsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonListsOutput(out *restjsonprotocol.JsonListsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4281,19 +4300,19 @@ func encodeJsonListsOutput(out *restjsonprotocol.JsonListsOutput) *responseMessa
 		encodeStructureList(e, out.StructureList)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonMaps serves the JsonMaps operation.
-func serveJsonMaps(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonMaps(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonMapsInput{}
 	if err := decodeJsonMapsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonMapsInputOutput)
@@ -4304,7 +4323,7 @@ func serveJsonMaps(h *handler, r *http.Request, msg *requestMessage) *responseMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonMapsOutput{}
@@ -4313,13 +4332,13 @@ func serveJsonMaps(h *handler, r *http.Request, msg *requestMessage) *responseMe
 }
 
 // decodeJsonMapsInput reads the request of the JsonMaps operation into in.
-func decodeJsonMapsInput(msg *requestMessage, in *restjsonprotocol.JsonMapsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonMapsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4363,10 +4382,10 @@ func decodeJsonMapsInput(msg *requestMessage, in *restjsonprotocol.JsonMapsInput
 }
 
 // encodeJsonMapsOutput writes the response of the JsonMaps operation.
-func encodeJsonMapsOutput(out *restjsonprotocol.JsonMapsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonMapsOutput(out *restjsonprotocol.JsonMapsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4391,19 +4410,19 @@ func encodeJsonMapsOutput(out *restjsonprotocol.JsonMapsOutput) *responseMessage
 		encodeDenseSetMap(e, out.DenseSetMap)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonTimestamps serves the JsonTimestamps operation.
-func serveJsonTimestamps(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonTimestamps(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonTimestampsInput{}
 	if err := decodeJsonTimestampsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleJsonTimestampsInputOutput)
@@ -4414,7 +4433,7 @@ func serveJsonTimestamps(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonTimestampsOutput{}
@@ -4423,13 +4442,13 @@ func serveJsonTimestamps(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeJsonTimestampsInput reads the request of the JsonTimestamps operation into in.
-func decodeJsonTimestampsInput(msg *requestMessage, in *restjsonprotocol.JsonTimestampsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonTimestampsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonTimestampsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4483,10 +4502,10 @@ func decodeJsonTimestampsInput(msg *requestMessage, in *restjsonprotocol.JsonTim
 }
 
 // encodeJsonTimestampsOutput writes the response of the JsonTimestamps operation.
-func encodeJsonTimestampsOutput(out *restjsonprotocol.JsonTimestampsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonTimestampsOutput(out *restjsonprotocol.JsonTimestampsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4519,19 +4538,19 @@ func encodeJsonTimestampsOutput(out *restjsonprotocol.JsonTimestampsOutput) *res
 		e.HTTPDate(*out.HttpDateOnTarget)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveJsonUnions serves the JsonUnions operation.
-func serveJsonUnions(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveJsonUnions(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.JsonUnionsInput{}
 	if err := decodeJsonUnionsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleUnionInputOutput)
@@ -4542,7 +4561,7 @@ func serveJsonUnions(h *handler, r *http.Request, msg *requestMessage) *response
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.JsonUnionsOutput{}
@@ -4551,13 +4570,13 @@ func serveJsonUnions(h *handler, r *http.Request, msg *requestMessage) *response
 }
 
 // decodeJsonUnionsInput reads the request of the JsonUnions operation into in.
-func decodeJsonUnionsInput(msg *requestMessage, in *restjsonprotocol.JsonUnionsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeJsonUnionsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonUnionsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4581,10 +4600,10 @@ func decodeJsonUnionsInput(msg *requestMessage, in *restjsonprotocol.JsonUnionsI
 }
 
 // encodeJsonUnionsOutput writes the response of the JsonUnions operation.
-func encodeJsonUnionsOutput(out *restjsonprotocol.JsonUnionsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeJsonUnionsOutput(out *restjsonprotocol.JsonUnionsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4593,19 +4612,19 @@ func encodeJsonUnionsOutput(out *restjsonprotocol.JsonUnionsOutput) *responseMes
 		encodeMyUnion(e, out.Contents)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveMalformedAcceptWithBody serves the MalformedAcceptWithBody operation.
-func serveMalformedAcceptWithBody(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedAcceptWithBody(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedAcceptWithBodyInput{}
 	if err := decodeMalformedAcceptWithBodyInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -4616,7 +4635,7 @@ func serveMalformedAcceptWithBody(h *handler, r *http.Request, msg *requestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedAcceptWithBodyOutput{}
@@ -4626,16 +4645,16 @@ func serveMalformedAcceptWithBody(h *handler, r *http.Request, msg *requestMessa
 
 // decodeMalformedAcceptWithBodyInput reads the request of the MalformedAcceptWithBody operation
 // into in.
-func decodeMalformedAcceptWithBodyInput(msg *requestMessage, in *restjsonprotocol.MalformedAcceptWithBodyInput) error {
+func decodeMalformedAcceptWithBodyInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedAcceptWithBodyInput) error {
 	return nil
 }
 
 // encodeMalformedAcceptWithBodyOutput writes the response of the MalformedAcceptWithBody
 // operation.
-func encodeMalformedAcceptWithBodyOutput(out *restjsonprotocol.MalformedAcceptWithBodyOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedAcceptWithBodyOutput(out *restjsonprotocol.MalformedAcceptWithBodyOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -4644,19 +4663,19 @@ func encodeMalformedAcceptWithBodyOutput(out *restjsonprotocol.MalformedAcceptWi
 		e.String(*out.Hi)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveMalformedAcceptWithGenericString serves the MalformedAcceptWithGenericString operation.
-func serveMalformedAcceptWithGenericString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "text/plain"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedAcceptWithGenericString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "text/plain"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedAcceptWithGenericStringInput{}
 	if err := decodeMalformedAcceptWithGenericStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -4667,7 +4686,7 @@ func serveMalformedAcceptWithGenericString(h *handler, r *http.Request, msg *req
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedAcceptWithGenericStringOutput{}
@@ -4677,32 +4696,32 @@ func serveMalformedAcceptWithGenericString(h *handler, r *http.Request, msg *req
 
 // decodeMalformedAcceptWithGenericStringInput reads the request of the
 // MalformedAcceptWithGenericString operation into in.
-func decodeMalformedAcceptWithGenericStringInput(msg *requestMessage, in *restjsonprotocol.MalformedAcceptWithGenericStringInput) error {
+func decodeMalformedAcceptWithGenericStringInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedAcceptWithGenericStringInput) error {
 	return nil
 }
 
 // encodeMalformedAcceptWithGenericStringOutput writes the response of the
 // MalformedAcceptWithGenericString operation.
-func encodeMalformedAcceptWithGenericStringOutput(out *restjsonprotocol.MalformedAcceptWithGenericStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedAcceptWithGenericStringOutput(out *restjsonprotocol.MalformedAcceptWithGenericStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Payload != nil {
-		m.body = []byte(*out.Payload)
-		m.header.Set("Content-Type", "text/plain")
+		m.Body = []byte(*out.Payload)
+		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
 }
 
 // serveMalformedAcceptWithPayload serves the MalformedAcceptWithPayload operation.
-func serveMalformedAcceptWithPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "image/jpeg"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedAcceptWithPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "image/jpeg"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedAcceptWithPayloadInput{}
 	if err := decodeMalformedAcceptWithPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -4713,7 +4732,7 @@ func serveMalformedAcceptWithPayload(h *handler, r *http.Request, msg *requestMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedAcceptWithPayloadOutput{}
@@ -4723,32 +4742,32 @@ func serveMalformedAcceptWithPayload(h *handler, r *http.Request, msg *requestMe
 
 // decodeMalformedAcceptWithPayloadInput reads the request of the MalformedAcceptWithPayload
 // operation into in.
-func decodeMalformedAcceptWithPayloadInput(msg *requestMessage, in *restjsonprotocol.MalformedAcceptWithPayloadInput) error {
+func decodeMalformedAcceptWithPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedAcceptWithPayloadInput) error {
 	return nil
 }
 
 // encodeMalformedAcceptWithPayloadOutput writes the response of the MalformedAcceptWithPayload
 // operation.
-func encodeMalformedAcceptWithPayloadOutput(out *restjsonprotocol.MalformedAcceptWithPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedAcceptWithPayloadOutput(out *restjsonprotocol.MalformedAcceptWithPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Payload != nil {
-		m.body = out.Payload
-		m.header.Set("Content-Type", "image/jpeg")
+		m.Body = out.Payload
+		m.Header.Set("Content-Type", "image/jpeg")
 	}
 	return m
 }
 
 // serveMalformedBlob serves the MalformedBlob operation.
-func serveMalformedBlob(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedBlob(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedBlobInput{}
 	if err := decodeMalformedBlobInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedBlobInput)
@@ -4759,7 +4778,7 @@ func serveMalformedBlob(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedBlobOutput{}
@@ -4768,13 +4787,13 @@ func serveMalformedBlob(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeMalformedBlobInput reads the request of the MalformedBlob operation into in.
-func decodeMalformedBlobInput(msg *requestMessage, in *restjsonprotocol.MalformedBlobInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedBlobInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedBlobInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4798,23 +4817,23 @@ func decodeMalformedBlobInput(msg *requestMessage, in *restjsonprotocol.Malforme
 }
 
 // encodeMalformedBlobOutput writes the response of the MalformedBlob operation.
-func encodeMalformedBlobOutput(out *restjsonprotocol.MalformedBlobOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedBlobOutput(out *restjsonprotocol.MalformedBlobOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedBoolean serves the MalformedBoolean operation.
-func serveMalformedBoolean(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedBoolean(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedBooleanInput{}
 	if err := decodeMalformedBooleanInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedBooleanInput)
@@ -4825,7 +4844,7 @@ func serveMalformedBoolean(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedBooleanOutput{}
@@ -4834,8 +4853,8 @@ func serveMalformedBoolean(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeMalformedBooleanInput reads the request of the MalformedBoolean operation into in.
-func decodeMalformedBooleanInput(msg *requestMessage, in *restjsonprotocol.MalformedBooleanInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedBooleanInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedBooleanInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "booleanInPath":
 			b, err := httpbind.ParseBool(l.Value)
@@ -4846,7 +4865,7 @@ func decodeMalformedBooleanInput(msg *requestMessage, in *restjsonprotocol.Malfo
 			in.BooleanInPath = &x
 		}
 	}
-	if vs := msg.query["booleanInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["booleanInQuery"]; len(vs) > 0 {
 		b, err := httpbind.ParseBool(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter booleanInQuery: %w", err)
@@ -4854,7 +4873,7 @@ func decodeMalformedBooleanInput(msg *requestMessage, in *restjsonprotocol.Malfo
 		x := b
 		in.BooleanInQuery = &x
 	}
-	if vs := msg.header["Booleaninheader"]; len(vs) > 0 {
+	if vs := msg.Header["Booleaninheader"]; len(vs) > 0 {
 		b, err := httpbind.ParseBool(vs[0])
 		if err != nil {
 			return fmt.Errorf("header booleanInHeader: %w", err)
@@ -4862,12 +4881,12 @@ func decodeMalformedBooleanInput(msg *requestMessage, in *restjsonprotocol.Malfo
 		x := b
 		in.BooleanInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4891,23 +4910,23 @@ func decodeMalformedBooleanInput(msg *requestMessage, in *restjsonprotocol.Malfo
 }
 
 // encodeMalformedBooleanOutput writes the response of the MalformedBoolean operation.
-func encodeMalformedBooleanOutput(out *restjsonprotocol.MalformedBooleanOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedBooleanOutput(out *restjsonprotocol.MalformedBooleanOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedByte serves the MalformedByte operation.
-func serveMalformedByte(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedByte(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedByteInput{}
 	if err := decodeMalformedByteInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedByteInput)
@@ -4918,7 +4937,7 @@ func serveMalformedByte(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedByteOutput{}
@@ -4927,8 +4946,8 @@ func serveMalformedByte(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeMalformedByteInput reads the request of the MalformedByte operation into in.
-func decodeMalformedByteInput(msg *requestMessage, in *restjsonprotocol.MalformedByteInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedByteInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedByteInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "byteInPath":
 			n, err := strconv.ParseInt(l.Value, 10, 8)
@@ -4939,7 +4958,7 @@ func decodeMalformedByteInput(msg *requestMessage, in *restjsonprotocol.Malforme
 			in.ByteInPath = &x
 		}
 	}
-	if vs := msg.query["byteInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["byteInQuery"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 8)
 		if err != nil {
 			return fmt.Errorf("query parameter byteInQuery: %w", err)
@@ -4947,7 +4966,7 @@ func decodeMalformedByteInput(msg *requestMessage, in *restjsonprotocol.Malforme
 		x := int8(n)
 		in.ByteInQuery = &x
 	}
-	if vs := msg.header["Byteinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Byteinheader"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 8)
 		if err != nil {
 			return fmt.Errorf("header byteInHeader: %w", err)
@@ -4955,12 +4974,12 @@ func decodeMalformedByteInput(msg *requestMessage, in *restjsonprotocol.Malforme
 		x := int8(n)
 		in.ByteInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -4984,23 +5003,23 @@ func decodeMalformedByteInput(msg *requestMessage, in *restjsonprotocol.Malforme
 }
 
 // encodeMalformedByteOutput writes the response of the MalformedByte operation.
-func encodeMalformedByteOutput(out *restjsonprotocol.MalformedByteOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedByteOutput(out *restjsonprotocol.MalformedByteOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedContentTypeWithBody serves the MalformedContentTypeWithBody operation.
-func serveMalformedContentTypeWithBody(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedContentTypeWithBody(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedContentTypeWithBodyInput{}
 	if err := decodeMalformedContentTypeWithBodyInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleGreetingStruct)
@@ -5011,7 +5030,7 @@ func serveMalformedContentTypeWithBody(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedContentTypeWithBodyOutput{}
@@ -5021,13 +5040,13 @@ func serveMalformedContentTypeWithBody(h *handler, r *http.Request, msg *request
 
 // decodeMalformedContentTypeWithBodyInput reads the request of the MalformedContentTypeWithBody
 // operation into in.
-func decodeMalformedContentTypeWithBodyInput(msg *requestMessage, in *restjsonprotocol.MalformedContentTypeWithBodyInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedContentTypeWithBodyInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedContentTypeWithBodyInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5052,10 +5071,10 @@ func decodeMalformedContentTypeWithBodyInput(msg *requestMessage, in *restjsonpr
 
 // encodeMalformedContentTypeWithBodyOutput writes the response of the MalformedContentTypeWithBody
 // operation.
-func encodeMalformedContentTypeWithBodyOutput(out *restjsonprotocol.MalformedContentTypeWithBodyOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedContentTypeWithBodyOutput(out *restjsonprotocol.MalformedContentTypeWithBodyOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
@@ -5063,13 +5082,13 @@ func encodeMalformedContentTypeWithBodyOutput(out *restjsonprotocol.MalformedCon
 
 // serveMalformedContentTypeWithGenericString serves the MalformedContentTypeWithGenericString
 // operation.
-func serveMalformedContentTypeWithGenericString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "text/plain", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedContentTypeWithGenericString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "text/plain", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedContentTypeWithGenericStringInput{}
 	if err := decodeMalformedContentTypeWithGenericStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedContentTypeWithGenericStringInput)
@@ -5080,7 +5099,7 @@ func serveMalformedContentTypeWithGenericString(h *handler, r *http.Request, msg
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedContentTypeWithGenericStringOutput{}
@@ -5090,9 +5109,9 @@ func serveMalformedContentTypeWithGenericString(h *handler, r *http.Request, msg
 
 // decodeMalformedContentTypeWithGenericStringInput reads the request of the
 // MalformedContentTypeWithGenericString operation into in.
-func decodeMalformedContentTypeWithGenericStringInput(msg *requestMessage, in *restjsonprotocol.MalformedContentTypeWithGenericStringInput) error {
-	if msg.body != "" {
-		x := msg.body
+func decodeMalformedContentTypeWithGenericStringInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedContentTypeWithGenericStringInput) error {
+	if msg.Body != "" {
+		x := msg.Body
 		in.Payload = &x
 	}
 	return nil
@@ -5100,23 +5119,23 @@ func decodeMalformedContentTypeWithGenericStringInput(msg *requestMessage, in *r
 
 // encodeMalformedContentTypeWithGenericStringOutput writes the response of the
 // MalformedContentTypeWithGenericString operation.
-func encodeMalformedContentTypeWithGenericStringOutput(out *restjsonprotocol.MalformedContentTypeWithGenericStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedContentTypeWithGenericStringOutput(out *restjsonprotocol.MalformedContentTypeWithGenericStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedContentTypeWithPayload serves the MalformedContentTypeWithPayload operation.
-func serveMalformedContentTypeWithPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "image/jpeg", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedContentTypeWithPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "image/jpeg", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedContentTypeWithPayloadInput{}
 	if err := decodeMalformedContentTypeWithPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedContentTypeWithPayloadInput)
@@ -5127,7 +5146,7 @@ func serveMalformedContentTypeWithPayload(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedContentTypeWithPayloadOutput{}
@@ -5137,32 +5156,32 @@ func serveMalformedContentTypeWithPayload(h *handler, r *http.Request, msg *requ
 
 // decodeMalformedContentTypeWithPayloadInput reads the request of the
 // MalformedContentTypeWithPayload operation into in.
-func decodeMalformedContentTypeWithPayloadInput(msg *requestMessage, in *restjsonprotocol.MalformedContentTypeWithPayloadInput) error {
-	if msg.body != "" {
-		in.Payload = []byte(msg.body)
+func decodeMalformedContentTypeWithPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedContentTypeWithPayloadInput) error {
+	if msg.Body != "" {
+		in.Payload = []byte(msg.Body)
 	}
 	return nil
 }
 
 // encodeMalformedContentTypeWithPayloadOutput writes the response of the
 // MalformedContentTypeWithPayload operation.
-func encodeMalformedContentTypeWithPayloadOutput(out *restjsonprotocol.MalformedContentTypeWithPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedContentTypeWithPayloadOutput(out *restjsonprotocol.MalformedContentTypeWithPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedContentTypeWithoutBody serves the MalformedContentTypeWithoutBody operation.
-func serveMalformedContentTypeWithoutBody(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedContentTypeWithoutBody(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedContentTypeWithoutBodyInput{}
 	if err := decodeMalformedContentTypeWithoutBodyInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -5173,7 +5192,7 @@ func serveMalformedContentTypeWithoutBody(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedContentTypeWithoutBodyOutput{}
@@ -5183,16 +5202,16 @@ func serveMalformedContentTypeWithoutBody(h *handler, r *http.Request, msg *requ
 
 // decodeMalformedContentTypeWithoutBodyInput reads the request of the
 // MalformedContentTypeWithoutBody operation into in.
-func decodeMalformedContentTypeWithoutBodyInput(msg *requestMessage, in *restjsonprotocol.MalformedContentTypeWithoutBodyInput) error {
+func decodeMalformedContentTypeWithoutBodyInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedContentTypeWithoutBodyInput) error {
 	return nil
 }
 
 // encodeMalformedContentTypeWithoutBodyOutput writes the response of the
 // MalformedContentTypeWithoutBody operation.
-func encodeMalformedContentTypeWithoutBodyOutput(out *restjsonprotocol.MalformedContentTypeWithoutBodyOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedContentTypeWithoutBodyOutput(out *restjsonprotocol.MalformedContentTypeWithoutBodyOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
@@ -5200,13 +5219,13 @@ func encodeMalformedContentTypeWithoutBodyOutput(out *restjsonprotocol.Malformed
 
 // serveMalformedContentTypeWithoutBodyEmptyInput serves the
 // MalformedContentTypeWithoutBodyEmptyInput operation.
-func serveMalformedContentTypeWithoutBodyEmptyInput(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedContentTypeWithoutBodyEmptyInput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputInput{}
 	if err := decodeMalformedContentTypeWithoutBodyEmptyInputInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedContentTypeWithoutBodyEmptyInputInput)
@@ -5217,7 +5236,7 @@ func serveMalformedContentTypeWithoutBodyEmptyInput(h *handler, r *http.Request,
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputOutput{}
@@ -5227,8 +5246,8 @@ func serveMalformedContentTypeWithoutBodyEmptyInput(h *handler, r *http.Request,
 
 // decodeMalformedContentTypeWithoutBodyEmptyInputInput reads the request of the
 // MalformedContentTypeWithoutBodyEmptyInput operation into in.
-func decodeMalformedContentTypeWithoutBodyEmptyInputInput(msg *requestMessage, in *restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputInput) error {
-	if vs := msg.header["Header"]; len(vs) > 0 {
+func decodeMalformedContentTypeWithoutBodyEmptyInputInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputInput) error {
+	if vs := msg.Header["Header"]; len(vs) > 0 {
 		x := vs[0]
 		in.Header = &x
 	}
@@ -5237,23 +5256,23 @@ func decodeMalformedContentTypeWithoutBodyEmptyInputInput(msg *requestMessage, i
 
 // encodeMalformedContentTypeWithoutBodyEmptyInputOutput writes the response of the
 // MalformedContentTypeWithoutBodyEmptyInput operation.
-func encodeMalformedContentTypeWithoutBodyEmptyInputOutput(out *restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedContentTypeWithoutBodyEmptyInputOutput(out *restjsonprotocol.MalformedContentTypeWithoutBodyEmptyInputOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedDouble serves the MalformedDouble operation.
-func serveMalformedDouble(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedDouble(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedDoubleInput{}
 	if err := decodeMalformedDoubleInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedDoubleInput)
@@ -5264,7 +5283,7 @@ func serveMalformedDouble(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedDoubleOutput{}
@@ -5273,8 +5292,8 @@ func serveMalformedDouble(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeMalformedDoubleInput reads the request of the MalformedDouble operation into in.
-func decodeMalformedDoubleInput(msg *requestMessage, in *restjsonprotocol.MalformedDoubleInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedDoubleInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedDoubleInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "doubleInPath":
 			f, err := httpbind.ParseFloat(l.Value, 64)
@@ -5285,7 +5304,7 @@ func decodeMalformedDoubleInput(msg *requestMessage, in *restjsonprotocol.Malfor
 			in.DoubleInPath = &x
 		}
 	}
-	if vs := msg.query["doubleInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["doubleInQuery"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 64)
 		if err != nil {
 			return fmt.Errorf("query parameter doubleInQuery: %w", err)
@@ -5293,7 +5312,7 @@ func decodeMalformedDoubleInput(msg *requestMessage, in *restjsonprotocol.Malfor
 		x := f
 		in.DoubleInQuery = &x
 	}
-	if vs := msg.header["Doubleinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Doubleinheader"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 64)
 		if err != nil {
 			return fmt.Errorf("header doubleInHeader: %w", err)
@@ -5301,12 +5320,12 @@ func decodeMalformedDoubleInput(msg *requestMessage, in *restjsonprotocol.Malfor
 		x := f
 		in.DoubleInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5330,23 +5349,23 @@ func decodeMalformedDoubleInput(msg *requestMessage, in *restjsonprotocol.Malfor
 }
 
 // encodeMalformedDoubleOutput writes the response of the MalformedDouble operation.
-func encodeMalformedDoubleOutput(out *restjsonprotocol.MalformedDoubleOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedDoubleOutput(out *restjsonprotocol.MalformedDoubleOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedFloat serves the MalformedFloat operation.
-func serveMalformedFloat(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedFloat(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedFloatInput{}
 	if err := decodeMalformedFloatInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedFloatInput)
@@ -5357,7 +5376,7 @@ func serveMalformedFloat(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedFloatOutput{}
@@ -5366,8 +5385,8 @@ func serveMalformedFloat(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeMalformedFloatInput reads the request of the MalformedFloat operation into in.
-func decodeMalformedFloatInput(msg *requestMessage, in *restjsonprotocol.MalformedFloatInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedFloatInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedFloatInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "floatInPath":
 			f, err := httpbind.ParseFloat(l.Value, 32)
@@ -5378,7 +5397,7 @@ func decodeMalformedFloatInput(msg *requestMessage, in *restjsonprotocol.Malform
 			in.FloatInPath = &x
 		}
 	}
-	if vs := msg.query["floatInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["floatInQuery"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 32)
 		if err != nil {
 			return fmt.Errorf("query parameter floatInQuery: %w", err)
@@ -5386,7 +5405,7 @@ func decodeMalformedFloatInput(msg *requestMessage, in *restjsonprotocol.Malform
 		x := float32(f)
 		in.FloatInQuery = &x
 	}
-	if vs := msg.header["Floatinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Floatinheader"]; len(vs) > 0 {
 		f, err := httpbind.ParseFloat(vs[0], 32)
 		if err != nil {
 			return fmt.Errorf("header floatInHeader: %w", err)
@@ -5394,12 +5413,12 @@ func decodeMalformedFloatInput(msg *requestMessage, in *restjsonprotocol.Malform
 		x := float32(f)
 		in.FloatInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5423,23 +5442,23 @@ func decodeMalformedFloatInput(msg *requestMessage, in *restjsonprotocol.Malform
 }
 
 // encodeMalformedFloatOutput writes the response of the MalformedFloat operation.
-func encodeMalformedFloatOutput(out *restjsonprotocol.MalformedFloatOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedFloatOutput(out *restjsonprotocol.MalformedFloatOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedInteger serves the MalformedInteger operation.
-func serveMalformedInteger(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedInteger(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedIntegerInput{}
 	if err := decodeMalformedIntegerInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedIntegerInput)
@@ -5450,7 +5469,7 @@ func serveMalformedInteger(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedIntegerOutput{}
@@ -5459,8 +5478,8 @@ func serveMalformedInteger(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeMalformedIntegerInput reads the request of the MalformedInteger operation into in.
-func decodeMalformedIntegerInput(msg *requestMessage, in *restjsonprotocol.MalformedIntegerInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedIntegerInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedIntegerInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "integerInPath":
 			n, err := strconv.ParseInt(l.Value, 10, 32)
@@ -5471,7 +5490,7 @@ func decodeMalformedIntegerInput(msg *requestMessage, in *restjsonprotocol.Malfo
 			in.IntegerInPath = &x
 		}
 	}
-	if vs := msg.query["integerInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["integerInQuery"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("query parameter integerInQuery: %w", err)
@@ -5479,7 +5498,7 @@ func decodeMalformedIntegerInput(msg *requestMessage, in *restjsonprotocol.Malfo
 		x := int32(n)
 		in.IntegerInQuery = &x
 	}
-	if vs := msg.header["Integerinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Integerinheader"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 32)
 		if err != nil {
 			return fmt.Errorf("header integerInHeader: %w", err)
@@ -5487,12 +5506,12 @@ func decodeMalformedIntegerInput(msg *requestMessage, in *restjsonprotocol.Malfo
 		x := int32(n)
 		in.IntegerInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5516,23 +5535,23 @@ func decodeMalformedIntegerInput(msg *requestMessage, in *restjsonprotocol.Malfo
 }
 
 // encodeMalformedIntegerOutput writes the response of the MalformedInteger operation.
-func encodeMalformedIntegerOutput(out *restjsonprotocol.MalformedIntegerOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedIntegerOutput(out *restjsonprotocol.MalformedIntegerOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedList serves the MalformedList operation.
-func serveMalformedList(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedList(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedListInput{}
 	if err := decodeMalformedListInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedListInput)
@@ -5543,7 +5562,7 @@ func serveMalformedList(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedListOutput{}
@@ -5552,13 +5571,13 @@ func serveMalformedList(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeMalformedListInput reads the request of the MalformedList operation into in.
-func decodeMalformedListInput(msg *requestMessage, in *restjsonprotocol.MalformedListInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedListInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedListInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5582,23 +5601,23 @@ func decodeMalformedListInput(msg *requestMessage, in *restjsonprotocol.Malforme
 }
 
 // encodeMalformedListOutput writes the response of the MalformedList operation.
-func encodeMalformedListOutput(out *restjsonprotocol.MalformedListOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedListOutput(out *restjsonprotocol.MalformedListOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedLong serves the MalformedLong operation.
-func serveMalformedLong(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedLong(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedLongInput{}
 	if err := decodeMalformedLongInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedLongInput)
@@ -5609,7 +5628,7 @@ func serveMalformedLong(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedLongOutput{}
@@ -5618,8 +5637,8 @@ func serveMalformedLong(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeMalformedLongInput reads the request of the MalformedLong operation into in.
-func decodeMalformedLongInput(msg *requestMessage, in *restjsonprotocol.MalformedLongInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedLongInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedLongInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "longInPath":
 			n, err := strconv.ParseInt(l.Value, 10, 64)
@@ -5630,7 +5649,7 @@ func decodeMalformedLongInput(msg *requestMessage, in *restjsonprotocol.Malforme
 			in.LongInPath = &x
 		}
 	}
-	if vs := msg.query["longInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["longInQuery"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 64)
 		if err != nil {
 			return fmt.Errorf("query parameter longInQuery: %w", err)
@@ -5638,7 +5657,7 @@ func decodeMalformedLongInput(msg *requestMessage, in *restjsonprotocol.Malforme
 		x := int64(n)
 		in.LongInQuery = &x
 	}
-	if vs := msg.header["Longinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Longinheader"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 64)
 		if err != nil {
 			return fmt.Errorf("header longInHeader: %w", err)
@@ -5646,12 +5665,12 @@ func decodeMalformedLongInput(msg *requestMessage, in *restjsonprotocol.Malforme
 		x := int64(n)
 		in.LongInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5675,23 +5694,23 @@ func decodeMalformedLongInput(msg *requestMessage, in *restjsonprotocol.Malforme
 }
 
 // encodeMalformedLongOutput writes the response of the MalformedLong operation.
-func encodeMalformedLongOutput(out *restjsonprotocol.MalformedLongOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedLongOutput(out *restjsonprotocol.MalformedLongOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedMap serves the MalformedMap operation.
-func serveMalformedMap(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedMap(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedMapInput{}
 	if err := decodeMalformedMapInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedMapInput)
@@ -5702,7 +5721,7 @@ func serveMalformedMap(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedMapOutput{}
@@ -5711,13 +5730,13 @@ func serveMalformedMap(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeMalformedMapInput reads the request of the MalformedMap operation into in.
-func decodeMalformedMapInput(msg *requestMessage, in *restjsonprotocol.MalformedMapInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedMapInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedMapInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5741,23 +5760,23 @@ func decodeMalformedMapInput(msg *requestMessage, in *restjsonprotocol.Malformed
 }
 
 // encodeMalformedMapOutput writes the response of the MalformedMap operation.
-func encodeMalformedMapOutput(out *restjsonprotocol.MalformedMapOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedMapOutput(out *restjsonprotocol.MalformedMapOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedRequestBody serves the MalformedRequestBody operation.
-func serveMalformedRequestBody(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedRequestBody(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedRequestBodyInput{}
 	if err := decodeMalformedRequestBodyInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedRequestBodyInput)
@@ -5768,7 +5787,7 @@ func serveMalformedRequestBody(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedRequestBodyOutput{}
@@ -5777,13 +5796,13 @@ func serveMalformedRequestBody(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeMalformedRequestBodyInput reads the request of the MalformedRequestBody operation into in.
-func decodeMalformedRequestBodyInput(msg *requestMessage, in *restjsonprotocol.MalformedRequestBodyInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedRequestBodyInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedRequestBodyInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5812,23 +5831,23 @@ func decodeMalformedRequestBodyInput(msg *requestMessage, in *restjsonprotocol.M
 }
 
 // encodeMalformedRequestBodyOutput writes the response of the MalformedRequestBody operation.
-func encodeMalformedRequestBodyOutput(out *restjsonprotocol.MalformedRequestBodyOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedRequestBodyOutput(out *restjsonprotocol.MalformedRequestBodyOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedShort serves the MalformedShort operation.
-func serveMalformedShort(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedShort(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedShortInput{}
 	if err := decodeMalformedShortInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedShortInput)
@@ -5839,7 +5858,7 @@ func serveMalformedShort(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedShortOutput{}
@@ -5848,8 +5867,8 @@ func serveMalformedShort(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeMalformedShortInput reads the request of the MalformedShort operation into in.
-func decodeMalformedShortInput(msg *requestMessage, in *restjsonprotocol.MalformedShortInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedShortInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedShortInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "shortInPath":
 			n, err := strconv.ParseInt(l.Value, 10, 16)
@@ -5860,7 +5879,7 @@ func decodeMalformedShortInput(msg *requestMessage, in *restjsonprotocol.Malform
 			in.ShortInPath = &x
 		}
 	}
-	if vs := msg.query["shortInQuery"]; len(vs) > 0 {
+	if vs := msg.Query["shortInQuery"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 16)
 		if err != nil {
 			return fmt.Errorf("query parameter shortInQuery: %w", err)
@@ -5868,7 +5887,7 @@ func decodeMalformedShortInput(msg *requestMessage, in *restjsonprotocol.Malform
 		x := int16(n)
 		in.ShortInQuery = &x
 	}
-	if vs := msg.header["Shortinheader"]; len(vs) > 0 {
+	if vs := msg.Header["Shortinheader"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 16)
 		if err != nil {
 			return fmt.Errorf("header shortInHeader: %w", err)
@@ -5876,12 +5895,12 @@ func decodeMalformedShortInput(msg *requestMessage, in *restjsonprotocol.Malform
 		x := int16(n)
 		in.ShortInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -5905,23 +5924,23 @@ func decodeMalformedShortInput(msg *requestMessage, in *restjsonprotocol.Malform
 }
 
 // encodeMalformedShortOutput writes the response of the MalformedShort operation.
-func encodeMalformedShortOutput(out *restjsonprotocol.MalformedShortOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedShortOutput(out *restjsonprotocol.MalformedShortOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedString serves the MalformedString operation.
-func serveMalformedString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedStringInput{}
 	if err := decodeMalformedStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedStringInput)
@@ -5932,7 +5951,7 @@ func serveMalformedString(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedStringOutput{}
@@ -5941,8 +5960,8 @@ func serveMalformedString(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeMalformedStringInput reads the request of the MalformedString operation into in.
-func decodeMalformedStringInput(msg *requestMessage, in *restjsonprotocol.MalformedStringInput) error {
-	if vs := msg.header["Amz-Media-Typed-Header"]; len(vs) > 0 {
+func decodeMalformedStringInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedStringInput) error {
+	if vs := msg.Header["Amz-Media-Typed-Header"]; len(vs) > 0 {
 		b, err := base64.StdEncoding.DecodeString(vs[0])
 		if err != nil {
 			return fmt.Errorf("header amz-media-typed-header: %w", err)
@@ -5954,23 +5973,23 @@ func decodeMalformedStringInput(msg *requestMessage, in *restjsonprotocol.Malfor
 }
 
 // encodeMalformedStringOutput writes the response of the MalformedString operation.
-func encodeMalformedStringOutput(out *restjsonprotocol.MalformedStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedStringOutput(out *restjsonprotocol.MalformedStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampBodyDateTime serves the MalformedTimestampBodyDateTime operation.
-func serveMalformedTimestampBodyDateTime(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampBodyDateTime(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampBodyDateTimeInput{}
 	if err := decodeMalformedTimestampBodyDateTimeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampBodyDateTimeInput)
@@ -5981,7 +6000,7 @@ func serveMalformedTimestampBodyDateTime(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampBodyDateTimeOutput{}
@@ -5991,13 +6010,13 @@ func serveMalformedTimestampBodyDateTime(h *handler, r *http.Request, msg *reque
 
 // decodeMalformedTimestampBodyDateTimeInput reads the request of the
 // MalformedTimestampBodyDateTime operation into in.
-func decodeMalformedTimestampBodyDateTimeInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampBodyDateTimeInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedTimestampBodyDateTimeInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampBodyDateTimeInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -6022,23 +6041,23 @@ func decodeMalformedTimestampBodyDateTimeInput(msg *requestMessage, in *restjson
 
 // encodeMalformedTimestampBodyDateTimeOutput writes the response of the
 // MalformedTimestampBodyDateTime operation.
-func encodeMalformedTimestampBodyDateTimeOutput(out *restjsonprotocol.MalformedTimestampBodyDateTimeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampBodyDateTimeOutput(out *restjsonprotocol.MalformedTimestampBodyDateTimeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampBodyDefault serves the MalformedTimestampBodyDefault operation.
-func serveMalformedTimestampBodyDefault(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampBodyDefault(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampBodyDefaultInput{}
 	if err := decodeMalformedTimestampBodyDefaultInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampBodyDefaultInput)
@@ -6049,7 +6068,7 @@ func serveMalformedTimestampBodyDefault(h *handler, r *http.Request, msg *reques
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampBodyDefaultOutput{}
@@ -6059,13 +6078,13 @@ func serveMalformedTimestampBodyDefault(h *handler, r *http.Request, msg *reques
 
 // decodeMalformedTimestampBodyDefaultInput reads the request of the MalformedTimestampBodyDefault
 // operation into in.
-func decodeMalformedTimestampBodyDefaultInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampBodyDefaultInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedTimestampBodyDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampBodyDefaultInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -6090,23 +6109,23 @@ func decodeMalformedTimestampBodyDefaultInput(msg *requestMessage, in *restjsonp
 
 // encodeMalformedTimestampBodyDefaultOutput writes the response of the
 // MalformedTimestampBodyDefault operation.
-func encodeMalformedTimestampBodyDefaultOutput(out *restjsonprotocol.MalformedTimestampBodyDefaultOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampBodyDefaultOutput(out *restjsonprotocol.MalformedTimestampBodyDefaultOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampBodyHttpDate serves the MalformedTimestampBodyHttpDate operation.
-func serveMalformedTimestampBodyHttpDate(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampBodyHttpDate(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampBodyHttpDateInput{}
 	if err := decodeMalformedTimestampBodyHttpDateInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampBodyHttpDateInput)
@@ -6117,7 +6136,7 @@ func serveMalformedTimestampBodyHttpDate(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampBodyHttpDateOutput{}
@@ -6127,13 +6146,13 @@ func serveMalformedTimestampBodyHttpDate(h *handler, r *http.Request, msg *reque
 
 // decodeMalformedTimestampBodyHttpDateInput reads the request of the
 // MalformedTimestampBodyHttpDate operation into in.
-func decodeMalformedTimestampBodyHttpDateInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampBodyHttpDateInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedTimestampBodyHttpDateInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampBodyHttpDateInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -6158,23 +6177,23 @@ func decodeMalformedTimestampBodyHttpDateInput(msg *requestMessage, in *restjson
 
 // encodeMalformedTimestampBodyHttpDateOutput writes the response of the
 // MalformedTimestampBodyHttpDate operation.
-func encodeMalformedTimestampBodyHttpDateOutput(out *restjsonprotocol.MalformedTimestampBodyHttpDateOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampBodyHttpDateOutput(out *restjsonprotocol.MalformedTimestampBodyHttpDateOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampHeaderDateTime serves the MalformedTimestampHeaderDateTime operation.
-func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampHeaderDateTimeInput{}
 	if err := decodeMalformedTimestampHeaderDateTimeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampHeaderDateTimeInput)
@@ -6185,7 +6204,7 @@ func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *req
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampHeaderDateTimeOutput{}
@@ -6195,8 +6214,8 @@ func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *req
 
 // decodeMalformedTimestampHeaderDateTimeInput reads the request of the
 // MalformedTimestampHeaderDateTime operation into in.
-func decodeMalformedTimestampHeaderDateTimeInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampHeaderDateTimeInput) error {
-	if vs := msg.header["Timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampHeaderDateTimeInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderDateTimeInput) error {
+	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
@@ -6209,23 +6228,23 @@ func decodeMalformedTimestampHeaderDateTimeInput(msg *requestMessage, in *restjs
 
 // encodeMalformedTimestampHeaderDateTimeOutput writes the response of the
 // MalformedTimestampHeaderDateTime operation.
-func encodeMalformedTimestampHeaderDateTimeOutput(out *restjsonprotocol.MalformedTimestampHeaderDateTimeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampHeaderDateTimeOutput(out *restjsonprotocol.MalformedTimestampHeaderDateTimeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampHeaderDefault serves the MalformedTimestampHeaderDefault operation.
-func serveMalformedTimestampHeaderDefault(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampHeaderDefault(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampHeaderDefaultInput{}
 	if err := decodeMalformedTimestampHeaderDefaultInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampHeaderDefaultInput)
@@ -6236,7 +6255,7 @@ func serveMalformedTimestampHeaderDefault(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampHeaderDefaultOutput{}
@@ -6246,8 +6265,8 @@ func serveMalformedTimestampHeaderDefault(h *handler, r *http.Request, msg *requ
 
 // decodeMalformedTimestampHeaderDefaultInput reads the request of the
 // MalformedTimestampHeaderDefault operation into in.
-func decodeMalformedTimestampHeaderDefaultInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampHeaderDefaultInput) error {
-	if vs := msg.header["Timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampHeaderDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderDefaultInput) error {
+	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
@@ -6260,23 +6279,23 @@ func decodeMalformedTimestampHeaderDefaultInput(msg *requestMessage, in *restjso
 
 // encodeMalformedTimestampHeaderDefaultOutput writes the response of the
 // MalformedTimestampHeaderDefault operation.
-func encodeMalformedTimestampHeaderDefaultOutput(out *restjsonprotocol.MalformedTimestampHeaderDefaultOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampHeaderDefaultOutput(out *restjsonprotocol.MalformedTimestampHeaderDefaultOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampHeaderEpoch serves the MalformedTimestampHeaderEpoch operation.
-func serveMalformedTimestampHeaderEpoch(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampHeaderEpoch(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampHeaderEpochInput{}
 	if err := decodeMalformedTimestampHeaderEpochInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampHeaderEpochInput)
@@ -6287,7 +6306,7 @@ func serveMalformedTimestampHeaderEpoch(h *handler, r *http.Request, msg *reques
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampHeaderEpochOutput{}
@@ -6297,8 +6316,8 @@ func serveMalformedTimestampHeaderEpoch(h *handler, r *http.Request, msg *reques
 
 // decodeMalformedTimestampHeaderEpochInput reads the request of the MalformedTimestampHeaderEpoch
 // operation into in.
-func decodeMalformedTimestampHeaderEpochInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampHeaderEpochInput) error {
-	if vs := msg.header["Timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampHeaderEpochInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderEpochInput) error {
+	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
@@ -6311,23 +6330,23 @@ func decodeMalformedTimestampHeaderEpochInput(msg *requestMessage, in *restjsonp
 
 // encodeMalformedTimestampHeaderEpochOutput writes the response of the
 // MalformedTimestampHeaderEpoch operation.
-func encodeMalformedTimestampHeaderEpochOutput(out *restjsonprotocol.MalformedTimestampHeaderEpochOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampHeaderEpochOutput(out *restjsonprotocol.MalformedTimestampHeaderEpochOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampPathDefault serves the MalformedTimestampPathDefault operation.
-func serveMalformedTimestampPathDefault(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampPathDefault(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampPathDefaultInput{}
 	if err := decodeMalformedTimestampPathDefaultInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampPathDefaultInput)
@@ -6338,7 +6357,7 @@ func serveMalformedTimestampPathDefault(h *handler, r *http.Request, msg *reques
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampPathDefaultOutput{}
@@ -6348,8 +6367,8 @@ func serveMalformedTimestampPathDefault(h *handler, r *http.Request, msg *reques
 
 // decodeMalformedTimestampPathDefaultInput reads the request of the MalformedTimestampPathDefault
 // operation into in.
-func decodeMalformedTimestampPathDefaultInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampPathDefaultInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedTimestampPathDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampPathDefaultInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
 			t, err := httpbind.ParseDateTimeUTC(l.Value)
@@ -6365,23 +6384,23 @@ func decodeMalformedTimestampPathDefaultInput(msg *requestMessage, in *restjsonp
 
 // encodeMalformedTimestampPathDefaultOutput writes the response of the
 // MalformedTimestampPathDefault operation.
-func encodeMalformedTimestampPathDefaultOutput(out *restjsonprotocol.MalformedTimestampPathDefaultOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampPathDefaultOutput(out *restjsonprotocol.MalformedTimestampPathDefaultOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampPathEpoch serves the MalformedTimestampPathEpoch operation.
-func serveMalformedTimestampPathEpoch(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampPathEpoch(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampPathEpochInput{}
 	if err := decodeMalformedTimestampPathEpochInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampPathEpochInput)
@@ -6392,7 +6411,7 @@ func serveMalformedTimestampPathEpoch(h *handler, r *http.Request, msg *requestM
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampPathEpochOutput{}
@@ -6402,8 +6421,8 @@ func serveMalformedTimestampPathEpoch(h *handler, r *http.Request, msg *requestM
 
 // decodeMalformedTimestampPathEpochInput reads the request of the MalformedTimestampPathEpoch
 // operation into in.
-func decodeMalformedTimestampPathEpochInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampPathEpochInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedTimestampPathEpochInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampPathEpochInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
 			t, err := httpbind.ParseEpochSeconds(l.Value)
@@ -6419,23 +6438,23 @@ func decodeMalformedTimestampPathEpochInput(msg *requestMessage, in *restjsonpro
 
 // encodeMalformedTimestampPathEpochOutput writes the response of the MalformedTimestampPathEpoch
 // operation.
-func encodeMalformedTimestampPathEpochOutput(out *restjsonprotocol.MalformedTimestampPathEpochOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampPathEpochOutput(out *restjsonprotocol.MalformedTimestampPathEpochOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampPathHttpDate serves the MalformedTimestampPathHttpDate operation.
-func serveMalformedTimestampPathHttpDate(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampPathHttpDate(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampPathHttpDateInput{}
 	if err := decodeMalformedTimestampPathHttpDateInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampPathHttpDateInput)
@@ -6446,7 +6465,7 @@ func serveMalformedTimestampPathHttpDate(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampPathHttpDateOutput{}
@@ -6456,8 +6475,8 @@ func serveMalformedTimestampPathHttpDate(h *handler, r *http.Request, msg *reque
 
 // decodeMalformedTimestampPathHttpDateInput reads the request of the
 // MalformedTimestampPathHttpDate operation into in.
-func decodeMalformedTimestampPathHttpDateInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampPathHttpDateInput) error {
-	for _, l := range msg.labels {
+func decodeMalformedTimestampPathHttpDateInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampPathHttpDateInput) error {
+	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
 			t, err := httpbind.ParseHTTPDate(l.Value)
@@ -6473,23 +6492,23 @@ func decodeMalformedTimestampPathHttpDateInput(msg *requestMessage, in *restjson
 
 // encodeMalformedTimestampPathHttpDateOutput writes the response of the
 // MalformedTimestampPathHttpDate operation.
-func encodeMalformedTimestampPathHttpDateOutput(out *restjsonprotocol.MalformedTimestampPathHttpDateOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampPathHttpDateOutput(out *restjsonprotocol.MalformedTimestampPathHttpDateOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampQueryDefault serves the MalformedTimestampQueryDefault operation.
-func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampQueryDefaultInput{}
 	if err := decodeMalformedTimestampQueryDefaultInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampQueryDefaultInput)
@@ -6500,7 +6519,7 @@ func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampQueryDefaultOutput{}
@@ -6510,8 +6529,8 @@ func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *reque
 
 // decodeMalformedTimestampQueryDefaultInput reads the request of the
 // MalformedTimestampQueryDefault operation into in.
-func decodeMalformedTimestampQueryDefaultInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampQueryDefaultInput) error {
-	if vs := msg.query["timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampQueryDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryDefaultInput) error {
+	if vs := msg.Query["timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
@@ -6524,23 +6543,23 @@ func decodeMalformedTimestampQueryDefaultInput(msg *requestMessage, in *restjson
 
 // encodeMalformedTimestampQueryDefaultOutput writes the response of the
 // MalformedTimestampQueryDefault operation.
-func encodeMalformedTimestampQueryDefaultOutput(out *restjsonprotocol.MalformedTimestampQueryDefaultOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampQueryDefaultOutput(out *restjsonprotocol.MalformedTimestampQueryDefaultOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampQueryEpoch serves the MalformedTimestampQueryEpoch operation.
-func serveMalformedTimestampQueryEpoch(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampQueryEpoch(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampQueryEpochInput{}
 	if err := decodeMalformedTimestampQueryEpochInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampQueryEpochInput)
@@ -6551,7 +6570,7 @@ func serveMalformedTimestampQueryEpoch(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampQueryEpochOutput{}
@@ -6561,8 +6580,8 @@ func serveMalformedTimestampQueryEpoch(h *handler, r *http.Request, msg *request
 
 // decodeMalformedTimestampQueryEpochInput reads the request of the MalformedTimestampQueryEpoch
 // operation into in.
-func decodeMalformedTimestampQueryEpochInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampQueryEpochInput) error {
-	if vs := msg.query["timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampQueryEpochInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryEpochInput) error {
+	if vs := msg.Query["timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
@@ -6575,23 +6594,23 @@ func decodeMalformedTimestampQueryEpochInput(msg *requestMessage, in *restjsonpr
 
 // encodeMalformedTimestampQueryEpochOutput writes the response of the MalformedTimestampQueryEpoch
 // operation.
-func encodeMalformedTimestampQueryEpochOutput(out *restjsonprotocol.MalformedTimestampQueryEpochOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampQueryEpochOutput(out *restjsonprotocol.MalformedTimestampQueryEpochOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedTimestampQueryHttpDate serves the MalformedTimestampQueryHttpDate operation.
-func serveMalformedTimestampQueryHttpDate(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedTimestampQueryHttpDate(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedTimestampQueryHttpDateInput{}
 	if err := decodeMalformedTimestampQueryHttpDateInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedTimestampQueryHttpDateInput)
@@ -6602,7 +6621,7 @@ func serveMalformedTimestampQueryHttpDate(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedTimestampQueryHttpDateOutput{}
@@ -6612,8 +6631,8 @@ func serveMalformedTimestampQueryHttpDate(h *handler, r *http.Request, msg *requ
 
 // decodeMalformedTimestampQueryHttpDateInput reads the request of the
 // MalformedTimestampQueryHttpDate operation into in.
-func decodeMalformedTimestampQueryHttpDateInput(msg *requestMessage, in *restjsonprotocol.MalformedTimestampQueryHttpDateInput) error {
-	if vs := msg.query["timestamp"]; len(vs) > 0 {
+func decodeMalformedTimestampQueryHttpDateInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryHttpDateInput) error {
+	if vs := msg.Query["timestamp"]; len(vs) > 0 {
 		t, err := httpbind.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
@@ -6626,23 +6645,23 @@ func decodeMalformedTimestampQueryHttpDateInput(msg *requestMessage, in *restjso
 
 // encodeMalformedTimestampQueryHttpDateOutput writes the response of the
 // MalformedTimestampQueryHttpDate operation.
-func encodeMalformedTimestampQueryHttpDateOutput(out *restjsonprotocol.MalformedTimestampQueryHttpDateOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedTimestampQueryHttpDateOutput(out *restjsonprotocol.MalformedTimestampQueryHttpDateOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedUnion serves the MalformedUnion operation.
-func serveMalformedUnion(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedUnion(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MalformedUnionInput{}
 	if err := decodeMalformedUnionInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMalformedUnionInput)
@@ -6653,7 +6672,7 @@ func serveMalformedUnion(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MalformedUnionOutput{}
@@ -6662,13 +6681,13 @@ func serveMalformedUnion(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeMalformedUnionInput reads the request of the MalformedUnion operation into in.
-func decodeMalformedUnionInput(msg *requestMessage, in *restjsonprotocol.MalformedUnionInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedUnionInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedUnionInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -6692,23 +6711,23 @@ func decodeMalformedUnionInput(msg *requestMessage, in *restjsonprotocol.Malform
 }
 
 // encodeMalformedUnionOutput writes the response of the MalformedUnion operation.
-func encodeMalformedUnionOutput(out *restjsonprotocol.MalformedUnionOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedUnionOutput(out *restjsonprotocol.MalformedUnionOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMediaTypeHeader serves the MediaTypeHeader operation.
-func serveMediaTypeHeader(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMediaTypeHeader(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.MediaTypeHeaderInput{}
 	if err := decodeMediaTypeHeaderInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleMediaTypeHeaderInput)
@@ -6719,7 +6738,7 @@ func serveMediaTypeHeader(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.MediaTypeHeaderOutput{}
@@ -6728,8 +6747,8 @@ func serveMediaTypeHeader(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeMediaTypeHeaderInput reads the request of the MediaTypeHeader operation into in.
-func decodeMediaTypeHeaderInput(msg *requestMessage, in *restjsonprotocol.MediaTypeHeaderInput) error {
-	if vs := msg.header["X-Json"]; len(vs) > 0 {
+func decodeMediaTypeHeaderInput(msg *serve.RequestMessage, in *restjsonprotocol.MediaTypeHeaderInput) error {
+	if vs := msg.Header["X-Json"]; len(vs) > 0 {
 		b, err := base64.StdEncoding.DecodeString(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-Json: %w", err)
@@ -6741,29 +6760,29 @@ func decodeMediaTypeHeaderInput(msg *requestMessage, in *restjsonprotocol.MediaT
 }
 
 // encodeMediaTypeHeaderOutput writes the response of the MediaTypeHeader operation.
-func encodeMediaTypeHeaderOutput(out *restjsonprotocol.MediaTypeHeaderOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMediaTypeHeaderOutput(out *restjsonprotocol.MediaTypeHeaderOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Json != nil {
-		m.header["X-Json"] = []string{base64.StdEncoding.EncodeToString([]byte(*out.Json))}
+		m.Header["X-Json"] = []string{base64.StdEncoding.EncodeToString([]byte(*out.Json))}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveNoInputAndNoOutput serves the NoInputAndNoOutput operation.
-func serveNoInputAndNoOutput(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveNoInputAndNoOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.NoInputAndNoOutputInput{}
 	if err := decodeNoInputAndNoOutputInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -6774,7 +6793,7 @@ func serveNoInputAndNoOutput(h *handler, r *http.Request, msg *requestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.NoInputAndNoOutputOutput{}
@@ -6783,28 +6802,28 @@ func serveNoInputAndNoOutput(h *handler, r *http.Request, msg *requestMessage) *
 }
 
 // decodeNoInputAndNoOutputInput reads the request of the NoInputAndNoOutput operation into in.
-func decodeNoInputAndNoOutputInput(msg *requestMessage, in *restjsonprotocol.NoInputAndNoOutputInput) error {
+func decodeNoInputAndNoOutputInput(msg *serve.RequestMessage, in *restjsonprotocol.NoInputAndNoOutputInput) error {
 	return nil
 }
 
 // encodeNoInputAndNoOutputOutput writes the response of the NoInputAndNoOutput operation.
-func encodeNoInputAndNoOutputOutput(out *restjsonprotocol.NoInputAndNoOutputOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeNoInputAndNoOutputOutput(out *restjsonprotocol.NoInputAndNoOutputOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveNoInputAndOutput serves the NoInputAndOutput operation.
-func serveNoInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveNoInputAndOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.NoInputAndOutputInput{}
 	if err := decodeNoInputAndOutputInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -6815,7 +6834,7 @@ func serveNoInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.NoInputAndOutputOutput{}
@@ -6824,31 +6843,31 @@ func serveNoInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeNoInputAndOutputInput reads the request of the NoInputAndOutput operation into in.
-func decodeNoInputAndOutputInput(msg *requestMessage, in *restjsonprotocol.NoInputAndOutputInput) error {
+func decodeNoInputAndOutputInput(msg *serve.RequestMessage, in *restjsonprotocol.NoInputAndOutputInput) error {
 	return nil
 }
 
 // encodeNoInputAndOutputOutput writes the response of the NoInputAndOutput operation.
-func encodeNoInputAndOutputOutput(out *restjsonprotocol.NoInputAndOutputOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeNoInputAndOutputOutput(out *restjsonprotocol.NoInputAndOutputOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveNullAndEmptyHeadersClient serves the NullAndEmptyHeadersClient operation.
-func serveNullAndEmptyHeadersClient(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveNullAndEmptyHeadersClient(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.NullAndEmptyHeadersClientInput{}
 	if err := decodeNullAndEmptyHeadersClientInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleNullAndEmptyHeadersIO)
@@ -6859,7 +6878,7 @@ func serveNullAndEmptyHeadersClient(h *handler, r *http.Request, msg *requestMes
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.NullAndEmptyHeadersClientOutput{}
@@ -6869,16 +6888,16 @@ func serveNullAndEmptyHeadersClient(h *handler, r *http.Request, msg *requestMes
 
 // decodeNullAndEmptyHeadersClientInput reads the request of the NullAndEmptyHeadersClient
 // operation into in.
-func decodeNullAndEmptyHeadersClientInput(msg *requestMessage, in *restjsonprotocol.NullAndEmptyHeadersClientInput) error {
-	if vs := msg.header["X-A"]; len(vs) > 0 {
+func decodeNullAndEmptyHeadersClientInput(msg *serve.RequestMessage, in *restjsonprotocol.NullAndEmptyHeadersClientInput) error {
+	if vs := msg.Header["X-A"]; len(vs) > 0 {
 		x := vs[0]
 		in.A = &x
 	}
-	if vs := msg.header["X-B"]; len(vs) > 0 {
+	if vs := msg.Header["X-B"]; len(vs) > 0 {
 		x := vs[0]
 		in.B = &x
 	}
-	if vs := msg.header["X-C"]; len(vs) > 0 {
+	if vs := msg.Header["X-C"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]string, 0, len(items))
 		for _, item := range items {
@@ -6891,39 +6910,39 @@ func decodeNullAndEmptyHeadersClientInput(msg *requestMessage, in *restjsonproto
 
 // encodeNullAndEmptyHeadersClientOutput writes the response of the NullAndEmptyHeadersClient
 // operation.
-func encodeNullAndEmptyHeadersClientOutput(out *restjsonprotocol.NullAndEmptyHeadersClientOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeNullAndEmptyHeadersClientOutput(out *restjsonprotocol.NullAndEmptyHeadersClientOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.A != nil {
-		m.header["X-A"] = []string{*out.A}
+		m.Header["X-A"] = []string{*out.A}
 	}
 	if out.B != nil {
-		m.header["X-B"] = []string{*out.B}
+		m.Header["X-B"] = []string{*out.B}
 	}
 	if out.C != nil {
 		items := make([]string, 0, len(out.C))
 		for _, v := range out.C {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		m.header["X-C"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-C"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveNullAndEmptyHeadersServer serves the NullAndEmptyHeadersServer operation.
-func serveNullAndEmptyHeadersServer(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveNullAndEmptyHeadersServer(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.NullAndEmptyHeadersServerInput{}
 	if err := decodeNullAndEmptyHeadersServerInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleNullAndEmptyHeadersIO)
@@ -6934,7 +6953,7 @@ func serveNullAndEmptyHeadersServer(h *handler, r *http.Request, msg *requestMes
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.NullAndEmptyHeadersServerOutput{}
@@ -6944,16 +6963,16 @@ func serveNullAndEmptyHeadersServer(h *handler, r *http.Request, msg *requestMes
 
 // decodeNullAndEmptyHeadersServerInput reads the request of the NullAndEmptyHeadersServer
 // operation into in.
-func decodeNullAndEmptyHeadersServerInput(msg *requestMessage, in *restjsonprotocol.NullAndEmptyHeadersServerInput) error {
-	if vs := msg.header["X-A"]; len(vs) > 0 {
+func decodeNullAndEmptyHeadersServerInput(msg *serve.RequestMessage, in *restjsonprotocol.NullAndEmptyHeadersServerInput) error {
+	if vs := msg.Header["X-A"]; len(vs) > 0 {
 		x := vs[0]
 		in.A = &x
 	}
-	if vs := msg.header["X-B"]; len(vs) > 0 {
+	if vs := msg.Header["X-B"]; len(vs) > 0 {
 		x := vs[0]
 		in.B = &x
 	}
-	if vs := msg.header["X-C"]; len(vs) > 0 {
+	if vs := msg.Header["X-C"]; len(vs) > 0 {
 		items := httpbind.SplitHeaderList(strings.Join(vs, ","))
 		list := make([]string, 0, len(items))
 		for _, item := range items {
@@ -6966,39 +6985,39 @@ func decodeNullAndEmptyHeadersServerInput(msg *requestMessage, in *restjsonproto
 
 // encodeNullAndEmptyHeadersServerOutput writes the response of the NullAndEmptyHeadersServer
 // operation.
-func encodeNullAndEmptyHeadersServerOutput(out *restjsonprotocol.NullAndEmptyHeadersServerOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeNullAndEmptyHeadersServerOutput(out *restjsonprotocol.NullAndEmptyHeadersServerOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.A != nil {
-		m.header["X-A"] = []string{*out.A}
+		m.Header["X-A"] = []string{*out.A}
 	}
 	if out.B != nil {
-		m.header["X-B"] = []string{*out.B}
+		m.Header["X-B"] = []string{*out.B}
 	}
 	if out.C != nil {
 		items := make([]string, 0, len(out.C))
 		for _, v := range out.C {
 			items = append(items, httpbind.QuoteHeaderItem(v))
 		}
-		m.header["X-C"] = []string{httpbind.JoinHeaderList(items)}
+		m.Header["X-C"] = []string{httpbind.JoinHeaderList(items)}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveOmitsNullSerializesEmptyString serves the OmitsNullSerializesEmptyString operation.
-func serveOmitsNullSerializesEmptyString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOmitsNullSerializesEmptyString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OmitsNullSerializesEmptyStringInput{}
 	if err := decodeOmitsNullSerializesEmptyStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleOmitsNullSerializesEmptyStringInput)
@@ -7009,7 +7028,7 @@ func serveOmitsNullSerializesEmptyString(h *handler, r *http.Request, msg *reque
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OmitsNullSerializesEmptyStringOutput{}
@@ -7019,12 +7038,12 @@ func serveOmitsNullSerializesEmptyString(h *handler, r *http.Request, msg *reque
 
 // decodeOmitsNullSerializesEmptyStringInput reads the request of the
 // OmitsNullSerializesEmptyString operation into in.
-func decodeOmitsNullSerializesEmptyStringInput(msg *requestMessage, in *restjsonprotocol.OmitsNullSerializesEmptyStringInput) error {
-	if vs := msg.query["Null"]; len(vs) > 0 {
+func decodeOmitsNullSerializesEmptyStringInput(msg *serve.RequestMessage, in *restjsonprotocol.OmitsNullSerializesEmptyStringInput) error {
+	if vs := msg.Query["Null"]; len(vs) > 0 {
 		x := vs[0]
 		in.NullValue = &x
 	}
-	if vs := msg.query["Empty"]; len(vs) > 0 {
+	if vs := msg.Query["Empty"]; len(vs) > 0 {
 		x := vs[0]
 		in.EmptyString = &x
 	}
@@ -7033,23 +7052,23 @@ func decodeOmitsNullSerializesEmptyStringInput(msg *requestMessage, in *restjson
 
 // encodeOmitsNullSerializesEmptyStringOutput writes the response of the
 // OmitsNullSerializesEmptyString operation.
-func encodeOmitsNullSerializesEmptyStringOutput(out *restjsonprotocol.OmitsNullSerializesEmptyStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOmitsNullSerializesEmptyStringOutput(out *restjsonprotocol.OmitsNullSerializesEmptyStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveOmitsSerializingEmptyLists serves the OmitsSerializingEmptyLists operation.
-func serveOmitsSerializingEmptyLists(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOmitsSerializingEmptyLists(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OmitsSerializingEmptyListsInput{}
 	if err := decodeOmitsSerializingEmptyListsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleOmitsSerializingEmptyListsInput)
@@ -7060,7 +7079,7 @@ func serveOmitsSerializingEmptyLists(h *handler, r *http.Request, msg *requestMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OmitsSerializingEmptyListsOutput{}
@@ -7070,15 +7089,15 @@ func serveOmitsSerializingEmptyLists(h *handler, r *http.Request, msg *requestMe
 
 // decodeOmitsSerializingEmptyListsInput reads the request of the OmitsSerializingEmptyLists
 // operation into in.
-func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprotocol.OmitsSerializingEmptyListsInput) error {
-	if vs := msg.query["StringList"]; len(vs) > 0 {
+func decodeOmitsSerializingEmptyListsInput(msg *serve.RequestMessage, in *restjsonprotocol.OmitsSerializingEmptyListsInput) error {
+	if vs := msg.Query["StringList"]; len(vs) > 0 {
 		list := make([]string, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, item)
 		}
 		in.QueryStringList = list
 	}
-	if vs := msg.query["IntegerList"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerList"]; len(vs) > 0 {
 		list := make([]int32, 0, len(vs))
 		for _, item := range vs {
 			n, err := strconv.ParseInt(item, 10, 32)
@@ -7089,7 +7108,7 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 		}
 		in.QueryIntegerList = list
 	}
-	if vs := msg.query["DoubleList"]; len(vs) > 0 {
+	if vs := msg.Query["DoubleList"]; len(vs) > 0 {
 		list := make([]float64, 0, len(vs))
 		for _, item := range vs {
 			f, err := httpbind.ParseFloat(item, 64)
@@ -7100,7 +7119,7 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 		}
 		in.QueryDoubleList = list
 	}
-	if vs := msg.query["BooleanList"]; len(vs) > 0 {
+	if vs := msg.Query["BooleanList"]; len(vs) > 0 {
 		list := make([]bool, 0, len(vs))
 		for _, item := range vs {
 			b, err := httpbind.ParseBool(item)
@@ -7111,7 +7130,7 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 		}
 		in.QueryBooleanList = list
 	}
-	if vs := msg.query["TimestampList"]; len(vs) > 0 {
+	if vs := msg.Query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
 			t, err := httpbind.ParseDateTimeUTC(item)
@@ -7122,14 +7141,14 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 		}
 		in.QueryTimestampList = list
 	}
-	if vs := msg.query["EnumList"]; len(vs) > 0 {
+	if vs := msg.Query["EnumList"]; len(vs) > 0 {
 		list := make([]types.FooEnum, 0, len(vs))
 		for _, item := range vs {
 			list = append(list, types.FooEnum(item))
 		}
 		in.QueryEnumList = list
 	}
-	if vs := msg.query["IntegerEnumList"]; len(vs) > 0 {
+	if vs := msg.Query["IntegerEnumList"]; len(vs) > 0 {
 		list := make([]types.IntegerEnum, 0, len(vs))
 		for _, item := range vs {
 			n, err := strconv.ParseInt(item, 10, 32)
@@ -7145,23 +7164,23 @@ func decodeOmitsSerializingEmptyListsInput(msg *requestMessage, in *restjsonprot
 
 // encodeOmitsSerializingEmptyListsOutput writes the response of the OmitsSerializingEmptyLists
 // operation.
-func encodeOmitsSerializingEmptyListsOutput(out *restjsonprotocol.OmitsSerializingEmptyListsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOmitsSerializingEmptyListsOutput(out *restjsonprotocol.OmitsSerializingEmptyListsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveOperationWithDefaults serves the OperationWithDefaults operation.
-func serveOperationWithDefaults(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOperationWithDefaults(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OperationWithDefaultsInput{}
 	if err := decodeOperationWithDefaultsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleOperationWithDefaultsInput)
@@ -7172,7 +7191,7 @@ func serveOperationWithDefaults(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OperationWithDefaultsOutput{}
@@ -7182,7 +7201,7 @@ func serveOperationWithDefaults(h *handler, r *http.Request, msg *requestMessage
 
 // decodeOperationWithDefaultsInput reads the request of the OperationWithDefaults operation into
 // in.
-func decodeOperationWithDefaultsInput(msg *requestMessage, in *restjsonprotocol.OperationWithDefaultsInput) error {
+func decodeOperationWithDefaultsInput(msg *serve.RequestMessage, in *restjsonprotocol.OperationWithDefaultsInput) error {
 	// Members the request leaves out take their defaults.
 	defer func() {
 		if in.TopLevelDefault == nil {
@@ -7190,12 +7209,12 @@ func decodeOperationWithDefaultsInput(msg *requestMessage, in *restjsonprotocol.
 			in.TopLevelDefault = &x
 		}
 	}()
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -7238,10 +7257,10 @@ func decodeOperationWithDefaultsInput(msg *requestMessage, in *restjsonprotocol.
 }
 
 // encodeOperationWithDefaultsOutput writes the response of the OperationWithDefaults operation.
-func encodeOperationWithDefaultsOutput(out *restjsonprotocol.OperationWithDefaultsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOperationWithDefaultsOutput(out *restjsonprotocol.OperationWithDefaultsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -7399,19 +7418,19 @@ func encodeOperationWithDefaultsOutput(out *restjsonprotocol.OperationWithDefaul
 	e.QuotedKey("\"zeroDouble\"")
 	e.Float(out.ZeroDouble, 64)
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveOperationWithNestedStructure serves the OperationWithNestedStructure operation.
-func serveOperationWithNestedStructure(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOperationWithNestedStructure(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OperationWithNestedStructureInput{}
 	if err := decodeOperationWithNestedStructureInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleOperationWithNestedStructureInput)
@@ -7422,7 +7441,7 @@ func serveOperationWithNestedStructure(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OperationWithNestedStructureOutput{}
@@ -7432,13 +7451,13 @@ func serveOperationWithNestedStructure(h *handler, r *http.Request, msg *request
 
 // decodeOperationWithNestedStructureInput reads the request of the OperationWithNestedStructure
 // operation into in.
-func decodeOperationWithNestedStructureInput(msg *requestMessage, in *restjsonprotocol.OperationWithNestedStructureInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeOperationWithNestedStructureInput(msg *serve.RequestMessage, in *restjsonprotocol.OperationWithNestedStructureInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -7465,10 +7484,10 @@ func decodeOperationWithNestedStructureInput(msg *requestMessage, in *restjsonpr
 
 // encodeOperationWithNestedStructureOutput writes the response of the OperationWithNestedStructure
 // operation.
-func encodeOperationWithNestedStructureOutput(out *restjsonprotocol.OperationWithNestedStructureOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOperationWithNestedStructureOutput(out *restjsonprotocol.OperationWithNestedStructureOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -7491,19 +7510,19 @@ func encodeOperationWithNestedStructureOutput(out *restjsonprotocol.OperationWit
 		encodeDialogMap(e, map[string]types.Dialog{})
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveOutputStream serves the OutputStream operation.
-func serveOutputStream(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOutputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OutputStreamInput{}
 	if err := decodeOutputStreamInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -7514,7 +7533,7 @@ func serveOutputStream(h *handler, r *http.Request, msg *requestMessage) *respon
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OutputStreamOutput{}
@@ -7523,33 +7542,33 @@ func serveOutputStream(h *handler, r *http.Request, msg *requestMessage) *respon
 }
 
 // decodeOutputStreamInput reads the request of the OutputStream operation into in.
-func decodeOutputStreamInput(msg *requestMessage, in *restjsonprotocol.OutputStreamInput) error {
+func decodeOutputStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.OutputStreamInput) error {
 	return nil
 }
 
 // encodeOutputStreamOutput writes the response of the OutputStream operation.
-func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Stream != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeEventStream(e, out.Stream)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveOutputStreamWithInitialResponse serves the OutputStreamWithInitialResponse operation.
-func serveOutputStreamWithInitialResponse(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveOutputStreamWithInitialResponse(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OutputStreamWithInitialResponseInput{}
 	if err := decodeOutputStreamWithInitialResponseInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -7560,7 +7579,7 @@ func serveOutputStreamWithInitialResponse(h *handler, r *http.Request, msg *requ
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.OutputStreamWithInitialResponseOutput{}
@@ -7570,37 +7589,37 @@ func serveOutputStreamWithInitialResponse(h *handler, r *http.Request, msg *requ
 
 // decodeOutputStreamWithInitialResponseInput reads the request of the
 // OutputStreamWithInitialResponse operation into in.
-func decodeOutputStreamWithInitialResponseInput(msg *requestMessage, in *restjsonprotocol.OutputStreamWithInitialResponseInput) error {
+func decodeOutputStreamWithInitialResponseInput(msg *serve.RequestMessage, in *restjsonprotocol.OutputStreamWithInitialResponseInput) error {
 	return nil
 }
 
 // encodeOutputStreamWithInitialResponseOutput writes the response of the
 // OutputStreamWithInitialResponse operation.
-func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStreamWithInitialResponseOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStreamWithInitialResponseOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.InitialResponseMember != nil {
-		m.header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
+		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
 	if out.Stream != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodeEventStream(e, out.Stream)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // servePostPlayerAction serves the PostPlayerAction operation.
-func servePostPlayerAction(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func servePostPlayerAction(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.PostPlayerActionInput{}
 	if err := decodePostPlayerActionInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, rulePostPlayerActionInput)
@@ -7611,7 +7630,7 @@ func servePostPlayerAction(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.PostPlayerActionOutput{}
@@ -7620,13 +7639,13 @@ func servePostPlayerAction(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodePostPlayerActionInput reads the request of the PostPlayerAction operation into in.
-func decodePostPlayerActionInput(msg *requestMessage, in *restjsonprotocol.PostPlayerActionInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodePostPlayerActionInput(msg *serve.RequestMessage, in *restjsonprotocol.PostPlayerActionInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -7650,10 +7669,10 @@ func decodePostPlayerActionInput(msg *requestMessage, in *restjsonprotocol.PostP
 }
 
 // encodePostPlayerActionOutput writes the response of the PostPlayerAction operation.
-func encodePostPlayerActionOutput(out *restjsonprotocol.PostPlayerActionOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodePostPlayerActionOutput(out *restjsonprotocol.PostPlayerActionOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -7662,19 +7681,19 @@ func encodePostPlayerActionOutput(out *restjsonprotocol.PostPlayerActionOutput) 
 		encodePlayerAction(e, out.Action)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // servePostUnionWithJsonName serves the PostUnionWithJsonName operation.
-func servePostUnionWithJsonName(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func servePostUnionWithJsonName(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.PostUnionWithJsonNameInput{}
 	if err := decodePostUnionWithJsonNameInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, rulePostUnionWithJsonNameInput)
@@ -7685,7 +7704,7 @@ func servePostUnionWithJsonName(h *handler, r *http.Request, msg *requestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.PostUnionWithJsonNameOutput{}
@@ -7695,13 +7714,13 @@ func servePostUnionWithJsonName(h *handler, r *http.Request, msg *requestMessage
 
 // decodePostUnionWithJsonNameInput reads the request of the PostUnionWithJsonName operation into
 // in.
-func decodePostUnionWithJsonNameInput(msg *requestMessage, in *restjsonprotocol.PostUnionWithJsonNameInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodePostUnionWithJsonNameInput(msg *serve.RequestMessage, in *restjsonprotocol.PostUnionWithJsonNameInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -7725,10 +7744,10 @@ func decodePostUnionWithJsonNameInput(msg *requestMessage, in *restjsonprotocol.
 }
 
 // encodePostUnionWithJsonNameOutput writes the response of the PostUnionWithJsonName operation.
-func encodePostUnionWithJsonNameOutput(out *restjsonprotocol.PostUnionWithJsonNameOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodePostUnionWithJsonNameOutput(out *restjsonprotocol.PostUnionWithJsonNameOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -7737,19 +7756,19 @@ func encodePostUnionWithJsonNameOutput(out *restjsonprotocol.PostUnionWithJsonNa
 		encodeUnionWithJsonName(e, out.Value)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // servePutWithContentEncoding serves the PutWithContentEncoding operation.
-func servePutWithContentEncoding(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func servePutWithContentEncoding(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.PutWithContentEncodingInput{}
 	if err := decodePutWithContentEncodingInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, rulePutWithContentEncodingInput)
@@ -7760,7 +7779,7 @@ func servePutWithContentEncoding(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.PutWithContentEncodingOutput{}
@@ -7770,17 +7789,17 @@ func servePutWithContentEncoding(h *handler, r *http.Request, msg *requestMessag
 
 // decodePutWithContentEncodingInput reads the request of the PutWithContentEncoding operation into
 // in.
-func decodePutWithContentEncodingInput(msg *requestMessage, in *restjsonprotocol.PutWithContentEncodingInput) error {
-	if vs := msg.header["Content-Encoding"]; len(vs) > 0 {
+func decodePutWithContentEncodingInput(msg *serve.RequestMessage, in *restjsonprotocol.PutWithContentEncodingInput) error {
+	if vs := msg.Header["Content-Encoding"]; len(vs) > 0 {
 		x := vs[0]
 		in.Encoding = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -7804,23 +7823,23 @@ func decodePutWithContentEncodingInput(msg *requestMessage, in *restjsonprotocol
 }
 
 // encodePutWithContentEncodingOutput writes the response of the PutWithContentEncoding operation.
-func encodePutWithContentEncodingOutput(out *restjsonprotocol.PutWithContentEncodingOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodePutWithContentEncodingOutput(out *restjsonprotocol.PutWithContentEncodingOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveQueryIdempotencyTokenAutoFill serves the QueryIdempotencyTokenAutoFill operation.
-func serveQueryIdempotencyTokenAutoFill(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveQueryIdempotencyTokenAutoFill(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.QueryIdempotencyTokenAutoFillInput{}
 	if err := decodeQueryIdempotencyTokenAutoFillInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleQueryIdempotencyTokenAutoFillInput)
@@ -7831,7 +7850,7 @@ func serveQueryIdempotencyTokenAutoFill(h *handler, r *http.Request, msg *reques
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.QueryIdempotencyTokenAutoFillOutput{}
@@ -7841,8 +7860,8 @@ func serveQueryIdempotencyTokenAutoFill(h *handler, r *http.Request, msg *reques
 
 // decodeQueryIdempotencyTokenAutoFillInput reads the request of the QueryIdempotencyTokenAutoFill
 // operation into in.
-func decodeQueryIdempotencyTokenAutoFillInput(msg *requestMessage, in *restjsonprotocol.QueryIdempotencyTokenAutoFillInput) error {
-	if vs := msg.query["token"]; len(vs) > 0 {
+func decodeQueryIdempotencyTokenAutoFillInput(msg *serve.RequestMessage, in *restjsonprotocol.QueryIdempotencyTokenAutoFillInput) error {
+	if vs := msg.Query["token"]; len(vs) > 0 {
 		x := vs[0]
 		in.Token = &x
 	}
@@ -7851,23 +7870,23 @@ func decodeQueryIdempotencyTokenAutoFillInput(msg *requestMessage, in *restjsonp
 
 // encodeQueryIdempotencyTokenAutoFillOutput writes the response of the
 // QueryIdempotencyTokenAutoFill operation.
-func encodeQueryIdempotencyTokenAutoFillOutput(out *restjsonprotocol.QueryIdempotencyTokenAutoFillOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeQueryIdempotencyTokenAutoFillOutput(out *restjsonprotocol.QueryIdempotencyTokenAutoFillOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveQueryParamsAsStringListMap serves the QueryParamsAsStringListMap operation.
-func serveQueryParamsAsStringListMap(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveQueryParamsAsStringListMap(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.QueryParamsAsStringListMapInput{}
 	if err := decodeQueryParamsAsStringListMapInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleQueryParamsAsStringListMapInput)
@@ -7878,7 +7897,7 @@ func serveQueryParamsAsStringListMap(h *handler, r *http.Request, msg *requestMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.QueryParamsAsStringListMapOutput{}
@@ -7888,12 +7907,12 @@ func serveQueryParamsAsStringListMap(h *handler, r *http.Request, msg *requestMe
 
 // decodeQueryParamsAsStringListMapInput reads the request of the QueryParamsAsStringListMap
 // operation into in.
-func decodeQueryParamsAsStringListMapInput(msg *requestMessage, in *restjsonprotocol.QueryParamsAsStringListMapInput) error {
-	if vs := msg.query["corge"]; len(vs) > 0 {
+func decodeQueryParamsAsStringListMapInput(msg *serve.RequestMessage, in *restjsonprotocol.QueryParamsAsStringListMapInput) error {
+	if vs := msg.Query["corge"]; len(vs) > 0 {
 		x := vs[0]
 		in.Qux = &x
 	}
-	for k, vs := range msg.query {
+	for k, vs := range msg.Query {
 		if len(vs) == 0 {
 			continue
 		}
@@ -7911,23 +7930,23 @@ func decodeQueryParamsAsStringListMapInput(msg *requestMessage, in *restjsonprot
 
 // encodeQueryParamsAsStringListMapOutput writes the response of the QueryParamsAsStringListMap
 // operation.
-func encodeQueryParamsAsStringListMapOutput(out *restjsonprotocol.QueryParamsAsStringListMapOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeQueryParamsAsStringListMapOutput(out *restjsonprotocol.QueryParamsAsStringListMapOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveQueryPrecedence serves the QueryPrecedence operation.
-func serveQueryPrecedence(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveQueryPrecedence(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.QueryPrecedenceInput{}
 	if err := decodeQueryPrecedenceInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleQueryPrecedenceInput)
@@ -7938,7 +7957,7 @@ func serveQueryPrecedence(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.QueryPrecedenceOutput{}
@@ -7947,12 +7966,12 @@ func serveQueryPrecedence(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeQueryPrecedenceInput reads the request of the QueryPrecedence operation into in.
-func decodeQueryPrecedenceInput(msg *requestMessage, in *restjsonprotocol.QueryPrecedenceInput) error {
-	if vs := msg.query["bar"]; len(vs) > 0 {
+func decodeQueryPrecedenceInput(msg *serve.RequestMessage, in *restjsonprotocol.QueryPrecedenceInput) error {
+	if vs := msg.Query["bar"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	for k, vs := range msg.query {
+	for k, vs := range msg.Query {
 		if len(vs) == 0 {
 			continue
 		}
@@ -7965,23 +7984,23 @@ func decodeQueryPrecedenceInput(msg *requestMessage, in *restjsonprotocol.QueryP
 }
 
 // encodeQueryPrecedenceOutput writes the response of the QueryPrecedence operation.
-func encodeQueryPrecedenceOutput(out *restjsonprotocol.QueryPrecedenceOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeQueryPrecedenceOutput(out *restjsonprotocol.QueryPrecedenceOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveRecursiveShapes serves the RecursiveShapes operation.
-func serveRecursiveShapes(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveRecursiveShapes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.RecursiveShapesInput{}
 	if err := decodeRecursiveShapesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleRecursiveShapesInputOutput)
@@ -7992,7 +8011,7 @@ func serveRecursiveShapes(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.RecursiveShapesOutput{}
@@ -8001,13 +8020,13 @@ func serveRecursiveShapes(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeRecursiveShapesInput reads the request of the RecursiveShapes operation into in.
-func decodeRecursiveShapesInput(msg *requestMessage, in *restjsonprotocol.RecursiveShapesInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeRecursiveShapesInput(msg *serve.RequestMessage, in *restjsonprotocol.RecursiveShapesInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -8033,10 +8052,10 @@ func decodeRecursiveShapesInput(msg *requestMessage, in *restjsonprotocol.Recurs
 }
 
 // encodeRecursiveShapesOutput writes the response of the RecursiveShapes operation.
-func encodeRecursiveShapesOutput(out *restjsonprotocol.RecursiveShapesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeRecursiveShapesOutput(out *restjsonprotocol.RecursiveShapesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -8045,19 +8064,19 @@ func encodeRecursiveShapesOutput(out *restjsonprotocol.RecursiveShapesOutput) *r
 		encodeRecursiveShapesInputOutputNested1(e, out.Nested)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveResponseCodeHttpFallback serves the ResponseCodeHttpFallback operation.
-func serveResponseCodeHttpFallback(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveResponseCodeHttpFallback(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.ResponseCodeHttpFallbackInput{}
 	if err := decodeResponseCodeHttpFallbackInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleResponseCodeHttpFallbackInputOutput)
@@ -8068,7 +8087,7 @@ func serveResponseCodeHttpFallback(h *handler, r *http.Request, msg *requestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.ResponseCodeHttpFallbackOutput{}
@@ -8078,32 +8097,32 @@ func serveResponseCodeHttpFallback(h *handler, r *http.Request, msg *requestMess
 
 // decodeResponseCodeHttpFallbackInput reads the request of the ResponseCodeHttpFallback operation
 // into in.
-func decodeResponseCodeHttpFallbackInput(msg *requestMessage, in *restjsonprotocol.ResponseCodeHttpFallbackInput) error {
+func decodeResponseCodeHttpFallbackInput(msg *serve.RequestMessage, in *restjsonprotocol.ResponseCodeHttpFallbackInput) error {
 	return nil
 }
 
 // encodeResponseCodeHttpFallbackOutput writes the response of the ResponseCodeHttpFallback
 // operation.
-func encodeResponseCodeHttpFallbackOutput(out *restjsonprotocol.ResponseCodeHttpFallbackOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 201,
+func encodeResponseCodeHttpFallbackOutput(out *restjsonprotocol.ResponseCodeHttpFallbackOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 201,
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveResponseCodeRequired serves the ResponseCodeRequired operation.
-func serveResponseCodeRequired(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveResponseCodeRequired(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.ResponseCodeRequiredInput{}
 	if err := decodeResponseCodeRequiredInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -8114,7 +8133,7 @@ func serveResponseCodeRequired(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.ResponseCodeRequiredOutput{}
@@ -8123,34 +8142,34 @@ func serveResponseCodeRequired(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeResponseCodeRequiredInput reads the request of the ResponseCodeRequired operation into in.
-func decodeResponseCodeRequiredInput(msg *requestMessage, in *restjsonprotocol.ResponseCodeRequiredInput) error {
+func decodeResponseCodeRequiredInput(msg *serve.RequestMessage, in *restjsonprotocol.ResponseCodeRequiredInput) error {
 	return nil
 }
 
 // encodeResponseCodeRequiredOutput writes the response of the ResponseCodeRequired operation.
-func encodeResponseCodeRequiredOutput(out *restjsonprotocol.ResponseCodeRequiredOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeResponseCodeRequiredOutput(out *restjsonprotocol.ResponseCodeRequiredOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.ResponseCode != nil && *out.ResponseCode >= 100 && *out.ResponseCode <= 599 {
-		m.status = int(*out.ResponseCode)
+		m.Status = int(*out.ResponseCode)
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveSimpleScalarProperties serves the SimpleScalarProperties operation.
-func serveSimpleScalarProperties(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveSimpleScalarProperties(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.SimpleScalarPropertiesInput{}
 	if err := decodeSimpleScalarPropertiesInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleSimpleScalarPropertiesInputOutput)
@@ -8161,7 +8180,7 @@ func serveSimpleScalarProperties(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.SimpleScalarPropertiesOutput{}
@@ -8171,17 +8190,17 @@ func serveSimpleScalarProperties(h *handler, r *http.Request, msg *requestMessag
 
 // decodeSimpleScalarPropertiesInput reads the request of the SimpleScalarProperties operation into
 // in.
-func decodeSimpleScalarPropertiesInput(msg *requestMessage, in *restjsonprotocol.SimpleScalarPropertiesInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeSimpleScalarPropertiesInput(msg *serve.RequestMessage, in *restjsonprotocol.SimpleScalarPropertiesInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -8245,13 +8264,13 @@ func decodeSimpleScalarPropertiesInput(msg *requestMessage, in *restjsonprotocol
 }
 
 // encodeSimpleScalarPropertiesOutput writes the response of the SimpleScalarProperties operation.
-func encodeSimpleScalarPropertiesOutput(out *restjsonprotocol.SimpleScalarPropertiesOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeSimpleScalarPropertiesOutput(out *restjsonprotocol.SimpleScalarPropertiesOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -8292,19 +8311,19 @@ func encodeSimpleScalarPropertiesOutput(out *restjsonprotocol.SimpleScalarProper
 		e.Float(*out.DoubleValue, 64)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveSparseJsonLists serves the SparseJsonLists operation.
-func serveSparseJsonLists(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveSparseJsonLists(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.SparseJsonListsInput{}
 	if err := decodeSparseJsonListsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleSparseJsonListsInputOutput)
@@ -8315,7 +8334,7 @@ func serveSparseJsonLists(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.SparseJsonListsOutput{}
@@ -8324,13 +8343,13 @@ func serveSparseJsonLists(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeSparseJsonListsInput reads the request of the SparseJsonLists operation into in.
-func decodeSparseJsonListsInput(msg *requestMessage, in *restjsonprotocol.SparseJsonListsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeSparseJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.SparseJsonListsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -8359,10 +8378,10 @@ func decodeSparseJsonListsInput(msg *requestMessage, in *restjsonprotocol.Sparse
 }
 
 // encodeSparseJsonListsOutput writes the response of the SparseJsonLists operation.
-func encodeSparseJsonListsOutput(out *restjsonprotocol.SparseJsonListsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeSparseJsonListsOutput(out *restjsonprotocol.SparseJsonListsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -8375,19 +8394,19 @@ func encodeSparseJsonListsOutput(out *restjsonprotocol.SparseJsonListsOutput) *r
 		encodeSparseShortList(e, out.SparseShortList)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveSparseJsonMaps serves the SparseJsonMaps operation.
-func serveSparseJsonMaps(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveSparseJsonMaps(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.SparseJsonMapsInput{}
 	if err := decodeSparseJsonMapsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleSparseJsonMapsInputOutput)
@@ -8398,7 +8417,7 @@ func serveSparseJsonMaps(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.SparseJsonMapsOutput{}
@@ -8407,13 +8426,13 @@ func serveSparseJsonMaps(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeSparseJsonMapsInput reads the request of the SparseJsonMaps operation into in.
-func decodeSparseJsonMapsInput(msg *requestMessage, in *restjsonprotocol.SparseJsonMapsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeSparseJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.SparseJsonMapsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -8457,10 +8476,10 @@ func decodeSparseJsonMapsInput(msg *requestMessage, in *restjsonprotocol.SparseJ
 }
 
 // encodeSparseJsonMapsOutput writes the response of the SparseJsonMaps operation.
-func encodeSparseJsonMapsOutput(out *restjsonprotocol.SparseJsonMapsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeSparseJsonMapsOutput(out *restjsonprotocol.SparseJsonMapsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -8485,19 +8504,19 @@ func encodeSparseJsonMapsOutput(out *restjsonprotocol.SparseJsonMapsOutput) *res
 		encodeSparseSetMap(e, out.SparseSetMap)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveStreamingTraits serves the StreamingTraits operation.
-func serveStreamingTraits(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "*", "*"); perr != nil {
-		return encodeProtocolError(perr)
+func serveStreamingTraits(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "*", "*"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.StreamingTraitsInput{}
 	if err := decodeStreamingTraitsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleStreamingTraitsInputOutput)
@@ -8508,7 +8527,7 @@ func serveStreamingTraits(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.StreamingTraitsOutput{}
@@ -8517,44 +8536,44 @@ func serveStreamingTraits(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeStreamingTraitsInput reads the request of the StreamingTraits operation into in.
-func decodeStreamingTraitsInput(msg *requestMessage, in *restjsonprotocol.StreamingTraitsInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeStreamingTraitsInput(msg *serve.RequestMessage, in *restjsonprotocol.StreamingTraitsInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.body)
+	in.Blob = strings.NewReader(msg.Body)
 	return nil
 }
 
 // encodeStreamingTraitsOutput writes the response of the StreamingTraits operation.
-func encodeStreamingTraitsOutput(out *restjsonprotocol.StreamingTraitsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeStreamingTraitsOutput(out *restjsonprotocol.StreamingTraitsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
 		defer out.Blob.Close()
 		b, err := io.ReadAll(out.Blob)
 		if err != nil {
-			return internalFailure()
+			return serve.InternalFailure()
 		}
-		m.body = b
-		m.header.Set("Content-Type", "application/octet-stream")
+		m.Body = b
+		m.Header.Set("Content-Type", "application/octet-stream")
 	}
 	return m
 }
 
 // serveStreamingTraitsRequireLength serves the StreamingTraitsRequireLength operation.
-func serveStreamingTraitsRequireLength(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "*", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveStreamingTraitsRequireLength(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "*", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.StreamingTraitsRequireLengthInput{}
 	if err := decodeStreamingTraitsRequireLengthInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleStreamingTraitsRequireLengthInput)
@@ -8565,7 +8584,7 @@ func serveStreamingTraitsRequireLength(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.StreamingTraitsRequireLengthOutput{}
@@ -8575,34 +8594,34 @@ func serveStreamingTraitsRequireLength(h *handler, r *http.Request, msg *request
 
 // decodeStreamingTraitsRequireLengthInput reads the request of the StreamingTraitsRequireLength
 // operation into in.
-func decodeStreamingTraitsRequireLengthInput(msg *requestMessage, in *restjsonprotocol.StreamingTraitsRequireLengthInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeStreamingTraitsRequireLengthInput(msg *serve.RequestMessage, in *restjsonprotocol.StreamingTraitsRequireLengthInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.body)
+	in.Blob = strings.NewReader(msg.Body)
 	return nil
 }
 
 // encodeStreamingTraitsRequireLengthOutput writes the response of the StreamingTraitsRequireLength
 // operation.
-func encodeStreamingTraitsRequireLengthOutput(out *restjsonprotocol.StreamingTraitsRequireLengthOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeStreamingTraitsRequireLengthOutput(out *restjsonprotocol.StreamingTraitsRequireLengthOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveStreamingTraitsWithMediaType serves the StreamingTraitsWithMediaType operation.
-func serveStreamingTraitsWithMediaType(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
-		return encodeProtocolError(perr)
+func serveStreamingTraitsWithMediaType(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "text/plain", "text/plain"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.StreamingTraitsWithMediaTypeInput{}
 	if err := decodeStreamingTraitsWithMediaTypeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleStreamingTraitsWithMediaTypeInputOutput)
@@ -8613,7 +8632,7 @@ func serveStreamingTraitsWithMediaType(h *handler, r *http.Request, msg *request
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.StreamingTraitsWithMediaTypeOutput{}
@@ -8623,45 +8642,45 @@ func serveStreamingTraitsWithMediaType(h *handler, r *http.Request, msg *request
 
 // decodeStreamingTraitsWithMediaTypeInput reads the request of the StreamingTraitsWithMediaType
 // operation into in.
-func decodeStreamingTraitsWithMediaTypeInput(msg *requestMessage, in *restjsonprotocol.StreamingTraitsWithMediaTypeInput) error {
-	if vs := msg.header["X-Foo"]; len(vs) > 0 {
+func decodeStreamingTraitsWithMediaTypeInput(msg *serve.RequestMessage, in *restjsonprotocol.StreamingTraitsWithMediaTypeInput) error {
+	if vs := msg.Header["X-Foo"]; len(vs) > 0 {
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.body)
+	in.Blob = strings.NewReader(msg.Body)
 	return nil
 }
 
 // encodeStreamingTraitsWithMediaTypeOutput writes the response of the StreamingTraitsWithMediaType
 // operation.
-func encodeStreamingTraitsWithMediaTypeOutput(out *restjsonprotocol.StreamingTraitsWithMediaTypeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeStreamingTraitsWithMediaTypeOutput(out *restjsonprotocol.StreamingTraitsWithMediaTypeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.Foo != nil {
-		m.header["X-Foo"] = []string{*out.Foo}
+		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
 		defer out.Blob.Close()
 		b, err := io.ReadAll(out.Blob)
 		if err != nil {
-			return internalFailure()
+			return serve.InternalFailure()
 		}
-		m.body = b
-		m.header.Set("Content-Type", "text/plain")
+		m.Body = b
+		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
 }
 
 // serveTestBodyStructure serves the TestBodyStructure operation.
-func serveTestBodyStructure(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestBodyStructure(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestBodyStructureInput{}
 	if err := decodeTestBodyStructureInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTestBodyStructureInputOutput)
@@ -8672,7 +8691,7 @@ func serveTestBodyStructure(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestBodyStructureOutput{}
@@ -8681,17 +8700,17 @@ func serveTestBodyStructure(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeTestBodyStructureInput reads the request of the TestBodyStructure operation into in.
-func decodeTestBodyStructureInput(msg *requestMessage, in *restjsonprotocol.TestBodyStructureInput) error {
-	if vs := msg.header["X-Amz-Test-Id"]; len(vs) > 0 {
+func decodeTestBodyStructureInput(msg *serve.RequestMessage, in *restjsonprotocol.TestBodyStructureInput) error {
+	if vs := msg.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		in.TestId = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -8717,13 +8736,13 @@ func decodeTestBodyStructureInput(msg *requestMessage, in *restjsonprotocol.Test
 }
 
 // encodeTestBodyStructureOutput writes the response of the TestBodyStructure operation.
-func encodeTestBodyStructureOutput(out *restjsonprotocol.TestBodyStructureOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestBodyStructureOutput(out *restjsonprotocol.TestBodyStructureOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -8732,19 +8751,19 @@ func encodeTestBodyStructureOutput(out *restjsonprotocol.TestBodyStructureOutput
 		encodeTestConfig(e, out.TestConfig)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // serveTestGetNoInputNoPayload serves the TestGetNoInputNoPayload operation.
-func serveTestGetNoInputNoPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestGetNoInputNoPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestGetNoInputNoPayloadInput{}
 	if err := decodeTestGetNoInputNoPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -8755,7 +8774,7 @@ func serveTestGetNoInputNoPayload(h *handler, r *http.Request, msg *requestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestGetNoInputNoPayloadOutput{}
@@ -8765,35 +8784,35 @@ func serveTestGetNoInputNoPayload(h *handler, r *http.Request, msg *requestMessa
 
 // decodeTestGetNoInputNoPayloadInput reads the request of the TestGetNoInputNoPayload operation
 // into in.
-func decodeTestGetNoInputNoPayloadInput(msg *requestMessage, in *restjsonprotocol.TestGetNoInputNoPayloadInput) error {
+func decodeTestGetNoInputNoPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.TestGetNoInputNoPayloadInput) error {
 	return nil
 }
 
 // encodeTestGetNoInputNoPayloadOutput writes the response of the TestGetNoInputNoPayload
 // operation.
-func encodeTestGetNoInputNoPayloadOutput(out *restjsonprotocol.TestGetNoInputNoPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestGetNoInputNoPayloadOutput(out *restjsonprotocol.TestGetNoInputNoPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveTestGetNoPayload serves the TestGetNoPayload operation.
-func serveTestGetNoPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestGetNoPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestGetNoPayloadInput{}
 	if err := decodeTestGetNoPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTestNoPayloadInputOutput)
@@ -8804,7 +8823,7 @@ func serveTestGetNoPayload(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestGetNoPayloadOutput{}
@@ -8813,8 +8832,8 @@ func serveTestGetNoPayload(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeTestGetNoPayloadInput reads the request of the TestGetNoPayload operation into in.
-func decodeTestGetNoPayloadInput(msg *requestMessage, in *restjsonprotocol.TestGetNoPayloadInput) error {
-	if vs := msg.header["X-Amz-Test-Id"]; len(vs) > 0 {
+func decodeTestGetNoPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.TestGetNoPayloadInput) error {
+	if vs := msg.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		in.TestId = &x
 	}
@@ -8822,29 +8841,29 @@ func decodeTestGetNoPayloadInput(msg *requestMessage, in *restjsonprotocol.TestG
 }
 
 // encodeTestGetNoPayloadOutput writes the response of the TestGetNoPayload operation.
-func encodeTestGetNoPayloadOutput(out *restjsonprotocol.TestGetNoPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestGetNoPayloadOutput(out *restjsonprotocol.TestGetNoPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveTestPayloadBlob serves the TestPayloadBlob operation.
-func serveTestPayloadBlob(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "*", "*"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestPayloadBlob(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "*", "*"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestPayloadBlobInput{}
 	if err := decodeTestPayloadBlobInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTestPayloadBlobInputOutput)
@@ -8855,7 +8874,7 @@ func serveTestPayloadBlob(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestPayloadBlobOutput{}
@@ -8864,41 +8883,41 @@ func serveTestPayloadBlob(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeTestPayloadBlobInput reads the request of the TestPayloadBlob operation into in.
-func decodeTestPayloadBlobInput(msg *requestMessage, in *restjsonprotocol.TestPayloadBlobInput) error {
-	if vs := msg.header["Content-Type"]; len(vs) > 0 {
+func decodeTestPayloadBlobInput(msg *serve.RequestMessage, in *restjsonprotocol.TestPayloadBlobInput) error {
+	if vs := msg.Header["Content-Type"]; len(vs) > 0 {
 		x := vs[0]
 		in.ContentType = &x
 	}
-	if msg.body != "" {
-		in.Data = []byte(msg.body)
+	if msg.Body != "" {
+		in.Data = []byte(msg.Body)
 	}
 	return nil
 }
 
 // encodeTestPayloadBlobOutput writes the response of the TestPayloadBlob operation.
-func encodeTestPayloadBlobOutput(out *restjsonprotocol.TestPayloadBlobOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestPayloadBlobOutput(out *restjsonprotocol.TestPayloadBlobOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.ContentType != nil {
-		m.header["Content-Type"] = []string{*out.ContentType}
+		m.Header["Content-Type"] = []string{*out.ContentType}
 	}
 	if out.Data != nil {
-		m.body = out.Data
-		m.header.Set("Content-Type", "application/octet-stream")
+		m.Body = out.Data
+		m.Header.Set("Content-Type", "application/octet-stream")
 	}
 	return m
 }
 
 // serveTestPayloadStructure serves the TestPayloadStructure operation.
-func serveTestPayloadStructure(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestPayloadStructure(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestPayloadStructureInput{}
 	if err := decodeTestPayloadStructureInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTestPayloadStructureInputOutput)
@@ -8909,7 +8928,7 @@ func serveTestPayloadStructure(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestPayloadStructureOutput{}
@@ -8918,13 +8937,13 @@ func serveTestPayloadStructure(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeTestPayloadStructureInput reads the request of the TestPayloadStructure operation into in.
-func decodeTestPayloadStructureInput(msg *requestMessage, in *restjsonprotocol.TestPayloadStructureInput) error {
-	if vs := msg.header["X-Amz-Test-Id"]; len(vs) > 0 {
+func decodeTestPayloadStructureInput(msg *serve.RequestMessage, in *restjsonprotocol.TestPayloadStructureInput) error {
+	if vs := msg.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		in.TestId = &x
 	}
-	if strings.TrimSpace(msg.body) != "" {
-		d := jsonwire.NewDecoderString(msg.body)
+	if strings.TrimSpace(msg.Body) != "" {
+		d := jsonwire.NewDecoderString(msg.Body)
 		x := new(types.PayloadConfig)
 		decodePayloadConfig(d, x)
 		in.PayloadConfig = x
@@ -8935,31 +8954,31 @@ func decodeTestPayloadStructureInput(msg *requestMessage, in *restjsonprotocol.T
 }
 
 // encodeTestPayloadStructureOutput writes the response of the TestPayloadStructure operation.
-func encodeTestPayloadStructureOutput(out *restjsonprotocol.TestPayloadStructureOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestPayloadStructureOutput(out *restjsonprotocol.TestPayloadStructureOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	if out.PayloadConfig != nil {
 		e := jsonwire.NewEncoder(make([]byte, 0, 256))
 		encodePayloadConfig(e, out.PayloadConfig)
-		m.body = e.Bytes()
-		m.header.Set("Content-Type", "application/json")
+		m.Body = e.Bytes()
+		m.Header.Set("Content-Type", "application/json")
 	}
 	return m
 }
 
 // serveTestPostNoInputNoPayload serves the TestPostNoInputNoPayload operation.
-func serveTestPostNoInputNoPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestPostNoInputNoPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestPostNoInputNoPayloadInput{}
 	if err := decodeTestPostNoInputNoPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -8970,7 +8989,7 @@ func serveTestPostNoInputNoPayload(h *handler, r *http.Request, msg *requestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestPostNoInputNoPayloadOutput{}
@@ -8980,35 +8999,35 @@ func serveTestPostNoInputNoPayload(h *handler, r *http.Request, msg *requestMess
 
 // decodeTestPostNoInputNoPayloadInput reads the request of the TestPostNoInputNoPayload operation
 // into in.
-func decodeTestPostNoInputNoPayloadInput(msg *requestMessage, in *restjsonprotocol.TestPostNoInputNoPayloadInput) error {
+func decodeTestPostNoInputNoPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.TestPostNoInputNoPayloadInput) error {
 	return nil
 }
 
 // encodeTestPostNoInputNoPayloadOutput writes the response of the TestPostNoInputNoPayload
 // operation.
-func encodeTestPostNoInputNoPayloadOutput(out *restjsonprotocol.TestPostNoInputNoPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestPostNoInputNoPayloadOutput(out *restjsonprotocol.TestPostNoInputNoPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveTestPostNoPayload serves the TestPostNoPayload operation.
-func serveTestPostNoPayload(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTestPostNoPayload(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TestPostNoPayloadInput{}
 	if err := decodeTestPostNoPayloadInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTestNoPayloadInputOutput)
@@ -9019,7 +9038,7 @@ func serveTestPostNoPayload(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TestPostNoPayloadOutput{}
@@ -9028,8 +9047,8 @@ func serveTestPostNoPayload(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeTestPostNoPayloadInput reads the request of the TestPostNoPayload operation into in.
-func decodeTestPostNoPayloadInput(msg *requestMessage, in *restjsonprotocol.TestPostNoPayloadInput) error {
-	if vs := msg.header["X-Amz-Test-Id"]; len(vs) > 0 {
+func decodeTestPostNoPayloadInput(msg *serve.RequestMessage, in *restjsonprotocol.TestPostNoPayloadInput) error {
+	if vs := msg.Header["X-Amz-Test-Id"]; len(vs) > 0 {
 		x := vs[0]
 		in.TestId = &x
 	}
@@ -9037,29 +9056,29 @@ func decodeTestPostNoPayloadInput(msg *requestMessage, in *restjsonprotocol.Test
 }
 
 // encodeTestPostNoPayloadOutput writes the response of the TestPostNoPayload operation.
-func encodeTestPostNoPayloadOutput(out *restjsonprotocol.TestPostNoPayloadOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTestPostNoPayloadOutput(out *restjsonprotocol.TestPostNoPayloadOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.TestId != nil {
-		m.header["X-Amz-Test-Id"] = []string{*out.TestId}
+		m.Header["X-Amz-Test-Id"] = []string{*out.TestId}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveTimestampFormatHeaders serves the TimestampFormatHeaders operation.
-func serveTimestampFormatHeaders(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveTimestampFormatHeaders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.TimestampFormatHeadersInput{}
 	if err := decodeTimestampFormatHeadersInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, ruleTimestampFormatHeadersIO)
@@ -9070,7 +9089,7 @@ func serveTimestampFormatHeaders(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.TimestampFormatHeadersOutput{}
@@ -9080,8 +9099,8 @@ func serveTimestampFormatHeaders(h *handler, r *http.Request, msg *requestMessag
 
 // decodeTimestampFormatHeadersInput reads the request of the TimestampFormatHeaders operation into
 // in.
-func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol.TimestampFormatHeadersInput) error {
-	if vs := msg.header["X-Memberepochseconds"]; len(vs) > 0 {
+func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonprotocol.TimestampFormatHeadersInput) error {
+	if vs := msg.Header["X-Memberepochseconds"]; len(vs) > 0 {
 		t, err := httpbind.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberEpochSeconds: %w", err)
@@ -9089,7 +9108,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.MemberEpochSeconds = &x
 	}
-	if vs := msg.header["X-Memberhttpdate"]; len(vs) > 0 {
+	if vs := msg.Header["X-Memberhttpdate"]; len(vs) > 0 {
 		t, err := httpbind.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberHttpDate: %w", err)
@@ -9097,7 +9116,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.MemberHttpDate = &x
 	}
-	if vs := msg.header["X-Memberdatetime"]; len(vs) > 0 {
+	if vs := msg.Header["X-Memberdatetime"]; len(vs) > 0 {
 		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberDateTime: %w", err)
@@ -9105,7 +9124,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.MemberDateTime = &x
 	}
-	if vs := msg.header["X-Defaultformat"]; len(vs) > 0 {
+	if vs := msg.Header["X-Defaultformat"]; len(vs) > 0 {
 		t, err := httpbind.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-defaultFormat: %w", err)
@@ -9113,7 +9132,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.DefaultFormat = &x
 	}
-	if vs := msg.header["X-Targetepochseconds"]; len(vs) > 0 {
+	if vs := msg.Header["X-Targetepochseconds"]; len(vs) > 0 {
 		t, err := httpbind.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetEpochSeconds: %w", err)
@@ -9121,7 +9140,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.TargetEpochSeconds = &x
 	}
-	if vs := msg.header["X-Targethttpdate"]; len(vs) > 0 {
+	if vs := msg.Header["X-Targethttpdate"]; len(vs) > 0 {
 		t, err := httpbind.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetHttpDate: %w", err)
@@ -9129,7 +9148,7 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 		x := t
 		in.TargetHttpDate = &x
 	}
-	if vs := msg.header["X-Targetdatetime"]; len(vs) > 0 {
+	if vs := msg.Header["X-Targetdatetime"]; len(vs) > 0 {
 		t, err := httpbind.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetDateTime: %w", err)
@@ -9141,47 +9160,47 @@ func decodeTimestampFormatHeadersInput(msg *requestMessage, in *restjsonprotocol
 }
 
 // encodeTimestampFormatHeadersOutput writes the response of the TimestampFormatHeaders operation.
-func encodeTimestampFormatHeadersOutput(out *restjsonprotocol.TimestampFormatHeadersOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeTimestampFormatHeadersOutput(out *restjsonprotocol.TimestampFormatHeadersOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	if out.MemberEpochSeconds != nil {
-		m.header["X-Memberepochseconds"] = []string{httpbind.FormatEpochSeconds(*out.MemberEpochSeconds)}
+		m.Header["X-Memberepochseconds"] = []string{httpbind.FormatEpochSeconds(*out.MemberEpochSeconds)}
 	}
 	if out.MemberHttpDate != nil {
-		m.header["X-Memberhttpdate"] = []string{httpbind.FormatHTTPDate(*out.MemberHttpDate)}
+		m.Header["X-Memberhttpdate"] = []string{httpbind.FormatHTTPDate(*out.MemberHttpDate)}
 	}
 	if out.MemberDateTime != nil {
-		m.header["X-Memberdatetime"] = []string{httpbind.FormatDateTime(*out.MemberDateTime)}
+		m.Header["X-Memberdatetime"] = []string{httpbind.FormatDateTime(*out.MemberDateTime)}
 	}
 	if out.DefaultFormat != nil {
-		m.header["X-Defaultformat"] = []string{httpbind.FormatHTTPDate(*out.DefaultFormat)}
+		m.Header["X-Defaultformat"] = []string{httpbind.FormatHTTPDate(*out.DefaultFormat)}
 	}
 	if out.TargetEpochSeconds != nil {
-		m.header["X-Targetepochseconds"] = []string{httpbind.FormatEpochSeconds(*out.TargetEpochSeconds)}
+		m.Header["X-Targetepochseconds"] = []string{httpbind.FormatEpochSeconds(*out.TargetEpochSeconds)}
 	}
 	if out.TargetHttpDate != nil {
-		m.header["X-Targethttpdate"] = []string{httpbind.FormatHTTPDate(*out.TargetHttpDate)}
+		m.Header["X-Targethttpdate"] = []string{httpbind.FormatHTTPDate(*out.TargetHttpDate)}
 	}
 	if out.TargetDateTime != nil {
-		m.header["X-Targetdatetime"] = []string{httpbind.FormatDateTime(*out.TargetDateTime)}
+		m.Header["X-Targetdatetime"] = []string{httpbind.FormatDateTime(*out.TargetDateTime)}
 	}
 	// An output structure without body members is an empty JSON object.
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	_ = out
 	return m
 }
 
 // serveUnitInputAndOutput serves the UnitInputAndOutput operation.
-func serveUnitInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveUnitInputAndOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.UnitInputAndOutputInput{}
 	if err := decodeUnitInputAndOutputInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectInvalid(err, nil)
@@ -9192,7 +9211,7 @@ func serveUnitInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonprotocol.UnitInputAndOutputOutput{}
@@ -9201,29 +9220,29 @@ func serveUnitInputAndOutput(h *handler, r *http.Request, msg *requestMessage) *
 }
 
 // decodeUnitInputAndOutputInput reads the request of the UnitInputAndOutput operation into in.
-func decodeUnitInputAndOutputInput(msg *requestMessage, in *restjsonprotocol.UnitInputAndOutputInput) error {
+func decodeUnitInputAndOutputInput(msg *serve.RequestMessage, in *restjsonprotocol.UnitInputAndOutputInput) error {
 	return nil
 }
 
 // encodeUnitInputAndOutputOutput writes the response of the UnitInputAndOutput operation.
-func encodeUnitInputAndOutputOutput(out *restjsonprotocol.UnitInputAndOutputOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeUnitInputAndOutputOutput(out *restjsonprotocol.UnitInputAndOutputOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // encodeErrorComplexError writes the ComplexError error.
-func encodeErrorComplexError(v *types.ComplexError) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 403,
+func encodeErrorComplexError(v *types.ComplexError) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 403,
 	}
-	m.header.Set("X-Amzn-Errortype", "ComplexError")
+	m.Header.Set("X-Amzn-Errortype", "ComplexError")
 	if v.Header != nil {
-		m.header["X-Header"] = []string{*v.Header}
+		m.Header["X-Header"] = []string{*v.Header}
 	}
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -9236,18 +9255,18 @@ func encodeErrorComplexError(v *types.ComplexError) *responseMessage {
 		encodeComplexNestedErrorData(e, v.Nested)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorErrorEvent writes the ErrorEvent error.
-func encodeErrorErrorEvent(v *types.ErrorEvent) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 400,
+func encodeErrorErrorEvent(v *types.ErrorEvent) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 400,
 	}
-	m.header.Set("X-Amzn-Errortype", "ErrorEvent")
+	m.Header.Set("X-Amzn-Errortype", "ErrorEvent")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -9255,30 +9274,30 @@ func encodeErrorErrorEvent(v *types.ErrorEvent) *responseMessage {
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorFooError writes the FooError error.
-func encodeErrorFooError(v *types.FooError) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 500,
+func encodeErrorFooError(v *types.FooError) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 500,
 	}
-	m.header.Set("X-Amzn-Errortype", "FooError")
-	m.body = []byte("{}")
-	m.header.Set("Content-Type", "application/json")
+	m.Header.Set("X-Amzn-Errortype", "FooError")
+	m.Body = []byte("{}")
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorInvalidGreeting writes the InvalidGreeting error.
-func encodeErrorInvalidGreeting(v *types.InvalidGreeting) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 400,
+func encodeErrorInvalidGreeting(v *types.InvalidGreeting) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 400,
 	}
-	m.header.Set("X-Amzn-Errortype", "InvalidGreeting")
+	m.Header.Set("X-Amzn-Errortype", "InvalidGreeting")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -9286,18 +9305,18 @@ func encodeErrorInvalidGreeting(v *types.InvalidGreeting) *responseMessage {
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeErrorServiceUnavailableError writes the ServiceUnavailableError error.
-func encodeErrorServiceUnavailableError(v *types.ServiceUnavailableError) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 500,
+func encodeErrorServiceUnavailableError(v *types.ServiceUnavailableError) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 500,
 	}
-	m.header.Set("X-Amzn-Errortype", "ServiceUnavailableError")
+	m.Header.Set("X-Amzn-Errortype", "ServiceUnavailableError")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -9305,14 +9324,14 @@ func encodeErrorServiceUnavailableError(v *types.ServiceUnavailableError) *respo
 		e.String(*v.Message)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;
 // false for any other error.
-func encodeServiceError(err error) (*responseMessage, bool) {
+func encodeServiceError(err error) (*serve.ResponseMessage, bool) {
 	if e, ok := errors.AsType[*types.ComplexError](err); ok {
 		return encodeErrorComplexError(e), true
 	}
@@ -9329,21 +9348,21 @@ func encodeServiceError(err error) (*responseMessage, bool) {
 		return encodeErrorServiceUnavailableError(e), true
 	}
 	if e, ok := errors.AsType[*NotImplementedError](err); ok {
-		return notImplemented(e), true
+		return serve.NotImplemented(e), true
 	}
 	return nil, false
 }
 
 // rejectInvalid answers an input that Validate refused.
-func rejectInvalid(err error, rule ruleFunc) *responseMessage {
-	var fields []fieldViolation
+func rejectInvalid(err error, rule serve.RuleFunc) *serve.ResponseMessage {
+	var fields []serve.FieldViolation
 	if invalid, ok := errors.AsType[*restjsonprotocol.InvalidParamsError](err); ok {
 		for _, v := range invalid.Violations {
-			fields = append(fields, describeViolation(v.Path, v.Constraint, v.Message, rule))
+			fields = append(fields, serve.DescribeViolation(v.Path, v.Constraint, v.Message, rule))
 		}
 	}
-	message := validationMessage(fields)
-	return errorMessage(http.StatusBadRequest, "ValidationException", message)
+	message := serve.ValidationMessage(fields)
+	return serve.ErrorMessage(http.StatusBadRequest, "ValidationException", message)
 }
 
 // ruleAllQueryStringTypesInput returns the constraint of kind constraint, in the Smithy

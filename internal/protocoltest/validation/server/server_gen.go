@@ -22,11 +22,30 @@ import (
 	ecmaregex "github.com/smithygo/smithygo/runtime/ecmaregex"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
+	serve "github.com/smithygo/smithygo/runtime/serve"
 	"net/http"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
+
+// HandlerOptions configure the handler that NewHandler returns: the request body limit,
+// authentication (a function, SigV4 or both) and the logger of internal failures.
+type HandlerOptions = serve.HandlerOptions
+
+// SigV4 says how requests must be signed (HandlerOptions.SigV4): the secret key of each access key
+// ID, and the region and service of the signing scope.
+type SigV4 = serve.SigV4
+
+// NotImplementedError is the error of Unimplemented's methods: the service does not implement the
+// operation yet. It is answered 501 NotImplemented.
+type NotImplementedError = serve.NotImplementedError
+
+// DefaultMaxBodyBytes is the request body limit when HandlerOptions.MaxBodyBytes is 0: 10 MiB.
+const DefaultMaxBodyBytes = serve.DefaultMaxBodyBytes
+
+// ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
+var ErrUnknownKey = serve.ErrUnknownKey
 
 // Service is the RestJsonValidation API: one method per operation. A method's error is answered as
 // the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other
@@ -153,7 +172,7 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	h := &handler{
-		auth: newAuthenticator(opts),
+		auth: serve.NewAuthenticator(opts),
 		opts: opts,
 		svc:  svc,
 	}
@@ -169,45 +188,45 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 type handler struct {
 	svc   Service
 	opts  HandlerOptions
-	auth  *authenticator
+	auth  *serve.Authenticator
 	table httproute.Table
 }
 
 // ServeHTTP answers one request.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.serve(r).send(w)
+	h.serve(r).Send(w)
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.
-func (h *handler) serve(r *http.Request) (resp *responseMessage) {
+func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
 			h.logFailure(r, fmt.Errorf("panic: %v", v))
-			resp = internalFailure()
+			resp = serve.InternalFailure()
 		}
 	}()
 	id, labels, status := h.table.Match(r.Method, r.URL.EscapedPath(), r.URL.RawQuery)
 	switch status {
 	case httproute.NotFound:
-		return errorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
+		return serve.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
 	case httproute.MethodNotAllowed:
-		return errorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+		return serve.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
 	}
-	if m := h.auth.before(r); m != nil {
+	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	body, perr := readBody(r, h.opts.MaxBodyBytes)
+	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
-		return encodeProtocolError(perr)
+		return serve.EncodeProtocolError(perr)
 	}
-	if m := h.auth.after(r, body); m != nil {
+	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &requestMessage{
-		body:   body,
-		header: r.Header,
-		labels: labels,
-		query:  r.URL.Query(),
+	msg := &serve.RequestMessage{
+		Body:   body,
+		Header: r.Header,
+		Labels: labels,
+		Query:  r.URL.Query(),
 	}
 	switch id {
 	case 0:
@@ -235,7 +254,7 @@ func (h *handler) serve(r *http.Request) (resp *responseMessage) {
 	case 11:
 		return serveSensitiveValidation(h, r, msg)
 	}
-	return internalFailure()
+	return serve.InternalFailure()
 }
 
 // logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.
@@ -246,13 +265,13 @@ func (h *handler) logFailure(r *http.Request, err error) {
 }
 
 // serveMalformedEnum serves the MalformedEnum operation.
-func serveMalformedEnum(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedEnum(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedEnumInput{}
 	if err := decodeMalformedEnumInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedEnumInput)
@@ -263,7 +282,7 @@ func serveMalformedEnum(h *handler, r *http.Request, msg *requestMessage) *respo
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedEnumOutput{}
@@ -272,13 +291,13 @@ func serveMalformedEnum(h *handler, r *http.Request, msg *requestMessage) *respo
 }
 
 // decodeMalformedEnumInput reads the request of the MalformedEnum operation into in.
-func decodeMalformedEnumInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedEnumInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedEnumInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedEnumInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -322,23 +341,23 @@ func decodeMalformedEnumInput(msg *requestMessage, in *restjsonvalidationprotoco
 }
 
 // encodeMalformedEnumOutput writes the response of the MalformedEnum operation.
-func encodeMalformedEnumOutput(out *restjsonvalidationprotocol.MalformedEnumOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedEnumOutput(out *restjsonvalidationprotocol.MalformedEnumOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedLength serves the MalformedLength operation.
-func serveMalformedLength(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedLength(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedLengthInput{}
 	if err := decodeMalformedLengthInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedLengthInput)
@@ -349,7 +368,7 @@ func serveMalformedLength(h *handler, r *http.Request, msg *requestMessage) *res
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedLengthOutput{}
@@ -358,13 +377,13 @@ func serveMalformedLength(h *handler, r *http.Request, msg *requestMessage) *res
 }
 
 // decodeMalformedLengthInput reads the request of the MalformedLength operation into in.
-func decodeMalformedLengthInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedLengthInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedLengthInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedLengthInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -413,23 +432,23 @@ func decodeMalformedLengthInput(msg *requestMessage, in *restjsonvalidationproto
 }
 
 // encodeMalformedLengthOutput writes the response of the MalformedLength operation.
-func encodeMalformedLengthOutput(out *restjsonvalidationprotocol.MalformedLengthOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedLengthOutput(out *restjsonvalidationprotocol.MalformedLengthOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedLengthOverride serves the MalformedLengthOverride operation.
-func serveMalformedLengthOverride(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedLengthOverride(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedLengthOverrideInput{}
 	if err := decodeMalformedLengthOverrideInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedLengthOverrideInput)
@@ -440,7 +459,7 @@ func serveMalformedLengthOverride(h *handler, r *http.Request, msg *requestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedLengthOverrideOutput{}
@@ -450,13 +469,13 @@ func serveMalformedLengthOverride(h *handler, r *http.Request, msg *requestMessa
 
 // decodeMalformedLengthOverrideInput reads the request of the MalformedLengthOverride operation
 // into in.
-func decodeMalformedLengthOverrideInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedLengthOverrideInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedLengthOverrideInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedLengthOverrideInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -506,23 +525,23 @@ func decodeMalformedLengthOverrideInput(msg *requestMessage, in *restjsonvalidat
 
 // encodeMalformedLengthOverrideOutput writes the response of the MalformedLengthOverride
 // operation.
-func encodeMalformedLengthOverrideOutput(out *restjsonvalidationprotocol.MalformedLengthOverrideOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedLengthOverrideOutput(out *restjsonvalidationprotocol.MalformedLengthOverrideOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedLengthQueryString serves the MalformedLengthQueryString operation.
-func serveMalformedLengthQueryString(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedLengthQueryString(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedLengthQueryStringInput{}
 	if err := decodeMalformedLengthQueryStringInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedLengthQueryStringInput)
@@ -533,7 +552,7 @@ func serveMalformedLengthQueryString(h *handler, r *http.Request, msg *requestMe
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedLengthQueryStringOutput{}
@@ -543,8 +562,8 @@ func serveMalformedLengthQueryString(h *handler, r *http.Request, msg *requestMe
 
 // decodeMalformedLengthQueryStringInput reads the request of the MalformedLengthQueryString
 // operation into in.
-func decodeMalformedLengthQueryStringInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedLengthQueryStringInput) error {
-	if vs := msg.query["string"]; len(vs) > 0 {
+func decodeMalformedLengthQueryStringInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedLengthQueryStringInput) error {
+	if vs := msg.Query["string"]; len(vs) > 0 {
 		x := vs[0]
 		in.String = &x
 	}
@@ -553,23 +572,23 @@ func decodeMalformedLengthQueryStringInput(msg *requestMessage, in *restjsonvali
 
 // encodeMalformedLengthQueryStringOutput writes the response of the MalformedLengthQueryString
 // operation.
-func encodeMalformedLengthQueryStringOutput(out *restjsonvalidationprotocol.MalformedLengthQueryStringOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedLengthQueryStringOutput(out *restjsonvalidationprotocol.MalformedLengthQueryStringOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedPattern serves the MalformedPattern operation.
-func serveMalformedPattern(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedPattern(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedPatternInput{}
 	if err := decodeMalformedPatternInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedPatternInput)
@@ -580,7 +599,7 @@ func serveMalformedPattern(h *handler, r *http.Request, msg *requestMessage) *re
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedPatternOutput{}
@@ -589,13 +608,13 @@ func serveMalformedPattern(h *handler, r *http.Request, msg *requestMessage) *re
 }
 
 // decodeMalformedPatternInput reads the request of the MalformedPattern operation into in.
-func decodeMalformedPatternInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedPatternInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedPatternInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedPatternInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -639,23 +658,23 @@ func decodeMalformedPatternInput(msg *requestMessage, in *restjsonvalidationprot
 }
 
 // encodeMalformedPatternOutput writes the response of the MalformedPattern operation.
-func encodeMalformedPatternOutput(out *restjsonvalidationprotocol.MalformedPatternOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedPatternOutput(out *restjsonvalidationprotocol.MalformedPatternOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedPatternOverride serves the MalformedPatternOverride operation.
-func serveMalformedPatternOverride(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedPatternOverride(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedPatternOverrideInput{}
 	if err := decodeMalformedPatternOverrideInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedPatternOverrideInput)
@@ -666,7 +685,7 @@ func serveMalformedPatternOverride(h *handler, r *http.Request, msg *requestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedPatternOverrideOutput{}
@@ -676,13 +695,13 @@ func serveMalformedPatternOverride(h *handler, r *http.Request, msg *requestMess
 
 // decodeMalformedPatternOverrideInput reads the request of the MalformedPatternOverride operation
 // into in.
-func decodeMalformedPatternOverrideInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedPatternOverrideInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedPatternOverrideInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedPatternOverrideInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -722,23 +741,23 @@ func decodeMalformedPatternOverrideInput(msg *requestMessage, in *restjsonvalida
 
 // encodeMalformedPatternOverrideOutput writes the response of the MalformedPatternOverride
 // operation.
-func encodeMalformedPatternOverrideOutput(out *restjsonvalidationprotocol.MalformedPatternOverrideOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedPatternOverrideOutput(out *restjsonvalidationprotocol.MalformedPatternOverrideOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedRange serves the MalformedRange operation.
-func serveMalformedRange(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedRange(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedRangeInput{}
 	if err := decodeMalformedRangeInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedRangeInput)
@@ -749,7 +768,7 @@ func serveMalformedRange(h *handler, r *http.Request, msg *requestMessage) *resp
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedRangeOutput{}
@@ -758,13 +777,13 @@ func serveMalformedRange(h *handler, r *http.Request, msg *requestMessage) *resp
 }
 
 // decodeMalformedRangeInput reads the request of the MalformedRange operation into in.
-func decodeMalformedRangeInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedRangeInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedRangeInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedRangeInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -858,23 +877,23 @@ func decodeMalformedRangeInput(msg *requestMessage, in *restjsonvalidationprotoc
 }
 
 // encodeMalformedRangeOutput writes the response of the MalformedRange operation.
-func encodeMalformedRangeOutput(out *restjsonvalidationprotocol.MalformedRangeOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedRangeOutput(out *restjsonvalidationprotocol.MalformedRangeOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedRangeOverride serves the MalformedRangeOverride operation.
-func serveMalformedRangeOverride(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedRangeOverride(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedRangeOverrideInput{}
 	if err := decodeMalformedRangeOverrideInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedRangeOverrideInput)
@@ -885,7 +904,7 @@ func serveMalformedRangeOverride(h *handler, r *http.Request, msg *requestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedRangeOverrideOutput{}
@@ -895,13 +914,13 @@ func serveMalformedRangeOverride(h *handler, r *http.Request, msg *requestMessag
 
 // decodeMalformedRangeOverrideInput reads the request of the MalformedRangeOverride operation into
 // in.
-func decodeMalformedRangeOverrideInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedRangeOverrideInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedRangeOverrideInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedRangeOverrideInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -995,23 +1014,23 @@ func decodeMalformedRangeOverrideInput(msg *requestMessage, in *restjsonvalidati
 }
 
 // encodeMalformedRangeOverrideOutput writes the response of the MalformedRangeOverride operation.
-func encodeMalformedRangeOverrideOutput(out *restjsonvalidationprotocol.MalformedRangeOverrideOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedRangeOverrideOutput(out *restjsonvalidationprotocol.MalformedRangeOverrideOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedRequired serves the MalformedRequired operation.
-func serveMalformedRequired(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedRequired(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedRequiredInput{}
 	if err := decodeMalformedRequiredInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedRequiredInput)
@@ -1022,7 +1041,7 @@ func serveMalformedRequired(h *handler, r *http.Request, msg *requestMessage) *r
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedRequiredOutput{}
@@ -1031,21 +1050,21 @@ func serveMalformedRequired(h *handler, r *http.Request, msg *requestMessage) *r
 }
 
 // decodeMalformedRequiredInput reads the request of the MalformedRequired operation into in.
-func decodeMalformedRequiredInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedRequiredInput) error {
-	if vs := msg.query["stringInQuery"]; len(vs) > 0 {
+func decodeMalformedRequiredInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedRequiredInput) error {
+	if vs := msg.Query["stringInQuery"]; len(vs) > 0 {
 		x := vs[0]
 		in.StringInQuery = &x
 	}
-	if vs := msg.header["String-In-Headers"]; len(vs) > 0 {
+	if vs := msg.Header["String-In-Headers"]; len(vs) > 0 {
 		x := vs[0]
 		in.StringInHeader = &x
 	}
-	if strings.TrimSpace(msg.body) == "" {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1069,23 +1088,23 @@ func decodeMalformedRequiredInput(msg *requestMessage, in *restjsonvalidationpro
 }
 
 // encodeMalformedRequiredOutput writes the response of the MalformedRequired operation.
-func encodeMalformedRequiredOutput(out *restjsonvalidationprotocol.MalformedRequiredOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedRequiredOutput(out *restjsonvalidationprotocol.MalformedRequiredOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveMalformedUniqueItems serves the MalformedUniqueItems operation.
-func serveMalformedUniqueItems(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveMalformedUniqueItems(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.MalformedUniqueItemsInput{}
 	if err := decodeMalformedUniqueItemsInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleMalformedUniqueItemsInput)
@@ -1096,7 +1115,7 @@ func serveMalformedUniqueItems(h *handler, r *http.Request, msg *requestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.MalformedUniqueItemsOutput{}
@@ -1105,13 +1124,13 @@ func serveMalformedUniqueItems(h *handler, r *http.Request, msg *requestMessage)
 }
 
 // decodeMalformedUniqueItemsInput reads the request of the MalformedUniqueItems operation into in.
-func decodeMalformedUniqueItemsInput(msg *requestMessage, in *restjsonvalidationprotocol.MalformedUniqueItemsInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeMalformedUniqueItemsInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.MalformedUniqueItemsInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1210,23 +1229,23 @@ func decodeMalformedUniqueItemsInput(msg *requestMessage, in *restjsonvalidation
 }
 
 // encodeMalformedUniqueItemsOutput writes the response of the MalformedUniqueItems operation.
-func encodeMalformedUniqueItemsOutput(out *restjsonvalidationprotocol.MalformedUniqueItemsOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeMalformedUniqueItemsOutput(out *restjsonvalidationprotocol.MalformedUniqueItemsOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveRecursiveStructures serves the RecursiveStructures operation.
-func serveRecursiveStructures(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveRecursiveStructures(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.RecursiveStructuresInput{}
 	if err := decodeRecursiveStructuresInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleRecursiveStructuresInput)
@@ -1237,7 +1256,7 @@ func serveRecursiveStructures(h *handler, r *http.Request, msg *requestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.RecursiveStructuresOutput{}
@@ -1246,13 +1265,13 @@ func serveRecursiveStructures(h *handler, r *http.Request, msg *requestMessage) 
 }
 
 // decodeRecursiveStructuresInput reads the request of the RecursiveStructures operation into in.
-func decodeRecursiveStructuresInput(msg *requestMessage, in *restjsonvalidationprotocol.RecursiveStructuresInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeRecursiveStructuresInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.RecursiveStructuresInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1276,23 +1295,23 @@ func decodeRecursiveStructuresInput(msg *requestMessage, in *restjsonvalidationp
 }
 
 // encodeRecursiveStructuresOutput writes the response of the RecursiveStructures operation.
-func encodeRecursiveStructuresOutput(out *restjsonvalidationprotocol.RecursiveStructuresOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeRecursiveStructuresOutput(out *restjsonvalidationprotocol.RecursiveStructuresOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // serveSensitiveValidation serves the SensitiveValidation operation.
-func serveSensitiveValidation(h *handler, r *http.Request, msg *requestMessage) *responseMessage {
-	if perr := checkMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return encodeProtocolError(perr)
+func serveSensitiveValidation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
+	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonvalidationprotocol.SensitiveValidationInput{}
 	if err := decodeSensitiveValidationInput(msg, in); err != nil {
-		return encodeProtocolError(serializationError(err))
+		return serve.EncodeProtocolError(serve.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleSensitiveValidationInput)
@@ -1303,7 +1322,7 @@ func serveSensitiveValidation(h *handler, r *http.Request, msg *requestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return internalFailure()
+		return serve.InternalFailure()
 	}
 	if out == nil {
 		out = &restjsonvalidationprotocol.SensitiveValidationOutput{}
@@ -1312,13 +1331,13 @@ func serveSensitiveValidation(h *handler, r *http.Request, msg *requestMessage) 
 }
 
 // decodeSensitiveValidationInput reads the request of the SensitiveValidation operation into in.
-func decodeSensitiveValidationInput(msg *requestMessage, in *restjsonvalidationprotocol.SensitiveValidationInput) error {
-	if strings.TrimSpace(msg.body) == "" {
+func decodeSensitiveValidationInput(msg *serve.RequestMessage, in *restjsonvalidationprotocol.SensitiveValidationInput) error {
+	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.body)
+	d := jsonwire.NewDecoderString(msg.Body)
 	if d.Null() {
-		return errNullBody
+		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
 		for {
@@ -1342,22 +1361,22 @@ func decodeSensitiveValidationInput(msg *requestMessage, in *restjsonvalidationp
 }
 
 // encodeSensitiveValidationOutput writes the response of the SensitiveValidation operation.
-func encodeSensitiveValidationOutput(out *restjsonvalidationprotocol.SensitiveValidationOutput) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 200,
+func encodeSensitiveValidationOutput(out *restjsonvalidationprotocol.SensitiveValidationOutput) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 200,
 	}
 	_ = out
 	return m
 }
 
 // encodeErrorValidationException writes the ValidationException error.
-func encodeErrorValidationException(v *types.ValidationException) *responseMessage {
-	m := &responseMessage{
-		header: http.Header{},
-		status: 400,
+func encodeErrorValidationException(v *types.ValidationException) *serve.ResponseMessage {
+	m := &serve.ResponseMessage{
+		Header: http.Header{},
+		Status: 400,
 	}
-	m.header.Set("X-Amzn-Errortype", "ValidationException")
+	m.Header.Set("X-Amzn-Errortype", "ValidationException")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
@@ -1369,32 +1388,32 @@ func encodeErrorValidationException(v *types.ValidationException) *responseMessa
 		encodeValidationExceptionFieldList(e, v.FieldList)
 	}
 	e.EndObject()
-	m.body = e.Bytes()
-	m.header.Set("Content-Type", "application/json")
+	m.Body = e.Bytes()
+	m.Header.Set("Content-Type", "application/json")
 	return m
 }
 
 // encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;
 // false for any other error.
-func encodeServiceError(err error) (*responseMessage, bool) {
+func encodeServiceError(err error) (*serve.ResponseMessage, bool) {
 	if e, ok := errors.AsType[*types.ValidationException](err); ok {
 		return encodeErrorValidationException(e), true
 	}
 	if e, ok := errors.AsType[*NotImplementedError](err); ok {
-		return notImplemented(e), true
+		return serve.NotImplemented(e), true
 	}
 	return nil, false
 }
 
 // rejectWithValidationException answers an input that Validate refused.
-func rejectWithValidationException(err error, rule ruleFunc) *responseMessage {
-	var fields []fieldViolation
+func rejectWithValidationException(err error, rule serve.RuleFunc) *serve.ResponseMessage {
+	var fields []serve.FieldViolation
 	if invalid, ok := errors.AsType[*restjsonvalidationprotocol.InvalidParamsError](err); ok {
 		for _, v := range invalid.Violations {
-			fields = append(fields, describeViolation(v.Path, v.Constraint, v.Message, rule))
+			fields = append(fields, serve.DescribeViolation(v.Path, v.Constraint, v.Message, rule))
 		}
 	}
-	message := validationMessage(fields)
+	message := serve.ValidationMessage(fields)
 	v := &types.ValidationException{}
 	{
 		s := message
@@ -1403,11 +1422,11 @@ func rejectWithValidationException(err error, rule ruleFunc) *responseMessage {
 	for _, fv := range fields {
 		x := types.ValidationExceptionField{}
 		{
-			s := fv.path
+			s := fv.Path
 			x.Path = &s
 		}
 		{
-			s := fv.message
+			s := fv.Message
 			x.Message = &s
 		}
 		v.FieldList = append(v.FieldList, x)

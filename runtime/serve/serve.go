@@ -1,4 +1,8 @@
-package PACKAGE
+// Package serve is the runtime of generated servers (gen -server): the
+// options of their handlers, authentication, reading requests and writing
+// responses and errors as restJson1 servers answer them, and the wording of
+// validation errors.
+package serve
 
 import (
 	"context"
@@ -11,9 +15,9 @@ import (
 	"strconv"
 	"strings"
 
-	"RUNTIME/httproute"
-	"RUNTIME/jsonwire"
-	"RUNTIME/sigv4verify"
+	"github.com/smithygo/smithygo/runtime/httproute"
+	"github.com/smithygo/smithygo/runtime/jsonwire"
+	"github.com/smithygo/smithygo/runtime/sigv4verify"
 )
 
 // DefaultMaxBodyBytes is the request body limit when
@@ -67,38 +71,39 @@ type SigV4 struct {
 // does not know.
 var ErrUnknownKey = sigv4verify.ErrUnknownKey
 
-// authenticator applies HandlerOptions.Authenticate and SigV4.
-type authenticator struct {
+// Authenticator applies HandlerOptions.Authenticate and SigV4.
+type Authenticator struct {
 	check func(*http.Request) error
 	sigv4 *sigv4verify.Verifier
 }
 
-func newAuthenticator(opts HandlerOptions) *authenticator {
-	a := &authenticator{check: opts.Authenticate}
+// NewAuthenticator returns the authenticator of opts.
+func NewAuthenticator(opts HandlerOptions) *Authenticator {
+	a := &Authenticator{check: opts.Authenticate}
 	if s := opts.SigV4; s != nil && s.Lookup != nil {
 		a.sigv4 = &sigv4verify.Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service}
 	}
 	return a
 }
 
-// before runs Authenticate, before the body is read.
-func (a *authenticator) before(r *http.Request) *responseMessage {
+// Before runs Authenticate, before the body is read.
+func (a *Authenticator) Before(r *http.Request) *ResponseMessage {
 	if a.check == nil {
 		return nil
 	}
 	if err := a.check(r); err != nil {
-		return authFailure(err)
+		return AuthFailure(err)
 	}
 	return nil
 }
 
-// after checks the SigV4 signature, which covers the body's hash.
-func (a *authenticator) after(r *http.Request, body string) *responseMessage {
+// After checks the SigV4 signature, which covers the body's hash.
+func (a *Authenticator) After(r *http.Request, body string) *ResponseMessage {
 	if a.sigv4 == nil {
 		return nil
 	}
 	if _, err := a.sigv4.Verify(r.Context(), r, []byte(body)); err != nil {
-		return authFailure(err)
+		return AuthFailure(err)
 	}
 	return nil
 }
@@ -115,84 +120,85 @@ func (e *NotImplementedError) Error() string {
 	return "operation " + e.Operation + " is not implemented"
 }
 
-// requestMessage is what the generated decoders read of a request: its
+// RequestMessage is what the generated decoders read of a request: its
 // labels (decoded by the router), query parameters, headers and the body,
 // read whole (within the size limit).
-type requestMessage struct {
-	labels []httproute.Label
-	query  url.Values
-	header http.Header
-	body   string
+type RequestMessage struct {
+	Labels []httproute.Label
+	Query  url.Values
+	Header http.Header
+	Body   string
 }
 
-// responseMessage is what the generated encoders write: the headers and
+// ResponseMessage is what the generated encoders write: the headers and
 // status of the response and its body.
-type responseMessage struct {
-	header http.Header
-	status int
-	body   []byte
+type ResponseMessage struct {
+	Header http.Header
+	Status int
+	Body   []byte
 }
 
-// send writes the response.
-func (m *responseMessage) send(w http.ResponseWriter) {
-	for k, vs := range m.header {
+// Send writes the response.
+func (m *ResponseMessage) Send(w http.ResponseWriter) {
+	for k, vs := range m.Header {
 		w.Header()[k] = vs
 	}
-	if m.body != nil {
-		w.Header().Set("Content-Length", strconv.Itoa(len(m.body)))
+	if m.Body != nil {
+		w.Header().Set("Content-Length", strconv.Itoa(len(m.Body)))
 	}
-	w.WriteHeader(m.status)
-	_, _ = w.Write(m.body)
+	w.WriteHeader(m.Status)
+	_, _ = w.Write(m.Body)
 }
 
-// protocolError is an error the handler answers without a service call:
+// ProtocolError is an error the handler answers without a service call:
 // a malformed request, an unknown route, an oversized body.
-type protocolError struct {
-	status  int
-	code    string
-	message string
+type ProtocolError struct {
+	Status  int
+	Code    string
+	Message string
 }
 
-func (e *protocolError) Error() string { return e.code + ": " + e.message }
+// Error gives the code and the message.
+func (e *ProtocolError) Error() string { return e.Code + ": " + e.Message }
 
-// serializationError is a request that cannot be read as the operation's
+// SerializationError is a request that cannot be read as the operation's
 // input: bad JSON, a value of the wrong type, an unparseable header.
-func serializationError(err error) *protocolError {
-	return &protocolError{status: http.StatusBadRequest, code: "SerializationException", message: err.Error()}
+func SerializationError(err error) *ProtocolError {
+	return &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: err.Error()}
 }
 
-// encodeProtocolError writes e as the protocol's error response.
-func encodeProtocolError(e *protocolError) *responseMessage {
-	return errorMessage(e.status, e.code, e.message)
+// EncodeProtocolError writes e as the protocol's error response.
+func EncodeProtocolError(e *ProtocolError) *ResponseMessage {
+	return ErrorMessage(e.Status, e.Code, e.Message)
 }
 
-// errorMessage is an error response of the given status and code with a
+// ErrorMessage is an error response of the given status and code with a
 // JSON body holding the message.
-func errorMessage(status int, code, message string) *responseMessage {
+func ErrorMessage(status int, code, message string) *ResponseMessage {
 	enc := jsonwire.NewEncoder(make([]byte, 0, 64+len(message)))
 	enc.BeginObject()
 	enc.Key("message")
 	enc.String(message)
 	enc.EndObject()
-	m := &responseMessage{header: http.Header{}, status: status, body: enc.Bytes()}
-	m.header.Set("Content-Type", "application/json")
-	m.header.Set("X-Amzn-Errortype", code)
+	m := &ResponseMessage{Header: http.Header{}, Status: status, Body: enc.Bytes()}
+	m.Header.Set("Content-Type", "application/json")
+	m.Header.Set("X-Amzn-Errortype", code)
 	return m
 }
 
-// internalFailure is the response to an error the model does not list, or
+// InternalFailure is the response to an error the model does not list, or
 // a panic: it says nothing of what happened.
-func internalFailure() *responseMessage {
-	return errorMessage(http.StatusInternalServerError, "InternalFailure", "an internal error occurred")
+func InternalFailure() *ResponseMessage {
+	return ErrorMessage(http.StatusInternalServerError, "InternalFailure", "an internal error occurred")
 }
 
-// notImplemented is the response to a *NotImplementedError.
-func notImplemented(e *NotImplementedError) *responseMessage {
-	return errorMessage(http.StatusNotImplemented, "NotImplemented", e.Error())
+// NotImplemented is the response to a *NotImplementedError.
+func NotImplemented(e *NotImplementedError) *ResponseMessage {
+	return ErrorMessage(http.StatusNotImplemented, "NotImplemented", e.Error())
 }
 
-// authFailure is the response to an error of HandlerOptions.Authenticate.
-func authFailure(err error) *responseMessage {
+// AuthFailure is the response to an error of HandlerOptions.Authenticate.
+func AuthFailure(err error) *ResponseMessage {
 	status, code := http.StatusForbidden, "AccessDeniedException"
 	var withStatus interface{ StatusCode() int }
 	var withHTTPStatus interface{ HTTPStatusCode() int }
@@ -214,7 +220,7 @@ func authFailure(err error) *responseMessage {
 	case errors.As(err, &withErrorCode) && validCode(withErrorCode.ErrorCode()):
 		code = withErrorCode.ErrorCode()
 	}
-	return errorMessage(status, code, "the request was not authenticated: "+code)
+	return ErrorMessage(status, code, "the request was not authenticated: "+code)
 }
 
 // validCode reports whether an error code can go in a header as it is.
@@ -231,43 +237,43 @@ func validCode(code string) bool {
 	return true
 }
 
-// readBody reads the whole request body, refusing one over limit bytes
+// ReadBody reads the whole request body, refusing one over limit bytes
 // with 413.
-func readBody(r *http.Request, limit int64) (string, *protocolError) {
+func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 	if r.ContentLength > limit {
-		return "", &protocolError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
-			message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
+		return "", &ProtocolError{Status: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLargeException",
+			Message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
 	}
 	if r.Body == nil || r.Body == http.NoBody {
 		return "", nil
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
-		return "", &protocolError{status: http.StatusBadRequest, code: "SerializationException", message: "the request body could not be read"}
+		return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the request body could not be read"}
 	}
 	if int64(len(b)) > limit {
-		return "", &protocolError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
-			message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
+		return "", &ProtocolError{Status: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLargeException",
+			Message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
 	}
 	return string(b), nil
 }
 
-// fieldViolation is one broken constraint of an input: the JSON pointer of
+// FieldViolation is one broken constraint of an input: the JSON pointer of
 // the member and the whole message about it.
-type fieldViolation struct {
-	path    string
-	message string
+type FieldViolation struct {
+	Path    string
+	Message string
 }
 
-// ruleFunc returns the constraint of a kind ("length", ...) of the member
+// RuleFunc returns the constraint of a kind ("length", ...) of the member
 // at a violation's path, in the Smithy framework's words, and whether it is
 // a map key's; "" when it does not know the member.
-type ruleFunc func(path []string, constraint string) (rule string, key bool)
+type RuleFunc func(path []string, constraint string) (rule string, key bool)
 
-// describeViolation words one violation of Validate as the Smithy
+// DescribeViolation words one violation of Validate as the Smithy
 // framework does: "Value with length 1 at '/string' failed to satisfy
 // constraint: Member must have length between 2 and 8, inclusive".
-func describeViolation(path, constraint, message string, rule ruleFunc) fieldViolation {
+func DescribeViolation(path, constraint, message string, rule RuleFunc) FieldViolation {
 	segs := splitViolationPath(path)
 	text, key := "", false
 	if rule != nil {
@@ -285,7 +291,7 @@ func describeViolation(path, constraint, message string, rule ruleFunc) fieldVio
 		n, _, _ = strings.Cut(n, " ")
 		value = "Value with length " + n
 	}
-	return fieldViolation{path: ptr, message: value + " at '" + ptr + "' failed to satisfy constraint: " + text}
+	return FieldViolation{Path: ptr, Message: value + " at '" + ptr + "' failed to satisfy constraint: " + text}
 }
 
 // splitViolationPath splits a violation path of Validate
@@ -333,9 +339,9 @@ func jsonPointer(segs []string) string {
 	return b.String()
 }
 
-// validationMessage is the message of a ValidationException: the number
+// ValidationMessage is the message of a ValidationException: the number
 // of violations, then each one's message.
-func validationMessage(fields []fieldViolation) string {
+func ValidationMessage(fields []FieldViolation) string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(len(fields)))
 	if len(fields) == 1 {
@@ -347,32 +353,32 @@ func validationMessage(fields []fieldViolation) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(f.message)
+		b.WriteString(f.Message)
 	}
 	return b.String()
 }
 
-// errNullBody is the error for a request body that is JSON null where the
+// ErrNullBody is the error for a request body that is JSON null where the
 // operation's input is a JSON object.
-var errNullBody = errors.New("the request body is null, not a JSON object")
+var ErrNullBody = errors.New("the request body is null, not a JSON object")
 
-// checkMediaTypes refuses a request whose Content-Type is not the one the
+// CheckMediaTypes refuses a request whose Content-Type is not the one the
 // operation's body has (415; requestType "" for an operation without a
 // body, "*" for a body of any type), or whose Accept header rules out the
 // response's media type (406; responseType "*" for any).
-func checkMediaTypes(msg *requestMessage, requestType, responseType string) *protocolError {
-	ct := msg.header.Get("Content-Type")
+func CheckMediaTypes(msg *RequestMessage, requestType, responseType string) *ProtocolError {
+	ct := msg.Header.Get("Content-Type")
 	switch {
 	case requestType == "*":
-	case ct != "" && requestType == "" && msg.body != "":
-		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the operation takes no body"}
+	case ct != "" && requestType == "" && msg.Body != "":
+		return &ProtocolError{Status: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaTypeException", Message: "the operation takes no body"}
 	case ct != "" && requestType != "" && !sameMediaType(ct, requestType):
-		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the body must be " + requestType}
-	case ct == "" && requestType != "" && msg.body != "":
-		return &protocolError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: "the body has no Content-Type"}
+		return &ProtocolError{Status: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaTypeException", Message: "the body must be " + requestType}
+	case ct == "" && requestType != "" && msg.Body != "":
+		return &ProtocolError{Status: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaTypeException", Message: "the body has no Content-Type"}
 	}
-	if accept := msg.header.Values("Accept"); len(accept) > 0 && responseType != "*" && !accepts(accept, responseType) {
-		return &protocolError{status: http.StatusNotAcceptable, code: "NotAcceptableException", message: "the response is " + responseType}
+	if accept := msg.Header.Values("Accept"); len(accept) > 0 && responseType != "*" && !accepts(accept, responseType) {
+		return &ProtocolError{Status: http.StatusNotAcceptable, Code: "NotAcceptableException", Message: "the response is " + responseType}
 	}
 	return nil
 }
