@@ -783,3 +783,58 @@ func TestFail(t *testing.T) {
 		t.Errorf("Fail gave %+v", oe)
 	}
 }
+
+type failingSigner struct{ err error }
+
+func (f failingSigner) Signer(context.Context, *Endpoint) (Signer, error) { return f, nil }
+func (f failingSigner) Sign(*http.Request, string, time.Time) error       { return f.err }
+
+func TestInvokeSignError(t *testing.T) {
+	ts := newTestServer(t, ok200)
+	cfg := ts.config(t)
+	expired := errors.New("credentials expired")
+	cfg.Auth = failingSigner{expired}
+	err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op"}, postRequest("x"), noDecode)
+	oe := asOperationError(t, err)
+	if !errors.Is(err, expired) || oe.Attempts != 0 || len(ts.attempts()) != 0 {
+		t.Errorf("err %v (%d attempts), server saw %d; want the signing error before any request", err, oe.Attempts, len(ts.attempts()))
+	}
+}
+
+func TestInvokeTruncatedResponse(t *testing.T) {
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nX-Amzn-Requestid: req-cut\r\n\r\n{\"ok\":")
+		conn.Close()
+	})
+	err := testClient().Invoke(t.Context(), ts.config(t), &Operation{Name: "Op"}, postRequest("x"), func(*Response) error {
+		t.Error("decode called with a truncated body")
+		return nil
+	})
+	oe := asOperationError(t, err)
+	if oe.StatusCode != 200 || oe.RequestID != "req-cut" || oe.Attempts != 1 || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("got %+v", oe)
+	}
+	if !strings.Contains(err.Error(), "reading the response body") {
+		t.Errorf("Error() = %q", err)
+	}
+}
+
+func TestInvokeStreamingOutputDecodeErrorClosesBody(t *testing.T) {
+	ts := newTestServer(t, respond(200, nil, "a large download"))
+	var body io.Reader
+	bad := errors.New("bad header")
+	err := testClient().Invoke(t.Context(), ts.config(t), &Operation{Name: "Op", StreamingOutput: true}, NewRequest("GET"), func(r *Response) error {
+		body = r.Body
+		return bad
+	})
+	if !errors.Is(err, bad) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, rerr := body.Read(make([]byte, 1)); rerr == nil || rerr == io.EOF {
+		t.Errorf("reading the body after a failed decode: %v, want the error of a closed body", rerr)
+	}
+}
