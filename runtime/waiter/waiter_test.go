@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 )
@@ -136,15 +137,19 @@ func TestWaitTimeoutBetweenAttempts(t *testing.T) {
 	_, err := Wait(t.Context(), "Ready", maxWait, minDelay, maxDelay, s.call, accept)
 	elapsed := time.Since(start)
 	we := waitErr(t, err)
-	if we.Reason != "timeout" || we.Err != nil || we.Attempts != len(s.starts) || we.Attempts < 2 {
+	// Normally no attempt fits before the deadline any more; on a loaded
+	// machine the last sleep can also overrun it, and then the deadline
+	// itself is the error.
+	if we.Reason != "timeout" || we.Attempts != len(s.starts) || we.Attempts < 1 ||
+		we.Err != nil && !errors.Is(we.Err, context.DeadlineExceeded) {
 		t.Errorf("got %+v after %d calls", we, len(s.starts))
 	}
-	// It stops only when no attempt fits before the deadline.
+	// It stops only when less than minDelay is left.
 	if elapsed < maxWait-minDelay {
 		t.Errorf("gave up after %v, before maxWait %v less minDelay", elapsed, maxWait)
 	}
-	if got := err.Error(); got != "waiter Ready: exceeded the maximum wait time after "+itoa(we.Attempts)+" attempts" {
-		t.Errorf("Error() = %q", got)
+	if got, want := err.Error(), "waiter Ready: exceeded the maximum wait time after "; !strings.HasPrefix(got, want) {
+		t.Errorf("Error() = %q, want it to start %q", got, want)
 	}
 }
 
@@ -222,13 +227,6 @@ func TestErrorText(t *testing.T) {
 	if (&Error{}).Unwrap() != nil {
 		t.Error("Unwrap of an Error without a cause is not nil")
 	}
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + itoa(n%10)
 }
 
 func TestNextDelay(t *testing.T) {
