@@ -68,5 +68,10 @@ type signer struct {
 }
 
 func (s *signer) Sign(req *http.Request, payloadHash string, now time.Time) error {
-	return s.signer.SignHTTP(req, s.creds, payloadHash, s.name, s.region, now, s.opts)
+	opts := s.opts
+	// A service computes the payload hash it checks from the body unless
+	// X-Amz-Content-Sha256 says otherwise: a body signed as UNSIGNED-PAYLOAD
+	// must say so, or its signature cannot verify.
+	opts.SetContentSHA256Header = payloadHash == sigv4.UnsignedPayload
+	return s.signer.SignHTTP(req, s.creds, payloadHash, s.name, s.region, now, opts)
 }

@@ -181,6 +181,7 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		}
 		httpResp, err := httpClient.Do(req)
 		if err != nil {
+			detachBody(req)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return fail(attempt, nil, ctxErr)
 			}
@@ -203,6 +204,9 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		ok2xx := httpResp.StatusCode >= 200 && httpResp.StatusCode < 300
 		if !ok2xx || !op.StreamingOutput {
 			resp.Data, err = readBody(httpResp)
+			// Only now: cutting the body off while the transport still
+			// writes it closes the connection, and the response with it.
+			detachBody(req)
 			if err != nil {
 				if ctxErr := ctx.Err(); ctxErr != nil {
 					err = ctxErr
@@ -303,6 +307,11 @@ func (c *Client) httpRequest(ctx context.Context, r *Request, target *url.URL, a
 	switch {
 	case r.Stream != nil:
 		req.Body, req.ContentLength = io.NopCloser(r.Stream), streamLength(r.Stream)
+		if _, ok := r.Stream.(io.Seeker); ok {
+			// Only a stream that can be rewound is sent again, and its
+			// reads do not block on a producer, which detaching waits for.
+			req.Body = &attemptBody{r: r.Stream}
+		}
 		if req.ContentLength == 0 {
 			req.Body = http.NoBody
 		}

@@ -6,8 +6,10 @@
 package call
 
 import (
+	"errors"
 	"io"
 	"net/http"
+	"sync"
 	"sync/atomic"
 
 	"github.com/smithygo/smithygo/bench/internal/dynamodb/internal/httpbind"
@@ -117,6 +119,41 @@ func (r *byteReader) Read(p []byte) (int, error) {
 }
 
 func (r *byteReader) Close() error { return nil }
+
+// attemptBody is one attempt's hold on a streaming request body. The HTTP
+// transport may go on writing a request's body after Do returns (a server
+// can answer before it has read the body, and a failed attempt's writer
+// stops in its own time), so the next attempt cannot rewind the stream
+// until the last one is detached from it: detach waits for a Read in
+// progress, and every later Read fails.
+type attemptBody struct {
+	mu       sync.Mutex
+	r        io.Reader
+	detached bool
+}
+
+var errBodyDetached = errors.New("request body read after its attempt ended")
+
+func (b *attemptBody) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.detached {
+		return 0, errBodyDetached
+	}
+	return b.r.Read(p)
+}
+
+// Close does nothing: the stream is the caller's, and Invoke detaches it.
+func (b *attemptBody) Close() error { return nil }
+
+// detachBody ends the hold of req on its streaming body, if it has one.
+func detachBody(req *http.Request) {
+	if b, ok := req.Body.(*attemptBody); ok {
+		b.mu.Lock()
+		b.detached = true
+		b.mu.Unlock()
+	}
+}
 
 // streamLength returns the length of a streaming body when it can be known
 // without reading it, else -1.

@@ -24,8 +24,10 @@ import (
 type Error struct {
 	// Waiter names the waiter, such as "CapacityTaskCompleted".
 	Waiter string
-	// Reason says why it stopped: "failure state", "unexpected error" or
-	// "timeout".
+	// Reason says why it stopped: "failure state", "unexpected error" (an
+	// error no acceptor expects, including the caller's cancellation, which
+	// Err then wraps), "timeout" (maxWait ran out) or "maxWait must be
+	// positive".
 	Reason string
 	// Attempts is how many times the operation was called.
 	Attempts int
@@ -44,7 +46,12 @@ func (e *Error) Error() string {
 	default:
 		msg += e.Reason
 	}
-	msg += " after " + strconv.Itoa(e.Attempts) + " attempts"
+	switch {
+	case e.Attempts == 1:
+		msg += " after 1 attempt"
+	case e.Attempts > 1:
+		msg += " after " + strconv.Itoa(e.Attempts) + " attempts"
+	}
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()
 	}
@@ -79,7 +86,16 @@ func Wait[Out any](ctx context.Context, waiter string, maxWait, minDelay, maxDel
 	deadline := time.Now().Add(maxWait)
 	ctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
-	ceiling := int(math.Log2(float64(maxDelay)/float64(minDelay))) + 1
+	// stopped is the error of a wait that an error ended: a timeout if it is
+	// maxWait's deadline, else the caller's cancellation or an error of the
+	// operation that no acceptor expects.
+	stopped := func(attempt int, err error) *Error {
+		reason := "unexpected error"
+		if errors.Is(err, context.DeadlineExceeded) && !time.Now().Before(deadline.Add(-time.Millisecond)) {
+			reason = "timeout"
+		}
+		return &Error{Waiter: waiter, Reason: reason, Attempts: attempt, Err: err}
+	}
 	for attempt := 1; ; attempt++ {
 		out, err := call(ctx)
 		state, matched := accept(out, err)
@@ -89,29 +105,36 @@ func Wait[Out any](ctx context.Context, waiter string, maxWait, minDelay, maxDel
 		case matched && state == Failure:
 			return out, &Error{Waiter: waiter, Reason: "failure state", Attempts: attempt, Err: err}
 		case !matched && err != nil:
-			if ctx.Err() != nil && errors.Is(err, context.DeadlineExceeded) && time.Now().After(deadline.Add(-time.Millisecond)) {
-				return zero, &Error{Waiter: waiter, Reason: "timeout", Attempts: attempt, Err: err}
-			}
-			return zero, &Error{Waiter: waiter, Reason: "unexpected error", Attempts: attempt, Err: err}
+			return zero, stopped(attempt, err)
 		}
-		delay := maxDelay
-		if attempt <= ceiling {
-			delay = minDelay << (attempt - 1)
-		}
-		if delay > minDelay {
-			delay = minDelay + time.Duration(rand.Int64N(int64(delay-minDelay)+1))
-		}
-		remaining := time.Until(deadline)
-		if remaining-delay <= minDelay {
-			delay = remaining - minDelay
-		}
+		delay := nextDelay(attempt, minDelay, maxDelay, time.Until(deadline), rand.Int64N)
 		if delay <= 0 {
 			return zero, &Error{Waiter: waiter, Reason: "timeout", Attempts: attempt}
 		}
 		if err := retry.Sleep(ctx, delay); err != nil {
-			return zero, &Error{Waiter: waiter, Reason: "timeout", Attempts: attempt, Err: err}
+			return zero, stopped(attempt, err)
 		}
 	}
+}
+
+// nextDelay returns how long to sleep after the attempt-th attempt, with
+// remaining time left before maxWait runs out; zero or less means that no
+// attempt fits in that time. randN(n) returns a random number in [0, n).
+func nextDelay(attempt int, minDelay, maxDelay, remaining time.Duration, randN func(n int64) int64) time.Duration {
+	// Past the ceiling, minDelay·2^(attempt-1) would exceed maxDelay (and
+	// eventually overflow).
+	ceiling := int(math.Log2(float64(maxDelay)/float64(minDelay))) + 1
+	delay := maxDelay
+	if attempt <= ceiling {
+		delay = minDelay << (attempt - 1)
+	}
+	if delay > minDelay {
+		delay = minDelay + time.Duration(randN(int64(delay-minDelay)+1))
+	}
+	if remaining-delay <= minDelay {
+		delay = remaining - minDelay
+	}
+	return delay
 }
 
 // MatchPath applies a waiter comparator to the result of a JMESPath
