@@ -187,20 +187,12 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	f.Line()
 
 	f.Add(operationDoc(p, op))
-	opErr := func(err jen.Code) jen.Code {
-		return jen.Return(jen.Nil(), jen.Op("&").Id("OperationError").Values(jen.Dict{
-			jen.Id("Service"):   jen.Id("serviceName"),
-			jen.Id("Operation"): jen.Lit(op.Name),
-			jen.Id("Err"):       err,
-		}))
-	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Method).Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("in").Op("*").Id(op.InputName),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
 	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values())
-		g.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns"))
 		if m := op.Token; m != nil {
 			field := p.FieldName(m)
 			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
@@ -216,10 +208,8 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 				jen.Id("in").Op("=").Op("&").Id("cp"),
 			)
 		}
-		g.If(jen.Err().Op(":=").Id(op.Check).Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
-		g.List(jen.Id("r"), jen.Err()).Op(":=").Id(op.Serialize).Call(jen.Id("in"))
-		g.If(jen.Err().Op("!=").Nil()).Block(opErr(jen.Err()))
-		args := []jen.Code{jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Op("&").Id(desc), jen.Id("r")}
+		args := []jen.Code{jen.Id("c"), jen.Id("ctx"), jen.Id("in"), jen.Op("&").Id(op.OutputName).Values(), jen.Id("optFns"),
+			jen.Op("&").Id(desc), jen.Id(op.Check), jen.Id(op.Serialize), jen.Id(op.Deserialize)}
 		if p.rules != nil {
 			extra := jen.Nil()
 			if c.emitEndpointParams(g, op) {
@@ -227,13 +217,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 			}
 			args = append(args, extra)
 		}
-		g.Id("out").Op(":=").Op("&").Id(op.OutputName).Values()
-		g.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(
-			append(args, jen.Func().Params(jen.Id("resp").Op("*").Add(c.p.callQual("Response"))).Error().Block(
-				jen.Return(jen.Id(op.Deserialize).Call(jen.Id("resp"), jen.Id("out"))),
-			))...,
-		), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		g.Return(jen.Id("out"), jen.Nil())
+		g.Return(jen.Id("send").Call(args...))
 	})
 	f.Line()
 
@@ -353,34 +337,40 @@ func emitPaginators(f *jen.File, p *Plan, op *Operation) {
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
 	}
 	f.Add(comment(wrap("%s calls %s page by page: each iteration yields one page's output, or the error that ends the loop. It stops when the service returns no next token (or repeats one), and requests nothing more once the loop breaks. The input is not changed.", name, op.Name)))
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Qual("iter", "Seq2").Types(jen.Op("*").Id(op.OutputName), jen.Error()).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Op("*").Id(op.OutputName), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
-			g.Var().Id("params").Id(op.InputName)
-			g.If(jen.Id("in").Op("!=").Nil()).Block(jen.Id("params").Op("=").Op("*").Id("in"))
-			g.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("..."))
-				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Nil(), jen.Err()), jen.Return())
-				loop.If(jen.Op("!").Id("yield").Call(jen.Id("out"), jen.Nil())).Block(jen.Return())
-				// Walk the output token's path.
-				expr := jen.Id("out")
-				var guards []jen.Code
-				for i, m := range outPath {
-					expr = expr.Clone().Dot(p.FieldName(m))
-					if i < len(outPath)-1 {
-						guards = append(guards, expr.Clone().Op("==").Nil())
-					}
-				}
-				guards = append(guards, expr.Clone().Op("==").Nil(), jen.Op("*").Add(expr).Op("==").Lit(""))
-				cond := jen.Add(guards[0])
-				for _, g := range guards[1:] {
-					cond = cond.Op("||").Add(g)
-				}
-				loop.If(cond).Block(jen.Return())
-				loop.Comment("A service that repeats a token would otherwise loop forever.")
-				loop.If(jen.Id("params").Dot(inField).Op("!=").Nil().Op("&&").Op("*").Id("params").Dot(inField).Op("==").Op("*").Add(expr)).Block(jen.Return())
-				loop.Id("params").Dot(inField).Op("=").Add(expr)
-			})
-		})),
+	// The output token's path, and the guards on the way to it.
+	expr := jen.Id("out")
+	var guards []jen.Code
+	for i, m := range outPath {
+		expr = expr.Clone().Dot(p.FieldName(m))
+		if i < len(outPath)-1 {
+			guards = append(guards, expr.Clone().Op("==").Nil())
+		}
+	}
+	guards = append(guards, expr.Clone().Op("==").Nil(), jen.Op("*").Add(expr).Op("==").Lit(""))
+	cond := jen.Add(guards[0])
+	for _, g := range guards[1:] {
+		cond = cond.Op("||").Add(g)
+	}
+	inPtr, outPtr := jen.Op("*").Id(op.InputName), jen.Op("*").Id(op.OutputName)
+	// call.Pages is generic over the input and output pointers, so one
+	// instantiation serves every operation.
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Qual("iter", "Seq2").Types(outPtr.Clone(), jen.Error()).Block(
+		jen.Id("first").Op(":=").Op("&").Id(op.InputName).Values(),
+		jen.If(jen.Id("in").Op("!=").Nil()).Block(jen.Op("*").Id("first").Op("=").Op("*").Id("in")),
+		jen.Return(p.callQual("Pages").Call(
+			jen.Id("ctx"), jen.Id("first"),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("params").Add(inPtr.Clone())).Params(outPtr.Clone(), jen.Error()).Block(
+				jen.Return(jen.Id("c").Dot(op.Method).Call(jen.Id("ctx"), jen.Id("params"), jen.Id("optFns").Op("..."))),
+			),
+			jen.Func().Params(jen.Id("params").Add(inPtr.Clone()), jen.Id("out").Add(outPtr.Clone())).Params(inPtr.Clone(), jen.Bool()).Block(
+				jen.If(cond).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Comment("A service that repeats a token would otherwise loop forever."),
+				jen.If(jen.Id("params").Dot(inField).Op("!=").Nil().Op("&&").Op("*").Id("params").Dot(inField).Op("==").Op("*").Add(expr.Clone())).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Id("next").Op(":=").Op("*").Id("params"),
+				jen.Id("next").Dot(inField).Op("=").Add(expr.Clone()),
+				jen.Return(jen.Op("&").Id("next"), jen.True()),
+			),
+		)),
 	)
 	f.Line()
 
@@ -399,25 +389,19 @@ func emitPaginators(f *jen.File, p *Plan, op *Operation) {
 	}
 	f.Add(comment(wrap("%s calls %s page by page and yields the items of every page (the output's %s), or the error that ends the loop. It requests nothing more once the loop breaks.", items, op.Name, pg.Items)))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(items).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(elem.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
-			g.For(jen.List(jen.Id("page"), jen.Err()).Op(":=").Range().Id("c").Dot(name).Call(jen.Id("ctx"), jen.Id("in"), jen.Id("optFns").Op("..."))).BlockFunc(func(loop *jen.Group) {
-				loop.If(jen.Err().Op("!=").Nil()).Block(
-					jen.Var().Id("zero").Add(elem.Clone()),
-					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
-					jen.Return(),
-				)
+		jen.Return(p.callQual("Items").Call(
+			jen.Id("c").Dot(name).Call(jen.Id("ctx"), jen.Id("in"), jen.Id("optFns").Op("...")),
+			jen.Func().Params(jen.Id("page").Add(outPtr.Clone())).Index().Add(elem.Clone()).BlockFunc(func(g *jen.Group) {
 				expr := jen.Id("page")
 				for i, m := range itemsPath {
 					expr = expr.Clone().Dot(p.FieldName(m))
 					if i < len(itemsPath)-1 {
-						loop.If(expr.Clone().Op("==").Nil()).Block(jen.Continue())
+						g.If(expr.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil()))
 					}
 				}
-				loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(expr)).Block(
-					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
-				)
-			})
-		})),
+				g.Return(expr)
+			}),
+		)),
 	)
 	f.Line()
 }

@@ -205,8 +205,47 @@ func emitClientCore(f *jen.File, p *Plan) {
 	f.Var().Id("newIdempotencyToken").Op("=").Qual(callPkg, "NewUUID")
 	f.Line()
 
+	emitSend(f, p, feat)
 	emitInvoke(f, p, feat)
 	emitEndpointMethod(f, p, feat)
+}
+
+// emitSend writes send, the body of every operation method. It is generic
+// over the input and output pointers, so that the compiler builds it once
+// for all operations (pointer types share one instantiation), rather than
+// once per operation.
+func emitSend(f *jen.File, p *Plan, feat clientFeatures) {
+	callPkg := p.runtimePkg("call")
+	params := []jen.Code{
+		jen.Id("c").Op("*").Id("Client"),
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("in").Id("In"),
+		jen.Id("out").Id("Out"),
+		jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options")),
+		jen.Id("op").Op("*").Qual(callPkg, "Operation"),
+		jen.Id("check").Func().Params(jen.Id("In"), jen.Qual(p.runtimePkg("validation"), "Mode")).Error(),
+		jen.Id("serialize").Func().Params(jen.Id("In")).Params(jen.Op("*").Qual(callPkg, "Request"), jen.Error()),
+		jen.Id("deserialize").Func().Params(jen.Op("*").Qual(callPkg, "Response"), jen.Id("Out")).Error(),
+	}
+	invokeArgs := []jen.Code{jen.Id("ctx"), jen.Op("&").Id("opts"), jen.Id("op"), jen.Id("r")}
+	if feat.rules {
+		params = append(params, jen.Id("extra").Qual(p.runtimePkg("endpointrules"), "Params"))
+		invokeArgs = append(invokeArgs, jen.Id("extra"))
+	}
+	invokeArgs = append(invokeArgs, jen.Func().Params(jen.Id("resp").Op("*").Qual(callPkg, "Response")).Error().Block(
+		jen.Return(jen.Id("deserialize").Call(jen.Id("resp"), jen.Id("out")))))
+	f.Add(comment(wrap("send calls an operation: the call's options, the input's check (by Options.Validation), its request, the call, and the decoding of the response into out. Every operation method ends with it; it is generic over the input and output pointers, so that it is compiled once for all of them.")))
+	f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).Block(
+		jen.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns")),
+		jen.Var().Id("zero").Id("Out"),
+		jen.If(jen.Err().Op(":=").Id("check").Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize").Call(jen.Id("in")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+		jen.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(invokeArgs...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Err())),
+		jen.Return(jen.Id("out"), jen.Nil()),
+	)
+	f.Line()
 }
 
 // emitInvoke writes Client.invoke: the call's endpoint and signing from

@@ -30,7 +30,7 @@ var fixedMainNames = []string{
 	"Options", "ValidationMode", "ValidateRequired", "ValidateAll", "ValidateNone", "InvalidParamsError",
 	"Violation", "HTTPClient", "OperationError", "GenericAPIError", "Credentials", "CredentialsProvider",
 	"StaticCredentials", "AnonymousCredentials", "Client", "New", "service", "retryableErrorCode",
-	"newIdempotencyToken", "endpointKey",
+	"newIdempotencyToken", "endpointKey", "send",
 	// waiters_gen.go
 	"WaiterError",
 	// api_gen.go

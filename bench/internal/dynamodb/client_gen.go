@@ -34,29 +34,7 @@ func (c *Client) BatchExecuteStatement(ctx context.Context, in *BatchExecuteStat
 	if in == nil {
 		in = &BatchExecuteStatementInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkBatchExecuteStatementInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchExecuteStatement",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeBatchExecuteStatementInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchExecuteStatement",
-			Service:   serviceName,
-		}
-	}
-	out := &BatchExecuteStatementOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchExecuteStatement, r, nil, func(resp *call.Response) error {
-		return deserializeBatchExecuteStatementOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &BatchExecuteStatementOutput{}, optFns, &opBatchExecuteStatement, checkBatchExecuteStatementInput, serializeBatchExecuteStatementInput, deserializeBatchExecuteStatementOutput, nil)
 }
 
 func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode validation.Mode) error {
@@ -86,29 +64,7 @@ func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns
 	if in == nil {
 		in = &BatchGetItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkBatchGetItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchGetItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeBatchGetItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchGetItem",
-			Service:   serviceName,
-		}
-	}
-	out := &BatchGetItemOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchGetItem, r, nil, func(resp *call.Response) error {
-		return deserializeBatchGetItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &BatchGetItemOutput{}, optFns, &opBatchGetItem, checkBatchGetItemInput, serializeBatchGetItemInput, deserializeBatchGetItemOutput, nil)
 }
 
 func checkBatchGetItemInput(in *BatchGetItemInput, mode validation.Mode) error {
@@ -138,29 +94,7 @@ func (c *Client) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput, op
 	if in == nil {
 		in = &BatchWriteItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkBatchWriteItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchWriteItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeBatchWriteItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BatchWriteItem",
-			Service:   serviceName,
-		}
-	}
-	out := &BatchWriteItemOutput{}
-	if err := c.invoke(ctx, &opts, &opBatchWriteItem, r, nil, func(resp *call.Response) error {
-		return deserializeBatchWriteItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &BatchWriteItemOutput{}, optFns, &opBatchWriteItem, checkBatchWriteItemInput, serializeBatchWriteItemInput, deserializeBatchWriteItemOutput, nil)
 }
 
 func checkBatchWriteItemInput(in *BatchWriteItemInput, mode validation.Mode) error {
@@ -190,33 +124,11 @@ func (c *Client) CreateBackup(ctx context.Context, in *CreateBackupInput, optFns
 	if in == nil {
 		in = &CreateBackupInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateBackupInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateBackup",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateBackupInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateBackup",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &CreateBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateBackup, r, extra, func(resp *call.Response) error {
-		return deserializeCreateBackupOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateBackupOutput{}, optFns, &opCreateBackup, checkCreateBackupInput, serializeCreateBackupInput, deserializeCreateBackupOutput, extra)
 }
 
 func checkCreateBackupInput(in *CreateBackupInput, mode validation.Mode) error {
@@ -248,33 +160,11 @@ func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInp
 	if in == nil {
 		in = &CreateGlobalTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateGlobalTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateGlobalTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateGlobalTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateGlobalTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	out := &CreateGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateGlobalTable, r, extra, func(resp *call.Response) error {
-		return deserializeCreateGlobalTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateGlobalTableOutput{}, optFns, &opCreateGlobalTable, checkCreateGlobalTableInput, serializeCreateGlobalTableInput, deserializeCreateGlobalTableOutput, extra)
 }
 
 func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode validation.Mode) error {
@@ -306,33 +196,11 @@ func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns .
 	if in == nil {
 		in = &CreateTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &CreateTableOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateTable, r, extra, func(resp *call.Response) error {
-		return deserializeCreateTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateTableOutput{}, optFns, &opCreateTable, checkCreateTableInput, serializeCreateTableInput, deserializeCreateTableOutput, extra)
 }
 
 func checkCreateTableInput(in *CreateTableInput, mode validation.Mode) error {
@@ -367,33 +235,11 @@ func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns
 	if in == nil {
 		in = &DeleteBackupInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteBackupInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteBackup",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteBackupInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteBackup",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
-	out := &DeleteBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteBackup, r, extra, func(resp *call.Response) error {
-		return deserializeDeleteBackupOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteBackupOutput{}, optFns, &opDeleteBackup, checkDeleteBackupInput, serializeDeleteBackupInput, deserializeDeleteBackupOutput, extra)
 }
 
 func checkDeleteBackupInput(in *DeleteBackupInput, mode validation.Mode) error {
@@ -425,33 +271,11 @@ func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...
 	if in == nil {
 		in = &DeleteItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteItem",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DeleteItemOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteItem, r, extra, func(resp *call.Response) error {
-		return deserializeDeleteItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteItemOutput{}, optFns, &opDeleteItem, checkDeleteItemInput, serializeDeleteItemInput, deserializeDeleteItemOutput, extra)
 }
 
 func checkDeleteItemInput(in *DeleteItemInput, mode validation.Mode) error {
@@ -484,33 +308,11 @@ func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePol
 	if in == nil {
 		in = &DeleteResourcePolicyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteResourcePolicyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteResourcePolicy",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteResourcePolicyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteResourcePolicy",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &DeleteResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteResourcePolicy, r, extra, func(resp *call.Response) error {
-		return deserializeDeleteResourcePolicyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteResourcePolicyOutput{}, optFns, &opDeleteResourcePolicy, checkDeleteResourcePolicyInput, serializeDeleteResourcePolicyInput, deserializeDeleteResourcePolicyOutput, extra)
 }
 
 func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode validation.Mode) error {
@@ -539,33 +341,11 @@ func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns .
 	if in == nil {
 		in = &DeleteTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DeleteTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteTable, r, extra, func(resp *call.Response) error {
-		return deserializeDeleteTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteTableOutput{}, optFns, &opDeleteTable, checkDeleteTableInput, serializeDeleteTableInput, deserializeDeleteTableOutput, extra)
 }
 
 func checkDeleteTableInput(in *DeleteTableInput, mode validation.Mode) error {
@@ -594,33 +374,11 @@ func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, op
 	if in == nil {
 		in = &DescribeBackupInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeBackupInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeBackup",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeBackupInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeBackup",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
-	out := &DescribeBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeBackup, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeBackupOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeBackupOutput{}, optFns, &opDescribeBackup, checkDescribeBackupInput, serializeDescribeBackupInput, deserializeDescribeBackupOutput, extra)
 }
 
 func checkDescribeBackupInput(in *DescribeBackupInput, mode validation.Mode) error {
@@ -649,33 +407,11 @@ func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeCont
 	if in == nil {
 		in = &DescribeContinuousBackupsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeContinuousBackupsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeContinuousBackups",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeContinuousBackupsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeContinuousBackups",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeContinuousBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeContinuousBackups, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeContinuousBackupsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeContinuousBackupsOutput{}, optFns, &opDescribeContinuousBackups, checkDescribeContinuousBackupsInput, serializeDescribeContinuousBackupsInput, deserializeDescribeContinuousBackupsOutput, extra)
 }
 
 func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode validation.Mode) error {
@@ -703,33 +439,11 @@ func (c *Client) DescribeContributorInsights(ctx context.Context, in *DescribeCo
 	if in == nil {
 		in = &DescribeContributorInsightsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeContributorInsightsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeContributorInsights",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeContributorInsightsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeContributorInsights",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeContributorInsights, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeContributorInsightsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeContributorInsightsOutput{}, optFns, &opDescribeContributorInsights, checkDescribeContributorInsightsInput, serializeDescribeContributorInsightsInput, deserializeDescribeContributorInsightsOutput, extra)
 }
 
 func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode validation.Mode) error {
@@ -755,29 +469,7 @@ func (c *Client) DescribeEndpoints(ctx context.Context, in *DescribeEndpointsInp
 	if in == nil {
 		in = &DescribeEndpointsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeEndpointsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeEndpoints",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeEndpointsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeEndpoints",
-			Service:   serviceName,
-		}
-	}
-	out := &DescribeEndpointsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeEndpoints, r, nil, func(resp *call.Response) error {
-		return deserializeDescribeEndpointsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeEndpointsOutput{}, optFns, &opDescribeEndpoints, checkDescribeEndpointsInput, serializeDescribeEndpointsInput, deserializeDescribeEndpointsOutput, nil)
 }
 
 func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode validation.Mode) error {
@@ -802,33 +494,11 @@ func (c *Client) DescribeExport(ctx context.Context, in *DescribeExportInput, op
 	if in == nil {
 		in = &DescribeExportInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeExportInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeExport",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeExportInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeExport",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ExportArn != nil {
 		extra["ResourceArn"] = *in.ExportArn
 	}
-	out := &DescribeExportOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeExport, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeExportOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeExportOutput{}, optFns, &opDescribeExport, checkDescribeExportInput, serializeDescribeExportInput, deserializeDescribeExportOutput, extra)
 }
 
 func checkDescribeExportInput(in *DescribeExportInput, mode validation.Mode) error {
@@ -857,33 +527,11 @@ func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTabl
 	if in == nil {
 		in = &DescribeGlobalTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeGlobalTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeGlobalTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeGlobalTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeGlobalTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	out := &DescribeGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeGlobalTable, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeGlobalTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeGlobalTableOutput{}, optFns, &opDescribeGlobalTable, checkDescribeGlobalTableInput, serializeDescribeGlobalTableInput, deserializeDescribeGlobalTableOutput, extra)
 }
 
 func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode validation.Mode) error {
@@ -912,33 +560,11 @@ func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGl
 	if in == nil {
 		in = &DescribeGlobalTableSettingsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeGlobalTableSettingsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeGlobalTableSettings",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeGlobalTableSettingsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeGlobalTableSettings",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	out := &DescribeGlobalTableSettingsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeGlobalTableSettings, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeGlobalTableSettingsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeGlobalTableSettingsOutput{}, optFns, &opDescribeGlobalTableSettings, checkDescribeGlobalTableSettingsInput, serializeDescribeGlobalTableSettingsInput, deserializeDescribeGlobalTableSettingsOutput, extra)
 }
 
 func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode validation.Mode) error {
@@ -966,33 +592,11 @@ func (c *Client) DescribeImport(ctx context.Context, in *DescribeImportInput, op
 	if in == nil {
 		in = &DescribeImportInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeImportInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeImport",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeImportInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeImport",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ImportArn != nil {
 		extra["ResourceArn"] = *in.ImportArn
 	}
-	out := &DescribeImportOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeImport, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeImportOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeImportOutput{}, optFns, &opDescribeImport, checkDescribeImportInput, serializeDescribeImportInput, deserializeDescribeImportOutput, extra)
 }
 
 func checkDescribeImportInput(in *DescribeImportInput, mode validation.Mode) error {
@@ -1021,33 +625,11 @@ func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *De
 	if in == nil {
 		in = &DescribeKinesisStreamingDestinationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeKinesisStreamingDestinationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeKinesisStreamingDestinationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeKinesisStreamingDestinationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeKinesisStreamingDestinationOutput{}, optFns, &opDescribeKinesisStreamingDestination, checkDescribeKinesisStreamingDestinationInput, serializeDescribeKinesisStreamingDestinationInput, deserializeDescribeKinesisStreamingDestinationOutput, extra)
 }
 
 func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode validation.Mode) error {
@@ -1075,29 +657,7 @@ func (c *Client) DescribeLimits(ctx context.Context, in *DescribeLimitsInput, op
 	if in == nil {
 		in = &DescribeLimitsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeLimitsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeLimits",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeLimitsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeLimits",
-			Service:   serviceName,
-		}
-	}
-	out := &DescribeLimitsOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeLimits, r, nil, func(resp *call.Response) error {
-		return deserializeDescribeLimitsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeLimitsOutput{}, optFns, &opDescribeLimits, checkDescribeLimitsInput, serializeDescribeLimitsInput, deserializeDescribeLimitsOutput, nil)
 }
 
 func checkDescribeLimitsInput(in *DescribeLimitsInput, mode validation.Mode) error {
@@ -1122,33 +682,11 @@ func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optF
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeTableOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTable, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeTableOutput{}, optFns, &opDescribeTable, checkDescribeTableInput, serializeDescribeTableInput, deserializeDescribeTableOutput, extra)
 }
 
 func checkDescribeTableInput(in *DescribeTableInput, mode validation.Mode) error {
@@ -1176,33 +714,11 @@ func (c *Client) DescribeTableReplicaAutoScaling(ctx context.Context, in *Descri
 	if in == nil {
 		in = &DescribeTableReplicaAutoScalingInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeTableReplicaAutoScalingInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTableReplicaAutoScaling",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeTableReplicaAutoScalingInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTableReplicaAutoScaling",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeTableReplicaAutoScalingOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTableReplicaAutoScaling, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeTableReplicaAutoScalingOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeTableReplicaAutoScalingOutput{}, optFns, &opDescribeTableReplicaAutoScaling, checkDescribeTableReplicaAutoScalingInput, serializeDescribeTableReplicaAutoScalingInput, deserializeDescribeTableReplicaAutoScalingOutput, extra)
 }
 
 func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode validation.Mode) error {
@@ -1231,33 +747,11 @@ func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveI
 	if in == nil {
 		in = &DescribeTimeToLiveInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDescribeTimeToLiveInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTimeToLive",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDescribeTimeToLiveInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DescribeTimeToLive",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DescribeTimeToLiveOutput{}
-	if err := c.invoke(ctx, &opts, &opDescribeTimeToLive, r, extra, func(resp *call.Response) error {
-		return deserializeDescribeTimeToLiveOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DescribeTimeToLiveOutput{}, optFns, &opDescribeTimeToLive, checkDescribeTimeToLiveInput, serializeDescribeTimeToLiveInput, deserializeDescribeTimeToLiveOutput, extra)
 }
 
 func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode validation.Mode) error {
@@ -1286,33 +780,11 @@ func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *Dis
 	if in == nil {
 		in = &DisableKinesisStreamingDestinationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDisableKinesisStreamingDestinationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DisableKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDisableKinesisStreamingDestinationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DisableKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &DisableKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opDisableKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
-		return deserializeDisableKinesisStreamingDestinationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DisableKinesisStreamingDestinationOutput{}, optFns, &opDisableKinesisStreamingDestination, checkDisableKinesisStreamingDestinationInput, serializeDisableKinesisStreamingDestinationInput, deserializeDisableKinesisStreamingDestinationOutput, extra)
 }
 
 func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode validation.Mode) error {
@@ -1344,33 +816,11 @@ func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *Enab
 	if in == nil {
 		in = &EnableKinesisStreamingDestinationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEnableKinesisStreamingDestinationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EnableKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEnableKinesisStreamingDestinationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EnableKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &EnableKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opEnableKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
-		return deserializeEnableKinesisStreamingDestinationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EnableKinesisStreamingDestinationOutput{}, optFns, &opEnableKinesisStreamingDestination, checkEnableKinesisStreamingDestinationInput, serializeEnableKinesisStreamingDestinationInput, deserializeEnableKinesisStreamingDestinationOutput, extra)
 }
 
 func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode validation.Mode) error {
@@ -1404,29 +854,7 @@ func (c *Client) ExecuteStatement(ctx context.Context, in *ExecuteStatementInput
 	if in == nil {
 		in = &ExecuteStatementInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkExecuteStatementInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExecuteStatement",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeExecuteStatementInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExecuteStatement",
-			Service:   serviceName,
-		}
-	}
-	out := &ExecuteStatementOutput{}
-	if err := c.invoke(ctx, &opts, &opExecuteStatement, r, nil, func(resp *call.Response) error {
-		return deserializeExecuteStatementOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ExecuteStatementOutput{}, optFns, &opExecuteStatement, checkExecuteStatementInput, serializeExecuteStatementInput, deserializeExecuteStatementOutput, nil)
 }
 
 func checkExecuteStatementInput(in *ExecuteStatementInput, mode validation.Mode) error {
@@ -1460,7 +888,6 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 	if in == nil {
 		in = &ExecuteTransactionInput{}
 	}
-	opts := c.callOptions(optFns)
 	// An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.
 	if in.ClientRequestToken == nil {
 		cp := *in
@@ -1468,28 +895,7 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 		cp.ClientRequestToken = &token
 		in = &cp
 	}
-	if err := checkExecuteTransactionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExecuteTransaction",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeExecuteTransactionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExecuteTransaction",
-			Service:   serviceName,
-		}
-	}
-	out := &ExecuteTransactionOutput{}
-	if err := c.invoke(ctx, &opts, &opExecuteTransaction, r, nil, func(resp *call.Response) error {
-		return deserializeExecuteTransactionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ExecuteTransactionOutput{}, optFns, &opExecuteTransaction, checkExecuteTransactionInput, serializeExecuteTransactionInput, deserializeExecuteTransactionOutput, nil)
 }
 
 func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode validation.Mode) error {
@@ -1522,7 +928,6 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 	if in == nil {
 		in = &ExportTableToPointInTimeInput{}
 	}
-	opts := c.callOptions(optFns)
 	// An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.
 	if in.ClientToken == nil {
 		cp := *in
@@ -1530,32 +935,11 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 		cp.ClientToken = &token
 		in = &cp
 	}
-	if err := checkExportTableToPointInTimeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExportTableToPointInTime",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeExportTableToPointInTimeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ExportTableToPointInTime",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	out := &ExportTableToPointInTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opExportTableToPointInTime, r, extra, func(resp *call.Response) error {
-		return deserializeExportTableToPointInTimeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ExportTableToPointInTimeOutput{}, optFns, &opExportTableToPointInTime, checkExportTableToPointInTimeInput, serializeExportTableToPointInTimeInput, deserializeExportTableToPointInTimeOutput, extra)
 }
 
 func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode validation.Mode) error {
@@ -1588,33 +972,11 @@ func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*
 	if in == nil {
 		in = &GetItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetItem",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &GetItemOutput{}
-	if err := c.invoke(ctx, &opts, &opGetItem, r, extra, func(resp *call.Response) error {
-		return deserializeGetItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetItemOutput{}, optFns, &opGetItem, checkGetItemInput, serializeGetItemInput, deserializeGetItemOutput, extra)
 }
 
 func checkGetItemInput(in *GetItemInput, mode validation.Mode) error {
@@ -1646,33 +1008,11 @@ func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInp
 	if in == nil {
 		in = &GetResourcePolicyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetResourcePolicyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetResourcePolicy",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetResourcePolicyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetResourcePolicy",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &GetResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opGetResourcePolicy, r, extra, func(resp *call.Response) error {
-		return deserializeGetResourcePolicyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetResourcePolicyOutput{}, optFns, &opGetResourcePolicy, checkGetResourcePolicyInput, serializeGetResourcePolicyInput, deserializeGetResourcePolicyOutput, extra)
 }
 
 func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode validation.Mode) error {
@@ -1704,7 +1044,6 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 	if in == nil {
 		in = &ImportTableInput{}
 	}
-	opts := c.callOptions(optFns)
 	// An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.
 	if in.ClientToken == nil {
 		cp := *in
@@ -1712,28 +1051,7 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 		cp.ClientToken = &token
 		in = &cp
 	}
-	if err := checkImportTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ImportTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeImportTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ImportTable",
-			Service:   serviceName,
-		}
-	}
-	out := &ImportTableOutput{}
-	if err := c.invoke(ctx, &opts, &opImportTable, r, nil, func(resp *call.Response) error {
-		return deserializeImportTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ImportTableOutput{}, optFns, &opImportTable, checkImportTableInput, serializeImportTableInput, deserializeImportTableOutput, nil)
 }
 
 func checkImportTableInput(in *ImportTableInput, mode validation.Mode) error {
@@ -1767,33 +1085,11 @@ func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns .
 	if in == nil {
 		in = &ListBackupsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListBackupsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListBackups",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListBackupsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListBackups",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &ListBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opListBackups, r, extra, func(resp *call.Response) error {
-		return deserializeListBackupsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListBackupsOutput{}, optFns, &opListBackups, checkListBackupsInput, serializeListBackupsInput, deserializeListBackupsOutput, extra)
 }
 
 func checkListBackupsInput(in *ListBackupsInput, mode validation.Mode) error {
@@ -1817,33 +1113,11 @@ func (c *Client) ListContributorInsights(ctx context.Context, in *ListContributo
 	if in == nil {
 		in = &ListContributorInsightsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListContributorInsightsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListContributorInsights",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListContributorInsightsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListContributorInsights",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &ListContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opListContributorInsights, r, extra, func(resp *call.Response) error {
-		return deserializeListContributorInsightsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListContributorInsightsOutput{}, optFns, &opListContributorInsights, checkListContributorInsightsInput, serializeListContributorInsightsInput, deserializeListContributorInsightsOutput, extra)
 }
 
 func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode validation.Mode) error {
@@ -1867,33 +1141,11 @@ func (c *Client) ListExports(ctx context.Context, in *ListExportsInput, optFns .
 	if in == nil {
 		in = &ListExportsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListExportsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListExports",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListExportsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListExports",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	out := &ListExportsOutput{}
-	if err := c.invoke(ctx, &opts, &opListExports, r, extra, func(resp *call.Response) error {
-		return deserializeListExportsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListExportsOutput{}, optFns, &opListExports, checkListExportsInput, serializeListExportsInput, deserializeListExportsOutput, extra)
 }
 
 func checkListExportsInput(in *ListExportsInput, mode validation.Mode) error {
@@ -1917,29 +1169,7 @@ func (c *Client) ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput
 	if in == nil {
 		in = &ListGlobalTablesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListGlobalTablesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListGlobalTables",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListGlobalTablesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListGlobalTables",
-			Service:   serviceName,
-		}
-	}
-	out := &ListGlobalTablesOutput{}
-	if err := c.invoke(ctx, &opts, &opListGlobalTables, r, nil, func(resp *call.Response) error {
-		return deserializeListGlobalTablesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListGlobalTablesOutput{}, optFns, &opListGlobalTables, checkListGlobalTablesInput, serializeListGlobalTablesInput, deserializeListGlobalTablesOutput, nil)
 }
 
 func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode validation.Mode) error {
@@ -1963,33 +1193,11 @@ func (c *Client) ListImports(ctx context.Context, in *ListImportsInput, optFns .
 	if in == nil {
 		in = &ListImportsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListImportsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListImports",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListImportsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListImports",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	out := &ListImportsOutput{}
-	if err := c.invoke(ctx, &opts, &opListImports, r, extra, func(resp *call.Response) error {
-		return deserializeListImportsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListImportsOutput{}, optFns, &opListImports, checkListImportsInput, serializeListImportsInput, deserializeListImportsOutput, extra)
 }
 
 func checkListImportsInput(in *ListImportsInput, mode validation.Mode) error {
@@ -2013,29 +1221,7 @@ func (c *Client) ListTables(ctx context.Context, in *ListTablesInput, optFns ...
 	if in == nil {
 		in = &ListTablesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListTablesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTables",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListTablesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTables",
-			Service:   serviceName,
-		}
-	}
-	out := &ListTablesOutput{}
-	if err := c.invoke(ctx, &opts, &opListTables, r, nil, func(resp *call.Response) error {
-		return deserializeListTablesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListTablesOutput{}, optFns, &opListTables, checkListTablesInput, serializeListTablesInput, deserializeListTablesOutput, nil)
 }
 
 func checkListTablesInput(in *ListTablesInput, mode validation.Mode) error {
@@ -2060,33 +1246,11 @@ func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceI
 	if in == nil {
 		in = &ListTagsOfResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListTagsOfResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTagsOfResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListTagsOfResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTagsOfResource",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &ListTagsOfResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opListTagsOfResource, r, extra, func(resp *call.Response) error {
-		return deserializeListTagsOfResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListTagsOfResourceOutput{}, optFns, &opListTagsOfResource, checkListTagsOfResourceInput, serializeListTagsOfResourceInput, deserializeListTagsOfResourceOutput, extra)
 }
 
 func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode validation.Mode) error {
@@ -2118,33 +1282,11 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*
 	if in == nil {
 		in = &PutItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutItem",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &PutItemOutput{}
-	if err := c.invoke(ctx, &opts, &opPutItem, r, extra, func(resp *call.Response) error {
-		return deserializePutItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutItemOutput{}, optFns, &opPutItem, checkPutItemInput, serializePutItemInput, deserializePutItemOutput, extra)
 }
 
 func checkPutItemInput(in *PutItemInput, mode validation.Mode) error {
@@ -2177,33 +1319,11 @@ func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInp
 	if in == nil {
 		in = &PutResourcePolicyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutResourcePolicyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutResourcePolicy",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutResourcePolicyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutResourcePolicy",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &PutResourcePolicyOutput{}
-	if err := c.invoke(ctx, &opts, &opPutResourcePolicy, r, extra, func(resp *call.Response) error {
-		return deserializePutResourcePolicyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutResourcePolicyOutput{}, optFns, &opPutResourcePolicy, checkPutResourcePolicyInput, serializePutResourcePolicyInput, deserializePutResourcePolicyOutput, extra)
 }
 
 func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode validation.Mode) error {
@@ -2236,33 +1356,11 @@ func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Opti
 	if in == nil {
 		in = &QueryInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkQueryInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Query",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Query",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &QueryOutput{}
-	if err := c.invoke(ctx, &opts, &opQuery, r, extra, func(resp *call.Response) error {
-		return deserializeQueryOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryOutput{}, optFns, &opQuery, checkQueryInput, serializeQueryInput, deserializeQueryOutput, extra)
 }
 
 func checkQueryInput(in *QueryInput, mode validation.Mode) error {
@@ -2292,33 +1390,11 @@ func (c *Client) RestoreTableFromBackup(ctx context.Context, in *RestoreTableFro
 	if in == nil {
 		in = &RestoreTableFromBackupInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRestoreTableFromBackupInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RestoreTableFromBackup",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRestoreTableFromBackupInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RestoreTableFromBackup",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
-	out := &RestoreTableFromBackupOutput{}
-	if err := c.invoke(ctx, &opts, &opRestoreTableFromBackup, r, extra, func(resp *call.Response) error {
-		return deserializeRestoreTableFromBackupOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RestoreTableFromBackupOutput{}, optFns, &opRestoreTableFromBackup, checkRestoreTableFromBackupInput, serializeRestoreTableFromBackupInput, deserializeRestoreTableFromBackupOutput, extra)
 }
 
 func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode validation.Mode) error {
@@ -2352,33 +1428,11 @@ func (c *Client) RestoreTableToPointInTime(ctx context.Context, in *RestoreTable
 	if in == nil {
 		in = &RestoreTableToPointInTimeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRestoreTableToPointInTimeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RestoreTableToPointInTime",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRestoreTableToPointInTimeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RestoreTableToPointInTime",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
-	out := &RestoreTableToPointInTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opRestoreTableToPointInTime, r, extra, func(resp *call.Response) error {
-		return deserializeRestoreTableToPointInTimeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RestoreTableToPointInTimeOutput{}, optFns, &opRestoreTableToPointInTime, checkRestoreTableToPointInTimeInput, serializeRestoreTableToPointInTimeInput, deserializeRestoreTableToPointInTimeOutput, extra)
 }
 
 func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode validation.Mode) error {
@@ -2408,33 +1462,11 @@ func (c *Client) Scan_(ctx context.Context, in *ScanInput, optFns ...func(*Optio
 	if in == nil {
 		in = &ScanInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkScanInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Scan",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeScanInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Scan",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &ScanOutput{}
-	if err := c.invoke(ctx, &opts, &opScan, r, extra, func(resp *call.Response) error {
-		return deserializeScanOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ScanOutput{}, optFns, &opScan, checkScanInput, serializeScanInput, deserializeScanOutput, extra)
 }
 
 func checkScanInput(in *ScanInput, mode validation.Mode) error {
@@ -2463,33 +1495,11 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTagResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTagResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagResource",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &TagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opTagResource, r, extra, func(resp *call.Response) error {
-		return deserializeTagResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, extra)
 }
 
 func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
@@ -2522,29 +1532,7 @@ func (c *Client) TransactGetItems(ctx context.Context, in *TransactGetItemsInput
 	if in == nil {
 		in = &TransactGetItemsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTransactGetItemsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TransactGetItems",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTransactGetItemsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TransactGetItems",
-			Service:   serviceName,
-		}
-	}
-	out := &TransactGetItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opTransactGetItems, r, nil, func(resp *call.Response) error {
-		return deserializeTransactGetItemsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TransactGetItemsOutput{}, optFns, &opTransactGetItems, checkTransactGetItemsInput, serializeTransactGetItemsInput, deserializeTransactGetItemsOutput, nil)
 }
 
 func checkTransactGetItemsInput(in *TransactGetItemsInput, mode validation.Mode) error {
@@ -2578,7 +1566,6 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 	if in == nil {
 		in = &TransactWriteItemsInput{}
 	}
-	opts := c.callOptions(optFns)
 	// An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.
 	if in.ClientRequestToken == nil {
 		cp := *in
@@ -2586,28 +1573,7 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 		cp.ClientRequestToken = &token
 		in = &cp
 	}
-	if err := checkTransactWriteItemsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TransactWriteItems",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTransactWriteItemsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TransactWriteItems",
-			Service:   serviceName,
-		}
-	}
-	out := &TransactWriteItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opTransactWriteItems, r, nil, func(resp *call.Response) error {
-		return deserializeTransactWriteItemsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TransactWriteItemsOutput{}, optFns, &opTransactWriteItems, checkTransactWriteItemsInput, serializeTransactWriteItemsInput, deserializeTransactWriteItemsOutput, nil)
 }
 
 func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode validation.Mode) error {
@@ -2636,33 +1602,11 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUntagResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUntagResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagResource",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	out := &UntagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagResource, r, extra, func(resp *call.Response) error {
-		return deserializeUntagResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, extra)
 }
 
 func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
@@ -2694,33 +1638,11 @@ func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuo
 	if in == nil {
 		in = &UpdateContinuousBackupsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateContinuousBackupsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateContinuousBackups",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateContinuousBackupsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateContinuousBackups",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateContinuousBackupsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateContinuousBackups, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateContinuousBackupsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateContinuousBackupsOutput{}, optFns, &opUpdateContinuousBackups, checkUpdateContinuousBackupsInput, serializeUpdateContinuousBackupsInput, deserializeUpdateContinuousBackupsOutput, extra)
 }
 
 func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode validation.Mode) error {
@@ -2751,33 +1673,11 @@ func (c *Client) UpdateContributorInsights(ctx context.Context, in *UpdateContri
 	if in == nil {
 		in = &UpdateContributorInsightsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateContributorInsightsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateContributorInsights",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateContributorInsightsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateContributorInsights",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateContributorInsightsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateContributorInsights, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateContributorInsightsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateContributorInsightsOutput{}, optFns, &opUpdateContributorInsights, checkUpdateContributorInsightsInput, serializeUpdateContributorInsightsInput, deserializeUpdateContributorInsightsOutput, extra)
 }
 
 func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode validation.Mode) error {
@@ -2810,33 +1710,11 @@ func (c *Client) UpdateGlobalTable(ctx context.Context, in *UpdateGlobalTableInp
 	if in == nil {
 		in = &UpdateGlobalTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateGlobalTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateGlobalTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateGlobalTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateGlobalTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	out := &UpdateGlobalTableOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateGlobalTable, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateGlobalTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateGlobalTableOutput{}, optFns, &opUpdateGlobalTable, checkUpdateGlobalTableInput, serializeUpdateGlobalTableInput, deserializeUpdateGlobalTableOutput, extra)
 }
 
 func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode validation.Mode) error {
@@ -2869,33 +1747,11 @@ func (c *Client) UpdateGlobalTableSettings(ctx context.Context, in *UpdateGlobal
 	if in == nil {
 		in = &UpdateGlobalTableSettingsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateGlobalTableSettingsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateGlobalTableSettings",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateGlobalTableSettingsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateGlobalTableSettings",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	out := &UpdateGlobalTableSettingsOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateGlobalTableSettings, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateGlobalTableSettingsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateGlobalTableSettingsOutput{}, optFns, &opUpdateGlobalTableSettings, checkUpdateGlobalTableSettingsInput, serializeUpdateGlobalTableSettingsInput, deserializeUpdateGlobalTableSettingsOutput, extra)
 }
 
 func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode validation.Mode) error {
@@ -2927,33 +1783,11 @@ func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...
 	if in == nil {
 		in = &UpdateItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateItem",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateItemOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateItem, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateItemOutput{}, optFns, &opUpdateItem, checkUpdateItemInput, serializeUpdateItemInput, deserializeUpdateItemOutput, extra)
 }
 
 func checkUpdateItemInput(in *UpdateItemInput, mode validation.Mode) error {
@@ -2985,33 +1819,11 @@ func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *Upda
 	if in == nil {
 		in = &UpdateKinesisStreamingDestinationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateKinesisStreamingDestinationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateKinesisStreamingDestinationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateKinesisStreamingDestination",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateKinesisStreamingDestinationOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateKinesisStreamingDestination, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateKinesisStreamingDestinationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateKinesisStreamingDestinationOutput{}, optFns, &opUpdateKinesisStreamingDestination, checkUpdateKinesisStreamingDestinationInput, serializeUpdateKinesisStreamingDestinationInput, deserializeUpdateKinesisStreamingDestinationOutput, extra)
 }
 
 func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode validation.Mode) error {
@@ -3043,33 +1855,11 @@ func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns .
 	if in == nil {
 		in = &UpdateTableInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateTableInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTable",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateTableInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTable",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateTableOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTable, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateTableOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateTableOutput{}, optFns, &opUpdateTable, checkUpdateTableInput, serializeUpdateTableInput, deserializeUpdateTableOutput, extra)
 }
 
 func checkUpdateTableInput(in *UpdateTableInput, mode validation.Mode) error {
@@ -3098,33 +1888,11 @@ func (c *Client) UpdateTableReplicaAutoScaling(ctx context.Context, in *UpdateTa
 	if in == nil {
 		in = &UpdateTableReplicaAutoScalingInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateTableReplicaAutoScalingInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTableReplicaAutoScaling",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateTableReplicaAutoScalingInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTableReplicaAutoScaling",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateTableReplicaAutoScalingOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTableReplicaAutoScaling, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateTableReplicaAutoScalingOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateTableReplicaAutoScalingOutput{}, optFns, &opUpdateTableReplicaAutoScaling, checkUpdateTableReplicaAutoScalingInput, serializeUpdateTableReplicaAutoScalingInput, deserializeUpdateTableReplicaAutoScalingOutput, extra)
 }
 
 func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode validation.Mode) error {
@@ -3153,33 +1921,11 @@ func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput
 	if in == nil {
 		in = &UpdateTimeToLiveInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateTimeToLiveInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTimeToLive",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateTimeToLiveInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateTimeToLive",
-			Service:   serviceName,
-		}
-	}
 	extra := endpointrules.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	out := &UpdateTimeToLiveOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateTimeToLive, r, extra, func(resp *call.Response) error {
-		return deserializeUpdateTimeToLiveOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateTimeToLiveOutput{}, optFns, &opUpdateTimeToLive, checkUpdateTimeToLiveInput, serializeUpdateTimeToLiveInput, deserializeUpdateTimeToLiveOutput, extra)
 }
 
 func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode validation.Mode) error {
@@ -3204,139 +1950,104 @@ func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode validation.Mode)
 // token (or repeats one), and requests nothing more once the loop breaks. The input is not
 // changed.
 func (c *Client) ListContributorInsightsPages(ctx context.Context, in *ListContributorInsightsInput, optFns ...func(*Options)) iter.Seq2[*ListContributorInsightsOutput, error] {
-	return func(yield func(*ListContributorInsightsOutput, error) bool) {
-		var params ListContributorInsightsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListContributorInsights(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListContributorInsightsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListContributorInsightsInput) (*ListContributorInsightsOutput, error) {
+		return c.ListContributorInsights(ctx, params, optFns...)
+	}, func(params *ListContributorInsightsInput, out *ListContributorInsightsOutput) (*ListContributorInsightsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListExportsPages calls ListExports page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListExportsPages(ctx context.Context, in *ListExportsInput, optFns ...func(*Options)) iter.Seq2[*ListExportsOutput, error] {
-	return func(yield func(*ListExportsOutput, error) bool) {
-		var params ListExportsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListExports(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListExportsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListExportsInput) (*ListExportsOutput, error) {
+		return c.ListExports(ctx, params, optFns...)
+	}, func(params *ListExportsInput, out *ListExportsOutput) (*ListExportsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListImportsPages calls ListImports page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListImportsPages(ctx context.Context, in *ListImportsInput, optFns ...func(*Options)) iter.Seq2[*ListImportsOutput, error] {
-	return func(yield func(*ListImportsOutput, error) bool) {
-		var params ListImportsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListImports(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListImportsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListImportsInput) (*ListImportsOutput, error) {
+		return c.ListImports(ctx, params, optFns...)
+	}, func(params *ListImportsInput, out *ListImportsOutput) (*ListImportsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListTablesPages calls ListTables page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListTablesPages(ctx context.Context, in *ListTablesInput, optFns ...func(*Options)) iter.Seq2[*ListTablesOutput, error] {
-	return func(yield func(*ListTablesOutput, error) bool) {
-		var params ListTablesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListTables(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.LastEvaluatedTableName == nil || *out.LastEvaluatedTableName == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.ExclusiveStartTableName != nil && *params.ExclusiveStartTableName == *out.LastEvaluatedTableName {
-				return
-			}
-			params.ExclusiveStartTableName = out.LastEvaluatedTableName
-		}
+	first := &ListTablesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListTablesInput) (*ListTablesOutput, error) {
+		return c.ListTables(ctx, params, optFns...)
+	}, func(params *ListTablesInput, out *ListTablesOutput) (*ListTablesInput, bool) {
+		if out.LastEvaluatedTableName == nil || *out.LastEvaluatedTableName == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.ExclusiveStartTableName != nil && *params.ExclusiveStartTableName == *out.LastEvaluatedTableName {
+			return nil, false
+		}
+		next := *params
+		next.ExclusiveStartTableName = out.LastEvaluatedTableName
+		return &next, true
+	})
 }
 
 // ListTablesItems calls ListTables page by page and yields the items of every page (the output's
 // TableNames), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListTablesItems(ctx context.Context, in *ListTablesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		for page, err := range c.ListTablesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero string
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.TableNames {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListTablesPages(ctx, in, optFns...), func(page *ListTablesOutput) []string {
+		return page.TableNames
+	})
 }
 
 func decodeErrorResponse(resp *call.Response) error {

@@ -35,29 +35,7 @@ func (c *Client) AddPermission(ctx context.Context, in *AddPermissionInput, optF
 	if in == nil {
 		in = &AddPermissionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkAddPermissionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "AddPermission",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeAddPermissionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "AddPermission",
-			Service:   serviceName,
-		}
-	}
-	out := &AddPermissionOutput{}
-	if err := c.invoke(ctx, &opts, &opAddPermission, r, nil, func(resp *call.Response) error {
-		return deserializeAddPermissionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &AddPermissionOutput{}, optFns, &opAddPermission, checkAddPermissionInput, serializeAddPermissionInput, deserializeAddPermissionOutput, nil)
 }
 
 func checkAddPermissionInput(in *AddPermissionInput, mode validation.Mode) error {
@@ -95,29 +73,7 @@ func (c *Client) CancelMessageMoveTask(ctx context.Context, in *CancelMessageMov
 	if in == nil {
 		in = &CancelMessageMoveTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCancelMessageMoveTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelMessageMoveTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCancelMessageMoveTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelMessageMoveTask",
-			Service:   serviceName,
-		}
-	}
-	out := &CancelMessageMoveTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelMessageMoveTask, r, nil, func(resp *call.Response) error {
-		return deserializeCancelMessageMoveTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CancelMessageMoveTaskOutput{}, optFns, &opCancelMessageMoveTask, checkCancelMessageMoveTaskInput, serializeCancelMessageMoveTaskInput, deserializeCancelMessageMoveTaskOutput, nil)
 }
 
 func checkCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput, mode validation.Mode) error {
@@ -147,29 +103,7 @@ func (c *Client) ChangeMessageVisibility(ctx context.Context, in *ChangeMessageV
 	if in == nil {
 		in = &ChangeMessageVisibilityInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkChangeMessageVisibilityInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ChangeMessageVisibility",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeChangeMessageVisibilityInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ChangeMessageVisibility",
-			Service:   serviceName,
-		}
-	}
-	out := &ChangeMessageVisibilityOutput{}
-	if err := c.invoke(ctx, &opts, &opChangeMessageVisibility, r, nil, func(resp *call.Response) error {
-		return deserializeChangeMessageVisibilityOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ChangeMessageVisibilityOutput{}, optFns, &opChangeMessageVisibility, checkChangeMessageVisibilityInput, serializeChangeMessageVisibilityInput, deserializeChangeMessageVisibilityOutput, nil)
 }
 
 func checkChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput, mode validation.Mode) error {
@@ -206,29 +140,7 @@ func (c *Client) ChangeMessageVisibilityBatch(ctx context.Context, in *ChangeMes
 	if in == nil {
 		in = &ChangeMessageVisibilityBatchInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkChangeMessageVisibilityBatchInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ChangeMessageVisibilityBatch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeChangeMessageVisibilityBatchInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ChangeMessageVisibilityBatch",
-			Service:   serviceName,
-		}
-	}
-	out := &ChangeMessageVisibilityBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opChangeMessageVisibilityBatch, r, nil, func(resp *call.Response) error {
-		return deserializeChangeMessageVisibilityBatchOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ChangeMessageVisibilityBatchOutput{}, optFns, &opChangeMessageVisibilityBatch, checkChangeMessageVisibilityBatchInput, serializeChangeMessageVisibilityBatchInput, deserializeChangeMessageVisibilityBatchOutput, nil)
 }
 
 func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput, mode validation.Mode) error {
@@ -261,29 +173,7 @@ func (c *Client) CreateQueue(ctx context.Context, in *CreateQueueInput, optFns .
 	if in == nil {
 		in = &CreateQueueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateQueueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateQueue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateQueueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateQueue",
-			Service:   serviceName,
-		}
-	}
-	out := &CreateQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateQueue, r, nil, func(resp *call.Response) error {
-		return deserializeCreateQueueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateQueueOutput{}, optFns, &opCreateQueue, checkCreateQueueInput, serializeCreateQueueInput, deserializeCreateQueueOutput, nil)
 }
 
 func checkCreateQueueInput(in *CreateQueueInput, mode validation.Mode) error {
@@ -313,29 +203,7 @@ func (c *Client) DeleteMessage(ctx context.Context, in *DeleteMessageInput, optF
 	if in == nil {
 		in = &DeleteMessageInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteMessageInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteMessage",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteMessageInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteMessage",
-			Service:   serviceName,
-		}
-	}
-	out := &DeleteMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteMessage, r, nil, func(resp *call.Response) error {
-		return deserializeDeleteMessageOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteMessageOutput{}, optFns, &opDeleteMessage, checkDeleteMessageInput, serializeDeleteMessageInput, deserializeDeleteMessageOutput, nil)
 }
 
 func checkDeleteMessageInput(in *DeleteMessageInput, mode validation.Mode) error {
@@ -369,29 +237,7 @@ func (c *Client) DeleteMessageBatch(ctx context.Context, in *DeleteMessageBatchI
 	if in == nil {
 		in = &DeleteMessageBatchInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteMessageBatchInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteMessageBatch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteMessageBatchInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteMessageBatch",
-			Service:   serviceName,
-		}
-	}
-	out := &DeleteMessageBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteMessageBatch, r, nil, func(resp *call.Response) error {
-		return deserializeDeleteMessageBatchOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteMessageBatchOutput{}, optFns, &opDeleteMessageBatch, checkDeleteMessageBatchInput, serializeDeleteMessageBatchInput, deserializeDeleteMessageBatchOutput, nil)
 }
 
 func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode validation.Mode) error {
@@ -423,29 +269,7 @@ func (c *Client) DeleteQueue(ctx context.Context, in *DeleteQueueInput, optFns .
 	if in == nil {
 		in = &DeleteQueueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteQueueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteQueue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteQueueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteQueue",
-			Service:   serviceName,
-		}
-	}
-	out := &DeleteQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteQueue, r, nil, func(resp *call.Response) error {
-		return deserializeDeleteQueueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteQueueOutput{}, optFns, &opDeleteQueue, checkDeleteQueueInput, serializeDeleteQueueInput, deserializeDeleteQueueOutput, nil)
 }
 
 func checkDeleteQueueInput(in *DeleteQueueInput, mode validation.Mode) error {
@@ -474,29 +298,7 @@ func (c *Client) GetQueueAttributes(ctx context.Context, in *GetQueueAttributesI
 	if in == nil {
 		in = &GetQueueAttributesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetQueueAttributesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetQueueAttributes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetQueueAttributesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetQueueAttributes",
-			Service:   serviceName,
-		}
-	}
-	out := &GetQueueAttributesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetQueueAttributes, r, nil, func(resp *call.Response) error {
-		return deserializeGetQueueAttributesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetQueueAttributesOutput{}, optFns, &opGetQueueAttributes, checkGetQueueAttributesInput, serializeGetQueueAttributesInput, deserializeGetQueueAttributesOutput, nil)
 }
 
 func checkGetQueueAttributesInput(in *GetQueueAttributesInput, mode validation.Mode) error {
@@ -525,29 +327,7 @@ func (c *Client) GetQueueUrl(ctx context.Context, in *GetQueueUrlInput, optFns .
 	if in == nil {
 		in = &GetQueueUrlInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetQueueUrlInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetQueueUrl",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetQueueUrlInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetQueueUrl",
-			Service:   serviceName,
-		}
-	}
-	out := &GetQueueUrlOutput{}
-	if err := c.invoke(ctx, &opts, &opGetQueueUrl, r, nil, func(resp *call.Response) error {
-		return deserializeGetQueueUrlOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetQueueUrlOutput{}, optFns, &opGetQueueUrl, checkGetQueueUrlInput, serializeGetQueueUrlInput, deserializeGetQueueUrlOutput, nil)
 }
 
 func checkGetQueueUrlInput(in *GetQueueUrlInput, mode validation.Mode) error {
@@ -576,29 +356,7 @@ func (c *Client) ListDeadLetterSourceQueues(ctx context.Context, in *ListDeadLet
 	if in == nil {
 		in = &ListDeadLetterSourceQueuesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListDeadLetterSourceQueuesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListDeadLetterSourceQueues",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListDeadLetterSourceQueuesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListDeadLetterSourceQueues",
-			Service:   serviceName,
-		}
-	}
-	out := &ListDeadLetterSourceQueuesOutput{}
-	if err := c.invoke(ctx, &opts, &opListDeadLetterSourceQueues, r, nil, func(resp *call.Response) error {
-		return deserializeListDeadLetterSourceQueuesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListDeadLetterSourceQueuesOutput{}, optFns, &opListDeadLetterSourceQueues, checkListDeadLetterSourceQueuesInput, serializeListDeadLetterSourceQueuesInput, deserializeListDeadLetterSourceQueuesOutput, nil)
 }
 
 func checkListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput, mode validation.Mode) error {
@@ -627,29 +385,7 @@ func (c *Client) ListMessageMoveTasks(ctx context.Context, in *ListMessageMoveTa
 	if in == nil {
 		in = &ListMessageMoveTasksInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListMessageMoveTasksInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListMessageMoveTasks",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListMessageMoveTasksInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListMessageMoveTasks",
-			Service:   serviceName,
-		}
-	}
-	out := &ListMessageMoveTasksOutput{}
-	if err := c.invoke(ctx, &opts, &opListMessageMoveTasks, r, nil, func(resp *call.Response) error {
-		return deserializeListMessageMoveTasksOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListMessageMoveTasksOutput{}, optFns, &opListMessageMoveTasks, checkListMessageMoveTasksInput, serializeListMessageMoveTasksInput, deserializeListMessageMoveTasksOutput, nil)
 }
 
 func checkListMessageMoveTasksInput(in *ListMessageMoveTasksInput, mode validation.Mode) error {
@@ -678,29 +414,7 @@ func (c *Client) ListQueueTags(ctx context.Context, in *ListQueueTagsInput, optF
 	if in == nil {
 		in = &ListQueueTagsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListQueueTagsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListQueueTags",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListQueueTagsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListQueueTags",
-			Service:   serviceName,
-		}
-	}
-	out := &ListQueueTagsOutput{}
-	if err := c.invoke(ctx, &opts, &opListQueueTags, r, nil, func(resp *call.Response) error {
-		return deserializeListQueueTagsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListQueueTagsOutput{}, optFns, &opListQueueTags, checkListQueueTagsInput, serializeListQueueTagsInput, deserializeListQueueTagsOutput, nil)
 }
 
 func checkListQueueTagsInput(in *ListQueueTagsInput, mode validation.Mode) error {
@@ -729,29 +443,7 @@ func (c *Client) ListQueues(ctx context.Context, in *ListQueuesInput, optFns ...
 	if in == nil {
 		in = &ListQueuesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListQueuesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListQueues",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListQueuesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListQueues",
-			Service:   serviceName,
-		}
-	}
-	out := &ListQueuesOutput{}
-	if err := c.invoke(ctx, &opts, &opListQueues, r, nil, func(resp *call.Response) error {
-		return deserializeListQueuesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListQueuesOutput{}, optFns, &opListQueues, checkListQueuesInput, serializeListQueuesInput, deserializeListQueuesOutput, nil)
 }
 
 func checkListQueuesInput(in *ListQueuesInput, mode validation.Mode) error {
@@ -776,29 +468,7 @@ func (c *Client) PurgeQueue(ctx context.Context, in *PurgeQueueInput, optFns ...
 	if in == nil {
 		in = &PurgeQueueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPurgeQueueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PurgeQueue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePurgeQueueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PurgeQueue",
-			Service:   serviceName,
-		}
-	}
-	out := &PurgeQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opPurgeQueue, r, nil, func(resp *call.Response) error {
-		return deserializePurgeQueueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PurgeQueueOutput{}, optFns, &opPurgeQueue, checkPurgeQueueInput, serializePurgeQueueInput, deserializePurgeQueueOutput, nil)
 }
 
 func checkPurgeQueueInput(in *PurgeQueueInput, mode validation.Mode) error {
@@ -829,29 +499,7 @@ func (c *Client) ReceiveMessage(ctx context.Context, in *ReceiveMessageInput, op
 	if in == nil {
 		in = &ReceiveMessageInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkReceiveMessageInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ReceiveMessage",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeReceiveMessageInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ReceiveMessage",
-			Service:   serviceName,
-		}
-	}
-	out := &ReceiveMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opReceiveMessage, r, nil, func(resp *call.Response) error {
-		return deserializeReceiveMessageOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ReceiveMessageOutput{}, optFns, &opReceiveMessage, checkReceiveMessageInput, serializeReceiveMessageInput, deserializeReceiveMessageOutput, nil)
 }
 
 func checkReceiveMessageInput(in *ReceiveMessageInput, mode validation.Mode) error {
@@ -880,29 +528,7 @@ func (c *Client) RemovePermission(ctx context.Context, in *RemovePermissionInput
 	if in == nil {
 		in = &RemovePermissionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRemovePermissionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RemovePermission",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRemovePermissionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RemovePermission",
-			Service:   serviceName,
-		}
-	}
-	out := &RemovePermissionOutput{}
-	if err := c.invoke(ctx, &opts, &opRemovePermission, r, nil, func(resp *call.Response) error {
-		return deserializeRemovePermissionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RemovePermissionOutput{}, optFns, &opRemovePermission, checkRemovePermissionInput, serializeRemovePermissionInput, deserializeRemovePermissionOutput, nil)
 }
 
 func checkRemovePermissionInput(in *RemovePermissionInput, mode validation.Mode) error {
@@ -936,29 +562,7 @@ func (c *Client) SendMessage(ctx context.Context, in *SendMessageInput, optFns .
 	if in == nil {
 		in = &SendMessageInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSendMessageInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SendMessage",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSendMessageInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SendMessage",
-			Service:   serviceName,
-		}
-	}
-	out := &SendMessageOutput{}
-	if err := c.invoke(ctx, &opts, &opSendMessage, r, nil, func(resp *call.Response) error {
-		return deserializeSendMessageOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SendMessageOutput{}, optFns, &opSendMessage, checkSendMessageInput, serializeSendMessageInput, deserializeSendMessageOutput, nil)
 }
 
 func checkSendMessageInput(in *SendMessageInput, mode validation.Mode) error {
@@ -994,29 +598,7 @@ func (c *Client) SendMessageBatch(ctx context.Context, in *SendMessageBatchInput
 	if in == nil {
 		in = &SendMessageBatchInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSendMessageBatchInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SendMessageBatch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSendMessageBatchInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SendMessageBatch",
-			Service:   serviceName,
-		}
-	}
-	out := &SendMessageBatchOutput{}
-	if err := c.invoke(ctx, &opts, &opSendMessageBatch, r, nil, func(resp *call.Response) error {
-		return deserializeSendMessageBatchOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SendMessageBatchOutput{}, optFns, &opSendMessageBatch, checkSendMessageBatchInput, serializeSendMessageBatchInput, deserializeSendMessageBatchOutput, nil)
 }
 
 func checkSendMessageBatchInput(in *SendMessageBatchInput, mode validation.Mode) error {
@@ -1049,29 +631,7 @@ func (c *Client) SetQueueAttributes(ctx context.Context, in *SetQueueAttributesI
 	if in == nil {
 		in = &SetQueueAttributesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSetQueueAttributesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SetQueueAttributes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSetQueueAttributesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SetQueueAttributes",
-			Service:   serviceName,
-		}
-	}
-	out := &SetQueueAttributesOutput{}
-	if err := c.invoke(ctx, &opts, &opSetQueueAttributes, r, nil, func(resp *call.Response) error {
-		return deserializeSetQueueAttributesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SetQueueAttributesOutput{}, optFns, &opSetQueueAttributes, checkSetQueueAttributesInput, serializeSetQueueAttributesInput, deserializeSetQueueAttributesOutput, nil)
 }
 
 func checkSetQueueAttributesInput(in *SetQueueAttributesInput, mode validation.Mode) error {
@@ -1103,29 +663,7 @@ func (c *Client) StartMessageMoveTask(ctx context.Context, in *StartMessageMoveT
 	if in == nil {
 		in = &StartMessageMoveTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStartMessageMoveTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartMessageMoveTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStartMessageMoveTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartMessageMoveTask",
-			Service:   serviceName,
-		}
-	}
-	out := &StartMessageMoveTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opStartMessageMoveTask, r, nil, func(resp *call.Response) error {
-		return deserializeStartMessageMoveTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StartMessageMoveTaskOutput{}, optFns, &opStartMessageMoveTask, checkStartMessageMoveTaskInput, serializeStartMessageMoveTaskInput, deserializeStartMessageMoveTaskOutput, nil)
 }
 
 func checkStartMessageMoveTaskInput(in *StartMessageMoveTaskInput, mode validation.Mode) error {
@@ -1154,29 +692,7 @@ func (c *Client) TagQueue(ctx context.Context, in *TagQueueInput, optFns ...func
 	if in == nil {
 		in = &TagQueueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTagQueueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagQueue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTagQueueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagQueue",
-			Service:   serviceName,
-		}
-	}
-	out := &TagQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opTagQueue, r, nil, func(resp *call.Response) error {
-		return deserializeTagQueueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TagQueueOutput{}, optFns, &opTagQueue, checkTagQueueInput, serializeTagQueueInput, deserializeTagQueueOutput, nil)
 }
 
 func checkTagQueueInput(in *TagQueueInput, mode validation.Mode) error {
@@ -1208,29 +724,7 @@ func (c *Client) UntagQueue(ctx context.Context, in *UntagQueueInput, optFns ...
 	if in == nil {
 		in = &UntagQueueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUntagQueueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagQueue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUntagQueueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagQueue",
-			Service:   serviceName,
-		}
-	}
-	out := &UntagQueueOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagQueue, r, nil, func(resp *call.Response) error {
-		return deserializeUntagQueueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UntagQueueOutput{}, optFns, &opUntagQueue, checkUntagQueueInput, serializeUntagQueueInput, deserializeUntagQueueOutput, nil)
 }
 
 func checkUntagQueueInput(in *UntagQueueInput, mode validation.Mode) error {
@@ -1255,99 +749,65 @@ func checkUntagQueueInput(in *UntagQueueInput, mode validation.Mode) error {
 // next token (or repeats one), and requests nothing more once the loop breaks. The input is not
 // changed.
 func (c *Client) ListDeadLetterSourceQueuesPages(ctx context.Context, in *ListDeadLetterSourceQueuesInput, optFns ...func(*Options)) iter.Seq2[*ListDeadLetterSourceQueuesOutput, error] {
-	return func(yield func(*ListDeadLetterSourceQueuesOutput, error) bool) {
-		var params ListDeadLetterSourceQueuesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListDeadLetterSourceQueues(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListDeadLetterSourceQueuesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListDeadLetterSourceQueuesInput) (*ListDeadLetterSourceQueuesOutput, error) {
+		return c.ListDeadLetterSourceQueues(ctx, params, optFns...)
+	}, func(params *ListDeadLetterSourceQueuesInput, out *ListDeadLetterSourceQueuesOutput) (*ListDeadLetterSourceQueuesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListDeadLetterSourceQueuesItems calls ListDeadLetterSourceQueues page by page and yields the
 // items of every page (the output's queueUrls), or the error that ends the loop. It requests
 // nothing more once the loop breaks.
 func (c *Client) ListDeadLetterSourceQueuesItems(ctx context.Context, in *ListDeadLetterSourceQueuesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		for page, err := range c.ListDeadLetterSourceQueuesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero string
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.QueueUrls {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListDeadLetterSourceQueuesPages(ctx, in, optFns...), func(page *ListDeadLetterSourceQueuesOutput) []string {
+		return page.QueueUrls
+	})
 }
 
 // ListQueuesPages calls ListQueues page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListQueuesPages(ctx context.Context, in *ListQueuesInput, optFns ...func(*Options)) iter.Seq2[*ListQueuesOutput, error] {
-	return func(yield func(*ListQueuesOutput, error) bool) {
-		var params ListQueuesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListQueues(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListQueuesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListQueuesInput) (*ListQueuesOutput, error) {
+		return c.ListQueues(ctx, params, optFns...)
+	}, func(params *ListQueuesInput, out *ListQueuesOutput) (*ListQueuesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListQueuesItems calls ListQueues page by page and yields the items of every page (the output's
 // QueueUrls), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListQueuesItems(ctx context.Context, in *ListQueuesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		for page, err := range c.ListQueuesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero string
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.QueueUrls {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListQueuesPages(ctx, in, optFns...), func(page *ListQueuesOutput) []string {
+		return page.QueueUrls
+	})
 }
 
 func decodeErrorResponse(resp *call.Response) error {

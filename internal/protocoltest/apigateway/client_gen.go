@@ -40,29 +40,7 @@ func (c *Client) GetRestApis(ctx context.Context, in *GetRestApisInput, optFns .
 	if in == nil {
 		in = &GetRestApisInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetRestApisInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetRestApis",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetRestApisInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetRestApis",
-			Service:   serviceName,
-		}
-	}
-	out := &GetRestApisOutput{}
-	if err := c.invoke(ctx, &opts, &opGetRestApis, r, func(resp *call.Response) error {
-		return deserializeGetRestApisOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetRestApisOutput{}, optFns, &opGetRestApis, checkGetRestApisInput, serializeGetRestApisInput, deserializeGetRestApisOutput)
 }
 
 func checkGetRestApisInput(in *GetRestApisInput, mode validation.Mode) error {
@@ -79,49 +57,32 @@ func checkGetRestApisInput(in *GetRestApisInput, mode validation.Mode) error {
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) GetRestApisPages(ctx context.Context, in *GetRestApisInput, optFns ...func(*Options)) iter.Seq2[*GetRestApisOutput, error] {
-	return func(yield func(*GetRestApisOutput, error) bool) {
-		var params GetRestApisInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.GetRestApis(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.Position == nil || *out.Position == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.Position != nil && *params.Position == *out.Position {
-				return
-			}
-			params.Position = out.Position
-		}
+	first := &GetRestApisInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *GetRestApisInput) (*GetRestApisOutput, error) {
+		return c.GetRestApis(ctx, params, optFns...)
+	}, func(params *GetRestApisInput, out *GetRestApisOutput) (*GetRestApisInput, bool) {
+		if out.Position == nil || *out.Position == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.Position != nil && *params.Position == *out.Position {
+			return nil, false
+		}
+		next := *params
+		next.Position = out.Position
+		return &next, true
+	})
 }
 
 // GetRestApisItems calls GetRestApis page by page and yields the items of every page (the output's
 // items), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) GetRestApisItems(ctx context.Context, in *GetRestApisInput, optFns ...func(*Options)) iter.Seq2[types.RestApi, error] {
-	return func(yield func(types.RestApi, error) bool) {
-		for page, err := range c.GetRestApisPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.RestApi
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Items {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.GetRestApisPages(ctx, in, optFns...), func(page *GetRestApisOutput) []types.RestApi {
+		return page.Items
+	})
 }
 
 func decodeErrorResponse(resp *call.Response) error {

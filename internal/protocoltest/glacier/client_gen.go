@@ -37,29 +37,7 @@ func (c *Client) UploadArchive(ctx context.Context, in *UploadArchiveInput, optF
 	if in == nil {
 		in = &UploadArchiveInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUploadArchiveInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UploadArchive",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUploadArchiveInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UploadArchive",
-			Service:   serviceName,
-		}
-	}
-	out := &UploadArchiveOutput{}
-	if err := c.invoke(ctx, &opts, &opUploadArchive, r, func(resp *call.Response) error {
-		return deserializeUploadArchiveOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UploadArchiveOutput{}, optFns, &opUploadArchive, checkUploadArchiveInput, serializeUploadArchiveInput, deserializeUploadArchiveOutput)
 }
 
 func checkUploadArchiveInput(in *UploadArchiveInput, mode validation.Mode) error {
@@ -92,29 +70,7 @@ func (c *Client) UploadMultipartPart(ctx context.Context, in *UploadMultipartPar
 	if in == nil {
 		in = &UploadMultipartPartInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUploadMultipartPartInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UploadMultipartPart",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUploadMultipartPartInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UploadMultipartPart",
-			Service:   serviceName,
-		}
-	}
-	out := &UploadMultipartPartOutput{}
-	if err := c.invoke(ctx, &opts, &opUploadMultipartPart, r, func(resp *call.Response) error {
-		return deserializeUploadMultipartPartOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UploadMultipartPartOutput{}, optFns, &opUploadMultipartPart, checkUploadMultipartPartInput, serializeUploadMultipartPartInput, deserializeUploadMultipartPartOutput)
 }
 
 func checkUploadMultipartPartInput(in *UploadMultipartPartInput, mode validation.Mode) error {

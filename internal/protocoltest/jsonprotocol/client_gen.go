@@ -35,29 +35,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	if in == nil {
 		in = &ContentTypeParametersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkContentTypeParametersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeContentTypeParametersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
-		return deserializeContentTypeParametersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ContentTypeParametersOutput{}, optFns, &opContentTypeParameters, checkContentTypeParametersInput, serializeContentTypeParametersInput, deserializeContentTypeParametersOutput)
 }
 
 func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
@@ -79,29 +57,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 	if in == nil {
 		in = &DatetimeOffsetsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDatetimeOffsetsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DatetimeOffsets",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDatetimeOffsetsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DatetimeOffsets",
-			Service:   serviceName,
-		}
-	}
-	out := &DatetimeOffsetsOutput{}
-	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *call.Response) error {
-		return deserializeDatetimeOffsetsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DatetimeOffsetsOutput{}, optFns, &opDatetimeOffsets, checkDatetimeOffsetsInput, serializeDatetimeOffsetsInput, deserializeDatetimeOffsetsOutput)
 }
 
 func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode validation.Mode) error {
@@ -123,29 +79,7 @@ func (c *Client) EmptyOperation(ctx context.Context, in *EmptyOperationInput, op
 	if in == nil {
 		in = &EmptyOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEmptyOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEmptyOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EmptyOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyOperation, r, func(resp *call.Response) error {
-		return deserializeEmptyOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EmptyOperationOutput{}, optFns, &opEmptyOperation, checkEmptyOperationInput, serializeEmptyOperationInput, deserializeEmptyOperationOutput)
 }
 
 func checkEmptyOperationInput(in *EmptyOperationInput, mode validation.Mode) error {
@@ -167,29 +101,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	if in == nil {
 		in = &EndpointOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointOperationOutput{}, optFns, &opEndpointOperation, checkEndpointOperationInput, serializeEndpointOperationInput, deserializeEndpointOperationOutput)
 }
 
 func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
@@ -211,29 +123,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointWithHostLabelOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointWithHostLabelOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointWithHostLabelOperationOutput{}, optFns, &opEndpointWithHostLabelOperation, checkEndpointWithHostLabelOperationInput, serializeEndpointWithHostLabelOperationInput, deserializeEndpointWithHostLabelOperationOutput)
 }
 
 func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
@@ -259,29 +149,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	if in == nil {
 		in = &FractionalSecondsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkFractionalSecondsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeFractionalSecondsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
-		return deserializeFractionalSecondsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &FractionalSecondsOutput{}, optFns, &opFractionalSeconds, checkFractionalSecondsInput, serializeFractionalSecondsInput, deserializeFractionalSecondsOutput)
 }
 
 func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
@@ -315,29 +183,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	if in == nil {
 		in = &GreetingWithErrorsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGreetingWithErrorsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGreetingWithErrorsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
-		return deserializeGreetingWithErrorsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GreetingWithErrorsOutput{}, optFns, &opGreetingWithErrors, checkGreetingWithErrorsInput, serializeGreetingWithErrorsInput, deserializeGreetingWithErrorsOutput)
 }
 
 func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
@@ -359,29 +205,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	if in == nil {
 		in = &HostWithPathOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHostWithPathOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHostWithPathOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
-		return deserializeHostWithPathOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HostWithPathOperationOutput{}, optFns, &opHostWithPathOperation, checkHostWithPathOperationInput, serializeHostWithPathOperationInput, deserializeHostWithPathOperationOutput)
 }
 
 func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
@@ -406,29 +230,7 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 	if in == nil {
 		in = &JsonEnumsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonEnumsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonEnums",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonEnumsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonEnums",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *call.Response) error {
-		return deserializeJsonEnumsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonEnumsOutput{}, optFns, &opJsonEnums, checkJsonEnumsInput, serializeJsonEnumsInput, deserializeJsonEnumsOutput)
 }
 
 func checkJsonEnumsInput(in *JsonEnumsInput, mode validation.Mode) error {
@@ -453,29 +255,7 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 	if in == nil {
 		in = &JsonIntEnumsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonIntEnumsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonIntEnums",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonIntEnumsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonIntEnums",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonIntEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *call.Response) error {
-		return deserializeJsonIntEnumsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonIntEnumsOutput{}, optFns, &opJsonIntEnums, checkJsonIntEnumsInput, serializeJsonIntEnumsInput, deserializeJsonIntEnumsOutput)
 }
 
 func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode validation.Mode) error {
@@ -500,29 +280,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonUnionsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonUnionsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
-		return deserializeJsonUnionsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonUnionsOutput{}, optFns, &opJsonUnions, checkJsonUnionsInput, serializeJsonUnionsInput, deserializeJsonUnionsOutput)
 }
 
 func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
@@ -546,29 +304,7 @@ func (c *Client) KitchenSinkOperation(ctx context.Context, in *KitchenSinkOperat
 	if in == nil {
 		in = &KitchenSinkOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkKitchenSinkOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "KitchenSinkOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeKitchenSinkOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "KitchenSinkOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &KitchenSinkOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opKitchenSinkOperation, r, func(resp *call.Response) error {
-		return deserializeKitchenSinkOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &KitchenSinkOperationOutput{}, optFns, &opKitchenSinkOperation, checkKitchenSinkOperationInput, serializeKitchenSinkOperationInput, deserializeKitchenSinkOperationOutput)
 }
 
 func checkKitchenSinkOperationInput(in *KitchenSinkOperationInput, mode validation.Mode) error {
@@ -590,29 +326,7 @@ func (c *Client) NullOperation(ctx context.Context, in *NullOperationInput, optF
 	if in == nil {
 		in = &NullOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNullOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNullOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &NullOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opNullOperation, r, func(resp *call.Response) error {
-		return deserializeNullOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NullOperationOutput{}, optFns, &opNullOperation, checkNullOperationInput, serializeNullOperationInput, deserializeNullOperationOutput)
 }
 
 func checkNullOperationInput(in *NullOperationInput, mode validation.Mode) error {
@@ -634,29 +348,7 @@ func (c *Client) OperationWithOptionalInputOutput(ctx context.Context, in *Opera
 	if in == nil {
 		in = &OperationWithOptionalInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithOptionalInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithOptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithOptionalInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithOptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithOptionalInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithOptionalInputOutput, r, func(resp *call.Response) error {
-		return deserializeOperationWithOptionalInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithOptionalInputOutputOutput{}, optFns, &opOperationWithOptionalInputOutput, checkOperationWithOptionalInputOutputInput, serializeOperationWithOptionalInputOutputInput, deserializeOperationWithOptionalInputOutputOutput)
 }
 
 func checkOperationWithOptionalInputOutputInput(in *OperationWithOptionalInputOutputInput, mode validation.Mode) error {
@@ -678,29 +370,7 @@ func (c *Client) PutAndGetInlineDocuments(ctx context.Context, in *PutAndGetInli
 	if in == nil {
 		in = &PutAndGetInlineDocumentsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutAndGetInlineDocumentsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutAndGetInlineDocuments",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutAndGetInlineDocumentsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutAndGetInlineDocuments",
-			Service:   serviceName,
-		}
-	}
-	out := &PutAndGetInlineDocumentsOutput{}
-	if err := c.invoke(ctx, &opts, &opPutAndGetInlineDocuments, r, func(resp *call.Response) error {
-		return deserializePutAndGetInlineDocumentsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutAndGetInlineDocumentsOutput{}, optFns, &opPutAndGetInlineDocuments, checkPutAndGetInlineDocumentsInput, serializePutAndGetInlineDocumentsInput, deserializePutAndGetInlineDocumentsOutput)
 }
 
 func checkPutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput, mode validation.Mode) error {
@@ -725,29 +395,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	if in == nil {
 		in = &PutWithContentEncodingInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutWithContentEncodingInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutWithContentEncodingInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
-		return deserializePutWithContentEncodingOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutWithContentEncodingOutput{}, optFns, &opPutWithContentEncoding, checkPutWithContentEncodingInput, serializePutWithContentEncodingInput, deserializePutWithContentEncodingOutput)
 }
 
 func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
@@ -769,29 +417,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSimpleScalarPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSimpleScalarPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
-		return deserializeSimpleScalarPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SimpleScalarPropertiesOutput{}, optFns, &opSimpleScalarProperties, checkSimpleScalarPropertiesInput, serializeSimpleScalarPropertiesInput, deserializeSimpleScalarPropertiesOutput)
 }
 
 func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
@@ -813,29 +439,7 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 	if in == nil {
 		in = &SparseNullsOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSparseNullsOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSparseNullsOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &SparseNullsOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *call.Response) error {
-		return deserializeSparseNullsOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SparseNullsOperationOutput{}, optFns, &opSparseNullsOperation, checkSparseNullsOperationInput, serializeSparseNullsOperationInput, deserializeSparseNullsOperationOutput)
 }
 
 func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validation.Mode) error {

@@ -35,29 +35,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	if in == nil {
 		in = &ContentTypeParametersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkContentTypeParametersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeContentTypeParametersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
-		return deserializeContentTypeParametersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ContentTypeParametersOutput{}, optFns, &opContentTypeParameters, checkContentTypeParametersInput, serializeContentTypeParametersInput, deserializeContentTypeParametersOutput)
 }
 
 func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
@@ -81,29 +59,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 	if in == nil {
 		in = &EmptyInputAndEmptyOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEmptyInputAndEmptyOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputAndEmptyOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEmptyInputAndEmptyOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputAndEmptyOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &EmptyInputAndEmptyOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *call.Response) error {
-		return deserializeEmptyInputAndEmptyOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EmptyInputAndEmptyOutputOutput{}, optFns, &opEmptyInputAndEmptyOutput, checkEmptyInputAndEmptyOutputInput, serializeEmptyInputAndEmptyOutputInput, deserializeEmptyInputAndEmptyOutputOutput)
 }
 
 func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode validation.Mode) error {
@@ -125,29 +81,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	if in == nil {
 		in = &EndpointOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointOperationOutput{}, optFns, &opEndpointOperation, checkEndpointOperationInput, serializeEndpointOperationInput, deserializeEndpointOperationOutput)
 }
 
 func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
@@ -169,29 +103,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointWithHostLabelOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointWithHostLabelOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointWithHostLabelOperationOutput{}, optFns, &opEndpointWithHostLabelOperation, checkEndpointWithHostLabelOperationInput, serializeEndpointWithHostLabelOperationInput, deserializeEndpointWithHostLabelOperationOutput)
 }
 
 func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
@@ -229,29 +141,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	if in == nil {
 		in = &GreetingWithErrorsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGreetingWithErrorsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGreetingWithErrorsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
-		return deserializeGreetingWithErrorsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GreetingWithErrorsOutput{}, optFns, &opGreetingWithErrors, checkGreetingWithErrorsInput, serializeGreetingWithErrorsInput, deserializeGreetingWithErrorsOutput)
 }
 
 func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
@@ -273,29 +163,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	if in == nil {
 		in = &HostWithPathOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHostWithPathOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHostWithPathOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
-		return deserializeHostWithPathOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HostWithPathOperationOutput{}, optFns, &opHostWithPathOperation, checkHostWithPathOperationInput, serializeHostWithPathOperationInput, deserializeHostWithPathOperationOutput)
 }
 
 func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
@@ -320,29 +188,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonUnionsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonUnionsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
-		return deserializeJsonUnionsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonUnionsOutput{}, optFns, &opJsonUnions, checkJsonUnionsInput, serializeJsonUnionsInput, deserializeJsonUnionsOutput)
 }
 
 func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
@@ -366,29 +212,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 	if in == nil {
 		in = &NoInputAndNoOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputAndNoOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndNoOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputAndNoOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndNoOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputAndNoOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputAndNoOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputAndNoOutputOutput{}, optFns, &opNoInputAndNoOutput, checkNoInputAndNoOutputInput, serializeNoInputAndNoOutputInput, deserializeNoInputAndNoOutputOutput)
 }
 
 func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode validation.Mode) error {
@@ -412,29 +236,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 	if in == nil {
 		in = &NoInputAndOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputAndOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputAndOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputAndOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputAndOutputOutput{}, optFns, &opNoInputAndOutput, checkNoInputAndOutputInput, serializeNoInputAndOutputInput, deserializeNoInputAndOutputOutput)
 }
 
 func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode validation.Mode) error {
@@ -456,29 +258,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithDefaultsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithDefaultsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
-		return deserializeOperationWithDefaultsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithDefaultsOutput{}, optFns, &opOperationWithDefaults, checkOperationWithDefaultsInput, serializeOperationWithDefaultsInput, deserializeOperationWithDefaultsOutput)
 }
 
 func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
@@ -500,29 +280,7 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 	if in == nil {
 		in = &OperationWithNestedStructureInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithNestedStructureInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithNestedStructure",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithNestedStructureInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithNestedStructure",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithNestedStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *call.Response) error {
-		return deserializeOperationWithNestedStructureOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithNestedStructureOutput{}, optFns, &opOperationWithNestedStructure, checkOperationWithNestedStructureInput, serializeOperationWithNestedStructureInput, deserializeOperationWithNestedStructureOutput)
 }
 
 func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode validation.Mode) error {
@@ -548,29 +306,7 @@ func (c *Client) OperationWithRequiredMembers(ctx context.Context, in *Operation
 	if in == nil {
 		in = &OperationWithRequiredMembersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithRequiredMembersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithRequiredMembers",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithRequiredMembersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithRequiredMembers",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithRequiredMembersOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembers, r, func(resp *call.Response) error {
-		return deserializeOperationWithRequiredMembersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithRequiredMembersOutput{}, optFns, &opOperationWithRequiredMembers, checkOperationWithRequiredMembersInput, serializeOperationWithRequiredMembersInput, deserializeOperationWithRequiredMembersOutput)
 }
 
 func checkOperationWithRequiredMembersInput(in *OperationWithRequiredMembersInput, mode validation.Mode) error {
@@ -593,29 +329,7 @@ func (c *Client) OperationWithRequiredMembersWithDefaults(ctx context.Context, i
 	if in == nil {
 		in = &OperationWithRequiredMembersWithDefaultsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithRequiredMembersWithDefaultsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithRequiredMembersWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithRequiredMembersWithDefaultsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithRequiredMembersWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithRequiredMembersWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithRequiredMembersWithDefaults, r, func(resp *call.Response) error {
-		return deserializeOperationWithRequiredMembersWithDefaultsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithRequiredMembersWithDefaultsOutput{}, optFns, &opOperationWithRequiredMembersWithDefaults, checkOperationWithRequiredMembersWithDefaultsInput, serializeOperationWithRequiredMembersWithDefaultsInput, deserializeOperationWithRequiredMembersWithDefaultsOutput)
 }
 
 func checkOperationWithRequiredMembersWithDefaultsInput(in *OperationWithRequiredMembersWithDefaultsInput, mode validation.Mode) error {
@@ -640,29 +354,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	if in == nil {
 		in = &PutWithContentEncodingInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutWithContentEncodingInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutWithContentEncodingInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
-		return deserializePutWithContentEncodingOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutWithContentEncodingOutput{}, optFns, &opPutWithContentEncoding, checkPutWithContentEncodingInput, serializePutWithContentEncodingInput, deserializePutWithContentEncodingOutput)
 }
 
 func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
@@ -687,29 +379,7 @@ func (c *Client) QueryIncompatibleOperation(ctx context.Context, in *QueryIncomp
 	if in == nil {
 		in = &QueryIncompatibleOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkQueryIncompatibleOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryIncompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryIncompatibleOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryIncompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &QueryIncompatibleOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryIncompatibleOperation, r, func(resp *call.Response) error {
-		return deserializeQueryIncompatibleOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryIncompatibleOperationOutput{}, optFns, &opQueryIncompatibleOperation, checkQueryIncompatibleOperationInput, serializeQueryIncompatibleOperationInput, deserializeQueryIncompatibleOperationOutput)
 }
 
 func checkQueryIncompatibleOperationInput(in *QueryIncompatibleOperationInput, mode validation.Mode) error {
@@ -731,29 +401,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSimpleScalarPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSimpleScalarPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
-		return deserializeSimpleScalarPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SimpleScalarPropertiesOutput{}, optFns, &opSimpleScalarProperties, checkSimpleScalarPropertiesInput, serializeSimpleScalarPropertiesInput, deserializeSimpleScalarPropertiesOutput)
 }
 
 func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {

@@ -37,29 +37,7 @@ func (c *Client) Predict(ctx context.Context, in *PredictInput, optFns ...func(*
 	if in == nil {
 		in = &PredictInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPredictInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Predict",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePredictInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Predict",
-			Service:   serviceName,
-		}
-	}
-	out := &PredictOutput{}
-	if err := c.invoke(ctx, &opts, &opPredict, r, func(resp *call.Response) error {
-		return deserializePredictOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PredictOutput{}, optFns, &opPredict, checkPredictInput, serializePredictInput, deserializePredictOutput)
 }
 
 func checkPredictInput(in *PredictInput, mode validation.Mode) error {

@@ -37,29 +37,7 @@ func (c *Client) NonQueryCompatibleOperation(ctx context.Context, in *NonQueryCo
 	if in == nil {
 		in = &NonQueryCompatibleOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNonQueryCompatibleOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NonQueryCompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNonQueryCompatibleOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NonQueryCompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &NonQueryCompatibleOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opNonQueryCompatibleOperation, r, func(resp *call.Response) error {
-		return deserializeNonQueryCompatibleOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NonQueryCompatibleOperationOutput{}, optFns, &opNonQueryCompatibleOperation, checkNonQueryCompatibleOperationInput, serializeNonQueryCompatibleOperationInput, deserializeNonQueryCompatibleOperationOutput)
 }
 
 func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput, mode validation.Mode) error {

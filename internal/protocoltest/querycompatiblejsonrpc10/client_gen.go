@@ -39,29 +39,7 @@ func (c *Client) QueryCompatibleOperation(ctx context.Context, in *QueryCompatib
 	if in == nil {
 		in = &QueryCompatibleOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkQueryCompatibleOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryCompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryCompatibleOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryCompatibleOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &QueryCompatibleOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryCompatibleOperation, r, func(resp *call.Response) error {
-		return deserializeQueryCompatibleOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryCompatibleOperationOutput{}, optFns, &opQueryCompatibleOperation, checkQueryCompatibleOperationInput, serializeQueryCompatibleOperationInput, deserializeQueryCompatibleOperationOutput)
 }
 
 func checkQueryCompatibleOperationInput(in *QueryCompatibleOperationInput, mode validation.Mode) error {

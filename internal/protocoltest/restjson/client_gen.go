@@ -38,29 +38,7 @@ func (c *Client) AllQueryStringTypes(ctx context.Context, in *AllQueryStringType
 	if in == nil {
 		in = &AllQueryStringTypesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkAllQueryStringTypesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "AllQueryStringTypes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeAllQueryStringTypesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "AllQueryStringTypes",
-			Service:   serviceName,
-		}
-	}
-	out := &AllQueryStringTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opAllQueryStringTypes, r, func(resp *call.Response) error {
-		return deserializeAllQueryStringTypesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &AllQueryStringTypesOutput{}, optFns, &opAllQueryStringTypes, checkAllQueryStringTypesInput, serializeAllQueryStringTypesInput, deserializeAllQueryStringTypesOutput)
 }
 
 func checkAllQueryStringTypesInput(in *AllQueryStringTypesInput, mode validation.Mode) error {
@@ -87,29 +65,7 @@ func (c *Client) ConstantAndVariableQueryString(ctx context.Context, in *Constan
 	if in == nil {
 		in = &ConstantAndVariableQueryStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkConstantAndVariableQueryStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ConstantAndVariableQueryString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeConstantAndVariableQueryStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ConstantAndVariableQueryString",
-			Service:   serviceName,
-		}
-	}
-	out := &ConstantAndVariableQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opConstantAndVariableQueryString, r, func(resp *call.Response) error {
-		return deserializeConstantAndVariableQueryStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ConstantAndVariableQueryStringOutput{}, optFns, &opConstantAndVariableQueryString, checkConstantAndVariableQueryStringInput, serializeConstantAndVariableQueryStringInput, deserializeConstantAndVariableQueryStringOutput)
 }
 
 func checkConstantAndVariableQueryStringInput(in *ConstantAndVariableQueryStringInput, mode validation.Mode) error {
@@ -136,29 +92,7 @@ func (c *Client) ConstantQueryString(ctx context.Context, in *ConstantQueryStrin
 	if in == nil {
 		in = &ConstantQueryStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkConstantQueryStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ConstantQueryString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeConstantQueryStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ConstantQueryString",
-			Service:   serviceName,
-		}
-	}
-	out := &ConstantQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opConstantQueryString, r, func(resp *call.Response) error {
-		return deserializeConstantQueryStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ConstantQueryStringOutput{}, optFns, &opConstantQueryString, checkConstantQueryStringInput, serializeConstantQueryStringInput, deserializeConstantQueryStringOutput)
 }
 
 func checkConstantQueryStringInput(in *ConstantQueryStringInput, mode validation.Mode) error {
@@ -185,29 +119,7 @@ func (c *Client) ContentTypeParameters(ctx context.Context, in *ContentTypeParam
 	if in == nil {
 		in = &ContentTypeParametersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkContentTypeParametersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeContentTypeParametersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ContentTypeParameters",
-			Service:   serviceName,
-		}
-	}
-	out := &ContentTypeParametersOutput{}
-	if err := c.invoke(ctx, &opts, &opContentTypeParameters, r, func(resp *call.Response) error {
-		return deserializeContentTypeParametersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ContentTypeParametersOutput{}, optFns, &opContentTypeParameters, checkContentTypeParametersInput, serializeContentTypeParametersInput, deserializeContentTypeParametersOutput)
 }
 
 func checkContentTypeParametersInput(in *ContentTypeParametersInput, mode validation.Mode) error {
@@ -229,29 +141,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, in *DatetimeOffsetsInput, 
 	if in == nil {
 		in = &DatetimeOffsetsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDatetimeOffsetsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DatetimeOffsets",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDatetimeOffsetsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DatetimeOffsets",
-			Service:   serviceName,
-		}
-	}
-	out := &DatetimeOffsetsOutput{}
-	if err := c.invoke(ctx, &opts, &opDatetimeOffsets, r, func(resp *call.Response) error {
-		return deserializeDatetimeOffsetsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DatetimeOffsetsOutput{}, optFns, &opDatetimeOffsets, checkDatetimeOffsetsInput, serializeDatetimeOffsetsInput, deserializeDatetimeOffsetsOutput)
 }
 
 func checkDatetimeOffsetsInput(in *DatetimeOffsetsInput, mode validation.Mode) error {
@@ -276,29 +166,7 @@ func (c *Client) DocumentType(ctx context.Context, in *DocumentTypeInput, optFns
 	if in == nil {
 		in = &DocumentTypeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDocumentTypeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentType",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDocumentTypeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentType",
-			Service:   serviceName,
-		}
-	}
-	out := &DocumentTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentType, r, func(resp *call.Response) error {
-		return deserializeDocumentTypeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DocumentTypeOutput{}, optFns, &opDocumentType, checkDocumentTypeInput, serializeDocumentTypeInput, deserializeDocumentTypeOutput)
 }
 
 func checkDocumentTypeInput(in *DocumentTypeInput, mode validation.Mode) error {
@@ -323,29 +191,7 @@ func (c *Client) DocumentTypeAsMapValue(ctx context.Context, in *DocumentTypeAsM
 	if in == nil {
 		in = &DocumentTypeAsMapValueInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDocumentTypeAsMapValueInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentTypeAsMapValue",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDocumentTypeAsMapValueInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentTypeAsMapValue",
-			Service:   serviceName,
-		}
-	}
-	out := &DocumentTypeAsMapValueOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentTypeAsMapValue, r, func(resp *call.Response) error {
-		return deserializeDocumentTypeAsMapValueOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DocumentTypeAsMapValueOutput{}, optFns, &opDocumentTypeAsMapValue, checkDocumentTypeAsMapValueInput, serializeDocumentTypeAsMapValueInput, deserializeDocumentTypeAsMapValueOutput)
 }
 
 func checkDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput, mode validation.Mode) error {
@@ -370,29 +216,7 @@ func (c *Client) DocumentTypeAsPayload(ctx context.Context, in *DocumentTypeAsPa
 	if in == nil {
 		in = &DocumentTypeAsPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDocumentTypeAsPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentTypeAsPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDocumentTypeAsPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DocumentTypeAsPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &DocumentTypeAsPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opDocumentTypeAsPayload, r, func(resp *call.Response) error {
-		return deserializeDocumentTypeAsPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DocumentTypeAsPayloadOutput{}, optFns, &opDocumentTypeAsPayload, checkDocumentTypeAsPayloadInput, serializeDocumentTypeAsPayloadInput, deserializeDocumentTypeAsPayloadOutput)
 }
 
 func checkDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput, mode validation.Mode) error {
@@ -457,29 +281,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, in *EmptyInputAnd
 	if in == nil {
 		in = &EmptyInputAndEmptyOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEmptyInputAndEmptyOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputAndEmptyOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEmptyInputAndEmptyOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputAndEmptyOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &EmptyInputAndEmptyOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputAndEmptyOutput, r, func(resp *call.Response) error {
-		return deserializeEmptyInputAndEmptyOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EmptyInputAndEmptyOutputOutput{}, optFns, &opEmptyInputAndEmptyOutput, checkEmptyInputAndEmptyOutputInput, serializeEmptyInputAndEmptyOutputInput, deserializeEmptyInputAndEmptyOutputOutput)
 }
 
 func checkEmptyInputAndEmptyOutputInput(in *EmptyInputAndEmptyOutputInput, mode validation.Mode) error {
@@ -501,29 +303,7 @@ func (c *Client) EndpointOperation(ctx context.Context, in *EndpointOperationInp
 	if in == nil {
 		in = &EndpointOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointOperationOutput{}, optFns, &opEndpointOperation, checkEndpointOperationInput, serializeEndpointOperationInput, deserializeEndpointOperationOutput)
 }
 
 func checkEndpointOperationInput(in *EndpointOperationInput, mode validation.Mode) error {
@@ -545,29 +325,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, in *Endpoin
 	if in == nil {
 		in = &EndpointWithHostLabelOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEndpointWithHostLabelOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEndpointWithHostLabelOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EndpointWithHostLabelOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &EndpointWithHostLabelOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opEndpointWithHostLabelOperation, r, func(resp *call.Response) error {
-		return deserializeEndpointWithHostLabelOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EndpointWithHostLabelOperationOutput{}, optFns, &opEndpointWithHostLabelOperation, checkEndpointWithHostLabelOperationInput, serializeEndpointWithHostLabelOperationInput, deserializeEndpointWithHostLabelOperationOutput)
 }
 
 func checkEndpointWithHostLabelOperationInput(in *EndpointWithHostLabelOperationInput, mode validation.Mode) error {
@@ -593,29 +351,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	if in == nil {
 		in = &FractionalSecondsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkFractionalSecondsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeFractionalSecondsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
-		return deserializeFractionalSecondsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &FractionalSecondsOutput{}, optFns, &opFractionalSeconds, checkFractionalSecondsInput, serializeFractionalSecondsInput, deserializeFractionalSecondsOutput)
 }
 
 func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
@@ -650,29 +386,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	if in == nil {
 		in = &GreetingWithErrorsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGreetingWithErrorsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGreetingWithErrorsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
-		return deserializeGreetingWithErrorsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GreetingWithErrorsOutput{}, optFns, &opGreetingWithErrors, checkGreetingWithErrorsInput, serializeGreetingWithErrorsInput, deserializeGreetingWithErrorsOutput)
 }
 
 func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
@@ -697,29 +411,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, in *HostWithPathOper
 	if in == nil {
 		in = &HostWithPathOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHostWithPathOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHostWithPathOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HostWithPathOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &HostWithPathOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHostWithPathOperation, r, func(resp *call.Response) error {
-		return deserializeHostWithPathOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HostWithPathOperationOutput{}, optFns, &opHostWithPathOperation, checkHostWithPathOperationInput, serializeHostWithPathOperationInput, deserializeHostWithPathOperationOutput)
 }
 
 func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode validation.Mode) error {
@@ -741,29 +433,7 @@ func (c *Client) HttpChecksumRequired(ctx context.Context, in *HttpChecksumRequi
 	if in == nil {
 		in = &HttpChecksumRequiredInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpChecksumRequiredInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpChecksumRequired",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpChecksumRequiredInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpChecksumRequired",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpChecksumRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpChecksumRequired, r, func(resp *call.Response) error {
-		return deserializeHttpChecksumRequiredOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpChecksumRequiredOutput{}, optFns, &opHttpChecksumRequired, checkHttpChecksumRequiredInput, serializeHttpChecksumRequiredInput, deserializeHttpChecksumRequiredOutput)
 }
 
 func checkHttpChecksumRequiredInput(in *HttpChecksumRequiredInput, mode validation.Mode) error {
@@ -788,29 +458,7 @@ func (c *Client) HttpEmptyPrefixHeaders(ctx context.Context, in *HttpEmptyPrefix
 	if in == nil {
 		in = &HttpEmptyPrefixHeadersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpEmptyPrefixHeadersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpEmptyPrefixHeaders",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpEmptyPrefixHeadersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpEmptyPrefixHeaders",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpEmptyPrefixHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpEmptyPrefixHeaders, r, func(resp *call.Response) error {
-		return deserializeHttpEmptyPrefixHeadersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpEmptyPrefixHeadersOutput{}, optFns, &opHttpEmptyPrefixHeaders, checkHttpEmptyPrefixHeadersInput, serializeHttpEmptyPrefixHeadersInput, deserializeHttpEmptyPrefixHeadersOutput)
 }
 
 func checkHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput, mode validation.Mode) error {
@@ -832,29 +480,7 @@ func (c *Client) HttpEnumPayload(ctx context.Context, in *HttpEnumPayloadInput, 
 	if in == nil {
 		in = &HttpEnumPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpEnumPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpEnumPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpEnumPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpEnumPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpEnumPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpEnumPayload, r, func(resp *call.Response) error {
-		return deserializeHttpEnumPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpEnumPayloadOutput{}, optFns, &opHttpEnumPayload, checkHttpEnumPayloadInput, serializeHttpEnumPayloadInput, deserializeHttpEnumPayloadOutput)
 }
 
 func checkHttpEnumPayloadInput(in *HttpEnumPayloadInput, mode validation.Mode) error {
@@ -879,29 +505,7 @@ func (c *Client) HttpPayloadTraits(ctx context.Context, in *HttpPayloadTraitsInp
 	if in == nil {
 		in = &HttpPayloadTraitsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPayloadTraitsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadTraits",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPayloadTraitsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadTraits",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPayloadTraitsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadTraits, r, func(resp *call.Response) error {
-		return deserializeHttpPayloadTraitsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPayloadTraitsOutput{}, optFns, &opHttpPayloadTraits, checkHttpPayloadTraitsInput, serializeHttpPayloadTraitsInput, deserializeHttpPayloadTraitsOutput)
 }
 
 func checkHttpPayloadTraitsInput(in *HttpPayloadTraitsInput, mode validation.Mode) error {
@@ -924,29 +528,7 @@ func (c *Client) HttpPayloadTraitsWithMediaType(ctx context.Context, in *HttpPay
 	if in == nil {
 		in = &HttpPayloadTraitsWithMediaTypeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPayloadTraitsWithMediaTypeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadTraitsWithMediaType",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPayloadTraitsWithMediaTypeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadTraitsWithMediaType",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPayloadTraitsWithMediaTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadTraitsWithMediaType, r, func(resp *call.Response) error {
-		return deserializeHttpPayloadTraitsWithMediaTypeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPayloadTraitsWithMediaTypeOutput{}, optFns, &opHttpPayloadTraitsWithMediaType, checkHttpPayloadTraitsWithMediaTypeInput, serializeHttpPayloadTraitsWithMediaTypeInput, deserializeHttpPayloadTraitsWithMediaTypeOutput)
 }
 
 func checkHttpPayloadTraitsWithMediaTypeInput(in *HttpPayloadTraitsWithMediaTypeInput, mode validation.Mode) error {
@@ -974,29 +556,7 @@ func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWi
 	if in == nil {
 		in = &HttpPayloadWithStructureInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPayloadWithStructureInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadWithStructure",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPayloadWithStructureInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadWithStructure",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPayloadWithStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadWithStructure, r, func(resp *call.Response) error {
-		return deserializeHttpPayloadWithStructureOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPayloadWithStructureOutput{}, optFns, &opHttpPayloadWithStructure, checkHttpPayloadWithStructureInput, serializeHttpPayloadWithStructureInput, deserializeHttpPayloadWithStructureOutput)
 }
 
 func checkHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput, mode validation.Mode) error {
@@ -1021,29 +581,7 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 	if in == nil {
 		in = &HttpPayloadWithUnionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPayloadWithUnionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadWithUnion",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPayloadWithUnionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPayloadWithUnion",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPayloadWithUnionOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPayloadWithUnion, r, func(resp *call.Response) error {
-		return deserializeHttpPayloadWithUnionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPayloadWithUnionOutput{}, optFns, &opHttpPayloadWithUnion, checkHttpPayloadWithUnionInput, serializeHttpPayloadWithUnionInput, deserializeHttpPayloadWithUnionOutput)
 }
 
 func checkHttpPayloadWithUnionInput(in *HttpPayloadWithUnionInput, mode validation.Mode) error {
@@ -1068,29 +606,7 @@ func (c *Client) HttpPrefixHeaders(ctx context.Context, in *HttpPrefixHeadersInp
 	if in == nil {
 		in = &HttpPrefixHeadersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPrefixHeadersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPrefixHeaders",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPrefixHeadersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPrefixHeaders",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPrefixHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPrefixHeaders, r, func(resp *call.Response) error {
-		return deserializeHttpPrefixHeadersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPrefixHeadersOutput{}, optFns, &opHttpPrefixHeaders, checkHttpPrefixHeadersInput, serializeHttpPrefixHeadersInput, deserializeHttpPrefixHeadersOutput)
 }
 
 func checkHttpPrefixHeadersInput(in *HttpPrefixHeadersInput, mode validation.Mode) error {
@@ -1115,29 +631,7 @@ func (c *Client) HttpPrefixHeadersInResponse(ctx context.Context, in *HttpPrefix
 	if in == nil {
 		in = &HttpPrefixHeadersInResponseInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpPrefixHeadersInResponseInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPrefixHeadersInResponse",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpPrefixHeadersInResponseInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpPrefixHeadersInResponse",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpPrefixHeadersInResponseOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpPrefixHeadersInResponse, r, func(resp *call.Response) error {
-		return deserializeHttpPrefixHeadersInResponseOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpPrefixHeadersInResponseOutput{}, optFns, &opHttpPrefixHeadersInResponse, checkHttpPrefixHeadersInResponseInput, serializeHttpPrefixHeadersInResponseInput, deserializeHttpPrefixHeadersInResponseOutput)
 }
 
 func checkHttpPrefixHeadersInResponseInput(in *HttpPrefixHeadersInResponseInput, mode validation.Mode) error {
@@ -1162,29 +656,7 @@ func (c *Client) HttpQueryParamsOnlyOperation(ctx context.Context, in *HttpQuery
 	if in == nil {
 		in = &HttpQueryParamsOnlyOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpQueryParamsOnlyOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpQueryParamsOnlyOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpQueryParamsOnlyOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpQueryParamsOnlyOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpQueryParamsOnlyOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpQueryParamsOnlyOperation, r, func(resp *call.Response) error {
-		return deserializeHttpQueryParamsOnlyOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpQueryParamsOnlyOperationOutput{}, optFns, &opHttpQueryParamsOnlyOperation, checkHttpQueryParamsOnlyOperationInput, serializeHttpQueryParamsOnlyOperationInput, deserializeHttpQueryParamsOnlyOperationOutput)
 }
 
 func checkHttpQueryParamsOnlyOperationInput(in *HttpQueryParamsOnlyOperationInput, mode validation.Mode) error {
@@ -1209,29 +681,7 @@ func (c *Client) HttpRequestWithFloatLabels(ctx context.Context, in *HttpRequest
 	if in == nil {
 		in = &HttpRequestWithFloatLabelsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpRequestWithFloatLabelsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithFloatLabels",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpRequestWithFloatLabelsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithFloatLabels",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpRequestWithFloatLabelsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithFloatLabels, r, func(resp *call.Response) error {
-		return deserializeHttpRequestWithFloatLabelsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpRequestWithFloatLabelsOutput{}, optFns, &opHttpRequestWithFloatLabels, checkHttpRequestWithFloatLabelsInput, serializeHttpRequestWithFloatLabelsInput, deserializeHttpRequestWithFloatLabelsOutput)
 }
 
 func checkHttpRequestWithFloatLabelsInput(in *HttpRequestWithFloatLabelsInput, mode validation.Mode) error {
@@ -1263,29 +713,7 @@ func (c *Client) HttpRequestWithGreedyLabelInPath(ctx context.Context, in *HttpR
 	if in == nil {
 		in = &HttpRequestWithGreedyLabelInPathInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpRequestWithGreedyLabelInPathInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithGreedyLabelInPath",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpRequestWithGreedyLabelInPathInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithGreedyLabelInPath",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpRequestWithGreedyLabelInPathOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithGreedyLabelInPath, r, func(resp *call.Response) error {
-		return deserializeHttpRequestWithGreedyLabelInPathOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpRequestWithGreedyLabelInPathOutput{}, optFns, &opHttpRequestWithGreedyLabelInPath, checkHttpRequestWithGreedyLabelInPathInput, serializeHttpRequestWithGreedyLabelInPathInput, deserializeHttpRequestWithGreedyLabelInPathOutput)
 }
 
 func checkHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelInPathInput, mode validation.Mode) error {
@@ -1319,29 +747,7 @@ func (c *Client) HttpRequestWithLabels(ctx context.Context, in *HttpRequestWithL
 	if in == nil {
 		in = &HttpRequestWithLabelsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpRequestWithLabelsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithLabels",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpRequestWithLabelsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithLabels",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpRequestWithLabelsOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabels, r, func(resp *call.Response) error {
-		return deserializeHttpRequestWithLabelsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpRequestWithLabelsOutput{}, optFns, &opHttpRequestWithLabels, checkHttpRequestWithLabelsInput, serializeHttpRequestWithLabelsInput, deserializeHttpRequestWithLabelsOutput)
 }
 
 func checkHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput, mode validation.Mode) error {
@@ -1392,29 +798,7 @@ func (c *Client) HttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in
 	if in == nil {
 		in = &HttpRequestWithLabelsAndTimestampFormatInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpRequestWithLabelsAndTimestampFormatInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithLabelsAndTimestampFormat",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpRequestWithLabelsAndTimestampFormatInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithLabelsAndTimestampFormat",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpRequestWithLabelsAndTimestampFormatOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithLabelsAndTimestampFormat, r, func(resp *call.Response) error {
-		return deserializeHttpRequestWithLabelsAndTimestampFormatOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpRequestWithLabelsAndTimestampFormatOutput{}, optFns, &opHttpRequestWithLabelsAndTimestampFormat, checkHttpRequestWithLabelsAndTimestampFormatInput, serializeHttpRequestWithLabelsAndTimestampFormatInput, deserializeHttpRequestWithLabelsAndTimestampFormatOutput)
 }
 
 func checkHttpRequestWithLabelsAndTimestampFormatInput(in *HttpRequestWithLabelsAndTimestampFormatInput, mode validation.Mode) error {
@@ -1461,29 +845,7 @@ func (c *Client) HttpRequestWithRegexLiteral(ctx context.Context, in *HttpReques
 	if in == nil {
 		in = &HttpRequestWithRegexLiteralInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpRequestWithRegexLiteralInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithRegexLiteral",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpRequestWithRegexLiteralInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpRequestWithRegexLiteral",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpRequestWithRegexLiteralOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpRequestWithRegexLiteral, r, func(resp *call.Response) error {
-		return deserializeHttpRequestWithRegexLiteralOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpRequestWithRegexLiteralOutput{}, optFns, &opHttpRequestWithRegexLiteral, checkHttpRequestWithRegexLiteralInput, serializeHttpRequestWithRegexLiteralInput, deserializeHttpRequestWithRegexLiteralOutput)
 }
 
 func checkHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput, mode validation.Mode) error {
@@ -1512,29 +874,7 @@ func (c *Client) HttpResponseCode(ctx context.Context, in *HttpResponseCodeInput
 	if in == nil {
 		in = &HttpResponseCodeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpResponseCodeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpResponseCode",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpResponseCodeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpResponseCode",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpResponseCodeOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpResponseCode, r, func(resp *call.Response) error {
-		return deserializeHttpResponseCodeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpResponseCodeOutput{}, optFns, &opHttpResponseCode, checkHttpResponseCodeInput, serializeHttpResponseCodeInput, deserializeHttpResponseCodeOutput)
 }
 
 func checkHttpResponseCodeInput(in *HttpResponseCodeInput, mode validation.Mode) error {
@@ -1556,29 +896,7 @@ func (c *Client) HttpStringPayload(ctx context.Context, in *HttpStringPayloadInp
 	if in == nil {
 		in = &HttpStringPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkHttpStringPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpStringPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeHttpStringPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "HttpStringPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &HttpStringPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opHttpStringPayload, r, func(resp *call.Response) error {
-		return deserializeHttpStringPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &HttpStringPayloadOutput{}, optFns, &opHttpStringPayload, checkHttpStringPayloadInput, serializeHttpStringPayloadInput, deserializeHttpStringPayloadOutput)
 }
 
 func checkHttpStringPayloadInput(in *HttpStringPayloadInput, mode validation.Mode) error {
@@ -1604,29 +922,7 @@ func (c *Client) IgnoreQueryParamsInResponse(ctx context.Context, in *IgnoreQuer
 	if in == nil {
 		in = &IgnoreQueryParamsInResponseInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkIgnoreQueryParamsInResponseInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "IgnoreQueryParamsInResponse",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeIgnoreQueryParamsInResponseInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "IgnoreQueryParamsInResponse",
-			Service:   serviceName,
-		}
-	}
-	out := &IgnoreQueryParamsInResponseOutput{}
-	if err := c.invoke(ctx, &opts, &opIgnoreQueryParamsInResponse, r, func(resp *call.Response) error {
-		return deserializeIgnoreQueryParamsInResponseOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &IgnoreQueryParamsInResponseOutput{}, optFns, &opIgnoreQueryParamsInResponse, checkIgnoreQueryParamsInResponseInput, serializeIgnoreQueryParamsInResponseInput, deserializeIgnoreQueryParamsInResponseOutput)
 }
 
 func checkIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseInput, mode validation.Mode) error {
@@ -1649,29 +945,7 @@ func (c *Client) InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutp
 	if in == nil {
 		in = &InputAndOutputWithHeadersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkInputAndOutputWithHeadersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "InputAndOutputWithHeaders",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeInputAndOutputWithHeadersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "InputAndOutputWithHeaders",
-			Service:   serviceName,
-		}
-	}
-	out := &InputAndOutputWithHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opInputAndOutputWithHeaders, r, func(resp *call.Response) error {
-		return deserializeInputAndOutputWithHeadersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &InputAndOutputWithHeadersOutput{}, optFns, &opInputAndOutputWithHeaders, checkInputAndOutputWithHeadersInput, serializeInputAndOutputWithHeadersInput, deserializeInputAndOutputWithHeadersOutput)
 }
 
 func checkInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput, mode validation.Mode) error {
@@ -1719,29 +993,7 @@ func (c *Client) JsonBlobs(ctx context.Context, in *JsonBlobsInput, optFns ...fu
 	if in == nil {
 		in = &JsonBlobsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonBlobsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonBlobs",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonBlobsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonBlobs",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonBlobsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonBlobs, r, func(resp *call.Response) error {
-		return deserializeJsonBlobsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonBlobsOutput{}, optFns, &opJsonBlobs, checkJsonBlobsInput, serializeJsonBlobsInput, deserializeJsonBlobsOutput)
 }
 
 func checkJsonBlobsInput(in *JsonBlobsInput, mode validation.Mode) error {
@@ -1766,29 +1018,7 @@ func (c *Client) JsonEnums(ctx context.Context, in *JsonEnumsInput, optFns ...fu
 	if in == nil {
 		in = &JsonEnumsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonEnumsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonEnums",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonEnumsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonEnums",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonEnums, r, func(resp *call.Response) error {
-		return deserializeJsonEnumsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonEnumsOutput{}, optFns, &opJsonEnums, checkJsonEnumsInput, serializeJsonEnumsInput, deserializeJsonEnumsOutput)
 }
 
 func checkJsonEnumsInput(in *JsonEnumsInput, mode validation.Mode) error {
@@ -1813,29 +1043,7 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 	if in == nil {
 		in = &JsonIntEnumsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonIntEnumsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonIntEnums",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonIntEnumsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonIntEnums",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonIntEnumsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonIntEnums, r, func(resp *call.Response) error {
-		return deserializeJsonIntEnumsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonIntEnumsOutput{}, optFns, &opJsonIntEnums, checkJsonIntEnumsInput, serializeJsonIntEnumsInput, deserializeJsonIntEnumsOutput)
 }
 
 func checkJsonIntEnumsInput(in *JsonIntEnumsInput, mode validation.Mode) error {
@@ -1865,29 +1073,7 @@ func (c *Client) JsonLists(ctx context.Context, in *JsonListsInput, optFns ...fu
 	if in == nil {
 		in = &JsonListsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonListsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonLists",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonListsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonLists",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonListsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonLists, r, func(resp *call.Response) error {
-		return deserializeJsonListsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonListsOutput{}, optFns, &opJsonLists, checkJsonListsInput, serializeJsonListsInput, deserializeJsonListsOutput)
 }
 
 func checkJsonListsInput(in *JsonListsInput, mode validation.Mode) error {
@@ -1909,29 +1095,7 @@ func (c *Client) JsonMaps(ctx context.Context, in *JsonMapsInput, optFns ...func
 	if in == nil {
 		in = &JsonMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonMaps, r, func(resp *call.Response) error {
-		return deserializeJsonMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonMapsOutput{}, optFns, &opJsonMaps, checkJsonMapsInput, serializeJsonMapsInput, deserializeJsonMapsOutput)
 }
 
 func checkJsonMapsInput(in *JsonMapsInput, mode validation.Mode) error {
@@ -1954,29 +1118,7 @@ func (c *Client) JsonTimestamps(ctx context.Context, in *JsonTimestampsInput, op
 	if in == nil {
 		in = &JsonTimestampsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonTimestampsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonTimestamps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonTimestampsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonTimestamps",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonTimestampsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonTimestamps, r, func(resp *call.Response) error {
-		return deserializeJsonTimestampsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonTimestampsOutput{}, optFns, &opJsonTimestamps, checkJsonTimestampsInput, serializeJsonTimestampsInput, deserializeJsonTimestampsOutput)
 }
 
 func checkJsonTimestampsInput(in *JsonTimestampsInput, mode validation.Mode) error {
@@ -2001,29 +1143,7 @@ func (c *Client) JsonUnions(ctx context.Context, in *JsonUnionsInput, optFns ...
 	if in == nil {
 		in = &JsonUnionsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkJsonUnionsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeJsonUnionsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "JsonUnions",
-			Service:   serviceName,
-		}
-	}
-	out := &JsonUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opJsonUnions, r, func(resp *call.Response) error {
-		return deserializeJsonUnionsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &JsonUnionsOutput{}, optFns, &opJsonUnions, checkJsonUnionsInput, serializeJsonUnionsInput, deserializeJsonUnionsOutput)
 }
 
 func checkJsonUnionsInput(in *JsonUnionsInput, mode validation.Mode) error {
@@ -2045,29 +1165,7 @@ func (c *Client) MalformedAcceptWithBody(ctx context.Context, in *MalformedAccep
 	if in == nil {
 		in = &MalformedAcceptWithBodyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedAcceptWithBodyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithBody",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedAcceptWithBodyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithBody",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedAcceptWithBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithBody, r, func(resp *call.Response) error {
-		return deserializeMalformedAcceptWithBodyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedAcceptWithBodyOutput{}, optFns, &opMalformedAcceptWithBody, checkMalformedAcceptWithBodyInput, serializeMalformedAcceptWithBodyInput, deserializeMalformedAcceptWithBodyOutput)
 }
 
 func checkMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput, mode validation.Mode) error {
@@ -2089,29 +1187,7 @@ func (c *Client) MalformedAcceptWithGenericString(ctx context.Context, in *Malfo
 	if in == nil {
 		in = &MalformedAcceptWithGenericStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedAcceptWithGenericStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithGenericString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedAcceptWithGenericStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithGenericString",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedAcceptWithGenericStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithGenericString, r, func(resp *call.Response) error {
-		return deserializeMalformedAcceptWithGenericStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedAcceptWithGenericStringOutput{}, optFns, &opMalformedAcceptWithGenericString, checkMalformedAcceptWithGenericStringInput, serializeMalformedAcceptWithGenericStringInput, deserializeMalformedAcceptWithGenericStringOutput)
 }
 
 func checkMalformedAcceptWithGenericStringInput(in *MalformedAcceptWithGenericStringInput, mode validation.Mode) error {
@@ -2133,29 +1209,7 @@ func (c *Client) MalformedAcceptWithPayload(ctx context.Context, in *MalformedAc
 	if in == nil {
 		in = &MalformedAcceptWithPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedAcceptWithPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedAcceptWithPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedAcceptWithPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedAcceptWithPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedAcceptWithPayload, r, func(resp *call.Response) error {
-		return deserializeMalformedAcceptWithPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedAcceptWithPayloadOutput{}, optFns, &opMalformedAcceptWithPayload, checkMalformedAcceptWithPayloadInput, serializeMalformedAcceptWithPayloadInput, deserializeMalformedAcceptWithPayloadOutput)
 }
 
 func checkMalformedAcceptWithPayloadInput(in *MalformedAcceptWithPayloadInput, mode validation.Mode) error {
@@ -2177,29 +1231,7 @@ func (c *Client) MalformedBlob(ctx context.Context, in *MalformedBlobInput, optF
 	if in == nil {
 		in = &MalformedBlobInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedBlobInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedBlob",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedBlobInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedBlob",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedBlobOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedBlob, r, func(resp *call.Response) error {
-		return deserializeMalformedBlobOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedBlobOutput{}, optFns, &opMalformedBlob, checkMalformedBlobInput, serializeMalformedBlobInput, deserializeMalformedBlobOutput)
 }
 
 func checkMalformedBlobInput(in *MalformedBlobInput, mode validation.Mode) error {
@@ -2221,29 +1253,7 @@ func (c *Client) MalformedBoolean(ctx context.Context, in *MalformedBooleanInput
 	if in == nil {
 		in = &MalformedBooleanInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedBooleanInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedBoolean",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedBooleanInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedBoolean",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedBooleanOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedBoolean, r, func(resp *call.Response) error {
-		return deserializeMalformedBooleanOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedBooleanOutput{}, optFns, &opMalformedBoolean, checkMalformedBooleanInput, serializeMalformedBooleanInput, deserializeMalformedBooleanOutput)
 }
 
 func checkMalformedBooleanInput(in *MalformedBooleanInput, mode validation.Mode) error {
@@ -2269,29 +1279,7 @@ func (c *Client) MalformedByte(ctx context.Context, in *MalformedByteInput, optF
 	if in == nil {
 		in = &MalformedByteInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedByteInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedByte",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedByteInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedByte",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedByteOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedByte, r, func(resp *call.Response) error {
-		return deserializeMalformedByteOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedByteOutput{}, optFns, &opMalformedByte, checkMalformedByteInput, serializeMalformedByteInput, deserializeMalformedByteOutput)
 }
 
 func checkMalformedByteInput(in *MalformedByteInput, mode validation.Mode) error {
@@ -2317,29 +1305,7 @@ func (c *Client) MalformedContentTypeWithBody(ctx context.Context, in *Malformed
 	if in == nil {
 		in = &MalformedContentTypeWithBodyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedContentTypeWithBodyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithBody",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedContentTypeWithBodyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithBody",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedContentTypeWithBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithBody, r, func(resp *call.Response) error {
-		return deserializeMalformedContentTypeWithBodyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedContentTypeWithBodyOutput{}, optFns, &opMalformedContentTypeWithBody, checkMalformedContentTypeWithBodyInput, serializeMalformedContentTypeWithBodyInput, deserializeMalformedContentTypeWithBodyOutput)
 }
 
 func checkMalformedContentTypeWithBodyInput(in *MalformedContentTypeWithBodyInput, mode validation.Mode) error {
@@ -2361,29 +1327,7 @@ func (c *Client) MalformedContentTypeWithGenericString(ctx context.Context, in *
 	if in == nil {
 		in = &MalformedContentTypeWithGenericStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedContentTypeWithGenericStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithGenericString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedContentTypeWithGenericStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithGenericString",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedContentTypeWithGenericStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithGenericString, r, func(resp *call.Response) error {
-		return deserializeMalformedContentTypeWithGenericStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedContentTypeWithGenericStringOutput{}, optFns, &opMalformedContentTypeWithGenericString, checkMalformedContentTypeWithGenericStringInput, serializeMalformedContentTypeWithGenericStringInput, deserializeMalformedContentTypeWithGenericStringOutput)
 }
 
 func checkMalformedContentTypeWithGenericStringInput(in *MalformedContentTypeWithGenericStringInput, mode validation.Mode) error {
@@ -2405,29 +1349,7 @@ func (c *Client) MalformedContentTypeWithPayload(ctx context.Context, in *Malfor
 	if in == nil {
 		in = &MalformedContentTypeWithPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedContentTypeWithPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedContentTypeWithPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedContentTypeWithPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithPayload, r, func(resp *call.Response) error {
-		return deserializeMalformedContentTypeWithPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedContentTypeWithPayloadOutput{}, optFns, &opMalformedContentTypeWithPayload, checkMalformedContentTypeWithPayloadInput, serializeMalformedContentTypeWithPayloadInput, deserializeMalformedContentTypeWithPayloadOutput)
 }
 
 func checkMalformedContentTypeWithPayloadInput(in *MalformedContentTypeWithPayloadInput, mode validation.Mode) error {
@@ -2449,29 +1371,7 @@ func (c *Client) MalformedContentTypeWithoutBody(ctx context.Context, in *Malfor
 	if in == nil {
 		in = &MalformedContentTypeWithoutBodyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedContentTypeWithoutBodyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithoutBody",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedContentTypeWithoutBodyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithoutBody",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedContentTypeWithoutBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBody, r, func(resp *call.Response) error {
-		return deserializeMalformedContentTypeWithoutBodyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedContentTypeWithoutBodyOutput{}, optFns, &opMalformedContentTypeWithoutBody, checkMalformedContentTypeWithoutBodyInput, serializeMalformedContentTypeWithoutBodyInput, deserializeMalformedContentTypeWithoutBodyOutput)
 }
 
 func checkMalformedContentTypeWithoutBodyInput(in *MalformedContentTypeWithoutBodyInput, mode validation.Mode) error {
@@ -2494,29 +1394,7 @@ func (c *Client) MalformedContentTypeWithoutBodyEmptyInput(ctx context.Context, 
 	if in == nil {
 		in = &MalformedContentTypeWithoutBodyEmptyInputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedContentTypeWithoutBodyEmptyInputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithoutBodyEmptyInput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedContentTypeWithoutBodyEmptyInputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedContentTypeWithoutBodyEmptyInput",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedContentTypeWithoutBodyEmptyInputOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedContentTypeWithoutBodyEmptyInput, r, func(resp *call.Response) error {
-		return deserializeMalformedContentTypeWithoutBodyEmptyInputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedContentTypeWithoutBodyEmptyInputOutput{}, optFns, &opMalformedContentTypeWithoutBodyEmptyInput, checkMalformedContentTypeWithoutBodyEmptyInputInput, serializeMalformedContentTypeWithoutBodyEmptyInputInput, deserializeMalformedContentTypeWithoutBodyEmptyInputOutput)
 }
 
 func checkMalformedContentTypeWithoutBodyEmptyInputInput(in *MalformedContentTypeWithoutBodyEmptyInputInput, mode validation.Mode) error {
@@ -2538,29 +1416,7 @@ func (c *Client) MalformedDouble(ctx context.Context, in *MalformedDoubleInput, 
 	if in == nil {
 		in = &MalformedDoubleInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedDoubleInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedDouble",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedDoubleInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedDouble",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedDoubleOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedDouble, r, func(resp *call.Response) error {
-		return deserializeMalformedDoubleOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedDoubleOutput{}, optFns, &opMalformedDouble, checkMalformedDoubleInput, serializeMalformedDoubleInput, deserializeMalformedDoubleOutput)
 }
 
 func checkMalformedDoubleInput(in *MalformedDoubleInput, mode validation.Mode) error {
@@ -2586,29 +1442,7 @@ func (c *Client) MalformedFloat(ctx context.Context, in *MalformedFloatInput, op
 	if in == nil {
 		in = &MalformedFloatInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedFloatInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedFloat",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedFloatInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedFloat",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedFloatOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedFloat, r, func(resp *call.Response) error {
-		return deserializeMalformedFloatOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedFloatOutput{}, optFns, &opMalformedFloat, checkMalformedFloatInput, serializeMalformedFloatInput, deserializeMalformedFloatOutput)
 }
 
 func checkMalformedFloatInput(in *MalformedFloatInput, mode validation.Mode) error {
@@ -2634,29 +1468,7 @@ func (c *Client) MalformedInteger(ctx context.Context, in *MalformedIntegerInput
 	if in == nil {
 		in = &MalformedIntegerInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedIntegerInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedInteger",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedIntegerInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedInteger",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedIntegerOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedInteger, r, func(resp *call.Response) error {
-		return deserializeMalformedIntegerOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedIntegerOutput{}, optFns, &opMalformedInteger, checkMalformedIntegerInput, serializeMalformedIntegerInput, deserializeMalformedIntegerOutput)
 }
 
 func checkMalformedIntegerInput(in *MalformedIntegerInput, mode validation.Mode) error {
@@ -2682,29 +1494,7 @@ func (c *Client) MalformedList(ctx context.Context, in *MalformedListInput, optF
 	if in == nil {
 		in = &MalformedListInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedListInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedList",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedListInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedList",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedListOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedList, r, func(resp *call.Response) error {
-		return deserializeMalformedListOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedListOutput{}, optFns, &opMalformedList, checkMalformedListInput, serializeMalformedListInput, deserializeMalformedListOutput)
 }
 
 func checkMalformedListInput(in *MalformedListInput, mode validation.Mode) error {
@@ -2726,29 +1516,7 @@ func (c *Client) MalformedLong(ctx context.Context, in *MalformedLongInput, optF
 	if in == nil {
 		in = &MalformedLongInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedLongInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLong",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedLongInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLong",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedLongOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLong, r, func(resp *call.Response) error {
-		return deserializeMalformedLongOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedLongOutput{}, optFns, &opMalformedLong, checkMalformedLongInput, serializeMalformedLongInput, deserializeMalformedLongOutput)
 }
 
 func checkMalformedLongInput(in *MalformedLongInput, mode validation.Mode) error {
@@ -2774,29 +1542,7 @@ func (c *Client) MalformedMap(ctx context.Context, in *MalformedMapInput, optFns
 	if in == nil {
 		in = &MalformedMapInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedMapInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedMap",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedMapInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedMap",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedMapOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedMap, r, func(resp *call.Response) error {
-		return deserializeMalformedMapOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedMapOutput{}, optFns, &opMalformedMap, checkMalformedMapInput, serializeMalformedMapInput, deserializeMalformedMapOutput)
 }
 
 func checkMalformedMapInput(in *MalformedMapInput, mode validation.Mode) error {
@@ -2818,29 +1564,7 @@ func (c *Client) MalformedRequestBody(ctx context.Context, in *MalformedRequestB
 	if in == nil {
 		in = &MalformedRequestBodyInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedRequestBodyInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRequestBody",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedRequestBodyInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRequestBody",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedRequestBodyOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRequestBody, r, func(resp *call.Response) error {
-		return deserializeMalformedRequestBodyOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedRequestBodyOutput{}, optFns, &opMalformedRequestBody, checkMalformedRequestBodyInput, serializeMalformedRequestBodyInput, deserializeMalformedRequestBodyOutput)
 }
 
 func checkMalformedRequestBodyInput(in *MalformedRequestBodyInput, mode validation.Mode) error {
@@ -2862,29 +1586,7 @@ func (c *Client) MalformedShort(ctx context.Context, in *MalformedShortInput, op
 	if in == nil {
 		in = &MalformedShortInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedShortInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedShort",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedShortInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedShort",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedShortOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedShort, r, func(resp *call.Response) error {
-		return deserializeMalformedShortOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedShortOutput{}, optFns, &opMalformedShort, checkMalformedShortInput, serializeMalformedShortInput, deserializeMalformedShortOutput)
 }
 
 func checkMalformedShortInput(in *MalformedShortInput, mode validation.Mode) error {
@@ -2910,29 +1612,7 @@ func (c *Client) MalformedString(ctx context.Context, in *MalformedStringInput, 
 	if in == nil {
 		in = &MalformedStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedString",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedString, r, func(resp *call.Response) error {
-		return deserializeMalformedStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedStringOutput{}, optFns, &opMalformedString, checkMalformedStringInput, serializeMalformedStringInput, deserializeMalformedStringOutput)
 }
 
 func checkMalformedStringInput(in *MalformedStringInput, mode validation.Mode) error {
@@ -2954,29 +1634,7 @@ func (c *Client) MalformedTimestampBodyDateTime(ctx context.Context, in *Malform
 	if in == nil {
 		in = &MalformedTimestampBodyDateTimeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampBodyDateTimeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyDateTime",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampBodyDateTimeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyDateTime",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampBodyDateTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDateTime, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampBodyDateTimeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampBodyDateTimeOutput{}, optFns, &opMalformedTimestampBodyDateTime, checkMalformedTimestampBodyDateTimeInput, serializeMalformedTimestampBodyDateTimeInput, deserializeMalformedTimestampBodyDateTimeOutput)
 }
 
 func checkMalformedTimestampBodyDateTimeInput(in *MalformedTimestampBodyDateTimeInput, mode validation.Mode) error {
@@ -3002,29 +1660,7 @@ func (c *Client) MalformedTimestampBodyDefault(ctx context.Context, in *Malforme
 	if in == nil {
 		in = &MalformedTimestampBodyDefaultInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampBodyDefaultInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyDefault",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampBodyDefaultInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyDefault",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampBodyDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyDefault, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampBodyDefaultOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampBodyDefaultOutput{}, optFns, &opMalformedTimestampBodyDefault, checkMalformedTimestampBodyDefaultInput, serializeMalformedTimestampBodyDefaultInput, deserializeMalformedTimestampBodyDefaultOutput)
 }
 
 func checkMalformedTimestampBodyDefaultInput(in *MalformedTimestampBodyDefaultInput, mode validation.Mode) error {
@@ -3050,29 +1686,7 @@ func (c *Client) MalformedTimestampBodyHttpDate(ctx context.Context, in *Malform
 	if in == nil {
 		in = &MalformedTimestampBodyHttpDateInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampBodyHttpDateInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyHttpDate",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampBodyHttpDateInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampBodyHttpDate",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampBodyHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampBodyHttpDate, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampBodyHttpDateOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampBodyHttpDateOutput{}, optFns, &opMalformedTimestampBodyHttpDate, checkMalformedTimestampBodyHttpDateInput, serializeMalformedTimestampBodyHttpDateInput, deserializeMalformedTimestampBodyHttpDateOutput)
 }
 
 func checkMalformedTimestampBodyHttpDateInput(in *MalformedTimestampBodyHttpDateInput, mode validation.Mode) error {
@@ -3098,29 +1712,7 @@ func (c *Client) MalformedTimestampHeaderDateTime(ctx context.Context, in *Malfo
 	if in == nil {
 		in = &MalformedTimestampHeaderDateTimeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampHeaderDateTimeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderDateTime",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampHeaderDateTimeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderDateTime",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampHeaderDateTimeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDateTime, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampHeaderDateTimeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampHeaderDateTimeOutput{}, optFns, &opMalformedTimestampHeaderDateTime, checkMalformedTimestampHeaderDateTimeInput, serializeMalformedTimestampHeaderDateTimeInput, deserializeMalformedTimestampHeaderDateTimeOutput)
 }
 
 func checkMalformedTimestampHeaderDateTimeInput(in *MalformedTimestampHeaderDateTimeInput, mode validation.Mode) error {
@@ -3146,29 +1738,7 @@ func (c *Client) MalformedTimestampHeaderDefault(ctx context.Context, in *Malfor
 	if in == nil {
 		in = &MalformedTimestampHeaderDefaultInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampHeaderDefaultInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderDefault",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampHeaderDefaultInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderDefault",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampHeaderDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderDefault, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampHeaderDefaultOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampHeaderDefaultOutput{}, optFns, &opMalformedTimestampHeaderDefault, checkMalformedTimestampHeaderDefaultInput, serializeMalformedTimestampHeaderDefaultInput, deserializeMalformedTimestampHeaderDefaultOutput)
 }
 
 func checkMalformedTimestampHeaderDefaultInput(in *MalformedTimestampHeaderDefaultInput, mode validation.Mode) error {
@@ -3194,29 +1764,7 @@ func (c *Client) MalformedTimestampHeaderEpoch(ctx context.Context, in *Malforme
 	if in == nil {
 		in = &MalformedTimestampHeaderEpochInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampHeaderEpochInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderEpoch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampHeaderEpochInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampHeaderEpoch",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampHeaderEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampHeaderEpoch, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampHeaderEpochOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampHeaderEpochOutput{}, optFns, &opMalformedTimestampHeaderEpoch, checkMalformedTimestampHeaderEpochInput, serializeMalformedTimestampHeaderEpochInput, deserializeMalformedTimestampHeaderEpochOutput)
 }
 
 func checkMalformedTimestampHeaderEpochInput(in *MalformedTimestampHeaderEpochInput, mode validation.Mode) error {
@@ -3242,29 +1790,7 @@ func (c *Client) MalformedTimestampPathDefault(ctx context.Context, in *Malforme
 	if in == nil {
 		in = &MalformedTimestampPathDefaultInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampPathDefaultInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathDefault",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampPathDefaultInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathDefault",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampPathDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathDefault, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampPathDefaultOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampPathDefaultOutput{}, optFns, &opMalformedTimestampPathDefault, checkMalformedTimestampPathDefaultInput, serializeMalformedTimestampPathDefaultInput, deserializeMalformedTimestampPathDefaultOutput)
 }
 
 func checkMalformedTimestampPathDefaultInput(in *MalformedTimestampPathDefaultInput, mode validation.Mode) error {
@@ -3290,29 +1816,7 @@ func (c *Client) MalformedTimestampPathEpoch(ctx context.Context, in *MalformedT
 	if in == nil {
 		in = &MalformedTimestampPathEpochInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampPathEpochInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathEpoch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampPathEpochInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathEpoch",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampPathEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathEpoch, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampPathEpochOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampPathEpochOutput{}, optFns, &opMalformedTimestampPathEpoch, checkMalformedTimestampPathEpochInput, serializeMalformedTimestampPathEpochInput, deserializeMalformedTimestampPathEpochOutput)
 }
 
 func checkMalformedTimestampPathEpochInput(in *MalformedTimestampPathEpochInput, mode validation.Mode) error {
@@ -3338,29 +1842,7 @@ func (c *Client) MalformedTimestampPathHttpDate(ctx context.Context, in *Malform
 	if in == nil {
 		in = &MalformedTimestampPathHttpDateInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampPathHttpDateInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathHttpDate",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampPathHttpDateInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampPathHttpDate",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampPathHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampPathHttpDate, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampPathHttpDateOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampPathHttpDateOutput{}, optFns, &opMalformedTimestampPathHttpDate, checkMalformedTimestampPathHttpDateInput, serializeMalformedTimestampPathHttpDateInput, deserializeMalformedTimestampPathHttpDateOutput)
 }
 
 func checkMalformedTimestampPathHttpDateInput(in *MalformedTimestampPathHttpDateInput, mode validation.Mode) error {
@@ -3386,29 +1868,7 @@ func (c *Client) MalformedTimestampQueryDefault(ctx context.Context, in *Malform
 	if in == nil {
 		in = &MalformedTimestampQueryDefaultInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampQueryDefaultInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryDefault",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampQueryDefaultInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryDefault",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampQueryDefaultOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryDefault, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampQueryDefaultOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampQueryDefaultOutput{}, optFns, &opMalformedTimestampQueryDefault, checkMalformedTimestampQueryDefaultInput, serializeMalformedTimestampQueryDefaultInput, deserializeMalformedTimestampQueryDefaultOutput)
 }
 
 func checkMalformedTimestampQueryDefaultInput(in *MalformedTimestampQueryDefaultInput, mode validation.Mode) error {
@@ -3434,29 +1894,7 @@ func (c *Client) MalformedTimestampQueryEpoch(ctx context.Context, in *Malformed
 	if in == nil {
 		in = &MalformedTimestampQueryEpochInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampQueryEpochInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryEpoch",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampQueryEpochInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryEpoch",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampQueryEpochOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryEpoch, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampQueryEpochOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampQueryEpochOutput{}, optFns, &opMalformedTimestampQueryEpoch, checkMalformedTimestampQueryEpochInput, serializeMalformedTimestampQueryEpochInput, deserializeMalformedTimestampQueryEpochOutput)
 }
 
 func checkMalformedTimestampQueryEpochInput(in *MalformedTimestampQueryEpochInput, mode validation.Mode) error {
@@ -3482,29 +1920,7 @@ func (c *Client) MalformedTimestampQueryHttpDate(ctx context.Context, in *Malfor
 	if in == nil {
 		in = &MalformedTimestampQueryHttpDateInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedTimestampQueryHttpDateInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryHttpDate",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedTimestampQueryHttpDateInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedTimestampQueryHttpDate",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedTimestampQueryHttpDateOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedTimestampQueryHttpDate, r, func(resp *call.Response) error {
-		return deserializeMalformedTimestampQueryHttpDateOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedTimestampQueryHttpDateOutput{}, optFns, &opMalformedTimestampQueryHttpDate, checkMalformedTimestampQueryHttpDateInput, serializeMalformedTimestampQueryHttpDateInput, deserializeMalformedTimestampQueryHttpDateOutput)
 }
 
 func checkMalformedTimestampQueryHttpDateInput(in *MalformedTimestampQueryHttpDateInput, mode validation.Mode) error {
@@ -3530,29 +1946,7 @@ func (c *Client) MalformedUnion(ctx context.Context, in *MalformedUnionInput, op
 	if in == nil {
 		in = &MalformedUnionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedUnionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedUnion",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedUnionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedUnion",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedUnionOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedUnion, r, func(resp *call.Response) error {
-		return deserializeMalformedUnionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedUnionOutput{}, optFns, &opMalformedUnion, checkMalformedUnionInput, serializeMalformedUnionInput, deserializeMalformedUnionOutput)
 }
 
 func checkMalformedUnionInput(in *MalformedUnionInput, mode validation.Mode) error {
@@ -3577,29 +1971,7 @@ func (c *Client) MediaTypeHeader(ctx context.Context, in *MediaTypeHeaderInput, 
 	if in == nil {
 		in = &MediaTypeHeaderInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMediaTypeHeaderInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MediaTypeHeader",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMediaTypeHeaderInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MediaTypeHeader",
-			Service:   serviceName,
-		}
-	}
-	out := &MediaTypeHeaderOutput{}
-	if err := c.invoke(ctx, &opts, &opMediaTypeHeader, r, func(resp *call.Response) error {
-		return deserializeMediaTypeHeaderOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MediaTypeHeaderOutput{}, optFns, &opMediaTypeHeader, checkMediaTypeHeaderInput, serializeMediaTypeHeaderInput, deserializeMediaTypeHeaderOutput)
 }
 
 func checkMediaTypeHeaderInput(in *MediaTypeHeaderInput, mode validation.Mode) error {
@@ -3623,29 +1995,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, in *NoInputAndNoOutputI
 	if in == nil {
 		in = &NoInputAndNoOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputAndNoOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndNoOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputAndNoOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndNoOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputAndNoOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndNoOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputAndNoOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputAndNoOutputOutput{}, optFns, &opNoInputAndNoOutput, checkNoInputAndNoOutputInput, serializeNoInputAndNoOutputInput, deserializeNoInputAndNoOutputOutput)
 }
 
 func checkNoInputAndNoOutputInput(in *NoInputAndNoOutputInput, mode validation.Mode) error {
@@ -3669,29 +2019,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, in *NoInputAndOutputInput
 	if in == nil {
 		in = &NoInputAndOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputAndOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputAndOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputAndOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputAndOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputAndOutputOutput{}, optFns, &opNoInputAndOutput, checkNoInputAndOutputInput, serializeNoInputAndOutputInput, deserializeNoInputAndOutputOutput)
 }
 
 func checkNoInputAndOutputInput(in *NoInputAndOutputInput, mode validation.Mode) error {
@@ -3716,29 +2044,7 @@ func (c *Client) NullAndEmptyHeadersClient(ctx context.Context, in *NullAndEmpty
 	if in == nil {
 		in = &NullAndEmptyHeadersClientInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNullAndEmptyHeadersClientInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullAndEmptyHeadersClient",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNullAndEmptyHeadersClientInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullAndEmptyHeadersClient",
-			Service:   serviceName,
-		}
-	}
-	out := &NullAndEmptyHeadersClientOutput{}
-	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersClient, r, func(resp *call.Response) error {
-		return deserializeNullAndEmptyHeadersClientOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NullAndEmptyHeadersClientOutput{}, optFns, &opNullAndEmptyHeadersClient, checkNullAndEmptyHeadersClientInput, serializeNullAndEmptyHeadersClientInput, deserializeNullAndEmptyHeadersClientOutput)
 }
 
 func checkNullAndEmptyHeadersClientInput(in *NullAndEmptyHeadersClientInput, mode validation.Mode) error {
@@ -3763,29 +2069,7 @@ func (c *Client) NullAndEmptyHeadersServer(ctx context.Context, in *NullAndEmpty
 	if in == nil {
 		in = &NullAndEmptyHeadersServerInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNullAndEmptyHeadersServerInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullAndEmptyHeadersServer",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNullAndEmptyHeadersServerInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NullAndEmptyHeadersServer",
-			Service:   serviceName,
-		}
-	}
-	out := &NullAndEmptyHeadersServerOutput{}
-	if err := c.invoke(ctx, &opts, &opNullAndEmptyHeadersServer, r, func(resp *call.Response) error {
-		return deserializeNullAndEmptyHeadersServerOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NullAndEmptyHeadersServerOutput{}, optFns, &opNullAndEmptyHeadersServer, checkNullAndEmptyHeadersServerInput, serializeNullAndEmptyHeadersServerInput, deserializeNullAndEmptyHeadersServerOutput)
 }
 
 func checkNullAndEmptyHeadersServerInput(in *NullAndEmptyHeadersServerInput, mode validation.Mode) error {
@@ -3810,29 +2094,7 @@ func (c *Client) OmitsNullSerializesEmptyString(ctx context.Context, in *OmitsNu
 	if in == nil {
 		in = &OmitsNullSerializesEmptyStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOmitsNullSerializesEmptyStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OmitsNullSerializesEmptyString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOmitsNullSerializesEmptyStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OmitsNullSerializesEmptyString",
-			Service:   serviceName,
-		}
-	}
-	out := &OmitsNullSerializesEmptyStringOutput{}
-	if err := c.invoke(ctx, &opts, &opOmitsNullSerializesEmptyString, r, func(resp *call.Response) error {
-		return deserializeOmitsNullSerializesEmptyStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OmitsNullSerializesEmptyStringOutput{}, optFns, &opOmitsNullSerializesEmptyString, checkOmitsNullSerializesEmptyStringInput, serializeOmitsNullSerializesEmptyStringInput, deserializeOmitsNullSerializesEmptyStringOutput)
 }
 
 func checkOmitsNullSerializesEmptyStringInput(in *OmitsNullSerializesEmptyStringInput, mode validation.Mode) error {
@@ -3855,29 +2117,7 @@ func (c *Client) OmitsSerializingEmptyLists(ctx context.Context, in *OmitsSerial
 	if in == nil {
 		in = &OmitsSerializingEmptyListsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOmitsSerializingEmptyListsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OmitsSerializingEmptyLists",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOmitsSerializingEmptyListsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OmitsSerializingEmptyLists",
-			Service:   serviceName,
-		}
-	}
-	out := &OmitsSerializingEmptyListsOutput{}
-	if err := c.invoke(ctx, &opts, &opOmitsSerializingEmptyLists, r, func(resp *call.Response) error {
-		return deserializeOmitsSerializingEmptyListsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OmitsSerializingEmptyListsOutput{}, optFns, &opOmitsSerializingEmptyLists, checkOmitsSerializingEmptyListsInput, serializeOmitsSerializingEmptyListsInput, deserializeOmitsSerializingEmptyListsOutput)
 }
 
 func checkOmitsSerializingEmptyListsInput(in *OmitsSerializingEmptyListsInput, mode validation.Mode) error {
@@ -3899,29 +2139,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithDefaultsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithDefaultsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
-		return deserializeOperationWithDefaultsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithDefaultsOutput{}, optFns, &opOperationWithDefaults, checkOperationWithDefaultsInput, serializeOperationWithDefaultsInput, deserializeOperationWithDefaultsOutput)
 }
 
 func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
@@ -3943,29 +2161,7 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, in *Operation
 	if in == nil {
 		in = &OperationWithNestedStructureInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithNestedStructureInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithNestedStructure",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithNestedStructureInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithNestedStructure",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithNestedStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithNestedStructure, r, func(resp *call.Response) error {
-		return deserializeOperationWithNestedStructureOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithNestedStructureOutput{}, optFns, &opOperationWithNestedStructure, checkOperationWithNestedStructureInput, serializeOperationWithNestedStructureInput, deserializeOperationWithNestedStructureOutput)
 }
 
 func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInput, mode validation.Mode) error {
@@ -4019,29 +2215,7 @@ func (c *Client) PostPlayerAction(ctx context.Context, in *PostPlayerActionInput
 	if in == nil {
 		in = &PostPlayerActionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPostPlayerActionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PostPlayerAction",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePostPlayerActionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PostPlayerAction",
-			Service:   serviceName,
-		}
-	}
-	out := &PostPlayerActionOutput{}
-	if err := c.invoke(ctx, &opts, &opPostPlayerAction, r, func(resp *call.Response) error {
-		return deserializePostPlayerActionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PostPlayerActionOutput{}, optFns, &opPostPlayerAction, checkPostPlayerActionInput, serializePostPlayerActionInput, deserializePostPlayerActionOutput)
 }
 
 func checkPostPlayerActionInput(in *PostPlayerActionInput, mode validation.Mode) error {
@@ -4063,29 +2237,7 @@ func (c *Client) PostUnionWithJsonName(ctx context.Context, in *PostUnionWithJso
 	if in == nil {
 		in = &PostUnionWithJsonNameInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPostUnionWithJsonNameInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PostUnionWithJsonName",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePostUnionWithJsonNameInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PostUnionWithJsonName",
-			Service:   serviceName,
-		}
-	}
-	out := &PostUnionWithJsonNameOutput{}
-	if err := c.invoke(ctx, &opts, &opPostUnionWithJsonName, r, func(resp *call.Response) error {
-		return deserializePostUnionWithJsonNameOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PostUnionWithJsonNameOutput{}, optFns, &opPostUnionWithJsonName, checkPostUnionWithJsonNameInput, serializePostUnionWithJsonNameInput, deserializePostUnionWithJsonNameOutput)
 }
 
 func checkPostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput, mode validation.Mode) error {
@@ -4110,29 +2262,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, in *PutWithContentE
 	if in == nil {
 		in = &PutWithContentEncodingInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkPutWithContentEncodingInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializePutWithContentEncodingInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "PutWithContentEncoding",
-			Service:   serviceName,
-		}
-	}
-	out := &PutWithContentEncodingOutput{}
-	if err := c.invoke(ctx, &opts, &opPutWithContentEncoding, r, func(resp *call.Response) error {
-		return deserializePutWithContentEncodingOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &PutWithContentEncodingOutput{}, optFns, &opPutWithContentEncoding, checkPutWithContentEncodingInput, serializePutWithContentEncodingInput, deserializePutWithContentEncodingOutput)
 }
 
 func checkPutWithContentEncodingInput(in *PutWithContentEncodingInput, mode validation.Mode) error {
@@ -4157,7 +2287,6 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, in *QueryIde
 	if in == nil {
 		in = &QueryIdempotencyTokenAutoFillInput{}
 	}
-	opts := c.callOptions(optFns)
 	// An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.
 	if in.Token == nil {
 		cp := *in
@@ -4165,28 +2294,7 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, in *QueryIde
 		cp.Token = &token
 		in = &cp
 	}
-	if err := checkQueryIdempotencyTokenAutoFillInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryIdempotencyTokenAutoFill",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryIdempotencyTokenAutoFillInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryIdempotencyTokenAutoFill",
-			Service:   serviceName,
-		}
-	}
-	out := &QueryIdempotencyTokenAutoFillOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryIdempotencyTokenAutoFill, r, func(resp *call.Response) error {
-		return deserializeQueryIdempotencyTokenAutoFillOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryIdempotencyTokenAutoFillOutput{}, optFns, &opQueryIdempotencyTokenAutoFill, checkQueryIdempotencyTokenAutoFillInput, serializeQueryIdempotencyTokenAutoFillInput, deserializeQueryIdempotencyTokenAutoFillOutput)
 }
 
 func checkQueryIdempotencyTokenAutoFillInput(in *QueryIdempotencyTokenAutoFillInput, mode validation.Mode) error {
@@ -4208,29 +2316,7 @@ func (c *Client) QueryParamsAsStringListMap(ctx context.Context, in *QueryParams
 	if in == nil {
 		in = &QueryParamsAsStringListMapInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkQueryParamsAsStringListMapInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryParamsAsStringListMap",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryParamsAsStringListMapInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryParamsAsStringListMap",
-			Service:   serviceName,
-		}
-	}
-	out := &QueryParamsAsStringListMapOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryParamsAsStringListMap, r, func(resp *call.Response) error {
-		return deserializeQueryParamsAsStringListMapOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryParamsAsStringListMapOutput{}, optFns, &opQueryParamsAsStringListMap, checkQueryParamsAsStringListMapInput, serializeQueryParamsAsStringListMapInput, deserializeQueryParamsAsStringListMapOutput)
 }
 
 func checkQueryParamsAsStringListMapInput(in *QueryParamsAsStringListMapInput, mode validation.Mode) error {
@@ -4252,29 +2338,7 @@ func (c *Client) QueryPrecedence(ctx context.Context, in *QueryPrecedenceInput, 
 	if in == nil {
 		in = &QueryPrecedenceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkQueryPrecedenceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryPrecedence",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeQueryPrecedenceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "QueryPrecedence",
-			Service:   serviceName,
-		}
-	}
-	out := &QueryPrecedenceOutput{}
-	if err := c.invoke(ctx, &opts, &opQueryPrecedence, r, func(resp *call.Response) error {
-		return deserializeQueryPrecedenceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &QueryPrecedenceOutput{}, optFns, &opQueryPrecedence, checkQueryPrecedenceInput, serializeQueryPrecedenceInput, deserializeQueryPrecedenceOutput)
 }
 
 func checkQueryPrecedenceInput(in *QueryPrecedenceInput, mode validation.Mode) error {
@@ -4299,29 +2363,7 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 	if in == nil {
 		in = &RecursiveShapesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRecursiveShapesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRecursiveShapesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	out := &RecursiveShapesOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *call.Response) error {
-		return deserializeRecursiveShapesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RecursiveShapesOutput{}, optFns, &opRecursiveShapes, checkRecursiveShapesInput, serializeRecursiveShapesInput, deserializeRecursiveShapesOutput)
 }
 
 func checkRecursiveShapesInput(in *RecursiveShapesInput, mode validation.Mode) error {
@@ -4346,29 +2388,7 @@ func (c *Client) ResponseCodeHttpFallback(ctx context.Context, in *ResponseCodeH
 	if in == nil {
 		in = &ResponseCodeHttpFallbackInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkResponseCodeHttpFallbackInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ResponseCodeHttpFallback",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeResponseCodeHttpFallbackInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ResponseCodeHttpFallback",
-			Service:   serviceName,
-		}
-	}
-	out := &ResponseCodeHttpFallbackOutput{}
-	if err := c.invoke(ctx, &opts, &opResponseCodeHttpFallback, r, func(resp *call.Response) error {
-		return deserializeResponseCodeHttpFallbackOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ResponseCodeHttpFallbackOutput{}, optFns, &opResponseCodeHttpFallback, checkResponseCodeHttpFallbackInput, serializeResponseCodeHttpFallbackInput, deserializeResponseCodeHttpFallbackOutput)
 }
 
 func checkResponseCodeHttpFallbackInput(in *ResponseCodeHttpFallbackInput, mode validation.Mode) error {
@@ -4393,29 +2413,7 @@ func (c *Client) ResponseCodeRequired(ctx context.Context, in *ResponseCodeRequi
 	if in == nil {
 		in = &ResponseCodeRequiredInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkResponseCodeRequiredInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ResponseCodeRequired",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeResponseCodeRequiredInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ResponseCodeRequired",
-			Service:   serviceName,
-		}
-	}
-	out := &ResponseCodeRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opResponseCodeRequired, r, func(resp *call.Response) error {
-		return deserializeResponseCodeRequiredOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ResponseCodeRequiredOutput{}, optFns, &opResponseCodeRequired, checkResponseCodeRequiredInput, serializeResponseCodeRequiredInput, deserializeResponseCodeRequiredOutput)
 }
 
 func checkResponseCodeRequiredInput(in *ResponseCodeRequiredInput, mode validation.Mode) error {
@@ -4440,29 +2438,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSimpleScalarPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSimpleScalarPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
-		return deserializeSimpleScalarPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SimpleScalarPropertiesOutput{}, optFns, &opSimpleScalarProperties, checkSimpleScalarPropertiesInput, serializeSimpleScalarPropertiesInput, deserializeSimpleScalarPropertiesOutput)
 }
 
 func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
@@ -4487,29 +2463,7 @@ func (c *Client) SparseJsonLists(ctx context.Context, in *SparseJsonListsInput, 
 	if in == nil {
 		in = &SparseJsonListsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSparseJsonListsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseJsonLists",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSparseJsonListsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseJsonLists",
-			Service:   serviceName,
-		}
-	}
-	out := &SparseJsonListsOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseJsonLists, r, func(resp *call.Response) error {
-		return deserializeSparseJsonListsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SparseJsonListsOutput{}, optFns, &opSparseJsonLists, checkSparseJsonListsInput, serializeSparseJsonListsInput, deserializeSparseJsonListsOutput)
 }
 
 func checkSparseJsonListsInput(in *SparseJsonListsInput, mode validation.Mode) error {
@@ -4531,29 +2485,7 @@ func (c *Client) SparseJsonMaps(ctx context.Context, in *SparseJsonMapsInput, op
 	if in == nil {
 		in = &SparseJsonMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSparseJsonMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseJsonMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSparseJsonMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseJsonMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &SparseJsonMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseJsonMaps, r, func(resp *call.Response) error {
-		return deserializeSparseJsonMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SparseJsonMapsOutput{}, optFns, &opSparseJsonMaps, checkSparseJsonMapsInput, serializeSparseJsonMapsInput, deserializeSparseJsonMapsOutput)
 }
 
 func checkSparseJsonMapsInput(in *SparseJsonMapsInput, mode validation.Mode) error {
@@ -4581,29 +2513,7 @@ func (c *Client) StreamingTraits(ctx context.Context, in *StreamingTraitsInput, 
 	if in == nil {
 		in = &StreamingTraitsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStreamingTraitsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraits",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStreamingTraitsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraits",
-			Service:   serviceName,
-		}
-	}
-	out := &StreamingTraitsOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraits, r, func(resp *call.Response) error {
-		return deserializeStreamingTraitsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StreamingTraitsOutput{}, optFns, &opStreamingTraits, checkStreamingTraitsInput, serializeStreamingTraitsInput, deserializeStreamingTraitsOutput)
 }
 
 func checkStreamingTraitsInput(in *StreamingTraitsInput, mode validation.Mode) error {
@@ -4629,29 +2539,7 @@ func (c *Client) StreamingTraitsRequireLength(ctx context.Context, in *Streaming
 	if in == nil {
 		in = &StreamingTraitsRequireLengthInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStreamingTraitsRequireLengthInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraitsRequireLength",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStreamingTraitsRequireLengthInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraitsRequireLength",
-			Service:   serviceName,
-		}
-	}
-	out := &StreamingTraitsRequireLengthOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraitsRequireLength, r, func(resp *call.Response) error {
-		return deserializeStreamingTraitsRequireLengthOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StreamingTraitsRequireLengthOutput{}, optFns, &opStreamingTraitsRequireLength, checkStreamingTraitsRequireLengthInput, serializeStreamingTraitsRequireLengthInput, deserializeStreamingTraitsRequireLengthOutput)
 }
 
 func checkStreamingTraitsRequireLengthInput(in *StreamingTraitsRequireLengthInput, mode validation.Mode) error {
@@ -4679,29 +2567,7 @@ func (c *Client) StreamingTraitsWithMediaType(ctx context.Context, in *Streaming
 	if in == nil {
 		in = &StreamingTraitsWithMediaTypeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStreamingTraitsWithMediaTypeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraitsWithMediaType",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStreamingTraitsWithMediaTypeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StreamingTraitsWithMediaType",
-			Service:   serviceName,
-		}
-	}
-	out := &StreamingTraitsWithMediaTypeOutput{}
-	if err := c.invoke(ctx, &opts, &opStreamingTraitsWithMediaType, r, func(resp *call.Response) error {
-		return deserializeStreamingTraitsWithMediaTypeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StreamingTraitsWithMediaTypeOutput{}, optFns, &opStreamingTraitsWithMediaType, checkStreamingTraitsWithMediaTypeInput, serializeStreamingTraitsWithMediaTypeInput, deserializeStreamingTraitsWithMediaTypeOutput)
 }
 
 func checkStreamingTraitsWithMediaTypeInput(in *StreamingTraitsWithMediaTypeInput, mode validation.Mode) error {
@@ -4729,29 +2595,7 @@ func (c *Client) TestBodyStructure(ctx context.Context, in *TestBodyStructureInp
 	if in == nil {
 		in = &TestBodyStructureInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestBodyStructureInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestBodyStructure",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestBodyStructureInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestBodyStructure",
-			Service:   serviceName,
-		}
-	}
-	out := &TestBodyStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opTestBodyStructure, r, func(resp *call.Response) error {
-		return deserializeTestBodyStructureOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestBodyStructureOutput{}, optFns, &opTestBodyStructure, checkTestBodyStructureInput, serializeTestBodyStructureInput, deserializeTestBodyStructureOutput)
 }
 
 func checkTestBodyStructureInput(in *TestBodyStructureInput, mode validation.Mode) error {
@@ -4779,29 +2623,7 @@ func (c *Client) TestGetNoInputNoPayload(ctx context.Context, in *TestGetNoInput
 	if in == nil {
 		in = &TestGetNoInputNoPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestGetNoInputNoPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestGetNoInputNoPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestGetNoInputNoPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestGetNoInputNoPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &TestGetNoInputNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestGetNoInputNoPayload, r, func(resp *call.Response) error {
-		return deserializeTestGetNoInputNoPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestGetNoInputNoPayloadOutput{}, optFns, &opTestGetNoInputNoPayload, checkTestGetNoInputNoPayloadInput, serializeTestGetNoInputNoPayloadInput, deserializeTestGetNoInputNoPayloadOutput)
 }
 
 func checkTestGetNoInputNoPayloadInput(in *TestGetNoInputNoPayloadInput, mode validation.Mode) error {
@@ -4829,29 +2651,7 @@ func (c *Client) TestGetNoPayload(ctx context.Context, in *TestGetNoPayloadInput
 	if in == nil {
 		in = &TestGetNoPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestGetNoPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestGetNoPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestGetNoPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestGetNoPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &TestGetNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestGetNoPayload, r, func(resp *call.Response) error {
-		return deserializeTestGetNoPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestGetNoPayloadOutput{}, optFns, &opTestGetNoPayload, checkTestGetNoPayloadInput, serializeTestGetNoPayloadInput, deserializeTestGetNoPayloadOutput)
 }
 
 func checkTestGetNoPayloadInput(in *TestGetNoPayloadInput, mode validation.Mode) error {
@@ -4880,29 +2680,7 @@ func (c *Client) TestPayloadBlob(ctx context.Context, in *TestPayloadBlobInput, 
 	if in == nil {
 		in = &TestPayloadBlobInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestPayloadBlobInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPayloadBlob",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestPayloadBlobInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPayloadBlob",
-			Service:   serviceName,
-		}
-	}
-	out := &TestPayloadBlobOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPayloadBlob, r, func(resp *call.Response) error {
-		return deserializeTestPayloadBlobOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestPayloadBlobOutput{}, optFns, &opTestPayloadBlob, checkTestPayloadBlobInput, serializeTestPayloadBlobInput, deserializeTestPayloadBlobOutput)
 }
 
 func checkTestPayloadBlobInput(in *TestPayloadBlobInput, mode validation.Mode) error {
@@ -4930,29 +2708,7 @@ func (c *Client) TestPayloadStructure(ctx context.Context, in *TestPayloadStruct
 	if in == nil {
 		in = &TestPayloadStructureInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestPayloadStructureInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPayloadStructure",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestPayloadStructureInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPayloadStructure",
-			Service:   serviceName,
-		}
-	}
-	out := &TestPayloadStructureOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPayloadStructure, r, func(resp *call.Response) error {
-		return deserializeTestPayloadStructureOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestPayloadStructureOutput{}, optFns, &opTestPayloadStructure, checkTestPayloadStructureInput, serializeTestPayloadStructureInput, deserializeTestPayloadStructureOutput)
 }
 
 func checkTestPayloadStructureInput(in *TestPayloadStructureInput, mode validation.Mode) error {
@@ -4977,29 +2733,7 @@ func (c *Client) TestPostNoInputNoPayload(ctx context.Context, in *TestPostNoInp
 	if in == nil {
 		in = &TestPostNoInputNoPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestPostNoInputNoPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPostNoInputNoPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestPostNoInputNoPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPostNoInputNoPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &TestPostNoInputNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPostNoInputNoPayload, r, func(resp *call.Response) error {
-		return deserializeTestPostNoInputNoPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestPostNoInputNoPayloadOutput{}, optFns, &opTestPostNoInputNoPayload, checkTestPostNoInputNoPayloadInput, serializeTestPostNoInputNoPayloadInput, deserializeTestPostNoInputNoPayloadOutput)
 }
 
 func checkTestPostNoInputNoPayloadInput(in *TestPostNoInputNoPayloadInput, mode validation.Mode) error {
@@ -5024,29 +2758,7 @@ func (c *Client) TestPostNoPayload(ctx context.Context, in *TestPostNoPayloadInp
 	if in == nil {
 		in = &TestPostNoPayloadInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTestPostNoPayloadInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPostNoPayload",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTestPostNoPayloadInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TestPostNoPayload",
-			Service:   serviceName,
-		}
-	}
-	out := &TestPostNoPayloadOutput{}
-	if err := c.invoke(ctx, &opts, &opTestPostNoPayload, r, func(resp *call.Response) error {
-		return deserializeTestPostNoPayloadOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TestPostNoPayloadOutput{}, optFns, &opTestPostNoPayload, checkTestPostNoPayloadInput, serializeTestPostNoPayloadInput, deserializeTestPostNoPayloadOutput)
 }
 
 func checkTestPostNoPayloadInput(in *TestPostNoPayloadInput, mode validation.Mode) error {
@@ -5068,29 +2780,7 @@ func (c *Client) TimestampFormatHeaders(ctx context.Context, in *TimestampFormat
 	if in == nil {
 		in = &TimestampFormatHeadersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTimestampFormatHeadersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TimestampFormatHeaders",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTimestampFormatHeadersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TimestampFormatHeaders",
-			Service:   serviceName,
-		}
-	}
-	out := &TimestampFormatHeadersOutput{}
-	if err := c.invoke(ctx, &opts, &opTimestampFormatHeaders, r, func(resp *call.Response) error {
-		return deserializeTimestampFormatHeadersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TimestampFormatHeadersOutput{}, optFns, &opTimestampFormatHeaders, checkTimestampFormatHeadersInput, serializeTimestampFormatHeadersInput, deserializeTimestampFormatHeadersOutput)
 }
 
 func checkTimestampFormatHeadersInput(in *TimestampFormatHeadersInput, mode validation.Mode) error {
@@ -5112,29 +2802,7 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputI
 	if in == nil {
 		in = &UnitInputAndOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUnitInputAndOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UnitInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUnitInputAndOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UnitInputAndOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &UnitInputAndOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opUnitInputAndOutput, r, func(resp *call.Response) error {
-		return deserializeUnitInputAndOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UnitInputAndOutputOutput{}, optFns, &opUnitInputAndOutput, checkUnitInputAndOutputInput, serializeUnitInputAndOutputInput, deserializeUnitInputAndOutputOutput)
 }
 
 func checkUnitInputAndOutputInput(in *UnitInputAndOutputInput, mode validation.Mode) error {

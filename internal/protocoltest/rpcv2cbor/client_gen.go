@@ -33,29 +33,7 @@ func (c *Client) EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput
 	if in == nil {
 		in = &EmptyInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEmptyInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEmptyInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &EmptyInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputOutput, r, func(resp *call.Response) error {
-		return deserializeEmptyInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EmptyInputOutputOutput{}, optFns, &opEmptyInputOutput, checkEmptyInputOutputInput, serializeEmptyInputOutputInput, deserializeEmptyInputOutputOutput)
 }
 
 func checkEmptyInputOutputInput(in *EmptyInputOutputInput, mode validation.Mode) error {
@@ -77,29 +55,7 @@ func (c *Client) Float16(ctx context.Context, in *Float16Input, optFns ...func(*
 	if in == nil {
 		in = &Float16Input{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkFloat16Input(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Float16",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeFloat16Input(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "Float16",
-			Service:   serviceName,
-		}
-	}
-	out := &Float16Output{}
-	if err := c.invoke(ctx, &opts, &opFloat16, r, func(resp *call.Response) error {
-		return deserializeFloat16Output(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &Float16Output{}, optFns, &opFloat16, checkFloat16Input, serializeFloat16Input, deserializeFloat16Output)
 }
 
 func checkFloat16Input(in *Float16Input, mode validation.Mode) error {
@@ -121,29 +77,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	if in == nil {
 		in = &FractionalSecondsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkFractionalSecondsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeFractionalSecondsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
-		return deserializeFractionalSecondsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &FractionalSecondsOutput{}, optFns, &opFractionalSeconds, checkFractionalSecondsInput, serializeFractionalSecondsInput, deserializeFractionalSecondsOutput)
 }
 
 func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
@@ -177,29 +111,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	if in == nil {
 		in = &GreetingWithErrorsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGreetingWithErrorsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGreetingWithErrorsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
-		return deserializeGreetingWithErrorsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GreetingWithErrorsOutput{}, optFns, &opGreetingWithErrors, checkGreetingWithErrorsInput, serializeGreetingWithErrorsInput, deserializeGreetingWithErrorsOutput)
 }
 
 func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
@@ -221,29 +133,7 @@ func (c *Client) NoInputOutput(ctx context.Context, in *NoInputOutputInput, optF
 	if in == nil {
 		in = &NoInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputOutputOutput{}, optFns, &opNoInputOutput, checkNoInputOutputInput, serializeNoInputOutputInput, deserializeNoInputOutputOutput)
 }
 
 func checkNoInputOutputInput(in *NoInputOutputInput, mode validation.Mode) error {
@@ -267,29 +157,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithDefaultsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithDefaultsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
-		return deserializeOperationWithDefaultsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithDefaultsOutput{}, optFns, &opOperationWithDefaults, checkOperationWithDefaultsInput, serializeOperationWithDefaultsInput, deserializeOperationWithDefaultsOutput)
 }
 
 func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
@@ -311,29 +179,7 @@ func (c *Client) OptionalInputOutput(ctx context.Context, in *OptionalInputOutpu
 	if in == nil {
 		in = &OptionalInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOptionalInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOptionalInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &OptionalInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opOptionalInputOutput, r, func(resp *call.Response) error {
-		return deserializeOptionalInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OptionalInputOutputOutput{}, optFns, &opOptionalInputOutput, checkOptionalInputOutputInput, serializeOptionalInputOutputInput, deserializeOptionalInputOutputOutput)
 }
 
 func checkOptionalInputOutputInput(in *OptionalInputOutputInput, mode validation.Mode) error {
@@ -355,29 +201,7 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 	if in == nil {
 		in = &RecursiveShapesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRecursiveShapesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRecursiveShapesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	out := &RecursiveShapesOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *call.Response) error {
-		return deserializeRecursiveShapesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RecursiveShapesOutput{}, optFns, &opRecursiveShapes, checkRecursiveShapesInput, serializeRecursiveShapesInput, deserializeRecursiveShapesOutput)
 }
 
 func checkRecursiveShapesInput(in *RecursiveShapesInput, mode validation.Mode) error {
@@ -401,29 +225,7 @@ func (c *Client) RpcV2CborDenseMaps(ctx context.Context, in *RpcV2CborDenseMapsI
 	if in == nil {
 		in = &RpcV2CborDenseMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2CborDenseMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborDenseMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2CborDenseMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborDenseMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2CborDenseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborDenseMaps, r, func(resp *call.Response) error {
-		return deserializeRpcV2CborDenseMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2CborDenseMapsOutput{}, optFns, &opRpcV2CborDenseMaps, checkRpcV2CborDenseMapsInput, serializeRpcV2CborDenseMapsInput, deserializeRpcV2CborDenseMapsOutput)
 }
 
 func checkRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput, mode validation.Mode) error {
@@ -455,29 +257,7 @@ func (c *Client) RpcV2CborLists(ctx context.Context, in *RpcV2CborListsInput, op
 	if in == nil {
 		in = &RpcV2CborListsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2CborListsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborLists",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2CborListsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborLists",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2CborListsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborLists, r, func(resp *call.Response) error {
-		return deserializeRpcV2CborListsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2CborListsOutput{}, optFns, &opRpcV2CborLists, checkRpcV2CborListsInput, serializeRpcV2CborListsInput, deserializeRpcV2CborListsOutput)
 }
 
 func checkRpcV2CborListsInput(in *RpcV2CborListsInput, mode validation.Mode) error {
@@ -501,29 +281,7 @@ func (c *Client) RpcV2CborSparseMaps(ctx context.Context, in *RpcV2CborSparseMap
 	if in == nil {
 		in = &RpcV2CborSparseMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2CborSparseMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborSparseMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2CborSparseMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborSparseMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2CborSparseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborSparseMaps, r, func(resp *call.Response) error {
-		return deserializeRpcV2CborSparseMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2CborSparseMapsOutput{}, optFns, &opRpcV2CborSparseMaps, checkRpcV2CborSparseMapsInput, serializeRpcV2CborSparseMapsInput, deserializeRpcV2CborSparseMapsOutput)
 }
 
 func checkRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput, mode validation.Mode) error {
@@ -548,29 +306,7 @@ func (c *Client) RpcV2CborUnions(ctx context.Context, in *RpcV2CborUnionsInput, 
 	if in == nil {
 		in = &RpcV2CborUnionsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2CborUnionsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborUnions",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2CborUnionsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2CborUnions",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2CborUnionsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2CborUnions, r, func(resp *call.Response) error {
-		return deserializeRpcV2CborUnionsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2CborUnionsOutput{}, optFns, &opRpcV2CborUnions, checkRpcV2CborUnionsInput, serializeRpcV2CborUnionsInput, deserializeRpcV2CborUnionsOutput)
 }
 
 func checkRpcV2CborUnionsInput(in *RpcV2CborUnionsInput, mode validation.Mode) error {
@@ -592,29 +328,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSimpleScalarPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSimpleScalarPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
-		return deserializeSimpleScalarPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SimpleScalarPropertiesOutput{}, optFns, &opSimpleScalarProperties, checkSimpleScalarPropertiesInput, serializeSimpleScalarPropertiesInput, deserializeSimpleScalarPropertiesOutput)
 }
 
 func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
@@ -636,29 +350,7 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 	if in == nil {
 		in = &SparseNullsOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSparseNullsOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSparseNullsOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &SparseNullsOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *call.Response) error {
-		return deserializeSparseNullsOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SparseNullsOperationOutput{}, optFns, &opSparseNullsOperation, checkSparseNullsOperationInput, serializeSparseNullsOperationInput, deserializeSparseNullsOperationOutput)
 }
 
 func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validation.Mode) error {

@@ -33,29 +33,7 @@ func (c *Client) BigDecimalOperation(ctx context.Context, in *BigDecimalOperatio
 	if in == nil {
 		in = &BigDecimalOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkBigDecimalOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BigDecimalOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeBigDecimalOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BigDecimalOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &BigDecimalOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opBigDecimalOperation, r, func(resp *call.Response) error {
-		return deserializeBigDecimalOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &BigDecimalOperationOutput{}, optFns, &opBigDecimalOperation, checkBigDecimalOperationInput, serializeBigDecimalOperationInput, deserializeBigDecimalOperationOutput)
 }
 
 func checkBigDecimalOperationInput(in *BigDecimalOperationInput, mode validation.Mode) error {
@@ -77,29 +55,7 @@ func (c *Client) BigIntegerOperation(ctx context.Context, in *BigIntegerOperatio
 	if in == nil {
 		in = &BigIntegerOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkBigIntegerOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BigIntegerOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeBigIntegerOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "BigIntegerOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &BigIntegerOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opBigIntegerOperation, r, func(resp *call.Response) error {
-		return deserializeBigIntegerOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &BigIntegerOperationOutput{}, optFns, &opBigIntegerOperation, checkBigIntegerOperationInput, serializeBigIntegerOperationInput, deserializeBigIntegerOperationOutput)
 }
 
 func checkBigIntegerOperationInput(in *BigIntegerOperationInput, mode validation.Mode) error {
@@ -121,29 +77,7 @@ func (c *Client) EmptyInputOutput(ctx context.Context, in *EmptyInputOutputInput
 	if in == nil {
 		in = &EmptyInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkEmptyInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeEmptyInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "EmptyInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &EmptyInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opEmptyInputOutput, r, func(resp *call.Response) error {
-		return deserializeEmptyInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &EmptyInputOutputOutput{}, optFns, &opEmptyInputOutput, checkEmptyInputOutputInput, serializeEmptyInputOutputInput, deserializeEmptyInputOutputOutput)
 }
 
 func checkEmptyInputOutputInput(in *EmptyInputOutputInput, mode validation.Mode) error {
@@ -165,29 +99,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, in *FractionalSecondsInp
 	if in == nil {
 		in = &FractionalSecondsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkFractionalSecondsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeFractionalSecondsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "FractionalSeconds",
-			Service:   serviceName,
-		}
-	}
-	out := &FractionalSecondsOutput{}
-	if err := c.invoke(ctx, &opts, &opFractionalSeconds, r, func(resp *call.Response) error {
-		return deserializeFractionalSecondsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &FractionalSecondsOutput{}, optFns, &opFractionalSeconds, checkFractionalSecondsInput, serializeFractionalSecondsInput, deserializeFractionalSecondsOutput)
 }
 
 func checkFractionalSecondsInput(in *FractionalSecondsInput, mode validation.Mode) error {
@@ -221,29 +133,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, in *GreetingWithErrorsI
 	if in == nil {
 		in = &GreetingWithErrorsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGreetingWithErrorsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGreetingWithErrorsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GreetingWithErrors",
-			Service:   serviceName,
-		}
-	}
-	out := &GreetingWithErrorsOutput{}
-	if err := c.invoke(ctx, &opts, &opGreetingWithErrors, r, func(resp *call.Response) error {
-		return deserializeGreetingWithErrorsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GreetingWithErrorsOutput{}, optFns, &opGreetingWithErrors, checkGreetingWithErrorsInput, serializeGreetingWithErrorsInput, deserializeGreetingWithErrorsOutput)
 }
 
 func checkGreetingWithErrorsInput(in *GreetingWithErrorsInput, mode validation.Mode) error {
@@ -265,29 +155,7 @@ func (c *Client) NoInputOutput(ctx context.Context, in *NoInputOutputInput, optF
 	if in == nil {
 		in = &NoInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkNoInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeNoInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "NoInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &NoInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opNoInputOutput, r, func(resp *call.Response) error {
-		return deserializeNoInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &NoInputOutputOutput{}, optFns, &opNoInputOutput, checkNoInputOutputInput, serializeNoInputOutputInput, deserializeNoInputOutputOutput)
 }
 
 func checkNoInputOutputInput(in *NoInputOutputInput, mode validation.Mode) error {
@@ -311,29 +179,7 @@ func (c *Client) OperationWithDefaults(ctx context.Context, in *OperationWithDef
 	if in == nil {
 		in = &OperationWithDefaultsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOperationWithDefaultsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOperationWithDefaultsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OperationWithDefaults",
-			Service:   serviceName,
-		}
-	}
-	out := &OperationWithDefaultsOutput{}
-	if err := c.invoke(ctx, &opts, &opOperationWithDefaults, r, func(resp *call.Response) error {
-		return deserializeOperationWithDefaultsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OperationWithDefaultsOutput{}, optFns, &opOperationWithDefaults, checkOperationWithDefaultsInput, serializeOperationWithDefaultsInput, deserializeOperationWithDefaultsOutput)
 }
 
 func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode validation.Mode) error {
@@ -355,29 +201,7 @@ func (c *Client) OptionalInputOutput(ctx context.Context, in *OptionalInputOutpu
 	if in == nil {
 		in = &OptionalInputOutputInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkOptionalInputOutputInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeOptionalInputOutputInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "OptionalInputOutput",
-			Service:   serviceName,
-		}
-	}
-	out := &OptionalInputOutputOutput{}
-	if err := c.invoke(ctx, &opts, &opOptionalInputOutput, r, func(resp *call.Response) error {
-		return deserializeOptionalInputOutputOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &OptionalInputOutputOutput{}, optFns, &opOptionalInputOutput, checkOptionalInputOutputInput, serializeOptionalInputOutputInput, deserializeOptionalInputOutputOutput)
 }
 
 func checkOptionalInputOutputInput(in *OptionalInputOutputInput, mode validation.Mode) error {
@@ -399,29 +223,7 @@ func (c *Client) RecursiveShapes(ctx context.Context, in *RecursiveShapesInput, 
 	if in == nil {
 		in = &RecursiveShapesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRecursiveShapesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRecursiveShapesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveShapes",
-			Service:   serviceName,
-		}
-	}
-	out := &RecursiveShapesOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveShapes, r, func(resp *call.Response) error {
-		return deserializeRecursiveShapesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RecursiveShapesOutput{}, optFns, &opRecursiveShapes, checkRecursiveShapesInput, serializeRecursiveShapesInput, deserializeRecursiveShapesOutput)
 }
 
 func checkRecursiveShapesInput(in *RecursiveShapesInput, mode validation.Mode) error {
@@ -445,29 +247,7 @@ func (c *Client) RpcV2JsonDenseMaps(ctx context.Context, in *RpcV2JsonDenseMapsI
 	if in == nil {
 		in = &RpcV2JsonDenseMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2JsonDenseMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonDenseMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2JsonDenseMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonDenseMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2JsonDenseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2JsonDenseMaps, r, func(resp *call.Response) error {
-		return deserializeRpcV2JsonDenseMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2JsonDenseMapsOutput{}, optFns, &opRpcV2JsonDenseMaps, checkRpcV2JsonDenseMapsInput, serializeRpcV2JsonDenseMapsInput, deserializeRpcV2JsonDenseMapsOutput)
 }
 
 func checkRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput, mode validation.Mode) error {
@@ -499,29 +279,7 @@ func (c *Client) RpcV2JsonLists(ctx context.Context, in *RpcV2JsonListsInput, op
 	if in == nil {
 		in = &RpcV2JsonListsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2JsonListsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonLists",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2JsonListsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonLists",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2JsonListsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2JsonLists, r, func(resp *call.Response) error {
-		return deserializeRpcV2JsonListsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2JsonListsOutput{}, optFns, &opRpcV2JsonLists, checkRpcV2JsonListsInput, serializeRpcV2JsonListsInput, deserializeRpcV2JsonListsOutput)
 }
 
 func checkRpcV2JsonListsInput(in *RpcV2JsonListsInput, mode validation.Mode) error {
@@ -545,29 +303,7 @@ func (c *Client) RpcV2JsonSparseMaps(ctx context.Context, in *RpcV2JsonSparseMap
 	if in == nil {
 		in = &RpcV2JsonSparseMapsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRpcV2JsonSparseMapsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonSparseMaps",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRpcV2JsonSparseMapsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RpcV2JsonSparseMaps",
-			Service:   serviceName,
-		}
-	}
-	out := &RpcV2JsonSparseMapsOutput{}
-	if err := c.invoke(ctx, &opts, &opRpcV2JsonSparseMaps, r, func(resp *call.Response) error {
-		return deserializeRpcV2JsonSparseMapsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RpcV2JsonSparseMapsOutput{}, optFns, &opRpcV2JsonSparseMaps, checkRpcV2JsonSparseMapsInput, serializeRpcV2JsonSparseMapsInput, deserializeRpcV2JsonSparseMapsOutput)
 }
 
 func checkRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput, mode validation.Mode) error {
@@ -589,29 +325,7 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	if in == nil {
 		in = &SimpleScalarPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSimpleScalarPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSimpleScalarPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SimpleScalarProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &SimpleScalarPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opSimpleScalarProperties, r, func(resp *call.Response) error {
-		return deserializeSimpleScalarPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SimpleScalarPropertiesOutput{}, optFns, &opSimpleScalarProperties, checkSimpleScalarPropertiesInput, serializeSimpleScalarPropertiesInput, deserializeSimpleScalarPropertiesOutput)
 }
 
 func checkSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput, mode validation.Mode) error {
@@ -633,29 +347,7 @@ func (c *Client) SparseNullsOperation(ctx context.Context, in *SparseNullsOperat
 	if in == nil {
 		in = &SparseNullsOperationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSparseNullsOperationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSparseNullsOperationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SparseNullsOperation",
-			Service:   serviceName,
-		}
-	}
-	out := &SparseNullsOperationOutput{}
-	if err := c.invoke(ctx, &opts, &opSparseNullsOperation, r, func(resp *call.Response) error {
-		return deserializeSparseNullsOperationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SparseNullsOperationOutput{}, optFns, &opSparseNullsOperation, checkSparseNullsOperationInput, serializeSparseNullsOperationInput, deserializeSparseNullsOperationOutput)
 }
 
 func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validation.Mode) error {
@@ -680,29 +372,7 @@ func (c *Client) TimestampFormatIgnored(ctx context.Context, in *TimestampFormat
 	if in == nil {
 		in = &TimestampFormatIgnoredInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTimestampFormatIgnoredInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TimestampFormatIgnored",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTimestampFormatIgnoredInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TimestampFormatIgnored",
-			Service:   serviceName,
-		}
-	}
-	out := &TimestampFormatIgnoredOutput{}
-	if err := c.invoke(ctx, &opts, &opTimestampFormatIgnored, r, func(resp *call.Response) error {
-		return deserializeTimestampFormatIgnoredOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TimestampFormatIgnoredOutput{}, optFns, &opTimestampFormatIgnored, checkTimestampFormatIgnoredInput, serializeTimestampFormatIgnoredInput, deserializeTimestampFormatIgnoredOutput)
 }
 
 func checkTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput, mode validation.Mode) error {

@@ -33,29 +33,7 @@ func (c *Client) MalformedEnum(ctx context.Context, in *MalformedEnumInput, optF
 	if in == nil {
 		in = &MalformedEnumInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedEnumInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedEnum",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedEnumInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedEnum",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedEnumOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedEnum, r, func(resp *call.Response) error {
-		return deserializeMalformedEnumOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedEnumOutput{}, optFns, &opMalformedEnum, checkMalformedEnumInput, serializeMalformedEnumInput, deserializeMalformedEnumOutput)
 }
 
 func checkMalformedEnumInput(in *MalformedEnumInput, mode validation.Mode) error {
@@ -79,29 +57,7 @@ func (c *Client) MalformedLength(ctx context.Context, in *MalformedLengthInput, 
 	if in == nil {
 		in = &MalformedLengthInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedLengthInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLength",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedLengthInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLength",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedLengthOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLength, r, func(resp *call.Response) error {
-		return deserializeMalformedLengthOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedLengthOutput{}, optFns, &opMalformedLength, checkMalformedLengthInput, serializeMalformedLengthInput, deserializeMalformedLengthOutput)
 }
 
 func checkMalformedLengthInput(in *MalformedLengthInput, mode validation.Mode) error {
@@ -125,29 +81,7 @@ func (c *Client) MalformedLengthOverride(ctx context.Context, in *MalformedLengt
 	if in == nil {
 		in = &MalformedLengthOverrideInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedLengthOverrideInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLengthOverride",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedLengthOverrideInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLengthOverride",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedLengthOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLengthOverride, r, func(resp *call.Response) error {
-		return deserializeMalformedLengthOverrideOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedLengthOverrideOutput{}, optFns, &opMalformedLengthOverride, checkMalformedLengthOverrideInput, serializeMalformedLengthOverrideInput, deserializeMalformedLengthOverrideOutput)
 }
 
 func checkMalformedLengthOverrideInput(in *MalformedLengthOverrideInput, mode validation.Mode) error {
@@ -171,29 +105,7 @@ func (c *Client) MalformedLengthQueryString(ctx context.Context, in *MalformedLe
 	if in == nil {
 		in = &MalformedLengthQueryStringInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedLengthQueryStringInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLengthQueryString",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedLengthQueryStringInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedLengthQueryString",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedLengthQueryStringOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedLengthQueryString, r, func(resp *call.Response) error {
-		return deserializeMalformedLengthQueryStringOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedLengthQueryStringOutput{}, optFns, &opMalformedLengthQueryString, checkMalformedLengthQueryStringInput, serializeMalformedLengthQueryStringInput, deserializeMalformedLengthQueryStringOutput)
 }
 
 func checkMalformedLengthQueryStringInput(in *MalformedLengthQueryStringInput, mode validation.Mode) error {
@@ -217,29 +129,7 @@ func (c *Client) MalformedPattern(ctx context.Context, in *MalformedPatternInput
 	if in == nil {
 		in = &MalformedPatternInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedPatternInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedPattern",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedPatternInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedPattern",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedPatternOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedPattern, r, func(resp *call.Response) error {
-		return deserializeMalformedPatternOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedPatternOutput{}, optFns, &opMalformedPattern, checkMalformedPatternInput, serializeMalformedPatternInput, deserializeMalformedPatternOutput)
 }
 
 func checkMalformedPatternInput(in *MalformedPatternInput, mode validation.Mode) error {
@@ -263,29 +153,7 @@ func (c *Client) MalformedPatternOverride(ctx context.Context, in *MalformedPatt
 	if in == nil {
 		in = &MalformedPatternOverrideInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedPatternOverrideInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedPatternOverride",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedPatternOverrideInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedPatternOverride",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedPatternOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedPatternOverride, r, func(resp *call.Response) error {
-		return deserializeMalformedPatternOverrideOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedPatternOverrideOutput{}, optFns, &opMalformedPatternOverride, checkMalformedPatternOverrideInput, serializeMalformedPatternOverrideInput, deserializeMalformedPatternOverrideOutput)
 }
 
 func checkMalformedPatternOverrideInput(in *MalformedPatternOverrideInput, mode validation.Mode) error {
@@ -309,29 +177,7 @@ func (c *Client) MalformedRange(ctx context.Context, in *MalformedRangeInput, op
 	if in == nil {
 		in = &MalformedRangeInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedRangeInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRange",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedRangeInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRange",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedRangeOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRange, r, func(resp *call.Response) error {
-		return deserializeMalformedRangeOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedRangeOutput{}, optFns, &opMalformedRange, checkMalformedRangeInput, serializeMalformedRangeInput, deserializeMalformedRangeOutput)
 }
 
 func checkMalformedRangeInput(in *MalformedRangeInput, mode validation.Mode) error {
@@ -355,29 +201,7 @@ func (c *Client) MalformedRangeOverride(ctx context.Context, in *MalformedRangeO
 	if in == nil {
 		in = &MalformedRangeOverrideInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedRangeOverrideInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRangeOverride",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedRangeOverrideInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRangeOverride",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedRangeOverrideOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRangeOverride, r, func(resp *call.Response) error {
-		return deserializeMalformedRangeOverrideOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedRangeOverrideOutput{}, optFns, &opMalformedRangeOverride, checkMalformedRangeOverrideInput, serializeMalformedRangeOverrideInput, deserializeMalformedRangeOverrideOutput)
 }
 
 func checkMalformedRangeOverrideInput(in *MalformedRangeOverrideInput, mode validation.Mode) error {
@@ -401,29 +225,7 @@ func (c *Client) MalformedRequired(ctx context.Context, in *MalformedRequiredInp
 	if in == nil {
 		in = &MalformedRequiredInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedRequiredInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRequired",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedRequiredInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedRequired",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedRequiredOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedRequired, r, func(resp *call.Response) error {
-		return deserializeMalformedRequiredOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedRequiredOutput{}, optFns, &opMalformedRequired, checkMalformedRequiredInput, serializeMalformedRequiredInput, deserializeMalformedRequiredOutput)
 }
 
 func checkMalformedRequiredInput(in *MalformedRequiredInput, mode validation.Mode) error {
@@ -457,29 +259,7 @@ func (c *Client) MalformedUniqueItems(ctx context.Context, in *MalformedUniqueIt
 	if in == nil {
 		in = &MalformedUniqueItemsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkMalformedUniqueItemsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedUniqueItems",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeMalformedUniqueItemsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "MalformedUniqueItems",
-			Service:   serviceName,
-		}
-	}
-	out := &MalformedUniqueItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opMalformedUniqueItems, r, func(resp *call.Response) error {
-		return deserializeMalformedUniqueItemsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &MalformedUniqueItemsOutput{}, optFns, &opMalformedUniqueItems, checkMalformedUniqueItemsInput, serializeMalformedUniqueItemsInput, deserializeMalformedUniqueItemsOutput)
 }
 
 func checkMalformedUniqueItemsInput(in *MalformedUniqueItemsInput, mode validation.Mode) error {
@@ -503,29 +283,7 @@ func (c *Client) RecursiveStructures(ctx context.Context, in *RecursiveStructure
 	if in == nil {
 		in = &RecursiveStructuresInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkRecursiveStructuresInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveStructures",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeRecursiveStructuresInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "RecursiveStructures",
-			Service:   serviceName,
-		}
-	}
-	out := &RecursiveStructuresOutput{}
-	if err := c.invoke(ctx, &opts, &opRecursiveStructures, r, func(resp *call.Response) error {
-		return deserializeRecursiveStructuresOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &RecursiveStructuresOutput{}, optFns, &opRecursiveStructures, checkRecursiveStructuresInput, serializeRecursiveStructuresInput, deserializeRecursiveStructuresOutput)
 }
 
 func checkRecursiveStructuresInput(in *RecursiveStructuresInput, mode validation.Mode) error {
@@ -549,29 +307,7 @@ func (c *Client) SensitiveValidation(ctx context.Context, in *SensitiveValidatio
 	if in == nil {
 		in = &SensitiveValidationInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkSensitiveValidationInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SensitiveValidation",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeSensitiveValidationInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "SensitiveValidation",
-			Service:   serviceName,
-		}
-	}
-	out := &SensitiveValidationOutput{}
-	if err := c.invoke(ctx, &opts, &opSensitiveValidation, r, func(resp *call.Response) error {
-		return deserializeSensitiveValidationOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &SensitiveValidationOutput{}, optFns, &opSensitiveValidation, checkSensitiveValidationInput, serializeSensitiveValidationInput, deserializeSensitiveValidationOutput)
 }
 
 func checkSensitiveValidationInput(in *SensitiveValidationInput, mode validation.Mode) error {

@@ -34,29 +34,7 @@ func (c *Client) CancelCapacityTask(ctx context.Context, in *CancelCapacityTaskI
 	if in == nil {
 		in = &CancelCapacityTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCancelCapacityTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCancelCapacityTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	out := &CancelCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelCapacityTask, r, nil, func(resp *call.Response) error {
-		return deserializeCancelCapacityTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CancelCapacityTaskOutput{}, optFns, &opCancelCapacityTask, checkCancelCapacityTaskInput, serializeCancelCapacityTaskInput, deserializeCancelCapacityTaskOutput, nil)
 }
 
 func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode validation.Mode) error {
@@ -88,29 +66,7 @@ func (c *Client) CancelOrder(ctx context.Context, in *CancelOrderInput, optFns .
 	if in == nil {
 		in = &CancelOrderInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCancelOrderInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelOrder",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCancelOrderInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CancelOrder",
-			Service:   serviceName,
-		}
-	}
-	out := &CancelOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opCancelOrder, r, nil, func(resp *call.Response) error {
-		return deserializeCancelOrderOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CancelOrderOutput{}, optFns, &opCancelOrder, checkCancelOrderInput, serializeCancelOrderInput, deserializeCancelOrderOutput, nil)
 }
 
 func checkCancelOrderInput(in *CancelOrderInput, mode validation.Mode) error {
@@ -140,29 +96,7 @@ func (c *Client) CreateOrder(ctx context.Context, in *CreateOrderInput, optFns .
 	if in == nil {
 		in = &CreateOrderInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateOrderInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateOrder",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateOrderInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateOrder",
-			Service:   serviceName,
-		}
-	}
-	out := &CreateOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateOrder, r, nil, func(resp *call.Response) error {
-		return deserializeCreateOrderOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateOrderOutput{}, optFns, &opCreateOrder, checkCreateOrderInput, serializeCreateOrderInput, deserializeCreateOrderOutput, nil)
 }
 
 func checkCreateOrderInput(in *CreateOrderInput, mode validation.Mode) error {
@@ -198,29 +132,7 @@ func (c *Client) CreateOutpost(ctx context.Context, in *CreateOutpostInput, optF
 	if in == nil {
 		in = &CreateOutpostInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateOutpostInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateOutpost",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateOutpostInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateOutpost",
-			Service:   serviceName,
-		}
-	}
-	out := &CreateOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateOutpost, r, nil, func(resp *call.Response) error {
-		return deserializeCreateOutpostOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateOutpostOutput{}, optFns, &opCreateOutpost, checkCreateOutpostInput, serializeCreateOutpostInput, deserializeCreateOutpostOutput, nil)
 }
 
 func checkCreateOutpostInput(in *CreateOutpostInput, mode validation.Mode) error {
@@ -253,29 +165,7 @@ func (c *Client) CreateSite(ctx context.Context, in *CreateSiteInput, optFns ...
 	if in == nil {
 		in = &CreateSiteInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkCreateSiteInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateSite",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeCreateSiteInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "CreateSite",
-			Service:   serviceName,
-		}
-	}
-	out := &CreateSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opCreateSite, r, nil, func(resp *call.Response) error {
-		return deserializeCreateSiteOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &CreateSiteOutput{}, optFns, &opCreateSite, checkCreateSiteInput, serializeCreateSiteInput, deserializeCreateSiteOutput, nil)
 }
 
 func checkCreateSiteInput(in *CreateSiteInput, mode validation.Mode) error {
@@ -304,29 +194,7 @@ func (c *Client) DeleteOutpost(ctx context.Context, in *DeleteOutpostInput, optF
 	if in == nil {
 		in = &DeleteOutpostInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteOutpostInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteOutpost",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteOutpostInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteOutpost",
-			Service:   serviceName,
-		}
-	}
-	out := &DeleteOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteOutpost, r, nil, func(resp *call.Response) error {
-		return deserializeDeleteOutpostOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteOutpostOutput{}, optFns, &opDeleteOutpost, checkDeleteOutpostInput, serializeDeleteOutpostInput, deserializeDeleteOutpostOutput, nil)
 }
 
 func checkDeleteOutpostInput(in *DeleteOutpostInput, mode validation.Mode) error {
@@ -355,29 +223,7 @@ func (c *Client) DeleteSite(ctx context.Context, in *DeleteSiteInput, optFns ...
 	if in == nil {
 		in = &DeleteSiteInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkDeleteSiteInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteSite",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeDeleteSiteInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "DeleteSite",
-			Service:   serviceName,
-		}
-	}
-	out := &DeleteSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opDeleteSite, r, nil, func(resp *call.Response) error {
-		return deserializeDeleteSiteOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &DeleteSiteOutput{}, optFns, &opDeleteSite, checkDeleteSiteInput, serializeDeleteSiteInput, deserializeDeleteSiteOutput, nil)
 }
 
 func checkDeleteSiteInput(in *DeleteSiteInput, mode validation.Mode) error {
@@ -409,29 +255,7 @@ func (c *Client) GetCapacityTask(ctx context.Context, in *GetCapacityTaskInput, 
 	if in == nil {
 		in = &GetCapacityTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetCapacityTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetCapacityTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	out := &GetCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opGetCapacityTask, r, nil, func(resp *call.Response) error {
-		return deserializeGetCapacityTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetCapacityTaskOutput{}, optFns, &opGetCapacityTask, checkGetCapacityTaskInput, serializeGetCapacityTaskInput, deserializeGetCapacityTaskOutput, nil)
 }
 
 func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode validation.Mode) error {
@@ -466,29 +290,7 @@ func (c *Client) GetCatalogItem(ctx context.Context, in *GetCatalogItemInput, op
 	if in == nil {
 		in = &GetCatalogItemInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetCatalogItemInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetCatalogItem",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetCatalogItemInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetCatalogItem",
-			Service:   serviceName,
-		}
-	}
-	out := &GetCatalogItemOutput{}
-	if err := c.invoke(ctx, &opts, &opGetCatalogItem, r, nil, func(resp *call.Response) error {
-		return deserializeGetCatalogItemOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetCatalogItemOutput{}, optFns, &opGetCatalogItem, checkGetCatalogItemInput, serializeGetCatalogItemInput, deserializeGetCatalogItemOutput, nil)
 }
 
 func checkGetCatalogItemInput(in *GetCatalogItemInput, mode validation.Mode) error {
@@ -520,29 +322,7 @@ func (c *Client) GetConnection(ctx context.Context, in *GetConnectionInput, optF
 	if in == nil {
 		in = &GetConnectionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetConnectionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetConnection",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetConnectionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetConnection",
-			Service:   serviceName,
-		}
-	}
-	out := &GetConnectionOutput{}
-	if err := c.invoke(ctx, &opts, &opGetConnection, r, nil, func(resp *call.Response) error {
-		return deserializeGetConnectionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetConnectionOutput{}, optFns, &opGetConnection, checkGetConnectionInput, serializeGetConnectionInput, deserializeGetConnectionOutput, nil)
 }
 
 func checkGetConnectionInput(in *GetConnectionInput, mode validation.Mode) error {
@@ -574,29 +354,7 @@ func (c *Client) GetOrder(ctx context.Context, in *GetOrderInput, optFns ...func
 	if in == nil {
 		in = &GetOrderInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetOrderInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOrder",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetOrderInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOrder",
-			Service:   serviceName,
-		}
-	}
-	out := &GetOrderOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOrder, r, nil, func(resp *call.Response) error {
-		return deserializeGetOrderOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetOrderOutput{}, optFns, &opGetOrder, checkGetOrderInput, serializeGetOrderInput, deserializeGetOrderOutput, nil)
 }
 
 func checkGetOrderInput(in *GetOrderInput, mode validation.Mode) error {
@@ -628,29 +386,7 @@ func (c *Client) GetOutpost(ctx context.Context, in *GetOutpostInput, optFns ...
 	if in == nil {
 		in = &GetOutpostInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetOutpostInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpost",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetOutpostInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpost",
-			Service:   serviceName,
-		}
-	}
-	out := &GetOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpost, r, nil, func(resp *call.Response) error {
-		return deserializeGetOutpostOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetOutpostOutput{}, optFns, &opGetOutpost, checkGetOutpostInput, serializeGetOutpostInput, deserializeGetOutpostOutput, nil)
 }
 
 func checkGetOutpostInput(in *GetOutpostInput, mode validation.Mode) error {
@@ -682,29 +418,7 @@ func (c *Client) GetOutpostInstanceTypes(ctx context.Context, in *GetOutpostInst
 	if in == nil {
 		in = &GetOutpostInstanceTypesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetOutpostInstanceTypesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpostInstanceTypes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetOutpostInstanceTypesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpostInstanceTypes",
-			Service:   serviceName,
-		}
-	}
-	out := &GetOutpostInstanceTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpostInstanceTypes, r, nil, func(resp *call.Response) error {
-		return deserializeGetOutpostInstanceTypesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetOutpostInstanceTypesOutput{}, optFns, &opGetOutpostInstanceTypes, checkGetOutpostInstanceTypesInput, serializeGetOutpostInstanceTypesInput, deserializeGetOutpostInstanceTypesOutput, nil)
 }
 
 func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode validation.Mode) error {
@@ -736,29 +450,7 @@ func (c *Client) GetOutpostSupportedInstanceTypes(ctx context.Context, in *GetOu
 	if in == nil {
 		in = &GetOutpostSupportedInstanceTypesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetOutpostSupportedInstanceTypesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpostSupportedInstanceTypes",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetOutpostSupportedInstanceTypesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetOutpostSupportedInstanceTypes",
-			Service:   serviceName,
-		}
-	}
-	out := &GetOutpostSupportedInstanceTypesOutput{}
-	if err := c.invoke(ctx, &opts, &opGetOutpostSupportedInstanceTypes, r, nil, func(resp *call.Response) error {
-		return deserializeGetOutpostSupportedInstanceTypesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetOutpostSupportedInstanceTypesOutput{}, optFns, &opGetOutpostSupportedInstanceTypes, checkGetOutpostSupportedInstanceTypesInput, serializeGetOutpostSupportedInstanceTypesInput, deserializeGetOutpostSupportedInstanceTypesOutput, nil)
 }
 
 func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput, mode validation.Mode) error {
@@ -790,29 +482,7 @@ func (c *Client) GetSite(ctx context.Context, in *GetSiteInput, optFns ...func(*
 	if in == nil {
 		in = &GetSiteInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetSiteInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetSite",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetSiteInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetSite",
-			Service:   serviceName,
-		}
-	}
-	out := &GetSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opGetSite, r, nil, func(resp *call.Response) error {
-		return deserializeGetSiteOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetSiteOutput{}, optFns, &opGetSite, checkGetSiteInput, serializeGetSiteInput, deserializeGetSiteOutput, nil)
 }
 
 func checkGetSiteInput(in *GetSiteInput, mode validation.Mode) error {
@@ -844,29 +514,7 @@ func (c *Client) GetSiteAddress(ctx context.Context, in *GetSiteAddressInput, op
 	if in == nil {
 		in = &GetSiteAddressInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkGetSiteAddressInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetSiteAddress",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeGetSiteAddressInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "GetSiteAddress",
-			Service:   serviceName,
-		}
-	}
-	out := &GetSiteAddressOutput{}
-	if err := c.invoke(ctx, &opts, &opGetSiteAddress, r, nil, func(resp *call.Response) error {
-		return deserializeGetSiteAddressOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &GetSiteAddressOutput{}, optFns, &opGetSiteAddress, checkGetSiteAddressInput, serializeGetSiteAddressInput, deserializeGetSiteAddressOutput, nil)
 }
 
 func checkGetSiteAddressInput(in *GetSiteAddressInput, mode validation.Mode) error {
@@ -901,29 +549,7 @@ func (c *Client) ListAssetInstances(ctx context.Context, in *ListAssetInstancesI
 	if in == nil {
 		in = &ListAssetInstancesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListAssetInstancesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListAssetInstances",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListAssetInstancesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListAssetInstances",
-			Service:   serviceName,
-		}
-	}
-	out := &ListAssetInstancesOutput{}
-	if err := c.invoke(ctx, &opts, &opListAssetInstances, r, nil, func(resp *call.Response) error {
-		return deserializeListAssetInstancesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListAssetInstancesOutput{}, optFns, &opListAssetInstances, checkListAssetInstancesInput, serializeListAssetInstancesInput, deserializeListAssetInstancesOutput, nil)
 }
 
 func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode validation.Mode) error {
@@ -955,29 +581,7 @@ func (c *Client) ListAssets(ctx context.Context, in *ListAssetsInput, optFns ...
 	if in == nil {
 		in = &ListAssetsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListAssetsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListAssets",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListAssetsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListAssets",
-			Service:   serviceName,
-		}
-	}
-	out := &ListAssetsOutput{}
-	if err := c.invoke(ctx, &opts, &opListAssets, r, nil, func(resp *call.Response) error {
-		return deserializeListAssetsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListAssetsOutput{}, optFns, &opListAssets, checkListAssetsInput, serializeListAssetsInput, deserializeListAssetsOutput, nil)
 }
 
 func checkListAssetsInput(in *ListAssetsInput, mode validation.Mode) error {
@@ -1009,29 +613,7 @@ func (c *Client) ListBlockingInstancesForCapacityTask(ctx context.Context, in *L
 	if in == nil {
 		in = &ListBlockingInstancesForCapacityTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListBlockingInstancesForCapacityTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListBlockingInstancesForCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListBlockingInstancesForCapacityTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListBlockingInstancesForCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	out := &ListBlockingInstancesForCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opListBlockingInstancesForCapacityTask, r, nil, func(resp *call.Response) error {
-		return deserializeListBlockingInstancesForCapacityTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListBlockingInstancesForCapacityTaskOutput{}, optFns, &opListBlockingInstancesForCapacityTask, checkListBlockingInstancesForCapacityTaskInput, serializeListBlockingInstancesForCapacityTaskInput, deserializeListBlockingInstancesForCapacityTaskOutput, nil)
 }
 
 func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput, mode validation.Mode) error {
@@ -1066,29 +648,7 @@ func (c *Client) ListCapacityTasks(ctx context.Context, in *ListCapacityTasksInp
 	if in == nil {
 		in = &ListCapacityTasksInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListCapacityTasksInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListCapacityTasks",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListCapacityTasksInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListCapacityTasks",
-			Service:   serviceName,
-		}
-	}
-	out := &ListCapacityTasksOutput{}
-	if err := c.invoke(ctx, &opts, &opListCapacityTasks, r, nil, func(resp *call.Response) error {
-		return deserializeListCapacityTasksOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListCapacityTasksOutput{}, optFns, &opListCapacityTasks, checkListCapacityTasksInput, serializeListCapacityTasksInput, deserializeListCapacityTasksOutput, nil)
 }
 
 func checkListCapacityTasksInput(in *ListCapacityTasksInput, mode validation.Mode) error {
@@ -1116,29 +676,7 @@ func (c *Client) ListCatalogItems(ctx context.Context, in *ListCatalogItemsInput
 	if in == nil {
 		in = &ListCatalogItemsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListCatalogItemsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListCatalogItems",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListCatalogItemsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListCatalogItems",
-			Service:   serviceName,
-		}
-	}
-	out := &ListCatalogItemsOutput{}
-	if err := c.invoke(ctx, &opts, &opListCatalogItems, r, nil, func(resp *call.Response) error {
-		return deserializeListCatalogItemsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListCatalogItemsOutput{}, optFns, &opListCatalogItems, checkListCatalogItemsInput, serializeListCatalogItemsInput, deserializeListCatalogItemsOutput, nil)
 }
 
 func checkListCatalogItemsInput(in *ListCatalogItemsInput, mode validation.Mode) error {
@@ -1166,29 +704,7 @@ func (c *Client) ListOrders(ctx context.Context, in *ListOrdersInput, optFns ...
 	if in == nil {
 		in = &ListOrdersInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListOrdersInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListOrders",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListOrdersInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListOrders",
-			Service:   serviceName,
-		}
-	}
-	out := &ListOrdersOutput{}
-	if err := c.invoke(ctx, &opts, &opListOrders, r, nil, func(resp *call.Response) error {
-		return deserializeListOrdersOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListOrdersOutput{}, optFns, &opListOrders, checkListOrdersInput, serializeListOrdersInput, deserializeListOrdersOutput, nil)
 }
 
 func checkListOrdersInput(in *ListOrdersInput, mode validation.Mode) error {
@@ -1216,29 +732,7 @@ func (c *Client) ListOutposts(ctx context.Context, in *ListOutpostsInput, optFns
 	if in == nil {
 		in = &ListOutpostsInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListOutpostsInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListOutposts",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListOutpostsInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListOutposts",
-			Service:   serviceName,
-		}
-	}
-	out := &ListOutpostsOutput{}
-	if err := c.invoke(ctx, &opts, &opListOutposts, r, nil, func(resp *call.Response) error {
-		return deserializeListOutpostsOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListOutpostsOutput{}, optFns, &opListOutposts, checkListOutpostsInput, serializeListOutpostsInput, deserializeListOutpostsOutput, nil)
 }
 
 func checkListOutpostsInput(in *ListOutpostsInput, mode validation.Mode) error {
@@ -1266,29 +760,7 @@ func (c *Client) ListSites(ctx context.Context, in *ListSitesInput, optFns ...fu
 	if in == nil {
 		in = &ListSitesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListSitesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListSites",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListSitesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListSites",
-			Service:   serviceName,
-		}
-	}
-	out := &ListSitesOutput{}
-	if err := c.invoke(ctx, &opts, &opListSites, r, nil, func(resp *call.Response) error {
-		return deserializeListSitesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListSitesOutput{}, optFns, &opListSites, checkListSitesInput, serializeListSitesInput, deserializeListSitesOutput, nil)
 }
 
 func checkListSitesInput(in *ListSitesInput, mode validation.Mode) error {
@@ -1316,29 +788,7 @@ func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourc
 	if in == nil {
 		in = &ListTagsForResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkListTagsForResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTagsForResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeListTagsForResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "ListTagsForResource",
-			Service:   serviceName,
-		}
-	}
-	out := &ListTagsForResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opListTagsForResource, r, nil, func(resp *call.Response) error {
-		return deserializeListTagsForResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &ListTagsForResourceOutput{}, optFns, &opListTagsForResource, checkListTagsForResourceInput, serializeListTagsForResourceInput, deserializeListTagsForResourceOutput, nil)
 }
 
 func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode validation.Mode) error {
@@ -1367,29 +817,7 @@ func (c *Client) StartCapacityTask(ctx context.Context, in *StartCapacityTaskInp
 	if in == nil {
 		in = &StartCapacityTaskInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStartCapacityTaskInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStartCapacityTaskInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartCapacityTask",
-			Service:   serviceName,
-		}
-	}
-	out := &StartCapacityTaskOutput{}
-	if err := c.invoke(ctx, &opts, &opStartCapacityTask, r, nil, func(resp *call.Response) error {
-		return deserializeStartCapacityTaskOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StartCapacityTaskOutput{}, optFns, &opStartCapacityTask, checkStartCapacityTaskInput, serializeStartCapacityTaskInput, deserializeStartCapacityTaskOutput, nil)
 }
 
 func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode validation.Mode) error {
@@ -1421,29 +849,7 @@ func (c *Client) StartConnection(ctx context.Context, in *StartConnectionInput, 
 	if in == nil {
 		in = &StartConnectionInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkStartConnectionInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartConnection",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeStartConnectionInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "StartConnection",
-			Service:   serviceName,
-		}
-	}
-	out := &StartConnectionOutput{}
-	if err := c.invoke(ctx, &opts, &opStartConnection, r, nil, func(resp *call.Response) error {
-		return deserializeStartConnectionOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &StartConnectionOutput{}, optFns, &opStartConnection, checkStartConnectionInput, serializeStartConnectionInput, deserializeStartConnectionOutput, nil)
 }
 
 func checkStartConnectionInput(in *StartConnectionInput, mode validation.Mode) error {
@@ -1475,29 +881,7 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkTagResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeTagResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "TagResource",
-			Service:   serviceName,
-		}
-	}
-	out := &TagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opTagResource, r, nil, func(resp *call.Response) error {
-		return deserializeTagResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, nil)
 }
 
 func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
@@ -1529,29 +913,7 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUntagResourceInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagResource",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUntagResourceInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UntagResource",
-			Service:   serviceName,
-		}
-	}
-	out := &UntagResourceOutput{}
-	if err := c.invoke(ctx, &opts, &opUntagResource, r, nil, func(resp *call.Response) error {
-		return deserializeUntagResourceOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, nil)
 }
 
 func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
@@ -1583,29 +945,7 @@ func (c *Client) UpdateOutpost(ctx context.Context, in *UpdateOutpostInput, optF
 	if in == nil {
 		in = &UpdateOutpostInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateOutpostInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateOutpost",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateOutpostInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateOutpost",
-			Service:   serviceName,
-		}
-	}
-	out := &UpdateOutpostOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateOutpost, r, nil, func(resp *call.Response) error {
-		return deserializeUpdateOutpostOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateOutpostOutput{}, optFns, &opUpdateOutpost, checkUpdateOutpostInput, serializeUpdateOutpostInput, deserializeUpdateOutpostOutput, nil)
 }
 
 func checkUpdateOutpostInput(in *UpdateOutpostInput, mode validation.Mode) error {
@@ -1634,29 +974,7 @@ func (c *Client) UpdateSite(ctx context.Context, in *UpdateSiteInput, optFns ...
 	if in == nil {
 		in = &UpdateSiteInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateSiteInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSite",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateSiteInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSite",
-			Service:   serviceName,
-		}
-	}
-	out := &UpdateSiteOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSite, r, nil, func(resp *call.Response) error {
-		return deserializeUpdateSiteOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateSiteOutput{}, optFns, &opUpdateSite, checkUpdateSiteInput, serializeUpdateSiteInput, deserializeUpdateSiteOutput, nil)
 }
 
 func checkUpdateSiteInput(in *UpdateSiteInput, mode validation.Mode) error {
@@ -1685,29 +1003,7 @@ func (c *Client) UpdateSiteAddress(ctx context.Context, in *UpdateSiteAddressInp
 	if in == nil {
 		in = &UpdateSiteAddressInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateSiteAddressInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSiteAddress",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateSiteAddressInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSiteAddress",
-			Service:   serviceName,
-		}
-	}
-	out := &UpdateSiteAddressOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSiteAddress, r, nil, func(resp *call.Response) error {
-		return deserializeUpdateSiteAddressOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateSiteAddressOutput{}, optFns, &opUpdateSiteAddress, checkUpdateSiteAddressInput, serializeUpdateSiteAddressInput, deserializeUpdateSiteAddressOutput, nil)
 }
 
 func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode validation.Mode) error {
@@ -1742,29 +1038,7 @@ func (c *Client) UpdateSiteRackPhysicalProperties(ctx context.Context, in *Updat
 	if in == nil {
 		in = &UpdateSiteRackPhysicalPropertiesInput{}
 	}
-	opts := c.callOptions(optFns)
-	if err := checkUpdateSiteRackPhysicalPropertiesInput(in, opts.Validation); err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSiteRackPhysicalProperties",
-			Service:   serviceName,
-		}
-	}
-	r, err := serializeUpdateSiteRackPhysicalPropertiesInput(in)
-	if err != nil {
-		return nil, &OperationError{
-			Err:       err,
-			Operation: "UpdateSiteRackPhysicalProperties",
-			Service:   serviceName,
-		}
-	}
-	out := &UpdateSiteRackPhysicalPropertiesOutput{}
-	if err := c.invoke(ctx, &opts, &opUpdateSiteRackPhysicalProperties, r, nil, func(resp *call.Response) error {
-		return deserializeUpdateSiteRackPhysicalPropertiesOutput(resp, out)
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return send(c, ctx, in, &UpdateSiteRackPhysicalPropertiesOutput{}, optFns, &opUpdateSiteRackPhysicalProperties, checkUpdateSiteRackPhysicalPropertiesInput, serializeUpdateSiteRackPhysicalPropertiesInput, deserializeUpdateSiteRackPhysicalPropertiesOutput, nil)
 }
 
 func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput, mode validation.Mode) error {
@@ -1786,50 +1060,33 @@ func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalProper
 // token (or repeats one), and requests nothing more once the loop breaks. The input is not
 // changed.
 func (c *Client) GetOutpostInstanceTypesPages(ctx context.Context, in *GetOutpostInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[*GetOutpostInstanceTypesOutput, error] {
-	return func(yield func(*GetOutpostInstanceTypesOutput, error) bool) {
-		var params GetOutpostInstanceTypesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.GetOutpostInstanceTypes(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &GetOutpostInstanceTypesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *GetOutpostInstanceTypesInput) (*GetOutpostInstanceTypesOutput, error) {
+		return c.GetOutpostInstanceTypes(ctx, params, optFns...)
+	}, func(params *GetOutpostInstanceTypesInput, out *GetOutpostInstanceTypesOutput) (*GetOutpostInstanceTypesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // GetOutpostInstanceTypesItems calls GetOutpostInstanceTypes page by page and yields the items of
 // every page (the output's InstanceTypes), or the error that ends the loop. It requests nothing
 // more once the loop breaks.
 func (c *Client) GetOutpostInstanceTypesItems(ctx context.Context, in *GetOutpostInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[types.InstanceTypeItem, error] {
-	return func(yield func(types.InstanceTypeItem, error) bool) {
-		for page, err := range c.GetOutpostInstanceTypesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.InstanceTypeItem
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.InstanceTypes {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.GetOutpostInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostInstanceTypesOutput) []types.InstanceTypeItem {
+		return page.InstanceTypes
+	})
 }
 
 // GetOutpostSupportedInstanceTypesPages calls GetOutpostSupportedInstanceTypes page by page: each
@@ -1837,149 +1094,98 @@ func (c *Client) GetOutpostInstanceTypesItems(ctx context.Context, in *GetOutpos
 // returns no next token (or repeats one), and requests nothing more once the loop breaks. The
 // input is not changed.
 func (c *Client) GetOutpostSupportedInstanceTypesPages(ctx context.Context, in *GetOutpostSupportedInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[*GetOutpostSupportedInstanceTypesOutput, error] {
-	return func(yield func(*GetOutpostSupportedInstanceTypesOutput, error) bool) {
-		var params GetOutpostSupportedInstanceTypesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.GetOutpostSupportedInstanceTypes(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &GetOutpostSupportedInstanceTypesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *GetOutpostSupportedInstanceTypesInput) (*GetOutpostSupportedInstanceTypesOutput, error) {
+		return c.GetOutpostSupportedInstanceTypes(ctx, params, optFns...)
+	}, func(params *GetOutpostSupportedInstanceTypesInput, out *GetOutpostSupportedInstanceTypesOutput) (*GetOutpostSupportedInstanceTypesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // GetOutpostSupportedInstanceTypesItems calls GetOutpostSupportedInstanceTypes page by page and
 // yields the items of every page (the output's InstanceTypes), or the error that ends the loop. It
 // requests nothing more once the loop breaks.
 func (c *Client) GetOutpostSupportedInstanceTypesItems(ctx context.Context, in *GetOutpostSupportedInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[types.InstanceTypeItem, error] {
-	return func(yield func(types.InstanceTypeItem, error) bool) {
-		for page, err := range c.GetOutpostSupportedInstanceTypesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.InstanceTypeItem
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.InstanceTypes {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.GetOutpostSupportedInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostSupportedInstanceTypesOutput) []types.InstanceTypeItem {
+		return page.InstanceTypes
+	})
 }
 
 // ListAssetInstancesPages calls ListAssetInstances page by page: each iteration yields one page's
 // output, or the error that ends the loop. It stops when the service returns no next token (or
 // repeats one), and requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListAssetInstancesPages(ctx context.Context, in *ListAssetInstancesInput, optFns ...func(*Options)) iter.Seq2[*ListAssetInstancesOutput, error] {
-	return func(yield func(*ListAssetInstancesOutput, error) bool) {
-		var params ListAssetInstancesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListAssetInstances(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListAssetInstancesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListAssetInstancesInput) (*ListAssetInstancesOutput, error) {
+		return c.ListAssetInstances(ctx, params, optFns...)
+	}, func(params *ListAssetInstancesInput, out *ListAssetInstancesOutput) (*ListAssetInstancesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListAssetInstancesItems calls ListAssetInstances page by page and yields the items of every page
 // (the output's AssetInstances), or the error that ends the loop. It requests nothing more once
 // the loop breaks.
 func (c *Client) ListAssetInstancesItems(ctx context.Context, in *ListAssetInstancesInput, optFns ...func(*Options)) iter.Seq2[types.AssetInstance, error] {
-	return func(yield func(types.AssetInstance, error) bool) {
-		for page, err := range c.ListAssetInstancesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.AssetInstance
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.AssetInstances {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListAssetInstancesPages(ctx, in, optFns...), func(page *ListAssetInstancesOutput) []types.AssetInstance {
+		return page.AssetInstances
+	})
 }
 
 // ListAssetsPages calls ListAssets page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListAssetsPages(ctx context.Context, in *ListAssetsInput, optFns ...func(*Options)) iter.Seq2[*ListAssetsOutput, error] {
-	return func(yield func(*ListAssetsOutput, error) bool) {
-		var params ListAssetsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListAssets(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListAssetsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListAssetsInput) (*ListAssetsOutput, error) {
+		return c.ListAssets(ctx, params, optFns...)
+	}, func(params *ListAssetsInput, out *ListAssetsOutput) (*ListAssetsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListAssetsItems calls ListAssets page by page and yields the items of every page (the output's
 // Assets), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListAssetsItems(ctx context.Context, in *ListAssetsInput, optFns ...func(*Options)) iter.Seq2[types.AssetInfo, error] {
-	return func(yield func(types.AssetInfo, error) bool) {
-		for page, err := range c.ListAssetsPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.AssetInfo
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Assets {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListAssetsPages(ctx, in, optFns...), func(page *ListAssetsOutput) []types.AssetInfo {
+		return page.Assets
+	})
 }
 
 // ListBlockingInstancesForCapacityTaskPages calls ListBlockingInstancesForCapacityTask page by
@@ -1987,298 +1193,196 @@ func (c *Client) ListAssetsItems(ctx context.Context, in *ListAssetsInput, optFn
 // the service returns no next token (or repeats one), and requests nothing more once the loop
 // breaks. The input is not changed.
 func (c *Client) ListBlockingInstancesForCapacityTaskPages(ctx context.Context, in *ListBlockingInstancesForCapacityTaskInput, optFns ...func(*Options)) iter.Seq2[*ListBlockingInstancesForCapacityTaskOutput, error] {
-	return func(yield func(*ListBlockingInstancesForCapacityTaskOutput, error) bool) {
-		var params ListBlockingInstancesForCapacityTaskInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListBlockingInstancesForCapacityTask(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListBlockingInstancesForCapacityTaskInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListBlockingInstancesForCapacityTaskInput) (*ListBlockingInstancesForCapacityTaskOutput, error) {
+		return c.ListBlockingInstancesForCapacityTask(ctx, params, optFns...)
+	}, func(params *ListBlockingInstancesForCapacityTaskInput, out *ListBlockingInstancesForCapacityTaskOutput) (*ListBlockingInstancesForCapacityTaskInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListBlockingInstancesForCapacityTaskItems calls ListBlockingInstancesForCapacityTask page by
 // page and yields the items of every page (the output's BlockingInstances), or the error that ends
 // the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListBlockingInstancesForCapacityTaskItems(ctx context.Context, in *ListBlockingInstancesForCapacityTaskInput, optFns ...func(*Options)) iter.Seq2[types.BlockingInstance, error] {
-	return func(yield func(types.BlockingInstance, error) bool) {
-		for page, err := range c.ListBlockingInstancesForCapacityTaskPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.BlockingInstance
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.BlockingInstances {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListBlockingInstancesForCapacityTaskPages(ctx, in, optFns...), func(page *ListBlockingInstancesForCapacityTaskOutput) []types.BlockingInstance {
+		return page.BlockingInstances
+	})
 }
 
 // ListCapacityTasksPages calls ListCapacityTasks page by page: each iteration yields one page's
 // output, or the error that ends the loop. It stops when the service returns no next token (or
 // repeats one), and requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListCapacityTasksPages(ctx context.Context, in *ListCapacityTasksInput, optFns ...func(*Options)) iter.Seq2[*ListCapacityTasksOutput, error] {
-	return func(yield func(*ListCapacityTasksOutput, error) bool) {
-		var params ListCapacityTasksInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListCapacityTasks(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListCapacityTasksInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListCapacityTasksInput) (*ListCapacityTasksOutput, error) {
+		return c.ListCapacityTasks(ctx, params, optFns...)
+	}, func(params *ListCapacityTasksInput, out *ListCapacityTasksOutput) (*ListCapacityTasksInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListCapacityTasksItems calls ListCapacityTasks page by page and yields the items of every page
 // (the output's CapacityTasks), or the error that ends the loop. It requests nothing more once the
 // loop breaks.
 func (c *Client) ListCapacityTasksItems(ctx context.Context, in *ListCapacityTasksInput, optFns ...func(*Options)) iter.Seq2[types.CapacityTaskSummary, error] {
-	return func(yield func(types.CapacityTaskSummary, error) bool) {
-		for page, err := range c.ListCapacityTasksPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.CapacityTaskSummary
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.CapacityTasks {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListCapacityTasksPages(ctx, in, optFns...), func(page *ListCapacityTasksOutput) []types.CapacityTaskSummary {
+		return page.CapacityTasks
+	})
 }
 
 // ListCatalogItemsPages calls ListCatalogItems page by page: each iteration yields one page's
 // output, or the error that ends the loop. It stops when the service returns no next token (or
 // repeats one), and requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListCatalogItemsPages(ctx context.Context, in *ListCatalogItemsInput, optFns ...func(*Options)) iter.Seq2[*ListCatalogItemsOutput, error] {
-	return func(yield func(*ListCatalogItemsOutput, error) bool) {
-		var params ListCatalogItemsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListCatalogItems(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListCatalogItemsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListCatalogItemsInput) (*ListCatalogItemsOutput, error) {
+		return c.ListCatalogItems(ctx, params, optFns...)
+	}, func(params *ListCatalogItemsInput, out *ListCatalogItemsOutput) (*ListCatalogItemsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListCatalogItemsItems calls ListCatalogItems page by page and yields the items of every page
 // (the output's CatalogItems), or the error that ends the loop. It requests nothing more once the
 // loop breaks.
 func (c *Client) ListCatalogItemsItems(ctx context.Context, in *ListCatalogItemsInput, optFns ...func(*Options)) iter.Seq2[types.CatalogItem, error] {
-	return func(yield func(types.CatalogItem, error) bool) {
-		for page, err := range c.ListCatalogItemsPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.CatalogItem
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.CatalogItems {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListCatalogItemsPages(ctx, in, optFns...), func(page *ListCatalogItemsOutput) []types.CatalogItem {
+		return page.CatalogItems
+	})
 }
 
 // ListOrdersPages calls ListOrders page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListOrdersPages(ctx context.Context, in *ListOrdersInput, optFns ...func(*Options)) iter.Seq2[*ListOrdersOutput, error] {
-	return func(yield func(*ListOrdersOutput, error) bool) {
-		var params ListOrdersInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListOrders(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListOrdersInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListOrdersInput) (*ListOrdersOutput, error) {
+		return c.ListOrders(ctx, params, optFns...)
+	}, func(params *ListOrdersInput, out *ListOrdersOutput) (*ListOrdersInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListOrdersItems calls ListOrders page by page and yields the items of every page (the output's
 // Orders), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListOrdersItems(ctx context.Context, in *ListOrdersInput, optFns ...func(*Options)) iter.Seq2[types.OrderSummary, error] {
-	return func(yield func(types.OrderSummary, error) bool) {
-		for page, err := range c.ListOrdersPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.OrderSummary
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Orders {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListOrdersPages(ctx, in, optFns...), func(page *ListOrdersOutput) []types.OrderSummary {
+		return page.Orders
+	})
 }
 
 // ListOutpostsPages calls ListOutposts page by page: each iteration yields one page's output, or
 // the error that ends the loop. It stops when the service returns no next token (or repeats one),
 // and requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListOutpostsPages(ctx context.Context, in *ListOutpostsInput, optFns ...func(*Options)) iter.Seq2[*ListOutpostsOutput, error] {
-	return func(yield func(*ListOutpostsOutput, error) bool) {
-		var params ListOutpostsInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListOutposts(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListOutpostsInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListOutpostsInput) (*ListOutpostsOutput, error) {
+		return c.ListOutposts(ctx, params, optFns...)
+	}, func(params *ListOutpostsInput, out *ListOutpostsOutput) (*ListOutpostsInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListOutpostsItems calls ListOutposts page by page and yields the items of every page (the
 // output's Outposts), or the error that ends the loop. It requests nothing more once the loop
 // breaks.
 func (c *Client) ListOutpostsItems(ctx context.Context, in *ListOutpostsInput, optFns ...func(*Options)) iter.Seq2[types.Outpost, error] {
-	return func(yield func(types.Outpost, error) bool) {
-		for page, err := range c.ListOutpostsPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.Outpost
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Outposts {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListOutpostsPages(ctx, in, optFns...), func(page *ListOutpostsOutput) []types.Outpost {
+		return page.Outposts
+	})
 }
 
 // ListSitesPages calls ListSites page by page: each iteration yields one page's output, or the
 // error that ends the loop. It stops when the service returns no next token (or repeats one), and
 // requests nothing more once the loop breaks. The input is not changed.
 func (c *Client) ListSitesPages(ctx context.Context, in *ListSitesInput, optFns ...func(*Options)) iter.Seq2[*ListSitesOutput, error] {
-	return func(yield func(*ListSitesOutput, error) bool) {
-		var params ListSitesInput
-		if in != nil {
-			params = *in
-		}
-		for {
-			out, err := c.ListSites(ctx, &params, optFns...)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(out, nil) {
-				return
-			}
-			if out.NextToken == nil || *out.NextToken == "" {
-				return
-			}
-			// A service that repeats a token would otherwise loop forever.
-			if params.NextToken != nil && *params.NextToken == *out.NextToken {
-				return
-			}
-			params.NextToken = out.NextToken
-		}
+	first := &ListSitesInput{}
+	if in != nil {
+		*first = *in
 	}
+	return call.Pages(ctx, first, func(ctx context.Context, params *ListSitesInput) (*ListSitesOutput, error) {
+		return c.ListSites(ctx, params, optFns...)
+	}, func(params *ListSitesInput, out *ListSitesOutput) (*ListSitesInput, bool) {
+		if out.NextToken == nil || *out.NextToken == "" {
+			return nil, false
+		}
+		// A service that repeats a token would otherwise loop forever.
+		if params.NextToken != nil && *params.NextToken == *out.NextToken {
+			return nil, false
+		}
+		next := *params
+		next.NextToken = out.NextToken
+		return &next, true
+	})
 }
 
 // ListSitesItems calls ListSites page by page and yields the items of every page (the output's
 // Sites), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListSitesItems(ctx context.Context, in *ListSitesInput, optFns ...func(*Options)) iter.Seq2[types.Site, error] {
-	return func(yield func(types.Site, error) bool) {
-		for page, err := range c.ListSitesPages(ctx, in, optFns...) {
-			if err != nil {
-				var zero types.Site
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.Sites {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return call.Items(c.ListSitesPages(ctx, in, optFns...), func(page *ListSitesOutput) []types.Site {
+		return page.Sites
+	})
 }
 
 func decodeErrorResponse(resp *call.Response) error {

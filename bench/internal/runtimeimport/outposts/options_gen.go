@@ -160,6 +160,28 @@ func retryableErrorCode(code string) bool {
 // newIdempotencyToken fills unset idempotency-token members; tests replace it.
 var newIdempotencyToken = call.NewUUID
 
+// send calls an operation: the call's options, the input's check (by Options.Validation), its
+// request, the call, and the decoding of the response into out. Every operation method ends with
+// it; it is generic over the input and output pointers, so that it is compiled once for all of
+// them.
+func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *call.Operation, check func(In, validation.Mode) error, serialize func(In) (*call.Request, error), deserialize func(*call.Response, Out) error, extra endpointrules.Params) (Out, error) {
+	opts := c.callOptions(optFns)
+	var zero Out
+	if err := check(in, opts.Validation); err != nil {
+		return zero, c.core.Fail(op, err)
+	}
+	r, err := serialize(in)
+	if err != nil {
+		return zero, c.core.Fail(op, err)
+	}
+	if err := c.invoke(ctx, &opts, op, r, extra, func(resp *call.Response) error {
+		return deserialize(resp, out)
+	}); err != nil {
+		return zero, err
+	}
+	return out, nil
+}
+
 // invoke sends an operation's request with the call's options and decodes
 // a successful response with decode.
 func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, extra endpointrules.Params, decode func(*call.Response) error) error {
