@@ -102,7 +102,7 @@ type Decoder struct {
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
 	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
-	pools  []any      // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+	pools  []any      // a *listMem[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
