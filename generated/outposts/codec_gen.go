@@ -1551,7 +1551,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
@@ -1563,18 +1563,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 }
 
 func decodeAccountIdList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
@@ -1738,7 +1727,7 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -1753,7 +1742,7 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1794,7 +1783,7 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -1861,7 +1850,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1873,18 +1862,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 }
 
 func decodeCIDRList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure) {
@@ -1917,7 +1895,7 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -2034,7 +2012,7 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2167,7 +2145,7 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2179,33 +2157,11 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 }
 
 func decodeInstanceFamilies(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeInstanceIdList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapacity) {
@@ -2264,7 +2220,7 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2394,7 +2350,7 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
@@ -2409,7 +2365,7 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2439,18 +2395,7 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 }
 
 func decodeMacAddressList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
@@ -2569,7 +2514,7 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -2660,7 +2605,7 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
@@ -2736,7 +2681,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2850,7 +2795,7 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
@@ -2865,7 +2810,7 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -2880,7 +2825,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {

@@ -584,9 +584,16 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		elemPtr := sparse && !nilableKind(m.Target)
 		t := c.p.ValueType(s)
 		elem := c.p.ElemType(m, sparse)
+		if !c.strict && !sparse && m.Target.Kind == shapes.KindString && !m.Target.IsEnum() {
+			// A client's dense list of plain strings, the commonest list:
+			// one runtime call reads it all.
+			return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).Block(
+				jen.Return(jen.Id("d").Dot("StringList").Call()),
+			)
+		}
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.")
+			g.Comment("The builder decodes in place into memory the decoder shares between lists of the element type.")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {

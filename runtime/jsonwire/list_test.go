@@ -332,3 +332,38 @@ func TestListBuilderSizesPagesFromInput(t *testing.T) {
 		}
 	}
 }
+
+// TestStringList checks StringList against the loop it replaces: null
+// elements skipped, null for the list a nil slice, [] an empty one, escapes
+// unescaped, and anything but strings an error.
+func TestStringList(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+		err  bool
+	}{
+		{`null`, nil, false},
+		{`[]`, []string{}, false},
+		{`["a"]`, []string{"a"}, false},
+		{` [ "a" , null,"b\n\u00e9" ,"", "Москва 東京" ] `, []string{"a", "b\né", "", "Москва 東京"}, false},
+		{`["a",1]`, nil, true},
+		{`["a",]`, nil, true},
+		{`["a"`, nil, true},
+		{`["a\x"]`, nil, true},
+		{`{}`, nil, true},
+	} {
+		d := NewDecoderString(tt.in)
+		got := d.StringList()
+		d.End()
+		if (d.Err() != nil) != tt.err {
+			t.Errorf("%s: error %v", tt.in, d.Err())
+			continue
+		}
+		if tt.err {
+			continue
+		}
+		if (got == nil) != (tt.want == nil) || fmt.Sprint(got) != fmt.Sprint(tt.want) || cap(got) != len(got) {
+			t.Errorf("%s: got %q (nil %v, cap %d), want %q", tt.in, got, got == nil, cap(got), tt.want)
+		}
+	}
+}

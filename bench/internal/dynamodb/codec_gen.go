@@ -3585,7 +3585,7 @@ func decodeAttributeDefinitions(d *jsonwire.Decoder) []types.AttributeDefinition
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AttributeDefinition]
 	for d.NextElem() {
 		if d.Null() {
@@ -3615,18 +3615,7 @@ func decodeAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
 }
 
 func decodeAttributeNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeAttributeValue(d *jsonwire.Decoder) types.AttributeValue {
@@ -3734,7 +3723,7 @@ func decodeAutoScalingPolicyDescriptionList(d *jsonwire.Decoder) []types.AutoSca
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AutoScalingPolicyDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -3914,7 +3903,7 @@ func decodeBackupSummaries(d *jsonwire.Decoder) []types.BackupSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.BackupSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4141,7 +4130,7 @@ func decodeBinarySetAttributeValue(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -4187,7 +4176,7 @@ func decodeCancellationReasonList(d *jsonwire.Decoder) []types.CancellationReaso
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.CancellationReason]
 	for d.NextElem() {
 		if d.Null() {
@@ -4286,7 +4275,7 @@ func decodeConsumedCapacityMultiple(d *jsonwire.Decoder) []types.ConsumedCapacit
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ConsumedCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -4326,25 +4315,14 @@ func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.Continuous
 }
 
 func decodeContributorInsightsRuleList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeContributorInsightsSummaries(d *jsonwire.Decoder) []types.ContributorInsightsSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ContributorInsightsSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4387,18 +4365,7 @@ func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorI
 }
 
 func decodeCsvHeaderList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
@@ -4499,7 +4466,7 @@ func decodeEndpoints(d *jsonwire.Decoder) []types.Endpoint {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Endpoint]
 	for d.NextElem() {
 		if d.Null() {
@@ -4637,7 +4604,7 @@ func decodeExportSummaries(d *jsonwire.Decoder) []types.ExportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ExportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4860,7 +4827,7 @@ func decodeGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Glob
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -4922,7 +4889,7 @@ func decodeGlobalSecondaryIndexList(d *jsonwire.Decoder) []types.GlobalSecondary
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndex]
 	for d.NextElem() {
 		if d.Null() {
@@ -4968,7 +4935,7 @@ func decodeGlobalSecondaryIndexes(d *jsonwire.Decoder) []types.GlobalSecondaryIn
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -5050,7 +5017,7 @@ func decodeGlobalTableList(d *jsonwire.Decoder) []types.GlobalTable {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.GlobalTable]
 	for d.NextElem() {
 		if d.Null() {
@@ -5123,7 +5090,7 @@ func decodeImportSummaryList(d *jsonwire.Decoder) []types.ImportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ImportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -5353,7 +5320,7 @@ func decodeItemCollectionMetricsMultiple(d *jsonwire.Decoder) []types.ItemCollec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ItemCollectionMetrics]
 	for d.NextElem() {
 		if d.Null() {
@@ -5386,7 +5353,7 @@ func decodeItemCollectionSizeEstimateRange(d *jsonwire.Decoder) []float64 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
@@ -5401,7 +5368,7 @@ func decodeItemList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5437,7 +5404,7 @@ func decodeItemResponseList(d *jsonwire.Decoder) []types.ItemResponse {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ItemResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -5470,7 +5437,7 @@ func decodeKeyList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5485,7 +5452,7 @@ func decodeKeySchema(d *jsonwire.Decoder) []types.KeySchemaElement {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.KeySchemaElement]
 	for d.NextElem() {
 		if d.Null() {
@@ -5603,7 +5570,7 @@ func decodeKinesisDataStreamDestinations(d *jsonwire.Decoder) []types.KinesisDat
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.KinesisDataStreamDestination]
 	for d.NextElem() {
 		if d.Null() {
@@ -5618,7 +5585,7 @@ func decodeListAttributeValue(d *jsonwire.Decoder) []types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5681,7 +5648,7 @@ func decodeLocalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Local
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -5729,7 +5696,7 @@ func decodeLocalSecondaryIndexes(d *jsonwire.Decoder) []types.LocalSecondaryInde
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -5759,33 +5726,11 @@ func decodeMapAttributeValue(d *jsonwire.Decoder) map[string]types.AttributeValu
 }
 
 func decodeNonKeyAttributeNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeNumberSetAttributeValue(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) {
@@ -5839,7 +5784,7 @@ func decodePartiQLBatchResponse(d *jsonwire.Decoder) []types.BatchStatementRespo
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.BatchStatementResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -6109,7 +6054,7 @@ func decodeReplicaAutoScalingDescriptionList(d *jsonwire.Decoder) []types.Replic
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6203,7 +6148,7 @@ func decodeReplicaDescriptionList(d *jsonwire.Decoder) []types.ReplicaDescriptio
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6258,7 +6203,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonwire.Dec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6315,7 +6260,7 @@ func decodeReplicaGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []typ
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6380,7 +6325,7 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonwire.Decode
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6395,7 +6340,7 @@ func decodeReplicaList(d *jsonwire.Decoder) []types.Replica {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Replica]
 	for d.NextElem() {
 		if d.Null() {
@@ -6479,7 +6424,7 @@ func decodeReplicaSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaSe
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ReplicaSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6788,18 +6733,7 @@ func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification
 }
 
 func decodeStringSetAttributeValue(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoScalingDescription) {
@@ -7086,18 +7020,7 @@ func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
 }
 
 func decodeTableNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWarmThroughputDescription) {
@@ -7161,7 +7084,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
@@ -7305,7 +7228,7 @@ func decodeWriteRequests(d *jsonwire.Decoder) []types.WriteRequest {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.WriteRequest]
 	for d.NextElem() {
 		if d.Null() {

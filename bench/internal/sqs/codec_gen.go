@@ -1023,7 +1023,7 @@ func decodeBatchResultErrorEntryList(d *jsonwire.Decoder) []types.BatchResultErr
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.BatchResultErrorEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1038,7 +1038,7 @@ func decodeBinaryList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1074,7 +1074,7 @@ func decodeChangeMessageVisibilityBatchResultEntryList(d *jsonwire.Decoder) []ty
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1110,7 +1110,7 @@ func decodeDeleteMessageBatchResultEntryList(d *jsonwire.Decoder) []types.Delete
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.DeleteMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1186,7 +1186,7 @@ func decodeListMessageMoveTasksResultEntryList(d *jsonwire.Decoder) []types.List
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ListMessageMoveTasksResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1313,7 +1313,7 @@ func decodeMessageList(d *jsonwire.Decoder) []types.Message {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Message]
 	for d.NextElem() {
 		if d.Null() {
@@ -1361,18 +1361,7 @@ func decodeQueueAttributeMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeQueueUrlList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessageBatchResultEntry) {
@@ -1425,7 +1414,7 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.SendMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1437,18 +1426,7 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTagMap(d *jsonwire.Decoder) map[string]string {

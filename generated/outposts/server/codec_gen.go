@@ -13,7 +13,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.RefuseNull("AWSServiceNameList") {
@@ -28,7 +28,7 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("AccountIdList") {
@@ -114,7 +114,7 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("InstanceIdList") {
@@ -212,7 +212,7 @@ func decodeLineItemRequestListDefinition(d *jsonwire.Decoder) []types.LineItemRe
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.LineItemRequest]
 	for d.NextElem() {
 		if d.RefuseNull("LineItemRequestListDefinition") {
@@ -288,7 +288,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.RefuseNull("RequestedInstancePools") {

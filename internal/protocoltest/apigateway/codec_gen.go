@@ -83,7 +83,7 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.EndpointType]
 	for d.NextElem() {
 		if d.Null() {
@@ -98,7 +98,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.RestApi]
 	for d.NextElem() {
 		if d.Null() {
@@ -110,18 +110,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 }
 
 func decodeListOfString(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeMapOfStringToString(d *jsonwire.Decoder) map[string]string {

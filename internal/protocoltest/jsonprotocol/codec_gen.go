@@ -1000,7 +1000,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1033,7 +1033,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1069,7 +1069,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1102,7 +1102,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1271,7 +1271,7 @@ func decodeListOfKitchenSinks(d *jsonwire.Decoder) []types.KitchenSink {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.KitchenSink]
 	for d.NextElem() {
 		if d.Null() {
@@ -1286,7 +1286,7 @@ func decodeListOfListOfStrings(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1301,7 +1301,7 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[map[string]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1313,25 +1313,14 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 }
 
 func decodeListOfStrings(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeListOfStructs(d *jsonwire.Decoder) []types.SimpleStruct {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.SimpleStruct]
 	for d.NextElem() {
 		if d.Null() {
@@ -1531,7 +1520,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1563,18 +1552,7 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {

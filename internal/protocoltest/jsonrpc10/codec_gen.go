@@ -962,7 +962,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -1115,18 +1115,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 }
 
 func decodeRequiredStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1148,18 +1137,7 @@ func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1181,18 +1159,7 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {

@@ -3572,7 +3572,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -3737,7 +3737,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -3815,7 +3815,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3848,7 +3848,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3884,7 +3884,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3917,7 +3917,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3932,7 +3932,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -4055,7 +4055,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4282,7 +4282,7 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
@@ -4298,7 +4298,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4351,18 +4351,7 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {
@@ -4384,25 +4373,14 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeStringSet(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -4461,18 +4439,7 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
@@ -4497,7 +4464,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {

@@ -1020,7 +1020,7 @@ func decodeBlobList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1035,7 +1035,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -1163,7 +1163,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1199,7 +1199,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1214,7 +1214,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -1229,7 +1229,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1357,7 +1357,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1410,40 +1410,18 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringSet(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -1481,18 +1459,7 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1517,7 +1484,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -1558,7 +1525,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

@@ -550,7 +550,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

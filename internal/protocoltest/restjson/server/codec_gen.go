@@ -38,7 +38,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.RefuseNull("BooleanList") {
@@ -427,7 +427,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.RefuseNull("DialogList") {
@@ -629,7 +629,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.RefuseNull("FooEnumList") {
@@ -662,7 +662,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.RefuseNull("FooEnumSet") {
@@ -808,7 +808,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerEnumList") {
@@ -841,7 +841,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerEnumSet") {
@@ -856,7 +856,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerList") {
@@ -1012,7 +1012,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.RefuseNull("NestedStringList") {
@@ -1240,7 +1240,7 @@ func decodeSimpleList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("SimpleList") {
@@ -1369,7 +1369,7 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
@@ -1385,7 +1385,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1441,7 +1441,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringList") {
@@ -1495,7 +1495,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringSet") {
@@ -1510,7 +1510,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.RefuseNull("StructureList") {
@@ -1595,7 +1595,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("TestStringList") {
@@ -1628,7 +1628,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes in place into memory the decoder shares between lists of the element type.
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.RefuseNull("TimestampList") {
