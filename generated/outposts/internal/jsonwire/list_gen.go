@@ -90,6 +90,20 @@ func (b *ListBuilder[T]) nextChunked() *T {
 // shares between lists of T (see ListBuilder). The pointer is valid until
 // the next call of NextIn or Slice.
 func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
+	// Fast path: no other list took memory since this one's last element,
+	// and the block has room after it.
+	if m := b.mem; m != nil && b.tag == m.taken && len(b.win) < cap(b.win) && b.n != sizeAt {
+		m.used++
+		m.taken++
+		b.tag++
+		b.n++
+		b.win = b.win[:b.n]
+		return &b.win[b.n-1]
+	}
+	return b.nextIn(d)
+}
+
+func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 	if b.own {
 		return b.nextChunked()
 	}
@@ -99,16 +113,6 @@ func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 		m = memOf[T](d)
 		b.mem, b.tag = m, m.taken
 		b.win = m.block[m.used:m.used]
-	}
-	// Fast path: no other list took memory since this one's last element,
-	// and the block has room after it.
-	if b.tag == m.taken && len(b.win) < cap(b.win) && b.n != sizeAt {
-		m.used++
-		m.taken++
-		b.tag++
-		b.n++
-		b.win = b.win[:b.n]
-		return &b.win[b.n-1]
 	}
 	if b.n == sizeAt && b.depth <= maxDepth && b.sizeFromInput(d) {
 		return b.nextChunked()
@@ -336,7 +340,18 @@ func (d *Decoder) StringList() []string {
 			*b.NextIn(d) = d.String()
 			continue
 		}
-		p := b.NextIn(d)
+		// NextIn's fast path, written out: generic methods are not inlined.
+		var p *string
+		if m := b.mem; m != nil && b.tag == m.taken && len(b.win) < cap(b.win) && b.n != sizeAt {
+			m.used++
+			m.taken++
+			b.tag++
+			b.n++
+			b.win = b.win[:b.n]
+			p = &b.win[b.n-1]
+		} else {
+			p = b.nextIn(d)
+		}
 		if j := textRun(s, i+1); j < len(s) && s[j] == '"' {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])

@@ -97,7 +97,7 @@ type Decoder struct {
 
 	keyBuf []byte     // NextKey's result
 	keyArr [48]byte   // keyBuf's first memory: most member names fit
-	strBuf []byte     // unescaping scratch for String
+	strBuf []byte     // unescaping scratch for stringBytes (String unescapes into arena)
 	arena  []byte     // the current block of decoded strings, see keep
 	used   int        // how much of arena is handed out
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
@@ -750,12 +750,7 @@ func (d *Decoder) String() string {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
 		}
-		b, ok := d.unquote(d.strBuf[:0], i+1, j)
-		if !ok {
-			return ""
-		}
-		d.strBuf = b
-		return d.keep(b)
+		return d.unquoteKept(i+1, j)
 	}
 	b, ok := d.stringBytes()
 	if !ok {
@@ -819,6 +814,33 @@ const (
 	minArena = 1 << 10
 	maxArena = 16 << 10
 )
+
+// minUnquoteRoom is the room unquoteKept wants at the end of the current
+// block before it unescapes a string there rather than in a new block.
+const minUnquoteRoom = 256
+
+// unquoteKept is String for a string with escapes (or invalid UTF-8): the
+// content starts at offset start, and s[start:i] needs no unescaping. It
+// unescapes straight into the free end of the Decoder's current block of
+// strings, so that the result needs no second copy; a string that outgrows
+// the block ends up in memory of its own, which unquote's appends made and
+// nothing else refers to.
+func (d *Decoder) unquoteKept(start, i int) string {
+	if len(d.arena)-d.used < minUnquoteRoom {
+		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
+		d.used = 0
+	}
+	free := d.arena[d.used:d.used:len(d.arena)]
+	b, ok := d.unquote(free, start, i)
+	if !ok || len(b) == 0 {
+		return ""
+	}
+	if unsafe.SliceData(b) != unsafe.SliceData(free) {
+		return unsafe.String(unsafe.SliceData(b), len(b)) // moved out of the block
+	}
+	d.used += len(b)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
 
 // keep returns a copy of b as a string from the Decoder's blocks.
 func (d *Decoder) keep(b []byte) string {
