@@ -2287,12 +2287,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -2312,22 +2326,47 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
+				case 0x6f736552:
+					// The name starts Reso
+					if d.Name("ResourceId\":") {
+						member = 1
+					} else if d.Name("ResourceType\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					case "ResourceId":
+						member = 1
+					case "ResourceType":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "ResourceId":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.ResourceId = d.BoxString(d.String())
-				case "ResourceType":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -2347,12 +2386,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -2372,12 +2425,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -2397,12 +2464,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -2422,12 +2503,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}

@@ -3164,12 +3164,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3189,12 +3203,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3214,17 +3242,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x6d657449:
+					// The name starts Item
+					if d.Name("Item\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "Item":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "Item":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -3244,12 +3293,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3269,12 +3332,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3294,12 +3371,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3319,12 +3410,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3344,12 +3449,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3369,12 +3488,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3394,12 +3527,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3419,12 +3566,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3444,12 +3605,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3469,12 +3644,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3494,12 +3683,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3519,12 +3722,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3544,12 +3761,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3569,12 +3800,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3594,12 +3839,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3619,12 +3878,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3644,12 +3917,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3669,12 +3956,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3694,12 +3995,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3719,12 +4034,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3744,12 +4073,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3769,12 +4112,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3794,12 +4151,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3819,12 +4190,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3844,12 +4229,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3869,12 +4268,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3894,12 +4307,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3919,12 +4346,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3944,17 +4385,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
+				case 0x636e6143:
+					// The name starts Canc
+					if d.Name("CancellationReasons\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					case "CancellationReasons":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "CancellationReasons":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -3974,12 +4436,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -3999,12 +4475,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}

@@ -1357,12 +1357,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1383,12 +1397,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1409,12 +1437,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1435,12 +1477,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1461,12 +1517,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1487,12 +1557,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1513,12 +1597,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1543,12 +1641,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1569,12 +1681,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1595,12 +1721,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1621,12 +1761,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1647,12 +1801,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1673,12 +1841,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1699,12 +1881,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1725,12 +1921,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1751,12 +1961,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1781,12 +2005,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1807,12 +2045,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1833,12 +2085,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1859,12 +2125,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1885,12 +2165,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1911,12 +2205,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1937,12 +2245,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1963,12 +2285,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1989,12 +2325,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -2015,12 +2365,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}

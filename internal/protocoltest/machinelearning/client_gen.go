@@ -88,17 +88,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -118,17 +139,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -148,17 +190,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -178,12 +241,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -203,17 +280,38 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}

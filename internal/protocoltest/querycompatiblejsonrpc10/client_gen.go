@@ -81,12 +81,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -107,12 +121,26 @@ func decodeErrorResponse(resp *response) error {
 		d := jsonwire.NewDecoder(resp.body)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}

@@ -204,12 +204,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -333,12 +347,26 @@ func decodeMissingKeyStructure(d *jsonwire.Decoder, v *types.MissingKeyStructure
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
