@@ -991,7 +991,25 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 						r = utf8.RuneError
 					}
 				}
-				b = utf8.AppendRune(b, rune(r))
+				// utf8.AppendRune, written out: one store of four bytes.
+				var w uint32
+				var size int
+				switch {
+				case r < 0x80:
+					w, size = uint32(r), 1
+				case r < 0x800:
+					w, size = uint32(0xC0|r>>6)|uint32(0x80|r&0x3F)<<8, 2
+				case r < 0x10000:
+					w, size = uint32(0xE0|r>>12)|uint32(0x80|r>>6&0x3F)<<8|uint32(0x80|r&0x3F)<<16, 3
+				default:
+					w, size = uint32(0xF0|r>>18)|uint32(0x80|r>>12&0x3F)<<8|uint32(0x80|r>>6&0x3F)<<16|uint32(0x80|r&0x3F)<<24, 4
+				}
+				if cap(b)-len(b) < 4 {
+					b = slices.Grow(b, 4)
+				}
+				n := len(b)
+				binary.LittleEndian.PutUint32(b[n:n+4], w)
+				b = b[:n+size]
 				continue
 			default:
 				d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
