@@ -629,19 +629,10 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 // When no Name matches, NextKey reads the member as usual.
 func (d *Decoder) NameWord() uint32 {
 	s, i := d.s, d.pos
-	if d.err != nil || i >= len(s) {
-		return 0
+	if !d.first {
+		i++ // past the ','
 	}
-	if d.first {
-		if s[i] != '"' {
-			return 0
-		}
-	} else if s[i] != ',' || i+1 >= len(s) || s[i+1] != '"' {
-		return 0
-	} else {
-		i++
-	}
-	if i+5 > len(s) {
+	if d.err != nil || i+5 > len(s) || s[i] != '"' || !d.first && s[i-1] != ',' {
 		return 0
 	}
 	d.name = i + 1
