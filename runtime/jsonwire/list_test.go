@@ -367,3 +367,28 @@ func TestStringList(t *testing.T) {
 		}
 	}
 }
+
+// TestListBuilderMixesNextAndNextIn checks that a list built with both
+// Next and NextIn, which generated code never does, still comes out whole.
+func TestListBuilderMixesNextAndNextIn(t *testing.T) {
+	d := NewDecoderString(`null`)
+	for _, pattern := range []string{"nnnnnnIIIII", "IIInnnnnnnnnnnnnnnnnnnnI", "nIInIIn", "IIIIIIIIIIIIIIIIIIInI"} {
+		var b ListBuilder[int]
+		for i, c := range pattern {
+			if c == 'n' {
+				*b.Next() = i
+			} else {
+				*b.NextIn(d) = i
+			}
+		}
+		got := b.Slice()
+		if len(got) != len(pattern) {
+			t.Fatalf("%s: %d elements", pattern, len(got))
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("%s: element %d = %d", pattern, i, v)
+			}
+		}
+	}
+}

@@ -70,6 +70,9 @@ const (
 // Next adds a zero element and returns a pointer to it, to decode into.
 // The pointer is valid until Slice is called.
 func (b *ListBuilder[T]) Next() *T {
+	if b.mem != nil && !b.own {
+		b.leaveBlock()
+	}
 	if b.cur == nil && b.n < smallList {
 		b.n++
 		return &b.small[b.n-1]
@@ -108,6 +111,9 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 		return b.nextChunked()
 	}
 	m := b.mem
+	if m == nil && b.n > 0 {
+		return b.Next() // a list begun with Next goes on in Next's memory
+	}
 	if m == nil {
 		b.start, b.depth = d.pos, d.depth
 		m = memOf[T](d)
@@ -177,6 +183,19 @@ func (b *ListBuilder[T]) sizeFromInput(d *Decoder) bool {
 	}
 	b.win, b.cur, b.own, b.sized = nil, c, true, true
 	return true
+}
+
+// leaveBlock moves a list begun with NextIn out of the shared block into a
+// chunk of its own, for Next, which does not use the Decoder's memory.
+func (b *ListBuilder[T]) leaveBlock() {
+	c := make([]T, len(b.win), max(2*len(b.win), minChunk))
+	copy(c, b.win)
+	clear(b.win)
+	if b.tag == b.mem.taken {
+		b.mem.used -= b.n // the list was the block's last: give its room back
+		b.mem.taken -= uint64(b.n)
+	}
+	b.win, b.cur, b.own = nil, c, true
 }
 
 func (b *ListBuilder[T]) grow() {
