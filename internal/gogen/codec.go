@@ -688,7 +688,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		}
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder decodes in place into memory the decoder shares between lists of the element type.")
+			g.Comment("The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {

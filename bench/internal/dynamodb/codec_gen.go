@@ -4778,7 +4778,7 @@ func decodeAttributeDefinitions(d *jsonwire.Decoder) []types.AttributeDefinition
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AttributeDefinition]
 	for d.NextElem() {
 		if d.Null() {
@@ -4937,7 +4937,7 @@ func decodeAutoScalingPolicyDescriptionList(d *jsonwire.Decoder) []types.AutoSca
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AutoScalingPolicyDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -5251,7 +5251,7 @@ func decodeBackupSummaries(d *jsonwire.Decoder) []types.BackupSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BackupSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -5608,7 +5608,7 @@ func decodeBinarySetAttributeValue(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -5682,7 +5682,7 @@ func decodeCancellationReasonList(d *jsonwire.Decoder) []types.CancellationReaso
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.CancellationReason]
 	for d.NextElem() {
 		if d.Null() {
@@ -5862,7 +5862,7 @@ func decodeConsumedCapacityMultiple(d *jsonwire.Decoder) []types.ConsumedCapacit
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ConsumedCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -5930,7 +5930,7 @@ func decodeContributorInsightsSummaries(d *jsonwire.Decoder) []types.Contributor
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ContributorInsightsSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -6172,7 +6172,7 @@ func decodeEndpoints(d *jsonwire.Decoder) []types.Endpoint {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Endpoint]
 	for d.NextElem() {
 		if d.Null() {
@@ -6437,7 +6437,7 @@ func decodeExportSummaries(d *jsonwire.Decoder) []types.ExportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ExportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -6824,7 +6824,7 @@ func decodeGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Glob
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6928,7 +6928,7 @@ func decodeGlobalSecondaryIndexList(d *jsonwire.Decoder) []types.GlobalSecondary
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndex]
 	for d.NextElem() {
 		if d.Null() {
@@ -7002,7 +7002,7 @@ func decodeGlobalSecondaryIndexes(d *jsonwire.Decoder) []types.GlobalSecondaryIn
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -7141,7 +7141,7 @@ func decodeGlobalTableList(d *jsonwire.Decoder) []types.GlobalTable {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalTable]
 	for d.NextElem() {
 		if d.Null() {
@@ -7274,7 +7274,7 @@ func decodeImportSummaryList(d *jsonwire.Decoder) []types.ImportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ImportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -7677,7 +7677,7 @@ func decodeItemCollectionMetricsMultiple(d *jsonwire.Decoder) []types.ItemCollec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ItemCollectionMetrics]
 	for d.NextElem() {
 		if d.Null() {
@@ -7710,7 +7710,7 @@ func decodeItemCollectionSizeEstimateRange(d *jsonwire.Decoder) []float64 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
@@ -7725,7 +7725,7 @@ func decodeItemList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -7775,7 +7775,7 @@ func decodeItemResponseList(d *jsonwire.Decoder) []types.ItemResponse {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ItemResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -7808,7 +7808,7 @@ func decodeKeyList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -7823,7 +7823,7 @@ func decodeKeySchema(d *jsonwire.Decoder) []types.KeySchemaElement {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KeySchemaElement]
 	for d.NextElem() {
 		if d.Null() {
@@ -8036,7 +8036,7 @@ func decodeKinesisDataStreamDestinations(d *jsonwire.Decoder) []types.KinesisDat
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KinesisDataStreamDestination]
 	for d.NextElem() {
 		if d.Null() {
@@ -8051,7 +8051,7 @@ func decodeListAttributeValue(d *jsonwire.Decoder) []types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -8157,7 +8157,7 @@ func decodeLocalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Local
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -8233,7 +8233,7 @@ func decodeLocalSecondaryIndexes(d *jsonwire.Decoder) []types.LocalSecondaryInde
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -8356,7 +8356,7 @@ func decodePartiQLBatchResponse(d *jsonwire.Decoder) []types.BatchStatementRespo
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BatchStatementResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -8820,7 +8820,7 @@ func decodeReplicaAutoScalingDescriptionList(d *jsonwire.Decoder) []types.Replic
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -8986,7 +8986,7 @@ func decodeReplicaDescriptionList(d *jsonwire.Decoder) []types.ReplicaDescriptio
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -9070,7 +9070,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonwire.Dec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -9162,7 +9162,7 @@ func decodeReplicaGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []typ
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -9264,7 +9264,7 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonwire.Decode
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -9279,7 +9279,7 @@ func decodeReplicaList(d *jsonwire.Decoder) []types.Replica {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Replica]
 	for d.NextElem() {
 		if d.Null() {
@@ -9412,7 +9412,7 @@ func decodeReplicaSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaSe
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -10640,7 +10640,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
@@ -10882,7 +10882,7 @@ func decodeWriteRequests(d *jsonwire.Decoder) []types.WriteRequest {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.WriteRequest]
 	for d.NextElem() {
 		if d.Null() {

@@ -1311,7 +1311,7 @@ func decodeBatchResultErrorEntryList(d *jsonwire.Decoder) []types.BatchResultErr
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BatchResultErrorEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1326,7 +1326,7 @@ func decodeBinaryList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1376,7 +1376,7 @@ func decodeChangeMessageVisibilityBatchResultEntryList(d *jsonwire.Decoder) []ty
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1426,7 +1426,7 @@ func decodeDeleteMessageBatchResultEntryList(d *jsonwire.Decoder) []types.Delete
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.DeleteMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1569,7 +1569,7 @@ func decodeListMessageMoveTasksResultEntryList(d *jsonwire.Decoder) []types.List
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ListMessageMoveTasksResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1782,7 +1782,7 @@ func decodeMessageList(d *jsonwire.Decoder) []types.Message {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Message]
 	for d.NextElem() {
 		if d.Null() {
@@ -1926,7 +1926,7 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.SendMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {

@@ -1384,7 +1384,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1417,7 +1417,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1467,7 +1467,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1500,7 +1500,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1834,7 +1834,7 @@ func decodeListOfKitchenSinks(d *jsonwire.Decoder) []types.KitchenSink {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KitchenSink]
 	for d.NextElem() {
 		if d.Null() {
@@ -1849,7 +1849,7 @@ func decodeListOfListOfStrings(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1864,7 +1864,7 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1883,7 +1883,7 @@ func decodeListOfStructs(d *jsonwire.Decoder) []types.SimpleStruct {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.SimpleStruct]
 	for d.NextElem() {
 		if d.Null() {
@@ -2097,7 +2097,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {

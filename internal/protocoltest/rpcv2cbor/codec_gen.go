@@ -952,7 +952,7 @@ func decodeBlobList(d *cbor.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -967,7 +967,7 @@ func decodeBooleanList(d *cbor.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -1095,7 +1095,7 @@ func decodeFooEnumList(d *cbor.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1131,7 +1131,7 @@ func decodeIntegerEnumList(d *cbor.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1146,7 +1146,7 @@ func decodeIntegerList(d *cbor.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -1161,7 +1161,7 @@ func decodeNestedStringList(d *cbor.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1350,7 +1350,7 @@ func decodeSparseStringList(d *cbor.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1414,7 +1414,7 @@ func decodeStructureList(d *cbor.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -1477,7 +1477,7 @@ func decodeTimestampList(d *cbor.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -1518,7 +1518,7 @@ func decodeValidationExceptionFieldList(d *cbor.Decoder) []types.ValidationExcep
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder decodes in place into memory the decoder shares between lists of the element type.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
