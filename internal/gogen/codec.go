@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -501,26 +502,120 @@ func boxMethod(s *shapes.Shape) string {
 	return ""
 }
 
-// decodeMembersSwitch writes the key loop that decodes a JSON object's
+// decodeMembersLoop writes the key loop that decodes a JSON object's
 // properties into the members of the structure v points to. JSON null leaves
 // a member unset; unknown properties are skipped.
+//
+// Where the wire format has NameWord (jsonwire), a member is found without
+// scanning its name: the first four bytes of the name pick the members that
+// could match, and Name confirms one by comparing the name, its closing
+// quote and ':' with the input. A name written any other way (escaped, or
+// with space before ':') or not in the model is read by NextKey and matched
+// by a switch on it, as without NameWord. Either way the member's index in
+// the structure selects the code that decodes its value.
 func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v string) {
+	value := func(m *shapes.Member) []jen.Code {
+		field := jen.Id(v).Dot(c.p.FieldName(m))
+		body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
+		return append(body, c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
+			return field.Clone().Op("=").Add(x)
+		})...)
+	}
+	words, byWord := c.nameWords(members)
+	if len(words) == 0 {
+		g.For().BlockFunc(func(loop *jen.Group) {
+			// The name aliases the input: switching on string(key) copies nothing.
+			loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
+			loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
+			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for _, m := range members {
+					sw.Case(jen.Lit(c.wireName(m))).Block(value(m)...)
+				}
+				sw.Default().Block(jen.Id("d").Dot("Skip").Call())
+			})
+		})
+		return
+	}
+	index := make(map[*shapes.Member]int, len(members))
+	for i, m := range members {
+		index[m] = i
+	}
 	g.For().BlockFunc(func(loop *jen.Group) {
-		// The name aliases the input: switching on string(key) copies nothing.
-		loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
-		loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
-		loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-			for _, m := range members {
-				field := jen.Id(v).Dot(c.p.FieldName(m))
-				body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
-				body = append(body, c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
-					return field.Clone().Op("=").Add(x)
-				})...)
-				sw.Case(jen.Lit(c.wireName(m))).Block(body...)
+		loop.Id("member").Op(":=").Lit(-1)
+		loop.Switch(jen.Id("d").Dot("NameWord").Call()).BlockFunc(func(sw *jen.Group) {
+			for _, w := range words {
+				ms := byWord[w]
+				sw.Case(jen.Op(fmt.Sprintf("0x%08x", w))).BlockFunc(func(cg *jen.Group) {
+					cg.Comment("The name starts " + (c.wireName(ms[0]) + `":`)[:4])
+					var chain *jen.Statement
+					for _, m := range ms {
+						cond := jen.Id("d").Dot("Name").Call(jen.Lit(c.wireName(m) + `":`))
+						set := jen.Id("member").Op("=").Lit(index[m])
+						if chain == nil {
+							chain = jen.If(cond).Block(set)
+						} else {
+							chain = chain.Else().If(cond).Block(set)
+						}
+					}
+					cg.Add(chain)
+				})
+			}
+		})
+		loop.If(jen.Id("member").Op("<").Lit(0)).BlockFunc(func(slow *jen.Group) {
+			// The name aliases the input: switching on string(key) copies nothing.
+			slow.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
+			slow.If(jen.Op("!").Id("ok")).Block(jen.Break())
+			slow.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for i, m := range members {
+					sw.Case(jen.Lit(c.wireName(m))).Block(jen.Id("member").Op("=").Lit(i))
+				}
+			})
+		})
+		loop.Switch(jen.Id("member")).BlockFunc(func(sw *jen.Group) {
+			for i, m := range members {
+				sw.Case(jen.Lit(i)).Block(value(m)...)
 			}
 			sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 		})
 	})
+}
+
+// nameWords groups the members that NameWord can find by the word it
+// returns for them: the first four bytes of the name followed by `":`, as a
+// little-endian uint32. Only names of two or more plain characters have one
+// (a shorter name's four bytes include its value's first), and only where
+// the wire format has NameWord. The words come back in the order of their
+// first member, the members of a word in model order.
+func (c *codec) nameWords(members []*shapes.Member) ([]uint32, map[uint32][]*shapes.Member) {
+	if !c.wire().nameWords {
+		return nil, nil
+	}
+	var words []uint32
+	byWord := map[uint32][]*shapes.Member{}
+	for _, m := range members {
+		name := c.wireName(m)
+		if len(name) < 2 || !plainName(name) {
+			continue
+		}
+		q := name + `":`
+		w := uint32(q[0]) | uint32(q[1])<<8 | uint32(q[2])<<16 | uint32(q[3])<<24
+		if _, seen := byWord[w]; !seen {
+			words = append(words, w)
+		}
+		byWord[w] = append(byWord[w], m)
+	}
+	return words, byWord
+}
+
+// plainName reports whether a member name is written in JSON as it is,
+// with no escapes: printable ASCII other than '"' and '\\'.
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if ch := name[i]; ch < 0x20 || ch >= 0x7f || ch == '"' || ch == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // refuseUnion records that a value of the union s is not exactly one known
@@ -584,9 +679,16 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		elemPtr := sparse && !nilableKind(m.Target)
 		t := c.p.ValueType(s)
 		elem := c.p.ElemType(m, sparse)
+		if !c.strict && !sparse && m.Target.Kind == shapes.KindString && !m.Target.IsEnum() {
+			// A client's dense list of plain strings, the commonest list:
+			// one runtime call reads it all.
+			return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).Block(
+				jen.Return(jen.Id("d").Dot("StringList").Call()),
+			)
+		}
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginArray").Call()).Block(jen.Return(jen.Nil()))
-			g.Comment("The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.")
+			g.Comment("The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
 				if sparse {

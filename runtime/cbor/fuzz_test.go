@@ -221,7 +221,7 @@ func FuzzMethods(f *testing.F) {
 		for _, op := range ops {
 			failed := d.Err() != nil
 			pos := d.Offset()
-			switch op % 26 {
+			switch op % 27 {
 			case 0:
 				d.Kind()
 			case 1:
@@ -274,9 +274,11 @@ func FuzzMethods(f *testing.F) {
 				b.Slice()
 			case 25:
 				d.BoxString(d.String())
+			case 26:
+				d.StringList()
 			}
 			if failed && d.Offset() != pos {
-				t.Fatalf("op %d moved the Decoder after an error", op%26)
+				t.Fatalf("op %d moved the Decoder after an error", op%27)
 			}
 		}
 	})

@@ -35,17 +35,38 @@ func deserializeBatchExecuteStatementOutput(resp *call.Response, out *BatchExecu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x70736552:
+				// The name starts Resp
+				if d.Name("Responses\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Responses":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Responses":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Responses = decodePartiQLBatchResponse(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -84,22 +105,50 @@ func deserializeBatchGetItemOutput(resp *call.Response, out *BatchGetItemOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x70736552:
+				// The name starts Resp
+				if d.Name("Responses\":") {
+					member = 0
+				}
+			case 0x72706e55:
+				// The name starts Unpr
+				if d.Name("UnprocessedKeys\":") {
+					member = 1
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "Responses":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Responses":
+					member = 0
+				case "UnprocessedKeys":
+					member = 1
+				case "ConsumedCapacity":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Responses = decodeBatchGetResponseMap(d)
-			case "UnprocessedKeys":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.UnprocessedKeys = decodeBatchGetRequestMap(d)
-			case "ConsumedCapacity":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -142,22 +191,50 @@ func deserializeBatchWriteItemOutput(resp *call.Response, out *BatchWriteItemOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72706e55:
+				// The name starts Unpr
+				if d.Name("UnprocessedItems\":") {
+					member = 0
+				}
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("ItemCollectionMetrics\":") {
+					member = 1
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "UnprocessedItems":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "UnprocessedItems":
+					member = 0
+				case "ItemCollectionMetrics":
+					member = 1
+				case "ConsumedCapacity":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.UnprocessedItems = decodeBatchWriteItemRequestMap(d)
-			case "ItemCollectionMetrics":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.ItemCollectionMetrics = decodeItemCollectionMetricsPerTable(d)
-			case "ConsumedCapacity":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -196,12 +273,26 @@ func deserializeCreateBackupOutput(resp *call.Response, out *CreateBackupOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6b636142:
+				// The name starts Back
+				if d.Name("BackupDetails\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "BackupDetails":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "BackupDetails":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -242,12 +333,26 @@ func deserializeCreateGlobalTableOutput(resp *call.Response, out *CreateGlobalTa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "GlobalTableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -340,12 +445,26 @@ func deserializeCreateTableOutput(resp *call.Response, out *CreateTableOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -382,12 +501,26 @@ func deserializeDeleteBackupOutput(resp *call.Response, out *DeleteBackupOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6b636142:
+				// The name starts Back
+				if d.Name("BackupDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "BackupDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "BackupDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -464,24 +597,52 @@ func deserializeDeleteItemOutput(resp *call.Response, out *DeleteItemOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72747441:
+				// The name starts Attr
+				if d.Name("Attributes\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("ItemCollectionMetrics\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "Attributes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Attributes":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				case "ItemCollectionMetrics":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Attributes = decodeAttributeMap(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			case "ItemCollectionMetrics":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -522,12 +683,26 @@ func deserializeDeleteResourcePolicyOutput(resp *call.Response, out *DeleteResou
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69766552:
+				// The name starts Revi
+				if d.Name("RevisionId\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "RevisionId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "RevisionId":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -562,12 +737,26 @@ func deserializeDeleteTableOutput(resp *call.Response, out *DeleteTableOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -604,12 +793,26 @@ func deserializeDescribeBackupOutput(resp *call.Response, out *DescribeBackupOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6b636142:
+				// The name starts Back
+				if d.Name("BackupDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "BackupDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "BackupDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -646,12 +849,26 @@ func deserializeDescribeContinuousBackupsOutput(resp *call.Response, out *Descri
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f43:
+				// The name starts Cont
+				if d.Name("ContinuousBackupsDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ContinuousBackupsDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ContinuousBackupsDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -692,37 +909,83 @@ func deserializeDescribeContributorInsightsOutput(resp *call.Response, out *Desc
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x65646e49:
+				// The name starts Inde
+				if d.Name("IndexName\":") {
+					member = 1
+				}
+			case 0x746e6f43:
+				// The name starts Cont
+				if d.Name("ContributorInsightsRuleList\":") {
+					member = 2
+				} else if d.Name("ContributorInsightsStatus\":") {
+					member = 3
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastUpdateDateTime\":") {
+					member = 4
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("FailureException\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "IndexName":
+					member = 1
+				case "ContributorInsightsRuleList":
+					member = 2
+				case "ContributorInsightsStatus":
+					member = 3
+				case "LastUpdateDateTime":
+					member = 4
+				case "FailureException":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "IndexName":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.IndexName = d.BoxString(d.String())
-			case "ContributorInsightsRuleList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.ContributorInsightsRuleList = decodeContributorInsightsRuleList(d)
-			case "ContributorInsightsStatus":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
-			case "LastUpdateDateTime":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
-			case "FailureException":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -756,12 +1019,26 @@ func deserializeDescribeEndpointsOutput(resp *call.Response, out *DescribeEndpoi
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x70646e45:
+				// The name starts Endp
+				if d.Name("Endpoints\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Endpoints":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Endpoints":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -796,12 +1073,26 @@ func deserializeDescribeExportOutput(resp *call.Response, out *DescribeExportOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f707845:
+				// The name starts Expo
+				if d.Name("ExportDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ExportDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ExportDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -838,12 +1129,26 @@ func deserializeDescribeGlobalTableOutput(resp *call.Response, out *DescribeGlob
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "GlobalTableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -880,17 +1185,38 @@ func deserializeDescribeGlobalTableSettingsOutput(resp *call.Response, out *Desc
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTableName\":") {
+					member = 0
+				}
+			case 0x6c706552:
+				// The name starts Repl
+				if d.Name("ReplicaSettings\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "GlobalTableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTableName":
+					member = 0
+				case "ReplicaSettings":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.GlobalTableName = d.BoxString(d.String())
-			case "ReplicaSettings":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -925,12 +1251,26 @@ func deserializeDescribeImportOutput(resp *call.Response, out *DescribeImportOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f706d49:
+				// The name starts Impo
+				if d.Name("ImportTableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ImportTableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ImportTableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -967,17 +1307,38 @@ func deserializeDescribeKinesisStreamingDestinationOutput(resp *call.Response, o
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x656e694b:
+				// The name starts Kine
+				if d.Name("KinesisDataStreamDestinations\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "KinesisDataStreamDestinations":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "KinesisDataStreamDestinations":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1009,27 +1370,56 @@ func deserializeDescribeLimitsOutput(resp *call.Response, out *DescribeLimitsOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f636341:
+				// The name starts Acco
+				if d.Name("AccountMaxReadCapacityUnits\":") {
+					member = 0
+				} else if d.Name("AccountMaxWriteCapacityUnits\":") {
+					member = 1
+				}
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableMaxReadCapacityUnits\":") {
+					member = 2
+				} else if d.Name("TableMaxWriteCapacityUnits\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "AccountMaxReadCapacityUnits":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "AccountMaxReadCapacityUnits":
+					member = 0
+				case "AccountMaxWriteCapacityUnits":
+					member = 1
+				case "TableMaxReadCapacityUnits":
+					member = 2
+				case "TableMaxWriteCapacityUnits":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.AccountMaxReadCapacityUnits = d.BoxInt64(d.Int64())
-			case "AccountMaxWriteCapacityUnits":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.AccountMaxWriteCapacityUnits = d.BoxInt64(d.Int64())
-			case "TableMaxReadCapacityUnits":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.TableMaxReadCapacityUnits = d.BoxInt64(d.Int64())
-			case "TableMaxWriteCapacityUnits":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -1064,12 +1454,26 @@ func deserializeDescribeTableOutput(resp *call.Response, out *DescribeTableOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("Table\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Table":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Table":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1106,12 +1510,26 @@ func deserializeDescribeTableReplicaAutoScalingOutput(resp *call.Response, out *
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableAutoScalingDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableAutoScalingDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableAutoScalingDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1148,12 +1566,26 @@ func deserializeDescribeTimeToLiveOutput(resp *call.Response, out *DescribeTimeT
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x656d6954:
+				// The name starts Time
+				if d.Name("TimeToLiveDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TimeToLiveDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TimeToLiveDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1198,27 +1630,62 @@ func deserializeDisableKinesisStreamingDestinationOutput(resp *call.Response, ou
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x65727453:
+				// The name starts Stre
+				if d.Name("StreamArn\":") {
+					member = 1
+				}
+			case 0x74736544:
+				// The name starts Dest
+				if d.Name("DestinationStatus\":") {
+					member = 2
+				}
+			case 0x62616e45:
+				// The name starts Enab
+				if d.Name("EnableKinesisStreamingConfiguration\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "StreamArn":
+					member = 1
+				case "DestinationStatus":
+					member = 2
+				case "EnableKinesisStreamingConfiguration":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "StreamArn":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.StreamArn = d.BoxString(d.String())
-			case "DestinationStatus":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
-			case "EnableKinesisStreamingConfiguration":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -1263,27 +1730,62 @@ func deserializeEnableKinesisStreamingDestinationOutput(resp *call.Response, out
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x65727453:
+				// The name starts Stre
+				if d.Name("StreamArn\":") {
+					member = 1
+				}
+			case 0x74736544:
+				// The name starts Dest
+				if d.Name("DestinationStatus\":") {
+					member = 2
+				}
+			case 0x62616e45:
+				// The name starts Enab
+				if d.Name("EnableKinesisStreamingConfiguration\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "StreamArn":
+					member = 1
+				case "DestinationStatus":
+					member = 2
+				case "EnableKinesisStreamingConfiguration":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "StreamArn":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.StreamArn = d.BoxString(d.String())
-			case "DestinationStatus":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
-			case "EnableKinesisStreamingConfiguration":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -1344,29 +1846,64 @@ func deserializeExecuteStatementOutput(resp *call.Response, out *ExecuteStatemen
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("Items\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 2
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedKey\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "Items":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Items":
+					member = 0
+				case "NextToken":
+					member = 1
+				case "ConsumedCapacity":
+					member = 2
+				case "LastEvaluatedKey":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Items = decodeItemList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.NextToken = d.BoxString(d.String())
-			case "ConsumedCapacity":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			case "LastEvaluatedKey":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -1409,17 +1946,38 @@ func deserializeExecuteTransactionOutput(resp *call.Response, out *ExecuteTransa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x70736552:
+				// The name starts Resp
+				if d.Name("Responses\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Responses":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Responses":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Responses = decodeItemResponseList(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1494,12 +2052,26 @@ func deserializeExportTableToPointInTimeOutput(resp *call.Response, out *ExportT
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f707845:
+				// The name starts Expo
+				if d.Name("ExportDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ExportDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ExportDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1560,17 +2132,38 @@ func deserializeGetItemOutput(resp *call.Response, out *GetItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("Item\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Item":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Item":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Item = decodeAttributeMap(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1607,17 +2200,38 @@ func deserializeGetResourcePolicyOutput(resp *call.Response, out *GetResourcePol
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x696c6f50:
+				// The name starts Poli
+				if d.Name("Policy\":") {
+					member = 0
+				}
+			case 0x69766552:
+				// The name starts Revi
+				if d.Name("RevisionId\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Policy":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Policy":
+					member = 0
+				case "RevisionId":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Policy = d.BoxString(d.String())
-			case "RevisionId":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1672,12 +2286,26 @@ func deserializeImportTableOutput(resp *call.Response, out *ImportTableOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f706d49:
+				// The name starts Impo
+				if d.Name("ImportTableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ImportTableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ImportTableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1734,17 +2362,38 @@ func deserializeListBackupsOutput(resp *call.Response, out *ListBackupsOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6b636142:
+				// The name starts Back
+				if d.Name("BackupSummaries\":") {
+					member = 0
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedBackupArn\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "BackupSummaries":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "BackupSummaries":
+					member = 0
+				case "LastEvaluatedBackupArn":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.BackupSummaries = decodeBackupSummaries(d)
-			case "LastEvaluatedBackupArn":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1787,17 +2436,38 @@ func deserializeListContributorInsightsOutput(resp *call.Response, out *ListCont
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f43:
+				// The name starts Cont
+				if d.Name("ContributorInsightsSummaries\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ContributorInsightsSummaries":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ContributorInsightsSummaries":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ContributorInsightsSummaries = decodeContributorInsightsSummaries(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1840,17 +2510,38 @@ func deserializeListExportsOutput(resp *call.Response, out *ListExportsOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f707845:
+				// The name starts Expo
+				if d.Name("ExportSummaries\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ExportSummaries":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ExportSummaries":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ExportSummaries = decodeExportSummaries(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1893,17 +2584,38 @@ func deserializeListGlobalTablesOutput(resp *call.Response, out *ListGlobalTable
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTables\":") {
+					member = 0
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedGlobalTableName\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "GlobalTables":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTables":
+					member = 0
+				case "LastEvaluatedGlobalTableName":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.GlobalTables = decodeGlobalTableList(d)
-			case "LastEvaluatedGlobalTableName":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1946,17 +2658,38 @@ func deserializeListImportsOutput(resp *call.Response, out *ListImportsOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f706d49:
+				// The name starts Impo
+				if d.Name("ImportSummaryList\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ImportSummaryList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ImportSummaryList":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ImportSummaryList = decodeImportSummaryList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1995,17 +2728,38 @@ func deserializeListTablesOutput(resp *call.Response, out *ListTablesOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableNames\":") {
+					member = 0
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedTableName\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "TableNames":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableNames":
+					member = 0
+				case "LastEvaluatedTableName":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableNames = decodeTableNameList(d)
-			case "LastEvaluatedTableName":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -2044,17 +2798,38 @@ func deserializeListTagsOfResourceOutput(resp *call.Response, out *ListTagsOfRes
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x73676154:
+				// The name starts Tags
+				if d.Name("Tags\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Tags":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Tags":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Tags = decodeTagList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -2129,24 +2904,52 @@ func deserializePutItemOutput(resp *call.Response, out *PutItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72747441:
+				// The name starts Attr
+				if d.Name("Attributes\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("ItemCollectionMetrics\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "Attributes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Attributes":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				case "ItemCollectionMetrics":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Attributes = decodeAttributeMap(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			case "ItemCollectionMetrics":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -2195,12 +2998,26 @@ func deserializePutResourcePolicyOutput(resp *call.Response, out *PutResourcePol
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69766552:
+				// The name starts Revi
+				if d.Name("RevisionId\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "RevisionId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "RevisionId":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2299,32 +3116,74 @@ func deserializeQueryOutput(resp *call.Response, out *QueryOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("Items\":") {
+					member = 0
+				}
+			case 0x6e756f43:
+				// The name starts Coun
+				if d.Name("Count\":") {
+					member = 1
+				}
+			case 0x6e616353:
+				// The name starts Scan
+				if d.Name("ScannedCount\":") {
+					member = 2
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedKey\":") {
+					member = 3
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "Items":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Items":
+					member = 0
+				case "Count":
+					member = 1
+				case "ScannedCount":
+					member = 2
+				case "LastEvaluatedKey":
+					member = 3
+				case "ConsumedCapacity":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Items = decodeItemList(d)
-			case "Count":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.Count = d.Int32()
-			case "ScannedCount":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.ScannedCount = d.Int32()
-			case "LastEvaluatedKey":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.LastEvaluatedKey = decodeKey(d)
-			case "ConsumedCapacity":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -2389,12 +3248,26 @@ func deserializeRestoreTableFromBackupOutput(resp *call.Response, out *RestoreTa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2471,12 +3344,26 @@ func deserializeRestoreTableToPointInTimeOutput(resp *call.Response, out *Restor
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2573,32 +3460,74 @@ func deserializeScanOutput(resp *call.Response, out *ScanOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("Items\":") {
+					member = 0
+				}
+			case 0x6e756f43:
+				// The name starts Coun
+				if d.Name("Count\":") {
+					member = 1
+				}
+			case 0x6e616353:
+				// The name starts Scan
+				if d.Name("ScannedCount\":") {
+					member = 2
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastEvaluatedKey\":") {
+					member = 3
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "Items":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Items":
+					member = 0
+				case "Count":
+					member = 1
+				case "ScannedCount":
+					member = 2
+				case "LastEvaluatedKey":
+					member = 3
+				case "ConsumedCapacity":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Items = decodeItemList(d)
-			case "Count":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.Count = d.Int32()
-			case "ScannedCount":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.ScannedCount = d.Int32()
-			case "LastEvaluatedKey":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.LastEvaluatedKey = decodeKey(d)
-			case "ConsumedCapacity":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -2665,17 +3594,38 @@ func deserializeTransactGetItemsOutput(resp *call.Response, out *TransactGetItem
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 0
+				}
+			case 0x70736552:
+				// The name starts Resp
+				if d.Name("Responses\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ConsumedCapacity":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ConsumedCapacity":
+					member = 0
+				case "Responses":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			case "Responses":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -2722,17 +3672,38 @@ func deserializeTransactWriteItemsOutput(resp *call.Response, out *TransactWrite
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 0
+				}
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("ItemCollectionMetrics\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ConsumedCapacity":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ConsumedCapacity":
+					member = 0
+				case "ItemCollectionMetrics":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			case "ItemCollectionMetrics":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -2797,12 +3768,26 @@ func deserializeUpdateContinuousBackupsOutput(resp *call.Response, out *UpdateCo
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f43:
+				// The name starts Cont
+				if d.Name("ContinuousBackupsDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ContinuousBackupsDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ContinuousBackupsDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2847,22 +3832,50 @@ func deserializeUpdateContributorInsightsOutput(resp *call.Response, out *Update
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x65646e49:
+				// The name starts Inde
+				if d.Name("IndexName\":") {
+					member = 1
+				}
+			case 0x746e6f43:
+				// The name starts Cont
+				if d.Name("ContributorInsightsStatus\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "IndexName":
+					member = 1
+				case "ContributorInsightsStatus":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "IndexName":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.IndexName = d.BoxString(d.String())
-			case "ContributorInsightsStatus":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -2901,12 +3914,26 @@ func deserializeUpdateGlobalTableOutput(resp *call.Response, out *UpdateGlobalTa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "GlobalTableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2963,17 +3990,38 @@ func deserializeUpdateGlobalTableSettingsOutput(resp *call.Response, out *Update
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c47:
+				// The name starts Glob
+				if d.Name("GlobalTableName\":") {
+					member = 0
+				}
+			case 0x6c706552:
+				// The name starts Repl
+				if d.Name("ReplicaSettings\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "GlobalTableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "GlobalTableName":
+					member = 0
+				case "ReplicaSettings":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.GlobalTableName = d.BoxString(d.String())
-			case "ReplicaSettings":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -3056,24 +4104,52 @@ func deserializeUpdateItemOutput(resp *call.Response, out *UpdateItemOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72747441:
+				// The name starts Attr
+				if d.Name("Attributes\":") {
+					member = 0
+				}
+			case 0x736e6f43:
+				// The name starts Cons
+				if d.Name("ConsumedCapacity\":") {
+					member = 1
+				}
+			case 0x6d657449:
+				// The name starts Item
+				if d.Name("ItemCollectionMetrics\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "Attributes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Attributes":
+					member = 0
+				case "ConsumedCapacity":
+					member = 1
+				case "ItemCollectionMetrics":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Attributes = decodeAttributeMap(d)
-			case "ConsumedCapacity":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			case "ItemCollectionMetrics":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -3118,27 +4194,62 @@ func deserializeUpdateKinesisStreamingDestinationOutput(resp *call.Response, out
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableName\":") {
+					member = 0
+				}
+			case 0x65727453:
+				// The name starts Stre
+				if d.Name("StreamArn\":") {
+					member = 1
+				}
+			case 0x74736544:
+				// The name starts Dest
+				if d.Name("DestinationStatus\":") {
+					member = 2
+				}
+			case 0x61647055:
+				// The name starts Upda
+				if d.Name("UpdateKinesisStreamingConfiguration\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "TableName":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableName":
+					member = 0
+				case "StreamArn":
+					member = 1
+				case "DestinationStatus":
+					member = 2
+				case "UpdateKinesisStreamingConfiguration":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TableName = d.BoxString(d.String())
-			case "StreamArn":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.StreamArn = d.BoxString(d.String())
-			case "DestinationStatus":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
-			case "UpdateKinesisStreamingConfiguration":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -3223,12 +4334,26 @@ func deserializeUpdateTableOutput(resp *call.Response, out *UpdateTableOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3277,12 +4402,26 @@ func deserializeUpdateTableReplicaAutoScalingOutput(resp *call.Response, out *Up
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c626154:
+				// The name starts Tabl
+				if d.Name("TableAutoScalingDescription\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TableAutoScalingDescription":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TableAutoScalingDescription":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3323,12 +4462,26 @@ func deserializeUpdateTimeToLiveOutput(resp *call.Response, out *UpdateTimeToLiv
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x656d6954:
+				// The name starts Time
+				if d.Name("TimeToLiveSpecification\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TimeToLiveSpecification":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TimeToLiveSpecification":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3349,22 +4502,44 @@ func decodeArchivalSummary(d *jsonwire.Decoder, v *types.ArchivalSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x68637241:
+			// The name starts Arch
+			if d.Name("ArchivalDateTime\":") {
+				member = 0
+			} else if d.Name("ArchivalReason\":") {
+				member = 1
+			} else if d.Name("ArchivalBackupArn\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ArchivalDateTime":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ArchivalDateTime":
+				member = 0
+			case "ArchivalReason":
+				member = 1
+			case "ArchivalBackupArn":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ArchivalDateTime = d.BoxTime(d.EpochSeconds())
-		case "ArchivalReason":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ArchivalReason = d.BoxString(d.String())
-		case "ArchivalBackupArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -3380,17 +4555,35 @@ func decodeAttributeDefinition(d *jsonwire.Decoder, v *types.AttributeDefinition
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeName\":") {
+				member = 0
+			} else if d.Name("AttributeType\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "AttributeName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "AttributeName":
+				member = 0
+			case "AttributeType":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.AttributeName = d.BoxString(d.String())
-		case "AttributeType":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -3405,7 +4598,7 @@ func decodeAttributeDefinitions(d *jsonwire.Decoder) []types.AttributeDefinition
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AttributeDefinition]
 	for d.NextElem() {
 		if d.Null() {
@@ -3435,18 +4628,7 @@ func decodeAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
 }
 
 func decodeAttributeNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeAttributeValue(d *jsonwire.Decoder) types.AttributeValue {
@@ -3527,17 +4709,38 @@ func decodeAutoScalingPolicyDescription(d *jsonwire.Decoder, v *types.AutoScalin
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x696c6f50:
+			// The name starts Poli
+			if d.Name("PolicyName\":") {
+				member = 0
+			}
+		case 0x67726154:
+			// The name starts Targ
+			if d.Name("TargetTrackingScalingPolicyConfiguration\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "PolicyName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "PolicyName":
+				member = 0
+			case "TargetTrackingScalingPolicyConfiguration":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.PolicyName = d.BoxString(d.String())
-		case "TargetTrackingScalingPolicyConfiguration":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -3554,7 +4757,7 @@ func decodeAutoScalingPolicyDescriptionList(d *jsonwire.Decoder) []types.AutoSca
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AutoScalingPolicyDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -3570,32 +4773,71 @@ func decodeAutoScalingSettingsDescription(d *jsonwire.Decoder, v *types.AutoScal
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x696e694d:
+			// The name starts Mini
+			if d.Name("MinimumUnits\":") {
+				member = 0
+			}
+		case 0x6978614d:
+			// The name starts Maxi
+			if d.Name("MaximumUnits\":") {
+				member = 1
+			}
+		case 0x6f747541:
+			// The name starts Auto
+			if d.Name("AutoScalingDisabled\":") {
+				member = 2
+			} else if d.Name("AutoScalingRoleArn\":") {
+				member = 3
+			}
+		case 0x6c616353:
+			// The name starts Scal
+			if d.Name("ScalingPolicies\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "MinimumUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "MinimumUnits":
+				member = 0
+			case "MaximumUnits":
+				member = 1
+			case "AutoScalingDisabled":
+				member = 2
+			case "AutoScalingRoleArn":
+				member = 3
+			case "ScalingPolicies":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.MinimumUnits = d.BoxInt64(d.Int64())
-		case "MaximumUnits":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.MaximumUnits = d.BoxInt64(d.Int64())
-		case "AutoScalingDisabled":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.AutoScalingDisabled = d.BoxBool(d.Bool())
-		case "AutoScalingRoleArn":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.AutoScalingRoleArn = d.BoxString(d.String())
-		case "ScalingPolicies":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -3611,27 +4853,59 @@ func decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d *jso
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61736944:
+			// The name starts Disa
+			if d.Name("DisableScaleIn\":") {
+				member = 0
+			}
+		case 0x6c616353:
+			// The name starts Scal
+			if d.Name("ScaleInCooldown\":") {
+				member = 1
+			} else if d.Name("ScaleOutCooldown\":") {
+				member = 2
+			}
+		case 0x67726154:
+			// The name starts Targ
+			if d.Name("TargetValue\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "DisableScaleIn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "DisableScaleIn":
+				member = 0
+			case "ScaleInCooldown":
+				member = 1
+			case "ScaleOutCooldown":
+				member = 2
+			case "TargetValue":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.DisableScaleIn = d.BoxBool(d.Bool())
-		case "ScaleInCooldown":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ScaleInCooldown = d.BoxInt32(d.Int32())
-		case "ScaleOutCooldown":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ScaleOutCooldown = d.BoxInt32(d.Int32())
-		case "TargetValue":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -3647,26 +4921,51 @@ func decodeBackupDescription(d *jsonwire.Decoder, v *types.BackupDescription) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6b636142:
+			// The name starts Back
+			if d.Name("BackupDetails\":") {
+				member = 0
+			}
+		case 0x72756f53:
+			// The name starts Sour
+			if d.Name("SourceTableDetails\":") {
+				member = 1
+			} else if d.Name("SourceTableFeatureDetails\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "BackupDetails":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "BackupDetails":
+				member = 0
+			case "SourceTableDetails":
+				member = 1
+			case "SourceTableFeatureDetails":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			x := new(types.BackupDetails)
 			decodeBackupDetails(d, x)
 			v.BackupDetails = x
-		case "SourceTableDetails":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			x := new(types.SourceTableDetails)
 			decodeSourceTableDetails(d, x)
 			v.SourceTableDetails = x
-		case "SourceTableFeatureDetails":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -3684,42 +4983,80 @@ func decodeBackupDetails(d *jsonwire.Decoder, v *types.BackupDetails) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6b636142:
+			// The name starts Back
+			if d.Name("BackupArn\":") {
+				member = 0
+			} else if d.Name("BackupName\":") {
+				member = 1
+			} else if d.Name("BackupSizeBytes\":") {
+				member = 2
+			} else if d.Name("BackupStatus\":") {
+				member = 3
+			} else if d.Name("BackupType\":") {
+				member = 4
+			} else if d.Name("BackupCreationDateTime\":") {
+				member = 5
+			} else if d.Name("BackupExpiryDateTime\":") {
+				member = 6
+			}
 		}
-		switch string(key) {
-		case "BackupArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "BackupArn":
+				member = 0
+			case "BackupName":
+				member = 1
+			case "BackupSizeBytes":
+				member = 2
+			case "BackupStatus":
+				member = 3
+			case "BackupType":
+				member = 4
+			case "BackupCreationDateTime":
+				member = 5
+			case "BackupExpiryDateTime":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.BackupArn = d.BoxString(d.String())
-		case "BackupName":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.BackupName = d.BoxString(d.String())
-		case "BackupSizeBytes":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.BackupSizeBytes = d.BoxInt64(d.Int64())
-		case "BackupStatus":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.BackupStatus = types.BackupStatus(d.Symbol())
-		case "BackupType":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.BackupType = types.BackupType(d.Symbol())
-		case "BackupCreationDateTime":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.BackupCreationDateTime = d.BoxTime(d.EpochSeconds())
-		case "BackupExpiryDateTime":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -3734,7 +5071,7 @@ func decodeBackupSummaries(d *jsonwire.Decoder) []types.BackupSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BackupSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -3750,57 +5087,110 @@ func decodeBackupSummary(d *jsonwire.Decoder, v *types.BackupSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			} else if d.Name("TableId\":") {
+				member = 1
+			} else if d.Name("TableArn\":") {
+				member = 2
+			}
+		case 0x6b636142:
+			// The name starts Back
+			if d.Name("BackupArn\":") {
+				member = 3
+			} else if d.Name("BackupName\":") {
+				member = 4
+			} else if d.Name("BackupCreationDateTime\":") {
+				member = 5
+			} else if d.Name("BackupExpiryDateTime\":") {
+				member = 6
+			} else if d.Name("BackupStatus\":") {
+				member = 7
+			} else if d.Name("BackupType\":") {
+				member = 8
+			} else if d.Name("BackupSizeBytes\":") {
+				member = 9
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "TableId":
+				member = 1
+			case "TableArn":
+				member = 2
+			case "BackupArn":
+				member = 3
+			case "BackupName":
+				member = 4
+			case "BackupCreationDateTime":
+				member = 5
+			case "BackupExpiryDateTime":
+				member = 6
+			case "BackupStatus":
+				member = 7
+			case "BackupType":
+				member = 8
+			case "BackupSizeBytes":
+				member = 9
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "TableId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.TableId = d.BoxString(d.String())
-		case "TableArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "BackupArn":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.BackupArn = d.BoxString(d.String())
-		case "BackupName":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.BackupName = d.BoxString(d.String())
-		case "BackupCreationDateTime":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.BackupCreationDateTime = d.BoxTime(d.EpochSeconds())
-		case "BackupExpiryDateTime":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.BackupExpiryDateTime = d.BoxTime(d.EpochSeconds())
-		case "BackupStatus":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.BackupStatus = types.BackupStatus(d.Symbol())
-		case "BackupType":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.BackupType = types.BackupType(d.Symbol())
-		case "BackupSizeBytes":
+		case 9:
 			if d.Null() {
 				continue
 			}
@@ -3854,22 +5244,50 @@ func decodeBatchStatementError(d *jsonwire.Decoder, v *types.BatchStatementError
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646f43:
+			// The name starts Code
+			if d.Name("Code\":") {
+				member = 0
+			}
+		case 0x7373654d:
+			// The name starts Mess
+			if d.Name("Message\":") {
+				member = 1
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("Item\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Code":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Code":
+				member = 0
+			case "Message":
+				member = 1
+			case "Item":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Code = types.BatchStatementErrorCodeEnum(d.Symbol())
-		case "Message":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Message = d.BoxString(d.String())
-		case "Item":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -3885,24 +5303,52 @@ func decodeBatchStatementResponse(d *jsonwire.Decoder, v *types.BatchStatementRe
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f727245:
+			// The name starts Erro
+			if d.Name("Error\":") {
+				member = 0
+			}
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 1
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("Item\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Error":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Error":
+				member = 0
+			case "TableName":
+				member = 1
+			case "Item":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			x := new(types.BatchStatementError)
 			decodeBatchStatementError(d, x)
 			v.Error = x
-		case "TableName":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "Item":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -3936,17 +5382,38 @@ func decodeBillingModeSummary(d *jsonwire.Decoder, v *types.BillingModeSummary) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c6c6942:
+			// The name starts Bill
+			if d.Name("BillingMode\":") {
+				member = 0
+			}
+		case 0x7473614c:
+			// The name starts Last
+			if d.Name("LastUpdateToPayPerRequestDateTime\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "BillingMode":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "BillingMode":
+				member = 0
+			case "LastUpdateToPayPerRequestDateTime":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.BillingMode = types.BillingMode(d.Symbol())
-		case "LastUpdateToPayPerRequestDateTime":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -3961,7 +5428,7 @@ func decodeBinarySetAttributeValue(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -3977,22 +5444,50 @@ func decodeCancellationReason(d *jsonwire.Decoder, v *types.CancellationReason) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("Item\":") {
+				member = 0
+			}
+		case 0x65646f43:
+			// The name starts Code
+			if d.Name("Code\":") {
+				member = 1
+			}
+		case 0x7373654d:
+			// The name starts Mess
+			if d.Name("Message\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Item":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Item":
+				member = 0
+			case "Code":
+				member = 1
+			case "Message":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Item = decodeAttributeMap(d)
-		case "Code":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Code = d.BoxString(d.String())
-		case "Message":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -4007,7 +5502,7 @@ func decodeCancellationReasonList(d *jsonwire.Decoder) []types.CancellationReaso
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.CancellationReason]
 	for d.NextElem() {
 		if d.Null() {
@@ -4023,22 +5518,50 @@ func decodeCapacity(d *jsonwire.Decoder, v *types.Capacity) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadCapacityUnits\":") {
+				member = 0
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteCapacityUnits\":") {
+				member = 1
+			}
+		case 0x61706143:
+			// The name starts Capa
+			if d.Name("CapacityUnits\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ReadCapacityUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadCapacityUnits":
+				member = 0
+			case "WriteCapacityUnits":
+				member = 1
+			case "CapacityUnits":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReadCapacityUnits = d.BoxFloat64(d.Float64())
-		case "WriteCapacityUnits":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.WriteCapacityUnits = d.BoxFloat64(d.Float64())
-		case "CapacityUnits":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -4054,44 +5577,97 @@ func decodeConsumedCapacity(d *jsonwire.Decoder, v *types.ConsumedCapacity) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			} else if d.Name("Table\":") {
+				member = 4
+			}
+		case 0x61706143:
+			// The name starts Capa
+			if d.Name("CapacityUnits\":") {
+				member = 1
+			}
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadCapacityUnits\":") {
+				member = 2
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteCapacityUnits\":") {
+				member = 3
+			}
+		case 0x61636f4c:
+			// The name starts Loca
+			if d.Name("LocalSecondaryIndexes\":") {
+				member = 5
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 6
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "CapacityUnits":
+				member = 1
+			case "ReadCapacityUnits":
+				member = 2
+			case "WriteCapacityUnits":
+				member = 3
+			case "Table":
+				member = 4
+			case "LocalSecondaryIndexes":
+				member = 5
+			case "GlobalSecondaryIndexes":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "CapacityUnits":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.CapacityUnits = d.BoxFloat64(d.Float64())
-		case "ReadCapacityUnits":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ReadCapacityUnits = d.BoxFloat64(d.Float64())
-		case "WriteCapacityUnits":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.WriteCapacityUnits = d.BoxFloat64(d.Float64())
-		case "Table":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Capacity)
 			decodeCapacity(d, x)
 			v.Table = x
-		case "LocalSecondaryIndexes":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.LocalSecondaryIndexes = decodeSecondaryIndexesCapacityMap(d)
-		case "GlobalSecondaryIndexes":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -4106,7 +5682,7 @@ func decodeConsumedCapacityMultiple(d *jsonwire.Decoder) []types.ConsumedCapacit
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ConsumedCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -4122,17 +5698,38 @@ func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.Continuous
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x746e6f43:
+			// The name starts Cont
+			if d.Name("ContinuousBackupsStatus\":") {
+				member = 0
+			}
+		case 0x6e696f50:
+			// The name starts Poin
+			if d.Name("PointInTimeRecoveryDescription\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ContinuousBackupsStatus":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ContinuousBackupsStatus":
+				member = 0
+			case "PointInTimeRecoveryDescription":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ContinuousBackupsStatus = types.ContinuousBackupsStatus(d.Symbol())
-		case "PointInTimeRecoveryDescription":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4146,25 +5743,14 @@ func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.Continuous
 }
 
 func decodeContributorInsightsRuleList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeContributorInsightsSummaries(d *jsonwire.Decoder) []types.ContributorInsightsSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ContributorInsightsSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4180,22 +5766,50 @@ func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorI
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			}
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 1
+			}
+		case 0x746e6f43:
+			// The name starts Cont
+			if d.Name("ContributorInsightsStatus\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "IndexName":
+				member = 1
+			case "ContributorInsightsStatus":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "IndexName":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "ContributorInsightsStatus":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -4207,18 +5821,7 @@ func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorI
 }
 
 func decodeCsvHeaderList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
@@ -4226,17 +5829,38 @@ func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x696c6544:
+			// The name starts Deli
+			if d.Name("Delimiter\":") {
+				member = 0
+			}
+		case 0x64616548:
+			// The name starts Head
+			if d.Name("HeaderList\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "Delimiter":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Delimiter":
+				member = 0
+			case "HeaderList":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Delimiter = d.BoxString(d.String())
-		case "HeaderList":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4252,12 +5876,26 @@ func decodeDeleteRequest(d *jsonwire.Decoder, v *types.DeleteRequest) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x2279654b:
+			// The name starts Key"
+			if d.Name("Key\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Key":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Key":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -4273,12 +5911,26 @@ func decodeEnableKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Ena
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72707041:
+			// The name starts Appr
+			if d.Name("ApproximateCreationDateTimePrecision\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "ApproximateCreationDateTimePrecision":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ApproximateCreationDateTimePrecision":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -4294,17 +5946,38 @@ func decodeEndpoint(d *jsonwire.Decoder, v *types.Endpoint) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72646441:
+			// The name starts Addr
+			if d.Name("Address\":") {
+				member = 0
+			}
+		case 0x68636143:
+			// The name starts Cach
+			if d.Name("CachePeriodInMinutes\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "Address":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Address":
+				member = 0
+			case "CachePeriodInMinutes":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Address = d.BoxString(d.String())
-		case "CachePeriodInMinutes":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4319,7 +5992,7 @@ func decodeEndpoints(d *jsonwire.Decoder) []types.Endpoint {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Endpoint]
 	for d.NextElem() {
 		if d.Null() {
@@ -4335,112 +6008,239 @@ func decodeExportDescription(d *jsonwire.Decoder, v *types.ExportDescription) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f707845:
+			// The name starts Expo
+			if d.Name("ExportArn\":") {
+				member = 0
+			} else if d.Name("ExportStatus\":") {
+				member = 1
+			} else if d.Name("ExportManifest\":") {
+				member = 4
+			} else if d.Name("ExportTime\":") {
+				member = 7
+			} else if d.Name("ExportFormat\":") {
+				member = 16
+			} else if d.Name("ExportType\":") {
+				member = 19
+			}
+		case 0x72617453:
+			// The name starts Star
+			if d.Name("StartTime\":") {
+				member = 2
+			}
+		case 0x54646e45:
+			// The name starts EndT
+			if d.Name("EndTime\":") {
+				member = 3
+			}
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableArn\":") {
+				member = 5
+			} else if d.Name("TableId\":") {
+				member = 6
+			}
+		case 0x65696c43:
+			// The name starts Clie
+			if d.Name("ClientToken\":") {
+				member = 8
+			}
+		case 0x75423353:
+			// The name starts S3Bu
+			if d.Name("S3Bucket\":") {
+				member = 9
+			} else if d.Name("S3BucketOwner\":") {
+				member = 10
+			}
+		case 0x72503353:
+			// The name starts S3Pr
+			if d.Name("S3Prefix\":") {
+				member = 11
+			}
+		case 0x73533353:
+			// The name starts S3Ss
+			if d.Name("S3SseAlgorithm\":") {
+				member = 12
+			} else if d.Name("S3SseKmsKeyId\":") {
+				member = 13
+			}
+		case 0x6c696146:
+			// The name starts Fail
+			if d.Name("FailureCode\":") {
+				member = 14
+			} else if d.Name("FailureMessage\":") {
+				member = 15
+			}
+		case 0x6c6c6942:
+			// The name starts Bill
+			if d.Name("BilledSizeBytes\":") {
+				member = 17
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCount\":") {
+				member = 18
+			}
+		case 0x72636e49:
+			// The name starts Incr
+			if d.Name("IncrementalExportSpecification\":") {
+				member = 20
+			}
 		}
-		switch string(key) {
-		case "ExportArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ExportArn":
+				member = 0
+			case "ExportStatus":
+				member = 1
+			case "StartTime":
+				member = 2
+			case "EndTime":
+				member = 3
+			case "ExportManifest":
+				member = 4
+			case "TableArn":
+				member = 5
+			case "TableId":
+				member = 6
+			case "ExportTime":
+				member = 7
+			case "ClientToken":
+				member = 8
+			case "S3Bucket":
+				member = 9
+			case "S3BucketOwner":
+				member = 10
+			case "S3Prefix":
+				member = 11
+			case "S3SseAlgorithm":
+				member = 12
+			case "S3SseKmsKeyId":
+				member = 13
+			case "FailureCode":
+				member = 14
+			case "FailureMessage":
+				member = 15
+			case "ExportFormat":
+				member = 16
+			case "BilledSizeBytes":
+				member = 17
+			case "ItemCount":
+				member = 18
+			case "ExportType":
+				member = 19
+			case "IncrementalExportSpecification":
+				member = 20
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ExportArn = d.BoxString(d.String())
-		case "ExportStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ExportStatus = types.ExportStatus(d.Symbol())
-		case "StartTime":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
-		case "EndTime":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.EndTime = d.BoxTime(d.EpochSeconds())
-		case "ExportManifest":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.ExportManifest = d.BoxString(d.String())
-		case "TableArn":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "TableId":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.TableId = d.BoxString(d.String())
-		case "ExportTime":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.ExportTime = d.BoxTime(d.EpochSeconds())
-		case "ClientToken":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.ClientToken = d.BoxString(d.String())
-		case "S3Bucket":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.S3Bucket = d.BoxString(d.String())
-		case "S3BucketOwner":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.S3BucketOwner = d.BoxString(d.String())
-		case "S3Prefix":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			v.S3Prefix = d.BoxString(d.String())
-		case "S3SseAlgorithm":
+		case 12:
 			if d.Null() {
 				continue
 			}
 			v.S3SseAlgorithm = types.S3SseAlgorithm(d.Symbol())
-		case "S3SseKmsKeyId":
+		case 13:
 			if d.Null() {
 				continue
 			}
 			v.S3SseKmsKeyId = d.BoxString(d.String())
-		case "FailureCode":
+		case 14:
 			if d.Null() {
 				continue
 			}
 			v.FailureCode = d.BoxString(d.String())
-		case "FailureMessage":
+		case 15:
 			if d.Null() {
 				continue
 			}
 			v.FailureMessage = d.BoxString(d.String())
-		case "ExportFormat":
+		case 16:
 			if d.Null() {
 				continue
 			}
 			v.ExportFormat = types.ExportFormat(d.Symbol())
-		case "BilledSizeBytes":
+		case 17:
 			if d.Null() {
 				continue
 			}
 			v.BilledSizeBytes = d.BoxInt64(d.Int64())
-		case "ItemCount":
+		case 18:
 			if d.Null() {
 				continue
 			}
 			v.ItemCount = d.BoxInt64(d.Int64())
-		case "ExportType":
+		case 19:
 			if d.Null() {
 				continue
 			}
 			v.ExportType = types.ExportType(d.Symbol())
-		case "IncrementalExportSpecification":
+		case 20:
 			if d.Null() {
 				continue
 			}
@@ -4457,7 +6257,7 @@ func decodeExportSummaries(d *jsonwire.Decoder) []types.ExportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ExportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4473,22 +6273,44 @@ func decodeExportSummary(d *jsonwire.Decoder, v *types.ExportSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f707845:
+			// The name starts Expo
+			if d.Name("ExportArn\":") {
+				member = 0
+			} else if d.Name("ExportStatus\":") {
+				member = 1
+			} else if d.Name("ExportType\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ExportArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ExportArn":
+				member = 0
+			case "ExportStatus":
+				member = 1
+			case "ExportType":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ExportArn = d.BoxString(d.String())
-		case "ExportStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ExportStatus = types.ExportStatus(d.Symbol())
-		case "ExportType":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -4522,17 +6344,35 @@ func decodeFailureException(d *jsonwire.Decoder, v *types.FailureException) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65637845:
+			// The name starts Exce
+			if d.Name("ExceptionName\":") {
+				member = 0
+			} else if d.Name("ExceptionDescription\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ExceptionName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ExceptionName":
+				member = 0
+			case "ExceptionDescription":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ExceptionName = d.BoxString(d.String())
-		case "ExceptionDescription":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4548,43 +6388,92 @@ func decodeGlobalSecondaryIndex(d *jsonwire.Decoder, v *types.GlobalSecondaryInd
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 1
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("Projection\":") {
+				member = 2
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 3
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 4
+			}
+		case 0x6d726157:
+			// The name starts Warm
+			if d.Name("WarmThroughput\":") {
+				member = 5
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "KeySchema":
+				member = 1
+			case "Projection":
+				member = 2
+			case "ProvisionedThroughput":
+				member = 3
+			case "OnDemandThroughput":
+				member = 4
+			case "WarmThroughput":
+				member = 5
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "KeySchema":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "Projection":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
-		case "ProvisionedThroughput":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
-		case "OnDemandThroughput":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		case "WarmThroughput":
+		case 5:
 			if d.Null() {
 				continue
 			}
@@ -4602,68 +6491,143 @@ func decodeGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.GlobalS
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			} else if d.Name("IndexStatus\":") {
+				member = 3
+			} else if d.Name("IndexSizeBytes\":") {
+				member = 6
+			} else if d.Name("IndexArn\":") {
+				member = 8
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 1
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("Projection\":") {
+				member = 2
+			}
+		case 0x6b636142:
+			// The name starts Back
+			if d.Name("Backfilling\":") {
+				member = 4
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 5
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCount\":") {
+				member = 7
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 9
+			}
+		case 0x6d726157:
+			// The name starts Warm
+			if d.Name("WarmThroughput\":") {
+				member = 10
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "KeySchema":
+				member = 1
+			case "Projection":
+				member = 2
+			case "IndexStatus":
+				member = 3
+			case "Backfilling":
+				member = 4
+			case "ProvisionedThroughput":
+				member = 5
+			case "IndexSizeBytes":
+				member = 6
+			case "ItemCount":
+				member = 7
+			case "IndexArn":
+				member = 8
+			case "OnDemandThroughput":
+				member = 9
+			case "WarmThroughput":
+				member = 10
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "KeySchema":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "Projection":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
-		case "IndexStatus":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
-		case "Backfilling":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Backfilling = d.BoxBool(d.Bool())
-		case "ProvisionedThroughput":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughputDescription)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
-		case "IndexSizeBytes":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.IndexSizeBytes = d.BoxInt64(d.Int64())
-		case "ItemCount":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.ItemCount = d.BoxInt64(d.Int64())
-		case "IndexArn":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.IndexArn = d.BoxString(d.String())
-		case "OnDemandThroughput":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		case "WarmThroughput":
+		case 10:
 			if d.Null() {
 				continue
 			}
@@ -4680,7 +6644,7 @@ func decodeGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Glob
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -4696,36 +6660,78 @@ func decodeGlobalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.GlobalSecondar
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 1
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("Projection\":") {
+				member = 2
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 3
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "KeySchema":
+				member = 1
+			case "Projection":
+				member = 2
+			case "ProvisionedThroughput":
+				member = 3
+			case "OnDemandThroughput":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "KeySchema":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "Projection":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
-		case "ProvisionedThroughput":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
-		case "OnDemandThroughput":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -4742,7 +6748,7 @@ func decodeGlobalSecondaryIndexList(d *jsonwire.Decoder) []types.GlobalSecondary
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndex]
 	for d.NextElem() {
 		if d.Null() {
@@ -4758,22 +6764,50 @@ func decodeGlobalSecondaryIndexWarmThroughputDescription(d *jsonwire.Decoder, v 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadUnitsPerSecond\":") {
+				member = 0
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteUnitsPerSecond\":") {
+				member = 1
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ReadUnitsPerSecond":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadUnitsPerSecond":
+				member = 0
+			case "WriteUnitsPerSecond":
+				member = 1
+			case "Status":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
-		case "WriteUnitsPerSecond":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
-		case "Status":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -4788,7 +6822,7 @@ func decodeGlobalSecondaryIndexes(d *jsonwire.Decoder) []types.GlobalSecondaryIn
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -4804,17 +6838,38 @@ func decodeGlobalTable(d *jsonwire.Decoder, v *types.GlobalTable) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalTableName\":") {
+				member = 0
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("ReplicationGroup\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "GlobalTableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "GlobalTableName":
+				member = 0
+			case "ReplicationGroup":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.GlobalTableName = d.BoxString(d.String())
-		case "ReplicationGroup":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4830,32 +6885,68 @@ func decodeGlobalTableDescription(d *jsonwire.Decoder, v *types.GlobalTableDescr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("ReplicationGroup\":") {
+				member = 0
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalTableArn\":") {
+				member = 1
+			} else if d.Name("GlobalTableStatus\":") {
+				member = 3
+			} else if d.Name("GlobalTableName\":") {
+				member = 4
+			}
+		case 0x61657243:
+			// The name starts Crea
+			if d.Name("CreationDateTime\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ReplicationGroup":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReplicationGroup":
+				member = 0
+			case "GlobalTableArn":
+				member = 1
+			case "CreationDateTime":
+				member = 2
+			case "GlobalTableStatus":
+				member = 3
+			case "GlobalTableName":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReplicationGroup = decodeReplicaDescriptionList(d)
-		case "GlobalTableArn":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.GlobalTableArn = d.BoxString(d.String())
-		case "CreationDateTime":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
-		case "GlobalTableStatus":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.GlobalTableStatus = types.GlobalTableStatus(d.Symbol())
-		case "GlobalTableName":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -4870,7 +6961,7 @@ func decodeGlobalTableList(d *jsonwire.Decoder) []types.GlobalTable {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GlobalTable]
 	for d.NextElem() {
 		if d.Null() {
@@ -4886,49 +6977,109 @@ func decodeImportSummary(d *jsonwire.Decoder, v *types.ImportSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f706d49:
+			// The name starts Impo
+			if d.Name("ImportArn\":") {
+				member = 0
+			} else if d.Name("ImportStatus\":") {
+				member = 1
+			}
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableArn\":") {
+				member = 2
+			}
+		case 0x75423353:
+			// The name starts S3Bu
+			if d.Name("S3BucketSource\":") {
+				member = 3
+			}
+		case 0x756f6c43:
+			// The name starts Clou
+			if d.Name("CloudWatchLogGroupArn\":") {
+				member = 4
+			}
+		case 0x75706e49:
+			// The name starts Inpu
+			if d.Name("InputFormat\":") {
+				member = 5
+			}
+		case 0x72617453:
+			// The name starts Star
+			if d.Name("StartTime\":") {
+				member = 6
+			}
+		case 0x54646e45:
+			// The name starts EndT
+			if d.Name("EndTime\":") {
+				member = 7
+			}
 		}
-		switch string(key) {
-		case "ImportArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ImportArn":
+				member = 0
+			case "ImportStatus":
+				member = 1
+			case "TableArn":
+				member = 2
+			case "S3BucketSource":
+				member = 3
+			case "CloudWatchLogGroupArn":
+				member = 4
+			case "InputFormat":
+				member = 5
+			case "StartTime":
+				member = 6
+			case "EndTime":
+				member = 7
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ImportArn = d.BoxString(d.String())
-		case "ImportStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ImportStatus = types.ImportStatus(d.Symbol())
-		case "TableArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "S3BucketSource":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.S3BucketSource)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
-		case "CloudWatchLogGroupArn":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
-		case "InputFormat":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.InputFormat = types.InputFormat(d.Symbol())
-		case "StartTime":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
-		case "EndTime":
+		case 7:
 			if d.Null() {
 				continue
 			}
@@ -4943,7 +7094,7 @@ func decodeImportSummaryList(d *jsonwire.Decoder) []types.ImportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ImportSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -4959,108 +7110,224 @@ func decodeImportTableDescription(d *jsonwire.Decoder, v *types.ImportTableDescr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f706d49:
+			// The name starts Impo
+			if d.Name("ImportArn\":") {
+				member = 0
+			} else if d.Name("ImportStatus\":") {
+				member = 1
+			} else if d.Name("ImportedItemCount\":") {
+				member = 16
+			}
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableArn\":") {
+				member = 2
+			} else if d.Name("TableId\":") {
+				member = 3
+			} else if d.Name("TableCreationParameters\":") {
+				member = 11
+			}
+		case 0x65696c43:
+			// The name starts Clie
+			if d.Name("ClientToken\":") {
+				member = 4
+			}
+		case 0x75423353:
+			// The name starts S3Bu
+			if d.Name("S3BucketSource\":") {
+				member = 5
+			}
+		case 0x6f727245:
+			// The name starts Erro
+			if d.Name("ErrorCount\":") {
+				member = 6
+			}
+		case 0x756f6c43:
+			// The name starts Clou
+			if d.Name("CloudWatchLogGroupArn\":") {
+				member = 7
+			}
+		case 0x75706e49:
+			// The name starts Inpu
+			if d.Name("InputFormat\":") {
+				member = 8
+			} else if d.Name("InputFormatOptions\":") {
+				member = 9
+			} else if d.Name("InputCompressionType\":") {
+				member = 10
+			}
+		case 0x72617453:
+			// The name starts Star
+			if d.Name("StartTime\":") {
+				member = 12
+			}
+		case 0x54646e45:
+			// The name starts EndT
+			if d.Name("EndTime\":") {
+				member = 13
+			}
+		case 0x636f7250:
+			// The name starts Proc
+			if d.Name("ProcessedSizeBytes\":") {
+				member = 14
+			} else if d.Name("ProcessedItemCount\":") {
+				member = 15
+			}
+		case 0x6c696146:
+			// The name starts Fail
+			if d.Name("FailureCode\":") {
+				member = 17
+			} else if d.Name("FailureMessage\":") {
+				member = 18
+			}
 		}
-		switch string(key) {
-		case "ImportArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ImportArn":
+				member = 0
+			case "ImportStatus":
+				member = 1
+			case "TableArn":
+				member = 2
+			case "TableId":
+				member = 3
+			case "ClientToken":
+				member = 4
+			case "S3BucketSource":
+				member = 5
+			case "ErrorCount":
+				member = 6
+			case "CloudWatchLogGroupArn":
+				member = 7
+			case "InputFormat":
+				member = 8
+			case "InputFormatOptions":
+				member = 9
+			case "InputCompressionType":
+				member = 10
+			case "TableCreationParameters":
+				member = 11
+			case "StartTime":
+				member = 12
+			case "EndTime":
+				member = 13
+			case "ProcessedSizeBytes":
+				member = 14
+			case "ProcessedItemCount":
+				member = 15
+			case "ImportedItemCount":
+				member = 16
+			case "FailureCode":
+				member = 17
+			case "FailureMessage":
+				member = 18
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ImportArn = d.BoxString(d.String())
-		case "ImportStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ImportStatus = types.ImportStatus(d.Symbol())
-		case "TableArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "TableId":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.TableId = d.BoxString(d.String())
-		case "ClientToken":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.ClientToken = d.BoxString(d.String())
-		case "S3BucketSource":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			x := new(types.S3BucketSource)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
-		case "ErrorCount":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.ErrorCount = d.Int64()
-		case "CloudWatchLogGroupArn":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
-		case "InputFormat":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.InputFormat = types.InputFormat(d.Symbol())
-		case "InputFormatOptions":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			x := new(types.InputFormatOptions)
 			decodeInputFormatOptions(d, x)
 			v.InputFormatOptions = x
-		case "InputCompressionType":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.InputCompressionType = types.InputCompressionType(d.Symbol())
-		case "TableCreationParameters":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			x := new(types.TableCreationParameters)
 			decodeTableCreationParameters(d, x)
 			v.TableCreationParameters = x
-		case "StartTime":
+		case 12:
 			if d.Null() {
 				continue
 			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
-		case "EndTime":
+		case 13:
 			if d.Null() {
 				continue
 			}
 			v.EndTime = d.BoxTime(d.EpochSeconds())
-		case "ProcessedSizeBytes":
+		case 14:
 			if d.Null() {
 				continue
 			}
 			v.ProcessedSizeBytes = d.BoxInt64(d.Int64())
-		case "ProcessedItemCount":
+		case 15:
 			if d.Null() {
 				continue
 			}
 			v.ProcessedItemCount = d.Int64()
-		case "ImportedItemCount":
+		case 16:
 			if d.Null() {
 				continue
 			}
 			v.ImportedItemCount = d.Int64()
-		case "FailureCode":
+		case 17:
 			if d.Null() {
 				continue
 			}
 			v.FailureCode = d.BoxString(d.String())
-		case "FailureMessage":
+		case 18:
 			if d.Null() {
 				continue
 			}
@@ -5076,22 +7343,44 @@ func decodeIncrementalExportSpecification(d *jsonwire.Decoder, v *types.Incremen
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f707845:
+			// The name starts Expo
+			if d.Name("ExportFromTime\":") {
+				member = 0
+			} else if d.Name("ExportToTime\":") {
+				member = 1
+			} else if d.Name("ExportViewType\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ExportFromTime":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ExportFromTime":
+				member = 0
+			case "ExportToTime":
+				member = 1
+			case "ExportViewType":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ExportFromTime = d.BoxTime(d.EpochSeconds())
-		case "ExportToTime":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ExportToTime = d.BoxTime(d.EpochSeconds())
-		case "ExportViewType":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -5107,12 +7396,26 @@ func decodeInputFormatOptions(d *jsonwire.Decoder, v *types.InputFormatOptions) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x22767343:
+			// The name starts Csv"
+			if d.Name("Csv\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Csv":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Csv":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5148,17 +7451,38 @@ func decodeItemCollectionMetrics(d *jsonwire.Decoder, v *types.ItemCollectionMet
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCollectionKey\":") {
+				member = 0
+			}
+		case 0x657a6953:
+			// The name starts Size
+			if d.Name("SizeEstimateRangeGB\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ItemCollectionKey":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ItemCollectionKey":
+				member = 0
+			case "SizeEstimateRangeGB":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ItemCollectionKey = decodeItemCollectionKeyAttributeMap(d)
-		case "SizeEstimateRangeGB":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -5173,7 +7497,7 @@ func decodeItemCollectionMetricsMultiple(d *jsonwire.Decoder) []types.ItemCollec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ItemCollectionMetrics]
 	for d.NextElem() {
 		if d.Null() {
@@ -5206,7 +7530,7 @@ func decodeItemCollectionSizeEstimateRange(d *jsonwire.Decoder) []float64 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
@@ -5221,7 +7545,7 @@ func decodeItemList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5237,12 +7561,26 @@ func decodeItemResponse(d *jsonwire.Decoder, v *types.ItemResponse) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("Item\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Item":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Item":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5257,7 +7595,7 @@ func decodeItemResponseList(d *jsonwire.Decoder) []types.ItemResponse {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ItemResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -5290,7 +7628,7 @@ func decodeKeyList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5305,7 +7643,7 @@ func decodeKeySchema(d *jsonwire.Decoder) []types.KeySchemaElement {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KeySchemaElement]
 	for d.NextElem() {
 		if d.Null() {
@@ -5321,17 +7659,38 @@ func decodeKeySchemaElement(d *jsonwire.Decoder, v *types.KeySchemaElement) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeName\":") {
+				member = 0
+			}
+		case 0x5479654b:
+			// The name starts KeyT
+			if d.Name("KeyType\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "AttributeName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "AttributeName":
+				member = 0
+			case "KeyType":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.AttributeName = d.BoxString(d.String())
-		case "KeyType":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -5347,32 +7706,74 @@ func decodeKeysAndAttributes(d *jsonwire.Decoder, v *types.KeysAndAttributes) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7379654b:
+			// The name starts Keys
+			if d.Name("Keys\":") {
+				member = 0
+			}
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributesToGet\":") {
+				member = 1
+			}
+		case 0x736e6f43:
+			// The name starts Cons
+			if d.Name("ConsistentRead\":") {
+				member = 2
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("ProjectionExpression\":") {
+				member = 3
+			}
+		case 0x72707845:
+			// The name starts Expr
+			if d.Name("ExpressionAttributeNames\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "Keys":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Keys":
+				member = 0
+			case "AttributesToGet":
+				member = 1
+			case "ConsistentRead":
+				member = 2
+			case "ProjectionExpression":
+				member = 3
+			case "ExpressionAttributeNames":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Keys = decodeKeyList(d)
-		case "AttributesToGet":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AttributesToGet = decodeAttributeNameList(d)
-		case "ConsistentRead":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ConsistentRead = d.BoxBool(d.Bool())
-		case "ProjectionExpression":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.ProjectionExpression = d.BoxString(d.String())
-		case "ExpressionAttributeNames":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -5388,27 +7789,59 @@ func decodeKinesisDataStreamDestination(d *jsonwire.Decoder, v *types.KinesisDat
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65727453:
+			// The name starts Stre
+			if d.Name("StreamArn\":") {
+				member = 0
+			}
+		case 0x74736544:
+			// The name starts Dest
+			if d.Name("DestinationStatus\":") {
+				member = 1
+			} else if d.Name("DestinationStatusDescription\":") {
+				member = 2
+			}
+		case 0x72707041:
+			// The name starts Appr
+			if d.Name("ApproximateCreationDateTimePrecision\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "StreamArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "StreamArn":
+				member = 0
+			case "DestinationStatus":
+				member = 1
+			case "DestinationStatusDescription":
+				member = 2
+			case "ApproximateCreationDateTimePrecision":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.StreamArn = d.BoxString(d.String())
-		case "DestinationStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.DestinationStatus = types.DestinationStatus(d.Symbol())
-		case "DestinationStatusDescription":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.DestinationStatusDescription = d.BoxString(d.String())
-		case "ApproximateCreationDateTimePrecision":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -5423,7 +7856,7 @@ func decodeKinesisDataStreamDestinations(d *jsonwire.Decoder) []types.KinesisDat
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KinesisDataStreamDestination]
 	for d.NextElem() {
 		if d.Null() {
@@ -5438,7 +7871,7 @@ func decodeListAttributeValue(d *jsonwire.Decoder) []types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
@@ -5454,39 +7887,82 @@ func decodeLocalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.LocalSec
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			} else if d.Name("IndexSizeBytes\":") {
+				member = 3
+			} else if d.Name("IndexArn\":") {
+				member = 5
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 1
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("Projection\":") {
+				member = 2
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCount\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "KeySchema":
+				member = 1
+			case "Projection":
+				member = 2
+			case "IndexSizeBytes":
+				member = 3
+			case "ItemCount":
+				member = 4
+			case "IndexArn":
+				member = 5
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "KeySchema":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "Projection":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
-		case "IndexSizeBytes":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.IndexSizeBytes = d.BoxInt64(d.Int64())
-		case "ItemCount":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.ItemCount = d.BoxInt64(d.Int64())
-		case "IndexArn":
+		case 5:
 			if d.Null() {
 				continue
 			}
@@ -5501,7 +7977,7 @@ func decodeLocalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Local
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -5517,22 +7993,50 @@ func decodeLocalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.LocalSecondaryI
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 1
+			}
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("Projection\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "KeySchema":
+				member = 1
+			case "Projection":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "KeySchema":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "Projection":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -5549,7 +8053,7 @@ func decodeLocalSecondaryIndexes(d *jsonwire.Decoder) []types.LocalSecondaryInde
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LocalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -5579,33 +8083,11 @@ func decodeMapAttributeValue(d *jsonwire.Decoder) map[string]types.AttributeValu
 }
 
 func decodeNonKeyAttributeNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeNumberSetAttributeValue(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) {
@@ -5613,17 +8095,38 @@ func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x5278614d:
+			// The name starts MaxR
+			if d.Name("MaxReadRequestUnits\":") {
+				member = 0
+			}
+		case 0x5778614d:
+			// The name starts MaxW
+			if d.Name("MaxWriteRequestUnits\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "MaxReadRequestUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "MaxReadRequestUnits":
+				member = 0
+			case "MaxWriteRequestUnits":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.MaxReadRequestUnits = d.BoxInt64(d.Int64())
-		case "MaxWriteRequestUnits":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -5639,12 +8142,26 @@ func decodeOnDemandThroughputOverride(d *jsonwire.Decoder, v *types.OnDemandThro
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x5278614d:
+			// The name starts MaxR
+			if d.Name("MaxReadRequestUnits\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "MaxReadRequestUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "MaxReadRequestUnits":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5659,7 +8176,7 @@ func decodePartiQLBatchResponse(d *jsonwire.Decoder) []types.BatchStatementRespo
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BatchStatementResponse]
 	for d.NextElem() {
 		if d.Null() {
@@ -5675,27 +8192,62 @@ func decodePointInTimeRecoveryDescription(d *jsonwire.Decoder, v *types.PointInT
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6e696f50:
+			// The name starts Poin
+			if d.Name("PointInTimeRecoveryStatus\":") {
+				member = 0
+			}
+		case 0x6f636552:
+			// The name starts Reco
+			if d.Name("RecoveryPeriodInDays\":") {
+				member = 1
+			}
+		case 0x6c726145:
+			// The name starts Earl
+			if d.Name("EarliestRestorableDateTime\":") {
+				member = 2
+			}
+		case 0x6574614c:
+			// The name starts Late
+			if d.Name("LatestRestorableDateTime\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "PointInTimeRecoveryStatus":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "PointInTimeRecoveryStatus":
+				member = 0
+			case "RecoveryPeriodInDays":
+				member = 1
+			case "EarliestRestorableDateTime":
+				member = 2
+			case "LatestRestorableDateTime":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.PointInTimeRecoveryStatus = types.PointInTimeRecoveryStatus(d.Symbol())
-		case "RecoveryPeriodInDays":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.RecoveryPeriodInDays = d.BoxInt32(d.Int32())
-		case "EarliestRestorableDateTime":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.EarliestRestorableDateTime = d.BoxTime(d.EpochSeconds())
-		case "LatestRestorableDateTime":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -5711,17 +8263,38 @@ func decodeProjection(d *jsonwire.Decoder, v *types.Projection) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6a6f7250:
+			// The name starts Proj
+			if d.Name("ProjectionType\":") {
+				member = 0
+			}
+		case 0x4b6e6f4e:
+			// The name starts NonK
+			if d.Name("NonKeyAttributes\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ProjectionType":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ProjectionType":
+				member = 0
+			case "NonKeyAttributes":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ProjectionType = types.ProjectionType(d.Symbol())
-		case "NonKeyAttributes":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -5737,17 +8310,38 @@ func decodeProvisionedThroughput(d *jsonwire.Decoder, v *types.ProvisionedThroug
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadCapacityUnits\":") {
+				member = 0
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteCapacityUnits\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ReadCapacityUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadCapacityUnits":
+				member = 0
+			case "WriteCapacityUnits":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReadCapacityUnits = d.BoxInt64(d.Int64())
-		case "WriteCapacityUnits":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -5763,32 +8357,71 @@ func decodeProvisionedThroughputDescription(d *jsonwire.Decoder, v *types.Provis
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7473614c:
+			// The name starts Last
+			if d.Name("LastIncreaseDateTime\":") {
+				member = 0
+			} else if d.Name("LastDecreaseDateTime\":") {
+				member = 1
+			}
+		case 0x626d754e:
+			// The name starts Numb
+			if d.Name("NumberOfDecreasesToday\":") {
+				member = 2
+			}
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadCapacityUnits\":") {
+				member = 3
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteCapacityUnits\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "LastIncreaseDateTime":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "LastIncreaseDateTime":
+				member = 0
+			case "LastDecreaseDateTime":
+				member = 1
+			case "NumberOfDecreasesToday":
+				member = 2
+			case "ReadCapacityUnits":
+				member = 3
+			case "WriteCapacityUnits":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.LastIncreaseDateTime = d.BoxTime(d.EpochSeconds())
-		case "LastDecreaseDateTime":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.LastDecreaseDateTime = d.BoxTime(d.EpochSeconds())
-		case "NumberOfDecreasesToday":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.NumberOfDecreasesToday = d.BoxInt64(d.Int64())
-		case "ReadCapacityUnits":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.ReadCapacityUnits = d.BoxInt64(d.Int64())
-		case "WriteCapacityUnits":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -5804,12 +8437,26 @@ func decodeProvisionedThroughputOverride(d *jsonwire.Decoder, v *types.Provision
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadCapacityUnits\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "ReadCapacityUnits":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadCapacityUnits":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5843,12 +8490,26 @@ func decodePutRequest(d *jsonwire.Decoder, v *types.PutRequest) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("Item\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Item":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Item":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5864,12 +8525,26 @@ func decodeReplica(d *jsonwire.Decoder, v *types.Replica) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x69676552:
+			// The name starts Regi
+			if d.Name("RegionName\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "RegionName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "RegionName":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -5885,36 +8560,72 @@ func decodeReplicaAutoScalingDescription(d *jsonwire.Decoder, v *types.ReplicaAu
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x69676552:
+			// The name starts Regi
+			if d.Name("RegionName\":") {
+				member = 0
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 1
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("ReplicaProvisionedReadCapacityAutoScalingSettings\":") {
+				member = 2
+			} else if d.Name("ReplicaProvisionedWriteCapacityAutoScalingSettings\":") {
+				member = 3
+			} else if d.Name("ReplicaStatus\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "RegionName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "RegionName":
+				member = 0
+			case "GlobalSecondaryIndexes":
+				member = 1
+			case "ReplicaProvisionedReadCapacityAutoScalingSettings":
+				member = 2
+			case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
+				member = 3
+			case "ReplicaStatus":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.RegionName = d.BoxString(d.String())
-		case "GlobalSecondaryIndexes":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.GlobalSecondaryIndexes = decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d)
-		case "ReplicaProvisionedReadCapacityAutoScalingSettings":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
-		case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
-		case "ReplicaStatus":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -5929,7 +8640,7 @@ func decodeReplicaAutoScalingDescriptionList(d *jsonwire.Decoder) []types.Replic
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -5945,68 +8656,140 @@ func decodeReplicaDescription(d *jsonwire.Decoder, v *types.ReplicaDescription) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x69676552:
+			// The name starts Regi
+			if d.Name("RegionName\":") {
+				member = 0
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("ReplicaStatus\":") {
+				member = 1
+			} else if d.Name("ReplicaStatusDescription\":") {
+				member = 2
+			} else if d.Name("ReplicaStatusPercentProgress\":") {
+				member = 3
+			} else if d.Name("ReplicaInaccessibleDateTime\":") {
+				member = 9
+			} else if d.Name("ReplicaTableClassSummary\":") {
+				member = 10
+			}
+		case 0x4d534d4b:
+			// The name starts KMSM
+			if d.Name("KMSMasterKeyId\":") {
+				member = 4
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughputOverride\":") {
+				member = 5
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughputOverride\":") {
+				member = 6
+			}
+		case 0x6d726157:
+			// The name starts Warm
+			if d.Name("WarmThroughput\":") {
+				member = 7
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 8
+			}
 		}
-		switch string(key) {
-		case "RegionName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "RegionName":
+				member = 0
+			case "ReplicaStatus":
+				member = 1
+			case "ReplicaStatusDescription":
+				member = 2
+			case "ReplicaStatusPercentProgress":
+				member = 3
+			case "KMSMasterKeyId":
+				member = 4
+			case "ProvisionedThroughputOverride":
+				member = 5
+			case "OnDemandThroughputOverride":
+				member = 6
+			case "WarmThroughput":
+				member = 7
+			case "GlobalSecondaryIndexes":
+				member = 8
+			case "ReplicaInaccessibleDateTime":
+				member = 9
+			case "ReplicaTableClassSummary":
+				member = 10
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.RegionName = d.BoxString(d.String())
-		case "ReplicaStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
-		case "ReplicaStatusDescription":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaStatusDescription = d.BoxString(d.String())
-		case "ReplicaStatusPercentProgress":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaStatusPercentProgress = d.BoxString(d.String())
-		case "KMSMasterKeyId":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.KMSMasterKeyId = d.BoxString(d.String())
-		case "ProvisionedThroughputOverride":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughputOverride)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
-		case "OnDemandThroughputOverride":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughputOverride)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
-		case "WarmThroughput":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			x := new(types.TableWarmThroughputDescription)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
-		case "GlobalSecondaryIndexes":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.GlobalSecondaryIndexes = decodeReplicaGlobalSecondaryIndexDescriptionList(d)
-		case "ReplicaInaccessibleDateTime":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaInaccessibleDateTime = d.BoxTime(d.EpochSeconds())
-		case "ReplicaTableClassSummary":
+		case 10:
 			if d.Null() {
 				continue
 			}
@@ -6023,7 +8806,7 @@ func decodeReplicaDescriptionList(d *jsonwire.Decoder) []types.ReplicaDescriptio
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6039,29 +8822,58 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *jsonwire.Decoder
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			} else if d.Name("IndexStatus\":") {
+				member = 1
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedReadCapacityAutoScalingSettings\":") {
+				member = 2
+			} else if d.Name("ProvisionedWriteCapacityAutoScalingSettings\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "IndexStatus":
+				member = 1
+			case "ProvisionedReadCapacityAutoScalingSettings":
+				member = 2
+			case "ProvisionedWriteCapacityAutoScalingSettings":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "IndexStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
-		case "ProvisionedReadCapacityAutoScalingSettings":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
-		case "ProvisionedWriteCapacityAutoScalingSettings":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -6078,7 +8890,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonwire.Dec
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6094,31 +8906,66 @@ func decodeReplicaGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughputOverride\":") {
+				member = 1
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughputOverride\":") {
+				member = 2
+			}
+		case 0x6d726157:
+			// The name starts Warm
+			if d.Name("WarmThroughput\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "ProvisionedThroughputOverride":
+				member = 1
+			case "OnDemandThroughputOverride":
+				member = 2
+			case "WarmThroughput":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "ProvisionedThroughputOverride":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughputOverride)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
-		case "OnDemandThroughputOverride":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughputOverride)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
-		case "WarmThroughput":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -6135,7 +8982,7 @@ func decodeReplicaGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []typ
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6151,39 +8998,76 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonwire.Decoder, v
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65646e49:
+			// The name starts Inde
+			if d.Name("IndexName\":") {
+				member = 0
+			} else if d.Name("IndexStatus\":") {
+				member = 1
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedReadCapacityUnits\":") {
+				member = 2
+			} else if d.Name("ProvisionedReadCapacityAutoScalingSettings\":") {
+				member = 3
+			} else if d.Name("ProvisionedWriteCapacityUnits\":") {
+				member = 4
+			} else if d.Name("ProvisionedWriteCapacityAutoScalingSettings\":") {
+				member = 5
+			}
 		}
-		switch string(key) {
-		case "IndexName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "IndexName":
+				member = 0
+			case "IndexStatus":
+				member = 1
+			case "ProvisionedReadCapacityUnits":
+				member = 2
+			case "ProvisionedReadCapacityAutoScalingSettings":
+				member = 3
+			case "ProvisionedWriteCapacityUnits":
+				member = 4
+			case "ProvisionedWriteCapacityAutoScalingSettings":
+				member = 5
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.IndexName = d.BoxString(d.String())
-		case "IndexStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
-		case "ProvisionedReadCapacityUnits":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
-		case "ProvisionedReadCapacityAutoScalingSettings":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
-		case "ProvisionedWriteCapacityUnits":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.ProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
-		case "ProvisionedWriteCapacityAutoScalingSettings":
+		case 5:
 			if d.Null() {
 				continue
 			}
@@ -6200,7 +9084,7 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonwire.Decode
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6215,7 +9099,7 @@ func decodeReplicaList(d *jsonwire.Decoder) []types.Replica {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Replica]
 	for d.NextElem() {
 		if d.Null() {
@@ -6231,58 +9115,107 @@ func decodeReplicaSettingsDescription(d *jsonwire.Decoder, v *types.ReplicaSetti
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x69676552:
+			// The name starts Regi
+			if d.Name("RegionName\":") {
+				member = 0
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("ReplicaStatus\":") {
+				member = 1
+			} else if d.Name("ReplicaBillingModeSummary\":") {
+				member = 2
+			} else if d.Name("ReplicaProvisionedReadCapacityUnits\":") {
+				member = 3
+			} else if d.Name("ReplicaProvisionedReadCapacityAutoScalingSettings\":") {
+				member = 4
+			} else if d.Name("ReplicaProvisionedWriteCapacityUnits\":") {
+				member = 5
+			} else if d.Name("ReplicaProvisionedWriteCapacityAutoScalingSettings\":") {
+				member = 6
+			} else if d.Name("ReplicaGlobalSecondaryIndexSettings\":") {
+				member = 7
+			} else if d.Name("ReplicaTableClassSummary\":") {
+				member = 8
+			}
 		}
-		switch string(key) {
-		case "RegionName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "RegionName":
+				member = 0
+			case "ReplicaStatus":
+				member = 1
+			case "ReplicaBillingModeSummary":
+				member = 2
+			case "ReplicaProvisionedReadCapacityUnits":
+				member = 3
+			case "ReplicaProvisionedReadCapacityAutoScalingSettings":
+				member = 4
+			case "ReplicaProvisionedWriteCapacityUnits":
+				member = 5
+			case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
+				member = 6
+			case "ReplicaGlobalSecondaryIndexSettings":
+				member = 7
+			case "ReplicaTableClassSummary":
+				member = 8
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.RegionName = d.BoxString(d.String())
-		case "ReplicaStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
-		case "ReplicaBillingModeSummary":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.BillingModeSummary)
 			decodeBillingModeSummary(d, x)
 			v.ReplicaBillingModeSummary = x
-		case "ReplicaProvisionedReadCapacityUnits":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
-		case "ReplicaProvisionedReadCapacityAutoScalingSettings":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
-		case "ReplicaProvisionedWriteCapacityUnits":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
-		case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
-		case "ReplicaGlobalSecondaryIndexSettings":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.ReplicaGlobalSecondaryIndexSettings = decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d)
-		case "ReplicaTableClassSummary":
+		case 8:
 			if d.Null() {
 				continue
 			}
@@ -6299,7 +9232,7 @@ func decodeReplicaSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaSe
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ReplicaSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
@@ -6315,27 +9248,56 @@ func decodeRestoreSummary(d *jsonwire.Decoder, v *types.RestoreSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72756f53:
+			// The name starts Sour
+			if d.Name("SourceBackupArn\":") {
+				member = 0
+			} else if d.Name("SourceTableArn\":") {
+				member = 1
+			}
+		case 0x74736552:
+			// The name starts Rest
+			if d.Name("RestoreDateTime\":") {
+				member = 2
+			} else if d.Name("RestoreInProgress\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "SourceBackupArn":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "SourceBackupArn":
+				member = 0
+			case "SourceTableArn":
+				member = 1
+			case "RestoreDateTime":
+				member = 2
+			case "RestoreInProgress":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.SourceBackupArn = d.BoxString(d.String())
-		case "SourceTableArn":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.SourceTableArn = d.BoxString(d.String())
-		case "RestoreDateTime":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.RestoreDateTime = d.BoxTime(d.EpochSeconds())
-		case "RestoreInProgress":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -6351,22 +9313,47 @@ func decodeS3BucketSource(d *jsonwire.Decoder, v *types.S3BucketSource) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x75423353:
+			// The name starts S3Bu
+			if d.Name("S3BucketOwner\":") {
+				member = 0
+			} else if d.Name("S3Bucket\":") {
+				member = 1
+			}
+		case 0x654b3353:
+			// The name starts S3Ke
+			if d.Name("S3KeyPrefix\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "S3BucketOwner":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "S3BucketOwner":
+				member = 0
+			case "S3Bucket":
+				member = 1
+			case "S3KeyPrefix":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.S3BucketOwner = d.BoxString(d.String())
-		case "S3Bucket":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.S3Bucket = d.BoxString(d.String())
-		case "S3KeyPrefix":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -6382,27 +9369,62 @@ func decodeSSEDescription(d *jsonwire.Decoder, v *types.SSEDescription) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 0
+			}
+		case 0x54455353:
+			// The name starts SSET
+			if d.Name("SSEType\":") {
+				member = 1
+			}
+		case 0x4d534d4b:
+			// The name starts KMSM
+			if d.Name("KMSMasterKeyArn\":") {
+				member = 2
+			}
+		case 0x63616e49:
+			// The name starts Inac
+			if d.Name("InaccessibleEncryptionDateTime\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "Status":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Status":
+				member = 0
+			case "SSEType":
+				member = 1
+			case "KMSMasterKeyArn":
+				member = 2
+			case "InaccessibleEncryptionDateTime":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Status = types.SSEStatus(d.Symbol())
-		case "SSEType":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.SSEType = types.SSEType(d.Symbol())
-		case "KMSMasterKeyArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.KMSMasterKeyArn = d.BoxString(d.String())
-		case "InaccessibleEncryptionDateTime":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -6418,22 +9440,50 @@ func decodeSSESpecification(d *jsonwire.Decoder, v *types.SSESpecification) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x62616e45:
+			// The name starts Enab
+			if d.Name("Enabled\":") {
+				member = 0
+			}
+		case 0x54455353:
+			// The name starts SSET
+			if d.Name("SSEType\":") {
+				member = 1
+			}
+		case 0x4d534d4b:
+			// The name starts KMSM
+			if d.Name("KMSMasterKeyId\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Enabled":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Enabled":
+				member = 0
+			case "SSEType":
+				member = 1
+			case "KMSMasterKeyId":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Enabled = d.BoxBool(d.Bool())
-		case "SSEType":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.SSEType = types.SSEType(d.Symbol())
-		case "KMSMasterKeyId":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -6469,61 +9519,126 @@ func decodeSourceTableDetails(d *jsonwire.Decoder, v *types.SourceTableDetails) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			} else if d.Name("TableId\":") {
+				member = 1
+			} else if d.Name("TableArn\":") {
+				member = 2
+			} else if d.Name("TableSizeBytes\":") {
+				member = 3
+			} else if d.Name("TableCreationDateTime\":") {
+				member = 5
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 4
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 6
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 7
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCount\":") {
+				member = 8
+			}
+		case 0x6c6c6942:
+			// The name starts Bill
+			if d.Name("BillingMode\":") {
+				member = 9
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "TableId":
+				member = 1
+			case "TableArn":
+				member = 2
+			case "TableSizeBytes":
+				member = 3
+			case "KeySchema":
+				member = 4
+			case "TableCreationDateTime":
+				member = 5
+			case "ProvisionedThroughput":
+				member = 6
+			case "OnDemandThroughput":
+				member = 7
+			case "ItemCount":
+				member = 8
+			case "BillingMode":
+				member = 9
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "TableId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.TableId = d.BoxString(d.String())
-		case "TableArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "TableSizeBytes":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.TableSizeBytes = d.BoxInt64(d.Int64())
-		case "KeySchema":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "TableCreationDateTime":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.TableCreationDateTime = d.BoxTime(d.EpochSeconds())
-		case "ProvisionedThroughput":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
-		case "OnDemandThroughput":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		case "ItemCount":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.ItemCount = d.BoxInt64(d.Int64())
-		case "BillingMode":
+		case 9:
 			if d.Null() {
 				continue
 			}
@@ -6539,36 +9654,78 @@ func decodeSourceTableFeatureDetails(d *jsonwire.Decoder, v *types.SourceTableFe
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61636f4c:
+			// The name starts Loca
+			if d.Name("LocalSecondaryIndexes\":") {
+				member = 0
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 1
+			}
+		case 0x65727453:
+			// The name starts Stre
+			if d.Name("StreamDescription\":") {
+				member = 2
+			}
+		case 0x656d6954:
+			// The name starts Time
+			if d.Name("TimeToLiveDescription\":") {
+				member = 3
+			}
+		case 0x44455353:
+			// The name starts SSED
+			if d.Name("SSEDescription\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "LocalSecondaryIndexes":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "LocalSecondaryIndexes":
+				member = 0
+			case "GlobalSecondaryIndexes":
+				member = 1
+			case "StreamDescription":
+				member = 2
+			case "TimeToLiveDescription":
+				member = 3
+			case "SSEDescription":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.LocalSecondaryIndexes = decodeLocalSecondaryIndexes(d)
-		case "GlobalSecondaryIndexes":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexes(d)
-		case "StreamDescription":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			x := new(types.StreamSpecification)
 			decodeStreamSpecification(d, x)
 			v.StreamDescription = x
-		case "TimeToLiveDescription":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.TimeToLiveDescription)
 			decodeTimeToLiveDescription(d, x)
 			v.TimeToLiveDescription = x
-		case "SSEDescription":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -6586,17 +9743,35 @@ func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65727453:
+			// The name starts Stre
+			if d.Name("StreamEnabled\":") {
+				member = 0
+			} else if d.Name("StreamViewType\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "StreamEnabled":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "StreamEnabled":
+				member = 0
+			case "StreamViewType":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.StreamEnabled = d.BoxBool(d.Bool())
-		case "StreamViewType":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -6608,18 +9783,7 @@ func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification
 }
 
 func decodeStringSetAttributeValue(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoScalingDescription) {
@@ -6627,22 +9791,47 @@ func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoSc
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			} else if d.Name("TableStatus\":") {
+				member = 1
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("Replicas\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "TableStatus":
+				member = 1
+			case "Replicas":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "TableStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.TableStatus = types.TableStatus(d.Symbol())
-		case "Replicas":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -6658,17 +9847,38 @@ func decodeTableClassSummary(d *jsonwire.Decoder, v *types.TableClassSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableClass\":") {
+				member = 0
+			}
+		case 0x7473614c:
+			// The name starts Last
+			if d.Name("LastUpdateDateTime\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "TableClass":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableClass":
+				member = 0
+			case "LastUpdateDateTime":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableClass = types.TableClass(d.Symbol())
-		case "LastUpdateDateTime":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -6684,53 +9894,116 @@ func decodeTableCreationParameters(d *jsonwire.Decoder, v *types.TableCreationPa
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 0
+			}
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeDefinitions\":") {
+				member = 1
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 2
+			}
+		case 0x6c6c6942:
+			// The name starts Bill
+			if d.Name("BillingMode\":") {
+				member = 3
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 4
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 5
+			}
+		case 0x53455353:
+			// The name starts SSES
+			if d.Name("SSESpecification\":") {
+				member = 6
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 7
+			}
 		}
-		switch string(key) {
-		case "TableName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TableName":
+				member = 0
+			case "AttributeDefinitions":
+				member = 1
+			case "KeySchema":
+				member = 2
+			case "BillingMode":
+				member = 3
+			case "ProvisionedThroughput":
+				member = 4
+			case "OnDemandThroughput":
+				member = 5
+			case "SSESpecification":
+				member = 6
+			case "GlobalSecondaryIndexes":
+				member = 7
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "AttributeDefinitions":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AttributeDefinitions = decodeAttributeDefinitions(d)
-		case "KeySchema":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "BillingMode":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.BillingMode = types.BillingMode(d.Symbol())
-		case "ProvisionedThroughput":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
-		case "OnDemandThroughput":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		case "SSESpecification":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			x := new(types.SSESpecification)
 			decodeSSESpecification(d, x)
 			v.SSESpecification = x
-		case "GlobalSecondaryIndexes":
+		case 7:
 			if d.Null() {
 				continue
 			}
@@ -6746,155 +10019,323 @@ func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeDefinitions\":") {
+				member = 0
+			}
+		case 0x6c626154:
+			// The name starts Tabl
+			if d.Name("TableName\":") {
+				member = 1
+			} else if d.Name("TableStatus\":") {
+				member = 3
+			} else if d.Name("TableSizeBytes\":") {
+				member = 6
+			} else if d.Name("TableArn\":") {
+				member = 8
+			} else if d.Name("TableId\":") {
+				member = 9
+			} else if d.Name("TableClassSummary\":") {
+				member = 21
+			}
+		case 0x5379654b:
+			// The name starts KeyS
+			if d.Name("KeySchema\":") {
+				member = 2
+			}
+		case 0x61657243:
+			// The name starts Crea
+			if d.Name("CreationDateTime\":") {
+				member = 4
+			}
+		case 0x766f7250:
+			// The name starts Prov
+			if d.Name("ProvisionedThroughput\":") {
+				member = 5
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemCount\":") {
+				member = 7
+			}
+		case 0x6c6c6942:
+			// The name starts Bill
+			if d.Name("BillingModeSummary\":") {
+				member = 10
+			}
+		case 0x61636f4c:
+			// The name starts Loca
+			if d.Name("LocalSecondaryIndexes\":") {
+				member = 11
+			}
+		case 0x626f6c47:
+			// The name starts Glob
+			if d.Name("GlobalSecondaryIndexes\":") {
+				member = 12
+			} else if d.Name("GlobalTableVersion\":") {
+				member = 16
+			}
+		case 0x65727453:
+			// The name starts Stre
+			if d.Name("StreamSpecification\":") {
+				member = 13
+			}
+		case 0x6574614c:
+			// The name starts Late
+			if d.Name("LatestStreamLabel\":") {
+				member = 14
+			} else if d.Name("LatestStreamArn\":") {
+				member = 15
+			}
+		case 0x6c706552:
+			// The name starts Repl
+			if d.Name("Replicas\":") {
+				member = 17
+			}
+		case 0x74736552:
+			// The name starts Rest
+			if d.Name("RestoreSummary\":") {
+				member = 18
+			}
+		case 0x44455353:
+			// The name starts SSED
+			if d.Name("SSEDescription\":") {
+				member = 19
+			}
+		case 0x68637241:
+			// The name starts Arch
+			if d.Name("ArchivalSummary\":") {
+				member = 20
+			}
+		case 0x656c6544:
+			// The name starts Dele
+			if d.Name("DeletionProtectionEnabled\":") {
+				member = 22
+			}
+		case 0x65446e4f:
+			// The name starts OnDe
+			if d.Name("OnDemandThroughput\":") {
+				member = 23
+			}
+		case 0x6d726157:
+			// The name starts Warm
+			if d.Name("WarmThroughput\":") {
+				member = 24
+			}
+		case 0x746c754d:
+			// The name starts Mult
+			if d.Name("MultiRegionConsistency\":") {
+				member = 25
+			}
 		}
-		switch string(key) {
-		case "AttributeDefinitions":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "AttributeDefinitions":
+				member = 0
+			case "TableName":
+				member = 1
+			case "KeySchema":
+				member = 2
+			case "TableStatus":
+				member = 3
+			case "CreationDateTime":
+				member = 4
+			case "ProvisionedThroughput":
+				member = 5
+			case "TableSizeBytes":
+				member = 6
+			case "ItemCount":
+				member = 7
+			case "TableArn":
+				member = 8
+			case "TableId":
+				member = 9
+			case "BillingModeSummary":
+				member = 10
+			case "LocalSecondaryIndexes":
+				member = 11
+			case "GlobalSecondaryIndexes":
+				member = 12
+			case "StreamSpecification":
+				member = 13
+			case "LatestStreamLabel":
+				member = 14
+			case "LatestStreamArn":
+				member = 15
+			case "GlobalTableVersion":
+				member = 16
+			case "Replicas":
+				member = 17
+			case "RestoreSummary":
+				member = 18
+			case "SSEDescription":
+				member = 19
+			case "ArchivalSummary":
+				member = 20
+			case "TableClassSummary":
+				member = 21
+			case "DeletionProtectionEnabled":
+				member = 22
+			case "OnDemandThroughput":
+				member = 23
+			case "WarmThroughput":
+				member = 24
+			case "MultiRegionConsistency":
+				member = 25
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.AttributeDefinitions = decodeAttributeDefinitions(d)
-		case "TableName":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.TableName = d.BoxString(d.String())
-		case "KeySchema":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.KeySchema = decodeKeySchema(d)
-		case "TableStatus":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.TableStatus = types.TableStatus(d.Symbol())
-		case "CreationDateTime":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
-		case "ProvisionedThroughput":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ProvisionedThroughputDescription)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
-		case "TableSizeBytes":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.TableSizeBytes = d.BoxInt64(d.Int64())
-		case "ItemCount":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.ItemCount = d.BoxInt64(d.Int64())
-		case "TableArn":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.TableArn = d.BoxString(d.String())
-		case "TableId":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.TableId = d.BoxString(d.String())
-		case "BillingModeSummary":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			x := new(types.BillingModeSummary)
 			decodeBillingModeSummary(d, x)
 			v.BillingModeSummary = x
-		case "LocalSecondaryIndexes":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			v.LocalSecondaryIndexes = decodeLocalSecondaryIndexDescriptionList(d)
-		case "GlobalSecondaryIndexes":
+		case 12:
 			if d.Null() {
 				continue
 			}
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexDescriptionList(d)
-		case "StreamSpecification":
+		case 13:
 			if d.Null() {
 				continue
 			}
 			x := new(types.StreamSpecification)
 			decodeStreamSpecification(d, x)
 			v.StreamSpecification = x
-		case "LatestStreamLabel":
+		case 14:
 			if d.Null() {
 				continue
 			}
 			v.LatestStreamLabel = d.BoxString(d.String())
-		case "LatestStreamArn":
+		case 15:
 			if d.Null() {
 				continue
 			}
 			v.LatestStreamArn = d.BoxString(d.String())
-		case "GlobalTableVersion":
+		case 16:
 			if d.Null() {
 				continue
 			}
 			v.GlobalTableVersion = d.BoxString(d.String())
-		case "Replicas":
+		case 17:
 			if d.Null() {
 				continue
 			}
 			v.Replicas = decodeReplicaDescriptionList(d)
-		case "RestoreSummary":
+		case 18:
 			if d.Null() {
 				continue
 			}
 			x := new(types.RestoreSummary)
 			decodeRestoreSummary(d, x)
 			v.RestoreSummary = x
-		case "SSEDescription":
+		case 19:
 			if d.Null() {
 				continue
 			}
 			x := new(types.SSEDescription)
 			decodeSSEDescription(d, x)
 			v.SSEDescription = x
-		case "ArchivalSummary":
+		case 20:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ArchivalSummary)
 			decodeArchivalSummary(d, x)
 			v.ArchivalSummary = x
-		case "TableClassSummary":
+		case 21:
 			if d.Null() {
 				continue
 			}
 			x := new(types.TableClassSummary)
 			decodeTableClassSummary(d, x)
 			v.TableClassSummary = x
-		case "DeletionProtectionEnabled":
+		case 22:
 			if d.Null() {
 				continue
 			}
 			v.DeletionProtectionEnabled = d.BoxBool(d.Bool())
-		case "OnDemandThroughput":
+		case 23:
 			if d.Null() {
 				continue
 			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		case "WarmThroughput":
+		case 24:
 			if d.Null() {
 				continue
 			}
 			x := new(types.TableWarmThroughputDescription)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
-		case "MultiRegionConsistency":
+		case 25:
 			if d.Null() {
 				continue
 			}
@@ -6906,18 +10347,7 @@ func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
 }
 
 func decodeTableNameList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWarmThroughputDescription) {
@@ -6925,22 +10355,50 @@ func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWar
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadUnitsPerSecond\":") {
+				member = 0
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteUnitsPerSecond\":") {
+				member = 1
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "ReadUnitsPerSecond":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadUnitsPerSecond":
+				member = 0
+			case "WriteUnitsPerSecond":
+				member = 1
+			case "Status":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
-		case "WriteUnitsPerSecond":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
-		case "Status":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -6956,17 +10414,38 @@ func decodeTag(d *jsonwire.Decoder, v *types.Tag) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x2279654b:
+			// The name starts Key"
+			if d.Name("Key\":") {
+				member = 0
+			}
+		case 0x756c6156:
+			// The name starts Valu
+			if d.Name("Value\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "Key":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Key":
+				member = 0
+			case "Value":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Key = d.BoxString(d.String())
-		case "Value":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -6981,7 +10460,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
@@ -6997,17 +10476,38 @@ func decodeTimeToLiveDescription(d *jsonwire.Decoder, v *types.TimeToLiveDescrip
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x656d6954:
+			// The name starts Time
+			if d.Name("TimeToLiveStatus\":") {
+				member = 0
+			}
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeName\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "TimeToLiveStatus":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TimeToLiveStatus":
+				member = 0
+			case "AttributeName":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TimeToLiveStatus = types.TimeToLiveStatus(d.Symbol())
-		case "AttributeName":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -7023,17 +10523,38 @@ func decodeTimeToLiveSpecification(d *jsonwire.Decoder, v *types.TimeToLiveSpeci
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x62616e45:
+			// The name starts Enab
+			if d.Name("Enabled\":") {
+				member = 0
+			}
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("AttributeName\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "Enabled":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Enabled":
+				member = 0
+			case "AttributeName":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Enabled = d.BoxBool(d.Bool())
-		case "AttributeName":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -7049,12 +10570,26 @@ func decodeUpdateKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Upd
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x72707041:
+			// The name starts Appr
+			if d.Name("ApproximateCreationDateTimePrecision\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "ApproximateCreationDateTimePrecision":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ApproximateCreationDateTimePrecision":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -7070,17 +10605,38 @@ func decodeWarmThroughput(d *jsonwire.Decoder, v *types.WarmThroughput) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616552:
+			// The name starts Read
+			if d.Name("ReadUnitsPerSecond\":") {
+				member = 0
+			}
+		case 0x74697257:
+			// The name starts Writ
+			if d.Name("WriteUnitsPerSecond\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ReadUnitsPerSecond":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ReadUnitsPerSecond":
+				member = 0
+			case "WriteUnitsPerSecond":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
-		case "WriteUnitsPerSecond":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -7096,19 +10652,40 @@ func decodeWriteRequest(d *jsonwire.Decoder, v *types.WriteRequest) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x52747550:
+			// The name starts PutR
+			if d.Name("PutRequest\":") {
+				member = 0
+			}
+		case 0x656c6544:
+			// The name starts Dele
+			if d.Name("DeleteRequest\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "PutRequest":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "PutRequest":
+				member = 0
+			case "DeleteRequest":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			x := new(types.PutRequest)
 			decodePutRequest(d, x)
 			v.PutRequest = x
-		case "DeleteRequest":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -7125,7 +10702,7 @@ func decodeWriteRequests(d *jsonwire.Decoder) []types.WriteRequest {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.WriteRequest]
 	for d.NextElem() {
 		if d.Null() {

@@ -67,12 +67,26 @@ func deserializeCancelMessageMoveTaskOutput(resp *call.Response, out *CancelMess
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72707041:
+				// The name starts Appr
+				if d.Name("ApproximateNumberOfMessagesMoved\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "ApproximateNumberOfMessagesMoved":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ApproximateNumberOfMessagesMoved":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -143,17 +157,38 @@ func deserializeChangeMessageVisibilityBatchOutput(resp *call.Response, out *Cha
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x63637553:
+				// The name starts Succ
+				if d.Name("Successful\":") {
+					member = 0
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("Failed\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Successful":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Successful":
+					member = 0
+				case "Failed":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Successful = decodeChangeMessageVisibilityBatchResultEntryList(d)
-			case "Failed":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -197,12 +232,26 @@ func deserializeCreateQueueOutput(resp *call.Response, out *CreateQueueOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75657551:
+				// The name starts Queu
+				if d.Name("QueueUrl\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "QueueUrl":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "QueueUrl":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -269,17 +318,38 @@ func deserializeDeleteMessageBatchOutput(resp *call.Response, out *DeleteMessage
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x63637553:
+				// The name starts Succ
+				if d.Name("Successful\":") {
+					member = 0
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("Failed\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Successful":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Successful":
+					member = 0
+				case "Failed":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Successful = decodeDeleteMessageBatchResultEntryList(d)
-			case "Failed":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -342,12 +412,26 @@ func deserializeGetQueueAttributesOutput(resp *call.Response, out *GetQueueAttri
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72747441:
+				// The name starts Attr
+				if d.Name("Attributes\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Attributes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Attributes":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -387,12 +471,26 @@ func deserializeGetQueueUrlOutput(resp *call.Response, out *GetQueueUrlOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75657551:
+				// The name starts Queu
+				if d.Name("QueueUrl\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "QueueUrl":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "QueueUrl":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -436,17 +534,38 @@ func deserializeListDeadLetterSourceQueuesOutput(resp *call.Response, out *ListD
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75657571:
+				// The name starts queu
+				if d.Name("queueUrls\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "queueUrls":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "queueUrls":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.QueueUrls = decodeQueueUrlList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -486,12 +605,26 @@ func deserializeListMessageMoveTasksOutput(resp *call.Response, out *ListMessage
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75736552:
+				// The name starts Resu
+				if d.Name("Results\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Results":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Results":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -527,12 +660,26 @@ func deserializeListQueueTagsOutput(resp *call.Response, out *ListQueueTagsOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x73676154:
+				// The name starts Tags
+				if d.Name("Tags\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Tags":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Tags":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -576,17 +723,38 @@ func deserializeListQueuesOutput(resp *call.Response, out *ListQueuesOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75657551:
+				// The name starts Queu
+				if d.Name("QueueUrls\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "QueueUrls":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "QueueUrls":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.QueueUrls = decodeQueueUrlList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -673,12 +841,26 @@ func deserializeReceiveMessageOutput(resp *call.Response, out *ReceiveMessageOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7373654d:
+				// The name starts Mess
+				if d.Name("Messages\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Messages":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Messages":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -765,32 +947,68 @@ func deserializeSendMessageOutput(resp *call.Response, out *SendMessageOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x4f35444d:
+				// The name starts MD5O
+				if d.Name("MD5OfMessageBody\":") {
+					member = 0
+				} else if d.Name("MD5OfMessageAttributes\":") {
+					member = 1
+				} else if d.Name("MD5OfMessageSystemAttributes\":") {
+					member = 2
+				}
+			case 0x7373654d:
+				// The name starts Mess
+				if d.Name("MessageId\":") {
+					member = 3
+				}
+			case 0x75716553:
+				// The name starts Sequ
+				if d.Name("SequenceNumber\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "MD5OfMessageBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "MD5OfMessageBody":
+					member = 0
+				case "MD5OfMessageAttributes":
+					member = 1
+				case "MD5OfMessageSystemAttributes":
+					member = 2
+				case "MessageId":
+					member = 3
+				case "SequenceNumber":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.MD5OfMessageBody = d.BoxString(d.String())
-			case "MD5OfMessageAttributes":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.MD5OfMessageAttributes = d.BoxString(d.String())
-			case "MD5OfMessageSystemAttributes":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.MD5OfMessageSystemAttributes = d.BoxString(d.String())
-			case "MessageId":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.MessageId = d.BoxString(d.String())
-			case "SequenceNumber":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -830,17 +1048,38 @@ func deserializeSendMessageBatchOutput(resp *call.Response, out *SendMessageBatc
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x63637553:
+				// The name starts Succ
+				if d.Name("Successful\":") {
+					member = 0
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("Failed\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Successful":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Successful":
+					member = 0
+				case "Failed":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Successful = decodeSendMessageBatchResultEntryList(d)
-			case "Failed":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -911,12 +1150,26 @@ func deserializeStartMessageMoveTaskOutput(resp *call.Response, out *StartMessag
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6b736154:
+				// The name starts Task
+				if d.Name("TaskHandle\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "TaskHandle":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "TaskHandle":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -989,27 +1242,62 @@ func decodeBatchResultErrorEntry(d *jsonwire.Decoder, v *types.BatchResultErrorE
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226449:
+			// The name starts Id":
+			if d.Name("Id\":") {
+				member = 0
+			}
+		case 0x646e6553:
+			// The name starts Send
+			if d.Name("SenderFault\":") {
+				member = 1
+			}
+		case 0x65646f43:
+			// The name starts Code
+			if d.Name("Code\":") {
+				member = 2
+			}
+		case 0x7373654d:
+			// The name starts Mess
+			if d.Name("Message\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "Id":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Id":
+				member = 0
+			case "SenderFault":
+				member = 1
+			case "Code":
+				member = 2
+			case "Message":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Id = d.BoxString(d.String())
-		case "SenderFault":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.SenderFault = d.Bool()
-		case "Code":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Code = d.BoxString(d.String())
-		case "Message":
+		case 3:
 			if d.Null() {
 				continue
 			}
@@ -1024,7 +1312,7 @@ func decodeBatchResultErrorEntryList(d *jsonwire.Decoder) []types.BatchResultErr
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BatchResultErrorEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1039,7 +1327,7 @@ func decodeBinaryList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1055,12 +1343,26 @@ func decodeChangeMessageVisibilityBatchResultEntry(d *jsonwire.Decoder, v *types
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226449:
+			// The name starts Id":
+			if d.Name("Id\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Id":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Id":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1075,7 +1377,7 @@ func decodeChangeMessageVisibilityBatchResultEntryList(d *jsonwire.Decoder) []ty
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1091,12 +1393,26 @@ func decodeDeleteMessageBatchResultEntry(d *jsonwire.Decoder, v *types.DeleteMes
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226449:
+			// The name starts Id":
+			if d.Name("Id\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Id":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Id":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1111,7 +1427,7 @@ func decodeDeleteMessageBatchResultEntryList(d *jsonwire.Decoder) []types.Delete
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.DeleteMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1127,52 +1443,119 @@ func decodeListMessageMoveTasksResultEntry(d *jsonwire.Decoder, v *types.ListMes
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6b736154:
+			// The name starts Task
+			if d.Name("TaskHandle\":") {
+				member = 0
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 1
+			}
+		case 0x72756f53:
+			// The name starts Sour
+			if d.Name("SourceArn\":") {
+				member = 2
+			}
+		case 0x74736544:
+			// The name starts Dest
+			if d.Name("DestinationArn\":") {
+				member = 3
+			}
+		case 0x4e78614d:
+			// The name starts MaxN
+			if d.Name("MaxNumberOfMessagesPerSecond\":") {
+				member = 4
+			}
+		case 0x72707041:
+			// The name starts Appr
+			if d.Name("ApproximateNumberOfMessagesMoved\":") {
+				member = 5
+			} else if d.Name("ApproximateNumberOfMessagesToMove\":") {
+				member = 6
+			}
+		case 0x6c696146:
+			// The name starts Fail
+			if d.Name("FailureReason\":") {
+				member = 7
+			}
+		case 0x72617453:
+			// The name starts Star
+			if d.Name("StartedTimestamp\":") {
+				member = 8
+			}
 		}
-		switch string(key) {
-		case "TaskHandle":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "TaskHandle":
+				member = 0
+			case "Status":
+				member = 1
+			case "SourceArn":
+				member = 2
+			case "DestinationArn":
+				member = 3
+			case "MaxNumberOfMessagesPerSecond":
+				member = 4
+			case "ApproximateNumberOfMessagesMoved":
+				member = 5
+			case "ApproximateNumberOfMessagesToMove":
+				member = 6
+			case "FailureReason":
+				member = 7
+			case "StartedTimestamp":
+				member = 8
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.TaskHandle = d.BoxString(d.String())
-		case "Status":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Status = d.BoxString(d.String())
-		case "SourceArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.SourceArn = d.BoxString(d.String())
-		case "DestinationArn":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.DestinationArn = d.BoxString(d.String())
-		case "MaxNumberOfMessagesPerSecond":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.MaxNumberOfMessagesPerSecond = d.BoxInt32(d.Int32())
-		case "ApproximateNumberOfMessagesMoved":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.ApproximateNumberOfMessagesMoved = d.Int64()
-		case "ApproximateNumberOfMessagesToMove":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.ApproximateNumberOfMessagesToMove = d.BoxInt64(d.Int64())
-		case "FailureReason":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.FailureReason = d.BoxString(d.String())
-		case "StartedTimestamp":
+		case 8:
 			if d.Null() {
 				continue
 			}
@@ -1187,7 +1570,7 @@ func decodeListMessageMoveTasksResultEntryList(d *jsonwire.Decoder) []types.List
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ListMessageMoveTasksResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1203,42 +1586,92 @@ func decodeMessage(d *jsonwire.Decoder, v *types.Message) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7373654d:
+			// The name starts Mess
+			if d.Name("MessageId\":") {
+				member = 0
+			} else if d.Name("MessageAttributes\":") {
+				member = 6
+			}
+		case 0x65636552:
+			// The name starts Rece
+			if d.Name("ReceiptHandle\":") {
+				member = 1
+			}
+		case 0x4f35444d:
+			// The name starts MD5O
+			if d.Name("MD5OfBody\":") {
+				member = 2
+			} else if d.Name("MD5OfMessageAttributes\":") {
+				member = 5
+			}
+		case 0x79646f42:
+			// The name starts Body
+			if d.Name("Body\":") {
+				member = 3
+			}
+		case 0x72747441:
+			// The name starts Attr
+			if d.Name("Attributes\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "MessageId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "MessageId":
+				member = 0
+			case "ReceiptHandle":
+				member = 1
+			case "MD5OfBody":
+				member = 2
+			case "Body":
+				member = 3
+			case "Attributes":
+				member = 4
+			case "MD5OfMessageAttributes":
+				member = 5
+			case "MessageAttributes":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.MessageId = d.BoxString(d.String())
-		case "ReceiptHandle":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ReceiptHandle = d.BoxString(d.String())
-		case "MD5OfBody":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.MD5OfBody = d.BoxString(d.String())
-		case "Body":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.Body = d.BoxString(d.String())
-		case "Attributes":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Attributes = decodeMessageSystemAttributeMap(d)
-		case "MD5OfMessageAttributes":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.MD5OfMessageAttributes = d.BoxString(d.String())
-		case "MessageAttributes":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -1254,32 +1687,68 @@ func decodeMessageAttributeValue(d *jsonwire.Decoder, v *types.MessageAttributeV
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x69727453:
+			// The name starts Stri
+			if d.Name("StringValue\":") {
+				member = 0
+			} else if d.Name("StringListValues\":") {
+				member = 2
+			}
+		case 0x616e6942:
+			// The name starts Bina
+			if d.Name("BinaryValue\":") {
+				member = 1
+			} else if d.Name("BinaryListValues\":") {
+				member = 3
+			}
+		case 0x61746144:
+			// The name starts Data
+			if d.Name("DataType\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "StringValue":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "StringValue":
+				member = 0
+			case "BinaryValue":
+				member = 1
+			case "StringListValues":
+				member = 2
+			case "BinaryListValues":
+				member = 3
+			case "DataType":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.StringValue = d.BoxString(d.String())
-		case "BinaryValue":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.BinaryValue = d.Base64()
-		case "StringListValues":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.StringListValues = decodeStringList(d)
-		case "BinaryListValues":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.BinaryListValues = decodeBinaryList(d)
-		case "DataType":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -1314,7 +1783,7 @@ func decodeMessageList(d *jsonwire.Decoder) []types.Message {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Message]
 	for d.NextElem() {
 		if d.Null() {
@@ -1362,18 +1831,7 @@ func decodeQueueAttributeMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeQueueUrlList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessageBatchResultEntry) {
@@ -1381,37 +1839,80 @@ func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessage
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226449:
+			// The name starts Id":
+			if d.Name("Id\":") {
+				member = 0
+			}
+		case 0x7373654d:
+			// The name starts Mess
+			if d.Name("MessageId\":") {
+				member = 1
+			}
+		case 0x4f35444d:
+			// The name starts MD5O
+			if d.Name("MD5OfMessageBody\":") {
+				member = 2
+			} else if d.Name("MD5OfMessageAttributes\":") {
+				member = 3
+			} else if d.Name("MD5OfMessageSystemAttributes\":") {
+				member = 4
+			}
+		case 0x75716553:
+			// The name starts Sequ
+			if d.Name("SequenceNumber\":") {
+				member = 5
+			}
 		}
-		switch string(key) {
-		case "Id":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Id":
+				member = 0
+			case "MessageId":
+				member = 1
+			case "MD5OfMessageBody":
+				member = 2
+			case "MD5OfMessageAttributes":
+				member = 3
+			case "MD5OfMessageSystemAttributes":
+				member = 4
+			case "SequenceNumber":
+				member = 5
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Id = d.BoxString(d.String())
-		case "MessageId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.MessageId = d.BoxString(d.String())
-		case "MD5OfMessageBody":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.MD5OfMessageBody = d.BoxString(d.String())
-		case "MD5OfMessageAttributes":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.MD5OfMessageAttributes = d.BoxString(d.String())
-		case "MD5OfMessageSystemAttributes":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.MD5OfMessageSystemAttributes = d.BoxString(d.String())
-		case "SequenceNumber":
+		case 5:
 			if d.Null() {
 				continue
 			}
@@ -1426,7 +1927,7 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.SendMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
@@ -1438,18 +1939,7 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTagMap(d *jsonwire.Decoder) map[string]string {

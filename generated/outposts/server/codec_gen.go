@@ -13,7 +13,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.RefuseNull("AWSServiceNameList") {
@@ -28,7 +28,7 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("AccountIdList") {
@@ -44,62 +44,137 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x746e6f43:
+			// The name starts Cont
+			if d.Name("ContactName\":") {
+				member = 0
+			} else if d.Name("ContactPhoneNumber\":") {
+				member = 1
+			}
+		case 0x72646441:
+			// The name starts Addr
+			if d.Name("AddressLine1\":") {
+				member = 2
+			} else if d.Name("AddressLine2\":") {
+				member = 3
+			} else if d.Name("AddressLine3\":") {
+				member = 4
+			}
+		case 0x79746943:
+			// The name starts City
+			if d.Name("City\":") {
+				member = 5
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("StateOrRegion\":") {
+				member = 6
+			}
+		case 0x74736944:
+			// The name starts Dist
+			if d.Name("DistrictOrCounty\":") {
+				member = 7
+			}
+		case 0x74736f50:
+			// The name starts Post
+			if d.Name("PostalCode\":") {
+				member = 8
+			}
+		case 0x6e756f43:
+			// The name starts Coun
+			if d.Name("CountryCode\":") {
+				member = 9
+			}
+		case 0x696e754d:
+			// The name starts Muni
+			if d.Name("Municipality\":") {
+				member = 10
+			}
 		}
-		switch string(key) {
-		case "ContactName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ContactName":
+				member = 0
+			case "ContactPhoneNumber":
+				member = 1
+			case "AddressLine1":
+				member = 2
+			case "AddressLine2":
+				member = 3
+			case "AddressLine3":
+				member = 4
+			case "City":
+				member = 5
+			case "StateOrRegion":
+				member = 6
+			case "DistrictOrCounty":
+				member = 7
+			case "PostalCode":
+				member = 8
+			case "CountryCode":
+				member = 9
+			case "Municipality":
+				member = 10
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ContactName = d.BoxString(d.String())
-		case "ContactPhoneNumber":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ContactPhoneNumber = d.BoxString(d.String())
-		case "AddressLine1":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine1 = d.BoxString(d.String())
-		case "AddressLine2":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine2 = d.BoxString(d.String())
-		case "AddressLine3":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine3 = d.BoxString(d.String())
-		case "City":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.City = d.BoxString(d.String())
-		case "StateOrRegion":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.StateOrRegion = d.BoxString(d.String())
-		case "DistrictOrCounty":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.DistrictOrCounty = d.BoxString(d.String())
-		case "PostalCode":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.PostalCode = d.BoxString(d.String())
-		case "CountryCode":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.CountryCode = d.BoxString(d.String())
-		case "Municipality":
+		case 10:
 			if d.Null() {
 				continue
 			}
@@ -114,7 +189,7 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("InstanceIdList") {
@@ -130,17 +205,38 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceType\":") {
+				member = 0
+			}
+		case 0x6e756f43:
+			// The name starts Coun
+			if d.Name("Count\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "InstanceType":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceType":
+				member = 0
+			case "Count":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceType = d.BoxString(d.String())
-		case "Count":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -156,22 +252,50 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("Instances\":") {
+				member = 0
+			}
+		case 0x6f636341:
+			// The name starts Acco
+			if d.Name("AccountIds\":") {
+				member = 1
+			}
+		case 0x76726553:
+			// The name starts Serv
+			if d.Name("Services\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Instances":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Instances":
+				member = 0
+			case "AccountIds":
+				member = 1
+			case "Services":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Instances = decodeInstanceIdList(d)
-		case "AccountIds":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AccountIds = decodeAccountIdList(d)
-		case "Services":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -187,17 +311,38 @@ func decodeLineItemRequest(d *jsonwire.Decoder, v *types.LineItemRequest) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61746143:
+			// The name starts Cata
+			if d.Name("CatalogItemId\":") {
+				member = 0
+			}
+		case 0x6e617551:
+			// The name starts Quan
+			if d.Name("Quantity\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "CatalogItemId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "CatalogItemId":
+				member = 0
+			case "Quantity":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.CatalogItemId = d.BoxString(d.String())
-		case "Quantity":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -212,7 +357,7 @@ func decodeLineItemRequestListDefinition(d *jsonwire.Decoder) []types.LineItemRe
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LineItemRequest]
 	for d.NextElem() {
 		if d.RefuseNull("LineItemRequestListDefinition") {
@@ -228,52 +373,110 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65776f50:
+			// The name starts Powe
+			if d.Name("PowerDrawKva\":") {
+				member = 0
+			} else if d.Name("PowerPhase\":") {
+				member = 1
+			} else if d.Name("PowerConnector\":") {
+				member = 2
+			} else if d.Name("PowerFeedDrop\":") {
+				member = 3
+			}
+		case 0x696c7055:
+			// The name starts Upli
+			if d.Name("UplinkGbps\":") {
+				member = 4
+			} else if d.Name("UplinkCount\":") {
+				member = 5
+			}
+		case 0x65626946:
+			// The name starts Fibe
+			if d.Name("FiberOpticCableType\":") {
+				member = 6
+			}
+		case 0x6974704f:
+			// The name starts Opti
+			if d.Name("OpticalStandard\":") {
+				member = 7
+			}
+		case 0x6978614d:
+			// The name starts Maxi
+			if d.Name("MaximumSupportedWeightLbs\":") {
+				member = 8
+			}
 		}
-		switch string(key) {
-		case "PowerDrawKva":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "PowerDrawKva":
+				member = 0
+			case "PowerPhase":
+				member = 1
+			case "PowerConnector":
+				member = 2
+			case "PowerFeedDrop":
+				member = 3
+			case "UplinkGbps":
+				member = 4
+			case "UplinkCount":
+				member = 5
+			case "FiberOpticCableType":
+				member = 6
+			case "OpticalStandard":
+				member = 7
+			case "MaximumSupportedWeightLbs":
+				member = 8
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
-		case "PowerPhase":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.PowerPhase = types.PowerPhase(d.Symbol())
-		case "PowerConnector":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.PowerConnector = types.PowerConnector(d.Symbol())
-		case "PowerFeedDrop":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
-		case "UplinkGbps":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.UplinkGbps = types.UplinkGbps(d.Symbol())
-		case "UplinkCount":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.UplinkCount = types.UplinkCount(d.Symbol())
-		case "FiberOpticCableType":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
-		case "OpticalStandard":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.OpticalStandard = types.OpticalStandard(d.Symbol())
-		case "MaximumSupportedWeightLbs":
+		case 8:
 			if d.Null() {
 				continue
 			}
@@ -288,7 +491,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.RefuseNull("RequestedInstancePools") {

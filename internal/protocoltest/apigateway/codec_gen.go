@@ -30,17 +30,38 @@ func deserializeGetRestApisOutput(resp *call.Response, out *GetRestApisOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d657469:
+				// The name starts item
+				if d.Name("item\":") {
+					member = 0
+				}
+			case 0x69736f70:
+				// The name starts posi
+				if d.Name("position\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "item":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "item":
+					member = 0
+				case "position":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Items = decodeListOfRestApi(d)
-			case "position":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -59,17 +80,38 @@ func decodeEndpointConfiguration(d *jsonwire.Decoder, v *types.EndpointConfigura
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65707974:
+			// The name starts type
+			if d.Name("types\":") {
+				member = 0
+			}
+		case 0x45637076:
+			// The name starts vpcE
+			if d.Name("vpcEndpointIds\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "types":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "types":
+				member = 0
+			case "vpcEndpointIds":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Types = decodeListOfEndpointType(d)
-		case "vpcEndpointIds":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -84,7 +126,7 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.EndpointType]
 	for d.NextElem() {
 		if d.Null() {
@@ -99,7 +141,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.RestApi]
 	for d.NextElem() {
 		if d.Null() {
@@ -111,18 +153,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 }
 
 func decodeListOfString(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeMapOfStringToString(d *jsonwire.Decoder) map[string]string {
@@ -148,74 +179,172 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226469:
+			// The name starts id":
+			if d.Name("id\":") {
+				member = 0
+			}
+		case 0x656d616e:
+			// The name starts name
+			if d.Name("name\":") {
+				member = 1
+			}
+		case 0x63736564:
+			// The name starts desc
+			if d.Name("description\":") {
+				member = 2
+			}
+		case 0x61657263:
+			// The name starts crea
+			if d.Name("createdDate\":") {
+				member = 3
+			}
+		case 0x73726576:
+			// The name starts vers
+			if d.Name("version\":") {
+				member = 4
+			}
+		case 0x6e726177:
+			// The name starts warn
+			if d.Name("warnings\":") {
+				member = 5
+			}
+		case 0x616e6962:
+			// The name starts bina
+			if d.Name("binaryMediaTypes\":") {
+				member = 6
+			}
+		case 0x696e696d:
+			// The name starts mini
+			if d.Name("minimumCompressionSize\":") {
+				member = 7
+			}
+		case 0x4b697061:
+			// The name starts apiK
+			if d.Name("apiKeySource\":") {
+				member = 8
+			}
+		case 0x70646e65:
+			// The name starts endp
+			if d.Name("endpointConfiguration\":") {
+				member = 9
+			}
+		case 0x696c6f70:
+			// The name starts poli
+			if d.Name("policy\":") {
+				member = 10
+			}
+		case 0x73676174:
+			// The name starts tags
+			if d.Name("tags\":") {
+				member = 11
+			}
+		case 0x61736964:
+			// The name starts disa
+			if d.Name("disableExecuteApiEndpoint\":") {
+				member = 12
+			}
 		}
-		switch string(key) {
-		case "id":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "id":
+				member = 0
+			case "name":
+				member = 1
+			case "description":
+				member = 2
+			case "createdDate":
+				member = 3
+			case "version":
+				member = 4
+			case "warnings":
+				member = 5
+			case "binaryMediaTypes":
+				member = 6
+			case "minimumCompressionSize":
+				member = 7
+			case "apiKeySource":
+				member = 8
+			case "endpointConfiguration":
+				member = 9
+			case "policy":
+				member = 10
+			case "tags":
+				member = 11
+			case "disableExecuteApiEndpoint":
+				member = 12
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Id = d.BoxString(d.String())
-		case "name":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Name = d.BoxString(d.String())
-		case "description":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Description = d.BoxString(d.String())
-		case "createdDate":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.CreatedDate = d.BoxTime(d.EpochSeconds())
-		case "version":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Version = d.BoxString(d.String())
-		case "warnings":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.Warnings = decodeListOfString(d)
-		case "binaryMediaTypes":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.BinaryMediaTypes = decodeListOfString(d)
-		case "minimumCompressionSize":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.MinimumCompressionSize = d.BoxInt32(d.Int32())
-		case "apiKeySource":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
-		case "endpointConfiguration":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			x := new(types.EndpointConfiguration)
 			decodeEndpointConfiguration(d, x)
 			v.EndpointConfiguration = x
-		case "policy":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.Policy = d.BoxString(d.String())
-		case "tags":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			v.Tags = decodeMapOfStringToString(d)
-		case "disableExecuteApiEndpoint":
+		case 12:
 			if d.Null() {
 				continue
 			}

@@ -101,22 +101,50 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x65707974:
+					// The name starts type
+					if d.Name("type\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "type":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "type":
+						member = 0
+					case "code":
+						member = 1
+					case "message":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Type = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.Code = d.BoxString(d.String())
-				case "message":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -136,22 +164,50 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x65707974:
+					// The name starts type
+					if d.Name("type\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "type":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "type":
+						member = 0
+					case "code":
+						member = 1
+					case "message":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Type = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.Code = d.BoxString(d.String())
-				case "message":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -171,22 +227,50 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x65707974:
+					// The name starts type
+					if d.Name("type\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "type":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "type":
+						member = 0
+					case "code":
+						member = 1
+					case "message":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Type = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.Code = d.BoxString(d.String())
-				case "message":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -206,22 +290,50 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x65707974:
+					// The name starts type
+					if d.Name("type\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "type":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "type":
+						member = 0
+					case "code":
+						member = 1
+					case "message":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Type = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.Code = d.BoxString(d.String())
-				case "message":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -241,22 +353,50 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x65707974:
+					// The name starts type
+					if d.Name("type\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "type":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "type":
+						member = 0
+					case "code":
+						member = 1
+					case "message":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Type = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.Code = d.BoxString(d.String())
-				case "message":
+				case 2:
 					if d.Null() {
 						continue
 					}

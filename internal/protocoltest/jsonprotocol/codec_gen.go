@@ -54,12 +54,26 @@ func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("datetime\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "datetime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "datetime":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -156,12 +170,26 @@ func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSeco
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("datetime\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "datetime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "datetime":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -193,12 +221,26 @@ func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithE
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65657267:
+				// The name starts gree
+				if d.Name("greeting\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "greeting":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "greeting":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -272,37 +314,71 @@ func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x456f6f66:
+				// The name starts fooE
+				if d.Name("fooEnum1\":") {
+					member = 0
+				} else if d.Name("fooEnum2\":") {
+					member = 1
+				} else if d.Name("fooEnum3\":") {
+					member = 2
+				} else if d.Name("fooEnumList\":") {
+					member = 3
+				} else if d.Name("fooEnumSet\":") {
+					member = 4
+				} else if d.Name("fooEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "fooEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "fooEnum1":
+					member = 0
+				case "fooEnum2":
+					member = 1
+				case "fooEnum3":
+					member = 2
+				case "fooEnumList":
+					member = 3
+				case "fooEnumSet":
+					member = 4
+				case "fooEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum1 = types.FooEnum(d.Symbol())
-			case "fooEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum2 = types.FooEnum(d.Symbol())
-			case "fooEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum3 = types.FooEnum(d.Symbol())
-			case "fooEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.FooEnumList = decodeFooEnumList(d)
-			case "fooEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.FooEnumSet = decodeFooEnumSet(d)
-			case "fooEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -357,40 +433,74 @@ func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x45746e69:
+				// The name starts intE
+				if d.Name("intEnum1\":") {
+					member = 0
+				} else if d.Name("intEnum2\":") {
+					member = 1
+				} else if d.Name("intEnum3\":") {
+					member = 2
+				} else if d.Name("intEnumList\":") {
+					member = 3
+				} else if d.Name("intEnumSet\":") {
+					member = 4
+				} else if d.Name("intEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "intEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "intEnum1":
+					member = 0
+				case "intEnum2":
+					member = 1
+				case "intEnum3":
+					member = 2
+				case "intEnumList":
+					member = 3
+				case "intEnumSet":
+					member = 4
+				case "intEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum1 = &x
-			case "intEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum2 = &x
-			case "intEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum3 = &x
-			case "intEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.IntEnumList = decodeIntegerEnumList(d)
-			case "intEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.IntEnumSet = decodeIntegerEnumSet(d)
-			case "intEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -425,12 +535,26 @@ func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f63:
+				// The name starts cont
+				if d.Name("contents\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "contents":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "contents":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -565,145 +689,310 @@ func deserializeKitchenSinkOperationOutput(resp *call.Response, out *KitchenSink
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c42:
+				// The name starts Blob
+				if d.Name("Blob\":") {
+					member = 0
+				}
+			case 0x6c6f6f42:
+				// The name starts Bool
+				if d.Name("Boolean\":") {
+					member = 1
+				}
+			case 0x62756f44:
+				// The name starts Doub
+				if d.Name("Double\":") {
+					member = 2
+				}
+			case 0x74706d45:
+				// The name starts Empt
+				if d.Name("EmptyStruct\":") {
+					member = 3
+				}
+			case 0x616f6c46:
+				// The name starts Floa
+				if d.Name("Float\":") {
+					member = 4
+				}
+			case 0x70747448:
+				// The name starts Http
+				if d.Name("HttpdateTimestamp\":") {
+					member = 5
+				}
+			case 0x65746e49:
+				// The name starts Inte
+				if d.Name("Integer\":") {
+					member = 6
+				}
+			case 0x386f7349:
+				// The name starts Iso8
+				if d.Name("Iso8601Timestamp\":") {
+					member = 7
+				}
+			case 0x6e6f734a:
+				// The name starts Json
+				if d.Name("JsonValue\":") {
+					member = 8
+				}
+			case 0x7473694c:
+				// The name starts List
+				if d.Name("ListOfLists\":") {
+					member = 9
+				} else if d.Name("ListOfMapsOfStrings\":") {
+					member = 10
+				} else if d.Name("ListOfStrings\":") {
+					member = 11
+				} else if d.Name("ListOfStructs\":") {
+					member = 12
+				}
+			case 0x676e6f4c:
+				// The name starts Long
+				if d.Name("Long\":") {
+					member = 13
+				}
+			case 0x4f70614d:
+				// The name starts MapO
+				if d.Name("MapOfListsOfStrings\":") {
+					member = 14
+				} else if d.Name("MapOfMaps\":") {
+					member = 15
+				} else if d.Name("MapOfStrings\":") {
+					member = 16
+				} else if d.Name("MapOfStructs\":") {
+					member = 17
+				}
+			case 0x75636552:
+				// The name starts Recu
+				if d.Name("RecursiveList\":") {
+					member = 18
+				} else if d.Name("RecursiveMap\":") {
+					member = 19
+				} else if d.Name("RecursiveStruct\":") {
+					member = 20
+				}
+			case 0x706d6953:
+				// The name starts Simp
+				if d.Name("SimpleStruct\":") {
+					member = 21
+				}
+			case 0x69727453:
+				// The name starts Stri
+				if d.Name("String\":") {
+					member = 22
+				}
+			case 0x75727453:
+				// The name starts Stru
+				if d.Name("StructWithJsonName\":") {
+					member = 23
+				}
+			case 0x656d6954:
+				// The name starts Time
+				if d.Name("Timestamp\":") {
+					member = 24
+				}
+			case 0x78696e55:
+				// The name starts Unix
+				if d.Name("UnixTimestamp\":") {
+					member = 25
+				}
 			}
-			switch string(key) {
-			case "Blob":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Blob":
+					member = 0
+				case "Boolean":
+					member = 1
+				case "Double":
+					member = 2
+				case "EmptyStruct":
+					member = 3
+				case "Float":
+					member = 4
+				case "HttpdateTimestamp":
+					member = 5
+				case "Integer":
+					member = 6
+				case "Iso8601Timestamp":
+					member = 7
+				case "JsonValue":
+					member = 8
+				case "ListOfLists":
+					member = 9
+				case "ListOfMapsOfStrings":
+					member = 10
+				case "ListOfStrings":
+					member = 11
+				case "ListOfStructs":
+					member = 12
+				case "Long":
+					member = 13
+				case "MapOfListsOfStrings":
+					member = 14
+				case "MapOfMaps":
+					member = 15
+				case "MapOfStrings":
+					member = 16
+				case "MapOfStructs":
+					member = 17
+				case "RecursiveList":
+					member = 18
+				case "RecursiveMap":
+					member = 19
+				case "RecursiveStruct":
+					member = 20
+				case "SimpleStruct":
+					member = 21
+				case "String":
+					member = 22
+				case "StructWithJsonName":
+					member = 23
+				case "Timestamp":
+					member = 24
+				case "UnixTimestamp":
+					member = 25
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Blob = d.Base64()
-			case "Boolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.Boolean = d.BoxBool(d.Bool())
-			case "Double":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.Double = d.BoxFloat64(d.Float64())
-			case "EmptyStruct":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				x := new(types.EmptyStruct)
 				decodeEmptyStruct(d, x)
 				out.EmptyStruct = x
-			case "Float":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.Float = d.BoxFloat32(d.Float32())
-			case "HttpdateTimestamp":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.HttpdateTimestamp = d.BoxTime(d.HTTPDate())
-			case "Integer":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.Integer = d.BoxInt32(d.Int32())
-			case "Iso8601Timestamp":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.Iso8601Timestamp = d.BoxTime(d.DateTime())
-			case "JsonValue":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.JsonValue = d.BoxString(d.String())
-			case "ListOfLists":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.ListOfLists = decodeListOfListOfStrings(d)
-			case "ListOfMapsOfStrings":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.ListOfMapsOfStrings = decodeListOfMapsOfStrings(d)
-			case "ListOfStrings":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.ListOfStrings = decodeListOfStrings(d)
-			case "ListOfStructs":
+			case 12:
 				if d.Null() {
 					continue
 				}
 				out.ListOfStructs = decodeListOfStructs(d)
-			case "Long":
+			case 13:
 				if d.Null() {
 					continue
 				}
 				out.Long = d.BoxInt64(d.Int64())
-			case "MapOfListsOfStrings":
+			case 14:
 				if d.Null() {
 					continue
 				}
 				out.MapOfListsOfStrings = decodeMapOfListsOfStrings(d)
-			case "MapOfMaps":
+			case 15:
 				if d.Null() {
 					continue
 				}
 				out.MapOfMaps = decodeMapOfMapOfStrings(d)
-			case "MapOfStrings":
+			case 16:
 				if d.Null() {
 					continue
 				}
 				out.MapOfStrings = decodeMapOfStrings(d)
-			case "MapOfStructs":
+			case 17:
 				if d.Null() {
 					continue
 				}
 				out.MapOfStructs = decodeMapOfStructs(d)
-			case "RecursiveList":
+			case 18:
 				if d.Null() {
 					continue
 				}
 				out.RecursiveList = decodeListOfKitchenSinks(d)
-			case "RecursiveMap":
+			case 19:
 				if d.Null() {
 					continue
 				}
 				out.RecursiveMap = decodeMapOfKitchenSinks(d)
-			case "RecursiveStruct":
+			case 20:
 				if d.Null() {
 					continue
 				}
 				x := new(types.KitchenSink)
 				decodeKitchenSink(d, x)
 				out.RecursiveStruct = x
-			case "SimpleStruct":
+			case 21:
 				if d.Null() {
 					continue
 				}
 				x := new(types.SimpleStruct)
 				decodeSimpleStruct(d, x)
 				out.SimpleStruct = x
-			case "String":
+			case 22:
 				if d.Null() {
 					continue
 				}
 				out.String = d.BoxString(d.String())
-			case "StructWithJsonName":
+			case 23:
 				if d.Null() {
 					continue
 				}
 				x := new(types.StructWithJsonName)
 				decodeStructWithJsonName(d, x)
 				out.StructWithJsonName = x
-			case "Timestamp":
+			case 24:
 				if d.Null() {
 					continue
 				}
 				out.Timestamp = d.BoxTime(d.EpochSeconds())
-			case "UnixTimestamp":
+			case 25:
 				if d.Null() {
 					continue
 				}
@@ -738,12 +1027,26 @@ func deserializeNullOperationOutput(resp *call.Response, out *NullOperationOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("string\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "string":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "string":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -778,12 +1081,26 @@ func deserializeOperationWithOptionalInputOutputOutput(resp *call.Response, out 
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6156:
+				// The name starts Valu
+				if d.Name("Value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -818,12 +1135,26 @@ func deserializePutAndGetInlineDocumentsOutput(resp *call.Response, out *PutAndG
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x696c6e69:
+				// The name starts inli
+				if d.Name("inlineDocument\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "inlineDocument":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "inlineDocument":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -888,17 +1219,38 @@ func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleSca
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatValue\":") {
+					member = 0
+				}
+			case 0x62756f64:
+				// The name starts doub
+				if d.Name("doubleValue\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "floatValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "floatValue":
+					member = 0
+				case "doubleValue":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
-			case "doubleValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -937,17 +1289,35 @@ func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNulls
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStringList\":") {
+					member = 0
+				} else if d.Name("sparseStringMap\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "sparseStringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStringList":
+					member = 0
+				case "sparseStringMap":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SparseStringList = decodeSparseStringList(d)
-			case "sparseStringMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -966,12 +1336,26 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f46:
+			// The name starts Foo"
+			if d.Name("Foo\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Foo":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1002,7 +1386,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1035,7 +1419,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1051,12 +1435,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1071,7 +1469,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1104,7 +1502,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1120,145 +1518,310 @@ func decodeKitchenSink(d *jsonwire.Decoder, v *types.KitchenSink) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x626f6c42:
+			// The name starts Blob
+			if d.Name("Blob\":") {
+				member = 0
+			}
+		case 0x6c6f6f42:
+			// The name starts Bool
+			if d.Name("Boolean\":") {
+				member = 1
+			}
+		case 0x62756f44:
+			// The name starts Doub
+			if d.Name("Double\":") {
+				member = 2
+			}
+		case 0x74706d45:
+			// The name starts Empt
+			if d.Name("EmptyStruct\":") {
+				member = 3
+			}
+		case 0x616f6c46:
+			// The name starts Floa
+			if d.Name("Float\":") {
+				member = 4
+			}
+		case 0x70747448:
+			// The name starts Http
+			if d.Name("HttpdateTimestamp\":") {
+				member = 5
+			}
+		case 0x65746e49:
+			// The name starts Inte
+			if d.Name("Integer\":") {
+				member = 6
+			}
+		case 0x386f7349:
+			// The name starts Iso8
+			if d.Name("Iso8601Timestamp\":") {
+				member = 7
+			}
+		case 0x6e6f734a:
+			// The name starts Json
+			if d.Name("JsonValue\":") {
+				member = 8
+			}
+		case 0x7473694c:
+			// The name starts List
+			if d.Name("ListOfLists\":") {
+				member = 9
+			} else if d.Name("ListOfMapsOfStrings\":") {
+				member = 10
+			} else if d.Name("ListOfStrings\":") {
+				member = 11
+			} else if d.Name("ListOfStructs\":") {
+				member = 12
+			}
+		case 0x676e6f4c:
+			// The name starts Long
+			if d.Name("Long\":") {
+				member = 13
+			}
+		case 0x4f70614d:
+			// The name starts MapO
+			if d.Name("MapOfListsOfStrings\":") {
+				member = 14
+			} else if d.Name("MapOfMaps\":") {
+				member = 15
+			} else if d.Name("MapOfStrings\":") {
+				member = 16
+			} else if d.Name("MapOfStructs\":") {
+				member = 17
+			}
+		case 0x75636552:
+			// The name starts Recu
+			if d.Name("RecursiveList\":") {
+				member = 18
+			} else if d.Name("RecursiveMap\":") {
+				member = 19
+			} else if d.Name("RecursiveStruct\":") {
+				member = 20
+			}
+		case 0x706d6953:
+			// The name starts Simp
+			if d.Name("SimpleStruct\":") {
+				member = 21
+			}
+		case 0x69727453:
+			// The name starts Stri
+			if d.Name("String\":") {
+				member = 22
+			}
+		case 0x75727453:
+			// The name starts Stru
+			if d.Name("StructWithJsonName\":") {
+				member = 23
+			}
+		case 0x656d6954:
+			// The name starts Time
+			if d.Name("Timestamp\":") {
+				member = 24
+			}
+		case 0x78696e55:
+			// The name starts Unix
+			if d.Name("UnixTimestamp\":") {
+				member = 25
+			}
 		}
-		switch string(key) {
-		case "Blob":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Blob":
+				member = 0
+			case "Boolean":
+				member = 1
+			case "Double":
+				member = 2
+			case "EmptyStruct":
+				member = 3
+			case "Float":
+				member = 4
+			case "HttpdateTimestamp":
+				member = 5
+			case "Integer":
+				member = 6
+			case "Iso8601Timestamp":
+				member = 7
+			case "JsonValue":
+				member = 8
+			case "ListOfLists":
+				member = 9
+			case "ListOfMapsOfStrings":
+				member = 10
+			case "ListOfStrings":
+				member = 11
+			case "ListOfStructs":
+				member = 12
+			case "Long":
+				member = 13
+			case "MapOfListsOfStrings":
+				member = 14
+			case "MapOfMaps":
+				member = 15
+			case "MapOfStrings":
+				member = 16
+			case "MapOfStructs":
+				member = 17
+			case "RecursiveList":
+				member = 18
+			case "RecursiveMap":
+				member = 19
+			case "RecursiveStruct":
+				member = 20
+			case "SimpleStruct":
+				member = 21
+			case "String":
+				member = 22
+			case "StructWithJsonName":
+				member = 23
+			case "Timestamp":
+				member = 24
+			case "UnixTimestamp":
+				member = 25
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Blob = d.Base64()
-		case "Boolean":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Boolean = d.BoxBool(d.Bool())
-		case "Double":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Double = d.BoxFloat64(d.Float64())
-		case "EmptyStruct":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.EmptyStruct)
 			decodeEmptyStruct(d, x)
 			v.EmptyStruct = x
-		case "Float":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Float = d.BoxFloat32(d.Float32())
-		case "HttpdateTimestamp":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.HttpdateTimestamp = d.BoxTime(d.HTTPDate())
-		case "Integer":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.Integer = d.BoxInt32(d.Int32())
-		case "Iso8601Timestamp":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.Iso8601Timestamp = d.BoxTime(d.DateTime())
-		case "JsonValue":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.JsonValue = d.BoxString(d.String())
-		case "ListOfLists":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.ListOfLists = decodeListOfListOfStrings(d)
-		case "ListOfMapsOfStrings":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.ListOfMapsOfStrings = decodeListOfMapsOfStrings(d)
-		case "ListOfStrings":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			v.ListOfStrings = decodeListOfStrings(d)
-		case "ListOfStructs":
+		case 12:
 			if d.Null() {
 				continue
 			}
 			v.ListOfStructs = decodeListOfStructs(d)
-		case "Long":
+		case 13:
 			if d.Null() {
 				continue
 			}
 			v.Long = d.BoxInt64(d.Int64())
-		case "MapOfListsOfStrings":
+		case 14:
 			if d.Null() {
 				continue
 			}
 			v.MapOfListsOfStrings = decodeMapOfListsOfStrings(d)
-		case "MapOfMaps":
+		case 15:
 			if d.Null() {
 				continue
 			}
 			v.MapOfMaps = decodeMapOfMapOfStrings(d)
-		case "MapOfStrings":
+		case 16:
 			if d.Null() {
 				continue
 			}
 			v.MapOfStrings = decodeMapOfStrings(d)
-		case "MapOfStructs":
+		case 17:
 			if d.Null() {
 				continue
 			}
 			v.MapOfStructs = decodeMapOfStructs(d)
-		case "RecursiveList":
+		case 18:
 			if d.Null() {
 				continue
 			}
 			v.RecursiveList = decodeListOfKitchenSinks(d)
-		case "RecursiveMap":
+		case 19:
 			if d.Null() {
 				continue
 			}
 			v.RecursiveMap = decodeMapOfKitchenSinks(d)
-		case "RecursiveStruct":
+		case 20:
 			if d.Null() {
 				continue
 			}
 			x := new(types.KitchenSink)
 			decodeKitchenSink(d, x)
 			v.RecursiveStruct = x
-		case "SimpleStruct":
+		case 21:
 			if d.Null() {
 				continue
 			}
 			x := new(types.SimpleStruct)
 			decodeSimpleStruct(d, x)
 			v.SimpleStruct = x
-		case "String":
+		case 22:
 			if d.Null() {
 				continue
 			}
 			v.String = d.BoxString(d.String())
-		case "StructWithJsonName":
+		case 23:
 			if d.Null() {
 				continue
 			}
 			x := new(types.StructWithJsonName)
 			decodeStructWithJsonName(d, x)
 			v.StructWithJsonName = x
-		case "Timestamp":
+		case 24:
 			if d.Null() {
 				continue
 			}
 			v.Timestamp = d.BoxTime(d.EpochSeconds())
-		case "UnixTimestamp":
+		case 25:
 			if d.Null() {
 				continue
 			}
@@ -1273,7 +1836,7 @@ func decodeListOfKitchenSinks(d *jsonwire.Decoder) []types.KitchenSink {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.KitchenSink]
 	for d.NextElem() {
 		if d.Null() {
@@ -1288,7 +1851,7 @@ func decodeListOfListOfStrings(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1303,7 +1866,7 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[map[string]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1315,25 +1878,14 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 }
 
 func decodeListOfStrings(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeListOfStructs(d *jsonwire.Decoder) []types.SimpleStruct {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.SimpleStruct]
 	for d.NextElem() {
 		if d.Null() {
@@ -1513,12 +2065,26 @@ func decodeSimpleStruct(d *jsonwire.Decoder, v *types.SimpleStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6156:
+			// The name starts Valu
+			if d.Name("Value\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Value":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Value":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1533,7 +2099,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1565,18 +2131,7 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1602,12 +2157,26 @@ func decodeStructWithJsonName(d *jsonwire.Decoder, v *types.StructWithJsonName) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6156:
+			// The name starts Valu
+			if d.Name("Value\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Value":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Value":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}

@@ -123,12 +123,26 @@ func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithE
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65657267:
+				// The name starts gree
+				if d.Name("greeting\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "greeting":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "greeting":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -182,12 +196,26 @@ func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f63:
+				// The name starts cont
+				if d.Name("contents\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "contents":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "contents":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -342,148 +370,279 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61666564:
+				// The name starts defa
+				if d.Name("defaultString\":") {
+					member = 0
+				} else if d.Name("defaultBoolean\":") {
+					member = 1
+				} else if d.Name("defaultList\":") {
+					member = 2
+				} else if d.Name("defaultDocumentMap\":") {
+					member = 3
+				} else if d.Name("defaultDocumentString\":") {
+					member = 4
+				} else if d.Name("defaultDocumentBoolean\":") {
+					member = 5
+				} else if d.Name("defaultDocumentList\":") {
+					member = 6
+				} else if d.Name("defaultNullDocument\":") {
+					member = 7
+				} else if d.Name("defaultTimestamp\":") {
+					member = 8
+				} else if d.Name("defaultBlob\":") {
+					member = 9
+				} else if d.Name("defaultByte\":") {
+					member = 10
+				} else if d.Name("defaultShort\":") {
+					member = 11
+				} else if d.Name("defaultInteger\":") {
+					member = 12
+				} else if d.Name("defaultLong\":") {
+					member = 13
+				} else if d.Name("defaultFloat\":") {
+					member = 14
+				} else if d.Name("defaultDouble\":") {
+					member = 15
+				} else if d.Name("defaultMap\":") {
+					member = 16
+				} else if d.Name("defaultEnum\":") {
+					member = 17
+				} else if d.Name("defaultIntEnum\":") {
+					member = 18
+				}
+			case 0x74706d65:
+				// The name starts empt
+				if d.Name("emptyString\":") {
+					member = 19
+				} else if d.Name("emptyBlob\":") {
+					member = 21
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBoolean\":") {
+					member = 20
+				}
+			case 0x6f72657a:
+				// The name starts zero
+				if d.Name("zeroByte\":") {
+					member = 22
+				} else if d.Name("zeroShort\":") {
+					member = 23
+				} else if d.Name("zeroInteger\":") {
+					member = 24
+				} else if d.Name("zeroLong\":") {
+					member = 25
+				} else if d.Name("zeroFloat\":") {
+					member = 26
+				} else if d.Name("zeroDouble\":") {
+					member = 27
+				}
 			}
-			switch string(key) {
-			case "defaultString":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "defaultString":
+					member = 0
+				case "defaultBoolean":
+					member = 1
+				case "defaultList":
+					member = 2
+				case "defaultDocumentMap":
+					member = 3
+				case "defaultDocumentString":
+					member = 4
+				case "defaultDocumentBoolean":
+					member = 5
+				case "defaultDocumentList":
+					member = 6
+				case "defaultNullDocument":
+					member = 7
+				case "defaultTimestamp":
+					member = 8
+				case "defaultBlob":
+					member = 9
+				case "defaultByte":
+					member = 10
+				case "defaultShort":
+					member = 11
+				case "defaultInteger":
+					member = 12
+				case "defaultLong":
+					member = 13
+				case "defaultFloat":
+					member = 14
+				case "defaultDouble":
+					member = 15
+				case "defaultMap":
+					member = 16
+				case "defaultEnum":
+					member = 17
+				case "defaultIntEnum":
+					member = 18
+				case "emptyString":
+					member = 19
+				case "falseBoolean":
+					member = 20
+				case "emptyBlob":
+					member = 21
+				case "zeroByte":
+					member = 22
+				case "zeroShort":
+					member = 23
+				case "zeroInteger":
+					member = 24
+				case "zeroLong":
+					member = 25
+				case "zeroFloat":
+					member = 26
+				case "zeroDouble":
+					member = 27
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DefaultString = d.BoxString(d.String())
-			case "defaultBoolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
-			case "defaultList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DefaultList = decodeTestStringList(d)
-			case "defaultDocumentMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentMap = types.Document(d.Raw())
-			case "defaultDocumentString":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentString = types.Document(d.Raw())
-			case "defaultDocumentBoolean":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentBoolean = types.Document(d.Raw())
-			case "defaultDocumentList":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentList = types.Document(d.Raw())
-			case "defaultNullDocument":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.DefaultNullDocument = types.Document(d.Raw())
-			case "defaultTimestamp":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
-			case "defaultBlob":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBlob = d.Base64()
-			case "defaultByte":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
-			case "defaultShort":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
-			case "defaultInteger":
+			case 12:
 				if d.Null() {
 					continue
 				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
-			case "defaultLong":
+			case 13:
 				if d.Null() {
 					continue
 				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
-			case "defaultFloat":
+			case 14:
 				if d.Null() {
 					continue
 				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
-			case "defaultDouble":
+			case 15:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
-			case "defaultMap":
+			case 16:
 				if d.Null() {
 					continue
 				}
 				out.DefaultMap = decodeTestStringMap(d)
-			case "defaultEnum":
+			case 17:
 				if d.Null() {
 					continue
 				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
-			case "defaultIntEnum":
+			case 18:
 				if d.Null() {
 					continue
 				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
-			case "emptyString":
+			case 19:
 				if d.Null() {
 					continue
 				}
 				out.EmptyString = d.String()
-			case "falseBoolean":
+			case 20:
 				if d.Null() {
 					continue
 				}
 				out.FalseBoolean = d.Bool()
-			case "emptyBlob":
+			case 21:
 				if d.Null() {
 					continue
 				}
 				out.EmptyBlob = d.Base64()
-			case "zeroByte":
+			case 22:
 				if d.Null() {
 					continue
 				}
 				out.ZeroByte = d.Int8()
-			case "zeroShort":
+			case 23:
 				if d.Null() {
 					continue
 				}
 				out.ZeroShort = d.Int16()
-			case "zeroInteger":
+			case 24:
 				if d.Null() {
 					continue
 				}
 				out.ZeroInteger = d.Int32()
-			case "zeroLong":
+			case 25:
 				if d.Null() {
 					continue
 				}
 				out.ZeroLong = d.Int64()
-			case "zeroFloat":
+			case 26:
 				if d.Null() {
 					continue
 				}
 				out.ZeroFloat = d.Float32()
-			case "zeroDouble":
+			case 27:
 				if d.Null() {
 					continue
 				}
@@ -527,24 +686,46 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c616964:
+				// The name starts dial
+				if d.Name("dialog\":") {
+					member = 0
+				} else if d.Name("dialogList\":") {
+					member = 1
+				} else if d.Name("dialogMap\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "dialog":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "dialog":
+					member = 0
+				case "dialogList":
+					member = 1
+				case "dialogMap":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := new(types.Dialog)
 				decodeDialog(d, x)
 				out.Dialog = x
-			case "dialogList":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DialogList = decodeDialogList(d)
-			case "dialogMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -576,67 +757,125 @@ func deserializeOperationWithRequiredMembersOutput(resp *call.Response, out *Ope
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75716572:
+				// The name starts requ
+				if d.Name("requiredString\":") {
+					member = 0
+				} else if d.Name("requiredBoolean\":") {
+					member = 1
+				} else if d.Name("requiredList\":") {
+					member = 2
+				} else if d.Name("requiredTimestamp\":") {
+					member = 3
+				} else if d.Name("requiredBlob\":") {
+					member = 4
+				} else if d.Name("requiredByte\":") {
+					member = 5
+				} else if d.Name("requiredShort\":") {
+					member = 6
+				} else if d.Name("requiredInteger\":") {
+					member = 7
+				} else if d.Name("requiredLong\":") {
+					member = 8
+				} else if d.Name("requiredFloat\":") {
+					member = 9
+				} else if d.Name("requiredDouble\":") {
+					member = 10
+				} else if d.Name("requiredMap\":") {
+					member = 11
+				}
 			}
-			switch string(key) {
-			case "requiredString":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "requiredString":
+					member = 0
+				case "requiredBoolean":
+					member = 1
+				case "requiredList":
+					member = 2
+				case "requiredTimestamp":
+					member = 3
+				case "requiredBlob":
+					member = 4
+				case "requiredByte":
+					member = 5
+				case "requiredShort":
+					member = 6
+				case "requiredInteger":
+					member = 7
+				case "requiredLong":
+					member = 8
+				case "requiredFloat":
+					member = 9
+				case "requiredDouble":
+					member = 10
+				case "requiredMap":
+					member = 11
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.RequiredString = d.BoxString(d.String())
-			case "requiredBoolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.RequiredBoolean = d.BoxBool(d.Bool())
-			case "requiredList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.RequiredList = decodeRequiredStringList(d)
-			case "requiredTimestamp":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.RequiredTimestamp = d.BoxTime(d.EpochSeconds())
-			case "requiredBlob":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.RequiredBlob = d.Base64()
-			case "requiredByte":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.RequiredByte = d.BoxInt8(d.Int8())
-			case "requiredShort":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.RequiredShort = d.BoxInt16(d.Int16())
-			case "requiredInteger":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.RequiredInteger = d.BoxInt32(d.Int32())
-			case "requiredLong":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.RequiredLong = d.BoxInt64(d.Int64())
-			case "requiredFloat":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.RequiredFloat = d.BoxFloat32(d.Float32())
-			case "requiredDouble":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.RequiredDouble = d.BoxFloat64(d.Float64())
-			case "requiredMap":
+			case 11:
 				if d.Null() {
 					continue
 				}
@@ -723,77 +962,143 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *call.Respon
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x75716572:
+				// The name starts requ
+				if d.Name("requiredString\":") {
+					member = 0
+				} else if d.Name("requiredBoolean\":") {
+					member = 1
+				} else if d.Name("requiredList\":") {
+					member = 2
+				} else if d.Name("requiredTimestamp\":") {
+					member = 3
+				} else if d.Name("requiredBlob\":") {
+					member = 4
+				} else if d.Name("requiredByte\":") {
+					member = 5
+				} else if d.Name("requiredShort\":") {
+					member = 6
+				} else if d.Name("requiredInteger\":") {
+					member = 7
+				} else if d.Name("requiredLong\":") {
+					member = 8
+				} else if d.Name("requiredFloat\":") {
+					member = 9
+				} else if d.Name("requiredDouble\":") {
+					member = 10
+				} else if d.Name("requiredMap\":") {
+					member = 11
+				} else if d.Name("requiredEnum\":") {
+					member = 12
+				} else if d.Name("requiredIntEnum\":") {
+					member = 13
+				}
 			}
-			switch string(key) {
-			case "requiredString":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "requiredString":
+					member = 0
+				case "requiredBoolean":
+					member = 1
+				case "requiredList":
+					member = 2
+				case "requiredTimestamp":
+					member = 3
+				case "requiredBlob":
+					member = 4
+				case "requiredByte":
+					member = 5
+				case "requiredShort":
+					member = 6
+				case "requiredInteger":
+					member = 7
+				case "requiredLong":
+					member = 8
+				case "requiredFloat":
+					member = 9
+				case "requiredDouble":
+					member = 10
+				case "requiredMap":
+					member = 11
+				case "requiredEnum":
+					member = 12
+				case "requiredIntEnum":
+					member = 13
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.RequiredString = d.BoxString(d.String())
-			case "requiredBoolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.RequiredBoolean = d.BoxBool(d.Bool())
-			case "requiredList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.RequiredList = decodeRequiredStringList(d)
-			case "requiredTimestamp":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.RequiredTimestamp = d.BoxTime(d.EpochSeconds())
-			case "requiredBlob":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.RequiredBlob = d.Base64()
-			case "requiredByte":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.RequiredByte = d.BoxInt8(d.Int8())
-			case "requiredShort":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.RequiredShort = d.BoxInt16(d.Int16())
-			case "requiredInteger":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.RequiredInteger = d.BoxInt32(d.Int32())
-			case "requiredLong":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.RequiredLong = d.BoxInt64(d.Int64())
-			case "requiredFloat":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.RequiredFloat = d.BoxFloat32(d.Float32())
-			case "requiredDouble":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.RequiredDouble = d.BoxFloat64(d.Float64())
-			case "requiredMap":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.RequiredMap = decodeRequiredStringMap(d)
-			case "requiredEnum":
+			case 12:
 				if d.Null() {
 					continue
 				}
 				out.RequiredEnum = types.RequiredEnum(d.Symbol())
-			case "requiredIntEnum":
+			case 13:
 				if d.Null() {
 					continue
 				}
@@ -878,17 +1183,38 @@ func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleSca
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatValue\":") {
+					member = 0
+				}
+			case 0x62756f64:
+				// The name starts doub
+				if d.Name("doubleValue\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "floatValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "floatValue":
+					member = 0
+				case "doubleValue":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
-			case "doubleValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -907,12 +1233,26 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f46:
+			// The name starts Foo"
+			if d.Name("Foo\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Foo":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -928,22 +1268,50 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x676e616c:
+			// The name starts lang
+			if d.Name("language\":") {
+				member = 0
+			}
+		case 0x65657267:
+			// The name starts gree
+			if d.Name("greeting\":") {
+				member = 1
+			}
+		case 0x65726166:
+			// The name starts fare
+			if d.Name("farewell\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "language":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "language":
+				member = 0
+			case "greeting":
+				member = 1
+			case "farewell":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Language = d.BoxString(d.String())
-		case "greeting":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Greeting = d.BoxString(d.String())
-		case "farewell":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -964,7 +1332,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -1000,12 +1368,26 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61726870:
+			// The name starts phra
+			if d.Name("phrase\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "phrase":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "phrase":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1025,12 +1407,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1117,18 +1513,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 }
 
 func decodeRequiredStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1150,18 +1535,7 @@ func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1183,18 +1557,7 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {

@@ -68,17 +68,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -98,17 +119,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -128,17 +170,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -158,12 +221,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -183,17 +260,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x65646f63:
+					// The name starts code
+					if d.Name("code\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "code":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "code":
+				case 1:
 					if d.Null() {
 						continue
 					}

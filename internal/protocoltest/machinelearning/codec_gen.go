@@ -42,12 +42,26 @@ func deserializePredictOutput(resp *call.Response, out *PredictOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x64657250:
+				// The name starts Pred
+				if d.Name("Prediction\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Prediction":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Prediction":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -86,27 +100,56 @@ func decodePrediction(d *jsonwire.Decoder, v *types.Prediction) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64657270:
+			// The name starts pred
+			if d.Name("predictedLabel\":") {
+				member = 0
+			} else if d.Name("predictedValue\":") {
+				member = 1
+			} else if d.Name("predictedScores\":") {
+				member = 2
+			}
+		case 0x61746564:
+			// The name starts deta
+			if d.Name("details\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "predictedLabel":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "predictedLabel":
+				member = 0
+			case "predictedValue":
+				member = 1
+			case "predictedScores":
+				member = 2
+			case "details":
+				member = 3
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.PredictedLabel = d.BoxString(d.String())
-		case "predictedValue":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.PredictedValue = d.BoxFloat32(d.Float32())
-		case "predictedScores":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.PredictedScores = decodeScoreValuePerLabelMap(d)
-		case "details":
+		case 3:
 			if d.Null() {
 				continue
 			}

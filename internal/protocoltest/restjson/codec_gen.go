@@ -171,12 +171,26 @@ func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("datetime\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "datetime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "datetime":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -214,17 +228,38 @@ func deserializeDocumentTypeOutput(resp *call.Response, out *DocumentTypeOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringValue\":") {
+					member = 0
+				}
+			case 0x75636f64:
+				// The name starts docu
+				if d.Name("documentValue\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "stringValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringValue":
+					member = 0
+				case "documentValue":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.StringValue = d.BoxString(d.String())
-			case "documentValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -258,12 +293,26 @@ func deserializeDocumentTypeAsMapValueOutput(resp *call.Response, out *DocumentT
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x56636f64:
+				// The name starts docV
+				if d.Name("docValuedMap\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "docValuedMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "docValuedMap":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -355,12 +404,26 @@ func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSeco
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("datetime\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "datetime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "datetime":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -425,12 +488,26 @@ func deserializeHttpChecksumRequiredOutput(resp *call.Response, out *HttpChecksu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x226f6f66:
+				// The name starts foo"
+				if d.Name("foo\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "foo":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "foo":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -824,12 +901,26 @@ func deserializeIgnoreQueryParamsInResponseOutput(resp *call.Response, out *Igno
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x227a6162:
+				// The name starts baz"
+				if d.Name("baz\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "baz":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "baz":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1107,12 +1198,26 @@ func deserializeJsonBlobsOutput(resp *call.Response, out *JsonBlobsOutput) error
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61746164:
+				// The name starts data
+				if d.Name("data\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "data":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "data":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1166,37 +1271,71 @@ func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x456f6f66:
+				// The name starts fooE
+				if d.Name("fooEnum1\":") {
+					member = 0
+				} else if d.Name("fooEnum2\":") {
+					member = 1
+				} else if d.Name("fooEnum3\":") {
+					member = 2
+				} else if d.Name("fooEnumList\":") {
+					member = 3
+				} else if d.Name("fooEnumSet\":") {
+					member = 4
+				} else if d.Name("fooEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "fooEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "fooEnum1":
+					member = 0
+				case "fooEnum2":
+					member = 1
+				case "fooEnum3":
+					member = 2
+				case "fooEnumList":
+					member = 3
+				case "fooEnumSet":
+					member = 4
+				case "fooEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum1 = types.FooEnum(d.Symbol())
-			case "fooEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum2 = types.FooEnum(d.Symbol())
-			case "fooEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.FooEnum3 = types.FooEnum(d.Symbol())
-			case "fooEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.FooEnumList = decodeFooEnumList(d)
-			case "fooEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.FooEnumSet = decodeFooEnumSet(d)
-			case "fooEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -1250,40 +1389,74 @@ func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerEnum1\":") {
+					member = 0
+				} else if d.Name("integerEnum2\":") {
+					member = 1
+				} else if d.Name("integerEnum3\":") {
+					member = 2
+				} else if d.Name("integerEnumList\":") {
+					member = 3
+				} else if d.Name("integerEnumSet\":") {
+					member = 4
+				} else if d.Name("integerEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "integerEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "integerEnum1":
+					member = 0
+				case "integerEnum2":
+					member = 1
+				case "integerEnum3":
+					member = 2
+				case "integerEnumList":
+					member = 3
+				case "integerEnumSet":
+					member = 4
+				case "integerEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum1 = &x
-			case "integerEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum2 = &x
-			case "integerEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum3 = &x
-			case "integerEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.IntegerEnumList = decodeIntegerEnumList(d)
-			case "integerEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.IntegerEnumSet = decodeIntegerEnumSet(d)
-			case "integerEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -1349,52 +1522,119 @@ func deserializeJsonListsOutput(resp *call.Response, out *JsonListsOutput) error
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringList\":") {
+					member = 0
+				} else if d.Name("stringSet\":") {
+					member = 1
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerList\":") {
+					member = 2
+				}
+			case 0x6c6f6f62:
+				// The name starts bool
+				if d.Name("booleanList\":") {
+					member = 3
+				}
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestampList\":") {
+					member = 4
+				}
+			case 0x6d756e65:
+				// The name starts enum
+				if d.Name("enumList\":") {
+					member = 5
+				}
+			case 0x45746e69:
+				// The name starts intE
+				if d.Name("intEnumList\":") {
+					member = 6
+				}
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nestedStringList\":") {
+					member = 7
+				}
+			case 0x7453796d:
+				// The name starts mySt
+				if d.Name("myStructureList\":") {
+					member = 8
+				}
 			}
-			switch string(key) {
-			case "stringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringList":
+					member = 0
+				case "stringSet":
+					member = 1
+				case "integerList":
+					member = 2
+				case "booleanList":
+					member = 3
+				case "timestampList":
+					member = 4
+				case "enumList":
+					member = 5
+				case "intEnumList":
+					member = 6
+				case "nestedStringList":
+					member = 7
+				case "myStructureList":
+					member = 8
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.StringList = decodeStringList(d)
-			case "stringSet":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.StringSet = decodeStringSet(d)
-			case "integerList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.IntegerList = decodeIntegerList(d)
-			case "booleanList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.BooleanList = decodeBooleanList(d)
-			case "timestampList":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.TimestampList = decodeTimestampList(d)
-			case "enumList":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.EnumList = decodeFooEnumList(d)
-			case "intEnumList":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.IntEnumList = decodeIntegerEnumList(d)
-			case "nestedStringList":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.NestedStringList = decodeNestedStringList(d)
-			case "myStructureList":
+			case 8:
 				if d.Null() {
 					continue
 				}
@@ -1444,32 +1684,62 @@ func deserializeJsonMapsOutput(resp *call.Response, out *JsonMapsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x736e6564:
+				// The name starts dens
+				if d.Name("denseStructMap\":") {
+					member = 0
+				} else if d.Name("denseNumberMap\":") {
+					member = 1
+				} else if d.Name("denseBooleanMap\":") {
+					member = 2
+				} else if d.Name("denseStringMap\":") {
+					member = 3
+				} else if d.Name("denseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "denseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "denseStructMap":
+					member = 0
+				case "denseNumberMap":
+					member = 1
+				case "denseBooleanMap":
+					member = 2
+				case "denseStringMap":
+					member = 3
+				case "denseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DenseStructMap = decodeDenseStructMap(d)
-			case "denseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DenseNumberMap = decodeDenseNumberMap(d)
-			case "denseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DenseBooleanMap = decodeDenseBooleanMap(d)
-			case "denseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DenseStringMap = decodeDenseStringMap(d)
-			case "denseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -1527,42 +1797,89 @@ func deserializeJsonTimestampsOutput(resp *call.Response, out *JsonTimestampsOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d726f6e:
+				// The name starts norm
+				if d.Name("normal\":") {
+					member = 0
+				}
+			case 0x65746164:
+				// The name starts date
+				if d.Name("dateTime\":") {
+					member = 1
+				} else if d.Name("dateTimeOnTarget\":") {
+					member = 2
+				}
+			case 0x636f7065:
+				// The name starts epoc
+				if d.Name("epochSeconds\":") {
+					member = 3
+				} else if d.Name("epochSecondsOnTarget\":") {
+					member = 4
+				}
+			case 0x70747468:
+				// The name starts http
+				if d.Name("httpDate\":") {
+					member = 5
+				} else if d.Name("httpDateOnTarget\":") {
+					member = 6
+				}
 			}
-			switch string(key) {
-			case "normal":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "normal":
+					member = 0
+				case "dateTime":
+					member = 1
+				case "dateTimeOnTarget":
+					member = 2
+				case "epochSeconds":
+					member = 3
+				case "epochSecondsOnTarget":
+					member = 4
+				case "httpDate":
+					member = 5
+				case "httpDateOnTarget":
+					member = 6
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Normal = d.BoxTime(d.EpochSeconds())
-			case "dateTime":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DateTime = d.BoxTime(d.DateTime())
-			case "dateTimeOnTarget":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DateTimeOnTarget = d.BoxTime(d.DateTime())
-			case "epochSeconds":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.EpochSeconds = d.BoxTime(d.EpochSeconds())
-			case "epochSecondsOnTarget":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.EpochSecondsOnTarget = d.BoxTime(d.EpochSeconds())
-			case "httpDate":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.HttpDate = d.BoxTime(d.HTTPDate())
-			case "httpDateOnTarget":
+			case 6:
 				if d.Null() {
 					continue
 				}
@@ -1596,12 +1913,26 @@ func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f63:
+				// The name starts cont
+				if d.Name("contents\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "contents":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "contents":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1626,12 +1957,26 @@ func deserializeMalformedAcceptWithBodyOutput(resp *call.Response, out *Malforme
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x3a226968:
+				// The name starts hi":
+				if d.Name("hi\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "hi":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "hi":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2550,148 +2895,279 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61666564:
+				// The name starts defa
+				if d.Name("defaultString\":") {
+					member = 0
+				} else if d.Name("defaultBoolean\":") {
+					member = 1
+				} else if d.Name("defaultList\":") {
+					member = 2
+				} else if d.Name("defaultDocumentMap\":") {
+					member = 3
+				} else if d.Name("defaultDocumentString\":") {
+					member = 4
+				} else if d.Name("defaultDocumentBoolean\":") {
+					member = 5
+				} else if d.Name("defaultDocumentList\":") {
+					member = 6
+				} else if d.Name("defaultNullDocument\":") {
+					member = 7
+				} else if d.Name("defaultTimestamp\":") {
+					member = 8
+				} else if d.Name("defaultBlob\":") {
+					member = 9
+				} else if d.Name("defaultByte\":") {
+					member = 10
+				} else if d.Name("defaultShort\":") {
+					member = 11
+				} else if d.Name("defaultInteger\":") {
+					member = 12
+				} else if d.Name("defaultLong\":") {
+					member = 13
+				} else if d.Name("defaultFloat\":") {
+					member = 14
+				} else if d.Name("defaultDouble\":") {
+					member = 15
+				} else if d.Name("defaultMap\":") {
+					member = 16
+				} else if d.Name("defaultEnum\":") {
+					member = 17
+				} else if d.Name("defaultIntEnum\":") {
+					member = 18
+				}
+			case 0x74706d65:
+				// The name starts empt
+				if d.Name("emptyString\":") {
+					member = 19
+				} else if d.Name("emptyBlob\":") {
+					member = 21
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBoolean\":") {
+					member = 20
+				}
+			case 0x6f72657a:
+				// The name starts zero
+				if d.Name("zeroByte\":") {
+					member = 22
+				} else if d.Name("zeroShort\":") {
+					member = 23
+				} else if d.Name("zeroInteger\":") {
+					member = 24
+				} else if d.Name("zeroLong\":") {
+					member = 25
+				} else if d.Name("zeroFloat\":") {
+					member = 26
+				} else if d.Name("zeroDouble\":") {
+					member = 27
+				}
 			}
-			switch string(key) {
-			case "defaultString":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "defaultString":
+					member = 0
+				case "defaultBoolean":
+					member = 1
+				case "defaultList":
+					member = 2
+				case "defaultDocumentMap":
+					member = 3
+				case "defaultDocumentString":
+					member = 4
+				case "defaultDocumentBoolean":
+					member = 5
+				case "defaultDocumentList":
+					member = 6
+				case "defaultNullDocument":
+					member = 7
+				case "defaultTimestamp":
+					member = 8
+				case "defaultBlob":
+					member = 9
+				case "defaultByte":
+					member = 10
+				case "defaultShort":
+					member = 11
+				case "defaultInteger":
+					member = 12
+				case "defaultLong":
+					member = 13
+				case "defaultFloat":
+					member = 14
+				case "defaultDouble":
+					member = 15
+				case "defaultMap":
+					member = 16
+				case "defaultEnum":
+					member = 17
+				case "defaultIntEnum":
+					member = 18
+				case "emptyString":
+					member = 19
+				case "falseBoolean":
+					member = 20
+				case "emptyBlob":
+					member = 21
+				case "zeroByte":
+					member = 22
+				case "zeroShort":
+					member = 23
+				case "zeroInteger":
+					member = 24
+				case "zeroLong":
+					member = 25
+				case "zeroFloat":
+					member = 26
+				case "zeroDouble":
+					member = 27
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DefaultString = d.BoxString(d.String())
-			case "defaultBoolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
-			case "defaultList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DefaultList = decodeTestStringList(d)
-			case "defaultDocumentMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentMap = types.Document(d.Raw())
-			case "defaultDocumentString":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentString = types.Document(d.Raw())
-			case "defaultDocumentBoolean":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentBoolean = types.Document(d.Raw())
-			case "defaultDocumentList":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDocumentList = types.Document(d.Raw())
-			case "defaultNullDocument":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.DefaultNullDocument = types.Document(d.Raw())
-			case "defaultTimestamp":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
-			case "defaultBlob":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBlob = d.Base64()
-			case "defaultByte":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
-			case "defaultShort":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
-			case "defaultInteger":
+			case 12:
 				if d.Null() {
 					continue
 				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
-			case "defaultLong":
+			case 13:
 				if d.Null() {
 					continue
 				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
-			case "defaultFloat":
+			case 14:
 				if d.Null() {
 					continue
 				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
-			case "defaultDouble":
+			case 15:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
-			case "defaultMap":
+			case 16:
 				if d.Null() {
 					continue
 				}
 				out.DefaultMap = decodeTestStringMap(d)
-			case "defaultEnum":
+			case 17:
 				if d.Null() {
 					continue
 				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
-			case "defaultIntEnum":
+			case 18:
 				if d.Null() {
 					continue
 				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
-			case "emptyString":
+			case 19:
 				if d.Null() {
 					continue
 				}
 				out.EmptyString = d.String()
-			case "falseBoolean":
+			case 20:
 				if d.Null() {
 					continue
 				}
 				out.FalseBoolean = d.Bool()
-			case "emptyBlob":
+			case 21:
 				if d.Null() {
 					continue
 				}
 				out.EmptyBlob = d.Base64()
-			case "zeroByte":
+			case 22:
 				if d.Null() {
 					continue
 				}
 				out.ZeroByte = d.Int8()
-			case "zeroShort":
+			case 23:
 				if d.Null() {
 					continue
 				}
 				out.ZeroShort = d.Int16()
-			case "zeroInteger":
+			case 24:
 				if d.Null() {
 					continue
 				}
 				out.ZeroInteger = d.Int32()
-			case "zeroLong":
+			case 25:
 				if d.Null() {
 					continue
 				}
 				out.ZeroLong = d.Int64()
-			case "zeroFloat":
+			case 26:
 				if d.Null() {
 					continue
 				}
 				out.ZeroFloat = d.Float32()
-			case "zeroDouble":
+			case 27:
 				if d.Null() {
 					continue
 				}
@@ -2734,24 +3210,46 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c616964:
+				// The name starts dial
+				if d.Name("dialog\":") {
+					member = 0
+				} else if d.Name("dialogList\":") {
+					member = 1
+				} else if d.Name("dialogMap\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "dialog":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "dialog":
+					member = 0
+				case "dialogList":
+					member = 1
+				case "dialogMap":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := new(types.Dialog)
 				decodeDialog(d, x)
 				out.Dialog = x
-			case "dialogList":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DialogList = decodeDialogList(d)
-			case "dialogMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -2785,12 +3283,26 @@ func deserializePostPlayerActionOutput(resp *call.Response, out *PostPlayerActio
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69746361:
+				// The name starts acti
+				if d.Name("action\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "action":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "action":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2824,12 +3336,26 @@ func deserializePostUnionWithJsonNameOutput(resp *call.Response, out *PostUnionW
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2945,12 +3471,26 @@ func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nested\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "nested":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "nested":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3053,52 +3593,122 @@ func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleSca
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringValue\":") {
+					member = 0
+				}
+			case 0x65757274:
+				// The name starts true
+				if d.Name("trueBooleanValue\":") {
+					member = 1
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBooleanValue\":") {
+					member = 2
+				}
+			case 0x65747962:
+				// The name starts byte
+				if d.Name("byteValue\":") {
+					member = 3
+				}
+			case 0x726f6873:
+				// The name starts shor
+				if d.Name("shortValue\":") {
+					member = 4
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerValue\":") {
+					member = 5
+				}
+			case 0x676e6f6c:
+				// The name starts long
+				if d.Name("longValue\":") {
+					member = 6
+				}
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatValue\":") {
+					member = 7
+				}
+			case 0x62756f44:
+				// The name starts Doub
+				if d.Name("DoubleDribble\":") {
+					member = 8
+				}
 			}
-			switch string(key) {
-			case "stringValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringValue":
+					member = 0
+				case "trueBooleanValue":
+					member = 1
+				case "falseBooleanValue":
+					member = 2
+				case "byteValue":
+					member = 3
+				case "shortValue":
+					member = 4
+				case "integerValue":
+					member = 5
+				case "longValue":
+					member = 6
+				case "floatValue":
+					member = 7
+				case "DoubleDribble":
+					member = 8
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.StringValue = d.BoxString(d.String())
-			case "trueBooleanValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.TrueBooleanValue = d.BoxBool(d.Bool())
-			case "falseBooleanValue":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.FalseBooleanValue = d.BoxBool(d.Bool())
-			case "byteValue":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.ByteValue = d.BoxInt8(d.Int8())
-			case "shortValue":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.ShortValue = d.BoxInt16(d.Int16())
-			case "integerValue":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.IntegerValue = d.BoxInt32(d.Int32())
-			case "longValue":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.LongValue = d.BoxInt64(d.Int64())
-			case "floatValue":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
-			case "DoubleDribble":
+			case 8:
 				if d.Null() {
 					continue
 				}
@@ -3136,17 +3746,35 @@ func deserializeSparseJsonListsOutput(resp *call.Response, out *SparseJsonListsO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStringList\":") {
+					member = 0
+				} else if d.Name("sparseShortList\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "sparseStringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStringList":
+					member = 0
+				case "sparseShortList":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SparseStringList = decodeSparseStringList(d)
-			case "sparseShortList":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -3196,32 +3824,62 @@ func deserializeSparseJsonMapsOutput(resp *call.Response, out *SparseJsonMapsOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStructMap\":") {
+					member = 0
+				} else if d.Name("sparseNumberMap\":") {
+					member = 1
+				} else if d.Name("sparseBooleanMap\":") {
+					member = 2
+				} else if d.Name("sparseStringMap\":") {
+					member = 3
+				} else if d.Name("sparseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "sparseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStructMap":
+					member = 0
+				case "sparseNumberMap":
+					member = 1
+				case "sparseBooleanMap":
+					member = 2
+				case "sparseStringMap":
+					member = 3
+				case "sparseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SparseStructMap = decodeSparseStructMap(d)
-			case "sparseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.SparseNumberMap = decodeSparseNumberMap(d)
-			case "sparseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.SparseBooleanMap = decodeSparseBooleanMap(d)
-			case "sparseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.SparseStringMap = decodeSparseStringMap(d)
-			case "sparseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -3324,12 +3982,26 @@ func deserializeTestBodyStructureOutput(resp *call.Response, out *TestBodyStruct
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x74736574:
+				// The name starts test
+				if d.Name("testConfig\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "testConfig":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "testConfig":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3575,7 +4247,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -3591,12 +4263,26 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6f6f6f46:
+			// The name starts Fooo
+			if d.Name("Fooooo\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Fooooo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Fooooo":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -3704,22 +4390,50 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x676e616c:
+			// The name starts lang
+			if d.Name("language\":") {
+				member = 0
+			}
+		case 0x65657267:
+			// The name starts gree
+			if d.Name("greeting\":") {
+				member = 1
+			}
+		case 0x65726166:
+			// The name starts fare
+			if d.Name("farewell\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "language":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "language":
+				member = 0
+			case "greeting":
+				member = 1
+			case "farewell":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Language = d.BoxString(d.String())
-		case "greeting":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Greeting = d.BoxString(d.String())
-		case "farewell":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -3740,7 +4454,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
@@ -3794,12 +4508,26 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61726870:
+			// The name starts phra
+			if d.Name("phrase\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "phrase":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "phrase":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -3818,7 +4546,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3851,7 +4579,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3867,12 +4595,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -3887,7 +4629,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3920,7 +4662,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -3935,7 +4677,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -4033,17 +4775,38 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65657267:
+			// The name starts gree
+			if d.Name("greeting\":") {
+				member = 0
+			}
+		case 0x656d616e:
+			// The name starts name
+			if d.Name("name\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "greeting":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "greeting":
+				member = 0
+			case "name":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Greeting = d.BoxString(d.String())
-		case "name":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4058,7 +4821,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4102,12 +4865,26 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61746164:
+			// The name starts data
+			if d.Name("data\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "data":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "data":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -4152,17 +4929,38 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f66:
+			// The name starts foo"
+			if d.Name("foo\":") {
+				member = 0
+			}
+		case 0x7473656e:
+			// The name starts nest
+			if d.Name("nested\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "foo":
+				member = 0
+			case "nested":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Foo = d.BoxString(d.String())
-		case "nested":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4180,17 +4978,38 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x22726162:
+			// The name starts bar"
+			if d.Name("bar\":") {
+				member = 0
+			}
+		case 0x75636572:
+			// The name starts recu
+			if d.Name("recursiveMember\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "bar":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "bar":
+				member = 0
+			case "recursiveMember":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Bar = d.BoxString(d.String())
-		case "recursiveMember":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4208,12 +5027,26 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6173:
+			// The name starts salu
+			if d.Name("salutation\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "salutation":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "salutation":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -4285,7 +5118,7 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
@@ -4301,7 +5134,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -4354,18 +5187,7 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringMap(d *jsonwire.Decoder) map[string]string {
@@ -4387,25 +5209,14 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 }
 
 func decodeStringSet(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -4421,17 +5232,38 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6176:
+			// The name starts valu
+			if d.Name("value\":") {
+				member = 0
+			}
+		case 0x6568746f:
+			// The name starts othe
+			if d.Name("other\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "value":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "value":
+				member = 0
+			case "other":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.A = d.BoxString(d.String())
-		case "other":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -4447,12 +5279,26 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x656d6974:
+			// The name starts time
+			if d.Name("timeout\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "timeout":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "timeout":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -4464,18 +5310,7 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
@@ -4500,7 +5335,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {

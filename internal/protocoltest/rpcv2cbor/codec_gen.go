@@ -953,7 +953,7 @@ func decodeBlobList(d *cbor.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -968,7 +968,7 @@ func decodeBooleanList(d *cbor.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -1096,7 +1096,7 @@ func decodeFooEnumList(d *cbor.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1132,7 +1132,7 @@ func decodeIntegerEnumList(d *cbor.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1147,7 +1147,7 @@ func decodeIntegerList(d *cbor.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -1162,7 +1162,7 @@ func decodeNestedStringList(d *cbor.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1351,7 +1351,7 @@ func decodeSparseStringList(d *cbor.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1404,40 +1404,18 @@ func decodeSparseStructMap(d *cbor.Decoder) map[string]*types.GreetingStruct {
 }
 
 func decodeStringList(d *cbor.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b cbor.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringSet(d *cbor.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b cbor.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStructureList(d *cbor.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -1475,18 +1453,7 @@ func decodeStructureListMember(d *cbor.Decoder, v *types.StructureListMember) {
 }
 
 func decodeTestStringList(d *cbor.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b cbor.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *cbor.Decoder) map[string]string {
@@ -1511,7 +1478,7 @@ func decodeTimestampList(d *cbor.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -1552,7 +1519,7 @@ func decodeValidationExceptionFieldList(d *cbor.Decoder) []types.ValidationExcep
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b cbor.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

@@ -393,17 +393,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x4c706f54:
+					// The name starts TopL
+					if d.Name("TopLevel\":") {
+						member = 0
+					}
+				case 0x7473654e:
+					// The name starts Nest
+					if d.Name("Nested\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "TopLevel":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "TopLevel":
+						member = 0
+					case "Nested":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.TopLevel = d.BoxString(d.String())
-				case "Nested":
+				case 1:
 					if d.Null() {
 						continue
 					}
@@ -421,12 +442,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -446,17 +481,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x6c656966:
+					// The name starts fiel
+					if d.Name("fieldList\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "fieldList":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "fieldList":
+				case 1:
 					if d.Null() {
 						continue
 					}

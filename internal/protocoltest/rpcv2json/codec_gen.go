@@ -38,12 +38,26 @@ func deserializeBigDecimalOperationOutput(resp *call.Response, out *BigDecimalOp
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -79,12 +93,26 @@ func deserializeBigIntegerOperationOutput(resp *call.Response, out *BigIntegerOp
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -131,12 +159,26 @@ func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSeco
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("datetime\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "datetime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "datetime":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -163,12 +205,26 @@ func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithE
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65657267:
+				// The name starts gree
+				if d.Name("greeting\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "greeting":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "greeting":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -288,123 +344,234 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61666564:
+				// The name starts defa
+				if d.Name("defaultString\":") {
+					member = 0
+				} else if d.Name("defaultBoolean\":") {
+					member = 1
+				} else if d.Name("defaultList\":") {
+					member = 2
+				} else if d.Name("defaultTimestamp\":") {
+					member = 3
+				} else if d.Name("defaultBlob\":") {
+					member = 4
+				} else if d.Name("defaultByte\":") {
+					member = 5
+				} else if d.Name("defaultShort\":") {
+					member = 6
+				} else if d.Name("defaultInteger\":") {
+					member = 7
+				} else if d.Name("defaultLong\":") {
+					member = 8
+				} else if d.Name("defaultFloat\":") {
+					member = 9
+				} else if d.Name("defaultDouble\":") {
+					member = 10
+				} else if d.Name("defaultMap\":") {
+					member = 11
+				} else if d.Name("defaultEnum\":") {
+					member = 12
+				} else if d.Name("defaultIntEnum\":") {
+					member = 13
+				}
+			case 0x74706d65:
+				// The name starts empt
+				if d.Name("emptyString\":") {
+					member = 14
+				} else if d.Name("emptyBlob\":") {
+					member = 16
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBoolean\":") {
+					member = 15
+				}
+			case 0x6f72657a:
+				// The name starts zero
+				if d.Name("zeroByte\":") {
+					member = 17
+				} else if d.Name("zeroShort\":") {
+					member = 18
+				} else if d.Name("zeroInteger\":") {
+					member = 19
+				} else if d.Name("zeroLong\":") {
+					member = 20
+				} else if d.Name("zeroFloat\":") {
+					member = 21
+				} else if d.Name("zeroDouble\":") {
+					member = 22
+				}
 			}
-			switch string(key) {
-			case "defaultString":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "defaultString":
+					member = 0
+				case "defaultBoolean":
+					member = 1
+				case "defaultList":
+					member = 2
+				case "defaultTimestamp":
+					member = 3
+				case "defaultBlob":
+					member = 4
+				case "defaultByte":
+					member = 5
+				case "defaultShort":
+					member = 6
+				case "defaultInteger":
+					member = 7
+				case "defaultLong":
+					member = 8
+				case "defaultFloat":
+					member = 9
+				case "defaultDouble":
+					member = 10
+				case "defaultMap":
+					member = 11
+				case "defaultEnum":
+					member = 12
+				case "defaultIntEnum":
+					member = 13
+				case "emptyString":
+					member = 14
+				case "falseBoolean":
+					member = 15
+				case "emptyBlob":
+					member = 16
+				case "zeroByte":
+					member = 17
+				case "zeroShort":
+					member = 18
+				case "zeroInteger":
+					member = 19
+				case "zeroLong":
+					member = 20
+				case "zeroFloat":
+					member = 21
+				case "zeroDouble":
+					member = 22
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DefaultString = d.BoxString(d.String())
-			case "defaultBoolean":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
-			case "defaultList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DefaultList = decodeTestStringList(d)
-			case "defaultTimestamp":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
-			case "defaultBlob":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.DefaultBlob = d.Base64()
-			case "defaultByte":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
-			case "defaultShort":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
-			case "defaultInteger":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
-			case "defaultLong":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
-			case "defaultFloat":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
-			case "defaultDouble":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
-			case "defaultMap":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.DefaultMap = decodeTestStringMap(d)
-			case "defaultEnum":
+			case 12:
 				if d.Null() {
 					continue
 				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
-			case "defaultIntEnum":
+			case 13:
 				if d.Null() {
 					continue
 				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
-			case "emptyString":
+			case 14:
 				if d.Null() {
 					continue
 				}
 				out.EmptyString = d.String()
-			case "falseBoolean":
+			case 15:
 				if d.Null() {
 					continue
 				}
 				out.FalseBoolean = d.Bool()
-			case "emptyBlob":
+			case 16:
 				if d.Null() {
 					continue
 				}
 				out.EmptyBlob = d.Base64()
-			case "zeroByte":
+			case 17:
 				if d.Null() {
 					continue
 				}
 				out.ZeroByte = d.Int8()
-			case "zeroShort":
+			case 18:
 				if d.Null() {
 					continue
 				}
 				out.ZeroShort = d.Int16()
-			case "zeroInteger":
+			case 19:
 				if d.Null() {
 					continue
 				}
 				out.ZeroInteger = d.Int32()
-			case "zeroLong":
+			case 20:
 				if d.Null() {
 					continue
 				}
 				out.ZeroLong = d.Int64()
-			case "zeroFloat":
+			case 21:
 				if d.Null() {
 					continue
 				}
 				out.ZeroFloat = d.Float32()
-			case "zeroDouble":
+			case 22:
 				if d.Null() {
 					continue
 				}
@@ -440,12 +607,26 @@ func deserializeOptionalInputOutputOutput(resp *call.Response, out *OptionalInpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -481,12 +662,26 @@ func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nested\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "nested":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "nested":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -540,32 +735,62 @@ func deserializeRpcV2JsonDenseMapsOutput(resp *call.Response, out *RpcV2JsonDens
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x736e6564:
+				// The name starts dens
+				if d.Name("denseStructMap\":") {
+					member = 0
+				} else if d.Name("denseNumberMap\":") {
+					member = 1
+				} else if d.Name("denseBooleanMap\":") {
+					member = 2
+				} else if d.Name("denseStringMap\":") {
+					member = 3
+				} else if d.Name("denseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "denseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "denseStructMap":
+					member = 0
+				case "denseNumberMap":
+					member = 1
+				case "denseBooleanMap":
+					member = 2
+				case "denseStringMap":
+					member = 3
+				case "denseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DenseStructMap = decodeDenseStructMap(d)
-			case "denseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.DenseNumberMap = decodeDenseNumberMap(d)
-			case "denseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.DenseBooleanMap = decodeDenseBooleanMap(d)
-			case "denseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DenseStringMap = decodeDenseStringMap(d)
-			case "denseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -637,57 +862,131 @@ func deserializeRpcV2JsonListsOutput(resp *call.Response, out *RpcV2JsonListsOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringList\":") {
+					member = 0
+				} else if d.Name("stringSet\":") {
+					member = 1
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerList\":") {
+					member = 2
+				}
+			case 0x6c6f6f62:
+				// The name starts bool
+				if d.Name("booleanList\":") {
+					member = 3
+				}
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestampList\":") {
+					member = 4
+				}
+			case 0x6d756e65:
+				// The name starts enum
+				if d.Name("enumList\":") {
+					member = 5
+				}
+			case 0x45746e69:
+				// The name starts intE
+				if d.Name("intEnumList\":") {
+					member = 6
+				}
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nestedStringList\":") {
+					member = 7
+				}
+			case 0x75727473:
+				// The name starts stru
+				if d.Name("structureList\":") {
+					member = 8
+				}
+			case 0x626f6c62:
+				// The name starts blob
+				if d.Name("blobList\":") {
+					member = 9
+				}
 			}
-			switch string(key) {
-			case "stringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringList":
+					member = 0
+				case "stringSet":
+					member = 1
+				case "integerList":
+					member = 2
+				case "booleanList":
+					member = 3
+				case "timestampList":
+					member = 4
+				case "enumList":
+					member = 5
+				case "intEnumList":
+					member = 6
+				case "nestedStringList":
+					member = 7
+				case "structureList":
+					member = 8
+				case "blobList":
+					member = 9
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.StringList = decodeStringList(d)
-			case "stringSet":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.StringSet = decodeStringSet(d)
-			case "integerList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.IntegerList = decodeIntegerList(d)
-			case "booleanList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.BooleanList = decodeBooleanList(d)
-			case "timestampList":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.TimestampList = decodeTimestampList(d)
-			case "enumList":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.EnumList = decodeFooEnumList(d)
-			case "intEnumList":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.IntEnumList = decodeIntegerEnumList(d)
-			case "nestedStringList":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.NestedStringList = decodeNestedStringList(d)
-			case "structureList":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.StructureList = decodeStructureList(d)
-			case "blobList":
+			case 9:
 				if d.Null() {
 					continue
 				}
@@ -739,32 +1038,62 @@ func deserializeRpcV2JsonSparseMapsOutput(resp *call.Response, out *RpcV2JsonSpa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStructMap\":") {
+					member = 0
+				} else if d.Name("sparseNumberMap\":") {
+					member = 1
+				} else if d.Name("sparseBooleanMap\":") {
+					member = 2
+				} else if d.Name("sparseStringMap\":") {
+					member = 3
+				} else if d.Name("sparseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "sparseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStructMap":
+					member = 0
+				case "sparseNumberMap":
+					member = 1
+				case "sparseBooleanMap":
+					member = 2
+				case "sparseStringMap":
+					member = 3
+				case "sparseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SparseStructMap = decodeSparseStructMap(d)
-			case "sparseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.SparseNumberMap = decodeSparseNumberMap(d)
-			case "sparseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.SparseBooleanMap = decodeSparseBooleanMap(d)
-			case "sparseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.SparseStringMap = decodeSparseStringMap(d)
-			case "sparseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -836,57 +1165,134 @@ func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleSca
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65757274:
+				// The name starts true
+				if d.Name("trueBooleanValue\":") {
+					member = 0
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBooleanValue\":") {
+					member = 1
+				}
+			case 0x65747962:
+				// The name starts byte
+				if d.Name("byteValue\":") {
+					member = 2
+				}
+			case 0x62756f64:
+				// The name starts doub
+				if d.Name("doubleValue\":") {
+					member = 3
+				}
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatValue\":") {
+					member = 4
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerValue\":") {
+					member = 5
+				}
+			case 0x676e6f6c:
+				// The name starts long
+				if d.Name("longValue\":") {
+					member = 6
+				}
+			case 0x726f6873:
+				// The name starts shor
+				if d.Name("shortValue\":") {
+					member = 7
+				}
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringValue\":") {
+					member = 8
+				}
+			case 0x626f6c62:
+				// The name starts blob
+				if d.Name("blobValue\":") {
+					member = 9
+				}
 			}
-			switch string(key) {
-			case "trueBooleanValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "trueBooleanValue":
+					member = 0
+				case "falseBooleanValue":
+					member = 1
+				case "byteValue":
+					member = 2
+				case "doubleValue":
+					member = 3
+				case "floatValue":
+					member = 4
+				case "integerValue":
+					member = 5
+				case "longValue":
+					member = 6
+				case "shortValue":
+					member = 7
+				case "stringValue":
+					member = 8
+				case "blobValue":
+					member = 9
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.TrueBooleanValue = d.BoxBool(d.Bool())
-			case "falseBooleanValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.FalseBooleanValue = d.BoxBool(d.Bool())
-			case "byteValue":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.ByteValue = d.BoxInt8(d.Int8())
-			case "doubleValue":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.DoubleValue = d.BoxFloat64(d.Float64())
-			case "floatValue":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
-			case "integerValue":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				out.IntegerValue = d.BoxInt32(d.Int32())
-			case "longValue":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.LongValue = d.BoxInt64(d.Int64())
-			case "shortValue":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.ShortValue = d.BoxInt16(d.Int16())
-			case "stringValue":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				out.StringValue = d.BoxString(d.String())
-			case "blobValue":
+			case 9:
 				if d.Null() {
 					continue
 				}
@@ -926,17 +1332,35 @@ func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNulls
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStringList\":") {
+					member = 0
+				} else if d.Name("sparseStringMap\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "sparseStringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStringList":
+					member = 0
+				case "sparseStringMap":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SparseStringList = decodeSparseStringList(d)
-			case "sparseStringMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -984,27 +1408,62 @@ func deserializeTimestampFormatIgnoredOutput(resp *call.Response, out *Timestamp
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746164:
+				// The name starts date
+				if d.Name("dateTime\":") {
+					member = 0
+				}
+			case 0x70747468:
+				// The name starts http
+				if d.Name("httpDate\":") {
+					member = 1
+				}
+			case 0x636f7065:
+				// The name starts epoc
+				if d.Name("epochSeconds\":") {
+					member = 2
+				}
+			case 0x6d726f6e:
+				// The name starts norm
+				if d.Name("normal\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "dateTime":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "dateTime":
+					member = 0
+				case "httpDate":
+					member = 1
+				case "epochSeconds":
+					member = 2
+				case "normal":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.DateTime = d.BoxTime(d.EpochSeconds())
-			case "httpDate":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.HttpDate = d.BoxTime(d.EpochSeconds())
-			case "epochSeconds":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.EpochSeconds = d.BoxTime(d.EpochSeconds())
-			case "normal":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -1022,7 +1481,7 @@ func decodeBlobList(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
@@ -1037,7 +1496,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
@@ -1053,12 +1512,26 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f46:
+			// The name starts Foo"
+			if d.Name("Foo\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "Foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Foo":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1165,7 +1638,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1181,12 +1654,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1201,7 +1688,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -1216,7 +1703,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
@@ -1231,7 +1718,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1247,17 +1734,38 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f66:
+			// The name starts foo"
+			if d.Name("foo\":") {
+				member = 0
+			}
+		case 0x7473656e:
+			// The name starts nest
+			if d.Name("nested\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "foo":
+				member = 0
+			case "nested":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Foo = d.BoxString(d.String())
-		case "nested":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1275,17 +1783,38 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x22726162:
+			// The name starts bar"
+			if d.Name("bar\":") {
+				member = 0
+			}
+		case 0x75636572:
+			// The name starts recu
+			if d.Name("recursiveMember\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "bar":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "bar":
+				member = 0
+			case "recursiveMember":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Bar = d.BoxString(d.String())
-		case "recursiveMember":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1359,7 +1888,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1412,40 +1941,18 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStringSet(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
@@ -1483,18 +1990,7 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
@@ -1519,7 +2015,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
@@ -1535,17 +2031,38 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x68746170:
+			// The name starts path
+			if d.Name("path\":") {
+				member = 0
+			}
+		case 0x7373656d:
+			// The name starts mess
+			if d.Name("message\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "path":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "path":
+				member = 0
+			case "message":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Path = d.BoxString(d.String())
-		case "message":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1560,7 +2077,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

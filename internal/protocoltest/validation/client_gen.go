@@ -328,17 +328,38 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373656d:
+					// The name starts mess
+					if d.Name("message\":") {
+						member = 0
+					}
+				case 0x6c656966:
+					// The name starts fiel
+					if d.Name("fieldList\":") {
+						member = 1
+					}
 				}
-				switch string(key) {
-				case "message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "message":
+						member = 0
+					case "fieldList":
+						member = 1
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "fieldList":
+				case 1:
 					if d.Null() {
 						continue
 					}

@@ -526,17 +526,38 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x68746170:
+			// The name starts path
+			if d.Name("path\":") {
+				member = 0
+			}
+		case 0x7373656d:
+			// The name starts mess
+			if d.Name("message\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "path":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "path":
+				member = 0
+			case "message":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Path = d.BoxString(d.String())
-		case "message":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -551,7 +572,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {

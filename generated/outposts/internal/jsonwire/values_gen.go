@@ -396,7 +396,7 @@ func (s *slab[T]) box(v T) *T {
 	if s.used == len(s.block) {
 		// Grow the blocks so that small documents waste little and large
 		// ones allocate rarely.
-		s.block = make([]T, min(max(2*len(s.block), 8), 512))
+		s.block = make([]T, fitClass[T](min(max(2*len(s.block), 8), 512)))
 		s.used = 0
 	}
 	p := &s.block[s.used]

@@ -18,12 +18,26 @@ func decodeBlobPayloadEvent(d *jsonwire.Decoder, v *types.BlobPayloadEvent) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "payload":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "payload":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -38,7 +52,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.RefuseNull("BooleanList") {
@@ -54,12 +68,26 @@ func decodeClientOptionalDefaults(d *jsonwire.Decoder, v *types.ClientOptionalDe
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x626d656d:
+			// The name starts memb
+			if d.Name("member\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "member":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "member":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -75,148 +103,279 @@ func decodeDefaults(d *jsonwire.Decoder, v *types.Defaults) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61666564:
+			// The name starts defa
+			if d.Name("defaultString\":") {
+				member = 0
+			} else if d.Name("defaultBoolean\":") {
+				member = 1
+			} else if d.Name("defaultList\":") {
+				member = 2
+			} else if d.Name("defaultDocumentMap\":") {
+				member = 3
+			} else if d.Name("defaultDocumentString\":") {
+				member = 4
+			} else if d.Name("defaultDocumentBoolean\":") {
+				member = 5
+			} else if d.Name("defaultDocumentList\":") {
+				member = 6
+			} else if d.Name("defaultNullDocument\":") {
+				member = 7
+			} else if d.Name("defaultTimestamp\":") {
+				member = 8
+			} else if d.Name("defaultBlob\":") {
+				member = 9
+			} else if d.Name("defaultByte\":") {
+				member = 10
+			} else if d.Name("defaultShort\":") {
+				member = 11
+			} else if d.Name("defaultInteger\":") {
+				member = 12
+			} else if d.Name("defaultLong\":") {
+				member = 13
+			} else if d.Name("defaultFloat\":") {
+				member = 14
+			} else if d.Name("defaultDouble\":") {
+				member = 15
+			} else if d.Name("defaultMap\":") {
+				member = 16
+			} else if d.Name("defaultEnum\":") {
+				member = 17
+			} else if d.Name("defaultIntEnum\":") {
+				member = 18
+			}
+		case 0x74706d65:
+			// The name starts empt
+			if d.Name("emptyString\":") {
+				member = 19
+			} else if d.Name("emptyBlob\":") {
+				member = 21
+			}
+		case 0x736c6166:
+			// The name starts fals
+			if d.Name("falseBoolean\":") {
+				member = 20
+			}
+		case 0x6f72657a:
+			// The name starts zero
+			if d.Name("zeroByte\":") {
+				member = 22
+			} else if d.Name("zeroShort\":") {
+				member = 23
+			} else if d.Name("zeroInteger\":") {
+				member = 24
+			} else if d.Name("zeroLong\":") {
+				member = 25
+			} else if d.Name("zeroFloat\":") {
+				member = 26
+			} else if d.Name("zeroDouble\":") {
+				member = 27
+			}
 		}
-		switch string(key) {
-		case "defaultString":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "defaultString":
+				member = 0
+			case "defaultBoolean":
+				member = 1
+			case "defaultList":
+				member = 2
+			case "defaultDocumentMap":
+				member = 3
+			case "defaultDocumentString":
+				member = 4
+			case "defaultDocumentBoolean":
+				member = 5
+			case "defaultDocumentList":
+				member = 6
+			case "defaultNullDocument":
+				member = 7
+			case "defaultTimestamp":
+				member = 8
+			case "defaultBlob":
+				member = 9
+			case "defaultByte":
+				member = 10
+			case "defaultShort":
+				member = 11
+			case "defaultInteger":
+				member = 12
+			case "defaultLong":
+				member = 13
+			case "defaultFloat":
+				member = 14
+			case "defaultDouble":
+				member = 15
+			case "defaultMap":
+				member = 16
+			case "defaultEnum":
+				member = 17
+			case "defaultIntEnum":
+				member = 18
+			case "emptyString":
+				member = 19
+			case "falseBoolean":
+				member = 20
+			case "emptyBlob":
+				member = 21
+			case "zeroByte":
+				member = 22
+			case "zeroShort":
+				member = 23
+			case "zeroInteger":
+				member = 24
+			case "zeroLong":
+				member = 25
+			case "zeroFloat":
+				member = 26
+			case "zeroDouble":
+				member = 27
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.DefaultString = d.BoxString(d.String())
-		case "defaultBoolean":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.DefaultBoolean = d.BoxBool(d.Bool())
-		case "defaultList":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.DefaultList = decodeTestStringList(d)
-		case "defaultDocumentMap":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.DefaultDocumentMap = types.Document(d.Raw())
-		case "defaultDocumentString":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.DefaultDocumentString = types.Document(d.Raw())
-		case "defaultDocumentBoolean":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.DefaultDocumentBoolean = types.Document(d.Raw())
-		case "defaultDocumentList":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.DefaultDocumentList = types.Document(d.Raw())
-		case "defaultNullDocument":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.DefaultNullDocument = types.Document(d.Raw())
-		case "defaultTimestamp":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
-		case "defaultBlob":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.DefaultBlob = d.Base64()
-		case "defaultByte":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.DefaultByte = d.BoxInt8(d.Int8())
-		case "defaultShort":
+		case 11:
 			if d.Null() {
 				continue
 			}
 			v.DefaultShort = d.BoxInt16(d.Int16())
-		case "defaultInteger":
+		case 12:
 			if d.Null() {
 				continue
 			}
 			v.DefaultInteger = d.BoxInt32(d.Int32())
-		case "defaultLong":
+		case 13:
 			if d.Null() {
 				continue
 			}
 			v.DefaultLong = d.BoxInt64(d.Int64())
-		case "defaultFloat":
+		case 14:
 			if d.Null() {
 				continue
 			}
 			v.DefaultFloat = d.BoxFloat32(d.Float32())
-		case "defaultDouble":
+		case 15:
 			if d.Null() {
 				continue
 			}
 			v.DefaultDouble = d.BoxFloat64(d.Float64())
-		case "defaultMap":
+		case 16:
 			if d.Null() {
 				continue
 			}
 			v.DefaultMap = decodeTestStringMap(d)
-		case "defaultEnum":
+		case 17:
 			if d.Null() {
 				continue
 			}
 			v.DefaultEnum = types.TestEnum(d.Symbol())
-		case "defaultIntEnum":
+		case 18:
 			if d.Null() {
 				continue
 			}
 			x := types.TestIntEnum(d.Int32())
 			v.DefaultIntEnum = &x
-		case "emptyString":
+		case 19:
 			if d.Null() {
 				continue
 			}
 			v.EmptyString = d.String()
-		case "falseBoolean":
+		case 20:
 			if d.Null() {
 				continue
 			}
 			v.FalseBoolean = d.Bool()
-		case "emptyBlob":
+		case 21:
 			if d.Null() {
 				continue
 			}
 			v.EmptyBlob = d.Base64()
-		case "zeroByte":
+		case 22:
 			if d.Null() {
 				continue
 			}
 			v.ZeroByte = d.Int8()
-		case "zeroShort":
+		case 23:
 			if d.Null() {
 				continue
 			}
 			v.ZeroShort = d.Int16()
-		case "zeroInteger":
+		case 24:
 			if d.Null() {
 				continue
 			}
 			v.ZeroInteger = d.Int32()
-		case "zeroLong":
+		case 25:
 			if d.Null() {
 				continue
 			}
 			v.ZeroLong = d.Int64()
-		case "zeroFloat":
+		case 26:
 			if d.Null() {
 				continue
 			}
 			v.ZeroFloat = d.Float32()
-		case "zeroDouble":
+		case 27:
 			if d.Null() {
 				continue
 			}
@@ -391,22 +550,50 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x676e616c:
+			// The name starts lang
+			if d.Name("language\":") {
+				member = 0
+			}
+		case 0x65657267:
+			// The name starts gree
+			if d.Name("greeting\":") {
+				member = 1
+			}
+		case 0x65726166:
+			// The name starts fare
+			if d.Name("farewell\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "language":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "language":
+				member = 0
+			case "greeting":
+				member = 1
+			case "farewell":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Language = d.BoxString(d.String())
-		case "greeting":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.Greeting = d.BoxString(d.String())
-		case "farewell":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -427,7 +614,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.RefuseNull("DialogList") {
@@ -481,12 +668,26 @@ func decodeErrorEvent(d *jsonwire.Decoder, v *types.ErrorEvent) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7373656d:
+			// The name starts mess
+			if d.Name("message\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "message":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "message":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -605,12 +806,26 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61726870:
+			// The name starts phra
+			if d.Name("phrase\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "phrase":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "phrase":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -629,7 +844,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.RefuseNull("FooEnumList") {
@@ -662,7 +877,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.RefuseNull("FooEnumSet") {
@@ -678,12 +893,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -699,17 +928,38 @@ func decodeHeadersAndExplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616568:
+			// The name starts head
+			if d.Name("header\":") {
+				member = 0
+			}
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "header":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "header":
+				member = 0
+			case "payload":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Header = d.BoxString(d.String())
-		case "payload":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -727,17 +977,38 @@ func decodeHeadersAndImplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x64616568:
+			// The name starts head
+			if d.Name("header\":") {
+				member = 0
+			}
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "header":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "header":
+				member = 0
+			case "payload":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Header = d.BoxString(d.String())
-		case "payload":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -753,47 +1024,110 @@ func decodeHeadersEvent(d *jsonwire.Decoder, v *types.HeadersEvent) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c6f6f62:
+			// The name starts bool
+			if d.Name("booleanHeader\":") {
+				member = 0
+			}
+		case 0x65747962:
+			// The name starts byte
+			if d.Name("byteHeader\":") {
+				member = 1
+			}
+		case 0x726f6873:
+			// The name starts shor
+			if d.Name("shortHeader\":") {
+				member = 2
+			}
+		case 0x48746e69:
+			// The name starts intH
+			if d.Name("intHeader\":") {
+				member = 3
+			}
+		case 0x676e6f6c:
+			// The name starts long
+			if d.Name("longHeader\":") {
+				member = 4
+			}
+		case 0x626f6c62:
+			// The name starts blob
+			if d.Name("blobHeader\":") {
+				member = 5
+			}
+		case 0x69727473:
+			// The name starts stri
+			if d.Name("stringHeader\":") {
+				member = 6
+			}
+		case 0x656d6974:
+			// The name starts time
+			if d.Name("timestampHeader\":") {
+				member = 7
+			}
 		}
-		switch string(key) {
-		case "booleanHeader":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "booleanHeader":
+				member = 0
+			case "byteHeader":
+				member = 1
+			case "shortHeader":
+				member = 2
+			case "intHeader":
+				member = 3
+			case "longHeader":
+				member = 4
+			case "blobHeader":
+				member = 5
+			case "stringHeader":
+				member = 6
+			case "timestampHeader":
+				member = 7
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.BooleanHeader = d.BoxBool(d.Bool())
-		case "byteHeader":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ByteHeader = d.BoxInt8(d.Int8())
-		case "shortHeader":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ShortHeader = d.BoxInt16(d.Int16())
-		case "intHeader":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.IntHeader = d.BoxInt32(d.Int32())
-		case "longHeader":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.LongHeader = d.BoxInt64(d.Int64())
-		case "blobHeader":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.BlobHeader = d.Base64()
-		case "stringHeader":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.StringHeader = d.BoxString(d.String())
-		case "timestampHeader":
+		case 7:
 			if d.Null() {
 				continue
 			}
@@ -808,7 +1142,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerEnumList") {
@@ -841,7 +1175,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerEnumSet") {
@@ -856,7 +1190,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerList") {
@@ -987,17 +1321,38 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65657267:
+			// The name starts gree
+			if d.Name("greeting\":") {
+				member = 0
+			}
+		case 0x656d616e:
+			// The name starts name
+			if d.Name("name\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "greeting":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "greeting":
+				member = 0
+			case "name":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Greeting = d.BoxString(d.String())
-		case "name":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1012,7 +1367,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.RefuseNull("NestedStringList") {
@@ -1059,12 +1414,26 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61746164:
+			// The name starts data
+			if d.Name("data\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "data":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "data":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1080,12 +1449,26 @@ func decodePayloadStructure(d *jsonwire.Decoder, v *types.PayloadStructure) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x75727473:
+			// The name starts stru
+			if d.Name("structureMember\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "structureMember":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "structureMember":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1164,17 +1547,38 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x226f6f66:
+			// The name starts foo"
+			if d.Name("foo\":") {
+				member = 0
+			}
+		case 0x7473656e:
+			// The name starts nest
+			if d.Name("nested\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "foo":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "foo":
+				member = 0
+			case "nested":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Foo = d.BoxString(d.String())
-		case "nested":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1192,17 +1596,38 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x22726162:
+			// The name starts bar"
+			if d.Name("bar\":") {
+				member = 0
+			}
+		case 0x75636572:
+			// The name starts recu
+			if d.Name("recursiveMember\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "bar":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "bar":
+				member = 0
+			case "recursiveMember":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Bar = d.BoxString(d.String())
-		case "recursiveMember":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1220,12 +1645,26 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6173:
+			// The name starts salu
+			if d.Name("salutation\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "salutation":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "salutation":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1240,7 +1679,7 @@ func decodeSimpleList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("SimpleList") {
@@ -1369,7 +1808,7 @@ func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*int16]
 	for d.NextElem() {
 		if d.Null() {
@@ -1385,7 +1824,7 @@ func decodeSparseStringList(d *jsonwire.Decoder) []*string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[*string]
 	for d.NextElem() {
 		if d.Null() {
@@ -1441,7 +1880,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringList") {
@@ -1475,12 +1914,26 @@ func decodeStringPayloadEvent(d *jsonwire.Decoder, v *types.StringPayloadEvent) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "payload":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "payload":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1495,7 +1948,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringSet") {
@@ -1510,7 +1963,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.RefuseNull("StructureList") {
@@ -1526,17 +1979,38 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x756c6176:
+			// The name starts valu
+			if d.Name("value\":") {
+				member = 0
+			}
+		case 0x6568746f:
+			// The name starts othe
+			if d.Name("other\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "value":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "value":
+				member = 0
+			case "other":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.A = d.BoxString(d.String())
-		case "other":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1552,12 +2026,26 @@ func decodeStructurePayloadEvent(d *jsonwire.Decoder, v *types.StructurePayloadE
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "payload":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "payload":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1575,12 +2063,26 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x656d6974:
+			// The name starts time
+			if d.Name("timeout\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "timeout":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "timeout":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1595,7 +2097,7 @@ func decodeTestStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("TestStringList") {
@@ -1628,7 +2130,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.RefuseNull("TimestampList") {
@@ -1644,24 +2146,46 @@ func decodeTopLevel(d *jsonwire.Decoder, v *types.TopLevel) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c616964:
+			// The name starts dial
+			if d.Name("dialog\":") {
+				member = 0
+			} else if d.Name("dialogList\":") {
+				member = 1
+			} else if d.Name("dialogMap\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "dialog":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "dialog":
+				member = 0
+			case "dialogList":
+				member = 1
+			case "dialogMap":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			x := new(types.Dialog)
 			decodeDialog(d, x)
 			v.Dialog = x
-		case "dialogList":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.DialogList = decodeDialogList(d)
-		case "dialogMap":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -1714,12 +2238,26 @@ func decodeUnionPayloadEvent(d *jsonwire.Decoder, v *types.UnionPayloadEvent) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6c796170:
+			// The name starts payl
+			if d.Name("payload\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "payload":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "payload":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}

@@ -1636,12 +1636,26 @@ func decodeContentTypeParametersInput(msg *serve.RequestMessage, in *restjsonpro
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1754,17 +1768,38 @@ func decodeDocumentTypeInput(msg *serve.RequestMessage, in *restjsonprotocol.Doc
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringValue\":") {
+					member = 0
+				}
+			case 0x75636f64:
+				// The name starts docu
+				if d.Name("documentValue\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "stringValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringValue":
+					member = 0
+				case "documentValue":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.StringValue = d.BoxString(d.String())
-			case "documentValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1838,12 +1873,26 @@ func decodeDocumentTypeAsMapValueInput(msg *serve.RequestMessage, in *restjsonpr
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x56636f64:
+				// The name starts docV
+				if d.Name("docValuedMap\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "docValuedMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "docValuedMap":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2215,12 +2264,26 @@ func decodeEndpointWithHostLabelOperationInput(msg *serve.RequestMessage, in *re
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6562616c:
+				// The name starts labe
+				if d.Name("label\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "label":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "label":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -2420,12 +2483,26 @@ func decodeHttpChecksumRequiredInput(msg *serve.RequestMessage, in *restjsonprot
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x226f6f66:
+				// The name starts foo"
+				if d.Name("foo\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "foo":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "foo":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3881,12 +3958,26 @@ func decodeJsonBlobsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonBl
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61746164:
+				// The name starts data
+				if d.Name("data\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "data":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "data":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -3955,37 +4046,71 @@ func decodeJsonEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonEn
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x456f6f66:
+				// The name starts fooE
+				if d.Name("fooEnum1\":") {
+					member = 0
+				} else if d.Name("fooEnum2\":") {
+					member = 1
+				} else if d.Name("fooEnum3\":") {
+					member = 2
+				} else if d.Name("fooEnumList\":") {
+					member = 3
+				} else if d.Name("fooEnumSet\":") {
+					member = 4
+				} else if d.Name("fooEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "fooEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "fooEnum1":
+					member = 0
+				case "fooEnum2":
+					member = 1
+				case "fooEnum3":
+					member = 2
+				case "fooEnumList":
+					member = 3
+				case "fooEnumSet":
+					member = 4
+				case "fooEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.FooEnum1 = types.FooEnum(d.Symbol())
-			case "fooEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.FooEnum2 = types.FooEnum(d.Symbol())
-			case "fooEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.FooEnum3 = types.FooEnum(d.Symbol())
-			case "fooEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.FooEnumList = decodeFooEnumList(d)
-			case "fooEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				in.FooEnumSet = decodeFooEnumSet(d)
-			case "fooEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -4074,40 +4199,74 @@ func decodeJsonIntEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.Jso
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerEnum1\":") {
+					member = 0
+				} else if d.Name("integerEnum2\":") {
+					member = 1
+				} else if d.Name("integerEnum3\":") {
+					member = 2
+				} else if d.Name("integerEnumList\":") {
+					member = 3
+				} else if d.Name("integerEnumSet\":") {
+					member = 4
+				} else if d.Name("integerEnumMap\":") {
+					member = 5
+				}
 			}
-			switch string(key) {
-			case "integerEnum1":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "integerEnum1":
+					member = 0
+				case "integerEnum2":
+					member = 1
+				case "integerEnum3":
+					member = 2
+				case "integerEnumList":
+					member = 3
+				case "integerEnumSet":
+					member = 4
+				case "integerEnumMap":
+					member = 5
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum1 = &x
-			case "integerEnum2":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum2 = &x
-			case "integerEnum3":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum3 = &x
-			case "integerEnumList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.IntegerEnumList = decodeIntegerEnumList(d)
-			case "integerEnumSet":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				in.IntegerEnumSet = decodeIntegerEnumSet(d)
-			case "integerEnumMap":
+			case 5:
 				if d.Null() {
 					continue
 				}
@@ -4196,52 +4355,119 @@ func decodeJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonLi
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringList\":") {
+					member = 0
+				} else if d.Name("stringSet\":") {
+					member = 1
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerList\":") {
+					member = 2
+				}
+			case 0x6c6f6f62:
+				// The name starts bool
+				if d.Name("booleanList\":") {
+					member = 3
+				}
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestampList\":") {
+					member = 4
+				}
+			case 0x6d756e65:
+				// The name starts enum
+				if d.Name("enumList\":") {
+					member = 5
+				}
+			case 0x45746e69:
+				// The name starts intE
+				if d.Name("intEnumList\":") {
+					member = 6
+				}
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nestedStringList\":") {
+					member = 7
+				}
+			case 0x7453796d:
+				// The name starts mySt
+				if d.Name("myStructureList\":") {
+					member = 8
+				}
 			}
-			switch string(key) {
-			case "stringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringList":
+					member = 0
+				case "stringSet":
+					member = 1
+				case "integerList":
+					member = 2
+				case "booleanList":
+					member = 3
+				case "timestampList":
+					member = 4
+				case "enumList":
+					member = 5
+				case "intEnumList":
+					member = 6
+				case "nestedStringList":
+					member = 7
+				case "myStructureList":
+					member = 8
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.StringList = decodeStringList(d)
-			case "stringSet":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.StringSet = decodeStringSet(d)
-			case "integerList":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.IntegerList = decodeIntegerList(d)
-			case "booleanList":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.BooleanList = decodeBooleanList(d)
-			case "timestampList":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				in.TimestampList = decodeTimestampList(d)
-			case "enumList":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				in.EnumList = decodeFooEnumList(d)
-			case "intEnumList":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				in.IntEnumList = decodeIntegerEnumList(d)
-			case "nestedStringList":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				in.NestedStringList = decodeNestedStringList(d)
-			case "myStructureList":
+			case 8:
 				if d.Null() {
 					continue
 				}
@@ -4342,32 +4568,62 @@ func decodeJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonMap
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x736e6564:
+				// The name starts dens
+				if d.Name("denseStructMap\":") {
+					member = 0
+				} else if d.Name("denseNumberMap\":") {
+					member = 1
+				} else if d.Name("denseBooleanMap\":") {
+					member = 2
+				} else if d.Name("denseStringMap\":") {
+					member = 3
+				} else if d.Name("denseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "denseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "denseStructMap":
+					member = 0
+				case "denseNumberMap":
+					member = 1
+				case "denseBooleanMap":
+					member = 2
+				case "denseStringMap":
+					member = 3
+				case "denseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.DenseStructMap = decodeDenseStructMap(d)
-			case "denseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.DenseNumberMap = decodeDenseNumberMap(d)
-			case "denseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.DenseBooleanMap = decodeDenseBooleanMap(d)
-			case "denseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.DenseStringMap = decodeDenseStringMap(d)
-			case "denseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -4452,42 +4708,89 @@ func decodeJsonTimestampsInput(msg *serve.RequestMessage, in *restjsonprotocol.J
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6d726f6e:
+				// The name starts norm
+				if d.Name("normal\":") {
+					member = 0
+				}
+			case 0x65746164:
+				// The name starts date
+				if d.Name("dateTime\":") {
+					member = 1
+				} else if d.Name("dateTimeOnTarget\":") {
+					member = 2
+				}
+			case 0x636f7065:
+				// The name starts epoc
+				if d.Name("epochSeconds\":") {
+					member = 3
+				} else if d.Name("epochSecondsOnTarget\":") {
+					member = 4
+				}
+			case 0x70747468:
+				// The name starts http
+				if d.Name("httpDate\":") {
+					member = 5
+				} else if d.Name("httpDateOnTarget\":") {
+					member = 6
+				}
 			}
-			switch string(key) {
-			case "normal":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "normal":
+					member = 0
+				case "dateTime":
+					member = 1
+				case "dateTimeOnTarget":
+					member = 2
+				case "epochSeconds":
+					member = 3
+				case "epochSecondsOnTarget":
+					member = 4
+				case "httpDate":
+					member = 5
+				case "httpDateOnTarget":
+					member = 6
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.Normal = d.BoxTime(d.EpochSeconds())
-			case "dateTime":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.DateTime = d.BoxTime(d.DateTimeUTC())
-			case "dateTimeOnTarget":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.DateTimeOnTarget = d.BoxTime(d.DateTimeUTC())
-			case "epochSeconds":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.EpochSeconds = d.BoxTime(d.EpochSeconds())
-			case "epochSecondsOnTarget":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				in.EpochSecondsOnTarget = d.BoxTime(d.EpochSeconds())
-			case "httpDate":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				in.HttpDate = d.BoxTime(d.HTTPDate())
-			case "httpDateOnTarget":
+			case 6:
 				if d.Null() {
 					continue
 				}
@@ -4580,12 +4883,26 @@ func decodeJsonUnionsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonU
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x746e6f63:
+				// The name starts cont
+				if d.Name("contents\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "contents":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "contents":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -4797,12 +5114,26 @@ func decodeMalformedBlobInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x626f6c62:
+				// The name starts blob
+				if d.Name("blob\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "blob":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "blob":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -4890,12 +5221,26 @@ func decodeMalformedBooleanInput(msg *serve.RequestMessage, in *restjsonprotocol
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6c6f6f62:
+				// The name starts bool
+				if d.Name("booleanInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "booleanInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "booleanInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -4983,12 +5328,26 @@ func decodeMalformedByteInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65747962:
+				// The name starts byte
+				if d.Name("byteInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "byteInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "byteInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5050,12 +5409,26 @@ func decodeMalformedContentTypeWithBodyInput(msg *serve.RequestMessage, in *rest
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x3a226968:
+				// The name starts hi":
+				if d.Name("hi\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "hi":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "hi":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5329,12 +5702,26 @@ func decodeMalformedDoubleInput(msg *serve.RequestMessage, in *restjsonprotocol.
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x62756f64:
+				// The name starts doub
+				if d.Name("doubleInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "doubleInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "doubleInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5422,12 +5809,26 @@ func decodeMalformedFloatInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "floatInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "floatInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5515,12 +5916,26 @@ func decodeMalformedIntegerInput(msg *serve.RequestMessage, in *restjsonprotocol
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "integerInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "integerInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5581,12 +5996,26 @@ func decodeMalformedListInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x79646f62:
+				// The name starts body
+				if d.Name("bodyList\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "bodyList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "bodyList":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5674,12 +6103,26 @@ func decodeMalformedLongInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x676e6f6c:
+				// The name starts long
+				if d.Name("longInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "longInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "longInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5740,12 +6183,26 @@ func decodeMalformedMapInput(msg *serve.RequestMessage, in *restjsonprotocol.Mal
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x79646f62:
+				// The name starts body
+				if d.Name("bodyMap\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "bodyMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "bodyMap":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -5806,17 +6263,38 @@ func decodeMalformedRequestBodyInput(msg *serve.RequestMessage, in *restjsonprot
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x22746e69:
+				// The name starts int"
+				if d.Name("int\":") {
+					member = 0
+				}
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("float\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "int":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "int":
+					member = 0
+				case "float":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.Int = d.BoxInt32(d.Int32())
-			case "float":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -5904,12 +6382,26 @@ func decodeMalformedShortInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x726f6873:
+				// The name starts shor
+				if d.Name("shortInBody\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "shortInBody":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "shortInBody":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -6020,12 +6512,26 @@ func decodeMalformedTimestampBodyDateTimeInput(msg *serve.RequestMessage, in *re
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestamp\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "timestamp":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "timestamp":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -6088,12 +6594,26 @@ func decodeMalformedTimestampBodyDefaultInput(msg *serve.RequestMessage, in *res
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestamp\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "timestamp":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "timestamp":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -6156,12 +6676,26 @@ func decodeMalformedTimestampBodyHttpDateInput(msg *serve.RequestMessage, in *re
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x656d6974:
+				// The name starts time
+				if d.Name("timestamp\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "timestamp":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "timestamp":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -6691,12 +7225,26 @@ func decodeMalformedUnionInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6f696e75:
+				// The name starts unio
+				if d.Name("union\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "union":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "union":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -7218,31 +7766,66 @@ func decodeOperationWithDefaultsInput(msg *serve.RequestMessage, in *restjsonpro
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61666564:
+				// The name starts defa
+				if d.Name("defaults\":") {
+					member = 0
+				}
+			case 0x65696c63:
+				// The name starts clie
+				if d.Name("clientOptionalDefaults\":") {
+					member = 1
+				}
+			case 0x4c706f74:
+				// The name starts topL
+				if d.Name("topLevelDefault\":") {
+					member = 2
+				}
+			case 0x6568746f:
+				// The name starts othe
+				if d.Name("otherTopLevelDefault\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "defaults":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "defaults":
+					member = 0
+				case "clientOptionalDefaults":
+					member = 1
+				case "topLevelDefault":
+					member = 2
+				case "otherTopLevelDefault":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				x := new(types.Defaults)
 				decodeDefaults(d, x)
 				in.Defaults = x
-			case "clientOptionalDefaults":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				x := new(types.ClientOptionalDefaults)
 				decodeClientOptionalDefaults(d, x)
 				in.ClientOptionalDefaults = x
-			case "topLevelDefault":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.TopLevelDefault = d.BoxString(d.String())
-			case "otherTopLevelDefault":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -7461,12 +8044,26 @@ func decodeOperationWithNestedStructureInput(msg *serve.RequestMessage, in *rest
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x4c706f74:
+				// The name starts topL
+				if d.Name("topLevel\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "topLevel":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "topLevel":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -7649,12 +8246,26 @@ func decodePostPlayerActionInput(msg *serve.RequestMessage, in *restjsonprotocol
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69746361:
+				// The name starts acti
+				if d.Name("action\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "action":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "action":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -7724,12 +8335,26 @@ func decodePostUnionWithJsonNameInput(msg *serve.RequestMessage, in *restjsonpro
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x756c6176:
+				// The name starts valu
+				if d.Name("value\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "value":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "value":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -7803,12 +8428,26 @@ func decodePutWithContentEncodingInput(msg *serve.RequestMessage, in *restjsonpr
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61746164:
+				// The name starts data
+				if d.Name("data\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "data":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "data":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -8030,12 +8669,26 @@ func decodeRecursiveShapesInput(msg *serve.RequestMessage, in *restjsonprotocol.
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7473656e:
+				// The name starts nest
+				if d.Name("nested\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "nested":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "nested":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -8204,52 +8857,122 @@ func decodeSimpleScalarPropertiesInput(msg *serve.RequestMessage, in *restjsonpr
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x69727473:
+				// The name starts stri
+				if d.Name("stringValue\":") {
+					member = 0
+				}
+			case 0x65757274:
+				// The name starts true
+				if d.Name("trueBooleanValue\":") {
+					member = 1
+				}
+			case 0x736c6166:
+				// The name starts fals
+				if d.Name("falseBooleanValue\":") {
+					member = 2
+				}
+			case 0x65747962:
+				// The name starts byte
+				if d.Name("byteValue\":") {
+					member = 3
+				}
+			case 0x726f6873:
+				// The name starts shor
+				if d.Name("shortValue\":") {
+					member = 4
+				}
+			case 0x65746e69:
+				// The name starts inte
+				if d.Name("integerValue\":") {
+					member = 5
+				}
+			case 0x676e6f6c:
+				// The name starts long
+				if d.Name("longValue\":") {
+					member = 6
+				}
+			case 0x616f6c66:
+				// The name starts floa
+				if d.Name("floatValue\":") {
+					member = 7
+				}
+			case 0x62756f44:
+				// The name starts Doub
+				if d.Name("DoubleDribble\":") {
+					member = 8
+				}
 			}
-			switch string(key) {
-			case "stringValue":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "stringValue":
+					member = 0
+				case "trueBooleanValue":
+					member = 1
+				case "falseBooleanValue":
+					member = 2
+				case "byteValue":
+					member = 3
+				case "shortValue":
+					member = 4
+				case "integerValue":
+					member = 5
+				case "longValue":
+					member = 6
+				case "floatValue":
+					member = 7
+				case "DoubleDribble":
+					member = 8
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.StringValue = d.BoxString(d.String())
-			case "trueBooleanValue":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.TrueBooleanValue = d.BoxBool(d.Bool())
-			case "falseBooleanValue":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.FalseBooleanValue = d.BoxBool(d.Bool())
-			case "byteValue":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.ByteValue = d.BoxInt8(d.Int8())
-			case "shortValue":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				in.ShortValue = d.BoxInt16(d.Int16())
-			case "integerValue":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				in.IntegerValue = d.BoxInt32(d.Int32())
-			case "longValue":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				in.LongValue = d.BoxInt64(d.Int64())
-			case "floatValue":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				in.FloatValue = d.BoxFloat32(d.Float32())
-			case "DoubleDribble":
+			case 8:
 				if d.Null() {
 					continue
 				}
@@ -8353,17 +9076,35 @@ func decodeSparseJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStringList\":") {
+					member = 0
+				} else if d.Name("sparseShortList\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "sparseStringList":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStringList":
+					member = 0
+				case "sparseShortList":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.SparseStringList = decodeSparseStringList(d)
-			case "sparseShortList":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -8436,32 +9177,62 @@ func decodeSparseJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.S
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72617073:
+				// The name starts spar
+				if d.Name("sparseStructMap\":") {
+					member = 0
+				} else if d.Name("sparseNumberMap\":") {
+					member = 1
+				} else if d.Name("sparseBooleanMap\":") {
+					member = 2
+				} else if d.Name("sparseStringMap\":") {
+					member = 3
+				} else if d.Name("sparseSetMap\":") {
+					member = 4
+				}
 			}
-			switch string(key) {
-			case "sparseStructMap":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "sparseStructMap":
+					member = 0
+				case "sparseNumberMap":
+					member = 1
+				case "sparseBooleanMap":
+					member = 2
+				case "sparseStringMap":
+					member = 3
+				case "sparseSetMap":
+					member = 4
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				in.SparseStructMap = decodeSparseStructMap(d)
-			case "sparseNumberMap":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				in.SparseNumberMap = decodeSparseNumberMap(d)
-			case "sparseBooleanMap":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				in.SparseBooleanMap = decodeSparseBooleanMap(d)
-			case "sparseStringMap":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				in.SparseStringMap = decodeSparseStringMap(d)
-			case "sparseSetMap":
+			case 4:
 				if d.Null() {
 					continue
 				}
@@ -8714,12 +9485,26 @@ func decodeTestBodyStructureInput(msg *serve.RequestMessage, in *restjsonprotoco
 	}
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x74736574:
+				// The name starts test
+				if d.Name("testConfig\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "testConfig":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "testConfig":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}

@@ -17,7 +17,7 @@ func decodeBlobSet(d *jsonwire.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.RefuseNull("BlobSet") {
@@ -32,7 +32,7 @@ func decodeBooleanSet(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.RefuseNull("BooleanSet") {
@@ -47,7 +47,7 @@ func decodeByteSet(d *jsonwire.Decoder) []int8 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int8]
 	for d.NextElem() {
 		if d.RefuseNull("ByteSet") {
@@ -62,7 +62,7 @@ func decodeDateTimeSet(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.RefuseNull("DateTimeSet") {
@@ -77,7 +77,7 @@ func decodeEnumList(d *jsonwire.Decoder) []types.EnumString {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.EnumString]
 	for d.NextElem() {
 		if d.RefuseNull("EnumList") {
@@ -149,7 +149,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.RefuseNull("FooEnumSet") {
@@ -204,12 +204,26 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -224,7 +238,7 @@ func decodeHttpDateSet(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.RefuseNull("HttpDateSet") {
@@ -239,7 +253,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerEnumSet") {
@@ -254,7 +268,7 @@ func decodeIntegerSet(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.RefuseNull("IntegerSet") {
@@ -269,7 +283,7 @@ func decodeLengthList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("LengthList") {
@@ -302,7 +316,7 @@ func decodeListSet(d *jsonwire.Decoder) [][]string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.RefuseNull("ListSet") {
@@ -317,7 +331,7 @@ func decodeLongSet(d *jsonwire.Decoder) []int64 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int64]
 	for d.NextElem() {
 		if d.RefuseNull("LongSet") {
@@ -333,12 +347,26 @@ func decodeMissingKeyStructure(d *jsonwire.Decoder, v *types.MissingKeyStructure
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x3a226968:
+			// The name starts hi":
+			if d.Name("hi\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "hi":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "hi":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -353,7 +381,7 @@ func decodePatternList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("PatternList") {
@@ -368,7 +396,7 @@ func decodePatternListOverride(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("PatternListOverride") {
@@ -575,7 +603,7 @@ func decodeShortSet(d *jsonwire.Decoder) []int16 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int16]
 	for d.NextElem() {
 		if d.RefuseNull("ShortSet") {
@@ -590,7 +618,7 @@ func decodeStringList(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringList") {
@@ -605,7 +633,7 @@ func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("StringSet") {
@@ -620,7 +648,7 @@ func decodeStructureSet(d *jsonwire.Decoder) []types.GreetingStruct {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.GreetingStruct]
 	for d.NextElem() {
 		if d.RefuseNull("StructureSet") {
@@ -635,7 +663,7 @@ func decodeStructureSetWithNoKey(d *jsonwire.Decoder) []types.MissingKeyStructur
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.MissingKeyStructure]
 	for d.NextElem() {
 		if d.RefuseNull("StructureSetWithNoKey") {
@@ -650,7 +678,7 @@ func decodeTimestampSet(d *jsonwire.Decoder) []time.Time {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.RefuseNull("TimestampSet") {
@@ -665,7 +693,7 @@ func decodeUnionSet(d *jsonwire.Decoder) []types.FooUnion {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.FooUnion]
 	for d.NextElem() {
 		if d.RefuseNull("UnionSet") {

@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -93,16 +94,17 @@ type Decoder struct {
 	err   error
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
+	name  int  // where the name NameWord looked at starts, for Name
 
 	keyBuf []byte     // NextKey's result
 	keyArr [48]byte   // keyBuf's first memory: most member names fit
-	strBuf []byte     // unescaping scratch for String
+	strBuf []byte     // unescaping scratch for stringBytes (String unescapes into arena)
 	arena  []byte     // the current block of decoded strings, see keep
 	used   int        // how much of arena is handed out
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
 	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
-	pools  []any      // a *chunkPool[T] for each element type ListBuilder.NextIn has seen
+	pools  []any      // a *listMem[T] for each element type ListBuilder.NextIn has seen
 
 	strings  slab[string]
 	bools    slab[bool]
@@ -326,6 +328,49 @@ func (d *Decoder) skipSpaceLoop() int {
 	d.pos = i
 	return i
 }
+
+// utf8Seq describes the character that a byte begins, for unquote: its
+// length n (0 for a byte that ends a run: '"', '\\', a control character,
+// or one that cannot begin well-formed UTF-8), the range [lo, hi] of the
+// byte after it, and, over the four bytes from it read as a little-endian
+// uint32, the bits mask that must equal want (the third and fourth bytes'
+// top bits, 10 for a continuation byte). The ranges are the table of
+// well-formed sequences in the Unicode Standard (section 3.9): no overlong
+// forms, no surrogates, nothing past U+10FFFF, as utf8.DecodeRune decides.
+type utf8Seq struct {
+	mask, want uint32
+	n, lo, hi  uint8
+}
+
+var utf8Seqs = func() (t [256]utf8Seq) {
+	for c := range t {
+		switch {
+		case c < 0x80:
+			if plain[c] {
+				t[c] = utf8Seq{n: 1, lo: 0, hi: 0xFF}
+			}
+		case 0xC2 <= c && c <= 0xDF:
+			t[c] = utf8Seq{n: 2, lo: 0x80, hi: 0xBF}
+		case 0xE0 <= c && c <= 0xEF:
+			lo, hi := uint8(0x80), uint8(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0 // no overlong forms
+			} else if c == 0xED {
+				hi = 0x9F // no surrogates
+			}
+			t[c] = utf8Seq{n: 3, lo: lo, hi: hi, mask: 0xC0 << 16, want: 0x80 << 16}
+		case 0xF0 <= c && c <= 0xF4:
+			lo, hi := uint8(0x80), uint8(0xBF)
+			if c == 0xF0 {
+				lo = 0x90 // no overlong forms
+			} else if c == 0xF4 {
+				hi = 0x8F // nothing past U+10FFFF
+			}
+			t[c] = utf8Seq{n: 4, lo: lo, hi: hi, mask: 0xC0C0 << 16, want: 0x8080 << 16}
+		}
+	}
+	return t
+}()
 
 // textRun returns the offset of the first byte at or after i that ends a
 // run of string content needing no unescaping: '"', '\\', a control
@@ -574,6 +619,39 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 	return d.s[start:end:end], true
 }
 
+// NameWord looks at the next member name of the current object, if it
+// follows '{' or ',' directly and has at least four bytes after its opening
+// quote, and returns those four bytes as a little-endian uint32, without
+// consuming anything; otherwise it returns 0. Generated decoders switch on
+// it to pick the few member names that could match, then confirm one with
+// Name, so that a known name is matched without scanning it for its end;
+// for a name of two bytes the four are the name, its closing quote and ':'.
+// When no Name matches, NextKey reads the member as usual.
+func (d *Decoder) NameWord() uint32 {
+	s, i := d.s, d.pos
+	if !d.first {
+		i++ // past the ','
+	}
+	if d.err != nil || i+5 > len(s) || s[i] != '"' || !d.first && s[i-1] != ',' {
+		return 0
+	}
+	d.name = i + 1
+	return binary.LittleEndian.Uint32(s[i+1:])
+}
+
+// Name reports whether the member name that the last NameWord looked at is
+// exactly q's name, where q is the name (of plain characters only) followed
+// by `":`, and if so consumes it and the ':' after it, leaving the Decoder
+// before the member's value. Call it only after a non-zero NameWord.
+func (d *Decoder) Name(q string) bool {
+	if !hasPrefix(d.s[d.name:], q) {
+		return false
+	}
+	d.first = false
+	d.pos = d.name + len(q)
+	return true
+}
+
 // NextKeyString is NextKey returning the name as a string that stays valid:
 // map keys and union member names, copied into the Decoder's shared blocks.
 func (d *Decoder) NextKeyString() (string, bool) {
@@ -706,12 +784,7 @@ func (d *Decoder) String() string {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
 		}
-		b, ok := d.unquote(d.strBuf[:0], i+1, j)
-		if !ok {
-			return ""
-		}
-		d.strBuf = b
-		return d.keep(b)
+		return d.unquoteKept(i+1, j)
 	}
 	b, ok := d.stringBytes()
 	if !ok {
@@ -776,6 +849,33 @@ const (
 	maxArena = 16 << 10
 )
 
+// minUnquoteRoom is the room unquoteKept wants at the end of the current
+// block before it unescapes a string there rather than in a new block.
+const minUnquoteRoom = 256
+
+// unquoteKept is String for a string with escapes (or invalid UTF-8): the
+// content starts at offset start, and s[start:i] needs no unescaping. It
+// unescapes straight into the free end of the Decoder's current block of
+// strings, so that the result needs no second copy; a string that outgrows
+// the block ends up in memory of its own, which unquote's appends made and
+// nothing else refers to.
+func (d *Decoder) unquoteKept(start, i int) string {
+	if len(d.arena)-d.used < minUnquoteRoom {
+		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
+		d.used = 0
+	}
+	free := d.arena[d.used:d.used:len(d.arena)]
+	b, ok := d.unquote(free, start, i)
+	if !ok || len(b) == 0 {
+		return ""
+	}
+	if unsafe.SliceData(b) != unsafe.SliceData(free) {
+		return unsafe.String(unsafe.SliceData(b), len(b)) // moved out of the block
+	}
+	d.used += len(b)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
 // keep returns a copy of b as a string from the Decoder's blocks.
 func (d *Decoder) keep(b []byte) string {
 	if len(b) == 0 {
@@ -802,12 +902,44 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 	s := d.s
 	b = append(b, s[start:i]...)
 	for {
-		// Copy the run up to the next escape, quote, control character
-		// or invalid UTF-8 at once; the cases below deal with what
-		// stopped it.
-		j := textRun(s, i)
-		b = append(b, s[i:j]...)
-		i = j
+		// Copy plain ASCII eight bytes at a time, storing each word whole
+		// and then counting only its plain bytes, and a well-formed
+		// multi-byte character at once; the cases below deal with the
+		// rest, and textRun with the last bytes of the input.
+		for i+8 <= len(s) {
+			if cap(b)-len(b) < 8 {
+				b = slices.Grow(b, 8)
+			}
+			x := binary.LittleEndian.Uint64(s[i:])
+			n := len(b)
+			binary.LittleEndian.PutUint64(b[n:n+8], x)
+			if m := notPlain(x); m != 0 {
+				k := bits.TrailingZeros64(m) >> 3
+				b = b[:n+k]
+				i += k
+				break
+			}
+			b = b[:n+8]
+			i += 8
+		}
+		if i+8 > len(s) {
+			j := textRun(s, i)
+			b = append(b, s[i:j]...)
+			i = j
+		} else if s[i] >= utf8.RuneSelf {
+			t := &utf8Seqs[s[i]]
+			w := binary.LittleEndian.Uint32(s[i:])
+			if c1 := byte(w >> 8); t.n != 0 && c1 >= t.lo && c1 <= t.hi && w&t.mask == t.want {
+				if cap(b)-len(b) < 4 {
+					b = slices.Grow(b, 4)
+				}
+				n := len(b)
+				binary.LittleEndian.PutUint32(b[n:n+4], w)
+				b = b[:n+int(t.n)]
+				i += int(t.n)
+				continue
+			}
+		}
 		if i >= len(s) {
 			d.syntaxErr(i, "unexpected end of input in string")
 			return nil, false
@@ -821,19 +953,13 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 				d.syntaxErr(i+1, "unexpected end of input in string escape")
 				return nil, false
 			}
-			switch e := s[i+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
+			e := s[i+1]
+			if r := unescapes[e]; r != 0 {
+				b = append(b, r)
+				i += 2
+				continue
+			}
+			switch e {
 			case 'u':
 				r := hex4(s, i+2)
 				if r < 0 {
@@ -856,13 +982,30 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 						r = utf8.RuneError
 					}
 				}
-				b = utf8.AppendRune(b, rune(r))
+				// utf8.AppendRune, written out: one store of four bytes.
+				var w uint32
+				var size int
+				switch {
+				case r < 0x80:
+					w, size = uint32(r), 1
+				case r < 0x800:
+					w, size = uint32(0xC0|r>>6)|uint32(0x80|r&0x3F)<<8, 2
+				case r < 0x10000:
+					w, size = uint32(0xE0|r>>12)|uint32(0x80|r>>6&0x3F)<<8|uint32(0x80|r&0x3F)<<16, 3
+				default:
+					w, size = uint32(0xF0|r>>18)|uint32(0x80|r>>12&0x3F)<<8|uint32(0x80|r>>6&0x3F)<<16|uint32(0x80|r&0x3F)<<24, 4
+				}
+				if cap(b)-len(b) < 4 {
+					b = slices.Grow(b, 4)
+				}
+				n := len(b)
+				binary.LittleEndian.PutUint32(b[n:n+4], w)
+				b = b[:n+size]
 				continue
 			default:
 				d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
 				return nil, false
 			}
-			i += 2
 		case c < 0x20:
 			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
 			return nil, false
@@ -878,26 +1021,37 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 	}
 }
 
-// hex4 returns the value of the four hex digits at s[i:], or -1.
-func hex4(s []byte, i int) int {
-	if i+4 > len(s) {
-		return -1
-	}
-	v := 0
-	for _, c := range []byte(s[i : i+4]) {
+// unescapes maps the byte after a backslash to what the escape stands for,
+// for the escapes of one byte; 0 for 'u' and for bytes that cannot follow.
+var unescapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// hexValues maps a hex digit to its value and every other byte to 0xFF.
+var hexValues = func() (t [256]byte) {
+	for c := range t {
 		switch {
 		case '0' <= c && c <= '9':
-			c -= '0'
+			t[c] = byte(c - '0')
 		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
+			t[c] = byte(c - 'a' + 10)
 		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
+			t[c] = byte(c - 'A' + 10)
 		default:
-			return -1
+			t[c] = 0xFF
 		}
-		v = v<<4 | int(c)
 	}
-	return v
+	return t
+}()
+
+// hex4 returns the value of the four hex digits at s[i:], or -1.
+func hex4(s []byte, i int) int {
+	if i < 0 || i+4 > len(s) {
+		return -1
+	}
+	a, b, c, d := hexValues[s[i]], hexValues[s[i+1]], hexValues[s[i+2]], hexValues[s[i+3]]
+	if (a|b|c|d)&0xF0 != 0 {
+		return -1
+	}
+	return int(a)<<12 | int(b)<<8 | int(c)<<4 | int(d)
 }
 
 // Skip consumes the next value of any kind, checking that it is well-formed.
