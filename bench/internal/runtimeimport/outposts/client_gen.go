@@ -1393,12 +1393,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1418,22 +1432,47 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
+				case 0x6f736552:
+					// The name starts Reso
+					if d.Name("ResourceId\":") {
+						member = 1
+					} else if d.Name("ResourceType\":") {
+						member = 2
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					case "ResourceId":
+						member = 1
+					case "ResourceType":
+						member = 2
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
 					v.Message = d.BoxString(d.String())
-				case "ResourceId":
+				case 1:
 					if d.Null() {
 						continue
 					}
 					v.ResourceId = d.BoxString(d.String())
-				case "ResourceType":
+				case 2:
 					if d.Null() {
 						continue
 					}
@@ -1453,12 +1492,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1478,12 +1531,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1503,12 +1570,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}
@@ -1528,12 +1609,26 @@ func decodeErrorResponse(resp *call.Response) error {
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
+				member := -1
+				switch d.NameWord() {
+				case 0x7373654d:
+					// The name starts Mess
+					if d.Name("Message\":") {
+						member = 0
+					}
 				}
-				switch string(key) {
-				case "Message":
+				if member < 0 {
+					key, ok := d.NextKey()
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "Message":
+						member = 0
+					}
+				}
+				switch member {
+				case 0:
 					if d.Null() {
 						continue
 					}

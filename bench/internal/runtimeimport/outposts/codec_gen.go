@@ -76,12 +76,26 @@ func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) e
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6564724f:
+				// The name starts Orde
+				if d.Name("Order\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Order":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Order":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -141,12 +155,26 @@ func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("Outpost\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Outpost":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Outpost":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -206,12 +234,26 @@ func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("Site\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Site":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Site":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -271,76 +313,171 @@ func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61706143:
+				// The name starts Capa
+				if d.Name("CapacityTaskId\":") {
+					member = 0
+				} else if d.Name("CapacityTaskStatus\":") {
+					member = 7
+				}
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("OutpostId\":") {
+					member = 1
+				}
+			case 0x6564724f:
+				// The name starts Orde
+				if d.Name("OrderId\":") {
+					member = 2
+				}
+			case 0x65737341:
+				// The name starts Asse
+				if d.Name("AssetId\":") {
+					member = 3
+				}
+			case 0x75716552:
+				// The name starts Requ
+				if d.Name("RequestedInstancePools\":") {
+					member = 4
+				}
+			case 0x74736e49:
+				// The name starts Inst
+				if d.Name("InstancesToExclude\":") {
+					member = 5
+				}
+			case 0x52797244:
+				// The name starts DryR
+				if d.Name("DryRun\":") {
+					member = 6
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("Failed\":") {
+					member = 8
+				}
+			case 0x61657243:
+				// The name starts Crea
+				if d.Name("CreationDate\":") {
+					member = 9
+				}
+			case 0x706d6f43:
+				// The name starts Comp
+				if d.Name("CompletionDate\":") {
+					member = 10
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastModifiedDate\":") {
+					member = 11
+				}
+			case 0x6b736154:
+				// The name starts Task
+				if d.Name("TaskActionOnBlockingInstances\":") {
+					member = 12
+				}
 			}
-			switch string(key) {
-			case "CapacityTaskId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "CapacityTaskId":
+					member = 0
+				case "OutpostId":
+					member = 1
+				case "OrderId":
+					member = 2
+				case "AssetId":
+					member = 3
+				case "RequestedInstancePools":
+					member = 4
+				case "InstancesToExclude":
+					member = 5
+				case "DryRun":
+					member = 6
+				case "CapacityTaskStatus":
+					member = 7
+				case "Failed":
+					member = 8
+				case "CreationDate":
+					member = 9
+				case "CompletionDate":
+					member = 10
+				case "LastModifiedDate":
+					member = 11
+				case "TaskActionOnBlockingInstances":
+					member = 12
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.CapacityTaskId = d.BoxString(d.String())
-			case "OutpostId":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.OutpostId = d.BoxString(d.String())
-			case "OrderId":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.OrderId = d.BoxString(d.String())
-			case "AssetId":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.AssetId = d.BoxString(d.String())
-			case "RequestedInstancePools":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
-			case "InstancesToExclude":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				x := new(types.InstancesToExclude)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
-			case "DryRun":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.DryRun = d.Bool()
-			case "CapacityTaskStatus":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
-			case "Failed":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				x := new(types.CapacityTaskFailure)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
-			case "CreationDate":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.CreationDate = d.BoxTime(d.EpochSeconds())
-			case "CompletionDate":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.CompletionDate = d.BoxTime(d.EpochSeconds())
-			case "LastModifiedDate":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
-			case "TaskActionOnBlockingInstances":
+			case 12:
 				if d.Null() {
 					continue
 				}
@@ -367,12 +504,26 @@ func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61746143:
+				// The name starts Cata
+				if d.Name("CatalogItem\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "CatalogItem":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "CatalogItem":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -401,17 +552,35 @@ func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6e6e6f43:
+				// The name starts Conn
+				if d.Name("ConnectionId\":") {
+					member = 0
+				} else if d.Name("ConnectionDetails\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ConnectionId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ConnectionId":
+					member = 0
+				case "ConnectionDetails":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ConnectionId = d.BoxString(d.String())
-			case "ConnectionDetails":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -440,12 +609,26 @@ func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6564724f:
+				// The name starts Orde
+				if d.Name("Order\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Order":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Order":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -474,12 +657,26 @@ func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("Outpost\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Outpost":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Outpost":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -514,27 +711,59 @@ func deserializeGetOutpostInstanceTypesOutput(resp *call.Response, out *GetOutpo
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x74736e49:
+				// The name starts Inst
+				if d.Name("InstanceTypes\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("OutpostId\":") {
+					member = 2
+				} else if d.Name("OutpostArn\":") {
+					member = 3
+				}
 			}
-			switch string(key) {
-			case "InstanceTypes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "InstanceTypes":
+					member = 0
+				case "NextToken":
+					member = 1
+				case "OutpostId":
+					member = 2
+				case "OutpostArn":
+					member = 3
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.InstanceTypes = decodeInstanceTypeListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.NextToken = d.BoxString(d.String())
-			case "OutpostId":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.OutpostId = d.BoxString(d.String())
-			case "OutpostArn":
+			case 3:
 				if d.Null() {
 					continue
 				}
@@ -570,17 +799,38 @@ func deserializeGetOutpostSupportedInstanceTypesOutput(resp *call.Response, out 
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x74736e49:
+				// The name starts Inst
+				if d.Name("InstanceTypes\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "InstanceTypes":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "InstanceTypes":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.InstanceTypes = decodeInstanceTypeListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -607,12 +857,26 @@ func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("Site\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Site":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Site":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -644,22 +908,47 @@ func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOut
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("SiteId\":") {
+					member = 0
+				}
+			case 0x72646441:
+				// The name starts Addr
+				if d.Name("AddressType\":") {
+					member = 1
+				} else if d.Name("Address\":") {
+					member = 2
+				}
 			}
-			switch string(key) {
-			case "SiteId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "SiteId":
+					member = 0
+				case "AddressType":
+					member = 1
+				case "Address":
+					member = 2
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.SiteId = d.BoxString(d.String())
-			case "AddressType":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.AddressType = types.AddressType(d.Symbol())
-			case "Address":
+			case 2:
 				if d.Null() {
 					continue
 				}
@@ -706,17 +995,38 @@ func deserializeListAssetInstancesOutput(resp *call.Response, out *ListAssetInst
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65737341:
+				// The name starts Asse
+				if d.Name("AssetInstances\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "AssetInstances":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "AssetInstances":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.AssetInstances = decodeAssetInstanceList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -755,17 +1065,38 @@ func deserializeListAssetsOutput(resp *call.Response, out *ListAssetsOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65737341:
+				// The name starts Asse
+				if d.Name("Assets\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Assets":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Assets":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Assets = decodeAssetListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -801,17 +1132,38 @@ func deserializeListBlockingInstancesForCapacityTaskOutput(resp *call.Response, 
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x636f6c42:
+				// The name starts Bloc
+				if d.Name("BlockingInstances\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "BlockingInstances":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "BlockingInstances":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.BlockingInstances = decodeBlockingInstancesList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -847,17 +1199,38 @@ func deserializeListCapacityTasksOutput(resp *call.Response, out *ListCapacityTa
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61706143:
+				// The name starts Capa
+				if d.Name("CapacityTasks\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "CapacityTasks":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "CapacityTasks":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.CapacityTasks = decodeCapacityTaskList(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -896,17 +1269,38 @@ func deserializeListCatalogItemsOutput(resp *call.Response, out *ListCatalogItem
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61746143:
+				// The name starts Cata
+				if d.Name("CatalogItems\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "CatalogItems":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "CatalogItems":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.CatalogItems = decodeCatalogItemListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -939,17 +1333,38 @@ func deserializeListOrdersOutput(resp *call.Response, out *ListOrdersOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6564724f:
+				// The name starts Orde
+				if d.Name("Orders\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Orders":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Orders":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Orders = decodeOrderSummaryListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -988,17 +1403,38 @@ func deserializeListOutpostsOutput(resp *call.Response, out *ListOutpostsOutput)
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("Outposts\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Outposts":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Outposts":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Outposts = decodeOutpostListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1037,17 +1473,38 @@ func deserializeListSitesOutput(resp *call.Response, out *ListSitesOutput) error
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("Sites\":") {
+					member = 0
+				}
+			case 0x7478654e:
+				// The name starts Next
+				if d.Name("NextToken\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "Sites":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Sites":
+					member = 0
+				case "NextToken":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.Sites = decodeSiteListDefinition(d)
-			case "NextToken":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1074,12 +1531,26 @@ func deserializeListTagsForResourceOutput(resp *call.Response, out *ListTagsForR
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x73676154:
+				// The name starts Tags
+				if d.Name("Tags\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Tags":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Tags":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1136,76 +1607,171 @@ func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityT
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x61706143:
+				// The name starts Capa
+				if d.Name("CapacityTaskId\":") {
+					member = 0
+				} else if d.Name("CapacityTaskStatus\":") {
+					member = 7
+				}
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("OutpostId\":") {
+					member = 1
+				}
+			case 0x6564724f:
+				// The name starts Orde
+				if d.Name("OrderId\":") {
+					member = 2
+				}
+			case 0x65737341:
+				// The name starts Asse
+				if d.Name("AssetId\":") {
+					member = 3
+				}
+			case 0x75716552:
+				// The name starts Requ
+				if d.Name("RequestedInstancePools\":") {
+					member = 4
+				}
+			case 0x74736e49:
+				// The name starts Inst
+				if d.Name("InstancesToExclude\":") {
+					member = 5
+				}
+			case 0x52797244:
+				// The name starts DryR
+				if d.Name("DryRun\":") {
+					member = 6
+				}
+			case 0x6c696146:
+				// The name starts Fail
+				if d.Name("Failed\":") {
+					member = 8
+				}
+			case 0x61657243:
+				// The name starts Crea
+				if d.Name("CreationDate\":") {
+					member = 9
+				}
+			case 0x706d6f43:
+				// The name starts Comp
+				if d.Name("CompletionDate\":") {
+					member = 10
+				}
+			case 0x7473614c:
+				// The name starts Last
+				if d.Name("LastModifiedDate\":") {
+					member = 11
+				}
+			case 0x6b736154:
+				// The name starts Task
+				if d.Name("TaskActionOnBlockingInstances\":") {
+					member = 12
+				}
 			}
-			switch string(key) {
-			case "CapacityTaskId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "CapacityTaskId":
+					member = 0
+				case "OutpostId":
+					member = 1
+				case "OrderId":
+					member = 2
+				case "AssetId":
+					member = 3
+				case "RequestedInstancePools":
+					member = 4
+				case "InstancesToExclude":
+					member = 5
+				case "DryRun":
+					member = 6
+				case "CapacityTaskStatus":
+					member = 7
+				case "Failed":
+					member = 8
+				case "CreationDate":
+					member = 9
+				case "CompletionDate":
+					member = 10
+				case "LastModifiedDate":
+					member = 11
+				case "TaskActionOnBlockingInstances":
+					member = 12
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.CapacityTaskId = d.BoxString(d.String())
-			case "OutpostId":
+			case 1:
 				if d.Null() {
 					continue
 				}
 				out.OutpostId = d.BoxString(d.String())
-			case "OrderId":
+			case 2:
 				if d.Null() {
 					continue
 				}
 				out.OrderId = d.BoxString(d.String())
-			case "AssetId":
+			case 3:
 				if d.Null() {
 					continue
 				}
 				out.AssetId = d.BoxString(d.String())
-			case "RequestedInstancePools":
+			case 4:
 				if d.Null() {
 					continue
 				}
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
-			case "InstancesToExclude":
+			case 5:
 				if d.Null() {
 					continue
 				}
 				x := new(types.InstancesToExclude)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
-			case "DryRun":
+			case 6:
 				if d.Null() {
 					continue
 				}
 				out.DryRun = d.Bool()
-			case "CapacityTaskStatus":
+			case 7:
 				if d.Null() {
 					continue
 				}
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
-			case "Failed":
+			case 8:
 				if d.Null() {
 					continue
 				}
 				x := new(types.CapacityTaskFailure)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
-			case "CreationDate":
+			case 9:
 				if d.Null() {
 					continue
 				}
 				out.CreationDate = d.BoxTime(d.EpochSeconds())
-			case "CompletionDate":
+			case 10:
 				if d.Null() {
 					continue
 				}
 				out.CompletionDate = d.BoxTime(d.EpochSeconds())
-			case "LastModifiedDate":
+			case 11:
 				if d.Null() {
 					continue
 				}
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
-			case "TaskActionOnBlockingInstances":
+			case 12:
 				if d.Null() {
 					continue
 				}
@@ -1251,17 +1817,38 @@ func deserializeStartConnectionOutput(resp *call.Response, out *StartConnectionO
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x6e6e6f43:
+				// The name starts Conn
+				if d.Name("ConnectionId\":") {
+					member = 0
+				}
+			case 0x65646e55:
+				// The name starts Unde
+				if d.Name("UnderlayIpAddress\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "ConnectionId":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "ConnectionId":
+					member = 0
+				case "UnderlayIpAddress":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.ConnectionId = d.BoxString(d.String())
-			case "UnderlayIpAddress":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1347,12 +1934,26 @@ func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutpu
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x7074754f:
+				// The name starts Outp
+				if d.Name("Outpost\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Outpost":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Outpost":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1399,12 +2000,26 @@ func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) err
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("Site\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Site":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Site":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1447,17 +2062,35 @@ func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddr
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x72646441:
+				// The name starts Addr
+				if d.Name("AddressType\":") {
+					member = 0
+				} else if d.Name("Address\":") {
+					member = 1
+				}
 			}
-			switch string(key) {
-			case "AddressType":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "AddressType":
+					member = 0
+				case "Address":
+					member = 1
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
 				out.AddressType = types.AddressType(d.Symbol())
-			case "Address":
+			case 1:
 				if d.Null() {
 					continue
 				}
@@ -1528,12 +2161,26 @@ func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out 
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
+			member := -1
+			switch d.NameWord() {
+			case 0x65746953:
+				// The name starts Site
+				if d.Name("Site\":") {
+					member = 0
+				}
 			}
-			switch string(key) {
-			case "Site":
+			if member < 0 {
+				key, ok := d.NextKey()
+				if !ok {
+					break
+				}
+				switch string(key) {
+				case "Site":
+					member = 0
+				}
+			}
+			switch member {
+			case 0:
 				if d.Null() {
 					continue
 				}
@@ -1553,7 +2200,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
@@ -1565,18 +2212,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 }
 
 func decodeAccountIdList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
@@ -1584,62 +2220,137 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x746e6f43:
+			// The name starts Cont
+			if d.Name("ContactName\":") {
+				member = 0
+			} else if d.Name("ContactPhoneNumber\":") {
+				member = 1
+			}
+		case 0x72646441:
+			// The name starts Addr
+			if d.Name("AddressLine1\":") {
+				member = 2
+			} else if d.Name("AddressLine2\":") {
+				member = 3
+			} else if d.Name("AddressLine3\":") {
+				member = 4
+			}
+		case 0x79746943:
+			// The name starts City
+			if d.Name("City\":") {
+				member = 5
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("StateOrRegion\":") {
+				member = 6
+			}
+		case 0x74736944:
+			// The name starts Dist
+			if d.Name("DistrictOrCounty\":") {
+				member = 7
+			}
+		case 0x74736f50:
+			// The name starts Post
+			if d.Name("PostalCode\":") {
+				member = 8
+			}
+		case 0x6e756f43:
+			// The name starts Coun
+			if d.Name("CountryCode\":") {
+				member = 9
+			}
+		case 0x696e754d:
+			// The name starts Muni
+			if d.Name("Municipality\":") {
+				member = 10
+			}
 		}
-		switch string(key) {
-		case "ContactName":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ContactName":
+				member = 0
+			case "ContactPhoneNumber":
+				member = 1
+			case "AddressLine1":
+				member = 2
+			case "AddressLine2":
+				member = 3
+			case "AddressLine3":
+				member = 4
+			case "City":
+				member = 5
+			case "StateOrRegion":
+				member = 6
+			case "DistrictOrCounty":
+				member = 7
+			case "PostalCode":
+				member = 8
+			case "CountryCode":
+				member = 9
+			case "Municipality":
+				member = 10
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ContactName = d.BoxString(d.String())
-		case "ContactPhoneNumber":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ContactPhoneNumber = d.BoxString(d.String())
-		case "AddressLine1":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine1 = d.BoxString(d.String())
-		case "AddressLine2":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine2 = d.BoxString(d.String())
-		case "AddressLine3":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.AddressLine3 = d.BoxString(d.String())
-		case "City":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.City = d.BoxString(d.String())
-		case "StateOrRegion":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.StateOrRegion = d.BoxString(d.String())
-		case "DistrictOrCounty":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.DistrictOrCounty = d.BoxString(d.String())
-		case "PostalCode":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.PostalCode = d.BoxString(d.String())
-		case "CountryCode":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.CountryCode = d.BoxString(d.String())
-		case "Municipality":
+		case 10:
 			if d.Null() {
 				continue
 			}
@@ -1655,34 +2366,70 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65737341:
+			// The name starts Asse
+			if d.Name("AssetId\":") {
+				member = 0
+			} else if d.Name("AssetType\":") {
+				member = 2
+			} else if d.Name("AssetLocation\":") {
+				member = 4
+			}
+		case 0x6b636152:
+			// The name starts Rack
+			if d.Name("RackId\":") {
+				member = 1
+			}
+		case 0x706d6f43:
+			// The name starts Comp
+			if d.Name("ComputeAttributes\":") {
+				member = 3
+			}
 		}
-		switch string(key) {
-		case "AssetId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "AssetId":
+				member = 0
+			case "RackId":
+				member = 1
+			case "AssetType":
+				member = 2
+			case "ComputeAttributes":
+				member = 3
+			case "AssetLocation":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.AssetId = d.BoxString(d.String())
-		case "RackId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.RackId = d.BoxString(d.String())
-		case "AssetType":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.AssetType = types.AssetType(d.Symbol())
-		case "ComputeAttributes":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ComputeAttributes)
 			decodeComputeAttributes(d, x)
 			v.ComputeAttributes = x
-		case "AssetLocation":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -1700,32 +2447,71 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceId\":") {
+				member = 0
+			} else if d.Name("InstanceType\":") {
+				member = 1
+			}
+		case 0x65737341:
+			// The name starts Asse
+			if d.Name("AssetId\":") {
+				member = 2
+			}
+		case 0x6f636341:
+			// The name starts Acco
+			if d.Name("AccountId\":") {
+				member = 3
+			}
+		case 0x53737741:
+			// The name starts AwsS
+			if d.Name("AwsServiceName\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "InstanceId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceId":
+				member = 0
+			case "InstanceType":
+				member = 1
+			case "AssetId":
+				member = 2
+			case "AccountId":
+				member = 3
+			case "AwsServiceName":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceId = d.BoxString(d.String())
-		case "InstanceType":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.InstanceType = d.BoxString(d.String())
-		case "AssetId":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.AssetId = d.BoxString(d.String())
-		case "AccountId":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.AccountId = d.BoxString(d.String())
-		case "AwsServiceName":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -1740,7 +2526,7 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -1755,7 +2541,7 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1771,17 +2557,38 @@ func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstance
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceType\":") {
+				member = 0
+			}
+		case 0x6e756f43:
+			// The name starts Coun
+			if d.Name("Count\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "InstanceType":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceType":
+				member = 0
+			case "Count":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceType = d.BoxString(d.String())
-		case "Count":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1796,7 +2603,7 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
@@ -1812,12 +2619,26 @@ func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x6b636152:
+			// The name starts Rack
+			if d.Name("RackElevation\":") {
+				member = 0
+			}
 		}
-		switch string(key) {
-		case "RackElevation":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "RackElevation":
+				member = 0
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
@@ -1833,22 +2654,50 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceId\":") {
+				member = 0
+			}
+		case 0x6f636341:
+			// The name starts Acco
+			if d.Name("AccountId\":") {
+				member = 1
+			}
+		case 0x53737741:
+			// The name starts AwsS
+			if d.Name("AwsServiceName\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "InstanceId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceId":
+				member = 0
+			case "AccountId":
+				member = 1
+			case "AwsServiceName":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceId = d.BoxString(d.String())
-		case "AccountId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AccountId = d.BoxString(d.String())
-		case "AwsServiceName":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -1863,7 +2712,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
@@ -1875,18 +2724,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 }
 
 func decodeCIDRList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure) {
@@ -1894,17 +2732,38 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x73616552:
+			// The name starts Reas
+			if d.Name("Reason\":") {
+				member = 0
+			}
+		case 0x65707954:
+			// The name starts Type
+			if d.Name("Type\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "Reason":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Reason":
+				member = 0
+			case "Type":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Reason = d.BoxString(d.String())
-		case "Type":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -1919,7 +2778,7 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -1935,42 +2794,95 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61706143:
+			// The name starts Capa
+			if d.Name("CapacityTaskId\":") {
+				member = 0
+			} else if d.Name("CapacityTaskStatus\":") {
+				member = 3
+			}
+		case 0x7074754f:
+			// The name starts Outp
+			if d.Name("OutpostId\":") {
+				member = 1
+			}
+		case 0x6564724f:
+			// The name starts Orde
+			if d.Name("OrderId\":") {
+				member = 2
+			}
+		case 0x61657243:
+			// The name starts Crea
+			if d.Name("CreationDate\":") {
+				member = 4
+			}
+		case 0x706d6f43:
+			// The name starts Comp
+			if d.Name("CompletionDate\":") {
+				member = 5
+			}
+		case 0x7473614c:
+			// The name starts Last
+			if d.Name("LastModifiedDate\":") {
+				member = 6
+			}
 		}
-		switch string(key) {
-		case "CapacityTaskId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "CapacityTaskId":
+				member = 0
+			case "OutpostId":
+				member = 1
+			case "OrderId":
+				member = 2
+			case "CapacityTaskStatus":
+				member = 3
+			case "CreationDate":
+				member = 4
+			case "CompletionDate":
+				member = 5
+			case "LastModifiedDate":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.CapacityTaskId = d.BoxString(d.String())
-		case "OutpostId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.OutpostId = d.BoxString(d.String())
-		case "OrderId":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.OrderId = d.BoxString(d.String())
-		case "CapacityTaskStatus":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
-		case "CreationDate":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.CreationDate = d.BoxTime(d.EpochSeconds())
-		case "CompletionDate":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.CompletionDate = d.BoxTime(d.EpochSeconds())
-		case "LastModifiedDate":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -1986,42 +2898,95 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61746143:
+			// The name starts Cata
+			if d.Name("CatalogItemId\":") {
+				member = 0
+			}
+		case 0x6d657449:
+			// The name starts Item
+			if d.Name("ItemStatus\":") {
+				member = 1
+			}
+		case 0x43324345:
+			// The name starts EC2C
+			if d.Name("EC2Capacities\":") {
+				member = 2
+			}
+		case 0x65776f50:
+			// The name starts Powe
+			if d.Name("PowerKva\":") {
+				member = 3
+			}
+		case 0x67696557:
+			// The name starts Weig
+			if d.Name("WeightLbs\":") {
+				member = 4
+			}
+		case 0x70707553:
+			// The name starts Supp
+			if d.Name("SupportedUplinkGbps\":") {
+				member = 5
+			} else if d.Name("SupportedStorage\":") {
+				member = 6
+			}
 		}
-		switch string(key) {
-		case "CatalogItemId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "CatalogItemId":
+				member = 0
+			case "ItemStatus":
+				member = 1
+			case "EC2Capacities":
+				member = 2
+			case "PowerKva":
+				member = 3
+			case "WeightLbs":
+				member = 4
+			case "SupportedUplinkGbps":
+				member = 5
+			case "SupportedStorage":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.CatalogItemId = d.BoxString(d.String())
-		case "ItemStatus":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ItemStatus = types.CatalogItemStatus(d.Symbol())
-		case "EC2Capacities":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.EC2Capacities = decodeEC2CapacityListDefinition(d)
-		case "PowerKva":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.PowerKva = d.BoxFloat32(d.Float32())
-		case "WeightLbs":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.WeightLbs = d.BoxInt32(d.Int32())
-		case "SupportedUplinkGbps":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.SupportedUplinkGbps = decodeSupportedUplinkGbpsListDefinition(d)
-		case "SupportedStorage":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -2036,7 +3001,7 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2052,32 +3017,71 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736f48:
+			// The name starts Host
+			if d.Name("HostId\":") {
+				member = 0
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("State\":") {
+				member = 1
+			}
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceFamilies\":") {
+				member = 2
+			} else if d.Name("InstanceTypeCapacities\":") {
+				member = 3
+			}
+		case 0x5678614d:
+			// The name starts MaxV
+			if d.Name("MaxVcpus\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "HostId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "HostId":
+				member = 0
+			case "State":
+				member = 1
+			case "InstanceFamilies":
+				member = 2
+			case "InstanceTypeCapacities":
+				member = 3
+			case "MaxVcpus":
+				member = 4
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.HostId = d.BoxString(d.String())
-		case "State":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.State = types.ComputeAssetState(d.Symbol())
-		case "InstanceFamilies":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.InstanceFamilies = decodeInstanceFamilies(d)
-		case "InstanceTypeCapacities":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.InstanceTypeCapacities = decodeAssetInstanceCapacityList(d)
-		case "MaxVcpus":
+		case 4:
 			if d.Null() {
 				continue
 			}
@@ -2093,37 +3097,77 @@ func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65696c43:
+			// The name starts Clie
+			if d.Name("ClientPublicKey\":") {
+				member = 0
+			} else if d.Name("ClientTunnelAddress\":") {
+				member = 3
+			}
+		case 0x76726553:
+			// The name starts Serv
+			if d.Name("ServerPublicKey\":") {
+				member = 1
+			} else if d.Name("ServerEndpoint\":") {
+				member = 2
+			} else if d.Name("ServerTunnelAddress\":") {
+				member = 4
+			}
+		case 0x6f6c6c41:
+			// The name starts Allo
+			if d.Name("AllowedIps\":") {
+				member = 5
+			}
 		}
-		switch string(key) {
-		case "ClientPublicKey":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ClientPublicKey":
+				member = 0
+			case "ServerPublicKey":
+				member = 1
+			case "ServerEndpoint":
+				member = 2
+			case "ClientTunnelAddress":
+				member = 3
+			case "ServerTunnelAddress":
+				member = 4
+			case "AllowedIps":
+				member = 5
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ClientPublicKey = d.BoxString(d.String())
-		case "ServerPublicKey":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.ServerPublicKey = d.BoxString(d.String())
-		case "ServerEndpoint":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.ServerEndpoint = d.BoxString(d.String())
-		case "ClientTunnelAddress":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.ClientTunnelAddress = d.BoxString(d.String())
-		case "ServerTunnelAddress":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.ServerTunnelAddress = d.BoxString(d.String())
-		case "AllowedIps":
+		case 5:
 			if d.Null() {
 				continue
 			}
@@ -2139,22 +3183,50 @@ func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x696d6146:
+			// The name starts Fami
+			if d.Name("Family\":") {
+				member = 0
+			}
+		case 0x5378614d:
+			// The name starts MaxS
+			if d.Name("MaxSize\":") {
+				member = 1
+			}
+		case 0x6e617551:
+			// The name starts Quan
+			if d.Name("Quantity\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Family":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Family":
+				member = 0
+			case "MaxSize":
+				member = 1
+			case "Quantity":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Family = d.BoxString(d.String())
-		case "MaxSize":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.MaxSize = d.BoxString(d.String())
-		case "Quantity":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -2169,7 +3241,7 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2181,33 +3253,11 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 }
 
 func decodeInstanceFamilies(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeInstanceIdList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapacity) {
@@ -2215,17 +3265,38 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceType\":") {
+				member = 0
+			}
+		case 0x6e756f43:
+			// The name starts Coun
+			if d.Name("Count\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "InstanceType":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceType":
+				member = 0
+			case "Count":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceType = d.BoxString(d.String())
-		case "Count":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -2241,17 +3312,38 @@ func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("InstanceType\":") {
+				member = 0
+			}
+		case 0x55504356:
+			// The name starts VCPU
+			if d.Name("VCPUs\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "InstanceType":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "InstanceType":
+				member = 0
+			case "VCPUs":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.InstanceType = d.BoxString(d.String())
-		case "VCPUs":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -2266,7 +3358,7 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2282,22 +3374,50 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x74736e49:
+			// The name starts Inst
+			if d.Name("Instances\":") {
+				member = 0
+			}
+		case 0x6f636341:
+			// The name starts Acco
+			if d.Name("AccountIds\":") {
+				member = 1
+			}
+		case 0x76726553:
+			// The name starts Serv
+			if d.Name("Services\":") {
+				member = 2
+			}
 		}
-		switch string(key) {
-		case "Instances":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "Instances":
+				member = 0
+			case "AccountIds":
+				member = 1
+			case "Services":
+				member = 2
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.Instances = decodeInstanceIdList(d)
-		case "AccountIds":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AccountIds = decodeAccountIdList(d)
-		case "Services":
+		case 2:
 			if d.Null() {
 				continue
 			}
@@ -2313,49 +3433,109 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x61746143:
+			// The name starts Cata
+			if d.Name("CatalogItemId\":") {
+				member = 0
+			}
+		case 0x656e694c:
+			// The name starts Line
+			if d.Name("LineItemId\":") {
+				member = 1
+			}
+		case 0x6e617551:
+			// The name starts Quan
+			if d.Name("Quantity\":") {
+				member = 2
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 3
+			}
+		case 0x70696853:
+			// The name starts Ship
+			if d.Name("ShipmentInformation\":") {
+				member = 4
+			}
+		case 0x65737341:
+			// The name starts Asse
+			if d.Name("AssetInformationList\":") {
+				member = 5
+			}
+		case 0x76657250:
+			// The name starts Prev
+			if d.Name("PreviousLineItemId\":") {
+				member = 6
+			} else if d.Name("PreviousOrderId\":") {
+				member = 7
+			}
 		}
-		switch string(key) {
-		case "CatalogItemId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "CatalogItemId":
+				member = 0
+			case "LineItemId":
+				member = 1
+			case "Quantity":
+				member = 2
+			case "Status":
+				member = 3
+			case "ShipmentInformation":
+				member = 4
+			case "AssetInformationList":
+				member = 5
+			case "PreviousLineItemId":
+				member = 6
+			case "PreviousOrderId":
+				member = 7
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.CatalogItemId = d.BoxString(d.String())
-		case "LineItemId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.LineItemId = d.BoxString(d.String())
-		case "Quantity":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Quantity = d.BoxInt32(d.Int32())
-		case "Status":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.Status = types.LineItemStatus(d.Symbol())
-		case "ShipmentInformation":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			x := new(types.ShipmentInformation)
 			decodeShipmentInformation(d, x)
 			v.ShipmentInformation = x
-		case "AssetInformationList":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.AssetInformationList = decodeLineItemAssetInformationList(d)
-		case "PreviousLineItemId":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.PreviousLineItemId = d.BoxString(d.String())
-		case "PreviousOrderId":
+		case 7:
 			if d.Null() {
 				continue
 			}
@@ -2371,17 +3551,38 @@ func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetI
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65737341:
+			// The name starts Asse
+			if d.Name("AssetId\":") {
+				member = 0
+			}
+		case 0x4163614d:
+			// The name starts MacA
+			if d.Name("MacAddressList\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "AssetId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "AssetId":
+				member = 0
+			case "MacAddressList":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.AssetId = d.BoxString(d.String())
-		case "MacAddressList":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -2396,7 +3597,7 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
@@ -2411,7 +3612,7 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
@@ -2441,18 +3642,7 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 }
 
 func decodeMacAddressList(d *jsonwire.Decoder) []string {
-	if !d.BeginArray() {
-		return nil
-	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
-	var b jsonwire.ListBuilder[string]
-	for d.NextElem() {
-		if d.Null() {
-			continue
-		}
-		*b.NextIn(d) = d.String()
-	}
-	return b.Slice()
+	return d.StringList()
 }
 
 func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
@@ -2460,52 +3650,110 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7074754f:
+			// The name starts Outp
+			if d.Name("OutpostId\":") {
+				member = 0
+			}
+		case 0x6564724f:
+			// The name starts Orde
+			if d.Name("OrderId\":") {
+				member = 1
+			} else if d.Name("OrderSubmissionDate\":") {
+				member = 5
+			} else if d.Name("OrderFulfilledDate\":") {
+				member = 6
+			} else if d.Name("OrderType\":") {
+				member = 8
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 2
+			}
+		case 0x656e694c:
+			// The name starts Line
+			if d.Name("LineItems\":") {
+				member = 3
+			}
+		case 0x6d796150:
+			// The name starts Paym
+			if d.Name("PaymentOption\":") {
+				member = 4
+			} else if d.Name("PaymentTerm\":") {
+				member = 7
+			}
 		}
-		switch string(key) {
-		case "OutpostId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "OutpostId":
+				member = 0
+			case "OrderId":
+				member = 1
+			case "Status":
+				member = 2
+			case "LineItems":
+				member = 3
+			case "PaymentOption":
+				member = 4
+			case "OrderSubmissionDate":
+				member = 5
+			case "OrderFulfilledDate":
+				member = 6
+			case "PaymentTerm":
+				member = 7
+			case "OrderType":
+				member = 8
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.OutpostId = d.BoxString(d.String())
-		case "OrderId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.OrderId = d.BoxString(d.String())
-		case "Status":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Status = types.OrderStatus(d.Symbol())
-		case "LineItems":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.LineItems = decodeLineItemListDefinition(d)
-		case "PaymentOption":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.PaymentOption = types.PaymentOption(d.Symbol())
-		case "OrderSubmissionDate":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.OrderSubmissionDate = d.BoxTime(d.EpochSeconds())
-		case "OrderFulfilledDate":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.OrderFulfilledDate = d.BoxTime(d.EpochSeconds())
-		case "PaymentTerm":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.PaymentTerm = types.PaymentTerm(d.Symbol())
-		case "OrderType":
+		case 8:
 			if d.Null() {
 				continue
 			}
@@ -2521,42 +3769,89 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7074754f:
+			// The name starts Outp
+			if d.Name("OutpostId\":") {
+				member = 0
+			}
+		case 0x6564724f:
+			// The name starts Orde
+			if d.Name("OrderId\":") {
+				member = 1
+			} else if d.Name("OrderType\":") {
+				member = 2
+			} else if d.Name("OrderSubmissionDate\":") {
+				member = 5
+			} else if d.Name("OrderFulfilledDate\":") {
+				member = 6
+			}
+		case 0x74617453:
+			// The name starts Stat
+			if d.Name("Status\":") {
+				member = 3
+			}
+		case 0x656e694c:
+			// The name starts Line
+			if d.Name("LineItemCountsByStatus\":") {
+				member = 4
+			}
 		}
-		switch string(key) {
-		case "OutpostId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "OutpostId":
+				member = 0
+			case "OrderId":
+				member = 1
+			case "OrderType":
+				member = 2
+			case "Status":
+				member = 3
+			case "LineItemCountsByStatus":
+				member = 4
+			case "OrderSubmissionDate":
+				member = 5
+			case "OrderFulfilledDate":
+				member = 6
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.OutpostId = d.BoxString(d.String())
-		case "OrderId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.OrderId = d.BoxString(d.String())
-		case "OrderType":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.OrderType = types.OrderType(d.Symbol())
-		case "Status":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.Status = types.OrderStatus(d.Symbol())
-		case "LineItemCountsByStatus":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.LineItemCountsByStatus = decodeLineItemStatusCounts(d)
-		case "OrderSubmissionDate":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.OrderSubmissionDate = d.BoxTime(d.EpochSeconds())
-		case "OrderFulfilledDate":
+		case 6:
 			if d.Null() {
 				continue
 			}
@@ -2571,7 +3866,7 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
@@ -2587,67 +3882,149 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x7074754f:
+			// The name starts Outp
+			if d.Name("OutpostId\":") {
+				member = 0
+			} else if d.Name("OutpostArn\":") {
+				member = 2
+			}
+		case 0x656e774f:
+			// The name starts Owne
+			if d.Name("OwnerId\":") {
+				member = 1
+			}
+		case 0x65746953:
+			// The name starts Site
+			if d.Name("SiteId\":") {
+				member = 3
+			} else if d.Name("SiteArn\":") {
+				member = 10
+			}
+		case 0x656d614e:
+			// The name starts Name
+			if d.Name("Name\":") {
+				member = 4
+			}
+		case 0x63736544:
+			// The name starts Desc
+			if d.Name("Description\":") {
+				member = 5
+			}
+		case 0x6566694c:
+			// The name starts Life
+			if d.Name("LifeCycleStatus\":") {
+				member = 6
+			}
+		case 0x69617641:
+			// The name starts Avai
+			if d.Name("AvailabilityZone\":") {
+				member = 7
+			} else if d.Name("AvailabilityZoneId\":") {
+				member = 8
+			}
+		case 0x73676154:
+			// The name starts Tags
+			if d.Name("Tags\":") {
+				member = 9
+			}
+		case 0x70707553:
+			// The name starts Supp
+			if d.Name("SupportedHardwareType\":") {
+				member = 11
+			}
 		}
-		switch string(key) {
-		case "OutpostId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "OutpostId":
+				member = 0
+			case "OwnerId":
+				member = 1
+			case "OutpostArn":
+				member = 2
+			case "SiteId":
+				member = 3
+			case "Name":
+				member = 4
+			case "Description":
+				member = 5
+			case "LifeCycleStatus":
+				member = 6
+			case "AvailabilityZone":
+				member = 7
+			case "AvailabilityZoneId":
+				member = 8
+			case "Tags":
+				member = 9
+			case "SiteArn":
+				member = 10
+			case "SupportedHardwareType":
+				member = 11
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.OutpostId = d.BoxString(d.String())
-		case "OwnerId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.OwnerId = d.BoxString(d.String())
-		case "OutpostArn":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.OutpostArn = d.BoxString(d.String())
-		case "SiteId":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.SiteId = d.BoxString(d.String())
-		case "Name":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Name = d.BoxString(d.String())
-		case "Description":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.Description = d.BoxString(d.String())
-		case "LifeCycleStatus":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.LifeCycleStatus = d.BoxString(d.String())
-		case "AvailabilityZone":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.AvailabilityZone = d.BoxString(d.String())
-		case "AvailabilityZoneId":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.AvailabilityZoneId = d.BoxString(d.String())
-		case "Tags":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.Tags = decodeTagMap(d)
-		case "SiteArn":
+		case 10:
 			if d.Null() {
 				continue
 			}
 			v.SiteArn = d.BoxString(d.String())
-		case "SupportedHardwareType":
+		case 11:
 			if d.Null() {
 				continue
 			}
@@ -2662,7 +4039,7 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
@@ -2678,52 +4055,110 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65776f50:
+			// The name starts Powe
+			if d.Name("PowerDrawKva\":") {
+				member = 0
+			} else if d.Name("PowerPhase\":") {
+				member = 1
+			} else if d.Name("PowerConnector\":") {
+				member = 2
+			} else if d.Name("PowerFeedDrop\":") {
+				member = 3
+			}
+		case 0x696c7055:
+			// The name starts Upli
+			if d.Name("UplinkGbps\":") {
+				member = 4
+			} else if d.Name("UplinkCount\":") {
+				member = 5
+			}
+		case 0x65626946:
+			// The name starts Fibe
+			if d.Name("FiberOpticCableType\":") {
+				member = 6
+			}
+		case 0x6974704f:
+			// The name starts Opti
+			if d.Name("OpticalStandard\":") {
+				member = 7
+			}
+		case 0x6978614d:
+			// The name starts Maxi
+			if d.Name("MaximumSupportedWeightLbs\":") {
+				member = 8
+			}
 		}
-		switch string(key) {
-		case "PowerDrawKva":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "PowerDrawKva":
+				member = 0
+			case "PowerPhase":
+				member = 1
+			case "PowerConnector":
+				member = 2
+			case "PowerFeedDrop":
+				member = 3
+			case "UplinkGbps":
+				member = 4
+			case "UplinkCount":
+				member = 5
+			case "FiberOpticCableType":
+				member = 6
+			case "OpticalStandard":
+				member = 7
+			case "MaximumSupportedWeightLbs":
+				member = 8
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
-		case "PowerPhase":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.PowerPhase = types.PowerPhase(d.Symbol())
-		case "PowerConnector":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.PowerConnector = types.PowerConnector(d.Symbol())
-		case "PowerFeedDrop":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
-		case "UplinkGbps":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.UplinkGbps = types.UplinkGbps(d.Symbol())
-		case "UplinkCount":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.UplinkCount = types.UplinkCount(d.Symbol())
-		case "FiberOpticCableType":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
-		case "OpticalStandard":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.OpticalStandard = types.OpticalStandard(d.Symbol())
-		case "MaximumSupportedWeightLbs":
+		case 8:
 			if d.Null() {
 				continue
 			}
@@ -2738,7 +4173,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
@@ -2754,17 +4189,35 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x70696853:
+			// The name starts Ship
+			if d.Name("ShipmentTrackingNumber\":") {
+				member = 0
+			} else if d.Name("ShipmentCarrier\":") {
+				member = 1
+			}
 		}
-		switch string(key) {
-		case "ShipmentTrackingNumber":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "ShipmentTrackingNumber":
+				member = 0
+			case "ShipmentCarrier":
+				member = 1
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.ShipmentTrackingNumber = d.BoxString(d.String())
-		case "ShipmentCarrier":
+		case 1:
 			if d.Null() {
 				continue
 			}
@@ -2780,62 +4233,137 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 		return
 	}
 	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
+		member := -1
+		switch d.NameWord() {
+		case 0x65746953:
+			// The name starts Site
+			if d.Name("SiteId\":") {
+				member = 0
+			} else if d.Name("SiteArn\":") {
+				member = 5
+			}
+		case 0x6f636341:
+			// The name starts Acco
+			if d.Name("AccountId\":") {
+				member = 1
+			}
+		case 0x656d614e:
+			// The name starts Name
+			if d.Name("Name\":") {
+				member = 2
+			}
+		case 0x63736544:
+			// The name starts Desc
+			if d.Name("Description\":") {
+				member = 3
+			}
+		case 0x73676154:
+			// The name starts Tags
+			if d.Name("Tags\":") {
+				member = 4
+			}
+		case 0x65746f4e:
+			// The name starts Note
+			if d.Name("Notes\":") {
+				member = 6
+			}
+		case 0x7265704f:
+			// The name starts Oper
+			if d.Name("OperatingAddressCountryCode\":") {
+				member = 7
+			} else if d.Name("OperatingAddressStateOrRegion\":") {
+				member = 8
+			} else if d.Name("OperatingAddressCity\":") {
+				member = 9
+			}
+		case 0x6b636152:
+			// The name starts Rack
+			if d.Name("RackPhysicalProperties\":") {
+				member = 10
+			}
 		}
-		switch string(key) {
-		case "SiteId":
+		if member < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			switch string(key) {
+			case "SiteId":
+				member = 0
+			case "AccountId":
+				member = 1
+			case "Name":
+				member = 2
+			case "Description":
+				member = 3
+			case "Tags":
+				member = 4
+			case "SiteArn":
+				member = 5
+			case "Notes":
+				member = 6
+			case "OperatingAddressCountryCode":
+				member = 7
+			case "OperatingAddressStateOrRegion":
+				member = 8
+			case "OperatingAddressCity":
+				member = 9
+			case "RackPhysicalProperties":
+				member = 10
+			}
+		}
+		switch member {
+		case 0:
 			if d.Null() {
 				continue
 			}
 			v.SiteId = d.BoxString(d.String())
-		case "AccountId":
+		case 1:
 			if d.Null() {
 				continue
 			}
 			v.AccountId = d.BoxString(d.String())
-		case "Name":
+		case 2:
 			if d.Null() {
 				continue
 			}
 			v.Name = d.BoxString(d.String())
-		case "Description":
+		case 3:
 			if d.Null() {
 				continue
 			}
 			v.Description = d.BoxString(d.String())
-		case "Tags":
+		case 4:
 			if d.Null() {
 				continue
 			}
 			v.Tags = decodeTagMap(d)
-		case "SiteArn":
+		case 5:
 			if d.Null() {
 				continue
 			}
 			v.SiteArn = d.BoxString(d.String())
-		case "Notes":
+		case 6:
 			if d.Null() {
 				continue
 			}
 			v.Notes = d.BoxString(d.String())
-		case "OperatingAddressCountryCode":
+		case 7:
 			if d.Null() {
 				continue
 			}
 			v.OperatingAddressCountryCode = d.BoxString(d.String())
-		case "OperatingAddressStateOrRegion":
+		case 8:
 			if d.Null() {
 				continue
 			}
 			v.OperatingAddressStateOrRegion = d.BoxString(d.String())
-		case "OperatingAddressCity":
+		case 9:
 			if d.Null() {
 				continue
 			}
 			v.OperatingAddressCity = d.BoxString(d.String())
-		case "RackPhysicalProperties":
+		case 10:
 			if d.Null() {
 				continue
 			}
@@ -2852,7 +4380,7 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
@@ -2867,7 +4395,7 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
@@ -2882,7 +4410,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
-	// The builder keeps short lists on the stack and longer ones in the decoder's reused chunks.
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
