@@ -40,8 +40,8 @@ import (
 //     about; without it every file is. All files are still compiled and
 //     behaviour-tested;
 //   - every other section is expected output: one section per generated file,
-//     named by its path (the runtime copied from templates/, internal/* and
-//     client_runtime_gen.go, is left out), or a single
+//     named by its path (copies of the runtime and of templates, which the
+//     generator marks with a "// Copied from" line, are left out), or a single
 //     "error.txt" holding the error the pipeline must fail with; an
 //     optional "warnings.txt" holds the warnings of a successful run.
 //

@@ -13,8 +13,10 @@ import (
 )
 
 // The names a generated package declares come from three places: the
-// runtime copied from templates/*.go.tmpl, helpers the emitters write under
-// fixed names, and names derived from the model. The first two are reserved
+// templates copied into it as text (templates/*.go.tmpl, the protocol
+// tests' runners), the names the emitters write under fixed names (the
+// client's core, the aliases of runtime types, helpers), and names derived
+// from the model. The first two are reserved
 // in the Plan's scopes before any model name is handed out, so a model name
 // that happens to equal one (a structure called ErrorResponse, whose decoder
 // would be decodeErrorResponse) gets a "_" suffix instead of a redeclaration.
@@ -82,7 +84,8 @@ var vetMethods = []string{
 	"Unwrap", "WriteByte", "WriteTo",
 }
 
-// runtimeDecls are the names that the runtime templates declare.
+// runtimeDecls are the names that the templates copied into a package
+// declare.
 type runtimeDecls struct {
 	pkg    []string // package-level identifiers
 	client []string // fields and methods of Client
