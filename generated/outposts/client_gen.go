@@ -46,10 +46,10 @@ func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode validation.M
 	}
 	var v validation.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("CancelCapacityTaskInput")
 }
@@ -78,7 +78,7 @@ func checkCancelOrderInput(in *CancelOrderInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.Add(&validation.Path{Name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OrderId"})
 	}
 	return v.Err("CancelOrderInput")
 }
@@ -206,7 +206,7 @@ func checkDeleteOutpostInput(in *DeleteOutpostInput, mode validation.Mode) error
 	}
 	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
 	}
 	return v.Err("DeleteOutpostInput")
 }
@@ -235,7 +235,7 @@ func checkDeleteSiteInput(in *DeleteSiteInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	return v.Err("DeleteSiteInput")
 }
@@ -267,10 +267,10 @@ func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode validation.Mode) e
 	}
 	var v validation.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("GetCapacityTaskInput")
 }
@@ -302,7 +302,7 @@ func checkGetCatalogItemInput(in *GetCatalogItemInput, mode validation.Mode) err
 	}
 	var v validation.Validator
 	if in.CatalogItemId == nil || *in.CatalogItemId == "" {
-		v.Add(&validation.Path{Name: "CatalogItemId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "CatalogItemId"})
 	}
 	return v.Err("GetCatalogItemInput")
 }
@@ -334,7 +334,7 @@ func checkGetConnectionInput(in *GetConnectionInput, mode validation.Mode) error
 	}
 	var v validation.Validator
 	if in.ConnectionId == nil || *in.ConnectionId == "" {
-		v.Add(&validation.Path{Name: "ConnectionId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "ConnectionId"})
 	}
 	return v.Err("GetConnectionInput")
 }
@@ -366,7 +366,7 @@ func checkGetOrderInput(in *GetOrderInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.Add(&validation.Path{Name: "OrderId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OrderId"})
 	}
 	return v.Err("GetOrderInput")
 }
@@ -398,7 +398,7 @@ func checkGetOutpostInput(in *GetOutpostInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
 	}
 	return v.Err("GetOutpostInput")
 }
@@ -430,7 +430,7 @@ func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode va
 	}
 	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
 	}
 	return v.Err("GetOutpostInstanceTypesInput")
 }
@@ -462,7 +462,7 @@ func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceT
 	}
 	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("GetOutpostSupportedInstanceTypesInput")
 }
@@ -494,7 +494,7 @@ func checkGetSiteInput(in *GetSiteInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	return v.Err("GetSiteInput")
 }
@@ -526,7 +526,7 @@ func checkGetSiteAddressInput(in *GetSiteAddressInput, mode validation.Mode) err
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	if in.AddressType == "" {
 		v.Required(&validation.Path{Name: "AddressType"})
@@ -561,7 +561,7 @@ func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode validation.M
 	}
 	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("ListAssetInstancesInput")
 }
@@ -593,7 +593,7 @@ func checkListAssetsInput(in *ListAssetsInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("ListAssetsInput")
 }
@@ -625,10 +625,10 @@ func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesFor
 	}
 	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.Add(&validation.Path{Name: "CapacityTaskId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
 	}
 	return v.Err("ListBlockingInstancesForCapacityTaskInput")
 }
@@ -800,7 +800,7 @@ func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode validation
 	}
 	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
 	}
 	return v.Err("ListTagsForResourceInput")
 }
@@ -829,7 +829,7 @@ func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode validation.Mod
 	}
 	var v validation.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.Add(&validation.Path{Name: "OutpostIdentifier"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
 	}
 	if in.InstancePools == nil {
 		v.Required(&validation.Path{Name: "InstancePools"})
@@ -893,7 +893,7 @@ func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
 	}
 	if in.Tags == nil {
 		v.Required(&validation.Path{Name: "Tags"})
@@ -925,7 +925,7 @@ func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error
 	}
 	var v validation.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.Add(&validation.Path{Name: "ResourceArn"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
 	}
 	if in.TagKeys == nil {
 		v.Required(&validation.Path{Name: "TagKeys"})
@@ -957,7 +957,7 @@ func checkUpdateOutpostInput(in *UpdateOutpostInput, mode validation.Mode) error
 	}
 	var v validation.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.Add(&validation.Path{Name: "OutpostId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
 	}
 	return v.Err("UpdateOutpostInput")
 }
@@ -986,7 +986,7 @@ func checkUpdateSiteInput(in *UpdateSiteInput, mode validation.Mode) error {
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	return v.Err("UpdateSiteInput")
 }
@@ -1015,7 +1015,7 @@ func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode validation.Mod
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	if in.AddressType == "" {
 		v.Required(&validation.Path{Name: "AddressType"})
@@ -1050,7 +1050,7 @@ func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalProper
 	}
 	var v validation.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.Add(&validation.Path{Name: "SiteId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "SiteId"})
 	}
 	return v.Err("UpdateSiteRackPhysicalPropertiesInput")
 }

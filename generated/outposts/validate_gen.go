@@ -1057,7 +1057,7 @@ func (in *ListTagsForResourceInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.Length(&p, n, 0, 1011)
@@ -1208,7 +1208,7 @@ func (in *TagResourceInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.Length(&p, n, 0, 1011)
@@ -1246,7 +1246,7 @@ func (in *UntagResourceInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.ResourceArn == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
 				v.Length(&p, n, 0, 1011)

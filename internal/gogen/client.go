@@ -246,10 +246,10 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				switch {
 				case label && m.Target.Kind == shapes.KindString && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(
-						jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+						jen.Id("v").Dot("EmptyLabel").Call(path)))
 				case label && m.Target.IsEnum():
 					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(
-						jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path"))))
+						jen.Id("v").Dot("EmptyLabel").Call(path)))
 				case HasClientDefault(m) && !label:
 					// The default fills it.
 				case (m.Traits.Required() || label) && nilable:

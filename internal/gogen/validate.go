@@ -130,7 +130,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 	path := jen.Op("&").Id("p")
 	if c.label {
 		g.If(x.Clone().Op("==").Lit("")).Block(
-			jen.Id("v").Dot("Add").Call(path, jen.Lit("required"), jen.Lit("is required and must not be empty: it is part of the URI path")))
+			jen.Id("v").Dot("EmptyLabel").Call(path))
 	}
 	if l := c.length; l != nil {
 		n := jen.Len(x.Clone())

@@ -314,3 +314,21 @@ func TestValidWalkAllocatesNothing(t *testing.T) {
 		t.Errorf("Err = %v, want %s", err, want)
 	}
 }
+
+// The check in a Validate walk and the serialiser's error word an empty
+// label the same way.
+func TestEmptyLabelAgrees(t *testing.T) {
+	var v Validator
+	v.EmptyLabel(&Path{Parent: &Path{Name: "Thing"}, Name: "Id"})
+	err := v.Err("PutThingInput")
+	var walked, direct *InvalidParamsError
+	if !errors.As(err, &walked) || !errors.As(EmptyLabel("PutThingInput", "Thing.Id"), &direct) {
+		t.Fatalf("errors %v", err)
+	}
+	if len(walked.Violations) != 1 || walked.Violations[0] != direct.Violations[0] {
+		t.Errorf("Validator.EmptyLabel gives %+v, EmptyLabel %+v", walked.Violations, direct.Violations)
+	}
+	if !strings.Contains(walked.Violations[0].Message, "URI path") {
+		t.Errorf("message %q does not say why", walked.Violations[0].Message)
+	}
+}

@@ -49,10 +49,10 @@ func checkUploadArchiveInput(in *UploadArchiveInput, mode validation.Mode) error
 	}
 	var v validation.Validator
 	if in.VaultName == nil || *in.VaultName == "" {
-		v.Add(&validation.Path{Name: "vaultName"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "vaultName"})
 	}
 	if in.AccountId == nil || *in.AccountId == "" {
-		v.Add(&validation.Path{Name: "accountId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "accountId"})
 	}
 	return v.Err("UploadArchiveInput")
 }
@@ -82,13 +82,13 @@ func checkUploadMultipartPartInput(in *UploadMultipartPartInput, mode validation
 	}
 	var v validation.Validator
 	if in.AccountId == nil || *in.AccountId == "" {
-		v.Add(&validation.Path{Name: "accountId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "accountId"})
 	}
 	if in.VaultName == nil || *in.VaultName == "" {
-		v.Add(&validation.Path{Name: "vaultName"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "vaultName"})
 	}
 	if in.UploadId == nil || *in.UploadId == "" {
-		v.Add(&validation.Path{Name: "uploadId"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "uploadId"})
 	}
 	return v.Err("UploadMultipartPartInput")
 }

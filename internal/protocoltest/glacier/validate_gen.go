@@ -23,7 +23,7 @@ func (in *UploadArchiveInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.VaultName == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -33,7 +33,7 @@ func (in *UploadArchiveInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.AccountId == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -54,7 +54,7 @@ func (in *UploadMultipartPartInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.AccountId == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -64,7 +64,7 @@ func (in *UploadMultipartPartInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.VaultName == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -74,7 +74,7 @@ func (in *UploadMultipartPartInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.UploadId == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}

@@ -104,7 +104,7 @@ func checkConstantQueryStringInput(in *ConstantQueryStringInput, mode validation
 	}
 	var v validation.Validator
 	if in.Hello == nil || *in.Hello == "" {
-		v.Add(&validation.Path{Name: "hello"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "hello"})
 	}
 	return v.Err("ConstantQueryStringInput")
 }
@@ -725,10 +725,10 @@ func checkHttpRequestWithGreedyLabelInPathInput(in *HttpRequestWithGreedyLabelIn
 	}
 	var v validation.Validator
 	if in.Foo == nil || *in.Foo == "" {
-		v.Add(&validation.Path{Name: "foo"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "foo"})
 	}
 	if in.Baz == nil || *in.Baz == "" {
-		v.Add(&validation.Path{Name: "baz"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "baz"})
 	}
 	return v.Err("HttpRequestWithGreedyLabelInPathInput")
 }
@@ -759,7 +759,7 @@ func checkHttpRequestWithLabelsInput(in *HttpRequestWithLabelsInput, mode valida
 	}
 	var v validation.Validator
 	if in.String == nil || *in.String == "" {
-		v.Add(&validation.Path{Name: "string"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "string"})
 	}
 	if in.Short == nil {
 		v.Required(&validation.Path{Name: "short"})
@@ -857,7 +857,7 @@ func checkHttpRequestWithRegexLiteralInput(in *HttpRequestWithRegexLiteralInput,
 	}
 	var v validation.Validator
 	if in.Str == nil || *in.Str == "" {
-		v.Add(&validation.Path{Name: "str"}, "required", "is required and must not be empty: it is part of the URI path")
+		v.EmptyLabel(&validation.Path{Name: "str"})
 	}
 	return v.Err("HttpRequestWithRegexLiteralInput")
 }

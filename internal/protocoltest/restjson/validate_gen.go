@@ -89,7 +89,7 @@ func (in *ConstantQueryStringInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.Hello == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -333,7 +333,7 @@ func (in *HttpRequestWithGreedyLabelInPathInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.Foo == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -343,7 +343,7 @@ func (in *HttpRequestWithGreedyLabelInPathInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.Baz == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -364,7 +364,7 @@ func (in *HttpRequestWithLabelsInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.String == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}
@@ -480,7 +480,7 @@ func (in *HttpRequestWithRegexLiteralInput) Validate() error {
 			v.Required(&p)
 		} else {
 			if *in.Str == "" {
-				v.Add(&p, "required", "is required and must not be empty: it is part of the URI path")
+				v.EmptyLabel(&p)
 			}
 		}
 	}

@@ -131,6 +131,11 @@ func (v *Validator) SortFrom(start int) {
 	}
 }
 
+// EmptyLabel records a URI label member that is unset or empty.
+func (v *Validator) EmptyLabel(p *Path) {
+	v.Add(p, "required", emptyLabelMessage)
+}
+
 // Required records a missing required member.
 func (v *Validator) Required(p *Path) {
 	v.Add(p, "required", "is required")

@@ -18,11 +18,14 @@ const (
 	None
 )
 
-// EmptyLabel is the error for a URI label member that is unset or empty:
+// emptyLabelMessage says why an unset or empty URI label member is refused:
 // sending it would change the request's path.
+const emptyLabelMessage = "is required and must not be empty: it is part of the URI path"
+
+// EmptyLabel is the error for a URI label member that is unset or empty.
 func EmptyLabel(context, member string) error {
 	return &InvalidParamsError{Context: context, Violations: []Violation{{
-		Path: member, Constraint: "required", Message: "is required and must not be empty: it is part of the URI path"}}}
+		Path: member, Constraint: "required", Message: emptyLabelMessage}}}
 }
 
 // InvalidHostLabel is the error for a member that fills part of the host
