@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"strings"
 
 	"github.com/smithygo/smithygo/runtime/call"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
@@ -19,28 +18,8 @@ import (
 // suffix dropped): the protocol has clients ignore X-Amzn-Errortype, and an
 // error structure may well have a member called "code".
 func ErrorTypeAndMessage(resp *call.Response) (code, message string) {
-	d := jsonwire.NewDecoder(resp.Data)
-	if d.Kind() == jsonwire.Object && d.BeginObject() {
-		for {
-			k, ok := d.NextKeyString()
-			if !ok {
-				break
-			}
-			if d.Kind() != jsonwire.String {
-				d.Skip()
-				continue
-			}
-			switch {
-			case k == "__type":
-				code = d.String()
-			case strings.EqualFold(k, "message"):
-				message = d.String()
-			default:
-				d.Skip()
-			}
-		}
-	}
-	return retry.BareCode(code), message
+	_, typ, message := call.JSONErrorFields(resp.Data)
+	return retry.BareCode(typ), message
 }
 
 // EncodeBigIntString writes v as a JSON string of its decimal digits, as

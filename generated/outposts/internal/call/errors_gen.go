@@ -131,30 +131,7 @@ func isDialError(err error) bool {
 // ":..." suffix) and message, as restJson1 and awsJson services send them.
 func ErrorCodeAndMessage(resp *Response) (code, message string) {
 	code = resp.Header.Get("X-Amzn-Errortype")
-	var bodyCode, typeCode string
-	d := jsonwire.NewDecoder(resp.Data)
-	if d.Kind() == jsonwire.Object && d.BeginObject() {
-		for {
-			k, ok := d.NextKeyString()
-			if !ok {
-				break
-			}
-			if d.Kind() != jsonwire.String {
-				d.Skip()
-				continue
-			}
-			switch {
-			case k == "code":
-				bodyCode = d.String()
-			case k == "__type":
-				typeCode = d.String()
-			case strings.EqualFold(k, "message") || k == "errorMessage":
-				message = d.String()
-			default:
-				d.Skip()
-			}
-		}
-	}
+	bodyCode, typeCode, message := JSONErrorFields(resp.Data)
 	switch {
 	case code != "":
 	case bodyCode != "":
@@ -163,4 +140,35 @@ func ErrorCodeAndMessage(resp *Response) (code, message string) {
 		code = typeCode
 	}
 	return retry.BareCode(code), message
+}
+
+// JSONErrorFields reads the string members of a JSON error body that name
+// the error and say what happened: "code", "__type", and the message
+// ("message" in any case, or "errorMessage"). Each protocol picks from
+// them by its own rules.
+func JSONErrorFields(body []byte) (code, typ, message string) {
+	d := jsonwire.NewDecoder(body)
+	if d.Kind() != jsonwire.Object || !d.BeginObject() {
+		return "", "", ""
+	}
+	for {
+		k, ok := d.NextKeyString()
+		if !ok {
+			return code, typ, message
+		}
+		if d.Kind() != jsonwire.String {
+			d.Skip()
+			continue
+		}
+		switch {
+		case k == "code":
+			code = d.String()
+		case k == "__type":
+			typ = d.String()
+		case strings.EqualFold(k, "message") || k == "errorMessage":
+			message = d.String()
+		default:
+			d.Skip()
+		}
+	}
 }
