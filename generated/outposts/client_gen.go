@@ -1392,33 +1392,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.AccessDeniedException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersAccessDeniedException, -1); i >= 0; i = d.Member(&membersAccessDeniedException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1431,54 +1408,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ConflictException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				case 0x6f736552:
-					// The name starts Reso
-					if d.Name("ResourceId\":") {
-						member = 1
-					} else if d.Name("ResourceType\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					case "ResourceId":
-						member = 1
-					case "ResourceType":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersConflictException, -1); i >= 0; i = d.Member(&membersConflictException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.ResourceId = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.ResourceType = types.ResourceType(d.Symbol())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1491,33 +1428,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InternalServerException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInternalServerException, -1); i >= 0; i = d.Member(&membersInternalServerException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1530,33 +1444,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.NotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersNotFoundException, -1); i >= 0; i = d.Member(&membersNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1569,33 +1460,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ServiceQuotaExceededException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersServiceQuotaExceededException, -1); i >= 0; i = d.Member(&membersServiceQuotaExceededException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1608,33 +1476,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ValidationException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersValidationException, -1); i >= 0; i = d.Member(&membersValidationException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -75,35 +75,12 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*call.Request, error) {
 func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("Order\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Order":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateOrderOutput, -1); i >= 0; i = d.Member(&membersCreateOrderOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Order)
 				decodeOrder(d, x)
 				out.Order = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -154,35 +131,12 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*call.Request, error) 
 func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("Outpost\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Outpost":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateOutpostOutput, -1); i >= 0; i = d.Member(&membersCreateOutpostOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Outpost)
 				decodeOutpost(d, x)
 				out.Outpost = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -233,35 +187,12 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*call.Request, error) {
 func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("Site\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Site":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateSiteOutput, -1); i >= 0; i = d.Member(&membersCreateSiteOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Site)
 				decodeSite(d, x)
 				out.Site = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -312,178 +243,38 @@ func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*call.Request, err
 func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61706143:
-				// The name starts Capa
-				if d.Name("CapacityTaskId\":") {
-					member = 0
-				} else if d.Name("CapacityTaskStatus\":") {
-					member = 7
-				}
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("OutpostId\":") {
-					member = 1
-				}
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("OrderId\":") {
-					member = 2
-				}
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("AssetId\":") {
-					member = 3
-				}
-			case 0x75716552:
-				// The name starts Requ
-				if d.Name("RequestedInstancePools\":") {
-					member = 4
-				}
-			case 0x74736e49:
-				// The name starts Inst
-				if d.Name("InstancesToExclude\":") {
-					member = 5
-				}
-			case 0x52797244:
-				// The name starts DryR
-				if d.Name("DryRun\":") {
-					member = 6
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("Failed\":") {
-					member = 8
-				}
-			case 0x61657243:
-				// The name starts Crea
-				if d.Name("CreationDate\":") {
-					member = 9
-				}
-			case 0x706d6f43:
-				// The name starts Comp
-				if d.Name("CompletionDate\":") {
-					member = 10
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastModifiedDate\":") {
-					member = 11
-				}
-			case 0x6b736154:
-				// The name starts Task
-				if d.Name("TaskActionOnBlockingInstances\":") {
-					member = 12
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "CapacityTaskId":
-					member = 0
-				case "OutpostId":
-					member = 1
-				case "OrderId":
-					member = 2
-				case "AssetId":
-					member = 3
-				case "RequestedInstancePools":
-					member = 4
-				case "InstancesToExclude":
-					member = 5
-				case "DryRun":
-					member = 6
-				case "CapacityTaskStatus":
-					member = 7
-				case "Failed":
-					member = 8
-				case "CreationDate":
-					member = 9
-				case "CompletionDate":
-					member = 10
-				case "LastModifiedDate":
-					member = 11
-				case "TaskActionOnBlockingInstances":
-					member = 12
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersGetCapacityTaskOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.CapacityTaskId = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.OutpostId = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.OrderId = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.AssetId = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				x := new(types.InstancesToExclude)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.DryRun = d.Bool()
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				x := new(types.CapacityTaskFailure)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.CreationDate = d.BoxTime(d.EpochSeconds())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.CompletionDate = d.BoxTime(d.EpochSeconds())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -503,35 +294,12 @@ func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*call.Request, error
 func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61746143:
-				// The name starts Cata
-				if d.Name("CatalogItem\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "CatalogItem":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetCatalogItemOutput, -1); i >= 0; i = d.Member(&membersGetCatalogItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.CatalogItem)
 				decodeCatalogItem(d, x)
 				out.CatalogItem = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -551,44 +319,14 @@ func serializeGetConnectionInput(in *GetConnectionInput) (*call.Request, error) 
 func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6e6e6f43:
-				// The name starts Conn
-				if d.Name("ConnectionId\":") {
-					member = 0
-				} else if d.Name("ConnectionDetails\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ConnectionId":
-					member = 0
-				case "ConnectionDetails":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetConnectionResponse, -1); i >= 0; i = d.Member(&membersGetConnectionResponse, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ConnectionId = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConnectionDetails)
 				decodeConnectionDetails(d, x)
 				out.ConnectionDetails = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -608,35 +346,12 @@ func serializeGetOrderInput(in *GetOrderInput) (*call.Request, error) {
 func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("Order\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Order":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetOrderOutput, -1); i >= 0; i = d.Member(&membersGetOrderOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Order)
 				decodeOrder(d, x)
 				out.Order = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -656,35 +371,12 @@ func serializeGetOutpostInput(in *GetOutpostInput) (*call.Request, error) {
 func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("Outpost\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Outpost":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetOutpostOutput, -1); i >= 0; i = d.Member(&membersGetOutpostOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Outpost)
 				decodeOutpost(d, x)
 				out.Outpost = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -710,66 +402,16 @@ func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*c
 func deserializeGetOutpostInstanceTypesOutput(resp *call.Response, out *GetOutpostInstanceTypesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x74736e49:
-				// The name starts Inst
-				if d.Name("InstanceTypes\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("OutpostId\":") {
-					member = 2
-				} else if d.Name("OutpostArn\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "InstanceTypes":
-					member = 0
-				case "NextToken":
-					member = 1
-				case "OutpostId":
-					member = 2
-				case "OutpostArn":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetOutpostInstanceTypesOutput, -1); i >= 0; i = d.Member(&membersGetOutpostInstanceTypesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.InstanceTypes = decodeInstanceTypeListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.OutpostId = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.OutpostArn = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -798,45 +440,12 @@ func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInsta
 func deserializeGetOutpostSupportedInstanceTypesOutput(resp *call.Response, out *GetOutpostSupportedInstanceTypesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x74736e49:
-				// The name starts Inst
-				if d.Name("InstanceTypes\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "InstanceTypes":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetOutpostSupportedInstanceTypesOutput, -1); i >= 0; i = d.Member(&membersGetOutpostSupportedInstanceTypesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.InstanceTypes = decodeInstanceTypeListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -856,35 +465,12 @@ func serializeGetSiteInput(in *GetSiteInput) (*call.Request, error) {
 func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("Site\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Site":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetSiteOutput, -1); i >= 0; i = d.Member(&membersGetSiteOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Site)
 				decodeSite(d, x)
 				out.Site = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -907,56 +493,16 @@ func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*call.Request, error
 func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("SiteId\":") {
-					member = 0
-				}
-			case 0x72646441:
-				// The name starts Addr
-				if d.Name("AddressType\":") {
-					member = 1
-				} else if d.Name("Address\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "SiteId":
-					member = 0
-				case "AddressType":
-					member = 1
-				case "Address":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetSiteAddressOutput, -1); i >= 0; i = d.Member(&membersGetSiteAddressOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SiteId = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.AddressType = types.AddressType(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Address)
 				decodeAddress(d, x)
 				out.Address = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -994,45 +540,12 @@ func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*call.Reques
 func deserializeListAssetInstancesOutput(resp *call.Response, out *ListAssetInstancesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("AssetInstances\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "AssetInstances":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListAssetInstancesOutput, -1); i >= 0; i = d.Member(&membersListAssetInstancesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.AssetInstances = decodeAssetInstanceList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1064,45 +577,12 @@ func serializeListAssetsInput(in *ListAssetsInput) (*call.Request, error) {
 func deserializeListAssetsOutput(resp *call.Response, out *ListAssetsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("Assets\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Assets":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListAssetsOutput, -1); i >= 0; i = d.Member(&membersListAssetsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Assets = decodeAssetListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1131,45 +611,12 @@ func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstance
 func deserializeListBlockingInstancesForCapacityTaskOutput(resp *call.Response, out *ListBlockingInstancesForCapacityTaskOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x636f6c42:
-				// The name starts Bloc
-				if d.Name("BlockingInstances\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "BlockingInstances":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListBlockingInstancesForCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersListBlockingInstancesForCapacityTaskOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.BlockingInstances = decodeBlockingInstancesList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1198,45 +645,12 @@ func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*call.Request,
 func deserializeListCapacityTasksOutput(resp *call.Response, out *ListCapacityTasksOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61706143:
-				// The name starts Capa
-				if d.Name("CapacityTasks\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "CapacityTasks":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListCapacityTasksOutput, -1); i >= 0; i = d.Member(&membersListCapacityTasksOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.CapacityTasks = decodeCapacityTaskList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1268,45 +682,12 @@ func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*call.Request, e
 func deserializeListCatalogItemsOutput(resp *call.Response, out *ListCatalogItemsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61746143:
-				// The name starts Cata
-				if d.Name("CatalogItems\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "CatalogItems":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListCatalogItemsOutput, -1); i >= 0; i = d.Member(&membersListCatalogItemsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.CatalogItems = decodeCatalogItemListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1332,45 +713,12 @@ func serializeListOrdersInput(in *ListOrdersInput) (*call.Request, error) {
 func deserializeListOrdersOutput(resp *call.Response, out *ListOrdersOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("Orders\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Orders":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListOrdersOutput, -1); i >= 0; i = d.Member(&membersListOrdersOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Orders = decodeOrderSummaryListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1402,45 +750,12 @@ func serializeListOutpostsInput(in *ListOutpostsInput) (*call.Request, error) {
 func deserializeListOutpostsOutput(resp *call.Response, out *ListOutpostsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("Outposts\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Outposts":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListOutpostsOutput, -1); i >= 0; i = d.Member(&membersListOutpostsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Outposts = decodeOutpostListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1472,45 +787,12 @@ func serializeListSitesInput(in *ListSitesInput) (*call.Request, error) {
 func deserializeListSitesOutput(resp *call.Response, out *ListSitesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("Sites\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Sites":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListSitesOutput, -1); i >= 0; i = d.Member(&membersListSitesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Sites = decodeSiteListDefinition(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1530,33 +812,10 @@ func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*call.Requ
 func deserializeListTagsForResourceOutput(resp *call.Response, out *ListTagsForResourceOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Tags":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListTagsForResourceResponse, -1); i >= 0; i = d.Member(&membersListTagsForResourceResponse, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Tags = decodeTagMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1606,178 +865,38 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*call.Request,
 func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityTaskOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61706143:
-				// The name starts Capa
-				if d.Name("CapacityTaskId\":") {
-					member = 0
-				} else if d.Name("CapacityTaskStatus\":") {
-					member = 7
-				}
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("OutpostId\":") {
-					member = 1
-				}
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("OrderId\":") {
-					member = 2
-				}
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("AssetId\":") {
-					member = 3
-				}
-			case 0x75716552:
-				// The name starts Requ
-				if d.Name("RequestedInstancePools\":") {
-					member = 4
-				}
-			case 0x74736e49:
-				// The name starts Inst
-				if d.Name("InstancesToExclude\":") {
-					member = 5
-				}
-			case 0x52797244:
-				// The name starts DryR
-				if d.Name("DryRun\":") {
-					member = 6
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("Failed\":") {
-					member = 8
-				}
-			case 0x61657243:
-				// The name starts Crea
-				if d.Name("CreationDate\":") {
-					member = 9
-				}
-			case 0x706d6f43:
-				// The name starts Comp
-				if d.Name("CompletionDate\":") {
-					member = 10
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastModifiedDate\":") {
-					member = 11
-				}
-			case 0x6b736154:
-				// The name starts Task
-				if d.Name("TaskActionOnBlockingInstances\":") {
-					member = 12
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "CapacityTaskId":
-					member = 0
-				case "OutpostId":
-					member = 1
-				case "OrderId":
-					member = 2
-				case "AssetId":
-					member = 3
-				case "RequestedInstancePools":
-					member = 4
-				case "InstancesToExclude":
-					member = 5
-				case "DryRun":
-					member = 6
-				case "CapacityTaskStatus":
-					member = 7
-				case "Failed":
-					member = 8
-				case "CreationDate":
-					member = 9
-				case "CompletionDate":
-					member = 10
-				case "LastModifiedDate":
-					member = 11
-				case "TaskActionOnBlockingInstances":
-					member = 12
-				}
-			}
-			switch member {
+		for i := d.Member(&membersStartCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersStartCapacityTaskOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.CapacityTaskId = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.OutpostId = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.OrderId = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.AssetId = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				x := new(types.InstancesToExclude)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.DryRun = d.Bool()
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				x := new(types.CapacityTaskFailure)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.CreationDate = d.BoxTime(d.EpochSeconds())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.CompletionDate = d.BoxTime(d.EpochSeconds())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1816,45 +935,12 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*call.Request, err
 func deserializeStartConnectionOutput(resp *call.Response, out *StartConnectionOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6e6e6f43:
-				// The name starts Conn
-				if d.Name("ConnectionId\":") {
-					member = 0
-				}
-			case 0x65646e55:
-				// The name starts Unde
-				if d.Name("UnderlayIpAddress\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ConnectionId":
-					member = 0
-				case "UnderlayIpAddress":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersStartConnectionResponse, -1); i >= 0; i = d.Member(&membersStartConnectionResponse, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ConnectionId = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.UnderlayIpAddress = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1933,35 +1019,12 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*call.Request, error) 
 func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("Outpost\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Outpost":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateOutpostOutput, -1); i >= 0; i = d.Member(&membersUpdateOutpostOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Outpost)
 				decodeOutpost(d, x)
 				out.Outpost = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1999,35 +1062,12 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*call.Request, error) {
 func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("Site\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Site":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateSiteOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Site)
 				decodeSite(d, x)
 				out.Site = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2061,44 +1101,14 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*call.Request,
 func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddressOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72646441:
-				// The name starts Addr
-				if d.Name("AddressType\":") {
-					member = 0
-				} else if d.Name("Address\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "AddressType":
-					member = 0
-				case "Address":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateSiteAddressOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.AddressType = types.AddressType(d.Symbol())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Address)
 				decodeAddress(d, x)
 				out.Address = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2160,35 +1170,12 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("Site\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Site":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Site)
 				decodeSite(d, x)
 				out.Site = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2219,144 +1206,30 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x746e6f43:
-			// The name starts Cont
-			if d.Name("ContactName\":") {
-				member = 0
-			} else if d.Name("ContactPhoneNumber\":") {
-				member = 1
-			}
-		case 0x72646441:
-			// The name starts Addr
-			if d.Name("AddressLine1\":") {
-				member = 2
-			} else if d.Name("AddressLine2\":") {
-				member = 3
-			} else if d.Name("AddressLine3\":") {
-				member = 4
-			}
-		case 0x79746943:
-			// The name starts City
-			if d.Name("City\":") {
-				member = 5
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("StateOrRegion\":") {
-				member = 6
-			}
-		case 0x74736944:
-			// The name starts Dist
-			if d.Name("DistrictOrCounty\":") {
-				member = 7
-			}
-		case 0x74736f50:
-			// The name starts Post
-			if d.Name("PostalCode\":") {
-				member = 8
-			}
-		case 0x6e756f43:
-			// The name starts Coun
-			if d.Name("CountryCode\":") {
-				member = 9
-			}
-		case 0x696e754d:
-			// The name starts Muni
-			if d.Name("Municipality\":") {
-				member = 10
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ContactName":
-				member = 0
-			case "ContactPhoneNumber":
-				member = 1
-			case "AddressLine1":
-				member = 2
-			case "AddressLine2":
-				member = 3
-			case "AddressLine3":
-				member = 4
-			case "City":
-				member = 5
-			case "StateOrRegion":
-				member = 6
-			case "DistrictOrCounty":
-				member = 7
-			case "PostalCode":
-				member = 8
-			case "CountryCode":
-				member = 9
-			case "Municipality":
-				member = 10
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAddress, -1); i >= 0; i = d.Member(&membersAddress, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ContactName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ContactPhoneNumber = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine1 = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine2 = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine3 = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.City = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.StateOrRegion = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.DistrictOrCounty = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.PostalCode = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.CountryCode = d.BoxString(d.String())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.Municipality = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2365,79 +1238,22 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65737341:
-			// The name starts Asse
-			if d.Name("AssetId\":") {
-				member = 0
-			} else if d.Name("AssetType\":") {
-				member = 2
-			} else if d.Name("AssetLocation\":") {
-				member = 4
-			}
-		case 0x6b636152:
-			// The name starts Rack
-			if d.Name("RackId\":") {
-				member = 1
-			}
-		case 0x706d6f43:
-			// The name starts Comp
-			if d.Name("ComputeAttributes\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "AssetId":
-				member = 0
-			case "RackId":
-				member = 1
-			case "AssetType":
-				member = 2
-			case "ComputeAttributes":
-				member = 3
-			case "AssetLocation":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAssetInfo, -1); i >= 0; i = d.Member(&membersAssetInfo, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.AssetId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.RackId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AssetType = types.AssetType(d.Symbol())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ComputeAttributes)
 			decodeComputeAttributes(d, x)
 			v.ComputeAttributes = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AssetLocation)
 			decodeAssetLocation(d, x)
 			v.AssetLocation = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2446,78 +1262,18 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceId\":") {
-				member = 0
-			} else if d.Name("InstanceType\":") {
-				member = 1
-			}
-		case 0x65737341:
-			// The name starts Asse
-			if d.Name("AssetId\":") {
-				member = 2
-			}
-		case 0x6f636341:
-			// The name starts Acco
-			if d.Name("AccountId\":") {
-				member = 3
-			}
-		case 0x53737741:
-			// The name starts AwsS
-			if d.Name("AwsServiceName\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceId":
-				member = 0
-			case "InstanceType":
-				member = 1
-			case "AssetId":
-				member = 2
-			case "AccountId":
-				member = 3
-			case "AwsServiceName":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAssetInstance, -1); i >= 0; i = d.Member(&membersAssetInstance, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.InstanceType = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AssetId = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.AccountId = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.AwsServiceName = types.AWSServiceName(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2556,45 +1312,12 @@ func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstance
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceType\":") {
-				member = 0
-			}
-		case 0x6e756f43:
-			// The name starts Coun
-			if d.Name("Count\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceType":
-				member = 0
-			case "Count":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAssetInstanceTypeCapacity, -1); i >= 0; i = d.Member(&membersAssetInstanceTypeCapacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceType = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Count = d.Int32()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2618,33 +1341,10 @@ func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6b636152:
-			// The name starts Rack
-			if d.Name("RackElevation\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "RackElevation":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAssetLocation, -1); i >= 0; i = d.Member(&membersAssetLocation, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.RackElevation = d.BoxFloat32(d.Float32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2653,57 +1353,14 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceId\":") {
-				member = 0
-			}
-		case 0x6f636341:
-			// The name starts Acco
-			if d.Name("AccountId\":") {
-				member = 1
-			}
-		case 0x53737741:
-			// The name starts AwsS
-			if d.Name("AwsServiceName\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceId":
-				member = 0
-			case "AccountId":
-				member = 1
-			case "AwsServiceName":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBlockingInstance, -1); i >= 0; i = d.Member(&membersBlockingInstance, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AccountId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AwsServiceName = types.AWSServiceName(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2731,45 +1388,12 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x73616552:
-			// The name starts Reas
-			if d.Name("Reason\":") {
-				member = 0
-			}
-		case 0x65707954:
-			// The name starts Type
-			if d.Name("Type\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Reason":
-				member = 0
-			case "Type":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCapacityTaskFailure, -1); i >= 0; i = d.Member(&membersCapacityTaskFailure, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Reason = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Type = types.CapacityTaskFailureType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2793,102 +1417,22 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61706143:
-			// The name starts Capa
-			if d.Name("CapacityTaskId\":") {
-				member = 0
-			} else if d.Name("CapacityTaskStatus\":") {
-				member = 3
-			}
-		case 0x7074754f:
-			// The name starts Outp
-			if d.Name("OutpostId\":") {
-				member = 1
-			}
-		case 0x6564724f:
-			// The name starts Orde
-			if d.Name("OrderId\":") {
-				member = 2
-			}
-		case 0x61657243:
-			// The name starts Crea
-			if d.Name("CreationDate\":") {
-				member = 4
-			}
-		case 0x706d6f43:
-			// The name starts Comp
-			if d.Name("CompletionDate\":") {
-				member = 5
-			}
-		case 0x7473614c:
-			// The name starts Last
-			if d.Name("LastModifiedDate\":") {
-				member = 6
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "CapacityTaskId":
-				member = 0
-			case "OutpostId":
-				member = 1
-			case "OrderId":
-				member = 2
-			case "CapacityTaskStatus":
-				member = 3
-			case "CreationDate":
-				member = 4
-			case "CompletionDate":
-				member = 5
-			case "LastModifiedDate":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCapacityTaskSummary, -1); i >= 0; i = d.Member(&membersCapacityTaskSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.CapacityTaskId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.OutpostId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.OrderId = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.CreationDate = d.BoxTime(d.EpochSeconds())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.CompletionDate = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.LastModifiedDate = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2897,102 +1441,22 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61746143:
-			// The name starts Cata
-			if d.Name("CatalogItemId\":") {
-				member = 0
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemStatus\":") {
-				member = 1
-			}
-		case 0x43324345:
-			// The name starts EC2C
-			if d.Name("EC2Capacities\":") {
-				member = 2
-			}
-		case 0x65776f50:
-			// The name starts Powe
-			if d.Name("PowerKva\":") {
-				member = 3
-			}
-		case 0x67696557:
-			// The name starts Weig
-			if d.Name("WeightLbs\":") {
-				member = 4
-			}
-		case 0x70707553:
-			// The name starts Supp
-			if d.Name("SupportedUplinkGbps\":") {
-				member = 5
-			} else if d.Name("SupportedStorage\":") {
-				member = 6
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "CatalogItemId":
-				member = 0
-			case "ItemStatus":
-				member = 1
-			case "EC2Capacities":
-				member = 2
-			case "PowerKva":
-				member = 3
-			case "WeightLbs":
-				member = 4
-			case "SupportedUplinkGbps":
-				member = 5
-			case "SupportedStorage":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCatalogItem, -1); i >= 0; i = d.Member(&membersCatalogItem, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.CatalogItemId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ItemStatus = types.CatalogItemStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.EC2Capacities = decodeEC2CapacityListDefinition(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.PowerKva = d.BoxFloat32(d.Float32())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.WeightLbs = d.BoxInt32(d.Int32())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.SupportedUplinkGbps = decodeSupportedUplinkGbpsListDefinition(d)
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.SupportedStorage = decodeSupportedStorageList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3016,78 +1480,18 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736f48:
-			// The name starts Host
-			if d.Name("HostId\":") {
-				member = 0
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("State\":") {
-				member = 1
-			}
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceFamilies\":") {
-				member = 2
-			} else if d.Name("InstanceTypeCapacities\":") {
-				member = 3
-			}
-		case 0x5678614d:
-			// The name starts MaxV
-			if d.Name("MaxVcpus\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "HostId":
-				member = 0
-			case "State":
-				member = 1
-			case "InstanceFamilies":
-				member = 2
-			case "InstanceTypeCapacities":
-				member = 3
-			case "MaxVcpus":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersComputeAttributes, -1); i >= 0; i = d.Member(&membersComputeAttributes, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.HostId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.State = types.ComputeAssetState(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.InstanceFamilies = decodeInstanceFamilies(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.InstanceTypeCapacities = decodeAssetInstanceCapacityList(d)
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.MaxVcpus = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3096,84 +1500,20 @@ func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65696c43:
-			// The name starts Clie
-			if d.Name("ClientPublicKey\":") {
-				member = 0
-			} else if d.Name("ClientTunnelAddress\":") {
-				member = 3
-			}
-		case 0x76726553:
-			// The name starts Serv
-			if d.Name("ServerPublicKey\":") {
-				member = 1
-			} else if d.Name("ServerEndpoint\":") {
-				member = 2
-			} else if d.Name("ServerTunnelAddress\":") {
-				member = 4
-			}
-		case 0x6f6c6c41:
-			// The name starts Allo
-			if d.Name("AllowedIps\":") {
-				member = 5
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ClientPublicKey":
-				member = 0
-			case "ServerPublicKey":
-				member = 1
-			case "ServerEndpoint":
-				member = 2
-			case "ClientTunnelAddress":
-				member = 3
-			case "ServerTunnelAddress":
-				member = 4
-			case "AllowedIps":
-				member = 5
-			}
-		}
-		switch member {
+	for i := d.Member(&membersConnectionDetails, -1); i >= 0; i = d.Member(&membersConnectionDetails, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ClientPublicKey = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ServerPublicKey = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ServerEndpoint = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ClientTunnelAddress = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ServerTunnelAddress = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.AllowedIps = decodeCIDRList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3182,57 +1522,14 @@ func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x696d6146:
-			// The name starts Fami
-			if d.Name("Family\":") {
-				member = 0
-			}
-		case 0x5378614d:
-			// The name starts MaxS
-			if d.Name("MaxSize\":") {
-				member = 1
-			}
-		case 0x6e617551:
-			// The name starts Quan
-			if d.Name("Quantity\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Family":
-				member = 0
-			case "MaxSize":
-				member = 1
-			case "Quantity":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersEC2Capacity, -1); i >= 0; i = d.Member(&membersEC2Capacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Family = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.MaxSize = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Quantity = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3264,45 +1561,12 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceType\":") {
-				member = 0
-			}
-		case 0x6e756f43:
-			// The name starts Coun
-			if d.Name("Count\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceType":
-				member = 0
-			case "Count":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInstanceTypeCapacity, -1); i >= 0; i = d.Member(&membersInstanceTypeCapacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceType = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Count = d.Int32()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3311,45 +1575,12 @@ func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceType\":") {
-				member = 0
-			}
-		case 0x55504356:
-			// The name starts VCPU
-			if d.Name("VCPUs\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceType":
-				member = 0
-			case "VCPUs":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInstanceTypeItem, -1); i >= 0; i = d.Member(&membersInstanceTypeItem, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceType = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.VCPUs = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3373,57 +1604,14 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("Instances\":") {
-				member = 0
-			}
-		case 0x6f636341:
-			// The name starts Acco
-			if d.Name("AccountIds\":") {
-				member = 1
-			}
-		case 0x76726553:
-			// The name starts Serv
-			if d.Name("Services\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Instances":
-				member = 0
-			case "AccountIds":
-				member = 1
-			case "Services":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInstancesToExclude, -1); i >= 0; i = d.Member(&membersInstancesToExclude, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Instances = decodeInstanceIdList(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AccountIds = decodeAccountIdList(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Services = decodeAWSServiceNameList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3432,116 +1620,26 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61746143:
-			// The name starts Cata
-			if d.Name("CatalogItemId\":") {
-				member = 0
-			}
-		case 0x656e694c:
-			// The name starts Line
-			if d.Name("LineItemId\":") {
-				member = 1
-			}
-		case 0x6e617551:
-			// The name starts Quan
-			if d.Name("Quantity\":") {
-				member = 2
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 3
-			}
-		case 0x70696853:
-			// The name starts Ship
-			if d.Name("ShipmentInformation\":") {
-				member = 4
-			}
-		case 0x65737341:
-			// The name starts Asse
-			if d.Name("AssetInformationList\":") {
-				member = 5
-			}
-		case 0x76657250:
-			// The name starts Prev
-			if d.Name("PreviousLineItemId\":") {
-				member = 6
-			} else if d.Name("PreviousOrderId\":") {
-				member = 7
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "CatalogItemId":
-				member = 0
-			case "LineItemId":
-				member = 1
-			case "Quantity":
-				member = 2
-			case "Status":
-				member = 3
-			case "ShipmentInformation":
-				member = 4
-			case "AssetInformationList":
-				member = 5
-			case "PreviousLineItemId":
-				member = 6
-			case "PreviousOrderId":
-				member = 7
-			}
-		}
-		switch member {
+	for i := d.Member(&membersLineItem, -1); i >= 0; i = d.Member(&membersLineItem, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.CatalogItemId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.LineItemId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Quantity = d.BoxInt32(d.Int32())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.LineItemStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ShipmentInformation)
 			decodeShipmentInformation(d, x)
 			v.ShipmentInformation = x
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.AssetInformationList = decodeLineItemAssetInformationList(d)
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.PreviousLineItemId = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.PreviousOrderId = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3550,45 +1648,12 @@ func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetI
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65737341:
-			// The name starts Asse
-			if d.Name("AssetId\":") {
-				member = 0
-			}
-		case 0x4163614d:
-			// The name starts MacA
-			if d.Name("MacAddressList\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "AssetId":
-				member = 0
-			case "MacAddressList":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersLineItemAssetInformation, -1); i >= 0; i = d.Member(&membersLineItemAssetInformation, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.AssetId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.MacAddressList = decodeMacAddressList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3649,117 +1714,26 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7074754f:
-			// The name starts Outp
-			if d.Name("OutpostId\":") {
-				member = 0
-			}
-		case 0x6564724f:
-			// The name starts Orde
-			if d.Name("OrderId\":") {
-				member = 1
-			} else if d.Name("OrderSubmissionDate\":") {
-				member = 5
-			} else if d.Name("OrderFulfilledDate\":") {
-				member = 6
-			} else if d.Name("OrderType\":") {
-				member = 8
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 2
-			}
-		case 0x656e694c:
-			// The name starts Line
-			if d.Name("LineItems\":") {
-				member = 3
-			}
-		case 0x6d796150:
-			// The name starts Paym
-			if d.Name("PaymentOption\":") {
-				member = 4
-			} else if d.Name("PaymentTerm\":") {
-				member = 7
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "OutpostId":
-				member = 0
-			case "OrderId":
-				member = 1
-			case "Status":
-				member = 2
-			case "LineItems":
-				member = 3
-			case "PaymentOption":
-				member = 4
-			case "OrderSubmissionDate":
-				member = 5
-			case "OrderFulfilledDate":
-				member = 6
-			case "PaymentTerm":
-				member = 7
-			case "OrderType":
-				member = 8
-			}
-		}
-		switch member {
+	for i := d.Member(&membersOrder, -1); i >= 0; i = d.Member(&membersOrder, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.OutpostId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.OrderId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.OrderStatus(d.Symbol())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.LineItems = decodeLineItemListDefinition(d)
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.PaymentOption = types.PaymentOption(d.Symbol())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.OrderSubmissionDate = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.OrderFulfilledDate = d.BoxTime(d.EpochSeconds())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.PaymentTerm = types.PaymentTerm(d.Symbol())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.OrderType = types.OrderType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3768,96 +1742,22 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7074754f:
-			// The name starts Outp
-			if d.Name("OutpostId\":") {
-				member = 0
-			}
-		case 0x6564724f:
-			// The name starts Orde
-			if d.Name("OrderId\":") {
-				member = 1
-			} else if d.Name("OrderType\":") {
-				member = 2
-			} else if d.Name("OrderSubmissionDate\":") {
-				member = 5
-			} else if d.Name("OrderFulfilledDate\":") {
-				member = 6
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 3
-			}
-		case 0x656e694c:
-			// The name starts Line
-			if d.Name("LineItemCountsByStatus\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "OutpostId":
-				member = 0
-			case "OrderId":
-				member = 1
-			case "OrderType":
-				member = 2
-			case "Status":
-				member = 3
-			case "LineItemCountsByStatus":
-				member = 4
-			case "OrderSubmissionDate":
-				member = 5
-			case "OrderFulfilledDate":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersOrderSummary, -1); i >= 0; i = d.Member(&membersOrderSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.OutpostId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.OrderId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.OrderType = types.OrderType(d.Symbol())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.OrderStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.LineItemCountsByStatus = decodeLineItemStatusCounts(d)
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.OrderSubmissionDate = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.OrderFulfilledDate = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3881,156 +1781,32 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7074754f:
-			// The name starts Outp
-			if d.Name("OutpostId\":") {
-				member = 0
-			} else if d.Name("OutpostArn\":") {
-				member = 2
-			}
-		case 0x656e774f:
-			// The name starts Owne
-			if d.Name("OwnerId\":") {
-				member = 1
-			}
-		case 0x65746953:
-			// The name starts Site
-			if d.Name("SiteId\":") {
-				member = 3
-			} else if d.Name("SiteArn\":") {
-				member = 10
-			}
-		case 0x656d614e:
-			// The name starts Name
-			if d.Name("Name\":") {
-				member = 4
-			}
-		case 0x63736544:
-			// The name starts Desc
-			if d.Name("Description\":") {
-				member = 5
-			}
-		case 0x6566694c:
-			// The name starts Life
-			if d.Name("LifeCycleStatus\":") {
-				member = 6
-			}
-		case 0x69617641:
-			// The name starts Avai
-			if d.Name("AvailabilityZone\":") {
-				member = 7
-			} else if d.Name("AvailabilityZoneId\":") {
-				member = 8
-			}
-		case 0x73676154:
-			// The name starts Tags
-			if d.Name("Tags\":") {
-				member = 9
-			}
-		case 0x70707553:
-			// The name starts Supp
-			if d.Name("SupportedHardwareType\":") {
-				member = 11
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "OutpostId":
-				member = 0
-			case "OwnerId":
-				member = 1
-			case "OutpostArn":
-				member = 2
-			case "SiteId":
-				member = 3
-			case "Name":
-				member = 4
-			case "Description":
-				member = 5
-			case "LifeCycleStatus":
-				member = 6
-			case "AvailabilityZone":
-				member = 7
-			case "AvailabilityZoneId":
-				member = 8
-			case "Tags":
-				member = 9
-			case "SiteArn":
-				member = 10
-			case "SupportedHardwareType":
-				member = 11
-			}
-		}
-		switch member {
+	for i := d.Member(&membersOutpost, -1); i >= 0; i = d.Member(&membersOutpost, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.OutpostId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.OwnerId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.OutpostArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.SiteId = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Name = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.Description = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.LifeCycleStatus = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.AvailabilityZone = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.AvailabilityZoneId = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.Tags = decodeTagMap(d)
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.SiteArn = d.BoxString(d.String())
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4054,117 +1830,26 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65776f50:
-			// The name starts Powe
-			if d.Name("PowerDrawKva\":") {
-				member = 0
-			} else if d.Name("PowerPhase\":") {
-				member = 1
-			} else if d.Name("PowerConnector\":") {
-				member = 2
-			} else if d.Name("PowerFeedDrop\":") {
-				member = 3
-			}
-		case 0x696c7055:
-			// The name starts Upli
-			if d.Name("UplinkGbps\":") {
-				member = 4
-			} else if d.Name("UplinkCount\":") {
-				member = 5
-			}
-		case 0x65626946:
-			// The name starts Fibe
-			if d.Name("FiberOpticCableType\":") {
-				member = 6
-			}
-		case 0x6974704f:
-			// The name starts Opti
-			if d.Name("OpticalStandard\":") {
-				member = 7
-			}
-		case 0x6978614d:
-			// The name starts Maxi
-			if d.Name("MaximumSupportedWeightLbs\":") {
-				member = 8
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "PowerDrawKva":
-				member = 0
-			case "PowerPhase":
-				member = 1
-			case "PowerConnector":
-				member = 2
-			case "PowerFeedDrop":
-				member = 3
-			case "UplinkGbps":
-				member = 4
-			case "UplinkCount":
-				member = 5
-			case "FiberOpticCableType":
-				member = 6
-			case "OpticalStandard":
-				member = 7
-			case "MaximumSupportedWeightLbs":
-				member = 8
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRackPhysicalProperties, -1); i >= 0; i = d.Member(&membersRackPhysicalProperties, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.PowerPhase = types.PowerPhase(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.PowerConnector = types.PowerConnector(d.Symbol())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.UplinkGbps = types.UplinkGbps(d.Symbol())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.UplinkCount = types.UplinkCount(d.Symbol())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.OpticalStandard = types.OpticalStandard(d.Symbol())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4188,42 +1873,12 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x70696853:
-			// The name starts Ship
-			if d.Name("ShipmentTrackingNumber\":") {
-				member = 0
-			} else if d.Name("ShipmentCarrier\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ShipmentTrackingNumber":
-				member = 0
-			case "ShipmentCarrier":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersShipmentInformation, -1); i >= 0; i = d.Member(&membersShipmentInformation, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ShipmentTrackingNumber = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ShipmentCarrier = types.ShipmentCarrier(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4232,146 +1887,32 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65746953:
-			// The name starts Site
-			if d.Name("SiteId\":") {
-				member = 0
-			} else if d.Name("SiteArn\":") {
-				member = 5
-			}
-		case 0x6f636341:
-			// The name starts Acco
-			if d.Name("AccountId\":") {
-				member = 1
-			}
-		case 0x656d614e:
-			// The name starts Name
-			if d.Name("Name\":") {
-				member = 2
-			}
-		case 0x63736544:
-			// The name starts Desc
-			if d.Name("Description\":") {
-				member = 3
-			}
-		case 0x73676154:
-			// The name starts Tags
-			if d.Name("Tags\":") {
-				member = 4
-			}
-		case 0x65746f4e:
-			// The name starts Note
-			if d.Name("Notes\":") {
-				member = 6
-			}
-		case 0x7265704f:
-			// The name starts Oper
-			if d.Name("OperatingAddressCountryCode\":") {
-				member = 7
-			} else if d.Name("OperatingAddressStateOrRegion\":") {
-				member = 8
-			} else if d.Name("OperatingAddressCity\":") {
-				member = 9
-			}
-		case 0x6b636152:
-			// The name starts Rack
-			if d.Name("RackPhysicalProperties\":") {
-				member = 10
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "SiteId":
-				member = 0
-			case "AccountId":
-				member = 1
-			case "Name":
-				member = 2
-			case "Description":
-				member = 3
-			case "Tags":
-				member = 4
-			case "SiteArn":
-				member = 5
-			case "Notes":
-				member = 6
-			case "OperatingAddressCountryCode":
-				member = 7
-			case "OperatingAddressStateOrRegion":
-				member = 8
-			case "OperatingAddressCity":
-				member = 9
-			case "RackPhysicalProperties":
-				member = 10
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSite, -1); i >= 0; i = d.Member(&membersSite, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.SiteId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AccountId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Name = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Description = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Tags = decodeTagMap(d)
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.SiteArn = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.Notes = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.OperatingAddressCountryCode = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.OperatingAddressStateOrRegion = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.OperatingAddressCity = d.BoxString(d.String())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RackPhysicalProperties)
 			decodeRackPhysicalProperties(d, x)
 			v.RackPhysicalProperties = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4620,3 +2161,171 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// membersAccessDeniedException holds the JSON names of AccessDeniedException's members, which Decoder.Member looks up.
+var membersAccessDeniedException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersAddress holds the JSON names of Address's members, which Decoder.Member looks up.
+var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
+
+// membersAssetInfo holds the JSON names of AssetInfo's members, which Decoder.Member looks up.
+var membersAssetInfo = jsonwire.Members{Names: []string{"AssetId", "RackId", "AssetType", "ComputeAttributes", "AssetLocation"}}
+
+// membersAssetInstance holds the JSON names of AssetInstance's members, which Decoder.Member looks up.
+var membersAssetInstance = jsonwire.Members{Names: []string{"InstanceId", "InstanceType", "AssetId", "AccountId", "AwsServiceName"}}
+
+// membersAssetInstanceTypeCapacity holds the JSON names of AssetInstanceTypeCapacity's members, which Decoder.Member looks up.
+var membersAssetInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+
+// membersAssetLocation holds the JSON names of AssetLocation's members, which Decoder.Member looks up.
+var membersAssetLocation = jsonwire.Members{Names: []string{"RackElevation"}}
+
+// membersBlockingInstance holds the JSON names of BlockingInstance's members, which Decoder.Member looks up.
+var membersBlockingInstance = jsonwire.Members{Names: []string{"InstanceId", "AccountId", "AwsServiceName"}}
+
+// membersCapacityTaskFailure holds the JSON names of CapacityTaskFailure's members, which Decoder.Member looks up.
+var membersCapacityTaskFailure = jsonwire.Members{Names: []string{"Reason", "Type"}}
+
+// membersCapacityTaskSummary holds the JSON names of CapacityTaskSummary's members, which Decoder.Member looks up.
+var membersCapacityTaskSummary = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "CapacityTaskStatus", "CreationDate", "CompletionDate", "LastModifiedDate"}}
+
+// membersCatalogItem holds the JSON names of CatalogItem's members, which Decoder.Member looks up.
+var membersCatalogItem = jsonwire.Members{Names: []string{"CatalogItemId", "ItemStatus", "EC2Capacities", "PowerKva", "WeightLbs", "SupportedUplinkGbps", "SupportedStorage"}}
+
+// membersComputeAttributes holds the JSON names of ComputeAttributes's members, which Decoder.Member looks up.
+var membersComputeAttributes = jsonwire.Members{Names: []string{"HostId", "State", "InstanceFamilies", "InstanceTypeCapacities", "MaxVcpus"}}
+
+// membersConflictException holds the JSON names of ConflictException's members, which Decoder.Member looks up.
+var membersConflictException = jsonwire.Members{Names: []string{"Message", "ResourceId", "ResourceType"}}
+
+// membersConnectionDetails holds the JSON names of ConnectionDetails's members, which Decoder.Member looks up.
+var membersConnectionDetails = jsonwire.Members{Names: []string{"ClientPublicKey", "ServerPublicKey", "ServerEndpoint", "ClientTunnelAddress", "ServerTunnelAddress", "AllowedIps"}}
+
+// membersCreateOrderOutput holds the JSON names of CreateOrderOutput's members, which Decoder.Member looks up.
+var membersCreateOrderOutput = jsonwire.Members{Names: []string{"Order"}}
+
+// membersCreateOutpostOutput holds the JSON names of CreateOutpostOutput's members, which Decoder.Member looks up.
+var membersCreateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+
+// membersCreateSiteOutput holds the JSON names of CreateSiteOutput's members, which Decoder.Member looks up.
+var membersCreateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+
+// membersEC2Capacity holds the JSON names of EC2Capacity's members, which Decoder.Member looks up.
+var membersEC2Capacity = jsonwire.Members{Names: []string{"Family", "MaxSize", "Quantity"}}
+
+// membersGetCapacityTaskOutput holds the JSON names of GetCapacityTaskOutput's members, which Decoder.Member looks up.
+var membersGetCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
+
+// membersGetCatalogItemOutput holds the JSON names of GetCatalogItemOutput's members, which Decoder.Member looks up.
+var membersGetCatalogItemOutput = jsonwire.Members{Names: []string{"CatalogItem"}}
+
+// membersGetConnectionResponse holds the JSON names of GetConnectionResponse's members, which Decoder.Member looks up.
+var membersGetConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "ConnectionDetails"}}
+
+// membersGetOrderOutput holds the JSON names of GetOrderOutput's members, which Decoder.Member looks up.
+var membersGetOrderOutput = jsonwire.Members{Names: []string{"Order"}}
+
+// membersGetOutpostInstanceTypesOutput holds the JSON names of GetOutpostInstanceTypesOutput's members, which Decoder.Member looks up.
+var membersGetOutpostInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken", "OutpostId", "OutpostArn"}}
+
+// membersGetOutpostOutput holds the JSON names of GetOutpostOutput's members, which Decoder.Member looks up.
+var membersGetOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+
+// membersGetOutpostSupportedInstanceTypesOutput holds the JSON names of GetOutpostSupportedInstanceTypesOutput's members, which Decoder.Member looks up.
+var membersGetOutpostSupportedInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken"}}
+
+// membersGetSiteAddressOutput holds the JSON names of GetSiteAddressOutput's members, which Decoder.Member looks up.
+var membersGetSiteAddressOutput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
+
+// membersGetSiteOutput holds the JSON names of GetSiteOutput's members, which Decoder.Member looks up.
+var membersGetSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+
+// membersInstanceTypeCapacity holds the JSON names of InstanceTypeCapacity's members, which Decoder.Member looks up.
+var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+
+// membersInstanceTypeItem holds the JSON names of InstanceTypeItem's members, which Decoder.Member looks up.
+var membersInstanceTypeItem = jsonwire.Members{Names: []string{"InstanceType", "VCPUs"}}
+
+// membersInstancesToExclude holds the JSON names of InstancesToExclude's members, which Decoder.Member looks up.
+var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
+
+// membersInternalServerException holds the JSON names of InternalServerException's members, which Decoder.Member looks up.
+var membersInternalServerException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersLineItem holds the JSON names of LineItem's members, which Decoder.Member looks up.
+var membersLineItem = jsonwire.Members{Names: []string{"CatalogItemId", "LineItemId", "Quantity", "Status", "ShipmentInformation", "AssetInformationList", "PreviousLineItemId", "PreviousOrderId"}}
+
+// membersLineItemAssetInformation holds the JSON names of LineItemAssetInformation's members, which Decoder.Member looks up.
+var membersLineItemAssetInformation = jsonwire.Members{Names: []string{"AssetId", "MacAddressList"}}
+
+// membersListAssetInstancesOutput holds the JSON names of ListAssetInstancesOutput's members, which Decoder.Member looks up.
+var membersListAssetInstancesOutput = jsonwire.Members{Names: []string{"AssetInstances", "NextToken"}}
+
+// membersListAssetsOutput holds the JSON names of ListAssetsOutput's members, which Decoder.Member looks up.
+var membersListAssetsOutput = jsonwire.Members{Names: []string{"Assets", "NextToken"}}
+
+// membersListBlockingInstancesForCapacityTaskOutput holds the JSON names of ListBlockingInstancesForCapacityTaskOutput's members, which Decoder.Member looks up.
+var membersListBlockingInstancesForCapacityTaskOutput = jsonwire.Members{Names: []string{"BlockingInstances", "NextToken"}}
+
+// membersListCapacityTasksOutput holds the JSON names of ListCapacityTasksOutput's members, which Decoder.Member looks up.
+var membersListCapacityTasksOutput = jsonwire.Members{Names: []string{"CapacityTasks", "NextToken"}}
+
+// membersListCatalogItemsOutput holds the JSON names of ListCatalogItemsOutput's members, which Decoder.Member looks up.
+var membersListCatalogItemsOutput = jsonwire.Members{Names: []string{"CatalogItems", "NextToken"}}
+
+// membersListOrdersOutput holds the JSON names of ListOrdersOutput's members, which Decoder.Member looks up.
+var membersListOrdersOutput = jsonwire.Members{Names: []string{"Orders", "NextToken"}}
+
+// membersListOutpostsOutput holds the JSON names of ListOutpostsOutput's members, which Decoder.Member looks up.
+var membersListOutpostsOutput = jsonwire.Members{Names: []string{"Outposts", "NextToken"}}
+
+// membersListSitesOutput holds the JSON names of ListSitesOutput's members, which Decoder.Member looks up.
+var membersListSitesOutput = jsonwire.Members{Names: []string{"Sites", "NextToken"}}
+
+// membersListTagsForResourceResponse holds the JSON names of ListTagsForResourceResponse's members, which Decoder.Member looks up.
+var membersListTagsForResourceResponse = jsonwire.Members{Names: []string{"Tags"}}
+
+// membersNotFoundException holds the JSON names of NotFoundException's members, which Decoder.Member looks up.
+var membersNotFoundException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersOrder holds the JSON names of Order's members, which Decoder.Member looks up.
+var membersOrder = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "Status", "LineItems", "PaymentOption", "OrderSubmissionDate", "OrderFulfilledDate", "PaymentTerm", "OrderType"}}
+
+// membersOrderSummary holds the JSON names of OrderSummary's members, which Decoder.Member looks up.
+var membersOrderSummary = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "OrderType", "Status", "LineItemCountsByStatus", "OrderSubmissionDate", "OrderFulfilledDate"}}
+
+// membersOutpost holds the JSON names of Outpost's members, which Decoder.Member looks up.
+var membersOutpost = jsonwire.Members{Names: []string{"OutpostId", "OwnerId", "OutpostArn", "SiteId", "Name", "Description", "LifeCycleStatus", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SiteArn", "SupportedHardwareType"}}
+
+// membersRackPhysicalProperties holds the JSON names of RackPhysicalProperties's members, which Decoder.Member looks up.
+var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
+
+// membersServiceQuotaExceededException holds the JSON names of ServiceQuotaExceededException's members, which Decoder.Member looks up.
+var membersServiceQuotaExceededException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersShipmentInformation holds the JSON names of ShipmentInformation's members, which Decoder.Member looks up.
+var membersShipmentInformation = jsonwire.Members{Names: []string{"ShipmentTrackingNumber", "ShipmentCarrier"}}
+
+// membersSite holds the JSON names of Site's members, which Decoder.Member looks up.
+var membersSite = jsonwire.Members{Names: []string{"SiteId", "AccountId", "Name", "Description", "Tags", "SiteArn", "Notes", "OperatingAddressCountryCode", "OperatingAddressStateOrRegion", "OperatingAddressCity", "RackPhysicalProperties"}}
+
+// membersStartCapacityTaskOutput holds the JSON names of StartCapacityTaskOutput's members, which Decoder.Member looks up.
+var membersStartCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
+
+// membersStartConnectionResponse holds the JSON names of StartConnectionResponse's members, which Decoder.Member looks up.
+var membersStartConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "UnderlayIpAddress"}}
+
+// membersUpdateOutpostOutput holds the JSON names of UpdateOutpostOutput's members, which Decoder.Member looks up.
+var membersUpdateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+
+// membersUpdateSiteAddressOutput holds the JSON names of UpdateSiteAddressOutput's members, which Decoder.Member looks up.
+var membersUpdateSiteAddressOutput = jsonwire.Members{Names: []string{"AddressType", "Address"}}
+
+// membersUpdateSiteOutput holds the JSON names of UpdateSiteOutput's members, which Decoder.Member looks up.
+var membersUpdateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+
+// membersUpdateSiteRackPhysicalPropertiesOutput holds the JSON names of UpdateSiteRackPhysicalPropertiesOutput's members, which Decoder.Member looks up.
+var membersUpdateSiteRackPhysicalPropertiesOutput = jsonwire.Members{Names: []string{"Site"}}
+
+// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+var membersValidationException = jsonwire.Members{Names: []string{"Message"}}

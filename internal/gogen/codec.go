@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -30,6 +29,9 @@ type codec struct {
 	// encNames and decNames name the functions of each shape: the Plan's
 	// client names, or the server package's (newServerCodec).
 	encNames, decNames map[*shapes.Shape]string
+	// membersNames names each structure's member table (Plan.membersVar,
+	// or the server package's).
+	membersNames map[*shapes.Shape]string
 	// strict makes the decoders refuse what a server must refuse and a
 	// client must read: null in a dense list or map, a union value that is
 	// not exactly one known member, a date-time with a numeric offset. It is
@@ -46,6 +48,8 @@ func newCodec(p *Plan) *codec {
 
 		encNames: p.encodeFn,
 		decNames: p.decodeFn,
+
+		membersNames: p.membersVar,
 	}
 	c.jw = p.runtimePkg(c.wire().pkg)
 	return c
@@ -503,108 +507,74 @@ func boxMethod(s *shapes.Shape) string {
 }
 
 // decodeMembersLoop writes the key loop that decodes a JSON object's
-// properties into the members of the structure v points to. JSON null leaves
-// a member unset; unknown properties are skipped.
+// properties into members of the structure s held in v (a pointer): all
+// of them, or the ones a protocol puts in the body. JSON null leaves a
+// member unset; unknown properties are skipped.
 //
-// Where the wire format has NameWord (jsonwire), a member is found without
-// scanning its name: the first four bytes of the name pick the members that
-// could match, and Name confirms one by comparing the name, its closing
-// quote and ':' with the input. A name written any other way (escaped, or
-// with space before ':') or not in the model is read by NextKey and matched
-// by a switch on it, as without NameWord. Either way the member's index in
-// the structure selects the code that decodes its value.
-func (c *codec) decodeMembersLoop(g *jen.Group, members []*shapes.Member, v string) {
+// Where the wire format has Member (jsonwire), the runtime finds each
+// member in s's table of names (see membersTable) and returns its index in
+// s.Members, having skipped unknown and null members itself, so the
+// generated loop is one switch on that index. Otherwise NextKey reads each
+// name and a switch on it picks the member.
+func (c *codec) decodeMembersLoop(g *jen.Group, s *shapes.Shape, members []*shapes.Member, v string) {
 	value := func(m *shapes.Member) []jen.Code {
 		field := jen.Id(v).Dot(c.p.FieldName(m))
-		body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
-		return append(body, c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
+		return c.decValue(m.Target, c.p.IsPointer(m), c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 			return field.Clone().Op("=").Add(x)
-		})...)
+		})
 	}
-	words, byWord := c.nameWords(members)
-	if len(words) == 0 {
+	if !c.wire().memberTables {
 		g.For().BlockFunc(func(loop *jen.Group) {
 			// The name aliases the input: switching on string(key) copies nothing.
 			loop.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
 			loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
 			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 				for _, m := range members {
-					sw.Case(jen.Lit(c.wireName(m))).Block(value(m)...)
+					body := []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Continue())}
+					sw.Case(jen.Lit(c.wireName(m))).Block(append(body, value(m)...)...)
 				}
 				sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 			})
 		})
 		return
 	}
-	index := make(map[*shapes.Member]int, len(members))
-	for i, m := range members {
-		index[m] = i
+	table := jen.Op("&").Id(c.membersTable(s))
+	if len(members) == 0 {
+		g.Comment("No member is read from the body: Member skips them all.")
+		g.Id("d").Dot("Member").Call(table, jen.Lit(-1))
+		return
 	}
-	g.For().BlockFunc(func(loop *jen.Group) {
-		loop.Id("member").Op(":=").Lit(-1)
-		loop.Switch(jen.Id("d").Dot("NameWord").Call()).BlockFunc(func(sw *jen.Group) {
-			for _, w := range words {
-				ms := byWord[w]
-				sw.Case(jen.Op(fmt.Sprintf("0x%08x", w))).BlockFunc(func(cg *jen.Group) {
-					cg.Comment("The name starts " + (c.wireName(ms[0]) + `":`)[:4])
-					var chain *jen.Statement
-					for _, m := range ms {
-						cond := jen.Id("d").Dot("Name").Call(jen.Lit(c.wireName(m) + `":`))
-						set := jen.Id("member").Op("=").Lit(index[m])
-						if chain == nil {
-							chain = jen.If(cond).Block(set)
-						} else {
-							chain = chain.Else().If(cond).Block(set)
-						}
-					}
-					cg.Add(chain)
-				})
+	g.For(
+		jen.Id("i").Op(":=").Id("d").Dot("Member").Call(table, jen.Lit(-1)),
+		jen.Id("i").Op(">=").Lit(0),
+		jen.Id("i").Op("=").Id("d").Dot("Member").Call(table.Clone(), jen.Id("i")),
+	).BlockFunc(func(loop *jen.Group) {
+		loop.Switch(jen.Id("i")).BlockFunc(func(sw *jen.Group) {
+			for _, m := range members {
+				sw.Case(jen.Lit(slices.Index(s.Members, m))).Block(value(m)...)
 			}
-		})
-		loop.If(jen.Id("member").Op("<").Lit(0)).BlockFunc(func(slow *jen.Group) {
-			// The name aliases the input: switching on string(key) copies nothing.
-			slow.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKey").Call()
-			slow.If(jen.Op("!").Id("ok")).Block(jen.Break())
-			slow.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-				for i, m := range members {
-					sw.Case(jen.Lit(c.wireName(m))).Block(jen.Id("member").Op("=").Lit(i))
-				}
-			})
-		})
-		loop.Switch(jen.Id("member")).BlockFunc(func(sw *jen.Group) {
-			for i, m := range members {
-				sw.Case(jen.Lit(i)).Block(value(m)...)
+			if len(members) < len(s.Members) {
+				// A member the protocol binds elsewhere, sent in the body too.
+				sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 			}
-			sw.Default().Block(jen.Id("d").Dot("Skip").Call())
 		})
 	})
 }
 
-// nameWords groups the members that NameWord can find by the word it
-// returns for them: the first four bytes of the name followed by `":`, as a
-// little-endian uint32. Only names of two or more plain characters have one
-// (a shorter name's four bytes include its value's first), and only where
-// the wire format has NameWord. The words come back in the order of their
-// first member, the members of a word in model order.
-func (c *codec) nameWords(members []*shapes.Member) ([]uint32, map[uint32][]*shapes.Member) {
-	if !c.wire().nameWords {
-		return nil, nil
+// membersTable names the package-level jsonwire.Members holding the JSON
+// names of s's members, declaring it on first use.
+func (c *codec) membersTable(s *shapes.Shape) string {
+	n := c.membersNames[s]
+	if _, ok := c.funcs[n]; ok {
+		return n
 	}
-	var words []uint32
-	byWord := map[uint32][]*shapes.Member{}
-	for _, m := range members {
-		name := c.wireName(m)
-		if len(name) < 2 || !plainName(name) {
-			continue
-		}
-		q := name + `":`
-		w := uint32(q[0]) | uint32(q[1])<<8 | uint32(q[2])<<16 | uint32(q[3])<<24
-		if _, seen := byWord[w]; !seen {
-			words = append(words, w)
-		}
-		byWord[w] = append(byWord[w], m)
+	names := make([]jen.Code, len(s.Members))
+	for i, m := range s.Members {
+		names[i] = jen.Lit(c.wireName(m))
 	}
-	return words, byWord
+	c.funcs[n] = jen.Commentf("%s holds the JSON names of %s's members, which Decoder.Member looks up.", n, s.ID.Name).Line().
+		Var().Id(n).Op("=").Qual(c.jw, "Members").Values(jen.Dict{jen.Id("Names"): jen.Index().String().Values(names...)})
+	return n
 }
 
 // plainName reports whether a member name is written in JSON as it is,
@@ -630,7 +600,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 	case shapes.KindStructure:
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType()), jen.Id("v").Op("*").Add(c.p.ValueType(s))).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
-			c.decodeMembersLoop(g, s.Members, "v")
+			c.decodeMembersLoop(g, s, s.Members, "v")
 			c.fillDefaults(g, s.Members, "v")
 		})
 	case shapes.KindUnion:
@@ -767,10 +737,8 @@ func (c *codec) keyCall(name string) jen.Code {
 	if !c.wire().quotedKeys {
 		return jen.Id("e").Dot("Key").Call(jen.Lit(name))
 	}
-	for i := 0; i < len(name); i++ {
-		if ch := name[i]; ch < 0x20 || ch >= 0x7f || ch == '"' || ch == '\\' {
-			return jen.Id("e").Dot("Key").Call(jen.Lit(name))
-		}
+	if !plainName(name) {
+		return jen.Id("e").Dot("Key").Call(jen.Lit(name))
 	}
 	return jen.Id("e").Dot("QuotedKey").Call(jen.Lit(`"` + name + `"`))
 }

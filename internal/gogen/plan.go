@@ -82,6 +82,9 @@ type Plan struct {
 	// Functions of the main package, by the shape they encode, decode,
 	// validate or turn into JMESPath data.
 	encodeFn, decodeFn, validateFn, jmesFn map[*shapes.Shape]string
+	// membersVar names the jsonwire.Members of each structure: the JSON
+	// names its decoders look members up in (see codec.decodeMembersLoop).
+	membersVar map[*shapes.Shape]string
 	// Validators are the shapes with a validator function, in the order
 	// they are emitted.
 	Validators []*shapes.Shape
@@ -221,6 +224,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		decodeFn:        map[*shapes.Shape]string{},
 		validateFn:      map[*shapes.Shape]string{},
 		jmesFn:          map[*shapes.Shape]string{},
+		membersVar:      map[*shapes.Shape]string{},
 		patternVars:     map[string]string{},
 		waiterPaths:     map[string]string{},
 		unchecked:       map[*shapes.Member]string{},
@@ -310,6 +314,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		name, owner := naming.Exported(svc.Name(s)), s.ID.String()
 		p.encodeFn[s] = mainScope.Unique("encode"+name, owner)
 		p.decodeFn[s] = mainScope.Unique("decode"+name, owner)
+		if s.Kind == shapes.KindStructure {
+			p.membersVar[s] = mainScope.Unique("members"+name, owner)
+		}
 		if hasWaiters {
 			p.jmesFn[s] = mainScope.Unique("jmes"+name, owner)
 		}

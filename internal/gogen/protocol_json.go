@@ -57,7 +57,7 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 		case len(b.body) > 0:
 			g.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("Data"))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-				c.decodeMembersLoop(ib, b.body, "out")
+				c.decodeMembersLoop(ib, outShape, b.body, "out")
 			})
 			g.Id("d").Dot("End").Call()
 			g.Return(jen.Id("d").Dot("Err").Call())
@@ -99,7 +99,7 @@ func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 						if len(b.body) > 0 {
 							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("Data"))
 							cb.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-								c.decodeMembersLoop(ib, b.body, "v")
+								c.decodeMembersLoop(ib, s, b.body, "v")
 							})
 						}
 						if mm := messageMember(s); mm != nil && c.p.IsPointer(mm) && !mm.Target.IsEnum() && slices.Contains(b.body, mm) {

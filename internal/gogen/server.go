@@ -55,6 +55,7 @@ type serverPlan struct {
 	// The JSON functions of the shapes the server decodes (inputs) and
 	// encodes (outputs and errors).
 	encodeFn, decodeFn map[*shapes.Shape]string
+	membersVar         map[*shapes.Shape]string // as Plan.membersVar
 	// Per operation: the function that serves it, decodes its request and
 	// encodes its response.
 	serve, decode, encode map[*Operation]string
@@ -109,7 +110,7 @@ func (p *Plan) planServer() error {
 	scope.Reserve(p.Package)
 	sp := &serverPlan{
 		scope:    scope,
-		encodeFn: map[*shapes.Shape]string{}, decodeFn: map[*shapes.Shape]string{},
+		encodeFn: map[*shapes.Shape]string{}, decodeFn: map[*shapes.Shape]string{}, membersVar: map[*shapes.Shape]string{},
 		serve: map[*Operation]string{}, decode: map[*Operation]string{}, encode: map[*Operation]string{},
 		errorEnc: map[*shapes.Shape]string{}, reject: map[*Operation]string{}, rejectFns: map[*shapes.Shape]string{},
 	}
@@ -140,6 +141,9 @@ func (p *Plan) planServer() error {
 		name, owner := naming.Exported(p.Svc.Name(s)), s.ID.String()
 		sp.encodeFn[s] = scope.Unique("encode"+name, owner)
 		sp.decodeFn[s] = scope.Unique("decode"+name, owner)
+		if s.Kind == shapes.KindStructure {
+			sp.membersVar[s] = scope.Unique("members"+name, owner)
+		}
 	}
 	sp.planRules(p, scope)
 	p.server = sp
@@ -194,7 +198,7 @@ func topLevelDecls(f *ast.File) []string {
 func emitServer(p *Plan) (map[string]*jen.File, error) {
 	sp := p.server
 	c := newCodec(p)
-	c.encNames, c.decNames = sp.encodeFn, sp.decodeFn
+	c.encNames, c.decNames, c.membersNames = sp.encodeFn, sp.decodeFn, sp.membersVar
 	c.strict = true // the server reads requests, which it must refuse when malformed
 	pkg := p.ImportPath
 	serverPath := p.ImportPath + "/" + serverDir
@@ -404,7 +408,7 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("Body"))
 			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Qual(servePath(p), "ErrNullBody")))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-				c.decodeMembersLoop(ib, b.body, "in")
+				c.decodeMembersLoop(ib, o.Input, b.body, "in")
 			})
 			g.Id("d").Dot("End").Call()
 			g.Return(jen.Id("d").Dot("Err").Call())

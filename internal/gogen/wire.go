@@ -19,11 +19,11 @@ type wireFormat struct {
 	// quotedKeys: the Encoder has QuotedKey, which takes a member name
 	// already in its wire form, so that it is not escaped on every call.
 	quotedKeys bool
-	// nameWords: the Decoder has NameWord and Name, with which generated
-	// code matches a structure's member names without scanning them (see
-	// decodeMembersLoop). CBOR names come with their length, so reading
-	// them is no scan to spare.
-	nameWords bool
+	// memberTables: the Decoder has Member, which finds a structure's
+	// members in a table of their names without scanning them and skips
+	// unknown and null ones (see decodeMembersLoop). CBOR names come with
+	// their length, so reading them is no scan to spare.
+	memberTables bool
 	// documents: the format carries document values (rpcv2Cbor has none).
 	documents bool
 	// lengths: the Encoder has BeginArrayLen and BeginObjectLen, which
@@ -38,7 +38,7 @@ type wireFormat struct {
 }
 
 var (
-	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, nameWords: true, documents: true}
+	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true}
 	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", lengths: true, binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
 )
 

@@ -2,9 +2,7 @@ package jsonwire
 
 import (
 	"encoding/base64"
-	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"math/big"
@@ -1070,78 +1068,5 @@ func TestStringBlocks(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// TestNameWord checks the member matching that generated decoders do with
-// NameWord and Name, falling back to NextKey: a name written plainly is
-// matched and consumed with its ':', one escaped, spaced or unknown is left
-// for NextKey, and NameWord is 0 wherever no plain name can follow.
-func TestNameWord(t *testing.T) {
-	word := func(s string) uint32 { return binary.LittleEndian.Uint32([]byte(s)) }
-	// read returns the members of an object as matched: "=name" by Name,
-	// "~name" by NextKey.
-	read := func(in string) ([]string, error) {
-		d := NewDecoderString(in)
-		var got []string
-		if !d.BeginObject() {
-			return nil, d.Err()
-		}
-		for {
-			matched := ""
-			switch d.NameWord() {
-			case word(`Id":`):
-				if d.Name(`Id":`) {
-					matched = "=Id"
-				}
-			case word("Name"):
-				if d.Name(`Name":`) {
-					matched = "=Name"
-				} else if d.Name(`NameTag":`) {
-					matched = "=NameTag"
-				}
-			}
-			if matched == "" {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				matched = "~" + string(key)
-			}
-			got = append(got, matched+":"+d.String())
-		}
-		d.End()
-		return got, d.Err()
-	}
-	for _, tt := range []struct {
-		in, want string
-	}{
-		{`{}`, `[]`},
-		{`{"Id":"1","Name":"n","NameTag":"t"}`, `[=Id:1 =Name:n =NameTag:t]`},
-		{`{"NameTag":"t","Name":"n"}`, `[=NameTag:t =Name:n]`},
-		{`{"Names":"x","Nam":"y","N":"z"}`, `[~Names:x ~Nam:y ~N:z]`},
-		{`{"Na\u006de":"e","Name" :"s", "Name":"w"}`, `[~Name:e ~Name:s ~Name:w]`},
-		{`{"Id":"1",` + "\n" + `"Id":"2"}`, `[=Id:1 ~Id:2]`},
-		{`{ "Id":"1"}`, `[~Id:1]`},
-	} {
-		got, err := read(tt.in)
-		if err != nil || fmt.Sprint(got) != tt.want {
-			t.Errorf("%s: got %v, %v; want %s", tt.in, got, err, tt.want)
-		}
-	}
-	for _, in := range []string{`{`, `{"`, `{"Id"`, `{"Id":`, `{}`, `{"a"}`, `[1]`, `{"Id":"1"`, `{"Id":"1",`, `{"Id":"1" ,"Id":"2"}`} {
-		d := NewDecoderString(in)
-		d.BeginObject()
-		for range 3 {
-			if w := d.NameWord(); w != 0 && d.Name(`Id":`) {
-				d.Skip()
-				continue
-			}
-			if _, ok := d.NextKey(); !ok {
-				break
-			}
-			d.Skip()
-		}
-		d.End() // no panic, whatever the input
 	}
 }

@@ -2057,33 +2057,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.BackupInUseException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersBackupInUseException, -1); i >= 0; i = d.Member(&membersBackupInUseException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2096,33 +2073,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.BackupNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersBackupNotFoundException, -1); i >= 0; i = d.Member(&membersBackupNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2135,45 +2089,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ConditionalCheckFailedException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x6d657449:
-					// The name starts Item
-					if d.Name("Item\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "Item":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersConditionalCheckFailedException, -1); i >= 0; i = d.Member(&membersConditionalCheckFailedException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Item = decodeAttributeMap(d)
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2186,33 +2107,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ContinuousBackupsUnavailableException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersContinuousBackupsUnavailableException, -1); i >= 0; i = d.Member(&membersContinuousBackupsUnavailableException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2225,33 +2123,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.DuplicateItemException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersDuplicateItemException, -1); i >= 0; i = d.Member(&membersDuplicateItemException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2264,33 +2139,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ExportConflictException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersExportConflictException, -1); i >= 0; i = d.Member(&membersExportConflictException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2303,33 +2155,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ExportNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersExportNotFoundException, -1); i >= 0; i = d.Member(&membersExportNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2342,33 +2171,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.GlobalTableAlreadyExistsException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersGlobalTableAlreadyExistsException, -1); i >= 0; i = d.Member(&membersGlobalTableAlreadyExistsException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2381,33 +2187,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.GlobalTableNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersGlobalTableNotFoundException, -1); i >= 0; i = d.Member(&membersGlobalTableNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2420,33 +2203,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.IdempotentParameterMismatchException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersIdempotentParameterMismatchException, -1); i >= 0; i = d.Member(&membersIdempotentParameterMismatchException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2459,33 +2219,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ImportConflictException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersImportConflictException, -1); i >= 0; i = d.Member(&membersImportConflictException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2498,33 +2235,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ImportNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersImportNotFoundException, -1); i >= 0; i = d.Member(&membersImportNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2537,33 +2251,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.IndexNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersIndexNotFoundException, -1); i >= 0; i = d.Member(&membersIndexNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2576,33 +2267,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InternalServerError{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInternalServerError, -1); i >= 0; i = d.Member(&membersInternalServerError, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2615,33 +2283,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidEndpointException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidEndpointException, -1); i >= 0; i = d.Member(&membersInvalidEndpointException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2654,33 +2299,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidExportTimeException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidExportTimeException, -1); i >= 0; i = d.Member(&membersInvalidExportTimeException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2693,33 +2315,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidRestoreTimeException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidRestoreTimeException, -1); i >= 0; i = d.Member(&membersInvalidRestoreTimeException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2732,33 +2331,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ItemCollectionSizeLimitExceededException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersItemCollectionSizeLimitExceededException, -1); i >= 0; i = d.Member(&membersItemCollectionSizeLimitExceededException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2771,33 +2347,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.LimitExceededException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersLimitExceededException, -1); i >= 0; i = d.Member(&membersLimitExceededException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2810,33 +2363,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.PointInTimeRecoveryUnavailableException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersPointInTimeRecoveryUnavailableException, -1); i >= 0; i = d.Member(&membersPointInTimeRecoveryUnavailableException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2849,33 +2379,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.PolicyNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersPolicyNotFoundException, -1); i >= 0; i = d.Member(&membersPolicyNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2888,33 +2395,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ProvisionedThroughputExceededException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersProvisionedThroughputExceededException, -1); i >= 0; i = d.Member(&membersProvisionedThroughputExceededException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2927,33 +2411,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ReplicaAlreadyExistsException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersReplicaAlreadyExistsException, -1); i >= 0; i = d.Member(&membersReplicaAlreadyExistsException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -2966,33 +2427,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ReplicaNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersReplicaNotFoundException, -1); i >= 0; i = d.Member(&membersReplicaNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3005,33 +2443,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ReplicatedWriteConflictException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersReplicatedWriteConflictException, -1); i >= 0; i = d.Member(&membersReplicatedWriteConflictException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3044,33 +2459,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.RequestLimitExceeded{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersRequestLimitExceeded, -1); i >= 0; i = d.Member(&membersRequestLimitExceeded, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3083,33 +2475,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ResourceInUseException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersResourceInUseException, -1); i >= 0; i = d.Member(&membersResourceInUseException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3122,33 +2491,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ResourceNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3161,33 +2507,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TableAlreadyExistsException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTableAlreadyExistsException, -1); i >= 0; i = d.Member(&membersTableAlreadyExistsException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3200,33 +2523,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TableInUseException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTableInUseException, -1); i >= 0; i = d.Member(&membersTableInUseException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3239,33 +2539,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TableNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTableNotFoundException, -1); i >= 0; i = d.Member(&membersTableNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3278,45 +2555,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TransactionCanceledException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				case 0x636e6143:
-					// The name starts Canc
-					if d.Name("CancellationReasons\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					case "CancellationReasons":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTransactionCanceledException, -1); i >= 0; i = d.Member(&membersTransactionCanceledException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.CancellationReasons = decodeCancellationReasonList(d)
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3329,33 +2573,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TransactionConflictException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTransactionConflictException, -1); i >= 0; i = d.Member(&membersTransactionConflictException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -3368,33 +2589,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TransactionInProgressException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTransactionInProgressException, -1); i >= 0; i = d.Member(&membersTransactionInProgressException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -34,45 +34,12 @@ func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*call.
 func deserializeBatchExecuteStatementOutput(resp *call.Response, out *BatchExecuteStatementOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x70736552:
-				// The name starts Resp
-				if d.Name("Responses\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Responses":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersBatchExecuteStatementOutput, -1); i >= 0; i = d.Member(&membersBatchExecuteStatementOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Responses = decodePartiQLBatchResponse(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -104,57 +71,14 @@ func serializeBatchGetItemInput(in *BatchGetItemInput) (*call.Request, error) {
 func deserializeBatchGetItemOutput(resp *call.Response, out *BatchGetItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x70736552:
-				// The name starts Resp
-				if d.Name("Responses\":") {
-					member = 0
-				}
-			case 0x72706e55:
-				// The name starts Unpr
-				if d.Name("UnprocessedKeys\":") {
-					member = 1
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Responses":
-					member = 0
-				case "UnprocessedKeys":
-					member = 1
-				case "ConsumedCapacity":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersBatchGetItemOutput, -1); i >= 0; i = d.Member(&membersBatchGetItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Responses = decodeBatchGetResponseMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.UnprocessedKeys = decodeBatchGetRequestMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -190,57 +114,14 @@ func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*call.Request, error
 func deserializeBatchWriteItemOutput(resp *call.Response, out *BatchWriteItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72706e55:
-				// The name starts Unpr
-				if d.Name("UnprocessedItems\":") {
-					member = 0
-				}
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("ItemCollectionMetrics\":") {
-					member = 1
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "UnprocessedItems":
-					member = 0
-				case "ItemCollectionMetrics":
-					member = 1
-				case "ConsumedCapacity":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersBatchWriteItemOutput, -1); i >= 0; i = d.Member(&membersBatchWriteItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.UnprocessedItems = decodeBatchWriteItemRequestMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ItemCollectionMetrics = decodeItemCollectionMetricsPerTable(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -272,35 +153,12 @@ func serializeCreateBackupInput(in *CreateBackupInput) (*call.Request, error) {
 func deserializeCreateBackupOutput(resp *call.Response, out *CreateBackupOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6b636142:
-				// The name starts Back
-				if d.Name("BackupDetails\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "BackupDetails":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateBackupOutput, -1); i >= 0; i = d.Member(&membersCreateBackupOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.BackupDetails)
 				decodeBackupDetails(d, x)
 				out.BackupDetails = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -332,35 +190,12 @@ func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*call.Request,
 func deserializeCreateGlobalTableOutput(resp *call.Response, out *CreateGlobalTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersCreateGlobalTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.GlobalTableDescription)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -444,35 +279,12 @@ func serializeCreateTableInput(in *CreateTableInput) (*call.Request, error) {
 func deserializeCreateTableOutput(resp *call.Response, out *CreateTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateTableOutput, -1); i >= 0; i = d.Member(&membersCreateTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -500,35 +312,12 @@ func serializeDeleteBackupInput(in *DeleteBackupInput) (*call.Request, error) {
 func deserializeDeleteBackupOutput(resp *call.Response, out *DeleteBackupOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6b636142:
-				// The name starts Back
-				if d.Name("BackupDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "BackupDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDeleteBackupOutput, -1); i >= 0; i = d.Member(&membersDeleteBackupOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.BackupDescription)
 				decodeBackupDescription(d, x)
 				out.BackupDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -596,61 +385,18 @@ func serializeDeleteItemInput(in *DeleteItemInput) (*call.Request, error) {
 func deserializeDeleteItemOutput(resp *call.Response, out *DeleteItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72747441:
-				// The name starts Attr
-				if d.Name("Attributes\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("ItemCollectionMetrics\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Attributes":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				case "ItemCollectionMetrics":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDeleteItemOutput, -1); i >= 0; i = d.Member(&membersDeleteItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ItemCollectionMetrics)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -682,33 +428,10 @@ func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*call.Re
 func deserializeDeleteResourcePolicyOutput(resp *call.Response, out *DeleteResourcePolicyOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69766552:
-				// The name starts Revi
-				if d.Name("RevisionId\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "RevisionId":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDeleteResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersDeleteResourcePolicyOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.RevisionId = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -736,35 +459,12 @@ func serializeDeleteTableInput(in *DeleteTableInput) (*call.Request, error) {
 func deserializeDeleteTableOutput(resp *call.Response, out *DeleteTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDeleteTableOutput, -1); i >= 0; i = d.Member(&membersDeleteTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -792,35 +492,12 @@ func serializeDescribeBackupInput(in *DescribeBackupInput) (*call.Request, error
 func deserializeDescribeBackupOutput(resp *call.Response, out *DescribeBackupOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6b636142:
-				// The name starts Back
-				if d.Name("BackupDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "BackupDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeBackupOutput, -1); i >= 0; i = d.Member(&membersDescribeBackupOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.BackupDescription)
 				decodeBackupDescription(d, x)
 				out.BackupDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -848,35 +525,12 @@ func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput)
 func deserializeDescribeContinuousBackupsOutput(resp *call.Response, out *DescribeContinuousBackupsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f43:
-				// The name starts Cont
-				if d.Name("ContinuousBackupsDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ContinuousBackupsDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersDescribeContinuousBackupsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ContinuousBackupsDescription)
 				decodeContinuousBackupsDescription(d, x)
 				out.ContinuousBackupsDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -908,92 +562,22 @@ func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsIn
 func deserializeDescribeContributorInsightsOutput(resp *call.Response, out *DescribeContributorInsightsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x65646e49:
-				// The name starts Inde
-				if d.Name("IndexName\":") {
-					member = 1
-				}
-			case 0x746e6f43:
-				// The name starts Cont
-				if d.Name("ContributorInsightsRuleList\":") {
-					member = 2
-				} else if d.Name("ContributorInsightsStatus\":") {
-					member = 3
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastUpdateDateTime\":") {
-					member = 4
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("FailureException\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "IndexName":
-					member = 1
-				case "ContributorInsightsRuleList":
-					member = 2
-				case "ContributorInsightsStatus":
-					member = 3
-				case "LastUpdateDateTime":
-					member = 4
-				case "FailureException":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersDescribeContributorInsightsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.IndexName = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ContributorInsightsRuleList = decodeContributorInsightsRuleList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				x := new(types.FailureException)
 				decodeFailureException(d, x)
 				out.FailureException = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1018,33 +602,10 @@ func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*call.Request,
 func deserializeDescribeEndpointsOutput(resp *call.Response, out *DescribeEndpointsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x70646e45:
-				// The name starts Endp
-				if d.Name("Endpoints\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Endpoints":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeEndpointsResponse, -1); i >= 0; i = d.Member(&membersDescribeEndpointsResponse, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Endpoints = decodeEndpoints(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1072,35 +633,12 @@ func serializeDescribeExportInput(in *DescribeExportInput) (*call.Request, error
 func deserializeDescribeExportOutput(resp *call.Response, out *DescribeExportOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f707845:
-				// The name starts Expo
-				if d.Name("ExportDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ExportDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeExportOutput, -1); i >= 0; i = d.Member(&membersDescribeExportOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ExportDescription)
 				decodeExportDescription(d, x)
 				out.ExportDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1128,35 +666,12 @@ func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*call.Requ
 func deserializeDescribeGlobalTableOutput(resp *call.Response, out *DescribeGlobalTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeGlobalTableOutput, -1); i >= 0; i = d.Member(&membersDescribeGlobalTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.GlobalTableDescription)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1184,45 +699,12 @@ func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsIn
 func deserializeDescribeGlobalTableSettingsOutput(resp *call.Response, out *DescribeGlobalTableSettingsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTableName\":") {
-					member = 0
-				}
-			case 0x6c706552:
-				// The name starts Repl
-				if d.Name("ReplicaSettings\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTableName":
-					member = 0
-				case "ReplicaSettings":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeGlobalTableSettingsOutput, -1); i >= 0; i = d.Member(&membersDescribeGlobalTableSettingsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.GlobalTableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ReplicaSettings = decodeReplicaSettingsDescriptionList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1250,35 +732,12 @@ func serializeDescribeImportInput(in *DescribeImportInput) (*call.Request, error
 func deserializeDescribeImportOutput(resp *call.Response, out *DescribeImportOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f706d49:
-				// The name starts Impo
-				if d.Name("ImportTableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ImportTableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeImportOutput, -1); i >= 0; i = d.Member(&membersDescribeImportOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ImportTableDescription)
 				decodeImportTableDescription(d, x)
 				out.ImportTableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1306,45 +765,12 @@ func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStream
 func deserializeDescribeKinesisStreamingDestinationOutput(resp *call.Response, out *DescribeKinesisStreamingDestinationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x656e694b:
-				// The name starts Kine
-				if d.Name("KinesisDataStreamDestinations\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "KinesisDataStreamDestinations":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersDescribeKinesisStreamingDestinationOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.KinesisDataStreamDestinations = decodeKinesisDataStreamDestinations(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1369,63 +795,16 @@ func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*call.Request, error
 func deserializeDescribeLimitsOutput(resp *call.Response, out *DescribeLimitsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f636341:
-				// The name starts Acco
-				if d.Name("AccountMaxReadCapacityUnits\":") {
-					member = 0
-				} else if d.Name("AccountMaxWriteCapacityUnits\":") {
-					member = 1
-				}
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableMaxReadCapacityUnits\":") {
-					member = 2
-				} else if d.Name("TableMaxWriteCapacityUnits\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "AccountMaxReadCapacityUnits":
-					member = 0
-				case "AccountMaxWriteCapacityUnits":
-					member = 1
-				case "TableMaxReadCapacityUnits":
-					member = 2
-				case "TableMaxWriteCapacityUnits":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeLimitsOutput, -1); i >= 0; i = d.Member(&membersDescribeLimitsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.AccountMaxReadCapacityUnits = d.BoxInt64(d.Int64())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.AccountMaxWriteCapacityUnits = d.BoxInt64(d.Int64())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.TableMaxReadCapacityUnits = d.BoxInt64(d.Int64())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.TableMaxWriteCapacityUnits = d.BoxInt64(d.Int64())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1453,35 +832,12 @@ func serializeDescribeTableInput(in *DescribeTableInput) (*call.Request, error) 
 func deserializeDescribeTableOutput(resp *call.Response, out *DescribeTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("Table\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Table":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeTableOutput, -1); i >= 0; i = d.Member(&membersDescribeTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.Table = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1509,35 +865,12 @@ func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoS
 func deserializeDescribeTableReplicaAutoScalingOutput(resp *call.Response, out *DescribeTableReplicaAutoScalingOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableAutoScalingDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableAutoScalingDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersDescribeTableReplicaAutoScalingOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableAutoScalingDescription)
 				decodeTableAutoScalingDescription(d, x)
 				out.TableAutoScalingDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1565,35 +898,12 @@ func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*call.Reques
 func deserializeDescribeTimeToLiveOutput(resp *call.Response, out *DescribeTimeToLiveOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d6954:
-				// The name starts Time
-				if d.Name("TimeToLiveDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TimeToLiveDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDescribeTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersDescribeTimeToLiveOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TimeToLiveDescription)
 				decodeTimeToLiveDescription(d, x)
 				out.TimeToLiveDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1629,71 +939,18 @@ func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamin
 func deserializeDisableKinesisStreamingDestinationOutput(resp *call.Response, out *DisableKinesisStreamingDestinationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x65727453:
-				// The name starts Stre
-				if d.Name("StreamArn\":") {
-					member = 1
-				}
-			case 0x74736544:
-				// The name starts Dest
-				if d.Name("DestinationStatus\":") {
-					member = 2
-				}
-			case 0x62616e45:
-				// The name starts Enab
-				if d.Name("EnableKinesisStreamingConfiguration\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "StreamArn":
-					member = 1
-				case "DestinationStatus":
-					member = 2
-				case "EnableKinesisStreamingConfiguration":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersKinesisStreamingDestinationOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				x := new(types.EnableKinesisStreamingConfiguration)
 				decodeEnableKinesisStreamingConfiguration(d, x)
 				out.EnableKinesisStreamingConfiguration = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1729,71 +986,18 @@ func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingD
 func deserializeEnableKinesisStreamingDestinationOutput(resp *call.Response, out *EnableKinesisStreamingDestinationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x65727453:
-				// The name starts Stre
-				if d.Name("StreamArn\":") {
-					member = 1
-				}
-			case 0x74736544:
-				// The name starts Dest
-				if d.Name("DestinationStatus\":") {
-					member = 2
-				}
-			case 0x62616e45:
-				// The name starts Enab
-				if d.Name("EnableKinesisStreamingConfiguration\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "StreamArn":
-					member = 1
-				case "DestinationStatus":
-					member = 2
-				case "EnableKinesisStreamingConfiguration":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersKinesisStreamingDestinationOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				x := new(types.EnableKinesisStreamingConfiguration)
 				decodeEnableKinesisStreamingConfiguration(d, x)
 				out.EnableKinesisStreamingConfiguration = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1845,71 +1049,18 @@ func serializeExecuteStatementInput(in *ExecuteStatementInput) (*call.Request, e
 func deserializeExecuteStatementOutput(resp *call.Response, out *ExecuteStatementOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("Items\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 2
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedKey\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Items":
-					member = 0
-				case "NextToken":
-					member = 1
-				case "ConsumedCapacity":
-					member = 2
-				case "LastEvaluatedKey":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersExecuteStatementOutput, -1); i >= 0; i = d.Member(&membersExecuteStatementOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Items = decodeItemList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedKey = decodeKey(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1945,45 +1096,12 @@ func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*call.Reques
 func deserializeExecuteTransactionOutput(resp *call.Response, out *ExecuteTransactionOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x70736552:
-				// The name starts Resp
-				if d.Name("Responses\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Responses":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersExecuteTransactionOutput, -1); i >= 0; i = d.Member(&membersExecuteTransactionOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Responses = decodeItemResponseList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2051,35 +1169,12 @@ func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (
 func deserializeExportTableToPointInTimeOutput(resp *call.Response, out *ExportTableToPointInTimeOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f707845:
-				// The name starts Expo
-				if d.Name("ExportDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ExportDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersExportTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersExportTableToPointInTimeOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ExportDescription)
 				decodeExportDescription(d, x)
 				out.ExportDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2131,47 +1226,14 @@ func serializeGetItemInput(in *GetItemInput) (*call.Request, error) {
 func deserializeGetItemOutput(resp *call.Response, out *GetItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("Item\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Item":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetItemOutput, -1); i >= 0; i = d.Member(&membersGetItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Item = decodeAttributeMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2199,45 +1261,12 @@ func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*call.Request,
 func deserializeGetResourcePolicyOutput(resp *call.Response, out *GetResourcePolicyOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x696c6f50:
-				// The name starts Poli
-				if d.Name("Policy\":") {
-					member = 0
-				}
-			case 0x69766552:
-				// The name starts Revi
-				if d.Name("RevisionId\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Policy":
-					member = 0
-				case "RevisionId":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersGetResourcePolicyOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Policy = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.RevisionId = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2285,35 +1314,12 @@ func serializeImportTableInput(in *ImportTableInput) (*call.Request, error) {
 func deserializeImportTableOutput(resp *call.Response, out *ImportTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f706d49:
-				// The name starts Impo
-				if d.Name("ImportTableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ImportTableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersImportTableOutput, -1); i >= 0; i = d.Member(&membersImportTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ImportTableDescription)
 				decodeImportTableDescription(d, x)
 				out.ImportTableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2361,45 +1367,12 @@ func serializeListBackupsInput(in *ListBackupsInput) (*call.Request, error) {
 func deserializeListBackupsOutput(resp *call.Response, out *ListBackupsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6b636142:
-				// The name starts Back
-				if d.Name("BackupSummaries\":") {
-					member = 0
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedBackupArn\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "BackupSummaries":
-					member = 0
-				case "LastEvaluatedBackupArn":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListBackupsOutput, -1); i >= 0; i = d.Member(&membersListBackupsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.BackupSummaries = decodeBackupSummaries(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedBackupArn = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2435,45 +1408,12 @@ func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*c
 func deserializeListContributorInsightsOutput(resp *call.Response, out *ListContributorInsightsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f43:
-				// The name starts Cont
-				if d.Name("ContributorInsightsSummaries\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ContributorInsightsSummaries":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersListContributorInsightsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ContributorInsightsSummaries = decodeContributorInsightsSummaries(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2509,45 +1449,12 @@ func serializeListExportsInput(in *ListExportsInput) (*call.Request, error) {
 func deserializeListExportsOutput(resp *call.Response, out *ListExportsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f707845:
-				// The name starts Expo
-				if d.Name("ExportSummaries\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ExportSummaries":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListExportsOutput, -1); i >= 0; i = d.Member(&membersListExportsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ExportSummaries = decodeExportSummaries(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2583,45 +1490,12 @@ func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*call.Request, e
 func deserializeListGlobalTablesOutput(resp *call.Response, out *ListGlobalTablesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTables\":") {
-					member = 0
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedGlobalTableName\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTables":
-					member = 0
-				case "LastEvaluatedGlobalTableName":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListGlobalTablesOutput, -1); i >= 0; i = d.Member(&membersListGlobalTablesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.GlobalTables = decodeGlobalTableList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedGlobalTableName = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2657,45 +1531,12 @@ func serializeListImportsInput(in *ListImportsInput) (*call.Request, error) {
 func deserializeListImportsOutput(resp *call.Response, out *ListImportsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f706d49:
-				// The name starts Impo
-				if d.Name("ImportSummaryList\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ImportSummaryList":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListImportsOutput, -1); i >= 0; i = d.Member(&membersListImportsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ImportSummaryList = decodeImportSummaryList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2727,45 +1568,12 @@ func serializeListTablesInput(in *ListTablesInput) (*call.Request, error) {
 func deserializeListTablesOutput(resp *call.Response, out *ListTablesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableNames\":") {
-					member = 0
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedTableName\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableNames":
-					member = 0
-				case "LastEvaluatedTableName":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListTablesOutput, -1); i >= 0; i = d.Member(&membersListTablesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableNames = decodeTableNameList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedTableName = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2797,45 +1605,12 @@ func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*call.Reques
 func deserializeListTagsOfResourceOutput(resp *call.Response, out *ListTagsOfResourceOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Tags":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListTagsOfResourceOutput, -1); i >= 0; i = d.Member(&membersListTagsOfResourceOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Tags = decodeTagList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2903,61 +1678,18 @@ func serializePutItemInput(in *PutItemInput) (*call.Request, error) {
 func deserializePutItemOutput(resp *call.Response, out *PutItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72747441:
-				// The name starts Attr
-				if d.Name("Attributes\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("ItemCollectionMetrics\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Attributes":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				case "ItemCollectionMetrics":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPutItemOutput, -1); i >= 0; i = d.Member(&membersPutItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ItemCollectionMetrics)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2997,33 +1729,10 @@ func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*call.Request,
 func deserializePutResourcePolicyOutput(resp *call.Response, out *PutResourcePolicyOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69766552:
-				// The name starts Revi
-				if d.Name("RevisionId\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "RevisionId":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPutResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersPutResourcePolicyOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.RevisionId = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3115,83 +1824,20 @@ func serializeQueryInput(in *QueryInput) (*call.Request, error) {
 func deserializeQueryOutput(resp *call.Response, out *QueryOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("Items\":") {
-					member = 0
-				}
-			case 0x6e756f43:
-				// The name starts Coun
-				if d.Name("Count\":") {
-					member = 1
-				}
-			case 0x6e616353:
-				// The name starts Scan
-				if d.Name("ScannedCount\":") {
-					member = 2
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedKey\":") {
-					member = 3
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Items":
-					member = 0
-				case "Count":
-					member = 1
-				case "ScannedCount":
-					member = 2
-				case "LastEvaluatedKey":
-					member = 3
-				case "ConsumedCapacity":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersQueryOutput, -1); i >= 0; i = d.Member(&membersQueryOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Items = decodeItemList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Count = d.Int32()
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ScannedCount = d.Int32()
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedKey = decodeKey(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3247,35 +1893,12 @@ func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*cal
 func deserializeRestoreTableFromBackupOutput(resp *call.Response, out *RestoreTableFromBackupOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRestoreTableFromBackupOutput, -1); i >= 0; i = d.Member(&membersRestoreTableFromBackupOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3343,35 +1966,12 @@ func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput)
 func deserializeRestoreTableToPointInTimeOutput(resp *call.Response, out *RestoreTableToPointInTimeOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRestoreTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersRestoreTableToPointInTimeOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3459,83 +2059,20 @@ func serializeScanInput(in *ScanInput) (*call.Request, error) {
 func deserializeScanOutput(resp *call.Response, out *ScanOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("Items\":") {
-					member = 0
-				}
-			case 0x6e756f43:
-				// The name starts Coun
-				if d.Name("Count\":") {
-					member = 1
-				}
-			case 0x6e616353:
-				// The name starts Scan
-				if d.Name("ScannedCount\":") {
-					member = 2
-				}
-			case 0x7473614c:
-				// The name starts Last
-				if d.Name("LastEvaluatedKey\":") {
-					member = 3
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Items":
-					member = 0
-				case "Count":
-					member = 1
-				case "ScannedCount":
-					member = 2
-				case "LastEvaluatedKey":
-					member = 3
-				case "ConsumedCapacity":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersScanOutput, -1); i >= 0; i = d.Member(&membersScanOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Items = decodeItemList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Count = d.Int32()
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ScannedCount = d.Int32()
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.LastEvaluatedKey = decodeKey(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3593,45 +2130,12 @@ func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*call.Request, e
 func deserializeTransactGetItemsOutput(resp *call.Response, out *TransactGetItemsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 0
-				}
-			case 0x70736552:
-				// The name starts Resp
-				if d.Name("Responses\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ConsumedCapacity":
-					member = 0
-				case "Responses":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersTransactGetItemsOutput, -1); i >= 0; i = d.Member(&membersTransactGetItemsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Responses = decodeItemResponseList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3671,45 +2175,12 @@ func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*call.Reques
 func deserializeTransactWriteItemsOutput(resp *call.Response, out *TransactWriteItemsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 0
-				}
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("ItemCollectionMetrics\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ConsumedCapacity":
-					member = 0
-				case "ItemCollectionMetrics":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersTransactWriteItemsOutput, -1); i >= 0; i = d.Member(&membersTransactWriteItemsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ConsumedCapacity = decodeConsumedCapacityMultiple(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ItemCollectionMetrics = decodeItemCollectionMetricsPerTable(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3767,35 +2238,12 @@ func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*c
 func deserializeUpdateContinuousBackupsOutput(resp *call.Response, out *UpdateContinuousBackupsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f43:
-				// The name starts Cont
-				if d.Name("ContinuousBackupsDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ContinuousBackupsDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersUpdateContinuousBackupsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ContinuousBackupsDescription)
 				decodeContinuousBackupsDescription(d, x)
 				out.ContinuousBackupsDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3831,57 +2279,14 @@ func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput)
 func deserializeUpdateContributorInsightsOutput(resp *call.Response, out *UpdateContributorInsightsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x65646e49:
-				// The name starts Inde
-				if d.Name("IndexName\":") {
-					member = 1
-				}
-			case 0x746e6f43:
-				// The name starts Cont
-				if d.Name("ContributorInsightsStatus\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "IndexName":
-					member = 1
-				case "ContributorInsightsStatus":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersUpdateContributorInsightsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.IndexName = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3913,35 +2318,12 @@ func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*call.Request,
 func deserializeUpdateGlobalTableOutput(resp *call.Response, out *UpdateGlobalTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersUpdateGlobalTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.GlobalTableDescription)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3989,45 +2371,12 @@ func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput)
 func deserializeUpdateGlobalTableSettingsOutput(resp *call.Response, out *UpdateGlobalTableSettingsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c47:
-				// The name starts Glob
-				if d.Name("GlobalTableName\":") {
-					member = 0
-				}
-			case 0x6c706552:
-				// The name starts Repl
-				if d.Name("ReplicaSettings\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "GlobalTableName":
-					member = 0
-				case "ReplicaSettings":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateGlobalTableSettingsOutput, -1); i >= 0; i = d.Member(&membersUpdateGlobalTableSettingsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.GlobalTableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.ReplicaSettings = decodeReplicaSettingsDescriptionList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4103,61 +2452,18 @@ func serializeUpdateItemInput(in *UpdateItemInput) (*call.Request, error) {
 func deserializeUpdateItemOutput(resp *call.Response, out *UpdateItemOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72747441:
-				// The name starts Attr
-				if d.Name("Attributes\":") {
-					member = 0
-				}
-			case 0x736e6f43:
-				// The name starts Cons
-				if d.Name("ConsumedCapacity\":") {
-					member = 1
-				}
-			case 0x6d657449:
-				// The name starts Item
-				if d.Name("ItemCollectionMetrics\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Attributes":
-					member = 0
-				case "ConsumedCapacity":
-					member = 1
-				case "ItemCollectionMetrics":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateItemOutput, -1); i >= 0; i = d.Member(&membersUpdateItemOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ConsumedCapacity)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ItemCollectionMetrics)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4193,71 +2499,18 @@ func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingD
 func deserializeUpdateKinesisStreamingDestinationOutput(resp *call.Response, out *UpdateKinesisStreamingDestinationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableName\":") {
-					member = 0
-				}
-			case 0x65727453:
-				// The name starts Stre
-				if d.Name("StreamArn\":") {
-					member = 1
-				}
-			case 0x74736544:
-				// The name starts Dest
-				if d.Name("DestinationStatus\":") {
-					member = 2
-				}
-			case 0x61647055:
-				// The name starts Upda
-				if d.Name("UpdateKinesisStreamingConfiguration\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableName":
-					member = 0
-				case "StreamArn":
-					member = 1
-				case "DestinationStatus":
-					member = 2
-				case "UpdateKinesisStreamingConfiguration":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersUpdateKinesisStreamingDestinationOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TableName = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				x := new(types.UpdateKinesisStreamingConfiguration)
 				decodeUpdateKinesisStreamingConfiguration(d, x)
 				out.UpdateKinesisStreamingConfiguration = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4333,35 +2586,12 @@ func serializeUpdateTableInput(in *UpdateTableInput) (*call.Request, error) {
 func deserializeUpdateTableOutput(resp *call.Response, out *UpdateTableOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateTableOutput, -1); i >= 0; i = d.Member(&membersUpdateTableOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableDescription)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4401,35 +2631,12 @@ func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScali
 func deserializeUpdateTableReplicaAutoScalingOutput(resp *call.Response, out *UpdateTableReplicaAutoScalingOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c626154:
-				// The name starts Tabl
-				if d.Name("TableAutoScalingDescription\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TableAutoScalingDescription":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersUpdateTableReplicaAutoScalingOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TableAutoScalingDescription)
 				decodeTableAutoScalingDescription(d, x)
 				out.TableAutoScalingDescription = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4461,35 +2668,12 @@ func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*call.Request, e
 func deserializeUpdateTimeToLiveOutput(resp *call.Response, out *UpdateTimeToLiveOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d6954:
-				// The name starts Time
-				if d.Name("TimeToLiveSpecification\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TimeToLiveSpecification":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUpdateTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersUpdateTimeToLiveOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TimeToLiveSpecification)
 				decodeTimeToLiveSpecification(d, x)
 				out.TimeToLiveSpecification = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4501,51 +2685,14 @@ func decodeArchivalSummary(d *jsonwire.Decoder, v *types.ArchivalSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x68637241:
-			// The name starts Arch
-			if d.Name("ArchivalDateTime\":") {
-				member = 0
-			} else if d.Name("ArchivalReason\":") {
-				member = 1
-			} else if d.Name("ArchivalBackupArn\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ArchivalDateTime":
-				member = 0
-			case "ArchivalReason":
-				member = 1
-			case "ArchivalBackupArn":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersArchivalSummary, -1); i >= 0; i = d.Member(&membersArchivalSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ArchivalDateTime = d.BoxTime(d.EpochSeconds())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ArchivalReason = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ArchivalBackupArn = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4554,42 +2701,12 @@ func decodeAttributeDefinition(d *jsonwire.Decoder, v *types.AttributeDefinition
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeName\":") {
-				member = 0
-			} else if d.Name("AttributeType\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "AttributeName":
-				member = 0
-			case "AttributeType":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAttributeDefinition, -1); i >= 0; i = d.Member(&membersAttributeDefinition, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.AttributeName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AttributeType = types.ScalarAttributeType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4708,47 +2825,14 @@ func decodeAutoScalingPolicyDescription(d *jsonwire.Decoder, v *types.AutoScalin
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x696c6f50:
-			// The name starts Poli
-			if d.Name("PolicyName\":") {
-				member = 0
-			}
-		case 0x67726154:
-			// The name starts Targ
-			if d.Name("TargetTrackingScalingPolicyConfiguration\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "PolicyName":
-				member = 0
-			case "TargetTrackingScalingPolicyConfiguration":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAutoScalingPolicyDescription, -1); i >= 0; i = d.Member(&membersAutoScalingPolicyDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.PolicyName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingTargetTrackingScalingPolicyConfigurationDescription)
 			decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d, x)
 			v.TargetTrackingScalingPolicyConfiguration = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4772,78 +2856,18 @@ func decodeAutoScalingSettingsDescription(d *jsonwire.Decoder, v *types.AutoScal
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x696e694d:
-			// The name starts Mini
-			if d.Name("MinimumUnits\":") {
-				member = 0
-			}
-		case 0x6978614d:
-			// The name starts Maxi
-			if d.Name("MaximumUnits\":") {
-				member = 1
-			}
-		case 0x6f747541:
-			// The name starts Auto
-			if d.Name("AutoScalingDisabled\":") {
-				member = 2
-			} else if d.Name("AutoScalingRoleArn\":") {
-				member = 3
-			}
-		case 0x6c616353:
-			// The name starts Scal
-			if d.Name("ScalingPolicies\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "MinimumUnits":
-				member = 0
-			case "MaximumUnits":
-				member = 1
-			case "AutoScalingDisabled":
-				member = 2
-			case "AutoScalingRoleArn":
-				member = 3
-			case "ScalingPolicies":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAutoScalingSettingsDescription, -1); i >= 0; i = d.Member(&membersAutoScalingSettingsDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.MinimumUnits = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.MaximumUnits = d.BoxInt64(d.Int64())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AutoScalingDisabled = d.BoxBool(d.Bool())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.AutoScalingRoleArn = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ScalingPolicies = decodeAutoScalingPolicyDescriptionList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4852,66 +2876,16 @@ func decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d *jso
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61736944:
-			// The name starts Disa
-			if d.Name("DisableScaleIn\":") {
-				member = 0
-			}
-		case 0x6c616353:
-			// The name starts Scal
-			if d.Name("ScaleInCooldown\":") {
-				member = 1
-			} else if d.Name("ScaleOutCooldown\":") {
-				member = 2
-			}
-		case 0x67726154:
-			// The name starts Targ
-			if d.Name("TargetValue\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "DisableScaleIn":
-				member = 0
-			case "ScaleInCooldown":
-				member = 1
-			case "ScaleOutCooldown":
-				member = 2
-			case "TargetValue":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription, -1); i >= 0; i = d.Member(&membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.DisableScaleIn = d.BoxBool(d.Bool())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ScaleInCooldown = d.BoxInt32(d.Int32())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ScaleOutCooldown = d.BoxInt32(d.Int32())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.TargetValue = d.BoxFloat64(d.Float64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4920,60 +2894,20 @@ func decodeBackupDescription(d *jsonwire.Decoder, v *types.BackupDescription) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6b636142:
-			// The name starts Back
-			if d.Name("BackupDetails\":") {
-				member = 0
-			}
-		case 0x72756f53:
-			// The name starts Sour
-			if d.Name("SourceTableDetails\":") {
-				member = 1
-			} else if d.Name("SourceTableFeatureDetails\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "BackupDetails":
-				member = 0
-			case "SourceTableDetails":
-				member = 1
-			case "SourceTableFeatureDetails":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBackupDescription, -1); i >= 0; i = d.Member(&membersBackupDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.BackupDetails)
 			decodeBackupDetails(d, x)
 			v.BackupDetails = x
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SourceTableDetails)
 			decodeSourceTableDetails(d, x)
 			v.SourceTableDetails = x
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SourceTableFeatureDetails)
 			decodeSourceTableFeatureDetails(d, x)
 			v.SourceTableFeatureDetails = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4982,87 +2916,22 @@ func decodeBackupDetails(d *jsonwire.Decoder, v *types.BackupDetails) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6b636142:
-			// The name starts Back
-			if d.Name("BackupArn\":") {
-				member = 0
-			} else if d.Name("BackupName\":") {
-				member = 1
-			} else if d.Name("BackupSizeBytes\":") {
-				member = 2
-			} else if d.Name("BackupStatus\":") {
-				member = 3
-			} else if d.Name("BackupType\":") {
-				member = 4
-			} else if d.Name("BackupCreationDateTime\":") {
-				member = 5
-			} else if d.Name("BackupExpiryDateTime\":") {
-				member = 6
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "BackupArn":
-				member = 0
-			case "BackupName":
-				member = 1
-			case "BackupSizeBytes":
-				member = 2
-			case "BackupStatus":
-				member = 3
-			case "BackupType":
-				member = 4
-			case "BackupCreationDateTime":
-				member = 5
-			case "BackupExpiryDateTime":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBackupDetails, -1); i >= 0; i = d.Member(&membersBackupDetails, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.BackupArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.BackupName = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.BackupSizeBytes = d.BoxInt64(d.Int64())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.BackupStatus = types.BackupStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.BackupType = types.BackupType(d.Symbol())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.BackupCreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.BackupExpiryDateTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5086,117 +2955,28 @@ func decodeBackupSummary(d *jsonwire.Decoder, v *types.BackupSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			} else if d.Name("TableId\":") {
-				member = 1
-			} else if d.Name("TableArn\":") {
-				member = 2
-			}
-		case 0x6b636142:
-			// The name starts Back
-			if d.Name("BackupArn\":") {
-				member = 3
-			} else if d.Name("BackupName\":") {
-				member = 4
-			} else if d.Name("BackupCreationDateTime\":") {
-				member = 5
-			} else if d.Name("BackupExpiryDateTime\":") {
-				member = 6
-			} else if d.Name("BackupStatus\":") {
-				member = 7
-			} else if d.Name("BackupType\":") {
-				member = 8
-			} else if d.Name("BackupSizeBytes\":") {
-				member = 9
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "TableId":
-				member = 1
-			case "TableArn":
-				member = 2
-			case "BackupArn":
-				member = 3
-			case "BackupName":
-				member = 4
-			case "BackupCreationDateTime":
-				member = 5
-			case "BackupExpiryDateTime":
-				member = 6
-			case "BackupStatus":
-				member = 7
-			case "BackupType":
-				member = 8
-			case "BackupSizeBytes":
-				member = 9
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBackupSummary, -1); i >= 0; i = d.Member(&membersBackupSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.TableId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.BackupArn = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.BackupName = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.BackupCreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.BackupExpiryDateTime = d.BoxTime(d.EpochSeconds())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.BackupStatus = types.BackupStatus(d.Symbol())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.BackupType = types.BackupType(d.Symbol())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.BackupSizeBytes = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5243,57 +3023,14 @@ func decodeBatchStatementError(d *jsonwire.Decoder, v *types.BatchStatementError
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646f43:
-			// The name starts Code
-			if d.Name("Code\":") {
-				member = 0
-			}
-		case 0x7373654d:
-			// The name starts Mess
-			if d.Name("Message\":") {
-				member = 1
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("Item\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Code":
-				member = 0
-			case "Message":
-				member = 1
-			case "Item":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBatchStatementError, -1); i >= 0; i = d.Member(&membersBatchStatementError, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Code = types.BatchStatementErrorCodeEnum(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Item = decodeAttributeMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5302,59 +3039,16 @@ func decodeBatchStatementResponse(d *jsonwire.Decoder, v *types.BatchStatementRe
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f727245:
-			// The name starts Erro
-			if d.Name("Error\":") {
-				member = 0
-			}
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 1
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("Item\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Error":
-				member = 0
-			case "TableName":
-				member = 1
-			case "Item":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBatchStatementResponse, -1); i >= 0; i = d.Member(&membersBatchStatementResponse, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.BatchStatementError)
 			decodeBatchStatementError(d, x)
 			v.Error = x
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Item = decodeAttributeMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5381,45 +3075,12 @@ func decodeBillingModeSummary(d *jsonwire.Decoder, v *types.BillingModeSummary) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c6c6942:
-			// The name starts Bill
-			if d.Name("BillingMode\":") {
-				member = 0
-			}
-		case 0x7473614c:
-			// The name starts Last
-			if d.Name("LastUpdateToPayPerRequestDateTime\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "BillingMode":
-				member = 0
-			case "LastUpdateToPayPerRequestDateTime":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBillingModeSummary, -1); i >= 0; i = d.Member(&membersBillingModeSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.BillingMode = types.BillingMode(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.LastUpdateToPayPerRequestDateTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5443,57 +3104,14 @@ func decodeCancellationReason(d *jsonwire.Decoder, v *types.CancellationReason) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("Item\":") {
-				member = 0
-			}
-		case 0x65646f43:
-			// The name starts Code
-			if d.Name("Code\":") {
-				member = 1
-			}
-		case 0x7373654d:
-			// The name starts Mess
-			if d.Name("Message\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Item":
-				member = 0
-			case "Code":
-				member = 1
-			case "Message":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCancellationReason, -1); i >= 0; i = d.Member(&membersCancellationReason, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Item = decodeAttributeMap(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Code = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5517,57 +3135,14 @@ func decodeCapacity(d *jsonwire.Decoder, v *types.Capacity) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadCapacityUnits\":") {
-				member = 0
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteCapacityUnits\":") {
-				member = 1
-			}
-		case 0x61706143:
-			// The name starts Capa
-			if d.Name("CapacityUnits\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadCapacityUnits":
-				member = 0
-			case "WriteCapacityUnits":
-				member = 1
-			case "CapacityUnits":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCapacity, -1); i >= 0; i = d.Member(&membersCapacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadCapacityUnits = d.BoxFloat64(d.Float64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.WriteCapacityUnits = d.BoxFloat64(d.Float64())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.CapacityUnits = d.BoxFloat64(d.Float64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5576,104 +3151,24 @@ func decodeConsumedCapacity(d *jsonwire.Decoder, v *types.ConsumedCapacity) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			} else if d.Name("Table\":") {
-				member = 4
-			}
-		case 0x61706143:
-			// The name starts Capa
-			if d.Name("CapacityUnits\":") {
-				member = 1
-			}
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadCapacityUnits\":") {
-				member = 2
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteCapacityUnits\":") {
-				member = 3
-			}
-		case 0x61636f4c:
-			// The name starts Loca
-			if d.Name("LocalSecondaryIndexes\":") {
-				member = 5
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 6
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "CapacityUnits":
-				member = 1
-			case "ReadCapacityUnits":
-				member = 2
-			case "WriteCapacityUnits":
-				member = 3
-			case "Table":
-				member = 4
-			case "LocalSecondaryIndexes":
-				member = 5
-			case "GlobalSecondaryIndexes":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersConsumedCapacity, -1); i >= 0; i = d.Member(&membersConsumedCapacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.CapacityUnits = d.BoxFloat64(d.Float64())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ReadCapacityUnits = d.BoxFloat64(d.Float64())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.WriteCapacityUnits = d.BoxFloat64(d.Float64())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Capacity)
 			decodeCapacity(d, x)
 			v.Table = x
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.LocalSecondaryIndexes = decodeSecondaryIndexesCapacityMap(d)
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeSecondaryIndexesCapacityMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5697,47 +3192,14 @@ func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.Continuous
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x746e6f43:
-			// The name starts Cont
-			if d.Name("ContinuousBackupsStatus\":") {
-				member = 0
-			}
-		case 0x6e696f50:
-			// The name starts Poin
-			if d.Name("PointInTimeRecoveryDescription\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ContinuousBackupsStatus":
-				member = 0
-			case "PointInTimeRecoveryDescription":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersContinuousBackupsDescription, -1); i >= 0; i = d.Member(&membersContinuousBackupsDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ContinuousBackupsStatus = types.ContinuousBackupsStatus(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.PointInTimeRecoveryDescription)
 			decodePointInTimeRecoveryDescription(d, x)
 			v.PointInTimeRecoveryDescription = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5765,57 +3227,14 @@ func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorI
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			}
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 1
-			}
-		case 0x746e6f43:
-			// The name starts Cont
-			if d.Name("ContributorInsightsStatus\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "IndexName":
-				member = 1
-			case "ContributorInsightsStatus":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersContributorInsightsSummary, -1); i >= 0; i = d.Member(&membersContributorInsightsSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5828,45 +3247,12 @@ func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x696c6544:
-			// The name starts Deli
-			if d.Name("Delimiter\":") {
-				member = 0
-			}
-		case 0x64616548:
-			// The name starts Head
-			if d.Name("HeaderList\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Delimiter":
-				member = 0
-			case "HeaderList":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersCsvOptions, -1); i >= 0; i = d.Member(&membersCsvOptions, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Delimiter = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.HeaderList = decodeCsvHeaderList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5875,33 +3261,10 @@ func decodeDeleteRequest(d *jsonwire.Decoder, v *types.DeleteRequest) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x2279654b:
-			// The name starts Key"
-			if d.Name("Key\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Key":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDeleteRequest, -1); i >= 0; i = d.Member(&membersDeleteRequest, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Key = decodeKey(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5910,33 +3273,10 @@ func decodeEnableKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Ena
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72707041:
-			// The name starts Appr
-			if d.Name("ApproximateCreationDateTimePrecision\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ApproximateCreationDateTimePrecision":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersEnableKinesisStreamingConfiguration, -1); i >= 0; i = d.Member(&membersEnableKinesisStreamingConfiguration, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5945,45 +3285,12 @@ func decodeEndpoint(d *jsonwire.Decoder, v *types.Endpoint) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72646441:
-			// The name starts Addr
-			if d.Name("Address\":") {
-				member = 0
-			}
-		case 0x68636143:
-			// The name starts Cach
-			if d.Name("CachePeriodInMinutes\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Address":
-				member = 0
-			case "CachePeriodInMinutes":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersEndpoint, -1); i >= 0; i = d.Member(&membersEndpoint, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Address = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.CachePeriodInMinutes = d.Int64()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6007,248 +3314,52 @@ func decodeExportDescription(d *jsonwire.Decoder, v *types.ExportDescription) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f707845:
-			// The name starts Expo
-			if d.Name("ExportArn\":") {
-				member = 0
-			} else if d.Name("ExportStatus\":") {
-				member = 1
-			} else if d.Name("ExportManifest\":") {
-				member = 4
-			} else if d.Name("ExportTime\":") {
-				member = 7
-			} else if d.Name("ExportFormat\":") {
-				member = 16
-			} else if d.Name("ExportType\":") {
-				member = 19
-			}
-		case 0x72617453:
-			// The name starts Star
-			if d.Name("StartTime\":") {
-				member = 2
-			}
-		case 0x54646e45:
-			// The name starts EndT
-			if d.Name("EndTime\":") {
-				member = 3
-			}
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableArn\":") {
-				member = 5
-			} else if d.Name("TableId\":") {
-				member = 6
-			}
-		case 0x65696c43:
-			// The name starts Clie
-			if d.Name("ClientToken\":") {
-				member = 8
-			}
-		case 0x75423353:
-			// The name starts S3Bu
-			if d.Name("S3Bucket\":") {
-				member = 9
-			} else if d.Name("S3BucketOwner\":") {
-				member = 10
-			}
-		case 0x72503353:
-			// The name starts S3Pr
-			if d.Name("S3Prefix\":") {
-				member = 11
-			}
-		case 0x73533353:
-			// The name starts S3Ss
-			if d.Name("S3SseAlgorithm\":") {
-				member = 12
-			} else if d.Name("S3SseKmsKeyId\":") {
-				member = 13
-			}
-		case 0x6c696146:
-			// The name starts Fail
-			if d.Name("FailureCode\":") {
-				member = 14
-			} else if d.Name("FailureMessage\":") {
-				member = 15
-			}
-		case 0x6c6c6942:
-			// The name starts Bill
-			if d.Name("BilledSizeBytes\":") {
-				member = 17
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCount\":") {
-				member = 18
-			}
-		case 0x72636e49:
-			// The name starts Incr
-			if d.Name("IncrementalExportSpecification\":") {
-				member = 20
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ExportArn":
-				member = 0
-			case "ExportStatus":
-				member = 1
-			case "StartTime":
-				member = 2
-			case "EndTime":
-				member = 3
-			case "ExportManifest":
-				member = 4
-			case "TableArn":
-				member = 5
-			case "TableId":
-				member = 6
-			case "ExportTime":
-				member = 7
-			case "ClientToken":
-				member = 8
-			case "S3Bucket":
-				member = 9
-			case "S3BucketOwner":
-				member = 10
-			case "S3Prefix":
-				member = 11
-			case "S3SseAlgorithm":
-				member = 12
-			case "S3SseKmsKeyId":
-				member = 13
-			case "FailureCode":
-				member = 14
-			case "FailureMessage":
-				member = 15
-			case "ExportFormat":
-				member = 16
-			case "BilledSizeBytes":
-				member = 17
-			case "ItemCount":
-				member = 18
-			case "ExportType":
-				member = 19
-			case "IncrementalExportSpecification":
-				member = 20
-			}
-		}
-		switch member {
+	for i := d.Member(&membersExportDescription, -1); i >= 0; i = d.Member(&membersExportDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ExportArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ExportStatus = types.ExportStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.EndTime = d.BoxTime(d.EpochSeconds())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ExportManifest = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.TableId = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.ExportTime = d.BoxTime(d.EpochSeconds())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.ClientToken = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.S3Bucket = d.BoxString(d.String())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.S3BucketOwner = d.BoxString(d.String())
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.S3Prefix = d.BoxString(d.String())
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.S3SseAlgorithm = types.S3SseAlgorithm(d.Symbol())
 		case 13:
-			if d.Null() {
-				continue
-			}
 			v.S3SseKmsKeyId = d.BoxString(d.String())
 		case 14:
-			if d.Null() {
-				continue
-			}
 			v.FailureCode = d.BoxString(d.String())
 		case 15:
-			if d.Null() {
-				continue
-			}
 			v.FailureMessage = d.BoxString(d.String())
 		case 16:
-			if d.Null() {
-				continue
-			}
 			v.ExportFormat = types.ExportFormat(d.Symbol())
 		case 17:
-			if d.Null() {
-				continue
-			}
 			v.BilledSizeBytes = d.BoxInt64(d.Int64())
 		case 18:
-			if d.Null() {
-				continue
-			}
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 19:
-			if d.Null() {
-				continue
-			}
 			v.ExportType = types.ExportType(d.Symbol())
 		case 20:
-			if d.Null() {
-				continue
-			}
 			x := new(types.IncrementalExportSpecification)
 			decodeIncrementalExportSpecification(d, x)
 			v.IncrementalExportSpecification = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6272,51 +3383,14 @@ func decodeExportSummary(d *jsonwire.Decoder, v *types.ExportSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f707845:
-			// The name starts Expo
-			if d.Name("ExportArn\":") {
-				member = 0
-			} else if d.Name("ExportStatus\":") {
-				member = 1
-			} else if d.Name("ExportType\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ExportArn":
-				member = 0
-			case "ExportStatus":
-				member = 1
-			case "ExportType":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersExportSummary, -1); i >= 0; i = d.Member(&membersExportSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ExportArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ExportStatus = types.ExportStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ExportType = types.ExportType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6343,42 +3417,12 @@ func decodeFailureException(d *jsonwire.Decoder, v *types.FailureException) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65637845:
-			// The name starts Exce
-			if d.Name("ExceptionName\":") {
-				member = 0
-			} else if d.Name("ExceptionDescription\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ExceptionName":
-				member = 0
-			case "ExceptionDescription":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersFailureException, -1); i >= 0; i = d.Member(&membersFailureException, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ExceptionName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ExceptionDescription = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6387,101 +3431,28 @@ func decodeGlobalSecondaryIndex(d *jsonwire.Decoder, v *types.GlobalSecondaryInd
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 1
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("Projection\":") {
-				member = 2
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 3
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 4
-			}
-		case 0x6d726157:
-			// The name starts Warm
-			if d.Name("WarmThroughput\":") {
-				member = 5
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "KeySchema":
-				member = 1
-			case "Projection":
-				member = 2
-			case "ProvisionedThroughput":
-				member = 3
-			case "OnDemandThroughput":
-				member = 4
-			case "WarmThroughput":
-				member = 5
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalSecondaryIndex, -1); i >= 0; i = d.Member(&membersGlobalSecondaryIndex, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.WarmThroughput)
 			decodeWarmThroughput(d, x)
 			v.WarmThroughput = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6490,152 +3461,38 @@ func decodeGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.GlobalS
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			} else if d.Name("IndexStatus\":") {
-				member = 3
-			} else if d.Name("IndexSizeBytes\":") {
-				member = 6
-			} else if d.Name("IndexArn\":") {
-				member = 8
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 1
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("Projection\":") {
-				member = 2
-			}
-		case 0x6b636142:
-			// The name starts Back
-			if d.Name("Backfilling\":") {
-				member = 4
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 5
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCount\":") {
-				member = 7
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 9
-			}
-		case 0x6d726157:
-			// The name starts Warm
-			if d.Name("WarmThroughput\":") {
-				member = 10
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "KeySchema":
-				member = 1
-			case "Projection":
-				member = 2
-			case "IndexStatus":
-				member = 3
-			case "Backfilling":
-				member = 4
-			case "ProvisionedThroughput":
-				member = 5
-			case "IndexSizeBytes":
-				member = 6
-			case "ItemCount":
-				member = 7
-			case "IndexArn":
-				member = 8
-			case "OnDemandThroughput":
-				member = 9
-			case "WarmThroughput":
-				member = 10
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalSecondaryIndexDescription, -1); i >= 0; i = d.Member(&membersGlobalSecondaryIndexDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Backfilling = d.BoxBool(d.Bool())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughputDescription)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.IndexSizeBytes = d.BoxInt64(d.Int64())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.IndexArn = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 10:
-			if d.Null() {
-				continue
-			}
 			x := new(types.GlobalSecondaryIndexWarmThroughputDescription)
 			decodeGlobalSecondaryIndexWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6659,87 +3516,24 @@ func decodeGlobalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.GlobalSecondar
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 1
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("Projection\":") {
-				member = 2
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 3
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "KeySchema":
-				member = 1
-			case "Projection":
-				member = 2
-			case "ProvisionedThroughput":
-				member = 3
-			case "OnDemandThroughput":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalSecondaryIndexInfo, -1); i >= 0; i = d.Member(&membersGlobalSecondaryIndexInfo, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6763,57 +3557,14 @@ func decodeGlobalSecondaryIndexWarmThroughputDescription(d *jsonwire.Decoder, v 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadUnitsPerSecond\":") {
-				member = 0
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteUnitsPerSecond\":") {
-				member = 1
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadUnitsPerSecond":
-				member = 0
-			case "WriteUnitsPerSecond":
-				member = 1
-			case "Status":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalSecondaryIndexWarmThroughputDescription, -1); i >= 0; i = d.Member(&membersGlobalSecondaryIndexWarmThroughputDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.IndexStatus(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6837,45 +3588,12 @@ func decodeGlobalTable(d *jsonwire.Decoder, v *types.GlobalTable) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalTableName\":") {
-				member = 0
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("ReplicationGroup\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "GlobalTableName":
-				member = 0
-			case "ReplicationGroup":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalTable, -1); i >= 0; i = d.Member(&membersGlobalTable, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.GlobalTableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ReplicationGroup = decodeReplicaList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6884,75 +3602,18 @@ func decodeGlobalTableDescription(d *jsonwire.Decoder, v *types.GlobalTableDescr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("ReplicationGroup\":") {
-				member = 0
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalTableArn\":") {
-				member = 1
-			} else if d.Name("GlobalTableStatus\":") {
-				member = 3
-			} else if d.Name("GlobalTableName\":") {
-				member = 4
-			}
-		case 0x61657243:
-			// The name starts Crea
-			if d.Name("CreationDateTime\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReplicationGroup":
-				member = 0
-			case "GlobalTableArn":
-				member = 1
-			case "CreationDateTime":
-				member = 2
-			case "GlobalTableStatus":
-				member = 3
-			case "GlobalTableName":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGlobalTableDescription, -1); i >= 0; i = d.Member(&membersGlobalTableDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReplicationGroup = decodeReplicaDescriptionList(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.GlobalTableArn = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.GlobalTableStatus = types.GlobalTableStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.GlobalTableName = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6976,116 +3637,26 @@ func decodeImportSummary(d *jsonwire.Decoder, v *types.ImportSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f706d49:
-			// The name starts Impo
-			if d.Name("ImportArn\":") {
-				member = 0
-			} else if d.Name("ImportStatus\":") {
-				member = 1
-			}
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableArn\":") {
-				member = 2
-			}
-		case 0x75423353:
-			// The name starts S3Bu
-			if d.Name("S3BucketSource\":") {
-				member = 3
-			}
-		case 0x756f6c43:
-			// The name starts Clou
-			if d.Name("CloudWatchLogGroupArn\":") {
-				member = 4
-			}
-		case 0x75706e49:
-			// The name starts Inpu
-			if d.Name("InputFormat\":") {
-				member = 5
-			}
-		case 0x72617453:
-			// The name starts Star
-			if d.Name("StartTime\":") {
-				member = 6
-			}
-		case 0x54646e45:
-			// The name starts EndT
-			if d.Name("EndTime\":") {
-				member = 7
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ImportArn":
-				member = 0
-			case "ImportStatus":
-				member = 1
-			case "TableArn":
-				member = 2
-			case "S3BucketSource":
-				member = 3
-			case "CloudWatchLogGroupArn":
-				member = 4
-			case "InputFormat":
-				member = 5
-			case "StartTime":
-				member = 6
-			case "EndTime":
-				member = 7
-			}
-		}
-		switch member {
+	for i := d.Member(&membersImportSummary, -1); i >= 0; i = d.Member(&membersImportSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ImportArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ImportStatus = types.ImportStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.S3BucketSource)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.InputFormat = types.InputFormat(d.Symbol())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.EndTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7109,231 +3680,52 @@ func decodeImportTableDescription(d *jsonwire.Decoder, v *types.ImportTableDescr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f706d49:
-			// The name starts Impo
-			if d.Name("ImportArn\":") {
-				member = 0
-			} else if d.Name("ImportStatus\":") {
-				member = 1
-			} else if d.Name("ImportedItemCount\":") {
-				member = 16
-			}
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableArn\":") {
-				member = 2
-			} else if d.Name("TableId\":") {
-				member = 3
-			} else if d.Name("TableCreationParameters\":") {
-				member = 11
-			}
-		case 0x65696c43:
-			// The name starts Clie
-			if d.Name("ClientToken\":") {
-				member = 4
-			}
-		case 0x75423353:
-			// The name starts S3Bu
-			if d.Name("S3BucketSource\":") {
-				member = 5
-			}
-		case 0x6f727245:
-			// The name starts Erro
-			if d.Name("ErrorCount\":") {
-				member = 6
-			}
-		case 0x756f6c43:
-			// The name starts Clou
-			if d.Name("CloudWatchLogGroupArn\":") {
-				member = 7
-			}
-		case 0x75706e49:
-			// The name starts Inpu
-			if d.Name("InputFormat\":") {
-				member = 8
-			} else if d.Name("InputFormatOptions\":") {
-				member = 9
-			} else if d.Name("InputCompressionType\":") {
-				member = 10
-			}
-		case 0x72617453:
-			// The name starts Star
-			if d.Name("StartTime\":") {
-				member = 12
-			}
-		case 0x54646e45:
-			// The name starts EndT
-			if d.Name("EndTime\":") {
-				member = 13
-			}
-		case 0x636f7250:
-			// The name starts Proc
-			if d.Name("ProcessedSizeBytes\":") {
-				member = 14
-			} else if d.Name("ProcessedItemCount\":") {
-				member = 15
-			}
-		case 0x6c696146:
-			// The name starts Fail
-			if d.Name("FailureCode\":") {
-				member = 17
-			} else if d.Name("FailureMessage\":") {
-				member = 18
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ImportArn":
-				member = 0
-			case "ImportStatus":
-				member = 1
-			case "TableArn":
-				member = 2
-			case "TableId":
-				member = 3
-			case "ClientToken":
-				member = 4
-			case "S3BucketSource":
-				member = 5
-			case "ErrorCount":
-				member = 6
-			case "CloudWatchLogGroupArn":
-				member = 7
-			case "InputFormat":
-				member = 8
-			case "InputFormatOptions":
-				member = 9
-			case "InputCompressionType":
-				member = 10
-			case "TableCreationParameters":
-				member = 11
-			case "StartTime":
-				member = 12
-			case "EndTime":
-				member = 13
-			case "ProcessedSizeBytes":
-				member = 14
-			case "ProcessedItemCount":
-				member = 15
-			case "ImportedItemCount":
-				member = 16
-			case "FailureCode":
-				member = 17
-			case "FailureMessage":
-				member = 18
-			}
-		}
-		switch member {
+	for i := d.Member(&membersImportTableDescription, -1); i >= 0; i = d.Member(&membersImportTableDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ImportArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ImportStatus = types.ImportStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.TableId = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ClientToken = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.S3BucketSource)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.ErrorCount = d.Int64()
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.InputFormat = types.InputFormat(d.Symbol())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			x := new(types.InputFormatOptions)
 			decodeInputFormatOptions(d, x)
 			v.InputFormatOptions = x
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.InputCompressionType = types.InputCompressionType(d.Symbol())
 		case 11:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableCreationParameters)
 			decodeTableCreationParameters(d, x)
 			v.TableCreationParameters = x
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.StartTime = d.BoxTime(d.EpochSeconds())
 		case 13:
-			if d.Null() {
-				continue
-			}
 			v.EndTime = d.BoxTime(d.EpochSeconds())
 		case 14:
-			if d.Null() {
-				continue
-			}
 			v.ProcessedSizeBytes = d.BoxInt64(d.Int64())
 		case 15:
-			if d.Null() {
-				continue
-			}
 			v.ProcessedItemCount = d.Int64()
 		case 16:
-			if d.Null() {
-				continue
-			}
 			v.ImportedItemCount = d.Int64()
 		case 17:
-			if d.Null() {
-				continue
-			}
 			v.FailureCode = d.BoxString(d.String())
 		case 18:
-			if d.Null() {
-				continue
-			}
 			v.FailureMessage = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7342,51 +3734,14 @@ func decodeIncrementalExportSpecification(d *jsonwire.Decoder, v *types.Incremen
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f707845:
-			// The name starts Expo
-			if d.Name("ExportFromTime\":") {
-				member = 0
-			} else if d.Name("ExportToTime\":") {
-				member = 1
-			} else if d.Name("ExportViewType\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ExportFromTime":
-				member = 0
-			case "ExportToTime":
-				member = 1
-			case "ExportViewType":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersIncrementalExportSpecification, -1); i >= 0; i = d.Member(&membersIncrementalExportSpecification, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ExportFromTime = d.BoxTime(d.EpochSeconds())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ExportToTime = d.BoxTime(d.EpochSeconds())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ExportViewType = types.ExportViewType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7395,35 +3750,12 @@ func decodeInputFormatOptions(d *jsonwire.Decoder, v *types.InputFormatOptions) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x22767343:
-			// The name starts Csv"
-			if d.Name("Csv\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Csv":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInputFormatOptions, -1); i >= 0; i = d.Member(&membersInputFormatOptions, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.CsvOptions)
 			decodeCsvOptions(d, x)
 			v.Csv = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7450,45 +3782,12 @@ func decodeItemCollectionMetrics(d *jsonwire.Decoder, v *types.ItemCollectionMet
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCollectionKey\":") {
-				member = 0
-			}
-		case 0x657a6953:
-			// The name starts Size
-			if d.Name("SizeEstimateRangeGB\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ItemCollectionKey":
-				member = 0
-			case "SizeEstimateRangeGB":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersItemCollectionMetrics, -1); i >= 0; i = d.Member(&membersItemCollectionMetrics, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ItemCollectionKey = decodeItemCollectionKeyAttributeMap(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.SizeEstimateRangeGB = decodeItemCollectionSizeEstimateRange(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7560,33 +3859,10 @@ func decodeItemResponse(d *jsonwire.Decoder, v *types.ItemResponse) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("Item\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Item":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersItemResponse, -1); i >= 0; i = d.Member(&membersItemResponse, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Item = decodeAttributeMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7658,45 +3934,12 @@ func decodeKeySchemaElement(d *jsonwire.Decoder, v *types.KeySchemaElement) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeName\":") {
-				member = 0
-			}
-		case 0x5479654b:
-			// The name starts KeyT
-			if d.Name("KeyType\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "AttributeName":
-				member = 0
-			case "KeyType":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersKeySchemaElement, -1); i >= 0; i = d.Member(&membersKeySchemaElement, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.AttributeName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeyType = types.KeyType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7705,81 +3948,18 @@ func decodeKeysAndAttributes(d *jsonwire.Decoder, v *types.KeysAndAttributes) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7379654b:
-			// The name starts Keys
-			if d.Name("Keys\":") {
-				member = 0
-			}
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributesToGet\":") {
-				member = 1
-			}
-		case 0x736e6f43:
-			// The name starts Cons
-			if d.Name("ConsistentRead\":") {
-				member = 2
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("ProjectionExpression\":") {
-				member = 3
-			}
-		case 0x72707845:
-			// The name starts Expr
-			if d.Name("ExpressionAttributeNames\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Keys":
-				member = 0
-			case "AttributesToGet":
-				member = 1
-			case "ConsistentRead":
-				member = 2
-			case "ProjectionExpression":
-				member = 3
-			case "ExpressionAttributeNames":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersKeysAndAttributes, -1); i >= 0; i = d.Member(&membersKeysAndAttributes, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Keys = decodeKeyList(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AttributesToGet = decodeAttributeNameList(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ConsistentRead = d.BoxBool(d.Bool())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ProjectionExpression = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ExpressionAttributeNames = decodeExpressionAttributeNameMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7788,66 +3968,16 @@ func decodeKinesisDataStreamDestination(d *jsonwire.Decoder, v *types.KinesisDat
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65727453:
-			// The name starts Stre
-			if d.Name("StreamArn\":") {
-				member = 0
-			}
-		case 0x74736544:
-			// The name starts Dest
-			if d.Name("DestinationStatus\":") {
-				member = 1
-			} else if d.Name("DestinationStatusDescription\":") {
-				member = 2
-			}
-		case 0x72707041:
-			// The name starts Appr
-			if d.Name("ApproximateCreationDateTimePrecision\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "StreamArn":
-				member = 0
-			case "DestinationStatus":
-				member = 1
-			case "DestinationStatusDescription":
-				member = 2
-			case "ApproximateCreationDateTimePrecision":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersKinesisDataStreamDestination, -1); i >= 0; i = d.Member(&membersKinesisDataStreamDestination, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.StreamArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.DestinationStatus = types.DestinationStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.DestinationStatusDescription = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7886,89 +4016,22 @@ func decodeLocalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.LocalSec
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			} else if d.Name("IndexSizeBytes\":") {
-				member = 3
-			} else if d.Name("IndexArn\":") {
-				member = 5
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 1
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("Projection\":") {
-				member = 2
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCount\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "KeySchema":
-				member = 1
-			case "Projection":
-				member = 2
-			case "IndexSizeBytes":
-				member = 3
-			case "ItemCount":
-				member = 4
-			case "IndexArn":
-				member = 5
-			}
-		}
-		switch member {
+	for i := d.Member(&membersLocalSecondaryIndexDescription, -1); i >= 0; i = d.Member(&membersLocalSecondaryIndexDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.IndexSizeBytes = d.BoxInt64(d.Int64())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.IndexArn = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -7992,59 +4055,16 @@ func decodeLocalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.LocalSecondaryI
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 1
-			}
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("Projection\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "KeySchema":
-				member = 1
-			case "Projection":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersLocalSecondaryIndexInfo, -1); i >= 0; i = d.Member(&membersLocalSecondaryIndexInfo, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Projection)
 			decodeProjection(d, x)
 			v.Projection = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8094,45 +4114,12 @@ func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x5278614d:
-			// The name starts MaxR
-			if d.Name("MaxReadRequestUnits\":") {
-				member = 0
-			}
-		case 0x5778614d:
-			// The name starts MaxW
-			if d.Name("MaxWriteRequestUnits\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "MaxReadRequestUnits":
-				member = 0
-			case "MaxWriteRequestUnits":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersOnDemandThroughput, -1); i >= 0; i = d.Member(&membersOnDemandThroughput, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.MaxReadRequestUnits = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.MaxWriteRequestUnits = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8141,33 +4128,10 @@ func decodeOnDemandThroughputOverride(d *jsonwire.Decoder, v *types.OnDemandThro
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x5278614d:
-			// The name starts MaxR
-			if d.Name("MaxReadRequestUnits\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "MaxReadRequestUnits":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersOnDemandThroughputOverride, -1); i >= 0; i = d.Member(&membersOnDemandThroughputOverride, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.MaxReadRequestUnits = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8191,69 +4155,16 @@ func decodePointInTimeRecoveryDescription(d *jsonwire.Decoder, v *types.PointInT
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6e696f50:
-			// The name starts Poin
-			if d.Name("PointInTimeRecoveryStatus\":") {
-				member = 0
-			}
-		case 0x6f636552:
-			// The name starts Reco
-			if d.Name("RecoveryPeriodInDays\":") {
-				member = 1
-			}
-		case 0x6c726145:
-			// The name starts Earl
-			if d.Name("EarliestRestorableDateTime\":") {
-				member = 2
-			}
-		case 0x6574614c:
-			// The name starts Late
-			if d.Name("LatestRestorableDateTime\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "PointInTimeRecoveryStatus":
-				member = 0
-			case "RecoveryPeriodInDays":
-				member = 1
-			case "EarliestRestorableDateTime":
-				member = 2
-			case "LatestRestorableDateTime":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPointInTimeRecoveryDescription, -1); i >= 0; i = d.Member(&membersPointInTimeRecoveryDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.PointInTimeRecoveryStatus = types.PointInTimeRecoveryStatus(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.RecoveryPeriodInDays = d.BoxInt32(d.Int32())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.EarliestRestorableDateTime = d.BoxTime(d.EpochSeconds())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.LatestRestorableDateTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8262,45 +4173,12 @@ func decodeProjection(d *jsonwire.Decoder, v *types.Projection) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6a6f7250:
-			// The name starts Proj
-			if d.Name("ProjectionType\":") {
-				member = 0
-			}
-		case 0x4b6e6f4e:
-			// The name starts NonK
-			if d.Name("NonKeyAttributes\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ProjectionType":
-				member = 0
-			case "NonKeyAttributes":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersProjection, -1); i >= 0; i = d.Member(&membersProjection, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ProjectionType = types.ProjectionType(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.NonKeyAttributes = decodeNonKeyAttributeNameList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8309,45 +4187,12 @@ func decodeProvisionedThroughput(d *jsonwire.Decoder, v *types.ProvisionedThroug
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadCapacityUnits\":") {
-				member = 0
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteCapacityUnits\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadCapacityUnits":
-				member = 0
-			case "WriteCapacityUnits":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersProvisionedThroughput, -1); i >= 0; i = d.Member(&membersProvisionedThroughput, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.WriteCapacityUnits = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8356,78 +4201,18 @@ func decodeProvisionedThroughputDescription(d *jsonwire.Decoder, v *types.Provis
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7473614c:
-			// The name starts Last
-			if d.Name("LastIncreaseDateTime\":") {
-				member = 0
-			} else if d.Name("LastDecreaseDateTime\":") {
-				member = 1
-			}
-		case 0x626d754e:
-			// The name starts Numb
-			if d.Name("NumberOfDecreasesToday\":") {
-				member = 2
-			}
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadCapacityUnits\":") {
-				member = 3
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteCapacityUnits\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "LastIncreaseDateTime":
-				member = 0
-			case "LastDecreaseDateTime":
-				member = 1
-			case "NumberOfDecreasesToday":
-				member = 2
-			case "ReadCapacityUnits":
-				member = 3
-			case "WriteCapacityUnits":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersProvisionedThroughputDescription, -1); i >= 0; i = d.Member(&membersProvisionedThroughputDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.LastIncreaseDateTime = d.BoxTime(d.EpochSeconds())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.LastDecreaseDateTime = d.BoxTime(d.EpochSeconds())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.NumberOfDecreasesToday = d.BoxInt64(d.Int64())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.WriteCapacityUnits = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8436,33 +4221,10 @@ func decodeProvisionedThroughputOverride(d *jsonwire.Decoder, v *types.Provision
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadCapacityUnits\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadCapacityUnits":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersProvisionedThroughputOverride, -1); i >= 0; i = d.Member(&membersProvisionedThroughputOverride, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadCapacityUnits = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8489,33 +4251,10 @@ func decodePutRequest(d *jsonwire.Decoder, v *types.PutRequest) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("Item\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Item":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPutRequest, -1); i >= 0; i = d.Member(&membersPutRequest, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Item = decodePutItemInputAttributeMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8524,33 +4263,10 @@ func decodeReplica(d *jsonwire.Decoder, v *types.Replica) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x69676552:
-			// The name starts Regi
-			if d.Name("RegionName\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "RegionName":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplica, -1); i >= 0; i = d.Member(&membersReplica, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.RegionName = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8559,79 +4275,22 @@ func decodeReplicaAutoScalingDescription(d *jsonwire.Decoder, v *types.ReplicaAu
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x69676552:
-			// The name starts Regi
-			if d.Name("RegionName\":") {
-				member = 0
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 1
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("ReplicaProvisionedReadCapacityAutoScalingSettings\":") {
-				member = 2
-			} else if d.Name("ReplicaProvisionedWriteCapacityAutoScalingSettings\":") {
-				member = 3
-			} else if d.Name("ReplicaStatus\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "RegionName":
-				member = 0
-			case "GlobalSecondaryIndexes":
-				member = 1
-			case "ReplicaProvisionedReadCapacityAutoScalingSettings":
-				member = 2
-			case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
-				member = 3
-			case "ReplicaStatus":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaAutoScalingDescription, -1); i >= 0; i = d.Member(&membersReplicaAutoScalingDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.RegionName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8655,149 +4314,38 @@ func decodeReplicaDescription(d *jsonwire.Decoder, v *types.ReplicaDescription) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x69676552:
-			// The name starts Regi
-			if d.Name("RegionName\":") {
-				member = 0
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("ReplicaStatus\":") {
-				member = 1
-			} else if d.Name("ReplicaStatusDescription\":") {
-				member = 2
-			} else if d.Name("ReplicaStatusPercentProgress\":") {
-				member = 3
-			} else if d.Name("ReplicaInaccessibleDateTime\":") {
-				member = 9
-			} else if d.Name("ReplicaTableClassSummary\":") {
-				member = 10
-			}
-		case 0x4d534d4b:
-			// The name starts KMSM
-			if d.Name("KMSMasterKeyId\":") {
-				member = 4
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughputOverride\":") {
-				member = 5
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughputOverride\":") {
-				member = 6
-			}
-		case 0x6d726157:
-			// The name starts Warm
-			if d.Name("WarmThroughput\":") {
-				member = 7
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 8
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "RegionName":
-				member = 0
-			case "ReplicaStatus":
-				member = 1
-			case "ReplicaStatusDescription":
-				member = 2
-			case "ReplicaStatusPercentProgress":
-				member = 3
-			case "KMSMasterKeyId":
-				member = 4
-			case "ProvisionedThroughputOverride":
-				member = 5
-			case "OnDemandThroughputOverride":
-				member = 6
-			case "WarmThroughput":
-				member = 7
-			case "GlobalSecondaryIndexes":
-				member = 8
-			case "ReplicaInaccessibleDateTime":
-				member = 9
-			case "ReplicaTableClassSummary":
-				member = 10
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaDescription, -1); i >= 0; i = d.Member(&membersReplicaDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.RegionName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaStatusDescription = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaStatusPercentProgress = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.KMSMasterKeyId = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughputOverride)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
 		case 6:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughputOverride)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
 		case 7:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableWarmThroughputDescription)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeReplicaGlobalSecondaryIndexDescriptionList(d)
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaInaccessibleDateTime = d.BoxTime(d.EpochSeconds())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableClassSummary)
 			decodeTableClassSummary(d, x)
 			v.ReplicaTableClassSummary = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8821,67 +4369,20 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *jsonwire.Decoder
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			} else if d.Name("IndexStatus\":") {
-				member = 1
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedReadCapacityAutoScalingSettings\":") {
-				member = 2
-			} else if d.Name("ProvisionedWriteCapacityAutoScalingSettings\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "IndexStatus":
-				member = 1
-			case "ProvisionedReadCapacityAutoScalingSettings":
-				member = 2
-			case "ProvisionedWriteCapacityAutoScalingSettings":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaGlobalSecondaryIndexAutoScalingDescription, -1); i >= 0; i = d.Member(&membersReplicaGlobalSecondaryIndexAutoScalingDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedWriteCapacityAutoScalingSettings = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8905,75 +4406,22 @@ func decodeReplicaGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughputOverride\":") {
-				member = 1
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughputOverride\":") {
-				member = 2
-			}
-		case 0x6d726157:
-			// The name starts Warm
-			if d.Name("WarmThroughput\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "ProvisionedThroughputOverride":
-				member = 1
-			case "OnDemandThroughputOverride":
-				member = 2
-			case "WarmThroughput":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaGlobalSecondaryIndexDescription, -1); i >= 0; i = d.Member(&membersReplicaGlobalSecondaryIndexDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughputOverride)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughputOverride)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.GlobalSecondaryIndexWarmThroughputDescription)
 			decodeGlobalSecondaryIndexWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -8997,85 +4445,24 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonwire.Decoder, v
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65646e49:
-			// The name starts Inde
-			if d.Name("IndexName\":") {
-				member = 0
-			} else if d.Name("IndexStatus\":") {
-				member = 1
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedReadCapacityUnits\":") {
-				member = 2
-			} else if d.Name("ProvisionedReadCapacityAutoScalingSettings\":") {
-				member = 3
-			} else if d.Name("ProvisionedWriteCapacityUnits\":") {
-				member = 4
-			} else if d.Name("ProvisionedWriteCapacityAutoScalingSettings\":") {
-				member = 5
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "IndexName":
-				member = 0
-			case "IndexStatus":
-				member = 1
-			case "ProvisionedReadCapacityUnits":
-				member = 2
-			case "ProvisionedReadCapacityAutoScalingSettings":
-				member = 3
-			case "ProvisionedWriteCapacityUnits":
-				member = 4
-			case "ProvisionedWriteCapacityAutoScalingSettings":
-				member = 5
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaGlobalSecondaryIndexSettingsDescription, -1); i >= 0; i = d.Member(&membersReplicaGlobalSecondaryIndexSettingsDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.IndexStatus = types.IndexStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.ProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedWriteCapacityAutoScalingSettings = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9114,116 +4501,34 @@ func decodeReplicaSettingsDescription(d *jsonwire.Decoder, v *types.ReplicaSetti
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x69676552:
-			// The name starts Regi
-			if d.Name("RegionName\":") {
-				member = 0
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("ReplicaStatus\":") {
-				member = 1
-			} else if d.Name("ReplicaBillingModeSummary\":") {
-				member = 2
-			} else if d.Name("ReplicaProvisionedReadCapacityUnits\":") {
-				member = 3
-			} else if d.Name("ReplicaProvisionedReadCapacityAutoScalingSettings\":") {
-				member = 4
-			} else if d.Name("ReplicaProvisionedWriteCapacityUnits\":") {
-				member = 5
-			} else if d.Name("ReplicaProvisionedWriteCapacityAutoScalingSettings\":") {
-				member = 6
-			} else if d.Name("ReplicaGlobalSecondaryIndexSettings\":") {
-				member = 7
-			} else if d.Name("ReplicaTableClassSummary\":") {
-				member = 8
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "RegionName":
-				member = 0
-			case "ReplicaStatus":
-				member = 1
-			case "ReplicaBillingModeSummary":
-				member = 2
-			case "ReplicaProvisionedReadCapacityUnits":
-				member = 3
-			case "ReplicaProvisionedReadCapacityAutoScalingSettings":
-				member = 4
-			case "ReplicaProvisionedWriteCapacityUnits":
-				member = 5
-			case "ReplicaProvisionedWriteCapacityAutoScalingSettings":
-				member = 6
-			case "ReplicaGlobalSecondaryIndexSettings":
-				member = 7
-			case "ReplicaTableClassSummary":
-				member = 8
-			}
-		}
-		switch member {
+	for i := d.Member(&membersReplicaSettingsDescription, -1); i >= 0; i = d.Member(&membersReplicaSettingsDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.RegionName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.BillingModeSummary)
 			decodeBillingModeSummary(d, x)
 			v.ReplicaBillingModeSummary = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			x := new(types.AutoScalingSettingsDescription)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.ReplicaGlobalSecondaryIndexSettings = decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d)
 		case 8:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableClassSummary)
 			decodeTableClassSummary(d, x)
 			v.ReplicaTableClassSummary = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9247,63 +4552,16 @@ func decodeRestoreSummary(d *jsonwire.Decoder, v *types.RestoreSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72756f53:
-			// The name starts Sour
-			if d.Name("SourceBackupArn\":") {
-				member = 0
-			} else if d.Name("SourceTableArn\":") {
-				member = 1
-			}
-		case 0x74736552:
-			// The name starts Rest
-			if d.Name("RestoreDateTime\":") {
-				member = 2
-			} else if d.Name("RestoreInProgress\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "SourceBackupArn":
-				member = 0
-			case "SourceTableArn":
-				member = 1
-			case "RestoreDateTime":
-				member = 2
-			case "RestoreInProgress":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRestoreSummary, -1); i >= 0; i = d.Member(&membersRestoreSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.SourceBackupArn = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.SourceTableArn = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.RestoreDateTime = d.BoxTime(d.EpochSeconds())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.RestoreInProgress = d.BoxBool(d.Bool())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9312,54 +4570,14 @@ func decodeS3BucketSource(d *jsonwire.Decoder, v *types.S3BucketSource) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x75423353:
-			// The name starts S3Bu
-			if d.Name("S3BucketOwner\":") {
-				member = 0
-			} else if d.Name("S3Bucket\":") {
-				member = 1
-			}
-		case 0x654b3353:
-			// The name starts S3Ke
-			if d.Name("S3KeyPrefix\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "S3BucketOwner":
-				member = 0
-			case "S3Bucket":
-				member = 1
-			case "S3KeyPrefix":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersS3BucketSource, -1); i >= 0; i = d.Member(&membersS3BucketSource, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.S3BucketOwner = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.S3Bucket = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.S3KeyPrefix = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9368,69 +4586,16 @@ func decodeSSEDescription(d *jsonwire.Decoder, v *types.SSEDescription) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 0
-			}
-		case 0x54455353:
-			// The name starts SSET
-			if d.Name("SSEType\":") {
-				member = 1
-			}
-		case 0x4d534d4b:
-			// The name starts KMSM
-			if d.Name("KMSMasterKeyArn\":") {
-				member = 2
-			}
-		case 0x63616e49:
-			// The name starts Inac
-			if d.Name("InaccessibleEncryptionDateTime\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Status":
-				member = 0
-			case "SSEType":
-				member = 1
-			case "KMSMasterKeyArn":
-				member = 2
-			case "InaccessibleEncryptionDateTime":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSSEDescription, -1); i >= 0; i = d.Member(&membersSSEDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.SSEStatus(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.SSEType = types.SSEType(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.KMSMasterKeyArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.InaccessibleEncryptionDateTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9439,57 +4604,14 @@ func decodeSSESpecification(d *jsonwire.Decoder, v *types.SSESpecification) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x62616e45:
-			// The name starts Enab
-			if d.Name("Enabled\":") {
-				member = 0
-			}
-		case 0x54455353:
-			// The name starts SSET
-			if d.Name("SSEType\":") {
-				member = 1
-			}
-		case 0x4d534d4b:
-			// The name starts KMSM
-			if d.Name("KMSMasterKeyId\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Enabled":
-				member = 0
-			case "SSEType":
-				member = 1
-			case "KMSMasterKeyId":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSSESpecification, -1); i >= 0; i = d.Member(&membersSSESpecification, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Enabled = d.BoxBool(d.Bool())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.SSEType = types.SSEType(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.KMSMasterKeyId = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9518,133 +4640,32 @@ func decodeSourceTableDetails(d *jsonwire.Decoder, v *types.SourceTableDetails) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			} else if d.Name("TableId\":") {
-				member = 1
-			} else if d.Name("TableArn\":") {
-				member = 2
-			} else if d.Name("TableSizeBytes\":") {
-				member = 3
-			} else if d.Name("TableCreationDateTime\":") {
-				member = 5
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 4
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 6
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 7
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCount\":") {
-				member = 8
-			}
-		case 0x6c6c6942:
-			// The name starts Bill
-			if d.Name("BillingMode\":") {
-				member = 9
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "TableId":
-				member = 1
-			case "TableArn":
-				member = 2
-			case "TableSizeBytes":
-				member = 3
-			case "KeySchema":
-				member = 4
-			case "TableCreationDateTime":
-				member = 5
-			case "ProvisionedThroughput":
-				member = 6
-			case "OnDemandThroughput":
-				member = 7
-			case "ItemCount":
-				member = 8
-			case "BillingMode":
-				member = 9
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSourceTableDetails, -1); i >= 0; i = d.Member(&membersSourceTableDetails, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.TableId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.TableSizeBytes = d.BoxInt64(d.Int64())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.TableCreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 7:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.BillingMode = types.BillingMode(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9653,87 +4674,24 @@ func decodeSourceTableFeatureDetails(d *jsonwire.Decoder, v *types.SourceTableFe
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61636f4c:
-			// The name starts Loca
-			if d.Name("LocalSecondaryIndexes\":") {
-				member = 0
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 1
-			}
-		case 0x65727453:
-			// The name starts Stre
-			if d.Name("StreamDescription\":") {
-				member = 2
-			}
-		case 0x656d6954:
-			// The name starts Time
-			if d.Name("TimeToLiveDescription\":") {
-				member = 3
-			}
-		case 0x44455353:
-			// The name starts SSED
-			if d.Name("SSEDescription\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "LocalSecondaryIndexes":
-				member = 0
-			case "GlobalSecondaryIndexes":
-				member = 1
-			case "StreamDescription":
-				member = 2
-			case "TimeToLiveDescription":
-				member = 3
-			case "SSEDescription":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSourceTableFeatureDetails, -1); i >= 0; i = d.Member(&membersSourceTableFeatureDetails, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.LocalSecondaryIndexes = decodeLocalSecondaryIndexes(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexes(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.StreamSpecification)
 			decodeStreamSpecification(d, x)
 			v.StreamDescription = x
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TimeToLiveDescription)
 			decodeTimeToLiveDescription(d, x)
 			v.TimeToLiveDescription = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SSEDescription)
 			decodeSSEDescription(d, x)
 			v.SSEDescription = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9742,42 +4700,12 @@ func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65727453:
-			// The name starts Stre
-			if d.Name("StreamEnabled\":") {
-				member = 0
-			} else if d.Name("StreamViewType\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "StreamEnabled":
-				member = 0
-			case "StreamViewType":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStreamSpecification, -1); i >= 0; i = d.Member(&membersStreamSpecification, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.StreamEnabled = d.BoxBool(d.Bool())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.StreamViewType = types.StreamViewType(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9790,54 +4718,14 @@ func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoSc
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			} else if d.Name("TableStatus\":") {
-				member = 1
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("Replicas\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "TableStatus":
-				member = 1
-			case "Replicas":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTableAutoScalingDescription, -1); i >= 0; i = d.Member(&membersTableAutoScalingDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.TableStatus = types.TableStatus(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Replicas = decodeReplicaAutoScalingDescriptionList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9846,45 +4734,12 @@ func decodeTableClassSummary(d *jsonwire.Decoder, v *types.TableClassSummary) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableClass\":") {
-				member = 0
-			}
-		case 0x7473614c:
-			// The name starts Last
-			if d.Name("LastUpdateDateTime\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableClass":
-				member = 0
-			case "LastUpdateDateTime":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTableClassSummary, -1); i >= 0; i = d.Member(&membersTableClassSummary, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableClass = types.TableClass(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -9893,123 +4748,30 @@ func decodeTableCreationParameters(d *jsonwire.Decoder, v *types.TableCreationPa
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 0
-			}
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeDefinitions\":") {
-				member = 1
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 2
-			}
-		case 0x6c6c6942:
-			// The name starts Bill
-			if d.Name("BillingMode\":") {
-				member = 3
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 4
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 5
-			}
-		case 0x53455353:
-			// The name starts SSES
-			if d.Name("SSESpecification\":") {
-				member = 6
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 7
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TableName":
-				member = 0
-			case "AttributeDefinitions":
-				member = 1
-			case "KeySchema":
-				member = 2
-			case "BillingMode":
-				member = 3
-			case "ProvisionedThroughput":
-				member = 4
-			case "OnDemandThroughput":
-				member = 5
-			case "SSESpecification":
-				member = 6
-			case "GlobalSecondaryIndexes":
-				member = 7
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTableCreationParameters, -1); i >= 0; i = d.Member(&membersTableCreationParameters, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AttributeDefinitions = decodeAttributeDefinitions(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.BillingMode = types.BillingMode(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughput)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 6:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SSESpecification)
 			decodeSSESpecification(d, x)
 			v.SSESpecification = x
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10018,330 +4780,78 @@ func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeDefinitions\":") {
-				member = 0
-			}
-		case 0x6c626154:
-			// The name starts Tabl
-			if d.Name("TableName\":") {
-				member = 1
-			} else if d.Name("TableStatus\":") {
-				member = 3
-			} else if d.Name("TableSizeBytes\":") {
-				member = 6
-			} else if d.Name("TableArn\":") {
-				member = 8
-			} else if d.Name("TableId\":") {
-				member = 9
-			} else if d.Name("TableClassSummary\":") {
-				member = 21
-			}
-		case 0x5379654b:
-			// The name starts KeyS
-			if d.Name("KeySchema\":") {
-				member = 2
-			}
-		case 0x61657243:
-			// The name starts Crea
-			if d.Name("CreationDateTime\":") {
-				member = 4
-			}
-		case 0x766f7250:
-			// The name starts Prov
-			if d.Name("ProvisionedThroughput\":") {
-				member = 5
-			}
-		case 0x6d657449:
-			// The name starts Item
-			if d.Name("ItemCount\":") {
-				member = 7
-			}
-		case 0x6c6c6942:
-			// The name starts Bill
-			if d.Name("BillingModeSummary\":") {
-				member = 10
-			}
-		case 0x61636f4c:
-			// The name starts Loca
-			if d.Name("LocalSecondaryIndexes\":") {
-				member = 11
-			}
-		case 0x626f6c47:
-			// The name starts Glob
-			if d.Name("GlobalSecondaryIndexes\":") {
-				member = 12
-			} else if d.Name("GlobalTableVersion\":") {
-				member = 16
-			}
-		case 0x65727453:
-			// The name starts Stre
-			if d.Name("StreamSpecification\":") {
-				member = 13
-			}
-		case 0x6574614c:
-			// The name starts Late
-			if d.Name("LatestStreamLabel\":") {
-				member = 14
-			} else if d.Name("LatestStreamArn\":") {
-				member = 15
-			}
-		case 0x6c706552:
-			// The name starts Repl
-			if d.Name("Replicas\":") {
-				member = 17
-			}
-		case 0x74736552:
-			// The name starts Rest
-			if d.Name("RestoreSummary\":") {
-				member = 18
-			}
-		case 0x44455353:
-			// The name starts SSED
-			if d.Name("SSEDescription\":") {
-				member = 19
-			}
-		case 0x68637241:
-			// The name starts Arch
-			if d.Name("ArchivalSummary\":") {
-				member = 20
-			}
-		case 0x656c6544:
-			// The name starts Dele
-			if d.Name("DeletionProtectionEnabled\":") {
-				member = 22
-			}
-		case 0x65446e4f:
-			// The name starts OnDe
-			if d.Name("OnDemandThroughput\":") {
-				member = 23
-			}
-		case 0x6d726157:
-			// The name starts Warm
-			if d.Name("WarmThroughput\":") {
-				member = 24
-			}
-		case 0x746c754d:
-			// The name starts Mult
-			if d.Name("MultiRegionConsistency\":") {
-				member = 25
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "AttributeDefinitions":
-				member = 0
-			case "TableName":
-				member = 1
-			case "KeySchema":
-				member = 2
-			case "TableStatus":
-				member = 3
-			case "CreationDateTime":
-				member = 4
-			case "ProvisionedThroughput":
-				member = 5
-			case "TableSizeBytes":
-				member = 6
-			case "ItemCount":
-				member = 7
-			case "TableArn":
-				member = 8
-			case "TableId":
-				member = 9
-			case "BillingModeSummary":
-				member = 10
-			case "LocalSecondaryIndexes":
-				member = 11
-			case "GlobalSecondaryIndexes":
-				member = 12
-			case "StreamSpecification":
-				member = 13
-			case "LatestStreamLabel":
-				member = 14
-			case "LatestStreamArn":
-				member = 15
-			case "GlobalTableVersion":
-				member = 16
-			case "Replicas":
-				member = 17
-			case "RestoreSummary":
-				member = 18
-			case "SSEDescription":
-				member = 19
-			case "ArchivalSummary":
-				member = 20
-			case "TableClassSummary":
-				member = 21
-			case "DeletionProtectionEnabled":
-				member = 22
-			case "OnDemandThroughput":
-				member = 23
-			case "WarmThroughput":
-				member = 24
-			case "MultiRegionConsistency":
-				member = 25
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTableDescription, -1); i >= 0; i = d.Member(&membersTableDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.AttributeDefinitions = decodeAttributeDefinitions(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.TableName = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.KeySchema = decodeKeySchema(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.TableStatus = types.TableStatus(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ProvisionedThroughputDescription)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.TableSizeBytes = d.BoxInt64(d.Int64())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.TableArn = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.TableId = d.BoxString(d.String())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			x := new(types.BillingModeSummary)
 			decodeBillingModeSummary(d, x)
 			v.BillingModeSummary = x
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.LocalSecondaryIndexes = decodeLocalSecondaryIndexDescriptionList(d)
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexDescriptionList(d)
 		case 13:
-			if d.Null() {
-				continue
-			}
 			x := new(types.StreamSpecification)
 			decodeStreamSpecification(d, x)
 			v.StreamSpecification = x
 		case 14:
-			if d.Null() {
-				continue
-			}
 			v.LatestStreamLabel = d.BoxString(d.String())
 		case 15:
-			if d.Null() {
-				continue
-			}
 			v.LatestStreamArn = d.BoxString(d.String())
 		case 16:
-			if d.Null() {
-				continue
-			}
 			v.GlobalTableVersion = d.BoxString(d.String())
 		case 17:
-			if d.Null() {
-				continue
-			}
 			v.Replicas = decodeReplicaDescriptionList(d)
 		case 18:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RestoreSummary)
 			decodeRestoreSummary(d, x)
 			v.RestoreSummary = x
 		case 19:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SSEDescription)
 			decodeSSEDescription(d, x)
 			v.SSEDescription = x
 		case 20:
-			if d.Null() {
-				continue
-			}
 			x := new(types.ArchivalSummary)
 			decodeArchivalSummary(d, x)
 			v.ArchivalSummary = x
 		case 21:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableClassSummary)
 			decodeTableClassSummary(d, x)
 			v.TableClassSummary = x
 		case 22:
-			if d.Null() {
-				continue
-			}
 			v.DeletionProtectionEnabled = d.BoxBool(d.Bool())
 		case 23:
-			if d.Null() {
-				continue
-			}
 			x := new(types.OnDemandThroughput)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 24:
-			if d.Null() {
-				continue
-			}
 			x := new(types.TableWarmThroughputDescription)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		case 25:
-			if d.Null() {
-				continue
-			}
 			v.MultiRegionConsistency = types.MultiRegionConsistency(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10354,57 +4864,14 @@ func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWar
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadUnitsPerSecond\":") {
-				member = 0
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteUnitsPerSecond\":") {
-				member = 1
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadUnitsPerSecond":
-				member = 0
-			case "WriteUnitsPerSecond":
-				member = 1
-			case "Status":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTableWarmThroughputDescription, -1); i >= 0; i = d.Member(&membersTableWarmThroughputDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Status = types.TableStatus(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10413,45 +4880,12 @@ func decodeTag(d *jsonwire.Decoder, v *types.Tag) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x2279654b:
-			// The name starts Key"
-			if d.Name("Key\":") {
-				member = 0
-			}
-		case 0x756c6156:
-			// The name starts Valu
-			if d.Name("Value\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Key":
-				member = 0
-			case "Value":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTag, -1); i >= 0; i = d.Member(&membersTag, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Key = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Value = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10475,45 +4909,12 @@ func decodeTimeToLiveDescription(d *jsonwire.Decoder, v *types.TimeToLiveDescrip
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x656d6954:
-			// The name starts Time
-			if d.Name("TimeToLiveStatus\":") {
-				member = 0
-			}
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeName\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TimeToLiveStatus":
-				member = 0
-			case "AttributeName":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTimeToLiveDescription, -1); i >= 0; i = d.Member(&membersTimeToLiveDescription, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TimeToLiveStatus = types.TimeToLiveStatus(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AttributeName = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10522,45 +4923,12 @@ func decodeTimeToLiveSpecification(d *jsonwire.Decoder, v *types.TimeToLiveSpeci
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x62616e45:
-			// The name starts Enab
-			if d.Name("Enabled\":") {
-				member = 0
-			}
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("AttributeName\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Enabled":
-				member = 0
-			case "AttributeName":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTimeToLiveSpecification, -1); i >= 0; i = d.Member(&membersTimeToLiveSpecification, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Enabled = d.BoxBool(d.Bool())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AttributeName = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10569,33 +4937,10 @@ func decodeUpdateKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Upd
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x72707041:
-			// The name starts Appr
-			if d.Name("ApproximateCreationDateTimePrecision\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ApproximateCreationDateTimePrecision":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersUpdateKinesisStreamingConfiguration, -1); i >= 0; i = d.Member(&membersUpdateKinesisStreamingConfiguration, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10604,45 +4949,12 @@ func decodeWarmThroughput(d *jsonwire.Decoder, v *types.WarmThroughput) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616552:
-			// The name starts Read
-			if d.Name("ReadUnitsPerSecond\":") {
-				member = 0
-			}
-		case 0x74697257:
-			// The name starts Writ
-			if d.Name("WriteUnitsPerSecond\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ReadUnitsPerSecond":
-				member = 0
-			case "WriteUnitsPerSecond":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersWarmThroughput, -1); i >= 0; i = d.Member(&membersWarmThroughput, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ReadUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -10651,49 +4963,16 @@ func decodeWriteRequest(d *jsonwire.Decoder, v *types.WriteRequest) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x52747550:
-			// The name starts PutR
-			if d.Name("PutRequest\":") {
-				member = 0
-			}
-		case 0x656c6544:
-			// The name starts Dele
-			if d.Name("DeleteRequest\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "PutRequest":
-				member = 0
-			case "DeleteRequest":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersWriteRequest, -1); i >= 0; i = d.Member(&membersWriteRequest, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.PutRequest)
 			decodePutRequest(d, x)
 			v.PutRequest = x
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.DeleteRequest)
 			decodeDeleteRequest(d, x)
 			v.DeleteRequest = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -12141,3 +6420,486 @@ func encodeWriteRequests(e *jsonwire.Encoder, v []types.WriteRequest) {
 	}
 	e.EndArray()
 }
+
+// membersArchivalSummary holds the JSON names of ArchivalSummary's members, which Decoder.Member looks up.
+var membersArchivalSummary = jsonwire.Members{Names: []string{"ArchivalDateTime", "ArchivalReason", "ArchivalBackupArn"}}
+
+// membersAttributeDefinition holds the JSON names of AttributeDefinition's members, which Decoder.Member looks up.
+var membersAttributeDefinition = jsonwire.Members{Names: []string{"AttributeName", "AttributeType"}}
+
+// membersAutoScalingPolicyDescription holds the JSON names of AutoScalingPolicyDescription's members, which Decoder.Member looks up.
+var membersAutoScalingPolicyDescription = jsonwire.Members{Names: []string{"PolicyName", "TargetTrackingScalingPolicyConfiguration"}}
+
+// membersAutoScalingSettingsDescription holds the JSON names of AutoScalingSettingsDescription's members, which Decoder.Member looks up.
+var membersAutoScalingSettingsDescription = jsonwire.Members{Names: []string{"MinimumUnits", "MaximumUnits", "AutoScalingDisabled", "AutoScalingRoleArn", "ScalingPolicies"}}
+
+// membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription holds the JSON names of AutoScalingTargetTrackingScalingPolicyConfigurationDescription's members, which Decoder.Member looks up.
+var membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription = jsonwire.Members{Names: []string{"DisableScaleIn", "ScaleInCooldown", "ScaleOutCooldown", "TargetValue"}}
+
+// membersBackupDescription holds the JSON names of BackupDescription's members, which Decoder.Member looks up.
+var membersBackupDescription = jsonwire.Members{Names: []string{"BackupDetails", "SourceTableDetails", "SourceTableFeatureDetails"}}
+
+// membersBackupDetails holds the JSON names of BackupDetails's members, which Decoder.Member looks up.
+var membersBackupDetails = jsonwire.Members{Names: []string{"BackupArn", "BackupName", "BackupSizeBytes", "BackupStatus", "BackupType", "BackupCreationDateTime", "BackupExpiryDateTime"}}
+
+// membersBackupInUseException holds the JSON names of BackupInUseException's members, which Decoder.Member looks up.
+var membersBackupInUseException = jsonwire.Members{Names: []string{"message"}}
+
+// membersBackupNotFoundException holds the JSON names of BackupNotFoundException's members, which Decoder.Member looks up.
+var membersBackupNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersBackupSummary holds the JSON names of BackupSummary's members, which Decoder.Member looks up.
+var membersBackupSummary = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "BackupArn", "BackupName", "BackupCreationDateTime", "BackupExpiryDateTime", "BackupStatus", "BackupType", "BackupSizeBytes"}}
+
+// membersBatchExecuteStatementOutput holds the JSON names of BatchExecuteStatementOutput's members, which Decoder.Member looks up.
+var membersBatchExecuteStatementOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
+
+// membersBatchGetItemOutput holds the JSON names of BatchGetItemOutput's members, which Decoder.Member looks up.
+var membersBatchGetItemOutput = jsonwire.Members{Names: []string{"Responses", "UnprocessedKeys", "ConsumedCapacity"}}
+
+// membersBatchStatementError holds the JSON names of BatchStatementError's members, which Decoder.Member looks up.
+var membersBatchStatementError = jsonwire.Members{Names: []string{"Code", "Message", "Item"}}
+
+// membersBatchStatementResponse holds the JSON names of BatchStatementResponse's members, which Decoder.Member looks up.
+var membersBatchStatementResponse = jsonwire.Members{Names: []string{"Error", "TableName", "Item"}}
+
+// membersBatchWriteItemOutput holds the JSON names of BatchWriteItemOutput's members, which Decoder.Member looks up.
+var membersBatchWriteItemOutput = jsonwire.Members{Names: []string{"UnprocessedItems", "ItemCollectionMetrics", "ConsumedCapacity"}}
+
+// membersBillingModeSummary holds the JSON names of BillingModeSummary's members, which Decoder.Member looks up.
+var membersBillingModeSummary = jsonwire.Members{Names: []string{"BillingMode", "LastUpdateToPayPerRequestDateTime"}}
+
+// membersCancellationReason holds the JSON names of CancellationReason's members, which Decoder.Member looks up.
+var membersCancellationReason = jsonwire.Members{Names: []string{"Item", "Code", "Message"}}
+
+// membersCapacity holds the JSON names of Capacity's members, which Decoder.Member looks up.
+var membersCapacity = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits", "CapacityUnits"}}
+
+// membersConditionalCheckFailedException holds the JSON names of ConditionalCheckFailedException's members, which Decoder.Member looks up.
+var membersConditionalCheckFailedException = jsonwire.Members{Names: []string{"message", "Item"}}
+
+// membersConsumedCapacity holds the JSON names of ConsumedCapacity's members, which Decoder.Member looks up.
+var membersConsumedCapacity = jsonwire.Members{Names: []string{"TableName", "CapacityUnits", "ReadCapacityUnits", "WriteCapacityUnits", "Table", "LocalSecondaryIndexes", "GlobalSecondaryIndexes"}}
+
+// membersContinuousBackupsDescription holds the JSON names of ContinuousBackupsDescription's members, which Decoder.Member looks up.
+var membersContinuousBackupsDescription = jsonwire.Members{Names: []string{"ContinuousBackupsStatus", "PointInTimeRecoveryDescription"}}
+
+// membersContinuousBackupsUnavailableException holds the JSON names of ContinuousBackupsUnavailableException's members, which Decoder.Member looks up.
+var membersContinuousBackupsUnavailableException = jsonwire.Members{Names: []string{"message"}}
+
+// membersContributorInsightsSummary holds the JSON names of ContributorInsightsSummary's members, which Decoder.Member looks up.
+var membersContributorInsightsSummary = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
+
+// membersCreateBackupOutput holds the JSON names of CreateBackupOutput's members, which Decoder.Member looks up.
+var membersCreateBackupOutput = jsonwire.Members{Names: []string{"BackupDetails"}}
+
+// membersCreateGlobalTableOutput holds the JSON names of CreateGlobalTableOutput's members, which Decoder.Member looks up.
+var membersCreateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+
+// membersCreateTableOutput holds the JSON names of CreateTableOutput's members, which Decoder.Member looks up.
+var membersCreateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+
+// membersCsvOptions holds the JSON names of CsvOptions's members, which Decoder.Member looks up.
+var membersCsvOptions = jsonwire.Members{Names: []string{"Delimiter", "HeaderList"}}
+
+// membersDeleteBackupOutput holds the JSON names of DeleteBackupOutput's members, which Decoder.Member looks up.
+var membersDeleteBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
+
+// membersDeleteItemOutput holds the JSON names of DeleteItemOutput's members, which Decoder.Member looks up.
+var membersDeleteItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+
+// membersDeleteRequest holds the JSON names of DeleteRequest's members, which Decoder.Member looks up.
+var membersDeleteRequest = jsonwire.Members{Names: []string{"Key"}}
+
+// membersDeleteResourcePolicyOutput holds the JSON names of DeleteResourcePolicyOutput's members, which Decoder.Member looks up.
+var membersDeleteResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
+
+// membersDeleteTableOutput holds the JSON names of DeleteTableOutput's members, which Decoder.Member looks up.
+var membersDeleteTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+
+// membersDescribeBackupOutput holds the JSON names of DescribeBackupOutput's members, which Decoder.Member looks up.
+var membersDescribeBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
+
+// membersDescribeContinuousBackupsOutput holds the JSON names of DescribeContinuousBackupsOutput's members, which Decoder.Member looks up.
+var membersDescribeContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
+
+// membersDescribeContributorInsightsOutput holds the JSON names of DescribeContributorInsightsOutput's members, which Decoder.Member looks up.
+var membersDescribeContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsRuleList", "ContributorInsightsStatus", "LastUpdateDateTime", "FailureException"}}
+
+// membersDescribeEndpointsResponse holds the JSON names of DescribeEndpointsResponse's members, which Decoder.Member looks up.
+var membersDescribeEndpointsResponse = jsonwire.Members{Names: []string{"Endpoints"}}
+
+// membersDescribeExportOutput holds the JSON names of DescribeExportOutput's members, which Decoder.Member looks up.
+var membersDescribeExportOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
+
+// membersDescribeGlobalTableOutput holds the JSON names of DescribeGlobalTableOutput's members, which Decoder.Member looks up.
+var membersDescribeGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+
+// membersDescribeGlobalTableSettingsOutput holds the JSON names of DescribeGlobalTableSettingsOutput's members, which Decoder.Member looks up.
+var membersDescribeGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
+
+// membersDescribeImportOutput holds the JSON names of DescribeImportOutput's members, which Decoder.Member looks up.
+var membersDescribeImportOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
+
+// membersDescribeKinesisStreamingDestinationOutput holds the JSON names of DescribeKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+var membersDescribeKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "KinesisDataStreamDestinations"}}
+
+// membersDescribeLimitsOutput holds the JSON names of DescribeLimitsOutput's members, which Decoder.Member looks up.
+var membersDescribeLimitsOutput = jsonwire.Members{Names: []string{"AccountMaxReadCapacityUnits", "AccountMaxWriteCapacityUnits", "TableMaxReadCapacityUnits", "TableMaxWriteCapacityUnits"}}
+
+// membersDescribeTableOutput holds the JSON names of DescribeTableOutput's members, which Decoder.Member looks up.
+var membersDescribeTableOutput = jsonwire.Members{Names: []string{"Table"}}
+
+// membersDescribeTableReplicaAutoScalingOutput holds the JSON names of DescribeTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
+var membersDescribeTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
+
+// membersDescribeTimeToLiveOutput holds the JSON names of DescribeTimeToLiveOutput's members, which Decoder.Member looks up.
+var membersDescribeTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveDescription"}}
+
+// membersDuplicateItemException holds the JSON names of DuplicateItemException's members, which Decoder.Member looks up.
+var membersDuplicateItemException = jsonwire.Members{Names: []string{"message"}}
+
+// membersEnableKinesisStreamingConfiguration holds the JSON names of EnableKinesisStreamingConfiguration's members, which Decoder.Member looks up.
+var membersEnableKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
+
+// membersEndpoint holds the JSON names of Endpoint's members, which Decoder.Member looks up.
+var membersEndpoint = jsonwire.Members{Names: []string{"Address", "CachePeriodInMinutes"}}
+
+// membersExecuteStatementOutput holds the JSON names of ExecuteStatementOutput's members, which Decoder.Member looks up.
+var membersExecuteStatementOutput = jsonwire.Members{Names: []string{"Items", "NextToken", "ConsumedCapacity", "LastEvaluatedKey"}}
+
+// membersExecuteTransactionOutput holds the JSON names of ExecuteTransactionOutput's members, which Decoder.Member looks up.
+var membersExecuteTransactionOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
+
+// membersExportConflictException holds the JSON names of ExportConflictException's members, which Decoder.Member looks up.
+var membersExportConflictException = jsonwire.Members{Names: []string{"message"}}
+
+// membersExportDescription holds the JSON names of ExportDescription's members, which Decoder.Member looks up.
+var membersExportDescription = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "StartTime", "EndTime", "ExportManifest", "TableArn", "TableId", "ExportTime", "ClientToken", "S3Bucket", "S3BucketOwner", "S3Prefix", "S3SseAlgorithm", "S3SseKmsKeyId", "FailureCode", "FailureMessage", "ExportFormat", "BilledSizeBytes", "ItemCount", "ExportType", "IncrementalExportSpecification"}}
+
+// membersExportNotFoundException holds the JSON names of ExportNotFoundException's members, which Decoder.Member looks up.
+var membersExportNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersExportSummary holds the JSON names of ExportSummary's members, which Decoder.Member looks up.
+var membersExportSummary = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "ExportType"}}
+
+// membersExportTableToPointInTimeOutput holds the JSON names of ExportTableToPointInTimeOutput's members, which Decoder.Member looks up.
+var membersExportTableToPointInTimeOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
+
+// membersFailureException holds the JSON names of FailureException's members, which Decoder.Member looks up.
+var membersFailureException = jsonwire.Members{Names: []string{"ExceptionName", "ExceptionDescription"}}
+
+// membersGetItemOutput holds the JSON names of GetItemOutput's members, which Decoder.Member looks up.
+var membersGetItemOutput = jsonwire.Members{Names: []string{"Item", "ConsumedCapacity"}}
+
+// membersGetResourcePolicyOutput holds the JSON names of GetResourcePolicyOutput's members, which Decoder.Member looks up.
+var membersGetResourcePolicyOutput = jsonwire.Members{Names: []string{"Policy", "RevisionId"}}
+
+// membersGlobalSecondaryIndex holds the JSON names of GlobalSecondaryIndex's members, which Decoder.Member looks up.
+var membersGlobalSecondaryIndex = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput", "WarmThroughput"}}
+
+// membersGlobalSecondaryIndexDescription holds the JSON names of GlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
+var membersGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexStatus", "Backfilling", "ProvisionedThroughput", "IndexSizeBytes", "ItemCount", "IndexArn", "OnDemandThroughput", "WarmThroughput"}}
+
+// membersGlobalSecondaryIndexInfo holds the JSON names of GlobalSecondaryIndexInfo's members, which Decoder.Member looks up.
+var membersGlobalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput"}}
+
+// membersGlobalSecondaryIndexWarmThroughputDescription holds the JSON names of GlobalSecondaryIndexWarmThroughputDescription's members, which Decoder.Member looks up.
+var membersGlobalSecondaryIndexWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
+
+// membersGlobalTable holds the JSON names of GlobalTable's members, which Decoder.Member looks up.
+var membersGlobalTable = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicationGroup"}}
+
+// membersGlobalTableAlreadyExistsException holds the JSON names of GlobalTableAlreadyExistsException's members, which Decoder.Member looks up.
+var membersGlobalTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+
+// membersGlobalTableDescription holds the JSON names of GlobalTableDescription's members, which Decoder.Member looks up.
+var membersGlobalTableDescription = jsonwire.Members{Names: []string{"ReplicationGroup", "GlobalTableArn", "CreationDateTime", "GlobalTableStatus", "GlobalTableName"}}
+
+// membersGlobalTableNotFoundException holds the JSON names of GlobalTableNotFoundException's members, which Decoder.Member looks up.
+var membersGlobalTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersIdempotentParameterMismatchException holds the JSON names of IdempotentParameterMismatchException's members, which Decoder.Member looks up.
+var membersIdempotentParameterMismatchException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersImportConflictException holds the JSON names of ImportConflictException's members, which Decoder.Member looks up.
+var membersImportConflictException = jsonwire.Members{Names: []string{"message"}}
+
+// membersImportNotFoundException holds the JSON names of ImportNotFoundException's members, which Decoder.Member looks up.
+var membersImportNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersImportSummary holds the JSON names of ImportSummary's members, which Decoder.Member looks up.
+var membersImportSummary = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}}
+
+// membersImportTableDescription holds the JSON names of ImportTableDescription's members, which Decoder.Member looks up.
+var membersImportTableDescription = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "TableId", "ClientToken", "S3BucketSource", "ErrorCount", "CloudWatchLogGroupArn", "InputFormat", "InputFormatOptions", "InputCompressionType", "TableCreationParameters", "StartTime", "EndTime", "ProcessedSizeBytes", "ProcessedItemCount", "ImportedItemCount", "FailureCode", "FailureMessage"}}
+
+// membersImportTableOutput holds the JSON names of ImportTableOutput's members, which Decoder.Member looks up.
+var membersImportTableOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
+
+// membersIncrementalExportSpecification holds the JSON names of IncrementalExportSpecification's members, which Decoder.Member looks up.
+var membersIncrementalExportSpecification = jsonwire.Members{Names: []string{"ExportFromTime", "ExportToTime", "ExportViewType"}}
+
+// membersIndexNotFoundException holds the JSON names of IndexNotFoundException's members, which Decoder.Member looks up.
+var membersIndexNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersInputFormatOptions holds the JSON names of InputFormatOptions's members, which Decoder.Member looks up.
+var membersInputFormatOptions = jsonwire.Members{Names: []string{"Csv"}}
+
+// membersInternalServerError holds the JSON names of InternalServerError's members, which Decoder.Member looks up.
+var membersInternalServerError = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidEndpointException holds the JSON names of InvalidEndpointException's members, which Decoder.Member looks up.
+var membersInvalidEndpointException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersInvalidExportTimeException holds the JSON names of InvalidExportTimeException's members, which Decoder.Member looks up.
+var membersInvalidExportTimeException = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidRestoreTimeException holds the JSON names of InvalidRestoreTimeException's members, which Decoder.Member looks up.
+var membersInvalidRestoreTimeException = jsonwire.Members{Names: []string{"message"}}
+
+// membersItemCollectionMetrics holds the JSON names of ItemCollectionMetrics's members, which Decoder.Member looks up.
+var membersItemCollectionMetrics = jsonwire.Members{Names: []string{"ItemCollectionKey", "SizeEstimateRangeGB"}}
+
+// membersItemCollectionSizeLimitExceededException holds the JSON names of ItemCollectionSizeLimitExceededException's members, which Decoder.Member looks up.
+var membersItemCollectionSizeLimitExceededException = jsonwire.Members{Names: []string{"message"}}
+
+// membersItemResponse holds the JSON names of ItemResponse's members, which Decoder.Member looks up.
+var membersItemResponse = jsonwire.Members{Names: []string{"Item"}}
+
+// membersKeySchemaElement holds the JSON names of KeySchemaElement's members, which Decoder.Member looks up.
+var membersKeySchemaElement = jsonwire.Members{Names: []string{"AttributeName", "KeyType"}}
+
+// membersKeysAndAttributes holds the JSON names of KeysAndAttributes's members, which Decoder.Member looks up.
+var membersKeysAndAttributes = jsonwire.Members{Names: []string{"Keys", "AttributesToGet", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"}}
+
+// membersKinesisDataStreamDestination holds the JSON names of KinesisDataStreamDestination's members, which Decoder.Member looks up.
+var membersKinesisDataStreamDestination = jsonwire.Members{Names: []string{"StreamArn", "DestinationStatus", "DestinationStatusDescription", "ApproximateCreationDateTimePrecision"}}
+
+// membersKinesisStreamingDestinationOutput holds the JSON names of KinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+var membersKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "EnableKinesisStreamingConfiguration"}}
+
+// membersLimitExceededException holds the JSON names of LimitExceededException's members, which Decoder.Member looks up.
+var membersLimitExceededException = jsonwire.Members{Names: []string{"message"}}
+
+// membersListBackupsOutput holds the JSON names of ListBackupsOutput's members, which Decoder.Member looks up.
+var membersListBackupsOutput = jsonwire.Members{Names: []string{"BackupSummaries", "LastEvaluatedBackupArn"}}
+
+// membersListContributorInsightsOutput holds the JSON names of ListContributorInsightsOutput's members, which Decoder.Member looks up.
+var membersListContributorInsightsOutput = jsonwire.Members{Names: []string{"ContributorInsightsSummaries", "NextToken"}}
+
+// membersListExportsOutput holds the JSON names of ListExportsOutput's members, which Decoder.Member looks up.
+var membersListExportsOutput = jsonwire.Members{Names: []string{"ExportSummaries", "NextToken"}}
+
+// membersListGlobalTablesOutput holds the JSON names of ListGlobalTablesOutput's members, which Decoder.Member looks up.
+var membersListGlobalTablesOutput = jsonwire.Members{Names: []string{"GlobalTables", "LastEvaluatedGlobalTableName"}}
+
+// membersListImportsOutput holds the JSON names of ListImportsOutput's members, which Decoder.Member looks up.
+var membersListImportsOutput = jsonwire.Members{Names: []string{"ImportSummaryList", "NextToken"}}
+
+// membersListTablesOutput holds the JSON names of ListTablesOutput's members, which Decoder.Member looks up.
+var membersListTablesOutput = jsonwire.Members{Names: []string{"TableNames", "LastEvaluatedTableName"}}
+
+// membersListTagsOfResourceOutput holds the JSON names of ListTagsOfResourceOutput's members, which Decoder.Member looks up.
+var membersListTagsOfResourceOutput = jsonwire.Members{Names: []string{"Tags", "NextToken"}}
+
+// membersLocalSecondaryIndexDescription holds the JSON names of LocalSecondaryIndexDescription's members, which Decoder.Member looks up.
+var membersLocalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexSizeBytes", "ItemCount", "IndexArn"}}
+
+// membersLocalSecondaryIndexInfo holds the JSON names of LocalSecondaryIndexInfo's members, which Decoder.Member looks up.
+var membersLocalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection"}}
+
+// membersOnDemandThroughput holds the JSON names of OnDemandThroughput's members, which Decoder.Member looks up.
+var membersOnDemandThroughput = jsonwire.Members{Names: []string{"MaxReadRequestUnits", "MaxWriteRequestUnits"}}
+
+// membersOnDemandThroughputOverride holds the JSON names of OnDemandThroughputOverride's members, which Decoder.Member looks up.
+var membersOnDemandThroughputOverride = jsonwire.Members{Names: []string{"MaxReadRequestUnits"}}
+
+// membersPointInTimeRecoveryDescription holds the JSON names of PointInTimeRecoveryDescription's members, which Decoder.Member looks up.
+var membersPointInTimeRecoveryDescription = jsonwire.Members{Names: []string{"PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime"}}
+
+// membersPointInTimeRecoveryUnavailableException holds the JSON names of PointInTimeRecoveryUnavailableException's members, which Decoder.Member looks up.
+var membersPointInTimeRecoveryUnavailableException = jsonwire.Members{Names: []string{"message"}}
+
+// membersPolicyNotFoundException holds the JSON names of PolicyNotFoundException's members, which Decoder.Member looks up.
+var membersPolicyNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersProjection holds the JSON names of Projection's members, which Decoder.Member looks up.
+var membersProjection = jsonwire.Members{Names: []string{"ProjectionType", "NonKeyAttributes"}}
+
+// membersProvisionedThroughput holds the JSON names of ProvisionedThroughput's members, which Decoder.Member looks up.
+var membersProvisionedThroughput = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits"}}
+
+// membersProvisionedThroughputDescription holds the JSON names of ProvisionedThroughputDescription's members, which Decoder.Member looks up.
+var membersProvisionedThroughputDescription = jsonwire.Members{Names: []string{"LastIncreaseDateTime", "LastDecreaseDateTime", "NumberOfDecreasesToday", "ReadCapacityUnits", "WriteCapacityUnits"}}
+
+// membersProvisionedThroughputExceededException holds the JSON names of ProvisionedThroughputExceededException's members, which Decoder.Member looks up.
+var membersProvisionedThroughputExceededException = jsonwire.Members{Names: []string{"message"}}
+
+// membersProvisionedThroughputOverride holds the JSON names of ProvisionedThroughputOverride's members, which Decoder.Member looks up.
+var membersProvisionedThroughputOverride = jsonwire.Members{Names: []string{"ReadCapacityUnits"}}
+
+// membersPutItemOutput holds the JSON names of PutItemOutput's members, which Decoder.Member looks up.
+var membersPutItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+
+// membersPutRequest holds the JSON names of PutRequest's members, which Decoder.Member looks up.
+var membersPutRequest = jsonwire.Members{Names: []string{"Item"}}
+
+// membersPutResourcePolicyOutput holds the JSON names of PutResourcePolicyOutput's members, which Decoder.Member looks up.
+var membersPutResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
+
+// membersQueryOutput holds the JSON names of QueryOutput's members, which Decoder.Member looks up.
+var membersQueryOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
+
+// membersReplica holds the JSON names of Replica's members, which Decoder.Member looks up.
+var membersReplica = jsonwire.Members{Names: []string{"RegionName"}}
+
+// membersReplicaAlreadyExistsException holds the JSON names of ReplicaAlreadyExistsException's members, which Decoder.Member looks up.
+var membersReplicaAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+
+// membersReplicaAutoScalingDescription holds the JSON names of ReplicaAutoScalingDescription's members, which Decoder.Member looks up.
+var membersReplicaAutoScalingDescription = jsonwire.Members{Names: []string{"RegionName", "GlobalSecondaryIndexes", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaStatus"}}
+
+// membersReplicaDescription holds the JSON names of ReplicaDescription's members, which Decoder.Member looks up.
+var membersReplicaDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaStatusDescription", "ReplicaStatusPercentProgress", "KMSMasterKeyId", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput", "GlobalSecondaryIndexes", "ReplicaInaccessibleDateTime", "ReplicaTableClassSummary"}}
+
+// membersReplicaGlobalSecondaryIndexAutoScalingDescription holds the JSON names of ReplicaGlobalSecondaryIndexAutoScalingDescription's members, which Decoder.Member looks up.
+var membersReplicaGlobalSecondaryIndexAutoScalingDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityAutoScalingSettings"}}
+
+// membersReplicaGlobalSecondaryIndexDescription holds the JSON names of ReplicaGlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
+var membersReplicaGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput"}}
+
+// membersReplicaGlobalSecondaryIndexSettingsDescription holds the JSON names of ReplicaGlobalSecondaryIndexSettingsDescription's members, which Decoder.Member looks up.
+var membersReplicaGlobalSecondaryIndexSettingsDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityUnits", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityUnits", "ProvisionedWriteCapacityAutoScalingSettings"}}
+
+// membersReplicaNotFoundException holds the JSON names of ReplicaNotFoundException's members, which Decoder.Member looks up.
+var membersReplicaNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersReplicaSettingsDescription holds the JSON names of ReplicaSettingsDescription's members, which Decoder.Member looks up.
+var membersReplicaSettingsDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaBillingModeSummary", "ReplicaProvisionedReadCapacityUnits", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityUnits", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaGlobalSecondaryIndexSettings", "ReplicaTableClassSummary"}}
+
+// membersReplicatedWriteConflictException holds the JSON names of ReplicatedWriteConflictException's members, which Decoder.Member looks up.
+var membersReplicatedWriteConflictException = jsonwire.Members{Names: []string{"message"}}
+
+// membersRequestLimitExceeded holds the JSON names of RequestLimitExceeded's members, which Decoder.Member looks up.
+var membersRequestLimitExceeded = jsonwire.Members{Names: []string{"message"}}
+
+// membersResourceInUseException holds the JSON names of ResourceInUseException's members, which Decoder.Member looks up.
+var membersResourceInUseException = jsonwire.Members{Names: []string{"message"}}
+
+// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersRestoreSummary holds the JSON names of RestoreSummary's members, which Decoder.Member looks up.
+var membersRestoreSummary = jsonwire.Members{Names: []string{"SourceBackupArn", "SourceTableArn", "RestoreDateTime", "RestoreInProgress"}}
+
+// membersRestoreTableFromBackupOutput holds the JSON names of RestoreTableFromBackupOutput's members, which Decoder.Member looks up.
+var membersRestoreTableFromBackupOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+
+// membersRestoreTableToPointInTimeOutput holds the JSON names of RestoreTableToPointInTimeOutput's members, which Decoder.Member looks up.
+var membersRestoreTableToPointInTimeOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+
+// membersS3BucketSource holds the JSON names of S3BucketSource's members, which Decoder.Member looks up.
+var membersS3BucketSource = jsonwire.Members{Names: []string{"S3BucketOwner", "S3Bucket", "S3KeyPrefix"}}
+
+// membersSSEDescription holds the JSON names of SSEDescription's members, which Decoder.Member looks up.
+var membersSSEDescription = jsonwire.Members{Names: []string{"Status", "SSEType", "KMSMasterKeyArn", "InaccessibleEncryptionDateTime"}}
+
+// membersSSESpecification holds the JSON names of SSESpecification's members, which Decoder.Member looks up.
+var membersSSESpecification = jsonwire.Members{Names: []string{"Enabled", "SSEType", "KMSMasterKeyId"}}
+
+// membersScanOutput holds the JSON names of ScanOutput's members, which Decoder.Member looks up.
+var membersScanOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
+
+// membersSourceTableDetails holds the JSON names of SourceTableDetails's members, which Decoder.Member looks up.
+var membersSourceTableDetails = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "TableSizeBytes", "KeySchema", "TableCreationDateTime", "ProvisionedThroughput", "OnDemandThroughput", "ItemCount", "BillingMode"}}
+
+// membersSourceTableFeatureDetails holds the JSON names of SourceTableFeatureDetails's members, which Decoder.Member looks up.
+var membersSourceTableFeatureDetails = jsonwire.Members{Names: []string{"LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamDescription", "TimeToLiveDescription", "SSEDescription"}}
+
+// membersStreamSpecification holds the JSON names of StreamSpecification's members, which Decoder.Member looks up.
+var membersStreamSpecification = jsonwire.Members{Names: []string{"StreamEnabled", "StreamViewType"}}
+
+// membersTableAlreadyExistsException holds the JSON names of TableAlreadyExistsException's members, which Decoder.Member looks up.
+var membersTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+
+// membersTableAutoScalingDescription holds the JSON names of TableAutoScalingDescription's members, which Decoder.Member looks up.
+var membersTableAutoScalingDescription = jsonwire.Members{Names: []string{"TableName", "TableStatus", "Replicas"}}
+
+// membersTableClassSummary holds the JSON names of TableClassSummary's members, which Decoder.Member looks up.
+var membersTableClassSummary = jsonwire.Members{Names: []string{"TableClass", "LastUpdateDateTime"}}
+
+// membersTableCreationParameters holds the JSON names of TableCreationParameters's members, which Decoder.Member looks up.
+var membersTableCreationParameters = jsonwire.Members{Names: []string{"TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes"}}
+
+// membersTableDescription holds the JSON names of TableDescription's members, which Decoder.Member looks up.
+var membersTableDescription = jsonwire.Members{Names: []string{"AttributeDefinitions", "TableName", "KeySchema", "TableStatus", "CreationDateTime", "ProvisionedThroughput", "TableSizeBytes", "ItemCount", "TableArn", "TableId", "BillingModeSummary", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "LatestStreamLabel", "LatestStreamArn", "GlobalTableVersion", "Replicas", "RestoreSummary", "SSEDescription", "ArchivalSummary", "TableClassSummary", "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"}}
+
+// membersTableInUseException holds the JSON names of TableInUseException's members, which Decoder.Member looks up.
+var membersTableInUseException = jsonwire.Members{Names: []string{"message"}}
+
+// membersTableNotFoundException holds the JSON names of TableNotFoundException's members, which Decoder.Member looks up.
+var membersTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersTableWarmThroughputDescription holds the JSON names of TableWarmThroughputDescription's members, which Decoder.Member looks up.
+var membersTableWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
+
+// membersTag holds the JSON names of Tag's members, which Decoder.Member looks up.
+var membersTag = jsonwire.Members{Names: []string{"Key", "Value"}}
+
+// membersTimeToLiveDescription holds the JSON names of TimeToLiveDescription's members, which Decoder.Member looks up.
+var membersTimeToLiveDescription = jsonwire.Members{Names: []string{"TimeToLiveStatus", "AttributeName"}}
+
+// membersTimeToLiveSpecification holds the JSON names of TimeToLiveSpecification's members, which Decoder.Member looks up.
+var membersTimeToLiveSpecification = jsonwire.Members{Names: []string{"Enabled", "AttributeName"}}
+
+// membersTransactGetItemsOutput holds the JSON names of TransactGetItemsOutput's members, which Decoder.Member looks up.
+var membersTransactGetItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "Responses"}}
+
+// membersTransactWriteItemsOutput holds the JSON names of TransactWriteItemsOutput's members, which Decoder.Member looks up.
+var membersTransactWriteItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "ItemCollectionMetrics"}}
+
+// membersTransactionCanceledException holds the JSON names of TransactionCanceledException's members, which Decoder.Member looks up.
+var membersTransactionCanceledException = jsonwire.Members{Names: []string{"Message", "CancellationReasons"}}
+
+// membersTransactionConflictException holds the JSON names of TransactionConflictException's members, which Decoder.Member looks up.
+var membersTransactionConflictException = jsonwire.Members{Names: []string{"message"}}
+
+// membersTransactionInProgressException holds the JSON names of TransactionInProgressException's members, which Decoder.Member looks up.
+var membersTransactionInProgressException = jsonwire.Members{Names: []string{"Message"}}
+
+// membersUpdateContinuousBackupsOutput holds the JSON names of UpdateContinuousBackupsOutput's members, which Decoder.Member looks up.
+var membersUpdateContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
+
+// membersUpdateContributorInsightsOutput holds the JSON names of UpdateContributorInsightsOutput's members, which Decoder.Member looks up.
+var membersUpdateContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
+
+// membersUpdateGlobalTableOutput holds the JSON names of UpdateGlobalTableOutput's members, which Decoder.Member looks up.
+var membersUpdateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+
+// membersUpdateGlobalTableSettingsOutput holds the JSON names of UpdateGlobalTableSettingsOutput's members, which Decoder.Member looks up.
+var membersUpdateGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
+
+// membersUpdateItemOutput holds the JSON names of UpdateItemOutput's members, which Decoder.Member looks up.
+var membersUpdateItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+
+// membersUpdateKinesisStreamingConfiguration holds the JSON names of UpdateKinesisStreamingConfiguration's members, which Decoder.Member looks up.
+var membersUpdateKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
+
+// membersUpdateKinesisStreamingDestinationOutput holds the JSON names of UpdateKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+var membersUpdateKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "UpdateKinesisStreamingConfiguration"}}
+
+// membersUpdateTableOutput holds the JSON names of UpdateTableOutput's members, which Decoder.Member looks up.
+var membersUpdateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+
+// membersUpdateTableReplicaAutoScalingOutput holds the JSON names of UpdateTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
+var membersUpdateTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
+
+// membersUpdateTimeToLiveOutput holds the JSON names of UpdateTimeToLiveOutput's members, which Decoder.Member looks up.
+var membersUpdateTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveSpecification"}}
+
+// membersWarmThroughput holds the JSON names of WarmThroughput's members, which Decoder.Member looks up.
+var membersWarmThroughput = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond"}}
+
+// membersWriteRequest holds the JSON names of WriteRequest's members, which Decoder.Member looks up.
+var membersWriteRequest = jsonwire.Members{Names: []string{"PutRequest", "DeleteRequest"}}

@@ -818,33 +818,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.BatchEntryIdsNotDistinct{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersBatchEntryIdsNotDistinct, -1); i >= 0; i = d.Member(&membersBatchEntryIdsNotDistinct, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -858,33 +835,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.BatchRequestTooLong{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersBatchRequestTooLong, -1); i >= 0; i = d.Member(&membersBatchRequestTooLong, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -898,33 +852,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.EmptyBatchRequest{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersEmptyBatchRequest, -1); i >= 0; i = d.Member(&membersEmptyBatchRequest, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -938,33 +869,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidAddress{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidAddress, -1); i >= 0; i = d.Member(&membersInvalidAddress, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -978,33 +886,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidAttributeName{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidAttributeName, -1); i >= 0; i = d.Member(&membersInvalidAttributeName, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1018,33 +903,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidAttributeValue{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidAttributeValue, -1); i >= 0; i = d.Member(&membersInvalidAttributeValue, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1058,33 +920,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidBatchEntryId{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidBatchEntryId, -1); i >= 0; i = d.Member(&membersInvalidBatchEntryId, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1102,33 +941,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidMessageContents{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidMessageContents, -1); i >= 0; i = d.Member(&membersInvalidMessageContents, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1142,33 +958,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidSecurity{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidSecurity, -1); i >= 0; i = d.Member(&membersInvalidSecurity, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1182,33 +975,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsAccessDenied{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsAccessDenied, -1); i >= 0; i = d.Member(&membersKmsAccessDenied, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1222,33 +992,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsDisabled{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsDisabled, -1); i >= 0; i = d.Member(&membersKmsDisabled, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1262,33 +1009,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsInvalidKeyUsage{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsInvalidKeyUsage, -1); i >= 0; i = d.Member(&membersKmsInvalidKeyUsage, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1302,33 +1026,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsInvalidState{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsInvalidState, -1); i >= 0; i = d.Member(&membersKmsInvalidState, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1342,33 +1043,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsNotFound{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsNotFound, -1); i >= 0; i = d.Member(&membersKmsNotFound, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1382,33 +1060,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsOptInRequired{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsOptInRequired, -1); i >= 0; i = d.Member(&membersKmsOptInRequired, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1422,33 +1077,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.KmsThrottled{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersKmsThrottled, -1); i >= 0; i = d.Member(&membersKmsThrottled, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1466,33 +1098,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.OverLimit{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersOverLimit, -1); i >= 0; i = d.Member(&membersOverLimit, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1506,33 +1115,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.PurgeQueueInProgress{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersPurgeQueueInProgress, -1); i >= 0; i = d.Member(&membersPurgeQueueInProgress, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1546,33 +1132,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.QueueDeletedRecently{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersQueueDeletedRecently, -1); i >= 0; i = d.Member(&membersQueueDeletedRecently, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1586,33 +1149,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.QueueDoesNotExist{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersQueueDoesNotExist, -1); i >= 0; i = d.Member(&membersQueueDoesNotExist, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1626,33 +1166,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.QueueNameExists{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersQueueNameExists, -1); i >= 0; i = d.Member(&membersQueueNameExists, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1666,33 +1183,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ReceiptHandleIsInvalid{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersReceiptHandleIsInvalid, -1); i >= 0; i = d.Member(&membersReceiptHandleIsInvalid, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1706,33 +1200,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.RequestThrottled{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersRequestThrottled, -1); i >= 0; i = d.Member(&membersRequestThrottled, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1746,33 +1217,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ResourceNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1786,33 +1234,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.TooManyEntriesInBatchRequest{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersTooManyEntriesInBatchRequest, -1); i >= 0; i = d.Member(&membersTooManyEntriesInBatchRequest, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -1826,33 +1251,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.UnsupportedOperation{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersUnsupportedOperation, -1); i >= 0; i = d.Member(&membersUnsupportedOperation, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -66,33 +66,10 @@ func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*call.
 func deserializeCancelMessageMoveTaskOutput(resp *call.Response, out *CancelMessageMoveTaskOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72707041:
-				// The name starts Appr
-				if d.Name("ApproximateNumberOfMessagesMoved\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "ApproximateNumberOfMessagesMoved":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCancelMessageMoveTaskResult, -1); i >= 0; i = d.Member(&membersCancelMessageMoveTaskResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.ApproximateNumberOfMessagesMoved = d.Int64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -156,45 +133,12 @@ func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatch
 func deserializeChangeMessageVisibilityBatchOutput(resp *call.Response, out *ChangeMessageVisibilityBatchOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x63637553:
-				// The name starts Succ
-				if d.Name("Successful\":") {
-					member = 0
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("Failed\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Successful":
-					member = 0
-				case "Failed":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersChangeMessageVisibilityBatchResult, -1); i >= 0; i = d.Member(&membersChangeMessageVisibilityBatchResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Successful = decodeChangeMessageVisibilityBatchResultEntryList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Failed = decodeBatchResultErrorEntryList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -231,33 +175,10 @@ func serializeCreateQueueInput(in *CreateQueueInput) (*call.Request, error) {
 func deserializeCreateQueueOutput(resp *call.Response, out *CreateQueueOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75657551:
-				// The name starts Queu
-				if d.Name("QueueUrl\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "QueueUrl":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateQueueResult, -1); i >= 0; i = d.Member(&membersCreateQueueResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.QueueUrl = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -317,45 +238,12 @@ func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*call.Reques
 func deserializeDeleteMessageBatchOutput(resp *call.Response, out *DeleteMessageBatchOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x63637553:
-				// The name starts Succ
-				if d.Name("Successful\":") {
-					member = 0
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("Failed\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Successful":
-					member = 0
-				case "Failed":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDeleteMessageBatchResult, -1); i >= 0; i = d.Member(&membersDeleteMessageBatchResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Successful = decodeDeleteMessageBatchResultEntryList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Failed = decodeBatchResultErrorEntryList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -411,33 +299,10 @@ func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*call.Reques
 func deserializeGetQueueAttributesOutput(resp *call.Response, out *GetQueueAttributesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72747441:
-				// The name starts Attr
-				if d.Name("Attributes\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Attributes":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetQueueAttributesResult, -1); i >= 0; i = d.Member(&membersGetQueueAttributesResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Attributes = decodeQueueAttributeMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -470,33 +335,10 @@ func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*call.Request, error) {
 func deserializeGetQueueUrlOutput(resp *call.Response, out *GetQueueUrlOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75657551:
-				// The name starts Queu
-				if d.Name("QueueUrl\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "QueueUrl":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGetQueueUrlResult, -1); i >= 0; i = d.Member(&membersGetQueueUrlResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.QueueUrl = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -533,45 +375,12 @@ func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInpu
 func deserializeListDeadLetterSourceQueuesOutput(resp *call.Response, out *ListDeadLetterSourceQueuesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75657571:
-				// The name starts queu
-				if d.Name("queueUrls\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "queueUrls":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListDeadLetterSourceQueuesResult, -1); i >= 0; i = d.Member(&membersListDeadLetterSourceQueuesResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.QueueUrls = decodeQueueUrlList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -604,33 +413,10 @@ func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*call.Re
 func deserializeListMessageMoveTasksOutput(resp *call.Response, out *ListMessageMoveTasksOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75736552:
-				// The name starts Resu
-				if d.Name("Results\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Results":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListMessageMoveTasksResult, -1); i >= 0; i = d.Member(&membersListMessageMoveTasksResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Results = decodeListMessageMoveTasksResultEntryList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -659,33 +445,10 @@ func serializeListQueueTagsInput(in *ListQueueTagsInput) (*call.Request, error) 
 func deserializeListQueueTagsOutput(resp *call.Response, out *ListQueueTagsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Tags":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListQueueTagsResult, -1); i >= 0; i = d.Member(&membersListQueueTagsResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Tags = decodeTagMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -722,45 +485,12 @@ func serializeListQueuesInput(in *ListQueuesInput) (*call.Request, error) {
 func deserializeListQueuesOutput(resp *call.Response, out *ListQueuesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75657551:
-				// The name starts Queu
-				if d.Name("QueueUrls\":") {
-					member = 0
-				}
-			case 0x7478654e:
-				// The name starts Next
-				if d.Name("NextToken\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "QueueUrls":
-					member = 0
-				case "NextToken":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersListQueuesResult, -1); i >= 0; i = d.Member(&membersListQueuesResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.QueueUrls = decodeQueueUrlList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.NextToken = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -840,33 +570,10 @@ func serializeReceiveMessageInput(in *ReceiveMessageInput) (*call.Request, error
 func deserializeReceiveMessageOutput(resp *call.Response, out *ReceiveMessageOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7373654d:
-				// The name starts Mess
-				if d.Name("Messages\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Messages":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersReceiveMessageResult, -1); i >= 0; i = d.Member(&membersReceiveMessageResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Messages = decodeMessageList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -946,75 +653,18 @@ func serializeSendMessageInput(in *SendMessageInput) (*call.Request, error) {
 func deserializeSendMessageOutput(resp *call.Response, out *SendMessageOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x4f35444d:
-				// The name starts MD5O
-				if d.Name("MD5OfMessageBody\":") {
-					member = 0
-				} else if d.Name("MD5OfMessageAttributes\":") {
-					member = 1
-				} else if d.Name("MD5OfMessageSystemAttributes\":") {
-					member = 2
-				}
-			case 0x7373654d:
-				// The name starts Mess
-				if d.Name("MessageId\":") {
-					member = 3
-				}
-			case 0x75716553:
-				// The name starts Sequ
-				if d.Name("SequenceNumber\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "MD5OfMessageBody":
-					member = 0
-				case "MD5OfMessageAttributes":
-					member = 1
-				case "MD5OfMessageSystemAttributes":
-					member = 2
-				case "MessageId":
-					member = 3
-				case "SequenceNumber":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSendMessageResult, -1); i >= 0; i = d.Member(&membersSendMessageResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.MD5OfMessageBody = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.MD5OfMessageAttributes = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.MD5OfMessageSystemAttributes = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.MessageId = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.SequenceNumber = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1047,45 +697,12 @@ func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*call.Request, e
 func deserializeSendMessageBatchOutput(resp *call.Response, out *SendMessageBatchOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x63637553:
-				// The name starts Succ
-				if d.Name("Successful\":") {
-					member = 0
-				}
-			case 0x6c696146:
-				// The name starts Fail
-				if d.Name("Failed\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Successful":
-					member = 0
-				case "Failed":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSendMessageBatchResult, -1); i >= 0; i = d.Member(&membersSendMessageBatchResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Successful = decodeSendMessageBatchResultEntryList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Failed = decodeBatchResultErrorEntryList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1149,33 +766,10 @@ func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*call.Re
 func deserializeStartMessageMoveTaskOutput(resp *call.Response, out *StartMessageMoveTaskOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6b736154:
-				// The name starts Task
-				if d.Name("TaskHandle\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TaskHandle":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersStartMessageMoveTaskResult, -1); i >= 0; i = d.Member(&membersStartMessageMoveTaskResult, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TaskHandle = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1241,69 +835,16 @@ func decodeBatchResultErrorEntry(d *jsonwire.Decoder, v *types.BatchResultErrorE
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226449:
-			// The name starts Id":
-			if d.Name("Id\":") {
-				member = 0
-			}
-		case 0x646e6553:
-			// The name starts Send
-			if d.Name("SenderFault\":") {
-				member = 1
-			}
-		case 0x65646f43:
-			// The name starts Code
-			if d.Name("Code\":") {
-				member = 2
-			}
-		case 0x7373654d:
-			// The name starts Mess
-			if d.Name("Message\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Id":
-				member = 0
-			case "SenderFault":
-				member = 1
-			case "Code":
-				member = 2
-			case "Message":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBatchResultErrorEntry, -1); i >= 0; i = d.Member(&membersBatchResultErrorEntry, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Id = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.SenderFault = d.Bool()
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Code = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1342,33 +883,10 @@ func decodeChangeMessageVisibilityBatchResultEntry(d *jsonwire.Decoder, v *types
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226449:
-			// The name starts Id":
-			if d.Name("Id\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Id":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersChangeMessageVisibilityBatchResultEntry, -1); i >= 0; i = d.Member(&membersChangeMessageVisibilityBatchResultEntry, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Id = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1392,33 +910,10 @@ func decodeDeleteMessageBatchResultEntry(d *jsonwire.Decoder, v *types.DeleteMes
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226449:
-			// The name starts Id":
-			if d.Name("Id\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Id":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDeleteMessageBatchResultEntry, -1); i >= 0; i = d.Member(&membersDeleteMessageBatchResultEntry, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Id = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1442,126 +937,26 @@ func decodeListMessageMoveTasksResultEntry(d *jsonwire.Decoder, v *types.ListMes
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6b736154:
-			// The name starts Task
-			if d.Name("TaskHandle\":") {
-				member = 0
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("Status\":") {
-				member = 1
-			}
-		case 0x72756f53:
-			// The name starts Sour
-			if d.Name("SourceArn\":") {
-				member = 2
-			}
-		case 0x74736544:
-			// The name starts Dest
-			if d.Name("DestinationArn\":") {
-				member = 3
-			}
-		case 0x4e78614d:
-			// The name starts MaxN
-			if d.Name("MaxNumberOfMessagesPerSecond\":") {
-				member = 4
-			}
-		case 0x72707041:
-			// The name starts Appr
-			if d.Name("ApproximateNumberOfMessagesMoved\":") {
-				member = 5
-			} else if d.Name("ApproximateNumberOfMessagesToMove\":") {
-				member = 6
-			}
-		case 0x6c696146:
-			// The name starts Fail
-			if d.Name("FailureReason\":") {
-				member = 7
-			}
-		case 0x72617453:
-			// The name starts Star
-			if d.Name("StartedTimestamp\":") {
-				member = 8
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "TaskHandle":
-				member = 0
-			case "Status":
-				member = 1
-			case "SourceArn":
-				member = 2
-			case "DestinationArn":
-				member = 3
-			case "MaxNumberOfMessagesPerSecond":
-				member = 4
-			case "ApproximateNumberOfMessagesMoved":
-				member = 5
-			case "ApproximateNumberOfMessagesToMove":
-				member = 6
-			case "FailureReason":
-				member = 7
-			case "StartedTimestamp":
-				member = 8
-			}
-		}
-		switch member {
+	for i := d.Member(&membersListMessageMoveTasksResultEntry, -1); i >= 0; i = d.Member(&membersListMessageMoveTasksResultEntry, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.TaskHandle = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Status = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.SourceArn = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.DestinationArn = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.MaxNumberOfMessagesPerSecond = d.BoxInt32(d.Int32())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.ApproximateNumberOfMessagesMoved = d.Int64()
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.ApproximateNumberOfMessagesToMove = d.BoxInt64(d.Int64())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.FailureReason = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.StartedTimestamp = d.Int64()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1585,99 +980,22 @@ func decodeMessage(d *jsonwire.Decoder, v *types.Message) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7373654d:
-			// The name starts Mess
-			if d.Name("MessageId\":") {
-				member = 0
-			} else if d.Name("MessageAttributes\":") {
-				member = 6
-			}
-		case 0x65636552:
-			// The name starts Rece
-			if d.Name("ReceiptHandle\":") {
-				member = 1
-			}
-		case 0x4f35444d:
-			// The name starts MD5O
-			if d.Name("MD5OfBody\":") {
-				member = 2
-			} else if d.Name("MD5OfMessageAttributes\":") {
-				member = 5
-			}
-		case 0x79646f42:
-			// The name starts Body
-			if d.Name("Body\":") {
-				member = 3
-			}
-		case 0x72747441:
-			// The name starts Attr
-			if d.Name("Attributes\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "MessageId":
-				member = 0
-			case "ReceiptHandle":
-				member = 1
-			case "MD5OfBody":
-				member = 2
-			case "Body":
-				member = 3
-			case "Attributes":
-				member = 4
-			case "MD5OfMessageAttributes":
-				member = 5
-			case "MessageAttributes":
-				member = 6
-			}
-		}
-		switch member {
+	for i := d.Member(&membersMessage, -1); i >= 0; i = d.Member(&membersMessage, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.MessageId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ReceiptHandle = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.MD5OfBody = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Body = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Attributes = decodeMessageSystemAttributeMap(d)
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.MD5OfMessageAttributes = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.MessageAttributes = decodeMessageBodyAttributeMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1686,75 +1004,18 @@ func decodeMessageAttributeValue(d *jsonwire.Decoder, v *types.MessageAttributeV
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x69727453:
-			// The name starts Stri
-			if d.Name("StringValue\":") {
-				member = 0
-			} else if d.Name("StringListValues\":") {
-				member = 2
-			}
-		case 0x616e6942:
-			// The name starts Bina
-			if d.Name("BinaryValue\":") {
-				member = 1
-			} else if d.Name("BinaryListValues\":") {
-				member = 3
-			}
-		case 0x61746144:
-			// The name starts Data
-			if d.Name("DataType\":") {
-				member = 4
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "StringValue":
-				member = 0
-			case "BinaryValue":
-				member = 1
-			case "StringListValues":
-				member = 2
-			case "BinaryListValues":
-				member = 3
-			case "DataType":
-				member = 4
-			}
-		}
-		switch member {
+	for i := d.Member(&membersMessageAttributeValue, -1); i >= 0; i = d.Member(&membersMessageAttributeValue, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.StringValue = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.BinaryValue = d.Base64()
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.StringListValues = decodeStringList(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.BinaryListValues = decodeBinaryList(d)
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.DataType = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1838,87 +1099,20 @@ func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessage
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226449:
-			// The name starts Id":
-			if d.Name("Id\":") {
-				member = 0
-			}
-		case 0x7373654d:
-			// The name starts Mess
-			if d.Name("MessageId\":") {
-				member = 1
-			}
-		case 0x4f35444d:
-			// The name starts MD5O
-			if d.Name("MD5OfMessageBody\":") {
-				member = 2
-			} else if d.Name("MD5OfMessageAttributes\":") {
-				member = 3
-			} else if d.Name("MD5OfMessageSystemAttributes\":") {
-				member = 4
-			}
-		case 0x75716553:
-			// The name starts Sequ
-			if d.Name("SequenceNumber\":") {
-				member = 5
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Id":
-				member = 0
-			case "MessageId":
-				member = 1
-			case "MD5OfMessageBody":
-				member = 2
-			case "MD5OfMessageAttributes":
-				member = 3
-			case "MD5OfMessageSystemAttributes":
-				member = 4
-			case "SequenceNumber":
-				member = 5
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSendMessageBatchResultEntry, -1); i >= 0; i = d.Member(&membersSendMessageBatchResultEntry, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Id = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.MessageId = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.MD5OfMessageBody = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.MD5OfMessageAttributes = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.MD5OfMessageSystemAttributes = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.SequenceNumber = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2204,3 +1398,144 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// membersBatchEntryIdsNotDistinct holds the JSON names of BatchEntryIdsNotDistinct's members, which Decoder.Member looks up.
+var membersBatchEntryIdsNotDistinct = jsonwire.Members{Names: []string{"message"}}
+
+// membersBatchRequestTooLong holds the JSON names of BatchRequestTooLong's members, which Decoder.Member looks up.
+var membersBatchRequestTooLong = jsonwire.Members{Names: []string{"message"}}
+
+// membersBatchResultErrorEntry holds the JSON names of BatchResultErrorEntry's members, which Decoder.Member looks up.
+var membersBatchResultErrorEntry = jsonwire.Members{Names: []string{"Id", "SenderFault", "Code", "Message"}}
+
+// membersCancelMessageMoveTaskResult holds the JSON names of CancelMessageMoveTaskResult's members, which Decoder.Member looks up.
+var membersCancelMessageMoveTaskResult = jsonwire.Members{Names: []string{"ApproximateNumberOfMessagesMoved"}}
+
+// membersChangeMessageVisibilityBatchResult holds the JSON names of ChangeMessageVisibilityBatchResult's members, which Decoder.Member looks up.
+var membersChangeMessageVisibilityBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+
+// membersChangeMessageVisibilityBatchResultEntry holds the JSON names of ChangeMessageVisibilityBatchResultEntry's members, which Decoder.Member looks up.
+var membersChangeMessageVisibilityBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
+
+// membersCreateQueueResult holds the JSON names of CreateQueueResult's members, which Decoder.Member looks up.
+var membersCreateQueueResult = jsonwire.Members{Names: []string{"QueueUrl"}}
+
+// membersDeleteMessageBatchResult holds the JSON names of DeleteMessageBatchResult's members, which Decoder.Member looks up.
+var membersDeleteMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+
+// membersDeleteMessageBatchResultEntry holds the JSON names of DeleteMessageBatchResultEntry's members, which Decoder.Member looks up.
+var membersDeleteMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
+
+// membersEmptyBatchRequest holds the JSON names of EmptyBatchRequest's members, which Decoder.Member looks up.
+var membersEmptyBatchRequest = jsonwire.Members{Names: []string{"message"}}
+
+// membersGetQueueAttributesResult holds the JSON names of GetQueueAttributesResult's members, which Decoder.Member looks up.
+var membersGetQueueAttributesResult = jsonwire.Members{Names: []string{"Attributes"}}
+
+// membersGetQueueUrlResult holds the JSON names of GetQueueUrlResult's members, which Decoder.Member looks up.
+var membersGetQueueUrlResult = jsonwire.Members{Names: []string{"QueueUrl"}}
+
+// membersInvalidAddress holds the JSON names of InvalidAddress's members, which Decoder.Member looks up.
+var membersInvalidAddress = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidAttributeName holds the JSON names of InvalidAttributeName's members, which Decoder.Member looks up.
+var membersInvalidAttributeName = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidAttributeValue holds the JSON names of InvalidAttributeValue's members, which Decoder.Member looks up.
+var membersInvalidAttributeValue = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidBatchEntryId holds the JSON names of InvalidBatchEntryId's members, which Decoder.Member looks up.
+var membersInvalidBatchEntryId = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidMessageContents holds the JSON names of InvalidMessageContents's members, which Decoder.Member looks up.
+var membersInvalidMessageContents = jsonwire.Members{Names: []string{"message"}}
+
+// membersInvalidSecurity holds the JSON names of InvalidSecurity's members, which Decoder.Member looks up.
+var membersInvalidSecurity = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsAccessDenied holds the JSON names of KmsAccessDenied's members, which Decoder.Member looks up.
+var membersKmsAccessDenied = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsDisabled holds the JSON names of KmsDisabled's members, which Decoder.Member looks up.
+var membersKmsDisabled = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsInvalidKeyUsage holds the JSON names of KmsInvalidKeyUsage's members, which Decoder.Member looks up.
+var membersKmsInvalidKeyUsage = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsInvalidState holds the JSON names of KmsInvalidState's members, which Decoder.Member looks up.
+var membersKmsInvalidState = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsNotFound holds the JSON names of KmsNotFound's members, which Decoder.Member looks up.
+var membersKmsNotFound = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsOptInRequired holds the JSON names of KmsOptInRequired's members, which Decoder.Member looks up.
+var membersKmsOptInRequired = jsonwire.Members{Names: []string{"message"}}
+
+// membersKmsThrottled holds the JSON names of KmsThrottled's members, which Decoder.Member looks up.
+var membersKmsThrottled = jsonwire.Members{Names: []string{"message"}}
+
+// membersListDeadLetterSourceQueuesResult holds the JSON names of ListDeadLetterSourceQueuesResult's members, which Decoder.Member looks up.
+var membersListDeadLetterSourceQueuesResult = jsonwire.Members{Names: []string{"queueUrls", "NextToken"}}
+
+// membersListMessageMoveTasksResult holds the JSON names of ListMessageMoveTasksResult's members, which Decoder.Member looks up.
+var membersListMessageMoveTasksResult = jsonwire.Members{Names: []string{"Results"}}
+
+// membersListMessageMoveTasksResultEntry holds the JSON names of ListMessageMoveTasksResultEntry's members, which Decoder.Member looks up.
+var membersListMessageMoveTasksResultEntry = jsonwire.Members{Names: []string{"TaskHandle", "Status", "SourceArn", "DestinationArn", "MaxNumberOfMessagesPerSecond", "ApproximateNumberOfMessagesMoved", "ApproximateNumberOfMessagesToMove", "FailureReason", "StartedTimestamp"}}
+
+// membersListQueueTagsResult holds the JSON names of ListQueueTagsResult's members, which Decoder.Member looks up.
+var membersListQueueTagsResult = jsonwire.Members{Names: []string{"Tags"}}
+
+// membersListQueuesResult holds the JSON names of ListQueuesResult's members, which Decoder.Member looks up.
+var membersListQueuesResult = jsonwire.Members{Names: []string{"QueueUrls", "NextToken"}}
+
+// membersMessage holds the JSON names of Message's members, which Decoder.Member looks up.
+var membersMessage = jsonwire.Members{Names: []string{"MessageId", "ReceiptHandle", "MD5OfBody", "Body", "Attributes", "MD5OfMessageAttributes", "MessageAttributes"}}
+
+// membersMessageAttributeValue holds the JSON names of MessageAttributeValue's members, which Decoder.Member looks up.
+var membersMessageAttributeValue = jsonwire.Members{Names: []string{"StringValue", "BinaryValue", "StringListValues", "BinaryListValues", "DataType"}}
+
+// membersOverLimit holds the JSON names of OverLimit's members, which Decoder.Member looks up.
+var membersOverLimit = jsonwire.Members{Names: []string{"message"}}
+
+// membersPurgeQueueInProgress holds the JSON names of PurgeQueueInProgress's members, which Decoder.Member looks up.
+var membersPurgeQueueInProgress = jsonwire.Members{Names: []string{"message"}}
+
+// membersQueueDeletedRecently holds the JSON names of QueueDeletedRecently's members, which Decoder.Member looks up.
+var membersQueueDeletedRecently = jsonwire.Members{Names: []string{"message"}}
+
+// membersQueueDoesNotExist holds the JSON names of QueueDoesNotExist's members, which Decoder.Member looks up.
+var membersQueueDoesNotExist = jsonwire.Members{Names: []string{"message"}}
+
+// membersQueueNameExists holds the JSON names of QueueNameExists's members, which Decoder.Member looks up.
+var membersQueueNameExists = jsonwire.Members{Names: []string{"message"}}
+
+// membersReceiptHandleIsInvalid holds the JSON names of ReceiptHandleIsInvalid's members, which Decoder.Member looks up.
+var membersReceiptHandleIsInvalid = jsonwire.Members{Names: []string{"message"}}
+
+// membersReceiveMessageResult holds the JSON names of ReceiveMessageResult's members, which Decoder.Member looks up.
+var membersReceiveMessageResult = jsonwire.Members{Names: []string{"Messages"}}
+
+// membersRequestThrottled holds the JSON names of RequestThrottled's members, which Decoder.Member looks up.
+var membersRequestThrottled = jsonwire.Members{Names: []string{"message"}}
+
+// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
+
+// membersSendMessageBatchResult holds the JSON names of SendMessageBatchResult's members, which Decoder.Member looks up.
+var membersSendMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+
+// membersSendMessageBatchResultEntry holds the JSON names of SendMessageBatchResultEntry's members, which Decoder.Member looks up.
+var membersSendMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id", "MessageId", "MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "SequenceNumber"}}
+
+// membersSendMessageResult holds the JSON names of SendMessageResult's members, which Decoder.Member looks up.
+var membersSendMessageResult = jsonwire.Members{Names: []string{"MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "MessageId", "SequenceNumber"}}
+
+// membersStartMessageMoveTaskResult holds the JSON names of StartMessageMoveTaskResult's members, which Decoder.Member looks up.
+var membersStartMessageMoveTaskResult = jsonwire.Members{Names: []string{"TaskHandle"}}
+
+// membersTooManyEntriesInBatchRequest holds the JSON names of TooManyEntriesInBatchRequest's members, which Decoder.Member looks up.
+var membersTooManyEntriesInBatchRequest = jsonwire.Members{Names: []string{"message"}}
+
+// membersUnsupportedOperation holds the JSON names of UnsupportedOperation's members, which Decoder.Member looks up.
+var membersUnsupportedOperation = jsonwire.Members{Names: []string{"message"}}

@@ -43,144 +43,30 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x746e6f43:
-			// The name starts Cont
-			if d.Name("ContactName\":") {
-				member = 0
-			} else if d.Name("ContactPhoneNumber\":") {
-				member = 1
-			}
-		case 0x72646441:
-			// The name starts Addr
-			if d.Name("AddressLine1\":") {
-				member = 2
-			} else if d.Name("AddressLine2\":") {
-				member = 3
-			} else if d.Name("AddressLine3\":") {
-				member = 4
-			}
-		case 0x79746943:
-			// The name starts City
-			if d.Name("City\":") {
-				member = 5
-			}
-		case 0x74617453:
-			// The name starts Stat
-			if d.Name("StateOrRegion\":") {
-				member = 6
-			}
-		case 0x74736944:
-			// The name starts Dist
-			if d.Name("DistrictOrCounty\":") {
-				member = 7
-			}
-		case 0x74736f50:
-			// The name starts Post
-			if d.Name("PostalCode\":") {
-				member = 8
-			}
-		case 0x6e756f43:
-			// The name starts Coun
-			if d.Name("CountryCode\":") {
-				member = 9
-			}
-		case 0x696e754d:
-			// The name starts Muni
-			if d.Name("Municipality\":") {
-				member = 10
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "ContactName":
-				member = 0
-			case "ContactPhoneNumber":
-				member = 1
-			case "AddressLine1":
-				member = 2
-			case "AddressLine2":
-				member = 3
-			case "AddressLine3":
-				member = 4
-			case "City":
-				member = 5
-			case "StateOrRegion":
-				member = 6
-			case "DistrictOrCounty":
-				member = 7
-			case "PostalCode":
-				member = 8
-			case "CountryCode":
-				member = 9
-			case "Municipality":
-				member = 10
-			}
-		}
-		switch member {
+	for i := d.Member(&membersAddress, -1); i >= 0; i = d.Member(&membersAddress, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.ContactName = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ContactPhoneNumber = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine1 = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine2 = d.BoxString(d.String())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.AddressLine3 = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.City = d.BoxString(d.String())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.StateOrRegion = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.DistrictOrCounty = d.BoxString(d.String())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.PostalCode = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.CountryCode = d.BoxString(d.String())
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.Municipality = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -204,45 +90,12 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("InstanceType\":") {
-				member = 0
-			}
-		case 0x6e756f43:
-			// The name starts Coun
-			if d.Name("Count\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "InstanceType":
-				member = 0
-			case "Count":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInstanceTypeCapacity, -1); i >= 0; i = d.Member(&membersInstanceTypeCapacity, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.InstanceType = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Count = d.Int32()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -251,57 +104,14 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x74736e49:
-			// The name starts Inst
-			if d.Name("Instances\":") {
-				member = 0
-			}
-		case 0x6f636341:
-			// The name starts Acco
-			if d.Name("AccountIds\":") {
-				member = 1
-			}
-		case 0x76726553:
-			// The name starts Serv
-			if d.Name("Services\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Instances":
-				member = 0
-			case "AccountIds":
-				member = 1
-			case "Services":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersInstancesToExclude, -1); i >= 0; i = d.Member(&membersInstancesToExclude, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Instances = decodeInstanceIdList(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.AccountIds = decodeAccountIdList(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Services = decodeAWSServiceNameList(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -310,45 +120,12 @@ func decodeLineItemRequest(d *jsonwire.Decoder, v *types.LineItemRequest) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61746143:
-			// The name starts Cata
-			if d.Name("CatalogItemId\":") {
-				member = 0
-			}
-		case 0x6e617551:
-			// The name starts Quan
-			if d.Name("Quantity\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "CatalogItemId":
-				member = 0
-			case "Quantity":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersLineItemRequest, -1); i >= 0; i = d.Member(&membersLineItemRequest, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.CatalogItemId = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Quantity = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -372,117 +149,26 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65776f50:
-			// The name starts Powe
-			if d.Name("PowerDrawKva\":") {
-				member = 0
-			} else if d.Name("PowerPhase\":") {
-				member = 1
-			} else if d.Name("PowerConnector\":") {
-				member = 2
-			} else if d.Name("PowerFeedDrop\":") {
-				member = 3
-			}
-		case 0x696c7055:
-			// The name starts Upli
-			if d.Name("UplinkGbps\":") {
-				member = 4
-			} else if d.Name("UplinkCount\":") {
-				member = 5
-			}
-		case 0x65626946:
-			// The name starts Fibe
-			if d.Name("FiberOpticCableType\":") {
-				member = 6
-			}
-		case 0x6974704f:
-			// The name starts Opti
-			if d.Name("OpticalStandard\":") {
-				member = 7
-			}
-		case 0x6978614d:
-			// The name starts Maxi
-			if d.Name("MaximumSupportedWeightLbs\":") {
-				member = 8
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "PowerDrawKva":
-				member = 0
-			case "PowerPhase":
-				member = 1
-			case "PowerConnector":
-				member = 2
-			case "PowerFeedDrop":
-				member = 3
-			case "UplinkGbps":
-				member = 4
-			case "UplinkCount":
-				member = 5
-			case "FiberOpticCableType":
-				member = 6
-			case "OpticalStandard":
-				member = 7
-			case "MaximumSupportedWeightLbs":
-				member = 8
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRackPhysicalProperties, -1); i >= 0; i = d.Member(&membersRackPhysicalProperties, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.PowerPhase = types.PowerPhase(d.Symbol())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.PowerConnector = types.PowerConnector(d.Symbol())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.UplinkGbps = types.UplinkGbps(d.Symbol())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.UplinkCount = types.UplinkCount(d.Symbol())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.OpticalStandard = types.OpticalStandard(d.Symbol())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1324,3 +1010,48 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// membersAddress holds the JSON names of Address's members, which Decoder.Member looks up.
+var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
+
+// membersCreateOrderInput holds the JSON names of CreateOrderInput's members, which Decoder.Member looks up.
+var membersCreateOrderInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "LineItems", "PaymentOption", "PaymentTerm"}}
+
+// membersCreateOutpostInput holds the JSON names of CreateOutpostInput's members, which Decoder.Member looks up.
+var membersCreateOutpostInput = jsonwire.Members{Names: []string{"Name", "Description", "SiteId", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SupportedHardwareType"}}
+
+// membersCreateSiteInput holds the JSON names of CreateSiteInput's members, which Decoder.Member looks up.
+var membersCreateSiteInput = jsonwire.Members{Names: []string{"Name", "Description", "Notes", "Tags", "OperatingAddress", "ShippingAddress", "RackPhysicalProperties"}}
+
+// membersInstanceTypeCapacity holds the JSON names of InstanceTypeCapacity's members, which Decoder.Member looks up.
+var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+
+// membersInstancesToExclude holds the JSON names of InstancesToExclude's members, which Decoder.Member looks up.
+var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
+
+// membersLineItemRequest holds the JSON names of LineItemRequest's members, which Decoder.Member looks up.
+var membersLineItemRequest = jsonwire.Members{Names: []string{"CatalogItemId", "Quantity"}}
+
+// membersRackPhysicalProperties holds the JSON names of RackPhysicalProperties's members, which Decoder.Member looks up.
+var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
+
+// membersStartCapacityTaskInput holds the JSON names of StartCapacityTaskInput's members, which Decoder.Member looks up.
+var membersStartCapacityTaskInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "OrderId", "AssetId", "InstancePools", "InstancesToExclude", "DryRun", "TaskActionOnBlockingInstances"}}
+
+// membersStartConnectionRequest holds the JSON names of StartConnectionRequest's members, which Decoder.Member looks up.
+var membersStartConnectionRequest = jsonwire.Members{Names: []string{"DeviceSerialNumber", "AssetId", "ClientPublicKey", "NetworkInterfaceDeviceIndex"}}
+
+// membersTagResourceRequest holds the JSON names of TagResourceRequest's members, which Decoder.Member looks up.
+var membersTagResourceRequest = jsonwire.Members{Names: []string{"ResourceArn", "Tags"}}
+
+// membersUpdateOutpostInput holds the JSON names of UpdateOutpostInput's members, which Decoder.Member looks up.
+var membersUpdateOutpostInput = jsonwire.Members{Names: []string{"OutpostId", "Name", "Description", "SupportedHardwareType"}}
+
+// membersUpdateSiteAddressInput holds the JSON names of UpdateSiteAddressInput's members, which Decoder.Member looks up.
+var membersUpdateSiteAddressInput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
+
+// membersUpdateSiteInput holds the JSON names of UpdateSiteInput's members, which Decoder.Member looks up.
+var membersUpdateSiteInput = jsonwire.Members{Names: []string{"SiteId", "Name", "Description", "Notes"}}
+
+// membersUpdateSiteRackPhysicalPropertiesInput holds the JSON names of UpdateSiteRackPhysicalPropertiesInput's members, which Decoder.Member looks up.
+var membersUpdateSiteRackPhysicalPropertiesInput = jsonwire.Members{Names: []string{"SiteId", "PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}

@@ -611,66 +611,16 @@ func decodeCreateOrderInput(msg *serve.RequestMessage, in *outposts.CreateOrderI
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7074754f:
-				// The name starts Outp
-				if d.Name("OutpostIdentifier\":") {
-					member = 0
-				}
-			case 0x656e694c:
-				// The name starts Line
-				if d.Name("LineItems\":") {
-					member = 1
-				}
-			case 0x6d796150:
-				// The name starts Paym
-				if d.Name("PaymentOption\":") {
-					member = 2
-				} else if d.Name("PaymentTerm\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "OutpostIdentifier":
-					member = 0
-				case "LineItems":
-					member = 1
-				case "PaymentOption":
-					member = 2
-				case "PaymentTerm":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateOrderInput, -1); i >= 0; i = d.Member(&membersCreateOrderInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.OutpostIdentifier = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.LineItems = decodeLineItemRequestListDefinition(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.PaymentOption = types.PaymentOption(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.PaymentTerm = types.PaymentTerm(d.Symbol())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -732,102 +682,22 @@ func decodeCreateOutpostInput(msg *serve.RequestMessage, in *outposts.CreateOutp
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d614e:
-				// The name starts Name
-				if d.Name("Name\":") {
-					member = 0
-				}
-			case 0x63736544:
-				// The name starts Desc
-				if d.Name("Description\":") {
-					member = 1
-				}
-			case 0x65746953:
-				// The name starts Site
-				if d.Name("SiteId\":") {
-					member = 2
-				}
-			case 0x69617641:
-				// The name starts Avai
-				if d.Name("AvailabilityZone\":") {
-					member = 3
-				} else if d.Name("AvailabilityZoneId\":") {
-					member = 4
-				}
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 5
-				}
-			case 0x70707553:
-				// The name starts Supp
-				if d.Name("SupportedHardwareType\":") {
-					member = 6
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Name":
-					member = 0
-				case "Description":
-					member = 1
-				case "SiteId":
-					member = 2
-				case "AvailabilityZone":
-					member = 3
-				case "AvailabilityZoneId":
-					member = 4
-				case "Tags":
-					member = 5
-				case "SupportedHardwareType":
-					member = 6
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateOutpostInput, -1); i >= 0; i = d.Member(&membersCreateOutpostInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Name = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.Description = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.SiteId = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.AvailabilityZone = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.AvailabilityZoneId = d.BoxString(d.String())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.Tags = decodeTagMap(d)
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -889,111 +759,28 @@ func decodeCreateSiteInput(msg *serve.RequestMessage, in *outposts.CreateSiteInp
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d614e:
-				// The name starts Name
-				if d.Name("Name\":") {
-					member = 0
-				}
-			case 0x63736544:
-				// The name starts Desc
-				if d.Name("Description\":") {
-					member = 1
-				}
-			case 0x65746f4e:
-				// The name starts Note
-				if d.Name("Notes\":") {
-					member = 2
-				}
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 3
-				}
-			case 0x7265704f:
-				// The name starts Oper
-				if d.Name("OperatingAddress\":") {
-					member = 4
-				}
-			case 0x70696853:
-				// The name starts Ship
-				if d.Name("ShippingAddress\":") {
-					member = 5
-				}
-			case 0x6b636152:
-				// The name starts Rack
-				if d.Name("RackPhysicalProperties\":") {
-					member = 6
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Name":
-					member = 0
-				case "Description":
-					member = 1
-				case "Notes":
-					member = 2
-				case "Tags":
-					member = 3
-				case "OperatingAddress":
-					member = 4
-				case "ShippingAddress":
-					member = 5
-				case "RackPhysicalProperties":
-					member = 6
-				}
-			}
-			switch member {
+		for i := d.Member(&membersCreateSiteInput, -1); i >= 0; i = d.Member(&membersCreateSiteInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Name = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.Description = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.Notes = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Tags = decodeTagMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Address)
 				decodeAddress(d, x)
 				in.OperatingAddress = x
 			case 5:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Address)
 				decodeAddress(d, x)
 				in.ShippingAddress = x
 			case 6:
-				if d.Null() {
-					continue
-				}
 				x := new(types.RackPhysicalProperties)
 				decodeRackPhysicalProperties(d, x)
 				in.RackPhysicalProperties = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2503,89 +2290,21 @@ func decodeStartCapacityTaskInput(msg *serve.RequestMessage, in *outposts.StartC
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6564724f:
-				// The name starts Orde
-				if d.Name("OrderId\":") {
-					member = 0
-				}
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("AssetId\":") {
-					member = 1
-				}
-			case 0x74736e49:
-				// The name starts Inst
-				if d.Name("InstancePools\":") {
-					member = 2
-				} else if d.Name("InstancesToExclude\":") {
-					member = 3
-				}
-			case 0x52797244:
-				// The name starts DryR
-				if d.Name("DryRun\":") {
-					member = 4
-				}
-			case 0x6b736154:
-				// The name starts Task
-				if d.Name("TaskActionOnBlockingInstances\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "OrderId":
-					member = 0
-				case "AssetId":
-					member = 1
-				case "InstancePools":
-					member = 2
-				case "InstancesToExclude":
-					member = 3
-				case "DryRun":
-					member = 4
-				case "TaskActionOnBlockingInstances":
-					member = 5
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.OrderId = d.BoxString(d.String())
+		for i := d.Member(&membersStartCapacityTaskInput, -1); i >= 0; i = d.Member(&membersStartCapacityTaskInput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				in.AssetId = d.BoxString(d.String())
+				in.OrderId = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
-				in.InstancePools = decodeRequestedInstancePools(d)
+				in.AssetId = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
+				in.InstancePools = decodeRequestedInstancePools(d)
+			case 4:
 				x := new(types.InstancesToExclude)
 				decodeInstancesToExclude(d, x)
 				in.InstancesToExclude = x
-			case 4:
-				if d.Null() {
-					continue
-				}
-				in.DryRun = d.Bool()
 			case 5:
-				if d.Null() {
-					continue
-				}
+				in.DryRun = d.Bool()
+			case 6:
 				in.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
 			default:
 				d.Skip()
@@ -2696,69 +2415,16 @@ func decodeStartConnectionInput(msg *serve.RequestMessage, in *outposts.StartCon
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69766544:
-				// The name starts Devi
-				if d.Name("DeviceSerialNumber\":") {
-					member = 0
-				}
-			case 0x65737341:
-				// The name starts Asse
-				if d.Name("AssetId\":") {
-					member = 1
-				}
-			case 0x65696c43:
-				// The name starts Clie
-				if d.Name("ClientPublicKey\":") {
-					member = 2
-				}
-			case 0x7774654e:
-				// The name starts Netw
-				if d.Name("NetworkInterfaceDeviceIndex\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "DeviceSerialNumber":
-					member = 0
-				case "AssetId":
-					member = 1
-				case "ClientPublicKey":
-					member = 2
-				case "NetworkInterfaceDeviceIndex":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersStartConnectionRequest, -1); i >= 0; i = d.Member(&membersStartConnectionRequest, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.DeviceSerialNumber = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.AssetId = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.ClientPublicKey = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.NetworkInterfaceDeviceIndex = d.Int32()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2831,30 +2497,9 @@ func decodeTagResourceInput(msg *serve.RequestMessage, in *outposts.TagResourceI
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x73676154:
-				// The name starts Tags
-				if d.Name("Tags\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Tags":
-					member = 0
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersTagResourceRequest, -1); i >= 0; i = d.Member(&membersTagResourceRequest, i) {
+			switch i {
+			case 1:
 				in.Tags = decodeTagMap(d)
 			default:
 				d.Skip()
@@ -2979,54 +2624,13 @@ func decodeUpdateOutpostInput(msg *serve.RequestMessage, in *outposts.UpdateOutp
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d614e:
-				// The name starts Name
-				if d.Name("Name\":") {
-					member = 0
-				}
-			case 0x63736544:
-				// The name starts Desc
-				if d.Name("Description\":") {
-					member = 1
-				}
-			case 0x70707553:
-				// The name starts Supp
-				if d.Name("SupportedHardwareType\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Name":
-					member = 0
-				case "Description":
-					member = 1
-				case "SupportedHardwareType":
-					member = 2
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.Name = d.BoxString(d.String())
+		for i := d.Member(&membersUpdateOutpostInput, -1); i >= 0; i = d.Member(&membersUpdateOutpostInput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				in.Description = d.BoxString(d.String())
+				in.Name = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
+				in.Description = d.BoxString(d.String())
+			case 3:
 				in.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
 			default:
 				d.Skip()
@@ -3098,54 +2702,13 @@ func decodeUpdateSiteInput(msg *serve.RequestMessage, in *outposts.UpdateSiteInp
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d614e:
-				// The name starts Name
-				if d.Name("Name\":") {
-					member = 0
-				}
-			case 0x63736544:
-				// The name starts Desc
-				if d.Name("Description\":") {
-					member = 1
-				}
-			case 0x65746f4e:
-				// The name starts Note
-				if d.Name("Notes\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Name":
-					member = 0
-				case "Description":
-					member = 1
-				case "Notes":
-					member = 2
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.Name = d.BoxString(d.String())
+		for i := d.Member(&membersUpdateSiteInput, -1); i >= 0; i = d.Member(&membersUpdateSiteInput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				in.Description = d.BoxString(d.String())
+				in.Name = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
+				in.Description = d.BoxString(d.String())
+			case 3:
 				in.Notes = d.BoxString(d.String())
 			default:
 				d.Skip()
@@ -3217,39 +2780,11 @@ func decodeUpdateSiteAddressInput(msg *serve.RequestMessage, in *outposts.Update
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72646441:
-				// The name starts Addr
-				if d.Name("AddressType\":") {
-					member = 0
-				} else if d.Name("Address\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "AddressType":
-					member = 0
-				case "Address":
-					member = 1
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.AddressType = types.AddressType(d.Symbol())
+		for i := d.Member(&membersUpdateSiteAddressInput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressInput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
+				in.AddressType = types.AddressType(d.Symbol())
+			case 2:
 				x := new(types.Address)
 				decodeAddress(d, x)
 				in.Address = x
@@ -3328,114 +2863,25 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *serve.RequestMessage, in *
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65776f50:
-				// The name starts Powe
-				if d.Name("PowerDrawKva\":") {
-					member = 0
-				} else if d.Name("PowerPhase\":") {
-					member = 1
-				} else if d.Name("PowerConnector\":") {
-					member = 2
-				} else if d.Name("PowerFeedDrop\":") {
-					member = 3
-				}
-			case 0x696c7055:
-				// The name starts Upli
-				if d.Name("UplinkGbps\":") {
-					member = 4
-				} else if d.Name("UplinkCount\":") {
-					member = 5
-				}
-			case 0x65626946:
-				// The name starts Fibe
-				if d.Name("FiberOpticCableType\":") {
-					member = 6
-				}
-			case 0x6974704f:
-				// The name starts Opti
-				if d.Name("OpticalStandard\":") {
-					member = 7
-				}
-			case 0x6978614d:
-				// The name starts Maxi
-				if d.Name("MaximumSupportedWeightLbs\":") {
-					member = 8
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "PowerDrawKva":
-					member = 0
-				case "PowerPhase":
-					member = 1
-				case "PowerConnector":
-					member = 2
-				case "PowerFeedDrop":
-					member = 3
-				case "UplinkGbps":
-					member = 4
-				case "UplinkCount":
-					member = 5
-				case "FiberOpticCableType":
-					member = 6
-				case "OpticalStandard":
-					member = 7
-				case "MaximumSupportedWeightLbs":
-					member = 8
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.PowerDrawKva = types.PowerDrawKva(d.Symbol())
+		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				in.PowerPhase = types.PowerPhase(d.Symbol())
+				in.PowerDrawKva = types.PowerDrawKva(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
-				in.PowerConnector = types.PowerConnector(d.Symbol())
+				in.PowerPhase = types.PowerPhase(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
-				in.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
+				in.PowerConnector = types.PowerConnector(d.Symbol())
 			case 4:
-				if d.Null() {
-					continue
-				}
-				in.UplinkGbps = types.UplinkGbps(d.Symbol())
+				in.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
 			case 5:
-				if d.Null() {
-					continue
-				}
-				in.UplinkCount = types.UplinkCount(d.Symbol())
+				in.UplinkGbps = types.UplinkGbps(d.Symbol())
 			case 6:
-				if d.Null() {
-					continue
-				}
-				in.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
+				in.UplinkCount = types.UplinkCount(d.Symbol())
 			case 7:
-				if d.Null() {
-					continue
-				}
-				in.OpticalStandard = types.OpticalStandard(d.Symbol())
+				in.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
 			case 8:
-				if d.Null() {
-					continue
-				}
+				in.OpticalStandard = types.OpticalStandard(d.Symbol())
+			case 9:
 				in.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
 			default:
 				d.Skip()

@@ -92,33 +92,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.BadRequestException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersBadRequestException, -1); i >= 0; i = d.Member(&membersBadRequestException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -140,30 +117,9 @@ func decodeErrorResponse(resp *call.Response) error {
 		}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
-				case 0:
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersTooManyRequestsException, -1); i >= 0; i = d.Member(&membersTooManyRequestsException, i) {
+				switch i {
+				case 1:
 					v.Message = d.BoxString(d.String())
 				default:
 					d.Skip()
@@ -179,33 +135,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.UnauthorizedException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersUnauthorizedException, -1); i >= 0; i = d.Member(&membersUnauthorizedException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

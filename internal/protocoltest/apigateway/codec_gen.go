@@ -29,45 +29,12 @@ func serializeGetRestApisInput(in *GetRestApisInput) (*call.Request, error) {
 func deserializeGetRestApisOutput(resp *call.Response, out *GetRestApisOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d657469:
-				// The name starts item
-				if d.Name("item\":") {
-					member = 0
-				}
-			case 0x69736f70:
-				// The name starts posi
-				if d.Name("position\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "item":
-					member = 0
-				case "position":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRestApis, -1); i >= 0; i = d.Member(&membersRestApis, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Items = decodeListOfRestApi(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Position = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -79,45 +46,12 @@ func decodeEndpointConfiguration(d *jsonwire.Decoder, v *types.EndpointConfigura
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65707974:
-			// The name starts type
-			if d.Name("types\":") {
-				member = 0
-			}
-		case 0x45637076:
-			// The name starts vpcE
-			if d.Name("vpcEndpointIds\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "types":
-				member = 0
-			case "vpcEndpointIds":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersEndpointConfiguration, -1); i >= 0; i = d.Member(&membersEndpointConfiguration, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Types = decodeListOfEndpointType(d)
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.VpcEndpointIds = decodeListOfString(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -178,179 +112,54 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226469:
-			// The name starts id":
-			if d.Name("id\":") {
-				member = 0
-			}
-		case 0x656d616e:
-			// The name starts name
-			if d.Name("name\":") {
-				member = 1
-			}
-		case 0x63736564:
-			// The name starts desc
-			if d.Name("description\":") {
-				member = 2
-			}
-		case 0x61657263:
-			// The name starts crea
-			if d.Name("createdDate\":") {
-				member = 3
-			}
-		case 0x73726576:
-			// The name starts vers
-			if d.Name("version\":") {
-				member = 4
-			}
-		case 0x6e726177:
-			// The name starts warn
-			if d.Name("warnings\":") {
-				member = 5
-			}
-		case 0x616e6962:
-			// The name starts bina
-			if d.Name("binaryMediaTypes\":") {
-				member = 6
-			}
-		case 0x696e696d:
-			// The name starts mini
-			if d.Name("minimumCompressionSize\":") {
-				member = 7
-			}
-		case 0x4b697061:
-			// The name starts apiK
-			if d.Name("apiKeySource\":") {
-				member = 8
-			}
-		case 0x70646e65:
-			// The name starts endp
-			if d.Name("endpointConfiguration\":") {
-				member = 9
-			}
-		case 0x696c6f70:
-			// The name starts poli
-			if d.Name("policy\":") {
-				member = 10
-			}
-		case 0x73676174:
-			// The name starts tags
-			if d.Name("tags\":") {
-				member = 11
-			}
-		case 0x61736964:
-			// The name starts disa
-			if d.Name("disableExecuteApiEndpoint\":") {
-				member = 12
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "id":
-				member = 0
-			case "name":
-				member = 1
-			case "description":
-				member = 2
-			case "createdDate":
-				member = 3
-			case "version":
-				member = 4
-			case "warnings":
-				member = 5
-			case "binaryMediaTypes":
-				member = 6
-			case "minimumCompressionSize":
-				member = 7
-			case "apiKeySource":
-				member = 8
-			case "endpointConfiguration":
-				member = 9
-			case "policy":
-				member = 10
-			case "tags":
-				member = 11
-			case "disableExecuteApiEndpoint":
-				member = 12
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRestApi, -1); i >= 0; i = d.Member(&membersRestApi, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Id = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Name = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Description = d.BoxString(d.String())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.CreatedDate = d.BoxTime(d.EpochSeconds())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Version = d.BoxString(d.String())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.Warnings = decodeListOfString(d)
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.BinaryMediaTypes = decodeListOfString(d)
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.MinimumCompressionSize = d.BoxInt32(d.Int32())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			x := new(types.EndpointConfiguration)
 			decodeEndpointConfiguration(d, x)
 			v.EndpointConfiguration = x
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.Policy = d.BoxString(d.String())
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.Tags = decodeMapOfStringToString(d)
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.DisableExecuteApiEndpoint = d.BoxBool(d.Bool())
-		default:
-			d.Skip()
 		}
 	}
 }
+
+// membersBadRequestException holds the JSON names of BadRequestException's members, which Decoder.Member looks up.
+var membersBadRequestException = jsonwire.Members{Names: []string{"message"}}
+
+// membersEndpointConfiguration holds the JSON names of EndpointConfiguration's members, which Decoder.Member looks up.
+var membersEndpointConfiguration = jsonwire.Members{Names: []string{"types", "vpcEndpointIds"}}
+
+// membersRestApi holds the JSON names of RestApi's members, which Decoder.Member looks up.
+var membersRestApi = jsonwire.Members{Names: []string{"id", "name", "description", "createdDate", "version", "warnings", "binaryMediaTypes", "minimumCompressionSize", "apiKeySource", "endpointConfiguration", "policy", "tags", "disableExecuteApiEndpoint"}}
+
+// membersRestApis holds the JSON names of RestApis's members, which Decoder.Member looks up.
+var membersRestApis = jsonwire.Members{Names: []string{"item", "position"}}
+
+// membersTooManyRequestsException holds the JSON names of TooManyRequestsException's members, which Decoder.Member looks up.
+var membersTooManyRequestsException = jsonwire.Members{Names: []string{"retryAfterSeconds", "message"}}
+
+// membersUnauthorizedException holds the JSON names of UnauthorizedException's members, which Decoder.Member looks up.
+var membersUnauthorizedException = jsonwire.Members{Names: []string{"message"}}

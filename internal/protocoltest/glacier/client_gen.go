@@ -100,57 +100,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidParameterValueException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65707974:
-					// The name starts type
-					if d.Name("type\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "type":
-						member = 0
-					case "code":
-						member = 1
-					case "message":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidParameterValueException, -1); i >= 0; i = d.Member(&membersInvalidParameterValueException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Type = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -163,57 +120,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.MissingParameterValueException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65707974:
-					// The name starts type
-					if d.Name("type\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "type":
-						member = 0
-					case "code":
-						member = 1
-					case "message":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersMissingParameterValueException, -1); i >= 0; i = d.Member(&membersMissingParameterValueException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Type = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -226,57 +140,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.RequestTimeoutException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65707974:
-					// The name starts type
-					if d.Name("type\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "type":
-						member = 0
-					case "code":
-						member = 1
-					case "message":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersRequestTimeoutException, -1); i >= 0; i = d.Member(&membersRequestTimeoutException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Type = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -289,57 +160,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ResourceNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65707974:
-					// The name starts type
-					if d.Name("type\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "type":
-						member = 0
-					case "code":
-						member = 1
-					case "message":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Type = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -352,57 +180,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ServiceUnavailableException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65707974:
-					// The name starts type
-					if d.Name("type\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 2
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "type":
-						member = 0
-					case "code":
-						member = 1
-					case "message":
-						member = 2
-					}
-				}
-				switch member {
+			for i := d.Member(&membersServiceUnavailableException, -1); i >= 0; i = d.Member(&membersServiceUnavailableException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Type = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

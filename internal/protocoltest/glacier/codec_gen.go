@@ -10,6 +10,7 @@ package glacier
 import (
 	call "github.com/smithygo/smithygo/runtime/call"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
@@ -85,3 +86,18 @@ func deserializeUploadMultipartPartOutput(resp *call.Response, out *UploadMultip
 	_ = out
 	return nil
 }
+
+// membersInvalidParameterValueException holds the JSON names of InvalidParameterValueException's members, which Decoder.Member looks up.
+var membersInvalidParameterValueException = jsonwire.Members{Names: []string{"type", "code", "message"}}
+
+// membersMissingParameterValueException holds the JSON names of MissingParameterValueException's members, which Decoder.Member looks up.
+var membersMissingParameterValueException = jsonwire.Members{Names: []string{"type", "code", "message"}}
+
+// membersRequestTimeoutException holds the JSON names of RequestTimeoutException's members, which Decoder.Member looks up.
+var membersRequestTimeoutException = jsonwire.Members{Names: []string{"type", "code", "message"}}
+
+// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+var membersResourceNotFoundException = jsonwire.Members{Names: []string{"type", "code", "message"}}
+
+// membersServiceUnavailableException holds the JSON names of ServiceUnavailableException's members, which Decoder.Member looks up.
+var membersServiceUnavailableException = jsonwire.Members{Names: []string{"type", "code", "message"}}

@@ -459,47 +459,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ComplexError{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x4c706f54:
-					// The name starts TopL
-					if d.Name("TopLevel\":") {
-						member = 0
-					}
-				case 0x7473654e:
-					// The name starts Nest
-					if d.Name("Nested\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "TopLevel":
-						member = 0
-					case "Nested":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersComplexError, -1); i >= 0; i = d.Member(&membersComplexError, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.TopLevel = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					x := new(types.ComplexNestedErrorData)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -508,107 +475,24 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ErrorWithMembers{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x65646f43:
-					// The name starts Code
-					if d.Name("Code\":") {
-						member = 0
-					}
-				case 0x706d6f43:
-					// The name starts Comp
-					if d.Name("ComplexData\":") {
-						member = 1
-					}
-				case 0x65746e49:
-					// The name starts Inte
-					if d.Name("IntegerField\":") {
-						member = 2
-					}
-				case 0x7473694c:
-					// The name starts List
-					if d.Name("ListField\":") {
-						member = 3
-					}
-				case 0x4670614d:
-					// The name starts MapF
-					if d.Name("MapField\":") {
-						member = 4
-					}
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 5
-					}
-				case 0x69727453:
-					// The name starts Stri
-					if d.Name("StringField\":") {
-						member = 6
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Code":
-						member = 0
-					case "ComplexData":
-						member = 1
-					case "IntegerField":
-						member = 2
-					case "ListField":
-						member = 3
-					case "MapField":
-						member = 4
-					case "Message":
-						member = 5
-					case "StringField":
-						member = 6
-					}
-				}
-				switch member {
+			for i := d.Member(&membersErrorWithMembers, -1); i >= 0; i = d.Member(&membersErrorWithMembers, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					x := new(types.KitchenSink)
 					decodeKitchenSink(d, x)
 					v.ComplexData = x
 				case 2:
-					if d.Null() {
-						continue
-					}
 					v.IntegerField = d.BoxInt32(d.Int32())
 				case 3:
-					if d.Null() {
-						continue
-					}
 					v.ListField = decodeListOfStrings(d)
 				case 4:
-					if d.Null() {
-						continue
-					}
 					v.MapField = decodeMapOfStrings(d)
 				case 5:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 6:
-					if d.Null() {
-						continue
-					}
 					v.StringField = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -627,33 +511,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidGreeting{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidGreeting, -1); i >= 0; i = d.Member(&membersInvalidGreeting, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

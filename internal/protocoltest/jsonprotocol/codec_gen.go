@@ -53,33 +53,10 @@ func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*call.Request, err
 func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("datetime\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "datetime":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDatetimeOffsetsOutput, -1); i >= 0; i = d.Member(&membersDatetimeOffsetsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Datetime = d.BoxTime(d.DateTime())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -169,33 +146,10 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request,
 func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("datetime\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "datetime":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersFractionalSecondsOutput, -1); i >= 0; i = d.Member(&membersFractionalSecondsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Datetime = d.BoxTime(d.DateTime())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -220,33 +174,10 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Reques
 func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65657267:
-				// The name starts gree
-				if d.Name("greeting\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "greeting":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGreetingWithErrorsOutput, -1); i >= 0; i = d.Member(&membersGreetingWithErrorsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Greeting = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -313,78 +244,20 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*call.Request, error) {
 func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x456f6f66:
-				// The name starts fooE
-				if d.Name("fooEnum1\":") {
-					member = 0
-				} else if d.Name("fooEnum2\":") {
-					member = 1
-				} else if d.Name("fooEnum3\":") {
-					member = 2
-				} else if d.Name("fooEnumList\":") {
-					member = 3
-				} else if d.Name("fooEnumSet\":") {
-					member = 4
-				} else if d.Name("fooEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "fooEnum1":
-					member = 0
-				case "fooEnum2":
-					member = 1
-				case "fooEnum3":
-					member = 2
-				case "fooEnumList":
-					member = 3
-				case "fooEnumSet":
-					member = 4
-				case "fooEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum1 = types.FooEnum(d.Symbol())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum2 = types.FooEnum(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum3 = types.FooEnum(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumList = decodeFooEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumSet = decodeFooEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumMap = decodeFooEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -432,81 +305,23 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*call.Request, error) {
 func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x45746e69:
-				// The name starts intE
-				if d.Name("intEnum1\":") {
-					member = 0
-				} else if d.Name("intEnum2\":") {
-					member = 1
-				} else if d.Name("intEnum3\":") {
-					member = 2
-				} else if d.Name("intEnumList\":") {
-					member = 3
-				} else if d.Name("intEnumSet\":") {
-					member = 4
-				} else if d.Name("intEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "intEnum1":
-					member = 0
-				case "intEnum2":
-					member = 1
-				case "intEnum3":
-					member = 2
-				case "intEnumList":
-					member = 3
-				case "intEnumSet":
-					member = 4
-				case "intEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonIntEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonIntEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum1 = &x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum2 = &x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntEnum3 = &x
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.IntEnumList = decodeIntegerEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.IntEnumSet = decodeIntegerEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.IntEnumMap = decodeIntegerEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -534,33 +349,10 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
 func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f63:
-				// The name starts cont
-				if d.Name("contents\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "contents":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUnionInputOutput, -1); i >= 0; i = d.Member(&membersUnionInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Contents = decodeMyUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -688,317 +480,68 @@ func serializeKitchenSinkOperationInput(in *KitchenSinkOperationInput) (*call.Re
 func deserializeKitchenSinkOperationOutput(resp *call.Response, out *KitchenSinkOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c42:
-				// The name starts Blob
-				if d.Name("Blob\":") {
-					member = 0
-				}
-			case 0x6c6f6f42:
-				// The name starts Bool
-				if d.Name("Boolean\":") {
-					member = 1
-				}
-			case 0x62756f44:
-				// The name starts Doub
-				if d.Name("Double\":") {
-					member = 2
-				}
-			case 0x74706d45:
-				// The name starts Empt
-				if d.Name("EmptyStruct\":") {
-					member = 3
-				}
-			case 0x616f6c46:
-				// The name starts Floa
-				if d.Name("Float\":") {
-					member = 4
-				}
-			case 0x70747448:
-				// The name starts Http
-				if d.Name("HttpdateTimestamp\":") {
-					member = 5
-				}
-			case 0x65746e49:
-				// The name starts Inte
-				if d.Name("Integer\":") {
-					member = 6
-				}
-			case 0x386f7349:
-				// The name starts Iso8
-				if d.Name("Iso8601Timestamp\":") {
-					member = 7
-				}
-			case 0x6e6f734a:
-				// The name starts Json
-				if d.Name("JsonValue\":") {
-					member = 8
-				}
-			case 0x7473694c:
-				// The name starts List
-				if d.Name("ListOfLists\":") {
-					member = 9
-				} else if d.Name("ListOfMapsOfStrings\":") {
-					member = 10
-				} else if d.Name("ListOfStrings\":") {
-					member = 11
-				} else if d.Name("ListOfStructs\":") {
-					member = 12
-				}
-			case 0x676e6f4c:
-				// The name starts Long
-				if d.Name("Long\":") {
-					member = 13
-				}
-			case 0x4f70614d:
-				// The name starts MapO
-				if d.Name("MapOfListsOfStrings\":") {
-					member = 14
-				} else if d.Name("MapOfMaps\":") {
-					member = 15
-				} else if d.Name("MapOfStrings\":") {
-					member = 16
-				} else if d.Name("MapOfStructs\":") {
-					member = 17
-				}
-			case 0x75636552:
-				// The name starts Recu
-				if d.Name("RecursiveList\":") {
-					member = 18
-				} else if d.Name("RecursiveMap\":") {
-					member = 19
-				} else if d.Name("RecursiveStruct\":") {
-					member = 20
-				}
-			case 0x706d6953:
-				// The name starts Simp
-				if d.Name("SimpleStruct\":") {
-					member = 21
-				}
-			case 0x69727453:
-				// The name starts Stri
-				if d.Name("String\":") {
-					member = 22
-				}
-			case 0x75727453:
-				// The name starts Stru
-				if d.Name("StructWithJsonName\":") {
-					member = 23
-				}
-			case 0x656d6954:
-				// The name starts Time
-				if d.Name("Timestamp\":") {
-					member = 24
-				}
-			case 0x78696e55:
-				// The name starts Unix
-				if d.Name("UnixTimestamp\":") {
-					member = 25
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Blob":
-					member = 0
-				case "Boolean":
-					member = 1
-				case "Double":
-					member = 2
-				case "EmptyStruct":
-					member = 3
-				case "Float":
-					member = 4
-				case "HttpdateTimestamp":
-					member = 5
-				case "Integer":
-					member = 6
-				case "Iso8601Timestamp":
-					member = 7
-				case "JsonValue":
-					member = 8
-				case "ListOfLists":
-					member = 9
-				case "ListOfMapsOfStrings":
-					member = 10
-				case "ListOfStrings":
-					member = 11
-				case "ListOfStructs":
-					member = 12
-				case "Long":
-					member = 13
-				case "MapOfListsOfStrings":
-					member = 14
-				case "MapOfMaps":
-					member = 15
-				case "MapOfStrings":
-					member = 16
-				case "MapOfStructs":
-					member = 17
-				case "RecursiveList":
-					member = 18
-				case "RecursiveMap":
-					member = 19
-				case "RecursiveStruct":
-					member = 20
-				case "SimpleStruct":
-					member = 21
-				case "String":
-					member = 22
-				case "StructWithJsonName":
-					member = 23
-				case "Timestamp":
-					member = 24
-				case "UnixTimestamp":
-					member = 25
-				}
-			}
-			switch member {
+		for i := d.Member(&membersKitchenSink, -1); i >= 0; i = d.Member(&membersKitchenSink, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Blob = d.Base64()
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.Boolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.Double = d.BoxFloat64(d.Float64())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				x := new(types.EmptyStruct)
 				decodeEmptyStruct(d, x)
 				out.EmptyStruct = x
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.Float = d.BoxFloat32(d.Float32())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.HttpdateTimestamp = d.BoxTime(d.HTTPDate())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.Integer = d.BoxInt32(d.Int32())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.Iso8601Timestamp = d.BoxTime(d.DateTime())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.JsonValue = d.BoxString(d.String())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.ListOfLists = decodeListOfListOfStrings(d)
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.ListOfMapsOfStrings = decodeListOfMapsOfStrings(d)
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.ListOfStrings = decodeListOfStrings(d)
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.ListOfStructs = decodeListOfStructs(d)
 			case 13:
-				if d.Null() {
-					continue
-				}
 				out.Long = d.BoxInt64(d.Int64())
 			case 14:
-				if d.Null() {
-					continue
-				}
 				out.MapOfListsOfStrings = decodeMapOfListsOfStrings(d)
 			case 15:
-				if d.Null() {
-					continue
-				}
 				out.MapOfMaps = decodeMapOfMapOfStrings(d)
 			case 16:
-				if d.Null() {
-					continue
-				}
 				out.MapOfStrings = decodeMapOfStrings(d)
 			case 17:
-				if d.Null() {
-					continue
-				}
 				out.MapOfStructs = decodeMapOfStructs(d)
 			case 18:
-				if d.Null() {
-					continue
-				}
 				out.RecursiveList = decodeListOfKitchenSinks(d)
 			case 19:
-				if d.Null() {
-					continue
-				}
 				out.RecursiveMap = decodeMapOfKitchenSinks(d)
 			case 20:
-				if d.Null() {
-					continue
-				}
 				x := new(types.KitchenSink)
 				decodeKitchenSink(d, x)
 				out.RecursiveStruct = x
 			case 21:
-				if d.Null() {
-					continue
-				}
 				x := new(types.SimpleStruct)
 				decodeSimpleStruct(d, x)
 				out.SimpleStruct = x
 			case 22:
-				if d.Null() {
-					continue
-				}
 				out.String = d.BoxString(d.String())
 			case 23:
-				if d.Null() {
-					continue
-				}
 				x := new(types.StructWithJsonName)
 				decodeStructWithJsonName(d, x)
 				out.StructWithJsonName = x
 			case 24:
-				if d.Null() {
-					continue
-				}
 				out.Timestamp = d.BoxTime(d.EpochSeconds())
 			case 25:
-				if d.Null() {
-					continue
-				}
 				out.UnixTimestamp = d.BoxTime(d.EpochSeconds())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1026,33 +569,10 @@ func serializeNullOperationInput(in *NullOperationInput) (*call.Request, error) 
 func deserializeNullOperationOutput(resp *call.Response, out *NullOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersNullOperationInputOutput, -1); i >= 0; i = d.Member(&membersNullOperationInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.String = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1080,33 +600,10 @@ func serializeOperationWithOptionalInputOutputInput(in *OperationWithOptionalInp
 func deserializeOperationWithOptionalInputOutputOutput(resp *call.Response, out *OperationWithOptionalInputOutputOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6156:
-				// The name starts Valu
-				if d.Name("Value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithOptionalInputOutputOutput, -1); i >= 0; i = d.Member(&membersOperationWithOptionalInputOutputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Value = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1134,33 +631,10 @@ func serializePutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput) (
 func deserializePutAndGetInlineDocumentsOutput(resp *call.Response, out *PutAndGetInlineDocumentsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x696c6e69:
-				// The name starts inli
-				if d.Name("inlineDocument\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "inlineDocument":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPutAndGetInlineDocumentsInputOutput, -1); i >= 0; i = d.Member(&membersPutAndGetInlineDocumentsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.InlineDocument = types.Document(d.Raw())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1218,45 +692,12 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*cal
 func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatValue\":") {
-					member = 0
-				}
-			case 0x62756f64:
-				// The name starts doub
-				if d.Name("doubleValue\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "floatValue":
-					member = 0
-				case "doubleValue":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSimpleScalarPropertiesInputOutput, -1); i >= 0; i = d.Member(&membersSimpleScalarPropertiesInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DoubleValue = d.BoxFloat64(d.Float64())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1288,42 +729,12 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Re
 func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStringList\":") {
-					member = 0
-				} else if d.Name("sparseStringMap\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStringList":
-					member = 0
-				case "sparseStringMap":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseNullsOperationInputOutput, -1); i >= 0; i = d.Member(&membersSparseNullsOperationInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringList = decodeSparseStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringMap = decodeSparseStringMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1335,33 +746,10 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f46:
-			// The name starts Foo"
-			if d.Name("Foo\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Foo":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersComplexNestedErrorData, -1); i >= 0; i = d.Member(&membersComplexNestedErrorData, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1370,16 +758,8 @@ func decodeEmptyStruct(d *jsonwire.Decoder, v *types.EmptyStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
+	// No member is read from the body: Member skips them all.
+	d.Member(&membersEmptyStruct, -1)
 }
 
 func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
@@ -1434,33 +814,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1517,317 +874,68 @@ func decodeKitchenSink(d *jsonwire.Decoder, v *types.KitchenSink) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x626f6c42:
-			// The name starts Blob
-			if d.Name("Blob\":") {
-				member = 0
-			}
-		case 0x6c6f6f42:
-			// The name starts Bool
-			if d.Name("Boolean\":") {
-				member = 1
-			}
-		case 0x62756f44:
-			// The name starts Doub
-			if d.Name("Double\":") {
-				member = 2
-			}
-		case 0x74706d45:
-			// The name starts Empt
-			if d.Name("EmptyStruct\":") {
-				member = 3
-			}
-		case 0x616f6c46:
-			// The name starts Floa
-			if d.Name("Float\":") {
-				member = 4
-			}
-		case 0x70747448:
-			// The name starts Http
-			if d.Name("HttpdateTimestamp\":") {
-				member = 5
-			}
-		case 0x65746e49:
-			// The name starts Inte
-			if d.Name("Integer\":") {
-				member = 6
-			}
-		case 0x386f7349:
-			// The name starts Iso8
-			if d.Name("Iso8601Timestamp\":") {
-				member = 7
-			}
-		case 0x6e6f734a:
-			// The name starts Json
-			if d.Name("JsonValue\":") {
-				member = 8
-			}
-		case 0x7473694c:
-			// The name starts List
-			if d.Name("ListOfLists\":") {
-				member = 9
-			} else if d.Name("ListOfMapsOfStrings\":") {
-				member = 10
-			} else if d.Name("ListOfStrings\":") {
-				member = 11
-			} else if d.Name("ListOfStructs\":") {
-				member = 12
-			}
-		case 0x676e6f4c:
-			// The name starts Long
-			if d.Name("Long\":") {
-				member = 13
-			}
-		case 0x4f70614d:
-			// The name starts MapO
-			if d.Name("MapOfListsOfStrings\":") {
-				member = 14
-			} else if d.Name("MapOfMaps\":") {
-				member = 15
-			} else if d.Name("MapOfStrings\":") {
-				member = 16
-			} else if d.Name("MapOfStructs\":") {
-				member = 17
-			}
-		case 0x75636552:
-			// The name starts Recu
-			if d.Name("RecursiveList\":") {
-				member = 18
-			} else if d.Name("RecursiveMap\":") {
-				member = 19
-			} else if d.Name("RecursiveStruct\":") {
-				member = 20
-			}
-		case 0x706d6953:
-			// The name starts Simp
-			if d.Name("SimpleStruct\":") {
-				member = 21
-			}
-		case 0x69727453:
-			// The name starts Stri
-			if d.Name("String\":") {
-				member = 22
-			}
-		case 0x75727453:
-			// The name starts Stru
-			if d.Name("StructWithJsonName\":") {
-				member = 23
-			}
-		case 0x656d6954:
-			// The name starts Time
-			if d.Name("Timestamp\":") {
-				member = 24
-			}
-		case 0x78696e55:
-			// The name starts Unix
-			if d.Name("UnixTimestamp\":") {
-				member = 25
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Blob":
-				member = 0
-			case "Boolean":
-				member = 1
-			case "Double":
-				member = 2
-			case "EmptyStruct":
-				member = 3
-			case "Float":
-				member = 4
-			case "HttpdateTimestamp":
-				member = 5
-			case "Integer":
-				member = 6
-			case "Iso8601Timestamp":
-				member = 7
-			case "JsonValue":
-				member = 8
-			case "ListOfLists":
-				member = 9
-			case "ListOfMapsOfStrings":
-				member = 10
-			case "ListOfStrings":
-				member = 11
-			case "ListOfStructs":
-				member = 12
-			case "Long":
-				member = 13
-			case "MapOfListsOfStrings":
-				member = 14
-			case "MapOfMaps":
-				member = 15
-			case "MapOfStrings":
-				member = 16
-			case "MapOfStructs":
-				member = 17
-			case "RecursiveList":
-				member = 18
-			case "RecursiveMap":
-				member = 19
-			case "RecursiveStruct":
-				member = 20
-			case "SimpleStruct":
-				member = 21
-			case "String":
-				member = 22
-			case "StructWithJsonName":
-				member = 23
-			case "Timestamp":
-				member = 24
-			case "UnixTimestamp":
-				member = 25
-			}
-		}
-		switch member {
+	for i := d.Member(&membersKitchenSink, -1); i >= 0; i = d.Member(&membersKitchenSink, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Blob = d.Base64()
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Boolean = d.BoxBool(d.Bool())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.Double = d.BoxFloat64(d.Float64())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			x := new(types.EmptyStruct)
 			decodeEmptyStruct(d, x)
 			v.EmptyStruct = x
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.Float = d.BoxFloat32(d.Float32())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.HttpdateTimestamp = d.BoxTime(d.HTTPDate())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.Integer = d.BoxInt32(d.Int32())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.Iso8601Timestamp = d.BoxTime(d.DateTime())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.JsonValue = d.BoxString(d.String())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.ListOfLists = decodeListOfListOfStrings(d)
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.ListOfMapsOfStrings = decodeListOfMapsOfStrings(d)
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.ListOfStrings = decodeListOfStrings(d)
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.ListOfStructs = decodeListOfStructs(d)
 		case 13:
-			if d.Null() {
-				continue
-			}
 			v.Long = d.BoxInt64(d.Int64())
 		case 14:
-			if d.Null() {
-				continue
-			}
 			v.MapOfListsOfStrings = decodeMapOfListsOfStrings(d)
 		case 15:
-			if d.Null() {
-				continue
-			}
 			v.MapOfMaps = decodeMapOfMapOfStrings(d)
 		case 16:
-			if d.Null() {
-				continue
-			}
 			v.MapOfStrings = decodeMapOfStrings(d)
 		case 17:
-			if d.Null() {
-				continue
-			}
 			v.MapOfStructs = decodeMapOfStructs(d)
 		case 18:
-			if d.Null() {
-				continue
-			}
 			v.RecursiveList = decodeListOfKitchenSinks(d)
 		case 19:
-			if d.Null() {
-				continue
-			}
 			v.RecursiveMap = decodeMapOfKitchenSinks(d)
 		case 20:
-			if d.Null() {
-				continue
-			}
 			x := new(types.KitchenSink)
 			decodeKitchenSink(d, x)
 			v.RecursiveStruct = x
 		case 21:
-			if d.Null() {
-				continue
-			}
 			x := new(types.SimpleStruct)
 			decodeSimpleStruct(d, x)
 			v.SimpleStruct = x
 		case 22:
-			if d.Null() {
-				continue
-			}
 			v.String = d.BoxString(d.String())
 		case 23:
-			if d.Null() {
-				continue
-			}
 			x := new(types.StructWithJsonName)
 			decodeStructWithJsonName(d, x)
 			v.StructWithJsonName = x
 		case 24:
-			if d.Null() {
-				continue
-			}
 			v.Timestamp = d.BoxTime(d.EpochSeconds())
 		case 25:
-			if d.Null() {
-				continue
-			}
 			v.UnixTimestamp = d.BoxTime(d.EpochSeconds())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2064,33 +1172,10 @@ func decodeSimpleStruct(d *jsonwire.Decoder, v *types.SimpleStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6156:
-			// The name starts Valu
-			if d.Name("Value\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Value":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersSimpleStruct, -1); i >= 0; i = d.Member(&membersSimpleStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Value = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2156,33 +1241,10 @@ func decodeStructWithJsonName(d *jsonwire.Decoder, v *types.StructWithJsonName) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6156:
-			// The name starts Valu
-			if d.Name("Value\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Value":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStructWithJsonName, -1); i >= 0; i = d.Member(&membersStructWithJsonName, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Value = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2559,3 +1621,63 @@ func encodeStructWithJsonName(e *jsonwire.Encoder, v *types.StructWithJsonName) 
 	}
 	e.EndObject()
 }
+
+// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
+
+// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
+
+// membersDatetimeOffsetsOutput holds the JSON names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
+var membersDatetimeOffsetsOutput = jsonwire.Members{Names: []string{"datetime"}}
+
+// membersEmptyStruct holds the JSON names of EmptyStruct's members, which Decoder.Member looks up.
+var membersEmptyStruct = jsonwire.Members{Names: []string{}}
+
+// membersErrorWithMembers holds the JSON names of ErrorWithMembers's members, which Decoder.Member looks up.
+var membersErrorWithMembers = jsonwire.Members{Names: []string{"Code", "ComplexData", "IntegerField", "ListField", "MapField", "Message", "StringField"}}
+
+// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
+
+// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
+
+// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
+
+// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"intEnum1", "intEnum2", "intEnum3", "intEnumList", "intEnumSet", "intEnumMap"}}
+
+// membersKitchenSink holds the JSON names of KitchenSink's members, which Decoder.Member looks up.
+var membersKitchenSink = jsonwire.Members{Names: []string{"Blob", "Boolean", "Double", "EmptyStruct", "Float", "HttpdateTimestamp", "Integer", "Iso8601Timestamp", "JsonValue", "ListOfLists", "ListOfMapsOfStrings", "ListOfStrings", "ListOfStructs", "Long", "MapOfListsOfStrings", "MapOfMaps", "MapOfStrings", "MapOfStructs", "RecursiveList", "RecursiveMap", "RecursiveStruct", "SimpleStruct", "String", "StructWithJsonName", "Timestamp", "UnixTimestamp"}}
+
+// membersNullOperationInputOutput holds the JSON names of NullOperationInputOutput's members, which Decoder.Member looks up.
+var membersNullOperationInputOutput = jsonwire.Members{Names: []string{"string"}}
+
+// membersOperationWithOptionalInputOutputOutput holds the JSON names of OperationWithOptionalInputOutputOutput's members, which Decoder.Member looks up.
+var membersOperationWithOptionalInputOutputOutput = jsonwire.Members{Names: []string{"Value"}}
+
+// membersPutAndGetInlineDocumentsInputOutput holds the JSON names of PutAndGetInlineDocumentsInputOutput's members, which Decoder.Member looks up.
+var membersPutAndGetInlineDocumentsInputOutput = jsonwire.Members{Names: []string{"inlineDocument"}}
+
+// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"floatValue", "doubleValue"}}
+
+// membersSimpleStruct holds the JSON names of SimpleStruct's members, which Decoder.Member looks up.
+var membersSimpleStruct = jsonwire.Members{Names: []string{"Value"}}
+
+// membersSparseNullsOperationInputOutput holds the JSON names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
+var membersSparseNullsOperationInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseStringMap"}}
+
+// membersStructWithJsonName holds the JSON names of StructWithJsonName's members, which Decoder.Member looks up.
+var membersStructWithJsonName = jsonwire.Members{Names: []string{"Value"}}
+
+// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}

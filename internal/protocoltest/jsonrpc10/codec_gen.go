@@ -122,33 +122,10 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Reques
 func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65657267:
-				// The name starts gree
-				if d.Name("greeting\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "greeting":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGreetingWithErrorsOutput, -1); i >= 0; i = d.Member(&membersGreetingWithErrorsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Greeting = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -195,33 +172,10 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
 func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f63:
-				// The name starts cont
-				if d.Name("contents\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "contents":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonUnionsOutput, -1); i >= 0; i = d.Member(&membersJsonUnionsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Contents = decodeMyUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -369,286 +323,65 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61666564:
-				// The name starts defa
-				if d.Name("defaultString\":") {
-					member = 0
-				} else if d.Name("defaultBoolean\":") {
-					member = 1
-				} else if d.Name("defaultList\":") {
-					member = 2
-				} else if d.Name("defaultDocumentMap\":") {
-					member = 3
-				} else if d.Name("defaultDocumentString\":") {
-					member = 4
-				} else if d.Name("defaultDocumentBoolean\":") {
-					member = 5
-				} else if d.Name("defaultDocumentList\":") {
-					member = 6
-				} else if d.Name("defaultNullDocument\":") {
-					member = 7
-				} else if d.Name("defaultTimestamp\":") {
-					member = 8
-				} else if d.Name("defaultBlob\":") {
-					member = 9
-				} else if d.Name("defaultByte\":") {
-					member = 10
-				} else if d.Name("defaultShort\":") {
-					member = 11
-				} else if d.Name("defaultInteger\":") {
-					member = 12
-				} else if d.Name("defaultLong\":") {
-					member = 13
-				} else if d.Name("defaultFloat\":") {
-					member = 14
-				} else if d.Name("defaultDouble\":") {
-					member = 15
-				} else if d.Name("defaultMap\":") {
-					member = 16
-				} else if d.Name("defaultEnum\":") {
-					member = 17
-				} else if d.Name("defaultIntEnum\":") {
-					member = 18
-				}
-			case 0x74706d65:
-				// The name starts empt
-				if d.Name("emptyString\":") {
-					member = 19
-				} else if d.Name("emptyBlob\":") {
-					member = 21
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBoolean\":") {
-					member = 20
-				}
-			case 0x6f72657a:
-				// The name starts zero
-				if d.Name("zeroByte\":") {
-					member = 22
-				} else if d.Name("zeroShort\":") {
-					member = 23
-				} else if d.Name("zeroInteger\":") {
-					member = 24
-				} else if d.Name("zeroLong\":") {
-					member = 25
-				} else if d.Name("zeroFloat\":") {
-					member = 26
-				} else if d.Name("zeroDouble\":") {
-					member = 27
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "defaultString":
-					member = 0
-				case "defaultBoolean":
-					member = 1
-				case "defaultList":
-					member = 2
-				case "defaultDocumentMap":
-					member = 3
-				case "defaultDocumentString":
-					member = 4
-				case "defaultDocumentBoolean":
-					member = 5
-				case "defaultDocumentList":
-					member = 6
-				case "defaultNullDocument":
-					member = 7
-				case "defaultTimestamp":
-					member = 8
-				case "defaultBlob":
-					member = 9
-				case "defaultByte":
-					member = 10
-				case "defaultShort":
-					member = 11
-				case "defaultInteger":
-					member = 12
-				case "defaultLong":
-					member = 13
-				case "defaultFloat":
-					member = 14
-				case "defaultDouble":
-					member = 15
-				case "defaultMap":
-					member = 16
-				case "defaultEnum":
-					member = 17
-				case "defaultIntEnum":
-					member = 18
-				case "emptyString":
-					member = 19
-				case "falseBoolean":
-					member = 20
-				case "emptyBlob":
-					member = 21
-				case "zeroByte":
-					member = 22
-				case "zeroShort":
-					member = 23
-				case "zeroInteger":
-					member = 24
-				case "zeroLong":
-					member = 25
-				case "zeroFloat":
-					member = 26
-				case "zeroDouble":
-					member = 27
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithDefaultsOutput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DefaultString = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DefaultList = decodeTestStringList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentMap = types.Document(d.Raw())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentString = types.Document(d.Raw())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentBoolean = types.Document(d.Raw())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentList = types.Document(d.Raw())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.DefaultNullDocument = types.Document(d.Raw())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBlob = d.Base64()
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
 			case 14:
-				if d.Null() {
-					continue
-				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
 			case 15:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
 			case 16:
-				if d.Null() {
-					continue
-				}
 				out.DefaultMap = decodeTestStringMap(d)
 			case 17:
-				if d.Null() {
-					continue
-				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case 18:
-				if d.Null() {
-					continue
-				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
 			case 19:
-				if d.Null() {
-					continue
-				}
 				out.EmptyString = d.String()
 			case 20:
-				if d.Null() {
-					continue
-				}
 				out.FalseBoolean = d.Bool()
 			case 21:
-				if d.Null() {
-					continue
-				}
 				out.EmptyBlob = d.Base64()
 			case 22:
-				if d.Null() {
-					continue
-				}
 				out.ZeroByte = d.Int8()
 			case 23:
-				if d.Null() {
-					continue
-				}
 				out.ZeroShort = d.Int16()
 			case 24:
-				if d.Null() {
-					continue
-				}
 				out.ZeroInteger = d.Int32()
 			case 25:
-				if d.Null() {
-					continue
-				}
 				out.ZeroLong = d.Int64()
 			case 26:
-				if d.Null() {
-					continue
-				}
 				out.ZeroFloat = d.Float32()
 			case 27:
-				if d.Null() {
-					continue
-				}
 				out.ZeroDouble = d.Float64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -685,53 +418,16 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c616964:
-				// The name starts dial
-				if d.Name("dialog\":") {
-					member = 0
-				} else if d.Name("dialogList\":") {
-					member = 1
-				} else if d.Name("dialogMap\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "dialog":
-					member = 0
-				case "dialogList":
-					member = 1
-				case "dialogMap":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithNestedStructureOutput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Dialog)
 				decodeDialog(d, x)
 				out.Dialog = x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DialogList = decodeDialogList(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DialogMap = decodeDialogMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -756,132 +452,32 @@ func serializeOperationWithRequiredMembersInput(in *OperationWithRequiredMembers
 func deserializeOperationWithRequiredMembersOutput(resp *call.Response, out *OperationWithRequiredMembersOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75716572:
-				// The name starts requ
-				if d.Name("requiredString\":") {
-					member = 0
-				} else if d.Name("requiredBoolean\":") {
-					member = 1
-				} else if d.Name("requiredList\":") {
-					member = 2
-				} else if d.Name("requiredTimestamp\":") {
-					member = 3
-				} else if d.Name("requiredBlob\":") {
-					member = 4
-				} else if d.Name("requiredByte\":") {
-					member = 5
-				} else if d.Name("requiredShort\":") {
-					member = 6
-				} else if d.Name("requiredInteger\":") {
-					member = 7
-				} else if d.Name("requiredLong\":") {
-					member = 8
-				} else if d.Name("requiredFloat\":") {
-					member = 9
-				} else if d.Name("requiredDouble\":") {
-					member = 10
-				} else if d.Name("requiredMap\":") {
-					member = 11
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "requiredString":
-					member = 0
-				case "requiredBoolean":
-					member = 1
-				case "requiredList":
-					member = 2
-				case "requiredTimestamp":
-					member = 3
-				case "requiredBlob":
-					member = 4
-				case "requiredByte":
-					member = 5
-				case "requiredShort":
-					member = 6
-				case "requiredInteger":
-					member = 7
-				case "requiredLong":
-					member = 8
-				case "requiredFloat":
-					member = 9
-				case "requiredDouble":
-					member = 10
-				case "requiredMap":
-					member = 11
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithRequiredMembersOutput, -1); i >= 0; i = d.Member(&membersOperationWithRequiredMembersOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.RequiredString = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.RequiredBoolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.RequiredList = decodeRequiredStringList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.RequiredTimestamp = d.BoxTime(d.EpochSeconds())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.RequiredBlob = d.Base64()
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.RequiredByte = d.BoxInt8(d.Int8())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.RequiredShort = d.BoxInt16(d.Int16())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.RequiredInteger = d.BoxInt32(d.Int32())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.RequiredLong = d.BoxInt64(d.Int64())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.RequiredFloat = d.BoxFloat32(d.Float32())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.RequiredDouble = d.BoxFloat64(d.Float64())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.RequiredMap = decodeRequiredStringMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -961,151 +557,37 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *call.Respon
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x75716572:
-				// The name starts requ
-				if d.Name("requiredString\":") {
-					member = 0
-				} else if d.Name("requiredBoolean\":") {
-					member = 1
-				} else if d.Name("requiredList\":") {
-					member = 2
-				} else if d.Name("requiredTimestamp\":") {
-					member = 3
-				} else if d.Name("requiredBlob\":") {
-					member = 4
-				} else if d.Name("requiredByte\":") {
-					member = 5
-				} else if d.Name("requiredShort\":") {
-					member = 6
-				} else if d.Name("requiredInteger\":") {
-					member = 7
-				} else if d.Name("requiredLong\":") {
-					member = 8
-				} else if d.Name("requiredFloat\":") {
-					member = 9
-				} else if d.Name("requiredDouble\":") {
-					member = 10
-				} else if d.Name("requiredMap\":") {
-					member = 11
-				} else if d.Name("requiredEnum\":") {
-					member = 12
-				} else if d.Name("requiredIntEnum\":") {
-					member = 13
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "requiredString":
-					member = 0
-				case "requiredBoolean":
-					member = 1
-				case "requiredList":
-					member = 2
-				case "requiredTimestamp":
-					member = 3
-				case "requiredBlob":
-					member = 4
-				case "requiredByte":
-					member = 5
-				case "requiredShort":
-					member = 6
-				case "requiredInteger":
-					member = 7
-				case "requiredLong":
-					member = 8
-				case "requiredFloat":
-					member = 9
-				case "requiredDouble":
-					member = 10
-				case "requiredMap":
-					member = 11
-				case "requiredEnum":
-					member = 12
-				case "requiredIntEnum":
-					member = 13
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithRequiredMembersWithDefaultsOutput, -1); i >= 0; i = d.Member(&membersOperationWithRequiredMembersWithDefaultsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.RequiredString = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.RequiredBoolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.RequiredList = decodeRequiredStringList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.RequiredTimestamp = d.BoxTime(d.EpochSeconds())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.RequiredBlob = d.Base64()
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.RequiredByte = d.BoxInt8(d.Int8())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.RequiredShort = d.BoxInt16(d.Int16())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.RequiredInteger = d.BoxInt32(d.Int32())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.RequiredLong = d.BoxInt64(d.Int64())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.RequiredFloat = d.BoxFloat32(d.Float32())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.RequiredDouble = d.BoxFloat64(d.Float64())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.RequiredMap = decodeRequiredStringMap(d)
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.RequiredEnum = types.RequiredEnum(d.Symbol())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				x := types.RequiredIntEnum(d.Int32())
 				out.RequiredIntEnum = &x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1182,45 +664,12 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*cal
 func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatValue\":") {
-					member = 0
-				}
-			case 0x62756f64:
-				// The name starts doub
-				if d.Name("doubleValue\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "floatValue":
-					member = 0
-				case "doubleValue":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSimpleScalarPropertiesOutput, -1); i >= 0; i = d.Member(&membersSimpleScalarPropertiesOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DoubleValue = d.BoxFloat64(d.Float64())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1232,33 +681,10 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f46:
-			// The name starts Foo"
-			if d.Name("Foo\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Foo":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersComplexNestedErrorData, -1); i >= 0; i = d.Member(&membersComplexNestedErrorData, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1267,59 +693,16 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x676e616c:
-			// The name starts lang
-			if d.Name("language\":") {
-				member = 0
-			}
-		case 0x65657267:
-			// The name starts gree
-			if d.Name("greeting\":") {
-				member = 1
-			}
-		case 0x65726166:
-			// The name starts fare
-			if d.Name("farewell\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "language":
-				member = 0
-			case "greeting":
-				member = 1
-			case "farewell":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDialog, -1); i >= 0; i = d.Member(&membersDialog, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Language = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Farewell)
 			decodeFarewell(d, x)
 			v.Farewell = x
-		default:
-			d.Skip()
 		}
 	}
 	if v.Greeting == nil {
@@ -1367,33 +750,10 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61726870:
-			// The name starts phra
-			if d.Name("phrase\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "phrase":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersFarewell, -1); i >= 0; i = d.Member(&membersFarewell, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Phrase = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 	if v.Phrase == nil {
@@ -1406,33 +766,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1905,3 +1242,42 @@ func encodeTopLevel(e *jsonwire.Encoder, v *types.TopLevel) {
 	}
 	e.EndObject()
 }
+
+// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
+
+// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
+
+// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
+
+// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
+
+// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
+
+// membersJsonUnionsOutput holds the JSON names of JsonUnionsOutput's members, which Decoder.Member looks up.
+var membersJsonUnionsOutput = jsonwire.Members{Names: []string{"contents"}}
+
+// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
+
+// membersOperationWithNestedStructureOutput holds the JSON names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
+var membersOperationWithNestedStructureOutput = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
+
+// membersOperationWithRequiredMembersOutput holds the JSON names of OperationWithRequiredMembersOutput's members, which Decoder.Member looks up.
+var membersOperationWithRequiredMembersOutput = jsonwire.Members{Names: []string{"requiredString", "requiredBoolean", "requiredList", "requiredTimestamp", "requiredBlob", "requiredByte", "requiredShort", "requiredInteger", "requiredLong", "requiredFloat", "requiredDouble", "requiredMap"}}
+
+// membersOperationWithRequiredMembersWithDefaultsOutput holds the JSON names of OperationWithRequiredMembersWithDefaultsOutput's members, which Decoder.Member looks up.
+var membersOperationWithRequiredMembersWithDefaultsOutput = jsonwire.Members{Names: []string{"requiredString", "requiredBoolean", "requiredList", "requiredTimestamp", "requiredBlob", "requiredByte", "requiredShort", "requiredInteger", "requiredLong", "requiredFloat", "requiredDouble", "requiredMap", "requiredEnum", "requiredIntEnum"}}
+
+// membersSimpleScalarPropertiesOutput holds the JSON names of SimpleScalarPropertiesOutput's members, which Decoder.Member looks up.
+var membersSimpleScalarPropertiesOutput = jsonwire.Members{Names: []string{"floatValue", "doubleValue"}}

@@ -67,45 +67,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InternalServerException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "code":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInternalServerException, -1); i >= 0; i = d.Member(&membersInternalServerException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxInt32(d.Int32())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -118,45 +85,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidInputException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "code":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidInputException, -1); i >= 0; i = d.Member(&membersInvalidInputException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxInt32(d.Int32())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -169,45 +103,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.LimitExceededException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "code":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersLimitExceededException, -1); i >= 0; i = d.Member(&membersLimitExceededException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxInt32(d.Int32())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -220,33 +121,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.PredictorNotMountedException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersPredictorNotMountedException, -1); i >= 0; i = d.Member(&membersPredictorNotMountedException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -259,45 +137,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ResourceNotFoundException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x65646f63:
-					// The name starts code
-					if d.Name("code\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "code":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.Code = d.BoxInt32(d.Int32())
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -41,35 +41,12 @@ func serializePredictInput(in *PredictInput) (*call.Request, error) {
 func deserializePredictOutput(resp *call.Response, out *PredictOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x64657250:
-				// The name starts Pred
-				if d.Name("Prediction\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Prediction":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPredictOutput, -1); i >= 0; i = d.Member(&membersPredictOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Prediction)
 				decodePrediction(d, x)
 				out.Prediction = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -99,63 +76,16 @@ func decodePrediction(d *jsonwire.Decoder, v *types.Prediction) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64657270:
-			// The name starts pred
-			if d.Name("predictedLabel\":") {
-				member = 0
-			} else if d.Name("predictedValue\":") {
-				member = 1
-			} else if d.Name("predictedScores\":") {
-				member = 2
-			}
-		case 0x61746564:
-			// The name starts deta
-			if d.Name("details\":") {
-				member = 3
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "predictedLabel":
-				member = 0
-			case "predictedValue":
-				member = 1
-			case "predictedScores":
-				member = 2
-			case "details":
-				member = 3
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPrediction, -1); i >= 0; i = d.Member(&membersPrediction, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.PredictedLabel = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.PredictedValue = d.BoxFloat32(d.Float32())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.PredictedScores = decodeScoreValuePerLabelMap(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.Details = decodeDetailsMap(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -188,3 +118,24 @@ func encodeRecord(e *jsonwire.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// membersInternalServerException holds the JSON names of InternalServerException's members, which Decoder.Member looks up.
+var membersInternalServerException = jsonwire.Members{Names: []string{"message", "code"}}
+
+// membersInvalidInputException holds the JSON names of InvalidInputException's members, which Decoder.Member looks up.
+var membersInvalidInputException = jsonwire.Members{Names: []string{"message", "code"}}
+
+// membersLimitExceededException holds the JSON names of LimitExceededException's members, which Decoder.Member looks up.
+var membersLimitExceededException = jsonwire.Members{Names: []string{"message", "code"}}
+
+// membersPredictOutput holds the JSON names of PredictOutput's members, which Decoder.Member looks up.
+var membersPredictOutput = jsonwire.Members{Names: []string{"Prediction"}}
+
+// membersPrediction holds the JSON names of Prediction's members, which Decoder.Member looks up.
+var membersPrediction = jsonwire.Members{Names: []string{"predictedLabel", "predictedValue", "predictedScores", "details"}}
+
+// membersPredictorNotMountedException holds the JSON names of PredictorNotMountedException's members, which Decoder.Member looks up.
+var membersPredictorNotMountedException = jsonwire.Members{Names: []string{"message"}}
+
+// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message", "code"}}

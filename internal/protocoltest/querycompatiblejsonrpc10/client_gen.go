@@ -60,33 +60,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.CustomCodeError{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersCustomCodeError, -1); i >= 0; i = d.Member(&membersCustomCodeError, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -100,33 +77,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.NoCustomCodeError{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersNoCustomCodeError, -1); i >= 0; i = d.Member(&membersNoCustomCodeError, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

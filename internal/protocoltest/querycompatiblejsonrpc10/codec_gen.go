@@ -31,3 +31,9 @@ func deserializeQueryCompatibleOperationOutput(resp *call.Response, out *QueryCo
 	_ = out
 	return nil
 }
+
+// membersCustomCodeError holds the JSON names of CustomCodeError's members, which Decoder.Member looks up.
+var membersCustomCodeError = jsonwire.Members{Names: []string{"message"}}
+
+// membersNoCustomCodeError holds the JSON names of NoCustomCodeError's members, which Decoder.Member looks up.
+var membersNoCustomCodeError = jsonwire.Members{Names: []string{"message"}}

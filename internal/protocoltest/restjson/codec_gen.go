@@ -170,33 +170,10 @@ func serializeDatetimeOffsetsInput(in *DatetimeOffsetsInput) (*call.Request, err
 func deserializeDatetimeOffsetsOutput(resp *call.Response, out *DatetimeOffsetsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("datetime\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "datetime":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDatetimeOffsetsOutput, -1); i >= 0; i = d.Member(&membersDatetimeOffsetsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Datetime = d.BoxTime(d.DateTime())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -227,45 +204,12 @@ func serializeDocumentTypeInput(in *DocumentTypeInput) (*call.Request, error) {
 func deserializeDocumentTypeOutput(resp *call.Response, out *DocumentTypeOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringValue\":") {
-					member = 0
-				}
-			case 0x75636f64:
-				// The name starts docu
-				if d.Name("documentValue\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringValue":
-					member = 0
-				case "documentValue":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDocumentTypeInputOutput, -1); i >= 0; i = d.Member(&membersDocumentTypeInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.StringValue = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DocumentValue = types.Document(d.Raw())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -292,33 +236,10 @@ func serializeDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput) (*cal
 func deserializeDocumentTypeAsMapValueOutput(resp *call.Response, out *DocumentTypeAsMapValueOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x56636f64:
-				// The name starts docV
-				if d.Name("docValuedMap\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "docValuedMap":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDocumentTypeAsMapValueInputOutput, -1); i >= 0; i = d.Member(&membersDocumentTypeAsMapValueInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DocValuedMap = decodeDocumentValuedMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -403,33 +324,10 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request,
 func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("datetime\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "datetime":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersFractionalSecondsOutput, -1); i >= 0; i = d.Member(&membersFractionalSecondsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Datetime = d.BoxTime(d.DateTime())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -487,33 +385,10 @@ func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*call.Re
 func deserializeHttpChecksumRequiredOutput(resp *call.Response, out *HttpChecksumRequiredOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x226f6f66:
-				// The name starts foo"
-				if d.Name("foo\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "foo":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersHttpChecksumRequiredInputOutput, -1); i >= 0; i = d.Member(&membersHttpChecksumRequiredInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Foo = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -900,33 +775,10 @@ func serializeIgnoreQueryParamsInResponseInput(in *IgnoreQueryParamsInResponseIn
 func deserializeIgnoreQueryParamsInResponseOutput(resp *call.Response, out *IgnoreQueryParamsInResponseOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x227a6162:
-				// The name starts baz"
-				if d.Name("baz\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "baz":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersIgnoreQueryParamsInResponseOutput, -1); i >= 0; i = d.Member(&membersIgnoreQueryParamsInResponseOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Baz = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1197,33 +1049,10 @@ func serializeJsonBlobsInput(in *JsonBlobsInput) (*call.Request, error) {
 func deserializeJsonBlobsOutput(resp *call.Response, out *JsonBlobsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61746164:
-				// The name starts data
-				if d.Name("data\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "data":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonBlobsInputOutput, -1); i >= 0; i = d.Member(&membersJsonBlobsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Data = d.Base64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1270,78 +1099,20 @@ func serializeJsonEnumsInput(in *JsonEnumsInput) (*call.Request, error) {
 func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x456f6f66:
-				// The name starts fooE
-				if d.Name("fooEnum1\":") {
-					member = 0
-				} else if d.Name("fooEnum2\":") {
-					member = 1
-				} else if d.Name("fooEnum3\":") {
-					member = 2
-				} else if d.Name("fooEnumList\":") {
-					member = 3
-				} else if d.Name("fooEnumSet\":") {
-					member = 4
-				} else if d.Name("fooEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "fooEnum1":
-					member = 0
-				case "fooEnum2":
-					member = 1
-				case "fooEnum3":
-					member = 2
-				case "fooEnumList":
-					member = 3
-				case "fooEnumSet":
-					member = 4
-				case "fooEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum1 = types.FooEnum(d.Symbol())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum2 = types.FooEnum(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.FooEnum3 = types.FooEnum(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumList = decodeFooEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumSet = decodeFooEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.FooEnumMap = decodeFooEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1388,81 +1159,23 @@ func serializeJsonIntEnumsInput(in *JsonIntEnumsInput) (*call.Request, error) {
 func deserializeJsonIntEnumsOutput(resp *call.Response, out *JsonIntEnumsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerEnum1\":") {
-					member = 0
-				} else if d.Name("integerEnum2\":") {
-					member = 1
-				} else if d.Name("integerEnum3\":") {
-					member = 2
-				} else if d.Name("integerEnumList\":") {
-					member = 3
-				} else if d.Name("integerEnumSet\":") {
-					member = 4
-				} else if d.Name("integerEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "integerEnum1":
-					member = 0
-				case "integerEnum2":
-					member = 1
-				case "integerEnum3":
-					member = 2
-				case "integerEnumList":
-					member = 3
-				case "integerEnumSet":
-					member = 4
-				case "integerEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonIntEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonIntEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum1 = &x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum2 = &x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				out.IntegerEnum3 = &x
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.IntegerEnumList = decodeIntegerEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.IntegerEnumSet = decodeIntegerEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.IntegerEnumMap = decodeIntegerEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1521,126 +1234,26 @@ func serializeJsonListsInput(in *JsonListsInput) (*call.Request, error) {
 func deserializeJsonListsOutput(resp *call.Response, out *JsonListsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringList\":") {
-					member = 0
-				} else if d.Name("stringSet\":") {
-					member = 1
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerList\":") {
-					member = 2
-				}
-			case 0x6c6f6f62:
-				// The name starts bool
-				if d.Name("booleanList\":") {
-					member = 3
-				}
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestampList\":") {
-					member = 4
-				}
-			case 0x6d756e65:
-				// The name starts enum
-				if d.Name("enumList\":") {
-					member = 5
-				}
-			case 0x45746e69:
-				// The name starts intE
-				if d.Name("intEnumList\":") {
-					member = 6
-				}
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nestedStringList\":") {
-					member = 7
-				}
-			case 0x7453796d:
-				// The name starts mySt
-				if d.Name("myStructureList\":") {
-					member = 8
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringList":
-					member = 0
-				case "stringSet":
-					member = 1
-				case "integerList":
-					member = 2
-				case "booleanList":
-					member = 3
-				case "timestampList":
-					member = 4
-				case "enumList":
-					member = 5
-				case "intEnumList":
-					member = 6
-				case "nestedStringList":
-					member = 7
-				case "myStructureList":
-					member = 8
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonListsInputOutput, -1); i >= 0; i = d.Member(&membersJsonListsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.StringList = decodeStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.StringSet = decodeStringSet(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.IntegerList = decodeIntegerList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.BooleanList = decodeBooleanList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.TimestampList = decodeTimestampList(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.EnumList = decodeFooEnumList(d)
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.IntEnumList = decodeIntegerEnumList(d)
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.NestedStringList = decodeNestedStringList(d)
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.StructureList = decodeStructureList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1683,69 +1296,18 @@ func serializeJsonMapsInput(in *JsonMapsInput) (*call.Request, error) {
 func deserializeJsonMapsOutput(resp *call.Response, out *JsonMapsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x736e6564:
-				// The name starts dens
-				if d.Name("denseStructMap\":") {
-					member = 0
-				} else if d.Name("denseNumberMap\":") {
-					member = 1
-				} else if d.Name("denseBooleanMap\":") {
-					member = 2
-				} else if d.Name("denseStringMap\":") {
-					member = 3
-				} else if d.Name("denseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "denseStructMap":
-					member = 0
-				case "denseNumberMap":
-					member = 1
-				case "denseBooleanMap":
-					member = 2
-				case "denseStringMap":
-					member = 3
-				case "denseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonMapsInputOutput, -1); i >= 0; i = d.Member(&membersJsonMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DenseStructMap = decodeDenseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DenseNumberMap = decodeDenseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DenseBooleanMap = decodeDenseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DenseStringMap = decodeDenseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.DenseSetMap = decodeDenseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1796,96 +1358,22 @@ func serializeJsonTimestampsInput(in *JsonTimestampsInput) (*call.Request, error
 func deserializeJsonTimestampsOutput(resp *call.Response, out *JsonTimestampsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d726f6e:
-				// The name starts norm
-				if d.Name("normal\":") {
-					member = 0
-				}
-			case 0x65746164:
-				// The name starts date
-				if d.Name("dateTime\":") {
-					member = 1
-				} else if d.Name("dateTimeOnTarget\":") {
-					member = 2
-				}
-			case 0x636f7065:
-				// The name starts epoc
-				if d.Name("epochSeconds\":") {
-					member = 3
-				} else if d.Name("epochSecondsOnTarget\":") {
-					member = 4
-				}
-			case 0x70747468:
-				// The name starts http
-				if d.Name("httpDate\":") {
-					member = 5
-				} else if d.Name("httpDateOnTarget\":") {
-					member = 6
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "normal":
-					member = 0
-				case "dateTime":
-					member = 1
-				case "dateTimeOnTarget":
-					member = 2
-				case "epochSeconds":
-					member = 3
-				case "epochSecondsOnTarget":
-					member = 4
-				case "httpDate":
-					member = 5
-				case "httpDateOnTarget":
-					member = 6
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonTimestampsInputOutput, -1); i >= 0; i = d.Member(&membersJsonTimestampsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Normal = d.BoxTime(d.EpochSeconds())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DateTime = d.BoxTime(d.DateTime())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DateTimeOnTarget = d.BoxTime(d.DateTime())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.EpochSeconds = d.BoxTime(d.EpochSeconds())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.EpochSecondsOnTarget = d.BoxTime(d.EpochSeconds())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.HttpDate = d.BoxTime(d.HTTPDate())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.HttpDateOnTarget = d.BoxTime(d.HTTPDate())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1912,33 +1400,10 @@ func serializeJsonUnionsInput(in *JsonUnionsInput) (*call.Request, error) {
 func deserializeJsonUnionsOutput(resp *call.Response, out *JsonUnionsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f63:
-				// The name starts cont
-				if d.Name("contents\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "contents":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUnionInputOutput, -1); i >= 0; i = d.Member(&membersUnionInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Contents = decodeMyUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1956,33 +1421,10 @@ func serializeMalformedAcceptWithBodyInput(in *MalformedAcceptWithBodyInput) (*c
 func deserializeMalformedAcceptWithBodyOutput(resp *call.Response, out *MalformedAcceptWithBodyOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x3a226968:
-				// The name starts hi":
-				if d.Name("hi\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "hi":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Hi = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2894,286 +2336,65 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61666564:
-				// The name starts defa
-				if d.Name("defaultString\":") {
-					member = 0
-				} else if d.Name("defaultBoolean\":") {
-					member = 1
-				} else if d.Name("defaultList\":") {
-					member = 2
-				} else if d.Name("defaultDocumentMap\":") {
-					member = 3
-				} else if d.Name("defaultDocumentString\":") {
-					member = 4
-				} else if d.Name("defaultDocumentBoolean\":") {
-					member = 5
-				} else if d.Name("defaultDocumentList\":") {
-					member = 6
-				} else if d.Name("defaultNullDocument\":") {
-					member = 7
-				} else if d.Name("defaultTimestamp\":") {
-					member = 8
-				} else if d.Name("defaultBlob\":") {
-					member = 9
-				} else if d.Name("defaultByte\":") {
-					member = 10
-				} else if d.Name("defaultShort\":") {
-					member = 11
-				} else if d.Name("defaultInteger\":") {
-					member = 12
-				} else if d.Name("defaultLong\":") {
-					member = 13
-				} else if d.Name("defaultFloat\":") {
-					member = 14
-				} else if d.Name("defaultDouble\":") {
-					member = 15
-				} else if d.Name("defaultMap\":") {
-					member = 16
-				} else if d.Name("defaultEnum\":") {
-					member = 17
-				} else if d.Name("defaultIntEnum\":") {
-					member = 18
-				}
-			case 0x74706d65:
-				// The name starts empt
-				if d.Name("emptyString\":") {
-					member = 19
-				} else if d.Name("emptyBlob\":") {
-					member = 21
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBoolean\":") {
-					member = 20
-				}
-			case 0x6f72657a:
-				// The name starts zero
-				if d.Name("zeroByte\":") {
-					member = 22
-				} else if d.Name("zeroShort\":") {
-					member = 23
-				} else if d.Name("zeroInteger\":") {
-					member = 24
-				} else if d.Name("zeroLong\":") {
-					member = 25
-				} else if d.Name("zeroFloat\":") {
-					member = 26
-				} else if d.Name("zeroDouble\":") {
-					member = 27
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "defaultString":
-					member = 0
-				case "defaultBoolean":
-					member = 1
-				case "defaultList":
-					member = 2
-				case "defaultDocumentMap":
-					member = 3
-				case "defaultDocumentString":
-					member = 4
-				case "defaultDocumentBoolean":
-					member = 5
-				case "defaultDocumentList":
-					member = 6
-				case "defaultNullDocument":
-					member = 7
-				case "defaultTimestamp":
-					member = 8
-				case "defaultBlob":
-					member = 9
-				case "defaultByte":
-					member = 10
-				case "defaultShort":
-					member = 11
-				case "defaultInteger":
-					member = 12
-				case "defaultLong":
-					member = 13
-				case "defaultFloat":
-					member = 14
-				case "defaultDouble":
-					member = 15
-				case "defaultMap":
-					member = 16
-				case "defaultEnum":
-					member = 17
-				case "defaultIntEnum":
-					member = 18
-				case "emptyString":
-					member = 19
-				case "falseBoolean":
-					member = 20
-				case "emptyBlob":
-					member = 21
-				case "zeroByte":
-					member = 22
-				case "zeroShort":
-					member = 23
-				case "zeroInteger":
-					member = 24
-				case "zeroLong":
-					member = 25
-				case "zeroFloat":
-					member = 26
-				case "zeroDouble":
-					member = 27
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithDefaultsOutput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DefaultString = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DefaultList = decodeTestStringList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentMap = types.Document(d.Raw())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentString = types.Document(d.Raw())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentBoolean = types.Document(d.Raw())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDocumentList = types.Document(d.Raw())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.DefaultNullDocument = types.Document(d.Raw())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBlob = d.Base64()
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
 			case 14:
-				if d.Null() {
-					continue
-				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
 			case 15:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
 			case 16:
-				if d.Null() {
-					continue
-				}
 				out.DefaultMap = decodeTestStringMap(d)
 			case 17:
-				if d.Null() {
-					continue
-				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case 18:
-				if d.Null() {
-					continue
-				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
 			case 19:
-				if d.Null() {
-					continue
-				}
 				out.EmptyString = d.String()
 			case 20:
-				if d.Null() {
-					continue
-				}
 				out.FalseBoolean = d.Bool()
 			case 21:
-				if d.Null() {
-					continue
-				}
 				out.EmptyBlob = d.Base64()
 			case 22:
-				if d.Null() {
-					continue
-				}
 				out.ZeroByte = d.Int8()
 			case 23:
-				if d.Null() {
-					continue
-				}
 				out.ZeroShort = d.Int16()
 			case 24:
-				if d.Null() {
-					continue
-				}
 				out.ZeroInteger = d.Int32()
 			case 25:
-				if d.Null() {
-					continue
-				}
 				out.ZeroLong = d.Int64()
 			case 26:
-				if d.Null() {
-					continue
-				}
 				out.ZeroFloat = d.Float32()
 			case 27:
-				if d.Null() {
-					continue
-				}
 				out.ZeroDouble = d.Float64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3209,53 +2430,16 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c616964:
-				// The name starts dial
-				if d.Name("dialog\":") {
-					member = 0
-				} else if d.Name("dialogList\":") {
-					member = 1
-				} else if d.Name("dialogMap\":") {
-					member = 2
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "dialog":
-					member = 0
-				case "dialogList":
-					member = 1
-				case "dialogMap":
-					member = 2
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithNestedStructureOutput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Dialog)
 				decodeDialog(d, x)
 				out.Dialog = x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DialogList = decodeDialogList(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DialogMap = decodeDialogMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3282,33 +2466,10 @@ func serializePostPlayerActionInput(in *PostPlayerActionInput) (*call.Request, e
 func deserializePostPlayerActionOutput(resp *call.Response, out *PostPlayerActionOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69746361:
-				// The name starts acti
-				if d.Name("action\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "action":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPostPlayerActionOutput, -1); i >= 0; i = d.Member(&membersPostPlayerActionOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Action = decodePlayerAction(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3335,33 +2496,10 @@ func serializePostUnionWithJsonNameInput(in *PostUnionWithJsonNameInput) (*call.
 func deserializePostUnionWithJsonNameOutput(resp *call.Response, out *PostUnionWithJsonNameOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPostUnionWithJsonNameOutput, -1); i >= 0; i = d.Member(&membersPostUnionWithJsonNameOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Value = decodeUnionWithJsonName(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3470,35 +2608,12 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, err
 func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nested\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "nested":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.RecursiveShapesInputOutputNested1)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				out.Nested = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3592,126 +2707,25 @@ func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleSca
 	}
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringValue\":") {
-					member = 0
-				}
-			case 0x65757274:
-				// The name starts true
-				if d.Name("trueBooleanValue\":") {
-					member = 1
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBooleanValue\":") {
-					member = 2
-				}
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byteValue\":") {
-					member = 3
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("shortValue\":") {
-					member = 4
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerValue\":") {
-					member = 5
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("longValue\":") {
-					member = 6
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatValue\":") {
-					member = 7
-				}
-			case 0x62756f44:
-				// The name starts Doub
-				if d.Name("DoubleDribble\":") {
-					member = 8
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringValue":
-					member = 0
-				case "trueBooleanValue":
-					member = 1
-				case "falseBooleanValue":
-					member = 2
-				case "byteValue":
-					member = 3
-				case "shortValue":
-					member = 4
-				case "integerValue":
-					member = 5
-				case "longValue":
-					member = 6
-				case "floatValue":
-					member = 7
-				case "DoubleDribble":
-					member = 8
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				out.StringValue = d.BoxString(d.String())
+		for i := d.Member(&membersSimpleScalarPropertiesInputOutput, -1); i >= 0; i = d.Member(&membersSimpleScalarPropertiesInputOutput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				out.TrueBooleanValue = d.BoxBool(d.Bool())
+				out.StringValue = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
-				out.FalseBooleanValue = d.BoxBool(d.Bool())
+				out.TrueBooleanValue = d.BoxBool(d.Bool())
 			case 3:
-				if d.Null() {
-					continue
-				}
-				out.ByteValue = d.BoxInt8(d.Int8())
+				out.FalseBooleanValue = d.BoxBool(d.Bool())
 			case 4:
-				if d.Null() {
-					continue
-				}
-				out.ShortValue = d.BoxInt16(d.Int16())
+				out.ByteValue = d.BoxInt8(d.Int8())
 			case 5:
-				if d.Null() {
-					continue
-				}
-				out.IntegerValue = d.BoxInt32(d.Int32())
+				out.ShortValue = d.BoxInt16(d.Int16())
 			case 6:
-				if d.Null() {
-					continue
-				}
-				out.LongValue = d.BoxInt64(d.Int64())
+				out.IntegerValue = d.BoxInt32(d.Int32())
 			case 7:
-				if d.Null() {
-					continue
-				}
-				out.FloatValue = d.BoxFloat32(d.Float32())
+				out.LongValue = d.BoxInt64(d.Int64())
 			case 8:
-				if d.Null() {
-					continue
-				}
+				out.FloatValue = d.BoxFloat32(d.Float32())
+			case 9:
 				out.DoubleValue = d.BoxFloat64(d.Float64())
 			default:
 				d.Skip()
@@ -3745,42 +2759,12 @@ func serializeSparseJsonListsInput(in *SparseJsonListsInput) (*call.Request, err
 func deserializeSparseJsonListsOutput(resp *call.Response, out *SparseJsonListsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStringList\":") {
-					member = 0
-				} else if d.Name("sparseShortList\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStringList":
-					member = 0
-				case "sparseShortList":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseJsonListsInputOutput, -1); i >= 0; i = d.Member(&membersSparseJsonListsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringList = decodeSparseStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.SparseShortList = decodeSparseShortList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3823,69 +2807,18 @@ func serializeSparseJsonMapsInput(in *SparseJsonMapsInput) (*call.Request, error
 func deserializeSparseJsonMapsOutput(resp *call.Response, out *SparseJsonMapsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStructMap\":") {
-					member = 0
-				} else if d.Name("sparseNumberMap\":") {
-					member = 1
-				} else if d.Name("sparseBooleanMap\":") {
-					member = 2
-				} else if d.Name("sparseStringMap\":") {
-					member = 3
-				} else if d.Name("sparseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStructMap":
-					member = 0
-				case "sparseNumberMap":
-					member = 1
-				case "sparseBooleanMap":
-					member = 2
-				case "sparseStringMap":
-					member = 3
-				case "sparseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseJsonMapsInputOutput, -1); i >= 0; i = d.Member(&membersSparseJsonMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SparseStructMap = decodeSparseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.SparseNumberMap = decodeSparseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.SparseBooleanMap = decodeSparseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringMap = decodeSparseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.SparseSetMap = decodeSparseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3981,30 +2914,9 @@ func deserializeTestBodyStructureOutput(resp *call.Response, out *TestBodyStruct
 	}
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x74736574:
-				// The name starts test
-				if d.Name("testConfig\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "testConfig":
-					member = 0
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersTestBodyStructureInputOutput, -1); i >= 0; i = d.Member(&membersTestBodyStructureInputOutput, i) {
+			switch i {
+			case 1:
 				x := new(types.TestConfig)
 				decodeTestConfig(d, x)
 				out.TestConfig = x
@@ -4262,33 +3174,10 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6f6f6f46:
-			// The name starts Fooo
-			if d.Name("Fooooo\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Fooooo":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersComplexNestedErrorData, -1); i >= 0; i = d.Member(&membersComplexNestedErrorData, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4389,59 +3278,16 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x676e616c:
-			// The name starts lang
-			if d.Name("language\":") {
-				member = 0
-			}
-		case 0x65657267:
-			// The name starts gree
-			if d.Name("greeting\":") {
-				member = 1
-			}
-		case 0x65726166:
-			// The name starts fare
-			if d.Name("farewell\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "language":
-				member = 0
-			case "greeting":
-				member = 1
-			case "farewell":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDialog, -1); i >= 0; i = d.Member(&membersDialog, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Language = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Farewell)
 			decodeFarewell(d, x)
 			v.Farewell = x
-		default:
-			d.Skip()
 		}
 	}
 	if v.Greeting == nil {
@@ -4507,33 +3353,10 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61726870:
-			// The name starts phra
-			if d.Name("phrase\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "phrase":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersFarewell, -1); i >= 0; i = d.Member(&membersFarewell, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Phrase = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 	if v.Phrase == nil {
@@ -4594,33 +3417,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4774,45 +3574,12 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65657267:
-			// The name starts gree
-			if d.Name("greeting\":") {
-				member = 0
-			}
-		case 0x656d616e:
-			// The name starts name
-			if d.Name("name\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "greeting":
-				member = 0
-			case "name":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersNestedPayload, -1); i >= 0; i = d.Member(&membersNestedPayload, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Greeting = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Name = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4864,33 +3631,10 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61746164:
-			// The name starts data
-			if d.Name("data\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "data":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPayloadConfig, -1); i >= 0; i = d.Member(&membersPayloadConfig, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Data = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4928,47 +3672,14 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f66:
-			// The name starts foo"
-			if d.Name("foo\":") {
-				member = 0
-			}
-		case 0x7473656e:
-			// The name starts nest
-			if d.Name("nested\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "foo":
-				member = 0
-			case "nested":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested1, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested1, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested2)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -4977,47 +3688,14 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x22726162:
-			// The name starts bar"
-			if d.Name("bar\":") {
-				member = 0
-			}
-		case 0x75636572:
-			// The name starts recu
-			if d.Name("recursiveMember\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "bar":
-				member = 0
-			case "recursiveMember":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested2, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested2, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested1)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5026,33 +3704,10 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6173:
-			// The name starts salu
-			if d.Name("salutation\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "salutation":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRenamedGreeting, -1); i >= 0; i = d.Member(&membersRenamedGreeting, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Salutation = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5231,45 +3886,12 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6176:
-			// The name starts valu
-			if d.Name("value\":") {
-				member = 0
-			}
-		case 0x6568746f:
-			// The name starts othe
-			if d.Name("other\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "value":
-				member = 0
-			case "other":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStructureListMember, -1); i >= 0; i = d.Member(&membersStructureListMember, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.A = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.B = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -5278,33 +3900,10 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x656d6974:
-			// The name starts time
-			if d.Name("timeout\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "timeout":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTestConfig, -1); i >= 0; i = d.Member(&membersTestConfig, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Timeout = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -6182,3 +4781,114 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	}
 	e.EndObject()
 }
+
+// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+var membersComplexError = jsonwire.Members{Names: []string{"Header", "TopLevel", "Nested"}}
+
+// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Fooooo"}}
+
+// membersDatetimeOffsetsOutput holds the JSON names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
+var membersDatetimeOffsetsOutput = jsonwire.Members{Names: []string{"datetime"}}
+
+// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
+
+// membersDocumentTypeAsMapValueInputOutput holds the JSON names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
+var membersDocumentTypeAsMapValueInputOutput = jsonwire.Members{Names: []string{"docValuedMap"}}
+
+// membersDocumentTypeInputOutput holds the JSON names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
+var membersDocumentTypeInputOutput = jsonwire.Members{Names: []string{"stringValue", "documentValue"}}
+
+// membersErrorEvent holds the JSON names of ErrorEvent's members, which Decoder.Member looks up.
+var membersErrorEvent = jsonwire.Members{Names: []string{"message"}}
+
+// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
+
+// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersHttpChecksumRequiredInputOutput holds the JSON names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
+var membersHttpChecksumRequiredInputOutput = jsonwire.Members{Names: []string{"foo"}}
+
+// membersIgnoreQueryParamsInResponseOutput holds the JSON names of IgnoreQueryParamsInResponseOutput's members, which Decoder.Member looks up.
+var membersIgnoreQueryParamsInResponseOutput = jsonwire.Members{Names: []string{"baz"}}
+
+// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
+
+// membersJsonBlobsInputOutput holds the JSON names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
+var membersJsonBlobsInputOutput = jsonwire.Members{Names: []string{"data"}}
+
+// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
+
+// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"integerEnum1", "integerEnum2", "integerEnum3", "integerEnumList", "integerEnumSet", "integerEnumMap"}}
+
+// membersJsonListsInputOutput holds the JSON names of JsonListsInputOutput's members, which Decoder.Member looks up.
+var membersJsonListsInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "myStructureList"}}
+
+// membersJsonMapsInputOutput holds the JSON names of JsonMapsInputOutput's members, which Decoder.Member looks up.
+var membersJsonMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
+
+// membersJsonTimestampsInputOutput holds the JSON names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
+var membersJsonTimestampsInputOutput = jsonwire.Members{Names: []string{"normal", "dateTime", "dateTimeOnTarget", "epochSeconds", "epochSecondsOnTarget", "httpDate", "httpDateOnTarget"}}
+
+// membersNestedPayload holds the JSON names of NestedPayload's members, which Decoder.Member looks up.
+var membersNestedPayload = jsonwire.Members{Names: []string{"greeting", "name"}}
+
+// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
+
+// membersOperationWithNestedStructureOutput holds the JSON names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
+var membersOperationWithNestedStructureOutput = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
+
+// membersPayloadConfig holds the JSON names of PayloadConfig's members, which Decoder.Member looks up.
+var membersPayloadConfig = jsonwire.Members{Names: []string{"data"}}
+
+// membersPostPlayerActionOutput holds the JSON names of PostPlayerActionOutput's members, which Decoder.Member looks up.
+var membersPostPlayerActionOutput = jsonwire.Members{Names: []string{"action"}}
+
+// membersPostUnionWithJsonNameOutput holds the JSON names of PostUnionWithJsonNameOutput's members, which Decoder.Member looks up.
+var membersPostUnionWithJsonNameOutput = jsonwire.Members{Names: []string{"value"}}
+
+// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
+
+// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
+
+// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
+
+// membersRenamedGreeting holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersRenamedGreeting = jsonwire.Members{Names: []string{"salutation"}}
+
+// membersServiceUnavailableError holds the JSON names of ServiceUnavailableError's members, which Decoder.Member looks up.
+var membersServiceUnavailableError = jsonwire.Members{Names: []string{"message"}}
+
+// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"foo", "stringValue", "trueBooleanValue", "falseBooleanValue", "byteValue", "shortValue", "integerValue", "longValue", "floatValue", "DoubleDribble"}}
+
+// membersSparseJsonListsInputOutput holds the JSON names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
+var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseShortList"}}
+
+// membersSparseJsonMapsInputOutput holds the JSON names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
+var membersSparseJsonMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
+
+// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+var membersStructureListMember = jsonwire.Members{Names: []string{"value", "other"}}
+
+// membersTestBodyStructureInputOutput holds the JSON names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
+var membersTestBodyStructureInputOutput = jsonwire.Members{Names: []string{"testId", "testConfig"}}
+
+// membersTestConfig holds the JSON names of TestConfig's members, which Decoder.Member looks up.
+var membersTestConfig = jsonwire.Members{Names: []string{"timeout"}}
+
+// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}

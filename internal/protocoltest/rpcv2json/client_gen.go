@@ -392,47 +392,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ComplexError{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x4c706f54:
-					// The name starts TopL
-					if d.Name("TopLevel\":") {
-						member = 0
-					}
-				case 0x7473654e:
-					// The name starts Nest
-					if d.Name("Nested\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "TopLevel":
-						member = 0
-					case "Nested":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersComplexError, -1); i >= 0; i = d.Member(&membersComplexError, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.TopLevel = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					x := new(types.ComplexNestedErrorData)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -441,33 +408,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidGreeting{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373654d:
-					// The name starts Mess
-					if d.Name("Message\":") {
-						member = 0
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "Message":
-						member = 0
-					}
-				}
-				switch member {
+			for i := d.Member(&membersInvalidGreeting, -1); i >= 0; i = d.Member(&membersInvalidGreeting, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -480,45 +424,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ValidationException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x6c656966:
-					// The name starts fiel
-					if d.Name("fieldList\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "fieldList":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersValidationException, -1); i >= 0; i = d.Member(&membersValidationException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.FieldList = decodeValidationExceptionFieldList(d)
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -37,33 +37,10 @@ func serializeBigDecimalOperationInput(in *BigDecimalOperationInput) (*call.Requ
 func deserializeBigDecimalOperationOutput(resp *call.Response, out *BigDecimalOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersBigDecimalStructure, -1); i >= 0; i = d.Member(&membersBigDecimalStructure, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Value = rpcv2json.DecodeBigFloatString(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -92,33 +69,10 @@ func serializeBigIntegerOperationInput(in *BigIntegerOperationInput) (*call.Requ
 func deserializeBigIntegerOperationOutput(resp *call.Response, out *BigIntegerOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersBigIntegerStructure, -1); i >= 0; i = d.Member(&membersBigIntegerStructure, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Value = rpcv2json.DecodeBigIntString(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -158,33 +112,10 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request,
 func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("datetime\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "datetime":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersFractionalSecondsOutput, -1); i >= 0; i = d.Member(&membersFractionalSecondsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Datetime = d.BoxTime(d.EpochSeconds())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -204,33 +135,10 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Reques
 func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65657267:
-				// The name starts gree
-				if d.Name("greeting\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "greeting":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGreetingWithErrorsOutput, -1); i >= 0; i = d.Member(&membersGreetingWithErrorsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Greeting = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -343,241 +251,55 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	}()
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61666564:
-				// The name starts defa
-				if d.Name("defaultString\":") {
-					member = 0
-				} else if d.Name("defaultBoolean\":") {
-					member = 1
-				} else if d.Name("defaultList\":") {
-					member = 2
-				} else if d.Name("defaultTimestamp\":") {
-					member = 3
-				} else if d.Name("defaultBlob\":") {
-					member = 4
-				} else if d.Name("defaultByte\":") {
-					member = 5
-				} else if d.Name("defaultShort\":") {
-					member = 6
-				} else if d.Name("defaultInteger\":") {
-					member = 7
-				} else if d.Name("defaultLong\":") {
-					member = 8
-				} else if d.Name("defaultFloat\":") {
-					member = 9
-				} else if d.Name("defaultDouble\":") {
-					member = 10
-				} else if d.Name("defaultMap\":") {
-					member = 11
-				} else if d.Name("defaultEnum\":") {
-					member = 12
-				} else if d.Name("defaultIntEnum\":") {
-					member = 13
-				}
-			case 0x74706d65:
-				// The name starts empt
-				if d.Name("emptyString\":") {
-					member = 14
-				} else if d.Name("emptyBlob\":") {
-					member = 16
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBoolean\":") {
-					member = 15
-				}
-			case 0x6f72657a:
-				// The name starts zero
-				if d.Name("zeroByte\":") {
-					member = 17
-				} else if d.Name("zeroShort\":") {
-					member = 18
-				} else if d.Name("zeroInteger\":") {
-					member = 19
-				} else if d.Name("zeroLong\":") {
-					member = 20
-				} else if d.Name("zeroFloat\":") {
-					member = 21
-				} else if d.Name("zeroDouble\":") {
-					member = 22
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "defaultString":
-					member = 0
-				case "defaultBoolean":
-					member = 1
-				case "defaultList":
-					member = 2
-				case "defaultTimestamp":
-					member = 3
-				case "defaultBlob":
-					member = 4
-				case "defaultByte":
-					member = 5
-				case "defaultShort":
-					member = 6
-				case "defaultInteger":
-					member = 7
-				case "defaultLong":
-					member = 8
-				case "defaultFloat":
-					member = 9
-				case "defaultDouble":
-					member = 10
-				case "defaultMap":
-					member = 11
-				case "defaultEnum":
-					member = 12
-				case "defaultIntEnum":
-					member = 13
-				case "emptyString":
-					member = 14
-				case "falseBoolean":
-					member = 15
-				case "emptyBlob":
-					member = 16
-				case "zeroByte":
-					member = 17
-				case "zeroShort":
-					member = 18
-				case "zeroInteger":
-					member = 19
-				case "zeroLong":
-					member = 20
-				case "zeroFloat":
-					member = 21
-				case "zeroDouble":
-					member = 22
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithDefaultsOutput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DefaultString = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBoolean = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DefaultList = decodeTestStringList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.DefaultBlob = d.Base64()
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.DefaultByte = d.BoxInt8(d.Int8())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.DefaultShort = d.BoxInt16(d.Int16())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.DefaultInteger = d.BoxInt32(d.Int32())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.DefaultLong = d.BoxInt64(d.Int64())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				out.DefaultMap = decodeTestStringMap(d)
 			case 12:
-				if d.Null() {
-					continue
-				}
 				out.DefaultEnum = types.TestEnum(d.Symbol())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
 			case 14:
-				if d.Null() {
-					continue
-				}
 				out.EmptyString = d.String()
 			case 15:
-				if d.Null() {
-					continue
-				}
 				out.FalseBoolean = d.Bool()
 			case 16:
-				if d.Null() {
-					continue
-				}
 				out.EmptyBlob = d.Base64()
 			case 17:
-				if d.Null() {
-					continue
-				}
 				out.ZeroByte = d.Int8()
 			case 18:
-				if d.Null() {
-					continue
-				}
 				out.ZeroShort = d.Int16()
 			case 19:
-				if d.Null() {
-					continue
-				}
 				out.ZeroInteger = d.Int32()
 			case 20:
-				if d.Null() {
-					continue
-				}
 				out.ZeroLong = d.Int64()
 			case 21:
-				if d.Null() {
-					continue
-				}
 				out.ZeroFloat = d.Float32()
 			case 22:
-				if d.Null() {
-					continue
-				}
 				out.ZeroDouble = d.Float64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -606,33 +328,10 @@ func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*call.Requ
 func deserializeOptionalInputOutputOutput(resp *call.Response, out *OptionalInputOutputOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSimpleStructure, -1); i >= 0; i = d.Member(&membersSimpleStructure, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.Value = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -661,35 +360,12 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, err
 func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nested\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "nested":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.RecursiveShapesInputOutputNested1)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				out.Nested = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -734,69 +410,18 @@ func serializeRpcV2JsonDenseMapsInput(in *RpcV2JsonDenseMapsInput) (*call.Reques
 func deserializeRpcV2JsonDenseMapsOutput(resp *call.Response, out *RpcV2JsonDenseMapsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x736e6564:
-				// The name starts dens
-				if d.Name("denseStructMap\":") {
-					member = 0
-				} else if d.Name("denseNumberMap\":") {
-					member = 1
-				} else if d.Name("denseBooleanMap\":") {
-					member = 2
-				} else if d.Name("denseStringMap\":") {
-					member = 3
-				} else if d.Name("denseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "denseStructMap":
-					member = 0
-				case "denseNumberMap":
-					member = 1
-				case "denseBooleanMap":
-					member = 2
-				case "denseStringMap":
-					member = 3
-				case "denseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRpcV2JsonDenseMapsInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2JsonDenseMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DenseStructMap = decodeDenseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.DenseNumberMap = decodeDenseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.DenseBooleanMap = decodeDenseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DenseStringMap = decodeDenseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.DenseSetMap = decodeDenseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -861,138 +486,28 @@ func serializeRpcV2JsonListsInput(in *RpcV2JsonListsInput) (*call.Request, error
 func deserializeRpcV2JsonListsOutput(resp *call.Response, out *RpcV2JsonListsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringList\":") {
-					member = 0
-				} else if d.Name("stringSet\":") {
-					member = 1
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerList\":") {
-					member = 2
-				}
-			case 0x6c6f6f62:
-				// The name starts bool
-				if d.Name("booleanList\":") {
-					member = 3
-				}
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestampList\":") {
-					member = 4
-				}
-			case 0x6d756e65:
-				// The name starts enum
-				if d.Name("enumList\":") {
-					member = 5
-				}
-			case 0x45746e69:
-				// The name starts intE
-				if d.Name("intEnumList\":") {
-					member = 6
-				}
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nestedStringList\":") {
-					member = 7
-				}
-			case 0x75727473:
-				// The name starts stru
-				if d.Name("structureList\":") {
-					member = 8
-				}
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blobList\":") {
-					member = 9
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringList":
-					member = 0
-				case "stringSet":
-					member = 1
-				case "integerList":
-					member = 2
-				case "booleanList":
-					member = 3
-				case "timestampList":
-					member = 4
-				case "enumList":
-					member = 5
-				case "intEnumList":
-					member = 6
-				case "nestedStringList":
-					member = 7
-				case "structureList":
-					member = 8
-				case "blobList":
-					member = 9
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRpcV2JsonListInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2JsonListInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.StringList = decodeStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.StringSet = decodeStringSet(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.IntegerList = decodeIntegerList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.BooleanList = decodeBooleanList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.TimestampList = decodeTimestampList(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.EnumList = decodeFooEnumList(d)
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.IntEnumList = decodeIntegerEnumList(d)
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.NestedStringList = decodeNestedStringList(d)
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.StructureList = decodeStructureList(d)
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.BlobList = decodeBlobList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1037,69 +552,18 @@ func serializeRpcV2JsonSparseMapsInput(in *RpcV2JsonSparseMapsInput) (*call.Requ
 func deserializeRpcV2JsonSparseMapsOutput(resp *call.Response, out *RpcV2JsonSparseMapsOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStructMap\":") {
-					member = 0
-				} else if d.Name("sparseNumberMap\":") {
-					member = 1
-				} else if d.Name("sparseBooleanMap\":") {
-					member = 2
-				} else if d.Name("sparseStringMap\":") {
-					member = 3
-				} else if d.Name("sparseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStructMap":
-					member = 0
-				case "sparseNumberMap":
-					member = 1
-				case "sparseBooleanMap":
-					member = 2
-				case "sparseStringMap":
-					member = 3
-				case "sparseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRpcV2JsonSparseMapsInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2JsonSparseMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SparseStructMap = decodeSparseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.SparseNumberMap = decodeSparseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.SparseBooleanMap = decodeSparseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringMap = decodeSparseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.SparseSetMap = decodeSparseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1164,141 +628,28 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*cal
 func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65757274:
-				// The name starts true
-				if d.Name("trueBooleanValue\":") {
-					member = 0
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBooleanValue\":") {
-					member = 1
-				}
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byteValue\":") {
-					member = 2
-				}
-			case 0x62756f64:
-				// The name starts doub
-				if d.Name("doubleValue\":") {
-					member = 3
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatValue\":") {
-					member = 4
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerValue\":") {
-					member = 5
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("longValue\":") {
-					member = 6
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("shortValue\":") {
-					member = 7
-				}
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringValue\":") {
-					member = 8
-				}
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blobValue\":") {
-					member = 9
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "trueBooleanValue":
-					member = 0
-				case "falseBooleanValue":
-					member = 1
-				case "byteValue":
-					member = 2
-				case "doubleValue":
-					member = 3
-				case "floatValue":
-					member = 4
-				case "integerValue":
-					member = 5
-				case "longValue":
-					member = 6
-				case "shortValue":
-					member = 7
-				case "stringValue":
-					member = 8
-				case "blobValue":
-					member = 9
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSimpleScalarStructure, -1); i >= 0; i = d.Member(&membersSimpleScalarStructure, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.TrueBooleanValue = d.BoxBool(d.Bool())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.FalseBooleanValue = d.BoxBool(d.Bool())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.ByteValue = d.BoxInt8(d.Int8())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.DoubleValue = d.BoxFloat64(d.Float64())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				out.FloatValue = d.BoxFloat32(d.Float32())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				out.IntegerValue = d.BoxInt32(d.Int32())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				out.LongValue = d.BoxInt64(d.Int64())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				out.ShortValue = d.BoxInt16(d.Int16())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				out.StringValue = d.BoxString(d.String())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				out.BlobValue = d.Base64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1331,42 +682,12 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Re
 func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStringList\":") {
-					member = 0
-				} else if d.Name("sparseStringMap\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStringList":
-					member = 0
-				case "sparseStringMap":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseNullsOperationInputOutput, -1); i >= 0; i = d.Member(&membersSparseNullsOperationInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringList = decodeSparseStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.SparseStringMap = decodeSparseStringMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1407,69 +728,16 @@ func serializeTimestampFormatIgnoredInput(in *TimestampFormatIgnoredInput) (*cal
 func deserializeTimestampFormatIgnoredOutput(resp *call.Response, out *TimestampFormatIgnoredOutput) error {
 	d := jsonwire.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746164:
-				// The name starts date
-				if d.Name("dateTime\":") {
-					member = 0
-				}
-			case 0x70747468:
-				// The name starts http
-				if d.Name("httpDate\":") {
-					member = 1
-				}
-			case 0x636f7065:
-				// The name starts epoc
-				if d.Name("epochSeconds\":") {
-					member = 2
-				}
-			case 0x6d726f6e:
-				// The name starts norm
-				if d.Name("normal\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "dateTime":
-					member = 0
-				case "httpDate":
-					member = 1
-				case "epochSeconds":
-					member = 2
-				case "normal":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersTimestampFormatIgnoredIO, -1); i >= 0; i = d.Member(&membersTimestampFormatIgnoredIO, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				out.DateTime = d.BoxTime(d.EpochSeconds())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				out.HttpDate = d.BoxTime(d.EpochSeconds())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				out.EpochSeconds = d.BoxTime(d.EpochSeconds())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				out.Normal = d.BoxTime(d.EpochSeconds())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1511,33 +779,10 @@ func decodeComplexNestedErrorData(d *jsonwire.Decoder, v *types.ComplexNestedErr
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f46:
-			// The name starts Foo"
-			if d.Name("Foo\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "Foo":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersComplexNestedErrorData, -1); i >= 0; i = d.Member(&membersComplexNestedErrorData, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1653,33 +898,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1733,47 +955,14 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f66:
-			// The name starts foo"
-			if d.Name("foo\":") {
-				member = 0
-			}
-		case 0x7473656e:
-			// The name starts nest
-			if d.Name("nested\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "foo":
-				member = 0
-			case "nested":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested1, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested1, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested2)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1782,47 +971,14 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x22726162:
-			// The name starts bar"
-			if d.Name("bar\":") {
-				member = 0
-			}
-		case 0x75636572:
-			// The name starts recu
-			if d.Name("recursiveMember\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "bar":
-				member = 0
-			case "recursiveMember":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested2, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested2, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested1)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1967,24 +1123,12 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "a":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersStructureListMember, -1); i >= 0; i = d.Member(&membersStructureListMember, i) {
+		switch i {
+		case 0:
 			v.A = d.BoxString(d.String())
-		case "b":
-			if d.Null() {
-				continue
-			}
+		case 1:
 			v.B = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2030,45 +1174,12 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x68746170:
-			// The name starts path
-			if d.Name("path\":") {
-				member = 0
-			}
-		case 0x7373656d:
-			// The name starts mess
-			if d.Name("message\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "path":
-				member = 0
-			case "message":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersValidationExceptionField, -1); i >= 0; i = d.Member(&membersValidationExceptionField, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Path = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2511,3 +1622,69 @@ func encodeTimestampList(e *jsonwire.Encoder, v []time.Time) {
 	}
 	e.EndArray()
 }
+
+// membersBigDecimalStructure holds the JSON names of BigDecimalStructure's members, which Decoder.Member looks up.
+var membersBigDecimalStructure = jsonwire.Members{Names: []string{"value"}}
+
+// membersBigIntegerStructure holds the JSON names of BigIntegerStructure's members, which Decoder.Member looks up.
+var membersBigIntegerStructure = jsonwire.Members{Names: []string{"value"}}
+
+// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
+
+// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
+
+// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
+
+// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
+
+// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
+
+// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
+
+// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
+
+// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
+
+// membersRpcV2JsonDenseMapsInputOutput holds the JSON names of RpcV2JsonDenseMapsInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2JsonDenseMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
+
+// membersRpcV2JsonListInputOutput holds the JSON names of RpcV2JsonListInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2JsonListInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "structureList", "blobList"}}
+
+// membersRpcV2JsonSparseMapsInputOutput holds the JSON names of RpcV2JsonSparseMapsInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2JsonSparseMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
+
+// membersSimpleScalarStructure holds the JSON names of SimpleScalarStructure's members, which Decoder.Member looks up.
+var membersSimpleScalarStructure = jsonwire.Members{Names: []string{"trueBooleanValue", "falseBooleanValue", "byteValue", "doubleValue", "floatValue", "integerValue", "longValue", "shortValue", "stringValue", "blobValue"}}
+
+// membersSimpleStructure holds the JSON names of SimpleStructure's members, which Decoder.Member looks up.
+var membersSimpleStructure = jsonwire.Members{Names: []string{"value"}}
+
+// membersSparseNullsOperationInputOutput holds the JSON names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
+var membersSparseNullsOperationInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseStringMap"}}
+
+// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+var membersStructureListMember = jsonwire.Members{Names: []string{"a", "b"}}
+
+// membersTimestampFormatIgnoredIO holds the JSON names of TimestampFormatIgnoredIO's members, which Decoder.Member looks up.
+var membersTimestampFormatIgnoredIO = jsonwire.Members{Names: []string{"dateTime", "httpDate", "epochSeconds", "normal"}}
+
+// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+var membersValidationException = jsonwire.Members{Names: []string{"message", "fieldList"}}
+
+// membersValidationExceptionField holds the JSON names of ValidationExceptionField's members, which Decoder.Member looks up.
+var membersValidationExceptionField = jsonwire.Members{Names: []string{"path", "message"}}

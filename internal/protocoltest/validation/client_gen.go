@@ -327,45 +327,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ValidationException{}
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				member := -1
-				switch d.NameWord() {
-				case 0x7373656d:
-					// The name starts mess
-					if d.Name("message\":") {
-						member = 0
-					}
-				case 0x6c656966:
-					// The name starts fiel
-					if d.Name("fieldList\":") {
-						member = 1
-					}
-				}
-				if member < 0 {
-					key, ok := d.NextKey()
-					if !ok {
-						break
-					}
-					switch string(key) {
-					case "message":
-						member = 0
-					case "fieldList":
-						member = 1
-					}
-				}
-				switch member {
+			for i := d.Member(&membersValidationException, -1); i >= 0; i = d.Member(&membersValidationException, i) {
+				switch i {
 				case 0:
-					if d.Null() {
-						continue
-					}
 					v.Message = d.BoxString(d.String())
 				case 1:
-					if d.Null() {
-						continue
-					}
 					v.FieldList = decodeValidationExceptionFieldList(d)
-				default:
-					d.Skip()
 				}
 			}
 		}

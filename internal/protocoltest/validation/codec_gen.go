@@ -525,45 +525,12 @@ func decodeValidationExceptionField(d *jsonwire.Decoder, v *types.ValidationExce
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x68746170:
-			// The name starts path
-			if d.Name("path\":") {
-				member = 0
-			}
-		case 0x7373656d:
-			// The name starts mess
-			if d.Name("message\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "path":
-				member = 0
-			case "message":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersValidationExceptionField, -1); i >= 0; i = d.Member(&membersValidationExceptionField, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Path = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -908,3 +875,9 @@ func encodeUnionSet(e *jsonwire.Encoder, v []types.FooUnion) {
 	}
 	e.EndArray()
 }
+
+// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+var membersValidationException = jsonwire.Members{Names: []string{"message", "fieldList"}}
+
+// membersValidationExceptionField holds the JSON names of ValidationExceptionField's members, which Decoder.Member looks up.
+var membersValidationExceptionField = jsonwire.Members{Names: []string{"path", "message"}}

@@ -17,33 +17,10 @@ func decodeBlobPayloadEvent(d *jsonwire.Decoder, v *types.BlobPayloadEvent) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "payload":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersBlobPayloadEvent, -1); i >= 0; i = d.Member(&membersBlobPayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Payload = d.Base64()
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -67,33 +44,10 @@ func decodeClientOptionalDefaults(d *jsonwire.Decoder, v *types.ClientOptionalDe
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x626d656d:
-			// The name starts memb
-			if d.Name("member\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "member":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersClientOptionalDefaults, -1); i >= 0; i = d.Member(&membersClientOptionalDefaults, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Member = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -102,286 +56,65 @@ func decodeDefaults(d *jsonwire.Decoder, v *types.Defaults) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61666564:
-			// The name starts defa
-			if d.Name("defaultString\":") {
-				member = 0
-			} else if d.Name("defaultBoolean\":") {
-				member = 1
-			} else if d.Name("defaultList\":") {
-				member = 2
-			} else if d.Name("defaultDocumentMap\":") {
-				member = 3
-			} else if d.Name("defaultDocumentString\":") {
-				member = 4
-			} else if d.Name("defaultDocumentBoolean\":") {
-				member = 5
-			} else if d.Name("defaultDocumentList\":") {
-				member = 6
-			} else if d.Name("defaultNullDocument\":") {
-				member = 7
-			} else if d.Name("defaultTimestamp\":") {
-				member = 8
-			} else if d.Name("defaultBlob\":") {
-				member = 9
-			} else if d.Name("defaultByte\":") {
-				member = 10
-			} else if d.Name("defaultShort\":") {
-				member = 11
-			} else if d.Name("defaultInteger\":") {
-				member = 12
-			} else if d.Name("defaultLong\":") {
-				member = 13
-			} else if d.Name("defaultFloat\":") {
-				member = 14
-			} else if d.Name("defaultDouble\":") {
-				member = 15
-			} else if d.Name("defaultMap\":") {
-				member = 16
-			} else if d.Name("defaultEnum\":") {
-				member = 17
-			} else if d.Name("defaultIntEnum\":") {
-				member = 18
-			}
-		case 0x74706d65:
-			// The name starts empt
-			if d.Name("emptyString\":") {
-				member = 19
-			} else if d.Name("emptyBlob\":") {
-				member = 21
-			}
-		case 0x736c6166:
-			// The name starts fals
-			if d.Name("falseBoolean\":") {
-				member = 20
-			}
-		case 0x6f72657a:
-			// The name starts zero
-			if d.Name("zeroByte\":") {
-				member = 22
-			} else if d.Name("zeroShort\":") {
-				member = 23
-			} else if d.Name("zeroInteger\":") {
-				member = 24
-			} else if d.Name("zeroLong\":") {
-				member = 25
-			} else if d.Name("zeroFloat\":") {
-				member = 26
-			} else if d.Name("zeroDouble\":") {
-				member = 27
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "defaultString":
-				member = 0
-			case "defaultBoolean":
-				member = 1
-			case "defaultList":
-				member = 2
-			case "defaultDocumentMap":
-				member = 3
-			case "defaultDocumentString":
-				member = 4
-			case "defaultDocumentBoolean":
-				member = 5
-			case "defaultDocumentList":
-				member = 6
-			case "defaultNullDocument":
-				member = 7
-			case "defaultTimestamp":
-				member = 8
-			case "defaultBlob":
-				member = 9
-			case "defaultByte":
-				member = 10
-			case "defaultShort":
-				member = 11
-			case "defaultInteger":
-				member = 12
-			case "defaultLong":
-				member = 13
-			case "defaultFloat":
-				member = 14
-			case "defaultDouble":
-				member = 15
-			case "defaultMap":
-				member = 16
-			case "defaultEnum":
-				member = 17
-			case "defaultIntEnum":
-				member = 18
-			case "emptyString":
-				member = 19
-			case "falseBoolean":
-				member = 20
-			case "emptyBlob":
-				member = 21
-			case "zeroByte":
-				member = 22
-			case "zeroShort":
-				member = 23
-			case "zeroInteger":
-				member = 24
-			case "zeroLong":
-				member = 25
-			case "zeroFloat":
-				member = 26
-			case "zeroDouble":
-				member = 27
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDefaults, -1); i >= 0; i = d.Member(&membersDefaults, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.DefaultString = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.DefaultBoolean = d.BoxBool(d.Bool())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.DefaultList = decodeTestStringList(d)
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.DefaultDocumentMap = types.Document(d.Raw())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.DefaultDocumentString = types.Document(d.Raw())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.DefaultDocumentBoolean = types.Document(d.Raw())
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.DefaultDocumentList = types.Document(d.Raw())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.DefaultNullDocument = types.Document(d.Raw())
 		case 8:
-			if d.Null() {
-				continue
-			}
 			v.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
 		case 9:
-			if d.Null() {
-				continue
-			}
 			v.DefaultBlob = d.Base64()
 		case 10:
-			if d.Null() {
-				continue
-			}
 			v.DefaultByte = d.BoxInt8(d.Int8())
 		case 11:
-			if d.Null() {
-				continue
-			}
 			v.DefaultShort = d.BoxInt16(d.Int16())
 		case 12:
-			if d.Null() {
-				continue
-			}
 			v.DefaultInteger = d.BoxInt32(d.Int32())
 		case 13:
-			if d.Null() {
-				continue
-			}
 			v.DefaultLong = d.BoxInt64(d.Int64())
 		case 14:
-			if d.Null() {
-				continue
-			}
 			v.DefaultFloat = d.BoxFloat32(d.Float32())
 		case 15:
-			if d.Null() {
-				continue
-			}
 			v.DefaultDouble = d.BoxFloat64(d.Float64())
 		case 16:
-			if d.Null() {
-				continue
-			}
 			v.DefaultMap = decodeTestStringMap(d)
 		case 17:
-			if d.Null() {
-				continue
-			}
 			v.DefaultEnum = types.TestEnum(d.Symbol())
 		case 18:
-			if d.Null() {
-				continue
-			}
 			x := types.TestIntEnum(d.Int32())
 			v.DefaultIntEnum = &x
 		case 19:
-			if d.Null() {
-				continue
-			}
 			v.EmptyString = d.String()
 		case 20:
-			if d.Null() {
-				continue
-			}
 			v.FalseBoolean = d.Bool()
 		case 21:
-			if d.Null() {
-				continue
-			}
 			v.EmptyBlob = d.Base64()
 		case 22:
-			if d.Null() {
-				continue
-			}
 			v.ZeroByte = d.Int8()
 		case 23:
-			if d.Null() {
-				continue
-			}
 			v.ZeroShort = d.Int16()
 		case 24:
-			if d.Null() {
-				continue
-			}
 			v.ZeroInteger = d.Int32()
 		case 25:
-			if d.Null() {
-				continue
-			}
 			v.ZeroLong = d.Int64()
 		case 26:
-			if d.Null() {
-				continue
-			}
 			v.ZeroFloat = d.Float32()
 		case 27:
-			if d.Null() {
-				continue
-			}
 			v.ZeroDouble = d.Float64()
-		default:
-			d.Skip()
 		}
 	}
 	if v.DefaultString == nil {
@@ -549,59 +282,16 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x676e616c:
-			// The name starts lang
-			if d.Name("language\":") {
-				member = 0
-			}
-		case 0x65657267:
-			// The name starts gree
-			if d.Name("greeting\":") {
-				member = 1
-			}
-		case 0x65726166:
-			// The name starts fare
-			if d.Name("farewell\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "language":
-				member = 0
-			case "greeting":
-				member = 1
-			case "farewell":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersDialog, -1); i >= 0; i = d.Member(&membersDialog, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Language = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Farewell)
 			decodeFarewell(d, x)
 			v.Farewell = x
-		default:
-			d.Skip()
 		}
 	}
 	if v.Greeting == nil {
@@ -667,33 +357,10 @@ func decodeErrorEvent(d *jsonwire.Decoder, v *types.ErrorEvent) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x7373656d:
-			// The name starts mess
-			if d.Name("message\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "message":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersErrorEvent, -1); i >= 0; i = d.Member(&membersErrorEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -805,33 +472,10 @@ func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61726870:
-			// The name starts phra
-			if d.Name("phrase\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "phrase":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersFarewell, -1); i >= 0; i = d.Member(&membersFarewell, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Phrase = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 	if v.Phrase == nil {
@@ -892,33 +536,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -927,47 +548,14 @@ func decodeHeadersAndExplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616568:
-			// The name starts head
-			if d.Name("header\":") {
-				member = 0
-			}
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "header":
-				member = 0
-			case "payload":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersHeadersAndExplicitPayloadEvent, -1); i >= 0; i = d.Member(&membersHeadersAndExplicitPayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Header = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.PayloadStructure)
 			decodePayloadStructure(d, x)
 			v.Payload = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -976,45 +564,12 @@ func decodeHeadersAndImplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x64616568:
-			// The name starts head
-			if d.Name("header\":") {
-				member = 0
-			}
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "header":
-				member = 0
-			case "payload":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersHeadersAndImplicitPayloadEvent, -1); i >= 0; i = d.Member(&membersHeadersAndImplicitPayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Header = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Payload = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1023,117 +578,24 @@ func decodeHeadersEvent(d *jsonwire.Decoder, v *types.HeadersEvent) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c6f6f62:
-			// The name starts bool
-			if d.Name("booleanHeader\":") {
-				member = 0
-			}
-		case 0x65747962:
-			// The name starts byte
-			if d.Name("byteHeader\":") {
-				member = 1
-			}
-		case 0x726f6873:
-			// The name starts shor
-			if d.Name("shortHeader\":") {
-				member = 2
-			}
-		case 0x48746e69:
-			// The name starts intH
-			if d.Name("intHeader\":") {
-				member = 3
-			}
-		case 0x676e6f6c:
-			// The name starts long
-			if d.Name("longHeader\":") {
-				member = 4
-			}
-		case 0x626f6c62:
-			// The name starts blob
-			if d.Name("blobHeader\":") {
-				member = 5
-			}
-		case 0x69727473:
-			// The name starts stri
-			if d.Name("stringHeader\":") {
-				member = 6
-			}
-		case 0x656d6974:
-			// The name starts time
-			if d.Name("timestampHeader\":") {
-				member = 7
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "booleanHeader":
-				member = 0
-			case "byteHeader":
-				member = 1
-			case "shortHeader":
-				member = 2
-			case "intHeader":
-				member = 3
-			case "longHeader":
-				member = 4
-			case "blobHeader":
-				member = 5
-			case "stringHeader":
-				member = 6
-			case "timestampHeader":
-				member = 7
-			}
-		}
-		switch member {
+	for i := d.Member(&membersHeadersEvent, -1); i >= 0; i = d.Member(&membersHeadersEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.BooleanHeader = d.BoxBool(d.Bool())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.ByteHeader = d.BoxInt8(d.Int8())
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.ShortHeader = d.BoxInt16(d.Int16())
 		case 3:
-			if d.Null() {
-				continue
-			}
 			v.IntHeader = d.BoxInt32(d.Int32())
 		case 4:
-			if d.Null() {
-				continue
-			}
 			v.LongHeader = d.BoxInt64(d.Int64())
 		case 5:
-			if d.Null() {
-				continue
-			}
 			v.BlobHeader = d.Base64()
 		case 6:
-			if d.Null() {
-				continue
-			}
 			v.StringHeader = d.BoxString(d.String())
 		case 7:
-			if d.Null() {
-				continue
-			}
 			v.TimestampHeader = d.BoxTime(d.DateTimeUTC())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1320,45 +782,12 @@ func decodeNestedPayload(d *jsonwire.Decoder, v *types.NestedPayload) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x65657267:
-			// The name starts gree
-			if d.Name("greeting\":") {
-				member = 0
-			}
-		case 0x656d616e:
-			// The name starts name
-			if d.Name("name\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "greeting":
-				member = 0
-			case "name":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersNestedPayload, -1); i >= 0; i = d.Member(&membersNestedPayload, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Greeting = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.Name = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1413,33 +842,10 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x61746164:
-			// The name starts data
-			if d.Name("data\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "data":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPayloadConfig, -1); i >= 0; i = d.Member(&membersPayloadConfig, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Data = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1448,33 +854,10 @@ func decodePayloadStructure(d *jsonwire.Decoder, v *types.PayloadStructure) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x75727473:
-			// The name starts stru
-			if d.Name("structureMember\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "structureMember":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersPayloadStructure, -1); i >= 0; i = d.Member(&membersPayloadStructure, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.StructureMember = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1546,47 +929,14 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x226f6f66:
-			// The name starts foo"
-			if d.Name("foo\":") {
-				member = 0
-			}
-		case 0x7473656e:
-			// The name starts nest
-			if d.Name("nested\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "foo":
-				member = 0
-			case "nested":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested1, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested1, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested2)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1595,47 +945,14 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x22726162:
-			// The name starts bar"
-			if d.Name("bar\":") {
-				member = 0
-			}
-		case 0x75636572:
-			// The name starts recu
-			if d.Name("recursiveMember\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "bar":
-				member = 0
-			case "recursiveMember":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRecursiveShapesInputOutputNested2, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested2, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			x := new(types.RecursiveShapesInputOutputNested1)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1644,33 +961,10 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6173:
-			// The name starts salu
-			if d.Name("salutation\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "salutation":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersRenamedGreeting, -1); i >= 0; i = d.Member(&membersRenamedGreeting, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Salutation = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1913,33 +1207,10 @@ func decodeStringPayloadEvent(d *jsonwire.Decoder, v *types.StringPayloadEvent) 
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "payload":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStringPayloadEvent, -1); i >= 0; i = d.Member(&membersStringPayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Payload = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1978,45 +1249,12 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x756c6176:
-			// The name starts valu
-			if d.Name("value\":") {
-				member = 0
-			}
-		case 0x6568746f:
-			// The name starts othe
-			if d.Name("other\":") {
-				member = 1
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "value":
-				member = 0
-			case "other":
-				member = 1
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStructureListMember, -1); i >= 0; i = d.Member(&membersStructureListMember, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.A = d.BoxString(d.String())
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.B = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2025,35 +1263,12 @@ func decodeStructurePayloadEvent(d *jsonwire.Decoder, v *types.StructurePayloadE
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "payload":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersStructurePayloadEvent, -1); i >= 0; i = d.Member(&membersStructurePayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.PayloadStructure)
 			decodePayloadStructure(d, x)
 			v.Payload = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2062,33 +1277,10 @@ func decodeTestConfig(d *jsonwire.Decoder, v *types.TestConfig) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x656d6974:
-			// The name starts time
-			if d.Name("timeout\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "timeout":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTestConfig, -1); i >= 0; i = d.Member(&membersTestConfig, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Timeout = d.BoxInt32(d.Int32())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -2145,53 +1337,16 @@ func decodeTopLevel(d *jsonwire.Decoder, v *types.TopLevel) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c616964:
-			// The name starts dial
-			if d.Name("dialog\":") {
-				member = 0
-			} else if d.Name("dialogList\":") {
-				member = 1
-			} else if d.Name("dialogMap\":") {
-				member = 2
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "dialog":
-				member = 0
-			case "dialogList":
-				member = 1
-			case "dialogMap":
-				member = 2
-			}
-		}
-		switch member {
+	for i := d.Member(&membersTopLevel, -1); i >= 0; i = d.Member(&membersTopLevel, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			x := new(types.Dialog)
 			decodeDialog(d, x)
 			v.Dialog = x
 		case 1:
-			if d.Null() {
-				continue
-			}
 			v.DialogList = decodeDialogList(d)
 		case 2:
-			if d.Null() {
-				continue
-			}
 			v.DialogMap = decodeDialogMap(d)
-		default:
-			d.Skip()
 		}
 	}
 	if v.DialogList == nil {
@@ -2237,33 +1392,10 @@ func decodeUnionPayloadEvent(d *jsonwire.Decoder, v *types.UnionPayloadEvent) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x6c796170:
-			// The name starts payl
-			if d.Name("payload\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "payload":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersUnionPayloadEvent, -1); i >= 0; i = d.Member(&membersUnionPayloadEvent, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Payload = decodePayloadUnion(d)
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -3055,3 +2187,180 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	}
 	e.EndObject()
 }
+
+// membersBlobPayloadEvent holds the JSON names of BlobPayloadEvent's members, which Decoder.Member looks up.
+var membersBlobPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
+
+// membersClientOptionalDefaults holds the JSON names of ClientOptionalDefaults's members, which Decoder.Member looks up.
+var membersClientOptionalDefaults = jsonwire.Members{Names: []string{"member"}}
+
+// membersContentTypeParametersInput holds the JSON names of ContentTypeParametersInput's members, which Decoder.Member looks up.
+var membersContentTypeParametersInput = jsonwire.Members{Names: []string{"value"}}
+
+// membersDefaults holds the JSON names of Defaults's members, which Decoder.Member looks up.
+var membersDefaults = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
+
+// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
+
+// membersDocumentTypeAsMapValueInputOutput holds the JSON names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
+var membersDocumentTypeAsMapValueInputOutput = jsonwire.Members{Names: []string{"docValuedMap"}}
+
+// membersDocumentTypeInputOutput holds the JSON names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
+var membersDocumentTypeInputOutput = jsonwire.Members{Names: []string{"stringValue", "documentValue"}}
+
+// membersErrorEvent holds the JSON names of ErrorEvent's members, which Decoder.Member looks up.
+var membersErrorEvent = jsonwire.Members{Names: []string{"message"}}
+
+// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersHeadersAndExplicitPayloadEvent holds the JSON names of HeadersAndExplicitPayloadEvent's members, which Decoder.Member looks up.
+var membersHeadersAndExplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
+
+// membersHeadersAndImplicitPayloadEvent holds the JSON names of HeadersAndImplicitPayloadEvent's members, which Decoder.Member looks up.
+var membersHeadersAndImplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
+
+// membersHeadersEvent holds the JSON names of HeadersEvent's members, which Decoder.Member looks up.
+var membersHeadersEvent = jsonwire.Members{Names: []string{"booleanHeader", "byteHeader", "shortHeader", "intHeader", "longHeader", "blobHeader", "stringHeader", "timestampHeader"}}
+
+// membersHostLabelInput holds the JSON names of HostLabelInput's members, which Decoder.Member looks up.
+var membersHostLabelInput = jsonwire.Members{Names: []string{"label"}}
+
+// membersHttpChecksumRequiredInputOutput holds the JSON names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
+var membersHttpChecksumRequiredInputOutput = jsonwire.Members{Names: []string{"foo"}}
+
+// membersJsonBlobsInputOutput holds the JSON names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
+var membersJsonBlobsInputOutput = jsonwire.Members{Names: []string{"data"}}
+
+// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
+
+// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"integerEnum1", "integerEnum2", "integerEnum3", "integerEnumList", "integerEnumSet", "integerEnumMap"}}
+
+// membersJsonListsInputOutput holds the JSON names of JsonListsInputOutput's members, which Decoder.Member looks up.
+var membersJsonListsInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "myStructureList"}}
+
+// membersJsonMapsInputOutput holds the JSON names of JsonMapsInputOutput's members, which Decoder.Member looks up.
+var membersJsonMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
+
+// membersJsonTimestampsInputOutput holds the JSON names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
+var membersJsonTimestampsInputOutput = jsonwire.Members{Names: []string{"normal", "dateTime", "dateTimeOnTarget", "epochSeconds", "epochSecondsOnTarget", "httpDate", "httpDateOnTarget"}}
+
+// membersMalformedBlobInput holds the JSON names of MalformedBlobInput's members, which Decoder.Member looks up.
+var membersMalformedBlobInput = jsonwire.Members{Names: []string{"blob"}}
+
+// membersMalformedBooleanInput holds the JSON names of MalformedBooleanInput's members, which Decoder.Member looks up.
+var membersMalformedBooleanInput = jsonwire.Members{Names: []string{"booleanInBody", "booleanInPath", "booleanInQuery", "booleanInHeader"}}
+
+// membersMalformedByteInput holds the JSON names of MalformedByteInput's members, which Decoder.Member looks up.
+var membersMalformedByteInput = jsonwire.Members{Names: []string{"byteInBody", "byteInPath", "byteInQuery", "byteInHeader"}}
+
+// membersMalformedDoubleInput holds the JSON names of MalformedDoubleInput's members, which Decoder.Member looks up.
+var membersMalformedDoubleInput = jsonwire.Members{Names: []string{"doubleInBody", "doubleInPath", "doubleInQuery", "doubleInHeader"}}
+
+// membersMalformedFloatInput holds the JSON names of MalformedFloatInput's members, which Decoder.Member looks up.
+var membersMalformedFloatInput = jsonwire.Members{Names: []string{"floatInBody", "floatInPath", "floatInQuery", "floatInHeader"}}
+
+// membersMalformedIntegerInput holds the JSON names of MalformedIntegerInput's members, which Decoder.Member looks up.
+var membersMalformedIntegerInput = jsonwire.Members{Names: []string{"integerInBody", "integerInPath", "integerInQuery", "integerInHeader"}}
+
+// membersMalformedListInput holds the JSON names of MalformedListInput's members, which Decoder.Member looks up.
+var membersMalformedListInput = jsonwire.Members{Names: []string{"bodyList"}}
+
+// membersMalformedLongInput holds the JSON names of MalformedLongInput's members, which Decoder.Member looks up.
+var membersMalformedLongInput = jsonwire.Members{Names: []string{"longInBody", "longInPath", "longInQuery", "longInHeader"}}
+
+// membersMalformedMapInput holds the JSON names of MalformedMapInput's members, which Decoder.Member looks up.
+var membersMalformedMapInput = jsonwire.Members{Names: []string{"bodyMap"}}
+
+// membersMalformedRequestBodyInput holds the JSON names of MalformedRequestBodyInput's members, which Decoder.Member looks up.
+var membersMalformedRequestBodyInput = jsonwire.Members{Names: []string{"int", "float"}}
+
+// membersMalformedShortInput holds the JSON names of MalformedShortInput's members, which Decoder.Member looks up.
+var membersMalformedShortInput = jsonwire.Members{Names: []string{"shortInBody", "shortInPath", "shortInQuery", "shortInHeader"}}
+
+// membersMalformedTimestampBodyDateTimeInput holds the JSON names of MalformedTimestampBodyDateTimeInput's members, which Decoder.Member looks up.
+var membersMalformedTimestampBodyDateTimeInput = jsonwire.Members{Names: []string{"timestamp"}}
+
+// membersMalformedTimestampBodyDefaultInput holds the JSON names of MalformedTimestampBodyDefaultInput's members, which Decoder.Member looks up.
+var membersMalformedTimestampBodyDefaultInput = jsonwire.Members{Names: []string{"timestamp"}}
+
+// membersMalformedTimestampBodyHttpDateInput holds the JSON names of MalformedTimestampBodyHttpDateInput's members, which Decoder.Member looks up.
+var membersMalformedTimestampBodyHttpDateInput = jsonwire.Members{Names: []string{"timestamp"}}
+
+// membersMalformedUnionInput holds the JSON names of MalformedUnionInput's members, which Decoder.Member looks up.
+var membersMalformedUnionInput = jsonwire.Members{Names: []string{"union"}}
+
+// membersNestedPayload holds the JSON names of NestedPayload's members, which Decoder.Member looks up.
+var membersNestedPayload = jsonwire.Members{Names: []string{"greeting", "name"}}
+
+// membersOperationWithDefaultsInput holds the JSON names of OperationWithDefaultsInput's members, which Decoder.Member looks up.
+var membersOperationWithDefaultsInput = jsonwire.Members{Names: []string{"defaults", "clientOptionalDefaults", "topLevelDefault", "otherTopLevelDefault"}}
+
+// membersOperationWithNestedStructureInput holds the JSON names of OperationWithNestedStructureInput's members, which Decoder.Member looks up.
+var membersOperationWithNestedStructureInput = jsonwire.Members{Names: []string{"topLevel"}}
+
+// membersPayloadConfig holds the JSON names of PayloadConfig's members, which Decoder.Member looks up.
+var membersPayloadConfig = jsonwire.Members{Names: []string{"data"}}
+
+// membersPayloadStructure holds the JSON names of PayloadStructure's members, which Decoder.Member looks up.
+var membersPayloadStructure = jsonwire.Members{Names: []string{"structureMember"}}
+
+// membersPostPlayerActionInput holds the JSON names of PostPlayerActionInput's members, which Decoder.Member looks up.
+var membersPostPlayerActionInput = jsonwire.Members{Names: []string{"action"}}
+
+// membersPostUnionWithJsonNameInput holds the JSON names of PostUnionWithJsonNameInput's members, which Decoder.Member looks up.
+var membersPostUnionWithJsonNameInput = jsonwire.Members{Names: []string{"value"}}
+
+// membersPutWithContentEncodingInput holds the JSON names of PutWithContentEncodingInput's members, which Decoder.Member looks up.
+var membersPutWithContentEncodingInput = jsonwire.Members{Names: []string{"encoding", "data"}}
+
+// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
+
+// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
+
+// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
+
+// membersRenamedGreeting holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersRenamedGreeting = jsonwire.Members{Names: []string{"salutation"}}
+
+// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"foo", "stringValue", "trueBooleanValue", "falseBooleanValue", "byteValue", "shortValue", "integerValue", "longValue", "floatValue", "DoubleDribble"}}
+
+// membersSparseJsonListsInputOutput holds the JSON names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
+var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseShortList"}}
+
+// membersSparseJsonMapsInputOutput holds the JSON names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
+var membersSparseJsonMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
+
+// membersStringPayloadEvent holds the JSON names of StringPayloadEvent's members, which Decoder.Member looks up.
+var membersStringPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
+
+// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+var membersStructureListMember = jsonwire.Members{Names: []string{"value", "other"}}
+
+// membersStructurePayloadEvent holds the JSON names of StructurePayloadEvent's members, which Decoder.Member looks up.
+var membersStructurePayloadEvent = jsonwire.Members{Names: []string{"payload"}}
+
+// membersTestBodyStructureInputOutput holds the JSON names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
+var membersTestBodyStructureInputOutput = jsonwire.Members{Names: []string{"testId", "testConfig"}}
+
+// membersTestConfig holds the JSON names of TestConfig's members, which Decoder.Member looks up.
+var membersTestConfig = jsonwire.Members{Names: []string{"timeout"}}
+
+// membersTopLevel holds the JSON names of TopLevel's members, which Decoder.Member looks up.
+var membersTopLevel = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
+
+// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}
+
+// membersUnionPayloadEvent holds the JSON names of UnionPayloadEvent's members, which Decoder.Member looks up.
+var membersUnionPayloadEvent = jsonwire.Members{Names: []string{"payload"}}

@@ -1635,33 +1635,10 @@ func decodeContentTypeParametersInput(msg *serve.RequestMessage, in *restjsonpro
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersContentTypeParametersInput, -1); i >= 0; i = d.Member(&membersContentTypeParametersInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Value = d.BoxInt32(d.Int32())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1767,45 +1744,12 @@ func decodeDocumentTypeInput(msg *serve.RequestMessage, in *restjsonprotocol.Doc
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringValue\":") {
-					member = 0
-				}
-			case 0x75636f64:
-				// The name starts docu
-				if d.Name("documentValue\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringValue":
-					member = 0
-				case "documentValue":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDocumentTypeInputOutput, -1); i >= 0; i = d.Member(&membersDocumentTypeInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.StringValue = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.DocumentValue = types.Document(d.Raw())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1872,33 +1816,10 @@ func decodeDocumentTypeAsMapValueInput(msg *serve.RequestMessage, in *restjsonpr
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x56636f64:
-				// The name starts docV
-				if d.Name("docValuedMap\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "docValuedMap":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersDocumentTypeAsMapValueInputOutput, -1); i >= 0; i = d.Member(&membersDocumentTypeAsMapValueInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.DocValuedMap = decodeDocumentValuedMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2263,33 +2184,10 @@ func decodeEndpointWithHostLabelOperationInput(msg *serve.RequestMessage, in *re
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6562616c:
-				// The name starts labe
-				if d.Name("label\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "label":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersHostLabelInput, -1); i >= 0; i = d.Member(&membersHostLabelInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Label = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -2482,33 +2380,10 @@ func decodeHttpChecksumRequiredInput(msg *serve.RequestMessage, in *restjsonprot
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x226f6f66:
-				// The name starts foo"
-				if d.Name("foo\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "foo":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersHttpChecksumRequiredInputOutput, -1); i >= 0; i = d.Member(&membersHttpChecksumRequiredInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Foo = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -3957,33 +3832,10 @@ func decodeJsonBlobsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonBl
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61746164:
-				// The name starts data
-				if d.Name("data\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "data":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonBlobsInputOutput, -1); i >= 0; i = d.Member(&membersJsonBlobsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Data = d.Base64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4045,78 +3897,20 @@ func decodeJsonEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonEn
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x456f6f66:
-				// The name starts fooE
-				if d.Name("fooEnum1\":") {
-					member = 0
-				} else if d.Name("fooEnum2\":") {
-					member = 1
-				} else if d.Name("fooEnum3\":") {
-					member = 2
-				} else if d.Name("fooEnumList\":") {
-					member = 3
-				} else if d.Name("fooEnumSet\":") {
-					member = 4
-				} else if d.Name("fooEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "fooEnum1":
-					member = 0
-				case "fooEnum2":
-					member = 1
-				case "fooEnum3":
-					member = 2
-				case "fooEnumList":
-					member = 3
-				case "fooEnumSet":
-					member = 4
-				case "fooEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.FooEnum1 = types.FooEnum(d.Symbol())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.FooEnum2 = types.FooEnum(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.FooEnum3 = types.FooEnum(d.Symbol())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.FooEnumList = decodeFooEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.FooEnumSet = decodeFooEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.FooEnumMap = decodeFooEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4198,81 +3992,23 @@ func decodeJsonIntEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.Jso
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerEnum1\":") {
-					member = 0
-				} else if d.Name("integerEnum2\":") {
-					member = 1
-				} else if d.Name("integerEnum3\":") {
-					member = 2
-				} else if d.Name("integerEnumList\":") {
-					member = 3
-				} else if d.Name("integerEnumSet\":") {
-					member = 4
-				} else if d.Name("integerEnumMap\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "integerEnum1":
-					member = 0
-				case "integerEnum2":
-					member = 1
-				case "integerEnum3":
-					member = 2
-				case "integerEnumList":
-					member = 3
-				case "integerEnumSet":
-					member = 4
-				case "integerEnumMap":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonIntEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonIntEnumsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum1 = &x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum2 = &x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				x := types.IntegerEnum(d.Int32())
 				in.IntegerEnum3 = &x
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.IntegerEnumList = decodeIntegerEnumList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.IntegerEnumSet = decodeIntegerEnumSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.IntegerEnumMap = decodeIntegerEnumMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4354,126 +4090,26 @@ func decodeJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonLi
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringList\":") {
-					member = 0
-				} else if d.Name("stringSet\":") {
-					member = 1
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerList\":") {
-					member = 2
-				}
-			case 0x6c6f6f62:
-				// The name starts bool
-				if d.Name("booleanList\":") {
-					member = 3
-				}
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestampList\":") {
-					member = 4
-				}
-			case 0x6d756e65:
-				// The name starts enum
-				if d.Name("enumList\":") {
-					member = 5
-				}
-			case 0x45746e69:
-				// The name starts intE
-				if d.Name("intEnumList\":") {
-					member = 6
-				}
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nestedStringList\":") {
-					member = 7
-				}
-			case 0x7453796d:
-				// The name starts mySt
-				if d.Name("myStructureList\":") {
-					member = 8
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringList":
-					member = 0
-				case "stringSet":
-					member = 1
-				case "integerList":
-					member = 2
-				case "booleanList":
-					member = 3
-				case "timestampList":
-					member = 4
-				case "enumList":
-					member = 5
-				case "intEnumList":
-					member = 6
-				case "nestedStringList":
-					member = 7
-				case "myStructureList":
-					member = 8
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonListsInputOutput, -1); i >= 0; i = d.Member(&membersJsonListsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.StringList = decodeStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.StringSet = decodeStringSet(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.IntegerList = decodeIntegerList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.BooleanList = decodeBooleanList(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.TimestampList = decodeTimestampList(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.EnumList = decodeFooEnumList(d)
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.IntEnumList = decodeIntegerEnumList(d)
 			case 7:
-				if d.Null() {
-					continue
-				}
 				in.NestedStringList = decodeNestedStringList(d)
 			case 8:
-				if d.Null() {
-					continue
-				}
 				in.StructureList = decodeStructureList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4567,69 +4203,18 @@ func decodeJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonMap
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x736e6564:
-				// The name starts dens
-				if d.Name("denseStructMap\":") {
-					member = 0
-				} else if d.Name("denseNumberMap\":") {
-					member = 1
-				} else if d.Name("denseBooleanMap\":") {
-					member = 2
-				} else if d.Name("denseStringMap\":") {
-					member = 3
-				} else if d.Name("denseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "denseStructMap":
-					member = 0
-				case "denseNumberMap":
-					member = 1
-				case "denseBooleanMap":
-					member = 2
-				case "denseStringMap":
-					member = 3
-				case "denseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonMapsInputOutput, -1); i >= 0; i = d.Member(&membersJsonMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.DenseStructMap = decodeDenseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.DenseNumberMap = decodeDenseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.DenseBooleanMap = decodeDenseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.DenseStringMap = decodeDenseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.DenseSetMap = decodeDenseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4707,96 +4292,22 @@ func decodeJsonTimestampsInput(msg *serve.RequestMessage, in *restjsonprotocol.J
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6d726f6e:
-				// The name starts norm
-				if d.Name("normal\":") {
-					member = 0
-				}
-			case 0x65746164:
-				// The name starts date
-				if d.Name("dateTime\":") {
-					member = 1
-				} else if d.Name("dateTimeOnTarget\":") {
-					member = 2
-				}
-			case 0x636f7065:
-				// The name starts epoc
-				if d.Name("epochSeconds\":") {
-					member = 3
-				} else if d.Name("epochSecondsOnTarget\":") {
-					member = 4
-				}
-			case 0x70747468:
-				// The name starts http
-				if d.Name("httpDate\":") {
-					member = 5
-				} else if d.Name("httpDateOnTarget\":") {
-					member = 6
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "normal":
-					member = 0
-				case "dateTime":
-					member = 1
-				case "dateTimeOnTarget":
-					member = 2
-				case "epochSeconds":
-					member = 3
-				case "epochSecondsOnTarget":
-					member = 4
-				case "httpDate":
-					member = 5
-				case "httpDateOnTarget":
-					member = 6
-				}
-			}
-			switch member {
+		for i := d.Member(&membersJsonTimestampsInputOutput, -1); i >= 0; i = d.Member(&membersJsonTimestampsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Normal = d.BoxTime(d.EpochSeconds())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.DateTime = d.BoxTime(d.DateTimeUTC())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.DateTimeOnTarget = d.BoxTime(d.DateTimeUTC())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.EpochSeconds = d.BoxTime(d.EpochSeconds())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.EpochSecondsOnTarget = d.BoxTime(d.EpochSeconds())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.HttpDate = d.BoxTime(d.HTTPDate())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.HttpDateOnTarget = d.BoxTime(d.HTTPDate())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -4882,33 +4393,10 @@ func decodeJsonUnionsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonU
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x746e6f63:
-				// The name starts cont
-				if d.Name("contents\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "contents":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersUnionInputOutput, -1); i >= 0; i = d.Member(&membersUnionInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Contents = decodeMyUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -5113,33 +4601,10 @@ func decodeMalformedBlobInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blob\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "blob":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedBlobInput, -1); i >= 0; i = d.Member(&membersMalformedBlobInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Blob = d.Base64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -5220,30 +4685,9 @@ func decodeMalformedBooleanInput(msg *serve.RequestMessage, in *restjsonprotocol
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6c6f6f62:
-				// The name starts bool
-				if d.Name("booleanInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "booleanInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedBooleanInput, -1); i >= 0; i = d.Member(&membersMalformedBooleanInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.BooleanInBody = d.BoxBool(d.Bool())
 			default:
 				d.Skip()
@@ -5327,30 +4771,9 @@ func decodeMalformedByteInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byteInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "byteInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedByteInput, -1); i >= 0; i = d.Member(&membersMalformedByteInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.ByteInBody = d.BoxInt8(d.Int8())
 			default:
 				d.Skip()
@@ -5408,33 +4831,10 @@ func decodeMalformedContentTypeWithBodyInput(msg *serve.RequestMessage, in *rest
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x3a226968:
-				// The name starts hi":
-				if d.Name("hi\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "hi":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Hi = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -5701,30 +5101,9 @@ func decodeMalformedDoubleInput(msg *serve.RequestMessage, in *restjsonprotocol.
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x62756f64:
-				// The name starts doub
-				if d.Name("doubleInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "doubleInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedDoubleInput, -1); i >= 0; i = d.Member(&membersMalformedDoubleInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.DoubleInBody = d.BoxFloat64(d.Float64())
 			default:
 				d.Skip()
@@ -5808,30 +5187,9 @@ func decodeMalformedFloatInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "floatInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedFloatInput, -1); i >= 0; i = d.Member(&membersMalformedFloatInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.FloatInBody = d.BoxFloat32(d.Float32())
 			default:
 				d.Skip()
@@ -5915,30 +5273,9 @@ func decodeMalformedIntegerInput(msg *serve.RequestMessage, in *restjsonprotocol
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "integerInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedIntegerInput, -1); i >= 0; i = d.Member(&membersMalformedIntegerInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.IntegerInBody = d.BoxInt32(d.Int32())
 			default:
 				d.Skip()
@@ -5995,33 +5332,10 @@ func decodeMalformedListInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x79646f62:
-				// The name starts body
-				if d.Name("bodyList\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "bodyList":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedListInput, -1); i >= 0; i = d.Member(&membersMalformedListInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.BodyList = decodeSimpleList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -6102,30 +5416,9 @@ func decodeMalformedLongInput(msg *serve.RequestMessage, in *restjsonprotocol.Ma
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("longInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "longInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedLongInput, -1); i >= 0; i = d.Member(&membersMalformedLongInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.LongInBody = d.BoxInt64(d.Int64())
 			default:
 				d.Skip()
@@ -6182,33 +5475,10 @@ func decodeMalformedMapInput(msg *serve.RequestMessage, in *restjsonprotocol.Mal
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x79646f62:
-				// The name starts body
-				if d.Name("bodyMap\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "bodyMap":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedMapInput, -1); i >= 0; i = d.Member(&membersMalformedMapInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.BodyMap = decodeSimpleMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -6262,45 +5532,12 @@ func decodeMalformedRequestBodyInput(msg *serve.RequestMessage, in *restjsonprot
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x22746e69:
-				// The name starts int"
-				if d.Name("int\":") {
-					member = 0
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("float\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "int":
-					member = 0
-				case "float":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedRequestBodyInput, -1); i >= 0; i = d.Member(&membersMalformedRequestBodyInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Int = d.BoxInt32(d.Int32())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.Float = d.BoxFloat32(d.Float32())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -6381,30 +5618,9 @@ func decodeMalformedShortInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("shortInBody\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "shortInBody":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedShortInput, -1); i >= 0; i = d.Member(&membersMalformedShortInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.ShortInBody = d.BoxInt16(d.Int16())
 			default:
 				d.Skip()
@@ -6511,33 +5727,10 @@ func decodeMalformedTimestampBodyDateTimeInput(msg *serve.RequestMessage, in *re
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestamp\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "timestamp":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedTimestampBodyDateTimeInput, -1); i >= 0; i = d.Member(&membersMalformedTimestampBodyDateTimeInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Timestamp = d.BoxTime(d.DateTimeUTC())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -6593,33 +5786,10 @@ func decodeMalformedTimestampBodyDefaultInput(msg *serve.RequestMessage, in *res
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestamp\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "timestamp":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedTimestampBodyDefaultInput, -1); i >= 0; i = d.Member(&membersMalformedTimestampBodyDefaultInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Timestamp = d.BoxTime(d.EpochSeconds())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -6675,33 +5845,10 @@ func decodeMalformedTimestampBodyHttpDateInput(msg *serve.RequestMessage, in *re
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestamp\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "timestamp":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedTimestampBodyHttpDateInput, -1); i >= 0; i = d.Member(&membersMalformedTimestampBodyHttpDateInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Timestamp = d.BoxTime(d.HTTPDate())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -7224,33 +6371,10 @@ func decodeMalformedUnionInput(msg *serve.RequestMessage, in *restjsonprotocol.M
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("union\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "union":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedUnionInput, -1); i >= 0; i = d.Member(&membersMalformedUnionInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Union = decodeSimpleUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -7765,73 +6889,20 @@ func decodeOperationWithDefaultsInput(msg *serve.RequestMessage, in *restjsonpro
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61666564:
-				// The name starts defa
-				if d.Name("defaults\":") {
-					member = 0
-				}
-			case 0x65696c63:
-				// The name starts clie
-				if d.Name("clientOptionalDefaults\":") {
-					member = 1
-				}
-			case 0x4c706f74:
-				// The name starts topL
-				if d.Name("topLevelDefault\":") {
-					member = 2
-				}
-			case 0x6568746f:
-				// The name starts othe
-				if d.Name("otherTopLevelDefault\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "defaults":
-					member = 0
-				case "clientOptionalDefaults":
-					member = 1
-				case "topLevelDefault":
-					member = 2
-				case "otherTopLevelDefault":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithDefaultsInput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.Defaults)
 				decodeDefaults(d, x)
 				in.Defaults = x
 			case 1:
-				if d.Null() {
-					continue
-				}
 				x := new(types.ClientOptionalDefaults)
 				decodeClientOptionalDefaults(d, x)
 				in.ClientOptionalDefaults = x
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.TopLevelDefault = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.OtherTopLevelDefault = d.Int32()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -8043,35 +7114,12 @@ func decodeOperationWithNestedStructureInput(msg *serve.RequestMessage, in *rest
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x4c706f74:
-				// The name starts topL
-				if d.Name("topLevel\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "topLevel":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersOperationWithNestedStructureInput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.TopLevel)
 				decodeTopLevel(d, x)
 				in.TopLevel = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -8245,33 +7293,10 @@ func decodePostPlayerActionInput(msg *serve.RequestMessage, in *restjsonprotocol
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69746361:
-				// The name starts acti
-				if d.Name("action\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "action":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPostPlayerActionInput, -1); i >= 0; i = d.Member(&membersPostPlayerActionInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Action = decodePlayerAction(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -8334,33 +7359,10 @@ func decodePostUnionWithJsonNameInput(msg *serve.RequestMessage, in *restjsonpro
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x756c6176:
-				// The name starts valu
-				if d.Name("value\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "value":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersPostUnionWithJsonNameInput, -1); i >= 0; i = d.Member(&membersPostUnionWithJsonNameInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Value = decodeUnionWithJsonName(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -8427,30 +7429,9 @@ func decodePutWithContentEncodingInput(msg *serve.RequestMessage, in *restjsonpr
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x61746164:
-				// The name starts data
-				if d.Name("data\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "data":
-					member = 0
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersPutWithContentEncodingInput, -1); i >= 0; i = d.Member(&membersPutWithContentEncodingInput, i) {
+			switch i {
+			case 1:
 				in.Data = d.BoxString(d.String())
 			default:
 				d.Skip()
@@ -8668,35 +7649,12 @@ func decodeRecursiveShapesInput(msg *serve.RequestMessage, in *restjsonprotocol.
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x7473656e:
-				// The name starts nest
-				if d.Name("nested\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "nested":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				x := new(types.RecursiveShapesInputOutputNested1)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				in.Nested = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -8856,126 +7814,25 @@ func decodeSimpleScalarPropertiesInput(msg *serve.RequestMessage, in *restjsonpr
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringValue\":") {
-					member = 0
-				}
-			case 0x65757274:
-				// The name starts true
-				if d.Name("trueBooleanValue\":") {
-					member = 1
-				}
-			case 0x736c6166:
-				// The name starts fals
-				if d.Name("falseBooleanValue\":") {
-					member = 2
-				}
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byteValue\":") {
-					member = 3
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("shortValue\":") {
-					member = 4
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerValue\":") {
-					member = 5
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("longValue\":") {
-					member = 6
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("floatValue\":") {
-					member = 7
-				}
-			case 0x62756f44:
-				// The name starts Doub
-				if d.Name("DoubleDribble\":") {
-					member = 8
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "stringValue":
-					member = 0
-				case "trueBooleanValue":
-					member = 1
-				case "falseBooleanValue":
-					member = 2
-				case "byteValue":
-					member = 3
-				case "shortValue":
-					member = 4
-				case "integerValue":
-					member = 5
-				case "longValue":
-					member = 6
-				case "floatValue":
-					member = 7
-				case "DoubleDribble":
-					member = 8
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
-				in.StringValue = d.BoxString(d.String())
+		for i := d.Member(&membersSimpleScalarPropertiesInputOutput, -1); i >= 0; i = d.Member(&membersSimpleScalarPropertiesInputOutput, i) {
+			switch i {
 			case 1:
-				if d.Null() {
-					continue
-				}
-				in.TrueBooleanValue = d.BoxBool(d.Bool())
+				in.StringValue = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
-				in.FalseBooleanValue = d.BoxBool(d.Bool())
+				in.TrueBooleanValue = d.BoxBool(d.Bool())
 			case 3:
-				if d.Null() {
-					continue
-				}
-				in.ByteValue = d.BoxInt8(d.Int8())
+				in.FalseBooleanValue = d.BoxBool(d.Bool())
 			case 4:
-				if d.Null() {
-					continue
-				}
-				in.ShortValue = d.BoxInt16(d.Int16())
+				in.ByteValue = d.BoxInt8(d.Int8())
 			case 5:
-				if d.Null() {
-					continue
-				}
-				in.IntegerValue = d.BoxInt32(d.Int32())
+				in.ShortValue = d.BoxInt16(d.Int16())
 			case 6:
-				if d.Null() {
-					continue
-				}
-				in.LongValue = d.BoxInt64(d.Int64())
+				in.IntegerValue = d.BoxInt32(d.Int32())
 			case 7:
-				if d.Null() {
-					continue
-				}
-				in.FloatValue = d.BoxFloat32(d.Float32())
+				in.LongValue = d.BoxInt64(d.Int64())
 			case 8:
-				if d.Null() {
-					continue
-				}
+				in.FloatValue = d.BoxFloat32(d.Float32())
+			case 9:
 				in.DoubleValue = d.BoxFloat64(d.Float64())
 			default:
 				d.Skip()
@@ -9075,42 +7932,12 @@ func decodeSparseJsonListsInput(msg *serve.RequestMessage, in *restjsonprotocol.
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStringList\":") {
-					member = 0
-				} else if d.Name("sparseShortList\":") {
-					member = 1
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStringList":
-					member = 0
-				case "sparseShortList":
-					member = 1
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseJsonListsInputOutput, -1); i >= 0; i = d.Member(&membersSparseJsonListsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.SparseStringList = decodeSparseStringList(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.SparseShortList = decodeSparseShortList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -9176,69 +8003,18 @@ func decodeSparseJsonMapsInput(msg *serve.RequestMessage, in *restjsonprotocol.S
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x72617073:
-				// The name starts spar
-				if d.Name("sparseStructMap\":") {
-					member = 0
-				} else if d.Name("sparseNumberMap\":") {
-					member = 1
-				} else if d.Name("sparseBooleanMap\":") {
-					member = 2
-				} else if d.Name("sparseStringMap\":") {
-					member = 3
-				} else if d.Name("sparseSetMap\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "sparseStructMap":
-					member = 0
-				case "sparseNumberMap":
-					member = 1
-				case "sparseBooleanMap":
-					member = 2
-				case "sparseStringMap":
-					member = 3
-				case "sparseSetMap":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSparseJsonMapsInputOutput, -1); i >= 0; i = d.Member(&membersSparseJsonMapsInputOutput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.SparseStructMap = decodeSparseStructMap(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.SparseNumberMap = decodeSparseNumberMap(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.SparseBooleanMap = decodeSparseBooleanMap(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.SparseStringMap = decodeSparseStringMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.SparseSetMap = decodeSparseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -9484,30 +8260,9 @@ func decodeTestBodyStructureInput(msg *serve.RequestMessage, in *restjsonprotoco
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x74736574:
-				// The name starts test
-				if d.Name("testConfig\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "testConfig":
-					member = 0
-				}
-			}
-			switch member {
-			case 0:
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersTestBodyStructureInputOutput, -1); i >= 0; i = d.Member(&membersTestBodyStructureInputOutput, i) {
+			switch i {
+			case 1:
 				x := new(types.TestConfig)
 				decodeTestConfig(d, x)
 				in.TestConfig = x

@@ -203,33 +203,10 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -346,33 +323,10 @@ func decodeMissingKeyStructure(d *jsonwire.Decoder, v *types.MissingKeyStructure
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		member := -1
-		switch d.NameWord() {
-		case 0x3a226968:
-			// The name starts hi":
-			if d.Name("hi\":") {
-				member = 0
-			}
-		}
-		if member < 0 {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "hi":
-				member = 0
-			}
-		}
-		switch member {
+	for i := d.Member(&membersMissingKeyStructure, -1); i >= 0; i = d.Member(&membersMissingKeyStructure, i) {
+		switch i {
 		case 0:
-			if d.Null() {
-				continue
-			}
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -724,3 +678,42 @@ func encodeValidationExceptionFieldList(e *jsonwire.Encoder, v []types.Validatio
 	}
 	e.EndArray()
 }
+
+// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
+
+// membersMalformedEnumInput holds the JSON names of MalformedEnumInput's members, which Decoder.Member looks up.
+var membersMalformedEnumInput = jsonwire.Members{Names: []string{"string", "stringWithEnumTrait", "list", "map", "union"}}
+
+// membersMalformedLengthInput holds the JSON names of MalformedLengthInput's members, which Decoder.Member looks up.
+var membersMalformedLengthInput = jsonwire.Members{Names: []string{"blob", "string", "minString", "maxString", "list", "map"}}
+
+// membersMalformedLengthOverrideInput holds the JSON names of MalformedLengthOverrideInput's members, which Decoder.Member looks up.
+var membersMalformedLengthOverrideInput = jsonwire.Members{Names: []string{"blob", "string", "minString", "maxString", "list", "map"}}
+
+// membersMalformedPatternInput holds the JSON names of MalformedPatternInput's members, which Decoder.Member looks up.
+var membersMalformedPatternInput = jsonwire.Members{Names: []string{"string", "evilString", "list", "map", "union"}}
+
+// membersMalformedPatternOverrideInput holds the JSON names of MalformedPatternOverrideInput's members, which Decoder.Member looks up.
+var membersMalformedPatternOverrideInput = jsonwire.Members{Names: []string{"string", "list", "map", "union"}}
+
+// membersMalformedRangeInput holds the JSON names of MalformedRangeInput's members, which Decoder.Member looks up.
+var membersMalformedRangeInput = jsonwire.Members{Names: []string{"byte", "minByte", "maxByte", "short", "minShort", "maxShort", "integer", "minInteger", "maxInteger", "long", "minLong", "maxLong", "float", "minFloat", "maxFloat"}}
+
+// membersMalformedRangeOverrideInput holds the JSON names of MalformedRangeOverrideInput's members, which Decoder.Member looks up.
+var membersMalformedRangeOverrideInput = jsonwire.Members{Names: []string{"byte", "minByte", "maxByte", "short", "minShort", "maxShort", "integer", "minInteger", "maxInteger", "long", "minLong", "maxLong", "float", "minFloat", "maxFloat"}}
+
+// membersMalformedRequiredInput holds the JSON names of MalformedRequiredInput's members, which Decoder.Member looks up.
+var membersMalformedRequiredInput = jsonwire.Members{Names: []string{"string", "stringInQuery", "stringInHeader"}}
+
+// membersMalformedUniqueItemsInput holds the JSON names of MalformedUniqueItemsInput's members, which Decoder.Member looks up.
+var membersMalformedUniqueItemsInput = jsonwire.Members{Names: []string{"blobList", "booleanList", "stringList", "byteList", "shortList", "integerList", "longList", "timestampList", "dateTimeList", "httpDateList", "enumList", "intEnumList", "listList", "structureList", "structureListWithNoKey", "unionList"}}
+
+// membersMissingKeyStructure holds the JSON names of MissingKeyStructure's members, which Decoder.Member looks up.
+var membersMissingKeyStructure = jsonwire.Members{Names: []string{"hi"}}
+
+// membersRecursiveStructuresInput holds the JSON names of RecursiveStructuresInput's members, which Decoder.Member looks up.
+var membersRecursiveStructuresInput = jsonwire.Members{Names: []string{"union"}}
+
+// membersSensitiveValidationInput holds the JSON names of SensitiveValidationInput's members, which Decoder.Member looks up.
+var membersSensitiveValidationInput = jsonwire.Members{Names: []string{"string"}}

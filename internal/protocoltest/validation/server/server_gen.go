@@ -300,78 +300,18 @@ func decodeMalformedEnumInput(msg *serve.RequestMessage, in *restjsonvalidationp
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				} else if d.Name("stringWithEnumTrait\":") {
-					member = 1
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("list\":") {
-					member = 2
-				}
-			case 0x2270616d:
-				// The name starts map"
-				if d.Name("map\":") {
-					member = 3
-				}
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("union\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				case "stringWithEnumTrait":
-					member = 1
-				case "list":
-					member = 2
-				case "map":
-					member = 3
-				case "union":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedEnumInput, -1); i >= 0; i = d.Member(&membersMalformedEnumInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.String = types.EnumString(d.Symbol())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.StringWithEnumTrait = types.EnumTraitString(d.Symbol())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.List = decodeEnumList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Map = decodeEnumMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.Union = decodeEnumUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -425,93 +365,20 @@ func decodeMalformedLengthInput(msg *serve.RequestMessage, in *restjsonvalidatio
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blob\":") {
-					member = 0
-				}
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 1
-				}
-			case 0x536e696d:
-				// The name starts minS
-				if d.Name("minString\":") {
-					member = 2
-				}
-			case 0x5378616d:
-				// The name starts maxS
-				if d.Name("maxString\":") {
-					member = 3
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("list\":") {
-					member = 4
-				}
-			case 0x2270616d:
-				// The name starts map"
-				if d.Name("map\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "blob":
-					member = 0
-				case "string":
-					member = 1
-				case "minString":
-					member = 2
-				case "maxString":
-					member = 3
-				case "list":
-					member = 4
-				case "map":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedLengthInput, -1); i >= 0; i = d.Member(&membersMalformedLengthInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Blob = d.Base64()
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.String = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.MinString = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.MaxString = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.List = decodeLengthList(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.Map = decodeLengthMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -566,93 +433,20 @@ func decodeMalformedLengthOverrideInput(msg *serve.RequestMessage, in *restjsonv
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blob\":") {
-					member = 0
-				}
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 1
-				}
-			case 0x536e696d:
-				// The name starts minS
-				if d.Name("minString\":") {
-					member = 2
-				}
-			case 0x5378616d:
-				// The name starts maxS
-				if d.Name("maxString\":") {
-					member = 3
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("list\":") {
-					member = 4
-				}
-			case 0x2270616d:
-				// The name starts map"
-				if d.Name("map\":") {
-					member = 5
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "blob":
-					member = 0
-				case "string":
-					member = 1
-				case "minString":
-					member = 2
-				case "maxString":
-					member = 3
-				case "list":
-					member = 4
-				case "map":
-					member = 5
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedLengthOverrideInput, -1); i >= 0; i = d.Member(&membersMalformedLengthOverrideInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Blob = d.Base64()
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.String = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.MinString = d.BoxString(d.String())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.MaxString = d.BoxString(d.String())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.List = decodeLengthList(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.Map = decodeLengthMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -754,81 +548,18 @@ func decodeMalformedPatternInput(msg *serve.RequestMessage, in *restjsonvalidati
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				}
-			case 0x6c697665:
-				// The name starts evil
-				if d.Name("evilString\":") {
-					member = 1
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("list\":") {
-					member = 2
-				}
-			case 0x2270616d:
-				// The name starts map"
-				if d.Name("map\":") {
-					member = 3
-				}
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("union\":") {
-					member = 4
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				case "evilString":
-					member = 1
-				case "list":
-					member = 2
-				case "map":
-					member = 3
-				case "union":
-					member = 4
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedPatternInput, -1); i >= 0; i = d.Member(&membersMalformedPatternInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.String = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.EvilString = d.BoxString(d.String())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.List = decodePatternList(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Map = decodePatternMap(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.Union = decodePatternUnion(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -883,69 +614,16 @@ func decodeMalformedPatternOverrideInput(msg *serve.RequestMessage, in *restjson
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("list\":") {
-					member = 1
-				}
-			case 0x2270616d:
-				// The name starts map"
-				if d.Name("map\":") {
-					member = 2
-				}
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("union\":") {
-					member = 3
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				case "list":
-					member = 1
-				case "map":
-					member = 2
-				case "union":
-					member = 3
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedPatternOverrideInput, -1); i >= 0; i = d.Member(&membersMalformedPatternOverrideInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.String = d.BoxString(d.String())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.List = decodePatternListOverride(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.Map = decodePatternMapOverride(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Union = decodePatternUnionOverride(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1000,201 +678,38 @@ func decodeMalformedRangeInput(msg *serve.RequestMessage, in *restjsonvalidation
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byte\":") {
-					member = 0
-				}
-			case 0x426e696d:
-				// The name starts minB
-				if d.Name("minByte\":") {
-					member = 1
-				}
-			case 0x4278616d:
-				// The name starts maxB
-				if d.Name("maxByte\":") {
-					member = 2
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("short\":") {
-					member = 3
-				}
-			case 0x536e696d:
-				// The name starts minS
-				if d.Name("minShort\":") {
-					member = 4
-				}
-			case 0x5378616d:
-				// The name starts maxS
-				if d.Name("maxShort\":") {
-					member = 5
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integer\":") {
-					member = 6
-				}
-			case 0x496e696d:
-				// The name starts minI
-				if d.Name("minInteger\":") {
-					member = 7
-				}
-			case 0x4978616d:
-				// The name starts maxI
-				if d.Name("maxInteger\":") {
-					member = 8
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("long\":") {
-					member = 9
-				}
-			case 0x4c6e696d:
-				// The name starts minL
-				if d.Name("minLong\":") {
-					member = 10
-				}
-			case 0x4c78616d:
-				// The name starts maxL
-				if d.Name("maxLong\":") {
-					member = 11
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("float\":") {
-					member = 12
-				}
-			case 0x466e696d:
-				// The name starts minF
-				if d.Name("minFloat\":") {
-					member = 13
-				}
-			case 0x4678616d:
-				// The name starts maxF
-				if d.Name("maxFloat\":") {
-					member = 14
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "byte":
-					member = 0
-				case "minByte":
-					member = 1
-				case "maxByte":
-					member = 2
-				case "short":
-					member = 3
-				case "minShort":
-					member = 4
-				case "maxShort":
-					member = 5
-				case "integer":
-					member = 6
-				case "minInteger":
-					member = 7
-				case "maxInteger":
-					member = 8
-				case "long":
-					member = 9
-				case "minLong":
-					member = 10
-				case "maxLong":
-					member = 11
-				case "float":
-					member = 12
-				case "minFloat":
-					member = 13
-				case "maxFloat":
-					member = 14
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedRangeInput, -1); i >= 0; i = d.Member(&membersMalformedRangeInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Byte = d.BoxInt8(d.Int8())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.MinByte = d.BoxInt8(d.Int8())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.MaxByte = d.BoxInt8(d.Int8())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Short = d.BoxInt16(d.Int16())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.MinShort = d.BoxInt16(d.Int16())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.MaxShort = d.BoxInt16(d.Int16())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.Integer = d.BoxInt32(d.Int32())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				in.MinInteger = d.BoxInt32(d.Int32())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				in.MaxInteger = d.BoxInt32(d.Int32())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				in.Long = d.BoxInt64(d.Int64())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				in.MinLong = d.BoxInt64(d.Int64())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				in.MaxLong = d.BoxInt64(d.Int64())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				in.Float = d.BoxFloat32(d.Float32())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				in.MinFloat = d.BoxFloat32(d.Float32())
 			case 14:
-				if d.Null() {
-					continue
-				}
 				in.MaxFloat = d.BoxFloat32(d.Float32())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1249,201 +764,38 @@ func decodeMalformedRangeOverrideInput(msg *serve.RequestMessage, in *restjsonva
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byte\":") {
-					member = 0
-				}
-			case 0x426e696d:
-				// The name starts minB
-				if d.Name("minByte\":") {
-					member = 1
-				}
-			case 0x4278616d:
-				// The name starts maxB
-				if d.Name("maxByte\":") {
-					member = 2
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("short\":") {
-					member = 3
-				}
-			case 0x536e696d:
-				// The name starts minS
-				if d.Name("minShort\":") {
-					member = 4
-				}
-			case 0x5378616d:
-				// The name starts maxS
-				if d.Name("maxShort\":") {
-					member = 5
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integer\":") {
-					member = 6
-				}
-			case 0x496e696d:
-				// The name starts minI
-				if d.Name("minInteger\":") {
-					member = 7
-				}
-			case 0x4978616d:
-				// The name starts maxI
-				if d.Name("maxInteger\":") {
-					member = 8
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("long\":") {
-					member = 9
-				}
-			case 0x4c6e696d:
-				// The name starts minL
-				if d.Name("minLong\":") {
-					member = 10
-				}
-			case 0x4c78616d:
-				// The name starts maxL
-				if d.Name("maxLong\":") {
-					member = 11
-				}
-			case 0x616f6c66:
-				// The name starts floa
-				if d.Name("float\":") {
-					member = 12
-				}
-			case 0x466e696d:
-				// The name starts minF
-				if d.Name("minFloat\":") {
-					member = 13
-				}
-			case 0x4678616d:
-				// The name starts maxF
-				if d.Name("maxFloat\":") {
-					member = 14
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "byte":
-					member = 0
-				case "minByte":
-					member = 1
-				case "maxByte":
-					member = 2
-				case "short":
-					member = 3
-				case "minShort":
-					member = 4
-				case "maxShort":
-					member = 5
-				case "integer":
-					member = 6
-				case "minInteger":
-					member = 7
-				case "maxInteger":
-					member = 8
-				case "long":
-					member = 9
-				case "minLong":
-					member = 10
-				case "maxLong":
-					member = 11
-				case "float":
-					member = 12
-				case "minFloat":
-					member = 13
-				case "maxFloat":
-					member = 14
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedRangeOverrideInput, -1); i >= 0; i = d.Member(&membersMalformedRangeOverrideInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Byte = d.BoxInt8(d.Int8())
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.MinByte = d.BoxInt8(d.Int8())
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.MaxByte = d.BoxInt8(d.Int8())
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.Short = d.BoxInt16(d.Int16())
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.MinShort = d.BoxInt16(d.Int16())
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.MaxShort = d.BoxInt16(d.Int16())
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.Integer = d.BoxInt32(d.Int32())
 			case 7:
-				if d.Null() {
-					continue
-				}
 				in.MinInteger = d.BoxInt32(d.Int32())
 			case 8:
-				if d.Null() {
-					continue
-				}
 				in.MaxInteger = d.BoxInt32(d.Int32())
 			case 9:
-				if d.Null() {
-					continue
-				}
 				in.Long = d.BoxInt64(d.Int64())
 			case 10:
-				if d.Null() {
-					continue
-				}
 				in.MinLong = d.BoxInt64(d.Int64())
 			case 11:
-				if d.Null() {
-					continue
-				}
 				in.MaxLong = d.BoxInt64(d.Int64())
 			case 12:
-				if d.Null() {
-					continue
-				}
 				in.Float = d.BoxFloat32(d.Float32())
 			case 13:
-				if d.Null() {
-					continue
-				}
 				in.MinFloat = d.BoxFloat32(d.Float32())
 			case 14:
-				if d.Null() {
-					continue
-				}
 				in.MaxFloat = d.BoxFloat32(d.Float32())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1505,30 +857,9 @@ func decodeMalformedRequiredInput(msg *serve.RequestMessage, in *restjsonvalidat
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedRequiredInput, -1); i >= 0; i = d.Member(&membersMalformedRequiredInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.String = d.BoxString(d.String())
 			default:
 				d.Skip()
@@ -1585,210 +916,40 @@ func decodeMalformedUniqueItemsInput(msg *serve.RequestMessage, in *restjsonvali
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x626f6c62:
-				// The name starts blob
-				if d.Name("blobList\":") {
-					member = 0
-				}
-			case 0x6c6f6f62:
-				// The name starts bool
-				if d.Name("booleanList\":") {
-					member = 1
-				}
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("stringList\":") {
-					member = 2
-				}
-			case 0x65747962:
-				// The name starts byte
-				if d.Name("byteList\":") {
-					member = 3
-				}
-			case 0x726f6873:
-				// The name starts shor
-				if d.Name("shortList\":") {
-					member = 4
-				}
-			case 0x65746e69:
-				// The name starts inte
-				if d.Name("integerList\":") {
-					member = 5
-				}
-			case 0x676e6f6c:
-				// The name starts long
-				if d.Name("longList\":") {
-					member = 6
-				}
-			case 0x656d6974:
-				// The name starts time
-				if d.Name("timestampList\":") {
-					member = 7
-				}
-			case 0x65746164:
-				// The name starts date
-				if d.Name("dateTimeList\":") {
-					member = 8
-				}
-			case 0x70747468:
-				// The name starts http
-				if d.Name("httpDateList\":") {
-					member = 9
-				}
-			case 0x6d756e65:
-				// The name starts enum
-				if d.Name("enumList\":") {
-					member = 10
-				}
-			case 0x45746e69:
-				// The name starts intE
-				if d.Name("intEnumList\":") {
-					member = 11
-				}
-			case 0x7473696c:
-				// The name starts list
-				if d.Name("listList\":") {
-					member = 12
-				}
-			case 0x75727473:
-				// The name starts stru
-				if d.Name("structureList\":") {
-					member = 13
-				} else if d.Name("structureListWithNoKey\":") {
-					member = 14
-				}
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("unionList\":") {
-					member = 15
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "blobList":
-					member = 0
-				case "booleanList":
-					member = 1
-				case "stringList":
-					member = 2
-				case "byteList":
-					member = 3
-				case "shortList":
-					member = 4
-				case "integerList":
-					member = 5
-				case "longList":
-					member = 6
-				case "timestampList":
-					member = 7
-				case "dateTimeList":
-					member = 8
-				case "httpDateList":
-					member = 9
-				case "enumList":
-					member = 10
-				case "intEnumList":
-					member = 11
-				case "listList":
-					member = 12
-				case "structureList":
-					member = 13
-				case "structureListWithNoKey":
-					member = 14
-				case "unionList":
-					member = 15
-				}
-			}
-			switch member {
+		for i := d.Member(&membersMalformedUniqueItemsInput, -1); i >= 0; i = d.Member(&membersMalformedUniqueItemsInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.BlobList = decodeBlobSet(d)
 			case 1:
-				if d.Null() {
-					continue
-				}
 				in.BooleanList = decodeBooleanSet(d)
 			case 2:
-				if d.Null() {
-					continue
-				}
 				in.StringList = decodeStringSet(d)
 			case 3:
-				if d.Null() {
-					continue
-				}
 				in.ByteList = decodeByteSet(d)
 			case 4:
-				if d.Null() {
-					continue
-				}
 				in.ShortList = decodeShortSet(d)
 			case 5:
-				if d.Null() {
-					continue
-				}
 				in.IntegerList = decodeIntegerSet(d)
 			case 6:
-				if d.Null() {
-					continue
-				}
 				in.LongList = decodeLongSet(d)
 			case 7:
-				if d.Null() {
-					continue
-				}
 				in.TimestampList = decodeTimestampSet(d)
 			case 8:
-				if d.Null() {
-					continue
-				}
 				in.DateTimeList = decodeDateTimeSet(d)
 			case 9:
-				if d.Null() {
-					continue
-				}
 				in.HttpDateList = decodeHttpDateSet(d)
 			case 10:
-				if d.Null() {
-					continue
-				}
 				in.EnumList = decodeFooEnumSet(d)
 			case 11:
-				if d.Null() {
-					continue
-				}
 				in.IntEnumList = decodeIntegerEnumSet(d)
 			case 12:
-				if d.Null() {
-					continue
-				}
 				in.ListList = decodeListSet(d)
 			case 13:
-				if d.Null() {
-					continue
-				}
 				in.StructureList = decodeStructureSet(d)
 			case 14:
-				if d.Null() {
-					continue
-				}
 				in.StructureListWithNoKey = decodeStructureSetWithNoKey(d)
 			case 15:
-				if d.Null() {
-					continue
-				}
 				in.UnionList = decodeUnionSet(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1842,33 +1003,10 @@ func decodeRecursiveStructuresInput(msg *serve.RequestMessage, in *restjsonvalid
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x6f696e75:
-				// The name starts unio
-				if d.Name("union\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "union":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersRecursiveStructuresInput, -1); i >= 0; i = d.Member(&membersRecursiveStructuresInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.Union = decodeRecursiveUnionOne(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -1922,33 +1060,10 @@ func decodeSensitiveValidationInput(msg *serve.RequestMessage, in *restjsonvalid
 		return serve.ErrNullBody
 	}
 	if d.BeginObject() {
-		for {
-			member := -1
-			switch d.NameWord() {
-			case 0x69727473:
-				// The name starts stri
-				if d.Name("string\":") {
-					member = 0
-				}
-			}
-			if member < 0 {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "string":
-					member = 0
-				}
-			}
-			switch member {
+		for i := d.Member(&membersSensitiveValidationInput, -1); i >= 0; i = d.Member(&membersSensitiveValidationInput, i) {
+			switch i {
 			case 0:
-				if d.Null() {
-					continue
-				}
 				in.String_ = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}

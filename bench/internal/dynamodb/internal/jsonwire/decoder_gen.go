@@ -94,7 +94,6 @@ type Decoder struct {
 	err   error
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
-	name  int  // where the name NameWord looked at starts, for Name
 
 	keyBuf []byte     // NextKey's result
 	keyArr [48]byte   // keyBuf's first memory: most member names fit
@@ -617,39 +616,6 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 		return d.keyBuf, true
 	}
 	return d.s[start:end:end], true
-}
-
-// NameWord looks at the next member name of the current object, if it
-// follows '{' or ',' directly and has at least four bytes after its opening
-// quote, and returns those four bytes as a little-endian uint32, without
-// consuming anything; otherwise it returns 0. Generated decoders switch on
-// it to pick the few member names that could match, then confirm one with
-// Name, so that a known name is matched without scanning it for its end;
-// for a name of two bytes the four are the name, its closing quote and ':'.
-// When no Name matches, NextKey reads the member as usual.
-func (d *Decoder) NameWord() uint32 {
-	s, i := d.s, d.pos
-	if !d.first {
-		i++ // past the ','
-	}
-	if d.err != nil || i+5 > len(s) || s[i] != '"' || !d.first && s[i-1] != ',' {
-		return 0
-	}
-	d.name = i + 1
-	return binary.LittleEndian.Uint32(s[i+1:])
-}
-
-// Name reports whether the member name that the last NameWord looked at is
-// exactly q's name, where q is the name (of plain characters only) followed
-// by `":`, and if so consumes it and the ':' after it, leaving the Decoder
-// before the member's value. Call it only after a non-zero NameWord.
-func (d *Decoder) Name(q string) bool {
-	if !hasPrefix(d.s[d.name:], q) {
-		return false
-	}
-	d.first = false
-	d.pos = d.name + len(q)
-	return true
 }
 
 // NextKeyString is NextKey returning the name as a string that stays valid:

@@ -1,0 +1,290 @@
+package jsonwire
+
+import (
+	"encoding/binary"
+	"sync/atomic"
+)
+
+// Members is the list of a structure's member names, as they appear in
+// JSON, that [Decoder.Member] looks names up in. Generated code declares
+// one package-level Members for each structure (or body) it decodes:
+//
+//	var membersSite = jsonwire.Members{Names: []string{"SiteId", "AccountId"}}
+//
+// and the Decoder builds its lookup table from Names on first use, so a
+// Members costs the program nothing at start-up. A Members is safe for
+// concurrent use; its Names must not change after the first lookup.
+type Members struct {
+	// Names are the member names in the structure's order: Member returns
+	// an index into it.
+	Names []string
+
+	table atomic.Pointer[memberTable]
+}
+
+// memberTable finds a member from the four bytes that follow the opening
+// quote of its name in the input (for a two-byte name: the name, its
+// closing quote and ':'), by a multiplicative hash of them: one multiply
+// and shift picks a slot, whose chain holds the few members (usually one)
+// whose names begin that way, each then confirmed by one comparison of
+// its whole name, closing quote and ':' with the input. The input's name
+// is never scanned for its end.
+type memberTable struct {
+	slots   []uint16      // slot → 1 + index of the chain's first member, or 0
+	entries []memberEntry // by index in Names
+	mul     uint32
+	shift   uint8 // 32 - log2(len(slots))
+	// after[k] is the index of the member that followed member k-1 (for
+	// k = 0: that began an object) the last time a guess missed, at first
+	// k: Member tries it before the hash, so that a service that writes
+	// members in any fixed order, the model's or another (alphabetical is
+	// common), is read with one comparison per member once it has been
+	// seen. Goroutines share it; a stale guess costs only the hash lookup.
+	after []atomic.Uint32
+}
+
+type memberEntry struct {
+	quoted []byte // the name followed by `":`, or nil for a name the table cannot hold
+	// head is quoted's first eight bytes as a little-endian word, with
+	// those past its end zero, and mask has ones for quoted's bytes among
+	// them: an input word w begins with quoted (or, for a longer one, with
+	// its first eight bytes) when w&mask == head. An entry the table does
+	// not hold has mask 1 and head 2, which no word matches.
+	head, mask uint64
+	// tail and tailMask are the same for quoted's last eight bytes, at
+	// tailAt (for a name of eight bytes or fewer: head and mask again, at
+	// 0), so that one more load and compare confirms a name of up to
+	// sixteen bytes; long is set for a longer one, which matchesTail
+	// confirms.
+	tail, tailMask uint64
+	tailAt         uint8
+	long           bool
+	next           uint16 // 1 + index of the next member in the chain, or 0
+}
+
+// matches reports whether b, of at least 24 bytes, begins with the
+// entry's quoted name, or for a long one with its first eight and last
+// eight bytes; the caller confirms a long one with matchesTail (a call
+// here would keep matches from being inlined).
+func (e *memberEntry) matches(b []byte) bool {
+	w := (*[24]byte)(b)
+	return binary.LittleEndian.Uint64(w[:])&e.mask == e.head &&
+		binary.LittleEndian.Uint64(w[e.tailAt&15:])&e.tailMask == e.tail
+}
+
+// matchesTail reports whether b, of at least eight bytes, has the rest of
+// a quoted name longer than sixteen bytes after its first eight, comparing
+// eight bytes at a time (names are short: a call of the runtime's general
+// comparison would cost more than the comparison).
+func (e *memberEntry) matchesTail(b []byte) bool {
+	q := e.quoted
+	n := len(q)
+	if len(b) < n {
+		return false
+	}
+	for i := 8; i < n-8; i += 8 {
+		if binary.LittleEndian.Uint64(b[i:]) != binary.LittleEndian.Uint64(q[i:]) {
+			return false
+		}
+	}
+	return binary.LittleEndian.Uint64(b[n-8:]) == binary.LittleEndian.Uint64(q[n-8:])
+}
+
+// maxTableMembers bounds the members a table holds (its entries are
+// uint16); names past it are found by the slow path, as escaped ones are.
+const maxTableMembers = 1<<16 - 1
+
+// tableMultipliers are the odd constants memberTable tries, in order, for
+// the one that spreads a structure's name words over the most slots.
+var tableMultipliers = [...]uint32{0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646d, 0xfd7046c5, 0xb55a4f09}
+
+// build makes the table on first use. Two goroutines may both build it;
+// they build the same table and either is kept.
+func (m *Members) build() *memberTable {
+	t := newMemberTable(m.Names)
+	m.table.CompareAndSwap(nil, t)
+	return m.table.Load()
+}
+
+// nameWord is the word the table keys a name on, ok false for a name the
+// fast path cannot see: shorter than two bytes (its four bytes would
+// include its value's), or needing escapes in JSON.
+func nameWord(name string) (quoted string, word uint32, ok bool) {
+	if len(name) < 2 {
+		return "", 0, false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return "", 0, false
+		}
+	}
+	quoted = name + `":`
+	return quoted, binary.LittleEndian.Uint32([]byte(quoted[:4])), true
+}
+
+func newMemberTable(names []string) *memberTable {
+	t := &memberTable{entries: make([]memberEntry, len(names)), after: make([]atomic.Uint32, len(names)+1)}
+	for k := range t.after {
+		t.after[k].Store(uint32(k))
+	}
+	for i := range t.entries {
+		t.entries[i].head, t.entries[i].mask = 2, 1
+	}
+	var words []uint32 // the words of the names the table holds
+	var held []int     // their indexes in names
+	for i, name := range names {
+		q, w, ok := nameWord(name)
+		if !ok || i >= maxTableMembers {
+			continue
+		}
+		var head [8]byte
+		n := copy(head[:], q)
+		t.entries[i].quoted = []byte(q)
+		t.entries[i].head = binary.LittleEndian.Uint64(head[:])
+		t.entries[i].mask = ^uint64(0) >> (64 - 8*n)
+		e := &t.entries[i]
+		e.tail, e.tailMask = e.head, e.mask
+		if len(q) > 8 {
+			e.tailAt = uint8(len(q) - 8)
+			e.tail, e.tailMask = binary.LittleEndian.Uint64([]byte(q[e.tailAt:])), ^uint64(0)
+			e.long = len(q) > 16
+		}
+		words = append(words, w)
+		held = append(held, i)
+	}
+	// At least twice as many slots as names, so that most chains are one
+	// member long.
+	bits := uint8(1)
+	for 1<<bits < 2*len(held) && bits < 16 {
+		bits++
+	}
+	t.shift = 32 - bits
+	t.slots = make([]uint16, 1<<bits)
+	// Keep the multiplier that puts the fewest different words into a slot
+	// already taken (names sharing a word share a slot whatever it is).
+	best := -1
+	for _, mul := range tableMultipliers {
+		clear(t.slots)
+		collisions := 0
+		for k, w := range words {
+			h := w * mul >> t.shift
+			switch {
+			case t.slots[h] == 0:
+				t.slots[h] = uint16(k + 1)
+			case words[t.slots[h]-1] != w:
+				collisions++
+			}
+		}
+		if best < 0 || collisions < best {
+			best, t.mul = collisions, mul
+		}
+		if collisions == 0 {
+			break
+		}
+	}
+	// Chain each slot's members in the structure's order.
+	clear(t.slots)
+	last := make([]int, len(t.slots))
+	for k, i := range held {
+		h := words[k] * t.mul >> t.shift
+		if t.slots[h] == 0 {
+			t.slots[h] = uint16(i + 1)
+		} else {
+			t.entries[last[h]].next = uint16(i + 1)
+		}
+		last[h] = i
+	}
+	return t
+}
+
+// find returns the index of the member named key (unescaped), or -1: the
+// slow path, for names the table cannot hold or the input escapes, and for
+// members m does not name.
+func (m *Members) find(key []byte) int {
+	for i, name := range m.Names {
+		if name == string(key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Member moves to the next member of the current object that m names and
+// whose value is not null, leaving the Decoder before that value, and
+// returns the member's index in m.Names; the caller must read the value.
+// Members m does not name are skipped, as are null values (null leaves a
+// member unset). At the end of the object it consumes '}' and returns -1,
+// as it does after an error.
+//
+// prev is the index Member last returned for this object, or -1 before
+// its first member: the member that followed it last time (at first, the
+// next in m.Names) is tried first, since services write an object's
+// members in the same order every time. Generated decoders loop so:
+//
+//	for i := d.Member(&membersSite, -1); i >= 0; i = d.Member(&membersSite, i) {
+//		switch i {
+//		case 0:
+//			v.SiteId = d.BoxString(d.String())
+//		...
+//
+// A name in compact JSON with nothing to unescape is found by the four
+// bytes after its quote and one comparison (see memberTable); any other
+// (escaped, or with space around it) is read by NextKey and compared with
+// each name.
+func (d *Decoder) Member(m *Members, prev int) int {
+	t := m.table.Load()
+	if t == nil {
+		t = m.build()
+	}
+	for {
+		s, p := d.s, d.pos
+		if !d.first && p < len(s) {
+			if s[p] != ',' {
+				if s[p] == '}' && d.err == nil {
+					d.pos = p + 1
+					d.depth--
+					return -1
+				}
+				p = len(s) // not compact: the slow path reads it
+			}
+			p++ // past the ','
+		}
+		i := -1
+		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
+			rest := s[p+1:]
+			guess := &t.after[uint(prev+1)]
+			if k := guess.Load(); k < uint32(len(t.entries)) && t.entries[k].matches(rest) && (!t.entries[k].long || t.entries[k].matchesTail(rest)) {
+				i = int(k)
+			} else {
+				for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
+					e := &t.entries[k-1]
+					if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
+						i = int(k - 1)
+						guess.Store(uint32(i))
+						break
+					}
+					k = e.next
+				}
+			}
+			if i >= 0 {
+				d.first = false
+				d.pos = p + 1 + len(t.entries[i].quoted)
+			}
+		}
+		if i < 0 {
+			key, ok := d.NextKey()
+			if !ok {
+				return -1
+			}
+			if i = m.find(key); i < 0 {
+				d.Skip()
+				continue
+			}
+		}
+		prev = i
+		if d.Null() {
+			continue
+		}
+		return i
+	}
+}

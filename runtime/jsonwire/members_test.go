@@ -1,0 +1,175 @@
+package jsonwire
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// memberValues decodes an object with Member, returning "index=value" for
+// each member it reports (values read as raw JSON), and the error.
+func memberValues(m *Members, input string) ([]string, error) {
+	d := NewDecoderString(input)
+	var got []string
+	if d.BeginObject() {
+		for i := d.Member(m, -1); i >= 0; i = d.Member(m, i) {
+			got = append(got, fmt.Sprintf("%d=%s", i, d.Raw()))
+		}
+	}
+	d.End()
+	return got, d.Err()
+}
+
+func TestMemberFindsEachNameHoweverWritten(t *testing.T) {
+	m := &Members{Names: []string{"SiteId", "SiteArn", "a", "Tags", "Ω", `q"uote`, "Si"}}
+	cases := []struct {
+		input string
+		want  []string
+	}{
+		{`{}`, nil},
+		{` { } `, nil},
+		{`{"SiteId":"x","SiteArn":"y"}`, []string{`0="x"`, `1="y"`}},
+		// Names sharing their first four bytes, in either order.
+		{`{"SiteArn":1,"SiteId":2}`, []string{`1=1`, `0=2`}},
+		// A name that begins another's word but is shorter.
+		{`{"Si":1,"SiteI":2,"SiteIdX":3}`, []string{`6=1`}},
+		// Unknown members are skipped, whatever their value.
+		{`{"Other":{"SiteId":[1,2,{"a":3}]},"a":4,"zz":null}`, []string{`2=4`}},
+		// Null leaves a member unset.
+		{`{"SiteId":null,"Tags":null,"Si":null}`, nil},
+		{`{"SiteId": null ,"Tags":[]}`, []string{`3=[]`}},
+		// Escaped names, space around names and ':', non-ASCII and names
+		// needing escapes all go the slow way.
+		{`{"Site\u0049d":1}`, []string{`0=1`}},
+		{`{ "SiteId" : 1 , "SiteArn"  :2}`, []string{`0=1`, `1=2`}},
+		{`{"Ω":1,"q\"uote":2}`, []string{`4=1`, `5=2`}},
+		// A repeated member is reported each time; the last value wins in
+		// generated code.
+		{`{"Tags":1,"Tags":2}`, []string{`3=1`, `3=2`}},
+	}
+	for _, c := range cases {
+		got, err := memberValues(m, c.input)
+		if err != nil {
+			t.Errorf("%s: %v", c.input, err)
+			continue
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.input, got, c.want)
+		}
+	}
+}
+
+func TestMemberReportsSyntaxErrors(t *testing.T) {
+	m := &Members{Names: []string{"SiteId"}}
+	for _, input := range []string{`{"SiteId"1}`, `{"SiteId":1 "x":2}`, `{"SiteId":1,}`, `{"SiteId":`, `{"Site`, `{,"SiteId":1}`} {
+		if _, err := memberValues(m, input); err == nil {
+			t.Errorf("%s: no error", input)
+		}
+	}
+}
+
+// TestMemberAgreesWithNextKey decodes random objects over random name sets
+// with Member and with NextKey and a map, which must agree.
+func TestMemberAgreesWithNextKey(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"A", "b", "Id", "Arn", "Site", "Name", "x", "é", `\u0041`, "Status"}
+	randName := func() string {
+		var b strings.Builder
+		for n := 1 + r.IntN(4); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	unescape := func(s string) string { return strings.ReplaceAll(s, `\u0041`, "A") }
+	for round := range 2000 {
+		var names []string
+		index := map[string]int{}
+		for range 1 + r.IntN(40) {
+			n := unescape(randName())
+			if _, dup := index[n]; !dup {
+				index[n] = len(names)
+				names = append(names, n)
+			}
+		}
+		m := &Members{Names: names}
+		var in strings.Builder
+		in.WriteString("{")
+		for k := range r.IntN(12) {
+			if k > 0 {
+				in.WriteString(",")
+			}
+			key := randName()
+			if r.IntN(3) == 0 {
+				key = names[r.IntN(len(names))]
+			}
+			value := fmt.Sprint(k)
+			if r.IntN(5) == 0 {
+				value = "null"
+			}
+			fmt.Fprintf(&in, "%q:%s", key, value)
+		}
+		in.WriteString("}")
+		input := strings.ReplaceAll(in.String(), `\\u0041`, `\u0041`)
+
+		got, err := memberValues(m, input)
+		if err != nil {
+			t.Fatalf("round %d: %s: %v", round, input, err)
+		}
+		var want []string
+		d := NewDecoderString(input)
+		d.BeginObject()
+		for {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			i, known := index[string(key)]
+			if !known {
+				d.Skip()
+				continue
+			}
+			if d.Null() {
+				continue
+			}
+			want = append(want, fmt.Sprintf("%d=%s", i, d.Raw()))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: names %q, input %s: got %q, want %q", round, names, input, got, want)
+		}
+	}
+}
+
+func TestMemberTableIsSharedSafely(t *testing.T) {
+	m := &Members{Names: []string{"One", "Two", "Three"}}
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			got, _ := memberValues(m, `{"Two":2,"Three":3,"One":1}`)
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; !slices.Equal(got, []string{"1=2", "2=3", "0=1"}) {
+			t.Errorf("got %q", got)
+		}
+	}
+}
+
+func BenchmarkMember(b *testing.B) {
+	m := &Members{Names: []string{"SiteId", "AccountId", "Name", "Description", "Tags", "SiteArn", "Notes",
+		"OperatingAddressCountryCode", "OperatingAddressStateOrRegion", "OperatingAddressCity", "RackPhysicalProperties"}}
+	input := []byte(`{"SiteId":1,"AccountId":2,"Name":3,"Description":4,"Tags":5,"SiteArn":6,"Notes":7,` +
+		`"OperatingAddressCountryCode":8,"OperatingAddressStateOrRegion":9,"OperatingAddressCity":10,"RackPhysicalProperties":11}`)
+	b.SetBytes(int64(len(input)))
+	d0 := NewDecoder(input)
+	for b.Loop() {
+		d := d0
+		d.s, d.pos, d.depth = input, 0, 0
+		d.BeginObject()
+		for i := d.Member(m, -1); i >= 0; i = d.Member(m, i) {
+			d.Int32()
+		}
+	}
+}
