@@ -3,7 +3,7 @@ package cbor
 import "unsafe"
 
 // ListBuilder collects the elements of a CBOR array into a slice of exactly
-// their number, with the same API as jsonwire's. Use it as
+// their number, as jsonwire's does (NextIn and Slice). Use it as
 //
 //	var b cbor.ListBuilder[types.Item]
 //	for d.NextElem() {

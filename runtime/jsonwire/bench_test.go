@@ -72,7 +72,7 @@ func decodeTags(d *Decoder) []string {
 	}
 	var b ListBuilder[string]
 	for d.NextElem() {
-		*b.Next() = d.String()
+		*b.NextIn(d) = d.String()
 	}
 	return b.Slice()
 }
@@ -128,7 +128,7 @@ func decodeBenchOutput(d *Decoder) (*benchOutput, error) {
 				if d.BeginArray() {
 					var b ListBuilder[benchItem]
 					for d.NextElem() {
-						decodeBenchItem(d, b.Next())
+						decodeBenchItem(d, b.NextIn(d))
 					}
 					out.Items = b.Slice()
 				}
@@ -207,7 +207,7 @@ func decodeBenchOutputPtr(d *Decoder, naive bool) (*benchOutputPtr, error) {
 				} else {
 					var b ListBuilder[benchItemPtr]
 					for d.NextElem() {
-						decodeBenchItemPtr(d, b.Next(), tags)
+						decodeBenchItemPtr(d, b.NextIn(d), tags)
 					}
 					out.Items = b.Slice()
 				}

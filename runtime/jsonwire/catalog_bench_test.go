@@ -212,7 +212,7 @@ func recDecodeItem(d *Decoder, v *catItem) {
 			if d.BeginArray() {
 				var b ListBuilder[catEC2Capacity]
 				for d.NextElem() {
-					recDecodeCapacity(d, b.Next())
+					recDecodeCapacity(d, b.NextIn(d))
 				}
 				v.EC2Capacities = b.Slice()
 			}
@@ -224,7 +224,7 @@ func recDecodeItem(d *Decoder, v *catItem) {
 			if d.BeginArray() {
 				var b ListBuilder[int32]
 				for d.NextElem() {
-					*b.Next() = d.Int32()
+					*b.NextIn(d) = d.Int32()
 				}
 				v.SupportedUplinkGbps = b.Slice()
 			}
@@ -232,7 +232,7 @@ func recDecodeItem(d *Decoder, v *catItem) {
 			if d.BeginArray() {
 				var b ListBuilder[string]
 				for d.NextElem() {
-					*b.Next() = d.String()
+					*b.NextIn(d) = d.String()
 				}
 				v.SupportedStorage = b.Slice()
 			}
@@ -259,7 +259,7 @@ func recDecodeCatalog(r io.Reader, n int64) (*catOutput, error) {
 				if d.BeginArray() {
 					var b ListBuilder[catItem]
 					for d.NextElem() {
-						recDecodeItem(d, b.Next())
+						recDecodeItem(d, b.NextIn(d))
 					}
 					out.CatalogItems = b.Slice()
 				}

@@ -18,80 +18,55 @@ import "unsafe"
 //
 // The input is read once: a list is never scanned ahead to be counted.
 //
-// With NextIn, elements are decoded in place into a block of memory the
-// Decoder shares between the lists of one element type, one after the
-// other, and Slice returns the list's part of the block as it is: the many
-// short lists of a response (a handful of elements each) cost neither an
-// allocation nor a copy each, only a share of a block (see listMem). A list
-// that outgrows the room left in the block moves, once per doubling, to
-// the end of the block or to a new one, as append would; so does a list
-// whose end another list of the same type took while an element was being
-// decoded (only recursive shapes nest lists of one type). A long list near
-// the top of the document (a page of results) is sized once from the
-// input instead: after 52 elements, the bytes they took and the bytes left
-// predict how many follow, and the rest is decoded straight into a slice
-// of that size, which Slice returns as it is when the guess was close (see
-// sizeFromInput).
+// Elements are decoded in place into a block of memory the Decoder shares
+// between the lists of one element type, one after the other, and Slice
+// returns the list's part of the block as it is: the many short lists of a
+// response (a handful of elements each) cost neither an allocation nor a
+// copy each, only a share of a block (see listMem). A list that outgrows
+// the room left in the block moves, once per doubling, to the end of the
+// block or to a new one, as append would; so does a list whose end another
+// list of the same type took while an element was being decoded (only
+// recursive shapes nest lists of one type). A long list near the top of
+// the document (a page of results) is sized once from the input instead:
+// after 52 elements, the bytes they took and the bytes left predict how
+// many follow, and the rest is decoded straight into a slice of that size,
+// which Slice returns as it is when the guess was close (see sizeGuess).
 //
-// With Next, the first four elements go into an array inside the
-// ListBuilder, which stays on the caller's stack as long as the pointers
-// from Next do not escape, then into chunks of 16 doubling to 256; Slice
-// copies them once into a slice of the exact length.
+// Every instantiation is compiled into the generated package once for each
+// element type, so the generic methods do only what needs T (allocating,
+// copying, clearing) and leave the bookkeeping to listPos and blockUse.
 //
 // The zero value is ready to use; a ListBuilder is meant for one list.
 type ListBuilder[T any] struct {
-	small [smallList]T
-	n     int         // elements added
-	win   []T         // NextIn, while shared: the elements, in mem's block, with capacity to the block's end
-	tag   uint64      // NextIn, while shared: mem.taken just after this list took its last slot
-	mem   *listMem[T] // NextIn: the Decoder's memory for lists of T
-	cur   []T         // Next, or NextIn once sized: the chunk being filled; nil while small suffices
-	full  [][]T       // earlier chunks, all full
-	start int         // NextIn: the offset of the first element
-	depth int         // NextIn: the nesting depth of the list
-	own   bool        // NextIn: the list has left the shared block for cur and full
-	sized bool        // cur was sized from the input by sizeFromInput
+	// win is the list: in the shared block, with capacity to the block's
+	// end, or once own, a slice of its own.
+	win []T
+	mem *listMem[T] // the Decoder's memory for lists of T; nil before the first element
+	listPos
+}
+
+// listPos is the part of a ListBuilder that does not depend on T. The
+// functions on it are not methods: a method of an embedded field would be
+// promoted, and compiled again as a wrapper, for every element type.
+type listPos struct {
+	n     int    // elements added
+	tag   uint64 // while shared: mem.taken just after this list took its last slot
+	start int    // the offset of the first element
+	depth int    // the nesting depth of the list
+	own   bool   // the list has left the shared block for a slice of its own
 }
 
 const (
-	smallList = 4   // elements kept in the ListBuilder itself by Next
-	minChunk  = 16  // the first chunk
-	maxChunk  = 256 // chunks stop doubling here: the final copy, not the chunks, holds a long list
-	// chunkClasses is the number of chunk sizes: 16, 32, 64, 128 and 256.
-	chunkClasses = 5
-
-	sizeAt   = smallList + minChunk + 2*minChunk // elements seen before sizing a list from the input
-	maxDepth = 3                                 // lists nested deeper are not sized from the input (see sizeFromInput)
+	sizeAt   = 52 // elements seen before sizing a list from the input
+	maxDepth = 3  // lists nested deeper are not sized from the input (see sizeGuess)
 
 	minBlock      = 16      // elements in a type's first shared block
 	maxBlockBytes = 4 << 10 // shared blocks stop doubling at this size (or minBlock elements): the last block's unused end is small
 )
 
-// Next adds a zero element and returns a pointer to it, to decode into.
-// The pointer is valid until Slice is called.
-func (b *ListBuilder[T]) Next() *T {
-	if b.mem != nil && !b.own {
-		b.leaveBlock()
-	}
-	if b.cur == nil && b.n < smallList {
-		b.n++
-		return &b.small[b.n-1]
-	}
-	return b.nextChunked()
-}
-
-func (b *ListBuilder[T]) nextChunked() *T {
-	if len(b.cur) == cap(b.cur) {
-		b.grow()
-	}
-	b.n++
-	b.cur = b.cur[:len(b.cur)+1]
-	return &b.cur[len(b.cur)-1]
-}
-
-// NextIn is Next for a list being decoded by d: the element is in memory d
-// shares between lists of T (see ListBuilder). The pointer is valid until
-// the next call of NextIn or Slice.
+// NextIn adds a zero element and returns a pointer to it, to decode into:
+// the element is in memory d shares between lists of T (see ListBuilder).
+// The pointer is valid until the next call of NextIn or Slice.
 func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 	// Fast path: no other list took memory since this one's last element,
 	// and the block has room after it.
@@ -107,21 +82,27 @@ func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 }
 
 func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
-	if b.own {
-		return b.nextChunked()
-	}
 	m := b.mem
-	if m == nil && b.n > 0 {
-		return b.Next() // a list begun with Next goes on in Next's memory
-	}
-	if m == nil {
-		b.start, b.depth = d.pos, d.depth
+	switch {
+	case b.own:
+		var zero T
+		b.win = append(b.win, zero)
+		b.n++
+		return &b.win[b.n-1]
+	case m == nil:
 		m = memOf[T](d)
-		b.mem, b.tag = m, m.taken
+		b.mem = m
+		beginList(&b.listPos, d, &m.blockUse)
 		b.win = m.block[m.used:m.used]
-	}
-	if b.n == sizeAt && b.depth <= maxDepth && b.sizeFromInput(d) {
-		return b.nextChunked()
+	case b.n == sizeAt:
+		if guess := sizeGuess(&b.listPos, d); guess > 0 {
+			own := make([]T, b.n, guess)
+			copy(own, b.win)
+			clear(b.win) // the old copy holds nothing alive
+			leaveBlock(&b.listPos, &m.blockUse)
+			b.win, b.own = own, true
+			return b.nextIn(d)
+		}
 	}
 	if b.tag != m.taken || len(b.win) == cap(b.win) {
 		b.move()
@@ -141,7 +122,9 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 func (b *ListBuilder[T]) move() {
 	m := b.mem
 	if len(m.block)-m.used < b.n+1 {
-		m.newBlock(2 * (b.n + 1))
+		var zero T
+		m.block = make([]T, blockLen(len(m.block), 2*(b.n+1), int(unsafe.Sizeof(zero))))
+		m.used = 0
 	}
 	w := m.block[m.used:]
 	copy(w, b.win)
@@ -152,143 +135,91 @@ func (b *ListBuilder[T]) move() {
 	b.win = w[:b.n]
 }
 
-// sizeFromInput guesses the list's length from the input: the elements seen
-// so far took d.pos-b.start bytes, and the list has at most the rest of the
-// input left. It moves the elements into a slice of the guessed length (a
-// little over, so that a close guess holds them all), out of the shared
-// block, and reports whether it did. Only lists at most maxDepth deep are
-// sized so: a page of results, whose elements are most of the input. A list
-// followed by much else (two pages, say) is over-estimated; Slice then
-// copies it to its exact length. A list decoded with Next or nested deeper
-// stays in the shared blocks.
-func (b *ListBuilder[T]) sizeFromInput(d *Decoder) bool {
-	seen := d.pos - b.start
-	if d.err != nil || seen <= 0 {
-		return false
-	}
-	rest := len(d.s) - d.pos
-	guess := b.n + int(int64(rest)*int64(b.n)/int64(seen))
-	guess += guess/16 + 16
-	if guess <= 2*b.n {
-		return false // no better than growing in the shared block
-	}
-	c := make([]T, 0, guess)
-	c = append(c, b.win...)
-	m := b.mem
-	clear(b.win)
-	if b.tag == m.taken {
-		// The list is the block's last: give its room back.
-		m.used -= b.n
-		m.taken -= uint64(b.n)
-	}
-	b.win, b.cur, b.own, b.sized = nil, c, true, true
-	return true
-}
-
-// leaveBlock moves a list begun with NextIn out of the shared block into a
-// chunk of its own, for Next, which does not use the Decoder's memory.
-func (b *ListBuilder[T]) leaveBlock() {
-	c := make([]T, len(b.win), max(2*len(b.win), minChunk))
-	copy(c, b.win)
-	clear(b.win)
-	if b.tag == b.mem.taken {
-		b.mem.used -= b.n // the list was the block's last: give its room back
-		b.mem.taken -= uint64(b.n)
-	}
-	b.win, b.cur, b.own = nil, c, true
-}
-
-func (b *ListBuilder[T]) grow() {
-	size := minChunk
-	if b.cur != nil {
-		size = min(2*cap(b.cur), maxChunk)
-		b.full = append(b.full, b.cur)
-	}
-	if b.sized {
-		size = maxChunk // the guess was short: the rest grows in chunks
-	}
-	var c []T
-	if b.mem != nil {
-		c = b.mem.take(size)
-	}
-	if c == nil {
-		c = make([]T, 0, size)
-	}
-	if b.cur == nil {
-		c = append(c, b.small[:]...)
-	}
-	b.cur = c
-}
-
-// Len returns the number of elements added.
-func (b *ListBuilder[T]) Len() int { return b.n }
-
 // Slice returns the elements added, in order, in a slice of their exact
 // length (a list sized from the input may have up to an eighth more
 // capacity). With no elements it returns an empty, non-nil slice: a JSON []
 // is a list that is present but empty.
 func (b *ListBuilder[T]) Slice() []T {
-	if b.n == 0 {
+	switch {
+	case b.n == 0:
 		return []T{}
-	}
-	if b.mem != nil && !b.own {
+	case !b.own:
 		// Capacity ends with the list, so that appending to it never
 		// writes over the next list in the block.
 		return b.win[:b.n:b.n]
+	case cap(b.win)-b.n <= b.n/8:
+		return b.win // the guess held the list with little to spare: keep it
 	}
-	if b.cur == nil {
-		return append([]T{}, b.small[:b.n]...)
-	}
-	if b.sized && len(b.full) == 0 && cap(b.cur)-len(b.cur) <= len(b.cur)/8 {
-		// The guess held the list with little to spare: keep it.
-		out := b.cur
-		b.cur = nil
-		return out
-	}
-	out := make([]T, 0, b.n)
-	for _, c := range b.full {
-		out = append(out, c...)
-	}
-	out = append(out, b.cur...)
-	if b.mem != nil {
-		for _, c := range b.full {
-			b.mem.put(c)
-		}
-		b.mem.put(b.cur)
-	}
-	b.full, b.cur = nil, nil
+	out := make([]T, b.n)
+	copy(out, b.win)
 	return out
 }
 
+// beginList notes where a list starts, at its first element.
+func beginList(p *listPos, d *Decoder, u *blockUse) {
+	p.start, p.depth, p.tag = d.pos, d.depth, u.taken
+}
+
+// sizeGuess guesses the list's length from the input, at its sizeAt'th
+// element: the elements seen so far took d.pos-p.start bytes, and the list
+// has at most the rest of the input left. It returns a capacity a little
+// over the guess, so that a close guess holds the list, or 0 when the list
+// is to stay in the shared block: one nested deeper than maxDepth (only a
+// page of results, whose elements are most of the input, is worth a slice
+// of its own), or one whose guess is no better than growing in the block.
+// A list followed by much else (two pages, say) is over-estimated; Slice
+// then copies it to its exact length.
+func sizeGuess(p *listPos, d *Decoder) int {
+	seen := d.pos - p.start
+	if p.depth > maxDepth || d.err != nil || seen <= 0 {
+		return 0
+	}
+	rest := len(d.s) - d.pos
+	guess := p.n + int(int64(rest)*int64(p.n)/int64(seen))
+	guess += guess/16 + 16
+	if guess <= 2*p.n {
+		return 0
+	}
+	return guess
+}
+
+// leaveBlock gives the list's room in the shared block back, if it is still the
+// block's last, as the list moves to a slice of its own.
+func leaveBlock(p *listPos, u *blockUse) {
+	if p.tag == u.taken {
+		u.used -= p.n
+		u.taken -= uint64(p.n)
+	}
+}
+
 // listMem is a Decoder's memory for lists of one element type: the shared
-// block that short lists are decoded into, one after the other, and the
-// spare chunks of lists sized from the input, by size.
+// block that lists are decoded into, one after the other.
 type listMem[T any] struct {
-	block []T    // len == cap; block[used:] is zero and free
+	block []T // len == cap; block[used:] is zero and free
+	blockUse
+}
+
+// blockUse is the part of a listMem that does not depend on T.
+type blockUse struct {
 	used  int    // elements of block handed out
 	taken uint64 // elements handed out over all blocks: a list that finds it unchanged still ends the block
-	free  [chunkClasses][][]T
 }
 
-// newBlock starts a new shared block with room for at least n elements.
-// Blocks double from minBlock elements to maxBlockBytes (at least minBlock
+// blockLen returns the length of a new shared block, after one of length
+// cur, for a list that needs at least n elements of size bytes. Blocks
+// double from minBlock elements to maxBlockBytes (at least minBlock
 // elements), so that small documents waste little and large ones allocate
 // rarely; the room left in the old block is given up.
-func (m *listMem[T]) newBlock(n int) {
-	var zero T
-	limit := max(minBlock, maxBlockBytes/max(int(unsafe.Sizeof(zero)), 1))
-	size := min(max(2*len(m.block), minBlock), limit)
-	m.block = make([]T, fitClass[T](max(size, n)))
-	m.used = 0
+func blockLen(cur, n, size int) int {
+	limit := max(minBlock, maxBlockBytes/max(size, 1))
+	return fitClass(max(min(max(2*cur, minBlock), limit), n), size)
 }
 
-// fitClass returns n, or a little less when n values of T would take a
-// power of two bytes over 512: the runtime puts an 8-byte header before such
-// an object when it holds pointers, which would move it to the next size
-// class, about a sixth larger.
-func fitClass[T any](n int) int {
-	var zero T
-	size := int(unsafe.Sizeof(zero))
+// fitClass returns n, or a little less when n values of size bytes would
+// take a power of two bytes over 512: the runtime puts an 8-byte header
+// before such an object when it holds pointers, which would move it to the
+// next size class, about a sixth larger.
+func fitClass(n, size int) int {
 	if size > 0 && n*size > 512 {
 		n = max((n*size-8)/size, 1)
 	}
@@ -306,37 +237,6 @@ func memOf[T any](d *Decoder) *listMem[T] {
 	p := new(listMem[T])
 	d.pools = append(d.pools, p)
 	return p
-}
-
-func chunkClass(size int) int {
-	c := 0
-	for s := minChunk; s < size; s *= 2 {
-		c++
-	}
-	return c
-}
-
-// take returns an empty spare chunk of capacity size, or nil.
-func (m *listMem[T]) take(size int) []T {
-	f := &m.free[chunkClass(size)]
-	if n := len(*f); n > 0 {
-		c := (*f)[n-1]
-		*f = (*f)[:n-1]
-		return c
-	}
-	return nil
-}
-
-// put keeps c for reuse, zeroed, since Next promises zero elements (and so
-// that the pool holds no pointers into the decoded values). Only chunks of
-// the sizes grow makes are kept, not a slice sizeFromInput made.
-func (m *listMem[T]) put(c []T) {
-	k := chunkClass(cap(c))
-	if k >= chunkClasses || cap(c) != minChunk<<k {
-		return
-	}
-	clear(c)
-	m.free[k] = append(m.free[k], c[:0])
 }
 
 // StringList reads an array of strings as a client's decoder reads a dense

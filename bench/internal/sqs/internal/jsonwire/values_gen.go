@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/smithygo/smithygo/bench/internal/sqs/internal/textfmt"
 )
@@ -396,7 +397,8 @@ func (s *slab[T]) box(v T) *T {
 	if s.used == len(s.block) {
 		// Grow the blocks so that small documents waste little and large
 		// ones allocate rarely.
-		s.block = make([]T, fitClass[T](min(max(2*len(s.block), 8), 512)))
+		var zero T
+		s.block = make([]T, fitClass(min(max(2*len(s.block), 8), 512), int(unsafe.Sizeof(zero))))
 		s.used = 0
 	}
 	p := &s.block[s.used]
