@@ -328,49 +328,6 @@ func (d *Decoder) skipSpaceLoop() int {
 	return i
 }
 
-// utf8Seq describes the character that a byte begins, for unquote: its
-// length n (0 for a byte that ends a run: '"', '\\', a control character,
-// or one that cannot begin well-formed UTF-8), the range [lo, hi] of the
-// byte after it, and, over the four bytes from it read as a little-endian
-// uint32, the bits mask that must equal want (the third and fourth bytes'
-// top bits, 10 for a continuation byte). The ranges are the table of
-// well-formed sequences in the Unicode Standard (section 3.9): no overlong
-// forms, no surrogates, nothing past U+10FFFF, as utf8.DecodeRune decides.
-type utf8Seq struct {
-	mask, want uint32
-	n, lo, hi  uint8
-}
-
-var utf8Seqs = func() (t [256]utf8Seq) {
-	for c := range t {
-		switch {
-		case c < 0x80:
-			if plain[c] {
-				t[c] = utf8Seq{n: 1, lo: 0, hi: 0xFF}
-			}
-		case 0xC2 <= c && c <= 0xDF:
-			t[c] = utf8Seq{n: 2, lo: 0x80, hi: 0xBF}
-		case 0xE0 <= c && c <= 0xEF:
-			lo, hi := uint8(0x80), uint8(0xBF)
-			if c == 0xE0 {
-				lo = 0xA0 // no overlong forms
-			} else if c == 0xED {
-				hi = 0x9F // no surrogates
-			}
-			t[c] = utf8Seq{n: 3, lo: lo, hi: hi, mask: 0xC0 << 16, want: 0x80 << 16}
-		case 0xF0 <= c && c <= 0xF4:
-			lo, hi := uint8(0x80), uint8(0xBF)
-			if c == 0xF0 {
-				lo = 0x90 // no overlong forms
-			} else if c == 0xF4 {
-				hi = 0x8F // nothing past U+10FFFF
-			}
-			t[c] = utf8Seq{n: 4, lo: lo, hi: hi, mask: 0xC0C0 << 16, want: 0x8080 << 16}
-		}
-	}
-	return t
-}()
-
 // textRun returns the offset of the first byte at or after i that ends a
 // run of string content needing no unescaping: '"', '\\', a control
 // character, the start of invalid UTF-8, or len(s). It passes over ASCII
@@ -484,6 +441,129 @@ func quoteRun(s []byte, i int) int {
 	}
 	return i
 }
+
+// wideRun is quoteRun that also reports whether the bytes it passes over
+// include any from 0x80 on, which must be checked for valid UTF-8 before
+// they are used as they are (see unquote).
+func wideRun(s []byte, i int) (int, bool) {
+	var acc uint64 // the bytes passed over, ORed
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(s[i:])
+		if m := stops(x); m != 0 {
+			acc |= x & (m&-m - 1) // the bytes before the stop
+			return i + bits.TrailingZeros64(m)/8, acc&highBits != 0
+		}
+		acc |= x
+	}
+	for ; i < len(s) && !stringStop[s[i]]; i++ {
+		acc |= uint64(s[i])
+	}
+	return i, acc&highBits != 0
+}
+
+// validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, with a
+// state machine that takes no branch per byte: utf8.Valid branches on the
+// length of each character, which in text that mixes scripts the processor
+// cannot predict. The state is a shift amount; utf8States[c] holds, at bit
+// s, the state after byte c in state s (six bits each), so one load, which
+// does not wait for the state, and one shift read a byte.
+func validUTF8(p []byte) bool {
+	var st uint64
+	for len(p) >= 8 {
+		st = utf8States[p[0]] >> (st & 63)
+		st = utf8States[p[1]] >> (st & 63)
+		st = utf8States[p[2]] >> (st & 63)
+		st = utf8States[p[3]] >> (st & 63)
+		st = utf8States[p[4]] >> (st & 63)
+		st = utf8States[p[5]] >> (st & 63)
+		st = utf8States[p[6]] >> (st & 63)
+		st = utf8States[p[7]] >> (st & 63)
+		p = p[8:]
+	}
+	for _, c := range p {
+		st = utf8States[c] >> (st & 63)
+	}
+	return st&63 == utf8Accept
+}
+
+// The states of validUTF8, named by what the next bytes must be. The
+// ranges after E0, ED, F0 and F4 are those of the table of well-formed
+// sequences in the Unicode Standard (section 3.9): no overlong forms, no
+// surrogates, nothing past U+10FFFF.
+const (
+	utf8Accept   = 6 * iota // between characters
+	utf8Reject              // after invalid input, for good
+	utf8Cont1               // one more continuation byte (80-BF)
+	utf8Cont2               // two more
+	utf8Cont3               // three more
+	utf8AfterE0             // A0-BF, then one more
+	utf8AfterED             // 80-9F, then one more
+	utf8AfterF0             // 90-BF, then two more
+	utf8AfterF4             // 80-8F, then two more
+	utf8StateEnd            // past the last state
+)
+
+var utf8States = func() (t [256]uint64) {
+	for c := range t {
+		next := func(st int) int { // the state after byte c in state st
+			cont := 0x80 <= c && c <= 0xBF
+			switch st {
+			case utf8Accept:
+				switch {
+				case c < 0x80:
+					return utf8Accept
+				case 0xC2 <= c && c <= 0xDF:
+					return utf8Cont1
+				case c == 0xE0:
+					return utf8AfterE0
+				case c == 0xED:
+					return utf8AfterED
+				case 0xE1 <= c && c <= 0xEF:
+					return utf8Cont2
+				case c == 0xF0:
+					return utf8AfterF0
+				case c == 0xF4:
+					return utf8AfterF4
+				case 0xF1 <= c && c <= 0xF3:
+					return utf8Cont3
+				}
+			case utf8Cont1:
+				if cont {
+					return utf8Accept
+				}
+			case utf8Cont2:
+				if cont {
+					return utf8Cont1
+				}
+			case utf8Cont3:
+				if cont {
+					return utf8Cont2
+				}
+			case utf8AfterE0:
+				if 0xA0 <= c && c <= 0xBF {
+					return utf8Cont1
+				}
+			case utf8AfterED:
+				if 0x80 <= c && c <= 0x9F {
+					return utf8Cont1
+				}
+			case utf8AfterF0:
+				if 0x90 <= c && c <= 0xBF {
+					return utf8Cont2
+				}
+			case utf8AfterF4:
+				if 0x80 <= c && c <= 0x8F {
+					return utf8Cont2
+				}
+			}
+			return utf8Reject
+		}
+		for st := 0; st < utf8StateEnd; st += 6 {
+			t[c] |= uint64(next(st)) << st
+		}
+	}
+	return t
+}()
 
 // Kind reports the kind of the next value without consuming anything. It
 // returns Invalid at the end of the input, at a byte that cannot start a
@@ -680,7 +760,7 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 		end = i
 		i++
 	} else {
-		b, ok := d.unquote(d.keyBuf[:0], start, i)
+		b, ok := d.unquote(d.keyBuf[:0], start, i, false)
 		if !ok {
 			return 0, 0, false, false
 		}
@@ -745,12 +825,12 @@ func (d *Decoder) String() string {
 	// Fast path, without stringBytes' call: a string right here (compact
 	// JSON), most often with nothing to unescape.
 	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
-		j := textRun(s, i+1)
-		if j < len(s) && s[j] == '"' {
+		j, wide := wideRun(s, i+1)
+		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
 		}
-		return d.unquoteKept(i+1, j)
+		return d.unquoteKept(i+1, j, wide)
 	}
 	b, ok := d.stringBytes()
 	if !ok {
@@ -789,12 +869,12 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 	}
 	i++
 	start := i
-	i = textRun(s, i)
-	if i < len(s) && s[i] == '"' {
+	i, wide := wideRun(s, i)
+	if i < len(s) && s[i] == '"' && (!wide || validUTF8(s[start:i])) {
 		d.pos = i + 1
 		return s[start:i], true
 	}
-	b, ok := d.unquote(d.strBuf[:0], start, i)
+	b, ok := d.unquote(d.strBuf[:0], start, i, wide)
 	if !ok {
 		return nil, false
 	}
@@ -820,18 +900,19 @@ const (
 const minUnquoteRoom = 256
 
 // unquoteKept is String for a string with escapes (or invalid UTF-8): the
-// content starts at offset start, and s[start:i] needs no unescaping. It
+// content starts at offset start, and s[start:i] and wide are as unquote
+// takes them. It
 // unescapes straight into the free end of the Decoder's current block of
 // strings, so that the result needs no second copy; a string that outgrows
 // the block ends up in memory of its own, which unquote's appends made and
 // nothing else refers to.
-func (d *Decoder) unquoteKept(start, i int) string {
+func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 	if len(d.arena)-d.used < minUnquoteRoom {
 		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
 		d.used = 0
 	}
 	free := d.arena[d.used:d.used:len(d.arena)]
-	b, ok := d.unquote(free, start, i)
+	b, ok := d.unquote(free, start, i, wide)
 	if !ok || len(b) == 0 {
 		return ""
 	}
@@ -861,51 +942,101 @@ func (d *Decoder) keep(b []byte) string {
 }
 
 // unquote appends to b the unescaped content of the string whose content
-// starts at offset start, given that s[start:i] needs no unescaping, and
-// moves past the closing quote. On a syntax error it records it and returns
-// false.
-func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
+// starts at offset start, given that s[start:i] holds no '"', '\\' or
+// control character (wide says whether it may hold bytes from 0x80 on,
+// not yet checked as UTF-8), and moves past the closing quote. On a syntax
+// error it records it and returns false.
+//
+// It copies eight bytes at a time, storing each word whole and then
+// counting only the bytes before the first '"', '\\' or control
+// character, and so passes over non-ASCII text without stopping: in rich
+// text a character from 0x80 on comes every few bytes, and stopping at
+// each (to check it) cost a mispredicted branch or two every time. Instead
+// it notes whether any went by, and checks the whole result once at the
+// end: it is valid UTF-8 exactly when every run copied as is was (what
+// escapes give are whole characters), and then it is what unquoteExact
+// would have made. Otherwise, and near the end of the input, where words
+// do not fit, unquoteExact does the string again, replacing bad bytes.
+func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 	s := d.s
+	base := len(b)
 	b = append(b, s[start:i]...)
-	for {
-		// Copy plain ASCII eight bytes at a time, storing each word whole
-		// and then counting only its plain bytes, and a well-formed
-		// multi-byte character at once; the cases below deal with the
-		// rest, and textRun with the last bytes of the input.
-		for i+8 <= len(s) {
-			if cap(b)-len(b) < 8 {
-				b = slices.Grow(b, 8)
-			}
-			x := binary.LittleEndian.Uint64(s[i:])
-			n := len(b)
-			binary.LittleEndian.PutUint64(b[n:n+8], x)
-			if m := notPlain(x); m != 0 {
-				k := bits.TrailingZeros64(m) >> 3
-				b = b[:n+k]
-				i += k
-				break
-			}
+	var high uint64 // the bytes copied as is, ORed: their high bits say whether any was from 0x80 on
+	if wide {
+		high = highBits
+	}
+	for i+8 <= len(s) {
+		// Room for the word, and for what an escape within it gives.
+		if cap(b)-len(b) < 16 {
+			b = slices.Grow(b, 16)
+		}
+		x := binary.LittleEndian.Uint64(s[i:])
+		n := len(b)
+		binary.LittleEndian.PutUint64(b[n:n+8], x)
+		m := stops(x)
+		if m == 0 {
+			high |= x
 			b = b[:n+8]
 			i += 8
+			continue
 		}
-		if i+8 > len(s) {
-			j := textRun(s, i)
-			b = append(b, s[i:j]...)
-			i = j
-		} else if s[i] >= utf8.RuneSelf {
-			t := &utf8Seqs[s[i]]
-			w := binary.LittleEndian.Uint32(s[i:])
-			if c1 := byte(w >> 8); t.n != 0 && c1 >= t.lo && c1 <= t.hi && w&t.mask == t.want {
-				if cap(b)-len(b) < 4 {
-					b = slices.Grow(b, 4)
-				}
-				n := len(b)
-				binary.LittleEndian.PutUint32(b[n:n+4], w)
-				b = b[:n+int(t.n)]
-				i += int(t.n)
-				continue
+		high |= x & (m&-m - 1) // the bytes before the stop
+		k := bits.TrailingZeros64(m) >> 3
+		i += k
+		n += k
+		switch c := s[i]; {
+		case c == '"':
+			b = b[:n]
+			if high&highBits != 0 && !validUTF8(b[base:]) {
+				return d.unquoteExact(b[:base], start)
 			}
+			d.pos = i + 1
+			return b, true
+		case c == '\\' && i+1 < len(s) && unescapes[s[i+1]] != 0:
+			// The common escapes, here: the word's store left room.
+			b = b[:n+1]
+			b[n] = unescapes[s[i+1]]
+			i += 2
+		case c == '\\' && i+1 < len(s) && s[i+1] == 'u':
+			// A character that is not a surrogate, here too: room for its
+			// three bytes is there. unicodeEscape does the rest.
+			if r := hex4(s, i+2); r >= 0 && (r < 0xD800 || r >= 0xE000) {
+				w, size := encodeRune(r)
+				binary.LittleEndian.PutUint32(b[n:n+4], w)
+				b = b[:n+size]
+				i += 6
+				break
+			}
+			var ok bool
+			if b, i, ok = d.unicodeEscape(b[:n], i); !ok {
+				return nil, false
+			}
+		case c == '\\':
+			var ok bool
+			if b, i, ok = d.escape(b[:n], i); !ok {
+				return nil, false
+			}
+		default:
+			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
+			return nil, false
 		}
+	}
+	if high&highBits != 0 {
+		return d.unquoteExact(b[:base], start)
+	}
+	return d.unquoteExact(b, i)
+}
+
+// unquoteExact is unquote a character (or an escape) at a time, checking
+// each multi-byte character and replacing each byte that does not begin
+// one with U+FFFD, for the last bytes of the input and for text that is
+// not valid UTF-8.
+func (d *Decoder) unquoteExact(b []byte, i int) ([]byte, bool) {
+	s := d.s
+	for {
+		j := textRun(s, i)
+		b = append(b, s[i:j]...)
+		i = j
 		if i >= len(s) {
 			d.syntaxErr(i, "unexpected end of input in string")
 			return nil, false
@@ -915,67 +1046,14 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 			d.pos = i + 1
 			return b, true
 		case c == '\\':
-			if i+1 >= len(s) {
-				d.syntaxErr(i+1, "unexpected end of input in string escape")
-				return nil, false
-			}
-			e := s[i+1]
-			if r := unescapes[e]; r != 0 {
-				b = append(b, r)
-				i += 2
-				continue
-			}
-			switch e {
-			case 'u':
-				r := hex4(s, i+2)
-				if r < 0 {
-					d.syntaxErr(i, `invalid \u escape in string`)
-					return nil, false
-				}
-				i += 6
-				if 0xD800 <= r && r < 0xE000 {
-					// A surrogate: valid only as a high one followed by an
-					// escaped low one. Anything else becomes U+FFFD and the
-					// following escape, if any, is read on its own.
-					r2 := -1
-					if r < 0xDC00 && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						r2 = hex4(s, i+2)
-					}
-					if 0xDC00 <= r2 && r2 < 0xE000 {
-						r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
-						i += 6
-					} else {
-						r = utf8.RuneError
-					}
-				}
-				// utf8.AppendRune, written out: one store of four bytes.
-				var w uint32
-				var size int
-				switch {
-				case r < 0x80:
-					w, size = uint32(r), 1
-				case r < 0x800:
-					w, size = uint32(0xC0|r>>6)|uint32(0x80|r&0x3F)<<8, 2
-				case r < 0x10000:
-					w, size = uint32(0xE0|r>>12)|uint32(0x80|r>>6&0x3F)<<8|uint32(0x80|r&0x3F)<<16, 3
-				default:
-					w, size = uint32(0xF0|r>>18)|uint32(0x80|r>>12&0x3F)<<8|uint32(0x80|r>>6&0x3F)<<16|uint32(0x80|r&0x3F)<<24, 4
-				}
-				if cap(b)-len(b) < 4 {
-					b = slices.Grow(b, 4)
-				}
-				n := len(b)
-				binary.LittleEndian.PutUint32(b[n:n+4], w)
-				b = b[:n+size]
-				continue
-			default:
-				d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
+			var ok bool
+			if b, i, ok = d.escape(b, i); !ok {
 				return nil, false
 			}
 		case c < 0x20:
 			d.syntaxErr(i, "invalid control character "+describe(c)+" in string")
 			return nil, false
-		default: // non-ASCII
+		default: // non-ASCII that textRun did not pass: invalid UTF-8
 			r, size := utf8.DecodeRune(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				b = append(b, "\uFFFD"...)
@@ -985,6 +1063,76 @@ func (d *Decoder) unquote(b []byte, start, i int) ([]byte, bool) {
 			i += size
 		}
 	}
+}
+
+// escape appends to b what the escape at s[i] (a backslash) stands for and
+// returns the offset after it; false after a syntax error, which it
+// records.
+func (d *Decoder) escape(b []byte, i int) ([]byte, int, bool) {
+	s := d.s
+	if i+1 >= len(s) {
+		d.syntaxErr(i+1, "unexpected end of input in string escape")
+		return nil, i, false
+	}
+	e := s[i+1]
+	if r := unescapes[e]; r != 0 {
+		return append(b, r), i + 2, true
+	}
+	if e == 'u' {
+		return d.unicodeEscape(b, i)
+	}
+	d.syntaxErr(i, "invalid escape character "+describe(e)+" in string")
+	return nil, i, false
+}
+
+// unicodeEscape appends to b the character of the \u escape at s[i] (and of
+// the escape after it, for a surrogate pair) and returns the offset after
+// it; false after a syntax error, which it records.
+func (d *Decoder) unicodeEscape(b []byte, i int) ([]byte, int, bool) {
+	s := d.s
+	r := hex4(s, i+2)
+	if r < 0 {
+		d.syntaxErr(i, `invalid \u escape in string`)
+		return nil, i, false
+	}
+	i += 6
+	if 0xD800 <= r && r < 0xE000 {
+		// A surrogate: valid only as a high one followed by an
+		// escaped low one. Anything else becomes U+FFFD and the
+		// following escape, if any, is read on its own.
+		r2 := -1
+		if r < 0xDC00 && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+			r2 = hex4(s, i+2)
+		}
+		if 0xDC00 <= r2 && r2 < 0xE000 {
+			r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
+			i += 6
+		} else {
+			r = utf8.RuneError
+		}
+	}
+	w, size := encodeRune(r)
+	if cap(b)-len(b) < 4 {
+		b = slices.Grow(b, 4)
+	}
+	n := len(b)
+	binary.LittleEndian.PutUint32(b[n:n+4], w)
+	return b[:n+size], i, true
+}
+
+// encodeRune returns the UTF-8 encoding of r, a valid code point, as the
+// bytes of a little-endian word, and its length: utf8.AppendRune, written
+// out so that the caller stores it at once.
+func encodeRune(r int) (uint32, int) {
+	switch {
+	case r < 0x80:
+		return uint32(r), 1
+	case r < 0x800:
+		return uint32(0xC0|r>>6) | uint32(0x80|r&0x3F)<<8, 2
+	case r < 0x10000:
+		return uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16, 3
+	}
+	return uint32(0xF0|r>>18) | uint32(0x80|r>>12&0x3F)<<8 | uint32(0x80|r>>6&0x3F)<<16 | uint32(0x80|r&0x3F)<<24, 4
 }
 
 // unescapes maps the byte after a backslash to what the escape stands for,

@@ -5,7 +5,10 @@
 
 package jsonwire
 
-import "unsafe"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // ListBuilder collects the elements of a JSON array of unknown length into
 // a slice of exactly that length, with less garbage than append. Use it as
@@ -271,7 +274,7 @@ func (d *Decoder) StringList() []string {
 		} else {
 			p = b.nextIn(d)
 		}
-		if j := textRun(s, i+1); j < len(s) && s[j] == '"' {
+		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || utf8.Valid(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue

@@ -1,0 +1,112 @@
+package jsonwire
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The string benchmarks decode an array of string values made of pieces
+// of one kind, to show where String spends its time on each kind of text:
+// plain ASCII, escapes, and non-ASCII characters of each UTF-8 length.
+// "mixed" draws from all the pieces at random, as the rich strings of
+// bench/payloads.go do, so that no branch on the kind of piece predicts.
+
+// stringPieces are the texts the benchmark strings are made of, by kind.
+var stringPieces = map[string][]string{
+	"ascii":   {"rack ", "power ", "loading dock B, ", "second floor, ", "access via freight elevator; "},
+	"escapes": {`\"quoted\" `, `C:\\path\\to `, `line\nbreak `, `tab\tstop `, `a\/b `},
+	"unicode": {`\u00e9t\u00e9 `, `\u2028 `, `\ud83d\ude80 `},
+	"2byte":   {"Zürich ", "São Paulo ", "Москва ", "naïve café ", "Ελλάδα "},
+	"3byte":   {"東京都 ", "서울 ", "大阪府堺市 "},
+	"4byte":   {"😀 ", "🚀🚀 "},
+}
+
+// stringArray returns a JSON array of n strings of pieces of the given
+// kinds, half short (8 to 55 characters) and half long (128 to 255).
+func stringArray(n int, kinds ...string) []byte {
+	var pieces []string
+	for _, k := range kinds {
+		pieces = append(pieces, stringPieces[k]...)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		size := 8 + r.IntN(48)
+		if i%2 == 1 {
+			size = 128 + r.IntN(128)
+		}
+		b.WriteByte('"')
+		for runes := 0; runes < size; {
+			p := pieces[r.IntN(len(pieces))]
+			b.WriteString(p)
+			runes += utf8.RuneCountInString(p)
+		}
+		b.WriteByte('"')
+	}
+	b.WriteByte(']')
+	return []byte(b.String())
+}
+
+var stringBenchKinds = [][]string{
+	{"ascii"}, {"escapes"}, {"unicode"}, {"2byte"}, {"3byte"}, {"4byte"},
+	{"ascii", "escapes", "unicode", "2byte", "3byte", "4byte"},
+}
+
+func stringBenchName(kinds []string) string {
+	if len(kinds) > 1 {
+		return "mixed"
+	}
+	return kinds[0]
+}
+
+// BenchmarkString decodes each value with String, as generated code does:
+// the result is kept in the Decoder's blocks.
+func BenchmarkString(b *testing.B) {
+	for _, kinds := range stringBenchKinds {
+		data := stringArray(200, kinds...)
+		b.Run(stringBenchName(kinds), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				d := NewDecoder(data)
+				if d.BeginArray() {
+					for d.NextElem() {
+						_ = d.String()
+					}
+				}
+				d.End()
+				if d.Err() != nil {
+					b.Fatal(d.Err())
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkUnquote decodes each value into the Decoder's scratch memory
+// (stringBytes), which leaves out keeping the result.
+func BenchmarkUnquote(b *testing.B) {
+	for _, kinds := range stringBenchKinds {
+		data := stringArray(200, kinds...)
+		b.Run(stringBenchName(kinds), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				d := NewDecoder(data)
+				if d.BeginArray() {
+					for d.NextElem() {
+						d.stringBytes()
+					}
+				}
+				d.End()
+				if d.Err() != nil {
+					b.Fatal(d.Err())
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,81 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// stringEdgePieces are the parts of strings that String deals with apart
+// from plain ASCII: escapes, characters of each UTF-8 length, invalid and
+// truncated UTF-8, surrogate escapes, control characters and bad escapes.
+var stringEdgePieces = []string{
+	`\"`, `\\`, `\n`, `\/`, `\u00e9`, `\u2028`, `\ud83d\ude80`, `\ud83d`, `\ude80x`, `\ud83d\u0041`,
+	"é", "東", "😀", "\xef\xbf\xbd", "\xff", "\xc3", "\xe6\x9d", "\xf0\x9f\x98", "\xed\xa0\x80", "\xe0\x80\x80",
+	"\xf4\x90\x80\x80", "\xc0\xaf", "\x80", "\x01", `\x`, `\u12`, `\u12zz`, `\`,
+}
+
+// TestStringWordBoundaries puts each piece at every offset of the eight-byte
+// words that unquote reads, between plain ASCII and non-ASCII text, with
+// the input ending at every distance after it (and so, for the closing
+// quote and for a string cut short, within a word of the end), and checks
+// String and Symbol against encoding/json: the same value, or an error
+// where encoding/json has one.
+func TestStringWordBoundaries(t *testing.T) {
+	for _, piece := range stringEdgePieces {
+		for _, filler := range []string{"a", "é"} {
+			for pre := range 17 {
+				for _, post := range []string{"", "b", "bcdefgh", "bcdefghijklmnop", "ü東"} {
+					content := strings.Repeat(filler, pre) + piece + post
+					for _, in := range []string{`"` + content + `"`, `"` + content, `"` + content + `"` + strings.Repeat(" ", pre%9)} {
+						var want string
+						wantErr := json.Unmarshal([]byte(in), &want)
+						for name, f := range map[string]func(*Decoder) string{"String": (*Decoder).String, "Symbol": (*Decoder).Symbol} {
+							got, _, err := read(in, f)
+							if (err == nil) != (wantErr == nil) || err == nil && got != want {
+								t.Fatalf("%s(%q) = %q, %v; encoding/json %q, %v", name, in, got, err, want, wantErr)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestValidUTF8 holds validUTF8's state machine to utf8.Valid over every
+// sequence of up to three bytes and every four-byte one that starts as a
+// four-byte character may.
+func TestValidUTF8(t *testing.T) {
+	b := make([]byte, 0, 4)
+	for x := range 1 << 24 {
+		b = append(b[:0], byte(x), byte(x>>8), byte(x>>16))
+		for n := 3; n >= 1 && x < 1<<(8*n); n-- { // each sequence once
+			if got, want := validUTF8(b[:n]), utf8.Valid(b[:n]); got != want {
+				t.Fatalf("validUTF8(%q) = %v, want %v", b[:n], got, want)
+			}
+		}
+		if x&0xF8 == 0xF0 {
+			for _, c := range []byte{0x7F, 0x80, 0xBF, 0xC0} {
+				b4 := append(b[:3], c)
+				if got, want := validUTF8(b4), utf8.Valid(b4); got != want {
+					t.Fatalf("validUTF8(%q) = %v, want %v", b4, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzValidUTF8 holds validUTF8 to utf8.Valid on longer input, where it
+// reads eight bytes a round.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"", "abcdefgh", "é😀東京abcdefghij", "abcdefg\xe6\x9d\xb1", "\xed\xa0\x80abcdefgh", "abcdefgh\xf4\x90\x80\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
