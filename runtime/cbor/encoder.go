@@ -1,11 +1,10 @@
 package cbor
 
 import (
-	"cmp"
 	"iter"
 	"math"
 	"math/big"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -348,16 +347,20 @@ func (e *Encoder) EpochSeconds(t time.Time) {
 // in the same order on every call. It is jsonwire.SortedKeys, which the
 // codec emitter calls by the same name on either wire package: up to eight
 // keys are sorted on the stack, so a small map costs no allocation.
-func SortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) iter.Seq[K] {
+func SortedKeys[M ~map[K]V, K ~string, V any](m M) iter.Seq[K] {
 	return func(yield func(K) bool) {
-		var small [8]K
+		var small [8]string
 		keys := small[:0]
 		for k := range m {
-			keys = append(keys, k)
+			keys = append(keys, string(k))
 		}
-		slices.Sort(keys)
+		// sort.Strings, not slices.Sort: this function is compiled into
+		// each generated package that uses it, and slices.Sort's twelve
+		// functions with it, while sort.Strings' were compiled once, with
+		// the standard library.
+		sort.Strings(keys)
 		for _, k := range keys {
-			if !yield(k) {
+			if !yield(K(k)) {
 				return
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"time"
 	"unicode/utf8"
 	"unsafe"
 
@@ -100,15 +99,7 @@ type Decoder struct {
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  []any      // a *listMem[T] for each element type ListBuilder.NextIn has seen
 
-	strings  slab[string]
-	bools    slab[bool]
-	int8s    slab[int8]
-	int16s   slab[int16]
-	int32s   slab[int32]
-	int64s   slab[int64]
-	float32s slab[float32]
-	float64s slab[float64]
-	times    slab[time.Time]
+	slabs slabs // the Box methods' blocks
 }
 
 // NewDecoder returns a Decoder reading data, which must hold one complete

@@ -3,7 +3,7 @@ package sigv4
 import (
 	"bytes"
 	"net/http"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -236,13 +236,7 @@ func (sc *scratch) sortHeaders() {
 	for i := range sc.hdrs {
 		sc.order = append(sc.order, int32(i))
 	}
-	slices.SortFunc(sc.order, func(i, j int32) int {
-		a, b := &sc.hdrs[i], &sc.hdrs[j]
-		if c := bytes.Compare(sc.name(a), sc.name(b)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.name, b.name)
-	})
+	sort.Sort(headerOrder{sc})
 }
 
 func lower(c byte) byte {
@@ -599,20 +593,13 @@ func appendCanonicalQuery(b []byte, sc *scratch, raw string, presign bool) ([]by
 	if err != nil {
 		return b, err
 	}
-	// Indices are sorted, as for headers, so that the program carries one
-	// instantiation of the generic sort instead of two.
+	// Indices are sorted, as for headers (see headerOrder).
 	ord := sc.qord[:0]
 	for i := range pairs {
 		ord = append(ord, int32(i))
 	}
-	slices.SortFunc(ord, func(i, j int32) int {
-		x, y := &pairs[i], &pairs[j]
-		if c := bytes.Compare(q[x.start:x.sep], q[y.start:y.sep]); c != 0 {
-			return c
-		}
-		return bytes.Compare(q[x.sep:x.end], q[y.sep:y.end])
-	})
 	sc.qord = ord
+	sort.Sort(queryOrder{sc})
 	for k, i := range ord {
 		p := &pairs[i]
 		if k > 0 {
@@ -623,4 +610,37 @@ func appendCanonicalQuery(b []byte, sc *scratch, raw string, presign bool) ([]by
 		b = append(b, q[p.sep:p.end]...)
 	}
 	return b, nil
+}
+
+// headerOrder sorts sc.order by lowercase header name, then by spelling.
+// The sorts here use sort.Sort rather than slices.SortFunc: the generic
+// sort would be compiled again, a dozen functions, into every client that
+// carries a copy of this package, and the sort package's is compiled once
+// with the standard library. Both hold only a *scratch, so that passing
+// them as a sort.Interface allocates nothing.
+type headerOrder struct{ sc *scratch }
+
+func (o headerOrder) Len() int      { return len(o.sc.order) }
+func (o headerOrder) Swap(i, j int) { o.sc.order[i], o.sc.order[j] = o.sc.order[j], o.sc.order[i] }
+func (o headerOrder) Less(i, j int) bool {
+	sc := o.sc
+	a, b := &sc.hdrs[sc.order[i]], &sc.hdrs[sc.order[j]]
+	if c := bytes.Compare(sc.name(a), sc.name(b)); c != 0 {
+		return c < 0
+	}
+	return a.name < b.name
+}
+
+// queryOrder sorts sc.qord by encoded query parameter name, then value.
+type queryOrder struct{ sc *scratch }
+
+func (o queryOrder) Len() int      { return len(o.sc.qord) }
+func (o queryOrder) Swap(i, j int) { o.sc.qord[i], o.sc.qord[j] = o.sc.qord[j], o.sc.qord[i] }
+func (o queryOrder) Less(i, j int) bool {
+	q := o.sc.q
+	x, y := &o.sc.pairs[o.sc.qord[i]], &o.sc.pairs[o.sc.qord[j]]
+	if c := bytes.Compare(q[x.start:x.sep], q[y.start:y.sep]); c != 0 {
+		return c < 0
+	}
+	return bytes.Compare(q[x.sep:x.end], q[y.sep:y.end]) < 0
 }

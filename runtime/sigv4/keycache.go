@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 const (
@@ -35,9 +36,18 @@ type signingKey struct {
 // a day per scope, copy the snapshot under mu and publish the new one. Even
 // uncontended, a mutex on the read path would be shared by every goroutine
 // of a busy client.
+//
+// The snapshot is an unsafe.Pointer to a []*signingKey read and written
+// with atomic.LoadPointer and StorePointer, not an atomic.Pointer: every
+// client refers to Signer, and each would compile that generic type's
+// methods again.
 type keyCache struct {
-	mu      sync.Mutex                    // serialises insertions
-	entries atomic.Pointer[[]*signingKey] // newest first
+	mu      sync.Mutex     // serialises insertions
+	entries unsafe.Pointer // *[]*signingKey, newest first
+}
+
+func (c *keyCache) snapshot() *[]*signingKey {
+	return (*[]*signingKey)(atomic.LoadPointer(&c.entries))
 }
 
 // get returns the signing key for the scope, deriving and caching it on a
@@ -57,19 +67,19 @@ func (c *keyCache) get(secret string, day int32, date8 []byte, region, service s
 		return e
 	}
 	var old []*signingKey
-	if p := c.entries.Load(); p != nil {
+	if p := c.snapshot(); p != nil {
 		old = *p
 	}
 	n := min(len(old), keyCacheSize-1) // the oldest entry falls off
 	next := make([]*signingKey, 0, n+1)
 	next = append(next, k)
 	next = append(next, old[:n]...)
-	c.entries.Store(&next)
+	atomic.StorePointer(&c.entries, unsafe.Pointer(&next))
 	return k
 }
 
 func (c *keyCache) lookup(secret string, day int32, region, service string) *signingKey {
-	p := c.entries.Load()
+	p := c.snapshot()
 	if p == nil {
 		return nil
 	}
@@ -83,7 +93,7 @@ func (c *keyCache) lookup(secret string, day int32, region, service string) *sig
 
 // len returns the number of cached keys (for tests).
 func (c *keyCache) len() int {
-	if p := c.entries.Load(); p != nil {
+	if p := c.snapshot(); p != nil {
 		return len(*p)
 	}
 	return 0

@@ -4,7 +4,7 @@
 package validation
 
 import (
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -122,7 +122,11 @@ func (v *Validator) Err(context string) error {
 // order is random, and reports should not be.
 func (v *Validator) SortFrom(start int) {
 	if len(v.List)-start > 1 {
-		slices.SortStableFunc(v.List[start:], func(a, b Violation) int { return strings.Compare(a.Path, b.Path) })
+		// sort.SliceStable, not slices.SortStableFunc, whose instantiation
+		// would be compiled again into every client that copies this
+		// package; reports are the slow path.
+		list := v.List[start:]
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -135,7 +136,7 @@ func UnknownParamsError(p Params, known ...string) error {
 			unknown = append(unknown, fmt.Sprintf("%q", name))
 		}
 	}
-	slices.Sort(unknown)
+	sort.Strings(unknown) // not slices.Sort: see jsonwire.SortedKeys
 	return fmt.Errorf("endpointrules: unknown parameter(s) %s", strings.Join(unknown, ", "))
 }
 

@@ -383,26 +383,45 @@ func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
 	return t
 }
 
-// slab hands out pointers to values of one type from shared blocks, so
-// that decoding many optional (pointer) members costs one allocation per
-// block instead of one per value. A block stays in memory while any pointer
-// into it is reachable; blocks are small, and all values in one come from
-// the same document.
-type slab[T any] struct {
-	block []T
-	used  int // values of block handed out: an index, so that handing one out stores no pointer (see keep)
+// The Box methods hand out pointers to values of one type from shared
+// blocks, so that decoding many optional (pointer) members costs one
+// allocation per block instead of one per value. A block stays in memory
+// while any pointer into it is reachable; blocks are small, and all values
+// in one come from the same document.
+//
+// The Decoder's blocks are plain fields, one pair for each type, and box
+// is a generic function rather than a method of a generic slab type: every
+// generated package refers to Decoder, and would compile the methods of
+// the Decoder's generic field types again, while box is compiled only where
+// it is called, in the Box methods, which are not inlined for that reason.
+type slabs struct {
+	strings  []string
+	bools    []bool
+	int8s    []int8
+	int16s   []int16
+	int32s   []int32
+	int64s   []int64
+	float32s []float32
+	float64s []float64
+	times    []time.Time
+	// used holds, for each block above in order, how many of its values
+	// have been handed out: an index, so that handing one out stores no
+	// pointer (see keep).
+	used [9]int
 }
 
-func (s *slab[T]) box(v T) *T {
-	if s.used == len(s.block) {
+// box stores v in the next free value of *block, starting a new block when
+// it is full, and returns a pointer to it.
+func box[T any](block *[]T, used *int, v T) *T {
+	if *used == len(*block) {
 		// Grow the blocks so that small documents waste little and large
 		// ones allocate rarely.
 		var zero T
-		s.block = make([]T, fitClass(min(max(2*len(s.block), 8), 512), int(unsafe.Sizeof(zero))))
-		s.used = 0
+		*block = make([]T, fitClass(min(max(2*len(*block), 8), 512), int(unsafe.Sizeof(zero))))
+		*used = 0
 	}
-	p := &s.block[s.used]
-	s.used++
+	p := &(*block)[*used]
+	*used++
 	*p = v
 	return p
 }
@@ -410,28 +429,46 @@ func (s *slab[T]) box(v T) *T {
 // BoxString returns a pointer to a copy of v, allocated in blocks shared
 // with other boxed strings of this Decoder: the way to fill an optional
 // member, as in out.Name = d.BoxString(d.String()).
-func (d *Decoder) BoxString(v string) *string { return d.strings.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxString(v string) *string { return box(&d.slabs.strings, &d.slabs.used[0], v) }
 
 // BoxBool is BoxString for bool.
-func (d *Decoder) BoxBool(v bool) *bool { return d.bools.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxBool(v bool) *bool { return box(&d.slabs.bools, &d.slabs.used[1], v) }
 
 // BoxInt8 is BoxString for int8.
-func (d *Decoder) BoxInt8(v int8) *int8 { return d.int8s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxInt8(v int8) *int8 { return box(&d.slabs.int8s, &d.slabs.used[2], v) }
 
 // BoxInt16 is BoxString for int16.
-func (d *Decoder) BoxInt16(v int16) *int16 { return d.int16s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxInt16(v int16) *int16 { return box(&d.slabs.int16s, &d.slabs.used[3], v) }
 
 // BoxInt32 is BoxString for int32.
-func (d *Decoder) BoxInt32(v int32) *int32 { return d.int32s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxInt32(v int32) *int32 { return box(&d.slabs.int32s, &d.slabs.used[4], v) }
 
 // BoxInt64 is BoxString for int64.
-func (d *Decoder) BoxInt64(v int64) *int64 { return d.int64s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxInt64(v int64) *int64 { return box(&d.slabs.int64s, &d.slabs.used[5], v) }
 
 // BoxFloat32 is BoxString for float32.
-func (d *Decoder) BoxFloat32(v float32) *float32 { return d.float32s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxFloat32(v float32) *float32 { return box(&d.slabs.float32s, &d.slabs.used[6], v) }
 
 // BoxFloat64 is BoxString for float64.
-func (d *Decoder) BoxFloat64(v float64) *float64 { return d.float64s.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxFloat64(v float64) *float64 { return box(&d.slabs.float64s, &d.slabs.used[7], v) }
 
 // BoxTime is BoxString for time.Time.
-func (d *Decoder) BoxTime(v time.Time) *time.Time { return d.times.box(v) }
+//
+//go:noinline
+func (d *Decoder) BoxTime(v time.Time) *time.Time { return box(&d.slabs.times, &d.slabs.used[8], v) }

@@ -8,6 +8,7 @@ package jsonwire
 import (
 	"encoding/binary"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Members is the list of a structure's member names, as they appear in
@@ -24,7 +25,10 @@ type Members struct {
 	// an index into it.
 	Names []string
 
-	table atomic.Pointer[memberTable]
+	// table is the *memberTable, loaded and stored atomically. It is not
+	// an atomic.Pointer[memberTable]: generated packages declare Members
+	// variables, and each would compile that generic type's methods again.
+	table unsafe.Pointer
 }
 
 // memberTable finds a member from the four bytes that follow the opening
@@ -107,8 +111,8 @@ var tableMultipliers = [...]uint32{0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2
 // they build the same table and either is kept.
 func (m *Members) build() *memberTable {
 	t := newMemberTable(m.Names)
-	m.table.CompareAndSwap(nil, t)
-	return m.table.Load()
+	atomic.CompareAndSwapPointer(&m.table, nil, unsafe.Pointer(t))
+	return (*memberTable)(atomic.LoadPointer(&m.table))
 }
 
 // nameWord is the word the table keys a name on, ok false for a name the
@@ -237,7 +241,7 @@ func (m *Members) find(key []byte) int {
 // (escaped, or with space around it) is read by NextKey and compared with
 // each name.
 func (d *Decoder) Member(m *Members, prev int) int {
-	t := m.table.Load()
+	t := (*memberTable)(atomic.LoadPointer(&m.table))
 	if t == nil {
 		t = m.build()
 	}

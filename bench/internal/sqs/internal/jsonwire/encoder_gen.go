@@ -6,13 +6,12 @@
 package jsonwire
 
 import (
-	"cmp"
 	"encoding/base64"
 	"iter"
 	"math"
 	"math/big"
 	"math/bits"
-	"slices"
+	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -293,16 +292,20 @@ func (e *Encoder) HTTPDate(t time.Time) {
 // map iteration. Up to eight keys are sorted in memory on the stack (request
 // maps are mostly small: attributes, tags), so that encoding a map costs no
 // allocation, which slices.Sorted(maps.Keys(m)) does several times.
-func SortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) iter.Seq[K] {
+func SortedKeys[M ~map[K]V, K ~string, V any](m M) iter.Seq[K] {
 	return func(yield func(K) bool) {
-		var small [8]K
+		var small [8]string
 		keys := small[:0]
 		for k := range m {
-			keys = append(keys, k)
+			keys = append(keys, string(k))
 		}
-		slices.Sort(keys)
+		// sort.Strings, not slices.Sort: this function is compiled into
+		// each generated package that uses it, and slices.Sort's twelve
+		// functions with it, while sort.Strings' were compiled once, with
+		// the standard library.
+		sort.Strings(keys)
 		for _, k := range keys {
-			if !yield(k) {
+			if !yield(K(k)) {
 				return
 			}
 		}

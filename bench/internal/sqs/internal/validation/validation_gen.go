@@ -9,7 +9,7 @@
 package validation
 
 import (
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -127,7 +127,11 @@ func (v *Validator) Err(context string) error {
 // order is random, and reports should not be.
 func (v *Validator) SortFrom(start int) {
 	if len(v.List)-start > 1 {
-		slices.SortStableFunc(v.List[start:], func(a, b Violation) int { return strings.Compare(a.Path, b.Path) })
+		// sort.SliceStable, not slices.SortStableFunc, whose instantiation
+		// would be compiled again into every client that copies this
+		// package; reports are the slow path.
+		list := v.List[start:]
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
 	}
 }
 
