@@ -105,6 +105,10 @@ func (p *Path) appendTo(b *strings.Builder) {
 }
 
 // Validator collects violations; generated Validate methods fill one.
+//
+// Its methods that record a violation are not inlined: they run only for
+// invalid input, and a generated package calls them at hundreds of places,
+// each of which would otherwise compile their bodies again.
 type Validator struct {
 	List []Violation
 }
@@ -116,6 +120,8 @@ func (v *Validator) Add(p *Path, constraint, message string) {
 
 // Err returns the violations as an *InvalidParamsError about context, or
 // nil for none.
+//
+//go:noinline
 func (v *Validator) Err(context string) error {
 	if len(v.List) == 0 {
 		return nil
@@ -136,11 +142,15 @@ func (v *Validator) SortFrom(start int) {
 }
 
 // EmptyLabel records a URI label member that is unset or empty.
+//
+//go:noinline
 func (v *Validator) EmptyLabel(p *Path) {
 	v.Add(p, "required", emptyLabelMessage)
 }
 
 // Required records a missing required member.
+//
+//go:noinline
 func (v *Validator) Required(p *Path) {
 	v.Add(p, "required", "is required")
 }
@@ -169,16 +179,22 @@ func (v *Validator) OutOfRange(p *Path, value, min, max string) {
 }
 
 // Pattern records a string that does not match its @pattern.
+//
+//go:noinline
 func (v *Validator) Pattern(p *Path, pattern string) {
 	v.Add(p, "pattern", "does not match the pattern "+pattern)
 }
 
 // Enum records a value that is not one of its enum's.
+//
+//go:noinline
 func (v *Validator) Enum(p *Path, value string) {
 	v.Add(p, "enum", strconv.Quote(value)+" is not one of the known values")
 }
 
 // Duplicate records equal items of a @uniqueItems list.
+//
+//go:noinline
 func (v *Validator) Duplicate(p *Path, first, second int) {
 	v.Add(p, "uniqueItems", "items "+strconv.Itoa(first)+" and "+strconv.Itoa(second)+" are equal")
 }
