@@ -453,7 +453,21 @@ func wideRun(s []byte, i int) (int, bool) {
 // cannot predict. The state is a shift amount; utf8States[c] holds, at bit
 // s, the state after byte c in state s (six bits each), so one load, which
 // does not wait for the state, and one shift read a byte.
+//
+// ASCII at either end does not go through the state machine: it leaves
+// valid text valid, and after an incomplete character it would be
+// rejected by the first ASCII byte as by the end of p, so p is valid
+// exactly when the part between its first and last word with a byte from
+// 0x80 on is. Most text is ASCII with a character beyond here and there,
+// and passing over its ends a word at a time costs a fraction of running
+// the state machine over them byte by byte.
 func validUTF8(p []byte) bool {
+	for len(p) >= 8 && binary.LittleEndian.Uint64(p)&highBits == 0 {
+		p = p[8:]
+	}
+	for len(p) >= 8 && binary.LittleEndian.Uint64(p[len(p)-8:])&highBits == 0 {
+		p = p[:len(p)-8]
+	}
 	var st uint64
 	for len(p) >= 8 {
 		st = utf8States[p[0]] >> (st & 63)
@@ -970,7 +984,14 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 		k := bits.TrailingZeros64(m) >> 3
 		i += k
 		n += k
+		// Escapes come first: a string has one closing quote but, in text
+		// that needs escaping at all, most often several escapes.
 		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && unescapes[s[i+1]] != 0:
+			// The common escapes, here: the word's store left room.
+			b = b[:n+1]
+			b[n] = unescapes[s[i+1]]
+			i += 2
 		case c == '"':
 			b = b[:n]
 			if high&highBits != 0 && !validUTF8(b[base:]) {
@@ -978,11 +999,6 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 			}
 			d.pos = i + 1
 			return b, true
-		case c == '\\' && i+1 < len(s) && unescapes[s[i+1]] != 0:
-			// The common escapes, here: the word's store left room.
-			b = b[:n+1]
-			b[n] = unescapes[s[i+1]]
-			i += 2
 		case c == '\\' && i+1 < len(s) && s[i+1] == 'u':
 			// A character that is not a surrogate, here too: room for its
 			// three bytes is there. unicodeEscape does the rest.

@@ -79,3 +79,24 @@ func FuzzValidUTF8(f *testing.F) {
 		}
 	})
 }
+
+// TestValidUTF8Ends holds validUTF8 to utf8.Valid where ASCII words, which
+// it passes over at either end without the state machine, meet a
+// character that is cut short, overlong or misplaced: each sample at every
+// offset among words of ASCII before and after it.
+func TestValidUTF8Ends(t *testing.T) {
+	samples := []string{
+		"é", "東", "😀", "\xc3", "\xe6\x9d", "\xf0\x9f\x98", "\x80", "\xbf\xbf",
+		"\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "é\xe6\x9d", "a\xc3a",
+	}
+	for _, m := range samples {
+		for pre := range 20 {
+			for post := range 20 {
+				s := strings.Repeat("a", pre) + m + strings.Repeat("b", post)
+				if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+					t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -6,7 +6,6 @@
 package jsonwire
 
 import (
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -274,7 +273,7 @@ func (d *Decoder) StringList() []string {
 		} else {
 			p = b.nextIn(d)
 		}
-		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || utf8.Valid(s[i+1:j])) {
+		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue
