@@ -2162,170 +2162,170 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-// membersAccessDeniedException holds the JSON names of AccessDeniedException's members, which Decoder.Member looks up.
+// membersAccessDeniedException holds the wire names of AccessDeniedException's members, which Decoder.Member looks up.
 var membersAccessDeniedException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersAddress holds the JSON names of Address's members, which Decoder.Member looks up.
+// membersAddress holds the wire names of Address's members, which Decoder.Member looks up.
 var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
 
-// membersAssetInfo holds the JSON names of AssetInfo's members, which Decoder.Member looks up.
+// membersAssetInfo holds the wire names of AssetInfo's members, which Decoder.Member looks up.
 var membersAssetInfo = jsonwire.Members{Names: []string{"AssetId", "RackId", "AssetType", "ComputeAttributes", "AssetLocation"}}
 
-// membersAssetInstance holds the JSON names of AssetInstance's members, which Decoder.Member looks up.
+// membersAssetInstance holds the wire names of AssetInstance's members, which Decoder.Member looks up.
 var membersAssetInstance = jsonwire.Members{Names: []string{"InstanceId", "InstanceType", "AssetId", "AccountId", "AwsServiceName"}}
 
-// membersAssetInstanceTypeCapacity holds the JSON names of AssetInstanceTypeCapacity's members, which Decoder.Member looks up.
+// membersAssetInstanceTypeCapacity holds the wire names of AssetInstanceTypeCapacity's members, which Decoder.Member looks up.
 var membersAssetInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
 
-// membersAssetLocation holds the JSON names of AssetLocation's members, which Decoder.Member looks up.
+// membersAssetLocation holds the wire names of AssetLocation's members, which Decoder.Member looks up.
 var membersAssetLocation = jsonwire.Members{Names: []string{"RackElevation"}}
 
-// membersBlockingInstance holds the JSON names of BlockingInstance's members, which Decoder.Member looks up.
+// membersBlockingInstance holds the wire names of BlockingInstance's members, which Decoder.Member looks up.
 var membersBlockingInstance = jsonwire.Members{Names: []string{"InstanceId", "AccountId", "AwsServiceName"}}
 
-// membersCapacityTaskFailure holds the JSON names of CapacityTaskFailure's members, which Decoder.Member looks up.
+// membersCapacityTaskFailure holds the wire names of CapacityTaskFailure's members, which Decoder.Member looks up.
 var membersCapacityTaskFailure = jsonwire.Members{Names: []string{"Reason", "Type"}}
 
-// membersCapacityTaskSummary holds the JSON names of CapacityTaskSummary's members, which Decoder.Member looks up.
+// membersCapacityTaskSummary holds the wire names of CapacityTaskSummary's members, which Decoder.Member looks up.
 var membersCapacityTaskSummary = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "CapacityTaskStatus", "CreationDate", "CompletionDate", "LastModifiedDate"}}
 
-// membersCatalogItem holds the JSON names of CatalogItem's members, which Decoder.Member looks up.
+// membersCatalogItem holds the wire names of CatalogItem's members, which Decoder.Member looks up.
 var membersCatalogItem = jsonwire.Members{Names: []string{"CatalogItemId", "ItemStatus", "EC2Capacities", "PowerKva", "WeightLbs", "SupportedUplinkGbps", "SupportedStorage"}}
 
-// membersComputeAttributes holds the JSON names of ComputeAttributes's members, which Decoder.Member looks up.
+// membersComputeAttributes holds the wire names of ComputeAttributes's members, which Decoder.Member looks up.
 var membersComputeAttributes = jsonwire.Members{Names: []string{"HostId", "State", "InstanceFamilies", "InstanceTypeCapacities", "MaxVcpus"}}
 
-// membersConflictException holds the JSON names of ConflictException's members, which Decoder.Member looks up.
+// membersConflictException holds the wire names of ConflictException's members, which Decoder.Member looks up.
 var membersConflictException = jsonwire.Members{Names: []string{"Message", "ResourceId", "ResourceType"}}
 
-// membersConnectionDetails holds the JSON names of ConnectionDetails's members, which Decoder.Member looks up.
+// membersConnectionDetails holds the wire names of ConnectionDetails's members, which Decoder.Member looks up.
 var membersConnectionDetails = jsonwire.Members{Names: []string{"ClientPublicKey", "ServerPublicKey", "ServerEndpoint", "ClientTunnelAddress", "ServerTunnelAddress", "AllowedIps"}}
 
-// membersCreateOrderOutput holds the JSON names of CreateOrderOutput's members, which Decoder.Member looks up.
+// membersCreateOrderOutput holds the wire names of CreateOrderOutput's members, which Decoder.Member looks up.
 var membersCreateOrderOutput = jsonwire.Members{Names: []string{"Order"}}
 
-// membersCreateOutpostOutput holds the JSON names of CreateOutpostOutput's members, which Decoder.Member looks up.
+// membersCreateOutpostOutput holds the wire names of CreateOutpostOutput's members, which Decoder.Member looks up.
 var membersCreateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
 
-// membersCreateSiteOutput holds the JSON names of CreateSiteOutput's members, which Decoder.Member looks up.
+// membersCreateSiteOutput holds the wire names of CreateSiteOutput's members, which Decoder.Member looks up.
 var membersCreateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
 
-// membersEC2Capacity holds the JSON names of EC2Capacity's members, which Decoder.Member looks up.
+// membersEC2Capacity holds the wire names of EC2Capacity's members, which Decoder.Member looks up.
 var membersEC2Capacity = jsonwire.Members{Names: []string{"Family", "MaxSize", "Quantity"}}
 
-// membersGetCapacityTaskOutput holds the JSON names of GetCapacityTaskOutput's members, which Decoder.Member looks up.
+// membersGetCapacityTaskOutput holds the wire names of GetCapacityTaskOutput's members, which Decoder.Member looks up.
 var membersGetCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
 
-// membersGetCatalogItemOutput holds the JSON names of GetCatalogItemOutput's members, which Decoder.Member looks up.
+// membersGetCatalogItemOutput holds the wire names of GetCatalogItemOutput's members, which Decoder.Member looks up.
 var membersGetCatalogItemOutput = jsonwire.Members{Names: []string{"CatalogItem"}}
 
-// membersGetConnectionResponse holds the JSON names of GetConnectionResponse's members, which Decoder.Member looks up.
+// membersGetConnectionResponse holds the wire names of GetConnectionResponse's members, which Decoder.Member looks up.
 var membersGetConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "ConnectionDetails"}}
 
-// membersGetOrderOutput holds the JSON names of GetOrderOutput's members, which Decoder.Member looks up.
+// membersGetOrderOutput holds the wire names of GetOrderOutput's members, which Decoder.Member looks up.
 var membersGetOrderOutput = jsonwire.Members{Names: []string{"Order"}}
 
-// membersGetOutpostInstanceTypesOutput holds the JSON names of GetOutpostInstanceTypesOutput's members, which Decoder.Member looks up.
+// membersGetOutpostInstanceTypesOutput holds the wire names of GetOutpostInstanceTypesOutput's members, which Decoder.Member looks up.
 var membersGetOutpostInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken", "OutpostId", "OutpostArn"}}
 
-// membersGetOutpostOutput holds the JSON names of GetOutpostOutput's members, which Decoder.Member looks up.
+// membersGetOutpostOutput holds the wire names of GetOutpostOutput's members, which Decoder.Member looks up.
 var membersGetOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
 
-// membersGetOutpostSupportedInstanceTypesOutput holds the JSON names of GetOutpostSupportedInstanceTypesOutput's members, which Decoder.Member looks up.
+// membersGetOutpostSupportedInstanceTypesOutput holds the wire names of GetOutpostSupportedInstanceTypesOutput's members, which Decoder.Member looks up.
 var membersGetOutpostSupportedInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken"}}
 
-// membersGetSiteAddressOutput holds the JSON names of GetSiteAddressOutput's members, which Decoder.Member looks up.
+// membersGetSiteAddressOutput holds the wire names of GetSiteAddressOutput's members, which Decoder.Member looks up.
 var membersGetSiteAddressOutput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
 
-// membersGetSiteOutput holds the JSON names of GetSiteOutput's members, which Decoder.Member looks up.
+// membersGetSiteOutput holds the wire names of GetSiteOutput's members, which Decoder.Member looks up.
 var membersGetSiteOutput = jsonwire.Members{Names: []string{"Site"}}
 
-// membersInstanceTypeCapacity holds the JSON names of InstanceTypeCapacity's members, which Decoder.Member looks up.
+// membersInstanceTypeCapacity holds the wire names of InstanceTypeCapacity's members, which Decoder.Member looks up.
 var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
 
-// membersInstanceTypeItem holds the JSON names of InstanceTypeItem's members, which Decoder.Member looks up.
+// membersInstanceTypeItem holds the wire names of InstanceTypeItem's members, which Decoder.Member looks up.
 var membersInstanceTypeItem = jsonwire.Members{Names: []string{"InstanceType", "VCPUs"}}
 
-// membersInstancesToExclude holds the JSON names of InstancesToExclude's members, which Decoder.Member looks up.
+// membersInstancesToExclude holds the wire names of InstancesToExclude's members, which Decoder.Member looks up.
 var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
 
-// membersInternalServerException holds the JSON names of InternalServerException's members, which Decoder.Member looks up.
+// membersInternalServerException holds the wire names of InternalServerException's members, which Decoder.Member looks up.
 var membersInternalServerException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersLineItem holds the JSON names of LineItem's members, which Decoder.Member looks up.
+// membersLineItem holds the wire names of LineItem's members, which Decoder.Member looks up.
 var membersLineItem = jsonwire.Members{Names: []string{"CatalogItemId", "LineItemId", "Quantity", "Status", "ShipmentInformation", "AssetInformationList", "PreviousLineItemId", "PreviousOrderId"}}
 
-// membersLineItemAssetInformation holds the JSON names of LineItemAssetInformation's members, which Decoder.Member looks up.
+// membersLineItemAssetInformation holds the wire names of LineItemAssetInformation's members, which Decoder.Member looks up.
 var membersLineItemAssetInformation = jsonwire.Members{Names: []string{"AssetId", "MacAddressList"}}
 
-// membersListAssetInstancesOutput holds the JSON names of ListAssetInstancesOutput's members, which Decoder.Member looks up.
+// membersListAssetInstancesOutput holds the wire names of ListAssetInstancesOutput's members, which Decoder.Member looks up.
 var membersListAssetInstancesOutput = jsonwire.Members{Names: []string{"AssetInstances", "NextToken"}}
 
-// membersListAssetsOutput holds the JSON names of ListAssetsOutput's members, which Decoder.Member looks up.
+// membersListAssetsOutput holds the wire names of ListAssetsOutput's members, which Decoder.Member looks up.
 var membersListAssetsOutput = jsonwire.Members{Names: []string{"Assets", "NextToken"}}
 
-// membersListBlockingInstancesForCapacityTaskOutput holds the JSON names of ListBlockingInstancesForCapacityTaskOutput's members, which Decoder.Member looks up.
+// membersListBlockingInstancesForCapacityTaskOutput holds the wire names of ListBlockingInstancesForCapacityTaskOutput's members, which Decoder.Member looks up.
 var membersListBlockingInstancesForCapacityTaskOutput = jsonwire.Members{Names: []string{"BlockingInstances", "NextToken"}}
 
-// membersListCapacityTasksOutput holds the JSON names of ListCapacityTasksOutput's members, which Decoder.Member looks up.
+// membersListCapacityTasksOutput holds the wire names of ListCapacityTasksOutput's members, which Decoder.Member looks up.
 var membersListCapacityTasksOutput = jsonwire.Members{Names: []string{"CapacityTasks", "NextToken"}}
 
-// membersListCatalogItemsOutput holds the JSON names of ListCatalogItemsOutput's members, which Decoder.Member looks up.
+// membersListCatalogItemsOutput holds the wire names of ListCatalogItemsOutput's members, which Decoder.Member looks up.
 var membersListCatalogItemsOutput = jsonwire.Members{Names: []string{"CatalogItems", "NextToken"}}
 
-// membersListOrdersOutput holds the JSON names of ListOrdersOutput's members, which Decoder.Member looks up.
+// membersListOrdersOutput holds the wire names of ListOrdersOutput's members, which Decoder.Member looks up.
 var membersListOrdersOutput = jsonwire.Members{Names: []string{"Orders", "NextToken"}}
 
-// membersListOutpostsOutput holds the JSON names of ListOutpostsOutput's members, which Decoder.Member looks up.
+// membersListOutpostsOutput holds the wire names of ListOutpostsOutput's members, which Decoder.Member looks up.
 var membersListOutpostsOutput = jsonwire.Members{Names: []string{"Outposts", "NextToken"}}
 
-// membersListSitesOutput holds the JSON names of ListSitesOutput's members, which Decoder.Member looks up.
+// membersListSitesOutput holds the wire names of ListSitesOutput's members, which Decoder.Member looks up.
 var membersListSitesOutput = jsonwire.Members{Names: []string{"Sites", "NextToken"}}
 
-// membersListTagsForResourceResponse holds the JSON names of ListTagsForResourceResponse's members, which Decoder.Member looks up.
+// membersListTagsForResourceResponse holds the wire names of ListTagsForResourceResponse's members, which Decoder.Member looks up.
 var membersListTagsForResourceResponse = jsonwire.Members{Names: []string{"Tags"}}
 
-// membersNotFoundException holds the JSON names of NotFoundException's members, which Decoder.Member looks up.
+// membersNotFoundException holds the wire names of NotFoundException's members, which Decoder.Member looks up.
 var membersNotFoundException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersOrder holds the JSON names of Order's members, which Decoder.Member looks up.
+// membersOrder holds the wire names of Order's members, which Decoder.Member looks up.
 var membersOrder = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "Status", "LineItems", "PaymentOption", "OrderSubmissionDate", "OrderFulfilledDate", "PaymentTerm", "OrderType"}}
 
-// membersOrderSummary holds the JSON names of OrderSummary's members, which Decoder.Member looks up.
+// membersOrderSummary holds the wire names of OrderSummary's members, which Decoder.Member looks up.
 var membersOrderSummary = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "OrderType", "Status", "LineItemCountsByStatus", "OrderSubmissionDate", "OrderFulfilledDate"}}
 
-// membersOutpost holds the JSON names of Outpost's members, which Decoder.Member looks up.
+// membersOutpost holds the wire names of Outpost's members, which Decoder.Member looks up.
 var membersOutpost = jsonwire.Members{Names: []string{"OutpostId", "OwnerId", "OutpostArn", "SiteId", "Name", "Description", "LifeCycleStatus", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SiteArn", "SupportedHardwareType"}}
 
-// membersRackPhysicalProperties holds the JSON names of RackPhysicalProperties's members, which Decoder.Member looks up.
+// membersRackPhysicalProperties holds the wire names of RackPhysicalProperties's members, which Decoder.Member looks up.
 var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
 
-// membersServiceQuotaExceededException holds the JSON names of ServiceQuotaExceededException's members, which Decoder.Member looks up.
+// membersServiceQuotaExceededException holds the wire names of ServiceQuotaExceededException's members, which Decoder.Member looks up.
 var membersServiceQuotaExceededException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersShipmentInformation holds the JSON names of ShipmentInformation's members, which Decoder.Member looks up.
+// membersShipmentInformation holds the wire names of ShipmentInformation's members, which Decoder.Member looks up.
 var membersShipmentInformation = jsonwire.Members{Names: []string{"ShipmentTrackingNumber", "ShipmentCarrier"}}
 
-// membersSite holds the JSON names of Site's members, which Decoder.Member looks up.
+// membersSite holds the wire names of Site's members, which Decoder.Member looks up.
 var membersSite = jsonwire.Members{Names: []string{"SiteId", "AccountId", "Name", "Description", "Tags", "SiteArn", "Notes", "OperatingAddressCountryCode", "OperatingAddressStateOrRegion", "OperatingAddressCity", "RackPhysicalProperties"}}
 
-// membersStartCapacityTaskOutput holds the JSON names of StartCapacityTaskOutput's members, which Decoder.Member looks up.
+// membersStartCapacityTaskOutput holds the wire names of StartCapacityTaskOutput's members, which Decoder.Member looks up.
 var membersStartCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
 
-// membersStartConnectionResponse holds the JSON names of StartConnectionResponse's members, which Decoder.Member looks up.
+// membersStartConnectionResponse holds the wire names of StartConnectionResponse's members, which Decoder.Member looks up.
 var membersStartConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "UnderlayIpAddress"}}
 
-// membersUpdateOutpostOutput holds the JSON names of UpdateOutpostOutput's members, which Decoder.Member looks up.
+// membersUpdateOutpostOutput holds the wire names of UpdateOutpostOutput's members, which Decoder.Member looks up.
 var membersUpdateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
 
-// membersUpdateSiteAddressOutput holds the JSON names of UpdateSiteAddressOutput's members, which Decoder.Member looks up.
+// membersUpdateSiteAddressOutput holds the wire names of UpdateSiteAddressOutput's members, which Decoder.Member looks up.
 var membersUpdateSiteAddressOutput = jsonwire.Members{Names: []string{"AddressType", "Address"}}
 
-// membersUpdateSiteOutput holds the JSON names of UpdateSiteOutput's members, which Decoder.Member looks up.
+// membersUpdateSiteOutput holds the wire names of UpdateSiteOutput's members, which Decoder.Member looks up.
 var membersUpdateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
 
-// membersUpdateSiteRackPhysicalPropertiesOutput holds the JSON names of UpdateSiteRackPhysicalPropertiesOutput's members, which Decoder.Member looks up.
+// membersUpdateSiteRackPhysicalPropertiesOutput holds the wire names of UpdateSiteRackPhysicalPropertiesOutput's members, which Decoder.Member looks up.
 var membersUpdateSiteRackPhysicalPropertiesOutput = jsonwire.Members{Names: []string{"Site"}}
 
-// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+// membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
 var membersValidationException = jsonwire.Members{Names: []string{"Message"}}

@@ -561,8 +561,8 @@ func (c *codec) decodeMembersLoop(g *jen.Group, s *shapes.Shape, members []*shap
 	})
 }
 
-// membersTable names the package-level jsonwire.Members holding the JSON
-// names of s's members, declaring it on first use.
+// membersTable names the package-level Members (of the wire package)
+// holding the wire names of s's members, declaring it on first use.
 func (c *codec) membersTable(s *shapes.Shape) string {
 	n := c.membersNames[s]
 	if _, ok := c.funcs[n]; ok {
@@ -572,7 +572,7 @@ func (c *codec) membersTable(s *shapes.Shape) string {
 	for i, m := range s.Members {
 		names[i] = jen.Lit(c.wireName(m))
 	}
-	c.funcs[n] = jen.Commentf("%s holds the JSON names of %s's members, which Decoder.Member looks up.", n, s.ID.Name).Line().
+	c.funcs[n] = jen.Commentf("%s holds the wire names of %s's members, which Decoder.Member looks up.", n, s.ID.Name).Line().
 		Var().Id(n).Op("=").Qual(c.jw, "Members").Values(jen.Dict{jen.Id("Names"): jen.Index().String().Values(names...)})
 	return n
 }

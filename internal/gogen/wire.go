@@ -20,9 +20,9 @@ type wireFormat struct {
 	// already in its wire form, so that it is not escaped on every call.
 	quotedKeys bool
 	// memberTables: the Decoder has Member, which finds a structure's
-	// members in a table of their names without scanning them and skips
-	// unknown and null ones (see decodeMembersLoop). CBOR names come with
-	// their length, so reading them is no scan to spare.
+	// members in a table of their names and skips unknown and null ones
+	// (see decodeMembersLoop). Both formats have it now; the flag stays
+	// for a format that does not.
 	memberTables bool
 	// documents: the format carries document values (rpcv2Cbor has none).
 	documents bool
@@ -39,7 +39,7 @@ type wireFormat struct {
 
 var (
 	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true}
-	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", lengths: true, binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
+	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", memberTables: true, lengths: true, binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
 )
 
 // wire is the format of the protocol's document bodies.

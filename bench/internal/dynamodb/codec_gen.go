@@ -6421,485 +6421,485 @@ func encodeWriteRequests(e *jsonwire.Encoder, v []types.WriteRequest) {
 	e.EndArray()
 }
 
-// membersArchivalSummary holds the JSON names of ArchivalSummary's members, which Decoder.Member looks up.
+// membersArchivalSummary holds the wire names of ArchivalSummary's members, which Decoder.Member looks up.
 var membersArchivalSummary = jsonwire.Members{Names: []string{"ArchivalDateTime", "ArchivalReason", "ArchivalBackupArn"}}
 
-// membersAttributeDefinition holds the JSON names of AttributeDefinition's members, which Decoder.Member looks up.
+// membersAttributeDefinition holds the wire names of AttributeDefinition's members, which Decoder.Member looks up.
 var membersAttributeDefinition = jsonwire.Members{Names: []string{"AttributeName", "AttributeType"}}
 
-// membersAutoScalingPolicyDescription holds the JSON names of AutoScalingPolicyDescription's members, which Decoder.Member looks up.
+// membersAutoScalingPolicyDescription holds the wire names of AutoScalingPolicyDescription's members, which Decoder.Member looks up.
 var membersAutoScalingPolicyDescription = jsonwire.Members{Names: []string{"PolicyName", "TargetTrackingScalingPolicyConfiguration"}}
 
-// membersAutoScalingSettingsDescription holds the JSON names of AutoScalingSettingsDescription's members, which Decoder.Member looks up.
+// membersAutoScalingSettingsDescription holds the wire names of AutoScalingSettingsDescription's members, which Decoder.Member looks up.
 var membersAutoScalingSettingsDescription = jsonwire.Members{Names: []string{"MinimumUnits", "MaximumUnits", "AutoScalingDisabled", "AutoScalingRoleArn", "ScalingPolicies"}}
 
-// membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription holds the JSON names of AutoScalingTargetTrackingScalingPolicyConfigurationDescription's members, which Decoder.Member looks up.
+// membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription holds the wire names of AutoScalingTargetTrackingScalingPolicyConfigurationDescription's members, which Decoder.Member looks up.
 var membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription = jsonwire.Members{Names: []string{"DisableScaleIn", "ScaleInCooldown", "ScaleOutCooldown", "TargetValue"}}
 
-// membersBackupDescription holds the JSON names of BackupDescription's members, which Decoder.Member looks up.
+// membersBackupDescription holds the wire names of BackupDescription's members, which Decoder.Member looks up.
 var membersBackupDescription = jsonwire.Members{Names: []string{"BackupDetails", "SourceTableDetails", "SourceTableFeatureDetails"}}
 
-// membersBackupDetails holds the JSON names of BackupDetails's members, which Decoder.Member looks up.
+// membersBackupDetails holds the wire names of BackupDetails's members, which Decoder.Member looks up.
 var membersBackupDetails = jsonwire.Members{Names: []string{"BackupArn", "BackupName", "BackupSizeBytes", "BackupStatus", "BackupType", "BackupCreationDateTime", "BackupExpiryDateTime"}}
 
-// membersBackupInUseException holds the JSON names of BackupInUseException's members, which Decoder.Member looks up.
+// membersBackupInUseException holds the wire names of BackupInUseException's members, which Decoder.Member looks up.
 var membersBackupInUseException = jsonwire.Members{Names: []string{"message"}}
 
-// membersBackupNotFoundException holds the JSON names of BackupNotFoundException's members, which Decoder.Member looks up.
+// membersBackupNotFoundException holds the wire names of BackupNotFoundException's members, which Decoder.Member looks up.
 var membersBackupNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersBackupSummary holds the JSON names of BackupSummary's members, which Decoder.Member looks up.
+// membersBackupSummary holds the wire names of BackupSummary's members, which Decoder.Member looks up.
 var membersBackupSummary = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "BackupArn", "BackupName", "BackupCreationDateTime", "BackupExpiryDateTime", "BackupStatus", "BackupType", "BackupSizeBytes"}}
 
-// membersBatchExecuteStatementOutput holds the JSON names of BatchExecuteStatementOutput's members, which Decoder.Member looks up.
+// membersBatchExecuteStatementOutput holds the wire names of BatchExecuteStatementOutput's members, which Decoder.Member looks up.
 var membersBatchExecuteStatementOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
 
-// membersBatchGetItemOutput holds the JSON names of BatchGetItemOutput's members, which Decoder.Member looks up.
+// membersBatchGetItemOutput holds the wire names of BatchGetItemOutput's members, which Decoder.Member looks up.
 var membersBatchGetItemOutput = jsonwire.Members{Names: []string{"Responses", "UnprocessedKeys", "ConsumedCapacity"}}
 
-// membersBatchStatementError holds the JSON names of BatchStatementError's members, which Decoder.Member looks up.
+// membersBatchStatementError holds the wire names of BatchStatementError's members, which Decoder.Member looks up.
 var membersBatchStatementError = jsonwire.Members{Names: []string{"Code", "Message", "Item"}}
 
-// membersBatchStatementResponse holds the JSON names of BatchStatementResponse's members, which Decoder.Member looks up.
+// membersBatchStatementResponse holds the wire names of BatchStatementResponse's members, which Decoder.Member looks up.
 var membersBatchStatementResponse = jsonwire.Members{Names: []string{"Error", "TableName", "Item"}}
 
-// membersBatchWriteItemOutput holds the JSON names of BatchWriteItemOutput's members, which Decoder.Member looks up.
+// membersBatchWriteItemOutput holds the wire names of BatchWriteItemOutput's members, which Decoder.Member looks up.
 var membersBatchWriteItemOutput = jsonwire.Members{Names: []string{"UnprocessedItems", "ItemCollectionMetrics", "ConsumedCapacity"}}
 
-// membersBillingModeSummary holds the JSON names of BillingModeSummary's members, which Decoder.Member looks up.
+// membersBillingModeSummary holds the wire names of BillingModeSummary's members, which Decoder.Member looks up.
 var membersBillingModeSummary = jsonwire.Members{Names: []string{"BillingMode", "LastUpdateToPayPerRequestDateTime"}}
 
-// membersCancellationReason holds the JSON names of CancellationReason's members, which Decoder.Member looks up.
+// membersCancellationReason holds the wire names of CancellationReason's members, which Decoder.Member looks up.
 var membersCancellationReason = jsonwire.Members{Names: []string{"Item", "Code", "Message"}}
 
-// membersCapacity holds the JSON names of Capacity's members, which Decoder.Member looks up.
+// membersCapacity holds the wire names of Capacity's members, which Decoder.Member looks up.
 var membersCapacity = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits", "CapacityUnits"}}
 
-// membersConditionalCheckFailedException holds the JSON names of ConditionalCheckFailedException's members, which Decoder.Member looks up.
+// membersConditionalCheckFailedException holds the wire names of ConditionalCheckFailedException's members, which Decoder.Member looks up.
 var membersConditionalCheckFailedException = jsonwire.Members{Names: []string{"message", "Item"}}
 
-// membersConsumedCapacity holds the JSON names of ConsumedCapacity's members, which Decoder.Member looks up.
+// membersConsumedCapacity holds the wire names of ConsumedCapacity's members, which Decoder.Member looks up.
 var membersConsumedCapacity = jsonwire.Members{Names: []string{"TableName", "CapacityUnits", "ReadCapacityUnits", "WriteCapacityUnits", "Table", "LocalSecondaryIndexes", "GlobalSecondaryIndexes"}}
 
-// membersContinuousBackupsDescription holds the JSON names of ContinuousBackupsDescription's members, which Decoder.Member looks up.
+// membersContinuousBackupsDescription holds the wire names of ContinuousBackupsDescription's members, which Decoder.Member looks up.
 var membersContinuousBackupsDescription = jsonwire.Members{Names: []string{"ContinuousBackupsStatus", "PointInTimeRecoveryDescription"}}
 
-// membersContinuousBackupsUnavailableException holds the JSON names of ContinuousBackupsUnavailableException's members, which Decoder.Member looks up.
+// membersContinuousBackupsUnavailableException holds the wire names of ContinuousBackupsUnavailableException's members, which Decoder.Member looks up.
 var membersContinuousBackupsUnavailableException = jsonwire.Members{Names: []string{"message"}}
 
-// membersContributorInsightsSummary holds the JSON names of ContributorInsightsSummary's members, which Decoder.Member looks up.
+// membersContributorInsightsSummary holds the wire names of ContributorInsightsSummary's members, which Decoder.Member looks up.
 var membersContributorInsightsSummary = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
 
-// membersCreateBackupOutput holds the JSON names of CreateBackupOutput's members, which Decoder.Member looks up.
+// membersCreateBackupOutput holds the wire names of CreateBackupOutput's members, which Decoder.Member looks up.
 var membersCreateBackupOutput = jsonwire.Members{Names: []string{"BackupDetails"}}
 
-// membersCreateGlobalTableOutput holds the JSON names of CreateGlobalTableOutput's members, which Decoder.Member looks up.
+// membersCreateGlobalTableOutput holds the wire names of CreateGlobalTableOutput's members, which Decoder.Member looks up.
 var membersCreateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
 
-// membersCreateTableOutput holds the JSON names of CreateTableOutput's members, which Decoder.Member looks up.
+// membersCreateTableOutput holds the wire names of CreateTableOutput's members, which Decoder.Member looks up.
 var membersCreateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
 
-// membersCsvOptions holds the JSON names of CsvOptions's members, which Decoder.Member looks up.
+// membersCsvOptions holds the wire names of CsvOptions's members, which Decoder.Member looks up.
 var membersCsvOptions = jsonwire.Members{Names: []string{"Delimiter", "HeaderList"}}
 
-// membersDeleteBackupOutput holds the JSON names of DeleteBackupOutput's members, which Decoder.Member looks up.
+// membersDeleteBackupOutput holds the wire names of DeleteBackupOutput's members, which Decoder.Member looks up.
 var membersDeleteBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
 
-// membersDeleteItemOutput holds the JSON names of DeleteItemOutput's members, which Decoder.Member looks up.
+// membersDeleteItemOutput holds the wire names of DeleteItemOutput's members, which Decoder.Member looks up.
 var membersDeleteItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
-// membersDeleteRequest holds the JSON names of DeleteRequest's members, which Decoder.Member looks up.
+// membersDeleteRequest holds the wire names of DeleteRequest's members, which Decoder.Member looks up.
 var membersDeleteRequest = jsonwire.Members{Names: []string{"Key"}}
 
-// membersDeleteResourcePolicyOutput holds the JSON names of DeleteResourcePolicyOutput's members, which Decoder.Member looks up.
+// membersDeleteResourcePolicyOutput holds the wire names of DeleteResourcePolicyOutput's members, which Decoder.Member looks up.
 var membersDeleteResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
 
-// membersDeleteTableOutput holds the JSON names of DeleteTableOutput's members, which Decoder.Member looks up.
+// membersDeleteTableOutput holds the wire names of DeleteTableOutput's members, which Decoder.Member looks up.
 var membersDeleteTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
 
-// membersDescribeBackupOutput holds the JSON names of DescribeBackupOutput's members, which Decoder.Member looks up.
+// membersDescribeBackupOutput holds the wire names of DescribeBackupOutput's members, which Decoder.Member looks up.
 var membersDescribeBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
 
-// membersDescribeContinuousBackupsOutput holds the JSON names of DescribeContinuousBackupsOutput's members, which Decoder.Member looks up.
+// membersDescribeContinuousBackupsOutput holds the wire names of DescribeContinuousBackupsOutput's members, which Decoder.Member looks up.
 var membersDescribeContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
 
-// membersDescribeContributorInsightsOutput holds the JSON names of DescribeContributorInsightsOutput's members, which Decoder.Member looks up.
+// membersDescribeContributorInsightsOutput holds the wire names of DescribeContributorInsightsOutput's members, which Decoder.Member looks up.
 var membersDescribeContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsRuleList", "ContributorInsightsStatus", "LastUpdateDateTime", "FailureException"}}
 
-// membersDescribeEndpointsResponse holds the JSON names of DescribeEndpointsResponse's members, which Decoder.Member looks up.
+// membersDescribeEndpointsResponse holds the wire names of DescribeEndpointsResponse's members, which Decoder.Member looks up.
 var membersDescribeEndpointsResponse = jsonwire.Members{Names: []string{"Endpoints"}}
 
-// membersDescribeExportOutput holds the JSON names of DescribeExportOutput's members, which Decoder.Member looks up.
+// membersDescribeExportOutput holds the wire names of DescribeExportOutput's members, which Decoder.Member looks up.
 var membersDescribeExportOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
 
-// membersDescribeGlobalTableOutput holds the JSON names of DescribeGlobalTableOutput's members, which Decoder.Member looks up.
+// membersDescribeGlobalTableOutput holds the wire names of DescribeGlobalTableOutput's members, which Decoder.Member looks up.
 var membersDescribeGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
 
-// membersDescribeGlobalTableSettingsOutput holds the JSON names of DescribeGlobalTableSettingsOutput's members, which Decoder.Member looks up.
+// membersDescribeGlobalTableSettingsOutput holds the wire names of DescribeGlobalTableSettingsOutput's members, which Decoder.Member looks up.
 var membersDescribeGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
 
-// membersDescribeImportOutput holds the JSON names of DescribeImportOutput's members, which Decoder.Member looks up.
+// membersDescribeImportOutput holds the wire names of DescribeImportOutput's members, which Decoder.Member looks up.
 var membersDescribeImportOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
 
-// membersDescribeKinesisStreamingDestinationOutput holds the JSON names of DescribeKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+// membersDescribeKinesisStreamingDestinationOutput holds the wire names of DescribeKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
 var membersDescribeKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "KinesisDataStreamDestinations"}}
 
-// membersDescribeLimitsOutput holds the JSON names of DescribeLimitsOutput's members, which Decoder.Member looks up.
+// membersDescribeLimitsOutput holds the wire names of DescribeLimitsOutput's members, which Decoder.Member looks up.
 var membersDescribeLimitsOutput = jsonwire.Members{Names: []string{"AccountMaxReadCapacityUnits", "AccountMaxWriteCapacityUnits", "TableMaxReadCapacityUnits", "TableMaxWriteCapacityUnits"}}
 
-// membersDescribeTableOutput holds the JSON names of DescribeTableOutput's members, which Decoder.Member looks up.
+// membersDescribeTableOutput holds the wire names of DescribeTableOutput's members, which Decoder.Member looks up.
 var membersDescribeTableOutput = jsonwire.Members{Names: []string{"Table"}}
 
-// membersDescribeTableReplicaAutoScalingOutput holds the JSON names of DescribeTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
+// membersDescribeTableReplicaAutoScalingOutput holds the wire names of DescribeTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
 var membersDescribeTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
 
-// membersDescribeTimeToLiveOutput holds the JSON names of DescribeTimeToLiveOutput's members, which Decoder.Member looks up.
+// membersDescribeTimeToLiveOutput holds the wire names of DescribeTimeToLiveOutput's members, which Decoder.Member looks up.
 var membersDescribeTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveDescription"}}
 
-// membersDuplicateItemException holds the JSON names of DuplicateItemException's members, which Decoder.Member looks up.
+// membersDuplicateItemException holds the wire names of DuplicateItemException's members, which Decoder.Member looks up.
 var membersDuplicateItemException = jsonwire.Members{Names: []string{"message"}}
 
-// membersEnableKinesisStreamingConfiguration holds the JSON names of EnableKinesisStreamingConfiguration's members, which Decoder.Member looks up.
+// membersEnableKinesisStreamingConfiguration holds the wire names of EnableKinesisStreamingConfiguration's members, which Decoder.Member looks up.
 var membersEnableKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
 
-// membersEndpoint holds the JSON names of Endpoint's members, which Decoder.Member looks up.
+// membersEndpoint holds the wire names of Endpoint's members, which Decoder.Member looks up.
 var membersEndpoint = jsonwire.Members{Names: []string{"Address", "CachePeriodInMinutes"}}
 
-// membersExecuteStatementOutput holds the JSON names of ExecuteStatementOutput's members, which Decoder.Member looks up.
+// membersExecuteStatementOutput holds the wire names of ExecuteStatementOutput's members, which Decoder.Member looks up.
 var membersExecuteStatementOutput = jsonwire.Members{Names: []string{"Items", "NextToken", "ConsumedCapacity", "LastEvaluatedKey"}}
 
-// membersExecuteTransactionOutput holds the JSON names of ExecuteTransactionOutput's members, which Decoder.Member looks up.
+// membersExecuteTransactionOutput holds the wire names of ExecuteTransactionOutput's members, which Decoder.Member looks up.
 var membersExecuteTransactionOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
 
-// membersExportConflictException holds the JSON names of ExportConflictException's members, which Decoder.Member looks up.
+// membersExportConflictException holds the wire names of ExportConflictException's members, which Decoder.Member looks up.
 var membersExportConflictException = jsonwire.Members{Names: []string{"message"}}
 
-// membersExportDescription holds the JSON names of ExportDescription's members, which Decoder.Member looks up.
+// membersExportDescription holds the wire names of ExportDescription's members, which Decoder.Member looks up.
 var membersExportDescription = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "StartTime", "EndTime", "ExportManifest", "TableArn", "TableId", "ExportTime", "ClientToken", "S3Bucket", "S3BucketOwner", "S3Prefix", "S3SseAlgorithm", "S3SseKmsKeyId", "FailureCode", "FailureMessage", "ExportFormat", "BilledSizeBytes", "ItemCount", "ExportType", "IncrementalExportSpecification"}}
 
-// membersExportNotFoundException holds the JSON names of ExportNotFoundException's members, which Decoder.Member looks up.
+// membersExportNotFoundException holds the wire names of ExportNotFoundException's members, which Decoder.Member looks up.
 var membersExportNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersExportSummary holds the JSON names of ExportSummary's members, which Decoder.Member looks up.
+// membersExportSummary holds the wire names of ExportSummary's members, which Decoder.Member looks up.
 var membersExportSummary = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "ExportType"}}
 
-// membersExportTableToPointInTimeOutput holds the JSON names of ExportTableToPointInTimeOutput's members, which Decoder.Member looks up.
+// membersExportTableToPointInTimeOutput holds the wire names of ExportTableToPointInTimeOutput's members, which Decoder.Member looks up.
 var membersExportTableToPointInTimeOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
 
-// membersFailureException holds the JSON names of FailureException's members, which Decoder.Member looks up.
+// membersFailureException holds the wire names of FailureException's members, which Decoder.Member looks up.
 var membersFailureException = jsonwire.Members{Names: []string{"ExceptionName", "ExceptionDescription"}}
 
-// membersGetItemOutput holds the JSON names of GetItemOutput's members, which Decoder.Member looks up.
+// membersGetItemOutput holds the wire names of GetItemOutput's members, which Decoder.Member looks up.
 var membersGetItemOutput = jsonwire.Members{Names: []string{"Item", "ConsumedCapacity"}}
 
-// membersGetResourcePolicyOutput holds the JSON names of GetResourcePolicyOutput's members, which Decoder.Member looks up.
+// membersGetResourcePolicyOutput holds the wire names of GetResourcePolicyOutput's members, which Decoder.Member looks up.
 var membersGetResourcePolicyOutput = jsonwire.Members{Names: []string{"Policy", "RevisionId"}}
 
-// membersGlobalSecondaryIndex holds the JSON names of GlobalSecondaryIndex's members, which Decoder.Member looks up.
+// membersGlobalSecondaryIndex holds the wire names of GlobalSecondaryIndex's members, which Decoder.Member looks up.
 var membersGlobalSecondaryIndex = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput", "WarmThroughput"}}
 
-// membersGlobalSecondaryIndexDescription holds the JSON names of GlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
+// membersGlobalSecondaryIndexDescription holds the wire names of GlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
 var membersGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexStatus", "Backfilling", "ProvisionedThroughput", "IndexSizeBytes", "ItemCount", "IndexArn", "OnDemandThroughput", "WarmThroughput"}}
 
-// membersGlobalSecondaryIndexInfo holds the JSON names of GlobalSecondaryIndexInfo's members, which Decoder.Member looks up.
+// membersGlobalSecondaryIndexInfo holds the wire names of GlobalSecondaryIndexInfo's members, which Decoder.Member looks up.
 var membersGlobalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput"}}
 
-// membersGlobalSecondaryIndexWarmThroughputDescription holds the JSON names of GlobalSecondaryIndexWarmThroughputDescription's members, which Decoder.Member looks up.
+// membersGlobalSecondaryIndexWarmThroughputDescription holds the wire names of GlobalSecondaryIndexWarmThroughputDescription's members, which Decoder.Member looks up.
 var membersGlobalSecondaryIndexWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
 
-// membersGlobalTable holds the JSON names of GlobalTable's members, which Decoder.Member looks up.
+// membersGlobalTable holds the wire names of GlobalTable's members, which Decoder.Member looks up.
 var membersGlobalTable = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicationGroup"}}
 
-// membersGlobalTableAlreadyExistsException holds the JSON names of GlobalTableAlreadyExistsException's members, which Decoder.Member looks up.
+// membersGlobalTableAlreadyExistsException holds the wire names of GlobalTableAlreadyExistsException's members, which Decoder.Member looks up.
 var membersGlobalTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
 
-// membersGlobalTableDescription holds the JSON names of GlobalTableDescription's members, which Decoder.Member looks up.
+// membersGlobalTableDescription holds the wire names of GlobalTableDescription's members, which Decoder.Member looks up.
 var membersGlobalTableDescription = jsonwire.Members{Names: []string{"ReplicationGroup", "GlobalTableArn", "CreationDateTime", "GlobalTableStatus", "GlobalTableName"}}
 
-// membersGlobalTableNotFoundException holds the JSON names of GlobalTableNotFoundException's members, which Decoder.Member looks up.
+// membersGlobalTableNotFoundException holds the wire names of GlobalTableNotFoundException's members, which Decoder.Member looks up.
 var membersGlobalTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersIdempotentParameterMismatchException holds the JSON names of IdempotentParameterMismatchException's members, which Decoder.Member looks up.
+// membersIdempotentParameterMismatchException holds the wire names of IdempotentParameterMismatchException's members, which Decoder.Member looks up.
 var membersIdempotentParameterMismatchException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersImportConflictException holds the JSON names of ImportConflictException's members, which Decoder.Member looks up.
+// membersImportConflictException holds the wire names of ImportConflictException's members, which Decoder.Member looks up.
 var membersImportConflictException = jsonwire.Members{Names: []string{"message"}}
 
-// membersImportNotFoundException holds the JSON names of ImportNotFoundException's members, which Decoder.Member looks up.
+// membersImportNotFoundException holds the wire names of ImportNotFoundException's members, which Decoder.Member looks up.
 var membersImportNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersImportSummary holds the JSON names of ImportSummary's members, which Decoder.Member looks up.
+// membersImportSummary holds the wire names of ImportSummary's members, which Decoder.Member looks up.
 var membersImportSummary = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}}
 
-// membersImportTableDescription holds the JSON names of ImportTableDescription's members, which Decoder.Member looks up.
+// membersImportTableDescription holds the wire names of ImportTableDescription's members, which Decoder.Member looks up.
 var membersImportTableDescription = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "TableId", "ClientToken", "S3BucketSource", "ErrorCount", "CloudWatchLogGroupArn", "InputFormat", "InputFormatOptions", "InputCompressionType", "TableCreationParameters", "StartTime", "EndTime", "ProcessedSizeBytes", "ProcessedItemCount", "ImportedItemCount", "FailureCode", "FailureMessage"}}
 
-// membersImportTableOutput holds the JSON names of ImportTableOutput's members, which Decoder.Member looks up.
+// membersImportTableOutput holds the wire names of ImportTableOutput's members, which Decoder.Member looks up.
 var membersImportTableOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
 
-// membersIncrementalExportSpecification holds the JSON names of IncrementalExportSpecification's members, which Decoder.Member looks up.
+// membersIncrementalExportSpecification holds the wire names of IncrementalExportSpecification's members, which Decoder.Member looks up.
 var membersIncrementalExportSpecification = jsonwire.Members{Names: []string{"ExportFromTime", "ExportToTime", "ExportViewType"}}
 
-// membersIndexNotFoundException holds the JSON names of IndexNotFoundException's members, which Decoder.Member looks up.
+// membersIndexNotFoundException holds the wire names of IndexNotFoundException's members, which Decoder.Member looks up.
 var membersIndexNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersInputFormatOptions holds the JSON names of InputFormatOptions's members, which Decoder.Member looks up.
+// membersInputFormatOptions holds the wire names of InputFormatOptions's members, which Decoder.Member looks up.
 var membersInputFormatOptions = jsonwire.Members{Names: []string{"Csv"}}
 
-// membersInternalServerError holds the JSON names of InternalServerError's members, which Decoder.Member looks up.
+// membersInternalServerError holds the wire names of InternalServerError's members, which Decoder.Member looks up.
 var membersInternalServerError = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidEndpointException holds the JSON names of InvalidEndpointException's members, which Decoder.Member looks up.
+// membersInvalidEndpointException holds the wire names of InvalidEndpointException's members, which Decoder.Member looks up.
 var membersInvalidEndpointException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersInvalidExportTimeException holds the JSON names of InvalidExportTimeException's members, which Decoder.Member looks up.
+// membersInvalidExportTimeException holds the wire names of InvalidExportTimeException's members, which Decoder.Member looks up.
 var membersInvalidExportTimeException = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidRestoreTimeException holds the JSON names of InvalidRestoreTimeException's members, which Decoder.Member looks up.
+// membersInvalidRestoreTimeException holds the wire names of InvalidRestoreTimeException's members, which Decoder.Member looks up.
 var membersInvalidRestoreTimeException = jsonwire.Members{Names: []string{"message"}}
 
-// membersItemCollectionMetrics holds the JSON names of ItemCollectionMetrics's members, which Decoder.Member looks up.
+// membersItemCollectionMetrics holds the wire names of ItemCollectionMetrics's members, which Decoder.Member looks up.
 var membersItemCollectionMetrics = jsonwire.Members{Names: []string{"ItemCollectionKey", "SizeEstimateRangeGB"}}
 
-// membersItemCollectionSizeLimitExceededException holds the JSON names of ItemCollectionSizeLimitExceededException's members, which Decoder.Member looks up.
+// membersItemCollectionSizeLimitExceededException holds the wire names of ItemCollectionSizeLimitExceededException's members, which Decoder.Member looks up.
 var membersItemCollectionSizeLimitExceededException = jsonwire.Members{Names: []string{"message"}}
 
-// membersItemResponse holds the JSON names of ItemResponse's members, which Decoder.Member looks up.
+// membersItemResponse holds the wire names of ItemResponse's members, which Decoder.Member looks up.
 var membersItemResponse = jsonwire.Members{Names: []string{"Item"}}
 
-// membersKeySchemaElement holds the JSON names of KeySchemaElement's members, which Decoder.Member looks up.
+// membersKeySchemaElement holds the wire names of KeySchemaElement's members, which Decoder.Member looks up.
 var membersKeySchemaElement = jsonwire.Members{Names: []string{"AttributeName", "KeyType"}}
 
-// membersKeysAndAttributes holds the JSON names of KeysAndAttributes's members, which Decoder.Member looks up.
+// membersKeysAndAttributes holds the wire names of KeysAndAttributes's members, which Decoder.Member looks up.
 var membersKeysAndAttributes = jsonwire.Members{Names: []string{"Keys", "AttributesToGet", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"}}
 
-// membersKinesisDataStreamDestination holds the JSON names of KinesisDataStreamDestination's members, which Decoder.Member looks up.
+// membersKinesisDataStreamDestination holds the wire names of KinesisDataStreamDestination's members, which Decoder.Member looks up.
 var membersKinesisDataStreamDestination = jsonwire.Members{Names: []string{"StreamArn", "DestinationStatus", "DestinationStatusDescription", "ApproximateCreationDateTimePrecision"}}
 
-// membersKinesisStreamingDestinationOutput holds the JSON names of KinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+// membersKinesisStreamingDestinationOutput holds the wire names of KinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
 var membersKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "EnableKinesisStreamingConfiguration"}}
 
-// membersLimitExceededException holds the JSON names of LimitExceededException's members, which Decoder.Member looks up.
+// membersLimitExceededException holds the wire names of LimitExceededException's members, which Decoder.Member looks up.
 var membersLimitExceededException = jsonwire.Members{Names: []string{"message"}}
 
-// membersListBackupsOutput holds the JSON names of ListBackupsOutput's members, which Decoder.Member looks up.
+// membersListBackupsOutput holds the wire names of ListBackupsOutput's members, which Decoder.Member looks up.
 var membersListBackupsOutput = jsonwire.Members{Names: []string{"BackupSummaries", "LastEvaluatedBackupArn"}}
 
-// membersListContributorInsightsOutput holds the JSON names of ListContributorInsightsOutput's members, which Decoder.Member looks up.
+// membersListContributorInsightsOutput holds the wire names of ListContributorInsightsOutput's members, which Decoder.Member looks up.
 var membersListContributorInsightsOutput = jsonwire.Members{Names: []string{"ContributorInsightsSummaries", "NextToken"}}
 
-// membersListExportsOutput holds the JSON names of ListExportsOutput's members, which Decoder.Member looks up.
+// membersListExportsOutput holds the wire names of ListExportsOutput's members, which Decoder.Member looks up.
 var membersListExportsOutput = jsonwire.Members{Names: []string{"ExportSummaries", "NextToken"}}
 
-// membersListGlobalTablesOutput holds the JSON names of ListGlobalTablesOutput's members, which Decoder.Member looks up.
+// membersListGlobalTablesOutput holds the wire names of ListGlobalTablesOutput's members, which Decoder.Member looks up.
 var membersListGlobalTablesOutput = jsonwire.Members{Names: []string{"GlobalTables", "LastEvaluatedGlobalTableName"}}
 
-// membersListImportsOutput holds the JSON names of ListImportsOutput's members, which Decoder.Member looks up.
+// membersListImportsOutput holds the wire names of ListImportsOutput's members, which Decoder.Member looks up.
 var membersListImportsOutput = jsonwire.Members{Names: []string{"ImportSummaryList", "NextToken"}}
 
-// membersListTablesOutput holds the JSON names of ListTablesOutput's members, which Decoder.Member looks up.
+// membersListTablesOutput holds the wire names of ListTablesOutput's members, which Decoder.Member looks up.
 var membersListTablesOutput = jsonwire.Members{Names: []string{"TableNames", "LastEvaluatedTableName"}}
 
-// membersListTagsOfResourceOutput holds the JSON names of ListTagsOfResourceOutput's members, which Decoder.Member looks up.
+// membersListTagsOfResourceOutput holds the wire names of ListTagsOfResourceOutput's members, which Decoder.Member looks up.
 var membersListTagsOfResourceOutput = jsonwire.Members{Names: []string{"Tags", "NextToken"}}
 
-// membersLocalSecondaryIndexDescription holds the JSON names of LocalSecondaryIndexDescription's members, which Decoder.Member looks up.
+// membersLocalSecondaryIndexDescription holds the wire names of LocalSecondaryIndexDescription's members, which Decoder.Member looks up.
 var membersLocalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexSizeBytes", "ItemCount", "IndexArn"}}
 
-// membersLocalSecondaryIndexInfo holds the JSON names of LocalSecondaryIndexInfo's members, which Decoder.Member looks up.
+// membersLocalSecondaryIndexInfo holds the wire names of LocalSecondaryIndexInfo's members, which Decoder.Member looks up.
 var membersLocalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection"}}
 
-// membersOnDemandThroughput holds the JSON names of OnDemandThroughput's members, which Decoder.Member looks up.
+// membersOnDemandThroughput holds the wire names of OnDemandThroughput's members, which Decoder.Member looks up.
 var membersOnDemandThroughput = jsonwire.Members{Names: []string{"MaxReadRequestUnits", "MaxWriteRequestUnits"}}
 
-// membersOnDemandThroughputOverride holds the JSON names of OnDemandThroughputOverride's members, which Decoder.Member looks up.
+// membersOnDemandThroughputOverride holds the wire names of OnDemandThroughputOverride's members, which Decoder.Member looks up.
 var membersOnDemandThroughputOverride = jsonwire.Members{Names: []string{"MaxReadRequestUnits"}}
 
-// membersPointInTimeRecoveryDescription holds the JSON names of PointInTimeRecoveryDescription's members, which Decoder.Member looks up.
+// membersPointInTimeRecoveryDescription holds the wire names of PointInTimeRecoveryDescription's members, which Decoder.Member looks up.
 var membersPointInTimeRecoveryDescription = jsonwire.Members{Names: []string{"PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime"}}
 
-// membersPointInTimeRecoveryUnavailableException holds the JSON names of PointInTimeRecoveryUnavailableException's members, which Decoder.Member looks up.
+// membersPointInTimeRecoveryUnavailableException holds the wire names of PointInTimeRecoveryUnavailableException's members, which Decoder.Member looks up.
 var membersPointInTimeRecoveryUnavailableException = jsonwire.Members{Names: []string{"message"}}
 
-// membersPolicyNotFoundException holds the JSON names of PolicyNotFoundException's members, which Decoder.Member looks up.
+// membersPolicyNotFoundException holds the wire names of PolicyNotFoundException's members, which Decoder.Member looks up.
 var membersPolicyNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersProjection holds the JSON names of Projection's members, which Decoder.Member looks up.
+// membersProjection holds the wire names of Projection's members, which Decoder.Member looks up.
 var membersProjection = jsonwire.Members{Names: []string{"ProjectionType", "NonKeyAttributes"}}
 
-// membersProvisionedThroughput holds the JSON names of ProvisionedThroughput's members, which Decoder.Member looks up.
+// membersProvisionedThroughput holds the wire names of ProvisionedThroughput's members, which Decoder.Member looks up.
 var membersProvisionedThroughput = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits"}}
 
-// membersProvisionedThroughputDescription holds the JSON names of ProvisionedThroughputDescription's members, which Decoder.Member looks up.
+// membersProvisionedThroughputDescription holds the wire names of ProvisionedThroughputDescription's members, which Decoder.Member looks up.
 var membersProvisionedThroughputDescription = jsonwire.Members{Names: []string{"LastIncreaseDateTime", "LastDecreaseDateTime", "NumberOfDecreasesToday", "ReadCapacityUnits", "WriteCapacityUnits"}}
 
-// membersProvisionedThroughputExceededException holds the JSON names of ProvisionedThroughputExceededException's members, which Decoder.Member looks up.
+// membersProvisionedThroughputExceededException holds the wire names of ProvisionedThroughputExceededException's members, which Decoder.Member looks up.
 var membersProvisionedThroughputExceededException = jsonwire.Members{Names: []string{"message"}}
 
-// membersProvisionedThroughputOverride holds the JSON names of ProvisionedThroughputOverride's members, which Decoder.Member looks up.
+// membersProvisionedThroughputOverride holds the wire names of ProvisionedThroughputOverride's members, which Decoder.Member looks up.
 var membersProvisionedThroughputOverride = jsonwire.Members{Names: []string{"ReadCapacityUnits"}}
 
-// membersPutItemOutput holds the JSON names of PutItemOutput's members, which Decoder.Member looks up.
+// membersPutItemOutput holds the wire names of PutItemOutput's members, which Decoder.Member looks up.
 var membersPutItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
-// membersPutRequest holds the JSON names of PutRequest's members, which Decoder.Member looks up.
+// membersPutRequest holds the wire names of PutRequest's members, which Decoder.Member looks up.
 var membersPutRequest = jsonwire.Members{Names: []string{"Item"}}
 
-// membersPutResourcePolicyOutput holds the JSON names of PutResourcePolicyOutput's members, which Decoder.Member looks up.
+// membersPutResourcePolicyOutput holds the wire names of PutResourcePolicyOutput's members, which Decoder.Member looks up.
 var membersPutResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
 
-// membersQueryOutput holds the JSON names of QueryOutput's members, which Decoder.Member looks up.
+// membersQueryOutput holds the wire names of QueryOutput's members, which Decoder.Member looks up.
 var membersQueryOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
 
-// membersReplica holds the JSON names of Replica's members, which Decoder.Member looks up.
+// membersReplica holds the wire names of Replica's members, which Decoder.Member looks up.
 var membersReplica = jsonwire.Members{Names: []string{"RegionName"}}
 
-// membersReplicaAlreadyExistsException holds the JSON names of ReplicaAlreadyExistsException's members, which Decoder.Member looks up.
+// membersReplicaAlreadyExistsException holds the wire names of ReplicaAlreadyExistsException's members, which Decoder.Member looks up.
 var membersReplicaAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
 
-// membersReplicaAutoScalingDescription holds the JSON names of ReplicaAutoScalingDescription's members, which Decoder.Member looks up.
+// membersReplicaAutoScalingDescription holds the wire names of ReplicaAutoScalingDescription's members, which Decoder.Member looks up.
 var membersReplicaAutoScalingDescription = jsonwire.Members{Names: []string{"RegionName", "GlobalSecondaryIndexes", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaStatus"}}
 
-// membersReplicaDescription holds the JSON names of ReplicaDescription's members, which Decoder.Member looks up.
+// membersReplicaDescription holds the wire names of ReplicaDescription's members, which Decoder.Member looks up.
 var membersReplicaDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaStatusDescription", "ReplicaStatusPercentProgress", "KMSMasterKeyId", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput", "GlobalSecondaryIndexes", "ReplicaInaccessibleDateTime", "ReplicaTableClassSummary"}}
 
-// membersReplicaGlobalSecondaryIndexAutoScalingDescription holds the JSON names of ReplicaGlobalSecondaryIndexAutoScalingDescription's members, which Decoder.Member looks up.
+// membersReplicaGlobalSecondaryIndexAutoScalingDescription holds the wire names of ReplicaGlobalSecondaryIndexAutoScalingDescription's members, which Decoder.Member looks up.
 var membersReplicaGlobalSecondaryIndexAutoScalingDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityAutoScalingSettings"}}
 
-// membersReplicaGlobalSecondaryIndexDescription holds the JSON names of ReplicaGlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
+// membersReplicaGlobalSecondaryIndexDescription holds the wire names of ReplicaGlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
 var membersReplicaGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput"}}
 
-// membersReplicaGlobalSecondaryIndexSettingsDescription holds the JSON names of ReplicaGlobalSecondaryIndexSettingsDescription's members, which Decoder.Member looks up.
+// membersReplicaGlobalSecondaryIndexSettingsDescription holds the wire names of ReplicaGlobalSecondaryIndexSettingsDescription's members, which Decoder.Member looks up.
 var membersReplicaGlobalSecondaryIndexSettingsDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityUnits", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityUnits", "ProvisionedWriteCapacityAutoScalingSettings"}}
 
-// membersReplicaNotFoundException holds the JSON names of ReplicaNotFoundException's members, which Decoder.Member looks up.
+// membersReplicaNotFoundException holds the wire names of ReplicaNotFoundException's members, which Decoder.Member looks up.
 var membersReplicaNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersReplicaSettingsDescription holds the JSON names of ReplicaSettingsDescription's members, which Decoder.Member looks up.
+// membersReplicaSettingsDescription holds the wire names of ReplicaSettingsDescription's members, which Decoder.Member looks up.
 var membersReplicaSettingsDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaBillingModeSummary", "ReplicaProvisionedReadCapacityUnits", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityUnits", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaGlobalSecondaryIndexSettings", "ReplicaTableClassSummary"}}
 
-// membersReplicatedWriteConflictException holds the JSON names of ReplicatedWriteConflictException's members, which Decoder.Member looks up.
+// membersReplicatedWriteConflictException holds the wire names of ReplicatedWriteConflictException's members, which Decoder.Member looks up.
 var membersReplicatedWriteConflictException = jsonwire.Members{Names: []string{"message"}}
 
-// membersRequestLimitExceeded holds the JSON names of RequestLimitExceeded's members, which Decoder.Member looks up.
+// membersRequestLimitExceeded holds the wire names of RequestLimitExceeded's members, which Decoder.Member looks up.
 var membersRequestLimitExceeded = jsonwire.Members{Names: []string{"message"}}
 
-// membersResourceInUseException holds the JSON names of ResourceInUseException's members, which Decoder.Member looks up.
+// membersResourceInUseException holds the wire names of ResourceInUseException's members, which Decoder.Member looks up.
 var membersResourceInUseException = jsonwire.Members{Names: []string{"message"}}
 
-// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+// membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
 var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersRestoreSummary holds the JSON names of RestoreSummary's members, which Decoder.Member looks up.
+// membersRestoreSummary holds the wire names of RestoreSummary's members, which Decoder.Member looks up.
 var membersRestoreSummary = jsonwire.Members{Names: []string{"SourceBackupArn", "SourceTableArn", "RestoreDateTime", "RestoreInProgress"}}
 
-// membersRestoreTableFromBackupOutput holds the JSON names of RestoreTableFromBackupOutput's members, which Decoder.Member looks up.
+// membersRestoreTableFromBackupOutput holds the wire names of RestoreTableFromBackupOutput's members, which Decoder.Member looks up.
 var membersRestoreTableFromBackupOutput = jsonwire.Members{Names: []string{"TableDescription"}}
 
-// membersRestoreTableToPointInTimeOutput holds the JSON names of RestoreTableToPointInTimeOutput's members, which Decoder.Member looks up.
+// membersRestoreTableToPointInTimeOutput holds the wire names of RestoreTableToPointInTimeOutput's members, which Decoder.Member looks up.
 var membersRestoreTableToPointInTimeOutput = jsonwire.Members{Names: []string{"TableDescription"}}
 
-// membersS3BucketSource holds the JSON names of S3BucketSource's members, which Decoder.Member looks up.
+// membersS3BucketSource holds the wire names of S3BucketSource's members, which Decoder.Member looks up.
 var membersS3BucketSource = jsonwire.Members{Names: []string{"S3BucketOwner", "S3Bucket", "S3KeyPrefix"}}
 
-// membersSSEDescription holds the JSON names of SSEDescription's members, which Decoder.Member looks up.
+// membersSSEDescription holds the wire names of SSEDescription's members, which Decoder.Member looks up.
 var membersSSEDescription = jsonwire.Members{Names: []string{"Status", "SSEType", "KMSMasterKeyArn", "InaccessibleEncryptionDateTime"}}
 
-// membersSSESpecification holds the JSON names of SSESpecification's members, which Decoder.Member looks up.
+// membersSSESpecification holds the wire names of SSESpecification's members, which Decoder.Member looks up.
 var membersSSESpecification = jsonwire.Members{Names: []string{"Enabled", "SSEType", "KMSMasterKeyId"}}
 
-// membersScanOutput holds the JSON names of ScanOutput's members, which Decoder.Member looks up.
+// membersScanOutput holds the wire names of ScanOutput's members, which Decoder.Member looks up.
 var membersScanOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
 
-// membersSourceTableDetails holds the JSON names of SourceTableDetails's members, which Decoder.Member looks up.
+// membersSourceTableDetails holds the wire names of SourceTableDetails's members, which Decoder.Member looks up.
 var membersSourceTableDetails = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "TableSizeBytes", "KeySchema", "TableCreationDateTime", "ProvisionedThroughput", "OnDemandThroughput", "ItemCount", "BillingMode"}}
 
-// membersSourceTableFeatureDetails holds the JSON names of SourceTableFeatureDetails's members, which Decoder.Member looks up.
+// membersSourceTableFeatureDetails holds the wire names of SourceTableFeatureDetails's members, which Decoder.Member looks up.
 var membersSourceTableFeatureDetails = jsonwire.Members{Names: []string{"LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamDescription", "TimeToLiveDescription", "SSEDescription"}}
 
-// membersStreamSpecification holds the JSON names of StreamSpecification's members, which Decoder.Member looks up.
+// membersStreamSpecification holds the wire names of StreamSpecification's members, which Decoder.Member looks up.
 var membersStreamSpecification = jsonwire.Members{Names: []string{"StreamEnabled", "StreamViewType"}}
 
-// membersTableAlreadyExistsException holds the JSON names of TableAlreadyExistsException's members, which Decoder.Member looks up.
+// membersTableAlreadyExistsException holds the wire names of TableAlreadyExistsException's members, which Decoder.Member looks up.
 var membersTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
 
-// membersTableAutoScalingDescription holds the JSON names of TableAutoScalingDescription's members, which Decoder.Member looks up.
+// membersTableAutoScalingDescription holds the wire names of TableAutoScalingDescription's members, which Decoder.Member looks up.
 var membersTableAutoScalingDescription = jsonwire.Members{Names: []string{"TableName", "TableStatus", "Replicas"}}
 
-// membersTableClassSummary holds the JSON names of TableClassSummary's members, which Decoder.Member looks up.
+// membersTableClassSummary holds the wire names of TableClassSummary's members, which Decoder.Member looks up.
 var membersTableClassSummary = jsonwire.Members{Names: []string{"TableClass", "LastUpdateDateTime"}}
 
-// membersTableCreationParameters holds the JSON names of TableCreationParameters's members, which Decoder.Member looks up.
+// membersTableCreationParameters holds the wire names of TableCreationParameters's members, which Decoder.Member looks up.
 var membersTableCreationParameters = jsonwire.Members{Names: []string{"TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes"}}
 
-// membersTableDescription holds the JSON names of TableDescription's members, which Decoder.Member looks up.
+// membersTableDescription holds the wire names of TableDescription's members, which Decoder.Member looks up.
 var membersTableDescription = jsonwire.Members{Names: []string{"AttributeDefinitions", "TableName", "KeySchema", "TableStatus", "CreationDateTime", "ProvisionedThroughput", "TableSizeBytes", "ItemCount", "TableArn", "TableId", "BillingModeSummary", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "LatestStreamLabel", "LatestStreamArn", "GlobalTableVersion", "Replicas", "RestoreSummary", "SSEDescription", "ArchivalSummary", "TableClassSummary", "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"}}
 
-// membersTableInUseException holds the JSON names of TableInUseException's members, which Decoder.Member looks up.
+// membersTableInUseException holds the wire names of TableInUseException's members, which Decoder.Member looks up.
 var membersTableInUseException = jsonwire.Members{Names: []string{"message"}}
 
-// membersTableNotFoundException holds the JSON names of TableNotFoundException's members, which Decoder.Member looks up.
+// membersTableNotFoundException holds the wire names of TableNotFoundException's members, which Decoder.Member looks up.
 var membersTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersTableWarmThroughputDescription holds the JSON names of TableWarmThroughputDescription's members, which Decoder.Member looks up.
+// membersTableWarmThroughputDescription holds the wire names of TableWarmThroughputDescription's members, which Decoder.Member looks up.
 var membersTableWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
 
-// membersTag holds the JSON names of Tag's members, which Decoder.Member looks up.
+// membersTag holds the wire names of Tag's members, which Decoder.Member looks up.
 var membersTag = jsonwire.Members{Names: []string{"Key", "Value"}}
 
-// membersTimeToLiveDescription holds the JSON names of TimeToLiveDescription's members, which Decoder.Member looks up.
+// membersTimeToLiveDescription holds the wire names of TimeToLiveDescription's members, which Decoder.Member looks up.
 var membersTimeToLiveDescription = jsonwire.Members{Names: []string{"TimeToLiveStatus", "AttributeName"}}
 
-// membersTimeToLiveSpecification holds the JSON names of TimeToLiveSpecification's members, which Decoder.Member looks up.
+// membersTimeToLiveSpecification holds the wire names of TimeToLiveSpecification's members, which Decoder.Member looks up.
 var membersTimeToLiveSpecification = jsonwire.Members{Names: []string{"Enabled", "AttributeName"}}
 
-// membersTransactGetItemsOutput holds the JSON names of TransactGetItemsOutput's members, which Decoder.Member looks up.
+// membersTransactGetItemsOutput holds the wire names of TransactGetItemsOutput's members, which Decoder.Member looks up.
 var membersTransactGetItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "Responses"}}
 
-// membersTransactWriteItemsOutput holds the JSON names of TransactWriteItemsOutput's members, which Decoder.Member looks up.
+// membersTransactWriteItemsOutput holds the wire names of TransactWriteItemsOutput's members, which Decoder.Member looks up.
 var membersTransactWriteItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "ItemCollectionMetrics"}}
 
-// membersTransactionCanceledException holds the JSON names of TransactionCanceledException's members, which Decoder.Member looks up.
+// membersTransactionCanceledException holds the wire names of TransactionCanceledException's members, which Decoder.Member looks up.
 var membersTransactionCanceledException = jsonwire.Members{Names: []string{"Message", "CancellationReasons"}}
 
-// membersTransactionConflictException holds the JSON names of TransactionConflictException's members, which Decoder.Member looks up.
+// membersTransactionConflictException holds the wire names of TransactionConflictException's members, which Decoder.Member looks up.
 var membersTransactionConflictException = jsonwire.Members{Names: []string{"message"}}
 
-// membersTransactionInProgressException holds the JSON names of TransactionInProgressException's members, which Decoder.Member looks up.
+// membersTransactionInProgressException holds the wire names of TransactionInProgressException's members, which Decoder.Member looks up.
 var membersTransactionInProgressException = jsonwire.Members{Names: []string{"Message"}}
 
-// membersUpdateContinuousBackupsOutput holds the JSON names of UpdateContinuousBackupsOutput's members, which Decoder.Member looks up.
+// membersUpdateContinuousBackupsOutput holds the wire names of UpdateContinuousBackupsOutput's members, which Decoder.Member looks up.
 var membersUpdateContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
 
-// membersUpdateContributorInsightsOutput holds the JSON names of UpdateContributorInsightsOutput's members, which Decoder.Member looks up.
+// membersUpdateContributorInsightsOutput holds the wire names of UpdateContributorInsightsOutput's members, which Decoder.Member looks up.
 var membersUpdateContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
 
-// membersUpdateGlobalTableOutput holds the JSON names of UpdateGlobalTableOutput's members, which Decoder.Member looks up.
+// membersUpdateGlobalTableOutput holds the wire names of UpdateGlobalTableOutput's members, which Decoder.Member looks up.
 var membersUpdateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
 
-// membersUpdateGlobalTableSettingsOutput holds the JSON names of UpdateGlobalTableSettingsOutput's members, which Decoder.Member looks up.
+// membersUpdateGlobalTableSettingsOutput holds the wire names of UpdateGlobalTableSettingsOutput's members, which Decoder.Member looks up.
 var membersUpdateGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
 
-// membersUpdateItemOutput holds the JSON names of UpdateItemOutput's members, which Decoder.Member looks up.
+// membersUpdateItemOutput holds the wire names of UpdateItemOutput's members, which Decoder.Member looks up.
 var membersUpdateItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
-// membersUpdateKinesisStreamingConfiguration holds the JSON names of UpdateKinesisStreamingConfiguration's members, which Decoder.Member looks up.
+// membersUpdateKinesisStreamingConfiguration holds the wire names of UpdateKinesisStreamingConfiguration's members, which Decoder.Member looks up.
 var membersUpdateKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
 
-// membersUpdateKinesisStreamingDestinationOutput holds the JSON names of UpdateKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
+// membersUpdateKinesisStreamingDestinationOutput holds the wire names of UpdateKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
 var membersUpdateKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "UpdateKinesisStreamingConfiguration"}}
 
-// membersUpdateTableOutput holds the JSON names of UpdateTableOutput's members, which Decoder.Member looks up.
+// membersUpdateTableOutput holds the wire names of UpdateTableOutput's members, which Decoder.Member looks up.
 var membersUpdateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
 
-// membersUpdateTableReplicaAutoScalingOutput holds the JSON names of UpdateTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
+// membersUpdateTableReplicaAutoScalingOutput holds the wire names of UpdateTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
 var membersUpdateTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
 
-// membersUpdateTimeToLiveOutput holds the JSON names of UpdateTimeToLiveOutput's members, which Decoder.Member looks up.
+// membersUpdateTimeToLiveOutput holds the wire names of UpdateTimeToLiveOutput's members, which Decoder.Member looks up.
 var membersUpdateTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveSpecification"}}
 
-// membersWarmThroughput holds the JSON names of WarmThroughput's members, which Decoder.Member looks up.
+// membersWarmThroughput holds the wire names of WarmThroughput's members, which Decoder.Member looks up.
 var membersWarmThroughput = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond"}}
 
-// membersWriteRequest holds the JSON names of WriteRequest's members, which Decoder.Member looks up.
+// membersWriteRequest holds the wire names of WriteRequest's members, which Decoder.Member looks up.
 var membersWriteRequest = jsonwire.Members{Names: []string{"PutRequest", "DeleteRequest"}}

@@ -1399,143 +1399,143 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-// membersBatchEntryIdsNotDistinct holds the JSON names of BatchEntryIdsNotDistinct's members, which Decoder.Member looks up.
+// membersBatchEntryIdsNotDistinct holds the wire names of BatchEntryIdsNotDistinct's members, which Decoder.Member looks up.
 var membersBatchEntryIdsNotDistinct = jsonwire.Members{Names: []string{"message"}}
 
-// membersBatchRequestTooLong holds the JSON names of BatchRequestTooLong's members, which Decoder.Member looks up.
+// membersBatchRequestTooLong holds the wire names of BatchRequestTooLong's members, which Decoder.Member looks up.
 var membersBatchRequestTooLong = jsonwire.Members{Names: []string{"message"}}
 
-// membersBatchResultErrorEntry holds the JSON names of BatchResultErrorEntry's members, which Decoder.Member looks up.
+// membersBatchResultErrorEntry holds the wire names of BatchResultErrorEntry's members, which Decoder.Member looks up.
 var membersBatchResultErrorEntry = jsonwire.Members{Names: []string{"Id", "SenderFault", "Code", "Message"}}
 
-// membersCancelMessageMoveTaskResult holds the JSON names of CancelMessageMoveTaskResult's members, which Decoder.Member looks up.
+// membersCancelMessageMoveTaskResult holds the wire names of CancelMessageMoveTaskResult's members, which Decoder.Member looks up.
 var membersCancelMessageMoveTaskResult = jsonwire.Members{Names: []string{"ApproximateNumberOfMessagesMoved"}}
 
-// membersChangeMessageVisibilityBatchResult holds the JSON names of ChangeMessageVisibilityBatchResult's members, which Decoder.Member looks up.
+// membersChangeMessageVisibilityBatchResult holds the wire names of ChangeMessageVisibilityBatchResult's members, which Decoder.Member looks up.
 var membersChangeMessageVisibilityBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
 
-// membersChangeMessageVisibilityBatchResultEntry holds the JSON names of ChangeMessageVisibilityBatchResultEntry's members, which Decoder.Member looks up.
+// membersChangeMessageVisibilityBatchResultEntry holds the wire names of ChangeMessageVisibilityBatchResultEntry's members, which Decoder.Member looks up.
 var membersChangeMessageVisibilityBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
 
-// membersCreateQueueResult holds the JSON names of CreateQueueResult's members, which Decoder.Member looks up.
+// membersCreateQueueResult holds the wire names of CreateQueueResult's members, which Decoder.Member looks up.
 var membersCreateQueueResult = jsonwire.Members{Names: []string{"QueueUrl"}}
 
-// membersDeleteMessageBatchResult holds the JSON names of DeleteMessageBatchResult's members, which Decoder.Member looks up.
+// membersDeleteMessageBatchResult holds the wire names of DeleteMessageBatchResult's members, which Decoder.Member looks up.
 var membersDeleteMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
 
-// membersDeleteMessageBatchResultEntry holds the JSON names of DeleteMessageBatchResultEntry's members, which Decoder.Member looks up.
+// membersDeleteMessageBatchResultEntry holds the wire names of DeleteMessageBatchResultEntry's members, which Decoder.Member looks up.
 var membersDeleteMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
 
-// membersEmptyBatchRequest holds the JSON names of EmptyBatchRequest's members, which Decoder.Member looks up.
+// membersEmptyBatchRequest holds the wire names of EmptyBatchRequest's members, which Decoder.Member looks up.
 var membersEmptyBatchRequest = jsonwire.Members{Names: []string{"message"}}
 
-// membersGetQueueAttributesResult holds the JSON names of GetQueueAttributesResult's members, which Decoder.Member looks up.
+// membersGetQueueAttributesResult holds the wire names of GetQueueAttributesResult's members, which Decoder.Member looks up.
 var membersGetQueueAttributesResult = jsonwire.Members{Names: []string{"Attributes"}}
 
-// membersGetQueueUrlResult holds the JSON names of GetQueueUrlResult's members, which Decoder.Member looks up.
+// membersGetQueueUrlResult holds the wire names of GetQueueUrlResult's members, which Decoder.Member looks up.
 var membersGetQueueUrlResult = jsonwire.Members{Names: []string{"QueueUrl"}}
 
-// membersInvalidAddress holds the JSON names of InvalidAddress's members, which Decoder.Member looks up.
+// membersInvalidAddress holds the wire names of InvalidAddress's members, which Decoder.Member looks up.
 var membersInvalidAddress = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidAttributeName holds the JSON names of InvalidAttributeName's members, which Decoder.Member looks up.
+// membersInvalidAttributeName holds the wire names of InvalidAttributeName's members, which Decoder.Member looks up.
 var membersInvalidAttributeName = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidAttributeValue holds the JSON names of InvalidAttributeValue's members, which Decoder.Member looks up.
+// membersInvalidAttributeValue holds the wire names of InvalidAttributeValue's members, which Decoder.Member looks up.
 var membersInvalidAttributeValue = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidBatchEntryId holds the JSON names of InvalidBatchEntryId's members, which Decoder.Member looks up.
+// membersInvalidBatchEntryId holds the wire names of InvalidBatchEntryId's members, which Decoder.Member looks up.
 var membersInvalidBatchEntryId = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidMessageContents holds the JSON names of InvalidMessageContents's members, which Decoder.Member looks up.
+// membersInvalidMessageContents holds the wire names of InvalidMessageContents's members, which Decoder.Member looks up.
 var membersInvalidMessageContents = jsonwire.Members{Names: []string{"message"}}
 
-// membersInvalidSecurity holds the JSON names of InvalidSecurity's members, which Decoder.Member looks up.
+// membersInvalidSecurity holds the wire names of InvalidSecurity's members, which Decoder.Member looks up.
 var membersInvalidSecurity = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsAccessDenied holds the JSON names of KmsAccessDenied's members, which Decoder.Member looks up.
+// membersKmsAccessDenied holds the wire names of KmsAccessDenied's members, which Decoder.Member looks up.
 var membersKmsAccessDenied = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsDisabled holds the JSON names of KmsDisabled's members, which Decoder.Member looks up.
+// membersKmsDisabled holds the wire names of KmsDisabled's members, which Decoder.Member looks up.
 var membersKmsDisabled = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsInvalidKeyUsage holds the JSON names of KmsInvalidKeyUsage's members, which Decoder.Member looks up.
+// membersKmsInvalidKeyUsage holds the wire names of KmsInvalidKeyUsage's members, which Decoder.Member looks up.
 var membersKmsInvalidKeyUsage = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsInvalidState holds the JSON names of KmsInvalidState's members, which Decoder.Member looks up.
+// membersKmsInvalidState holds the wire names of KmsInvalidState's members, which Decoder.Member looks up.
 var membersKmsInvalidState = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsNotFound holds the JSON names of KmsNotFound's members, which Decoder.Member looks up.
+// membersKmsNotFound holds the wire names of KmsNotFound's members, which Decoder.Member looks up.
 var membersKmsNotFound = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsOptInRequired holds the JSON names of KmsOptInRequired's members, which Decoder.Member looks up.
+// membersKmsOptInRequired holds the wire names of KmsOptInRequired's members, which Decoder.Member looks up.
 var membersKmsOptInRequired = jsonwire.Members{Names: []string{"message"}}
 
-// membersKmsThrottled holds the JSON names of KmsThrottled's members, which Decoder.Member looks up.
+// membersKmsThrottled holds the wire names of KmsThrottled's members, which Decoder.Member looks up.
 var membersKmsThrottled = jsonwire.Members{Names: []string{"message"}}
 
-// membersListDeadLetterSourceQueuesResult holds the JSON names of ListDeadLetterSourceQueuesResult's members, which Decoder.Member looks up.
+// membersListDeadLetterSourceQueuesResult holds the wire names of ListDeadLetterSourceQueuesResult's members, which Decoder.Member looks up.
 var membersListDeadLetterSourceQueuesResult = jsonwire.Members{Names: []string{"queueUrls", "NextToken"}}
 
-// membersListMessageMoveTasksResult holds the JSON names of ListMessageMoveTasksResult's members, which Decoder.Member looks up.
+// membersListMessageMoveTasksResult holds the wire names of ListMessageMoveTasksResult's members, which Decoder.Member looks up.
 var membersListMessageMoveTasksResult = jsonwire.Members{Names: []string{"Results"}}
 
-// membersListMessageMoveTasksResultEntry holds the JSON names of ListMessageMoveTasksResultEntry's members, which Decoder.Member looks up.
+// membersListMessageMoveTasksResultEntry holds the wire names of ListMessageMoveTasksResultEntry's members, which Decoder.Member looks up.
 var membersListMessageMoveTasksResultEntry = jsonwire.Members{Names: []string{"TaskHandle", "Status", "SourceArn", "DestinationArn", "MaxNumberOfMessagesPerSecond", "ApproximateNumberOfMessagesMoved", "ApproximateNumberOfMessagesToMove", "FailureReason", "StartedTimestamp"}}
 
-// membersListQueueTagsResult holds the JSON names of ListQueueTagsResult's members, which Decoder.Member looks up.
+// membersListQueueTagsResult holds the wire names of ListQueueTagsResult's members, which Decoder.Member looks up.
 var membersListQueueTagsResult = jsonwire.Members{Names: []string{"Tags"}}
 
-// membersListQueuesResult holds the JSON names of ListQueuesResult's members, which Decoder.Member looks up.
+// membersListQueuesResult holds the wire names of ListQueuesResult's members, which Decoder.Member looks up.
 var membersListQueuesResult = jsonwire.Members{Names: []string{"QueueUrls", "NextToken"}}
 
-// membersMessage holds the JSON names of Message's members, which Decoder.Member looks up.
+// membersMessage holds the wire names of Message's members, which Decoder.Member looks up.
 var membersMessage = jsonwire.Members{Names: []string{"MessageId", "ReceiptHandle", "MD5OfBody", "Body", "Attributes", "MD5OfMessageAttributes", "MessageAttributes"}}
 
-// membersMessageAttributeValue holds the JSON names of MessageAttributeValue's members, which Decoder.Member looks up.
+// membersMessageAttributeValue holds the wire names of MessageAttributeValue's members, which Decoder.Member looks up.
 var membersMessageAttributeValue = jsonwire.Members{Names: []string{"StringValue", "BinaryValue", "StringListValues", "BinaryListValues", "DataType"}}
 
-// membersOverLimit holds the JSON names of OverLimit's members, which Decoder.Member looks up.
+// membersOverLimit holds the wire names of OverLimit's members, which Decoder.Member looks up.
 var membersOverLimit = jsonwire.Members{Names: []string{"message"}}
 
-// membersPurgeQueueInProgress holds the JSON names of PurgeQueueInProgress's members, which Decoder.Member looks up.
+// membersPurgeQueueInProgress holds the wire names of PurgeQueueInProgress's members, which Decoder.Member looks up.
 var membersPurgeQueueInProgress = jsonwire.Members{Names: []string{"message"}}
 
-// membersQueueDeletedRecently holds the JSON names of QueueDeletedRecently's members, which Decoder.Member looks up.
+// membersQueueDeletedRecently holds the wire names of QueueDeletedRecently's members, which Decoder.Member looks up.
 var membersQueueDeletedRecently = jsonwire.Members{Names: []string{"message"}}
 
-// membersQueueDoesNotExist holds the JSON names of QueueDoesNotExist's members, which Decoder.Member looks up.
+// membersQueueDoesNotExist holds the wire names of QueueDoesNotExist's members, which Decoder.Member looks up.
 var membersQueueDoesNotExist = jsonwire.Members{Names: []string{"message"}}
 
-// membersQueueNameExists holds the JSON names of QueueNameExists's members, which Decoder.Member looks up.
+// membersQueueNameExists holds the wire names of QueueNameExists's members, which Decoder.Member looks up.
 var membersQueueNameExists = jsonwire.Members{Names: []string{"message"}}
 
-// membersReceiptHandleIsInvalid holds the JSON names of ReceiptHandleIsInvalid's members, which Decoder.Member looks up.
+// membersReceiptHandleIsInvalid holds the wire names of ReceiptHandleIsInvalid's members, which Decoder.Member looks up.
 var membersReceiptHandleIsInvalid = jsonwire.Members{Names: []string{"message"}}
 
-// membersReceiveMessageResult holds the JSON names of ReceiveMessageResult's members, which Decoder.Member looks up.
+// membersReceiveMessageResult holds the wire names of ReceiveMessageResult's members, which Decoder.Member looks up.
 var membersReceiveMessageResult = jsonwire.Members{Names: []string{"Messages"}}
 
-// membersRequestThrottled holds the JSON names of RequestThrottled's members, which Decoder.Member looks up.
+// membersRequestThrottled holds the wire names of RequestThrottled's members, which Decoder.Member looks up.
 var membersRequestThrottled = jsonwire.Members{Names: []string{"message"}}
 
-// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+// membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
 var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
 
-// membersSendMessageBatchResult holds the JSON names of SendMessageBatchResult's members, which Decoder.Member looks up.
+// membersSendMessageBatchResult holds the wire names of SendMessageBatchResult's members, which Decoder.Member looks up.
 var membersSendMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
 
-// membersSendMessageBatchResultEntry holds the JSON names of SendMessageBatchResultEntry's members, which Decoder.Member looks up.
+// membersSendMessageBatchResultEntry holds the wire names of SendMessageBatchResultEntry's members, which Decoder.Member looks up.
 var membersSendMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id", "MessageId", "MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "SequenceNumber"}}
 
-// membersSendMessageResult holds the JSON names of SendMessageResult's members, which Decoder.Member looks up.
+// membersSendMessageResult holds the wire names of SendMessageResult's members, which Decoder.Member looks up.
 var membersSendMessageResult = jsonwire.Members{Names: []string{"MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "MessageId", "SequenceNumber"}}
 
-// membersStartMessageMoveTaskResult holds the JSON names of StartMessageMoveTaskResult's members, which Decoder.Member looks up.
+// membersStartMessageMoveTaskResult holds the wire names of StartMessageMoveTaskResult's members, which Decoder.Member looks up.
 var membersStartMessageMoveTaskResult = jsonwire.Members{Names: []string{"TaskHandle"}}
 
-// membersTooManyEntriesInBatchRequest holds the JSON names of TooManyEntriesInBatchRequest's members, which Decoder.Member looks up.
+// membersTooManyEntriesInBatchRequest holds the wire names of TooManyEntriesInBatchRequest's members, which Decoder.Member looks up.
 var membersTooManyEntriesInBatchRequest = jsonwire.Members{Names: []string{"message"}}
 
-// membersUnsupportedOperation holds the JSON names of UnsupportedOperation's members, which Decoder.Member looks up.
+// membersUnsupportedOperation holds the wire names of UnsupportedOperation's members, which Decoder.Member looks up.
 var membersUnsupportedOperation = jsonwire.Members{Names: []string{"message"}}

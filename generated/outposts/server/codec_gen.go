@@ -1011,47 +1011,47 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-// membersAddress holds the JSON names of Address's members, which Decoder.Member looks up.
+// membersAddress holds the wire names of Address's members, which Decoder.Member looks up.
 var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
 
-// membersCreateOrderInput holds the JSON names of CreateOrderInput's members, which Decoder.Member looks up.
+// membersCreateOrderInput holds the wire names of CreateOrderInput's members, which Decoder.Member looks up.
 var membersCreateOrderInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "LineItems", "PaymentOption", "PaymentTerm"}}
 
-// membersCreateOutpostInput holds the JSON names of CreateOutpostInput's members, which Decoder.Member looks up.
+// membersCreateOutpostInput holds the wire names of CreateOutpostInput's members, which Decoder.Member looks up.
 var membersCreateOutpostInput = jsonwire.Members{Names: []string{"Name", "Description", "SiteId", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SupportedHardwareType"}}
 
-// membersCreateSiteInput holds the JSON names of CreateSiteInput's members, which Decoder.Member looks up.
+// membersCreateSiteInput holds the wire names of CreateSiteInput's members, which Decoder.Member looks up.
 var membersCreateSiteInput = jsonwire.Members{Names: []string{"Name", "Description", "Notes", "Tags", "OperatingAddress", "ShippingAddress", "RackPhysicalProperties"}}
 
-// membersInstanceTypeCapacity holds the JSON names of InstanceTypeCapacity's members, which Decoder.Member looks up.
+// membersInstanceTypeCapacity holds the wire names of InstanceTypeCapacity's members, which Decoder.Member looks up.
 var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
 
-// membersInstancesToExclude holds the JSON names of InstancesToExclude's members, which Decoder.Member looks up.
+// membersInstancesToExclude holds the wire names of InstancesToExclude's members, which Decoder.Member looks up.
 var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
 
-// membersLineItemRequest holds the JSON names of LineItemRequest's members, which Decoder.Member looks up.
+// membersLineItemRequest holds the wire names of LineItemRequest's members, which Decoder.Member looks up.
 var membersLineItemRequest = jsonwire.Members{Names: []string{"CatalogItemId", "Quantity"}}
 
-// membersRackPhysicalProperties holds the JSON names of RackPhysicalProperties's members, which Decoder.Member looks up.
+// membersRackPhysicalProperties holds the wire names of RackPhysicalProperties's members, which Decoder.Member looks up.
 var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
 
-// membersStartCapacityTaskInput holds the JSON names of StartCapacityTaskInput's members, which Decoder.Member looks up.
+// membersStartCapacityTaskInput holds the wire names of StartCapacityTaskInput's members, which Decoder.Member looks up.
 var membersStartCapacityTaskInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "OrderId", "AssetId", "InstancePools", "InstancesToExclude", "DryRun", "TaskActionOnBlockingInstances"}}
 
-// membersStartConnectionRequest holds the JSON names of StartConnectionRequest's members, which Decoder.Member looks up.
+// membersStartConnectionRequest holds the wire names of StartConnectionRequest's members, which Decoder.Member looks up.
 var membersStartConnectionRequest = jsonwire.Members{Names: []string{"DeviceSerialNumber", "AssetId", "ClientPublicKey", "NetworkInterfaceDeviceIndex"}}
 
-// membersTagResourceRequest holds the JSON names of TagResourceRequest's members, which Decoder.Member looks up.
+// membersTagResourceRequest holds the wire names of TagResourceRequest's members, which Decoder.Member looks up.
 var membersTagResourceRequest = jsonwire.Members{Names: []string{"ResourceArn", "Tags"}}
 
-// membersUpdateOutpostInput holds the JSON names of UpdateOutpostInput's members, which Decoder.Member looks up.
+// membersUpdateOutpostInput holds the wire names of UpdateOutpostInput's members, which Decoder.Member looks up.
 var membersUpdateOutpostInput = jsonwire.Members{Names: []string{"OutpostId", "Name", "Description", "SupportedHardwareType"}}
 
-// membersUpdateSiteAddressInput holds the JSON names of UpdateSiteAddressInput's members, which Decoder.Member looks up.
+// membersUpdateSiteAddressInput holds the wire names of UpdateSiteAddressInput's members, which Decoder.Member looks up.
 var membersUpdateSiteAddressInput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
 
-// membersUpdateSiteInput holds the JSON names of UpdateSiteInput's members, which Decoder.Member looks up.
+// membersUpdateSiteInput holds the wire names of UpdateSiteInput's members, which Decoder.Member looks up.
 var membersUpdateSiteInput = jsonwire.Members{Names: []string{"SiteId", "Name", "Description", "Notes"}}
 
-// membersUpdateSiteRackPhysicalPropertiesInput holds the JSON names of UpdateSiteRackPhysicalPropertiesInput's members, which Decoder.Member looks up.
+// membersUpdateSiteRackPhysicalPropertiesInput holds the wire names of UpdateSiteRackPhysicalPropertiesInput's members, which Decoder.Member looks up.
 var membersUpdateSiteRackPhysicalPropertiesInput = jsonwire.Members{Names: []string{"SiteId", "PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}

@@ -146,20 +146,20 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 	}
 }
 
-// membersBadRequestException holds the JSON names of BadRequestException's members, which Decoder.Member looks up.
+// membersBadRequestException holds the wire names of BadRequestException's members, which Decoder.Member looks up.
 var membersBadRequestException = jsonwire.Members{Names: []string{"message"}}
 
-// membersEndpointConfiguration holds the JSON names of EndpointConfiguration's members, which Decoder.Member looks up.
+// membersEndpointConfiguration holds the wire names of EndpointConfiguration's members, which Decoder.Member looks up.
 var membersEndpointConfiguration = jsonwire.Members{Names: []string{"types", "vpcEndpointIds"}}
 
-// membersRestApi holds the JSON names of RestApi's members, which Decoder.Member looks up.
+// membersRestApi holds the wire names of RestApi's members, which Decoder.Member looks up.
 var membersRestApi = jsonwire.Members{Names: []string{"id", "name", "description", "createdDate", "version", "warnings", "binaryMediaTypes", "minimumCompressionSize", "apiKeySource", "endpointConfiguration", "policy", "tags", "disableExecuteApiEndpoint"}}
 
-// membersRestApis holds the JSON names of RestApis's members, which Decoder.Member looks up.
+// membersRestApis holds the wire names of RestApis's members, which Decoder.Member looks up.
 var membersRestApis = jsonwire.Members{Names: []string{"item", "position"}}
 
-// membersTooManyRequestsException holds the JSON names of TooManyRequestsException's members, which Decoder.Member looks up.
+// membersTooManyRequestsException holds the wire names of TooManyRequestsException's members, which Decoder.Member looks up.
 var membersTooManyRequestsException = jsonwire.Members{Names: []string{"retryAfterSeconds", "message"}}
 
-// membersUnauthorizedException holds the JSON names of UnauthorizedException's members, which Decoder.Member looks up.
+// membersUnauthorizedException holds the wire names of UnauthorizedException's members, which Decoder.Member looks up.
 var membersUnauthorizedException = jsonwire.Members{Names: []string{"message"}}

@@ -87,17 +87,17 @@ func deserializeUploadMultipartPartOutput(resp *call.Response, out *UploadMultip
 	return nil
 }
 
-// membersInvalidParameterValueException holds the JSON names of InvalidParameterValueException's members, which Decoder.Member looks up.
+// membersInvalidParameterValueException holds the wire names of InvalidParameterValueException's members, which Decoder.Member looks up.
 var membersInvalidParameterValueException = jsonwire.Members{Names: []string{"type", "code", "message"}}
 
-// membersMissingParameterValueException holds the JSON names of MissingParameterValueException's members, which Decoder.Member looks up.
+// membersMissingParameterValueException holds the wire names of MissingParameterValueException's members, which Decoder.Member looks up.
 var membersMissingParameterValueException = jsonwire.Members{Names: []string{"type", "code", "message"}}
 
-// membersRequestTimeoutException holds the JSON names of RequestTimeoutException's members, which Decoder.Member looks up.
+// membersRequestTimeoutException holds the wire names of RequestTimeoutException's members, which Decoder.Member looks up.
 var membersRequestTimeoutException = jsonwire.Members{Names: []string{"type", "code", "message"}}
 
-// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+// membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
 var membersResourceNotFoundException = jsonwire.Members{Names: []string{"type", "code", "message"}}
 
-// membersServiceUnavailableException holds the JSON names of ServiceUnavailableException's members, which Decoder.Member looks up.
+// membersServiceUnavailableException holds the wire names of ServiceUnavailableException's members, which Decoder.Member looks up.
 var membersServiceUnavailableException = jsonwire.Members{Names: []string{"type", "code", "message"}}

@@ -1622,62 +1622,62 @@ func encodeStructWithJsonName(e *jsonwire.Encoder, v *types.StructWithJsonName) 
 	e.EndObject()
 }
 
-// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+// membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
 
-// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+// membersComplexNestedErrorData holds the wire names of ComplexNestedErrorData's members, which Decoder.Member looks up.
 var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
 
-// membersDatetimeOffsetsOutput holds the JSON names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
+// membersDatetimeOffsetsOutput holds the wire names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
 var membersDatetimeOffsetsOutput = jsonwire.Members{Names: []string{"datetime"}}
 
-// membersEmptyStruct holds the JSON names of EmptyStruct's members, which Decoder.Member looks up.
+// membersEmptyStruct holds the wire names of EmptyStruct's members, which Decoder.Member looks up.
 var membersEmptyStruct = jsonwire.Members{Names: []string{}}
 
-// membersErrorWithMembers holds the JSON names of ErrorWithMembers's members, which Decoder.Member looks up.
+// membersErrorWithMembers holds the wire names of ErrorWithMembers's members, which Decoder.Member looks up.
 var membersErrorWithMembers = jsonwire.Members{Names: []string{"Code", "ComplexData", "IntegerField", "ListField", "MapField", "Message", "StringField"}}
 
-// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+// membersFractionalSecondsOutput holds the wire names of FractionalSecondsOutput's members, which Decoder.Member looks up.
 var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+// membersGreetingWithErrorsOutput holds the wire names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
 var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
 
-// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+// membersInvalidGreeting holds the wire names of InvalidGreeting's members, which Decoder.Member looks up.
 var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
 
-// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonEnumsInputOutput holds the wire names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
 
-// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonIntEnumsInputOutput holds the wire names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"intEnum1", "intEnum2", "intEnum3", "intEnumList", "intEnumSet", "intEnumMap"}}
 
-// membersKitchenSink holds the JSON names of KitchenSink's members, which Decoder.Member looks up.
+// membersKitchenSink holds the wire names of KitchenSink's members, which Decoder.Member looks up.
 var membersKitchenSink = jsonwire.Members{Names: []string{"Blob", "Boolean", "Double", "EmptyStruct", "Float", "HttpdateTimestamp", "Integer", "Iso8601Timestamp", "JsonValue", "ListOfLists", "ListOfMapsOfStrings", "ListOfStrings", "ListOfStructs", "Long", "MapOfListsOfStrings", "MapOfMaps", "MapOfStrings", "MapOfStructs", "RecursiveList", "RecursiveMap", "RecursiveStruct", "SimpleStruct", "String", "StructWithJsonName", "Timestamp", "UnixTimestamp"}}
 
-// membersNullOperationInputOutput holds the JSON names of NullOperationInputOutput's members, which Decoder.Member looks up.
+// membersNullOperationInputOutput holds the wire names of NullOperationInputOutput's members, which Decoder.Member looks up.
 var membersNullOperationInputOutput = jsonwire.Members{Names: []string{"string"}}
 
-// membersOperationWithOptionalInputOutputOutput holds the JSON names of OperationWithOptionalInputOutputOutput's members, which Decoder.Member looks up.
+// membersOperationWithOptionalInputOutputOutput holds the wire names of OperationWithOptionalInputOutputOutput's members, which Decoder.Member looks up.
 var membersOperationWithOptionalInputOutputOutput = jsonwire.Members{Names: []string{"Value"}}
 
-// membersPutAndGetInlineDocumentsInputOutput holds the JSON names of PutAndGetInlineDocumentsInputOutput's members, which Decoder.Member looks up.
+// membersPutAndGetInlineDocumentsInputOutput holds the wire names of PutAndGetInlineDocumentsInputOutput's members, which Decoder.Member looks up.
 var membersPutAndGetInlineDocumentsInputOutput = jsonwire.Members{Names: []string{"inlineDocument"}}
 
-// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+// membersSimpleScalarPropertiesInputOutput holds the wire names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
 var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"floatValue", "doubleValue"}}
 
-// membersSimpleStruct holds the JSON names of SimpleStruct's members, which Decoder.Member looks up.
+// membersSimpleStruct holds the wire names of SimpleStruct's members, which Decoder.Member looks up.
 var membersSimpleStruct = jsonwire.Members{Names: []string{"Value"}}
 
-// membersSparseNullsOperationInputOutput holds the JSON names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
+// membersSparseNullsOperationInputOutput holds the wire names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
 var membersSparseNullsOperationInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseStringMap"}}
 
-// membersStructWithJsonName holds the JSON names of StructWithJsonName's members, which Decoder.Member looks up.
+// membersStructWithJsonName holds the wire names of StructWithJsonName's members, which Decoder.Member looks up.
 var membersStructWithJsonName = jsonwire.Members{Names: []string{"Value"}}
 
-// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+// membersUnionInputOutput holds the wire names of UnionInputOutput's members, which Decoder.Member looks up.
 var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}

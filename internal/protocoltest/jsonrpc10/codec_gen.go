@@ -1243,41 +1243,41 @@ func encodeTopLevel(e *jsonwire.Encoder, v *types.TopLevel) {
 	e.EndObject()
 }
 
-// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+// membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
 
-// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+// membersComplexNestedErrorData holds the wire names of ComplexNestedErrorData's members, which Decoder.Member looks up.
 var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
 
-// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+// membersDialog holds the wire names of Dialog's members, which Decoder.Member looks up.
 var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
 
-// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+// membersFarewell holds the wire names of Farewell's members, which Decoder.Member looks up.
 var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+// membersGreetingWithErrorsOutput holds the wire names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
 var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
 
-// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+// membersInvalidGreeting holds the wire names of InvalidGreeting's members, which Decoder.Member looks up.
 var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
 
-// membersJsonUnionsOutput holds the JSON names of JsonUnionsOutput's members, which Decoder.Member looks up.
+// membersJsonUnionsOutput holds the wire names of JsonUnionsOutput's members, which Decoder.Member looks up.
 var membersJsonUnionsOutput = jsonwire.Members{Names: []string{"contents"}}
 
-// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+// membersOperationWithDefaultsOutput holds the wire names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
 var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
 
-// membersOperationWithNestedStructureOutput holds the JSON names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
+// membersOperationWithNestedStructureOutput holds the wire names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
 var membersOperationWithNestedStructureOutput = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
 
-// membersOperationWithRequiredMembersOutput holds the JSON names of OperationWithRequiredMembersOutput's members, which Decoder.Member looks up.
+// membersOperationWithRequiredMembersOutput holds the wire names of OperationWithRequiredMembersOutput's members, which Decoder.Member looks up.
 var membersOperationWithRequiredMembersOutput = jsonwire.Members{Names: []string{"requiredString", "requiredBoolean", "requiredList", "requiredTimestamp", "requiredBlob", "requiredByte", "requiredShort", "requiredInteger", "requiredLong", "requiredFloat", "requiredDouble", "requiredMap"}}
 
-// membersOperationWithRequiredMembersWithDefaultsOutput holds the JSON names of OperationWithRequiredMembersWithDefaultsOutput's members, which Decoder.Member looks up.
+// membersOperationWithRequiredMembersWithDefaultsOutput holds the wire names of OperationWithRequiredMembersWithDefaultsOutput's members, which Decoder.Member looks up.
 var membersOperationWithRequiredMembersWithDefaultsOutput = jsonwire.Members{Names: []string{"requiredString", "requiredBoolean", "requiredList", "requiredTimestamp", "requiredBlob", "requiredByte", "requiredShort", "requiredInteger", "requiredLong", "requiredFloat", "requiredDouble", "requiredMap", "requiredEnum", "requiredIntEnum"}}
 
-// membersSimpleScalarPropertiesOutput holds the JSON names of SimpleScalarPropertiesOutput's members, which Decoder.Member looks up.
+// membersSimpleScalarPropertiesOutput holds the wire names of SimpleScalarPropertiesOutput's members, which Decoder.Member looks up.
 var membersSimpleScalarPropertiesOutput = jsonwire.Members{Names: []string{"floatValue", "doubleValue"}}

@@ -119,23 +119,23 @@ func encodeRecord(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-// membersInternalServerException holds the JSON names of InternalServerException's members, which Decoder.Member looks up.
+// membersInternalServerException holds the wire names of InternalServerException's members, which Decoder.Member looks up.
 var membersInternalServerException = jsonwire.Members{Names: []string{"message", "code"}}
 
-// membersInvalidInputException holds the JSON names of InvalidInputException's members, which Decoder.Member looks up.
+// membersInvalidInputException holds the wire names of InvalidInputException's members, which Decoder.Member looks up.
 var membersInvalidInputException = jsonwire.Members{Names: []string{"message", "code"}}
 
-// membersLimitExceededException holds the JSON names of LimitExceededException's members, which Decoder.Member looks up.
+// membersLimitExceededException holds the wire names of LimitExceededException's members, which Decoder.Member looks up.
 var membersLimitExceededException = jsonwire.Members{Names: []string{"message", "code"}}
 
-// membersPredictOutput holds the JSON names of PredictOutput's members, which Decoder.Member looks up.
+// membersPredictOutput holds the wire names of PredictOutput's members, which Decoder.Member looks up.
 var membersPredictOutput = jsonwire.Members{Names: []string{"Prediction"}}
 
-// membersPrediction holds the JSON names of Prediction's members, which Decoder.Member looks up.
+// membersPrediction holds the wire names of Prediction's members, which Decoder.Member looks up.
 var membersPrediction = jsonwire.Members{Names: []string{"predictedLabel", "predictedValue", "predictedScores", "details"}}
 
-// membersPredictorNotMountedException holds the JSON names of PredictorNotMountedException's members, which Decoder.Member looks up.
+// membersPredictorNotMountedException holds the wire names of PredictorNotMountedException's members, which Decoder.Member looks up.
 var membersPredictorNotMountedException = jsonwire.Members{Names: []string{"message"}}
 
-// membersResourceNotFoundException holds the JSON names of ResourceNotFoundException's members, which Decoder.Member looks up.
+// membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
 var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message", "code"}}

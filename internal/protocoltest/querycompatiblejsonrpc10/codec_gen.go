@@ -32,8 +32,8 @@ func deserializeQueryCompatibleOperationOutput(resp *call.Response, out *QueryCo
 	return nil
 }
 
-// membersCustomCodeError holds the JSON names of CustomCodeError's members, which Decoder.Member looks up.
+// membersCustomCodeError holds the wire names of CustomCodeError's members, which Decoder.Member looks up.
 var membersCustomCodeError = jsonwire.Members{Names: []string{"message"}}
 
-// membersNoCustomCodeError holds the JSON names of NoCustomCodeError's members, which Decoder.Member looks up.
+// membersNoCustomCodeError holds the wire names of NoCustomCodeError's members, which Decoder.Member looks up.
 var membersNoCustomCodeError = jsonwire.Members{Names: []string{"message"}}

@@ -62,19 +62,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.CustomCodeError{}
 		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "message":
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersCustomCodeError, -1); i >= 0; i = d.Member(&membersCustomCodeError, i) {
+				switch i {
+				case 0:
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -88,19 +79,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.NoCustomCodeError{}
 		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "message":
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersNoCustomCodeError, -1); i >= 0; i = d.Member(&membersNoCustomCodeError, i) {
+				switch i {
+				case 0:
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -8,7 +8,10 @@
 
 package querycompatiblerpcv2protocol
 
-import call "github.com/smithygo/smithygo/runtime/call"
+import (
+	call "github.com/smithygo/smithygo/runtime/call"
+	cbor "github.com/smithygo/smithygo/runtime/cbor"
+)
 
 func serializeQueryCompatibleOperationInput(in *QueryCompatibleOperationInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
@@ -24,3 +27,9 @@ func deserializeQueryCompatibleOperationOutput(resp *call.Response, out *QueryCo
 	_ = out
 	return nil
 }
+
+// membersCustomCodeError holds the wire names of CustomCodeError's members, which Decoder.Member looks up.
+var membersCustomCodeError = cbor.Members{Names: []string{"message"}}
+
+// membersNoCustomCodeError holds the wire names of NoCustomCodeError's members, which Decoder.Member looks up.
+var membersNoCustomCodeError = cbor.Members{Names: []string{"message"}}

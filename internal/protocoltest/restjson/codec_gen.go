@@ -4782,113 +4782,113 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	e.EndObject()
 }
 
-// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+// membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"Header", "TopLevel", "Nested"}}
 
-// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+// membersComplexNestedErrorData holds the wire names of ComplexNestedErrorData's members, which Decoder.Member looks up.
 var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Fooooo"}}
 
-// membersDatetimeOffsetsOutput holds the JSON names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
+// membersDatetimeOffsetsOutput holds the wire names of DatetimeOffsetsOutput's members, which Decoder.Member looks up.
 var membersDatetimeOffsetsOutput = jsonwire.Members{Names: []string{"datetime"}}
 
-// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+// membersDialog holds the wire names of Dialog's members, which Decoder.Member looks up.
 var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
 
-// membersDocumentTypeAsMapValueInputOutput holds the JSON names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
+// membersDocumentTypeAsMapValueInputOutput holds the wire names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
 var membersDocumentTypeAsMapValueInputOutput = jsonwire.Members{Names: []string{"docValuedMap"}}
 
-// membersDocumentTypeInputOutput holds the JSON names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
+// membersDocumentTypeInputOutput holds the wire names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
 var membersDocumentTypeInputOutput = jsonwire.Members{Names: []string{"stringValue", "documentValue"}}
 
-// membersErrorEvent holds the JSON names of ErrorEvent's members, which Decoder.Member looks up.
+// membersErrorEvent holds the wire names of ErrorEvent's members, which Decoder.Member looks up.
 var membersErrorEvent = jsonwire.Members{Names: []string{"message"}}
 
-// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+// membersFarewell holds the wire names of Farewell's members, which Decoder.Member looks up.
 var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
 
-// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+// membersFractionalSecondsOutput holds the wire names of FractionalSecondsOutput's members, which Decoder.Member looks up.
 var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersHttpChecksumRequiredInputOutput holds the JSON names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
+// membersHttpChecksumRequiredInputOutput holds the wire names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
 var membersHttpChecksumRequiredInputOutput = jsonwire.Members{Names: []string{"foo"}}
 
-// membersIgnoreQueryParamsInResponseOutput holds the JSON names of IgnoreQueryParamsInResponseOutput's members, which Decoder.Member looks up.
+// membersIgnoreQueryParamsInResponseOutput holds the wire names of IgnoreQueryParamsInResponseOutput's members, which Decoder.Member looks up.
 var membersIgnoreQueryParamsInResponseOutput = jsonwire.Members{Names: []string{"baz"}}
 
-// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+// membersInvalidGreeting holds the wire names of InvalidGreeting's members, which Decoder.Member looks up.
 var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
 
-// membersJsonBlobsInputOutput holds the JSON names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
+// membersJsonBlobsInputOutput holds the wire names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
 var membersJsonBlobsInputOutput = jsonwire.Members{Names: []string{"data"}}
 
-// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonEnumsInputOutput holds the wire names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
 
-// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonIntEnumsInputOutput holds the wire names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"integerEnum1", "integerEnum2", "integerEnum3", "integerEnumList", "integerEnumSet", "integerEnumMap"}}
 
-// membersJsonListsInputOutput holds the JSON names of JsonListsInputOutput's members, which Decoder.Member looks up.
+// membersJsonListsInputOutput holds the wire names of JsonListsInputOutput's members, which Decoder.Member looks up.
 var membersJsonListsInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "myStructureList"}}
 
-// membersJsonMapsInputOutput holds the JSON names of JsonMapsInputOutput's members, which Decoder.Member looks up.
+// membersJsonMapsInputOutput holds the wire names of JsonMapsInputOutput's members, which Decoder.Member looks up.
 var membersJsonMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
 
-// membersJsonTimestampsInputOutput holds the JSON names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
+// membersJsonTimestampsInputOutput holds the wire names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
 var membersJsonTimestampsInputOutput = jsonwire.Members{Names: []string{"normal", "dateTime", "dateTimeOnTarget", "epochSeconds", "epochSecondsOnTarget", "httpDate", "httpDateOnTarget"}}
 
-// membersNestedPayload holds the JSON names of NestedPayload's members, which Decoder.Member looks up.
+// membersNestedPayload holds the wire names of NestedPayload's members, which Decoder.Member looks up.
 var membersNestedPayload = jsonwire.Members{Names: []string{"greeting", "name"}}
 
-// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+// membersOperationWithDefaultsOutput holds the wire names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
 var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
 
-// membersOperationWithNestedStructureOutput holds the JSON names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
+// membersOperationWithNestedStructureOutput holds the wire names of OperationWithNestedStructureOutput's members, which Decoder.Member looks up.
 var membersOperationWithNestedStructureOutput = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
 
-// membersPayloadConfig holds the JSON names of PayloadConfig's members, which Decoder.Member looks up.
+// membersPayloadConfig holds the wire names of PayloadConfig's members, which Decoder.Member looks up.
 var membersPayloadConfig = jsonwire.Members{Names: []string{"data"}}
 
-// membersPostPlayerActionOutput holds the JSON names of PostPlayerActionOutput's members, which Decoder.Member looks up.
+// membersPostPlayerActionOutput holds the wire names of PostPlayerActionOutput's members, which Decoder.Member looks up.
 var membersPostPlayerActionOutput = jsonwire.Members{Names: []string{"action"}}
 
-// membersPostUnionWithJsonNameOutput holds the JSON names of PostUnionWithJsonNameOutput's members, which Decoder.Member looks up.
+// membersPostUnionWithJsonNameOutput holds the wire names of PostUnionWithJsonNameOutput's members, which Decoder.Member looks up.
 var membersPostUnionWithJsonNameOutput = jsonwire.Members{Names: []string{"value"}}
 
-// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutput holds the wire names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
 
-// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested1 holds the wire names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
 
-// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested2 holds the wire names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
 
-// membersRenamedGreeting holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersRenamedGreeting holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersRenamedGreeting = jsonwire.Members{Names: []string{"salutation"}}
 
-// membersServiceUnavailableError holds the JSON names of ServiceUnavailableError's members, which Decoder.Member looks up.
+// membersServiceUnavailableError holds the wire names of ServiceUnavailableError's members, which Decoder.Member looks up.
 var membersServiceUnavailableError = jsonwire.Members{Names: []string{"message"}}
 
-// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+// membersSimpleScalarPropertiesInputOutput holds the wire names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
 var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"foo", "stringValue", "trueBooleanValue", "falseBooleanValue", "byteValue", "shortValue", "integerValue", "longValue", "floatValue", "DoubleDribble"}}
 
-// membersSparseJsonListsInputOutput holds the JSON names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
+// membersSparseJsonListsInputOutput holds the wire names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseShortList"}}
 
-// membersSparseJsonMapsInputOutput holds the JSON names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
+// membersSparseJsonMapsInputOutput holds the wire names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
 
-// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+// membersStructureListMember holds the wire names of StructureListMember's members, which Decoder.Member looks up.
 var membersStructureListMember = jsonwire.Members{Names: []string{"value", "other"}}
 
-// membersTestBodyStructureInputOutput holds the JSON names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
+// membersTestBodyStructureInputOutput holds the wire names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
 var membersTestBodyStructureInputOutput = jsonwire.Members{Names: []string{"testId", "testConfig"}}
 
-// membersTestConfig holds the JSON names of TestConfig's members, which Decoder.Member looks up.
+// membersTestConfig holds the wire names of TestConfig's members, which Decoder.Member looks up.
 var membersTestConfig = jsonwire.Members{Names: []string{"timeout"}}
 
-// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+// membersUnionInputOutput holds the wire names of UnionInputOutput's members, which Decoder.Member looks up.
 var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}

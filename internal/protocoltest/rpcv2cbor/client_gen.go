@@ -370,26 +370,14 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ComplexError{}
 		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "TopLevel":
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersComplexError, -1); i >= 0; i = d.Member(&membersComplexError, i) {
+				switch i {
+				case 0:
 					v.TopLevel = d.BoxString(d.String())
-				case "Nested":
-					if d.Null() {
-						continue
-					}
+				case 1:
 					x := new(types.ComplexNestedErrorData)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -398,19 +386,10 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.InvalidGreeting{}
 		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "Message":
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersInvalidGreeting, -1); i >= 0; i = d.Member(&membersInvalidGreeting, i) {
+				switch i {
+				case 0:
 					v.Message = d.BoxString(d.String())
-				default:
-					d.Skip()
 				}
 			}
 		}
@@ -423,24 +402,12 @@ func decodeErrorResponse(resp *call.Response) error {
 		v := &types.ValidationException{}
 		d := cbor.NewDecoder(resp.Data)
 		if d.BeginObject() {
-			for {
-				key, ok := d.NextKey()
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "message":
-					if d.Null() {
-						continue
-					}
+			for i := d.Member(&membersValidationException, -1); i >= 0; i = d.Member(&membersValidationException, i) {
+				switch i {
+				case 0:
 					v.Message = d.BoxString(d.String())
-				case "fieldList":
-					if d.Null() {
-						continue
-					}
+				case 1:
 					v.FieldList = decodeValidationExceptionFieldList(d)
-				default:
-					d.Skip()
 				}
 			}
 		}

@@ -47,19 +47,10 @@ func serializeFloat16Input(in *Float16Input) (*call.Request, error) {
 func deserializeFloat16Output(resp *call.Response, out *Float16Output) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "value":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersFloat16Output, -1); i >= 0; i = d.Member(&membersFloat16Output, i) {
+			switch i {
+			case 0:
 				out.Value = d.BoxFloat64(d.Float64())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -79,19 +70,10 @@ func serializeFractionalSecondsInput(in *FractionalSecondsInput) (*call.Request,
 func deserializeFractionalSecondsOutput(resp *call.Response, out *FractionalSecondsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "datetime":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersFractionalSecondsOutput, -1); i >= 0; i = d.Member(&membersFractionalSecondsOutput, i) {
+			switch i {
+			case 0:
 				out.Datetime = d.BoxTime(d.EpochSeconds())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -111,19 +93,10 @@ func serializeGreetingWithErrorsInput(in *GreetingWithErrorsInput) (*call.Reques
 func deserializeGreetingWithErrorsOutput(resp *call.Response, out *GreetingWithErrorsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "greeting":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersGreetingWithErrorsOutput, -1); i >= 0; i = d.Member(&membersGreetingWithErrorsOutput, i) {
+			switch i {
+			case 0:
 				out.Greeting = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -236,130 +209,55 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 	}()
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "defaultString":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersOperationWithDefaultsOutput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsOutput, i) {
+			switch i {
+			case 0:
 				out.DefaultString = d.BoxString(d.String())
-			case "defaultBoolean":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.DefaultBoolean = d.BoxBool(d.Bool())
-			case "defaultList":
-				if d.Null() {
-					continue
-				}
+			case 2:
 				out.DefaultList = decodeTestStringList(d)
-			case "defaultTimestamp":
-				if d.Null() {
-					continue
-				}
+			case 3:
 				out.DefaultTimestamp = d.BoxTime(d.EpochSeconds())
-			case "defaultBlob":
-				if d.Null() {
-					continue
-				}
+			case 4:
 				out.DefaultBlob = d.Blob()
-			case "defaultByte":
-				if d.Null() {
-					continue
-				}
+			case 5:
 				out.DefaultByte = d.BoxInt8(d.Int8())
-			case "defaultShort":
-				if d.Null() {
-					continue
-				}
+			case 6:
 				out.DefaultShort = d.BoxInt16(d.Int16())
-			case "defaultInteger":
-				if d.Null() {
-					continue
-				}
+			case 7:
 				out.DefaultInteger = d.BoxInt32(d.Int32())
-			case "defaultLong":
-				if d.Null() {
-					continue
-				}
+			case 8:
 				out.DefaultLong = d.BoxInt64(d.Int64())
-			case "defaultFloat":
-				if d.Null() {
-					continue
-				}
+			case 9:
 				out.DefaultFloat = d.BoxFloat32(d.Float32())
-			case "defaultDouble":
-				if d.Null() {
-					continue
-				}
+			case 10:
 				out.DefaultDouble = d.BoxFloat64(d.Float64())
-			case "defaultMap":
-				if d.Null() {
-					continue
-				}
+			case 11:
 				out.DefaultMap = decodeTestStringMap(d)
-			case "defaultEnum":
-				if d.Null() {
-					continue
-				}
+			case 12:
 				out.DefaultEnum = types.TestEnum(d.String())
-			case "defaultIntEnum":
-				if d.Null() {
-					continue
-				}
+			case 13:
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
-			case "emptyString":
-				if d.Null() {
-					continue
-				}
+			case 14:
 				out.EmptyString = d.String()
-			case "falseBoolean":
-				if d.Null() {
-					continue
-				}
+			case 15:
 				out.FalseBoolean = d.Bool()
-			case "emptyBlob":
-				if d.Null() {
-					continue
-				}
+			case 16:
 				out.EmptyBlob = d.Blob()
-			case "zeroByte":
-				if d.Null() {
-					continue
-				}
+			case 17:
 				out.ZeroByte = d.Int8()
-			case "zeroShort":
-				if d.Null() {
-					continue
-				}
+			case 18:
 				out.ZeroShort = d.Int16()
-			case "zeroInteger":
-				if d.Null() {
-					continue
-				}
+			case 19:
 				out.ZeroInteger = d.Int32()
-			case "zeroLong":
-				if d.Null() {
-					continue
-				}
+			case 20:
 				out.ZeroLong = d.Int64()
-			case "zeroFloat":
-				if d.Null() {
-					continue
-				}
+			case 21:
 				out.ZeroFloat = d.Float32()
-			case "zeroDouble":
-				if d.Null() {
-					continue
-				}
+			case 22:
 				out.ZeroDouble = d.Float64()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -388,19 +286,10 @@ func serializeOptionalInputOutputInput(in *OptionalInputOutputInput) (*call.Requ
 func deserializeOptionalInputOutputOutput(resp *call.Response, out *OptionalInputOutputOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "value":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersSimpleStructure, -1); i >= 0; i = d.Member(&membersSimpleStructure, i) {
+			switch i {
+			case 0:
 				out.Value = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -429,21 +318,12 @@ func serializeRecursiveShapesInput(in *RecursiveShapesInput) (*call.Request, err
 func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "nested":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
+			switch i {
+			case 0:
 				x := new(types.RecursiveShapesInputOutputNested1)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				out.Nested = x
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -488,39 +368,18 @@ func serializeRpcV2CborDenseMapsInput(in *RpcV2CborDenseMapsInput) (*call.Reques
 func deserializeRpcV2CborDenseMapsOutput(resp *call.Response, out *RpcV2CborDenseMapsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "denseStructMap":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersRpcV2CborDenseMapsInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2CborDenseMapsInputOutput, i) {
+			switch i {
+			case 0:
 				out.DenseStructMap = decodeDenseStructMap(d)
-			case "denseNumberMap":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.DenseNumberMap = decodeDenseNumberMap(d)
-			case "denseBooleanMap":
-				if d.Null() {
-					continue
-				}
+			case 2:
 				out.DenseBooleanMap = decodeDenseBooleanMap(d)
-			case "denseStringMap":
-				if d.Null() {
-					continue
-				}
+			case 3:
 				out.DenseStringMap = decodeDenseStringMap(d)
-			case "denseSetMap":
-				if d.Null() {
-					continue
-				}
+			case 4:
 				out.DenseSetMap = decodeDenseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -585,64 +444,28 @@ func serializeRpcV2CborListsInput(in *RpcV2CborListsInput) (*call.Request, error
 func deserializeRpcV2CborListsOutput(resp *call.Response, out *RpcV2CborListsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "stringList":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersRpcV2CborListInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2CborListInputOutput, i) {
+			switch i {
+			case 0:
 				out.StringList = decodeStringList(d)
-			case "stringSet":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.StringSet = decodeStringSet(d)
-			case "integerList":
-				if d.Null() {
-					continue
-				}
+			case 2:
 				out.IntegerList = decodeIntegerList(d)
-			case "booleanList":
-				if d.Null() {
-					continue
-				}
+			case 3:
 				out.BooleanList = decodeBooleanList(d)
-			case "timestampList":
-				if d.Null() {
-					continue
-				}
+			case 4:
 				out.TimestampList = decodeTimestampList(d)
-			case "enumList":
-				if d.Null() {
-					continue
-				}
+			case 5:
 				out.EnumList = decodeFooEnumList(d)
-			case "intEnumList":
-				if d.Null() {
-					continue
-				}
+			case 6:
 				out.IntEnumList = decodeIntegerEnumList(d)
-			case "nestedStringList":
-				if d.Null() {
-					continue
-				}
+			case 7:
 				out.NestedStringList = decodeNestedStringList(d)
-			case "structureList":
-				if d.Null() {
-					continue
-				}
+			case 8:
 				out.StructureList = decodeStructureList(d)
-			case "blobList":
-				if d.Null() {
-					continue
-				}
+			case 9:
 				out.BlobList = decodeBlobList(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -687,39 +510,18 @@ func serializeRpcV2CborSparseMapsInput(in *RpcV2CborSparseMapsInput) (*call.Requ
 func deserializeRpcV2CborSparseMapsOutput(resp *call.Response, out *RpcV2CborSparseMapsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "sparseStructMap":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersRpcV2CborSparseMapsInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2CborSparseMapsInputOutput, i) {
+			switch i {
+			case 0:
 				out.SparseStructMap = decodeSparseStructMap(d)
-			case "sparseNumberMap":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.SparseNumberMap = decodeSparseNumberMap(d)
-			case "sparseBooleanMap":
-				if d.Null() {
-					continue
-				}
+			case 2:
 				out.SparseBooleanMap = decodeSparseBooleanMap(d)
-			case "sparseStringMap":
-				if d.Null() {
-					continue
-				}
+			case 3:
 				out.SparseStringMap = decodeSparseStringMap(d)
-			case "sparseSetMap":
-				if d.Null() {
-					continue
-				}
+			case 4:
 				out.SparseSetMap = decodeSparseSetMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -752,24 +554,12 @@ func serializeRpcV2CborUnionsInput(in *RpcV2CborUnionsInput) (*call.Request, err
 func deserializeRpcV2CborUnionsOutput(resp *call.Response, out *RpcV2CborUnionsOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "contents":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersRpcV2CborUnionInputOutput, -1); i >= 0; i = d.Member(&membersRpcV2CborUnionInputOutput, i) {
+			switch i {
+			case 0:
 				out.Contents = decodeRpcV2CborUnion(d)
-			case "otherValue":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.OtherValue = d.BoxString(d.String())
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -834,64 +624,28 @@ func serializeSimpleScalarPropertiesInput(in *SimpleScalarPropertiesInput) (*cal
 func deserializeSimpleScalarPropertiesOutput(resp *call.Response, out *SimpleScalarPropertiesOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "trueBooleanValue":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersSimpleScalarStructure, -1); i >= 0; i = d.Member(&membersSimpleScalarStructure, i) {
+			switch i {
+			case 0:
 				out.TrueBooleanValue = d.BoxBool(d.Bool())
-			case "falseBooleanValue":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.FalseBooleanValue = d.BoxBool(d.Bool())
-			case "byteValue":
-				if d.Null() {
-					continue
-				}
+			case 2:
 				out.ByteValue = d.BoxInt8(d.Int8())
-			case "doubleValue":
-				if d.Null() {
-					continue
-				}
+			case 3:
 				out.DoubleValue = d.BoxFloat64(d.Float64())
-			case "floatValue":
-				if d.Null() {
-					continue
-				}
+			case 4:
 				out.FloatValue = d.BoxFloat32(d.Float32())
-			case "integerValue":
-				if d.Null() {
-					continue
-				}
+			case 5:
 				out.IntegerValue = d.BoxInt32(d.Int32())
-			case "longValue":
-				if d.Null() {
-					continue
-				}
+			case 6:
 				out.LongValue = d.BoxInt64(d.Int64())
-			case "shortValue":
-				if d.Null() {
-					continue
-				}
+			case 7:
 				out.ShortValue = d.BoxInt16(d.Int16())
-			case "stringValue":
-				if d.Null() {
-					continue
-				}
+			case 8:
 				out.StringValue = d.BoxString(d.String())
-			case "blobValue":
-				if d.Null() {
-					continue
-				}
+			case 9:
 				out.BlobValue = d.Blob()
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -924,24 +678,12 @@ func serializeSparseNullsOperationInput(in *SparseNullsOperationInput) (*call.Re
 func deserializeSparseNullsOperationOutput(resp *call.Response, out *SparseNullsOperationOutput) error {
 	d := cbor.NewDecoder(resp.Data)
 	if d.BeginObject() {
-		for {
-			key, ok := d.NextKey()
-			if !ok {
-				break
-			}
-			switch string(key) {
-			case "sparseStringList":
-				if d.Null() {
-					continue
-				}
+		for i := d.Member(&membersSparseNullsOperationInputOutput, -1); i >= 0; i = d.Member(&membersSparseNullsOperationInputOutput, i) {
+			switch i {
+			case 0:
 				out.SparseStringList = decodeSparseStringList(d)
-			case "sparseStringMap":
-				if d.Null() {
-					continue
-				}
+			case 1:
 				out.SparseStringMap = decodeSparseStringMap(d)
-			default:
-				d.Skip()
 			}
 		}
 	}
@@ -983,19 +725,10 @@ func decodeComplexNestedErrorData(d *cbor.Decoder, v *types.ComplexNestedErrorDa
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "Foo":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersComplexNestedErrorData, -1); i >= 0; i = d.Member(&membersComplexNestedErrorData, i) {
+		switch i {
+		case 0:
 			v.Foo = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1111,19 +844,10 @@ func decodeGreetingStruct(d *cbor.Decoder, v *types.GreetingStruct) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "hi":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersGreetingStruct, -1); i >= 0; i = d.Member(&membersGreetingStruct, i) {
+		switch i {
+		case 0:
 			v.Hi = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1177,26 +901,14 @@ func decodeRecursiveShapesInputOutputNested1(d *cbor.Decoder, v *types.Recursive
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "foo":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersRecursiveShapesInputOutputNested1, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested1, i) {
+		switch i {
+		case 0:
 			v.Foo = d.BoxString(d.String())
-		case "nested":
-			if d.Null() {
-				continue
-			}
+		case 1:
 			x := new(types.RecursiveShapesInputOutputNested2)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1205,26 +917,14 @@ func decodeRecursiveShapesInputOutputNested2(d *cbor.Decoder, v *types.Recursive
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "bar":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersRecursiveShapesInputOutputNested2, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutputNested2, i) {
+		switch i {
+		case 0:
 			v.Bar = d.BoxString(d.String())
-		case "recursiveMember":
-			if d.Null() {
-				continue
-			}
+		case 1:
 			x := new(types.RecursiveShapesInputOutputNested1)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1430,24 +1130,12 @@ func decodeStructureListMember(d *cbor.Decoder, v *types.StructureListMember) {
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "a":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersStructureListMember, -1); i >= 0; i = d.Member(&membersStructureListMember, i) {
+		switch i {
+		case 0:
 			v.A = d.BoxString(d.String())
-		case "b":
-			if d.Null() {
-				continue
-			}
+		case 1:
 			v.B = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1493,24 +1181,12 @@ func decodeValidationExceptionField(d *cbor.Decoder, v *types.ValidationExceptio
 	if !d.BeginObject() {
 		return
 	}
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "path":
-			if d.Null() {
-				continue
-			}
+	for i := d.Member(&membersValidationExceptionField, -1); i >= 0; i = d.Member(&membersValidationExceptionField, i) {
+		switch i {
+		case 0:
 			v.Path = d.BoxString(d.String())
-		case "message":
-			if d.Null() {
-				continue
-			}
+		case 1:
 			v.Message = d.BoxString(d.String())
-		default:
-			d.Skip()
 		}
 	}
 }
@@ -1982,3 +1658,66 @@ func encodeTimestampList(e *cbor.Encoder, v []time.Time) {
 	}
 	e.EndArray()
 }
+
+// membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
+var membersComplexError = cbor.Members{Names: []string{"TopLevel", "Nested"}}
+
+// membersComplexNestedErrorData holds the wire names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+var membersComplexNestedErrorData = cbor.Members{Names: []string{"Foo"}}
+
+// membersFloat16Output holds the wire names of Float16Output's members, which Decoder.Member looks up.
+var membersFloat16Output = cbor.Members{Names: []string{"value"}}
+
+// membersFractionalSecondsOutput holds the wire names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+var membersFractionalSecondsOutput = cbor.Members{Names: []string{"datetime"}}
+
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
+var membersGreetingStruct = cbor.Members{Names: []string{"hi"}}
+
+// membersGreetingWithErrorsOutput holds the wire names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+var membersGreetingWithErrorsOutput = cbor.Members{Names: []string{"greeting"}}
+
+// membersInvalidGreeting holds the wire names of InvalidGreeting's members, which Decoder.Member looks up.
+var membersInvalidGreeting = cbor.Members{Names: []string{"Message"}}
+
+// membersOperationWithDefaultsOutput holds the wire names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+var membersOperationWithDefaultsOutput = cbor.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
+
+// membersRecursiveShapesInputOutput holds the wire names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutput = cbor.Members{Names: []string{"nested"}}
+
+// membersRecursiveShapesInputOutputNested1 holds the wire names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested1 = cbor.Members{Names: []string{"foo", "nested"}}
+
+// membersRecursiveShapesInputOutputNested2 holds the wire names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+var membersRecursiveShapesInputOutputNested2 = cbor.Members{Names: []string{"bar", "recursiveMember"}}
+
+// membersRpcV2CborDenseMapsInputOutput holds the wire names of RpcV2CborDenseMapsInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2CborDenseMapsInputOutput = cbor.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
+
+// membersRpcV2CborListInputOutput holds the wire names of RpcV2CborListInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2CborListInputOutput = cbor.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "structureList", "blobList"}}
+
+// membersRpcV2CborSparseMapsInputOutput holds the wire names of RpcV2CborSparseMapsInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2CborSparseMapsInputOutput = cbor.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
+
+// membersRpcV2CborUnionInputOutput holds the wire names of RpcV2CborUnionInputOutput's members, which Decoder.Member looks up.
+var membersRpcV2CborUnionInputOutput = cbor.Members{Names: []string{"contents", "otherValue"}}
+
+// membersSimpleScalarStructure holds the wire names of SimpleScalarStructure's members, which Decoder.Member looks up.
+var membersSimpleScalarStructure = cbor.Members{Names: []string{"trueBooleanValue", "falseBooleanValue", "byteValue", "doubleValue", "floatValue", "integerValue", "longValue", "shortValue", "stringValue", "blobValue"}}
+
+// membersSimpleStructure holds the wire names of SimpleStructure's members, which Decoder.Member looks up.
+var membersSimpleStructure = cbor.Members{Names: []string{"value"}}
+
+// membersSparseNullsOperationInputOutput holds the wire names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
+var membersSparseNullsOperationInputOutput = cbor.Members{Names: []string{"sparseStringList", "sparseStringMap"}}
+
+// membersStructureListMember holds the wire names of StructureListMember's members, which Decoder.Member looks up.
+var membersStructureListMember = cbor.Members{Names: []string{"a", "b"}}
+
+// membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
+var membersValidationException = cbor.Members{Names: []string{"message", "fieldList"}}
+
+// membersValidationExceptionField holds the wire names of ValidationExceptionField's members, which Decoder.Member looks up.
+var membersValidationExceptionField = cbor.Members{Names: []string{"path", "message"}}

@@ -1623,68 +1623,68 @@ func encodeTimestampList(e *jsonwire.Encoder, v []time.Time) {
 	e.EndArray()
 }
 
-// membersBigDecimalStructure holds the JSON names of BigDecimalStructure's members, which Decoder.Member looks up.
+// membersBigDecimalStructure holds the wire names of BigDecimalStructure's members, which Decoder.Member looks up.
 var membersBigDecimalStructure = jsonwire.Members{Names: []string{"value"}}
 
-// membersBigIntegerStructure holds the JSON names of BigIntegerStructure's members, which Decoder.Member looks up.
+// membersBigIntegerStructure holds the wire names of BigIntegerStructure's members, which Decoder.Member looks up.
 var membersBigIntegerStructure = jsonwire.Members{Names: []string{"value"}}
 
-// membersComplexError holds the JSON names of ComplexError's members, which Decoder.Member looks up.
+// membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}
 
-// membersComplexNestedErrorData holds the JSON names of ComplexNestedErrorData's members, which Decoder.Member looks up.
+// membersComplexNestedErrorData holds the wire names of ComplexNestedErrorData's members, which Decoder.Member looks up.
 var membersComplexNestedErrorData = jsonwire.Members{Names: []string{"Foo"}}
 
-// membersFractionalSecondsOutput holds the JSON names of FractionalSecondsOutput's members, which Decoder.Member looks up.
+// membersFractionalSecondsOutput holds the wire names of FractionalSecondsOutput's members, which Decoder.Member looks up.
 var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"}}
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersGreetingWithErrorsOutput holds the JSON names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
+// membersGreetingWithErrorsOutput holds the wire names of GreetingWithErrorsOutput's members, which Decoder.Member looks up.
 var membersGreetingWithErrorsOutput = jsonwire.Members{Names: []string{"greeting"}}
 
-// membersInvalidGreeting holds the JSON names of InvalidGreeting's members, which Decoder.Member looks up.
+// membersInvalidGreeting holds the wire names of InvalidGreeting's members, which Decoder.Member looks up.
 var membersInvalidGreeting = jsonwire.Members{Names: []string{"Message"}}
 
-// membersOperationWithDefaultsOutput holds the JSON names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
+// membersOperationWithDefaultsOutput holds the wire names of OperationWithDefaultsOutput's members, which Decoder.Member looks up.
 var membersOperationWithDefaultsOutput = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
 
-// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutput holds the wire names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
 
-// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested1 holds the wire names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
 
-// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested2 holds the wire names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
 
-// membersRpcV2JsonDenseMapsInputOutput holds the JSON names of RpcV2JsonDenseMapsInputOutput's members, which Decoder.Member looks up.
+// membersRpcV2JsonDenseMapsInputOutput holds the wire names of RpcV2JsonDenseMapsInputOutput's members, which Decoder.Member looks up.
 var membersRpcV2JsonDenseMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
 
-// membersRpcV2JsonListInputOutput holds the JSON names of RpcV2JsonListInputOutput's members, which Decoder.Member looks up.
+// membersRpcV2JsonListInputOutput holds the wire names of RpcV2JsonListInputOutput's members, which Decoder.Member looks up.
 var membersRpcV2JsonListInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "structureList", "blobList"}}
 
-// membersRpcV2JsonSparseMapsInputOutput holds the JSON names of RpcV2JsonSparseMapsInputOutput's members, which Decoder.Member looks up.
+// membersRpcV2JsonSparseMapsInputOutput holds the wire names of RpcV2JsonSparseMapsInputOutput's members, which Decoder.Member looks up.
 var membersRpcV2JsonSparseMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
 
-// membersSimpleScalarStructure holds the JSON names of SimpleScalarStructure's members, which Decoder.Member looks up.
+// membersSimpleScalarStructure holds the wire names of SimpleScalarStructure's members, which Decoder.Member looks up.
 var membersSimpleScalarStructure = jsonwire.Members{Names: []string{"trueBooleanValue", "falseBooleanValue", "byteValue", "doubleValue", "floatValue", "integerValue", "longValue", "shortValue", "stringValue", "blobValue"}}
 
-// membersSimpleStructure holds the JSON names of SimpleStructure's members, which Decoder.Member looks up.
+// membersSimpleStructure holds the wire names of SimpleStructure's members, which Decoder.Member looks up.
 var membersSimpleStructure = jsonwire.Members{Names: []string{"value"}}
 
-// membersSparseNullsOperationInputOutput holds the JSON names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
+// membersSparseNullsOperationInputOutput holds the wire names of SparseNullsOperationInputOutput's members, which Decoder.Member looks up.
 var membersSparseNullsOperationInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseStringMap"}}
 
-// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+// membersStructureListMember holds the wire names of StructureListMember's members, which Decoder.Member looks up.
 var membersStructureListMember = jsonwire.Members{Names: []string{"a", "b"}}
 
-// membersTimestampFormatIgnoredIO holds the JSON names of TimestampFormatIgnoredIO's members, which Decoder.Member looks up.
+// membersTimestampFormatIgnoredIO holds the wire names of TimestampFormatIgnoredIO's members, which Decoder.Member looks up.
 var membersTimestampFormatIgnoredIO = jsonwire.Members{Names: []string{"dateTime", "httpDate", "epochSeconds", "normal"}}
 
-// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+// membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
 var membersValidationException = jsonwire.Members{Names: []string{"message", "fieldList"}}
 
-// membersValidationExceptionField holds the JSON names of ValidationExceptionField's members, which Decoder.Member looks up.
+// membersValidationExceptionField holds the wire names of ValidationExceptionField's members, which Decoder.Member looks up.
 var membersValidationExceptionField = jsonwire.Members{Names: []string{"path", "message"}}

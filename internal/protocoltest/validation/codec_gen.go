@@ -876,8 +876,8 @@ func encodeUnionSet(e *jsonwire.Encoder, v []types.FooUnion) {
 	e.EndArray()
 }
 
-// membersValidationException holds the JSON names of ValidationException's members, which Decoder.Member looks up.
+// membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
 var membersValidationException = jsonwire.Members{Names: []string{"message", "fieldList"}}
 
-// membersValidationExceptionField holds the JSON names of ValidationExceptionField's members, which Decoder.Member looks up.
+// membersValidationExceptionField holds the wire names of ValidationExceptionField's members, which Decoder.Member looks up.
 var membersValidationExceptionField = jsonwire.Members{Names: []string{"path", "message"}}

@@ -2188,179 +2188,179 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	e.EndObject()
 }
 
-// membersBlobPayloadEvent holds the JSON names of BlobPayloadEvent's members, which Decoder.Member looks up.
+// membersBlobPayloadEvent holds the wire names of BlobPayloadEvent's members, which Decoder.Member looks up.
 var membersBlobPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 
-// membersClientOptionalDefaults holds the JSON names of ClientOptionalDefaults's members, which Decoder.Member looks up.
+// membersClientOptionalDefaults holds the wire names of ClientOptionalDefaults's members, which Decoder.Member looks up.
 var membersClientOptionalDefaults = jsonwire.Members{Names: []string{"member"}}
 
-// membersContentTypeParametersInput holds the JSON names of ContentTypeParametersInput's members, which Decoder.Member looks up.
+// membersContentTypeParametersInput holds the wire names of ContentTypeParametersInput's members, which Decoder.Member looks up.
 var membersContentTypeParametersInput = jsonwire.Members{Names: []string{"value"}}
 
-// membersDefaults holds the JSON names of Defaults's members, which Decoder.Member looks up.
+// membersDefaults holds the wire names of Defaults's members, which Decoder.Member looks up.
 var membersDefaults = jsonwire.Members{Names: []string{"defaultString", "defaultBoolean", "defaultList", "defaultDocumentMap", "defaultDocumentString", "defaultDocumentBoolean", "defaultDocumentList", "defaultNullDocument", "defaultTimestamp", "defaultBlob", "defaultByte", "defaultShort", "defaultInteger", "defaultLong", "defaultFloat", "defaultDouble", "defaultMap", "defaultEnum", "defaultIntEnum", "emptyString", "falseBoolean", "emptyBlob", "zeroByte", "zeroShort", "zeroInteger", "zeroLong", "zeroFloat", "zeroDouble"}}
 
-// membersDialog holds the JSON names of Dialog's members, which Decoder.Member looks up.
+// membersDialog holds the wire names of Dialog's members, which Decoder.Member looks up.
 var membersDialog = jsonwire.Members{Names: []string{"language", "greeting", "farewell"}}
 
-// membersDocumentTypeAsMapValueInputOutput holds the JSON names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
+// membersDocumentTypeAsMapValueInputOutput holds the wire names of DocumentTypeAsMapValueInputOutput's members, which Decoder.Member looks up.
 var membersDocumentTypeAsMapValueInputOutput = jsonwire.Members{Names: []string{"docValuedMap"}}
 
-// membersDocumentTypeInputOutput holds the JSON names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
+// membersDocumentTypeInputOutput holds the wire names of DocumentTypeInputOutput's members, which Decoder.Member looks up.
 var membersDocumentTypeInputOutput = jsonwire.Members{Names: []string{"stringValue", "documentValue"}}
 
-// membersErrorEvent holds the JSON names of ErrorEvent's members, which Decoder.Member looks up.
+// membersErrorEvent holds the wire names of ErrorEvent's members, which Decoder.Member looks up.
 var membersErrorEvent = jsonwire.Members{Names: []string{"message"}}
 
-// membersFarewell holds the JSON names of Farewell's members, which Decoder.Member looks up.
+// membersFarewell holds the wire names of Farewell's members, which Decoder.Member looks up.
 var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersHeadersAndExplicitPayloadEvent holds the JSON names of HeadersAndExplicitPayloadEvent's members, which Decoder.Member looks up.
+// membersHeadersAndExplicitPayloadEvent holds the wire names of HeadersAndExplicitPayloadEvent's members, which Decoder.Member looks up.
 var membersHeadersAndExplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
 
-// membersHeadersAndImplicitPayloadEvent holds the JSON names of HeadersAndImplicitPayloadEvent's members, which Decoder.Member looks up.
+// membersHeadersAndImplicitPayloadEvent holds the wire names of HeadersAndImplicitPayloadEvent's members, which Decoder.Member looks up.
 var membersHeadersAndImplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
 
-// membersHeadersEvent holds the JSON names of HeadersEvent's members, which Decoder.Member looks up.
+// membersHeadersEvent holds the wire names of HeadersEvent's members, which Decoder.Member looks up.
 var membersHeadersEvent = jsonwire.Members{Names: []string{"booleanHeader", "byteHeader", "shortHeader", "intHeader", "longHeader", "blobHeader", "stringHeader", "timestampHeader"}}
 
-// membersHostLabelInput holds the JSON names of HostLabelInput's members, which Decoder.Member looks up.
+// membersHostLabelInput holds the wire names of HostLabelInput's members, which Decoder.Member looks up.
 var membersHostLabelInput = jsonwire.Members{Names: []string{"label"}}
 
-// membersHttpChecksumRequiredInputOutput holds the JSON names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
+// membersHttpChecksumRequiredInputOutput holds the wire names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
 var membersHttpChecksumRequiredInputOutput = jsonwire.Members{Names: []string{"foo"}}
 
-// membersJsonBlobsInputOutput holds the JSON names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
+// membersJsonBlobsInputOutput holds the wire names of JsonBlobsInputOutput's members, which Decoder.Member looks up.
 var membersJsonBlobsInputOutput = jsonwire.Members{Names: []string{"data"}}
 
-// membersJsonEnumsInputOutput holds the JSON names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonEnumsInputOutput holds the wire names of JsonEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonEnumsInputOutput = jsonwire.Members{Names: []string{"fooEnum1", "fooEnum2", "fooEnum3", "fooEnumList", "fooEnumSet", "fooEnumMap"}}
 
-// membersJsonIntEnumsInputOutput holds the JSON names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
+// membersJsonIntEnumsInputOutput holds the wire names of JsonIntEnumsInputOutput's members, which Decoder.Member looks up.
 var membersJsonIntEnumsInputOutput = jsonwire.Members{Names: []string{"integerEnum1", "integerEnum2", "integerEnum3", "integerEnumList", "integerEnumSet", "integerEnumMap"}}
 
-// membersJsonListsInputOutput holds the JSON names of JsonListsInputOutput's members, which Decoder.Member looks up.
+// membersJsonListsInputOutput holds the wire names of JsonListsInputOutput's members, which Decoder.Member looks up.
 var membersJsonListsInputOutput = jsonwire.Members{Names: []string{"stringList", "stringSet", "integerList", "booleanList", "timestampList", "enumList", "intEnumList", "nestedStringList", "myStructureList"}}
 
-// membersJsonMapsInputOutput holds the JSON names of JsonMapsInputOutput's members, which Decoder.Member looks up.
+// membersJsonMapsInputOutput holds the wire names of JsonMapsInputOutput's members, which Decoder.Member looks up.
 var membersJsonMapsInputOutput = jsonwire.Members{Names: []string{"denseStructMap", "denseNumberMap", "denseBooleanMap", "denseStringMap", "denseSetMap"}}
 
-// membersJsonTimestampsInputOutput holds the JSON names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
+// membersJsonTimestampsInputOutput holds the wire names of JsonTimestampsInputOutput's members, which Decoder.Member looks up.
 var membersJsonTimestampsInputOutput = jsonwire.Members{Names: []string{"normal", "dateTime", "dateTimeOnTarget", "epochSeconds", "epochSecondsOnTarget", "httpDate", "httpDateOnTarget"}}
 
-// membersMalformedBlobInput holds the JSON names of MalformedBlobInput's members, which Decoder.Member looks up.
+// membersMalformedBlobInput holds the wire names of MalformedBlobInput's members, which Decoder.Member looks up.
 var membersMalformedBlobInput = jsonwire.Members{Names: []string{"blob"}}
 
-// membersMalformedBooleanInput holds the JSON names of MalformedBooleanInput's members, which Decoder.Member looks up.
+// membersMalformedBooleanInput holds the wire names of MalformedBooleanInput's members, which Decoder.Member looks up.
 var membersMalformedBooleanInput = jsonwire.Members{Names: []string{"booleanInBody", "booleanInPath", "booleanInQuery", "booleanInHeader"}}
 
-// membersMalformedByteInput holds the JSON names of MalformedByteInput's members, which Decoder.Member looks up.
+// membersMalformedByteInput holds the wire names of MalformedByteInput's members, which Decoder.Member looks up.
 var membersMalformedByteInput = jsonwire.Members{Names: []string{"byteInBody", "byteInPath", "byteInQuery", "byteInHeader"}}
 
-// membersMalformedDoubleInput holds the JSON names of MalformedDoubleInput's members, which Decoder.Member looks up.
+// membersMalformedDoubleInput holds the wire names of MalformedDoubleInput's members, which Decoder.Member looks up.
 var membersMalformedDoubleInput = jsonwire.Members{Names: []string{"doubleInBody", "doubleInPath", "doubleInQuery", "doubleInHeader"}}
 
-// membersMalformedFloatInput holds the JSON names of MalformedFloatInput's members, which Decoder.Member looks up.
+// membersMalformedFloatInput holds the wire names of MalformedFloatInput's members, which Decoder.Member looks up.
 var membersMalformedFloatInput = jsonwire.Members{Names: []string{"floatInBody", "floatInPath", "floatInQuery", "floatInHeader"}}
 
-// membersMalformedIntegerInput holds the JSON names of MalformedIntegerInput's members, which Decoder.Member looks up.
+// membersMalformedIntegerInput holds the wire names of MalformedIntegerInput's members, which Decoder.Member looks up.
 var membersMalformedIntegerInput = jsonwire.Members{Names: []string{"integerInBody", "integerInPath", "integerInQuery", "integerInHeader"}}
 
-// membersMalformedListInput holds the JSON names of MalformedListInput's members, which Decoder.Member looks up.
+// membersMalformedListInput holds the wire names of MalformedListInput's members, which Decoder.Member looks up.
 var membersMalformedListInput = jsonwire.Members{Names: []string{"bodyList"}}
 
-// membersMalformedLongInput holds the JSON names of MalformedLongInput's members, which Decoder.Member looks up.
+// membersMalformedLongInput holds the wire names of MalformedLongInput's members, which Decoder.Member looks up.
 var membersMalformedLongInput = jsonwire.Members{Names: []string{"longInBody", "longInPath", "longInQuery", "longInHeader"}}
 
-// membersMalformedMapInput holds the JSON names of MalformedMapInput's members, which Decoder.Member looks up.
+// membersMalformedMapInput holds the wire names of MalformedMapInput's members, which Decoder.Member looks up.
 var membersMalformedMapInput = jsonwire.Members{Names: []string{"bodyMap"}}
 
-// membersMalformedRequestBodyInput holds the JSON names of MalformedRequestBodyInput's members, which Decoder.Member looks up.
+// membersMalformedRequestBodyInput holds the wire names of MalformedRequestBodyInput's members, which Decoder.Member looks up.
 var membersMalformedRequestBodyInput = jsonwire.Members{Names: []string{"int", "float"}}
 
-// membersMalformedShortInput holds the JSON names of MalformedShortInput's members, which Decoder.Member looks up.
+// membersMalformedShortInput holds the wire names of MalformedShortInput's members, which Decoder.Member looks up.
 var membersMalformedShortInput = jsonwire.Members{Names: []string{"shortInBody", "shortInPath", "shortInQuery", "shortInHeader"}}
 
-// membersMalformedTimestampBodyDateTimeInput holds the JSON names of MalformedTimestampBodyDateTimeInput's members, which Decoder.Member looks up.
+// membersMalformedTimestampBodyDateTimeInput holds the wire names of MalformedTimestampBodyDateTimeInput's members, which Decoder.Member looks up.
 var membersMalformedTimestampBodyDateTimeInput = jsonwire.Members{Names: []string{"timestamp"}}
 
-// membersMalformedTimestampBodyDefaultInput holds the JSON names of MalformedTimestampBodyDefaultInput's members, which Decoder.Member looks up.
+// membersMalformedTimestampBodyDefaultInput holds the wire names of MalformedTimestampBodyDefaultInput's members, which Decoder.Member looks up.
 var membersMalformedTimestampBodyDefaultInput = jsonwire.Members{Names: []string{"timestamp"}}
 
-// membersMalformedTimestampBodyHttpDateInput holds the JSON names of MalformedTimestampBodyHttpDateInput's members, which Decoder.Member looks up.
+// membersMalformedTimestampBodyHttpDateInput holds the wire names of MalformedTimestampBodyHttpDateInput's members, which Decoder.Member looks up.
 var membersMalformedTimestampBodyHttpDateInput = jsonwire.Members{Names: []string{"timestamp"}}
 
-// membersMalformedUnionInput holds the JSON names of MalformedUnionInput's members, which Decoder.Member looks up.
+// membersMalformedUnionInput holds the wire names of MalformedUnionInput's members, which Decoder.Member looks up.
 var membersMalformedUnionInput = jsonwire.Members{Names: []string{"union"}}
 
-// membersNestedPayload holds the JSON names of NestedPayload's members, which Decoder.Member looks up.
+// membersNestedPayload holds the wire names of NestedPayload's members, which Decoder.Member looks up.
 var membersNestedPayload = jsonwire.Members{Names: []string{"greeting", "name"}}
 
-// membersOperationWithDefaultsInput holds the JSON names of OperationWithDefaultsInput's members, which Decoder.Member looks up.
+// membersOperationWithDefaultsInput holds the wire names of OperationWithDefaultsInput's members, which Decoder.Member looks up.
 var membersOperationWithDefaultsInput = jsonwire.Members{Names: []string{"defaults", "clientOptionalDefaults", "topLevelDefault", "otherTopLevelDefault"}}
 
-// membersOperationWithNestedStructureInput holds the JSON names of OperationWithNestedStructureInput's members, which Decoder.Member looks up.
+// membersOperationWithNestedStructureInput holds the wire names of OperationWithNestedStructureInput's members, which Decoder.Member looks up.
 var membersOperationWithNestedStructureInput = jsonwire.Members{Names: []string{"topLevel"}}
 
-// membersPayloadConfig holds the JSON names of PayloadConfig's members, which Decoder.Member looks up.
+// membersPayloadConfig holds the wire names of PayloadConfig's members, which Decoder.Member looks up.
 var membersPayloadConfig = jsonwire.Members{Names: []string{"data"}}
 
-// membersPayloadStructure holds the JSON names of PayloadStructure's members, which Decoder.Member looks up.
+// membersPayloadStructure holds the wire names of PayloadStructure's members, which Decoder.Member looks up.
 var membersPayloadStructure = jsonwire.Members{Names: []string{"structureMember"}}
 
-// membersPostPlayerActionInput holds the JSON names of PostPlayerActionInput's members, which Decoder.Member looks up.
+// membersPostPlayerActionInput holds the wire names of PostPlayerActionInput's members, which Decoder.Member looks up.
 var membersPostPlayerActionInput = jsonwire.Members{Names: []string{"action"}}
 
-// membersPostUnionWithJsonNameInput holds the JSON names of PostUnionWithJsonNameInput's members, which Decoder.Member looks up.
+// membersPostUnionWithJsonNameInput holds the wire names of PostUnionWithJsonNameInput's members, which Decoder.Member looks up.
 var membersPostUnionWithJsonNameInput = jsonwire.Members{Names: []string{"value"}}
 
-// membersPutWithContentEncodingInput holds the JSON names of PutWithContentEncodingInput's members, which Decoder.Member looks up.
+// membersPutWithContentEncodingInput holds the wire names of PutWithContentEncodingInput's members, which Decoder.Member looks up.
 var membersPutWithContentEncodingInput = jsonwire.Members{Names: []string{"encoding", "data"}}
 
-// membersRecursiveShapesInputOutput holds the JSON names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutput holds the wire names of RecursiveShapesInputOutput's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutput = jsonwire.Members{Names: []string{"nested"}}
 
-// membersRecursiveShapesInputOutputNested1 holds the JSON names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested1 holds the wire names of RecursiveShapesInputOutputNested1's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested1 = jsonwire.Members{Names: []string{"foo", "nested"}}
 
-// membersRecursiveShapesInputOutputNested2 holds the JSON names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
+// membersRecursiveShapesInputOutputNested2 holds the wire names of RecursiveShapesInputOutputNested2's members, which Decoder.Member looks up.
 var membersRecursiveShapesInputOutputNested2 = jsonwire.Members{Names: []string{"bar", "recursiveMember"}}
 
-// membersRenamedGreeting holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersRenamedGreeting holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersRenamedGreeting = jsonwire.Members{Names: []string{"salutation"}}
 
-// membersSimpleScalarPropertiesInputOutput holds the JSON names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
+// membersSimpleScalarPropertiesInputOutput holds the wire names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
 var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"foo", "stringValue", "trueBooleanValue", "falseBooleanValue", "byteValue", "shortValue", "integerValue", "longValue", "floatValue", "DoubleDribble"}}
 
-// membersSparseJsonListsInputOutput holds the JSON names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
+// membersSparseJsonListsInputOutput holds the wire names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseShortList"}}
 
-// membersSparseJsonMapsInputOutput holds the JSON names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
+// membersSparseJsonMapsInputOutput holds the wire names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
 
-// membersStringPayloadEvent holds the JSON names of StringPayloadEvent's members, which Decoder.Member looks up.
+// membersStringPayloadEvent holds the wire names of StringPayloadEvent's members, which Decoder.Member looks up.
 var membersStringPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 
-// membersStructureListMember holds the JSON names of StructureListMember's members, which Decoder.Member looks up.
+// membersStructureListMember holds the wire names of StructureListMember's members, which Decoder.Member looks up.
 var membersStructureListMember = jsonwire.Members{Names: []string{"value", "other"}}
 
-// membersStructurePayloadEvent holds the JSON names of StructurePayloadEvent's members, which Decoder.Member looks up.
+// membersStructurePayloadEvent holds the wire names of StructurePayloadEvent's members, which Decoder.Member looks up.
 var membersStructurePayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 
-// membersTestBodyStructureInputOutput holds the JSON names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
+// membersTestBodyStructureInputOutput holds the wire names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
 var membersTestBodyStructureInputOutput = jsonwire.Members{Names: []string{"testId", "testConfig"}}
 
-// membersTestConfig holds the JSON names of TestConfig's members, which Decoder.Member looks up.
+// membersTestConfig holds the wire names of TestConfig's members, which Decoder.Member looks up.
 var membersTestConfig = jsonwire.Members{Names: []string{"timeout"}}
 
-// membersTopLevel holds the JSON names of TopLevel's members, which Decoder.Member looks up.
+// membersTopLevel holds the wire names of TopLevel's members, which Decoder.Member looks up.
 var membersTopLevel = jsonwire.Members{Names: []string{"dialog", "dialogList", "dialogMap"}}
 
-// membersUnionInputOutput holds the JSON names of UnionInputOutput's members, which Decoder.Member looks up.
+// membersUnionInputOutput holds the wire names of UnionInputOutput's members, which Decoder.Member looks up.
 var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}
 
-// membersUnionPayloadEvent holds the JSON names of UnionPayloadEvent's members, which Decoder.Member looks up.
+// membersUnionPayloadEvent holds the wire names of UnionPayloadEvent's members, which Decoder.Member looks up.
 var membersUnionPayloadEvent = jsonwire.Members{Names: []string{"payload"}}

@@ -679,41 +679,41 @@ func encodeValidationExceptionFieldList(e *jsonwire.Encoder, v []types.Validatio
 	e.EndArray()
 }
 
-// membersGreetingStruct holds the JSON names of GreetingStruct's members, which Decoder.Member looks up.
+// membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersMalformedEnumInput holds the JSON names of MalformedEnumInput's members, which Decoder.Member looks up.
+// membersMalformedEnumInput holds the wire names of MalformedEnumInput's members, which Decoder.Member looks up.
 var membersMalformedEnumInput = jsonwire.Members{Names: []string{"string", "stringWithEnumTrait", "list", "map", "union"}}
 
-// membersMalformedLengthInput holds the JSON names of MalformedLengthInput's members, which Decoder.Member looks up.
+// membersMalformedLengthInput holds the wire names of MalformedLengthInput's members, which Decoder.Member looks up.
 var membersMalformedLengthInput = jsonwire.Members{Names: []string{"blob", "string", "minString", "maxString", "list", "map"}}
 
-// membersMalformedLengthOverrideInput holds the JSON names of MalformedLengthOverrideInput's members, which Decoder.Member looks up.
+// membersMalformedLengthOverrideInput holds the wire names of MalformedLengthOverrideInput's members, which Decoder.Member looks up.
 var membersMalformedLengthOverrideInput = jsonwire.Members{Names: []string{"blob", "string", "minString", "maxString", "list", "map"}}
 
-// membersMalformedPatternInput holds the JSON names of MalformedPatternInput's members, which Decoder.Member looks up.
+// membersMalformedPatternInput holds the wire names of MalformedPatternInput's members, which Decoder.Member looks up.
 var membersMalformedPatternInput = jsonwire.Members{Names: []string{"string", "evilString", "list", "map", "union"}}
 
-// membersMalformedPatternOverrideInput holds the JSON names of MalformedPatternOverrideInput's members, which Decoder.Member looks up.
+// membersMalformedPatternOverrideInput holds the wire names of MalformedPatternOverrideInput's members, which Decoder.Member looks up.
 var membersMalformedPatternOverrideInput = jsonwire.Members{Names: []string{"string", "list", "map", "union"}}
 
-// membersMalformedRangeInput holds the JSON names of MalformedRangeInput's members, which Decoder.Member looks up.
+// membersMalformedRangeInput holds the wire names of MalformedRangeInput's members, which Decoder.Member looks up.
 var membersMalformedRangeInput = jsonwire.Members{Names: []string{"byte", "minByte", "maxByte", "short", "minShort", "maxShort", "integer", "minInteger", "maxInteger", "long", "minLong", "maxLong", "float", "minFloat", "maxFloat"}}
 
-// membersMalformedRangeOverrideInput holds the JSON names of MalformedRangeOverrideInput's members, which Decoder.Member looks up.
+// membersMalformedRangeOverrideInput holds the wire names of MalformedRangeOverrideInput's members, which Decoder.Member looks up.
 var membersMalformedRangeOverrideInput = jsonwire.Members{Names: []string{"byte", "minByte", "maxByte", "short", "minShort", "maxShort", "integer", "minInteger", "maxInteger", "long", "minLong", "maxLong", "float", "minFloat", "maxFloat"}}
 
-// membersMalformedRequiredInput holds the JSON names of MalformedRequiredInput's members, which Decoder.Member looks up.
+// membersMalformedRequiredInput holds the wire names of MalformedRequiredInput's members, which Decoder.Member looks up.
 var membersMalformedRequiredInput = jsonwire.Members{Names: []string{"string", "stringInQuery", "stringInHeader"}}
 
-// membersMalformedUniqueItemsInput holds the JSON names of MalformedUniqueItemsInput's members, which Decoder.Member looks up.
+// membersMalformedUniqueItemsInput holds the wire names of MalformedUniqueItemsInput's members, which Decoder.Member looks up.
 var membersMalformedUniqueItemsInput = jsonwire.Members{Names: []string{"blobList", "booleanList", "stringList", "byteList", "shortList", "integerList", "longList", "timestampList", "dateTimeList", "httpDateList", "enumList", "intEnumList", "listList", "structureList", "structureListWithNoKey", "unionList"}}
 
-// membersMissingKeyStructure holds the JSON names of MissingKeyStructure's members, which Decoder.Member looks up.
+// membersMissingKeyStructure holds the wire names of MissingKeyStructure's members, which Decoder.Member looks up.
 var membersMissingKeyStructure = jsonwire.Members{Names: []string{"hi"}}
 
-// membersRecursiveStructuresInput holds the JSON names of RecursiveStructuresInput's members, which Decoder.Member looks up.
+// membersRecursiveStructuresInput holds the wire names of RecursiveStructuresInput's members, which Decoder.Member looks up.
 var membersRecursiveStructuresInput = jsonwire.Members{Names: []string{"union"}}
 
-// membersSensitiveValidationInput holds the JSON names of SensitiveValidationInput's members, which Decoder.Member looks up.
+// membersSensitiveValidationInput holds the wire names of SensitiveValidationInput's members, which Decoder.Member looks up.
 var membersSensitiveValidationInput = jsonwire.Members{Names: []string{"string"}}
