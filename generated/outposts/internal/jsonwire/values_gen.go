@@ -404,11 +404,25 @@ type slabs struct {
 	float32s []float32
 	float64s []float64
 	times    []time.Time
-	// used holds, for each block above in order, how many of its values
-	// have been handed out: an index, so that handing one out stores no
-	// pointer (see keep).
-	used [9]int
+	// used holds, for each block above (indexed by the usedX constants),
+	// how many of its values have been handed out: an index, so that
+	// handing one out stores no pointer (see keep).
+	used [usedCount]int
 }
+
+// The indexes into slabs.used, one for each block.
+const (
+	usedStrings = iota
+	usedBools
+	usedInt8s
+	usedInt16s
+	usedInt32s
+	usedInt64s
+	usedFloat32s
+	usedFloat64s
+	usedTimes
+	usedCount
+)
 
 // box stores v in the next free value of *block, starting a new block when
 // it is full, and returns a pointer to it.
@@ -431,44 +445,52 @@ func box[T any](block *[]T, used *int, v T) *T {
 // member, as in out.Name = d.BoxString(d.String()).
 //
 //go:noinline
-func (d *Decoder) BoxString(v string) *string { return box(&d.slabs.strings, &d.slabs.used[0], v) }
+func (d *Decoder) BoxString(v string) *string {
+	return box(&d.slabs.strings, &d.slabs.used[usedStrings], v)
+}
 
 // BoxBool is BoxString for bool.
 //
 //go:noinline
-func (d *Decoder) BoxBool(v bool) *bool { return box(&d.slabs.bools, &d.slabs.used[1], v) }
+func (d *Decoder) BoxBool(v bool) *bool { return box(&d.slabs.bools, &d.slabs.used[usedBools], v) }
 
 // BoxInt8 is BoxString for int8.
 //
 //go:noinline
-func (d *Decoder) BoxInt8(v int8) *int8 { return box(&d.slabs.int8s, &d.slabs.used[2], v) }
+func (d *Decoder) BoxInt8(v int8) *int8 { return box(&d.slabs.int8s, &d.slabs.used[usedInt8s], v) }
 
 // BoxInt16 is BoxString for int16.
 //
 //go:noinline
-func (d *Decoder) BoxInt16(v int16) *int16 { return box(&d.slabs.int16s, &d.slabs.used[3], v) }
+func (d *Decoder) BoxInt16(v int16) *int16 { return box(&d.slabs.int16s, &d.slabs.used[usedInt16s], v) }
 
 // BoxInt32 is BoxString for int32.
 //
 //go:noinline
-func (d *Decoder) BoxInt32(v int32) *int32 { return box(&d.slabs.int32s, &d.slabs.used[4], v) }
+func (d *Decoder) BoxInt32(v int32) *int32 { return box(&d.slabs.int32s, &d.slabs.used[usedInt32s], v) }
 
 // BoxInt64 is BoxString for int64.
 //
 //go:noinline
-func (d *Decoder) BoxInt64(v int64) *int64 { return box(&d.slabs.int64s, &d.slabs.used[5], v) }
+func (d *Decoder) BoxInt64(v int64) *int64 { return box(&d.slabs.int64s, &d.slabs.used[usedInt64s], v) }
 
 // BoxFloat32 is BoxString for float32.
 //
 //go:noinline
-func (d *Decoder) BoxFloat32(v float32) *float32 { return box(&d.slabs.float32s, &d.slabs.used[6], v) }
+func (d *Decoder) BoxFloat32(v float32) *float32 {
+	return box(&d.slabs.float32s, &d.slabs.used[usedFloat32s], v)
+}
 
 // BoxFloat64 is BoxString for float64.
 //
 //go:noinline
-func (d *Decoder) BoxFloat64(v float64) *float64 { return box(&d.slabs.float64s, &d.slabs.used[7], v) }
+func (d *Decoder) BoxFloat64(v float64) *float64 {
+	return box(&d.slabs.float64s, &d.slabs.used[usedFloat64s], v)
+}
 
 // BoxTime is BoxString for time.Time.
 //
 //go:noinline
-func (d *Decoder) BoxTime(v time.Time) *time.Time { return box(&d.slabs.times, &d.slabs.used[8], v) }
+func (d *Decoder) BoxTime(v time.Time) *time.Time {
+	return box(&d.slabs.times, &d.slabs.used[usedTimes], v)
+}
