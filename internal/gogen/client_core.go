@@ -287,7 +287,7 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 		if feat.sigv4 {
 			g.Id("provider").Op(":=").Id("opts").Dot("Credentials")
 			g.If(jen.Id("provider").Op("==").Nil()).Block(jen.Id("provider").Op("=").Id("c").Dot("envCreds"))
-			g.Id("cfg").Dot("Auth").Op("=").Op("&").Qual(p.runtimePkg("sigv4auth"), "Auth").Values(jen.Dict{
+			g.Id("cfg").Dot("Auth").Op("=").Op("&").Qual(p.runtimePkg("sigv4auth"), "Scheme").Values(jen.Dict{
 				jen.Id("Credentials"): jen.Id("provider"),
 				jen.Id("Name"):        jen.Id("signingName"),
 				jen.Id("Region"):      jen.Id("opts").Dot("Region"),

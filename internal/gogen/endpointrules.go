@@ -386,7 +386,7 @@ func (rc *ruleCompiler) body(g *jen.Group, r *ruleset.Rule) error {
 		if err != nil {
 			return err
 		}
-		g.Return(jen.Qual(rc.ep, "Endpoint").Values(), jen.Op("&").Qual(rc.ep, "RuleError").Values(jen.Dict{jen.Id("Message"): msg}))
+		g.Return(jen.Qual(rc.ep, "Result").Values(), jen.Op("&").Qual(rc.ep, "RuleError").Values(jen.Dict{jen.Id("Message"): msg}))
 	case ruleset.TreeRule:
 		done, err := rc.rules(g, r.Rules)
 		if err != nil {
@@ -394,7 +394,7 @@ func (rc *ruleCompiler) body(g *jen.Group, r *ruleset.Rule) error {
 		}
 		if !done {
 			g.Comment("A tree whose conditions hold is terminal: no falling through to its siblings.")
-			g.Return(jen.Qual(rc.ep, "Endpoint").Values(), jen.Qual(rc.ep, "ErrNoMatch"))
+			g.Return(jen.Qual(rc.ep, "Result").Values(), jen.Qual(rc.ep, "ErrNoMatch"))
 		}
 	default:
 		e := r.Endpoint
@@ -424,7 +424,7 @@ func (rc *ruleCompiler) body(g *jen.Group, r *ruleset.Rule) error {
 			}
 			d[jen.Id("Properties")] = props
 		}
-		g.Return(jen.Qual(rc.ep, "Endpoint").Values(d), jen.Nil())
+		g.Return(jen.Qual(rc.ep, "Result").Values(d), jen.Nil())
 	}
 	return nil
 }

@@ -90,10 +90,10 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 		hasEndpoint = hasEndpoint || prm.BuiltIn == "SDK::Endpoint"
 	}
 	f.Add(comment(wrap("resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS, UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.")))
-	f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("extra").Qual(ep, "Params")).Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Id("resolveEndpoint").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("extra").Qual(ep, "Params")).Params(jen.Qual(ep, "Result"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if !hasEndpoint {
 			g.If(jen.Id("opts").Dot("BaseEndpoint").Op("!=").Lit("")).Block(
-				jen.Return(jen.Qual(ep, "Endpoint").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()))
+				jen.Return(jen.Qual(ep, "Result").Values(jen.Dict{jen.Id("URL"): jen.Id("opts").Dot("BaseEndpoint")}), jen.Nil()))
 		}
 		g.Var().Id("p").Id("endpointParams")
 		for _, prm := range rs.Params {
@@ -109,7 +109,7 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 			g.If(jen.Id("opts").Dot(field).Op("!=").Lit("")).Block(set)
 		}
 		g.If(jen.Err().Op(":=").Id("p").Dot("set").Call(jen.Id("extra")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Err()))
+			jen.Return(jen.Qual(ep, "Result").Values(), jen.Err()))
 		g.Return(jen.Id("p").Dot("resolve").Call())
 	})
 	f.Line()
@@ -138,11 +138,11 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 
 	var rulesErr error
 	f.Add(comment(wrap("resolve evaluates the service's endpoint rules, compiled from its smithy.rules#endpointRuleSet: each rule is an if on its conditions, tried in order, and the comments give each rule's place in the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine specifies.")))
-	f.Func().Params(jen.Id("p").Op("*").Id("endpointParams")).Id("resolve").Params().Params(jen.Qual(ep, "Endpoint"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("p").Op("*").Id("endpointParams")).Id("resolve").Params().Params(jen.Qual(ep, "Result"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		for _, prm := range rs.Params {
 			field := jen.Id("p").Dot(naming.Exported(prm.Name))
 			if prm.Required && prm.Default == nil {
-				g.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual(ep, "RequiredParamError").Call(jen.Lit(prm.Name))))
+				g.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Qual(ep, "Result").Values(), jen.Qual(ep, "RequiredParamError").Call(jen.Lit(prm.Name))))
 			}
 		}
 		for _, prm := range rs.Params {
@@ -173,7 +173,7 @@ func emitEndpoints(p *Plan) (*jen.File, error) {
 			return
 		}
 		if !done {
-			g.Return(jen.Qual(ep, "Endpoint").Values(), jen.Qual(ep, "ErrNoMatch"))
+			g.Return(jen.Qual(ep, "Result").Values(), jen.Qual(ep, "ErrNoMatch"))
 		}
 	})
 	if rulesErr != nil {
@@ -311,7 +311,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 			jen.Id("err").String(),
 		).Values(cases...)).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("tc").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Var().Id("got").Qual(ep, "Endpoint"),
+				jen.Var().Id("got").Qual(ep, "Result"),
 				jen.Var().Err().Error(),
 				jen.If(jen.Id("tc").Dot("opts").Op("!=").Nil()).Block(
 					jen.List(jen.Id("got"), jen.Err()).Op("=").Id("resolveEndpoint").Call(jen.Id("tc").Dot("opts"), jen.Nil()),
@@ -327,7 +327,7 @@ func emitEndpointTests(p *Plan) (*jen.File, error) {
 	f.Line()
 	f.Comment("checkEndpoint compares a resolved endpoint (or error) with a case's expectation.")
 	f.Func().Id("checkEndpoint").Params(
-		jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("got").Qual(ep, "Endpoint"), jen.Err().Error(),
+		jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("got").Qual(ep, "Result"), jen.Err().Error(),
 		jen.Id("url").String(), jen.Id("headers").Map(jen.String()).Index().String(), jen.List(jen.Id("properties"), jen.Id("wantErr")).String(),
 	).Block(
 		jen.Id("t").Dot("Helper").Call(),

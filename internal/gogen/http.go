@@ -204,7 +204,7 @@ func (c *codec) parseText(s *shapes.Shape, src *jen.Statement, ts string, header
 		case "epoch-seconds":
 			fn = "ParseEpochSeconds"
 		}
-		return withPtr([]jen.Code{jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(c.hb(), fn).Call(src), fail}, jen.Id("t"))
+		return withPtr([]jen.Code{jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(c.p.runtimePkg("textfmt"), fn).Call(src), fail}, jen.Id("t"))
 	case shapes.KindBlob:
 		return []jen.Code{
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/base64", "StdEncoding").Dot("DecodeString").Call(src),

@@ -35,5 +35,5 @@ func (rpcv2CBOR) serializer(c *codec, op *Operation) jen.Code {
 func (rpcv2CBOR) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }
 
 func (rpcv2CBOR) errorDecoder(c *codec) jen.Code {
-	return c.jsonErrorDecoder(jen.Qual(c.p.runtimePkg("rpcv2cbor"), "ErrorTypeAndMessage"))
+	return c.jsonErrorDecoder(jen.Qual(c.p.runtimePkg("rpcv2cbor"), "CBORErrorTypeAndMessage"))
 }

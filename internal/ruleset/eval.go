@@ -114,12 +114,12 @@ func evalRules(st *state, rules []*Rule) *Rule {
 }
 
 // build evaluates the endpoint object in the current state.
-func (e *EndpointSpec) build(st *state) (ep.Endpoint, error) {
+func (e *EndpointSpec) build(st *state) (ep.Result, error) {
 	u := e.URL.eval(st)
 	if u.kind != kindString {
-		return ep.Endpoint{}, errors.New("endpointrules: the endpoint url did not evaluate to a string")
+		return ep.Result{}, errors.New("endpointrules: the endpoint url did not evaluate to a string")
 	}
-	out := ep.Endpoint{URL: u.s}
+	out := ep.Result{URL: u.s}
 	if len(e.Headers) > 0 {
 		out.Headers = make(map[string][]string, len(e.Headers))
 		for _, h := range e.Headers {
@@ -127,7 +127,7 @@ func (e *EndpointSpec) build(st *state) (ep.Endpoint, error) {
 			for i, x := range h.Values {
 				v := x.eval(st)
 				if v.kind != kindString {
-					return ep.Endpoint{}, errors.New("endpointrules: a value of header " + h.Name + " did not evaluate to a string")
+					return ep.Result{}, errors.New("endpointrules: a value of header " + h.Name + " did not evaluate to a string")
 				}
 				vals[i] = v.s
 			}
@@ -137,7 +137,7 @@ func (e *EndpointSpec) build(st *state) (ep.Endpoint, error) {
 	if e.Properties != nil {
 		m, err := e.Properties.build(st)
 		if err != nil {
-			return ep.Endpoint{}, err
+			return ep.Result{}, err
 		}
 		out.Properties = m.(map[string]any)
 	}

@@ -63,7 +63,7 @@ type RuleSet struct {
 type Params = ep.Params
 
 // Endpoint is a resolved endpoint.
-type Endpoint = ep.Endpoint
+type Endpoint = ep.Result
 
 // RuleError is the error Resolve returns when an error rule is selected.
 type RuleError = ep.RuleError

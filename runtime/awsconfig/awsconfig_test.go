@@ -51,29 +51,29 @@ func TestFromEnvironment(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		env    map[string]string
-		want   Credentials
+		want   LoadedCredentials
 		wantOK bool
 	}{
 		{"all set", map[string]string{
 			"AWS_ACCESS_KEY_ID": testKeyID, "AWS_SECRET_ACCESS_KEY": testSecret, "AWS_SESSION_TOKEN": testToken,
-		}, Credentials{testKeyID, testSecret, testToken, "environment"}, true},
+		}, LoadedCredentials{testKeyID, testSecret, testToken, "environment"}, true},
 		{"no session token", map[string]string{
 			"AWS_ACCESS_KEY_ID": testKeyID, "AWS_SECRET_ACCESS_KEY": testSecret,
-		}, Credentials{testKeyID, testSecret, "", "environment"}, true},
+		}, LoadedCredentials{testKeyID, testSecret, "", "environment"}, true},
 		{"older names", map[string]string{
 			"AWS_ACCESS_KEY": testKeyID, "AWS_SECRET_KEY": testSecret,
-		}, Credentials{testKeyID, testSecret, "", "environment"}, true},
+		}, LoadedCredentials{testKeyID, testSecret, "", "environment"}, true},
 		{"current names win", map[string]string{
 			"AWS_ACCESS_KEY_ID": testKeyID, "AWS_ACCESS_KEY": otherKeyID,
 			"AWS_SECRET_ACCESS_KEY": testSecret, "AWS_SECRET_KEY": otherSecr,
-		}, Credentials{testKeyID, testSecret, "", "environment"}, true},
+		}, LoadedCredentials{testKeyID, testSecret, "", "environment"}, true},
 		{"whitespace trimmed", map[string]string{
 			"AWS_ACCESS_KEY_ID": " " + testKeyID + "\n", "AWS_SECRET_ACCESS_KEY": "\t" + testSecret,
-		}, Credentials{testKeyID, testSecret, "", "environment"}, true},
-		{"no secret", map[string]string{"AWS_ACCESS_KEY_ID": testKeyID, "AWS_SESSION_TOKEN": testToken}, Credentials{}, false},
-		{"no key id", map[string]string{"AWS_SECRET_ACCESS_KEY": testSecret}, Credentials{}, false},
-		{"blank key id", map[string]string{"AWS_ACCESS_KEY_ID": "  ", "AWS_SECRET_ACCESS_KEY": testSecret}, Credentials{}, false},
-		{"nothing", nil, Credentials{}, false},
+		}, LoadedCredentials{testKeyID, testSecret, "", "environment"}, true},
+		{"no secret", map[string]string{"AWS_ACCESS_KEY_ID": testKeyID, "AWS_SESSION_TOKEN": testToken}, LoadedCredentials{}, false},
+		{"no key id", map[string]string{"AWS_SECRET_ACCESS_KEY": testSecret}, LoadedCredentials{}, false},
+		{"blank key id", map[string]string{"AWS_ACCESS_KEY_ID": "  ", "AWS_SECRET_ACCESS_KEY": testSecret}, LoadedCredentials{}, false},
+		{"nothing", nil, LoadedCredentials{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := FromEnvironment(env(tc.env))
@@ -146,13 +146,13 @@ func TestSharedCredentialsFileUserHomeDir(t *testing.T) {
 }
 
 func TestFromSharedFile(t *testing.T) {
-	full := Credentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret, SessionToken: testToken}
-	static := Credentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret}
+	full := LoadedCredentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret, SessionToken: testToken}
+	static := LoadedCredentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret}
 	for _, tc := range []struct {
 		name    string
 		profile string
 		file    string
-		want    Credentials
+		want    LoadedCredentials
 	}{
 		{"basic", "default", `[default]
 aws_access_key_id = ` + testKeyID + `
@@ -188,7 +188,7 @@ aws_access_key_id = ` + testKeyID + ` # trailing comment
 aws_secret_access_key = ` + testSecret + `	; tab then comment
 `, static},
 		{"comment characters without whitespace are data", "default", "[default]\naws_access_key_id = " + testKeyID + "\naws_secret_access_key = ab#cd;ef\n",
-			Credentials{AccessKeyID: testKeyID, SecretAccessKey: "ab#cd;ef"}},
+			LoadedCredentials{AccessKeyID: testKeyID, SecretAccessKey: "ab#cd;ef"}},
 		{"later duplicate section merges and wins", "default", `[default]
 aws_access_key_id = ` + otherKeyID + `
 aws_session_token = ` + testToken + `
@@ -314,7 +314,7 @@ func TestLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := Load(env(map[string]string{"HOME": home, "AWS_PROFILE": "dev"}))
-		want := Credentials{testKeyID, testSecret, "", "shared credentials file " + path + " (profile dev)"}
+		want := LoadedCredentials{testKeyID, testSecret, "", "shared credentials file " + path + " (profile dev)"}
 		if err != nil || got != want {
 			t.Errorf("Load = %#v, %v; want %#v", got, err, want)
 		}
@@ -377,7 +377,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestCredentialsFormatRedacts(t *testing.T) {
-	c := Credentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret, SessionToken: testToken, Source: "environment"}
+	c := LoadedCredentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret, SessionToken: testToken, Source: "environment"}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
 		out := fmt.Sprintf(verb, c)
 		for _, s := range []string{testKeyID, testSecret, testToken} {
@@ -390,13 +390,13 @@ func TestCredentialsFormatRedacts(t *testing.T) {
 		}
 	}
 	// Pointers and containers reach the same method.
-	if out := fmt.Sprintf("%v", []*Credentials{&c}); strings.Contains(out, testSecret) {
+	if out := fmt.Sprintf("%v", []*LoadedCredentials{&c}); strings.Contains(out, testSecret) {
 		t.Logf("note: %%v of a pointer slice prints addresses: %s", out)
 	}
-	if out := fmt.Sprintf("%+v", struct{ C Credentials }{c}); strings.Contains(out, testSecret) {
+	if out := fmt.Sprintf("%+v", struct{ C LoadedCredentials }{c}); strings.Contains(out, testSecret) {
 		t.Errorf("nested %%+v leaks: %s", out)
 	}
-	if out := fmt.Sprint(Credentials{AccessKeyID: "AK", SecretAccessKey: "s"}); !strings.Contains(out, "SessionToken: <none>") || strings.Contains(out, "AK") {
+	if out := fmt.Sprint(LoadedCredentials{AccessKeyID: "AK", SecretAccessKey: "s"}); !strings.Contains(out, "SessionToken: <none>") || strings.Contains(out, "AK") {
 		t.Errorf("short key: %s", out)
 	}
 }

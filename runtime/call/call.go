@@ -61,19 +61,19 @@ type Config struct {
 type Auth interface {
 	// Signer returns the signer for one call to ep, or nil to send the
 	// call unsigned (anonymous credentials).
-	Signer(ctx context.Context, ep *Endpoint) (Signer, error)
+	Signer(ctx context.Context, ep *Endpoint) (RequestSigner, error)
 }
 
-// Signer signs each attempt of one call.
-type Signer interface {
+// RequestSigner signs each attempt of one call.
+type RequestSigner interface {
 	Sign(req *http.Request, payloadHash string, now time.Time) error
 }
 
 // The payload hashes that are not a body's SHA-256: the literal SigV4
 // signs a body it does not hash, and the hash of no body.
 const (
-	UnsignedPayload  = "UNSIGNED-PAYLOAD"
-	EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+	unsignedPayload  = "UNSIGNED-PAYLOAD"
+	emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 )
 
 // Client is the request path's state of one generated client: its
@@ -136,7 +136,7 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			r.Header.Add(name, v)
 		}
 	}
-	var signer Signer
+	var signer RequestSigner
 	if cfg.Auth != nil && !op.Anonymous {
 		var err error
 		if signer, err = cfg.Auth.Signer(ctx, ep); err != nil {
@@ -269,14 +269,14 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 	case !signed:
 		return "", seeker, start, nil
 	case op.UnsignedPayload:
-		return UnsignedPayload, seeker, start, nil
+		return unsignedPayload, seeker, start, nil
 	case r.Stream == nil && len(r.Body) == 0:
-		return EmptyPayloadHash, nil, 0, nil
+		return emptyPayloadHash, nil, 0, nil
 	case r.Stream == nil:
 		sum := sha256.Sum256(r.Body)
 		return hex.EncodeToString(sum[:]), nil, 0, nil
 	case seeker == nil:
-		return UnsignedPayload, nil, 0, nil
+		return unsignedPayload, nil, 0, nil
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, r.Stream); err != nil {

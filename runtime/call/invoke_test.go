@@ -538,7 +538,7 @@ type recordingAuth struct {
 	attempts []string
 }
 
-func (a *recordingAuth) Signer(_ context.Context, ep *Endpoint) (Signer, error) {
+func (a *recordingAuth) Signer(_ context.Context, ep *Endpoint) (RequestSigner, error) {
 	a.signers++
 	if a.err != nil {
 		return nil, a.err
@@ -569,10 +569,10 @@ func TestInvokeSignsEachAttempt(t *testing.T) {
 		req      func() *Request
 		wantHash string
 	}{
-		{"no body", &Operation{Name: "Op"}, func() *Request { return NewRequest("GET") }, EmptyPayloadHash},
-		{"empty body", &Operation{Name: "Op"}, func() *Request { return postRequest("") }, EmptyPayloadHash},
+		{"no body", &Operation{Name: "Op"}, func() *Request { return NewRequest("GET") }, emptyPayloadHash},
+		{"empty body", &Operation{Name: "Op"}, func() *Request { return postRequest("") }, emptyPayloadHash},
 		{"body", &Operation{Name: "Op"}, func() *Request { return postRequest(`{"a":1}`) }, sha256Hex(`{"a":1}`)},
-		{"unsigned payload", &Operation{Name: "Op", UnsignedPayload: true}, func() *Request { return postRequest(`{"a":1}`) }, UnsignedPayload},
+		{"unsigned payload", &Operation{Name: "Op", UnsignedPayload: true}, func() *Request { return postRequest(`{"a":1}`) }, unsignedPayload},
 		{"seekable stream", &Operation{Name: "Op"}, func() *Request {
 			r := NewRequest("PUT")
 			s := strings.NewReader("xxstream")
@@ -584,7 +584,7 @@ func TestInvokeSignsEachAttempt(t *testing.T) {
 			r := NewRequest("PUT")
 			r.Stream = strings.NewReader("stream")
 			return r
-		}, UnsignedPayload},
+		}, unsignedPayload},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := newTestServer(t, err503, ok200)
@@ -621,8 +621,8 @@ func TestInvokeUnseekableStreamIsUnsignedPayload(t *testing.T) {
 	if err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op"}, r, noDecode); err != nil {
 		t.Fatal(err)
 	}
-	if len(auth.hashes) != 1 || auth.hashes[0] != UnsignedPayload {
-		t.Errorf("Sign got payload hashes %q, want [%s]", auth.hashes, UnsignedPayload)
+	if len(auth.hashes) != 1 || auth.hashes[0] != unsignedPayload {
+		t.Errorf("Sign got payload hashes %q, want [%s]", auth.hashes, unsignedPayload)
 	}
 	if body := ts.attempts()[0].body; body != "stream" {
 		t.Errorf("server got body %q: hashing must not consume an unseekable stream", body)
@@ -786,8 +786,8 @@ func TestFail(t *testing.T) {
 
 type failingSigner struct{ err error }
 
-func (f failingSigner) Signer(context.Context, *Endpoint) (Signer, error) { return f, nil }
-func (f failingSigner) Sign(*http.Request, string, time.Time) error       { return f.err }
+func (f failingSigner) Signer(context.Context, *Endpoint) (RequestSigner, error) { return f, nil }
+func (f failingSigner) Sign(*http.Request, string, time.Time) error              { return f.err }
 
 func TestInvokeSignError(t *testing.T) {
 	ts := newTestServer(t, ok200)

@@ -6,7 +6,7 @@ import (
 )
 
 func TestAuthSchemes(t *testing.T) {
-	ep := Endpoint{Properties: map[string]any{"authSchemes": []any{
+	ep := Result{Properties: map[string]any{"authSchemes": []any{
 		"not an object",
 		map[string]any{"name": "sigv4", "signingRegion": 3, "disableNormalizePath": true},
 		map[string]any{"name": "sigv4a", "signingRegionSet": []string{"us-*", "eu-*"}},
@@ -18,7 +18,7 @@ func TestAuthSchemes(t *testing.T) {
 	if got := ep.AuthSchemes(); !reflect.DeepEqual(got, want) {
 		t.Errorf("AuthSchemes() = %+v, want %+v", got, want)
 	}
-	if got := (Endpoint{}).AuthSchemes(); got != nil {
+	if got := (Result{}).AuthSchemes(); got != nil {
 		t.Errorf("AuthSchemes() without the property = %v, want nil", got)
 	}
 }

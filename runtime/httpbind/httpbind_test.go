@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smithygo/smithygo/runtime/textfmt"
 )
 
 // Cases named Rest... come from the official Smithy restJson1 protocol tests
@@ -250,15 +252,16 @@ func TestSplitHTTPDateList(t *testing.T) {
 			t.Errorf("SplitHTTPDateList(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		for _, item := range got {
-			if _, err := ParseHTTPDate(item); err != nil && !strings.HasSuffix(tt.in, "Tue") {
+			if _, err := textfmt.ParseHTTPDate(item); err != nil && !strings.HasSuffix(tt.in, "Tue") {
 				t.Errorf("item %q: %v", item, err)
 			}
 		}
 	}
 }
 
-// TestTimestamps checks that the timestamp functions are textfmt's, as a
-// few cases show; runtime/textfmt tests the formats themselves.
+// TestTimestamps checks the timestamp formatters (textfmt's, as a few
+// cases show; runtime/textfmt tests the formats themselves) and that they
+// read back with the parsers generated code calls for HTTP bindings.
 func TestTimestamps(t *testing.T) {
 	ts := time.Unix(1576540098, 0)
 	if got := FormatHTTPDate(time.Unix(1576540098, 999e6)); got != "Mon, 16 Dec 2019 23:48:18 GMT" {
@@ -280,9 +283,9 @@ func TestTimestamps(t *testing.T) {
 		good string
 		bad  string
 	}{
-		{"http-date", ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 GMT", "Mon, 16 Dec 2019 23:48:18 UTC"},
-		{"date-time", ParseDateTime, "2019-12-17T00:48:18+01:00", "2019-12-16T23:48:18"},
-		{"epoch-seconds", ParseEpochSeconds, "1.576540098E9", "0x42"},
+		{"http-date", textfmt.ParseHTTPDate, "Mon, 16 Dec 2019 23:48:18 GMT", "Mon, 16 Dec 2019 23:48:18 UTC"},
+		{"date-time", textfmt.ParseDateTime, "2019-12-17T00:48:18+01:00", "2019-12-16T23:48:18"},
+		{"epoch-seconds", textfmt.ParseEpochSeconds, "1.576540098E9", "0x42"},
 	}
 	for _, tt := range parse {
 		if got, err := tt.f(tt.good); err != nil || !got.Equal(ts) || got.Location() != time.UTC {

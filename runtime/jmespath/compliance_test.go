@@ -133,9 +133,9 @@ func runComplianceCase(t *testing.T, file string, given any, c complianceCase) {
 	}
 	expr, compileErr := Compile(c.Expression)
 	if c.Error != "" {
-		want := Kind(c.Error)
+		want := ErrorKind(c.Error)
 		if compileErr != nil {
-			var je *Error
+			var je *ExprError
 			if !errors.As(compileErr, &je) {
 				t.Fatalf("%s: Compile error is %T, want *Error: %v", desc, compileErr, compileErr)
 			}
@@ -151,7 +151,7 @@ func runComplianceCase(t *testing.T, file string, given any, c complianceCase) {
 		if err == nil {
 			t.Fatalf("%s: Search = %s, want a %s error", desc, mustJSON(got), want)
 		}
-		var je *Error
+		var je *ExprError
 		if !errors.As(err, &je) || je.Kind != want {
 			t.Fatalf("%s: Search error %v, want kind %q", desc, err, want)
 		}

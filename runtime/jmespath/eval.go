@@ -5,9 +5,9 @@ import (
 	"slices"
 )
 
-// node is a node of the syntax tree. eval applies it to the current value
+// astNode is a node of the syntax tree. eval applies it to the current value
 // v, which always holds one of the canonical types (see normalize).
-type node interface {
+type astNode interface {
 	eval(v any) (any, error)
 }
 
@@ -58,15 +58,15 @@ func (n *literalNode) eval(any) (any, error) {
 // parse (a pipe ends projections); keeping long chains flat instead of
 // nested keeps evaluation iterative.
 type chainNode struct {
-	steps []node
+	steps []astNode
 }
 
-func newChain(left, right node) node {
+func newChain(left, right astNode) astNode {
 	if c, ok := left.(*chainNode); ok {
 		c.steps = append(c.steps, right)
 		return c
 	}
-	return &chainNode{steps: []node{left, right}}
+	return &chainNode{steps: []astNode{left, right}}
 }
 
 func (n *chainNode) eval(v any) (any, error) {
@@ -81,7 +81,7 @@ func (n *chainNode) eval(v any) (any, error) {
 
 // indexNode is left[index]; a negative index counts from the end.
 type indexNode struct {
-	left  node
+	left  astNode
 	index int
 }
 
@@ -107,7 +107,7 @@ func (n *indexNode) eval(v any) (any, error) {
 // sliceNode is left[start:stop:step]. It is always the left side of a list
 // projection. The parser has already rejected a step of 0.
 type sliceNode struct {
-	left        node
+	left        astNode
 	start, stop *int // nil when omitted
 	step        int
 }
@@ -188,13 +188,13 @@ func pickInt(cond bool, a, b int) int {
 // and slices are list projections. If left is not an array the result is
 // null.
 type listProjectionNode struct {
-	left, right node
+	left, right astNode
 	// identity is set when right is the current node, the common case of a
 	// projection at the end of an expression.
 	identity bool
 }
 
-func newListProjection(left, right node) node {
+func newListProjection(left, right astNode) astNode {
 	_, identity := right.(currentNode)
 	return &listProjectionNode{left: left, right: right, identity: identity}
 }
@@ -212,7 +212,7 @@ func (n *listProjectionNode) eval(v any) (any, error) {
 }
 
 // project applies right to each element of a, dropping null results.
-func project(a []any, right node, identity bool) (any, error) {
+func project(a []any, right astNode, identity bool) (any, error) {
 	out := make([]any, 0, len(a))
 	for _, elem := range a {
 		r := elem
@@ -233,7 +233,7 @@ func project(a []any, right node, identity bool) (any, error) {
 // the object's values, in key order. If left is not an object the result is
 // null.
 type valueProjectionNode struct {
-	left, right node
+	left, right astNode
 }
 
 func (n *valueProjectionNode) eval(v any) (any, error) {
@@ -261,7 +261,7 @@ func sortedValues(m map[string]any) []any {
 // filterNode is left[?cond]: a projection of right over the elements of the
 // array left gives for which cond is truthy.
 type filterNode struct {
-	left, cond, right node
+	left, cond, right astNode
 }
 
 func (n *filterNode) eval(v any) (any, error) {
@@ -299,7 +299,7 @@ func (n *filterNode) eval(v any) (any, error) {
 // flattenNode merges the arrays nested in the array left gives into it, one
 // level deep. It is always the left side of a list projection.
 type flattenNode struct {
-	left node
+	left astNode
 }
 
 func (n *flattenNode) eval(v any) (any, error) {
@@ -325,7 +325,7 @@ func (n *flattenNode) eval(v any) (any, error) {
 // multiListNode is [a, b, ...]. Applied to null it gives null, not a list
 // of nulls.
 type multiListNode struct {
-	items []node
+	items []astNode
 }
 
 func (n *multiListNode) eval(v any) (any, error) {
@@ -346,7 +346,7 @@ func (n *multiListNode) eval(v any) (any, error) {
 // multiHashNode is {k: a, ...}. Applied to null it gives null.
 type multiHashNode struct {
 	keys   []string
-	values []node
+	values []astNode
 }
 
 func (n *multiHashNode) eval(v any) (any, error) {
@@ -366,7 +366,7 @@ func (n *multiHashNode) eval(v any) (any, error) {
 
 // orNode is a || b: a if it is truthy, else b.
 type orNode struct {
-	left, right node
+	left, right astNode
 }
 
 func (n *orNode) eval(v any) (any, error) {
@@ -379,7 +379,7 @@ func (n *orNode) eval(v any) (any, error) {
 
 // andNode is a && b: a if it is falsy, else b.
 type andNode struct {
-	left, right node
+	left, right astNode
 }
 
 func (n *andNode) eval(v any) (any, error) {
@@ -392,7 +392,7 @@ func (n *andNode) eval(v any) (any, error) {
 
 // notNode is !a, which is always a boolean.
 type notNode struct {
-	operand node
+	operand astNode
 }
 
 func (n *notNode) eval(v any) (any, error) {
@@ -407,7 +407,7 @@ func (n *notNode) eval(v any) (any, error) {
 // ordering operators compare numbers only, and give null for anything else.
 type compareNode struct {
 	op          tokenKind
-	left, right node
+	left, right astNode
 }
 
 func (n *compareNode) eval(v any) (any, error) {
@@ -445,7 +445,7 @@ func (n *compareNode) eval(v any) (any, error) {
 // operand evaluates a side of a comparison. A literal is used without the
 // copy literalNode.eval makes, since comparing never lets it escape; this
 // matters in filters, which compare once per element.
-func operand(n node, v any) (any, error) {
+func operand(n astNode, v any) (any, error) {
 	if lit, ok := n.(*literalNode); ok {
 		return lit.value, nil
 	}
@@ -455,7 +455,7 @@ func operand(n node, v any) (any, error) {
 // exprefNode is &expr as a function argument. callNode passes its body to
 // the function unevaluated, as an exprRef.
 type exprefNode struct {
-	body node
+	body astNode
 }
 
 func (n *exprefNode) eval(any) (any, error) {
@@ -466,13 +466,13 @@ func (n *exprefNode) eval(any) (any, error) {
 // The parser guarantees it only reaches functions that take one, so it never
 // appears in a result.
 type exprRef struct {
-	body node
+	body astNode
 }
 
 // callNode is a call of a built-in function.
 type callNode struct {
 	fn   *function
-	args []node
+	args []astNode
 	pos  int // offset of the function name, for errors
 }
 
@@ -487,7 +487,7 @@ func (n *callNode) eval(v any) (any, error) {
 	}
 	r, err := n.fn.call(args)
 	if err != nil {
-		if e, ok := err.(*Error); ok && e.Offset < 0 {
+		if e, ok := err.(*ExprError); ok && e.Offset < 0 {
 			e.Offset = n.pos
 		}
 		return nil, err

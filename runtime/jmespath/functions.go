@@ -112,7 +112,7 @@ func (f *function) param(i int) argType {
 
 // checkArity is done at compile time: the number of arguments is part of
 // the syntax.
-func (f *function) checkArity(n int) *Error {
+func (f *function) checkArity(n int) *ExprError {
 	switch {
 	case f.variadic && n < len(f.params):
 		return errorAt(KindInvalidArity, -1, "%s() takes at least %d argument(s), got %d", f.name, len(f.params), n)
@@ -126,16 +126,16 @@ func (f *function) checkArity(n int) *Error {
 func (f *function) call(args []any) (any, error) {
 	for i, arg := range args {
 		if t := f.param(i); !t.accepts(arg) {
-			return nil, runtimeError(KindInvalidType, "argument %d of %s() must be %v, got %s", i+1, f.name, t, describe(arg))
+			return nil, runtimeError(KindInvalidType, "argument %d of %s() must be %v, got %s", i+1, f.name, t, describeArg(arg))
 		}
 	}
 	return f.impl(args)
 }
 
-// describe names the type of an argument for an error message; for arrays
+// describeArg names the type of an argument for an error message; for arrays
 // it also says what is inside, since that is what array[number] and
 // array[string] parameters are about.
-func describe(v any) string {
+func describeArg(v any) string {
 	a, ok := v.([]any)
 	if !ok || len(a) == 0 {
 		return typeName(v)
@@ -464,7 +464,7 @@ func isJSONNumber(s string) bool {
 	}
 	digits := func() int {
 		start := i
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && isDigitChar(s[i]) {
 			i++
 		}
 		return i - start

@@ -54,7 +54,7 @@ func FuzzCompile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, expr string) {
 		e, err := Compile(expr)
 		if err != nil {
-			var je *Error
+			var je *ExprError
 			if !errors.As(err, &je) {
 				t.Fatalf("Compile(%q) error is %T, want *Error", expr, err)
 			}
@@ -71,7 +71,7 @@ func FuzzCompile(f *testing.F) {
 		}
 		got, err := e.Search(doc)
 		if err != nil {
-			var je *Error
+			var je *ExprError
 			if !errors.As(err, &je) {
 				t.Fatalf("Search(%q) error is %T, want *Error", expr, err)
 			}

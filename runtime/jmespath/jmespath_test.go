@@ -68,7 +68,7 @@ func TestErrors(t *testing.T) {
 		expr      string
 		doc       string
 		atCompile bool
-		kind      Kind
+		kind      ErrorKind
 		offset    int
 	}{
 		{"foo.", `{}`, true, KindSyntax, 4},
@@ -102,7 +102,7 @@ func TestErrors(t *testing.T) {
 			} else if !tt.atCompile {
 				t.Fatalf("Compile(%q): %v, want success and a Search error", tt.expr, err)
 			}
-			var je *Error
+			var je *ExprError
 			if !errors.As(err, &je) {
 				t.Fatalf("error %v is %T, want *Error", err, err)
 			}
@@ -133,7 +133,7 @@ func TestMustCompile(t *testing.T) {
 	}
 	defer func() {
 		r := recover()
-		if _, ok := r.(*Error); !ok {
+		if _, ok := r.(*ExprError); !ok {
 			t.Errorf("MustCompile panicked with %#v, want *Error", r)
 		}
 	}()
@@ -179,7 +179,7 @@ func TestCanonicalDataIsNotCopied(t *testing.T) {
 func TestBadData(t *testing.T) {
 	tests := []struct {
 		data any
-		kind Kind
+		kind ErrorKind
 	}{
 		{map[string]any{"a": []string{"x"}}, KindInvalidType},
 		{[]any{struct{}{}}, KindInvalidType},
@@ -188,7 +188,7 @@ func TestBadData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := Search("@", tt.data)
-		var je *Error
+		var je *ExprError
 		if !errors.As(err, &je) || je.Kind != tt.kind || je.Offset != -1 {
 			t.Errorf("Search(@, %#v) error = %v, want kind %s without offset", tt.data, err, tt.kind)
 		}
@@ -218,7 +218,7 @@ func TestLiteralsAreNotShared(t *testing.T) {
 }
 
 func TestNestingLimit(t *testing.T) {
-	deep := strings.Repeat("(", maxDepth+1) + "a" + strings.Repeat(")", maxDepth+1)
+	deep := strings.Repeat("(", maxNesting+1) + "a" + strings.Repeat(")", maxNesting+1)
 	if _, err := Compile(deep); err == nil {
 		t.Error("expression nested beyond maxDepth compiled")
 	}

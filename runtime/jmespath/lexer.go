@@ -108,7 +108,7 @@ var singleCharTokens = [256]tokenKind{
 // lex splits an expression into tokens, ending with a tEOF token. Tokenizing
 // everything first gives the parser the two tokens of lookahead that "[*]"
 // needs.
-func lex(src string) ([]token, *Error) {
+func lex(src string) ([]token, *ExprError) {
 	toks := make([]token, 0, len(src)/2+1)
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -124,7 +124,7 @@ func lex(src string) ([]token, *Error) {
 			toks = append(toks, token{kind: tUnquoted, pos: i, text: src[i:j]})
 			i = j
 			continue
-		case c == '-' || isDigit(c):
+		case c == '-' || isDigitChar(c):
 			tok, next, err := lexNumber(src, i)
 			if err != nil {
 				return nil, err
@@ -221,23 +221,23 @@ func isIdentStart(c byte) bool {
 }
 
 func isIdentChar(c byte) bool {
-	return isIdentStart(c) || isDigit(c)
+	return isIdentStart(c) || isDigitChar(c)
 }
 
-func isDigit(c byte) bool {
+func isDigitChar(c byte) bool {
 	return c >= '0' && c <= '9'
 }
 
 // lexNumber reads number = ["-"] 1*digit. Numbers too large for an int
 // saturate: as an index or slice bound they behave exactly like any other
 // out-of-range number.
-func lexNumber(src string, i int) (token, int, *Error) {
+func lexNumber(src string, i int) (token, int, *ExprError) {
 	j := i
 	if src[j] == '-' {
 		j++
 	}
 	k := j
-	for k < len(src) && isDigit(src[k]) {
+	for k < len(src) && isDigitChar(src[k]) {
 		k++
 	}
 	if k == j {
@@ -256,7 +256,7 @@ func lexNumber(src string, i int) (token, int, *Error) {
 // lexQuoted reads a quoted identifier. Its escapes are JSON's, so the JSON
 // decoder unescapes it, which also rejects bad escapes such as "\u" and raw
 // control characters, as the grammar requires.
-func lexQuoted(src string, i int) (token, int, *Error) {
+func lexQuoted(src string, i int) (token, int, *ExprError) {
 	j := i + 1
 	for j < len(src) && src[j] != '"' {
 		if src[j] == '\\' {
@@ -292,7 +292,7 @@ func isPlainJSONString(s string) bool {
 // lexRawString reads a raw string literal. The only escape is \' for a
 // quote; a backslash before anything else is kept together with that
 // character, so '\\' is two backslashes, as the compliance suite requires.
-func lexRawString(src string, i int) (token, int, *Error) {
+func lexRawString(src string, i int) (token, int, *ExprError) {
 	var b strings.Builder
 	plain := true // no escapes so far: the value is a substring
 	for j := i + 1; j < len(src); {
@@ -327,7 +327,7 @@ func lexRawString(src string, i int) (token, int, *Error) {
 // lexLiteral reads a JSON literal between backticks. \` stands for a
 // backtick; a backslash before anything else is kept, with the character
 // after it, for the JSON decoder to interpret.
-func lexLiteral(src string, i int) (token, int, *Error) {
+func lexLiteral(src string, i int) (token, int, *ExprError) {
 	var b strings.Builder
 	for j := i + 1; j < len(src); {
 		switch c := src[j]; {

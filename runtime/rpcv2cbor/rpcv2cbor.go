@@ -10,11 +10,11 @@ import (
 	"github.com/smithygo/smithygo/runtime/retry"
 )
 
-// ErrorTypeAndMessage finds a Smithy RPC v2 CBOR error response's type and
+// CBORErrorTypeAndMessage finds a Smithy RPC v2 CBOR error response's type and
 // message. The type is the body's "__type" only (namespace and any ":..."
 // suffix dropped): the protocol has clients ignore X-Amzn-Errortype, and an
 // error structure may well have a member called "code".
-func ErrorTypeAndMessage(resp *call.Response) (code, message string) {
+func CBORErrorTypeAndMessage(resp *call.Response) (code, message string) {
 	d := cbor.NewDecoder(resp.Data)
 	if d.Kind() == cbor.Object && d.BeginObject() {
 		for {

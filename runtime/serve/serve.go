@@ -69,7 +69,7 @@ type SigV4 struct {
 
 // ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it
 // does not know.
-var ErrUnknownKey = sigv4verify.ErrUnknownKey
+var ErrUnknownKey = sigv4verify.ErrUnknownAccessKey
 
 // Authenticator applies HandlerOptions.Authenticate and SigV4.
 type Authenticator struct {

@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	benchCreds = Credentials{
+	benchCreds = AccessKey{
 		AccessKeyID:     "AKIDEXAMPLE",
 		SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
 	}

@@ -63,8 +63,9 @@ import (
 	"time"
 )
 
-// Credentials are what a request is signed with.
-type Credentials struct {
+// AccessKey is what a request is signed with: an access key ID, its secret
+// and, for temporary credentials, a session token.
+type AccessKey struct {
 	// AccessKeyID identifies the key; it is sent in the clear.
 	AccessKeyID string
 	// SecretAccessKey is the secret the signing key is derived from.
@@ -167,7 +168,7 @@ type trace struct {
 // The request must not be changed afterwards in any way that affects the
 // signed parts: method, path, query, Host, ContentLength and the signed
 // headers.
-func (s *Signer) SignHTTP(req *http.Request, creds Credentials, payloadHash, service, region string, t time.Time, opts Options) error {
+func (s *Signer) SignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, opts Options) error {
 	return s.signHTTP(req, creds, payloadHash, service, region, t, opts, nil)
 }
 
@@ -185,7 +186,7 @@ func (s *Signer) SignHTTP(req *http.Request, creds Credentials, payloadHash, ser
 //
 // expires must be between 1 second and 7 days. The URL has the scheme of
 // req.URL (https if empty) and its host is req.Host, else req.URL.Host.
-func (s *Signer) PresignHTTP(req *http.Request, creds Credentials, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options) (signedURL string, signedHeaders http.Header, err error) {
+func (s *Signer) PresignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options) (signedURL string, signedHeaders http.Header, err error) {
 	return s.presignHTTP(req, creds, payloadHash, service, region, t, expires, opts, nil)
 }
 
@@ -200,7 +201,7 @@ var (
 )
 
 // checkArgs validates what both signing flavours need and returns the host.
-func checkArgs(req *http.Request, creds Credentials, payloadHash, service, region string) (string, error) {
+func checkArgs(req *http.Request, creds AccessKey, payloadHash, service, region string) (string, error) {
 	if req == nil || req.URL == nil {
 		return "", errNilRequest
 	}
@@ -222,7 +223,7 @@ func checkArgs(req *http.Request, creds Credentials, payloadHash, service, regio
 }
 
 // signHTTP is SignHTTP, reporting the intermediate values to tr if not nil.
-func (s *Signer) signHTTP(req *http.Request, creds Credentials, payloadHash, service, region string, t time.Time, opts Options, tr *trace) error {
+func (s *Signer) signHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, opts Options, tr *trace) error {
 	host, err := checkArgs(req, creds, payloadHash, service, region)
 	if err != nil {
 		return err
@@ -341,7 +342,7 @@ func (s *Signer) signHTTP(req *http.Request, creds Credentials, payloadHash, ser
 
 // presignHTTP is PresignHTTP, reporting the intermediate values to tr if
 // not nil.
-func (s *Signer) presignHTTP(req *http.Request, creds Credentials, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options, tr *trace) (string, http.Header, error) {
+func (s *Signer) presignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options, tr *trace) (string, http.Header, error) {
 	host, err := checkArgs(req, creds, payloadHash, service, region)
 	if err != nil {
 		return "", nil, err

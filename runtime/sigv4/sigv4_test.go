@@ -15,7 +15,7 @@ import (
 // The get-vanilla case of the AWS suite, kept here so that the basics are
 // tested even without ../shared.
 var (
-	vanillaCreds = Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}
+	vanillaCreds = AccessKey{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}
 	vanillaTime  = time.Date(2015, 8, 30, 12, 36, 0, 0, time.UTC)
 )
 
@@ -412,7 +412,7 @@ func TestErrors(t *testing.T) {
 	for _, c := range []struct {
 		name    string
 		req     *http.Request
-		creds   Credentials
+		creds   AccessKey
 		payload string
 		svc     string
 		want    error
@@ -420,7 +420,7 @@ func TestErrors(t *testing.T) {
 		{"nil request", nil, vanillaCreds, EmptyPayloadHash, "s", errNilRequest},
 		{"nil URL", &http.Request{}, vanillaCreds, EmptyPayloadHash, "s", errNilRequest},
 		{"no host", noHost, vanillaCreds, EmptyPayloadHash, "s", errNoHost},
-		{"no secret", ok, Credentials{AccessKeyID: "A"}, EmptyPayloadHash, "s", errNoCreds},
+		{"no secret", ok, AccessKey{AccessKeyID: "A"}, EmptyPayloadHash, "s", errNoCreds},
 		{"no service", ok, vanillaCreds, EmptyPayloadHash, "", errNoScope},
 		{"no payload hash", ok, vanillaCreds, "", "s", errNoPayload},
 	} {
@@ -469,7 +469,7 @@ func TestKeyCache(t *testing.T) {
 // fresh Signer computes.
 func TestKeyCacheConcurrent(t *testing.T) {
 	type scope struct {
-		creds           Credentials
+		creds           AccessKey
 		region, service string
 		at              time.Time
 	}

@@ -41,8 +41,8 @@ type suiteContext struct {
 	OmitSessionToken    bool      `json:"omit_session_token"`
 }
 
-func (c *suiteContext) creds() Credentials {
-	return Credentials{c.Credentials.AccessKeyID, c.Credentials.SecretAccessKey, c.Credentials.Token}
+func (c *suiteContext) creds() AccessKey {
+	return AccessKey{c.Credentials.AccessKeyID, c.Credentials.SecretAccessKey, c.Credentials.Token}
 }
 
 func (c *suiteContext) options() Options {

@@ -24,16 +24,6 @@ const (
 	token     = "session/token=="
 )
 
-func TestPayloadConstantsMatchSigV4(t *testing.T) {
-	if call.UnsignedPayload != sigv4.UnsignedPayload {
-		t.Errorf("call.UnsignedPayload %q, sigv4.UnsignedPayload %q", call.UnsignedPayload, sigv4.UnsignedPayload)
-	}
-	if call.EmptyPayloadHash != sigv4.EmptyPayloadHash || call.EmptyPayloadHash != sigv4.HashHex(nil) {
-		t.Errorf("call.EmptyPayloadHash %q, sigv4.EmptyPayloadHash %q, hash of nothing %q",
-			call.EmptyPayloadHash, sigv4.EmptyPayloadHash, sigv4.HashHex(nil))
-	}
-}
-
 func endpoint(t *testing.T, rawURL string, scheme *call.SigV4Scheme) *call.Endpoint {
 	t.Helper()
 	ep, err := call.ParseEndpoint(rawURL)
@@ -50,7 +40,7 @@ func TestAnonymousCredentialsGiveNoSigner(t *testing.T) {
 		"empty Static": credentials.Static("", "", ""),
 	} {
 		// No region either: an unsigned call does not need one.
-		a := &sigv4auth.Auth{Credentials: p, Name: "svc", Keys: sigv4.NewSigner()}
+		a := &sigv4auth.Scheme{Credentials: p, Name: "svc", Keys: sigv4.NewSigner()}
 		s, err := a.Signer(t.Context(), endpoint(t, "https://svc.example.com", nil))
 		if s != nil || err != nil {
 			t.Errorf("%s: Signer = %v, %v; want nil, nil", name, s, err)
@@ -59,7 +49,7 @@ func TestAnonymousCredentialsGiveNoSigner(t *testing.T) {
 }
 
 func TestMissingRegion(t *testing.T) {
-	a := &sigv4auth.Auth{Credentials: credentials.Static(accessKey, secretKey, ""), Name: "svc", Keys: sigv4.NewSigner()}
+	a := &sigv4auth.Scheme{Credentials: credentials.Static(accessKey, secretKey, ""), Name: "svc", Keys: sigv4.NewSigner()}
 	s, err := a.Signer(t.Context(), endpoint(t, "https://svc.example.com", nil))
 	if err == nil || !strings.Contains(err.Error(), "Options.Region") || s != nil {
 		t.Errorf("Signer without a region = %v, %v; want an error naming Options.Region", s, err)
@@ -79,7 +69,7 @@ func (p failingProvider) Retrieve(context.Context) (credentials.Credentials, err
 
 func TestProviderErrorIsWrapped(t *testing.T) {
 	expired := errors.New("token expired")
-	a := &sigv4auth.Auth{Credentials: failingProvider{expired}, Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
+	a := &sigv4auth.Scheme{Credentials: failingProvider{expired}, Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
 	s, err := a.Signer(t.Context(), endpoint(t, "https://svc.example.com", nil))
 	if s != nil || !errors.Is(err, expired) || !strings.Contains(err.Error(), "retrieving credentials") {
 		t.Errorf("Signer = %v, %v; want an error wrapping the provider's", s, err)
@@ -123,7 +113,7 @@ func lookup(_ context.Context, id string) (string, string, error) {
 	if id == accessKey {
 		return secretKey, token, nil
 	}
-	return "", "", sigv4verify.ErrUnknownKey
+	return "", "", sigv4verify.ErrUnknownAccessKey
 }
 
 func invoke(t *testing.T, srv *httptest.Server, ep *call.Endpoint, auth call.Auth, op *call.Operation, r *call.Request) error {
@@ -150,7 +140,7 @@ func TestSignedRequestVerifies(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// The verifier accepts any scope and reports the one signed.
 			srv, got := verifyingServer(t, &sigv4verify.Verifier{Lookup: lookup})
-			auth := &sigv4auth.Auth{Credentials: credentials.Static(accessKey, secretKey, token), Name: "outposts", Region: "us-west-2", Keys: sigv4.NewSigner()}
+			auth := &sigv4auth.Scheme{Credentials: credentials.Static(accessKey, secretKey, token), Name: "outposts", Region: "us-west-2", Keys: sigv4.NewSigner()}
 			r := call.NewRequest("POST")
 			r.Path = "/outposts"
 			r.Body = []byte(`{"Name":"x"}`)
@@ -195,7 +185,7 @@ func TestSignedRequestUnsignedPayload(t *testing.T) {
 			var header string
 			v := &sigv4verify.Verifier{Lookup: lookup, Service: "svc", Region: "us-east-1", AllowUnsignedPayload: true}
 			srv, got := verifyingServer(t, v, func(r *http.Request) { header = r.Header.Get("X-Amz-Content-Sha256") })
-			auth := &sigv4auth.Auth{Credentials: credentials.Static(accessKey, secretKey, token), Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
+			auth := &sigv4auth.Scheme{Credentials: credentials.Static(accessKey, secretKey, token), Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
 			r := call.NewRequest("PUT")
 			r.Path = "/blob"
 			if tc.stream {
@@ -224,7 +214,7 @@ func TestDisableDoubleEncoding(t *testing.T) {
 	for _, disable := range []bool{false, true} {
 		for _, verifierDisables := range []bool{false, true} {
 			srv, got := verifyingServer(t, &sigv4verify.Verifier{Lookup: lookup, DisableURIPathEscaping: verifierDisables})
-			auth := &sigv4auth.Auth{Credentials: credentials.Static(accessKey, secretKey, token), Name: "s3", Region: "us-east-1", Keys: sigv4.NewSigner()}
+			auth := &sigv4auth.Scheme{Credentials: credentials.Static(accessKey, secretKey, token), Name: "s3", Region: "us-east-1", Keys: sigv4.NewSigner()}
 			r := call.NewRequest("GET")
 			r.Path = "/bucket/a%20key"
 			err := invoke(t, srv, endpoint(t, srv.URL, &call.SigV4Scheme{DisableDoubleEncoding: disable}), auth, &call.Operation{Name: "Op"}, r)
@@ -263,7 +253,7 @@ func TestEachAttemptIsSignedAfresh(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	auth := &sigv4auth.Auth{Credentials: credentials.Static(accessKey, secretKey, token), Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
+	auth := &sigv4auth.Scheme{Credentials: credentials.Static(accessKey, secretKey, token), Name: "svc", Region: "us-east-1", Keys: sigv4.NewSigner()}
 	svc := &call.Service{Name: "Svc", DecodeError: func(resp *call.Response) error {
 		return &call.GenericAPIError{StatusCode: resp.StatusCode}
 	}}

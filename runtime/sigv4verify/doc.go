@@ -14,7 +14,7 @@
 //
 // Signatures and session tokens are compared in constant time. Failures
 // are *Error values whose Kind (ErrMissingAuth, ErrMalformed,
-// ErrUnknownKey, ErrInvalidToken, ErrScope, ErrTime, ErrPayloadHash,
+// ErrUnknownAccessKey, ErrInvalidToken, ErrScope, ErrTime, ErrPayloadHash,
 // ErrSignature) says what went wrong without revealing anything a caller
 // could use to forge a signature: never the expected signature, the
 // canonical request or anything derived from the secret.

@@ -85,7 +85,7 @@ func (c *suiteCase) verifier() *Verifier {
 	return &Verifier{
 		Lookup: func(_ context.Context, id string) (string, string, error) {
 			if id != cr.AccessKeyID {
-				return "", "", fmt.Errorf("key %q: %w", id, ErrUnknownKey)
+				return "", "", fmt.Errorf("key %q: %w", id, ErrUnknownAccessKey)
 			}
 			return cr.SecretAccessKey, cr.Token, nil
 		},

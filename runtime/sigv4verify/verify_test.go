@@ -16,8 +16,8 @@ import (
 )
 
 var (
-	testCreds = sigv4.Credentials{AccessKeyID: "AKIDTEST", SecretAccessKey: "secret/key+for/tests"}
-	tempCreds = sigv4.Credentials{AccessKeyID: "ASIATEMP", SecretAccessKey: "temporary-secret", SessionToken: "token/with+chars=="}
+	testCreds = sigv4.AccessKey{AccessKeyID: "AKIDTEST", SecretAccessKey: "secret/key+for/tests"}
+	tempCreds = sigv4.AccessKey{AccessKeyID: "ASIATEMP", SecretAccessKey: "temporary-secret", SessionToken: "token/with+chars=="}
 	testTime  = time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 )
 
@@ -34,7 +34,7 @@ func testLookup(_ context.Context, id string) (string, string, error) {
 	case "AKIDDOWN":
 		return "", "", errBackend
 	}
-	return "", "", ErrUnknownKey
+	return "", "", ErrUnknownAccessKey
 }
 
 func testVerifier(now time.Time) *Verifier {
@@ -43,7 +43,7 @@ func testVerifier(now time.Time) *Verifier {
 
 // signed returns a request signed by the client side of sigv4 as a server
 // receives it (RequestURI set, Host moved out of the headers), and its body.
-func signed(t testing.TB, method, target string, body []byte, creds sigv4.Credentials, opts sigv4.Options) (*http.Request, []byte) {
+func signed(t testing.TB, method, target string, body []byte, creds sigv4.AccessKey, opts sigv4.Options) (*http.Request, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(method, "https://outposts.us-west-2.amazonaws.com"+target, bytes.NewReader(body))
 	if err != nil {
@@ -80,7 +80,7 @@ func TestVerifyHeader(t *testing.T) {
 	for _, c := range []struct {
 		name, method, target string
 		body                 []byte
-		creds                sigv4.Credentials
+		creds                sigv4.AccessKey
 		opts                 sigv4.Options
 	}{
 		{"get", "GET", "/outposts", nil, testCreds, sigv4.Options{}},
@@ -151,7 +151,7 @@ func TestVerifyTimeAndScope(t *testing.T) {
 }
 
 func TestVerifyPresigned(t *testing.T) {
-	for _, creds := range []sigv4.Credentials{testCreds, tempCreds} {
+	for _, creds := range []sigv4.AccessKey{testCreds, tempCreds} {
 		req, _ := http.NewRequest("GET", "https://outposts.us-west-2.amazonaws.com/catalog/items?MaxResults=5", nil)
 		u, _, err := sigv4.NewSigner().PresignHTTP(req, creds, sigv4.EmptyPayloadHash, "outposts", "us-west-2", testTime, 15*time.Minute, sigv4.Options{})
 		if err != nil {
@@ -250,7 +250,7 @@ func TestVerifyFailures(t *testing.T) {
 		{"signed header absent", replace("x-amz-date", "x-amz-date;x-other"), ErrMalformed},
 		{"no date", func(r *http.Request) { r.Header.Del("X-Amz-Date") }, ErrMalformed},
 		{"bad date", func(r *http.Request) { r.Header.Set("X-Amz-Date", "2026-03-04T05:06:07Z") }, ErrMalformed},
-		{"unknown key", replace("AKIDTEST", "AKIDNOPE"), ErrUnknownKey},
+		{"unknown key", replace("AKIDTEST", "AKIDNOPE"), ErrUnknownAccessKey},
 		{"unexpected token", func(r *http.Request) { r.Header.Set("X-Amz-Security-Token", "tok") }, ErrInvalidToken},
 		{"two content hashes", func(r *http.Request) {
 			r.Header.Add("X-Amz-Content-Sha256", sigv4.HashHex(body))
@@ -304,14 +304,14 @@ func TestErrorCodes(t *testing.T) {
 		code   string
 		status int
 	}{
-		ErrMissingAuth:  {"MissingAuthenticationTokenException", 403},
-		ErrMalformed:    {"IncompleteSignatureException", 403},
-		ErrUnknownKey:   {"UnrecognizedClientException", 403},
-		ErrInvalidToken: {"UnrecognizedClientException", 403},
-		ErrScope:        {"InvalidSignatureException", 403},
-		ErrTime:         {"InvalidSignatureException", 403},
-		ErrSignature:    {"InvalidSignatureException", 403},
-		ErrPayloadHash:  {"XAmzContentSHA256Mismatch", 400},
+		ErrMissingAuth:      {"MissingAuthenticationTokenException", 403},
+		ErrMalformed:        {"IncompleteSignatureException", 403},
+		ErrUnknownAccessKey: {"UnrecognizedClientException", 403},
+		ErrInvalidToken:     {"UnrecognizedClientException", 403},
+		ErrScope:            {"InvalidSignatureException", 403},
+		ErrTime:             {"InvalidSignatureException", 403},
+		ErrSignature:        {"InvalidSignatureException", 403},
+		ErrPayloadHash:      {"XAmzContentSHA256Mismatch", 400},
 	} {
 		e := &Error{Kind: kind}
 		if e.Code() != want.code || e.StatusCode() != want.status || !errors.Is(e, kind) {
@@ -360,7 +360,7 @@ func TestLoopback(t *testing.T) {
 		}
 		return resp.StatusCode
 	}
-	newReq := func(method, target, body string, creds sigv4.Credentials) *http.Request {
+	newReq := func(method, target, body string, creds sigv4.AccessKey) *http.Request {
 		req, err := http.NewRequest(method, srv.URL+target, strings.NewReader(body))
 		if err != nil {
 			t.Fatal(err)

@@ -21,7 +21,7 @@ type endpointParams struct {
 
 // resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS,
 // UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.
-func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
+func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Result, error) {
 	var p endpointParams
 	if opts.BaseEndpoint != "" {
 		p.Endpoint = &opts.BaseEndpoint
@@ -32,7 +32,7 @@ func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.E
 	p.UseDualStack = &opts.UseDualStack
 	p.UseFIPS = &opts.UseFIPS
 	if err := p.set(extra); err != nil {
-		return endpointrules.Endpoint{}, err
+		return endpointrules.Result{}, err
 	}
 	return p.resolve()
 }
@@ -85,7 +85,7 @@ func (p *endpointParams) set(params endpointrules.Params) error {
 // each rule is an if on its conditions, tried in order, and the comments give each rule's place in
 // the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine
 // specifies.
-func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
+func (p *endpointParams) resolve() (endpointrules.Result, error) {
 	accountId := p.AccountId
 	accountIdEndpointMode := p.AccountIdEndpointMode
 	endpoint := p.Endpoint
@@ -98,14 +98,14 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 	if endpoint != nil {
 		// rules[0].rules[0]
 		if useFIPS {
-			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
 		}
 		// rules[0].rules[1]
 		if useDualStack {
-			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
+			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
 		}
 		// rules[0].rules[2]
-		return endpointrules.Endpoint{URL: *endpoint}, nil
+		return endpointrules.Result{URL: *endpoint}, nil
 	}
 	// rules[1]
 	if region != nil {
@@ -115,14 +115,14 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 			if *region == "local" {
 				// rules[1].rules[0].rules[0].rules[0]
 				if useFIPS {
-					return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and local endpoint are not supported"}
+					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and local endpoint are not supported"}
 				}
 				// rules[1].rules[0].rules[0].rules[1]
 				if useDualStack {
-					return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and local endpoint are not supported"}
+					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and local endpoint are not supported"}
 				}
 				// rules[1].rules[0].rules[0].rules[2]
-				return endpointrules.Endpoint{
+				return endpointrules.Result{
 					Properties: map[string]any{"authSchemes": []any{map[string]any{
 						"name":          "sigv4",
 						"signingName":   "dynamodb",
@@ -138,13 +138,13 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 					// rules[1].rules[0].rules[1].rules[0].rules[0]
 					if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 						// rules[1].rules[0].rules[1].rules[0].rules[0].rules[0]
-						return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[1].rules[0].rules[1]
-					return endpointrules.Endpoint{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return endpointrules.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[1].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
 			}
 			// rules[1].rules[0].rules[2]
 			if useFIPS {
@@ -155,21 +155,21 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 						// rules[1].rules[0].rules[2].rules[0].rules[0].rules[0]
 						if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 							// rules[1].rules[0].rules[2].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+							return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 						}
 						// rules[1].rules[0].rules[2].rules[0].rules[0].rules[1]
-						return endpointrules.Endpoint{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
+						return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
 					}
 					// rules[1].rules[0].rules[2].rules[0].rules[1]
 					if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 						// rules[1].rules[0].rules[2].rules[0].rules[1].rules[0]
-						return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[2].rules[0].rules[2]
-					return endpointrules.Endpoint{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DNSSuffix}, nil
+					return endpointrules.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[2].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
 			}
 			// rules[1].rules[0].rules[3]
 			if useDualStack {
@@ -180,28 +180,28 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 						// rules[1].rules[0].rules[3].rules[0].rules[0].rules[0]
 						if !useFIPS {
 							// rules[1].rules[0].rules[3].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
+							return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
 						}
 						// rules[1].rules[0].rules[3].rules[0].rules[0].rules[1]
-						return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[3].rules[0].rules[1]
-					return endpointrules.Endpoint{URL: "https://dynamodb." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[3].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
 			}
 			// rules[1].rules[0].rules[4]
 			if accountIdEndpointMode != nil && !(*accountIdEndpointMode == "disabled") && partitionResult.Name == "aws" && !useFIPS && !useDualStack && resourceArn != nil {
 				if parsedArn := endpointrules.ParseARN(*resourceArn); parsedArn != nil && parsedArn.Service == "dynamodb" && endpointrules.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && endpointrules.IsValidHostLabel(parsedArn.AccountID, false) {
-					return endpointrules.Endpoint{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+					return endpointrules.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 			}
 			// rules[1].rules[0].rules[5]
 			if accountIdEndpointMode != nil && !(*accountIdEndpointMode == "disabled") && partitionResult.Name == "aws" && !useFIPS && !useDualStack && resourceArnList != nil && len(resourceArnList) > 0 {
 				firstArn := resourceArnList[0]
 				if parsedArn := endpointrules.ParseARN(firstArn); parsedArn != nil && parsedArn.Service == "dynamodb" && endpointrules.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && endpointrules.IsValidHostLabel(parsedArn.AccountID, false) {
-					return endpointrules.Endpoint{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+					return endpointrules.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 			}
 			// rules[1].rules[0].rules[6]
@@ -209,10 +209,10 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 				// rules[1].rules[0].rules[6].rules[0]
 				if endpointrules.IsValidHostLabel(*accountId, false) {
 					// rules[1].rules[0].rules[6].rules[0].rules[0]
-					return endpointrules.Endpoint{URL: "https://" + *accountId + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+					return endpointrules.Result{URL: "https://" + *accountId + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[6].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Credentials-sourced account ID parameter is invalid"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "Credentials-sourced account ID parameter is invalid"}
 			}
 			// rules[1].rules[0].rules[7]
 			if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
@@ -223,23 +223,23 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 						// rules[1].rules[0].rules[7].rules[0].rules[0].rules[0]
 						if partitionResult.Name == "aws" {
 							// rules[1].rules[0].rules[7].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded"}
+							return endpointrules.Result{}, &endpointrules.RuleError{Message: "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded"}
 						}
 						// rules[1].rules[0].rules[7].rules[0].rules[0].rules[1]
-						return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition"}
+						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition"}
 					}
 					// rules[1].rules[0].rules[7].rules[0].rules[1]
-					return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
+					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
 				}
 				// rules[1].rules[0].rules[7].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 			}
 			// rules[1].rules[0].rules[8]
-			return endpointrules.Endpoint{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
+			return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
 		}
 		// A tree whose conditions hold is terminal: no falling through to its siblings.
-		return endpointrules.Endpoint{}, endpointrules.ErrNoMatch
+		return endpointrules.Result{}, endpointrules.ErrNoMatch
 	}
 	// rules[2]
-	return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
+	return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
 }

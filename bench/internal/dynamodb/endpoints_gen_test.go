@@ -3843,7 +3843,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got endpointrules.Endpoint
+			var got endpointrules.Result
 			var err error
 			if tc.opts != nil {
 				got, err = resolveEndpoint(tc.opts, nil)
@@ -3859,7 +3859,7 @@ func TestEndpointRules(t *testing.T) {
 }
 
 // checkEndpoint compares a resolved endpoint (or error) with a case's expectation.
-func checkEndpoint(t *testing.T, got endpointrules.Endpoint, err error, url string, headers map[string][]string, properties, wantErr string) {
+func checkEndpoint(t *testing.T, got endpointrules.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
 	t.Helper()
 	if wantErr != "" {
 		if err == nil || err.Error() != wantErr {

@@ -17,7 +17,7 @@ type endpointParams struct {
 
 // resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS,
 // UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.
-func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Endpoint, error) {
+func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Result, error) {
 	var p endpointParams
 	if opts.BaseEndpoint != "" {
 		p.Endpoint = &opts.BaseEndpoint
@@ -28,7 +28,7 @@ func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.E
 	p.UseDualStack = &opts.UseDualStack
 	p.UseFIPS = &opts.UseFIPS
 	if err := p.set(extra); err != nil {
-		return endpointrules.Endpoint{}, err
+		return endpointrules.Result{}, err
 	}
 	return p.resolve()
 }
@@ -65,7 +65,7 @@ func (p *endpointParams) set(params endpointrules.Params) error {
 // each rule is an if on its conditions, tried in order, and the comments give each rule's place in
 // the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine
 // specifies.
-func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
+func (p *endpointParams) resolve() (endpointrules.Result, error) {
 	endpoint := p.Endpoint
 	region := p.Region
 	useDualStack := endpointrules.Or(p.UseDualStack, false)
@@ -74,14 +74,14 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 	if endpoint != nil {
 		// rules[0].rules[0]
 		if useFIPS {
-			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
 		}
 		// rules[0].rules[1]
 		if useDualStack {
-			return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
+			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
 		}
 		// rules[0].rules[2]
-		return endpointrules.Endpoint{URL: *endpoint}, nil
+		return endpointrules.Result{URL: *endpoint}, nil
 	}
 	// rules[1]
 	if region != nil {
@@ -92,10 +92,10 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 				// rules[1].rules[0].rules[0].rules[0]
 				if partitionResult.SupportsFIPS && partitionResult.SupportsDualStack {
 					// rules[1].rules[0].rules[0].rules[0].rules[0]
-					return endpointrules.Endpoint{URL: "https://sqs-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return endpointrules.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[0].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
 			}
 			// rules[1].rules[0].rules[1]
 			if useFIPS {
@@ -103,30 +103,30 @@ func (p *endpointParams) resolve() (endpointrules.Endpoint, error) {
 				if partitionResult.SupportsFIPS {
 					// rules[1].rules[0].rules[1].rules[0].rules[0]
 					if partitionResult.Name == "aws-us-gov" {
-						return endpointrules.Endpoint{URL: "https://sqs." + *region + ".amazonaws.com"}, nil
+						return endpointrules.Result{URL: "https://sqs." + *region + ".amazonaws.com"}, nil
 					}
 					// rules[1].rules[0].rules[1].rules[0].rules[1]
-					return endpointrules.Endpoint{URL: "https://sqs-fips." + *region + "." + partitionResult.DNSSuffix}, nil
+					return endpointrules.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[1].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
 			}
 			// rules[1].rules[0].rules[2]
 			if useDualStack {
 				// rules[1].rules[0].rules[2].rules[0]
 				if partitionResult.SupportsDualStack {
 					// rules[1].rules[0].rules[2].rules[0].rules[0]
-					return endpointrules.Endpoint{URL: "https://sqs." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return endpointrules.Result{URL: "https://sqs." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[2].rules[1]
-				return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
+				return endpointrules.Result{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
 			}
 			// rules[1].rules[0].rules[3]
-			return endpointrules.Endpoint{URL: "https://sqs." + *region + "." + partitionResult.DNSSuffix}, nil
+			return endpointrules.Result{URL: "https://sqs." + *region + "." + partitionResult.DNSSuffix}, nil
 		}
 		// A tree whose conditions hold is terminal: no falling through to its siblings.
-		return endpointrules.Endpoint{}, endpointrules.ErrNoMatch
+		return endpointrules.Result{}, endpointrules.ErrNoMatch
 	}
 	// rules[2]
-	return endpointrules.Endpoint{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
+	return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
 }

@@ -438,7 +438,7 @@ func TestEndpointRules(t *testing.T) {
 		opts: &Options{},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got endpointrules.Endpoint
+			var got endpointrules.Result
 			var err error
 			if tc.opts != nil {
 				got, err = resolveEndpoint(tc.opts, nil)
@@ -454,7 +454,7 @@ func TestEndpointRules(t *testing.T) {
 }
 
 // checkEndpoint compares a resolved endpoint (or error) with a case's expectation.
-func checkEndpoint(t *testing.T, got endpointrules.Endpoint, err error, url string, headers map[string][]string, properties, wantErr string) {
+func checkEndpoint(t *testing.T, got endpointrules.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
 	t.Helper()
 	if wantErr != "" {
 		if err == nil || err.Error() != wantErr {

@@ -51,7 +51,7 @@ func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput,
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
+	code, message := rpcv2cbor.CBORErrorTypeAndMessage(resp)
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,

@@ -196,7 +196,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, 
 	if provider == nil {
 		provider = c.envCreds
 	}
-	cfg.Auth = &sigv4auth.Auth{
+	cfg.Auth = &sigv4auth.Scheme{
 		Credentials: provider,
 		Keys:        c.signer,
 		Name:        signingName,

@@ -55,7 +55,7 @@ func checkQueryCompatibleOperationInput(in *QueryCompatibleOperationInput, mode 
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
+	code, message := rpcv2cbor.CBORErrorTypeAndMessage(resp)
 	queryCode, queryType, _ := strings.Cut(resp.Header.Get("X-Amzn-Query-Error"), ";")
 	switch code {
 	case "CustomCodeError":

@@ -16,6 +16,7 @@ import (
 	contentmd5 "github.com/smithygo/smithygo/runtime/contentmd5"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"maps"
 	"net/textproto"
@@ -987,7 +988,7 @@ func deserializeInputAndOutputWithHeadersOutput(resp *call.Response, out *InputA
 		items := httpbind.SplitHTTPDateList(strings.Join(vs, ","))
 		list := make([]time.Time, 0, len(items))
 		for _, item := range items {
-			t, err := httpbind.ParseHTTPDate(item)
+			t, err := textfmt.ParseHTTPDate(item)
 			if err != nil {
 				return fmt.Errorf("header X-TimestampList: %w", err)
 			}
@@ -3084,7 +3085,7 @@ func serializeTimestampFormatHeadersInput(in *TimestampFormatHeadersInput) (*cal
 
 func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *TimestampFormatHeadersOutput) error {
 	if vs := resp.Header["X-Memberepochseconds"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberEpochSeconds: %w", err)
 		}
@@ -3092,7 +3093,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.MemberEpochSeconds = &x
 	}
 	if vs := resp.Header["X-Memberhttpdate"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberHttpDate: %w", err)
 		}
@@ -3100,7 +3101,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.MemberHttpDate = &x
 	}
 	if vs := resp.Header["X-Memberdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := textfmt.ParseDateTime(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberDateTime: %w", err)
 		}
@@ -3108,7 +3109,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.MemberDateTime = &x
 	}
 	if vs := resp.Header["X-Defaultformat"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-defaultFormat: %w", err)
 		}
@@ -3116,7 +3117,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.DefaultFormat = &x
 	}
 	if vs := resp.Header["X-Targetepochseconds"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetEpochSeconds: %w", err)
 		}
@@ -3124,7 +3125,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.TargetEpochSeconds = &x
 	}
 	if vs := resp.Header["X-Targethttpdate"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetHttpDate: %w", err)
 		}
@@ -3132,7 +3133,7 @@ func deserializeTimestampFormatHeadersOutput(resp *call.Response, out *Timestamp
 		out.TargetHttpDate = &x
 	}
 	if vs := resp.Header["X-Targetdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTime(vs[0])
+		t, err := textfmt.ParseDateTime(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetDateTime: %w", err)
 		}

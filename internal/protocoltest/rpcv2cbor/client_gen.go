@@ -364,7 +364,7 @@ func checkSparseNullsOperationInput(in *SparseNullsOperationInput, mode validati
 }
 
 func decodeErrorResponse(resp *call.Response) error {
-	code, message := rpcv2cbor.ErrorTypeAndMessage(resp)
+	code, message := rpcv2cbor.CBORErrorTypeAndMessage(resp)
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}

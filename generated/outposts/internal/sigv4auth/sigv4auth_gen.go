@@ -21,8 +21,8 @@ import (
 	"github.com/smithygo/smithygo/generated/outposts/internal/sigv4"
 )
 
-// Auth signs a call's requests with SigV4.
-type Auth struct {
+// Scheme signs a call's requests with SigV4.
+type Scheme struct {
 	// Credentials supplies the credentials, once per call. Empty
 	// credentials send the call unsigned.
 	Credentials credentials.Provider
@@ -35,7 +35,7 @@ type Auth struct {
 
 // Signer returns the signer of one call to ep, or nil for anonymous
 // credentials.
-func (a *Auth) Signer(ctx context.Context, ep *call.Endpoint) (call.Signer, error) {
+func (a *Scheme) Signer(ctx context.Context, ep *call.Endpoint) (call.RequestSigner, error) {
 	creds, err := a.Credentials.Retrieve(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("retrieving credentials: %w", err)
@@ -44,7 +44,7 @@ func (a *Auth) Signer(ctx context.Context, ep *call.Endpoint) (call.Signer, erro
 		return nil, nil
 	}
 	s := &signer{
-		creds:  sigv4.Credentials{AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken},
+		creds:  sigv4.AccessKey{AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken},
 		name:   a.Name,
 		region: a.Region,
 		signer: a.Keys,
@@ -66,7 +66,7 @@ func (a *Auth) Signer(ctx context.Context, ep *call.Endpoint) (call.Signer, erro
 
 // signer signs the attempts of one call.
 type signer struct {
-	creds        sigv4.Credentials
+	creds        sigv4.AccessKey
 	name, region string
 	opts         sigv4.Options
 	signer       *sigv4.Signer

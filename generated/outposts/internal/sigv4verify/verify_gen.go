@@ -27,9 +27,9 @@ var (
 	// ErrMalformed: the signature's parts are missing, repeated or badly
 	// formed, or a signed header is absent.
 	ErrMalformed = errors.New("malformed signature")
-	// ErrUnknownKey: the lookup does not know the access key ID. A lookup
+	// ErrUnknownAccessKey: the lookup does not know the access key ID. A lookup
 	// function returns it (possibly wrapped) for an unknown key.
-	ErrUnknownKey = errors.New("unknown access key")
+	ErrUnknownAccessKey = errors.New("unknown access key")
 	// ErrInvalidToken: the session token is missing, unexpected or wrong.
 	ErrInvalidToken = errors.New("invalid session token")
 	// ErrScope: the credential scope names another region or service.
@@ -72,7 +72,7 @@ func (e *Error) Code() string {
 		return "MissingAuthenticationTokenException"
 	case ErrMalformed:
 		return "IncompleteSignatureException"
-	case ErrUnknownKey, ErrInvalidToken:
+	case ErrUnknownAccessKey, ErrInvalidToken:
 		return "UnrecognizedClientException"
 	case ErrPayloadHash:
 		return "XAmzContentSHA256Mismatch"
@@ -95,7 +95,7 @@ func fail(kind error, format string, args ...any) *Error {
 
 // LookupFunc returns the secret key of an access key ID and, for temporary
 // credentials, the session token the request must carry. For a key it
-// does not know it returns an error wrapping ErrUnknownKey; any other
+// does not know it returns an error wrapping ErrUnknownAccessKey; any other
 // error is returned by Verify as is (the caller's 500, say).
 type LookupFunc func(ctx context.Context, accessKeyID string) (secretKey, sessionToken string, err error)
 
@@ -232,13 +232,13 @@ func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() 
 
 	secret, token, err := v.Lookup(ctx, a.accessKeyID)
 	if err != nil {
-		if errors.Is(err, ErrUnknownKey) {
-			return nil, fail(ErrUnknownKey, "the access key ID is not known")
+		if errors.Is(err, ErrUnknownAccessKey) {
+			return nil, fail(ErrUnknownAccessKey, "the access key ID is not known")
 		}
 		return nil, fmt.Errorf("sigv4verify: credentials lookup: %w", err)
 	}
 	if secret == "" {
-		return nil, fail(ErrUnknownKey, "the access key ID is not known")
+		return nil, fail(ErrUnknownAccessKey, "the access key ID is not known")
 	}
 	// A token the lookup expects must be there and be the same; a long-term
 	// key must come without one.

@@ -23,6 +23,7 @@ import (
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	serve "github.com/smithygo/smithygo/runtime/serve"
+	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
 	"io"
 	"net/http"
 	"net/textproto"
@@ -1426,7 +1427,7 @@ func decodeAllQueryStringTypesInput(msg *serve.RequestMessage, in *restjsonproto
 		in.QueryBooleanList = list
 	}
 	if vs := msg.Query["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTimeUTC(vs[0])
+		t, err := textfmt.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter Timestamp: %w", err)
 		}
@@ -1436,7 +1437,7 @@ func decodeAllQueryStringTypesInput(msg *serve.RequestMessage, in *restjsonproto
 	if vs := msg.Query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
-			t, err := httpbind.ParseDateTimeUTC(item)
+			t, err := textfmt.ParseDateTimeUTC(item)
 			if err != nil {
 				return fmt.Errorf("query parameter TimestampList: %w", err)
 			}
@@ -3103,7 +3104,7 @@ func decodeHttpRequestWithLabelsInput(msg *serve.RequestMessage, in *restjsonpro
 			x := b
 			in.Boolean = &x
 		case "timestamp":
-			t, err := httpbind.ParseDateTimeUTC(l.Value)
+			t, err := textfmt.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -3157,49 +3158,49 @@ func decodeHttpRequestWithLabelsAndTimestampFormatInput(msg *serve.RequestMessag
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "memberEpochSeconds":
-			t, err := httpbind.ParseEpochSeconds(l.Value)
+			t, err := textfmt.ParseEpochSeconds(l.Value)
 			if err != nil {
 				return fmt.Errorf("label memberEpochSeconds: %w", err)
 			}
 			x := t
 			in.MemberEpochSeconds = &x
 		case "memberHttpDate":
-			t, err := httpbind.ParseHTTPDate(l.Value)
+			t, err := textfmt.ParseHTTPDate(l.Value)
 			if err != nil {
 				return fmt.Errorf("label memberHttpDate: %w", err)
 			}
 			x := t
 			in.MemberHttpDate = &x
 		case "memberDateTime":
-			t, err := httpbind.ParseDateTimeUTC(l.Value)
+			t, err := textfmt.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label memberDateTime: %w", err)
 			}
 			x := t
 			in.MemberDateTime = &x
 		case "defaultFormat":
-			t, err := httpbind.ParseDateTimeUTC(l.Value)
+			t, err := textfmt.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label defaultFormat: %w", err)
 			}
 			x := t
 			in.DefaultFormat = &x
 		case "targetEpochSeconds":
-			t, err := httpbind.ParseEpochSeconds(l.Value)
+			t, err := textfmt.ParseEpochSeconds(l.Value)
 			if err != nil {
 				return fmt.Errorf("label targetEpochSeconds: %w", err)
 			}
 			x := t
 			in.TargetEpochSeconds = &x
 		case "targetHttpDate":
-			t, err := httpbind.ParseHTTPDate(l.Value)
+			t, err := textfmt.ParseHTTPDate(l.Value)
 			if err != nil {
 				return fmt.Errorf("label targetHttpDate: %w", err)
 			}
 			x := t
 			in.TargetHttpDate = &x
 		case "targetDateTime":
-			t, err := httpbind.ParseDateTimeUTC(l.Value)
+			t, err := textfmt.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label targetDateTime: %w", err)
 			}
@@ -3558,7 +3559,7 @@ func decodeInputAndOutputWithHeadersInput(msg *serve.RequestMessage, in *restjso
 		items := httpbind.SplitHTTPDateList(strings.Join(vs, ","))
 		list := make([]time.Time, 0, len(items))
 		for _, item := range items {
-			t, err := httpbind.ParseHTTPDate(item)
+			t, err := textfmt.ParseHTTPDate(item)
 			if err != nil {
 				return fmt.Errorf("header X-TimestampList: %w", err)
 			}
@@ -5897,7 +5898,7 @@ func serveMalformedTimestampHeaderDateTime(h *handler, r *http.Request, msg *ser
 // MalformedTimestampHeaderDateTime operation into in.
 func decodeMalformedTimestampHeaderDateTimeInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderDateTimeInput) error {
 	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTimeUTC(vs[0])
+		t, err := textfmt.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
 		}
@@ -5948,7 +5949,7 @@ func serveMalformedTimestampHeaderDefault(h *handler, r *http.Request, msg *serv
 // MalformedTimestampHeaderDefault operation into in.
 func decodeMalformedTimestampHeaderDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderDefaultInput) error {
 	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
 		}
@@ -5999,7 +6000,7 @@ func serveMalformedTimestampHeaderEpoch(h *handler, r *http.Request, msg *serve.
 // operation into in.
 func decodeMalformedTimestampHeaderEpochInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampHeaderEpochInput) error {
 	if vs := msg.Header["Timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header timestamp: %w", err)
 		}
@@ -6052,7 +6053,7 @@ func decodeMalformedTimestampPathDefaultInput(msg *serve.RequestMessage, in *res
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
-			t, err := httpbind.ParseDateTimeUTC(l.Value)
+			t, err := textfmt.ParseDateTimeUTC(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -6106,7 +6107,7 @@ func decodeMalformedTimestampPathEpochInput(msg *serve.RequestMessage, in *restj
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
-			t, err := httpbind.ParseEpochSeconds(l.Value)
+			t, err := textfmt.ParseEpochSeconds(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -6160,7 +6161,7 @@ func decodeMalformedTimestampPathHttpDateInput(msg *serve.RequestMessage, in *re
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "timestamp":
-			t, err := httpbind.ParseHTTPDate(l.Value)
+			t, err := textfmt.ParseHTTPDate(l.Value)
 			if err != nil {
 				return fmt.Errorf("label timestamp: %w", err)
 			}
@@ -6212,7 +6213,7 @@ func serveMalformedTimestampQueryDefault(h *handler, r *http.Request, msg *serve
 // MalformedTimestampQueryDefault operation into in.
 func decodeMalformedTimestampQueryDefaultInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryDefaultInput) error {
 	if vs := msg.Query["timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTimeUTC(vs[0])
+		t, err := textfmt.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
 		}
@@ -6263,7 +6264,7 @@ func serveMalformedTimestampQueryEpoch(h *handler, r *http.Request, msg *serve.R
 // operation into in.
 func decodeMalformedTimestampQueryEpochInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryEpochInput) error {
 	if vs := msg.Query["timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
 		}
@@ -6314,7 +6315,7 @@ func serveMalformedTimestampQueryHttpDate(h *handler, r *http.Request, msg *serv
 // MalformedTimestampQueryHttpDate operation into in.
 func decodeMalformedTimestampQueryHttpDateInput(msg *serve.RequestMessage, in *restjsonprotocol.MalformedTimestampQueryHttpDateInput) error {
 	if vs := msg.Query["timestamp"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("query parameter timestamp: %w", err)
 		}
@@ -6805,7 +6806,7 @@ func decodeOmitsSerializingEmptyListsInput(msg *serve.RequestMessage, in *restjs
 	if vs := msg.Query["TimestampList"]; len(vs) > 0 {
 		list := make([]time.Time, 0, len(vs))
 		for _, item := range vs {
-			t, err := httpbind.ParseDateTimeUTC(item)
+			t, err := textfmt.ParseDateTimeUTC(item)
 			if err != nil {
 				return fmt.Errorf("query parameter TimestampList: %w", err)
 			}
@@ -8641,7 +8642,7 @@ func serveTimestampFormatHeaders(h *handler, r *http.Request, msg *serve.Request
 // in.
 func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonprotocol.TimestampFormatHeadersInput) error {
 	if vs := msg.Header["X-Memberepochseconds"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberEpochSeconds: %w", err)
 		}
@@ -8649,7 +8650,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.MemberEpochSeconds = &x
 	}
 	if vs := msg.Header["X-Memberhttpdate"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberHttpDate: %w", err)
 		}
@@ -8657,7 +8658,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.MemberHttpDate = &x
 	}
 	if vs := msg.Header["X-Memberdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTimeUTC(vs[0])
+		t, err := textfmt.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-memberDateTime: %w", err)
 		}
@@ -8665,7 +8666,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.MemberDateTime = &x
 	}
 	if vs := msg.Header["X-Defaultformat"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-defaultFormat: %w", err)
 		}
@@ -8673,7 +8674,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.DefaultFormat = &x
 	}
 	if vs := msg.Header["X-Targetepochseconds"]; len(vs) > 0 {
-		t, err := httpbind.ParseEpochSeconds(vs[0])
+		t, err := textfmt.ParseEpochSeconds(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetEpochSeconds: %w", err)
 		}
@@ -8681,7 +8682,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.TargetEpochSeconds = &x
 	}
 	if vs := msg.Header["X-Targethttpdate"]; len(vs) > 0 {
-		t, err := httpbind.ParseHTTPDate(vs[0])
+		t, err := textfmt.ParseHTTPDate(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetHttpDate: %w", err)
 		}
@@ -8689,7 +8690,7 @@ func decodeTimestampFormatHeadersInput(msg *serve.RequestMessage, in *restjsonpr
 		in.TargetHttpDate = &x
 	}
 	if vs := msg.Header["X-Targetdatetime"]; len(vs) > 0 {
-		t, err := httpbind.ParseDateTimeUTC(vs[0])
+		t, err := textfmt.ParseDateTimeUTC(vs[0])
 		if err != nil {
 			return fmt.Errorf("header X-targetDateTime: %w", err)
 		}

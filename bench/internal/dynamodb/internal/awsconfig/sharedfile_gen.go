@@ -59,17 +59,17 @@ var unsupportedKeys = []string{
 // or known ones that this package does not support (role_arn, sso_session,
 // credential_process, ...), so they never contain a credential. A missing
 // file gives an error matching fs.ErrNotExist.
-func FromSharedFile(path, profile string) (Credentials, error) {
+func FromSharedFile(path, profile string) (LoadedCredentials, error) {
 	c, err := fromSharedFile(path, profile)
 	if err != nil {
-		return Credentials{}, fmt.Errorf("awsconfig: %w", err)
+		return LoadedCredentials{}, fmt.Errorf("awsconfig: %w", err)
 	}
 	return c, nil
 }
 
 // fromSharedFile is FromSharedFile with errors not prefixed by the package
 // name, for Load to wrap.
-func fromSharedFile(path, profile string) (Credentials, error) {
+func fromSharedFile(path, profile string) (LoadedCredentials, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		msg := "cannot be read"
@@ -79,14 +79,14 @@ func fromSharedFile(path, profile string) (Credentials, error) {
 			// The PathError repeats the path; keep only its reason.
 			msg = "cannot be read: " + pe.Err.Error()
 		}
-		return Credentials{}, &fileError{path: path, msg: msg, err: err}
+		return LoadedCredentials{}, &fileError{path: path, msg: msg, err: err}
 	}
 	p, err := parseProfile(string(data), profile)
 	if err != nil {
 		if fe, ok := err.(*fileError); ok {
 			fe.path = path
 		}
-		return Credentials{}, err
+		return LoadedCredentials{}, err
 	}
 
 	if !p.found {
@@ -94,7 +94,7 @@ func fromSharedFile(path, profile string) (Credentials, error) {
 		if len(p.names) > 0 {
 			msg += fmt.Sprintf(" (it has %s)", quoteList(p.names))
 		}
-		return Credentials{}, &fileError{path: path, msg: msg}
+		return LoadedCredentials{}, &fileError{path: path, msg: msg}
 	}
 	// Keys and tokens never contain whitespace. Finding some almost always
 	// means an indented line after the key, which the format reads as a
@@ -105,7 +105,7 @@ func fromSharedFile(path, profile string) (Credentials, error) {
 		val setting
 	}{{keyAccessKeyID, p.id}, {keySecretAccessKey, p.secret}, {keySessionToken, p.token}} {
 		if strings.ContainsAny(v.val.value, " \t\r\n") {
-			return Credentials{}, &fileError{path: path, line: v.val.line,
+			return LoadedCredentials{}, &fileError{path: path, line: v.val.line,
 				msg: fmt.Sprintf("the value of %s in profile %q contains whitespace, which no key or token does (an indented line continues the value above it)", v.key, profile)}
 		}
 	}
@@ -115,13 +115,13 @@ func fromSharedFile(path, profile string) (Credentials, error) {
 		if len(p.unsupported) > 0 {
 			msg += fmt.Sprintf("; it sets %s, which this client does not support (only static keys)", quoteList(p.unsupported))
 		}
-		return Credentials{}, &fileError{path: path, msg: msg}
+		return LoadedCredentials{}, &fileError{path: path, msg: msg}
 	case p.id.value == "":
-		return Credentials{}, &fileError{path: path, msg: fmt.Sprintf("profile %q has no %s", profile, keyAccessKeyID)}
+		return LoadedCredentials{}, &fileError{path: path, msg: fmt.Sprintf("profile %q has no %s", profile, keyAccessKeyID)}
 	case p.secret.value == "":
-		return Credentials{}, &fileError{path: path, msg: fmt.Sprintf("profile %q has no %s", profile, keySecretAccessKey)}
+		return LoadedCredentials{}, &fileError{path: path, msg: fmt.Sprintf("profile %q has no %s", profile, keySecretAccessKey)}
 	}
-	return Credentials{
+	return LoadedCredentials{
 		AccessKeyID:     p.id.value,
 		SecretAccessKey: p.secret.value,
 		SessionToken:    p.token.value,

@@ -33,7 +33,7 @@ type AuthScheme struct {
 // are not objects are skipped, and fields of unexpected types are left
 // zero, since the property is advisory. It returns nil when there is no
 // such property.
-func (e Endpoint) AuthSchemes() []AuthScheme {
+func (e Result) AuthSchemes() []AuthScheme {
 	list, _ := e.Properties["authSchemes"].([]any)
 	if len(list) == 0 {
 		return nil

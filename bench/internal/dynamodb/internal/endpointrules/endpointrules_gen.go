@@ -33,8 +33,8 @@ import (
 // as encoding/json decodes arrays that way). A nil value is unset.
 type Params map[string]any
 
-// Endpoint is a resolved endpoint.
-type Endpoint struct {
+// Result is a resolved endpoint.
+type Result struct {
 	// URL is the endpoint's URL, exactly as the rule set built it.
 	URL string
 	// Headers are extra transport headers to send; nil when the rule set

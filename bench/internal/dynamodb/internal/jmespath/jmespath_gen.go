@@ -70,32 +70,32 @@ import (
 	"strings"
 )
 
-// Kind classifies an Error with the error names the JMESPath specification
+// ErrorKind classifies an ExprError with the error names the JMESPath specification
 // and its compliance suite use.
-type Kind string
+type ErrorKind string
 
 // The kinds of error.
 const (
 	// KindSyntax means the expression is not valid JMESPath.
-	KindSyntax Kind = "syntax"
+	KindSyntax ErrorKind = "syntax"
 	// KindInvalidType means a value had a type that an operation does not
 	// accept, such as abs('x'), or that the data held an unsupported Go type.
-	KindInvalidType Kind = "invalid-type"
+	KindInvalidType ErrorKind = "invalid-type"
 	// KindInvalidValue means a value of the right type was unusable, such as
 	// a slice step of 0.
-	KindInvalidValue Kind = "invalid-value"
+	KindInvalidValue ErrorKind = "invalid-value"
 	// KindInvalidArity means a function was called with the wrong number of
 	// arguments.
-	KindInvalidArity Kind = "invalid-arity"
+	KindInvalidArity ErrorKind = "invalid-arity"
 	// KindUnknownFunction means a function name is not one of the built-in
 	// functions.
-	KindUnknownFunction Kind = "unknown-function"
+	KindUnknownFunction ErrorKind = "unknown-function"
 )
 
-// Error is the error type of Compile and Search.
-type Error struct {
+// ExprError is the error type of Compile and Search.
+type ExprError struct {
 	// Kind classifies the error.
-	Kind Kind
+	Kind ErrorKind
 	// Expression is the expression that failed.
 	Expression string
 	// Offset is the byte offset in Expression of the token where the problem
@@ -107,7 +107,7 @@ type Error struct {
 }
 
 // Error formats the error with its kind, position and expression.
-func (e *Error) Error() string {
+func (e *ExprError) Error() string {
 	var b strings.Builder
 	b.WriteString("jmespath: ")
 	b.WriteString(string(e.Kind))
@@ -123,24 +123,24 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// errorAt makes an Error for a problem found at a known offset while
+// errorAt makes an ExprError for a problem found at a known offset while
 // compiling; Compile fills in Expression.
-func errorAt(kind Kind, offset int, format string, args ...any) *Error {
-	return &Error{Kind: kind, Offset: offset, Message: fmt.Sprintf(format, args...)}
+func errorAt(kind ErrorKind, offset int, format string, args ...any) *ExprError {
+	return &ExprError{Kind: kind, Offset: offset, Message: fmt.Sprintf(format, args...)}
 }
 
-// runtimeError makes an Error raised by a built-in function. It has no
+// runtimeError makes an ExprError raised by a built-in function. It has no
 // offset yet: the call node that ran the function supplies its own, and
 // Search supplies the expression.
-func runtimeError(kind Kind, format string, args ...any) *Error {
-	return &Error{Kind: kind, Offset: -1, Message: fmt.Sprintf(format, args...)}
+func runtimeError(kind ErrorKind, format string, args ...any) *ExprError {
+	return &ExprError{Kind: kind, Offset: -1, Message: fmt.Sprintf(format, args...)}
 }
 
 // Expr is a compiled JMESPath expression. It is immutable, so one Expr may
 // be used by any number of goroutines at once.
 type Expr struct {
 	src  string
-	root node
+	root astNode
 }
 
 // Compile parses a JMESPath expression. Its errors are *Error; syntax errors
@@ -183,7 +183,7 @@ func (e *Expr) Search(data any) (any, error) {
 			return result, nil
 		}
 	}
-	if je, ok := err.(*Error); ok && je.Expression == "" {
+	if je, ok := err.(*ExprError); ok && je.Expression == "" {
 		je.Expression = e.src
 	}
 	return nil, err

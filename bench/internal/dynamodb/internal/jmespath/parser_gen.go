@@ -17,10 +17,10 @@ package jmespath
 // ".bar[0]" is applied to each element.
 const projectionStop = 10
 
-// maxDepth bounds how deeply expressions may nest. No real expression comes
+// maxNesting bounds how deeply expressions may nest. No real expression comes
 // close; the limit keeps hostile input from exhausting the stack, since
 // both the parser and the evaluator recurse once per level.
-const maxDepth = 1000
+const maxNesting = 1000
 
 // bindingPower returns how tightly a token binds to the expression on its
 // left.
@@ -62,7 +62,7 @@ type parser struct {
 }
 
 // parse compiles an expression into its syntax tree.
-func parse(src string) (node, *Error) {
+func parse(src string) (astNode, *ExprError) {
 	toks, err := lex(src)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func (p *parser) next() token {
 }
 
 // expect consumes a token of the given kind.
-func (p *parser) expect(k tokenKind) (token, *Error) {
+func (p *parser) expect(k tokenKind) (token, *ExprError) {
 	t := p.next()
 	if t.kind != k {
 		return t, errorAt(KindSyntax, t.pos, "expected %v, found %v", k, t.kind)
@@ -109,16 +109,16 @@ func (p *parser) expect(k tokenKind) (token, *Error) {
 	return t, nil
 }
 
-func (p *parser) unexpected(t token) *Error {
+func (p *parser) unexpected(t token) *ExprError {
 	return errorAt(KindSyntax, t.pos, "unexpected %v", t.kind)
 }
 
 // expression parses an expression whose tokens bind more tightly than rbp.
-func (p *parser) expression(rbp int) (node, *Error) {
+func (p *parser) expression(rbp int) (astNode, *ExprError) {
 	p.depth++
 	defer func() { p.depth-- }()
-	if p.depth > maxDepth {
-		return nil, errorAt(KindSyntax, p.peek().pos, "expression nested more than %d levels deep", maxDepth)
+	if p.depth > maxNesting {
+		return nil, errorAt(KindSyntax, p.peek().pos, "expression nested more than %d levels deep", maxNesting)
 	}
 	left, err := p.nud(p.next())
 	if err != nil {
@@ -134,7 +134,7 @@ func (p *parser) expression(rbp int) (node, *Error) {
 }
 
 // nud parses an expression that starts with t ("null denotation").
-func (p *parser) nud(t token) (node, *Error) {
+func (p *parser) nud(t token) (astNode, *ExprError) {
 	switch t.kind {
 	case tLiteral:
 		return newLiteral(t.lit), nil
@@ -194,7 +194,7 @@ func (p *parser) nud(t token) (node, *Error) {
 
 // led extends left with an expression that continues at t ("left
 // denotation").
-func (p *parser) led(t token, left node) (node, *Error) {
+func (p *parser) led(t token, left astNode) (astNode, *ExprError) {
 	switch t.kind {
 	case tDot:
 		if p.peek().kind == tStar {
@@ -251,7 +251,7 @@ func (p *parser) led(t token, left node) (node, *Error) {
 // projectionRHS parses what a projection applies to each element: up to
 // the next token that stops projections, or the current node if there is
 // nothing.
-func (p *parser) projectionRHS(rbp int) (node, *Error) {
+func (p *parser) projectionRHS(rbp int) (astNode, *ExprError) {
 	t := p.peek()
 	switch {
 	case bindingPower(t.kind) < projectionStop:
@@ -268,7 +268,7 @@ func (p *parser) projectionRHS(rbp int) (node, *Error) {
 // dotRHS parses what may follow a ".": an identifier, a function call, a
 // wildcard, or a multi-select list or hash. In particular it rejects
 // literals, numbers and "@".
-func (p *parser) dotRHS(rbp int) (node, *Error) {
+func (p *parser) dotRHS(rbp int) (astNode, *ExprError) {
 	switch t := p.peek(); t.kind {
 	case tUnquoted, tQuoted, tStar:
 		return p.expression(rbp)
@@ -285,7 +285,7 @@ func (p *parser) dotRHS(rbp int) (node, *Error) {
 
 // valueProjection parses the rest of "*" (an object wildcard) applied to
 // left.
-func (p *parser) valueProjection(left node) (node, *Error) {
+func (p *parser) valueProjection(left astNode) (astNode, *ExprError) {
 	right, err := p.projectionRHS(bindingPower(tStar))
 	if err != nil {
 		return nil, err
@@ -294,7 +294,7 @@ func (p *parser) valueProjection(left node) (node, *Error) {
 }
 
 // listProjection parses the rest of "[*]" applied to left.
-func (p *parser) listProjection(left node) (node, *Error) {
+func (p *parser) listProjection(left astNode) (astNode, *ExprError) {
 	right, err := p.projectionRHS(bindingPower(tStar))
 	if err != nil {
 		return nil, err
@@ -304,7 +304,7 @@ func (p *parser) listProjection(left node) (node, *Error) {
 
 // flatten parses the rest of "[]" applied to left: flattening is a
 // projection over the flattened array.
-func (p *parser) flatten(left node) (node, *Error) {
+func (p *parser) flatten(left astNode) (astNode, *ExprError) {
 	right, err := p.projectionRHS(bindingPower(tFlatten))
 	if err != nil {
 		return nil, err
@@ -313,7 +313,7 @@ func (p *parser) flatten(left node) (node, *Error) {
 }
 
 // filter parses the rest of "[?cond]" applied to left.
-func (p *parser) filter(left node) (node, *Error) {
+func (p *parser) filter(left astNode) (astNode, *ExprError) {
 	cond, err := p.expression(0)
 	if err != nil {
 		return nil, err
@@ -330,7 +330,7 @@ func (p *parser) filter(left node) (node, *Error) {
 
 // indexOrSlice parses "[n]" or "[start:stop:step]" after the "[". An index
 // selects one element; a slice is a projection over the selected elements.
-func (p *parser) indexOrSlice(left node) (node, *Error) {
+func (p *parser) indexOrSlice(left astNode) (astNode, *ExprError) {
 	var parts, at [3]int
 	var given [3]bool
 	part := 0
@@ -380,8 +380,8 @@ func (p *parser) indexOrSlice(left node) (node, *Error) {
 
 // multiSelectList parses "[a, b, ...]" after the "[". At least one element
 // is required; "[]" is the flatten token.
-func (p *parser) multiSelectList() (node, *Error) {
-	var items []node
+func (p *parser) multiSelectList() (astNode, *ExprError) {
+	var items []astNode
 	for {
 		item, err := p.expression(0)
 		if err != nil {
@@ -400,7 +400,7 @@ func (p *parser) multiSelectList() (node, *Error) {
 
 // multiSelectHash parses "{key: value, ...}" after the "{". At least one
 // pair is required.
-func (p *parser) multiSelectHash() (node, *Error) {
+func (p *parser) multiSelectHash() (astNode, *ExprError) {
 	h := &multiHashNode{}
 	for {
 		key := p.next()
@@ -430,16 +430,16 @@ func (p *parser) multiSelectHash() (node, *Error) {
 // "(". The function must exist and take this many arguments, and
 // expression references must appear exactly where the function takes them:
 // all of that is known without data, so it is checked here.
-func (p *parser) call(name token) (node, *Error) {
+func (p *parser) call(name token) (astNode, *ExprError) {
 	p.next() // "("
-	var args []node
+	var args []astNode
 	var argPos []int
 	if p.peek().kind == tRParen {
 		p.next()
 	} else {
 		for {
 			start := p.peek()
-			var arg node
+			var arg astNode
 			if start.kind == tExpref {
 				p.next()
 				body, err := p.expression(0)
@@ -448,7 +448,7 @@ func (p *parser) call(name token) (node, *Error) {
 				}
 				arg = &exprefNode{body: body}
 			} else {
-				var err *Error
+				var err *ExprError
 				if arg, err = p.expression(0); err != nil {
 					return nil, err
 				}

@@ -453,9 +453,9 @@ func needsNormalizing(p string) bool {
 	return false
 }
 
-// unreserved marks the RFC 3986 unreserved characters, the only bytes
+// uriUnreserved marks the RFC 3986 uriUnreserved characters, the only bytes
 // SigV4 leaves unencoded (besides '/' in paths).
-var unreserved = func() (t [256]bool) {
+var uriUnreserved = func() (t [256]bool) {
 	for c := 'A'; c <= 'Z'; c++ {
 		t[c] = true
 		t[c+'a'-'A'] = true
@@ -467,7 +467,7 @@ var unreserved = func() (t [256]bool) {
 	return t
 }()
 
-const upperHex = "0123456789ABCDEF"
+const hexUpper = "0123456789ABCDEF"
 
 // appendEncoded appends s, percent-encoding (with uppercase hex) every byte
 // that is not unreserved, and not '/' when keepSlash, unless escape is
@@ -475,7 +475,7 @@ const upperHex = "0123456789ABCDEF"
 func appendEncoded(b []byte, s string, escape, keepSlash bool) []byte {
 	i := 0
 	if escape {
-		for i < len(s) && (unreserved[s[i]] || keepSlash && s[i] == '/') {
+		for i < len(s) && (uriUnreserved[s[i]] || keepSlash && s[i] == '/') {
 			i++
 		}
 	} else {
@@ -484,10 +484,10 @@ func appendEncoded(b []byte, s string, escape, keepSlash bool) []byte {
 	b = append(b, s[:i]...) // the usual case: all of s
 	for ; i < len(s); i++ {
 		c := s[i]
-		if unreserved[c] || keepSlash && c == '/' {
+		if uriUnreserved[c] || keepSlash && c == '/' {
 			b = append(b, c)
 		} else {
-			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+			b = append(b, '%', hexUpper[c>>4], hexUpper[c&15])
 		}
 	}
 	return b
@@ -498,7 +498,7 @@ func appendEncoded(b []byte, s string, escape, keepSlash bool) []byte {
 // without an intermediate string.
 func appendQueryDecoded(b []byte, s string) ([]byte, error) {
 	i := 0
-	for i < len(s) && unreserved[s[i]] {
+	for i < len(s) && uriUnreserved[s[i]] {
 		i++
 	}
 	b = append(b, s[:i]...) // the usual case: all of s
@@ -506,28 +506,28 @@ func appendQueryDecoded(b []byte, s string) ([]byte, error) {
 		c := s[i]
 		switch c {
 		case '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
 				return b, errBadEscape
 			}
-			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			c = hexValue(s[i+1])<<4 | hexValue(s[i+2])
 			i += 2
 		case '+':
 			c = ' '
 		}
-		if unreserved[c] {
+		if uriUnreserved[c] {
 			b = append(b, c)
 		} else {
-			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+			b = append(b, '%', hexUpper[c>>4], hexUpper[c&15])
 		}
 	}
 	return b, nil
 }
 
-func isHex(c byte) bool {
+func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-func unhex(c byte) byte {
+func hexValue(c byte) byte {
 	switch {
 	case c <= '9':
 		return c - '0'

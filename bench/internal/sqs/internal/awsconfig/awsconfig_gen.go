@@ -26,12 +26,12 @@ import (
 	"strings"
 )
 
-// Credentials are static AWS credentials.
+// LoadedCredentials are static AWS credentials.
 //
-// Printing Credentials with any fmt verb shows only the last four characters
+// Printing LoadedCredentials with any fmt verb shows only the last four characters
 // of the access key ID (as the AWS CLI does) and hides the secret and the
 // session token, so a stray %v in a log line does not leak them.
-type Credentials struct {
+type LoadedCredentials struct {
 	// AccessKeyID identifies the key, as in AKIA... or ASIA...
 	AccessKeyID string
 	// SecretAccessKey signs requests; it is the secret half of the key.
@@ -47,7 +47,7 @@ type Credentials struct {
 
 // Format implements fmt.Formatter so that every verb, including %#v and %+v,
 // prints the redacted form.
-func (c Credentials) Format(f fmt.State, verb rune) {
+func (c LoadedCredentials) Format(f fmt.State, verb rune) {
 	token := "<none>"
 	if c.SessionToken != "" {
 		token = "<redacted>"
@@ -94,16 +94,16 @@ var ErrNoCredentials = errors.New("awsconfig: no AWS credentials found")
 // trimmed. ok is false, and the Credentials are zero, unless both the key ID
 // and the secret are set: half a key pair is no key at all. getenv nil means
 // os.Getenv.
-func FromEnvironment(getenv func(string) string) (Credentials, bool) {
+func FromEnvironment(getenv func(string) string) (LoadedCredentials, bool) {
 	getenv = orOSGetenv(getenv)
-	c := Credentials{
+	c := LoadedCredentials{
 		AccessKeyID:     firstEnv(getenv, envAccessKeyID, envAccessKeyIDAlt),
 		SecretAccessKey: firstEnv(getenv, envSecretAccessKey, envSecretAccessKeyAlt),
 		SessionToken:    strings.TrimSpace(getenv(envSessionToken)),
 		Source:          SourceEnvironment,
 	}
 	if c.AccessKeyID == "" || c.SecretAccessKey == "" {
-		return Credentials{}, false
+		return LoadedCredentials{}, false
 	}
 	return c, true
 }
@@ -180,7 +180,7 @@ func Profile(getenv func(string) string) string {
 // that exists but cannot be used (a syntax error, a profile without a
 // secret) is reported as such rather than as a missing file, since that is
 // what the user has to fix. getenv nil means os.Getenv.
-func Load(getenv func(string) string) (Credentials, error) {
+func Load(getenv func(string) string) (LoadedCredentials, error) {
 	getenv = orOSGetenv(getenv)
 	if c, ok := FromEnvironment(getenv); ok {
 		return c, nil
@@ -189,11 +189,11 @@ func Load(getenv func(string) string) (Credentials, error) {
 
 	path, err := sharedCredentialsFile(getenv)
 	if err != nil {
-		return Credentials{}, fmt.Errorf("%w; tried: environment (%s); %w", ErrNoCredentials, env, err)
+		return LoadedCredentials{}, fmt.Errorf("%w; tried: environment (%s); %w", ErrNoCredentials, env, err)
 	}
 	c, err := fromSharedFile(path, Profile(getenv))
 	if err != nil {
-		return Credentials{}, fmt.Errorf("%w; tried: environment (%s); %w", ErrNoCredentials, env, err)
+		return LoadedCredentials{}, fmt.Errorf("%w; tried: environment (%s); %w", ErrNoCredentials, env, err)
 	}
 	return c, nil
 }

@@ -333,11 +333,6 @@ func FormatHTTPDate(t time.Time) string {
 	return string(textfmt.AppendHTTPDate(make([]byte, 0, 29), t))
 }
 
-// ParseHTTPDate parses an IMF-fixdate ("Mon, 16 Dec 2019 23:48:18 GMT"),
-// also with fractional seconds ("... 23:48:18.123 GMT"), which the Smithy
-// protocol tests count as an http-date. The result is in UTC.
-func ParseHTTPDate(s string) (time.Time, error) { return textfmt.ParseHTTPDate(s) }
-
 // FormatDateTime formats t as an RFC 3339 date-time in UTC with a fraction
 // only when there are milliseconds (truncated): "2019-12-16T23:48:18Z",
 // "2019-12-16T23:48:18.123Z".
@@ -345,27 +340,11 @@ func FormatDateTime(t time.Time) string {
 	return string(textfmt.AppendDateTime(make([]byte, 0, 24), t))
 }
 
-// ParseDateTime parses an RFC 3339 date-time such as
-// "2019-12-16T23:48:18Z" or "2019-12-17T00:48:18.5+01:00", with a fraction
-// of any length and Z or an offset, and returns it in UTC. Lower-case t and
-// z are accepted (RFC 3339 section 5.6); other ISO 8601 forms are not.
-func ParseDateTime(s string) (time.Time, error) { return textfmt.ParseDateTime(s) }
-
-// ParseDateTimeUTC is ParseDateTime for a server reading a request: it
-// refuses a numeric offset, even +00:00, since Smithy's date-time is UTC
-// written with Z. Clients read with ParseDateTime, which accepts offsets.
-func ParseDateTimeUTC(s string) (time.Time, error) { return textfmt.ParseDateTimeUTC(s) }
-
 // FormatEpochSeconds formats t as seconds since the Unix epoch:
 // "1576540098", or "1576540098.123" with milliseconds (truncated).
 func FormatEpochSeconds(t time.Time) string {
 	return string(textfmt.AppendEpochSeconds(make([]byte, 0, 24), t))
 }
-
-// ParseEpochSeconds parses seconds since the Unix epoch written as a JSON
-// number ("1576540098", "1576540098.123", "1.576540098E9"), reading the
-// decimal text exactly, and returns the time in UTC.
-func ParseEpochSeconds(s string) (time.Time, error) { return textfmt.ParseEpochSeconds(s) }
 
 // FormatFloat formats a float32 (bits 32) or float64 (bits 64) value: NaN,
 // Infinity and -Infinity by name, anything else as the shortest text that

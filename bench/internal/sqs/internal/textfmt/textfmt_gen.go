@@ -101,12 +101,12 @@ func isNumber(s string) bool {
 	return ok && end == len(s)
 }
 
-// Number is a grammatically valid JSON number split into its parts without
+// NumberParts is a grammatically valid JSON number split into its parts without
 // converting it to binary, so that integers, big numbers and fractional
 // epoch seconds are read exactly: the value is ±0.D × 10^Point, where D is
 // the concatenation of the digits before and after the '.', i.e. the
-// decimal point sits Point digits into D. [Number.Digit] reads D.
-type Number struct {
+// decimal point sits Point digits into D. [NumberParts.Digit] reads D.
+type NumberParts struct {
 	Neg   bool  // the number has a '-' sign
 	Point int64 // position of the decimal point in D
 
@@ -120,8 +120,8 @@ const maxExp = 1 << 40
 
 // SplitNumber splits s, which must be exactly one JSON number (as
 // [ScanNumber] checks); the result is meaningless otherwise.
-func SplitNumber(s string) Number {
-	var n Number
+func SplitNumber(s string) NumberParts {
+	var n NumberParts
 	i := 0
 	if s[0] == '-' {
 		n.Neg = true
@@ -163,7 +163,7 @@ func SplitNumber(s string) Number {
 
 // Digit returns digit k (from 0) of D, the number's digits without the
 // point, or 0 outside them.
-func (n *Number) Digit(k int64) uint64 {
+func (n *NumberParts) Digit(k int64) uint64 {
 	if k < 0 {
 		return 0
 	}
@@ -179,7 +179,7 @@ func (n *Number) Digit(k int64) uint64 {
 
 // Integer returns the magnitude of the integer part, with ok false if it
 // does not fit in a uint64.
-func (n *Number) Integer() (mag uint64, ok bool) {
+func (n *NumberParts) Integer() (mag uint64, ok bool) {
 	total := int64(len(n.intd) + len(n.frac))
 	stop := min(n.Point, total)
 	for k := int64(0); k < stop; k++ {
@@ -200,7 +200,7 @@ func (n *Number) Integer() (mag uint64, ok bool) {
 }
 
 // HasFraction reports whether a non-zero digit follows the decimal point.
-func (n *Number) HasFraction() bool {
+func (n *NumberParts) HasFraction() bool {
 	total := int64(len(n.intd) + len(n.frac))
 	for k := max(n.Point, 0); k < total; k++ {
 		if n.Digit(k) != 0 {
@@ -212,7 +212,7 @@ func (n *Number) HasFraction() bool {
 
 // nanos returns the first nine digits after the decimal point as
 // nanoseconds; later digits are truncated.
-func (n *Number) nanos() int64 {
+func (n *NumberParts) nanos() int64 {
 	var ns int64
 	for k := n.Point; k < n.Point+9; k++ {
 		ns = ns*10 + int64(n.Digit(k))
