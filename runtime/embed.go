@@ -3,8 +3,11 @@
 // sigv4, retry, endpointrules, ...). A package generated with
 // "-runtime import" imports them from here, so that the services of one
 // program share them; one generated with "-runtime copy" (the default)
-// carries a copy of the ones it uses under its internal/ directory and
-// needs only the standard library. Both are the same code.
+// carries a copy of the ones it uses under its internal/ directory, merged
+// into one package (internal/smithy; the server's into internal/smithyserver,
+// cbor on its own), and needs only the standard library. Both are the same
+// code, which is why the packages merged together never declare one name
+// twice.
 //
 // This package itself only embeds their source, for the generator to copy.
 package runtime

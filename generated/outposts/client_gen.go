@@ -6,9 +6,7 @@ package outposts
 
 import (
 	"context"
-	call "github.com/smithygo/smithygo/generated/outposts/internal/call"
-	jsonwire "github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
-	validation "github.com/smithygo/smithygo/generated/outposts/internal/validation"
+	smithy "github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
 	"iter"
 )
@@ -22,7 +20,7 @@ const (
 	userAgent = "smithygo/outposts"
 )
 
-var opCancelCapacityTask = call.Operation{Name: "CancelCapacityTask"}
+var opCancelCapacityTask = smithy.Operation{Name: "CancelCapacityTask"}
 
 // Stops a capacity task on an Outpost before it has finished.
 //
@@ -37,24 +35,24 @@ func (c *Client) CancelCapacityTask(ctx context.Context, in *CancelCapacityTaskI
 	return send(c, ctx, in, &CancelCapacityTaskOutput{}, optFns, &opCancelCapacityTask, checkCancelCapacityTaskInput, serializeCancelCapacityTaskInput, deserializeCancelCapacityTaskOutput, nil)
 }
 
-func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode validation.Mode) error {
+func checkCancelCapacityTaskInput(in *CancelCapacityTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
+		v.EmptyLabel(&smithy.Path{Name: "CapacityTaskId"})
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("CancelCapacityTaskInput")
 }
 
-var opCancelOrder = call.Operation{Name: "CancelOrder"}
+var opCancelOrder = smithy.Operation{Name: "CancelOrder"}
 
 // Calls off an Outposts order, given its order ID.
 //
@@ -69,21 +67,21 @@ func (c *Client) CancelOrder(ctx context.Context, in *CancelOrderInput, optFns .
 	return send(c, ctx, in, &CancelOrderOutput{}, optFns, &opCancelOrder, checkCancelOrderInput, serializeCancelOrderInput, deserializeCancelOrderOutput, nil)
 }
 
-func checkCancelOrderInput(in *CancelOrderInput, mode validation.Mode) error {
+func checkCancelOrderInput(in *CancelOrderInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OrderId"})
+		v.EmptyLabel(&smithy.Path{Name: "OrderId"})
 	}
 	return v.Err("CancelOrderInput")
 }
 
-var opCreateOrder = call.Operation{Name: "CreateOrder"}
+var opCreateOrder = smithy.Operation{Name: "CreateOrder"}
 
 // Places an order for Outpost hardware line items with a payment option and term.
 //
@@ -99,27 +97,27 @@ func (c *Client) CreateOrder(ctx context.Context, in *CreateOrderInput, optFns .
 	return send(c, ctx, in, &CreateOrderOutput{}, optFns, &opCreateOrder, checkCreateOrderInput, serializeCreateOrderInput, deserializeCreateOrderOutput, nil)
 }
 
-func checkCreateOrderInput(in *CreateOrderInput, mode validation.Mode) error {
+func checkCreateOrderInput(in *CreateOrderInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil {
-		v.Required(&validation.Path{Name: "OutpostIdentifier"})
+		v.Required(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	if in.LineItems == nil {
-		v.Required(&validation.Path{Name: "LineItems"})
+		v.Required(&smithy.Path{Name: "LineItems"})
 	}
 	if in.PaymentOption == "" {
-		v.Required(&validation.Path{Name: "PaymentOption"})
+		v.Required(&smithy.Path{Name: "PaymentOption"})
 	}
 	return v.Err("CreateOrderInput")
 }
 
-var opCreateOutpost = call.Operation{Name: "CreateOutpost"}
+var opCreateOutpost = smithy.Operation{Name: "CreateOutpost"}
 
 // Sets up a new Outpost at a site, placed in one Availability Zone.
 //
@@ -135,24 +133,24 @@ func (c *Client) CreateOutpost(ctx context.Context, in *CreateOutpostInput, optF
 	return send(c, ctx, in, &CreateOutpostOutput{}, optFns, &opCreateOutpost, checkCreateOutpostInput, serializeCreateOutpostInput, deserializeCreateOutpostOutput, nil)
 }
 
-func checkCreateOutpostInput(in *CreateOutpostInput, mode validation.Mode) error {
+func checkCreateOutpostInput(in *CreateOutpostInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.Name == nil {
-		v.Required(&validation.Path{Name: "Name"})
+		v.Required(&smithy.Path{Name: "Name"})
 	}
 	if in.SiteId == nil {
-		v.Required(&validation.Path{Name: "SiteId"})
+		v.Required(&smithy.Path{Name: "SiteId"})
 	}
 	return v.Err("CreateOutpostInput")
 }
 
-var opCreateSite = call.Operation{Name: "CreateSite"}
+var opCreateSite = smithy.Operation{Name: "CreateSite"}
 
 // Registers a site, with its addresses and rack requirements, to host Outposts.
 //
@@ -168,21 +166,21 @@ func (c *Client) CreateSite(ctx context.Context, in *CreateSiteInput, optFns ...
 	return send(c, ctx, in, &CreateSiteOutput{}, optFns, &opCreateSite, checkCreateSiteInput, serializeCreateSiteInput, deserializeCreateSiteOutput, nil)
 }
 
-func checkCreateSiteInput(in *CreateSiteInput, mode validation.Mode) error {
+func checkCreateSiteInput(in *CreateSiteInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.Name == nil {
-		v.Required(&validation.Path{Name: "Name"})
+		v.Required(&smithy.Path{Name: "Name"})
 	}
 	return v.Err("CreateSiteInput")
 }
 
-var opDeleteOutpost = call.Operation{Name: "DeleteOutpost"}
+var opDeleteOutpost = smithy.Operation{Name: "DeleteOutpost"}
 
 // Removes the Outpost with the given ID.
 //
@@ -197,21 +195,21 @@ func (c *Client) DeleteOutpost(ctx context.Context, in *DeleteOutpostInput, optF
 	return send(c, ctx, in, &DeleteOutpostOutput{}, optFns, &opDeleteOutpost, checkDeleteOutpostInput, serializeDeleteOutpostInput, deserializeDeleteOutpostOutput, nil)
 }
 
-func checkDeleteOutpostInput(in *DeleteOutpostInput, mode validation.Mode) error {
+func checkDeleteOutpostInput(in *DeleteOutpostInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostId"})
 	}
 	return v.Err("DeleteOutpostInput")
 }
 
-var opDeleteSite = call.Operation{Name: "DeleteSite"}
+var opDeleteSite = smithy.Operation{Name: "DeleteSite"}
 
 // Removes the site with the given ID.
 //
@@ -226,21 +224,21 @@ func (c *Client) DeleteSite(ctx context.Context, in *DeleteSiteInput, optFns ...
 	return send(c, ctx, in, &DeleteSiteOutput{}, optFns, &opDeleteSite, checkDeleteSiteInput, serializeDeleteSiteInput, deserializeDeleteSiteOutput, nil)
 }
 
-func checkDeleteSiteInput(in *DeleteSiteInput, mode validation.Mode) error {
+func checkDeleteSiteInput(in *DeleteSiteInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	return v.Err("DeleteSiteInput")
 }
 
-var opGetCapacityTask = call.Operation{
+var opGetCapacityTask = smithy.Operation{
 	Name:        "GetCapacityTask",
 	SafeToRetry: true,
 }
@@ -258,24 +256,24 @@ func (c *Client) GetCapacityTask(ctx context.Context, in *GetCapacityTaskInput, 
 	return send(c, ctx, in, &GetCapacityTaskOutput{}, optFns, &opGetCapacityTask, checkGetCapacityTaskInput, serializeGetCapacityTaskInput, deserializeGetCapacityTaskOutput, nil)
 }
 
-func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode validation.Mode) error {
+func checkGetCapacityTaskInput(in *GetCapacityTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
+		v.EmptyLabel(&smithy.Path{Name: "CapacityTaskId"})
 	}
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("GetCapacityTaskInput")
 }
 
-var opGetCatalogItem = call.Operation{
+var opGetCatalogItem = smithy.Operation{
 	Name:        "GetCatalogItem",
 	SafeToRetry: true,
 }
@@ -293,21 +291,21 @@ func (c *Client) GetCatalogItem(ctx context.Context, in *GetCatalogItemInput, op
 	return send(c, ctx, in, &GetCatalogItemOutput{}, optFns, &opGetCatalogItem, checkGetCatalogItemInput, serializeGetCatalogItemInput, deserializeGetCatalogItemOutput, nil)
 }
 
-func checkGetCatalogItemInput(in *GetCatalogItemInput, mode validation.Mode) error {
+func checkGetCatalogItemInput(in *GetCatalogItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.CatalogItemId == nil || *in.CatalogItemId == "" {
-		v.EmptyLabel(&validation.Path{Name: "CatalogItemId"})
+		v.EmptyLabel(&smithy.Path{Name: "CatalogItemId"})
 	}
 	return v.Err("GetCatalogItemInput")
 }
 
-var opGetConnection = call.Operation{
+var opGetConnection = smithy.Operation{
 	Name:        "GetConnection",
 	SafeToRetry: true,
 }
@@ -325,21 +323,21 @@ func (c *Client) GetConnection(ctx context.Context, in *GetConnectionInput, optF
 	return send(c, ctx, in, &GetConnectionOutput{}, optFns, &opGetConnection, checkGetConnectionInput, serializeGetConnectionInput, deserializeGetConnectionOutput, nil)
 }
 
-func checkGetConnectionInput(in *GetConnectionInput, mode validation.Mode) error {
+func checkGetConnectionInput(in *GetConnectionInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ConnectionId == nil || *in.ConnectionId == "" {
-		v.EmptyLabel(&validation.Path{Name: "ConnectionId"})
+		v.EmptyLabel(&smithy.Path{Name: "ConnectionId"})
 	}
 	return v.Err("GetConnectionInput")
 }
 
-var opGetOrder = call.Operation{
+var opGetOrder = smithy.Operation{
 	Name:        "GetOrder",
 	SafeToRetry: true,
 }
@@ -357,21 +355,21 @@ func (c *Client) GetOrder(ctx context.Context, in *GetOrderInput, optFns ...func
 	return send(c, ctx, in, &GetOrderOutput{}, optFns, &opGetOrder, checkGetOrderInput, serializeGetOrderInput, deserializeGetOrderOutput, nil)
 }
 
-func checkGetOrderInput(in *GetOrderInput, mode validation.Mode) error {
+func checkGetOrderInput(in *GetOrderInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OrderId == nil || *in.OrderId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OrderId"})
+		v.EmptyLabel(&smithy.Path{Name: "OrderId"})
 	}
 	return v.Err("GetOrderInput")
 }
 
-var opGetOutpost = call.Operation{
+var opGetOutpost = smithy.Operation{
 	Name:        "GetOutpost",
 	SafeToRetry: true,
 }
@@ -389,21 +387,21 @@ func (c *Client) GetOutpost(ctx context.Context, in *GetOutpostInput, optFns ...
 	return send(c, ctx, in, &GetOutpostOutput{}, optFns, &opGetOutpost, checkGetOutpostInput, serializeGetOutpostInput, deserializeGetOutpostOutput, nil)
 }
 
-func checkGetOutpostInput(in *GetOutpostInput, mode validation.Mode) error {
+func checkGetOutpostInput(in *GetOutpostInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostId"})
 	}
 	return v.Err("GetOutpostInput")
 }
 
-var opGetOutpostInstanceTypes = call.Operation{
+var opGetOutpostInstanceTypes = smithy.Operation{
 	Name:        "GetOutpostInstanceTypes",
 	SafeToRetry: true,
 }
@@ -421,21 +419,21 @@ func (c *Client) GetOutpostInstanceTypes(ctx context.Context, in *GetOutpostInst
 	return send(c, ctx, in, &GetOutpostInstanceTypesOutput{}, optFns, &opGetOutpostInstanceTypes, checkGetOutpostInstanceTypesInput, serializeGetOutpostInstanceTypesInput, deserializeGetOutpostInstanceTypesOutput, nil)
 }
 
-func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode validation.Mode) error {
+func checkGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostId"})
 	}
 	return v.Err("GetOutpostInstanceTypesInput")
 }
 
-var opGetOutpostSupportedInstanceTypes = call.Operation{
+var opGetOutpostSupportedInstanceTypes = smithy.Operation{
 	Name:        "GetOutpostSupportedInstanceTypes",
 	SafeToRetry: true,
 }
@@ -453,21 +451,21 @@ func (c *Client) GetOutpostSupportedInstanceTypes(ctx context.Context, in *GetOu
 	return send(c, ctx, in, &GetOutpostSupportedInstanceTypesOutput{}, optFns, &opGetOutpostSupportedInstanceTypes, checkGetOutpostSupportedInstanceTypesInput, serializeGetOutpostSupportedInstanceTypesInput, deserializeGetOutpostSupportedInstanceTypesOutput, nil)
 }
 
-func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput, mode validation.Mode) error {
+func checkGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("GetOutpostSupportedInstanceTypesInput")
 }
 
-var opGetSite = call.Operation{
+var opGetSite = smithy.Operation{
 	Name:        "GetSite",
 	SafeToRetry: true,
 }
@@ -485,21 +483,21 @@ func (c *Client) GetSite(ctx context.Context, in *GetSiteInput, optFns ...func(*
 	return send(c, ctx, in, &GetSiteOutput{}, optFns, &opGetSite, checkGetSiteInput, serializeGetSiteInput, deserializeGetSiteOutput, nil)
 }
 
-func checkGetSiteInput(in *GetSiteInput, mode validation.Mode) error {
+func checkGetSiteInput(in *GetSiteInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	return v.Err("GetSiteInput")
 }
 
-var opGetSiteAddress = call.Operation{
+var opGetSiteAddress = smithy.Operation{
 	Name:        "GetSiteAddress",
 	SafeToRetry: true,
 }
@@ -517,24 +515,24 @@ func (c *Client) GetSiteAddress(ctx context.Context, in *GetSiteAddressInput, op
 	return send(c, ctx, in, &GetSiteAddressOutput{}, optFns, &opGetSiteAddress, checkGetSiteAddressInput, serializeGetSiteAddressInput, deserializeGetSiteAddressOutput, nil)
 }
 
-func checkGetSiteAddressInput(in *GetSiteAddressInput, mode validation.Mode) error {
+func checkGetSiteAddressInput(in *GetSiteAddressInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	if in.AddressType == "" {
-		v.Required(&validation.Path{Name: "AddressType"})
+		v.Required(&smithy.Path{Name: "AddressType"})
 	}
 	return v.Err("GetSiteAddressInput")
 }
 
-var opListAssetInstances = call.Operation{
+var opListAssetInstances = smithy.Operation{
 	Name:        "ListAssetInstances",
 	SafeToRetry: true,
 }
@@ -552,21 +550,21 @@ func (c *Client) ListAssetInstances(ctx context.Context, in *ListAssetInstancesI
 	return send(c, ctx, in, &ListAssetInstancesOutput{}, optFns, &opListAssetInstances, checkListAssetInstancesInput, serializeListAssetInstancesInput, deserializeListAssetInstancesOutput, nil)
 }
 
-func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode validation.Mode) error {
+func checkListAssetInstancesInput(in *ListAssetInstancesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("ListAssetInstancesInput")
 }
 
-var opListAssets = call.Operation{
+var opListAssets = smithy.Operation{
 	Name:        "ListAssets",
 	SafeToRetry: true,
 }
@@ -584,21 +582,21 @@ func (c *Client) ListAssets(ctx context.Context, in *ListAssetsInput, optFns ...
 	return send(c, ctx, in, &ListAssetsOutput{}, optFns, &opListAssets, checkListAssetsInput, serializeListAssetsInput, deserializeListAssetsOutput, nil)
 }
 
-func checkListAssetsInput(in *ListAssetsInput, mode validation.Mode) error {
+func checkListAssetsInput(in *ListAssetsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	return v.Err("ListAssetsInput")
 }
 
-var opListBlockingInstancesForCapacityTask = call.Operation{
+var opListBlockingInstancesForCapacityTask = smithy.Operation{
 	Name:        "ListBlockingInstancesForCapacityTask",
 	SafeToRetry: true,
 }
@@ -616,24 +614,24 @@ func (c *Client) ListBlockingInstancesForCapacityTask(ctx context.Context, in *L
 	return send(c, ctx, in, &ListBlockingInstancesForCapacityTaskOutput{}, optFns, &opListBlockingInstancesForCapacityTask, checkListBlockingInstancesForCapacityTaskInput, serializeListBlockingInstancesForCapacityTaskInput, deserializeListBlockingInstancesForCapacityTaskOutput, nil)
 }
 
-func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput, mode validation.Mode) error {
+func checkListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		v.EmptyLabel(&validation.Path{Name: "CapacityTaskId"})
+		v.EmptyLabel(&smithy.Path{Name: "CapacityTaskId"})
 	}
 	return v.Err("ListBlockingInstancesForCapacityTaskInput")
 }
 
-var opListCapacityTasks = call.Operation{
+var opListCapacityTasks = smithy.Operation{
 	Name:        "ListCapacityTasks",
 	SafeToRetry: true,
 }
@@ -651,17 +649,17 @@ func (c *Client) ListCapacityTasks(ctx context.Context, in *ListCapacityTasksInp
 	return send(c, ctx, in, &ListCapacityTasksOutput{}, optFns, &opListCapacityTasks, checkListCapacityTasksInput, serializeListCapacityTasksInput, deserializeListCapacityTasksOutput, nil)
 }
 
-func checkListCapacityTasksInput(in *ListCapacityTasksInput, mode validation.Mode) error {
+func checkListCapacityTasksInput(in *ListCapacityTasksInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListCatalogItems = call.Operation{
+var opListCatalogItems = smithy.Operation{
 	Name:        "ListCatalogItems",
 	SafeToRetry: true,
 }
@@ -679,17 +677,17 @@ func (c *Client) ListCatalogItems(ctx context.Context, in *ListCatalogItemsInput
 	return send(c, ctx, in, &ListCatalogItemsOutput{}, optFns, &opListCatalogItems, checkListCatalogItemsInput, serializeListCatalogItemsInput, deserializeListCatalogItemsOutput, nil)
 }
 
-func checkListCatalogItemsInput(in *ListCatalogItemsInput, mode validation.Mode) error {
+func checkListCatalogItemsInput(in *ListCatalogItemsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListOrders = call.Operation{
+var opListOrders = smithy.Operation{
 	Name:        "ListOrders",
 	SafeToRetry: true,
 }
@@ -707,17 +705,17 @@ func (c *Client) ListOrders(ctx context.Context, in *ListOrdersInput, optFns ...
 	return send(c, ctx, in, &ListOrdersOutput{}, optFns, &opListOrders, checkListOrdersInput, serializeListOrdersInput, deserializeListOrdersOutput, nil)
 }
 
-func checkListOrdersInput(in *ListOrdersInput, mode validation.Mode) error {
+func checkListOrdersInput(in *ListOrdersInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListOutposts = call.Operation{
+var opListOutposts = smithy.Operation{
 	Name:        "ListOutposts",
 	SafeToRetry: true,
 }
@@ -735,17 +733,17 @@ func (c *Client) ListOutposts(ctx context.Context, in *ListOutpostsInput, optFns
 	return send(c, ctx, in, &ListOutpostsOutput{}, optFns, &opListOutposts, checkListOutpostsInput, serializeListOutpostsInput, deserializeListOutpostsOutput, nil)
 }
 
-func checkListOutpostsInput(in *ListOutpostsInput, mode validation.Mode) error {
+func checkListOutpostsInput(in *ListOutpostsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListSites = call.Operation{
+var opListSites = smithy.Operation{
 	Name:        "ListSites",
 	SafeToRetry: true,
 }
@@ -763,17 +761,17 @@ func (c *Client) ListSites(ctx context.Context, in *ListSitesInput, optFns ...fu
 	return send(c, ctx, in, &ListSitesOutput{}, optFns, &opListSites, checkListSitesInput, serializeListSitesInput, deserializeListSitesOutput, nil)
 }
 
-func checkListSitesInput(in *ListSitesInput, mode validation.Mode) error {
+func checkListSitesInput(in *ListSitesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTagsForResource = call.Operation{
+var opListTagsForResource = smithy.Operation{
 	Name:        "ListTagsForResource",
 	SafeToRetry: true,
 }
@@ -791,21 +789,21 @@ func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourc
 	return send(c, ctx, in, &ListTagsForResourceOutput{}, optFns, &opListTagsForResource, checkListTagsForResourceInput, serializeListTagsForResourceInput, deserializeListTagsForResourceOutput, nil)
 }
 
-func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode validation.Mode) error {
+func checkListTagsForResourceInput(in *ListTagsForResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
+		v.EmptyLabel(&smithy.Path{Name: "ResourceArn"})
 	}
 	return v.Err("ListTagsForResourceInput")
 }
 
-var opStartCapacityTask = call.Operation{Name: "StartCapacityTask"}
+var opStartCapacityTask = smithy.Operation{Name: "StartCapacityTask"}
 
 // Begins a task that changes the mix of instance capacity on an Outpost.
 //
@@ -820,24 +818,24 @@ func (c *Client) StartCapacityTask(ctx context.Context, in *StartCapacityTaskInp
 	return send(c, ctx, in, &StartCapacityTaskOutput{}, optFns, &opStartCapacityTask, checkStartCapacityTaskInput, serializeStartCapacityTaskInput, deserializeStartCapacityTaskOutput, nil)
 }
 
-func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode validation.Mode) error {
+func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostIdentifier"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostIdentifier"})
 	}
 	if in.InstancePools == nil {
-		v.Required(&validation.Path{Name: "InstancePools"})
+		v.Required(&smithy.Path{Name: "InstancePools"})
 	}
 	return v.Err("StartCapacityTaskInput")
 }
 
-var opStartConnection = call.Operation{Name: "StartConnection"}
+var opStartConnection = smithy.Operation{Name: "StartConnection"}
 
 // Begins setting up the network link between an Outpost server and AWS.
 //
@@ -852,24 +850,24 @@ func (c *Client) StartConnection(ctx context.Context, in *StartConnectionInput, 
 	return send(c, ctx, in, &StartConnectionOutput{}, optFns, &opStartConnection, checkStartConnectionInput, serializeStartConnectionInput, deserializeStartConnectionOutput, nil)
 }
 
-func checkStartConnectionInput(in *StartConnectionInput, mode validation.Mode) error {
+func checkStartConnectionInput(in *StartConnectionInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.AssetId == nil {
-		v.Required(&validation.Path{Name: "AssetId"})
+		v.Required(&smithy.Path{Name: "AssetId"})
 	}
 	if in.ClientPublicKey == nil {
-		v.Required(&validation.Path{Name: "ClientPublicKey"})
+		v.Required(&smithy.Path{Name: "ClientPublicKey"})
 	}
 	return v.Err("StartConnectionInput")
 }
 
-var opTagResource = call.Operation{Name: "TagResource"}
+var opTagResource = smithy.Operation{Name: "TagResource"}
 
 // Adds tags to an Outposts resource, overwriting values of keys it already has.
 //
@@ -884,24 +882,24 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, nil)
 }
 
-func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
+func checkTagResourceInput(in *TagResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
+		v.EmptyLabel(&smithy.Path{Name: "ResourceArn"})
 	}
 	if in.Tags == nil {
-		v.Required(&validation.Path{Name: "Tags"})
+		v.Required(&smithy.Path{Name: "Tags"})
 	}
 	return v.Err("TagResourceInput")
 }
 
-var opUntagResource = call.Operation{Name: "UntagResource"}
+var opUntagResource = smithy.Operation{Name: "UntagResource"}
 
 // Deletes the named tag keys, and their values, from an Outposts resource.
 //
@@ -916,24 +914,24 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, nil)
 }
 
-func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
+func checkUntagResourceInput(in *UntagResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		v.EmptyLabel(&validation.Path{Name: "ResourceArn"})
+		v.EmptyLabel(&smithy.Path{Name: "ResourceArn"})
 	}
 	if in.TagKeys == nil {
-		v.Required(&validation.Path{Name: "TagKeys"})
+		v.Required(&smithy.Path{Name: "TagKeys"})
 	}
 	return v.Err("UntagResourceInput")
 }
 
-var opUpdateOutpost = call.Operation{Name: "UpdateOutpost"}
+var opUpdateOutpost = smithy.Operation{Name: "UpdateOutpost"}
 
 // Changes the name, description or hardware type of an Outpost.
 //
@@ -948,21 +946,21 @@ func (c *Client) UpdateOutpost(ctx context.Context, in *UpdateOutpostInput, optF
 	return send(c, ctx, in, &UpdateOutpostOutput{}, optFns, &opUpdateOutpost, checkUpdateOutpostInput, serializeUpdateOutpostInput, deserializeUpdateOutpostOutput, nil)
 }
 
-func checkUpdateOutpostInput(in *UpdateOutpostInput, mode validation.Mode) error {
+func checkUpdateOutpostInput(in *UpdateOutpostInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		v.EmptyLabel(&validation.Path{Name: "OutpostId"})
+		v.EmptyLabel(&smithy.Path{Name: "OutpostId"})
 	}
 	return v.Err("UpdateOutpostInput")
 }
 
-var opUpdateSite = call.Operation{Name: "UpdateSite"}
+var opUpdateSite = smithy.Operation{Name: "UpdateSite"}
 
 // Changes the name, description or notes of a site.
 //
@@ -977,21 +975,21 @@ func (c *Client) UpdateSite(ctx context.Context, in *UpdateSiteInput, optFns ...
 	return send(c, ctx, in, &UpdateSiteOutput{}, optFns, &opUpdateSite, checkUpdateSiteInput, serializeUpdateSiteInput, deserializeUpdateSiteOutput, nil)
 }
 
-func checkUpdateSiteInput(in *UpdateSiteInput, mode validation.Mode) error {
+func checkUpdateSiteInput(in *UpdateSiteInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	return v.Err("UpdateSiteInput")
 }
 
-var opUpdateSiteAddress = call.Operation{Name: "UpdateSiteAddress"}
+var opUpdateSiteAddress = smithy.Operation{Name: "UpdateSiteAddress"}
 
 // Replaces the operating or the shipping address of a site.
 //
@@ -1006,27 +1004,27 @@ func (c *Client) UpdateSiteAddress(ctx context.Context, in *UpdateSiteAddressInp
 	return send(c, ctx, in, &UpdateSiteAddressOutput{}, optFns, &opUpdateSiteAddress, checkUpdateSiteAddressInput, serializeUpdateSiteAddressInput, deserializeUpdateSiteAddressOutput, nil)
 }
 
-func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode validation.Mode) error {
+func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	if in.AddressType == "" {
-		v.Required(&validation.Path{Name: "AddressType"})
+		v.Required(&smithy.Path{Name: "AddressType"})
 	}
 	if in.Address == nil {
-		v.Required(&validation.Path{Name: "Address"})
+		v.Required(&smithy.Path{Name: "Address"})
 	}
 	return v.Err("UpdateSiteAddressInput")
 }
 
-var opUpdateSiteRackPhysicalProperties = call.Operation{Name: "UpdateSiteRackPhysicalProperties"}
+var opUpdateSiteRackPhysicalProperties = smithy.Operation{Name: "UpdateSiteRackPhysicalProperties"}
 
 // Changes the power, uplink and weight limits recorded for the racks at a site.
 //
@@ -1041,16 +1039,16 @@ func (c *Client) UpdateSiteRackPhysicalProperties(ctx context.Context, in *Updat
 	return send(c, ctx, in, &UpdateSiteRackPhysicalPropertiesOutput{}, optFns, &opUpdateSiteRackPhysicalProperties, checkUpdateSiteRackPhysicalPropertiesInput, serializeUpdateSiteRackPhysicalPropertiesInput, deserializeUpdateSiteRackPhysicalPropertiesOutput, nil)
 }
 
-func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput, mode validation.Mode) error {
+func checkUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SiteId == nil || *in.SiteId == "" {
-		v.EmptyLabel(&validation.Path{Name: "SiteId"})
+		v.EmptyLabel(&smithy.Path{Name: "SiteId"})
 	}
 	return v.Err("UpdateSiteRackPhysicalPropertiesInput")
 }
@@ -1064,7 +1062,7 @@ func (c *Client) GetOutpostInstanceTypesPages(ctx context.Context, in *GetOutpos
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *GetOutpostInstanceTypesInput) (*GetOutpostInstanceTypesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *GetOutpostInstanceTypesInput) (*GetOutpostInstanceTypesOutput, error) {
 		return c.GetOutpostInstanceTypes(ctx, params, optFns...)
 	}, func(params *GetOutpostInstanceTypesInput, out *GetOutpostInstanceTypesOutput) (*GetOutpostInstanceTypesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1084,7 +1082,7 @@ func (c *Client) GetOutpostInstanceTypesPages(ctx context.Context, in *GetOutpos
 // every page (the output's InstanceTypes), or the error that ends the loop. It requests nothing
 // more once the loop breaks.
 func (c *Client) GetOutpostInstanceTypesItems(ctx context.Context, in *GetOutpostInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[types.InstanceTypeItem, error] {
-	return call.Items(c.GetOutpostInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostInstanceTypesOutput) []types.InstanceTypeItem {
+	return smithy.Items(c.GetOutpostInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostInstanceTypesOutput) []types.InstanceTypeItem {
 		return page.InstanceTypes
 	})
 }
@@ -1098,7 +1096,7 @@ func (c *Client) GetOutpostSupportedInstanceTypesPages(ctx context.Context, in *
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *GetOutpostSupportedInstanceTypesInput) (*GetOutpostSupportedInstanceTypesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *GetOutpostSupportedInstanceTypesInput) (*GetOutpostSupportedInstanceTypesOutput, error) {
 		return c.GetOutpostSupportedInstanceTypes(ctx, params, optFns...)
 	}, func(params *GetOutpostSupportedInstanceTypesInput, out *GetOutpostSupportedInstanceTypesOutput) (*GetOutpostSupportedInstanceTypesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1118,7 +1116,7 @@ func (c *Client) GetOutpostSupportedInstanceTypesPages(ctx context.Context, in *
 // yields the items of every page (the output's InstanceTypes), or the error that ends the loop. It
 // requests nothing more once the loop breaks.
 func (c *Client) GetOutpostSupportedInstanceTypesItems(ctx context.Context, in *GetOutpostSupportedInstanceTypesInput, optFns ...func(*Options)) iter.Seq2[types.InstanceTypeItem, error] {
-	return call.Items(c.GetOutpostSupportedInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostSupportedInstanceTypesOutput) []types.InstanceTypeItem {
+	return smithy.Items(c.GetOutpostSupportedInstanceTypesPages(ctx, in, optFns...), func(page *GetOutpostSupportedInstanceTypesOutput) []types.InstanceTypeItem {
 		return page.InstanceTypes
 	})
 }
@@ -1131,7 +1129,7 @@ func (c *Client) ListAssetInstancesPages(ctx context.Context, in *ListAssetInsta
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListAssetInstancesInput) (*ListAssetInstancesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListAssetInstancesInput) (*ListAssetInstancesOutput, error) {
 		return c.ListAssetInstances(ctx, params, optFns...)
 	}, func(params *ListAssetInstancesInput, out *ListAssetInstancesOutput) (*ListAssetInstancesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1151,7 +1149,7 @@ func (c *Client) ListAssetInstancesPages(ctx context.Context, in *ListAssetInsta
 // (the output's AssetInstances), or the error that ends the loop. It requests nothing more once
 // the loop breaks.
 func (c *Client) ListAssetInstancesItems(ctx context.Context, in *ListAssetInstancesInput, optFns ...func(*Options)) iter.Seq2[types.AssetInstance, error] {
-	return call.Items(c.ListAssetInstancesPages(ctx, in, optFns...), func(page *ListAssetInstancesOutput) []types.AssetInstance {
+	return smithy.Items(c.ListAssetInstancesPages(ctx, in, optFns...), func(page *ListAssetInstancesOutput) []types.AssetInstance {
 		return page.AssetInstances
 	})
 }
@@ -1164,7 +1162,7 @@ func (c *Client) ListAssetsPages(ctx context.Context, in *ListAssetsInput, optFn
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListAssetsInput) (*ListAssetsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListAssetsInput) (*ListAssetsOutput, error) {
 		return c.ListAssets(ctx, params, optFns...)
 	}, func(params *ListAssetsInput, out *ListAssetsOutput) (*ListAssetsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1183,7 +1181,7 @@ func (c *Client) ListAssetsPages(ctx context.Context, in *ListAssetsInput, optFn
 // ListAssetsItems calls ListAssets page by page and yields the items of every page (the output's
 // Assets), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListAssetsItems(ctx context.Context, in *ListAssetsInput, optFns ...func(*Options)) iter.Seq2[types.AssetInfo, error] {
-	return call.Items(c.ListAssetsPages(ctx, in, optFns...), func(page *ListAssetsOutput) []types.AssetInfo {
+	return smithy.Items(c.ListAssetsPages(ctx, in, optFns...), func(page *ListAssetsOutput) []types.AssetInfo {
 		return page.Assets
 	})
 }
@@ -1197,7 +1195,7 @@ func (c *Client) ListBlockingInstancesForCapacityTaskPages(ctx context.Context, 
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListBlockingInstancesForCapacityTaskInput) (*ListBlockingInstancesForCapacityTaskOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListBlockingInstancesForCapacityTaskInput) (*ListBlockingInstancesForCapacityTaskOutput, error) {
 		return c.ListBlockingInstancesForCapacityTask(ctx, params, optFns...)
 	}, func(params *ListBlockingInstancesForCapacityTaskInput, out *ListBlockingInstancesForCapacityTaskOutput) (*ListBlockingInstancesForCapacityTaskInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1217,7 +1215,7 @@ func (c *Client) ListBlockingInstancesForCapacityTaskPages(ctx context.Context, 
 // page and yields the items of every page (the output's BlockingInstances), or the error that ends
 // the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListBlockingInstancesForCapacityTaskItems(ctx context.Context, in *ListBlockingInstancesForCapacityTaskInput, optFns ...func(*Options)) iter.Seq2[types.BlockingInstance, error] {
-	return call.Items(c.ListBlockingInstancesForCapacityTaskPages(ctx, in, optFns...), func(page *ListBlockingInstancesForCapacityTaskOutput) []types.BlockingInstance {
+	return smithy.Items(c.ListBlockingInstancesForCapacityTaskPages(ctx, in, optFns...), func(page *ListBlockingInstancesForCapacityTaskOutput) []types.BlockingInstance {
 		return page.BlockingInstances
 	})
 }
@@ -1230,7 +1228,7 @@ func (c *Client) ListCapacityTasksPages(ctx context.Context, in *ListCapacityTas
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListCapacityTasksInput) (*ListCapacityTasksOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListCapacityTasksInput) (*ListCapacityTasksOutput, error) {
 		return c.ListCapacityTasks(ctx, params, optFns...)
 	}, func(params *ListCapacityTasksInput, out *ListCapacityTasksOutput) (*ListCapacityTasksInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1250,7 +1248,7 @@ func (c *Client) ListCapacityTasksPages(ctx context.Context, in *ListCapacityTas
 // (the output's CapacityTasks), or the error that ends the loop. It requests nothing more once the
 // loop breaks.
 func (c *Client) ListCapacityTasksItems(ctx context.Context, in *ListCapacityTasksInput, optFns ...func(*Options)) iter.Seq2[types.CapacityTaskSummary, error] {
-	return call.Items(c.ListCapacityTasksPages(ctx, in, optFns...), func(page *ListCapacityTasksOutput) []types.CapacityTaskSummary {
+	return smithy.Items(c.ListCapacityTasksPages(ctx, in, optFns...), func(page *ListCapacityTasksOutput) []types.CapacityTaskSummary {
 		return page.CapacityTasks
 	})
 }
@@ -1263,7 +1261,7 @@ func (c *Client) ListCatalogItemsPages(ctx context.Context, in *ListCatalogItems
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListCatalogItemsInput) (*ListCatalogItemsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListCatalogItemsInput) (*ListCatalogItemsOutput, error) {
 		return c.ListCatalogItems(ctx, params, optFns...)
 	}, func(params *ListCatalogItemsInput, out *ListCatalogItemsOutput) (*ListCatalogItemsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1283,7 +1281,7 @@ func (c *Client) ListCatalogItemsPages(ctx context.Context, in *ListCatalogItems
 // (the output's CatalogItems), or the error that ends the loop. It requests nothing more once the
 // loop breaks.
 func (c *Client) ListCatalogItemsItems(ctx context.Context, in *ListCatalogItemsInput, optFns ...func(*Options)) iter.Seq2[types.CatalogItem, error] {
-	return call.Items(c.ListCatalogItemsPages(ctx, in, optFns...), func(page *ListCatalogItemsOutput) []types.CatalogItem {
+	return smithy.Items(c.ListCatalogItemsPages(ctx, in, optFns...), func(page *ListCatalogItemsOutput) []types.CatalogItem {
 		return page.CatalogItems
 	})
 }
@@ -1296,7 +1294,7 @@ func (c *Client) ListOrdersPages(ctx context.Context, in *ListOrdersInput, optFn
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListOrdersInput) (*ListOrdersOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListOrdersInput) (*ListOrdersOutput, error) {
 		return c.ListOrders(ctx, params, optFns...)
 	}, func(params *ListOrdersInput, out *ListOrdersOutput) (*ListOrdersInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1315,7 +1313,7 @@ func (c *Client) ListOrdersPages(ctx context.Context, in *ListOrdersInput, optFn
 // ListOrdersItems calls ListOrders page by page and yields the items of every page (the output's
 // Orders), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListOrdersItems(ctx context.Context, in *ListOrdersInput, optFns ...func(*Options)) iter.Seq2[types.OrderSummary, error] {
-	return call.Items(c.ListOrdersPages(ctx, in, optFns...), func(page *ListOrdersOutput) []types.OrderSummary {
+	return smithy.Items(c.ListOrdersPages(ctx, in, optFns...), func(page *ListOrdersOutput) []types.OrderSummary {
 		return page.Orders
 	})
 }
@@ -1328,7 +1326,7 @@ func (c *Client) ListOutpostsPages(ctx context.Context, in *ListOutpostsInput, o
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListOutpostsInput) (*ListOutpostsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListOutpostsInput) (*ListOutpostsOutput, error) {
 		return c.ListOutposts(ctx, params, optFns...)
 	}, func(params *ListOutpostsInput, out *ListOutpostsOutput) (*ListOutpostsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1348,7 +1346,7 @@ func (c *Client) ListOutpostsPages(ctx context.Context, in *ListOutpostsInput, o
 // output's Outposts), or the error that ends the loop. It requests nothing more once the loop
 // breaks.
 func (c *Client) ListOutpostsItems(ctx context.Context, in *ListOutpostsInput, optFns ...func(*Options)) iter.Seq2[types.Outpost, error] {
-	return call.Items(c.ListOutpostsPages(ctx, in, optFns...), func(page *ListOutpostsOutput) []types.Outpost {
+	return smithy.Items(c.ListOutpostsPages(ctx, in, optFns...), func(page *ListOutpostsOutput) []types.Outpost {
 		return page.Outposts
 	})
 }
@@ -1361,7 +1359,7 @@ func (c *Client) ListSitesPages(ctx context.Context, in *ListSitesInput, optFns 
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListSitesInput) (*ListSitesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListSitesInput) (*ListSitesOutput, error) {
 		return c.ListSites(ctx, params, optFns...)
 	}, func(params *ListSitesInput, out *ListSitesOutput) (*ListSitesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1380,17 +1378,17 @@ func (c *Client) ListSitesPages(ctx context.Context, in *ListSitesInput, optFns 
 // ListSitesItems calls ListSites page by page and yields the items of every page (the output's
 // Sites), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListSitesItems(ctx context.Context, in *ListSitesInput, optFns ...func(*Options)) iter.Seq2[types.Site, error] {
-	return call.Items(c.ListSitesPages(ctx, in, optFns...), func(page *ListSitesOutput) []types.Site {
+	return smithy.Items(c.ListSitesPages(ctx, in, optFns...), func(page *ListSitesOutput) []types.Site {
 		return page.Sites
 	})
 }
 
-func decodeErrorResponse(resp *call.Response) error {
-	code, message := call.ErrorCodeAndMessage(resp)
+func decodeErrorResponse(resp *smithy.Response) error {
+	code, message := smithy.ErrorCodeAndMessage(resp)
 	switch code {
 	case "AccessDeniedException":
 		v := &types.AccessDeniedException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersAccessDeniedException, -1); i >= 0; i = d.Member(&membersAccessDeniedException, i) {
 				switch i {
@@ -1406,7 +1404,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ConflictException":
 		v := &types.ConflictException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersConflictException, -1); i >= 0; i = d.Member(&membersConflictException, i) {
 				switch i {
@@ -1426,7 +1424,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InternalServerException":
 		v := &types.InternalServerException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInternalServerException, -1); i >= 0; i = d.Member(&membersInternalServerException, i) {
 				switch i {
@@ -1442,7 +1440,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "NotFoundException":
 		v := &types.NotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersNotFoundException, -1); i >= 0; i = d.Member(&membersNotFoundException, i) {
 				switch i {
@@ -1458,7 +1456,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ServiceQuotaExceededException":
 		v := &types.ServiceQuotaExceededException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersServiceQuotaExceededException, -1); i >= 0; i = d.Member(&membersServiceQuotaExceededException, i) {
 				switch i {
@@ -1474,7 +1472,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ValidationException":
 		v := &types.ValidationException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersValidationException, -1); i >= 0; i = d.Member(&membersValidationException, i) {
 				switch i {
@@ -1492,7 +1490,7 @@ func decodeErrorResponse(resp *call.Response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  call.RequestID(resp),
+		RequestID:  smithy.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -5,49 +5,46 @@
 package outposts
 
 import (
-	call "github.com/smithygo/smithygo/generated/outposts/internal/call"
-	httpbind "github.com/smithygo/smithygo/generated/outposts/internal/httpbind"
-	jsonwire "github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
-	validation "github.com/smithygo/smithygo/generated/outposts/internal/validation"
+	smithy "github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
 	"strconv"
 )
 
-func serializeCancelCapacityTaskInput(in *CancelCapacityTaskInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCancelCapacityTaskInput(in *CancelCapacityTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("CancelCapacityTaskInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("CancelCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, validation.EmptyLabel("CancelCapacityTaskInput", "CapacityTaskId")
+		return nil, smithy.EmptyLabel("CancelCapacityTaskInput", "CapacityTaskId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + smithy.EscapePath(*in.CapacityTaskId, false)
 	return r, nil
 }
 
-func deserializeCancelCapacityTaskOutput(resp *call.Response, out *CancelCapacityTaskOutput) error {
+func deserializeCancelCapacityTaskOutput(resp *smithy.Response, out *CancelCapacityTaskOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCancelOrderInput(in *CancelOrderInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCancelOrderInput(in *CancelOrderInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	if in.OrderId == nil || *in.OrderId == "" {
-		return nil, validation.EmptyLabel("CancelOrderInput", "OrderId")
+		return nil, smithy.EmptyLabel("CancelOrderInput", "OrderId")
 	}
-	r.Path = "/orders/" + httpbind.EscapePath(*in.OrderId, false) + "/cancel"
+	r.Path = "/orders/" + smithy.EscapePath(*in.OrderId, false) + "/cancel"
 	return r, nil
 }
 
-func deserializeCancelOrderOutput(resp *call.Response, out *CancelOrderOutput) error {
+func deserializeCancelOrderOutput(resp *smithy.Response, out *CancelOrderOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCreateOrderInput(in *CreateOrderInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateOrderInput(in *CreateOrderInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/orders"
-	e := jsonwire.NewEncoder(opCreateOrder.BodyBuffer())
+	e := smithy.NewEncoder(opCreateOrder.BodyBuffer())
 	e.BeginObject()
 	if in.OutpostIdentifier != nil {
 		e.QuotedKey("\"OutpostIdentifier\"")
@@ -72,8 +69,8 @@ func serializeCreateOrderInput(in *CreateOrderInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateOrderOutput(resp *smithy.Response, out *CreateOrderOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateOrderOutput, -1); i >= 0; i = d.Member(&membersCreateOrderOutput, i) {
 			switch i {
@@ -88,10 +85,10 @@ func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) e
 	return d.Err()
 }
 
-func serializeCreateOutpostInput(in *CreateOutpostInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateOutpostInput(in *CreateOutpostInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/outposts"
-	e := jsonwire.NewEncoder(opCreateOutpost.BodyBuffer())
+	e := smithy.NewEncoder(opCreateOutpost.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -128,8 +125,8 @@ func serializeCreateOutpostInput(in *CreateOutpostInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateOutpostOutput(resp *smithy.Response, out *CreateOutpostOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateOutpostOutput, -1); i >= 0; i = d.Member(&membersCreateOutpostOutput, i) {
 			switch i {
@@ -144,10 +141,10 @@ func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutpu
 	return d.Err()
 }
 
-func serializeCreateSiteInput(in *CreateSiteInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateSiteInput(in *CreateSiteInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/sites"
-	e := jsonwire.NewEncoder(opCreateSite.BodyBuffer())
+	e := smithy.NewEncoder(opCreateSite.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -184,8 +181,8 @@ func serializeCreateSiteInput(in *CreateSiteInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateSiteOutput(resp *smithy.Response, out *CreateSiteOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateSiteOutput, -1); i >= 0; i = d.Member(&membersCreateSiteOutput, i) {
 			switch i {
@@ -200,48 +197,48 @@ func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) err
 	return d.Err()
 }
 
-func serializeDeleteOutpostInput(in *DeleteOutpostInput) (*call.Request, error) {
-	r := call.NewRequest("DELETE")
+func serializeDeleteOutpostInput(in *DeleteOutpostInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("DELETE")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, validation.EmptyLabel("DeleteOutpostInput", "OutpostId")
+		return nil, smithy.EmptyLabel("DeleteOutpostInput", "OutpostId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostId, false)
 	return r, nil
 }
 
-func deserializeDeleteOutpostOutput(resp *call.Response, out *DeleteOutpostOutput) error {
+func deserializeDeleteOutpostOutput(resp *smithy.Response, out *DeleteOutpostOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDeleteSiteInput(in *DeleteSiteInput) (*call.Request, error) {
-	r := call.NewRequest("DELETE")
+func serializeDeleteSiteInput(in *DeleteSiteInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("DELETE")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("DeleteSiteInput", "SiteId")
+		return nil, smithy.EmptyLabel("DeleteSiteInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false)
 	return r, nil
 }
 
-func deserializeDeleteSiteOutput(resp *call.Response, out *DeleteSiteOutput) error {
+func deserializeDeleteSiteOutput(resp *smithy.Response, out *DeleteSiteOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetCapacityTaskInput(in *GetCapacityTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("GetCapacityTaskInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("GetCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, validation.EmptyLabel("GetCapacityTaskInput", "CapacityTaskId")
+		return nil, smithy.EmptyLabel("GetCapacityTaskInput", "CapacityTaskId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false)
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + smithy.EscapePath(*in.CapacityTaskId, false)
 	return r, nil
 }
 
-func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetCapacityTaskOutput(resp *smithy.Response, out *GetCapacityTaskOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersGetCapacityTaskOutput, i) {
 			switch i {
@@ -282,17 +279,17 @@ func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskO
 	return d.Err()
 }
 
-func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetCatalogItemInput(in *GetCatalogItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.CatalogItemId == nil || *in.CatalogItemId == "" {
-		return nil, validation.EmptyLabel("GetCatalogItemInput", "CatalogItemId")
+		return nil, smithy.EmptyLabel("GetCatalogItemInput", "CatalogItemId")
 	}
-	r.Path = "/catalog/item/" + httpbind.EscapePath(*in.CatalogItemId, false)
+	r.Path = "/catalog/item/" + smithy.EscapePath(*in.CatalogItemId, false)
 	return r, nil
 }
 
-func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetCatalogItemOutput(resp *smithy.Response, out *GetCatalogItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetCatalogItemOutput, -1); i >= 0; i = d.Member(&membersGetCatalogItemOutput, i) {
 			switch i {
@@ -307,17 +304,17 @@ func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOut
 	return d.Err()
 }
 
-func serializeGetConnectionInput(in *GetConnectionInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetConnectionInput(in *GetConnectionInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.ConnectionId == nil || *in.ConnectionId == "" {
-		return nil, validation.EmptyLabel("GetConnectionInput", "ConnectionId")
+		return nil, smithy.EmptyLabel("GetConnectionInput", "ConnectionId")
 	}
-	r.Path = "/connections/" + httpbind.EscapePath(*in.ConnectionId, false)
+	r.Path = "/connections/" + smithy.EscapePath(*in.ConnectionId, false)
 	return r, nil
 }
 
-func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetConnectionOutput(resp *smithy.Response, out *GetConnectionOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetConnectionResponse, -1); i >= 0; i = d.Member(&membersGetConnectionResponse, i) {
 			switch i {
@@ -334,17 +331,17 @@ func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutpu
 	return d.Err()
 }
 
-func serializeGetOrderInput(in *GetOrderInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetOrderInput(in *GetOrderInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OrderId == nil || *in.OrderId == "" {
-		return nil, validation.EmptyLabel("GetOrderInput", "OrderId")
+		return nil, smithy.EmptyLabel("GetOrderInput", "OrderId")
 	}
-	r.Path = "/orders/" + httpbind.EscapePath(*in.OrderId, false)
+	r.Path = "/orders/" + smithy.EscapePath(*in.OrderId, false)
 	return r, nil
 }
 
-func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetOrderOutput(resp *smithy.Response, out *GetOrderOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetOrderOutput, -1); i >= 0; i = d.Member(&membersGetOrderOutput, i) {
 			switch i {
@@ -359,17 +356,17 @@ func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
 	return d.Err()
 }
 
-func serializeGetOutpostInput(in *GetOutpostInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetOutpostInput(in *GetOutpostInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, validation.EmptyLabel("GetOutpostInput", "OutpostId")
+		return nil, smithy.EmptyLabel("GetOutpostInput", "OutpostId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostId, false)
 	return r, nil
 }
 
-func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetOutpostOutput(resp *smithy.Response, out *GetOutpostOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetOutpostOutput, -1); i >= 0; i = d.Member(&membersGetOutpostOutput, i) {
 			switch i {
@@ -384,12 +381,12 @@ func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) err
 	return d.Err()
 }
 
-func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, validation.EmptyLabel("GetOutpostInstanceTypesInput", "OutpostId")
+		return nil, smithy.EmptyLabel("GetOutpostInstanceTypesInput", "OutpostId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false) + "/instanceTypes"
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostId, false) + "/instanceTypes"
 	if in.NextToken != nil {
 		r.Query.Add("NextToken", *in.NextToken)
 	}
@@ -399,8 +396,8 @@ func serializeGetOutpostInstanceTypesInput(in *GetOutpostInstanceTypesInput) (*c
 	return r, nil
 }
 
-func deserializeGetOutpostInstanceTypesOutput(resp *call.Response, out *GetOutpostInstanceTypesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetOutpostInstanceTypesOutput(resp *smithy.Response, out *GetOutpostInstanceTypesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetOutpostInstanceTypesOutput, -1); i >= 0; i = d.Member(&membersGetOutpostInstanceTypesOutput, i) {
 			switch i {
@@ -419,12 +416,12 @@ func deserializeGetOutpostInstanceTypesOutput(resp *call.Response, out *GetOutpo
 	return d.Err()
 }
 
-func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInstanceTypesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("GetOutpostSupportedInstanceTypesInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("GetOutpostSupportedInstanceTypesInput", "OutpostIdentifier")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/supportedInstanceTypes"
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/supportedInstanceTypes"
 	if in.OrderId != nil {
 		r.Query.Add("OrderId", *in.OrderId)
 	}
@@ -437,8 +434,8 @@ func serializeGetOutpostSupportedInstanceTypesInput(in *GetOutpostSupportedInsta
 	return r, nil
 }
 
-func deserializeGetOutpostSupportedInstanceTypesOutput(resp *call.Response, out *GetOutpostSupportedInstanceTypesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetOutpostSupportedInstanceTypesOutput(resp *smithy.Response, out *GetOutpostSupportedInstanceTypesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetOutpostSupportedInstanceTypesOutput, -1); i >= 0; i = d.Member(&membersGetOutpostSupportedInstanceTypesOutput, i) {
 			switch i {
@@ -453,17 +450,17 @@ func deserializeGetOutpostSupportedInstanceTypesOutput(resp *call.Response, out 
 	return d.Err()
 }
 
-func serializeGetSiteInput(in *GetSiteInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetSiteInput(in *GetSiteInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("GetSiteInput", "SiteId")
+		return nil, smithy.EmptyLabel("GetSiteInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false)
 	return r, nil
 }
 
-func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetSiteOutput(resp *smithy.Response, out *GetSiteOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetSiteOutput, -1); i >= 0; i = d.Member(&membersGetSiteOutput, i) {
 			switch i {
@@ -478,20 +475,20 @@ func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
 	return d.Err()
 }
 
-func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeGetSiteAddressInput(in *GetSiteAddressInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("GetSiteAddressInput", "SiteId")
+		return nil, smithy.EmptyLabel("GetSiteAddressInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false) + "/address"
 	if in.AddressType != "" {
 		r.Query.Add("AddressType", string(in.AddressType))
 	}
 	return r, nil
 }
 
-func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetSiteAddressOutput(resp *smithy.Response, out *GetSiteAddressOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetSiteAddressOutput, -1); i >= 0; i = d.Member(&membersGetSiteAddressOutput, i) {
 			switch i {
@@ -510,12 +507,12 @@ func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOut
 	return d.Err()
 }
 
-func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("ListAssetInstancesInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("ListAssetInstancesInput", "OutpostIdentifier")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assetInstances"
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/assetInstances"
 	for _, v := range in.AssetIdFilter {
 		r.Query.Add("AssetIdFilter", v)
 	}
@@ -537,8 +534,8 @@ func serializeListAssetInstancesInput(in *ListAssetInstancesInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeListAssetInstancesOutput(resp *call.Response, out *ListAssetInstancesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListAssetInstancesOutput(resp *smithy.Response, out *ListAssetInstancesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListAssetInstancesOutput, -1); i >= 0; i = d.Member(&membersListAssetInstancesOutput, i) {
 			switch i {
@@ -553,12 +550,12 @@ func deserializeListAssetInstancesOutput(resp *call.Response, out *ListAssetInst
 	return d.Err()
 }
 
-func serializeListAssetsInput(in *ListAssetsInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListAssetsInput(in *ListAssetsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("ListAssetsInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("ListAssetsInput", "OutpostIdentifier")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/assets"
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/assets"
 	for _, v := range in.HostIdFilter {
 		r.Query.Add("HostIdFilter", v)
 	}
@@ -574,8 +571,8 @@ func serializeListAssetsInput(in *ListAssetsInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListAssetsOutput(resp *call.Response, out *ListAssetsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListAssetsOutput(resp *smithy.Response, out *ListAssetsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListAssetsOutput, -1); i >= 0; i = d.Member(&membersListAssetsOutput, i) {
 			switch i {
@@ -590,15 +587,15 @@ func deserializeListAssetsOutput(resp *call.Response, out *ListAssetsOutput) err
 	return d.Err()
 }
 
-func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstancesForCapacityTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "OutpostIdentifier")
 	}
 	if in.CapacityTaskId == nil || *in.CapacityTaskId == "" {
-		return nil, validation.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "CapacityTaskId")
+		return nil, smithy.EmptyLabel("ListBlockingInstancesForCapacityTaskInput", "CapacityTaskId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + httpbind.EscapePath(*in.CapacityTaskId, false) + "/blockingInstances"
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/capacity/" + smithy.EscapePath(*in.CapacityTaskId, false) + "/blockingInstances"
 	if in.MaxResults != nil {
 		r.Query.Add("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
@@ -608,8 +605,8 @@ func serializeListBlockingInstancesForCapacityTaskInput(in *ListBlockingInstance
 	return r, nil
 }
 
-func deserializeListBlockingInstancesForCapacityTaskOutput(resp *call.Response, out *ListBlockingInstancesForCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListBlockingInstancesForCapacityTaskOutput(resp *smithy.Response, out *ListBlockingInstancesForCapacityTaskOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListBlockingInstancesForCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersListBlockingInstancesForCapacityTaskOutput, i) {
 			switch i {
@@ -624,8 +621,8 @@ func deserializeListBlockingInstancesForCapacityTaskOutput(resp *call.Response, 
 	return d.Err()
 }
 
-func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	r.Path = "/capacity/tasks"
 	if in.OutpostIdentifierFilter != nil {
 		r.Query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
@@ -642,8 +639,8 @@ func serializeListCapacityTasksInput(in *ListCapacityTasksInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeListCapacityTasksOutput(resp *call.Response, out *ListCapacityTasksOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListCapacityTasksOutput(resp *smithy.Response, out *ListCapacityTasksOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListCapacityTasksOutput, -1); i >= 0; i = d.Member(&membersListCapacityTasksOutput, i) {
 			switch i {
@@ -658,8 +655,8 @@ func deserializeListCapacityTasksOutput(resp *call.Response, out *ListCapacityTa
 	return d.Err()
 }
 
-func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	r.Path = "/catalog/items"
 	if in.NextToken != nil {
 		r.Query.Add("NextToken", *in.NextToken)
@@ -679,8 +676,8 @@ func serializeListCatalogItemsInput(in *ListCatalogItemsInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeListCatalogItemsOutput(resp *call.Response, out *ListCatalogItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListCatalogItemsOutput(resp *smithy.Response, out *ListCatalogItemsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListCatalogItemsOutput, -1); i >= 0; i = d.Member(&membersListCatalogItemsOutput, i) {
 			switch i {
@@ -695,8 +692,8 @@ func deserializeListCatalogItemsOutput(resp *call.Response, out *ListCatalogItem
 	return d.Err()
 }
 
-func serializeListOrdersInput(in *ListOrdersInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListOrdersInput(in *ListOrdersInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	r.Path = "/list-orders"
 	if in.OutpostIdentifierFilter != nil {
 		r.Query.Add("OutpostIdentifierFilter", *in.OutpostIdentifierFilter)
@@ -710,8 +707,8 @@ func serializeListOrdersInput(in *ListOrdersInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListOrdersOutput(resp *call.Response, out *ListOrdersOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListOrdersOutput(resp *smithy.Response, out *ListOrdersOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListOrdersOutput, -1); i >= 0; i = d.Member(&membersListOrdersOutput, i) {
 			switch i {
@@ -726,8 +723,8 @@ func deserializeListOrdersOutput(resp *call.Response, out *ListOrdersOutput) err
 	return d.Err()
 }
 
-func serializeListOutpostsInput(in *ListOutpostsInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListOutpostsInput(in *ListOutpostsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	r.Path = "/outposts"
 	if in.NextToken != nil {
 		r.Query.Add("NextToken", *in.NextToken)
@@ -747,8 +744,8 @@ func serializeListOutpostsInput(in *ListOutpostsInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListOutpostsOutput(resp *call.Response, out *ListOutpostsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListOutpostsOutput(resp *smithy.Response, out *ListOutpostsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListOutpostsOutput, -1); i >= 0; i = d.Member(&membersListOutpostsOutput, i) {
 			switch i {
@@ -763,8 +760,8 @@ func deserializeListOutpostsOutput(resp *call.Response, out *ListOutpostsOutput)
 	return d.Err()
 }
 
-func serializeListSitesInput(in *ListSitesInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListSitesInput(in *ListSitesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	r.Path = "/sites"
 	if in.NextToken != nil {
 		r.Query.Add("NextToken", *in.NextToken)
@@ -784,8 +781,8 @@ func serializeListSitesInput(in *ListSitesInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListSitesOutput(resp *call.Response, out *ListSitesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListSitesOutput(resp *smithy.Response, out *ListSitesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListSitesOutput, -1); i >= 0; i = d.Member(&membersListSitesOutput, i) {
 			switch i {
@@ -800,17 +797,17 @@ func deserializeListSitesOutput(resp *call.Response, out *ListSitesOutput) error
 	return d.Err()
 }
 
-func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*call.Request, error) {
-	r := call.NewRequest("GET")
+func serializeListTagsForResourceInput(in *ListTagsForResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("GET")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, validation.EmptyLabel("ListTagsForResourceInput", "ResourceArn")
+		return nil, smithy.EmptyLabel("ListTagsForResourceInput", "ResourceArn")
 	}
-	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
+	r.Path = "/tags/" + smithy.EscapePath(*in.ResourceArn, false)
 	return r, nil
 }
 
-func deserializeListTagsForResourceOutput(resp *call.Response, out *ListTagsForResourceOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListTagsForResourceOutput(resp *smithy.Response, out *ListTagsForResourceOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListTagsForResourceResponse, -1); i >= 0; i = d.Member(&membersListTagsForResourceResponse, i) {
 			switch i {
@@ -823,13 +820,13 @@ func deserializeListTagsForResourceOutput(resp *call.Response, out *ListTagsForR
 	return d.Err()
 }
 
-func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	if in.OutpostIdentifier == nil || *in.OutpostIdentifier == "" {
-		return nil, validation.EmptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
+		return nil, smithy.EmptyLabel("StartCapacityTaskInput", "OutpostIdentifier")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
-	e := jsonwire.NewEncoder(opStartCapacityTask.BodyBuffer())
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostIdentifier, false) + "/capacity"
+	e := smithy.NewEncoder(opStartCapacityTask.BodyBuffer())
 	e.BeginObject()
 	if in.OrderId != nil {
 		e.QuotedKey("\"OrderId\"")
@@ -862,8 +859,8 @@ func serializeStartCapacityTaskInput(in *StartCapacityTaskInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeStartCapacityTaskOutput(resp *smithy.Response, out *StartCapacityTaskOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersStartCapacityTaskOutput, -1); i >= 0; i = d.Member(&membersStartCapacityTaskOutput, i) {
 			switch i {
@@ -904,10 +901,10 @@ func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityT
 	return d.Err()
 }
 
-func serializeStartConnectionInput(in *StartConnectionInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeStartConnectionInput(in *StartConnectionInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/connections"
-	e := jsonwire.NewEncoder(opStartConnection.BodyBuffer())
+	e := smithy.NewEncoder(opStartConnection.BodyBuffer())
 	e.BeginObject()
 	if in.DeviceSerialNumber != nil {
 		e.QuotedKey("\"DeviceSerialNumber\"")
@@ -932,8 +929,8 @@ func serializeStartConnectionInput(in *StartConnectionInput) (*call.Request, err
 	return r, nil
 }
 
-func deserializeStartConnectionOutput(resp *call.Response, out *StartConnectionOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeStartConnectionOutput(resp *smithy.Response, out *StartConnectionOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersStartConnectionResponse, -1); i >= 0; i = d.Member(&membersStartConnectionResponse, i) {
 			switch i {
@@ -948,13 +945,13 @@ func deserializeStartConnectionOutput(resp *call.Response, out *StartConnectionO
 	return d.Err()
 }
 
-func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeTagResourceInput(in *TagResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, validation.EmptyLabel("TagResourceInput", "ResourceArn")
+		return nil, smithy.EmptyLabel("TagResourceInput", "ResourceArn")
 	}
-	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
-	e := jsonwire.NewEncoder(opTagResource.BodyBuffer())
+	r.Path = "/tags/" + smithy.EscapePath(*in.ResourceArn, false)
+	e := smithy.NewEncoder(opTagResource.BodyBuffer())
 	e.BeginObject()
 	if in.Tags != nil {
 		e.QuotedKey("\"Tags\"")
@@ -967,35 +964,35 @@ func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeTagResourceOutput(resp *call.Response, out *TagResourceOutput) error {
+func deserializeTagResourceOutput(resp *smithy.Response, out *TagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUntagResourceInput(in *UntagResourceInput) (*call.Request, error) {
-	r := call.NewRequest("DELETE")
+func serializeUntagResourceInput(in *UntagResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("DELETE")
 	if in.ResourceArn == nil || *in.ResourceArn == "" {
-		return nil, validation.EmptyLabel("UntagResourceInput", "ResourceArn")
+		return nil, smithy.EmptyLabel("UntagResourceInput", "ResourceArn")
 	}
-	r.Path = "/tags/" + httpbind.EscapePath(*in.ResourceArn, false)
+	r.Path = "/tags/" + smithy.EscapePath(*in.ResourceArn, false)
 	for _, v := range in.TagKeys {
 		r.Query.Add("tagKeys", v)
 	}
 	return r, nil
 }
 
-func deserializeUntagResourceOutput(resp *call.Response, out *UntagResourceOutput) error {
+func deserializeUntagResourceOutput(resp *smithy.Response, out *UntagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*call.Request, error) {
-	r := call.NewRequest("PATCH")
+func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("PATCH")
 	if in.OutpostId == nil || *in.OutpostId == "" {
-		return nil, validation.EmptyLabel("UpdateOutpostInput", "OutpostId")
+		return nil, smithy.EmptyLabel("UpdateOutpostInput", "OutpostId")
 	}
-	r.Path = "/outposts/" + httpbind.EscapePath(*in.OutpostId, false)
-	e := jsonwire.NewEncoder(opUpdateOutpost.BodyBuffer())
+	r.Path = "/outposts/" + smithy.EscapePath(*in.OutpostId, false)
+	e := smithy.NewEncoder(opUpdateOutpost.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1016,8 +1013,8 @@ func serializeUpdateOutpostInput(in *UpdateOutpostInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateOutpostOutput(resp *smithy.Response, out *UpdateOutpostOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateOutpostOutput, -1); i >= 0; i = d.Member(&membersUpdateOutpostOutput, i) {
 			switch i {
@@ -1032,13 +1029,13 @@ func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutpu
 	return d.Err()
 }
 
-func serializeUpdateSiteInput(in *UpdateSiteInput) (*call.Request, error) {
-	r := call.NewRequest("PATCH")
+func serializeUpdateSiteInput(in *UpdateSiteInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("PATCH")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("UpdateSiteInput", "SiteId")
+		return nil, smithy.EmptyLabel("UpdateSiteInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false)
-	e := jsonwire.NewEncoder(opUpdateSite.BodyBuffer())
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false)
+	e := smithy.NewEncoder(opUpdateSite.BodyBuffer())
 	e.BeginObject()
 	if in.Name != nil {
 		e.QuotedKey("\"Name\"")
@@ -1059,8 +1056,8 @@ func serializeUpdateSiteInput(in *UpdateSiteInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateSiteOutput(resp *smithy.Response, out *UpdateSiteOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteOutput, i) {
 			switch i {
@@ -1075,13 +1072,13 @@ func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) err
 	return d.Err()
 }
 
-func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*call.Request, error) {
-	r := call.NewRequest("PUT")
+func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("PUT")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("UpdateSiteAddressInput", "SiteId")
+		return nil, smithy.EmptyLabel("UpdateSiteAddressInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/address"
-	e := jsonwire.NewEncoder(opUpdateSiteAddress.BodyBuffer())
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false) + "/address"
+	e := smithy.NewEncoder(opUpdateSiteAddress.BodyBuffer())
 	e.BeginObject()
 	if in.AddressType != "" {
 		e.QuotedKey("\"AddressType\"")
@@ -1098,8 +1095,8 @@ func serializeUpdateSiteAddressInput(in *UpdateSiteAddressInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddressOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateSiteAddressOutput(resp *smithy.Response, out *UpdateSiteAddressOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteAddressOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressOutput, i) {
 			switch i {
@@ -1116,13 +1113,13 @@ func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddr
 	return d.Err()
 }
 
-func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput) (*call.Request, error) {
-	r := call.NewRequest("PATCH")
+func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPropertiesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("PATCH")
 	if in.SiteId == nil || *in.SiteId == "" {
-		return nil, validation.EmptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
+		return nil, smithy.EmptyLabel("UpdateSiteRackPhysicalPropertiesInput", "SiteId")
 	}
-	r.Path = "/sites/" + httpbind.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
-	e := jsonwire.NewEncoder(opUpdateSiteRackPhysicalProperties.BodyBuffer())
+	r.Path = "/sites/" + smithy.EscapePath(*in.SiteId, false) + "/rackPhysicalProperties"
+	e := smithy.NewEncoder(opUpdateSiteRackPhysicalProperties.BodyBuffer())
 	e.BeginObject()
 	if in.PowerDrawKva != "" {
 		e.QuotedKey("\"PowerDrawKva\"")
@@ -1167,8 +1164,8 @@ func serializeUpdateSiteRackPhysicalPropertiesInput(in *UpdateSiteRackPhysicalPr
 	return r, nil
 }
 
-func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *smithy.Response, out *UpdateSiteRackPhysicalPropertiesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, i) {
 			switch i {
@@ -1183,12 +1180,12 @@ func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out 
 	return d.Err()
 }
 
-func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
+func decodeAWSServiceNameList(d *smithy.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AWSServiceName]
+	var b smithy.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1198,11 +1195,11 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	return b.Slice()
 }
 
-func decodeAccountIdList(d *jsonwire.Decoder) []string {
+func decodeAccountIdList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
+func decodeAddress(d *smithy.Decoder, v *types.Address) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1234,7 +1231,7 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 	}
 }
 
-func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
+func decodeAssetInfo(d *smithy.Decoder, v *types.AssetInfo) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1258,7 +1255,7 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 	}
 }
 
-func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
+func decodeAssetInstance(d *smithy.Decoder, v *types.AssetInstance) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1278,12 +1275,12 @@ func decodeAssetInstance(d *jsonwire.Decoder, v *types.AssetInstance) {
 	}
 }
 
-func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceTypeCapacity {
+func decodeAssetInstanceCapacityList(d *smithy.Decoder) []types.AssetInstanceTypeCapacity {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
+	var b smithy.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1293,12 +1290,12 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	return b.Slice()
 }
 
-func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
+func decodeAssetInstanceList(d *smithy.Decoder) []types.AssetInstance {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AssetInstance]
+	var b smithy.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1308,7 +1305,7 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	return b.Slice()
 }
 
-func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstanceTypeCapacity) {
+func decodeAssetInstanceTypeCapacity(d *smithy.Decoder, v *types.AssetInstanceTypeCapacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1322,12 +1319,12 @@ func decodeAssetInstanceTypeCapacity(d *jsonwire.Decoder, v *types.AssetInstance
 	}
 }
 
-func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
+func decodeAssetListDefinition(d *smithy.Decoder) []types.AssetInfo {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AssetInfo]
+	var b smithy.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1337,7 +1334,7 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	return b.Slice()
 }
 
-func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
+func decodeAssetLocation(d *smithy.Decoder, v *types.AssetLocation) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1349,7 +1346,7 @@ func decodeAssetLocation(d *jsonwire.Decoder, v *types.AssetLocation) {
 	}
 }
 
-func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
+func decodeBlockingInstance(d *smithy.Decoder, v *types.BlockingInstance) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1365,12 +1362,12 @@ func decodeBlockingInstance(d *jsonwire.Decoder, v *types.BlockingInstance) {
 	}
 }
 
-func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
+func decodeBlockingInstancesList(d *smithy.Decoder) []types.BlockingInstance {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.BlockingInstance]
+	var b smithy.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1380,11 +1377,11 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	return b.Slice()
 }
 
-func decodeCIDRList(d *jsonwire.Decoder) []string {
+func decodeCIDRList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure) {
+func decodeCapacityTaskFailure(d *smithy.Decoder, v *types.CapacityTaskFailure) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1398,12 +1395,12 @@ func decodeCapacityTaskFailure(d *jsonwire.Decoder, v *types.CapacityTaskFailure
 	}
 }
 
-func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
+func decodeCapacityTaskList(d *smithy.Decoder) []types.CapacityTaskSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
+	var b smithy.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1413,7 +1410,7 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	return b.Slice()
 }
 
-func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary) {
+func decodeCapacityTaskSummary(d *smithy.Decoder, v *types.CapacityTaskSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1437,7 +1434,7 @@ func decodeCapacityTaskSummary(d *jsonwire.Decoder, v *types.CapacityTaskSummary
 	}
 }
 
-func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
+func decodeCatalogItem(d *smithy.Decoder, v *types.CatalogItem) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1461,12 +1458,12 @@ func decodeCatalogItem(d *jsonwire.Decoder, v *types.CatalogItem) {
 	}
 }
 
-func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
+func decodeCatalogItemListDefinition(d *smithy.Decoder) []types.CatalogItem {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.CatalogItem]
+	var b smithy.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1476,7 +1473,7 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	return b.Slice()
 }
 
-func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
+func decodeComputeAttributes(d *smithy.Decoder, v *types.ComputeAttributes) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1496,7 +1493,7 @@ func decodeComputeAttributes(d *jsonwire.Decoder, v *types.ComputeAttributes) {
 	}
 }
 
-func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
+func decodeConnectionDetails(d *smithy.Decoder, v *types.ConnectionDetails) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1518,7 +1515,7 @@ func decodeConnectionDetails(d *jsonwire.Decoder, v *types.ConnectionDetails) {
 	}
 }
 
-func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
+func decodeEC2Capacity(d *smithy.Decoder, v *types.EC2Capacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1534,12 +1531,12 @@ func decodeEC2Capacity(d *jsonwire.Decoder, v *types.EC2Capacity) {
 	}
 }
 
-func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
+func decodeEC2CapacityListDefinition(d *smithy.Decoder) []types.EC2Capacity {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.EC2Capacity]
+	var b smithy.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1549,15 +1546,15 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	return b.Slice()
 }
 
-func decodeInstanceFamilies(d *jsonwire.Decoder) []string {
+func decodeInstanceFamilies(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeInstanceIdList(d *jsonwire.Decoder) []string {
+func decodeInstanceIdList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapacity) {
+func decodeInstanceTypeCapacity(d *smithy.Decoder, v *types.InstanceTypeCapacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1571,7 +1568,7 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 	}
 }
 
-func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
+func decodeInstanceTypeItem(d *smithy.Decoder, v *types.InstanceTypeItem) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1585,12 +1582,12 @@ func decodeInstanceTypeItem(d *jsonwire.Decoder, v *types.InstanceTypeItem) {
 	}
 }
 
-func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeItem {
+func decodeInstanceTypeListDefinition(d *smithy.Decoder) []types.InstanceTypeItem {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.InstanceTypeItem]
+	var b smithy.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1600,7 +1597,7 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	return b.Slice()
 }
 
-func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) {
+func decodeInstancesToExclude(d *smithy.Decoder, v *types.InstancesToExclude) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1616,7 +1613,7 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 	}
 }
 
-func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
+func decodeLineItem(d *smithy.Decoder, v *types.LineItem) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1644,7 +1641,7 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 	}
 }
 
-func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetInformation) {
+func decodeLineItemAssetInformation(d *smithy.Decoder, v *types.LineItemAssetInformation) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1658,12 +1655,12 @@ func decodeLineItemAssetInformation(d *jsonwire.Decoder, v *types.LineItemAssetI
 	}
 }
 
-func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAssetInformation {
+func decodeLineItemAssetInformationList(d *smithy.Decoder) []types.LineItemAssetInformation {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
+	var b smithy.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1673,12 +1670,12 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	return b.Slice()
 }
 
-func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
+func decodeLineItemListDefinition(d *smithy.Decoder) []types.LineItem {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.LineItem]
+	var b smithy.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1688,7 +1685,7 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	return b.Slice()
 }
 
-func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
+func decodeLineItemStatusCounts(d *smithy.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1706,11 +1703,11 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 	return out
 }
 
-func decodeMacAddressList(d *jsonwire.Decoder) []string {
+func decodeMacAddressList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
+func decodeOrder(d *smithy.Decoder, v *types.Order) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1738,7 +1735,7 @@ func decodeOrder(d *jsonwire.Decoder, v *types.Order) {
 	}
 }
 
-func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
+func decodeOrderSummary(d *smithy.Decoder, v *types.OrderSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1762,12 +1759,12 @@ func decodeOrderSummary(d *jsonwire.Decoder, v *types.OrderSummary) {
 	}
 }
 
-func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary {
+func decodeOrderSummaryListDefinition(d *smithy.Decoder) []types.OrderSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.OrderSummary]
+	var b smithy.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1777,7 +1774,7 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	return b.Slice()
 }
 
-func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
+func decodeOutpost(d *smithy.Decoder, v *types.Outpost) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1811,12 +1808,12 @@ func decodeOutpost(d *jsonwire.Decoder, v *types.Outpost) {
 	}
 }
 
-func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
+func decodeOutpostListDefinition(d *smithy.Decoder) []types.Outpost {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Outpost]
+	var b smithy.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1826,7 +1823,7 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	return b.Slice()
 }
 
-func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProperties) {
+func decodeRackPhysicalProperties(d *smithy.Decoder, v *types.RackPhysicalProperties) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1854,12 +1851,12 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 	}
 }
 
-func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapacity {
+func decodeRequestedInstancePools(d *smithy.Decoder) []types.InstanceTypeCapacity {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
+	var b smithy.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1869,7 +1866,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	return b.Slice()
 }
 
-func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation) {
+func decodeShipmentInformation(d *smithy.Decoder, v *types.ShipmentInformation) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1883,7 +1880,7 @@ func decodeShipmentInformation(d *jsonwire.Decoder, v *types.ShipmentInformation
 	}
 }
 
-func decodeSite(d *jsonwire.Decoder, v *types.Site) {
+func decodeSite(d *smithy.Decoder, v *types.Site) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1917,12 +1914,12 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 	}
 }
 
-func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
+func decodeSiteListDefinition(d *smithy.Decoder) []types.Site {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Site]
+	var b smithy.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1932,12 +1929,12 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	return b.Slice()
 }
 
-func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnum {
+func decodeSupportedStorageList(d *smithy.Decoder) []types.SupportedStorageEnum {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
+	var b smithy.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1947,12 +1944,12 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	return b.Slice()
 }
 
-func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
+func decodeSupportedUplinkGbpsListDefinition(d *smithy.Decoder) []int32 {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[int32]
+	var b smithy.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1962,7 +1959,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	return b.Slice()
 }
 
-func decodeTagMap(d *jsonwire.Decoder) map[string]string {
+func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1980,7 +1977,7 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func encodeAWSServiceNameList(e *jsonwire.Encoder, v []types.AWSServiceName) {
+func encodeAWSServiceNameList(e *smithy.Encoder, v []types.AWSServiceName) {
 	e.BeginArray()
 	for i := range v {
 		e.String(string(v[i]))
@@ -1988,7 +1985,7 @@ func encodeAWSServiceNameList(e *jsonwire.Encoder, v []types.AWSServiceName) {
 	e.EndArray()
 }
 
-func encodeAccountIdList(e *jsonwire.Encoder, v []string) {
+func encodeAccountIdList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1996,7 +1993,7 @@ func encodeAccountIdList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeAddress(e *jsonwire.Encoder, v *types.Address) {
+func encodeAddress(e *smithy.Encoder, v *types.Address) {
 	e.BeginObject()
 	if v.ContactName != nil {
 		e.QuotedKey("\"ContactName\"")
@@ -2045,7 +2042,7 @@ func encodeAddress(e *jsonwire.Encoder, v *types.Address) {
 	e.EndObject()
 }
 
-func encodeInstanceIdList(e *jsonwire.Encoder, v []string) {
+func encodeInstanceIdList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -2053,7 +2050,7 @@ func encodeInstanceIdList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapacity) {
+func encodeInstanceTypeCapacity(e *smithy.Encoder, v *types.InstanceTypeCapacity) {
 	e.BeginObject()
 	if v.InstanceType != nil {
 		e.QuotedKey("\"InstanceType\"")
@@ -2064,7 +2061,7 @@ func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapaci
 	e.EndObject()
 }
 
-func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) {
+func encodeInstancesToExclude(e *smithy.Encoder, v *types.InstancesToExclude) {
 	e.BeginObject()
 	if v.Instances != nil {
 		e.QuotedKey("\"Instances\"")
@@ -2081,7 +2078,7 @@ func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) 
 	e.EndObject()
 }
 
-func encodeLineItemRequest(e *jsonwire.Encoder, v *types.LineItemRequest) {
+func encodeLineItemRequest(e *smithy.Encoder, v *types.LineItemRequest) {
 	e.BeginObject()
 	if v.CatalogItemId != nil {
 		e.QuotedKey("\"CatalogItemId\"")
@@ -2094,7 +2091,7 @@ func encodeLineItemRequest(e *jsonwire.Encoder, v *types.LineItemRequest) {
 	e.EndObject()
 }
 
-func encodeLineItemRequestListDefinition(e *jsonwire.Encoder, v []types.LineItemRequest) {
+func encodeLineItemRequestListDefinition(e *smithy.Encoder, v []types.LineItemRequest) {
 	e.BeginArray()
 	for i := range v {
 		encodeLineItemRequest(e, &v[i])
@@ -2102,7 +2099,7 @@ func encodeLineItemRequestListDefinition(e *jsonwire.Encoder, v []types.LineItem
 	e.EndArray()
 }
 
-func encodeRackPhysicalProperties(e *jsonwire.Encoder, v *types.RackPhysicalProperties) {
+func encodeRackPhysicalProperties(e *smithy.Encoder, v *types.RackPhysicalProperties) {
 	e.BeginObject()
 	if v.PowerDrawKva != "" {
 		e.QuotedKey("\"PowerDrawKva\"")
@@ -2143,7 +2140,7 @@ func encodeRackPhysicalProperties(e *jsonwire.Encoder, v *types.RackPhysicalProp
 	e.EndObject()
 }
 
-func encodeRequestedInstancePools(e *jsonwire.Encoder, v []types.InstanceTypeCapacity) {
+func encodeRequestedInstancePools(e *smithy.Encoder, v []types.InstanceTypeCapacity) {
 	e.BeginArray()
 	for i := range v {
 		encodeInstanceTypeCapacity(e, &v[i])
@@ -2151,10 +2148,10 @@ func encodeRequestedInstancePools(e *jsonwire.Encoder, v []types.InstanceTypeCap
 	e.EndArray()
 }
 
-func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
+func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -2163,169 +2160,169 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 }
 
 // membersAccessDeniedException holds the wire names of AccessDeniedException's members, which Decoder.Member looks up.
-var membersAccessDeniedException = jsonwire.Members{Names: []string{"Message"}}
+var membersAccessDeniedException = smithy.Members{Names: []string{"Message"}}
 
 // membersAddress holds the wire names of Address's members, which Decoder.Member looks up.
-var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
+var membersAddress = smithy.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
 
 // membersAssetInfo holds the wire names of AssetInfo's members, which Decoder.Member looks up.
-var membersAssetInfo = jsonwire.Members{Names: []string{"AssetId", "RackId", "AssetType", "ComputeAttributes", "AssetLocation"}}
+var membersAssetInfo = smithy.Members{Names: []string{"AssetId", "RackId", "AssetType", "ComputeAttributes", "AssetLocation"}}
 
 // membersAssetInstance holds the wire names of AssetInstance's members, which Decoder.Member looks up.
-var membersAssetInstance = jsonwire.Members{Names: []string{"InstanceId", "InstanceType", "AssetId", "AccountId", "AwsServiceName"}}
+var membersAssetInstance = smithy.Members{Names: []string{"InstanceId", "InstanceType", "AssetId", "AccountId", "AwsServiceName"}}
 
 // membersAssetInstanceTypeCapacity holds the wire names of AssetInstanceTypeCapacity's members, which Decoder.Member looks up.
-var membersAssetInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+var membersAssetInstanceTypeCapacity = smithy.Members{Names: []string{"InstanceType", "Count"}}
 
 // membersAssetLocation holds the wire names of AssetLocation's members, which Decoder.Member looks up.
-var membersAssetLocation = jsonwire.Members{Names: []string{"RackElevation"}}
+var membersAssetLocation = smithy.Members{Names: []string{"RackElevation"}}
 
 // membersBlockingInstance holds the wire names of BlockingInstance's members, which Decoder.Member looks up.
-var membersBlockingInstance = jsonwire.Members{Names: []string{"InstanceId", "AccountId", "AwsServiceName"}}
+var membersBlockingInstance = smithy.Members{Names: []string{"InstanceId", "AccountId", "AwsServiceName"}}
 
 // membersCapacityTaskFailure holds the wire names of CapacityTaskFailure's members, which Decoder.Member looks up.
-var membersCapacityTaskFailure = jsonwire.Members{Names: []string{"Reason", "Type"}}
+var membersCapacityTaskFailure = smithy.Members{Names: []string{"Reason", "Type"}}
 
 // membersCapacityTaskSummary holds the wire names of CapacityTaskSummary's members, which Decoder.Member looks up.
-var membersCapacityTaskSummary = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "CapacityTaskStatus", "CreationDate", "CompletionDate", "LastModifiedDate"}}
+var membersCapacityTaskSummary = smithy.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "CapacityTaskStatus", "CreationDate", "CompletionDate", "LastModifiedDate"}}
 
 // membersCatalogItem holds the wire names of CatalogItem's members, which Decoder.Member looks up.
-var membersCatalogItem = jsonwire.Members{Names: []string{"CatalogItemId", "ItemStatus", "EC2Capacities", "PowerKva", "WeightLbs", "SupportedUplinkGbps", "SupportedStorage"}}
+var membersCatalogItem = smithy.Members{Names: []string{"CatalogItemId", "ItemStatus", "EC2Capacities", "PowerKva", "WeightLbs", "SupportedUplinkGbps", "SupportedStorage"}}
 
 // membersComputeAttributes holds the wire names of ComputeAttributes's members, which Decoder.Member looks up.
-var membersComputeAttributes = jsonwire.Members{Names: []string{"HostId", "State", "InstanceFamilies", "InstanceTypeCapacities", "MaxVcpus"}}
+var membersComputeAttributes = smithy.Members{Names: []string{"HostId", "State", "InstanceFamilies", "InstanceTypeCapacities", "MaxVcpus"}}
 
 // membersConflictException holds the wire names of ConflictException's members, which Decoder.Member looks up.
-var membersConflictException = jsonwire.Members{Names: []string{"Message", "ResourceId", "ResourceType"}}
+var membersConflictException = smithy.Members{Names: []string{"Message", "ResourceId", "ResourceType"}}
 
 // membersConnectionDetails holds the wire names of ConnectionDetails's members, which Decoder.Member looks up.
-var membersConnectionDetails = jsonwire.Members{Names: []string{"ClientPublicKey", "ServerPublicKey", "ServerEndpoint", "ClientTunnelAddress", "ServerTunnelAddress", "AllowedIps"}}
+var membersConnectionDetails = smithy.Members{Names: []string{"ClientPublicKey", "ServerPublicKey", "ServerEndpoint", "ClientTunnelAddress", "ServerTunnelAddress", "AllowedIps"}}
 
 // membersCreateOrderOutput holds the wire names of CreateOrderOutput's members, which Decoder.Member looks up.
-var membersCreateOrderOutput = jsonwire.Members{Names: []string{"Order"}}
+var membersCreateOrderOutput = smithy.Members{Names: []string{"Order"}}
 
 // membersCreateOutpostOutput holds the wire names of CreateOutpostOutput's members, which Decoder.Member looks up.
-var membersCreateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+var membersCreateOutpostOutput = smithy.Members{Names: []string{"Outpost"}}
 
 // membersCreateSiteOutput holds the wire names of CreateSiteOutput's members, which Decoder.Member looks up.
-var membersCreateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+var membersCreateSiteOutput = smithy.Members{Names: []string{"Site"}}
 
 // membersEC2Capacity holds the wire names of EC2Capacity's members, which Decoder.Member looks up.
-var membersEC2Capacity = jsonwire.Members{Names: []string{"Family", "MaxSize", "Quantity"}}
+var membersEC2Capacity = smithy.Members{Names: []string{"Family", "MaxSize", "Quantity"}}
 
 // membersGetCapacityTaskOutput holds the wire names of GetCapacityTaskOutput's members, which Decoder.Member looks up.
-var membersGetCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
+var membersGetCapacityTaskOutput = smithy.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
 
 // membersGetCatalogItemOutput holds the wire names of GetCatalogItemOutput's members, which Decoder.Member looks up.
-var membersGetCatalogItemOutput = jsonwire.Members{Names: []string{"CatalogItem"}}
+var membersGetCatalogItemOutput = smithy.Members{Names: []string{"CatalogItem"}}
 
 // membersGetConnectionResponse holds the wire names of GetConnectionResponse's members, which Decoder.Member looks up.
-var membersGetConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "ConnectionDetails"}}
+var membersGetConnectionResponse = smithy.Members{Names: []string{"ConnectionId", "ConnectionDetails"}}
 
 // membersGetOrderOutput holds the wire names of GetOrderOutput's members, which Decoder.Member looks up.
-var membersGetOrderOutput = jsonwire.Members{Names: []string{"Order"}}
+var membersGetOrderOutput = smithy.Members{Names: []string{"Order"}}
 
 // membersGetOutpostInstanceTypesOutput holds the wire names of GetOutpostInstanceTypesOutput's members, which Decoder.Member looks up.
-var membersGetOutpostInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken", "OutpostId", "OutpostArn"}}
+var membersGetOutpostInstanceTypesOutput = smithy.Members{Names: []string{"InstanceTypes", "NextToken", "OutpostId", "OutpostArn"}}
 
 // membersGetOutpostOutput holds the wire names of GetOutpostOutput's members, which Decoder.Member looks up.
-var membersGetOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+var membersGetOutpostOutput = smithy.Members{Names: []string{"Outpost"}}
 
 // membersGetOutpostSupportedInstanceTypesOutput holds the wire names of GetOutpostSupportedInstanceTypesOutput's members, which Decoder.Member looks up.
-var membersGetOutpostSupportedInstanceTypesOutput = jsonwire.Members{Names: []string{"InstanceTypes", "NextToken"}}
+var membersGetOutpostSupportedInstanceTypesOutput = smithy.Members{Names: []string{"InstanceTypes", "NextToken"}}
 
 // membersGetSiteAddressOutput holds the wire names of GetSiteAddressOutput's members, which Decoder.Member looks up.
-var membersGetSiteAddressOutput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
+var membersGetSiteAddressOutput = smithy.Members{Names: []string{"SiteId", "AddressType", "Address"}}
 
 // membersGetSiteOutput holds the wire names of GetSiteOutput's members, which Decoder.Member looks up.
-var membersGetSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+var membersGetSiteOutput = smithy.Members{Names: []string{"Site"}}
 
 // membersInstanceTypeCapacity holds the wire names of InstanceTypeCapacity's members, which Decoder.Member looks up.
-var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+var membersInstanceTypeCapacity = smithy.Members{Names: []string{"InstanceType", "Count"}}
 
 // membersInstanceTypeItem holds the wire names of InstanceTypeItem's members, which Decoder.Member looks up.
-var membersInstanceTypeItem = jsonwire.Members{Names: []string{"InstanceType", "VCPUs"}}
+var membersInstanceTypeItem = smithy.Members{Names: []string{"InstanceType", "VCPUs"}}
 
 // membersInstancesToExclude holds the wire names of InstancesToExclude's members, which Decoder.Member looks up.
-var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
+var membersInstancesToExclude = smithy.Members{Names: []string{"Instances", "AccountIds", "Services"}}
 
 // membersInternalServerException holds the wire names of InternalServerException's members, which Decoder.Member looks up.
-var membersInternalServerException = jsonwire.Members{Names: []string{"Message"}}
+var membersInternalServerException = smithy.Members{Names: []string{"Message"}}
 
 // membersLineItem holds the wire names of LineItem's members, which Decoder.Member looks up.
-var membersLineItem = jsonwire.Members{Names: []string{"CatalogItemId", "LineItemId", "Quantity", "Status", "ShipmentInformation", "AssetInformationList", "PreviousLineItemId", "PreviousOrderId"}}
+var membersLineItem = smithy.Members{Names: []string{"CatalogItemId", "LineItemId", "Quantity", "Status", "ShipmentInformation", "AssetInformationList", "PreviousLineItemId", "PreviousOrderId"}}
 
 // membersLineItemAssetInformation holds the wire names of LineItemAssetInformation's members, which Decoder.Member looks up.
-var membersLineItemAssetInformation = jsonwire.Members{Names: []string{"AssetId", "MacAddressList"}}
+var membersLineItemAssetInformation = smithy.Members{Names: []string{"AssetId", "MacAddressList"}}
 
 // membersListAssetInstancesOutput holds the wire names of ListAssetInstancesOutput's members, which Decoder.Member looks up.
-var membersListAssetInstancesOutput = jsonwire.Members{Names: []string{"AssetInstances", "NextToken"}}
+var membersListAssetInstancesOutput = smithy.Members{Names: []string{"AssetInstances", "NextToken"}}
 
 // membersListAssetsOutput holds the wire names of ListAssetsOutput's members, which Decoder.Member looks up.
-var membersListAssetsOutput = jsonwire.Members{Names: []string{"Assets", "NextToken"}}
+var membersListAssetsOutput = smithy.Members{Names: []string{"Assets", "NextToken"}}
 
 // membersListBlockingInstancesForCapacityTaskOutput holds the wire names of ListBlockingInstancesForCapacityTaskOutput's members, which Decoder.Member looks up.
-var membersListBlockingInstancesForCapacityTaskOutput = jsonwire.Members{Names: []string{"BlockingInstances", "NextToken"}}
+var membersListBlockingInstancesForCapacityTaskOutput = smithy.Members{Names: []string{"BlockingInstances", "NextToken"}}
 
 // membersListCapacityTasksOutput holds the wire names of ListCapacityTasksOutput's members, which Decoder.Member looks up.
-var membersListCapacityTasksOutput = jsonwire.Members{Names: []string{"CapacityTasks", "NextToken"}}
+var membersListCapacityTasksOutput = smithy.Members{Names: []string{"CapacityTasks", "NextToken"}}
 
 // membersListCatalogItemsOutput holds the wire names of ListCatalogItemsOutput's members, which Decoder.Member looks up.
-var membersListCatalogItemsOutput = jsonwire.Members{Names: []string{"CatalogItems", "NextToken"}}
+var membersListCatalogItemsOutput = smithy.Members{Names: []string{"CatalogItems", "NextToken"}}
 
 // membersListOrdersOutput holds the wire names of ListOrdersOutput's members, which Decoder.Member looks up.
-var membersListOrdersOutput = jsonwire.Members{Names: []string{"Orders", "NextToken"}}
+var membersListOrdersOutput = smithy.Members{Names: []string{"Orders", "NextToken"}}
 
 // membersListOutpostsOutput holds the wire names of ListOutpostsOutput's members, which Decoder.Member looks up.
-var membersListOutpostsOutput = jsonwire.Members{Names: []string{"Outposts", "NextToken"}}
+var membersListOutpostsOutput = smithy.Members{Names: []string{"Outposts", "NextToken"}}
 
 // membersListSitesOutput holds the wire names of ListSitesOutput's members, which Decoder.Member looks up.
-var membersListSitesOutput = jsonwire.Members{Names: []string{"Sites", "NextToken"}}
+var membersListSitesOutput = smithy.Members{Names: []string{"Sites", "NextToken"}}
 
 // membersListTagsForResourceResponse holds the wire names of ListTagsForResourceResponse's members, which Decoder.Member looks up.
-var membersListTagsForResourceResponse = jsonwire.Members{Names: []string{"Tags"}}
+var membersListTagsForResourceResponse = smithy.Members{Names: []string{"Tags"}}
 
 // membersNotFoundException holds the wire names of NotFoundException's members, which Decoder.Member looks up.
-var membersNotFoundException = jsonwire.Members{Names: []string{"Message"}}
+var membersNotFoundException = smithy.Members{Names: []string{"Message"}}
 
 // membersOrder holds the wire names of Order's members, which Decoder.Member looks up.
-var membersOrder = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "Status", "LineItems", "PaymentOption", "OrderSubmissionDate", "OrderFulfilledDate", "PaymentTerm", "OrderType"}}
+var membersOrder = smithy.Members{Names: []string{"OutpostId", "OrderId", "Status", "LineItems", "PaymentOption", "OrderSubmissionDate", "OrderFulfilledDate", "PaymentTerm", "OrderType"}}
 
 // membersOrderSummary holds the wire names of OrderSummary's members, which Decoder.Member looks up.
-var membersOrderSummary = jsonwire.Members{Names: []string{"OutpostId", "OrderId", "OrderType", "Status", "LineItemCountsByStatus", "OrderSubmissionDate", "OrderFulfilledDate"}}
+var membersOrderSummary = smithy.Members{Names: []string{"OutpostId", "OrderId", "OrderType", "Status", "LineItemCountsByStatus", "OrderSubmissionDate", "OrderFulfilledDate"}}
 
 // membersOutpost holds the wire names of Outpost's members, which Decoder.Member looks up.
-var membersOutpost = jsonwire.Members{Names: []string{"OutpostId", "OwnerId", "OutpostArn", "SiteId", "Name", "Description", "LifeCycleStatus", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SiteArn", "SupportedHardwareType"}}
+var membersOutpost = smithy.Members{Names: []string{"OutpostId", "OwnerId", "OutpostArn", "SiteId", "Name", "Description", "LifeCycleStatus", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SiteArn", "SupportedHardwareType"}}
 
 // membersRackPhysicalProperties holds the wire names of RackPhysicalProperties's members, which Decoder.Member looks up.
-var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
+var membersRackPhysicalProperties = smithy.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
 
 // membersServiceQuotaExceededException holds the wire names of ServiceQuotaExceededException's members, which Decoder.Member looks up.
-var membersServiceQuotaExceededException = jsonwire.Members{Names: []string{"Message"}}
+var membersServiceQuotaExceededException = smithy.Members{Names: []string{"Message"}}
 
 // membersShipmentInformation holds the wire names of ShipmentInformation's members, which Decoder.Member looks up.
-var membersShipmentInformation = jsonwire.Members{Names: []string{"ShipmentTrackingNumber", "ShipmentCarrier"}}
+var membersShipmentInformation = smithy.Members{Names: []string{"ShipmentTrackingNumber", "ShipmentCarrier"}}
 
 // membersSite holds the wire names of Site's members, which Decoder.Member looks up.
-var membersSite = jsonwire.Members{Names: []string{"SiteId", "AccountId", "Name", "Description", "Tags", "SiteArn", "Notes", "OperatingAddressCountryCode", "OperatingAddressStateOrRegion", "OperatingAddressCity", "RackPhysicalProperties"}}
+var membersSite = smithy.Members{Names: []string{"SiteId", "AccountId", "Name", "Description", "Tags", "SiteArn", "Notes", "OperatingAddressCountryCode", "OperatingAddressStateOrRegion", "OperatingAddressCity", "RackPhysicalProperties"}}
 
 // membersStartCapacityTaskOutput holds the wire names of StartCapacityTaskOutput's members, which Decoder.Member looks up.
-var membersStartCapacityTaskOutput = jsonwire.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
+var membersStartCapacityTaskOutput = smithy.Members{Names: []string{"CapacityTaskId", "OutpostId", "OrderId", "AssetId", "RequestedInstancePools", "InstancesToExclude", "DryRun", "CapacityTaskStatus", "Failed", "CreationDate", "CompletionDate", "LastModifiedDate", "TaskActionOnBlockingInstances"}}
 
 // membersStartConnectionResponse holds the wire names of StartConnectionResponse's members, which Decoder.Member looks up.
-var membersStartConnectionResponse = jsonwire.Members{Names: []string{"ConnectionId", "UnderlayIpAddress"}}
+var membersStartConnectionResponse = smithy.Members{Names: []string{"ConnectionId", "UnderlayIpAddress"}}
 
 // membersUpdateOutpostOutput holds the wire names of UpdateOutpostOutput's members, which Decoder.Member looks up.
-var membersUpdateOutpostOutput = jsonwire.Members{Names: []string{"Outpost"}}
+var membersUpdateOutpostOutput = smithy.Members{Names: []string{"Outpost"}}
 
 // membersUpdateSiteAddressOutput holds the wire names of UpdateSiteAddressOutput's members, which Decoder.Member looks up.
-var membersUpdateSiteAddressOutput = jsonwire.Members{Names: []string{"AddressType", "Address"}}
+var membersUpdateSiteAddressOutput = smithy.Members{Names: []string{"AddressType", "Address"}}
 
 // membersUpdateSiteOutput holds the wire names of UpdateSiteOutput's members, which Decoder.Member looks up.
-var membersUpdateSiteOutput = jsonwire.Members{Names: []string{"Site"}}
+var membersUpdateSiteOutput = smithy.Members{Names: []string{"Site"}}
 
 // membersUpdateSiteRackPhysicalPropertiesOutput holds the wire names of UpdateSiteRackPhysicalPropertiesOutput's members, which Decoder.Member looks up.
-var membersUpdateSiteRackPhysicalPropertiesOutput = jsonwire.Members{Names: []string{"Site"}}
+var membersUpdateSiteRackPhysicalPropertiesOutput = smithy.Members{Names: []string{"Site"}}
 
 // membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
-var membersValidationException = jsonwire.Members{Names: []string{"Message"}}
+var membersValidationException = smithy.Members{Names: []string{"Message"}}

@@ -4,552 +4,552 @@
 
 package outposts
 
-import ecmaregex "github.com/smithygo/smithygo/generated/outposts/internal/ecmaregex"
+import smithy "github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 
 // pattern1 is the pattern ^cap-[a-f0-9]{17}$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern1 = &ecmaregex.Prepared{
+var pattern1 = &smithy.Prepared{
 	Source: `^cap-[a-f0-9]{17}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpLiteral, Text: "cap-"},
-		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpLiteral, Text: "cap-"},
+		{Op: smithy.OpRepeat, Min: 17, Max: 17, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern2 is the pattern
 // ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$, parsed when this
 // package was generated; the matcher is built on first use.
-var pattern2 = &ecmaregex.Prepared{
+var pattern2 = &smithy.Prepared{
 	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
-				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-						{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+			{Op: smithy.OpConcat, Subs: []*smithy.Node{
+				{Op: smithy.OpLiteral, Text: "arn:aws"},
+				{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+					{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+						{Op: smithy.OpClass, Class: 0},
 					}},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 1},
+				{Op: smithy.OpLiteral, Text: ":outposts:"},
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 1},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":"},
-				{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 2},
+				{Op: smithy.OpLiteral, Text: ":"},
+				{Op: smithy.OpRepeat, Min: 12, Max: 12, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 2},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":outpost/"},
+				{Op: smithy.OpLiteral, Text: ":outpost/"},
 			}},
 		}},
-		{Op: ecmaregex.OpLiteral, Text: "op-"},
-		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 3},
+		{Op: smithy.OpLiteral, Text: "op-"},
+		{Op: smithy.OpRepeat, Min: 17, Max: 17, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 3},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern3 is the pattern ^oo-[a-f0-9]{17}$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern3 = &ecmaregex.Prepared{
+var pattern3 = &smithy.Prepared{
 	Source: `^oo-[a-f0-9]{17}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpLiteral, Text: "oo-"},
-		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpLiteral, Text: "oo-"},
+		{Op: smithy.OpRepeat, Min: 17, Max: 17, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern4 is the pattern ^[\S ]+$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern4 = &ecmaregex.Prepared{
+var pattern4 = &smithy.Prepared{
 	Source: `^[\S ]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
 // pattern5 is the pattern ^[\S ]*$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern5 = &ecmaregex.Prepared{
+var pattern5 = &smithy.Prepared{
 	Source: `^[\S ]*$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
 // pattern6 is the pattern ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$,
 // parsed when this package was generated; the matcher is built on first use.
-var pattern6 = &ecmaregex.Prepared{
+var pattern6 = &smithy.Prepared{
 	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
-				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-						{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+			{Op: smithy.OpConcat, Subs: []*smithy.Node{
+				{Op: smithy.OpLiteral, Text: "arn:aws"},
+				{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+					{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+						{Op: smithy.OpClass, Class: 0},
 					}},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 1},
+				{Op: smithy.OpLiteral, Text: ":outposts:"},
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 1},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":"},
-				{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 2},
+				{Op: smithy.OpLiteral, Text: ":"},
+				{Op: smithy.OpRepeat, Min: 12, Max: 12, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 2},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: ":site/"},
+				{Op: smithy.OpLiteral, Text: ":site/"},
 			}},
 		}},
-		{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpLiteral, Text: "os-"},
-			{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 3},
+		{Op: smithy.OpConcat, Subs: []*smithy.Node{
+			{Op: smithy.OpLiteral, Text: "os-"},
+			{Op: smithy.OpRepeat, Min: 17, Max: 17, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 3},
 			}},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern7 is the pattern ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$, parsed when this package
 // was generated; the matcher is built on first use.
-var pattern7 = &ecmaregex.Prepared{
+var pattern7 = &smithy.Prepared{
 	Source: `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: 3, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: 3, Subs: []*smithy.Node{
+			{Op: smithy.OpConcat, Subs: []*smithy.Node{
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 0},
 				}},
-				{Op: ecmaregex.OpLiteral, Text: "-"},
+				{Op: smithy.OpLiteral, Text: "-"},
 			}},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 1},
+		{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+			{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 1},
 			}},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 2},
+		{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+			{Op: smithy.OpConcat, Subs: []*smithy.Node{
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 2},
 				}},
-				{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 3},
+				{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 3},
 				}},
 			}},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern8 is the pattern ^[a-zA-Z]+\d-[a-zA-Z]+\d$, parsed when this package was generated; the
 // matcher is built on first use.
-var pattern8 = &ecmaregex.Prepared{
+var pattern8 = &smithy.Prepared{
 	Source: `^[a-zA-Z]+\d-[a-zA-Z]+\d$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpClass, Class: 1},
-		{Op: ecmaregex.OpLiteral, Text: "-"},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 2},
+		{Op: smithy.OpClass, Class: 1},
+		{Op: smithy.OpLiteral, Text: "-"},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 2},
 		}},
-		{Op: ecmaregex.OpClass, Class: 3},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpClass, Class: 3},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
 	},
 }
 
 // pattern9 is the pattern ^[\S \n]+$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern9 = &ecmaregex.Prepared{
+var pattern9 = &smithy.Prepared{
 	Source: `^[\S \n]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\n', '\n'}, {'\x0e', 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\n', '\n'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
 // pattern10 is the pattern ^OR-[A-Z0-9]{7}$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern10 = &ecmaregex.Prepared{
+var pattern10 = &smithy.Prepared{
 	Source: `^OR-[A-Z0-9]{7}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpLiteral, Text: "OR-"},
-		{Op: ecmaregex.OpRepeat, Min: 7, Max: 7, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpLiteral, Text: "OR-"},
+		{Op: smithy.OpRepeat, Min: 7, Max: 7, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'A', 'Z'}}},
 	},
 }
 
 // pattern11 is the pattern ^[a-zA-Z0-9+/=]{1,1024}$, parsed when this package was generated; the
 // matcher is built on first use.
-var pattern11 = &ecmaregex.Prepared{
+var pattern11 = &smithy.Prepared{
 	Source: `^[a-zA-Z0-9+/=]{1,1024}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: 1024, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: 1024, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'+', '+'}, {'/', '9'}, {'=', '='}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'+', '+'}, {'/', '9'}, {'=', '='}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern12 is the pattern ^(\d+)##(\S+)$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern12 = &ecmaregex.Prepared{
+var pattern12 = &smithy.Prepared{
 	Source: `^(\d+)##(\S+)$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpLiteral, Text: "##"},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 1},
+		{Op: smithy.OpLiteral, Text: "##"},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 1},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
 	},
 }
 
 // pattern13 is the pattern
 // ^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$, parsed when
 // this package was generated; the matcher is built on first use.
-var pattern13 = &ecmaregex.Prepared{
+var pattern13 = &smithy.Prepared{
 	Source: `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpLiteral, Text: "arn:aws"},
-			{Op: ecmaregex.OpRepeat, Min: 0, Max: 1, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpConcat, Subs: []*smithy.Node{
+			{Op: smithy.OpLiteral, Text: "arn:aws"},
+			{Op: smithy.OpRepeat, Min: 0, Max: 1, Subs: []*smithy.Node{
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 0},
 				}},
 			}},
-			{Op: ecmaregex.OpLiteral, Text: ":outposts:"},
-			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 1},
+			{Op: smithy.OpLiteral, Text: ":outposts:"},
+			{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 1},
 			}},
-			{Op: ecmaregex.OpLiteral, Text: ":"},
-			{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 2},
+			{Op: smithy.OpLiteral, Text: ":"},
+			{Op: smithy.OpRepeat, Min: 12, Max: 12, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 2},
 			}},
-			{Op: ecmaregex.OpLiteral, Text: ":"},
-			{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 3},
+			{Op: smithy.OpLiteral, Text: ":"},
+			{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 3},
 			}},
-			{Op: ecmaregex.OpLiteral, Text: "/"},
+			{Op: smithy.OpLiteral, Text: "/"},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 2, Max: 8, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 4},
+		{Op: smithy.OpRepeat, Min: 2, Max: 8, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 4},
 		}},
-		{Op: ecmaregex.OpLiteral, Text: "-"},
-		{Op: ecmaregex.OpRepeat, Min: 17, Max: 17, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 5},
+		{Op: smithy.OpLiteral, Text: "-"},
+		{Op: smithy.OpRepeat, Min: 17, Max: 17, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 5},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '-'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}}},
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern14 is the pattern ^(\w+)$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern14 = &ecmaregex.Prepared{
+var pattern14 = &smithy.Prepared{
 	Source: `^(\w+)$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
 	},
 }
 
 // pattern15 is the pattern ^[a-zA-Z0-9/+]{43}=$, parsed when this package was generated; the
 // matcher is built on first use.
-var pattern15 = &ecmaregex.Prepared{
+var pattern15 = &smithy.Prepared{
 	Source: `^[a-zA-Z0-9/+]{43}=$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 43, Max: 43, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 43, Max: 43, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpLiteral, Text: "="},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpLiteral, Text: "="},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'+', '+'}, {'/', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'+', '+'}, {'/', '9'}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern16 is the pattern ^(?!aws:)[a-zA-Z+-=._:/]+$, parsed when this package was generated; the
 // matcher is built on first use.
-var pattern16 = &ecmaregex.Prepared{
+var pattern16 = &smithy.Prepared{
 	Source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpLook, Neg: true, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpLiteral, Text: "aws:"},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpLook, Neg: true, Subs: []*smithy.Node{
+			{Op: smithy.OpLiteral, Text: "aws:"},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
 	},
 }
 
 // pattern17 is the pattern ^\S[\S ]*$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern17 = &ecmaregex.Prepared{
+var pattern17 = &smithy.Prepared{
 	Source: `^\S[\S ]*$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpClass, Class: 0},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 1},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpClass, Class: 0},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 1},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
-		{Ranges: []ecmaregex.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\x0e', '\x1f'}, {'!', 0x10ffff}}},
+		{Ranges: []smithy.Range{{'\x00', '\b'}, {'\x0e', 0x10ffff}}},
 	},
 }
 
 // pattern18 is the pattern ^[a-zA-Z0-9 -]+$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern18 = &ecmaregex.Prepared{
+var pattern18 = &smithy.Prepared{
 	Source: `^[a-zA-Z0-9 -]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{' ', ' '}, {'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{' ', ' '}, {'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern19 is the pattern ^[A-Z]{2}$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern19 = &ecmaregex.Prepared{
+var pattern19 = &smithy.Prepared{
 	Source: `^[A-Z]{2}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 2, Max: 2, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 2, Max: 2, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'A', 'Z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'A', 'Z'}}},
 	},
 }
 
 // pattern20 is the pattern ^[a-z0-9\-\.]+$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern20 = &ecmaregex.Prepared{
+var pattern20 = &smithy.Prepared{
 	Source: `^[a-z0-9\-\.]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '.'}, {'0', '9'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '.'}, {'0', '9'}, {'a', 'z'}}},
 	},
 }
 
 // pattern21 is the pattern ^\d{12}$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern21 = &ecmaregex.Prepared{
+var pattern21 = &smithy.Prepared{
 	Source: `^\d{12}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 12, Max: 12, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}}},
 	},
 }
 
 // pattern22 is the pattern ^[A-Za-z0-9-]*$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern22 = &ecmaregex.Prepared{
+var pattern22 = &smithy.Prepared{
 	Source: `^[A-Za-z0-9-]*$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern23 is the pattern ^[a-z0-9]+$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern23 = &ecmaregex.Prepared{
+var pattern23 = &smithy.Prepared{
 	Source: `^[a-z0-9]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'z'}}},
 	},
 }
 
 // pattern24 is the pattern ^[ A-Za-z]+$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern24 = &ecmaregex.Prepared{
+var pattern24 = &smithy.Prepared{
 	Source: `^[ A-Za-z]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{' ', ' '}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{' ', ' '}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern25 is the pattern ^[a-z0-9\-]+\.[a-z0-9\-]+$, parsed when this package was generated; the
 // matcher is built on first use.
-var pattern25 = &ecmaregex.Prepared{
+var pattern25 = &smithy.Prepared{
 	Source: `^[a-z0-9\-]+\.[a-z0-9\-]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpLiteral, Text: "."},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 1},
+		{Op: smithy.OpLiteral, Text: "."},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 1},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'-', '-'}, {'0', '9'}, {'a', 'z'}}},
 	},
 }
 
 // pattern26 is the pattern ^i-[0-9a-z]+$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern26 = &ecmaregex.Prepared{
+var pattern26 = &smithy.Prepared{
 	Source: `^i-[0-9a-z]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpLiteral, Text: "i-"},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpLiteral, Text: "i-"},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'z'}}},
 	},
 }

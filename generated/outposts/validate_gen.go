@@ -5,7 +5,7 @@
 package outposts
 
 import (
-	validation "github.com/smithygo/smithygo/generated/outposts/internal/validation"
+	smithy "github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
 	"strconv"
 	"unicode/utf8"
@@ -18,9 +18,9 @@ func (in *CancelCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &CancelCapacityTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "CapacityTaskId"}
+		p := smithy.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
@@ -33,7 +33,7 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -55,9 +55,9 @@ func (in *CancelOrderInput) Validate() error {
 	if in == nil {
 		in = &CancelOrderInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OrderId"}
+		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId == nil {
 			v.Required(&p)
 		} else {
@@ -79,9 +79,9 @@ func (in *CreateOrderInput) Validate() error {
 	if in == nil {
 		in = &CreateOrderInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -94,7 +94,7 @@ func (in *CreateOrderInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "LineItems"}
+		p := smithy.Path{Name: "LineItems"}
 		if in.LineItems == nil {
 			v.Required(&p)
 		} else {
@@ -105,7 +105,7 @@ func (in *CreateOrderInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PaymentOption"}
+		p := smithy.Path{Name: "PaymentOption"}
 		if in.PaymentOption == "" {
 			v.Required(&p)
 		} else {
@@ -115,7 +115,7 @@ func (in *CreateOrderInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PaymentTerm"}
+		p := smithy.Path{Name: "PaymentTerm"}
 		if in.PaymentTerm != "" {
 			if !in.PaymentTerm.IsKnown() {
 				v.Enum(&p, string(in.PaymentTerm))
@@ -132,9 +132,9 @@ func (in *CreateOutpostInput) Validate() error {
 	if in == nil {
 		in = &CreateOutpostInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "Name"}
+		p := smithy.Path{Name: "Name"}
 		if in.Name == nil {
 			v.Required(&p)
 		} else {
@@ -147,7 +147,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Description"}
+		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
 				v.Length(&p, n, 0, 1000)
@@ -158,7 +158,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -171,7 +171,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AvailabilityZone"}
+		p := smithy.Path{Name: "AvailabilityZone"}
 		if in.AvailabilityZone != nil {
 			if n := utf8.RuneCountInString(*in.AvailabilityZone); n < 1 || n > 1000 {
 				v.Length(&p, n, 1, 1000)
@@ -182,7 +182,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AvailabilityZoneId"}
+		p := smithy.Path{Name: "AvailabilityZoneId"}
 		if in.AvailabilityZoneId != nil {
 			if n := utf8.RuneCountInString(*in.AvailabilityZoneId); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -193,7 +193,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags != nil {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
@@ -202,7 +202,7 @@ func (in *CreateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "SupportedHardwareType"}
+		p := smithy.Path{Name: "SupportedHardwareType"}
 		if in.SupportedHardwareType != "" {
 			if !in.SupportedHardwareType.IsKnown() {
 				v.Enum(&p, string(in.SupportedHardwareType))
@@ -219,9 +219,9 @@ func (in *CreateSiteInput) Validate() error {
 	if in == nil {
 		in = &CreateSiteInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "Name"}
+		p := smithy.Path{Name: "Name"}
 		if in.Name == nil {
 			v.Required(&p)
 		} else {
@@ -234,7 +234,7 @@ func (in *CreateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Description"}
+		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
 				v.Length(&p, n, 1, 1001)
@@ -245,7 +245,7 @@ func (in *CreateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Notes"}
+		p := smithy.Path{Name: "Notes"}
 		if in.Notes != nil {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
 				v.Length(&p, n, 1, 2000)
@@ -256,7 +256,7 @@ func (in *CreateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags != nil {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
@@ -265,19 +265,19 @@ func (in *CreateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OperatingAddress"}
+		p := smithy.Path{Name: "OperatingAddress"}
 		if in.OperatingAddress != nil {
 			validateAddress(v, &p, in.OperatingAddress)
 		}
 	}
 	{
-		p := validation.Path{Name: "ShippingAddress"}
+		p := smithy.Path{Name: "ShippingAddress"}
 		if in.ShippingAddress != nil {
 			validateAddress(v, &p, in.ShippingAddress)
 		}
 	}
 	{
-		p := validation.Path{Name: "RackPhysicalProperties"}
+		p := smithy.Path{Name: "RackPhysicalProperties"}
 		if in.RackPhysicalProperties != nil {
 			validateRackPhysicalProperties(v, &p, in.RackPhysicalProperties)
 		}
@@ -292,9 +292,9 @@ func (in *DeleteOutpostInput) Validate() error {
 	if in == nil {
 		in = &DeleteOutpostInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostId"}
+		p := smithy.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
@@ -316,9 +316,9 @@ func (in *DeleteSiteInput) Validate() error {
 	if in == nil {
 		in = &DeleteSiteInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -340,9 +340,9 @@ func (in *GetCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &GetCapacityTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "CapacityTaskId"}
+		p := smithy.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
@@ -355,7 +355,7 @@ func (in *GetCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -377,9 +377,9 @@ func (in *GetCatalogItemInput) Validate() error {
 	if in == nil {
 		in = &GetCatalogItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "CatalogItemId"}
+		p := smithy.Path{Name: "CatalogItemId"}
 		if in.CatalogItemId == nil {
 			v.Required(&p)
 		} else {
@@ -401,9 +401,9 @@ func (in *GetConnectionInput) Validate() error {
 	if in == nil {
 		in = &GetConnectionInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ConnectionId"}
+		p := smithy.Path{Name: "ConnectionId"}
 		if in.ConnectionId == nil {
 			v.Required(&p)
 		} else {
@@ -425,9 +425,9 @@ func (in *GetOrderInput) Validate() error {
 	if in == nil {
 		in = &GetOrderInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OrderId"}
+		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId == nil {
 			v.Required(&p)
 		} else {
@@ -449,9 +449,9 @@ func (in *GetOutpostInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostId"}
+		p := smithy.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
@@ -473,9 +473,9 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostInstanceTypesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostId"}
+		p := smithy.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
@@ -488,7 +488,7 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -499,7 +499,7 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -516,9 +516,9 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 	if in == nil {
 		in = &GetOutpostSupportedInstanceTypesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -531,7 +531,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OrderId"}
+		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId != nil {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -542,7 +542,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -550,7 +550,7 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -570,9 +570,9 @@ func (in *GetSiteInput) Validate() error {
 	if in == nil {
 		in = &GetSiteInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -594,9 +594,9 @@ func (in *GetSiteAddressInput) Validate() error {
 	if in == nil {
 		in = &GetSiteAddressInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -609,7 +609,7 @@ func (in *GetSiteAddressInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AddressType"}
+		p := smithy.Path{Name: "AddressType"}
 		if in.AddressType == "" {
 			v.Required(&p)
 		} else {
@@ -628,9 +628,9 @@ func (in *ListAssetInstancesInput) Validate() error {
 	if in == nil {
 		in = &ListAssetInstancesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -643,31 +643,31 @@ func (in *ListAssetInstancesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AssetIdFilter"}
+		p := smithy.Path{Name: "AssetIdFilter"}
 		if in.AssetIdFilter != nil {
 			validateAssetIdList(v, &p, in.AssetIdFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "InstanceTypeFilter"}
+		p := smithy.Path{Name: "InstanceTypeFilter"}
 		if in.InstanceTypeFilter != nil {
 			validateOutpostInstanceTypeList(v, &p, in.InstanceTypeFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "AccountIdFilter"}
+		p := smithy.Path{Name: "AccountIdFilter"}
 		if in.AccountIdFilter != nil {
 			validateAccountIdList(v, &p, in.AccountIdFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "AwsServiceFilter"}
+		p := smithy.Path{Name: "AwsServiceFilter"}
 		if in.AwsServiceFilter != nil {
 			validateAWSServiceNameList(v, &p, in.AwsServiceFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -675,7 +675,7 @@ func (in *ListAssetInstancesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -695,9 +695,9 @@ func (in *ListAssetsInput) Validate() error {
 	if in == nil {
 		in = &ListAssetsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -710,13 +710,13 @@ func (in *ListAssetsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "HostIdFilter"}
+		p := smithy.Path{Name: "HostIdFilter"}
 		if in.HostIdFilter != nil {
 			validateHostIdList(v, &p, in.HostIdFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -724,7 +724,7 @@ func (in *ListAssetsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -735,7 +735,7 @@ func (in *ListAssetsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "StatusFilter"}
+		p := smithy.Path{Name: "StatusFilter"}
 		if in.StatusFilter != nil {
 			if n := len(in.StatusFilter); n < 1 || n > 3 {
 				v.Length(&p, n, 1, 3)
@@ -753,9 +753,9 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &ListBlockingInstancesForCapacityTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -768,7 +768,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "CapacityTaskId"}
+		p := smithy.Path{Name: "CapacityTaskId"}
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
@@ -781,7 +781,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -789,7 +789,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -809,9 +809,9 @@ func (in *ListCapacityTasksInput) Validate() error {
 	if in == nil {
 		in = &ListCapacityTasksInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifierFilter"}
+		p := smithy.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
 				v.Length(&p, n, 1, 180)
@@ -822,7 +822,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -830,7 +830,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -841,7 +841,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "CapacityTaskStatusFilter"}
+		p := smithy.Path{Name: "CapacityTaskStatusFilter"}
 		if in.CapacityTaskStatusFilter != nil {
 			validateCapacityTaskStatusList(v, &p, in.CapacityTaskStatusFilter)
 		}
@@ -856,9 +856,9 @@ func (in *ListCatalogItemsInput) Validate() error {
 	if in == nil {
 		in = &ListCatalogItemsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -869,7 +869,7 @@ func (in *ListCatalogItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -877,19 +877,19 @@ func (in *ListCatalogItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ItemClassFilter"}
+		p := smithy.Path{Name: "ItemClassFilter"}
 		if in.ItemClassFilter != nil {
 			validateCatalogItemClassList(v, &p, in.ItemClassFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "SupportedStorageFilter"}
+		p := smithy.Path{Name: "SupportedStorageFilter"}
 		if in.SupportedStorageFilter != nil {
 			validateSupportedStorageList(v, &p, in.SupportedStorageFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "EC2FamilyFilter"}
+		p := smithy.Path{Name: "EC2FamilyFilter"}
 		if in.EC2FamilyFilter != nil {
 			validateEC2FamilyList(v, &p, in.EC2FamilyFilter)
 		}
@@ -904,9 +904,9 @@ func (in *ListOrdersInput) Validate() error {
 	if in == nil {
 		in = &ListOrdersInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifierFilter"}
+		p := smithy.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
 			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
 				v.Length(&p, n, 1, 180)
@@ -917,7 +917,7 @@ func (in *ListOrdersInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -928,7 +928,7 @@ func (in *ListOrdersInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -945,9 +945,9 @@ func (in *ListOutpostsInput) Validate() error {
 	if in == nil {
 		in = &ListOutpostsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -958,7 +958,7 @@ func (in *ListOutpostsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -966,7 +966,7 @@ func (in *ListOutpostsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "LifeCycleStatusFilter"}
+		p := smithy.Path{Name: "LifeCycleStatusFilter"}
 		if in.LifeCycleStatusFilter != nil {
 			if n := len(in.LifeCycleStatusFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
@@ -975,7 +975,7 @@ func (in *ListOutpostsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AvailabilityZoneFilter"}
+		p := smithy.Path{Name: "AvailabilityZoneFilter"}
 		if in.AvailabilityZoneFilter != nil {
 			if n := len(in.AvailabilityZoneFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
@@ -984,7 +984,7 @@ func (in *ListOutpostsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AvailabilityZoneIdFilter"}
+		p := smithy.Path{Name: "AvailabilityZoneIdFilter"}
 		if in.AvailabilityZoneIdFilter != nil {
 			if n := len(in.AvailabilityZoneIdFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
@@ -1002,9 +1002,9 @@ func (in *ListSitesInput) Validate() error {
 	if in == nil {
 		in = &ListSitesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -1015,7 +1015,7 @@ func (in *ListSitesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -1023,19 +1023,19 @@ func (in *ListSitesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OperatingAddressCountryCodeFilter"}
+		p := smithy.Path{Name: "OperatingAddressCountryCodeFilter"}
 		if in.OperatingAddressCountryCodeFilter != nil {
 			validateCountryCodeList(v, &p, in.OperatingAddressCountryCodeFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "OperatingAddressStateOrRegionFilter"}
+		p := smithy.Path{Name: "OperatingAddressStateOrRegionFilter"}
 		if in.OperatingAddressStateOrRegionFilter != nil {
 			validateStateOrRegionList(v, &p, in.OperatingAddressStateOrRegionFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "OperatingAddressCityFilter"}
+		p := smithy.Path{Name: "OperatingAddressCityFilter"}
 		if in.OperatingAddressCityFilter != nil {
 			validateCityList(v, &p, in.OperatingAddressCityFilter)
 		}
@@ -1050,9 +1050,9 @@ func (in *ListTagsForResourceInput) Validate() error {
 	if in == nil {
 		in = &ListTagsForResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1077,9 +1077,9 @@ func (in *StartCapacityTaskInput) Validate() error {
 	if in == nil {
 		in = &StartCapacityTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostIdentifier"}
+		p := smithy.Path{Name: "OutpostIdentifier"}
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
@@ -1092,7 +1092,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OrderId"}
+		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId != nil {
 			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -1103,7 +1103,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AssetId"}
+		p := smithy.Path{Name: "AssetId"}
 		if in.AssetId != nil {
 			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
@@ -1114,7 +1114,7 @@ func (in *StartCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "InstancePools"}
+		p := smithy.Path{Name: "InstancePools"}
 		if in.InstancePools == nil {
 			v.Required(&p)
 		} else {
@@ -1122,13 +1122,13 @@ func (in *StartCapacityTaskInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "InstancesToExclude"}
+		p := smithy.Path{Name: "InstancesToExclude"}
 		if in.InstancesToExclude != nil {
 			validateInstancesToExclude(v, &p, in.InstancesToExclude)
 		}
 	}
 	{
-		p := validation.Path{Name: "TaskActionOnBlockingInstances"}
+		p := smithy.Path{Name: "TaskActionOnBlockingInstances"}
 		if in.TaskActionOnBlockingInstances != "" {
 			if !in.TaskActionOnBlockingInstances.IsKnown() {
 				v.Enum(&p, string(in.TaskActionOnBlockingInstances))
@@ -1145,9 +1145,9 @@ func (in *StartConnectionInput) Validate() error {
 	if in == nil {
 		in = &StartConnectionInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "DeviceSerialNumber"}
+		p := smithy.Path{Name: "DeviceSerialNumber"}
 		if in.DeviceSerialNumber != nil {
 			if n := utf8.RuneCountInString(*in.DeviceSerialNumber); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
@@ -1158,7 +1158,7 @@ func (in *StartConnectionInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AssetId"}
+		p := smithy.Path{Name: "AssetId"}
 		if in.AssetId == nil {
 			v.Required(&p)
 		} else {
@@ -1171,7 +1171,7 @@ func (in *StartConnectionInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ClientPublicKey"}
+		p := smithy.Path{Name: "ClientPublicKey"}
 		if in.ClientPublicKey == nil {
 			v.Required(&p)
 		} else {
@@ -1184,7 +1184,7 @@ func (in *StartConnectionInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NetworkInterfaceDeviceIndex"}
+		p := smithy.Path{Name: "NetworkInterfaceDeviceIndex"}
 		{
 			if n := in.NetworkInterfaceDeviceIndex; n < 0 || n > 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1")
@@ -1201,9 +1201,9 @@ func (in *TagResourceInput) Validate() error {
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1219,7 +1219,7 @@ func (in *TagResourceInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
@@ -1239,9 +1239,9 @@ func (in *UntagResourceInput) Validate() error {
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1257,7 +1257,7 @@ func (in *UntagResourceInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TagKeys"}
+		p := smithy.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
@@ -1277,9 +1277,9 @@ func (in *UpdateOutpostInput) Validate() error {
 	if in == nil {
 		in = &UpdateOutpostInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "OutpostId"}
+		p := smithy.Path{Name: "OutpostId"}
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
@@ -1292,7 +1292,7 @@ func (in *UpdateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Name"}
+		p := smithy.Path{Name: "Name"}
 		if in.Name != nil {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -1303,7 +1303,7 @@ func (in *UpdateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Description"}
+		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
 				v.Length(&p, n, 0, 1000)
@@ -1314,7 +1314,7 @@ func (in *UpdateOutpostInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "SupportedHardwareType"}
+		p := smithy.Path{Name: "SupportedHardwareType"}
 		if in.SupportedHardwareType != "" {
 			if !in.SupportedHardwareType.IsKnown() {
 				v.Enum(&p, string(in.SupportedHardwareType))
@@ -1331,9 +1331,9 @@ func (in *UpdateSiteInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -1346,7 +1346,7 @@ func (in *UpdateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Name"}
+		p := smithy.Path{Name: "Name"}
 		if in.Name != nil {
 			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
 				v.Length(&p, n, 1, 1000)
@@ -1357,7 +1357,7 @@ func (in *UpdateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Description"}
+		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
 			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
 				v.Length(&p, n, 1, 1001)
@@ -1368,7 +1368,7 @@ func (in *UpdateSiteInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Notes"}
+		p := smithy.Path{Name: "Notes"}
 		if in.Notes != nil {
 			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
 				v.Length(&p, n, 1, 2000)
@@ -1388,9 +1388,9 @@ func (in *UpdateSiteAddressInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteAddressInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -1403,7 +1403,7 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AddressType"}
+		p := smithy.Path{Name: "AddressType"}
 		if in.AddressType == "" {
 			v.Required(&p)
 		} else {
@@ -1413,7 +1413,7 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Address"}
+		p := smithy.Path{Name: "Address"}
 		if in.Address == nil {
 			v.Required(&p)
 		} else {
@@ -1430,9 +1430,9 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 	if in == nil {
 		in = &UpdateSiteRackPhysicalPropertiesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SiteId"}
+		p := smithy.Path{Name: "SiteId"}
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
@@ -1445,7 +1445,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PowerDrawKva"}
+		p := smithy.Path{Name: "PowerDrawKva"}
 		if in.PowerDrawKva != "" {
 			if !in.PowerDrawKva.IsKnown() {
 				v.Enum(&p, string(in.PowerDrawKva))
@@ -1453,7 +1453,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PowerPhase"}
+		p := smithy.Path{Name: "PowerPhase"}
 		if in.PowerPhase != "" {
 			if !in.PowerPhase.IsKnown() {
 				v.Enum(&p, string(in.PowerPhase))
@@ -1461,7 +1461,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PowerConnector"}
+		p := smithy.Path{Name: "PowerConnector"}
 		if in.PowerConnector != "" {
 			if !in.PowerConnector.IsKnown() {
 				v.Enum(&p, string(in.PowerConnector))
@@ -1469,7 +1469,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PowerFeedDrop"}
+		p := smithy.Path{Name: "PowerFeedDrop"}
 		if in.PowerFeedDrop != "" {
 			if !in.PowerFeedDrop.IsKnown() {
 				v.Enum(&p, string(in.PowerFeedDrop))
@@ -1477,7 +1477,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "UplinkGbps"}
+		p := smithy.Path{Name: "UplinkGbps"}
 		if in.UplinkGbps != "" {
 			if !in.UplinkGbps.IsKnown() {
 				v.Enum(&p, string(in.UplinkGbps))
@@ -1485,7 +1485,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "UplinkCount"}
+		p := smithy.Path{Name: "UplinkCount"}
 		if in.UplinkCount != "" {
 			if !in.UplinkCount.IsKnown() {
 				v.Enum(&p, string(in.UplinkCount))
@@ -1493,7 +1493,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "FiberOpticCableType"}
+		p := smithy.Path{Name: "FiberOpticCableType"}
 		if in.FiberOpticCableType != "" {
 			if !in.FiberOpticCableType.IsKnown() {
 				v.Enum(&p, string(in.FiberOpticCableType))
@@ -1501,7 +1501,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "OpticalStandard"}
+		p := smithy.Path{Name: "OpticalStandard"}
 		if in.OpticalStandard != "" {
 			if !in.OpticalStandard.IsKnown() {
 				v.Enum(&p, string(in.OpticalStandard))
@@ -1509,7 +1509,7 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaximumSupportedWeightLbs"}
+		p := smithy.Path{Name: "MaximumSupportedWeightLbs"}
 		if in.MaximumSupportedWeightLbs != "" {
 			if !in.MaximumSupportedWeightLbs.IsKnown() {
 				v.Enum(&p, string(in.MaximumSupportedWeightLbs))
@@ -1520,18 +1520,18 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 }
 
 // validateLineItemRequestListDefinition checks a LineItemRequestListDefinition value.
-func validateLineItemRequestListDefinition(v *validation.Validator, parent *validation.Path, x []types.LineItemRequest) {
+func validateLineItemRequestListDefinition(v *smithy.Validator, parent *smithy.Path, x []types.LineItemRequest) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateLineItemRequest(v, &p, &x[i])
 	}
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
 				v.Length(&p, n, 1, 128)
@@ -1551,12 +1551,12 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateAddress checks a Address value.
-func validateAddress(v *validation.Validator, parent *validation.Path, x *types.Address) {
+func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ContactName"}
+		p := smithy.Path{Parent: parent, Name: "ContactName"}
 		if x.ContactName != nil {
 			if n := utf8.RuneCountInString(*x.ContactName); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -1567,7 +1567,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ContactPhoneNumber"}
+		p := smithy.Path{Parent: parent, Name: "ContactPhoneNumber"}
 		if x.ContactPhoneNumber != nil {
 			if n := utf8.RuneCountInString(*x.ContactPhoneNumber); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -1578,7 +1578,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AddressLine1"}
+		p := smithy.Path{Parent: parent, Name: "AddressLine1"}
 		if x.AddressLine1 == nil {
 			v.Required(&p)
 		} else {
@@ -1591,7 +1591,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AddressLine2"}
+		p := smithy.Path{Parent: parent, Name: "AddressLine2"}
 		if x.AddressLine2 != nil {
 			if n := utf8.RuneCountInString(*x.AddressLine2); n > 60 {
 				v.Length(&p, n, 0, 60)
@@ -1602,7 +1602,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AddressLine3"}
+		p := smithy.Path{Parent: parent, Name: "AddressLine3"}
 		if x.AddressLine3 != nil {
 			if n := utf8.RuneCountInString(*x.AddressLine3); n > 60 {
 				v.Length(&p, n, 0, 60)
@@ -1613,7 +1613,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "City"}
+		p := smithy.Path{Parent: parent, Name: "City"}
 		if x.City == nil {
 			v.Required(&p)
 		} else {
@@ -1626,7 +1626,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StateOrRegion"}
+		p := smithy.Path{Parent: parent, Name: "StateOrRegion"}
 		if x.StateOrRegion == nil {
 			v.Required(&p)
 		} else {
@@ -1639,7 +1639,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DistrictOrCounty"}
+		p := smithy.Path{Parent: parent, Name: "DistrictOrCounty"}
 		if x.DistrictOrCounty != nil {
 			if n := utf8.RuneCountInString(*x.DistrictOrCounty); n < 1 || n > 60 {
 				v.Length(&p, n, 1, 60)
@@ -1650,7 +1650,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PostalCode"}
+		p := smithy.Path{Parent: parent, Name: "PostalCode"}
 		if x.PostalCode == nil {
 			v.Required(&p)
 		} else {
@@ -1663,7 +1663,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CountryCode"}
+		p := smithy.Path{Parent: parent, Name: "CountryCode"}
 		if x.CountryCode == nil {
 			v.Required(&p)
 		} else {
@@ -1676,7 +1676,7 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Municipality"}
+		p := smithy.Path{Parent: parent, Name: "Municipality"}
 		if x.Municipality != nil {
 			if n := utf8.RuneCountInString(*x.Municipality); n > 180 {
 				v.Length(&p, n, 0, 180)
@@ -1689,12 +1689,12 @@ func validateAddress(v *validation.Validator, parent *validation.Path, x *types.
 }
 
 // validateRackPhysicalProperties checks a RackPhysicalProperties value.
-func validateRackPhysicalProperties(v *validation.Validator, parent *validation.Path, x *types.RackPhysicalProperties) {
+func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x *types.RackPhysicalProperties) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PowerDrawKva"}
+		p := smithy.Path{Parent: parent, Name: "PowerDrawKva"}
 		if x.PowerDrawKva != "" {
 			if !x.PowerDrawKva.IsKnown() {
 				v.Enum(&p, string(x.PowerDrawKva))
@@ -1702,7 +1702,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PowerPhase"}
+		p := smithy.Path{Parent: parent, Name: "PowerPhase"}
 		if x.PowerPhase != "" {
 			if !x.PowerPhase.IsKnown() {
 				v.Enum(&p, string(x.PowerPhase))
@@ -1710,7 +1710,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PowerConnector"}
+		p := smithy.Path{Parent: parent, Name: "PowerConnector"}
 		if x.PowerConnector != "" {
 			if !x.PowerConnector.IsKnown() {
 				v.Enum(&p, string(x.PowerConnector))
@@ -1718,7 +1718,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PowerFeedDrop"}
+		p := smithy.Path{Parent: parent, Name: "PowerFeedDrop"}
 		if x.PowerFeedDrop != "" {
 			if !x.PowerFeedDrop.IsKnown() {
 				v.Enum(&p, string(x.PowerFeedDrop))
@@ -1726,7 +1726,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UplinkGbps"}
+		p := smithy.Path{Parent: parent, Name: "UplinkGbps"}
 		if x.UplinkGbps != "" {
 			if !x.UplinkGbps.IsKnown() {
 				v.Enum(&p, string(x.UplinkGbps))
@@ -1734,7 +1734,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UplinkCount"}
+		p := smithy.Path{Parent: parent, Name: "UplinkCount"}
 		if x.UplinkCount != "" {
 			if !x.UplinkCount.IsKnown() {
 				v.Enum(&p, string(x.UplinkCount))
@@ -1742,7 +1742,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FiberOpticCableType"}
+		p := smithy.Path{Parent: parent, Name: "FiberOpticCableType"}
 		if x.FiberOpticCableType != "" {
 			if !x.FiberOpticCableType.IsKnown() {
 				v.Enum(&p, string(x.FiberOpticCableType))
@@ -1750,7 +1750,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OpticalStandard"}
+		p := smithy.Path{Parent: parent, Name: "OpticalStandard"}
 		if x.OpticalStandard != "" {
 			if !x.OpticalStandard.IsKnown() {
 				v.Enum(&p, string(x.OpticalStandard))
@@ -1758,7 +1758,7 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumSupportedWeightLbs"}
+		p := smithy.Path{Parent: parent, Name: "MaximumSupportedWeightLbs"}
 		if x.MaximumSupportedWeightLbs != "" {
 			if !x.MaximumSupportedWeightLbs.IsKnown() {
 				v.Enum(&p, string(x.MaximumSupportedWeightLbs))
@@ -1768,9 +1768,9 @@ func validateRackPhysicalProperties(v *validation.Validator, parent *validation.
 }
 
 // validateAssetIdList checks a AssetIdList value.
-func validateAssetIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAssetIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 100 {
 			v.Length(&p, n, 1, 100)
 		}
@@ -1781,9 +1781,9 @@ func validateAssetIdList(v *validation.Validator, parent *validation.Path, x []s
 }
 
 // validateOutpostInstanceTypeList checks a OutpostInstanceTypeList value.
-func validateOutpostInstanceTypeList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateOutpostInstanceTypeList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 3 || n > 30 {
 			v.Length(&p, n, 3, 30)
 		}
@@ -1794,9 +1794,9 @@ func validateOutpostInstanceTypeList(v *validation.Validator, parent *validation
 }
 
 // validateAccountIdList checks a AccountIdList value.
-func validateAccountIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAccountIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n != 12 {
 			v.Length(&p, n, 12, 12)
 		}
@@ -1807,9 +1807,9 @@ func validateAccountIdList(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateAWSServiceNameList checks a AWSServiceNameList value.
-func validateAWSServiceNameList(v *validation.Validator, parent *validation.Path, x []types.AWSServiceName) {
+func validateAWSServiceNameList(v *smithy.Validator, parent *smithy.Path, x []types.AWSServiceName) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1817,9 +1817,9 @@ func validateAWSServiceNameList(v *validation.Validator, parent *validation.Path
 }
 
 // validateHostIdList checks a HostIdList value.
-func validateHostIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateHostIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.Length(&p, n, 1, 50)
 		}
@@ -1830,9 +1830,9 @@ func validateHostIdList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateStatusList checks a StatusList value.
-func validateStatusList(v *validation.Validator, parent *validation.Path, x []types.AssetState) {
+func validateStatusList(v *smithy.Validator, parent *smithy.Path, x []types.AssetState) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1840,9 +1840,9 @@ func validateStatusList(v *validation.Validator, parent *validation.Path, x []ty
 }
 
 // validateCapacityTaskStatusList checks a CapacityTaskStatusList value.
-func validateCapacityTaskStatusList(v *validation.Validator, parent *validation.Path, x []types.CapacityTaskStatus) {
+func validateCapacityTaskStatusList(v *smithy.Validator, parent *smithy.Path, x []types.CapacityTaskStatus) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1850,9 +1850,9 @@ func validateCapacityTaskStatusList(v *validation.Validator, parent *validation.
 }
 
 // validateCatalogItemClassList checks a CatalogItemClassList value.
-func validateCatalogItemClassList(v *validation.Validator, parent *validation.Path, x []types.CatalogItemClass) {
+func validateCatalogItemClassList(v *smithy.Validator, parent *smithy.Path, x []types.CatalogItemClass) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1860,9 +1860,9 @@ func validateCatalogItemClassList(v *validation.Validator, parent *validation.Pa
 }
 
 // validateSupportedStorageList checks a SupportedStorageList value.
-func validateSupportedStorageList(v *validation.Validator, parent *validation.Path, x []types.SupportedStorageEnum) {
+func validateSupportedStorageList(v *smithy.Validator, parent *smithy.Path, x []types.SupportedStorageEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1870,9 +1870,9 @@ func validateSupportedStorageList(v *validation.Validator, parent *validation.Pa
 }
 
 // validateEC2FamilyList checks a EC2FamilyList value.
-func validateEC2FamilyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateEC2FamilyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 10 {
 			v.Length(&p, n, 1, 10)
 		}
@@ -1883,9 +1883,9 @@ func validateEC2FamilyList(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateLifeCycleStatusList checks a LifeCycleStatusList value.
-func validateLifeCycleStatusList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLifeCycleStatusList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 20 {
 			v.Length(&p, n, 1, 20)
 		}
@@ -1896,9 +1896,9 @@ func validateLifeCycleStatusList(v *validation.Validator, parent *validation.Pat
 }
 
 // validateAvailabilityZoneList checks a AvailabilityZoneList value.
-func validateAvailabilityZoneList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAvailabilityZoneList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 1000 {
 			v.Length(&p, n, 1, 1000)
 		}
@@ -1909,9 +1909,9 @@ func validateAvailabilityZoneList(v *validation.Validator, parent *validation.Pa
 }
 
 // validateAvailabilityZoneIdList checks a AvailabilityZoneIdList value.
-func validateAvailabilityZoneIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAvailabilityZoneIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
 			v.Length(&p, n, 1, 255)
 		}
@@ -1922,9 +1922,9 @@ func validateAvailabilityZoneIdList(v *validation.Validator, parent *validation.
 }
 
 // validateCountryCodeList checks a CountryCodeList value.
-func validateCountryCodeList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCountryCodeList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n != 2 {
 			v.Length(&p, n, 2, 2)
 		}
@@ -1935,9 +1935,9 @@ func validateCountryCodeList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateStateOrRegionList checks a StateOrRegionList value.
-func validateStateOrRegionList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateStateOrRegionList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.Length(&p, n, 1, 50)
 		}
@@ -1948,9 +1948,9 @@ func validateStateOrRegionList(v *validation.Validator, parent *validation.Path,
 }
 
 // validateCityList checks a CityList value.
-func validateCityList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCityList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
 			v.Length(&p, n, 1, 50)
 		}
@@ -1961,32 +1961,32 @@ func validateCityList(v *validation.Validator, parent *validation.Path, x []stri
 }
 
 // validateRequestedInstancePools checks a RequestedInstancePools value.
-func validateRequestedInstancePools(v *validation.Validator, parent *validation.Path, x []types.InstanceTypeCapacity) {
+func validateRequestedInstancePools(v *smithy.Validator, parent *smithy.Path, x []types.InstanceTypeCapacity) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateInstanceTypeCapacity(v, &p, &x[i])
 	}
 }
 
 // validateInstancesToExclude checks a InstancesToExclude value.
-func validateInstancesToExclude(v *validation.Validator, parent *validation.Path, x *types.InstancesToExclude) {
+func validateInstancesToExclude(v *smithy.Validator, parent *smithy.Path, x *types.InstancesToExclude) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Instances"}
+		p := smithy.Path{Parent: parent, Name: "Instances"}
 		if x.Instances != nil {
 			validateInstanceIdList(v, &p, x.Instances)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AccountIds"}
+		p := smithy.Path{Parent: parent, Name: "AccountIds"}
 		if x.AccountIds != nil {
 			validateAccountIdList(v, &p, x.AccountIds)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Services"}
+		p := smithy.Path{Parent: parent, Name: "Services"}
 		if x.Services != nil {
 			validateAWSServiceNameList(v, &p, x.Services)
 		}
@@ -1994,9 +1994,9 @@ func validateInstancesToExclude(v *validation.Validator, parent *validation.Path
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
 			v.Length(&p, n, 1, 128)
 		}
@@ -2007,12 +2007,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateLineItemRequest checks a LineItemRequest value.
-func validateLineItemRequest(v *validation.Validator, parent *validation.Path, x *types.LineItemRequest) {
+func validateLineItemRequest(v *smithy.Validator, parent *smithy.Path, x *types.LineItemRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CatalogItemId"}
+		p := smithy.Path{Parent: parent, Name: "CatalogItemId"}
 		if x.CatalogItemId != nil {
 			if n := utf8.RuneCountInString(*x.CatalogItemId); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
@@ -2023,7 +2023,7 @@ func validateLineItemRequest(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Quantity"}
+		p := smithy.Path{Parent: parent, Name: "Quantity"}
 		if x.Quantity != nil {
 			if n := *x.Quantity; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2033,12 +2033,12 @@ func validateLineItemRequest(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateInstanceTypeCapacity checks a InstanceTypeCapacity value.
-func validateInstanceTypeCapacity(v *validation.Validator, parent *validation.Path, x *types.InstanceTypeCapacity) {
+func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *types.InstanceTypeCapacity) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InstanceType"}
+		p := smithy.Path{Parent: parent, Name: "InstanceType"}
 		if x.InstanceType == nil {
 			v.Required(&p)
 		} else {
@@ -2051,7 +2051,7 @@ func validateInstanceTypeCapacity(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Count"}
+		p := smithy.Path{Parent: parent, Name: "Count"}
 		{
 			if n := x.Count; n < 0 || n > 9999 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "9999")
@@ -2061,9 +2061,9 @@ func validateInstanceTypeCapacity(v *validation.Validator, parent *validation.Pa
 }
 
 // validateInstanceIdList checks a InstanceIdList value.
-func validateInstanceIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateInstanceIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 11 || n > 32 {
 			v.Length(&p, n, 11, 32)
 		}

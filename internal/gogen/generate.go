@@ -105,22 +105,22 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		return nil, err
 	}
 	if serverTests {
-		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p.runtimeBase); err != nil {
+		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p.runtimeBase); err != nil {
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p); err != nil {
 			return nil, err
 		}
 	}
 	if protocolTests {
-		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p.runtimeBase); err != nil {
+		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p.runtimeBase); err != nil {
+		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p); err != nil {
 			return nil, err
 		}
 		if w := p.proto.json().wire; w != nil && w.testHelper != "" {
-			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p.runtimeBase); err != nil {
+			if err := addTemplate(out, w.testHelper, "protocol_"+w.pkg+"_gen_test.go", p.Package, p); err != nil {
 				return nil, err
 			}
 		}
@@ -198,15 +198,20 @@ func renderAll(files map[string]*jen.File) (map[string][]byte, error) {
 	return out, nil
 }
 
-// addTemplate adds a *.go.tmpl file with its package clause and the import
-// path of the runtime packages (runtimeBase) set.
-func addTemplate(out map[string][]byte, tmpl, name, pkg, runtimeBase string) error {
+// addTemplate adds a *.go.tmpl file with its package clause set and its
+// imports of runtime packages ("RUNTIME/<name>") pointing where p finds
+// them (runtimePkg).
+func addTemplate(out map[string][]byte, tmpl, name, pkg string, p *Plan) error {
 	src, err := templates.FS.ReadFile(tmpl)
 	if err != nil {
 		return err
 	}
 	src = bytes.Replace(src, []byte("package PACKAGE"), []byte("package "+pkg), 1)
-	src = bytes.ReplaceAll(src, []byte(`"RUNTIME/`), []byte(`"`+runtimeBase+"/"))
+	if p.runtimeMode == RuntimeImport {
+		src = bytes.ReplaceAll(src, []byte(`"RUNTIME/`), []byte(`"`+p.runtimeBase+"/"))
+	} else if src, err = relocate("templates/"+tmpl, src, "RUNTIME/", "", p.runtimeBase, ""); err != nil {
+		return err
+	}
 	return addSource(out, name, "templates/"+tmpl, src)
 }
 

@@ -63,6 +63,7 @@ var importNames = []string{
 	"types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4", "awsconfig", "endpointrules",
 	"ecmaregex", "jmespath", "cbor", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
 	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange", "rpcv2json", "rpcv2cbor", "serve",
+	"smithy", "smithyserver", // the runtime packages copy mode merges (runtimeGroup)
 }
 
 // structMethods are the methods generated on structures, by when they are

@@ -3,16 +3,12 @@ package gogen
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"maps"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/smithygo/smithygo/runtime"
 )
 
 // RuntimeMode says how a generated package gets the runtime packages
@@ -61,8 +57,41 @@ func runtimeBaseFor(importPath string, mode RuntimeMode) string {
 	return importPath + "/internal"
 }
 
-// runtimePkg is the import path of the runtime package name.
-func (p *Plan) runtimePkg(name string) string { return p.runtimeBase + "/" + name }
+// runtimePkg is the import path of the runtime package name: the package
+// itself with RuntimeImport, the package it is merged into with
+// RuntimeCopy.
+func (p *Plan) runtimePkg(name string) string {
+	if p.runtimeMode == RuntimeImport {
+		return p.runtimeBase + "/" + name
+	}
+	return p.runtimeBase + "/" + runtimeGroup(name)
+}
+
+// runtimeName is the package name of runtimePkg(name).
+func (p *Plan) runtimeName(name string) string {
+	if p.runtimeMode == RuntimeImport {
+		return name
+	}
+	return runtimeGroup(name)
+}
+
+// runtimeGroup is the package under internal/ that RuntimeCopy copies the
+// runtime package name into. The runtime packages a client uses become one
+// package, smithy: each package costs the compiler a fixed ~0.1 s, which
+// for a dozen small ones was more than their code. cbor keeps a package of
+// its own, since its API has jsonwire's names (Decoder, Encoder, ...); the
+// server's runtime is a second package, so that a client built without its
+// server compiles none of it. Names are unique within each group (the
+// runtime's tests and readRuntimeSource check it).
+func runtimeGroup(name string) string {
+	switch name {
+	case "cbor":
+		return "cbor"
+	case "serve", "httproute", "sigv4verify":
+		return "smithyserver"
+	}
+	return "smithy"
+}
 
 // validationQual names an identifier of the runtime's validation package.
 func (p *Plan) validationQual(name string) *jen.Statement {
@@ -82,85 +111,104 @@ func (p *Plan) callQual(name string) *jen.Statement {
 const generationTimeSuffix = "_gentime.go"
 
 // copyRuntime adds to out, for RuntimeCopy, the runtime packages that the
-// generated files import, and the ones those import in turn. What is copied
-// is decided by the imports of the output and nothing else, so a package
-// the model does not use is never there.
+// generated files use, and the ones those import in turn, merged into
+// their groups' packages (runtimeGroup). What is copied is decided by the
+// output and nothing else: each name the generated files select from a
+// merged package belongs to one runtime package, so a package the model
+// does not use is never there.
 func copyRuntime(out map[string][]byte, p *Plan) error {
 	if p.runtimeMode != RuntimeCopy {
 		return nil
 	}
-	prefix := p.runtimeBase + "/"
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		return err
+	}
+	used, err := rs.usedBy(out, p.runtimeBase)
+	if err != nil {
+		return err
+	}
 	copied := map[string]bool{}
-	pending := runtimeImports(out, prefix)
-	for len(pending) > 0 {
-		name := pending[0]
-		pending = pending[1:]
+	for len(used) > 0 {
+		name := used[0]
+		used = used[1:]
 		if copied[name] {
 			continue
 		}
 		copied[name] = true
-		files, err := runtimeCopy(name, prefix)
-		if err != nil {
-			return err
-		}
-		for file, src := range files {
-			origin := "runtime/" + name + "/" + strings.TrimSuffix(path.Base(file), "_gen.go") + ".go"
-			if err := addSource(out, file, origin, src); err != nil {
-				return err
+		used = append(used, rs.pkgs[name].imports...)
+	}
+	members := map[string][]string{} // group -> its runtime packages
+	for _, name := range slices.Sorted(maps.Keys(copied)) {
+		g := runtimeGroup(name)
+		members[g] = append(members[g], name)
+	}
+	for group, names := range members {
+		doc := groupDoc(group, names)
+		for _, name := range names {
+			for _, f := range rs.pkgs[name].files {
+				origin := "runtime/" + name + "/" + f.name
+				src, err := relocate(origin, f.src, runtimeImportPrefix, group, p.runtimeBase, doc)
+				if err != nil {
+					return err
+				}
+				doc = ""
+				if err := addSource(out, copiedName(group, name, f.name), origin, src); err != nil {
+					return err
+				}
 			}
 		}
-		pending = append(pending, runtimeImports(files, prefix)...)
 	}
 	return nil
 }
 
-// runtimeImports returns the runtime packages that the files import, by
-// name, in sorted order.
-func runtimeImports(files map[string][]byte, prefix string) []string {
-	seen := map[string]bool{}
-	quoted := []byte(`"` + prefix)
-	for _, src := range files {
-		for rest := src; ; {
-			i := bytes.Index(rest, quoted)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(quoted):]
-			end := bytes.IndexByte(rest, '"')
-			if end < 0 {
-				break
-			}
-			if name := string(rest[:end]); !strings.Contains(name, "/") {
-				seen[name] = true
-			}
-		}
+// copiedName is where copy mode writes the file of runtime package name:
+// internal/<group>/<name>_<file>_gen.go, or <name>_gen.go for the file
+// named after its package.
+func copiedName(group, name, file string) string {
+	base := strings.TrimSuffix(file, ".go")
+	if base != name {
+		base = name + "_" + base
 	}
-	return slices.Sorted(maps.Keys(seen))
+	return path.Join("internal", group, base+"_gen.go")
 }
 
-// runtimeCopy returns the copy of runtime package name (without its tests
-// and generation-time files) for internal/<name>, with its imports of other
-// runtime packages rewritten to their copies next to it (prefix). Imports
-// are grouped in the runtime so that the longer or shorter path does not
-// change gofmt's order.
-func runtimeCopy(name, prefix string) (map[string][]byte, error) {
-	entries, err := fs.ReadDir(runtime.Source, name)
-	if err != nil {
-		return nil, fmt.Errorf("runtime package %s: %w", strconv.Quote(name), err)
-	}
-	files := map[string][]byte{}
-	own := []byte(`"` + RuntimeModule + "/")
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || strings.HasSuffix(n, generationTimeSuffix) {
+// groupDoc is the package doc of a merged runtime package.
+func groupDoc(group string, names []string) string {
+	return commentText(wrap("Package %s is a copy of the smithygo runtime packages %s (%s/...), merged into one package, which compiles faster than one package each.", group, strings.Join(names, ", "), RuntimeModule)) + "\n"
+}
+
+// usedBy returns the runtime packages whose names the files select from
+// the merged packages at base, sorted.
+func (rs *runtimeSource) usedBy(files map[string][]byte, base string) ([]string, error) {
+	used := map[string]bool{}
+	quoted := []byte(`"` + base + "/")
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		src := files[name]
+		if !bytes.Contains(src, quoted) {
 			continue
 		}
-		src, err := runtime.Source.ReadFile(path.Join(name, n))
+		f, err := scanGoFile(name, src)
 		if err != nil {
 			return nil, err
 		}
-		src = bytes.ReplaceAll(src, own, []byte(`"`+prefix))
-		files[path.Join("internal", name, strings.TrimSuffix(n, ".go")+"_gen.go")] = src
+		groups := map[string]string{} // the file's name for a merged package -> its group
+		for _, im := range f.imports {
+			if g, ok := strings.CutPrefix(im.path, base+"/"); ok && !strings.Contains(g, "/") {
+				groups[im.local()] = g
+			}
+		}
+		for _, sel := range f.selectors {
+			g, ok := groups[string(src[sel.qual.start:sel.qual.end-1])]
+			if !ok {
+				continue
+			}
+			pkg, ok := rs.owner[g][sel.name]
+			if !ok {
+				return nil, fmt.Errorf("%s uses %s.%s, which no runtime package merged into %s declares", name, g, sel.name, g)
+			}
+			used[pkg] = true
+		}
 	}
-	return files, nil
+	return slices.Sorted(maps.Keys(used)), nil
 }

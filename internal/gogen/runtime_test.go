@@ -82,9 +82,11 @@ func TestRuntimeFollowsTheModel(t *testing.T) {
 				t.Fatal(err)
 			}
 			copied := map[string]bool{}
-			for name := range files {
-				if rest, ok := strings.CutPrefix(name, "internal/"); ok {
-					copied[path.Dir(rest)] = true
+			for name, src := range files {
+				if origin, ok := CopiedFrom(src); ok && strings.HasPrefix(origin, "runtime/") {
+					copied[path.Base(path.Dir(origin))] = true
+				} else if strings.HasPrefix(name, "internal/") {
+					t.Errorf("%s is not a copy of a runtime file", name)
 				}
 			}
 			want := slices.Sorted(slices.Values(append(slices.Clone(base), tc.extra...)))

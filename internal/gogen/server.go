@@ -207,9 +207,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		f.HeaderComment(header)
 		f.ImportName(pkg, p.Package)
 		f.ImportName(p.TypesPath, "types")
-		f.ImportName(c.jw, "jsonwire")
-		f.ImportName(c.hb(), "httpbind")
-		f.ImportName(routePath(p), "httproute")
+		f.ImportName(c.jw, p.runtimeName(c.wire().pkg))
+		f.ImportName(c.hb(), p.runtimeName("httpbind"))
+		f.ImportName(routePath(p), p.runtimeName("httproute"))
 		return f
 	}
 	f := newFile()

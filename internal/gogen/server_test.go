@@ -123,7 +123,7 @@ func TestServerDecodesStrictly(t *testing.T) {
 	strict := []string{
 		`d.RefuseNull("Dense")`, `d.RefuseNull("Tags")`,
 		`d.RefuseUnion("U", "second member", key)`, `d.RefuseUnion("U", "unknown member", key)`, `d.RefuseUnion("U", "no member set", nil)`,
-		`d.DateTimeUTC()`, `textfmt.ParseDateTimeUTC(`,
+		`d.DateTimeUTC()`, `.ParseDateTimeUTC(`,
 	}
 	for _, want := range strict {
 		if !strings.Contains(server.String(), want) {

@@ -6,10 +6,7 @@ package dynamodb
 
 import (
 	"context"
-	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
-	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
-	jsonwire "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jsonwire"
-	validation "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/validation"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"iter"
 )
@@ -23,7 +20,7 @@ const (
 	userAgent = "smithygo/dynamodb"
 )
 
-var opBatchExecuteStatement = call.Operation{Name: "BatchExecuteStatement"}
+var opBatchExecuteStatement = smithy.Operation{Name: "BatchExecuteStatement"}
 
 // BatchExecuteStatement calls the BatchExecuteStatement operation.
 //
@@ -37,21 +34,21 @@ func (c *Client) BatchExecuteStatement(ctx context.Context, in *BatchExecuteStat
 	return send(c, ctx, in, &BatchExecuteStatementOutput{}, optFns, &opBatchExecuteStatement, checkBatchExecuteStatementInput, serializeBatchExecuteStatementInput, deserializeBatchExecuteStatementOutput, nil)
 }
 
-func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode validation.Mode) error {
+func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.Statements == nil {
-		v.Required(&validation.Path{Name: "Statements"})
+		v.Required(&smithy.Path{Name: "Statements"})
 	}
 	return v.Err("BatchExecuteStatementInput")
 }
 
-var opBatchGetItem = call.Operation{Name: "BatchGetItem"}
+var opBatchGetItem = smithy.Operation{Name: "BatchGetItem"}
 
 // BatchGetItem calls the BatchGetItem operation.
 //
@@ -67,21 +64,21 @@ func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns
 	return send(c, ctx, in, &BatchGetItemOutput{}, optFns, &opBatchGetItem, checkBatchGetItemInput, serializeBatchGetItemInput, deserializeBatchGetItemOutput, nil)
 }
 
-func checkBatchGetItemInput(in *BatchGetItemInput, mode validation.Mode) error {
+func checkBatchGetItemInput(in *BatchGetItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.RequestItems == nil {
-		v.Required(&validation.Path{Name: "RequestItems"})
+		v.Required(&smithy.Path{Name: "RequestItems"})
 	}
 	return v.Err("BatchGetItemInput")
 }
 
-var opBatchWriteItem = call.Operation{Name: "BatchWriteItem"}
+var opBatchWriteItem = smithy.Operation{Name: "BatchWriteItem"}
 
 // BatchWriteItem calls the BatchWriteItem operation.
 //
@@ -97,21 +94,21 @@ func (c *Client) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput, op
 	return send(c, ctx, in, &BatchWriteItemOutput{}, optFns, &opBatchWriteItem, checkBatchWriteItemInput, serializeBatchWriteItemInput, deserializeBatchWriteItemOutput, nil)
 }
 
-func checkBatchWriteItemInput(in *BatchWriteItemInput, mode validation.Mode) error {
+func checkBatchWriteItemInput(in *BatchWriteItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.RequestItems == nil {
-		v.Required(&validation.Path{Name: "RequestItems"})
+		v.Required(&smithy.Path{Name: "RequestItems"})
 	}
 	return v.Err("BatchWriteItemInput")
 }
 
-var opCreateBackup = call.Operation{Name: "CreateBackup"}
+var opCreateBackup = smithy.Operation{Name: "CreateBackup"}
 
 // CreateBackup calls the CreateBackup operation.
 //
@@ -124,31 +121,31 @@ func (c *Client) CreateBackup(ctx context.Context, in *CreateBackupInput, optFns
 	if in == nil {
 		in = &CreateBackupInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &CreateBackupOutput{}, optFns, &opCreateBackup, checkCreateBackupInput, serializeCreateBackupInput, deserializeCreateBackupOutput, extra)
 }
 
-func checkCreateBackupInput(in *CreateBackupInput, mode validation.Mode) error {
+func checkCreateBackupInput(in *CreateBackupInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.BackupName == nil {
-		v.Required(&validation.Path{Name: "BackupName"})
+		v.Required(&smithy.Path{Name: "BackupName"})
 	}
 	return v.Err("CreateBackupInput")
 }
 
-var opCreateGlobalTable = call.Operation{Name: "CreateGlobalTable"}
+var opCreateGlobalTable = smithy.Operation{Name: "CreateGlobalTable"}
 
 // CreateGlobalTable calls the CreateGlobalTable operation.
 //
@@ -160,31 +157,31 @@ func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInp
 	if in == nil {
 		in = &CreateGlobalTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
 	return send(c, ctx, in, &CreateGlobalTableOutput{}, optFns, &opCreateGlobalTable, checkCreateGlobalTableInput, serializeCreateGlobalTableInput, deserializeCreateGlobalTableOutput, extra)
 }
 
-func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode validation.Mode) error {
+func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.GlobalTableName == nil {
-		v.Required(&validation.Path{Name: "GlobalTableName"})
+		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
 	if in.ReplicationGroup == nil {
-		v.Required(&validation.Path{Name: "ReplicationGroup"})
+		v.Required(&smithy.Path{Name: "ReplicationGroup"})
 	}
 	return v.Err("CreateGlobalTableInput")
 }
 
-var opCreateTable = call.Operation{Name: "CreateTable"}
+var opCreateTable = smithy.Operation{Name: "CreateTable"}
 
 // CreateTable calls the CreateTable operation.
 //
@@ -196,34 +193,34 @@ func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns .
 	if in == nil {
 		in = &CreateTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &CreateTableOutput{}, optFns, &opCreateTable, checkCreateTableInput, serializeCreateTableInput, deserializeCreateTableOutput, extra)
 }
 
-func checkCreateTableInput(in *CreateTableInput, mode validation.Mode) error {
+func checkCreateTableInput(in *CreateTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.AttributeDefinitions == nil {
-		v.Required(&validation.Path{Name: "AttributeDefinitions"})
+		v.Required(&smithy.Path{Name: "AttributeDefinitions"})
 	}
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.KeySchema == nil {
-		v.Required(&validation.Path{Name: "KeySchema"})
+		v.Required(&smithy.Path{Name: "KeySchema"})
 	}
 	return v.Err("CreateTableInput")
 }
 
-var opDeleteBackup = call.Operation{Name: "DeleteBackup"}
+var opDeleteBackup = smithy.Operation{Name: "DeleteBackup"}
 
 // DeleteBackup calls the DeleteBackup operation.
 //
@@ -235,28 +232,28 @@ func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns
 	if in == nil {
 		in = &DeleteBackupInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
 	return send(c, ctx, in, &DeleteBackupOutput{}, optFns, &opDeleteBackup, checkDeleteBackupInput, serializeDeleteBackupInput, deserializeDeleteBackupOutput, extra)
 }
 
-func checkDeleteBackupInput(in *DeleteBackupInput, mode validation.Mode) error {
+func checkDeleteBackupInput(in *DeleteBackupInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.BackupArn == nil {
-		v.Required(&validation.Path{Name: "BackupArn"})
+		v.Required(&smithy.Path{Name: "BackupArn"})
 	}
 	return v.Err("DeleteBackupInput")
 }
 
-var opDeleteItem = call.Operation{Name: "DeleteItem"}
+var opDeleteItem = smithy.Operation{Name: "DeleteItem"}
 
 // DeleteItem calls the DeleteItem operation.
 //
@@ -271,31 +268,31 @@ func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...
 	if in == nil {
 		in = &DeleteItemInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DeleteItemOutput{}, optFns, &opDeleteItem, checkDeleteItemInput, serializeDeleteItemInput, deserializeDeleteItemOutput, extra)
 }
 
-func checkDeleteItemInput(in *DeleteItemInput, mode validation.Mode) error {
+func checkDeleteItemInput(in *DeleteItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.Required(&validation.Path{Name: "Key"})
+		v.Required(&smithy.Path{Name: "Key"})
 	}
 	return v.Err("DeleteItemInput")
 }
 
-var opDeleteResourcePolicy = call.Operation{Name: "DeleteResourcePolicy"}
+var opDeleteResourcePolicy = smithy.Operation{Name: "DeleteResourcePolicy"}
 
 // DeleteResourcePolicy calls the DeleteResourcePolicy operation.
 //
@@ -308,28 +305,28 @@ func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePol
 	if in == nil {
 		in = &DeleteResourcePolicyInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &DeleteResourcePolicyOutput{}, optFns, &opDeleteResourcePolicy, checkDeleteResourcePolicyInput, serializeDeleteResourcePolicyInput, deserializeDeleteResourcePolicyOutput, extra)
 }
 
-func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode validation.Mode) error {
+func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	return v.Err("DeleteResourcePolicyInput")
 }
 
-var opDeleteTable = call.Operation{Name: "DeleteTable"}
+var opDeleteTable = smithy.Operation{Name: "DeleteTable"}
 
 // DeleteTable calls the DeleteTable operation.
 //
@@ -341,28 +338,28 @@ func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns .
 	if in == nil {
 		in = &DeleteTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DeleteTableOutput{}, optFns, &opDeleteTable, checkDeleteTableInput, serializeDeleteTableInput, deserializeDeleteTableOutput, extra)
 }
 
-func checkDeleteTableInput(in *DeleteTableInput, mode validation.Mode) error {
+func checkDeleteTableInput(in *DeleteTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DeleteTableInput")
 }
 
-var opDescribeBackup = call.Operation{Name: "DescribeBackup"}
+var opDescribeBackup = smithy.Operation{Name: "DescribeBackup"}
 
 // DescribeBackup calls the DescribeBackup operation.
 //
@@ -374,28 +371,28 @@ func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, op
 	if in == nil {
 		in = &DescribeBackupInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
 	return send(c, ctx, in, &DescribeBackupOutput{}, optFns, &opDescribeBackup, checkDescribeBackupInput, serializeDescribeBackupInput, deserializeDescribeBackupOutput, extra)
 }
 
-func checkDescribeBackupInput(in *DescribeBackupInput, mode validation.Mode) error {
+func checkDescribeBackupInput(in *DescribeBackupInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.BackupArn == nil {
-		v.Required(&validation.Path{Name: "BackupArn"})
+		v.Required(&smithy.Path{Name: "BackupArn"})
 	}
 	return v.Err("DescribeBackupInput")
 }
 
-var opDescribeContinuousBackups = call.Operation{Name: "DescribeContinuousBackups"}
+var opDescribeContinuousBackups = smithy.Operation{Name: "DescribeContinuousBackups"}
 
 // DescribeContinuousBackups calls the DescribeContinuousBackups operation.
 //
@@ -407,28 +404,28 @@ func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeCont
 	if in == nil {
 		in = &DescribeContinuousBackupsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeContinuousBackupsOutput{}, optFns, &opDescribeContinuousBackups, checkDescribeContinuousBackupsInput, serializeDescribeContinuousBackupsInput, deserializeDescribeContinuousBackupsOutput, extra)
 }
 
-func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode validation.Mode) error {
+func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeContinuousBackupsInput")
 }
 
-var opDescribeContributorInsights = call.Operation{Name: "DescribeContributorInsights"}
+var opDescribeContributorInsights = smithy.Operation{Name: "DescribeContributorInsights"}
 
 // DescribeContributorInsights calls the DescribeContributorInsights operation.
 //
@@ -439,28 +436,28 @@ func (c *Client) DescribeContributorInsights(ctx context.Context, in *DescribeCo
 	if in == nil {
 		in = &DescribeContributorInsightsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeContributorInsightsOutput{}, optFns, &opDescribeContributorInsights, checkDescribeContributorInsightsInput, serializeDescribeContributorInsightsInput, deserializeDescribeContributorInsightsOutput, extra)
 }
 
-func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode validation.Mode) error {
+func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeContributorInsightsInput")
 }
 
-var opDescribeEndpoints = call.Operation{Name: "DescribeEndpoints"}
+var opDescribeEndpoints = smithy.Operation{Name: "DescribeEndpoints"}
 
 // DescribeEndpoints calls the DescribeEndpoints operation.
 //
@@ -472,17 +469,17 @@ func (c *Client) DescribeEndpoints(ctx context.Context, in *DescribeEndpointsInp
 	return send(c, ctx, in, &DescribeEndpointsOutput{}, optFns, &opDescribeEndpoints, checkDescribeEndpointsInput, serializeDescribeEndpointsInput, deserializeDescribeEndpointsOutput, nil)
 }
 
-func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode validation.Mode) error {
+func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opDescribeExport = call.Operation{Name: "DescribeExport"}
+var opDescribeExport = smithy.Operation{Name: "DescribeExport"}
 
 // DescribeExport calls the DescribeExport operation.
 //
@@ -494,28 +491,28 @@ func (c *Client) DescribeExport(ctx context.Context, in *DescribeExportInput, op
 	if in == nil {
 		in = &DescribeExportInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ExportArn != nil {
 		extra["ResourceArn"] = *in.ExportArn
 	}
 	return send(c, ctx, in, &DescribeExportOutput{}, optFns, &opDescribeExport, checkDescribeExportInput, serializeDescribeExportInput, deserializeDescribeExportOutput, extra)
 }
 
-func checkDescribeExportInput(in *DescribeExportInput, mode validation.Mode) error {
+func checkDescribeExportInput(in *DescribeExportInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ExportArn == nil {
-		v.Required(&validation.Path{Name: "ExportArn"})
+		v.Required(&smithy.Path{Name: "ExportArn"})
 	}
 	return v.Err("DescribeExportInput")
 }
 
-var opDescribeGlobalTable = call.Operation{Name: "DescribeGlobalTable"}
+var opDescribeGlobalTable = smithy.Operation{Name: "DescribeGlobalTable"}
 
 // DescribeGlobalTable calls the DescribeGlobalTable operation.
 //
@@ -527,28 +524,28 @@ func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTabl
 	if in == nil {
 		in = &DescribeGlobalTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
 	return send(c, ctx, in, &DescribeGlobalTableOutput{}, optFns, &opDescribeGlobalTable, checkDescribeGlobalTableInput, serializeDescribeGlobalTableInput, deserializeDescribeGlobalTableOutput, extra)
 }
 
-func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode validation.Mode) error {
+func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.GlobalTableName == nil {
-		v.Required(&validation.Path{Name: "GlobalTableName"})
+		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
 	return v.Err("DescribeGlobalTableInput")
 }
 
-var opDescribeGlobalTableSettings = call.Operation{Name: "DescribeGlobalTableSettings"}
+var opDescribeGlobalTableSettings = smithy.Operation{Name: "DescribeGlobalTableSettings"}
 
 // DescribeGlobalTableSettings calls the DescribeGlobalTableSettings operation.
 //
@@ -560,28 +557,28 @@ func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGl
 	if in == nil {
 		in = &DescribeGlobalTableSettingsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
 	return send(c, ctx, in, &DescribeGlobalTableSettingsOutput{}, optFns, &opDescribeGlobalTableSettings, checkDescribeGlobalTableSettingsInput, serializeDescribeGlobalTableSettingsInput, deserializeDescribeGlobalTableSettingsOutput, extra)
 }
 
-func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode validation.Mode) error {
+func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.GlobalTableName == nil {
-		v.Required(&validation.Path{Name: "GlobalTableName"})
+		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
 	return v.Err("DescribeGlobalTableSettingsInput")
 }
 
-var opDescribeImport = call.Operation{Name: "DescribeImport"}
+var opDescribeImport = smithy.Operation{Name: "DescribeImport"}
 
 // DescribeImport calls the DescribeImport operation.
 //
@@ -592,28 +589,28 @@ func (c *Client) DescribeImport(ctx context.Context, in *DescribeImportInput, op
 	if in == nil {
 		in = &DescribeImportInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ImportArn != nil {
 		extra["ResourceArn"] = *in.ImportArn
 	}
 	return send(c, ctx, in, &DescribeImportOutput{}, optFns, &opDescribeImport, checkDescribeImportInput, serializeDescribeImportInput, deserializeDescribeImportOutput, extra)
 }
 
-func checkDescribeImportInput(in *DescribeImportInput, mode validation.Mode) error {
+func checkDescribeImportInput(in *DescribeImportInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ImportArn == nil {
-		v.Required(&validation.Path{Name: "ImportArn"})
+		v.Required(&smithy.Path{Name: "ImportArn"})
 	}
 	return v.Err("DescribeImportInput")
 }
 
-var opDescribeKinesisStreamingDestination = call.Operation{Name: "DescribeKinesisStreamingDestination"}
+var opDescribeKinesisStreamingDestination = smithy.Operation{Name: "DescribeKinesisStreamingDestination"}
 
 // DescribeKinesisStreamingDestination calls the DescribeKinesisStreamingDestination operation.
 //
@@ -625,28 +622,28 @@ func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *De
 	if in == nil {
 		in = &DescribeKinesisStreamingDestinationInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeKinesisStreamingDestinationOutput{}, optFns, &opDescribeKinesisStreamingDestination, checkDescribeKinesisStreamingDestinationInput, serializeDescribeKinesisStreamingDestinationInput, deserializeDescribeKinesisStreamingDestinationOutput, extra)
 }
 
-func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode validation.Mode) error {
+func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeKinesisStreamingDestinationInput")
 }
 
-var opDescribeLimits = call.Operation{Name: "DescribeLimits"}
+var opDescribeLimits = smithy.Operation{Name: "DescribeLimits"}
 
 // DescribeLimits calls the DescribeLimits operation.
 //
@@ -660,17 +657,17 @@ func (c *Client) DescribeLimits(ctx context.Context, in *DescribeLimitsInput, op
 	return send(c, ctx, in, &DescribeLimitsOutput{}, optFns, &opDescribeLimits, checkDescribeLimitsInput, serializeDescribeLimitsInput, deserializeDescribeLimitsOutput, nil)
 }
 
-func checkDescribeLimitsInput(in *DescribeLimitsInput, mode validation.Mode) error {
+func checkDescribeLimitsInput(in *DescribeLimitsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opDescribeTable = call.Operation{Name: "DescribeTable"}
+var opDescribeTable = smithy.Operation{Name: "DescribeTable"}
 
 // DescribeTable calls the DescribeTable operation.
 //
@@ -682,28 +679,28 @@ func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optF
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeTableOutput{}, optFns, &opDescribeTable, checkDescribeTableInput, serializeDescribeTableInput, deserializeDescribeTableOutput, extra)
 }
 
-func checkDescribeTableInput(in *DescribeTableInput, mode validation.Mode) error {
+func checkDescribeTableInput(in *DescribeTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeTableInput")
 }
 
-var opDescribeTableReplicaAutoScaling = call.Operation{Name: "DescribeTableReplicaAutoScaling"}
+var opDescribeTableReplicaAutoScaling = smithy.Operation{Name: "DescribeTableReplicaAutoScaling"}
 
 // DescribeTableReplicaAutoScaling calls the DescribeTableReplicaAutoScaling operation.
 //
@@ -714,28 +711,28 @@ func (c *Client) DescribeTableReplicaAutoScaling(ctx context.Context, in *Descri
 	if in == nil {
 		in = &DescribeTableReplicaAutoScalingInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeTableReplicaAutoScalingOutput{}, optFns, &opDescribeTableReplicaAutoScaling, checkDescribeTableReplicaAutoScalingInput, serializeDescribeTableReplicaAutoScalingInput, deserializeDescribeTableReplicaAutoScalingOutput, extra)
 }
 
-func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode validation.Mode) error {
+func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeTableReplicaAutoScalingInput")
 }
 
-var opDescribeTimeToLive = call.Operation{Name: "DescribeTimeToLive"}
+var opDescribeTimeToLive = smithy.Operation{Name: "DescribeTimeToLive"}
 
 // DescribeTimeToLive calls the DescribeTimeToLive operation.
 //
@@ -747,28 +744,28 @@ func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveI
 	if in == nil {
 		in = &DescribeTimeToLiveInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DescribeTimeToLiveOutput{}, optFns, &opDescribeTimeToLive, checkDescribeTimeToLiveInput, serializeDescribeTimeToLiveInput, deserializeDescribeTimeToLiveOutput, extra)
 }
 
-func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode validation.Mode) error {
+func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("DescribeTimeToLiveInput")
 }
 
-var opDisableKinesisStreamingDestination = call.Operation{Name: "DisableKinesisStreamingDestination"}
+var opDisableKinesisStreamingDestination = smithy.Operation{Name: "DisableKinesisStreamingDestination"}
 
 // DisableKinesisStreamingDestination calls the DisableKinesisStreamingDestination operation.
 //
@@ -780,31 +777,31 @@ func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *Dis
 	if in == nil {
 		in = &DisableKinesisStreamingDestinationInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &DisableKinesisStreamingDestinationOutput{}, optFns, &opDisableKinesisStreamingDestination, checkDisableKinesisStreamingDestinationInput, serializeDisableKinesisStreamingDestinationInput, deserializeDisableKinesisStreamingDestinationOutput, extra)
 }
 
-func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode validation.Mode) error {
+func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.Required(&validation.Path{Name: "StreamArn"})
+		v.Required(&smithy.Path{Name: "StreamArn"})
 	}
 	return v.Err("DisableKinesisStreamingDestinationInput")
 }
 
-var opEnableKinesisStreamingDestination = call.Operation{Name: "EnableKinesisStreamingDestination"}
+var opEnableKinesisStreamingDestination = smithy.Operation{Name: "EnableKinesisStreamingDestination"}
 
 // EnableKinesisStreamingDestination calls the EnableKinesisStreamingDestination operation.
 //
@@ -816,31 +813,31 @@ func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *Enab
 	if in == nil {
 		in = &EnableKinesisStreamingDestinationInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &EnableKinesisStreamingDestinationOutput{}, optFns, &opEnableKinesisStreamingDestination, checkEnableKinesisStreamingDestinationInput, serializeEnableKinesisStreamingDestinationInput, deserializeEnableKinesisStreamingDestinationOutput, extra)
 }
 
-func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode validation.Mode) error {
+func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.Required(&validation.Path{Name: "StreamArn"})
+		v.Required(&smithy.Path{Name: "StreamArn"})
 	}
 	return v.Err("EnableKinesisStreamingDestinationInput")
 }
 
-var opExecuteStatement = call.Operation{Name: "ExecuteStatement"}
+var opExecuteStatement = smithy.Operation{Name: "ExecuteStatement"}
 
 // ExecuteStatement calls the ExecuteStatement operation.
 //
@@ -857,21 +854,21 @@ func (c *Client) ExecuteStatement(ctx context.Context, in *ExecuteStatementInput
 	return send(c, ctx, in, &ExecuteStatementOutput{}, optFns, &opExecuteStatement, checkExecuteStatementInput, serializeExecuteStatementInput, deserializeExecuteStatementOutput, nil)
 }
 
-func checkExecuteStatementInput(in *ExecuteStatementInput, mode validation.Mode) error {
+func checkExecuteStatementInput(in *ExecuteStatementInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.Statement == nil {
-		v.Required(&validation.Path{Name: "Statement"})
+		v.Required(&smithy.Path{Name: "Statement"})
 	}
 	return v.Err("ExecuteStatementInput")
 }
 
-var opExecuteTransaction = call.Operation{
+var opExecuteTransaction = smithy.Operation{
 	Name:        "ExecuteTransaction",
 	SafeToRetry: true,
 }
@@ -898,21 +895,21 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 	return send(c, ctx, in, &ExecuteTransactionOutput{}, optFns, &opExecuteTransaction, checkExecuteTransactionInput, serializeExecuteTransactionInput, deserializeExecuteTransactionOutput, nil)
 }
 
-func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode validation.Mode) error {
+func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TransactStatements == nil {
-		v.Required(&validation.Path{Name: "TransactStatements"})
+		v.Required(&smithy.Path{Name: "TransactStatements"})
 	}
 	return v.Err("ExecuteTransactionInput")
 }
 
-var opExportTableToPointInTime = call.Operation{
+var opExportTableToPointInTime = smithy.Operation{
 	Name:        "ExportTableToPointInTime",
 	SafeToRetry: true,
 }
@@ -935,31 +932,31 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 		cp.ClientToken = &token
 		in = &cp
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
 	return send(c, ctx, in, &ExportTableToPointInTimeOutput{}, optFns, &opExportTableToPointInTime, checkExportTableToPointInTimeInput, serializeExportTableToPointInTimeInput, deserializeExportTableToPointInTimeOutput, extra)
 }
 
-func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode validation.Mode) error {
+func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableArn == nil {
-		v.Required(&validation.Path{Name: "TableArn"})
+		v.Required(&smithy.Path{Name: "TableArn"})
 	}
 	if in.S3Bucket == nil {
-		v.Required(&validation.Path{Name: "S3Bucket"})
+		v.Required(&smithy.Path{Name: "S3Bucket"})
 	}
 	return v.Err("ExportTableToPointInTimeInput")
 }
 
-var opGetItem = call.Operation{Name: "GetItem"}
+var opGetItem = smithy.Operation{Name: "GetItem"}
 
 // GetItem calls the GetItem operation.
 //
@@ -972,31 +969,31 @@ func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*
 	if in == nil {
 		in = &GetItemInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &GetItemOutput{}, optFns, &opGetItem, checkGetItemInput, serializeGetItemInput, deserializeGetItemOutput, extra)
 }
 
-func checkGetItemInput(in *GetItemInput, mode validation.Mode) error {
+func checkGetItemInput(in *GetItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.Required(&validation.Path{Name: "Key"})
+		v.Required(&smithy.Path{Name: "Key"})
 	}
 	return v.Err("GetItemInput")
 }
 
-var opGetResourcePolicy = call.Operation{Name: "GetResourcePolicy"}
+var opGetResourcePolicy = smithy.Operation{Name: "GetResourcePolicy"}
 
 // GetResourcePolicy calls the GetResourcePolicy operation.
 //
@@ -1008,28 +1005,28 @@ func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInp
 	if in == nil {
 		in = &GetResourcePolicyInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &GetResourcePolicyOutput{}, optFns, &opGetResourcePolicy, checkGetResourcePolicyInput, serializeGetResourcePolicyInput, deserializeGetResourcePolicyOutput, extra)
 }
 
-func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode validation.Mode) error {
+func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	return v.Err("GetResourcePolicyInput")
 }
 
-var opImportTable = call.Operation{
+var opImportTable = smithy.Operation{
 	Name:        "ImportTable",
 	SafeToRetry: true,
 }
@@ -1054,27 +1051,27 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 	return send(c, ctx, in, &ImportTableOutput{}, optFns, &opImportTable, checkImportTableInput, serializeImportTableInput, deserializeImportTableOutput, nil)
 }
 
-func checkImportTableInput(in *ImportTableInput, mode validation.Mode) error {
+func checkImportTableInput(in *ImportTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.S3BucketSource == nil {
-		v.Required(&validation.Path{Name: "S3BucketSource"})
+		v.Required(&smithy.Path{Name: "S3BucketSource"})
 	}
 	if in.InputFormat == "" {
-		v.Required(&validation.Path{Name: "InputFormat"})
+		v.Required(&smithy.Path{Name: "InputFormat"})
 	}
 	if in.TableCreationParameters == nil {
-		v.Required(&validation.Path{Name: "TableCreationParameters"})
+		v.Required(&smithy.Path{Name: "TableCreationParameters"})
 	}
 	return v.Err("ImportTableInput")
 }
 
-var opListBackups = call.Operation{Name: "ListBackups"}
+var opListBackups = smithy.Operation{Name: "ListBackups"}
 
 // ListBackups calls the ListBackups operation.
 //
@@ -1085,24 +1082,24 @@ func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns .
 	if in == nil {
 		in = &ListBackupsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &ListBackupsOutput{}, optFns, &opListBackups, checkListBackupsInput, serializeListBackupsInput, deserializeListBackupsOutput, extra)
 }
 
-func checkListBackupsInput(in *ListBackupsInput, mode validation.Mode) error {
+func checkListBackupsInput(in *ListBackupsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListContributorInsights = call.Operation{Name: "ListContributorInsights"}
+var opListContributorInsights = smithy.Operation{Name: "ListContributorInsights"}
 
 // ListContributorInsights calls the ListContributorInsights operation.
 //
@@ -1113,24 +1110,24 @@ func (c *Client) ListContributorInsights(ctx context.Context, in *ListContributo
 	if in == nil {
 		in = &ListContributorInsightsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &ListContributorInsightsOutput{}, optFns, &opListContributorInsights, checkListContributorInsightsInput, serializeListContributorInsightsInput, deserializeListContributorInsightsOutput, extra)
 }
 
-func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode validation.Mode) error {
+func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListExports = call.Operation{Name: "ListExports"}
+var opListExports = smithy.Operation{Name: "ListExports"}
 
 // ListExports calls the ListExports operation.
 //
@@ -1141,24 +1138,24 @@ func (c *Client) ListExports(ctx context.Context, in *ListExportsInput, optFns .
 	if in == nil {
 		in = &ListExportsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
 	return send(c, ctx, in, &ListExportsOutput{}, optFns, &opListExports, checkListExportsInput, serializeListExportsInput, deserializeListExportsOutput, extra)
 }
 
-func checkListExportsInput(in *ListExportsInput, mode validation.Mode) error {
+func checkListExportsInput(in *ListExportsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListGlobalTables = call.Operation{Name: "ListGlobalTables"}
+var opListGlobalTables = smithy.Operation{Name: "ListGlobalTables"}
 
 // ListGlobalTables calls the ListGlobalTables operation.
 //
@@ -1172,17 +1169,17 @@ func (c *Client) ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput
 	return send(c, ctx, in, &ListGlobalTablesOutput{}, optFns, &opListGlobalTables, checkListGlobalTablesInput, serializeListGlobalTablesInput, deserializeListGlobalTablesOutput, nil)
 }
 
-func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode validation.Mode) error {
+func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListImports = call.Operation{Name: "ListImports"}
+var opListImports = smithy.Operation{Name: "ListImports"}
 
 // ListImports calls the ListImports operation.
 //
@@ -1193,24 +1190,24 @@ func (c *Client) ListImports(ctx context.Context, in *ListImportsInput, optFns .
 	if in == nil {
 		in = &ListImportsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
 	return send(c, ctx, in, &ListImportsOutput{}, optFns, &opListImports, checkListImportsInput, serializeListImportsInput, deserializeListImportsOutput, extra)
 }
 
-func checkListImportsInput(in *ListImportsInput, mode validation.Mode) error {
+func checkListImportsInput(in *ListImportsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTables = call.Operation{Name: "ListTables"}
+var opListTables = smithy.Operation{Name: "ListTables"}
 
 // ListTables calls the ListTables operation.
 //
@@ -1224,17 +1221,17 @@ func (c *Client) ListTables(ctx context.Context, in *ListTablesInput, optFns ...
 	return send(c, ctx, in, &ListTablesOutput{}, optFns, &opListTables, checkListTablesInput, serializeListTablesInput, deserializeListTablesOutput, nil)
 }
 
-func checkListTablesInput(in *ListTablesInput, mode validation.Mode) error {
+func checkListTablesInput(in *ListTablesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opListTagsOfResource = call.Operation{Name: "ListTagsOfResource"}
+var opListTagsOfResource = smithy.Operation{Name: "ListTagsOfResource"}
 
 // ListTagsOfResource calls the ListTagsOfResource operation.
 //
@@ -1246,28 +1243,28 @@ func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceI
 	if in == nil {
 		in = &ListTagsOfResourceInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &ListTagsOfResourceOutput{}, optFns, &opListTagsOfResource, checkListTagsOfResourceInput, serializeListTagsOfResourceInput, deserializeListTagsOfResourceOutput, extra)
 }
 
-func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode validation.Mode) error {
+func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	return v.Err("ListTagsOfResourceInput")
 }
 
-var opPutItem = call.Operation{Name: "PutItem"}
+var opPutItem = smithy.Operation{Name: "PutItem"}
 
 // PutItem calls the PutItem operation.
 //
@@ -1282,31 +1279,31 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*
 	if in == nil {
 		in = &PutItemInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &PutItemOutput{}, optFns, &opPutItem, checkPutItemInput, serializePutItemInput, deserializePutItemOutput, extra)
 }
 
-func checkPutItemInput(in *PutItemInput, mode validation.Mode) error {
+func checkPutItemInput(in *PutItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.Item == nil {
-		v.Required(&validation.Path{Name: "Item"})
+		v.Required(&smithy.Path{Name: "Item"})
 	}
 	return v.Err("PutItemInput")
 }
 
-var opPutResourcePolicy = call.Operation{Name: "PutResourcePolicy"}
+var opPutResourcePolicy = smithy.Operation{Name: "PutResourcePolicy"}
 
 // PutResourcePolicy calls the PutResourcePolicy operation.
 //
@@ -1319,31 +1316,31 @@ func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInp
 	if in == nil {
 		in = &PutResourcePolicyInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &PutResourcePolicyOutput{}, optFns, &opPutResourcePolicy, checkPutResourcePolicyInput, serializePutResourcePolicyInput, deserializePutResourcePolicyOutput, extra)
 }
 
-func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode validation.Mode) error {
+func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	if in.Policy == nil {
-		v.Required(&validation.Path{Name: "Policy"})
+		v.Required(&smithy.Path{Name: "Policy"})
 	}
 	return v.Err("PutResourcePolicyInput")
 }
 
-var opQuery = call.Operation{Name: "Query"}
+var opQuery = smithy.Operation{Name: "Query"}
 
 // Query calls the Query operation.
 //
@@ -1356,28 +1353,28 @@ func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Opti
 	if in == nil {
 		in = &QueryInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &QueryOutput{}, optFns, &opQuery, checkQueryInput, serializeQueryInput, deserializeQueryOutput, extra)
 }
 
-func checkQueryInput(in *QueryInput, mode validation.Mode) error {
+func checkQueryInput(in *QueryInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("QueryInput")
 }
 
-var opRestoreTableFromBackup = call.Operation{Name: "RestoreTableFromBackup"}
+var opRestoreTableFromBackup = smithy.Operation{Name: "RestoreTableFromBackup"}
 
 // RestoreTableFromBackup calls the RestoreTableFromBackup operation.
 //
@@ -1390,31 +1387,31 @@ func (c *Client) RestoreTableFromBackup(ctx context.Context, in *RestoreTableFro
 	if in == nil {
 		in = &RestoreTableFromBackupInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
 	return send(c, ctx, in, &RestoreTableFromBackupOutput{}, optFns, &opRestoreTableFromBackup, checkRestoreTableFromBackupInput, serializeRestoreTableFromBackupInput, deserializeRestoreTableFromBackupOutput, extra)
 }
 
-func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode validation.Mode) error {
+func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TargetTableName == nil {
-		v.Required(&validation.Path{Name: "TargetTableName"})
+		v.Required(&smithy.Path{Name: "TargetTableName"})
 	}
 	if in.BackupArn == nil {
-		v.Required(&validation.Path{Name: "BackupArn"})
+		v.Required(&smithy.Path{Name: "BackupArn"})
 	}
 	return v.Err("RestoreTableFromBackupInput")
 }
 
-var opRestoreTableToPointInTime = call.Operation{Name: "RestoreTableToPointInTime"}
+var opRestoreTableToPointInTime = smithy.Operation{Name: "RestoreTableToPointInTime"}
 
 // RestoreTableToPointInTime calls the RestoreTableToPointInTime operation.
 //
@@ -1428,28 +1425,28 @@ func (c *Client) RestoreTableToPointInTime(ctx context.Context, in *RestoreTable
 	if in == nil {
 		in = &RestoreTableToPointInTimeInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
 	return send(c, ctx, in, &RestoreTableToPointInTimeOutput{}, optFns, &opRestoreTableToPointInTime, checkRestoreTableToPointInTimeInput, serializeRestoreTableToPointInTimeInput, deserializeRestoreTableToPointInTimeOutput, extra)
 }
 
-func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode validation.Mode) error {
+func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TargetTableName == nil {
-		v.Required(&validation.Path{Name: "TargetTableName"})
+		v.Required(&smithy.Path{Name: "TargetTableName"})
 	}
 	return v.Err("RestoreTableToPointInTimeInput")
 }
 
-var opScan = call.Operation{Name: "Scan"}
+var opScan = smithy.Operation{Name: "Scan"}
 
 // Scan calls the Scan operation.
 //
@@ -1462,28 +1459,28 @@ func (c *Client) Scan_(ctx context.Context, in *ScanInput, optFns ...func(*Optio
 	if in == nil {
 		in = &ScanInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &ScanOutput{}, optFns, &opScan, checkScanInput, serializeScanInput, deserializeScanOutput, extra)
 }
 
-func checkScanInput(in *ScanInput, mode validation.Mode) error {
+func checkScanInput(in *ScanInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("ScanInput")
 }
 
-var opTagResource = call.Operation{Name: "TagResource"}
+var opTagResource = smithy.Operation{Name: "TagResource"}
 
 // TagResource calls the TagResource operation.
 //
@@ -1495,31 +1492,31 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, extra)
 }
 
-func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
+func checkTagResourceInput(in *TagResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	if in.Tags == nil {
-		v.Required(&validation.Path{Name: "Tags"})
+		v.Required(&smithy.Path{Name: "Tags"})
 	}
 	return v.Err("TagResourceInput")
 }
 
-var opTransactGetItems = call.Operation{Name: "TransactGetItems"}
+var opTransactGetItems = smithy.Operation{Name: "TransactGetItems"}
 
 // TransactGetItems calls the TransactGetItems operation.
 //
@@ -1535,21 +1532,21 @@ func (c *Client) TransactGetItems(ctx context.Context, in *TransactGetItemsInput
 	return send(c, ctx, in, &TransactGetItemsOutput{}, optFns, &opTransactGetItems, checkTransactGetItemsInput, serializeTransactGetItemsInput, deserializeTransactGetItemsOutput, nil)
 }
 
-func checkTransactGetItemsInput(in *TransactGetItemsInput, mode validation.Mode) error {
+func checkTransactGetItemsInput(in *TransactGetItemsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TransactItems == nil {
-		v.Required(&validation.Path{Name: "TransactItems"})
+		v.Required(&smithy.Path{Name: "TransactItems"})
 	}
 	return v.Err("TransactGetItemsInput")
 }
 
-var opTransactWriteItems = call.Operation{
+var opTransactWriteItems = smithy.Operation{
 	Name:        "TransactWriteItems",
 	SafeToRetry: true,
 }
@@ -1576,21 +1573,21 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 	return send(c, ctx, in, &TransactWriteItemsOutput{}, optFns, &opTransactWriteItems, checkTransactWriteItemsInput, serializeTransactWriteItemsInput, deserializeTransactWriteItemsOutput, nil)
 }
 
-func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode validation.Mode) error {
+func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TransactItems == nil {
-		v.Required(&validation.Path{Name: "TransactItems"})
+		v.Required(&smithy.Path{Name: "TransactItems"})
 	}
 	return v.Err("TransactWriteItemsInput")
 }
 
-var opUntagResource = call.Operation{Name: "UntagResource"}
+var opUntagResource = smithy.Operation{Name: "UntagResource"}
 
 // UntagResource calls the UntagResource operation.
 //
@@ -1602,31 +1599,31 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
 	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, extra)
 }
 
-func checkUntagResourceInput(in *UntagResourceInput, mode validation.Mode) error {
+func checkUntagResourceInput(in *UntagResourceInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.ResourceArn == nil {
-		v.Required(&validation.Path{Name: "ResourceArn"})
+		v.Required(&smithy.Path{Name: "ResourceArn"})
 	}
 	if in.TagKeys == nil {
-		v.Required(&validation.Path{Name: "TagKeys"})
+		v.Required(&smithy.Path{Name: "TagKeys"})
 	}
 	return v.Err("UntagResourceInput")
 }
 
-var opUpdateContinuousBackups = call.Operation{Name: "UpdateContinuousBackups"}
+var opUpdateContinuousBackups = smithy.Operation{Name: "UpdateContinuousBackups"}
 
 // UpdateContinuousBackups calls the UpdateContinuousBackups operation.
 //
@@ -1638,31 +1635,31 @@ func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuo
 	if in == nil {
 		in = &UpdateContinuousBackupsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateContinuousBackupsOutput{}, optFns, &opUpdateContinuousBackups, checkUpdateContinuousBackupsInput, serializeUpdateContinuousBackupsInput, deserializeUpdateContinuousBackupsOutput, extra)
 }
 
-func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode validation.Mode) error {
+func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.PointInTimeRecoverySpecification == nil {
-		v.Required(&validation.Path{Name: "PointInTimeRecoverySpecification"})
+		v.Required(&smithy.Path{Name: "PointInTimeRecoverySpecification"})
 	}
 	return v.Err("UpdateContinuousBackupsInput")
 }
 
-var opUpdateContributorInsights = call.Operation{Name: "UpdateContributorInsights"}
+var opUpdateContributorInsights = smithy.Operation{Name: "UpdateContributorInsights"}
 
 // UpdateContributorInsights calls the UpdateContributorInsights operation.
 //
@@ -1673,31 +1670,31 @@ func (c *Client) UpdateContributorInsights(ctx context.Context, in *UpdateContri
 	if in == nil {
 		in = &UpdateContributorInsightsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateContributorInsightsOutput{}, optFns, &opUpdateContributorInsights, checkUpdateContributorInsightsInput, serializeUpdateContributorInsightsInput, deserializeUpdateContributorInsightsOutput, extra)
 }
 
-func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode validation.Mode) error {
+func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.ContributorInsightsAction == "" {
-		v.Required(&validation.Path{Name: "ContributorInsightsAction"})
+		v.Required(&smithy.Path{Name: "ContributorInsightsAction"})
 	}
 	return v.Err("UpdateContributorInsightsInput")
 }
 
-var opUpdateGlobalTable = call.Operation{Name: "UpdateGlobalTable"}
+var opUpdateGlobalTable = smithy.Operation{Name: "UpdateGlobalTable"}
 
 // UpdateGlobalTable calls the UpdateGlobalTable operation.
 //
@@ -1710,31 +1707,31 @@ func (c *Client) UpdateGlobalTable(ctx context.Context, in *UpdateGlobalTableInp
 	if in == nil {
 		in = &UpdateGlobalTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
 	return send(c, ctx, in, &UpdateGlobalTableOutput{}, optFns, &opUpdateGlobalTable, checkUpdateGlobalTableInput, serializeUpdateGlobalTableInput, deserializeUpdateGlobalTableOutput, extra)
 }
 
-func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode validation.Mode) error {
+func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.GlobalTableName == nil {
-		v.Required(&validation.Path{Name: "GlobalTableName"})
+		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
 	if in.ReplicaUpdates == nil {
-		v.Required(&validation.Path{Name: "ReplicaUpdates"})
+		v.Required(&smithy.Path{Name: "ReplicaUpdates"})
 	}
 	return v.Err("UpdateGlobalTableInput")
 }
 
-var opUpdateGlobalTableSettings = call.Operation{Name: "UpdateGlobalTableSettings"}
+var opUpdateGlobalTableSettings = smithy.Operation{Name: "UpdateGlobalTableSettings"}
 
 // UpdateGlobalTableSettings calls the UpdateGlobalTableSettings operation.
 //
@@ -1747,28 +1744,28 @@ func (c *Client) UpdateGlobalTableSettings(ctx context.Context, in *UpdateGlobal
 	if in == nil {
 		in = &UpdateGlobalTableSettingsInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
 	return send(c, ctx, in, &UpdateGlobalTableSettingsOutput{}, optFns, &opUpdateGlobalTableSettings, checkUpdateGlobalTableSettingsInput, serializeUpdateGlobalTableSettingsInput, deserializeUpdateGlobalTableSettingsOutput, extra)
 }
 
-func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode validation.Mode) error {
+func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.GlobalTableName == nil {
-		v.Required(&validation.Path{Name: "GlobalTableName"})
+		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
 	return v.Err("UpdateGlobalTableSettingsInput")
 }
 
-var opUpdateItem = call.Operation{Name: "UpdateItem"}
+var opUpdateItem = smithy.Operation{Name: "UpdateItem"}
 
 // UpdateItem calls the UpdateItem operation.
 //
@@ -1783,31 +1780,31 @@ func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...
 	if in == nil {
 		in = &UpdateItemInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateItemOutput{}, optFns, &opUpdateItem, checkUpdateItemInput, serializeUpdateItemInput, deserializeUpdateItemOutput, extra)
 }
 
-func checkUpdateItemInput(in *UpdateItemInput, mode validation.Mode) error {
+func checkUpdateItemInput(in *UpdateItemInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.Key == nil {
-		v.Required(&validation.Path{Name: "Key"})
+		v.Required(&smithy.Path{Name: "Key"})
 	}
 	return v.Err("UpdateItemInput")
 }
 
-var opUpdateKinesisStreamingDestination = call.Operation{Name: "UpdateKinesisStreamingDestination"}
+var opUpdateKinesisStreamingDestination = smithy.Operation{Name: "UpdateKinesisStreamingDestination"}
 
 // UpdateKinesisStreamingDestination calls the UpdateKinesisStreamingDestination operation.
 //
@@ -1819,31 +1816,31 @@ func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *Upda
 	if in == nil {
 		in = &UpdateKinesisStreamingDestinationInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateKinesisStreamingDestinationOutput{}, optFns, &opUpdateKinesisStreamingDestination, checkUpdateKinesisStreamingDestinationInput, serializeUpdateKinesisStreamingDestinationInput, deserializeUpdateKinesisStreamingDestinationOutput, extra)
 }
 
-func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode validation.Mode) error {
+func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.StreamArn == nil {
-		v.Required(&validation.Path{Name: "StreamArn"})
+		v.Required(&smithy.Path{Name: "StreamArn"})
 	}
 	return v.Err("UpdateKinesisStreamingDestinationInput")
 }
 
-var opUpdateTable = call.Operation{Name: "UpdateTable"}
+var opUpdateTable = smithy.Operation{Name: "UpdateTable"}
 
 // UpdateTable calls the UpdateTable operation.
 //
@@ -1855,28 +1852,28 @@ func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns .
 	if in == nil {
 		in = &UpdateTableInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateTableOutput{}, optFns, &opUpdateTable, checkUpdateTableInput, serializeUpdateTableInput, deserializeUpdateTableOutput, extra)
 }
 
-func checkUpdateTableInput(in *UpdateTableInput, mode validation.Mode) error {
+func checkUpdateTableInput(in *UpdateTableInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("UpdateTableInput")
 }
 
-var opUpdateTableReplicaAutoScaling = call.Operation{Name: "UpdateTableReplicaAutoScaling"}
+var opUpdateTableReplicaAutoScaling = smithy.Operation{Name: "UpdateTableReplicaAutoScaling"}
 
 // UpdateTableReplicaAutoScaling calls the UpdateTableReplicaAutoScaling operation.
 //
@@ -1888,28 +1885,28 @@ func (c *Client) UpdateTableReplicaAutoScaling(ctx context.Context, in *UpdateTa
 	if in == nil {
 		in = &UpdateTableReplicaAutoScalingInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateTableReplicaAutoScalingOutput{}, optFns, &opUpdateTableReplicaAutoScaling, checkUpdateTableReplicaAutoScalingInput, serializeUpdateTableReplicaAutoScalingInput, deserializeUpdateTableReplicaAutoScalingOutput, extra)
 }
 
-func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode validation.Mode) error {
+func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	return v.Err("UpdateTableReplicaAutoScalingInput")
 }
 
-var opUpdateTimeToLive = call.Operation{Name: "UpdateTimeToLive"}
+var opUpdateTimeToLive = smithy.Operation{Name: "UpdateTimeToLive"}
 
 // UpdateTimeToLive calls the UpdateTimeToLive operation.
 //
@@ -1921,26 +1918,26 @@ func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput
 	if in == nil {
 		in = &UpdateTimeToLiveInput{}
 	}
-	extra := endpointrules.Params{}
+	extra := smithy.Params{}
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
 	return send(c, ctx, in, &UpdateTimeToLiveOutput{}, optFns, &opUpdateTimeToLive, checkUpdateTimeToLiveInput, serializeUpdateTimeToLiveInput, deserializeUpdateTimeToLiveOutput, extra)
 }
 
-func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode validation.Mode) error {
+func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TableName == nil {
-		v.Required(&validation.Path{Name: "TableName"})
+		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.TimeToLiveSpecification == nil {
-		v.Required(&validation.Path{Name: "TimeToLiveSpecification"})
+		v.Required(&smithy.Path{Name: "TimeToLiveSpecification"})
 	}
 	return v.Err("UpdateTimeToLiveInput")
 }
@@ -1954,7 +1951,7 @@ func (c *Client) ListContributorInsightsPages(ctx context.Context, in *ListContr
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListContributorInsightsInput) (*ListContributorInsightsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListContributorInsightsInput) (*ListContributorInsightsOutput, error) {
 		return c.ListContributorInsights(ctx, params, optFns...)
 	}, func(params *ListContributorInsightsInput, out *ListContributorInsightsOutput) (*ListContributorInsightsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -1978,7 +1975,7 @@ func (c *Client) ListExportsPages(ctx context.Context, in *ListExportsInput, opt
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListExportsInput) (*ListExportsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListExportsInput) (*ListExportsOutput, error) {
 		return c.ListExports(ctx, params, optFns...)
 	}, func(params *ListExportsInput, out *ListExportsOutput) (*ListExportsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -2002,7 +1999,7 @@ func (c *Client) ListImportsPages(ctx context.Context, in *ListImportsInput, opt
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListImportsInput) (*ListImportsOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListImportsInput) (*ListImportsOutput, error) {
 		return c.ListImports(ctx, params, optFns...)
 	}, func(params *ListImportsInput, out *ListImportsOutput) (*ListImportsInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -2026,7 +2023,7 @@ func (c *Client) ListTablesPages(ctx context.Context, in *ListTablesInput, optFn
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListTablesInput) (*ListTablesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListTablesInput) (*ListTablesOutput, error) {
 		return c.ListTables(ctx, params, optFns...)
 	}, func(params *ListTablesInput, out *ListTablesOutput) (*ListTablesInput, bool) {
 		if out.LastEvaluatedTableName == nil || *out.LastEvaluatedTableName == "" {
@@ -2045,17 +2042,17 @@ func (c *Client) ListTablesPages(ctx context.Context, in *ListTablesInput, optFn
 // ListTablesItems calls ListTables page by page and yields the items of every page (the output's
 // TableNames), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListTablesItems(ctx context.Context, in *ListTablesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return call.Items(c.ListTablesPages(ctx, in, optFns...), func(page *ListTablesOutput) []string {
+	return smithy.Items(c.ListTablesPages(ctx, in, optFns...), func(page *ListTablesOutput) []string {
 		return page.TableNames
 	})
 }
 
-func decodeErrorResponse(resp *call.Response) error {
-	code, message := call.ErrorCodeAndMessage(resp)
+func decodeErrorResponse(resp *smithy.Response) error {
+	code, message := smithy.ErrorCodeAndMessage(resp)
 	switch code {
 	case "BackupInUseException":
 		v := &types.BackupInUseException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersBackupInUseException, -1); i >= 0; i = d.Member(&membersBackupInUseException, i) {
 				switch i {
@@ -2071,7 +2068,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "BackupNotFoundException":
 		v := &types.BackupNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersBackupNotFoundException, -1); i >= 0; i = d.Member(&membersBackupNotFoundException, i) {
 				switch i {
@@ -2087,7 +2084,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ConditionalCheckFailedException":
 		v := &types.ConditionalCheckFailedException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersConditionalCheckFailedException, -1); i >= 0; i = d.Member(&membersConditionalCheckFailedException, i) {
 				switch i {
@@ -2105,7 +2102,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ContinuousBackupsUnavailableException":
 		v := &types.ContinuousBackupsUnavailableException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersContinuousBackupsUnavailableException, -1); i >= 0; i = d.Member(&membersContinuousBackupsUnavailableException, i) {
 				switch i {
@@ -2121,7 +2118,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "DuplicateItemException":
 		v := &types.DuplicateItemException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersDuplicateItemException, -1); i >= 0; i = d.Member(&membersDuplicateItemException, i) {
 				switch i {
@@ -2137,7 +2134,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ExportConflictException":
 		v := &types.ExportConflictException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersExportConflictException, -1); i >= 0; i = d.Member(&membersExportConflictException, i) {
 				switch i {
@@ -2153,7 +2150,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ExportNotFoundException":
 		v := &types.ExportNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersExportNotFoundException, -1); i >= 0; i = d.Member(&membersExportNotFoundException, i) {
 				switch i {
@@ -2169,7 +2166,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "GlobalTableAlreadyExistsException":
 		v := &types.GlobalTableAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersGlobalTableAlreadyExistsException, -1); i >= 0; i = d.Member(&membersGlobalTableAlreadyExistsException, i) {
 				switch i {
@@ -2185,7 +2182,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "GlobalTableNotFoundException":
 		v := &types.GlobalTableNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersGlobalTableNotFoundException, -1); i >= 0; i = d.Member(&membersGlobalTableNotFoundException, i) {
 				switch i {
@@ -2201,7 +2198,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "IdempotentParameterMismatchException":
 		v := &types.IdempotentParameterMismatchException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersIdempotentParameterMismatchException, -1); i >= 0; i = d.Member(&membersIdempotentParameterMismatchException, i) {
 				switch i {
@@ -2217,7 +2214,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ImportConflictException":
 		v := &types.ImportConflictException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersImportConflictException, -1); i >= 0; i = d.Member(&membersImportConflictException, i) {
 				switch i {
@@ -2233,7 +2230,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ImportNotFoundException":
 		v := &types.ImportNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersImportNotFoundException, -1); i >= 0; i = d.Member(&membersImportNotFoundException, i) {
 				switch i {
@@ -2249,7 +2246,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "IndexNotFoundException":
 		v := &types.IndexNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersIndexNotFoundException, -1); i >= 0; i = d.Member(&membersIndexNotFoundException, i) {
 				switch i {
@@ -2265,7 +2262,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InternalServerError":
 		v := &types.InternalServerError{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInternalServerError, -1); i >= 0; i = d.Member(&membersInternalServerError, i) {
 				switch i {
@@ -2281,7 +2278,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidEndpointException":
 		v := &types.InvalidEndpointException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidEndpointException, -1); i >= 0; i = d.Member(&membersInvalidEndpointException, i) {
 				switch i {
@@ -2297,7 +2294,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidExportTimeException":
 		v := &types.InvalidExportTimeException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidExportTimeException, -1); i >= 0; i = d.Member(&membersInvalidExportTimeException, i) {
 				switch i {
@@ -2313,7 +2310,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidRestoreTimeException":
 		v := &types.InvalidRestoreTimeException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidRestoreTimeException, -1); i >= 0; i = d.Member(&membersInvalidRestoreTimeException, i) {
 				switch i {
@@ -2329,7 +2326,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ItemCollectionSizeLimitExceededException":
 		v := &types.ItemCollectionSizeLimitExceededException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersItemCollectionSizeLimitExceededException, -1); i >= 0; i = d.Member(&membersItemCollectionSizeLimitExceededException, i) {
 				switch i {
@@ -2345,7 +2342,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "LimitExceededException":
 		v := &types.LimitExceededException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersLimitExceededException, -1); i >= 0; i = d.Member(&membersLimitExceededException, i) {
 				switch i {
@@ -2361,7 +2358,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "PointInTimeRecoveryUnavailableException":
 		v := &types.PointInTimeRecoveryUnavailableException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersPointInTimeRecoveryUnavailableException, -1); i >= 0; i = d.Member(&membersPointInTimeRecoveryUnavailableException, i) {
 				switch i {
@@ -2377,7 +2374,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "PolicyNotFoundException":
 		v := &types.PolicyNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersPolicyNotFoundException, -1); i >= 0; i = d.Member(&membersPolicyNotFoundException, i) {
 				switch i {
@@ -2393,7 +2390,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ProvisionedThroughputExceededException":
 		v := &types.ProvisionedThroughputExceededException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersProvisionedThroughputExceededException, -1); i >= 0; i = d.Member(&membersProvisionedThroughputExceededException, i) {
 				switch i {
@@ -2409,7 +2406,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ReplicaAlreadyExistsException":
 		v := &types.ReplicaAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersReplicaAlreadyExistsException, -1); i >= 0; i = d.Member(&membersReplicaAlreadyExistsException, i) {
 				switch i {
@@ -2425,7 +2422,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ReplicaNotFoundException":
 		v := &types.ReplicaNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersReplicaNotFoundException, -1); i >= 0; i = d.Member(&membersReplicaNotFoundException, i) {
 				switch i {
@@ -2441,7 +2438,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ReplicatedWriteConflictException":
 		v := &types.ReplicatedWriteConflictException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersReplicatedWriteConflictException, -1); i >= 0; i = d.Member(&membersReplicatedWriteConflictException, i) {
 				switch i {
@@ -2457,7 +2454,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "RequestLimitExceeded":
 		v := &types.RequestLimitExceeded{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersRequestLimitExceeded, -1); i >= 0; i = d.Member(&membersRequestLimitExceeded, i) {
 				switch i {
@@ -2473,7 +2470,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ResourceInUseException":
 		v := &types.ResourceInUseException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersResourceInUseException, -1); i >= 0; i = d.Member(&membersResourceInUseException, i) {
 				switch i {
@@ -2489,7 +2486,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
 				switch i {
@@ -2505,7 +2502,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TableAlreadyExistsException":
 		v := &types.TableAlreadyExistsException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTableAlreadyExistsException, -1); i >= 0; i = d.Member(&membersTableAlreadyExistsException, i) {
 				switch i {
@@ -2521,7 +2518,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TableInUseException":
 		v := &types.TableInUseException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTableInUseException, -1); i >= 0; i = d.Member(&membersTableInUseException, i) {
 				switch i {
@@ -2537,7 +2534,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TableNotFoundException":
 		v := &types.TableNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTableNotFoundException, -1); i >= 0; i = d.Member(&membersTableNotFoundException, i) {
 				switch i {
@@ -2553,7 +2550,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TransactionCanceledException":
 		v := &types.TransactionCanceledException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTransactionCanceledException, -1); i >= 0; i = d.Member(&membersTransactionCanceledException, i) {
 				switch i {
@@ -2571,7 +2568,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TransactionConflictException":
 		v := &types.TransactionConflictException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTransactionConflictException, -1); i >= 0; i = d.Member(&membersTransactionConflictException, i) {
 				switch i {
@@ -2587,7 +2584,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TransactionInProgressException":
 		v := &types.TransactionInProgressException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTransactionInProgressException, -1); i >= 0; i = d.Member(&membersTransactionInProgressException, i) {
 				switch i {
@@ -2605,7 +2602,7 @@ func decodeErrorResponse(resp *call.Response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  call.RequestID(resp),
+		RequestID:  smithy.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

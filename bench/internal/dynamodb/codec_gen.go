@@ -5,16 +5,15 @@
 package dynamodb
 
 import (
-	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
-	jsonwire "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jsonwire"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 )
 
-func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchExecuteStatement"}
-	e := jsonwire.NewEncoder(opBatchExecuteStatement.BodyBuffer())
+	e := smithy.NewEncoder(opBatchExecuteStatement.BodyBuffer())
 	e.BeginObject()
 	if in.Statements != nil {
 		e.QuotedKey("\"Statements\"")
@@ -31,8 +30,8 @@ func serializeBatchExecuteStatementInput(in *BatchExecuteStatementInput) (*call.
 	return r, nil
 }
 
-func deserializeBatchExecuteStatementOutput(resp *call.Response, out *BatchExecuteStatementOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeBatchExecuteStatementOutput(resp *smithy.Response, out *BatchExecuteStatementOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersBatchExecuteStatementOutput, -1); i >= 0; i = d.Member(&membersBatchExecuteStatementOutput, i) {
 			switch i {
@@ -47,11 +46,11 @@ func deserializeBatchExecuteStatementOutput(resp *call.Response, out *BatchExecu
 	return d.Err()
 }
 
-func serializeBatchGetItemInput(in *BatchGetItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeBatchGetItemInput(in *BatchGetItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchGetItem"}
-	e := jsonwire.NewEncoder(opBatchGetItem.BodyBuffer())
+	e := smithy.NewEncoder(opBatchGetItem.BodyBuffer())
 	e.BeginObject()
 	if in.RequestItems != nil {
 		e.QuotedKey("\"RequestItems\"")
@@ -68,8 +67,8 @@ func serializeBatchGetItemInput(in *BatchGetItemInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeBatchGetItemOutput(resp *call.Response, out *BatchGetItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeBatchGetItemOutput(resp *smithy.Response, out *BatchGetItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersBatchGetItemOutput, -1); i >= 0; i = d.Member(&membersBatchGetItemOutput, i) {
 			switch i {
@@ -86,11 +85,11 @@ func deserializeBatchGetItemOutput(resp *call.Response, out *BatchGetItemOutput)
 	return d.Err()
 }
 
-func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.BatchWriteItem"}
-	e := jsonwire.NewEncoder(opBatchWriteItem.BodyBuffer())
+	e := smithy.NewEncoder(opBatchWriteItem.BodyBuffer())
 	e.BeginObject()
 	if in.RequestItems != nil {
 		e.QuotedKey("\"RequestItems\"")
@@ -111,8 +110,8 @@ func serializeBatchWriteItemInput(in *BatchWriteItemInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeBatchWriteItemOutput(resp *call.Response, out *BatchWriteItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeBatchWriteItemOutput(resp *smithy.Response, out *BatchWriteItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersBatchWriteItemOutput, -1); i >= 0; i = d.Member(&membersBatchWriteItemOutput, i) {
 			switch i {
@@ -129,11 +128,11 @@ func deserializeBatchWriteItemOutput(resp *call.Response, out *BatchWriteItemOut
 	return d.Err()
 }
 
-func serializeCreateBackupInput(in *CreateBackupInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateBackupInput(in *CreateBackupInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateBackup"}
-	e := jsonwire.NewEncoder(opCreateBackup.BodyBuffer())
+	e := smithy.NewEncoder(opCreateBackup.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -150,8 +149,8 @@ func serializeCreateBackupInput(in *CreateBackupInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeCreateBackupOutput(resp *call.Response, out *CreateBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateBackupOutput(resp *smithy.Response, out *CreateBackupOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateBackupOutput, -1); i >= 0; i = d.Member(&membersCreateBackupOutput, i) {
 			switch i {
@@ -166,11 +165,11 @@ func deserializeCreateBackupOutput(resp *call.Response, out *CreateBackupOutput)
 	return d.Err()
 }
 
-func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateGlobalTable"}
-	e := jsonwire.NewEncoder(opCreateGlobalTable.BodyBuffer())
+	e := smithy.NewEncoder(opCreateGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -187,8 +186,8 @@ func serializeCreateGlobalTableInput(in *CreateGlobalTableInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeCreateGlobalTableOutput(resp *call.Response, out *CreateGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateGlobalTableOutput(resp *smithy.Response, out *CreateGlobalTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersCreateGlobalTableOutput, i) {
 			switch i {
@@ -203,11 +202,11 @@ func deserializeCreateGlobalTableOutput(resp *call.Response, out *CreateGlobalTa
 	return d.Err()
 }
 
-func serializeCreateTableInput(in *CreateTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateTableInput(in *CreateTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.CreateTable"}
-	e := jsonwire.NewEncoder(opCreateTable.BodyBuffer())
+	e := smithy.NewEncoder(opCreateTable.BodyBuffer())
 	e.BeginObject()
 	if in.AttributeDefinitions != nil {
 		e.QuotedKey("\"AttributeDefinitions\"")
@@ -276,8 +275,8 @@ func serializeCreateTableInput(in *CreateTableInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeCreateTableOutput(resp *call.Response, out *CreateTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateTableOutput(resp *smithy.Response, out *CreateTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateTableOutput, -1); i >= 0; i = d.Member(&membersCreateTableOutput, i) {
 			switch i {
@@ -292,11 +291,11 @@ func deserializeCreateTableOutput(resp *call.Response, out *CreateTableOutput) e
 	return d.Err()
 }
 
-func serializeDeleteBackupInput(in *DeleteBackupInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteBackupInput(in *DeleteBackupInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteBackup"}
-	e := jsonwire.NewEncoder(opDeleteBackup.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteBackup.BodyBuffer())
 	e.BeginObject()
 	if in.BackupArn != nil {
 		e.QuotedKey("\"BackupArn\"")
@@ -309,8 +308,8 @@ func serializeDeleteBackupInput(in *DeleteBackupInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeDeleteBackupOutput(resp *call.Response, out *DeleteBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDeleteBackupOutput(resp *smithy.Response, out *DeleteBackupOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDeleteBackupOutput, -1); i >= 0; i = d.Member(&membersDeleteBackupOutput, i) {
 			switch i {
@@ -325,11 +324,11 @@ func deserializeDeleteBackupOutput(resp *call.Response, out *DeleteBackupOutput)
 	return d.Err()
 }
 
-func serializeDeleteItemInput(in *DeleteItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteItemInput(in *DeleteItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteItem"}
-	e := jsonwire.NewEncoder(opDeleteItem.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -382,8 +381,8 @@ func serializeDeleteItemInput(in *DeleteItemInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeDeleteItemOutput(resp *call.Response, out *DeleteItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDeleteItemOutput(resp *smithy.Response, out *DeleteItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDeleteItemOutput, -1); i >= 0; i = d.Member(&membersDeleteItemOutput, i) {
 			switch i {
@@ -404,11 +403,11 @@ func deserializeDeleteItemOutput(resp *call.Response, out *DeleteItemOutput) err
 	return d.Err()
 }
 
-func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteResourcePolicy"}
-	e := jsonwire.NewEncoder(opDeleteResourcePolicy.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -425,8 +424,8 @@ func serializeDeleteResourcePolicyInput(in *DeleteResourcePolicyInput) (*call.Re
 	return r, nil
 }
 
-func deserializeDeleteResourcePolicyOutput(resp *call.Response, out *DeleteResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDeleteResourcePolicyOutput(resp *smithy.Response, out *DeleteResourcePolicyOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDeleteResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersDeleteResourcePolicyOutput, i) {
 			switch i {
@@ -439,11 +438,11 @@ func deserializeDeleteResourcePolicyOutput(resp *call.Response, out *DeleteResou
 	return d.Err()
 }
 
-func serializeDeleteTableInput(in *DeleteTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteTableInput(in *DeleteTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DeleteTable"}
-	e := jsonwire.NewEncoder(opDeleteTable.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteTable.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -456,8 +455,8 @@ func serializeDeleteTableInput(in *DeleteTableInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeDeleteTableOutput(resp *call.Response, out *DeleteTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDeleteTableOutput(resp *smithy.Response, out *DeleteTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDeleteTableOutput, -1); i >= 0; i = d.Member(&membersDeleteTableOutput, i) {
 			switch i {
@@ -472,11 +471,11 @@ func deserializeDeleteTableOutput(resp *call.Response, out *DeleteTableOutput) e
 	return d.Err()
 }
 
-func serializeDescribeBackupInput(in *DescribeBackupInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeBackupInput(in *DescribeBackupInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeBackup"}
-	e := jsonwire.NewEncoder(opDescribeBackup.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeBackup.BodyBuffer())
 	e.BeginObject()
 	if in.BackupArn != nil {
 		e.QuotedKey("\"BackupArn\"")
@@ -489,8 +488,8 @@ func serializeDescribeBackupInput(in *DescribeBackupInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeDescribeBackupOutput(resp *call.Response, out *DescribeBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeBackupOutput(resp *smithy.Response, out *DescribeBackupOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeBackupOutput, -1); i >= 0; i = d.Member(&membersDescribeBackupOutput, i) {
 			switch i {
@@ -505,11 +504,11 @@ func deserializeDescribeBackupOutput(resp *call.Response, out *DescribeBackupOut
 	return d.Err()
 }
 
-func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContinuousBackups"}
-	e := jsonwire.NewEncoder(opDescribeContinuousBackups.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeContinuousBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -522,8 +521,8 @@ func serializeDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput)
 	return r, nil
 }
 
-func deserializeDescribeContinuousBackupsOutput(resp *call.Response, out *DescribeContinuousBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeContinuousBackupsOutput(resp *smithy.Response, out *DescribeContinuousBackupsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersDescribeContinuousBackupsOutput, i) {
 			switch i {
@@ -538,11 +537,11 @@ func deserializeDescribeContinuousBackupsOutput(resp *call.Response, out *Descri
 	return d.Err()
 }
 
-func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeContributorInsights"}
-	e := jsonwire.NewEncoder(opDescribeContributorInsights.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -559,8 +558,8 @@ func serializeDescribeContributorInsightsInput(in *DescribeContributorInsightsIn
 	return r, nil
 }
 
-func deserializeDescribeContributorInsightsOutput(resp *call.Response, out *DescribeContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeContributorInsightsOutput(resp *smithy.Response, out *DescribeContributorInsightsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersDescribeContributorInsightsOutput, i) {
 			switch i {
@@ -585,11 +584,11 @@ func deserializeDescribeContributorInsightsOutput(resp *call.Response, out *Desc
 	return d.Err()
 }
 
-func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeEndpoints"}
-	e := jsonwire.NewEncoder(opDescribeEndpoints.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeEndpoints.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
 	r.Body = e.Bytes()
@@ -599,8 +598,8 @@ func serializeDescribeEndpointsInput(in *DescribeEndpointsInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeDescribeEndpointsOutput(resp *call.Response, out *DescribeEndpointsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeEndpointsOutput(resp *smithy.Response, out *DescribeEndpointsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeEndpointsResponse, -1); i >= 0; i = d.Member(&membersDescribeEndpointsResponse, i) {
 			switch i {
@@ -613,11 +612,11 @@ func deserializeDescribeEndpointsOutput(resp *call.Response, out *DescribeEndpoi
 	return d.Err()
 }
 
-func serializeDescribeExportInput(in *DescribeExportInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeExportInput(in *DescribeExportInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeExport"}
-	e := jsonwire.NewEncoder(opDescribeExport.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeExport.BodyBuffer())
 	e.BeginObject()
 	if in.ExportArn != nil {
 		e.QuotedKey("\"ExportArn\"")
@@ -630,8 +629,8 @@ func serializeDescribeExportInput(in *DescribeExportInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeDescribeExportOutput(resp *call.Response, out *DescribeExportOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeExportOutput(resp *smithy.Response, out *DescribeExportOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeExportOutput, -1); i >= 0; i = d.Member(&membersDescribeExportOutput, i) {
 			switch i {
@@ -646,11 +645,11 @@ func deserializeDescribeExportOutput(resp *call.Response, out *DescribeExportOut
 	return d.Err()
 }
 
-func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTable"}
-	e := jsonwire.NewEncoder(opDescribeGlobalTable.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -663,8 +662,8 @@ func serializeDescribeGlobalTableInput(in *DescribeGlobalTableInput) (*call.Requ
 	return r, nil
 }
 
-func deserializeDescribeGlobalTableOutput(resp *call.Response, out *DescribeGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeGlobalTableOutput(resp *smithy.Response, out *DescribeGlobalTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeGlobalTableOutput, -1); i >= 0; i = d.Member(&membersDescribeGlobalTableOutput, i) {
 			switch i {
@@ -679,11 +678,11 @@ func deserializeDescribeGlobalTableOutput(resp *call.Response, out *DescribeGlob
 	return d.Err()
 }
 
-func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeGlobalTableSettings"}
-	e := jsonwire.NewEncoder(opDescribeGlobalTableSettings.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeGlobalTableSettings.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -696,8 +695,8 @@ func serializeDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsIn
 	return r, nil
 }
 
-func deserializeDescribeGlobalTableSettingsOutput(resp *call.Response, out *DescribeGlobalTableSettingsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeGlobalTableSettingsOutput(resp *smithy.Response, out *DescribeGlobalTableSettingsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeGlobalTableSettingsOutput, -1); i >= 0; i = d.Member(&membersDescribeGlobalTableSettingsOutput, i) {
 			switch i {
@@ -712,11 +711,11 @@ func deserializeDescribeGlobalTableSettingsOutput(resp *call.Response, out *Desc
 	return d.Err()
 }
 
-func serializeDescribeImportInput(in *DescribeImportInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeImportInput(in *DescribeImportInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeImport"}
-	e := jsonwire.NewEncoder(opDescribeImport.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeImport.BodyBuffer())
 	e.BeginObject()
 	if in.ImportArn != nil {
 		e.QuotedKey("\"ImportArn\"")
@@ -729,8 +728,8 @@ func serializeDescribeImportInput(in *DescribeImportInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeDescribeImportOutput(resp *call.Response, out *DescribeImportOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeImportOutput(resp *smithy.Response, out *DescribeImportOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeImportOutput, -1); i >= 0; i = d.Member(&membersDescribeImportOutput, i) {
 			switch i {
@@ -745,11 +744,11 @@ func deserializeDescribeImportOutput(resp *call.Response, out *DescribeImportOut
 	return d.Err()
 }
 
-func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opDescribeKinesisStreamingDestination.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -762,8 +761,8 @@ func serializeDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStream
 	return r, nil
 }
 
-func deserializeDescribeKinesisStreamingDestinationOutput(resp *call.Response, out *DescribeKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeKinesisStreamingDestinationOutput(resp *smithy.Response, out *DescribeKinesisStreamingDestinationOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersDescribeKinesisStreamingDestinationOutput, i) {
 			switch i {
@@ -778,11 +777,11 @@ func deserializeDescribeKinesisStreamingDestinationOutput(resp *call.Response, o
 	return d.Err()
 }
 
-func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeLimits"}
-	e := jsonwire.NewEncoder(opDescribeLimits.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeLimits.BodyBuffer())
 	e.BeginObject()
 	e.EndObject()
 	r.Body = e.Bytes()
@@ -792,8 +791,8 @@ func serializeDescribeLimitsInput(in *DescribeLimitsInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeDescribeLimitsOutput(resp *call.Response, out *DescribeLimitsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeLimitsOutput(resp *smithy.Response, out *DescribeLimitsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeLimitsOutput, -1); i >= 0; i = d.Member(&membersDescribeLimitsOutput, i) {
 			switch i {
@@ -812,11 +811,11 @@ func deserializeDescribeLimitsOutput(resp *call.Response, out *DescribeLimitsOut
 	return d.Err()
 }
 
-func serializeDescribeTableInput(in *DescribeTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeTableInput(in *DescribeTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTable"}
-	e := jsonwire.NewEncoder(opDescribeTable.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeTable.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -829,8 +828,8 @@ func serializeDescribeTableInput(in *DescribeTableInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeDescribeTableOutput(resp *call.Response, out *DescribeTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeTableOutput(resp *smithy.Response, out *DescribeTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeTableOutput, -1); i >= 0; i = d.Member(&membersDescribeTableOutput, i) {
 			switch i {
@@ -845,11 +844,11 @@ func deserializeDescribeTableOutput(resp *call.Response, out *DescribeTableOutpu
 	return d.Err()
 }
 
-func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTableReplicaAutoScaling"}
-	e := jsonwire.NewEncoder(opDescribeTableReplicaAutoScaling.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeTableReplicaAutoScaling.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -862,8 +861,8 @@ func serializeDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoS
 	return r, nil
 }
 
-func deserializeDescribeTableReplicaAutoScalingOutput(resp *call.Response, out *DescribeTableReplicaAutoScalingOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeTableReplicaAutoScalingOutput(resp *smithy.Response, out *DescribeTableReplicaAutoScalingOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersDescribeTableReplicaAutoScalingOutput, i) {
 			switch i {
@@ -878,11 +877,11 @@ func deserializeDescribeTableReplicaAutoScalingOutput(resp *call.Response, out *
 	return d.Err()
 }
 
-func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DescribeTimeToLive"}
-	e := jsonwire.NewEncoder(opDescribeTimeToLive.BodyBuffer())
+	e := smithy.NewEncoder(opDescribeTimeToLive.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -895,8 +894,8 @@ func serializeDescribeTimeToLiveInput(in *DescribeTimeToLiveInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeDescribeTimeToLiveOutput(resp *call.Response, out *DescribeTimeToLiveOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDescribeTimeToLiveOutput(resp *smithy.Response, out *DescribeTimeToLiveOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDescribeTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersDescribeTimeToLiveOutput, i) {
 			switch i {
@@ -911,11 +910,11 @@ func deserializeDescribeTimeToLiveOutput(resp *call.Response, out *DescribeTimeT
 	return d.Err()
 }
 
-func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.DisableKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opDisableKinesisStreamingDestination.BodyBuffer())
+	e := smithy.NewEncoder(opDisableKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -936,8 +935,8 @@ func serializeDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamin
 	return r, nil
 }
 
-func deserializeDisableKinesisStreamingDestinationOutput(resp *call.Response, out *DisableKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDisableKinesisStreamingDestinationOutput(resp *smithy.Response, out *DisableKinesisStreamingDestinationOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersKinesisStreamingDestinationOutput, i) {
 			switch i {
@@ -958,11 +957,11 @@ func deserializeDisableKinesisStreamingDestinationOutput(resp *call.Response, ou
 	return d.Err()
 }
 
-func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.EnableKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opEnableKinesisStreamingDestination.BodyBuffer())
+	e := smithy.NewEncoder(opEnableKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -983,8 +982,8 @@ func serializeEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingD
 	return r, nil
 }
 
-func deserializeEnableKinesisStreamingDestinationOutput(resp *call.Response, out *EnableKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeEnableKinesisStreamingDestinationOutput(resp *smithy.Response, out *EnableKinesisStreamingDestinationOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersKinesisStreamingDestinationOutput, i) {
 			switch i {
@@ -1005,11 +1004,11 @@ func deserializeEnableKinesisStreamingDestinationOutput(resp *call.Response, out
 	return d.Err()
 }
 
-func serializeExecuteStatementInput(in *ExecuteStatementInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeExecuteStatementInput(in *ExecuteStatementInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteStatement"}
-	e := jsonwire.NewEncoder(opExecuteStatement.BodyBuffer())
+	e := smithy.NewEncoder(opExecuteStatement.BodyBuffer())
 	e.BeginObject()
 	if in.Statement != nil {
 		e.QuotedKey("\"Statement\"")
@@ -1046,8 +1045,8 @@ func serializeExecuteStatementInput(in *ExecuteStatementInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeExecuteStatementOutput(resp *call.Response, out *ExecuteStatementOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeExecuteStatementOutput(resp *smithy.Response, out *ExecuteStatementOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersExecuteStatementOutput, -1); i >= 0; i = d.Member(&membersExecuteStatementOutput, i) {
 			switch i {
@@ -1068,11 +1067,11 @@ func deserializeExecuteStatementOutput(resp *call.Response, out *ExecuteStatemen
 	return d.Err()
 }
 
-func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExecuteTransaction"}
-	e := jsonwire.NewEncoder(opExecuteTransaction.BodyBuffer())
+	e := smithy.NewEncoder(opExecuteTransaction.BodyBuffer())
 	e.BeginObject()
 	if in.TransactStatements != nil {
 		e.QuotedKey("\"TransactStatements\"")
@@ -1093,8 +1092,8 @@ func serializeExecuteTransactionInput(in *ExecuteTransactionInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeExecuteTransactionOutput(resp *call.Response, out *ExecuteTransactionOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeExecuteTransactionOutput(resp *smithy.Response, out *ExecuteTransactionOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersExecuteTransactionOutput, -1); i >= 0; i = d.Member(&membersExecuteTransactionOutput, i) {
 			switch i {
@@ -1109,11 +1108,11 @@ func deserializeExecuteTransactionOutput(resp *call.Response, out *ExecuteTransa
 	return d.Err()
 }
 
-func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ExportTableToPointInTime"}
-	e := jsonwire.NewEncoder(opExportTableToPointInTime.BodyBuffer())
+	e := smithy.NewEncoder(opExportTableToPointInTime.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -1166,8 +1165,8 @@ func serializeExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput) (
 	return r, nil
 }
 
-func deserializeExportTableToPointInTimeOutput(resp *call.Response, out *ExportTableToPointInTimeOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeExportTableToPointInTimeOutput(resp *smithy.Response, out *ExportTableToPointInTimeOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersExportTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersExportTableToPointInTimeOutput, i) {
 			switch i {
@@ -1182,11 +1181,11 @@ func deserializeExportTableToPointInTimeOutput(resp *call.Response, out *ExportT
 	return d.Err()
 }
 
-func serializeGetItemInput(in *GetItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeGetItemInput(in *GetItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetItem"}
-	e := jsonwire.NewEncoder(opGetItem.BodyBuffer())
+	e := smithy.NewEncoder(opGetItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1223,8 +1222,8 @@ func serializeGetItemInput(in *GetItemInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeGetItemOutput(resp *call.Response, out *GetItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetItemOutput(resp *smithy.Response, out *GetItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetItemOutput, -1); i >= 0; i = d.Member(&membersGetItemOutput, i) {
 			switch i {
@@ -1241,11 +1240,11 @@ func deserializeGetItemOutput(resp *call.Response, out *GetItemOutput) error {
 	return d.Err()
 }
 
-func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.GetResourcePolicy"}
-	e := jsonwire.NewEncoder(opGetResourcePolicy.BodyBuffer())
+	e := smithy.NewEncoder(opGetResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -1258,8 +1257,8 @@ func serializeGetResourcePolicyInput(in *GetResourcePolicyInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeGetResourcePolicyOutput(resp *call.Response, out *GetResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetResourcePolicyOutput(resp *smithy.Response, out *GetResourcePolicyOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersGetResourcePolicyOutput, i) {
 			switch i {
@@ -1274,11 +1273,11 @@ func deserializeGetResourcePolicyOutput(resp *call.Response, out *GetResourcePol
 	return d.Err()
 }
 
-func serializeImportTableInput(in *ImportTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeImportTableInput(in *ImportTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ImportTable"}
-	e := jsonwire.NewEncoder(opImportTable.BodyBuffer())
+	e := smithy.NewEncoder(opImportTable.BodyBuffer())
 	e.BeginObject()
 	if in.ClientToken != nil {
 		e.QuotedKey("\"ClientToken\"")
@@ -1311,8 +1310,8 @@ func serializeImportTableInput(in *ImportTableInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeImportTableOutput(resp *call.Response, out *ImportTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeImportTableOutput(resp *smithy.Response, out *ImportTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersImportTableOutput, -1); i >= 0; i = d.Member(&membersImportTableOutput, i) {
 			switch i {
@@ -1327,11 +1326,11 @@ func deserializeImportTableOutput(resp *call.Response, out *ImportTableOutput) e
 	return d.Err()
 }
 
-func serializeListBackupsInput(in *ListBackupsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListBackupsInput(in *ListBackupsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListBackups"}
-	e := jsonwire.NewEncoder(opListBackups.BodyBuffer())
+	e := smithy.NewEncoder(opListBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1364,8 +1363,8 @@ func serializeListBackupsInput(in *ListBackupsInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListBackupsOutput(resp *call.Response, out *ListBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListBackupsOutput(resp *smithy.Response, out *ListBackupsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListBackupsOutput, -1); i >= 0; i = d.Member(&membersListBackupsOutput, i) {
 			switch i {
@@ -1380,11 +1379,11 @@ func deserializeListBackupsOutput(resp *call.Response, out *ListBackupsOutput) e
 	return d.Err()
 }
 
-func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListContributorInsights"}
-	e := jsonwire.NewEncoder(opListContributorInsights.BodyBuffer())
+	e := smithy.NewEncoder(opListContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1405,8 +1404,8 @@ func serializeListContributorInsightsInput(in *ListContributorInsightsInput) (*c
 	return r, nil
 }
 
-func deserializeListContributorInsightsOutput(resp *call.Response, out *ListContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListContributorInsightsOutput(resp *smithy.Response, out *ListContributorInsightsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersListContributorInsightsOutput, i) {
 			switch i {
@@ -1421,11 +1420,11 @@ func deserializeListContributorInsightsOutput(resp *call.Response, out *ListCont
 	return d.Err()
 }
 
-func serializeListExportsInput(in *ListExportsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListExportsInput(in *ListExportsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListExports"}
-	e := jsonwire.NewEncoder(opListExports.BodyBuffer())
+	e := smithy.NewEncoder(opListExports.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -1446,8 +1445,8 @@ func serializeListExportsInput(in *ListExportsInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListExportsOutput(resp *call.Response, out *ListExportsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListExportsOutput(resp *smithy.Response, out *ListExportsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListExportsOutput, -1); i >= 0; i = d.Member(&membersListExportsOutput, i) {
 			switch i {
@@ -1462,11 +1461,11 @@ func deserializeListExportsOutput(resp *call.Response, out *ListExportsOutput) e
 	return d.Err()
 }
 
-func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListGlobalTables"}
-	e := jsonwire.NewEncoder(opListGlobalTables.BodyBuffer())
+	e := smithy.NewEncoder(opListGlobalTables.BodyBuffer())
 	e.BeginObject()
 	if in.ExclusiveStartGlobalTableName != nil {
 		e.QuotedKey("\"ExclusiveStartGlobalTableName\"")
@@ -1487,8 +1486,8 @@ func serializeListGlobalTablesInput(in *ListGlobalTablesInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeListGlobalTablesOutput(resp *call.Response, out *ListGlobalTablesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListGlobalTablesOutput(resp *smithy.Response, out *ListGlobalTablesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListGlobalTablesOutput, -1); i >= 0; i = d.Member(&membersListGlobalTablesOutput, i) {
 			switch i {
@@ -1503,11 +1502,11 @@ func deserializeListGlobalTablesOutput(resp *call.Response, out *ListGlobalTable
 	return d.Err()
 }
 
-func serializeListImportsInput(in *ListImportsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListImportsInput(in *ListImportsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListImports"}
-	e := jsonwire.NewEncoder(opListImports.BodyBuffer())
+	e := smithy.NewEncoder(opListImports.BodyBuffer())
 	e.BeginObject()
 	if in.TableArn != nil {
 		e.QuotedKey("\"TableArn\"")
@@ -1528,8 +1527,8 @@ func serializeListImportsInput(in *ListImportsInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListImportsOutput(resp *call.Response, out *ListImportsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListImportsOutput(resp *smithy.Response, out *ListImportsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListImportsOutput, -1); i >= 0; i = d.Member(&membersListImportsOutput, i) {
 			switch i {
@@ -1544,11 +1543,11 @@ func deserializeListImportsOutput(resp *call.Response, out *ListImportsOutput) e
 	return d.Err()
 }
 
-func serializeListTablesInput(in *ListTablesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListTablesInput(in *ListTablesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTables"}
-	e := jsonwire.NewEncoder(opListTables.BodyBuffer())
+	e := smithy.NewEncoder(opListTables.BodyBuffer())
 	e.BeginObject()
 	if in.ExclusiveStartTableName != nil {
 		e.QuotedKey("\"ExclusiveStartTableName\"")
@@ -1565,8 +1564,8 @@ func serializeListTablesInput(in *ListTablesInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListTablesOutput(resp *call.Response, out *ListTablesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListTablesOutput(resp *smithy.Response, out *ListTablesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListTablesOutput, -1); i >= 0; i = d.Member(&membersListTablesOutput, i) {
 			switch i {
@@ -1581,11 +1580,11 @@ func deserializeListTablesOutput(resp *call.Response, out *ListTablesOutput) err
 	return d.Err()
 }
 
-func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.ListTagsOfResource"}
-	e := jsonwire.NewEncoder(opListTagsOfResource.BodyBuffer())
+	e := smithy.NewEncoder(opListTagsOfResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -1602,8 +1601,8 @@ func serializeListTagsOfResourceInput(in *ListTagsOfResourceInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeListTagsOfResourceOutput(resp *call.Response, out *ListTagsOfResourceOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListTagsOfResourceOutput(resp *smithy.Response, out *ListTagsOfResourceOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListTagsOfResourceOutput, -1); i >= 0; i = d.Member(&membersListTagsOfResourceOutput, i) {
 			switch i {
@@ -1618,11 +1617,11 @@ func deserializeListTagsOfResourceOutput(resp *call.Response, out *ListTagsOfRes
 	return d.Err()
 }
 
-func serializePutItemInput(in *PutItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializePutItemInput(in *PutItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutItem"}
-	e := jsonwire.NewEncoder(opPutItem.BodyBuffer())
+	e := smithy.NewEncoder(opPutItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1675,8 +1674,8 @@ func serializePutItemInput(in *PutItemInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializePutItemOutput(resp *call.Response, out *PutItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializePutItemOutput(resp *smithy.Response, out *PutItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersPutItemOutput, -1); i >= 0; i = d.Member(&membersPutItemOutput, i) {
 			switch i {
@@ -1697,11 +1696,11 @@ func deserializePutItemOutput(resp *call.Response, out *PutItemOutput) error {
 	return d.Err()
 }
 
-func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.PutResourcePolicy"}
-	e := jsonwire.NewEncoder(opPutResourcePolicy.BodyBuffer())
+	e := smithy.NewEncoder(opPutResourcePolicy.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -1726,8 +1725,8 @@ func serializePutResourcePolicyInput(in *PutResourcePolicyInput) (*call.Request,
 	return r, nil
 }
 
-func deserializePutResourcePolicyOutput(resp *call.Response, out *PutResourcePolicyOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializePutResourcePolicyOutput(resp *smithy.Response, out *PutResourcePolicyOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersPutResourcePolicyOutput, -1); i >= 0; i = d.Member(&membersPutResourcePolicyOutput, i) {
 			switch i {
@@ -1740,11 +1739,11 @@ func deserializePutResourcePolicyOutput(resp *call.Response, out *PutResourcePol
 	return d.Err()
 }
 
-func serializeQueryInput(in *QueryInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeQueryInput(in *QueryInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.Query"}
-	e := jsonwire.NewEncoder(opQuery.BodyBuffer())
+	e := smithy.NewEncoder(opQuery.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -1821,8 +1820,8 @@ func serializeQueryInput(in *QueryInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeQueryOutput(resp *call.Response, out *QueryOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeQueryOutput(resp *smithy.Response, out *QueryOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersQueryOutput, -1); i >= 0; i = d.Member(&membersQueryOutput, i) {
 			switch i {
@@ -1845,11 +1844,11 @@ func deserializeQueryOutput(resp *call.Response, out *QueryOutput) error {
 	return d.Err()
 }
 
-func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableFromBackup"}
-	e := jsonwire.NewEncoder(opRestoreTableFromBackup.BodyBuffer())
+	e := smithy.NewEncoder(opRestoreTableFromBackup.BodyBuffer())
 	e.BeginObject()
 	if in.TargetTableName != nil {
 		e.QuotedKey("\"TargetTableName\"")
@@ -1890,8 +1889,8 @@ func serializeRestoreTableFromBackupInput(in *RestoreTableFromBackupInput) (*cal
 	return r, nil
 }
 
-func deserializeRestoreTableFromBackupOutput(resp *call.Response, out *RestoreTableFromBackupOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeRestoreTableFromBackupOutput(resp *smithy.Response, out *RestoreTableFromBackupOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersRestoreTableFromBackupOutput, -1); i >= 0; i = d.Member(&membersRestoreTableFromBackupOutput, i) {
 			switch i {
@@ -1906,11 +1905,11 @@ func deserializeRestoreTableFromBackupOutput(resp *call.Response, out *RestoreTa
 	return d.Err()
 }
 
-func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.RestoreTableToPointInTime"}
-	e := jsonwire.NewEncoder(opRestoreTableToPointInTime.BodyBuffer())
+	e := smithy.NewEncoder(opRestoreTableToPointInTime.BodyBuffer())
 	e.BeginObject()
 	if in.SourceTableArn != nil {
 		e.QuotedKey("\"SourceTableArn\"")
@@ -1963,8 +1962,8 @@ func serializeRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput)
 	return r, nil
 }
 
-func deserializeRestoreTableToPointInTimeOutput(resp *call.Response, out *RestoreTableToPointInTimeOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeRestoreTableToPointInTimeOutput(resp *smithy.Response, out *RestoreTableToPointInTimeOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersRestoreTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersRestoreTableToPointInTimeOutput, i) {
 			switch i {
@@ -1979,11 +1978,11 @@ func deserializeRestoreTableToPointInTimeOutput(resp *call.Response, out *Restor
 	return d.Err()
 }
 
-func serializeScanInput(in *ScanInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeScanInput(in *ScanInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.Scan"}
-	e := jsonwire.NewEncoder(opScan.BodyBuffer())
+	e := smithy.NewEncoder(opScan.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2056,8 +2055,8 @@ func serializeScanInput(in *ScanInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeScanOutput(resp *call.Response, out *ScanOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeScanOutput(resp *smithy.Response, out *ScanOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersScanOutput, -1); i >= 0; i = d.Member(&membersScanOutput, i) {
 			switch i {
@@ -2080,11 +2079,11 @@ func deserializeScanOutput(resp *call.Response, out *ScanOutput) error {
 	return d.Err()
 }
 
-func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeTagResourceInput(in *TagResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TagResource"}
-	e := jsonwire.NewEncoder(opTagResource.BodyBuffer())
+	e := smithy.NewEncoder(opTagResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2101,16 +2100,16 @@ func serializeTagResourceInput(in *TagResourceInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeTagResourceOutput(resp *call.Response, out *TagResourceOutput) error {
+func deserializeTagResourceOutput(resp *smithy.Response, out *TagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactGetItems"}
-	e := jsonwire.NewEncoder(opTransactGetItems.BodyBuffer())
+	e := smithy.NewEncoder(opTransactGetItems.BodyBuffer())
 	e.BeginObject()
 	if in.TransactItems != nil {
 		e.QuotedKey("\"TransactItems\"")
@@ -2127,8 +2126,8 @@ func serializeTransactGetItemsInput(in *TransactGetItemsInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeTransactGetItemsOutput(resp *call.Response, out *TransactGetItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeTransactGetItemsOutput(resp *smithy.Response, out *TransactGetItemsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersTransactGetItemsOutput, -1); i >= 0; i = d.Member(&membersTransactGetItemsOutput, i) {
 			switch i {
@@ -2143,11 +2142,11 @@ func deserializeTransactGetItemsOutput(resp *call.Response, out *TransactGetItem
 	return d.Err()
 }
 
-func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.TransactWriteItems"}
-	e := jsonwire.NewEncoder(opTransactWriteItems.BodyBuffer())
+	e := smithy.NewEncoder(opTransactWriteItems.BodyBuffer())
 	e.BeginObject()
 	if in.TransactItems != nil {
 		e.QuotedKey("\"TransactItems\"")
@@ -2172,8 +2171,8 @@ func serializeTransactWriteItemsInput(in *TransactWriteItemsInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeTransactWriteItemsOutput(resp *call.Response, out *TransactWriteItemsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeTransactWriteItemsOutput(resp *smithy.Response, out *TransactWriteItemsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersTransactWriteItemsOutput, -1); i >= 0; i = d.Member(&membersTransactWriteItemsOutput, i) {
 			switch i {
@@ -2188,11 +2187,11 @@ func deserializeTransactWriteItemsOutput(resp *call.Response, out *TransactWrite
 	return d.Err()
 }
 
-func serializeUntagResourceInput(in *UntagResourceInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUntagResourceInput(in *UntagResourceInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UntagResource"}
-	e := jsonwire.NewEncoder(opUntagResource.BodyBuffer())
+	e := smithy.NewEncoder(opUntagResource.BodyBuffer())
 	e.BeginObject()
 	if in.ResourceArn != nil {
 		e.QuotedKey("\"ResourceArn\"")
@@ -2209,16 +2208,16 @@ func serializeUntagResourceInput(in *UntagResourceInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeUntagResourceOutput(resp *call.Response, out *UntagResourceOutput) error {
+func deserializeUntagResourceOutput(resp *smithy.Response, out *UntagResourceOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContinuousBackups"}
-	e := jsonwire.NewEncoder(opUpdateContinuousBackups.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateContinuousBackups.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2235,8 +2234,8 @@ func serializeUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput) (*c
 	return r, nil
 }
 
-func deserializeUpdateContinuousBackupsOutput(resp *call.Response, out *UpdateContinuousBackupsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateContinuousBackupsOutput(resp *smithy.Response, out *UpdateContinuousBackupsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersUpdateContinuousBackupsOutput, i) {
 			switch i {
@@ -2251,11 +2250,11 @@ func deserializeUpdateContinuousBackupsOutput(resp *call.Response, out *UpdateCo
 	return d.Err()
 }
 
-func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateContributorInsights"}
-	e := jsonwire.NewEncoder(opUpdateContributorInsights.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateContributorInsights.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2276,8 +2275,8 @@ func serializeUpdateContributorInsightsInput(in *UpdateContributorInsightsInput)
 	return r, nil
 }
 
-func deserializeUpdateContributorInsightsOutput(resp *call.Response, out *UpdateContributorInsightsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateContributorInsightsOutput(resp *smithy.Response, out *UpdateContributorInsightsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateContributorInsightsOutput, -1); i >= 0; i = d.Member(&membersUpdateContributorInsightsOutput, i) {
 			switch i {
@@ -2294,11 +2293,11 @@ func deserializeUpdateContributorInsightsOutput(resp *call.Response, out *Update
 	return d.Err()
 }
 
-func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTable"}
-	e := jsonwire.NewEncoder(opUpdateGlobalTable.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateGlobalTable.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -2315,8 +2314,8 @@ func serializeUpdateGlobalTableInput(in *UpdateGlobalTableInput) (*call.Request,
 	return r, nil
 }
 
-func deserializeUpdateGlobalTableOutput(resp *call.Response, out *UpdateGlobalTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateGlobalTableOutput(resp *smithy.Response, out *UpdateGlobalTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersUpdateGlobalTableOutput, i) {
 			switch i {
@@ -2331,11 +2330,11 @@ func deserializeUpdateGlobalTableOutput(resp *call.Response, out *UpdateGlobalTa
 	return d.Err()
 }
 
-func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateGlobalTableSettings"}
-	e := jsonwire.NewEncoder(opUpdateGlobalTableSettings.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateGlobalTableSettings.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalTableName != nil {
 		e.QuotedKey("\"GlobalTableName\"")
@@ -2368,8 +2367,8 @@ func serializeUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput)
 	return r, nil
 }
 
-func deserializeUpdateGlobalTableSettingsOutput(resp *call.Response, out *UpdateGlobalTableSettingsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateGlobalTableSettingsOutput(resp *smithy.Response, out *UpdateGlobalTableSettingsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateGlobalTableSettingsOutput, -1); i >= 0; i = d.Member(&membersUpdateGlobalTableSettingsOutput, i) {
 			switch i {
@@ -2384,11 +2383,11 @@ func deserializeUpdateGlobalTableSettingsOutput(resp *call.Response, out *Update
 	return d.Err()
 }
 
-func serializeUpdateItemInput(in *UpdateItemInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateItemInput(in *UpdateItemInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateItem"}
-	e := jsonwire.NewEncoder(opUpdateItem.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateItem.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2449,8 +2448,8 @@ func serializeUpdateItemInput(in *UpdateItemInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeUpdateItemOutput(resp *call.Response, out *UpdateItemOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateItemOutput(resp *smithy.Response, out *UpdateItemOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateItemOutput, -1); i >= 0; i = d.Member(&membersUpdateItemOutput, i) {
 			switch i {
@@ -2471,11 +2470,11 @@ func deserializeUpdateItemOutput(resp *call.Response, out *UpdateItemOutput) err
 	return d.Err()
 }
 
-func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateKinesisStreamingDestination"}
-	e := jsonwire.NewEncoder(opUpdateKinesisStreamingDestination.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateKinesisStreamingDestination.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2496,8 +2495,8 @@ func serializeUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingD
 	return r, nil
 }
 
-func deserializeUpdateKinesisStreamingDestinationOutput(resp *call.Response, out *UpdateKinesisStreamingDestinationOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateKinesisStreamingDestinationOutput(resp *smithy.Response, out *UpdateKinesisStreamingDestinationOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateKinesisStreamingDestinationOutput, -1); i >= 0; i = d.Member(&membersUpdateKinesisStreamingDestinationOutput, i) {
 			switch i {
@@ -2518,11 +2517,11 @@ func deserializeUpdateKinesisStreamingDestinationOutput(resp *call.Response, out
 	return d.Err()
 }
 
-func serializeUpdateTableInput(in *UpdateTableInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateTableInput(in *UpdateTableInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTable"}
-	e := jsonwire.NewEncoder(opUpdateTable.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateTable.BodyBuffer())
 	e.BeginObject()
 	if in.AttributeDefinitions != nil {
 		e.QuotedKey("\"AttributeDefinitions\"")
@@ -2583,8 +2582,8 @@ func serializeUpdateTableInput(in *UpdateTableInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeUpdateTableOutput(resp *call.Response, out *UpdateTableOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateTableOutput(resp *smithy.Response, out *UpdateTableOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateTableOutput, -1); i >= 0; i = d.Member(&membersUpdateTableOutput, i) {
 			switch i {
@@ -2599,11 +2598,11 @@ func deserializeUpdateTableOutput(resp *call.Response, out *UpdateTableOutput) e
 	return d.Err()
 }
 
-func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTableReplicaAutoScaling"}
-	e := jsonwire.NewEncoder(opUpdateTableReplicaAutoScaling.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateTableReplicaAutoScaling.BodyBuffer())
 	e.BeginObject()
 	if in.GlobalSecondaryIndexUpdates != nil {
 		e.QuotedKey("\"GlobalSecondaryIndexUpdates\"")
@@ -2628,8 +2627,8 @@ func serializeUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScali
 	return r, nil
 }
 
-func deserializeUpdateTableReplicaAutoScalingOutput(resp *call.Response, out *UpdateTableReplicaAutoScalingOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateTableReplicaAutoScalingOutput(resp *smithy.Response, out *UpdateTableReplicaAutoScalingOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersUpdateTableReplicaAutoScalingOutput, i) {
 			switch i {
@@ -2644,11 +2643,11 @@ func deserializeUpdateTableReplicaAutoScalingOutput(resp *call.Response, out *Up
 	return d.Err()
 }
 
-func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"DynamoDB_20120810.UpdateTimeToLive"}
-	e := jsonwire.NewEncoder(opUpdateTimeToLive.BodyBuffer())
+	e := smithy.NewEncoder(opUpdateTimeToLive.BodyBuffer())
 	e.BeginObject()
 	if in.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -2665,8 +2664,8 @@ func serializeUpdateTimeToLiveInput(in *UpdateTimeToLiveInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeUpdateTimeToLiveOutput(resp *call.Response, out *UpdateTimeToLiveOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeUpdateTimeToLiveOutput(resp *smithy.Response, out *UpdateTimeToLiveOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersUpdateTimeToLiveOutput, i) {
 			switch i {
@@ -2681,7 +2680,7 @@ func deserializeUpdateTimeToLiveOutput(resp *call.Response, out *UpdateTimeToLiv
 	return d.Err()
 }
 
-func decodeArchivalSummary(d *jsonwire.Decoder, v *types.ArchivalSummary) {
+func decodeArchivalSummary(d *smithy.Decoder, v *types.ArchivalSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2697,7 +2696,7 @@ func decodeArchivalSummary(d *jsonwire.Decoder, v *types.ArchivalSummary) {
 	}
 }
 
-func decodeAttributeDefinition(d *jsonwire.Decoder, v *types.AttributeDefinition) {
+func decodeAttributeDefinition(d *smithy.Decoder, v *types.AttributeDefinition) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2711,12 +2710,12 @@ func decodeAttributeDefinition(d *jsonwire.Decoder, v *types.AttributeDefinition
 	}
 }
 
-func decodeAttributeDefinitions(d *jsonwire.Decoder) []types.AttributeDefinition {
+func decodeAttributeDefinitions(d *smithy.Decoder) []types.AttributeDefinition {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AttributeDefinition]
+	var b smithy.ListBuilder[types.AttributeDefinition]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -2726,7 +2725,7 @@ func decodeAttributeDefinitions(d *jsonwire.Decoder) []types.AttributeDefinition
 	return b.Slice()
 }
 
-func decodeAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
+func decodeAttributeMap(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -2744,11 +2743,11 @@ func decodeAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
 	return out
 }
 
-func decodeAttributeNameList(d *jsonwire.Decoder) []string {
+func decodeAttributeNameList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeAttributeValue(d *jsonwire.Decoder) types.AttributeValue {
+func decodeAttributeValue(d *smithy.Decoder) types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -2821,7 +2820,7 @@ func decodeAttributeValue(d *jsonwire.Decoder) types.AttributeValue {
 	return out
 }
 
-func decodeAutoScalingPolicyDescription(d *jsonwire.Decoder, v *types.AutoScalingPolicyDescription) {
+func decodeAutoScalingPolicyDescription(d *smithy.Decoder, v *types.AutoScalingPolicyDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2837,12 +2836,12 @@ func decodeAutoScalingPolicyDescription(d *jsonwire.Decoder, v *types.AutoScalin
 	}
 }
 
-func decodeAutoScalingPolicyDescriptionList(d *jsonwire.Decoder) []types.AutoScalingPolicyDescription {
+func decodeAutoScalingPolicyDescriptionList(d *smithy.Decoder) []types.AutoScalingPolicyDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AutoScalingPolicyDescription]
+	var b smithy.ListBuilder[types.AutoScalingPolicyDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -2852,7 +2851,7 @@ func decodeAutoScalingPolicyDescriptionList(d *jsonwire.Decoder) []types.AutoSca
 	return b.Slice()
 }
 
-func decodeAutoScalingSettingsDescription(d *jsonwire.Decoder, v *types.AutoScalingSettingsDescription) {
+func decodeAutoScalingSettingsDescription(d *smithy.Decoder, v *types.AutoScalingSettingsDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2872,7 +2871,7 @@ func decodeAutoScalingSettingsDescription(d *jsonwire.Decoder, v *types.AutoScal
 	}
 }
 
-func decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d *jsonwire.Decoder, v *types.AutoScalingTargetTrackingScalingPolicyConfigurationDescription) {
+func decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d *smithy.Decoder, v *types.AutoScalingTargetTrackingScalingPolicyConfigurationDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2890,7 +2889,7 @@ func decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d *jso
 	}
 }
 
-func decodeBackupDescription(d *jsonwire.Decoder, v *types.BackupDescription) {
+func decodeBackupDescription(d *smithy.Decoder, v *types.BackupDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2912,7 +2911,7 @@ func decodeBackupDescription(d *jsonwire.Decoder, v *types.BackupDescription) {
 	}
 }
 
-func decodeBackupDetails(d *jsonwire.Decoder, v *types.BackupDetails) {
+func decodeBackupDetails(d *smithy.Decoder, v *types.BackupDetails) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2936,12 +2935,12 @@ func decodeBackupDetails(d *jsonwire.Decoder, v *types.BackupDetails) {
 	}
 }
 
-func decodeBackupSummaries(d *jsonwire.Decoder) []types.BackupSummary {
+func decodeBackupSummaries(d *smithy.Decoder) []types.BackupSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.BackupSummary]
+	var b smithy.ListBuilder[types.BackupSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -2951,7 +2950,7 @@ func decodeBackupSummaries(d *jsonwire.Decoder) []types.BackupSummary {
 	return b.Slice()
 }
 
-func decodeBackupSummary(d *jsonwire.Decoder, v *types.BackupSummary) {
+func decodeBackupSummary(d *smithy.Decoder, v *types.BackupSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -2981,7 +2980,7 @@ func decodeBackupSummary(d *jsonwire.Decoder, v *types.BackupSummary) {
 	}
 }
 
-func decodeBatchGetRequestMap(d *jsonwire.Decoder) map[string]types.KeysAndAttributes {
+func decodeBatchGetRequestMap(d *smithy.Decoder) map[string]types.KeysAndAttributes {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3001,7 +3000,7 @@ func decodeBatchGetRequestMap(d *jsonwire.Decoder) map[string]types.KeysAndAttri
 	return out
 }
 
-func decodeBatchGetResponseMap(d *jsonwire.Decoder) map[string][]map[string]types.AttributeValue {
+func decodeBatchGetResponseMap(d *smithy.Decoder) map[string][]map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3019,7 +3018,7 @@ func decodeBatchGetResponseMap(d *jsonwire.Decoder) map[string][]map[string]type
 	return out
 }
 
-func decodeBatchStatementError(d *jsonwire.Decoder, v *types.BatchStatementError) {
+func decodeBatchStatementError(d *smithy.Decoder, v *types.BatchStatementError) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3035,7 +3034,7 @@ func decodeBatchStatementError(d *jsonwire.Decoder, v *types.BatchStatementError
 	}
 }
 
-func decodeBatchStatementResponse(d *jsonwire.Decoder, v *types.BatchStatementResponse) {
+func decodeBatchStatementResponse(d *smithy.Decoder, v *types.BatchStatementResponse) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3053,7 +3052,7 @@ func decodeBatchStatementResponse(d *jsonwire.Decoder, v *types.BatchStatementRe
 	}
 }
 
-func decodeBatchWriteItemRequestMap(d *jsonwire.Decoder) map[string][]types.WriteRequest {
+func decodeBatchWriteItemRequestMap(d *smithy.Decoder) map[string][]types.WriteRequest {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3071,7 +3070,7 @@ func decodeBatchWriteItemRequestMap(d *jsonwire.Decoder) map[string][]types.Writ
 	return out
 }
 
-func decodeBillingModeSummary(d *jsonwire.Decoder, v *types.BillingModeSummary) {
+func decodeBillingModeSummary(d *smithy.Decoder, v *types.BillingModeSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3085,12 +3084,12 @@ func decodeBillingModeSummary(d *jsonwire.Decoder, v *types.BillingModeSummary) 
 	}
 }
 
-func decodeBinarySetAttributeValue(d *jsonwire.Decoder) [][]byte {
+func decodeBinarySetAttributeValue(d *smithy.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[[]byte]
+	var b smithy.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3100,7 +3099,7 @@ func decodeBinarySetAttributeValue(d *jsonwire.Decoder) [][]byte {
 	return b.Slice()
 }
 
-func decodeCancellationReason(d *jsonwire.Decoder, v *types.CancellationReason) {
+func decodeCancellationReason(d *smithy.Decoder, v *types.CancellationReason) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3116,12 +3115,12 @@ func decodeCancellationReason(d *jsonwire.Decoder, v *types.CancellationReason) 
 	}
 }
 
-func decodeCancellationReasonList(d *jsonwire.Decoder) []types.CancellationReason {
+func decodeCancellationReasonList(d *smithy.Decoder) []types.CancellationReason {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.CancellationReason]
+	var b smithy.ListBuilder[types.CancellationReason]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3131,7 +3130,7 @@ func decodeCancellationReasonList(d *jsonwire.Decoder) []types.CancellationReaso
 	return b.Slice()
 }
 
-func decodeCapacity(d *jsonwire.Decoder, v *types.Capacity) {
+func decodeCapacity(d *smithy.Decoder, v *types.Capacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3147,7 +3146,7 @@ func decodeCapacity(d *jsonwire.Decoder, v *types.Capacity) {
 	}
 }
 
-func decodeConsumedCapacity(d *jsonwire.Decoder, v *types.ConsumedCapacity) {
+func decodeConsumedCapacity(d *smithy.Decoder, v *types.ConsumedCapacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3173,12 +3172,12 @@ func decodeConsumedCapacity(d *jsonwire.Decoder, v *types.ConsumedCapacity) {
 	}
 }
 
-func decodeConsumedCapacityMultiple(d *jsonwire.Decoder) []types.ConsumedCapacity {
+func decodeConsumedCapacityMultiple(d *smithy.Decoder) []types.ConsumedCapacity {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ConsumedCapacity]
+	var b smithy.ListBuilder[types.ConsumedCapacity]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3188,7 +3187,7 @@ func decodeConsumedCapacityMultiple(d *jsonwire.Decoder) []types.ConsumedCapacit
 	return b.Slice()
 }
 
-func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.ContinuousBackupsDescription) {
+func decodeContinuousBackupsDescription(d *smithy.Decoder, v *types.ContinuousBackupsDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3204,16 +3203,16 @@ func decodeContinuousBackupsDescription(d *jsonwire.Decoder, v *types.Continuous
 	}
 }
 
-func decodeContributorInsightsRuleList(d *jsonwire.Decoder) []string {
+func decodeContributorInsightsRuleList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeContributorInsightsSummaries(d *jsonwire.Decoder) []types.ContributorInsightsSummary {
+func decodeContributorInsightsSummaries(d *smithy.Decoder) []types.ContributorInsightsSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ContributorInsightsSummary]
+	var b smithy.ListBuilder[types.ContributorInsightsSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3223,7 +3222,7 @@ func decodeContributorInsightsSummaries(d *jsonwire.Decoder) []types.Contributor
 	return b.Slice()
 }
 
-func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorInsightsSummary) {
+func decodeContributorInsightsSummary(d *smithy.Decoder, v *types.ContributorInsightsSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3239,11 +3238,11 @@ func decodeContributorInsightsSummary(d *jsonwire.Decoder, v *types.ContributorI
 	}
 }
 
-func decodeCsvHeaderList(d *jsonwire.Decoder) []string {
+func decodeCsvHeaderList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
+func decodeCsvOptions(d *smithy.Decoder, v *types.CsvOptions) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3257,7 +3256,7 @@ func decodeCsvOptions(d *jsonwire.Decoder, v *types.CsvOptions) {
 	}
 }
 
-func decodeDeleteRequest(d *jsonwire.Decoder, v *types.DeleteRequest) {
+func decodeDeleteRequest(d *smithy.Decoder, v *types.DeleteRequest) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3269,7 +3268,7 @@ func decodeDeleteRequest(d *jsonwire.Decoder, v *types.DeleteRequest) {
 	}
 }
 
-func decodeEnableKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.EnableKinesisStreamingConfiguration) {
+func decodeEnableKinesisStreamingConfiguration(d *smithy.Decoder, v *types.EnableKinesisStreamingConfiguration) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3281,7 +3280,7 @@ func decodeEnableKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Ena
 	}
 }
 
-func decodeEndpoint(d *jsonwire.Decoder, v *types.Endpoint) {
+func decodeEndpoint(d *smithy.Decoder, v *types.Endpoint) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3295,12 +3294,12 @@ func decodeEndpoint(d *jsonwire.Decoder, v *types.Endpoint) {
 	}
 }
 
-func decodeEndpoints(d *jsonwire.Decoder) []types.Endpoint {
+func decodeEndpoints(d *smithy.Decoder) []types.Endpoint {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Endpoint]
+	var b smithy.ListBuilder[types.Endpoint]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3310,7 +3309,7 @@ func decodeEndpoints(d *jsonwire.Decoder) []types.Endpoint {
 	return b.Slice()
 }
 
-func decodeExportDescription(d *jsonwire.Decoder, v *types.ExportDescription) {
+func decodeExportDescription(d *smithy.Decoder, v *types.ExportDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3364,12 +3363,12 @@ func decodeExportDescription(d *jsonwire.Decoder, v *types.ExportDescription) {
 	}
 }
 
-func decodeExportSummaries(d *jsonwire.Decoder) []types.ExportSummary {
+func decodeExportSummaries(d *smithy.Decoder) []types.ExportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ExportSummary]
+	var b smithy.ListBuilder[types.ExportSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3379,7 +3378,7 @@ func decodeExportSummaries(d *jsonwire.Decoder) []types.ExportSummary {
 	return b.Slice()
 }
 
-func decodeExportSummary(d *jsonwire.Decoder, v *types.ExportSummary) {
+func decodeExportSummary(d *smithy.Decoder, v *types.ExportSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3395,7 +3394,7 @@ func decodeExportSummary(d *jsonwire.Decoder, v *types.ExportSummary) {
 	}
 }
 
-func decodeExpressionAttributeNameMap(d *jsonwire.Decoder) map[string]string {
+func decodeExpressionAttributeNameMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3413,7 +3412,7 @@ func decodeExpressionAttributeNameMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func decodeFailureException(d *jsonwire.Decoder, v *types.FailureException) {
+func decodeFailureException(d *smithy.Decoder, v *types.FailureException) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3427,7 +3426,7 @@ func decodeFailureException(d *jsonwire.Decoder, v *types.FailureException) {
 	}
 }
 
-func decodeGlobalSecondaryIndex(d *jsonwire.Decoder, v *types.GlobalSecondaryIndex) {
+func decodeGlobalSecondaryIndex(d *smithy.Decoder, v *types.GlobalSecondaryIndex) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3457,7 +3456,7 @@ func decodeGlobalSecondaryIndex(d *jsonwire.Decoder, v *types.GlobalSecondaryInd
 	}
 }
 
-func decodeGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.GlobalSecondaryIndexDescription) {
+func decodeGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.GlobalSecondaryIndexDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3497,12 +3496,12 @@ func decodeGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.GlobalS
 	}
 }
 
-func decodeGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.GlobalSecondaryIndexDescription {
+func decodeGlobalSecondaryIndexDescriptionList(d *smithy.Decoder) []types.GlobalSecondaryIndexDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexDescription]
+	var b smithy.ListBuilder[types.GlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3512,7 +3511,7 @@ func decodeGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Glob
 	return b.Slice()
 }
 
-func decodeGlobalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.GlobalSecondaryIndexInfo) {
+func decodeGlobalSecondaryIndexInfo(d *smithy.Decoder, v *types.GlobalSecondaryIndexInfo) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3538,12 +3537,12 @@ func decodeGlobalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.GlobalSecondar
 	}
 }
 
-func decodeGlobalSecondaryIndexList(d *jsonwire.Decoder) []types.GlobalSecondaryIndex {
+func decodeGlobalSecondaryIndexList(d *smithy.Decoder) []types.GlobalSecondaryIndex {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.GlobalSecondaryIndex]
+	var b smithy.ListBuilder[types.GlobalSecondaryIndex]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3553,7 +3552,7 @@ func decodeGlobalSecondaryIndexList(d *jsonwire.Decoder) []types.GlobalSecondary
 	return b.Slice()
 }
 
-func decodeGlobalSecondaryIndexWarmThroughputDescription(d *jsonwire.Decoder, v *types.GlobalSecondaryIndexWarmThroughputDescription) {
+func decodeGlobalSecondaryIndexWarmThroughputDescription(d *smithy.Decoder, v *types.GlobalSecondaryIndexWarmThroughputDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3569,12 +3568,12 @@ func decodeGlobalSecondaryIndexWarmThroughputDescription(d *jsonwire.Decoder, v 
 	}
 }
 
-func decodeGlobalSecondaryIndexes(d *jsonwire.Decoder) []types.GlobalSecondaryIndexInfo {
+func decodeGlobalSecondaryIndexes(d *smithy.Decoder) []types.GlobalSecondaryIndexInfo {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.GlobalSecondaryIndexInfo]
+	var b smithy.ListBuilder[types.GlobalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3584,7 +3583,7 @@ func decodeGlobalSecondaryIndexes(d *jsonwire.Decoder) []types.GlobalSecondaryIn
 	return b.Slice()
 }
 
-func decodeGlobalTable(d *jsonwire.Decoder, v *types.GlobalTable) {
+func decodeGlobalTable(d *smithy.Decoder, v *types.GlobalTable) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3598,7 +3597,7 @@ func decodeGlobalTable(d *jsonwire.Decoder, v *types.GlobalTable) {
 	}
 }
 
-func decodeGlobalTableDescription(d *jsonwire.Decoder, v *types.GlobalTableDescription) {
+func decodeGlobalTableDescription(d *smithy.Decoder, v *types.GlobalTableDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3618,12 +3617,12 @@ func decodeGlobalTableDescription(d *jsonwire.Decoder, v *types.GlobalTableDescr
 	}
 }
 
-func decodeGlobalTableList(d *jsonwire.Decoder) []types.GlobalTable {
+func decodeGlobalTableList(d *smithy.Decoder) []types.GlobalTable {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.GlobalTable]
+	var b smithy.ListBuilder[types.GlobalTable]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3633,7 +3632,7 @@ func decodeGlobalTableList(d *jsonwire.Decoder) []types.GlobalTable {
 	return b.Slice()
 }
 
-func decodeImportSummary(d *jsonwire.Decoder, v *types.ImportSummary) {
+func decodeImportSummary(d *smithy.Decoder, v *types.ImportSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3661,12 +3660,12 @@ func decodeImportSummary(d *jsonwire.Decoder, v *types.ImportSummary) {
 	}
 }
 
-func decodeImportSummaryList(d *jsonwire.Decoder) []types.ImportSummary {
+func decodeImportSummaryList(d *smithy.Decoder) []types.ImportSummary {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ImportSummary]
+	var b smithy.ListBuilder[types.ImportSummary]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3676,7 +3675,7 @@ func decodeImportSummaryList(d *jsonwire.Decoder) []types.ImportSummary {
 	return b.Slice()
 }
 
-func decodeImportTableDescription(d *jsonwire.Decoder, v *types.ImportTableDescription) {
+func decodeImportTableDescription(d *smithy.Decoder, v *types.ImportTableDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3730,7 +3729,7 @@ func decodeImportTableDescription(d *jsonwire.Decoder, v *types.ImportTableDescr
 	}
 }
 
-func decodeIncrementalExportSpecification(d *jsonwire.Decoder, v *types.IncrementalExportSpecification) {
+func decodeIncrementalExportSpecification(d *smithy.Decoder, v *types.IncrementalExportSpecification) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3746,7 +3745,7 @@ func decodeIncrementalExportSpecification(d *jsonwire.Decoder, v *types.Incremen
 	}
 }
 
-func decodeInputFormatOptions(d *jsonwire.Decoder, v *types.InputFormatOptions) {
+func decodeInputFormatOptions(d *smithy.Decoder, v *types.InputFormatOptions) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3760,7 +3759,7 @@ func decodeInputFormatOptions(d *jsonwire.Decoder, v *types.InputFormatOptions) 
 	}
 }
 
-func decodeItemCollectionKeyAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
+func decodeItemCollectionKeyAttributeMap(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3778,7 +3777,7 @@ func decodeItemCollectionKeyAttributeMap(d *jsonwire.Decoder) map[string]types.A
 	return out
 }
 
-func decodeItemCollectionMetrics(d *jsonwire.Decoder, v *types.ItemCollectionMetrics) {
+func decodeItemCollectionMetrics(d *smithy.Decoder, v *types.ItemCollectionMetrics) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3792,12 +3791,12 @@ func decodeItemCollectionMetrics(d *jsonwire.Decoder, v *types.ItemCollectionMet
 	}
 }
 
-func decodeItemCollectionMetricsMultiple(d *jsonwire.Decoder) []types.ItemCollectionMetrics {
+func decodeItemCollectionMetricsMultiple(d *smithy.Decoder) []types.ItemCollectionMetrics {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ItemCollectionMetrics]
+	var b smithy.ListBuilder[types.ItemCollectionMetrics]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3807,7 +3806,7 @@ func decodeItemCollectionMetricsMultiple(d *jsonwire.Decoder) []types.ItemCollec
 	return b.Slice()
 }
 
-func decodeItemCollectionMetricsPerTable(d *jsonwire.Decoder) map[string][]types.ItemCollectionMetrics {
+func decodeItemCollectionMetricsPerTable(d *smithy.Decoder) map[string][]types.ItemCollectionMetrics {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3825,12 +3824,12 @@ func decodeItemCollectionMetricsPerTable(d *jsonwire.Decoder) map[string][]types
 	return out
 }
 
-func decodeItemCollectionSizeEstimateRange(d *jsonwire.Decoder) []float64 {
+func decodeItemCollectionSizeEstimateRange(d *smithy.Decoder) []float64 {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[float64]
+	var b smithy.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3840,12 +3839,12 @@ func decodeItemCollectionSizeEstimateRange(d *jsonwire.Decoder) []float64 {
 	return b.Slice()
 }
 
-func decodeItemList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
+func decodeItemList(d *smithy.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
+	var b smithy.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3855,7 +3854,7 @@ func decodeItemList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	return b.Slice()
 }
 
-func decodeItemResponse(d *jsonwire.Decoder, v *types.ItemResponse) {
+func decodeItemResponse(d *smithy.Decoder, v *types.ItemResponse) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3867,12 +3866,12 @@ func decodeItemResponse(d *jsonwire.Decoder, v *types.ItemResponse) {
 	}
 }
 
-func decodeItemResponseList(d *jsonwire.Decoder) []types.ItemResponse {
+func decodeItemResponseList(d *smithy.Decoder) []types.ItemResponse {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ItemResponse]
+	var b smithy.ListBuilder[types.ItemResponse]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3882,7 +3881,7 @@ func decodeItemResponseList(d *jsonwire.Decoder) []types.ItemResponse {
 	return b.Slice()
 }
 
-func decodeKey(d *jsonwire.Decoder) map[string]types.AttributeValue {
+func decodeKey(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -3900,12 +3899,12 @@ func decodeKey(d *jsonwire.Decoder) map[string]types.AttributeValue {
 	return out
 }
 
-func decodeKeyList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
+func decodeKeyList(d *smithy.Decoder) []map[string]types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[map[string]types.AttributeValue]
+	var b smithy.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3915,12 +3914,12 @@ func decodeKeyList(d *jsonwire.Decoder) []map[string]types.AttributeValue {
 	return b.Slice()
 }
 
-func decodeKeySchema(d *jsonwire.Decoder) []types.KeySchemaElement {
+func decodeKeySchema(d *smithy.Decoder) []types.KeySchemaElement {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.KeySchemaElement]
+	var b smithy.ListBuilder[types.KeySchemaElement]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3930,7 +3929,7 @@ func decodeKeySchema(d *jsonwire.Decoder) []types.KeySchemaElement {
 	return b.Slice()
 }
 
-func decodeKeySchemaElement(d *jsonwire.Decoder, v *types.KeySchemaElement) {
+func decodeKeySchemaElement(d *smithy.Decoder, v *types.KeySchemaElement) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3944,7 +3943,7 @@ func decodeKeySchemaElement(d *jsonwire.Decoder, v *types.KeySchemaElement) {
 	}
 }
 
-func decodeKeysAndAttributes(d *jsonwire.Decoder, v *types.KeysAndAttributes) {
+func decodeKeysAndAttributes(d *smithy.Decoder, v *types.KeysAndAttributes) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3964,7 +3963,7 @@ func decodeKeysAndAttributes(d *jsonwire.Decoder, v *types.KeysAndAttributes) {
 	}
 }
 
-func decodeKinesisDataStreamDestination(d *jsonwire.Decoder, v *types.KinesisDataStreamDestination) {
+func decodeKinesisDataStreamDestination(d *smithy.Decoder, v *types.KinesisDataStreamDestination) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3982,12 +3981,12 @@ func decodeKinesisDataStreamDestination(d *jsonwire.Decoder, v *types.KinesisDat
 	}
 }
 
-func decodeKinesisDataStreamDestinations(d *jsonwire.Decoder) []types.KinesisDataStreamDestination {
+func decodeKinesisDataStreamDestinations(d *smithy.Decoder) []types.KinesisDataStreamDestination {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.KinesisDataStreamDestination]
+	var b smithy.ListBuilder[types.KinesisDataStreamDestination]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -3997,12 +3996,12 @@ func decodeKinesisDataStreamDestinations(d *jsonwire.Decoder) []types.KinesisDat
 	return b.Slice()
 }
 
-func decodeListAttributeValue(d *jsonwire.Decoder) []types.AttributeValue {
+func decodeListAttributeValue(d *smithy.Decoder) []types.AttributeValue {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AttributeValue]
+	var b smithy.ListBuilder[types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4012,7 +4011,7 @@ func decodeListAttributeValue(d *jsonwire.Decoder) []types.AttributeValue {
 	return b.Slice()
 }
 
-func decodeLocalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.LocalSecondaryIndexDescription) {
+func decodeLocalSecondaryIndexDescription(d *smithy.Decoder, v *types.LocalSecondaryIndexDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4036,12 +4035,12 @@ func decodeLocalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.LocalSec
 	}
 }
 
-func decodeLocalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.LocalSecondaryIndexDescription {
+func decodeLocalSecondaryIndexDescriptionList(d *smithy.Decoder) []types.LocalSecondaryIndexDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.LocalSecondaryIndexDescription]
+	var b smithy.ListBuilder[types.LocalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4051,7 +4050,7 @@ func decodeLocalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.Local
 	return b.Slice()
 }
 
-func decodeLocalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.LocalSecondaryIndexInfo) {
+func decodeLocalSecondaryIndexInfo(d *smithy.Decoder, v *types.LocalSecondaryIndexInfo) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4069,12 +4068,12 @@ func decodeLocalSecondaryIndexInfo(d *jsonwire.Decoder, v *types.LocalSecondaryI
 	}
 }
 
-func decodeLocalSecondaryIndexes(d *jsonwire.Decoder) []types.LocalSecondaryIndexInfo {
+func decodeLocalSecondaryIndexes(d *smithy.Decoder) []types.LocalSecondaryIndexInfo {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.LocalSecondaryIndexInfo]
+	var b smithy.ListBuilder[types.LocalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4084,7 +4083,7 @@ func decodeLocalSecondaryIndexes(d *jsonwire.Decoder) []types.LocalSecondaryInde
 	return b.Slice()
 }
 
-func decodeMapAttributeValue(d *jsonwire.Decoder) map[string]types.AttributeValue {
+func decodeMapAttributeValue(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -4102,15 +4101,15 @@ func decodeMapAttributeValue(d *jsonwire.Decoder) map[string]types.AttributeValu
 	return out
 }
 
-func decodeNonKeyAttributeNameList(d *jsonwire.Decoder) []string {
+func decodeNonKeyAttributeNameList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeNumberSetAttributeValue(d *jsonwire.Decoder) []string {
+func decodeNumberSetAttributeValue(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) {
+func decodeOnDemandThroughput(d *smithy.Decoder, v *types.OnDemandThroughput) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4124,7 +4123,7 @@ func decodeOnDemandThroughput(d *jsonwire.Decoder, v *types.OnDemandThroughput) 
 	}
 }
 
-func decodeOnDemandThroughputOverride(d *jsonwire.Decoder, v *types.OnDemandThroughputOverride) {
+func decodeOnDemandThroughputOverride(d *smithy.Decoder, v *types.OnDemandThroughputOverride) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4136,12 +4135,12 @@ func decodeOnDemandThroughputOverride(d *jsonwire.Decoder, v *types.OnDemandThro
 	}
 }
 
-func decodePartiQLBatchResponse(d *jsonwire.Decoder) []types.BatchStatementResponse {
+func decodePartiQLBatchResponse(d *smithy.Decoder) []types.BatchStatementResponse {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.BatchStatementResponse]
+	var b smithy.ListBuilder[types.BatchStatementResponse]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4151,7 +4150,7 @@ func decodePartiQLBatchResponse(d *jsonwire.Decoder) []types.BatchStatementRespo
 	return b.Slice()
 }
 
-func decodePointInTimeRecoveryDescription(d *jsonwire.Decoder, v *types.PointInTimeRecoveryDescription) {
+func decodePointInTimeRecoveryDescription(d *smithy.Decoder, v *types.PointInTimeRecoveryDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4169,7 +4168,7 @@ func decodePointInTimeRecoveryDescription(d *jsonwire.Decoder, v *types.PointInT
 	}
 }
 
-func decodeProjection(d *jsonwire.Decoder, v *types.Projection) {
+func decodeProjection(d *smithy.Decoder, v *types.Projection) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4183,7 +4182,7 @@ func decodeProjection(d *jsonwire.Decoder, v *types.Projection) {
 	}
 }
 
-func decodeProvisionedThroughput(d *jsonwire.Decoder, v *types.ProvisionedThroughput) {
+func decodeProvisionedThroughput(d *smithy.Decoder, v *types.ProvisionedThroughput) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4197,7 +4196,7 @@ func decodeProvisionedThroughput(d *jsonwire.Decoder, v *types.ProvisionedThroug
 	}
 }
 
-func decodeProvisionedThroughputDescription(d *jsonwire.Decoder, v *types.ProvisionedThroughputDescription) {
+func decodeProvisionedThroughputDescription(d *smithy.Decoder, v *types.ProvisionedThroughputDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4217,7 +4216,7 @@ func decodeProvisionedThroughputDescription(d *jsonwire.Decoder, v *types.Provis
 	}
 }
 
-func decodeProvisionedThroughputOverride(d *jsonwire.Decoder, v *types.ProvisionedThroughputOverride) {
+func decodeProvisionedThroughputOverride(d *smithy.Decoder, v *types.ProvisionedThroughputOverride) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4229,7 +4228,7 @@ func decodeProvisionedThroughputOverride(d *jsonwire.Decoder, v *types.Provision
 	}
 }
 
-func decodePutItemInputAttributeMap(d *jsonwire.Decoder) map[string]types.AttributeValue {
+func decodePutItemInputAttributeMap(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -4247,7 +4246,7 @@ func decodePutItemInputAttributeMap(d *jsonwire.Decoder) map[string]types.Attrib
 	return out
 }
 
-func decodePutRequest(d *jsonwire.Decoder, v *types.PutRequest) {
+func decodePutRequest(d *smithy.Decoder, v *types.PutRequest) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4259,7 +4258,7 @@ func decodePutRequest(d *jsonwire.Decoder, v *types.PutRequest) {
 	}
 }
 
-func decodeReplica(d *jsonwire.Decoder, v *types.Replica) {
+func decodeReplica(d *smithy.Decoder, v *types.Replica) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4271,7 +4270,7 @@ func decodeReplica(d *jsonwire.Decoder, v *types.Replica) {
 	}
 }
 
-func decodeReplicaAutoScalingDescription(d *jsonwire.Decoder, v *types.ReplicaAutoScalingDescription) {
+func decodeReplicaAutoScalingDescription(d *smithy.Decoder, v *types.ReplicaAutoScalingDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4295,12 +4294,12 @@ func decodeReplicaAutoScalingDescription(d *jsonwire.Decoder, v *types.ReplicaAu
 	}
 }
 
-func decodeReplicaAutoScalingDescriptionList(d *jsonwire.Decoder) []types.ReplicaAutoScalingDescription {
+func decodeReplicaAutoScalingDescriptionList(d *smithy.Decoder) []types.ReplicaAutoScalingDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaAutoScalingDescription]
+	var b smithy.ListBuilder[types.ReplicaAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4310,7 +4309,7 @@ func decodeReplicaAutoScalingDescriptionList(d *jsonwire.Decoder) []types.Replic
 	return b.Slice()
 }
 
-func decodeReplicaDescription(d *jsonwire.Decoder, v *types.ReplicaDescription) {
+func decodeReplicaDescription(d *smithy.Decoder, v *types.ReplicaDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4350,12 +4349,12 @@ func decodeReplicaDescription(d *jsonwire.Decoder, v *types.ReplicaDescription) 
 	}
 }
 
-func decodeReplicaDescriptionList(d *jsonwire.Decoder) []types.ReplicaDescription {
+func decodeReplicaDescriptionList(d *smithy.Decoder) []types.ReplicaDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaDescription]
+	var b smithy.ListBuilder[types.ReplicaDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4365,7 +4364,7 @@ func decodeReplicaDescriptionList(d *jsonwire.Decoder) []types.ReplicaDescriptio
 	return b.Slice()
 }
 
-func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *jsonwire.Decoder, v *types.ReplicaGlobalSecondaryIndexAutoScalingDescription) {
+func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *smithy.Decoder, v *types.ReplicaGlobalSecondaryIndexAutoScalingDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4387,12 +4386,12 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *jsonwire.Decoder
 	}
 }
 
-func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonwire.Decoder) []types.ReplicaGlobalSecondaryIndexAutoScalingDescription {
+func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *smithy.Decoder) []types.ReplicaGlobalSecondaryIndexAutoScalingDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
+	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4402,7 +4401,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonwire.Dec
 	return b.Slice()
 }
 
-func decodeReplicaGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.ReplicaGlobalSecondaryIndexDescription) {
+func decodeReplicaGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.ReplicaGlobalSecondaryIndexDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4426,12 +4425,12 @@ func decodeReplicaGlobalSecondaryIndexDescription(d *jsonwire.Decoder, v *types.
 	}
 }
 
-func decodeReplicaGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []types.ReplicaGlobalSecondaryIndexDescription {
+func decodeReplicaGlobalSecondaryIndexDescriptionList(d *smithy.Decoder) []types.ReplicaGlobalSecondaryIndexDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
+	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4441,7 +4440,7 @@ func decodeReplicaGlobalSecondaryIndexDescriptionList(d *jsonwire.Decoder) []typ
 	return b.Slice()
 }
 
-func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonwire.Decoder, v *types.ReplicaGlobalSecondaryIndexSettingsDescription) {
+func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *smithy.Decoder, v *types.ReplicaGlobalSecondaryIndexSettingsDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4467,12 +4466,12 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonwire.Decoder, v
 	}
 }
 
-func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaGlobalSecondaryIndexSettingsDescription {
+func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *smithy.Decoder) []types.ReplicaGlobalSecondaryIndexSettingsDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
+	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4482,12 +4481,12 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonwire.Decode
 	return b.Slice()
 }
 
-func decodeReplicaList(d *jsonwire.Decoder) []types.Replica {
+func decodeReplicaList(d *smithy.Decoder) []types.Replica {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Replica]
+	var b smithy.ListBuilder[types.Replica]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4497,7 +4496,7 @@ func decodeReplicaList(d *jsonwire.Decoder) []types.Replica {
 	return b.Slice()
 }
 
-func decodeReplicaSettingsDescription(d *jsonwire.Decoder, v *types.ReplicaSettingsDescription) {
+func decodeReplicaSettingsDescription(d *smithy.Decoder, v *types.ReplicaSettingsDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4533,12 +4532,12 @@ func decodeReplicaSettingsDescription(d *jsonwire.Decoder, v *types.ReplicaSetti
 	}
 }
 
-func decodeReplicaSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaSettingsDescription {
+func decodeReplicaSettingsDescriptionList(d *smithy.Decoder) []types.ReplicaSettingsDescription {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ReplicaSettingsDescription]
+	var b smithy.ListBuilder[types.ReplicaSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4548,7 +4547,7 @@ func decodeReplicaSettingsDescriptionList(d *jsonwire.Decoder) []types.ReplicaSe
 	return b.Slice()
 }
 
-func decodeRestoreSummary(d *jsonwire.Decoder, v *types.RestoreSummary) {
+func decodeRestoreSummary(d *smithy.Decoder, v *types.RestoreSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4566,7 +4565,7 @@ func decodeRestoreSummary(d *jsonwire.Decoder, v *types.RestoreSummary) {
 	}
 }
 
-func decodeS3BucketSource(d *jsonwire.Decoder, v *types.S3BucketSource) {
+func decodeS3BucketSource(d *smithy.Decoder, v *types.S3BucketSource) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4582,7 +4581,7 @@ func decodeS3BucketSource(d *jsonwire.Decoder, v *types.S3BucketSource) {
 	}
 }
 
-func decodeSSEDescription(d *jsonwire.Decoder, v *types.SSEDescription) {
+func decodeSSEDescription(d *smithy.Decoder, v *types.SSEDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4600,7 +4599,7 @@ func decodeSSEDescription(d *jsonwire.Decoder, v *types.SSEDescription) {
 	}
 }
 
-func decodeSSESpecification(d *jsonwire.Decoder, v *types.SSESpecification) {
+func decodeSSESpecification(d *smithy.Decoder, v *types.SSESpecification) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4616,7 +4615,7 @@ func decodeSSESpecification(d *jsonwire.Decoder, v *types.SSESpecification) {
 	}
 }
 
-func decodeSecondaryIndexesCapacityMap(d *jsonwire.Decoder) map[string]types.Capacity {
+func decodeSecondaryIndexesCapacityMap(d *smithy.Decoder) map[string]types.Capacity {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -4636,7 +4635,7 @@ func decodeSecondaryIndexesCapacityMap(d *jsonwire.Decoder) map[string]types.Cap
 	return out
 }
 
-func decodeSourceTableDetails(d *jsonwire.Decoder, v *types.SourceTableDetails) {
+func decodeSourceTableDetails(d *smithy.Decoder, v *types.SourceTableDetails) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4670,7 +4669,7 @@ func decodeSourceTableDetails(d *jsonwire.Decoder, v *types.SourceTableDetails) 
 	}
 }
 
-func decodeSourceTableFeatureDetails(d *jsonwire.Decoder, v *types.SourceTableFeatureDetails) {
+func decodeSourceTableFeatureDetails(d *smithy.Decoder, v *types.SourceTableFeatureDetails) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4696,7 +4695,7 @@ func decodeSourceTableFeatureDetails(d *jsonwire.Decoder, v *types.SourceTableFe
 	}
 }
 
-func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification) {
+func decodeStreamSpecification(d *smithy.Decoder, v *types.StreamSpecification) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4710,11 +4709,11 @@ func decodeStreamSpecification(d *jsonwire.Decoder, v *types.StreamSpecification
 	}
 }
 
-func decodeStringSetAttributeValue(d *jsonwire.Decoder) []string {
+func decodeStringSetAttributeValue(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoScalingDescription) {
+func decodeTableAutoScalingDescription(d *smithy.Decoder, v *types.TableAutoScalingDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4730,7 +4729,7 @@ func decodeTableAutoScalingDescription(d *jsonwire.Decoder, v *types.TableAutoSc
 	}
 }
 
-func decodeTableClassSummary(d *jsonwire.Decoder, v *types.TableClassSummary) {
+func decodeTableClassSummary(d *smithy.Decoder, v *types.TableClassSummary) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4744,7 +4743,7 @@ func decodeTableClassSummary(d *jsonwire.Decoder, v *types.TableClassSummary) {
 	}
 }
 
-func decodeTableCreationParameters(d *jsonwire.Decoder, v *types.TableCreationParameters) {
+func decodeTableCreationParameters(d *smithy.Decoder, v *types.TableCreationParameters) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4776,7 +4775,7 @@ func decodeTableCreationParameters(d *jsonwire.Decoder, v *types.TableCreationPa
 	}
 }
 
-func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
+func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4856,11 +4855,11 @@ func decodeTableDescription(d *jsonwire.Decoder, v *types.TableDescription) {
 	}
 }
 
-func decodeTableNameList(d *jsonwire.Decoder) []string {
+func decodeTableNameList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWarmThroughputDescription) {
+func decodeTableWarmThroughputDescription(d *smithy.Decoder, v *types.TableWarmThroughputDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4876,7 +4875,7 @@ func decodeTableWarmThroughputDescription(d *jsonwire.Decoder, v *types.TableWar
 	}
 }
 
-func decodeTag(d *jsonwire.Decoder, v *types.Tag) {
+func decodeTag(d *smithy.Decoder, v *types.Tag) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4890,12 +4889,12 @@ func decodeTag(d *jsonwire.Decoder, v *types.Tag) {
 	}
 }
 
-func decodeTagList(d *jsonwire.Decoder) []types.Tag {
+func decodeTagList(d *smithy.Decoder) []types.Tag {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Tag]
+	var b smithy.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4905,7 +4904,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	return b.Slice()
 }
 
-func decodeTimeToLiveDescription(d *jsonwire.Decoder, v *types.TimeToLiveDescription) {
+func decodeTimeToLiveDescription(d *smithy.Decoder, v *types.TimeToLiveDescription) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4919,7 +4918,7 @@ func decodeTimeToLiveDescription(d *jsonwire.Decoder, v *types.TimeToLiveDescrip
 	}
 }
 
-func decodeTimeToLiveSpecification(d *jsonwire.Decoder, v *types.TimeToLiveSpecification) {
+func decodeTimeToLiveSpecification(d *smithy.Decoder, v *types.TimeToLiveSpecification) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4933,7 +4932,7 @@ func decodeTimeToLiveSpecification(d *jsonwire.Decoder, v *types.TimeToLiveSpeci
 	}
 }
 
-func decodeUpdateKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.UpdateKinesisStreamingConfiguration) {
+func decodeUpdateKinesisStreamingConfiguration(d *smithy.Decoder, v *types.UpdateKinesisStreamingConfiguration) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4945,7 +4944,7 @@ func decodeUpdateKinesisStreamingConfiguration(d *jsonwire.Decoder, v *types.Upd
 	}
 }
 
-func decodeWarmThroughput(d *jsonwire.Decoder, v *types.WarmThroughput) {
+func decodeWarmThroughput(d *smithy.Decoder, v *types.WarmThroughput) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4959,7 +4958,7 @@ func decodeWarmThroughput(d *jsonwire.Decoder, v *types.WarmThroughput) {
 	}
 }
 
-func decodeWriteRequest(d *jsonwire.Decoder, v *types.WriteRequest) {
+func decodeWriteRequest(d *smithy.Decoder, v *types.WriteRequest) {
 	if !d.BeginObject() {
 		return
 	}
@@ -4977,12 +4976,12 @@ func decodeWriteRequest(d *jsonwire.Decoder, v *types.WriteRequest) {
 	}
 }
 
-func decodeWriteRequests(d *jsonwire.Decoder) []types.WriteRequest {
+func decodeWriteRequests(d *smithy.Decoder) []types.WriteRequest {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.WriteRequest]
+	var b smithy.ListBuilder[types.WriteRequest]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -4992,7 +4991,7 @@ func decodeWriteRequests(d *jsonwire.Decoder) []types.WriteRequest {
 	return b.Slice()
 }
 
-func encodeAttributeDefinition(e *jsonwire.Encoder, v *types.AttributeDefinition) {
+func encodeAttributeDefinition(e *smithy.Encoder, v *types.AttributeDefinition) {
 	e.BeginObject()
 	if v.AttributeName != nil {
 		e.QuotedKey("\"AttributeName\"")
@@ -5005,7 +5004,7 @@ func encodeAttributeDefinition(e *jsonwire.Encoder, v *types.AttributeDefinition
 	e.EndObject()
 }
 
-func encodeAttributeDefinitions(e *jsonwire.Encoder, v []types.AttributeDefinition) {
+func encodeAttributeDefinitions(e *smithy.Encoder, v []types.AttributeDefinition) {
 	e.BeginArray()
 	for i := range v {
 		encodeAttributeDefinition(e, &v[i])
@@ -5013,7 +5012,7 @@ func encodeAttributeDefinitions(e *jsonwire.Encoder, v []types.AttributeDefiniti
 	e.EndArray()
 }
 
-func encodeAttributeNameList(e *jsonwire.Encoder, v []string) {
+func encodeAttributeNameList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -5021,10 +5020,10 @@ func encodeAttributeNameList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeAttributeUpdates(e *jsonwire.Encoder, v map[string]types.AttributeValueUpdate) {
+func encodeAttributeUpdates(e *smithy.Encoder, v map[string]types.AttributeValueUpdate) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValueUpdate(e, &x)
@@ -5032,7 +5031,7 @@ func encodeAttributeUpdates(e *jsonwire.Encoder, v map[string]types.AttributeVal
 	e.EndObject()
 }
 
-func encodeAttributeValue(e *jsonwire.Encoder, v types.AttributeValue) {
+func encodeAttributeValue(e *smithy.Encoder, v types.AttributeValue) {
 	e.BeginObject()
 	switch x := v.(type) {
 	case *types.AttributeValueMemberS:
@@ -5072,7 +5071,7 @@ func encodeAttributeValue(e *jsonwire.Encoder, v types.AttributeValue) {
 	e.EndObject()
 }
 
-func encodeAttributeValueList(e *jsonwire.Encoder, v []types.AttributeValue) {
+func encodeAttributeValueList(e *smithy.Encoder, v []types.AttributeValue) {
 	e.BeginArray()
 	for i := range v {
 		encodeAttributeValue(e, v[i])
@@ -5080,7 +5079,7 @@ func encodeAttributeValueList(e *jsonwire.Encoder, v []types.AttributeValue) {
 	e.EndArray()
 }
 
-func encodeAttributeValueUpdate(e *jsonwire.Encoder, v *types.AttributeValueUpdate) {
+func encodeAttributeValueUpdate(e *smithy.Encoder, v *types.AttributeValueUpdate) {
 	e.BeginObject()
 	if v.Value != nil {
 		e.QuotedKey("\"Value\"")
@@ -5093,7 +5092,7 @@ func encodeAttributeValueUpdate(e *jsonwire.Encoder, v *types.AttributeValueUpda
 	e.EndObject()
 }
 
-func encodeAutoScalingPolicyUpdate(e *jsonwire.Encoder, v *types.AutoScalingPolicyUpdate) {
+func encodeAutoScalingPolicyUpdate(e *smithy.Encoder, v *types.AutoScalingPolicyUpdate) {
 	e.BeginObject()
 	if v.PolicyName != nil {
 		e.QuotedKey("\"PolicyName\"")
@@ -5106,7 +5105,7 @@ func encodeAutoScalingPolicyUpdate(e *jsonwire.Encoder, v *types.AutoScalingPoli
 	e.EndObject()
 }
 
-func encodeAutoScalingSettingsUpdate(e *jsonwire.Encoder, v *types.AutoScalingSettingsUpdate) {
+func encodeAutoScalingSettingsUpdate(e *smithy.Encoder, v *types.AutoScalingSettingsUpdate) {
 	e.BeginObject()
 	if v.MinimumUnits != nil {
 		e.QuotedKey("\"MinimumUnits\"")
@@ -5131,7 +5130,7 @@ func encodeAutoScalingSettingsUpdate(e *jsonwire.Encoder, v *types.AutoScalingSe
 	e.EndObject()
 }
 
-func encodeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(e *jsonwire.Encoder, v *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
+func encodeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(e *smithy.Encoder, v *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
 	e.BeginObject()
 	if v.DisableScaleIn != nil {
 		e.QuotedKey("\"DisableScaleIn\"")
@@ -5152,10 +5151,10 @@ func encodeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(e *jsonwire
 	e.EndObject()
 }
 
-func encodeBatchGetRequestMap(e *jsonwire.Encoder, v map[string]types.KeysAndAttributes) {
+func encodeBatchGetRequestMap(e *smithy.Encoder, v map[string]types.KeysAndAttributes) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeKeysAndAttributes(e, &x)
@@ -5163,7 +5162,7 @@ func encodeBatchGetRequestMap(e *jsonwire.Encoder, v map[string]types.KeysAndAtt
 	e.EndObject()
 }
 
-func encodeBatchStatementRequest(e *jsonwire.Encoder, v *types.BatchStatementRequest) {
+func encodeBatchStatementRequest(e *smithy.Encoder, v *types.BatchStatementRequest) {
 	e.BeginObject()
 	if v.Statement != nil {
 		e.QuotedKey("\"Statement\"")
@@ -5184,10 +5183,10 @@ func encodeBatchStatementRequest(e *jsonwire.Encoder, v *types.BatchStatementReq
 	e.EndObject()
 }
 
-func encodeBatchWriteItemRequestMap(e *jsonwire.Encoder, v map[string][]types.WriteRequest) {
+func encodeBatchWriteItemRequestMap(e *smithy.Encoder, v map[string][]types.WriteRequest) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeWriteRequests(e, x)
@@ -5195,7 +5194,7 @@ func encodeBatchWriteItemRequestMap(e *jsonwire.Encoder, v map[string][]types.Wr
 	e.EndObject()
 }
 
-func encodeBinarySetAttributeValue(e *jsonwire.Encoder, v [][]byte) {
+func encodeBinarySetAttributeValue(e *smithy.Encoder, v [][]byte) {
 	e.BeginArray()
 	for i := range v {
 		e.Base64(v[i])
@@ -5203,7 +5202,7 @@ func encodeBinarySetAttributeValue(e *jsonwire.Encoder, v [][]byte) {
 	e.EndArray()
 }
 
-func encodeCondition(e *jsonwire.Encoder, v *types.Condition) {
+func encodeCondition(e *smithy.Encoder, v *types.Condition) {
 	e.BeginObject()
 	if v.AttributeValueList != nil {
 		e.QuotedKey("\"AttributeValueList\"")
@@ -5216,7 +5215,7 @@ func encodeCondition(e *jsonwire.Encoder, v *types.Condition) {
 	e.EndObject()
 }
 
-func encodeConditionCheck(e *jsonwire.Encoder, v *types.ConditionCheck) {
+func encodeConditionCheck(e *smithy.Encoder, v *types.ConditionCheck) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -5245,7 +5244,7 @@ func encodeConditionCheck(e *jsonwire.Encoder, v *types.ConditionCheck) {
 	e.EndObject()
 }
 
-func encodeCreateGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.CreateGlobalSecondaryIndexAction) {
+func encodeCreateGlobalSecondaryIndexAction(e *smithy.Encoder, v *types.CreateGlobalSecondaryIndexAction) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5274,7 +5273,7 @@ func encodeCreateGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.Create
 	e.EndObject()
 }
 
-func encodeCreateReplicaAction(e *jsonwire.Encoder, v *types.CreateReplicaAction) {
+func encodeCreateReplicaAction(e *smithy.Encoder, v *types.CreateReplicaAction) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5283,7 +5282,7 @@ func encodeCreateReplicaAction(e *jsonwire.Encoder, v *types.CreateReplicaAction
 	e.EndObject()
 }
 
-func encodeCreateReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.CreateReplicationGroupMemberAction) {
+func encodeCreateReplicationGroupMemberAction(e *smithy.Encoder, v *types.CreateReplicationGroupMemberAction) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5312,7 +5311,7 @@ func encodeCreateReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.Crea
 	e.EndObject()
 }
 
-func encodeCsvHeaderList(e *jsonwire.Encoder, v []string) {
+func encodeCsvHeaderList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -5320,7 +5319,7 @@ func encodeCsvHeaderList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeCsvOptions(e *jsonwire.Encoder, v *types.CsvOptions) {
+func encodeCsvOptions(e *smithy.Encoder, v *types.CsvOptions) {
 	e.BeginObject()
 	if v.Delimiter != nil {
 		e.QuotedKey("\"Delimiter\"")
@@ -5333,7 +5332,7 @@ func encodeCsvOptions(e *jsonwire.Encoder, v *types.CsvOptions) {
 	e.EndObject()
 }
 
-func encodeDelete(e *jsonwire.Encoder, v *types.Delete) {
+func encodeDelete(e *smithy.Encoder, v *types.Delete) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -5362,7 +5361,7 @@ func encodeDelete(e *jsonwire.Encoder, v *types.Delete) {
 	e.EndObject()
 }
 
-func encodeDeleteGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.DeleteGlobalSecondaryIndexAction) {
+func encodeDeleteGlobalSecondaryIndexAction(e *smithy.Encoder, v *types.DeleteGlobalSecondaryIndexAction) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5371,7 +5370,7 @@ func encodeDeleteGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.Delete
 	e.EndObject()
 }
 
-func encodeDeleteReplicaAction(e *jsonwire.Encoder, v *types.DeleteReplicaAction) {
+func encodeDeleteReplicaAction(e *smithy.Encoder, v *types.DeleteReplicaAction) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5380,7 +5379,7 @@ func encodeDeleteReplicaAction(e *jsonwire.Encoder, v *types.DeleteReplicaAction
 	e.EndObject()
 }
 
-func encodeDeleteReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.DeleteReplicationGroupMemberAction) {
+func encodeDeleteReplicationGroupMemberAction(e *smithy.Encoder, v *types.DeleteReplicationGroupMemberAction) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5389,7 +5388,7 @@ func encodeDeleteReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.Dele
 	e.EndObject()
 }
 
-func encodeDeleteRequest(e *jsonwire.Encoder, v *types.DeleteRequest) {
+func encodeDeleteRequest(e *smithy.Encoder, v *types.DeleteRequest) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -5398,7 +5397,7 @@ func encodeDeleteRequest(e *jsonwire.Encoder, v *types.DeleteRequest) {
 	e.EndObject()
 }
 
-func encodeEnableKinesisStreamingConfiguration(e *jsonwire.Encoder, v *types.EnableKinesisStreamingConfiguration) {
+func encodeEnableKinesisStreamingConfiguration(e *smithy.Encoder, v *types.EnableKinesisStreamingConfiguration) {
 	e.BeginObject()
 	if v.ApproximateCreationDateTimePrecision != "" {
 		e.QuotedKey("\"ApproximateCreationDateTimePrecision\"")
@@ -5407,10 +5406,10 @@ func encodeEnableKinesisStreamingConfiguration(e *jsonwire.Encoder, v *types.Ena
 	e.EndObject()
 }
 
-func encodeExpectedAttributeMap(e *jsonwire.Encoder, v map[string]types.ExpectedAttributeValue) {
+func encodeExpectedAttributeMap(e *smithy.Encoder, v map[string]types.ExpectedAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeExpectedAttributeValue(e, &x)
@@ -5418,7 +5417,7 @@ func encodeExpectedAttributeMap(e *jsonwire.Encoder, v map[string]types.Expected
 	e.EndObject()
 }
 
-func encodeExpectedAttributeValue(e *jsonwire.Encoder, v *types.ExpectedAttributeValue) {
+func encodeExpectedAttributeValue(e *smithy.Encoder, v *types.ExpectedAttributeValue) {
 	e.BeginObject()
 	if v.Value != nil {
 		e.QuotedKey("\"Value\"")
@@ -5439,10 +5438,10 @@ func encodeExpectedAttributeValue(e *jsonwire.Encoder, v *types.ExpectedAttribut
 	e.EndObject()
 }
 
-func encodeExpressionAttributeNameMap(e *jsonwire.Encoder, v map[string]string) {
+func encodeExpressionAttributeNameMap(e *smithy.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -5450,10 +5449,10 @@ func encodeExpressionAttributeNameMap(e *jsonwire.Encoder, v map[string]string) 
 	e.EndObject()
 }
 
-func encodeExpressionAttributeValueMap(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
+func encodeExpressionAttributeValueMap(e *smithy.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -5461,10 +5460,10 @@ func encodeExpressionAttributeValueMap(e *jsonwire.Encoder, v map[string]types.A
 	e.EndObject()
 }
 
-func encodeFilterConditionMap(e *jsonwire.Encoder, v map[string]types.Condition) {
+func encodeFilterConditionMap(e *smithy.Encoder, v map[string]types.Condition) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeCondition(e, &x)
@@ -5472,7 +5471,7 @@ func encodeFilterConditionMap(e *jsonwire.Encoder, v map[string]types.Condition)
 	e.EndObject()
 }
 
-func encodeGet(e *jsonwire.Encoder, v *types.Get) {
+func encodeGet(e *smithy.Encoder, v *types.Get) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -5493,7 +5492,7 @@ func encodeGet(e *jsonwire.Encoder, v *types.Get) {
 	e.EndObject()
 }
 
-func encodeGlobalSecondaryIndex(e *jsonwire.Encoder, v *types.GlobalSecondaryIndex) {
+func encodeGlobalSecondaryIndex(e *smithy.Encoder, v *types.GlobalSecondaryIndex) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5522,7 +5521,7 @@ func encodeGlobalSecondaryIndex(e *jsonwire.Encoder, v *types.GlobalSecondaryInd
 	e.EndObject()
 }
 
-func encodeGlobalSecondaryIndexAutoScalingUpdate(e *jsonwire.Encoder, v *types.GlobalSecondaryIndexAutoScalingUpdate) {
+func encodeGlobalSecondaryIndexAutoScalingUpdate(e *smithy.Encoder, v *types.GlobalSecondaryIndexAutoScalingUpdate) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5535,7 +5534,7 @@ func encodeGlobalSecondaryIndexAutoScalingUpdate(e *jsonwire.Encoder, v *types.G
 	e.EndObject()
 }
 
-func encodeGlobalSecondaryIndexAutoScalingUpdateList(e *jsonwire.Encoder, v []types.GlobalSecondaryIndexAutoScalingUpdate) {
+func encodeGlobalSecondaryIndexAutoScalingUpdateList(e *smithy.Encoder, v []types.GlobalSecondaryIndexAutoScalingUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeGlobalSecondaryIndexAutoScalingUpdate(e, &v[i])
@@ -5543,7 +5542,7 @@ func encodeGlobalSecondaryIndexAutoScalingUpdateList(e *jsonwire.Encoder, v []ty
 	e.EndArray()
 }
 
-func encodeGlobalSecondaryIndexList(e *jsonwire.Encoder, v []types.GlobalSecondaryIndex) {
+func encodeGlobalSecondaryIndexList(e *smithy.Encoder, v []types.GlobalSecondaryIndex) {
 	e.BeginArray()
 	for i := range v {
 		encodeGlobalSecondaryIndex(e, &v[i])
@@ -5551,7 +5550,7 @@ func encodeGlobalSecondaryIndexList(e *jsonwire.Encoder, v []types.GlobalSeconda
 	e.EndArray()
 }
 
-func encodeGlobalSecondaryIndexUpdate(e *jsonwire.Encoder, v *types.GlobalSecondaryIndexUpdate) {
+func encodeGlobalSecondaryIndexUpdate(e *smithy.Encoder, v *types.GlobalSecondaryIndexUpdate) {
 	e.BeginObject()
 	if v.Update != nil {
 		e.QuotedKey("\"Update\"")
@@ -5568,7 +5567,7 @@ func encodeGlobalSecondaryIndexUpdate(e *jsonwire.Encoder, v *types.GlobalSecond
 	e.EndObject()
 }
 
-func encodeGlobalSecondaryIndexUpdateList(e *jsonwire.Encoder, v []types.GlobalSecondaryIndexUpdate) {
+func encodeGlobalSecondaryIndexUpdateList(e *smithy.Encoder, v []types.GlobalSecondaryIndexUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeGlobalSecondaryIndexUpdate(e, &v[i])
@@ -5576,7 +5575,7 @@ func encodeGlobalSecondaryIndexUpdateList(e *jsonwire.Encoder, v []types.GlobalS
 	e.EndArray()
 }
 
-func encodeGlobalTableGlobalSecondaryIndexSettingsUpdate(e *jsonwire.Encoder, v *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func encodeGlobalTableGlobalSecondaryIndexSettingsUpdate(e *smithy.Encoder, v *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5593,7 +5592,7 @@ func encodeGlobalTableGlobalSecondaryIndexSettingsUpdate(e *jsonwire.Encoder, v 
 	e.EndObject()
 }
 
-func encodeGlobalTableGlobalSecondaryIndexSettingsUpdateList(e *jsonwire.Encoder, v []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func encodeGlobalTableGlobalSecondaryIndexSettingsUpdateList(e *smithy.Encoder, v []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeGlobalTableGlobalSecondaryIndexSettingsUpdate(e, &v[i])
@@ -5601,7 +5600,7 @@ func encodeGlobalTableGlobalSecondaryIndexSettingsUpdateList(e *jsonwire.Encoder
 	e.EndArray()
 }
 
-func encodeIncrementalExportSpecification(e *jsonwire.Encoder, v *types.IncrementalExportSpecification) {
+func encodeIncrementalExportSpecification(e *smithy.Encoder, v *types.IncrementalExportSpecification) {
 	e.BeginObject()
 	if v.ExportFromTime != nil {
 		e.QuotedKey("\"ExportFromTime\"")
@@ -5618,7 +5617,7 @@ func encodeIncrementalExportSpecification(e *jsonwire.Encoder, v *types.Incremen
 	e.EndObject()
 }
 
-func encodeInputFormatOptions(e *jsonwire.Encoder, v *types.InputFormatOptions) {
+func encodeInputFormatOptions(e *smithy.Encoder, v *types.InputFormatOptions) {
 	e.BeginObject()
 	if v.Csv != nil {
 		e.QuotedKey("\"Csv\"")
@@ -5627,10 +5626,10 @@ func encodeInputFormatOptions(e *jsonwire.Encoder, v *types.InputFormatOptions) 
 	e.EndObject()
 }
 
-func encodeKey(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
+func encodeKey(e *smithy.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -5638,10 +5637,10 @@ func encodeKey(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
 	e.EndObject()
 }
 
-func encodeKeyConditions(e *jsonwire.Encoder, v map[string]types.Condition) {
+func encodeKeyConditions(e *smithy.Encoder, v map[string]types.Condition) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeCondition(e, &x)
@@ -5649,7 +5648,7 @@ func encodeKeyConditions(e *jsonwire.Encoder, v map[string]types.Condition) {
 	e.EndObject()
 }
 
-func encodeKeyList(e *jsonwire.Encoder, v []map[string]types.AttributeValue) {
+func encodeKeyList(e *smithy.Encoder, v []map[string]types.AttributeValue) {
 	e.BeginArray()
 	for i := range v {
 		encodeKey(e, v[i])
@@ -5657,7 +5656,7 @@ func encodeKeyList(e *jsonwire.Encoder, v []map[string]types.AttributeValue) {
 	e.EndArray()
 }
 
-func encodeKeySchema(e *jsonwire.Encoder, v []types.KeySchemaElement) {
+func encodeKeySchema(e *smithy.Encoder, v []types.KeySchemaElement) {
 	e.BeginArray()
 	for i := range v {
 		encodeKeySchemaElement(e, &v[i])
@@ -5665,7 +5664,7 @@ func encodeKeySchema(e *jsonwire.Encoder, v []types.KeySchemaElement) {
 	e.EndArray()
 }
 
-func encodeKeySchemaElement(e *jsonwire.Encoder, v *types.KeySchemaElement) {
+func encodeKeySchemaElement(e *smithy.Encoder, v *types.KeySchemaElement) {
 	e.BeginObject()
 	if v.AttributeName != nil {
 		e.QuotedKey("\"AttributeName\"")
@@ -5678,7 +5677,7 @@ func encodeKeySchemaElement(e *jsonwire.Encoder, v *types.KeySchemaElement) {
 	e.EndObject()
 }
 
-func encodeKeysAndAttributes(e *jsonwire.Encoder, v *types.KeysAndAttributes) {
+func encodeKeysAndAttributes(e *smithy.Encoder, v *types.KeysAndAttributes) {
 	e.BeginObject()
 	if v.Keys != nil {
 		e.QuotedKey("\"Keys\"")
@@ -5703,7 +5702,7 @@ func encodeKeysAndAttributes(e *jsonwire.Encoder, v *types.KeysAndAttributes) {
 	e.EndObject()
 }
 
-func encodeListAttributeValue(e *jsonwire.Encoder, v []types.AttributeValue) {
+func encodeListAttributeValue(e *smithy.Encoder, v []types.AttributeValue) {
 	e.BeginArray()
 	for i := range v {
 		encodeAttributeValue(e, v[i])
@@ -5711,7 +5710,7 @@ func encodeListAttributeValue(e *jsonwire.Encoder, v []types.AttributeValue) {
 	e.EndArray()
 }
 
-func encodeLocalSecondaryIndex(e *jsonwire.Encoder, v *types.LocalSecondaryIndex) {
+func encodeLocalSecondaryIndex(e *smithy.Encoder, v *types.LocalSecondaryIndex) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5728,7 +5727,7 @@ func encodeLocalSecondaryIndex(e *jsonwire.Encoder, v *types.LocalSecondaryIndex
 	e.EndObject()
 }
 
-func encodeLocalSecondaryIndexList(e *jsonwire.Encoder, v []types.LocalSecondaryIndex) {
+func encodeLocalSecondaryIndexList(e *smithy.Encoder, v []types.LocalSecondaryIndex) {
 	e.BeginArray()
 	for i := range v {
 		encodeLocalSecondaryIndex(e, &v[i])
@@ -5736,10 +5735,10 @@ func encodeLocalSecondaryIndexList(e *jsonwire.Encoder, v []types.LocalSecondary
 	e.EndArray()
 }
 
-func encodeMapAttributeValue(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
+func encodeMapAttributeValue(e *smithy.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -5747,7 +5746,7 @@ func encodeMapAttributeValue(e *jsonwire.Encoder, v map[string]types.AttributeVa
 	e.EndObject()
 }
 
-func encodeNonKeyAttributeNameList(e *jsonwire.Encoder, v []string) {
+func encodeNonKeyAttributeNameList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -5755,7 +5754,7 @@ func encodeNonKeyAttributeNameList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeNumberSetAttributeValue(e *jsonwire.Encoder, v []string) {
+func encodeNumberSetAttributeValue(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -5763,7 +5762,7 @@ func encodeNumberSetAttributeValue(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeOnDemandThroughput(e *jsonwire.Encoder, v *types.OnDemandThroughput) {
+func encodeOnDemandThroughput(e *smithy.Encoder, v *types.OnDemandThroughput) {
 	e.BeginObject()
 	if v.MaxReadRequestUnits != nil {
 		e.QuotedKey("\"MaxReadRequestUnits\"")
@@ -5776,7 +5775,7 @@ func encodeOnDemandThroughput(e *jsonwire.Encoder, v *types.OnDemandThroughput) 
 	e.EndObject()
 }
 
-func encodeOnDemandThroughputOverride(e *jsonwire.Encoder, v *types.OnDemandThroughputOverride) {
+func encodeOnDemandThroughputOverride(e *smithy.Encoder, v *types.OnDemandThroughputOverride) {
 	e.BeginObject()
 	if v.MaxReadRequestUnits != nil {
 		e.QuotedKey("\"MaxReadRequestUnits\"")
@@ -5785,7 +5784,7 @@ func encodeOnDemandThroughputOverride(e *jsonwire.Encoder, v *types.OnDemandThro
 	e.EndObject()
 }
 
-func encodeParameterizedStatement(e *jsonwire.Encoder, v *types.ParameterizedStatement) {
+func encodeParameterizedStatement(e *smithy.Encoder, v *types.ParameterizedStatement) {
 	e.BeginObject()
 	if v.Statement != nil {
 		e.QuotedKey("\"Statement\"")
@@ -5802,7 +5801,7 @@ func encodeParameterizedStatement(e *jsonwire.Encoder, v *types.ParameterizedSta
 	e.EndObject()
 }
 
-func encodeParameterizedStatements(e *jsonwire.Encoder, v []types.ParameterizedStatement) {
+func encodeParameterizedStatements(e *smithy.Encoder, v []types.ParameterizedStatement) {
 	e.BeginArray()
 	for i := range v {
 		encodeParameterizedStatement(e, &v[i])
@@ -5810,7 +5809,7 @@ func encodeParameterizedStatements(e *jsonwire.Encoder, v []types.ParameterizedS
 	e.EndArray()
 }
 
-func encodePartiQLBatchRequest(e *jsonwire.Encoder, v []types.BatchStatementRequest) {
+func encodePartiQLBatchRequest(e *smithy.Encoder, v []types.BatchStatementRequest) {
 	e.BeginArray()
 	for i := range v {
 		encodeBatchStatementRequest(e, &v[i])
@@ -5818,7 +5817,7 @@ func encodePartiQLBatchRequest(e *jsonwire.Encoder, v []types.BatchStatementRequ
 	e.EndArray()
 }
 
-func encodePointInTimeRecoverySpecification(e *jsonwire.Encoder, v *types.PointInTimeRecoverySpecification) {
+func encodePointInTimeRecoverySpecification(e *smithy.Encoder, v *types.PointInTimeRecoverySpecification) {
 	e.BeginObject()
 	if v.PointInTimeRecoveryEnabled != nil {
 		e.QuotedKey("\"PointInTimeRecoveryEnabled\"")
@@ -5831,7 +5830,7 @@ func encodePointInTimeRecoverySpecification(e *jsonwire.Encoder, v *types.PointI
 	e.EndObject()
 }
 
-func encodePreparedStatementParameters(e *jsonwire.Encoder, v []types.AttributeValue) {
+func encodePreparedStatementParameters(e *smithy.Encoder, v []types.AttributeValue) {
 	e.BeginArray()
 	for i := range v {
 		encodeAttributeValue(e, v[i])
@@ -5839,7 +5838,7 @@ func encodePreparedStatementParameters(e *jsonwire.Encoder, v []types.AttributeV
 	e.EndArray()
 }
 
-func encodeProjection(e *jsonwire.Encoder, v *types.Projection) {
+func encodeProjection(e *smithy.Encoder, v *types.Projection) {
 	e.BeginObject()
 	if v.ProjectionType != "" {
 		e.QuotedKey("\"ProjectionType\"")
@@ -5852,7 +5851,7 @@ func encodeProjection(e *jsonwire.Encoder, v *types.Projection) {
 	e.EndObject()
 }
 
-func encodeProvisionedThroughput(e *jsonwire.Encoder, v *types.ProvisionedThroughput) {
+func encodeProvisionedThroughput(e *smithy.Encoder, v *types.ProvisionedThroughput) {
 	e.BeginObject()
 	if v.ReadCapacityUnits != nil {
 		e.QuotedKey("\"ReadCapacityUnits\"")
@@ -5865,7 +5864,7 @@ func encodeProvisionedThroughput(e *jsonwire.Encoder, v *types.ProvisionedThroug
 	e.EndObject()
 }
 
-func encodeProvisionedThroughputOverride(e *jsonwire.Encoder, v *types.ProvisionedThroughputOverride) {
+func encodeProvisionedThroughputOverride(e *smithy.Encoder, v *types.ProvisionedThroughputOverride) {
 	e.BeginObject()
 	if v.ReadCapacityUnits != nil {
 		e.QuotedKey("\"ReadCapacityUnits\"")
@@ -5874,7 +5873,7 @@ func encodeProvisionedThroughputOverride(e *jsonwire.Encoder, v *types.Provision
 	e.EndObject()
 }
 
-func encodePut(e *jsonwire.Encoder, v *types.Put) {
+func encodePut(e *smithy.Encoder, v *types.Put) {
 	e.BeginObject()
 	if v.Item != nil {
 		e.QuotedKey("\"Item\"")
@@ -5903,10 +5902,10 @@ func encodePut(e *jsonwire.Encoder, v *types.Put) {
 	e.EndObject()
 }
 
-func encodePutItemInputAttributeMap(e *jsonwire.Encoder, v map[string]types.AttributeValue) {
+func encodePutItemInputAttributeMap(e *smithy.Encoder, v map[string]types.AttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeAttributeValue(e, x)
@@ -5914,7 +5913,7 @@ func encodePutItemInputAttributeMap(e *jsonwire.Encoder, v map[string]types.Attr
 	e.EndObject()
 }
 
-func encodePutRequest(e *jsonwire.Encoder, v *types.PutRequest) {
+func encodePutRequest(e *smithy.Encoder, v *types.PutRequest) {
 	e.BeginObject()
 	if v.Item != nil {
 		e.QuotedKey("\"Item\"")
@@ -5923,7 +5922,7 @@ func encodePutRequest(e *jsonwire.Encoder, v *types.PutRequest) {
 	e.EndObject()
 }
 
-func encodeReplica(e *jsonwire.Encoder, v *types.Replica) {
+func encodeReplica(e *smithy.Encoder, v *types.Replica) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5932,7 +5931,7 @@ func encodeReplica(e *jsonwire.Encoder, v *types.Replica) {
 	e.EndObject()
 }
 
-func encodeReplicaAutoScalingUpdate(e *jsonwire.Encoder, v *types.ReplicaAutoScalingUpdate) {
+func encodeReplicaAutoScalingUpdate(e *smithy.Encoder, v *types.ReplicaAutoScalingUpdate) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -5949,7 +5948,7 @@ func encodeReplicaAutoScalingUpdate(e *jsonwire.Encoder, v *types.ReplicaAutoSca
 	e.EndObject()
 }
 
-func encodeReplicaAutoScalingUpdateList(e *jsonwire.Encoder, v []types.ReplicaAutoScalingUpdate) {
+func encodeReplicaAutoScalingUpdateList(e *smithy.Encoder, v []types.ReplicaAutoScalingUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaAutoScalingUpdate(e, &v[i])
@@ -5957,7 +5956,7 @@ func encodeReplicaAutoScalingUpdateList(e *jsonwire.Encoder, v []types.ReplicaAu
 	e.EndArray()
 }
 
-func encodeReplicaGlobalSecondaryIndex(e *jsonwire.Encoder, v *types.ReplicaGlobalSecondaryIndex) {
+func encodeReplicaGlobalSecondaryIndex(e *smithy.Encoder, v *types.ReplicaGlobalSecondaryIndex) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5974,7 +5973,7 @@ func encodeReplicaGlobalSecondaryIndex(e *jsonwire.Encoder, v *types.ReplicaGlob
 	e.EndObject()
 }
 
-func encodeReplicaGlobalSecondaryIndexAutoScalingUpdate(e *jsonwire.Encoder, v *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func encodeReplicaGlobalSecondaryIndexAutoScalingUpdate(e *smithy.Encoder, v *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -5987,7 +5986,7 @@ func encodeReplicaGlobalSecondaryIndexAutoScalingUpdate(e *jsonwire.Encoder, v *
 	e.EndObject()
 }
 
-func encodeReplicaGlobalSecondaryIndexAutoScalingUpdateList(e *jsonwire.Encoder, v []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func encodeReplicaGlobalSecondaryIndexAutoScalingUpdateList(e *smithy.Encoder, v []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaGlobalSecondaryIndexAutoScalingUpdate(e, &v[i])
@@ -5995,7 +5994,7 @@ func encodeReplicaGlobalSecondaryIndexAutoScalingUpdateList(e *jsonwire.Encoder,
 	e.EndArray()
 }
 
-func encodeReplicaGlobalSecondaryIndexList(e *jsonwire.Encoder, v []types.ReplicaGlobalSecondaryIndex) {
+func encodeReplicaGlobalSecondaryIndexList(e *smithy.Encoder, v []types.ReplicaGlobalSecondaryIndex) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaGlobalSecondaryIndex(e, &v[i])
@@ -6003,7 +6002,7 @@ func encodeReplicaGlobalSecondaryIndexList(e *jsonwire.Encoder, v []types.Replic
 	e.EndArray()
 }
 
-func encodeReplicaGlobalSecondaryIndexSettingsUpdate(e *jsonwire.Encoder, v *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func encodeReplicaGlobalSecondaryIndexSettingsUpdate(e *smithy.Encoder, v *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -6020,7 +6019,7 @@ func encodeReplicaGlobalSecondaryIndexSettingsUpdate(e *jsonwire.Encoder, v *typ
 	e.EndObject()
 }
 
-func encodeReplicaGlobalSecondaryIndexSettingsUpdateList(e *jsonwire.Encoder, v []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func encodeReplicaGlobalSecondaryIndexSettingsUpdateList(e *smithy.Encoder, v []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaGlobalSecondaryIndexSettingsUpdate(e, &v[i])
@@ -6028,7 +6027,7 @@ func encodeReplicaGlobalSecondaryIndexSettingsUpdateList(e *jsonwire.Encoder, v 
 	e.EndArray()
 }
 
-func encodeReplicaList(e *jsonwire.Encoder, v []types.Replica) {
+func encodeReplicaList(e *smithy.Encoder, v []types.Replica) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplica(e, &v[i])
@@ -6036,7 +6035,7 @@ func encodeReplicaList(e *jsonwire.Encoder, v []types.Replica) {
 	e.EndArray()
 }
 
-func encodeReplicaSettingsUpdate(e *jsonwire.Encoder, v *types.ReplicaSettingsUpdate) {
+func encodeReplicaSettingsUpdate(e *smithy.Encoder, v *types.ReplicaSettingsUpdate) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -6061,7 +6060,7 @@ func encodeReplicaSettingsUpdate(e *jsonwire.Encoder, v *types.ReplicaSettingsUp
 	e.EndObject()
 }
 
-func encodeReplicaSettingsUpdateList(e *jsonwire.Encoder, v []types.ReplicaSettingsUpdate) {
+func encodeReplicaSettingsUpdateList(e *smithy.Encoder, v []types.ReplicaSettingsUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaSettingsUpdate(e, &v[i])
@@ -6069,7 +6068,7 @@ func encodeReplicaSettingsUpdateList(e *jsonwire.Encoder, v []types.ReplicaSetti
 	e.EndArray()
 }
 
-func encodeReplicaUpdate(e *jsonwire.Encoder, v *types.ReplicaUpdate) {
+func encodeReplicaUpdate(e *smithy.Encoder, v *types.ReplicaUpdate) {
 	e.BeginObject()
 	if v.Create != nil {
 		e.QuotedKey("\"Create\"")
@@ -6082,7 +6081,7 @@ func encodeReplicaUpdate(e *jsonwire.Encoder, v *types.ReplicaUpdate) {
 	e.EndObject()
 }
 
-func encodeReplicaUpdateList(e *jsonwire.Encoder, v []types.ReplicaUpdate) {
+func encodeReplicaUpdateList(e *smithy.Encoder, v []types.ReplicaUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicaUpdate(e, &v[i])
@@ -6090,7 +6089,7 @@ func encodeReplicaUpdateList(e *jsonwire.Encoder, v []types.ReplicaUpdate) {
 	e.EndArray()
 }
 
-func encodeReplicationGroupUpdate(e *jsonwire.Encoder, v *types.ReplicationGroupUpdate) {
+func encodeReplicationGroupUpdate(e *smithy.Encoder, v *types.ReplicationGroupUpdate) {
 	e.BeginObject()
 	if v.Create != nil {
 		e.QuotedKey("\"Create\"")
@@ -6107,7 +6106,7 @@ func encodeReplicationGroupUpdate(e *jsonwire.Encoder, v *types.ReplicationGroup
 	e.EndObject()
 }
 
-func encodeReplicationGroupUpdateList(e *jsonwire.Encoder, v []types.ReplicationGroupUpdate) {
+func encodeReplicationGroupUpdateList(e *smithy.Encoder, v []types.ReplicationGroupUpdate) {
 	e.BeginArray()
 	for i := range v {
 		encodeReplicationGroupUpdate(e, &v[i])
@@ -6115,7 +6114,7 @@ func encodeReplicationGroupUpdateList(e *jsonwire.Encoder, v []types.Replication
 	e.EndArray()
 }
 
-func encodeS3BucketSource(e *jsonwire.Encoder, v *types.S3BucketSource) {
+func encodeS3BucketSource(e *smithy.Encoder, v *types.S3BucketSource) {
 	e.BeginObject()
 	if v.S3BucketOwner != nil {
 		e.QuotedKey("\"S3BucketOwner\"")
@@ -6132,7 +6131,7 @@ func encodeS3BucketSource(e *jsonwire.Encoder, v *types.S3BucketSource) {
 	e.EndObject()
 }
 
-func encodeSSESpecification(e *jsonwire.Encoder, v *types.SSESpecification) {
+func encodeSSESpecification(e *smithy.Encoder, v *types.SSESpecification) {
 	e.BeginObject()
 	if v.Enabled != nil {
 		e.QuotedKey("\"Enabled\"")
@@ -6149,7 +6148,7 @@ func encodeSSESpecification(e *jsonwire.Encoder, v *types.SSESpecification) {
 	e.EndObject()
 }
 
-func encodeStreamSpecification(e *jsonwire.Encoder, v *types.StreamSpecification) {
+func encodeStreamSpecification(e *smithy.Encoder, v *types.StreamSpecification) {
 	e.BeginObject()
 	if v.StreamEnabled != nil {
 		e.QuotedKey("\"StreamEnabled\"")
@@ -6162,7 +6161,7 @@ func encodeStreamSpecification(e *jsonwire.Encoder, v *types.StreamSpecification
 	e.EndObject()
 }
 
-func encodeStringSetAttributeValue(e *jsonwire.Encoder, v []string) {
+func encodeStringSetAttributeValue(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -6170,7 +6169,7 @@ func encodeStringSetAttributeValue(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeTableCreationParameters(e *jsonwire.Encoder, v *types.TableCreationParameters) {
+func encodeTableCreationParameters(e *smithy.Encoder, v *types.TableCreationParameters) {
 	e.BeginObject()
 	if v.TableName != nil {
 		e.QuotedKey("\"TableName\"")
@@ -6207,7 +6206,7 @@ func encodeTableCreationParameters(e *jsonwire.Encoder, v *types.TableCreationPa
 	e.EndObject()
 }
 
-func encodeTag(e *jsonwire.Encoder, v *types.Tag) {
+func encodeTag(e *smithy.Encoder, v *types.Tag) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -6220,7 +6219,7 @@ func encodeTag(e *jsonwire.Encoder, v *types.Tag) {
 	e.EndObject()
 }
 
-func encodeTagKeyList(e *jsonwire.Encoder, v []string) {
+func encodeTagKeyList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -6228,7 +6227,7 @@ func encodeTagKeyList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeTagList(e *jsonwire.Encoder, v []types.Tag) {
+func encodeTagList(e *smithy.Encoder, v []types.Tag) {
 	e.BeginArray()
 	for i := range v {
 		encodeTag(e, &v[i])
@@ -6236,7 +6235,7 @@ func encodeTagList(e *jsonwire.Encoder, v []types.Tag) {
 	e.EndArray()
 }
 
-func encodeTimeToLiveSpecification(e *jsonwire.Encoder, v *types.TimeToLiveSpecification) {
+func encodeTimeToLiveSpecification(e *smithy.Encoder, v *types.TimeToLiveSpecification) {
 	e.BeginObject()
 	if v.Enabled != nil {
 		e.QuotedKey("\"Enabled\"")
@@ -6249,7 +6248,7 @@ func encodeTimeToLiveSpecification(e *jsonwire.Encoder, v *types.TimeToLiveSpeci
 	e.EndObject()
 }
 
-func encodeTransactGetItem(e *jsonwire.Encoder, v *types.TransactGetItem) {
+func encodeTransactGetItem(e *smithy.Encoder, v *types.TransactGetItem) {
 	e.BeginObject()
 	if v.Get != nil {
 		e.QuotedKey("\"Get\"")
@@ -6258,7 +6257,7 @@ func encodeTransactGetItem(e *jsonwire.Encoder, v *types.TransactGetItem) {
 	e.EndObject()
 }
 
-func encodeTransactGetItemList(e *jsonwire.Encoder, v []types.TransactGetItem) {
+func encodeTransactGetItemList(e *smithy.Encoder, v []types.TransactGetItem) {
 	e.BeginArray()
 	for i := range v {
 		encodeTransactGetItem(e, &v[i])
@@ -6266,7 +6265,7 @@ func encodeTransactGetItemList(e *jsonwire.Encoder, v []types.TransactGetItem) {
 	e.EndArray()
 }
 
-func encodeTransactWriteItem(e *jsonwire.Encoder, v *types.TransactWriteItem) {
+func encodeTransactWriteItem(e *smithy.Encoder, v *types.TransactWriteItem) {
 	e.BeginObject()
 	if v.ConditionCheck != nil {
 		e.QuotedKey("\"ConditionCheck\"")
@@ -6287,7 +6286,7 @@ func encodeTransactWriteItem(e *jsonwire.Encoder, v *types.TransactWriteItem) {
 	e.EndObject()
 }
 
-func encodeTransactWriteItemList(e *jsonwire.Encoder, v []types.TransactWriteItem) {
+func encodeTransactWriteItemList(e *smithy.Encoder, v []types.TransactWriteItem) {
 	e.BeginArray()
 	for i := range v {
 		encodeTransactWriteItem(e, &v[i])
@@ -6295,7 +6294,7 @@ func encodeTransactWriteItemList(e *jsonwire.Encoder, v []types.TransactWriteIte
 	e.EndArray()
 }
 
-func encodeUpdate(e *jsonwire.Encoder, v *types.Update) {
+func encodeUpdate(e *smithy.Encoder, v *types.Update) {
 	e.BeginObject()
 	if v.Key != nil {
 		e.QuotedKey("\"Key\"")
@@ -6328,7 +6327,7 @@ func encodeUpdate(e *jsonwire.Encoder, v *types.Update) {
 	e.EndObject()
 }
 
-func encodeUpdateGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.UpdateGlobalSecondaryIndexAction) {
+func encodeUpdateGlobalSecondaryIndexAction(e *smithy.Encoder, v *types.UpdateGlobalSecondaryIndexAction) {
 	e.BeginObject()
 	if v.IndexName != nil {
 		e.QuotedKey("\"IndexName\"")
@@ -6349,7 +6348,7 @@ func encodeUpdateGlobalSecondaryIndexAction(e *jsonwire.Encoder, v *types.Update
 	e.EndObject()
 }
 
-func encodeUpdateKinesisStreamingConfiguration(e *jsonwire.Encoder, v *types.UpdateKinesisStreamingConfiguration) {
+func encodeUpdateKinesisStreamingConfiguration(e *smithy.Encoder, v *types.UpdateKinesisStreamingConfiguration) {
 	e.BeginObject()
 	if v.ApproximateCreationDateTimePrecision != "" {
 		e.QuotedKey("\"ApproximateCreationDateTimePrecision\"")
@@ -6358,7 +6357,7 @@ func encodeUpdateKinesisStreamingConfiguration(e *jsonwire.Encoder, v *types.Upd
 	e.EndObject()
 }
 
-func encodeUpdateReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.UpdateReplicationGroupMemberAction) {
+func encodeUpdateReplicationGroupMemberAction(e *smithy.Encoder, v *types.UpdateReplicationGroupMemberAction) {
 	e.BeginObject()
 	if v.RegionName != nil {
 		e.QuotedKey("\"RegionName\"")
@@ -6387,7 +6386,7 @@ func encodeUpdateReplicationGroupMemberAction(e *jsonwire.Encoder, v *types.Upda
 	e.EndObject()
 }
 
-func encodeWarmThroughput(e *jsonwire.Encoder, v *types.WarmThroughput) {
+func encodeWarmThroughput(e *smithy.Encoder, v *types.WarmThroughput) {
 	e.BeginObject()
 	if v.ReadUnitsPerSecond != nil {
 		e.QuotedKey("\"ReadUnitsPerSecond\"")
@@ -6400,7 +6399,7 @@ func encodeWarmThroughput(e *jsonwire.Encoder, v *types.WarmThroughput) {
 	e.EndObject()
 }
 
-func encodeWriteRequest(e *jsonwire.Encoder, v *types.WriteRequest) {
+func encodeWriteRequest(e *smithy.Encoder, v *types.WriteRequest) {
 	e.BeginObject()
 	if v.PutRequest != nil {
 		e.QuotedKey("\"PutRequest\"")
@@ -6413,7 +6412,7 @@ func encodeWriteRequest(e *jsonwire.Encoder, v *types.WriteRequest) {
 	e.EndObject()
 }
 
-func encodeWriteRequests(e *jsonwire.Encoder, v []types.WriteRequest) {
+func encodeWriteRequests(e *smithy.Encoder, v []types.WriteRequest) {
 	e.BeginArray()
 	for i := range v {
 		encodeWriteRequest(e, &v[i])
@@ -6422,484 +6421,484 @@ func encodeWriteRequests(e *jsonwire.Encoder, v []types.WriteRequest) {
 }
 
 // membersArchivalSummary holds the wire names of ArchivalSummary's members, which Decoder.Member looks up.
-var membersArchivalSummary = jsonwire.Members{Names: []string{"ArchivalDateTime", "ArchivalReason", "ArchivalBackupArn"}}
+var membersArchivalSummary = smithy.Members{Names: []string{"ArchivalDateTime", "ArchivalReason", "ArchivalBackupArn"}}
 
 // membersAttributeDefinition holds the wire names of AttributeDefinition's members, which Decoder.Member looks up.
-var membersAttributeDefinition = jsonwire.Members{Names: []string{"AttributeName", "AttributeType"}}
+var membersAttributeDefinition = smithy.Members{Names: []string{"AttributeName", "AttributeType"}}
 
 // membersAutoScalingPolicyDescription holds the wire names of AutoScalingPolicyDescription's members, which Decoder.Member looks up.
-var membersAutoScalingPolicyDescription = jsonwire.Members{Names: []string{"PolicyName", "TargetTrackingScalingPolicyConfiguration"}}
+var membersAutoScalingPolicyDescription = smithy.Members{Names: []string{"PolicyName", "TargetTrackingScalingPolicyConfiguration"}}
 
 // membersAutoScalingSettingsDescription holds the wire names of AutoScalingSettingsDescription's members, which Decoder.Member looks up.
-var membersAutoScalingSettingsDescription = jsonwire.Members{Names: []string{"MinimumUnits", "MaximumUnits", "AutoScalingDisabled", "AutoScalingRoleArn", "ScalingPolicies"}}
+var membersAutoScalingSettingsDescription = smithy.Members{Names: []string{"MinimumUnits", "MaximumUnits", "AutoScalingDisabled", "AutoScalingRoleArn", "ScalingPolicies"}}
 
 // membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription holds the wire names of AutoScalingTargetTrackingScalingPolicyConfigurationDescription's members, which Decoder.Member looks up.
-var membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription = jsonwire.Members{Names: []string{"DisableScaleIn", "ScaleInCooldown", "ScaleOutCooldown", "TargetValue"}}
+var membersAutoScalingTargetTrackingScalingPolicyConfigurationDescription = smithy.Members{Names: []string{"DisableScaleIn", "ScaleInCooldown", "ScaleOutCooldown", "TargetValue"}}
 
 // membersBackupDescription holds the wire names of BackupDescription's members, which Decoder.Member looks up.
-var membersBackupDescription = jsonwire.Members{Names: []string{"BackupDetails", "SourceTableDetails", "SourceTableFeatureDetails"}}
+var membersBackupDescription = smithy.Members{Names: []string{"BackupDetails", "SourceTableDetails", "SourceTableFeatureDetails"}}
 
 // membersBackupDetails holds the wire names of BackupDetails's members, which Decoder.Member looks up.
-var membersBackupDetails = jsonwire.Members{Names: []string{"BackupArn", "BackupName", "BackupSizeBytes", "BackupStatus", "BackupType", "BackupCreationDateTime", "BackupExpiryDateTime"}}
+var membersBackupDetails = smithy.Members{Names: []string{"BackupArn", "BackupName", "BackupSizeBytes", "BackupStatus", "BackupType", "BackupCreationDateTime", "BackupExpiryDateTime"}}
 
 // membersBackupInUseException holds the wire names of BackupInUseException's members, which Decoder.Member looks up.
-var membersBackupInUseException = jsonwire.Members{Names: []string{"message"}}
+var membersBackupInUseException = smithy.Members{Names: []string{"message"}}
 
 // membersBackupNotFoundException holds the wire names of BackupNotFoundException's members, which Decoder.Member looks up.
-var membersBackupNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersBackupNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersBackupSummary holds the wire names of BackupSummary's members, which Decoder.Member looks up.
-var membersBackupSummary = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "BackupArn", "BackupName", "BackupCreationDateTime", "BackupExpiryDateTime", "BackupStatus", "BackupType", "BackupSizeBytes"}}
+var membersBackupSummary = smithy.Members{Names: []string{"TableName", "TableId", "TableArn", "BackupArn", "BackupName", "BackupCreationDateTime", "BackupExpiryDateTime", "BackupStatus", "BackupType", "BackupSizeBytes"}}
 
 // membersBatchExecuteStatementOutput holds the wire names of BatchExecuteStatementOutput's members, which Decoder.Member looks up.
-var membersBatchExecuteStatementOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
+var membersBatchExecuteStatementOutput = smithy.Members{Names: []string{"Responses", "ConsumedCapacity"}}
 
 // membersBatchGetItemOutput holds the wire names of BatchGetItemOutput's members, which Decoder.Member looks up.
-var membersBatchGetItemOutput = jsonwire.Members{Names: []string{"Responses", "UnprocessedKeys", "ConsumedCapacity"}}
+var membersBatchGetItemOutput = smithy.Members{Names: []string{"Responses", "UnprocessedKeys", "ConsumedCapacity"}}
 
 // membersBatchStatementError holds the wire names of BatchStatementError's members, which Decoder.Member looks up.
-var membersBatchStatementError = jsonwire.Members{Names: []string{"Code", "Message", "Item"}}
+var membersBatchStatementError = smithy.Members{Names: []string{"Code", "Message", "Item"}}
 
 // membersBatchStatementResponse holds the wire names of BatchStatementResponse's members, which Decoder.Member looks up.
-var membersBatchStatementResponse = jsonwire.Members{Names: []string{"Error", "TableName", "Item"}}
+var membersBatchStatementResponse = smithy.Members{Names: []string{"Error", "TableName", "Item"}}
 
 // membersBatchWriteItemOutput holds the wire names of BatchWriteItemOutput's members, which Decoder.Member looks up.
-var membersBatchWriteItemOutput = jsonwire.Members{Names: []string{"UnprocessedItems", "ItemCollectionMetrics", "ConsumedCapacity"}}
+var membersBatchWriteItemOutput = smithy.Members{Names: []string{"UnprocessedItems", "ItemCollectionMetrics", "ConsumedCapacity"}}
 
 // membersBillingModeSummary holds the wire names of BillingModeSummary's members, which Decoder.Member looks up.
-var membersBillingModeSummary = jsonwire.Members{Names: []string{"BillingMode", "LastUpdateToPayPerRequestDateTime"}}
+var membersBillingModeSummary = smithy.Members{Names: []string{"BillingMode", "LastUpdateToPayPerRequestDateTime"}}
 
 // membersCancellationReason holds the wire names of CancellationReason's members, which Decoder.Member looks up.
-var membersCancellationReason = jsonwire.Members{Names: []string{"Item", "Code", "Message"}}
+var membersCancellationReason = smithy.Members{Names: []string{"Item", "Code", "Message"}}
 
 // membersCapacity holds the wire names of Capacity's members, which Decoder.Member looks up.
-var membersCapacity = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits", "CapacityUnits"}}
+var membersCapacity = smithy.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits", "CapacityUnits"}}
 
 // membersConditionalCheckFailedException holds the wire names of ConditionalCheckFailedException's members, which Decoder.Member looks up.
-var membersConditionalCheckFailedException = jsonwire.Members{Names: []string{"message", "Item"}}
+var membersConditionalCheckFailedException = smithy.Members{Names: []string{"message", "Item"}}
 
 // membersConsumedCapacity holds the wire names of ConsumedCapacity's members, which Decoder.Member looks up.
-var membersConsumedCapacity = jsonwire.Members{Names: []string{"TableName", "CapacityUnits", "ReadCapacityUnits", "WriteCapacityUnits", "Table", "LocalSecondaryIndexes", "GlobalSecondaryIndexes"}}
+var membersConsumedCapacity = smithy.Members{Names: []string{"TableName", "CapacityUnits", "ReadCapacityUnits", "WriteCapacityUnits", "Table", "LocalSecondaryIndexes", "GlobalSecondaryIndexes"}}
 
 // membersContinuousBackupsDescription holds the wire names of ContinuousBackupsDescription's members, which Decoder.Member looks up.
-var membersContinuousBackupsDescription = jsonwire.Members{Names: []string{"ContinuousBackupsStatus", "PointInTimeRecoveryDescription"}}
+var membersContinuousBackupsDescription = smithy.Members{Names: []string{"ContinuousBackupsStatus", "PointInTimeRecoveryDescription"}}
 
 // membersContinuousBackupsUnavailableException holds the wire names of ContinuousBackupsUnavailableException's members, which Decoder.Member looks up.
-var membersContinuousBackupsUnavailableException = jsonwire.Members{Names: []string{"message"}}
+var membersContinuousBackupsUnavailableException = smithy.Members{Names: []string{"message"}}
 
 // membersContributorInsightsSummary holds the wire names of ContributorInsightsSummary's members, which Decoder.Member looks up.
-var membersContributorInsightsSummary = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
+var membersContributorInsightsSummary = smithy.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
 
 // membersCreateBackupOutput holds the wire names of CreateBackupOutput's members, which Decoder.Member looks up.
-var membersCreateBackupOutput = jsonwire.Members{Names: []string{"BackupDetails"}}
+var membersCreateBackupOutput = smithy.Members{Names: []string{"BackupDetails"}}
 
 // membersCreateGlobalTableOutput holds the wire names of CreateGlobalTableOutput's members, which Decoder.Member looks up.
-var membersCreateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+var membersCreateGlobalTableOutput = smithy.Members{Names: []string{"GlobalTableDescription"}}
 
 // membersCreateTableOutput holds the wire names of CreateTableOutput's members, which Decoder.Member looks up.
-var membersCreateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+var membersCreateTableOutput = smithy.Members{Names: []string{"TableDescription"}}
 
 // membersCsvOptions holds the wire names of CsvOptions's members, which Decoder.Member looks up.
-var membersCsvOptions = jsonwire.Members{Names: []string{"Delimiter", "HeaderList"}}
+var membersCsvOptions = smithy.Members{Names: []string{"Delimiter", "HeaderList"}}
 
 // membersDeleteBackupOutput holds the wire names of DeleteBackupOutput's members, which Decoder.Member looks up.
-var membersDeleteBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
+var membersDeleteBackupOutput = smithy.Members{Names: []string{"BackupDescription"}}
 
 // membersDeleteItemOutput holds the wire names of DeleteItemOutput's members, which Decoder.Member looks up.
-var membersDeleteItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+var membersDeleteItemOutput = smithy.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
 // membersDeleteRequest holds the wire names of DeleteRequest's members, which Decoder.Member looks up.
-var membersDeleteRequest = jsonwire.Members{Names: []string{"Key"}}
+var membersDeleteRequest = smithy.Members{Names: []string{"Key"}}
 
 // membersDeleteResourcePolicyOutput holds the wire names of DeleteResourcePolicyOutput's members, which Decoder.Member looks up.
-var membersDeleteResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
+var membersDeleteResourcePolicyOutput = smithy.Members{Names: []string{"RevisionId"}}
 
 // membersDeleteTableOutput holds the wire names of DeleteTableOutput's members, which Decoder.Member looks up.
-var membersDeleteTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+var membersDeleteTableOutput = smithy.Members{Names: []string{"TableDescription"}}
 
 // membersDescribeBackupOutput holds the wire names of DescribeBackupOutput's members, which Decoder.Member looks up.
-var membersDescribeBackupOutput = jsonwire.Members{Names: []string{"BackupDescription"}}
+var membersDescribeBackupOutput = smithy.Members{Names: []string{"BackupDescription"}}
 
 // membersDescribeContinuousBackupsOutput holds the wire names of DescribeContinuousBackupsOutput's members, which Decoder.Member looks up.
-var membersDescribeContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
+var membersDescribeContinuousBackupsOutput = smithy.Members{Names: []string{"ContinuousBackupsDescription"}}
 
 // membersDescribeContributorInsightsOutput holds the wire names of DescribeContributorInsightsOutput's members, which Decoder.Member looks up.
-var membersDescribeContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsRuleList", "ContributorInsightsStatus", "LastUpdateDateTime", "FailureException"}}
+var membersDescribeContributorInsightsOutput = smithy.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsRuleList", "ContributorInsightsStatus", "LastUpdateDateTime", "FailureException"}}
 
 // membersDescribeEndpointsResponse holds the wire names of DescribeEndpointsResponse's members, which Decoder.Member looks up.
-var membersDescribeEndpointsResponse = jsonwire.Members{Names: []string{"Endpoints"}}
+var membersDescribeEndpointsResponse = smithy.Members{Names: []string{"Endpoints"}}
 
 // membersDescribeExportOutput holds the wire names of DescribeExportOutput's members, which Decoder.Member looks up.
-var membersDescribeExportOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
+var membersDescribeExportOutput = smithy.Members{Names: []string{"ExportDescription"}}
 
 // membersDescribeGlobalTableOutput holds the wire names of DescribeGlobalTableOutput's members, which Decoder.Member looks up.
-var membersDescribeGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+var membersDescribeGlobalTableOutput = smithy.Members{Names: []string{"GlobalTableDescription"}}
 
 // membersDescribeGlobalTableSettingsOutput holds the wire names of DescribeGlobalTableSettingsOutput's members, which Decoder.Member looks up.
-var membersDescribeGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
+var membersDescribeGlobalTableSettingsOutput = smithy.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
 
 // membersDescribeImportOutput holds the wire names of DescribeImportOutput's members, which Decoder.Member looks up.
-var membersDescribeImportOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
+var membersDescribeImportOutput = smithy.Members{Names: []string{"ImportTableDescription"}}
 
 // membersDescribeKinesisStreamingDestinationOutput holds the wire names of DescribeKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
-var membersDescribeKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "KinesisDataStreamDestinations"}}
+var membersDescribeKinesisStreamingDestinationOutput = smithy.Members{Names: []string{"TableName", "KinesisDataStreamDestinations"}}
 
 // membersDescribeLimitsOutput holds the wire names of DescribeLimitsOutput's members, which Decoder.Member looks up.
-var membersDescribeLimitsOutput = jsonwire.Members{Names: []string{"AccountMaxReadCapacityUnits", "AccountMaxWriteCapacityUnits", "TableMaxReadCapacityUnits", "TableMaxWriteCapacityUnits"}}
+var membersDescribeLimitsOutput = smithy.Members{Names: []string{"AccountMaxReadCapacityUnits", "AccountMaxWriteCapacityUnits", "TableMaxReadCapacityUnits", "TableMaxWriteCapacityUnits"}}
 
 // membersDescribeTableOutput holds the wire names of DescribeTableOutput's members, which Decoder.Member looks up.
-var membersDescribeTableOutput = jsonwire.Members{Names: []string{"Table"}}
+var membersDescribeTableOutput = smithy.Members{Names: []string{"Table"}}
 
 // membersDescribeTableReplicaAutoScalingOutput holds the wire names of DescribeTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
-var membersDescribeTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
+var membersDescribeTableReplicaAutoScalingOutput = smithy.Members{Names: []string{"TableAutoScalingDescription"}}
 
 // membersDescribeTimeToLiveOutput holds the wire names of DescribeTimeToLiveOutput's members, which Decoder.Member looks up.
-var membersDescribeTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveDescription"}}
+var membersDescribeTimeToLiveOutput = smithy.Members{Names: []string{"TimeToLiveDescription"}}
 
 // membersDuplicateItemException holds the wire names of DuplicateItemException's members, which Decoder.Member looks up.
-var membersDuplicateItemException = jsonwire.Members{Names: []string{"message"}}
+var membersDuplicateItemException = smithy.Members{Names: []string{"message"}}
 
 // membersEnableKinesisStreamingConfiguration holds the wire names of EnableKinesisStreamingConfiguration's members, which Decoder.Member looks up.
-var membersEnableKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
+var membersEnableKinesisStreamingConfiguration = smithy.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
 
 // membersEndpoint holds the wire names of Endpoint's members, which Decoder.Member looks up.
-var membersEndpoint = jsonwire.Members{Names: []string{"Address", "CachePeriodInMinutes"}}
+var membersEndpoint = smithy.Members{Names: []string{"Address", "CachePeriodInMinutes"}}
 
 // membersExecuteStatementOutput holds the wire names of ExecuteStatementOutput's members, which Decoder.Member looks up.
-var membersExecuteStatementOutput = jsonwire.Members{Names: []string{"Items", "NextToken", "ConsumedCapacity", "LastEvaluatedKey"}}
+var membersExecuteStatementOutput = smithy.Members{Names: []string{"Items", "NextToken", "ConsumedCapacity", "LastEvaluatedKey"}}
 
 // membersExecuteTransactionOutput holds the wire names of ExecuteTransactionOutput's members, which Decoder.Member looks up.
-var membersExecuteTransactionOutput = jsonwire.Members{Names: []string{"Responses", "ConsumedCapacity"}}
+var membersExecuteTransactionOutput = smithy.Members{Names: []string{"Responses", "ConsumedCapacity"}}
 
 // membersExportConflictException holds the wire names of ExportConflictException's members, which Decoder.Member looks up.
-var membersExportConflictException = jsonwire.Members{Names: []string{"message"}}
+var membersExportConflictException = smithy.Members{Names: []string{"message"}}
 
 // membersExportDescription holds the wire names of ExportDescription's members, which Decoder.Member looks up.
-var membersExportDescription = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "StartTime", "EndTime", "ExportManifest", "TableArn", "TableId", "ExportTime", "ClientToken", "S3Bucket", "S3BucketOwner", "S3Prefix", "S3SseAlgorithm", "S3SseKmsKeyId", "FailureCode", "FailureMessage", "ExportFormat", "BilledSizeBytes", "ItemCount", "ExportType", "IncrementalExportSpecification"}}
+var membersExportDescription = smithy.Members{Names: []string{"ExportArn", "ExportStatus", "StartTime", "EndTime", "ExportManifest", "TableArn", "TableId", "ExportTime", "ClientToken", "S3Bucket", "S3BucketOwner", "S3Prefix", "S3SseAlgorithm", "S3SseKmsKeyId", "FailureCode", "FailureMessage", "ExportFormat", "BilledSizeBytes", "ItemCount", "ExportType", "IncrementalExportSpecification"}}
 
 // membersExportNotFoundException holds the wire names of ExportNotFoundException's members, which Decoder.Member looks up.
-var membersExportNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersExportNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersExportSummary holds the wire names of ExportSummary's members, which Decoder.Member looks up.
-var membersExportSummary = jsonwire.Members{Names: []string{"ExportArn", "ExportStatus", "ExportType"}}
+var membersExportSummary = smithy.Members{Names: []string{"ExportArn", "ExportStatus", "ExportType"}}
 
 // membersExportTableToPointInTimeOutput holds the wire names of ExportTableToPointInTimeOutput's members, which Decoder.Member looks up.
-var membersExportTableToPointInTimeOutput = jsonwire.Members{Names: []string{"ExportDescription"}}
+var membersExportTableToPointInTimeOutput = smithy.Members{Names: []string{"ExportDescription"}}
 
 // membersFailureException holds the wire names of FailureException's members, which Decoder.Member looks up.
-var membersFailureException = jsonwire.Members{Names: []string{"ExceptionName", "ExceptionDescription"}}
+var membersFailureException = smithy.Members{Names: []string{"ExceptionName", "ExceptionDescription"}}
 
 // membersGetItemOutput holds the wire names of GetItemOutput's members, which Decoder.Member looks up.
-var membersGetItemOutput = jsonwire.Members{Names: []string{"Item", "ConsumedCapacity"}}
+var membersGetItemOutput = smithy.Members{Names: []string{"Item", "ConsumedCapacity"}}
 
 // membersGetResourcePolicyOutput holds the wire names of GetResourcePolicyOutput's members, which Decoder.Member looks up.
-var membersGetResourcePolicyOutput = jsonwire.Members{Names: []string{"Policy", "RevisionId"}}
+var membersGetResourcePolicyOutput = smithy.Members{Names: []string{"Policy", "RevisionId"}}
 
 // membersGlobalSecondaryIndex holds the wire names of GlobalSecondaryIndex's members, which Decoder.Member looks up.
-var membersGlobalSecondaryIndex = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput", "WarmThroughput"}}
+var membersGlobalSecondaryIndex = smithy.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput", "WarmThroughput"}}
 
 // membersGlobalSecondaryIndexDescription holds the wire names of GlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
-var membersGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexStatus", "Backfilling", "ProvisionedThroughput", "IndexSizeBytes", "ItemCount", "IndexArn", "OnDemandThroughput", "WarmThroughput"}}
+var membersGlobalSecondaryIndexDescription = smithy.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexStatus", "Backfilling", "ProvisionedThroughput", "IndexSizeBytes", "ItemCount", "IndexArn", "OnDemandThroughput", "WarmThroughput"}}
 
 // membersGlobalSecondaryIndexInfo holds the wire names of GlobalSecondaryIndexInfo's members, which Decoder.Member looks up.
-var membersGlobalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput"}}
+var membersGlobalSecondaryIndexInfo = smithy.Members{Names: []string{"IndexName", "KeySchema", "Projection", "ProvisionedThroughput", "OnDemandThroughput"}}
 
 // membersGlobalSecondaryIndexWarmThroughputDescription holds the wire names of GlobalSecondaryIndexWarmThroughputDescription's members, which Decoder.Member looks up.
-var membersGlobalSecondaryIndexWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
+var membersGlobalSecondaryIndexWarmThroughputDescription = smithy.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
 
 // membersGlobalTable holds the wire names of GlobalTable's members, which Decoder.Member looks up.
-var membersGlobalTable = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicationGroup"}}
+var membersGlobalTable = smithy.Members{Names: []string{"GlobalTableName", "ReplicationGroup"}}
 
 // membersGlobalTableAlreadyExistsException holds the wire names of GlobalTableAlreadyExistsException's members, which Decoder.Member looks up.
-var membersGlobalTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+var membersGlobalTableAlreadyExistsException = smithy.Members{Names: []string{"message"}}
 
 // membersGlobalTableDescription holds the wire names of GlobalTableDescription's members, which Decoder.Member looks up.
-var membersGlobalTableDescription = jsonwire.Members{Names: []string{"ReplicationGroup", "GlobalTableArn", "CreationDateTime", "GlobalTableStatus", "GlobalTableName"}}
+var membersGlobalTableDescription = smithy.Members{Names: []string{"ReplicationGroup", "GlobalTableArn", "CreationDateTime", "GlobalTableStatus", "GlobalTableName"}}
 
 // membersGlobalTableNotFoundException holds the wire names of GlobalTableNotFoundException's members, which Decoder.Member looks up.
-var membersGlobalTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersGlobalTableNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersIdempotentParameterMismatchException holds the wire names of IdempotentParameterMismatchException's members, which Decoder.Member looks up.
-var membersIdempotentParameterMismatchException = jsonwire.Members{Names: []string{"Message"}}
+var membersIdempotentParameterMismatchException = smithy.Members{Names: []string{"Message"}}
 
 // membersImportConflictException holds the wire names of ImportConflictException's members, which Decoder.Member looks up.
-var membersImportConflictException = jsonwire.Members{Names: []string{"message"}}
+var membersImportConflictException = smithy.Members{Names: []string{"message"}}
 
 // membersImportNotFoundException holds the wire names of ImportNotFoundException's members, which Decoder.Member looks up.
-var membersImportNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersImportNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersImportSummary holds the wire names of ImportSummary's members, which Decoder.Member looks up.
-var membersImportSummary = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}}
+var membersImportSummary = smithy.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}}
 
 // membersImportTableDescription holds the wire names of ImportTableDescription's members, which Decoder.Member looks up.
-var membersImportTableDescription = jsonwire.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "TableId", "ClientToken", "S3BucketSource", "ErrorCount", "CloudWatchLogGroupArn", "InputFormat", "InputFormatOptions", "InputCompressionType", "TableCreationParameters", "StartTime", "EndTime", "ProcessedSizeBytes", "ProcessedItemCount", "ImportedItemCount", "FailureCode", "FailureMessage"}}
+var membersImportTableDescription = smithy.Members{Names: []string{"ImportArn", "ImportStatus", "TableArn", "TableId", "ClientToken", "S3BucketSource", "ErrorCount", "CloudWatchLogGroupArn", "InputFormat", "InputFormatOptions", "InputCompressionType", "TableCreationParameters", "StartTime", "EndTime", "ProcessedSizeBytes", "ProcessedItemCount", "ImportedItemCount", "FailureCode", "FailureMessage"}}
 
 // membersImportTableOutput holds the wire names of ImportTableOutput's members, which Decoder.Member looks up.
-var membersImportTableOutput = jsonwire.Members{Names: []string{"ImportTableDescription"}}
+var membersImportTableOutput = smithy.Members{Names: []string{"ImportTableDescription"}}
 
 // membersIncrementalExportSpecification holds the wire names of IncrementalExportSpecification's members, which Decoder.Member looks up.
-var membersIncrementalExportSpecification = jsonwire.Members{Names: []string{"ExportFromTime", "ExportToTime", "ExportViewType"}}
+var membersIncrementalExportSpecification = smithy.Members{Names: []string{"ExportFromTime", "ExportToTime", "ExportViewType"}}
 
 // membersIndexNotFoundException holds the wire names of IndexNotFoundException's members, which Decoder.Member looks up.
-var membersIndexNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersIndexNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersInputFormatOptions holds the wire names of InputFormatOptions's members, which Decoder.Member looks up.
-var membersInputFormatOptions = jsonwire.Members{Names: []string{"Csv"}}
+var membersInputFormatOptions = smithy.Members{Names: []string{"Csv"}}
 
 // membersInternalServerError holds the wire names of InternalServerError's members, which Decoder.Member looks up.
-var membersInternalServerError = jsonwire.Members{Names: []string{"message"}}
+var membersInternalServerError = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidEndpointException holds the wire names of InvalidEndpointException's members, which Decoder.Member looks up.
-var membersInvalidEndpointException = jsonwire.Members{Names: []string{"Message"}}
+var membersInvalidEndpointException = smithy.Members{Names: []string{"Message"}}
 
 // membersInvalidExportTimeException holds the wire names of InvalidExportTimeException's members, which Decoder.Member looks up.
-var membersInvalidExportTimeException = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidExportTimeException = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidRestoreTimeException holds the wire names of InvalidRestoreTimeException's members, which Decoder.Member looks up.
-var membersInvalidRestoreTimeException = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidRestoreTimeException = smithy.Members{Names: []string{"message"}}
 
 // membersItemCollectionMetrics holds the wire names of ItemCollectionMetrics's members, which Decoder.Member looks up.
-var membersItemCollectionMetrics = jsonwire.Members{Names: []string{"ItemCollectionKey", "SizeEstimateRangeGB"}}
+var membersItemCollectionMetrics = smithy.Members{Names: []string{"ItemCollectionKey", "SizeEstimateRangeGB"}}
 
 // membersItemCollectionSizeLimitExceededException holds the wire names of ItemCollectionSizeLimitExceededException's members, which Decoder.Member looks up.
-var membersItemCollectionSizeLimitExceededException = jsonwire.Members{Names: []string{"message"}}
+var membersItemCollectionSizeLimitExceededException = smithy.Members{Names: []string{"message"}}
 
 // membersItemResponse holds the wire names of ItemResponse's members, which Decoder.Member looks up.
-var membersItemResponse = jsonwire.Members{Names: []string{"Item"}}
+var membersItemResponse = smithy.Members{Names: []string{"Item"}}
 
 // membersKeySchemaElement holds the wire names of KeySchemaElement's members, which Decoder.Member looks up.
-var membersKeySchemaElement = jsonwire.Members{Names: []string{"AttributeName", "KeyType"}}
+var membersKeySchemaElement = smithy.Members{Names: []string{"AttributeName", "KeyType"}}
 
 // membersKeysAndAttributes holds the wire names of KeysAndAttributes's members, which Decoder.Member looks up.
-var membersKeysAndAttributes = jsonwire.Members{Names: []string{"Keys", "AttributesToGet", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"}}
+var membersKeysAndAttributes = smithy.Members{Names: []string{"Keys", "AttributesToGet", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"}}
 
 // membersKinesisDataStreamDestination holds the wire names of KinesisDataStreamDestination's members, which Decoder.Member looks up.
-var membersKinesisDataStreamDestination = jsonwire.Members{Names: []string{"StreamArn", "DestinationStatus", "DestinationStatusDescription", "ApproximateCreationDateTimePrecision"}}
+var membersKinesisDataStreamDestination = smithy.Members{Names: []string{"StreamArn", "DestinationStatus", "DestinationStatusDescription", "ApproximateCreationDateTimePrecision"}}
 
 // membersKinesisStreamingDestinationOutput holds the wire names of KinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
-var membersKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "EnableKinesisStreamingConfiguration"}}
+var membersKinesisStreamingDestinationOutput = smithy.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "EnableKinesisStreamingConfiguration"}}
 
 // membersLimitExceededException holds the wire names of LimitExceededException's members, which Decoder.Member looks up.
-var membersLimitExceededException = jsonwire.Members{Names: []string{"message"}}
+var membersLimitExceededException = smithy.Members{Names: []string{"message"}}
 
 // membersListBackupsOutput holds the wire names of ListBackupsOutput's members, which Decoder.Member looks up.
-var membersListBackupsOutput = jsonwire.Members{Names: []string{"BackupSummaries", "LastEvaluatedBackupArn"}}
+var membersListBackupsOutput = smithy.Members{Names: []string{"BackupSummaries", "LastEvaluatedBackupArn"}}
 
 // membersListContributorInsightsOutput holds the wire names of ListContributorInsightsOutput's members, which Decoder.Member looks up.
-var membersListContributorInsightsOutput = jsonwire.Members{Names: []string{"ContributorInsightsSummaries", "NextToken"}}
+var membersListContributorInsightsOutput = smithy.Members{Names: []string{"ContributorInsightsSummaries", "NextToken"}}
 
 // membersListExportsOutput holds the wire names of ListExportsOutput's members, which Decoder.Member looks up.
-var membersListExportsOutput = jsonwire.Members{Names: []string{"ExportSummaries", "NextToken"}}
+var membersListExportsOutput = smithy.Members{Names: []string{"ExportSummaries", "NextToken"}}
 
 // membersListGlobalTablesOutput holds the wire names of ListGlobalTablesOutput's members, which Decoder.Member looks up.
-var membersListGlobalTablesOutput = jsonwire.Members{Names: []string{"GlobalTables", "LastEvaluatedGlobalTableName"}}
+var membersListGlobalTablesOutput = smithy.Members{Names: []string{"GlobalTables", "LastEvaluatedGlobalTableName"}}
 
 // membersListImportsOutput holds the wire names of ListImportsOutput's members, which Decoder.Member looks up.
-var membersListImportsOutput = jsonwire.Members{Names: []string{"ImportSummaryList", "NextToken"}}
+var membersListImportsOutput = smithy.Members{Names: []string{"ImportSummaryList", "NextToken"}}
 
 // membersListTablesOutput holds the wire names of ListTablesOutput's members, which Decoder.Member looks up.
-var membersListTablesOutput = jsonwire.Members{Names: []string{"TableNames", "LastEvaluatedTableName"}}
+var membersListTablesOutput = smithy.Members{Names: []string{"TableNames", "LastEvaluatedTableName"}}
 
 // membersListTagsOfResourceOutput holds the wire names of ListTagsOfResourceOutput's members, which Decoder.Member looks up.
-var membersListTagsOfResourceOutput = jsonwire.Members{Names: []string{"Tags", "NextToken"}}
+var membersListTagsOfResourceOutput = smithy.Members{Names: []string{"Tags", "NextToken"}}
 
 // membersLocalSecondaryIndexDescription holds the wire names of LocalSecondaryIndexDescription's members, which Decoder.Member looks up.
-var membersLocalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexSizeBytes", "ItemCount", "IndexArn"}}
+var membersLocalSecondaryIndexDescription = smithy.Members{Names: []string{"IndexName", "KeySchema", "Projection", "IndexSizeBytes", "ItemCount", "IndexArn"}}
 
 // membersLocalSecondaryIndexInfo holds the wire names of LocalSecondaryIndexInfo's members, which Decoder.Member looks up.
-var membersLocalSecondaryIndexInfo = jsonwire.Members{Names: []string{"IndexName", "KeySchema", "Projection"}}
+var membersLocalSecondaryIndexInfo = smithy.Members{Names: []string{"IndexName", "KeySchema", "Projection"}}
 
 // membersOnDemandThroughput holds the wire names of OnDemandThroughput's members, which Decoder.Member looks up.
-var membersOnDemandThroughput = jsonwire.Members{Names: []string{"MaxReadRequestUnits", "MaxWriteRequestUnits"}}
+var membersOnDemandThroughput = smithy.Members{Names: []string{"MaxReadRequestUnits", "MaxWriteRequestUnits"}}
 
 // membersOnDemandThroughputOverride holds the wire names of OnDemandThroughputOverride's members, which Decoder.Member looks up.
-var membersOnDemandThroughputOverride = jsonwire.Members{Names: []string{"MaxReadRequestUnits"}}
+var membersOnDemandThroughputOverride = smithy.Members{Names: []string{"MaxReadRequestUnits"}}
 
 // membersPointInTimeRecoveryDescription holds the wire names of PointInTimeRecoveryDescription's members, which Decoder.Member looks up.
-var membersPointInTimeRecoveryDescription = jsonwire.Members{Names: []string{"PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime"}}
+var membersPointInTimeRecoveryDescription = smithy.Members{Names: []string{"PointInTimeRecoveryStatus", "RecoveryPeriodInDays", "EarliestRestorableDateTime", "LatestRestorableDateTime"}}
 
 // membersPointInTimeRecoveryUnavailableException holds the wire names of PointInTimeRecoveryUnavailableException's members, which Decoder.Member looks up.
-var membersPointInTimeRecoveryUnavailableException = jsonwire.Members{Names: []string{"message"}}
+var membersPointInTimeRecoveryUnavailableException = smithy.Members{Names: []string{"message"}}
 
 // membersPolicyNotFoundException holds the wire names of PolicyNotFoundException's members, which Decoder.Member looks up.
-var membersPolicyNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersPolicyNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersProjection holds the wire names of Projection's members, which Decoder.Member looks up.
-var membersProjection = jsonwire.Members{Names: []string{"ProjectionType", "NonKeyAttributes"}}
+var membersProjection = smithy.Members{Names: []string{"ProjectionType", "NonKeyAttributes"}}
 
 // membersProvisionedThroughput holds the wire names of ProvisionedThroughput's members, which Decoder.Member looks up.
-var membersProvisionedThroughput = jsonwire.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits"}}
+var membersProvisionedThroughput = smithy.Members{Names: []string{"ReadCapacityUnits", "WriteCapacityUnits"}}
 
 // membersProvisionedThroughputDescription holds the wire names of ProvisionedThroughputDescription's members, which Decoder.Member looks up.
-var membersProvisionedThroughputDescription = jsonwire.Members{Names: []string{"LastIncreaseDateTime", "LastDecreaseDateTime", "NumberOfDecreasesToday", "ReadCapacityUnits", "WriteCapacityUnits"}}
+var membersProvisionedThroughputDescription = smithy.Members{Names: []string{"LastIncreaseDateTime", "LastDecreaseDateTime", "NumberOfDecreasesToday", "ReadCapacityUnits", "WriteCapacityUnits"}}
 
 // membersProvisionedThroughputExceededException holds the wire names of ProvisionedThroughputExceededException's members, which Decoder.Member looks up.
-var membersProvisionedThroughputExceededException = jsonwire.Members{Names: []string{"message"}}
+var membersProvisionedThroughputExceededException = smithy.Members{Names: []string{"message"}}
 
 // membersProvisionedThroughputOverride holds the wire names of ProvisionedThroughputOverride's members, which Decoder.Member looks up.
-var membersProvisionedThroughputOverride = jsonwire.Members{Names: []string{"ReadCapacityUnits"}}
+var membersProvisionedThroughputOverride = smithy.Members{Names: []string{"ReadCapacityUnits"}}
 
 // membersPutItemOutput holds the wire names of PutItemOutput's members, which Decoder.Member looks up.
-var membersPutItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+var membersPutItemOutput = smithy.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
 // membersPutRequest holds the wire names of PutRequest's members, which Decoder.Member looks up.
-var membersPutRequest = jsonwire.Members{Names: []string{"Item"}}
+var membersPutRequest = smithy.Members{Names: []string{"Item"}}
 
 // membersPutResourcePolicyOutput holds the wire names of PutResourcePolicyOutput's members, which Decoder.Member looks up.
-var membersPutResourcePolicyOutput = jsonwire.Members{Names: []string{"RevisionId"}}
+var membersPutResourcePolicyOutput = smithy.Members{Names: []string{"RevisionId"}}
 
 // membersQueryOutput holds the wire names of QueryOutput's members, which Decoder.Member looks up.
-var membersQueryOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
+var membersQueryOutput = smithy.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
 
 // membersReplica holds the wire names of Replica's members, which Decoder.Member looks up.
-var membersReplica = jsonwire.Members{Names: []string{"RegionName"}}
+var membersReplica = smithy.Members{Names: []string{"RegionName"}}
 
 // membersReplicaAlreadyExistsException holds the wire names of ReplicaAlreadyExistsException's members, which Decoder.Member looks up.
-var membersReplicaAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+var membersReplicaAlreadyExistsException = smithy.Members{Names: []string{"message"}}
 
 // membersReplicaAutoScalingDescription holds the wire names of ReplicaAutoScalingDescription's members, which Decoder.Member looks up.
-var membersReplicaAutoScalingDescription = jsonwire.Members{Names: []string{"RegionName", "GlobalSecondaryIndexes", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaStatus"}}
+var membersReplicaAutoScalingDescription = smithy.Members{Names: []string{"RegionName", "GlobalSecondaryIndexes", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaStatus"}}
 
 // membersReplicaDescription holds the wire names of ReplicaDescription's members, which Decoder.Member looks up.
-var membersReplicaDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaStatusDescription", "ReplicaStatusPercentProgress", "KMSMasterKeyId", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput", "GlobalSecondaryIndexes", "ReplicaInaccessibleDateTime", "ReplicaTableClassSummary"}}
+var membersReplicaDescription = smithy.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaStatusDescription", "ReplicaStatusPercentProgress", "KMSMasterKeyId", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput", "GlobalSecondaryIndexes", "ReplicaInaccessibleDateTime", "ReplicaTableClassSummary"}}
 
 // membersReplicaGlobalSecondaryIndexAutoScalingDescription holds the wire names of ReplicaGlobalSecondaryIndexAutoScalingDescription's members, which Decoder.Member looks up.
-var membersReplicaGlobalSecondaryIndexAutoScalingDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityAutoScalingSettings"}}
+var membersReplicaGlobalSecondaryIndexAutoScalingDescription = smithy.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityAutoScalingSettings"}}
 
 // membersReplicaGlobalSecondaryIndexDescription holds the wire names of ReplicaGlobalSecondaryIndexDescription's members, which Decoder.Member looks up.
-var membersReplicaGlobalSecondaryIndexDescription = jsonwire.Members{Names: []string{"IndexName", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput"}}
+var membersReplicaGlobalSecondaryIndexDescription = smithy.Members{Names: []string{"IndexName", "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "WarmThroughput"}}
 
 // membersReplicaGlobalSecondaryIndexSettingsDescription holds the wire names of ReplicaGlobalSecondaryIndexSettingsDescription's members, which Decoder.Member looks up.
-var membersReplicaGlobalSecondaryIndexSettingsDescription = jsonwire.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityUnits", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityUnits", "ProvisionedWriteCapacityAutoScalingSettings"}}
+var membersReplicaGlobalSecondaryIndexSettingsDescription = smithy.Members{Names: []string{"IndexName", "IndexStatus", "ProvisionedReadCapacityUnits", "ProvisionedReadCapacityAutoScalingSettings", "ProvisionedWriteCapacityUnits", "ProvisionedWriteCapacityAutoScalingSettings"}}
 
 // membersReplicaNotFoundException holds the wire names of ReplicaNotFoundException's members, which Decoder.Member looks up.
-var membersReplicaNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersReplicaNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersReplicaSettingsDescription holds the wire names of ReplicaSettingsDescription's members, which Decoder.Member looks up.
-var membersReplicaSettingsDescription = jsonwire.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaBillingModeSummary", "ReplicaProvisionedReadCapacityUnits", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityUnits", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaGlobalSecondaryIndexSettings", "ReplicaTableClassSummary"}}
+var membersReplicaSettingsDescription = smithy.Members{Names: []string{"RegionName", "ReplicaStatus", "ReplicaBillingModeSummary", "ReplicaProvisionedReadCapacityUnits", "ReplicaProvisionedReadCapacityAutoScalingSettings", "ReplicaProvisionedWriteCapacityUnits", "ReplicaProvisionedWriteCapacityAutoScalingSettings", "ReplicaGlobalSecondaryIndexSettings", "ReplicaTableClassSummary"}}
 
 // membersReplicatedWriteConflictException holds the wire names of ReplicatedWriteConflictException's members, which Decoder.Member looks up.
-var membersReplicatedWriteConflictException = jsonwire.Members{Names: []string{"message"}}
+var membersReplicatedWriteConflictException = smithy.Members{Names: []string{"message"}}
 
 // membersRequestLimitExceeded holds the wire names of RequestLimitExceeded's members, which Decoder.Member looks up.
-var membersRequestLimitExceeded = jsonwire.Members{Names: []string{"message"}}
+var membersRequestLimitExceeded = smithy.Members{Names: []string{"message"}}
 
 // membersResourceInUseException holds the wire names of ResourceInUseException's members, which Decoder.Member looks up.
-var membersResourceInUseException = jsonwire.Members{Names: []string{"message"}}
+var membersResourceInUseException = smithy.Members{Names: []string{"message"}}
 
 // membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
-var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersResourceNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersRestoreSummary holds the wire names of RestoreSummary's members, which Decoder.Member looks up.
-var membersRestoreSummary = jsonwire.Members{Names: []string{"SourceBackupArn", "SourceTableArn", "RestoreDateTime", "RestoreInProgress"}}
+var membersRestoreSummary = smithy.Members{Names: []string{"SourceBackupArn", "SourceTableArn", "RestoreDateTime", "RestoreInProgress"}}
 
 // membersRestoreTableFromBackupOutput holds the wire names of RestoreTableFromBackupOutput's members, which Decoder.Member looks up.
-var membersRestoreTableFromBackupOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+var membersRestoreTableFromBackupOutput = smithy.Members{Names: []string{"TableDescription"}}
 
 // membersRestoreTableToPointInTimeOutput holds the wire names of RestoreTableToPointInTimeOutput's members, which Decoder.Member looks up.
-var membersRestoreTableToPointInTimeOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+var membersRestoreTableToPointInTimeOutput = smithy.Members{Names: []string{"TableDescription"}}
 
 // membersS3BucketSource holds the wire names of S3BucketSource's members, which Decoder.Member looks up.
-var membersS3BucketSource = jsonwire.Members{Names: []string{"S3BucketOwner", "S3Bucket", "S3KeyPrefix"}}
+var membersS3BucketSource = smithy.Members{Names: []string{"S3BucketOwner", "S3Bucket", "S3KeyPrefix"}}
 
 // membersSSEDescription holds the wire names of SSEDescription's members, which Decoder.Member looks up.
-var membersSSEDescription = jsonwire.Members{Names: []string{"Status", "SSEType", "KMSMasterKeyArn", "InaccessibleEncryptionDateTime"}}
+var membersSSEDescription = smithy.Members{Names: []string{"Status", "SSEType", "KMSMasterKeyArn", "InaccessibleEncryptionDateTime"}}
 
 // membersSSESpecification holds the wire names of SSESpecification's members, which Decoder.Member looks up.
-var membersSSESpecification = jsonwire.Members{Names: []string{"Enabled", "SSEType", "KMSMasterKeyId"}}
+var membersSSESpecification = smithy.Members{Names: []string{"Enabled", "SSEType", "KMSMasterKeyId"}}
 
 // membersScanOutput holds the wire names of ScanOutput's members, which Decoder.Member looks up.
-var membersScanOutput = jsonwire.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
+var membersScanOutput = smithy.Members{Names: []string{"Items", "Count", "ScannedCount", "LastEvaluatedKey", "ConsumedCapacity"}}
 
 // membersSourceTableDetails holds the wire names of SourceTableDetails's members, which Decoder.Member looks up.
-var membersSourceTableDetails = jsonwire.Members{Names: []string{"TableName", "TableId", "TableArn", "TableSizeBytes", "KeySchema", "TableCreationDateTime", "ProvisionedThroughput", "OnDemandThroughput", "ItemCount", "BillingMode"}}
+var membersSourceTableDetails = smithy.Members{Names: []string{"TableName", "TableId", "TableArn", "TableSizeBytes", "KeySchema", "TableCreationDateTime", "ProvisionedThroughput", "OnDemandThroughput", "ItemCount", "BillingMode"}}
 
 // membersSourceTableFeatureDetails holds the wire names of SourceTableFeatureDetails's members, which Decoder.Member looks up.
-var membersSourceTableFeatureDetails = jsonwire.Members{Names: []string{"LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamDescription", "TimeToLiveDescription", "SSEDescription"}}
+var membersSourceTableFeatureDetails = smithy.Members{Names: []string{"LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamDescription", "TimeToLiveDescription", "SSEDescription"}}
 
 // membersStreamSpecification holds the wire names of StreamSpecification's members, which Decoder.Member looks up.
-var membersStreamSpecification = jsonwire.Members{Names: []string{"StreamEnabled", "StreamViewType"}}
+var membersStreamSpecification = smithy.Members{Names: []string{"StreamEnabled", "StreamViewType"}}
 
 // membersTableAlreadyExistsException holds the wire names of TableAlreadyExistsException's members, which Decoder.Member looks up.
-var membersTableAlreadyExistsException = jsonwire.Members{Names: []string{"message"}}
+var membersTableAlreadyExistsException = smithy.Members{Names: []string{"message"}}
 
 // membersTableAutoScalingDescription holds the wire names of TableAutoScalingDescription's members, which Decoder.Member looks up.
-var membersTableAutoScalingDescription = jsonwire.Members{Names: []string{"TableName", "TableStatus", "Replicas"}}
+var membersTableAutoScalingDescription = smithy.Members{Names: []string{"TableName", "TableStatus", "Replicas"}}
 
 // membersTableClassSummary holds the wire names of TableClassSummary's members, which Decoder.Member looks up.
-var membersTableClassSummary = jsonwire.Members{Names: []string{"TableClass", "LastUpdateDateTime"}}
+var membersTableClassSummary = smithy.Members{Names: []string{"TableClass", "LastUpdateDateTime"}}
 
 // membersTableCreationParameters holds the wire names of TableCreationParameters's members, which Decoder.Member looks up.
-var membersTableCreationParameters = jsonwire.Members{Names: []string{"TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes"}}
+var membersTableCreationParameters = smithy.Members{Names: []string{"TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes"}}
 
 // membersTableDescription holds the wire names of TableDescription's members, which Decoder.Member looks up.
-var membersTableDescription = jsonwire.Members{Names: []string{"AttributeDefinitions", "TableName", "KeySchema", "TableStatus", "CreationDateTime", "ProvisionedThroughput", "TableSizeBytes", "ItemCount", "TableArn", "TableId", "BillingModeSummary", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "LatestStreamLabel", "LatestStreamArn", "GlobalTableVersion", "Replicas", "RestoreSummary", "SSEDescription", "ArchivalSummary", "TableClassSummary", "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"}}
+var membersTableDescription = smithy.Members{Names: []string{"AttributeDefinitions", "TableName", "KeySchema", "TableStatus", "CreationDateTime", "ProvisionedThroughput", "TableSizeBytes", "ItemCount", "TableArn", "TableId", "BillingModeSummary", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "LatestStreamLabel", "LatestStreamArn", "GlobalTableVersion", "Replicas", "RestoreSummary", "SSEDescription", "ArchivalSummary", "TableClassSummary", "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"}}
 
 // membersTableInUseException holds the wire names of TableInUseException's members, which Decoder.Member looks up.
-var membersTableInUseException = jsonwire.Members{Names: []string{"message"}}
+var membersTableInUseException = smithy.Members{Names: []string{"message"}}
 
 // membersTableNotFoundException holds the wire names of TableNotFoundException's members, which Decoder.Member looks up.
-var membersTableNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersTableNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersTableWarmThroughputDescription holds the wire names of TableWarmThroughputDescription's members, which Decoder.Member looks up.
-var membersTableWarmThroughputDescription = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
+var membersTableWarmThroughputDescription = smithy.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond", "Status"}}
 
 // membersTag holds the wire names of Tag's members, which Decoder.Member looks up.
-var membersTag = jsonwire.Members{Names: []string{"Key", "Value"}}
+var membersTag = smithy.Members{Names: []string{"Key", "Value"}}
 
 // membersTimeToLiveDescription holds the wire names of TimeToLiveDescription's members, which Decoder.Member looks up.
-var membersTimeToLiveDescription = jsonwire.Members{Names: []string{"TimeToLiveStatus", "AttributeName"}}
+var membersTimeToLiveDescription = smithy.Members{Names: []string{"TimeToLiveStatus", "AttributeName"}}
 
 // membersTimeToLiveSpecification holds the wire names of TimeToLiveSpecification's members, which Decoder.Member looks up.
-var membersTimeToLiveSpecification = jsonwire.Members{Names: []string{"Enabled", "AttributeName"}}
+var membersTimeToLiveSpecification = smithy.Members{Names: []string{"Enabled", "AttributeName"}}
 
 // membersTransactGetItemsOutput holds the wire names of TransactGetItemsOutput's members, which Decoder.Member looks up.
-var membersTransactGetItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "Responses"}}
+var membersTransactGetItemsOutput = smithy.Members{Names: []string{"ConsumedCapacity", "Responses"}}
 
 // membersTransactWriteItemsOutput holds the wire names of TransactWriteItemsOutput's members, which Decoder.Member looks up.
-var membersTransactWriteItemsOutput = jsonwire.Members{Names: []string{"ConsumedCapacity", "ItemCollectionMetrics"}}
+var membersTransactWriteItemsOutput = smithy.Members{Names: []string{"ConsumedCapacity", "ItemCollectionMetrics"}}
 
 // membersTransactionCanceledException holds the wire names of TransactionCanceledException's members, which Decoder.Member looks up.
-var membersTransactionCanceledException = jsonwire.Members{Names: []string{"Message", "CancellationReasons"}}
+var membersTransactionCanceledException = smithy.Members{Names: []string{"Message", "CancellationReasons"}}
 
 // membersTransactionConflictException holds the wire names of TransactionConflictException's members, which Decoder.Member looks up.
-var membersTransactionConflictException = jsonwire.Members{Names: []string{"message"}}
+var membersTransactionConflictException = smithy.Members{Names: []string{"message"}}
 
 // membersTransactionInProgressException holds the wire names of TransactionInProgressException's members, which Decoder.Member looks up.
-var membersTransactionInProgressException = jsonwire.Members{Names: []string{"Message"}}
+var membersTransactionInProgressException = smithy.Members{Names: []string{"Message"}}
 
 // membersUpdateContinuousBackupsOutput holds the wire names of UpdateContinuousBackupsOutput's members, which Decoder.Member looks up.
-var membersUpdateContinuousBackupsOutput = jsonwire.Members{Names: []string{"ContinuousBackupsDescription"}}
+var membersUpdateContinuousBackupsOutput = smithy.Members{Names: []string{"ContinuousBackupsDescription"}}
 
 // membersUpdateContributorInsightsOutput holds the wire names of UpdateContributorInsightsOutput's members, which Decoder.Member looks up.
-var membersUpdateContributorInsightsOutput = jsonwire.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
+var membersUpdateContributorInsightsOutput = smithy.Members{Names: []string{"TableName", "IndexName", "ContributorInsightsStatus"}}
 
 // membersUpdateGlobalTableOutput holds the wire names of UpdateGlobalTableOutput's members, which Decoder.Member looks up.
-var membersUpdateGlobalTableOutput = jsonwire.Members{Names: []string{"GlobalTableDescription"}}
+var membersUpdateGlobalTableOutput = smithy.Members{Names: []string{"GlobalTableDescription"}}
 
 // membersUpdateGlobalTableSettingsOutput holds the wire names of UpdateGlobalTableSettingsOutput's members, which Decoder.Member looks up.
-var membersUpdateGlobalTableSettingsOutput = jsonwire.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
+var membersUpdateGlobalTableSettingsOutput = smithy.Members{Names: []string{"GlobalTableName", "ReplicaSettings"}}
 
 // membersUpdateItemOutput holds the wire names of UpdateItemOutput's members, which Decoder.Member looks up.
-var membersUpdateItemOutput = jsonwire.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
+var membersUpdateItemOutput = smithy.Members{Names: []string{"Attributes", "ConsumedCapacity", "ItemCollectionMetrics"}}
 
 // membersUpdateKinesisStreamingConfiguration holds the wire names of UpdateKinesisStreamingConfiguration's members, which Decoder.Member looks up.
-var membersUpdateKinesisStreamingConfiguration = jsonwire.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
+var membersUpdateKinesisStreamingConfiguration = smithy.Members{Names: []string{"ApproximateCreationDateTimePrecision"}}
 
 // membersUpdateKinesisStreamingDestinationOutput holds the wire names of UpdateKinesisStreamingDestinationOutput's members, which Decoder.Member looks up.
-var membersUpdateKinesisStreamingDestinationOutput = jsonwire.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "UpdateKinesisStreamingConfiguration"}}
+var membersUpdateKinesisStreamingDestinationOutput = smithy.Members{Names: []string{"TableName", "StreamArn", "DestinationStatus", "UpdateKinesisStreamingConfiguration"}}
 
 // membersUpdateTableOutput holds the wire names of UpdateTableOutput's members, which Decoder.Member looks up.
-var membersUpdateTableOutput = jsonwire.Members{Names: []string{"TableDescription"}}
+var membersUpdateTableOutput = smithy.Members{Names: []string{"TableDescription"}}
 
 // membersUpdateTableReplicaAutoScalingOutput holds the wire names of UpdateTableReplicaAutoScalingOutput's members, which Decoder.Member looks up.
-var membersUpdateTableReplicaAutoScalingOutput = jsonwire.Members{Names: []string{"TableAutoScalingDescription"}}
+var membersUpdateTableReplicaAutoScalingOutput = smithy.Members{Names: []string{"TableAutoScalingDescription"}}
 
 // membersUpdateTimeToLiveOutput holds the wire names of UpdateTimeToLiveOutput's members, which Decoder.Member looks up.
-var membersUpdateTimeToLiveOutput = jsonwire.Members{Names: []string{"TimeToLiveSpecification"}}
+var membersUpdateTimeToLiveOutput = smithy.Members{Names: []string{"TimeToLiveSpecification"}}
 
 // membersWarmThroughput holds the wire names of WarmThroughput's members, which Decoder.Member looks up.
-var membersWarmThroughput = jsonwire.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond"}}
+var membersWarmThroughput = smithy.Members{Names: []string{"ReadUnitsPerSecond", "WriteUnitsPerSecond"}}
 
 // membersWriteRequest holds the wire names of WriteRequest's members, which Decoder.Member looks up.
-var membersWriteRequest = jsonwire.Members{Names: []string{"PutRequest", "DeleteRequest"}}
+var membersWriteRequest = smithy.Members{Names: []string{"PutRequest", "DeleteRequest"}}

@@ -4,7 +4,7 @@
 
 package dynamodb
 
-import endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
+import smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 
 // endpointParams are the parameters of the service's endpoint rule set
 // (smithy.rules#endpointRuleSet), typed; nil is unset.
@@ -21,7 +21,7 @@ type endpointParams struct {
 
 // resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS,
 // UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.
-func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Result, error) {
+func resolveEndpoint(opts *Options, extra smithy.Params) (smithy.Result, error) {
 	var p endpointParams
 	if opts.BaseEndpoint != "" {
 		p.Endpoint = &opts.BaseEndpoint
@@ -32,50 +32,50 @@ func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.R
 	p.UseDualStack = &opts.UseDualStack
 	p.UseFIPS = &opts.UseFIPS
 	if err := p.set(extra); err != nil {
-		return endpointrules.Result{}, err
+		return smithy.Result{}, err
 	}
 	return p.resolve()
 }
 
 // set copies the operation's parameters into p, checking their names and types.
-func (p *endpointParams) set(params endpointrules.Params) error {
+func (p *endpointParams) set(params smithy.Params) error {
 	for name, v := range params {
 		var ok bool
 		switch name {
 		case "AccountId":
-			if p.AccountId, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.AccountId, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "AccountIdEndpointMode":
-			if p.AccountIdEndpointMode, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.AccountIdEndpointMode, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "Endpoint":
-			if p.Endpoint, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.Endpoint, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "Region":
-			if p.Region, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.Region, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "ResourceArn":
-			if p.ResourceArn, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.ResourceArn, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "ResourceArnList":
-			if p.ResourceArnList, ok = endpointrules.StringArrayParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "stringArray", v)
+			if p.ResourceArnList, ok = smithy.StringArrayParam(v); !ok {
+				return smithy.ParamTypeError(name, "stringArray", v)
 			}
 		case "UseDualStack":
-			if p.UseDualStack, ok = endpointrules.BoolParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "boolean", v)
+			if p.UseDualStack, ok = smithy.BoolParam(v); !ok {
+				return smithy.ParamTypeError(name, "boolean", v)
 			}
 		case "UseFIPS":
-			if p.UseFIPS, ok = endpointrules.BoolParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "boolean", v)
+			if p.UseFIPS, ok = smithy.BoolParam(v); !ok {
+				return smithy.ParamTypeError(name, "boolean", v)
 			}
 		default:
-			return endpointrules.UnknownParamsError(params, "AccountId", "AccountIdEndpointMode", "Endpoint", "Region", "ResourceArn", "ResourceArnList", "UseDualStack", "UseFIPS")
+			return smithy.UnknownParamsError(params, "AccountId", "AccountIdEndpointMode", "Endpoint", "Region", "ResourceArn", "ResourceArnList", "UseDualStack", "UseFIPS")
 		}
 	}
 	return nil
@@ -85,44 +85,44 @@ func (p *endpointParams) set(params endpointrules.Params) error {
 // each rule is an if on its conditions, tried in order, and the comments give each rule's place in
 // the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine
 // specifies.
-func (p *endpointParams) resolve() (endpointrules.Result, error) {
+func (p *endpointParams) resolve() (smithy.Result, error) {
 	accountId := p.AccountId
 	accountIdEndpointMode := p.AccountIdEndpointMode
 	endpoint := p.Endpoint
 	region := p.Region
 	resourceArn := p.ResourceArn
 	resourceArnList := p.ResourceArnList
-	useDualStack := endpointrules.Or(p.UseDualStack, false)
-	useFIPS := endpointrules.Or(p.UseFIPS, false)
+	useDualStack := smithy.Or(p.UseDualStack, false)
+	useFIPS := smithy.Or(p.UseFIPS, false)
 	// rules[0]
 	if endpoint != nil {
 		// rules[0].rules[0]
 		if useFIPS {
-			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+			return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
 		}
 		// rules[0].rules[1]
 		if useDualStack {
-			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
+			return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
 		}
 		// rules[0].rules[2]
-		return endpointrules.Result{URL: *endpoint}, nil
+		return smithy.Result{URL: *endpoint}, nil
 	}
 	// rules[1]
 	if region != nil {
 		// rules[1].rules[0]
-		if partitionResult := endpointrules.Partition(*region); partitionResult != nil {
+		if partitionResult := smithy.Partition(*region); partitionResult != nil {
 			// rules[1].rules[0].rules[0]
 			if *region == "local" {
 				// rules[1].rules[0].rules[0].rules[0]
 				if useFIPS {
-					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and local endpoint are not supported"}
+					return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: FIPS and local endpoint are not supported"}
 				}
 				// rules[1].rules[0].rules[0].rules[1]
 				if useDualStack {
-					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and local endpoint are not supported"}
+					return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: Dualstack and local endpoint are not supported"}
 				}
 				// rules[1].rules[0].rules[0].rules[2]
-				return endpointrules.Result{
+				return smithy.Result{
 					Properties: map[string]any{"authSchemes": []any{map[string]any{
 						"name":          "sigv4",
 						"signingName":   "dynamodb",
@@ -138,13 +138,13 @@ func (p *endpointParams) resolve() (endpointrules.Result, error) {
 					// rules[1].rules[0].rules[1].rules[0].rules[0]
 					if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 						// rules[1].rules[0].rules[1].rules[0].rules[0].rules[0]
-						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[1].rules[0].rules[1]
-					return endpointrules.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return smithy.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[1].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
+				return smithy.Result{}, &smithy.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
 			}
 			// rules[1].rules[0].rules[2]
 			if useFIPS {
@@ -155,21 +155,21 @@ func (p *endpointParams) resolve() (endpointrules.Result, error) {
 						// rules[1].rules[0].rules[2].rules[0].rules[0].rules[0]
 						if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 							// rules[1].rules[0].rules[2].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+							return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 						}
 						// rules[1].rules[0].rules[2].rules[0].rules[0].rules[1]
-						return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
+						return smithy.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
 					}
 					// rules[1].rules[0].rules[2].rules[0].rules[1]
 					if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
 						// rules[1].rules[0].rules[2].rules[0].rules[1].rules[0]
-						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[2].rules[0].rules[2]
-					return endpointrules.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DNSSuffix}, nil
+					return smithy.Result{URL: "https://dynamodb-fips." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[2].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
+				return smithy.Result{}, &smithy.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
 			}
 			// rules[1].rules[0].rules[3]
 			if useDualStack {
@@ -180,39 +180,39 @@ func (p *endpointParams) resolve() (endpointrules.Result, error) {
 						// rules[1].rules[0].rules[3].rules[0].rules[0].rules[0]
 						if !useFIPS {
 							// rules[1].rules[0].rules[3].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
+							return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
 						}
 						// rules[1].rules[0].rules[3].rules[0].rules[0].rules[1]
-						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+						return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 					}
 					// rules[1].rules[0].rules[3].rules[0].rules[1]
-					return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return smithy.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[3].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
+				return smithy.Result{}, &smithy.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
 			}
 			// rules[1].rules[0].rules[4]
 			if accountIdEndpointMode != nil && !(*accountIdEndpointMode == "disabled") && partitionResult.Name == "aws" && !useFIPS && !useDualStack && resourceArn != nil {
-				if parsedArn := endpointrules.ParseARN(*resourceArn); parsedArn != nil && parsedArn.Service == "dynamodb" && endpointrules.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && endpointrules.IsValidHostLabel(parsedArn.AccountID, false) {
-					return endpointrules.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+				if parsedArn := smithy.ParseARN(*resourceArn); parsedArn != nil && parsedArn.Service == "dynamodb" && smithy.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && smithy.IsValidHostLabel(parsedArn.AccountID, false) {
+					return smithy.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 			}
 			// rules[1].rules[0].rules[5]
 			if accountIdEndpointMode != nil && !(*accountIdEndpointMode == "disabled") && partitionResult.Name == "aws" && !useFIPS && !useDualStack && resourceArnList != nil && len(resourceArnList) > 0 {
 				firstArn := resourceArnList[0]
-				if parsedArn := endpointrules.ParseARN(firstArn); parsedArn != nil && parsedArn.Service == "dynamodb" && endpointrules.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && endpointrules.IsValidHostLabel(parsedArn.AccountID, false) {
-					return endpointrules.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+				if parsedArn := smithy.ParseARN(firstArn); parsedArn != nil && parsedArn.Service == "dynamodb" && smithy.IsValidHostLabel(parsedArn.Region, false) && parsedArn.Region == *region && smithy.IsValidHostLabel(parsedArn.AccountID, false) {
+					return smithy.Result{URL: "https://" + parsedArn.AccountID + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 			}
 			// rules[1].rules[0].rules[6]
 			if accountIdEndpointMode != nil && !(*accountIdEndpointMode == "disabled") && partitionResult.Name == "aws" && !useFIPS && !useDualStack && accountId != nil {
 				// rules[1].rules[0].rules[6].rules[0]
-				if endpointrules.IsValidHostLabel(*accountId, false) {
+				if smithy.IsValidHostLabel(*accountId, false) {
 					// rules[1].rules[0].rules[6].rules[0].rules[0]
-					return endpointrules.Result{URL: "https://" + *accountId + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
+					return smithy.Result{URL: "https://" + *accountId + ".ddb." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[6].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "Credentials-sourced account ID parameter is invalid"}
+				return smithy.Result{}, &smithy.RuleError{Message: "Credentials-sourced account ID parameter is invalid"}
 			}
 			// rules[1].rules[0].rules[7]
 			if accountIdEndpointMode != nil && *accountIdEndpointMode == "required" {
@@ -223,23 +223,23 @@ func (p *endpointParams) resolve() (endpointrules.Result, error) {
 						// rules[1].rules[0].rules[7].rules[0].rules[0].rules[0]
 						if partitionResult.Name == "aws" {
 							// rules[1].rules[0].rules[7].rules[0].rules[0].rules[0].rules[0]
-							return endpointrules.Result{}, &endpointrules.RuleError{Message: "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded"}
+							return smithy.Result{}, &smithy.RuleError{Message: "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded"}
 						}
 						// rules[1].rules[0].rules[7].rules[0].rules[0].rules[1]
-						return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition"}
+						return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition"}
 					}
 					// rules[1].rules[0].rules[7].rules[0].rules[1]
-					return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
+					return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported"}
 				}
 				// rules[1].rules[0].rules[7].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
+				return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported"}
 			}
 			// rules[1].rules[0].rules[8]
-			return endpointrules.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
+			return smithy.Result{URL: "https://dynamodb." + *region + "." + partitionResult.DNSSuffix}, nil
 		}
 		// A tree whose conditions hold is terminal: no falling through to its siblings.
-		return endpointrules.Result{}, endpointrules.ErrNoMatch
+		return smithy.Result{}, smithy.ErrNoMatch
 	}
 	// rules[2]
-	return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
+	return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: Missing Region"}
 }

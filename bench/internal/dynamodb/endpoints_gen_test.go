@@ -6,7 +6,7 @@ package dynamodb
 
 import (
 	"encoding/json"
-	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	"reflect"
 	"testing"
 )
@@ -16,7 +16,7 @@ func TestEndpointRules(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		opts       *Options
-		params     endpointrules.Params
+		params     smithy.Params
 		url        string
 		headers    map[string][]string
 		properties string
@@ -464,7 +464,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "055 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -475,7 +475,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "056 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -486,7 +486,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "057 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -496,7 +496,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "058 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -507,7 +507,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "059 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -519,7 +519,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "060 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -532,7 +532,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "061 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -545,7 +545,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "062 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -558,7 +558,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "063 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -571,7 +571,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "064 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -584,7 +584,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "065 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=us-east-1, E",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
@@ -596,7 +596,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "066 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -607,7 +607,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "067 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -618,7 +618,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "068 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -628,7 +628,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "069 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -639,7 +639,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "070 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -650,7 +650,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "071 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -661,7 +661,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "072 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=us-east-1,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -673,7 +673,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "073 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -684,7 +684,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "074 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -695,7 +695,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "075 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -705,7 +705,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "076 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -716,7 +716,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "077 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -728,7 +728,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "078 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=us-east-1, Endpoint=http",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -739,7 +739,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "079 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -750,7 +750,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "080 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -761,7 +761,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "081 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -771,7 +771,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "082 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -782,7 +782,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "083 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -794,7 +794,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "084 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -807,7 +807,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "085 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -820,7 +820,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "086 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -833,7 +833,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "087 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -846,7 +846,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "088 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -859,7 +859,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "089 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=disabled, Region=us-east-1, En",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
@@ -871,7 +871,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "090 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -882,7 +882,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "091 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -893,7 +893,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "092 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -903,7 +903,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "093 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -914,7 +914,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "094 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -925,7 +925,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "095 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -936,7 +936,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "096 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=disabled, Region=us-east-1, ",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -948,7 +948,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "097 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -959,7 +959,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "098 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -970,7 +970,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "099 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -980,7 +980,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "100 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -991,7 +991,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "101 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1003,7 +1003,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "102 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=disabled, Region=us-east-1, Endpoint=https",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1014,7 +1014,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "103 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=us-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1025,7 +1025,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "104 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1036,7 +1036,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "105 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1046,7 +1046,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "106 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1057,7 +1057,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "107 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1069,7 +1069,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "108 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1082,7 +1082,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "109 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1095,7 +1095,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "110 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1108,7 +1108,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "111 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1121,7 +1121,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "112 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1134,7 +1134,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "113 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=required, Region=us-east-1, En",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
@@ -1146,7 +1146,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "114 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1157,7 +1157,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "115 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1168,7 +1168,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "116 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1178,7 +1178,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "117 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1189,7 +1189,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "118 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1200,7 +1200,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "119 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1211,7 +1211,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "120 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=required, Region=us-east-1, ",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1223,7 +1223,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "121 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1234,7 +1234,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and custom endpoint are not supported",
 		name: "122 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1245,7 +1245,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and custom endpoint are not supported",
 		name: "123 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1255,7 +1255,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "124 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1266,7 +1266,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "125 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1278,7 +1278,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://example.com",
 	}, {
 		name: "126 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=required, Region=us-east-1, Endpoint=https",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Endpoint":              "https://example.com",
 			"Region":                "us-east-1",
@@ -1289,7 +1289,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "127 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=lo",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1299,7 +1299,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "128 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=l",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1309,7 +1309,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "129 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=l",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1318,7 +1318,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "130 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1329,7 +1329,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "131 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1341,7 +1341,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "132 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1354,7 +1354,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "133 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1367,7 +1367,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "134 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1380,7 +1380,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "135 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1393,7 +1393,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "136 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1406,7 +1406,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "137 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
@@ -1418,7 +1418,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "138 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1428,7 +1428,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "139 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1438,7 +1438,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "140 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1447,7 +1447,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "141 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1458,7 +1458,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "142 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -1469,7 +1469,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "143 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -1480,7 +1480,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "144 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "",
@@ -1492,7 +1492,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "145 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1502,7 +1502,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "146 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1512,7 +1512,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "147 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1521,7 +1521,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "148 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1532,7 +1532,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "149 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1544,7 +1544,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "150 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "local",
 			"UseDualStack":          false,
@@ -1555,7 +1555,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "151 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=loc",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1565,7 +1565,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "152 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=lo",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1575,7 +1575,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "153 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=lo",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1584,7 +1584,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "154 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=l",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1595,7 +1595,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "155 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1607,7 +1607,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "156 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1620,7 +1620,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "157 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1633,7 +1633,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "158 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1646,7 +1646,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "159 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1659,7 +1659,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "160 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1672,7 +1672,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "161 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=disabled, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
@@ -1684,7 +1684,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "162 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1694,7 +1694,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "163 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1704,7 +1704,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "164 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1713,7 +1713,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "165 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1724,7 +1724,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "166 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -1735,7 +1735,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "167 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -1746,7 +1746,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "168 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=disabled, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "",
@@ -1758,7 +1758,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "169 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1768,7 +1768,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "170 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1778,7 +1778,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "171 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1787,7 +1787,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "172 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -1798,7 +1798,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "173 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1810,7 +1810,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "174 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=disabled, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "local",
 			"UseDualStack":          false,
@@ -1821,7 +1821,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "175 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=loc",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1831,7 +1831,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "176 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=lo",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1841,7 +1841,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "177 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=lo",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1850,7 +1850,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "178 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=l",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1861,7 +1861,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "179 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1873,7 +1873,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "180 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1886,7 +1886,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "181 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1899,7 +1899,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "182 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1912,7 +1912,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "183 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1925,7 +1925,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "184 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1938,7 +1938,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "185 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=required, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
@@ -1950,7 +1950,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "186 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1960,7 +1960,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "187 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1970,7 +1970,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "188 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1979,7 +1979,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "189 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -1990,7 +1990,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "190 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -2001,7 +2001,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "191 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -2012,7 +2012,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "192 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=required, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "",
@@ -2024,7 +2024,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "193 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2034,7 +2034,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: FIPS and local endpoint are not supported",
 		name: "194 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2044,7 +2044,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: Dualstack and local endpoint are not supported",
 		name: "195 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2053,7 +2053,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "196 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2064,7 +2064,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "197 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2076,7 +2076,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "198 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=required, Region=local}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "local",
 			"UseDualStack":          false,
@@ -2086,7 +2086,7 @@ func TestEndpointRules(t *testing.T) {
 		url:        "http://localhost:8000",
 	}, {
 		name: "199 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2096,7 +2096,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "200 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2106,7 +2106,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "201 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2116,7 +2116,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "202 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2126,7 +2126,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://111111111111.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "203 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2137,7 +2137,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "204 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2149,7 +2149,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://222222222222.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "205 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2161,7 +2161,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "206 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2173,7 +2173,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "207 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2185,7 +2185,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://111111111111.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "208 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2198,7 +2198,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Credentials-sourced account ID parameter is invalid",
 		name: "209 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
@@ -2207,7 +2207,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "210 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2217,7 +2217,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "211 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2227,7 +2227,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "212 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2237,7 +2237,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "213 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2247,7 +2247,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://222222222222.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "214 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -2257,7 +2257,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "215 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -2267,7 +2267,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "216 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "",
@@ -2277,7 +2277,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "217 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2287,7 +2287,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "218 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2297,7 +2297,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "219 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2307,7 +2307,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "220 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2317,7 +2317,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "221 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2328,7 +2328,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://222222222222.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "222 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-east-1",
 			"UseDualStack":          false,
@@ -2338,7 +2338,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "223 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=us-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2348,7 +2348,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "224 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2358,7 +2358,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "225 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2367,7 +2367,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "226 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2377,7 +2377,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://111111111111.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "227 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2388,7 +2388,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "228 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2400,7 +2400,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://222222222222.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "229 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2412,7 +2412,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "230 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2424,7 +2424,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "231 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2436,7 +2436,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://111111111111.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "232 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2449,7 +2449,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Credentials-sourced account ID parameter is invalid",
 		name: "233 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=required, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
@@ -2459,7 +2459,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "234 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2469,7 +2469,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "235 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2479,7 +2479,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "236 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2488,7 +2488,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "237 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2499,7 +2499,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded",
 		name: "238 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -2509,7 +2509,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded",
 		name: "239 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -2519,7 +2519,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded",
 		name: "240 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=required, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "",
@@ -2529,7 +2529,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "241 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2539,7 +2539,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "242 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2549,7 +2549,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "243 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2558,7 +2558,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "244 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2568,7 +2568,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://333333333333.ddb.us-east-1.amazonaws.com",
 	}, {
 		name: "245 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2580,7 +2580,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "AccountIdEndpointMode is required but no AccountID was provided or able to be loaded",
 		name: "246 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=required, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "us-east-1",
 			"UseDualStack":          false,
@@ -2589,7 +2589,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "247 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=cn-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2599,7 +2599,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "248 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=cn",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2609,7 +2609,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "249 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=required, Region=cn",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2619,7 +2619,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "250 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=required, Region=c",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2629,7 +2629,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "251 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2640,7 +2640,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "252 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2652,7 +2652,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "253 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2664,7 +2664,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "254 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2676,7 +2676,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "255 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2688,7 +2688,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "256 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2700,7 +2700,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "257 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=required, Region=cn-north-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
@@ -2710,7 +2710,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "258 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2720,7 +2720,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "259 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2730,7 +2730,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "260 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2740,7 +2740,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "261 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2750,7 +2750,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "262 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -2760,7 +2760,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "263 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -2770,7 +2770,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "264 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=required, Region=cn-north-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "",
@@ -2780,7 +2780,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "265 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2790,7 +2790,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and FIPS is enabled, but FIPS account endpoints are not supported",
 		name: "266 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2800,7 +2800,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required and DualStack is enabled, but DualStack account endpoints are not supported",
 		name: "267 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2810,7 +2810,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "268 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -2820,7 +2820,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "269 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2831,7 +2831,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "Invalid Configuration: AccountIdEndpointMode is required but account endpoints are not supported in this partition",
 		name: "270 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=required, Region=cn-north-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "required",
 			"Region":                "cn-north-1",
 			"UseDualStack":          false,
@@ -2839,7 +2839,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "271 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2849,7 +2849,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "272 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2859,7 +2859,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "273 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2869,7 +2869,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "274 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=disabled, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2879,7 +2879,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "275 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2890,7 +2890,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "276 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2902,7 +2902,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "277 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2914,7 +2914,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "278 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2926,7 +2926,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "279 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2938,7 +2938,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "280 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2950,7 +2950,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "281 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=disabled, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
@@ -2960,7 +2960,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "282 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2970,7 +2970,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "283 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2980,7 +2980,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "284 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -2990,7 +2990,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "285 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3000,7 +3000,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "286 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -3010,7 +3010,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "287 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -3020,7 +3020,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "288 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=disabled, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "",
@@ -3030,7 +3030,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "289 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3040,7 +3040,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.api.aws",
 	}, {
 		name: "290 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3050,7 +3050,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-east-1.amazonaws.com",
 	}, {
 		name: "291 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3060,7 +3060,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.api.aws",
 	}, {
 		name: "292 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3070,7 +3070,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "293 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3081,7 +3081,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "294 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=disabled, Region=us-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "disabled",
 			"Region":                "us-east-1",
 			"UseDualStack":          false,
@@ -3090,7 +3090,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-east-1.amazonaws.com",
 	}, {
 		name: "295 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=cn",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3100,7 +3100,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "296 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=c",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3110,7 +3110,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "297 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=c",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3120,7 +3120,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "298 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3130,7 +3130,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "299 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3141,7 +3141,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "300 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3153,7 +3153,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "301 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3165,7 +3165,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "302 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3177,7 +3177,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "303 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3189,7 +3189,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "304 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3201,7 +3201,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "305 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=cn-north-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
@@ -3211,7 +3211,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "306 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3221,7 +3221,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "307 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3231,7 +3231,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "308 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3241,7 +3241,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "309 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3251,7 +3251,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "310 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -3261,7 +3261,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "311 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -3271,7 +3271,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "312 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=cn-north-1",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "",
@@ -3281,7 +3281,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "313 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3291,7 +3291,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "314 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3301,7 +3301,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "315 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3311,7 +3311,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.api.amazonwebservices.com.cn",
 	}, {
 		name: "316 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3321,7 +3321,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "317 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3332,7 +3332,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.cn-north-1.amazonaws.com.cn",
 	}, {
 		name: "318 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=cn-north-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "cn-north-1",
 			"UseDualStack":          false,
@@ -3342,7 +3342,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "FIPS and DualStack are enabled, but this partition does not support one or both",
 		name: "319 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3351,7 +3351,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "320 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3362,7 +3362,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "DualStack is enabled but this partition does not support DualStack",
 		name: "321 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3371,7 +3371,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "322 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3381,7 +3381,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "323 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3392,7 +3392,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "324 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3404,7 +3404,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "325 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3416,7 +3416,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "326 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3428,7 +3428,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "327 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3440,7 +3440,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "328 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3452,7 +3452,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "329 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=us-iso-east-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
@@ -3463,7 +3463,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "FIPS and DualStack are enabled, but this partition does not support one or both",
 		name: "330 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3472,7 +3472,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "331 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3483,7 +3483,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "DualStack is enabled but this partition does not support DualStack",
 		name: "332 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3492,7 +3492,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "333 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3502,7 +3502,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "334 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -3512,7 +3512,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "335 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -3522,7 +3522,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "336 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=us-iso-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "",
@@ -3533,7 +3533,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "FIPS and DualStack are enabled, but this partition does not support one or both",
 		name: "337 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3542,7 +3542,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "338 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3553,7 +3553,7 @@ func TestEndpointRules(t *testing.T) {
 	}, {
 		err:  "DualStack is enabled but this partition does not support DualStack",
 		name: "339 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3562,7 +3562,7 @@ func TestEndpointRules(t *testing.T) {
 		},
 	}, {
 		name: "340 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3572,7 +3572,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "341 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3583,7 +3583,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "342 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=us-iso-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-iso-east-1",
 			"UseDualStack":          false,
@@ -3592,7 +3592,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-iso-east-1.c2s.ic.gov",
 	}, {
 		name: "343 {UseFIPS=true, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=us",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3602,7 +3602,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-gov-east-1.api.aws",
 	}, {
 		name: "344 {UseFIPS=true, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3612,7 +3612,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "345 {UseFIPS=false, UseDualStack=true, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=u",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3622,7 +3622,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.api.aws",
 	}, {
 		name: "346 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, AccountIdEndpointMode=preferred, Region=",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3632,7 +3632,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "347 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArnList=[arn:aws:dynamodb:us-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3643,7 +3643,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "348 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-east-1:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3655,7 +3655,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "349 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3667,7 +3667,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "350 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3679,7 +3679,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "351 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:dynamodb:us-west-2:2",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3691,7 +3691,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "352 {UseFIPS=false, UseDualStack=false, AccountId=111111111111, ResourceArn=arn:aws:s3:us-west-2:2222222",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "111111111111",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3703,7 +3703,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "353 {UseFIPS=false, UseDualStack=false, AccountId=, AccountIdEndpointMode=preferred, Region=us-gov-east-",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountId":             "",
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
@@ -3713,7 +3713,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "354 {UseFIPS=true, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_na",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3723,7 +3723,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-gov-east-1.api.aws",
 	}, {
 		name: "355 {UseFIPS=true, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3733,7 +3733,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "356 {UseFIPS=false, UseDualStack=true, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_n",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3743,7 +3743,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.api.aws",
 	}, {
 		name: "357 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3753,7 +3753,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "358 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-west-2:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-west-2:222222222222:table/table_name",
@@ -3763,7 +3763,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "359 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:s3:us-west-2:222222222222:stream/testStream,",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:s3:us-west-2:222222222222:stream/testStream",
@@ -3773,7 +3773,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "360 {UseFIPS=false, UseDualStack=false, ResourceArn=, AccountIdEndpointMode=preferred, Region=us-gov-eas",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "",
@@ -3783,7 +3783,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "361 {UseFIPS=true, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/tab",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3793,7 +3793,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb-fips.us-gov-east-1.api.aws",
 	}, {
 		name: "362 {UseFIPS=true, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3803,7 +3803,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "363 {UseFIPS=false, UseDualStack=true, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/ta",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3813,7 +3813,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.api.aws",
 	}, {
 		name: "364 {UseFIPS=false, UseDualStack=false, ResourceArnList=[arn:aws:dynamodb:us-east-1:333333333333:table/t",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArnList":       []string{"arn:aws:dynamodb:us-east-1:333333333333:table/table_name"},
@@ -3823,7 +3823,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "365 {UseFIPS=false, UseDualStack=false, ResourceArn=arn:aws:dynamodb:us-east-1:222222222222:table/table_",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"ResourceArn":           "arn:aws:dynamodb:us-east-1:222222222222:table/table_name",
@@ -3834,7 +3834,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}, {
 		name: "366 {UseFIPS=false, UseDualStack=false, AccountIdEndpointMode=preferred, Region=us-gov-east-1}",
-		params: endpointrules.Params{
+		params: smithy.Params{
 			"AccountIdEndpointMode": "preferred",
 			"Region":                "us-gov-east-1",
 			"UseDualStack":          false,
@@ -3843,7 +3843,7 @@ func TestEndpointRules(t *testing.T) {
 		url: "https://dynamodb.us-gov-east-1.amazonaws.com",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got endpointrules.Result
+			var got smithy.Result
 			var err error
 			if tc.opts != nil {
 				got, err = resolveEndpoint(tc.opts, nil)
@@ -3859,7 +3859,7 @@ func TestEndpointRules(t *testing.T) {
 }
 
 // checkEndpoint compares a resolved endpoint (or error) with a case's expectation.
-func checkEndpoint(t *testing.T, got endpointrules.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
+func checkEndpoint(t *testing.T, got smithy.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
 	t.Helper()
 	if wantErr != "" {
 		if err == nil || err.Error() != wantErr {

@@ -7,12 +7,7 @@ package dynamodb
 import (
 	"context"
 	"fmt"
-	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
-	credentials "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/credentials"
-	endpointrules "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/endpointrules"
-	sigv4 "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/sigv4"
-	sigv4auth "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/sigv4auth"
-	validation "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/validation"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	"log/slog"
 	"time"
 )
@@ -61,71 +56,71 @@ type Options struct {
 }
 
 // ValidationMode says how much of an input is checked before it is sent.
-type ValidationMode = validation.Mode
+type ValidationMode = smithy.Mode
 
 const (
 	// ValidateRequired, the default, checks that required members are set
 	// and that members bound to the URI path are not empty.
-	ValidateRequired = validation.Required
+	ValidateRequired = smithy.Required
 	// ValidateAll checks every constraint of the model, as Validate does.
-	ValidateAll = validation.All
+	ValidateAll = smithy.All
 	// ValidateNone sends inputs as they are and lets the service judge them.
-	ValidateNone = validation.None
+	ValidateNone = smithy.None
 )
 
 // InvalidParamsError reports every constraint of the service model that an input breaks. Validate
 // methods return it; errors.As finds it.
-type InvalidParamsError = validation.InvalidParamsError
+type InvalidParamsError = smithy.InvalidParamsError
 
 // Violation is one broken constraint: its path from the input, the constraint's name and a
 // message.
-type Violation = validation.Violation
+type Violation = smithy.Violation
 
 // HTTPClient sends HTTP requests; *http.Client satisfies it.
-type HTTPClient = call.HTTPClient
+type HTTPClient = smithy.HTTPClient
 
 // OperationError is what every operation returns on failure: it names the operation, and Unwrap
 // gives the cause (a typed error from package types, *GenericAPIError, *InvalidParamsError, or a
 // transport or context error).
-type OperationError = call.OperationError
+type OperationError = smithy.OperationError
 
 // GenericAPIError is an error response whose code this package does not know.
-type GenericAPIError = call.GenericAPIError
+type GenericAPIError = smithy.GenericAPIError
 
 // Credentials are AWS security credentials.
-type Credentials = credentials.Credentials
+type Credentials = smithy.Credentials
 
 // CredentialsProvider supplies the credentials requests are signed with. It is called once per
 // call, so a provider that fetches them should cache.
-type CredentialsProvider = credentials.Provider
+type CredentialsProvider = smithy.Provider
 
 // StaticCredentials returns a provider of fixed credentials.
 func StaticCredentials(accessKeyID, secretAccessKey, sessionToken string) CredentialsProvider {
-	return credentials.Static(accessKeyID, secretAccessKey, sessionToken)
+	return smithy.Static(accessKeyID, secretAccessKey, sessionToken)
 }
 
 // AnonymousCredentials returns a provider whose requests are sent unsigned.
 func AnonymousCredentials() CredentialsProvider {
-	return credentials.Anonymous()
+	return smithy.Anonymous()
 }
 
 // Client calls the service. It is safe for concurrent use; create one and
 // share it.
 type Client struct {
 	options   Options
-	core      *call.Client
-	endpoints call.EndpointCache[endpointKey]
-	signer    *sigv4.Signer
-	envCreds  *credentials.Environment
+	core      *smithy.Client
+	endpoints smithy.EndpointCache[endpointKey]
+	signer    *smithy.Signer
+	envCreds  *smithy.Environment
 }
 
 // New returns a client with the given options.
 func New(opts Options) *Client {
 	return &Client{
-		core:     call.NewClient(&service),
-		envCreds: &credentials.Environment{},
+		core:     smithy.NewClient(&service),
+		envCreds: &smithy.Environment{},
 		options:  opts,
-		signer:   sigv4.NewSigner(),
+		signer:   smithy.NewSigner(),
 	}
 }
 
@@ -144,7 +139,7 @@ func (c *Client) callOptions(optFns []func(*Options)) Options {
 }
 
 // service is what the request path needs to know about the service.
-var service = call.Service{
+var service = smithy.Service{
 	DecodeError:    decodeErrorResponse,
 	Name:           serviceName,
 	RetryableError: retryableErrorCode,
@@ -158,13 +153,13 @@ func retryableErrorCode(code string) bool {
 }
 
 // newIdempotencyToken fills unset idempotency-token members; tests replace it.
-var newIdempotencyToken = call.NewUUID
+var newIdempotencyToken = smithy.NewUUID
 
 // send calls an operation: the call's options, the input's check (by Options.Validation), its
 // request, the call, and the decoding of the response into out. Every operation method ends with
 // it; it is generic over the input and output pointers, so that it is compiled once for all of
 // them.
-func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *call.Operation, check func(In, validation.Mode) error, serialize func(In) (*call.Request, error), deserialize func(*call.Response, Out) error, extra endpointrules.Params) (Out, error) {
+func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *smithy.Operation, check func(In, smithy.Mode) error, serialize func(In) (*smithy.Request, error), deserialize func(*smithy.Response, Out) error, extra smithy.Params) (Out, error) {
 	opts := c.callOptions(optFns)
 	var zero Out
 	if err := check(in, opts.Validation); err != nil {
@@ -174,7 +169,7 @@ func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []
 	if err != nil {
 		return zero, c.core.Fail(op, err)
 	}
-	if err := c.invoke(ctx, &opts, op, r, extra, func(resp *call.Response) error {
+	if err := c.invoke(ctx, &opts, op, r, extra, func(resp *smithy.Response) error {
 		return deserialize(resp, out)
 	}); err != nil {
 		return zero, err
@@ -184,12 +179,12 @@ func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []
 
 // invoke sends an operation's request with the call's options and decodes
 // a successful response with decode.
-func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, extra endpointrules.Params, decode func(*call.Response) error) error {
+func (c *Client) invoke(ctx context.Context, opts *Options, op *smithy.Operation, r *smithy.Request, extra smithy.Params, decode func(*smithy.Response) error) error {
 	ep, err := c.endpoint(opts, extra)
 	if err != nil {
 		return c.core.Fail(op, err)
 	}
-	cfg := call.Config{
+	cfg := smithy.Config{
 		Endpoint:         ep,
 		HTTPClient:       opts.HTTPClient,
 		Logger:           opts.Logger,
@@ -200,7 +195,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, 
 	if provider == nil {
 		provider = c.envCreds
 	}
-	cfg.Auth = &sigv4auth.Scheme{
+	cfg.Auth = &smithy.Scheme{
 		Credentials: provider,
 		Keys:        c.signer,
 		Name:        signingName,
@@ -220,7 +215,7 @@ type endpointKey struct {
 // endpoint resolves the endpoint for opts and an operation's own parameters,
 // reusing the last result while the options that pick it stay the same and the
 // operation adds none. The result is shared: callers must not change it.
-func (c *Client) endpoint(opts *Options, extra endpointrules.Params) (*call.Endpoint, error) {
+func (c *Client) endpoint(opts *Options, extra smithy.Params) (*smithy.Endpoint, error) {
 	key := endpointKey{
 		base:      opts.BaseEndpoint,
 		dualStack: opts.UseDualStack,
@@ -236,14 +231,14 @@ func (c *Client) endpoint(opts *Options, extra endpointrules.Params) (*call.Endp
 	if err != nil {
 		return nil, fmt.Errorf("resolving the endpoint: %w", err)
 	}
-	ep, err := call.ParseEndpoint(resolved.URL)
+	ep, err := smithy.ParseEndpoint(resolved.URL)
 	if err != nil {
 		return nil, err
 	}
 	ep.Headers = resolved.Headers
 	for _, scheme := range resolved.AuthSchemes() {
 		if scheme.Name == "sigv4" {
-			ep.SigV4 = &call.SigV4Scheme{
+			ep.SigV4 = &smithy.SigV4Scheme{
 				DisableDoubleEncoding: scheme.DisableDoubleEncoding,
 				SigningName:           scheme.SigningName,
 				SigningRegion:         scheme.SigningRegion,

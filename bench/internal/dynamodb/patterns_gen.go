@@ -4,156 +4,156 @@
 
 package dynamodb
 
-import ecmaregex "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/ecmaregex"
+import smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 
 // pattern1 is the pattern ^[a-zA-Z0-9_.-]+$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern1 = &ecmaregex.Prepared{
+var pattern1 = &smithy.Prepared{
 	Source: `^[a-zA-Z0-9_.-]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'-', '.'}, {'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'-', '.'}, {'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
 	},
 }
 
 // pattern2 is the pattern ^[^\$]+$, parsed when this package was generated; the matcher is built
 // on first use.
-var pattern2 = &ecmaregex.Prepared{
+var pattern2 = &smithy.Prepared{
 	Source: `^[^\$]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Neg: true, Ranges: []ecmaregex.Range{{'$', '$'}}},
+	Classes: []smithy.Class{
+		{Neg: true, Ranges: []smithy.Range{{'$', '$'}}},
 	},
 }
 
 // pattern3 is the pattern ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$, parsed when this package was
 // generated; the matcher is built on first use.
-var pattern3 = &ecmaregex.Prepared{
+var pattern3 = &smithy.Prepared{
 	Source: `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 1},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 1},
 		}},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 2},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 2},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'-', '.'}, {'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'-', '.'}, {'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+		{Ranges: []smithy.Range{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
 	},
 }
 
 // pattern4 is the pattern ^[0-9]{12}$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern4 = &ecmaregex.Prepared{
+var pattern4 = &smithy.Prepared{
 	Source: `^[0-9]{12}$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 12, Max: 12, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 12, Max: 12, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}}},
 	},
 }
 
 // pattern5 is the pattern ^([0-9a-f]{16})+$, parsed when this package was generated; the matcher
 // is built on first use.
-var pattern5 = &ecmaregex.Prepared{
+var pattern5 = &smithy.Prepared{
 	Source: `^([0-9a-f]{16})+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpRepeat, Min: 16, Max: 16, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpRepeat, Min: 16, Max: 16, Subs: []*smithy.Node{
+				{Op: smithy.OpClass, Class: 0},
 			}},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'0', '9'}, {'a', 'f'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'0', '9'}, {'a', 'f'}}},
 	},
 }
 
 // pattern6 is the pattern ^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$, parsed
 // when this package was generated; the matcher is built on first use.
-var pattern6 = &ecmaregex.Prepared{
+var pattern6 = &smithy.Prepared{
 	Source: `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\t', '\n'}, {'\r', '\r'}, {' ', 0xd7ff}, {0xe000, 0xfffd}, {0x10000, 0x10ffff}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\t', '\n'}, {'\r', '\r'}, {' ', 0xd7ff}, {0xe000, 0xfffd}, {0x10000, 0x10ffff}}},
 	},
 }
 
 // pattern7 is the pattern ^[,;:|\t ]$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern7 = &ecmaregex.Prepared{
+var pattern7 = &smithy.Prepared{
 	Source: `^[,;:|\t ]$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpClass, Class: 0},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpClass, Class: 0},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{'\t', '\t'}, {' ', ' '}, {',', ','}, {':', ';'}, {'|', '|'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{'\t', '\t'}, {' ', ' '}, {',', ','}, {':', ';'}, {'|', '|'}}},
 	},
 }
 
 // pattern8 is the pattern ^\p{Print}+$, parsed when this package was generated; the matcher is
 // built on first use.
-var pattern8 = &ecmaregex.Prepared{
+var pattern8 = &smithy.Prepared{
 	Source: `^\p{Print}+$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{' ', '~'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{' ', '~'}}},
 	},
 }
 
 // pattern9 is the pattern ^[\x20-\x21\x23-\x2B\x2D-\x7E]*$, parsed when this package was
 // generated; the matcher is built on first use.
-var pattern9 = &ecmaregex.Prepared{
+var pattern9 = &smithy.Prepared{
 	Source: `^[\x20-\x21\x23-\x2B\x2D-\x7E]*$`,
-	Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-		{Op: ecmaregex.OpRepeat, Min: 0, Max: -1, Subs: []*ecmaregex.Node{
-			{Op: ecmaregex.OpClass, Class: 0},
+	Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+		{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+		{Op: smithy.OpRepeat, Min: 0, Max: -1, Subs: []*smithy.Node{
+			{Op: smithy.OpClass, Class: 0},
 		}},
-		{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+		{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 	}},
-	Classes: []ecmaregex.Class{
-		{Ranges: []ecmaregex.Range{{' ', '!'}, {'#', '+'}, {'-', '~'}}},
+	Classes: []smithy.Class{
+		{Ranges: []smithy.Range{{' ', '!'}, {'#', '+'}, {'-', '~'}}},
 	},
 }

@@ -5,7 +5,7 @@
 package dynamodb
 
 import (
-	validation "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/validation"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"strconv"
 	"unicode/utf8"
@@ -18,9 +18,9 @@ func (in *BatchExecuteStatementInput) Validate() error {
 	if in == nil {
 		in = &BatchExecuteStatementInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "Statements"}
+		p := smithy.Path{Name: "Statements"}
 		if in.Statements == nil {
 			v.Required(&p)
 		} else {
@@ -31,7 +31,7 @@ func (in *BatchExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -48,9 +48,9 @@ func (in *BatchGetItemInput) Validate() error {
 	if in == nil {
 		in = &BatchGetItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "RequestItems"}
+		p := smithy.Path{Name: "RequestItems"}
 		if in.RequestItems == nil {
 			v.Required(&p)
 		} else {
@@ -61,7 +61,7 @@ func (in *BatchGetItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -78,9 +78,9 @@ func (in *BatchWriteItemInput) Validate() error {
 	if in == nil {
 		in = &BatchWriteItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "RequestItems"}
+		p := smithy.Path{Name: "RequestItems"}
 		if in.RequestItems == nil {
 			v.Required(&p)
 		} else {
@@ -91,7 +91,7 @@ func (in *BatchWriteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -99,7 +99,7 @@ func (in *BatchWriteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
+		p := smithy.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
 				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
@@ -116,9 +116,9 @@ func (in *CreateBackupInput) Validate() error {
 	if in == nil {
 		in = &CreateBackupInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -128,7 +128,7 @@ func (in *CreateBackupInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BackupName"}
+		p := smithy.Path{Name: "BackupName"}
 		if in.BackupName == nil {
 			v.Required(&p)
 		} else {
@@ -150,9 +150,9 @@ func (in *CreateGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &CreateGlobalTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalTableName"}
+		p := smithy.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
@@ -165,7 +165,7 @@ func (in *CreateGlobalTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReplicationGroup"}
+		p := smithy.Path{Name: "ReplicationGroup"}
 		if in.ReplicationGroup == nil {
 			v.Required(&p)
 		}
@@ -180,9 +180,9 @@ func (in *CreateTableInput) Validate() error {
 	if in == nil {
 		in = &CreateTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "AttributeDefinitions"}
+		p := smithy.Path{Name: "AttributeDefinitions"}
 		if in.AttributeDefinitions == nil {
 			v.Required(&p)
 		} else {
@@ -190,7 +190,7 @@ func (in *CreateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -200,7 +200,7 @@ func (in *CreateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "KeySchema"}
+		p := smithy.Path{Name: "KeySchema"}
 		if in.KeySchema == nil {
 			v.Required(&p)
 		} else {
@@ -211,19 +211,19 @@ func (in *CreateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "LocalSecondaryIndexes"}
+		p := smithy.Path{Name: "LocalSecondaryIndexes"}
 		if in.LocalSecondaryIndexes != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexes)
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Name: "GlobalSecondaryIndexes"}
 		if in.GlobalSecondaryIndexes != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := validation.Path{Name: "BillingMode"}
+		p := smithy.Path{Name: "BillingMode"}
 		if in.BillingMode != "" {
 			if !in.BillingMode.IsKnown() {
 				v.Enum(&p, string(in.BillingMode))
@@ -231,31 +231,31 @@ func (in *CreateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ProvisionedThroughput"}
+		p := smithy.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
 		}
 	}
 	{
-		p := validation.Path{Name: "StreamSpecification"}
+		p := smithy.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
 			validateStreamSpecification(v, &p, in.StreamSpecification)
 		}
 	}
 	{
-		p := validation.Path{Name: "SSESpecification"}
+		p := smithy.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
 			validateSSESpecification(v, &p, in.SSESpecification)
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags != nil {
 			validateTagList(v, &p, in.Tags)
 		}
 	}
 	{
-		p := validation.Path{Name: "TableClass"}
+		p := smithy.Path{Name: "TableClass"}
 		if in.TableClass != "" {
 			if !in.TableClass.IsKnown() {
 				v.Enum(&p, string(in.TableClass))
@@ -272,9 +272,9 @@ func (in *DeleteBackupInput) Validate() error {
 	if in == nil {
 		in = &DeleteBackupInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "BackupArn"}
+		p := smithy.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
@@ -293,9 +293,9 @@ func (in *DeleteItemInput) Validate() error {
 	if in == nil {
 		in = &DeleteItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -305,7 +305,7 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Key"}
+		p := smithy.Path{Name: "Key"}
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
@@ -313,13 +313,13 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Expected"}
+		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := validation.Path{Name: "ConditionalOperator"}
+		p := smithy.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
 				v.Enum(&p, string(in.ConditionalOperator))
@@ -327,7 +327,7 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValues"}
+		p := smithy.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
 				v.Enum(&p, string(in.ReturnValues))
@@ -335,7 +335,7 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -343,7 +343,7 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
+		p := smithy.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
 				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
@@ -351,19 +351,19 @@ func (in *DeleteItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
@@ -380,9 +380,9 @@ func (in *DeleteResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &DeleteResourcePolicyInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -392,7 +392,7 @@ func (in *DeleteResourcePolicyInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpectedRevisionId"}
+		p := smithy.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
 			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -409,9 +409,9 @@ func (in *DeleteTableInput) Validate() error {
 	if in == nil {
 		in = &DeleteTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -430,9 +430,9 @@ func (in *DescribeBackupInput) Validate() error {
 	if in == nil {
 		in = &DescribeBackupInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "BackupArn"}
+		p := smithy.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
@@ -451,9 +451,9 @@ func (in *DescribeContinuousBackupsInput) Validate() error {
 	if in == nil {
 		in = &DescribeContinuousBackupsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -472,9 +472,9 @@ func (in *DescribeContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &DescribeContributorInsightsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -484,7 +484,7 @@ func (in *DescribeContributorInsightsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "IndexName"}
+		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -511,9 +511,9 @@ func (in *DescribeExportInput) Validate() error {
 	if in == nil {
 		in = &DescribeExportInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ExportArn"}
+		p := smithy.Path{Name: "ExportArn"}
 		if in.ExportArn == nil {
 			v.Required(&p)
 		} else {
@@ -532,9 +532,9 @@ func (in *DescribeGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &DescribeGlobalTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalTableName"}
+		p := smithy.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
@@ -556,9 +556,9 @@ func (in *DescribeGlobalTableSettingsInput) Validate() error {
 	if in == nil {
 		in = &DescribeGlobalTableSettingsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalTableName"}
+		p := smithy.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
@@ -580,9 +580,9 @@ func (in *DescribeImportInput) Validate() error {
 	if in == nil {
 		in = &DescribeImportInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ImportArn"}
+		p := smithy.Path{Name: "ImportArn"}
 		if in.ImportArn == nil {
 			v.Required(&p)
 		} else {
@@ -601,9 +601,9 @@ func (in *DescribeKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &DescribeKinesisStreamingDestinationInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -629,9 +629,9 @@ func (in *DescribeTableInput) Validate() error {
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -650,9 +650,9 @@ func (in *DescribeTableReplicaAutoScalingInput) Validate() error {
 	if in == nil {
 		in = &DescribeTableReplicaAutoScalingInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -671,9 +671,9 @@ func (in *DescribeTimeToLiveInput) Validate() error {
 	if in == nil {
 		in = &DescribeTimeToLiveInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -692,9 +692,9 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &DisableKinesisStreamingDestinationInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -704,7 +704,7 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "StreamArn"}
+		p := smithy.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
@@ -714,7 +714,7 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "EnableKinesisStreamingConfiguration"}
+		p := smithy.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
 			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
 		}
@@ -729,9 +729,9 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &EnableKinesisStreamingDestinationInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -741,7 +741,7 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "StreamArn"}
+		p := smithy.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
@@ -751,7 +751,7 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "EnableKinesisStreamingConfiguration"}
+		p := smithy.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
 			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
 		}
@@ -766,9 +766,9 @@ func (in *ExecuteStatementInput) Validate() error {
 	if in == nil {
 		in = &ExecuteStatementInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "Statement"}
+		p := smithy.Path{Name: "Statement"}
 		if in.Statement == nil {
 			v.Required(&p)
 		} else {
@@ -778,7 +778,7 @@ func (in *ExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Parameters"}
+		p := smithy.Path{Name: "Parameters"}
 		if in.Parameters != nil {
 			if n := len(in.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -787,7 +787,7 @@ func (in *ExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 32768 {
 				v.Length(&p, n, 1, 32768)
@@ -795,7 +795,7 @@ func (in *ExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -803,7 +803,7 @@ func (in *ExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -811,7 +811,7 @@ func (in *ExecuteStatementInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
@@ -828,9 +828,9 @@ func (in *ExecuteTransactionInput) Validate() error {
 	if in == nil {
 		in = &ExecuteTransactionInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TransactStatements"}
+		p := smithy.Path{Name: "TransactStatements"}
 		if in.TransactStatements == nil {
 			v.Required(&p)
 		} else {
@@ -841,7 +841,7 @@ func (in *ExecuteTransactionInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ClientRequestToken"}
+		p := smithy.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
 			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
 				v.Length(&p, n, 1, 36)
@@ -849,7 +849,7 @@ func (in *ExecuteTransactionInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -866,9 +866,9 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 	if in == nil {
 		in = &ExportTableToPointInTimeInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableArn"}
+		p := smithy.Path{Name: "TableArn"}
 		if in.TableArn == nil {
 			v.Required(&p)
 		} else {
@@ -878,7 +878,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ClientToken"}
+		p := smithy.Path{Name: "ClientToken"}
 		if in.ClientToken != nil {
 			if !pattern2.MatchString(*in.ClientToken) {
 				v.Pattern(&p, `^[^\$]+$`)
@@ -886,7 +886,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3Bucket"}
+		p := smithy.Path{Name: "S3Bucket"}
 		if in.S3Bucket == nil {
 			v.Required(&p)
 		} else {
@@ -899,7 +899,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3BucketOwner"}
+		p := smithy.Path{Name: "S3BucketOwner"}
 		if in.S3BucketOwner != nil {
 			if !pattern4.MatchString(*in.S3BucketOwner) {
 				v.Pattern(&p, `^[0-9]{12}$`)
@@ -907,7 +907,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3Prefix"}
+		p := smithy.Path{Name: "S3Prefix"}
 		if in.S3Prefix != nil {
 			if n := utf8.RuneCountInString(*in.S3Prefix); n > 1024 {
 				v.Length(&p, n, 0, 1024)
@@ -915,7 +915,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3SseAlgorithm"}
+		p := smithy.Path{Name: "S3SseAlgorithm"}
 		if in.S3SseAlgorithm != "" {
 			if !in.S3SseAlgorithm.IsKnown() {
 				v.Enum(&p, string(in.S3SseAlgorithm))
@@ -923,7 +923,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3SseKmsKeyId"}
+		p := smithy.Path{Name: "S3SseKmsKeyId"}
 		if in.S3SseKmsKeyId != nil {
 			if n := utf8.RuneCountInString(*in.S3SseKmsKeyId); n < 1 || n > 2048 {
 				v.Length(&p, n, 1, 2048)
@@ -931,7 +931,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExportFormat"}
+		p := smithy.Path{Name: "ExportFormat"}
 		if in.ExportFormat != "" {
 			if !in.ExportFormat.IsKnown() {
 				v.Enum(&p, string(in.ExportFormat))
@@ -939,7 +939,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExportType"}
+		p := smithy.Path{Name: "ExportType"}
 		if in.ExportType != "" {
 			if !in.ExportType.IsKnown() {
 				v.Enum(&p, string(in.ExportType))
@@ -947,7 +947,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "IncrementalExportSpecification"}
+		p := smithy.Path{Name: "IncrementalExportSpecification"}
 		if in.IncrementalExportSpecification != nil {
 			validateIncrementalExportSpecification(v, &p, in.IncrementalExportSpecification)
 		}
@@ -962,9 +962,9 @@ func (in *GetItemInput) Validate() error {
 	if in == nil {
 		in = &GetItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -974,7 +974,7 @@ func (in *GetItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Key"}
+		p := smithy.Path{Name: "Key"}
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
@@ -982,7 +982,7 @@ func (in *GetItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributesToGet"}
+		p := smithy.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -991,7 +991,7 @@ func (in *GetItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -999,7 +999,7 @@ func (in *GetItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
@@ -1014,9 +1014,9 @@ func (in *GetResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &GetResourcePolicyInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1035,9 +1035,9 @@ func (in *ImportTableInput) Validate() error {
 	if in == nil {
 		in = &ImportTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ClientToken"}
+		p := smithy.Path{Name: "ClientToken"}
 		if in.ClientToken != nil {
 			if !pattern2.MatchString(*in.ClientToken) {
 				v.Pattern(&p, `^[^\$]+$`)
@@ -1045,7 +1045,7 @@ func (in *ImportTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "S3BucketSource"}
+		p := smithy.Path{Name: "S3BucketSource"}
 		if in.S3BucketSource == nil {
 			v.Required(&p)
 		} else {
@@ -1053,7 +1053,7 @@ func (in *ImportTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "InputFormat"}
+		p := smithy.Path{Name: "InputFormat"}
 		if in.InputFormat == "" {
 			v.Required(&p)
 		} else {
@@ -1063,13 +1063,13 @@ func (in *ImportTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "InputFormatOptions"}
+		p := smithy.Path{Name: "InputFormatOptions"}
 		if in.InputFormatOptions != nil {
 			validateInputFormatOptions(v, &p, in.InputFormatOptions)
 		}
 	}
 	{
-		p := validation.Path{Name: "InputCompressionType"}
+		p := smithy.Path{Name: "InputCompressionType"}
 		if in.InputCompressionType != "" {
 			if !in.InputCompressionType.IsKnown() {
 				v.Enum(&p, string(in.InputCompressionType))
@@ -1077,7 +1077,7 @@ func (in *ImportTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TableCreationParameters"}
+		p := smithy.Path{Name: "TableCreationParameters"}
 		if in.TableCreationParameters == nil {
 			v.Required(&p)
 		} else {
@@ -1094,9 +1094,9 @@ func (in *ListBackupsInput) Validate() error {
 	if in == nil {
 		in = &ListBackupsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName != nil {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -1104,7 +1104,7 @@ func (in *ListBackupsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 || n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
@@ -1112,7 +1112,7 @@ func (in *ListBackupsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExclusiveStartBackupArn"}
+		p := smithy.Path{Name: "ExclusiveStartBackupArn"}
 		if in.ExclusiveStartBackupArn != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartBackupArn); n < 37 || n > 1024 {
 				v.Length(&p, n, 37, 1024)
@@ -1120,7 +1120,7 @@ func (in *ListBackupsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BackupType"}
+		p := smithy.Path{Name: "BackupType"}
 		if in.BackupType != "" {
 			if !in.BackupType.IsKnown() {
 				v.Enum(&p, string(in.BackupType))
@@ -1137,9 +1137,9 @@ func (in *ListContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &ListContributorInsightsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName != nil {
 			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -1147,7 +1147,7 @@ func (in *ListContributorInsightsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		{
 			if n := in.MaxResults; n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "100")
@@ -1164,9 +1164,9 @@ func (in *ListExportsInput) Validate() error {
 	if in == nil {
 		in = &ListExportsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableArn"}
+		p := smithy.Path{Name: "TableArn"}
 		if in.TableArn != nil {
 			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -1174,7 +1174,7 @@ func (in *ListExportsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MaxResults"}
+		p := smithy.Path{Name: "MaxResults"}
 		if in.MaxResults != nil {
 			if n := *in.MaxResults; n < 1 || n > 25 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
@@ -1191,9 +1191,9 @@ func (in *ListGlobalTablesInput) Validate() error {
 	if in == nil {
 		in = &ListGlobalTablesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ExclusiveStartGlobalTableName"}
+		p := smithy.Path{Name: "ExclusiveStartGlobalTableName"}
 		if in.ExclusiveStartGlobalTableName != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartGlobalTableName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1204,7 +1204,7 @@ func (in *ListGlobalTablesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1221,9 +1221,9 @@ func (in *ListImportsInput) Validate() error {
 	if in == nil {
 		in = &ListImportsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableArn"}
+		p := smithy.Path{Name: "TableArn"}
 		if in.TableArn != nil {
 			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -1231,7 +1231,7 @@ func (in *ListImportsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PageSize"}
+		p := smithy.Path{Name: "PageSize"}
 		if in.PageSize != nil {
 			if n := *in.PageSize; n < 1 || n > 25 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "25")
@@ -1239,7 +1239,7 @@ func (in *ListImportsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "NextToken"}
+		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
 			if n := utf8.RuneCountInString(*in.NextToken); n < 112 || n > 1024 {
 				v.Length(&p, n, 112, 1024)
@@ -1259,9 +1259,9 @@ func (in *ListTablesInput) Validate() error {
 	if in == nil {
 		in = &ListTablesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ExclusiveStartTableName"}
+		p := smithy.Path{Name: "ExclusiveStartTableName"}
 		if in.ExclusiveStartTableName != nil {
 			if n := utf8.RuneCountInString(*in.ExclusiveStartTableName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1272,7 +1272,7 @@ func (in *ListTablesInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 || n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "100")
@@ -1289,9 +1289,9 @@ func (in *ListTagsOfResourceInput) Validate() error {
 	if in == nil {
 		in = &ListTagsOfResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1310,9 +1310,9 @@ func (in *PutItemInput) Validate() error {
 	if in == nil {
 		in = &PutItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -1322,7 +1322,7 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Item"}
+		p := smithy.Path{Name: "Item"}
 		if in.Item == nil {
 			v.Required(&p)
 		} else {
@@ -1330,13 +1330,13 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Expected"}
+		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValues"}
+		p := smithy.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
 				v.Enum(&p, string(in.ReturnValues))
@@ -1344,7 +1344,7 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -1352,7 +1352,7 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
+		p := smithy.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
 				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
@@ -1360,7 +1360,7 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ConditionalOperator"}
+		p := smithy.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
 				v.Enum(&p, string(in.ConditionalOperator))
@@ -1368,19 +1368,19 @@ func (in *PutItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
@@ -1397,9 +1397,9 @@ func (in *PutResourcePolicyInput) Validate() error {
 	if in == nil {
 		in = &PutResourcePolicyInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1409,13 +1409,13 @@ func (in *PutResourcePolicyInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Policy"}
+		p := smithy.Path{Name: "Policy"}
 		if in.Policy == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpectedRevisionId"}
+		p := smithy.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
 			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -1432,9 +1432,9 @@ func (in *QueryInput) Validate() error {
 	if in == nil {
 		in = &QueryInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -1444,7 +1444,7 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "IndexName"}
+		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1455,7 +1455,7 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Select"}
+		p := smithy.Path{Name: "Select"}
 		if in.Select != "" {
 			if !in.Select.IsKnown() {
 				v.Enum(&p, string(in.Select))
@@ -1463,7 +1463,7 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributesToGet"}
+		p := smithy.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -1472,7 +1472,7 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1480,19 +1480,19 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "KeyConditions"}
+		p := smithy.Path{Name: "KeyConditions"}
 		if in.KeyConditions != nil {
 			validateKeyConditions(v, &p, in.KeyConditions)
 		}
 	}
 	{
-		p := validation.Path{Name: "QueryFilter"}
+		p := smithy.Path{Name: "QueryFilter"}
 		if in.QueryFilter != nil {
 			validateFilterConditionMap(v, &p, in.QueryFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "ConditionalOperator"}
+		p := smithy.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
 				v.Enum(&p, string(in.ConditionalOperator))
@@ -1500,13 +1500,13 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExclusiveStartKey"}
+		p := smithy.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
 			validateKey(v, &p, in.ExclusiveStartKey)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -1514,13 +1514,13 @@ func (in *QueryInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
@@ -1535,9 +1535,9 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 	if in == nil {
 		in = &RestoreTableFromBackupInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TargetTableName"}
+		p := smithy.Path{Name: "TargetTableName"}
 		if in.TargetTableName == nil {
 			v.Required(&p)
 		} else {
@@ -1550,7 +1550,7 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BackupArn"}
+		p := smithy.Path{Name: "BackupArn"}
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
@@ -1560,7 +1560,7 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BillingModeOverride"}
+		p := smithy.Path{Name: "BillingModeOverride"}
 		if in.BillingModeOverride != "" {
 			if !in.BillingModeOverride.IsKnown() {
 				v.Enum(&p, string(in.BillingModeOverride))
@@ -1568,25 +1568,25 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalSecondaryIndexOverride"}
+		p := smithy.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "LocalSecondaryIndexOverride"}
+		p := smithy.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "SSESpecificationOverride"}
+		p := smithy.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
 			validateSSESpecification(v, &p, in.SSESpecificationOverride)
 		}
@@ -1601,9 +1601,9 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 	if in == nil {
 		in = &RestoreTableToPointInTimeInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SourceTableArn"}
+		p := smithy.Path{Name: "SourceTableArn"}
 		if in.SourceTableArn != nil {
 			if n := utf8.RuneCountInString(*in.SourceTableArn); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -1611,7 +1611,7 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "SourceTableName"}
+		p := smithy.Path{Name: "SourceTableName"}
 		if in.SourceTableName != nil {
 			if n := utf8.RuneCountInString(*in.SourceTableName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1622,7 +1622,7 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TargetTableName"}
+		p := smithy.Path{Name: "TargetTableName"}
 		if in.TargetTableName == nil {
 			v.Required(&p)
 		} else {
@@ -1635,7 +1635,7 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BillingModeOverride"}
+		p := smithy.Path{Name: "BillingModeOverride"}
 		if in.BillingModeOverride != "" {
 			if !in.BillingModeOverride.IsKnown() {
 				v.Enum(&p, string(in.BillingModeOverride))
@@ -1643,25 +1643,25 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalSecondaryIndexOverride"}
+		p := smithy.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
 			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "LocalSecondaryIndexOverride"}
+		p := smithy.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
 			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := validation.Path{Name: "SSESpecificationOverride"}
+		p := smithy.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
 			validateSSESpecification(v, &p, in.SSESpecificationOverride)
 		}
@@ -1676,9 +1676,9 @@ func (in *ScanInput) Validate() error {
 	if in == nil {
 		in = &ScanInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -1688,7 +1688,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "IndexName"}
+		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1699,7 +1699,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributesToGet"}
+		p := smithy.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -1708,7 +1708,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Limit"}
+		p := smithy.Path{Name: "Limit"}
 		if in.Limit != nil {
 			if n := *in.Limit; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1716,7 +1716,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Select"}
+		p := smithy.Path{Name: "Select"}
 		if in.Select != "" {
 			if !in.Select.IsKnown() {
 				v.Enum(&p, string(in.Select))
@@ -1724,13 +1724,13 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ScanFilter"}
+		p := smithy.Path{Name: "ScanFilter"}
 		if in.ScanFilter != nil {
 			validateFilterConditionMap(v, &p, in.ScanFilter)
 		}
 	}
 	{
-		p := validation.Path{Name: "ConditionalOperator"}
+		p := smithy.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
 				v.Enum(&p, string(in.ConditionalOperator))
@@ -1738,13 +1738,13 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExclusiveStartKey"}
+		p := smithy.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
 			validateKey(v, &p, in.ExclusiveStartKey)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -1752,7 +1752,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TotalSegments"}
+		p := smithy.Path{Name: "TotalSegments"}
 		if in.TotalSegments != nil {
 			if n := *in.TotalSegments; n < 1 || n > 1000000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000000")
@@ -1760,7 +1760,7 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Segment"}
+		p := smithy.Path{Name: "Segment"}
 		if in.Segment != nil {
 			if n := *in.Segment; n < 0 || n > 999999 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "999999")
@@ -1768,13 +1768,13 @@ func (in *ScanInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
@@ -1789,9 +1789,9 @@ func (in *TagResourceInput) Validate() error {
 	if in == nil {
 		in = &TagResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1801,7 +1801,7 @@ func (in *TagResourceInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
@@ -1818,9 +1818,9 @@ func (in *TransactGetItemsInput) Validate() error {
 	if in == nil {
 		in = &TransactGetItemsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TransactItems"}
+		p := smithy.Path{Name: "TransactItems"}
 		if in.TransactItems == nil {
 			v.Required(&p)
 		} else {
@@ -1831,7 +1831,7 @@ func (in *TransactGetItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -1848,9 +1848,9 @@ func (in *TransactWriteItemsInput) Validate() error {
 	if in == nil {
 		in = &TransactWriteItemsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TransactItems"}
+		p := smithy.Path{Name: "TransactItems"}
 		if in.TransactItems == nil {
 			v.Required(&p)
 		} else {
@@ -1861,7 +1861,7 @@ func (in *TransactWriteItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -1869,7 +1869,7 @@ func (in *TransactWriteItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
+		p := smithy.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
 				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
@@ -1877,7 +1877,7 @@ func (in *TransactWriteItemsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ClientRequestToken"}
+		p := smithy.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
 			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
 				v.Length(&p, n, 1, 36)
@@ -1894,9 +1894,9 @@ func (in *UntagResourceInput) Validate() error {
 	if in == nil {
 		in = &UntagResourceInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "ResourceArn"}
+		p := smithy.Path{Name: "ResourceArn"}
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -1906,7 +1906,7 @@ func (in *UntagResourceInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TagKeys"}
+		p := smithy.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
@@ -1923,9 +1923,9 @@ func (in *UpdateContinuousBackupsInput) Validate() error {
 	if in == nil {
 		in = &UpdateContinuousBackupsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -1935,7 +1935,7 @@ func (in *UpdateContinuousBackupsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "PointInTimeRecoverySpecification"}
+		p := smithy.Path{Name: "PointInTimeRecoverySpecification"}
 		if in.PointInTimeRecoverySpecification == nil {
 			v.Required(&p)
 		} else {
@@ -1952,9 +1952,9 @@ func (in *UpdateContributorInsightsInput) Validate() error {
 	if in == nil {
 		in = &UpdateContributorInsightsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -1964,7 +1964,7 @@ func (in *UpdateContributorInsightsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "IndexName"}
+		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
 			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -1975,7 +1975,7 @@ func (in *UpdateContributorInsightsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ContributorInsightsAction"}
+		p := smithy.Path{Name: "ContributorInsightsAction"}
 		if in.ContributorInsightsAction == "" {
 			v.Required(&p)
 		} else {
@@ -1994,9 +1994,9 @@ func (in *UpdateGlobalTableInput) Validate() error {
 	if in == nil {
 		in = &UpdateGlobalTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalTableName"}
+		p := smithy.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
@@ -2009,7 +2009,7 @@ func (in *UpdateGlobalTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReplicaUpdates"}
+		p := smithy.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates == nil {
 			v.Required(&p)
 		} else {
@@ -2026,9 +2026,9 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 	if in == nil {
 		in = &UpdateGlobalTableSettingsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalTableName"}
+		p := smithy.Path{Name: "GlobalTableName"}
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
@@ -2041,7 +2041,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalTableBillingMode"}
+		p := smithy.Path{Name: "GlobalTableBillingMode"}
 		if in.GlobalTableBillingMode != "" {
 			if !in.GlobalTableBillingMode.IsKnown() {
 				v.Enum(&p, string(in.GlobalTableBillingMode))
@@ -2049,7 +2049,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalTableProvisionedWriteCapacityUnits"}
+		p := smithy.Path{Name: "GlobalTableProvisionedWriteCapacityUnits"}
 		if in.GlobalTableProvisionedWriteCapacityUnits != nil {
 			if n := *in.GlobalTableProvisionedWriteCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2057,13 +2057,13 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalTableGlobalSecondaryIndexSettingsUpdate"}
+		p := smithy.Path{Name: "GlobalTableGlobalSecondaryIndexSettingsUpdate"}
 		if in.GlobalTableGlobalSecondaryIndexSettingsUpdate != nil {
 			if n := len(in.GlobalTableGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -2072,7 +2072,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReplicaSettingsUpdate"}
+		p := smithy.Path{Name: "ReplicaSettingsUpdate"}
 		if in.ReplicaSettingsUpdate != nil {
 			if n := len(in.ReplicaSettingsUpdate); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
@@ -2090,9 +2090,9 @@ func (in *UpdateItemInput) Validate() error {
 	if in == nil {
 		in = &UpdateItemInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2102,7 +2102,7 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "Key"}
+		p := smithy.Path{Name: "Key"}
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
@@ -2110,19 +2110,19 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributeUpdates"}
+		p := smithy.Path{Name: "AttributeUpdates"}
 		if in.AttributeUpdates != nil {
 			validateAttributeUpdates(v, &p, in.AttributeUpdates)
 		}
 	}
 	{
-		p := validation.Path{Name: "Expected"}
+		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
 			validateExpectedAttributeMap(v, &p, in.Expected)
 		}
 	}
 	{
-		p := validation.Path{Name: "ConditionalOperator"}
+		p := smithy.Path{Name: "ConditionalOperator"}
 		if in.ConditionalOperator != "" {
 			if !in.ConditionalOperator.IsKnown() {
 				v.Enum(&p, string(in.ConditionalOperator))
@@ -2130,7 +2130,7 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValues"}
+		p := smithy.Path{Name: "ReturnValues"}
 		if in.ReturnValues != "" {
 			if !in.ReturnValues.IsKnown() {
 				v.Enum(&p, string(in.ReturnValues))
@@ -2138,7 +2138,7 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnConsumedCapacity"}
+		p := smithy.Path{Name: "ReturnConsumedCapacity"}
 		if in.ReturnConsumedCapacity != "" {
 			if !in.ReturnConsumedCapacity.IsKnown() {
 				v.Enum(&p, string(in.ReturnConsumedCapacity))
@@ -2146,7 +2146,7 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnItemCollectionMetrics"}
+		p := smithy.Path{Name: "ReturnItemCollectionMetrics"}
 		if in.ReturnItemCollectionMetrics != "" {
 			if !in.ReturnItemCollectionMetrics.IsKnown() {
 				v.Enum(&p, string(in.ReturnItemCollectionMetrics))
@@ -2154,19 +2154,19 @@ func (in *UpdateItemInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Name: "ReturnValuesOnConditionCheckFailure"}
 		if in.ReturnValuesOnConditionCheckFailure != "" {
 			if !in.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(in.ReturnValuesOnConditionCheckFailure))
@@ -2183,9 +2183,9 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 	if in == nil {
 		in = &UpdateKinesisStreamingDestinationInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2195,7 +2195,7 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "StreamArn"}
+		p := smithy.Path{Name: "StreamArn"}
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
@@ -2205,7 +2205,7 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "UpdateKinesisStreamingConfiguration"}
+		p := smithy.Path{Name: "UpdateKinesisStreamingConfiguration"}
 		if in.UpdateKinesisStreamingConfiguration != nil {
 			validateUpdateKinesisStreamingConfiguration(v, &p, in.UpdateKinesisStreamingConfiguration)
 		}
@@ -2220,15 +2220,15 @@ func (in *UpdateTableInput) Validate() error {
 	if in == nil {
 		in = &UpdateTableInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "AttributeDefinitions"}
+		p := smithy.Path{Name: "AttributeDefinitions"}
 		if in.AttributeDefinitions != nil {
 			validateAttributeDefinitions(v, &p, in.AttributeDefinitions)
 		}
 	}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2238,7 +2238,7 @@ func (in *UpdateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "BillingMode"}
+		p := smithy.Path{Name: "BillingMode"}
 		if in.BillingMode != "" {
 			if !in.BillingMode.IsKnown() {
 				v.Enum(&p, string(in.BillingMode))
@@ -2246,31 +2246,31 @@ func (in *UpdateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ProvisionedThroughput"}
+		p := smithy.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
 		}
 	}
 	{
-		p := validation.Path{Name: "GlobalSecondaryIndexUpdates"}
+		p := smithy.Path{Name: "GlobalSecondaryIndexUpdates"}
 		if in.GlobalSecondaryIndexUpdates != nil {
 			validateGlobalSecondaryIndexUpdateList(v, &p, in.GlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := validation.Path{Name: "StreamSpecification"}
+		p := smithy.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
 			validateStreamSpecification(v, &p, in.StreamSpecification)
 		}
 	}
 	{
-		p := validation.Path{Name: "SSESpecification"}
+		p := smithy.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
 			validateSSESpecification(v, &p, in.SSESpecification)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReplicaUpdates"}
+		p := smithy.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates != nil {
 			if n := len(in.ReplicaUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -2279,7 +2279,7 @@ func (in *UpdateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TableClass"}
+		p := smithy.Path{Name: "TableClass"}
 		if in.TableClass != "" {
 			if !in.TableClass.IsKnown() {
 				v.Enum(&p, string(in.TableClass))
@@ -2287,7 +2287,7 @@ func (in *UpdateTableInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "MultiRegionConsistency"}
+		p := smithy.Path{Name: "MultiRegionConsistency"}
 		if in.MultiRegionConsistency != "" {
 			if !in.MultiRegionConsistency.IsKnown() {
 				v.Enum(&p, string(in.MultiRegionConsistency))
@@ -2304,9 +2304,9 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 	if in == nil {
 		in = &UpdateTableReplicaAutoScalingInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "GlobalSecondaryIndexUpdates"}
+		p := smithy.Path{Name: "GlobalSecondaryIndexUpdates"}
 		if in.GlobalSecondaryIndexUpdates != nil {
 			if n := len(in.GlobalSecondaryIndexUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -2315,7 +2315,7 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2325,13 +2325,13 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		p := smithy.Path{Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if in.ProvisionedWriteCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, in.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReplicaUpdates"}
+		p := smithy.Path{Name: "ReplicaUpdates"}
 		if in.ReplicaUpdates != nil {
 			if n := len(in.ReplicaUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -2349,9 +2349,9 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 	if in == nil {
 		in = &UpdateTimeToLiveInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TableName"}
+		p := smithy.Path{Name: "TableName"}
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2361,7 +2361,7 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 		}
 	}
 	{
-		p := validation.Path{Name: "TimeToLiveSpecification"}
+		p := smithy.Path{Name: "TimeToLiveSpecification"}
 		if in.TimeToLiveSpecification == nil {
 			v.Required(&p)
 		} else {
@@ -2372,18 +2372,18 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 }
 
 // validatePartiQLBatchRequest checks a PartiQLBatchRequest value.
-func validatePartiQLBatchRequest(v *validation.Validator, parent *validation.Path, x []types.BatchStatementRequest) {
+func validatePartiQLBatchRequest(v *smithy.Validator, parent *smithy.Path, x []types.BatchStatementRequest) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateBatchStatementRequest(v, &p, &x[i])
 	}
 }
 
 // validateBatchGetRequestMap checks a BatchGetRequestMap value.
-func validateBatchGetRequestMap(v *validation.Validator, parent *validation.Path, x map[string]types.KeysAndAttributes) {
+func validateBatchGetRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.KeysAndAttributes) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -2395,10 +2395,10 @@ func validateBatchGetRequestMap(v *validation.Validator, parent *validation.Path
 }
 
 // validateBatchWriteItemRequestMap checks a BatchWriteItemRequestMap value.
-func validateBatchWriteItemRequestMap(v *validation.Validator, parent *validation.Path, x map[string][]types.WriteRequest) {
+func validateBatchWriteItemRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string][]types.WriteRequest) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
 				v.Length(&p, n, 1, 1024)
@@ -2413,44 +2413,44 @@ func validateBatchWriteItemRequestMap(v *validation.Validator, parent *validatio
 }
 
 // validateAttributeDefinitions checks a AttributeDefinitions value.
-func validateAttributeDefinitions(v *validation.Validator, parent *validation.Path, x []types.AttributeDefinition) {
+func validateAttributeDefinitions(v *smithy.Validator, parent *smithy.Path, x []types.AttributeDefinition) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeDefinition(v, &p, &x[i])
 	}
 }
 
 // validateKeySchema checks a KeySchema value.
-func validateKeySchema(v *validation.Validator, parent *validation.Path, x []types.KeySchemaElement) {
+func validateKeySchema(v *smithy.Validator, parent *smithy.Path, x []types.KeySchemaElement) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateKeySchemaElement(v, &p, &x[i])
 	}
 }
 
 // validateLocalSecondaryIndexList checks a LocalSecondaryIndexList value.
-func validateLocalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.LocalSecondaryIndex) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateLocalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexList checks a GlobalSecondaryIndexList value.
-func validateGlobalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndex) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateProvisionedThroughput checks a ProvisionedThroughput value.
-func validateProvisionedThroughput(v *validation.Validator, parent *validation.Path, x *types.ProvisionedThroughput) {
+func validateProvisionedThroughput(v *smithy.Validator, parent *smithy.Path, x *types.ProvisionedThroughput) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReadCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits == nil {
 			v.Required(&p)
 		} else {
@@ -2460,7 +2460,7 @@ func validateProvisionedThroughput(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "WriteCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "WriteCapacityUnits"}
 		if x.WriteCapacityUnits == nil {
 			v.Required(&p)
 		} else {
@@ -2472,18 +2472,18 @@ func validateProvisionedThroughput(v *validation.Validator, parent *validation.P
 }
 
 // validateStreamSpecification checks a StreamSpecification value.
-func validateStreamSpecification(v *validation.Validator, parent *validation.Path, x *types.StreamSpecification) {
+func validateStreamSpecification(v *smithy.Validator, parent *smithy.Path, x *types.StreamSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StreamEnabled"}
+		p := smithy.Path{Parent: parent, Name: "StreamEnabled"}
 		if x.StreamEnabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StreamViewType"}
+		p := smithy.Path{Parent: parent, Name: "StreamViewType"}
 		if x.StreamViewType != "" {
 			if !x.StreamViewType.IsKnown() {
 				v.Enum(&p, string(x.StreamViewType))
@@ -2493,12 +2493,12 @@ func validateStreamSpecification(v *validation.Validator, parent *validation.Pat
 }
 
 // validateSSESpecification checks a SSESpecification value.
-func validateSSESpecification(v *validation.Validator, parent *validation.Path, x *types.SSESpecification) {
+func validateSSESpecification(v *smithy.Validator, parent *smithy.Path, x *types.SSESpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SSEType"}
+		p := smithy.Path{Parent: parent, Name: "SSEType"}
 		if x.SSEType != "" {
 			if !x.SSEType.IsKnown() {
 				v.Enum(&p, string(x.SSEType))
@@ -2508,18 +2508,18 @@ func validateSSESpecification(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *smithy.Validator, parent *smithy.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTag(v, &p, &x[i])
 	}
 }
 
 // validateKey checks a Key value.
-func validateKey(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+func validateKey(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2531,10 +2531,10 @@ func validateKey(v *validation.Validator, parent *validation.Path, x map[string]
 }
 
 // validateExpectedAttributeMap checks a ExpectedAttributeMap value.
-func validateExpectedAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExpectedAttributeValue) {
+func validateExpectedAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.ExpectedAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2546,10 +2546,10 @@ func validateExpectedAttributeMap(v *validation.Validator, parent *validation.Pa
 }
 
 // validateExpressionAttributeNameMap checks a ExpressionAttributeNameMap value.
-func validateExpressionAttributeNameMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateExpressionAttributeNameMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		if n := utf8.RuneCountInString(e); n > 65535 {
 			v.Length(&p, n, 0, 65535)
 		}
@@ -2558,22 +2558,22 @@ func validateExpressionAttributeNameMap(v *validation.Validator, parent *validat
 }
 
 // validateExpressionAttributeValueMap checks a ExpressionAttributeValueMap value.
-func validateExpressionAttributeValueMap(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+func validateExpressionAttributeValueMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValue(v, &p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateEnableKinesisStreamingConfiguration checks a EnableKinesisStreamingConfiguration value.
-func validateEnableKinesisStreamingConfiguration(v *validation.Validator, parent *validation.Path, x *types.EnableKinesisStreamingConfiguration) {
+func validateEnableKinesisStreamingConfiguration(v *smithy.Validator, parent *smithy.Path, x *types.EnableKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
+		p := smithy.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
 				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
@@ -2583,28 +2583,28 @@ func validateEnableKinesisStreamingConfiguration(v *validation.Validator, parent
 }
 
 // validatePreparedStatementParameters checks a PreparedStatementParameters value.
-func validatePreparedStatementParameters(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
+func validatePreparedStatementParameters(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateParameterizedStatements checks a ParameterizedStatements value.
-func validateParameterizedStatements(v *validation.Validator, parent *validation.Path, x []types.ParameterizedStatement) {
+func validateParameterizedStatements(v *smithy.Validator, parent *smithy.Path, x []types.ParameterizedStatement) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateParameterizedStatement(v, &p, &x[i])
 	}
 }
 
 // validateIncrementalExportSpecification checks a IncrementalExportSpecification value.
-func validateIncrementalExportSpecification(v *validation.Validator, parent *validation.Path, x *types.IncrementalExportSpecification) {
+func validateIncrementalExportSpecification(v *smithy.Validator, parent *smithy.Path, x *types.IncrementalExportSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExportViewType"}
+		p := smithy.Path{Parent: parent, Name: "ExportViewType"}
 		if x.ExportViewType != "" {
 			if !x.ExportViewType.IsKnown() {
 				v.Enum(&p, string(x.ExportViewType))
@@ -2614,9 +2614,9 @@ func validateIncrementalExportSpecification(v *validation.Validator, parent *val
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n > 65535 {
 			v.Length(&p, n, 0, 65535)
 		}
@@ -2624,12 +2624,12 @@ func validateAttributeNameList(v *validation.Validator, parent *validation.Path,
 }
 
 // validateS3BucketSource checks a S3BucketSource value.
-func validateS3BucketSource(v *validation.Validator, parent *validation.Path, x *types.S3BucketSource) {
+func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S3BucketSource) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3BucketOwner"}
+		p := smithy.Path{Parent: parent, Name: "S3BucketOwner"}
 		if x.S3BucketOwner != nil {
 			if !pattern4.MatchString(*x.S3BucketOwner) {
 				v.Pattern(&p, `^[0-9]{12}$`)
@@ -2637,7 +2637,7 @@ func validateS3BucketSource(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3Bucket"}
+		p := smithy.Path{Parent: parent, Name: "S3Bucket"}
 		if x.S3Bucket == nil {
 			v.Required(&p)
 		} else {
@@ -2650,7 +2650,7 @@ func validateS3BucketSource(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3KeyPrefix"}
+		p := smithy.Path{Parent: parent, Name: "S3KeyPrefix"}
 		if x.S3KeyPrefix != nil {
 			if n := utf8.RuneCountInString(*x.S3KeyPrefix); n > 1024 {
 				v.Length(&p, n, 0, 1024)
@@ -2660,12 +2660,12 @@ func validateS3BucketSource(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateInputFormatOptions checks a InputFormatOptions value.
-func validateInputFormatOptions(v *validation.Validator, parent *validation.Path, x *types.InputFormatOptions) {
+func validateInputFormatOptions(v *smithy.Validator, parent *smithy.Path, x *types.InputFormatOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Csv"}
+		p := smithy.Path{Parent: parent, Name: "Csv"}
 		if x.Csv != nil {
 			validateCsvOptions(v, &p, x.Csv)
 		}
@@ -2673,12 +2673,12 @@ func validateInputFormatOptions(v *validation.Validator, parent *validation.Path
 }
 
 // validateTableCreationParameters checks a TableCreationParameters value.
-func validateTableCreationParameters(v *validation.Validator, parent *validation.Path, x *types.TableCreationParameters) {
+func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x *types.TableCreationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2691,7 +2691,7 @@ func validateTableCreationParameters(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeDefinitions"}
+		p := smithy.Path{Parent: parent, Name: "AttributeDefinitions"}
 		if x.AttributeDefinitions == nil {
 			v.Required(&p)
 		} else {
@@ -2699,7 +2699,7 @@ func validateTableCreationParameters(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
@@ -2710,7 +2710,7 @@ func validateTableCreationParameters(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BillingMode"}
+		p := smithy.Path{Parent: parent, Name: "BillingMode"}
 		if x.BillingMode != "" {
 			if !x.BillingMode.IsKnown() {
 				v.Enum(&p, string(x.BillingMode))
@@ -2718,19 +2718,19 @@ func validateTableCreationParameters(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SSESpecification"}
+		p := smithy.Path{Parent: parent, Name: "SSESpecification"}
 		if x.SSESpecification != nil {
 			validateSSESpecification(v, &p, x.SSESpecification)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			validateGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
 		}
@@ -2738,10 +2738,10 @@ func validateTableCreationParameters(v *validation.Validator, parent *validation
 }
 
 // validatePutItemInputAttributeMap checks a PutItemInputAttributeMap value.
-func validatePutItemInputAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+func validatePutItemInputAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2753,10 +2753,10 @@ func validatePutItemInputAttributeMap(v *validation.Validator, parent *validatio
 }
 
 // validateKeyConditions checks a KeyConditions value.
-func validateKeyConditions(v *validation.Validator, parent *validation.Path, x map[string]types.Condition) {
+func validateKeyConditions(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2768,10 +2768,10 @@ func validateKeyConditions(v *validation.Validator, parent *validation.Path, x m
 }
 
 // validateFilterConditionMap checks a FilterConditionMap value.
-func validateFilterConditionMap(v *validation.Validator, parent *validation.Path, x map[string]types.Condition) {
+func validateFilterConditionMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2783,25 +2783,25 @@ func validateFilterConditionMap(v *validation.Validator, parent *validation.Path
 }
 
 // validateTransactGetItemList checks a TransactGetItemList value.
-func validateTransactGetItemList(v *validation.Validator, parent *validation.Path, x []types.TransactGetItem) {
+func validateTransactGetItemList(v *smithy.Validator, parent *smithy.Path, x []types.TransactGetItem) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTransactGetItem(v, &p, &x[i])
 	}
 }
 
 // validateTransactWriteItemList checks a TransactWriteItemList value.
-func validateTransactWriteItemList(v *validation.Validator, parent *validation.Path, x []types.TransactWriteItem) {
+func validateTransactWriteItemList(v *smithy.Validator, parent *smithy.Path, x []types.TransactWriteItem) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateTransactWriteItem(v, &p, &x[i])
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
 			v.Length(&p, n, 1, 128)
 		}
@@ -2809,18 +2809,18 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validatePointInTimeRecoverySpecification checks a PointInTimeRecoverySpecification value.
-func validatePointInTimeRecoverySpecification(v *validation.Validator, parent *validation.Path, x *types.PointInTimeRecoverySpecification) {
+func validatePointInTimeRecoverySpecification(v *smithy.Validator, parent *smithy.Path, x *types.PointInTimeRecoverySpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PointInTimeRecoveryEnabled"}
+		p := smithy.Path{Parent: parent, Name: "PointInTimeRecoveryEnabled"}
 		if x.PointInTimeRecoveryEnabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RecoveryPeriodInDays"}
+		p := smithy.Path{Parent: parent, Name: "RecoveryPeriodInDays"}
 		if x.RecoveryPeriodInDays != nil {
 			if n := *x.RecoveryPeriodInDays; n < 1 || n > 35 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "35")
@@ -2830,20 +2830,20 @@ func validatePointInTimeRecoverySpecification(v *validation.Validator, parent *v
 }
 
 // validateReplicaUpdateList checks a ReplicaUpdateList value.
-func validateReplicaUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaUpdate) {
+func validateReplicaUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaUpdate(v, &p, &x[i])
 	}
 }
 
 // validateAutoScalingSettingsUpdate checks a AutoScalingSettingsUpdate value.
-func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingSettingsUpdate) {
+func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MinimumUnits"}
+		p := smithy.Path{Parent: parent, Name: "MinimumUnits"}
 		if x.MinimumUnits != nil {
 			if n := *x.MinimumUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2851,7 +2851,7 @@ func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumUnits"}
+		p := smithy.Path{Parent: parent, Name: "MaximumUnits"}
 		if x.MaximumUnits != nil {
 			if n := *x.MaximumUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2859,7 +2859,7 @@ func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AutoScalingRoleArn"}
+		p := smithy.Path{Parent: parent, Name: "AutoScalingRoleArn"}
 		if x.AutoScalingRoleArn != nil {
 			if n := utf8.RuneCountInString(*x.AutoScalingRoleArn); n < 1 || n > 1600 {
 				v.Length(&p, n, 1, 1600)
@@ -2870,7 +2870,7 @@ func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ScalingPolicyUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ScalingPolicyUpdate"}
 		if x.ScalingPolicyUpdate != nil {
 			validateAutoScalingPolicyUpdate(v, &p, x.ScalingPolicyUpdate)
 		}
@@ -2878,26 +2878,26 @@ func validateAutoScalingSettingsUpdate(v *validation.Validator, parent *validati
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdateList checks a GlobalTableGlobalSecondaryIndexSettingsUpdateList value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicaSettingsUpdateList checks a ReplicaSettingsUpdateList value.
-func validateReplicaSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaSettingsUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateAttributeUpdates checks a AttributeUpdates value.
-func validateAttributeUpdates(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValueUpdate) {
+func validateAttributeUpdates(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValueUpdate) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -2909,12 +2909,12 @@ func validateAttributeUpdates(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateUpdateKinesisStreamingConfiguration checks a UpdateKinesisStreamingConfiguration value.
-func validateUpdateKinesisStreamingConfiguration(v *validation.Validator, parent *validation.Path, x *types.UpdateKinesisStreamingConfiguration) {
+func validateUpdateKinesisStreamingConfiguration(v *smithy.Validator, parent *smithy.Path, x *types.UpdateKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
+		p := smithy.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
 				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
@@ -2924,50 +2924,50 @@ func validateUpdateKinesisStreamingConfiguration(v *validation.Validator, parent
 }
 
 // validateGlobalSecondaryIndexUpdateList checks a GlobalSecondaryIndexUpdateList value.
-func validateGlobalSecondaryIndexUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndexUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndexUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicationGroupUpdateList checks a ReplicationGroupUpdateList value.
-func validateReplicationGroupUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicationGroupUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicationGroupUpdate(v, &p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdateList checks a GlobalSecondaryIndexAutoScalingUpdateList value.
-func validateGlobalSecondaryIndexAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validateReplicaAutoScalingUpdateList checks a ReplicaAutoScalingUpdateList value.
-func validateReplicaAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaAutoScalingUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validateTimeToLiveSpecification checks a TimeToLiveSpecification value.
-func validateTimeToLiveSpecification(v *validation.Validator, parent *validation.Path, x *types.TimeToLiveSpecification) {
+func validateTimeToLiveSpecification(v *smithy.Validator, parent *smithy.Path, x *types.TimeToLiveSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Enabled"}
+		p := smithy.Path{Parent: parent, Name: "Enabled"}
 		if x.Enabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -2979,12 +2979,12 @@ func validateTimeToLiveSpecification(v *validation.Validator, parent *validation
 }
 
 // validateBatchStatementRequest checks a BatchStatementRequest value.
-func validateBatchStatementRequest(v *validation.Validator, parent *validation.Path, x *types.BatchStatementRequest) {
+func validateBatchStatementRequest(v *smithy.Validator, parent *smithy.Path, x *types.BatchStatementRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Statement"}
+		p := smithy.Path{Parent: parent, Name: "Statement"}
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
@@ -2994,7 +2994,7 @@ func validateBatchStatementRequest(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Parameters"}
+		p := smithy.Path{Parent: parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -3003,7 +3003,7 @@ func validateBatchStatementRequest(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3013,12 +3013,12 @@ func validateBatchStatementRequest(v *validation.Validator, parent *validation.P
 }
 
 // validateKeysAndAttributes checks a KeysAndAttributes value.
-func validateKeysAndAttributes(v *validation.Validator, parent *validation.Path, x *types.KeysAndAttributes) {
+func validateKeysAndAttributes(v *smithy.Validator, parent *smithy.Path, x *types.KeysAndAttributes) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Keys"}
+		p := smithy.Path{Parent: parent, Name: "Keys"}
 		if x.Keys == nil {
 			v.Required(&p)
 		} else {
@@ -3029,7 +3029,7 @@ func validateKeysAndAttributes(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributesToGet"}
+		p := smithy.Path{Parent: parent, Name: "AttributesToGet"}
 		if x.AttributesToGet != nil {
 			if n := len(x.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -3038,7 +3038,7 @@ func validateKeysAndAttributes(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
@@ -3046,20 +3046,20 @@ func validateKeysAndAttributes(v *validation.Validator, parent *validation.Path,
 }
 
 // validateWriteRequests checks a WriteRequests value.
-func validateWriteRequests(v *validation.Validator, parent *validation.Path, x []types.WriteRequest) {
+func validateWriteRequests(v *smithy.Validator, parent *smithy.Path, x []types.WriteRequest) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateWriteRequest(v, &p, &x[i])
 	}
 }
 
 // validateAttributeDefinition checks a AttributeDefinition value.
-func validateAttributeDefinition(v *validation.Validator, parent *validation.Path, x *types.AttributeDefinition) {
+func validateAttributeDefinition(v *smithy.Validator, parent *smithy.Path, x *types.AttributeDefinition) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -3069,7 +3069,7 @@ func validateAttributeDefinition(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeType"}
+		p := smithy.Path{Parent: parent, Name: "AttributeType"}
 		if x.AttributeType == "" {
 			v.Required(&p)
 		} else {
@@ -3081,12 +3081,12 @@ func validateAttributeDefinition(v *validation.Validator, parent *validation.Pat
 }
 
 // validateKeySchemaElement checks a KeySchemaElement value.
-func validateKeySchemaElement(v *validation.Validator, parent *validation.Path, x *types.KeySchemaElement) {
+func validateKeySchemaElement(v *smithy.Validator, parent *smithy.Path, x *types.KeySchemaElement) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -3096,7 +3096,7 @@ func validateKeySchemaElement(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeyType"}
+		p := smithy.Path{Parent: parent, Name: "KeyType"}
 		if x.KeyType == "" {
 			v.Required(&p)
 		} else {
@@ -3108,12 +3108,12 @@ func validateKeySchemaElement(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateLocalSecondaryIndex checks a LocalSecondaryIndex value.
-func validateLocalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.LocalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3126,7 +3126,7 @@ func validateLocalSecondaryIndex(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
@@ -3137,7 +3137,7 @@ func validateLocalSecondaryIndex(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
@@ -3147,12 +3147,12 @@ func validateLocalSecondaryIndex(v *validation.Validator, parent *validation.Pat
 }
 
 // validateGlobalSecondaryIndex checks a GlobalSecondaryIndex value.
-func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3165,7 +3165,7 @@ func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
@@ -3176,7 +3176,7 @@ func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
@@ -3184,7 +3184,7 @@ func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -3192,12 +3192,12 @@ func validateGlobalSecondaryIndex(v *validation.Validator, parent *validation.Pa
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3207,7 +3207,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -3219,13 +3219,13 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateAttributeValue checks a AttributeValue value.
-func validateAttributeValue(v *validation.Validator, parent *validation.Path, x types.AttributeValue) {
+func validateAttributeValue(v *smithy.Validator, parent *smithy.Path, x types.AttributeValue) {
 	switch u := x.(type) {
 	case *types.AttributeValueMemberM:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "M"}
+		p := smithy.Path{Parent: parent, Name: "M"}
 		{
 			validateMapAttributeValue(v, &p, u.Value)
 		}
@@ -3233,7 +3233,7 @@ func validateAttributeValue(v *validation.Validator, parent *validation.Path, x 
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "L"}
+		p := smithy.Path{Parent: parent, Name: "L"}
 		{
 			validateListAttributeValue(v, &p, u.Value)
 		}
@@ -3241,18 +3241,18 @@ func validateAttributeValue(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateExpectedAttributeValue checks a ExpectedAttributeValue value.
-func validateExpectedAttributeValue(v *validation.Validator, parent *validation.Path, x *types.ExpectedAttributeValue) {
+func validateExpectedAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.ExpectedAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: parent, Name: "Value"}
 		if x.Value != nil {
 			validateAttributeValue(v, &p, x.Value)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ComparisonOperator"}
+		p := smithy.Path{Parent: parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator != "" {
 			if !x.ComparisonOperator.IsKnown() {
 				v.Enum(&p, string(x.ComparisonOperator))
@@ -3260,7 +3260,7 @@ func validateExpectedAttributeValue(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeValueList"}
+		p := smithy.Path{Parent: parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
 			validateAttributeValueList(v, &p, x.AttributeValueList)
 		}
@@ -3268,12 +3268,12 @@ func validateExpectedAttributeValue(v *validation.Validator, parent *validation.
 }
 
 // validateParameterizedStatement checks a ParameterizedStatement value.
-func validateParameterizedStatement(v *validation.Validator, parent *validation.Path, x *types.ParameterizedStatement) {
+func validateParameterizedStatement(v *smithy.Validator, parent *smithy.Path, x *types.ParameterizedStatement) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Statement"}
+		p := smithy.Path{Parent: parent, Name: "Statement"}
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
@@ -3283,7 +3283,7 @@ func validateParameterizedStatement(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Parameters"}
+		p := smithy.Path{Parent: parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -3292,7 +3292,7 @@ func validateParameterizedStatement(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3302,12 +3302,12 @@ func validateParameterizedStatement(v *validation.Validator, parent *validation.
 }
 
 // validateCsvOptions checks a CsvOptions value.
-func validateCsvOptions(v *validation.Validator, parent *validation.Path, x *types.CsvOptions) {
+func validateCsvOptions(v *smithy.Validator, parent *smithy.Path, x *types.CsvOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Delimiter"}
+		p := smithy.Path{Parent: parent, Name: "Delimiter"}
 		if x.Delimiter != nil {
 			if n := utf8.RuneCountInString(*x.Delimiter); n != 1 {
 				v.Length(&p, n, 1, 1)
@@ -3318,7 +3318,7 @@ func validateCsvOptions(v *validation.Validator, parent *validation.Path, x *typ
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HeaderList"}
+		p := smithy.Path{Parent: parent, Name: "HeaderList"}
 		if x.HeaderList != nil {
 			if n := len(x.HeaderList); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
@@ -3329,18 +3329,18 @@ func validateCsvOptions(v *validation.Validator, parent *validation.Path, x *typ
 }
 
 // validateCondition checks a Condition value.
-func validateCondition(v *validation.Validator, parent *validation.Path, x *types.Condition) {
+func validateCondition(v *smithy.Validator, parent *smithy.Path, x *types.Condition) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeValueList"}
+		p := smithy.Path{Parent: parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
 			validateAttributeValueList(v, &p, x.AttributeValueList)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ComparisonOperator"}
+		p := smithy.Path{Parent: parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator == "" {
 			v.Required(&p)
 		} else {
@@ -3352,12 +3352,12 @@ func validateCondition(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateTransactGetItem checks a TransactGetItem value.
-func validateTransactGetItem(v *validation.Validator, parent *validation.Path, x *types.TransactGetItem) {
+func validateTransactGetItem(v *smithy.Validator, parent *smithy.Path, x *types.TransactGetItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Get"}
+		p := smithy.Path{Parent: parent, Name: "Get"}
 		if x.Get == nil {
 			v.Required(&p)
 		} else {
@@ -3367,30 +3367,30 @@ func validateTransactGetItem(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateTransactWriteItem checks a TransactWriteItem value.
-func validateTransactWriteItem(v *validation.Validator, parent *validation.Path, x *types.TransactWriteItem) {
+func validateTransactWriteItem(v *smithy.Validator, parent *smithy.Path, x *types.TransactWriteItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ConditionCheck"}
+		p := smithy.Path{Parent: parent, Name: "ConditionCheck"}
 		if x.ConditionCheck != nil {
 			validateConditionCheck(v, &p, x.ConditionCheck)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Put"}
+		p := smithy.Path{Parent: parent, Name: "Put"}
 		if x.Put != nil {
 			validatePut(v, &p, x.Put)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDelete(v, &p, x.Delete)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdate(v, &p, x.Update)
 		}
@@ -3398,18 +3398,18 @@ func validateTransactWriteItem(v *validation.Validator, parent *validation.Path,
 }
 
 // validateReplicaUpdate checks a ReplicaUpdate value.
-func validateReplicaUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaUpdate) {
+func validateReplicaUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateReplicaAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteReplicaAction(v, &p, x.Delete)
 		}
@@ -3417,12 +3417,12 @@ func validateReplicaUpdate(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateAutoScalingPolicyUpdate checks a AutoScalingPolicyUpdate value.
-func validateAutoScalingPolicyUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingPolicyUpdate) {
+func validateAutoScalingPolicyUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingPolicyUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PolicyName"}
+		p := smithy.Path{Parent: parent, Name: "PolicyName"}
 		if x.PolicyName != nil {
 			if n := utf8.RuneCountInString(*x.PolicyName); n < 1 || n > 256 {
 				v.Length(&p, n, 1, 256)
@@ -3433,7 +3433,7 @@ func validateAutoScalingPolicyUpdate(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TargetTrackingScalingPolicyConfiguration"}
+		p := smithy.Path{Parent: parent, Name: "TargetTrackingScalingPolicyConfiguration"}
 		if x.TargetTrackingScalingPolicyConfiguration == nil {
 			v.Required(&p)
 		} else {
@@ -3443,12 +3443,12 @@ func validateAutoScalingPolicyUpdate(v *validation.Validator, parent *validation
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdate checks a GlobalTableGlobalSecondaryIndexSettingsUpdate value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3461,7 +3461,7 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validation.Validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityUnits"}
 		if x.ProvisionedWriteCapacityUnits != nil {
 			if n := *x.ProvisionedWriteCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -3469,7 +3469,7 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validation.Validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
@@ -3477,18 +3477,18 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *validation.Validat
 }
 
 // validateReplicaSettingsUpdate checks a ReplicaSettingsUpdate value.
-func validateReplicaSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityUnits"}
 		if x.ReplicaProvisionedReadCapacityUnits != nil {
 			if n := *x.ReplicaProvisionedReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -3496,13 +3496,13 @@ func validateReplicaSettingsUpdate(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
 		if x.ReplicaGlobalSecondaryIndexSettingsUpdate != nil {
 			if n := len(x.ReplicaGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -3511,7 +3511,7 @@ func validateReplicaSettingsUpdate(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaTableClass"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaTableClass"}
 		if x.ReplicaTableClass != "" {
 			if !x.ReplicaTableClass.IsKnown() {
 				v.Enum(&p, string(x.ReplicaTableClass))
@@ -3521,18 +3521,18 @@ func validateReplicaSettingsUpdate(v *validation.Validator, parent *validation.P
 }
 
 // validateAttributeValueUpdate checks a AttributeValueUpdate value.
-func validateAttributeValueUpdate(v *validation.Validator, parent *validation.Path, x *types.AttributeValueUpdate) {
+func validateAttributeValueUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AttributeValueUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: parent, Name: "Value"}
 		if x.Value != nil {
 			validateAttributeValue(v, &p, x.Value)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Action"}
+		p := smithy.Path{Parent: parent, Name: "Action"}
 		if x.Action != "" {
 			if !x.Action.IsKnown() {
 				v.Enum(&p, string(x.Action))
@@ -3542,24 +3542,24 @@ func validateAttributeValueUpdate(v *validation.Validator, parent *validation.Pa
 }
 
 // validateGlobalSecondaryIndexUpdate checks a GlobalSecondaryIndexUpdate value.
-func validateGlobalSecondaryIndexUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndexUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdateGlobalSecondaryIndexAction(v, &p, x.Update)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateGlobalSecondaryIndexAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteGlobalSecondaryIndexAction(v, &p, x.Delete)
 		}
@@ -3567,24 +3567,24 @@ func validateGlobalSecondaryIndexUpdate(v *validation.Validator, parent *validat
 }
 
 // validateReplicationGroupUpdate checks a ReplicationGroupUpdate value.
-func validateReplicationGroupUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicationGroupUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: parent, Name: "Create"}
 		if x.Create != nil {
 			validateCreateReplicationGroupMemberAction(v, &p, x.Create)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: parent, Name: "Update"}
 		if x.Update != nil {
 			validateUpdateReplicationGroupMemberAction(v, &p, x.Update)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: parent, Name: "Delete"}
 		if x.Delete != nil {
 			validateDeleteReplicationGroupMemberAction(v, &p, x.Delete)
 		}
@@ -3592,12 +3592,12 @@ func validateReplicationGroupUpdate(v *validation.Validator, parent *validation.
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdate checks a GlobalSecondaryIndexAutoScalingUpdate value.
-func validateGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -3608,7 +3608,7 @@ func validateGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, pare
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
@@ -3616,24 +3616,24 @@ func validateGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, pare
 }
 
 // validateReplicaAutoScalingUpdate checks a ReplicaAutoScalingUpdate value.
-func validateReplicaAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
 		if x.ReplicaGlobalSecondaryIndexUpdates != nil {
 			validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v, &p, x.ReplicaGlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingUpdate)
 		}
@@ -3641,26 +3641,26 @@ func validateReplicaAutoScalingUpdate(v *validation.Validator, parent *validatio
 }
 
 // validateKeyList checks a KeyList value.
-func validateKeyList(v *validation.Validator, parent *validation.Path, x []map[string]types.AttributeValue) {
+func validateKeyList(v *smithy.Validator, parent *smithy.Path, x []map[string]types.AttributeValue) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateKey(v, &p, x[i])
 	}
 }
 
 // validateWriteRequest checks a WriteRequest value.
-func validateWriteRequest(v *validation.Validator, parent *validation.Path, x *types.WriteRequest) {
+func validateWriteRequest(v *smithy.Validator, parent *smithy.Path, x *types.WriteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PutRequest"}
+		p := smithy.Path{Parent: parent, Name: "PutRequest"}
 		if x.PutRequest != nil {
 			validatePutRequest(v, &p, x.PutRequest)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeleteRequest"}
+		p := smithy.Path{Parent: parent, Name: "DeleteRequest"}
 		if x.DeleteRequest != nil {
 			validateDeleteRequest(v, &p, x.DeleteRequest)
 		}
@@ -3668,12 +3668,12 @@ func validateWriteRequest(v *validation.Validator, parent *validation.Path, x *t
 }
 
 // validateProjection checks a Projection value.
-func validateProjection(v *validation.Validator, parent *validation.Path, x *types.Projection) {
+func validateProjection(v *smithy.Validator, parent *smithy.Path, x *types.Projection) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProjectionType"}
+		p := smithy.Path{Parent: parent, Name: "ProjectionType"}
 		if x.ProjectionType != "" {
 			if !x.ProjectionType.IsKnown() {
 				v.Enum(&p, string(x.ProjectionType))
@@ -3681,7 +3681,7 @@ func validateProjection(v *validation.Validator, parent *validation.Path, x *typ
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NonKeyAttributes"}
+		p := smithy.Path{Parent: parent, Name: "NonKeyAttributes"}
 		if x.NonKeyAttributes != nil {
 			if n := len(x.NonKeyAttributes); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
@@ -3692,10 +3692,10 @@ func validateProjection(v *validation.Validator, parent *validation.Path, x *typ
 }
 
 // validateMapAttributeValue checks a MapAttributeValue value.
-func validateMapAttributeValue(v *validation.Validator, parent *validation.Path, x map[string]types.AttributeValue) {
+func validateMapAttributeValue(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if n := utf8.RuneCountInString(k); n > 65535 {
 				v.Length(&p, n, 0, 65535)
@@ -3707,25 +3707,25 @@ func validateMapAttributeValue(v *validation.Validator, parent *validation.Path,
 }
 
 // validateListAttributeValue checks a ListAttributeValue value.
-func validateListAttributeValue(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
+func validateListAttributeValue(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateAttributeValueList checks a AttributeValueList value.
-func validateAttributeValueList(v *validation.Validator, parent *validation.Path, x []types.AttributeValue) {
+func validateAttributeValueList(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateAttributeValue(v, &p, x[i])
 	}
 }
 
 // validateCsvHeaderList checks a CsvHeaderList value.
-func validateCsvHeaderList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCsvHeaderList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 65536 {
 			v.Length(&p, n, 1, 65536)
 		}
@@ -3736,12 +3736,12 @@ func validateCsvHeaderList(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateGet checks a Get value.
-func validateGet(v *validation.Validator, parent *validation.Path, x *types.Get) {
+func validateGet(v *smithy.Validator, parent *smithy.Path, x *types.Get) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3749,7 +3749,7 @@ func validateGet(v *validation.Validator, parent *validation.Path, x *types.Get)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3759,7 +3759,7 @@ func validateGet(v *validation.Validator, parent *validation.Path, x *types.Get)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
@@ -3767,12 +3767,12 @@ func validateGet(v *validation.Validator, parent *validation.Path, x *types.Get)
 }
 
 // validateConditionCheck checks a ConditionCheck value.
-func validateConditionCheck(v *validation.Validator, parent *validation.Path, x *types.ConditionCheck) {
+func validateConditionCheck(v *smithy.Validator, parent *smithy.Path, x *types.ConditionCheck) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3780,7 +3780,7 @@ func validateConditionCheck(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3790,25 +3790,25 @@ func validateConditionCheck(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ConditionExpression"}
+		p := smithy.Path{Parent: parent, Name: "ConditionExpression"}
 		if x.ConditionExpression == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3818,12 +3818,12 @@ func validateConditionCheck(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validatePut checks a Put value.
-func validatePut(v *validation.Validator, parent *validation.Path, x *types.Put) {
+func validatePut(v *smithy.Validator, parent *smithy.Path, x *types.Put) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Item"}
+		p := smithy.Path{Parent: parent, Name: "Item"}
 		if x.Item == nil {
 			v.Required(&p)
 		} else {
@@ -3831,7 +3831,7 @@ func validatePut(v *validation.Validator, parent *validation.Path, x *types.Put)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3841,19 +3841,19 @@ func validatePut(v *validation.Validator, parent *validation.Path, x *types.Put)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3863,12 +3863,12 @@ func validatePut(v *validation.Validator, parent *validation.Path, x *types.Put)
 }
 
 // validateDelete checks a Delete value.
-func validateDelete(v *validation.Validator, parent *validation.Path, x *types.Delete) {
+func validateDelete(v *smithy.Validator, parent *smithy.Path, x *types.Delete) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3876,7 +3876,7 @@ func validateDelete(v *validation.Validator, parent *validation.Path, x *types.D
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3886,19 +3886,19 @@ func validateDelete(v *validation.Validator, parent *validation.Path, x *types.D
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3908,12 +3908,12 @@ func validateDelete(v *validation.Validator, parent *validation.Path, x *types.D
 }
 
 // validateUpdate checks a Update value.
-func validateUpdate(v *validation.Validator, parent *validation.Path, x *types.Update) {
+func validateUpdate(v *smithy.Validator, parent *smithy.Path, x *types.Update) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3921,13 +3921,13 @@ func validateUpdate(v *validation.Validator, parent *validation.Path, x *types.U
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UpdateExpression"}
+		p := smithy.Path{Parent: parent, Name: "UpdateExpression"}
 		if x.UpdateExpression == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3937,19 +3937,19 @@ func validateUpdate(v *validation.Validator, parent *validation.Path, x *types.U
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
 			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
 			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3959,12 +3959,12 @@ func validateUpdate(v *validation.Validator, parent *validation.Path, x *types.U
 }
 
 // validateCreateReplicaAction checks a CreateReplicaAction value.
-func validateCreateReplicaAction(v *validation.Validator, parent *validation.Path, x *types.CreateReplicaAction) {
+func validateCreateReplicaAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -3972,12 +3972,12 @@ func validateCreateReplicaAction(v *validation.Validator, parent *validation.Pat
 }
 
 // validateDeleteReplicaAction checks a DeleteReplicaAction value.
-func validateDeleteReplicaAction(v *validation.Validator, parent *validation.Path, x *types.DeleteReplicaAction) {
+func validateDeleteReplicaAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -3985,12 +3985,12 @@ func validateDeleteReplicaAction(v *validation.Validator, parent *validation.Pat
 }
 
 // validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate checks a AutoScalingTargetTrackingScalingPolicyConfigurationUpdate value.
-func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *validation.Validator, parent *validation.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
+func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TargetValue"}
+		p := smithy.Path{Parent: parent, Name: "TargetValue"}
 		if x.TargetValue == nil {
 			v.Required(&p)
 		}
@@ -3998,20 +3998,20 @@ func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *valida
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdateList checks a ReplicaGlobalSecondaryIndexSettingsUpdateList value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
 	}
 }
 
 // validateUpdateGlobalSecondaryIndexAction checks a UpdateGlobalSecondaryIndexAction value.
-func validateUpdateGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.UpdateGlobalSecondaryIndexAction) {
+func validateUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.UpdateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4024,7 +4024,7 @@ func validateUpdateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -4032,12 +4032,12 @@ func validateUpdateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 }
 
 // validateCreateGlobalSecondaryIndexAction checks a CreateGlobalSecondaryIndexAction value.
-func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.CreateGlobalSecondaryIndexAction) {
+func validateCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4050,7 +4050,7 @@ func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
@@ -4061,7 +4061,7 @@ func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
@@ -4069,7 +4069,7 @@ func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
 			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
 		}
@@ -4077,12 +4077,12 @@ func validateCreateGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 }
 
 // validateDeleteGlobalSecondaryIndexAction checks a DeleteGlobalSecondaryIndexAction value.
-func validateDeleteGlobalSecondaryIndexAction(v *validation.Validator, parent *validation.Path, x *types.DeleteGlobalSecondaryIndexAction) {
+func validateDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4097,24 +4097,24 @@ func validateDeleteGlobalSecondaryIndexAction(v *validation.Validator, parent *v
 }
 
 // validateCreateReplicationGroupMemberAction checks a CreateReplicationGroupMemberAction value.
-func validateCreateReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.CreateReplicationGroupMemberAction) {
+func validateCreateReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -4123,7 +4123,7 @@ func validateCreateReplicationGroupMemberAction(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableClassOverride"}
+		p := smithy.Path{Parent: parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
 				v.Enum(&p, string(x.TableClassOverride))
@@ -4133,24 +4133,24 @@ func validateCreateReplicationGroupMemberAction(v *validation.Validator, parent 
 }
 
 // validateUpdateReplicationGroupMemberAction checks a UpdateReplicationGroupMemberAction value.
-func validateUpdateReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.UpdateReplicationGroupMemberAction) {
+func validateUpdateReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.UpdateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
 				v.Length(&p, n, 1, -1)
@@ -4159,7 +4159,7 @@ func validateUpdateReplicationGroupMemberAction(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TableClassOverride"}
+		p := smithy.Path{Parent: parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
 				v.Enum(&p, string(x.TableClassOverride))
@@ -4169,12 +4169,12 @@ func validateUpdateReplicationGroupMemberAction(v *validation.Validator, parent 
 }
 
 // validateDeleteReplicationGroupMemberAction checks a DeleteReplicationGroupMemberAction value.
-func validateDeleteReplicationGroupMemberAction(v *validation.Validator, parent *validation.Path, x *types.DeleteReplicationGroupMemberAction) {
+func validateDeleteReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -4182,20 +4182,20 @@ func validateDeleteReplicationGroupMemberAction(v *validation.Validator, parent 
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdateList checks a ReplicaGlobalSecondaryIndexAutoScalingUpdateList value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
 	}
 }
 
 // validatePutRequest checks a PutRequest value.
-func validatePutRequest(v *validation.Validator, parent *validation.Path, x *types.PutRequest) {
+func validatePutRequest(v *smithy.Validator, parent *smithy.Path, x *types.PutRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Item"}
+		p := smithy.Path{Parent: parent, Name: "Item"}
 		if x.Item == nil {
 			v.Required(&p)
 		} else {
@@ -4205,12 +4205,12 @@ func validatePutRequest(v *validation.Validator, parent *validation.Path, x *typ
 }
 
 // validateDeleteRequest checks a DeleteRequest value.
-func validateDeleteRequest(v *validation.Validator, parent *validation.Path, x *types.DeleteRequest) {
+func validateDeleteRequest(v *smithy.Validator, parent *smithy.Path, x *types.DeleteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4220,9 +4220,9 @@ func validateDeleteRequest(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateNonKeyAttributeNameList checks a NonKeyAttributeNameList value.
-func validateNonKeyAttributeNameList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateNonKeyAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
 			v.Length(&p, n, 1, 255)
 		}
@@ -4230,12 +4230,12 @@ func validateNonKeyAttributeNameList(v *validation.Validator, parent *validation
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdate checks a ReplicaGlobalSecondaryIndexSettingsUpdate value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4248,7 +4248,7 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityUnits"}
 		if x.ProvisionedReadCapacityUnits != nil {
 			if n := *x.ProvisionedReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -4256,7 +4256,7 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
@@ -4264,12 +4264,12 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *validation.Validator, 
 }
 
 // validateProvisionedThroughputOverride checks a ProvisionedThroughputOverride value.
-func validateProvisionedThroughputOverride(v *validation.Validator, parent *validation.Path, x *types.ProvisionedThroughputOverride) {
+func validateProvisionedThroughputOverride(v *smithy.Validator, parent *smithy.Path, x *types.ProvisionedThroughputOverride) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReadCapacityUnits"}
+		p := smithy.Path{Parent: parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits != nil {
 			if n := *x.ReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -4279,20 +4279,20 @@ func validateProvisionedThroughputOverride(v *validation.Validator, parent *vali
 }
 
 // validateReplicaGlobalSecondaryIndexList checks a ReplicaGlobalSecondaryIndexList value.
-func validateReplicaGlobalSecondaryIndexList(v *validation.Validator, parent *validation.Path, x []types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndex) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateReplicaGlobalSecondaryIndex(v, &p, &x[i])
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdate checks a ReplicaGlobalSecondaryIndexAutoScalingUpdate value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
 				v.Length(&p, n, 3, 255)
@@ -4303,7 +4303,7 @@ func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validato
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingUpdate != nil {
 			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingUpdate)
 		}
@@ -4311,12 +4311,12 @@ func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *validation.Validato
 }
 
 // validateReplicaGlobalSecondaryIndex checks a ReplicaGlobalSecondaryIndex value.
-func validateReplicaGlobalSecondaryIndex(v *validation.Validator, parent *validation.Path, x *types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4329,7 +4329,7 @@ func validateReplicaGlobalSecondaryIndex(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
 			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
 		}

@@ -6,9 +6,7 @@ package dynamodb
 
 import (
 	"context"
-	call "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/call"
-	jmespath "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/jmespath"
-	waiter "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/waiter"
+	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"sync"
 	"time"
@@ -23,22 +21,22 @@ func (c *Client) WaitUntilTableExists(ctx context.Context, in *DescribeTableInpu
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	return waiter.Wait(ctx, "TableExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
+	return smithy.Wait(ctx, "TableExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
 		return c.DescribeTable(ctx, in, optFns...)
-	}, func(out *DescribeTableOutput, err error) (waiter.State, bool) {
+	}, func(out *DescribeTableOutput, err error) (smithy.State, bool) {
 		var data any
 		if err == nil {
 			data = jmesDescribeTableOutput(out)
 		}
 		if err == nil {
-			if r, _ := waiterPath0().Search(data); waiter.MatchPath(r, "stringEquals", "ACTIVE") {
-				return waiter.Success, true
+			if r, _ := waiterPath0().Search(data); smithy.MatchPath(r, "stringEquals", "ACTIVE") {
+				return smithy.Success, true
 			}
 		}
-		if err != nil && call.ErrorCode(err) == "ResourceNotFoundException" {
-			return waiter.Retry, true
+		if err != nil && smithy.ErrorCode(err) == "ResourceNotFoundException" {
+			return smithy.Retry, true
 		}
-		return waiter.Retry, false
+		return smithy.Retry, false
 	})
 }
 
@@ -51,13 +49,13 @@ func (c *Client) WaitUntilTableNotExists(ctx context.Context, in *DescribeTableI
 	if in == nil {
 		in = &DescribeTableInput{}
 	}
-	return waiter.Wait(ctx, "TableNotExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
+	return smithy.Wait(ctx, "TableNotExists", maxWait, 20*time.Second, 120*time.Second, func(ctx context.Context) (*DescribeTableOutput, error) {
 		return c.DescribeTable(ctx, in, optFns...)
-	}, func(out *DescribeTableOutput, err error) (waiter.State, bool) {
-		if err != nil && call.ErrorCode(err) == "ResourceNotFoundException" {
-			return waiter.Success, true
+	}, func(out *DescribeTableOutput, err error) (smithy.State, bool) {
+		if err != nil && smithy.ErrorCode(err) == "ResourceNotFoundException" {
+			return smithy.Success, true
 		}
-		return waiter.Retry, false
+		return smithy.Retry, false
 	})
 }
 
@@ -599,7 +597,7 @@ func jmesTableWarmThroughputDescription(v *types.TableWarmThroughputDescription)
 
 // WaiterError is returned by a WaitUntil method that stops before its resource reaches the awaited
 // state: it names the waiter, why it stopped and how many calls it made.
-type WaiterError = waiter.Error
+type WaiterError = smithy.Error
 
 // jmesTime is a timestamp as JMESPath sees it: epoch seconds.
 func jmesTime(t time.Time) any {
@@ -608,7 +606,7 @@ func jmesTime(t time.Time) any {
 
 // The acceptors' JMESPath expressions, compiled on first use.
 var (
-	waiterPath0 = sync.OnceValue(func() *jmespath.Expr {
-		return jmespath.MustCompile("Table.TableStatus")
+	waiterPath0 = sync.OnceValue(func() *smithy.Expr {
+		return smithy.MustCompile("Table.TableStatus")
 	})
 )

@@ -6,9 +6,7 @@ package sqs
 
 import (
 	"context"
-	call "github.com/smithygo/smithygo/bench/internal/sqs/internal/call"
-	jsonwire "github.com/smithygo/smithygo/bench/internal/sqs/internal/jsonwire"
-	validation "github.com/smithygo/smithygo/bench/internal/sqs/internal/validation"
+	smithy "github.com/smithygo/smithygo/bench/internal/sqs/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 	"iter"
 	"strings"
@@ -23,7 +21,7 @@ const (
 	userAgent = "smithygo/sqs"
 )
 
-var opAddPermission = call.Operation{Name: "AddPermission"}
+var opAddPermission = smithy.Operation{Name: "AddPermission"}
 
 // AddPermission calls the AddPermission operation.
 //
@@ -38,30 +36,30 @@ func (c *Client) AddPermission(ctx context.Context, in *AddPermissionInput, optF
 	return send(c, ctx, in, &AddPermissionOutput{}, optFns, &opAddPermission, checkAddPermissionInput, serializeAddPermissionInput, deserializeAddPermissionOutput, nil)
 }
 
-func checkAddPermissionInput(in *AddPermissionInput, mode validation.Mode) error {
+func checkAddPermissionInput(in *AddPermissionInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Label == nil {
-		v.Required(&validation.Path{Name: "Label"})
+		v.Required(&smithy.Path{Name: "Label"})
 	}
 	if in.AWSAccountIds == nil {
-		v.Required(&validation.Path{Name: "AWSAccountIds"})
+		v.Required(&smithy.Path{Name: "AWSAccountIds"})
 	}
 	if in.Actions == nil {
-		v.Required(&validation.Path{Name: "Actions"})
+		v.Required(&smithy.Path{Name: "Actions"})
 	}
 	return v.Err("AddPermissionInput")
 }
 
-var opCancelMessageMoveTask = call.Operation{Name: "CancelMessageMoveTask"}
+var opCancelMessageMoveTask = smithy.Operation{Name: "CancelMessageMoveTask"}
 
 // CancelMessageMoveTask calls the CancelMessageMoveTask operation.
 //
@@ -76,21 +74,21 @@ func (c *Client) CancelMessageMoveTask(ctx context.Context, in *CancelMessageMov
 	return send(c, ctx, in, &CancelMessageMoveTaskOutput{}, optFns, &opCancelMessageMoveTask, checkCancelMessageMoveTaskInput, serializeCancelMessageMoveTaskInput, deserializeCancelMessageMoveTaskOutput, nil)
 }
 
-func checkCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput, mode validation.Mode) error {
+func checkCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.TaskHandle == nil {
-		v.Required(&validation.Path{Name: "TaskHandle"})
+		v.Required(&smithy.Path{Name: "TaskHandle"})
 	}
 	return v.Err("CancelMessageMoveTaskInput")
 }
 
-var opChangeMessageVisibility = call.Operation{Name: "ChangeMessageVisibility"}
+var opChangeMessageVisibility = smithy.Operation{Name: "ChangeMessageVisibility"}
 
 // ChangeMessageVisibility calls the ChangeMessageVisibility operation.
 //
@@ -106,27 +104,27 @@ func (c *Client) ChangeMessageVisibility(ctx context.Context, in *ChangeMessageV
 	return send(c, ctx, in, &ChangeMessageVisibilityOutput{}, optFns, &opChangeMessageVisibility, checkChangeMessageVisibilityInput, serializeChangeMessageVisibilityInput, deserializeChangeMessageVisibilityOutput, nil)
 }
 
-func checkChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput, mode validation.Mode) error {
+func checkChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.ReceiptHandle == nil {
-		v.Required(&validation.Path{Name: "ReceiptHandle"})
+		v.Required(&smithy.Path{Name: "ReceiptHandle"})
 	}
 	if in.VisibilityTimeout == nil {
-		v.Required(&validation.Path{Name: "VisibilityTimeout"})
+		v.Required(&smithy.Path{Name: "VisibilityTimeout"})
 	}
 	return v.Err("ChangeMessageVisibilityInput")
 }
 
-var opChangeMessageVisibilityBatch = call.Operation{Name: "ChangeMessageVisibilityBatch"}
+var opChangeMessageVisibilityBatch = smithy.Operation{Name: "ChangeMessageVisibilityBatch"}
 
 // ChangeMessageVisibilityBatch calls the ChangeMessageVisibilityBatch operation.
 //
@@ -143,24 +141,24 @@ func (c *Client) ChangeMessageVisibilityBatch(ctx context.Context, in *ChangeMes
 	return send(c, ctx, in, &ChangeMessageVisibilityBatchOutput{}, optFns, &opChangeMessageVisibilityBatch, checkChangeMessageVisibilityBatchInput, serializeChangeMessageVisibilityBatchInput, deserializeChangeMessageVisibilityBatchOutput, nil)
 }
 
-func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput, mode validation.Mode) error {
+func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.Required(&validation.Path{Name: "Entries"})
+		v.Required(&smithy.Path{Name: "Entries"})
 	}
 	return v.Err("ChangeMessageVisibilityBatchInput")
 }
 
-var opCreateQueue = call.Operation{Name: "CreateQueue"}
+var opCreateQueue = smithy.Operation{Name: "CreateQueue"}
 
 // CreateQueue calls the CreateQueue operation.
 //
@@ -176,21 +174,21 @@ func (c *Client) CreateQueue(ctx context.Context, in *CreateQueueInput, optFns .
 	return send(c, ctx, in, &CreateQueueOutput{}, optFns, &opCreateQueue, checkCreateQueueInput, serializeCreateQueueInput, deserializeCreateQueueOutput, nil)
 }
 
-func checkCreateQueueInput(in *CreateQueueInput, mode validation.Mode) error {
+func checkCreateQueueInput(in *CreateQueueInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueName == nil {
-		v.Required(&validation.Path{Name: "QueueName"})
+		v.Required(&smithy.Path{Name: "QueueName"})
 	}
 	return v.Err("CreateQueueInput")
 }
 
-var opDeleteMessage = call.Operation{Name: "DeleteMessage"}
+var opDeleteMessage = smithy.Operation{Name: "DeleteMessage"}
 
 // DeleteMessage calls the DeleteMessage operation.
 //
@@ -206,24 +204,24 @@ func (c *Client) DeleteMessage(ctx context.Context, in *DeleteMessageInput, optF
 	return send(c, ctx, in, &DeleteMessageOutput{}, optFns, &opDeleteMessage, checkDeleteMessageInput, serializeDeleteMessageInput, deserializeDeleteMessageOutput, nil)
 }
 
-func checkDeleteMessageInput(in *DeleteMessageInput, mode validation.Mode) error {
+func checkDeleteMessageInput(in *DeleteMessageInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.ReceiptHandle == nil {
-		v.Required(&validation.Path{Name: "ReceiptHandle"})
+		v.Required(&smithy.Path{Name: "ReceiptHandle"})
 	}
 	return v.Err("DeleteMessageInput")
 }
 
-var opDeleteMessageBatch = call.Operation{Name: "DeleteMessageBatch"}
+var opDeleteMessageBatch = smithy.Operation{Name: "DeleteMessageBatch"}
 
 // DeleteMessageBatch calls the DeleteMessageBatch operation.
 //
@@ -240,24 +238,24 @@ func (c *Client) DeleteMessageBatch(ctx context.Context, in *DeleteMessageBatchI
 	return send(c, ctx, in, &DeleteMessageBatchOutput{}, optFns, &opDeleteMessageBatch, checkDeleteMessageBatchInput, serializeDeleteMessageBatchInput, deserializeDeleteMessageBatchOutput, nil)
 }
 
-func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode validation.Mode) error {
+func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.Required(&validation.Path{Name: "Entries"})
+		v.Required(&smithy.Path{Name: "Entries"})
 	}
 	return v.Err("DeleteMessageBatchInput")
 }
 
-var opDeleteQueue = call.Operation{Name: "DeleteQueue"}
+var opDeleteQueue = smithy.Operation{Name: "DeleteQueue"}
 
 // DeleteQueue calls the DeleteQueue operation.
 //
@@ -272,21 +270,21 @@ func (c *Client) DeleteQueue(ctx context.Context, in *DeleteQueueInput, optFns .
 	return send(c, ctx, in, &DeleteQueueOutput{}, optFns, &opDeleteQueue, checkDeleteQueueInput, serializeDeleteQueueInput, deserializeDeleteQueueOutput, nil)
 }
 
-func checkDeleteQueueInput(in *DeleteQueueInput, mode validation.Mode) error {
+func checkDeleteQueueInput(in *DeleteQueueInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("DeleteQueueInput")
 }
 
-var opGetQueueAttributes = call.Operation{Name: "GetQueueAttributes"}
+var opGetQueueAttributes = smithy.Operation{Name: "GetQueueAttributes"}
 
 // GetQueueAttributes calls the GetQueueAttributes operation.
 //
@@ -301,21 +299,21 @@ func (c *Client) GetQueueAttributes(ctx context.Context, in *GetQueueAttributesI
 	return send(c, ctx, in, &GetQueueAttributesOutput{}, optFns, &opGetQueueAttributes, checkGetQueueAttributesInput, serializeGetQueueAttributesInput, deserializeGetQueueAttributesOutput, nil)
 }
 
-func checkGetQueueAttributesInput(in *GetQueueAttributesInput, mode validation.Mode) error {
+func checkGetQueueAttributesInput(in *GetQueueAttributesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("GetQueueAttributesInput")
 }
 
-var opGetQueueUrl = call.Operation{Name: "GetQueueUrl"}
+var opGetQueueUrl = smithy.Operation{Name: "GetQueueUrl"}
 
 // GetQueueUrl calls the GetQueueUrl operation.
 //
@@ -330,21 +328,21 @@ func (c *Client) GetQueueUrl(ctx context.Context, in *GetQueueUrlInput, optFns .
 	return send(c, ctx, in, &GetQueueUrlOutput{}, optFns, &opGetQueueUrl, checkGetQueueUrlInput, serializeGetQueueUrlInput, deserializeGetQueueUrlOutput, nil)
 }
 
-func checkGetQueueUrlInput(in *GetQueueUrlInput, mode validation.Mode) error {
+func checkGetQueueUrlInput(in *GetQueueUrlInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueName == nil {
-		v.Required(&validation.Path{Name: "QueueName"})
+		v.Required(&smithy.Path{Name: "QueueName"})
 	}
 	return v.Err("GetQueueUrlInput")
 }
 
-var opListDeadLetterSourceQueues = call.Operation{Name: "ListDeadLetterSourceQueues"}
+var opListDeadLetterSourceQueues = smithy.Operation{Name: "ListDeadLetterSourceQueues"}
 
 // ListDeadLetterSourceQueues calls the ListDeadLetterSourceQueues operation.
 //
@@ -359,21 +357,21 @@ func (c *Client) ListDeadLetterSourceQueues(ctx context.Context, in *ListDeadLet
 	return send(c, ctx, in, &ListDeadLetterSourceQueuesOutput{}, optFns, &opListDeadLetterSourceQueues, checkListDeadLetterSourceQueuesInput, serializeListDeadLetterSourceQueuesInput, deserializeListDeadLetterSourceQueuesOutput, nil)
 }
 
-func checkListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput, mode validation.Mode) error {
+func checkListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("ListDeadLetterSourceQueuesInput")
 }
 
-var opListMessageMoveTasks = call.Operation{Name: "ListMessageMoveTasks"}
+var opListMessageMoveTasks = smithy.Operation{Name: "ListMessageMoveTasks"}
 
 // ListMessageMoveTasks calls the ListMessageMoveTasks operation.
 //
@@ -388,21 +386,21 @@ func (c *Client) ListMessageMoveTasks(ctx context.Context, in *ListMessageMoveTa
 	return send(c, ctx, in, &ListMessageMoveTasksOutput{}, optFns, &opListMessageMoveTasks, checkListMessageMoveTasksInput, serializeListMessageMoveTasksInput, deserializeListMessageMoveTasksOutput, nil)
 }
 
-func checkListMessageMoveTasksInput(in *ListMessageMoveTasksInput, mode validation.Mode) error {
+func checkListMessageMoveTasksInput(in *ListMessageMoveTasksInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SourceArn == nil {
-		v.Required(&validation.Path{Name: "SourceArn"})
+		v.Required(&smithy.Path{Name: "SourceArn"})
 	}
 	return v.Err("ListMessageMoveTasksInput")
 }
 
-var opListQueueTags = call.Operation{Name: "ListQueueTags"}
+var opListQueueTags = smithy.Operation{Name: "ListQueueTags"}
 
 // ListQueueTags calls the ListQueueTags operation.
 //
@@ -417,21 +415,21 @@ func (c *Client) ListQueueTags(ctx context.Context, in *ListQueueTagsInput, optF
 	return send(c, ctx, in, &ListQueueTagsOutput{}, optFns, &opListQueueTags, checkListQueueTagsInput, serializeListQueueTagsInput, deserializeListQueueTagsOutput, nil)
 }
 
-func checkListQueueTagsInput(in *ListQueueTagsInput, mode validation.Mode) error {
+func checkListQueueTagsInput(in *ListQueueTagsInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("ListQueueTagsInput")
 }
 
-var opListQueues = call.Operation{Name: "ListQueues"}
+var opListQueues = smithy.Operation{Name: "ListQueues"}
 
 // ListQueues calls the ListQueues operation.
 //
@@ -446,17 +444,17 @@ func (c *Client) ListQueues(ctx context.Context, in *ListQueuesInput, optFns ...
 	return send(c, ctx, in, &ListQueuesOutput{}, optFns, &opListQueues, checkListQueuesInput, serializeListQueuesInput, deserializeListQueuesOutput, nil)
 }
 
-func checkListQueuesInput(in *ListQueuesInput, mode validation.Mode) error {
+func checkListQueuesInput(in *ListQueuesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
 	return nil
 }
 
-var opPurgeQueue = call.Operation{Name: "PurgeQueue"}
+var opPurgeQueue = smithy.Operation{Name: "PurgeQueue"}
 
 // PurgeQueue calls the PurgeQueue operation.
 //
@@ -471,21 +469,21 @@ func (c *Client) PurgeQueue(ctx context.Context, in *PurgeQueueInput, optFns ...
 	return send(c, ctx, in, &PurgeQueueOutput{}, optFns, &opPurgeQueue, checkPurgeQueueInput, serializePurgeQueueInput, deserializePurgeQueueOutput, nil)
 }
 
-func checkPurgeQueueInput(in *PurgeQueueInput, mode validation.Mode) error {
+func checkPurgeQueueInput(in *PurgeQueueInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("PurgeQueueInput")
 }
 
-var opReceiveMessage = call.Operation{Name: "ReceiveMessage"}
+var opReceiveMessage = smithy.Operation{Name: "ReceiveMessage"}
 
 // ReceiveMessage calls the ReceiveMessage operation.
 //
@@ -502,21 +500,21 @@ func (c *Client) ReceiveMessage(ctx context.Context, in *ReceiveMessageInput, op
 	return send(c, ctx, in, &ReceiveMessageOutput{}, optFns, &opReceiveMessage, checkReceiveMessageInput, serializeReceiveMessageInput, deserializeReceiveMessageOutput, nil)
 }
 
-func checkReceiveMessageInput(in *ReceiveMessageInput, mode validation.Mode) error {
+func checkReceiveMessageInput(in *ReceiveMessageInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	return v.Err("ReceiveMessageInput")
 }
 
-var opRemovePermission = call.Operation{Name: "RemovePermission"}
+var opRemovePermission = smithy.Operation{Name: "RemovePermission"}
 
 // RemovePermission calls the RemovePermission operation.
 //
@@ -531,24 +529,24 @@ func (c *Client) RemovePermission(ctx context.Context, in *RemovePermissionInput
 	return send(c, ctx, in, &RemovePermissionOutput{}, optFns, &opRemovePermission, checkRemovePermissionInput, serializeRemovePermissionInput, deserializeRemovePermissionOutput, nil)
 }
 
-func checkRemovePermissionInput(in *RemovePermissionInput, mode validation.Mode) error {
+func checkRemovePermissionInput(in *RemovePermissionInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Label == nil {
-		v.Required(&validation.Path{Name: "Label"})
+		v.Required(&smithy.Path{Name: "Label"})
 	}
 	return v.Err("RemovePermissionInput")
 }
 
-var opSendMessage = call.Operation{Name: "SendMessage"}
+var opSendMessage = smithy.Operation{Name: "SendMessage"}
 
 // SendMessage calls the SendMessage operation.
 //
@@ -565,24 +563,24 @@ func (c *Client) SendMessage(ctx context.Context, in *SendMessageInput, optFns .
 	return send(c, ctx, in, &SendMessageOutput{}, optFns, &opSendMessage, checkSendMessageInput, serializeSendMessageInput, deserializeSendMessageOutput, nil)
 }
 
-func checkSendMessageInput(in *SendMessageInput, mode validation.Mode) error {
+func checkSendMessageInput(in *SendMessageInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.MessageBody == nil {
-		v.Required(&validation.Path{Name: "MessageBody"})
+		v.Required(&smithy.Path{Name: "MessageBody"})
 	}
 	return v.Err("SendMessageInput")
 }
 
-var opSendMessageBatch = call.Operation{Name: "SendMessageBatch"}
+var opSendMessageBatch = smithy.Operation{Name: "SendMessageBatch"}
 
 // SendMessageBatch calls the SendMessageBatch operation.
 //
@@ -601,24 +599,24 @@ func (c *Client) SendMessageBatch(ctx context.Context, in *SendMessageBatchInput
 	return send(c, ctx, in, &SendMessageBatchOutput{}, optFns, &opSendMessageBatch, checkSendMessageBatchInput, serializeSendMessageBatchInput, deserializeSendMessageBatchOutput, nil)
 }
 
-func checkSendMessageBatchInput(in *SendMessageBatchInput, mode validation.Mode) error {
+func checkSendMessageBatchInput(in *SendMessageBatchInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Entries == nil {
-		v.Required(&validation.Path{Name: "Entries"})
+		v.Required(&smithy.Path{Name: "Entries"})
 	}
 	return v.Err("SendMessageBatchInput")
 }
 
-var opSetQueueAttributes = call.Operation{Name: "SetQueueAttributes"}
+var opSetQueueAttributes = smithy.Operation{Name: "SetQueueAttributes"}
 
 // SetQueueAttributes calls the SetQueueAttributes operation.
 //
@@ -634,24 +632,24 @@ func (c *Client) SetQueueAttributes(ctx context.Context, in *SetQueueAttributesI
 	return send(c, ctx, in, &SetQueueAttributesOutput{}, optFns, &opSetQueueAttributes, checkSetQueueAttributesInput, serializeSetQueueAttributesInput, deserializeSetQueueAttributesOutput, nil)
 }
 
-func checkSetQueueAttributesInput(in *SetQueueAttributesInput, mode validation.Mode) error {
+func checkSetQueueAttributesInput(in *SetQueueAttributesInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Attributes == nil {
-		v.Required(&validation.Path{Name: "Attributes"})
+		v.Required(&smithy.Path{Name: "Attributes"})
 	}
 	return v.Err("SetQueueAttributesInput")
 }
 
-var opStartMessageMoveTask = call.Operation{Name: "StartMessageMoveTask"}
+var opStartMessageMoveTask = smithy.Operation{Name: "StartMessageMoveTask"}
 
 // StartMessageMoveTask calls the StartMessageMoveTask operation.
 //
@@ -666,21 +664,21 @@ func (c *Client) StartMessageMoveTask(ctx context.Context, in *StartMessageMoveT
 	return send(c, ctx, in, &StartMessageMoveTaskOutput{}, optFns, &opStartMessageMoveTask, checkStartMessageMoveTaskInput, serializeStartMessageMoveTaskInput, deserializeStartMessageMoveTaskOutput, nil)
 }
 
-func checkStartMessageMoveTaskInput(in *StartMessageMoveTaskInput, mode validation.Mode) error {
+func checkStartMessageMoveTaskInput(in *StartMessageMoveTaskInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.SourceArn == nil {
-		v.Required(&validation.Path{Name: "SourceArn"})
+		v.Required(&smithy.Path{Name: "SourceArn"})
 	}
 	return v.Err("StartMessageMoveTaskInput")
 }
 
-var opTagQueue = call.Operation{Name: "TagQueue"}
+var opTagQueue = smithy.Operation{Name: "TagQueue"}
 
 // TagQueue calls the TagQueue operation.
 //
@@ -695,24 +693,24 @@ func (c *Client) TagQueue(ctx context.Context, in *TagQueueInput, optFns ...func
 	return send(c, ctx, in, &TagQueueOutput{}, optFns, &opTagQueue, checkTagQueueInput, serializeTagQueueInput, deserializeTagQueueOutput, nil)
 }
 
-func checkTagQueueInput(in *TagQueueInput, mode validation.Mode) error {
+func checkTagQueueInput(in *TagQueueInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.Tags == nil {
-		v.Required(&validation.Path{Name: "Tags"})
+		v.Required(&smithy.Path{Name: "Tags"})
 	}
 	return v.Err("TagQueueInput")
 }
 
-var opUntagQueue = call.Operation{Name: "UntagQueue"}
+var opUntagQueue = smithy.Operation{Name: "UntagQueue"}
 
 // UntagQueue calls the UntagQueue operation.
 //
@@ -727,19 +725,19 @@ func (c *Client) UntagQueue(ctx context.Context, in *UntagQueueInput, optFns ...
 	return send(c, ctx, in, &UntagQueueOutput{}, optFns, &opUntagQueue, checkUntagQueueInput, serializeUntagQueueInput, deserializeUntagQueueOutput, nil)
 }
 
-func checkUntagQueueInput(in *UntagQueueInput, mode validation.Mode) error {
+func checkUntagQueueInput(in *UntagQueueInput, mode smithy.Mode) error {
 	switch mode {
-	case validation.All:
+	case smithy.All:
 		return in.Validate()
-	case validation.None:
+	case smithy.None:
 		return nil
 	}
-	var v validation.Validator
+	var v smithy.Validator
 	if in.QueueUrl == nil {
-		v.Required(&validation.Path{Name: "QueueUrl"})
+		v.Required(&smithy.Path{Name: "QueueUrl"})
 	}
 	if in.TagKeys == nil {
-		v.Required(&validation.Path{Name: "TagKeys"})
+		v.Required(&smithy.Path{Name: "TagKeys"})
 	}
 	return v.Err("UntagQueueInput")
 }
@@ -753,7 +751,7 @@ func (c *Client) ListDeadLetterSourceQueuesPages(ctx context.Context, in *ListDe
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListDeadLetterSourceQueuesInput) (*ListDeadLetterSourceQueuesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListDeadLetterSourceQueuesInput) (*ListDeadLetterSourceQueuesOutput, error) {
 		return c.ListDeadLetterSourceQueues(ctx, params, optFns...)
 	}, func(params *ListDeadLetterSourceQueuesInput, out *ListDeadLetterSourceQueuesOutput) (*ListDeadLetterSourceQueuesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -773,7 +771,7 @@ func (c *Client) ListDeadLetterSourceQueuesPages(ctx context.Context, in *ListDe
 // items of every page (the output's queueUrls), or the error that ends the loop. It requests
 // nothing more once the loop breaks.
 func (c *Client) ListDeadLetterSourceQueuesItems(ctx context.Context, in *ListDeadLetterSourceQueuesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return call.Items(c.ListDeadLetterSourceQueuesPages(ctx, in, optFns...), func(page *ListDeadLetterSourceQueuesOutput) []string {
+	return smithy.Items(c.ListDeadLetterSourceQueuesPages(ctx, in, optFns...), func(page *ListDeadLetterSourceQueuesOutput) []string {
 		return page.QueueUrls
 	})
 }
@@ -786,7 +784,7 @@ func (c *Client) ListQueuesPages(ctx context.Context, in *ListQueuesInput, optFn
 	if in != nil {
 		*first = *in
 	}
-	return call.Pages(ctx, first, func(ctx context.Context, params *ListQueuesInput) (*ListQueuesOutput, error) {
+	return smithy.Pages(ctx, first, func(ctx context.Context, params *ListQueuesInput) (*ListQueuesOutput, error) {
 		return c.ListQueues(ctx, params, optFns...)
 	}, func(params *ListQueuesInput, out *ListQueuesOutput) (*ListQueuesInput, bool) {
 		if out.NextToken == nil || *out.NextToken == "" {
@@ -805,18 +803,18 @@ func (c *Client) ListQueuesPages(ctx context.Context, in *ListQueuesInput, optFn
 // ListQueuesItems calls ListQueues page by page and yields the items of every page (the output's
 // QueueUrls), or the error that ends the loop. It requests nothing more once the loop breaks.
 func (c *Client) ListQueuesItems(ctx context.Context, in *ListQueuesInput, optFns ...func(*Options)) iter.Seq2[string, error] {
-	return call.Items(c.ListQueuesPages(ctx, in, optFns...), func(page *ListQueuesOutput) []string {
+	return smithy.Items(c.ListQueuesPages(ctx, in, optFns...), func(page *ListQueuesOutput) []string {
 		return page.QueueUrls
 	})
 }
 
-func decodeErrorResponse(resp *call.Response) error {
-	code, message := call.ErrorCodeAndMessage(resp)
+func decodeErrorResponse(resp *smithy.Response) error {
+	code, message := smithy.ErrorCodeAndMessage(resp)
 	queryCode, queryType, _ := strings.Cut(resp.Header.Get("X-Amzn-Query-Error"), ";")
 	switch code {
 	case "BatchEntryIdsNotDistinct":
 		v := &types.BatchEntryIdsNotDistinct{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersBatchEntryIdsNotDistinct, -1); i >= 0; i = d.Member(&membersBatchEntryIdsNotDistinct, i) {
 				switch i {
@@ -833,7 +831,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "BatchRequestTooLong":
 		v := &types.BatchRequestTooLong{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersBatchRequestTooLong, -1); i >= 0; i = d.Member(&membersBatchRequestTooLong, i) {
 				switch i {
@@ -850,7 +848,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "EmptyBatchRequest":
 		v := &types.EmptyBatchRequest{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersEmptyBatchRequest, -1); i >= 0; i = d.Member(&membersEmptyBatchRequest, i) {
 				switch i {
@@ -867,7 +865,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidAddress":
 		v := &types.InvalidAddress{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidAddress, -1); i >= 0; i = d.Member(&membersInvalidAddress, i) {
 				switch i {
@@ -884,7 +882,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidAttributeName":
 		v := &types.InvalidAttributeName{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidAttributeName, -1); i >= 0; i = d.Member(&membersInvalidAttributeName, i) {
 				switch i {
@@ -901,7 +899,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidAttributeValue":
 		v := &types.InvalidAttributeValue{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidAttributeValue, -1); i >= 0; i = d.Member(&membersInvalidAttributeValue, i) {
 				switch i {
@@ -918,7 +916,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidBatchEntryId":
 		v := &types.InvalidBatchEntryId{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidBatchEntryId, -1); i >= 0; i = d.Member(&membersInvalidBatchEntryId, i) {
 				switch i {
@@ -939,7 +937,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidMessageContents":
 		v := &types.InvalidMessageContents{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidMessageContents, -1); i >= 0; i = d.Member(&membersInvalidMessageContents, i) {
 				switch i {
@@ -956,7 +954,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InvalidSecurity":
 		v := &types.InvalidSecurity{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInvalidSecurity, -1); i >= 0; i = d.Member(&membersInvalidSecurity, i) {
 				switch i {
@@ -973,7 +971,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsAccessDenied":
 		v := &types.KmsAccessDenied{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsAccessDenied, -1); i >= 0; i = d.Member(&membersKmsAccessDenied, i) {
 				switch i {
@@ -990,7 +988,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsDisabled":
 		v := &types.KmsDisabled{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsDisabled, -1); i >= 0; i = d.Member(&membersKmsDisabled, i) {
 				switch i {
@@ -1007,7 +1005,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsInvalidKeyUsage":
 		v := &types.KmsInvalidKeyUsage{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsInvalidKeyUsage, -1); i >= 0; i = d.Member(&membersKmsInvalidKeyUsage, i) {
 				switch i {
@@ -1024,7 +1022,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsInvalidState":
 		v := &types.KmsInvalidState{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsInvalidState, -1); i >= 0; i = d.Member(&membersKmsInvalidState, i) {
 				switch i {
@@ -1041,7 +1039,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsNotFound":
 		v := &types.KmsNotFound{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsNotFound, -1); i >= 0; i = d.Member(&membersKmsNotFound, i) {
 				switch i {
@@ -1058,7 +1056,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsOptInRequired":
 		v := &types.KmsOptInRequired{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsOptInRequired, -1); i >= 0; i = d.Member(&membersKmsOptInRequired, i) {
 				switch i {
@@ -1075,7 +1073,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "KmsThrottled":
 		v := &types.KmsThrottled{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersKmsThrottled, -1); i >= 0; i = d.Member(&membersKmsThrottled, i) {
 				switch i {
@@ -1096,7 +1094,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "OverLimit":
 		v := &types.OverLimit{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersOverLimit, -1); i >= 0; i = d.Member(&membersOverLimit, i) {
 				switch i {
@@ -1113,7 +1111,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "PurgeQueueInProgress":
 		v := &types.PurgeQueueInProgress{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersPurgeQueueInProgress, -1); i >= 0; i = d.Member(&membersPurgeQueueInProgress, i) {
 				switch i {
@@ -1130,7 +1128,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "QueueDeletedRecently":
 		v := &types.QueueDeletedRecently{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersQueueDeletedRecently, -1); i >= 0; i = d.Member(&membersQueueDeletedRecently, i) {
 				switch i {
@@ -1147,7 +1145,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "QueueDoesNotExist":
 		v := &types.QueueDoesNotExist{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersQueueDoesNotExist, -1); i >= 0; i = d.Member(&membersQueueDoesNotExist, i) {
 				switch i {
@@ -1164,7 +1162,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "QueueNameExists":
 		v := &types.QueueNameExists{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersQueueNameExists, -1); i >= 0; i = d.Member(&membersQueueNameExists, i) {
 				switch i {
@@ -1181,7 +1179,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ReceiptHandleIsInvalid":
 		v := &types.ReceiptHandleIsInvalid{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersReceiptHandleIsInvalid, -1); i >= 0; i = d.Member(&membersReceiptHandleIsInvalid, i) {
 				switch i {
@@ -1198,7 +1196,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "RequestThrottled":
 		v := &types.RequestThrottled{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersRequestThrottled, -1); i >= 0; i = d.Member(&membersRequestThrottled, i) {
 				switch i {
@@ -1215,7 +1213,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ResourceNotFoundException":
 		v := &types.ResourceNotFoundException{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
 				switch i {
@@ -1232,7 +1230,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TooManyEntriesInBatchRequest":
 		v := &types.TooManyEntriesInBatchRequest{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTooManyEntriesInBatchRequest, -1); i >= 0; i = d.Member(&membersTooManyEntriesInBatchRequest, i) {
 				switch i {
@@ -1249,7 +1247,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "UnsupportedOperation":
 		v := &types.UnsupportedOperation{}
-		d := jsonwire.NewDecoder(resp.Data)
+		d := smithy.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersUnsupportedOperation, -1); i >= 0; i = d.Member(&membersUnsupportedOperation, i) {
 				switch i {
@@ -1272,7 +1270,7 @@ func decodeErrorResponse(resp *call.Response) error {
 	return &GenericAPIError{
 		Code:       code,
 		Message:    message,
-		RequestID:  call.RequestID(resp),
+		RequestID:  smithy.RequestID(resp),
 		StatusCode: resp.StatusCode,
 	}
 }

@@ -5,17 +5,16 @@
 package sqs
 
 import (
-	call "github.com/smithygo/smithygo/bench/internal/sqs/internal/call"
-	jsonwire "github.com/smithygo/smithygo/bench/internal/sqs/internal/jsonwire"
+	smithy "github.com/smithygo/smithygo/bench/internal/sqs/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 )
 
-func serializeAddPermissionInput(in *AddPermissionInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeAddPermissionInput(in *AddPermissionInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.AddPermission"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opAddPermission.BodyBuffer())
+	e := smithy.NewEncoder(opAddPermission.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -40,17 +39,17 @@ func serializeAddPermissionInput(in *AddPermissionInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeAddPermissionOutput(resp *call.Response, out *AddPermissionOutput) error {
+func deserializeAddPermissionOutput(resp *smithy.Response, out *AddPermissionOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.CancelMessageMoveTask"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opCancelMessageMoveTask.BodyBuffer())
+	e := smithy.NewEncoder(opCancelMessageMoveTask.BodyBuffer())
 	e.BeginObject()
 	if in.TaskHandle != nil {
 		e.QuotedKey("\"TaskHandle\"")
@@ -63,8 +62,8 @@ func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*call.
 	return r, nil
 }
 
-func deserializeCancelMessageMoveTaskOutput(resp *call.Response, out *CancelMessageMoveTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCancelMessageMoveTaskOutput(resp *smithy.Response, out *CancelMessageMoveTaskOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCancelMessageMoveTaskResult, -1); i >= 0; i = d.Member(&membersCancelMessageMoveTaskResult, i) {
 			switch i {
@@ -77,12 +76,12 @@ func deserializeCancelMessageMoveTaskOutput(resp *call.Response, out *CancelMess
 	return d.Err()
 }
 
-func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibility"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opChangeMessageVisibility.BodyBuffer())
+	e := smithy.NewEncoder(opChangeMessageVisibility.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -103,17 +102,17 @@ func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*c
 	return r, nil
 }
 
-func deserializeChangeMessageVisibilityOutput(resp *call.Response, out *ChangeMessageVisibilityOutput) error {
+func deserializeChangeMessageVisibilityOutput(resp *smithy.Response, out *ChangeMessageVisibilityOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ChangeMessageVisibilityBatch"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opChangeMessageVisibilityBatch.BodyBuffer())
+	e := smithy.NewEncoder(opChangeMessageVisibilityBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -130,8 +129,8 @@ func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatch
 	return r, nil
 }
 
-func deserializeChangeMessageVisibilityBatchOutput(resp *call.Response, out *ChangeMessageVisibilityBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeChangeMessageVisibilityBatchOutput(resp *smithy.Response, out *ChangeMessageVisibilityBatchOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersChangeMessageVisibilityBatchResult, -1); i >= 0; i = d.Member(&membersChangeMessageVisibilityBatchResult, i) {
 			switch i {
@@ -146,12 +145,12 @@ func deserializeChangeMessageVisibilityBatchOutput(resp *call.Response, out *Cha
 	return d.Err()
 }
 
-func serializeCreateQueueInput(in *CreateQueueInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeCreateQueueInput(in *CreateQueueInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.CreateQueue"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opCreateQueue.BodyBuffer())
+	e := smithy.NewEncoder(opCreateQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueName != nil {
 		e.QuotedKey("\"QueueName\"")
@@ -172,8 +171,8 @@ func serializeCreateQueueInput(in *CreateQueueInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeCreateQueueOutput(resp *call.Response, out *CreateQueueOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeCreateQueueOutput(resp *smithy.Response, out *CreateQueueOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateQueueResult, -1); i >= 0; i = d.Member(&membersCreateQueueResult, i) {
 			switch i {
@@ -186,12 +185,12 @@ func deserializeCreateQueueOutput(resp *call.Response, out *CreateQueueOutput) e
 	return d.Err()
 }
 
-func serializeDeleteMessageInput(in *DeleteMessageInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteMessageInput(in *DeleteMessageInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessage"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteMessage.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -208,17 +207,17 @@ func serializeDeleteMessageInput(in *DeleteMessageInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeDeleteMessageOutput(resp *call.Response, out *DeleteMessageOutput) error {
+func deserializeDeleteMessageOutput(resp *smithy.Response, out *DeleteMessageOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteMessageBatch"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteMessageBatch.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteMessageBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -235,8 +234,8 @@ func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeDeleteMessageBatchOutput(resp *call.Response, out *DeleteMessageBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeDeleteMessageBatchOutput(resp *smithy.Response, out *DeleteMessageBatchOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersDeleteMessageBatchResult, -1); i >= 0; i = d.Member(&membersDeleteMessageBatchResult, i) {
 			switch i {
@@ -251,12 +250,12 @@ func deserializeDeleteMessageBatchOutput(resp *call.Response, out *DeleteMessage
 	return d.Err()
 }
 
-func serializeDeleteQueueInput(in *DeleteQueueInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeDeleteQueueInput(in *DeleteQueueInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.DeleteQueue"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opDeleteQueue.BodyBuffer())
+	e := smithy.NewEncoder(opDeleteQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -269,17 +268,17 @@ func serializeDeleteQueueInput(in *DeleteQueueInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeDeleteQueueOutput(resp *call.Response, out *DeleteQueueOutput) error {
+func deserializeDeleteQueueOutput(resp *smithy.Response, out *DeleteQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueAttributes"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opGetQueueAttributes.BodyBuffer())
+	e := smithy.NewEncoder(opGetQueueAttributes.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -296,8 +295,8 @@ func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeGetQueueAttributesOutput(resp *call.Response, out *GetQueueAttributesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetQueueAttributesOutput(resp *smithy.Response, out *GetQueueAttributesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetQueueAttributesResult, -1); i >= 0; i = d.Member(&membersGetQueueAttributesResult, i) {
 			switch i {
@@ -310,12 +309,12 @@ func deserializeGetQueueAttributesOutput(resp *call.Response, out *GetQueueAttri
 	return d.Err()
 }
 
-func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.GetQueueUrl"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opGetQueueUrl.BodyBuffer())
+	e := smithy.NewEncoder(opGetQueueUrl.BodyBuffer())
 	e.BeginObject()
 	if in.QueueName != nil {
 		e.QuotedKey("\"QueueName\"")
@@ -332,8 +331,8 @@ func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeGetQueueUrlOutput(resp *call.Response, out *GetQueueUrlOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeGetQueueUrlOutput(resp *smithy.Response, out *GetQueueUrlOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersGetQueueUrlResult, -1); i >= 0; i = d.Member(&membersGetQueueUrlResult, i) {
 			switch i {
@@ -346,12 +345,12 @@ func deserializeGetQueueUrlOutput(resp *call.Response, out *GetQueueUrlOutput) e
 	return d.Err()
 }
 
-func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListDeadLetterSourceQueues"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListDeadLetterSourceQueues.BodyBuffer())
+	e := smithy.NewEncoder(opListDeadLetterSourceQueues.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -372,8 +371,8 @@ func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInpu
 	return r, nil
 }
 
-func deserializeListDeadLetterSourceQueuesOutput(resp *call.Response, out *ListDeadLetterSourceQueuesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListDeadLetterSourceQueuesOutput(resp *smithy.Response, out *ListDeadLetterSourceQueuesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListDeadLetterSourceQueuesResult, -1); i >= 0; i = d.Member(&membersListDeadLetterSourceQueuesResult, i) {
 			switch i {
@@ -388,12 +387,12 @@ func deserializeListDeadLetterSourceQueuesOutput(resp *call.Response, out *ListD
 	return d.Err()
 }
 
-func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListMessageMoveTasks"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListMessageMoveTasks.BodyBuffer())
+	e := smithy.NewEncoder(opListMessageMoveTasks.BodyBuffer())
 	e.BeginObject()
 	if in.SourceArn != nil {
 		e.QuotedKey("\"SourceArn\"")
@@ -410,8 +409,8 @@ func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*call.Re
 	return r, nil
 }
 
-func deserializeListMessageMoveTasksOutput(resp *call.Response, out *ListMessageMoveTasksOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListMessageMoveTasksOutput(resp *smithy.Response, out *ListMessageMoveTasksOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListMessageMoveTasksResult, -1); i >= 0; i = d.Member(&membersListMessageMoveTasksResult, i) {
 			switch i {
@@ -424,12 +423,12 @@ func deserializeListMessageMoveTasksOutput(resp *call.Response, out *ListMessage
 	return d.Err()
 }
 
-func serializeListQueueTagsInput(in *ListQueueTagsInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListQueueTagsInput(in *ListQueueTagsInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListQueueTags"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListQueueTags.BodyBuffer())
+	e := smithy.NewEncoder(opListQueueTags.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -442,8 +441,8 @@ func serializeListQueueTagsInput(in *ListQueueTagsInput) (*call.Request, error) 
 	return r, nil
 }
 
-func deserializeListQueueTagsOutput(resp *call.Response, out *ListQueueTagsOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListQueueTagsOutput(resp *smithy.Response, out *ListQueueTagsOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListQueueTagsResult, -1); i >= 0; i = d.Member(&membersListQueueTagsResult, i) {
 			switch i {
@@ -456,12 +455,12 @@ func deserializeListQueueTagsOutput(resp *call.Response, out *ListQueueTagsOutpu
 	return d.Err()
 }
 
-func serializeListQueuesInput(in *ListQueuesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeListQueuesInput(in *ListQueuesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ListQueues"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opListQueues.BodyBuffer())
+	e := smithy.NewEncoder(opListQueues.BodyBuffer())
 	e.BeginObject()
 	if in.QueueNamePrefix != nil {
 		e.QuotedKey("\"QueueNamePrefix\"")
@@ -482,8 +481,8 @@ func serializeListQueuesInput(in *ListQueuesInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeListQueuesOutput(resp *call.Response, out *ListQueuesOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeListQueuesOutput(resp *smithy.Response, out *ListQueuesOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersListQueuesResult, -1); i >= 0; i = d.Member(&membersListQueuesResult, i) {
 			switch i {
@@ -498,12 +497,12 @@ func deserializeListQueuesOutput(resp *call.Response, out *ListQueuesOutput) err
 	return d.Err()
 }
 
-func serializePurgeQueueInput(in *PurgeQueueInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializePurgeQueueInput(in *PurgeQueueInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.PurgeQueue"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opPurgeQueue.BodyBuffer())
+	e := smithy.NewEncoder(opPurgeQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -516,17 +515,17 @@ func serializePurgeQueueInput(in *PurgeQueueInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializePurgeQueueOutput(resp *call.Response, out *PurgeQueueOutput) error {
+func deserializePurgeQueueOutput(resp *smithy.Response, out *PurgeQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeReceiveMessageInput(in *ReceiveMessageInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeReceiveMessageInput(in *ReceiveMessageInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.ReceiveMessage"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opReceiveMessage.BodyBuffer())
+	e := smithy.NewEncoder(opReceiveMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -567,8 +566,8 @@ func serializeReceiveMessageInput(in *ReceiveMessageInput) (*call.Request, error
 	return r, nil
 }
 
-func deserializeReceiveMessageOutput(resp *call.Response, out *ReceiveMessageOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeReceiveMessageOutput(resp *smithy.Response, out *ReceiveMessageOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersReceiveMessageResult, -1); i >= 0; i = d.Member(&membersReceiveMessageResult, i) {
 			switch i {
@@ -581,12 +580,12 @@ func deserializeReceiveMessageOutput(resp *call.Response, out *ReceiveMessageOut
 	return d.Err()
 }
 
-func serializeRemovePermissionInput(in *RemovePermissionInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeRemovePermissionInput(in *RemovePermissionInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.RemovePermission"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opRemovePermission.BodyBuffer())
+	e := smithy.NewEncoder(opRemovePermission.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -603,17 +602,17 @@ func serializeRemovePermissionInput(in *RemovePermissionInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeRemovePermissionOutput(resp *call.Response, out *RemovePermissionOutput) error {
+func deserializeRemovePermissionOutput(resp *smithy.Response, out *RemovePermissionOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeSendMessageInput(in *SendMessageInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeSendMessageInput(in *SendMessageInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SendMessage"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSendMessage.BodyBuffer())
+	e := smithy.NewEncoder(opSendMessage.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -650,8 +649,8 @@ func serializeSendMessageInput(in *SendMessageInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeSendMessageOutput(resp *call.Response, out *SendMessageOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeSendMessageOutput(resp *smithy.Response, out *SendMessageOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersSendMessageResult, -1); i >= 0; i = d.Member(&membersSendMessageResult, i) {
 			switch i {
@@ -672,12 +671,12 @@ func deserializeSendMessageOutput(resp *call.Response, out *SendMessageOutput) e
 	return d.Err()
 }
 
-func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SendMessageBatch"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSendMessageBatch.BodyBuffer())
+	e := smithy.NewEncoder(opSendMessageBatch.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -694,8 +693,8 @@ func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*call.Request, e
 	return r, nil
 }
 
-func deserializeSendMessageBatchOutput(resp *call.Response, out *SendMessageBatchOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeSendMessageBatchOutput(resp *smithy.Response, out *SendMessageBatchOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersSendMessageBatchResult, -1); i >= 0; i = d.Member(&membersSendMessageBatchResult, i) {
 			switch i {
@@ -710,12 +709,12 @@ func deserializeSendMessageBatchOutput(resp *call.Response, out *SendMessageBatc
 	return d.Err()
 }
 
-func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.SetQueueAttributes"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opSetQueueAttributes.BodyBuffer())
+	e := smithy.NewEncoder(opSetQueueAttributes.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -732,17 +731,17 @@ func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*call.Reques
 	return r, nil
 }
 
-func deserializeSetQueueAttributesOutput(resp *call.Response, out *SetQueueAttributesOutput) error {
+func deserializeSetQueueAttributesOutput(resp *smithy.Response, out *SetQueueAttributesOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.StartMessageMoveTask"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opStartMessageMoveTask.BodyBuffer())
+	e := smithy.NewEncoder(opStartMessageMoveTask.BodyBuffer())
 	e.BeginObject()
 	if in.SourceArn != nil {
 		e.QuotedKey("\"SourceArn\"")
@@ -763,8 +762,8 @@ func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*call.Re
 	return r, nil
 }
 
-func deserializeStartMessageMoveTaskOutput(resp *call.Response, out *StartMessageMoveTaskOutput) error {
-	d := jsonwire.NewDecoder(resp.Data)
+func deserializeStartMessageMoveTaskOutput(resp *smithy.Response, out *StartMessageMoveTaskOutput) error {
+	d := smithy.NewDecoder(resp.Data)
 	if d.BeginObject() {
 		for i := d.Member(&membersStartMessageMoveTaskResult, -1); i >= 0; i = d.Member(&membersStartMessageMoveTaskResult, i) {
 			switch i {
@@ -777,12 +776,12 @@ func deserializeStartMessageMoveTaskOutput(resp *call.Response, out *StartMessag
 	return d.Err()
 }
 
-func serializeTagQueueInput(in *TagQueueInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeTagQueueInput(in *TagQueueInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.TagQueue"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opTagQueue.BodyBuffer())
+	e := smithy.NewEncoder(opTagQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -799,17 +798,17 @@ func serializeTagQueueInput(in *TagQueueInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeTagQueueOutput(resp *call.Response, out *TagQueueOutput) error {
+func deserializeTagQueueOutput(resp *smithy.Response, out *TagQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func serializeUntagQueueInput(in *UntagQueueInput) (*call.Request, error) {
-	r := call.NewRequest("POST")
+func serializeUntagQueueInput(in *UntagQueueInput) (*smithy.Request, error) {
+	r := smithy.NewRequest("POST")
 	r.Path = "/"
 	r.Header["X-Amz-Target"] = []string{"AmazonSQS.UntagQueue"}
 	r.Header["X-Amzn-Query-Mode"] = []string{"true"}
-	e := jsonwire.NewEncoder(opUntagQueue.BodyBuffer())
+	e := smithy.NewEncoder(opUntagQueue.BodyBuffer())
 	e.BeginObject()
 	if in.QueueUrl != nil {
 		e.QuotedKey("\"QueueUrl\"")
@@ -826,12 +825,12 @@ func serializeUntagQueueInput(in *UntagQueueInput) (*call.Request, error) {
 	return r, nil
 }
 
-func deserializeUntagQueueOutput(resp *call.Response, out *UntagQueueOutput) error {
+func deserializeUntagQueueOutput(resp *smithy.Response, out *UntagQueueOutput) error {
 	_ = out
 	return nil
 }
 
-func decodeBatchResultErrorEntry(d *jsonwire.Decoder, v *types.BatchResultErrorEntry) {
+func decodeBatchResultErrorEntry(d *smithy.Decoder, v *types.BatchResultErrorEntry) {
 	if !d.BeginObject() {
 		return
 	}
@@ -849,12 +848,12 @@ func decodeBatchResultErrorEntry(d *jsonwire.Decoder, v *types.BatchResultErrorE
 	}
 }
 
-func decodeBatchResultErrorEntryList(d *jsonwire.Decoder) []types.BatchResultErrorEntry {
+func decodeBatchResultErrorEntryList(d *smithy.Decoder) []types.BatchResultErrorEntry {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.BatchResultErrorEntry]
+	var b smithy.ListBuilder[types.BatchResultErrorEntry]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -864,12 +863,12 @@ func decodeBatchResultErrorEntryList(d *jsonwire.Decoder) []types.BatchResultErr
 	return b.Slice()
 }
 
-func decodeBinaryList(d *jsonwire.Decoder) [][]byte {
+func decodeBinaryList(d *smithy.Decoder) [][]byte {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[[]byte]
+	var b smithy.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -879,7 +878,7 @@ func decodeBinaryList(d *jsonwire.Decoder) [][]byte {
 	return b.Slice()
 }
 
-func decodeChangeMessageVisibilityBatchResultEntry(d *jsonwire.Decoder, v *types.ChangeMessageVisibilityBatchResultEntry) {
+func decodeChangeMessageVisibilityBatchResultEntry(d *smithy.Decoder, v *types.ChangeMessageVisibilityBatchResultEntry) {
 	if !d.BeginObject() {
 		return
 	}
@@ -891,12 +890,12 @@ func decodeChangeMessageVisibilityBatchResultEntry(d *jsonwire.Decoder, v *types
 	}
 }
 
-func decodeChangeMessageVisibilityBatchResultEntryList(d *jsonwire.Decoder) []types.ChangeMessageVisibilityBatchResultEntry {
+func decodeChangeMessageVisibilityBatchResultEntryList(d *smithy.Decoder) []types.ChangeMessageVisibilityBatchResultEntry {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
+	var b smithy.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -906,7 +905,7 @@ func decodeChangeMessageVisibilityBatchResultEntryList(d *jsonwire.Decoder) []ty
 	return b.Slice()
 }
 
-func decodeDeleteMessageBatchResultEntry(d *jsonwire.Decoder, v *types.DeleteMessageBatchResultEntry) {
+func decodeDeleteMessageBatchResultEntry(d *smithy.Decoder, v *types.DeleteMessageBatchResultEntry) {
 	if !d.BeginObject() {
 		return
 	}
@@ -918,12 +917,12 @@ func decodeDeleteMessageBatchResultEntry(d *jsonwire.Decoder, v *types.DeleteMes
 	}
 }
 
-func decodeDeleteMessageBatchResultEntryList(d *jsonwire.Decoder) []types.DeleteMessageBatchResultEntry {
+func decodeDeleteMessageBatchResultEntryList(d *smithy.Decoder) []types.DeleteMessageBatchResultEntry {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.DeleteMessageBatchResultEntry]
+	var b smithy.ListBuilder[types.DeleteMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -933,7 +932,7 @@ func decodeDeleteMessageBatchResultEntryList(d *jsonwire.Decoder) []types.Delete
 	return b.Slice()
 }
 
-func decodeListMessageMoveTasksResultEntry(d *jsonwire.Decoder, v *types.ListMessageMoveTasksResultEntry) {
+func decodeListMessageMoveTasksResultEntry(d *smithy.Decoder, v *types.ListMessageMoveTasksResultEntry) {
 	if !d.BeginObject() {
 		return
 	}
@@ -961,12 +960,12 @@ func decodeListMessageMoveTasksResultEntry(d *jsonwire.Decoder, v *types.ListMes
 	}
 }
 
-func decodeListMessageMoveTasksResultEntryList(d *jsonwire.Decoder) []types.ListMessageMoveTasksResultEntry {
+func decodeListMessageMoveTasksResultEntryList(d *smithy.Decoder) []types.ListMessageMoveTasksResultEntry {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.ListMessageMoveTasksResultEntry]
+	var b smithy.ListBuilder[types.ListMessageMoveTasksResultEntry]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -976,7 +975,7 @@ func decodeListMessageMoveTasksResultEntryList(d *jsonwire.Decoder) []types.List
 	return b.Slice()
 }
 
-func decodeMessage(d *jsonwire.Decoder, v *types.Message) {
+func decodeMessage(d *smithy.Decoder, v *types.Message) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1000,7 +999,7 @@ func decodeMessage(d *jsonwire.Decoder, v *types.Message) {
 	}
 }
 
-func decodeMessageAttributeValue(d *jsonwire.Decoder, v *types.MessageAttributeValue) {
+func decodeMessageAttributeValue(d *smithy.Decoder, v *types.MessageAttributeValue) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1020,7 +1019,7 @@ func decodeMessageAttributeValue(d *jsonwire.Decoder, v *types.MessageAttributeV
 	}
 }
 
-func decodeMessageBodyAttributeMap(d *jsonwire.Decoder) map[string]types.MessageAttributeValue {
+func decodeMessageBodyAttributeMap(d *smithy.Decoder) map[string]types.MessageAttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1040,12 +1039,12 @@ func decodeMessageBodyAttributeMap(d *jsonwire.Decoder) map[string]types.Message
 	return out
 }
 
-func decodeMessageList(d *jsonwire.Decoder) []types.Message {
+func decodeMessageList(d *smithy.Decoder) []types.Message {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.Message]
+	var b smithy.ListBuilder[types.Message]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1055,7 +1054,7 @@ func decodeMessageList(d *jsonwire.Decoder) []types.Message {
 	return b.Slice()
 }
 
-func decodeMessageSystemAttributeMap(d *jsonwire.Decoder) map[string]string {
+func decodeMessageSystemAttributeMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1073,7 +1072,7 @@ func decodeMessageSystemAttributeMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func decodeQueueAttributeMap(d *jsonwire.Decoder) map[string]string {
+func decodeQueueAttributeMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1091,11 +1090,11 @@ func decodeQueueAttributeMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func decodeQueueUrlList(d *jsonwire.Decoder) []string {
+func decodeQueueUrlList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessageBatchResultEntry) {
+func decodeSendMessageBatchResultEntry(d *smithy.Decoder, v *types.SendMessageBatchResultEntry) {
 	if !d.BeginObject() {
 		return
 	}
@@ -1117,12 +1116,12 @@ func decodeSendMessageBatchResultEntry(d *jsonwire.Decoder, v *types.SendMessage
 	}
 }
 
-func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMessageBatchResultEntry {
+func decodeSendMessageBatchResultEntryList(d *smithy.Decoder) []types.SendMessageBatchResultEntry {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.SendMessageBatchResultEntry]
+	var b smithy.ListBuilder[types.SendMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
 			continue
@@ -1132,11 +1131,11 @@ func decodeSendMessageBatchResultEntryList(d *jsonwire.Decoder) []types.SendMess
 	return b.Slice()
 }
 
-func decodeStringList(d *jsonwire.Decoder) []string {
+func decodeStringList(d *smithy.Decoder) []string {
 	return d.StringList()
 }
 
-func decodeTagMap(d *jsonwire.Decoder) map[string]string {
+func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -1154,7 +1153,7 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func encodeAWSAccountIdList(e *jsonwire.Encoder, v []string) {
+func encodeAWSAccountIdList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1162,7 +1161,7 @@ func encodeAWSAccountIdList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeActionNameList(e *jsonwire.Encoder, v []string) {
+func encodeActionNameList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1170,7 +1169,7 @@ func encodeActionNameList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeAttributeNameList(e *jsonwire.Encoder, v []types.QueueAttributeName) {
+func encodeAttributeNameList(e *smithy.Encoder, v []types.QueueAttributeName) {
 	e.BeginArray()
 	for i := range v {
 		e.String(string(v[i]))
@@ -1178,7 +1177,7 @@ func encodeAttributeNameList(e *jsonwire.Encoder, v []types.QueueAttributeName) 
 	e.EndArray()
 }
 
-func encodeBinaryList(e *jsonwire.Encoder, v [][]byte) {
+func encodeBinaryList(e *smithy.Encoder, v [][]byte) {
 	e.BeginArray()
 	for i := range v {
 		e.Base64(v[i])
@@ -1186,7 +1185,7 @@ func encodeBinaryList(e *jsonwire.Encoder, v [][]byte) {
 	e.EndArray()
 }
 
-func encodeChangeMessageVisibilityBatchRequestEntry(e *jsonwire.Encoder, v *types.ChangeMessageVisibilityBatchRequestEntry) {
+func encodeChangeMessageVisibilityBatchRequestEntry(e *smithy.Encoder, v *types.ChangeMessageVisibilityBatchRequestEntry) {
 	e.BeginObject()
 	if v.Id != nil {
 		e.QuotedKey("\"Id\"")
@@ -1203,7 +1202,7 @@ func encodeChangeMessageVisibilityBatchRequestEntry(e *jsonwire.Encoder, v *type
 	e.EndObject()
 }
 
-func encodeChangeMessageVisibilityBatchRequestEntryList(e *jsonwire.Encoder, v []types.ChangeMessageVisibilityBatchRequestEntry) {
+func encodeChangeMessageVisibilityBatchRequestEntryList(e *smithy.Encoder, v []types.ChangeMessageVisibilityBatchRequestEntry) {
 	e.BeginArray()
 	for i := range v {
 		encodeChangeMessageVisibilityBatchRequestEntry(e, &v[i])
@@ -1211,7 +1210,7 @@ func encodeChangeMessageVisibilityBatchRequestEntryList(e *jsonwire.Encoder, v [
 	e.EndArray()
 }
 
-func encodeDeleteMessageBatchRequestEntry(e *jsonwire.Encoder, v *types.DeleteMessageBatchRequestEntry) {
+func encodeDeleteMessageBatchRequestEntry(e *smithy.Encoder, v *types.DeleteMessageBatchRequestEntry) {
 	e.BeginObject()
 	if v.Id != nil {
 		e.QuotedKey("\"Id\"")
@@ -1224,7 +1223,7 @@ func encodeDeleteMessageBatchRequestEntry(e *jsonwire.Encoder, v *types.DeleteMe
 	e.EndObject()
 }
 
-func encodeDeleteMessageBatchRequestEntryList(e *jsonwire.Encoder, v []types.DeleteMessageBatchRequestEntry) {
+func encodeDeleteMessageBatchRequestEntryList(e *smithy.Encoder, v []types.DeleteMessageBatchRequestEntry) {
 	e.BeginArray()
 	for i := range v {
 		encodeDeleteMessageBatchRequestEntry(e, &v[i])
@@ -1232,7 +1231,7 @@ func encodeDeleteMessageBatchRequestEntryList(e *jsonwire.Encoder, v []types.Del
 	e.EndArray()
 }
 
-func encodeMessageAttributeNameList(e *jsonwire.Encoder, v []string) {
+func encodeMessageAttributeNameList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1240,7 +1239,7 @@ func encodeMessageAttributeNameList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeMessageAttributeValue(e *jsonwire.Encoder, v *types.MessageAttributeValue) {
+func encodeMessageAttributeValue(e *smithy.Encoder, v *types.MessageAttributeValue) {
 	e.BeginObject()
 	if v.StringValue != nil {
 		e.QuotedKey("\"StringValue\"")
@@ -1265,10 +1264,10 @@ func encodeMessageAttributeValue(e *jsonwire.Encoder, v *types.MessageAttributeV
 	e.EndObject()
 }
 
-func encodeMessageBodyAttributeMap(e *jsonwire.Encoder, v map[string]types.MessageAttributeValue) {
+func encodeMessageBodyAttributeMap(e *smithy.Encoder, v map[string]types.MessageAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeMessageAttributeValue(e, &x)
@@ -1276,10 +1275,10 @@ func encodeMessageBodyAttributeMap(e *jsonwire.Encoder, v map[string]types.Messa
 	e.EndObject()
 }
 
-func encodeMessageBodySystemAttributeMap(e *jsonwire.Encoder, v map[string]types.MessageSystemAttributeValue) {
+func encodeMessageBodySystemAttributeMap(e *smithy.Encoder, v map[string]types.MessageSystemAttributeValue) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		encodeMessageSystemAttributeValue(e, &x)
@@ -1287,7 +1286,7 @@ func encodeMessageBodySystemAttributeMap(e *jsonwire.Encoder, v map[string]types
 	e.EndObject()
 }
 
-func encodeMessageSystemAttributeList(e *jsonwire.Encoder, v []types.MessageSystemAttributeName) {
+func encodeMessageSystemAttributeList(e *smithy.Encoder, v []types.MessageSystemAttributeName) {
 	e.BeginArray()
 	for i := range v {
 		e.String(string(v[i]))
@@ -1295,7 +1294,7 @@ func encodeMessageSystemAttributeList(e *jsonwire.Encoder, v []types.MessageSyst
 	e.EndArray()
 }
 
-func encodeMessageSystemAttributeValue(e *jsonwire.Encoder, v *types.MessageSystemAttributeValue) {
+func encodeMessageSystemAttributeValue(e *smithy.Encoder, v *types.MessageSystemAttributeValue) {
 	e.BeginObject()
 	if v.StringValue != nil {
 		e.QuotedKey("\"StringValue\"")
@@ -1320,10 +1319,10 @@ func encodeMessageSystemAttributeValue(e *jsonwire.Encoder, v *types.MessageSyst
 	e.EndObject()
 }
 
-func encodeQueueAttributeMap(e *jsonwire.Encoder, v map[string]string) {
+func encodeQueueAttributeMap(e *smithy.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1331,7 +1330,7 @@ func encodeQueueAttributeMap(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-func encodeSendMessageBatchRequestEntry(e *jsonwire.Encoder, v *types.SendMessageBatchRequestEntry) {
+func encodeSendMessageBatchRequestEntry(e *smithy.Encoder, v *types.SendMessageBatchRequestEntry) {
 	e.BeginObject()
 	if v.Id != nil {
 		e.QuotedKey("\"Id\"")
@@ -1364,7 +1363,7 @@ func encodeSendMessageBatchRequestEntry(e *jsonwire.Encoder, v *types.SendMessag
 	e.EndObject()
 }
 
-func encodeSendMessageBatchRequestEntryList(e *jsonwire.Encoder, v []types.SendMessageBatchRequestEntry) {
+func encodeSendMessageBatchRequestEntryList(e *smithy.Encoder, v []types.SendMessageBatchRequestEntry) {
 	e.BeginArray()
 	for i := range v {
 		encodeSendMessageBatchRequestEntry(e, &v[i])
@@ -1372,7 +1371,7 @@ func encodeSendMessageBatchRequestEntryList(e *jsonwire.Encoder, v []types.SendM
 	e.EndArray()
 }
 
-func encodeStringList(e *jsonwire.Encoder, v []string) {
+func encodeStringList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1380,7 +1379,7 @@ func encodeStringList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeTagKeyList(e *jsonwire.Encoder, v []string) {
+func encodeTagKeyList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -1388,10 +1387,10 @@ func encodeTagKeyList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
+func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1400,142 +1399,142 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 }
 
 // membersBatchEntryIdsNotDistinct holds the wire names of BatchEntryIdsNotDistinct's members, which Decoder.Member looks up.
-var membersBatchEntryIdsNotDistinct = jsonwire.Members{Names: []string{"message"}}
+var membersBatchEntryIdsNotDistinct = smithy.Members{Names: []string{"message"}}
 
 // membersBatchRequestTooLong holds the wire names of BatchRequestTooLong's members, which Decoder.Member looks up.
-var membersBatchRequestTooLong = jsonwire.Members{Names: []string{"message"}}
+var membersBatchRequestTooLong = smithy.Members{Names: []string{"message"}}
 
 // membersBatchResultErrorEntry holds the wire names of BatchResultErrorEntry's members, which Decoder.Member looks up.
-var membersBatchResultErrorEntry = jsonwire.Members{Names: []string{"Id", "SenderFault", "Code", "Message"}}
+var membersBatchResultErrorEntry = smithy.Members{Names: []string{"Id", "SenderFault", "Code", "Message"}}
 
 // membersCancelMessageMoveTaskResult holds the wire names of CancelMessageMoveTaskResult's members, which Decoder.Member looks up.
-var membersCancelMessageMoveTaskResult = jsonwire.Members{Names: []string{"ApproximateNumberOfMessagesMoved"}}
+var membersCancelMessageMoveTaskResult = smithy.Members{Names: []string{"ApproximateNumberOfMessagesMoved"}}
 
 // membersChangeMessageVisibilityBatchResult holds the wire names of ChangeMessageVisibilityBatchResult's members, which Decoder.Member looks up.
-var membersChangeMessageVisibilityBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+var membersChangeMessageVisibilityBatchResult = smithy.Members{Names: []string{"Successful", "Failed"}}
 
 // membersChangeMessageVisibilityBatchResultEntry holds the wire names of ChangeMessageVisibilityBatchResultEntry's members, which Decoder.Member looks up.
-var membersChangeMessageVisibilityBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
+var membersChangeMessageVisibilityBatchResultEntry = smithy.Members{Names: []string{"Id"}}
 
 // membersCreateQueueResult holds the wire names of CreateQueueResult's members, which Decoder.Member looks up.
-var membersCreateQueueResult = jsonwire.Members{Names: []string{"QueueUrl"}}
+var membersCreateQueueResult = smithy.Members{Names: []string{"QueueUrl"}}
 
 // membersDeleteMessageBatchResult holds the wire names of DeleteMessageBatchResult's members, which Decoder.Member looks up.
-var membersDeleteMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+var membersDeleteMessageBatchResult = smithy.Members{Names: []string{"Successful", "Failed"}}
 
 // membersDeleteMessageBatchResultEntry holds the wire names of DeleteMessageBatchResultEntry's members, which Decoder.Member looks up.
-var membersDeleteMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id"}}
+var membersDeleteMessageBatchResultEntry = smithy.Members{Names: []string{"Id"}}
 
 // membersEmptyBatchRequest holds the wire names of EmptyBatchRequest's members, which Decoder.Member looks up.
-var membersEmptyBatchRequest = jsonwire.Members{Names: []string{"message"}}
+var membersEmptyBatchRequest = smithy.Members{Names: []string{"message"}}
 
 // membersGetQueueAttributesResult holds the wire names of GetQueueAttributesResult's members, which Decoder.Member looks up.
-var membersGetQueueAttributesResult = jsonwire.Members{Names: []string{"Attributes"}}
+var membersGetQueueAttributesResult = smithy.Members{Names: []string{"Attributes"}}
 
 // membersGetQueueUrlResult holds the wire names of GetQueueUrlResult's members, which Decoder.Member looks up.
-var membersGetQueueUrlResult = jsonwire.Members{Names: []string{"QueueUrl"}}
+var membersGetQueueUrlResult = smithy.Members{Names: []string{"QueueUrl"}}
 
 // membersInvalidAddress holds the wire names of InvalidAddress's members, which Decoder.Member looks up.
-var membersInvalidAddress = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidAddress = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidAttributeName holds the wire names of InvalidAttributeName's members, which Decoder.Member looks up.
-var membersInvalidAttributeName = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidAttributeName = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidAttributeValue holds the wire names of InvalidAttributeValue's members, which Decoder.Member looks up.
-var membersInvalidAttributeValue = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidAttributeValue = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidBatchEntryId holds the wire names of InvalidBatchEntryId's members, which Decoder.Member looks up.
-var membersInvalidBatchEntryId = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidBatchEntryId = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidMessageContents holds the wire names of InvalidMessageContents's members, which Decoder.Member looks up.
-var membersInvalidMessageContents = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidMessageContents = smithy.Members{Names: []string{"message"}}
 
 // membersInvalidSecurity holds the wire names of InvalidSecurity's members, which Decoder.Member looks up.
-var membersInvalidSecurity = jsonwire.Members{Names: []string{"message"}}
+var membersInvalidSecurity = smithy.Members{Names: []string{"message"}}
 
 // membersKmsAccessDenied holds the wire names of KmsAccessDenied's members, which Decoder.Member looks up.
-var membersKmsAccessDenied = jsonwire.Members{Names: []string{"message"}}
+var membersKmsAccessDenied = smithy.Members{Names: []string{"message"}}
 
 // membersKmsDisabled holds the wire names of KmsDisabled's members, which Decoder.Member looks up.
-var membersKmsDisabled = jsonwire.Members{Names: []string{"message"}}
+var membersKmsDisabled = smithy.Members{Names: []string{"message"}}
 
 // membersKmsInvalidKeyUsage holds the wire names of KmsInvalidKeyUsage's members, which Decoder.Member looks up.
-var membersKmsInvalidKeyUsage = jsonwire.Members{Names: []string{"message"}}
+var membersKmsInvalidKeyUsage = smithy.Members{Names: []string{"message"}}
 
 // membersKmsInvalidState holds the wire names of KmsInvalidState's members, which Decoder.Member looks up.
-var membersKmsInvalidState = jsonwire.Members{Names: []string{"message"}}
+var membersKmsInvalidState = smithy.Members{Names: []string{"message"}}
 
 // membersKmsNotFound holds the wire names of KmsNotFound's members, which Decoder.Member looks up.
-var membersKmsNotFound = jsonwire.Members{Names: []string{"message"}}
+var membersKmsNotFound = smithy.Members{Names: []string{"message"}}
 
 // membersKmsOptInRequired holds the wire names of KmsOptInRequired's members, which Decoder.Member looks up.
-var membersKmsOptInRequired = jsonwire.Members{Names: []string{"message"}}
+var membersKmsOptInRequired = smithy.Members{Names: []string{"message"}}
 
 // membersKmsThrottled holds the wire names of KmsThrottled's members, which Decoder.Member looks up.
-var membersKmsThrottled = jsonwire.Members{Names: []string{"message"}}
+var membersKmsThrottled = smithy.Members{Names: []string{"message"}}
 
 // membersListDeadLetterSourceQueuesResult holds the wire names of ListDeadLetterSourceQueuesResult's members, which Decoder.Member looks up.
-var membersListDeadLetterSourceQueuesResult = jsonwire.Members{Names: []string{"queueUrls", "NextToken"}}
+var membersListDeadLetterSourceQueuesResult = smithy.Members{Names: []string{"queueUrls", "NextToken"}}
 
 // membersListMessageMoveTasksResult holds the wire names of ListMessageMoveTasksResult's members, which Decoder.Member looks up.
-var membersListMessageMoveTasksResult = jsonwire.Members{Names: []string{"Results"}}
+var membersListMessageMoveTasksResult = smithy.Members{Names: []string{"Results"}}
 
 // membersListMessageMoveTasksResultEntry holds the wire names of ListMessageMoveTasksResultEntry's members, which Decoder.Member looks up.
-var membersListMessageMoveTasksResultEntry = jsonwire.Members{Names: []string{"TaskHandle", "Status", "SourceArn", "DestinationArn", "MaxNumberOfMessagesPerSecond", "ApproximateNumberOfMessagesMoved", "ApproximateNumberOfMessagesToMove", "FailureReason", "StartedTimestamp"}}
+var membersListMessageMoveTasksResultEntry = smithy.Members{Names: []string{"TaskHandle", "Status", "SourceArn", "DestinationArn", "MaxNumberOfMessagesPerSecond", "ApproximateNumberOfMessagesMoved", "ApproximateNumberOfMessagesToMove", "FailureReason", "StartedTimestamp"}}
 
 // membersListQueueTagsResult holds the wire names of ListQueueTagsResult's members, which Decoder.Member looks up.
-var membersListQueueTagsResult = jsonwire.Members{Names: []string{"Tags"}}
+var membersListQueueTagsResult = smithy.Members{Names: []string{"Tags"}}
 
 // membersListQueuesResult holds the wire names of ListQueuesResult's members, which Decoder.Member looks up.
-var membersListQueuesResult = jsonwire.Members{Names: []string{"QueueUrls", "NextToken"}}
+var membersListQueuesResult = smithy.Members{Names: []string{"QueueUrls", "NextToken"}}
 
 // membersMessage holds the wire names of Message's members, which Decoder.Member looks up.
-var membersMessage = jsonwire.Members{Names: []string{"MessageId", "ReceiptHandle", "MD5OfBody", "Body", "Attributes", "MD5OfMessageAttributes", "MessageAttributes"}}
+var membersMessage = smithy.Members{Names: []string{"MessageId", "ReceiptHandle", "MD5OfBody", "Body", "Attributes", "MD5OfMessageAttributes", "MessageAttributes"}}
 
 // membersMessageAttributeValue holds the wire names of MessageAttributeValue's members, which Decoder.Member looks up.
-var membersMessageAttributeValue = jsonwire.Members{Names: []string{"StringValue", "BinaryValue", "StringListValues", "BinaryListValues", "DataType"}}
+var membersMessageAttributeValue = smithy.Members{Names: []string{"StringValue", "BinaryValue", "StringListValues", "BinaryListValues", "DataType"}}
 
 // membersOverLimit holds the wire names of OverLimit's members, which Decoder.Member looks up.
-var membersOverLimit = jsonwire.Members{Names: []string{"message"}}
+var membersOverLimit = smithy.Members{Names: []string{"message"}}
 
 // membersPurgeQueueInProgress holds the wire names of PurgeQueueInProgress's members, which Decoder.Member looks up.
-var membersPurgeQueueInProgress = jsonwire.Members{Names: []string{"message"}}
+var membersPurgeQueueInProgress = smithy.Members{Names: []string{"message"}}
 
 // membersQueueDeletedRecently holds the wire names of QueueDeletedRecently's members, which Decoder.Member looks up.
-var membersQueueDeletedRecently = jsonwire.Members{Names: []string{"message"}}
+var membersQueueDeletedRecently = smithy.Members{Names: []string{"message"}}
 
 // membersQueueDoesNotExist holds the wire names of QueueDoesNotExist's members, which Decoder.Member looks up.
-var membersQueueDoesNotExist = jsonwire.Members{Names: []string{"message"}}
+var membersQueueDoesNotExist = smithy.Members{Names: []string{"message"}}
 
 // membersQueueNameExists holds the wire names of QueueNameExists's members, which Decoder.Member looks up.
-var membersQueueNameExists = jsonwire.Members{Names: []string{"message"}}
+var membersQueueNameExists = smithy.Members{Names: []string{"message"}}
 
 // membersReceiptHandleIsInvalid holds the wire names of ReceiptHandleIsInvalid's members, which Decoder.Member looks up.
-var membersReceiptHandleIsInvalid = jsonwire.Members{Names: []string{"message"}}
+var membersReceiptHandleIsInvalid = smithy.Members{Names: []string{"message"}}
 
 // membersReceiveMessageResult holds the wire names of ReceiveMessageResult's members, which Decoder.Member looks up.
-var membersReceiveMessageResult = jsonwire.Members{Names: []string{"Messages"}}
+var membersReceiveMessageResult = smithy.Members{Names: []string{"Messages"}}
 
 // membersRequestThrottled holds the wire names of RequestThrottled's members, which Decoder.Member looks up.
-var membersRequestThrottled = jsonwire.Members{Names: []string{"message"}}
+var membersRequestThrottled = smithy.Members{Names: []string{"message"}}
 
 // membersResourceNotFoundException holds the wire names of ResourceNotFoundException's members, which Decoder.Member looks up.
-var membersResourceNotFoundException = jsonwire.Members{Names: []string{"message"}}
+var membersResourceNotFoundException = smithy.Members{Names: []string{"message"}}
 
 // membersSendMessageBatchResult holds the wire names of SendMessageBatchResult's members, which Decoder.Member looks up.
-var membersSendMessageBatchResult = jsonwire.Members{Names: []string{"Successful", "Failed"}}
+var membersSendMessageBatchResult = smithy.Members{Names: []string{"Successful", "Failed"}}
 
 // membersSendMessageBatchResultEntry holds the wire names of SendMessageBatchResultEntry's members, which Decoder.Member looks up.
-var membersSendMessageBatchResultEntry = jsonwire.Members{Names: []string{"Id", "MessageId", "MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "SequenceNumber"}}
+var membersSendMessageBatchResultEntry = smithy.Members{Names: []string{"Id", "MessageId", "MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "SequenceNumber"}}
 
 // membersSendMessageResult holds the wire names of SendMessageResult's members, which Decoder.Member looks up.
-var membersSendMessageResult = jsonwire.Members{Names: []string{"MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "MessageId", "SequenceNumber"}}
+var membersSendMessageResult = smithy.Members{Names: []string{"MD5OfMessageBody", "MD5OfMessageAttributes", "MD5OfMessageSystemAttributes", "MessageId", "SequenceNumber"}}
 
 // membersStartMessageMoveTaskResult holds the wire names of StartMessageMoveTaskResult's members, which Decoder.Member looks up.
-var membersStartMessageMoveTaskResult = jsonwire.Members{Names: []string{"TaskHandle"}}
+var membersStartMessageMoveTaskResult = smithy.Members{Names: []string{"TaskHandle"}}
 
 // membersTooManyEntriesInBatchRequest holds the wire names of TooManyEntriesInBatchRequest's members, which Decoder.Member looks up.
-var membersTooManyEntriesInBatchRequest = jsonwire.Members{Names: []string{"message"}}
+var membersTooManyEntriesInBatchRequest = smithy.Members{Names: []string{"message"}}
 
 // membersUnsupportedOperation holds the wire names of UnsupportedOperation's members, which Decoder.Member looks up.
-var membersUnsupportedOperation = jsonwire.Members{Names: []string{"message"}}
+var membersUnsupportedOperation = smithy.Members{Names: []string{"message"}}

@@ -4,7 +4,7 @@
 
 package sqs
 
-import endpointrules "github.com/smithygo/smithygo/bench/internal/sqs/internal/endpointrules"
+import smithy "github.com/smithygo/smithygo/bench/internal/sqs/internal/smithy"
 
 // endpointParams are the parameters of the service's endpoint rule set
 // (smithy.rules#endpointRuleSet), typed; nil is unset.
@@ -17,7 +17,7 @@ type endpointParams struct {
 
 // resolveEndpoint resolves the endpoint for the parameters Options supplies (Region, UseFIPS,
 // UseDualStack and BaseEndpoint) and the operation's own (extra); the others keep their defaults.
-func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.Result, error) {
+func resolveEndpoint(opts *Options, extra smithy.Params) (smithy.Result, error) {
 	var p endpointParams
 	if opts.BaseEndpoint != "" {
 		p.Endpoint = &opts.BaseEndpoint
@@ -28,34 +28,34 @@ func resolveEndpoint(opts *Options, extra endpointrules.Params) (endpointrules.R
 	p.UseDualStack = &opts.UseDualStack
 	p.UseFIPS = &opts.UseFIPS
 	if err := p.set(extra); err != nil {
-		return endpointrules.Result{}, err
+		return smithy.Result{}, err
 	}
 	return p.resolve()
 }
 
 // set copies the operation's parameters into p, checking their names and types.
-func (p *endpointParams) set(params endpointrules.Params) error {
+func (p *endpointParams) set(params smithy.Params) error {
 	for name, v := range params {
 		var ok bool
 		switch name {
 		case "Endpoint":
-			if p.Endpoint, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.Endpoint, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "Region":
-			if p.Region, ok = endpointrules.StringParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "string", v)
+			if p.Region, ok = smithy.StringParam(v); !ok {
+				return smithy.ParamTypeError(name, "string", v)
 			}
 		case "UseDualStack":
-			if p.UseDualStack, ok = endpointrules.BoolParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "boolean", v)
+			if p.UseDualStack, ok = smithy.BoolParam(v); !ok {
+				return smithy.ParamTypeError(name, "boolean", v)
 			}
 		case "UseFIPS":
-			if p.UseFIPS, ok = endpointrules.BoolParam(v); !ok {
-				return endpointrules.ParamTypeError(name, "boolean", v)
+			if p.UseFIPS, ok = smithy.BoolParam(v); !ok {
+				return smithy.ParamTypeError(name, "boolean", v)
 			}
 		default:
-			return endpointrules.UnknownParamsError(params, "Endpoint", "Region", "UseDualStack", "UseFIPS")
+			return smithy.UnknownParamsError(params, "Endpoint", "Region", "UseDualStack", "UseFIPS")
 		}
 	}
 	return nil
@@ -65,37 +65,37 @@ func (p *endpointParams) set(params endpointrules.Params) error {
 // each rule is an if on its conditions, tried in order, and the comments give each rule's place in
 // the rule set's JSON. A tree rule whose conditions hold is terminal, as the rules engine
 // specifies.
-func (p *endpointParams) resolve() (endpointrules.Result, error) {
+func (p *endpointParams) resolve() (smithy.Result, error) {
 	endpoint := p.Endpoint
 	region := p.Region
-	useDualStack := endpointrules.Or(p.UseDualStack, false)
-	useFIPS := endpointrules.Or(p.UseFIPS, false)
+	useDualStack := smithy.Or(p.UseDualStack, false)
+	useFIPS := smithy.Or(p.UseFIPS, false)
 	// rules[0]
 	if endpoint != nil {
 		// rules[0].rules[0]
 		if useFIPS {
-			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+			return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: FIPS and custom endpoint are not supported"}
 		}
 		// rules[0].rules[1]
 		if useDualStack {
-			return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
+			return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: Dualstack and custom endpoint are not supported"}
 		}
 		// rules[0].rules[2]
-		return endpointrules.Result{URL: *endpoint}, nil
+		return smithy.Result{URL: *endpoint}, nil
 	}
 	// rules[1]
 	if region != nil {
 		// rules[1].rules[0]
-		if partitionResult := endpointrules.Partition(*region); partitionResult != nil {
+		if partitionResult := smithy.Partition(*region); partitionResult != nil {
 			// rules[1].rules[0].rules[0]
 			if useFIPS && useDualStack {
 				// rules[1].rules[0].rules[0].rules[0]
 				if partitionResult.SupportsFIPS && partitionResult.SupportsDualStack {
 					// rules[1].rules[0].rules[0].rules[0].rules[0]
-					return endpointrules.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return smithy.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[0].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
+				return smithy.Result{}, &smithy.RuleError{Message: "FIPS and DualStack are enabled, but this partition does not support one or both"}
 			}
 			// rules[1].rules[0].rules[1]
 			if useFIPS {
@@ -103,30 +103,30 @@ func (p *endpointParams) resolve() (endpointrules.Result, error) {
 				if partitionResult.SupportsFIPS {
 					// rules[1].rules[0].rules[1].rules[0].rules[0]
 					if partitionResult.Name == "aws-us-gov" {
-						return endpointrules.Result{URL: "https://sqs." + *region + ".amazonaws.com"}, nil
+						return smithy.Result{URL: "https://sqs." + *region + ".amazonaws.com"}, nil
 					}
 					// rules[1].rules[0].rules[1].rules[0].rules[1]
-					return endpointrules.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DNSSuffix}, nil
+					return smithy.Result{URL: "https://sqs-fips." + *region + "." + partitionResult.DNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[1].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
+				return smithy.Result{}, &smithy.RuleError{Message: "FIPS is enabled but this partition does not support FIPS"}
 			}
 			// rules[1].rules[0].rules[2]
 			if useDualStack {
 				// rules[1].rules[0].rules[2].rules[0]
 				if partitionResult.SupportsDualStack {
 					// rules[1].rules[0].rules[2].rules[0].rules[0]
-					return endpointrules.Result{URL: "https://sqs." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
+					return smithy.Result{URL: "https://sqs." + *region + "." + partitionResult.DualStackDNSSuffix}, nil
 				}
 				// rules[1].rules[0].rules[2].rules[1]
-				return endpointrules.Result{}, &endpointrules.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
+				return smithy.Result{}, &smithy.RuleError{Message: "DualStack is enabled but this partition does not support DualStack"}
 			}
 			// rules[1].rules[0].rules[3]
-			return endpointrules.Result{URL: "https://sqs." + *region + "." + partitionResult.DNSSuffix}, nil
+			return smithy.Result{URL: "https://sqs." + *region + "." + partitionResult.DNSSuffix}, nil
 		}
 		// A tree whose conditions hold is terminal: no falling through to its siblings.
-		return endpointrules.Result{}, endpointrules.ErrNoMatch
+		return smithy.Result{}, smithy.ErrNoMatch
 	}
 	// rules[2]
-	return endpointrules.Result{}, &endpointrules.RuleError{Message: "Invalid Configuration: Missing Region"}
+	return smithy.Result{}, &smithy.RuleError{Message: "Invalid Configuration: Missing Region"}
 }

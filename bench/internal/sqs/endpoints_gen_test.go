@@ -6,7 +6,7 @@ package sqs
 
 import (
 	"encoding/json"
-	endpointrules "github.com/smithygo/smithygo/bench/internal/sqs/internal/endpointrules"
+	smithy "github.com/smithygo/smithygo/bench/internal/sqs/internal/smithy"
 	"reflect"
 	"testing"
 )
@@ -16,7 +16,7 @@ func TestEndpointRules(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		opts       *Options
-		params     endpointrules.Params
+		params     smithy.Params
 		url        string
 		headers    map[string][]string
 		properties string
@@ -438,7 +438,7 @@ func TestEndpointRules(t *testing.T) {
 		opts: &Options{},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got endpointrules.Result
+			var got smithy.Result
 			var err error
 			if tc.opts != nil {
 				got, err = resolveEndpoint(tc.opts, nil)
@@ -454,7 +454,7 @@ func TestEndpointRules(t *testing.T) {
 }
 
 // checkEndpoint compares a resolved endpoint (or error) with a case's expectation.
-func checkEndpoint(t *testing.T, got endpointrules.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
+func checkEndpoint(t *testing.T, got smithy.Result, err error, url string, headers map[string][]string, properties, wantErr string) {
 	t.Helper()
 	if wantErr != "" {
 		if err == nil || err.Error() != wantErr {

@@ -5,7 +5,7 @@
 package sqs
 
 import (
-	validation "github.com/smithygo/smithygo/bench/internal/sqs/internal/validation"
+	smithy "github.com/smithygo/smithygo/bench/internal/sqs/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/sqs/types"
 )
 
@@ -16,27 +16,27 @@ func (in *AddPermissionInput) Validate() error {
 	if in == nil {
 		in = &AddPermissionInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Label"}
+		p := smithy.Path{Name: "Label"}
 		if in.Label == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "AWSAccountIds"}
+		p := smithy.Path{Name: "AWSAccountIds"}
 		if in.AWSAccountIds == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Actions"}
+		p := smithy.Path{Name: "Actions"}
 		if in.Actions == nil {
 			v.Required(&p)
 		}
@@ -51,9 +51,9 @@ func (in *CancelMessageMoveTaskInput) Validate() error {
 	if in == nil {
 		in = &CancelMessageMoveTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "TaskHandle"}
+		p := smithy.Path{Name: "TaskHandle"}
 		if in.TaskHandle == nil {
 			v.Required(&p)
 		}
@@ -68,21 +68,21 @@ func (in *ChangeMessageVisibilityInput) Validate() error {
 	if in == nil {
 		in = &ChangeMessageVisibilityInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReceiptHandle"}
+		p := smithy.Path{Name: "ReceiptHandle"}
 		if in.ReceiptHandle == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "VisibilityTimeout"}
+		p := smithy.Path{Name: "VisibilityTimeout"}
 		if in.VisibilityTimeout == nil {
 			v.Required(&p)
 		}
@@ -97,15 +97,15 @@ func (in *ChangeMessageVisibilityBatchInput) Validate() error {
 	if in == nil {
 		in = &ChangeMessageVisibilityBatchInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Entries"}
+		p := smithy.Path{Name: "Entries"}
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
@@ -122,15 +122,15 @@ func (in *CreateQueueInput) Validate() error {
 	if in == nil {
 		in = &CreateQueueInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueName"}
+		p := smithy.Path{Name: "QueueName"}
 		if in.QueueName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Attributes"}
+		p := smithy.Path{Name: "Attributes"}
 		if in.Attributes != nil {
 			validateQueueAttributeMap(v, &p, in.Attributes)
 		}
@@ -145,15 +145,15 @@ func (in *DeleteMessageInput) Validate() error {
 	if in == nil {
 		in = &DeleteMessageInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "ReceiptHandle"}
+		p := smithy.Path{Name: "ReceiptHandle"}
 		if in.ReceiptHandle == nil {
 			v.Required(&p)
 		}
@@ -168,15 +168,15 @@ func (in *DeleteMessageBatchInput) Validate() error {
 	if in == nil {
 		in = &DeleteMessageBatchInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Entries"}
+		p := smithy.Path{Name: "Entries"}
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
@@ -193,9 +193,9 @@ func (in *DeleteQueueInput) Validate() error {
 	if in == nil {
 		in = &DeleteQueueInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
@@ -210,15 +210,15 @@ func (in *GetQueueAttributesInput) Validate() error {
 	if in == nil {
 		in = &GetQueueAttributesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributeNames"}
+		p := smithy.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
 			validateAttributeNameList(v, &p, in.AttributeNames)
 		}
@@ -233,9 +233,9 @@ func (in *GetQueueUrlInput) Validate() error {
 	if in == nil {
 		in = &GetQueueUrlInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueName"}
+		p := smithy.Path{Name: "QueueName"}
 		if in.QueueName == nil {
 			v.Required(&p)
 		}
@@ -250,9 +250,9 @@ func (in *ListDeadLetterSourceQueuesInput) Validate() error {
 	if in == nil {
 		in = &ListDeadLetterSourceQueuesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
@@ -267,9 +267,9 @@ func (in *ListMessageMoveTasksInput) Validate() error {
 	if in == nil {
 		in = &ListMessageMoveTasksInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SourceArn"}
+		p := smithy.Path{Name: "SourceArn"}
 		if in.SourceArn == nil {
 			v.Required(&p)
 		}
@@ -284,9 +284,9 @@ func (in *ListQueueTagsInput) Validate() error {
 	if in == nil {
 		in = &ListQueueTagsInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
@@ -308,9 +308,9 @@ func (in *PurgeQueueInput) Validate() error {
 	if in == nil {
 		in = &PurgeQueueInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
@@ -325,21 +325,21 @@ func (in *ReceiveMessageInput) Validate() error {
 	if in == nil {
 		in = &ReceiveMessageInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "AttributeNames"}
+		p := smithy.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
 			validateAttributeNameList(v, &p, in.AttributeNames)
 		}
 	}
 	{
-		p := validation.Path{Name: "MessageSystemAttributeNames"}
+		p := smithy.Path{Name: "MessageSystemAttributeNames"}
 		if in.MessageSystemAttributeNames != nil {
 			validateMessageSystemAttributeList(v, &p, in.MessageSystemAttributeNames)
 		}
@@ -354,15 +354,15 @@ func (in *RemovePermissionInput) Validate() error {
 	if in == nil {
 		in = &RemovePermissionInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Label"}
+		p := smithy.Path{Name: "Label"}
 		if in.Label == nil {
 			v.Required(&p)
 		}
@@ -377,27 +377,27 @@ func (in *SendMessageInput) Validate() error {
 	if in == nil {
 		in = &SendMessageInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "MessageBody"}
+		p := smithy.Path{Name: "MessageBody"}
 		if in.MessageBody == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "MessageAttributes"}
+		p := smithy.Path{Name: "MessageAttributes"}
 		if in.MessageAttributes != nil {
 			validateMessageBodyAttributeMap(v, &p, in.MessageAttributes)
 		}
 	}
 	{
-		p := validation.Path{Name: "MessageSystemAttributes"}
+		p := smithy.Path{Name: "MessageSystemAttributes"}
 		if in.MessageSystemAttributes != nil {
 			validateMessageBodySystemAttributeMap(v, &p, in.MessageSystemAttributes)
 		}
@@ -412,15 +412,15 @@ func (in *SendMessageBatchInput) Validate() error {
 	if in == nil {
 		in = &SendMessageBatchInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Entries"}
+		p := smithy.Path{Name: "Entries"}
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
@@ -437,15 +437,15 @@ func (in *SetQueueAttributesInput) Validate() error {
 	if in == nil {
 		in = &SetQueueAttributesInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Attributes"}
+		p := smithy.Path{Name: "Attributes"}
 		if in.Attributes == nil {
 			v.Required(&p)
 		} else {
@@ -462,9 +462,9 @@ func (in *StartMessageMoveTaskInput) Validate() error {
 	if in == nil {
 		in = &StartMessageMoveTaskInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "SourceArn"}
+		p := smithy.Path{Name: "SourceArn"}
 		if in.SourceArn == nil {
 			v.Required(&p)
 		}
@@ -479,15 +479,15 @@ func (in *TagQueueInput) Validate() error {
 	if in == nil {
 		in = &TagQueueInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "Tags"}
+		p := smithy.Path{Name: "Tags"}
 		if in.Tags == nil {
 			v.Required(&p)
 		}
@@ -502,15 +502,15 @@ func (in *UntagQueueInput) Validate() error {
 	if in == nil {
 		in = &UntagQueueInput{}
 	}
-	v := &validation.Validator{}
+	v := &smithy.Validator{}
 	{
-		p := validation.Path{Name: "QueueUrl"}
+		p := smithy.Path{Name: "QueueUrl"}
 		if in.QueueUrl == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Name: "TagKeys"}
+		p := smithy.Path{Name: "TagKeys"}
 		if in.TagKeys == nil {
 			v.Required(&p)
 		}
@@ -519,18 +519,18 @@ func (in *UntagQueueInput) Validate() error {
 }
 
 // validateChangeMessageVisibilityBatchRequestEntryList checks a ChangeMessageVisibilityBatchRequestEntryList value.
-func validateChangeMessageVisibilityBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateChangeMessageVisibilityBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateQueueAttributeMap checks a QueueAttributeMap value.
-func validateQueueAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateQueueAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !types.QueueAttributeName(k).IsKnown() {
 				v.Enum(&p, string(types.QueueAttributeName(k)))
@@ -541,17 +541,17 @@ func validateQueueAttributeMap(v *validation.Validator, parent *validation.Path,
 }
 
 // validateDeleteMessageBatchRequestEntryList checks a DeleteMessageBatchRequestEntryList value.
-func validateDeleteMessageBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.DeleteMessageBatchRequestEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateDeleteMessageBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *validation.Validator, parent *validation.Path, x []types.QueueAttributeName) {
+func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []types.QueueAttributeName) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -559,9 +559,9 @@ func validateAttributeNameList(v *validation.Validator, parent *validation.Path,
 }
 
 // validateMessageSystemAttributeList checks a MessageSystemAttributeList value.
-func validateMessageSystemAttributeList(v *validation.Validator, parent *validation.Path, x []types.MessageSystemAttributeName) {
+func validateMessageSystemAttributeList(v *smithy.Validator, parent *smithy.Path, x []types.MessageSystemAttributeName) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -569,20 +569,20 @@ func validateMessageSystemAttributeList(v *validation.Validator, parent *validat
 }
 
 // validateMessageBodyAttributeMap checks a MessageBodyAttributeMap value.
-func validateMessageBodyAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.MessageAttributeValue) {
+func validateMessageBodyAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.MessageAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateMessageAttributeValue(v, &p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateMessageBodySystemAttributeMap checks a MessageBodySystemAttributeMap value.
-func validateMessageBodySystemAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]types.MessageSystemAttributeValue) {
+func validateMessageBodySystemAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.MessageSystemAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
 			if !types.MessageSystemAttributeNameForSends(k).IsKnown() {
 				v.Enum(&p, string(types.MessageSystemAttributeNameForSends(k)))
@@ -594,26 +594,26 @@ func validateMessageBodySystemAttributeMap(v *validation.Validator, parent *vali
 }
 
 // validateSendMessageBatchRequestEntryList checks a SendMessageBatchRequestEntryList value.
-func validateSendMessageBatchRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.SendMessageBatchRequestEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
 		validateSendMessageBatchRequestEntry(v, &p, &x[i])
 	}
 }
 
 // validateChangeMessageVisibilityBatchRequestEntry checks a ChangeMessageVisibilityBatchRequestEntry value.
-func validateChangeMessageVisibilityBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReceiptHandle"}
+		p := smithy.Path{Parent: parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
 			v.Required(&p)
 		}
@@ -621,18 +621,18 @@ func validateChangeMessageVisibilityBatchRequestEntry(v *validation.Validator, p
 }
 
 // validateDeleteMessageBatchRequestEntry checks a DeleteMessageBatchRequestEntry value.
-func validateDeleteMessageBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.DeleteMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReceiptHandle"}
+		p := smithy.Path{Parent: parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
 			v.Required(&p)
 		}
@@ -640,12 +640,12 @@ func validateDeleteMessageBatchRequestEntry(v *validation.Validator, parent *val
 }
 
 // validateMessageAttributeValue checks a MessageAttributeValue value.
-func validateMessageAttributeValue(v *validation.Validator, parent *validation.Path, x *types.MessageAttributeValue) {
+func validateMessageAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.MessageAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataType"}
+		p := smithy.Path{Parent: parent, Name: "DataType"}
 		if x.DataType == nil {
 			v.Required(&p)
 		}
@@ -653,12 +653,12 @@ func validateMessageAttributeValue(v *validation.Validator, parent *validation.P
 }
 
 // validateMessageSystemAttributeValue checks a MessageSystemAttributeValue value.
-func validateMessageSystemAttributeValue(v *validation.Validator, parent *validation.Path, x *types.MessageSystemAttributeValue) {
+func validateMessageSystemAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.MessageSystemAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataType"}
+		p := smithy.Path{Parent: parent, Name: "DataType"}
 		if x.DataType == nil {
 			v.Required(&p)
 		}
@@ -666,30 +666,30 @@ func validateMessageSystemAttributeValue(v *validation.Validator, parent *valida
 }
 
 // validateSendMessageBatchRequestEntry checks a SendMessageBatchRequestEntry value.
-func validateSendMessageBatchRequestEntry(v *validation.Validator, parent *validation.Path, x *types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.SendMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageBody"}
+		p := smithy.Path{Parent: parent, Name: "MessageBody"}
 		if x.MessageBody == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageAttributes"}
+		p := smithy.Path{Parent: parent, Name: "MessageAttributes"}
 		if x.MessageAttributes != nil {
 			validateMessageBodyAttributeMap(v, &p, x.MessageAttributes)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageSystemAttributes"}
+		p := smithy.Path{Parent: parent, Name: "MessageSystemAttributes"}
 		if x.MessageSystemAttributes != nil {
 			validateMessageBodySystemAttributeMap(v, &p, x.MessageSystemAttributes)
 		}

@@ -5,16 +5,16 @@
 package server
 
 import (
-	"github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
+	"github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 )
 
-func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
+func decodeAWSServiceNameList(d *smithy.Decoder) []types.AWSServiceName {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.AWSServiceName]
+	var b smithy.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.RefuseNull("AWSServiceNameList") {
 			continue
@@ -24,12 +24,12 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	return b.Slice()
 }
 
-func decodeAccountIdList(d *jsonwire.Decoder) []string {
+func decodeAccountIdList(d *smithy.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[string]
+	var b smithy.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("AccountIdList") {
 			continue
@@ -39,7 +39,7 @@ func decodeAccountIdList(d *jsonwire.Decoder) []string {
 	return b.Slice()
 }
 
-func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
+func decodeAddress(d *smithy.Decoder, v *types.Address) {
 	if !d.BeginObject() {
 		return
 	}
@@ -71,12 +71,12 @@ func decodeAddress(d *jsonwire.Decoder, v *types.Address) {
 	}
 }
 
-func decodeInstanceIdList(d *jsonwire.Decoder) []string {
+func decodeInstanceIdList(d *smithy.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[string]
+	var b smithy.ListBuilder[string]
 	for d.NextElem() {
 		if d.RefuseNull("InstanceIdList") {
 			continue
@@ -86,7 +86,7 @@ func decodeInstanceIdList(d *jsonwire.Decoder) []string {
 	return b.Slice()
 }
 
-func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapacity) {
+func decodeInstanceTypeCapacity(d *smithy.Decoder, v *types.InstanceTypeCapacity) {
 	if !d.BeginObject() {
 		return
 	}
@@ -100,7 +100,7 @@ func decodeInstanceTypeCapacity(d *jsonwire.Decoder, v *types.InstanceTypeCapaci
 	}
 }
 
-func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) {
+func decodeInstancesToExclude(d *smithy.Decoder, v *types.InstancesToExclude) {
 	if !d.BeginObject() {
 		return
 	}
@@ -116,7 +116,7 @@ func decodeInstancesToExclude(d *jsonwire.Decoder, v *types.InstancesToExclude) 
 	}
 }
 
-func decodeLineItemRequest(d *jsonwire.Decoder, v *types.LineItemRequest) {
+func decodeLineItemRequest(d *smithy.Decoder, v *types.LineItemRequest) {
 	if !d.BeginObject() {
 		return
 	}
@@ -130,12 +130,12 @@ func decodeLineItemRequest(d *jsonwire.Decoder, v *types.LineItemRequest) {
 	}
 }
 
-func decodeLineItemRequestListDefinition(d *jsonwire.Decoder) []types.LineItemRequest {
+func decodeLineItemRequestListDefinition(d *smithy.Decoder) []types.LineItemRequest {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.LineItemRequest]
+	var b smithy.ListBuilder[types.LineItemRequest]
 	for d.NextElem() {
 		if d.RefuseNull("LineItemRequestListDefinition") {
 			continue
@@ -145,7 +145,7 @@ func decodeLineItemRequestListDefinition(d *jsonwire.Decoder) []types.LineItemRe
 	return b.Slice()
 }
 
-func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProperties) {
+func decodeRackPhysicalProperties(d *smithy.Decoder, v *types.RackPhysicalProperties) {
 	if !d.BeginObject() {
 		return
 	}
@@ -173,12 +173,12 @@ func decodeRackPhysicalProperties(d *jsonwire.Decoder, v *types.RackPhysicalProp
 	}
 }
 
-func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapacity {
+func decodeRequestedInstancePools(d *smithy.Decoder) []types.InstanceTypeCapacity {
 	if !d.BeginArray() {
 		return nil
 	}
 	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
-	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
+	var b smithy.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.RefuseNull("RequestedInstancePools") {
 			continue
@@ -188,7 +188,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	return b.Slice()
 }
 
-func decodeTagMap(d *jsonwire.Decoder) map[string]string {
+func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
@@ -206,7 +206,7 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 	return out
 }
 
-func encodeAWSServiceNameList(e *jsonwire.Encoder, v []types.AWSServiceName) {
+func encodeAWSServiceNameList(e *smithy.Encoder, v []types.AWSServiceName) {
 	e.BeginArray()
 	for i := range v {
 		e.String(string(v[i]))
@@ -214,7 +214,7 @@ func encodeAWSServiceNameList(e *jsonwire.Encoder, v []types.AWSServiceName) {
 	e.EndArray()
 }
 
-func encodeAccountIdList(e *jsonwire.Encoder, v []string) {
+func encodeAccountIdList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -222,7 +222,7 @@ func encodeAccountIdList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeAddress(e *jsonwire.Encoder, v *types.Address) {
+func encodeAddress(e *smithy.Encoder, v *types.Address) {
 	e.BeginObject()
 	if v.ContactName != nil {
 		e.QuotedKey("\"ContactName\"")
@@ -271,7 +271,7 @@ func encodeAddress(e *jsonwire.Encoder, v *types.Address) {
 	e.EndObject()
 }
 
-func encodeAssetInfo(e *jsonwire.Encoder, v *types.AssetInfo) {
+func encodeAssetInfo(e *smithy.Encoder, v *types.AssetInfo) {
 	e.BeginObject()
 	if v.AssetId != nil {
 		e.QuotedKey("\"AssetId\"")
@@ -296,7 +296,7 @@ func encodeAssetInfo(e *jsonwire.Encoder, v *types.AssetInfo) {
 	e.EndObject()
 }
 
-func encodeAssetInstance(e *jsonwire.Encoder, v *types.AssetInstance) {
+func encodeAssetInstance(e *smithy.Encoder, v *types.AssetInstance) {
 	e.BeginObject()
 	if v.InstanceId != nil {
 		e.QuotedKey("\"InstanceId\"")
@@ -321,7 +321,7 @@ func encodeAssetInstance(e *jsonwire.Encoder, v *types.AssetInstance) {
 	e.EndObject()
 }
 
-func encodeAssetInstanceCapacityList(e *jsonwire.Encoder, v []types.AssetInstanceTypeCapacity) {
+func encodeAssetInstanceCapacityList(e *smithy.Encoder, v []types.AssetInstanceTypeCapacity) {
 	e.BeginArray()
 	for i := range v {
 		encodeAssetInstanceTypeCapacity(e, &v[i])
@@ -329,7 +329,7 @@ func encodeAssetInstanceCapacityList(e *jsonwire.Encoder, v []types.AssetInstanc
 	e.EndArray()
 }
 
-func encodeAssetInstanceList(e *jsonwire.Encoder, v []types.AssetInstance) {
+func encodeAssetInstanceList(e *smithy.Encoder, v []types.AssetInstance) {
 	e.BeginArray()
 	for i := range v {
 		encodeAssetInstance(e, &v[i])
@@ -337,7 +337,7 @@ func encodeAssetInstanceList(e *jsonwire.Encoder, v []types.AssetInstance) {
 	e.EndArray()
 }
 
-func encodeAssetInstanceTypeCapacity(e *jsonwire.Encoder, v *types.AssetInstanceTypeCapacity) {
+func encodeAssetInstanceTypeCapacity(e *smithy.Encoder, v *types.AssetInstanceTypeCapacity) {
 	e.BeginObject()
 	if v.InstanceType != nil {
 		e.QuotedKey("\"InstanceType\"")
@@ -348,7 +348,7 @@ func encodeAssetInstanceTypeCapacity(e *jsonwire.Encoder, v *types.AssetInstance
 	e.EndObject()
 }
 
-func encodeAssetListDefinition(e *jsonwire.Encoder, v []types.AssetInfo) {
+func encodeAssetListDefinition(e *smithy.Encoder, v []types.AssetInfo) {
 	e.BeginArray()
 	for i := range v {
 		encodeAssetInfo(e, &v[i])
@@ -356,7 +356,7 @@ func encodeAssetListDefinition(e *jsonwire.Encoder, v []types.AssetInfo) {
 	e.EndArray()
 }
 
-func encodeAssetLocation(e *jsonwire.Encoder, v *types.AssetLocation) {
+func encodeAssetLocation(e *smithy.Encoder, v *types.AssetLocation) {
 	e.BeginObject()
 	if v.RackElevation != nil {
 		e.QuotedKey("\"RackElevation\"")
@@ -365,7 +365,7 @@ func encodeAssetLocation(e *jsonwire.Encoder, v *types.AssetLocation) {
 	e.EndObject()
 }
 
-func encodeBlockingInstance(e *jsonwire.Encoder, v *types.BlockingInstance) {
+func encodeBlockingInstance(e *smithy.Encoder, v *types.BlockingInstance) {
 	e.BeginObject()
 	if v.InstanceId != nil {
 		e.QuotedKey("\"InstanceId\"")
@@ -382,7 +382,7 @@ func encodeBlockingInstance(e *jsonwire.Encoder, v *types.BlockingInstance) {
 	e.EndObject()
 }
 
-func encodeBlockingInstancesList(e *jsonwire.Encoder, v []types.BlockingInstance) {
+func encodeBlockingInstancesList(e *smithy.Encoder, v []types.BlockingInstance) {
 	e.BeginArray()
 	for i := range v {
 		encodeBlockingInstance(e, &v[i])
@@ -390,7 +390,7 @@ func encodeBlockingInstancesList(e *jsonwire.Encoder, v []types.BlockingInstance
 	e.EndArray()
 }
 
-func encodeCIDRList(e *jsonwire.Encoder, v []string) {
+func encodeCIDRList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -398,7 +398,7 @@ func encodeCIDRList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeCapacityTaskFailure(e *jsonwire.Encoder, v *types.CapacityTaskFailure) {
+func encodeCapacityTaskFailure(e *smithy.Encoder, v *types.CapacityTaskFailure) {
 	e.BeginObject()
 	if v.Reason != nil {
 		e.QuotedKey("\"Reason\"")
@@ -411,7 +411,7 @@ func encodeCapacityTaskFailure(e *jsonwire.Encoder, v *types.CapacityTaskFailure
 	e.EndObject()
 }
 
-func encodeCapacityTaskList(e *jsonwire.Encoder, v []types.CapacityTaskSummary) {
+func encodeCapacityTaskList(e *smithy.Encoder, v []types.CapacityTaskSummary) {
 	e.BeginArray()
 	for i := range v {
 		encodeCapacityTaskSummary(e, &v[i])
@@ -419,7 +419,7 @@ func encodeCapacityTaskList(e *jsonwire.Encoder, v []types.CapacityTaskSummary) 
 	e.EndArray()
 }
 
-func encodeCapacityTaskSummary(e *jsonwire.Encoder, v *types.CapacityTaskSummary) {
+func encodeCapacityTaskSummary(e *smithy.Encoder, v *types.CapacityTaskSummary) {
 	e.BeginObject()
 	if v.CapacityTaskId != nil {
 		e.QuotedKey("\"CapacityTaskId\"")
@@ -452,7 +452,7 @@ func encodeCapacityTaskSummary(e *jsonwire.Encoder, v *types.CapacityTaskSummary
 	e.EndObject()
 }
 
-func encodeCatalogItem(e *jsonwire.Encoder, v *types.CatalogItem) {
+func encodeCatalogItem(e *smithy.Encoder, v *types.CatalogItem) {
 	e.BeginObject()
 	if v.CatalogItemId != nil {
 		e.QuotedKey("\"CatalogItemId\"")
@@ -485,7 +485,7 @@ func encodeCatalogItem(e *jsonwire.Encoder, v *types.CatalogItem) {
 	e.EndObject()
 }
 
-func encodeCatalogItemListDefinition(e *jsonwire.Encoder, v []types.CatalogItem) {
+func encodeCatalogItemListDefinition(e *smithy.Encoder, v []types.CatalogItem) {
 	e.BeginArray()
 	for i := range v {
 		encodeCatalogItem(e, &v[i])
@@ -493,7 +493,7 @@ func encodeCatalogItemListDefinition(e *jsonwire.Encoder, v []types.CatalogItem)
 	e.EndArray()
 }
 
-func encodeComputeAttributes(e *jsonwire.Encoder, v *types.ComputeAttributes) {
+func encodeComputeAttributes(e *smithy.Encoder, v *types.ComputeAttributes) {
 	e.BeginObject()
 	if v.HostId != nil {
 		e.QuotedKey("\"HostId\"")
@@ -518,7 +518,7 @@ func encodeComputeAttributes(e *jsonwire.Encoder, v *types.ComputeAttributes) {
 	e.EndObject()
 }
 
-func encodeConnectionDetails(e *jsonwire.Encoder, v *types.ConnectionDetails) {
+func encodeConnectionDetails(e *smithy.Encoder, v *types.ConnectionDetails) {
 	e.BeginObject()
 	if v.ClientPublicKey != nil {
 		e.QuotedKey("\"ClientPublicKey\"")
@@ -547,7 +547,7 @@ func encodeConnectionDetails(e *jsonwire.Encoder, v *types.ConnectionDetails) {
 	e.EndObject()
 }
 
-func encodeEC2Capacity(e *jsonwire.Encoder, v *types.EC2Capacity) {
+func encodeEC2Capacity(e *smithy.Encoder, v *types.EC2Capacity) {
 	e.BeginObject()
 	if v.Family != nil {
 		e.QuotedKey("\"Family\"")
@@ -564,7 +564,7 @@ func encodeEC2Capacity(e *jsonwire.Encoder, v *types.EC2Capacity) {
 	e.EndObject()
 }
 
-func encodeEC2CapacityListDefinition(e *jsonwire.Encoder, v []types.EC2Capacity) {
+func encodeEC2CapacityListDefinition(e *smithy.Encoder, v []types.EC2Capacity) {
 	e.BeginArray()
 	for i := range v {
 		encodeEC2Capacity(e, &v[i])
@@ -572,7 +572,7 @@ func encodeEC2CapacityListDefinition(e *jsonwire.Encoder, v []types.EC2Capacity)
 	e.EndArray()
 }
 
-func encodeInstanceFamilies(e *jsonwire.Encoder, v []string) {
+func encodeInstanceFamilies(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -580,7 +580,7 @@ func encodeInstanceFamilies(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeInstanceIdList(e *jsonwire.Encoder, v []string) {
+func encodeInstanceIdList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -588,7 +588,7 @@ func encodeInstanceIdList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapacity) {
+func encodeInstanceTypeCapacity(e *smithy.Encoder, v *types.InstanceTypeCapacity) {
 	e.BeginObject()
 	if v.InstanceType != nil {
 		e.QuotedKey("\"InstanceType\"")
@@ -599,7 +599,7 @@ func encodeInstanceTypeCapacity(e *jsonwire.Encoder, v *types.InstanceTypeCapaci
 	e.EndObject()
 }
 
-func encodeInstanceTypeItem(e *jsonwire.Encoder, v *types.InstanceTypeItem) {
+func encodeInstanceTypeItem(e *smithy.Encoder, v *types.InstanceTypeItem) {
 	e.BeginObject()
 	if v.InstanceType != nil {
 		e.QuotedKey("\"InstanceType\"")
@@ -612,7 +612,7 @@ func encodeInstanceTypeItem(e *jsonwire.Encoder, v *types.InstanceTypeItem) {
 	e.EndObject()
 }
 
-func encodeInstanceTypeListDefinition(e *jsonwire.Encoder, v []types.InstanceTypeItem) {
+func encodeInstanceTypeListDefinition(e *smithy.Encoder, v []types.InstanceTypeItem) {
 	e.BeginArray()
 	for i := range v {
 		encodeInstanceTypeItem(e, &v[i])
@@ -620,7 +620,7 @@ func encodeInstanceTypeListDefinition(e *jsonwire.Encoder, v []types.InstanceTyp
 	e.EndArray()
 }
 
-func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) {
+func encodeInstancesToExclude(e *smithy.Encoder, v *types.InstancesToExclude) {
 	e.BeginObject()
 	if v.Instances != nil {
 		e.QuotedKey("\"Instances\"")
@@ -637,7 +637,7 @@ func encodeInstancesToExclude(e *jsonwire.Encoder, v *types.InstancesToExclude) 
 	e.EndObject()
 }
 
-func encodeLineItem(e *jsonwire.Encoder, v *types.LineItem) {
+func encodeLineItem(e *smithy.Encoder, v *types.LineItem) {
 	e.BeginObject()
 	if v.CatalogItemId != nil {
 		e.QuotedKey("\"CatalogItemId\"")
@@ -674,7 +674,7 @@ func encodeLineItem(e *jsonwire.Encoder, v *types.LineItem) {
 	e.EndObject()
 }
 
-func encodeLineItemAssetInformation(e *jsonwire.Encoder, v *types.LineItemAssetInformation) {
+func encodeLineItemAssetInformation(e *smithy.Encoder, v *types.LineItemAssetInformation) {
 	e.BeginObject()
 	if v.AssetId != nil {
 		e.QuotedKey("\"AssetId\"")
@@ -687,7 +687,7 @@ func encodeLineItemAssetInformation(e *jsonwire.Encoder, v *types.LineItemAssetI
 	e.EndObject()
 }
 
-func encodeLineItemAssetInformationList(e *jsonwire.Encoder, v []types.LineItemAssetInformation) {
+func encodeLineItemAssetInformationList(e *smithy.Encoder, v []types.LineItemAssetInformation) {
 	e.BeginArray()
 	for i := range v {
 		encodeLineItemAssetInformation(e, &v[i])
@@ -695,7 +695,7 @@ func encodeLineItemAssetInformationList(e *jsonwire.Encoder, v []types.LineItemA
 	e.EndArray()
 }
 
-func encodeLineItemListDefinition(e *jsonwire.Encoder, v []types.LineItem) {
+func encodeLineItemListDefinition(e *smithy.Encoder, v []types.LineItem) {
 	e.BeginArray()
 	for i := range v {
 		encodeLineItem(e, &v[i])
@@ -703,10 +703,10 @@ func encodeLineItemListDefinition(e *jsonwire.Encoder, v []types.LineItem) {
 	e.EndArray()
 }
 
-func encodeLineItemStatusCounts(e *jsonwire.Encoder, v map[string]int32) {
+func encodeLineItemStatusCounts(e *smithy.Encoder, v map[string]int32) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.Int(int64(x))
@@ -714,7 +714,7 @@ func encodeLineItemStatusCounts(e *jsonwire.Encoder, v map[string]int32) {
 	e.EndObject()
 }
 
-func encodeMacAddressList(e *jsonwire.Encoder, v []string) {
+func encodeMacAddressList(e *smithy.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
 		e.String(v[i])
@@ -722,7 +722,7 @@ func encodeMacAddressList(e *jsonwire.Encoder, v []string) {
 	e.EndArray()
 }
 
-func encodeOrder(e *jsonwire.Encoder, v *types.Order) {
+func encodeOrder(e *smithy.Encoder, v *types.Order) {
 	e.BeginObject()
 	if v.OutpostId != nil {
 		e.QuotedKey("\"OutpostId\"")
@@ -763,7 +763,7 @@ func encodeOrder(e *jsonwire.Encoder, v *types.Order) {
 	e.EndObject()
 }
 
-func encodeOrderSummary(e *jsonwire.Encoder, v *types.OrderSummary) {
+func encodeOrderSummary(e *smithy.Encoder, v *types.OrderSummary) {
 	e.BeginObject()
 	if v.OutpostId != nil {
 		e.QuotedKey("\"OutpostId\"")
@@ -796,7 +796,7 @@ func encodeOrderSummary(e *jsonwire.Encoder, v *types.OrderSummary) {
 	e.EndObject()
 }
 
-func encodeOrderSummaryListDefinition(e *jsonwire.Encoder, v []types.OrderSummary) {
+func encodeOrderSummaryListDefinition(e *smithy.Encoder, v []types.OrderSummary) {
 	e.BeginArray()
 	for i := range v {
 		encodeOrderSummary(e, &v[i])
@@ -804,7 +804,7 @@ func encodeOrderSummaryListDefinition(e *jsonwire.Encoder, v []types.OrderSummar
 	e.EndArray()
 }
 
-func encodeOutpost(e *jsonwire.Encoder, v *types.Outpost) {
+func encodeOutpost(e *smithy.Encoder, v *types.Outpost) {
 	e.BeginObject()
 	if v.OutpostId != nil {
 		e.QuotedKey("\"OutpostId\"")
@@ -857,7 +857,7 @@ func encodeOutpost(e *jsonwire.Encoder, v *types.Outpost) {
 	e.EndObject()
 }
 
-func encodeOutpostListDefinition(e *jsonwire.Encoder, v []types.Outpost) {
+func encodeOutpostListDefinition(e *smithy.Encoder, v []types.Outpost) {
 	e.BeginArray()
 	for i := range v {
 		encodeOutpost(e, &v[i])
@@ -865,7 +865,7 @@ func encodeOutpostListDefinition(e *jsonwire.Encoder, v []types.Outpost) {
 	e.EndArray()
 }
 
-func encodeRackPhysicalProperties(e *jsonwire.Encoder, v *types.RackPhysicalProperties) {
+func encodeRackPhysicalProperties(e *smithy.Encoder, v *types.RackPhysicalProperties) {
 	e.BeginObject()
 	if v.PowerDrawKva != "" {
 		e.QuotedKey("\"PowerDrawKva\"")
@@ -906,7 +906,7 @@ func encodeRackPhysicalProperties(e *jsonwire.Encoder, v *types.RackPhysicalProp
 	e.EndObject()
 }
 
-func encodeRequestedInstancePools(e *jsonwire.Encoder, v []types.InstanceTypeCapacity) {
+func encodeRequestedInstancePools(e *smithy.Encoder, v []types.InstanceTypeCapacity) {
 	e.BeginArray()
 	for i := range v {
 		encodeInstanceTypeCapacity(e, &v[i])
@@ -914,7 +914,7 @@ func encodeRequestedInstancePools(e *jsonwire.Encoder, v []types.InstanceTypeCap
 	e.EndArray()
 }
 
-func encodeShipmentInformation(e *jsonwire.Encoder, v *types.ShipmentInformation) {
+func encodeShipmentInformation(e *smithy.Encoder, v *types.ShipmentInformation) {
 	e.BeginObject()
 	if v.ShipmentTrackingNumber != nil {
 		e.QuotedKey("\"ShipmentTrackingNumber\"")
@@ -927,7 +927,7 @@ func encodeShipmentInformation(e *jsonwire.Encoder, v *types.ShipmentInformation
 	e.EndObject()
 }
 
-func encodeSite(e *jsonwire.Encoder, v *types.Site) {
+func encodeSite(e *smithy.Encoder, v *types.Site) {
 	e.BeginObject()
 	if v.SiteId != nil {
 		e.QuotedKey("\"SiteId\"")
@@ -976,7 +976,7 @@ func encodeSite(e *jsonwire.Encoder, v *types.Site) {
 	e.EndObject()
 }
 
-func encodeSiteListDefinition(e *jsonwire.Encoder, v []types.Site) {
+func encodeSiteListDefinition(e *smithy.Encoder, v []types.Site) {
 	e.BeginArray()
 	for i := range v {
 		encodeSite(e, &v[i])
@@ -984,7 +984,7 @@ func encodeSiteListDefinition(e *jsonwire.Encoder, v []types.Site) {
 	e.EndArray()
 }
 
-func encodeSupportedStorageList(e *jsonwire.Encoder, v []types.SupportedStorageEnum) {
+func encodeSupportedStorageList(e *smithy.Encoder, v []types.SupportedStorageEnum) {
 	e.BeginArray()
 	for i := range v {
 		e.String(string(v[i]))
@@ -992,7 +992,7 @@ func encodeSupportedStorageList(e *jsonwire.Encoder, v []types.SupportedStorageE
 	e.EndArray()
 }
 
-func encodeSupportedUplinkGbpsListDefinition(e *jsonwire.Encoder, v []int32) {
+func encodeSupportedUplinkGbpsListDefinition(e *smithy.Encoder, v []int32) {
 	e.BeginArray()
 	for i := range v {
 		e.Int(int64(v[i]))
@@ -1000,10 +1000,10 @@ func encodeSupportedUplinkGbpsListDefinition(e *jsonwire.Encoder, v []int32) {
 	e.EndArray()
 }
 
-func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
+func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	e.BeginObject()
 	// Keys go out sorted, so that a request's bytes do not depend on map order.
-	for k := range jsonwire.SortedKeys(v) {
+	for k := range smithy.SortedKeys(v) {
 		x := v[k]
 		e.Key(string(k))
 		e.String(x)
@@ -1012,46 +1012,46 @@ func encodeTagMap(e *jsonwire.Encoder, v map[string]string) {
 }
 
 // membersAddress holds the wire names of Address's members, which Decoder.Member looks up.
-var membersAddress = jsonwire.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
+var membersAddress = smithy.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}
 
 // membersCreateOrderInput holds the wire names of CreateOrderInput's members, which Decoder.Member looks up.
-var membersCreateOrderInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "LineItems", "PaymentOption", "PaymentTerm"}}
+var membersCreateOrderInput = smithy.Members{Names: []string{"OutpostIdentifier", "LineItems", "PaymentOption", "PaymentTerm"}}
 
 // membersCreateOutpostInput holds the wire names of CreateOutpostInput's members, which Decoder.Member looks up.
-var membersCreateOutpostInput = jsonwire.Members{Names: []string{"Name", "Description", "SiteId", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SupportedHardwareType"}}
+var membersCreateOutpostInput = smithy.Members{Names: []string{"Name", "Description", "SiteId", "AvailabilityZone", "AvailabilityZoneId", "Tags", "SupportedHardwareType"}}
 
 // membersCreateSiteInput holds the wire names of CreateSiteInput's members, which Decoder.Member looks up.
-var membersCreateSiteInput = jsonwire.Members{Names: []string{"Name", "Description", "Notes", "Tags", "OperatingAddress", "ShippingAddress", "RackPhysicalProperties"}}
+var membersCreateSiteInput = smithy.Members{Names: []string{"Name", "Description", "Notes", "Tags", "OperatingAddress", "ShippingAddress", "RackPhysicalProperties"}}
 
 // membersInstanceTypeCapacity holds the wire names of InstanceTypeCapacity's members, which Decoder.Member looks up.
-var membersInstanceTypeCapacity = jsonwire.Members{Names: []string{"InstanceType", "Count"}}
+var membersInstanceTypeCapacity = smithy.Members{Names: []string{"InstanceType", "Count"}}
 
 // membersInstancesToExclude holds the wire names of InstancesToExclude's members, which Decoder.Member looks up.
-var membersInstancesToExclude = jsonwire.Members{Names: []string{"Instances", "AccountIds", "Services"}}
+var membersInstancesToExclude = smithy.Members{Names: []string{"Instances", "AccountIds", "Services"}}
 
 // membersLineItemRequest holds the wire names of LineItemRequest's members, which Decoder.Member looks up.
-var membersLineItemRequest = jsonwire.Members{Names: []string{"CatalogItemId", "Quantity"}}
+var membersLineItemRequest = smithy.Members{Names: []string{"CatalogItemId", "Quantity"}}
 
 // membersRackPhysicalProperties holds the wire names of RackPhysicalProperties's members, which Decoder.Member looks up.
-var membersRackPhysicalProperties = jsonwire.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
+var membersRackPhysicalProperties = smithy.Members{Names: []string{"PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
 
 // membersStartCapacityTaskInput holds the wire names of StartCapacityTaskInput's members, which Decoder.Member looks up.
-var membersStartCapacityTaskInput = jsonwire.Members{Names: []string{"OutpostIdentifier", "OrderId", "AssetId", "InstancePools", "InstancesToExclude", "DryRun", "TaskActionOnBlockingInstances"}}
+var membersStartCapacityTaskInput = smithy.Members{Names: []string{"OutpostIdentifier", "OrderId", "AssetId", "InstancePools", "InstancesToExclude", "DryRun", "TaskActionOnBlockingInstances"}}
 
 // membersStartConnectionRequest holds the wire names of StartConnectionRequest's members, which Decoder.Member looks up.
-var membersStartConnectionRequest = jsonwire.Members{Names: []string{"DeviceSerialNumber", "AssetId", "ClientPublicKey", "NetworkInterfaceDeviceIndex"}}
+var membersStartConnectionRequest = smithy.Members{Names: []string{"DeviceSerialNumber", "AssetId", "ClientPublicKey", "NetworkInterfaceDeviceIndex"}}
 
 // membersTagResourceRequest holds the wire names of TagResourceRequest's members, which Decoder.Member looks up.
-var membersTagResourceRequest = jsonwire.Members{Names: []string{"ResourceArn", "Tags"}}
+var membersTagResourceRequest = smithy.Members{Names: []string{"ResourceArn", "Tags"}}
 
 // membersUpdateOutpostInput holds the wire names of UpdateOutpostInput's members, which Decoder.Member looks up.
-var membersUpdateOutpostInput = jsonwire.Members{Names: []string{"OutpostId", "Name", "Description", "SupportedHardwareType"}}
+var membersUpdateOutpostInput = smithy.Members{Names: []string{"OutpostId", "Name", "Description", "SupportedHardwareType"}}
 
 // membersUpdateSiteAddressInput holds the wire names of UpdateSiteAddressInput's members, which Decoder.Member looks up.
-var membersUpdateSiteAddressInput = jsonwire.Members{Names: []string{"SiteId", "AddressType", "Address"}}
+var membersUpdateSiteAddressInput = smithy.Members{Names: []string{"SiteId", "AddressType", "Address"}}
 
 // membersUpdateSiteInput holds the wire names of UpdateSiteInput's members, which Decoder.Member looks up.
-var membersUpdateSiteInput = jsonwire.Members{Names: []string{"SiteId", "Name", "Description", "Notes"}}
+var membersUpdateSiteInput = smithy.Members{Names: []string{"SiteId", "Name", "Description", "Notes"}}
 
 // membersUpdateSiteRackPhysicalPropertiesInput holds the wire names of UpdateSiteRackPhysicalPropertiesInput's members, which Decoder.Member looks up.
-var membersUpdateSiteRackPhysicalPropertiesInput = jsonwire.Members{Names: []string{"SiteId", "PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}
+var membersUpdateSiteRackPhysicalPropertiesInput = smithy.Members{Names: []string{"SiteId", "PowerDrawKva", "PowerPhase", "PowerConnector", "PowerFeedDrop", "UplinkGbps", "UplinkCount", "FiberOpticCableType", "OpticalStandard", "MaximumSupportedWeightLbs"}}

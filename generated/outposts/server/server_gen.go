@@ -14,10 +14,8 @@ import (
 	"errors"
 	"fmt"
 	"github.com/smithygo/smithygo/generated/outposts"
-	ecmaregex "github.com/smithygo/smithygo/generated/outposts/internal/ecmaregex"
-	"github.com/smithygo/smithygo/generated/outposts/internal/httproute"
-	"github.com/smithygo/smithygo/generated/outposts/internal/jsonwire"
-	serve "github.com/smithygo/smithygo/generated/outposts/internal/serve"
+	"github.com/smithygo/smithygo/generated/outposts/internal/smithy"
+	"github.com/smithygo/smithygo/generated/outposts/internal/smithyserver"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 	"net/http"
 	"strconv"
@@ -27,21 +25,21 @@ import (
 
 // HandlerOptions configure the handler that NewHandler returns: the request body limit,
 // authentication (a function, SigV4 or both) and the logger of internal failures.
-type HandlerOptions = serve.HandlerOptions
+type HandlerOptions = smithyserver.HandlerOptions
 
 // SigV4 says how requests must be signed (HandlerOptions.SigV4): the secret key of each access key
 // ID, and the region and service of the signing scope.
-type SigV4 = serve.SigV4
+type SigV4 = smithyserver.SigV4
 
 // NotImplementedError is the error of Unimplemented's methods: the service does not implement the
 // operation yet. It is answered 501 NotImplemented.
-type NotImplementedError = serve.NotImplementedError
+type NotImplementedError = smithyserver.NotImplementedError
 
 // DefaultMaxBodyBytes is the request body limit when HandlerOptions.MaxBodyBytes is 0: 10 MiB.
-const DefaultMaxBodyBytes = serve.DefaultMaxBodyBytes
+const DefaultMaxBodyBytes = smithyserver.DefaultMaxBodyBytes
 
 // ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
-var ErrUnknownKey = serve.ErrUnknownKey
+var ErrUnknownKey = smithyserver.ErrUnknownKey
 
 // Service is the OutpostsOlafService API: one method per operation. A method's error is answered
 // as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other
@@ -336,7 +334,7 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	h := &handler{
-		auth: serve.NewAuthenticator(opts),
+		auth: smithyserver.NewAuthenticator(opts),
 		opts: opts,
 		svc:  svc,
 	}
@@ -352,8 +350,8 @@ func NewHandler(svc Service, opts HandlerOptions) http.Handler {
 type handler struct {
 	svc   Service
 	opts  HandlerOptions
-	auth  *serve.Authenticator
-	table httproute.Table
+	auth  *smithyserver.Authenticator
+	table smithyserver.Table
 }
 
 // ServeHTTP answers one request.
@@ -362,31 +360,31 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.
-func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
+func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
 			h.logFailure(r, fmt.Errorf("panic: %v", v))
-			resp = serve.InternalFailure()
+			resp = smithyserver.InternalFailure()
 		}
 	}()
 	id, labels, status := h.table.Match(r.Method, r.URL.EscapedPath(), r.URL.RawQuery)
 	switch status {
-	case httproute.NotFound:
-		return serve.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
-	case httproute.MethodNotAllowed:
-		return serve.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+	case smithyserver.NotFound:
+		return smithyserver.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
+	case smithyserver.MethodNotAllowed:
+		return smithyserver.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
 	}
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
+	body, perr := smithyserver.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
-		return serve.EncodeProtocolError(perr)
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &serve.RequestMessage{
+	msg := &smithyserver.RequestMessage{
 		Body:   body,
 		Header: r.Header,
 		Labels: labels,
@@ -460,7 +458,7 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	case 32:
 		return serveUpdateSiteRackPhysicalProperties(h, r, msg)
 	}
-	return serve.InternalFailure()
+	return smithyserver.InternalFailure()
 }
 
 // logFailure logs an error or panic of the service, which the client sees only as an InternalFailure.
@@ -471,13 +469,13 @@ func (h *handler) logFailure(r *http.Request, err error) {
 }
 
 // serveCancelCapacityTask serves the CancelCapacityTask operation.
-func serveCancelCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveCancelCapacityTask(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.CancelCapacityTaskInput{}
 	if err := decodeCancelCapacityTaskInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCancelCapacityTaskInput)
@@ -488,7 +486,7 @@ func serveCancelCapacityTask(h *handler, r *http.Request, msg *serve.RequestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CancelCapacityTaskOutput{}
@@ -497,7 +495,7 @@ func serveCancelCapacityTask(h *handler, r *http.Request, msg *serve.RequestMess
 }
 
 // decodeCancelCapacityTaskInput reads the request of the CancelCapacityTask operation into in.
-func decodeCancelCapacityTaskInput(msg *serve.RequestMessage, in *outposts.CancelCapacityTaskInput) error {
+func decodeCancelCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts.CancelCapacityTaskInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CapacityTaskId":
@@ -512,8 +510,8 @@ func decodeCancelCapacityTaskInput(msg *serve.RequestMessage, in *outposts.Cance
 }
 
 // encodeCancelCapacityTaskOutput writes the response of the CancelCapacityTask operation.
-func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -525,13 +523,13 @@ func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *ser
 }
 
 // serveCancelOrder serves the CancelOrder operation.
-func serveCancelOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveCancelOrder(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.CancelOrderInput{}
 	if err := decodeCancelOrderInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCancelOrderInput)
@@ -542,7 +540,7 @@ func serveCancelOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CancelOrderOutput{}
@@ -551,7 +549,7 @@ func serveCancelOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 }
 
 // decodeCancelOrderInput reads the request of the CancelOrder operation into in.
-func decodeCancelOrderInput(msg *serve.RequestMessage, in *outposts.CancelOrderInput) error {
+func decodeCancelOrderInput(msg *smithyserver.RequestMessage, in *outposts.CancelOrderInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OrderId":
@@ -563,8 +561,8 @@ func decodeCancelOrderInput(msg *serve.RequestMessage, in *outposts.CancelOrderI
 }
 
 // encodeCancelOrderOutput writes the response of the CancelOrder operation.
-func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -576,13 +574,13 @@ func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *serve.ResponseMes
 }
 
 // serveCreateOrder serves the CreateOrder operation.
-func serveCreateOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveCreateOrder(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateOrderInput{}
 	if err := decodeCreateOrderInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateOrderInput)
@@ -593,7 +591,7 @@ func serveCreateOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateOrderOutput{}
@@ -602,13 +600,13 @@ func serveCreateOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 }
 
 // decodeCreateOrderInput reads the request of the CreateOrder operation into in.
-func decodeCreateOrderInput(msg *serve.RequestMessage, in *outposts.CreateOrderInput) error {
+func decodeCreateOrderInput(msg *smithyserver.RequestMessage, in *outposts.CreateOrderInput) error {
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateOrderInput, -1); i >= 0; i = d.Member(&membersCreateOrderInput, i) {
@@ -629,12 +627,12 @@ func decodeCreateOrderInput(msg *serve.RequestMessage, in *outposts.CreateOrderI
 }
 
 // encodeCreateOrderOutput writes the response of the CreateOrder operation.
-func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Order != nil {
 		e.QuotedKey("\"Order\"")
@@ -647,13 +645,13 @@ func encodeCreateOrderOutput(out *outposts.CreateOrderOutput) *serve.ResponseMes
 }
 
 // serveCreateOutpost serves the CreateOutpost operation.
-func serveCreateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveCreateOutpost(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateOutpostInput{}
 	if err := decodeCreateOutpostInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateOutpostInput)
@@ -664,7 +662,7 @@ func serveCreateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateOutpostOutput{}
@@ -673,13 +671,13 @@ func serveCreateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 }
 
 // decodeCreateOutpostInput reads the request of the CreateOutpost operation into in.
-func decodeCreateOutpostInput(msg *serve.RequestMessage, in *outposts.CreateOutpostInput) error {
+func decodeCreateOutpostInput(msg *smithyserver.RequestMessage, in *outposts.CreateOutpostInput) error {
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateOutpostInput, -1); i >= 0; i = d.Member(&membersCreateOutpostInput, i) {
@@ -706,12 +704,12 @@ func decodeCreateOutpostInput(msg *serve.RequestMessage, in *outposts.CreateOutp
 }
 
 // encodeCreateOutpostOutput writes the response of the CreateOutpost operation.
-func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Outpost != nil {
 		e.QuotedKey("\"Outpost\"")
@@ -724,13 +722,13 @@ func encodeCreateOutpostOutput(out *outposts.CreateOutpostOutput) *serve.Respons
 }
 
 // serveCreateSite serves the CreateSite operation.
-func serveCreateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveCreateSite(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.CreateSiteInput{}
 	if err := decodeCreateSiteInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleCreateSiteInput)
@@ -741,7 +739,7 @@ func serveCreateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.CreateSiteOutput{}
@@ -750,13 +748,13 @@ func serveCreateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeCreateSiteInput reads the request of the CreateSite operation into in.
-func decodeCreateSiteInput(msg *serve.RequestMessage, in *outposts.CreateSiteInput) error {
+func decodeCreateSiteInput(msg *smithyserver.RequestMessage, in *outposts.CreateSiteInput) error {
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersCreateSiteInput, -1); i >= 0; i = d.Member(&membersCreateSiteInput, i) {
@@ -789,12 +787,12 @@ func decodeCreateSiteInput(msg *serve.RequestMessage, in *outposts.CreateSiteInp
 }
 
 // encodeCreateSiteOutput writes the response of the CreateSite operation.
-func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Site != nil {
 		e.QuotedKey("\"Site\"")
@@ -807,13 +805,13 @@ func encodeCreateSiteOutput(out *outposts.CreateSiteOutput) *serve.ResponseMessa
 }
 
 // serveDeleteOutpost serves the DeleteOutpost operation.
-func serveDeleteOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveDeleteOutpost(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.DeleteOutpostInput{}
 	if err := decodeDeleteOutpostInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleDeleteOutpostInput)
@@ -824,7 +822,7 @@ func serveDeleteOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.DeleteOutpostOutput{}
@@ -833,7 +831,7 @@ func serveDeleteOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 }
 
 // decodeDeleteOutpostInput reads the request of the DeleteOutpost operation into in.
-func decodeDeleteOutpostInput(msg *serve.RequestMessage, in *outposts.DeleteOutpostInput) error {
+func decodeDeleteOutpostInput(msg *smithyserver.RequestMessage, in *outposts.DeleteOutpostInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
@@ -845,8 +843,8 @@ func decodeDeleteOutpostInput(msg *serve.RequestMessage, in *outposts.DeleteOutp
 }
 
 // encodeDeleteOutpostOutput writes the response of the DeleteOutpost operation.
-func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -858,13 +856,13 @@ func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *serve.Respons
 }
 
 // serveDeleteSite serves the DeleteSite operation.
-func serveDeleteSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveDeleteSite(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.DeleteSiteInput{}
 	if err := decodeDeleteSiteInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleDeleteSiteInput)
@@ -875,7 +873,7 @@ func serveDeleteSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.DeleteSiteOutput{}
@@ -884,7 +882,7 @@ func serveDeleteSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeDeleteSiteInput reads the request of the DeleteSite operation into in.
-func decodeDeleteSiteInput(msg *serve.RequestMessage, in *outposts.DeleteSiteInput) error {
+func decodeDeleteSiteInput(msg *smithyserver.RequestMessage, in *outposts.DeleteSiteInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -896,8 +894,8 @@ func decodeDeleteSiteInput(msg *serve.RequestMessage, in *outposts.DeleteSiteInp
 }
 
 // encodeDeleteSiteOutput writes the response of the DeleteSite operation.
-func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -909,13 +907,13 @@ func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *serve.ResponseMessa
 }
 
 // serveGetCapacityTask serves the GetCapacityTask operation.
-func serveGetCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetCapacityTask(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetCapacityTaskInput{}
 	if err := decodeGetCapacityTaskInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetCapacityTaskInput)
@@ -926,7 +924,7 @@ func serveGetCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetCapacityTaskOutput{}
@@ -935,7 +933,7 @@ func serveGetCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage
 }
 
 // decodeGetCapacityTaskInput reads the request of the GetCapacityTask operation into in.
-func decodeGetCapacityTaskInput(msg *serve.RequestMessage, in *outposts.GetCapacityTaskInput) error {
+func decodeGetCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts.GetCapacityTaskInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CapacityTaskId":
@@ -950,12 +948,12 @@ func decodeGetCapacityTaskInput(msg *serve.RequestMessage, in *outposts.GetCapac
 }
 
 // encodeGetCapacityTaskOutput writes the response of the GetCapacityTask operation.
-func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.CapacityTaskId != nil {
 		e.QuotedKey("\"CapacityTaskId\"")
@@ -1014,13 +1012,13 @@ func encodeGetCapacityTaskOutput(out *outposts.GetCapacityTaskOutput) *serve.Res
 }
 
 // serveGetCatalogItem serves the GetCatalogItem operation.
-func serveGetCatalogItem(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetCatalogItem(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetCatalogItemInput{}
 	if err := decodeGetCatalogItemInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetCatalogItemInput)
@@ -1031,7 +1029,7 @@ func serveGetCatalogItem(h *handler, r *http.Request, msg *serve.RequestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetCatalogItemOutput{}
@@ -1040,7 +1038,7 @@ func serveGetCatalogItem(h *handler, r *http.Request, msg *serve.RequestMessage)
 }
 
 // decodeGetCatalogItemInput reads the request of the GetCatalogItem operation into in.
-func decodeGetCatalogItemInput(msg *serve.RequestMessage, in *outposts.GetCatalogItemInput) error {
+func decodeGetCatalogItemInput(msg *smithyserver.RequestMessage, in *outposts.GetCatalogItemInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "CatalogItemId":
@@ -1052,12 +1050,12 @@ func decodeGetCatalogItemInput(msg *serve.RequestMessage, in *outposts.GetCatalo
 }
 
 // encodeGetCatalogItemOutput writes the response of the GetCatalogItem operation.
-func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.CatalogItem != nil {
 		e.QuotedKey("\"CatalogItem\"")
@@ -1070,13 +1068,13 @@ func encodeGetCatalogItemOutput(out *outposts.GetCatalogItemOutput) *serve.Respo
 }
 
 // serveGetConnection serves the GetConnection operation.
-func serveGetConnection(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetConnection(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetConnectionInput{}
 	if err := decodeGetConnectionInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetConnectionRequest)
@@ -1087,7 +1085,7 @@ func serveGetConnection(h *handler, r *http.Request, msg *serve.RequestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetConnectionOutput{}
@@ -1096,7 +1094,7 @@ func serveGetConnection(h *handler, r *http.Request, msg *serve.RequestMessage) 
 }
 
 // decodeGetConnectionInput reads the request of the GetConnection operation into in.
-func decodeGetConnectionInput(msg *serve.RequestMessage, in *outposts.GetConnectionInput) error {
+func decodeGetConnectionInput(msg *smithyserver.RequestMessage, in *outposts.GetConnectionInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ConnectionId":
@@ -1108,12 +1106,12 @@ func decodeGetConnectionInput(msg *serve.RequestMessage, in *outposts.GetConnect
 }
 
 // encodeGetConnectionOutput writes the response of the GetConnection operation.
-func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.ConnectionId != nil {
 		e.QuotedKey("\"ConnectionId\"")
@@ -1130,13 +1128,13 @@ func encodeGetConnectionOutput(out *outposts.GetConnectionOutput) *serve.Respons
 }
 
 // serveGetOrder serves the GetOrder operation.
-func serveGetOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetOrder(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOrderInput{}
 	if err := decodeGetOrderInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOrderInput)
@@ -1147,7 +1145,7 @@ func serveGetOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serv
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOrderOutput{}
@@ -1156,7 +1154,7 @@ func serveGetOrder(h *handler, r *http.Request, msg *serve.RequestMessage) *serv
 }
 
 // decodeGetOrderInput reads the request of the GetOrder operation into in.
-func decodeGetOrderInput(msg *serve.RequestMessage, in *outposts.GetOrderInput) error {
+func decodeGetOrderInput(msg *smithyserver.RequestMessage, in *outposts.GetOrderInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OrderId":
@@ -1168,12 +1166,12 @@ func decodeGetOrderInput(msg *serve.RequestMessage, in *outposts.GetOrderInput) 
 }
 
 // encodeGetOrderOutput writes the response of the GetOrder operation.
-func encodeGetOrderOutput(out *outposts.GetOrderOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetOrderOutput(out *outposts.GetOrderOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Order != nil {
 		e.QuotedKey("\"Order\"")
@@ -1186,13 +1184,13 @@ func encodeGetOrderOutput(out *outposts.GetOrderOutput) *serve.ResponseMessage {
 }
 
 // serveGetOutpost serves the GetOutpost operation.
-func serveGetOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetOutpost(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostInput{}
 	if err := decodeGetOutpostInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostInput)
@@ -1203,7 +1201,7 @@ func serveGetOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostOutput{}
@@ -1212,7 +1210,7 @@ func serveGetOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeGetOutpostInput reads the request of the GetOutpost operation into in.
-func decodeGetOutpostInput(msg *serve.RequestMessage, in *outposts.GetOutpostInput) error {
+func decodeGetOutpostInput(msg *smithyserver.RequestMessage, in *outposts.GetOutpostInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
@@ -1224,12 +1222,12 @@ func decodeGetOutpostInput(msg *serve.RequestMessage, in *outposts.GetOutpostInp
 }
 
 // encodeGetOutpostOutput writes the response of the GetOutpost operation.
-func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Outpost != nil {
 		e.QuotedKey("\"Outpost\"")
@@ -1242,13 +1240,13 @@ func encodeGetOutpostOutput(out *outposts.GetOutpostOutput) *serve.ResponseMessa
 }
 
 // serveGetOutpostInstanceTypes serves the GetOutpostInstanceTypes operation.
-func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostInstanceTypesInput{}
 	if err := decodeGetOutpostInstanceTypesInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostInstanceTypesInput)
@@ -1259,7 +1257,7 @@ func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *serve.Reques
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostInstanceTypesOutput{}
@@ -1269,7 +1267,7 @@ func serveGetOutpostInstanceTypes(h *handler, r *http.Request, msg *serve.Reques
 
 // decodeGetOutpostInstanceTypesInput reads the request of the GetOutpostInstanceTypes operation
 // into in.
-func decodeGetOutpostInstanceTypesInput(msg *serve.RequestMessage, in *outposts.GetOutpostInstanceTypesInput) error {
+func decodeGetOutpostInstanceTypesInput(msg *smithyserver.RequestMessage, in *outposts.GetOutpostInstanceTypesInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
@@ -1294,12 +1292,12 @@ func decodeGetOutpostInstanceTypesInput(msg *serve.RequestMessage, in *outposts.
 
 // encodeGetOutpostInstanceTypesOutput writes the response of the GetOutpostInstanceTypes
 // operation.
-func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.InstanceTypes != nil {
 		e.QuotedKey("\"InstanceTypes\"")
@@ -1324,13 +1322,13 @@ func encodeGetOutpostInstanceTypesOutput(out *outposts.GetOutpostInstanceTypesOu
 }
 
 // serveGetOutpostSupportedInstanceTypes serves the GetOutpostSupportedInstanceTypes operation.
-func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetOutpostSupportedInstanceTypesInput{}
 	if err := decodeGetOutpostSupportedInstanceTypesInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetOutpostSupportedInstanceTypesInput)
@@ -1341,7 +1339,7 @@ func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *ser
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetOutpostSupportedInstanceTypesOutput{}
@@ -1351,7 +1349,7 @@ func serveGetOutpostSupportedInstanceTypes(h *handler, r *http.Request, msg *ser
 
 // decodeGetOutpostSupportedInstanceTypesInput reads the request of the
 // GetOutpostSupportedInstanceTypes operation into in.
-func decodeGetOutpostSupportedInstanceTypesInput(msg *serve.RequestMessage, in *outposts.GetOutpostSupportedInstanceTypesInput) error {
+func decodeGetOutpostSupportedInstanceTypesInput(msg *smithyserver.RequestMessage, in *outposts.GetOutpostSupportedInstanceTypesInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
@@ -1380,12 +1378,12 @@ func decodeGetOutpostSupportedInstanceTypesInput(msg *serve.RequestMessage, in *
 
 // encodeGetOutpostSupportedInstanceTypesOutput writes the response of the
 // GetOutpostSupportedInstanceTypes operation.
-func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSupportedInstanceTypesOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSupportedInstanceTypesOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.InstanceTypes != nil {
 		e.QuotedKey("\"InstanceTypes\"")
@@ -1402,13 +1400,13 @@ func encodeGetOutpostSupportedInstanceTypesOutput(out *outposts.GetOutpostSuppor
 }
 
 // serveGetSite serves the GetSite operation.
-func serveGetSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetSite(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetSiteInput{}
 	if err := decodeGetSiteInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetSiteInput)
@@ -1419,7 +1417,7 @@ func serveGetSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetSiteOutput{}
@@ -1428,7 +1426,7 @@ func serveGetSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve
 }
 
 // decodeGetSiteInput reads the request of the GetSite operation into in.
-func decodeGetSiteInput(msg *serve.RequestMessage, in *outposts.GetSiteInput) error {
+func decodeGetSiteInput(msg *smithyserver.RequestMessage, in *outposts.GetSiteInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -1440,12 +1438,12 @@ func decodeGetSiteInput(msg *serve.RequestMessage, in *outposts.GetSiteInput) er
 }
 
 // encodeGetSiteOutput writes the response of the GetSite operation.
-func encodeGetSiteOutput(out *outposts.GetSiteOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetSiteOutput(out *outposts.GetSiteOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Site != nil {
 		e.QuotedKey("\"Site\"")
@@ -1458,13 +1456,13 @@ func encodeGetSiteOutput(out *outposts.GetSiteOutput) *serve.ResponseMessage {
 }
 
 // serveGetSiteAddress serves the GetSiteAddress operation.
-func serveGetSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveGetSiteAddress(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.GetSiteAddressInput{}
 	if err := decodeGetSiteAddressInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleGetSiteAddressInput)
@@ -1475,7 +1473,7 @@ func serveGetSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage)
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.GetSiteAddressOutput{}
@@ -1484,7 +1482,7 @@ func serveGetSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage)
 }
 
 // decodeGetSiteAddressInput reads the request of the GetSiteAddress operation into in.
-func decodeGetSiteAddressInput(msg *serve.RequestMessage, in *outposts.GetSiteAddressInput) error {
+func decodeGetSiteAddressInput(msg *smithyserver.RequestMessage, in *outposts.GetSiteAddressInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -1499,12 +1497,12 @@ func decodeGetSiteAddressInput(msg *serve.RequestMessage, in *outposts.GetSiteAd
 }
 
 // encodeGetSiteAddressOutput writes the response of the GetSiteAddress operation.
-func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.SiteId != nil {
 		e.QuotedKey("\"SiteId\"")
@@ -1525,13 +1523,13 @@ func encodeGetSiteAddressOutput(out *outposts.GetSiteAddressOutput) *serve.Respo
 }
 
 // serveListAssetInstances serves the ListAssetInstances operation.
-func serveListAssetInstances(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListAssetInstances(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListAssetInstancesInput{}
 	if err := decodeListAssetInstancesInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListAssetInstancesInput)
@@ -1542,7 +1540,7 @@ func serveListAssetInstances(h *handler, r *http.Request, msg *serve.RequestMess
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListAssetInstancesOutput{}
@@ -1551,7 +1549,7 @@ func serveListAssetInstances(h *handler, r *http.Request, msg *serve.RequestMess
 }
 
 // decodeListAssetInstancesInput reads the request of the ListAssetInstances operation into in.
-func decodeListAssetInstancesInput(msg *serve.RequestMessage, in *outposts.ListAssetInstancesInput) error {
+func decodeListAssetInstancesInput(msg *smithyserver.RequestMessage, in *outposts.ListAssetInstancesInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
@@ -1603,12 +1601,12 @@ func decodeListAssetInstancesInput(msg *serve.RequestMessage, in *outposts.ListA
 }
 
 // encodeListAssetInstancesOutput writes the response of the ListAssetInstances operation.
-func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.AssetInstances != nil {
 		e.QuotedKey("\"AssetInstances\"")
@@ -1625,13 +1623,13 @@ func encodeListAssetInstancesOutput(out *outposts.ListAssetInstancesOutput) *ser
 }
 
 // serveListAssets serves the ListAssets operation.
-func serveListAssets(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListAssets(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListAssetsInput{}
 	if err := decodeListAssetsInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListAssetsInput)
@@ -1642,7 +1640,7 @@ func serveListAssets(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListAssetsOutput{}
@@ -1651,7 +1649,7 @@ func serveListAssets(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeListAssetsInput reads the request of the ListAssets operation into in.
-func decodeListAssetsInput(msg *serve.RequestMessage, in *outposts.ListAssetsInput) error {
+func decodeListAssetsInput(msg *smithyserver.RequestMessage, in *outposts.ListAssetsInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
@@ -1689,12 +1687,12 @@ func decodeListAssetsInput(msg *serve.RequestMessage, in *outposts.ListAssetsInp
 }
 
 // encodeListAssetsOutput writes the response of the ListAssets operation.
-func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Assets != nil {
 		e.QuotedKey("\"Assets\"")
@@ -1712,13 +1710,13 @@ func encodeListAssetsOutput(out *outposts.ListAssetsOutput) *serve.ResponseMessa
 
 // serveListBlockingInstancesForCapacityTask serves the ListBlockingInstancesForCapacityTask
 // operation.
-func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListBlockingInstancesForCapacityTaskInput{}
 	if err := decodeListBlockingInstancesForCapacityTaskInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListBlockingInstancesForCapacityTaskInput)
@@ -1729,7 +1727,7 @@ func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListBlockingInstancesForCapacityTaskOutput{}
@@ -1739,7 +1737,7 @@ func serveListBlockingInstancesForCapacityTask(h *handler, r *http.Request, msg 
 
 // decodeListBlockingInstancesForCapacityTaskInput reads the request of the
 // ListBlockingInstancesForCapacityTask operation into in.
-func decodeListBlockingInstancesForCapacityTaskInput(msg *serve.RequestMessage, in *outposts.ListBlockingInstancesForCapacityTaskInput) error {
+func decodeListBlockingInstancesForCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts.ListBlockingInstancesForCapacityTaskInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
@@ -1767,12 +1765,12 @@ func decodeListBlockingInstancesForCapacityTaskInput(msg *serve.RequestMessage, 
 
 // encodeListBlockingInstancesForCapacityTaskOutput writes the response of the
 // ListBlockingInstancesForCapacityTask operation.
-func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlockingInstancesForCapacityTaskOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlockingInstancesForCapacityTaskOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.BlockingInstances != nil {
 		e.QuotedKey("\"BlockingInstances\"")
@@ -1789,13 +1787,13 @@ func encodeListBlockingInstancesForCapacityTaskOutput(out *outposts.ListBlocking
 }
 
 // serveListCapacityTasks serves the ListCapacityTasks operation.
-func serveListCapacityTasks(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListCapacityTasks(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListCapacityTasksInput{}
 	if err := decodeListCapacityTasksInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListCapacityTasksInput)
@@ -1806,7 +1804,7 @@ func serveListCapacityTasks(h *handler, r *http.Request, msg *serve.RequestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListCapacityTasksOutput{}
@@ -1815,7 +1813,7 @@ func serveListCapacityTasks(h *handler, r *http.Request, msg *serve.RequestMessa
 }
 
 // decodeListCapacityTasksInput reads the request of the ListCapacityTasks operation into in.
-func decodeListCapacityTasksInput(msg *serve.RequestMessage, in *outposts.ListCapacityTasksInput) error {
+func decodeListCapacityTasksInput(msg *smithyserver.RequestMessage, in *outposts.ListCapacityTasksInput) error {
 	if vs := msg.Query["OutpostIdentifierFilter"]; len(vs) > 0 {
 		x := vs[0]
 		in.OutpostIdentifierFilter = &x
@@ -1843,12 +1841,12 @@ func decodeListCapacityTasksInput(msg *serve.RequestMessage, in *outposts.ListCa
 }
 
 // encodeListCapacityTasksOutput writes the response of the ListCapacityTasks operation.
-func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.CapacityTasks != nil {
 		e.QuotedKey("\"CapacityTasks\"")
@@ -1865,13 +1863,13 @@ func encodeListCapacityTasksOutput(out *outposts.ListCapacityTasksOutput) *serve
 }
 
 // serveListCatalogItems serves the ListCatalogItems operation.
-func serveListCatalogItems(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListCatalogItems(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListCatalogItemsInput{}
 	if err := decodeListCatalogItemsInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListCatalogItemsInput)
@@ -1882,7 +1880,7 @@ func serveListCatalogItems(h *handler, r *http.Request, msg *serve.RequestMessag
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListCatalogItemsOutput{}
@@ -1891,7 +1889,7 @@ func serveListCatalogItems(h *handler, r *http.Request, msg *serve.RequestMessag
 }
 
 // decodeListCatalogItemsInput reads the request of the ListCatalogItems operation into in.
-func decodeListCatalogItemsInput(msg *serve.RequestMessage, in *outposts.ListCatalogItemsInput) error {
+func decodeListCatalogItemsInput(msg *smithyserver.RequestMessage, in *outposts.ListCatalogItemsInput) error {
 	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
@@ -1929,12 +1927,12 @@ func decodeListCatalogItemsInput(msg *serve.RequestMessage, in *outposts.ListCat
 }
 
 // encodeListCatalogItemsOutput writes the response of the ListCatalogItems operation.
-func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.CatalogItems != nil {
 		e.QuotedKey("\"CatalogItems\"")
@@ -1951,13 +1949,13 @@ func encodeListCatalogItemsOutput(out *outposts.ListCatalogItemsOutput) *serve.R
 }
 
 // serveListOrders serves the ListOrders operation.
-func serveListOrders(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListOrders(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListOrdersInput{}
 	if err := decodeListOrdersInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListOrdersInput)
@@ -1968,7 +1966,7 @@ func serveListOrders(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListOrdersOutput{}
@@ -1977,7 +1975,7 @@ func serveListOrders(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeListOrdersInput reads the request of the ListOrders operation into in.
-func decodeListOrdersInput(msg *serve.RequestMessage, in *outposts.ListOrdersInput) error {
+func decodeListOrdersInput(msg *smithyserver.RequestMessage, in *outposts.ListOrdersInput) error {
 	if vs := msg.Query["OutpostIdentifierFilter"]; len(vs) > 0 {
 		x := vs[0]
 		in.OutpostIdentifierFilter = &x
@@ -1998,12 +1996,12 @@ func decodeListOrdersInput(msg *serve.RequestMessage, in *outposts.ListOrdersInp
 }
 
 // encodeListOrdersOutput writes the response of the ListOrders operation.
-func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Orders != nil {
 		e.QuotedKey("\"Orders\"")
@@ -2020,13 +2018,13 @@ func encodeListOrdersOutput(out *outposts.ListOrdersOutput) *serve.ResponseMessa
 }
 
 // serveListOutposts serves the ListOutposts operation.
-func serveListOutposts(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListOutposts(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListOutpostsInput{}
 	if err := decodeListOutpostsInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListOutpostsInput)
@@ -2037,7 +2035,7 @@ func serveListOutposts(h *handler, r *http.Request, msg *serve.RequestMessage) *
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListOutpostsOutput{}
@@ -2046,7 +2044,7 @@ func serveListOutposts(h *handler, r *http.Request, msg *serve.RequestMessage) *
 }
 
 // decodeListOutpostsInput reads the request of the ListOutposts operation into in.
-func decodeListOutpostsInput(msg *serve.RequestMessage, in *outposts.ListOutpostsInput) error {
+func decodeListOutpostsInput(msg *smithyserver.RequestMessage, in *outposts.ListOutpostsInput) error {
 	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
@@ -2084,12 +2082,12 @@ func decodeListOutpostsInput(msg *serve.RequestMessage, in *outposts.ListOutpost
 }
 
 // encodeListOutpostsOutput writes the response of the ListOutposts operation.
-func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Outposts != nil {
 		e.QuotedKey("\"Outposts\"")
@@ -2106,13 +2104,13 @@ func encodeListOutpostsOutput(out *outposts.ListOutpostsOutput) *serve.ResponseM
 }
 
 // serveListSites serves the ListSites operation.
-func serveListSites(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListSites(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListSitesInput{}
 	if err := decodeListSitesInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListSitesInput)
@@ -2123,7 +2121,7 @@ func serveListSites(h *handler, r *http.Request, msg *serve.RequestMessage) *ser
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListSitesOutput{}
@@ -2132,7 +2130,7 @@ func serveListSites(h *handler, r *http.Request, msg *serve.RequestMessage) *ser
 }
 
 // decodeListSitesInput reads the request of the ListSites operation into in.
-func decodeListSitesInput(msg *serve.RequestMessage, in *outposts.ListSitesInput) error {
+func decodeListSitesInput(msg *smithyserver.RequestMessage, in *outposts.ListSitesInput) error {
 	if vs := msg.Query["NextToken"]; len(vs) > 0 {
 		x := vs[0]
 		in.NextToken = &x
@@ -2170,12 +2168,12 @@ func decodeListSitesInput(msg *serve.RequestMessage, in *outposts.ListSitesInput
 }
 
 // encodeListSitesOutput writes the response of the ListSites operation.
-func encodeListSitesOutput(out *outposts.ListSitesOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListSitesOutput(out *outposts.ListSitesOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Sites != nil {
 		e.QuotedKey("\"Sites\"")
@@ -2192,13 +2190,13 @@ func encodeListSitesOutput(out *outposts.ListSitesOutput) *serve.ResponseMessage
 }
 
 // serveListTagsForResource serves the ListTagsForResource operation.
-func serveListTagsForResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveListTagsForResource(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.ListTagsForResourceInput{}
 	if err := decodeListTagsForResourceInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleListTagsForResourceRequest)
@@ -2209,7 +2207,7 @@ func serveListTagsForResource(h *handler, r *http.Request, msg *serve.RequestMes
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.ListTagsForResourceOutput{}
@@ -2218,7 +2216,7 @@ func serveListTagsForResource(h *handler, r *http.Request, msg *serve.RequestMes
 }
 
 // decodeListTagsForResourceInput reads the request of the ListTagsForResource operation into in.
-func decodeListTagsForResourceInput(msg *serve.RequestMessage, in *outposts.ListTagsForResourceInput) error {
+func decodeListTagsForResourceInput(msg *smithyserver.RequestMessage, in *outposts.ListTagsForResourceInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
@@ -2230,12 +2228,12 @@ func decodeListTagsForResourceInput(msg *serve.RequestMessage, in *outposts.List
 }
 
 // encodeListTagsForResourceOutput writes the response of the ListTagsForResource operation.
-func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Tags != nil {
 		e.QuotedKey("\"Tags\"")
@@ -2248,13 +2246,13 @@ func encodeListTagsForResourceOutput(out *outposts.ListTagsForResourceOutput) *s
 }
 
 // serveStartCapacityTask serves the StartCapacityTask operation.
-func serveStartCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveStartCapacityTask(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.StartCapacityTaskInput{}
 	if err := decodeStartCapacityTaskInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleStartCapacityTaskInput)
@@ -2265,7 +2263,7 @@ func serveStartCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.StartCapacityTaskOutput{}
@@ -2274,7 +2272,7 @@ func serveStartCapacityTask(h *handler, r *http.Request, msg *serve.RequestMessa
 }
 
 // decodeStartCapacityTaskInput reads the request of the StartCapacityTask operation into in.
-func decodeStartCapacityTaskInput(msg *serve.RequestMessage, in *outposts.StartCapacityTaskInput) error {
+func decodeStartCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts.StartCapacityTaskInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostIdentifier":
@@ -2285,9 +2283,9 @@ func decodeStartCapacityTaskInput(msg *serve.RequestMessage, in *outposts.StartC
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersStartCapacityTaskInput, -1); i >= 0; i = d.Member(&membersStartCapacityTaskInput, i) {
@@ -2316,12 +2314,12 @@ func decodeStartCapacityTaskInput(msg *serve.RequestMessage, in *outposts.StartC
 }
 
 // encodeStartCapacityTaskOutput writes the response of the StartCapacityTask operation.
-func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.CapacityTaskId != nil {
 		e.QuotedKey("\"CapacityTaskId\"")
@@ -2380,13 +2378,13 @@ func encodeStartCapacityTaskOutput(out *outposts.StartCapacityTaskOutput) *serve
 }
 
 // serveStartConnection serves the StartConnection operation.
-func serveStartConnection(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveStartConnection(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.StartConnectionInput{}
 	if err := decodeStartConnectionInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleStartConnectionRequest)
@@ -2397,7 +2395,7 @@ func serveStartConnection(h *handler, r *http.Request, msg *serve.RequestMessage
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.StartConnectionOutput{}
@@ -2406,13 +2404,13 @@ func serveStartConnection(h *handler, r *http.Request, msg *serve.RequestMessage
 }
 
 // decodeStartConnectionInput reads the request of the StartConnection operation into in.
-func decodeStartConnectionInput(msg *serve.RequestMessage, in *outposts.StartConnectionInput) error {
+func decodeStartConnectionInput(msg *smithyserver.RequestMessage, in *outposts.StartConnectionInput) error {
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersStartConnectionRequest, -1); i >= 0; i = d.Member(&membersStartConnectionRequest, i) {
@@ -2433,12 +2431,12 @@ func decodeStartConnectionInput(msg *serve.RequestMessage, in *outposts.StartCon
 }
 
 // encodeStartConnectionOutput writes the response of the StartConnection operation.
-func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.ConnectionId != nil {
 		e.QuotedKey("\"ConnectionId\"")
@@ -2455,13 +2453,13 @@ func encodeStartConnectionOutput(out *outposts.StartConnectionOutput) *serve.Res
 }
 
 // serveTagResource serves the TagResource operation.
-func serveTagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveTagResource(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.TagResourceInput{}
 	if err := decodeTagResourceInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleTagResourceRequest)
@@ -2472,7 +2470,7 @@ func serveTagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.TagResourceOutput{}
@@ -2481,7 +2479,7 @@ func serveTagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 }
 
 // decodeTagResourceInput reads the request of the TagResource operation into in.
-func decodeTagResourceInput(msg *serve.RequestMessage, in *outposts.TagResourceInput) error {
+func decodeTagResourceInput(msg *smithyserver.RequestMessage, in *outposts.TagResourceInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
@@ -2492,9 +2490,9 @@ func decodeTagResourceInput(msg *serve.RequestMessage, in *outposts.TagResourceI
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersTagResourceRequest, -1); i >= 0; i = d.Member(&membersTagResourceRequest, i) {
@@ -2511,8 +2509,8 @@ func decodeTagResourceInput(msg *serve.RequestMessage, in *outposts.TagResourceI
 }
 
 // encodeTagResourceOutput writes the response of the TagResource operation.
-func encodeTagResourceOutput(out *outposts.TagResourceOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeTagResourceOutput(out *outposts.TagResourceOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -2524,13 +2522,13 @@ func encodeTagResourceOutput(out *outposts.TagResourceOutput) *serve.ResponseMes
 }
 
 // serveUntagResource serves the UntagResource operation.
-func serveUntagResource(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveUntagResource(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.UntagResourceInput{}
 	if err := decodeUntagResourceInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUntagResourceRequest)
@@ -2541,7 +2539,7 @@ func serveUntagResource(h *handler, r *http.Request, msg *serve.RequestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UntagResourceOutput{}
@@ -2550,7 +2548,7 @@ func serveUntagResource(h *handler, r *http.Request, msg *serve.RequestMessage) 
 }
 
 // decodeUntagResourceInput reads the request of the UntagResource operation into in.
-func decodeUntagResourceInput(msg *serve.RequestMessage, in *outposts.UntagResourceInput) error {
+func decodeUntagResourceInput(msg *smithyserver.RequestMessage, in *outposts.UntagResourceInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "ResourceArn":
@@ -2569,8 +2567,8 @@ func decodeUntagResourceInput(msg *serve.RequestMessage, in *outposts.UntagResou
 }
 
 // encodeUntagResourceOutput writes the response of the UntagResource operation.
-func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
@@ -2582,13 +2580,13 @@ func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *serve.Respons
 }
 
 // serveUpdateOutpost serves the UpdateOutpost operation.
-func serveUpdateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveUpdateOutpost(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateOutpostInput{}
 	if err := decodeUpdateOutpostInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateOutpostInput)
@@ -2599,7 +2597,7 @@ func serveUpdateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateOutpostOutput{}
@@ -2608,7 +2606,7 @@ func serveUpdateOutpost(h *handler, r *http.Request, msg *serve.RequestMessage) 
 }
 
 // decodeUpdateOutpostInput reads the request of the UpdateOutpost operation into in.
-func decodeUpdateOutpostInput(msg *serve.RequestMessage, in *outposts.UpdateOutpostInput) error {
+func decodeUpdateOutpostInput(msg *smithyserver.RequestMessage, in *outposts.UpdateOutpostInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "OutpostId":
@@ -2619,9 +2617,9 @@ func decodeUpdateOutpostInput(msg *serve.RequestMessage, in *outposts.UpdateOutp
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateOutpostInput, -1); i >= 0; i = d.Member(&membersUpdateOutpostInput, i) {
@@ -2642,12 +2640,12 @@ func decodeUpdateOutpostInput(msg *serve.RequestMessage, in *outposts.UpdateOutp
 }
 
 // encodeUpdateOutpostOutput writes the response of the UpdateOutpost operation.
-func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Outpost != nil {
 		e.QuotedKey("\"Outpost\"")
@@ -2660,13 +2658,13 @@ func encodeUpdateOutpostOutput(out *outposts.UpdateOutpostOutput) *serve.Respons
 }
 
 // serveUpdateSite serves the UpdateSite operation.
-func serveUpdateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveUpdateSite(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteInput{}
 	if err := decodeUpdateSiteInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteInput)
@@ -2677,7 +2675,7 @@ func serveUpdateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteOutput{}
@@ -2686,7 +2684,7 @@ func serveUpdateSite(h *handler, r *http.Request, msg *serve.RequestMessage) *se
 }
 
 // decodeUpdateSiteInput reads the request of the UpdateSite operation into in.
-func decodeUpdateSiteInput(msg *serve.RequestMessage, in *outposts.UpdateSiteInput) error {
+func decodeUpdateSiteInput(msg *smithyserver.RequestMessage, in *outposts.UpdateSiteInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -2697,9 +2695,9 @@ func decodeUpdateSiteInput(msg *serve.RequestMessage, in *outposts.UpdateSiteInp
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteInput, -1); i >= 0; i = d.Member(&membersUpdateSiteInput, i) {
@@ -2720,12 +2718,12 @@ func decodeUpdateSiteInput(msg *serve.RequestMessage, in *outposts.UpdateSiteInp
 }
 
 // encodeUpdateSiteOutput writes the response of the UpdateSite operation.
-func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Site != nil {
 		e.QuotedKey("\"Site\"")
@@ -2738,13 +2736,13 @@ func encodeUpdateSiteOutput(out *outposts.UpdateSiteOutput) *serve.ResponseMessa
 }
 
 // serveUpdateSiteAddress serves the UpdateSiteAddress operation.
-func serveUpdateSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveUpdateSiteAddress(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteAddressInput{}
 	if err := decodeUpdateSiteAddressInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteAddressInput)
@@ -2755,7 +2753,7 @@ func serveUpdateSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessa
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteAddressOutput{}
@@ -2764,7 +2762,7 @@ func serveUpdateSiteAddress(h *handler, r *http.Request, msg *serve.RequestMessa
 }
 
 // decodeUpdateSiteAddressInput reads the request of the UpdateSiteAddress operation into in.
-func decodeUpdateSiteAddressInput(msg *serve.RequestMessage, in *outposts.UpdateSiteAddressInput) error {
+func decodeUpdateSiteAddressInput(msg *smithyserver.RequestMessage, in *outposts.UpdateSiteAddressInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -2775,9 +2773,9 @@ func decodeUpdateSiteAddressInput(msg *serve.RequestMessage, in *outposts.Update
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteAddressInput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressInput, i) {
@@ -2798,12 +2796,12 @@ func decodeUpdateSiteAddressInput(msg *serve.RequestMessage, in *outposts.Update
 }
 
 // encodeUpdateSiteAddressOutput writes the response of the UpdateSiteAddress operation.
-func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.AddressType != "" {
 		e.QuotedKey("\"AddressType\"")
@@ -2820,13 +2818,13 @@ func encodeUpdateSiteAddressOutput(out *outposts.UpdateSiteAddressOutput) *serve
 }
 
 // serveUpdateSiteRackPhysicalProperties serves the UpdateSiteRackPhysicalProperties operation.
-func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
-		return serve.EncodeProtocolError(perr)
+func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *smithyserver.RequestMessage) *smithyserver.ResponseMessage {
+	if perr := smithyserver.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
 	}
 	in := &outposts.UpdateSiteRackPhysicalPropertiesInput{}
 	if err := decodeUpdateSiteRackPhysicalPropertiesInput(msg, in); err != nil {
-		return serve.EncodeProtocolError(serve.SerializationError(err))
+		return smithyserver.EncodeProtocolError(smithyserver.SerializationError(err))
 	}
 	if err := in.Validate(); err != nil {
 		return rejectWithValidationException(err, ruleUpdateSiteRackPhysicalPropertiesInput)
@@ -2837,7 +2835,7 @@ func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *ser
 			return m
 		}
 		h.logFailure(r, err)
-		return serve.InternalFailure()
+		return smithyserver.InternalFailure()
 	}
 	if out == nil {
 		out = &outposts.UpdateSiteRackPhysicalPropertiesOutput{}
@@ -2847,7 +2845,7 @@ func serveUpdateSiteRackPhysicalProperties(h *handler, r *http.Request, msg *ser
 
 // decodeUpdateSiteRackPhysicalPropertiesInput reads the request of the
 // UpdateSiteRackPhysicalProperties operation into in.
-func decodeUpdateSiteRackPhysicalPropertiesInput(msg *serve.RequestMessage, in *outposts.UpdateSiteRackPhysicalPropertiesInput) error {
+func decodeUpdateSiteRackPhysicalPropertiesInput(msg *smithyserver.RequestMessage, in *outposts.UpdateSiteRackPhysicalPropertiesInput) error {
 	for _, l := range msg.Labels {
 		switch l.Name {
 		case "SiteId":
@@ -2858,9 +2856,9 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *serve.RequestMessage, in *
 	if strings.TrimSpace(msg.Body) == "" {
 		return nil
 	}
-	d := jsonwire.NewDecoderString(msg.Body)
+	d := smithy.NewDecoderString(msg.Body)
 	if d.Null() {
-		return serve.ErrNullBody
+		return smithyserver.ErrNullBody
 	}
 	if d.BeginObject() {
 		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, i) {
@@ -2894,12 +2892,12 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *serve.RequestMessage, in *
 
 // encodeUpdateSiteRackPhysicalPropertiesOutput writes the response of the
 // UpdateSiteRackPhysicalProperties operation.
-func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPhysicalPropertiesOutput) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPhysicalPropertiesOutput) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 200,
 	}
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Site != nil {
 		e.QuotedKey("\"Site\"")
@@ -2912,13 +2910,13 @@ func encodeUpdateSiteRackPhysicalPropertiesOutput(out *outposts.UpdateSiteRackPh
 }
 
 // encodeErrorAccessDeniedException writes the AccessDeniedException error.
-func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 403,
 	}
 	m.Header.Set("X-Amzn-Errortype", "AccessDeniedException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -2931,13 +2929,13 @@ func encodeErrorAccessDeniedException(v *types.AccessDeniedException) *serve.Res
 }
 
 // encodeErrorConflictException writes the ConflictException error.
-func encodeErrorConflictException(v *types.ConflictException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorConflictException(v *types.ConflictException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 409,
 	}
 	m.Header.Set("X-Amzn-Errortype", "ConflictException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -2958,13 +2956,13 @@ func encodeErrorConflictException(v *types.ConflictException) *serve.ResponseMes
 }
 
 // encodeErrorInternalServerException writes the InternalServerException error.
-func encodeErrorInternalServerException(v *types.InternalServerException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorInternalServerException(v *types.InternalServerException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 500,
 	}
 	m.Header.Set("X-Amzn-Errortype", "InternalServerException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -2977,13 +2975,13 @@ func encodeErrorInternalServerException(v *types.InternalServerException) *serve
 }
 
 // encodeErrorNotFoundException writes the NotFoundException error.
-func encodeErrorNotFoundException(v *types.NotFoundException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorNotFoundException(v *types.NotFoundException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 404,
 	}
 	m.Header.Set("X-Amzn-Errortype", "NotFoundException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -2996,13 +2994,13 @@ func encodeErrorNotFoundException(v *types.NotFoundException) *serve.ResponseMes
 }
 
 // encodeErrorServiceQuotaExceededException writes the ServiceQuotaExceededException error.
-func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 402,
 	}
 	m.Header.Set("X-Amzn-Errortype", "ServiceQuotaExceededException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -3015,13 +3013,13 @@ func encodeErrorServiceQuotaExceededException(v *types.ServiceQuotaExceededExcep
 }
 
 // encodeErrorValidationException writes the ValidationException error.
-func encodeErrorValidationException(v *types.ValidationException) *serve.ResponseMessage {
-	m := &serve.ResponseMessage{
+func encodeErrorValidationException(v *types.ValidationException) *smithyserver.ResponseMessage {
+	m := &smithyserver.ResponseMessage{
 		Header: http.Header{},
 		Status: 400,
 	}
 	m.Header.Set("X-Amzn-Errortype", "ValidationException")
-	e := jsonwire.NewEncoder(make([]byte, 0, 256))
+	e := smithy.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if v.Message != nil {
 		e.QuotedKey("\"Message\"")
@@ -3035,7 +3033,7 @@ func encodeErrorValidationException(v *types.ValidationException) *serve.Respons
 
 // encodeServiceError writes the model's error that err is or wraps, or a *NotImplementedError;
 // false for any other error.
-func encodeServiceError(err error) (*serve.ResponseMessage, bool) {
+func encodeServiceError(err error) (*smithyserver.ResponseMessage, bool) {
 	if e, ok := errors.AsType[*types.AccessDeniedException](err); ok {
 		return encodeErrorAccessDeniedException(e), true
 	}
@@ -3055,20 +3053,20 @@ func encodeServiceError(err error) (*serve.ResponseMessage, bool) {
 		return encodeErrorValidationException(e), true
 	}
 	if e, ok := errors.AsType[*NotImplementedError](err); ok {
-		return serve.NotImplemented(e), true
+		return smithyserver.NotImplemented(e), true
 	}
 	return nil, false
 }
 
 // rejectWithValidationException answers an input that Validate refused.
-func rejectWithValidationException(err error, rule serve.RuleFunc) *serve.ResponseMessage {
-	var fields []serve.FieldViolation
+func rejectWithValidationException(err error, rule smithyserver.RuleFunc) *smithyserver.ResponseMessage {
+	var fields []smithyserver.FieldViolation
 	if invalid, ok := errors.AsType[*outposts.InvalidParamsError](err); ok {
 		for _, v := range invalid.Violations {
-			fields = append(fields, serve.DescribeViolation(v.Path, v.Constraint, v.Message, rule))
+			fields = append(fields, smithyserver.DescribeViolation(v.Path, v.Constraint, v.Message, rule))
 		}
 	}
-	message := serve.ValidationMessage(fields)
+	message := smithyserver.ValidationMessage(fields)
 	v := &types.ValidationException{}
 	{
 		s := message
@@ -4400,20 +4398,20 @@ func ruleTagMap(path []string, constraint string) (string, bool) {
 		}
 		return "Member must have length between 0 and 256, inclusive", false
 	case "pattern":
-		if !(&ecmaregex.Prepared{
+		if !(&smithy.Prepared{
 			Source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
-			Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-				{Op: ecmaregex.OpLook, Neg: true, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpLiteral, Text: "aws:"},
+			Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
+				{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
+				{Op: smithy.OpLook, Neg: true, Subs: []*smithy.Node{
+					{Op: smithy.OpLiteral, Text: "aws:"},
 				}},
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 0},
+				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
+					{Op: smithy.OpClass, Class: 0},
 				}},
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
+				{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
 			}},
-			Classes: []ecmaregex.Class{
-				{Ranges: []ecmaregex.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
+			Classes: []smithy.Class{
+				{Ranges: []smithy.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
 			},
 		}).MatchString(path[0]) {
 			return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$", true

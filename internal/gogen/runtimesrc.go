@@ -1,0 +1,469 @@
+package gogen
+
+import (
+	"bytes"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/smithygo/smithygo/runtime"
+)
+
+// This file reads the runtime packages' source (runtime.Source) for copy
+// mode: which names each package declares, which runtime packages it
+// imports, and how to rewrite a file for the merged package it is copied
+// into. It works on go/scanner tokens rather than a parsed syntax tree:
+// the copies keep their bytes and their gofmt layout, and scanning the
+// whole runtime costs a few milliseconds where parsing and printing it
+// would be a large part of the generator's time. Tests check the scanner's
+// reading against go/parser's for every runtime file.
+
+// runtimeSource is what copy mode needs to know of the runtime packages.
+type runtimeSource struct {
+	pkgs map[string]*runtimePackage
+	// owner maps, per merged package (see runtimeGroup), each top-level
+	// name to the runtime package that declares it.
+	owner map[string]map[string]string
+}
+
+// runtimePackage is one runtime package's copyable source.
+type runtimePackage struct {
+	files   []runtimeFile // in name order
+	imports []string      // the runtime packages it imports, sorted
+}
+
+// runtimeFile is one copyable file of a runtime package.
+type runtimeFile struct {
+	name string // file name within the package directory
+	src  []byte
+}
+
+// runtimeImportPrefix starts the import path of every runtime package in
+// the runtime's own source.
+const runtimeImportPrefix = RuntimeModule + "/"
+
+// loadRuntimeSource reads runtime.Source once per process: it never
+// changes, and every Generate in copy mode needs it.
+var loadRuntimeSource = sync.OnceValues(readRuntimeSource)
+
+func readRuntimeSource() (*runtimeSource, error) {
+	dirs, err := fs.ReadDir(runtime.Source, ".")
+	if err != nil {
+		return nil, err
+	}
+	rs := &runtimeSource{pkgs: map[string]*runtimePackage{}, owner: map[string]map[string]string{}}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		name := d.Name()
+		entries, err := fs.ReadDir(runtime.Source, name)
+		if err != nil {
+			return nil, err
+		}
+		pkg := &runtimePackage{}
+		imports := map[string]bool{}
+		group := runtimeGroup(name)
+		if rs.owner[group] == nil {
+			rs.owner[group] = map[string]string{}
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || strings.HasSuffix(n, generationTimeSuffix) {
+				continue
+			}
+			src, err := runtime.Source.ReadFile(path.Join(name, n))
+			if err != nil {
+				return nil, err
+			}
+			f, err := scanGoFile(path.Join("runtime", name, n), src)
+			if err != nil {
+				return nil, err
+			}
+			for _, im := range f.imports {
+				if dep, ok := strings.CutPrefix(im.path, runtimeImportPrefix); ok {
+					imports[dep] = true
+				}
+			}
+			for _, top := range f.topLevel {
+				if other, dup := rs.owner[group][top]; dup && other != name {
+					return nil, fmt.Errorf("runtime packages %s and %s both declare %s, and copy mode merges them into package %s", other, name, top, group)
+				}
+				rs.owner[group][top] = name
+			}
+			pkg.files = append(pkg.files, runtimeFile{name: n, src: src})
+		}
+		if len(pkg.files) == 0 {
+			continue
+		}
+		pkg.imports = slices.Sorted(func(yield func(string) bool) {
+			for dep := range imports {
+				if !yield(dep) {
+					return
+				}
+			}
+		})
+		rs.pkgs[name] = pkg
+	}
+	return rs, nil
+}
+
+// goFile is what scanGoFile reads of a Go file.
+type goFile struct {
+	pkgStart int  // offset of the package keyword
+	pkgName  span // the package clause's name
+	imports  []goImport
+	// importDecls are the import declarations, each from its keyword to the
+	// end of its line.
+	importDecls []span
+	topLevel    []string // names declared at package level (not methods)
+	// selectors are the qualified identifiers q.X whose q is spelled as an
+	// import's name: the span covers q and the dot.
+	selectors []selector
+}
+
+type span struct{ start, end int }
+
+type goImport struct {
+	name string // the explicit name, or ""
+	path string
+	line span // the spec's whole line, newline included
+	decl int  // index into importDecls
+}
+
+// local is the name the import is known by in the file.
+func (im goImport) local() string {
+	if im.name != "" {
+		return im.name
+	}
+	return path.Base(im.path)
+}
+
+type selector struct {
+	qual span
+	name string // the selected identifier
+}
+
+// scanGoFile reads the package clause, the imports, the package-level
+// names and the uses of imported names of a gofmt'd Go file.
+func scanGoFile(filename string, src []byte) (*goFile, error) {
+	fset := token.NewFileSet()
+	tf := fset.AddFile(filename, -1, len(src))
+	var s scanner.Scanner
+	var scanErr error
+	s.Init(tf, src, func(pos token.Position, msg string) {
+		if scanErr == nil {
+			scanErr = fmt.Errorf("%s: %s", pos, msg)
+		}
+	}, 0)
+	type tok struct {
+		off int
+		tok token.Token
+		lit string
+	}
+	var toks []tok
+	for {
+		pos, t, lit := s.Scan()
+		if t == token.EOF {
+			break
+		}
+		toks = append(toks, tok{tf.Offset(pos), t, lit})
+	}
+	if scanErr != nil {
+		return nil, scanErr
+	}
+	f := &goFile{pkgStart: -1}
+	lineEnd := func(off int) int {
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			return off + i + 1
+		}
+		return len(src)
+	}
+	lineStart := func(off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
+	depth := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.tok {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+			continue
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+			continue
+		}
+		if depth != 0 {
+			continue
+		}
+		switch t.tok {
+		case token.PACKAGE:
+			if i+1 < len(toks) && toks[i+1].tok == token.IDENT {
+				f.pkgStart = t.off
+				f.pkgName = span{toks[i+1].off, toks[i+1].off + len(toks[i+1].lit)}
+			}
+		case token.IMPORT:
+			decl := len(f.importDecls)
+			j := i + 1
+			grouped := j < len(toks) && toks[j].tok == token.LPAREN
+			if grouped {
+				j++
+			}
+			for j < len(toks) {
+				var im goImport
+				if toks[j].tok == token.IDENT || toks[j].tok == token.PERIOD {
+					im.name = toks[j].lit
+					if toks[j].tok == token.PERIOD {
+						im.name = "."
+					}
+					j++
+				}
+				if j >= len(toks) || toks[j].tok != token.STRING {
+					break
+				}
+				p, err := strconv.Unquote(toks[j].lit)
+				if err != nil {
+					return nil, fmt.Errorf("%s: import %s: %w", filename, toks[j].lit, err)
+				}
+				im.path = p
+				im.decl = decl
+				im.line = span{lineStart(toks[j].off), lineEnd(toks[j].off)}
+				f.imports = append(f.imports, im)
+				j++
+				if j < len(toks) && toks[j].tok == token.SEMICOLON {
+					j++
+				}
+				if !grouped {
+					break
+				}
+			}
+			end := toks[min(j, len(toks)-1)].off // the ')' of a group
+			if !grouped {
+				end = toks[j-1].off
+			}
+			f.importDecls = append(f.importDecls, span{t.off, lineEnd(end)})
+			i = j
+			if grouped {
+				continue // toks[j] is the ')': leave depth alone
+			}
+			i--
+		case token.FUNC:
+			if i+1 < len(toks) && toks[i+1].tok == token.IDENT {
+				f.addTop(toks[i+1].lit)
+			}
+		case token.TYPE, token.VAR, token.CONST:
+			i = f.scanSpecs(i+1, len(toks), func(k int) (token.Token, string) { return toks[k].tok, toks[k].lit }, t.tok == token.TYPE)
+		}
+	}
+	if f.pkgStart < 0 {
+		return nil, fmt.Errorf("%s: no package clause", filename)
+	}
+	// Qualified identifiers: an imported name followed by a dot and an
+	// identifier, and not itself selected from something (a.q.X).
+	names := map[string]bool{}
+	for _, im := range f.imports {
+		names[im.local()] = true
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].tok != token.IDENT || !names[toks[i].lit] || toks[i+1].tok != token.PERIOD || toks[i+2].tok != token.IDENT {
+			continue
+		}
+		if i > 0 && toks[i-1].tok == token.PERIOD {
+			continue
+		}
+		f.selectors = append(f.selectors, selector{qual: span{toks[i].off, toks[i+1].off + 1}, name: toks[i+2].lit})
+	}
+	return f, nil
+}
+
+// addTop records a package-level name; "_" and init declare none.
+func (f *goFile) addTop(name string) {
+	if name != "_" && name != "init" {
+		f.topLevel = append(f.topLevel, name)
+	}
+}
+
+// scanSpecs reads the names of a type, var or const declaration whose
+// specs start at token i: one spec, or a parenthesised group of them. It
+// returns the index of the declaration's last token it looked at.
+func (f *goFile) scanSpecs(i, n int, at func(int) (token.Token, string), typ bool) int {
+	if i >= n {
+		return i
+	}
+	if t, _ := at(i); t != token.LPAREN {
+		f.specNames(i, n, at, typ)
+		return i
+	}
+	// A group: each spec starts after the '(' or a ';' at the group's
+	// own depth.
+	depth := 0
+	start := true
+	for k := i; k < n; k++ {
+		t, _ := at(k)
+		switch t {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+			start = false
+			if depth == 1 {
+				start = true
+			}
+			continue
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+			if depth == 0 {
+				return k
+			}
+			continue
+		case token.SEMICOLON:
+			if depth == 1 {
+				start = true
+				continue
+			}
+		}
+		if depth == 1 && start {
+			f.specNames(k, n, at, typ)
+		}
+		start = false
+	}
+	return n - 1
+}
+
+// specNames records the names a spec at token k declares: one for a type,
+// a comma-separated list for a var or const.
+func (f *goFile) specNames(k, n int, at func(int) (token.Token, string), typ bool) {
+	for k < n {
+		t, lit := at(k)
+		if t != token.IDENT {
+			return
+		}
+		f.addTop(lit)
+		if typ {
+			return
+		}
+		if t, _ := at(k + 1); k+1 >= n || t != token.COMMA {
+			return
+		}
+		k += 2
+	}
+}
+
+// relocate rewrites src, a file that imports runtime packages by import
+// paths starting with from, for copy mode: each runtime package's import
+// becomes its merged package's (see runtimeGroup) at base, once per merged
+// package, and its qualified identifiers follow; imports of self, the
+// merged package the file itself is copied into ("" for a file of the
+// generated package), are dropped and their identifiers unqualified. For a
+// copy into self, pkgDoc replaces everything above the package clause
+// (each runtime package's own doc would otherwise all be the merged
+// package's) and the package clause names self.
+//
+// Layout is kept: no gofmt run follows. TestRuntimeCopiesAreFormatted
+// checks that every runtime file comes out gofmt'd for each way it can be
+// rewritten.
+func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
+	f, err := scanGoFile(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	type edit struct {
+		span
+		text string
+	}
+	var edits []edit
+	if self != "" {
+		edits = append(edits, edit{span{0, f.pkgStart}, pkgDoc}, edit{f.pkgName, self})
+	}
+	qualifier := map[string]string{} // the file's name for a runtime package -> its new qualifier
+	groupImported := map[string]bool{}
+	kept := make([]int, len(f.importDecls)) // imports each declaration keeps
+	for _, im := range f.imports {
+		kept[im.decl]++
+	}
+	for _, im := range f.imports {
+		name, ok := strings.CutPrefix(im.path, from)
+		if !ok {
+			continue
+		}
+		if im.name == "." || im.name == "_" {
+			return nil, fmt.Errorf("%s: import %s %q: copy mode cannot merge a dot or blank import", filename, im.name, im.path)
+		}
+		group := runtimeGroup(name)
+		switch {
+		case group == self:
+			qualifier[im.local()] = ""
+		case groupImported[group]:
+			qualifier[im.local()] = group + "."
+		default:
+			groupImported[group] = true
+			qualifier[im.local()] = group + "."
+			line := src[im.line.start:im.line.end]
+			indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
+			edits = append(edits, edit{im.line, string(indent) + strconv.Quote(base+"/"+group) + "\n"})
+			continue
+		}
+		kept[im.decl]--
+		edits = append(edits, edit{im.line, ""})
+	}
+	// A declaration left without imports goes, and so does the blank line
+	// that separated a group of imports now gone from the one before it.
+	for d, decl := range f.importDecls {
+		if kept[d] == 0 {
+			edits = slices.DeleteFunc(edits, func(e edit) bool { return e.text == "" && e.start >= decl.start && e.end <= decl.end })
+			end := decl.end
+			if end < len(src) && src[end] == '\n' {
+				end++ // the blank line after it
+			}
+			edits = append(edits, edit{span{decl.start, end}, ""})
+			continue
+		}
+		for _, im := range f.imports {
+			if im.decl != d {
+				continue
+			}
+			prevBlank := im.line.start >= 2 && src[im.line.start-1] == '\n' && src[im.line.start-2] == '\n'
+			if !prevBlank || !removesGroup(f, im, from, self, src) {
+				continue
+			}
+			edits = append(edits, edit{span{im.line.start - 1, im.line.start}, ""})
+		}
+	}
+	for _, sel := range f.selectors {
+		if q, ok := qualifier[string(src[sel.qual.start:sel.qual.end-1])]; ok {
+			edits = append(edits, edit{sel.qual, q})
+		}
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	out := make([]byte, 0, len(src)+len(pkgDoc))
+	at := 0
+	for _, e := range edits {
+		if e.start < at {
+			return nil, fmt.Errorf("%s: overlapping rewrites at offset %d", filename, e.start)
+		}
+		out = append(out, src[at:e.start]...)
+		out = append(out, e.text...)
+		at = e.end
+	}
+	return append(out, src[at:]...), nil
+}
+
+// removesGroup reports whether im starts a group of imports (lines between
+// blank lines) that relocate removes entirely.
+func removesGroup(f *goFile, im goImport, from, self string, src []byte) bool {
+	for _, other := range f.imports {
+		if other.decl != im.decl || other.line.start < im.line.start {
+			continue
+		}
+		if other.line.start > im.line.start && src[other.line.start-1] == '\n' && other.line.start >= 2 && src[other.line.start-2] == '\n' {
+			break // the next group
+		}
+		name, ok := strings.CutPrefix(other.path, from)
+		if !ok || runtimeGroup(name) != self {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,295 @@
+package gogen
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/smithygo/smithygo/templates"
+)
+
+// copyableFiles returns every runtime file copy mode can copy, and every
+// template, by path: runtime/<pkg>/<file> or templates/<file>.
+func copyableFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for name, pkg := range rs.pkgs {
+		for _, f := range pkg.files {
+			files["runtime/"+name+"/"+f.name] = f.src
+		}
+	}
+	err = fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go.tmpl") {
+			return err
+		}
+		src, err := templates.FS.ReadFile(p)
+		files["templates/"+p] = bytes.Replace(src, []byte("package PACKAGE"), []byte("package p"), 1)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// scanGoFile reads what go/parser reads: the same package-level names and
+// imports, for every file copy mode copies.
+func TestScanAgreesWithParser(t *testing.T) {
+	for name, src := range copyableFiles(t) {
+		got, err := scanGoFile(name, src)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var top []string
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name != "init" {
+					top = append(top, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch spec := spec.(type) {
+					case *ast.TypeSpec:
+						top = append(top, spec.Name.Name)
+					case *ast.ValueSpec:
+						for _, n := range spec.Names {
+							if n.Name != "_" {
+								top = append(top, n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+		if g, w := slices.Sorted(slices.Values(got.topLevel)), slices.Sorted(slices.Values(top)); !slices.Equal(g, w) {
+			t.Errorf("%s: scanned package-level names %v, parsed %v", name, g, w)
+		}
+		var imports []string
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			if im.Name != nil {
+				p = im.Name.Name + " " + p
+			}
+			imports = append(imports, p)
+		}
+		var scanned []string
+		for _, im := range got.imports {
+			p := im.path
+			if im.name != "" {
+				p = im.name + " " + p
+			}
+			scanned = append(scanned, p)
+			if line := strings.TrimSpace(string(src[im.line.start:im.line.end])); !strings.HasSuffix(line, strconv.Quote(im.path)) {
+				t.Errorf("%s: import %q: its line is %q", name, im.path, line)
+			}
+		}
+		if !slices.Equal(scanned, imports) {
+			t.Errorf("%s: scanned imports %v, parsed %v", name, scanned, imports)
+		}
+		if got.pkgName.start >= got.pkgName.end || string(src[got.pkgName.start:got.pkgName.end]) != f.Name.Name {
+			t.Errorf("%s: package name %q, parsed %q", name, src[got.pkgName.start:got.pkgName.end], f.Name.Name)
+		}
+	}
+}
+
+// The rewriting of relocate is by tokens, so it rests on two properties of
+// the runtime's source that this test keeps: a file that imports a runtime
+// package uses that package's name only to qualify (no variable, field or
+// parameter is spelled the same), and no name it unqualifies (jsonwire.X
+// becoming X in the merged package) is declared inside a function of the
+// file, where it would capture the reference.
+func TestRuntimeSourceRewritesSafely(t *testing.T) {
+	for name, src := range copyableFiles(t) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, self := runtimeImportPrefix, ""
+		if pkg, ok := strings.CutPrefix(name, "runtime/"); ok {
+			self = runtimeGroup(path.Dir(pkg))
+		} else {
+			from = "RUNTIME/"
+		}
+		qualifiers := map[string]string{} // local name -> runtime package
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			if pkg, ok := strings.CutPrefix(p, from); ok {
+				local := path.Base(p)
+				if im.Name != nil {
+					local = im.Name.Name
+				}
+				qualifiers[local] = pkg
+			}
+		}
+		unqualified := map[string]string{} // X of q.X that becomes X
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if id, ok := n.X.(*ast.Ident); ok && qualifiers[id.Name] != "" && id.Obj == nil {
+					if runtimeGroup(qualifiers[id.Name]) == self {
+						unqualified[n.Sel.Name] = qualifiers[id.Name]
+					}
+					return false
+				}
+			case *ast.Ident:
+				if _, ok := qualifiers[n.Name]; ok {
+					t.Errorf("%s: %s: %s is the name of an imported runtime package, used other than to qualify", name, fset.Position(n.Pos()), n.Name)
+				}
+			}
+			return true
+		})
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			ast.Inspect(fd, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				if !ok || id.Obj == nil || unqualified[id.Name] == "" {
+					return true
+				}
+				if p := id.Obj.Pos(); p >= fd.Pos() && p < fd.End() {
+					t.Errorf("%s: %s: %s declares %s, which hides %s.%s once copy mode merges the packages", name, fset.Position(id.Pos()), fd.Name.Name, id.Name, unqualified[id.Name], id.Name)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// Every file copy mode copies or rewrites comes out gofmt'd (Generate does
+// not format them), and the runtime merged into its groups builds and
+// vets: no two packages of a group declare one name, and no file imports a
+// name another file of its group declares.
+func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
+	const base = "example.com/a/much/longer/import/path/svc/internal"
+	files := copyableFiles(t)
+	dir := t.TempDir()
+	write := func(rel string, data []byte) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", []byte("module example.com/a/much/longer/import/path/svc\n\ngo 1.26\n"))
+	docs := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		src := files[name]
+		var out []byte
+		var err error
+		if rest, ok := strings.CutPrefix(name, "runtime/"); ok {
+			pkg, file := path.Split(rest)
+			pkg = strings.TrimSuffix(pkg, "/")
+			group := runtimeGroup(pkg)
+			doc := ""
+			if !docs[group] {
+				docs[group] = true
+				doc = groupDoc(group, []string{pkg})
+			}
+			out, err = relocate(name, src, runtimeImportPrefix, group, base, doc)
+			if err == nil {
+				write(copiedName(group, pkg, file), out)
+			}
+		} else {
+			out, err = relocate(name, src, "RUNTIME/", "", base, "")
+		}
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		formatted, err := format.Source(out)
+		if err != nil {
+			t.Errorf("%s: the copy does not parse: %v", name, err)
+		} else if !bytes.Equal(formatted, out) {
+			t.Errorf("%s: the copy is not gofmt'd; diff (-copy +gofmt):\n%s", name, "-"+string(out)+"\n+"+string(formatted))
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s of the merged runtime: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// relocate's edits, one case each: imports dropped with the blank line of
+// their group, imports retargeted once per merged package, qualifiers
+// dropped or renamed, and the package clause and doc replaced.
+func TestRelocate(t *testing.T) {
+	const from = "github.com/smithygo/smithygo/runtime/"
+	for _, tc := range []struct {
+		name, self, src, want string
+	}{
+		{
+			name: "same group",
+			self: "smithy",
+			src:  "// Package call does calls.\npackage call\n\nimport (\n\t\"net/http\"\n\n\t\"" + from + "jsonwire\"\n\t\"" + from + "retry\"\n)\n\nvar x = jsonwire.NewDecoder(nil)\nvar y retry.Policy\nvar z http.Header\n",
+			want: "DOC\npackage smithy\n\nimport (\n\t\"net/http\"\n)\n\nvar x = NewDecoder(nil)\nvar y Policy\nvar z http.Header\n",
+		},
+		{
+			name: "other groups",
+			self: "smithyserver",
+			src:  "package serve\n\nimport (\n\t\"" + from + "httproute\"\n\t\"" + from + "jsonwire\"\n\t\"" + from + "sigv4\"\n)\n\nvar a = jsonwire.Null\nvar b = sigv4.NewSigner\nvar c httproute.Table\n",
+			want: "DOC\npackage smithyserver\n\nimport (\n\t\"B/smithy\"\n)\n\nvar a = smithy.Null\nvar b = smithy.NewSigner\nvar c Table\n",
+		},
+		{
+			name: "only runtime imports",
+			self: "smithy",
+			src:  "package sigv4auth\n\nimport \"" + from + "call\"\n\nvar a call.Client\n",
+			want: "DOC\npackage smithy\n\nvar a Client\n",
+		},
+		{
+			name: "a field of the same name is not a qualifier",
+			self: "smithy",
+			src:  "package waiter\n\nimport \"" + from + "retry\"\n\nvar a = retry.Policy{}\nvar b = a.retry.X\n",
+			want: "DOC\npackage smithy\n\nvar a = Policy{}\nvar b = a.retry.X\n",
+		},
+		{
+			name: "generated package",
+			src:  "package p\n\nimport (\n\t\"testing\"\n\n\t\"" + from + "cbor\"\n)\n\nvar a cbor.Decoder\n",
+			want: "package p\n\nimport (\n\t\"testing\"\n\n\t\"B/cbor\"\n)\n\nvar a cbor.Decoder\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := relocate("x.go", []byte(tc.src), from, tc.self, "B", "DOC\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
