@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -124,10 +125,7 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 	if err != nil {
 		return err
 	}
-	used, err := rs.usedBy(out, p.runtimeBase)
-	if err != nil {
-		return err
-	}
+	used := rs.usedBy(out, p.runtimeBase)
 	copied := map[string]bool{}
 	for len(used) > 0 {
 		name := used[0]
@@ -179,36 +177,64 @@ func groupDoc(group string, names []string) string {
 }
 
 // usedBy returns the runtime packages whose names the files select from
-// the merged packages at base, sorted.
-func (rs *runtimeSource) usedBy(files map[string][]byte, base string) ([]string, error) {
+// the merged packages at base, sorted. It reads q.X by bytes, skipping
+// comment lines, rather than by tokens: the generated files are large and
+// this is on every run. A q.X inside a string can only add a package (and
+// a name that no runtime package declares is ignored here: the generated
+// code's build reports it).
+func (rs *runtimeSource) usedBy(files map[string][]byte, base string) []string {
 	used := map[string]bool{}
-	quoted := []byte(`"` + base + "/")
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		src := files[name]
-		if !bytes.Contains(src, quoted) {
-			continue
-		}
-		f, err := scanGoFile(name, src)
-		if err != nil {
-			return nil, err
-		}
-		groups := map[string]string{} // the file's name for a merged package -> its group
-		for _, im := range f.imports {
-			if g, ok := strings.CutPrefix(im.path, base+"/"); ok && !strings.Contains(g, "/") {
-				groups[im.local()] = g
-			}
-		}
-		for _, sel := range f.selectors {
-			g, ok := groups[string(src[sel.qual.start:sel.qual.end-1])]
-			if !ok {
+		for group, owner := range rs.owner {
+			q := importedAs(src, base+"/"+group)
+			if q == "" {
 				continue
 			}
-			pkg, ok := rs.owner[g][sel.name]
-			if !ok {
-				return nil, fmt.Errorf("%s uses %s.%s, which no runtime package merged into %s declares", name, g, sel.name, g)
+			sel := []byte(q + ".")
+			for rest := src; ; {
+				i := bytes.Index(rest, sel)
+				if i < 0 {
+					break
+				}
+				before := rest[:i]
+				rest = rest[i+len(sel):]
+				if len(before) > 0 && (isIdentByte(before[len(before)-1]) || before[len(before)-1] == '.') {
+					continue
+				}
+				line := before[bytes.LastIndexByte(before, '\n')+1:]
+				if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("//")) {
+					continue
+				}
+				n := 0
+				for n < len(rest) && isIdentByte(rest[n]) {
+					n++
+				}
+				if pkg, ok := owner[string(rest[:n])]; ok {
+					used[pkg] = true
+				}
 			}
-			used[pkg] = true
 		}
 	}
-	return slices.Sorted(maps.Keys(used)), nil
+	return slices.Sorted(maps.Keys(used))
+}
+
+// importedAs returns the name by which src imports the package at
+// importPath, or "" if it does not import it. jennifer writes an import
+// as `name "path"` or `"path"` on a line of its own.
+func importedAs(src []byte, importPath string) string {
+	i := bytes.Index(src, []byte(strconv.Quote(importPath)))
+	if i < 0 {
+		return ""
+	}
+	line := bytes.TrimSpace(src[bytes.LastIndexByte(src[:i], '\n')+1 : i])
+	line = bytes.TrimPrefix(line, []byte("import"))
+	if name := bytes.TrimSpace(line); len(name) > 0 {
+		return string(name)
+	}
+	return path.Base(importPath)
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }

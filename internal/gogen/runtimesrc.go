@@ -365,6 +365,16 @@ func (f *goFile) specNames(k, n int, at func(int) (token.Token, string), typ boo
 // checks that every runtime file comes out gofmt'd for each way it can be
 // rewritten.
 func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
+	if !bytes.Contains(src, []byte(`"`+from)) {
+		// Most files import no runtime package: only the package clause
+		// changes, and scanning them would be most of copy mode's time.
+		return relocateClause(filename, src, self, pkgDoc)
+	}
+	return relocateScanned(filename, src, from, self, base, pkgDoc)
+}
+
+// relocateScanned is relocate by the file's tokens.
+func relocateScanned(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
 	f, err := scanGoFile(filename, src)
 	if err != nil {
 		return nil, err
@@ -448,6 +458,31 @@ func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]b
 		at = e.end
 	}
 	return append(out, src[at:]...), nil
+}
+
+// relocateClause is relocate for a file that imports no runtime package.
+// In a gofmt'd file the package clause is the first line that starts with
+// "package "; the lines above it are comments (the package doc).
+func relocateClause(filename string, src []byte, self, pkgDoc string) ([]byte, error) {
+	if self == "" {
+		return src, nil
+	}
+	at := 0
+	for !bytes.HasPrefix(src[at:], []byte("package ")) {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 || i > 0 && !bytes.HasPrefix(src[at:], []byte("//")) {
+			return nil, fmt.Errorf("%s: no package clause after the leading comments", filename)
+		}
+		at += i + 1
+	}
+	end := bytes.IndexByte(src[at:], '\n')
+	if end < 0 {
+		return nil, fmt.Errorf("%s: no package clause", filename)
+	}
+	out := make([]byte, 0, len(pkgDoc)+len(src)-at+len(self))
+	out = append(out, pkgDoc...)
+	out = append(out, "package "+self...)
+	return append(out, src[at+end:]...), nil
 }
 
 // removesGroup reports whether im starts a group of imports (lines between

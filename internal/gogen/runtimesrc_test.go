@@ -244,6 +244,29 @@ func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
 	}
 }
 
+// relocate's shortcut for files without runtime imports gives what the
+// scanned path gives.
+func TestRelocateClauseAgrees(t *testing.T) {
+	for name, src := range copyableFiles(t) {
+		if !strings.HasPrefix(name, "runtime/") || bytes.Contains(src, []byte(`"`+runtimeImportPrefix)) {
+			continue
+		}
+		for _, doc := range []string{"", "// Package smithy is a test.\n"} {
+			fast, err := relocateClause(name, src, "smithy", doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow, err := relocateScanned(name, src, runtimeImportPrefix, "smithy", "B", doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(fast, slow) {
+				t.Errorf("%s: relocateClause and relocateScanned differ:\n%s\n----\n%s", name, fast[:min(len(fast), 300)], slow[:min(len(slow), 300)])
+			}
+		}
+	}
+}
+
 // relocate's edits, one case each: imports dropped with the blank line of
 // their group, imports retargeted once per merged package, qualifiers
 // dropped or renamed, and the package clause and doc replaced.
