@@ -97,6 +97,11 @@ func readRuntimeSource() (*runtimeSource, error) {
 				}
 				rs.owner[group][top] = name
 			}
+			if len(bytes.TrimSpace(src[f.pkgName.end:])) == 0 {
+				// Only the package doc (doc.go): the merged package has
+				// its own.
+				continue
+			}
 			pkg.files = append(pkg.files, runtimeFile{name: n, src: src})
 		}
 		if len(pkg.files) == 0 {

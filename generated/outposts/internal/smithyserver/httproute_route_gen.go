@@ -3,6 +3,9 @@
 // Model: ../model/outposts.json sha256:37e3d6a1201dac3db7751b31b6e77ebe633d9fa5f561e52a9739a6a7e4171ab0
 // Copied from github.com/smithygo/smithygo/runtime/httproute/route.go.
 
+// Package smithyserver is a copy of the smithygo runtime packages httproute, serve, sigv4verify
+// (github.com/smithygo/smithygo/runtime/...), merged into one package, which compiles faster than
+// one package each.
 package smithyserver
 
 import (
