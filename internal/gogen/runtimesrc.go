@@ -370,6 +370,11 @@ func (f *goFile) specNames(k, n int, at func(int) (token.Token, string), typ boo
 // checks that every runtime file comes out gofmt'd for each way it can be
 // rewritten.
 func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
+	if self != "" && (bytes.HasPrefix(src, []byte("//go:build")) || bytes.Contains(src, []byte("\n//go:build"))) {
+		// The lines above the package clause are dropped, and a merged
+		// package cannot build some of a package's files and not others.
+		return nil, fmt.Errorf("%s: copy mode cannot merge a file with build constraints", filename)
+	}
 	if !bytes.Contains(src, []byte(`"`+from)) {
 		// Most files import no runtime package: only the package clause
 		// changes, and scanning them would be most of copy mode's time.
