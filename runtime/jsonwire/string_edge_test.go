@@ -100,3 +100,81 @@ func TestValidUTF8Ends(t *testing.T) {
 		}
 	}
 }
+
+// TestStringEscapeRuns checks runs of escapes, one after the other with
+// nothing between them (unquoteRun handles each without going back to a
+// word read, and leaves surrogates and bad escapes to unquote), at every
+// offset within a word and within a word of the end of the input, and a
+// document of many such strings, so that the free end of the Decoder's
+// current block of strings (or its scratch memory, for stringBytes) runs
+// out at every point of an escape run. Each is checked against
+// encoding/json.
+func TestStringEscapeRuns(t *testing.T) {
+	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01"}
+	var doc strings.Builder
+	doc.WriteByte('[')
+	for _, e1 := range escapes {
+		for _, e2 := range escapes {
+			for n := 1; n <= 5; n++ {
+				run := strings.Repeat(e1+e2, n)
+				for pre := range 10 {
+					content := strings.Repeat("a", pre) + run
+					for _, in := range []string{`"` + content + `"`, `"` + content, `"` + content + `"` + strings.Repeat(" ", pre)} {
+						var want string
+						wantErr := json.Unmarshal([]byte(in), &want)
+						for name, f := range map[string]func(*Decoder) string{
+							"String": (*Decoder).String,
+							"stringBytes": func(d *Decoder) string {
+								b, _ := d.stringBytes()
+								return string(b)
+							},
+						} {
+							got, _, err := read(in, f)
+							if (err == nil) != (wantErr == nil) || err == nil && got != want {
+								t.Fatalf("%s(%q) = %q, %v; encoding/json %q, %v", name, in, got, err, want, wantErr)
+							}
+						}
+					}
+					if json.Valid([]byte(`"` + content + `"`)) {
+						if doc.Len() > 1 {
+							doc.WriteByte(',')
+						}
+						doc.WriteString(`"` + content + `"`)
+					}
+				}
+			}
+		}
+	}
+	doc.WriteByte(']')
+	var want []string
+	if err := json.Unmarshal([]byte(doc.String()), &want); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]func(*Decoder) string{
+		"String": (*Decoder).String,
+		"stringBytes": func(d *Decoder) string {
+			b, _ := d.stringBytes()
+			return string(b)
+		},
+	} {
+		d := NewDecoderString(doc.String())
+		var got []string
+		if d.BeginArray() {
+			for d.NextElem() {
+				got = append(got, f(d))
+			}
+		}
+		d.End()
+		if err := d.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d strings, want %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: string %d = %q, want %q", name, i, got[i], want[i])
+			}
+		}
+	}
+}
