@@ -178,3 +178,31 @@ func TestStringEscapeRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquoteRunBounds runs unquoteRun, which reads and writes words
+// without bounds checks, on input and output that end exactly where its
+// loop must stop (run it with -race, whose pointer checks see a word past
+// either end), and checks what it copied.
+func TestUnquoteRunBounds(t *testing.T) {
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`} {
+		for extra := range 9 {
+			s := []byte(text + strings.Repeat("z", extra))
+			s = s[:len(s):len(s)]
+			for room := 16; room <= 40; room++ {
+				dst := make([]byte, room)
+				i, n, _ := unquoteRun(s, dst, 0, 0, 0)
+				if i < 0 || i > len(s) || n < 0 || n > len(dst) {
+					t.Fatalf("unquoteRun(%q, room %d) = %d, %d", s, room, i, n)
+				}
+				// What it copied is the unescaped form of what it read.
+				var want string
+				if err := json.Unmarshal([]byte(`"`+string(s[:i])+`"`), &want); err != nil || string(dst[:n]) != want {
+					t.Fatalf("unquoteRun(%q, room %d) copied %q for %q (%v)", s, room, dst[:n], s[:i], err)
+				}
+			}
+		}
+	}
+	if i, n, _ := unquoteRun([]byte("abcdefghijklmnop"), make([]byte, 32), -1, 0, 0); i != -1 || n != 0 {
+		t.Fatalf("unquoteRun from -1 = %d, %d", i, n)
+	}
+}
