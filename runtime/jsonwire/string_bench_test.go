@@ -21,6 +21,13 @@ var stringPieces = map[string][]string{
 	"2byte":   {"Zürich ", "São Paulo ", "Москва ", "naïve café ", "Ελλάδα "},
 	"3byte":   {"東京都 ", "서울 ", "大阪府堺市 "},
 	"4byte":   {"😀 ", "🚀🚀 "},
+	// rich is the pieces of bench/payloads.go's rich strings, which the
+	// strings and page1MB shapes of bench's BenchmarkDecode are made of.
+	"rich": {
+		"rack ", "power ", "Zürich ", "São Paulo ", "東京都 ", "서울 ", "Москва ", "😀 ", "naïve café ",
+		`\"quoted\" `, `C:\\path\\to `, `line\nbreak `, `tab\tstop `, `\u00e9t\u00e9 `, `\u2028 `, `\ud83d\ude80 `, `a\/b `,
+		"loading dock B, ", "second floor, ", "access via freight elevator; ",
+	},
 }
 
 // stringArray returns a JSON array of n strings of pieces of the given
@@ -56,6 +63,7 @@ func stringArray(n int, kinds ...string) []byte {
 var stringBenchKinds = [][]string{
 	{"ascii"}, {"escapes"}, {"unicode"}, {"2byte"}, {"3byte"}, {"4byte"},
 	{"ascii", "escapes", "unicode", "2byte", "3byte", "4byte"},
+	{"rich"},
 }
 
 func stringBenchName(kinds []string) string {

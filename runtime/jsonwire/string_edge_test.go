@@ -100,3 +100,109 @@ func TestValidUTF8Ends(t *testing.T) {
 		}
 	}
 }
+
+// TestStringEscapeRuns checks runs of escapes, one after the other with
+// nothing between them (unquoteRun handles each without going back to a
+// word read, and leaves surrogates and bad escapes to unquote), at every
+// offset within a word and within a word of the end of the input, and a
+// document of many such strings, so that the free end of the Decoder's
+// current block of strings (or its scratch memory, for stringBytes) runs
+// out at every point of an escape run. Each is checked against
+// encoding/json.
+func TestStringEscapeRuns(t *testing.T) {
+	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01"}
+	var doc strings.Builder
+	doc.WriteByte('[')
+	for _, e1 := range escapes {
+		for _, e2 := range escapes {
+			for n := 1; n <= 5; n++ {
+				run := strings.Repeat(e1+e2, n)
+				for pre := range 10 {
+					content := strings.Repeat("a", pre) + run
+					for _, in := range []string{`"` + content + `"`, `"` + content, `"` + content + `"` + strings.Repeat(" ", pre)} {
+						var want string
+						wantErr := json.Unmarshal([]byte(in), &want)
+						for name, f := range map[string]func(*Decoder) string{
+							"String": (*Decoder).String,
+							"stringBytes": func(d *Decoder) string {
+								b, _ := d.stringBytes()
+								return string(b)
+							},
+						} {
+							got, _, err := read(in, f)
+							if (err == nil) != (wantErr == nil) || err == nil && got != want {
+								t.Fatalf("%s(%q) = %q, %v; encoding/json %q, %v", name, in, got, err, want, wantErr)
+							}
+						}
+					}
+					if json.Valid([]byte(`"` + content + `"`)) {
+						if doc.Len() > 1 {
+							doc.WriteByte(',')
+						}
+						doc.WriteString(`"` + content + `"`)
+					}
+				}
+			}
+		}
+	}
+	doc.WriteByte(']')
+	var want []string
+	if err := json.Unmarshal([]byte(doc.String()), &want); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]func(*Decoder) string{
+		"String": (*Decoder).String,
+		"stringBytes": func(d *Decoder) string {
+			b, _ := d.stringBytes()
+			return string(b)
+		},
+	} {
+		d := NewDecoderString(doc.String())
+		var got []string
+		if d.BeginArray() {
+			for d.NextElem() {
+				got = append(got, f(d))
+			}
+		}
+		d.End()
+		if err := d.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d strings, want %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: string %d = %q, want %q", name, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestUnquoteRunBounds runs unquoteRun, which reads and writes words
+// without bounds checks, on input and output that end exactly where its
+// loop must stop (run it with -race, whose pointer checks see a word past
+// either end), and checks what it copied.
+func TestUnquoteRunBounds(t *testing.T) {
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`} {
+		for extra := range 9 {
+			s := []byte(text + strings.Repeat("z", extra))
+			s = s[:len(s):len(s)]
+			for room := 16; room <= 40; room++ {
+				dst := make([]byte, room)
+				i, n, _ := unquoteRun(s, dst, 0, 0, 0)
+				if i < 0 || i > len(s) || n < 0 || n > len(dst) {
+					t.Fatalf("unquoteRun(%q, room %d) = %d, %d", s, room, i, n)
+				}
+				// What it copied is the unescaped form of what it read.
+				var want string
+				if err := json.Unmarshal([]byte(`"`+string(s[:i])+`"`), &want); err != nil || string(dst[:n]) != want {
+					t.Fatalf("unquoteRun(%q, room %d) copied %q for %q (%v)", s, room, dst[:n], s[:i], err)
+				}
+			}
+		}
+	}
+	if i, n, _ := unquoteRun([]byte("abcdefghijklmnop"), make([]byte, 32), -1, 0, 0); i != -1 || n != 0 {
+		t.Fatalf("unquoteRun from -1 = %d, %d", i, n)
+	}
+}
