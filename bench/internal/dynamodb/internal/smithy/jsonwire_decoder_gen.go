@@ -969,56 +969,34 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 		high = highBits
 	}
 	for i+8 <= len(s) {
-		// Room for the word, and for what an escape within it gives.
+		// Room for a word, and for what an escape within it gives.
 		if cap(b)-len(b) < 16 {
 			b = slices.Grow(b, 16)
 		}
-		x := binary.LittleEndian.Uint64(s[i:])
-		n := len(b)
-		binary.LittleEndian.PutUint64(b[n:n+8], x)
-		m := stops(x)
-		if m == 0 {
-			high |= x
-			b = b[:n+8]
-			i += 8
+		var n int
+		i, n, high = unquoteRun(s, b[:cap(b)], i, len(b), high)
+		b = b[:n]
+		if i+8 > len(s) || cap(b)-n < 16 {
 			continue
 		}
-		high |= x & (m&-m - 1) // the bytes before the stop
-		k := bits.TrailingZeros64(m) >> 3
-		i += k
-		n += k
-		// Escapes come first: a string has one closing quote but, in text
-		// that needs escaping at all, most often several escapes.
+		// unquoteRun stopped at a byte it leaves to here: the closing
+		// quote, an escape other than the common ones, or a control
+		// character.
 		switch c := s[i]; {
-		case c == '\\' && i+1 < len(s) && unescapes[s[i+1]] != 0:
-			// The common escapes, here: the word's store left room.
-			b = b[:n+1]
-			b[n] = unescapes[s[i+1]]
-			i += 2
 		case c == '"':
-			b = b[:n]
 			if high&highBits != 0 && !validUTF8(b[base:]) {
 				return d.unquoteExact(b[:base], start)
 			}
 			d.pos = i + 1
 			return b, true
 		case c == '\\' && i+1 < len(s) && s[i+1] == 'u':
-			// A character that is not a surrogate, here too: room for its
-			// three bytes is there. unicodeEscape does the rest.
-			if r := hex4(s, i+2); r >= 0 && (r < 0xD800 || r >= 0xE000) {
-				w, size := encodeRune(r)
-				binary.LittleEndian.PutUint32(b[n:n+4], w)
-				b = b[:n+size]
-				i += 6
-				break
-			}
 			var ok bool
-			if b, i, ok = d.unicodeEscape(b[:n], i); !ok {
+			if b, i, ok = d.unicodeEscape(b, i); !ok {
 				return nil, false
 			}
 		case c == '\\':
 			var ok bool
-			if b, i, ok = d.escape(b[:n], i); !ok {
+			if b, i, ok = d.escape(b, i); !ok {
 				return nil, false
 			}
 		default:
@@ -1030,6 +1008,82 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 		return d.unquoteExact(b[:base], start)
 	}
 	return d.unquoteExact(b, i)
+}
+
+// unquoteRun is unquote's inner loop: it copies s from offset i to dst
+// from offset n, a word at a time, with the common escapes and \u escapes
+// of characters that are not surrogates unescaped, while eight bytes of s
+// and sixteen of dst are left, and returns the offsets it got to and high
+// (see unquote) with the bytes it copied as they are ORed in. It stops at
+// anything else: the closing quote, another escape, a control character.
+// It calls nothing, so that the compiler keeps its variables in
+// registers; in unquote, with its calls for the rarer cases, they were
+// spilled to the stack and reloaded on every word.
+//
+// The words are read and written through unsafe.Add, without bounds
+// checks: the loop's condition keeps [i, i+8) within s and [n, n+16)
+// within dst (i and n only grow, from values checked not to be negative),
+// and the checks of s[i:] and dst[n:], with the pointer masking that
+// slicing to a possibly empty slice costs, were a third of the loop's
+// instructions. The rest indexes as usual.
+func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
+	if i < 0 || n < 0 {
+		return i, n, high
+	}
+	ps, pd := unsafe.Pointer(unsafe.SliceData(s)), unsafe.Pointer(unsafe.SliceData(dst))
+	for i+8 <= len(s) && n+16 <= len(dst) {
+		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, i))[:])
+		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pd, n))[:], x)
+		m := stops(x)
+		if m == 0 {
+			high |= x
+			i += 8
+			n += 8
+			continue
+		}
+		high |= x & (m&-m - 1) // the bytes before the stop
+		k := bits.TrailingZeros64(m) >> 3
+		i += k
+		n += k
+		if s[i] != '\\' || i+1 >= len(s) {
+			break
+		}
+		if c := unescapes[s[i+1]]; c != 0 {
+			// The common escapes: the word's store left room.
+			dst[n] = c
+			i += 2
+			n++
+			continue
+		}
+		// \u and a character that is not a surrogate, here too: room
+		// for its three bytes is there. hex4 and encodeRune, written
+		// out.
+		if s[i+1] != 'u' || i+6 > len(s) {
+			break
+		}
+		h := s[i+2 : i+6]
+		h0, h1, h2, h3 := hexValues[h[0]], hexValues[h[1]], hexValues[h[2]], hexValues[h[3]]
+		if (h0|h1|h2|h3)&0xF0 != 0 {
+			break
+		}
+		r := uint32(h0)<<12 | uint32(h1)<<8 | uint32(h2)<<4 | uint32(h3)
+		var w uint32
+		size := 3
+		switch {
+		case r < 0x80:
+			w, size = r, 1
+		case r < 0x800:
+			w, size = 0xC0|r>>6|(0x80|r&0x3F)<<8, 2
+		case 0xD800 <= r && r < 0xE000:
+			return i, n, high // a surrogate: unicodeEscape pairs it
+		default:
+			w = 0xE0 | r>>12 | (0x80|r>>6&0x3F)<<8 | (0x80|r&0x3F)<<16
+		}
+		binary.LittleEndian.PutUint32(dst[n:], w)
+		i += 6
+		n += size
+	}
+	return i, n, high
 }
 
 // unquoteExact is unquote a character (or an escape) at a time, checking
