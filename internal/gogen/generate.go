@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -108,15 +109,15 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		if err := addTemplate(out, serverTestTemplate, serverDir+"/protocol_helpers_gen_test.go", serverDir, p); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", serverDir+"/protocol_compare_gen_test.go", serverDir, p); err != nil {
+		if err := addTemplate(out, compareTemplate, serverDir+"/protocol_compare_gen_test.go", serverDir, p); err != nil {
 			return nil, err
 		}
 	}
 	if protocolTests {
-		if err := addTemplate(out, "protocoltest_test.go.tmpl", "protocol_helpers_gen_test.go", p.Package, p); err != nil {
+		if err := addTemplate(out, clientTestTemplate, "protocol_helpers_gen_test.go", p.Package, p); err != nil {
 			return nil, err
 		}
-		if err := addTemplate(out, "protocolcompare_test.go.tmpl", "protocol_compare_gen_test.go", p.Package, p); err != nil {
+		if err := addTemplate(out, compareTemplate, "protocol_compare_gen_test.go", p.Package, p); err != nil {
 			return nil, err
 		}
 		if w := p.proto.json().wire; w != nil && w.testHelper != "" {
@@ -198,19 +199,28 @@ func renderAll(files map[string]*jen.File) (map[string][]byte, error) {
 	return out, nil
 }
 
-// addTemplate adds a *.go.tmpl file with its package clause set and its
-// imports of runtime packages ("RUNTIME/<name>") pointing where p finds
-// them (runtimePkg).
+// addTemplate adds the template file tmpl (a path in templates.FS) as
+// name, with its package clause naming pkg and, with RuntimeCopy, its
+// imports of runtime packages pointing where p finds them (runtimePkg).
+// The package clause of a template is its directory's name.
 func addTemplate(out map[string][]byte, tmpl, name, pkg string, p *Plan) error {
 	src, err := templates.FS.ReadFile(tmpl)
 	if err != nil {
 		return err
 	}
-	src = bytes.Replace(src, []byte("package PACKAGE"), []byte("package "+pkg), 1)
-	if p.runtimeMode == RuntimeImport {
-		src = bytes.ReplaceAll(src, []byte(`"RUNTIME/`), []byte(`"`+p.runtimeBase+"/"))
-	} else if src, err = relocate("templates/"+tmpl, src, "RUNTIME/", "", p.runtimeBase, ""); err != nil {
-		return err
+	clause := []byte("\npackage " + path.Dir(tmpl) + "\n")
+	if !bytes.Contains(src, clause) && !bytes.HasPrefix(src, clause[1:]) {
+		return fmt.Errorf("template %s: no package clause %q", tmpl, bytes.TrimSpace(clause))
+	}
+	if bytes.HasPrefix(src, clause[1:]) {
+		src = append([]byte("package "+pkg+"\n"), src[len(clause)-1:]...)
+	} else {
+		src = bytes.Replace(src, clause, []byte("\npackage "+pkg+"\n"), 1)
+	}
+	if p.runtimeMode == RuntimeCopy {
+		if src, err = relocate("templates/"+tmpl, src, runtimeImportPrefix, "", p.runtimeBase, ""); err != nil {
+			return err
+		}
 	}
 	return addSource(out, name, "templates/"+tmpl, src)
 }

@@ -5,15 +5,15 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/smithygo/smithygo/templates"
 )
 
 // The names a generated package declares come from three places: the
-// templates copied into it as text (templates/*.go.tmpl, the protocol
+// templates copied into it (templates/client and templates/server, the protocol
 // tests' runners), the names the emitters write under fixed names (the
 // client's core, the aliases of runtime types, helpers), and names derived
 // from the model. The first two are reserved
@@ -92,26 +92,36 @@ type runtimeDecls struct {
 	client []string // fields and methods of Client
 }
 
-// runtimeNames parses the *.go.tmpl files once per process and lists what
+// The templates of a client package's protocol tests (templates/client).
+const (
+	clientTemplates    = "client"
+	clientTestTemplate = "client/protocol_test.go"
+	// compareTemplate compares bodies and values, for the protocol tests
+	// of clients and servers alike.
+	compareTemplate = "client/compare_test.go"
+)
+
+// runtimeNames parses the client templates once per process and lists what
 // they declare. Reading the templates themselves, rather than a list kept
 // by hand, means a helper added to the runtime is reserved the day it is
 // written.
 var runtimeNames = sync.OnceValues(func() (runtimeDecls, error) {
 	var rt runtimeDecls
-	entries, err := fs.ReadDir(templates.FS, ".")
+	entries, err := fs.ReadDir(templates.FS, clientTemplates)
 	if err != nil {
 		return rt, err
 	}
 	fset := token.NewFileSet()
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".go.tmpl") {
+		if e.Name() == templates.StandIn {
 			continue
 		}
-		src, err := templates.FS.ReadFile(e.Name())
+		name := path.Join(clientTemplates, e.Name())
+		src, err := templates.FS.ReadFile(name)
 		if err != nil {
 			return rt, err
 		}
-		f, err := parser.ParseFile(fset, e.Name(), src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
 		if err != nil {
 			return rt, err
 		}

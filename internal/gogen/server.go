@@ -26,7 +26,7 @@ import (
 
 // serverTestTemplate runs the server package's protocol tests; its
 // runtime is runtime/serve.
-const serverTestTemplate = "server/protocoltest_test.go.tmpl"
+const serverTestTemplate = "server/protocol_test.go"
 
 // serverAliases are the names the server package gives runtime/serve's
 // public API, with their documentation.
@@ -97,7 +97,7 @@ func (p *Plan) planServer() error {
 		scope.Reserve(a.name)
 	}
 	scope.Reserve("DefaultMaxBodyBytes", "ErrUnknownKey")
-	for _, tmpl := range []string{serverTestTemplate, "protocolcompare_test.go.tmpl"} {
+	for _, tmpl := range []string{serverTestTemplate, compareTemplate} {
 		names, err := templateDecls(tmpl)
 		if err != nil {
 			return fmt.Errorf("reading the server runtime: %w", err)

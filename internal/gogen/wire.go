@@ -39,7 +39,7 @@ type wireFormat struct {
 
 var (
 	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true}
-	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", memberTables: true, lengths: true, binary: true, testHelper: "protocoltest_cbor_test.go.tmpl"}
+	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
 )
 
 // wire is the format of the protocol's document bodies.

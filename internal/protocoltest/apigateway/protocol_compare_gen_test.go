@@ -4,7 +4,7 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-aws-traits/ sha256:1f8502a0a6be006426006a6ea2db078b6801c72a2c67a4124aa182a4fbbff771 (4 files)
 // Model: ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits/ sha256:e0588ee3a170ff56f865cc25b491cbf08d0fd929db1009f3ceb72e502c557f1a (1 file)
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
-// Copied from github.com/smithygo/smithygo/templates/protocolcompare_test.go.tmpl.
+// Copied from github.com/smithygo/smithygo/templates/client/compare_test.go.
 
 //lint:file-ignore U1000 the helpers serve whichever cases a model has
 

@@ -5,7 +5,7 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-protocol-traits/ sha256:719af3ab93cee0a24fc3218493f97f1de488b42f64be4cc2f68cc7f6941e12a5 (1 file)
 // Model: ../../../shared/testdata/protocol-tests/smithy-protocol-test-traits/ sha256:e0588ee3a170ff56f865cc25b491cbf08d0fd929db1009f3ceb72e502c557f1a (1 file)
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
-// Copied from github.com/smithygo/smithygo/templates/protocolcompare_test.go.tmpl.
+// Copied from github.com/smithygo/smithygo/templates/client/compare_test.go.
 
 //lint:file-ignore U1000 the helpers serve whichever cases a model has
 

@@ -1,9 +1,9 @@
-package PACKAGE
+package client
 
 import (
 	"math"
 
-	"RUNTIME/cbor"
+	"github.com/smithygo/smithygo/runtime/cbor"
 )
 
 // This file lets the protocol tests compare CBOR bodies (bodyMediaType

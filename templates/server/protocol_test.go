@@ -1,6 +1,6 @@
 //lint:file-ignore U1000 the helpers serve whichever cases a model has
 
-package PACKAGE
+package server
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"RUNTIME/serve"
+	"github.com/smithygo/smithygo/runtime/serve"
 )
 
 // This file holds the runners of the server's protocol tests in

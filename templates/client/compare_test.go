@@ -1,6 +1,6 @@
 //lint:file-ignore U1000 the helpers serve whichever cases a model has
 
-package PACKAGE
+package client
 
 import (
 	"bytes"
