@@ -146,7 +146,7 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 		for _, name := range names {
 			for _, f := range rs.pkgs[name].files {
 				origin := "runtime/" + name + "/" + f.name
-				src, err := relocate(origin, f.src, runtimeImportPrefix, group, p.runtimeBase, doc)
+				src, err := f.relocate(origin, group, p.runtimeBase, doc)
 				if err != nil {
 					return err
 				}

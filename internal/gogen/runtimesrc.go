@@ -42,6 +42,7 @@ type runtimePackage struct {
 type runtimeFile struct {
 	name string // file name within the package directory
 	src  []byte
+	scan *goFile // src read once, for every relocation of it
 }
 
 // runtimeImportPrefix starts the import path of every runtime package in
@@ -86,6 +87,12 @@ func readRuntimeSource() (*runtimeSource, error) {
 			if err != nil {
 				return nil, err
 			}
+			if bytes.HasPrefix(src, []byte("//go:build")) || bytes.Contains(src[:f.pkgStart], []byte("\n//go:build")) {
+				// Copy mode drops the lines above the package clause, and
+				// a merged package cannot build some of a package's files
+				// and not others.
+				return nil, fmt.Errorf("runtime/%s/%s: copy mode cannot merge a file with build constraints", name, n)
+			}
 			for _, im := range f.imports {
 				if dep, ok := strings.CutPrefix(im.path, runtimeImportPrefix); ok {
 					imports[dep] = true
@@ -102,7 +109,7 @@ func readRuntimeSource() (*runtimeSource, error) {
 				// its own.
 				continue
 			}
-			pkg.files = append(pkg.files, runtimeFile{name: n, src: src})
+			pkg.files = append(pkg.files, runtimeFile{name: n, src: src, scan: f})
 		}
 		if len(pkg.files) == 0 {
 			continue
@@ -370,25 +377,29 @@ func (f *goFile) specNames(k, n int, at func(int) (token.Token, string), typ boo
 // checks that every runtime file comes out gofmt'd for each way it can be
 // rewritten.
 func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
-	if self != "" && (bytes.HasPrefix(src, []byte("//go:build")) || bytes.Contains(src, []byte("\n//go:build"))) {
-		// The lines above the package clause are dropped, and a merged
-		// package cannot build some of a package's files and not others.
-		return nil, fmt.Errorf("%s: copy mode cannot merge a file with build constraints", filename)
-	}
 	if !bytes.Contains(src, []byte(`"`+from)) {
 		// Most files import no runtime package: only the package clause
 		// changes, and scanning them would be most of copy mode's time.
 		return relocateClause(filename, src, self, pkgDoc)
 	}
-	return relocateScanned(filename, src, from, self, base, pkgDoc)
-}
-
-// relocateScanned is relocate by the file's tokens.
-func relocateScanned(filename string, src []byte, from, self, base, pkgDoc string) ([]byte, error) {
 	f, err := scanGoFile(filename, src)
 	if err != nil {
 		return nil, err
 	}
+	return relocateScanned(filename, src, f, from, self, base, pkgDoc)
+}
+
+// relocate is the package-level relocate for a runtime file, whose tokens
+// were read when the runtime's source was loaded.
+func (rf runtimeFile) relocate(origin, self, base, pkgDoc string) ([]byte, error) {
+	if !bytes.Contains(rf.src, []byte(`"`+runtimeImportPrefix)) {
+		return relocateClause(origin, rf.src, self, pkgDoc)
+	}
+	return relocateScanned(origin, rf.src, rf.scan, runtimeImportPrefix, self, base, pkgDoc)
+}
+
+// relocateScanned is relocate by the file's tokens, f.
+func relocateScanned(filename string, src []byte, f *goFile, from, self, base, pkgDoc string) ([]byte, error) {
 	type edit struct {
 		span
 		text string

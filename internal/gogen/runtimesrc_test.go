@@ -254,7 +254,11 @@ func TestRelocateClauseAgrees(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			slow, err := relocateScanned(name, src, runtimeImportPrefix, "smithy", "B", doc)
+			scan, err := scanGoFile(name, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow, err := relocateScanned(name, src, scan, runtimeImportPrefix, "smithy", "B", doc)
 			if err != nil {
 				t.Fatal(err)
 			}
