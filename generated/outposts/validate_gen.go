@@ -8,7 +8,6 @@ import (
 	smithy "github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 	types "github.com/smithygo/smithygo/generated/outposts/types"
 	"strconv"
-	"unicode/utf8"
 )
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -24,9 +23,7 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.Length(&p, n, 21, 21)
-			}
+			v.StringLength(&p, *in.CapacityTaskId, 21, 21)
 			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
@@ -37,8 +34,8 @@ func (in *CancelCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -61,8 +58,8 @@ func (in *CancelOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*in.OrderId); n < 1 || n > 20 {
+				v.StringLength(&p, *in.OrderId, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
 				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
@@ -85,8 +82,8 @@ func (in *CreateOrderInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -138,8 +135,8 @@ func (in *CreateOutpostInput) Validate() error {
 		if in.Name == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.Name); n < 1 || n > 255 {
+				v.StringLength(&p, *in.Name, 1, 255)
 			}
 			if !pattern4.MatchString(*in.Name) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -149,8 +146,8 @@ func (in *CreateOutpostInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
-			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
-				v.Length(&p, n, 0, 1000)
+			if n := len(*in.Description); n > 1000 {
+				v.StringLength(&p, *in.Description, 0, 1000)
 			}
 			if !pattern5.MatchString(*in.Description) {
 				v.Pattern(&p, `^[\S ]*$`)
@@ -162,8 +159,8 @@ func (in *CreateOutpostInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -173,8 +170,8 @@ func (in *CreateOutpostInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AvailabilityZone"}
 		if in.AvailabilityZone != nil {
-			if n := utf8.RuneCountInString(*in.AvailabilityZone); n < 1 || n > 1000 {
-				v.Length(&p, n, 1, 1000)
+			if n := len(*in.AvailabilityZone); n < 1 || n > 1000 {
+				v.StringLength(&p, *in.AvailabilityZone, 1, 1000)
 			}
 			if !pattern7.MatchString(*in.AvailabilityZone) {
 				v.Pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
@@ -184,8 +181,8 @@ func (in *CreateOutpostInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AvailabilityZoneId"}
 		if in.AvailabilityZoneId != nil {
-			if n := utf8.RuneCountInString(*in.AvailabilityZoneId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.AvailabilityZoneId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.AvailabilityZoneId, 1, 255)
 			}
 			if !pattern8.MatchString(*in.AvailabilityZoneId) {
 				v.Pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
@@ -225,8 +222,8 @@ func (in *CreateSiteInput) Validate() error {
 		if in.Name == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
-				v.Length(&p, n, 1, 1000)
+			if n := len(*in.Name); n < 1 || n > 1000 {
+				v.StringLength(&p, *in.Name, 1, 1000)
 			}
 			if !pattern4.MatchString(*in.Name) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -236,8 +233,8 @@ func (in *CreateSiteInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
-			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
-				v.Length(&p, n, 1, 1001)
+			if n := len(*in.Description); n < 1 || n > 1001 {
+				v.StringLength(&p, *in.Description, 1, 1001)
 			}
 			if !pattern4.MatchString(*in.Description) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -247,8 +244,8 @@ func (in *CreateSiteInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Notes"}
 		if in.Notes != nil {
-			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
-				v.Length(&p, n, 1, 2000)
+			if n := len(*in.Notes); n < 1 || n > 2000 {
+				v.StringLength(&p, *in.Notes, 1, 2000)
 			}
 			if !pattern9.MatchString(*in.Notes) {
 				v.Pattern(&p, `^[\S \n]+$`)
@@ -298,8 +295,8 @@ func (in *DeleteOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostId); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostId, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -322,8 +319,8 @@ func (in *DeleteSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -346,9 +343,7 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.Length(&p, n, 21, 21)
-			}
+			v.StringLength(&p, *in.CapacityTaskId, 21, 21)
 			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
@@ -359,8 +354,8 @@ func (in *GetCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -383,8 +378,8 @@ func (in *GetCatalogItemInput) Validate() error {
 		if in.CatalogItemId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.CatalogItemId); n < 1 || n > 10 {
-				v.Length(&p, n, 1, 10)
+			if n := len(*in.CatalogItemId); n < 1 || n > 10 {
+				v.StringLength(&p, *in.CatalogItemId, 1, 10)
 			}
 			if !pattern10.MatchString(*in.CatalogItemId) {
 				v.Pattern(&p, `^OR-[A-Z0-9]{7}$`)
@@ -407,8 +402,8 @@ func (in *GetConnectionInput) Validate() error {
 		if in.ConnectionId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ConnectionId); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.ConnectionId); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.ConnectionId, 1, 1024)
 			}
 			if !pattern11.MatchString(*in.ConnectionId) {
 				v.Pattern(&p, `^[a-zA-Z0-9+/=]{1,1024}$`)
@@ -431,8 +426,8 @@ func (in *GetOrderInput) Validate() error {
 		if in.OrderId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*in.OrderId); n < 1 || n > 20 {
+				v.StringLength(&p, *in.OrderId, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
 				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
@@ -455,8 +450,8 @@ func (in *GetOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostId); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostId, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -479,8 +474,8 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostId); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostId, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -490,8 +485,8 @@ func (in *GetOutpostInstanceTypesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -522,8 +517,8 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -533,8 +528,8 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId != nil {
-			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*in.OrderId); n < 1 || n > 20 {
+				v.StringLength(&p, *in.OrderId, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
 				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
@@ -552,8 +547,8 @@ func (in *GetOutpostSupportedInstanceTypesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -576,8 +571,8 @@ func (in *GetSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -600,8 +595,8 @@ func (in *GetSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -634,8 +629,8 @@ func (in *ListAssetInstancesInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -677,8 +672,8 @@ func (in *ListAssetInstancesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -701,8 +696,8 @@ func (in *ListAssetsInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -726,8 +721,8 @@ func (in *ListAssetsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -759,8 +754,8 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -772,9 +767,7 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 		if in.CapacityTaskId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.CapacityTaskId); n != 21 {
-				v.Length(&p, n, 21, 21)
-			}
+			v.StringLength(&p, *in.CapacityTaskId, 21, 21)
 			if !pattern1.MatchString(*in.CapacityTaskId) {
 				v.Pattern(&p, `^cap-[a-f0-9]{17}$`)
 			}
@@ -791,8 +784,8 @@ func (in *ListBlockingInstancesForCapacityTaskInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -813,8 +806,8 @@ func (in *ListCapacityTasksInput) Validate() error {
 	{
 		p := smithy.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifierFilter, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -832,8 +825,8 @@ func (in *ListCapacityTasksInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -860,8 +853,8 @@ func (in *ListCatalogItemsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -908,8 +901,8 @@ func (in *ListOrdersInput) Validate() error {
 	{
 		p := smithy.Path{Name: "OutpostIdentifierFilter"}
 		if in.OutpostIdentifierFilter != nil {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifierFilter); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifierFilter, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifierFilter) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -919,8 +912,8 @@ func (in *ListOrdersInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -949,8 +942,8 @@ func (in *ListOutpostsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -1006,8 +999,8 @@ func (in *ListSitesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.NextToken); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.NextToken, 1, 2048)
 			}
 			if !pattern12.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^(\d+)##(\S+)$`)
@@ -1059,8 +1052,8 @@ func (in *ListTagsForResourceInput) Validate() error {
 			if *in.ResourceArn == "" {
 				v.EmptyLabel(&p)
 			}
-			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.Length(&p, n, 0, 1011)
+			if n := len(*in.ResourceArn); n > 1011 {
+				v.StringLength(&p, *in.ResourceArn, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
@@ -1083,8 +1076,8 @@ func (in *StartCapacityTaskInput) Validate() error {
 		if in.OutpostIdentifier == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostIdentifier); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostIdentifier); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostIdentifier, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostIdentifier) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -1094,8 +1087,8 @@ func (in *StartCapacityTaskInput) Validate() error {
 	{
 		p := smithy.Path{Name: "OrderId"}
 		if in.OrderId != nil {
-			if n := utf8.RuneCountInString(*in.OrderId); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*in.OrderId); n < 1 || n > 20 {
+				v.StringLength(&p, *in.OrderId, 1, 20)
 			}
 			if !pattern3.MatchString(*in.OrderId) {
 				v.Pattern(&p, `^oo-[a-f0-9]{17}$`)
@@ -1105,8 +1098,8 @@ func (in *StartCapacityTaskInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AssetId"}
 		if in.AssetId != nil {
-			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
-				v.Length(&p, n, 1, 100)
+			if n := len(*in.AssetId); n < 1 || n > 100 {
+				v.StringLength(&p, *in.AssetId, 1, 100)
 			}
 			if !pattern14.MatchString(*in.AssetId) {
 				v.Pattern(&p, `^(\w+)$`)
@@ -1149,8 +1142,8 @@ func (in *StartConnectionInput) Validate() error {
 	{
 		p := smithy.Path{Name: "DeviceSerialNumber"}
 		if in.DeviceSerialNumber != nil {
-			if n := utf8.RuneCountInString(*in.DeviceSerialNumber); n < 1 || n > 100 {
-				v.Length(&p, n, 1, 100)
+			if n := len(*in.DeviceSerialNumber); n < 1 || n > 100 {
+				v.StringLength(&p, *in.DeviceSerialNumber, 1, 100)
 			}
 			if !pattern14.MatchString(*in.DeviceSerialNumber) {
 				v.Pattern(&p, `^(\w+)$`)
@@ -1162,8 +1155,8 @@ func (in *StartConnectionInput) Validate() error {
 		if in.AssetId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.AssetId); n < 1 || n > 100 {
-				v.Length(&p, n, 1, 100)
+			if n := len(*in.AssetId); n < 1 || n > 100 {
+				v.StringLength(&p, *in.AssetId, 1, 100)
 			}
 			if !pattern14.MatchString(*in.AssetId) {
 				v.Pattern(&p, `^(\w+)$`)
@@ -1175,9 +1168,7 @@ func (in *StartConnectionInput) Validate() error {
 		if in.ClientPublicKey == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ClientPublicKey); n != 44 {
-				v.Length(&p, n, 44, 44)
-			}
+			v.StringLength(&p, *in.ClientPublicKey, 44, 44)
 			if !pattern15.MatchString(*in.ClientPublicKey) {
 				v.Pattern(&p, `^[a-zA-Z0-9/+]{43}=$`)
 			}
@@ -1210,8 +1201,8 @@ func (in *TagResourceInput) Validate() error {
 			if *in.ResourceArn == "" {
 				v.EmptyLabel(&p)
 			}
-			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.Length(&p, n, 0, 1011)
+			if n := len(*in.ResourceArn); n > 1011 {
+				v.StringLength(&p, *in.ResourceArn, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
@@ -1248,8 +1239,8 @@ func (in *UntagResourceInput) Validate() error {
 			if *in.ResourceArn == "" {
 				v.EmptyLabel(&p)
 			}
-			if n := utf8.RuneCountInString(*in.ResourceArn); n > 1011 {
-				v.Length(&p, n, 0, 1011)
+			if n := len(*in.ResourceArn); n > 1011 {
+				v.StringLength(&p, *in.ResourceArn, 0, 1011)
 			}
 			if !pattern13.MatchString(*in.ResourceArn) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:([a-z\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$`)
@@ -1283,8 +1274,8 @@ func (in *UpdateOutpostInput) Validate() error {
 		if in.OutpostId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.OutpostId); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*in.OutpostId); n < 1 || n > 180 {
+				v.StringLength(&p, *in.OutpostId, 1, 180)
 			}
 			if !pattern2.MatchString(*in.OutpostId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:outpost/)?op-[a-f0-9]{17}$`)
@@ -1294,8 +1285,8 @@ func (in *UpdateOutpostInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Name"}
 		if in.Name != nil {
-			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.Name); n < 1 || n > 255 {
+				v.StringLength(&p, *in.Name, 1, 255)
 			}
 			if !pattern4.MatchString(*in.Name) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -1305,8 +1296,8 @@ func (in *UpdateOutpostInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
-			if n := utf8.RuneCountInString(*in.Description); n > 1000 {
-				v.Length(&p, n, 0, 1000)
+			if n := len(*in.Description); n > 1000 {
+				v.StringLength(&p, *in.Description, 0, 1000)
 			}
 			if !pattern5.MatchString(*in.Description) {
 				v.Pattern(&p, `^[\S ]*$`)
@@ -1337,8 +1328,8 @@ func (in *UpdateSiteInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -1348,8 +1339,8 @@ func (in *UpdateSiteInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Name"}
 		if in.Name != nil {
-			if n := utf8.RuneCountInString(*in.Name); n < 1 || n > 1000 {
-				v.Length(&p, n, 1, 1000)
+			if n := len(*in.Name); n < 1 || n > 1000 {
+				v.StringLength(&p, *in.Name, 1, 1000)
 			}
 			if !pattern4.MatchString(*in.Name) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -1359,8 +1350,8 @@ func (in *UpdateSiteInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Description"}
 		if in.Description != nil {
-			if n := utf8.RuneCountInString(*in.Description); n < 1 || n > 1001 {
-				v.Length(&p, n, 1, 1001)
+			if n := len(*in.Description); n < 1 || n > 1001 {
+				v.StringLength(&p, *in.Description, 1, 1001)
 			}
 			if !pattern4.MatchString(*in.Description) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -1370,8 +1361,8 @@ func (in *UpdateSiteInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Notes"}
 		if in.Notes != nil {
-			if n := utf8.RuneCountInString(*in.Notes); n < 1 || n > 2000 {
-				v.Length(&p, n, 1, 2000)
+			if n := len(*in.Notes); n < 1 || n > 2000 {
+				v.StringLength(&p, *in.Notes, 1, 2000)
 			}
 			if !pattern9.MatchString(*in.Notes) {
 				v.Pattern(&p, `^[\S \n]+$`)
@@ -1394,8 +1385,8 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -1436,8 +1427,8 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 		if in.SiteId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.SiteId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.SiteId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.SiteId, 1, 255)
 			}
 			if !pattern6.MatchString(*in.SiteId) {
 				v.Pattern(&p, `^(arn:aws([a-z-]+)?:outposts:[a-z\d-]+:\d{12}:site/)?(os-[a-f0-9]{17})$`)
@@ -1533,15 +1524,15 @@ func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]strin
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
-				v.Length(&p, n, 1, 128)
+			if n := len(k); n < 1 || n > 128 {
+				v.StringLength(&p, k, 1, 128)
 			}
 			if !pattern16.MatchString(k) {
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
-		if n := utf8.RuneCountInString(e); n > 256 {
-			v.Length(&p, n, 0, 256)
+		if n := len(e); n > 256 {
+			v.StringLength(&p, e, 0, 256)
 		}
 		if !pattern9.MatchString(e) {
 			v.Pattern(&p, `^[\S \n]+$`)
@@ -1558,8 +1549,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "ContactName"}
 		if x.ContactName != nil {
-			if n := utf8.RuneCountInString(*x.ContactName); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*x.ContactName); n < 1 || n > 255 {
+				v.StringLength(&p, *x.ContactName, 1, 255)
 			}
 			if !pattern17.MatchString(*x.ContactName) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1569,8 +1560,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "ContactPhoneNumber"}
 		if x.ContactPhoneNumber != nil {
-			if n := utf8.RuneCountInString(*x.ContactPhoneNumber); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*x.ContactPhoneNumber); n < 1 || n > 20 {
+				v.StringLength(&p, *x.ContactPhoneNumber, 1, 20)
 			}
 			if !pattern4.MatchString(*x.ContactPhoneNumber) {
 				v.Pattern(&p, `^[\S ]+$`)
@@ -1582,8 +1573,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		if x.AddressLine1 == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.AddressLine1); n < 1 || n > 180 {
-				v.Length(&p, n, 1, 180)
+			if n := len(*x.AddressLine1); n < 1 || n > 180 {
+				v.StringLength(&p, *x.AddressLine1, 1, 180)
 			}
 			if !pattern17.MatchString(*x.AddressLine1) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1593,8 +1584,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "AddressLine2"}
 		if x.AddressLine2 != nil {
-			if n := utf8.RuneCountInString(*x.AddressLine2); n > 60 {
-				v.Length(&p, n, 0, 60)
+			if n := len(*x.AddressLine2); n > 60 {
+				v.StringLength(&p, *x.AddressLine2, 0, 60)
 			}
 			if !pattern17.MatchString(*x.AddressLine2) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1604,8 +1595,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "AddressLine3"}
 		if x.AddressLine3 != nil {
-			if n := utf8.RuneCountInString(*x.AddressLine3); n > 60 {
-				v.Length(&p, n, 0, 60)
+			if n := len(*x.AddressLine3); n > 60 {
+				v.StringLength(&p, *x.AddressLine3, 0, 60)
 			}
 			if !pattern17.MatchString(*x.AddressLine3) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1617,8 +1608,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		if x.City == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.City); n < 1 || n > 50 {
-				v.Length(&p, n, 1, 50)
+			if n := len(*x.City); n < 1 || n > 50 {
+				v.StringLength(&p, *x.City, 1, 50)
 			}
 			if !pattern17.MatchString(*x.City) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1630,8 +1621,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		if x.StateOrRegion == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.StateOrRegion); n < 1 || n > 50 {
-				v.Length(&p, n, 1, 50)
+			if n := len(*x.StateOrRegion); n < 1 || n > 50 {
+				v.StringLength(&p, *x.StateOrRegion, 1, 50)
 			}
 			if !pattern17.MatchString(*x.StateOrRegion) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1641,8 +1632,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "DistrictOrCounty"}
 		if x.DistrictOrCounty != nil {
-			if n := utf8.RuneCountInString(*x.DistrictOrCounty); n < 1 || n > 60 {
-				v.Length(&p, n, 1, 60)
+			if n := len(*x.DistrictOrCounty); n < 1 || n > 60 {
+				v.StringLength(&p, *x.DistrictOrCounty, 1, 60)
 			}
 			if !pattern17.MatchString(*x.DistrictOrCounty) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1654,8 +1645,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		if x.PostalCode == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.PostalCode); n < 1 || n > 20 {
-				v.Length(&p, n, 1, 20)
+			if n := len(*x.PostalCode); n < 1 || n > 20 {
+				v.StringLength(&p, *x.PostalCode, 1, 20)
 			}
 			if !pattern18.MatchString(*x.PostalCode) {
 				v.Pattern(&p, `^[a-zA-Z0-9 -]+$`)
@@ -1667,9 +1658,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		if x.CountryCode == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.CountryCode); n != 2 {
-				v.Length(&p, n, 2, 2)
-			}
+			v.StringLength(&p, *x.CountryCode, 2, 2)
 			if !pattern19.MatchString(*x.CountryCode) {
 				v.Pattern(&p, `^[A-Z]{2}$`)
 			}
@@ -1678,8 +1667,8 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 	{
 		p := smithy.Path{Parent: parent, Name: "Municipality"}
 		if x.Municipality != nil {
-			if n := utf8.RuneCountInString(*x.Municipality); n > 180 {
-				v.Length(&p, n, 0, 180)
+			if n := len(*x.Municipality); n > 180 {
+				v.StringLength(&p, *x.Municipality, 0, 180)
 			}
 			if !pattern17.MatchString(*x.Municipality) {
 				v.Pattern(&p, `^\S[\S ]*$`)
@@ -1771,8 +1760,8 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 func validateAssetIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 100 {
-			v.Length(&p, n, 1, 100)
+		if n := len(x[i]); n < 1 || n > 100 {
+			v.StringLength(&p, x[i], 1, 100)
 		}
 		if !pattern14.MatchString(x[i]) {
 			v.Pattern(&p, `^(\w+)$`)
@@ -1784,8 +1773,8 @@ func validateAssetIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 func validateOutpostInstanceTypeList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 3 || n > 30 {
-			v.Length(&p, n, 3, 30)
+		if n := len(x[i]); n < 9 || n > 30 {
+			v.StringLength(&p, x[i], 3, 30)
 		}
 		if !pattern20.MatchString(x[i]) {
 			v.Pattern(&p, `^[a-z0-9\-\.]+$`)
@@ -1797,9 +1786,7 @@ func validateOutpostInstanceTypeList(v *smithy.Validator, parent *smithy.Path, x
 func validateAccountIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n != 12 {
-			v.Length(&p, n, 12, 12)
-		}
+		v.StringLength(&p, x[i], 12, 12)
 		if !pattern21.MatchString(x[i]) {
 			v.Pattern(&p, `^\d{12}$`)
 		}
@@ -1820,8 +1807,8 @@ func validateAWSServiceNameList(v *smithy.Validator, parent *smithy.Path, x []ty
 func validateHostIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.Length(&p, n, 1, 50)
+		if n := len(x[i]); n < 1 || n > 50 {
+			v.StringLength(&p, x[i], 1, 50)
 		}
 		if !pattern22.MatchString(x[i]) {
 			v.Pattern(&p, `^[A-Za-z0-9-]*$`)
@@ -1873,8 +1860,8 @@ func validateSupportedStorageList(v *smithy.Validator, parent *smithy.Path, x []
 func validateEC2FamilyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 10 {
-			v.Length(&p, n, 1, 10)
+		if n := len(x[i]); n < 1 || n > 10 {
+			v.StringLength(&p, x[i], 1, 10)
 		}
 		if !pattern23.MatchString(x[i]) {
 			v.Pattern(&p, `^[a-z0-9]+$`)
@@ -1886,8 +1873,8 @@ func validateEC2FamilyList(v *smithy.Validator, parent *smithy.Path, x []string)
 func validateLifeCycleStatusList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 20 {
-			v.Length(&p, n, 1, 20)
+		if n := len(x[i]); n < 1 || n > 20 {
+			v.StringLength(&p, x[i], 1, 20)
 		}
 		if !pattern24.MatchString(x[i]) {
 			v.Pattern(&p, `^[ A-Za-z]+$`)
@@ -1899,8 +1886,8 @@ func validateLifeCycleStatusList(v *smithy.Validator, parent *smithy.Path, x []s
 func validateAvailabilityZoneList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 1000 {
-			v.Length(&p, n, 1, 1000)
+		if n := len(x[i]); n < 1 || n > 1000 {
+			v.StringLength(&p, x[i], 1, 1000)
 		}
 		if !pattern7.MatchString(x[i]) {
 			v.Pattern(&p, `^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\d+[a-zA-Z]?)?$`)
@@ -1912,8 +1899,8 @@ func validateAvailabilityZoneList(v *smithy.Validator, parent *smithy.Path, x []
 func validateAvailabilityZoneIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
-			v.Length(&p, n, 1, 255)
+		if n := len(x[i]); n < 1 || n > 255 {
+			v.StringLength(&p, x[i], 1, 255)
 		}
 		if !pattern8.MatchString(x[i]) {
 			v.Pattern(&p, `^[a-zA-Z]+\d-[a-zA-Z]+\d$`)
@@ -1925,9 +1912,7 @@ func validateAvailabilityZoneIdList(v *smithy.Validator, parent *smithy.Path, x 
 func validateCountryCodeList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n != 2 {
-			v.Length(&p, n, 2, 2)
-		}
+		v.StringLength(&p, x[i], 2, 2)
 		if !pattern19.MatchString(x[i]) {
 			v.Pattern(&p, `^[A-Z]{2}$`)
 		}
@@ -1938,8 +1923,8 @@ func validateCountryCodeList(v *smithy.Validator, parent *smithy.Path, x []strin
 func validateStateOrRegionList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.Length(&p, n, 1, 50)
+		if n := len(x[i]); n < 1 || n > 50 {
+			v.StringLength(&p, x[i], 1, 50)
 		}
 		if !pattern17.MatchString(x[i]) {
 			v.Pattern(&p, `^\S[\S ]*$`)
@@ -1951,8 +1936,8 @@ func validateStateOrRegionList(v *smithy.Validator, parent *smithy.Path, x []str
 func validateCityList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 50 {
-			v.Length(&p, n, 1, 50)
+		if n := len(x[i]); n < 1 || n > 50 {
+			v.StringLength(&p, x[i], 1, 50)
 		}
 		if !pattern17.MatchString(x[i]) {
 			v.Pattern(&p, `^\S[\S ]*$`)
@@ -1997,8 +1982,8 @@ func validateInstancesToExclude(v *smithy.Validator, parent *smithy.Path, x *typ
 func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
-			v.Length(&p, n, 1, 128)
+		if n := len(x[i]); n < 1 || n > 128 {
+			v.StringLength(&p, x[i], 1, 128)
 		}
 		if !pattern16.MatchString(x[i]) {
 			v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
@@ -2014,8 +1999,8 @@ func validateLineItemRequest(v *smithy.Validator, parent *smithy.Path, x *types.
 	{
 		p := smithy.Path{Parent: parent, Name: "CatalogItemId"}
 		if x.CatalogItemId != nil {
-			if n := utf8.RuneCountInString(*x.CatalogItemId); n < 1 || n > 10 {
-				v.Length(&p, n, 1, 10)
+			if n := len(*x.CatalogItemId); n < 1 || n > 10 {
+				v.StringLength(&p, *x.CatalogItemId, 1, 10)
 			}
 			if !pattern10.MatchString(*x.CatalogItemId) {
 				v.Pattern(&p, `^OR-[A-Z0-9]{7}$`)
@@ -2042,8 +2027,8 @@ func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *t
 		if x.InstanceType == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.InstanceType); n < 1 || n > 64 {
-				v.Length(&p, n, 1, 64)
+			if n := len(*x.InstanceType); n < 1 || n > 64 {
+				v.StringLength(&p, *x.InstanceType, 1, 64)
 			}
 			if !pattern25.MatchString(*x.InstanceType) {
 				v.Pattern(&p, `^[a-z0-9\-]+\.[a-z0-9\-]+$`)
@@ -2064,9 +2049,7 @@ func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *t
 func validateInstanceIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 11 || n > 32 {
-			v.Length(&p, n, 11, 32)
-		}
+		v.StringLength(&p, x[i], 11, 32)
 		if !pattern26.MatchString(x[i]) {
 			v.Pattern(&p, `^i-[0-9a-z]+$`)
 		}

@@ -2,6 +2,7 @@ package gogen
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -132,11 +133,10 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 		g.If(x.Clone().Op("==").Lit("")).Block(
 			jen.Id("v").Dot("EmptyLabel").Call(path))
 	}
-	if l := c.length; l != nil {
+	if l := c.length; l != nil && t.Kind == shapes.KindString {
+		g.Add(stringLengthCheck(l, path, asString(t, x)))
+	} else if l != nil {
 		n := jen.Len(x.Clone())
-		if t.Kind == shapes.KindString {
-			n = jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, x))
-		}
 		var cond *jen.Statement
 		switch {
 		case l.min == l.max:
@@ -182,6 +182,48 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 	if c.nested {
 		g.Id(v.p.validateFn[t]).Call(jen.Id("v"), path, x.Clone())
 	}
+}
+
+// stringLengthCheck checks a string's @length, which counts runes. Counting
+// them takes a loop, which would be compiled into every check; instead the
+// byte length decides whether they need counting at all (see
+// byteBounds), and only then is Validator.StringLength called, to
+// count and report. For the usual @length(min: 1) the test is b < 1, as
+// cheap as for a list.
+func stringLengthCheck(l *lengthCheck, path jen.Code, s *jen.Statement) jen.Code {
+	below, above := l.byteBounds()
+	check := jen.Id("v").Dot("StringLength").Call(path, s, jen.Lit(int(l.min)), jen.Lit(int(l.max)))
+	if above >= 0 && below > above {
+		// Every byte length may break the bounds (an exact length, say):
+		// the runes are always counted.
+		return check
+	}
+	var cond *jen.Statement
+	if below > 0 {
+		cond = jen.Id("n").Op("<").Lit(int(below))
+	}
+	if above >= 0 {
+		over := jen.Id("n").Op(">").Lit(int(above))
+		if cond == nil {
+			cond = over
+		} else {
+			cond = cond.Op("||").Add(over)
+		}
+	}
+	return jen.If(jen.Id("n").Op(":=").Len(s.Clone()), cond).Block(check)
+}
+
+// byteBounds turns a string's bounds in runes into bounds in bytes: a string
+// of b bytes can break the rune bounds only if b < below or (above >= 0)
+// b > above. n runes take n to 4n bytes (an invalid byte counts as one
+// rune), so b bytes hold at most b runes and at least ceil(b/4); ceil(b/4) <
+// min exactly when b < 4min-3. below is capped to fit a 32-bit int: beyond
+// it, every string is counted.
+func (l *lengthCheck) byteBounds() (below, above int64) {
+	if l.min > 0 {
+		below = min(4*l.min-3, math.MaxInt32)
+	}
+	return below, l.max
 }
 
 // rangeCheck compares a number with its range.

@@ -105,6 +105,8 @@ func TestMessages(t *testing.T) {
 		{"above max length", func(v *Validator) { v.Length(p, 6, 1, 5) }, "length", "length 6 is above the maximum 5"},
 		{"above max, no min", func(v *Validator) { v.Length(p, 300, -1, 256) }, "length", "length 300 is above the maximum 256"},
 		{"below min, no max", func(v *Validator) { v.Length(p, 2, 3, -1) }, "length", "length 2 is below the minimum 3"},
+		{"string below min, in runes", func(v *Validator) { v.StringLength(p, "日本", 3, 5) }, "length", "length 2 is below the minimum 3"},
+		{"string above max, in runes", func(v *Validator) { v.StringLength(p, "ééé", -1, 2) }, "length", "length 3 is above the maximum 2"},
 		{"range both", func(v *Validator) { v.OutOfRange(p, "11", "1", "10") }, "range", "value 11 is outside the range 1 to 10"},
 		{"range min", func(v *Validator) { v.OutOfRange(p, "-0.5", "0", "") }, "range", "value -0.5 is below the minimum 0"},
 		{"range max", func(v *Validator) { v.OutOfRange(p, "1e3", "", "100") }, "range", "value 1e3 is above the maximum 100"},
@@ -125,6 +127,8 @@ func TestMessages(t *testing.T) {
 	v.Length(p, 5, 1, 5)
 	v.Length(p, 1<<20, -1, -1)
 	v.Length(p, 0, 0, -1)
+	v.StringLength(p, "日本語", 3, 3)      // 9 bytes, 3 runes
+	v.StringLength(p, "\xff\xfe", 2, 2) // invalid bytes count one rune each
 	if len(v.List) != 0 {
 		t.Errorf("lengths within bounds reported: %+v", v.List)
 	}

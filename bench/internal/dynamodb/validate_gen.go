@@ -8,7 +8,6 @@ import (
 	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	types "github.com/smithygo/smithygo/bench/internal/dynamodb/types"
 	"strconv"
-	"unicode/utf8"
 )
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -122,8 +121,8 @@ func (in *CreateBackupInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -132,8 +131,8 @@ func (in *CreateBackupInput) Validate() error {
 		if in.BackupName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.BackupName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.BackupName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.BackupName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.BackupName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -156,8 +155,8 @@ func (in *CreateGlobalTableInput) Validate() error {
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.GlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.GlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -194,8 +193,8 @@ func (in *CreateTableInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -278,8 +277,8 @@ func (in *DeleteBackupInput) Validate() error {
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.BackupArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.BackupArn, 37, 1024)
 			}
 		}
 	}
@@ -299,8 +298,8 @@ func (in *DeleteItemInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -386,16 +385,16 @@ func (in *DeleteResourcePolicyInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
-			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.ExpectedRevisionId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.ExpectedRevisionId, 1, 255)
 			}
 		}
 	}
@@ -415,8 +414,8 @@ func (in *DeleteTableInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -436,8 +435,8 @@ func (in *DescribeBackupInput) Validate() error {
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.BackupArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.BackupArn, 37, 1024)
 			}
 		}
 	}
@@ -457,8 +456,8 @@ func (in *DescribeContinuousBackupsInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -478,16 +477,16 @@ func (in *DescribeContributorInsightsInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
-			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -517,8 +516,8 @@ func (in *DescribeExportInput) Validate() error {
 		if in.ExportArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ExportArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.ExportArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.ExportArn, 37, 1024)
 			}
 		}
 	}
@@ -538,8 +537,8 @@ func (in *DescribeGlobalTableInput) Validate() error {
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.GlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.GlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -562,8 +561,8 @@ func (in *DescribeGlobalTableSettingsInput) Validate() error {
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.GlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.GlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -586,8 +585,8 @@ func (in *DescribeImportInput) Validate() error {
 		if in.ImportArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ImportArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.ImportArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.ImportArn, 37, 1024)
 			}
 		}
 	}
@@ -607,8 +606,8 @@ func (in *DescribeKinesisStreamingDestinationInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -635,8 +634,8 @@ func (in *DescribeTableInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -656,8 +655,8 @@ func (in *DescribeTableReplicaAutoScalingInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -677,8 +676,8 @@ func (in *DescribeTimeToLiveInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -698,8 +697,8 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -708,8 +707,8 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.StreamArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.StreamArn, 37, 1024)
 			}
 		}
 	}
@@ -735,8 +734,8 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -745,8 +744,8 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.StreamArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.StreamArn, 37, 1024)
 			}
 		}
 	}
@@ -772,8 +771,8 @@ func (in *ExecuteStatementInput) Validate() error {
 		if in.Statement == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.Statement); n < 1 || n > 8192 {
-				v.Length(&p, n, 1, 8192)
+			if n := len(*in.Statement); n < 1 || n > 8192 {
+				v.StringLength(&p, *in.Statement, 1, 8192)
 			}
 		}
 	}
@@ -789,8 +788,8 @@ func (in *ExecuteStatementInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 1 || n > 32768 {
-				v.Length(&p, n, 1, 32768)
+			if n := len(*in.NextToken); n < 1 || n > 32768 {
+				v.StringLength(&p, *in.NextToken, 1, 32768)
 			}
 		}
 	}
@@ -843,8 +842,8 @@ func (in *ExecuteTransactionInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
-			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
-				v.Length(&p, n, 1, 36)
+			if n := len(*in.ClientRequestToken); n < 1 || n > 36 {
+				v.StringLength(&p, *in.ClientRequestToken, 1, 36)
 			}
 		}
 	}
@@ -872,8 +871,8 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		if in.TableArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableArn); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableArn, 1, 1024)
 			}
 		}
 	}
@@ -890,8 +889,8 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 		if in.S3Bucket == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.S3Bucket); n > 255 {
-				v.Length(&p, n, 0, 255)
+			if n := len(*in.S3Bucket); n > 255 {
+				v.StringLength(&p, *in.S3Bucket, 0, 255)
 			}
 			if !pattern3.MatchString(*in.S3Bucket) {
 				v.Pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
@@ -909,8 +908,8 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 	{
 		p := smithy.Path{Name: "S3Prefix"}
 		if in.S3Prefix != nil {
-			if n := utf8.RuneCountInString(*in.S3Prefix); n > 1024 {
-				v.Length(&p, n, 0, 1024)
+			if n := len(*in.S3Prefix); n > 1024 {
+				v.StringLength(&p, *in.S3Prefix, 0, 1024)
 			}
 		}
 	}
@@ -925,8 +924,8 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 	{
 		p := smithy.Path{Name: "S3SseKmsKeyId"}
 		if in.S3SseKmsKeyId != nil {
-			if n := utf8.RuneCountInString(*in.S3SseKmsKeyId); n < 1 || n > 2048 {
-				v.Length(&p, n, 1, 2048)
+			if n := len(*in.S3SseKmsKeyId); n < 1 || n > 2048 {
+				v.StringLength(&p, *in.S3SseKmsKeyId, 1, 2048)
 			}
 		}
 	}
@@ -968,8 +967,8 @@ func (in *GetItemInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -1020,8 +1019,8 @@ func (in *GetResourcePolicyInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
@@ -1098,8 +1097,8 @@ func (in *ListBackupsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "TableName"}
 		if in.TableName != nil {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -1114,8 +1113,8 @@ func (in *ListBackupsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExclusiveStartBackupArn"}
 		if in.ExclusiveStartBackupArn != nil {
-			if n := utf8.RuneCountInString(*in.ExclusiveStartBackupArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.ExclusiveStartBackupArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.ExclusiveStartBackupArn, 37, 1024)
 			}
 		}
 	}
@@ -1141,8 +1140,8 @@ func (in *ListContributorInsightsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "TableName"}
 		if in.TableName != nil {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -1168,8 +1167,8 @@ func (in *ListExportsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "TableArn"}
 		if in.TableArn != nil {
-			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableArn); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableArn, 1, 1024)
 			}
 		}
 	}
@@ -1195,8 +1194,8 @@ func (in *ListGlobalTablesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExclusiveStartGlobalTableName"}
 		if in.ExclusiveStartGlobalTableName != nil {
-			if n := utf8.RuneCountInString(*in.ExclusiveStartGlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.ExclusiveStartGlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.ExclusiveStartGlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.ExclusiveStartGlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1225,8 +1224,8 @@ func (in *ListImportsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "TableArn"}
 		if in.TableArn != nil {
-			if n := utf8.RuneCountInString(*in.TableArn); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableArn); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableArn, 1, 1024)
 			}
 		}
 	}
@@ -1241,8 +1240,8 @@ func (in *ListImportsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "NextToken"}
 		if in.NextToken != nil {
-			if n := utf8.RuneCountInString(*in.NextToken); n < 112 || n > 1024 {
-				v.Length(&p, n, 112, 1024)
+			if n := len(*in.NextToken); n < 445 || n > 1024 {
+				v.StringLength(&p, *in.NextToken, 112, 1024)
 			}
 			if !pattern5.MatchString(*in.NextToken) {
 				v.Pattern(&p, `^([0-9a-f]{16})+$`)
@@ -1263,8 +1262,8 @@ func (in *ListTablesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExclusiveStartTableName"}
 		if in.ExclusiveStartTableName != nil {
-			if n := utf8.RuneCountInString(*in.ExclusiveStartTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.ExclusiveStartTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.ExclusiveStartTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.ExclusiveStartTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1295,8 +1294,8 @@ func (in *ListTagsOfResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
@@ -1316,8 +1315,8 @@ func (in *PutItemInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -1403,8 +1402,8 @@ func (in *PutResourcePolicyInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
@@ -1417,8 +1416,8 @@ func (in *PutResourcePolicyInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpectedRevisionId"}
 		if in.ExpectedRevisionId != nil {
-			if n := utf8.RuneCountInString(*in.ExpectedRevisionId); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*in.ExpectedRevisionId); n < 1 || n > 255 {
+				v.StringLength(&p, *in.ExpectedRevisionId, 1, 255)
 			}
 		}
 	}
@@ -1438,16 +1437,16 @@ func (in *QueryInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
-			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1541,8 +1540,8 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 		if in.TargetTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TargetTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.TargetTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.TargetTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.TargetTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1554,8 +1553,8 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 		if in.BackupArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.BackupArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.BackupArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.BackupArn, 37, 1024)
 			}
 		}
 	}
@@ -1605,16 +1604,16 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 	{
 		p := smithy.Path{Name: "SourceTableArn"}
 		if in.SourceTableArn != nil {
-			if n := utf8.RuneCountInString(*in.SourceTableArn); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.SourceTableArn); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.SourceTableArn, 1, 1024)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "SourceTableName"}
 		if in.SourceTableName != nil {
-			if n := utf8.RuneCountInString(*in.SourceTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.SourceTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.SourceTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.SourceTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1626,8 +1625,8 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 		if in.TargetTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TargetTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.TargetTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.TargetTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.TargetTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1682,16 +1681,16 @@ func (in *ScanInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
-			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -1795,8 +1794,8 @@ func (in *TagResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
@@ -1879,8 +1878,8 @@ func (in *TransactWriteItemsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ClientRequestToken"}
 		if in.ClientRequestToken != nil {
-			if n := utf8.RuneCountInString(*in.ClientRequestToken); n < 1 || n > 36 {
-				v.Length(&p, n, 1, 36)
+			if n := len(*in.ClientRequestToken); n < 1 || n > 36 {
+				v.StringLength(&p, *in.ClientRequestToken, 1, 36)
 			}
 		}
 	}
@@ -1900,8 +1899,8 @@ func (in *UntagResourceInput) Validate() error {
 		if in.ResourceArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.ResourceArn); n < 1 || n > 1283 {
-				v.Length(&p, n, 1, 1283)
+			if n := len(*in.ResourceArn); n < 1 || n > 1283 {
+				v.StringLength(&p, *in.ResourceArn, 1, 1283)
 			}
 		}
 	}
@@ -1929,8 +1928,8 @@ func (in *UpdateContinuousBackupsInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -1958,16 +1957,16 @@ func (in *UpdateContributorInsightsInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
 	{
 		p := smithy.Path{Name: "IndexName"}
 		if in.IndexName != nil {
-			if n := utf8.RuneCountInString(*in.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -2000,8 +1999,8 @@ func (in *UpdateGlobalTableInput) Validate() error {
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.GlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.GlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -2032,8 +2031,8 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 		if in.GlobalTableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.GlobalTableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*in.GlobalTableName); n < 9 || n > 255 {
+				v.StringLength(&p, *in.GlobalTableName, 3, 255)
 			}
 			if !pattern1.MatchString(*in.GlobalTableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -2096,8 +2095,8 @@ func (in *UpdateItemInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -2189,8 +2188,8 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -2199,8 +2198,8 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 		if in.StreamArn == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.StreamArn); n < 37 || n > 1024 {
-				v.Length(&p, n, 37, 1024)
+			if n := len(*in.StreamArn); n < 145 || n > 1024 {
+				v.StringLength(&p, *in.StreamArn, 37, 1024)
 			}
 		}
 	}
@@ -2232,8 +2231,8 @@ func (in *UpdateTableInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -2319,8 +2318,8 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -2355,8 +2354,8 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 		if in.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*in.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *in.TableName, 1, 1024)
 			}
 		}
 	}
@@ -2385,8 +2384,8 @@ func validateBatchGetRequestMap(v *smithy.Validator, parent *smithy.Path, x map[
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(k); n < 1 || n > 1024 {
+				v.StringLength(&p, k, 1, 1024)
 			}
 		}
 		validateKeysAndAttributes(v, &p, &e)
@@ -2400,8 +2399,8 @@ func validateBatchWriteItemRequestMap(v *smithy.Validator, parent *smithy.Path, 
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(k); n < 1 || n > 1024 {
+				v.StringLength(&p, k, 1, 1024)
 			}
 		}
 		if n := len(e); n < 1 || n > 25 {
@@ -2521,8 +2520,8 @@ func validateKey(v *smithy.Validator, parent *smithy.Path, x map[string]types.At
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
@@ -2536,8 +2535,8 @@ func validateExpectedAttributeMap(v *smithy.Validator, parent *smithy.Path, x ma
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateExpectedAttributeValue(v, &p, &e)
@@ -2550,8 +2549,8 @@ func validateExpressionAttributeNameMap(v *smithy.Validator, parent *smithy.Path
 	start := len(v.List)
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		if n := utf8.RuneCountInString(e); n > 65535 {
-			v.Length(&p, n, 0, 65535)
+		if n := len(e); n > 65535 {
+			v.StringLength(&p, e, 0, 65535)
 		}
 	}
 	v.SortFrom(start)
@@ -2617,8 +2616,8 @@ func validateIncrementalExportSpecification(v *smithy.Validator, parent *smithy.
 func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n > 65535 {
-			v.Length(&p, n, 0, 65535)
+		if n := len(x[i]); n > 65535 {
+			v.StringLength(&p, x[i], 0, 65535)
 		}
 	}
 }
@@ -2641,8 +2640,8 @@ func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S
 		if x.S3Bucket == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.S3Bucket); n > 255 {
-				v.Length(&p, n, 0, 255)
+			if n := len(*x.S3Bucket); n > 255 {
+				v.StringLength(&p, *x.S3Bucket, 0, 255)
 			}
 			if !pattern3.MatchString(*x.S3Bucket) {
 				v.Pattern(&p, `^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$`)
@@ -2652,8 +2651,8 @@ func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S
 	{
 		p := smithy.Path{Parent: parent, Name: "S3KeyPrefix"}
 		if x.S3KeyPrefix != nil {
-			if n := utf8.RuneCountInString(*x.S3KeyPrefix); n > 1024 {
-				v.Length(&p, n, 0, 1024)
+			if n := len(*x.S3KeyPrefix); n > 1024 {
+				v.StringLength(&p, *x.S3KeyPrefix, 0, 1024)
 			}
 		}
 	}
@@ -2682,8 +2681,8 @@ func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.TableName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.TableName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.TableName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -2743,8 +2742,8 @@ func validatePutItemInputAttributeMap(v *smithy.Validator, parent *smithy.Path, 
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
@@ -2758,8 +2757,8 @@ func validateKeyConditions(v *smithy.Validator, parent *smithy.Path, x map[strin
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateCondition(v, &p, &e)
@@ -2773,8 +2772,8 @@ func validateFilterConditionMap(v *smithy.Validator, parent *smithy.Path, x map[
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateCondition(v, &p, &e)
@@ -2802,8 +2801,8 @@ func validateTransactWriteItemList(v *smithy.Validator, parent *smithy.Path, x [
 func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 128 {
-			v.Length(&p, n, 1, 128)
+		if n := len(x[i]); n < 1 || n > 128 {
+			v.StringLength(&p, x[i], 1, 128)
 		}
 	}
 }
@@ -2861,8 +2860,8 @@ func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path,
 	{
 		p := smithy.Path{Parent: parent, Name: "AutoScalingRoleArn"}
 		if x.AutoScalingRoleArn != nil {
-			if n := utf8.RuneCountInString(*x.AutoScalingRoleArn); n < 1 || n > 1600 {
-				v.Length(&p, n, 1, 1600)
+			if n := len(*x.AutoScalingRoleArn); n < 1 || n > 1600 {
+				v.StringLength(&p, *x.AutoScalingRoleArn, 1, 1600)
 			}
 			if !pattern6.MatchString(*x.AutoScalingRoleArn) {
 				v.Pattern(&p, `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$`)
@@ -2899,8 +2898,8 @@ func validateAttributeUpdates(v *smithy.Validator, parent *smithy.Path, x map[st
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateAttributeValueUpdate(v, &p, &e)
@@ -2971,8 +2970,8 @@ func validateTimeToLiveSpecification(v *smithy.Validator, parent *smithy.Path, x
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*x.AttributeName); n < 1 || n > 255 {
+				v.StringLength(&p, *x.AttributeName, 1, 255)
 			}
 		}
 	}
@@ -2988,8 +2987,8 @@ func validateBatchStatementRequest(v *smithy.Validator, parent *smithy.Path, x *
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.Statement); n < 1 || n > 8192 {
-				v.Length(&p, n, 1, 8192)
+			if n := len(*x.Statement); n < 1 || n > 8192 {
+				v.StringLength(&p, *x.Statement, 1, 8192)
 			}
 		}
 	}
@@ -3063,8 +3062,8 @@ func validateAttributeDefinition(v *smithy.Validator, parent *smithy.Path, x *ty
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*x.AttributeName); n < 1 || n > 255 {
+				v.StringLength(&p, *x.AttributeName, 1, 255)
 			}
 		}
 	}
@@ -3090,8 +3089,8 @@ func validateKeySchemaElement(v *smithy.Validator, parent *smithy.Path, x *types
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.AttributeName); n < 1 || n > 255 {
-				v.Length(&p, n, 1, 255)
+			if n := len(*x.AttributeName); n < 1 || n > 255 {
+				v.StringLength(&p, *x.AttributeName, 1, 255)
 			}
 		}
 	}
@@ -3117,8 +3116,8 @@ func validateLocalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *ty
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -3156,8 +3155,8 @@ func validateGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *t
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -3201,8 +3200,8 @@ func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.Key); n < 1 || n > 128 {
-				v.Length(&p, n, 1, 128)
+			if n := len(*x.Key); n < 1 || n > 128 {
+				v.StringLength(&p, *x.Key, 1, 128)
 			}
 		}
 	}
@@ -3211,8 +3210,8 @@ func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.Value); n > 256 {
-				v.Length(&p, n, 0, 256)
+			if n := len(*x.Value); n > 256 {
+				v.StringLength(&p, *x.Value, 0, 256)
 			}
 		}
 	}
@@ -3277,8 +3276,8 @@ func validateParameterizedStatement(v *smithy.Validator, parent *smithy.Path, x 
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.Statement); n < 1 || n > 8192 {
-				v.Length(&p, n, 1, 8192)
+			if n := len(*x.Statement); n < 1 || n > 8192 {
+				v.StringLength(&p, *x.Statement, 1, 8192)
 			}
 		}
 	}
@@ -3309,8 +3308,8 @@ func validateCsvOptions(v *smithy.Validator, parent *smithy.Path, x *types.CsvOp
 	{
 		p := smithy.Path{Parent: parent, Name: "Delimiter"}
 		if x.Delimiter != nil {
-			if n := utf8.RuneCountInString(*x.Delimiter); n != 1 {
-				v.Length(&p, n, 1, 1)
+			if n := len(*x.Delimiter); n < 1 || n > 1 {
+				v.StringLength(&p, *x.Delimiter, 1, 1)
 			}
 			if !pattern7.MatchString(*x.Delimiter) {
 				v.Pattern(&p, `^[,;:|\t ]$`)
@@ -3424,8 +3423,8 @@ func validateAutoScalingPolicyUpdate(v *smithy.Validator, parent *smithy.Path, x
 	{
 		p := smithy.Path{Parent: parent, Name: "PolicyName"}
 		if x.PolicyName != nil {
-			if n := utf8.RuneCountInString(*x.PolicyName); n < 1 || n > 256 {
-				v.Length(&p, n, 1, 256)
+			if n := len(*x.PolicyName); n < 1 || n > 256 {
+				v.StringLength(&p, *x.PolicyName, 1, 256)
 			}
 			if !pattern8.MatchString(*x.PolicyName) {
 				v.Pattern(&p, `^\p{Print}+$`)
@@ -3452,8 +3451,8 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, 
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -3599,8 +3598,8 @@ func validateGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *
 	{
 		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -3697,8 +3696,8 @@ func validateMapAttributeValue(v *smithy.Validator, parent *smithy.Path, x map[s
 	for k, e := range x {
 		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n > 65535 {
-				v.Length(&p, n, 0, 65535)
+			if n := len(k); n > 65535 {
+				v.StringLength(&p, k, 0, 65535)
 			}
 		}
 		validateAttributeValue(v, &p, e)
@@ -3726,8 +3725,8 @@ func validateAttributeValueList(v *smithy.Validator, parent *smithy.Path, x []ty
 func validateCsvHeaderList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 65536 {
-			v.Length(&p, n, 1, 65536)
+		if n := len(x[i]); n < 1 || n > 65536 {
+			v.StringLength(&p, x[i], 1, 65536)
 		}
 		if !pattern9.MatchString(x[i]) {
 			v.Pattern(&p, `^[\x20-\x21\x23-\x2B\x2D-\x7E]*$`)
@@ -3753,8 +3752,8 @@ func validateGet(v *smithy.Validator, parent *smithy.Path, x *types.Get) {
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*x.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *x.TableName, 1, 1024)
 			}
 		}
 	}
@@ -3784,8 +3783,8 @@ func validateConditionCheck(v *smithy.Validator, parent *smithy.Path, x *types.C
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*x.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *x.TableName, 1, 1024)
 			}
 		}
 	}
@@ -3835,8 +3834,8 @@ func validatePut(v *smithy.Validator, parent *smithy.Path, x *types.Put) {
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*x.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *x.TableName, 1, 1024)
 			}
 		}
 	}
@@ -3880,8 +3879,8 @@ func validateDelete(v *smithy.Validator, parent *smithy.Path, x *types.Delete) {
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*x.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *x.TableName, 1, 1024)
 			}
 		}
 	}
@@ -3931,8 +3930,8 @@ func validateUpdate(v *smithy.Validator, parent *smithy.Path, x *types.Update) {
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.TableName); n < 1 || n > 1024 {
-				v.Length(&p, n, 1, 1024)
+			if n := len(*x.TableName); n < 1 || n > 1024 {
+				v.StringLength(&p, *x.TableName, 1, 1024)
 			}
 		}
 	}
@@ -4015,8 +4014,8 @@ func validateUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -4041,8 +4040,8 @@ func validateCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -4086,8 +4085,8 @@ func validateDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -4223,8 +4222,8 @@ func validateDeleteRequest(v *smithy.Validator, parent *smithy.Path, x *types.De
 func validateNonKeyAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
 	for i := range x {
 		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 1 || n > 255 {
-			v.Length(&p, n, 1, 255)
+		if n := len(x[i]); n < 1 || n > 255 {
+			v.StringLength(&p, x[i], 1, 255)
 		}
 	}
 }
@@ -4239,8 +4238,8 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, pare
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -4294,8 +4293,8 @@ func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, p
 	{
 		p := smithy.Path{Parent: parent, Name: "IndexName"}
 		if x.IndexName != nil {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)
@@ -4320,8 +4319,8 @@ func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Pat
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*x.IndexName); n < 3 || n > 255 {
-				v.Length(&p, n, 3, 255)
+			if n := len(*x.IndexName); n < 9 || n > 255 {
+				v.StringLength(&p, *x.IndexName, 3, 255)
 			}
 			if !pattern1.MatchString(*x.IndexName) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)

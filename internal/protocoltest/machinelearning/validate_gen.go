@@ -7,10 +7,7 @@
 
 package machinelearning
 
-import (
-	validation "github.com/smithygo/smithygo/runtime/validation"
-	"unicode/utf8"
-)
+import validation "github.com/smithygo/smithygo/runtime/validation"
 
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
@@ -25,8 +22,8 @@ func (in *PredictInput) Validate() error {
 		if in.MLModelId == nil {
 			v.Required(&p)
 		} else {
-			if n := utf8.RuneCountInString(*in.MLModelId); n < 1 || n > 64 {
-				v.Length(&p, n, 1, 64)
+			if n := len(*in.MLModelId); n < 1 || n > 64 {
+				v.StringLength(&p, *in.MLModelId, 1, 64)
 			}
 			if !pattern1.MatchString(*in.MLModelId) {
 				v.Pattern(&p, `^[a-zA-Z0-9_.-]+$`)

@@ -13,7 +13,6 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-	"unicode/utf8"
 )
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -80,24 +79,24 @@ func (in *MalformedLengthInput) Validate() error {
 	{
 		p := validation.Path{Name: "string"}
 		if in.String != nil {
-			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
-				v.Length(&p, n, 2, 8)
+			if n := len(*in.String); n < 5 || n > 8 {
+				v.StringLength(&p, *in.String, 2, 8)
 			}
 		}
 	}
 	{
 		p := validation.Path{Name: "minString"}
 		if in.MinString != nil {
-			if n := utf8.RuneCountInString(*in.MinString); n < 2 {
-				v.Length(&p, n, 2, -1)
+			if n := len(*in.MinString); n < 5 {
+				v.StringLength(&p, *in.MinString, 2, -1)
 			}
 		}
 	}
 	{
 		p := validation.Path{Name: "maxString"}
 		if in.MaxString != nil {
-			if n := utf8.RuneCountInString(*in.MaxString); n > 8 {
-				v.Length(&p, n, -1, 8)
+			if n := len(*in.MaxString); n > 8 {
+				v.StringLength(&p, *in.MaxString, -1, 8)
 			}
 		}
 	}
@@ -141,24 +140,22 @@ func (in *MalformedLengthOverrideInput) Validate() error {
 	{
 		p := validation.Path{Name: "string"}
 		if in.String != nil {
-			if n := utf8.RuneCountInString(*in.String); n < 4 || n > 6 {
-				v.Length(&p, n, 4, 6)
-			}
+			v.StringLength(&p, *in.String, 4, 6)
 		}
 	}
 	{
 		p := validation.Path{Name: "minString"}
 		if in.MinString != nil {
-			if n := utf8.RuneCountInString(*in.MinString); n < 4 {
-				v.Length(&p, n, 4, -1)
+			if n := len(*in.MinString); n < 13 {
+				v.StringLength(&p, *in.MinString, 4, -1)
 			}
 		}
 	}
 	{
 		p := validation.Path{Name: "maxString"}
 		if in.MaxString != nil {
-			if n := utf8.RuneCountInString(*in.MaxString); n > 6 {
-				v.Length(&p, n, -1, 6)
+			if n := len(*in.MaxString); n > 6 {
+				v.StringLength(&p, *in.MaxString, -1, 6)
 			}
 		}
 	}
@@ -194,8 +191,8 @@ func (in *MalformedLengthQueryStringInput) Validate() error {
 	{
 		p := validation.Path{Name: "string"}
 		if in.String != nil {
-			if n := utf8.RuneCountInString(*in.String); n < 2 || n > 8 {
-				v.Length(&p, n, 2, 8)
+			if n := len(*in.String); n < 5 || n > 8 {
+				v.StringLength(&p, *in.String, 2, 8)
 			}
 		}
 	}
@@ -820,8 +817,8 @@ func validateEnumUnion(v *validation.Validator, parent *validation.Path, x types
 func validateLengthList(v *validation.Validator, parent *validation.Path, x []string) {
 	for i := range x {
 		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		if n := utf8.RuneCountInString(x[i]); n < 2 || n > 8 {
-			v.Length(&p, n, 2, 8)
+		if n := len(x[i]); n < 5 || n > 8 {
+			v.StringLength(&p, x[i], 2, 8)
 		}
 	}
 }
@@ -832,8 +829,8 @@ func validateLengthMap(v *validation.Validator, parent *validation.Path, x map[s
 	for k, e := range x {
 		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
-			if n := utf8.RuneCountInString(k); n < 2 || n > 8 {
-				v.Length(&p, n, 2, 8)
+			if n := len(k); n < 5 || n > 8 {
+				v.StringLength(&p, k, 2, 8)
 			}
 		}
 		if n := len(e); n < 2 || n > 8 {

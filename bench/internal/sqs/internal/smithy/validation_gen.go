@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // InvalidParamsError reports every constraint of the service model that an
@@ -160,6 +161,16 @@ func (v *Validator) Length(p *Path, n int, min, max int64) {
 	case max >= 0 && int64(n) > max:
 		v.Add(p, "length", "length "+strconv.Itoa(n)+" is above the maximum "+strconv.FormatInt(max, 10))
 	}
+}
+
+// StringLength reports a string whose length in runes is outside [min, max]
+// (a negative bound is unbounded). Generated code calls it only when the
+// string's length in bytes leaves that possible, so it is not inlined: the
+// count is a loop that would otherwise be compiled at every call.
+//
+//go:noinline
+func (v *Validator) StringLength(p *Path, s string, min, max int64) {
+	v.Length(p, utf8.RuneCountInString(s), min, max)
 }
 
 // OutOfRange reports a number outside its range; the bounds are as the model
