@@ -5,7 +5,8 @@
 // program share them; one generated with "-runtime copy" (the default)
 // carries a copy of the ones it uses under its internal/ directory, merged
 // into one package (internal/smithy; the server's into internal/smithyserver,
-// cbor on its own), and needs only the standard library. Both are the same
+// cbor on its own) and reduced to the declarations it uses, and needs only
+// the standard library. Both are the same
 // code, which is why the packages merged together never declare one name
 // twice.
 //

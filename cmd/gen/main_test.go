@@ -122,11 +122,12 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	// The same check CI makes with git diff, here so that "go test" alone
 	// catches a stale generated/ directory.
 	// It runs where generated/generate.go's go:generate line runs, with
-	// the same -model path, which the files' "// Model:" line names.
+	// the same -model path, which the files' "// Model:" line names, and
+	// -server: the runtime copies hold what the client and the server use.
 	committed := snapshot(t, "../../generated/outposts")
 	out := filepath.Join(t.TempDir(), "outposts")
 	t.Chdir("../../generated")
-	if code, _, stderr := runGen("-model", "../model/outposts.json", "-out", out, "-import-path", "github.com/smithygo/smithygo/generated/outposts"); code != 0 {
+	if code, _, stderr := runGen("-model", "../model/outposts.json", "-out", out, "-server", "-import-path", "github.com/smithygo/smithygo/generated/outposts"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	fresh := snapshot(t, out)

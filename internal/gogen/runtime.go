@@ -111,12 +111,13 @@ func (p *Plan) callQual(name string) *jen.Statement {
 // clients neither compile nor carry them.
 const generationTimeSuffix = "_gentime.go"
 
-// copyRuntime adds to out, for RuntimeCopy, the runtime packages that the
-// generated files use, and the ones those import in turn, merged into
-// their groups' packages (runtimeGroup). What is copied is decided by the
-// output and nothing else: each name the generated files select from a
-// merged package belongs to one runtime package, so a package the model
-// does not use is never there.
+// copyRuntime adds to out, for RuntimeCopy, the runtime that the generated
+// files use, merged into their groups' packages (runtimeGroup): of the
+// runtime packages whose names they select, and the ones those import in
+// turn, the declarations that the generated files use and everything those
+// use (keepDecls). What is copied is decided by the output and nothing
+// else, so a piece of the runtime that the model does not need is never
+// there.
 func copyRuntime(out map[string][]byte, p *Plan) error {
 	if p.runtimeMode != RuntimeCopy {
 		return nil
@@ -125,7 +126,14 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 	if err != nil {
 		return err
 	}
-	used := rs.usedBy(out, p.runtimeBase)
+	roots := rs.selectedBy(out, p.runtimeBase)
+	methodsUsed := selectorNames(out)
+	var used []string
+	for group, names := range roots {
+		for name := range names {
+			used = append(used, rs.owner[group][name])
+		}
+	}
 	copied := map[string]bool{}
 	for len(used) > 0 {
 		name := used[0]
@@ -136,24 +144,73 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 		copied[name] = true
 		used = append(used, rs.pkgs[name].imports...)
 	}
-	members := map[string][]string{} // group -> its runtime packages
+	// Each group's files, in package and file name order.
+	type copiedFile struct {
+		pkg string
+		rf  runtimeFile
+	}
+	files := map[string][]copiedFile{}
+	scans := map[string][]*goFile{}
 	for _, name := range slices.Sorted(maps.Keys(copied)) {
 		g := runtimeGroup(name)
-		members[g] = append(members[g], name)
+		for _, f := range rs.pkgs[name].files {
+			files[g] = append(files[g], copiedFile{name, f})
+			scans[g] = append(scans[g], f.scan)
+		}
 	}
-	for group, names := range members {
-		doc := groupDoc(group, names)
-		for _, name := range names {
-			for _, f := range rs.pkgs[name].files {
-				origin := "runtime/" + name + "/" + f.name
-				src, err := f.relocate(origin, group, p.runtimeBase, doc)
-				if err != nil {
-					return err
+	// A group's kept code selects names from the groups it imports (the
+	// server's from the client's): prune again until no group gains a root.
+	groups := slices.Sorted(maps.Keys(files))
+	keep := map[string][][]bool{}
+	for grew := true; grew; {
+		grew = false
+		for _, group := range groups {
+			keep[group] = keepDecls(scans[group], slices.Sorted(maps.Keys(roots[group])), methodsUsed)
+			for fi, f := range scans[group] {
+				for di, d := range f.decls {
+					if keep[group][fi][di] {
+						for _, id := range d.idents {
+							if !methodsUsed[id] {
+								methodsUsed[id] = true
+								grew = true
+							}
+						}
+					}
 				}
-				doc = ""
-				if err := addSource(out, copiedName(group, name, f.name), origin, src); err != nil {
-					return err
-				}
+				selectedNames(f, keep[group][fi], func(pkg, name string) {
+					g := runtimeGroup(pkg)
+					if g == group || roots[g][name] {
+						return
+					}
+					if roots[g] == nil {
+						roots[g] = map[string]bool{}
+					}
+					roots[g][name] = true
+					grew = true
+				})
+			}
+		}
+	}
+	for _, group := range groups {
+		var pkgs []string
+		for fi, f := range files[group] {
+			if slices.Contains(keep[group][fi], true) && !slices.Contains(pkgs, f.pkg) {
+				pkgs = append(pkgs, f.pkg)
+			}
+		}
+		doc := groupDoc(group, pkgs)
+		for fi, f := range files[group] {
+			if !slices.Contains(keep[group][fi], true) {
+				continue
+			}
+			origin := "runtime/" + f.pkg + "/" + f.rf.name
+			src, err := f.rf.relocate(origin, group, p.runtimeBase, doc, keep[group][fi])
+			if err != nil {
+				return err
+			}
+			doc = ""
+			if err := addSource(out, copiedName(group, f.pkg, f.rf.name), origin, src); err != nil {
+				return err
 			}
 		}
 	}
@@ -176,14 +233,14 @@ func groupDoc(group string, names []string) string {
 	return commentText(wrap("Package %s is a copy of the smithygo runtime packages %s (%s/...), merged into one package, which compiles faster than one package each.", group, strings.Join(names, ", "), RuntimeModule)) + "\n"
 }
 
-// usedBy returns the runtime packages whose names the files select from
-// the merged packages at base, sorted. It reads q.X by bytes, skipping
-// comment lines, rather than by tokens: the generated files are large and
-// this is on every run. A q.X inside a string can only add a package (and
-// a name that no runtime package declares is ignored here: the generated
-// code's build reports it).
-func (rs *runtimeSource) usedBy(files map[string][]byte, base string) []string {
-	used := map[string]bool{}
+// selectedBy returns, per merged package at base, the names that the
+// files select from it. It reads q.X by bytes, skipping comment lines,
+// rather than by tokens: the generated files are large and this is on
+// every run. A q.X inside a string can only add a name (and a name that no
+// runtime package declares is ignored here: the generated code's build
+// reports it).
+func (rs *runtimeSource) selectedBy(files map[string][]byte, base string) map[string]map[string]bool {
+	roots := map[string]map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		src := files[name]
 		for group, owner := range rs.owner {
@@ -210,13 +267,39 @@ func (rs *runtimeSource) usedBy(files map[string][]byte, base string) []string {
 				for n < len(rest) && isIdentByte(rest[n]) {
 					n++
 				}
-				if pkg, ok := owner[string(rest[:n])]; ok {
-					used[pkg] = true
+				if _, ok := owner[string(rest[:n])]; ok {
+					if roots[group] == nil {
+						roots[group] = map[string]bool{}
+					}
+					roots[group][string(rest[:n])] = true
 				}
 			}
 		}
 	}
-	return slices.Sorted(maps.Keys(used))
+	return roots
+}
+
+// selectorNames returns the identifiers that follow a dot in the files:
+// the methods they may call, among others.
+func selectorNames(files map[string][]byte) map[string]bool {
+	names := map[string]bool{}
+	for _, src := range files {
+		for i := bytes.IndexByte(src, '.'); i >= 0; {
+			n := i + 1
+			for n < len(src) && isIdentByte(src[n]) {
+				n++
+			}
+			if n > i+1 {
+				names[string(src[i+1:n])] = true
+			}
+			j := bytes.IndexByte(src[n:], '.')
+			if j < 0 {
+				break
+			}
+			i = n + j
+		}
+	}
+	return names
 }
 
 // importedAs returns the name by which src imports the package at

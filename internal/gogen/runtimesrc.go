@@ -138,7 +138,34 @@ type goFile struct {
 	// selectors are the qualified identifiers q.X whose q is spelled as an
 	// import's name: the span covers q and the dot.
 	selectors []selector
+	// decls are the package-level declarations other than imports, in
+	// order: what copy mode keeps or drops (see pruneRuntime).
+	decls []topDecl
 }
+
+// topDecl is one package-level declaration other than an import.
+type topDecl struct {
+	// text is the declaration with its doc comment (and directives), from
+	// the start of their first line through the newline of its last.
+	text   span
+	names  []string // the package-level names it declares
+	recv   string   // a method's receiver type ("" for anything else)
+	method string   // a method's name
+	// idents are the identifiers it uses, each once, other than the
+	// names of imports (q.X gives q in quals and X here: X may be a field or
+	// method of ours, if q is a local variable that shadows an import, and
+	// keeping too much is only slower).
+	idents []string
+	quals  []string // the local names of the imports it selects from, each once
+	// closed is set for a type whose doc carries the directive
+	// //smithygo:closed (see keepDecls).
+	closed bool
+}
+
+// closedDirective marks a runtime type whose exported methods only the
+// generated code and the runtime call, by name: copy mode drops those that
+// nothing calls.
+const closedDirective = "//smithygo:closed\n"
 
 type span struct{ start, end int }
 
@@ -149,17 +176,25 @@ type goImport struct {
 	decl int  // index into importDecls
 }
 
-// local is the name the import is known by in the file.
+// local is the name the import is known by in the file: the runtime
+// imports the standard library and itself, whose packages are named by
+// the last element of their path that is not a major version (math/rand/v2
+// is rand).
 func (im goImport) local() string {
 	if im.name != "" {
 		return im.name
 	}
-	return path.Base(im.path)
+	dir, base := path.Split(im.path)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && dir != "" {
+		return path.Base(dir)
+	}
+	return base
 }
 
 type selector struct {
-	qual span
-	name string // the selected identifier
+	qual  span
+	local string // the import's name, as the qualifier spells it
+	name  string // the selected identifier
 }
 
 // scanGoFile reads the package clause, the imports, the package-level
@@ -210,6 +245,11 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 			continue
 		}
 		if depth != 0 {
+			continue
+		}
+		if i > 0 && toks[i-1].tok != token.SEMICOLON {
+			// Not the start of a declaration: the func of a result type
+			// (func f() func()), of a type (type F func()), ...
 			continue
 		}
 		switch t.tok {
@@ -264,11 +304,39 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 			}
 			i--
 		case token.FUNC:
+			d := topDecl{text: span{start: i}} // token indexes until the end
 			if i+1 < len(toks) && toks[i+1].tok == token.IDENT {
+				before := len(f.topLevel)
 				f.addTop(toks[i+1].lit)
+				d.names = f.topLevel[before:len(f.topLevel):len(f.topLevel)]
+			} else if i+1 < len(toks) && toks[i+1].tok == token.LPAREN {
+				// A method: the receiver's type is its last identifier
+				// outside brackets (r *T[K] gives T), and the name follows
+				// the receiver's ')'.
+				brackets := 0
+				for k := i + 2; k < len(toks) && toks[k].tok != token.RPAREN; k++ {
+					switch toks[k].tok {
+					case token.LBRACK:
+						brackets++
+					case token.RBRACK:
+						brackets--
+					case token.IDENT:
+						if brackets == 0 {
+							d.recv = toks[k].lit
+						}
+					}
+					if k+2 < len(toks) && toks[k+1].tok == token.RPAREN && toks[k+2].tok == token.IDENT {
+						d.method = toks[k+2].lit
+					}
+				}
 			}
+			f.decls = append(f.decls, d)
 		case token.TYPE, token.VAR, token.CONST:
+			before := len(f.topLevel)
+			d := topDecl{text: span{start: i}}
 			i = f.scanSpecs(i+1, len(toks), func(k int) (token.Token, string) { return toks[k].tok, toks[k].lit }, t.tok == token.TYPE)
+			d.names = f.topLevel[before:len(f.topLevel):len(f.topLevel)]
+			f.decls = append(f.decls, d)
 		}
 	}
 	if f.pkgStart < 0 {
@@ -287,9 +355,59 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 		if i > 0 && toks[i-1].tok == token.PERIOD {
 			continue
 		}
-		f.selectors = append(f.selectors, selector{qual: span{toks[i].off, toks[i+1].off + 1}, name: toks[i+2].lit})
+		f.selectors = append(f.selectors, selector{qual: span{toks[i].off, toks[i+1].off + 1}, local: toks[i].lit, name: toks[i+2].lit})
+	}
+	// Each declaration runs to the next one: imports come before all of
+	// them. Its identifiers are read from its tokens, its text from the
+	// source.
+	for k := range f.decls {
+		d := &f.decls[k]
+		first, end := d.text.start, len(toks)
+		if k+1 < len(f.decls) {
+			end = f.decls[k+1].text.start
+		}
+		last := end - 1
+		for last > first && toks[last].tok == token.SEMICOLON && toks[last].lit == "\n" {
+			last--
+		}
+		seen := map[string]bool{}
+		for j := first; j < end; j++ {
+			if toks[j].tok != token.IDENT {
+				continue
+			}
+			lit := toks[j].lit
+			if j+1 < end && toks[j+1].tok == token.PERIOD && names[lit] && (j == 0 || toks[j-1].tok != token.PERIOD) {
+				if !seen["."+lit] {
+					seen["."+lit] = true
+					d.quals = append(d.quals, lit)
+				}
+				continue
+			}
+			if !seen[lit] {
+				seen[lit] = true
+				d.idents = append(d.idents, lit)
+			}
+		}
+		lastEnd := toks[last].off + max(len(toks[last].lit), 1)
+		d.text = span{docStart(src, lineStart(toks[first].off)), lineEnd(lastEnd - 1)}
+		d.closed = toks[first].tok == token.TYPE && bytes.Contains(src[d.text.start:toks[first].off], []byte(closedDirective))
 	}
 	return f, nil
+}
+
+// docStart returns where the comment lines directly above the line at
+// lineAt begin (a declaration's doc comment and directives), or lineAt if
+// there are none. Package-level comments in gofmt'd source start at the
+// beginning of their line.
+func docStart(src []byte, lineAt int) int {
+	for lineAt > 0 {
+		prev := bytes.LastIndexByte(src[:lineAt-1], '\n') + 1
+		if !bytes.HasPrefix(src[prev:lineAt], []byte("//")) {
+			break
+		}
+		lineAt = prev
+	}
+	return lineAt
 }
 
 // addTop records a package-level name; "_" and init declare none.
@@ -386,20 +504,22 @@ func relocate(filename string, src []byte, from, self, base, pkgDoc string) ([]b
 	if err != nil {
 		return nil, err
 	}
-	return relocateScanned(filename, src, f, from, self, base, pkgDoc)
+	return relocateScanned(filename, src, f, from, self, base, pkgDoc, nil)
 }
 
 // relocate is the package-level relocate for a runtime file, whose tokens
-// were read when the runtime's source was loaded.
-func (rf runtimeFile) relocate(origin, self, base, pkgDoc string) ([]byte, error) {
-	if !bytes.Contains(rf.src, []byte(`"`+runtimeImportPrefix)) {
+// were read when the runtime's source was loaded. keep says which of its
+// declarations (goFile.decls) the copy keeps; nil keeps them all.
+func (rf runtimeFile) relocate(origin, self, base, pkgDoc string, keep []bool) ([]byte, error) {
+	if keep == nil && !bytes.Contains(rf.src, []byte(`"`+runtimeImportPrefix)) {
 		return relocateClause(origin, rf.src, self, pkgDoc)
 	}
-	return relocateScanned(origin, rf.src, rf.scan, runtimeImportPrefix, self, base, pkgDoc)
+	return relocateScanned(origin, rf.src, rf.scan, runtimeImportPrefix, self, base, pkgDoc, keep)
 }
 
-// relocateScanned is relocate by the file's tokens, f.
-func relocateScanned(filename string, src []byte, f *goFile, from, self, base, pkgDoc string) ([]byte, error) {
+// relocateScanned is relocate by the file's tokens, f, keeping only the
+// declarations that keep says (all for nil) and the imports they use.
+func relocateScanned(filename string, src []byte, f *goFile, from, self, base, pkgDoc string, keep []bool) ([]byte, error) {
 	type edit struct {
 		span
 		text string
@@ -408,36 +528,69 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 	if self != "" {
 		edits = append(edits, edit{span{0, f.pkgStart}, pkgDoc}, edit{f.pkgName, self})
 	}
+	// Dropped declarations go with the blank line after them.
+	var dropped []span
+	usedQuals := map[string]bool{}
+	for k, d := range f.decls {
+		if keep == nil || keep[k] {
+			for _, q := range d.quals {
+				usedQuals[q] = true
+			}
+			continue
+		}
+		end := d.text.end
+		if end < len(src) && src[end] == '\n' {
+			end++
+		}
+		dropped = append(dropped, span{d.text.start, end})
+		edits = append(edits, edit{dropped[len(dropped)-1], ""})
+	}
+	// An import goes if it is of the package the file is copied into, or
+	// if no declaration kept uses it (blank and dot imports stay).
+	removed := make([]bool, len(f.imports))
+	for i, im := range f.imports {
+		name, ok := strings.CutPrefix(im.path, from)
+		if ok && im.name != "." && im.name != "_" && runtimeGroup(name) == self {
+			removed[i] = true
+		}
+		if keep != nil && im.name != "_" && im.name != "." && !usedQuals[im.local()] {
+			removed[i] = true
+		}
+	}
 	qualifier := map[string]string{} // the file's name for a runtime package -> its new qualifier
 	groupImported := map[string]bool{}
 	kept := make([]int, len(f.importDecls)) // imports each declaration keeps
-	for _, im := range f.imports {
-		kept[im.decl]++
+	for i, im := range f.imports {
+		if !removed[i] {
+			kept[im.decl]++
+		}
 	}
-	for _, im := range f.imports {
+	for i, im := range f.imports {
 		name, ok := strings.CutPrefix(im.path, from)
-		if !ok {
+		if !ok && !removed[i] {
 			continue
 		}
-		if im.name == "." || im.name == "_" {
+		if ok && (im.name == "." || im.name == "_") {
 			return nil, fmt.Errorf("%s: import %s %q: copy mode cannot merge a dot or blank import", filename, im.name, im.path)
 		}
 		group := runtimeGroup(name)
 		switch {
-		case group == self:
-			qualifier[im.local()] = ""
+		case removed[i]:
+			if ok && group == self {
+				qualifier[im.local()] = ""
+			}
+			edits = append(edits, edit{im.line, ""})
 		case groupImported[group]:
 			qualifier[im.local()] = group + "."
+			kept[im.decl]--
+			edits = append(edits, edit{im.line, ""})
 		default:
 			groupImported[group] = true
 			qualifier[im.local()] = group + "."
 			line := src[im.line.start:im.line.end]
 			indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
 			edits = append(edits, edit{im.line, string(indent) + strconv.Quote(base+"/"+group) + "\n"})
-			continue
 		}
-		kept[im.decl]--
-		edits = append(edits, edit{im.line, ""})
 	}
 	// A declaration left without imports goes, and so does the blank line
 	// that separated a group of imports now gone from the one before it.
@@ -451,18 +604,21 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 			edits = append(edits, edit{span{decl.start, end}, ""})
 			continue
 		}
-		for _, im := range f.imports {
+		for i, im := range f.imports {
 			if im.decl != d {
 				continue
 			}
 			prevBlank := im.line.start >= 2 && src[im.line.start-1] == '\n' && src[im.line.start-2] == '\n'
-			if !prevBlank || !removesGroup(f, im, from, self, src) {
+			if !prevBlank || !removesGroup(f, i, removed, src) {
 				continue
 			}
 			edits = append(edits, edit{span{im.line.start - 1, im.line.start}, ""})
 		}
 	}
 	for _, sel := range f.selectors {
+		if slices.ContainsFunc(dropped, func(d span) bool { return d.start <= sel.qual.start && sel.qual.end <= d.end }) {
+			continue
+		}
 		if q, ok := qualifier[string(src[sel.qual.start:sel.qual.end-1])]; ok {
 			edits = append(edits, edit{sel.qual, q})
 		}
@@ -478,7 +634,13 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 		out = append(out, e.text...)
 		at = e.end
 	}
-	return append(out, src[at:]...), nil
+	out = append(out, src[at:]...)
+	if len(dropped) > 0 {
+		// The last declaration's blank line, if it was dropped, is now
+		// at the end of the file.
+		out = append(bytes.TrimRight(out, "\n"), '\n')
+	}
+	return out, nil
 }
 
 // relocateClause is relocate for a file that imports no runtime package.
@@ -506,18 +668,18 @@ func relocateClause(filename string, src []byte, self, pkgDoc string) ([]byte, e
 	return append(out, src[at+end:]...), nil
 }
 
-// removesGroup reports whether im starts a group of imports (lines between
-// blank lines) that relocate removes entirely.
-func removesGroup(f *goFile, im goImport, from, self string, src []byte) bool {
-	for _, other := range f.imports {
+// removesGroup reports whether import i starts a group of imports (lines
+// between blank lines) that are all removed.
+func removesGroup(f *goFile, i int, removed []bool, src []byte) bool {
+	im := f.imports[i]
+	for j, other := range f.imports {
 		if other.decl != im.decl || other.line.start < im.line.start {
 			continue
 		}
 		if other.line.start > im.line.start && src[other.line.start-1] == '\n' && other.line.start >= 2 && src[other.line.start-2] == '\n' {
 			break // the next group
 		}
-		name, ok := strings.CutPrefix(other.path, from)
-		if !ok || runtimeGroup(name) != self {
+		if !removed[j] {
 			return false
 		}
 	}

@@ -58,7 +58,7 @@ func TestScanAgreesWithParser(t *testing.T) {
 			continue
 		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,6 +112,75 @@ func TestScanAgreesWithParser(t *testing.T) {
 		if got.pkgName.start >= got.pkgName.end || string(src[got.pkgName.start:got.pkgName.end]) != f.Name.Name {
 			t.Errorf("%s: package name %q, parsed %q", name, src[got.pkgName.start:got.pkgName.end], f.Name.Name)
 		}
+		checkDecls(t, name, src, fset, f, got)
+	}
+}
+
+// checkDecls compares the declarations scanGoFile found with go/parser's:
+// their text (doc comment included, whole lines), receiver and method, and
+// that every identifier of a declaration is among those scanned for it.
+func checkDecls(t *testing.T, name string, src []byte, fset *token.FileSet, f *ast.File, got *goFile) {
+	t.Helper()
+	lineStart := func(off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
+	lineEnd := func(off int) int {
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			return off + i + 1
+		}
+		return len(src)
+	}
+	var decls []ast.Decl
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			continue
+		}
+		decls = append(decls, d)
+	}
+	if len(decls) != len(got.decls) {
+		t.Errorf("%s: scanned %d declarations, parsed %d", name, len(got.decls), len(decls))
+		return
+	}
+	for i, d := range decls {
+		start, doc := d.Pos(), (*ast.CommentGroup)(nil)
+		var recv, method string
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			doc = d.Doc
+			if d.Recv != nil {
+				method = d.Name.Name
+				// The first identifier: r *T[K] gives T, not K.
+				ast.Inspect(d.Recv.List[0].Type, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && recv == "" {
+						recv = id.Name
+					}
+					return recv == ""
+				})
+			}
+		case *ast.GenDecl:
+			doc = d.Doc
+		}
+		if doc != nil {
+			start = doc.Pos()
+		}
+		want := span{lineStart(fset.Position(start).Offset), lineEnd(fset.Position(d.End()).Offset - 1)}
+		g := got.decls[i]
+		if g.text != want || g.recv != recv || g.method != method {
+			t.Errorf("%s: declaration %d scanned as %v recv %q method %q, parsed %v recv %q method %q:\n%s",
+				name, i, g.text, g.recv, g.method, want, recv, method, src[want.start:want.end])
+			continue
+		}
+		idents := map[string]bool{}
+		for _, id := range g.idents {
+			idents[id] = true
+		}
+		for _, q := range g.quals {
+			idents[q] = true
+		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !idents[id.Name] && id.Name != "_" {
+				t.Errorf("%s: declaration %d uses %s, not among its scanned identifiers", name, i, id.Name)
+			}
+			return true
+		})
 	}
 }
 
@@ -258,7 +327,7 @@ func TestRelocateClauseAgrees(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			slow, err := relocateScanned(name, src, scan, runtimeImportPrefix, "smithy", "B", doc)
+			slow, err := relocateScanned(name, src, scan, runtimeImportPrefix, "smithy", "B", doc, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

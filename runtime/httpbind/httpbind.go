@@ -153,6 +153,11 @@ func unescapeLiteral(s string) string {
 // they were added: first the literals of the URI pattern, then httpQuery
 // members, then httpQueryParams maps (skipping names Has reports). The zero
 // value is an empty query.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Query struct {
 	buf  []byte
 	keys []string // names added, unescaped, for Has

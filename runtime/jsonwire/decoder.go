@@ -82,6 +82,11 @@ func (e *TypeError) Error() string {
 // The first error is kept (see [Decoder.Err]); after it, every method
 // returns a zero value, false or nil and consumes nothing. A Decoder is not
 // safe for concurrent use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Decoder struct {
 	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
 	pos   int    // offset of the next unread byte

@@ -18,6 +18,11 @@ import (
 // and members itself: generated code states only the structure (BeginObject,
 // Key, a value, ..., EndObject). It does not check that the calls form a
 // valid document; generated code gets that right by construction.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Encoder struct {
 	buf       []byte
 	needComma bool // a value or member precedes at the current level

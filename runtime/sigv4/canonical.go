@@ -620,8 +620,10 @@ func appendCanonicalQuery(b []byte, sc *scratch, raw string, presign bool) ([]by
 // them as a sort.Interface allocates nothing.
 type headerOrder struct{ sc *scratch }
 
-func (o headerOrder) Len() int      { return len(o.sc.order) }
+func (o headerOrder) Len() int { return len(o.sc.order) }
+
 func (o headerOrder) Swap(i, j int) { o.sc.order[i], o.sc.order[j] = o.sc.order[j], o.sc.order[i] }
+
 func (o headerOrder) Less(i, j int) bool {
 	sc := o.sc
 	a, b := &sc.hdrs[sc.order[i]], &sc.hdrs[sc.order[j]]
@@ -634,8 +636,10 @@ func (o headerOrder) Less(i, j int) bool {
 // queryOrder sorts sc.qord by encoded query parameter name, then value.
 type queryOrder struct{ sc *scratch }
 
-func (o queryOrder) Len() int      { return len(o.sc.qord) }
+func (o queryOrder) Len() int { return len(o.sc.qord) }
+
 func (o queryOrder) Swap(i, j int) { o.sc.qord[i], o.sc.qord[j] = o.sc.qord[j], o.sc.qord[i] }
+
 func (o queryOrder) Less(i, j int) bool {
 	q := o.sc.q
 	x, y := &o.sc.pairs[o.sc.qord[i]], &o.sc.pairs[o.sc.qord[j]]

@@ -130,6 +130,11 @@ const (
 //
 // The zero value is ready to use; NewSigner is provided for readability. A
 // Signer must not be copied after first use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Signer struct {
 	keys keyCache
 }

@@ -100,21 +100,6 @@ func FromEnvironment(getenv func(string) string) (LoadedCredentials, bool) {
 	return c, true
 }
 
-// SharedCredentialsFile returns the path of the shared credentials file:
-// AWS_SHARED_CREDENTIALS_FILE if set (a leading "~" standing for the home
-// directory, as the AWS CLI allows), otherwise .aws/credentials in the home
-// directory. The home directory is HOME (then USERPROFILE on Windows) from
-// getenv, so an injected environment is honoured, and os.UserHomeDir as a
-// last resort. It does not check that the file exists. getenv nil means
-// os.Getenv.
-func SharedCredentialsFile(getenv func(string) string) (string, error) {
-	p, err := sharedCredentialsFile(orOSGetenv(getenv))
-	if err != nil {
-		return "", fmt.Errorf("awsconfig: %w", err)
-	}
-	return p, nil
-}
-
 // sharedCredentialsFile is SharedCredentialsFile with errors not prefixed by
 // the package name, for Load to wrap.
 func sharedCredentialsFile(getenv func(string) string) (string, error) {

@@ -6,7 +6,6 @@
 package smithy
 
 import (
-	"strings"
 	"sync"
 )
 
@@ -117,91 +116,4 @@ func Partition(region string) *PartitionResult {
 		return nil
 	}
 	return &idx.results[i]
-}
-
-// ARN is what aws.parseArn returns: the parts of an Amazon Resource Name.
-type ARN struct {
-	Partition string
-	Service   string
-	Region    string
-	AccountID string
-	// ResourceID is the resource split at every ':' and '/', keeping empty
-	// parts, so "outpost:" gives ["outpost", ""].
-	ResourceID []string
-}
-
-// ParseARN is aws.parseArn: it parses
-// arn:partition:service:region:account-id:resource, or returns nil when s
-// is not an ARN. The partition, service and resource must not be empty;
-// region and account may be.
-func ParseARN(s string) *ARN {
-	rest, ok := strings.CutPrefix(s, "arn:")
-	if !ok {
-		return nil
-	}
-	f := strings.SplitN(rest, ":", 5)
-	if len(f) != 5 || f[0] == "" || f[1] == "" || f[4] == "" {
-		return nil
-	}
-	res := f[4]
-	var ids []string
-	start := 0
-	for i := 0; i < len(res); i++ {
-		if res[i] == ':' || res[i] == '/' {
-			ids = append(ids, res[start:i])
-			start = i + 1
-		}
-	}
-	ids = append(ids, res[start:])
-	return &ARN{Partition: f[0], Service: f[1], Region: f[2], AccountID: f[3], ResourceID: ids}
-}
-
-// IsVirtualHostableS3Bucket is aws.isVirtualHostableS3Bucket: it reports
-// whether an S3 bucket name can be used as a host label (bucket.s3.…): 3
-// to 63 characters of lower-case letters, digits and hyphens, starting and
-// ending with a letter or digit. With
-// allowSubDomains, dots are allowed too, but not next to another dot or a
-// hyphen, and the name must not look like an IPv4 address (four groups of
-// digits, whatever their values). The length limits apply to the whole
-// name, as S3's bucket naming rules do, not to each label. Consecutive
-// hyphens are allowed: S3 Express bucket names contain "--".
-func IsVirtualHostableS3Bucket(s string, allowSubDomains bool) bool {
-	if len(s) < 3 || len(s) > 63 || !isLowerAlnum(s[0]) || !isLowerAlnum(s[len(s)-1]) {
-		return false
-	}
-	for i := 1; i < len(s)-1; i++ {
-		switch c := s[i]; {
-		case isLowerAlnum(c):
-		case c == '-':
-			if s[i-1] == '.' {
-				return false
-			}
-		case c == '.' && allowSubDomains:
-			if s[i-1] == '.' || s[i-1] == '-' {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return !allowSubDomains || !looksLikeIPv4(s)
-}
-
-func isLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-
-// looksLikeIPv4 reports whether s is four dot-separated groups of digits.
-func looksLikeIPv4(s string) bool {
-	n := 0
-	for part := range strings.SplitSeq(s, ".") {
-		n++
-		if part == "" {
-			return false
-		}
-		for i := 0; i < len(part); i++ {
-			if !isDigit(part[i]) {
-				return false
-			}
-		}
-	}
-	return n == 4
 }

@@ -85,6 +85,11 @@ func (e *TypeError) Error() string {
 // The first error is kept (see [Decoder.Err]); after it, every method
 // returns a zero value, false or nil and consumes nothing. A Decoder is not
 // safe for concurrent use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Decoder struct {
 	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
 	pos   int    // offset of the next unread byte
@@ -1417,20 +1422,6 @@ func (d *Decoder) skipString(i int) int {
 			return -1
 		}
 	}
-}
-
-// Raw returns a copy of the next value's exact JSON text, for document
-// members, and consumes it.
-func (d *Decoder) Raw() []byte {
-	if d.err != nil {
-		return nil
-	}
-	start := d.skipSpace()
-	d.Skip()
-	if d.err != nil {
-		return nil
-	}
-	return append([]byte(nil), d.s[start:d.pos]...)
 }
 
 // End checks that only whitespace follows the value read, and records a

@@ -6,9 +6,7 @@
 package smithy
 
 import (
-	"encoding/base64"
 	"math"
-	"math/big"
 	"strconv"
 	"time"
 	"unsafe"
@@ -130,12 +128,6 @@ func (d *Decoder) Int64() int64 { return d.integer(math.MinInt64, math.MaxInt64,
 // Int32 is Int64 for the range of int32.
 func (d *Decoder) Int32() int32 { return int32(d.integer(math.MinInt32, math.MaxInt32, "int32")) }
 
-// Int16 is Int64 for the range of int16.
-func (d *Decoder) Int16() int16 { return int16(d.integer(math.MinInt16, math.MaxInt16, "int16")) }
-
-// Int8 is Int64 for the range of int8.
-func (d *Decoder) Int8() int8 { return int8(d.integer(math.MinInt8, math.MaxInt8, "int8")) }
-
 // float reads a number, or one of the strings "NaN", "Infinity" and
 // "-Infinity" that Smithy's JSON protocols use for non-finite values.
 func (d *Decoder) float(bits int) float64 {
@@ -169,129 +161,6 @@ func (d *Decoder) Float64() float64 { return d.float(64) }
 
 // Float32 is Float64 for float32, rounding to the nearest float32.
 func (d *Decoder) Float32() float32 { return float32(d.float(32)) }
-
-// maxBigDigits bounds the integer digits BigInt builds, so that a short
-// input like 1e1000000000 cannot demand gigabytes.
-const maxBigDigits = 100_000
-
-// BigInt reads a JSON number that is an integer of any size (any spelling
-// of an integer, as for Int64, up to 100,000 digits).
-func (d *Decoder) BigInt() *big.Int {
-	text, at, ok := d.number("number")
-	if !ok {
-		return nil
-	}
-	n := SplitNumber(string(text))
-	if n.HasFraction() {
-		d.typeErr(at, "number "+shorten(text)+" is not an integer")
-		return nil
-	}
-	z := new(big.Int)
-	if mag, ok := n.Integer(); ok {
-		z.SetUint64(mag)
-	} else {
-		if n.Point > maxBigDigits {
-			d.typeErr(at, "number "+shorten(text)+" is too large")
-			return nil
-		}
-		buf := make([]byte, n.Point)
-		for k := range buf {
-			buf[k] = '0' + byte(n.Digit(int64(k)))
-		}
-		z.SetString(string(buf), 10)
-	}
-	if n.Neg {
-		z.Neg(z)
-	}
-	return z
-}
-
-// BigFloat reads a JSON number with enough precision to give back the same
-// decimal digits when written with Encoder.BigFloat: the precision grows
-// with the number of significant digits (at least 64 bits).
-func (d *Decoder) BigFloat() *big.Float {
-	text, at, ok := d.number("number")
-	if !ok {
-		return nil
-	}
-	sig := 0
-	for i := 0; i < len(text); i++ {
-		if IsDigit(text[i]) {
-			sig++
-		} else if text[i] == 'e' || text[i] == 'E' {
-			break
-		}
-	}
-	prec := uint(float64(sig)*math.Log2(10)) + 64
-	z, _, err := big.ParseFloat(string(text), 10, prec, big.ToNearestEven)
-	if err != nil || z.IsInf() {
-		d.typeErr(at, "number "+shorten(text)+" out of range")
-		return nil
-	}
-	return z
-}
-
-var (
-	base64Std = base64.StdEncoding.Strict()
-	base64Raw = base64.RawStdEncoding.Strict()
-)
-
-// Base64 reads a string of standard base64 (RFC 4648 section 4) and returns
-// the decoded bytes. Padding may be left out, but if present it must be
-// complete; non-zero trailing bits are an error. Short values are decoded
-// into blocks shared with the other blobs of this Decoder, as strings are
-// (see keep), because a page of many small blobs would otherwise cost an
-// allocation each; every slice's capacity ends where its bytes do, so
-// appending to one never writes into another.
-func (d *Decoder) Base64() []byte {
-	if d.err != nil {
-		return nil
-	}
-	i := d.skipSpace()
-	s, ok := d.stringBytes()
-	if !ok {
-		return nil
-	}
-	if len(s) == 0 {
-		return []byte{}
-	}
-	enc := base64Std
-	if len(s)%4 != 0 {
-		enc = base64Raw
-	}
-	size := enc.DecodedLen(len(s))
-	shared := size <= maxArena/4
-	var b []byte
-	if shared {
-		b = d.blobSpace(size)
-	} else {
-		b = make([]byte, size) // a long value gets its own memory
-	}
-	n, err := enc.Decode(b, s)
-	if err != nil {
-		d.typeErr(i, "invalid base64 string")
-		return nil
-	}
-	if shared {
-		d.blobs = d.blobs[:len(d.blobs)+n]
-	}
-	return b[:n:n]
-}
-
-// minBlobs is the first block of blobs: smaller than keep's first, because
-// most documents have no blob or one small one (a DynamoDB item, a KMS key).
-const minBlobs = 256
-
-// blobSpace returns room for size bytes at the end of the current block of
-// blobs, starting a new block (doubling from minBlobs to maxArena, as keep's
-// do) when the current one has too little left. The room becomes used when
-// Base64 extends d.blobs over what it decoded.
-func (d *Decoder) blobSpace(size int) []byte {
-	if cap(d.blobs)-len(d.blobs) < size {
-		d.blobs = make([]byte, 0, max(size, min(2*cap(d.blobs), maxArena), minBlobs))
-	}
-	return d.blobs[len(d.blobs) : len(d.blobs)+size]
-}
 
 // EpochSeconds reads a timestamp in the epoch-seconds format: a JSON number
 // of seconds since 1970-01-01T00:00:00Z. The decimal text is read exactly,
@@ -338,45 +207,6 @@ func (d *Decoder) EpochSeconds() time.Time {
 	t, ok := EpochFromNumber(string(text))
 	if !ok {
 		d.typeErr(at, "epoch-seconds timestamp "+shorten(text)+" out of range")
-	}
-	return t
-}
-
-// DateTime reads a timestamp in the date-time format: an RFC 3339 string
-// such as "2019-12-16T23:48:18Z", with an optional fraction of any length
-// (truncated to nanoseconds) and Z or a numeric offset; lower-case t and z
-// are accepted, as RFC 3339 allows. The result is in UTC.
-func (d *Decoder) DateTime() time.Time {
-	return d.timeString(ParseDateTime)
-}
-
-// DateTimeUTC is DateTime for a server reading a request: a numeric
-// offset, even +00:00, is a TypeError, since Smithy's date-time is UTC
-// written with Z (see strict.go).
-func (d *Decoder) DateTimeUTC() time.Time {
-	return d.timeString(ParseDateTimeUTC)
-}
-
-// HTTPDate reads a timestamp in the http-date format: an IMF-fixdate string
-// such as "Mon, 16 Dec 2019 23:48:18 GMT", optionally with fractional
-// seconds. The result is in UTC.
-func (d *Decoder) HTTPDate() time.Time {
-	return d.timeString(ParseHTTPDate)
-}
-
-func (d *Decoder) timeString(parse func(string) (time.Time, error)) time.Time {
-	if d.err != nil {
-		return time.Time{}
-	}
-	i := d.skipSpace()
-	s, ok := d.stringBytes()
-	if !ok {
-		return time.Time{}
-	}
-	t, err := parse(string(s))
-	if err != nil {
-		d.typeErr(i, err.Error())
-		return time.Time{}
 	}
 	return t
 }
@@ -447,43 +277,16 @@ func (d *Decoder) BoxString(v string) *string {
 	return box(&d.slabs.strings, &d.slabs.used[usedStrings], v)
 }
 
-// BoxBool is BoxString for bool.
-//
-//go:noinline
-func (d *Decoder) BoxBool(v bool) *bool { return box(&d.slabs.bools, &d.slabs.used[usedBools], v) }
-
-// BoxInt8 is BoxString for int8.
-//
-//go:noinline
-func (d *Decoder) BoxInt8(v int8) *int8 { return box(&d.slabs.int8s, &d.slabs.used[usedInt8s], v) }
-
-// BoxInt16 is BoxString for int16.
-//
-//go:noinline
-func (d *Decoder) BoxInt16(v int16) *int16 { return box(&d.slabs.int16s, &d.slabs.used[usedInt16s], v) }
-
 // BoxInt32 is BoxString for int32.
 //
 //go:noinline
 func (d *Decoder) BoxInt32(v int32) *int32 { return box(&d.slabs.int32s, &d.slabs.used[usedInt32s], v) }
-
-// BoxInt64 is BoxString for int64.
-//
-//go:noinline
-func (d *Decoder) BoxInt64(v int64) *int64 { return box(&d.slabs.int64s, &d.slabs.used[usedInt64s], v) }
 
 // BoxFloat32 is BoxString for float32.
 //
 //go:noinline
 func (d *Decoder) BoxFloat32(v float32) *float32 {
 	return box(&d.slabs.float32s, &d.slabs.used[usedFloat32s], v)
-}
-
-// BoxFloat64 is BoxString for float64.
-//
-//go:noinline
-func (d *Decoder) BoxFloat64(v float64) *float64 {
-	return box(&d.slabs.float64s, &d.slabs.used[usedFloat64s], v)
 }
 
 // BoxTime is BoxString for time.Time.

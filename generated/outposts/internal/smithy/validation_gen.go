@@ -206,39 +206,3 @@ func (v *Validator) Enum(p *Path, value string) {
 func (v *Validator) Duplicate(p *Path, first, second int) {
 	v.Add(p, "uniqueItems", "items "+strconv.Itoa(first)+" and "+strconv.Itoa(second)+" are equal")
 }
-
-// DuplicateOf returns the indexes of the first item equal to an earlier
-// one and of that earlier one (i < j), or -1, -1. Small lists are compared
-// pairwise, which allocates nothing; both ways find the same pair.
-func DuplicateOf[T comparable](items []T) (int, int) {
-	if len(items) <= 64 {
-		for j := 1; j < len(items); j++ {
-			for i := range j {
-				if items[i] == items[j] {
-					return i, j
-				}
-			}
-		}
-		return -1, -1
-	}
-	seen := make(map[T]int, len(items))
-	for j, it := range items {
-		if i, ok := seen[it]; ok {
-			return i, j
-		}
-		seen[it] = j
-	}
-	return -1, -1
-}
-
-// DuplicateOfFunc is DuplicateOf for items compared by eq.
-func DuplicateOfFunc[T any](items []T, eq func(a, b T) bool) (int, int) {
-	for j := 1; j < len(items); j++ {
-		for i := range j {
-			if eq(items[i], items[j]) {
-				return i, j
-			}
-		}
-	}
-	return -1, -1
-}

@@ -27,24 +27,3 @@ func EmptyLabel(context, member string) error {
 	return &InvalidParamsError{Context: context, Violations: []Violation{{
 		Path: member, Constraint: "required", Message: emptyLabelMessage}}}
 }
-
-// InvalidHostLabel is the error for a member that fills part of the host
-// name but is not a valid DNS label.
-func InvalidHostLabel(context, member string) error {
-	return &InvalidParamsError{Context: context, Violations: []Violation{{
-		Path: member, Constraint: "hostLabel", Message: "must be a valid host label (letters, digits and hyphens, 1 to 63 characters): it is part of the host name"}}}
-}
-
-// ValidHostLabel reports whether s can be a label of a host name.
-func ValidHostLabel(s string) bool {
-	if s == "" || len(s) > 63 || s[0] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}

@@ -28,45 +28,6 @@ var unsupportedKeys = []string{
 	"sso_session", "sso_start_url", "web_identity_token_file", "login_session",
 }
 
-// FromSharedFile reads the named profile's aws_access_key_id,
-// aws_secret_access_key and, if present, aws_session_token from the shared
-// credentials file at path.
-//
-// The file is parsed as the AWS SDKs and Tools reference guide describes the
-// shared files:
-//
-//   - A line "[name]" starts the section of profile name; "[profile name]",
-//     the config file's form, is accepted too and means the same profile.
-//     Whitespace around the name is ignored, a comment may follow the "]",
-//     and profile names are case-sensitive.
-//   - "key = value" sets a property of the current profile, with whitespace
-//     around key and value trimmed. Keys are case-insensitive; unknown keys
-//     are ignored.
-//   - Lines whose first non-blank character is "#" or ";" are comments, as
-//     are blank lines. In a value, "#" or ";" starts a comment only when
-//     preceded by whitespace, so "a#b" is a value but "a #b" is "a".
-//   - An indented line after a property continues it: after an empty value
-//     it is a sub-property (as in "s3 =" followed by indented settings),
-//     which is ignored; otherwise it continues the value on a new line. An
-//     indented line with no property above it in its section is read as a
-//     property, which is what someone who indents a whole section means.
-//   - A profile that appears more than once is the merge of its sections,
-//     later settings winning.
-//
-// Errors name the file and, for syntax errors, the line; they say when the
-// profile, or a key in it, is missing. The only text from the file they
-// quote is profile names, and the only keys they name are the ones read here
-// or known ones that this package does not support (role_arn, sso_session,
-// credential_process, ...), so they never contain a credential. A missing
-// file gives an error matching fs.ErrNotExist.
-func FromSharedFile(path, profile string) (LoadedCredentials, error) {
-	c, err := fromSharedFile(path, profile)
-	if err != nil {
-		return LoadedCredentials{}, fmt.Errorf("awsconfig: %w", err)
-	}
-	return c, nil
-}
-
 // fromSharedFile is FromSharedFile with errors not prefixed by the package
 // name, for Load to wrap.
 func fromSharedFile(path, profile string) (LoadedCredentials, error) {

@@ -125,9 +125,3 @@ func UnknownParamsError(p Params, known ...string) error {
 	sort.Strings(unknown) // not slices.Sort: see jsonwire.SortedKeys
 	return fmt.Errorf("endpointrules: unknown parameter(s) %s", strings.Join(unknown, ", "))
 }
-
-// RequiredParamError is the error for a required parameter without a
-// default that is not set.
-func RequiredParamError(name string) error {
-	return fmt.Errorf("endpointrules: required parameter %q is not set", name)
-}

@@ -85,6 +85,11 @@ func (e *TypeError) Error() string {
 // The first error is kept (see [Decoder.Err]); after it, every method
 // returns a zero value, false or nil and consumes nothing. A Decoder is not
 // safe for concurrent use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Decoder struct {
 	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
 	pos   int    // offset of the next unread byte
@@ -125,9 +130,6 @@ func NewDecoder(data []byte) *Decoder {
 
 // nullText is what a blank input reads as. It is never written to.
 var nullText = []byte("null")
-
-// NewDecoderString is NewDecoder for input in a string, which it copies.
-func NewDecoderString(s string) *Decoder { return NewDecoder([]byte(s)) }
 
 // maxSizeHint caps how much ReadBody allocates up front on the word of a
 // Content-Length header; longer bodies still read fine, growing as they go.

@@ -74,30 +74,6 @@ func BoolParam(v any) (b *bool, ok bool) {
 	return nil, false
 }
 
-// StringArrayParam converts a Params value of a stringArray parameter: nil
-// (unset) gives nil, and a set value, even an empty list, gives a non-nil
-// slice, so that generated code can test "set" as != nil. ok is false when
-// v is neither a []string nor a []any of strings.
-func StringArrayParam(v any) (list []string, ok bool) {
-	switch v := v.(type) {
-	case nil:
-		return nil, true
-	case []string:
-		return append(make([]string, 0, len(v)), v...), true
-	case []any:
-		out := make([]string, len(v))
-		for i, e := range v {
-			s, ok := e.(string)
-			if !ok {
-				return nil, false
-			}
-			out[i] = s
-		}
-		return out, true
-	}
-	return nil, false
-}
-
 // Or returns *v, or def when v is nil: how a parameter with a default is
 // read.
 func Or[T any](v *T, def T) T {
@@ -124,10 +100,4 @@ func UnknownParamsError(p Params, known ...string) error {
 	}
 	sort.Strings(unknown) // not slices.Sort: see jsonwire.SortedKeys
 	return fmt.Errorf("endpointrules: unknown parameter(s) %s", strings.Join(unknown, ", "))
-}
-
-// RequiredParamError is the error for a required parameter without a
-// default that is not set.
-func RequiredParamError(name string) error {
-	return fmt.Errorf("endpointrules: required parameter %q is not set", name)
 }

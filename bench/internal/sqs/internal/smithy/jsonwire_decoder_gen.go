@@ -85,6 +85,11 @@ func (e *TypeError) Error() string {
 // The first error is kept (see [Decoder.Err]); after it, every method
 // returns a zero value, false or nil and consumes nothing. A Decoder is not
 // safe for concurrent use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Decoder struct {
 	s     []byte // the input, never changed and never handed out: strings are copied (see keep)
 	pos   int    // offset of the next unread byte
@@ -125,9 +130,6 @@ func NewDecoder(data []byte) *Decoder {
 
 // nullText is what a blank input reads as. It is never written to.
 var nullText = []byte("null")
-
-// NewDecoderString is NewDecoder for input in a string, which it copies.
-func NewDecoderString(s string) *Decoder { return NewDecoder([]byte(s)) }
 
 // maxSizeHint caps how much ReadBody allocates up front on the word of a
 // Content-Length header; longer bodies still read fine, growing as they go.
@@ -842,22 +844,6 @@ func (d *Decoder) String() string {
 	return d.keep(b)
 }
 
-// Symbol is String for values that repeat, such as enum values: a value
-// equal to a recent one is that string again, not a new copy.
-func (d *Decoder) Symbol() string {
-	b, ok := d.stringBytes()
-	if !ok || len(b) == 0 {
-		return ""
-	}
-	h := (len(b)*7 + int(b[0])*3 + int(b[len(b)-1])) & (len(d.syms) - 1)
-	if s := d.syms[h]; s == string(b) {
-		return s
-	}
-	s := d.keep(b)
-	d.syms[h] = s
-	return s
-}
-
 // stringBytes reads a JSON string and returns its unescaped content, which
 // aliases the input or the Decoder's scratch memory until the next call.
 func (d *Decoder) stringBytes() ([]byte, bool) {
@@ -1417,20 +1403,6 @@ func (d *Decoder) skipString(i int) int {
 			return -1
 		}
 	}
-}
-
-// Raw returns a copy of the next value's exact JSON text, for document
-// members, and consumes it.
-func (d *Decoder) Raw() []byte {
-	if d.err != nil {
-		return nil
-	}
-	start := d.skipSpace()
-	d.Skip()
-	if d.err != nil {
-		return nil
-	}
-	return append([]byte(nil), d.s[start:d.pos]...)
 }
 
 // End checks that only whitespace follows the value read, and records a

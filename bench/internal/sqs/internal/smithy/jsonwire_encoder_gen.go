@@ -8,12 +8,9 @@ package smithy
 import (
 	"encoding/base64"
 	"iter"
-	"math"
-	"math/big"
 	"math/bits"
 	"sort"
 	"strconv"
-	"time"
 	"unicode/utf8"
 )
 
@@ -21,6 +18,11 @@ import (
 // and members itself: generated code states only the structure (BeginObject,
 // Key, a value, ..., EndObject). It does not check that the calls form a
 // valid document; generated code gets that right by construction.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Encoder struct {
 	buf       []byte
 	needComma bool // a value or member precedes at the current level
@@ -190,28 +192,6 @@ func (e *Encoder) Int(v int64) {
 	e.buf = strconv.AppendInt(e.buf, v, 10)
 }
 
-// Uint writes an unsigned integer.
-func (e *Encoder) Uint(v uint64) {
-	e.value()
-	e.buf = strconv.AppendUint(e.buf, v, 10)
-}
-
-// Float writes a float32 (bits 32) or float64 (bits 64) value. NaN and the
-// infinities, which JSON numbers cannot express, are written as the strings
-// "NaN", "Infinity" and "-Infinity", as Smithy's JSON protocols require.
-// Other values are written like encoding/json: the shortest text that reads
-// back as the same value, with an exponent only below 1e-6 or from 1e21 up.
-func (e *Encoder) Float(v float64, bits int) {
-	e.value()
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		e.buf = append(e.buf, '"')
-		e.buf = AppendFloatText(e.buf, v, bits)
-		e.buf = append(e.buf, '"')
-		return
-	}
-	e.buf = AppendFloat(e.buf, v, bits)
-}
-
 // Null writes null.
 func (e *Encoder) Null() {
 	e.value()
@@ -223,81 +203,6 @@ func (e *Encoder) Base64(b []byte) {
 	e.value()
 	e.buf = append(e.buf, '"')
 	e.buf = base64.StdEncoding.AppendEncode(e.buf, b)
-	e.buf = append(e.buf, '"')
-}
-
-// Raw writes json, which must be one complete JSON value (a document
-// member's text), as it is; an empty json writes null.
-func (e *Encoder) Raw(json []byte) {
-	e.value()
-	if len(json) == 0 {
-		e.buf = append(e.buf, "null"...)
-		return
-	}
-	e.buf = append(e.buf, json...)
-}
-
-// BigInt writes v as a JSON number; nil writes null.
-func (e *Encoder) BigInt(v *big.Int) {
-	e.value()
-	if v == nil {
-		e.buf = append(e.buf, "null"...)
-		return
-	}
-	e.buf = v.Append(e.buf, 10)
-}
-
-// BigFloat writes v as a JSON number in plain decimal notation, with the
-// fewest digits that read back as v at its precision (see
-// Decoder.BigFloat). An exponent is used only for magnitudes beyond about
-// 1e±30, where plain notation would be mostly zeros. nil writes null; the
-// infinities are written as the strings "Infinity" and "-Infinity".
-func (e *Encoder) BigFloat(v *big.Float) {
-	e.value()
-	switch {
-	case v == nil:
-		e.buf = append(e.buf, "null"...)
-		return
-	case v.IsInf():
-		if v.Sign() > 0 {
-			e.buf = append(e.buf, `"Infinity"`...)
-		} else {
-			e.buf = append(e.buf, `"-Infinity"`...)
-		}
-		return
-	}
-	// MantExp's binary exponent: 2^100 is about 1e30.
-	if exp := v.MantExp(nil); v.Sign() == 0 || (-100 <= exp && exp <= 100) {
-		e.buf = v.Append(e.buf, 'f', -1)
-		return
-	}
-	e.buf = v.Append(e.buf, 'e', -1) // "1.5e+100": valid JSON
-}
-
-// EpochSeconds writes t as a number of seconds since the Unix epoch: an
-// integer when t has no sub-second part, else with up to three fractional
-// digits (milliseconds, truncated), e.g. 946845296.123.
-func (e *Encoder) EpochSeconds(t time.Time) {
-	e.value()
-	e.buf = AppendEpochSeconds(e.buf, t)
-}
-
-// DateTime writes t as an RFC 3339 string in UTC with a fraction only when
-// there are milliseconds (truncated): "2019-12-16T23:48:18Z",
-// "2019-12-16T23:48:18.123Z".
-func (e *Encoder) DateTime(t time.Time) {
-	e.value()
-	e.buf = append(e.buf, '"')
-	e.buf = AppendDateTime(e.buf, t)
-	e.buf = append(e.buf, '"')
-}
-
-// HTTPDate writes t as an IMF-fixdate string in GMT, without fractional
-// seconds: "Mon, 16 Dec 2019 23:48:18 GMT".
-func (e *Encoder) HTTPDate(t time.Time) {
-	e.value()
-	e.buf = append(e.buf, '"')
-	e.buf = AppendHTTPDate(e.buf, t)
 	e.buf = append(e.buf, '"')
 }
 

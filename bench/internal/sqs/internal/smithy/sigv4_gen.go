@@ -10,8 +10,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -30,10 +28,6 @@ type AccessKey struct {
 // UnsignedPayload is passed as the payload hash to sign a request without
 // signing its body (used by Amazon S3, typically over HTTPS).
 const UnsignedPayload = "UNSIGNED-PAYLOAD"
-
-// EmptyPayloadHash is the hex SHA-256 of the empty string: the payload hash
-// of a request without a body.
-const EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 // Options adjust the signing algorithm. The zero value is right for every
 // AWS service except Amazon S3, which needs DisableURIPathEscaping and
@@ -82,19 +76,17 @@ const (
 //
 // The zero value is ready to use; NewSigner is provided for readability. A
 // Signer must not be copied after first use.
+//
+// A client's copy of the runtime (gen -runtime copy) keeps only the methods
+// that the client calls.
+//
+//smithygo:closed
 type Signer struct {
 	keys keyCache
 }
 
 // NewSigner returns a Signer with an empty key cache.
 func NewSigner() *Signer { return &Signer{} }
-
-// HashHex returns the lowercase hex SHA-256 of b: the payload hash to pass
-// to SignHTTP and PresignHTTP for a body b.
-func HashHex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
 
 // trace receives the intermediate values of one signing. Only tests and
 // debugging set it; production calls pass nil.
@@ -122,24 +114,6 @@ type trace struct {
 // headers.
 func (s *Signer) SignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, opts Options) error {
 	return s.signHTTP(req, creds, payloadHash, service, region, t, opts, nil)
-}
-
-// PresignHTTP returns a URL that performs req when requested by anyone,
-// until expires after t: the request's URL with the authentication in its
-// query string (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date,
-// X-Amz-Expires, X-Amz-SignedHeaders, X-Amz-Security-Token,
-// X-Amz-Signature). Any of these parameters already in the query is
-// replaced. req is not modified.
-//
-// signedHeaders holds the headers that were signed, Host included, with the
-// values that must be sent along with the URL. Every non-excluded header of
-// req is signed, so to get a URL usable without extra headers, presign a
-// request that carries only the headers the user of the URL will send.
-//
-// expires must be between 1 second and 7 days. The URL has the scheme of
-// req.URL (https if empty) and its host is req.Host, else req.URL.Host.
-func (s *Signer) PresignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options) (signedURL string, signedHeaders http.Header, err error) {
-	return s.presignHTTP(req, creds, payloadHash, service, region, t, expires, opts, nil)
 }
 
 var (
@@ -290,139 +264,6 @@ func (s *Signer) signHTTP(req *http.Request, creds AccessKey, payloadHash, servi
 		removeStrayHeaders(req.Header, set)
 	}
 	return nil
-}
-
-// presignHTTP is PresignHTTP, reporting the intermediate values to tr if
-// not nil.
-func (s *Signer) presignHTTP(req *http.Request, creds AccessKey, payloadHash, service, region string, t time.Time, expires time.Duration, opts Options, tr *trace) (string, http.Header, error) {
-	host, err := checkArgs(req, creds, payloadHash, service, region)
-	if err != nil {
-		return "", nil, err
-	}
-	if expires < time.Second || expires > maxExpires {
-		return "", nil, errExpiresRange
-	}
-	var date [16]byte
-	day := appendAmzDate(date[:0], t)
-
-	sc := getScratch()
-	defer putScratch(sc)
-
-	// X-Amz-Date and the token travel in the query, so header copies of
-	// them are neither signed nor returned.
-	sc.addHeader(hdr{name: "host", lit: host})
-	if req.ContentLength > 0 {
-		sc.addHeader(hdr{name: "content-length", kind: kindLength, n: req.ContentLength})
-	}
-	collectHeaders(sc, req.Header, skipDate|skipToken)
-	sc.sortHeaders()
-
-	// The authentication parameters join the request's own in the canonical
-	// query; X-Amz-SignedHeaders needs the sorted header list first.
-	sc.sh = appendSignedHeaders(sc.sh[:0], sc)
-	sc.auth = sc.auth[:0]
-	sc.auth = append(sc.auth, creds.AccessKeyID...)
-	sc.auth = append(sc.auth, '/')
-	sc.auth = appendScope(sc.auth, date[:8], region, service)
-	credEnd := len(sc.auth)
-	sc.auth = strconv.AppendInt(sc.auth, int64(expires/time.Second), 10)
-	params := [...]queryParam{
-		{"X-Amz-Algorithm", algorithm},
-		{"X-Amz-Credential", string(sc.auth[:credEnd])},
-		{"X-Amz-Date", string(date[:])},
-		{"X-Amz-Expires", string(sc.auth[credEnd:])},
-		{"X-Amz-SignedHeaders", string(sc.sh)},
-		{"X-Amz-Security-Token", creds.SessionToken},
-	}
-	sc.extra = params[:5]
-	if creds.SessionToken != "" && !opts.OmitSessionToken {
-		sc.extra = params[:6]
-	}
-
-	b := sc.buf[:0]
-	b = appendMethod(b, req.Method)
-	b = append(b, '\n')
-	b = appendCanonicalURI(b, requestPath(req), opts)
-	b = append(b, '\n')
-	qStart := len(b)
-	b, err = appendCanonicalQuery(b, sc, req.URL.RawQuery, true)
-	sc.extra = nil
-	if err != nil {
-		sc.buf = b
-		return "", nil, err
-	}
-	qEnd := len(b)
-	b = append(b, '\n')
-	b = appendCanonicalHeaders(b, sc, date[:])
-	b = append(b, '\n')
-	b = append(b, sc.sh...)
-	b = append(b, '\n')
-	b = append(b, payloadHash...)
-	crEnd := len(b)
-
-	key := s.keys.get(creds.SecretAccessKey, day, date[:8], region, service)
-	var sig [hexSigLen]byte
-	b = appendSignature(b, crEnd, key, date[:], region, service, &sig)
-	if tr != nil {
-		tr.canonicalRequest = string(b[:crEnd])
-		tr.stringToSign = string(b[crEnd+blockSize:])
-		tr.signature = string(sig[:])
-	}
-
-	// The URL keeps the request's query as it was (minus earlier
-	// authentication parameters) and appends the new ones: the service
-	// canonicalises the query itself, so only the pairs matter, and the
-	// caller's encoding and order are left alone.
-	scheme := req.URL.Scheme
-	if scheme == "" {
-		scheme = "https"
-	}
-	path := requestPath(req)
-	u := make([]byte, 0, len(scheme)+len(host)+len(path)+qEnd-qStart+len(creds.SessionToken)*2+256)
-	u = append(u, scheme...)
-	u = append(u, "://"...)
-	u = append(u, host...)
-	u = append(u, path...)
-	u = append(u, '?')
-	for raw := req.URL.RawQuery; raw != ""; {
-		var part string
-		part, raw, _ = strings.Cut(raw, "&")
-		if name, _, _ := strings.Cut(part, "="); part != "" && !isAuthParam(name) {
-			u = append(u, part...)
-			u = append(u, '&')
-		}
-	}
-	for i, p := range [...]queryParam{params[0], params[1], params[2], params[4], params[3], params[5]} {
-		if p.name == "X-Amz-Security-Token" && creds.SessionToken == "" {
-			continue
-		}
-		if i > 0 {
-			u = append(u, '&')
-		}
-		u = append(u, p.name...)
-		u = append(u, '=')
-		u = appendEncoded(u, p.value, true, false)
-	}
-	u = append(u, "&X-Amz-Signature="...)
-	u = append(u, sig[:]...)
-	sc.buf = b
-
-	// Built in sorted order so that the values of a name spelled two ways
-	// in req.Header are merged in the order they were signed.
-	signed := make(http.Header, len(sc.hdrs))
-	for _, i := range sc.order {
-		h := &sc.hdrs[i]
-		switch h.kind {
-		case kindLength:
-			signed["Content-Length"] = []string{strconv.FormatInt(h.n, 10)}
-		case kindLiteral: // only Host here
-			signed["Host"] = []string{h.lit}
-		default:
-			key := http.CanonicalHeaderKey(h.name)
-			signed[key] = append(signed[key], h.vals...)
-		}
-	}
-	return string(u), signed, nil
 }
 
 // appendMethod appends the request method; net/http sends GET for "".

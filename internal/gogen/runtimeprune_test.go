@@ -1,0 +1,210 @@
+package gogen
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPrunedRuntimeBuilds copies the runtime as a client would that uses a
+// random fifth of each merged package's names (and so whatever they use),
+// and checks that every copy is gofmt'd and that the copies build and vet:
+// a declaration kept that uses one dropped would not compile. Generated
+// clients test the pruning on real uses; this tests it on uses no model
+// makes.
+func TestPrunedRuntimeBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the pruned runtime three times")
+	}
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = "example.com/svc/internal"
+	for seed := range uint64(3) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		var client bytes.Buffer
+		client.WriteString("package svc\n\nimport (\n")
+		groups := slices.Sorted(maps.Keys(rs.owner))
+		for _, g := range groups {
+			fmt.Fprintf(&client, "\t%q\n", base+"/"+g)
+		}
+		client.WriteString(")\n\n// Roots:\n")
+		roots := 0
+		for _, g := range groups {
+			for _, name := range slices.Sorted(maps.Keys(rs.owner[g])) {
+				if r.IntN(5) == 0 {
+					fmt.Fprintf(&client, "var _ = %s.%s\n", g, name)
+					roots++
+				}
+			}
+		}
+		out := map[string][]byte{"client_gen.go": client.Bytes()}
+		p := &Plan{runtimeMode: RuntimeCopy, runtimeBase: base}
+		if err := copyRuntime(out, p); err != nil {
+			t.Fatal(err)
+		}
+		delete(out, "client_gen.go") // not built: some roots are types or generic
+		dir := t.TempDir()
+		for name, src := range out {
+			if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+				t.Errorf("seed %d: %s is not gofmt'd (%v)", seed, name, err)
+			}
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("seed %d: %d roots, %d files copied", seed, roots, len(out))
+		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+			cmd := exec.Command("go", args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("seed %d: go %s of the pruned runtime: %v\n%s", seed, strings.Join(args, " "), err, msg)
+			}
+		}
+	}
+}
+
+// TestKeepDecls checks the rules of keepDecls on a small package: what a
+// root uses is kept, transitively; an exported method of a kept type stays
+// unless the type is closed; an unexported one only when called.
+func TestKeepDecls(t *testing.T) {
+	src := `package p
+
+// A is a root.
+func A() int { return b() + len(T{}.x) }
+
+func b() int { return 1 }
+
+// unused is never called.
+func unused() { b() }
+
+type T struct{ x string }
+
+// Exported stays: T is kept.
+func (T) Exported() {}
+
+func (T) called() {}
+
+func (T) notCalled() {}
+
+// C is closed.
+//
+//smithygo:closed
+type C struct{}
+
+func (C) Used() {}
+
+func (C) Unused() {}
+
+func useC() { C{}.Used(); T{}.called() }
+
+var table = [2]int{1, 2}
+
+const (
+	k0 = iota
+	k1
+)
+`
+	f, err := scanGoFile("p.go", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := keepDecls([]*goFile{f}, []string{"A", "useC", "k1"}, nil)[0]
+	var kept []string
+	for i, d := range f.decls {
+		if keep[i] {
+			name := strings.Join(d.names, ",")
+			if d.recv != "" {
+				name = d.recv + "." + d.method
+			}
+			kept = append(kept, name)
+		}
+	}
+	want := []string{"A", "b", "T", "T.Exported", "T.called", "C", "C.Used", "useC", "k0,k1"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v", kept, want)
+	}
+	got, err := relocateScanned("p.go", []byte(src), f, runtimeImportPrefix, "p", "B", "", keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if formatted, err := format.Source(got); err != nil || !bytes.Equal(formatted, got) {
+		t.Errorf("pruned file is not gofmt'd (%v):\n%s", err, got)
+	}
+	for _, gone := range []string{"unused", "notCalled", "Unused", "table"} {
+		if bytes.Contains(got, []byte(gone)) {
+			t.Errorf("pruned file still has %s:\n%s", gone, got)
+		}
+	}
+}
+
+// Closed types (//smithygo:closed) lose the exported methods nothing calls
+// by name, so none may have a method that the standard library calls
+// through an interface it asserts at run time.
+func TestClosedTypesHaveNoImplicitMethods(t *testing.T) {
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	implicit := []string{"Error", "Unwrap", "Is", "As", "Format", "GoString", "LogValue", "MarshalJSON", "MarshalText", "Timeout", "Temporary"}
+	closed := 0
+	for name, pkg := range rs.pkgs {
+		for _, f := range pkg.files {
+			types := map[string]bool{}
+			for _, d := range f.scan.decls {
+				if d.closed {
+					closed++
+					for _, n := range d.names {
+						types[n] = true
+					}
+				}
+			}
+			for _, other := range pkg.files {
+				for _, d := range other.scan.decls {
+					if types[d.recv] && slices.Contains(implicit, d.method) {
+						t.Errorf("runtime/%s: closed type %s has method %s", name, d.recv, d.method)
+					}
+				}
+			}
+		}
+	}
+	if closed == 0 {
+		t.Error("no runtime type is marked //smithygo:closed")
+	}
+}
+
+// Dropping a declaration keeps the layout of the others only if a blank
+// line separates them: gofmt aligns the bodies of one-line functions on
+// consecutive lines, and would align them again without the one dropped.
+func TestRuntimeDeclarationsAreSeparated(t *testing.T) {
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pkg := range rs.pkgs {
+		for _, f := range pkg.files {
+			for i := 1; i < len(f.scan.decls); i++ {
+				if f.scan.decls[i].text.start == f.scan.decls[i-1].text.end {
+					t.Errorf("runtime/%s/%s: no blank line before %q", name, f.name, f.src[f.scan.decls[i].text.start:min(f.scan.decls[i].text.end, f.scan.decls[i].text.start+40)])
+				}
+			}
+		}
+	}
+}
