@@ -158,39 +158,8 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 			scans[g] = append(scans[g], f.scan)
 		}
 	}
-	// A group's kept code selects names from the groups it imports (the
-	// server's from the client's): prune again until no group gains a root.
 	groups := slices.Sorted(maps.Keys(files))
-	keep := map[string][][]bool{}
-	for grew := true; grew; {
-		grew = false
-		for _, group := range groups {
-			keep[group] = keepDecls(scans[group], slices.Sorted(maps.Keys(roots[group])), methodsUsed)
-			for fi, f := range scans[group] {
-				for di, d := range f.decls {
-					if keep[group][fi][di] {
-						for _, id := range d.idents {
-							if !methodsUsed[id] {
-								methodsUsed[id] = true
-								grew = true
-							}
-						}
-					}
-				}
-				selectedNames(f, keep[group][fi], func(pkg, name string) {
-					g := runtimeGroup(pkg)
-					if g == group || roots[g][name] {
-						return
-					}
-					if roots[g] == nil {
-						roots[g] = map[string]bool{}
-					}
-					roots[g][name] = true
-					grew = true
-				})
-			}
-		}
-	}
+	keep := keepAcrossGroups(groups, scans, roots, methodsUsed)
 	for _, group := range groups {
 		var pkgs []string
 		for fi, f := range files[group] {
@@ -215,6 +184,45 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 		}
 	}
 	return nil
+}
+
+// keepAcrossGroups runs keepDecls for each group's files (scans) until the
+// roots stop growing: a group's kept code selects names from the groups it
+// imports (the server's from the client's), and calls methods by name.
+// roots and methodsUsed start as the generated code's and grow.
+func keepAcrossGroups(groups []string, scans map[string][]*goFile, roots map[string]map[string]bool, methodsUsed map[string]bool) map[string][][]bool {
+	keep := map[string][][]bool{}
+	for grew := true; grew; {
+		grew = false
+		for _, group := range groups {
+			keep[group] = keepDecls(scans[group], slices.Sorted(maps.Keys(roots[group])), methodsUsed)
+			for fi, f := range scans[group] {
+				for di, d := range f.decls {
+					if !keep[group][fi][di] {
+						continue
+					}
+					for _, id := range d.idents {
+						if !methodsUsed[id] {
+							methodsUsed[id] = true
+							grew = true
+						}
+					}
+				}
+				selectedNames(f, keep[group][fi], func(pkg, name string) {
+					g := runtimeGroup(pkg)
+					if g == group || roots[g][name] {
+						return
+					}
+					if roots[g] == nil {
+						roots[g] = map[string]bool{}
+					}
+					roots[g][name] = true
+					grew = true
+				})
+			}
+		}
+	}
+	return keep
 }
 
 // copiedName is where copy mode writes the file of runtime package name:
