@@ -103,14 +103,18 @@ func TestValidUTF8Ends(t *testing.T) {
 
 // TestStringEscapeRuns checks runs of escapes, one after the other with
 // nothing between them (unquoteRun handles each without going back to a
-// word read, and leaves surrogates and bad escapes to unquote), at every
+// word read, and leaves lone surrogates and bad escapes to unquote), at every
 // offset within a word and within a word of the end of the input, and a
 // document of many such strings, so that the free end of the Decoder's
 // current block of strings (or its scratch memory, for stringBytes) runs
 // out at every point of an escape run. Each is checked against
 // encoding/json.
 func TestStringEscapeRuns(t *testing.T) {
-	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01"}
+	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01",
+		// Surrogates, which unquoteRun pairs itself when a high one's
+		// escape is followed by a low one's, and leaves to unquote
+		// otherwise: the range's ends, a low one alone, two high ones.
+		`\uD800\uDC00`, `\ude80`, `\ud83d\uDBFF`, `\ud83d\uE000`, `\uDC00\uD800`}
 	var doc strings.Builder
 	doc.WriteByte('[')
 	for _, e1 := range escapes {
@@ -184,7 +188,7 @@ func TestStringEscapeRuns(t *testing.T) {
 // loop must stop (run it with -race, whose pointer checks see a word past
 // either end), and checks what it copied.
 func TestUnquoteRunBounds(t *testing.T) {
-	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`} {
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`} {
 		for extra := range 9 {
 			s := []byte(text + strings.Repeat("z", extra))
 			s = s[:len(s):len(s)]

@@ -1012,7 +1012,7 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 
 // unquoteRun is unquote's inner loop: it copies s from offset i to dst
 // from offset n, a word at a time, with the common escapes and \u escapes
-// of characters that are not surrogates unescaped, while eight bytes of s
+// unescaped (a surrogate pair's two as one character), while eight bytes of s
 // and sixteen of dst are left, and returns the offsets it got to and high
 // (see unquote) with the bytes it copied as they are ORed in. It stops at
 // anything else: the closing quote, another escape, a control character.
@@ -1055,9 +1055,8 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 			n++
 			continue
 		}
-		// \u and a character that is not a surrogate, here too: room
-		// for its three bytes is there. hex4 and encodeRune, written
-		// out.
+		// \u and a character, or a surrogate pair, here too: room for
+		// its four bytes is there. hex4 and encodeRune, written out.
 		if s[i+1] != 'u' || i+6 > len(s) {
 			break
 		}
@@ -1075,7 +1074,22 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 		case r < 0x800:
 			w, size = 0xC0|r>>6|(0x80|r&0x3F)<<8, 2
 		case 0xD800 <= r && r < 0xE000:
-			return i, n, high // a surrogate: unicodeEscape pairs it
+			// A high surrogate escaped with its low one, as encoders
+			// write characters past U+FFFF: the pair, here too. Anything
+			// else (a lone or reversed surrogate) is unicodeEscape's.
+			if r >= 0xDC00 || i+12 > len(s) || s[i+6] != '\\' || s[i+7] != 'u' {
+				return i, n, high
+			}
+			l := s[i+8 : i+12]
+			l0, l1, l2, l3 := hexValues[l[0]], hexValues[l[1]], hexValues[l[2]], hexValues[l[3]]
+			r2 := uint32(l0)<<12 | uint32(l1)<<8 | uint32(l2)<<4 | uint32(l3)
+			if (l0|l1|l2|l3)&0xF0 != 0 || r2 < 0xDC00 || r2 >= 0xE000 {
+				return i, n, high
+			}
+			r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
+			w = 0xF0 | r>>18 | (0x80|r>>12&0x3F)<<8 | (0x80|r>>6&0x3F)<<16 | (0x80|r&0x3F)<<24
+			size = 4
+			i += 6 // the low surrogate's escape; the high one's is passed below
 		default:
 			w = 0xE0 | r>>12 | (0x80|r>>6&0x3F)<<8 | (0x80|r&0x3F)<<16
 		}
