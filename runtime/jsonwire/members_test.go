@@ -173,3 +173,79 @@ func BenchmarkMember(b *testing.B) {
 		}
 	}
 }
+
+// TestMemberFastPath decodes documents whose members come in the same
+// order every time, so that Member's guess of the next name is right
+// after the first, and so takes its fast path: names of every length
+// around the sixteen bytes (with quote and ':') that it confirms by
+// itself, null and spaced values after a guessed name, '}' right after a
+// member, and each document also cut short, so that its last members are
+// within 25 bytes of the end of the input. Each document is decoded a few
+// times over (the guesses persist in the Members) and checked against
+// NextKey.
+func TestMemberFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	names := []string{"ab", "abc", "abcd", "Name", "Names", "SiteArnXY", "abcdefghijklm", "abcdefghijklmn",
+		"abcdefghijklmno", "abcdefghijklmnop", "OperatingAddressCity", "OperatingAddressCountryCode"}
+	index := map[string]int{}
+	for i, n := range names {
+		index[n] = i
+	}
+	values := []string{"1", "null", `"x"`, ` 2`, ` null`, `{"ab":1}`, `[]`, `"abcdefghijklmnopqrstuvwxyz"`}
+	reference := func(input string) []string {
+		var want []string
+		d := NewDecoderString(input)
+		d.BeginObject()
+		for {
+			key, ok := d.NextKey()
+			if !ok {
+				break
+			}
+			i, known := index[string(key)]
+			if !known {
+				d.Skip()
+				continue
+			}
+			if d.Null() {
+				continue
+			}
+			want = append(want, fmt.Sprintf("%d=%s", i, d.Raw()))
+		}
+		return want
+	}
+	for round := range 300 {
+		m := &Members{Names: names}
+		order := r.Perm(len(names))[:1+r.IntN(len(names))]
+		var docs []string
+		for range 3 {
+			var in strings.Builder
+			in.WriteString("{")
+			for k, i := range order {
+				if k > 0 {
+					in.WriteString(",")
+				}
+				name := names[i]
+				switch r.IntN(8) {
+				case 0:
+					name += "Z" // unknown: skipped
+				case 1:
+					// Unknown too, but with the same first and last
+					// eight bytes, for the names longer than sixteen.
+					name = name[:len(name)/2] + "_" + name[len(name)/2+1:]
+				}
+				fmt.Fprintf(&in, "%q:%s", name, values[r.IntN(len(values))])
+			}
+			in.WriteString("}")
+			docs = append(docs, in.String(), in.String()+strings.Repeat(" ", 30))
+		}
+		for _, input := range docs {
+			got, err := memberValues(m, input)
+			if err != nil {
+				t.Fatalf("round %d: %s: %v", round, input, err)
+			}
+			if want := reference(input); !slices.Equal(got, want) {
+				t.Fatalf("round %d: input %s: got %q, want %q", round, input, got, want)
+			}
+		}
+	}
+}
