@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -208,5 +209,68 @@ func TestUnquoteRunBounds(t *testing.T) {
 	}
 	if i, n, _ := unquoteRun([]byte("abcdefghijklmnop"), make([]byte, 32), -1, 0, 0); i != -1 || n != 0 {
 		t.Fatalf("unquoteRun from -1 = %d, %d", i, n)
+	}
+}
+
+// TestShortStrings checks scanString, which keeps strings of up to fifteen
+// bytes of plain ASCII by storing two whole words at the free end of the
+// Decoder's block of strings: arrays of strings of every length around
+// that (and with what it must leave to wideRun, an escape or a non-ASCII
+// character, at every third offset), read by String and by
+// StringList, with the input ending at every distance after the last one,
+// so that the block's free end and the end of the input fall at every
+// point of the two words. Every string must equal encoding/json's, and
+// still equal it once the whole array is read: storing a word past a
+// string's end must never change a string handed out before.
+func TestShortStrings(t *testing.T) {
+	var contents []string
+	for n := range 25 {
+		plain := strings.Repeat("x", n)
+		contents = append(contents, plain)
+		for _, odd := range []string{`\n`, "é", "\x7f", `\u0041`, `\\`, "😀", "\xff"} {
+			for at := 0; at <= n; at += 3 {
+				contents = append(contents, plain[:at]+odd+plain[at:])
+			}
+		}
+	}
+	for _, count := range []int{1, 2, 7, 40, 300} {
+		for pad := range 18 {
+			var in strings.Builder
+			in.WriteByte('[')
+			for k := range count {
+				if k > 0 {
+					in.WriteByte(',')
+				}
+				c := contents[(k*7+pad)%len(contents)]
+				in.WriteString(`"` + c + `"`)
+			}
+			in.WriteString("]" + strings.Repeat(" ", pad))
+			var want []string
+			if err := json.Unmarshal([]byte(in.String()), &want); err != nil {
+				t.Fatal(err)
+			}
+			// String, element by element, keeping each result.
+			d := NewDecoderString(in.String())
+			var got []string
+			if d.BeginArray() {
+				for d.NextElem() {
+					got = append(got, d.String())
+					if last := got[len(got)-1]; last != want[len(got)-1] {
+						t.Fatalf("count %d pad %d: string %d = %q, want %q", count, pad, len(got)-1, last, want[len(got)-1])
+					}
+				}
+			}
+			d.End()
+			if d.Err() != nil || !slices.Equal(got, want) {
+				t.Fatalf("count %d pad %d: strings changed after they were read (%v)", count, pad, d.Err())
+			}
+			// StringList, the same.
+			d = NewDecoderString(in.String())
+			got = d.StringList()
+			d.End()
+			if d.Err() != nil || !slices.Equal(got, want) {
+				t.Fatalf("count %d pad %d: StringList = %q, %v; want %q", count, pad, got, d.Err(), want)
+			}
+		}
 	}
 }

@@ -828,7 +828,10 @@ func (d *Decoder) String() string {
 	// Fast path, without stringBytes' call: a string right here (compact
 	// JSON), most often with nothing to unescape.
 	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
-		j, wide := wideRun(s, i+1)
+		v, done, j, wide := d.scanString(i)
+		if done {
+			return v
+		}
 		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
@@ -840,6 +843,65 @@ func (d *Decoder) String() string {
 		return ""
 	}
 	return d.keep(b)
+}
+
+// scanString begins String's work on the string whose opening quote is at
+// s[i], i+1 < len(s): it returns what wideRun(s, i+1) returns, the offset
+// of the first '"', '\\' or control character of the content and whether
+// bytes from 0x80 on come before it, unless the string is short and plain,
+// which it keeps itself and returns with true. Short and plain is the
+// commonest kind of string (names, identifiers, enum values): up to
+// fifteen bytes of ASCII with nothing to unescape. For those it reads the
+// sixteen bytes after the quote as two words and stores them whole at the
+// free end of the Decoder's block of strings, of which the string then
+// takes the first bytes: the bytes stored past them are in the free part
+// of the block, which the next strings overwrite, so that no string handed
+// out ever changes (see keep). Any other string costs no more than
+// wideRun: the words read are not read again.
+//
+// The words are read and stored through unsafe.Add, without bounds
+// checks: i+17 <= len(s) and d.used+16 <= len(d.arena) keep them within
+// the input and the block.
+func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
+	s := d.s
+	if i < 0 || i+17 > len(s) {
+		j, wide = wideRun(s, i+1)
+		return "", false, j, wide
+	}
+	ps := unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), i+1)
+	x0 := binary.LittleEndian.Uint64((*[8]byte)(ps)[:])
+	var x1 uint64
+	n := 0
+	if m := stops(x0); m != 0 {
+		n = bits.TrailingZeros64(m) >> 3
+		x0 &= m&-m - 1 // the bytes before the stop (the rest is not stored)
+	} else {
+		x1 = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, 8))[:])
+		m := stops(x1)
+		if m == 0 {
+			j, wide = wideRun(s, i+17)
+			return "", false, j, wide || (x0|x1)&highBits != 0
+		}
+		n = 8 + bits.TrailingZeros64(m)>>3
+		x1 &= m&-m - 1
+	}
+	j, wide = i+1+n, (x0|x1)&highBits != 0
+	if wide || s[j] != '"' {
+		return "", false, j, wide
+	}
+	a, u := d.arena, d.used
+	if u < 0 || u+16 > len(a) {
+		return "", false, j, false // keep starts a new block
+	}
+	d.pos = j + 1
+	if n == 0 {
+		return "", true, j, false
+	}
+	pa := unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u)
+	binary.LittleEndian.PutUint64((*[8]byte)(pa)[:], x0)
+	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 8))[:], x1)
+	d.used = u + n
+	return unsafe.String((*byte)(pa), n), true, j, false
 }
 
 // Symbol is String for values that repeat, such as enum values: a value

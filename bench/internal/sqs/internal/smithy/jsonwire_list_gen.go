@@ -273,7 +273,12 @@ func (d *Decoder) StringList() []string {
 		} else {
 			p = b.nextIn(d)
 		}
-		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		v, done, j, wide := d.scanString(i)
+		if done {
+			*p = v
+			continue
+		}
+		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue
