@@ -1084,13 +1084,16 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 // within dst (i and n only grow, from values checked not to be negative),
 // and the checks of s[i:] and dst[n:], with the pointer masking that
 // slicing to a possibly empty slice costs, were a third of the loop's
-// instructions. The rest indexes as usual.
+// instructions. So are the escapes: their bytes and what they give are
+// within the same bounds (or, for the bytes after the word, checked
+// against len(s) first), and the stop itself is read from the word.
 func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 	if i < 0 || n < 0 {
 		return i, n, high
 	}
 	ps, pd := unsafe.Pointer(unsafe.SliceData(s)), unsafe.Pointer(unsafe.SliceData(dst))
-	for i+8 <= len(s) && n+16 <= len(dst) {
+	ls, ld := len(s), len(dst)
+	for i+8 <= ls && n+16 <= ld {
 		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, i))[:])
 		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pd, n))[:], x)
 		m := stops(x)
@@ -1101,25 +1104,30 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 			continue
 		}
 		high |= x & (m&-m - 1) // the bytes before the stop
-		k := bits.TrailingZeros64(m) >> 3
+		// The stop is byte k of the word, taken from the word itself:
+		// i+k < i+8 <= len(s), and from here on n+k+4 < n+16 <= len(dst),
+		// room for what an escape gives.
+		at := bits.TrailingZeros64(m) &^ 7
+		k := at >> 3
 		i += k
 		n += k
-		if s[i] != '\\' || i+1 >= len(s) {
+		if byte(x>>at) != '\\' || i+1 >= ls {
 			break
 		}
-		if c := unescapes[s[i+1]]; c != 0 {
+		e := *(*byte)(unsafe.Add(ps, i+1))
+		if c := unescapes[e]; c != 0 {
 			// The common escapes: the word's store left room.
-			dst[n] = c
+			*(*byte)(unsafe.Add(pd, n)) = c
 			i += 2
 			n++
 			continue
 		}
 		// \u and a character, or a surrogate pair, here too: room for
 		// its four bytes is there. hex4 and encodeRune, written out.
-		if s[i+1] != 'u' || i+6 > len(s) {
+		if e != 'u' || i+6 > ls {
 			break
 		}
-		h := s[i+2 : i+6]
+		h := (*[4]byte)(unsafe.Add(ps, i+2))
 		h0, h1, h2, h3 := hexValues[h[0]], hexValues[h[1]], hexValues[h[2]], hexValues[h[3]]
 		if (h0|h1|h2|h3)&0xF0 != 0 {
 			break
@@ -1136,13 +1144,13 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 			// A high surrogate escaped with its low one, as encoders
 			// write characters past U+FFFF: the pair, here too. Anything
 			// else (a lone or reversed surrogate) is unicodeEscape's.
-			if r >= 0xDC00 || i+12 > len(s) || s[i+6] != '\\' || s[i+7] != 'u' {
+			if r >= 0xDC00 || i+12 > ls {
 				return i, n, high
 			}
-			l := s[i+8 : i+12]
-			l0, l1, l2, l3 := hexValues[l[0]], hexValues[l[1]], hexValues[l[2]], hexValues[l[3]]
+			l := (*[6]byte)(unsafe.Add(ps, i+6))
+			l0, l1, l2, l3 := hexValues[l[2]], hexValues[l[3]], hexValues[l[4]], hexValues[l[5]]
 			r2 := uint32(l0)<<12 | uint32(l1)<<8 | uint32(l2)<<4 | uint32(l3)
-			if (l0|l1|l2|l3)&0xF0 != 0 || r2 < 0xDC00 || r2 >= 0xE000 {
+			if l[0] != '\\' || l[1] != 'u' || (l0|l1|l2|l3)&0xF0 != 0 || r2 < 0xDC00 || r2 >= 0xE000 {
 				return i, n, high
 			}
 			r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
@@ -1152,7 +1160,7 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 		default:
 			w = 0xE0 | r>>12 | (0x80|r>>6&0x3F)<<8 | (0x80|r&0x3F)<<16
 		}
-		binary.LittleEndian.PutUint32(dst[n:], w)
+		binary.LittleEndian.PutUint32((*[4]byte)(unsafe.Add(pd, n))[:], w)
 		i += 6
 		n += size
 	}

@@ -189,7 +189,7 @@ func TestStringEscapeRuns(t *testing.T) {
 // loop must stop (run it with -race, whose pointer checks see a word past
 // either end), and checks what it copied.
 func TestUnquoteRunBounds(t *testing.T) {
-	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`} {
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`, `abcdefg\`, `abcdef\u00e`, `abcdefg\ud83d\ude8`} {
 		for extra := range 9 {
 			s := []byte(text + strings.Repeat("z", extra))
 			s = s[:len(s):len(s)]
