@@ -255,3 +255,74 @@ func TestMemberFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestNextKeyStringAgreesWithNextKey reads objects with NextKeyString,
+// whose fast path keeps short plain names with scanString, and with
+// NextKey: names of every length up to 24 bytes, escaped and non-ASCII
+// ones, space around ',' and ':', empty objects and malformed ones, each
+// ending at every distance from the end of the input. The names, values
+// and errors must agree, and the names NextKeyString returned must not
+// change as the rest is read.
+func TestNextKeyStringAgreesWithNextKey(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	names := []string{"", "a", "ab"}
+	for n := 3; n <= 24; n++ {
+		names = append(names, strings.Repeat("k", n-1)+fmt.Sprint(n%10))
+	}
+	names = append(names, `a\nb`, `é`, `\u0041BC`, "GgMJDXpmuf")
+	seps := []string{",", ",", ",", " ,", ", "}
+	colons := []string{":", ":", ":", " :", ": "}
+	type result struct {
+		keys, values []string
+		err          string
+	}
+	readWith := func(input string, keyString bool) result {
+		var res result
+		d := NewDecoderString(input)
+		if d.BeginObject() {
+			for {
+				var k string
+				var ok bool
+				if keyString {
+					k, ok = d.NextKeyString()
+				} else {
+					var b []byte
+					b, ok = d.NextKey()
+					k = string(b)
+				}
+				if !ok {
+					break
+				}
+				res.keys = append(res.keys, k)
+				res.values = append(res.values, d.String())
+			}
+		}
+		d.End()
+		if d.Err() != nil {
+			res.err = d.Err().Error()
+		}
+		return res
+	}
+	for round := range 5000 {
+		var in strings.Builder
+		in.WriteString("{")
+		if r.IntN(10) == 0 {
+			in.WriteString(",") // malformed
+		}
+		for k := range r.IntN(8) {
+			if k > 0 {
+				in.WriteString(seps[r.IntN(len(seps))])
+			}
+			fmt.Fprintf(&in, `"%s"%s"v%d"`, names[r.IntN(len(names))], colons[r.IntN(len(colons))], k)
+		}
+		if r.IntN(10) == 0 {
+			in.WriteString(",") // malformed
+		}
+		in.WriteString("}")
+		input := in.String() + strings.Repeat(" ", r.IntN(20))
+		got, want := readWith(input, true), readWith(input, false)
+		if !slices.Equal(got.keys, want.keys) || !slices.Equal(got.values, want.values) || got.err != want.err {
+			t.Fatalf("round %d: %s: NextKeyString %q %q %q; NextKey %q %q %q", round, input, got.keys, got.values, got.err, want.keys, want.values, want.err)
+		}
+	}
+}
