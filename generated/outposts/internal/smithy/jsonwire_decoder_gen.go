@@ -790,6 +790,18 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 // the Decoder before it; the caller must read or Skip it. At the end of the
 // array it consumes ']' and returns false.
 func (d *Decoder) NextElem() bool {
+	// Inline fast path: compact JSON, with ',' next (every element but the
+	// first).
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == ',' && !d.first {
+		d.pos = i + 1
+		return true
+	}
+	return d.nextElem()
+}
+
+// nextElem is NextElem's general path: space before the next byte, the end
+// of the input, malformed input, and after an error.
+func (d *Decoder) nextElem() bool {
 	if d.err != nil {
 		return false
 	}
