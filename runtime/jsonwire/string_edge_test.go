@@ -2,10 +2,12 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // stringEdgePieces are the parts of strings that String deals with apart
@@ -270,6 +272,57 @@ func TestShortStrings(t *testing.T) {
 			d.End()
 			if d.Err() != nil || !slices.Equal(got, want) {
 				t.Fatalf("count %d pad %d: StringList = %q, %v; want %q", count, pad, got, d.Err(), want)
+			}
+		}
+	}
+}
+
+// TestSymbolAgreesWithString reads arrays of values drawn from a few
+// enum-like strings (of every length around the fifteen bytes Symbol's
+// fast path reads, and escaped, non-ASCII and invalid forms) with Symbol
+// and with String, which must agree, at every distance from the end of the
+// input; a value Symbol has seen recently must come back as the same
+// string, not a copy.
+func TestSymbolAgreesWithString(t *testing.T) {
+	values := []string{`A`, `AB`, `ACTIVE`, `COMPUTE`, `ISOLATED`, `POWER_30_KVA`, `SINGLE_PHASE_XY`, `SINGLE_PHASE_XYZ`,
+		`SINGLE_PHASE_XYZW_LONGER`, `A\u0042`, `é`, `AÉ_ÜÖ`, "\xff", "x\xffy", `a\"b`, ``}
+	r := rand.New(rand.NewPCG(31, 32))
+	for round := range 400 {
+		var in strings.Builder
+		in.WriteByte('[')
+		n := 1 + r.IntN(40)
+		for k := range n {
+			if k > 0 {
+				in.WriteByte(',')
+			}
+			in.WriteString(`"` + values[r.IntN(len(values))] + `"`)
+		}
+		in.WriteString("]" + strings.Repeat(" ", round%20))
+		read := func(f func(*Decoder) string) ([]string, error) {
+			d := NewDecoderString(in.String())
+			var got []string
+			for d.BeginArray(); d.NextElem(); {
+				got = append(got, f(d))
+			}
+			d.End()
+			return got, d.Err()
+		}
+		syms, err1 := read((*Decoder).Symbol)
+		strs, err2 := read((*Decoder).String)
+		if err1 != nil || err2 != nil || !slices.Equal(syms, strs) {
+			t.Fatalf("%s: Symbol %q, %v; String %q, %v", in.String(), syms, err1, strs, err2)
+		}
+		for a := range syms {
+			for b := range a {
+				if syms[a] == syms[b] && syms[a] != "" && len(syms[a]) <= 8 && unsafe.StringData(syms[a]) != unsafe.StringData(syms[b]) {
+					// Values this short and this few all stay among the
+					// recent ones, unless two share a hash: then neither
+					// is kept for good, so only those that repeat
+					// without another in between are checked.
+					if b == a-1 {
+						t.Fatalf("%s: values %d and %d are separate copies of %q", in.String(), b, a, syms[a])
+					}
+				}
 			}
 		}
 	}
