@@ -75,7 +75,7 @@ func deserializeCreateOrderOutput(resp *smithy.Response, out *CreateOrderOutput)
 		for i := d.Member(&membersCreateOrderOutput, -1); i >= 0; i = d.Member(&membersCreateOrderOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Order)
+				x := smithy.NewIn[types.Order](d)
 				decodeOrder(d, x)
 				out.Order = x
 			}
@@ -131,7 +131,7 @@ func deserializeCreateOutpostOutput(resp *smithy.Response, out *CreateOutpostOut
 		for i := d.Member(&membersCreateOutpostOutput, -1); i >= 0; i = d.Member(&membersCreateOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := smithy.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -187,7 +187,7 @@ func deserializeCreateSiteOutput(resp *smithy.Response, out *CreateSiteOutput) e
 		for i := d.Member(&membersCreateSiteOutput, -1); i >= 0; i = d.Member(&membersCreateSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := smithy.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -253,7 +253,7 @@ func deserializeGetCapacityTaskOutput(resp *smithy.Response, out *GetCapacityTas
 			case 4:
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				x := new(types.InstancesToExclude)
+				x := smithy.NewIn[types.InstancesToExclude](d)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
@@ -261,7 +261,7 @@ func deserializeGetCapacityTaskOutput(resp *smithy.Response, out *GetCapacityTas
 			case 7:
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				x := new(types.CapacityTaskFailure)
+				x := smithy.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
@@ -294,7 +294,7 @@ func deserializeGetCatalogItemOutput(resp *smithy.Response, out *GetCatalogItemO
 		for i := d.Member(&membersGetCatalogItemOutput, -1); i >= 0; i = d.Member(&membersGetCatalogItemOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.CatalogItem)
+				x := smithy.NewIn[types.CatalogItem](d)
 				decodeCatalogItem(d, x)
 				out.CatalogItem = x
 			}
@@ -321,7 +321,7 @@ func deserializeGetConnectionOutput(resp *smithy.Response, out *GetConnectionOut
 			case 0:
 				out.ConnectionId = d.BoxString(d.String())
 			case 1:
-				x := new(types.ConnectionDetails)
+				x := smithy.NewIn[types.ConnectionDetails](d)
 				decodeConnectionDetails(d, x)
 				out.ConnectionDetails = x
 			}
@@ -346,7 +346,7 @@ func deserializeGetOrderOutput(resp *smithy.Response, out *GetOrderOutput) error
 		for i := d.Member(&membersGetOrderOutput, -1); i >= 0; i = d.Member(&membersGetOrderOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Order)
+				x := smithy.NewIn[types.Order](d)
 				decodeOrder(d, x)
 				out.Order = x
 			}
@@ -371,7 +371,7 @@ func deserializeGetOutpostOutput(resp *smithy.Response, out *GetOutpostOutput) e
 		for i := d.Member(&membersGetOutpostOutput, -1); i >= 0; i = d.Member(&membersGetOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := smithy.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -465,7 +465,7 @@ func deserializeGetSiteOutput(resp *smithy.Response, out *GetSiteOutput) error {
 		for i := d.Member(&membersGetSiteOutput, -1); i >= 0; i = d.Member(&membersGetSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := smithy.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -497,7 +497,7 @@ func deserializeGetSiteAddressOutput(resp *smithy.Response, out *GetSiteAddressO
 			case 1:
 				out.AddressType = types.AddressType(d.Symbol())
 			case 2:
-				x := new(types.Address)
+				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				out.Address = x
 			}
@@ -875,7 +875,7 @@ func deserializeStartCapacityTaskOutput(resp *smithy.Response, out *StartCapacit
 			case 4:
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				x := new(types.InstancesToExclude)
+				x := smithy.NewIn[types.InstancesToExclude](d)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
@@ -883,7 +883,7 @@ func deserializeStartCapacityTaskOutput(resp *smithy.Response, out *StartCapacit
 			case 7:
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				x := new(types.CapacityTaskFailure)
+				x := smithy.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
@@ -1019,7 +1019,7 @@ func deserializeUpdateOutpostOutput(resp *smithy.Response, out *UpdateOutpostOut
 		for i := d.Member(&membersUpdateOutpostOutput, -1); i >= 0; i = d.Member(&membersUpdateOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := smithy.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -1062,7 +1062,7 @@ func deserializeUpdateSiteOutput(resp *smithy.Response, out *UpdateSiteOutput) e
 		for i := d.Member(&membersUpdateSiteOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := smithy.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -1103,7 +1103,7 @@ func deserializeUpdateSiteAddressOutput(resp *smithy.Response, out *UpdateSiteAd
 			case 0:
 				out.AddressType = types.AddressType(d.Symbol())
 			case 1:
-				x := new(types.Address)
+				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				out.Address = x
 			}
@@ -1170,7 +1170,7 @@ func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *smithy.Response, ou
 		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := smithy.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -1244,11 +1244,11 @@ func decodeAssetInfo(d *smithy.Decoder, v *types.AssetInfo) {
 		case 2:
 			v.AssetType = types.AssetType(d.Symbol())
 		case 3:
-			x := new(types.ComputeAttributes)
+			x := smithy.NewIn[types.ComputeAttributes](d)
 			decodeComputeAttributes(d, x)
 			v.ComputeAttributes = x
 		case 4:
-			x := new(types.AssetLocation)
+			x := smithy.NewIn[types.AssetLocation](d)
 			decodeAssetLocation(d, x)
 			v.AssetLocation = x
 		}
@@ -1628,7 +1628,7 @@ func decodeLineItem(d *smithy.Decoder, v *types.LineItem) {
 		case 3:
 			v.Status = types.LineItemStatus(d.Symbol())
 		case 4:
-			x := new(types.ShipmentInformation)
+			x := smithy.NewIn[types.ShipmentInformation](d)
 			decodeShipmentInformation(d, x)
 			v.ShipmentInformation = x
 		case 5:
@@ -1907,7 +1907,7 @@ func decodeSite(d *smithy.Decoder, v *types.Site) {
 		case 9:
 			v.OperatingAddressCity = d.BoxString(d.String())
 		case 10:
-			x := new(types.RackPhysicalProperties)
+			x := smithy.NewIn[types.RackPhysicalProperties](d)
 			decodeRackPhysicalProperties(d, x)
 			v.RackPhysicalProperties = x
 		}

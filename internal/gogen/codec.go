@@ -451,6 +451,15 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 		case shapes.KindDocument:
 			return []jen.Code{assign(jen.Qual(c.p.TypesPath, c.p.DocName).Call(jen.Id("d").Dot("Raw").Call()))}
 		case shapes.KindStructure:
+			if ptr && c.wire().newIn {
+				// From blocks the decoder hands out, rather than one
+				// allocation each (see NewIn).
+				return []jen.Code{
+					jen.Id("x").Op(":=").Qual(c.jw, "NewIn").Types(c.p.ValueType(s)).Call(jen.Id("d")),
+					jen.Id(c.decFunc(s)).Call(jen.Id("d"), jen.Id("x")),
+					assign(jen.Id("x")),
+				}
+			}
 			if ptr {
 				return []jen.Code{
 					jen.Id("x").Op(":=").New(c.p.ValueType(s)),

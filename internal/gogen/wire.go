@@ -32,13 +32,16 @@ type wireFormat struct {
 	lengths bool
 	// binary: bodies are bytes, which protocol tests give in base64.
 	binary bool
+	// newIn: the runtime has NewIn, which hands out the structures that
+	// optional members point to from blocks shared within a document.
+	newIn bool
 	// testHelper is the template, if any, that protocol tests need to
 	// compare bodies of the format.
 	testHelper string
 }
 
 var (
-	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true}
+	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true, newIn: true}
 	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
 )
 

@@ -1070,3 +1070,44 @@ func TestStringBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestBeginLimits checks BeginArray and BeginObject, whose fast path takes
+// '[' or '{' right at the offset: nesting stops at MaxDepth with a
+// SyntaxError, compact or not, and after an error neither begins anything
+// or moves.
+func TestBeginLimits(t *testing.T) {
+	for _, sp := range []string{"", " "} {
+		in := strings.Repeat(sp+"[", MaxDepth+1)
+		d := NewDecoderString(in)
+		for k := range MaxDepth {
+			if !d.BeginArray() {
+				t.Fatalf("%q: BeginArray %d failed: %v", sp, k, d.Err())
+			}
+		}
+		if d.BeginArray() || errKind(d.Err()) != "syntax" {
+			t.Fatalf("%q: BeginArray past MaxDepth: %v", sp, d.Err())
+		}
+		in = strings.Repeat(sp+`{"a":`, MaxDepth+1)
+		d = NewDecoderString(in)
+		for k := range MaxDepth {
+			if !d.BeginObject() {
+				t.Fatalf("%q: BeginObject %d failed: %v", sp, k, d.Err())
+			}
+			if key, ok := d.NextKey(); !ok || string(key) != "a" {
+				t.Fatalf("%q: NextKey %d = %q, %v", sp, k, key, d.Err())
+			}
+		}
+		if d.BeginObject() || errKind(d.Err()) != "syntax" {
+			t.Fatalf("%q: BeginObject past MaxDepth: %v", sp, d.Err())
+		}
+	}
+	for _, begin := range []func(*Decoder) bool{(*Decoder).BeginArray, (*Decoder).BeginObject} {
+		d := NewDecoderString(`[{}]`)
+		d.Fail(io.ErrUnexpectedEOF)
+		d2 := NewDecoderString(`{}`)
+		d2.Fail(io.ErrUnexpectedEOF)
+		if begin(d) || begin(d2) || d.Offset() != 0 || d2.Offset() != 0 {
+			t.Fatalf("began after an error")
+		}
+	}
+}

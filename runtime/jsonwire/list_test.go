@@ -340,3 +340,51 @@ func TestStringList(t *testing.T) {
 		}
 	}
 }
+
+// TestNewIn checks the values NewIn hands out: each is zero and its own
+// (writing one changes no other), over many blocks, for two Decoders at
+// once, and with lists of the same type growing in the same Decoder's
+// memory between the calls, which must keep their elements.
+func TestNewIn(t *testing.T) {
+	type rec struct {
+		Name *string
+		N    int64
+		Tags []string
+	}
+	d1, d2 := NewDecoderString(`null`), NewDecoderString(`null`)
+	var got1, got2 []*rec
+	var b ListBuilder[rec]
+	for i := range 3000 {
+		for _, x := range []struct {
+			d   *Decoder
+			got *[]*rec
+		}{{d1, &got1}, {d2, &got2}} {
+			p := NewIn[rec](x.d)
+			if p.Name != nil || p.N != 0 || p.Tags != nil {
+				t.Fatalf("value %d is not zero: %+v", i, *p)
+			}
+			name := strconv.Itoa(i)
+			p.Name, p.N, p.Tags = &name, int64(i), []string{name}
+			*x.got = append(*x.got, p)
+		}
+		if i%7 == 0 {
+			*b.NextIn(d1) = rec{N: -int64(i)}
+		}
+	}
+	for _, got := range [][]*rec{got1, got2} {
+		for i, p := range got {
+			if p.N != int64(i) || *p.Name != strconv.Itoa(i) || len(p.Tags) != 1 || p.Tags[0] != *p.Name {
+				t.Fatalf("value %d changed: %+v", i, *p)
+			}
+		}
+	}
+	list := b.Slice()
+	for k, r := range list {
+		if r.N != -int64(7*k) {
+			t.Fatalf("list element %d = %+v", k, r)
+		}
+	}
+	if len(list) != (3000+6)/7 {
+		t.Fatalf("list has %d elements", len(list))
+	}
+}

@@ -236,7 +236,47 @@ func (m *Members) find(key []byte) int {
 // (escaped, or with space around it) is read by NextKey and compared with
 // each name.
 func (d *Decoder) Member(m *Members, prev int) int {
+	// The fast path: compact JSON, with the name that followed prev last
+	// time (or '}') next, and a value that is not null. The input's
+	// words are read through unsafe.Add, as unquoteRun reads them: p+25 <=
+	// len(s) keeps both within s (tailAt is at most 15).
 	t := (*memberTable)(atomic.LoadPointer(&m.table))
+	if s, p := d.s, d.pos; t != nil && d.err == nil && uint(prev+1) < uint(len(t.after)) && uint(p) < uint(len(s)) {
+		c := s[p]
+		if !d.first {
+			if c == '}' {
+				d.pos = p + 1
+				d.depth--
+				return -1
+			}
+			if c != ',' {
+				return d.member(t, m, prev)
+			}
+			p++
+		}
+		if p+25 <= len(s) && s[p] == '"' {
+			if k := t.after[prev+1].Load(); k < uint32(len(t.entries)) {
+				e := &t.entries[k]
+				ps := unsafe.Pointer(unsafe.SliceData(s))
+				w0 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, p+1))[:])
+				w1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, p+1+int(e.tailAt&15)))[:])
+				if w0&e.mask == e.head && w1&e.tailMask == e.tail && (!e.long || e.matchesTail(s[p+1:])) {
+					d.first = false
+					d.pos = p + 1 + len(e.quoted)
+					if !d.Null() {
+						return int(k)
+					}
+					prev = int(k) // a null value: on to the next member
+				}
+			}
+		}
+	}
+	return d.member(t, m, prev)
+}
+
+// member is Member's general path: any name, however written, and null
+// values, with t the table, or nil before it is built.
+func (d *Decoder) member(t *memberTable, m *Members, prev int) int {
 	if t == nil {
 		t = m.build()
 	}

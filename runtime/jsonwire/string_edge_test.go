@@ -2,9 +2,12 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // stringEdgePieces are the parts of strings that String deals with apart
@@ -103,14 +106,18 @@ func TestValidUTF8Ends(t *testing.T) {
 
 // TestStringEscapeRuns checks runs of escapes, one after the other with
 // nothing between them (unquoteRun handles each without going back to a
-// word read, and leaves surrogates and bad escapes to unquote), at every
+// word read, and leaves lone surrogates and bad escapes to unquote), at every
 // offset within a word and within a word of the end of the input, and a
 // document of many such strings, so that the free end of the Decoder's
 // current block of strings (or its scratch memory, for stringBytes) runs
 // out at every point of an escape run. Each is checked against
 // encoding/json.
 func TestStringEscapeRuns(t *testing.T) {
-	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01"}
+	escapes := []string{`\n`, `\"`, `\\`, `\u00e9`, `\u2028`, `\u0041`, `\ud83d\ude80`, `\ud83d`, `\uDBFF\uDFFF`, `\u12zz`, `\q`, "\x01",
+		// Surrogates, which unquoteRun pairs itself when a high one's
+		// escape is followed by a low one's, and leaves to unquote
+		// otherwise: the range's ends, a low one alone, two high ones.
+		`\uD800\uDC00`, `\ude80`, `\ud83d\uDBFF`, `\ud83d\uE000`, `\uDC00\uD800`}
 	var doc strings.Builder
 	doc.WriteByte('[')
 	for _, e1 := range escapes {
@@ -184,7 +191,7 @@ func TestStringEscapeRuns(t *testing.T) {
 // loop must stop (run it with -race, whose pointer checks see a word past
 // either end), and checks what it copied.
 func TestUnquoteRunBounds(t *testing.T) {
-	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`} {
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`, `abcdefg\`, `abcdef\u00e`, `abcdefg\ud83d\ude8`} {
 		for extra := range 9 {
 			s := []byte(text + strings.Repeat("z", extra))
 			s = s[:len(s):len(s)]
@@ -204,5 +211,119 @@ func TestUnquoteRunBounds(t *testing.T) {
 	}
 	if i, n, _ := unquoteRun([]byte("abcdefghijklmnop"), make([]byte, 32), -1, 0, 0); i != -1 || n != 0 {
 		t.Fatalf("unquoteRun from -1 = %d, %d", i, n)
+	}
+}
+
+// TestShortStrings checks scanString, which keeps strings of up to fifteen
+// bytes of plain ASCII by storing two whole words at the free end of the
+// Decoder's block of strings: arrays of strings of every length around
+// that (and with what it must leave to wideRun, an escape or a non-ASCII
+// character, at every third offset), read by String and by
+// StringList, with the input ending at every distance after the last one,
+// so that the block's free end and the end of the input fall at every
+// point of the two words. Every string must equal encoding/json's, and
+// still equal it once the whole array is read: storing a word past a
+// string's end must never change a string handed out before.
+func TestShortStrings(t *testing.T) {
+	var contents []string
+	for n := range 25 {
+		plain := strings.Repeat("x", n)
+		contents = append(contents, plain)
+		for _, odd := range []string{`\n`, "é", "\x7f", `\u0041`, `\\`, "😀", "\xff"} {
+			for at := 0; at <= n; at += 3 {
+				contents = append(contents, plain[:at]+odd+plain[at:])
+			}
+		}
+	}
+	for _, count := range []int{1, 2, 7, 40, 300} {
+		for pad := range 18 {
+			var in strings.Builder
+			in.WriteByte('[')
+			for k := range count {
+				if k > 0 {
+					in.WriteByte(',')
+				}
+				c := contents[(k*7+pad)%len(contents)]
+				in.WriteString(`"` + c + `"`)
+			}
+			in.WriteString("]" + strings.Repeat(" ", pad))
+			var want []string
+			if err := json.Unmarshal([]byte(in.String()), &want); err != nil {
+				t.Fatal(err)
+			}
+			// String, element by element, keeping each result.
+			d := NewDecoderString(in.String())
+			var got []string
+			if d.BeginArray() {
+				for d.NextElem() {
+					got = append(got, d.String())
+					if last := got[len(got)-1]; last != want[len(got)-1] {
+						t.Fatalf("count %d pad %d: string %d = %q, want %q", count, pad, len(got)-1, last, want[len(got)-1])
+					}
+				}
+			}
+			d.End()
+			if d.Err() != nil || !slices.Equal(got, want) {
+				t.Fatalf("count %d pad %d: strings changed after they were read (%v)", count, pad, d.Err())
+			}
+			// StringList, the same.
+			d = NewDecoderString(in.String())
+			got = d.StringList()
+			d.End()
+			if d.Err() != nil || !slices.Equal(got, want) {
+				t.Fatalf("count %d pad %d: StringList = %q, %v; want %q", count, pad, got, d.Err(), want)
+			}
+		}
+	}
+}
+
+// TestSymbolAgreesWithString reads arrays of values drawn from a few
+// enum-like strings (of every length around the fifteen bytes Symbol's
+// fast path reads, and escaped, non-ASCII and invalid forms) with Symbol
+// and with String, which must agree, at every distance from the end of the
+// input; a value Symbol has seen recently must come back as the same
+// string, not a copy.
+func TestSymbolAgreesWithString(t *testing.T) {
+	values := []string{`A`, `AB`, `ACTIVE`, `COMPUTE`, `ISOLATED`, `POWER_30_KVA`, `SINGLE_PHASE_XY`, `SINGLE_PHASE_XYZ`,
+		`SINGLE_PHASE_XYZW_LONGER`, `A\u0042`, `é`, `AÉ_ÜÖ`, "\xff", "x\xffy", `a\"b`, ``}
+	r := rand.New(rand.NewPCG(31, 32))
+	for round := range 400 {
+		var in strings.Builder
+		in.WriteByte('[')
+		n := 1 + r.IntN(40)
+		for k := range n {
+			if k > 0 {
+				in.WriteByte(',')
+			}
+			in.WriteString(`"` + values[r.IntN(len(values))] + `"`)
+		}
+		in.WriteString("]" + strings.Repeat(" ", round%20))
+		read := func(f func(*Decoder) string) ([]string, error) {
+			d := NewDecoderString(in.String())
+			var got []string
+			for d.BeginArray(); d.NextElem(); {
+				got = append(got, f(d))
+			}
+			d.End()
+			return got, d.Err()
+		}
+		syms, err1 := read((*Decoder).Symbol)
+		strs, err2 := read((*Decoder).String)
+		if err1 != nil || err2 != nil || !slices.Equal(syms, strs) {
+			t.Fatalf("%s: Symbol %q, %v; String %q, %v", in.String(), syms, err1, strs, err2)
+		}
+		for a := range syms {
+			for b := range a {
+				if syms[a] == syms[b] && syms[a] != "" && len(syms[a]) <= 8 && unsafe.StringData(syms[a]) != unsafe.StringData(syms[b]) {
+					// Values this short and this few all stay among the
+					// recent ones, unless two share a hash: then neither
+					// is kept for good, so only those that repeat
+					// without another in between are checked.
+					if b == a-1 {
+						t.Fatalf("%s: values %d and %d are separate copies of %q", in.String(), b, a, syms[a])
+					}
+				}
+			}
+		}
 	}
 }

@@ -155,7 +155,7 @@ func deserializeCreateBackupOutput(resp *smithy.Response, out *CreateBackupOutpu
 		for i := d.Member(&membersCreateBackupOutput, -1); i >= 0; i = d.Member(&membersCreateBackupOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.BackupDetails)
+				x := smithy.NewIn[types.BackupDetails](d)
 				decodeBackupDetails(d, x)
 				out.BackupDetails = x
 			}
@@ -192,7 +192,7 @@ func deserializeCreateGlobalTableOutput(resp *smithy.Response, out *CreateGlobal
 		for i := d.Member(&membersCreateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersCreateGlobalTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.GlobalTableDescription)
+				x := smithy.NewIn[types.GlobalTableDescription](d)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
 			}
@@ -281,7 +281,7 @@ func deserializeCreateTableOutput(resp *smithy.Response, out *CreateTableOutput)
 		for i := d.Member(&membersCreateTableOutput, -1); i >= 0; i = d.Member(&membersCreateTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
 			}
@@ -314,7 +314,7 @@ func deserializeDeleteBackupOutput(resp *smithy.Response, out *DeleteBackupOutpu
 		for i := d.Member(&membersDeleteBackupOutput, -1); i >= 0; i = d.Member(&membersDeleteBackupOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.BackupDescription)
+				x := smithy.NewIn[types.BackupDescription](d)
 				decodeBackupDescription(d, x)
 				out.BackupDescription = x
 			}
@@ -389,11 +389,11 @@ func deserializeDeleteItemOutput(resp *smithy.Response, out *DeleteItemOutput) e
 			case 0:
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				x := new(types.ItemCollectionMetrics)
+				x := smithy.NewIn[types.ItemCollectionMetrics](d)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
 			}
@@ -461,7 +461,7 @@ func deserializeDeleteTableOutput(resp *smithy.Response, out *DeleteTableOutput)
 		for i := d.Member(&membersDeleteTableOutput, -1); i >= 0; i = d.Member(&membersDeleteTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
 			}
@@ -494,7 +494,7 @@ func deserializeDescribeBackupOutput(resp *smithy.Response, out *DescribeBackupO
 		for i := d.Member(&membersDescribeBackupOutput, -1); i >= 0; i = d.Member(&membersDescribeBackupOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.BackupDescription)
+				x := smithy.NewIn[types.BackupDescription](d)
 				decodeBackupDescription(d, x)
 				out.BackupDescription = x
 			}
@@ -527,7 +527,7 @@ func deserializeDescribeContinuousBackupsOutput(resp *smithy.Response, out *Desc
 		for i := d.Member(&membersDescribeContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersDescribeContinuousBackupsOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ContinuousBackupsDescription)
+				x := smithy.NewIn[types.ContinuousBackupsDescription](d)
 				decodeContinuousBackupsDescription(d, x)
 				out.ContinuousBackupsDescription = x
 			}
@@ -574,7 +574,7 @@ func deserializeDescribeContributorInsightsOutput(resp *smithy.Response, out *De
 			case 4:
 				out.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
 			case 5:
-				x := new(types.FailureException)
+				x := smithy.NewIn[types.FailureException](d)
 				decodeFailureException(d, x)
 				out.FailureException = x
 			}
@@ -635,7 +635,7 @@ func deserializeDescribeExportOutput(resp *smithy.Response, out *DescribeExportO
 		for i := d.Member(&membersDescribeExportOutput, -1); i >= 0; i = d.Member(&membersDescribeExportOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ExportDescription)
+				x := smithy.NewIn[types.ExportDescription](d)
 				decodeExportDescription(d, x)
 				out.ExportDescription = x
 			}
@@ -668,7 +668,7 @@ func deserializeDescribeGlobalTableOutput(resp *smithy.Response, out *DescribeGl
 		for i := d.Member(&membersDescribeGlobalTableOutput, -1); i >= 0; i = d.Member(&membersDescribeGlobalTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.GlobalTableDescription)
+				x := smithy.NewIn[types.GlobalTableDescription](d)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
 			}
@@ -734,7 +734,7 @@ func deserializeDescribeImportOutput(resp *smithy.Response, out *DescribeImportO
 		for i := d.Member(&membersDescribeImportOutput, -1); i >= 0; i = d.Member(&membersDescribeImportOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ImportTableDescription)
+				x := smithy.NewIn[types.ImportTableDescription](d)
 				decodeImportTableDescription(d, x)
 				out.ImportTableDescription = x
 			}
@@ -834,7 +834,7 @@ func deserializeDescribeTableOutput(resp *smithy.Response, out *DescribeTableOut
 		for i := d.Member(&membersDescribeTableOutput, -1); i >= 0; i = d.Member(&membersDescribeTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.Table = x
 			}
@@ -867,7 +867,7 @@ func deserializeDescribeTableReplicaAutoScalingOutput(resp *smithy.Response, out
 		for i := d.Member(&membersDescribeTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersDescribeTableReplicaAutoScalingOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableAutoScalingDescription)
+				x := smithy.NewIn[types.TableAutoScalingDescription](d)
 				decodeTableAutoScalingDescription(d, x)
 				out.TableAutoScalingDescription = x
 			}
@@ -900,7 +900,7 @@ func deserializeDescribeTimeToLiveOutput(resp *smithy.Response, out *DescribeTim
 		for i := d.Member(&membersDescribeTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersDescribeTimeToLiveOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TimeToLiveDescription)
+				x := smithy.NewIn[types.TimeToLiveDescription](d)
 				decodeTimeToLiveDescription(d, x)
 				out.TimeToLiveDescription = x
 			}
@@ -947,7 +947,7 @@ func deserializeDisableKinesisStreamingDestinationOutput(resp *smithy.Response, 
 			case 2:
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				x := new(types.EnableKinesisStreamingConfiguration)
+				x := smithy.NewIn[types.EnableKinesisStreamingConfiguration](d)
 				decodeEnableKinesisStreamingConfiguration(d, x)
 				out.EnableKinesisStreamingConfiguration = x
 			}
@@ -994,7 +994,7 @@ func deserializeEnableKinesisStreamingDestinationOutput(resp *smithy.Response, o
 			case 2:
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				x := new(types.EnableKinesisStreamingConfiguration)
+				x := smithy.NewIn[types.EnableKinesisStreamingConfiguration](d)
 				decodeEnableKinesisStreamingConfiguration(d, x)
 				out.EnableKinesisStreamingConfiguration = x
 			}
@@ -1055,7 +1055,7 @@ func deserializeExecuteStatementOutput(resp *smithy.Response, out *ExecuteStatem
 			case 1:
 				out.NextToken = d.BoxString(d.String())
 			case 2:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 3:
@@ -1171,7 +1171,7 @@ func deserializeExportTableToPointInTimeOutput(resp *smithy.Response, out *Expor
 		for i := d.Member(&membersExportTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersExportTableToPointInTimeOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ExportDescription)
+				x := smithy.NewIn[types.ExportDescription](d)
 				decodeExportDescription(d, x)
 				out.ExportDescription = x
 			}
@@ -1230,7 +1230,7 @@ func deserializeGetItemOutput(resp *smithy.Response, out *GetItemOutput) error {
 			case 0:
 				out.Item = decodeAttributeMap(d)
 			case 1:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			}
@@ -1316,7 +1316,7 @@ func deserializeImportTableOutput(resp *smithy.Response, out *ImportTableOutput)
 		for i := d.Member(&membersImportTableOutput, -1); i >= 0; i = d.Member(&membersImportTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ImportTableDescription)
+				x := smithy.NewIn[types.ImportTableDescription](d)
 				decodeImportTableDescription(d, x)
 				out.ImportTableDescription = x
 			}
@@ -1682,11 +1682,11 @@ func deserializePutItemOutput(resp *smithy.Response, out *PutItemOutput) error {
 			case 0:
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				x := new(types.ItemCollectionMetrics)
+				x := smithy.NewIn[types.ItemCollectionMetrics](d)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
 			}
@@ -1834,7 +1834,7 @@ func deserializeQueryOutput(resp *smithy.Response, out *QueryOutput) error {
 			case 3:
 				out.LastEvaluatedKey = decodeKey(d)
 			case 4:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			}
@@ -1895,7 +1895,7 @@ func deserializeRestoreTableFromBackupOutput(resp *smithy.Response, out *Restore
 		for i := d.Member(&membersRestoreTableFromBackupOutput, -1); i >= 0; i = d.Member(&membersRestoreTableFromBackupOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
 			}
@@ -1968,7 +1968,7 @@ func deserializeRestoreTableToPointInTimeOutput(resp *smithy.Response, out *Rest
 		for i := d.Member(&membersRestoreTableToPointInTimeOutput, -1); i >= 0; i = d.Member(&membersRestoreTableToPointInTimeOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
 			}
@@ -2069,7 +2069,7 @@ func deserializeScanOutput(resp *smithy.Response, out *ScanOutput) error {
 			case 3:
 				out.LastEvaluatedKey = decodeKey(d)
 			case 4:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			}
@@ -2240,7 +2240,7 @@ func deserializeUpdateContinuousBackupsOutput(resp *smithy.Response, out *Update
 		for i := d.Member(&membersUpdateContinuousBackupsOutput, -1); i >= 0; i = d.Member(&membersUpdateContinuousBackupsOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.ContinuousBackupsDescription)
+				x := smithy.NewIn[types.ContinuousBackupsDescription](d)
 				decodeContinuousBackupsDescription(d, x)
 				out.ContinuousBackupsDescription = x
 			}
@@ -2320,7 +2320,7 @@ func deserializeUpdateGlobalTableOutput(resp *smithy.Response, out *UpdateGlobal
 		for i := d.Member(&membersUpdateGlobalTableOutput, -1); i >= 0; i = d.Member(&membersUpdateGlobalTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.GlobalTableDescription)
+				x := smithy.NewIn[types.GlobalTableDescription](d)
 				decodeGlobalTableDescription(d, x)
 				out.GlobalTableDescription = x
 			}
@@ -2456,11 +2456,11 @@ func deserializeUpdateItemOutput(resp *smithy.Response, out *UpdateItemOutput) e
 			case 0:
 				out.Attributes = decodeAttributeMap(d)
 			case 1:
-				x := new(types.ConsumedCapacity)
+				x := smithy.NewIn[types.ConsumedCapacity](d)
 				decodeConsumedCapacity(d, x)
 				out.ConsumedCapacity = x
 			case 2:
-				x := new(types.ItemCollectionMetrics)
+				x := smithy.NewIn[types.ItemCollectionMetrics](d)
 				decodeItemCollectionMetrics(d, x)
 				out.ItemCollectionMetrics = x
 			}
@@ -2507,7 +2507,7 @@ func deserializeUpdateKinesisStreamingDestinationOutput(resp *smithy.Response, o
 			case 2:
 				out.DestinationStatus = types.DestinationStatus(d.Symbol())
 			case 3:
-				x := new(types.UpdateKinesisStreamingConfiguration)
+				x := smithy.NewIn[types.UpdateKinesisStreamingConfiguration](d)
 				decodeUpdateKinesisStreamingConfiguration(d, x)
 				out.UpdateKinesisStreamingConfiguration = x
 			}
@@ -2588,7 +2588,7 @@ func deserializeUpdateTableOutput(resp *smithy.Response, out *UpdateTableOutput)
 		for i := d.Member(&membersUpdateTableOutput, -1); i >= 0; i = d.Member(&membersUpdateTableOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableDescription)
+				x := smithy.NewIn[types.TableDescription](d)
 				decodeTableDescription(d, x)
 				out.TableDescription = x
 			}
@@ -2633,7 +2633,7 @@ func deserializeUpdateTableReplicaAutoScalingOutput(resp *smithy.Response, out *
 		for i := d.Member(&membersUpdateTableReplicaAutoScalingOutput, -1); i >= 0; i = d.Member(&membersUpdateTableReplicaAutoScalingOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TableAutoScalingDescription)
+				x := smithy.NewIn[types.TableAutoScalingDescription](d)
 				decodeTableAutoScalingDescription(d, x)
 				out.TableAutoScalingDescription = x
 			}
@@ -2670,7 +2670,7 @@ func deserializeUpdateTimeToLiveOutput(resp *smithy.Response, out *UpdateTimeToL
 		for i := d.Member(&membersUpdateTimeToLiveOutput, -1); i >= 0; i = d.Member(&membersUpdateTimeToLiveOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.TimeToLiveSpecification)
+				x := smithy.NewIn[types.TimeToLiveSpecification](d)
 				decodeTimeToLiveSpecification(d, x)
 				out.TimeToLiveSpecification = x
 			}
@@ -2829,7 +2829,7 @@ func decodeAutoScalingPolicyDescription(d *smithy.Decoder, v *types.AutoScalingP
 		case 0:
 			v.PolicyName = d.BoxString(d.String())
 		case 1:
-			x := new(types.AutoScalingTargetTrackingScalingPolicyConfigurationDescription)
+			x := smithy.NewIn[types.AutoScalingTargetTrackingScalingPolicyConfigurationDescription](d)
 			decodeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d, x)
 			v.TargetTrackingScalingPolicyConfiguration = x
 		}
@@ -2896,15 +2896,15 @@ func decodeBackupDescription(d *smithy.Decoder, v *types.BackupDescription) {
 	for i := d.Member(&membersBackupDescription, -1); i >= 0; i = d.Member(&membersBackupDescription, i) {
 		switch i {
 		case 0:
-			x := new(types.BackupDetails)
+			x := smithy.NewIn[types.BackupDetails](d)
 			decodeBackupDetails(d, x)
 			v.BackupDetails = x
 		case 1:
-			x := new(types.SourceTableDetails)
+			x := smithy.NewIn[types.SourceTableDetails](d)
 			decodeSourceTableDetails(d, x)
 			v.SourceTableDetails = x
 		case 2:
-			x := new(types.SourceTableFeatureDetails)
+			x := smithy.NewIn[types.SourceTableFeatureDetails](d)
 			decodeSourceTableFeatureDetails(d, x)
 			v.SourceTableFeatureDetails = x
 		}
@@ -3041,7 +3041,7 @@ func decodeBatchStatementResponse(d *smithy.Decoder, v *types.BatchStatementResp
 	for i := d.Member(&membersBatchStatementResponse, -1); i >= 0; i = d.Member(&membersBatchStatementResponse, i) {
 		switch i {
 		case 0:
-			x := new(types.BatchStatementError)
+			x := smithy.NewIn[types.BatchStatementError](d)
 			decodeBatchStatementError(d, x)
 			v.Error = x
 		case 1:
@@ -3161,7 +3161,7 @@ func decodeConsumedCapacity(d *smithy.Decoder, v *types.ConsumedCapacity) {
 		case 3:
 			v.WriteCapacityUnits = d.BoxFloat64(d.Float64())
 		case 4:
-			x := new(types.Capacity)
+			x := smithy.NewIn[types.Capacity](d)
 			decodeCapacity(d, x)
 			v.Table = x
 		case 5:
@@ -3196,7 +3196,7 @@ func decodeContinuousBackupsDescription(d *smithy.Decoder, v *types.ContinuousBa
 		case 0:
 			v.ContinuousBackupsStatus = types.ContinuousBackupsStatus(d.Symbol())
 		case 1:
-			x := new(types.PointInTimeRecoveryDescription)
+			x := smithy.NewIn[types.PointInTimeRecoveryDescription](d)
 			decodePointInTimeRecoveryDescription(d, x)
 			v.PointInTimeRecoveryDescription = x
 		}
@@ -3356,7 +3356,7 @@ func decodeExportDescription(d *smithy.Decoder, v *types.ExportDescription) {
 		case 19:
 			v.ExportType = types.ExportType(d.Symbol())
 		case 20:
-			x := new(types.IncrementalExportSpecification)
+			x := smithy.NewIn[types.IncrementalExportSpecification](d)
 			decodeIncrementalExportSpecification(d, x)
 			v.IncrementalExportSpecification = x
 		}
@@ -3437,19 +3437,19 @@ func decodeGlobalSecondaryIndex(d *smithy.Decoder, v *types.GlobalSecondaryIndex
 		case 1:
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			x := new(types.Projection)
+			x := smithy.NewIn[types.Projection](d)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			x := new(types.ProvisionedThroughput)
+			x := smithy.NewIn[types.ProvisionedThroughput](d)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 4:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 5:
-			x := new(types.WarmThroughput)
+			x := smithy.NewIn[types.WarmThroughput](d)
 			decodeWarmThroughput(d, x)
 			v.WarmThroughput = x
 		}
@@ -3467,7 +3467,7 @@ func decodeGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.GlobalSec
 		case 1:
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			x := new(types.Projection)
+			x := smithy.NewIn[types.Projection](d)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
@@ -3475,7 +3475,7 @@ func decodeGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.GlobalSec
 		case 4:
 			v.Backfilling = d.BoxBool(d.Bool())
 		case 5:
-			x := new(types.ProvisionedThroughputDescription)
+			x := smithy.NewIn[types.ProvisionedThroughputDescription](d)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
 		case 6:
@@ -3485,11 +3485,11 @@ func decodeGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.GlobalSec
 		case 8:
 			v.IndexArn = d.BoxString(d.String())
 		case 9:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 10:
-			x := new(types.GlobalSecondaryIndexWarmThroughputDescription)
+			x := smithy.NewIn[types.GlobalSecondaryIndexWarmThroughputDescription](d)
 			decodeGlobalSecondaryIndexWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		}
@@ -3522,15 +3522,15 @@ func decodeGlobalSecondaryIndexInfo(d *smithy.Decoder, v *types.GlobalSecondaryI
 		case 1:
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			x := new(types.Projection)
+			x := smithy.NewIn[types.Projection](d)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			x := new(types.ProvisionedThroughput)
+			x := smithy.NewIn[types.ProvisionedThroughput](d)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 4:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		}
@@ -3645,7 +3645,7 @@ func decodeImportSummary(d *smithy.Decoder, v *types.ImportSummary) {
 		case 2:
 			v.TableArn = d.BoxString(d.String())
 		case 3:
-			x := new(types.S3BucketSource)
+			x := smithy.NewIn[types.S3BucketSource](d)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
 		case 4:
@@ -3692,7 +3692,7 @@ func decodeImportTableDescription(d *smithy.Decoder, v *types.ImportTableDescrip
 		case 4:
 			v.ClientToken = d.BoxString(d.String())
 		case 5:
-			x := new(types.S3BucketSource)
+			x := smithy.NewIn[types.S3BucketSource](d)
 			decodeS3BucketSource(d, x)
 			v.S3BucketSource = x
 		case 6:
@@ -3702,13 +3702,13 @@ func decodeImportTableDescription(d *smithy.Decoder, v *types.ImportTableDescrip
 		case 8:
 			v.InputFormat = types.InputFormat(d.Symbol())
 		case 9:
-			x := new(types.InputFormatOptions)
+			x := smithy.NewIn[types.InputFormatOptions](d)
 			decodeInputFormatOptions(d, x)
 			v.InputFormatOptions = x
 		case 10:
 			v.InputCompressionType = types.InputCompressionType(d.Symbol())
 		case 11:
-			x := new(types.TableCreationParameters)
+			x := smithy.NewIn[types.TableCreationParameters](d)
 			decodeTableCreationParameters(d, x)
 			v.TableCreationParameters = x
 		case 12:
@@ -3752,7 +3752,7 @@ func decodeInputFormatOptions(d *smithy.Decoder, v *types.InputFormatOptions) {
 	for i := d.Member(&membersInputFormatOptions, -1); i >= 0; i = d.Member(&membersInputFormatOptions, i) {
 		switch i {
 		case 0:
-			x := new(types.CsvOptions)
+			x := smithy.NewIn[types.CsvOptions](d)
 			decodeCsvOptions(d, x)
 			v.Csv = x
 		}
@@ -4022,7 +4022,7 @@ func decodeLocalSecondaryIndexDescription(d *smithy.Decoder, v *types.LocalSecon
 		case 1:
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			x := new(types.Projection)
+			x := smithy.NewIn[types.Projection](d)
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
@@ -4061,7 +4061,7 @@ func decodeLocalSecondaryIndexInfo(d *smithy.Decoder, v *types.LocalSecondaryInd
 		case 1:
 			v.KeySchema = decodeKeySchema(d)
 		case 2:
-			x := new(types.Projection)
+			x := smithy.NewIn[types.Projection](d)
 			decodeProjection(d, x)
 			v.Projection = x
 		}
@@ -4281,11 +4281,11 @@ func decodeReplicaAutoScalingDescription(d *smithy.Decoder, v *types.ReplicaAuto
 		case 1:
 			v.GlobalSecondaryIndexes = decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d)
 		case 2:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
 		case 3:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
 		case 4:
@@ -4326,15 +4326,15 @@ func decodeReplicaDescription(d *smithy.Decoder, v *types.ReplicaDescription) {
 		case 4:
 			v.KMSMasterKeyId = d.BoxString(d.String())
 		case 5:
-			x := new(types.ProvisionedThroughputOverride)
+			x := smithy.NewIn[types.ProvisionedThroughputOverride](d)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
 		case 6:
-			x := new(types.OnDemandThroughputOverride)
+			x := smithy.NewIn[types.OnDemandThroughputOverride](d)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
 		case 7:
-			x := new(types.TableWarmThroughputDescription)
+			x := smithy.NewIn[types.TableWarmThroughputDescription](d)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		case 8:
@@ -4342,7 +4342,7 @@ func decodeReplicaDescription(d *smithy.Decoder, v *types.ReplicaDescription) {
 		case 9:
 			v.ReplicaInaccessibleDateTime = d.BoxTime(d.EpochSeconds())
 		case 10:
-			x := new(types.TableClassSummary)
+			x := smithy.NewIn[types.TableClassSummary](d)
 			decodeTableClassSummary(d, x)
 			v.ReplicaTableClassSummary = x
 		}
@@ -4375,11 +4375,11 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *smithy.Decoder, 
 		case 1:
 			v.IndexStatus = types.IndexStatus(d.Symbol())
 		case 2:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
 		case 3:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedWriteCapacityAutoScalingSettings = x
 		}
@@ -4410,15 +4410,15 @@ func decodeReplicaGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.Re
 		case 0:
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			x := new(types.ProvisionedThroughputOverride)
+			x := smithy.NewIn[types.ProvisionedThroughputOverride](d)
 			decodeProvisionedThroughputOverride(d, x)
 			v.ProvisionedThroughputOverride = x
 		case 2:
-			x := new(types.OnDemandThroughputOverride)
+			x := smithy.NewIn[types.OnDemandThroughputOverride](d)
 			decodeOnDemandThroughputOverride(d, x)
 			v.OnDemandThroughputOverride = x
 		case 3:
-			x := new(types.GlobalSecondaryIndexWarmThroughputDescription)
+			x := smithy.NewIn[types.GlobalSecondaryIndexWarmThroughputDescription](d)
 			decodeGlobalSecondaryIndexWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		}
@@ -4453,13 +4453,13 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *smithy.Decoder, v *
 		case 2:
 			v.ProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 3:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedReadCapacityAutoScalingSettings = x
 		case 4:
 			v.ProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
 		case 5:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ProvisionedWriteCapacityAutoScalingSettings = x
 		}
@@ -4507,25 +4507,25 @@ func decodeReplicaSettingsDescription(d *smithy.Decoder, v *types.ReplicaSetting
 		case 1:
 			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
 		case 2:
-			x := new(types.BillingModeSummary)
+			x := smithy.NewIn[types.BillingModeSummary](d)
 			decodeBillingModeSummary(d, x)
 			v.ReplicaBillingModeSummary = x
 		case 3:
 			v.ReplicaProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 4:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedReadCapacityAutoScalingSettings = x
 		case 5:
 			v.ReplicaProvisionedWriteCapacityUnits = d.BoxInt64(d.Int64())
 		case 6:
-			x := new(types.AutoScalingSettingsDescription)
+			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
 		case 7:
 			v.ReplicaGlobalSecondaryIndexSettings = decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d)
 		case 8:
-			x := new(types.TableClassSummary)
+			x := smithy.NewIn[types.TableClassSummary](d)
 			decodeTableClassSummary(d, x)
 			v.ReplicaTableClassSummary = x
 		}
@@ -4654,11 +4654,11 @@ func decodeSourceTableDetails(d *smithy.Decoder, v *types.SourceTableDetails) {
 		case 5:
 			v.TableCreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 6:
-			x := new(types.ProvisionedThroughput)
+			x := smithy.NewIn[types.ProvisionedThroughput](d)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 7:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 8:
@@ -4680,15 +4680,15 @@ func decodeSourceTableFeatureDetails(d *smithy.Decoder, v *types.SourceTableFeat
 		case 1:
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexes(d)
 		case 2:
-			x := new(types.StreamSpecification)
+			x := smithy.NewIn[types.StreamSpecification](d)
 			decodeStreamSpecification(d, x)
 			v.StreamDescription = x
 		case 3:
-			x := new(types.TimeToLiveDescription)
+			x := smithy.NewIn[types.TimeToLiveDescription](d)
 			decodeTimeToLiveDescription(d, x)
 			v.TimeToLiveDescription = x
 		case 4:
-			x := new(types.SSEDescription)
+			x := smithy.NewIn[types.SSEDescription](d)
 			decodeSSEDescription(d, x)
 			v.SSEDescription = x
 		}
@@ -4758,15 +4758,15 @@ func decodeTableCreationParameters(d *smithy.Decoder, v *types.TableCreationPara
 		case 3:
 			v.BillingMode = types.BillingMode(d.Symbol())
 		case 4:
-			x := new(types.ProvisionedThroughput)
+			x := smithy.NewIn[types.ProvisionedThroughput](d)
 			decodeProvisionedThroughput(d, x)
 			v.ProvisionedThroughput = x
 		case 5:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 6:
-			x := new(types.SSESpecification)
+			x := smithy.NewIn[types.SSESpecification](d)
 			decodeSSESpecification(d, x)
 			v.SSESpecification = x
 		case 7:
@@ -4792,7 +4792,7 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 		case 4:
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 5:
-			x := new(types.ProvisionedThroughputDescription)
+			x := smithy.NewIn[types.ProvisionedThroughputDescription](d)
 			decodeProvisionedThroughputDescription(d, x)
 			v.ProvisionedThroughput = x
 		case 6:
@@ -4804,7 +4804,7 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 		case 9:
 			v.TableId = d.BoxString(d.String())
 		case 10:
-			x := new(types.BillingModeSummary)
+			x := smithy.NewIn[types.BillingModeSummary](d)
 			decodeBillingModeSummary(d, x)
 			v.BillingModeSummary = x
 		case 11:
@@ -4812,7 +4812,7 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 		case 12:
 			v.GlobalSecondaryIndexes = decodeGlobalSecondaryIndexDescriptionList(d)
 		case 13:
-			x := new(types.StreamSpecification)
+			x := smithy.NewIn[types.StreamSpecification](d)
 			decodeStreamSpecification(d, x)
 			v.StreamSpecification = x
 		case 14:
@@ -4824,29 +4824,29 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 		case 17:
 			v.Replicas = decodeReplicaDescriptionList(d)
 		case 18:
-			x := new(types.RestoreSummary)
+			x := smithy.NewIn[types.RestoreSummary](d)
 			decodeRestoreSummary(d, x)
 			v.RestoreSummary = x
 		case 19:
-			x := new(types.SSEDescription)
+			x := smithy.NewIn[types.SSEDescription](d)
 			decodeSSEDescription(d, x)
 			v.SSEDescription = x
 		case 20:
-			x := new(types.ArchivalSummary)
+			x := smithy.NewIn[types.ArchivalSummary](d)
 			decodeArchivalSummary(d, x)
 			v.ArchivalSummary = x
 		case 21:
-			x := new(types.TableClassSummary)
+			x := smithy.NewIn[types.TableClassSummary](d)
 			decodeTableClassSummary(d, x)
 			v.TableClassSummary = x
 		case 22:
 			v.DeletionProtectionEnabled = d.BoxBool(d.Bool())
 		case 23:
-			x := new(types.OnDemandThroughput)
+			x := smithy.NewIn[types.OnDemandThroughput](d)
 			decodeOnDemandThroughput(d, x)
 			v.OnDemandThroughput = x
 		case 24:
-			x := new(types.TableWarmThroughputDescription)
+			x := smithy.NewIn[types.TableWarmThroughputDescription](d)
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		case 25:
@@ -4965,11 +4965,11 @@ func decodeWriteRequest(d *smithy.Decoder, v *types.WriteRequest) {
 	for i := d.Member(&membersWriteRequest, -1); i >= 0; i = d.Member(&membersWriteRequest, i) {
 		switch i {
 		case 0:
-			x := new(types.PutRequest)
+			x := smithy.NewIn[types.PutRequest](d)
 			decodePutRequest(d, x)
 			v.PutRequest = x
 		case 1:
-			x := new(types.DeleteRequest)
+			x := smithy.NewIn[types.DeleteRequest](d)
 			decodeDeleteRequest(d, x)
 			v.DeleteRequest = x
 		}

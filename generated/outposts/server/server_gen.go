@@ -768,15 +768,15 @@ func decodeCreateSiteInput(msg *smithyserver.RequestMessage, in *outposts.Create
 			case 3:
 				in.Tags = decodeTagMap(d)
 			case 4:
-				x := new(types.Address)
+				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				in.OperatingAddress = x
 			case 5:
-				x := new(types.Address)
+				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				in.ShippingAddress = x
 			case 6:
-				x := new(types.RackPhysicalProperties)
+				x := smithy.NewIn[types.RackPhysicalProperties](d)
 				decodeRackPhysicalProperties(d, x)
 				in.RackPhysicalProperties = x
 			}
@@ -2297,7 +2297,7 @@ func decodeStartCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts
 			case 3:
 				in.InstancePools = decodeRequestedInstancePools(d)
 			case 4:
-				x := new(types.InstancesToExclude)
+				x := smithy.NewIn[types.InstancesToExclude](d)
 				decodeInstancesToExclude(d, x)
 				in.InstancesToExclude = x
 			case 5:
@@ -2783,7 +2783,7 @@ func decodeUpdateSiteAddressInput(msg *smithyserver.RequestMessage, in *outposts
 			case 1:
 				in.AddressType = types.AddressType(d.Symbol())
 			case 2:
-				x := new(types.Address)
+				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				in.Address = x
 			default:

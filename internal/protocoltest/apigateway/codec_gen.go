@@ -133,7 +133,7 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		case 8:
 			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
 		case 9:
-			x := new(types.EndpointConfiguration)
+			x := jsonwire.NewIn[types.EndpointConfiguration](d)
 			decodeEndpointConfiguration(d, x)
 			v.EndpointConfiguration = x
 		case 10:

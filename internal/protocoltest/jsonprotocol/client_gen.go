@@ -464,7 +464,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				case 0:
 					v.TopLevel = d.BoxString(d.String())
 				case 1:
-					x := new(types.ComplexNestedErrorData)
+					x := jsonwire.NewIn[types.ComplexNestedErrorData](d)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
 				}
@@ -480,7 +480,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				case 0:
 					v.Code = d.BoxString(d.String())
 				case 1:
-					x := new(types.KitchenSink)
+					x := jsonwire.NewIn[types.KitchenSink](d)
 					decodeKitchenSink(d, x)
 					v.ComplexData = x
 				case 2:

@@ -489,7 +489,7 @@ func deserializeKitchenSinkOperationOutput(resp *call.Response, out *KitchenSink
 			case 2:
 				out.Double = d.BoxFloat64(d.Float64())
 			case 3:
-				x := new(types.EmptyStruct)
+				x := jsonwire.NewIn[types.EmptyStruct](d)
 				decodeEmptyStruct(d, x)
 				out.EmptyStruct = x
 			case 4:
@@ -525,17 +525,17 @@ func deserializeKitchenSinkOperationOutput(resp *call.Response, out *KitchenSink
 			case 19:
 				out.RecursiveMap = decodeMapOfKitchenSinks(d)
 			case 20:
-				x := new(types.KitchenSink)
+				x := jsonwire.NewIn[types.KitchenSink](d)
 				decodeKitchenSink(d, x)
 				out.RecursiveStruct = x
 			case 21:
-				x := new(types.SimpleStruct)
+				x := jsonwire.NewIn[types.SimpleStruct](d)
 				decodeSimpleStruct(d, x)
 				out.SimpleStruct = x
 			case 22:
 				out.String = d.BoxString(d.String())
 			case 23:
-				x := new(types.StructWithJsonName)
+				x := jsonwire.NewIn[types.StructWithJsonName](d)
 				decodeStructWithJsonName(d, x)
 				out.StructWithJsonName = x
 			case 24:
@@ -883,7 +883,7 @@ func decodeKitchenSink(d *jsonwire.Decoder, v *types.KitchenSink) {
 		case 2:
 			v.Double = d.BoxFloat64(d.Float64())
 		case 3:
-			x := new(types.EmptyStruct)
+			x := jsonwire.NewIn[types.EmptyStruct](d)
 			decodeEmptyStruct(d, x)
 			v.EmptyStruct = x
 		case 4:
@@ -919,17 +919,17 @@ func decodeKitchenSink(d *jsonwire.Decoder, v *types.KitchenSink) {
 		case 19:
 			v.RecursiveMap = decodeMapOfKitchenSinks(d)
 		case 20:
-			x := new(types.KitchenSink)
+			x := jsonwire.NewIn[types.KitchenSink](d)
 			decodeKitchenSink(d, x)
 			v.RecursiveStruct = x
 		case 21:
-			x := new(types.SimpleStruct)
+			x := jsonwire.NewIn[types.SimpleStruct](d)
 			decodeSimpleStruct(d, x)
 			v.SimpleStruct = x
 		case 22:
 			v.String = d.BoxString(d.String())
 		case 23:
-			x := new(types.StructWithJsonName)
+			x := jsonwire.NewIn[types.StructWithJsonName](d)
 			decodeStructWithJsonName(d, x)
 			v.StructWithJsonName = x
 		case 24:

@@ -426,7 +426,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				case 0:
 					v.TopLevel = d.BoxString(d.String())
 				case 1:
-					x := new(types.ComplexNestedErrorData)
+					x := jsonwire.NewIn[types.ComplexNestedErrorData](d)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
 				}

@@ -421,7 +421,7 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 		for i := d.Member(&membersOperationWithNestedStructureOutput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Dialog)
+				x := jsonwire.NewIn[types.Dialog](d)
 				decodeDialog(d, x)
 				out.Dialog = x
 			case 1:
@@ -700,7 +700,7 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		case 1:
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			x := new(types.Farewell)
+			x := jsonwire.NewIn[types.Farewell](d)
 			decodeFarewell(d, x)
 			v.Farewell = x
 		}

@@ -44,7 +44,7 @@ func deserializePredictOutput(resp *call.Response, out *PredictOutput) error {
 		for i := d.Member(&membersPredictOutput, -1); i >= 0; i = d.Member(&membersPredictOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Prediction)
+				x := jsonwire.NewIn[types.Prediction](d)
 				decodePrediction(d, x)
 				out.Prediction = x
 			}

@@ -2836,7 +2836,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				case 1:
 					v.TopLevel = d.BoxString(d.String())
 				case 2:
-					x := new(types.ComplexNestedErrorData)
+					x := jsonwire.NewIn[types.ComplexNestedErrorData](d)
 					decodeComplexNestedErrorData(d, x)
 					v.Nested = x
 				default:

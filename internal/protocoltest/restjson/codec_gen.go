@@ -513,7 +513,7 @@ func serializeHttpPayloadWithStructureInput(in *HttpPayloadWithStructureInput) (
 func deserializeHttpPayloadWithStructureOutput(resp *call.Response, out *HttpPayloadWithStructureOutput) error {
 	if len(bytes.TrimSpace(resp.Data)) != 0 {
 		d := jsonwire.NewDecoder(resp.Data)
-		x := new(types.NestedPayload)
+		x := jsonwire.NewIn[types.NestedPayload](d)
 		decodeNestedPayload(d, x)
 		out.Nested = x
 		d.End()
@@ -2434,7 +2434,7 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 		for i := d.Member(&membersOperationWithNestedStructureOutput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Dialog)
+				x := jsonwire.NewIn[types.Dialog](d)
 				decodeDialog(d, x)
 				out.Dialog = x
 			case 1:
@@ -2612,7 +2612,7 @@ func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesO
 		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.RecursiveShapesInputOutputNested1)
+				x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				out.Nested = x
 			}
@@ -2918,7 +2918,7 @@ func deserializeTestBodyStructureOutput(resp *call.Response, out *TestBodyStruct
 		for i := d.Member(&membersTestBodyStructureInputOutput, -1); i >= 0; i = d.Member(&membersTestBodyStructureInputOutput, i) {
 			switch i {
 			case 1:
-				x := new(types.TestConfig)
+				x := jsonwire.NewIn[types.TestConfig](d)
 				decodeTestConfig(d, x)
 				out.TestConfig = x
 			default:
@@ -3013,7 +3013,7 @@ func deserializeTestPayloadStructureOutput(resp *call.Response, out *TestPayload
 	}
 	if len(bytes.TrimSpace(resp.Data)) != 0 {
 		d := jsonwire.NewDecoder(resp.Data)
-		x := new(types.PayloadConfig)
+		x := jsonwire.NewIn[types.PayloadConfig](d)
 		decodePayloadConfig(d, x)
 		out.PayloadConfig = x
 		d.End()
@@ -3286,7 +3286,7 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		case 1:
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			x := new(types.Farewell)
+			x := jsonwire.NewIn[types.Farewell](d)
 			decodeFarewell(d, x)
 			v.Farewell = x
 		}
@@ -3678,7 +3678,7 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested2)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested2](d)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
 		}
@@ -3694,7 +3694,7 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested1)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
 		}
@@ -3835,7 +3835,7 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 			out[k] = nil
 			continue
 		}
-		x := new(types.GreetingStruct)
+		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
 		out[k] = x
 	}

@@ -363,7 +363,7 @@ func deserializeRecursiveShapesOutput(resp *call.Response, out *RecursiveShapesO
 		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.RecursiveShapesInputOutputNested1)
+				x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				out.Nested = x
 			}
@@ -960,7 +960,7 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested2)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested2](d)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
 		}
@@ -976,7 +976,7 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested1)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
 		}
@@ -1089,7 +1089,7 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 			out[k] = nil
 			continue
 		}
-		x := new(types.GreetingStruct)
+		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
 		out[k] = x
 	}

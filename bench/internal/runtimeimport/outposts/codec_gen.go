@@ -78,7 +78,7 @@ func deserializeCreateOrderOutput(resp *call.Response, out *CreateOrderOutput) e
 		for i := d.Member(&membersCreateOrderOutput, -1); i >= 0; i = d.Member(&membersCreateOrderOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Order)
+				x := jsonwire.NewIn[types.Order](d)
 				decodeOrder(d, x)
 				out.Order = x
 			}
@@ -134,7 +134,7 @@ func deserializeCreateOutpostOutput(resp *call.Response, out *CreateOutpostOutpu
 		for i := d.Member(&membersCreateOutpostOutput, -1); i >= 0; i = d.Member(&membersCreateOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := jsonwire.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -190,7 +190,7 @@ func deserializeCreateSiteOutput(resp *call.Response, out *CreateSiteOutput) err
 		for i := d.Member(&membersCreateSiteOutput, -1); i >= 0; i = d.Member(&membersCreateSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := jsonwire.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -256,7 +256,7 @@ func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskO
 			case 4:
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				x := new(types.InstancesToExclude)
+				x := jsonwire.NewIn[types.InstancesToExclude](d)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
@@ -264,7 +264,7 @@ func deserializeGetCapacityTaskOutput(resp *call.Response, out *GetCapacityTaskO
 			case 7:
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				x := new(types.CapacityTaskFailure)
+				x := jsonwire.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
@@ -297,7 +297,7 @@ func deserializeGetCatalogItemOutput(resp *call.Response, out *GetCatalogItemOut
 		for i := d.Member(&membersGetCatalogItemOutput, -1); i >= 0; i = d.Member(&membersGetCatalogItemOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.CatalogItem)
+				x := jsonwire.NewIn[types.CatalogItem](d)
 				decodeCatalogItem(d, x)
 				out.CatalogItem = x
 			}
@@ -324,7 +324,7 @@ func deserializeGetConnectionOutput(resp *call.Response, out *GetConnectionOutpu
 			case 0:
 				out.ConnectionId = d.BoxString(d.String())
 			case 1:
-				x := new(types.ConnectionDetails)
+				x := jsonwire.NewIn[types.ConnectionDetails](d)
 				decodeConnectionDetails(d, x)
 				out.ConnectionDetails = x
 			}
@@ -349,7 +349,7 @@ func deserializeGetOrderOutput(resp *call.Response, out *GetOrderOutput) error {
 		for i := d.Member(&membersGetOrderOutput, -1); i >= 0; i = d.Member(&membersGetOrderOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Order)
+				x := jsonwire.NewIn[types.Order](d)
 				decodeOrder(d, x)
 				out.Order = x
 			}
@@ -374,7 +374,7 @@ func deserializeGetOutpostOutput(resp *call.Response, out *GetOutpostOutput) err
 		for i := d.Member(&membersGetOutpostOutput, -1); i >= 0; i = d.Member(&membersGetOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := jsonwire.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -468,7 +468,7 @@ func deserializeGetSiteOutput(resp *call.Response, out *GetSiteOutput) error {
 		for i := d.Member(&membersGetSiteOutput, -1); i >= 0; i = d.Member(&membersGetSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := jsonwire.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -500,7 +500,7 @@ func deserializeGetSiteAddressOutput(resp *call.Response, out *GetSiteAddressOut
 			case 1:
 				out.AddressType = types.AddressType(d.Symbol())
 			case 2:
-				x := new(types.Address)
+				x := jsonwire.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				out.Address = x
 			}
@@ -878,7 +878,7 @@ func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityT
 			case 4:
 				out.RequestedInstancePools = decodeRequestedInstancePools(d)
 			case 5:
-				x := new(types.InstancesToExclude)
+				x := jsonwire.NewIn[types.InstancesToExclude](d)
 				decodeInstancesToExclude(d, x)
 				out.InstancesToExclude = x
 			case 6:
@@ -886,7 +886,7 @@ func deserializeStartCapacityTaskOutput(resp *call.Response, out *StartCapacityT
 			case 7:
 				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
 			case 8:
-				x := new(types.CapacityTaskFailure)
+				x := jsonwire.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
 				out.Failed = x
 			case 9:
@@ -1022,7 +1022,7 @@ func deserializeUpdateOutpostOutput(resp *call.Response, out *UpdateOutpostOutpu
 		for i := d.Member(&membersUpdateOutpostOutput, -1); i >= 0; i = d.Member(&membersUpdateOutpostOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Outpost)
+				x := jsonwire.NewIn[types.Outpost](d)
 				decodeOutpost(d, x)
 				out.Outpost = x
 			}
@@ -1065,7 +1065,7 @@ func deserializeUpdateSiteOutput(resp *call.Response, out *UpdateSiteOutput) err
 		for i := d.Member(&membersUpdateSiteOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := jsonwire.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -1106,7 +1106,7 @@ func deserializeUpdateSiteAddressOutput(resp *call.Response, out *UpdateSiteAddr
 			case 0:
 				out.AddressType = types.AddressType(d.Symbol())
 			case 1:
-				x := new(types.Address)
+				x := jsonwire.NewIn[types.Address](d)
 				decodeAddress(d, x)
 				out.Address = x
 			}
@@ -1173,7 +1173,7 @@ func deserializeUpdateSiteRackPhysicalPropertiesOutput(resp *call.Response, out 
 		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.Site)
+				x := jsonwire.NewIn[types.Site](d)
 				decodeSite(d, x)
 				out.Site = x
 			}
@@ -1247,11 +1247,11 @@ func decodeAssetInfo(d *jsonwire.Decoder, v *types.AssetInfo) {
 		case 2:
 			v.AssetType = types.AssetType(d.Symbol())
 		case 3:
-			x := new(types.ComputeAttributes)
+			x := jsonwire.NewIn[types.ComputeAttributes](d)
 			decodeComputeAttributes(d, x)
 			v.ComputeAttributes = x
 		case 4:
-			x := new(types.AssetLocation)
+			x := jsonwire.NewIn[types.AssetLocation](d)
 			decodeAssetLocation(d, x)
 			v.AssetLocation = x
 		}
@@ -1631,7 +1631,7 @@ func decodeLineItem(d *jsonwire.Decoder, v *types.LineItem) {
 		case 3:
 			v.Status = types.LineItemStatus(d.Symbol())
 		case 4:
-			x := new(types.ShipmentInformation)
+			x := jsonwire.NewIn[types.ShipmentInformation](d)
 			decodeShipmentInformation(d, x)
 			v.ShipmentInformation = x
 		case 5:
@@ -1910,7 +1910,7 @@ func decodeSite(d *jsonwire.Decoder, v *types.Site) {
 		case 9:
 			v.OperatingAddressCity = d.BoxString(d.String())
 		case 10:
-			x := new(types.RackPhysicalProperties)
+			x := jsonwire.NewIn[types.RackPhysicalProperties](d)
 			decodeRackPhysicalProperties(d, x)
 			v.RackPhysicalProperties = x
 		}

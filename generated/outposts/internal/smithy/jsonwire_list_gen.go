@@ -199,6 +199,10 @@ func leaveBlock(p *listPos, u *blockUse) {
 type listMem[T any] struct {
 	block []T // len == cap; block[used:] is zero and free
 	blockUse
+	// objs is the block NewIn hands single values out of, apart from
+	// block: a list must end the block it grows in.
+	objs    []T // len == cap; objs[objUsed:] is zero and free
+	objUsed int
 }
 
 // blockUse is the part of a listMem that does not depend on T.
@@ -226,6 +230,25 @@ func fitClass(n, size int) int {
 		n = max((n*size-8)/size, 1)
 	}
 	return n
+}
+
+// NewIn returns a pointer to a new zero T, as new(T) does, from blocks of
+// T shared with the other values NewIn hands out for this Decoder: the way
+// generated code allocates an optional structure member before decoding
+// into it, so that a page of many such members costs one allocation per
+// block rather than one each. The blocks double from minBlock values to
+// maxBlockBytes, as list blocks do; a block stays in memory while any
+// value in it is reachable, and all come from the same document.
+func NewIn[T any](d *Decoder) *T {
+	m := memOf[T](d)
+	if m.objUsed == len(m.objs) {
+		var zero T
+		m.objs = make([]T, blockLen(len(m.objs), 1, int(unsafe.Sizeof(zero))))
+		m.objUsed = 0
+	}
+	p := &m.objs[m.objUsed]
+	m.objUsed++
+	return p
 }
 
 // memOf returns d's memory for lists of T, making it on first use. A
@@ -273,7 +296,12 @@ func (d *Decoder) StringList() []string {
 		} else {
 			p = b.nextIn(d)
 		}
-		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		v, done, j, wide := d.scanString(i)
+		if done {
+			*p = v
+			continue
+		}
+		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue

@@ -143,6 +143,10 @@ func (d *Decoder) float(bits int) float64 {
 		d.typeErr(i, "expected number, found string")
 		return 0
 	}
+	if f, end, ok := fastFloat(d.s, i, bits); ok {
+		d.pos = end
+		return f
+	}
 	text, at, ok := d.number("number")
 	if !ok {
 		return 0
@@ -153,6 +157,78 @@ func (d *Decoder) float(bits int) float64 {
 		return 0
 	}
 	return f
+}
+
+// exactPow10 holds the powers of ten that float64 represents exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// fastFloat reads the number at s[i] when it is plain decimal, an integer
+// part and an optional fraction with no exponent, of at most 19 digits
+// whose value as an integer m is at most 2^53, with at most 22 of them in
+// the fraction: the way services write most floating-point values. Its
+// value m/10^k is then one division of two float64 values that hold their
+// operands exactly, which IEEE 754 rounds correctly (Clinger's fast path,
+// which strconv takes too, after much more work to get there), and for
+// bits 64 that is the result. For bits 32 the float64 is rounded again,
+// to float32, which gives the correctly rounded float32 of m/10^k unless
+// the float64 landed exactly halfway between two float32 values while m/
+// 10^k itself did not: there the second rounding may go the wrong way, so
+// such a value, like every other input, is left to strconv (ok false).
+// It returns the value, the offset after the number, and ok.
+func fastFloat(s []byte, i, bits int) (float64, int, bool) {
+	j := i
+	neg := j < len(s) && s[j] == '-'
+	if neg {
+		j++
+	}
+	if j >= len(s) || !IsDigit(s[j]) {
+		return 0, 0, false
+	}
+	start := j
+	var m uint64
+	if s[j] == '0' {
+		j++ // a leading zero is the whole integer part
+	} else {
+		for j < len(s) && IsDigit(s[j]) {
+			m = m*10 + uint64(s[j]-'0')
+			j++
+		}
+	}
+	k := 0
+	if j < len(s) && s[j] == '.' {
+		j++
+		f := j
+		for j < len(s) && IsDigit(s[j]) {
+			m = m*10 + uint64(s[j]-'0')
+			j++
+		}
+		k = j - f
+		if k == 0 {
+			return 0, 0, false // "1." is not a number
+		}
+	}
+	// Digits: at most 19 (and 22 in the fraction), so that m has not
+	// wrapped; nothing that continues a number (an exponent, or digits
+	// after a leading zero) follows.
+	if j-start-min(k, 1) > 19 || k > 22 || m > 1<<53 || j < len(s) && continuesNumber[s[j]] {
+		return 0, 0, false
+	}
+	f := float64(m) / exactPow10[k]
+	if bits == 32 && f != 0 {
+		// Halfway between two float32 values: the 29 bits of the
+		// float64's fraction that float32 drops are 1 and 28 zeros (m/
+		// 10^k is at least 1e-22, within float32's normal range, where
+		// float32 keeps 23 bits of the fraction).
+		if math.Float64bits(f)&(1<<29-1) == 1<<28 {
+			return 0, 0, false
+		}
+		f = float64(float32(f))
+	}
+	if neg {
+		f = -f
+	}
+	return f, j, true
 }
 
 // Float64 reads a JSON number, or the string "NaN", "Infinity" or

@@ -289,7 +289,7 @@ func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
 		case 1:
 			v.Greeting = d.BoxString(d.String())
 		case 2:
-			x := new(types.Farewell)
+			x := jsonwire.NewIn[types.Farewell](d)
 			decodeFarewell(d, x)
 			v.Farewell = x
 		}
@@ -553,7 +553,7 @@ func decodeHeadersAndExplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 		case 0:
 			v.Header = d.BoxString(d.String())
 		case 1:
-			x := new(types.PayloadStructure)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
 			decodePayloadStructure(d, x)
 			v.Payload = x
 		}
@@ -934,7 +934,7 @@ func decodeRecursiveShapesInputOutputNested1(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Foo = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested2)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested2](d)
 			decodeRecursiveShapesInputOutputNested2(d, x)
 			v.Nested = x
 		}
@@ -950,7 +950,7 @@ func decodeRecursiveShapesInputOutputNested2(d *jsonwire.Decoder, v *types.Recur
 		case 0:
 			v.Bar = d.BoxString(d.String())
 		case 1:
-			x := new(types.RecursiveShapesInputOutputNested1)
+			x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 			decodeRecursiveShapesInputOutputNested1(d, x)
 			v.RecursiveMember = x
 		}
@@ -1163,7 +1163,7 @@ func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct
 			out[k] = nil
 			continue
 		}
-		x := new(types.GreetingStruct)
+		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
 		out[k] = x
 	}
@@ -1266,7 +1266,7 @@ func decodeStructurePayloadEvent(d *jsonwire.Decoder, v *types.StructurePayloadE
 	for i := d.Member(&membersStructurePayloadEvent, -1); i >= 0; i = d.Member(&membersStructurePayloadEvent, i) {
 		switch i {
 		case 0:
-			x := new(types.PayloadStructure)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
 			decodePayloadStructure(d, x)
 			v.Payload = x
 		}
@@ -1340,7 +1340,7 @@ func decodeTopLevel(d *jsonwire.Decoder, v *types.TopLevel) {
 	for i := d.Member(&membersTopLevel, -1); i >= 0; i = d.Member(&membersTopLevel, i) {
 		switch i {
 		case 0:
-			x := new(types.Dialog)
+			x := jsonwire.NewIn[types.Dialog](d)
 			decodeDialog(d, x)
 			v.Dialog = x
 		case 1:

@@ -2665,7 +2665,7 @@ func serveHttpPayloadWithStructure(h *handler, r *http.Request, msg *serve.Reque
 func decodeHttpPayloadWithStructureInput(msg *serve.RequestMessage, in *restjsonprotocol.HttpPayloadWithStructureInput) error {
 	if strings.TrimSpace(msg.Body) != "" {
 		d := jsonwire.NewDecoderString(msg.Body)
-		x := new(types.NestedPayload)
+		x := jsonwire.NewIn[types.NestedPayload](d)
 		decodeNestedPayload(d, x)
 		in.Nested = x
 		d.End()
@@ -6893,11 +6893,11 @@ func decodeOperationWithDefaultsInput(msg *serve.RequestMessage, in *restjsonpro
 		for i := d.Member(&membersOperationWithDefaultsInput, -1); i >= 0; i = d.Member(&membersOperationWithDefaultsInput, i) {
 			switch i {
 			case 0:
-				x := new(types.Defaults)
+				x := jsonwire.NewIn[types.Defaults](d)
 				decodeDefaults(d, x)
 				in.Defaults = x
 			case 1:
-				x := new(types.ClientOptionalDefaults)
+				x := jsonwire.NewIn[types.ClientOptionalDefaults](d)
 				decodeClientOptionalDefaults(d, x)
 				in.ClientOptionalDefaults = x
 			case 2:
@@ -7118,7 +7118,7 @@ func decodeOperationWithNestedStructureInput(msg *serve.RequestMessage, in *rest
 		for i := d.Member(&membersOperationWithNestedStructureInput, -1); i >= 0; i = d.Member(&membersOperationWithNestedStructureInput, i) {
 			switch i {
 			case 0:
-				x := new(types.TopLevel)
+				x := jsonwire.NewIn[types.TopLevel](d)
 				decodeTopLevel(d, x)
 				in.TopLevel = x
 			}
@@ -7653,7 +7653,7 @@ func decodeRecursiveShapesInput(msg *serve.RequestMessage, in *restjsonprotocol.
 		for i := d.Member(&membersRecursiveShapesInputOutput, -1); i >= 0; i = d.Member(&membersRecursiveShapesInputOutput, i) {
 			switch i {
 			case 0:
-				x := new(types.RecursiveShapesInputOutputNested1)
+				x := jsonwire.NewIn[types.RecursiveShapesInputOutputNested1](d)
 				decodeRecursiveShapesInputOutputNested1(d, x)
 				in.Nested = x
 			}
@@ -8264,7 +8264,7 @@ func decodeTestBodyStructureInput(msg *serve.RequestMessage, in *restjsonprotoco
 		for i := d.Member(&membersTestBodyStructureInputOutput, -1); i >= 0; i = d.Member(&membersTestBodyStructureInputOutput, i) {
 			switch i {
 			case 1:
-				x := new(types.TestConfig)
+				x := jsonwire.NewIn[types.TestConfig](d)
 				decodeTestConfig(d, x)
 				in.TestConfig = x
 			default:
@@ -8485,7 +8485,7 @@ func decodeTestPayloadStructureInput(msg *serve.RequestMessage, in *restjsonprot
 	}
 	if strings.TrimSpace(msg.Body) != "" {
 		d := jsonwire.NewDecoderString(msg.Body)
-		x := new(types.PayloadConfig)
+		x := jsonwire.NewIn[types.PayloadConfig](d)
 		decodePayloadConfig(d, x)
 		in.PayloadConfig = x
 		d.End()

@@ -657,12 +657,30 @@ func (d *Decoder) begin(open byte, want string) bool {
 // BeginObject consumes '{' and returns true, or consumes null and returns
 // false. Anything else is an error. After true, call NextKey until it
 // returns false.
-func (d *Decoder) BeginObject() bool { return d.begin('{', "object") }
+func (d *Decoder) BeginObject() bool {
+	// Fast path: compact JSON, with '{' right here.
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == '{' && d.depth < MaxDepth {
+		d.depth++
+		d.first = true
+		d.pos = i + 1
+		return true
+	}
+	return d.begin('{', "object")
+}
 
 // BeginArray consumes '[' and returns true, or consumes null and returns
 // false. Anything else is an error. After true, call NextElem until it
 // returns false.
-func (d *Decoder) BeginArray() bool { return d.begin('[', "array") }
+func (d *Decoder) BeginArray() bool {
+	// Fast path: compact JSON, with '[' right here.
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == '[' && d.depth < MaxDepth {
+		d.depth++
+		d.first = true
+		d.pos = i + 1
+		return true
+	}
+	return d.begin('[', "array")
+}
 
 // NextKey returns the next member name of the current object, unescaped,
 // and true, leaving the Decoder before the member's value, which the caller
@@ -792,6 +810,18 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 // the Decoder before it; the caller must read or Skip it. At the end of the
 // array it consumes ']' and returns false.
 func (d *Decoder) NextElem() bool {
+	// Inline fast path: compact JSON, with ',' next (every element but the
+	// first).
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == ',' && !d.first {
+		d.pos = i + 1
+		return true
+	}
+	return d.nextElem()
+}
+
+// nextElem is NextElem's general path: space before the next byte, the end
+// of the input, malformed input, and after an error.
+func (d *Decoder) nextElem() bool {
 	if d.err != nil {
 		return false
 	}
@@ -830,7 +860,10 @@ func (d *Decoder) String() string {
 	// Fast path, without stringBytes' call: a string right here (compact
 	// JSON), most often with nothing to unescape.
 	if s, i := d.s, d.pos; d.err == nil && i < len(s) && s[i] == '"' {
-		j, wide := wideRun(s, i+1)
+		v, done, j, wide := d.scanString(i)
+		if done {
+			return v
+		}
 		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
@@ -842,6 +875,65 @@ func (d *Decoder) String() string {
 		return ""
 	}
 	return d.keep(b)
+}
+
+// scanString begins String's work on the string whose opening quote is at
+// s[i], i+1 < len(s): it returns what wideRun(s, i+1) returns, the offset
+// of the first '"', '\\' or control character of the content and whether
+// bytes from 0x80 on come before it, unless the string is short and plain,
+// which it keeps itself and returns with true. Short and plain is the
+// commonest kind of string (names, identifiers, enum values): up to
+// fifteen bytes of ASCII with nothing to unescape. For those it reads the
+// sixteen bytes after the quote as two words and stores them whole at the
+// free end of the Decoder's block of strings, of which the string then
+// takes the first bytes: the bytes stored past them are in the free part
+// of the block, which the next strings overwrite, so that no string handed
+// out ever changes (see keep). Any other string costs no more than
+// wideRun: the words read are not read again.
+//
+// The words are read and stored through unsafe.Add, without bounds
+// checks: i+17 <= len(s) and d.used+16 <= len(d.arena) keep them within
+// the input and the block.
+func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
+	s := d.s
+	if i < 0 || i+17 > len(s) {
+		j, wide = wideRun(s, i+1)
+		return "", false, j, wide
+	}
+	ps := unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), i+1)
+	x0 := binary.LittleEndian.Uint64((*[8]byte)(ps)[:])
+	var x1 uint64
+	n := 0
+	if m := stops(x0); m != 0 {
+		n = bits.TrailingZeros64(m) >> 3
+		x0 &= m&-m - 1 // the bytes before the stop (the rest is not stored)
+	} else {
+		x1 = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, 8))[:])
+		m := stops(x1)
+		if m == 0 {
+			j, wide = wideRun(s, i+17)
+			return "", false, j, wide || (x0|x1)&highBits != 0
+		}
+		n = 8 + bits.TrailingZeros64(m)>>3
+		x1 &= m&-m - 1
+	}
+	j, wide = i+1+n, (x0|x1)&highBits != 0
+	if wide || s[j] != '"' {
+		return "", false, j, wide
+	}
+	a, u := d.arena, d.used
+	if u < 0 || u+16 > len(a) {
+		return "", false, j, false // keep starts a new block
+	}
+	d.pos = j + 1
+	if n == 0 {
+		return "", true, j, false
+	}
+	pa := unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u)
+	binary.LittleEndian.PutUint64((*[8]byte)(pa)[:], x0)
+	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 8))[:], x1)
+	d.used = u + n
+	return unsafe.String((*byte)(pa), n), true, j, false
 }
 
 // Symbol is String for values that repeat, such as enum values: a value
@@ -1014,7 +1106,7 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 
 // unquoteRun is unquote's inner loop: it copies s from offset i to dst
 // from offset n, a word at a time, with the common escapes and \u escapes
-// of characters that are not surrogates unescaped, while eight bytes of s
+// unescaped (a surrogate pair's two as one character), while eight bytes of s
 // and sixteen of dst are left, and returns the offsets it got to and high
 // (see unquote) with the bytes it copied as they are ORed in. It stops at
 // anything else: the closing quote, another escape, a control character.
@@ -1027,13 +1119,16 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 // within dst (i and n only grow, from values checked not to be negative),
 // and the checks of s[i:] and dst[n:], with the pointer masking that
 // slicing to a possibly empty slice costs, were a third of the loop's
-// instructions. The rest indexes as usual.
+// instructions. So are the escapes: their bytes and what they give are
+// within the same bounds (or, for the bytes after the word, checked
+// against len(s) first), and the stop itself is read from the word.
 func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 	if i < 0 || n < 0 {
 		return i, n, high
 	}
 	ps, pd := unsafe.Pointer(unsafe.SliceData(s)), unsafe.Pointer(unsafe.SliceData(dst))
-	for i+8 <= len(s) && n+16 <= len(dst) {
+	ls, ld := len(s), len(dst)
+	for i+8 <= ls && n+16 <= ld {
 		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, i))[:])
 		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pd, n))[:], x)
 		m := stops(x)
@@ -1044,26 +1139,30 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 			continue
 		}
 		high |= x & (m&-m - 1) // the bytes before the stop
-		k := bits.TrailingZeros64(m) >> 3
+		// The stop is byte k of the word, taken from the word itself:
+		// i+k < i+8 <= len(s), and from here on n+k+4 < n+16 <= len(dst),
+		// room for what an escape gives.
+		at := bits.TrailingZeros64(m) &^ 7
+		k := at >> 3
 		i += k
 		n += k
-		if s[i] != '\\' || i+1 >= len(s) {
+		if byte(x>>at) != '\\' || i+1 >= ls {
 			break
 		}
-		if c := unescapes[s[i+1]]; c != 0 {
+		e := *(*byte)(unsafe.Add(ps, i+1))
+		if c := unescapes[e]; c != 0 {
 			// The common escapes: the word's store left room.
-			dst[n] = c
+			*(*byte)(unsafe.Add(pd, n)) = c
 			i += 2
 			n++
 			continue
 		}
-		// \u and a character that is not a surrogate, here too: room
-		// for its three bytes is there. hex4 and encodeRune, written
-		// out.
-		if s[i+1] != 'u' || i+6 > len(s) {
+		// \u and a character, or a surrogate pair, here too: room for
+		// its four bytes is there. hex4 and encodeRune, written out.
+		if e != 'u' || i+6 > ls {
 			break
 		}
-		h := s[i+2 : i+6]
+		h := (*[4]byte)(unsafe.Add(ps, i+2))
 		h0, h1, h2, h3 := hexValues[h[0]], hexValues[h[1]], hexValues[h[2]], hexValues[h[3]]
 		if (h0|h1|h2|h3)&0xF0 != 0 {
 			break
@@ -1077,11 +1176,26 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 		case r < 0x800:
 			w, size = 0xC0|r>>6|(0x80|r&0x3F)<<8, 2
 		case 0xD800 <= r && r < 0xE000:
-			return i, n, high // a surrogate: unicodeEscape pairs it
+			// A high surrogate escaped with its low one, as encoders
+			// write characters past U+FFFF: the pair, here too. Anything
+			// else (a lone or reversed surrogate) is unicodeEscape's.
+			if r >= 0xDC00 || i+12 > ls {
+				return i, n, high
+			}
+			l := (*[6]byte)(unsafe.Add(ps, i+6))
+			l0, l1, l2, l3 := hexValues[l[2]], hexValues[l[3]], hexValues[l[4]], hexValues[l[5]]
+			r2 := uint32(l0)<<12 | uint32(l1)<<8 | uint32(l2)<<4 | uint32(l3)
+			if l[0] != '\\' || l[1] != 'u' || (l0|l1|l2|l3)&0xF0 != 0 || r2 < 0xDC00 || r2 >= 0xE000 {
+				return i, n, high
+			}
+			r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
+			w = 0xF0 | r>>18 | (0x80|r>>12&0x3F)<<8 | (0x80|r>>6&0x3F)<<16 | (0x80|r&0x3F)<<24
+			size = 4
+			i += 6 // the low surrogate's escape; the high one's is passed below
 		default:
 			w = 0xE0 | r>>12 | (0x80|r>>6&0x3F)<<8 | (0x80|r&0x3F)<<16
 		}
-		binary.LittleEndian.PutUint32(dst[n:], w)
+		binary.LittleEndian.PutUint32((*[4]byte)(unsafe.Add(pd, n))[:], w)
 		i += 6
 		n += size
 	}

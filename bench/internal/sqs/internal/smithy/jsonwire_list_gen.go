@@ -199,6 +199,10 @@ func leaveBlock(p *listPos, u *blockUse) {
 type listMem[T any] struct {
 	block []T // len == cap; block[used:] is zero and free
 	blockUse
+	// objs is the block NewIn hands single values out of, apart from
+	// block: a list must end the block it grows in.
+	objs    []T // len == cap; objs[objUsed:] is zero and free
+	objUsed int
 }
 
 // blockUse is the part of a listMem that does not depend on T.
@@ -273,7 +277,12 @@ func (d *Decoder) StringList() []string {
 		} else {
 			p = b.nextIn(d)
 		}
-		if j, wide := wideRun(s, i+1); j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		v, done, j, wide := d.scanString(i)
+		if done {
+			*p = v
+			continue
+		}
+		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue
