@@ -388,3 +388,33 @@ func TestNewIn(t *testing.T) {
 		t.Fatalf("list has %d elements", len(list))
 	}
 }
+
+// TestNewInSmallDocument checks that a document with a few optional
+// structures allocates them one by one: no shared block (minBlock values)
+// and no per-type memory for a response that needs one or two.
+func TestNewInSmallDocument(t *testing.T) {
+	type rec struct{ A, B, C, D *string }
+	allocs := testing.AllocsPerRun(100, func() {
+		d := NewDecoderString(`null`)
+		for range newInAlone {
+			if p := NewIn[rec](d); p.A != nil {
+				t.Fatal("not zero")
+			}
+		}
+	})
+	// The Decoder itself, then one allocation per value.
+	if base := testing.AllocsPerRun(100, func() { _ = NewDecoderString(`null`) }); allocs != base+newInAlone {
+		t.Errorf("%d NewIn calls on a new Decoder: %v allocations, want %v (one each)", newInAlone, allocs, base+newInAlone)
+	}
+	d := NewDecoderString(`null`)
+	for range newInAlone {
+		NewIn[rec](d)
+	}
+	if len(d.pools) != 0 {
+		t.Errorf("%d values made %d shared memories, want none", newInAlone, len(d.pools))
+	}
+	NewIn[rec](d)
+	if len(d.pools) != 1 {
+		t.Errorf("value %d did not start a shared block", newInAlone+1)
+	}
+}

@@ -232,14 +232,25 @@ func fitClass(n, size int) int {
 	return n
 }
 
+// newInAlone is how many values NewIn allocates one by one for a Decoder
+// before it uses shared blocks: a small response (one call's output with a
+// few optional structures) would otherwise pay a block of minBlock values,
+// and the memory for its type, for each of them.
+const newInAlone = 8
+
 // NewIn returns a pointer to a new zero T, as new(T) does, from blocks of
 // T shared with the other values NewIn hands out for this Decoder: the way
 // generated code allocates an optional structure member before decoding
 // into it, so that a page of many such members costs one allocation per
 // block rather than one each. The blocks double from minBlock values to
 // maxBlockBytes, as list blocks do; a block stays in memory while any
-// value in it is reachable, and all come from the same document.
+// value in it is reachable, and all come from the same document. The
+// first newInAlone values of a Decoder are allocated each on its own.
 func NewIn[T any](d *Decoder) *T {
+	if d.newIns < newInAlone {
+		d.newIns++
+		return new(T)
+	}
 	m := memOf[T](d)
 	if m.objUsed == len(m.objs) {
 		var zero T

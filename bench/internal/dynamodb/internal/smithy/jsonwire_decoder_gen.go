@@ -106,6 +106,7 @@ type Decoder struct {
 	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  []any      // a *listMem[T] for each element type ListBuilder.NextIn has seen
+	newIns int        // NewIn's calls, up to newInAlone
 
 	slabs slabs // the Box methods' blocks
 }
