@@ -31,8 +31,9 @@ import (
 //     interface with it.
 //
 // The runtime has no init functions and no package-level variable whose
-// initializer does anything but compute its value (TestRuntimeSourcePrunes
-// checks), so a variable nothing uses can go.
+// initializer does anything but compute its value
+// (TestRuntimeVariablesOnlyComputeValues checks), so a variable nothing
+// uses can go.
 
 // runtimeDecl names one declaration of one file of a merged package.
 type runtimeDecl struct{ file, decl int }

@@ -3,7 +3,10 @@ package gogen
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -203,6 +206,67 @@ func TestRuntimeDeclarationsAreSeparated(t *testing.T) {
 			for i := 1; i < len(f.scan.decls); i++ {
 				if f.scan.decls[i].text.start == f.scan.decls[i-1].text.end {
 					t.Errorf("runtime/%s/%s: no blank line before %q", name, f.name, f.src[f.scan.decls[i].text.start:min(f.scan.decls[i].text.end, f.scan.decls[i].text.start+40)])
+				}
+			}
+		}
+	}
+}
+
+// keepDecls drops a package-level variable that nothing uses, and keeps
+// every declaration without a name (init, var _ = ...) whatever it uses.
+// Both are right only while the runtime has no init functions and no
+// variable whose initializer does more than compute its value: this test
+// keeps it so. An initializer may call errors.New, sync.OnceValue(s),
+// base64's Strict or a function literal (the tables built at start), or
+// convert, nothing else.
+func TestRuntimeVariablesOnlyComputeValues(t *testing.T) {
+	for name, src := range copyableFiles(t) {
+		if !strings.HasPrefix(name, "runtime/") {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == "init" {
+					t.Errorf("%s: an init function: copy mode keeps it, and all it uses, in every client", name)
+				}
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for _, n := range vs.Names {
+						if n.Name == "_" {
+							t.Errorf("%s: var _: copy mode keeps it in every client", fset.Position(n.Pos()))
+						}
+					}
+					for _, v := range vs.Values {
+						call, ok := v.(*ast.CallExpr)
+						if !ok {
+							continue
+						}
+						switch fn := call.Fun.(type) {
+						case *ast.FuncLit, *ast.ArrayType: // a table built at start; a conversion
+							continue
+						case *ast.SelectorExpr:
+							if q, ok := fn.X.(*ast.Ident); ok && (q.Name == "errors" && fn.Sel.Name == "New" || q.Name == "sync" && strings.HasPrefix(fn.Sel.Name, "OnceValue")) {
+								continue
+							}
+							// base64.RawStdEncoding.Strict(): an encoding's variant.
+							if enc, ok := fn.X.(*ast.SelectorExpr); ok && fn.Sel.Name == "Strict" {
+								if q, ok := enc.X.(*ast.Ident); ok && q.Name == "base64" {
+									continue
+								}
+							}
+						}
+						t.Errorf("%s: a package-level variable's initializer calls something other than errors.New, sync.OnceValue(s), base64's Strict or a function literal: copy mode drops the variable when nothing uses it", fset.Position(v.Pos()))
+					}
 				}
 			}
 		}
