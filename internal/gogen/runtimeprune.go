@@ -129,15 +129,13 @@ func selectedNames(f *goFile, keep []bool, yield func(pkg, name string)) {
 	if len(byLocal) == 0 {
 		return
 	}
-	for _, sel := range f.selectors {
-		for k, d := range f.decls {
-			if d.text.start <= sel.qual.start && sel.qual.end <= d.text.end {
-				if keep[k] {
-					if pkg, ok := byLocal[sel.local]; ok {
-						yield(pkg, sel.name)
-					}
-				}
-				break
+	for k, d := range f.decls {
+		if !keep[k] {
+			continue
+		}
+		for _, sel := range f.selectors[d.sels.start:d.sels.end] {
+			if pkg, ok := byLocal[sel.local]; ok {
+				yield(pkg, sel.name)
 			}
 		}
 	}

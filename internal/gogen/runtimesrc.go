@@ -157,6 +157,9 @@ type topDecl struct {
 	// keeping too much is only slower).
 	idents []string
 	quals  []string // the local names of the imports it selects from, each once
+	// sels are the indexes, in goFile.selectors, of the qualified
+	// identifiers within text.
+	sels span
 	// closed is set for a type whose doc carries the directive
 	// //smithygo:closed (see keepDecls).
 	closed bool
@@ -359,7 +362,8 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 	}
 	// Each declaration runs to the next one: imports come before all of
 	// them. Its identifiers are read from its tokens, its text from the
-	// source.
+	// source; its selectors follow, in order, those of the ones before.
+	si := 0
 	for k := range f.decls {
 		d := &f.decls[k]
 		first, end := d.text.start, len(toks)
@@ -391,6 +395,14 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 		lastEnd := toks[last].off + max(len(toks[last].lit), 1)
 		d.text = span{docStart(src, lineStart(toks[first].off)), lineEnd(lastEnd - 1)}
 		d.closed = toks[first].tok == token.TYPE && bytes.Contains(src[d.text.start:toks[first].off], []byte(closedDirective))
+		for si < len(f.selectors) && f.selectors[si].qual.start < d.text.start {
+			si++
+		}
+		d.sels.start = si
+		for si < len(f.selectors) && f.selectors[si].qual.start < d.text.end {
+			si++
+		}
+		d.sels.end = si
 	}
 	return f, nil
 }
@@ -528,8 +540,10 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 	if self != "" {
 		edits = append(edits, edit{span{0, f.pkgStart}, pkgDoc}, edit{f.pkgName, self})
 	}
-	// Dropped declarations go with the blank line after them.
+	// Dropped declarations go with the blank line after them, and their
+	// qualified identifiers are not rewritten.
 	var dropped []span
+	droppedSel := make([]bool, len(f.selectors))
 	usedQuals := map[string]bool{}
 	for k, d := range f.decls {
 		if keep == nil || keep[k] {
@@ -544,6 +558,9 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 		}
 		dropped = append(dropped, span{d.text.start, end})
 		edits = append(edits, edit{dropped[len(dropped)-1], ""})
+		for i := d.sels.start; i < d.sels.end; i++ {
+			droppedSel[i] = true
+		}
 	}
 	// An import goes if it is of the package the file is copied into, or
 	// if no declaration kept uses it (blank and dot imports stay).
@@ -615,8 +632,8 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 			edits = append(edits, edit{span{im.line.start - 1, im.line.start}, ""})
 		}
 	}
-	for _, sel := range f.selectors {
-		if slices.ContainsFunc(dropped, func(d span) bool { return d.start <= sel.qual.start && sel.qual.end <= d.end }) {
+	for i, sel := range f.selectors {
+		if droppedSel[i] {
 			continue
 		}
 		if q, ok := qualifier[string(src[sel.qual.start:sel.qual.end-1])]; ok {

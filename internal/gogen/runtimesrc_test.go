@@ -168,6 +168,11 @@ func checkDecls(t *testing.T, name string, src []byte, fset *token.FileSet, f *a
 				name, i, g.text, g.recv, g.method, want, recv, method, src[want.start:want.end])
 			continue
 		}
+		for j, sel := range got.selectors {
+			if inside := want.start <= sel.qual.start && sel.qual.end <= want.end; inside != (g.sels.start <= j && j < g.sels.end) {
+				t.Errorf("%s: declaration %d: selector %d (%s.%s) inside its text %v, but its selectors are %v", name, i, j, sel.local, sel.name, inside, g.sels)
+			}
+		}
 		idents := map[string]bool{}
 		for _, id := range g.idents {
 			idents[id] = true
