@@ -1689,7 +1689,8 @@ func decodeLineItemStatusCounts(d *smithy.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1698,9 +1699,9 @@ func decodeLineItemStatusCounts(d *smithy.Decoder) map[string]int32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMacAddressList(d *smithy.Decoder) []string {
@@ -1963,7 +1964,8 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1972,9 +1974,9 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeAWSServiceNameList(e *smithy.Encoder, v []types.AWSServiceName) {

@@ -693,25 +693,22 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 		sparse := s.Traits.Sparse()
 		elemPtr := sparse && !nilableKind(m.Target)
 		t := c.p.ValueType(s)
+		add := func(x jen.Code) jen.Code { return jen.Id("b").Dot("Add").Call(jen.Id("d"), jen.Id("k"), x) }
 		return jen.Func().Id(name).Params(jen.Id("d").Add(c.decoderType())).Add(t).BlockFunc(func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return(jen.Nil()))
-			g.Id("out").Op(":=").Add(t.Clone()).Values()
+			g.Comment("The builder makes the map once, at its final size (see MapBuilder).")
+			g.Var().Id("b").Qual(c.jw, "MapBuilder").Types(c.p.ElemType(m, sparse))
 			g.For().BlockFunc(func(loop *jen.Group) {
 				loop.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
 				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
 				if sparse {
-					loop.If(jen.Id("d").Dot("Null").Call()).Block(
-						jen.Id("out").Index(jen.Id("k")).Op("=").Nil(),
-						jen.Continue(),
-					)
+					loop.If(jen.Id("d").Dot("Null").Call()).Block(add(jen.Nil()), jen.Continue())
 				} else {
 					loop.If(c.denseNull(s)).Block(jen.Continue())
 				}
-				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
-					return jen.Id("out").Index(jen.Id("k")).Op("=").Add(x)
-				}))
+				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), add))
 			})
-			g.Return(jen.Id("out"))
+			g.Return(jen.Id("b").Dot("Map").Call())
 		})
 	}
 	panic("gogen: no decoder for " + s.ID.String())

@@ -48,11 +48,12 @@
 // NewDecoder, NewDecoderString, Err, Fail, Offset, Kind, Null,
 // BeginObject, BeginArray, NextKey, NextKeyString, NextElem, String, Bool,
 // Int8 to Int64, Float32, Float64, BigInt, BigFloat, EpochSeconds, Skip,
-// Raw, End, the Box methods and [ListBuilder] (Next, NextIn, Len, Slice) on
-// the decoding side; NewEncoder, Bytes, BeginObject, EndObject,
-// BeginArray, EndArray, Key, String, Bool, Int, Uint, Float, Null, Raw,
-// BigInt, BigFloat and EpochSeconds on the encoding side; SyntaxError and
-// TypeError (Offset, Msg) for errors, which read "cbor: offset N: ...".
+// Raw, End, the Box methods, [ListBuilder] (Next, NextIn, Len, Slice) and
+// [MapBuilder] (Add, Map) on the decoding side; NewEncoder, Bytes,
+// BeginObject, EndObject, BeginArray, EndArray, Key, String, Bool, Int,
+// Uint, Float, Null, Raw, BigInt, BigFloat and EpochSeconds on the
+// encoding side; SyntaxError and TypeError (Offset, Msg) for errors,
+// which read "cbor: offset N: ...".
 // So a codec emitter needs, per protocol, an import path and this short
 // table:
 //

@@ -23,10 +23,12 @@
 // client's decoders call Null, keep the unknown member and call DateTime,
 // so the generator alone decides which side is strict.
 //
-// Decoding is built to allocate little: [NewDecoder] copies the input into
-// one string up front and [Decoder.String] returns substrings of it for
-// strings without escapes, and the Box methods hand out pointers carved from
-// shared blocks instead of allocating one value per optional member.
+// Decoding is built to allocate little and to read the input once:
+// [Decoder.String] copies strings into blocks shared by the document's
+// strings, the Box methods and [NewIn] hand out the values of optional
+// members from shared blocks instead of allocating each, [ListBuilder]
+// decodes list elements in place into shared blocks, and [MapBuilder]
+// makes each map once, at its final size, instead of growing it.
 //
 // The package uses only the standard library and textfmt (number and
 // timestamp text, shared with the httpbind package so that bodies and HTTP

@@ -2729,7 +2729,8 @@ func decodeAttributeMap(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -2738,9 +2739,9 @@ func decodeAttributeMap(d *smithy.Decoder) map[string]types.AttributeValue {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeAttributeValue(d)
+		b.Add(d, k, decodeAttributeValue(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeAttributeNameList(d *smithy.Decoder) []string {
@@ -2984,7 +2985,8 @@ func decodeBatchGetRequestMap(d *smithy.Decoder) map[string]types.KeysAndAttribu
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.KeysAndAttributes{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.KeysAndAttributes]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -2995,16 +2997,17 @@ func decodeBatchGetRequestMap(d *smithy.Decoder) map[string]types.KeysAndAttribu
 		}
 		var x types.KeysAndAttributes
 		decodeKeysAndAttributes(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeBatchGetResponseMap(d *smithy.Decoder) map[string][]map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[[]map[string]types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3013,9 +3016,9 @@ func decodeBatchGetResponseMap(d *smithy.Decoder) map[string][]map[string]types.
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeItemList(d)
+		b.Add(d, k, decodeItemList(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeBatchStatementError(d *smithy.Decoder, v *types.BatchStatementError) {
@@ -3056,7 +3059,8 @@ func decodeBatchWriteItemRequestMap(d *smithy.Decoder) map[string][]types.WriteR
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]types.WriteRequest{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[[]types.WriteRequest]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3065,9 +3069,9 @@ func decodeBatchWriteItemRequestMap(d *smithy.Decoder) map[string][]types.WriteR
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeWriteRequests(d)
+		b.Add(d, k, decodeWriteRequests(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeBillingModeSummary(d *smithy.Decoder, v *types.BillingModeSummary) {
@@ -3398,7 +3402,8 @@ func decodeExpressionAttributeNameMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3407,9 +3412,9 @@ func decodeExpressionAttributeNameMap(d *smithy.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFailureException(d *smithy.Decoder, v *types.FailureException) {
@@ -3763,7 +3768,8 @@ func decodeItemCollectionKeyAttributeMap(d *smithy.Decoder) map[string]types.Att
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3772,9 +3778,9 @@ func decodeItemCollectionKeyAttributeMap(d *smithy.Decoder) map[string]types.Att
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeAttributeValue(d)
+		b.Add(d, k, decodeAttributeValue(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeItemCollectionMetrics(d *smithy.Decoder, v *types.ItemCollectionMetrics) {
@@ -3810,7 +3816,8 @@ func decodeItemCollectionMetricsPerTable(d *smithy.Decoder) map[string][]types.I
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]types.ItemCollectionMetrics{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[[]types.ItemCollectionMetrics]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3819,9 +3826,9 @@ func decodeItemCollectionMetricsPerTable(d *smithy.Decoder) map[string][]types.I
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeItemCollectionMetricsMultiple(d)
+		b.Add(d, k, decodeItemCollectionMetricsMultiple(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeItemCollectionSizeEstimateRange(d *smithy.Decoder) []float64 {
@@ -3885,7 +3892,8 @@ func decodeKey(d *smithy.Decoder) map[string]types.AttributeValue {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3894,9 +3902,9 @@ func decodeKey(d *smithy.Decoder) map[string]types.AttributeValue {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeAttributeValue(d)
+		b.Add(d, k, decodeAttributeValue(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeKeyList(d *smithy.Decoder) []map[string]types.AttributeValue {
@@ -4087,7 +4095,8 @@ func decodeMapAttributeValue(d *smithy.Decoder) map[string]types.AttributeValue 
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -4096,9 +4105,9 @@ func decodeMapAttributeValue(d *smithy.Decoder) map[string]types.AttributeValue 
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeAttributeValue(d)
+		b.Add(d, k, decodeAttributeValue(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeNonKeyAttributeNameList(d *smithy.Decoder) []string {
@@ -4232,7 +4241,8 @@ func decodePutItemInputAttributeMap(d *smithy.Decoder) map[string]types.Attribut
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.AttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.AttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -4241,9 +4251,9 @@ func decodePutItemInputAttributeMap(d *smithy.Decoder) map[string]types.Attribut
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeAttributeValue(d)
+		b.Add(d, k, decodeAttributeValue(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodePutRequest(d *smithy.Decoder, v *types.PutRequest) {
@@ -4619,7 +4629,8 @@ func decodeSecondaryIndexesCapacityMap(d *smithy.Decoder) map[string]types.Capac
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Capacity{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.Capacity]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -4630,9 +4641,9 @@ func decodeSecondaryIndexesCapacityMap(d *smithy.Decoder) map[string]types.Capac
 		}
 		var x types.Capacity
 		decodeCapacity(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSourceTableDetails(d *smithy.Decoder, v *types.SourceTableDetails) {

@@ -1023,7 +1023,8 @@ func decodeMessageBodyAttributeMap(d *smithy.Decoder) map[string]types.MessageAt
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.MessageAttributeValue{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[types.MessageAttributeValue]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1034,9 +1035,9 @@ func decodeMessageBodyAttributeMap(d *smithy.Decoder) map[string]types.MessageAt
 		}
 		var x types.MessageAttributeValue
 		decodeMessageAttributeValue(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMessageList(d *smithy.Decoder) []types.Message {
@@ -1058,7 +1059,8 @@ func decodeMessageSystemAttributeMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1067,16 +1069,17 @@ func decodeMessageSystemAttributeMap(d *smithy.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeQueueAttributeMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1085,9 +1088,9 @@ func decodeQueueAttributeMap(d *smithy.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeQueueUrlList(d *smithy.Decoder) []string {
@@ -1139,7 +1142,8 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1148,9 +1152,9 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeAWSAccountIdList(e *smithy.Encoder, v []string) {

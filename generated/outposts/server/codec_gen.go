@@ -192,7 +192,8 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b smithy.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -201,9 +202,9 @@ func decodeTagMap(d *smithy.Decoder) map[string]string {
 		if d.RefuseNull("TagMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeAWSServiceNameList(e *smithy.Encoder, v []types.AWSServiceName) {

@@ -94,7 +94,8 @@ func decodeMapOfStringToString(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -103,9 +104,9 @@ func decodeMapOfStringToString(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {

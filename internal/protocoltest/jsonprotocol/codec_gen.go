@@ -781,7 +781,8 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.FooEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.FooEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -790,9 +791,9 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.FooEnum(d.Symbol())
+		b.Add(d, k, types.FooEnum(d.Symbol()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
@@ -841,7 +842,8 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.IntegerEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.IntegerEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -850,9 +852,9 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.IntegerEnum(d.Int32())
+		b.Add(d, k, types.IntegerEnum(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
@@ -1008,7 +1010,8 @@ func decodeMapOfKitchenSinks(d *jsonwire.Decoder) map[string]types.KitchenSink {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.KitchenSink{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.KitchenSink]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1019,16 +1022,17 @@ func decodeMapOfKitchenSinks(d *jsonwire.Decoder) map[string]types.KitchenSink {
 		}
 		var x types.KitchenSink
 		decodeKitchenSink(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMapOfListsOfStrings(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1037,16 +1041,17 @@ func decodeMapOfListsOfStrings(d *jsonwire.Decoder) map[string][]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeListOfStrings(d)
+		b.Add(d, k, decodeListOfStrings(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMapOfMapOfStrings(d *jsonwire.Decoder) map[string]map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[map[string]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1055,16 +1060,17 @@ func decodeMapOfMapOfStrings(d *jsonwire.Decoder) map[string]map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeMapOfStrings(d)
+		b.Add(d, k, decodeMapOfStrings(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMapOfStrings(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1073,16 +1079,17 @@ func decodeMapOfStrings(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMapOfStructs(d *jsonwire.Decoder) map[string]types.SimpleStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.SimpleStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.SimpleStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1093,9 +1100,9 @@ func decodeMapOfStructs(d *jsonwire.Decoder) map[string]types.SimpleStruct {
 		}
 		var x types.SimpleStruct
 		decodeSimpleStruct(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
@@ -1200,19 +1207,20 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxString(d.String())
+		b.Add(d, k, d.BoxString(d.String()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
@@ -1223,7 +1231,8 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1232,9 +1241,9 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStructWithJsonName(d *jsonwire.Decoder, v *types.StructWithJsonName) {

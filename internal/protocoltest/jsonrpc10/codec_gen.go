@@ -730,7 +730,8 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Dialog{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.Dialog]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -741,9 +742,9 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 		}
 		var x types.Dialog
 		decodeDialog(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
@@ -857,7 +858,8 @@ func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -866,9 +868,9 @@ func decodeRequiredStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
@@ -879,7 +881,8 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -888,9 +891,9 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeTestStringList(d *jsonwire.Decoder) []string {
@@ -901,7 +904,8 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -910,9 +914,9 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeClientOptionalDefaults(e *jsonwire.Encoder, v *types.ClientOptionalDefaults) {

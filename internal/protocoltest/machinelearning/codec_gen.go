@@ -58,7 +58,8 @@ func decodeDetailsMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -67,9 +68,9 @@ func decodeDetailsMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodePrediction(d *jsonwire.Decoder, v *types.Prediction) {
@@ -94,7 +95,8 @@ func decodeScoreValuePerLabelMap(d *jsonwire.Decoder) map[string]float32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]float32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[float32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -103,9 +105,9 @@ func decodeScoreValuePerLabelMap(d *jsonwire.Decoder) map[string]float32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Float32()
+		b.Add(d, k, d.Float32())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeRecord(e *jsonwire.Encoder, v map[string]string) {

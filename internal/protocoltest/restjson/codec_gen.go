@@ -3187,7 +3187,8 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3196,16 +3197,17 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Bool()
+		b.Add(d, k, d.Bool())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3214,16 +3216,17 @@ func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3232,16 +3235,17 @@ func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3250,16 +3254,17 @@ func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3270,9 +3275,9 @@ func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 		}
 		var x types.GreetingStruct
 		decodeGreetingStruct(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
@@ -3316,7 +3321,8 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Dialog{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.Dialog]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3327,16 +3333,17 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 		}
 		var x types.Dialog
 		decodeDialog(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Document{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.Document]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3345,9 +3352,9 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.Document(d.Raw())
+		b.Add(d, k, types.Document(d.Raw()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
@@ -3385,7 +3392,8 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.FooEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.FooEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3394,9 +3402,9 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.FooEnum(d.Symbol())
+		b.Add(d, k, types.FooEnum(d.Symbol()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
@@ -3445,7 +3453,8 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.IntegerEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.IntegerEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3454,9 +3463,9 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 		if d.Null() {
 			continue
 		}
-		out[k] = types.IntegerEnum(d.Int32())
+		b.Add(d, k, types.IntegerEnum(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
@@ -3717,57 +3726,60 @@ func decodeSparseBooleanMap(d *jsonwire.Decoder) map[string]*bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxBool(d.Bool())
+		b.Add(d, k, d.BoxBool(d.Bool()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseNumberMap(d *jsonwire.Decoder) map[string]*int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxInt32(d.Int32())
+		b.Add(d, k, d.BoxInt32(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
@@ -3806,40 +3818,42 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxString(d.String())
+		b.Add(d, k, d.BoxString(d.String()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
 		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
@@ -3850,7 +3864,8 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3859,9 +3874,9 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringSet(d *jsonwire.Decoder) []string {
@@ -3917,7 +3932,8 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -3926,9 +3942,9 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeTimestampList(d *jsonwire.Decoder) []time.Time {

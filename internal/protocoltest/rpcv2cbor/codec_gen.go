@@ -737,7 +737,8 @@ func decodeDenseBooleanMap(d *cbor.Decoder) map[string]bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -746,16 +747,17 @@ func decodeDenseBooleanMap(d *cbor.Decoder) map[string]bool {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Bool()
+		b.Add(d, k, d.Bool())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseNumberMap(d *cbor.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -764,16 +766,17 @@ func decodeDenseNumberMap(d *cbor.Decoder) map[string]int32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseSetMap(d *cbor.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -782,16 +785,17 @@ func decodeDenseSetMap(d *cbor.Decoder) map[string][]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStringMap(d *cbor.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -800,16 +804,17 @@ func decodeDenseStringMap(d *cbor.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStructMap(d *cbor.Decoder) map[string]types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -820,9 +825,9 @@ func decodeDenseStructMap(d *cbor.Decoder) map[string]types.GreetingStruct {
 		}
 		var x types.GreetingStruct
 		decodeGreetingStruct(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFooEnumList(d *cbor.Decoder) []types.FooEnum {
@@ -994,57 +999,60 @@ func decodeSparseBooleanMap(d *cbor.Decoder) map[string]*bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[*bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxBool(d.Bool())
+		b.Add(d, k, d.BoxBool(d.Bool()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseNumberMap(d *cbor.Decoder) map[string]*int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[*int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxInt32(d.Int32())
+		b.Add(d, k, d.BoxInt32(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseSetMap(d *cbor.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStringList(d *cbor.Decoder) []*string {
@@ -1067,40 +1075,42 @@ func decodeSparseStringMap(d *cbor.Decoder) map[string]*string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[*string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxString(d.String())
+		b.Add(d, k, d.BoxString(d.String()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStructMap(d *cbor.Decoder) map[string]*types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[*types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
 		x := new(types.GreetingStruct)
 		decodeGreetingStruct(d, x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *cbor.Decoder) []string {
@@ -1148,7 +1158,8 @@ func decodeTestStringMap(d *cbor.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b cbor.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1157,9 +1168,9 @@ func decodeTestStringMap(d *cbor.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeTimestampList(d *cbor.Decoder) []time.Time {

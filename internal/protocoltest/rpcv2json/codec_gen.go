@@ -791,7 +791,8 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -800,16 +801,17 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Bool()
+		b.Add(d, k, d.Bool())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -818,16 +820,17 @@ func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -836,16 +839,17 @@ func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -854,16 +858,17 @@ func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -874,9 +879,9 @@ func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 		}
 		var x types.GreetingStruct
 		decodeGreetingStruct(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
@@ -987,57 +992,60 @@ func decodeSparseBooleanMap(d *jsonwire.Decoder) map[string]*bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxBool(d.Bool())
+		b.Add(d, k, d.BoxBool(d.Bool()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseNumberMap(d *jsonwire.Decoder) map[string]*int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxInt32(d.Int32())
+		b.Add(d, k, d.BoxInt32(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStringList(d *jsonwire.Decoder) []*string {
@@ -1060,40 +1068,42 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxString(d.String())
+		b.Add(d, k, d.BoxString(d.String()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
 		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
@@ -1141,7 +1151,8 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1150,9 +1161,9 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeTimestampList(d *jsonwire.Decoder) []time.Time {

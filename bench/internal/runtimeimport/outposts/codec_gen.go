@@ -1692,7 +1692,8 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1701,9 +1702,9 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeMacAddressList(d *jsonwire.Decoder) []string {
@@ -1966,7 +1967,8 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1975,9 +1977,9 @@ func decodeTagMap(d *jsonwire.Decoder) map[string]string {
 		if d.Null() {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func encodeAWSServiceNameList(e *jsonwire.Encoder, v []types.AWSServiceName) {

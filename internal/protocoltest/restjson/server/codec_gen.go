@@ -190,7 +190,8 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -199,16 +200,17 @@ func decodeDenseBooleanMap(d *jsonwire.Decoder) map[string]bool {
 		if d.RefuseNull("DenseBooleanMap") {
 			continue
 		}
-		out[k] = d.Bool()
+		b.Add(d, k, d.Bool())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -217,16 +219,17 @@ func decodeDenseNumberMap(d *jsonwire.Decoder) map[string]int32 {
 		if d.RefuseNull("DenseNumberMap") {
 			continue
 		}
-		out[k] = d.Int32()
+		b.Add(d, k, d.Int32())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -235,16 +238,17 @@ func decodeDenseSetMap(d *jsonwire.Decoder) map[string][]string {
 		if d.RefuseNull("DenseSetMap") {
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -253,16 +257,17 @@ func decodeDenseStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("DenseStringMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -273,9 +278,9 @@ func decodeDenseStructMap(d *jsonwire.Decoder) map[string]types.GreetingStruct {
 		}
 		var x types.GreetingStruct
 		decodeGreetingStruct(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDialog(d *jsonwire.Decoder, v *types.Dialog) {
@@ -319,7 +324,8 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Dialog{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.Dialog]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -330,16 +336,17 @@ func decodeDialogMap(d *jsonwire.Decoder) map[string]types.Dialog {
 		}
 		var x types.Dialog
 		decodeDialog(d, &x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.Document{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.Document]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -348,9 +355,9 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 		if d.RefuseNull("DocumentValuedMap") {
 			continue
 		}
-		out[k] = types.Document(d.Raw())
+		b.Add(d, k, types.Document(d.Raw()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeErrorEvent(d *jsonwire.Decoder, v *types.ErrorEvent) {
@@ -503,7 +510,8 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.FooEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.FooEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -512,9 +520,9 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.RefuseNull("FooEnumMap") {
 			continue
 		}
-		out[k] = types.FooEnum(d.Symbol())
+		b.Add(d, k, types.FooEnum(d.Symbol()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
@@ -619,7 +627,8 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.IntegerEnum{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.IntegerEnum]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -628,9 +637,9 @@ func decodeIntegerEnumMap(d *jsonwire.Decoder) map[string]types.IntegerEnum {
 		if d.RefuseNull("IntegerEnumMap") {
 			continue
 		}
-		out[k] = types.IntegerEnum(d.Int32())
+		b.Add(d, k, types.IntegerEnum(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
@@ -988,7 +997,8 @@ func decodeSimpleMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -997,9 +1007,9 @@ func decodeSimpleMap(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("SimpleMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSimpleUnion(d *jsonwire.Decoder) types.SimpleUnion {
@@ -1045,57 +1055,60 @@ func decodeSparseBooleanMap(d *jsonwire.Decoder) map[string]*bool {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*bool{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*bool]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxBool(d.Bool())
+		b.Add(d, k, d.BoxBool(d.Bool()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseNumberMap(d *jsonwire.Decoder) map[string]*int32 {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*int32{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*int32]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxInt32(d.Int32())
+		b.Add(d, k, d.BoxInt32(d.Int32()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseSetMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = decodeStringSet(d)
+		b.Add(d, k, decodeStringSet(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseShortList(d *jsonwire.Decoder) []*int16 {
@@ -1134,40 +1147,42 @@ func decodeSparseStringMap(d *jsonwire.Decoder) map[string]*string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
-		out[k] = d.BoxString(d.String())
+		b.Add(d, k, d.BoxString(d.String()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeSparseStructMap(d *jsonwire.Decoder) map[string]*types.GreetingStruct {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]*types.GreetingStruct{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[*types.GreetingStruct]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
 			break
 		}
 		if d.Null() {
-			out[k] = nil
+			b.Add(d, k, nil)
 			continue
 		}
 		x := jsonwire.NewIn[types.GreetingStruct](d)
 		decodeGreetingStruct(d, x)
-		out[k] = x
+		b.Add(d, k, x)
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringList(d *jsonwire.Decoder) []string {
@@ -1189,7 +1204,8 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1198,9 +1214,9 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("StringMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeStringPayloadEvent(d *jsonwire.Decoder, v *types.StringPayloadEvent) {
@@ -1304,7 +1320,8 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -1313,9 +1330,9 @@ func decodeTestStringMap(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("TestStringMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodeTimestampList(d *jsonwire.Decoder) []time.Time {

@@ -92,7 +92,8 @@ func decodeEnumMap(d *jsonwire.Decoder) map[string]types.EnumString {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]types.EnumString{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[types.EnumString]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -101,9 +102,9 @@ func decodeEnumMap(d *jsonwire.Decoder) map[string]types.EnumString {
 		if d.RefuseNull("EnumMap") {
 			continue
 		}
-		out[k] = types.EnumString(d.Symbol())
+		b.Add(d, k, types.EnumString(d.Symbol()))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
@@ -275,7 +276,8 @@ func decodeLengthMap(d *jsonwire.Decoder) map[string][]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string][]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[[]string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -284,9 +286,9 @@ func decodeLengthMap(d *jsonwire.Decoder) map[string][]string {
 		if d.RefuseNull("LengthMap") {
 			continue
 		}
-		out[k] = decodeLengthList(d)
+		b.Add(d, k, decodeLengthList(d))
 	}
-	return out
+	return b.Map()
 }
 
 func decodeListSet(d *jsonwire.Decoder) [][]string {
@@ -365,7 +367,8 @@ func decodePatternMap(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -374,16 +377,17 @@ func decodePatternMap(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("PatternMap") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodePatternMapOverride(d *jsonwire.Decoder) map[string]string {
 	if !d.BeginObject() {
 		return nil
 	}
-	out := map[string]string{}
+	// The builder makes the map once, at its final size (see MapBuilder).
+	var b jsonwire.MapBuilder[string]
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
@@ -392,9 +396,9 @@ func decodePatternMapOverride(d *jsonwire.Decoder) map[string]string {
 		if d.RefuseNull("PatternMapOverride") {
 			continue
 		}
-		out[k] = d.String()
+		b.Add(d, k, d.String())
 	}
-	return out
+	return b.Map()
 }
 
 func decodePatternUnion(d *jsonwire.Decoder) types.PatternUnion {

@@ -1,0 +1,122 @@
+package jsonwire
+
+// MapBuilder collects the members of a JSON object into a Go map that is
+// made at its final size rather than grown. Use it as
+//
+//	var b jsonwire.MapBuilder[string]
+//	for {
+//		k, ok := d.NextKeyString()
+//		if !ok {
+//			break
+//		}
+//		b.Add(d, k, d.String())
+//	}
+//	out := b.Map()
+//
+// A JSON object does not say how many members it has, and a map filled as
+// they are read grows by doubling: each growth allocates the table again
+// and moves every entry into it, which for a map of ten entries or more
+// costs more than decoding them, and leaves the old tables as garbage.
+// Counting the members first would read the object twice. Instead, Add
+// appends each entry to memory the Decoder keeps for entries of V, which
+// every map of V in the document reuses, and Map makes the map with room
+// for them all and fills it in member order, so that a repeated name keeps
+// its last value, as when the map is filled directly. A map that reaches
+// bigMap entries is made then, with room for twice as many, and filled
+// directly from there on: the memory kept for entries stays small, and a
+// map that large has grown past most of its doublings.
+//
+// A map of V may hold maps of V (only recursive shapes do): the inner
+// builder adds its entries after the outer one's and takes them away
+// again before the outer adds its next, so the Decoder's memory is a stack
+// of the maps being built. Values are added once decoded, never decoded in
+// place, because a nested map may move that memory.
+//
+// The zero value is ready to use; a MapBuilder is meant for one map.
+type MapBuilder[V any] struct {
+	mem   *mapMem[V]   // the Decoder's memory for entries of V; nil before the first entry
+	start int          // the offset of the map's first entry in mem.entries
+	n     int          // entries in mem.entries
+	big   map[string]V // the map, once made early (see bigMap)
+}
+
+// bigMap is the number of entries at which a MapBuilder makes its map.
+const bigMap = 256
+
+// mapEntry is one member of an object being collected by a MapBuilder.
+type mapEntry[V any] struct {
+	k string
+	v V
+}
+
+// mapMem is a Decoder's memory for the entries of maps of V: a stack of
+// the maps being built, innermost last.
+type mapMem[V any] struct {
+	entries []mapEntry[V]
+}
+
+// Add adds the member k with value v.
+func (b *MapBuilder[V]) Add(d *Decoder, k string, v V) {
+	switch {
+	case b.big != nil:
+		b.big[k] = v
+		return
+	case b.n == bigMap:
+		b.big = b.made(2 * bigMap)
+		b.big[k] = v
+		return
+	case b.mem == nil:
+		b.mem = mapMemOf[V](d)
+		b.start = len(b.mem.entries)
+	}
+	m := b.mem
+	if end := b.start + b.n; len(m.entries) != end {
+		// A nested map of V left entries behind: it stopped at an error
+		// without calling Map. They are not wanted.
+		m.entries = m.entries[:end]
+	}
+	m.entries = append(m.entries, mapEntry[V]{k, v})
+	b.n++
+}
+
+// Map returns the entries added as a map. With no entries it returns an
+// empty, non-nil map: a JSON {} is a map that is present but empty.
+func (b *MapBuilder[V]) Map() map[string]V {
+	switch {
+	case b.big != nil:
+		return b.big
+	case b.n == 0:
+		return map[string]V{}
+	}
+	return b.made(b.n)
+}
+
+// made makes the map with room for size entries, fills it with the
+// entries in the Decoder's memory and takes them off its stack. The
+// memory keeps its copies until the next map of V overwrites them: they
+// refer to nothing the map does not, and the Decoder is dropped with the
+// document.
+func (b *MapBuilder[V]) made(size int) map[string]V {
+	m := b.mem
+	end := b.start + b.n
+	es := m.entries[b.start:end:end]
+	out := make(map[string]V, size)
+	for i := range es {
+		out[es[i].k] = es[i].v
+	}
+	m.entries = m.entries[:b.start]
+	return out
+}
+
+// mapMemOf returns d's memory for entries of V, making it on first use.
+// It is kept with the lists' memory (see memOf).
+func mapMemOf[V any](d *Decoder) *mapMem[V] {
+	for _, p := range d.pools {
+		if p, ok := p.(*mapMem[V]); ok {
+			return p
+		}
+	}
+	p := new(mapMem[V])
+	d.pools = append(d.pools, p)
+	return p
+}
