@@ -45,6 +45,9 @@ type Profile struct {
 	// union takes only members from which the union cannot be reached again
 	// (DynamoDB's AttributeValue: S, N, B, SS, NS, BS, NULL, BOOL, not M or L).
 	MaxUnionDepth int
+	// Omit is the chance that an optional member of a nested structure is
+	// left out, as services leave out members that have no value.
+	Omit float64
 	// Numeric lists string shapes whose values are decimal numbers in text
 	// (DynamoDB's NumberAttributeValue): the model gives them no trait to say so.
 	Numeric []string
@@ -165,10 +168,15 @@ func members(s modelShape) []string {
 func (g *payloadGen) structure(id string, depth int, top bool) {
 	s := g.model[id]
 	g.b = append(g.b, '{')
-	for i, name := range members(s) {
-		if i > 0 {
+	first := true
+	for _, name := range members(s) {
+		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && g.p.Omit > 0 && g.r.Float64() < g.p.Omit {
+			continue
+		}
+		if !first {
 			g.b = append(g.b, ',')
 		}
+		first = false
 		g.b = strconv.AppendQuote(g.b, name)
 		g.b = append(g.b, ':')
 		m := s.Members[name]

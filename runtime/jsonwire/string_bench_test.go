@@ -118,3 +118,55 @@ func BenchmarkUnquote(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidUTF8 checks the text of the strings of each kind, joined,
+// as unquote checks what it copied from a string with escapes.
+func BenchmarkValidUTF8(b *testing.B) {
+	for _, kinds := range stringBenchKinds {
+		text := stringArray(200, kinds...)
+		text = text[2 : len(text)-2] // no quotes at either end: all text and separators
+		b.Run(stringBenchName(kinds), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if !validUTF8(text) {
+					b.Fatal("not valid")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkStringWords decodes an array of short plain strings, 4 to 31
+// bytes as identifiers and names are, which String keeps without a second
+// pass (see scanString).
+func BenchmarkStringWords(b *testing.B) {
+	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+	r := rand.New(rand.NewPCG(7, 8))
+	var in strings.Builder
+	in.WriteByte('[')
+	for i := range 500 {
+		if i > 0 {
+			in.WriteByte(',')
+		}
+		in.WriteByte('"')
+		for range 4 + r.IntN(28) {
+			in.WriteByte(chars[r.IntN(len(chars))])
+		}
+		in.WriteByte('"')
+	}
+	in.WriteByte(']')
+	data := []byte(in.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		d := NewDecoder(data)
+		if d.BeginArray() {
+			for d.NextElem() {
+				_ = d.String()
+			}
+		}
+		d.End()
+		if d.Err() != nil {
+			b.Fatal(d.Err())
+		}
+	}
+}

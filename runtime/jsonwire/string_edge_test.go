@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -117,7 +118,9 @@ func TestStringEscapeRuns(t *testing.T) {
 		// Surrogates, which unquoteRun pairs itself when a high one's
 		// escape is followed by a low one's, and leaves to unquote
 		// otherwise: the range's ends, a low one alone, two high ones.
-		`\uD800\uDC00`, `\ude80`, `\ud83d\uDBFF`, `\ud83d\uE000`, `\uDC00\uD800`}
+		`\uD800\uDC00`, `\ude80`, `\ud83d\uDBFF`, `\ud83d\uE000`, `\uDC00\uD800`,
+		// Where a character's UTF-8 length changes, and bad digits.
+		`\u0000`, `\u007F`, `\u0080`, `\u07ff`, `\u0800`, `\uD7FF`, `\uE000`, `\uFFFF`, `\u0g00`, `\u00G0`, `\u000-`}
 	var doc strings.Builder
 	doc.WriteByte('[')
 	for _, e1 := range escapes {
@@ -186,6 +189,40 @@ func TestStringEscapeRuns(t *testing.T) {
 	}
 }
 
+// TestEveryUnicodeEscape reads every \u escape, 0000 to FFFF in upper and
+// lower case, at every offset within a word, each in a string with others
+// of its kind around it, and compares each string with encoding/json's.
+func TestEveryUnicodeEscape(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteByte('[')
+	for r := range 0x10000 {
+		if r > 0 {
+			doc.WriteByte(',')
+		}
+		format := `"%s\u%04x%s\n\u%04X"`
+		fmt.Fprintf(&doc, format, strings.Repeat("a", r%8), r, strings.Repeat("b", r%5), (r*7919)&0xFFFF)
+	}
+	doc.WriteByte(']')
+	var want []string
+	if err := json.Unmarshal([]byte(doc.String()), &want); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDecoderString(doc.String())
+	i := 0
+	if d.BeginArray() {
+		for d.NextElem() {
+			if got := d.String(); i >= len(want) || got != want[i] {
+				t.Fatalf("string %d = %q, want %q", i, got, want[min(i, len(want)-1)])
+			}
+			i++
+		}
+	}
+	d.End()
+	if err := d.Err(); err != nil || i != len(want) {
+		t.Fatalf("%d strings read, %v", i, err)
+	}
+}
+
 // TestUnquoteRunBounds runs unquoteRun, which reads and writes words
 // without bounds checks, on input and output that end exactly where its
 // loop must stop (run it with -race, whose pointer checks see a word past
@@ -214,19 +251,19 @@ func TestUnquoteRunBounds(t *testing.T) {
 	}
 }
 
-// TestShortStrings checks scanString, which keeps strings of up to fifteen
-// bytes of plain ASCII by storing two whole words at the free end of the
-// Decoder's block of strings: arrays of strings of every length around
-// that (and with what it must leave to wideRun, an escape or a non-ASCII
-// character, at every third offset), read by String and by
+// TestShortStrings checks scanString, which keeps strings of up to
+// thirty-one bytes of plain ASCII by storing two or four whole words at the
+// free end of the Decoder's block of strings: arrays of strings of every
+// length around those (and with what it must leave to wideRun, an escape
+// or a non-ASCII character, at every third offset), read by String and by
 // StringList, with the input ending at every distance after the last one,
 // so that the block's free end and the end of the input fall at every
-// point of the two words. Every string must equal encoding/json's, and
-// still equal it once the whole array is read: storing a word past a
-// string's end must never change a string handed out before.
+// point of the words. Every string must equal encoding/json's, and still
+// equal it once the whole array is read: storing a word past a string's
+// end must never change a string handed out before.
 func TestShortStrings(t *testing.T) {
 	var contents []string
-	for n := range 25 {
+	for n := range 41 {
 		plain := strings.Repeat("x", n)
 		contents = append(contents, plain)
 		for _, odd := range []string{`\n`, "é", "\x7f", `\u0041`, `\\`, "😀", "\xff"} {
@@ -236,7 +273,7 @@ func TestShortStrings(t *testing.T) {
 		}
 	}
 	for _, count := range []int{1, 2, 7, 40, 300} {
-		for pad := range 18 {
+		for pad := range 34 {
 			var in strings.Builder
 			in.WriteByte('[')
 			for k := range count {
@@ -322,6 +359,32 @@ func TestSymbolAgreesWithString(t *testing.T) {
 					if b == a-1 {
 						t.Fatalf("%s: values %d and %d are separate copies of %q", in.String(), b, a, syms[a])
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestShortStringsStayInTheBlock gives the Decoder a block of strings of
+// every size from 0 to 40 bytes, cut from a longer buffer whose rest holds
+// a sentinel, and reads strings of every length up to 40 into it:
+// scanString stores whole words, and must store them only where the block
+// has room for them all, never past its end.
+func TestShortStringsStayInTheBlock(t *testing.T) {
+	for size := range 41 {
+		for n := range 41 {
+			buf := make([]byte, 128)
+			for k := range buf {
+				buf[k] = 0xAA
+			}
+			d := NewDecoderString(`"` + strings.Repeat("y", n) + `"` + strings.Repeat(" ", 40))
+			d.arena, d.used = buf[:size:size], 0
+			if got := d.String(); got != strings.Repeat("y", n) {
+				t.Fatalf("block of %d, string of %d: got %q", size, n, got)
+			}
+			for k := size; k < len(buf); k++ {
+				if buf[k] != 0xAA {
+					t.Fatalf("block of %d, string of %d: byte %d past the block's end was written", size, n, k)
 				}
 			}
 		}

@@ -884,8 +884,8 @@ func (d *Decoder) String() string {
 // bytes from 0x80 on come before it, unless the string is short and plain,
 // which it keeps itself and returns with true. Short and plain is the
 // commonest kind of string (names, identifiers, enum values): up to
-// fifteen bytes of ASCII with nothing to unescape. For those it reads the
-// sixteen bytes after the quote as two words and stores them whole at the
+// thirty-one bytes of ASCII with nothing to unescape. For those it reads
+// the words after the quote, two or four, and stores them whole at the
 // free end of the Decoder's block of strings, of which the string then
 // takes the first bytes: the bytes stored past them are in the free part
 // of the block, which the next strings overwrite, so that no string handed
@@ -893,8 +893,8 @@ func (d *Decoder) String() string {
 // wideRun: the words read are not read again.
 //
 // The words are read and stored through unsafe.Add, without bounds
-// checks: i+17 <= len(s) and d.used+16 <= len(d.arena) keep them within
-// the input and the block.
+// checks: i+17 <= len(s) (i+33 for four words) and d.used+16 <=
+// len(d.arena) (d.used+32) keep them within the input and the block.
 func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
 	s := d.s
 	if i < 0 || i+17 > len(s) {
@@ -912,8 +912,7 @@ func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
 		x1 = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, 8))[:])
 		m := stops(x1)
 		if m == 0 {
-			j, wide = wideRun(s, i+17)
-			return "", false, j, wide || (x0|x1)&highBits != 0
+			return d.scanLonger(i, x0, x1)
 		}
 		n = 8 + bits.TrailingZeros64(m)>>3
 		x1 &= m&-m - 1
@@ -933,6 +932,51 @@ func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
 	pa := unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u)
 	binary.LittleEndian.PutUint64((*[8]byte)(pa)[:], x0)
 	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 8))[:], x1)
+	d.used = u + n
+	return unsafe.String((*byte)(pa), n), true, j, false
+}
+
+// scanLonger is scanString for a string whose first sixteen bytes, x0 and
+// x1, hold no stop: it reads two more words, for strings of sixteen to
+// thirty-one bytes (identifiers and names often are), and otherwise
+// leaves the rest to wideRun.
+func (d *Decoder) scanLonger(i int, x0, x1 uint64) (v string, done bool, j int, wide bool) {
+	s := d.s
+	if i < 0 || i+33 > len(s) {
+		j, wide = wideRun(s, i+17)
+		return "", false, j, wide || (x0|x1)&highBits != 0
+	}
+	ps := unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), i+17)
+	x2 := binary.LittleEndian.Uint64((*[8]byte)(ps)[:])
+	var x3 uint64
+	n := 16
+	if m := stops(x2); m != 0 {
+		n += bits.TrailingZeros64(m) >> 3
+		x2 &= m&-m - 1
+	} else {
+		x3 = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, 8))[:])
+		m := stops(x3)
+		if m == 0 {
+			j, wide = wideRun(s, i+33)
+			return "", false, j, wide || (x0|x1|x2|x3)&highBits != 0
+		}
+		n += 8 + bits.TrailingZeros64(m)>>3
+		x3 &= m&-m - 1
+	}
+	j, wide = i+1+n, (x0|x1|x2|x3)&highBits != 0
+	if wide || s[j] != '"' {
+		return "", false, j, wide
+	}
+	a, u := d.arena, d.used
+	if u < 0 || u+32 > len(a) {
+		return "", false, j, false // keep starts a new block
+	}
+	d.pos = j + 1
+	pa := unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u)
+	binary.LittleEndian.PutUint64((*[8]byte)(pa)[:], x0)
+	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 8))[:], x1)
+	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 16))[:], x2)
+	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 24))[:], x3)
 	d.used = u + n
 	return unsafe.String((*byte)(pa), n), true, j, false
 }
