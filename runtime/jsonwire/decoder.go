@@ -725,6 +725,22 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 // NextKeyString is NextKey returning the name as a string that stays valid:
 // map keys and union member names, copied into the Decoder's shared blocks.
 func (d *Decoder) NextKeyString() (string, bool) {
+	// Fast path: compact JSON, where the name follows '{' or ',' and ':'
+	// follows the name, and a short plain name, which scanString keeps
+	// without a second pass. Anything else, including a name scanString
+	// kept but not followed by ':', is read again by nextMember.
+	if s, p, u := d.s, d.pos, d.used; d.err == nil && p+1 < len(s) && (d.first && s[p] == '"' || !d.first && s[p] == ',' && s[p+1] == '"') {
+		i := p
+		if !d.first {
+			i++
+		}
+		if v, done, j, _ := d.scanString(i); done && j+1 < len(s) && s[j+1] == ':' {
+			d.first = false
+			d.pos = j + 2
+			return v, true
+		}
+		d.pos, d.used = p, u
+	}
 	start, end, esc, ok := d.nextMember()
 	if !ok {
 		return "", false

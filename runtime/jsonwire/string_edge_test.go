@@ -390,3 +390,61 @@ func TestShortStringsStayInTheBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestNextKeyStringFastPath reads objects whose names are of every length
+// to 40, plain or with an escape, a non-ASCII character or invalid UTF-8
+// in them, followed by ':' at once or after a space, with the input ending
+// at every distance after the last one, and checks NextKeyString's names
+// and the values after them against encoding/json, once each is read and
+// again once the object is done (names are kept in the Decoder's blocks,
+// whose free end NextKeyString's fast path stores whole words into).
+func TestNextKeyStringFastPath(t *testing.T) {
+	var names []string
+	for n := range 41 {
+		plain := strings.Repeat("k", n)
+		names = append(names, plain)
+		for _, odd := range []string{`\n`, "é", `\u0041`, "\xff"} {
+			names = append(names, plain[:n/2]+odd+plain[n/2:])
+		}
+	}
+	for _, space := range []string{"", " "} {
+		for pad := range 34 {
+			var in strings.Builder
+			in.WriteByte('{')
+			for k, name := range names {
+				if k > 0 {
+					in.WriteByte(',')
+				}
+				fmt.Fprintf(&in, `"%s"%s:%d`, name, space, k)
+			}
+			in.WriteString("}" + strings.Repeat(" ", pad))
+			var want map[string]int
+			if err := json.Unmarshal([]byte(in.String()), &want); err != nil {
+				t.Fatal(err)
+			}
+			d := NewDecoderString(in.String())
+			var got []string
+			if d.BeginObject() {
+				for {
+					k, ok := d.NextKeyString()
+					if !ok {
+						break
+					}
+					if v := d.Int64(); want[k] != int(v) {
+						t.Fatalf("space %q pad %d: name %q has value %d, encoding/json's %d", space, pad, k, v, want[k])
+					}
+					got = append(got, k)
+				}
+			}
+			d.End()
+			if err := d.Err(); err != nil || len(got) != len(names) {
+				t.Fatalf("space %q pad %d: %d names, %v", space, pad, len(got), err)
+			}
+			for k, name := range got {
+				if want[name] != k {
+					t.Fatalf("space %q pad %d: name %d is %q once the object is read", space, pad, k, name)
+				}
+			}
+		}
+	}
+}
