@@ -365,3 +365,38 @@ func TestNextKeyStringAgreesWithNextKey(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberEntryMatches holds the table's comparison of a name with the
+// input, which Member's fast path and its guess rely on, to the name's
+// exact bytes for names of every length from 2 to 48 bytes: the name
+// itself, followed by '"' and ':', must match, and so must nothing that
+// differs from it in one byte. A name the comparison fails on is still
+// found, by the slow path; this is what keeps it off that path.
+func TestMemberEntryMatches(t *testing.T) {
+	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for n := 2; n <= 48; n++ {
+		name := strings.Repeat(chars, 2)[n%7 : n%7+n]
+		tab := newMemberTable([]string{"x0", name, "Other"})
+		e := &tab.entries[1]
+		match := func(in string) bool {
+			b := []byte(in + strings.Repeat(" ", 24))
+			return e.matches(b) && (!e.long || e.matchesTail(b))
+		}
+		if !match(name + `":1`) {
+			t.Fatalf("a name of %d bytes does not match itself", n)
+		}
+		q := []byte(name + `":`)
+		for i := range q {
+			for _, c := range []byte{'A', 'z', '"', 0} {
+				if c == q[i] {
+					continue
+				}
+				changed := slices.Clone(q)
+				changed[i] = c
+				if match(string(changed)) {
+					t.Fatalf("the name %q matches %q", q, changed)
+				}
+			}
+		}
+	}
+}

@@ -63,8 +63,10 @@ type memberEntry struct {
 	// tail and tailMask are the same for quoted's last eight bytes, at
 	// tailAt (for a name of eight bytes or fewer: head and mask again, at
 	// 0), so that one more load and compare confirms a name of up to
-	// sixteen bytes; long is set for a longer one, which matchesTail
-	// confirms.
+	// sixteen bytes. For a longer one, long is set, tail is quoted's
+	// second eight bytes (tailAt 8: the words compared stay within the
+	// first sixteen bytes, which matches reads without bounds checks) and
+	// matchesTail confirms the rest.
 	tail, tailMask uint64
 	tailAt         uint8
 	long           bool
@@ -72,26 +74,26 @@ type memberEntry struct {
 }
 
 // matches reports whether b, of at least 24 bytes, begins with the
-// entry's quoted name, or for a long one with its first eight and last
-// eight bytes; the caller confirms a long one with matchesTail (a call
-// here would keep matches from being inlined).
+// entry's quoted name, or for a long one with its first sixteen bytes;
+// the caller confirms a long one with matchesTail (a call here would keep
+// matches from being inlined).
 func (e *memberEntry) matches(b []byte) bool {
 	w := (*[24]byte)(b)
 	return binary.LittleEndian.Uint64(w[:])&e.mask == e.head &&
 		binary.LittleEndian.Uint64(w[e.tailAt&15:])&e.tailMask == e.tail
 }
 
-// matchesTail reports whether b, of at least eight bytes, has the rest of
-// a quoted name longer than sixteen bytes after its first eight, comparing
-// eight bytes at a time (names are short: a call of the runtime's general
-// comparison would cost more than the comparison).
+// matchesTail reports whether b has the rest of a quoted name longer than
+// sixteen bytes after its first sixteen, comparing eight bytes at a time
+// (names are short: a call of the runtime's general comparison would cost
+// more than the comparison).
 func (e *memberEntry) matchesTail(b []byte) bool {
 	q := e.quoted
 	n := len(q)
 	if len(b) < n {
 		return false
 	}
-	for i := 8; i < n-8; i += 8 {
+	for i := 16; i < n-8; i += 8 {
 		if binary.LittleEndian.Uint64(b[i:]) != binary.LittleEndian.Uint64(q[i:]) {
 			return false
 		}
@@ -155,8 +157,11 @@ func newMemberTable(names []string) *memberTable {
 		e.tail, e.tailMask = e.head, e.mask
 		if len(q) > 8 {
 			e.tailAt = uint8(len(q) - 8)
-			e.tail, e.tailMask = binary.LittleEndian.Uint64([]byte(q[e.tailAt:])), ^uint64(0)
 			e.long = len(q) > 16
+			if e.long {
+				e.tailAt = 8
+			}
+			e.tail, e.tailMask = binary.LittleEndian.Uint64([]byte(q[e.tailAt:])), ^uint64(0)
 		}
 		words = append(words, w)
 		held = append(held, i)
