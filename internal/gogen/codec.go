@@ -627,9 +627,21 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						if c.strict {
 							body = append(body, jen.If(jen.Id("out").Op("!=").Nil()).Block(c.refuseUnion(s, "second member", jen.Id("key"))))
 						}
-						if m.Target.IsUnit() {
+						switch {
+						case m.Target.IsUnit():
 							body = append(body, jen.Id("d").Dot("Skip").Call(), jen.Id("out").Op("=").Op("&").Add(w).Values())
-						} else {
+						case c.wire().newIn:
+							// The member's wrapper from blocks the decoder
+							// hands out (see NewIn): a union value is one
+							// small allocation otherwise, and a page of
+							// them (DynamoDB's attribute values) is mostly
+							// those.
+							body = append(body, jen.Id("u").Op(":=").Qual(c.jw, "NewIn").Types(w.Clone()).Call(jen.Id("d")))
+							body = append(body, c.decValue(m.Target, false, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
+								return jen.Id("u").Dot("Value").Op("=").Add(x)
+							})...)
+							body = append(body, jen.Id("out").Op("=").Id("u"))
+						default:
 							body = append(body, c.decValue(m.Target, false, c.bodyTimestamp(m), func(x jen.Code) jen.Code {
 								return jen.Id("out").Op("=").Op("&").Add(w).Values(jen.Dict{jen.Id("Value"): x})
 							})...)

@@ -2763,52 +2763,72 @@ func decodeAttributeValue(d *smithy.Decoder) types.AttributeValue {
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberS{Value: d.String()}
+			u := smithy.NewIn[types.AttributeValueMemberS](d)
+			u.Value = d.String()
+			out = u
 		case "N":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberN{Value: d.String()}
+			u := smithy.NewIn[types.AttributeValueMemberN](d)
+			u.Value = d.String()
+			out = u
 		case "B":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberB{Value: d.Base64()}
+			u := smithy.NewIn[types.AttributeValueMemberB](d)
+			u.Value = d.Base64()
+			out = u
 		case "SS":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberSS{Value: decodeStringSetAttributeValue(d)}
+			u := smithy.NewIn[types.AttributeValueMemberSS](d)
+			u.Value = decodeStringSetAttributeValue(d)
+			out = u
 		case "NS":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberNS{Value: decodeNumberSetAttributeValue(d)}
+			u := smithy.NewIn[types.AttributeValueMemberNS](d)
+			u.Value = decodeNumberSetAttributeValue(d)
+			out = u
 		case "BS":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberBS{Value: decodeBinarySetAttributeValue(d)}
+			u := smithy.NewIn[types.AttributeValueMemberBS](d)
+			u.Value = decodeBinarySetAttributeValue(d)
+			out = u
 		case "M":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberM{Value: decodeMapAttributeValue(d)}
+			u := smithy.NewIn[types.AttributeValueMemberM](d)
+			u.Value = decodeMapAttributeValue(d)
+			out = u
 		case "L":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberL{Value: decodeListAttributeValue(d)}
+			u := smithy.NewIn[types.AttributeValueMemberL](d)
+			u.Value = decodeListAttributeValue(d)
+			out = u
 		case "NULL":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberNULL{Value: d.Bool()}
+			u := smithy.NewIn[types.AttributeValueMemberNULL](d)
+			u.Value = d.Bool()
+			out = u
 		case "BOOL":
 			if d.Null() {
 				continue
 			}
-			out = &types.AttributeValueMemberBOOL{Value: d.Bool()}
+			u := smithy.NewIn[types.AttributeValueMemberBOOL](d)
+			u.Value = d.Bool()
+			out = u
 		case "__type":
 			d.Skip()
 		default:

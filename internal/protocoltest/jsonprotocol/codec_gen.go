@@ -1120,49 +1120,67 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberStringValue{Value: d.String()}
+			u := jsonwire.NewIn[types.MyUnionMemberStringValue](d)
+			u.Value = d.String()
+			out = u
 		case "booleanValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberBooleanValue{Value: d.Bool()}
+			u := jsonwire.NewIn[types.MyUnionMemberBooleanValue](d)
+			u.Value = d.Bool()
+			out = u
 		case "numberValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberNumberValue{Value: d.Int32()}
+			u := jsonwire.NewIn[types.MyUnionMemberNumberValue](d)
+			u.Value = d.Int32()
+			out = u
 		case "blobValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberBlobValue{Value: d.Base64()}
+			u := jsonwire.NewIn[types.MyUnionMemberBlobValue](d)
+			u.Value = d.Base64()
+			out = u
 		case "timestampValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberTimestampValue{Value: d.EpochSeconds()}
+			u := jsonwire.NewIn[types.MyUnionMemberTimestampValue](d)
+			u.Value = d.EpochSeconds()
+			out = u
 		case "enumValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
+			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
+			u.Value = types.FooEnum(d.Symbol())
+			out = u
 		case "listValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberListValue{Value: decodeStringList(d)}
+			u := jsonwire.NewIn[types.MyUnionMemberListValue](d)
+			u.Value = decodeStringList(d)
+			out = u
 		case "mapValue":
 			if d.Null() {
 				continue
 			}
-			out = &types.MyUnionMemberMapValue{Value: decodeStringMap(d)}
+			u := jsonwire.NewIn[types.MyUnionMemberMapValue](d)
+			u.Value = decodeStringMap(d)
+			out = u
 		case "structureValue":
 			if d.Null() {
 				continue
 			}
+			u := jsonwire.NewIn[types.MyUnionMemberStructureValue](d)
 			var x types.GreetingStruct
 			decodeGreetingStruct(d, &x)
-			out = &types.MyUnionMemberStructureValue{Value: x}
+			u.Value = x
+			out = u
 		case "__type":
 			d.Skip()
 		default:

@@ -390,9 +390,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberHeaders](d)
 			var x types.HeadersEvent
 			decodeHeadersEvent(d, &x)
-			out = &types.EventStreamMemberHeaders{Value: x}
+			u.Value = x
+			out = u
 		case "blobPayload":
 			if d.Null() {
 				continue
@@ -400,9 +402,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberBlobPayload](d)
 			var x types.BlobPayloadEvent
 			decodeBlobPayloadEvent(d, &x)
-			out = &types.EventStreamMemberBlobPayload{Value: x}
+			u.Value = x
+			out = u
 		case "stringPayload":
 			if d.Null() {
 				continue
@@ -410,9 +414,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberStringPayload](d)
 			var x types.StringPayloadEvent
 			decodeStringPayloadEvent(d, &x)
-			out = &types.EventStreamMemberStringPayload{Value: x}
+			u.Value = x
+			out = u
 		case "structurePayload":
 			if d.Null() {
 				continue
@@ -420,9 +426,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberStructurePayload](d)
 			var x types.StructurePayloadEvent
 			decodeStructurePayloadEvent(d, &x)
-			out = &types.EventStreamMemberStructurePayload{Value: x}
+			u.Value = x
+			out = u
 		case "unionPayload":
 			if d.Null() {
 				continue
@@ -430,9 +438,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberUnionPayload](d)
 			var x types.UnionPayloadEvent
 			decodeUnionPayloadEvent(d, &x)
-			out = &types.EventStreamMemberUnionPayload{Value: x}
+			u.Value = x
+			out = u
 		case "headersAndExplicitPayload":
 			if d.Null() {
 				continue
@@ -440,9 +450,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberHeadersAndExplicitPayload](d)
 			var x types.HeadersAndExplicitPayloadEvent
 			decodeHeadersAndExplicitPayloadEvent(d, &x)
-			out = &types.EventStreamMemberHeadersAndExplicitPayload{Value: x}
+			u.Value = x
+			out = u
 		case "headersAndImplicitPayload":
 			if d.Null() {
 				continue
@@ -450,9 +462,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberHeadersAndImplicitPayload](d)
 			var x types.HeadersAndImplicitPayloadEvent
 			decodeHeadersAndImplicitPayloadEvent(d, &x)
-			out = &types.EventStreamMemberHeadersAndImplicitPayload{Value: x}
+			u.Value = x
+			out = u
 		case "error":
 			if d.Null() {
 				continue
@@ -460,9 +474,11 @@ func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
 			if out != nil {
 				d.RefuseUnion("EventStream", "second member", key)
 			}
+			u := jsonwire.NewIn[types.EventStreamMemberError](d)
 			var x types.ErrorEvent
 			decodeErrorEvent(d, &x)
-			out = &types.EventStreamMemberError{Value: x}
+			u.Value = x
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -690,7 +706,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberStringValue{Value: d.String()}
+			u := jsonwire.NewIn[types.MyUnionMemberStringValue](d)
+			u.Value = d.String()
+			out = u
 		case "booleanValue":
 			if d.Null() {
 				continue
@@ -698,7 +716,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberBooleanValue{Value: d.Bool()}
+			u := jsonwire.NewIn[types.MyUnionMemberBooleanValue](d)
+			u.Value = d.Bool()
+			out = u
 		case "numberValue":
 			if d.Null() {
 				continue
@@ -706,7 +726,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberNumberValue{Value: d.Int32()}
+			u := jsonwire.NewIn[types.MyUnionMemberNumberValue](d)
+			u.Value = d.Int32()
+			out = u
 		case "blobValue":
 			if d.Null() {
 				continue
@@ -714,7 +736,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberBlobValue{Value: d.Base64()}
+			u := jsonwire.NewIn[types.MyUnionMemberBlobValue](d)
+			u.Value = d.Base64()
+			out = u
 		case "timestampValue":
 			if d.Null() {
 				continue
@@ -722,7 +746,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberTimestampValue{Value: d.EpochSeconds()}
+			u := jsonwire.NewIn[types.MyUnionMemberTimestampValue](d)
+			u.Value = d.EpochSeconds()
+			out = u
 		case "enumValue":
 			if d.Null() {
 				continue
@@ -730,7 +756,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberEnumValue{Value: types.FooEnum(d.Symbol())}
+			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
+			u.Value = types.FooEnum(d.Symbol())
+			out = u
 		case "listValue":
 			if d.Null() {
 				continue
@@ -738,7 +766,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberListValue{Value: decodeStringList(d)}
+			u := jsonwire.NewIn[types.MyUnionMemberListValue](d)
+			u.Value = decodeStringList(d)
+			out = u
 		case "mapValue":
 			if d.Null() {
 				continue
@@ -746,7 +776,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberMapValue{Value: decodeStringMap(d)}
+			u := jsonwire.NewIn[types.MyUnionMemberMapValue](d)
+			u.Value = decodeStringMap(d)
+			out = u
 		case "structureValue":
 			if d.Null() {
 				continue
@@ -754,9 +786,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
+			u := jsonwire.NewIn[types.MyUnionMemberStructureValue](d)
 			var x types.GreetingStruct
 			decodeGreetingStruct(d, &x)
-			out = &types.MyUnionMemberStructureValue{Value: x}
+			u.Value = x
+			out = u
 		case "renamedStructureValue":
 			if d.Null() {
 				continue
@@ -764,9 +798,11 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
+			u := jsonwire.NewIn[types.MyUnionMemberRenamedStructureValue](d)
 			var x types.RenamedGreeting
 			decodeRenamedGreeting(d, &x)
-			out = &types.MyUnionMemberRenamedStructureValue{Value: x}
+			u.Value = x
+			out = u
 		case "unionValue":
 			if d.Null() {
 				continue
@@ -774,7 +810,9 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 			if out != nil {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
-			out = &types.MyUnionMemberUnionValue{Value: decodeNestedUnion(d)}
+			u := jsonwire.NewIn[types.MyUnionMemberUnionValue](d)
+			u.Value = decodeNestedUnion(d)
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -834,7 +872,9 @@ func decodeNestedUnion(d *jsonwire.Decoder) types.NestedUnion {
 			if out != nil {
 				d.RefuseUnion("NestedUnion", "second member", key)
 			}
-			out = &types.NestedUnionMemberStringValue{Value: d.String()}
+			u := jsonwire.NewIn[types.NestedUnionMemberStringValue](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -889,7 +929,9 @@ func decodePayloadUnion(d *jsonwire.Decoder) types.PayloadUnion {
 			if out != nil {
 				d.RefuseUnion("PayloadUnion", "second member", key)
 			}
-			out = &types.PayloadUnionMemberUnionMember{Value: d.String()}
+			u := jsonwire.NewIn[types.PayloadUnionMemberUnionMember](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -1030,7 +1072,9 @@ func decodeSimpleUnion(d *jsonwire.Decoder) types.SimpleUnion {
 			if out != nil {
 				d.RefuseUnion("SimpleUnion", "second member", key)
 			}
-			out = &types.SimpleUnionMemberInt{Value: d.Int32()}
+			u := jsonwire.NewIn[types.SimpleUnionMemberInt](d)
+			u.Value = d.Int32()
+			out = u
 		case "string":
 			if d.Null() {
 				continue
@@ -1038,7 +1082,9 @@ func decodeSimpleUnion(d *jsonwire.Decoder) types.SimpleUnion {
 			if out != nil {
 				d.RefuseUnion("SimpleUnion", "second member", key)
 			}
-			out = &types.SimpleUnionMemberString{Value: d.String()}
+			u := jsonwire.NewIn[types.SimpleUnionMemberString](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -1392,7 +1438,9 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 			if out != nil {
 				d.RefuseUnion("UnionPayload", "second member", key)
 			}
-			out = &types.UnionPayloadMemberGreeting{Value: d.String()}
+			u := jsonwire.NewIn[types.UnionPayloadMemberGreeting](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -1435,7 +1483,9 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			if out != nil {
 				d.RefuseUnion("UnionWithJsonName", "second member", key)
 			}
-			out = &types.UnionWithJsonNameMemberFoo{Value: d.String()}
+			u := jsonwire.NewIn[types.UnionWithJsonNameMemberFoo](d)
+			u.Value = d.String()
+			out = u
 		case "bar":
 			if d.Null() {
 				continue
@@ -1443,7 +1493,9 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			if out != nil {
 				d.RefuseUnion("UnionWithJsonName", "second member", key)
 			}
-			out = &types.UnionWithJsonNameMemberBar{Value: d.String()}
+			u := jsonwire.NewIn[types.UnionWithJsonNameMemberBar](d)
+			u.Value = d.String()
+			out = u
 		case "_baz":
 			if d.Null() {
 				continue
@@ -1451,7 +1503,9 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 			if out != nil {
 				d.RefuseUnion("UnionWithJsonName", "second member", key)
 			}
-			out = &types.UnionWithJsonNameMemberBaz{Value: d.String()}
+			u := jsonwire.NewIn[types.UnionWithJsonNameMemberBaz](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:

@@ -125,7 +125,9 @@ func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
 			if out != nil {
 				d.RefuseUnion("EnumUnion", "second member", key)
 			}
-			out = &types.EnumUnionMemberFirst{Value: types.EnumString(d.Symbol())}
+			u := jsonwire.NewIn[types.EnumUnionMemberFirst](d)
+			u.Value = types.EnumString(d.Symbol())
+			out = u
 		case "second":
 			if d.Null() {
 				continue
@@ -133,7 +135,9 @@ func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
 			if out != nil {
 				d.RefuseUnion("EnumUnion", "second member", key)
 			}
-			out = &types.EnumUnionMemberSecond{Value: types.EnumString(d.Symbol())}
+			u := jsonwire.NewIn[types.EnumUnionMemberSecond](d)
+			u.Value = types.EnumString(d.Symbol())
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -179,7 +183,9 @@ func decodeFooUnion(d *jsonwire.Decoder) types.FooUnion {
 			if out != nil {
 				d.RefuseUnion("FooUnion", "second member", key)
 			}
-			out = &types.FooUnionMemberString{Value: d.String()}
+			u := jsonwire.NewIn[types.FooUnionMemberString](d)
+			u.Value = d.String()
+			out = u
 		case "integer":
 			if d.Null() {
 				continue
@@ -187,7 +193,9 @@ func decodeFooUnion(d *jsonwire.Decoder) types.FooUnion {
 			if out != nil {
 				d.RefuseUnion("FooUnion", "second member", key)
 			}
-			out = &types.FooUnionMemberInteger{Value: d.Int32()}
+			u := jsonwire.NewIn[types.FooUnionMemberInteger](d)
+			u.Value = d.Int32()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -419,7 +427,9 @@ func decodePatternUnion(d *jsonwire.Decoder) types.PatternUnion {
 			if out != nil {
 				d.RefuseUnion("PatternUnion", "second member", key)
 			}
-			out = &types.PatternUnionMemberFirst{Value: d.String()}
+			u := jsonwire.NewIn[types.PatternUnionMemberFirst](d)
+			u.Value = d.String()
+			out = u
 		case "second":
 			if d.Null() {
 				continue
@@ -427,7 +437,9 @@ func decodePatternUnion(d *jsonwire.Decoder) types.PatternUnion {
 			if out != nil {
 				d.RefuseUnion("PatternUnion", "second member", key)
 			}
-			out = &types.PatternUnionMemberSecond{Value: d.String()}
+			u := jsonwire.NewIn[types.PatternUnionMemberSecond](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -458,7 +470,9 @@ func decodePatternUnionOverride(d *jsonwire.Decoder) types.PatternUnionOverride 
 			if out != nil {
 				d.RefuseUnion("PatternUnionOverride", "second member", key)
 			}
-			out = &types.PatternUnionOverrideMemberFirst{Value: d.String()}
+			u := jsonwire.NewIn[types.PatternUnionOverrideMemberFirst](d)
+			u.Value = d.String()
+			out = u
 		case "second":
 			if d.Null() {
 				continue
@@ -466,7 +480,9 @@ func decodePatternUnionOverride(d *jsonwire.Decoder) types.PatternUnionOverride 
 			if out != nil {
 				d.RefuseUnion("PatternUnionOverride", "second member", key)
 			}
-			out = &types.PatternUnionOverrideMemberSecond{Value: d.String()}
+			u := jsonwire.NewIn[types.PatternUnionOverrideMemberSecond](d)
+			u.Value = d.String()
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -497,7 +513,9 @@ func decodeRecursiveUnionOne(d *jsonwire.Decoder) types.RecursiveUnionOne {
 			if out != nil {
 				d.RefuseUnion("RecursiveUnionOne", "second member", key)
 			}
-			out = &types.RecursiveUnionOneMemberString{Value: types.RecursiveEnumString(d.Symbol())}
+			u := jsonwire.NewIn[types.RecursiveUnionOneMemberString](d)
+			u.Value = types.RecursiveEnumString(d.Symbol())
+			out = u
 		case "union":
 			if d.Null() {
 				continue
@@ -505,7 +523,9 @@ func decodeRecursiveUnionOne(d *jsonwire.Decoder) types.RecursiveUnionOne {
 			if out != nil {
 				d.RefuseUnion("RecursiveUnionOne", "second member", key)
 			}
-			out = &types.RecursiveUnionOneMemberUnion{Value: decodeRecursiveUnionTwo(d)}
+			u := jsonwire.NewIn[types.RecursiveUnionOneMemberUnion](d)
+			u.Value = decodeRecursiveUnionTwo(d)
+			out = u
 		case "__type":
 			d.Skip()
 		default:
@@ -536,7 +556,9 @@ func decodeRecursiveUnionTwo(d *jsonwire.Decoder) types.RecursiveUnionTwo {
 			if out != nil {
 				d.RefuseUnion("RecursiveUnionTwo", "second member", key)
 			}
-			out = &types.RecursiveUnionTwoMemberString{Value: types.RecursiveEnumString(d.Symbol())}
+			u := jsonwire.NewIn[types.RecursiveUnionTwoMemberString](d)
+			u.Value = types.RecursiveEnumString(d.Symbol())
+			out = u
 		case "union":
 			if d.Null() {
 				continue
@@ -544,7 +566,9 @@ func decodeRecursiveUnionTwo(d *jsonwire.Decoder) types.RecursiveUnionTwo {
 			if out != nil {
 				d.RefuseUnion("RecursiveUnionTwo", "second member", key)
 			}
-			out = &types.RecursiveUnionTwoMemberUnion{Value: decodeRecursiveUnionOne(d)}
+			u := jsonwire.NewIn[types.RecursiveUnionTwoMemberUnion](d)
+			u.Value = decodeRecursiveUnionOne(d)
+			out = u
 		case "__type":
 			d.Skip()
 		default:
