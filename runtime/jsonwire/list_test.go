@@ -351,7 +351,7 @@ func TestNewIn(t *testing.T) {
 		N    int64
 		Tags []string
 	}
-	d1, d2 := NewDecoderString(`null`), NewDecoderString(`null`)
+	d1, d2 := largeDocument(), largeDocument()
 	var got1, got2 []*rec
 	var b ListBuilder[rec]
 	for i := range 3000 {
@@ -390,12 +390,14 @@ func TestNewIn(t *testing.T) {
 }
 
 // TestNewInSmallDocument checks that a document with a few optional
-// structures allocates them one by one: no shared block (minBlock values)
-// and no per-type memory for a response that needs one or two.
+// structures allocates them one by one: no shared block and no per-type
+// memory for a response that needs one or two; and that a document under
+// smallDocument never uses blocks, while a larger one does after
+// newInAlone values.
 func TestNewInSmallDocument(t *testing.T) {
 	type rec struct{ A, B, C, D *string }
 	allocs := testing.AllocsPerRun(100, func() {
-		d := NewDecoderString(`null`)
+		d := largeDocument()
 		for range newInAlone {
 			if p := NewIn[rec](d); p.A != nil {
 				t.Fatal("not zero")
@@ -403,10 +405,10 @@ func TestNewInSmallDocument(t *testing.T) {
 		}
 	})
 	// The Decoder itself, then one allocation per value.
-	if base := testing.AllocsPerRun(100, func() { _ = NewDecoderString(`null`) }); allocs != base+newInAlone {
+	if base := testing.AllocsPerRun(100, func() { _ = largeDocument() }); allocs != base+newInAlone {
 		t.Errorf("%d NewIn calls on a new Decoder: %v allocations, want %v (one each)", newInAlone, allocs, base+newInAlone)
 	}
-	d := NewDecoderString(`null`)
+	d := largeDocument()
 	for range newInAlone {
 		NewIn[rec](d)
 	}
@@ -417,4 +419,17 @@ func TestNewInSmallDocument(t *testing.T) {
 	if len(d.pools) != 1 {
 		t.Errorf("value %d did not start a shared block", newInAlone+1)
 	}
+	small := NewDecoderString(`null`)
+	for range 10 * newInAlone {
+		NewIn[rec](small)
+	}
+	if len(small.pools) != 0 {
+		t.Errorf("a document of %d bytes made %d shared memories, want none", len(small.s), len(small.pools))
+	}
+}
+
+// largeDocument is a Decoder of a document of smallDocument bytes or more,
+// for which NewIn and MapBuilder use the Decoder's shared memory.
+func largeDocument() *Decoder {
+	return NewDecoderString(`null` + strings.Repeat(" ", smallDocument))
 }

@@ -108,23 +108,27 @@ func TestMapBuilderNested(t *testing.T) {
 			want = append(want, randomTree(r, &b, 4))
 		}
 		b.WriteByte(']')
-		d := NewDecoderString(b.String())
-		var got []tree
-		if d.BeginArray() {
-			for d.NextElem() {
-				got = append(got, decodeTree(d))
+		// As it is, and padded to smallDocument, from which maps past
+		// smallMap entries go through the Decoder's memory.
+		for _, doc := range []string{b.String(), b.String() + strings.Repeat(" ", smallDocument)} {
+			d := NewDecoderString(doc)
+			var got []tree
+			if d.BeginArray() {
+				for d.NextElem() {
+					got = append(got, decodeTree(d))
+				}
 			}
-		}
-		d.End()
-		if err := d.Err(); err != nil {
-			t.Fatalf("document %d: %v", i, err)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("document %d: %d trees, want %d", i, len(got), len(want))
-		}
-		for j := range got {
-			if !equalTrees(got[j], want[j]) {
-				t.Fatalf("document %d, tree %d: decoded tree differs from the one written:\n%s", i, j, b.String())
+			d.End()
+			if err := d.Err(); err != nil {
+				t.Fatalf("document %d: %v", i, err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("document %d: %d trees, want %d", i, len(got), len(want))
+			}
+			for j := range got {
+				if !equalTrees(got[j], want[j]) {
+					t.Fatalf("document %d (%d bytes), tree %d: decoded tree differs from the one written:\n%s", i, len(doc), j, b.String())
+				}
 			}
 		}
 	}
@@ -140,20 +144,29 @@ func TestMapBuilderEmpty(t *testing.T) {
 
 // TestMapBuilderAbandonedInner: a nested builder that stops without Map
 // (its decoder met an error) leaves entries on the Decoder's stack; the
-// outer builder must neither keep them nor lose its own.
+// outer builder must neither keep them nor lose its own. Both have more
+// than smallMap entries, so both are on the stack.
 func TestMapBuilderAbandonedInner(t *testing.T) {
-	d := NewDecoderString(`null`)
+	d := largeDocument()
+	want := map[string]int{}
 	var outer MapBuilder[int]
-	outer.Add(d, "a", 1)
+	for i := range smallMap + 1 {
+		outer.Add(d, "a"+strconv.Itoa(i), i)
+		want["a"+strconv.Itoa(i)] = i
+	}
 	var inner MapBuilder[int]
-	inner.Add(d, "x", 10)
-	inner.Add(d, "y", 20) // and never Map
+	for i := range smallMap + 2 {
+		inner.Add(d, "x"+strconv.Itoa(i), -i) // and never Map
+	}
 	outer.Add(d, "b", 2)
-	got := outer.Map()
-	if want := map[string]int{"a": 1, "b": 2}; !maps.Equal(got, want) {
+	want["b"] = 2
+	if got := outer.Map(); !maps.Equal(got, want) {
 		t.Errorf("outer map = %v, want %v", got, want)
 	}
-	// The stack is empty again: the next map starts afresh.
+	if n := len(mapMemOf[int](d).entries); n != 0 {
+		t.Errorf("%d entries left on the stack", n)
+	}
+	// The next map starts afresh.
 	var next MapBuilder[int]
 	next.Add(d, "c", 3)
 	if got, want := next.Map(), map[string]int{"c": 3}; !maps.Equal(got, want) {
@@ -165,23 +178,24 @@ func TestMapBuilderAbandonedInner(t *testing.T) {
 // Decoder's reused memory share nothing: writing to one leaves the others
 // as they were.
 func TestMapBuilderMapsAreIndependent(t *testing.T) {
-	d := NewDecoderString(`null`)
-	var ms []map[string]int
-	for i := range 5 {
-		var b MapBuilder[int]
-		for j := range 3 + i*100 {
-			b.Add(d, strconv.Itoa(j), i)
+	for _, d := range []*Decoder{NewDecoderString(`null`), largeDocument()} {
+		var ms []map[string]int
+		for i := range 5 {
+			var b MapBuilder[int]
+			for j := range 3 + i*100 {
+				b.Add(d, strconv.Itoa(j), i)
+			}
+			ms = append(ms, b.Map())
 		}
-		ms = append(ms, b.Map())
-	}
-	ms[0]["0"] = -1
-	for i, m := range ms {
-		if len(m) != 3+i*100 {
-			t.Fatalf("map %d has %d entries, want %d", i, len(m), 3+i*100)
-		}
-		for k, v := range m {
-			if v != i && !(i == 0 && k == "0") {
-				t.Fatalf("map %d: %s = %d", i, k, v)
+		ms[0]["0"] = -1
+		for i, m := range ms {
+			if len(m) != 3+i*100 {
+				t.Fatalf("map %d has %d entries, want %d", i, len(m), 3+i*100)
+			}
+			for k, v := range m {
+				if v != i && !(i == 0 && k == "0") {
+					t.Fatalf("map %d: %s = %d", i, k, v)
+				}
 			}
 		}
 	}

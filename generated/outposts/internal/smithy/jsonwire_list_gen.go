@@ -232,6 +232,13 @@ func fitClass(n, size int) int {
 	return n
 }
 
+// smallDocument is the size of input below which NewIn and MapBuilder do
+// not use the Decoder's shared memory at all: it pays off over many
+// values, which only a larger document holds, and a small response (one
+// item of a few attributes, say) would pay a block, and the memory for its
+// type, for each of a handful of values of many types.
+const smallDocument = 4 << 10
+
 // newInAlone is how many values NewIn allocates one by one for a Decoder
 // before it uses shared blocks: a small response (one call's output with a
 // few optional structures) would otherwise pay a block of minBlock values,
@@ -242,24 +249,41 @@ const newInAlone = 8
 // T shared with the other values NewIn hands out for this Decoder: the way
 // generated code allocates an optional structure member before decoding
 // into it, so that a page of many such members costs one allocation per
-// block rather than one each. The blocks double from minBlock values to
-// maxBlockBytes, as list blocks do; a block stays in memory while any
-// value in it is reachable, and all come from the same document. The
-// first newInAlone values of a Decoder are allocated each on its own.
+// block rather than one each. The blocks double from firstObjBlock values
+// to maxBlockBytes; a block stays in memory while any value in it is
+// reachable, and all come from the same document. The first newInAlone
+// values of a Decoder, and all those of a document under smallDocument,
+// are allocated each on its own.
 func NewIn[T any](d *Decoder) *T {
-	if d.newIns < newInAlone {
+	if d.newIns < newInAlone || len(d.s) < smallDocument {
 		d.newIns++
 		return new(T)
 	}
 	m := memOf[T](d)
 	if m.objUsed == len(m.objs) {
 		var zero T
-		m.objs = make([]T, blockLen(len(m.objs), 1, int(unsafe.Sizeof(zero))))
+		m.objs = make([]T, objBlockLen(len(m.objs), int(unsafe.Sizeof(zero))))
 		m.objUsed = 0
 	}
 	p := &m.objs[m.objUsed]
 	m.objUsed++
 	return p
+}
+
+// firstObjBlock is the length of NewIn's first block for a type: a
+// document may have only a few values of one type past newInAlone (a
+// union's member types, each its own), and a block of minBlock for each
+// would be mostly unused.
+const firstObjBlock = 4
+
+// objBlockLen returns the length of NewIn's next block of values of size
+// bytes after one of length cur: firstObjBlock, then doubling to the size
+// list blocks stop at.
+func objBlockLen(cur, size int) int {
+	if cur == 0 {
+		return firstObjBlock
+	}
+	return fitClass(min(2*cur, max(minBlock, maxBlockBytes/max(size, 1))), size)
 }
 
 // memOf returns d's memory for lists of T, making it on first use. A

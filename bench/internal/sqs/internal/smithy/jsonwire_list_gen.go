@@ -232,6 +232,13 @@ func fitClass(n, size int) int {
 	return n
 }
 
+// smallDocument is the size of input below which NewIn and MapBuilder do
+// not use the Decoder's shared memory at all: it pays off over many
+// values, which only a larger document holds, and a small response (one
+// item of a few attributes, say) would pay a block, and the memory for its
+// type, for each of a handful of values of many types.
+const smallDocument = 4 << 10
+
 // memOf returns d's memory for lists of T, making it on first use. A
 // document has few element types, so a short search is enough.
 func memOf[T any](d *Decoder) *listMem[T] {

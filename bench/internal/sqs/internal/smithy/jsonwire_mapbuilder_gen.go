@@ -5,6 +5,8 @@
 
 package smithy
 
+import "slices"
+
 // MapBuilder collects the members of a JSON object into a Go map that is
 // made at its final size rather than grown. Use it as
 //
@@ -22,14 +24,19 @@ package smithy
 // they are read grows by doubling: each growth allocates the table again
 // and moves every entry into it, which for a map of ten entries or more
 // costs more than decoding them, and leaves the old tables as garbage.
-// Counting the members first would read the object twice. Instead, Add
-// appends each entry to memory the Decoder keeps for entries of V, which
-// every map of V in the document reuses, and Map makes the map with room
-// for them all and fills it in member order, so that a repeated name keeps
-// its last value, as when the map is filled directly. A map that reaches
-// bigMap entries is made then, with room for twice as many, and filled
-// directly from there on: the memory kept for entries stays small, and a
-// map that large has grown past most of its doublings.
+// Counting the members first would read the object twice. Most maps are
+// small, and a map of up to smallMap entries never grows (its first table
+// holds that many): the builder fills one directly. At the entry after
+// that, it moves them to memory the Decoder keeps for entries of V, which
+// every map of V in the document reuses, appends the rest there, and Map
+// makes the map with room for them all and fills it in member order, so
+// that a repeated name keeps its last value, as when the map is filled
+// directly. A map that reaches bigMap entries is made then, with room for
+// twice as many, and filled directly from there on: the memory kept for
+// entries stays small, and a map that large has grown past most of its
+// doublings. In a document under smallDocument, the map is filled
+// directly whatever its size: there are too few maps to pay for the
+// memory kept.
 //
 // A map of V may hold maps of V (only recursive shapes do): the inner
 // builder adds its entries after the outer one's and takes them away
@@ -39,14 +46,20 @@ package smithy
 //
 // The zero value is ready to use; a MapBuilder is meant for one map.
 type MapBuilder[V any] struct {
-	mem   *mapMem[V]   // the Decoder's memory for entries of V; nil before the first entry
+	m     map[string]V // the map while it is small, or once made early (big)
+	big   bool         // m was made at bigMap entries
+	mem   *mapMem[V]   // the Decoder's memory for entries of V; nil until the map outgrows smallMap
 	start int          // the offset of the map's first entry in mem.entries
 	n     int          // entries in mem.entries
-	big   map[string]V // the map, once made early (see bigMap)
 }
 
-// bigMap is the number of entries at which a MapBuilder makes its map.
-const bigMap = 256
+const (
+	// smallMap is the number of entries a map holds without growing:
+	// Go's maps keep up to eight in their first table.
+	smallMap = 8
+	// bigMap is the number of entries at which a MapBuilder makes its map.
+	bigMap = 256
+)
 
 // mapEntry is one member of an object being collected by a MapBuilder.
 type mapEntry[V any] struct {
@@ -63,16 +76,20 @@ type mapMem[V any] struct {
 // Add adds the member k with value v.
 func (b *MapBuilder[V]) Add(d *Decoder, k string, v V) {
 	switch {
-	case b.big != nil:
-		b.big[k] = v
+	case b.m != nil && (b.big || len(b.m) < smallMap || len(d.s) < smallDocument):
+		b.m[k] = v
+		return
+	case b.m == nil && b.mem == nil:
+		b.m = make(map[string]V, smallMap)
+		b.m[k] = v
 		return
 	case b.n == bigMap:
-		b.big = b.made(2 * bigMap)
-		b.big[k] = v
+		b.m, b.big = b.made(2*bigMap), true
+		b.m[k] = v
 		return
-	case b.mem == nil:
-		b.mem = mapMemOf[V](d)
-		b.start = len(b.mem.entries)
+	}
+	if b.m != nil {
+		b.spill(d)
 	}
 	m := b.mem
 	if end := b.start + b.n; len(m.entries) != end {
@@ -84,12 +101,28 @@ func (b *MapBuilder[V]) Add(d *Decoder, k string, v V) {
 	b.n++
 }
 
+// spill moves the entries of the small map to the Decoder's memory. They
+// have distinct names, so their order does not matter: entries added after
+// them still come later.
+func (b *MapBuilder[V]) spill(d *Decoder) {
+	b.mem = mapMemOf[V](d)
+	b.start = len(b.mem.entries)
+	// Room for twice the small map's entries at once, rather than
+	// append's doublings from one.
+	b.mem.entries = slices.Grow(b.mem.entries, 2*smallMap)
+	for k, v := range b.m {
+		b.mem.entries = append(b.mem.entries, mapEntry[V]{k, v})
+	}
+	b.n = len(b.m)
+	b.m = nil
+}
+
 // Map returns the entries added as a map. With no entries it returns an
 // empty, non-nil map: a JSON {} is a map that is present but empty.
 func (b *MapBuilder[V]) Map() map[string]V {
 	switch {
-	case b.big != nil:
-		return b.big
+	case b.m != nil:
+		return b.m
 	case b.n == 0:
 		return map[string]V{}
 	}
