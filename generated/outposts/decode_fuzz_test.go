@@ -73,15 +73,32 @@ func FuzzDecodeResponses(f *testing.F) {
 		`{"CatalogItems":[{"PowerKva":15.5,"SupportedUplinkGbps":[1,10,40],"EC2Capacities":[{"Family":"m5"}]}]}`,
 		`{"Message":"not found","__type":"NotFoundException"}`, `{"Assets":[` + strings.Repeat(`{"AssetId":"a"},`, 60) + `{}]}`,
 		`{"Assets":[1,2`, `{"Sites":[{"Tags":{"a":1}}]}`, `{"CatalogItems":[{"PowerKva":"NaN"}]}`,
+		// Maps past eight entries, some repeated, and more optional
+		// structures than a Decoder allocates one by one.
+		`{"Sites":[{"Tags":{"a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"8","i":"9","a":"10","j":"11"}}]}`,
+		`{"Assets":[` + strings.Repeat(`{"ComputeAttributes":{"MaxVcpus":1},"AssetLocation":{"RackElevation":2}},`, 12) + `{}]}`,
 	} {
 		f.Add(s)
 	}
 	other := `{"Sites":[` + strings.Repeat(`{"Name":"ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ","Tags":{"ZZZZ":"ZZZZZZZZ"}},`, 200) + `{}]}`
+	// Padding a body past 4 KB with trailing spaces changes nothing it
+	// says, but moves it over the size from which the decoders keep
+	// optional structures, union members and maps of more than eight
+	// entries in memory shared across the document: both ways must decode
+	// the same values.
+	padding := strings.Repeat(" ", 4<<10)
 	f.Fuzz(func(t *testing.T, body string) {
 		first := decodeAll(body)
 		decodeAll(other) // reuses the memory body was read into
 		if again := decodeAll(body); !sameValue(reflect.ValueOf(first), reflect.ValueOf(again)) {
 			t.Fatalf("decoding %q changed after another body was read:\n%#v\n%#v", body, first, again)
+		}
+		for i, v := range decodeAll(body + padding) {
+			_, err1 := first[i].(string)
+			_, err2 := v.(string)
+			if !err1 && !err2 && !sameValue(reflect.ValueOf(first[i]), reflect.ValueOf(v)) {
+				t.Fatalf("decoding %q padded to 4 KB gave another value (call %d):\n%#v\n%#v", body, i, first[i], v)
+			}
 		}
 	})
 }
