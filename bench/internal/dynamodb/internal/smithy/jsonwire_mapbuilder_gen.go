@@ -147,14 +147,4 @@ func (b *MapBuilder[V]) made(size int) map[string]V {
 }
 
 // mapMemOf returns d's memory for entries of V, making it on first use.
-// It is kept with the lists' memory (see memOf).
-func mapMemOf[V any](d *Decoder) *mapMem[V] {
-	for _, p := range d.pools {
-		if p, ok := p.(*mapMem[V]); ok {
-			return p
-		}
-	}
-	p := new(mapMem[V])
-	d.pools = append(d.pools, p)
-	return p
-}
+func mapMemOf[V any](d *Decoder) *mapMem[V] { return poolOf[mapMem[V]](d) }

@@ -239,15 +239,19 @@ func fitClass(n, size int) int {
 // type, for each of a handful of values of many types.
 const smallDocument = 4 << 10
 
-// memOf returns d's memory for lists of T, making it on first use. A
-// document has few element types, so a short search is enough.
-func memOf[T any](d *Decoder) *listMem[T] {
+// memOf returns d's memory for lists of T, making it on first use.
+func memOf[T any](d *Decoder) *listMem[T] { return poolOf[listMem[T]](d) }
+
+// poolOf returns d's memory of type P (a listMem or a mapMem of one
+// element type), making it on first use. A document has few element
+// types, so a short search is enough.
+func poolOf[P any](d *Decoder) *P {
 	for _, p := range d.pools {
-		if p, ok := p.(*listMem[T]); ok {
+		if p, ok := p.(*P); ok {
 			return p
 		}
 	}
-	p := new(listMem[T])
+	p := new(P)
 	d.pools = append(d.pools, p)
 	return p
 }
