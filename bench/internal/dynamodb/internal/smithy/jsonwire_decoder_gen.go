@@ -658,29 +658,24 @@ func (d *Decoder) begin(open byte, want string) bool {
 // BeginObject consumes '{' and returns true, or consumes null and returns
 // false. Anything else is an error. After true, call NextKey until it
 // returns false.
-func (d *Decoder) BeginObject() bool {
-	// Fast path: compact JSON, with '{' right here.
-	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == '{' && d.depth < MaxDepth {
-		d.depth++
-		d.first = true
-		d.pos = i + 1
-		return true
-	}
-	return d.begin('{', "object")
-}
+func (d *Decoder) BeginObject() bool { return d.beginHere('{') || d.begin('{', "object") }
 
 // BeginArray consumes '[' and returns true, or consumes null and returns
 // false. Anything else is an error. After true, call NextElem until it
 // returns false.
-func (d *Decoder) BeginArray() bool {
-	// Fast path: compact JSON, with '[' right here.
-	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == '[' && d.depth < MaxDepth {
+func (d *Decoder) BeginArray() bool { return d.beginHere('[') || d.begin('[', "array") }
+
+// beginHere is the inlined fast path of BeginObject and BeginArray:
+// compact JSON, with the open bracket right here. Anything else (space,
+// null, an error, the depth limit) is begin's.
+func (d *Decoder) beginHere(open byte) bool {
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == open && d.depth < MaxDepth {
 		d.depth++
 		d.first = true
 		d.pos = i + 1
 		return true
 	}
-	return d.begin('[', "array")
+	return false
 }
 
 // NextKey returns the next member name of the current object, unescaped,
