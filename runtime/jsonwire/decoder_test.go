@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -978,6 +979,26 @@ func TestReadBody(t *testing.T) {
 		})
 		if n > 1.5 {
 			t.Errorf("ReadBody and ReleaseBody allocate %v times per body", n)
+		}
+		// Bodies of varying size: a small body's buffer, released first,
+		// does not keep the larger bodies after it from reusing theirs.
+		runtime.GC()
+		runtime.GC() // the Pool is empty after two
+		small := strings.Repeat("x", 100)
+		b, _ := ReadBody(strings.NewReader(small), int64(len(small)))
+		ReleaseBody(b)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range 20 {
+			b, _ := ReadBody(struct{ io.Reader }{strings.NewReader(data)}, int64(len(data)))
+			ReleaseBody(b)
+			b, _ = ReadBody(strings.NewReader(small), int64(len(small)))
+			ReleaseBody(b)
+		}
+		runtime.ReadMemStats(&after)
+		// Allowing for a garbage collection emptying the Pool twice.
+		if got := after.TotalAlloc - before.TotalAlloc; got > 3*uint64(len(data)) {
+			t.Errorf("20 small and 20 large bodies allocated %d bytes, more than %d large buffers", got, got/uint64(len(data)))
 		}
 	}
 	boom := errors.New("boom")

@@ -165,9 +165,11 @@ func ReadBody(r io.Reader, sizeHint int64) ([]byte, error) {
 		buf = (*p)[:0]
 	}
 	if cap(buf) < hint {
-		if buf != nil {
-			ReleaseBody(buf)
-		}
+		// Too small: dropped, not given back. Given back, it would be
+		// what the next Get returns (a Pool hands out the last buffer put
+		// first), and every larger body after it would miss the larger
+		// buffer behind it and allocate anew: a client whose responses
+		// vary in size would allocate for most of them.
 		buf = make([]byte, 0, hint)
 	}
 	for {
