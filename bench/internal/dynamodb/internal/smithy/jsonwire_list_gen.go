@@ -53,7 +53,8 @@ type ListBuilder[T any] struct {
 type listPos struct {
 	n     int    // elements added
 	tag   uint64 // while shared: mem.taken just after this list took its last slot
-	start int    // the offset of the first element
+	start int    // the offset of element base: the first, then the one at the last guess
+	base  int    // the elements before start
 	depth int    // the nesting depth of the list
 	own   bool   // the list has left the shared block for a slice of its own
 }
@@ -87,9 +88,11 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 	m := b.mem
 	switch {
 	case b.own:
-		var zero T
-		b.win = append(b.win, zero)
+		if len(b.win) == cap(b.win) {
+			b.regrow(d)
+		}
 		b.n++
+		b.win = b.win[:b.n]
 		return &b.win[b.n-1]
 	case m == nil:
 		m = memOf[T](d)
@@ -117,6 +120,14 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 	return &b.win[b.n-1]
 }
 
+// regrow gives a list sized from the input, which its guess did not
+// hold, a new slice sized by a new guess (see regrowLen).
+func (b *ListBuilder[T]) regrow(d *Decoder) {
+	w := make([]T, b.n, regrowLen(&b.listPos, d))
+	copy(w, b.win)
+	b.win = w
+}
+
 // move copies the list to the end of the shared block, or to a new block
 // when the room left there would not hold it and one more element: a new
 // block is at least twice the list, so a growing list moves a number of
@@ -138,7 +149,7 @@ func (b *ListBuilder[T]) move() {
 }
 
 // Slice returns the elements added, in order, in a slice of their exact
-// length (a list sized from the input may have up to an eighth more
+// length (a list sized from the input may have up to a quarter more
 // capacity). With no elements it returns an empty, non-nil slice: a JSON []
 // is a list that is present but empty.
 func (b *ListBuilder[T]) Slice() []T {
@@ -149,8 +160,11 @@ func (b *ListBuilder[T]) Slice() []T {
 		// Capacity ends with the list, so that appending to it never
 		// writes over the next list in the block.
 		return b.win[:b.n:b.n]
-	case cap(b.win)-b.n <= b.n/8:
-		return b.win // the guess held the list with little to spare: keep it
+	case cap(b.win)-b.n <= b.n/4:
+		// The guess held the list with little to spare: keep it. A copy
+		// would allocate the list again to give back what append, too,
+		// leaves unused (up to as much again as the list).
+		return b.win
 	}
 	out := make([]T, b.n)
 	copy(out, b.win)
@@ -163,26 +177,47 @@ func beginList(p *listPos, d *Decoder, u *blockUse) {
 }
 
 // sizeGuess guesses the list's length from the input, at its sizeAt'th
-// element: the elements seen so far took d.pos-p.start bytes, and the list
-// has at most the rest of the input left. It returns a capacity a little
-// over the guess, so that a close guess holds the list, or 0 when the list
-// is to stay in the shared block: one nested deeper than maxDepth (only a
-// page of results, whose elements are most of the input, is worth a slice
-// of its own), or one whose guess is no better than growing in the block.
-// A list followed by much else (two pages, say) is over-estimated; Slice
-// then copies it to its exact length.
+// element (see predict), or returns 0 when the list is to stay in the
+// shared block: one nested deeper than maxDepth (only a page of results,
+// whose elements are most of the input, is worth a slice of its own), or
+// one whose guess is no better than growing in the block. A list followed
+// by much else (two pages, say) is over-estimated; Slice then copies it to
+// its exact length.
 func sizeGuess(p *listPos, d *Decoder) int {
-	seen := d.pos - p.start
-	if p.depth > maxDepth || d.err != nil || seen <= 0 {
+	if p.depth > maxDepth || d.err != nil {
 		return 0
 	}
-	rest := len(d.s) - d.pos
-	guess := p.n + int(int64(rest)*int64(p.n)/int64(seen))
-	guess += guess/16 + 16
+	guess := predict(p, d)
 	if guess <= 2*p.n {
 		return 0
 	}
 	return guess
+}
+
+// regrowLen is the capacity for a list sized from the input that its
+// guess did not hold: a new guess, from the elements since the last (a
+// page's first elements may not be like the rest: the newer ones say more
+// about those to come), and at least an eighth more, so that however
+// often a list regrows, the copies add up to at most eight times its
+// length. Growing by doubling instead (append) would leave a list that was
+// guessed a little short with up to twice the room it needs.
+func regrowLen(p *listPos, d *Decoder) int {
+	return max(predict(p, d), p.n+p.n/8+1)
+}
+
+// predict returns a capacity for the list a little over its guessed
+// length: the elements since start took d.pos-p.start bytes, and the list
+// has at most the rest of the input left. It moves start to here, for the
+// next guess.
+func predict(p *listPos, d *Decoder) int {
+	seen, k := d.pos-p.start, p.n-p.base
+	rest := len(d.s) - d.pos
+	p.start, p.base = d.pos, p.n
+	if seen <= 0 || k <= 0 || rest < 0 {
+		return 0
+	}
+	guess := p.n + int(int64(rest)*int64(k)/int64(seen))
+	return guess + guess/16 + 16
 }
 
 // leaveBlock gives the list's room in the shared block back, if it is still the
