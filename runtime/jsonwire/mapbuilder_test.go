@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,5 +199,60 @@ func TestMapBuilderMapsAreIndependent(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMapBuilderSizesPagesFromInput checks that a map of thousands of
+// entries near the top of the document is made once at about its size
+// rather than grown: decoding it allocates little more than filling a map
+// made at its exact size with the same strings does.
+func TestMapBuilderSizesPagesFromInput(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	const n = 3000
+	var sb strings.Builder
+	sb.WriteString(`{"Tags":{`)
+	for i := range n {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `"k%05d":"v"`, i)
+	}
+	sb.WriteString(`},"Next":"x"}`)
+	doc := sb.String()
+
+	decode := func(direct bool) (map[string]string, uint64) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d := NewDecoderString(doc)
+		d.BeginObject()
+		d.NextKey()
+		d.BeginObject()
+		var b MapBuilder[string]
+		var m map[string]string
+		if direct {
+			m = make(map[string]string, n)
+		}
+		for k, ok := d.NextKeyString(); ok; k, ok = d.NextKeyString() {
+			if direct {
+				m[k] = d.String()
+			} else {
+				b.Add(d, k, d.String())
+			}
+		}
+		if !direct {
+			m = b.Map()
+		}
+		runtime.ReadMemStats(&after)
+		if d.Err() != nil || len(m) != n || m["k00042"] != "v" {
+			t.Fatalf("direct %v: %d entries, %v", direct, len(m), d.Err())
+		}
+		return m, after.TotalAlloc - before.TotalAlloc
+	}
+	_, exact := decode(true)
+	_, built := decode(false)
+	if built > exact+exact/4 {
+		t.Errorf("MapBuilder allocated %d bytes for a map of %d; a map made at its size, %d", built, n, exact)
 	}
 }

@@ -34,7 +34,12 @@ import "slices"
 // directly. A map that reaches bigMap entries is made then, with room for
 // twice as many, and filled directly from there on: the memory kept for
 // entries stays small, and a map that large has grown past most of its
-// doublings. In a document under smallDocument, the map is filled
+// doublings; or, for a map near the top of the document (one that is the
+// page of results), with room for as many as the input left to read
+// predicts, as ListBuilder sizes a page: a map of thousands of entries
+// would otherwise still grow several times, and past a thousand entries
+// Go's map grows by splitting its tables, moving every entry again. In a
+// document under smallDocument, the map is filled
 // directly whatever its size: there are too few maps to pay for the
 // memory kept.
 //
@@ -51,6 +56,7 @@ type MapBuilder[V any] struct {
 	mem   *mapMem[V]   // the Decoder's memory for entries of V; nil until the map outgrows smallMap
 	start int          // the offset of the map's first entry in mem.entries
 	n     int          // entries in mem.entries
+	first int          // the input offset at the first Add: the end of the first entry
 }
 
 const (
@@ -82,9 +88,10 @@ func (b *MapBuilder[V]) Add(d *Decoder, k string, v V) {
 	case b.m == nil && b.mem == nil:
 		b.m = make(map[string]V, smallMap)
 		b.m[k] = v
+		b.first = d.pos
 		return
 	case b.n == bigMap:
-		b.m, b.big = b.made(2*bigMap), true
+		b.m, b.big = b.made(bigMapSize(b.n, b.first, d)), true
 		b.m[k] = v
 		return
 	}
@@ -144,6 +151,21 @@ func (b *MapBuilder[V]) made(size int) map[string]V {
 	}
 	m.entries = m.entries[:b.start]
 	return out
+}
+
+// bigMapSize is the room a MapBuilder makes its map with at bigMap
+// entries, n entries having been added and one more decoded since the
+// first ended at offset first: twice n, or for a map at most maxDepth deep
+// (a page of results), a guess from the input, as predict makes for a
+// list: the entries after the first took d.pos-first bytes, and the map
+// has at most the rest of the input left.
+func bigMapSize(n, first int, d *Decoder) int {
+	seen, rest := d.pos-first, len(d.s)-d.pos
+	if d.depth > maxDepth || seen <= 0 || rest < 0 {
+		return 2 * n
+	}
+	guess := n + 1 + int(int64(rest)*int64(n)/int64(seen))
+	return max(guess+guess/16, 2*n)
 }
 
 // mapMemOf returns d's memory for entries of V, making it on first use.
