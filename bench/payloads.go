@@ -36,6 +36,9 @@ type Profile struct {
 	// RichStrings asks for strings with escapes, non-ASCII text and, where
 	// @length allows, long values; otherwise strings are short ASCII words.
 	RichStrings bool
+	// Text, if not empty, is what rich strings are made of instead of
+	// richPieces.
+	Text []string
 	// WideNumbers asks for integers with many digits and floats with full
 	// float32 precision; otherwise numbers are small.
 	WideNumbers bool
@@ -420,6 +423,14 @@ var richPieces = []string{
 	"loading dock B, ", "second floor, ", "access via freight elevator; ",
 }
 
+// foreignText is text in other scripts than Latin, without escapes: names
+// and addresses as a service stores them, in the scripts that take two and
+// three bytes a character in UTF-8.
+var foreignText = []string{
+	"東京都港区六本木 ", "大阪府 ", "서울특별시 강남구 ", "Москва, ул. Тверская ", "Αθήνα ", "תל אביב ",
+	"القاهرة ", "北京市朝阳区 ", "หนึ่ง ", "ஸ்ரீ ", "データセンター ", "机架 ",
+}
+
 // str writes a string of shape id: a word, or with RichStrings a text of
 // escapes and non-ASCII pieces as long as @length allows (up to 2,000 bytes).
 func (g *payloadGen) str(id string, s modelShape) {
@@ -440,7 +451,11 @@ func (g *payloadGen) str(id string, s modelShape) {
 	g.b = append(g.b, '"')
 	runes := 0
 	for runes < n {
-		p := richPieces[g.r.IntN(len(richPieces))]
+		pieces := richPieces
+		if len(g.p.Text) > 0 {
+			pieces = g.p.Text
+		}
+		p := pieces[g.r.IntN(len(pieces))]
 		if runes+utf8.RuneCountInString(p) > n {
 			break
 		}

@@ -37,6 +37,7 @@ var SweepProfiles = []Profile{
 	{Seed: 13, ListLen: [2]int{1, 4}, MapLen: [2]int{2, 8}, RichStrings: true},
 	{Seed: 14, ListLen: [2]int{0, 2}, MapLen: [2]int{0, 2}, RichStrings: true, WideNumbers: true},
 	{Seed: 15, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, WideNumbers: true, Omit: 0.3},
+	{Seed: 16, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, RichStrings: true, Text: foreignText},
 }
 
 // sweepOp calls one operation with each client and returns the part of
