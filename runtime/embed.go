@@ -8,7 +8,8 @@
 // cbor on its own) and reduced to the declarations it uses, and needs only
 // the standard library. Both are the same
 // code, which is why the packages merged together never declare one name
-// twice.
+// twice (but for the files of a package for different platforms, each under
+// its //go:build line, which copy mode keeps, and with its assembly).
 //
 // This package itself only embeds their source, for the generator to copy.
 package runtime
@@ -17,5 +18,5 @@ import "embed"
 
 // Source holds the source of the runtime packages.
 //
-//go:embed */*.go
+//go:embed */*.go */*.s
 var Source embed.FS

@@ -325,6 +325,10 @@ func checkWellFormed(t *testing.T, files map[string][]byte) {
 	t.Helper()
 	for _, n := range slices.Sorted(maps.Keys(files)) {
 		src := files[n]
+		if path.Ext(n) == ".s" {
+			checkAsmCopy(t, n, files)
+			continue
+		}
 		if path.Ext(n) != ".go" {
 			t.Errorf("%s: the generator wrote a file that is not Go source", n)
 			continue
@@ -340,6 +344,28 @@ func checkWellFormed(t *testing.T, files map[string][]byte) {
 		}
 	}
 }
+
+// checkAsmCopy checks an assembly file the generator wrote: a copy of the
+// runtime's, with the generated header, next to the Go file that declares
+// its functions, under the same //go:build line.
+func checkAsmCopy(t *testing.T, name string, files map[string][]byte) {
+	t.Helper()
+	src := files[name]
+	if !bytes.HasPrefix(src, []byte(gogen.HeaderLine+"\n")) {
+		t.Errorf("%s: does not start with the generated header", name)
+	}
+	goSrc, ok := files[strings.TrimSuffix(name, ".s")+".go"]
+	if !ok {
+		t.Errorf("%s: no Go file of the same name declares its functions", name)
+		return
+	}
+	if build, goBuild := buildConstraint.Find(src), buildConstraint.Find(goSrc); build == nil || !bytes.Equal(build, goBuild) {
+		t.Errorf("%s: //go:build line %q, its Go file's %q", name, build, goBuild)
+	}
+}
+
+// buildConstraint finds a file's //go:build line.
+var buildConstraint = regexp.MustCompile(`(?m)^//go:build .*$`)
 
 // checkRegexCopy checks that the ECMAScript regexp package is copied exactly
 // when an input can reach a pattern: every file of runtime/ecmaregex but
@@ -947,6 +973,9 @@ func TestCopiedSourceIsFormatted(t *testing.T) {
 			t.Fatal(err)
 		}
 		for name, src := range files {
+			if path.Ext(name) == ".s" {
+				continue // assembly, which go vet checks (checkAsmCopy)
+			}
 			formatted, err := format.Source(src)
 			if err != nil {
 				t.Errorf("-runtime %s: %s does not parse: %v", mode, name, err)

@@ -173,12 +173,32 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 				continue
 			}
 			origin := "runtime/" + f.pkg + "/" + f.rf.name
-			src, err := f.rf.relocate(origin, group, p.runtimeBase, doc, keep[group][fi])
+			above := doc // what goes above the package clause
+			if f.rf.build != "" {
+				// The package doc goes in a file every platform builds.
+				above = f.rf.build + "\n\n"
+			} else {
+				doc = ""
+			}
+			src, err := f.rf.relocate(origin, group, p.runtimeBase, above, keep[group][fi])
 			if err != nil {
 				return err
 			}
-			doc = ""
 			if err := addSource(out, copiedName(group, f.pkg, f.rf.name), origin, src); err != nil {
+				return err
+			}
+			if f.rf.asm == nil {
+				continue
+			}
+			// The assembly defines the file's functions without a body:
+			// the copy must keep their declarations (go vet matches them).
+			for di, d := range f.rf.scan.decls {
+				if d.bodiless && !keep[group][fi][di] {
+					return fmt.Errorf("copying %s: its assembly's function %s would lose its declaration", origin, strings.Join(d.names, ", "))
+				}
+			}
+			asmOrigin := strings.TrimSuffix(origin, ".go") + ".s"
+			if err := addSource(out, copiedAsmName(group, f.pkg, f.rf.name), asmOrigin, f.rf.asm); err != nil {
 				return err
 			}
 		}
@@ -234,6 +254,12 @@ func copiedName(group, name, file string) string {
 		base = name + "_" + base
 	}
 	return path.Join("internal", group, base+"_gen.go")
+}
+
+// copiedAsmName is where copy mode writes the assembly file that goes
+// with the Go file of runtime package name: copiedName's, ending in .s.
+func copiedAsmName(group, name, file string) string {
+	return strings.TrimSuffix(copiedName(group, name, file), ".go") + ".s"
 }
 
 // groupDoc is the package doc of a merged runtime package.

@@ -45,7 +45,7 @@ type runtimeDecl struct{ file, decl int }
 // The result has one []bool per file, by goFile.decls.
 func keepDecls(files []*goFile, roots []string, methodsUsed map[string]bool) [][]bool {
 	keep := make([][]bool, len(files))
-	top := map[string]runtimeDecl{}
+	top := map[string][]runtimeDecl{}     // more than one: the same name in files for different platforms
 	methods := map[string][]runtimeDecl{} // by method name
 	methodsOf := map[string][]runtimeDecl{}
 	var always []runtimeDecl
@@ -61,7 +61,7 @@ func keepDecls(files []*goFile, roots []string, methodsUsed map[string]bool) [][
 				always = append(always, ref) // init, or var _ = ...
 			}
 			for _, n := range d.names {
-				top[n] = ref
+				top[n] = append(top[n], ref)
 			}
 		}
 	}
@@ -79,7 +79,7 @@ func keepDecls(files []*goFile, roots []string, methodsUsed map[string]bool) [][
 			return
 		}
 		used[name] = true
-		if r, ok := top[name]; ok {
+		for _, r := range top[name] {
 			keepDecl(r)
 		}
 		for _, m := range methods[name] {

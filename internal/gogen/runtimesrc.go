@@ -43,6 +43,15 @@ type runtimeFile struct {
 	name string // file name within the package directory
 	src  []byte
 	scan *goFile // src read once, for every relocation of it
+	// build is the file's //go:build line, or "": a file for some
+	// platforms only, with its counterpart for the others (both declare
+	// the same names, each under its own constraint), which the copy
+	// keeps under the same line.
+	build string
+	// asm is the assembly file of the same name (x.s for x.go), which
+	// implements the file's functions that have no body; it is copied
+	// with the file, under the same build line.
+	asm []byte
 }
 
 // runtimeImportPrefix starts the import path of every runtime package in
@@ -74,6 +83,17 @@ func readRuntimeSource() (*runtimeSource, error) {
 		if rs.owner[group] == nil {
 			rs.owner[group] = map[string]string{}
 		}
+		asm := map[string][]byte{} // by the name of the Go file it goes with
+		for _, e := range entries {
+			n := e.Name()
+			if base, ok := strings.CutSuffix(n, ".s"); ok && !e.IsDir() {
+				src, err := runtime.Source.ReadFile(path.Join(name, n))
+				if err != nil {
+					return nil, err
+				}
+				asm[base+".go"] = src
+			}
+		}
 		for _, e := range entries {
 			n := e.Name()
 			if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || strings.HasSuffix(n, generationTimeSuffix) {
@@ -87,11 +107,16 @@ func readRuntimeSource() (*runtimeSource, error) {
 			if err != nil {
 				return nil, err
 			}
-			if bytes.HasPrefix(src, []byte("//go:build")) || bytes.Contains(src[:f.pkgStart], []byte("\n//go:build")) {
-				// Copy mode drops the lines above the package clause, and
-				// a merged package cannot build some of a package's files
-				// and not others.
-				return nil, fmt.Errorf("runtime/%s/%s: copy mode cannot merge a file with build constraints", name, n)
+			build, err := buildLine(src[:f.pkgStart])
+			if err != nil {
+				return nil, fmt.Errorf("runtime/%s/%s: %w", name, n, err)
+			}
+			fileAsm := asm[n]
+			delete(asm, n)
+			if fileAsm != nil {
+				if b, err := buildLine(fileAsm); err != nil || b != build || build == "" {
+					return nil, fmt.Errorf("runtime/%s/%s: the assembly file's //go:build line must be its Go file's, %q", name, strings.TrimSuffix(n, ".go")+".s", build)
+				}
 			}
 			for _, im := range f.imports {
 				if dep, ok := strings.CutPrefix(im.path, runtimeImportPrefix); ok {
@@ -109,7 +134,10 @@ func readRuntimeSource() (*runtimeSource, error) {
 				// its own.
 				continue
 			}
-			pkg.files = append(pkg.files, runtimeFile{name: n, src: src, scan: f})
+			pkg.files = append(pkg.files, runtimeFile{name: n, src: src, scan: f, build: build, asm: fileAsm})
+		}
+		for n := range asm {
+			return nil, fmt.Errorf("runtime/%s/%s.s: no Go file of the same name declares its functions", name, strings.TrimSuffix(n, ".go"))
 		}
 		if len(pkg.files) == 0 {
 			continue
@@ -124,6 +152,29 @@ func readRuntimeSource() (*runtimeSource, error) {
 		rs.pkgs[name] = pkg
 	}
 	return rs, nil
+}
+
+// buildLine returns the //go:build line among the comment lines that
+// start src (a file's text above its package clause), or "". A +build
+// line, which go vet rejects without a //go:build line anyway, is not
+// read: it is an error.
+func buildLine(src []byte) (string, error) {
+	var build string
+	for line := range bytes.Lines(src) {
+		line = bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(line, []byte("//go:build ")):
+			if build != "" {
+				return "", fmt.Errorf("two //go:build lines")
+			}
+			build = string(line)
+		case bytes.HasPrefix(line, []byte("// +build")):
+			return "", fmt.Errorf("a // +build line: use //go:build")
+		case len(line) > 0 && !bytes.HasPrefix(line, []byte("//")):
+			return build, nil // past the leading comments
+		}
+	}
+	return build, nil
 }
 
 // goFile is what scanGoFile reads of a Go file.
@@ -163,6 +214,11 @@ type topDecl struct {
 	// closed is set for a type whose doc carries the directive
 	// //smithygo:closed (see keepDecls).
 	closed bool
+	// bodiless is set for a function declared without a body, which
+	// assembly implements. (A signature that ends in '}', such as a
+	// struct{} result, would read as one with a body: the runtime's
+	// assembly functions have no such results.)
+	bodiless bool
 }
 
 // closedDirective marks a runtime type whose exported methods only the
@@ -395,6 +451,7 @@ func scanGoFile(filename string, src []byte) (*goFile, error) {
 		lastEnd := toks[last].off + max(len(toks[last].lit), 1)
 		d.text = span{docStart(src, lineStart(toks[first].off)), lineEnd(lastEnd - 1)}
 		d.closed = toks[first].tok == token.TYPE && bytes.Contains(src[d.text.start:toks[first].off], []byte(closedDirective))
+		d.bodiless = toks[first].tok == token.FUNC && toks[last].tok != token.RBRACE
 		for si < len(f.selectors) && f.selectors[si].qual.start < d.text.start {
 			si++
 		}

@@ -48,6 +48,24 @@ func copyableFiles(t *testing.T) map[string][]byte {
 	return files
 }
 
+// asmOf returns the assembly that goes with file of runtime package pkg,
+// or nil.
+func asmOf(t *testing.T, pkg, file string) []byte {
+	t.Helper()
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := rs.pkgs[pkg]; p != nil {
+		for _, f := range p.files {
+			if f.name == file {
+				return f.asm
+			}
+		}
+	}
+	return nil
+}
+
 // scanGoFile reads what go/parser reads: the same package-level names and
 // imports, for every file copy mode copies.
 func TestScanAgreesWithParser(t *testing.T) {
@@ -281,13 +299,22 @@ func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
 			pkg = strings.TrimSuffix(pkg, "/")
 			group := runtimeGroup(pkg)
 			doc := ""
-			if !docs[group] {
+			build, berr := buildLine(src)
+			switch {
+			case berr != nil:
+				t.Fatalf("%s: %v", name, berr)
+			case build != "":
+				doc = build + "\n\n" // as copyRuntime writes it
+			case !docs[group]:
 				docs[group] = true
 				doc = groupDoc(group, []string{pkg})
 			}
 			out, err = relocate(name, src, runtimeImportPrefix, group, base, doc)
 			if err == nil {
 				write(copiedName(group, pkg, file), out)
+			}
+			if asm := asmOf(t, pkg, file); asm != nil {
+				write(copiedAsmName(group, pkg, file), asm)
 			}
 		} else {
 			out, err = relocate(name, src, runtimeImportPrefix, "", base, "")

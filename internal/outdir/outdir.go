@@ -89,7 +89,8 @@ func Write(dir string, files map[string][]byte, generatedLine string) error {
 	return nil
 }
 
-// staleFiles lists generated Go files under dir that are not in files.
+// staleFiles lists generated Go (and assembly) files under dir that are
+// not in files.
 func staleFiles(dir string, files map[string][]byte, generatedLine string) ([]string, error) {
 	var stale []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -99,7 +100,7 @@ func staleFiles(dir string, files map[string][]byte, generatedLine string) ([]st
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+		if d.IsDir() || !strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, ".s") {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, path)

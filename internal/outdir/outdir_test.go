@@ -20,7 +20,7 @@ func read(t *testing.T, path string) string {
 func TestWriteReplacesAndRemovesOnlyGenerated(t *testing.T) {
 	dir := t.TempDir()
 	gen := func(s string) []byte { return []byte(line + "\n" + s) }
-	if err := Write(dir, map[string][]byte{"a_gen.go": gen("a1"), "sub/b_gen.go": gen("b1"), "old/c_gen.go": gen("c1")}, line); err != nil {
+	if err := Write(dir, map[string][]byte{"a_gen.go": gen("a1"), "sub/b_gen.go": gen("b1"), "old/c_gen.go": gen("c1"), "sub/d_gen.s": gen("d1")}, line); err != nil {
 		t.Fatal(err)
 	}
 	// Hand-written files beside the generated ones must survive.
@@ -38,6 +38,9 @@ func TestWriteReplacesAndRemovesOnlyGenerated(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "old")); !os.IsNotExist(err) {
 		t.Errorf("stale generated file and its emptied directory should be gone: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sub/d_gen.s")); !os.IsNotExist(err) {
+		t.Errorf("stale generated assembly file should be gone: %v", err)
 	}
 	for _, keep := range []string{"a_test.go", "notes.go"} {
 		if _, err := os.Stat(filepath.Join(dir, keep)); err != nil {

@@ -30,6 +30,15 @@
 // decodes list elements in place into shared blocks, and [MapBuilder]
 // makes each map once, at its final size, instead of growing it.
 //
+// Strings are checked to be valid UTF-8 (invalid bytes become U+FFFD, as
+// with encoding/json). Long strings, and text in scripts other than Latin,
+// make that check and the search for a string's end most of the work, so
+// on amd64 both read 32 bytes at a time with AVX2 where the processor has
+// it (utf8simd_amd64.s, chosen at start-up; the build tag purego, or
+// another architecture, keeps the portable code). These are the package's
+// only files with a build constraint; copy mode copies them, and the
+// assembly, under the same //go:build lines.
+//
 // The package uses only the standard library and textfmt (number and
 // timestamp text, shared with the httpbind package so that bodies and HTTP
 // bindings agree), because its source is copied into every generated client.

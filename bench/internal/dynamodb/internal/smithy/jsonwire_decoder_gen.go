@@ -438,8 +438,18 @@ func quoteRun(s []byte, i int) int {
 
 // wideRun is quoteRun that also reports whether the bytes it passes over
 // include any from 0x80 on, which must be checked for valid UTF-8 before
-// they are used as they are (see unquote).
+// they are used as they are (see unquote). With 32 bytes or more left, it
+// is wideRunLong, which where the processor has vector instructions reads
+// 32 bytes at a time.
 func wideRun(s []byte, i int) (int, bool) {
+	if i >= 0 && len(s)-i >= 32 {
+		return wideRunLong(s, i)
+	}
+	return wideRunWords(s, i)
+}
+
+// wideRunWords is wideRun eight bytes at a time.
+func wideRunWords(s []byte, i int) (int, bool) {
 	var acc uint64 // the bytes passed over, ORed
 	for ; i+8 <= len(s); i += 8 {
 		x := binary.LittleEndian.Uint64(s[i:])
@@ -476,6 +486,19 @@ func validUTF8(p []byte) bool {
 	for len(p) >= 8 && binary.LittleEndian.Uint64(p[len(p)-8:])&highBits == 0 {
 		p = p[:len(p)-8]
 	}
+	if len(p) >= minSIMDText {
+		return validUTF8Long(p)
+	}
+	return validUTF8States(p)
+}
+
+// minSIMDText is the length from which validUTF8 checks text with vector
+// instructions where the processor has them (validUTF8Long): below it,
+// setting them up costs more than the state machine saves.
+const minSIMDText = 64
+
+// validUTF8States is validUTF8's state machine, over all of p.
+func validUTF8States(p []byte) bool {
 	var st uint64
 	for len(p) >= 8 {
 		st = utf8States[p[0]] >> (st & 63)
