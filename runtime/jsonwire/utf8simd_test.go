@@ -115,3 +115,43 @@ func TestWideRunLong(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRun checks shortRun, where it runs (AVX2), against its
+// definition: a stop of each kind or none at every offset of 32 bytes,
+// with a byte from 0x80 on before it, after it or nowhere; the 32 bytes
+// stored whole, and nothing past them.
+func TestShortRun(t *testing.T) {
+	stops := []byte{'"', '\\', 0x00, 0x1F}
+	for at := 0; at <= 32; at++ {
+		for _, high := range []int{-1, 0, at - 1, at + 1, 31} {
+			s := []byte(strings.Repeat(" !#[]~a", 6))[:40]
+			if at < 32 {
+				s[at] = stops[at%len(stops)]
+			}
+			if high >= 0 && high < 32 && high != at {
+				s[high] = 0xC3
+			}
+			a := make([]byte, 40)
+			for k := range a {
+				a[k] = 0xAA
+			}
+			n, wide, ok := shortRun(s, a, 0, 4)
+			if !ok {
+				t.Skip("no vector version on this machine")
+			}
+			wantWide := high >= 0 && high < at && high < 32
+			if n != at || wide != wantWide {
+				t.Fatalf("stop at %d, high at %d: shortRun = %d, %v; want %d, %v", at, high, n, wide, at, wantWide)
+			}
+			if string(a[4:36]) != string(s[:32]) || a[3] != 0xAA || a[36] != 0xAA {
+				t.Fatalf("stop at %d: stored %q", at, a)
+			}
+		}
+	}
+	if _, _, ok := shortRun(make([]byte, 31), make([]byte, 64), 0, 0); ok {
+		t.Error("shortRun read 32 bytes of an input of 31")
+	}
+	if _, _, ok := shortRun(make([]byte, 64), make([]byte, 40), 0, 9); ok {
+		t.Error("shortRun stored 32 bytes where 31 were free")
+	}
+}

@@ -236,3 +236,37 @@ found:
 	SETNE     wide+32(FP)
 	VZEROUPPER
 	RET
+
+// func shortRunAVX2(p, dst *byte) (n int, wide bool)
+//
+// Reads the 32 bytes at p, stores them at dst, and returns the offset of
+// the first '"', '\\' or control character among them (32 if none) and
+// whether a byte from 0x80 on comes before it.
+TEXT ·shortRunAVX2(SB), NOSPLIT, $0-25
+	MOVQ      p+0(FP), SI
+	MOVQ      dst+8(FP), DI
+	VMOVDQU   (SI), Y0
+	VMOVDQU   Y0, (DI)
+	VPCMPEQB  quotes<>(SB), Y0, Y1
+	VPCMPEQB  backslashes<>(SB), Y0, Y2
+	VPMINUB   controls<>(SB), Y0, Y3
+	VPCMPEQB  Y0, Y3, Y3
+	VPOR      Y1, Y2, Y1
+	VPOR      Y1, Y3, Y1
+	VPMOVMSKB Y1, AX
+	VPMOVMSKB Y0, BX
+	VZEROUPPER
+	MOVL      $32, CX
+	TESTL     AX, AX
+	JZ        done
+	BSFL      AX, CX
+	MOVL      $1, DX
+	SHLL      CX, DX
+	DECL      DX
+	ANDL      DX, BX // the bytes from 0x80 on before the stop
+
+done:
+	MOVQ  CX, n+16(FP)
+	TESTL BX, BX
+	SETNE wide+24(FP)
+	RET
