@@ -179,6 +179,24 @@ DATA controls<>+0x10(SB)/8, $0x1f1f1f1f1f1f1f1f
 DATA controls<>+0x18(SB)/8, $0x1f1f1f1f1f1f1f1f
 GLOBL controls<>(SB), RODATA|NOPTR, $32
 
+// STOPS sets in Y1 the bytes of Y0 that end a run of string content:
+// '"' (Y10), '\\' (Y11) and control characters, those no greater than 0x1F
+// (Y12).
+#define STOPS \
+	VPCMPEQB Y0, Y10, Y1 \
+	VPCMPEQB Y0, Y11, Y2 \
+	VPMINUB  Y0, Y12, Y3 \
+	VPCMPEQB Y0, Y3, Y3  \
+	VPOR     Y1, Y2, Y1  \
+	VPOR     Y1, Y3, Y1
+
+// BELOW sets DX to the mask of the CX lowest bits: the bytes of a block
+// before its stop, CX.
+#define BELOW \
+	MOVL $1, DX  \
+	SHLL CX, DX  \
+	DECL DX
+
 // func stopRunAVX2(p []byte) (n int, wide bool)
 //
 // n is the offset of the first '"', '\\' or control character (below
@@ -197,12 +215,7 @@ TEXT ·stopRunAVX2(SB), NOSPLIT, $0-33
 
 loop:
 	VMOVDQU   (SI), Y0
-	VPCMPEQB  Y0, Y10, Y1
-	VPCMPEQB  Y0, Y11, Y2
-	VPMINUB   Y0, Y12, Y3
-	VPCMPEQB  Y0, Y3, Y3 // bytes up to 0x1F
-	VPOR      Y1, Y2, Y1
-	VPOR      Y1, Y3, Y1
+	STOPS
 	VPMOVMSKB Y1, AX
 	TESTL     AX, AX
 	JNZ       found
@@ -223,9 +236,7 @@ none:
 found:
 	BSFL      AX, CX // the stop's offset in the block
 	VPMOVMSKB Y0, BX // the block's bytes from 0x80 on
-	MOVL      $1, DX
-	SHLL      CX, DX
-	DECL      DX
+	BELOW
 	ANDL      DX, BX // those before the stop
 	VPMOVMSKB Y9, DX
 	ORL       DX, BX
@@ -247,12 +258,10 @@ TEXT ·shortRunAVX2(SB), NOSPLIT, $0-25
 	MOVQ      dst+8(FP), DI
 	VMOVDQU   (SI), Y0
 	VMOVDQU   Y0, (DI)
-	VPCMPEQB  quotes<>(SB), Y0, Y1
-	VPCMPEQB  backslashes<>(SB), Y0, Y2
-	VPMINUB   controls<>(SB), Y0, Y3
-	VPCMPEQB  Y0, Y3, Y3
-	VPOR      Y1, Y2, Y1
-	VPOR      Y1, Y3, Y1
+	VMOVDQU   quotes<>(SB), Y10
+	VMOVDQU   backslashes<>(SB), Y11
+	VMOVDQU   controls<>(SB), Y12
+	STOPS
 	VPMOVMSKB Y1, AX
 	VPMOVMSKB Y0, BX
 	VZEROUPPER
@@ -260,9 +269,7 @@ TEXT ·shortRunAVX2(SB), NOSPLIT, $0-25
 	TESTL     AX, AX
 	JZ        done
 	BSFL      AX, CX
-	MOVL      $1, DX
-	SHLL      CX, DX
-	DECL      DX
+	BELOW
 	ANDL      DX, BX // the bytes from 0x80 on before the stop
 
 done:
