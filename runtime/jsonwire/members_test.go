@@ -295,6 +295,64 @@ func TestMemberFastPath(t *testing.T) {
 	}
 }
 
+// TestMemberGuessKeepsNearestFollower checks what Member learns of a
+// service's order: a member left out does not move the guess after the one
+// before it (the left-out member is still the likeliest next time), while
+// a different order, written twice, replaces the guesses.
+func TestMemberGuessKeepsNearestFollower(t *testing.T) {
+	m := &Members{Names: []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}}
+	decode := func(input string) {
+		t.Helper()
+		// Spaces after the object keep its last name 25 bytes from the
+		// end, as the table's lookup needs.
+		if _, err := memberValues(m, input+strings.Repeat(" ", 25)); err != nil {
+			t.Fatalf("%s: %v", input, err)
+		}
+	}
+	guesses := func() []uint32 {
+		table := (*memberTable)(m.table)
+		var g []uint32
+		for k := range table.after {
+			g = append(g, table.after[k].Load())
+		}
+		return g
+	}
+	decode(`{"Alpha":1,"Bravo":2,"Charlie":3,"Delta":4,"Echo":5}`)
+	inOrder := guesses()
+	// One left out, then two in a row, then the first and the last.
+	for _, input := range []string{
+		`{"Alpha":1,"Charlie":3,"Delta":4,"Echo":5}`,
+		`{"Alpha":1,"Delta":4,"Echo":5}`,
+		`{"Bravo":2,"Charlie":3,"Delta":4}`,
+	} {
+		decode(input)
+		if got := guesses(); !slices.Equal(got, inOrder) {
+			t.Fatalf("after %s: guesses %v, want them kept as %v", input, got, inOrder)
+		}
+	}
+	// Three left out in a row is no longer a skip: the guess moves, and the
+	// next object with the nearer member moves it back.
+	decode(`{"Alpha":1,"Echo":5}`)
+	if got := guesses(); got[0+1] != 4 {
+		t.Fatalf("after three left out: guess after Alpha %d, want 4 (Echo)", got[1])
+	}
+	decode(`{"Alpha":1,"Bravo":2,"Charlie":3,"Delta":4,"Echo":5}`)
+	if got := guesses(); !slices.Equal(got, inOrder) {
+		t.Fatalf("back in order: guesses %v, want %v", got, inOrder)
+	}
+	// Another order altogether, as a service writing names alphabetically
+	// backwards would: each object read once more moves the guesses to it.
+	reversed := `{"Echo":5,"Delta":4,"Charlie":3,"Bravo":2,"Alpha":1}`
+	decode(reversed)
+	decode(reversed)
+	// after[k+1] is what followed member k; '}' is looked for before any
+	// guess, so the one after Alpha, now last, stays.
+	want := []uint32{4, 1, 0, 1, 2, 3}
+	if got := guesses(); !slices.Equal(got, want) {
+		t.Fatalf("reversed: guesses %v, want %v", got, want)
+	}
+}
+
 // TestNextKeyStringAgreesWithNextKey reads objects with NextKeyString,
 // whose fast path keeps short plain names with scanString, and with
 // NextKey: names of every length up to 24 bytes, escaped and non-ASCII

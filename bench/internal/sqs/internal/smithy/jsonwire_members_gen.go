@@ -211,6 +211,22 @@ func newMemberTable(names []string) *memberTable {
 	return t
 }
 
+// skipsTo reports whether member i is one or two places after member g in
+// the order the guesses have seen, so that a guess of g that found i
+// missed because g (and perhaps the member after it) was left out, as
+// services leave out members without a value: the guess is then kept, since
+// g is still the likeliest next time. Storing i instead would make the
+// guess after every left-out member a member further on, which misses
+// whenever the nearer one is there; and a store is an atomic exchange,
+// which costs more than these two loads.
+func (t *memberTable) skipsTo(g, i uint32) bool {
+	if g >= uint32(len(t.entries)) {
+		return false
+	}
+	h := t.after[g+1].Load()
+	return h == i || h < uint32(len(t.entries)) && t.after[h+1].Load() == i
+}
+
 // find returns the index of the member named key (unescaped), or -1: the
 // slow path, for names the table cannot hold or the input escapes, and for
 // members m does not name.
@@ -307,14 +323,16 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int) int {
 		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
 			rest := s[p+1:]
 			guess := &t.after[uint(prev+1)]
-			if k := guess.Load(); k < uint32(len(t.entries)) && t.entries[k].matches(rest) && (!t.entries[k].long || t.entries[k].matchesTail(rest)) {
-				i = int(k)
+			if g := guess.Load(); g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
+				i = int(g)
 			} else {
 				for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
 					e := &t.entries[k-1]
 					if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
 						i = int(k - 1)
-						guess.Store(uint32(i))
+						if !t.skipsTo(g, uint32(i)) {
+							guess.Store(uint32(i))
+						}
 						break
 					}
 					k = e.next
