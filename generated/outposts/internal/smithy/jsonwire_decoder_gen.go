@@ -932,29 +932,34 @@ func (d *Decoder) String() string {
 // wideRun: the words read are not read again.
 //
 // The words are read and stored through unsafe.Add, without bounds
-// checks: i+17 <= len(s) (i+33 for four words) and d.used+16 <=
-// len(d.arena) (d.used+32) keep them within the input and the block.
+// checks: i+17 <= len(s) (i+33 for four words, and for AVX2's 32 bytes)
+// and d.used+16 <= len(d.arena) (d.used+32) keep them within the input
+// and the block.
 //
-// With AVX2 (shortRun), the 32 bytes after the quote are read, searched
-// and stored in one step instead, whatever the string's length: the word
+// With AVX2 (shortRunAVX2, called here rather than through a function
+// that checks its bounds, which is too large to inline: a call less per
+// string), the 32 bytes after the quote are read, searched and stored in
+// one step instead, whatever the string's length: the word
 // steps branch on where the string ends, which in a run of names of
 // varying length the processor mispredicts (a quarter fewer mispredicted
 // branches on a page of Outposts in callgrind's simulation).
 func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
 	s := d.s
-	if n, w, ok := shortRun(s, d.arena, i+1, d.used); ok {
-		j = i + 1 + n
+	if a, u, p := d.arena, d.used, i+1; useAVX2 && p >= 0 && p+32 <= len(s) && u >= 0 && u+32 <= len(a) {
+		ps := (*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), p))
+		pa := (*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u))
+		n, w := shortRunAVX2(ps, pa)
+		j = p + n
 		if n == 32 {
 			j, wide = wideRun(s, j)
 			return "", false, j, wide || w
 		}
-		if w || s[j] != '"' {
+		if w || *(*byte)(unsafe.Add(unsafe.Pointer(ps), n)) != '"' {
 			return "", false, j, w
 		}
-		u := d.used
 		d.pos = j + 1
 		d.used = u + n
-		return unsafe.String(&d.arena[u], n), true, j, false
+		return unsafe.String(pa, n), true, j, false
 	}
 	if i < 0 || i+17 > len(s) {
 		j, wide = wideRun(s, i+1)

@@ -8,7 +8,7 @@
 package smithy
 
 // useAVX2 says whether the processor and the operating system support
-// AVX2, which validUTF8Long and wideRunLong use.
+// AVX2, which validUTF8Long, wideRunLong and scanString use.
 var useAVX2 = haveAVX2()
 
 // validUTF8Long is validUTF8's check of text of at least minSIMDText
@@ -58,20 +58,11 @@ func wideRunLong(s []byte, i int) (int, bool) {
 //go:noescape
 func stopRunAVX2(p []byte) (n int, wide bool)
 
-// shortRun reads the 32 bytes of s from i, of which there must be as
-// many, and stores them at a[u:], where there must be room for them: it
-// returns the offset from i of the first '"', '\\' or control character
-// among them (32 if none), whether a byte from 0x80 on comes before it,
-// and ok. Without AVX2 it returns false and does nothing.
-func shortRun(s, a []byte, i, u int) (n int, wide, ok bool) {
-	if !useAVX2 || i < 0 || i+32 > len(s) || u < 0 || u+32 > len(a) {
-		return 0, false, false
-	}
-	n, wide = shortRunAVX2(&s[i], &a[u])
-	return n, wide, true
-}
-
-// shortRunAVX2 is shortRun's work (utf8simd_amd64.s).
+// shortRunAVX2 reads the 32 bytes at p and stores them at dst: it returns
+// the offset of the first '"', '\\' or control character among them (32 if
+// none) and whether a byte from 0x80 on comes before it
+// (utf8simd_amd64.s). The caller checks that the 32 bytes at each are
+// there, and that useAVX2 is true.
 //
 //go:noescape
 func shortRunAVX2(p, dst *byte) (n int, wide bool)

@@ -16,6 +16,10 @@ func validUTF8Long(p []byte) bool { return validUTF8States(p) }
 // wideRunWords, where there is no vector version.
 func wideRunLong(s []byte, i int) (int, bool) { return wideRunWords(s, i) }
 
-// shortRun is for vector instructions only (utf8simd_amd64.go): here it
-// returns false.
-func shortRun(s, a []byte, i, u int) (n int, wide, ok bool) { return 0, false, false }
+// useAVX2 is false where there is no vector version: scanString's call
+// of shortRunAVX2 is compiled away.
+const useAVX2 = false
+
+// shortRunAVX2 is never called here (useAVX2 is false); it is declared for
+// scanString to compile.
+func shortRunAVX2(p, dst *byte) (n int, wide bool) { panic("jsonwire: shortRunAVX2 without AVX2") }
