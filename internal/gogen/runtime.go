@@ -94,6 +94,42 @@ func runtimeGroup(name string) string {
 	return "smithy"
 }
 
+// sharedRuntime reports whether copy mode copies runtime package name into
+// the merged package of each package that imports it, rather than into its
+// runtimeGroup: utf8valid, which jsonwire (in smithy) and cbor (which smithy
+// imports) both use, could be in neither's group without an import cycle.
+// A shared package imports no runtime package and no generated code
+// selects from it (readRuntimeSource and relocate check), so each copy is
+// a leaf of its group.
+func sharedRuntime(name string) bool { return name == "utf8valid" }
+
+// importedGroup is the merged package that holds runtime package name for
+// a file of merged package from: its own group, or from itself for a
+// shared package.
+func importedGroup(name, from string) string {
+	if sharedRuntime(name) && from != "" {
+		return from
+	}
+	return runtimeGroup(name)
+}
+
+// copiedInto returns the merged packages that copy mode copies runtime
+// package name into, of the packages copied: its group, or for a shared
+// package the groups of the packages that import it.
+func (rs *runtimeSource) copiedInto(name string, copied map[string]bool) []string {
+	if !sharedRuntime(name) {
+		return []string{runtimeGroup(name)}
+	}
+	var groups []string
+	for other := range copied {
+		if !sharedRuntime(other) && slices.Contains(rs.pkgs[other].imports, name) {
+			groups = append(groups, runtimeGroup(other))
+		}
+	}
+	slices.Sort(groups)
+	return slices.Compact(groups)
+}
+
 // validationQual names an identifier of the runtime's validation package.
 func (p *Plan) validationQual(name string) *jen.Statement {
 	return jen.Qual(p.runtimePkg("validation"), name)
@@ -152,10 +188,11 @@ func copyRuntime(out map[string][]byte, p *Plan) error {
 	files := map[string][]copiedFile{}
 	scans := map[string][]*goFile{}
 	for _, name := range slices.Sorted(maps.Keys(copied)) {
-		g := runtimeGroup(name)
-		for _, f := range rs.pkgs[name].files {
-			files[g] = append(files[g], copiedFile{name, f})
-			scans[g] = append(scans[g], f.scan)
+		for _, g := range rs.copiedInto(name, copied) {
+			for _, f := range rs.pkgs[name].files {
+				files[g] = append(files[g], copiedFile{name, f})
+				scans[g] = append(scans[g], f.scan)
+			}
 		}
 	}
 	groups := slices.Sorted(maps.Keys(files))
@@ -229,7 +266,7 @@ func keepAcrossGroups(groups []string, scans map[string][]*goFile, roots map[str
 					}
 				}
 				selectedNames(f, keep[group][fi], func(pkg, name string) {
-					g := runtimeGroup(pkg)
+					g := importedGroup(pkg, group)
 					if g == group || roots[g][name] {
 						return
 					}

@@ -44,7 +44,7 @@ bigInteger SmallBig
 // The runtime packages a model's client copies are those its features
 // need: the base every restJson1 client uses, plus one or more per feature.
 func TestRuntimeFollowsTheModel(t *testing.T) {
-	base := []string{"call", "httpbind", "jsonwire", "retry", "textfmt", "validation"}
+	base := []string{"call", "httpbind", "jsonwire", "retry", "textfmt", "utf8valid", "validation"}
 	for _, tc := range []struct {
 		name                                            string
 		serviceTraits, opTraits, nameTarget, sizeTarget string

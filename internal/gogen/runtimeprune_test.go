@@ -279,3 +279,62 @@ func TestRuntimeVariablesOnlyComputeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedRuntimeGoesWithItsImporters copies the runtime for clients
+// that read text with cbor only, with jsonwire only, and with both: the
+// shared package utf8valid, which both check text with, must be copied
+// into the merged package of each that is copied (and only those), and
+// the copies must build and vet, with no import cycle between smithy,
+// which imports cbor, and cbor.
+func TestSharedRuntimeGoesWithItsImporters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds three copied runtimes")
+	}
+	const base = "example.com/svc/internal"
+	uses := map[string]string{
+		"cbor":   "func readCBOR(s string) string { return cbor.NewDecoderString(s).String() }\n",
+		"smithy": "func readJSON(s string) string { return smithy.NewDecoderString(s).String() }\n",
+	}
+	for _, groups := range [][]string{{"cbor"}, {"smithy"}, {"cbor", "smithy"}} {
+		var client strings.Builder
+		client.WriteString("package svc\n\nimport (\n")
+		for _, g := range groups {
+			fmt.Fprintf(&client, "\t%q\n", base+"/"+g)
+		}
+		client.WriteString(")\n\n")
+		for _, g := range groups {
+			client.WriteString(uses[g])
+		}
+		out := map[string][]byte{"client_gen.go": []byte(client.String())}
+		if err := copyRuntime(out, &Plan{runtimeMode: RuntimeCopy, runtimeBase: base}); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range []string{"cbor", "smithy"} {
+			_, copied := out[path.Join("internal", g, "utf8valid_gen.go")]
+			if want := slices.Contains(groups, g); copied != want {
+				t.Errorf("client of %v: utf8valid copied into %s: %v, want %v", groups, g, copied, want)
+			}
+		}
+		dir := t.TempDir()
+		for name, src := range out {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+			cmd := exec.Command("go", args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("client of %v: go %s: %v\n%s", groups, strings.Join(args, " "), err, msg)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -68,6 +69,7 @@ func readRuntimeSource() (*runtimeSource, error) {
 		return nil, err
 	}
 	rs := &runtimeSource{pkgs: map[string]*runtimePackage{}, owner: map[string]map[string]string{}}
+	sharedNames := map[string][]string{} // the top-level names of each shared package
 	for _, d := range dirs {
 		if !d.IsDir() {
 			continue
@@ -123,11 +125,16 @@ func readRuntimeSource() (*runtimeSource, error) {
 					imports[dep] = true
 				}
 			}
-			for _, top := range f.topLevel {
-				if other, dup := rs.owner[group][top]; dup && other != name {
-					return nil, fmt.Errorf("runtime packages %s and %s both declare %s, and copy mode merges them into package %s", other, name, top, group)
+			if sharedRuntime(name) {
+				// Merged into every group that imports it: see below.
+				sharedNames[name] = append(sharedNames[name], f.topLevel...)
+			} else {
+				for _, top := range f.topLevel {
+					if other, dup := rs.owner[group][top]; dup && other != name {
+						return nil, fmt.Errorf("runtime packages %s and %s both declare %s, and copy mode merges them into package %s", other, name, top, group)
+					}
+					rs.owner[group][top] = name
 				}
-				rs.owner[group][top] = name
 			}
 			if len(bytes.TrimSpace(src[f.pkgName.end:])) == 0 {
 				// Only the package doc (doc.go): the merged package has
@@ -149,7 +156,22 @@ func readRuntimeSource() (*runtimeSource, error) {
 				}
 			}
 		})
+		if sharedRuntime(name) && len(pkg.imports) > 0 {
+			return nil, fmt.Errorf("runtime/%s: a package copy mode shares between merged packages imports no runtime package, but it imports %s", name, strings.Join(pkg.imports, ", "))
+		}
 		rs.pkgs[name] = pkg
+	}
+	// A shared package's names must be free in every merged package, any
+	// of which may hold a copy of it.
+	for _, name := range slices.Sorted(maps.Keys(sharedNames)) {
+		for _, group := range slices.Sorted(maps.Keys(rs.owner)) {
+			for _, top := range sharedNames[name] {
+				if other, dup := rs.owner[group][top]; dup && other != name {
+					return nil, fmt.Errorf("runtime packages %s and %s both declare %s, and copy mode merges them into package %s", other, name, top, group)
+				}
+				rs.owner[group][top] = name
+			}
+		}
 	}
 	return rs, nil
 }
@@ -624,7 +646,7 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 	removed := make([]bool, len(f.imports))
 	for i, im := range f.imports {
 		name, ok := strings.CutPrefix(im.path, from)
-		if ok && im.name != "." && im.name != "_" && runtimeGroup(name) == self {
+		if ok && im.name != "." && im.name != "_" && importedGroup(name, self) == self {
 			removed[i] = true
 		}
 		if keep != nil && im.name != "_" && im.name != "." && !usedQuals[im.local()] {
@@ -647,7 +669,10 @@ func relocateScanned(filename string, src []byte, f *goFile, from, self, base, p
 		if ok && (im.name == "." || im.name == "_") {
 			return nil, fmt.Errorf("%s: import %s %q: copy mode cannot merge a dot or blank import", filename, im.name, im.path)
 		}
-		group := runtimeGroup(name)
+		if ok && self == "" && sharedRuntime(name) {
+			return nil, fmt.Errorf("%s: import %q: runtime package %s is copied only into the packages that import it, not for generated code", filename, im.path, name)
+		}
+		group := importedGroup(name, self)
 		switch {
 		case removed[i]:
 			if ok && group == self {

@@ -240,7 +240,7 @@ func TestRuntimeSourceRewritesSafely(t *testing.T) {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				if id, ok := n.X.(*ast.Ident); ok && qualifiers[id.Name] != "" && id.Obj == nil {
-					if runtimeGroup(qualifiers[id.Name]) == self {
+					if importedGroup(qualifiers[id.Name], self) == self {
 						unqualified[n.Sel.Name] = qualifiers[id.Name]
 					}
 					return false
@@ -289,15 +289,39 @@ func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
 		}
 	}
 	write("go.mod", []byte("module example.com/a/much/longer/import/path/svc\n\ngo 1.26\n"))
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	everyPackage := map[string]bool{}
+	for pkg := range rs.pkgs {
+		everyPackage[pkg] = true
+	}
 	docs := map[string]bool{}
+	check := func(name string, out []byte, err error) {
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			return
+		}
+		formatted, err := format.Source(out)
+		if err != nil {
+			t.Errorf("%s: the copy does not parse: %v", name, err)
+		} else if !bytes.Equal(formatted, out) {
+			t.Errorf("%s: the copy is not gofmt'd; diff (-copy +gofmt):\n%s", name, "-"+string(out)+"\n+"+string(formatted))
+		}
+	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		src := files[name]
-		var out []byte
-		var err error
-		if rest, ok := strings.CutPrefix(name, "runtime/"); ok {
-			pkg, file := path.Split(rest)
-			pkg = strings.TrimSuffix(pkg, "/")
-			group := runtimeGroup(pkg)
+		rest, ok := strings.CutPrefix(name, "runtime/")
+		if !ok {
+			out, err := relocate(name, src, runtimeImportPrefix, "", base, "")
+			check(name, out, err)
+			continue
+		}
+		pkg, file := path.Split(rest)
+		pkg = strings.TrimSuffix(pkg, "/")
+		// A shared package goes into each group of a package importing it.
+		for _, group := range rs.copiedInto(pkg, everyPackage) {
 			doc := ""
 			build, berr := buildLine(src)
 			switch {
@@ -309,25 +333,14 @@ func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
 				docs[group] = true
 				doc = groupDoc(group, []string{pkg})
 			}
-			out, err = relocate(name, src, runtimeImportPrefix, group, base, doc)
+			out, err := relocate(name, src, runtimeImportPrefix, group, base, doc)
 			if err == nil {
 				write(copiedName(group, pkg, file), out)
 			}
 			if asm := asmOf(t, pkg, file); asm != nil {
 				write(copiedAsmName(group, pkg, file), asm)
 			}
-		} else {
-			out, err = relocate(name, src, runtimeImportPrefix, "", base, "")
-		}
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		formatted, err := format.Source(out)
-		if err != nil {
-			t.Errorf("%s: the copy does not parse: %v", name, err)
-		} else if !bytes.Equal(formatted, out) {
-			t.Errorf("%s: the copy is not gofmt'd; diff (-copy +gofmt):\n%s", name, "-"+string(out)+"\n+"+string(formatted))
+			check(name, out, err)
 		}
 	}
 	if testing.Short() {

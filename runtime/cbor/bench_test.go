@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/smithygo/smithygo/runtime/jsonwire"
@@ -488,4 +489,35 @@ func BenchmarkCatalog1000(b *testing.B) {
 	}
 	run("cbor", c, cborDecodeCatalog)
 	run("jsonwire", j, jsonDecodeCatalog)
+}
+
+// BenchmarkTextStrings decodes arrays of 200 text strings of 40 to 200
+// bytes: ASCII, and text in other scripts, where String's UTF-8 check
+// (utf8valid) is most of a string's cost.
+func BenchmarkTextStrings(b *testing.B) {
+	for _, c := range []struct{ name, chars string }{
+		{"ascii", "Outpost rack in the east hall "}, {"foreign", "東京都千代田区 Москва Αθήνα "},
+	} {
+		e := NewEncoder(nil)
+		e.BeginArray()
+		for k := range 200 {
+			s := strings.Repeat(c.chars, 8)
+			e.String(s[:40+k*160/200])
+		}
+		e.EndArray()
+		input := string(e.Bytes())
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(input)))
+			for b.Loop() {
+				d := NewDecoderString(input)
+				n := 0
+				for d.BeginArray(); d.NextElem(); {
+					n += len(d.String())
+				}
+				if d.Err() != nil || n == 0 {
+					b.Fatal(d.Err())
+				}
+			}
+		})
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/runtime/utf8valid"
 )
 
 // Kind is the kind of a CBOR data item, as reported by [Decoder.Kind].
@@ -558,6 +560,8 @@ func (d *Decoder) NextKeyString() (string, bool) {
 // ascii reports whether s is all ASCII, the common case of a key or a
 // short string, which then needs no further UTF-8 check. It ORs the bytes
 // rather than testing each: no branch per byte, and small enough to inline.
+// Text that is not goes to utf8valid, which checks it with vector
+// instructions where it can.
 func ascii(s string) bool {
 	var or byte
 	for i := 0; i < len(s); i++ {
@@ -587,7 +591,7 @@ func (d *Decoder) String() string {
 		}
 		if n >= 0 && n <= len(s)-start {
 			v := s[start : start+n]
-			if ascii(v) || utf8.ValidString(v) {
+			if ascii(v) || utf8valid.ValidString(v) {
 				d.pos = start + n
 				return v
 			}
@@ -604,15 +608,15 @@ func (d *Decoder) textSlow(i int, want string) string {
 	if !ok {
 		return ""
 	}
-	if utf8.ValidString(b) {
+	if utf8valid.ValidString(b) {
 		return b
 	}
-	return validUTF8(b)
+	return replaceInvalidUTF8(b)
 }
 
-// validUTF8 replaces each byte of s that is not part of valid UTF-8 with
-// U+FFFD.
-func validUTF8(s string) string {
+// replaceInvalidUTF8 replaces each byte of s that is not part of valid
+// UTF-8 with U+FFFD.
+func replaceInvalidUTF8(s string) string {
 	out := make([]byte, 0, len(s)+8)
 	for _, r := range s {
 		out = utf8.AppendRune(out, r) // ranging yields U+FFFD for each bad byte

@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/runtime/utf8valid"
 )
 
 // Encoder appends CBOR to a byte slice, with the same calls as jsonwire's
@@ -154,8 +155,8 @@ func (e *Encoder) Key(name string) {
 // appendText appends s as a text string, invalid UTF-8 replaced by U+FFFD
 // (one per bad byte, as jsonwire does), since a text string must be UTF-8.
 func appendText(b []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		s = validUTF8(s)
+	if !utf8valid.ValidString(s) {
+		s = replaceInvalidUTF8(s)
 	}
 	b = appendHead(b, majorText, uint64(len(s)))
 	return append(b, s...)

@@ -34,12 +34,14 @@
 // with encoding/json). Long strings, and text in scripts other than Latin,
 // make that check and the search for a string's end most of the work, so
 // on amd64 both read 32 bytes at a time with AVX2 where the processor has
-// it (utf8simd_amd64.s, chosen at start-up; the build tag purego, or
-// another architecture, keeps the portable code). These are the package's
-// only files with a build constraint; copy mode copies them, and the
-// assembly, under the same //go:build lines.
+// it: the check is utf8valid's, shared with cbor, and the search is
+// scan_amd64.s (both chosen at start-up, utf8valid.AVX2; the build tag
+// purego, or another architecture, keeps the portable code). These are
+// the package's only files with a build constraint; copy mode copies them,
+// and the assembly, under the same //go:build lines.
 //
-// The package uses only the standard library and textfmt (number and
+// The package uses only the standard library, textfmt (number and
 // timestamp text, shared with the httpbind package so that bodies and HTTP
-// bindings agree), because its source is copied into every generated client.
+// bindings agree) and utf8valid, because its source is copied into every
+// generated client.
 package jsonwire

@@ -2,6 +2,8 @@ package jsonwire
 
 import (
 	"unsafe"
+
+	"github.com/smithygo/smithygo/runtime/utf8valid"
 )
 
 // ListBuilder collects the elements of a JSON array of unknown length into
@@ -370,7 +372,7 @@ func (d *Decoder) StringList() []string {
 			*p = v
 			continue
 		}
-		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		if j < len(s) && s[j] == '"' && (!wide || utf8valid.Valid(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue

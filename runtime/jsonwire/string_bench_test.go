@@ -119,23 +119,6 @@ func BenchmarkUnquote(b *testing.B) {
 	}
 }
 
-// BenchmarkValidUTF8 checks the text of the strings of each kind, joined,
-// as unquote checks what it copied from a string with escapes.
-func BenchmarkValidUTF8(b *testing.B) {
-	for _, kinds := range stringBenchKinds {
-		text := stringArray(200, kinds...)
-		text = text[2 : len(text)-2] // no quotes at either end: all text and separators
-		b.Run(stringBenchName(kinds), func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			for b.Loop() {
-				if !validUTF8(text) {
-					b.Fatal("not valid")
-				}
-			}
-		})
-	}
-}
-
 // BenchmarkStringWords decodes an array of short plain strings, 4 to 31
 // bytes as identifiers and names are, which String keeps without a second
 // pass (see scanString).

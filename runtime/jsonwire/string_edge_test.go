@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -42,63 +41,6 @@ func TestStringWordBoundaries(t *testing.T) {
 							}
 						}
 					}
-				}
-			}
-		}
-	}
-}
-
-// TestValidUTF8 holds validUTF8's state machine to utf8.Valid over every
-// sequence of up to three bytes and every four-byte one that starts as a
-// four-byte character may.
-func TestValidUTF8(t *testing.T) {
-	b := make([]byte, 0, 4)
-	for x := range 1 << 24 {
-		b = append(b[:0], byte(x), byte(x>>8), byte(x>>16))
-		for n := 3; n >= 1 && x < 1<<(8*n); n-- { // each sequence once
-			if got, want := validUTF8(b[:n]), utf8.Valid(b[:n]); got != want {
-				t.Fatalf("validUTF8(%q) = %v, want %v", b[:n], got, want)
-			}
-		}
-		if x&0xF8 == 0xF0 {
-			for _, c := range []byte{0x7F, 0x80, 0xBF, 0xC0} {
-				b4 := append(b[:3], c)
-				if got, want := validUTF8(b4), utf8.Valid(b4); got != want {
-					t.Fatalf("validUTF8(%q) = %v, want %v", b4, got, want)
-				}
-			}
-		}
-	}
-}
-
-// FuzzValidUTF8 holds validUTF8 to utf8.Valid on longer input, where it
-// reads eight bytes a round.
-func FuzzValidUTF8(f *testing.F) {
-	for _, s := range []string{"", "abcdefgh", "é😀東京abcdefghij", "abcdefg\xe6\x9d\xb1", "\xed\xa0\x80abcdefgh", "abcdefgh\xf4\x90\x80\x80"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
-			t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
-
-// TestValidUTF8Ends holds validUTF8 to utf8.Valid where ASCII words, which
-// it passes over at either end without the state machine, meet a
-// character that is cut short, overlong or misplaced: each sample at every
-// offset among words of ASCII before and after it.
-func TestValidUTF8Ends(t *testing.T) {
-	samples := []string{
-		"é", "東", "😀", "\xc3", "\xe6\x9d", "\xf0\x9f\x98", "\x80", "\xbf\xbf",
-		"\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "é\xe6\x9d", "a\xc3a",
-	}
-	for _, m := range samples {
-		for pre := range 20 {
-			for post := range 20 {
-				s := strings.Repeat("a", pre) + m + strings.Repeat("b", post)
-				if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
-					t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
 				}
 			}
 		}

@@ -468,137 +468,6 @@ func wideRunWords(s []byte, i int) (int, bool) {
 	return i, acc&highBits != 0
 }
 
-// validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, with a
-// state machine that takes no branch per byte: utf8.Valid branches on the
-// length of each character, which in text that mixes scripts the processor
-// cannot predict. The state is a shift amount; utf8States[c] holds, at bit
-// s, the state after byte c in state s (six bits each), so one load, which
-// does not wait for the state, and one shift read a byte.
-//
-// ASCII at either end does not go through the state machine: it leaves
-// valid text valid, and after an incomplete character it would be
-// rejected by the first ASCII byte as by the end of p, so p is valid
-// exactly when the part between its first and last word with a byte from
-// 0x80 on is. Most text is ASCII with a character beyond here and there,
-// and passing over its ends a word at a time costs a fraction of running
-// the state machine over them byte by byte.
-func validUTF8(p []byte) bool {
-	for len(p) >= 8 && binary.LittleEndian.Uint64(p)&highBits == 0 {
-		p = p[8:]
-	}
-	for len(p) >= 8 && binary.LittleEndian.Uint64(p[len(p)-8:])&highBits == 0 {
-		p = p[:len(p)-8]
-	}
-	if len(p) >= minSIMDText {
-		return validUTF8Long(p)
-	}
-	return validUTF8States(p)
-}
-
-// minSIMDText is the length from which validUTF8 checks text with vector
-// instructions where the processor has them (validUTF8Long): below it,
-// setting them up costs more than the state machine saves.
-const minSIMDText = 64
-
-// validUTF8States is validUTF8's state machine, over all of p.
-func validUTF8States(p []byte) bool {
-	var st uint64
-	for len(p) >= 8 {
-		st = utf8States[p[0]] >> (st & 63)
-		st = utf8States[p[1]] >> (st & 63)
-		st = utf8States[p[2]] >> (st & 63)
-		st = utf8States[p[3]] >> (st & 63)
-		st = utf8States[p[4]] >> (st & 63)
-		st = utf8States[p[5]] >> (st & 63)
-		st = utf8States[p[6]] >> (st & 63)
-		st = utf8States[p[7]] >> (st & 63)
-		p = p[8:]
-	}
-	for _, c := range p {
-		st = utf8States[c] >> (st & 63)
-	}
-	return st&63 == utf8Accept
-}
-
-// The states of validUTF8, named by what the next bytes must be. The
-// ranges after E0, ED, F0 and F4 are those of the table of well-formed
-// sequences in the Unicode Standard (section 3.9): no overlong forms, no
-// surrogates, nothing past U+10FFFF.
-const (
-	utf8Accept   = 6 * iota // between characters
-	utf8Reject              // after invalid input, for good
-	utf8Cont1               // one more continuation byte (80-BF)
-	utf8Cont2               // two more
-	utf8Cont3               // three more
-	utf8AfterE0             // A0-BF, then one more
-	utf8AfterED             // 80-9F, then one more
-	utf8AfterF0             // 90-BF, then two more
-	utf8AfterF4             // 80-8F, then two more
-	utf8StateEnd            // past the last state
-)
-
-var utf8States = func() (t [256]uint64) {
-	for c := range t {
-		next := func(st int) int { // the state after byte c in state st
-			cont := 0x80 <= c && c <= 0xBF
-			switch st {
-			case utf8Accept:
-				switch {
-				case c < 0x80:
-					return utf8Accept
-				case 0xC2 <= c && c <= 0xDF:
-					return utf8Cont1
-				case c == 0xE0:
-					return utf8AfterE0
-				case c == 0xED:
-					return utf8AfterED
-				case 0xE1 <= c && c <= 0xEF:
-					return utf8Cont2
-				case c == 0xF0:
-					return utf8AfterF0
-				case c == 0xF4:
-					return utf8AfterF4
-				case 0xF1 <= c && c <= 0xF3:
-					return utf8Cont3
-				}
-			case utf8Cont1:
-				if cont {
-					return utf8Accept
-				}
-			case utf8Cont2:
-				if cont {
-					return utf8Cont1
-				}
-			case utf8Cont3:
-				if cont {
-					return utf8Cont2
-				}
-			case utf8AfterE0:
-				if 0xA0 <= c && c <= 0xBF {
-					return utf8Cont1
-				}
-			case utf8AfterED:
-				if 0x80 <= c && c <= 0x9F {
-					return utf8Cont1
-				}
-			case utf8AfterF0:
-				if 0x90 <= c && c <= 0xBF {
-					return utf8Cont2
-				}
-			case utf8AfterF4:
-				if 0x80 <= c && c <= 0x8F {
-					return utf8Cont2
-				}
-			}
-			return utf8Reject
-		}
-		for st := 0; st < utf8StateEnd; st += 6 {
-			t[c] |= uint64(next(st)) << st
-		}
-	}
-	return t
-}()
-
 // Kind reports the kind of the next value without consuming anything. It
 // returns Invalid at the end of the input, at a byte that cannot start a
 // value, and after an error. The kind is a guess from the first byte: the
@@ -904,7 +773,7 @@ func (d *Decoder) String() string {
 		if done {
 			return v
 		}
-		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		if j < len(s) && s[j] == '"' && (!wide || Valid(s[i+1:j])) {
 			d.pos = j + 1
 			return d.keep(s[i+1 : j])
 		}
@@ -945,7 +814,7 @@ func (d *Decoder) String() string {
 // branches on a page of Outposts in callgrind's simulation).
 func (d *Decoder) scanString(i int) (v string, done bool, j int, wide bool) {
 	s := d.s
-	if a, u, p := d.arena, d.used, i+1; useAVX2 && p >= 0 && p+32 <= len(s) && u >= 0 && u+32 <= len(a) {
+	if a, u, p := d.arena, d.used, i+1; AVX2 && p >= 0 && p+32 <= len(s) && u >= 0 && u+32 <= len(a) {
 		ps := (*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), p))
 		pa := (*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(a)), u))
 		n, w := shortRunAVX2(ps, pa)
@@ -1076,7 +945,7 @@ func (d *Decoder) stringBytes() ([]byte, bool) {
 	i++
 	start := i
 	i, wide := wideRun(s, i)
-	if i < len(s) && s[i] == '"' && (!wide || validUTF8(s[start:i])) {
+	if i < len(s) && s[i] == '"' && (!wide || Valid(s[start:i])) {
 		d.pos = i + 1
 		return s[start:i], true
 	}
@@ -1187,7 +1056,7 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 		// character.
 		switch c := s[i]; {
 		case c == '"':
-			if high&highBits != 0 && !validUTF8(b[base:]) {
+			if high&highBits != 0 && !Valid(b[base:]) {
 				return d.unquoteExact(b[:base], start)
 			}
 			d.pos = i + 1

@@ -5,8 +5,8 @@
 
 // Package smithy is a copy of the smithygo runtime packages awsconfig, call, credentials,
 // ecmaregex, endpointrules, httpbind, jmespath, jsonwire, retry, sigv4, sigv4auth, textfmt,
-// validation, waiter (github.com/smithygo/smithygo/runtime/...), merged into one package, which
-// compiles faster than one package each.
+// utf8valid, validation, waiter (github.com/smithygo/smithygo/runtime/...), merged into one
+// package, which compiles faster than one package each.
 package smithy
 
 import (

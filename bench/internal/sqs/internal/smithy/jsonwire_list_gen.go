@@ -328,7 +328,7 @@ func (d *Decoder) StringList() []string {
 			*p = v
 			continue
 		}
-		if j < len(s) && s[j] == '"' && (!wide || validUTF8(s[i+1:j])) {
+		if j < len(s) && s[j] == '"' && (!wide || Valid(s[i+1:j])) {
 			d.pos = j + 1
 			*p = d.keep(s[i+1 : j])
 			continue

@@ -1,84 +1,11 @@
 package jsonwire
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/smithygo/smithygo/runtime/utf8valid"
 )
-
-// TestValidUTF8Long holds validUTF8Long (AVX2 where the processor has it)
-// to utf8.Valid: every sequence of two bytes, and every three-byte one that
-// starts with a lead byte, at offsets around the 32-byte blocks (within a
-// block, across two, in the last bytes checked from a padded copy, at the
-// very end) in text of ASCII and of two- and three-byte characters, so
-// that the bytes before each sequence are of every kind too.
-func TestValidUTF8Long(t *testing.T) {
-	bases := []string{strings.Repeat("a", 100), strings.Repeat("é", 50), strings.Repeat("東", 34)[:100]}
-	offsets := []int{0, 1, 15, 16, 30, 31, 32, 33, 62, 63, 64, 65, 94, 95, 96, 97, 98, 99}
-	check := func(b []byte) {
-		if got, want := validUTF8Long(b), utf8.Valid(b); got != want {
-			t.Fatalf("validUTF8Long(%q) = %v, want %v", b, got, want)
-		}
-	}
-	buf := make([]byte, 100)
-	for _, base := range bases {
-		for _, at := range offsets {
-			for x := range 1 << 16 {
-				copy(buf, base)
-				buf[at] = byte(x)
-				if at+1 < len(buf) {
-					buf[at+1] = byte(x >> 8)
-				}
-				check(buf)
-			}
-		}
-	}
-	if testing.Short() {
-		return
-	}
-	for _, base := range bases {
-		for _, at := range []int{30, 31, 62, 97} {
-			for x := range 1 << 24 {
-				if byte(x) < 0xC0 {
-					continue
-				}
-				copy(buf, base)
-				buf[at], buf[at+1], buf[at+2] = byte(x), byte(x>>8), byte(x>>16)
-				check(buf)
-			}
-		}
-	}
-}
-
-// TestValidUTF8LongRandom holds validUTF8Long to utf8.Valid on random text
-// of every length from 64 to 300: characters of one to four bytes, now and
-// then broken (a byte changed, dropped or added).
-func TestValidUTF8LongRandom(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	chars := []string{"a", "~", "é", "ß", "東", "京", "😀", "\U0010FFFF", "\u0800", "\uFFFD", "\uD7FF", "\uE000", "\U00010000"}
-	for range 20000 {
-		var b []byte
-		n := 64 + r.IntN(237)
-		for len(b) < n {
-			b = append(b, chars[r.IntN(len(chars))]...)
-		}
-		b = b[:n] // may cut a character
-		for range r.IntN(3) {
-			switch i := r.IntN(len(b)); r.IntN(3) {
-			case 0:
-				b[i] = byte(r.IntN(256))
-			case 1:
-				b = append(b[:i], b[i+1:]...)
-			default:
-				b = append(b[:i], append([]byte{byte(0x80 + r.IntN(0x80))}, b[i:]...)...)
-			}
-		}
-		if got, want := validUTF8Long(b), utf8.Valid(b); got != want {
-			t.Fatalf("validUTF8Long(%q) = %v, want %v", b, got, want)
-		}
-	}
-}
 
 // TestWideRunLong holds wideRunLong (AVX2 where the processor has it) to
 // wideRunWords: a stop of each kind, or none, at every offset of text of
@@ -123,7 +50,7 @@ func TestWideRunLong(t *testing.T) {
 // bytes are there, in the input and in the block, is TestShortStrings's
 // and TestShortStringsStayInTheBlock's.
 func TestShortRun(t *testing.T) {
-	if !useAVX2 {
+	if !utf8valid.AVX2 {
 		t.Skip("no vector version on this machine")
 	}
 	stops := []byte{'"', '\\', 0x00, 0x1F}

@@ -1,0 +1,34 @@
+//go:build amd64 && !purego
+
+package utf8valid
+
+// AVX2 says whether the processor and the operating system support AVX2,
+// which validLong uses, as do the decoders' own vector loops: one check,
+// made at start-up, for all of them. Where there is no vector code
+// (vector_other.go) it is a constant false, so that code testing it
+// compiles away.
+var AVX2 = haveAVX2()
+
+// validLong is Valid's check of text of at least minVectorText bytes: 32
+// bytes at a time with AVX2 where there is AVX2. The last bytes, fewer
+// than 32, are checked from a copy padded with zeros (ASCII), which also
+// rejects a character cut off by the end.
+func validLong(p []byte) bool {
+	if !AVX2 {
+		return validStates(p)
+	}
+	n := len(p) &^ 31
+	var tail [32]byte
+	copy(tail[:], p[n:])
+	return validAVX2(p[:n], &tail)
+}
+
+// validAVX2 reports whether p, whose length is a multiple of 32, followed
+// by tail is valid UTF-8 (vector_amd64.s).
+//
+//go:noescape
+func validAVX2(p []byte, tail *[32]byte) bool
+
+// haveAVX2 asks the processor (CPUID) and the operating system (XGETBV)
+// whether AVX2 can be used.
+func haveAVX2() bool

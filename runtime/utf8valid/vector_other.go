@@ -1,0 +1,12 @@
+//go:build !amd64 || purego
+
+package utf8valid
+
+// AVX2 is false where there is no vector code: code testing it compiles
+// away.
+const AVX2 = false
+
+// validLong is Valid's check of text of at least minVectorText bytes: the
+// state machine, as for shorter text, where there is no vector version
+// (vector_amd64.go).
+func validLong(p []byte) bool { return validStates(p) }
