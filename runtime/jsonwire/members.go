@@ -262,6 +262,7 @@ func (d *Decoder) Member(m *Members, prev int) int {
 	// words are read through unsafe.Add, as unquoteRun reads them: p+25 <=
 	// len(s) keeps both within s (tailAt is at most 15).
 	t := (*memberTable)(atomic.LoadPointer(&m.table))
+	tried := false // the guess after prev did not match: member need not try it again
 	if s, p := d.s, d.pos; t != nil && d.err == nil && uint(prev+1) < uint(len(t.after)) && uint(p) < uint(len(s)) {
 		c := s[p]
 		if !d.first {
@@ -271,11 +272,12 @@ func (d *Decoder) Member(m *Members, prev int) int {
 				return -1
 			}
 			if c != ',' {
-				return d.member(t, m, prev)
+				return d.member(t, m, prev, false)
 			}
 			p++
 		}
 		if p+25 <= len(s) && s[p] == '"' {
+			tried = true
 			if k := t.after[prev+1].Load(); k < uint32(len(t.entries)) {
 				e := &t.entries[k]
 				ps := unsafe.Pointer(unsafe.SliceData(s))
@@ -288,16 +290,18 @@ func (d *Decoder) Member(m *Members, prev int) int {
 						return int(k)
 					}
 					prev = int(k) // a null value: on to the next member
+					tried = false
 				}
 			}
 		}
 	}
-	return d.member(t, m, prev)
+	return d.member(t, m, prev, tried)
 }
 
 // member is Member's general path: any name, however written, and null
-// values, with t the table, or nil before it is built.
-func (d *Decoder) member(t *memberTable, m *Members, prev int) int {
+// values, with t the table, or nil before it is built. tried says that
+// Member found the guess after prev not to be the next name.
+func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 	if t == nil {
 		t = m.build()
 	}
@@ -318,7 +322,7 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int) int {
 		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
 			rest := s[p+1:]
 			guess := &t.after[uint(prev+1)]
-			if g := guess.Load(); g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
+			if g := guess.Load(); !tried && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
 				i = int(g)
 			} else {
 				for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
@@ -338,6 +342,7 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int) int {
 				d.pos = p + 1 + len(t.entries[i].quoted)
 			}
 		}
+		tried = false // the next name, if any, is another
 		if i < 0 {
 			key, ok := d.NextKey()
 			if !ok {
