@@ -296,11 +296,14 @@ func TestMemberFastPath(t *testing.T) {
 }
 
 // TestMemberGuessKeepsNearestFollower checks what Member learns of a
-// service's order: a member left out does not move the guess after the one
-// before it (the left-out member is still the likeliest next time), while
-// a different order, written twice, replaces the guesses.
+// service's order: once the input has shown the members in order, a member
+// left out does not move the guess after the one before it (the left-out
+// member is still the likeliest next time), while a different order
+// replaces the guesses; and the model's order, which the guesses start
+// from, is not trusted where the service's differs.
 func TestMemberGuessKeepsNearestFollower(t *testing.T) {
-	m := &Members{Names: []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}}
+	names := []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}
+	m := &Members{Names: names}
 	decode := func(input string) {
 		t.Helper()
 		// Spaces after the object keep its last name 25 bytes from the
@@ -317,8 +320,17 @@ func TestMemberGuessKeepsNearestFollower(t *testing.T) {
 		}
 		return g
 	}
-	decode(`{"Alpha":1,"Bravo":2,"Charlie":3,"Delta":4,"Echo":5}`)
-	inOrder := guesses()
+	// The guesses start in the model's order, and a guess that matches is
+	// not stored: two other orders first, then the model's, store every
+	// link the model's order uses.
+	const inOrder = `{"Alpha":1,"Bravo":2,"Charlie":3,"Delta":4,"Echo":5}`
+	decode(`{"Echo":5,"Delta":4,"Charlie":3,"Bravo":2,"Alpha":1}`)
+	decode(`{"Alpha":1,"Echo":5,"Delta":4,"Charlie":3,"Bravo":2}`)
+	decode(inOrder)
+	want := guesses()
+	if !slices.Equal(want, []uint32{0, 1, 2, 3, 4, 3}) { // Echo, last, keeps Delta
+		t.Fatalf("in order: guesses %v", want)
+	}
 	// One left out, then two in a row, then the first and the last.
 	for _, input := range []string{
 		`{"Alpha":1,"Charlie":3,"Delta":4,"Echo":5}`,
@@ -326,8 +338,8 @@ func TestMemberGuessKeepsNearestFollower(t *testing.T) {
 		`{"Bravo":2,"Charlie":3,"Delta":4}`,
 	} {
 		decode(input)
-		if got := guesses(); !slices.Equal(got, inOrder) {
-			t.Fatalf("after %s: guesses %v, want them kept as %v", input, got, inOrder)
+		if got := guesses(); !slices.Equal(got, want) {
+			t.Fatalf("after %s: guesses %v, want them kept as %v", input, got, want)
 		}
 	}
 	// Three left out in a row is no longer a skip: the guess moves, and the
@@ -336,20 +348,39 @@ func TestMemberGuessKeepsNearestFollower(t *testing.T) {
 	if got := guesses(); got[0+1] != 4 {
 		t.Fatalf("after three left out: guess after Alpha %d, want 4 (Echo)", got[1])
 	}
-	decode(`{"Alpha":1,"Bravo":2,"Charlie":3,"Delta":4,"Echo":5}`)
-	if got := guesses(); !slices.Equal(got, inOrder) {
-		t.Fatalf("back in order: guesses %v, want %v", got, inOrder)
+	decode(inOrder)
+	if got := guesses(); !slices.Equal(got, want) {
+		t.Fatalf("back in order: guesses %v, want %v", got, want)
 	}
 	// Another order altogether, as a service writing names alphabetically
-	// backwards would: each object read once more moves the guesses to it.
-	reversed := `{"Echo":5,"Delta":4,"Charlie":3,"Bravo":2,"Alpha":1}`
-	decode(reversed)
-	decode(reversed)
+	// backwards would: an object read once moves the guesses to it.
+	decode(`{"Echo":5,"Delta":4,"Charlie":3,"Bravo":2,"Alpha":1}`)
 	// after[k+1] is what followed member k; '}' is looked for before any
 	// guess, so the one after Alpha, now last, stays.
-	want := []uint32{4, 1, 0, 1, 2, 3}
-	if got := guesses(); !slices.Equal(got, want) {
+	if got, want := guesses(), []uint32{4, 1, 0, 1, 2, 3}; !slices.Equal(got, want) {
 		t.Fatalf("reversed: guesses %v, want %v", got, want)
+	}
+
+	// Services whose order differs from the model's by a swap: the model's
+	// links say Charlie follows Bravo, which would make the miss after
+	// Alpha (Charlie where Bravo was guessed) look like Bravo left out; and
+	// for two members written the other way round (as an alphabetical
+	// order writes InstanceType and Count), that the second follows the
+	// first, for ever. Only links the input showed count, so the guesses
+	// follow the service from the first object.
+	m = &Members{Names: names}
+	decode(`{"Alpha":1,"Charlie":3,"Bravo":2,"Delta":4,"Echo":5}`)
+	if got, want := guesses(), []uint32{0, 2, 3, 1, 4, 5}; !slices.Equal(got, want) {
+		t.Fatalf("swapped: guesses %v, want %v", got, want)
+	}
+	m = &Members{Names: []string{"InstanceType", "Count"}}
+	for range 3 {
+		decode(`{"Count":1,"InstanceType":"m5.large"}`)
+	}
+	// Count first, InstanceType after Count; InstanceType, last, keeps its
+	// guess (see above).
+	if got, want := guesses(), []uint32{1, 1, 0}; !slices.Equal(got, want) {
+		t.Fatalf("two members the other way round: guesses %v, want %v", got, want)
 	}
 }
 

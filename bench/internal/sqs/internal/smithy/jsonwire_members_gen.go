@@ -50,6 +50,11 @@ type memberTable struct {
 	// common), is read with one comparison per member once it has been
 	// seen. Goroutines share it; a stale guess costs only the hash lookup.
 	after []atomic.Uint32
+	// seen[k] says that after[k] was stored from the input, not only set
+	// from the model's order: skipsTo follows only such links. A guess of
+	// the model's order that keeps matching is never stored; it counts once
+	// a member left out has moved it and the input moved it back.
+	seen []atomic.Bool
 }
 
 type memberEntry struct {
@@ -134,7 +139,7 @@ func nameWord(name string) (quoted string, word uint32, ok bool) {
 }
 
 func newMemberTable(names []string) *memberTable {
-	t := &memberTable{entries: make([]memberEntry, len(names)), after: make([]atomic.Uint32, len(names)+1)}
+	t := &memberTable{entries: make([]memberEntry, len(names)), after: make([]atomic.Uint32, len(names)+1), seen: make([]atomic.Bool, len(names)+1)}
 	for k := range t.after {
 		t.after[k].Store(uint32(k))
 	}
@@ -211,20 +216,33 @@ func newMemberTable(names []string) *memberTable {
 	return t
 }
 
-// skipsTo reports whether member i is one or two places after member g in
-// the order the guesses have seen, so that a guess of g that found i
-// missed because g (and perhaps the member after it) was left out, as
-// services leave out members without a value: the guess is then kept, since
-// g is still the likeliest next time. Storing i instead would make the
-// guess after every left-out member a member further on, which misses
-// whenever the nearer one is there; and a store is an atomic exchange,
-// which costs more than these two loads.
-func (t *memberTable) skipsTo(g, i uint32) bool {
-	if g >= uint32(len(t.entries)) {
+// confirm records that the guess after member prev was stored from the
+// input (see skipsTo). It stores only the first time: a store is an atomic
+// exchange. Matching guesses are not confirmed: that would cost every
+// member a load, more than it saves.
+func (t *memberTable) confirm(prev int) {
+	if seen := &t.seen[uint(prev+1)]; !seen.Load() {
+		seen.Store(true)
+	}
+}
+
+// skipsTo reports whether member i is one or two places after member g,
+// the guess after member prev, in the order the input has shown, so that
+// the guess missed because g (and perhaps the member after it) was left
+// out, as services leave out members without a value: the guess is then
+// kept, since g is still the likeliest next time. Storing i instead would
+// make the guess after every left-out member a member further on, which
+// misses whenever the nearer one is there; and a store is an atomic
+// exchange, which costs more than these loads. Only links the input has
+// shown count (seen): the model's order, which the guesses start from, may
+// not be the service's, and a guess kept on its word could stay wrong.
+func (t *memberTable) skipsTo(prev int, g, i uint32) bool {
+	n := uint32(len(t.entries))
+	if g >= n || !t.seen[uint(prev+1)].Load() || !t.seen[g+1].Load() {
 		return false
 	}
 	h := t.after[g+1].Load()
-	return h == i || h < uint32(len(t.entries)) && t.after[h+1].Load() == i
+	return h == i || h < n && t.seen[h+1].Load() && t.after[h+1].Load() == i
 }
 
 // find returns the index of the member named key (unescaped), or -1: the
@@ -334,8 +352,9 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 					e := &t.entries[k-1]
 					if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
 						i = int(k - 1)
-						if !t.skipsTo(g, uint32(i)) {
+						if !t.skipsTo(prev, g, uint32(i)) {
 							guess.Store(uint32(i))
+							t.confirm(prev)
 						}
 						break
 					}
