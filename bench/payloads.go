@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -54,6 +55,10 @@ type Profile struct {
 	// Numeric lists string shapes whose values are decimal numbers in text
 	// (DynamoDB's NumberAttributeValue): the model gives them no trait to say so.
 	Numeric []string
+	// Indent asks for the body indented (json.Indent, two spaces), as some
+	// services and most hand-written fixtures write JSON, instead of compact;
+	// Size counts the compact body.
+	Indent bool
 }
 
 // Shapes are the payload shapes of BenchmarkDecode. Outposts has no unions
@@ -141,6 +146,13 @@ func Payload(model map[string]modelShape, p Profile) (string, error) {
 	}
 	g := &payloadGen{model: model, p: p, r: rand.New(rand.NewPCG(p.Seed, 0x5eed))}
 	g.structure(op.Output.Target, 0, true)
+	if g.err == nil && p.Indent {
+		var out bytes.Buffer
+		if err := json.Indent(&out, g.b, "", "  "); err != nil {
+			return "", fmt.Errorf("bench: indenting the %s payload: %w", p.Operation, err)
+		}
+		return out.String(), nil
+	}
 	return string(g.b), g.err
 }
 

@@ -38,6 +38,7 @@ var SweepProfiles = []Profile{
 	{Seed: 14, ListLen: [2]int{0, 2}, MapLen: [2]int{0, 2}, RichStrings: true, WideNumbers: true},
 	{Seed: 15, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, WideNumbers: true, Omit: 0.3},
 	{Seed: 16, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, RichStrings: true, Text: foreignText},
+	{Seed: 17, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Indent: true},
 }
 
 // sweepOp calls one operation with each client and returns the part of
