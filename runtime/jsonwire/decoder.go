@@ -315,11 +315,27 @@ func (d *Decoder) skipSpace() int {
 }
 
 func (d *Decoder) skipSpaceLoop() int {
-	i := d.pos
-	for i < len(d.s) && whitespace[d.s[i]] {
+	d.pos = skipWhitespace(d.s, d.pos)
+	return d.pos
+}
+
+// skipWhitespace returns the offset of the first byte of s from i on that
+// is not whitespace, or len(s). It is small enough to inline: compact JSON
+// pays one check, and only whitespace pays for the call.
+func skipWhitespace(s []byte, i int) int {
+	if uint(i) < uint(len(s)) && whitespace[s[i]] {
+		return skipWhitespaceRun(s, i)
+	}
+	return i
+}
+
+// skipWhitespaceRun is skipWhitespace's loop. (A word at a time is no
+// faster: in indented JSON most runs are a newline and a few spaces, or the
+// one space after a ':'.)
+func skipWhitespaceRun(s []byte, i int) int {
+	for i < len(s) && whitespace[s[i]] {
 		i++
 	}
-	d.pos = i
 	return i
 }
 
@@ -720,7 +736,7 @@ func (d *Decoder) NextElem() bool {
 	// Inline fast path: compact JSON, with ',' next (every element but the
 	// first).
 	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == ',' && !d.first {
-		d.pos = i + 1
+		d.pos = skipWhitespace(s, i+1) // indented JSON: the element's own fast path then reads it
 		return true
 	}
 	return d.nextElem()
@@ -749,7 +765,7 @@ func (d *Decoder) nextElem() bool {
 	}
 	switch s[i] {
 	case ',':
-		d.pos = i + 1
+		d.pos = skipWhitespace(s, i+1)
 		return true
 	case ']':
 		d.pos = i + 1

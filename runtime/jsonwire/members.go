@@ -324,7 +324,11 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 		t = m.build()
 	}
 	for {
+		// Space around the ',' and after the ':' is passed over here, so
+		// that indented JSON is read by the table too, and its values by
+		// their fast paths.
 		s, p := d.s, d.pos
+		p = skipWhitespace(s, p)
 		if !d.first && p < len(s) {
 			if s[p] != ',' {
 				if s[p] == '}' && d.err == nil {
@@ -335,6 +339,7 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 				p = len(s) // not compact: the slow path reads it
 			}
 			p++ // past the ','
+			p = skipWhitespace(s, p)
 		}
 		i := -1
 		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
@@ -358,7 +363,7 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 			}
 			if i >= 0 {
 				d.first = false
-				d.pos = p + 1 + len(t.entries[i].quoted)
+				d.pos = skipWhitespace(s, p+1+len(t.entries[i].quoted))
 			}
 		}
 		tried = false // the next name, if any, is another

@@ -1,6 +1,8 @@
 package jsonwire
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -484,6 +486,103 @@ func TestMemberEntryMatches(t *testing.T) {
 				changed[i] = c
 				if match(string(changed)) {
 					t.Fatalf("the name %q matches %q", q, changed)
+				}
+			}
+		}
+	}
+}
+
+// TestIndentedDocuments reads pages of objects (scalar members, some null,
+// some unknown, a nested list of strings) written compact and indented
+// (json.Indent with spaces, with tabs, and with "\r\n" line ends), and
+// checks that Member, NextElem and the value readers give the same values
+// from each: member and member's table path pass over the space around
+// ',' and after ':', and NextElem over the space after ','.
+func TestIndentedDocuments(t *testing.T) {
+	names := []string{"SiteId", "Name", "Count", "Enabled", "Labels", "Description"}
+	m := &Members{Names: names}
+	r := rand.New(rand.NewPCG(9, 10))
+	read := func(input string) ([]string, error) {
+		d := NewDecoderString(input)
+		var got []string
+		for d.BeginArray(); d.NextElem(); {
+			d.BeginObject()
+			for i := d.Member(m, -1); i >= 0; i = d.Member(m, i) {
+				switch names[i] {
+				case "Count":
+					got = append(got, fmt.Sprint(i, "=", d.Int64()))
+				case "Enabled":
+					got = append(got, fmt.Sprint(i, "=", d.Bool()))
+				case "Labels":
+					var labels []string
+					for d.BeginArray(); d.NextElem(); {
+						labels = append(labels, d.String())
+					}
+					got = append(got, fmt.Sprint(i, "=", labels))
+				default:
+					got = append(got, fmt.Sprint(i, "=", d.String()))
+				}
+			}
+		}
+		d.End()
+		return got, d.Err()
+	}
+	for round := range 50 {
+		var page strings.Builder
+		page.WriteString("[")
+		for o := range 1 + r.IntN(20) {
+			if o > 0 {
+				page.WriteString(",")
+			}
+			page.WriteString("{")
+			first := true
+			for _, k := range r.Perm(len(names) + 1) {
+				if r.IntN(4) == 0 {
+					continue
+				}
+				if !first {
+					page.WriteString(",")
+				}
+				first = false
+				name := "Unknown"
+				if k < len(names) {
+					name = names[k]
+				}
+				var v string
+				switch {
+				case r.IntN(6) == 0:
+					v = "null"
+				case name == "Count":
+					v = fmt.Sprint(r.IntN(1e6))
+				case name == "Enabled":
+					v = fmt.Sprint(r.IntN(2) == 0)
+				case name == "Labels":
+					v = []string{`[]`, `["a"]`, `["a", "b c"]`, `["a", "b c", "é"]`}[r.IntN(4)]
+				default:
+					v = fmt.Sprintf("%q", strings.Repeat("x", r.IntN(40)))
+				}
+				fmt.Fprintf(&page, "%q:%s", name, v)
+			}
+			page.WriteString("}")
+		}
+		page.WriteString("]")
+		compact := new(bytes.Buffer)
+		if err := json.Compact(compact, []byte(page.String())); err != nil {
+			t.Fatalf("round %d: %v\n%s", round, err, page.String())
+		}
+		want, err := read(compact.String())
+		if err != nil {
+			t.Fatalf("round %d: compact: %v\n%s", round, err, compact)
+		}
+		for _, indent := range []string{"  ", "\t", "    "} {
+			var out bytes.Buffer
+			if err := json.Indent(&out, compact.Bytes(), "", indent); err != nil {
+				t.Fatal(err)
+			}
+			for _, doc := range []string{out.String(), strings.ReplaceAll(out.String(), "\n", "\r\n")} {
+				got, err := read(doc)
+				if err != nil || !slices.Equal(got, want) {
+					t.Fatalf("round %d, indent %q: got %q, %v; want %q\n%s", round, indent, got, err, want, doc)
 				}
 			}
 		}
