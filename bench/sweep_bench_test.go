@@ -16,13 +16,14 @@ import (
 // met on them may not be met on a payload of another make. The sweep
 // decodes every Outposts operation whose output holds a list or a map,
 // each in every profile of SweepProfiles (short or rich strings, small or
-// wide numbers, short or long lists, members left out), so that what is
+// wide numbers, short or long lists, members left out, text in other
+// scripts, compact or indented), so that what is
 // measured is not only what the shapes were chosen to show. Its fixtures
 // are generated from the model with fixed seeds, as the shapes' are.
 //
 // TestDecodeSweepAgrees checks on each that the generated client and
 // aws-sdk-go-v2 decode the same values; BenchmarkDecodeSweep, which runs
-// only with -sweep (it is 100 benchmarks), times both:
+// only with -sweep (it is 140 benchmarks), times both:
 //
 //	go test -run '^$' -bench DecodeSweep -sweep -count 6 | tee sweep.txt
 //	go tool benchstat -col /impl sweep.txt
