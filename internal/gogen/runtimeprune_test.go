@@ -64,27 +64,47 @@ func TestPrunedRuntimeBuilds(t *testing.T) {
 			} else if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
 				t.Errorf("seed %d: %s is not gofmt'd (%v)", seed, name, err)
 			}
-			p := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, src, 0o644); err != nil {
-				t.Fatal(err)
-			}
 		}
-		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n\ngo 1.26\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeModule(t, dir, "example.com/svc", out)
 		t.Logf("seed %d: %d roots, %d files copied", seed, roots, len(out))
-		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-			cmd := exec.Command("go", args...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("seed %d: go %s of the pruned runtime: %v\n%s", seed, strings.Join(args, " "), err, msg)
-			}
+		for _, failure := range buildAndVet(dir) {
+			t.Errorf("seed %d: %s of the pruned runtime", seed, failure)
 		}
 	}
+}
+
+// writeModule writes files, by their slash-separated paths, and a go.mod
+// for module into dir.
+func writeModule(t *testing.T, dir, module string, files map[string][]byte) {
+	t.Helper()
+	write := func(name string, data []byte) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, src := range files {
+		write(name, src)
+	}
+	write("go.mod", []byte("module "+module+"\n\ngo 1.26\n"))
+}
+
+// buildAndVet runs go build and go vet on the module in dir, offline and
+// outside any workspace, and returns a message for each that fails.
+func buildAndVet(dir string) []string {
+	var failures []string
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			failures = append(failures, fmt.Sprintf("go %s: %v\n%s", strings.Join(args, " "), err, msg))
+		}
+	}
+	return failures
 }
 
 // TestKeepDecls checks the rules of keepDecls on a small package: what a
@@ -316,25 +336,9 @@ func TestSharedRuntimeGoesWithItsImporters(t *testing.T) {
 			}
 		}
 		dir := t.TempDir()
-		for name, src := range out {
-			p := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n\ngo 1.26\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-			cmd := exec.Command("go", args...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("client of %v: go %s: %v\n%s", groups, strings.Join(args, " "), err, msg)
-			}
+		writeModule(t, dir, "example.com/svc", out)
+		for _, failure := range buildAndVet(dir) {
+			t.Errorf("client of %v: %s", groups, failure)
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -346,13 +345,8 @@ func TestRuntimeCopiesAreFormattedAndBuild(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Errorf("go %s of the merged runtime: %v\n%s", strings.Join(args, " "), err, out)
-		}
+	for _, failure := range buildAndVet(dir) {
+		t.Errorf("%s of the merged runtime", failure)
 	}
 }
 
