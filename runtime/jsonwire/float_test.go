@@ -111,3 +111,67 @@ func FuzzFastFloat(f *testing.F) {
 		checkFastFloat(t, s)
 	})
 }
+
+// randomNumberText returns a JSON number (or a near miss) of the kinds the
+// integer and timestamp fast paths take or must refuse: an optional sign,
+// up to 24 integer digits (sometimes with a leading zero), an optional
+// fraction of up to 12 digits (sometimes empty) and an optional exponent.
+func randomNumberText(r *rand.Rand) string {
+	var b strings.Builder
+	if r.IntN(4) == 0 {
+		b.WriteByte('-')
+	}
+	digits := func(n int) {
+		for range n {
+			b.WriteByte(byte('0' + r.IntN(10)))
+		}
+	}
+	if r.IntN(8) == 0 {
+		b.WriteByte('0')
+	}
+	digits(1 + r.IntN(24))
+	if r.IntN(3) == 0 {
+		b.WriteByte('.')
+		digits(r.IntN(13))
+	}
+	if r.IntN(8) == 0 {
+		b.WriteString("e")
+		digits(1 + r.IntN(2))
+	}
+	return b.String()
+}
+
+// TestNumberFastPathsAgree holds the fast paths of the integer reads and
+// of EpochSeconds (plain digits, read by digitRun) to their general paths
+// on random number texts, followed by the end of the input, a ',' or
+// more digits: the same value, the same kind of error and the same bytes
+// read. The general paths parse the whole number text with textfmt.
+func TestNumberFastPathsAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		text := randomNumberText(r)
+		for _, in := range []string{text, text + ",", text + "]"} {
+			for _, typ := range []intType{typeInt64, typeInt32, typeInt8} {
+				fast, slow := NewDecoderString(in), NewDecoderString(in)
+				got, want := fast.integer(typ), slow.integerSlow(typ)
+				if got != want || errKind(fast.Err()) != errKind(slow.Err()) || fast.Err() == nil && fast.pos != slow.pos {
+					t.Fatalf("integer(%s) of %q = %d, %v at %d; general path %d, %v at %d",
+						intTypes[typ].name, in, got, fast.Err(), fast.pos, want, slow.Err(), slow.pos)
+				}
+			}
+			d := NewDecoderString(in)
+			got := d.EpochSeconds()
+			end, valid := textfmt.ScanNumber([]byte(in), 0)
+			if !valid {
+				if d.Err() == nil {
+					t.Fatalf("EpochSeconds(%q) = %v, want a syntax error", in, got)
+				}
+				continue
+			}
+			want, ok := textfmt.EpochFromNumber(in[:end])
+			if ok != (d.Err() == nil) || ok && (!got.Equal(want) || d.pos != end) {
+				t.Fatalf("EpochSeconds(%q) = %v, %v at %d; EpochFromNumber(%q) = %v, %v", in, got, d.Err(), d.pos, in[:end], want, ok)
+			}
+		}
+	}
+}

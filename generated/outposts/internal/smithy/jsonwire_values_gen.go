@@ -60,10 +60,33 @@ func (d *Decoder) number(want string) (text []byte, at int, ok bool) {
 	return nil, 0, false
 }
 
-// integer reads a JSON number that is an integer in [lo, hi]. Any spelling
+// intType is one of the integer types integer reads: an index into
+// intTypes. Passing one small value rather than the type's bounds and name
+// leaves the digit loop registers enough to keep its value in one.
+type intType uint8
+
+const (
+	typeInt64 intType = iota
+	typeInt32
+	typeInt16
+	typeInt8
+)
+
+// intTypes are the bounds and names of the intType values.
+var intTypes = [...]struct {
+	lo, hi int64
+	name   string
+}{
+	typeInt64: {math.MinInt64, math.MaxInt64, "int64"},
+	typeInt32: {math.MinInt32, math.MaxInt32, "int32"},
+	typeInt16: {math.MinInt16, math.MaxInt16, "int16"},
+	typeInt8:  {math.MinInt8, math.MaxInt8, "int8"},
+}
+
+// integer reads a JSON number that is an integer of type t. Any spelling
 // of an integral value is accepted (10, 1e1, 10.0, 1.0E+1); a non-zero
 // fraction or a value out of range is a TypeError.
-func (d *Decoder) integer(lo, hi int64, typ string) int64 {
+func (d *Decoder) integer(t intType) int64 {
 	if d.err != nil {
 		return 0
 	}
@@ -74,23 +97,25 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	if j < len(s) && s[j] == '-' {
 		j++
 	}
-	k := j
-	var v int64
-	for k < len(s) && k-j < 18 && IsDigit(s[k]) {
-		v = v*10 + int64(s[k]-'0')
-		k++
-	}
+	u, k := digitRun(s, j, 18)
+	v := int64(u)
 	if k > j && (s[j] != '0' || k == j+1) && (k == len(s) || !continuesNumber[s[k]]) {
 		if j > i {
 			v = -v
 		}
-		if v < lo || v > hi {
-			d.typeErr(i, "number "+string(s[i:k])+" out of range for "+typ)
+		if r := &intTypes[t]; v < r.lo || v > r.hi {
+			d.typeErr(i, "number "+string(s[i:k])+" out of range for "+r.name)
 			return 0
 		}
 		d.pos = k
 		return v
 	}
+	return d.integerSlow(t)
+}
+
+// integerSlow is integer for any number but plain digits.
+func (d *Decoder) integerSlow(t intType) int64 {
+	r := &intTypes[t]
 	text, at, ok := d.number("number")
 	if !ok {
 		return 0
@@ -102,15 +127,39 @@ func (d *Decoder) integer(lo, hi int64, typ string) int64 {
 	}
 	mag, ok := n.Integer()
 	if n.Neg {
-		if ok && mag <= uint64(-(lo+1))+1 {
+		if ok && mag <= uint64(-(r.lo+1))+1 {
 			return -int64(mag) // wraps correctly for math.MinInt64
 		}
-	} else if ok && mag <= uint64(hi) {
+	} else if ok && mag <= uint64(r.hi) {
 		return int64(mag)
 	}
-	d.typeErr(at, "number "+shorten(text)+" out of range for "+typ)
+	d.typeErr(at, "number "+shorten(text)+" out of range for "+r.name)
 	return 0
 }
+
+// digitRun reads the run of decimal digits at s[i:], at most n of them,
+// and returns their value (which wraps past 19 digits: callers that allow
+// more refuse the result) and the offset after the last one read. Bounding
+// the run once, on a slice of its own, leaves the loop one bounds check
+// and one comparison per digit: the loops it replaced checked the end of
+// the input, the count and both ends of '0'..'9' at every digit.
+func digitRun(s []byte, i, n int) (uint64, int) {
+	t := s[i:min(len(s), i+n)]
+	var v uint64
+	k := 0
+	for ; k < len(t); k++ {
+		c := t[k] - '0'
+		if c > 9 {
+			break
+		}
+		v = v*10 + uint64(c)
+	}
+	return v, i + k
+}
+
+// pow10 holds the powers of ten that uint64 holds.
+var pow10 = [20]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // continuesNumber marks the bytes that may follow a run of digits within a
 // JSON number, sending integer to its slow path.
@@ -123,10 +172,10 @@ var continuesNumber = [256]bool{
 // Int64 reads a JSON number that is an integer within the range of int64.
 // A fraction (1.5) or a value out of range (1e400) is a TypeError; any
 // spelling of an integer (1e2, 100.0) is accepted.
-func (d *Decoder) Int64() int64 { return d.integer(math.MinInt64, math.MaxInt64, "int64") }
+func (d *Decoder) Int64() int64 { return d.integer(typeInt64) }
 
 // Int32 is Int64 for the range of int32.
-func (d *Decoder) Int32() int32 { return int32(d.integer(math.MinInt32, math.MaxInt32, "int32")) }
+func (d *Decoder) Int32() int32 { return int32(d.integer(typeInt32)) }
 
 // float reads a number, or one of the strings "NaN", "Infinity" and
 // "-Infinity" that Smithy's JSON protocols use for non-finite values.
@@ -190,20 +239,18 @@ func fastFloat(s []byte, i, bits int) (float64, int, bool) {
 	if s[j] == '0' {
 		j++ // a leading zero is the whole integer part
 	} else {
-		for j < len(s) && IsDigit(s[j]) {
-			m = m*10 + uint64(s[j]-'0')
-			j++
-		}
+		// Twenty digits at most: one more than are kept, so that a
+		// longer run leaves a digit next and is refused below.
+		m, j = digitRun(s, j, 20)
 	}
 	k := 0
 	if j < len(s) && s[j] == '.' {
 		j++
 		f := j
-		for j < len(s) && IsDigit(s[j]) {
-			m = m*10 + uint64(s[j]-'0')
-			j++
-		}
+		var frac uint64
+		frac, j = digitRun(s, f, 23)
 		k = j - f
+		m = m*pow10[min(k, 19)] + frac
 		if k == 0 {
 			return 0, 0, false // "1." is not a number
 		}
@@ -251,22 +298,15 @@ func (d *Decoder) EpochSeconds() time.Time {
 	// as services write them; anything else takes the general path.
 	i := d.skipSpace()
 	s := d.s
-	k := i
-	var sec int64
-	for k < len(s) && k-i < 18 && IsDigit(s[k]) {
-		sec = sec*10 + int64(s[k]-'0')
-		k++
-	}
+	usec, k := digitRun(s, i, 18)
+	sec := int64(usec)
 	if k > i && (s[i] != '0' || k == i+1) {
 		var ns int64
 		if k < len(s) && s[k] == '.' {
 			f := k + 1
-			for k = f; k < len(s) && k-f < 9 && IsDigit(s[k]); k++ {
-				ns = ns*10 + int64(s[k]-'0')
-			}
-			for n := k - f; n < 9; n++ {
-				ns *= 10
-			}
+			var frac uint64
+			frac, k = digitRun(s, f, 9)
+			ns = int64(frac) * int64(pow10[9-(k-f)])
 			if k == f {
 				k = -1 // "1." is not a number
 			}
