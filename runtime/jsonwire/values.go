@@ -368,6 +368,9 @@ func (d *Decoder) Base64() []byte {
 		return nil
 	}
 	i := d.skipSpace()
+	if b, ok := d.base64InPlace(i); ok {
+		return b
+	}
 	s, ok := d.stringBytes()
 	if !ok {
 		return nil
@@ -387,15 +390,65 @@ func (d *Decoder) Base64() []byte {
 	} else {
 		b = make([]byte, size) // a long value gets its own memory
 	}
-	n, err := enc.Decode(b, s)
-	if err != nil {
-		d.typeErr(i, "invalid base64 string")
-		return nil
+	n, m := decodeQuads(b, s)
+	if last, ok := decodeLast(b[n:], s[m:], enc == base64Std); ok {
+		n += last
+	} else {
+		rest, err := enc.Decode(b[n:], s[m:])
+		if err != nil {
+			d.typeErr(i, "invalid base64 string")
+			return nil
+		}
+		n += rest
 	}
 	if shared {
 		d.blobs = d.blobs[:len(d.blobs)+n]
 	}
 	return b[:n:n]
+}
+
+// base64InPlace is Base64's fast path, for a string at s[i] of base64 as
+// services write it (whole groups of alphabet characters, then a last
+// group as decodeLast takes it, then the closing quote) that fits in the
+// free end of the current block of blobs: it decodes the string as it
+// reads it, rather than scanning it for its end first, and ok false leaves
+// the Decoder as it was for the general path.
+func (d *Decoder) base64InPlace(i int) (b []byte, ok bool) {
+	s := d.s
+	if i < 0 || i >= len(s) || s[i] != '"' {
+		return nil, false
+	}
+	free := d.blobs[len(d.blobs):cap(d.blobs)]
+	n, m := decodeQuads(free, s[i+1:])
+	end := i + 1 + m
+	// The closing quote is next, or after a padded last group, or after a
+	// short one (the likeliest first); anything else (a stop before the
+	// quote, no room left) goes the general way. decodeLast confirms that
+	// the k bytes before the quote are base64, so it is the first quote.
+	var k int
+	switch {
+	case end < len(s) && s[end] == '"':
+		k = 0
+	case end+4 < len(s) && s[end+4] == '"' && s[end+3] == '=':
+		k = 4
+	case end+2 < len(s) && s[end+2] == '"':
+		k = 2
+	case end+3 < len(s) && s[end+3] == '"':
+		k = 3
+	default:
+		return nil, false
+	}
+	last, ok := decodeLast(free[n:], s[end:end+k], k == 4)
+	if !ok {
+		return nil, false
+	}
+	n += last
+	d.pos = end + k + 1
+	if n == 0 {
+		return []byte{}, true
+	}
+	d.blobs = d.blobs[:len(d.blobs)+n]
+	return free[:n:n], true
 }
 
 // minBlobs is the first block of blobs: smaller than keep's first, because
