@@ -612,7 +612,20 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 			i++
 		}
 		if i < len(s) && s[i] == '"' {
-			j := textRun(s, i+1)
+			// A name of up to seven plain bytes (a union's member, a
+			// short key) ends within one word: textRun's call and loop
+			// cost several times the word's test.
+			j := i + 1
+			if j+8 <= len(s) {
+				if m := notPlain(binary.LittleEndian.Uint64(s[j:])); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+				} else {
+					j += 8
+				}
+			}
+			if j >= len(s) || s[j] != '"' {
+				j = textRun(s, j)
+			}
 			if j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
 				d.first = false
 				d.pos = j + 2
