@@ -175,3 +175,39 @@ func TestNumberFastPathsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitRun holds digitRun to a loop that tests each byte as the loops
+// it replaced did (the end of the input, the bound, '0' <= c <= '9'), on
+// random runs of digits of every length up to 25 followed by each kind of
+// byte that is not a digit (and by the end of the input), at every bound n
+// up to 25, after a few random bytes.
+func TestDigitRun(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 3000 {
+		var b []byte
+		for range r.IntN(4) {
+			b = append(b, byte(r.IntN(256)))
+		}
+		i := len(b)
+		for range r.IntN(26) {
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		if r.IntN(4) > 0 {
+			b = append(b, []byte{'/', ':', '.', 'e', ',', 0, 0x80, 0xb0, 0xff, '0' - 1, '9' + 1}[r.IntN(11)])
+		}
+		for range r.IntN(10) {
+			b = append(b, byte(r.IntN(256)))
+		}
+		for n := 1; n <= 25; n++ {
+			var want uint64
+			k := i
+			for k < len(b) && k-i < n && '0' <= b[k] && b[k] <= '9' {
+				want = want*10 + uint64(b[k]-'0')
+				k++
+			}
+			if got, end := digitRun(b, i, n); got != want || end != k {
+				t.Fatalf("digitRun(%q, %d, %d) = %d, %d; want %d, %d", b, i, n, got, end, want, k)
+			}
+		}
+	}
+}
