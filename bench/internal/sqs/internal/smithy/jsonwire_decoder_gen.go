@@ -598,27 +598,29 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 	// Fast path, without nextMember's call: compact JSON, where '}' or
 	// the name (with nothing to unescape) follows '{' or ',', and ':'
 	// follows the name.
-	if s, i := d.s, d.pos; d.err == nil && i < len(s) && (d.first && s[i] == '"' || !d.first && s[i] == ',' || s[i] == '}') {
-		if s[i] == '}' {
+	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) {
+		c := s[i]
+		if c == '}' {
 			d.first = false
 			d.pos = i + 1
 			d.depth--
 			return nil, false
 		}
-		if s[i] == ',' {
+		if !d.first {
+			if c != ',' {
+				i = len(s) // not compact: nextMember reads it
+			}
 			i++
 		}
-		if i < len(s) && s[i] == '"' {
-			// A name of up to seven plain bytes (a union's member, a
-			// short key) ends within one word: textRun's call and loop
-			// cost several times the word's test.
+		// A name of up to seven plain bytes (a union's member, a short
+		// key) ends within the word after its quote: textRun's call and
+		// loop cost several times the word's test.
+		if i+9 <= len(s) && s[i] == '"' {
 			j := i + 1
-			if j+8 <= len(s) {
-				if m := notPlain(binary.LittleEndian.Uint64(s[j:])); m != 0 {
-					j += bits.TrailingZeros64(m) >> 3
-				} else {
-					j += 8
-				}
+			if m := notPlain(binary.LittleEndian.Uint64(s[j:])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+			} else {
+				j += 8
 			}
 			if j >= len(s) || s[j] != '"' {
 				j = textRun(s, j)
