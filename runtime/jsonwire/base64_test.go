@@ -167,3 +167,43 @@ func BenchmarkBase64(b *testing.B) {
 		}
 	})
 }
+
+// groupsBefore is decodeGroups as the definition has it, a group of four
+// characters at a time with encoding/base64: the groups before the first
+// that holds a byte outside the alphabet.
+func groupsBefore(src []byte) (out []byte, read int) {
+	for ; read+4 <= len(src); read += 4 {
+		group, err := base64.StdEncoding.DecodeString(string(src[read : read+4]))
+		if err != nil || bytes.IndexByte(src[read:read+4], '=') >= 0 {
+			break
+		}
+		out = append(out, group...)
+	}
+	return out, read
+}
+
+// TestDecodeQuadsVector puts every byte value at every place of the first
+// 32-character block after decodeQuads' head (where vectorBlocks takes
+// over, with AVX2), and a few places before, in a text of three such
+// blocks after the head, and checks that decodeGroups reads and writes what
+// groupsBefore does: the same characters and the same bytes.
+func TestDecodeQuadsVector(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	base := make([]byte, vectorHead+96)
+	for i := range base {
+		base[i] = alphabet[r.IntN(64)]
+	}
+	for at := vectorHead - 4; at < vectorHead+40; at++ {
+		for c := range 256 {
+			src := bytes.Clone(base)
+			src[at] = byte(c)
+			want, wm := groupsBefore(src)
+			got := make([]byte, len(base))
+			gn, gm := decodeGroups(got, src)
+			if gm != wm || !bytes.Equal(got[:gn], want) {
+				t.Fatalf("byte %#x at %d: decodeGroups wrote %d, read %d (%x); groupsBefore %d, %d (%x)", c, at, gn, gm, got[:gn], len(want), wm, want)
+			}
+		}
+	}
+}

@@ -48,16 +48,18 @@ var quadTable = &quadBits
 // decodeQuads decodes the groups of four alphabet characters that begin
 // src into dst, as many as there are before the first byte outside the
 // alphabet and as fit in dst, and returns the bytes written and the
-// characters read (a multiple of four).
+// characters read (a multiple of four); or it stops after vectorHead
+// characters, for decodeGroups to go on with vectorBlocks.
 func decodeQuads(dst, src []byte) (n, m int) {
-	// The loop reads and writes through unsafe.Add, its conditions keeping
-	// both within the slices: slicing at each step cost as much as the
-	// lookups.
+	// The loops read and write through unsafe.Add, their conditions
+	// keeping both within the slices: slicing at each step cost as much
+	// as the lookups.
 	ps, pd := unsafe.Pointer(unsafe.SliceData(src)), unsafe.Pointer(unsafe.SliceData(dst))
 	t := quadTable // a variable, so that its address stays in a register
 	// Two groups at a time, stored as one word: six bytes and two that
 	// the next store overwrites, so dst needs two bytes of room past them.
-	for m+8 <= len(src) && n+8 <= len(dst) {
+	end := min(len(src), vectorHead)
+	for m+8 <= end && n+8 <= len(dst) {
 		q := (*[8]byte)(unsafe.Add(ps, m))
 		a := t[0][q[0]] | t[1][q[1]] | t[2][q[2]] | t[3][q[3]]
 		b := t[0][q[4]] | t[1][q[5]] | t[2][q[6]] | t[3][q[7]]
@@ -67,6 +69,9 @@ func decodeQuads(dst, src []byte) (n, m int) {
 		binary.BigEndian.PutUint64((*[8]byte)(unsafe.Add(pd, n))[:], uint64(a)<<40|uint64(b)<<16)
 		n += 6
 		m += 8
+	}
+	if m == vectorHead && m < len(src) {
+		return n, m // decodeGroups goes on from here
 	}
 	for m+4 <= len(src) && n+3 <= len(dst) {
 		q := (*[4]byte)(unsafe.Add(ps, m))
@@ -80,6 +85,33 @@ func decodeQuads(dst, src []byte) (n, m int) {
 		m += 4
 	}
 	return n, m
+}
+
+// decodeGroups is decodeQuads for a text of any length: past the first
+// vectorHead characters, decodeLong goes on. Only texts that long pay for
+// its call: decodeQuads stops there, making no call itself, which would
+// cost it a stack frame and the spilling of its arguments.
+func decodeGroups(dst, src []byte) (n, m int) {
+	n, m = decodeQuads(dst, src)
+	if m < vectorHead {
+		return n, m
+	}
+	return decodeLong(dst, src, n, m)
+}
+
+// decodeLong is decodeGroups past vectorHead characters, n bytes written
+// and m read: vectorBlocks takes what it can, then decodeQuads, as long as
+// it stops at its head.
+func decodeLong(dst, src []byte, n, m int) (int, int) {
+	for {
+		b, c := vectorBlocks(dst[n:], src[m:])
+		n, m = n+b, m+c
+		b, c = decodeQuads(dst[n:], src[m:])
+		n, m = n+b, m+c
+		if c < vectorHead {
+			return n, m
+		}
+	}
 }
 
 // decodeLast decodes rest, what decodeQuads left of a text whose groups
@@ -118,3 +150,10 @@ func decodeLast(dst, rest []byte, padded bool) (int, bool) {
 	}
 	return 0, k == 0
 }
+
+// vectorHead is how many characters decodeQuads decodes a group at a time
+// before it stops for vectorBlocks: a text no longer than that (most blobs
+// in a document are) does not pay for the call and its constants, which
+// cost about as much as the blocks save on a text under about a hundred
+// characters.
+const vectorHead = 128

@@ -322,7 +322,7 @@ func (d *Decoder) Base64() []byte {
 	} else {
 		b = make([]byte, size) // a long value gets its own memory
 	}
-	n, m := decodeQuads(b, s)
+	n, m := decodeGroups(b, s)
 	if last, ok := decodeLast(b[n:], s[m:], enc == base64Std); ok {
 		n += last
 	} else {
@@ -352,6 +352,9 @@ func (d *Decoder) base64InPlace(i int) (b []byte, ok bool) {
 	}
 	free := d.blobs[len(d.blobs):cap(d.blobs)]
 	n, m := decodeQuads(free, s[i+1:])
+	if m == vectorHead {
+		n, m = decodeLong(free, s[i+1:], n, m) // decodeGroups, its call saved
+	}
 	end := i + 1 + m
 	// The closing quote is next, or after a padded last group, or after a
 	// short one (the likeliest first); anything else (a stop before the
