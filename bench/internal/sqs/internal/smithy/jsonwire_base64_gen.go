@@ -16,9 +16,10 @@ import (
 // where that was a fifth of the decoding time. decodeQuads takes the run of
 // whole groups of four alphabet characters that begins the text, which is
 // all of it but the last group in the base64 services write, with a table
-// lookup and an OR a character; encoding/base64 decodes whatever is left
-// (the last group, padding, newlines, an invalid character), so the result
-// and every error are its.
+// lookup and an OR a character (and, past vectorHead characters, 32 at a
+// time with AVX2: decodeLong); decodeLast takes the usual last group, and
+// encoding/base64 whatever else is left (padding where it may not be,
+// newlines, an invalid character), so the result and every error are its.
 
 // quadBits[k][c] is the six bits base64 character c stands for, shifted to
 // their place as character k of a group of four (18, 12, 6 or 0 bits up),
