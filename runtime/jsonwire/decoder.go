@@ -103,7 +103,7 @@ type Decoder struct {
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
 	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
-	pools  []any      // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
+	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns int        // NewIn's calls, up to newInAlone
 
 	slabs slabs // the Box methods' blocks

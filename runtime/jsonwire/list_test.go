@@ -419,19 +419,19 @@ func TestNewInSmallDocument(t *testing.T) {
 	for range newInAlone {
 		NewIn[rec](d)
 	}
-	if len(d.pools) != 0 {
-		t.Errorf("%d values made %d shared memories, want none", newInAlone, len(d.pools))
+	if n := d.poolCount(); n != 0 {
+		t.Errorf("%d values made %d shared memories, want none", newInAlone, n)
 	}
 	NewIn[rec](d)
-	if len(d.pools) != 1 {
+	if d.poolCount() != 1 {
 		t.Errorf("value %d did not start a shared block", newInAlone+1)
 	}
 	small := NewDecoderString(`null`)
 	for range 10 * newInAlone {
 		NewIn[rec](small)
 	}
-	if len(small.pools) != 0 {
-		t.Errorf("a document of %d bytes made %d shared memories, want none", len(small.s), len(small.pools))
+	if n := small.poolCount(); n != 0 {
+		t.Errorf("a document of %d bytes made %d shared memories, want none", len(small.s), n)
 	}
 }
 
@@ -439,4 +439,55 @@ func TestNewInSmallDocument(t *testing.T) {
 // for which NewIn and MapBuilder use the Decoder's shared memory.
 func largeDocument() *Decoder {
 	return NewDecoderString(`null` + strings.Repeat(" ", smallDocument))
+}
+
+// samePool checks that memOf gives d the same memory for T every time,
+// and one no other type has (seen holds those of the types before).
+func samePool[T any](t *testing.T, d *Decoder, seen map[any]bool) {
+	t.Helper()
+	first := memOf[T](d)
+	if seen[first] {
+		t.Fatalf("memOf[%T] shares another type's memory", *new(T))
+	}
+	seen[first] = true
+	if again := memOf[T](d); again != first {
+		t.Fatalf("memOf[%T] made a second memory", *new(T))
+	}
+}
+
+// TestPoolOfManyTypes gives a Decoder memories for more element types than
+// its table of them holds (the rest go in a list) and checks that each
+// type keeps its own, asked for again after all the others.
+func TestPoolOfManyTypes(t *testing.T) {
+	d := largeDocument()
+	seen := map[any]bool{}
+	for range 2 {
+		clear(seen)
+		samePool[[1]byte](t, d, seen)
+		samePool[[2]byte](t, d, seen)
+		samePool[[3]byte](t, d, seen)
+		samePool[[4]byte](t, d, seen)
+		samePool[[5]byte](t, d, seen)
+		samePool[[6]byte](t, d, seen)
+		samePool[[7]byte](t, d, seen)
+		samePool[[8]byte](t, d, seen)
+		samePool[[9]byte](t, d, seen)
+		samePool[[10]byte](t, d, seen)
+		samePool[[11]byte](t, d, seen)
+		samePool[[12]byte](t, d, seen)
+		samePool[[13]byte](t, d, seen)
+		samePool[[14]byte](t, d, seen)
+		samePool[[15]byte](t, d, seen)
+		samePool[[16]byte](t, d, seen)
+		samePool[[17]byte](t, d, seen)
+		samePool[[18]byte](t, d, seen)
+		samePool[string](t, d, seen)
+		samePool[int](t, d, seen)
+	}
+	if n := d.poolCount(); n != 20 {
+		t.Errorf("20 element types made %d memories", n)
+	}
+	if n := len(d.pools.more); n != 20-(poolSlots-1) {
+		t.Errorf("%d memories past the table's %d, want %d", n, poolSlots-1, 20-(poolSlots-1))
+	}
 }
