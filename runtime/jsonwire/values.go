@@ -391,8 +391,8 @@ func (d *Decoder) Base64() []byte {
 		b = make([]byte, size) // a long value gets its own memory
 	}
 	n, m := decodeGroups(b, s)
-	if last, ok := decodeLast(b[n:], s[m:], enc == base64Std); ok {
-		n += last
+	if end, ok := decodeLast(b, n, s, m, len(s)-m, enc == base64Std); ok {
+		n = end
 	} else {
 		rest, err := enc.Decode(b[n:], s[m:])
 		if err != nil {
@@ -441,11 +441,10 @@ func (d *Decoder) base64InPlace(i int) (b []byte, ok bool) {
 	default:
 		return nil, false
 	}
-	last, ok := decodeLast(free[n:], s[end:end+k], k == 4)
+	n, ok = decodeLast(free, n, s, end, k, k == 4)
 	if !ok {
 		return nil, false
 	}
-	n += last
 	d.pos = end + k + 1
 	if n == 0 {
 		return []byte{}, true

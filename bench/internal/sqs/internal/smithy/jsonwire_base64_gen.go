@@ -115,41 +115,45 @@ func decodeLong(dst, src []byte, n, m int) (int, int) {
 	}
 }
 
-// decodeLast decodes rest, what decodeQuads left of a text whose groups
-// are all whole (padded) or whose last is short (unpadded), when it is
-// the usual end of base64: nothing, or a last group of two or three
-// alphabet characters, padded with '=' to four or not as padded says,
-// whose bits past its bytes are zero. It returns the bytes written to dst
-// and true, or false for anything else, which encoding/base64 then
-// decodes or refuses.
-func decodeLast(dst, rest []byte, padded bool) (int, bool) {
-	k := len(rest)
-	if padded && k == 4 && rest[3] == '=' {
+// decodeLast decodes the k characters at s[at:], what decodeQuads left of
+// a text whose groups are all whole (padded) or whose last is short
+// (unpadded), into dst from n on, when they are the usual end of base64:
+// nothing, or a last group of two or three alphabet characters, padded
+// with '=' to four or not as padded says, whose bits past its bytes are
+// zero. It returns n past the bytes written and true, or false for
+// anything else, which encoding/base64 then decodes or refuses. It takes
+// offsets rather than the slices they make: building those cost as much
+// as the rest on a short blob.
+func decodeLast(dst []byte, n int, s []byte, at, k int, padded bool) (int, bool) {
+	switch {
+	case k == 0:
+		return n, true
+	case padded:
+		if k != 4 || s[at+3] != '=' {
+			return n, false
+		}
 		k = 3
-		if rest[2] == '=' {
+		if s[at+2] == '=' {
 			k = 2
 		}
-	} else if padded || k == 4 {
-		return 0, k == 0
+	case k != 2 && k != 3:
+		return n, false
 	}
-	t := &quadBits
-	switch k {
-	case 2:
-		a := t[0][rest[0]] | t[1][rest[1]]
-		if a&(badQuad|0xffff) != 0 || len(dst) < 1 {
-			return 0, false
-		}
-		dst[0] = byte(a >> 16)
-		return 1, true
-	case 3:
-		a := t[0][rest[0]] | t[1][rest[1]] | t[2][rest[2]]
-		if a&(badQuad|0xff) != 0 || len(dst) < 2 {
-			return 0, false
-		}
-		dst[0], dst[1] = byte(a>>16), byte(a>>8)
-		return 2, true
+	t := quadTable
+	a := t[0][s[at]] | t[1][s[at+1]]
+	spare := uint32(0xffff) // the bits past one byte
+	if k == 3 {
+		a |= t[2][s[at+2]]
+		spare = 0xff // past two
 	}
-	return 0, k == 0
+	if a&(badQuad|spare) != 0 || len(dst)-n < k-1 {
+		return n, false
+	}
+	dst[n] = byte(a >> 16)
+	if k == 3 {
+		dst[n+1] = byte(a >> 8)
+	}
+	return n + k - 1, true
 }
 
 // vectorHead is how many characters decodeQuads decodes a group at a time
