@@ -321,7 +321,7 @@ func (d *Decoder) skipSpaceLoop() int {
 
 // skipWhitespace returns the offset of the first byte of s from i on that
 // is not whitespace, or len(s). It is small enough to inline: compact JSON
-// pays one check, and only whitespace pays for the call.
+// pays one check, and only whitespace pays for the loop.
 func skipWhitespace(s []byte, i int) int {
 	if uint(i) < uint(len(s)) && whitespace[s[i]] {
 		return skipWhitespaceRun(s, i)
@@ -329,14 +329,36 @@ func skipWhitespace(s []byte, i int) int {
 	return i
 }
 
-// skipWhitespaceRun is skipWhitespace's loop. (A word at a time is no
-// faster: in indented JSON most runs are a newline and a few spaces, or the
-// one space after a ':'.)
+// skipWhitespaceRun is skipWhitespace's loop, small enough to inline where
+// a run is short (the one space after a ':'); skipIndent is for the others.
 func skipWhitespaceRun(s []byte, i int) int {
 	for i < len(s) && whitespace[s[i]] {
 		i++
 	}
 	return i
+}
+
+// skipIndent is skipWhitespaceRun for the runs between the lines of
+// indented JSON: a newline and the next line's indent, whose spaces are
+// passed over a word at a time (the word's first byte that is not a space
+// is found exactly, by its bits). Any other run (tabs, blank lines) goes on
+// a byte at a time from where the spaces stop.
+func skipIndent(s []byte, i int) int {
+	if i < len(s) && s[i] == '\n' {
+		i++
+	}
+	for i+8 <= len(s) {
+		x := binary.LittleEndian.Uint64(s[i:]) ^ 0x2020202020202020
+		if x != 0 {
+			i += bits.TrailingZeros64(x) >> 3
+			if !whitespace[s[i]] {
+				return i
+			}
+			break
+		}
+		i += 8
+	}
+	return skipWhitespaceRun(s, i)
 }
 
 // textRun returns the offset of the first byte at or after i that ends a
@@ -650,17 +672,26 @@ func (d *Decoder) NextKeyString() (string, bool) {
 	// follows the name, and a short plain name, which scanString keeps
 	// without a second pass. Anything else, including a name scanString
 	// kept but not followed by ':', is read again by nextMember.
-	if s, p, u := d.s, d.pos, d.used; d.err == nil && p+1 < len(s) && (d.first && s[p] == '"' || !d.first && s[p] == ',' && s[p+1] == '"') {
-		i := p
-		if !d.first {
-			i++
-		}
-		if v, done, j, _ := d.scanString(i); done && j+1 < len(s) && s[j+1] == ':' {
+	if s, p, u := d.s, d.pos, d.used; d.err == nil && p+1 < len(s) {
+		if d.first && s[p] == '"' || !d.first && s[p] == ',' && s[p+1] == '"' {
+			i := p
+			if !d.first {
+				i++
+			}
+			if v, done, j, _ := d.scanString(i); done && j+1 < len(s) && s[j+1] == ':' {
+				d.first = false
+				d.pos = j + 2
+				return v, true
+			}
+			d.pos, d.used = p, u
+		} else if s[p] == '}' {
 			d.first = false
-			d.pos = j + 2
+			d.pos = p + 1
+			d.depth--
+			return "", false
+		} else if v, ok := d.spacedKeyString(); ok {
 			return v, true
 		}
-		d.pos, d.used = p, u
 	}
 	start, end, esc, ok := d.nextMember()
 	if !ok {
@@ -670,6 +701,33 @@ func (d *Decoder) NextKeyString() (string, bool) {
 		return d.keep(d.keyBuf), true
 	}
 	return d.keep(d.s[start:end]), true
+}
+
+// spacedKeyString is NextKeyString's fast path for indented JSON, or JSON
+// with a space after each ',' and ':'. It returns false, the Decoder as it
+// was, for anything else.
+func (d *Decoder) spacedKeyString() (string, bool) {
+	s, p, u := d.s, d.pos, d.used
+	i := p
+	if !d.first {
+		if s[i] != ',' {
+			return "", false
+		}
+		i++
+	}
+	if i = skipIndent(s, i); i+1 >= len(s) || s[i] != '"' {
+		return "", false
+	}
+	if v, done, j, _ := d.scanString(i); done && j+1 < len(s) && s[j+1] == ':' {
+		d.first = false
+		d.pos = j + 2
+		if j+2 < len(s) && s[j+2] == ' ' {
+			d.pos++ // ": ", as indenting encoders write it
+		}
+		return v, true
+	}
+	d.pos, d.used = p, u
+	return "", false
 }
 
 // nextMember moves to the next member of an object and past its ':'. The
@@ -751,7 +809,11 @@ func (d *Decoder) NextElem() bool {
 	// Inline fast path: compact JSON, with ',' next (every element but the
 	// first).
 	if s, i := d.s, d.pos; d.err == nil && uint(i) < uint(len(s)) && s[i] == ',' && !d.first {
-		d.pos = skipWhitespace(s, i+1) // indented JSON: the element's own fast path then reads it
+		i++
+		if i < len(s) && whitespace[s[i]] {
+			i = skipIndent(s, i) // indented JSON: the element's own fast path then reads it
+		}
+		d.pos = i
 		return true
 	}
 	return d.nextElem()
@@ -763,8 +825,11 @@ func (d *Decoder) nextElem() bool {
 	if d.err != nil {
 		return false
 	}
-	i := d.skipSpace()
-	s := d.s
+	s, i := d.s, d.pos
+	if i < len(s) && whitespace[s[i]] {
+		i = skipIndent(s, i) // indented JSON's first and last lines
+		d.pos = i
+	}
 	if i >= len(s) {
 		d.syntaxErr(i, "unexpected end of input in array")
 		return false

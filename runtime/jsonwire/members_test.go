@@ -493,13 +493,17 @@ func TestMemberEntryMatches(t *testing.T) {
 }
 
 // TestIndentedDocuments reads pages of objects (scalar members, some null,
-// some unknown, a nested list of strings) written compact and indented
-// (json.Indent with spaces, with tabs, and with "\r\n" line ends), and
-// checks that Member, NextElem and the value readers give the same values
-// from each: member and member's table path pass over the space around
-// ',' and after ':', and NextElem over the space after ','.
+// some unknown, a nested list of strings, a map) written compact and
+// spaced: json.Indent with spaces, with tabs, and with "\r\n" line ends;
+// with ", " and ": " between tokens, as Python's json.dumps writes; and with
+// a random run of whitespace at every place JSON allows one (runs of up to
+// twenty bytes, so that the word-at-a-time spaces of skipIndent stop at
+// every offset of a word). It checks that Member, NextKeyString, NextElem
+// and the value readers give the same values from each, and that a form
+// feed in any one run (not JSON whitespace) is an error, as
+// encoding/json finds it.
 func TestIndentedDocuments(t *testing.T) {
-	names := []string{"SiteId", "Name", "Count", "Enabled", "Labels", "Description"}
+	names := []string{"SiteId", "Name", "Count", "Enabled", "Labels", "Description", "Tags"}
 	m := &Members{Names: names}
 	r := rand.New(rand.NewPCG(9, 10))
 	read := func(input string) ([]string, error) {
@@ -519,6 +523,18 @@ func TestIndentedDocuments(t *testing.T) {
 						labels = append(labels, d.String())
 					}
 					got = append(got, fmt.Sprint(i, "=", labels))
+				case "Tags":
+					var tags []string
+					if d.BeginObject() {
+						for {
+							k, ok := d.NextKeyString()
+							if !ok {
+								break
+							}
+							tags = append(tags, k+":"+d.String())
+						}
+					}
+					got = append(got, fmt.Sprint(i, "=", tags))
 				default:
 					got = append(got, fmt.Sprint(i, "=", d.String()))
 				}
@@ -527,7 +543,7 @@ func TestIndentedDocuments(t *testing.T) {
 		d.End()
 		return got, d.Err()
 	}
-	for round := range 50 {
+	for round := range 100 {
 		var page strings.Builder
 		page.WriteString("[")
 		for o := range 1 + r.IntN(20) {
@@ -558,6 +574,8 @@ func TestIndentedDocuments(t *testing.T) {
 					v = fmt.Sprint(r.IntN(2) == 0)
 				case name == "Labels":
 					v = []string{`[]`, `["a"]`, `["a", "b c"]`, `["a", "b c", "é"]`}[r.IntN(4)]
+				case name == "Tags":
+					v = []string{`{}`, `{"k":"v"}`, `{"env":"prod","team":"a b","x":""}`}[r.IntN(3)]
 				default:
 					v = fmt.Sprintf("%q", strings.Repeat("x", r.IntN(40)))
 				}
@@ -574,17 +592,87 @@ func TestIndentedDocuments(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: compact: %v\n%s", round, err, compact)
 		}
+		var docs []string
 		for _, indent := range []string{"  ", "\t", "    "} {
 			var out bytes.Buffer
 			if err := json.Indent(&out, compact.Bytes(), "", indent); err != nil {
 				t.Fatal(err)
 			}
-			for _, doc := range []string{out.String(), strings.ReplaceAll(out.String(), "\n", "\r\n")} {
-				got, err := read(doc)
-				if err != nil || !slices.Equal(got, want) {
-					t.Fatalf("round %d, indent %q: got %q, %v; want %q\n%s", round, indent, got, err, want, doc)
-				}
+			docs = append(docs, out.String(), strings.ReplaceAll(out.String(), "\n", "\r\n"))
+		}
+		docs = append(docs,
+			respace(compact.String(), func() string { return " " }),
+			respace(compact.String(), func() string { return randomSpace(r) }))
+		for _, doc := range docs {
+			got, err := read(doc)
+			if err != nil || !slices.Equal(got, want) {
+				t.Fatalf("round %d: got %q, %v; want %q\n%s", round, got, err, want, doc)
 			}
 		}
+		// A form feed in one run of whitespace, placed at random.
+		places := 0
+		respace(compact.String(), func() string { places++; return "" })
+		at := r.IntN(places)
+		doc := respace(compact.String(), func() string {
+			s := randomSpace(r)
+			if at--; at == -1 {
+				k := r.IntN(len(s) + 1)
+				s = s[:k] + "\f" + s[k:]
+			}
+			return s
+		})
+		if json.Valid([]byte(doc)) {
+			t.Fatalf("round %d: encoding/json reads the form feed as whitespace", round)
+		}
+		if _, err := read(doc); err == nil {
+			t.Fatalf("round %d: a form feed in the whitespace was read without an error\n%q", round, doc)
+		}
 	}
+}
+
+// respace returns the compact JSON text with space() written after every
+// ',' and ':' and on both sides of every bracket, outside strings: every
+// place JSON allows whitespace but the ends.
+func respace(compact string, space func() string) string {
+	var b strings.Builder
+	inString, escaped := false, false
+	for i := range len(compact) {
+		c := compact[i]
+		switch {
+		case inString:
+			b.WriteByte(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		case c == '"':
+			inString = true
+		case c == '}' || c == ']':
+			b.WriteString(space())
+		}
+		b.WriteByte(c)
+		if c == ',' || c == ':' || c == '{' || c == '[' {
+			b.WriteString(space())
+		}
+	}
+	return b.String()
+}
+
+// randomSpace is a run of zero to twenty JSON whitespace bytes, most often
+// a newline and spaces, as indenting encoders write.
+func randomSpace(r *rand.Rand) string {
+	n := r.IntN(21)
+	if r.IntN(3) > 0 {
+		return "\n" + strings.Repeat(" ", n)
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = " \t\n\r"[r.IntN(4)]
+	}
+	return string(b)
 }

@@ -289,26 +289,51 @@ func (d *Decoder) Member(m *Members, prev int) int {
 	if s, p := d.s, d.pos; t != nil && d.err == nil && uint(prev+1) < uint(len(t.after)) && uint(p) < uint(len(s)) {
 		c := s[p]
 		if !d.first {
-			if c == '}' {
+			if c != ',' {
+				if c != '}' && whitespace[c] {
+					p = skipIndent(s, p) // indented JSON's last line
+					if p >= len(s) {
+						return d.member(t, m, prev, false)
+					}
+					c = s[p]
+				}
+				if c != '}' {
+					return d.member(t, m, prev, false)
+				}
 				d.pos = p + 1
 				d.depth--
 				return -1
 			}
-			if c != ',' {
-				return d.member(t, m, prev, false)
-			}
 			p++
 		}
-		if p+25 <= len(s) && s[p] == '"' {
-			tried = true
-			if k := t.after[prev+1].Load(); k < uint32(len(t.entries)) {
+		if p+25 <= len(s) {
+			ps := unsafe.Pointer(unsafe.SliceData(s))
+			c := *(*byte)(unsafe.Add(ps, p))
+			if c != '"' && whitespace[c] {
+				// Indented JSON, or a space after each ',': passed over
+				// here, so that such names are read by this path too.
+				p = skipIndent(s, p)
+				if p+25 > len(s) {
+					return d.member(t, m, prev, false)
+				}
+				c = s[p]
+			}
+			if k := t.after[prev+1].Load(); k < uint32(len(t.entries)) && c == '"' {
+				tried = true
 				e := &t.entries[k]
-				ps := unsafe.Pointer(unsafe.SliceData(s))
 				w0 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, p+1))[:])
 				w1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, p+1+int(e.tailAt&15)))[:])
 				if w0&e.mask == e.head && w1&e.tailMask == e.tail && (!e.long || e.matchesTail(s[p+1:])) {
 					d.first = false
-					d.pos = p + 1 + len(e.quoted)
+					q := p + 1 + len(e.quoted)
+					if uint(q) < uint(len(s)) && notNull[s[q]] {
+						d.pos = q // Null's own first test, on q
+						return int(k)
+					}
+					if uint(q) < uint(len(s)) && s[q] == ' ' {
+						q++ // ": ", as indenting encoders write it
+					}
+					d.pos = q
 					if !d.Null() {
 						return int(k)
 					}
