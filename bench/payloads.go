@@ -59,6 +59,9 @@ type Profile struct {
 	// services and most hand-written fixtures write JSON, instead of compact;
 	// Size counts the compact body.
 	Indent bool
+	// Spaced asks for ", " and ": " between tokens, as Python's json.dumps
+	// writes by default, instead of compact; Size counts the compact body.
+	Spaced bool
 }
 
 // Shapes are the payload shapes of BenchmarkDecode. Outposts has no unions
@@ -153,7 +156,31 @@ func Payload(model map[string]modelShape, p Profile) (string, error) {
 		}
 		return out.String(), nil
 	}
+	if g.err == nil && p.Spaced {
+		return spaced(g.b), nil
+	}
 	return string(g.b), g.err
+}
+
+// spaced returns the compact JSON text with a space after every ',' and
+// ':' outside strings.
+func spaced(compact []byte) string {
+	out := make([]byte, 0, len(compact)+len(compact)/8)
+	inString, escaped := false, false
+	for _, c := range compact {
+		out = append(out, c)
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && (c == ',' || c == ':'):
+			out = append(out, ' ')
+		}
+	}
+	return string(out)
 }
 
 type payloadGen struct {

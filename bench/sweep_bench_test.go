@@ -17,13 +17,13 @@ import (
 // decodes every Outposts operation whose output holds a list or a map,
 // each in every profile of SweepProfiles (short or rich strings, small or
 // wide numbers, short or long lists, members left out, text in other
-// scripts, compact or indented), so that what is
+// scripts, compact, indented or spaced as Python writes), so that what is
 // measured is not only what the shapes were chosen to show. Its fixtures
 // are generated from the model with fixed seeds, as the shapes' are.
 //
 // TestDecodeSweepAgrees checks on each that the generated client and
 // aws-sdk-go-v2 decode the same values; BenchmarkDecodeSweep, which runs
-// only with -sweep (it is 140 benchmarks), times both:
+// only with -sweep (it is 160 benchmarks), times both:
 //
 //	go test -run '^$' -bench DecodeSweep -sweep -count 6 | tee sweep.txt
 //	go tool benchstat -col /impl sweep.txt
@@ -40,6 +40,7 @@ var SweepProfiles = []Profile{
 	{Seed: 15, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, WideNumbers: true, Omit: 0.3},
 	{Seed: 16, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, RichStrings: true, Text: foreignText},
 	{Seed: 17, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Indent: true},
+	{Seed: 18, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, Spaced: true},
 }
 
 // sweepOp calls one operation with each client and returns the part of
