@@ -755,8 +755,8 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 	} else {
 		switch s[i] {
 		case ',':
-			d.pos = i + 1
-			i = d.skipSpace()
+			i = skipIndent(s, i+1) // indented JSON's next line, if any
+			d.pos = i
 		case '}':
 			d.pos = i + 1
 			d.depth--
@@ -801,6 +801,9 @@ func (d *Decoder) nextMember() (start, end int, esc, ok bool) {
 		return 0, 0, false, false
 	}
 	d.pos = i + 1
+	if i+1 < len(s) && s[i+1] == ' ' {
+		d.pos++ // ": ", as indenting encoders write it
+	}
 	return start, end, esc, true
 }
 
