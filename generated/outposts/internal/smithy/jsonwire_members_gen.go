@@ -275,13 +275,15 @@ func (m *Members) find(key []byte) int {
 //			v.SiteId = d.BoxString(d.String())
 //		...
 //
-// A name in compact JSON with nothing to unescape is found by the four
-// bytes after its quote and one comparison (see memberTable); any other
-// (escaped, or with space around it) is read by NextKey and compared with
-// each name.
+// A name with nothing to unescape, in compact JSON or after the space
+// indenting encoders write (a newline and an indent, or ", "), is found
+// by the four bytes after its quote and one comparison (see memberTable);
+// any other (escaped, or with space before its ':') is read by NextKey
+// and compared with each name.
 func (d *Decoder) Member(m *Members, prev int) int {
-	// The fast path: compact JSON, with the name that followed prev last
-	// time (or '}') next, and a value that is not null. The input's
+	// The fast path: the name that followed prev last time (or '}') next,
+	// and a value that is not null. Compact JSON is tested first; the
+	// space between tokens is looked for only where it is not. The input's
 	// words are read through unsafe.Add, as unquoteRun reads them: p+25 <=
 	// len(s) keeps both within s (tailAt is at most 15).
 	t := (*memberTable)(atomic.LoadPointer(&m.table))

@@ -669,8 +669,9 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 func (d *Decoder) NextKeyString() (string, bool) {
 	// Fast path: compact JSON, where the name follows '{' or ',' and ':'
 	// follows the name, and a short plain name, which scanString keeps
-	// without a second pass. Anything else, including a name scanString
-	// kept but not followed by ':', is read again by nextMember.
+	// without a second pass; then '}', and then (spacedKeyString) the
+	// same after space. Anything else, including a name scanString kept
+	// but not followed by ':', is read again by nextMember.
 	if s, p, u := d.s, d.pos, d.used; d.err == nil && p+1 < len(s) {
 		if d.first && s[p] == '"' || !d.first && s[p] == ',' && s[p+1] == '"' {
 			i := p
