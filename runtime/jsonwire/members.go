@@ -336,11 +336,41 @@ func (d *Decoder) Member(m *Members, prev int) int {
 					}
 					prev = int(k) // a null value: on to the next member
 					tried = false
+				} else {
+					return d.memberMiss(t, m, prev, p, k)
 				}
 			}
 		}
 	}
 	return d.member(t, m, prev, tried)
+}
+
+// memberMiss is Member's path when g, the guess after prev, is not the
+// name whose quote is at p (p+25 <= len(s)), as when the service left g
+// out: the name is looked up in the table at once, without reading the
+// ',' and the space again as member would. Anything else (a name the
+// table does not hold, a null value) goes on to member.
+func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) int {
+	s := d.s
+	rest := s[p+1:]
+	for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
+		e := &t.entries[k-1]
+		if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
+			i := uint32(k - 1)
+			if !t.skipsTo(prev, g, i) {
+				t.after[prev+1].Store(i)
+				t.confirm(prev)
+			}
+			d.first = false
+			d.pos = skipWhitespace(s, p+1+len(e.quoted))
+			if !d.Null() {
+				return int(i)
+			}
+			return d.member(t, m, int(i), false)
+		}
+		k = e.next
+	}
+	return d.member(t, m, prev, true)
 }
 
 // member is Member's general path: any name, however written, and null
