@@ -352,25 +352,36 @@ func (d *Decoder) Member(m *Members, prev int) int {
 // table does not hold, a null value) goes on to member.
 func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) int {
 	s := d.s
-	rest := s[p+1:]
+	i := t.lookup(s[p+1:], prev, g)
+	if i < 0 {
+		return d.member(t, m, prev, true)
+	}
+	d.first = false
+	d.pos = skipWhitespace(s, p+1+len(t.entries[i].quoted))
+	if !d.Null() {
+		return i
+	}
+	return d.member(t, m, i, false)
+}
+
+// lookup returns the index of the member whose quoted name rest (of at
+// least 24 bytes) begins with, or -1, by the table's hash; g is the guess
+// after prev that did not match, which is replaced by the member found
+// unless skipsTo says to keep it.
+func (t *memberTable) lookup(rest []byte, prev int, g uint32) int {
 	for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
 		e := &t.entries[k-1]
 		if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
 			i := uint32(k - 1)
 			if !t.skipsTo(prev, g, i) {
-				t.after[prev+1].Store(i)
+				t.after[uint(prev+1)].Store(i)
 				t.confirm(prev)
 			}
-			d.first = false
-			d.pos = skipWhitespace(s, p+1+len(e.quoted))
-			if !d.Null() {
-				return int(i)
-			}
-			return d.member(t, m, int(i), false)
+			return int(i)
 		}
 		k = e.next
 	}
-	return d.member(t, m, prev, true)
+	return -1
 }
 
 // member is Member's general path: any name, however written, and null
@@ -405,18 +416,7 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 			if g := guess.Load(); !tried && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
 				i = int(g)
 			} else {
-				for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
-					e := &t.entries[k-1]
-					if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
-						i = int(k - 1)
-						if !t.skipsTo(prev, g, uint32(i)) {
-							guess.Store(uint32(i))
-							t.confirm(prev)
-						}
-						break
-					}
-					k = e.next
-				}
+				i = t.lookup(rest, prev, g)
 			}
 			if i >= 0 {
 				d.first = false
