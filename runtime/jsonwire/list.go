@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/smithygo/smithygo/runtime/utf8valid"
@@ -53,7 +54,7 @@ type listPos struct {
 	start int    // the offset of element base: the first, then the one at the last guess
 	base  int    // the elements before start
 	depth int    // the nesting depth of the list
-	own   bool   // the list has left the shared block for a slice of its own
+	asked int    // once the list has left the shared block for a slice of its own, the room asked for it (0 before)
 }
 
 const (
@@ -84,7 +85,7 @@ func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 	m := b.mem
 	switch {
-	case b.own:
+	case b.asked > 0:
 		if len(b.win) == cap(b.win) {
 			b.regrow(d)
 		}
@@ -98,11 +99,11 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 		b.win = m.block[m.used:m.used]
 	case b.n == sizeAt:
 		if guess := sizeGuess(&b.listPos, d); guess > 0 {
-			own := make([]T, b.n, guess)
+			own := withRoom[T](b.n, guess)
 			copy(own, b.win)
 			clear(b.win) // the old copy holds nothing alive
 			leaveBlock(&b.listPos, &m.blockUse)
-			b.win, b.own = own, true
+			b.win, b.asked = own, guess
 			return b.nextIn(d)
 		}
 	}
@@ -120,9 +121,20 @@ func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
 // regrow gives a list sized from the input, which its guess did not
 // hold, a new slice sized by a new guess (see regrowLen).
 func (b *ListBuilder[T]) regrow(d *Decoder) {
-	w := make([]T, b.n, regrowLen(&b.listPos, d))
+	b.asked = regrowLen(&b.listPos, d)
+	w := withRoom[T](b.n, b.asked)
 	copy(w, b.win)
 	b.win = w
+}
+
+// withRoom returns a slice of n zero elements with room for at least c:
+// all the room of the memory the runtime allocates for c elements, which
+// it rounds up to a size class, or past 32 KB to whole pages (up to 8 KB
+// more). A list sized from the input that outgrows its guess is copied
+// whole to a new slice; the rounding's room, which costs nothing, spares
+// that for a list that outgrows the guess by only a few elements.
+func withRoom[T any](n, c int) []T {
+	return slices.Grow([]T(nil), max(n, c))[:n]
 }
 
 // move copies the list to the end of the shared block, or to a new block
@@ -146,18 +158,19 @@ func (b *ListBuilder[T]) move() {
 }
 
 // Slice returns the elements added, in order, in a slice of their exact
-// length (a list sized from the input may have up to a quarter more
-// capacity). With no elements it returns an empty, non-nil slice: a JSON []
+// length (a list sized from the input may have room past its end: up to
+// a quarter of its length more than was asked for it, and what the
+// runtime rounded that up to). With no elements it returns an empty, non-nil slice: a JSON []
 // is a list that is present but empty.
 func (b *ListBuilder[T]) Slice() []T {
 	switch {
 	case b.n == 0:
 		return []T{}
-	case !b.own:
+	case b.asked == 0:
 		// Capacity ends with the list, so that appending to it never
 		// writes over the next list in the block.
 		return b.win[:b.n:b.n]
-	case cap(b.win)-b.n <= b.n/4:
+	case b.asked-b.n <= b.n/4:
 		// The guess held the list with little to spare: keep it. A copy
 		// would allocate the list again to give back what append, too,
 		// leaves unused (up to as much again as the list).
