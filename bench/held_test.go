@@ -12,24 +12,30 @@ import (
 // slice, pointer target and map reachable from it, counted once each. It is
 // the least any decoder must allocate to produce that value (strings and
 // pointer targets at their exact sizes, as if packed into shared blocks;
-// slices at their lengths; maps as Go makes them at an exact size hint),
-// so that heldBytes over aws-sdk-go-v2's allocated bytes says how far under
-// its bytes the Go types themselves allow a decoder to go.
+// equal strings once, since a string cannot change and may be shared, as
+// pointer targets, which can, may not; slices at their lengths; maps as Go
+// makes them at an exact size hint), so that heldBytes over aws-sdk-go-v2's
+// allocated bytes says how far under its bytes the Go types themselves
+// allow a decoder to go.
 func heldBytes(v any) int64 {
-	h := held{seen: map[uintptr]bool{}}
+	h := held{seen: map[uintptr]bool{}, texts: map[string]bool{}}
 	h.value(reflect.ValueOf(v))
 	return h.n
 }
 
 type held struct {
-	n    int64
-	seen map[uintptr]bool // pointer targets counted
+	n     int64
+	seen  map[uintptr]bool // pointer targets counted
+	texts map[string]bool  // strings counted
 }
 
 func (h *held) value(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
-		h.n += int64(v.Len())
+		if t := v.String(); !h.texts[t] {
+			h.texts[t] = true
+			h.n += int64(len(t))
+		}
 	case reflect.Pointer:
 		if v.IsNil() || h.seen[v.Pointer()] {
 			return
@@ -118,8 +124,9 @@ func TestHeldBytes(t *testing.T) {
 		Tags map[string]string
 		List []int64
 	}
-	v := []item{{Name: &s, List: []int64{1, 2, 3}}, {Name: &s}}
-	want := int64(2*reflect.TypeFor[item]().Size()) + 16 + 4 + 3*8
+	s2 := "abcd" // the same text as s, elsewhere: counted once
+	v := []item{{Name: &s, List: []int64{1, 2, 3}}, {Name: &s}, {Name: &s2}}
+	want := int64(3*reflect.TypeFor[item]().Size()) + 2*16 + 4 + 3*8
 	if got := heldBytes(v); got != want {
 		t.Errorf("heldBytes = %d, want %d", got, want)
 	}
@@ -131,8 +138,8 @@ func TestHeldBytes(t *testing.T) {
 	if big := mapBytes(reflect.TypeFor[map[string]string](), 2000); big < 2000*32 {
 		t.Errorf("a map[string]string of 2000 entries is %d bytes, less than its entries", big)
 	}
-	v[1].Tags = map[string]string{"key": "value"}
-	if got := heldBytes(v); got != want+one+8 {
-		t.Errorf("with a map, heldBytes = %d, want %d", got, want+one+8)
+	v[1].Tags = map[string]string{"key": "value", "other": "abcd"}
+	if got := heldBytes(v); got != want+one+3+5+5 {
+		t.Errorf("with a map, heldBytes = %d, want %d", got, want+one+3+5+5)
 	}
 }
