@@ -543,3 +543,57 @@ func TestListBuilderRoundedRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestListBuilderPageMovesOnce: a page that the input says will reach
+// sizeAt elements moves from its first block straight to one with room for
+// sizeAt, rather than through blocks that double (and stop
+// doubling at maxBlockBytes, which for large elements is under sizeAt);
+// a short list that the input says ends soon still doubles.
+func TestListBuilderPageMovesOnce(t *testing.T) {
+	type wide struct {
+		V   int64
+		Pad [80]byte
+	}
+	for _, count := range []int{300, 20} {
+		var sb strings.Builder
+		sb.WriteString(`{"page":[`)
+		for i := range count {
+			if i > 0 {
+				sb.WriteString(",")
+			}
+			fmt.Fprintf(&sb, `{"v":%d}`, i)
+		}
+		if count > sizeAt {
+			sb.WriteString(`],"pad":"` + strings.Repeat("x", 8000) + `"}`)
+		} else {
+			sb.WriteString(`]}`)
+		}
+		d := NewDecoderString(sb.String())
+		d.BeginObject()
+		d.NextKeyString()
+		d.BeginArray()
+		var b ListBuilder[wide]
+		for d.NextElem() {
+			p := b.NextIn(d)
+			d.BeginObject()
+			for {
+				if _, ok := d.NextKeyString(); !ok {
+					break
+				}
+				p.V = d.Int64()
+			}
+			if b.n == minBlock+1 {
+				room := cap(b.win) // the room of the block it moved to
+				if count > sizeAt && room < sizeAt {
+					t.Errorf("%d elements: after %d, room for %d in the block, want at least %d", count, b.n, room, sizeAt)
+				}
+				if count < sizeAt && room >= sizeAt {
+					t.Errorf("%d elements: after %d, room for %d in the block, want a doubling", count, b.n, room)
+				}
+			}
+		}
+		if got := b.Slice(); d.Err() != nil || len(got) != count || got[count-1].V != int64(count-1) {
+			t.Fatalf("%d elements: got %d, %v", count, len(got), d.Err())
+		}
+	}
+}
