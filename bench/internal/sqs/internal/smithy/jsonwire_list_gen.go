@@ -57,7 +57,7 @@ type listPos struct {
 	start int    // the offset of element base: the first, then the one at the last guess
 	base  int    // the elements before start
 	depth int    // the nesting depth of the list
-	asked int    // once the list has left the shared block for a slice of its own, the room asked for it (0 before)
+	asked int    // the room asked for the list's own slice, once it left the shared block (0 before)
 }
 
 const (
@@ -162,9 +162,9 @@ func (b *ListBuilder[T]) move(room int) {
 
 // Slice returns the elements added, in order, in a slice of their exact
 // length (a list sized from the input may have room past its end: up to
-// a quarter of its length more than was asked for it, and what the
-// runtime rounded that up to). With no elements it returns an empty, non-nil slice: a JSON []
-// is a list that is present but empty.
+// a quarter of its length more than was asked for it, and what the runtime
+// rounded that up to). With no elements it returns an empty, non-nil
+// slice: a JSON [] is a list that is present but empty.
 func (b *ListBuilder[T]) Slice() []T {
 	switch {
 	case b.n == 0:
@@ -189,10 +189,12 @@ func (b *ListBuilder[T]) Slice() []T {
 // input at sizeAt elements (a page of results, see sizeGuess) and that the
 // input says will get there, room for sizeAt and one more (blockLen's
 // fitClass may take one away), so that it moves once on its way there
-// rather than at every doubling: blocks stop
-// doubling at maxBlockBytes, and a page of 88-byte elements otherwise
-// moved through blocks of 16, 32, 46 and 94 of them, 16 KB left as garbage
-// for each page.
+// rather than at every doubling: blocks stop doubling at maxBlockBytes,
+// and a page of 88-byte elements otherwise moved through blocks of 16, 32,
+// 46 and 94 of them, 16 KB left as garbage for each page. Like sizeGuess,
+// it takes what follows the list for more of it, and asks too much for a
+// list followed by much else; the block is shared, and the rest of it
+// holds the next lists of the type.
 func moveRoom(p *listPos, d *Decoder) int {
 	room := 2 * (p.n + 1)
 	if p.n == 0 || room > sizeAt || p.depth > maxDepth {
