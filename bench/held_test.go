@@ -12,11 +12,11 @@ import (
 // slice, pointer target and map reachable from it, counted once each. It is
 // the least any decoder must allocate to produce that value (strings and
 // pointer targets at their exact sizes, as if packed into shared blocks;
-// equal strings once, since a string cannot change and may be shared, as
-// pointer targets, which can, may not; slices at their lengths; maps as Go
-// makes them at an exact size hint), so that heldBytes over aws-sdk-go-v2's
-// allocated bytes says how far under its bytes the Go types themselves
-// allow a decoder to go.
+// equal strings once, since strings cannot change and may share memory,
+// which pointer targets, since they can, may not; slices at their lengths;
+// maps as Go makes them at an exact size hint), so that heldBytes over
+// aws-sdk-go-v2's allocated bytes says how far under its bytes the Go
+// types themselves allow a decoder to go.
 func heldBytes(v any) int64 {
 	h := held{seen: map[uintptr]bool{}, texts: map[string]bool{}}
 	h.value(reflect.ValueOf(v))

@@ -26,8 +26,8 @@ import (
 // only with -sweep (it is 160 benchmarks), times both, and reports with
 // ours heldB/op, the memory the decoded value holds: where that is more
 // than a quarter of aws-sdk-go-v2's B/op, no decoder into these Go types
-// can allocate a quarter of it (a map[string]string of up to eight entries is 336
-// bytes whatever it holds, and maps are the types' own):
+// can allocate a quarter of it (a map[string]string of up to eight
+// entries is 336 bytes whatever it holds, and maps are the types' own):
 //
 //	go test -run '^$' -bench DecodeSweep -sweep -count 6 | tee sweep.txt
 //	go tool benchstat -col /impl sweep.txt
