@@ -195,6 +195,20 @@ type payloadGen struct {
 
 func (g *payloadGen) between(r [2]int) int { return r[0] + g.r.IntN(r[1]-r[0]+1) }
 
+// enumValues returns an enum's values in a fixed order, or nil for a shape
+// that is not an enum.
+func enumValues(s modelShape) []string {
+	if s.Type != "enum" {
+		return nil
+	}
+	vals := make([]string, 0, len(s.Members))
+	for _, n := range members(s) {
+		v, _ := s.Members[n].Traits["smithy.api#enumValue"].(string)
+		vals = append(vals, v)
+	}
+	return vals
+}
+
 // members returns a structure's member names in a fixed order.
 func members(s modelShape) []string {
 	names := make([]string, 0, len(s.Members))
@@ -271,26 +285,35 @@ func (g *payloadGen) value(m modelMember, depth int) {
 	case "map":
 		g.b = append(g.b, '{')
 		seen := map[string]bool{}
-		for i := range g.between(g.p.MapLen) {
+		// An enum key (ListOrders' LineItemCountsByStatus) is one of the
+		// enum's values, each at most once, as the service writes them.
+		keys := enumValues(g.model[s.Key.Target])
+		g.r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+		n := g.between(g.p.MapLen)
+		if keys != nil {
+			n = min(n, len(keys))
+		}
+		for i := range n {
 			if i > 0 {
 				g.b = append(g.b, ',')
 			}
-			k := g.word(s.Key.Target)
-			for seen[k] {
-				k += strconv.Itoa(len(seen))
+			var k string
+			if keys != nil {
+				k = keys[i]
+			} else {
+				k = g.word(s.Key.Target)
+				for seen[k] {
+					k += strconv.Itoa(len(seen))
+				}
+				seen[k] = true
 			}
-			seen[k] = true
 			g.b = strconv.AppendQuote(g.b, k)
 			g.b = append(g.b, ':')
 			g.value(*s.Value, depth+1)
 		}
 		g.b = append(g.b, '}')
 	case "enum":
-		vals := make([]string, 0, len(s.Members))
-		for _, n := range members(s) {
-			v, _ := s.Members[n].Traits["smithy.api#enumValue"].(string)
-			vals = append(vals, v)
-		}
+		vals := enumValues(s)
 		g.b = strconv.AppendQuote(g.b, vals[g.r.IntN(len(vals))])
 	case "string":
 		if slices.Contains(g.p.Numeric, m.Target) {
