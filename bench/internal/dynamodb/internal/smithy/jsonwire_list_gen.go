@@ -197,11 +197,7 @@ func (b *ListBuilder[T]) Slice() []T {
 // holds the next lists of the type.
 func moveRoom(p *listPos, d *Decoder) int {
 	room := 2 * (p.n + 1)
-	if p.n == 0 || room > sizeAt || p.depth > maxDepth {
-		return room
-	}
-	seen, rest := d.pos-p.start, len(d.s)-d.pos
-	if seen > 0 && rest >= 0 && p.n+int(int64(rest)*int64(p.n)/int64(seen)) >= sizeAt {
+	if room <= sizeAt && p.depth <= maxDepth && listLen(p, d) >= sizeAt {
 		return sizeAt + 1
 	}
 	return room
@@ -246,14 +242,24 @@ func regrowLen(p *listPos, d *Decoder) int {
 // has at most the rest of the input left. It moves start to here, for the
 // next guess.
 func predict(p *listPos, d *Decoder) int {
+	guess := listLen(p, d)
+	p.start, p.base = d.pos, p.n
+	if guess <= 0 {
+		return 0
+	}
+	return guess + guess/16 + 16
+}
+
+// listLen guesses the list's length from the input: the elements since
+// start took d.pos-p.start bytes, and the list has at most the rest of the
+// input left. It returns 0 when there is nothing to go by.
+func listLen(p *listPos, d *Decoder) int {
 	seen, k := d.pos-p.start, p.n-p.base
 	rest := len(d.s) - d.pos
-	p.start, p.base = d.pos, p.n
 	if seen <= 0 || k <= 0 || rest < 0 {
 		return 0
 	}
-	guess := p.n + int(int64(rest)*int64(k)/int64(seen))
-	return guess + guess/16 + 16
+	return p.n + int(int64(rest)*int64(k)/int64(seen))
 }
 
 // leaveBlock gives the list's room in the shared block back, if it is still the
@@ -455,12 +461,7 @@ func (d *Decoder) StringList() []string {
 			*p = v
 			continue
 		}
-		if j < len(s) && s[j] == '"' && (!wide || Valid(s[i+1:j])) {
-			d.pos = j + 1
-			*p = d.keep(s[i+1 : j])
-			continue
-		}
-		*p = d.String()
+		*p = d.stringAt(i, j, wide) // from where scanString stopped, not read again
 	}
 	return b.Slice()
 }
