@@ -259,7 +259,7 @@ func deserializeGetCapacityTaskOutput(resp *smithy.Response, out *GetCapacityTas
 			case 6:
 				out.DryRun = d.Bool()
 			case 7:
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Enum(&enumCapacityTaskStatus))
 			case 8:
 				x := smithy.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
@@ -271,7 +271,7 @@ func deserializeGetCapacityTaskOutput(resp *smithy.Response, out *GetCapacityTas
 			case 11:
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
 			case 12:
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Enum(&enumTaskActionOnBlockingInstances))
 			}
 		}
 	}
@@ -495,7 +495,7 @@ func deserializeGetSiteAddressOutput(resp *smithy.Response, out *GetSiteAddressO
 			case 0:
 				out.SiteId = d.BoxString(d.String())
 			case 1:
-				out.AddressType = types.AddressType(d.Symbol())
+				out.AddressType = types.AddressType(d.Enum(&enumAddressType))
 			case 2:
 				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
@@ -881,7 +881,7 @@ func deserializeStartCapacityTaskOutput(resp *smithy.Response, out *StartCapacit
 			case 6:
 				out.DryRun = d.Bool()
 			case 7:
-				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
+				out.CapacityTaskStatus = types.CapacityTaskStatus(d.Enum(&enumCapacityTaskStatus))
 			case 8:
 				x := smithy.NewIn[types.CapacityTaskFailure](d)
 				decodeCapacityTaskFailure(d, x)
@@ -893,7 +893,7 @@ func deserializeStartCapacityTaskOutput(resp *smithy.Response, out *StartCapacit
 			case 11:
 				out.LastModifiedDate = d.BoxTime(d.EpochSeconds())
 			case 12:
-				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
+				out.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Enum(&enumTaskActionOnBlockingInstances))
 			}
 		}
 	}
@@ -1101,7 +1101,7 @@ func deserializeUpdateSiteAddressOutput(resp *smithy.Response, out *UpdateSiteAd
 		for i := d.Member(&membersUpdateSiteAddressOutput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressOutput, i) {
 			switch i {
 			case 0:
-				out.AddressType = types.AddressType(d.Symbol())
+				out.AddressType = types.AddressType(d.Enum(&enumAddressType))
 			case 1:
 				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
@@ -1190,7 +1190,7 @@ func decodeAWSServiceNameList(d *smithy.Decoder) []types.AWSServiceName {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.AWSServiceName(d.Symbol())
+		*b.NextIn(d) = types.AWSServiceName(d.Enum(&enumAWSServiceName))
 	}
 	return b.Slice()
 }
@@ -1242,7 +1242,7 @@ func decodeAssetInfo(d *smithy.Decoder, v *types.AssetInfo) {
 		case 1:
 			v.RackId = d.BoxString(d.String())
 		case 2:
-			v.AssetType = types.AssetType(d.Symbol())
+			v.AssetType = types.AssetType(d.Enum(&enumAssetType))
 		case 3:
 			x := smithy.NewIn[types.ComputeAttributes](d)
 			decodeComputeAttributes(d, x)
@@ -1270,7 +1270,7 @@ func decodeAssetInstance(d *smithy.Decoder, v *types.AssetInstance) {
 		case 3:
 			v.AccountId = d.BoxString(d.String())
 		case 4:
-			v.AwsServiceName = types.AWSServiceName(d.Symbol())
+			v.AwsServiceName = types.AWSServiceName(d.Enum(&enumAWSServiceName))
 		}
 	}
 }
@@ -1357,7 +1357,7 @@ func decodeBlockingInstance(d *smithy.Decoder, v *types.BlockingInstance) {
 		case 1:
 			v.AccountId = d.BoxString(d.String())
 		case 2:
-			v.AwsServiceName = types.AWSServiceName(d.Symbol())
+			v.AwsServiceName = types.AWSServiceName(d.Enum(&enumAWSServiceName))
 		}
 	}
 }
@@ -1390,7 +1390,7 @@ func decodeCapacityTaskFailure(d *smithy.Decoder, v *types.CapacityTaskFailure) 
 		case 0:
 			v.Reason = d.BoxString(d.String())
 		case 1:
-			v.Type = types.CapacityTaskFailureType(d.Symbol())
+			v.Type = types.CapacityTaskFailureType(d.Enum(&enumCapacityTaskFailureType))
 		}
 	}
 }
@@ -1423,7 +1423,7 @@ func decodeCapacityTaskSummary(d *smithy.Decoder, v *types.CapacityTaskSummary) 
 		case 2:
 			v.OrderId = d.BoxString(d.String())
 		case 3:
-			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Symbol())
+			v.CapacityTaskStatus = types.CapacityTaskStatus(d.Enum(&enumCapacityTaskStatus))
 		case 4:
 			v.CreationDate = d.BoxTime(d.EpochSeconds())
 		case 5:
@@ -1443,7 +1443,7 @@ func decodeCatalogItem(d *smithy.Decoder, v *types.CatalogItem) {
 		case 0:
 			v.CatalogItemId = d.BoxString(d.String())
 		case 1:
-			v.ItemStatus = types.CatalogItemStatus(d.Symbol())
+			v.ItemStatus = types.CatalogItemStatus(d.Enum(&enumCatalogItemStatus))
 		case 2:
 			v.EC2Capacities = decodeEC2CapacityListDefinition(d)
 		case 3:
@@ -1482,7 +1482,7 @@ func decodeComputeAttributes(d *smithy.Decoder, v *types.ComputeAttributes) {
 		case 0:
 			v.HostId = d.BoxString(d.String())
 		case 1:
-			v.State = types.ComputeAssetState(d.Symbol())
+			v.State = types.ComputeAssetState(d.Enum(&enumComputeAssetState))
 		case 2:
 			v.InstanceFamilies = decodeInstanceFamilies(d)
 		case 3:
@@ -1626,7 +1626,7 @@ func decodeLineItem(d *smithy.Decoder, v *types.LineItem) {
 		case 2:
 			v.Quantity = d.BoxInt32(d.Int32())
 		case 3:
-			v.Status = types.LineItemStatus(d.Symbol())
+			v.Status = types.LineItemStatus(d.Enum(&enumLineItemStatus))
 		case 4:
 			x := smithy.NewIn[types.ShipmentInformation](d)
 			decodeShipmentInformation(d, x)
@@ -1719,19 +1719,19 @@ func decodeOrder(d *smithy.Decoder, v *types.Order) {
 		case 1:
 			v.OrderId = d.BoxString(d.String())
 		case 2:
-			v.Status = types.OrderStatus(d.Symbol())
+			v.Status = types.OrderStatus(d.Enum(&enumOrderStatus))
 		case 3:
 			v.LineItems = decodeLineItemListDefinition(d)
 		case 4:
-			v.PaymentOption = types.PaymentOption(d.Symbol())
+			v.PaymentOption = types.PaymentOption(d.Enum(&enumPaymentOption))
 		case 5:
 			v.OrderSubmissionDate = d.BoxTime(d.EpochSeconds())
 		case 6:
 			v.OrderFulfilledDate = d.BoxTime(d.EpochSeconds())
 		case 7:
-			v.PaymentTerm = types.PaymentTerm(d.Symbol())
+			v.PaymentTerm = types.PaymentTerm(d.Enum(&enumPaymentTerm))
 		case 8:
-			v.OrderType = types.OrderType(d.Symbol())
+			v.OrderType = types.OrderType(d.Enum(&enumOrderType))
 		}
 	}
 }
@@ -1747,9 +1747,9 @@ func decodeOrderSummary(d *smithy.Decoder, v *types.OrderSummary) {
 		case 1:
 			v.OrderId = d.BoxString(d.String())
 		case 2:
-			v.OrderType = types.OrderType(d.Symbol())
+			v.OrderType = types.OrderType(d.Enum(&enumOrderType))
 		case 3:
-			v.Status = types.OrderStatus(d.Symbol())
+			v.Status = types.OrderStatus(d.Enum(&enumOrderStatus))
 		case 4:
 			v.LineItemCountsByStatus = decodeLineItemStatusCounts(d)
 		case 5:
@@ -1804,7 +1804,7 @@ func decodeOutpost(d *smithy.Decoder, v *types.Outpost) {
 		case 10:
 			v.SiteArn = d.BoxString(d.String())
 		case 11:
-			v.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
+			v.SupportedHardwareType = types.SupportedHardwareType(d.Enum(&enumSupportedHardwareType))
 		}
 	}
 }
@@ -1831,23 +1831,23 @@ func decodeRackPhysicalProperties(d *smithy.Decoder, v *types.RackPhysicalProper
 	for i := d.Member(&membersRackPhysicalProperties, -1); i >= 0; i = d.Member(&membersRackPhysicalProperties, i) {
 		switch i {
 		case 0:
-			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
+			v.PowerDrawKva = types.PowerDrawKva(d.Enum(&enumPowerDrawKva))
 		case 1:
-			v.PowerPhase = types.PowerPhase(d.Symbol())
+			v.PowerPhase = types.PowerPhase(d.Enum(&enumPowerPhase))
 		case 2:
-			v.PowerConnector = types.PowerConnector(d.Symbol())
+			v.PowerConnector = types.PowerConnector(d.Enum(&enumPowerConnector))
 		case 3:
-			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
+			v.PowerFeedDrop = types.PowerFeedDrop(d.Enum(&enumPowerFeedDrop))
 		case 4:
-			v.UplinkGbps = types.UplinkGbps(d.Symbol())
+			v.UplinkGbps = types.UplinkGbps(d.Enum(&enumUplinkGbps))
 		case 5:
-			v.UplinkCount = types.UplinkCount(d.Symbol())
+			v.UplinkCount = types.UplinkCount(d.Enum(&enumUplinkCount))
 		case 6:
-			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
+			v.FiberOpticCableType = types.FiberOpticCableType(d.Enum(&enumFiberOpticCableType))
 		case 7:
-			v.OpticalStandard = types.OpticalStandard(d.Symbol())
+			v.OpticalStandard = types.OpticalStandard(d.Enum(&enumOpticalStandard))
 		case 8:
-			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
+			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Enum(&enumMaximumSupportedWeightLbs))
 		}
 	}
 }
@@ -1876,7 +1876,7 @@ func decodeShipmentInformation(d *smithy.Decoder, v *types.ShipmentInformation) 
 		case 0:
 			v.ShipmentTrackingNumber = d.BoxString(d.String())
 		case 1:
-			v.ShipmentCarrier = types.ShipmentCarrier(d.Symbol())
+			v.ShipmentCarrier = types.ShipmentCarrier(d.Enum(&enumShipmentCarrier))
 		}
 	}
 }
@@ -1940,7 +1940,7 @@ func decodeSupportedStorageList(d *smithy.Decoder) []types.SupportedStorageEnum 
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.SupportedStorageEnum(d.Symbol())
+		*b.NextIn(d) = types.SupportedStorageEnum(d.Enum(&enumSupportedStorageEnum))
 	}
 	return b.Slice()
 }
@@ -2160,6 +2160,84 @@ func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// enumAWSServiceName holds the values of AWSServiceName, which Decoder.Enum reads values against.
+var enumAWSServiceName = smithy.Enum{Values: []string{"AWS", "EC2", "ELASTICACHE", "ELB", "RDS", "ROUTE53"}}
+
+// enumAddressType holds the values of AddressType, which Decoder.Enum reads values against.
+var enumAddressType = smithy.Enum{Values: []string{"SHIPPING_ADDRESS", "OPERATING_ADDRESS"}}
+
+// enumAssetType holds the values of AssetType, which Decoder.Enum reads values against.
+var enumAssetType = smithy.Enum{Values: []string{"COMPUTE"}}
+
+// enumCapacityTaskFailureType holds the values of CapacityTaskFailureType, which Decoder.Enum reads values against.
+var enumCapacityTaskFailureType = smithy.Enum{Values: []string{"UNSUPPORTED_CAPACITY_CONFIGURATION", "UNEXPECTED_ASSET_STATE", "BLOCKING_INSTANCES_NOT_EVACUATED", "INTERNAL_SERVER_ERROR", "RESOURCE_NOT_FOUND"}}
+
+// enumCapacityTaskStatus holds the values of CapacityTaskStatus, which Decoder.Enum reads values against.
+var enumCapacityTaskStatus = smithy.Enum{Values: []string{"REQUESTED", "IN_PROGRESS", "FAILED", "COMPLETED", "WAITING_FOR_EVACUATION", "CANCELLATION_IN_PROGRESS", "CANCELLED"}}
+
+// enumCatalogItemStatus holds the values of CatalogItemStatus, which Decoder.Enum reads values against.
+var enumCatalogItemStatus = smithy.Enum{Values: []string{"AVAILABLE", "DISCONTINUED"}}
+
+// enumComputeAssetState holds the values of ComputeAssetState, which Decoder.Enum reads values against.
+var enumComputeAssetState = smithy.Enum{Values: []string{"ACTIVE", "ISOLATED", "RETIRING"}}
+
+// enumFiberOpticCableType holds the values of FiberOpticCableType, which Decoder.Enum reads values against.
+var enumFiberOpticCableType = smithy.Enum{Values: []string{"SINGLE_MODE", "MULTI_MODE"}}
+
+// enumLineItemStatus holds the values of LineItemStatus, which Decoder.Enum reads values against.
+var enumLineItemStatus = smithy.Enum{Values: []string{"PREPARING", "BUILDING", "SHIPPED", "DELIVERED", "INSTALLING", "INSTALLED", "ERROR", "CANCELLED", "REPLACED"}}
+
+// enumMaximumSupportedWeightLbs holds the values of MaximumSupportedWeightLbs, which Decoder.Enum reads values against.
+var enumMaximumSupportedWeightLbs = smithy.Enum{Values: []string{"NO_LIMIT", "MAX_1400_LBS", "MAX_1600_LBS", "MAX_1800_LBS", "MAX_2000_LBS"}}
+
+// enumOpticalStandard holds the values of OpticalStandard, which Decoder.Enum reads values against.
+var enumOpticalStandard = smithy.Enum{Values: []string{"OPTIC_10GBASE_SR", "OPTIC_10GBASE_IR", "OPTIC_10GBASE_LR", "OPTIC_40GBASE_SR", "OPTIC_40GBASE_ESR", "OPTIC_40GBASE_IR4_LR4L", "OPTIC_40GBASE_LR4", "OPTIC_100GBASE_SR4", "OPTIC_100GBASE_CWDM4", "OPTIC_100GBASE_LR4", "OPTIC_100G_PSM4_MSA", "OPTIC_1000BASE_LX", "OPTIC_1000BASE_SX"}}
+
+// enumOrderStatus holds the values of OrderStatus, which Decoder.Enum reads values against.
+var enumOrderStatus = smithy.Enum{Values: []string{"RECEIVED", "PENDING", "PROCESSING", "INSTALLING", "FULFILLED", "CANCELLED", "PREPARING", "IN_PROGRESS", "DELIVERED", "COMPLETED", "ERROR"}}
+
+// enumOrderType holds the values of OrderType, which Decoder.Enum reads values against.
+var enumOrderType = smithy.Enum{Values: []string{"OUTPOST", "REPLACEMENT"}}
+
+// enumPaymentOption holds the values of PaymentOption, which Decoder.Enum reads values against.
+var enumPaymentOption = smithy.Enum{Values: []string{"ALL_UPFRONT", "NO_UPFRONT", "PARTIAL_UPFRONT"}}
+
+// enumPaymentTerm holds the values of PaymentTerm, which Decoder.Enum reads values against.
+var enumPaymentTerm = smithy.Enum{Values: []string{"THREE_YEARS", "ONE_YEAR", "FIVE_YEARS"}}
+
+// enumPowerConnector holds the values of PowerConnector, which Decoder.Enum reads values against.
+var enumPowerConnector = smithy.Enum{Values: []string{"L6_30P", "IEC309", "AH530P7W", "AH532P6W", "CS8365C"}}
+
+// enumPowerDrawKva holds the values of PowerDrawKva, which Decoder.Enum reads values against.
+var enumPowerDrawKva = smithy.Enum{Values: []string{"POWER_5_KVA", "POWER_10_KVA", "POWER_15_KVA", "POWER_30_KVA"}}
+
+// enumPowerFeedDrop holds the values of PowerFeedDrop, which Decoder.Enum reads values against.
+var enumPowerFeedDrop = smithy.Enum{Values: []string{"ABOVE_RACK", "BELOW_RACK"}}
+
+// enumPowerPhase holds the values of PowerPhase, which Decoder.Enum reads values against.
+var enumPowerPhase = smithy.Enum{Values: []string{"SINGLE_PHASE", "THREE_PHASE"}}
+
+// enumResourceType holds the values of ResourceType, which Decoder.Enum reads values against.
+var enumResourceType = smithy.Enum{Values: []string{"OUTPOST", "ORDER"}}
+
+// enumShipmentCarrier holds the values of ShipmentCarrier, which Decoder.Enum reads values against.
+var enumShipmentCarrier = smithy.Enum{Values: []string{"DHL", "DBS", "FEDEX", "UPS", "EXPEDITORS"}}
+
+// enumSupportedHardwareType holds the values of SupportedHardwareType, which Decoder.Enum reads values against.
+var enumSupportedHardwareType = smithy.Enum{Values: []string{"RACK", "SERVER"}}
+
+// enumSupportedStorageEnum holds the values of SupportedStorageEnum, which Decoder.Enum reads values against.
+var enumSupportedStorageEnum = smithy.Enum{Values: []string{"EBS", "S3"}}
+
+// enumTaskActionOnBlockingInstances holds the values of TaskActionOnBlockingInstances, which Decoder.Enum reads values against.
+var enumTaskActionOnBlockingInstances = smithy.Enum{Values: []string{"WAIT_FOR_EVACUATION", "FAIL_TASK"}}
+
+// enumUplinkCount holds the values of UplinkCount, which Decoder.Enum reads values against.
+var enumUplinkCount = smithy.Enum{Values: []string{"UPLINK_COUNT_1", "UPLINK_COUNT_2", "UPLINK_COUNT_3", "UPLINK_COUNT_4", "UPLINK_COUNT_5", "UPLINK_COUNT_6", "UPLINK_COUNT_7", "UPLINK_COUNT_8", "UPLINK_COUNT_12", "UPLINK_COUNT_16"}}
+
+// enumUplinkGbps holds the values of UplinkGbps, which Decoder.Enum reads values against.
+var enumUplinkGbps = smithy.Enum{Values: []string{"UPLINK_1G", "UPLINK_10G", "UPLINK_40G", "UPLINK_100G"}}
 
 // membersAccessDeniedException holds the wire names of AccessDeniedException's members, which Decoder.Member looks up.
 var membersAccessDeniedException = smithy.Members{Names: []string{"Message"}}

@@ -420,8 +420,11 @@ func (c *codec) decValue(s *shapes.Shape, ptr bool, ts string, assign func(jen.C
 	var read *jen.Statement
 	switch {
 	case s.IsEnum():
-		// Enum values repeat: jsonwire's Symbol keeps one copy of each.
-		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot(c.wire().symbol).Call())
+		value := jen.Id("d").Dot("String").Call()
+		if c.wire().enumTables {
+			value = jen.Id("d").Dot("Enum").Call(jen.Op("&").Id(c.enumTable(s)))
+		}
+		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(value)
 	case s.Kind == shapes.KindIntEnum:
 		read = jen.Qual(c.p.TypesPath, c.p.TypeName(s)).Call(jen.Id("d").Dot("Int32").Call())
 	default:
@@ -583,6 +586,22 @@ func (c *codec) membersTable(s *shapes.Shape) string {
 	}
 	c.funcs[n] = jen.Commentf("%s holds the wire names of %s's members, which Decoder.Member looks up.", n, s.ID.Name).Line().
 		Var().Id(n).Op("=").Qual(c.jw, "Members").Values(jen.Dict{jen.Id("Names"): jen.Index().String().Values(names...)})
+	return n
+}
+
+// enumTable names the package-level Enum (of the wire package) holding
+// the values of the enum s, declaring it on first use.
+func (c *codec) enumTable(s *shapes.Shape) string {
+	n := c.membersNames[s]
+	if _, ok := c.funcs[n]; ok {
+		return n
+	}
+	var values []jen.Code
+	for _, v := range s.EnumValues() {
+		values = append(values, jen.Lit(v.Value))
+	}
+	c.funcs[n] = jen.Commentf("%s holds the values of %s, which Decoder.Enum reads values against.", n, s.ID.Name).Line().
+		Var().Id(n).Op("=").Qual(c.jw, "Enum").Values(jen.Dict{jen.Id("Values"): jen.Index().String().Values(values...)})
 	return n
 }
 

@@ -83,7 +83,9 @@ type Plan struct {
 	// validate or turn into JMESPath data.
 	encodeFn, decodeFn, validateFn, jmesFn map[*shapes.Shape]string
 	// membersVar names the jsonwire.Members of each structure: the JSON
-	// names its decoders look members up in (see codec.decodeMembersLoop).
+	// names its decoders look members up in (see codec.decodeMembersLoop);
+	// and the jsonwire.Enum of each enum, the values its decoders return
+	// (see codec.enumTable).
 	membersVar map[*shapes.Shape]string
 	// Validators are the shapes with a validator function, in the order
 	// they are emitted.
@@ -321,6 +323,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			p.jmesFn[s] = mainScope.Unique("jmes"+name, owner)
 		}
 	}
+	planEnumTables(svc, mainScope, p.membersVar)
 	if err := p.planChecks(); err != nil {
 		return nil, err
 	}
@@ -683,4 +686,15 @@ func (p *Plan) sortedShapes(filter func(*shapes.Shape) bool) []*shapes.Shape {
 	}
 	slices.SortStableFunc(out, func(a, b *shapes.Shape) int { return strings.Compare(p.typeNames[a], p.typeNames[b]) })
 	return out
+}
+
+// planEnumTables names in scope the jsonwire.Enum of each enum shape of
+// svc, into names. They are named after every other shape's functions and
+// tables, so that adding them renamed none of those.
+func planEnumTables(svc *shapes.Service, scope *naming.Scope, names map[*shapes.Shape]string) {
+	for _, s := range svc.Shapes {
+		if s.IsEnum() {
+			names[s] = scope.Unique("enum"+naming.Exported(svc.Name(s)), s.ID.String())
+		}
+	}
 }

@@ -145,6 +145,7 @@ func (p *Plan) planServer() error {
 			sp.membersVar[s] = scope.Unique("members"+name, owner)
 		}
 	}
+	planEnumTables(p.Svc, scope, sp.membersVar)
 	sp.planRules(p, scope)
 	p.server = sp
 	return nil

@@ -12,10 +12,11 @@ type wireFormat struct {
 	// blob is the Encoder and Decoder method for a blob: base64 text in
 	// JSON, a byte string in CBOR.
 	blob string
-	// symbol is the Decoder method for an enum value: jsonwire's Symbol
-	// keeps one copy of each repeated value; CBOR strings are views of the
-	// input already.
-	symbol string
+	// enumTables: the Decoder has Enum, which reads an enum's value against
+	// a table of its values (a jsonwire.Enum) and returns the model's
+	// string for a known one rather than a copy. CBOR's strings are views
+	// of the input already, and read with String.
+	enumTables bool
 	// quotedKeys: the Encoder has QuotedKey, which takes a member name
 	// already in its wire form, so that it is not escaped on every call.
 	quotedKeys bool
@@ -41,8 +42,8 @@ type wireFormat struct {
 }
 
 var (
-	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", symbol: "Symbol", quotedKeys: true, memberTables: true, documents: true, newIn: true}
-	cborWire = wireFormat{pkg: "cbor", blob: "Blob", symbol: "String", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
+	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", enumTables: true, quotedKeys: true, memberTables: true, documents: true, newIn: true}
+	cborWire = wireFormat{pkg: "cbor", blob: "Blob", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
 )
 
 // wire is the format of the protocol's document bodies.

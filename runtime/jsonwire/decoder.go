@@ -101,7 +101,6 @@ type Decoder struct {
 	arena  []byte     // the current block of decoded strings, see keep
 	used   int        // how much of arena is handed out
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
-	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns int        // NewIn's calls, up to newInAlone
@@ -1044,22 +1043,6 @@ func (d *Decoder) scanLonger(i int, x0, x1 uint64) (v string, done bool, j int, 
 	binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pa, 24))[:], x3)
 	d.used = u + n
 	return unsafe.String((*byte)(pa), n), true, j, false
-}
-
-// Symbol is String for values that repeat, such as enum values: a value
-// equal to a recent one is that string again, not a new copy.
-func (d *Decoder) Symbol() string {
-	b, ok := d.stringBytes()
-	if !ok || len(b) == 0 {
-		return ""
-	}
-	h := (len(b)*7 + int(b[0])*3 + int(b[len(b)-1])) & (len(d.syms) - 1)
-	if s := d.syms[h]; s == string(b) {
-		return s
-	}
-	s := d.keep(b)
-	d.syms[h] = s
-	return s
 }
 
 // stringBytes reads a JSON string and returns its unescaped content, which

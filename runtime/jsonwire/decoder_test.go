@@ -1046,24 +1046,32 @@ func TestBigIntExactLarge(t *testing.T) {
 	}
 }
 
-func TestSymbol(t *testing.T) {
-	d := NewDecoder([]byte(`["AVAILABLE","RETIRED","AVAILABLE","AVAIL\u0041BLE","",null]`))
+func TestEnum(t *testing.T) {
+	e := &Enum{Values: []string{"AVAILABLE", "RETIRED"}}
+	d := NewDecoder([]byte(`["AVAILABLE","RETIRED","AVAILABLE","AVAIL\u0041BLE","NEW_VALUE","",null]`))
 	var got []string
 	for d.BeginArray(); d.NextElem(); {
 		if d.Null() {
 			got = append(got, "null")
 			continue
 		}
-		got = append(got, d.Symbol())
+		got = append(got, d.Enum(e))
 	}
-	if d.End(); d.Err() != nil || strings.Join(got, "|") != "AVAILABLE|RETIRED|AVAILABLE|AVAILABLE||null" {
+	if d.End(); d.Err() != nil || strings.Join(got, "|") != "AVAILABLE|RETIRED|AVAILABLE|AVAILABLE|NEW_VALUE||null" {
 		t.Fatalf("got %q, %v", got, d.Err())
 	}
-	if unsafe.StringData(got[0]) != unsafe.StringData(got[2]) || unsafe.StringData(got[0]) != unsafe.StringData(got[3]) {
-		t.Error("equal symbols are separate copies")
+	for k, i := range []int{0, 1, 0, 0} {
+		if unsafe.StringData(got[k]) != unsafe.StringData(e.Values[i]) {
+			t.Errorf("value %d is a copy of %q, not the enum's own", k, got[k])
+		}
 	}
-	if _, _, err := read(`1`, (*Decoder).Symbol); errKind(err) != "type" {
-		t.Errorf("Symbol of a number: %v", err)
+	// The escaped value was read into the block of strings and given back:
+	// the unknown value after it took its place.
+	if d.used != len("NEW_VALUE") {
+		t.Errorf("the block of strings holds %d bytes, want %d (NEW_VALUE only)", d.used, len("NEW_VALUE"))
+	}
+	if _, _, err := read(`1`, func(d *Decoder) string { return d.Enum(e) }); errKind(err) != "type" {
+		t.Errorf("Enum of a number: %v", err)
 	}
 }
 

@@ -2,10 +2,12 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/smithygo/smithygo/runtime/textfmt"
 )
@@ -134,6 +136,29 @@ func FuzzEpochSeconds(f *testing.F) {
 		want, wantErr := textfmt.ParseEpochSeconds(strings.Trim(s, " \t\n\r"))
 		if (err == nil) != (wantErr == nil) || err == nil && (!got.Equal(want) || got.Location() != time.UTC) {
 			t.Fatalf("EpochSeconds(%q) = %v, %v; general path %v, %v", s, got, err, want, wantErr)
+		}
+	})
+}
+
+// FuzzEnum holds Enum to String on any input, with the enum's values the
+// fuzzer's words: the same value or an error where String has one, and a
+// value among the enum's values is the enum's own string, not a copy.
+func FuzzEnum(f *testing.F) {
+	f.Add("ACTIVE,RETIRED,AB", `"ACTIVE"`)
+	f.Add("POWER_5_KVA,POWER_10_KVA,POWER_15_KVA", `"POWER_10_KVA"`)
+	f.Add(`ABC,a"b,é`, `"ABC\"D"`)
+	f.Fuzz(func(t *testing.T, values, lit string) {
+		e := &Enum{Values: strings.Split(values, ",")}
+		// Followed by more input too, which Enum's fast path needs.
+		for _, in := range []string{lit, lit + strings.Repeat(" ", 24)} {
+			got, _, err := read(in, func(d *Decoder) string { return d.Enum(e) })
+			want, _, wantErr := read(in, (*Decoder).String)
+			if (err == nil) != (wantErr == nil) || got != want {
+				t.Fatalf("Enum(%q) = %q, %v; String %q, %v", in, got, err, want, wantErr)
+			}
+			if i := slices.Index(e.Values, got); err == nil && i >= 0 && got != "" && unsafe.StringData(got) != unsafe.StringData(e.Values[i]) {
+				t.Fatalf("Enum(%q) = %q, a copy of the enum's value", in, got)
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"sync/atomic"
 	"unsafe"
 )
@@ -26,18 +27,25 @@ type Members struct {
 	table unsafe.Pointer
 }
 
-// memberTable finds a member from the four bytes that follow the opening
-// quote of its name in the input (for a two-byte name: the name, its
-// closing quote and ':'), by a multiplicative hash of them: one multiply
-// and shift picks a slot, whose chain holds the few members (usually one)
-// whose names begin that way, each then confirmed by one comparison of
-// its whole name, closing quote and ':' with the input. The input's name
-// is never scanned for its end.
+// memberTable finds a member from the bytes that follow the opening quote
+// of its name in the input, as many as the shortest name held has with
+// its closing quote and ':' (at least four, at most sixteen), by a
+// multiplicative hash of them: one multiply and shift picks a slot, whose
+// chain holds the few members (usually one) whose names begin that way,
+// each then confirmed by one comparison of its whole name, closing quote
+// and ':' with the input. The input's name is never scanned for its end.
+// The same table finds an enum's values (see Enum), which end in a quote
+// alone, and more often than names begin alike (POWER_5_KVA, POWER_10_KVA):
+// hence as many bytes as every value has, not a fixed four.
 type memberTable struct {
 	slots   []uint16      // slot → 1 + index of the chain's first member, or 0
 	entries []memberEntry // by index in Names
-	mul     uint32
-	shift   uint8 // 32 - log2(len(slots))
+	// key0 and key1 mask the input's first and second eight bytes after
+	// the quote to those the hash reads (see key).
+	key0, key1 uint64
+	mul        uint64
+	shift      uint8 // 64 - log2(len(slots))
+	loose      bool  // some names are not in the table (see quotedName)
 	// after[k] is the index of the member that followed member k-1 (for
 	// k = 0: that began an object) the last time a guess missed, at first
 	// k: Member tries it before the hash, so that a service that writes
@@ -106,34 +114,50 @@ func (e *memberEntry) matchesTail(b []byte) bool {
 const maxTableMembers = 1<<16 - 1
 
 // tableMultipliers are the odd constants memberTable tries, in order, for
-// the one that spreads a structure's name words over the most slots.
-var tableMultipliers = [...]uint32{0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646d, 0xfd7046c5, 0xb55a4f09}
+// the one that spreads a structure's names over the most slots.
+var tableMultipliers = [...]uint64{0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0xc2b2ae3d27d4eb4f, 0x165667b19e3779f9, 0xd6e8feb86659fd93, 0xff51afd7ed558ccd, 0xc4ceb9fe1a85ec53}
+
+// key is what the table hashes of the input after a quote (rest, of at
+// least 24 bytes): its first bytes, as many as key0 and key1 keep.
+func (t *memberTable) key(rest []byte) uint64 {
+	w := (*[24]byte)(rest)
+	return binary.LittleEndian.Uint64(w[:])&t.key0 ^ bits.RotateLeft64(binary.LittleEndian.Uint64(w[8:])&t.key1, 31)
+}
 
 // build makes the table on first use. Two goroutines may both build it;
 // they build the same table and either is kept.
 func (m *Members) build() *memberTable {
-	t := newMemberTable(m.Names)
+	t := newMemberTable(m.Names, `":`)
 	atomic.CompareAndSwapPointer(&m.table, nil, unsafe.Pointer(t))
 	return (*memberTable)(atomic.LoadPointer(&m.table))
 }
 
-// nameWord is the word the table keys a name on, ok false for a name the
-// fast path cannot see: shorter than two bytes (its four bytes would
-// include its value's), or needing escapes in JSON.
-func nameWord(name string) (quoted string, word uint32, ok bool) {
-	if len(name) < 2 {
-		return "", 0, false
+// quotedName is name as the input writes it after the opening quote, the
+// name being followed by end (`":` after a member's name, `"` after an
+// enum value), ok false for a name the fast path cannot see: one shorter
+// than the four bytes the table hashes at least (which would reach into
+// what follows it, which varies), or that needs escapes in JSON.
+func quotedName(name, end string) (quoted string, ok bool) {
+	if len(name)+len(end) < minKey {
+		return "", false
 	}
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return "", 0, false
+			return "", false
 		}
 	}
-	quoted = name + `":`
-	return quoted, binary.LittleEndian.Uint32([]byte(quoted[:4])), true
+	return name + end, true
 }
 
-func newMemberTable(names []string) *memberTable {
+// minKey and maxKey bound how many bytes after the quote the table hashes.
+const (
+	minKey = 4
+	maxKey = 16
+)
+
+// newMemberTable builds the table of names, each of which the input
+// writes as '"', the name and end.
+func newMemberTable(names []string, end string) *memberTable {
 	t := &memberTable{entries: make([]memberEntry, len(names)), after: make([]atomic.Uint32, len(names)+1), seen: make([]atomic.Bool, len(names)+1)}
 	for k := range t.after {
 		t.after[k].Store(uint32(k))
@@ -141,11 +165,12 @@ func newMemberTable(names []string) *memberTable {
 	for i := range t.entries {
 		t.entries[i].head, t.entries[i].mask = 2, 1
 	}
-	var words []uint32 // the words of the names the table holds
-	var held []int     // their indexes in names
+	var held []int // the indexes in names of the names the table holds
+	keyLen := maxKey
 	for i, name := range names {
-		q, w, ok := nameWord(name)
+		q, ok := quotedName(name, end)
 		if !ok || i >= maxTableMembers {
+			t.loose = true
 			continue
 		}
 		var head [8]byte
@@ -163,8 +188,18 @@ func newMemberTable(names []string) *memberTable {
 			}
 			e.tail, e.tailMask = binary.LittleEndian.Uint64([]byte(q[e.tailAt:])), ^uint64(0)
 		}
-		words = append(words, w)
 		held = append(held, i)
+		keyLen = min(keyLen, len(q))
+	}
+	t.key0 = ^uint64(0) >> (64 - 8*min(keyLen, 8))
+	if keyLen > 8 {
+		t.key1 = ^uint64(0) >> (64 - 8*(keyLen-8))
+	}
+	keys := make([]uint64, len(held))
+	for k, i := range held {
+		var b [24]byte
+		copy(b[:], t.entries[i].quoted)
+		keys[k] = t.key(b[:])
 	}
 	// At least twice as many slots as names, so that most chains are one
 	// member long.
@@ -172,20 +207,20 @@ func newMemberTable(names []string) *memberTable {
 	for 1<<bits < 2*len(held) && bits < 16 {
 		bits++
 	}
-	t.shift = 32 - bits
+	t.shift = 64 - bits
 	t.slots = make([]uint16, 1<<bits)
-	// Keep the multiplier that puts the fewest different words into a slot
-	// already taken (names sharing a word share a slot whatever it is).
+	// Keep the multiplier that puts the fewest different keys into a slot
+	// already taken (names sharing a key share a slot whatever it is).
 	best := -1
 	for _, mul := range tableMultipliers {
 		clear(t.slots)
 		collisions := 0
-		for k, w := range words {
+		for k, w := range keys {
 			h := w * mul >> t.shift
 			switch {
 			case t.slots[h] == 0:
 				t.slots[h] = uint16(k + 1)
-			case words[t.slots[h]-1] != w:
+			case keys[t.slots[h]-1] != w:
 				collisions++
 			}
 		}
@@ -200,7 +235,7 @@ func newMemberTable(names []string) *memberTable {
 	clear(t.slots)
 	last := make([]int, len(t.slots))
 	for k, i := range held {
-		h := words[k] * t.mul >> t.shift
+		h := keys[k] * t.mul >> t.shift
 		if t.slots[h] == 0 {
 			t.slots[h] = uint16(i + 1)
 		} else {
@@ -369,15 +404,21 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 // after prev that did not match, which is replaced by the member found
 // unless skipsTo says to keep it.
 func (t *memberTable) lookup(rest []byte, prev int, g uint32) int {
-	for k := t.slots[binary.LittleEndian.Uint32(rest)*t.mul>>t.shift]; k != 0; {
+	i := t.index(rest)
+	if i >= 0 && !t.skipsTo(prev, g, uint32(i)) {
+		t.after[uint(prev+1)].Store(uint32(i))
+		t.confirm(prev)
+	}
+	return i
+}
+
+// index returns the index of the name that rest (of at least 24 bytes)
+// begins with, quoted (followed by the table's end), or -1.
+func (t *memberTable) index(rest []byte) int {
+	for k := t.slots[t.key(rest)*t.mul>>t.shift]; k != 0; {
 		e := &t.entries[k-1]
 		if e.matches(rest) && (!e.long || e.matchesTail(rest)) {
-			i := uint32(k - 1)
-			if !t.skipsTo(prev, g, i) {
-				t.after[uint(prev+1)].Store(i)
-				t.confirm(prev)
-			}
-			return int(i)
+			return int(k - 1)
 		}
 		k = e.next
 	}

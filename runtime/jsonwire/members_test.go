@@ -467,7 +467,7 @@ func TestMemberEntryMatches(t *testing.T) {
 	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	for n := 2; n <= 48; n++ {
 		name := strings.Repeat(chars, 2)[n%7 : n%7+n]
-		tab := newMemberTable([]string{"x0", name, "Other"})
+		tab := newMemberTable([]string{"x0", name, "Other"}, `":`)
 		e := &tab.entries[1]
 		match := func(in string) bool {
 			b := []byte(in + strings.Repeat(" ", 24))
@@ -675,4 +675,32 @@ func randomSpace(r *rand.Rand) string {
 		b[i] = " \t\n\r"[r.IntN(4)]
 	}
 	return string(b)
+}
+
+// TestTableKeysOnSharedLength builds tables of names that begin alike, as
+// an enum's values do: the table hashes as many bytes as the shortest name
+// has (with its end), so names that differ within them each get a slot of
+// their own, and each is found by the input.
+func TestTableKeysOnSharedLength(t *testing.T) {
+	for _, tc := range []struct {
+		end   string
+		names []string
+	}{
+		{`"`, []string{"POWER_5_KVA", "POWER_10_KVA", "POWER_15_KVA", "POWER_20_KVA", "POWER_30_KVA"}},
+		{`"`, []string{"UPLINK_COUNT_1", "UPLINK_COUNT_2", "UPLINK_COUNT_3", "UPLINK_COUNT_4", "UPLINK_COUNT_12", "UPLINK_COUNT_16"}},
+		{`":`, []string{"InstanceType", "InstanceFamilies", "InstanceId", "InstanceCount"}},
+	} {
+		tab := newMemberTable(tc.names, tc.end)
+		for slot, k := range tab.slots {
+			if k != 0 && tab.entries[k-1].next != 0 {
+				t.Errorf("%q: slot %d holds %q and %q", tc.names, slot, tc.names[k-1], tc.names[tab.entries[k-1].next-1])
+			}
+		}
+		for i, name := range tc.names {
+			in := []byte(name + tc.end + strings.Repeat(" ", 24))
+			if got := tab.index(in); got != i {
+				t.Errorf("%q: index(%q) = %d, want %d", tc.names, in, got, i)
+			}
+		}
+	}
 }

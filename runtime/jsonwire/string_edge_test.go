@@ -23,8 +23,9 @@ var stringEdgePieces = []string{
 // words that unquote reads, between plain ASCII and non-ASCII text, with
 // the input ending at every distance after it (and so, for the closing
 // quote and for a string cut short, within a word of the end), and checks
-// String and Symbol against encoding/json: the same value, or an error
-// where encoding/json has one.
+// String and Enum (with the value among the enum's values, and without)
+// against encoding/json: the same value, or an error where encoding/json
+// has one.
 func TestStringWordBoundaries(t *testing.T) {
 	for _, piece := range stringEdgePieces {
 		for _, filler := range []string{"a", "é"} {
@@ -34,7 +35,13 @@ func TestStringWordBoundaries(t *testing.T) {
 					for _, in := range []string{`"` + content + `"`, `"` + content, `"` + content + `"` + strings.Repeat(" ", pre%9)} {
 						var want string
 						wantErr := json.Unmarshal([]byte(in), &want)
-						for name, f := range map[string]func(*Decoder) string{"String": (*Decoder).String, "Symbol": (*Decoder).Symbol} {
+						known := &Enum{Values: []string{"other", want}}
+						unknown := &Enum{Values: []string{"other", want + "x"}}
+						for name, f := range map[string]func(*Decoder) string{
+							"String":       (*Decoder).String,
+							"Enum known":   func(d *Decoder) string { return d.Enum(known) },
+							"Enum unknown": func(d *Decoder) string { return d.Enum(unknown) },
+						} {
 							got, _, err := read(in, f)
 							if (err == nil) != (wantErr == nil) || err == nil && got != want {
 								t.Fatalf("%s(%q) = %q, %v; encoding/json %q, %v", name, in, got, err, want, wantErr)
@@ -256,17 +263,23 @@ func TestShortStrings(t *testing.T) {
 	}
 }
 
-// TestSymbolAgreesWithString reads arrays of values drawn from a few
-// enum-like strings (of every length around the fifteen bytes Symbol's
-// fast path reads, and escaped, non-ASCII and invalid forms) with Symbol
-// and with String, which must agree, at every distance from the end of the
-// input; a value Symbol has seen recently must come back as the same
-// string, not a copy.
-func TestSymbolAgreesWithString(t *testing.T) {
-	values := []string{`A`, `AB`, `ACTIVE`, `COMPUTE`, `ISOLATED`, `POWER_30_KVA`, `SINGLE_PHASE_XY`, `SINGLE_PHASE_XYZ`,
-		`SINGLE_PHASE_XYZW_LONGER`, `A\u0042`, `é`, `AÉ_ÜÖ`, "\xff", "x\xffy", `a\"b`, ``}
+// TestEnumAgreesWithString reads arrays of values drawn from enum-like
+// strings (of every length around the four to sixteen bytes the table
+// hashes and the sixteen matches compares in words, some alike but for one
+// byte, escaped, non-ASCII, invalid and unknown forms) with Enum and with
+// String, which must agree, at every distance from the end of the input
+// and written compactly and with space before each value; a value among
+// the enum's values must come back as that very string, not a copy.
+func TestEnumAgreesWithString(t *testing.T) {
+	e := &Enum{Values: []string{`A`, `AB`, `ABC`, `ACTIVE`, `COMPUTE`, `ISOLATED`, `POWER_5_KVA`, `POWER_10_KVA`, `POWER_15_KVA`,
+		`SINGLE_PHASE_XY`, `SINGLE_PHASE_XYZ`, `SINGLE_PHASE_XYZW`, `SINGLE_PHASE_XYZW_LONGER`, `SINGLE_PHASE_XYZW_LONGEST_OF_ALL_BY_FAR`,
+		`é`, `AÉ_ÜÖ`, `a"b`, ``}}
+	inputs := []string{`A`, `AB`, `ABC`, `ABCD`, `ACTIVE`, `ACTIV`, `COMPUTE`, `ISOLATED`, `POWER_5_KVA`, `POWER_10_KVA`, `POWER_15_KVA`, `POWER_20_KVA`,
+		`SINGLE_PHASE_XY`, `SINGLE_PHASE_XYZ`, `SINGLE_PHASE_XYZW`, `SINGLE_PHASE_XYZW_LONGER`, `SINGLE_PHASE_XYZW_LONGES`,
+		`SINGLE_PHASE_XYZW_LONGEST_OF_ALL_BY_FAR`, `SINGLE_PHASE_XYZW_LONGEST_OF_ALL_BY_FAX`, `A\u0042`, `POWER_5\u005fKVA`,
+		`é`, `AÉ_ÜÖ`, "\xff", "x\xffy", `a\"b`, `a\"`, `ABC\"D`, ``}
 	r := rand.New(rand.NewPCG(31, 32))
-	for round := range 400 {
+	for round := range 600 {
 		var in strings.Builder
 		in.WriteByte('[')
 		n := 1 + r.IntN(40)
@@ -274,9 +287,12 @@ func TestSymbolAgreesWithString(t *testing.T) {
 			if k > 0 {
 				in.WriteByte(',')
 			}
-			in.WriteString(`"` + values[r.IntN(len(values))] + `"`)
+			if round%3 == 1 {
+				in.WriteString("\n  ")
+			}
+			in.WriteString(`"` + inputs[r.IntN(len(inputs))] + `"`)
 		}
-		in.WriteString("]" + strings.Repeat(" ", round%20))
+		in.WriteString("]" + strings.Repeat(" ", round%30))
 		read := func(f func(*Decoder) string) ([]string, error) {
 			d := NewDecoderString(in.String())
 			var got []string
@@ -286,22 +302,14 @@ func TestSymbolAgreesWithString(t *testing.T) {
 			d.End()
 			return got, d.Err()
 		}
-		syms, err1 := read((*Decoder).Symbol)
+		enums, err1 := read(func(d *Decoder) string { return d.Enum(e) })
 		strs, err2 := read((*Decoder).String)
-		if err1 != nil || err2 != nil || !slices.Equal(syms, strs) {
-			t.Fatalf("%s: Symbol %q, %v; String %q, %v", in.String(), syms, err1, strs, err2)
+		if err1 != nil || err2 != nil || !slices.Equal(enums, strs) {
+			t.Fatalf("%s: Enum %q, %v; String %q, %v", in.String(), enums, err1, strs, err2)
 		}
-		for a := range syms {
-			for b := range a {
-				if syms[a] == syms[b] && syms[a] != "" && len(syms[a]) <= 8 && unsafe.StringData(syms[a]) != unsafe.StringData(syms[b]) {
-					// Values this short and this few all stay among the
-					// recent ones, unless two share a hash: then neither
-					// is kept for good, so only those that repeat
-					// without another in between are checked.
-					if b == a-1 {
-						t.Fatalf("%s: values %d and %d are separate copies of %q", in.String(), b, a, syms[a])
-					}
-				}
+		for _, v := range enums {
+			if i := slices.Index(e.Values, v); i >= 0 && v != "" && unsafe.StringData(v) != unsafe.StringData(e.Values[i]) {
+				t.Fatalf("%s: %q is a copy, not the enum's value", in.String(), v)
 			}
 		}
 	}

@@ -570,7 +570,7 @@ func deserializeDescribeContributorInsightsOutput(resp *smithy.Response, out *De
 			case 2:
 				out.ContributorInsightsRuleList = decodeContributorInsightsRuleList(d)
 			case 3:
-				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
+				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Enum(&enumContributorInsightsStatus))
 			case 4:
 				out.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
 			case 5:
@@ -945,7 +945,7 @@ func deserializeDisableKinesisStreamingDestinationOutput(resp *smithy.Response, 
 			case 1:
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				out.DestinationStatus = types.DestinationStatus(d.Symbol())
+				out.DestinationStatus = types.DestinationStatus(d.Enum(&enumDestinationStatus))
 			case 3:
 				x := smithy.NewIn[types.EnableKinesisStreamingConfiguration](d)
 				decodeEnableKinesisStreamingConfiguration(d, x)
@@ -992,7 +992,7 @@ func deserializeEnableKinesisStreamingDestinationOutput(resp *smithy.Response, o
 			case 1:
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				out.DestinationStatus = types.DestinationStatus(d.Symbol())
+				out.DestinationStatus = types.DestinationStatus(d.Enum(&enumDestinationStatus))
 			case 3:
 				x := smithy.NewIn[types.EnableKinesisStreamingConfiguration](d)
 				decodeEnableKinesisStreamingConfiguration(d, x)
@@ -2285,7 +2285,7 @@ func deserializeUpdateContributorInsightsOutput(resp *smithy.Response, out *Upda
 			case 1:
 				out.IndexName = d.BoxString(d.String())
 			case 2:
-				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
+				out.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Enum(&enumContributorInsightsStatus))
 			}
 		}
 	}
@@ -2505,7 +2505,7 @@ func deserializeUpdateKinesisStreamingDestinationOutput(resp *smithy.Response, o
 			case 1:
 				out.StreamArn = d.BoxString(d.String())
 			case 2:
-				out.DestinationStatus = types.DestinationStatus(d.Symbol())
+				out.DestinationStatus = types.DestinationStatus(d.Enum(&enumDestinationStatus))
 			case 3:
 				x := smithy.NewIn[types.UpdateKinesisStreamingConfiguration](d)
 				decodeUpdateKinesisStreamingConfiguration(d, x)
@@ -2705,7 +2705,7 @@ func decodeAttributeDefinition(d *smithy.Decoder, v *types.AttributeDefinition) 
 		case 0:
 			v.AttributeName = d.BoxString(d.String())
 		case 1:
-			v.AttributeType = types.ScalarAttributeType(d.Symbol())
+			v.AttributeType = types.ScalarAttributeType(d.Enum(&enumScalarAttributeType))
 		}
 	}
 }
@@ -2945,9 +2945,9 @@ func decodeBackupDetails(d *smithy.Decoder, v *types.BackupDetails) {
 		case 2:
 			v.BackupSizeBytes = d.BoxInt64(d.Int64())
 		case 3:
-			v.BackupStatus = types.BackupStatus(d.Symbol())
+			v.BackupStatus = types.BackupStatus(d.Enum(&enumBackupStatus))
 		case 4:
-			v.BackupType = types.BackupType(d.Symbol())
+			v.BackupType = types.BackupType(d.Enum(&enumBackupType))
 		case 5:
 			v.BackupCreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 6:
@@ -2992,9 +2992,9 @@ func decodeBackupSummary(d *smithy.Decoder, v *types.BackupSummary) {
 		case 6:
 			v.BackupExpiryDateTime = d.BoxTime(d.EpochSeconds())
 		case 7:
-			v.BackupStatus = types.BackupStatus(d.Symbol())
+			v.BackupStatus = types.BackupStatus(d.Enum(&enumBackupStatus))
 		case 8:
-			v.BackupType = types.BackupType(d.Symbol())
+			v.BackupType = types.BackupType(d.Enum(&enumBackupType))
 		case 9:
 			v.BackupSizeBytes = d.BoxInt64(d.Int64())
 		}
@@ -3048,7 +3048,7 @@ func decodeBatchStatementError(d *smithy.Decoder, v *types.BatchStatementError) 
 	for i := d.Member(&membersBatchStatementError, -1); i >= 0; i = d.Member(&membersBatchStatementError, i) {
 		switch i {
 		case 0:
-			v.Code = types.BatchStatementErrorCodeEnum(d.Symbol())
+			v.Code = types.BatchStatementErrorCodeEnum(d.Enum(&enumBatchStatementErrorCodeEnum))
 		case 1:
 			v.Message = d.BoxString(d.String())
 		case 2:
@@ -3101,7 +3101,7 @@ func decodeBillingModeSummary(d *smithy.Decoder, v *types.BillingModeSummary) {
 	for i := d.Member(&membersBillingModeSummary, -1); i >= 0; i = d.Member(&membersBillingModeSummary, i) {
 		switch i {
 		case 0:
-			v.BillingMode = types.BillingMode(d.Symbol())
+			v.BillingMode = types.BillingMode(d.Enum(&enumBillingMode))
 		case 1:
 			v.LastUpdateToPayPerRequestDateTime = d.BoxTime(d.EpochSeconds())
 		}
@@ -3218,7 +3218,7 @@ func decodeContinuousBackupsDescription(d *smithy.Decoder, v *types.ContinuousBa
 	for i := d.Member(&membersContinuousBackupsDescription, -1); i >= 0; i = d.Member(&membersContinuousBackupsDescription, i) {
 		switch i {
 		case 0:
-			v.ContinuousBackupsStatus = types.ContinuousBackupsStatus(d.Symbol())
+			v.ContinuousBackupsStatus = types.ContinuousBackupsStatus(d.Enum(&enumContinuousBackupsStatus))
 		case 1:
 			x := smithy.NewIn[types.PointInTimeRecoveryDescription](d)
 			decodePointInTimeRecoveryDescription(d, x)
@@ -3257,7 +3257,7 @@ func decodeContributorInsightsSummary(d *smithy.Decoder, v *types.ContributorIns
 		case 1:
 			v.IndexName = d.BoxString(d.String())
 		case 2:
-			v.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Symbol())
+			v.ContributorInsightsStatus = types.ContributorInsightsStatus(d.Enum(&enumContributorInsightsStatus))
 		}
 	}
 }
@@ -3299,7 +3299,7 @@ func decodeEnableKinesisStreamingConfiguration(d *smithy.Decoder, v *types.Enabl
 	for i := d.Member(&membersEnableKinesisStreamingConfiguration, -1); i >= 0; i = d.Member(&membersEnableKinesisStreamingConfiguration, i) {
 		switch i {
 		case 0:
-			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
+			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Enum(&enumApproximateCreationDateTimePrecision))
 		}
 	}
 }
@@ -3342,7 +3342,7 @@ func decodeExportDescription(d *smithy.Decoder, v *types.ExportDescription) {
 		case 0:
 			v.ExportArn = d.BoxString(d.String())
 		case 1:
-			v.ExportStatus = types.ExportStatus(d.Symbol())
+			v.ExportStatus = types.ExportStatus(d.Enum(&enumExportStatus))
 		case 2:
 			v.StartTime = d.BoxTime(d.EpochSeconds())
 		case 3:
@@ -3364,7 +3364,7 @@ func decodeExportDescription(d *smithy.Decoder, v *types.ExportDescription) {
 		case 11:
 			v.S3Prefix = d.BoxString(d.String())
 		case 12:
-			v.S3SseAlgorithm = types.S3SseAlgorithm(d.Symbol())
+			v.S3SseAlgorithm = types.S3SseAlgorithm(d.Enum(&enumS3SseAlgorithm))
 		case 13:
 			v.S3SseKmsKeyId = d.BoxString(d.String())
 		case 14:
@@ -3372,13 +3372,13 @@ func decodeExportDescription(d *smithy.Decoder, v *types.ExportDescription) {
 		case 15:
 			v.FailureMessage = d.BoxString(d.String())
 		case 16:
-			v.ExportFormat = types.ExportFormat(d.Symbol())
+			v.ExportFormat = types.ExportFormat(d.Enum(&enumExportFormat))
 		case 17:
 			v.BilledSizeBytes = d.BoxInt64(d.Int64())
 		case 18:
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 19:
-			v.ExportType = types.ExportType(d.Symbol())
+			v.ExportType = types.ExportType(d.Enum(&enumExportType))
 		case 20:
 			x := smithy.NewIn[types.IncrementalExportSpecification](d)
 			decodeIncrementalExportSpecification(d, x)
@@ -3411,9 +3411,9 @@ func decodeExportSummary(d *smithy.Decoder, v *types.ExportSummary) {
 		case 0:
 			v.ExportArn = d.BoxString(d.String())
 		case 1:
-			v.ExportStatus = types.ExportStatus(d.Symbol())
+			v.ExportStatus = types.ExportStatus(d.Enum(&enumExportStatus))
 		case 2:
-			v.ExportType = types.ExportType(d.Symbol())
+			v.ExportType = types.ExportType(d.Enum(&enumExportType))
 		}
 	}
 }
@@ -3496,7 +3496,7 @@ func decodeGlobalSecondaryIndexDescription(d *smithy.Decoder, v *types.GlobalSec
 			decodeProjection(d, x)
 			v.Projection = x
 		case 3:
-			v.IndexStatus = types.IndexStatus(d.Symbol())
+			v.IndexStatus = types.IndexStatus(d.Enum(&enumIndexStatus))
 		case 4:
 			v.Backfilling = d.BoxBool(d.Bool())
 		case 5:
@@ -3588,7 +3588,7 @@ func decodeGlobalSecondaryIndexWarmThroughputDescription(d *smithy.Decoder, v *t
 		case 1:
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 2:
-			v.Status = types.IndexStatus(d.Symbol())
+			v.Status = types.IndexStatus(d.Enum(&enumIndexStatus))
 		}
 	}
 }
@@ -3635,7 +3635,7 @@ func decodeGlobalTableDescription(d *smithy.Decoder, v *types.GlobalTableDescrip
 		case 2:
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 3:
-			v.GlobalTableStatus = types.GlobalTableStatus(d.Symbol())
+			v.GlobalTableStatus = types.GlobalTableStatus(d.Enum(&enumGlobalTableStatus))
 		case 4:
 			v.GlobalTableName = d.BoxString(d.String())
 		}
@@ -3666,7 +3666,7 @@ func decodeImportSummary(d *smithy.Decoder, v *types.ImportSummary) {
 		case 0:
 			v.ImportArn = d.BoxString(d.String())
 		case 1:
-			v.ImportStatus = types.ImportStatus(d.Symbol())
+			v.ImportStatus = types.ImportStatus(d.Enum(&enumImportStatus))
 		case 2:
 			v.TableArn = d.BoxString(d.String())
 		case 3:
@@ -3676,7 +3676,7 @@ func decodeImportSummary(d *smithy.Decoder, v *types.ImportSummary) {
 		case 4:
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
 		case 5:
-			v.InputFormat = types.InputFormat(d.Symbol())
+			v.InputFormat = types.InputFormat(d.Enum(&enumInputFormat))
 		case 6:
 			v.StartTime = d.BoxTime(d.EpochSeconds())
 		case 7:
@@ -3709,7 +3709,7 @@ func decodeImportTableDescription(d *smithy.Decoder, v *types.ImportTableDescrip
 		case 0:
 			v.ImportArn = d.BoxString(d.String())
 		case 1:
-			v.ImportStatus = types.ImportStatus(d.Symbol())
+			v.ImportStatus = types.ImportStatus(d.Enum(&enumImportStatus))
 		case 2:
 			v.TableArn = d.BoxString(d.String())
 		case 3:
@@ -3725,13 +3725,13 @@ func decodeImportTableDescription(d *smithy.Decoder, v *types.ImportTableDescrip
 		case 7:
 			v.CloudWatchLogGroupArn = d.BoxString(d.String())
 		case 8:
-			v.InputFormat = types.InputFormat(d.Symbol())
+			v.InputFormat = types.InputFormat(d.Enum(&enumInputFormat))
 		case 9:
 			x := smithy.NewIn[types.InputFormatOptions](d)
 			decodeInputFormatOptions(d, x)
 			v.InputFormatOptions = x
 		case 10:
-			v.InputCompressionType = types.InputCompressionType(d.Symbol())
+			v.InputCompressionType = types.InputCompressionType(d.Enum(&enumInputCompressionType))
 		case 11:
 			x := smithy.NewIn[types.TableCreationParameters](d)
 			decodeTableCreationParameters(d, x)
@@ -3765,7 +3765,7 @@ func decodeIncrementalExportSpecification(d *smithy.Decoder, v *types.Incrementa
 		case 1:
 			v.ExportToTime = d.BoxTime(d.EpochSeconds())
 		case 2:
-			v.ExportViewType = types.ExportViewType(d.Symbol())
+			v.ExportViewType = types.ExportViewType(d.Enum(&enumExportViewType))
 		}
 	}
 }
@@ -3966,7 +3966,7 @@ func decodeKeySchemaElement(d *smithy.Decoder, v *types.KeySchemaElement) {
 		case 0:
 			v.AttributeName = d.BoxString(d.String())
 		case 1:
-			v.KeyType = types.KeyType(d.Symbol())
+			v.KeyType = types.KeyType(d.Enum(&enumKeyType))
 		}
 	}
 }
@@ -4000,11 +4000,11 @@ func decodeKinesisDataStreamDestination(d *smithy.Decoder, v *types.KinesisDataS
 		case 0:
 			v.StreamArn = d.BoxString(d.String())
 		case 1:
-			v.DestinationStatus = types.DestinationStatus(d.Symbol())
+			v.DestinationStatus = types.DestinationStatus(d.Enum(&enumDestinationStatus))
 		case 2:
 			v.DestinationStatusDescription = d.BoxString(d.String())
 		case 3:
-			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
+			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Enum(&enumApproximateCreationDateTimePrecision))
 		}
 	}
 }
@@ -4186,7 +4186,7 @@ func decodePointInTimeRecoveryDescription(d *smithy.Decoder, v *types.PointInTim
 	for i := d.Member(&membersPointInTimeRecoveryDescription, -1); i >= 0; i = d.Member(&membersPointInTimeRecoveryDescription, i) {
 		switch i {
 		case 0:
-			v.PointInTimeRecoveryStatus = types.PointInTimeRecoveryStatus(d.Symbol())
+			v.PointInTimeRecoveryStatus = types.PointInTimeRecoveryStatus(d.Enum(&enumPointInTimeRecoveryStatus))
 		case 1:
 			v.RecoveryPeriodInDays = d.BoxInt32(d.Int32())
 		case 2:
@@ -4204,7 +4204,7 @@ func decodeProjection(d *smithy.Decoder, v *types.Projection) {
 	for i := d.Member(&membersProjection, -1); i >= 0; i = d.Member(&membersProjection, i) {
 		switch i {
 		case 0:
-			v.ProjectionType = types.ProjectionType(d.Symbol())
+			v.ProjectionType = types.ProjectionType(d.Enum(&enumProjectionType))
 		case 1:
 			v.NonKeyAttributes = decodeNonKeyAttributeNameList(d)
 		}
@@ -4319,7 +4319,7 @@ func decodeReplicaAutoScalingDescription(d *smithy.Decoder, v *types.ReplicaAuto
 			decodeAutoScalingSettingsDescription(d, x)
 			v.ReplicaProvisionedWriteCapacityAutoScalingSettings = x
 		case 4:
-			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
+			v.ReplicaStatus = types.ReplicaStatus(d.Enum(&enumReplicaStatus))
 		}
 	}
 }
@@ -4348,7 +4348,7 @@ func decodeReplicaDescription(d *smithy.Decoder, v *types.ReplicaDescription) {
 		case 0:
 			v.RegionName = d.BoxString(d.String())
 		case 1:
-			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
+			v.ReplicaStatus = types.ReplicaStatus(d.Enum(&enumReplicaStatus))
 		case 2:
 			v.ReplicaStatusDescription = d.BoxString(d.String())
 		case 3:
@@ -4403,7 +4403,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d *smithy.Decoder, 
 		case 0:
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			v.IndexStatus = types.IndexStatus(d.Symbol())
+			v.IndexStatus = types.IndexStatus(d.Enum(&enumIndexStatus))
 		case 2:
 			x := smithy.NewIn[types.AutoScalingSettingsDescription](d)
 			decodeAutoScalingSettingsDescription(d, x)
@@ -4479,7 +4479,7 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescription(d *smithy.Decoder, v *
 		case 0:
 			v.IndexName = d.BoxString(d.String())
 		case 1:
-			v.IndexStatus = types.IndexStatus(d.Symbol())
+			v.IndexStatus = types.IndexStatus(d.Enum(&enumIndexStatus))
 		case 2:
 			v.ProvisionedReadCapacityUnits = d.BoxInt64(d.Int64())
 		case 3:
@@ -4535,7 +4535,7 @@ func decodeReplicaSettingsDescription(d *smithy.Decoder, v *types.ReplicaSetting
 		case 0:
 			v.RegionName = d.BoxString(d.String())
 		case 1:
-			v.ReplicaStatus = types.ReplicaStatus(d.Symbol())
+			v.ReplicaStatus = types.ReplicaStatus(d.Enum(&enumReplicaStatus))
 		case 2:
 			x := smithy.NewIn[types.BillingModeSummary](d)
 			decodeBillingModeSummary(d, x)
@@ -4618,9 +4618,9 @@ func decodeSSEDescription(d *smithy.Decoder, v *types.SSEDescription) {
 	for i := d.Member(&membersSSEDescription, -1); i >= 0; i = d.Member(&membersSSEDescription, i) {
 		switch i {
 		case 0:
-			v.Status = types.SSEStatus(d.Symbol())
+			v.Status = types.SSEStatus(d.Enum(&enumSSEStatus))
 		case 1:
-			v.SSEType = types.SSEType(d.Symbol())
+			v.SSEType = types.SSEType(d.Enum(&enumSSEType))
 		case 2:
 			v.KMSMasterKeyArn = d.BoxString(d.String())
 		case 3:
@@ -4638,7 +4638,7 @@ func decodeSSESpecification(d *smithy.Decoder, v *types.SSESpecification) {
 		case 0:
 			v.Enabled = d.BoxBool(d.Bool())
 		case 1:
-			v.SSEType = types.SSEType(d.Symbol())
+			v.SSEType = types.SSEType(d.Enum(&enumSSEType))
 		case 2:
 			v.KMSMasterKeyId = d.BoxString(d.String())
 		}
@@ -4695,7 +4695,7 @@ func decodeSourceTableDetails(d *smithy.Decoder, v *types.SourceTableDetails) {
 		case 8:
 			v.ItemCount = d.BoxInt64(d.Int64())
 		case 9:
-			v.BillingMode = types.BillingMode(d.Symbol())
+			v.BillingMode = types.BillingMode(d.Enum(&enumBillingMode))
 		}
 	}
 }
@@ -4735,7 +4735,7 @@ func decodeStreamSpecification(d *smithy.Decoder, v *types.StreamSpecification) 
 		case 0:
 			v.StreamEnabled = d.BoxBool(d.Bool())
 		case 1:
-			v.StreamViewType = types.StreamViewType(d.Symbol())
+			v.StreamViewType = types.StreamViewType(d.Enum(&enumStreamViewType))
 		}
 	}
 }
@@ -4753,7 +4753,7 @@ func decodeTableAutoScalingDescription(d *smithy.Decoder, v *types.TableAutoScal
 		case 0:
 			v.TableName = d.BoxString(d.String())
 		case 1:
-			v.TableStatus = types.TableStatus(d.Symbol())
+			v.TableStatus = types.TableStatus(d.Enum(&enumTableStatus))
 		case 2:
 			v.Replicas = decodeReplicaAutoScalingDescriptionList(d)
 		}
@@ -4767,7 +4767,7 @@ func decodeTableClassSummary(d *smithy.Decoder, v *types.TableClassSummary) {
 	for i := d.Member(&membersTableClassSummary, -1); i >= 0; i = d.Member(&membersTableClassSummary, i) {
 		switch i {
 		case 0:
-			v.TableClass = types.TableClass(d.Symbol())
+			v.TableClass = types.TableClass(d.Enum(&enumTableClass))
 		case 1:
 			v.LastUpdateDateTime = d.BoxTime(d.EpochSeconds())
 		}
@@ -4787,7 +4787,7 @@ func decodeTableCreationParameters(d *smithy.Decoder, v *types.TableCreationPara
 		case 2:
 			v.KeySchema = decodeKeySchema(d)
 		case 3:
-			v.BillingMode = types.BillingMode(d.Symbol())
+			v.BillingMode = types.BillingMode(d.Enum(&enumBillingMode))
 		case 4:
 			x := smithy.NewIn[types.ProvisionedThroughput](d)
 			decodeProvisionedThroughput(d, x)
@@ -4819,7 +4819,7 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 		case 2:
 			v.KeySchema = decodeKeySchema(d)
 		case 3:
-			v.TableStatus = types.TableStatus(d.Symbol())
+			v.TableStatus = types.TableStatus(d.Enum(&enumTableStatus))
 		case 4:
 			v.CreationDateTime = d.BoxTime(d.EpochSeconds())
 		case 5:
@@ -4881,7 +4881,7 @@ func decodeTableDescription(d *smithy.Decoder, v *types.TableDescription) {
 			decodeTableWarmThroughputDescription(d, x)
 			v.WarmThroughput = x
 		case 25:
-			v.MultiRegionConsistency = types.MultiRegionConsistency(d.Symbol())
+			v.MultiRegionConsistency = types.MultiRegionConsistency(d.Enum(&enumMultiRegionConsistency))
 		}
 	}
 }
@@ -4901,7 +4901,7 @@ func decodeTableWarmThroughputDescription(d *smithy.Decoder, v *types.TableWarmT
 		case 1:
 			v.WriteUnitsPerSecond = d.BoxInt64(d.Int64())
 		case 2:
-			v.Status = types.TableStatus(d.Symbol())
+			v.Status = types.TableStatus(d.Enum(&enumTableStatus))
 		}
 	}
 }
@@ -4942,7 +4942,7 @@ func decodeTimeToLiveDescription(d *smithy.Decoder, v *types.TimeToLiveDescripti
 	for i := d.Member(&membersTimeToLiveDescription, -1); i >= 0; i = d.Member(&membersTimeToLiveDescription, i) {
 		switch i {
 		case 0:
-			v.TimeToLiveStatus = types.TimeToLiveStatus(d.Symbol())
+			v.TimeToLiveStatus = types.TimeToLiveStatus(d.Enum(&enumTimeToLiveStatus))
 		case 1:
 			v.AttributeName = d.BoxString(d.String())
 		}
@@ -4970,7 +4970,7 @@ func decodeUpdateKinesisStreamingConfiguration(d *smithy.Decoder, v *types.Updat
 	for i := d.Member(&membersUpdateKinesisStreamingConfiguration, -1); i >= 0; i = d.Member(&membersUpdateKinesisStreamingConfiguration, i) {
 		switch i {
 		case 0:
-			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Symbol())
+			v.ApproximateCreationDateTimePrecision = types.ApproximateCreationDateTimePrecision(d.Enum(&enumApproximateCreationDateTimePrecision))
 		}
 	}
 }
@@ -6450,6 +6450,96 @@ func encodeWriteRequests(e *smithy.Encoder, v []types.WriteRequest) {
 	}
 	e.EndArray()
 }
+
+// enumApproximateCreationDateTimePrecision holds the values of ApproximateCreationDateTimePrecision, which Decoder.Enum reads values against.
+var enumApproximateCreationDateTimePrecision = smithy.Enum{Values: []string{"MILLISECOND", "MICROSECOND"}}
+
+// enumBackupStatus holds the values of BackupStatus, which Decoder.Enum reads values against.
+var enumBackupStatus = smithy.Enum{Values: []string{"CREATING", "DELETED", "AVAILABLE"}}
+
+// enumBackupType holds the values of BackupType, which Decoder.Enum reads values against.
+var enumBackupType = smithy.Enum{Values: []string{"USER", "SYSTEM", "AWS_BACKUP"}}
+
+// enumBatchStatementErrorCodeEnum holds the values of BatchStatementErrorCodeEnum, which Decoder.Enum reads values against.
+var enumBatchStatementErrorCodeEnum = smithy.Enum{Values: []string{"ConditionalCheckFailed", "ItemCollectionSizeLimitExceeded", "RequestLimitExceeded", "ValidationError", "ProvisionedThroughputExceeded", "TransactionConflict", "ThrottlingError", "InternalServerError", "ResourceNotFound", "AccessDenied", "DuplicateItem"}}
+
+// enumBillingMode holds the values of BillingMode, which Decoder.Enum reads values against.
+var enumBillingMode = smithy.Enum{Values: []string{"PROVISIONED", "PAY_PER_REQUEST"}}
+
+// enumContinuousBackupsStatus holds the values of ContinuousBackupsStatus, which Decoder.Enum reads values against.
+var enumContinuousBackupsStatus = smithy.Enum{Values: []string{"ENABLED", "DISABLED"}}
+
+// enumContributorInsightsStatus holds the values of ContributorInsightsStatus, which Decoder.Enum reads values against.
+var enumContributorInsightsStatus = smithy.Enum{Values: []string{"ENABLING", "ENABLED", "DISABLING", "DISABLED", "FAILED"}}
+
+// enumDestinationStatus holds the values of DestinationStatus, which Decoder.Enum reads values against.
+var enumDestinationStatus = smithy.Enum{Values: []string{"ENABLING", "ACTIVE", "DISABLING", "DISABLED", "ENABLE_FAILED", "UPDATING"}}
+
+// enumExportFormat holds the values of ExportFormat, which Decoder.Enum reads values against.
+var enumExportFormat = smithy.Enum{Values: []string{"DYNAMODB_JSON", "ION"}}
+
+// enumExportStatus holds the values of ExportStatus, which Decoder.Enum reads values against.
+var enumExportStatus = smithy.Enum{Values: []string{"IN_PROGRESS", "COMPLETED", "FAILED"}}
+
+// enumExportType holds the values of ExportType, which Decoder.Enum reads values against.
+var enumExportType = smithy.Enum{Values: []string{"FULL_EXPORT", "INCREMENTAL_EXPORT"}}
+
+// enumExportViewType holds the values of ExportViewType, which Decoder.Enum reads values against.
+var enumExportViewType = smithy.Enum{Values: []string{"NEW_IMAGE", "NEW_AND_OLD_IMAGES"}}
+
+// enumGlobalTableStatus holds the values of GlobalTableStatus, which Decoder.Enum reads values against.
+var enumGlobalTableStatus = smithy.Enum{Values: []string{"CREATING", "ACTIVE", "DELETING", "UPDATING"}}
+
+// enumImportStatus holds the values of ImportStatus, which Decoder.Enum reads values against.
+var enumImportStatus = smithy.Enum{Values: []string{"IN_PROGRESS", "COMPLETED", "CANCELLING", "CANCELLED", "FAILED"}}
+
+// enumIndexStatus holds the values of IndexStatus, which Decoder.Enum reads values against.
+var enumIndexStatus = smithy.Enum{Values: []string{"CREATING", "UPDATING", "DELETING", "ACTIVE"}}
+
+// enumInputCompressionType holds the values of InputCompressionType, which Decoder.Enum reads values against.
+var enumInputCompressionType = smithy.Enum{Values: []string{"GZIP", "ZSTD", "NONE"}}
+
+// enumInputFormat holds the values of InputFormat, which Decoder.Enum reads values against.
+var enumInputFormat = smithy.Enum{Values: []string{"DYNAMODB_JSON", "ION", "CSV"}}
+
+// enumKeyType holds the values of KeyType, which Decoder.Enum reads values against.
+var enumKeyType = smithy.Enum{Values: []string{"HASH", "RANGE"}}
+
+// enumMultiRegionConsistency holds the values of MultiRegionConsistency, which Decoder.Enum reads values against.
+var enumMultiRegionConsistency = smithy.Enum{Values: []string{"EVENTUAL", "STRONG"}}
+
+// enumPointInTimeRecoveryStatus holds the values of PointInTimeRecoveryStatus, which Decoder.Enum reads values against.
+var enumPointInTimeRecoveryStatus = smithy.Enum{Values: []string{"ENABLED", "DISABLED"}}
+
+// enumProjectionType holds the values of ProjectionType, which Decoder.Enum reads values against.
+var enumProjectionType = smithy.Enum{Values: []string{"ALL", "KEYS_ONLY", "INCLUDE"}}
+
+// enumReplicaStatus holds the values of ReplicaStatus, which Decoder.Enum reads values against.
+var enumReplicaStatus = smithy.Enum{Values: []string{"CREATING", "CREATION_FAILED", "UPDATING", "DELETING", "ACTIVE", "REGION_DISABLED", "INACCESSIBLE_ENCRYPTION_CREDENTIALS"}}
+
+// enumS3SseAlgorithm holds the values of S3SseAlgorithm, which Decoder.Enum reads values against.
+var enumS3SseAlgorithm = smithy.Enum{Values: []string{"AES256", "KMS"}}
+
+// enumSSEStatus holds the values of SSEStatus, which Decoder.Enum reads values against.
+var enumSSEStatus = smithy.Enum{Values: []string{"ENABLING", "ENABLED", "DISABLING", "DISABLED", "UPDATING"}}
+
+// enumSSEType holds the values of SSEType, which Decoder.Enum reads values against.
+var enumSSEType = smithy.Enum{Values: []string{"AES256", "KMS"}}
+
+// enumScalarAttributeType holds the values of ScalarAttributeType, which Decoder.Enum reads values against.
+var enumScalarAttributeType = smithy.Enum{Values: []string{"S", "N", "B"}}
+
+// enumStreamViewType holds the values of StreamViewType, which Decoder.Enum reads values against.
+var enumStreamViewType = smithy.Enum{Values: []string{"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"}}
+
+// enumTableClass holds the values of TableClass, which Decoder.Enum reads values against.
+var enumTableClass = smithy.Enum{Values: []string{"STANDARD", "STANDARD_INFREQUENT_ACCESS"}}
+
+// enumTableStatus holds the values of TableStatus, which Decoder.Enum reads values against.
+var enumTableStatus = smithy.Enum{Values: []string{"CREATING", "UPDATING", "DELETING", "ACTIVE", "INACCESSIBLE_ENCRYPTION_CREDENTIALS", "ARCHIVING", "ARCHIVED"}}
+
+// enumTimeToLiveStatus holds the values of TimeToLiveStatus, which Decoder.Enum reads values against.
+var enumTimeToLiveStatus = smithy.Enum{Values: []string{"ENABLING", "DISABLING", "ENABLED", "DISABLED"}}
 
 // membersArchivalSummary holds the wire names of ArchivalSummary's members, which Decoder.Member looks up.
 var membersArchivalSummary = smithy.Members{Names: []string{"ArchivalDateTime", "ArchivalReason", "ArchivalBackupArn"}}

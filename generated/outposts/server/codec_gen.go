@@ -19,7 +19,7 @@ func decodeAWSServiceNameList(d *smithy.Decoder) []types.AWSServiceName {
 		if d.RefuseNull("AWSServiceNameList") {
 			continue
 		}
-		*b.NextIn(d) = types.AWSServiceName(d.Symbol())
+		*b.NextIn(d) = types.AWSServiceName(d.Enum(&enumAWSServiceName))
 	}
 	return b.Slice()
 }
@@ -152,23 +152,23 @@ func decodeRackPhysicalProperties(d *smithy.Decoder, v *types.RackPhysicalProper
 	for i := d.Member(&membersRackPhysicalProperties, -1); i >= 0; i = d.Member(&membersRackPhysicalProperties, i) {
 		switch i {
 		case 0:
-			v.PowerDrawKva = types.PowerDrawKva(d.Symbol())
+			v.PowerDrawKva = types.PowerDrawKva(d.Enum(&enumPowerDrawKva))
 		case 1:
-			v.PowerPhase = types.PowerPhase(d.Symbol())
+			v.PowerPhase = types.PowerPhase(d.Enum(&enumPowerPhase))
 		case 2:
-			v.PowerConnector = types.PowerConnector(d.Symbol())
+			v.PowerConnector = types.PowerConnector(d.Enum(&enumPowerConnector))
 		case 3:
-			v.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
+			v.PowerFeedDrop = types.PowerFeedDrop(d.Enum(&enumPowerFeedDrop))
 		case 4:
-			v.UplinkGbps = types.UplinkGbps(d.Symbol())
+			v.UplinkGbps = types.UplinkGbps(d.Enum(&enumUplinkGbps))
 		case 5:
-			v.UplinkCount = types.UplinkCount(d.Symbol())
+			v.UplinkCount = types.UplinkCount(d.Enum(&enumUplinkCount))
 		case 6:
-			v.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
+			v.FiberOpticCableType = types.FiberOpticCableType(d.Enum(&enumFiberOpticCableType))
 		case 7:
-			v.OpticalStandard = types.OpticalStandard(d.Symbol())
+			v.OpticalStandard = types.OpticalStandard(d.Enum(&enumOpticalStandard))
 		case 8:
-			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
+			v.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Enum(&enumMaximumSupportedWeightLbs))
 		}
 	}
 }
@@ -1011,6 +1011,51 @@ func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// enumAWSServiceName holds the values of AWSServiceName, which Decoder.Enum reads values against.
+var enumAWSServiceName = smithy.Enum{Values: []string{"AWS", "EC2", "ELASTICACHE", "ELB", "RDS", "ROUTE53"}}
+
+// enumAddressType holds the values of AddressType, which Decoder.Enum reads values against.
+var enumAddressType = smithy.Enum{Values: []string{"SHIPPING_ADDRESS", "OPERATING_ADDRESS"}}
+
+// enumFiberOpticCableType holds the values of FiberOpticCableType, which Decoder.Enum reads values against.
+var enumFiberOpticCableType = smithy.Enum{Values: []string{"SINGLE_MODE", "MULTI_MODE"}}
+
+// enumMaximumSupportedWeightLbs holds the values of MaximumSupportedWeightLbs, which Decoder.Enum reads values against.
+var enumMaximumSupportedWeightLbs = smithy.Enum{Values: []string{"NO_LIMIT", "MAX_1400_LBS", "MAX_1600_LBS", "MAX_1800_LBS", "MAX_2000_LBS"}}
+
+// enumOpticalStandard holds the values of OpticalStandard, which Decoder.Enum reads values against.
+var enumOpticalStandard = smithy.Enum{Values: []string{"OPTIC_10GBASE_SR", "OPTIC_10GBASE_IR", "OPTIC_10GBASE_LR", "OPTIC_40GBASE_SR", "OPTIC_40GBASE_ESR", "OPTIC_40GBASE_IR4_LR4L", "OPTIC_40GBASE_LR4", "OPTIC_100GBASE_SR4", "OPTIC_100GBASE_CWDM4", "OPTIC_100GBASE_LR4", "OPTIC_100G_PSM4_MSA", "OPTIC_1000BASE_LX", "OPTIC_1000BASE_SX"}}
+
+// enumPaymentOption holds the values of PaymentOption, which Decoder.Enum reads values against.
+var enumPaymentOption = smithy.Enum{Values: []string{"ALL_UPFRONT", "NO_UPFRONT", "PARTIAL_UPFRONT"}}
+
+// enumPaymentTerm holds the values of PaymentTerm, which Decoder.Enum reads values against.
+var enumPaymentTerm = smithy.Enum{Values: []string{"THREE_YEARS", "ONE_YEAR", "FIVE_YEARS"}}
+
+// enumPowerConnector holds the values of PowerConnector, which Decoder.Enum reads values against.
+var enumPowerConnector = smithy.Enum{Values: []string{"L6_30P", "IEC309", "AH530P7W", "AH532P6W", "CS8365C"}}
+
+// enumPowerDrawKva holds the values of PowerDrawKva, which Decoder.Enum reads values against.
+var enumPowerDrawKva = smithy.Enum{Values: []string{"POWER_5_KVA", "POWER_10_KVA", "POWER_15_KVA", "POWER_30_KVA"}}
+
+// enumPowerFeedDrop holds the values of PowerFeedDrop, which Decoder.Enum reads values against.
+var enumPowerFeedDrop = smithy.Enum{Values: []string{"ABOVE_RACK", "BELOW_RACK"}}
+
+// enumPowerPhase holds the values of PowerPhase, which Decoder.Enum reads values against.
+var enumPowerPhase = smithy.Enum{Values: []string{"SINGLE_PHASE", "THREE_PHASE"}}
+
+// enumSupportedHardwareType holds the values of SupportedHardwareType, which Decoder.Enum reads values against.
+var enumSupportedHardwareType = smithy.Enum{Values: []string{"RACK", "SERVER"}}
+
+// enumTaskActionOnBlockingInstances holds the values of TaskActionOnBlockingInstances, which Decoder.Enum reads values against.
+var enumTaskActionOnBlockingInstances = smithy.Enum{Values: []string{"WAIT_FOR_EVACUATION", "FAIL_TASK"}}
+
+// enumUplinkCount holds the values of UplinkCount, which Decoder.Enum reads values against.
+var enumUplinkCount = smithy.Enum{Values: []string{"UPLINK_COUNT_1", "UPLINK_COUNT_2", "UPLINK_COUNT_3", "UPLINK_COUNT_4", "UPLINK_COUNT_5", "UPLINK_COUNT_6", "UPLINK_COUNT_7", "UPLINK_COUNT_8", "UPLINK_COUNT_12", "UPLINK_COUNT_16"}}
+
+// enumUplinkGbps holds the values of UplinkGbps, which Decoder.Enum reads values against.
+var enumUplinkGbps = smithy.Enum{Values: []string{"UPLINK_1G", "UPLINK_10G", "UPLINK_40G", "UPLINK_100G"}}
 
 // membersAddress holds the wire names of Address's members, which Decoder.Member looks up.
 var membersAddress = smithy.Members{Names: []string{"ContactName", "ContactPhoneNumber", "AddressLine1", "AddressLine2", "AddressLine3", "City", "StateOrRegion", "DistrictOrCounty", "PostalCode", "CountryCode", "Municipality"}}

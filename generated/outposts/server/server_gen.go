@@ -616,9 +616,9 @@ func decodeCreateOrderInput(msg *smithyserver.RequestMessage, in *outposts.Creat
 			case 1:
 				in.LineItems = decodeLineItemRequestListDefinition(d)
 			case 2:
-				in.PaymentOption = types.PaymentOption(d.Symbol())
+				in.PaymentOption = types.PaymentOption(d.Enum(&enumPaymentOption))
 			case 3:
-				in.PaymentTerm = types.PaymentTerm(d.Symbol())
+				in.PaymentTerm = types.PaymentTerm(d.Enum(&enumPaymentTerm))
 			}
 		}
 	}
@@ -695,7 +695,7 @@ func decodeCreateOutpostInput(msg *smithyserver.RequestMessage, in *outposts.Cre
 			case 5:
 				in.Tags = decodeTagMap(d)
 			case 6:
-				in.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
+				in.SupportedHardwareType = types.SupportedHardwareType(d.Enum(&enumSupportedHardwareType))
 			}
 		}
 	}
@@ -2303,7 +2303,7 @@ func decodeStartCapacityTaskInput(msg *smithyserver.RequestMessage, in *outposts
 			case 5:
 				in.DryRun = d.Bool()
 			case 6:
-				in.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Symbol())
+				in.TaskActionOnBlockingInstances = types.TaskActionOnBlockingInstances(d.Enum(&enumTaskActionOnBlockingInstances))
 			default:
 				d.Skip()
 			}
@@ -2629,7 +2629,7 @@ func decodeUpdateOutpostInput(msg *smithyserver.RequestMessage, in *outposts.Upd
 			case 2:
 				in.Description = d.BoxString(d.String())
 			case 3:
-				in.SupportedHardwareType = types.SupportedHardwareType(d.Symbol())
+				in.SupportedHardwareType = types.SupportedHardwareType(d.Enum(&enumSupportedHardwareType))
 			default:
 				d.Skip()
 			}
@@ -2781,7 +2781,7 @@ func decodeUpdateSiteAddressInput(msg *smithyserver.RequestMessage, in *outposts
 		for i := d.Member(&membersUpdateSiteAddressInput, -1); i >= 0; i = d.Member(&membersUpdateSiteAddressInput, i) {
 			switch i {
 			case 1:
-				in.AddressType = types.AddressType(d.Symbol())
+				in.AddressType = types.AddressType(d.Enum(&enumAddressType))
 			case 2:
 				x := smithy.NewIn[types.Address](d)
 				decodeAddress(d, x)
@@ -2864,23 +2864,23 @@ func decodeUpdateSiteRackPhysicalPropertiesInput(msg *smithyserver.RequestMessag
 		for i := d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, -1); i >= 0; i = d.Member(&membersUpdateSiteRackPhysicalPropertiesInput, i) {
 			switch i {
 			case 1:
-				in.PowerDrawKva = types.PowerDrawKva(d.Symbol())
+				in.PowerDrawKva = types.PowerDrawKva(d.Enum(&enumPowerDrawKva))
 			case 2:
-				in.PowerPhase = types.PowerPhase(d.Symbol())
+				in.PowerPhase = types.PowerPhase(d.Enum(&enumPowerPhase))
 			case 3:
-				in.PowerConnector = types.PowerConnector(d.Symbol())
+				in.PowerConnector = types.PowerConnector(d.Enum(&enumPowerConnector))
 			case 4:
-				in.PowerFeedDrop = types.PowerFeedDrop(d.Symbol())
+				in.PowerFeedDrop = types.PowerFeedDrop(d.Enum(&enumPowerFeedDrop))
 			case 5:
-				in.UplinkGbps = types.UplinkGbps(d.Symbol())
+				in.UplinkGbps = types.UplinkGbps(d.Enum(&enumUplinkGbps))
 			case 6:
-				in.UplinkCount = types.UplinkCount(d.Symbol())
+				in.UplinkCount = types.UplinkCount(d.Enum(&enumUplinkCount))
 			case 7:
-				in.FiberOpticCableType = types.FiberOpticCableType(d.Symbol())
+				in.FiberOpticCableType = types.FiberOpticCableType(d.Enum(&enumFiberOpticCableType))
 			case 8:
-				in.OpticalStandard = types.OpticalStandard(d.Symbol())
+				in.OpticalStandard = types.OpticalStandard(d.Enum(&enumOpticalStandard))
 			case 9:
-				in.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Symbol())
+				in.MaximumSupportedWeightLbs = types.MaximumSupportedWeightLbs(d.Enum(&enumMaximumSupportedWeightLbs))
 			default:
 				d.Skip()
 			}

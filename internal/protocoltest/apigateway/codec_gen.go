@@ -66,7 +66,7 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.EndpointType(d.Symbol())
+		*b.NextIn(d) = types.EndpointType(d.Enum(&enumEndpointType))
 	}
 	return b.Slice()
 }
@@ -132,7 +132,7 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		case 7:
 			v.MinimumCompressionSize = d.BoxInt32(d.Int32())
 		case 8:
-			v.ApiKeySource = types.ApiKeySourceType(d.Symbol())
+			v.ApiKeySource = types.ApiKeySourceType(d.Enum(&enumApiKeySourceType))
 		case 9:
 			x := jsonwire.NewIn[types.EndpointConfiguration](d)
 			decodeEndpointConfiguration(d, x)
@@ -146,6 +146,12 @@ func decodeRestApi(d *jsonwire.Decoder, v *types.RestApi) {
 		}
 	}
 }
+
+// enumApiKeySourceType holds the values of ApiKeySourceType, which Decoder.Enum reads values against.
+var enumApiKeySourceType = jsonwire.Enum{Values: []string{"HEADER", "AUTHORIZER"}}
+
+// enumEndpointType holds the values of EndpointType, which Decoder.Enum reads values against.
+var enumEndpointType = jsonwire.Enum{Values: []string{"REGIONAL", "EDGE", "PRIVATE"}}
 
 // membersBadRequestException holds the wire names of BadRequestException's members, which Decoder.Member looks up.
 var membersBadRequestException = jsonwire.Members{Names: []string{"message"}}

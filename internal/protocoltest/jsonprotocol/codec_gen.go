@@ -247,11 +247,11 @@ func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error
 		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
 			switch i {
 			case 0:
-				out.FooEnum1 = types.FooEnum(d.Symbol())
+				out.FooEnum1 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 1:
-				out.FooEnum2 = types.FooEnum(d.Symbol())
+				out.FooEnum2 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 2:
-				out.FooEnum3 = types.FooEnum(d.Symbol())
+				out.FooEnum3 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 3:
 				out.FooEnumList = decodeFooEnumList(d)
 			case 4:
@@ -772,7 +772,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -791,7 +791,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		b.Add(d, k, types.FooEnum(d.Symbol()))
+		b.Add(d, k, types.FooEnum(d.Enum(&enumFooEnum)))
 	}
 	return b.Map()
 }
@@ -806,7 +806,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -1156,7 +1156,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 				continue
 			}
 			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
-			u.Value = types.FooEnum(d.Symbol())
+			u.Value = types.FooEnum(d.Enum(&enumFooEnum))
 			out = u
 		case "listValue":
 			if d.Null() {
@@ -1648,6 +1648,9 @@ func encodeStructWithJsonName(e *jsonwire.Encoder, v *types.StructWithJsonName) 
 	}
 	e.EndObject()
 }
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
 
 // membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}

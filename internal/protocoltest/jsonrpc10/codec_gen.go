@@ -360,7 +360,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			case 16:
 				out.DefaultMap = decodeTestStringMap(d)
 			case 17:
-				out.DefaultEnum = types.TestEnum(d.Symbol())
+				out.DefaultEnum = types.TestEnum(d.Enum(&enumTestEnum))
 			case 18:
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
@@ -584,7 +584,7 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *call.Respon
 			case 11:
 				out.RequiredMap = decodeRequiredStringMap(d)
 			case 12:
-				out.RequiredEnum = types.RequiredEnum(d.Symbol())
+				out.RequiredEnum = types.RequiredEnum(d.Enum(&enumRequiredEnum))
 			case 13:
 				x := types.RequiredIntEnum(d.Int32())
 				out.RequiredIntEnum = &x
@@ -826,7 +826,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 				continue
 			}
 			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
-			u.Value = types.FooEnum(d.Symbol())
+			u.Value = types.FooEnum(d.Enum(&enumFooEnum))
 			out = u
 		case "intEnumValue":
 			if d.Null() {
@@ -1266,6 +1266,15 @@ func encodeTopLevel(e *jsonwire.Encoder, v *types.TopLevel) {
 	}
 	e.EndObject()
 }
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
+
+// enumRequiredEnum holds the values of RequiredEnum, which Decoder.Enum reads values against.
+var enumRequiredEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
+
+// enumTestEnum holds the values of TestEnum, which Decoder.Enum reads values against.
+var enumTestEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
 
 // membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"TopLevel", "Nested"}}

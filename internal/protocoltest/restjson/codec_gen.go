@@ -1103,11 +1103,11 @@ func deserializeJsonEnumsOutput(resp *call.Response, out *JsonEnumsOutput) error
 		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
 			switch i {
 			case 0:
-				out.FooEnum1 = types.FooEnum(d.Symbol())
+				out.FooEnum1 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 1:
-				out.FooEnum2 = types.FooEnum(d.Symbol())
+				out.FooEnum2 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 2:
-				out.FooEnum3 = types.FooEnum(d.Symbol())
+				out.FooEnum3 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 3:
 				out.FooEnumList = decodeFooEnumList(d)
 			case 4:
@@ -2374,7 +2374,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			case 16:
 				out.DefaultMap = decodeTestStringMap(d)
 			case 17:
-				out.DefaultEnum = types.TestEnum(d.Symbol())
+				out.DefaultEnum = types.TestEnum(d.Enum(&enumTestEnum))
 			case 18:
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
@@ -3383,7 +3383,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -3402,7 +3402,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		b.Add(d, k, types.FooEnum(d.Symbol()))
+		b.Add(d, k, types.FooEnum(d.Enum(&enumFooEnum)))
 	}
 	return b.Map()
 }
@@ -3417,7 +3417,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -3549,7 +3549,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 				continue
 			}
 			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
-			u.Value = types.FooEnum(d.Symbol())
+			u.Value = types.FooEnum(d.Enum(&enumFooEnum))
 			out = u
 		case "listValue":
 			if d.Null() {
@@ -4830,6 +4830,12 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	}
 	e.EndObject()
 }
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
+
+// enumTestEnum holds the values of TestEnum, which Decoder.Enum reads values against.
+var enumTestEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
 
 // membersComplexError holds the wire names of ComplexError's members, which Decoder.Member looks up.
 var membersComplexError = jsonwire.Members{Names: []string{"Header", "TopLevel", "Nested"}}

@@ -278,7 +278,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			case 11:
 				out.DefaultMap = decodeTestStringMap(d)
 			case 12:
-				out.DefaultEnum = types.TestEnum(d.Symbol())
+				out.DefaultEnum = types.TestEnum(d.Enum(&enumTestEnum))
 			case 13:
 				x := types.TestIntEnum(d.Int32())
 				out.DefaultIntEnum = &x
@@ -894,7 +894,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 		if d.Null() {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -1633,6 +1633,12 @@ func encodeTimestampList(e *jsonwire.Encoder, v []time.Time) {
 	}
 	e.EndArray()
 }
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
+
+// enumTestEnum holds the values of TestEnum, which Decoder.Enum reads values against.
+var enumTestEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
 
 // membersBigDecimalStructure holds the wire names of BigDecimalStructure's members, which Decoder.Member looks up.
 var membersBigDecimalStructure = jsonwire.Members{Names: []string{"value"}}

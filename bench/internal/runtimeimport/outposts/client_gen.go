@@ -1415,7 +1415,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				case 1:
 					v.ResourceId = d.BoxString(d.String())
 				case 2:
-					v.ResourceType = types.ResourceType(d.Symbol())
+					v.ResourceType = types.ResourceType(d.Enum(&enumResourceType))
 				}
 			}
 		}

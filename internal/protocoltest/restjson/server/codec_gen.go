@@ -93,7 +93,7 @@ func decodeDefaults(d *jsonwire.Decoder, v *types.Defaults) {
 		case 16:
 			v.DefaultMap = decodeTestStringMap(d)
 		case 17:
-			v.DefaultEnum = types.TestEnum(d.Symbol())
+			v.DefaultEnum = types.TestEnum(d.Enum(&enumTestEnum))
 		case 18:
 			x := types.TestIntEnum(d.Int32())
 			v.DefaultIntEnum = &x
@@ -517,7 +517,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 		if d.RefuseNull("FooEnumList") {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -536,7 +536,7 @@ func decodeFooEnumMap(d *jsonwire.Decoder) map[string]types.FooEnum {
 		if d.RefuseNull("FooEnumMap") {
 			continue
 		}
-		b.Add(d, k, types.FooEnum(d.Symbol()))
+		b.Add(d, k, types.FooEnum(d.Enum(&enumFooEnum)))
 	}
 	return b.Map()
 }
@@ -551,7 +551,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 		if d.RefuseNull("FooEnumSet") {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -757,7 +757,7 @@ func decodeMyUnion(d *jsonwire.Decoder) types.MyUnion {
 				d.RefuseUnion("MyUnion", "second member", key)
 			}
 			u := jsonwire.NewIn[types.MyUnionMemberEnumValue](d)
-			u.Value = types.FooEnum(d.Symbol())
+			u.Value = types.FooEnum(d.Enum(&enumFooEnum))
 			out = u
 		case "listValue":
 			if d.Null() {
@@ -2258,6 +2258,12 @@ func encodeUnionWithJsonName(e *jsonwire.Encoder, v types.UnionWithJsonName) {
 	}
 	e.EndObject()
 }
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
+
+// enumTestEnum holds the values of TestEnum, which Decoder.Enum reads values against.
+var enumTestEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
 
 // membersBlobPayloadEvent holds the wire names of BlobPayloadEvent's members, which Decoder.Member looks up.
 var membersBlobPayloadEvent = jsonwire.Members{Names: []string{"payload"}}

@@ -3901,11 +3901,11 @@ func decodeJsonEnumsInput(msg *serve.RequestMessage, in *restjsonprotocol.JsonEn
 		for i := d.Member(&membersJsonEnumsInputOutput, -1); i >= 0; i = d.Member(&membersJsonEnumsInputOutput, i) {
 			switch i {
 			case 0:
-				in.FooEnum1 = types.FooEnum(d.Symbol())
+				in.FooEnum1 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 1:
-				in.FooEnum2 = types.FooEnum(d.Symbol())
+				in.FooEnum2 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 2:
-				in.FooEnum3 = types.FooEnum(d.Symbol())
+				in.FooEnum3 = types.FooEnum(d.Enum(&enumFooEnum))
 			case 3:
 				in.FooEnumList = decodeFooEnumList(d)
 			case 4:

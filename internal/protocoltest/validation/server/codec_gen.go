@@ -83,7 +83,7 @@ func decodeEnumList(d *jsonwire.Decoder) []types.EnumString {
 		if d.RefuseNull("EnumList") {
 			continue
 		}
-		*b.NextIn(d) = types.EnumString(d.Symbol())
+		*b.NextIn(d) = types.EnumString(d.Enum(&enumEnumString))
 	}
 	return b.Slice()
 }
@@ -102,7 +102,7 @@ func decodeEnumMap(d *jsonwire.Decoder) map[string]types.EnumString {
 		if d.RefuseNull("EnumMap") {
 			continue
 		}
-		b.Add(d, k, types.EnumString(d.Symbol()))
+		b.Add(d, k, types.EnumString(d.Enum(&enumEnumString)))
 	}
 	return b.Map()
 }
@@ -126,7 +126,7 @@ func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
 				d.RefuseUnion("EnumUnion", "second member", key)
 			}
 			u := jsonwire.NewIn[types.EnumUnionMemberFirst](d)
-			u.Value = types.EnumString(d.Symbol())
+			u.Value = types.EnumString(d.Enum(&enumEnumString))
 			out = u
 		case "second":
 			if d.Null() {
@@ -136,7 +136,7 @@ func decodeEnumUnion(d *jsonwire.Decoder) types.EnumUnion {
 				d.RefuseUnion("EnumUnion", "second member", key)
 			}
 			u := jsonwire.NewIn[types.EnumUnionMemberSecond](d)
-			u.Value = types.EnumString(d.Symbol())
+			u.Value = types.EnumString(d.Enum(&enumEnumString))
 			out = u
 		case "__type":
 			d.Skip()
@@ -160,7 +160,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 		if d.RefuseNull("FooEnumSet") {
 			continue
 		}
-		*b.NextIn(d) = types.FooEnum(d.Symbol())
+		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
 	}
 	return b.Slice()
 }
@@ -514,7 +514,7 @@ func decodeRecursiveUnionOne(d *jsonwire.Decoder) types.RecursiveUnionOne {
 				d.RefuseUnion("RecursiveUnionOne", "second member", key)
 			}
 			u := jsonwire.NewIn[types.RecursiveUnionOneMemberString](d)
-			u.Value = types.RecursiveEnumString(d.Symbol())
+			u.Value = types.RecursiveEnumString(d.Enum(&enumRecursiveEnumString))
 			out = u
 		case "union":
 			if d.Null() {
@@ -557,7 +557,7 @@ func decodeRecursiveUnionTwo(d *jsonwire.Decoder) types.RecursiveUnionTwo {
 				d.RefuseUnion("RecursiveUnionTwo", "second member", key)
 			}
 			u := jsonwire.NewIn[types.RecursiveUnionTwoMemberString](d)
-			u.Value = types.RecursiveEnumString(d.Symbol())
+			u.Value = types.RecursiveEnumString(d.Enum(&enumRecursiveEnumString))
 			out = u
 		case "union":
 			if d.Null() {
@@ -706,6 +706,18 @@ func encodeValidationExceptionFieldList(e *jsonwire.Encoder, v []types.Validatio
 	}
 	e.EndArray()
 }
+
+// enumEnumString holds the values of EnumString, which Decoder.Enum reads values against.
+var enumEnumString = jsonwire.Enum{Values: []string{"abc", "def", "ghi", "jkl"}}
+
+// enumEnumTraitString holds the values of EnumTraitString, which Decoder.Enum reads values against.
+var enumEnumTraitString = jsonwire.Enum{Values: []string{"abc", "def", "ghi"}}
+
+// enumFooEnum holds the values of FooEnum, which Decoder.Enum reads values against.
+var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
+
+// enumRecursiveEnumString holds the values of RecursiveEnumString, which Decoder.Enum reads values against.
+var enumRecursiveEnumString = jsonwire.Enum{Values: []string{"abc", "def"}}
 
 // membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}

@@ -303,9 +303,9 @@ func decodeMalformedEnumInput(msg *serve.RequestMessage, in *restjsonvalidationp
 		for i := d.Member(&membersMalformedEnumInput, -1); i >= 0; i = d.Member(&membersMalformedEnumInput, i) {
 			switch i {
 			case 0:
-				in.String = types.EnumString(d.Symbol())
+				in.String = types.EnumString(d.Enum(&enumEnumString))
 			case 1:
-				in.StringWithEnumTrait = types.EnumTraitString(d.Symbol())
+				in.StringWithEnumTrait = types.EnumTraitString(d.Enum(&enumEnumTraitString))
 			case 2:
 				in.List = decodeEnumList(d)
 			case 3:

@@ -103,7 +103,6 @@ type Decoder struct {
 	arena  []byte     // the current block of decoded strings, see keep
 	used   int        // how much of arena is handed out
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
-	syms   [64]string // recent results of Symbol, by a hash of their bytes
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns int        // NewIn's calls, up to newInAlone
