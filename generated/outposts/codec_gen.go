@@ -1692,7 +1692,7 @@ func decodeLineItemStatusCounts(d *smithy.Decoder) map[string]int32 {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b smithy.MapBuilder[int32]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumLineItemStatus)
 		if !ok {
 			break
 		}

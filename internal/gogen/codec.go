@@ -730,7 +730,11 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 			g.Comment("The builder makes the map once, at its final size (see MapBuilder).")
 			g.Var().Id("b").Qual(c.jw, "MapBuilder").Types(c.p.ElemType(m, sparse))
 			g.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("d").Dot("NextKeyString").Call()
+				key := jen.Id("d").Dot("NextKeyString").Call()
+				if k := s.MapKey().Target; k.IsEnum() && c.wire().enumTables {
+					key = jen.Id("d").Dot("NextKeyEnum").Call(jen.Op("&").Id(c.enumTable(k)))
+				}
+				loop.List(jen.Id("k"), jen.Id("ok")).Op(":=").Add(key)
 				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
 				if sparse {
 					loop.If(jen.Id("d").Dot("Null").Call()).Block(add(jen.Nil()), jen.Continue())

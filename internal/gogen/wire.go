@@ -12,10 +12,11 @@ type wireFormat struct {
 	// blob is the Encoder and Decoder method for a blob: base64 text in
 	// JSON, a byte string in CBOR.
 	blob string
-	// enumTables: the Decoder has Enum, which reads an enum's value against
-	// a table of its values (a jsonwire.Enum) and returns the model's
-	// string for a known one rather than a copy. CBOR's strings are views
-	// of the input already, and read with String.
+	// enumTables: the Decoder has Enum and NextKeyEnum, which read an
+	// enum's value, or a map key of an enum shape, against a table of its
+	// values (a jsonwire.Enum) and return the model's string for a known
+	// one rather than a copy. CBOR's strings are views of the input
+	// already, and read with String and NextKeyString.
 	enumTables bool
 	// quotedKeys: the Encoder has QuotedKey, which takes a member name
 	// already in its wire form, so that it is not escaped on every call.

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -1137,6 +1138,58 @@ func TestBeginLimits(t *testing.T) {
 		d2.Fail(io.ErrUnexpectedEOF)
 		if begin(d) || begin(d2) || d.Offset() != 0 || d2.Offset() != 0 {
 			t.Fatalf("began after an error")
+		}
+	}
+}
+
+// TestNextKeyEnum reads objects whose keys are values of an enum, compact,
+// indented, spaced as Python writes JSON, empty and with escaped, unknown
+// and repeated keys, at every distance from the end of the input, with
+// NextKeyEnum and with NextKeyString: the same keys and values, and every
+// known key the enum's own string.
+func TestNextKeyEnum(t *testing.T) {
+	e := &Enum{Values: []string{"PREPARING", "BUILDING", "SHIPPED", "DELIVERED", "ERROR", "CANCELLED", "OK", "REPLACED"}}
+	docs := []string{
+		`{"PREPARING":1,"SHIPPED":2,"OK":3,"NEW_STATUS":4,"CANCELLED":5}`,
+		"{\n  \"BUILDING\": 1,\n  \"REPLACED\": 2\n}",
+		`{"ERROR": 1, "DELIVERED": 2, "SHIPPED": 3}`,
+		`{}`, `{ }`, `{"SHIP\u0050ED":1,"ERROR":2}`, `{"ERROR":1,"ERROR":2}`, `{"SHIPPED" :1}`, `{"SHIPPEDX":1}`,
+	}
+	for _, doc := range docs {
+		for pad := range 30 {
+			in := doc + strings.Repeat(" ", pad)
+			read := func(next func(d *Decoder) (string, bool)) (keys []string, vals []int64, used int, err error) {
+				d := NewDecoderString(in)
+				if !d.BeginObject() {
+					return nil, nil, 0, d.Err()
+				}
+				for {
+					k, ok := next(d)
+					if !ok {
+						break
+					}
+					keys = append(keys, k)
+					vals = append(vals, d.Int64())
+				}
+				d.End()
+				return keys, vals, d.used, d.Err()
+			}
+			keys, vals, used, err := read(func(d *Decoder) (string, bool) { return d.NextKeyEnum(e) })
+			wantKeys, wantVals, _, wantErr := read((*Decoder).NextKeyString)
+			if err != nil || wantErr != nil || !slices.Equal(keys, wantKeys) || !slices.Equal(vals, wantVals) {
+				t.Fatalf("%q: NextKeyEnum %q %v, %v; NextKeyString %q %v, %v", in, keys, vals, err, wantKeys, wantVals, wantErr)
+			}
+			unknown := 0
+			for _, k := range keys {
+				if i := slices.Index(e.Values, k); i < 0 {
+					unknown += len(k)
+				} else if unsafe.StringData(k) != unsafe.StringData(e.Values[i]) {
+					t.Fatalf("%q: key %q is a copy, not the enum's value", in, k)
+				}
+			}
+			if used != unknown {
+				t.Errorf("%q: the block of strings holds %d bytes, want %d (the unknown keys)", in, used, unknown)
+			}
 		}
 	}
 }

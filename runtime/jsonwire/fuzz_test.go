@@ -140,9 +140,10 @@ func FuzzEpochSeconds(f *testing.F) {
 	})
 }
 
-// FuzzEnum holds Enum to String on any input, with the enum's values the
-// fuzzer's words: the same value or an error where String has one, and a
-// value among the enum's values is the enum's own string, not a copy.
+// FuzzEnum holds Enum to String, and NextKeyEnum to NextKeyString, on any
+// input, with the enum's values the fuzzer's words: the same values or an
+// error where String (NextKeyString) has one, and a value among the enum's
+// values is the enum's own string, not a copy.
 func FuzzEnum(f *testing.F) {
 	f.Add("ACTIVE,RETIRED,AB", `"ACTIVE"`)
 	f.Add("POWER_5_KVA,POWER_10_KVA,POWER_15_KVA", `"POWER_10_KVA"`)
@@ -158,6 +159,32 @@ func FuzzEnum(f *testing.F) {
 			}
 			if i := slices.Index(e.Values, got); err == nil && i >= 0 && got != "" && unsafe.StringData(got) != unsafe.StringData(e.Values[i]) {
 				t.Fatalf("Enum(%q) = %q, a copy of the enum's value", in, got)
+			}
+		}
+		// And as the keys of an object, with NextKeyEnum and NextKeyString.
+		for _, in := range []string{"{" + lit + ":1," + lit + ":2}", "{" + lit + ": 1}" + strings.Repeat(" ", 24)} {
+			keys := func(next func(d *Decoder) (string, bool)) ([]string, error) {
+				d := NewDecoderString(in)
+				var got []string
+				for d.BeginObject(); ; d.Skip() {
+					k, ok := next(d)
+					if !ok {
+						break
+					}
+					got = append(got, k)
+				}
+				d.End()
+				return got, d.Err()
+			}
+			got, err := keys(func(d *Decoder) (string, bool) { return d.NextKeyEnum(e) })
+			want, wantErr := keys((*Decoder).NextKeyString)
+			if (err == nil) != (wantErr == nil) || !slices.Equal(got, want) {
+				t.Fatalf("NextKeyEnum on %q = %q, %v; NextKeyString %q, %v", in, got, err, want, wantErr)
+			}
+			for _, k := range got {
+				if i := slices.Index(e.Values, k); err == nil && i >= 0 && k != "" && unsafe.StringData(k) != unsafe.StringData(e.Values[i]) {
+					t.Fatalf("NextKeyEnum on %q: %q is a copy of the enum's value", in, k)
+				}
 			}
 		}
 	})

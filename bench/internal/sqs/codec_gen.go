@@ -1062,7 +1062,7 @@ func decodeMessageSystemAttributeMap(d *smithy.Decoder) map[string]string {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b smithy.MapBuilder[string]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumMessageSystemAttributeName)
 		if !ok {
 			break
 		}
@@ -1081,7 +1081,7 @@ func decodeQueueAttributeMap(d *smithy.Decoder) map[string]string {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b smithy.MapBuilder[string]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumQueueAttributeName)
 		if !ok {
 			break
 		}
@@ -1401,6 +1401,12 @@ func encodeTagMap(e *smithy.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// enumMessageSystemAttributeName holds the values of MessageSystemAttributeName, which Decoder.Enum reads values against.
+var enumMessageSystemAttributeName = smithy.Enum{Values: []string{"All", "SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId", "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"}}
+
+// enumQueueAttributeName holds the values of QueueAttributeName, which Decoder.Enum reads values against.
+var enumQueueAttributeName = smithy.Enum{Values: []string{"All", "Policy", "VisibilityTimeout", "MaximumMessageSize", "MessageRetentionPeriod", "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "CreatedTimestamp", "LastModifiedTimestamp", "QueueArn", "ApproximateNumberOfMessagesDelayed", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "DeduplicationScope", "FifoThroughputLimit", "RedriveAllowPolicy", "SqsManagedSseEnabled"}}
 
 // membersBatchEntryIdsNotDistinct holds the wire names of BatchEntryIdsNotDistinct's members, which Decoder.Member looks up.
 var membersBatchEntryIdsNotDistinct = smithy.Members{Names: []string{"message"}}

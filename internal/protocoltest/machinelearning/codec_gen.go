@@ -61,7 +61,7 @@ func decodeDetailsMap(d *jsonwire.Decoder) map[string]string {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b jsonwire.MapBuilder[string]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumDetailsAttributes)
 		if !ok {
 			break
 		}
@@ -120,6 +120,9 @@ func encodeRecord(e *jsonwire.Encoder, v map[string]string) {
 	}
 	e.EndObject()
 }
+
+// enumDetailsAttributes holds the values of DetailsAttributes, which Decoder.Enum reads values against.
+var enumDetailsAttributes = jsonwire.Enum{Values: []string{"PredictiveModelType", "Algorithm"}}
 
 // membersInternalServerException holds the wire names of InternalServerException's members, which Decoder.Member looks up.
 var membersInternalServerException = jsonwire.Members{Names: []string{"message", "code"}}

@@ -1695,7 +1695,7 @@ func decodeLineItemStatusCounts(d *jsonwire.Decoder) map[string]int32 {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b jsonwire.MapBuilder[int32]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumLineItemStatus)
 		if !ok {
 			break
 		}

@@ -95,7 +95,7 @@ func decodeEnumMap(d *jsonwire.Decoder) map[string]types.EnumString {
 	// The builder makes the map once, at its final size (see MapBuilder).
 	var b jsonwire.MapBuilder[types.EnumString]
 	for {
-		k, ok := d.NextKeyString()
+		k, ok := d.NextKeyEnum(&enumEnumString)
 		if !ok {
 			break
 		}

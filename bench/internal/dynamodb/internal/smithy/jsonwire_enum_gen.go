@@ -25,14 +25,20 @@ type Enum struct {
 	// Values are the values the model gives the enum.
 	Values []string
 
-	table unsafe.Pointer // *memberTable, as Members.table
+	// table and keys are *memberTable, as Members.table: of the values as
+	// values (each ended by '"') and as map keys (by `":`), each built on
+	// first use.
+	table, keys unsafe.Pointer
 }
 
-// build makes the table on first use (see Members.build).
-func (e *Enum) build() *memberTable {
-	t := newMemberTable(e.Values, `"`)
-	atomic.CompareAndSwapPointer(&e.table, nil, unsafe.Pointer(t))
-	return (*memberTable)(atomic.LoadPointer(&e.table))
+// build makes the table of values on first use (see Members.build).
+func (e *Enum) build() *memberTable { return buildTable(&e.table, e.Values, `"`) }
+
+// buildTable makes the table of names, each ended by end, and stores it
+// at p unless another goroutine did first (they build the same table).
+func buildTable(p *unsafe.Pointer, names []string, end string) *memberTable {
+	atomic.CompareAndSwapPointer(p, nil, unsafe.Pointer(newMemberTable(names, end)))
+	return (*memberTable)(atomic.LoadPointer(p))
 }
 
 // Enum reads a JSON string, as String does, for a value of the enum e. A

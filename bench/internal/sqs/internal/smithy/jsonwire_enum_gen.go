@@ -25,14 +25,23 @@ type Enum struct {
 	// Values are the values the model gives the enum.
 	Values []string
 
-	table unsafe.Pointer // *memberTable, as Members.table
+	// table and keys are *memberTable, as Members.table: of the values as
+	// values (each ended by '"') and as map keys (by `":`), each built on
+	// first use.
+	table, keys unsafe.Pointer
 }
 
-// build makes the table on first use (see Members.build).
-func (e *Enum) build() *memberTable {
-	t := newMemberTable(e.Values, `"`)
-	atomic.CompareAndSwapPointer(&e.table, nil, unsafe.Pointer(t))
-	return (*memberTable)(atomic.LoadPointer(&e.table))
+// build makes the table of values on first use (see Members.build).
+func (e *Enum) build() *memberTable { return buildTable(&e.table, e.Values, `"`) }
+
+// buildKeys makes the table of keys on first use.
+func (e *Enum) buildKeys() *memberTable { return buildTable(&e.keys, e.Values, `":`) }
+
+// buildTable makes the table of names, each ended by end, and stores it
+// at p unless another goroutine did first (they build the same table).
+func buildTable(p *unsafe.Pointer, names []string, end string) *memberTable {
+	atomic.CompareAndSwapPointer(p, nil, unsafe.Pointer(newMemberTable(names, end)))
+	return (*memberTable)(atomic.LoadPointer(p))
 }
 
 // Enum reads a JSON string, as String does, for a value of the enum e. A
@@ -118,4 +127,64 @@ func (d *Decoder) giveBack(v string) {
 	if u := d.used - len(v); len(v) > 0 && u >= 0 && unsafe.StringData(v) == &d.arena[u] {
 		d.used = u
 	}
+}
+
+// NextKeyEnum is NextKeyString for a map whose keys are values of the
+// enum e: a key among e.Values is that string of e.Values, so that the
+// maps of a page hold no copies of their keys; any other is a copy.
+//
+// A key right after '{' or ',' (or the space of indented JSON) is found
+// as Enum finds a value, by the table of e's values each followed by `":`.
+func (d *Decoder) NextKeyEnum(e *Enum) (string, bool) {
+	t := (*memberTable)(atomic.LoadPointer(&e.keys))
+	if s, p := d.s, d.pos; t != nil && d.err == nil && p >= 0 && p+1 < len(s) {
+		i := p
+		if !d.first {
+			switch s[i] {
+			case ',':
+				i++
+			case '}':
+				d.pos = p + 1
+				d.depth--
+				return "", false
+			}
+		}
+		if (d.first || i > p) && whitespace[s[i]] {
+			i = skipIndent(s, i)
+		}
+		if (d.first || i > p) && i+25 <= len(s) && s[i] == '"' {
+			if k := t.index(s[i+1:]); k >= 0 {
+				d.first = false
+				q := i + 1 + len(t.entries[k].quoted)
+				if q < len(s) && s[q] == ' ' {
+					q++ // ": ", as indenting encoders write it
+				}
+				d.pos = q
+				return e.Values[k], true
+			}
+		}
+	}
+	return d.enumKey(e, t)
+}
+
+// enumKey is NextKeyEnum's general path, with t the table of keys, or nil
+// before it is built: the key is read with NextKeyString, and if it is one
+// of e.Values, the copy NextKeyString made is given back.
+func (d *Decoder) enumKey(e *Enum, t *memberTable) (string, bool) {
+	if t == nil {
+		e.buildKeys()
+	}
+	k, ok := d.NextKeyString()
+	if !ok {
+		return "", false
+	}
+	values := (*memberTable)(atomic.LoadPointer(&e.table))
+	if values == nil {
+		values = e.build()
+	}
+	if i := values.indexValue(e.Values, k); i >= 0 {
+		d.giveBack(k)
+		return e.Values[i], true
+	}
+	return k, true
 }
