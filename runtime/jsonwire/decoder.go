@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"encoding/binary"
 	"io"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -100,6 +101,7 @@ type Decoder struct {
 	strBuf []byte     // unescaping scratch for stringBytes (String unescapes into arena)
 	arena  []byte     // the current block of decoded strings, see keep
 	used   int        // how much of arena is handed out
+	kept   int        // how much of the blocks before arena was handed out
 	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
@@ -1098,8 +1100,7 @@ const minUnquoteRoom = 256
 // nothing else refers to.
 func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 	if len(d.arena)-d.used < minUnquoteRoom {
-		d.arena = make([]byte, min(max(2*len(d.arena), minArena), maxArena))
-		d.used = 0
+		d.newArena(0)
 	}
 	free := d.arena[d.used:d.used:len(d.arena)]
 	b, ok := d.unquote(free, start, i, wide)
@@ -1113,6 +1114,34 @@ func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
+// newArena starts a new block of strings, with room for at least need
+// bytes: twice the last block, from minArena up to maxArena; or, past the
+// doublings, room for the strings the rest of the input holds (forRest),
+// when that is less: the last block of a large document was on average
+// half unused, 8 KB of each page.
+func (d *Decoder) newArena(need int) {
+	size := min(max(2*len(d.arena), minArena), maxArena)
+	if size == maxArena {
+		size = min(size, max(d.forRest(d.kept+d.used), minArena))
+	}
+	d.kept += d.used
+	d.arena = make([]byte, max(size, need))
+	d.used = 0
+}
+
+// forRest returns how much of something the rest of the input holds, with
+// an eighth more, if it holds it at the rate the input so far held n: the
+// size for the last of the blocks a large document fills, which at a
+// fixed size was on average half unused. Past the end or before the start
+// it returns the largest int.
+func (d *Decoder) forRest(n int) int {
+	if d.pos <= 0 || d.pos >= len(d.s) {
+		return math.MaxInt
+	}
+	rest := int(int64(n) * int64(len(d.s)-d.pos) / int64(d.pos))
+	return rest + rest/8
+}
+
 // keep returns a copy of b as a string from the Decoder's blocks.
 func (d *Decoder) keep(b []byte) string {
 	if len(b) == 0 {
@@ -1122,8 +1151,7 @@ func (d *Decoder) keep(b []byte) string {
 		return string(b) // a long string gets its own memory
 	}
 	if len(d.arena)-d.used < len(b) {
-		d.arena = make([]byte, max(min(max(2*len(d.arena), minArena), maxArena), len(b)))
-		d.used = 0
+		d.newArena(len(b))
 	}
 	n := copy(d.arena[d.used:], b)
 	s := unsafe.String(&d.arena[d.used], n)

@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/big"
@@ -1190,6 +1191,38 @@ func TestNextKeyEnum(t *testing.T) {
 			if used != unknown {
 				t.Errorf("%q: the block of strings holds %d bytes, want %d (the unknown keys)", in, used, unknown)
 			}
+		}
+	}
+}
+
+// TestLastStringBlockFitsTheRest decodes a page of strings past the
+// doubling of the string blocks: the last block is sized for the strings
+// the rest of the input holds at the rate the page so far did, so little
+// of it is left unused (blocks of maxArena alone left 8 KB on average).
+func TestLastStringBlockFitsTheRest(t *testing.T) {
+	for _, n := range []int{1500, 3000, 5000} {
+		var in strings.Builder
+		in.WriteByte('[')
+		for k := range n {
+			if k > 0 {
+				in.WriteByte(',')
+			}
+			fmt.Fprintf(&in, `"item-%024d"`, k)
+		}
+		in.WriteByte(']')
+		d := NewDecoderString(in.String())
+		total := 0
+		for d.BeginArray(); d.NextElem(); {
+			total += len(d.String())
+		}
+		if d.End(); d.Err() != nil {
+			t.Fatal(d.Err())
+		}
+		if d.kept+d.used != total {
+			t.Fatalf("%d strings: the blocks hold %d bytes, want %d", n, d.kept+d.used, total)
+		}
+		if unused := len(d.arena) - d.used; unused > 2<<10 {
+			t.Errorf("%d strings (%d bytes): the last block of %d bytes has %d unused", n, total, len(d.arena), unused)
 		}
 	}
 }
