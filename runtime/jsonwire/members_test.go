@@ -679,8 +679,9 @@ func randomSpace(r *rand.Rand) string {
 
 // TestTableKeysOnSharedLength builds tables of names that begin alike, as
 // an enum's values do: the table hashes as many bytes as the shortest name
-// has (with its end), so names that differ within them each get a slot of
-// their own, and each is found by the input.
+// has (with its end; names shorter than that can be are compared one by
+// one), so names that differ within them each get a slot of their own, and
+// each is found by the input.
 func TestTableKeysOnSharedLength(t *testing.T) {
 	for _, tc := range []struct {
 		end   string
@@ -689,6 +690,9 @@ func TestTableKeysOnSharedLength(t *testing.T) {
 		{`"`, []string{"POWER_5_KVA", "POWER_10_KVA", "POWER_15_KVA", "POWER_20_KVA", "POWER_30_KVA"}},
 		{`"`, []string{"UPLINK_COUNT_1", "UPLINK_COUNT_2", "UPLINK_COUNT_3", "UPLINK_COUNT_4", "UPLINK_COUNT_12", "UPLINK_COUNT_16"}},
 		{`":`, []string{"InstanceType", "InstanceFamilies", "InstanceId", "InstanceCount"}},
+		// Names too short to hash are compared one by one.
+		{`"`, []string{"S3", "EBS", "A", "ABCDEFGH"}},
+		{`":`, []string{"x", "y", "Name"}},
 	} {
 		tab := newMemberTable(tc.names, tc.end)
 		for slot, k := range tab.slots {

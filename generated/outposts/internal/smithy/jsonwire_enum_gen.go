@@ -70,6 +70,10 @@ func (d *Decoder) Enum(e *Enum) string {
 			}
 			k = en.next
 		}
+		if i := t.indexShort(s[p+1:]); i >= 0 {
+			d.pos = p + 1 + len(t.entries[i].quoted)
+			return e.Values[i]
+		}
 	}
 	return d.enumValue(e, t)
 }

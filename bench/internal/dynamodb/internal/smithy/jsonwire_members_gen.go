@@ -51,6 +51,10 @@ type memberTable struct {
 	mul        uint64
 	shift      uint8 // 64 - log2(len(slots))
 	loose      bool  // some names are not in the table (see quotedName)
+	// short are the names shorter with their end than minKey (an enum's
+	// "S3", a member "x"): the hash would read past them, into what
+	// follows, which varies. index compares them one by one after a miss.
+	short []uint16
 	// after[k] is the index of the member that followed member k-1 (for
 	// k = 0: that began an object) the last time a guess missed, at first
 	// k: Member tries it before the hash, so that a service that writes
@@ -139,13 +143,9 @@ func (m *Members) build() *memberTable {
 
 // quotedName is name as the input writes it after the opening quote, the
 // name being followed by end (`":` after a member's name, `"` after an
-// enum value), ok false for a name the fast path cannot see: one shorter
-// than the four bytes the table hashes at least (which would reach into
-// what follows it, which varies), or that needs escapes in JSON.
+// enum value), ok false for a name the fast path cannot see: one that
+// needs escapes in JSON.
 func quotedName(name, end string) (quoted string, ok bool) {
-	if len(name)+len(end) < minKey {
-		return "", false
-	}
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
 			return "", false
@@ -192,6 +192,10 @@ func newMemberTable(names []string, end string) *memberTable {
 				e.tailAt = 8
 			}
 			e.tail, e.tailMask = binary.LittleEndian.Uint64([]byte(q[e.tailAt:])), ^uint64(0)
+		}
+		if len(q) < minKey {
+			t.short = append(t.short, uint16(i))
+			continue
 		}
 		held = append(held, i)
 		keyLen = min(keyLen, len(q))
@@ -426,6 +430,16 @@ func (t *memberTable) index(rest []byte) int {
 			return int(k - 1)
 		}
 		k = e.next
+	}
+	return t.indexShort(rest)
+}
+
+// indexShort is index for the names too short to hash (see short).
+func (t *memberTable) indexShort(rest []byte) int {
+	for _, i := range t.short {
+		if t.entries[i].matches(rest) {
+			return int(i)
+		}
 	}
 	return -1
 }
