@@ -109,14 +109,14 @@ func TestValidLong(t *testing.T) {
 }
 
 // TestValidLongRandom holds validLong to utf8.Valid on random text
-// of every length from 64 to 300: characters of one to four bytes, now and
-// then broken (a byte changed, dropped or added).
+// of every length from minVectorText to 300: characters of one to four
+// bytes, now and then broken (a byte changed, dropped or added).
 func TestValidLongRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	chars := []string{"a", "~", "é", "ß", "東", "京", "😀", "\U0010FFFF", "\u0800", "\uFFFD", "\uD7FF", "\uE000", "\U00010000"}
 	for range 20000 {
 		var b []byte
-		n := 64 + r.IntN(237)
+		n := minVectorText + r.IntN(301-minVectorText)
 		for len(b) < n {
 			b = append(b, chars[r.IntN(len(chars))]...)
 		}
