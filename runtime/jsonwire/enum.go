@@ -46,10 +46,11 @@ func buildTable(p *unsafe.Pointer, names []string, end string) *memberTable {
 // makes.
 //
 // A value right here in compact JSON is found without reading it first:
-// the four bytes after its quote pick it in the table that Member uses for
-// names, and one comparison of the value and its closing quote with the
-// input confirms it. Reading it as String does and then looking it up
-// would cost about twice as much, and copy it to compare it.
+// the bytes after its quote (as many as the enum's shortest value has)
+// pick it in the kind of table Member uses for names, and one comparison
+// of the value and its closing quote with the input confirms it. Reading
+// it as String does and then looking it up would cost about twice as
+// much, and copy it to compare it.
 func (d *Decoder) Enum(e *Enum) string {
 	// The table's index, written out: Enum is called for every value, and
 	// the call with its results cost a third of finding one.
