@@ -254,8 +254,14 @@ func listLen(p *listPos, d *Decoder) int {
 	if seen <= 0 || k <= 0 || rest < 0 {
 		return 0
 	}
-	return p.n + int(int64(rest)*int64(k)/int64(seen))
+	return p.n + atRate(k, seen, rest)
 }
+
+// atRate returns how many of something rest bytes of input hold if they
+// hold it as seen bytes (seen > 0) held k: the guess that sizes a page
+// (listLen), a large map (bigMapSize) and the last block of strings
+// (forRest), in 64 bits so that a large input does not overflow it.
+func atRate(k, seen, rest int) int { return int(int64(rest) * int64(k) / int64(seen)) }
 
 // leaveBlock gives the list's room in the shared block back, if it is still the
 // block's last, as the list moves to a slice of its own.

@@ -1140,7 +1140,7 @@ func (d *Decoder) forRest(n int) int {
 	if d.pos <= 0 || d.pos >= len(d.s) {
 		return math.MaxInt
 	}
-	rest := int(int64(n) * int64(len(d.s)-d.pos) / int64(d.pos))
+	rest := atRate(n, d.pos, len(d.s)-d.pos)
 	return rest + rest/8
 }
 

@@ -164,7 +164,7 @@ func bigMapSize(n, first int, d *Decoder) int {
 	if d.depth > maxDepth || seen <= 0 || rest < 0 {
 		return 2 * n
 	}
-	guess := n + 1 + int(int64(rest)*int64(n)/int64(seen))
+	guess := n + 1 + atRate(n, seen, rest)
 	return max(guess+guess/16, 2*n)
 }
 
