@@ -211,6 +211,11 @@ func emitEnum(f *jen.File, p *Plan, s *shapes.Shape) {
 	)
 	f.Line()
 	f.Add(comment(wrap("IsKnown reports whether v is one of the values this package knows.")))
+	// Not inlined: a switch on string constants is little to the inliner
+	// but much code to compile, and the validators call IsKnown for every
+	// enum member; inlined there, Outposts' enum checks were 2% of its
+	// package's compile time.
+	f.Comment("//go:noinline")
 	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
 		jen.Switch(jen.Id("v")).Block(
 			jen.CaseFunc(func(g *jen.Group) {

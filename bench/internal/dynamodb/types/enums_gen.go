@@ -23,6 +23,8 @@ func (ApproximateCreationDateTimePrecision) Values() []ApproximateCreationDateTi
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ApproximateCreationDateTimePrecision) IsKnown() bool {
 	switch v {
 	case ApproximateCreationDateTimePrecisionMillisecond, ApproximateCreationDateTimePrecisionMicrosecond:
@@ -52,6 +54,8 @@ func (AttributeAction) Values() []AttributeAction {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v AttributeAction) IsKnown() bool {
 	switch v {
 	case AttributeActionAdd, AttributeActionPut, AttributeActionDelete:
@@ -81,6 +85,8 @@ func (BackupStatus) Values() []BackupStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v BackupStatus) IsKnown() bool {
 	switch v {
 	case BackupStatusCreating, BackupStatusDeleted, BackupStatusAvailable:
@@ -110,6 +116,8 @@ func (BackupType) Values() []BackupType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v BackupType) IsKnown() bool {
 	switch v {
 	case BackupTypeUser, BackupTypeSystem, BackupTypeAwsBackup:
@@ -141,6 +149,8 @@ func (BackupTypeFilter) Values() []BackupTypeFilter {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v BackupTypeFilter) IsKnown() bool {
 	switch v {
 	case BackupTypeFilterUser, BackupTypeFilterSystem, BackupTypeFilterAwsBackup, BackupTypeFilterAll:
@@ -188,6 +198,8 @@ func (BatchStatementErrorCodeEnum) Values() []BatchStatementErrorCodeEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v BatchStatementErrorCodeEnum) IsKnown() bool {
 	switch v {
 	case BatchStatementErrorCodeEnumConditionalCheckFailed, BatchStatementErrorCodeEnumItemCollectionSizeLimitExceeded, BatchStatementErrorCodeEnumRequestLimitExceeded, BatchStatementErrorCodeEnumValidationError, BatchStatementErrorCodeEnumProvisionedThroughputExceeded, BatchStatementErrorCodeEnumTransactionConflict, BatchStatementErrorCodeEnumThrottlingError, BatchStatementErrorCodeEnumInternalServerError, BatchStatementErrorCodeEnumResourceNotFound, BatchStatementErrorCodeEnumAccessDenied, BatchStatementErrorCodeEnumDuplicateItem:
@@ -215,6 +227,8 @@ func (BillingMode) Values() []BillingMode {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v BillingMode) IsKnown() bool {
 	switch v {
 	case BillingModeProvisioned, BillingModePayPerRequest:
@@ -264,6 +278,8 @@ func (ComparisonOperator) Values() []ComparisonOperator {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ComparisonOperator) IsKnown() bool {
 	switch v {
 	case ComparisonOperatorEq, ComparisonOperatorNe, ComparisonOperatorIn, ComparisonOperatorLe, ComparisonOperatorLt, ComparisonOperatorGe, ComparisonOperatorGt, ComparisonOperatorBetween, ComparisonOperatorNotNull, ComparisonOperatorNull, ComparisonOperatorContains, ComparisonOperatorNotContains, ComparisonOperatorBeginsWith:
@@ -291,6 +307,8 @@ func (ConditionalOperator) Values() []ConditionalOperator {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ConditionalOperator) IsKnown() bool {
 	switch v {
 	case ConditionalOperatorAnd, ConditionalOperatorOr:
@@ -318,6 +336,8 @@ func (ContinuousBackupsStatus) Values() []ContinuousBackupsStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ContinuousBackupsStatus) IsKnown() bool {
 	switch v {
 	case ContinuousBackupsStatusEnabled, ContinuousBackupsStatusDisabled:
@@ -345,6 +365,8 @@ func (ContributorInsightsAction) Values() []ContributorInsightsAction {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ContributorInsightsAction) IsKnown() bool {
 	switch v {
 	case ContributorInsightsActionEnable, ContributorInsightsActionDisable:
@@ -378,6 +400,8 @@ func (ContributorInsightsStatus) Values() []ContributorInsightsStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ContributorInsightsStatus) IsKnown() bool {
 	switch v {
 	case ContributorInsightsStatusEnabling, ContributorInsightsStatusEnabled, ContributorInsightsStatusDisabling, ContributorInsightsStatusDisabled, ContributorInsightsStatusFailed:
@@ -413,6 +437,8 @@ func (DestinationStatus) Values() []DestinationStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v DestinationStatus) IsKnown() bool {
 	switch v {
 	case DestinationStatusEnabling, DestinationStatusActive, DestinationStatusDisabling, DestinationStatusDisabled, DestinationStatusEnableFailed, DestinationStatusUpdating:
@@ -440,6 +466,8 @@ func (ExportFormat) Values() []ExportFormat {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ExportFormat) IsKnown() bool {
 	switch v {
 	case ExportFormatDynamodbJson, ExportFormatIon:
@@ -469,6 +497,8 @@ func (ExportStatus) Values() []ExportStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ExportStatus) IsKnown() bool {
 	switch v {
 	case ExportStatusInProgress, ExportStatusCompleted, ExportStatusFailed:
@@ -496,6 +526,8 @@ func (ExportType) Values() []ExportType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ExportType) IsKnown() bool {
 	switch v {
 	case ExportTypeFullExport, ExportTypeIncrementalExport:
@@ -523,6 +555,8 @@ func (ExportViewType) Values() []ExportViewType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ExportViewType) IsKnown() bool {
 	switch v {
 	case ExportViewTypeNewImage, ExportViewTypeNewAndOldImages:
@@ -554,6 +588,8 @@ func (GlobalTableStatus) Values() []GlobalTableStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v GlobalTableStatus) IsKnown() bool {
 	switch v {
 	case GlobalTableStatusCreating, GlobalTableStatusActive, GlobalTableStatusDeleting, GlobalTableStatusUpdating:
@@ -587,6 +623,8 @@ func (ImportStatus) Values() []ImportStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ImportStatus) IsKnown() bool {
 	switch v {
 	case ImportStatusInProgress, ImportStatusCompleted, ImportStatusCancelling, ImportStatusCancelled, ImportStatusFailed:
@@ -618,6 +656,8 @@ func (IndexStatus) Values() []IndexStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IndexStatus) IsKnown() bool {
 	switch v {
 	case IndexStatusCreating, IndexStatusUpdating, IndexStatusDeleting, IndexStatusActive:
@@ -647,6 +687,8 @@ func (InputCompressionType) Values() []InputCompressionType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v InputCompressionType) IsKnown() bool {
 	switch v {
 	case InputCompressionTypeGzip, InputCompressionTypeZstd, InputCompressionTypeNone:
@@ -676,6 +718,8 @@ func (InputFormat) Values() []InputFormat {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v InputFormat) IsKnown() bool {
 	switch v {
 	case InputFormatDynamodbJson, InputFormatIon, InputFormatCsv:
@@ -703,6 +747,8 @@ func (KeyType) Values() []KeyType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v KeyType) IsKnown() bool {
 	switch v {
 	case KeyTypeHash, KeyTypeRange:
@@ -730,6 +776,8 @@ func (MultiRegionConsistency) Values() []MultiRegionConsistency {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v MultiRegionConsistency) IsKnown() bool {
 	switch v {
 	case MultiRegionConsistencyEventual, MultiRegionConsistencyStrong:
@@ -757,6 +805,8 @@ func (PointInTimeRecoveryStatus) Values() []PointInTimeRecoveryStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PointInTimeRecoveryStatus) IsKnown() bool {
 	switch v {
 	case PointInTimeRecoveryStatusEnabled, PointInTimeRecoveryStatusDisabled:
@@ -786,6 +836,8 @@ func (ProjectionType) Values() []ProjectionType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ProjectionType) IsKnown() bool {
 	switch v {
 	case ProjectionTypeAll, ProjectionTypeKeysOnly, ProjectionTypeInclude:
@@ -824,6 +876,8 @@ func (ReplicaStatus) Values() []ReplicaStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ReplicaStatus) IsKnown() bool {
 	switch v {
 	case ReplicaStatusCreating, ReplicaStatusCreationFailed, ReplicaStatusUpdating, ReplicaStatusDeleting, ReplicaStatusActive, ReplicaStatusRegionDisabled, ReplicaStatusInaccessibleEncryptionCredentials:
@@ -853,6 +907,8 @@ func (ReturnConsumedCapacity) Values() []ReturnConsumedCapacity {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ReturnConsumedCapacity) IsKnown() bool {
 	switch v {
 	case ReturnConsumedCapacityIndexes, ReturnConsumedCapacityTotal, ReturnConsumedCapacityNone:
@@ -880,6 +936,8 @@ func (ReturnItemCollectionMetrics) Values() []ReturnItemCollectionMetrics {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ReturnItemCollectionMetrics) IsKnown() bool {
 	switch v {
 	case ReturnItemCollectionMetricsSize, ReturnItemCollectionMetricsNone:
@@ -913,6 +971,8 @@ func (ReturnValue) Values() []ReturnValue {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ReturnValue) IsKnown() bool {
 	switch v {
 	case ReturnValueNone, ReturnValueAllOld, ReturnValueUpdatedOld, ReturnValueAllNew, ReturnValueUpdatedNew:
@@ -940,6 +1000,8 @@ func (ReturnValuesOnConditionCheckFailure) Values() []ReturnValuesOnConditionChe
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ReturnValuesOnConditionCheckFailure) IsKnown() bool {
 	switch v {
 	case ReturnValuesOnConditionCheckFailureAllOld, ReturnValuesOnConditionCheckFailureNone:
@@ -967,6 +1029,8 @@ func (S3SseAlgorithm) Values() []S3SseAlgorithm {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v S3SseAlgorithm) IsKnown() bool {
 	switch v {
 	case S3SseAlgorithmAes256, S3SseAlgorithmKms:
@@ -1000,6 +1064,8 @@ func (SSEStatus) Values() []SSEStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v SSEStatus) IsKnown() bool {
 	switch v {
 	case SSEStatusEnabling, SSEStatusEnabled, SSEStatusDisabling, SSEStatusDisabled, SSEStatusUpdating:
@@ -1027,6 +1093,8 @@ func (SSEType) Values() []SSEType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v SSEType) IsKnown() bool {
 	switch v {
 	case SSETypeAes256, SSETypeKms:
@@ -1056,6 +1124,8 @@ func (ScalarAttributeType) Values() []ScalarAttributeType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ScalarAttributeType) IsKnown() bool {
 	switch v {
 	case ScalarAttributeTypeS, ScalarAttributeTypeN, ScalarAttributeTypeB:
@@ -1087,6 +1157,8 @@ func (Select) Values() []Select {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v Select) IsKnown() bool {
 	switch v {
 	case SelectAllAttributes, SelectAllProjectedAttributes, SelectSpecificAttributes, SelectCount:
@@ -1118,6 +1190,8 @@ func (StreamViewType) Values() []StreamViewType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v StreamViewType) IsKnown() bool {
 	switch v {
 	case StreamViewTypeNewImage, StreamViewTypeOldImage, StreamViewTypeNewAndOldImages, StreamViewTypeKeysOnly:
@@ -1145,6 +1219,8 @@ func (TableClass) Values() []TableClass {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TableClass) IsKnown() bool {
 	switch v {
 	case TableClassStandard, TableClassStandardInfrequentAccess:
@@ -1182,6 +1258,8 @@ func (TableStatus) Values() []TableStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TableStatus) IsKnown() bool {
 	switch v {
 	case TableStatusCreating, TableStatusUpdating, TableStatusDeleting, TableStatusActive, TableStatusInaccessibleEncryptionCredentials, TableStatusArchiving, TableStatusArchived:
@@ -1213,6 +1291,8 @@ func (TimeToLiveStatus) Values() []TimeToLiveStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TimeToLiveStatus) IsKnown() bool {
 	switch v {
 	case TimeToLiveStatusEnabling, TimeToLiveStatusDisabling, TimeToLiveStatusEnabled, TimeToLiveStatusDisabled:

@@ -40,6 +40,8 @@ func (MessageSystemAttributeName) Values() []MessageSystemAttributeName {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v MessageSystemAttributeName) IsKnown() bool {
 	switch v {
 	case MessageSystemAttributeNameAll, MessageSystemAttributeNameSenderId, MessageSystemAttributeNameSentTimestamp, MessageSystemAttributeNameApproximateReceiveCount, MessageSystemAttributeNameApproximateFirstReceiveTimestamp, MessageSystemAttributeNameSequenceNumber, MessageSystemAttributeNameMessageDeduplicationId, MessageSystemAttributeNameMessageGroupId, MessageSystemAttributeNameAWSTraceHeader, MessageSystemAttributeNameDeadLetterQueueSourceArn:
@@ -65,6 +67,8 @@ func (MessageSystemAttributeNameForSends) Values() []MessageSystemAttributeNameF
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v MessageSystemAttributeNameForSends) IsKnown() bool {
 	switch v {
 	case MessageSystemAttributeNameForSendsAWSTraceHeader:
@@ -134,6 +138,8 @@ func (QueueAttributeName) Values() []QueueAttributeName {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v QueueAttributeName) IsKnown() bool {
 	switch v {
 	case QueueAttributeNameAll, QueueAttributeNamePolicy, QueueAttributeNameVisibilityTimeout, QueueAttributeNameMaximumMessageSize, QueueAttributeNameMessageRetentionPeriod, QueueAttributeNameApproximateNumberOfMessages, QueueAttributeNameApproximateNumberOfMessagesNotVisible, QueueAttributeNameCreatedTimestamp, QueueAttributeNameLastModifiedTimestamp, QueueAttributeNameQueueArn, QueueAttributeNameApproximateNumberOfMessagesDelayed, QueueAttributeNameDelaySeconds, QueueAttributeNameReceiveMessageWaitTimeSeconds, QueueAttributeNameRedrivePolicy, QueueAttributeNameFifoQueue, QueueAttributeNameContentBasedDeduplication, QueueAttributeNameKmsMasterKeyId, QueueAttributeNameKmsDataKeyReusePeriodSeconds, QueueAttributeNameDeduplicationScope, QueueAttributeNameFifoThroughputLimit, QueueAttributeNameRedriveAllowPolicy, QueueAttributeNameSqsManagedSseEnabled:

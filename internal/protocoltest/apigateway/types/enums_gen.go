@@ -26,6 +26,8 @@ func (ApiKeySourceType) Values() []ApiKeySourceType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ApiKeySourceType) IsKnown() bool {
 	switch v {
 	case ApiKeySourceTypeHeader, ApiKeySourceTypeAuthorizer:
@@ -55,6 +57,8 @@ func (EndpointType) Values() []EndpointType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v EndpointType) IsKnown() bool {
 	switch v {
 	case EndpointTypeRegional, EndpointTypeEdge, EndpointTypePrivate:

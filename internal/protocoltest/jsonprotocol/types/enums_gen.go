@@ -32,6 +32,8 @@ func (FooEnum) Values() []FooEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FooEnum) IsKnown() bool {
 	switch v {
 	case FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnumOne, FooEnumZero:
@@ -61,6 +63,8 @@ func (IntegerEnum) Values() []IntegerEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IntegerEnum) IsKnown() bool {
 	switch v {
 	case IntegerEnumA, IntegerEnumB, IntegerEnumC:

@@ -32,6 +32,8 @@ func (FooEnum) Values() []FooEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FooEnum) IsKnown() bool {
 	switch v {
 	case FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnumOne, FooEnumZero:
@@ -61,6 +63,8 @@ func (IntegerEnum) Values() []IntegerEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IntegerEnum) IsKnown() bool {
 	switch v {
 	case IntegerEnumA, IntegerEnumB, IntegerEnumC:
@@ -90,6 +94,8 @@ func (RequiredEnum) Values() []RequiredEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v RequiredEnum) IsKnown() bool {
 	switch v {
 	case RequiredEnumFoo, RequiredEnumBar, RequiredEnumBaz:
@@ -117,6 +123,8 @@ func (RequiredIntEnum) Values() []RequiredIntEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v RequiredIntEnum) IsKnown() bool {
 	switch v {
 	case RequiredIntEnumOne, RequiredIntEnumTwo:
@@ -146,6 +154,8 @@ func (TestEnum) Values() []TestEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestEnum) IsKnown() bool {
 	switch v {
 	case TestEnumFoo, TestEnumBar, TestEnumBaz:
@@ -173,6 +183,8 @@ func (TestIntEnum) Values() []TestIntEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestIntEnum) IsKnown() bool {
 	switch v {
 	case TestIntEnumOne, TestIntEnumTwo:

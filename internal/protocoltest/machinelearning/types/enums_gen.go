@@ -26,6 +26,8 @@ func (DetailsAttributes) Values() []DetailsAttributes {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v DetailsAttributes) IsKnown() bool {
 	switch v {
 	case DetailsAttributesPredictiveModelType, DetailsAttributesAlgorithm:

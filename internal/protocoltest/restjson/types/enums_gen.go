@@ -32,6 +32,8 @@ func (FooEnum) Values() []FooEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FooEnum) IsKnown() bool {
 	switch v {
 	case FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnumOne, FooEnumZero:
@@ -61,6 +63,8 @@ func (IntegerEnum) Values() []IntegerEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IntegerEnum) IsKnown() bool {
 	switch v {
 	case IntegerEnumA, IntegerEnumB, IntegerEnumC:
@@ -86,6 +90,8 @@ func (StringEnum) Values() []StringEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v StringEnum) IsKnown() bool {
 	switch v {
 	case StringEnumV:
@@ -115,6 +121,8 @@ func (TestEnum) Values() []TestEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestEnum) IsKnown() bool {
 	switch v {
 	case TestEnumFoo, TestEnumBar, TestEnumBaz:
@@ -142,6 +150,8 @@ func (TestIntEnum) Values() []TestIntEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestIntEnum) IsKnown() bool {
 	switch v {
 	case TestIntEnumOne, TestIntEnumTwo:

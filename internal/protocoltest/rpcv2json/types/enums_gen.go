@@ -33,6 +33,8 @@ func (FooEnum) Values() []FooEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FooEnum) IsKnown() bool {
 	switch v {
 	case FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnumOne, FooEnumZero:
@@ -62,6 +64,8 @@ func (IntegerEnum) Values() []IntegerEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IntegerEnum) IsKnown() bool {
 	switch v {
 	case IntegerEnumA, IntegerEnumB, IntegerEnumC:
@@ -91,6 +95,8 @@ func (TestEnum) Values() []TestEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestEnum) IsKnown() bool {
 	switch v {
 	case TestEnumFoo, TestEnumBar, TestEnumBaz:
@@ -118,6 +124,8 @@ func (TestIntEnum) Values() []TestIntEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TestIntEnum) IsKnown() bool {
 	switch v {
 	case TestIntEnumOne, TestIntEnumTwo:

@@ -30,6 +30,8 @@ func (EnumString) Values() []EnumString {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v EnumString) IsKnown() bool {
 	switch v {
 	case EnumStringAbc, EnumStringDef, EnumStringGhi, EnumStringJkl:
@@ -59,6 +61,8 @@ func (EnumTraitString) Values() []EnumTraitString {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v EnumTraitString) IsKnown() bool {
 	switch v {
 	case EnumTraitStringAbc, EnumTraitStringDef, EnumTraitStringGhi:
@@ -92,6 +96,8 @@ func (FooEnum) Values() []FooEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FooEnum) IsKnown() bool {
 	switch v {
 	case FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnumOne, FooEnumZero:
@@ -121,6 +127,8 @@ func (IntegerEnum) Values() []IntegerEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v IntegerEnum) IsKnown() bool {
 	switch v {
 	case IntegerEnumA, IntegerEnumB, IntegerEnumC:
@@ -148,6 +156,8 @@ func (RecursiveEnumString) Values() []RecursiveEnumString {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v RecursiveEnumString) IsKnown() bool {
 	switch v {
 	case RecursiveEnumStringAbc, RecursiveEnumStringDef:

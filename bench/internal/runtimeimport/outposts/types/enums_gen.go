@@ -31,6 +31,8 @@ func (AWSServiceName) Values() []AWSServiceName {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v AWSServiceName) IsKnown() bool {
 	switch v {
 	case AWSServiceNameAws, AWSServiceNameEc2, AWSServiceNameElasticache, AWSServiceNameElb, AWSServiceNameRds, AWSServiceNameRoute53:
@@ -58,6 +60,8 @@ func (AddressType) Values() []AddressType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v AddressType) IsKnown() bool {
 	switch v {
 	case AddressTypeShippingAddress, AddressTypeOperatingAddress:
@@ -87,6 +91,8 @@ func (AssetState) Values() []AssetState {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v AssetState) IsKnown() bool {
 	switch v {
 	case AssetStateActive, AssetStateRetiring, AssetStateIsolated:
@@ -112,6 +118,8 @@ func (AssetType) Values() []AssetType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v AssetType) IsKnown() bool {
 	switch v {
 	case AssetTypeCompute:
@@ -147,6 +155,8 @@ func (CapacityTaskFailureType) Values() []CapacityTaskFailureType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v CapacityTaskFailureType) IsKnown() bool {
 	switch v {
 	case CapacityTaskFailureTypeUnsupportedCapacityConfiguration, CapacityTaskFailureTypeUnexpectedAssetState, CapacityTaskFailureTypeBlockingInstancesNotEvacuated, CapacityTaskFailureTypeInternalServerError, CapacityTaskFailureTypeResourceNotFound:
@@ -186,6 +196,8 @@ func (CapacityTaskStatus) Values() []CapacityTaskStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v CapacityTaskStatus) IsKnown() bool {
 	switch v {
 	case CapacityTaskStatusRequested, CapacityTaskStatusInProgress, CapacityTaskStatusFailed, CapacityTaskStatusCompleted, CapacityTaskStatusWaitingForEvacuation, CapacityTaskStatusCancellationInProgress, CapacityTaskStatusCancelled:
@@ -213,6 +225,8 @@ func (CatalogItemClass) Values() []CatalogItemClass {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v CatalogItemClass) IsKnown() bool {
 	switch v {
 	case CatalogItemClassRack, CatalogItemClassServer:
@@ -240,6 +254,8 @@ func (CatalogItemStatus) Values() []CatalogItemStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v CatalogItemStatus) IsKnown() bool {
 	switch v {
 	case CatalogItemStatusAvailable, CatalogItemStatusDiscontinued:
@@ -269,6 +285,8 @@ func (ComputeAssetState) Values() []ComputeAssetState {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ComputeAssetState) IsKnown() bool {
 	switch v {
 	case ComputeAssetStateActive, ComputeAssetStateIsolated, ComputeAssetStateRetiring:
@@ -296,6 +314,8 @@ func (FiberOpticCableType) Values() []FiberOpticCableType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v FiberOpticCableType) IsKnown() bool {
 	switch v {
 	case FiberOpticCableTypeSingleMode, FiberOpticCableTypeMultiMode:
@@ -337,6 +357,8 @@ func (LineItemStatus) Values() []LineItemStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v LineItemStatus) IsKnown() bool {
 	switch v {
 	case LineItemStatusPreparing, LineItemStatusBuilding, LineItemStatusShipped, LineItemStatusDelivered, LineItemStatusInstalling, LineItemStatusInstalled, LineItemStatusError, LineItemStatusCancelled, LineItemStatusReplaced:
@@ -370,6 +392,8 @@ func (MaximumSupportedWeightLbs) Values() []MaximumSupportedWeightLbs {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v MaximumSupportedWeightLbs) IsKnown() bool {
 	switch v {
 	case MaximumSupportedWeightLbsNoLimit, MaximumSupportedWeightLbsMax1400Lbs, MaximumSupportedWeightLbsMax1600Lbs, MaximumSupportedWeightLbsMax1800Lbs, MaximumSupportedWeightLbsMax2000Lbs:
@@ -419,6 +443,8 @@ func (OpticalStandard) Values() []OpticalStandard {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v OpticalStandard) IsKnown() bool {
 	switch v {
 	case OpticalStandardOptic10gbaseSr, OpticalStandardOptic10gbaseIr, OpticalStandardOptic10gbaseLr, OpticalStandardOptic40gbaseSr, OpticalStandardOptic40gbaseEsr, OpticalStandardOptic40gbaseIr4Lr4l, OpticalStandardOptic40gbaseLr4, OpticalStandardOptic100gbaseSr4, OpticalStandardOptic100gbaseCwdm4, OpticalStandardOptic100gbaseLr4, OpticalStandardOptic100gPsm4Msa, OpticalStandardOptic1000baseLx, OpticalStandardOptic1000baseSx:
@@ -464,6 +490,8 @@ func (OrderStatus) Values() []OrderStatus {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v OrderStatus) IsKnown() bool {
 	switch v {
 	case OrderStatusReceived, OrderStatusPending, OrderStatusProcessing, OrderStatusInstalling, OrderStatusFulfilled, OrderStatusCancelled, OrderStatusPreparing, OrderStatusInProgress, OrderStatusDelivered, OrderStatusCompleted, OrderStatusError:
@@ -491,6 +519,8 @@ func (OrderType) Values() []OrderType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v OrderType) IsKnown() bool {
 	switch v {
 	case OrderTypeOutpost, OrderTypeReplacement:
@@ -520,6 +550,8 @@ func (PaymentOption) Values() []PaymentOption {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PaymentOption) IsKnown() bool {
 	switch v {
 	case PaymentOptionAllUpfront, PaymentOptionNoUpfront, PaymentOptionPartialUpfront:
@@ -549,6 +581,8 @@ func (PaymentTerm) Values() []PaymentTerm {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PaymentTerm) IsKnown() bool {
 	switch v {
 	case PaymentTermThreeYears, PaymentTermOneYear, PaymentTermFiveYears:
@@ -582,6 +616,8 @@ func (PowerConnector) Values() []PowerConnector {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PowerConnector) IsKnown() bool {
 	switch v {
 	case PowerConnectorL630p, PowerConnectorIec309, PowerConnectorAh530p7w, PowerConnectorAh532p6w, PowerConnectorCs8365c:
@@ -613,6 +649,8 @@ func (PowerDrawKva) Values() []PowerDrawKva {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PowerDrawKva) IsKnown() bool {
 	switch v {
 	case PowerDrawKvaPower5Kva, PowerDrawKvaPower10Kva, PowerDrawKvaPower15Kva, PowerDrawKvaPower30Kva:
@@ -640,6 +678,8 @@ func (PowerFeedDrop) Values() []PowerFeedDrop {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PowerFeedDrop) IsKnown() bool {
 	switch v {
 	case PowerFeedDropAboveRack, PowerFeedDropBelowRack:
@@ -667,6 +707,8 @@ func (PowerPhase) Values() []PowerPhase {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v PowerPhase) IsKnown() bool {
 	switch v {
 	case PowerPhaseSinglePhase, PowerPhaseThreePhase:
@@ -694,6 +736,8 @@ func (ResourceType) Values() []ResourceType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ResourceType) IsKnown() bool {
 	switch v {
 	case ResourceTypeOutpost, ResourceTypeOrder:
@@ -727,6 +771,8 @@ func (ShipmentCarrier) Values() []ShipmentCarrier {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v ShipmentCarrier) IsKnown() bool {
 	switch v {
 	case ShipmentCarrierDhl, ShipmentCarrierDbs, ShipmentCarrierFedex, ShipmentCarrierUps, ShipmentCarrierExpeditors:
@@ -754,6 +800,8 @@ func (SupportedHardwareType) Values() []SupportedHardwareType {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v SupportedHardwareType) IsKnown() bool {
 	switch v {
 	case SupportedHardwareTypeRack, SupportedHardwareTypeServer:
@@ -781,6 +829,8 @@ func (SupportedStorageEnum) Values() []SupportedStorageEnum {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v SupportedStorageEnum) IsKnown() bool {
 	switch v {
 	case SupportedStorageEnumEbs, SupportedStorageEnumS3:
@@ -808,6 +858,8 @@ func (TaskActionOnBlockingInstances) Values() []TaskActionOnBlockingInstances {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v TaskActionOnBlockingInstances) IsKnown() bool {
 	switch v {
 	case TaskActionOnBlockingInstancesWaitForEvacuation, TaskActionOnBlockingInstancesFailTask:
@@ -851,6 +903,8 @@ func (UplinkCount) Values() []UplinkCount {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v UplinkCount) IsKnown() bool {
 	switch v {
 	case UplinkCountUplinkCount1, UplinkCountUplinkCount2, UplinkCountUplinkCount3, UplinkCountUplinkCount4, UplinkCountUplinkCount5, UplinkCountUplinkCount6, UplinkCountUplinkCount7, UplinkCountUplinkCount8, UplinkCountUplinkCount12, UplinkCountUplinkCount16:
@@ -882,6 +936,8 @@ func (UplinkGbps) Values() []UplinkGbps {
 }
 
 // IsKnown reports whether v is one of the values this package knows.
+//
+//go:noinline
 func (v UplinkGbps) IsKnown() bool {
 	switch v {
 	case UplinkGbpsUplink1g, UplinkGbpsUplink10g, UplinkGbpsUplink40g, UplinkGbpsUplink100g:
