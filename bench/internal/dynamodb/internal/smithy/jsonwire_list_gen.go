@@ -379,37 +379,27 @@ func memOf[T any](d *Decoder) *listMem[T] { return poolOf[listMem[T]](d) }
 // AttributeValue: ten): a search of them all, a type assertion each, was
 // a twelfth of a DynamoDB Query page's instructions. The memories are
 // found instead by their type's descriptor, hashed into d.pools.
+//
+// Only the descriptor, the first probe and new(P) need P: the rest is in
+// poolTable's methods, compiled once rather than for every element type a
+// client has (a tenth of a generated package's generic code was poolOf).
 func poolOf[P any](d *Decoder) *P {
 	var key any = (*P)(nil)
 	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
 	t := d.pools
-	if t == nil {
+	if t != nil {
+		if e := &t.slots[poolHash(typ)]; e.typ == typ {
+			return (*P)(e.mem)
+		}
+		if p := t.find(typ); p != nil {
+			return (*P)(p)
+		}
+	} else {
 		t = new(poolTable)
 		d.pools = t
 	}
-	h := uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - poolBits))
-	for range poolSlots {
-		switch e := &t.slots[h]; e.typ {
-		case typ:
-			return (*P)(e.mem)
-		case nil:
-			if t.used == poolSlots-1 {
-				break // full: the rest go in more
-			}
-			p := new(P)
-			e.typ, e.mem = typ, unsafe.Pointer(p)
-			t.used++
-			return p
-		}
-		h = (h + 1) & (poolSlots - 1)
-	}
-	for _, p := range t.more {
-		if p, ok := p.(*P); ok {
-			return p
-		}
-	}
 	p := new(P)
-	t.more = append(t.more, p)
+	t.add(typ, unsafe.Pointer(p))
 	return p
 }
 
@@ -417,18 +407,62 @@ func poolOf[P any](d *Decoder) *P {
 // open-addressed table keyed by the descriptor of the memory's pointer
 // type, with those past its room in more.
 type poolTable struct {
-	slots [poolSlots]struct {
-		typ unsafe.Pointer // the *P type's descriptor, or nil for a free slot
-		mem unsafe.Pointer // the *P
-	}
-	used int   // slots taken; one stays free
-	more []any // the memories past poolSlots-1
+	slots [poolSlots]poolEntry
+	used  int         // slots taken; one stays free
+	more  []poolEntry // the memories past poolSlots-1
+}
+
+// poolEntry is a memory of poolTable: mem is a *P whose type's descriptor
+// is typ, or typ is nil for a free slot.
+type poolEntry struct {
+	typ unsafe.Pointer
+	mem unsafe.Pointer
 }
 
 const (
 	poolBits  = 4
 	poolSlots = 1 << poolBits
 )
+
+// poolHash is the slot of poolTable where a search for typ starts.
+func poolHash(typ unsafe.Pointer) uint {
+	return uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - poolBits))
+}
+
+// find returns the memory whose type's descriptor is typ, or nil.
+func (t *poolTable) find(typ unsafe.Pointer) unsafe.Pointer {
+	h := poolHash(typ)
+probe:
+	for range poolSlots {
+		switch e := &t.slots[h]; e.typ {
+		case typ:
+			return e.mem
+		case nil:
+			break probe // typ would be here, or past the slots in more
+		}
+		h = (h + 1) & (poolSlots - 1)
+	}
+	for _, e := range t.more {
+		if e.typ == typ {
+			return e.mem
+		}
+	}
+	return nil
+}
+
+// add keeps mem, a memory find did not find, under typ.
+func (t *poolTable) add(typ, mem unsafe.Pointer) {
+	if t.used < poolSlots-1 {
+		h := poolHash(typ)
+		for t.slots[h].typ != nil {
+			h = (h + 1) & (poolSlots - 1)
+		}
+		t.slots[h] = poolEntry{typ, mem}
+		t.used++
+		return
+	}
+	t.more = append(t.more, poolEntry{typ, mem})
+}
 
 // StringList reads an array of strings as a client's decoder reads a dense
 // list of them: null elements are skipped, and null in place of the array
