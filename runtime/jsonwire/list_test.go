@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestListBuilder checks lists of every length in the shared blocks: a
@@ -600,4 +601,26 @@ func TestListBuilderPageMovesOnce(t *testing.T) {
 			t.Fatalf("%d elements: got %d, %v", count, len(got), d.Err())
 		}
 	}
+}
+
+// TestListStateLayout checks that a ListBuilder of any element type and a
+// listState have the same layout, which ListBuilder.state relies on.
+func TestListStateLayout(t *testing.T) {
+	check := func(name string, size, mem, pos uintptr) {
+		t.Helper()
+		var s listState
+		if size != unsafe.Sizeof(s) || mem != unsafe.Offsetof(s.mem) || pos != unsafe.Offsetof(s.listPos) {
+			t.Errorf("ListBuilder[%s]: size %d, mem at %d, listPos at %d; listState: %d, %d, %d",
+				name, size, mem, pos, unsafe.Sizeof(s), unsafe.Offsetof(s.mem), unsafe.Offsetof(s.listPos))
+		}
+	}
+	var a ListBuilder[byte]
+	check("byte", unsafe.Sizeof(a), unsafe.Offsetof(a.mem), unsafe.Offsetof(a.listPos))
+	var b ListBuilder[struct {
+		p *int
+		x [5]int64
+	}]
+	check("struct", unsafe.Sizeof(b), unsafe.Offsetof(b.mem), unsafe.Offsetof(b.listPos))
+	var c ListBuilder[[3]string]
+	check("[3]string", unsafe.Sizeof(c), unsafe.Offsetof(c.mem), unsafe.Offsetof(c.listPos))
 }

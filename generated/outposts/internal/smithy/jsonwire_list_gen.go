@@ -5,10 +5,7 @@
 
 package smithy
 
-import (
-	"slices"
-	"unsafe"
-)
+import "unsafe"
 
 // ListBuilder collects the elements of a JSON array of unknown length into
 // a slice of exactly that length, with less garbage than append. Use it as
@@ -36,16 +33,48 @@ import (
 // which Slice returns as it is when the guess was close (see sizeGuess).
 //
 // Every instantiation is compiled into the generated package once for each
-// element type, so the generic methods do only what needs T (allocating,
-// copying, clearing) and leave the bookkeeping to listPos and blockUse.
+// element type, so only NextIn's fast path, the calls into the code that
+// works on the list's listState, and elems[T].do (allocating, copying and
+// clearing elements) are generic; the rest is compiled once. When all of
+// it was generic, it was three tenths of a generated client's machine code.
 //
 // The zero value is ready to use; a ListBuilder is meant for one list.
 type ListBuilder[T any] struct {
 	// win is the list: in the shared block, with capacity to the block's
-	// end, or once own, a slice of its own.
+	// end, or once own, a slice of its own. Its length is n.
 	win []T
-	mem *listMem[T] // the Decoder's memory for lists of T; nil before the first element
+	mem *listMem // the Decoder's memory for lists of T; nil before the first element
 	listPos
+}
+
+// listState is a ListBuilder seen without its element type: the same
+// fields, with win's slice header as a rawSlice. It is what the code that
+// does not need T works on (see ListBuilder.state).
+type listState struct {
+	win rawSlice
+	mem *listMem
+	listPos
+}
+
+// rawSlice is the header of a []T, for code that does not know T.
+type rawSlice struct {
+	ptr      unsafe.Pointer
+	len, cap int
+}
+
+// at returns a pointer to element i of r, of elements of size bytes.
+func (r rawSlice) at(i int, size uintptr) unsafe.Pointer {
+	return unsafe.Add(r.ptr, uintptr(i)*size)
+}
+
+// from returns r[i:i], with the capacity to r's end. As in Go's slicing,
+// with no capacity left the pointer stays r's: one past r's end could
+// point into the next object in memory.
+func (r rawSlice) from(i int, size uintptr) rawSlice {
+	if i == r.cap {
+		return rawSlice{r.ptr, 0, 0}
+	}
+	return rawSlice{r.at(i, size), 0, r.cap - i}
 }
 
 // listPos is the part of a ListBuilder that does not depend on T. The
@@ -86,78 +115,94 @@ func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 }
 
 func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
-	m := b.mem
-	switch {
-	case b.asked > 0:
-		if len(b.win) == cap(b.win) {
-			b.regrow(d)
-		}
+	if b.asked > 0 && len(b.win) < cap(b.win) {
+		// A list sized from the input with room left: most elements of a
+		// page of results.
 		b.n++
 		b.win = b.win[:b.n]
 		return &b.win[b.n-1]
-	case m == nil:
-		m = memOf[T](d)
-		b.mem = m
-		beginList(&b.listPos, d, &m.blockUse)
-		b.win = m.block[m.used:m.used]
-	case b.n == sizeAt:
-		if guess := sizeGuess(&b.listPos, d); guess > 0 {
-			own := withRoom[T](b.n, guess)
-			copy(own, b.win)
-			clear(b.win) // the old copy holds nothing alive
-			leaveBlock(&b.listPos, &m.blockUse)
-			b.win, b.asked = own, guess
-			return b.nextIn(d)
+	}
+	first := b.mem == nil
+	if first {
+		b.mem = memOf[T](d)
+	}
+	return (*T)(nextSlot(b.state(), d, first))
+}
+
+// state returns b as its listState: the two types have the same layout
+// (a slice header is a rawSlice).
+func (b *ListBuilder[T]) state() *listState {
+	return (*listState)(unsafe.Pointer(b))
+}
+
+// nextSlot is NextIn's slow path, for a list of any element type: it adds
+// a zero element to the list s and returns a pointer to it, moving the
+// list first where it has no room after its end. first is true for the
+// list's first element.
+func nextSlot(s *listState, d *Decoder, first bool) unsafe.Pointer {
+	m := s.mem
+	switch {
+	case s.asked > 0:
+		if s.win.len == s.win.cap {
+			regrowList(s, d)
+		}
+		return s.push(m.size)
+	case first:
+		beginList(&s.listPos, d, &m.blockUse)
+		s.win = m.block.from(m.used, m.size)
+	case s.n == sizeAt:
+		if guess := sizeGuess(&s.listPos, d); guess > 0 {
+			own := m.alloc(s.n, guess, false)
+			m.move(own.ptr, s.win.ptr, s.n, true) // the old copy holds nothing alive
+			leaveBlock(&s.listPos, &m.blockUse)
+			s.win, s.asked = own, guess
+			return nextSlot(s, d, false)
 		}
 	}
-	if b.tag != m.taken || len(b.win) == cap(b.win) {
-		b.move(moveRoom(&b.listPos, d))
+	if s.tag != m.taken || s.win.len == s.win.cap {
+		moveList(s, moveRoom(&s.listPos, d))
 	}
 	m.used++
 	m.taken++
-	b.tag++
-	b.n++
-	b.win = b.win[:b.n]
-	return &b.win[b.n-1]
+	s.tag++
+	return s.push(m.size)
 }
 
-// regrow gives a list sized from the input, which its guess did not
+// push adds the element after the list's end, which has room for it, and
+// returns a pointer to it.
+func (s *listState) push(size uintptr) unsafe.Pointer {
+	s.n++
+	s.win.len = s.n
+	return s.win.at(s.n-1, size)
+}
+
+// regrowList gives a list sized from the input, which its guess did not
 // hold, a new slice sized by a new guess (see regrowLen).
-func (b *ListBuilder[T]) regrow(d *Decoder) {
-	b.asked = regrowLen(&b.listPos, d)
-	w := withRoom[T](b.n, b.asked)
-	copy(w, b.win)
-	b.win = w
+func regrowList(s *listState, d *Decoder) {
+	s.asked = regrowLen(&s.listPos, d)
+	w := s.mem.alloc(s.n, s.asked, false)
+	s.mem.move(w.ptr, s.win.ptr, s.n, false)
+	s.win = w
 }
 
-// withRoom returns a slice of n zero elements with room for at least c:
-// all the room of the memory the runtime allocates for c elements, which
-// it rounds up to a size class, or past 32 KB to whole pages (up to 8 KB
-// more). A list sized from the input that outgrows its guess is copied
-// whole to a new slice; the rounding's room, which costs nothing, spares
-// that for a list that outgrows the guess by only a few elements.
-func withRoom[T any](n, c int) []T {
-	return slices.Grow([]T(nil), max(n, c))[:n]
-}
-
-// move copies the list to the end of the shared block, or to a new block
-// when the room left there would not hold it and one more element: a new
-// block has room for at least room elements (moveRoom), so a growing list
-// moves a number of times logarithmic in its length, as with append.
-func (b *ListBuilder[T]) move(room int) {
-	m := b.mem
-	if len(m.block)-m.used < b.n+1 {
-		var zero T
-		m.block = make([]T, blockLen(len(m.block), room, int(unsafe.Sizeof(zero))))
+// moveList copies the list to the end of the shared block, or to a new
+// block when the room left there would not hold it and one more element:
+// a new block has room for at least room elements (moveRoom), so a growing
+// list moves a number of times logarithmic in its length, as with append.
+func moveList(s *listState, room int) {
+	m := s.mem
+	if m.block.len-m.used < s.n+1 {
+		n := blockLen(m.block.len, room, int(m.size))
+		m.block = m.alloc(n, n, true)
 		m.used = 0
 	}
-	w := m.block[m.used:]
-	copy(w, b.win)
-	clear(b.win) // the old copy holds nothing alive
-	m.used += b.n
-	m.taken += uint64(b.n)
-	b.tag = m.taken
-	b.win = w[:b.n]
+	w := m.block.from(m.used, m.size)
+	m.move(w.ptr, s.win.ptr, s.n, true) // the old copy holds nothing alive
+	m.used += s.n
+	m.taken += uint64(s.n)
+	s.tag = m.taken
+	w.len = s.n
+	s.win = w
 }
 
 // Slice returns the elements added, in order, in a slice of their exact
@@ -166,23 +211,32 @@ func (b *ListBuilder[T]) move(room int) {
 // rounded that up to). With no elements it returns an empty, non-nil
 // slice: a JSON [] is a list that is present but empty.
 func (b *ListBuilder[T]) Slice() []T {
+	r := listSlice(b.state())
+	return *(*[]T)(unsafe.Pointer(&r))
+}
+
+// listSlice is Slice for a list of any element type.
+func listSlice(s *listState) rawSlice {
 	switch {
-	case b.n == 0:
-		return []T{}
-	case b.asked == 0:
+	case s.n == 0:
+		return rawSlice{unsafe.Pointer(&zeroSized), 0, 0}
+	case s.asked == 0:
 		// Capacity ends with the list, so that appending to it never
 		// writes over the next list in the block.
-		return b.win[:b.n:b.n]
-	case b.asked-b.n <= b.n/4:
+		return rawSlice{s.win.ptr, s.n, s.n}
+	case s.asked-s.n <= s.n/4:
 		// The guess held the list with little to spare: keep it. A copy
 		// would allocate the list again to give back what append, too,
 		// leaves unused (up to as much again as the list).
-		return b.win
+		return s.win
 	}
-	out := make([]T, b.n)
-	copy(out, b.win)
+	out := s.mem.alloc(s.n, s.n, true)
+	s.mem.move(out.ptr, s.win.ptr, s.n, false)
 	return out
 }
+
+// zeroSized is where an empty slice that is not nil points.
+var zeroSized struct{}
 
 // moveRoom is the room a list moving to a new block asks for: twice its
 // length, as append grows; or, for a list that will be sized from the
@@ -279,16 +333,91 @@ func leaveBlock(p *listPos, u *blockUse) {
 
 // listMem is a Decoder's memory for lists of one element type: the shared
 // block that lists are decoded into, one after the other.
-type listMem[T any] struct {
-	block []T // len == cap; block[used:] is zero and free
+type listMem struct {
+	block rawSlice // a []T with len == cap; block[used:] is zero and free
 	blockUse
 	// objs is the block NewIn hands single values out of, apart from
 	// block: a list must end the block it grows in.
-	objs    []T // len == cap; objs[objUsed:] is zero and free
+	objs    rawSlice // a []T with len == cap; objs[objUsed:] is zero and free
 	objUsed int
+	elem    elemOps // how to make and move Ts
+	size    uintptr // a T's
 }
 
-// blockUse is the part of a listMem that does not depend on T.
+// elemOps is the code for an element type T that a listMem needs, to make
+// and move values of T (see elems): besides NextIn's fast path and a few
+// lines that call it and convert its results, the only code of lists and
+// NewIn compiled for each element type. The rest, compiled once, was
+// generic before, and three tenths of a generated client's machine code.
+type elemOps interface {
+	do(op elemOp, dst, src unsafe.Pointer, n, c int) rawSlice
+}
+
+// elemOp is what an elemOps is asked to do.
+type elemOp uint8
+
+const (
+	// allocExact returns a new []T of n zero elements with room for c.
+	allocExact elemOp = iota
+	// allocRoom returns a new []T of n zero elements with room for at
+	// least c: all the room of the memory the runtime allocates for c
+	// elements, which it rounds up to a size class, or past 32 KB to whole
+	// pages (up to 8 KB more). A list sized from the input that outgrows
+	// its guess is copied whole to a new slice; the rounding's room, which
+	// costs nothing, spares that for a list that outgrows the guess by
+	// only a few elements.
+	allocRoom
+	// copyElems copies n elements from src to dst.
+	copyElems
+	// moveElems copies n elements from src to dst and clears those of src.
+	moveElems
+)
+
+// elems is the elemOps of T.
+type elems[T any] struct{}
+
+// do does op for T. It is not inlined, so that the methods the compiler
+// adds for elems[T] to meet elemOps are only calls of it.
+//
+//go:noinline
+func (elems[T]) do(op elemOp, dst, src unsafe.Pointer, n, c int) rawSlice {
+	var w []T
+	switch op {
+	case allocExact:
+		w = make([]T, n, c)
+	case allocRoom:
+		w = append([]T(nil), make([]T, max(n, c))...)[:n] // append rounds up the room
+	default:
+		from := unsafe.Slice((*T)(src), n)
+		copy(unsafe.Slice((*T)(dst), n), from)
+		if op == moveElems {
+			clear(from)
+		}
+	}
+	return *(*rawSlice)(unsafe.Pointer(&w))
+}
+
+// alloc returns a new []T of n zero elements with room for exactly c if
+// exact, or for at least c (see allocRoom).
+func (m *listMem) alloc(n, c int, exact bool) rawSlice {
+	op := allocRoom
+	if exact {
+		op = allocExact
+	}
+	return m.elem.do(op, nil, nil, n, c)
+}
+
+// move copies n elements from src to dst, and clears those of src if
+// clearSrc.
+func (m *listMem) move(dst, src unsafe.Pointer, n int, clearSrc bool) {
+	op := copyElems
+	if clearSrc {
+		op = moveElems
+	}
+	m.elem.do(op, dst, src, n, 0)
+}
+
+// blockUse is the list block's part of a listMem.
 type blockUse struct {
 	used  int    // elements of block handed out
 	taken uint64 // elements handed out over all blocks: a list that finds it unchanged still ends the block
@@ -342,15 +471,19 @@ func NewIn[T any](d *Decoder) *T {
 		d.newIns++
 		return new(T)
 	}
-	m := memOf[T](d)
-	if m.objUsed == len(m.objs) {
-		var zero T
-		m.objs = make([]T, objBlockLen(len(m.objs), int(unsafe.Sizeof(zero))))
+	return (*T)(newObj(memOf[T](d)))
+}
+
+// newObj is NewIn's part that does not need T: a pointer to the next free
+// value of m's block of them, in a new block if it is used up.
+func newObj(m *listMem) unsafe.Pointer {
+	if m.objUsed == m.objs.len {
+		n := objBlockLen(m.objs.len, int(m.size))
+		m.objs = m.alloc(n, n, true)
 		m.objUsed = 0
 	}
-	p := &m.objs[m.objUsed]
 	m.objUsed++
-	return p
+	return m.objs.at(m.objUsed-1, m.size)
 }
 
 // firstObjBlock is the length of NewIn's first block for a type: a
@@ -370,7 +503,31 @@ func objBlockLen(cur, size int) int {
 }
 
 // memOf returns d's memory for lists of T, making it on first use.
-func memOf[T any](d *Decoder) *listMem[T] { return poolOf[listMem[T]](d) }
+func memOf[T any](d *Decoder) *listMem {
+	var key any = (*T)(nil)
+	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
+	if t := d.pools; t != nil {
+		if e := &t.slots[poolHash(typ)]; e.typ == typ {
+			return (*listMem)(e.mem)
+		}
+	}
+	var zero T
+	return d.listMemOf(key, elems[T]{}, unsafe.Sizeof(zero))
+}
+
+// listMemOf is memOf past the first slot searched, for key a nil *T: the
+// descriptor of key's type is the memory's key in d.pools (see typeKey).
+func (d *Decoder) listMemOf(key any, elem elemOps, size uintptr) *listMem {
+	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
+	if d.pools != nil {
+		if p := d.pools.find(typ); p != nil {
+			return (*listMem)(p)
+		}
+	}
+	m := &listMem{elem: elem, size: size}
+	d.addPool(typ, unsafe.Pointer(m))
+	return m
+}
 
 // poolOf returns d's memory of type P (a listMem or a mapMem of one
 // element type), making it on first use. It is called for every value
@@ -384,23 +541,41 @@ func memOf[T any](d *Decoder) *listMem[T] { return poolOf[listMem[T]](d) }
 // poolTable's methods, compiled once rather than for every element type a
 // client has (a tenth of a generated package's generic code was poolOf).
 func poolOf[P any](d *Decoder) *P {
-	var key any = (*P)(nil)
-	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
-	t := d.pools
-	if t != nil {
-		if e := &t.slots[poolHash(typ)]; e.typ == typ {
-			return (*P)(e.mem)
-		}
-		if p := t.find(typ); p != nil {
-			return (*P)(p)
-		}
-	} else {
-		t = new(poolTable)
-		d.pools = t
+	typ := typeKey[P]()
+	if p := d.pool(typ); p != nil {
+		return (*P)(p)
 	}
 	p := new(P)
-	t.add(typ, unsafe.Pointer(p))
+	d.addPool(typ, unsafe.Pointer(p))
 	return p
+}
+
+// typeKey returns the descriptor of *T's type: the key of d.pools. The
+// memory for lists of T is keyed by T, that of maps of V by mapMem[V],
+// which is never an element's type.
+func typeKey[T any]() unsafe.Pointer {
+	var key any = (*T)(nil)
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
+}
+
+// pool returns d's memory under typ, or nil. The first slot searched is
+// looked at inline: it holds the memory but for a collision.
+func (d *Decoder) pool(typ unsafe.Pointer) unsafe.Pointer {
+	if t := d.pools; t != nil {
+		if e := &t.slots[poolHash(typ)]; e.typ == typ {
+			return e.mem
+		}
+		return t.find(typ)
+	}
+	return nil
+}
+
+// addPool keeps mem, a memory pool did not find, under typ.
+func (d *Decoder) addPool(typ, mem unsafe.Pointer) {
+	if d.pools == nil {
+		d.pools = new(poolTable)
+	}
+	d.pools.add(typ, mem)
 }
 
 // poolTable is a Decoder's memories by element type (see poolOf): an
