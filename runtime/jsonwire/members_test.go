@@ -708,3 +708,40 @@ func TestTableKeysOnSharedLength(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberFollowing checks the miss path's first try: the member one or
+// two after the guess that missed, in the order the guesses hold, is found
+// without the hash, and one further on is left to it (-1); what is found
+// replaces the guess as lookup's would.
+func TestMemberFollowing(t *testing.T) {
+	m := &Members{Names: []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"}}
+	table := m.build()
+	rest := func(name string) []byte {
+		return []byte(`"` + name + `":1` + strings.Repeat(" ", 24))[1:]
+	}
+	// After Alpha (prev 0) the guess is Bravo (1), which the input left out.
+	for _, c := range []struct {
+		name string
+		want int
+	}{{"Charlie", 2}, {"Delta", 3}, {"Echo", -1}, {"Bravo", -1}, {"Zulu", -1}} {
+		table.after[1].Store(1)
+		if got := table.following(rest(c.name), 0, 1); got != c.want {
+			t.Errorf("%s after a missed Bravo: %d, want %d", c.name, got, c.want)
+		}
+		if c.want >= 0 {
+			// Nothing was seen in the input yet: the guess moves, as
+			// lookup moves it.
+			if g := table.after[1].Load(); g != uint32(c.want) {
+				t.Errorf("%s: guess after Alpha %d, want %d", c.name, g, c.want)
+			}
+		}
+	}
+	// Once the links were seen, a skip keeps the guess.
+	for k := range table.seen {
+		table.seen[k].Store(true)
+	}
+	table.after[1].Store(1)
+	if got := table.following(rest("Delta"), 0, 1); got != 3 || table.after[1].Load() != 1 {
+		t.Errorf("Delta after a missed Bravo, links seen: %d, guess %d; want 3, guess kept 1", got, table.after[1].Load())
+	}
+}

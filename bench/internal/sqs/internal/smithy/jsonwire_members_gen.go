@@ -396,12 +396,20 @@ func (d *Decoder) Member(m *Members, prev int) int {
 // table does not hold, a null value) goes on to member.
 func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) int {
 	s := d.s
-	i := t.lookup(s[p+1:], prev, g)
+	rest := s[p+1:]
+	i := t.following(rest, prev, g)
 	if i < 0 {
-		return d.member(t, m, prev, true)
+		if i = t.lookup(rest, prev, g); i < 0 {
+			return d.member(t, m, prev, true)
+		}
 	}
 	d.first = false
-	d.pos = skipWhitespace(s, p+1+len(t.entries[i].quoted))
+	q := p + 1 + len(t.entries[i].quoted)
+	if uint(q) < uint(len(s)) && notNull[s[q]] {
+		d.pos = q // Null's own first test, on q, as in Member
+		return i
+	}
+	d.pos = skipWhitespace(s, q)
 	if !d.Null() {
 		return i
 	}
@@ -419,6 +427,37 @@ func (t *memberTable) lookup(rest []byte, prev int, g uint32) int {
 		t.confirm(prev)
 	}
 	return i
+}
+
+// following returns the index of the member whose quoted name rest (of at
+// least 24 bytes) begins with when that is one of the two members that
+// followed g, the guess after prev that did not match, in the order the
+// input has shown (or the model's), or -1. A service that leaves out
+// members without a value leaves out g as often as not, and the member
+// after it is then next: two comparisons find it for less than the
+// table's hash. As lookup would, it keeps the guess g when skipsTo would
+// (the links followed were seen in the input), or else replaces it.
+func (t *memberTable) following(rest []byte, prev int, g uint32) int {
+	n := uint32(len(t.entries))
+	h := t.after[g+1].Load() // the member after g
+	c := h
+	for step := range 2 {
+		if c >= n {
+			return -1
+		}
+		if e := &t.entries[c]; e.matches(rest) && (!e.long || e.matchesTail(rest)) {
+			// skipsTo(prev, g, c), knowing that c is h (step 0) or the
+			// member after h (step 1).
+			keep := t.seen[uint(prev+1)].Load() && t.seen[g+1].Load() && (step == 0 || t.seen[h+1].Load())
+			if !keep {
+				t.after[uint(prev+1)].Store(c)
+				t.confirm(prev)
+			}
+			return int(c)
+		}
+		c = t.after[c+1].Load()
+	}
+	return -1
 }
 
 // index returns the index of the name that rest (of at least 24 bytes)
