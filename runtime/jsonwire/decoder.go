@@ -885,6 +885,9 @@ func (d *Decoder) String() string {
 		}
 		j := p + n
 		if n == 32 {
+			if w {
+				return d.wideString(p)
+			}
 			var wide bool
 			j, wide = wideRun(s, j)
 			w = w || wide
@@ -907,6 +910,21 @@ func (d *Decoder) stringAt(i, j int, wide bool) string {
 		return d.keep(s[i+1 : j])
 	}
 	return d.unquoteKept(i+1, j, wide)
+}
+
+// wideString is String for a string whose content begins at s[p] with 32
+// bytes without a stop and not all ASCII: text in another script, most
+// likely, whose end is found and whose UTF-8 is checked in one pass
+// (utf8valid.ValidRun) instead of two.
+func (d *Decoder) wideString(p int) string {
+	s := d.s
+	n, ok := utf8valid.ValidRun(s[p:])
+	j := p + n
+	if ok && j < len(s) && s[j] == '"' {
+		d.pos = j + 1
+		return d.keep(s[p:j])
+	}
+	return d.unquoteKept(p, j, !ok) // s[p:j] is checked when ok
 }
 
 // stringAnywhere is String for a string not right at d.pos (after

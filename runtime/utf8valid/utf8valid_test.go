@@ -137,6 +137,61 @@ func TestValidLongRandom(t *testing.T) {
 	}
 }
 
+// runOf is ValidRun as the slow and obvious code: the first '"', '\\' or
+// control character, and utf8.Valid of what comes before it.
+func runOf(p []byte) (int, bool) {
+	n := 0
+	for n < len(p) && p[n] != '"' && p[n] != '\\' && p[n] >= 0x20 {
+		n++
+	}
+	return n, utf8.Valid(p[:n])
+}
+
+// TestValidRunRandom holds ValidRun to runOf on random text of 0 to 300
+// bytes, broken as in TestValidLongRandom, with a stop (or none) anywhere:
+// in a character, cutting it off, at a block's edge, in the last bytes.
+func TestValidRunRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	chars := []string{"a", "~", "é", "ß", "東", "京", "😀", "\U0010FFFF", "\u0800", "\uFFFD", "\uE000"}
+	stops := []byte{'"', '\\', 0, 0x1f, '\n'}
+	for range 50000 {
+		var b []byte
+		n := r.IntN(301)
+		for len(b) < n {
+			b = append(b, chars[r.IntN(len(chars))]...)
+		}
+		b = b[:n]
+		for range r.IntN(3) {
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = byte(0x80 + r.IntN(0x80))
+			}
+		}
+		for range r.IntN(3) {
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = stops[r.IntN(len(stops))]
+			}
+		}
+		gotN, gotOK := ValidRun(b)
+		wantN, wantOK := runOf(b)
+		if gotN != wantN || gotOK != wantOK {
+			t.Fatalf("ValidRun(%q) = %d, %v; want %d, %v", b, gotN, gotOK, wantN, wantOK)
+		}
+	}
+}
+
+// FuzzValidRun holds ValidRun to runOf on any input.
+func FuzzValidRun(f *testing.F) {
+	f.Add([]byte(`東京"`))
+	f.Add([]byte(strings.Repeat("é", 40) + `\n`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		gotN, gotOK := ValidRun(b)
+		wantN, wantOK := runOf(b)
+		if gotN != wantN || gotOK != wantOK {
+			t.Fatalf("ValidRun(%q) = %d, %v; want %d, %v", b, gotN, gotOK, wantN, wantOK)
+		}
+	})
+}
+
 // BenchmarkValid checks text of one kind of character each, 4 KB of it:
 // ASCII (passed over a word at a time), and characters of two, three and
 // four bytes (the vector check where there is AVX2, else the state

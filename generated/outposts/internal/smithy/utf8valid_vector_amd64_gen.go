@@ -37,3 +37,27 @@ func validAVX2(p []byte, tail *[32]byte) bool
 // haveAVX2 asks the processor (CPUID) and the operating system (XGETBV)
 // whether AVX2 can be used.
 func haveAVX2() bool
+
+// validRunLong is ValidRun's vector version, where there is AVX2: the last
+// bytes of p, fewer than 32, are searched and checked from a copy padded
+// with '"', which ends the run there.
+func validRunLong(p []byte) (int, bool) {
+	if !AVX2 {
+		return validRunStates(p)
+	}
+	n := len(p) &^ 31
+	tail := quotes
+	copy(tail[:], p[n:])
+	return validRunAVX2(p[:n], &tail)
+}
+
+// quotes is what validRunLong pads the last bytes of p with.
+var quotes = [32]byte{'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"',
+	'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"'}
+
+// validRunAVX2 returns the offset of the first '"', '\\' or byte below
+// 0x20 in p, whose length is a multiple of 32, followed by tail, which has
+// one, and whether the text before it is valid UTF-8 (vector_amd64.s).
+//
+//go:noescape
+func validRunAVX2(p []byte, tail *[32]byte) (n int, ok bool)

@@ -136,6 +136,101 @@ last:
 	VZEROUPPER
 	RET
 
+// The bytes that end a run of a JSON string's content (see ValidRun): '"',
+// '\\' and those below 0x20, for which VPMINUB with 0x1F leaves the byte
+// as it is. iota is each byte's offset in a block, for the mask of those
+// before a stop.
+DATA quotes<>+0x00(SB)/8, $0x2222222222222222
+DATA quotes<>+0x08(SB)/8, $0x2222222222222222
+DATA quotes<>+0x10(SB)/8, $0x2222222222222222
+DATA quotes<>+0x18(SB)/8, $0x2222222222222222
+GLOBL quotes<>(SB), RODATA|NOPTR, $32
+
+DATA backslashes<>+0x00(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA backslashes<>+0x08(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA backslashes<>+0x10(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA backslashes<>+0x18(SB)/8, $0x5c5c5c5c5c5c5c5c
+GLOBL backslashes<>(SB), RODATA|NOPTR, $32
+
+DATA controls<>+0x00(SB)/8, $0x1f1f1f1f1f1f1f1f
+DATA controls<>+0x08(SB)/8, $0x1f1f1f1f1f1f1f1f
+DATA controls<>+0x10(SB)/8, $0x1f1f1f1f1f1f1f1f
+DATA controls<>+0x18(SB)/8, $0x1f1f1f1f1f1f1f1f
+GLOBL controls<>(SB), RODATA|NOPTR, $32
+
+DATA iota<>+0x00(SB)/8, $0x0706050403020100
+DATA iota<>+0x08(SB)/8, $0x0f0e0d0c0b0a0908
+DATA iota<>+0x10(SB)/8, $0x1716151413121110
+DATA iota<>+0x18(SB)/8, $0x1f1e1d1c1b1a1918
+GLOBL iota<>(SB), RODATA|NOPTR, $32
+
+// STOPS sets AX to the mask of the bytes of Y0 that end a run of string
+// content. It uses Y2, Y3 and Y4, which CHECK sets before it reads them.
+#define STOPS \
+	VPCMPEQB  quotes<>(SB), Y0, Y2      \
+	VPCMPEQB  backslashes<>(SB), Y0, Y3 \
+	VPMINUB   controls<>(SB), Y0, Y4    \
+	VPCMPEQB  Y0, Y4, Y4                \
+	VPOR      Y2, Y3, Y2                \
+	VPOR      Y2, Y4, Y2                \
+	VPMOVMSKB Y2, AX
+
+// func validRunAVX2(p []byte, tail *[32]byte) (n int, ok bool)
+//
+// n is the offset of the first byte that ends a run of string content in
+// p (whose length is a multiple of 32) followed by tail, which has one;
+// ok is whether the text before it is valid UTF-8. The block with the
+// stop is checked with the stop and the bytes after it zeroed: ASCII,
+// which a character cut off there is not followed by.
+TEXT ·validRunAVX2(SB), NOSPLIT, $0-41
+	MOVQ    p_base+0(FP), SI
+	MOVQ    p_len+8(FP), CX
+	MOVQ    SI, DI
+	VMOVDQU byte1High<>(SB), Y10
+	VMOVDQU byte1Low<>(SB), Y11
+	VMOVDQU byte2High<>(SB), Y12
+	VMOVDQU nibble<>(SB), Y13
+	VMOVDQU third<>(SB), Y14
+	VMOVDQU fourth<>(SB), Y15
+	VPXOR   Y1, Y1, Y1
+	VPXOR   Y9, Y9, Y9
+	SHRQ    $5, CX
+	JZ      tail
+
+loop:
+	VMOVDQU (SI), Y0
+	STOPS
+	TESTL   AX, AX
+	JNZ     found
+	CHECK
+	ADDQ    $32, SI
+	DECQ    CX
+	JNZ     loop
+
+tail:
+	MOVQ    SI, R8 // the offset of tail's bytes in the run: SI-DI
+	MOVQ    tail+24(FP), SI
+	SUBQ    DI, R8
+	MOVQ    SI, DI
+	SUBQ    R8, DI
+	VMOVDQU (SI), Y0
+	STOPS
+
+found:
+	BSFL         AX, CX
+	VMOVD        CX, X5
+	VPBROADCASTB X5, Y5
+	VPCMPGTB     iota<>(SB), Y5, Y5 // the bytes before the stop
+	VPAND        Y5, Y0, Y0
+	CHECK
+	SUBQ         DI, SI
+	ADDQ         CX, SI
+	MOVQ         SI, n+32(FP)
+	VPTEST       Y9, Y9
+	SETEQ        ok+40(FP)
+	VZEROUPPER
+	RET
+
 // func haveAVX2() bool
 TEXT ·haveAVX2(SB), NOSPLIT, $0-1
 	MOVL  $1, AX

@@ -15,3 +15,7 @@ const AVX2 = false
 // state machine, as for shorter text, where there is no vector version
 // (vector_amd64.go).
 func validLong(p []byte) bool { return validStates(p) }
+
+// validRunLong is ValidRun's search and check one after the other, where
+// there is no vector version (vector_amd64.go).
+func validRunLong(p []byte) (int, bool) { return validRunStates(p) }
