@@ -4,7 +4,8 @@
 // and in text of other scripts the check is most of a string's cost. Short
 // text goes through a state machine without a branch per byte; text of
 // minVectorText bytes or more, where the processor has AVX2, through the
-// vector check of vector_amd64.s, 32 bytes at a time.
+// vector check of vector_amd64.s, 32 bytes at a time. ValidRun does the
+// same for a JSON string's content while it looks for the string's end.
 //
 // Both jsonwire and cbor use it, so it imports no other runtime package:
 // copy mode merges a copy into the package of each.
