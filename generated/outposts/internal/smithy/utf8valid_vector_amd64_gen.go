@@ -25,18 +25,25 @@ func validLong(p []byte) bool {
 	n := len(p) &^ 31
 	var tail [32]byte
 	copy(tail[:], p[n:])
-	return validAVX2(p[:n], &tail)
+	_, ok := vectorAVX2(p[:n], &tail, false)
+	return ok
 }
 
-// validAVX2 reports whether p, whose length is a multiple of 32, followed
-// by tail is valid UTF-8 (vector_amd64.s).
+// vectorAVX2 checks p, whose length is a multiple of 32, followed by tail
+// as UTF-8: all of it, or with run, the text before the first '"', '\\' or
+// byte below 0x20, which tail has, and returns that text's length
+// (vector_amd64.s).
 //
 //go:noescape
-func validAVX2(p []byte, tail *[32]byte) bool
+func vectorAVX2(p []byte, tail *[32]byte, run bool) (n int, ok bool)
 
 // haveAVX2 asks the processor (CPUID) and the operating system (XGETBV)
 // whether AVX2 can be used.
 func haveAVX2() bool
+
+// quotes is what validRunLong pads the last bytes of p with.
+var quotes = [32]byte{'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"',
+	'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"'}
 
 // validRunLong is ValidRun's vector version, where there is AVX2: the last
 // bytes of p, fewer than 32, are searched and checked from a copy padded
@@ -48,16 +55,5 @@ func validRunLong(p []byte) (int, bool) {
 	n := len(p) &^ 31
 	tail := quotes
 	copy(tail[:], p[n:])
-	return validRunAVX2(p[:n], &tail)
+	return vectorAVX2(p[:n], &tail, true)
 }
-
-// quotes is what validRunLong pads the last bytes of p with.
-var quotes = [32]byte{'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"',
-	'"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"', '"'}
-
-// validRunAVX2 returns the offset of the first '"', '\\' or byte below
-// 0x20 in p, whose length is a multiple of 32, followed by tail, which has
-// one, and whether the text before it is valid UTF-8 (vector_amd64.s).
-//
-//go:noescape
-func validRunAVX2(p []byte, tail *[32]byte) (n int, ok bool)

@@ -105,37 +105,6 @@ GLOBL high<>(SB), RODATA|NOPTR, $32
 	VPOR       Y4, Y9, Y9        \
 	VMOVDQU    Y0, Y1
 
-// func validAVX2(p []byte, tail *[32]byte) bool
-TEXT ·validAVX2(SB), NOSPLIT, $0-33
-	MOVQ p_base+0(FP), SI
-	MOVQ p_len+8(FP), CX
-	MOVQ tail+24(FP), DX
-	VMOVDQU byte1High<>(SB), Y10
-	VMOVDQU byte1Low<>(SB), Y11
-	VMOVDQU byte2High<>(SB), Y12
-	VMOVDQU nibble<>(SB), Y13
-	VMOVDQU third<>(SB), Y14
-	VMOVDQU fourth<>(SB), Y15
-	VPXOR   Y1, Y1, Y1
-	VPXOR   Y9, Y9, Y9
-	SHRQ    $5, CX
-	JZ      last
-
-loop:
-	VMOVDQU (SI), Y0
-	CHECK
-	ADDQ    $32, SI
-	DECQ    CX
-	JNZ     loop
-
-last:
-	VMOVDQU (DX), Y0
-	CHECK
-	VPTEST  Y9, Y9
-	SETEQ   ret+32(FP)
-	VZEROUPPER
-	RET
-
 // The bytes that end a run of a JSON string's content (see ValidRun): '"',
 // '\\' and those below 0x20, for which VPMINUB with 0x1F leaves the byte
 // as it is. iota is each byte's offset in a block, for the mask of those
@@ -175,14 +144,18 @@ GLOBL iota<>(SB), RODATA|NOPTR, $32
 	VPOR      Y2, Y4, Y2                \
 	VPMOVMSKB Y2, AX
 
-// func validRunAVX2(p []byte, tail *[32]byte) (n int, ok bool)
+// func vectorAVX2(p []byte, tail *[32]byte, run bool) (n int, ok bool)
 //
-// n is the offset of the first byte that ends a run of string content in
-// p (whose length is a multiple of 32) followed by tail, which has one;
-// ok is whether the text before it is valid UTF-8. The block with the
-// stop is checked with the stop and the bytes after it zeroed: ASCII,
-// which a character cut off there is not followed by.
-TEXT ·validRunAVX2(SB), NOSPLIT, $0-41
+// Checks p (whose length is a multiple of 32) followed by tail as UTF-8,
+// all of it (run false: n is then len(p)+32), or only up to the first byte
+// that ends a run of string content, which tail has (run true: n is its
+// offset). ok says whether what was checked is valid. In a run, the block
+// with the stop is checked with the stop and the bytes after it zeroed:
+// ASCII, which a character cut off there is not followed by. One function
+// for both, so that a client that copies the runtime and never calls
+// ValidRun (one with no JSON) still has a declaration for all its
+// assembly.
+TEXT ·vectorAVX2(SB), NOSPLIT, $0-49
 	MOVQ    p_base+0(FP), SI
 	MOVQ    p_len+8(FP), CX
 	MOVQ    SI, DI
@@ -195,9 +168,35 @@ TEXT ·validRunAVX2(SB), NOSPLIT, $0-41
 	VPXOR   Y1, Y1, Y1
 	VPXOR   Y9, Y9, Y9
 	SHRQ    $5, CX
-	JZ      tail
+	CMPB    run+32(FP), $0
+	JNE     runStart
+	TESTQ   CX, CX
+	JZ      last
 
 loop:
+	VMOVDQU (SI), Y0
+	CHECK
+	ADDQ    $32, SI
+	DECQ    CX
+	JNZ     loop
+
+last:
+	MOVQ    tail+24(FP), DX
+	VMOVDQU (DX), Y0
+	CHECK
+	SUBQ    DI, SI
+	ADDQ    $32, SI
+	MOVQ    SI, n+40(FP)
+	VPTEST  Y9, Y9
+	SETEQ   ok+48(FP)
+	VZEROUPPER
+	RET
+
+runStart:
+	TESTQ CX, CX
+	JZ    runTail
+
+runLoop:
 	VMOVDQU (SI), Y0
 	STOPS
 	TESTL   AX, AX
@@ -205,9 +204,9 @@ loop:
 	CHECK
 	ADDQ    $32, SI
 	DECQ    CX
-	JNZ     loop
+	JNZ     runLoop
 
-tail:
+runTail:
 	MOVQ    SI, R8 // the offset of tail's bytes in the run: SI-DI
 	MOVQ    tail+24(FP), SI
 	SUBQ    DI, R8
@@ -225,9 +224,9 @@ found:
 	CHECK
 	SUBQ         DI, SI
 	ADDQ         CX, SI
-	MOVQ         SI, n+32(FP)
+	MOVQ         SI, n+40(FP)
 	VPTEST       Y9, Y9
-	SETEQ        ok+40(FP)
+	SETEQ        ok+48(FP)
 	VZEROUPPER
 	RET
 
