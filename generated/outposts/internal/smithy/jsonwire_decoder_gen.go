@@ -919,14 +919,8 @@ func (d *Decoder) stringAt(i, j int, wide bool) string {
 // likely, whose end is found and whose UTF-8 is checked in one pass
 // (utf8valid.ValidRun) instead of two.
 func (d *Decoder) wideString(p int) string {
-	s := d.s
-	n, ok := ValidRun(s[p:])
-	j := p + n
-	if ok && j < len(s) && s[j] == '"' {
-		d.pos = j + 1
-		return d.keep(s[p:j])
-	}
-	return d.unquoteKept(p, j, !ok) // s[p:j] is checked when ok
+	n, ok := ValidRun(d.s[p:])
+	return d.stringAt(p-1, p+n, !ok) // s[p:p+n] is checked when ok
 }
 
 // stringAnywhere is String for a string not right at d.pos (after

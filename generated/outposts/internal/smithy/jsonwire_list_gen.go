@@ -504,25 +504,19 @@ func objBlockLen(cur, size int) int {
 
 // memOf returns d's memory for lists of T, making it on first use.
 func memOf[T any](d *Decoder) *listMem {
-	var key any = (*T)(nil)
-	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
-	if t := d.pools; t != nil {
-		if e := &t.slots[poolHash(typ)]; e.typ == typ {
-			return (*listMem)(e.mem)
-		}
+	typ := typeKey[T]()
+	if p := d.pooled(typ); p != nil {
+		return (*listMem)(p)
 	}
 	var zero T
-	return d.listMemOf(key, elems[T]{}, unsafe.Sizeof(zero))
+	return d.listMemOf(typ, elems[T]{}, unsafe.Sizeof(zero))
 }
 
-// listMemOf is memOf past the first slot searched, for key a nil *T: the
-// descriptor of key's type is the memory's key in d.pools (see typeKey).
-func (d *Decoder) listMemOf(key any, elem elemOps, size uintptr) *listMem {
-	typ := (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
-	if d.pools != nil {
-		if p := d.pools.find(typ); p != nil {
-			return (*listMem)(p)
-		}
+// listMemOf is memOf past the first slot searched: typ is typeKey[T], elem
+// and size T's.
+func (d *Decoder) listMemOf(typ unsafe.Pointer, elem elemOps, size uintptr) *listMem {
+	if p := d.pool(typ); p != nil {
+		return (*listMem)(p)
 	}
 	m := &listMem{elem: elem, size: size}
 	d.addPool(typ, unsafe.Pointer(m))
@@ -542,6 +536,9 @@ func (d *Decoder) listMemOf(key any, elem elemOps, size uintptr) *listMem {
 // client has (a tenth of a generated package's generic code was poolOf).
 func poolOf[P any](d *Decoder) *P {
 	typ := typeKey[P]()
+	if p := d.pooled(typ); p != nil {
+		return (*P)(p)
+	}
 	if p := d.pool(typ); p != nil {
 		return (*P)(p)
 	}
@@ -558,16 +555,24 @@ func typeKey[T any]() unsafe.Pointer {
 	return (*[2]unsafe.Pointer)(unsafe.Pointer(&key))[0]
 }
 
-// pool returns d's memory under typ, or nil. The first slot searched is
-// looked at inline: it holds the memory but for a collision.
-func (d *Decoder) pool(typ unsafe.Pointer) unsafe.Pointer {
+// pooled returns d's memory under typ when it is in the first slot
+// searched, as it is but for a collision, or nil: the lookup inlined where
+// memories are asked for (see pool).
+func (d *Decoder) pooled(typ unsafe.Pointer) unsafe.Pointer {
 	if t := d.pools; t != nil {
 		if e := &t.slots[poolHash(typ)]; e.typ == typ {
 			return e.mem
 		}
-		return t.find(typ)
 	}
 	return nil
+}
+
+// pool returns d's memory under typ, or nil: the search pooled begins.
+func (d *Decoder) pool(typ unsafe.Pointer) unsafe.Pointer {
+	if d.pools == nil {
+		return nil
+	}
+	return d.pools.find(typ)
 }
 
 // addPool keeps mem, a memory pool did not find, under typ.
