@@ -950,6 +950,34 @@ func TestBox(t *testing.T) {
 	}
 }
 
+// TestBoxBlocks checks the sizes the Box methods' blocks grow to: 512
+// values, or maxBlockBytes for values so large that 512 of them are more
+// (strings, times), since the last block of a page is on average half
+// unused.
+func TestBoxBlocks(t *testing.T) {
+	d := NewDecoder(nil)
+	for range 5000 {
+		d.BoxString("s")
+		d.BoxTime(time.Time{})
+		d.BoxBool(true)
+		d.BoxInt32(1)
+	}
+	for _, b := range []struct {
+		name      string
+		len, size int
+		want      int
+	}{
+		{"strings", len(d.slabs.strings), 16, fitClass(maxBlockBytes/16, 16)},
+		{"times", len(d.slabs.times), 24, fitClass(maxBlockBytes/24, 24)},
+		{"bools", len(d.slabs.bools), 1, 512},
+		{"int32s", len(d.slabs.int32s), 4, fitClass(512, 4)},
+	} {
+		if b.len != b.want || b.len*b.size > maxBlockBytes {
+			t.Errorf("%s: a block of %d values (%d bytes), want %d", b.name, b.len, b.len*b.size, b.want)
+		}
+	}
+}
+
 func TestReadBody(t *testing.T) {
 	data := strings.Repeat(`{"a": "b"}`, 5000)
 	for _, hint := range []int64{-1, 0, 10, int64(len(data)), int64(len(data)) * 2, 1 << 40} {
@@ -1191,6 +1219,29 @@ func TestNextKeyEnum(t *testing.T) {
 			if used != unknown {
 				t.Errorf("%q: the block of strings holds %d bytes, want %d (the unknown keys)", in, used, unknown)
 			}
+		}
+	}
+}
+
+// TestStringBlockAfterTheRestFilled starts a block of strings where the
+// one sized for the rest of the input (forRest) filled before the input's
+// end, as it does when the last strings are longer than those before: the
+// new block is again sized for what the rest holds, not twice the last
+// (which left up to 8 KB unused at the end of a page).
+func TestStringBlockAfterTheRestFilled(t *testing.T) {
+	for _, tt := range []struct{ last, left int }{{3000, 1000}, {6000, 1000}, {3000, 200}, {12000, 9000}} {
+		d := NewDecoderString(strings.Repeat("1", 100_000)) // never read: only its length counts
+		d.pos = len(d.s) - tt.left
+		d.kept = 40_000
+		d.arena, d.used = make([]byte, tt.last), tt.last
+		rest := d.forRest(d.kept + d.used)
+		d.newArena(0)
+		if want := min(maxArena, max(rest, minUnquoteRoom)); len(d.arena) != want || d.used != 0 {
+			t.Errorf("after a full block of %d with %d bytes of input left: a block of %d (used %d), want %d",
+				tt.last, tt.left, len(d.arena), d.used, want)
+		}
+		if d.kept != 40_000+tt.last {
+			t.Errorf("kept %d, want %d", d.kept, 40_000+tt.last)
 		}
 	}
 }

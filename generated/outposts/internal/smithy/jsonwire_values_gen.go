@@ -373,9 +373,13 @@ const (
 func box[T any](block *[]T, used *int, v T) *T {
 	if *used == len(*block) {
 		// Grow the blocks so that small documents waste little and large
-		// ones allocate rarely.
-		var zero T
-		*block = make([]T, fitClass(min(max(2*len(*block), 8), 512), int(unsafe.Sizeof(zero))))
+		// ones allocate rarely, up to 512 values and, as the list blocks
+		// (blockLen), maxBlockBytes: the last block of a large document
+		// is on average half unused, and blocks of 512 strings or times
+		// left 4 and 6 KB of each page so. (size is v's, not a zero T's:
+		// box must stay inlinable, and that costs less.)
+		size := int(unsafe.Sizeof(v))
+		*block = make([]T, fitClass(min(max(2*len(*block), 8), 512, maxBlockBytes/size), size))
 		*used = 0
 	}
 	p := &(*block)[*used]

@@ -1129,11 +1129,16 @@ func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 // bytes: twice the last block, from minArena up to maxArena; or, past the
 // doublings, room for the strings the rest of the input holds (forRest),
 // when that is less: the last block of a large document was on average
-// half unused, 8 KB of each page.
+// half unused, 8 KB of each page. Past the doublings means a block of
+// maxArena is due or as much is stored already: a block sized by forRest
+// that fills before the input ends (the strings at the end were longer)
+// is followed by another sized so, not by one twice its size, which left
+// up to 8 KB unused at the end of a page. Such a block may be as small as
+// minUnquoteRoom.
 func (d *Decoder) newArena(need int) {
 	size := min(max(2*len(d.arena), minArena), maxArena)
-	if size == maxArena {
-		size = min(size, max(d.forRest(d.kept+d.used), minArena))
+	if size == maxArena || d.kept+d.used >= maxArena {
+		size = min(maxArena, max(d.forRest(d.kept+d.used), minUnquoteRoom))
 	}
 	d.kept += d.used
 	d.arena = make([]byte, max(size, need))
