@@ -106,6 +106,7 @@ type Decoder struct {
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns int        // NewIn's calls, up to newInAlone
+	sized  *listMem   // the listMems whose blocks End may pass on (see spareBlocks), linked by their sized
 
 	slabs slabs // the Box methods' blocks
 }
@@ -1688,12 +1689,15 @@ func (d *Decoder) Raw() []byte {
 }
 
 // End checks that only whitespace follows the value read, and records a
-// SyntaxError otherwise.
+// SyntaxError otherwise. It ends the decoding: the Decoder must not read
+// more afterwards.
 func (d *Decoder) End() {
 	if d.err != nil {
 		return
 	}
 	if i := d.skipSpace(); i < len(d.s) {
 		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
+		return
 	}
+	d.giveSpares()
 }

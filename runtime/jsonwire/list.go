@@ -150,6 +150,7 @@ func nextSlot(s *listState, d *Decoder, first bool) unsafe.Pointer {
 			own := m.alloc(s.n, guess, false)
 			m.move(own.ptr, s.win.ptr, s.n, true) // the old copy holds nothing alive
 			leaveBlock(&s.listPos, &m.blockUse)
+			d.noteSized(m)
 			s.win, s.asked = own, guess
 			return nextSlot(s, d, false)
 		}
@@ -187,8 +188,11 @@ func regrowList(s *listState, d *Decoder) {
 func moveList(s *listState, room int) {
 	m := s.mem
 	if m.block.len-m.used < s.n+1 {
-		n := blockLen(m.block.len, room, int(m.size))
-		m.block = m.alloc(n, n, true)
+		// The type's first block may be one another Decoder ended with
+		// (see spareBlocks).
+		if n := blockLen(m.block.len, room, int(m.size)); m.block.len > 0 || !m.takeSpare(n) {
+			m.block = m.alloc(n, n, true)
+		}
 		m.used = 0
 	}
 	w := m.block.from(m.used, m.size)
@@ -337,6 +341,7 @@ type listMem struct {
 	objUsed int
 	elem    elemOps // how to make and move Ts
 	size    uintptr // a T's
+	spareSlot
 }
 
 // elemOps is the code for an element type T that a listMem needs, to make
@@ -514,6 +519,7 @@ func (d *Decoder) listMemOf(typ unsafe.Pointer, elem elemOps, size uintptr) *lis
 		return (*listMem)(p)
 	}
 	m := &listMem{elem: elem, size: size}
+	m.typ = typ
 	d.addPool(typ, unsafe.Pointer(m))
 	return m
 }
