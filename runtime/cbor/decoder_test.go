@@ -3,6 +3,7 @@ package cbor
 import (
 	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -609,5 +610,39 @@ func TestListSizing(t *testing.T) {
 	}
 	if got := empty.Slice(); got == nil || len(got) != 0 {
 		t.Errorf("empty list: %#v", got)
+	}
+}
+
+// TestBoxBlocks checks the Box methods' values and the sizes their blocks
+// grow to: 512 values, or maxSlabBytes for values so large that 512 of
+// them are more (strings, times), since the last block of a page is on
+// average half unused.
+func TestBoxBlocks(t *testing.T) {
+	d := NewDecoder(nil)
+	var ps []*string
+	for i := range 5000 {
+		ps = append(ps, d.BoxString(strconv.Itoa(i)))
+		d.BoxTime(time.Unix(int64(i), 0))
+		d.BoxBool(true)
+		d.BoxInt32(1)
+	}
+	for i, p := range ps {
+		if *p != strconv.Itoa(i) {
+			t.Fatalf("box %d holds %q", i, *p)
+		}
+	}
+	for _, b := range []struct {
+		name      string
+		len, size int
+		want      int
+	}{
+		{"strings", len(d.strings.block), 16, maxSlabBytes / 16},
+		{"times", len(d.times.block), 24, maxSlabBytes / 24},
+		{"bools", len(d.bools.block), 1, 512},
+		{"int32s", len(d.int32s.block), 4, 512},
+	} {
+		if b.len != b.want || b.len*b.size > maxSlabBytes {
+			t.Errorf("%s: a block of %d values (%d bytes), want %d", b.name, b.len, b.len*b.size, b.want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"time"
+	"unsafe"
 )
 
 // Tags with a meaning to Smithy (RFC 8949 section 3.4).
@@ -539,11 +540,17 @@ type slab[T any] struct {
 	used  int // block[:used] is handed out; an index, not a reslice, so that taking a value writes no pointer
 }
 
+// maxSlabBytes is the size slab blocks stop doubling at.
+const maxSlabBytes = 4 << 10
+
 func (s *slab[T]) box(v T) *T {
 	if s.used == len(s.block) {
 		// Grow the blocks so that small documents waste little and large
-		// ones allocate rarely.
-		s.block = make([]T, min(max(2*len(s.block), 8), 512))
+		// ones allocate rarely, up to 512 values or maxSlabBytes: the last
+		// block of a large document is on average half unused, and blocks
+		// of 512 strings or times left 4 and 6 KB of each page so (as
+		// jsonwire's, which stop at the same size).
+		s.block = make([]T, min(max(2*len(s.block), 8), 512, maxSlabBytes/int(unsafe.Sizeof(v))))
 		s.used = 0
 	}
 	p := &s.block[s.used]
