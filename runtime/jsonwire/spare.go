@@ -1,8 +1,8 @@
 package jsonwire
 
 import (
-	"cmp"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -21,9 +21,25 @@ import (
 // would otherwise free at once, and the pool lets the garbage collector
 // take it back when it is not used.
 
-// spareBlocks holds a *sync.Pool of *spareBlock for each element type that
-// has had a list sized from the input, keyed by the type's typeKey.
-var spareBlocks sync.Map
+// spareTypes holds the pool of spare blocks (of *spareBlock) of each
+// element type that has had a list sized from the input: an open-addressed
+// table keyed by the type's typeKey, whose slots are claimed with
+// compare-and-swap and never given back (a program has a fixed set of
+// element types, and few have pages). A type past its room gets no spares.
+// It is not a sync.Map, whose generic internals every generated package
+// that copies the runtime would compile again (134 functions, 130 ms).
+var spareTypes spareTable
+
+// spareTable is the type of spareTypes.
+type spareTable [spareSlots]struct {
+	typ  unsafe.Pointer // the element type's typeKey, or nil while the slot is free
+	pool sync.Pool
+}
+
+const (
+	spareBits  = 6
+	spareSlots = 1 << spareBits
+)
 
 // spareBlock holds a listMem's block between two Decoders.
 type spareBlock struct {
@@ -44,7 +60,10 @@ var lastSized listMem
 // its own, so that End looks at the block: it may hold nothing now.
 func (d *Decoder) noteSized(m *listMem) {
 	if m.sized == nil {
-		m.sized = cmp.Or(d.sized, &lastSized)
+		m.sized = d.sized
+		if m.sized == nil {
+			m.sized = &lastSized
+		}
 		d.sized = m
 	}
 }
@@ -58,8 +77,10 @@ func (d *Decoder) giveSpares() {
 		next := m.sized
 		m.sized = nil
 		if m.used == 0 && m.block.len > 0 {
-			sparePool(m.typ).Put(&spareBlock{m.block})
-			m.block = rawSlice{}
+			if p := spareTypes.pool(m.typ, true); p != nil {
+				p.Put(&spareBlock{m.block})
+				m.block = rawSlice{}
+			}
 		}
 		m = next
 	}
@@ -69,11 +90,11 @@ func (d *Decoder) giveSpares() {
 // takeSpare makes a spare block of m's type, if there is one with room for
 // n elements, m's block, and reports whether it did.
 func (m *listMem) takeSpare(n int) bool {
-	p, ok := spareBlocks.Load(m.typ)
-	if !ok {
+	p := spareTypes.pool(m.typ, false)
+	if p == nil {
 		return false
 	}
-	h, _ := p.(*sync.Pool).Get().(*spareBlock)
+	h, _ := p.Get().(*spareBlock)
 	if h == nil || h.block.len < n {
 		return false // a block too small is dropped: blocks are made at least as large as asked
 	}
@@ -81,11 +102,24 @@ func (m *listMem) takeSpare(n int) bool {
 	return true
 }
 
-// sparePool returns the pool of spare blocks of the element type typ.
-func sparePool(typ unsafe.Pointer) *sync.Pool {
-	if p, ok := spareBlocks.Load(typ); ok {
-		return p.(*sync.Pool)
+// pool returns the pool of spare blocks of the element type typ: nil if it
+// has none and add is false, or if the table is full.
+func (t *spareTable) pool(typ unsafe.Pointer, add bool) *sync.Pool {
+	h := uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - spareBits))
+	for range spareSlots {
+		e := &t[h]
+		switch t := atomic.LoadPointer(&e.typ); {
+		case t == typ:
+			return &e.pool
+		case t == nil:
+			if !add {
+				return nil
+			}
+			if atomic.CompareAndSwapPointer(&e.typ, nil, typ) || atomic.LoadPointer(&e.typ) == typ {
+				return &e.pool
+			}
+		}
+		h = (h + 1) & (spareSlots - 1)
 	}
-	p, _ := spareBlocks.LoadOrStore(typ, new(sync.Pool))
-	return p.(*sync.Pool)
+	return nil
 }

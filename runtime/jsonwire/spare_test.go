@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // spareItem is the element type of the spare block tests: a type of their
@@ -209,5 +210,33 @@ func TestSpareBlockNotWhileInUse(t *testing.T) {
 	}
 	if m.block != block {
 		t.Error("End gave up a block with a list in it")
+	}
+}
+
+// TestSpareTable checks the table of pools by element type: a type gets
+// the same pool each time and one of its own, none before it is added, and
+// none once the table is full.
+func TestSpareTable(t *testing.T) {
+	var tab spareTable
+	keys := make([]byte, spareSlots+1) // distinct addresses, for typeKeys
+	key := func(i int) unsafe.Pointer { return unsafe.Pointer(&keys[i]) }
+	if tab.pool(key(0), false) != nil {
+		t.Fatal("a pool for a type never added")
+	}
+	pools := map[*sync.Pool]bool{}
+	for i := range spareSlots {
+		p := tab.pool(key(i), true)
+		if p == nil || pools[p] {
+			t.Fatalf("type %d: pool %p (already given: %v)", i, p, pools[p])
+		}
+		pools[p] = true
+	}
+	for i := range spareSlots {
+		if p := tab.pool(key(i), false); !pools[p] {
+			t.Fatalf("type %d: a pool it was not given", i)
+		}
+	}
+	if tab.pool(key(spareSlots), true) != nil || tab.pool(key(spareSlots), false) != nil {
+		t.Error("a pool past the table's room")
 	}
 }
