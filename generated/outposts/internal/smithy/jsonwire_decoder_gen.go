@@ -108,7 +108,7 @@ type Decoder struct {
 	stack  []byte     // Skip's open containers, kept to reuse its memory
 	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns int        // NewIn's calls, up to newInAlone
-	sized  *listMem   // the listMems whose blocks End may pass on (see spareBlocks), linked by their sized
+	sized  *listMem   // the listMems whose blocks End may pass on (see spareTypes), linked by their sized
 
 	slabs slabs // the Box methods' blocks
 }

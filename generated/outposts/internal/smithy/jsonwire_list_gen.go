@@ -194,7 +194,7 @@ func moveList(s *listState, room int) {
 	m := s.mem
 	if m.block.len-m.used < s.n+1 {
 		// The type's first block may be one another Decoder ended with
-		// (see spareBlocks).
+		// (see spareTypes).
 		if n := blockLen(m.block.len, room, int(m.size)); m.block.len > 0 || !m.takeSpare(n) {
 			m.block = m.alloc(n, n, true)
 		}
@@ -566,7 +566,7 @@ func typeKey[T any]() unsafe.Pointer {
 // memories are asked for (see pool).
 func (d *Decoder) pooled(typ unsafe.Pointer) unsafe.Pointer {
 	if t := d.pools; t != nil {
-		if e := &t.slots[poolHash(typ)]; e.typ == typ {
+		if e := &t.slots[typeHash(typ, poolBits)]; e.typ == typ {
 			return e.mem
 		}
 	}
@@ -610,14 +610,15 @@ const (
 	poolSlots = 1 << poolBits
 )
 
-// poolHash is the slot of poolTable where a search for typ starts.
-func poolHash(typ unsafe.Pointer) uint {
-	return uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - poolBits))
+// typeHash is the slot where a search for the type descriptor typ starts,
+// in a table of 1<<bits slots (poolTable, spareTable).
+func typeHash(typ unsafe.Pointer, bits uint) uint {
+	return uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - bits))
 }
 
 // find returns the memory whose type's descriptor is typ, or nil.
 func (t *poolTable) find(typ unsafe.Pointer) unsafe.Pointer {
-	h := poolHash(typ)
+	h := typeHash(typ, poolBits)
 probe:
 	for range poolSlots {
 		switch e := &t.slots[h]; e.typ {
@@ -639,7 +640,7 @@ probe:
 // add keeps mem, a memory find did not find, under typ.
 func (t *poolTable) add(typ, mem unsafe.Pointer) {
 	if t.used < poolSlots-1 {
-		h := poolHash(typ)
+		h := typeHash(typ, poolBits)
 		for t.slots[h].typ != nil {
 			h = (h + 1) & (poolSlots - 1)
 		}

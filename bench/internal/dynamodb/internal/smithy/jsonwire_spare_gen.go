@@ -74,7 +74,7 @@ func (d *Decoder) noteSized(m *listMem) {
 }
 
 // giveSpares passes on the blocks of the listMems noted by noteSized that
-// hold nothing (see spareBlocks). It is called once decoding is done, and
+// hold nothing (see spareTypes). It is called once decoding is done, and
 // the listMems give their blocks up, so that nothing more is decoded into
 // a block another Decoder may have taken.
 func (d *Decoder) giveSpares() {
@@ -110,13 +110,13 @@ func (m *listMem) takeSpare(n int) bool {
 // pool returns the pool of spare blocks of the element type typ: nil if it
 // has none and add is false, or if the table is full.
 func (t *spareTable) pool(typ unsafe.Pointer, add bool) *sync.Pool {
-	h := uint(uint64(uintptr(typ)) * 0x9e3779b97f4a7c15 >> (64 - spareBits))
+	h := typeHash(typ, spareBits)
 	for range spareSlots {
 		e := &t[h]
-		switch t := atomic.LoadPointer(&e.typ); {
-		case t == typ:
+		switch k := atomic.LoadPointer(&e.typ); {
+		case k == typ:
 			return &e.pool
-		case t == nil:
+		case k == nil:
 			if !add {
 				return nil
 			}
