@@ -30,8 +30,9 @@ func sparePage(n, v int) string {
 }
 
 // decodeSpareLists decodes a JSON object whose members are arrays of
-// spareItems, in order, and ends the Decoder.
-func decodeSpareLists(t *testing.T, d *Decoder) [][]spareItem {
+// spareItems, in order, and ends the Decoder. after, if not nil, is called
+// after each list.
+func decodeSpareLists(t *testing.T, d *Decoder, after func()) [][]spareItem {
 	t.Helper()
 	var lists [][]spareItem
 	for d.BeginObject(); ; {
@@ -54,6 +55,9 @@ func decodeSpareLists(t *testing.T, d *Decoder) [][]spareItem {
 			}
 		}
 		lists = append(lists, b.Slice())
+		if after != nil {
+			after()
+		}
 	}
 	d.End()
 	if d.Err() != nil {
@@ -89,7 +93,7 @@ func checkSpareLists(t *testing.T, lists [][]spareItem, lens []int, v int) {
 func TestSpareBlockPassedOn(t *testing.T) {
 	for try := range 8 {
 		d := NewDecoderString(`{"page":` + sparePage(300, 0) + `}`)
-		lists := decodeSpareLists(t, d)
+		lists := decodeSpareLists(t, d, nil)
 		checkSpareLists(t, lists, []int{300}, 0)
 		if d.sized != nil {
 			t.Fatal("End left Decoder.sized set")
@@ -152,7 +156,7 @@ func TestSpareBlockKeepsWhatWasHandedOut(t *testing.T) {
 					next += n
 				}
 				sb.WriteByte('}')
-				results = append(results, result{decodeSpareLists(t, NewDecoderString(sb.String())), lens, v})
+				results = append(results, result{decodeSpareLists(t, NewDecoderString(sb.String()), nil), lens, v})
 			}
 			for _, r := range results {
 				v := r.v
@@ -181,34 +185,15 @@ func TestSpareBlockKeepsWhatWasHandedOut(t *testing.T) {
 func TestSpareBlockNotWhileInUse(t *testing.T) {
 	d := NewDecoderString(`{"page":` + sparePage(300, 0) + `,"short":` + sparePage(2, 300) + `}`)
 	var block rawSlice
-	for d.BeginObject(); ; {
-		if _, ok := d.NextKeyString(); !ok {
-			break
-		}
-		var b ListBuilder[spareItem]
-		for d.BeginArray(); d.NextElem(); {
-			p := b.NextIn(d)
-			for d.BeginObject(); ; {
-				if k, ok := d.NextKeyString(); !ok {
-					break
-				} else if k == "v" {
-					p.V = d.Int64()
-				} else {
-					p.S = d.String()
-				}
-			}
-		}
-		b.Slice()
-		block = memOf[spareItem](d).block
+	var used int
+	decodeSpareLists(t, d, func() {
+		m := memOf[spareItem](d)
+		block, used = m.block, m.used
+	})
+	if used != 2 {
+		t.Fatalf("the block has %d elements handed out, want the short list's 2", used)
 	}
-	m := memOf[spareItem](d)
-	if m.used != 2 {
-		t.Fatalf("the block has %d elements handed out, want the short list's 2", m.used)
-	}
-	if d.End(); d.Err() != nil {
-		t.Fatal(d.Err())
-	}
-	if m.block != block {
+	if m := memOf[spareItem](d); m.block != block {
 		t.Error("End gave up a block with a list in it")
 	}
 }
