@@ -1276,6 +1276,23 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 	ps, pd := unsafe.Pointer(unsafe.SliceData(s)), unsafe.Pointer(unsafe.SliceData(dst))
 	ls, ld := len(s), len(dst)
 	for i+8 <= ls && n+16 <= ld {
+		if utf8valid.AVX2 && i+32 <= ls && n+32 <= ld {
+			// 32 bytes at a time, escapes included, up to what the loop
+			// below does a word at a time: a surrogate pair, an escape a
+			// block ends within, the last bytes, the end. In text with
+			// an escape every dozen bytes or so, whether a word held one
+			// was a branch mispredicted every other word, where whether
+			// 32 bytes do is seldom in doubt: on a page of such text,
+			// about a sixth fewer instructions and mispredicted branches.
+			var wide bool
+			i, n, wide = unquoteRunAVX2(s, dst, i, n)
+			if wide {
+				high |= highBits
+			}
+			if i+8 > ls || n+16 > ld {
+				break
+			}
+		}
 		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(ps, i))[:])
 		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pd, n))[:], x)
 		m := stops(x)

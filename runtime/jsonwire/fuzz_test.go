@@ -43,7 +43,10 @@ func replaceInvalid(s string) string {
 // encoding/json reads as the same string, and that decoding arbitrary
 // string literals agrees with encoding/json.
 func FuzzStringRoundTrip(f *testing.F) {
-	for _, s := range []string{"", "abc", `"\`, "\x00\x1f\n", "é😀", "\xff\xfe", "\xed\xa0\x80", `\ud83d`, "\u2028<>&"} {
+	for _, s := range []string{"", "abc", `"\`, "\x00\x1f\n", "é😀", "\xff\xfe", "\xed\xa0\x80", `\ud83d`, "\u2028<>&",
+		// Escapes among 32-byte blocks (unquoteRunAVX2's).
+		`\n0123456789abcdefghijklmnopqrst\u00e9uvwxyz\"0123456789\ud83d\ude80abcdefghijklmnopqrstuvwxyz\\`,
+		"\\tZürich 東京都 \\u2028 naïve café \\/ São Paulo 😀 line\\nbreak \\u0041\\u07FF\\u0800"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -138,6 +138,36 @@ func TestStringEscapeRuns(t *testing.T) {
 	}
 }
 
+// TestStringVectorBlocks puts each piece at every offset of the 32-byte
+// blocks that unquote reads with AVX2 (unquoteRunAVX2), after an escape
+// that sends the string to unquote at once: 0 to 40 fillers of one, two or
+// three bytes before it, so that escapes fall on each of a block's last
+// bytes, where the block ends within them and the word loop takes them.
+// The input ends at several distances after the string, so that the last
+// blocks are the word loop's too. Each is checked against encoding/json.
+func TestStringVectorBlocks(t *testing.T) {
+	pieces := []string{`\n`, `\"`, `\\`, `\/`, `\t`, `\u0041`, `\u00e9`, `\u00E9`, `\u2028`, `\uFFFF`, `\u0000`, `\u007f`,
+		`\u0080`, `\u07FF`, `\u0800`, `\uD7FF`, `\uE000`, `\ud83d\ude80`, `\ud83d`, `\ude80`, `\ud83d\u0041`, `\u12zz`, `\uZ123`,
+		`\u00`, `\q`, `\`, "\x01", "\x1f", "\x7f", "é", "😀", "\xff", "\xc3", "\xed\xa0\x80"}
+	for _, piece := range pieces {
+		for _, filler := range []string{"a", "é", "東"} {
+			for pre := range 41 {
+				for _, post := range []string{"", "b", strings.Repeat("c", 31), strings.Repeat("d", 40) + `\t`} {
+					content := `\n` + strings.Repeat(filler, pre) + piece + post
+					for _, in := range []string{`"` + content + `"`, `"` + content, `"` + content + `"` + strings.Repeat(" ", 33)} {
+						var want string
+						wantErr := json.Unmarshal([]byte(in), &want)
+						got, _, err := read(in, (*Decoder).String)
+						if (err == nil) != (wantErr == nil) || err == nil && got != want {
+							t.Fatalf("String(%q) = %q, %v; encoding/json %q, %v", in, got, err, want, wantErr)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestEveryUnicodeEscape reads every \u escape, 0000 to FFFF in upper and
 // lower case, at every offset within a word, each in a string with others
 // of its kind around it, and compares each string with encoding/json's.
@@ -172,16 +202,22 @@ func TestEveryUnicodeEscape(t *testing.T) {
 	}
 }
 
-// TestUnquoteRunBounds runs unquoteRun, which reads and writes words
-// without bounds checks, on input and output that end exactly where its
-// loop must stop (run it with -race, whose pointer checks see a word past
-// either end), and checks what it copied.
+// TestUnquoteRunBounds runs unquoteRun, which reads and writes words (and
+// with AVX2, blocks of 32 bytes) without bounds checks, on input and
+// output that end exactly where its loops must stop (run it with -race,
+// whose pointer checks see a word past either end), and checks what it
+// copied. The byte after the input in memory would complete the escape it
+// ends with ('n' after a backslash, a hex digit after \u and three), so
+// that a read past its end shows in what is copied.
 func TestUnquoteRunBounds(t *testing.T) {
-	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`, `abcdefg\`, `abcdef\u00e`, `abcdefg\ud83d\ude8`} {
-		for extra := range 9 {
-			s := []byte(text + strings.Repeat("z", extra))
-			s = s[:len(s):len(s)]
-			for room := 16; room <= 40; room++ {
+	long := strings.Repeat("0123456789abcdefghijklmnopqrstuv", 2) // two of unquoteRunAVX2's blocks
+	for _, text := range []string{"abcdefgh", `ab\ncdefghijklmnop`, `\u00e9\u2028xyzw12345678`, `a\"\\b\/c\td\u0041efghijklmnopqrstuv`, "ééééééééé", `abc"`, `abcdefg\ud83d`, `abcdefg\ud83d\ude80`, `\uD800\uDC00\uDBFF\uDFFFabcd`, `ab\ud83d\u0041cdefgh`, `abcdefg\`, `abcdef\u00e`, `abcdefg\ud83d\ude8`,
+		long + `\n` + long, long[:30] + `\u2028` + long, long[:31] + `\n` + long, long[:27] + `\u00e9` + long, `\n\t\"\\\/\b\f\r\u0041\u00e9\u2028` + long, "é" + long + "東" + long,
+		long[:31] + `\`, long[:29] + `\u0`, long[:27] + `\u004`, long[:26] + `\u004`} {
+		for k := range 18 {
+			s := []byte(text + strings.Repeat("z", k/2) + "na"[k%2:k%2+1])
+			s = s[: len(s)-1 : len(s)-1]
+			for room := 16; room <= 80; room++ {
 				dst := make([]byte, room)
 				i, n, _ := unquoteRun(s, dst, 0, 0, 0)
 				if i < 0 || i > len(s) || n < 0 || n > len(dst) {

@@ -14,3 +14,9 @@ func wideRunLong(s []byte, i int) (int, bool) { return wideRunWords(s, i) }
 // shortRunAVX2 is never called here (utf8valid.AVX2 is a false constant);
 // it is declared for scanString to compile.
 func shortRunAVX2(p, dst *byte) (n int, wide bool) { panic("jsonwire: shortRunAVX2 without AVX2") }
+
+// unquoteRunAVX2 is never called here (utf8valid.AVX2 is a false
+// constant); it is declared for unquoteRun to compile.
+func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool) {
+	panic("jsonwire: unquoteRunAVX2 without AVX2")
+}

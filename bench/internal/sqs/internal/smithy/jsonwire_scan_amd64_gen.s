@@ -126,3 +126,198 @@ done:
 	TESTL BX, BX
 	SETNE wide+24(FP)
 	RET
+
+// unescapes1 maps the byte after a backslash to what a one-byte escape
+// stands for, 0 for any other (decoder.go's unescapes, for
+// unquoteRunAVX2).
+DATA unescapes1<>+0x22(SB)/1, $0x22 // \"
+DATA unescapes1<>+0x2f(SB)/1, $0x2f // \/
+DATA unescapes1<>+0x5c(SB)/1, $0x5c // \\
+DATA unescapes1<>+0x62(SB)/1, $0x08 // \b
+DATA unescapes1<>+0x66(SB)/1, $0x0c // \f
+DATA unescapes1<>+0x6e(SB)/1, $0x0a // \n
+DATA unescapes1<>+0x72(SB)/1, $0x0d // \r
+DATA unescapes1<>+0x74(SB)/1, $0x09 // \t
+GLOBL unescapes1<>(SB), RODATA|NOPTR, $256
+
+// hexdigits maps a hex digit to its value and every other byte to 0xFF
+// (decoder.go's hexValues, for unquoteRunAVX2).
+DATA hexdigits<>+0x00(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x08(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x10(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x18(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x20(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x28(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x30(SB)/8, $0x0706050403020100
+DATA hexdigits<>+0x38(SB)/8, $0xffffffffffff0908
+DATA hexdigits<>+0x40(SB)/8, $0xff0f0e0d0c0b0aff
+DATA hexdigits<>+0x48(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x50(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x58(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x60(SB)/8, $0xff0f0e0d0c0b0aff
+DATA hexdigits<>+0x68(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x70(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x78(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x80(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x88(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x90(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0x98(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xa0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xa8(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xb0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xb8(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xc0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xc8(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xd0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xd8(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xe0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xe8(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xf0(SB)/8, $0xffffffffffffffff
+DATA hexdigits<>+0xf8(SB)/8, $0xffffffffffffffff
+GLOBL hexdigits<>(SB), RODATA|NOPTR, $256
+
+// func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool)
+//
+// Copies s from i to dst from n, 32 bytes at a time, unescaping the
+// one-byte escapes and the \u escapes of characters other than
+// surrogates, while 32 bytes of s and of dst are left; returns the offsets
+// it got to, at the first byte it leaves to its caller (a '"', a control
+// character, a surrogate's or an invalid escape, or an escape cut off by
+// the end of a block) or near the end, and whether a byte from 0x80 on was
+// copied as it is. The caller checks that i and n are not negative. An
+// escape is within the block that found it, and gives no more bytes than
+// it takes, so that reading and writing it stays within the 32 bytes of
+// each checked.
+TEXT ·unquoteRunAVX2(SB), NOSPLIT, $0-81
+	MOVQ    s_base+0(FP), SI
+	MOVQ    s_len+8(FP), R8
+	MOVQ    dst_base+24(FP), DI
+	MOVQ    dst_len+32(FP), R9
+	MOVQ    i+48(FP), AX
+	MOVQ    n+56(FP), BX
+	VMOVDQU quotes<>(SB), Y10
+	VMOVDQU backslashes<>(SB), Y11
+	VMOVDQU controls<>(SB), Y12
+	VPXOR   Y9, Y9, Y9 // the blocks copied whole, ORed
+	XORL    R10, R10   // the bytes from 0x80 on before stops, as masks
+	LEAQ    unescapes1<>(SB), R11
+	LEAQ    hexdigits<>(SB), R13
+	SUBQ    $32, R8    // the last i and n a block fits at
+	SUBQ    $32, R9
+
+loop:
+	CMPQ      AX, R8
+	JGT       done
+	CMPQ      BX, R9
+	JGT       done
+	VMOVDQU   (SI)(AX*1), Y0
+	VMOVDQU   Y0, (DI)(BX*1)
+	STOPS
+	VPMOVMSKB Y1, DX
+	TESTL     DX, DX
+	JNZ       stop
+	VPOR      Y0, Y9, Y9
+	ADDQ      $32, AX
+	ADDQ      $32, BX
+	JMP       loop
+
+stop:
+	BSFL      DX, CX // the stop's offset in the block
+	VPMOVMSKB Y0, R12
+	MOVL      $1, DX
+	SHLL      CX, DX
+	DECL      DX
+	ANDL      DX, R12 // the bytes from 0x80 on before the stop
+	ORL       R12, R10
+	ADDQ      CX, AX
+	ADDQ      CX, BX
+	CMPB      (SI)(AX*1), $0x5c
+	JNE       done // '"' or a control character
+	CMPL      CX, $31
+	JEQ       done // the backslash ended the block: its escape is past it
+	MOVBLZX   1(SI)(AX*1), DX
+	MOVBLZX   (R11)(DX*1), R12
+	TESTL     R12, R12
+	JZ        unicode
+	MOVB      R12, (DI)(BX*1)
+	ADDQ      $2, AX
+	INCQ      BX
+	JMP       loop
+
+unicode:
+	CMPL    DX, $0x75 // 'u'
+	JNE     done
+	CMPL    CX, $26
+	JA      done // its four digits may be past the block
+	MOVBLZX 2(SI)(AX*1), DX
+	MOVBLZX (R13)(DX*1), R12 // the character, a digit at a time
+	MOVL    R12, CX          // the digits' values ORed: 0xFF marks a non-digit
+	MOVBLZX 3(SI)(AX*1), DX
+	MOVBLZX (R13)(DX*1), DX
+	ORL     DX, CX
+	SHLL    $4, R12
+	ORL     DX, R12
+	MOVBLZX 4(SI)(AX*1), DX
+	MOVBLZX (R13)(DX*1), DX
+	ORL     DX, CX
+	SHLL    $4, R12
+	ORL     DX, R12
+	MOVBLZX 5(SI)(AX*1), DX
+	MOVBLZX (R13)(DX*1), DX
+	ORL     DX, CX
+	SHLL    $4, R12
+	ORL     DX, R12
+	TESTL   $0xF0, CX
+	JNZ     done // not four hex digits
+	ADDQ    $6, AX
+	CMPL    R12, $0x80
+	JB      one
+	CMPL    R12, $0x800
+	JB      two
+	MOVL    R12, DX
+	ANDL    $0xF800, DX
+	CMPL    DX, $0xD800
+	JEQ     surrogate
+	MOVL    R12, DX
+	SHRL    $12, DX
+	ORL     $0xE0, DX
+	MOVB    DX, (DI)(BX*1)
+	MOVL    R12, DX
+	SHRL    $6, DX
+	ANDL    $0x3F, DX
+	ORL     $0x80, DX
+	MOVB    DX, 1(DI)(BX*1)
+	ANDL    $0x3F, R12
+	ORL     $0x80, R12
+	MOVB    R12, 2(DI)(BX*1)
+	ADDQ    $3, BX
+	JMP     loop
+
+two:
+	MOVL R12, DX
+	SHRL $6, DX
+	ORL  $0xC0, DX
+	MOVB DX, (DI)(BX*1)
+	ANDL $0x3F, R12
+	ORL  $0x80, R12
+	MOVB R12, 1(DI)(BX*1)
+	ADDQ $2, BX
+	JMP  loop
+
+one:
+	MOVB R12, (DI)(BX*1)
+	INCQ BX
+	JMP  loop
+
+surrogate:
+	SUBQ $6, AX // unquoteRun pairs it with the escape after it
+
+done:
+	VPMOVMSKB Y9, DX
+	ORL       DX, R10
+	MOVQ      AX, ret+64(FP)
+	MOVQ      BX, ret1+72(FP)
+	TESTL     R10, R10
+	SETNE     ret2+80(FP)
+	VZEROUPPER
+	RET
