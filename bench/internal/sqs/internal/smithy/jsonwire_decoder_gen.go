@@ -1146,8 +1146,7 @@ func (d *Decoder) newArena(need int) {
 		size = min(maxArena, max(d.forRest(d.kept+d.used), minUnquoteRoom))
 	}
 	d.kept += d.used
-	b := slices.Grow([]byte(nil), max(size, need)) // append's growth rounds the capacity up
-	d.arena = b[:cap(b)]
+	d.arena = uncleared(max(size, need))
 	d.used = 0
 }
 
