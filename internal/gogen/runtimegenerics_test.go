@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -42,34 +41,14 @@ func TestCopiedRuntimeStdGenerics(t *testing.T) {
 		t.Fatal(err)
 	}
 	const module = "example.com/svc"
-	const base = module + "/internal"
-	var client bytes.Buffer
-	client.WriteString("package svc\n\nimport (\n")
-	groups := slices.Sorted(maps.Keys(rs.owner))
-	for _, g := range groups {
-		fmt.Fprintf(&client, "\t%q\n", base+"/"+g)
-	}
-	client.WriteString(")\n\n// Roots:\n")
-	for _, g := range groups {
-		for _, name := range slices.Sorted(maps.Keys(rs.owner[g])) {
-			fmt.Fprintf(&client, "var _ = %s.%s\n", g, name)
-		}
-	}
-	out := map[string][]byte{"client_gen.go": client.Bytes()}
-	if err := copyRuntime(out, &Plan{runtimeMode: RuntimeCopy, runtimeBase: base}); err != nil {
-		t.Fatal(err)
-	}
-	delete(out, "client_gen.go")
+	out, _ := copiedRuntime(t, rs, module+"/internal", func() bool { return true })
 	dir := t.TempDir()
 	writeModule(t, dir, module, out)
 
 	got := map[string]int{}
-	for _, g := range groups {
+	for _, g := range slices.Sorted(maps.Keys(rs.owner)) {
 		archive := filepath.Join(dir, g+".a")
-		build := exec.Command("go", "build", "-o", archive, "./internal/"+g)
-		build.Dir = dir
-		build.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-		if msg, err := build.CombinedOutput(); err != nil {
+		if msg, err := goCommand(dir, "build", "-o", archive, "./internal/"+g).CombinedOutput(); err != nil {
 			t.Fatalf("go build ./internal/%s: %v\n%s", g, err, msg)
 		}
 		nm, err := exec.Command("go", "tool", "nm", archive).Output()

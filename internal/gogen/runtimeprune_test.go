@@ -35,28 +35,7 @@ func TestPrunedRuntimeBuilds(t *testing.T) {
 	const base = "example.com/svc/internal"
 	for seed := range uint64(3) {
 		r := rand.New(rand.NewPCG(seed, 7))
-		var client bytes.Buffer
-		client.WriteString("package svc\n\nimport (\n")
-		groups := slices.Sorted(maps.Keys(rs.owner))
-		for _, g := range groups {
-			fmt.Fprintf(&client, "\t%q\n", base+"/"+g)
-		}
-		client.WriteString(")\n\n// Roots:\n")
-		roots := 0
-		for _, g := range groups {
-			for _, name := range slices.Sorted(maps.Keys(rs.owner[g])) {
-				if r.IntN(5) == 0 {
-					fmt.Fprintf(&client, "var _ = %s.%s\n", g, name)
-					roots++
-				}
-			}
-		}
-		out := map[string][]byte{"client_gen.go": client.Bytes()}
-		p := &Plan{runtimeMode: RuntimeCopy, runtimeBase: base}
-		if err := copyRuntime(out, p); err != nil {
-			t.Fatal(err)
-		}
-		delete(out, "client_gen.go") // not built: some roots are types or generic
+		out, roots := copiedRuntime(t, rs, base, func() bool { return r.IntN(5) == 0 })
 		dir := t.TempDir()
 		for name, src := range out {
 			if path.Ext(name) == ".s" {
@@ -71,6 +50,46 @@ func TestPrunedRuntimeBuilds(t *testing.T) {
 			t.Errorf("seed %d: %s of the pruned runtime", seed, failure)
 		}
 	}
+}
+
+// copiedRuntime copies the runtime as a client of the merged packages
+// under base would that used the names use picks (asked once for each, in
+// order), and returns the copy and how many names were picked. The client
+// itself is not in the copy: it is not built (some names are types or
+// generic).
+func copiedRuntime(t *testing.T, rs *runtimeSource, base string, use func() bool) (map[string][]byte, int) {
+	t.Helper()
+	var client bytes.Buffer
+	client.WriteString("package svc\n\nimport (\n")
+	groups := slices.Sorted(maps.Keys(rs.owner))
+	for _, g := range groups {
+		fmt.Fprintf(&client, "\t%q\n", base+"/"+g)
+	}
+	client.WriteString(")\n\n// Roots:\n")
+	roots := 0
+	for _, g := range groups {
+		for _, name := range slices.Sorted(maps.Keys(rs.owner[g])) {
+			if use() {
+				fmt.Fprintf(&client, "var _ = %s.%s\n", g, name)
+				roots++
+			}
+		}
+	}
+	out := map[string][]byte{"client_gen.go": client.Bytes()}
+	if err := copyRuntime(out, &Plan{runtimeMode: RuntimeCopy, runtimeBase: base}); err != nil {
+		t.Fatal(err)
+	}
+	delete(out, "client_gen.go")
+	return out, roots
+}
+
+// goCommand is the go command with args, run in dir offline and outside
+// any workspace (golden_test.go's, for this package's own tests).
+func goCommand(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+	return cmd
 }
 
 // writeModule writes files, by their slash-separated paths, and a go.mod
@@ -97,10 +116,7 @@ func writeModule(t *testing.T, dir, module string, files map[string][]byte) {
 func buildAndVet(dir string) []string {
 	var failures []string
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-		if msg, err := cmd.CombinedOutput(); err != nil {
+		if msg, err := goCommand(dir, args...).CombinedOutput(); err != nil {
 			failures = append(failures, fmt.Sprintf("go %s: %v\n%s", strings.Join(args, " "), err, msg))
 		}
 	}
