@@ -171,6 +171,15 @@ DATA hexdigits<>+0xf0(SB)/8, $0xffffffffffffffff
 DATA hexdigits<>+0xf8(SB)/8, $0xffffffffffffffff
 GLOBL hexdigits<>(SB), RODATA|NOPTR, $256
 
+// HEXDIGIT shifts into R12 the value of the hex digit after the first at
+// off(SI)(AX*1), looked up in hexdigits (R13), and ORs the value into CX.
+#define HEXDIGIT(off) \
+	MOVBLZX off(SI)(AX*1), DX \
+	MOVBLZX (R13)(DX*1), DX   \
+	ORL     DX, CX            \
+	SHLL    $4, R12           \
+	ORL     DX, R12
+
 // func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool)
 //
 // Copies s from i to dst from n, 32 bytes at a time, unescaping the
@@ -219,9 +228,7 @@ loop:
 stop:
 	BSFL      DX, CX // the stop's offset in the block
 	VPMOVMSKB Y0, R12
-	MOVL      $1, DX
-	SHLL      CX, DX
-	DECL      DX
+	BELOW
 	ANDL      DX, R12 // the bytes from 0x80 on before the stop
 	ORL       R12, R10
 	ADDQ      CX, AX
@@ -247,21 +254,9 @@ unicode:
 	MOVBLZX 2(SI)(AX*1), DX
 	MOVBLZX (R13)(DX*1), R12 // the character, a digit at a time
 	MOVL    R12, CX          // the digits' values ORed: 0xFF marks a non-digit
-	MOVBLZX 3(SI)(AX*1), DX
-	MOVBLZX (R13)(DX*1), DX
-	ORL     DX, CX
-	SHLL    $4, R12
-	ORL     DX, R12
-	MOVBLZX 4(SI)(AX*1), DX
-	MOVBLZX (R13)(DX*1), DX
-	ORL     DX, CX
-	SHLL    $4, R12
-	ORL     DX, R12
-	MOVBLZX 5(SI)(AX*1), DX
-	MOVBLZX (R13)(DX*1), DX
-	ORL     DX, CX
-	SHLL    $4, R12
-	ORL     DX, R12
+	HEXDIGIT(3)
+	HEXDIGIT(4)
+	HEXDIGIT(5)
 	TESTL   $0xF0, CX
 	JNZ     done // not four hex digits
 	ADDQ    $6, AX
