@@ -52,6 +52,11 @@ type Profile struct {
 	// Omit is the chance that an optional member of a nested structure is
 	// left out, as services leave out members that have no value.
 	Omit float64
+	// Unmodeled is the chance that a nested structure holds each of the
+	// members of unmodeledMembers, which no Outposts shape has, at a place
+	// of its own among the others: a service that has added members since
+	// the client's model was taken writes them, and a client skips them.
+	Unmodeled float64
 	// Numeric lists string shapes whose values are decimal numbers in text
 	// (DynamoDB's NumberAttributeValue): the model gives them no trait to say so.
 	Numeric []string
@@ -225,7 +230,26 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 	s := g.model[id]
 	g.b = append(g.b, '{')
 	first := true
-	for _, name := range members(s) {
+	names := members(s)
+	if !top && g.p.Unmodeled > 0 {
+		for _, u := range unmodeledMembers {
+			if g.r.Float64() < g.p.Unmodeled {
+				at := g.r.IntN(len(names) + 1)
+				names = slices.Insert(names, at, u.name)
+			}
+		}
+	}
+	for _, name := range names {
+		if u, ok := unmodeled(name); ok {
+			if !first {
+				g.b = append(g.b, ',')
+			}
+			first = false
+			g.b = strconv.AppendQuote(g.b, name)
+			g.b = append(g.b, ':')
+			g.b = append(g.b, u.value...)
+			continue
+		}
 		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && g.p.Omit > 0 && g.r.Float64() < g.p.Omit {
 			continue
 		}
@@ -248,6 +272,25 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 		g.value(m, depth+1)
 	}
 	g.b = append(g.b, '}')
+}
+
+// unmodeledMembers are the members Unmodeled adds: a string, a number, a
+// list and a structure, as a service's newer members are.
+var unmodeledMembers = []struct{ name, value string }{
+	{"UnmodeledArn", `"arn:aws:outposts:us-west-2:123456789012:site/os-0123456789abcdef0"`},
+	{"UnmodeledCount", `1234567`},
+	{"UnmodeledZones", `["us-west-2a","us-west-2b"]`},
+	{"UnmodeledDetails", `{"State":"ACTIVE","Ratio":0.75,"Flags":[true,false],"Note":null}`},
+}
+
+// unmodeled returns the unmodeled member named name, if it is one.
+func unmodeled(name string) (u struct{ name, value string }, ok bool) {
+	for _, u := range unmodeledMembers {
+		if u.name == name {
+			return u, true
+		}
+	}
+	return u, false
 }
 
 func (g *payloadGen) page(id string, depth int) {
