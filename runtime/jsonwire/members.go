@@ -329,12 +329,12 @@ func (d *Decoder) Member(m *Members, prev int) int {
 				if c != '}' && whitespace[c] {
 					p = skipIndent(s, p) // indented JSON's last line
 					if p >= len(s) {
-						return d.member(t, m, prev, false)
+						return d.member(t, m, prev, noMiss)
 					}
 					c = s[p]
 				}
 				if c != '}' {
-					return d.member(t, m, prev, false)
+					return d.member(t, m, prev, noMiss)
 				}
 				d.pos = p + 1
 				d.depth--
@@ -350,7 +350,7 @@ func (d *Decoder) Member(m *Members, prev int) int {
 				// here, so that such names are read by this path too.
 				p = skipIndent(s, p)
 				if p+25 > len(s) {
-					return d.member(t, m, prev, false)
+					return d.member(t, m, prev, noMiss)
 				}
 				c = s[p]
 			}
@@ -381,7 +381,10 @@ func (d *Decoder) Member(m *Members, prev int) int {
 			}
 		}
 	}
-	return d.member(t, m, prev, tried)
+	if tried {
+		return d.member(t, m, prev, guessMissed)
+	}
+	return d.member(t, m, prev, noMiss)
 }
 
 // memberMiss is Member's path when g, the guess after prev, is not the
@@ -395,7 +398,7 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 	i := t.following(rest, prev, g)
 	if i < 0 {
 		if i = t.lookup(rest, prev, g); i < 0 {
-			return d.member(t, m, prev, true)
+			return d.member(t, m, prev, p)
 		}
 	}
 	d.first = false
@@ -408,7 +411,7 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 	if !d.Null() {
 		return i
 	}
-	return d.member(t, m, i, false)
+	return d.member(t, m, i, noMiss)
 }
 
 // lookup returns the index of the member whose quoted name rest (of at
@@ -478,10 +481,36 @@ func (t *memberTable) indexShort(rest []byte) int {
 	return -1
 }
 
+// unknownName returns the offset after the ':' of the member name whose
+// quote is at p when the name is one t does not hold and t holds every
+// name of its Members, or 0 when that is not known: the name is written
+// without escapes and followed by ':' at once, as the table's entries are,
+// so that the table's not finding it says that no member has it. Its value
+// is then skipped without NextKey's reading the name again and find's
+// comparing it with every name: a service that has added members since
+// the model was taken writes them in every object.
+func unknownName(t *memberTable, s []byte, p int) int {
+	if t.loose {
+		return 0
+	}
+	if j := quoteRun(s, p+1); j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
+		return j + 2
+	}
+	return 0
+}
+
+// The values of member's missed other than an offset.
+const (
+	noMiss      = -1 // Member tried nothing
+	guessMissed = -2 // Member found the name not to be the guess after prev
+)
+
 // member is Member's general path: any name, however written, and null
-// values, with t the table, or nil before it is built. tried says that
-// Member found the guess after prev not to be the next name.
-func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
+// values, with t the table, or nil before it is built. missed says what
+// Member found of the name at the first offset member reads one at: that it
+// is not the guess after prev (guessMissed), or, where missed is that
+// offset, that it is not in the table either.
+func (d *Decoder) member(t *memberTable, m *Members, prev int, missed int) int {
 	if t == nil {
 		t = m.build()
 	}
@@ -507,17 +536,25 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
 			rest := s[p+1:]
 			guess := &t.after[uint(prev+1)]
-			if g := guess.Load(); !tried && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
+			g := guess.Load()
+			switch {
+			case missed == noMiss && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)):
 				i = int(g)
-			} else {
+			case missed != p:
 				i = t.lookup(rest, prev, g)
 			}
 			if i >= 0 {
 				d.first = false
 				d.pos = skipWhitespace(s, p+1+len(t.entries[i].quoted))
+			} else if j := unknownName(t, s, p); j > 0 {
+				d.first = false
+				d.pos = j
+				d.Skip()
+				missed = noMiss
+				continue
 			}
 		}
-		tried = false // the next name, if any, is another
+		missed = noMiss // the next name, if any, is another
 		if i < 0 {
 			key, ok := d.NextKey()
 			if !ok {

@@ -1512,6 +1512,19 @@ func (d *Decoder) Skip() {
 	if d.err != nil {
 		return
 	}
+	if i := d.skipSpace(); i < len(d.s) && d.s[i] == '"' {
+		// A string, the commonest value skipped, without the containers'
+		// stack.
+		if i = d.skipString(i + 1); i >= 0 {
+			d.pos = i
+		}
+		return
+	}
+	d.skipAny()
+}
+
+// skipAny is Skip for a value of any kind.
+func (d *Decoder) skipAny() {
 	s := d.s
 	stack := d.stack[:0]
 	defer func() { d.stack = stack[:0] }()
