@@ -57,6 +57,13 @@ type Profile struct {
 	// of its own among the others: a service that has added members since
 	// the client's model was taken writes them, and a client skips them.
 	Unmodeled float64
+	// Shuffled asks for each nested structure's members in an order of its
+	// own instead of the same order every time.
+	Shuffled bool
+	// Nulls is the chance that an optional member of a nested structure is
+	// written with the value null, as some services write members without
+	// a value, instead of its value.
+	Nulls float64
 	// Numeric lists string shapes whose values are decimal numbers in text
 	// (DynamoDB's NumberAttributeValue): the model gives them no trait to say so.
 	Numeric []string
@@ -239,6 +246,9 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 			}
 		}
 	}
+	if !top && g.p.Shuffled {
+		g.r.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	}
 	for _, name := range names {
 		if u, ok := unmodeled(name); ok {
 			if !first {
@@ -260,6 +270,10 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 		g.b = strconv.AppendQuote(g.b, name)
 		g.b = append(g.b, ':')
 		m := s.Members[name]
+		if _, required := m.Traits["smithy.api#required"]; !top && !required && g.p.Nulls > 0 && g.r.Float64() < g.p.Nulls {
+			g.b = append(g.b, "null"...)
+			continue
+		}
 		if top && g.model[m.Target].Type == "list" {
 			g.page(m.Target, depth+1)
 			continue

@@ -18,13 +18,14 @@ import (
 // each in every profile of SweepProfiles (short or rich strings, small or
 // wide numbers, short or long lists, members left out, text in other
 // scripts, compact, indented or spaced as Python writes, members added
-// since the model was taken), so that what is
+// since the model was taken, members in an order of their own, null
+// values), so that what is
 // measured is not only what the shapes were chosen to show. Its fixtures
 // are generated from the model with fixed seeds, as the shapes' are.
 //
 // TestDecodeSweepAgrees checks on each that the generated client and
 // aws-sdk-go-v2 decode the same values; BenchmarkDecodeSweep, which runs
-// only with -sweep (it is 180 benchmarks), times both, and reports with
+// only with -sweep (it is 220 benchmarks), times both, and reports with
 // ours heldB/op, the memory the decoded value holds: where that is more
 // than a quarter of aws-sdk-go-v2's B/op, no decoder into these Go types
 // can allocate a quarter of it (a map[string]string of up to eight
@@ -47,6 +48,8 @@ var SweepProfiles = []Profile{
 	{Seed: 17, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Indent: true},
 	{Seed: 18, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, Spaced: true},
 	{Seed: 19, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Unmodeled: 0.25},
+	{Seed: 20, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Shuffled: true},
+	{Seed: 21, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Nulls: 0.3},
 }
 
 // sweepOp calls one operation with each client and returns the part of
