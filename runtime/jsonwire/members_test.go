@@ -767,3 +767,97 @@ func TestMemberFollowing(t *testing.T) {
 		t.Errorf("Delta after a missed Bravo, links seen: %d, guess %d; want 3, guess kept 1", got, table.after[1].Load())
 	}
 }
+
+// TestMemberScatteredOrder decodes a page of objects whose members come in
+// an order of their own in each, and one whose members come in one order
+// with a third of them left out, checking each member Member reports
+// against what was written, and how often the Decoder switched to finding
+// names by the hash alone (see scatterLimit): in the first, it must, and
+// in the second, written in one order (not the model's) and where
+// following finds most names, never.
+func TestMemberScatteredOrder(t *testing.T) {
+	var names []string
+	for _, suffix := range []string{"", "Id", "Arn"} {
+		for _, n := range []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"} {
+			names = append(names, n+suffix)
+		}
+	}
+	for _, c := range []struct {
+		name      string
+		shuffle   bool
+		omit      float64
+		minSwitch int
+		maxSwitch int
+	}{
+		{"shuffled", true, 0, 2, 1 << 20},
+		// In an order other than the model's, which the guesses start
+		// from: the first object misses them all (24, more than
+		// scatterLimit) until they are learned.
+		{"omitted", false, 0.3, 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(7, 8))
+			m := &Members{Names: names}
+			var in strings.Builder
+			var want [][]int
+			in.WriteString("[")
+			for k := range 600 {
+				if k > 0 {
+					in.WriteString(",")
+				}
+				order := make([]int, len(names))
+				for i := range order {
+					order[i] = i
+				}
+				if c.shuffle {
+					r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+				} else {
+					slices.Reverse(order)
+				}
+				var obj []int
+				in.WriteString("{")
+				for _, i := range order {
+					if r.Float64() < c.omit {
+						continue
+					}
+					if len(obj) > 0 {
+						in.WriteString(",")
+					}
+					fmt.Fprintf(&in, "%q:%d", names[i], k*len(names)+i)
+					obj = append(obj, i)
+				}
+				in.WriteString("}")
+				want = append(want, obj)
+			}
+			in.WriteString("]")
+
+			d := NewDecoderString(in.String())
+			switches, scattered := 0, false
+			d.BeginArray()
+			for k := 0; d.NextElem(); k++ {
+				var got []int
+				d.BeginObject()
+				for i := d.Member(m, -1); i >= 0; i = d.Member(m, i) {
+					if v := d.Int64(); v != int64(k*len(names)+i) {
+						t.Fatalf("object %d, member %s: value %d", k, names[i], v)
+					}
+					got = append(got, i)
+					if d.scatter < 0 && !scattered {
+						switches++
+					}
+					scattered = d.scatter < 0
+				}
+				if !slices.Equal(got, want[k]) {
+					t.Fatalf("object %d: members %v, want %v", k, got, want[k])
+				}
+			}
+			d.End()
+			if err := d.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if switches < c.minSwitch || switches > c.maxSwitch {
+				t.Errorf("switched to the hash alone %d times, want %d to %d", switches, c.minSwitch, c.maxSwitch)
+			}
+		})
+	}
+}

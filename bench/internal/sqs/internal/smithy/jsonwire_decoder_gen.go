@@ -98,17 +98,18 @@ type Decoder struct {
 	depth int  // open arrays and objects entered with Begin*
 	first bool // just after '{' or '[': no comma expected before the next member
 
-	keyBuf []byte     // NextKey's result
-	keyArr [48]byte   // keyBuf's first memory: most member names fit
-	strBuf []byte     // unescaping scratch for stringBytes (String unescapes into arena)
-	arena  []byte     // the current block of decoded strings, see keep
-	used   int        // how much of arena is handed out
-	kept   int        // how much of the blocks before arena was handed out
-	blobs  []byte     // the block that Base64 decodes short values into, see blobSpace
-	stack  []byte     // Skip's open containers, kept to reuse its memory
-	pools  *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
-	newIns int        // NewIn's calls, up to newInAlone
-	sized  *listMem   // the listMems whose blocks End may pass on (see spareTypes), linked by their sized
+	keyBuf  []byte     // NextKey's result
+	keyArr  [48]byte   // keyBuf's first memory: most member names fit
+	strBuf  []byte     // unescaping scratch for stringBytes (String unescapes into arena)
+	arena   []byte     // the current block of decoded strings, see keep
+	used    int        // how much of arena is handed out
+	kept    int        // how much of the blocks before arena was handed out
+	blobs   []byte     // the block that Base64 decodes short values into, see blobSpace
+	stack   []byte     // Skip's open containers, kept to reuse its memory
+	pools   *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
+	newIns  int        // NewIn's calls, up to newInAlone
+	scatter int        // how scattered the members' order is, see scatterLimit
+	sized   *listMem   // the listMems whose blocks End may pass on (see spareTypes), linked by their sized
 
 	slabs slabs // the Box methods' blocks
 }
