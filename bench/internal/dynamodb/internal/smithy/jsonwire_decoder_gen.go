@@ -1513,7 +1513,8 @@ func (d *Decoder) Skip() {
 	if d.err != nil {
 		return
 	}
-	if i := d.skipSpace(); i < len(d.s) && d.s[i] == '"' {
+	i := d.skipSpace()
+	if i < len(d.s) && d.s[i] == '"' {
 		// A string, the commonest value skipped, without the containers'
 		// stack.
 		if i = d.skipString(i + 1); i >= 0 {
@@ -1521,15 +1522,15 @@ func (d *Decoder) Skip() {
 		}
 		return
 	}
-	d.skipAny()
+	d.skipAny(i)
 }
 
-// skipAny is Skip for a value of any kind.
-func (d *Decoder) skipAny() {
+// skipAny is Skip for a value of any kind that starts at i, after any
+// whitespace.
+func (d *Decoder) skipAny(i int) {
 	s := d.s
 	stack := d.stack[:0]
 	defer func() { d.stack = stack[:0] }()
-	i := d.skipSpace()
 	for {
 		// A value starts at i (after optional whitespace).
 		for i < len(s) && whitespace[s[i]] {

@@ -334,12 +334,12 @@ func (d *Decoder) Member(m *Members, prev int) int {
 				if c != '}' && whitespace[c] {
 					p = skipIndent(s, p) // indented JSON's last line
 					if p >= len(s) {
-						return d.member(t, m, prev, noMiss)
+						return d.member(t, m, prev, false)
 					}
 					c = s[p]
 				}
 				if c != '}' {
-					return d.member(t, m, prev, noMiss)
+					return d.member(t, m, prev, false)
 				}
 				d.pos = p + 1
 				d.depth--
@@ -355,7 +355,7 @@ func (d *Decoder) Member(m *Members, prev int) int {
 				// here, so that such names are read by this path too.
 				p = skipIndent(s, p)
 				if p+25 > len(s) {
-					return d.member(t, m, prev, noMiss)
+					return d.member(t, m, prev, false)
 				}
 				c = s[p]
 			}
@@ -386,10 +386,7 @@ func (d *Decoder) Member(m *Members, prev int) int {
 			}
 		}
 	}
-	if tried {
-		return d.member(t, m, prev, guessMissed)
-	}
-	return d.member(t, m, prev, noMiss)
+	return d.member(t, m, prev, tried)
 }
 
 // scatterLimit and scatterSpan govern how memberMiss finds a name that is
@@ -427,7 +424,7 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 		// Scattered: the table's hash alone, guessing nothing.
 		d.scatter++
 		if i = t.index(rest); i < 0 {
-			return d.member(t, m, prev, p)
+			return d.memberUnknown(t, m, prev, p)
 		}
 	default:
 		if i = t.following(rest, prev, g); i >= 0 {
@@ -436,7 +433,7 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 		}
 		learned := t.seen[uint(prev+1)].Load()
 		if i = t.lookup(rest, prev, g); i < 0 {
-			return d.member(t, m, prev, p)
+			return d.memberUnknown(t, m, prev, p)
 		}
 		if learned {
 			if d.scatter++; d.scatter == scatterLimit {
@@ -454,7 +451,7 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 	if !d.Null() {
 		return i
 	}
-	return d.member(t, m, i, noMiss)
+	return d.member(t, m, i, false)
 }
 
 // lookup returns the index of the member whose quoted name rest (of at
@@ -524,36 +521,44 @@ func (t *memberTable) indexShort(rest []byte) int {
 	return -1
 }
 
-// unknownName returns the offset after the ':' of the member name whose
-// quote is at p when the name is one t does not hold and t holds every
-// name of its Members, or 0 when that is not known: the name is written
-// without escapes and followed by ':' at once, as the table's entries are,
-// so that the table's not finding it says that no member has it. Its value
-// is then skipped without NextKey's reading the name again and find's
-// comparing it with every name: a service that has added members since
-// the model was taken writes them in every object.
-func unknownName(t *memberTable, s []byte, p int) int {
+// skipUnknown skips the member whose name's quote is at p, and returns
+// true, when the name is one t does not hold and t holds every name of its
+// Members: the name is written without escapes and followed by ':' at
+// once, as the table's entries are, so that the table's not finding it
+// says that no member has it. Its value is then skipped without NextKey's
+// reading the name again and find's comparing it with every name: a
+// service that has added members since the model was taken writes them in
+// every object. Otherwise (a name that may be escaped, or have space
+// before its ':') it returns false, and member's slow path reads it.
+func (d *Decoder) skipUnknown(t *memberTable, p int) bool {
+	s := d.s
 	if t.loose {
-		return 0
+		return false
 	}
-	if j := quoteRun(s, p+1); j+1 < len(s) && s[j] == '"' && s[j+1] == ':' {
-		return j + 2
+	j := quoteRun(s, p+1)
+	if j+1 >= len(s) || s[j] != '"' || s[j+1] != ':' {
+		return false
 	}
-	return 0
+	d.first = false
+	d.pos = j + 2
+	d.Skip()
+	return true
 }
 
-// The values of member's missed other than an offset.
-const (
-	noMiss      = -1 // Member tried nothing
-	guessMissed = -2 // Member found the name not to be the guess after prev
-)
+// memberUnknown is memberMiss's path for a name the table does not hold,
+// whose quote is at p: skipped at once if skipUnknown can, and on to
+// member either way.
+func (d *Decoder) memberUnknown(t *memberTable, m *Members, prev, p int) int {
+	if d.skipUnknown(t, p) {
+		return d.member(t, m, prev, false)
+	}
+	return d.member(t, m, prev, true)
+}
 
 // member is Member's general path: any name, however written, and null
-// values, with t the table, or nil before it is built. missed says what
-// Member found of the name at the first offset member reads one at: that it
-// is not the guess after prev (guessMissed), or, where missed is that
-// offset, that it is not in the table either.
-func (d *Decoder) member(t *memberTable, m *Members, prev int, missed int) int {
+// values, with t the table, or nil before it is built. tried says that
+// Member found the guess after prev not to be the next name.
+func (d *Decoder) member(t *memberTable, m *Members, prev int, tried bool) int {
 	if t == nil {
 		t = m.build()
 	}
@@ -579,25 +584,20 @@ func (d *Decoder) member(t *memberTable, m *Members, prev int, missed int) int {
 		if d.err == nil && p+25 <= len(s) && s[p] == '"' {
 			rest := s[p+1:]
 			guess := &t.after[uint(prev+1)]
-			g := guess.Load()
-			switch {
-			case missed == noMiss && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)):
+			if g := guess.Load(); !tried && g < uint32(len(t.entries)) && t.entries[g].matches(rest) && (!t.entries[g].long || t.entries[g].matchesTail(rest)) {
 				i = int(g)
-			case missed != p:
+			} else {
 				i = t.lookup(rest, prev, g)
 			}
 			if i >= 0 {
 				d.first = false
 				d.pos = skipWhitespace(s, p+1+len(t.entries[i].quoted))
-			} else if j := unknownName(t, s, p); j > 0 {
-				d.first = false
-				d.pos = j
-				d.Skip()
-				missed = noMiss
+			} else if d.skipUnknown(t, p) {
+				tried = false
 				continue
 			}
 		}
-		missed = noMiss // the next name, if any, is another
+		tried = false // the next name, if any, is another
 		if i < 0 {
 			key, ok := d.NextKey()
 			if !ok {
