@@ -250,7 +250,9 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 		g.r.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
 	}
 	for _, name := range names {
-		if u, ok := unmodeled(name); ok {
+		if _, modeled := s.Members[name]; !modeled {
+			// One of unmodeledMembers.
+			u, _ := unmodeled(name)
 			if !first {
 				g.b = append(g.b, ',')
 			}
