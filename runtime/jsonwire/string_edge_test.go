@@ -148,6 +148,10 @@ func TestStringEscapeRuns(t *testing.T) {
 func TestStringVectorBlocks(t *testing.T) {
 	pieces := []string{`\n`, `\"`, `\\`, `\/`, `\t`, `\u0041`, `\u00e9`, `\u00E9`, `\u2028`, `\uFFFF`, `\u0000`, `\u007f`,
 		`\u0080`, `\u07FF`, `\u0800`, `\uD7FF`, `\uE000`, `\ud83d\ude80`, `\ud83d`, `\ude80`, `\ud83d\u0041`, `\u12zz`, `\uZ123`,
+		// Surrogate pairs, which unquoteRunAVX2 reads itself when both
+		// escapes are within a block, and what is not one.
+		`\uD800\uDC00`, `\uDBFF\uDFFF`, `\ud83d\ude80\ud83d\ude80`, `\ud83d\uDBFF`, `\ud83d\uE000`, `\ud83d\ude8z`,
+		`\ud83d\n`, `\ud83dx`, `\uDC00\uD800`,
 		`\u00`, `\q`, `\`, "\x01", "\x1f", "\x7f", "é", "😀", "\xff", "\xc3", "\xed\xa0\x80"}
 	for _, piece := range pieces {
 		for _, filler := range []string{"a", "é", "東"} {

@@ -188,15 +188,15 @@ GLOBL hexdigits<>(SB), RODATA|NOPTR, $256
 // func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool)
 //
 // Copies s from i to dst from n, 32 bytes at a time, unescaping the
-// one-byte escapes and the \u escapes of characters other than
-// surrogates, while 32 bytes of s and of dst are left; returns the offsets
-// it got to, at the first byte it leaves to its caller (a '"', a control
-// character, a surrogate's or an invalid escape, or an escape cut off by
-// the end of a block) or near the end, and whether a byte from 0x80 on was
-// copied as it is. The caller checks that i and n are not negative. An
-// escape is within the block that found it, and gives no more bytes than
-// it takes, so that reading and writing it stays within the 32 bytes of
-// each checked.
+// one-byte escapes, the \u escapes and the pairs of them that surrogates
+// make, while 32 bytes of s and of dst are left; returns the offsets it
+// got to, at the first byte it leaves to its caller (a '"', a control
+// character, a lone surrogate's or an invalid escape) or near the end, and
+// whether a byte from 0x80 on was copied as it is. The caller checks that i
+// and n are not negative. An escape is read within the block that found
+// it, and gives no more bytes than it takes, so that reading and writing
+// it stays within the 32 bytes of each checked; one that the block ends
+// within is read from the next block, which begins with it.
 TEXT ·unquoteRunAVX2(SB), NOSPLIT, $0-81
 	MOVQ    s_base+0(FP), SI
 	MOVQ    s_len+8(FP), R8
@@ -241,7 +241,7 @@ stop:
 	CMPB      (SI)(AX*1), $0x5c
 	JNE       done // '"' or a control character
 	CMPL      CX, $31
-	JEQ       done // the backslash ended the block: its escape is past it
+	JEQ       loop // the backslash ended the block: the next block begins with it
 	MOVBLZX   1(SI)(AX*1), DX
 	MOVBLZX   (R11)(DX*1), R12
 	TESTL     R12, R12
@@ -255,7 +255,8 @@ unicode:
 	CMPL    DX, $0x75 // 'u'
 	JNE     done
 	CMPL    CX, $26
-	JA      done // its four digits may be past the block
+	JA      loop // its four digits may be past the block: the next begins with it
+	MOVL    CX, R14  // the escape's offset in the block, for a surrogate
 	MOVBLZX 2(SI)(AX*1), DX
 	MOVBLZX (R13)(DX*1), R12 // the character, a digit at a time
 	MOVL    R12, CX          // the digits' values ORed: 0xFF marks a non-digit
@@ -304,8 +305,62 @@ one:
 	INCQ BX
 	JMP  loop
 
+// A high surrogate's escape followed by its low one's, as encoders write
+// a character past U+FFFF, gives the character's four bytes; anything
+// else (a lone or reversed surrogate, an invalid escape after it) is left
+// to unquoteRun, from the first escape. AX is past the first escape.
 surrogate:
-	SUBQ $6, AX // unquoteRun pairs it with the escape after it
+	CMPL    R12, $0xDC00
+	JAE     lone // a low surrogate first
+	CMPL    R14, $20
+	JBE     pair
+	SUBQ    $6, AX // the pair may end past the block: the next begins with it
+	JMP     loop
+
+pair:
+	CMPW    (SI)(AX*1), $0x755c // "\\u"
+	JNE     lone
+	MOVL    R12, R14 // the high surrogate
+	MOVBLZX 2(SI)(AX*1), DX
+	MOVBLZX (R13)(DX*1), R12 // the low one, a digit at a time
+	MOVL    R12, CX
+	HEXDIGIT(3)
+	HEXDIGIT(4)
+	HEXDIGIT(5)
+	TESTL   $0xF0, CX
+	JNZ     lone // not four hex digits
+	MOVL    R12, DX
+	ANDL    $0xFC00, DX
+	CMPL    DX, $0xDC00
+	JNE     lone // not a low surrogate
+	SUBL    $0xD800, R14
+	SHLL    $10, R14
+	SUBL    $0xDC00, R12
+	ADDL    R14, R12
+	ADDL    $0x10000, R12 // the character
+	MOVL    R12, DX
+	SHRL    $18, DX
+	ORL     $0xF0, DX
+	MOVB    DX, (DI)(BX*1)
+	MOVL    R12, DX
+	SHRL    $12, DX
+	ANDL    $0x3F, DX
+	ORL     $0x80, DX
+	MOVB    DX, 1(DI)(BX*1)
+	MOVL    R12, DX
+	SHRL    $6, DX
+	ANDL    $0x3F, DX
+	ORL     $0x80, DX
+	MOVB    DX, 2(DI)(BX*1)
+	ANDL    $0x3F, R12
+	ORL     $0x80, R12
+	MOVB    R12, 3(DI)(BX*1)
+	ADDQ    $6, AX
+	ADDQ    $4, BX
+	JMP     loop
+
+lone:
+	SUBQ $6, AX // unquoteRun reads it
 
 done:
 	VPMOVMSKB Y9, DX

@@ -1277,8 +1277,8 @@ func unquoteRun(s, dst []byte, i, n int, high uint64) (int, int, uint64) {
 	for i+8 <= ls && n+16 <= ld {
 		if AVX2 && i+32 <= ls && n+32 <= ld {
 			// 32 bytes at a time, escapes included, up to what the loop
-			// below does a word at a time: a surrogate pair, an escape a
-			// block ends within, the last bytes, the end. In text with
+			// below does a word at a time: the last bytes, the end, an
+			// invalid escape or a lone surrogate's. In text with
 			// an escape every dozen bytes or so, whether a word held one
 			// was a branch mispredicted every other word, where whether
 			// 32 bytes do is seldom in doubt: on a page of such text,

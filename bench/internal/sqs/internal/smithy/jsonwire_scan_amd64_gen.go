@@ -40,13 +40,13 @@ func stopRunAVX2(p []byte) (n int, wide bool)
 func shortRunAVX2(p, dst *byte) (n int, wide bool)
 
 // unquoteRunAVX2 is unquoteRun's loop 32 bytes at a time: it copies s from
-// i to dst from n, unescaping the one-byte escapes and the \u escapes of
-// characters other than surrogates, while 32 bytes of s and of dst are
-// left, and returns the offsets it got to, at the first byte it leaves to
-// unquoteRun (a '"', a control character, a surrogate's escape, an invalid
-// one, or one that a block ends within) or near the end, and whether a
-// byte from 0x80 on was copied as it is (scan_amd64.s). i and n must not
-// be negative, and utf8valid.AVX2 must be true.
+// i to dst from n, unescaping the one-byte escapes, the \u escapes and
+// surrogate pairs of them, while 32 bytes of s and of dst are left, and
+// returns the offsets it got to, at the first byte it leaves to unquoteRun
+// (a '"', a control character, a lone surrogate's escape or an invalid
+// one) or near the end, and whether a byte from 0x80 on was copied as it
+// is (scan_amd64.s). i and n must not be negative, and utf8valid.AVX2 must
+// be true.
 //
 //go:noescape
 func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool)
