@@ -52,6 +52,11 @@ type Profile struct {
 	// Omit is the chance that an optional member of a nested structure is
 	// left out, as services leave out members that have no value.
 	Omit float64
+	// Absent is the chance that an optional member of a nested structure
+	// is left out of every object of that structure, as services leave out
+	// members they never set, where Omit leaves each out at random: a
+	// decoder sees the same members, in the same order, every time.
+	Absent float64
 	// Unmodeled is the chance that a nested structure holds each of the
 	// members of unmodeledMembers, which no Outposts shape has, at a place
 	// of its own among the others: a service that has added members since
@@ -203,6 +208,27 @@ type payloadGen struct {
 	err   error
 	// unions is how many unions the value being written is nested in.
 	unions int
+	// absent holds, by structure and member name, whether Absent leaves
+	// the member out, drawn when the member is first written.
+	absent map[[2]string]bool
+}
+
+// isAbsent reports whether Absent leaves member name of structure id out of
+// every object.
+func (g *payloadGen) isAbsent(id, name string) bool {
+	if g.p.Absent == 0 {
+		return false
+	}
+	k := [2]string{id, name}
+	a, ok := g.absent[k]
+	if !ok {
+		if g.absent == nil {
+			g.absent = map[[2]string]bool{}
+		}
+		a = g.r.Float64() < g.p.Absent
+		g.absent[k] = a
+	}
+	return a
 }
 
 func (g *payloadGen) between(r [2]int) int { return r[0] + g.r.IntN(r[1]-r[0]+1) }
@@ -262,7 +288,7 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 			g.b = append(g.b, u.value...)
 			continue
 		}
-		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && g.p.Omit > 0 && g.r.Float64() < g.p.Omit {
+		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && (g.p.Omit > 0 && g.r.Float64() < g.p.Omit || g.isAbsent(id, name)) {
 			continue
 		}
 		if !first {

@@ -16,12 +16,12 @@ import (
 // met on them may not be met on a payload of another make. The sweep
 // decodes every Outposts operation whose output holds a list or a map,
 // each in every profile of SweepProfiles (short or rich strings, small or
-// wide numbers, short or long lists, members left out, text in other
-// scripts, compact, indented or spaced as Python writes, members added
-// since the model was taken, members in an order of their own, null
-// values), so that what is
-// measured is not only what the shapes were chosen to show. Its fixtures
-// are generated from the model with fixed seeds, as the shapes' are.
+// wide numbers, short or long lists, members left out at random or never
+// set, text in other scripts, compact, indented or spaced as Python
+// writes, members added since the model was taken, members in an order of
+// their own, null values), so that what is measured is not only what the
+// shapes were chosen to show. Its fixtures are generated from the model
+// with fixed seeds, as the shapes' are.
 //
 // TestDecodeSweepAgrees checks on each that the generated client and
 // aws-sdk-go-v2 decode the same values; BenchmarkDecodeSweep, which runs
@@ -50,6 +50,7 @@ var SweepProfiles = []Profile{
 	{Seed: 19, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Unmodeled: 0.25},
 	{Seed: 20, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Shuffled: true},
 	{Seed: 21, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Nulls: 0.3},
+	{Seed: 22, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, WideNumbers: true, Absent: 0.3},
 }
 
 // sweepOp calls one operation with each client and returns the part of
