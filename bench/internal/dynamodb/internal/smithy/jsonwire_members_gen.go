@@ -461,10 +461,25 @@ func (d *Decoder) memberMiss(t *memberTable, m *Members, prev, p int, g uint32) 
 func (t *memberTable) lookup(rest []byte, prev int, g uint32) int {
 	i := t.index(rest)
 	if i >= 0 && !t.skipsTo(prev, g, uint32(i)) {
-		t.after[uint(prev+1)].Store(uint32(i))
-		t.confirm(prev)
+		t.replace(prev, g, uint32(i))
 	}
 	return i
+}
+
+// replace makes i the guess after prev in place of g. Where g is the
+// member after i, g was guessed because i was left out, and the input has
+// now shown i after prev: the order prev, i, g, with members left out, is
+// the input's, and the link from i to g counts as seen (skipsTo), so that
+// the next object that leaves i out keeps i as the guess. Without it, a
+// link the input never moved (from a member to the last, whose absence
+// ends the object without a miss) would never count, and the guess after
+// prev would swap between i and g with every object that left i out.
+func (t *memberTable) replace(prev int, g, i uint32) {
+	t.after[uint(prev+1)].Store(i)
+	t.confirm(prev)
+	if i < uint32(len(t.entries)) && t.after[i+1].Load() == g {
+		t.confirm(int(i))
+	}
 }
 
 // following returns the index of the member whose quoted name rest (of at
@@ -488,8 +503,7 @@ func (t *memberTable) following(rest []byte, prev int, g uint32) int {
 			// member after h (step 1).
 			keep := t.seen[uint(prev+1)].Load() && t.seen[g+1].Load() && (step == 0 || t.seen[h+1].Load())
 			if !keep {
-				t.after[uint(prev+1)].Store(c)
-				t.confirm(prev)
+				t.replace(prev, g, c)
 			}
 			return int(c)
 		}
