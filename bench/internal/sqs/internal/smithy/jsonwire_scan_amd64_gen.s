@@ -185,6 +185,16 @@ GLOBL hexdigits<>(SB), RODATA|NOPTR, $256
 	SHLL    $4, R12           \
 	ORL     DX, R12
 
+// HEX4 reads into R12 the four hex digits of the \u escape at (SI)(AX*1),
+// and into CX their values ORed: 0xF0 set in CX marks a non-digit.
+#define HEX4 \
+	MOVBLZX 2(SI)(AX*1), DX \
+	MOVBLZX (R13)(DX*1), R12 \
+	MOVL    R12, CX          \
+	HEXDIGIT(3)              \
+	HEXDIGIT(4)              \
+	HEXDIGIT(5)
+
 // func unquoteRunAVX2(s, dst []byte, i, n int) (int, int, bool)
 //
 // Copies s from i to dst from n, 32 bytes at a time, unescaping the
@@ -257,12 +267,7 @@ unicode:
 	CMPL    CX, $26
 	JA      loop // its four digits may be past the block: the next begins with it
 	MOVL    CX, R14  // the escape's offset in the block, for a surrogate
-	MOVBLZX 2(SI)(AX*1), DX
-	MOVBLZX (R13)(DX*1), R12 // the character, a digit at a time
-	MOVL    R12, CX          // the digits' values ORed: 0xFF marks a non-digit
-	HEXDIGIT(3)
-	HEXDIGIT(4)
-	HEXDIGIT(5)
+	HEX4             // the character
 	TESTL   $0xF0, CX
 	JNZ     done // not four hex digits
 	ADDQ    $6, AX
@@ -321,12 +326,7 @@ pair:
 	CMPW    (SI)(AX*1), $0x755c // "\\u"
 	JNE     lone
 	MOVL    R12, R14 // the high surrogate
-	MOVBLZX 2(SI)(AX*1), DX
-	MOVBLZX (R13)(DX*1), R12 // the low one, a digit at a time
-	MOVL    R12, CX
-	HEXDIGIT(3)
-	HEXDIGIT(4)
-	HEXDIGIT(5)
+	HEX4             // the low one
 	TESTL   $0xF0, CX
 	JNZ     lone // not four hex digits
 	MOVL    R12, DX
