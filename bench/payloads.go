@@ -209,7 +209,7 @@ type payloadGen struct {
 	// unions is how many unions the value being written is nested in.
 	unions int
 	// absent holds, by structure and member name, whether Absent leaves
-	// the member out, drawn when the member is first written.
+	// the member out, drawn the first time the member comes up.
 	absent map[[2]string]bool
 }
 
