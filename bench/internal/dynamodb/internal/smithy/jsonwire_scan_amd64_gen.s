@@ -185,6 +185,15 @@ GLOBL hexdigits<>(SB), RODATA|NOPTR, $256
 	SHLL    $4, R12           \
 	ORL     DX, R12
 
+// CONT stores at off(DI)(BX*1) the UTF-8 continuation byte of the
+// character in R12 that holds its bits from shift up: 0x80 and six bits.
+#define CONT(shift, off) \
+	MOVL R12, DX         \
+	SHRL $shift, DX      \
+	ANDL $0x3F, DX       \
+	ORL  $0x80, DX       \
+	MOVB DX, off(DI)(BX*1)
+
 // HEX4 reads into R12 the four hex digits of the \u escape at (SI)(AX*1),
 // and into CX their values ORed: 0xF0 set in CX marks a non-digit.
 #define HEX4 \
@@ -283,11 +292,7 @@ unicode:
 	SHRL    $12, DX
 	ORL     $0xE0, DX
 	MOVB    DX, (DI)(BX*1)
-	MOVL    R12, DX
-	SHRL    $6, DX
-	ANDL    $0x3F, DX
-	ORL     $0x80, DX
-	MOVB    DX, 1(DI)(BX*1)
+	CONT(6, 1)
 	ANDL    $0x3F, R12
 	ORL     $0x80, R12
 	MOVB    R12, 2(DI)(BX*1)
@@ -342,16 +347,8 @@ pair:
 	SHRL    $18, DX
 	ORL     $0xF0, DX
 	MOVB    DX, (DI)(BX*1)
-	MOVL    R12, DX
-	SHRL    $12, DX
-	ANDL    $0x3F, DX
-	ORL     $0x80, DX
-	MOVB    DX, 1(DI)(BX*1)
-	MOVL    R12, DX
-	SHRL    $6, DX
-	ANDL    $0x3F, DX
-	ORL     $0x80, DX
-	MOVB    DX, 2(DI)(BX*1)
+	CONT(12, 1)
+	CONT(6, 2)
 	ANDL    $0x3F, R12
 	ORL     $0x80, R12
 	MOVB    R12, 3(DI)(BX*1)
