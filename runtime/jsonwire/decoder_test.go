@@ -202,10 +202,15 @@ func TestIntegers(t *testing.T) {
 		{`12345678901234567890123456789e-11`, 0, "type"},      // too big
 		{`1234567890123456789012345678900000e-15`, 0, "type"}, // 1.23e18 with a non-zero fraction? no: 1234567890123456789.0123456789 has fraction
 	}
+	// Each number is read alone and followed by space, which takes
+	// integer's fast path where 20 bytes are left from the number's start.
+	pads := []string{"", strings.Repeat(" ", 24)}
 	for _, tt := range tests {
-		got, kind, err := read(tt.in, (*Decoder).Int64)
-		if got != tt.want || kind != tt.err {
-			t.Errorf("Int64(%q) = %v, %v; want %v, %s error", tt.in, got, err, tt.want, tt.err)
+		for _, pad := range pads {
+			got, kind, err := read(tt.in+pad, (*Decoder).Int64)
+			if got != tt.want || kind != tt.err {
+				t.Errorf("Int64(%q) = %v, %v; want %v, %s error", tt.in+pad, got, err, tt.want, tt.err)
+			}
 		}
 	}
 
@@ -233,9 +238,11 @@ func TestIntegers(t *testing.T) {
 		{`2.147483647e9`, func(d *Decoder) int64 { return int64(d.Int32()) }, math.MaxInt32, false},
 	}
 	for _, tt := range ranges {
-		got, kind, err := read(tt.in, tt.f)
-		if got != tt.want || (kind != "") != tt.hasError || (tt.hasError && kind != "type") {
-			t.Errorf("%q = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.hasError)
+		for _, pad := range pads {
+			got, kind, err := read(tt.in+pad, tt.f)
+			if got != tt.want || (kind != "") != tt.hasError || (tt.hasError && kind != "type") {
+				t.Errorf("%q = %v, %v; want %v, error %v", tt.in+pad, got, err, tt.want, tt.hasError)
+			}
 		}
 	}
 }

@@ -86,6 +86,46 @@ var intTypes = [...]struct {
 // of an integral value is accepted (10, 1e1, 10.0, 1.0E+1); a non-zero
 // fraction or a value out of range is a TypeError.
 func (d *Decoder) integer(t intType) int64 {
+	// Fast path: up to 18 plain digits, which cannot overflow an int64,
+	// right here (compact JSON) with at least 20 bytes of input left (a
+	// sign, 18 digits and the byte after them): the digits are read
+	// through unsafe.Add, without digitRun's slice of them, whose bounds
+	// cost as much as reading a short number's digits.
+	if s, i := d.s, d.pos; i >= 0 && len(s)-i >= 20 && d.err == nil {
+		p := unsafe.Pointer(unsafe.SliceData(s))
+		j := i
+		neg := *(*byte)(unsafe.Add(p, i)) == '-'
+		if neg {
+			j++
+		}
+		var u uint64
+		k := j
+		for end := j + 18; k < end; k++ {
+			c := *(*byte)(unsafe.Add(p, k)) - '0'
+			if c > 9 {
+				break
+			}
+			u = u*10 + uint64(c)
+		}
+		if k > j && (k == j+1 || *(*byte)(unsafe.Add(p, j)) != '0') && !continuesNumber[*(*byte)(unsafe.Add(p, k))] {
+			v := int64(u)
+			if neg {
+				v = -v
+			}
+			if r := &intTypes[t]; v < r.lo || v > r.hi {
+				d.typeErr(i, "number "+string(s[i:k])+" out of range for "+r.name)
+				return 0
+			}
+			d.pos = k
+			return v
+		}
+	}
+	return d.integerNear(t)
+}
+
+// integerNear is integer near the end of the input, after space, or for
+// anything but plain digits.
+func (d *Decoder) integerNear(t intType) int64 {
 	if d.err != nil {
 		return 0
 	}
