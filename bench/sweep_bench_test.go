@@ -51,6 +51,7 @@ var SweepProfiles = []Profile{
 	{Seed: 20, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Shuffled: true},
 	{Seed: 21, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Nulls: 0.3},
 	{Seed: 22, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 6}, WideNumbers: true, Absent: 0.3},
+	{Seed: 23, ListLen: [2]int{1, 6}, MapLen: [2]int{1, 3}, Absent: 0.75},
 }
 
 // sweepOp calls one operation with each client and returns the part of
