@@ -438,3 +438,57 @@ func TestNextKeyStringFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestWideStringsFillBlocks reads a list of long strings of text in other
+// scripts (String's wideString path): 400 of them, of 32 to 2,000 bytes,
+// some with invalid UTF-8, an escape or a stop past their first 32 bytes,
+// so that the Decoder's blocks fill and are replaced mid-list. Every
+// string must be what encoding/json reads, once the whole list is read: a
+// string kept where one handed out before it lies would show.
+func TestWideStringsFillBlocks(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	chars := []string{"東", "京", "é", "Ж", "😀", "ß", "a"}
+	extras := []string{"\xff", `\n`, `\u00e9`, "\xe6\x9d", `\"`}
+	var in strings.Builder
+	in.WriteByte('[')
+	for i := range 400 {
+		if i > 0 {
+			in.WriteByte(',')
+		}
+		in.WriteByte('"')
+		n := 32 + r.IntN(1969)
+		var s strings.Builder
+		for s.Len() < n {
+			s.WriteString(chars[r.IntN(len(chars))])
+			if r.IntN(300) == 0 && s.Len() > 40 {
+				s.WriteString(extras[r.IntN(len(extras))])
+			}
+		}
+		in.WriteString(s.String())
+		in.WriteByte('"')
+	}
+	in.WriteByte(']')
+	var want []string
+	if err := json.Unmarshal([]byte(in.String()), &want); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDecoder([]byte(in.String()))
+	var got []string
+	if d.BeginArray() {
+		for d.NextElem() {
+			got = append(got, d.String())
+		}
+	}
+	d.End()
+	if err := d.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d strings, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("string %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
