@@ -1116,15 +1116,15 @@ func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 	if len(d.arena)-d.used < minUnquoteRoom {
 		d.newArena(0)
 	}
-	free := d.arena[d.used:d.used:len(d.arena)]
-	b, ok := d.unquote(free, start, i, wide)
+	b, ok := d.unquote(d.arena[d.used:d.used:len(d.arena)], start, i, wide)
 	if !ok || len(b) == 0 {
 		return ""
 	}
-	if unsafe.SliceData(b) != unsafe.SliceData(free) {
-		return unsafe.String(unsafe.SliceData(b), len(b)) // moved out of the block
+	// b is at the free end of the current block, which may be a new one
+	// (see roomFor), unless it outgrew a block and has memory of its own.
+	if d.used < len(d.arena) && unsafe.SliceData(b) == &d.arena[d.used] {
+		d.used += len(b)
 	}
-	d.used += len(b)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
@@ -1204,6 +1204,9 @@ func (d *Decoder) keep(b []byte) string {
 func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 	s := d.s
 	base := len(b)
+	for cap(b)-len(b) < i-start+16 {
+		b = d.roomFor(b, start) // at most twice
+	}
 	b = append(b, s[start:i]...)
 	var high uint64 // the bytes copied as is, ORed: their high bits say whether any was from 0x80 on
 	if wide {
@@ -1212,7 +1215,7 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 	for i+8 <= len(s) {
 		// Room for a word, and for what an escape within it gives.
 		if cap(b)-len(b) < 16 {
-			b = slices.Grow(b, 16)
+			b = d.roomFor(b, i)
 		}
 		var n int
 		i, n, high = unquoteRun(s, b[:cap(b)], i, len(b), high)
@@ -1246,9 +1249,33 @@ func (d *Decoder) unquote(b []byte, start, i int, wide bool) ([]byte, bool) {
 		}
 	}
 	if high&highBits != 0 {
-		return d.unquoteExact(b[:base], start)
+		// Near the end of the input, with bytes from 0x80 on copied: they
+		// are checked now, up to a character the last word may have cut
+		// off, which unquoteExact reads again with the rest. Doing the
+		// whole string again there instead cost a long string at the end
+		// of a document (a page's NextToken) all of the fast path's work.
+		k := len(b) - cutRune(b[base:])
+		if !utf8valid.Valid(b[base:k]) {
+			return d.unquoteExact(b[:base], start)
+		}
+		i -= len(b) - k // the cut-off bytes were copied as they are
+		b = b[:k]
 	}
 	return d.unquoteExact(b, i)
+}
+
+// cutRune returns how many bytes at the end of p are the beginning of a
+// character that p does not hold all of.
+func cutRune(p []byte) int {
+	for t := 1; t <= min(utf8.UTFMax-1, len(p)); t++ {
+		if utf8.RuneStart(p[len(p)-t]) {
+			if utf8.FullRune(p[len(p)-t:]) {
+				return 0
+			}
+			return t
+		}
+	}
+	return 0
 }
 
 // unquoteRun is unquote's inner loop: it copies s from offset i to dst
@@ -1457,6 +1484,37 @@ func (d *Decoder) unicodeEscape(b []byte, i int) ([]byte, int, bool) {
 	n := len(b)
 	binary.LittleEndian.PutUint32(b[n:n+4], w)
 	return b[:n+size], i, true
+}
+
+// roomFor returns b moved to new memory with more room, for the string
+// whose content goes on at offset i. A string begun in the free end of
+// the current block of strings (unquoteKept's) that outgrew it goes on at
+// the start of a new block, as keep starts one for a string that does not
+// fit. Past that, its memory is its own, with room for the rest of the
+// string and sixteen bytes more for the words unquoteRun stores whole:
+// unescaping makes no string longer, so unquote never needs more. What is
+// left is found by a scan for the closing quote, past escapes (an
+// unterminated string has the rest of the input). Growing by append's
+// doublings instead, a long string was copied a dozen times over, and
+// garbage four times its length was left behind (a page of 20 KB strings
+// with escapes allocated four times the page).
+func (d *Decoder) roomFor(b []byte, i int) []byte {
+	if d.used > 0 && d.used < len(d.arena) && unsafe.SliceData(b) == &d.arena[d.used] {
+		d.newArena(len(b) + minUnquoteRoom)
+		return d.arena[:copy(d.arena, b)]
+	}
+	s, j := d.s, i
+	for j < len(s) {
+		if j = quoteRun(s, j); j >= len(s) || s[j] == '"' {
+			break
+		}
+		j++ // past a control character, or a backslash and what it escapes
+		if s[j-1] == '\\' {
+			j++
+		}
+	}
+	nb := uncleared(len(b) + max(min(j, len(s))-i, 0) + 16)
+	return nb[:copy(nb, b)]
 }
 
 // encodeRune returns the UTF-8 encoding of r, a valid code point, as the

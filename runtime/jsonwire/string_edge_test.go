@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -490,5 +491,92 @@ func TestWideStringsFillBlocks(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("string %d: %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestLongStringAtEnd reads a long string with escapes and text in other
+// scripts as the last thing in the input, its end at every offset of the
+// last words, so that unquote's word loop stops within a word of the end
+// with a character cut off at every point, and the same with a byte of
+// invalid UTF-8 early in the string, which makes unquote do it all again:
+// each checked against encoding/json.
+func TestLongStringAtEnd(t *testing.T) {
+	var long strings.Builder
+	for long.Len() < 3000 {
+		long.WriteString(`東京 \"q\" é 😀 \u00e9 a\nb `)
+	}
+	for _, bad := range []string{"", "\xff"} {
+		for _, last := range []string{"", "é", "東", "😀", `\u00e9`, "\xe6\x9d"} {
+			for pad := range 17 {
+				content := bad + long.String() + strings.Repeat("x", pad) + last
+				for _, in := range []string{`"` + content + `"`, `{"k":"` + content + `"}`} {
+					var want any
+					if err := json.Unmarshal([]byte(in), &want); err != nil {
+						t.Fatal(err)
+					}
+					d := NewDecoder([]byte(in))
+					var got any
+					if strings.HasPrefix(in, "{") {
+						m := map[string]any{}
+						if d.BeginObject() {
+							for k, ok := d.NextKeyString(); ok; k, ok = d.NextKeyString() {
+								m[k] = d.String()
+							}
+						}
+						got = m
+					} else {
+						got = d.String()
+					}
+					d.End()
+					if err := d.Err(); err != nil {
+						t.Fatalf("bad %q, last %q, pad %d: %v", bad, last, pad, err)
+					}
+					if fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Fatalf("bad %q, last %q, pad %d: read differently from encoding/json", bad, last, pad)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLongEscapedStringsAllocateOnce reads strings with escapes longer
+// than a block of strings, and checks that the memory allocated is about
+// what they hold: each is unescaped into memory sized for it, not grown
+// by doubling as it is read, which left garbage four times its length.
+func TestLongEscapedStringsAllocateOnce(t *testing.T) {
+	var one strings.Builder
+	for one.Len() < 20000 {
+		one.WriteString(`a \"quoted\" word, é and 東 `)
+	}
+	in := "[" + strings.Repeat(`"`+one.String()+`",`, 39) + `"` + one.String() + `"]`
+	var want []string
+	if err := json.Unmarshal([]byte(in), &want); err != nil {
+		t.Fatal(err)
+	}
+	held := 0
+	for _, s := range want {
+		held += len(s)
+	}
+	data := []byte(in)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	d := NewDecoder(data)
+	var got []string
+	if d.BeginArray() {
+		for d.NextElem() {
+			got = append(got, d.String())
+		}
+	}
+	d.End()
+	runtime.ReadMemStats(&after)
+	if err := d.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatal("read differently from encoding/json")
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(held)*5/4+16<<10 {
+		t.Errorf("allocated %d bytes for %d bytes of strings", alloc, held)
 	}
 }
