@@ -1507,7 +1507,7 @@ func (d *Decoder) roomFor(b []byte, i int) []byte {
 	}
 	s, j := d.s, i
 	for j < len(s) {
-		if j = quoteRun(s, j); j >= len(s) || s[j] == '"' {
+		if j, _ = wideRun(s, j); j >= len(s) || s[j] == '"' {
 			break
 		}
 		j++ // past a control character, or a backslash and what it escapes
