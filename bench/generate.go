@@ -19,3 +19,20 @@ package bench
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/dynamodb -out bench/internal/dynamodb
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs
 //go:generate go -C .. run ./cmd/gen -runtime import -no-tests -model model/outposts.json -out bench/internal/runtimeimport/outposts
+
+// internal/crossmodel holds clients of eight more official models, four
+// restJson1 and four awsJson, for the cross-model benchmark
+// (models_bench_test.go), which decodes every list operation of each against
+// aws-sdk-go-v2's client of the same service: models this repository's
+// decoders were not tuned on. They import the runtime ("-runtime import") rather
+// than each carrying a copy of it, and have no tests of their own
+// ("-no-tests"): TestDecodeModelsAgree is theirs.
+
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/xray -out bench/internal/crossmodel/xray
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/location -out bench/internal/crossmodel/location
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/emr-serverless -out bench/internal/crossmodel/emrserverless
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/pipes -out bench/internal/crossmodel/pipes
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/ecr -out bench/internal/crossmodel/ecr
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/cloudwatch-logs -out bench/internal/crossmodel/cloudwatchlogs
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/sfn -out bench/internal/crossmodel/sfn
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/kinesis -out bench/internal/crossmodel/kinesis

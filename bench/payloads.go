@@ -9,11 +9,13 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -79,6 +81,9 @@ type Profile struct {
 	// Spaced asks for ", " and ": " between tokens, as Python's json.dumps
 	// writes by default, instead of compact; Size counts the compact body.
 	Spaced bool
+	// JSONName writes a member by its @jsonName where it has one, as
+	// restJson1 does (awsJson protocols ignore the trait).
+	JSONName bool
 }
 
 // Shapes are the payload shapes of BenchmarkDecode. Outposts has no unions
@@ -295,9 +300,9 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 			g.b = append(g.b, ',')
 		}
 		first = false
-		g.b = strconv.AppendQuote(g.b, name)
-		g.b = append(g.b, ':')
 		m := s.Members[name]
+		g.b = strconv.AppendQuote(g.b, g.wireName(name, m))
+		g.b = append(g.b, ':')
 		if _, required := m.Traits["smithy.api#required"]; !top && !required && g.p.Nulls > 0 && g.r.Float64() < g.p.Nulls {
 			g.b = append(g.b, "null"...)
 			continue
@@ -400,7 +405,19 @@ func (g *payloadGen) value(m modelMember, depth int) {
 	case "enum":
 		vals := enumValues(s)
 		g.b = strconv.AppendQuote(g.b, vals[g.r.IntN(len(vals))])
+	case "intEnum":
+		var vals []float64
+		for _, n := range members(s) {
+			v, _ := s.Members[n].Traits["smithy.api#enumValue"].(float64)
+			vals = append(vals, v)
+		}
+		g.b = strconv.AppendInt(g.b, int64(vals[g.r.IntN(len(vals))]), 10)
 	case "string":
+		if vals := enumTraitValues(s); vals != nil {
+			// A string shape with the older @enum trait: one of its values.
+			g.b = strconv.AppendQuote(g.b, vals[g.r.IntN(len(vals))])
+			break
+		}
 		if slices.Contains(g.p.Numeric, m.Target) {
 			g.b = append(g.b, '"')
 			g.number()
@@ -435,13 +452,33 @@ func (g *payloadGen) value(m modelMember, depth int) {
 			g.b = strconv.AppendFloat(g.b, math.Round(v*10)/10, 'g', -1, 64)
 		}
 	case "timestamp":
-		// Epoch seconds (restJson1's default), between 2020 and 2026,
-		// with milliseconds on most of them.
+		// Between 2020 and 2026, with milliseconds on most of them; as
+		// epoch seconds (the JSON protocols' default) unless the member or
+		// its shape has another @timestampFormat.
 		sec := 1_580_000_000 + g.r.Int64N(200_000_000)
-		g.b = strconv.AppendInt(g.b, sec, 10)
+		ms := -1
 		if g.r.IntN(4) != 0 {
-			g.b = append(g.b, '.')
-			g.b = append(g.b, fmt.Sprintf("%03d", g.r.IntN(1000))...)
+			ms = g.r.IntN(1000)
+		}
+		format, _ := m.Traits["smithy.api#timestampFormat"].(string)
+		if format == "" {
+			format, _ = s.Traits["smithy.api#timestampFormat"].(string)
+		}
+		switch t := time.Unix(sec, int64(max(ms, 0))*1e6).UTC(); format {
+		case "date-time":
+			layout := "2006-01-02T15:04:05Z"
+			if ms >= 0 {
+				layout = "2006-01-02T15:04:05.000Z"
+			}
+			g.b = strconv.AppendQuote(g.b, t.Format(layout))
+		case "http-date":
+			g.b = strconv.AppendQuote(g.b, t.Format(http.TimeFormat))
+		default:
+			g.b = strconv.AppendInt(g.b, sec, 10)
+			if ms >= 0 {
+				g.b = append(g.b, '.')
+				g.b = append(g.b, fmt.Sprintf("%03d", ms)...)
+			}
 		}
 	case "boolean":
 		g.b = strconv.AppendBool(g.b, g.r.IntN(2) == 0)
@@ -511,16 +548,41 @@ func (g *payloadGen) number() {
 	}
 }
 
+// preludeType returns the type of a prelude shape (smithy.api#Long,
+// smithy.api#PrimitiveDouble, ...), or "" for another shape.
 func preludeType(id string) string {
-	switch id {
-	case "smithy.api#String":
-		return "string"
-	case "smithy.api#Integer", "smithy.api#PrimitiveInteger":
-		return "integer"
-	case "smithy.api#Boolean", "smithy.api#PrimitiveBoolean":
-		return "boolean"
+	name, ok := strings.CutPrefix(id, "smithy.api#")
+	if !ok {
+		return ""
+	}
+	name = strings.ToLower(strings.TrimPrefix(name, "Primitive"))
+	switch name {
+	case "string", "integer", "boolean", "long", "short", "byte", "float", "double", "timestamp", "blob", "document":
+		return name
 	}
 	return ""
+}
+
+// wireName is the name member name of m has in the JSON body.
+func (g *payloadGen) wireName(name string, m modelMember) string {
+	if n, ok := m.Traits["smithy.api#jsonName"].(string); ok && g.p.JSONName {
+		return n
+	}
+	return name
+}
+
+// enumTraitValues returns the values of a string shape's @enum trait, or nil.
+func enumTraitValues(s modelShape) []string {
+	defs, _ := s.Traits["smithy.api#enum"].([]any)
+	var vals []string
+	for _, d := range defs {
+		if d, ok := d.(map[string]any); ok {
+			if v, ok := d["value"].(string); ok {
+				vals = append(vals, v)
+			}
+		}
+	}
+	return vals
 }
 
 // rangeOf returns the @range of s, or [lo, hi].

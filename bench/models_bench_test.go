@@ -1,0 +1,365 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awscloudwatchlogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	awsecr "github.com/aws/aws-sdk-go-v2/service/ecr"
+	awsemrserverless "github.com/aws/aws-sdk-go-v2/service/emrserverless"
+	awskinesis "github.com/aws/aws-sdk-go-v2/service/kinesis"
+	awslocation "github.com/aws/aws-sdk-go-v2/service/location"
+	awspipes "github.com/aws/aws-sdk-go-v2/service/pipes"
+	awssfn "github.com/aws/aws-sdk-go-v2/service/sfn"
+	awsxray "github.com/aws/aws-sdk-go-v2/service/xray"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/ecr"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/emrserverless"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/kinesis"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/location"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/pipes"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/sfn"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/xray"
+)
+
+// The cross-model run: the sweep varies payloads of one model, Outposts,
+// on which the decoders were tuned; this varies the model. It decodes the
+// output of every operation of eight more official models whose output
+// holds a list (four restJson1: X-Ray, Location, EMR Serverless, Pipes; four
+// awsJson: ECR, CloudWatch Logs, Step Functions, Kinesis) with the clients
+// generated from them (internal/crossmodel) and with aws-sdk-go-v2's clients
+// of the same services, each payload generated from the model with a fixed
+// seed in three of the sweep's profiles. Operations whose output the
+// payload generator cannot write (a document, a streaming or bound payload)
+// are left out, and so are those aws-sdk-go-v2's client lacks.
+//
+// TestDecodeModelsAgree checks that both clients decode every payload to the
+// same values; BenchmarkDecodeModels, which runs only with -models, times them:
+//
+//	go test -run '^$' -bench DecodeModels -models -count 3 -benchmem | tee models.txt
+
+var modelsRun = flag.Bool("models", false, "run BenchmarkDecodeModels")
+
+// modelsProfiles are the cross-model run's profiles: short values, wide
+// numbers and long lists, rich strings (Operation and Size are set per
+// operation).
+var modelsProfiles = []Profile{
+	{Seed: 31, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}},
+	{Seed: 32, ListLen: [2]int{4, 16}, MapLen: [2]int{1, 8}, WideNumbers: true},
+	{Seed: 33, ListLen: [2]int{1, 4}, MapLen: [2]int{2, 8}, RichStrings: true},
+}
+
+// modelsPageSize is the size of each payload.
+const modelsPageSize = 128 << 10
+
+// modelService is one service of the cross-model run: its model in
+// ../shared and a constructor of each client over a transport.
+type modelService struct {
+	dir         string // the model's folder under ../shared/models
+	ns          string // the namespace of its operations
+	restJSON    bool   // restJson1 (which honours @jsonName), else awsJson
+	contentType string
+	our, aws    func(MemoryTransport) any
+}
+
+// awsNoValidation removes aws-sdk-go-v2's check of required input members,
+// as ValidateNone does for ours: the inputs are zero but for labels.
+var awsNoValidation = []func(*middleware.Stack) error{func(s *middleware.Stack) error {
+	s.Initialize.Remove("OperationInputValidation")
+	return nil
+}}
+
+var awsCredentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+	return aws.Credentials{AccessKeyID: AccessKeyID, SecretAccessKey: SecretKey, Source: "bench"}, nil
+})
+
+var modelServices = []modelService{
+	{"aws/xray", "com.amazonaws.xray", true, "",
+		func(hc MemoryTransport) any {
+			return xray.New(xray.Options{Region: Region, Credentials: xray.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: xray.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsxray.New(awsxray.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/location", "com.amazonaws.location", true, "",
+		func(hc MemoryTransport) any {
+			return location.New(location.Options{Region: Region, Credentials: location.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: location.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awslocation.New(awslocation.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/emr-serverless", "com.amazonaws.emrserverless", true, "",
+		func(hc MemoryTransport) any {
+			return emrserverless.New(emrserverless.Options{Region: Region, Credentials: emrserverless.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: emrserverless.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsemrserverless.New(awsemrserverless.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/pipes", "com.amazonaws.pipes", true, "",
+		func(hc MemoryTransport) any {
+			return pipes.New(pipes.Options{Region: Region, Credentials: pipes.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: pipes.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awspipes.New(awspipes.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/ecr", "com.amazonaws.ecr", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return ecr.New(ecr.Options{Region: Region, Credentials: ecr.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: ecr.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsecr.New(awsecr.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/cloudwatch-logs", "com.amazonaws.cloudwatchlogs", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return cloudwatchlogs.New(cloudwatchlogs.Options{Region: Region, Credentials: cloudwatchlogs.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: cloudwatchlogs.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awscloudwatchlogs.New(awscloudwatchlogs.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/sfn", "com.amazonaws.sfn", false, "application/x-amz-json-1.0",
+		func(hc MemoryTransport) any {
+			return sfn.New(sfn.Options{Region: Region, Credentials: sfn.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: sfn.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awssfn.New(awssfn.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/kinesis", "com.amazonaws.kinesis", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return kinesis.New(kinesis.Options{Region: Region, Credentials: kinesis.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: kinesis.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awskinesis.New(awskinesis.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+}
+
+// modelFixture is one payload of the cross-model run.
+type modelFixture struct {
+	name     string // op=service.Operation/profile=pN
+	op       string // the operation's name, the clients' method
+	body     string
+	our, aws any // the clients, over a transport that answers with body
+}
+
+// call calls the operation op of client with an input that has every
+// string member at its top level set (labels must not be empty) and returns
+// its output.
+func call(ctx context.Context, client any, op string) (any, error) {
+	m := reflect.ValueOf(client).MethodByName(op)
+	in := reflect.New(m.Type().In(1).Elem())
+	fillStrings(in.Elem())
+	out := m.Call([]reflect.Value{reflect.ValueOf(ctx), in})
+	if err, _ := out[1].Interface().(error); err != nil {
+		return nil, err
+	}
+	return out[0].Interface(), nil
+}
+
+// fillStrings sets every exported string or *string field of the
+// structure v: to an ARN where the name says it is one (Kinesis's endpoint
+// rules parse StreamARN), else to "x".
+func fillStrings(v reflect.Value) {
+	for i := range v.NumField() {
+		f, field := v.Field(i), v.Type().Field(i)
+		value := "x"
+		if strings.HasSuffix(strings.ToUpper(field.Name), "ARN") {
+			value = "arn:aws:kinesis:" + Region + ":123456789012:stream/x"
+		}
+		switch {
+		case !field.IsExported():
+		case f.Kind() == reflect.String:
+			f.SetString(value)
+		case f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.String:
+			p := reflect.New(f.Type().Elem())
+			p.Elem().SetString(value)
+			f.Set(p)
+		}
+	}
+}
+
+// listOutput reports whether op's output can be the run's payload: a
+// structure whose members are all in the body, one of them a list, and
+// none streaming.
+func listOutput(model map[string]modelShape, op modelShape) bool {
+	if op.Output == nil {
+		return false
+	}
+	list := false
+	for _, m := range model[op.Output.Target].Members {
+		for _, t := range []string{"httpPayload", "httpHeader", "httpPrefixHeaders", "httpResponseCode", "eventPayload"} {
+			if _, ok := m.Traits["smithy.api#"+t]; ok {
+				return false
+			}
+		}
+		target := model[m.Target]
+		if _, ok := target.Traits["smithy.api#streaming"]; ok {
+			return false
+		}
+		list = list || target.Type == "list"
+	}
+	return list
+}
+
+// modelsFixtures generates the run's payloads once; skipped lists the
+// operations with a list in their output that it left out, and why.
+var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string) {
+	for _, svc := range modelServices {
+		dir := filepath.Join("..", "..", "shared", "models", svc.dir)
+		if _, err := os.Stat(dir); err != nil {
+			skipped = append(skipped, fmt.Sprintf("%s: no model (%v)", svc.dir, err))
+			continue
+		}
+		model, err := LoadModelDir(dir)
+		if err != nil {
+			skipped = append(skipped, fmt.Sprintf("%s: %v", svc.dir, err))
+			continue
+		}
+		var ops []string
+		for id, s := range model {
+			if s.Type == "operation" && strings.HasPrefix(id, svc.ns+"#") && listOutput(model, s) {
+				ops = append(ops, id)
+			}
+		}
+		slices.Sort(ops)
+		service := svc.ns[strings.LastIndex(svc.ns, ".")+1:]
+		for _, id := range ops {
+			name := id[strings.IndexByte(id, '#')+1:]
+			probe := MemoryTransport{ContentType: svc.contentType}
+			if !reflect.ValueOf(svc.aws(probe)).MethodByName(name).IsValid() || !reflect.ValueOf(svc.our(probe)).MethodByName(name).IsValid() {
+				skipped = append(skipped, fmt.Sprintf("%s.%s: a client has no such method", service, name))
+				continue
+			}
+			for i, p := range modelsProfiles {
+				p.Operation, p.Size, p.JSONName = id, modelsPageSize, svc.restJSON
+				body, err := Payload(model, p)
+				if err != nil {
+					skipped = append(skipped, fmt.Sprintf("%s.%s: %v", service, name, err))
+					break
+				}
+				mem := MemoryTransport{Body: body, ContentType: svc.contentType}
+				fs = append(fs, modelFixture{fmt.Sprintf("op=%s.%s/profile=p%d", service, name, i), name, body, svc.our(mem), svc.aws(mem)})
+			}
+		}
+	}
+	return fs, skipped
+})
+
+// TestDecodeModelsAgree checks that the generated clients and
+// aws-sdk-go-v2's decode every payload of the cross-model run to the same
+// values: both outputs written by encoding/json, without empty members and
+// aws-sdk-go-v2's ResultMetadata, are the same text.
+func TestDecodeModelsAgree(t *testing.T) {
+	fs, skipped := modelsFixtures()
+	if len(fs) == 0 {
+		t.Skipf("no cross-model payloads (the models are read from ../shared): %v", skipped)
+	}
+	for _, s := range skipped {
+		t.Log("left out:", s)
+	}
+	ctx := context.Background()
+	for _, f := range fs {
+		t.Run(f.name, func(t *testing.T) {
+			ours, err1 := call(ctx, f.our, f.op)
+			theirs, err2 := call(ctx, f.aws, f.op)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("errors: smithygo %v, awssdk %v", err1, err2)
+			}
+			a, b := canonicalLoose(t, ours), canonicalLoose(t, theirs)
+			if len(a) < modelsPageSize/4 {
+				t.Fatalf("the output is only %d bytes of JSON from a body of %d: %.300s", len(a), len(f.body), a)
+			}
+			if string(a) != string(b) {
+				i := 0
+				for i < min(len(a), len(b)) && a[i] == b[i] {
+					i++
+				}
+				t.Fatalf("smithygo and awssdk differ at byte %d:\n%s\n%s", i, snippet(a, i), snippet(b, i))
+			}
+		})
+	}
+}
+
+// canonicalLoose is canonical without aws-sdk-go-v2's ResultMetadata, which
+// ours has no field for, and without members that are 0 or false: a member
+// that aws-sdk-go-v2's newer model has and ours does not (CloudWatch Logs'
+// QueryStatistics.ResultCount) is a number, not a pointer, in its types, so
+// it is there as 0 though the payload does not have it. A value decoded
+// wrongly still differs: it is 0 on one side only where the other is not.
+func canonicalLoose(t *testing.T, v any) []byte {
+	var m map[string]any
+	if err := json.Unmarshal(canonical(t, v), &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "ResultMetadata")
+	out, err := json.Marshal(pruneZero(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// pruneZero deletes the members of v's objects, at any depth, whose values
+// are 0 or false.
+func pruneZero(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if x == 0.0 || x == false {
+				delete(v, k)
+			} else {
+				v[k] = pruneZero(x)
+			}
+		}
+	case []any:
+		for i := range v {
+			v[i] = pruneZero(v[i])
+		}
+	}
+	return v
+}
+
+func BenchmarkDecodeModels(b *testing.B) {
+	if !*modelsRun {
+		b.Skip("the cross-model run runs with -models")
+	}
+	fs, skipped := modelsFixtures()
+	if len(fs) == 0 {
+		b.Skipf("no cross-model payloads: %v", skipped)
+	}
+	ctx := context.Background()
+	for _, f := range fs {
+		for _, impl := range []struct {
+			name   string
+			client any
+		}{{"awssdk", f.aws}, {"smithygo", f.our}} {
+			b.Run(f.name+"/impl="+impl.name, func(b *testing.B) {
+				out, err := call(ctx, impl.client, f.op)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(f.body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := call(ctx, impl.client, f.op); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if impl.name == "smithygo" {
+					// As in the sweep: the memory the decoded value holds.
+					b.ReportMetric(float64(heldBytes(out)), "heldB/op")
+				}
+			})
+		}
+	}
+}
