@@ -20,8 +20,8 @@ package bench
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -model ../shared/models/aws-awsjson/sqs -out bench/internal/sqs
 //go:generate go -C .. run ./cmd/gen -runtime import -no-tests -model model/outposts.json -out bench/internal/runtimeimport/outposts
 
-// internal/crossmodel holds clients of eight more official models, four
-// restJson1 and four awsJson, for the cross-model benchmark
+// internal/crossmodel holds clients of seventeen more official models, nine
+// restJson1 and eight awsJson, for the cross-model benchmark
 // (models_bench_test.go), which decodes every list operation of each against
 // aws-sdk-go-v2's client of the same service: models this repository's
 // decoders were not tuned on. They import the runtime ("-runtime import") rather
@@ -36,3 +36,12 @@ package bench
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/cloudwatch-logs -out bench/internal/crossmodel/cloudwatchlogs
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/sfn -out bench/internal/crossmodel/sfn
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/kinesis -out bench/internal/crossmodel/kinesis
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/dataexchange -out bench/internal/crossmodel/dataexchange
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/internetmonitor -out bench/internal/crossmodel/internetmonitor
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/neptune-graph -out bench/internal/crossmodel/neptunegraph
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/appconfig -out bench/internal/crossmodel/appconfig
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/ram -out bench/internal/crossmodel/ram
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/cognito-identity-provider -out bench/internal/crossmodel/cognitoidentityprovider
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/transfer -out bench/internal/crossmodel/transfer
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/kms -out bench/internal/crossmodel/kms
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/secrets-manager -out bench/internal/crossmodel/secretsmanager

@@ -14,36 +14,56 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsappconfig "github.com/aws/aws-sdk-go-v2/service/appconfig"
 	awscloudwatchlogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	awscognitoidentityprovider "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	awsdataexchange "github.com/aws/aws-sdk-go-v2/service/dataexchange"
 	awsecr "github.com/aws/aws-sdk-go-v2/service/ecr"
 	awsemrserverless "github.com/aws/aws-sdk-go-v2/service/emrserverless"
+	awsinternetmonitor "github.com/aws/aws-sdk-go-v2/service/internetmonitor"
 	awskinesis "github.com/aws/aws-sdk-go-v2/service/kinesis"
+	awskms "github.com/aws/aws-sdk-go-v2/service/kms"
 	awslocation "github.com/aws/aws-sdk-go-v2/service/location"
+	awsneptunegraph "github.com/aws/aws-sdk-go-v2/service/neptunegraph"
 	awspipes "github.com/aws/aws-sdk-go-v2/service/pipes"
+	awsram "github.com/aws/aws-sdk-go-v2/service/ram"
+	awssecretsmanager "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	awssfn "github.com/aws/aws-sdk-go-v2/service/sfn"
+	awstransfer "github.com/aws/aws-sdk-go-v2/service/transfer"
 	awsxray "github.com/aws/aws-sdk-go-v2/service/xray"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/appconfig"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/cognitoidentityprovider"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/dataexchange"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/ecr"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/emrserverless"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/internetmonitor"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/kinesis"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/kms"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/location"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/neptunegraph"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/pipes"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/ram"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/secretsmanager"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/sfn"
+	"github.com/smithygo/smithygo/bench/internal/crossmodel/transfer"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/xray"
 )
 
 // The cross-model run: the sweep varies payloads of one model, Outposts,
 // on which the decoders were tuned; this varies the model. It decodes the
-// output of every operation of eight more official models whose output
-// holds a list (four restJson1: X-Ray, Location, EMR Serverless, Pipes; four
-// awsJson: ECR, CloudWatch Logs, Step Functions, Kinesis) with the clients
-// generated from them (internal/crossmodel) and with aws-sdk-go-v2's clients
-// of the same services, each payload generated from the model with a fixed
-// seed in three of the sweep's profiles. Operations whose output the
-// payload generator cannot write (a document, a streaming or bound payload)
-// are left out, and so are those aws-sdk-go-v2's client lacks.
+// output of every operation of seventeen more official models whose output
+// holds a list (nine restJson1: X-Ray, Location, EMR Serverless, Pipes, Data
+// Exchange, Internet Monitor, Neptune Analytics, AppConfig, RAM; eight
+// awsJson: ECR, CloudWatch Logs, Step Functions, Kinesis, Cognito user
+// pools, Transfer Family, KMS, Secrets Manager) with the clients generated
+// from them (internal/crossmodel) and with aws-sdk-go-v2's clients of the
+// same services, each payload generated from the model with a fixed seed in
+// three of the sweep's profiles. Operations whose output the payload
+// generator cannot write (a document, a streaming or bound payload) are left
+// out, and so are those aws-sdk-go-v2's client lacks.
 //
 // TestDecodeModelsAgree checks that both clients decode every payload to the
 // same values; BenchmarkDecodeModels, which runs only with -models, times them:
@@ -142,6 +162,69 @@ var modelServices = []modelService{
 		func(hc MemoryTransport) any {
 			return awskinesis.New(awskinesis.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
 		}},
+	{"aws/dataexchange", "com.amazonaws.dataexchange", true, "",
+		func(hc MemoryTransport) any {
+			return dataexchange.New(dataexchange.Options{Region: Region, Credentials: dataexchange.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: dataexchange.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsdataexchange.New(awsdataexchange.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/internetmonitor", "com.amazonaws.internetmonitor", true, "",
+		func(hc MemoryTransport) any {
+			return internetmonitor.New(internetmonitor.Options{Region: Region, Credentials: internetmonitor.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: internetmonitor.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsinternetmonitor.New(awsinternetmonitor.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/neptune-graph", "com.amazonaws.neptunegraph", true, "",
+		func(hc MemoryTransport) any {
+			return neptunegraph.New(neptunegraph.Options{Region: Region, Credentials: neptunegraph.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: neptunegraph.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsneptunegraph.New(awsneptunegraph.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/appconfig", "com.amazonaws.appconfig", true, "",
+		func(hc MemoryTransport) any {
+			return appconfig.New(appconfig.Options{Region: Region, Credentials: appconfig.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: appconfig.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsappconfig.New(awsappconfig.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws/ram", "com.amazonaws.ram", true, "",
+		func(hc MemoryTransport) any {
+			return ram.New(ram.Options{Region: Region, Credentials: ram.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: ram.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awsram.New(awsram.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/cognito-identity-provider", "com.amazonaws.cognitoidentityprovider", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return cognitoidentityprovider.New(cognitoidentityprovider.Options{Region: Region, Credentials: cognitoidentityprovider.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: cognitoidentityprovider.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awscognitoidentityprovider.New(awscognitoidentityprovider.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/transfer", "com.amazonaws.transfer", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return transfer.New(transfer.Options{Region: Region, Credentials: transfer.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: transfer.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awstransfer.New(awstransfer.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/kms", "com.amazonaws.kms", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return kms.New(kms.Options{Region: Region, Credentials: kms.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: kms.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awskms.New(awskms.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
+	{"aws-awsjson/secrets-manager", "com.amazonaws.secretsmanager", false, "application/x-amz-json-1.1",
+		func(hc MemoryTransport) any {
+			return secretsmanager.New(secretsmanager.Options{Region: Region, Credentials: secretsmanager.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: secretsmanager.ValidateNone})
+		},
+		func(hc MemoryTransport) any {
+			return awssecretsmanager.New(awssecretsmanager.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		}},
 }
 
 // modelFixture is one payload of the cross-model run.
@@ -168,7 +251,8 @@ func call(ctx context.Context, client any, op string) (any, error) {
 
 // fillStrings sets every exported string or *string field of the
 // structure v: to an ARN where the name says it is one (Kinesis's endpoint
-// rules parse StreamARN), else to "x".
+// rules parse StreamARN), else to "x"; and every integer or *integer
+// field to 1.
 func fillStrings(v reflect.Value) {
 	for i := range v.NumField() {
 		f, field := v.Field(i), v.Type().Field(i)
@@ -184,6 +268,13 @@ func fillStrings(v reflect.Value) {
 			p := reflect.New(f.Type().Elem())
 			p.Elem().SetString(value)
 			f.Set(p)
+		case f.Kind() == reflect.Pointer && reflect.Zero(f.Type().Elem()).CanInt():
+			// An integer label (AppConfig's DeploymentNumber).
+			p := reflect.New(f.Type().Elem())
+			p.Elem().SetInt(1)
+			f.Set(p)
+		case f.CanInt():
+			f.SetInt(1)
 		}
 	}
 }
@@ -270,6 +361,7 @@ func TestDecodeModelsAgree(t *testing.T) {
 	ctx := context.Background()
 	for _, f := range fs {
 		t.Run(f.name, func(t *testing.T) {
+			t.Parallel()
 			ours, err1 := call(ctx, f.our, f.op)
 			theirs, err2 := call(ctx, f.aws, f.op)
 			if err1 != nil || err2 != nil {
