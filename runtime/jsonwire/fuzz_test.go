@@ -81,6 +81,42 @@ func FuzzStringRoundTrip(f *testing.F) {
 	})
 }
 
+// FuzzStringsFillBlocks reads a list whose first string, of plain ASCII,
+// takes fill bytes of the Decoder's block of strings, followed by strings
+// each made of the literal text lit repeated times over, which may hold
+// escapes and invalid UTF-8: a string that outgrows the free end of the
+// block moves to a new one, or to memory of its own (roomFor), at any point
+// of an escape or character. Whatever list encoding/json reads (a quote in
+// lit ends a string early), the Decoder must read alike, the strings read
+// first still unchanged at the end.
+func FuzzStringsFillBlocks(f *testing.F) {
+	f.Add(uint16(900), `\"quoted\" \u00e9 東京 `, uint8(40))
+	f.Add(uint16(0), `a\nb`, uint8(200))
+	f.Add(uint16(1000), "é\\ud83d\\ude80\xff", uint8(90))
+	f.Fuzz(func(t *testing.T, fill uint16, lit string, times uint8) {
+		one := `"` + strings.Repeat(lit, int(times)) + `"`
+		in := `["` + strings.Repeat("f", int(fill)%4000) + `",` + one + "," + one + "," + one + `]`
+		var want []string
+		if json.Unmarshal([]byte(in), &want) != nil {
+			return
+		}
+		d := NewDecoder([]byte(in))
+		var got []string
+		if d.BeginArray() {
+			for d.NextElem() {
+				got = append(got, d.String())
+			}
+		}
+		d.End()
+		if err := d.Err(); err != nil {
+			t.Fatalf("%.200q: %v", in, err)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%.200q read differently from encoding/json", in)
+		}
+	})
+}
+
 // FuzzQuoteRun holds quoteRun's word-at-a-time scan to its definition,
 // byte by byte, from every offset.
 func FuzzQuoteRun(f *testing.F) {
