@@ -352,6 +352,42 @@ func TestStringList(t *testing.T) {
 	}
 }
 
+// TestStringListsShareBlocks reads several lists of strings from one
+// document with StringList, whose fast path is NextIn's written out: short
+// lists one after the other in the shared block, and a page long enough to
+// be sized from the input among them. Each must keep its elements once the
+// lists after it are read into the same memory.
+func TestStringListsShareBlocks(t *testing.T) {
+	var page []string
+	for i := range 3 * sizeAt {
+		page = append(page, fmt.Sprintf("p%d", i))
+	}
+	lists := [][]string{{"a", "b", "c"}, {"d", "e"}, page, {"f"}, {"g", "h", "i", "j"}}
+	var in strings.Builder
+	in.WriteByte('[')
+	for i, l := range lists {
+		if i > 0 {
+			in.WriteByte(',')
+		}
+		in.WriteString(`["` + strings.Join(l, `","`) + `"]`)
+	}
+	in.WriteString("]")
+	d := NewDecoderString(in.String())
+	var got [][]string
+	if d.BeginArray() {
+		for d.NextElem() {
+			got = append(got, d.StringList())
+		}
+	}
+	d.End()
+	if err := d.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(lists) {
+		t.Errorf("got %q\nwant %q", got, lists)
+	}
+}
+
 // TestNewIn checks the values NewIn hands out: each is zero and its own
 // (writing one changes no other), over many blocks, for two Decoders at
 // once, and with lists of the same type growing in the same Decoder's

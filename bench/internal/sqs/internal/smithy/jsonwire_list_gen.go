@@ -101,15 +101,25 @@ const (
 // the element is in memory d shares between lists of T (see ListBuilder).
 // The pointer is valid until the next call of NextIn or Slice.
 func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
-	// Fast path: no other list took memory since this one's last element,
-	// and the block has room after it.
-	if m := b.mem; m != nil && b.tag == m.taken && len(b.win) < cap(b.win) && b.n != sizeAt {
-		m.used++
-		m.taken++
-		b.tag++
-		b.n++
-		b.win = b.win[:b.n]
-		return &b.win[b.n-1]
+	// Fast paths: a list sized from the input (a page) with room left, or
+	// one in a shared block that no other list took memory from since its
+	// last element, with room after it. A page's elements were each a
+	// call of nextIn, whose own first test is the first of these: on a page
+	// of enum values that call and its return were a tenth of the time.
+	if len(b.win) < cap(b.win) {
+		if b.asked > 0 {
+			b.n++
+			b.win = b.win[:b.n]
+			return &b.win[b.n-1]
+		}
+		if m := b.mem; m != nil && b.tag == m.taken && b.n != sizeAt {
+			m.used++
+			m.taken++
+			b.tag++
+			b.n++
+			b.win = b.win[:b.n]
+			return &b.win[b.n-1]
+		}
 	}
 	return b.nextIn(d)
 }
@@ -622,10 +632,12 @@ func (d *Decoder) StringList() []string {
 		}
 		// NextIn's fast path, written out: generic methods are not inlined.
 		var p *string
-		if m := b.mem; m != nil && b.tag == m.taken && len(b.win) < cap(b.win) && b.n != sizeAt {
-			m.used++
-			m.taken++
-			b.tag++
+		if m := b.mem; len(b.win) < cap(b.win) && (b.asked > 0 || m != nil && b.tag == m.taken && b.n != sizeAt) {
+			if b.asked == 0 {
+				m.used++
+				m.taken++
+				b.tag++
+			}
 			b.n++
 			b.win = b.win[:b.n]
 			p = &b.win[b.n-1]
