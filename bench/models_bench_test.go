@@ -61,25 +61,34 @@ import (
 // pools, Transfer Family, KMS, Secrets Manager) with the clients generated
 // from them (internal/crossmodel) and with aws-sdk-go-v2's clients of the
 // same services, each payload generated from the model with a fixed seed in
-// three of the sweep's profiles. Operations whose output the payload
+// five profiles (modelsProfiles), three of them timed. Operations whose output the payload
 // generator cannot write (a document, a streaming or bound payload) are left
 // out, and so are those aws-sdk-go-v2's client lacks.
 //
 // TestDecodeModelsAgree checks that both clients decode every payload to the
-// same values; BenchmarkDecodeModels, which runs only with -models, times them:
+// same values; BenchmarkDecodeModels, which runs only with -models, times
+// those of the first three profiles:
 //
 //	go test -run '^$' -bench DecodeModels -models -count 3 -benchmem | tee models.txt
 
 var modelsRun = flag.Bool("models", false, "run BenchmarkDecodeModels")
 
-// modelsProfiles are the cross-model run's profiles: short values, wide
-// numbers and long lists, rich strings (Operation and Size are set per
-// operation).
+// modelsProfiles are the cross-model run's profiles (Operation and Size are
+// set per operation). The first modelsTimed are timed and checked: short
+// values, wide numbers and long lists, rich strings. The rest are only
+// checked, for what a decoder must pass over without losing its place:
+// null values and members the model does not have; members left out at
+// random, each object's in an order of its own, indented.
 var modelsProfiles = []Profile{
 	{Seed: 31, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}},
 	{Seed: 32, ListLen: [2]int{4, 16}, MapLen: [2]int{1, 8}, WideNumbers: true},
 	{Seed: 33, ListLen: [2]int{1, 4}, MapLen: [2]int{2, 8}, RichStrings: true},
+	{Seed: 34, ListLen: [2]int{1, 4}, MapLen: [2]int{1, 4}, Nulls: 0.3, Unmodeled: 0.25},
+	{Seed: 35, ListLen: [2]int{0, 3}, MapLen: [2]int{0, 3}, Omit: 0.3, Shuffled: true, Indent: true, WideNumbers: true},
 }
+
+// modelsTimed is how many of modelsProfiles BenchmarkDecodeModels times.
+const modelsTimed = 3
 
 // modelsPageSize is the size of each payload.
 const modelsPageSize = 128 << 10
@@ -232,7 +241,8 @@ type modelFixture struct {
 	name     string // op=service.Operation/profile=pN
 	op       string // the operation's name, the clients' method
 	body     string
-	our, aws any // the clients, over a transport that answers with body
+	our, aws any  // the clients, over a transport that answers with body
+	timed    bool // of the first modelsTimed profiles
 }
 
 // call calls the operation op of client with an input that has every
@@ -339,7 +349,7 @@ var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string
 					break
 				}
 				mem := MemoryTransport{Body: body, ContentType: svc.contentType}
-				fs = append(fs, modelFixture{fmt.Sprintf("op=%s.%s/profile=p%d", service, name, i), name, body, svc.our(mem), svc.aws(mem)})
+				fs = append(fs, modelFixture{fmt.Sprintf("op=%s.%s/profile=p%d", service, name, i), name, body, svc.our(mem), svc.aws(mem), i < modelsTimed})
 			}
 		}
 	}
@@ -431,6 +441,9 @@ func BenchmarkDecodeModels(b *testing.B) {
 	}
 	ctx := context.Background()
 	for _, f := range fs {
+		if !f.timed {
+			continue
+		}
 		for _, impl := range []struct {
 			name   string
 			client any
