@@ -56,11 +56,13 @@ func (d *Decoder) Enum(e *Enum) string {
 	// the call with its results cost a third of finding one.
 	t := (*memberTable)(atomic.LoadPointer(&e.table))
 	if s, p := d.s, d.pos; t != nil && d.err == nil && p >= 0 && p+25 <= len(s) && s[p] == '"' {
-		w := (*[24]byte)(s[p+1:])
-		w0, w1 := binary.LittleEndian.Uint64(w[:]), binary.LittleEndian.Uint64(w[8:])
+		// The words are read through unsafe.Add, as Member reads them:
+		// p+25 <= len(s) keeps the 24 bytes after the quote within s.
+		w := unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), p+1)
+		w0, w1 := binary.LittleEndian.Uint64((*[8]byte)(w)[:]), binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(w, 8))[:])
 		for k := t.slots[(w0&t.key0^bits.RotateLeft64(w1&t.key1, 31))*t.mul>>t.shift]; k != 0; {
 			en := &t.entries[k-1]
-			if w0&en.mask == en.head && binary.LittleEndian.Uint64(w[en.tailAt&15:])&en.tailMask == en.tail && (!en.long || en.matchesTail(s[p+1:])) {
+			if w0&en.mask == en.head && binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(w, en.tailAt&15))[:])&en.tailMask == en.tail && (!en.long || en.matchesTail(s[p+1:])) {
 				d.pos = p + 1 + len(en.quoted)
 				return e.Values[k-1]
 			}
