@@ -332,19 +332,23 @@ func canonical(t *testing.T, v any) []byte {
 	return out
 }
 
-func pruneEmpty(v any) any {
+func pruneEmpty(v any) any { return prune(v, func(x any) bool { return x == nil || x == "" }) }
+
+// prune deletes the members of v's objects, at any depth, whose values
+// drop says to, and returns v.
+func prune(v any, drop func(any) bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if x == nil || x == "" {
+			if drop(x) {
 				delete(v, k)
 			} else {
-				v[k] = pruneEmpty(x)
+				v[k] = prune(x, drop)
 			}
 		}
 	case []any:
 		for i, x := range v {
-			v[i] = pruneEmpty(x)
+			v[i] = prune(x, drop)
 		}
 	}
 	return v

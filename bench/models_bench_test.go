@@ -404,31 +404,11 @@ func canonicalLoose(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	delete(m, "ResultMetadata")
-	out, err := json.Marshal(pruneZero(m))
+	out, err := json.Marshal(prune(m, func(x any) bool { return x == 0.0 || x == false }))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// pruneZero deletes the members of v's objects, at any depth, whose values
-// are 0 or false.
-func pruneZero(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if x == 0.0 || x == false {
-				delete(v, k)
-			} else {
-				v[k] = pruneZero(x)
-			}
-		}
-	case []any:
-		for i := range v {
-			v[i] = pruneZero(v[i])
-		}
-	}
-	return v
 }
 
 func BenchmarkDecodeModels(b *testing.B) {
