@@ -290,40 +290,70 @@ func fillStrings(v reflect.Value) {
 }
 
 // listOutput reports whether op's output can be the run's payload: a
-// structure whose members are all in the body, one of them a list, and
-// none streaming.
+// structure whose members are all in the body (bodyOutput), one of them a
+// list.
 func listOutput(model map[string]modelShape, op modelShape) bool {
+	if !bodyOutput(model, op) {
+		return false
+	}
+	for _, m := range model[op.Output.Target].Members {
+		if model[m.Target].Type == "list" {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyOutput reports whether the payload generator can write op's output:
+// a structure whose members are all in the body, none streaming.
+func bodyOutput(model map[string]modelShape, op modelShape) bool {
 	if op.Output == nil {
 		return false
 	}
-	list := false
 	for _, m := range model[op.Output.Target].Members {
 		for _, t := range []string{"httpPayload", "httpHeader", "httpPrefixHeaders", "httpResponseCode", "eventPayload"} {
 			if _, ok := m.Traits["smithy.api#"+t]; ok {
 				return false
 			}
 		}
-		target := model[m.Target]
-		if _, ok := target.Traits["smithy.api#streaming"]; ok {
+		if _, ok := model[m.Target].Traits["smithy.api#streaming"]; ok {
 			return false
 		}
-		list = list || target.Type == "list"
 	}
-	return list
+	return true
+}
+
+// serviceModels reads the models of modelServices once, by folder.
+var serviceModels = sync.OnceValue(func() map[string]func() (map[string]modelShape, error) {
+	load := map[string]func() (map[string]modelShape, error){}
+	for _, svc := range modelServices {
+		load[svc.dir] = sync.OnceValues(func() (map[string]modelShape, error) {
+			dir := filepath.Join("..", "..", "shared", "models", svc.dir)
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("%s: no model (%v)", svc.dir, err)
+			}
+			model, err := LoadModelDir(dir)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", svc.dir, err)
+			}
+			return model, nil
+		})
+	}
+	return load
+})
+
+// serviceModel returns svc's model, read from ../shared once.
+func serviceModel(svc modelService) (map[string]modelShape, error) {
+	return serviceModels()[svc.dir]()
 }
 
 // modelsFixtures generates the run's payloads once; skipped lists the
 // operations with a list in their output that it left out, and why.
 var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string) {
 	for _, svc := range modelServices {
-		dir := filepath.Join("..", "..", "shared", "models", svc.dir)
-		if _, err := os.Stat(dir); err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s: no model (%v)", svc.dir, err))
-			continue
-		}
-		model, err := LoadModelDir(dir)
+		model, err := serviceModel(svc)
 		if err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s: %v", svc.dir, err))
+			skipped = append(skipped, err.Error())
 			continue
 		}
 		var ops []string

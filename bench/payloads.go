@@ -39,6 +39,9 @@ type Profile struct {
 	// RichStrings asks for strings with escapes, non-ASCII text and, where
 	// @length allows, long values; otherwise strings are short ASCII words.
 	RichStrings bool
+	// MaxString, if not 0, is the most characters a rich string has where
+	// its @length allows more (a fuzz test's seeds are kept small).
+	MaxString int
 	// Text, if not empty, is what rich strings are made of instead of
 	// richPieces.
 	Text []string
@@ -213,6 +216,10 @@ type payloadGen struct {
 	err   error
 	// unions is how many unions the value being written is nested in.
 	unions int
+	// open holds the structures being written, and recursing counts those
+	// being written within themselves.
+	open      map[string]bool
+	recursing int
 	// absent holds, by structure and member name, whether Absent leaves
 	// the member out, drawn the first time the member comes up.
 	absent map[[2]string]bool
@@ -266,6 +273,19 @@ func members(s modelShape) []string {
 // page, filled up to the profile's size.
 func (g *payloadGen) structure(id string, depth int, top bool) {
 	s := g.model[id]
+	if g.open == nil {
+		g.open = map[string]bool{}
+	}
+	if g.open[id] {
+		// A structure within itself (EMR Serverless's Configuration holds
+		// a list of Configurations): written with only its required
+		// members, and those with empty lists and maps, so that it ends.
+		g.recursing++
+		defer func() { g.recursing-- }()
+	} else {
+		g.open[id] = true
+		defer delete(g.open, id)
+	}
 	g.b = append(g.b, '{')
 	first := true
 	names := members(s)
@@ -293,7 +313,7 @@ func (g *payloadGen) structure(id string, depth int, top bool) {
 			g.b = append(g.b, u.value...)
 			continue
 		}
-		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && (g.p.Omit > 0 && g.r.Float64() < g.p.Omit || g.isAbsent(id, name)) {
+		if _, required := s.Members[name].Traits["smithy.api#required"]; !top && !required && (g.recursing > 0 || g.p.Omit > 0 && g.r.Float64() < g.p.Omit || g.isAbsent(id, name)) {
 			continue
 		}
 		if !first {
@@ -365,7 +385,11 @@ func (g *payloadGen) value(m modelMember, depth int) {
 		g.union(m.Target, s, depth)
 	case "list":
 		g.b = append(g.b, '[')
-		for i := range g.between(g.p.ListLen) {
+		n := g.between(g.p.ListLen)
+		if g.recursing > 0 {
+			n = 0
+		}
+		for i := range n {
 			if i > 0 {
 				g.b = append(g.b, ',')
 			}
@@ -380,6 +404,9 @@ func (g *payloadGen) value(m modelMember, depth int) {
 		keys := enumValues(g.model[s.Key.Target])
 		g.r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 		n := g.between(g.p.MapLen)
+		if g.recursing > 0 {
+			n = 0
+		}
 		if keys != nil {
 			n = min(n, len(keys))
 		}
@@ -648,6 +675,9 @@ func (g *payloadGen) str(id string, s modelShape) {
 		return
 	}
 	lo, hi := lengthOf(s, 1, 256)
+	if g.p.MaxString > 0 {
+		hi = min(hi, max(lo, g.p.MaxString))
+	}
 	if hi < 32 {
 		g.b = strconv.AppendQuote(g.b, g.word(id))
 		return
