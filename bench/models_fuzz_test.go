@@ -2,14 +2,13 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
+
+	"github.com/smithygo/smithygo/internal/describe"
 )
 
 // FuzzDecodeModels feeds arbitrary bodies to the decoders of the
@@ -53,14 +52,14 @@ func FuzzDecodeModels(f *testing.F) {
 		if errFirst != nil {
 			return
 		}
-		if a, b := describe(plain), describe(first); a != b {
+		if a, b := describe.Value(plain), describe.Value(first); a != b {
 			t.Fatalf("%s: %q decodes to another value padded to 4 KB:\n%s\n%s", op.name, body, a, b)
 		}
-		was := describe(first)
+		was := describe.Value(first)
 		if _, err := op.decode(op.other + padding); err != nil {
 			t.Fatalf("%s: the other body: %v", op.name, err)
 		}
-		if now := describe(first); now != was {
+		if now := describe.Value(first); now != was {
 			t.Fatalf("%s: what %q decoded to changed when another body was read:\n%s\n%s", op.name, body, was, now)
 		}
 	})
@@ -142,83 +141,3 @@ var fuzzOps = sync.OnceValue(func() []fuzzOp {
 	}
 	return ops
 })
-
-// describe writes v out in full: two decoded values are equal if and only
-// if their descriptions are. It follows pointers and interfaces (naming an
-// interface's dynamic type, a union's variant), writes maps in the order of
-// their keys' descriptions, tells a nil slice or map from an empty one, and
-// writes a NaN as NaN, equal to itself.
-func describe(v any) string {
-	var b strings.Builder
-	describeValue(&b, reflect.ValueOf(v))
-	return b.String()
-}
-
-var timeType = reflect.TypeFor[time.Time]()
-
-func describeValue(b *strings.Builder, v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Invalid:
-		b.WriteString("invalid")
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			b.WriteString("nil")
-			return
-		}
-		if v.Kind() == reflect.Interface {
-			b.WriteString(v.Elem().Type().String())
-		}
-		b.WriteByte('&')
-		describeValue(b, v.Elem())
-	case reflect.Struct:
-		if v.Type() == timeType && v.CanInterface() {
-			b.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
-			return
-		}
-		b.WriteByte('{')
-		for i := range v.NumField() {
-			fmt.Fprintf(b, "%s:", v.Type().Field(i).Name)
-			describeValue(b, v.Field(i))
-			b.WriteByte(' ')
-		}
-		b.WriteByte('}')
-	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			b.WriteString("nil")
-			return
-		}
-		b.WriteByte('[')
-		for i := range v.Len() {
-			describeValue(b, v.Index(i))
-			b.WriteByte(' ')
-		}
-		b.WriteByte(']')
-	case reflect.Map:
-		if v.IsNil() {
-			b.WriteString("nil")
-			return
-		}
-		entries := make([]string, 0, v.Len())
-		for k, x := range v.Seq2() {
-			var e strings.Builder
-			describeValue(&e, k)
-			e.WriteString(": ")
-			describeValue(&e, x)
-			entries = append(entries, e.String())
-		}
-		slices.Sort(entries)
-		fmt.Fprintf(b, "map%v", entries)
-	case reflect.String:
-		b.WriteString(strconv.Quote(v.String()))
-	case reflect.Bool:
-		b.WriteString(strconv.FormatBool(v.Bool()))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		b.WriteString(strconv.FormatInt(v.Int(), 10))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		b.WriteString(strconv.FormatUint(v.Uint(), 10))
-	case reflect.Float32, reflect.Float64:
-		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
-	default:
-		fmt.Fprintf(b, "<%s>", v.Kind())
-	}
-}
