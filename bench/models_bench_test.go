@@ -2,9 +2,11 @@ package bench
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsappconfig "github.com/aws/aws-sdk-go-v2/service/appconfig"
@@ -45,6 +48,7 @@ import (
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/location"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/neptunegraph"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/pipes"
+	pipestypes "github.com/smithygo/smithygo/bench/internal/crossmodel/pipes/types"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/ram"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/secretsmanager"
 	"github.com/smithygo/smithygo/bench/internal/crossmodel/sfn"
@@ -422,23 +426,112 @@ func TestDecodeModelsAgree(t *testing.T) {
 	}
 }
 
-// canonicalLoose is canonical without aws-sdk-go-v2's ResultMetadata, which
-// ours has no field for, and without members that are 0 or false: a member
-// that aws-sdk-go-v2's newer model has and ours does not (CloudWatch Logs'
-// QueryStatistics.ResultCount) is a number, not a pointer, in its types, so
-// it is there as 0 though the payload does not have it. A value decoded
-// wrongly still differs: it is 0 on one side only where the other is not.
+// canonicalLoose writes a decoded output as JSON for comparing the two
+// clients': without aws-sdk-go-v2's ResultMetadata, which ours has no field
+// for, and without members that are empty, 0 or false (a member that
+// aws-sdk-go-v2's newer model has and ours does not, CloudWatch Logs'
+// QueryStatistics.ResultCount, is a number, not a pointer, in its types, so
+// it is there as 0 though the payload does not have it; a value decoded
+// wrongly still differs: it is 0 on one side only where the other is not).
+// It is written from a walk of the value rather than by encoding/json,
+// which writes a union's member as its value alone ({"Value":"x"}): each
+// union member is written under its type's name ("$MemberName"), so that a
+// decoder that picked another member of the same type differs.
 func canonicalLoose(t *testing.T, v any) []byte {
-	var m map[string]any
-	if err := json.Unmarshal(canonical(t, v), &m); err != nil {
-		t.Fatal(err)
+	m, _ := comparable(reflect.ValueOf(v)).(map[string]any)
+	if m == nil {
+		t.Fatalf("the output %T is not a structure", v)
 	}
 	delete(m, "ResultMetadata")
-	out, err := json.Marshal(prune(m, func(x any) bool { return x == 0.0 || x == false }))
+	out, err := json.Marshal(prune(m, func(x any) bool { return x == nil || x == "" || x == 0.0 || x == false }))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// comparable returns v as a JSON value (canonicalLoose): structures as
+// objects of their exported fields, union members as objects of one
+// member named for the member's type, times in UTC as RFC 3339 text, blobs
+// in base64, NaN and infinities as text.
+func comparable(v reflect.Value) any {
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		member := reflect.Indirect(v.Elem())
+		if member.Type().Name() == "UnknownUnionMember" {
+			// aws-sdk-go-v2 keeps the tag alone, or nothing.
+			return map[string]any{"$Unknown": member.FieldByName("Tag").String()}
+		}
+		return map[string]any{"$" + member.Type().Name(): comparable(member)}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return comparable(v.Elem())
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			return t.UTC().Format(time.RFC3339Nano)
+		}
+		m := map[string]any{}
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() && !f.Anonymous {
+				m[f.Name] = comparable(v.Field(i))
+			}
+		}
+		return m
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return base64.StdEncoding.EncodeToString(v.Bytes())
+		}
+		list := make([]any, v.Len())
+		for i := range list {
+			list[i] = comparable(v.Index(i))
+		}
+		return list
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		m := map[string]any{}
+		for k, x := range v.Seq2() {
+			m[k.String()] = comparable(x)
+		}
+		return m
+	case reflect.String:
+		return v.String()
+	case reflect.Bool:
+		return v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int())
+	case reflect.Float32, reflect.Float64:
+		if f := v.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) {
+			return f
+		}
+		return fmt.Sprint(v.Float())
+	}
+	return fmt.Sprintf("<%s>", v.Kind())
+}
+
+// TestCanonicalLooseTellsUnionMembers checks that the comparison of the
+// cross-model run tells apart two members of a union that have the same
+// type of value (Pipes' MSK credentials: two ARNs), which encoding/json
+// writes alike.
+func TestCanonicalLooseTellsUnionMembers(t *testing.T) {
+	arn := "arn:aws:secretsmanager:us-west-2:123456789012:secret:x"
+	a := &pipestypes.PipeSourceManagedStreamingKafkaParameters{Credentials: &pipestypes.MSKAccessCredentialsMemberSaslScram512Auth{Value: arn}}
+	b := &pipestypes.PipeSourceManagedStreamingKafkaParameters{Credentials: &pipestypes.MSKAccessCredentialsMemberClientCertificateTlsAuth{Value: arn}}
+	if x, y := canonicalLoose(t, a), canonicalLoose(t, b); string(x) == string(y) {
+		t.Fatalf("two union members written alike: %s", x)
+	}
+	if x, y := canonicalLoose(t, a), canonicalLoose(t, a); string(x) != string(y) || !strings.Contains(string(x), arn) {
+		t.Fatalf("one value written two ways, or without its ARN: %s, %s", x, y)
+	}
 }
 
 func BenchmarkDecodeModels(b *testing.B) {
