@@ -346,6 +346,19 @@ var serviceModels = sync.OnceValue(func() map[string]func() (map[string]modelSha
 	return load
 })
 
+// serviceOperations returns the IDs of svc's operations in model that keep
+// says to, in order.
+func serviceOperations(model map[string]modelShape, svc modelService, keep func(map[string]modelShape, modelShape) bool) []string {
+	var ids []string
+	for id, s := range model {
+		if s.Type == "operation" && strings.HasPrefix(id, svc.ns+"#") && keep(model, s) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // serviceModel returns svc's model, read from ../shared once.
 func serviceModel(svc modelService) (map[string]modelShape, error) {
 	return serviceModels()[svc.dir]()
@@ -360,13 +373,7 @@ var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string
 			skipped = append(skipped, err.Error())
 			continue
 		}
-		var ops []string
-		for id, s := range model {
-			if s.Type == "operation" && strings.HasPrefix(id, svc.ns+"#") && listOutput(model, s) {
-				ops = append(ops, id)
-			}
-		}
-		slices.Sort(ops)
+		ops := serviceOperations(model, svc, listOutput)
 		service := svc.ns[strings.LastIndex(svc.ns, ".")+1:]
 		for _, id := range ops {
 			name := id[strings.IndexByte(id, '#')+1:]

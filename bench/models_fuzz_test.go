@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -69,7 +68,7 @@ func FuzzDecodeModels(f *testing.F) {
 type fuzzOp struct {
 	svc   modelService
 	name  string   // the operation's name, the client's method
-	seeds []string // small payloads of its output, one by fuzzProfiles
+	seeds []string // payloads of its output, by fuzzProfiles and fuzzPage
 	other string   // a larger payload, read between two reads of a body
 }
 
@@ -107,15 +106,8 @@ var fuzzOps = sync.OnceValue(func() []fuzzOp {
 		if err != nil {
 			continue
 		}
-		var ids []string
-		for id, s := range model {
-			if s.Type == "operation" && strings.HasPrefix(id, svc.ns+"#") && bodyOutput(model, s) {
-				ids = append(ids, id)
-			}
-		}
-		slices.Sort(ids)
 		client := reflect.ValueOf(svc.our(MemoryTransport{}))
-		for _, id := range ids {
+		for _, id := range serviceOperations(model, svc, bodyOutput) {
 			op := fuzzOp{svc: svc, name: id[strings.IndexByte(id, '#')+1:]}
 			if !client.MethodByName(op.name).IsValid() {
 				continue

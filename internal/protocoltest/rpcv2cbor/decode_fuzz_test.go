@@ -36,7 +36,11 @@ import (
 //
 //	go test ./internal/protocoltest/rpcv2cbor -run '^$' -fuzz FuzzDecodeCBOR -fuzztime 5m
 func FuzzDecodeCBOR(f *testing.F) {
-	ops, seeds := cborOperations(), cborSeeds(f)
+	ops := cborOperations()
+	seeds, err := cborSeeds()
+	if err != nil || len(seeds) < 20 {
+		f.Fatalf("reading the suite's CBOR bodies from protocol_gen_test.go: %d, %v", len(seeds), err)
+	}
 	for i := range ops {
 		for _, s := range seeds {
 			f.Add(uint8(i), s)
@@ -80,35 +84,22 @@ func cborOperations() []string {
 
 // cborSeeds returns every CBOR body in the suite's cases: the string
 // literals of protocol_gen_test.go that begin as a CBOR map does.
-var cborSeeds = func() func(testing.TB) []string {
-	var once sync.Once
-	var seeds []string
-	var failed error
-	return func(tb testing.TB) []string {
-		once.Do(func() {
-			file, err := parser.ParseFile(token.NewFileSet(), "protocol_gen_test.go", nil, 0)
-			if err != nil {
-				failed = err
-				return
-			}
-			ast.Inspect(file, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil && len(s) > 0 && s[0] >= 0xa0 && s[0] <= 0xbf && !slices.Contains(seeds, s) {
-						seeds = append(seeds, s)
-					}
-				}
-				return true
-			})
-		})
-		if failed != nil {
-			tb.Fatalf("reading the suite's bodies: %v", failed)
-		}
-		if len(seeds) < 20 {
-			tb.Fatalf("only %d CBOR bodies in protocol_gen_test.go", len(seeds))
-		}
-		return seeds
+var cborSeeds = sync.OnceValues(func() ([]string, error) {
+	file, err := parser.ParseFile(token.NewFileSet(), "protocol_gen_test.go", nil, 0)
+	if err != nil {
+		return nil, err
 	}
-}()
+	var seeds []string
+	ast.Inspect(file, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if s, err := strconv.Unquote(lit.Value); err == nil && len(s) > 0 && s[0] >= 0xa0 && s[0] <= 0xbf && !slices.Contains(seeds, s) {
+				seeds = append(seeds, s)
+			}
+		}
+		return true
+	})
+	return seeds, nil
+})
 
 // decodeCBOR calls the operation op of a client that receives body as the
 // response, and returns its output.
