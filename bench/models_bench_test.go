@@ -445,7 +445,7 @@ func TestDecodeModelsAgree(t *testing.T) {
 // union member is written under its type's name ("$MemberName"), so that a
 // decoder that picked another member of the same type differs.
 func canonicalLoose(t *testing.T, v any) []byte {
-	m, _ := comparable(reflect.ValueOf(v)).(map[string]any)
+	m, _ := jsonValue(reflect.ValueOf(v)).(map[string]any)
 	if m == nil {
 		t.Fatalf("the output %T is not a structure", v)
 	}
@@ -457,11 +457,11 @@ func canonicalLoose(t *testing.T, v any) []byte {
 	return out
 }
 
-// comparable returns v as a JSON value (canonicalLoose): structures as
+// jsonValue returns v as a JSON value (canonicalLoose): structures as
 // objects of their exported fields, union members as objects of one
 // member named for the member's type, times in UTC as RFC 3339 text, blobs
 // in base64, NaN and infinities as text.
-func comparable(v reflect.Value) any {
+func jsonValue(v reflect.Value) any {
 	switch v.Kind() {
 	case reflect.Interface:
 		if v.IsNil() {
@@ -472,12 +472,12 @@ func comparable(v reflect.Value) any {
 			// aws-sdk-go-v2 keeps the tag alone, or nothing.
 			return map[string]any{"$Unknown": member.FieldByName("Tag").String()}
 		}
-		return map[string]any{"$" + member.Type().Name(): comparable(member)}
+		return map[string]any{"$" + member.Type().Name(): jsonValue(member)}
 	case reflect.Pointer:
 		if v.IsNil() {
 			return nil
 		}
-		return comparable(v.Elem())
+		return jsonValue(v.Elem())
 	case reflect.Struct:
 		if t, ok := v.Interface().(time.Time); ok {
 			return t.UTC().Format(time.RFC3339Nano)
@@ -485,7 +485,7 @@ func comparable(v reflect.Value) any {
 		m := map[string]any{}
 		for i := range v.NumField() {
 			if f := v.Type().Field(i); f.IsExported() && !f.Anonymous {
-				m[f.Name] = comparable(v.Field(i))
+				m[f.Name] = jsonValue(v.Field(i))
 			}
 		}
 		return m
@@ -498,7 +498,7 @@ func comparable(v reflect.Value) any {
 		}
 		list := make([]any, v.Len())
 		for i := range list {
-			list[i] = comparable(v.Index(i))
+			list[i] = jsonValue(v.Index(i))
 		}
 		return list
 	case reflect.Map:
@@ -507,7 +507,7 @@ func comparable(v reflect.Value) any {
 		}
 		m := map[string]any{}
 		for k, x := range v.Seq2() {
-			m[k.String()] = comparable(x)
+			m[k.String()] = jsonValue(x)
 		}
 		return m
 	case reflect.String:
