@@ -125,14 +125,9 @@ func (b *ListBuilder[T]) NextIn(d *Decoder) *T {
 	return b.nextIn(d)
 }
 
+// nextIn is NextIn's slow path (and StringList's), for an element that
+// neither of their fast paths hands out.
 func (b *ListBuilder[T]) nextIn(d *Decoder) *T {
-	if b.asked > 0 && len(b.win) < cap(b.win) {
-		// A list sized from the input with room left: most elements of a
-		// page of results.
-		b.n++
-		b.win = b.win[:b.n]
-		return &b.win[b.n-1]
-	}
 	first := b.mem == nil
 	if first {
 		b.mem = memOf[T](d)
