@@ -21,8 +21,13 @@ type Service struct {
 	Shapes []*Shape
 	// Errors are the service-wide errors.
 	Errors []*Shape
+	// AuthSchemes are the IDs of the auth scheme traits the service's
+	// operations support, most preferred first (see OperationAuth for one
+	// operation's).
+	AuthSchemes []ID
 
-	names map[ID]string
+	names  map[ID]string
+	opAuth map[ID][]ID // operations with their own @auth
 }
 
 // Name returns the shape's name within the service: its rename if the
@@ -160,5 +165,8 @@ func (m *Model) service(id string) (*Service, error) {
 	}
 	slices.SortFunc(sv.Shapes, byShapeName)
 	slices.SortFunc(sv.Operations, byShapeName)
+	if err := sv.resolveAuth(); err != nil {
+		return nil, err
+	}
 	return sv, nil
 }
