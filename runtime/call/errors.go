@@ -167,3 +167,22 @@ func JSONErrorFields(body []byte) (code, typ, message string) {
 		}
 	}
 }
+
+// NoAuthError is the error of a call that none of its operation's auth
+// schemes (shape IDs, most preferred first) can authenticate. option names
+// the Options field that configures a scheme, or "" for a scheme the client
+// does not support.
+func NoAuthError(schemes []string, option func(id string) string) error {
+	var unset, unsupported []string
+	for _, id := range schemes {
+		if o := option(id); o != "" {
+			unset = append(unset, o)
+		} else {
+			unsupported = append(unsupported, id)
+		}
+	}
+	if len(unset) > 0 {
+		return errors.New("the operation needs authentication: set " + strings.Join(unset, " or "))
+	}
+	return errors.New("the operation's auth schemes are not supported by this client: " + strings.Join(unsupported, ", "))
+}

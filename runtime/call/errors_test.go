@@ -255,3 +255,21 @@ func (s *seekOnly) Seek(off int64, whence int) (int64, error) {
 	s.pos = off
 	return off, nil
 }
+
+func TestNoAuthError(t *testing.T) {
+	option := func(id string) string {
+		return map[string]string{"smithy.api#httpBearerAuth": "Options.BearerToken", "smithy.api#httpBasicAuth": "Options.BasicAuth"}[id]
+	}
+	for _, tc := range []struct {
+		schemes []string
+		want    string
+	}{
+		{[]string{"smithy.api#httpBearerAuth"}, "the operation needs authentication: set Options.BearerToken"},
+		{[]string{"smithy.api#httpDigestAuth", "smithy.api#httpBasicAuth", "smithy.api#httpBearerAuth"}, "the operation needs authentication: set Options.BasicAuth or Options.BearerToken"},
+		{[]string{"smithy.api#httpDigestAuth", "aws.auth#sigv4a"}, "the operation's auth schemes are not supported by this client: smithy.api#httpDigestAuth, aws.auth#sigv4a"},
+	} {
+		if err := NoAuthError(tc.schemes, option); err == nil || err.Error() != tc.want {
+			t.Errorf("NoAuthError(%q) = %v, want %q", tc.schemes, err, tc.want)
+		}
+	}
+}

@@ -611,6 +611,48 @@ func TestInvokeSignsEachAttempt(t *testing.T) {
 	}
 }
 
+// blindAuth's signer does not read the payload hash.
+type blindAuth struct{ recordingAuth }
+
+func (a *blindAuth) Signer(context.Context, *Endpoint) (RequestSigner, error) { return a, nil }
+func (a *blindAuth) PayloadBlind()                                            {}
+
+// A PayloadBlind signer gets no hash, and a seekable stream is not read
+// ahead to make one: it is read once, by the transport.
+func TestInvokeDoesNotHashForPayloadBlindSigner(t *testing.T) {
+	ts := newTestServer(t, ok200)
+	cfg := ts.config(t)
+	auth := &blindAuth{}
+	cfg.Auth = auth
+	s := &countingSeeker{Reader: strings.NewReader("stream")}
+	r := NewRequest("PUT")
+	r.Stream = s
+	if err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op"}, r, noDecode); err != nil {
+		t.Fatal(err)
+	}
+	if len(auth.hashes) != 1 || auth.hashes[0] != "" {
+		t.Errorf("Sign got payload hashes %q, want one empty", auth.hashes)
+	}
+	if s.read != len("stream") {
+		t.Errorf("%d bytes read from the stream, want %d: it was hashed ahead", s.read, len("stream"))
+	}
+	if body := ts.attempts()[0].body; body != "stream" {
+		t.Errorf("server got body %q", body)
+	}
+}
+
+// countingSeeker counts the bytes read from a seekable stream.
+type countingSeeker struct {
+	*strings.Reader
+	read int
+}
+
+func (c *countingSeeker) Read(p []byte) (int, error) {
+	n, err := c.Reader.Read(p)
+	c.read += n
+	return n, err
+}
+
 func TestInvokeUnseekableStreamIsUnsignedPayload(t *testing.T) {
 	ts := newTestServer(t, ok200)
 	cfg := ts.config(t)

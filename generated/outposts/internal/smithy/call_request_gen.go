@@ -24,6 +24,10 @@ type Operation struct {
 	UnsignedPayload bool
 	// Anonymous operations are sent unsigned.
 	Anonymous bool
+	// AuthSchemes are the shape IDs of the operation's auth schemes, most
+	// preferred first, where they differ from the service's; nil where they
+	// do not. The generated client reads them to choose the call's Auth.
+	AuthSchemes []string
 	// StreamingOutput leaves the response body open for the output.
 	StreamingOutput bool
 	// Compress compresses bodies (@requestCompression); nil for other

@@ -72,6 +72,13 @@ type RequestSigner interface {
 	Sign(req *http.Request, payloadHash string, now time.Time) error
 }
 
+// PayloadBlind is implemented by a RequestSigner that does not read the
+// payload hash (a bearer token or an API key), so that the request path
+// does not hash the body for it.
+type PayloadBlind interface {
+	PayloadBlind()
+}
+
 // The payload hashes that are not a body's SHA-256: the literal SigV4
 // signs a body it does not hash, and the hash of no body.
 const (
@@ -146,7 +153,8 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			return fail(0, nil, err)
 		}
 	}
-	payloadHash, seeker, streamStart, err := payloadHashOf(r, op, signer != nil)
+	_, blind := signer.(PayloadBlind)
+	payloadHash, seeker, streamStart, err := payloadHashOf(r, op, signer != nil && !blind)
 	if err != nil {
 		return fail(0, nil, err)
 	}
