@@ -104,20 +104,6 @@ func idempotencyMember(op *shapes.Shape) *shapes.Member {
 	return nil
 }
 
-// isAnonymous reports whether an operation is sent unsigned.
-func isAnonymous(op *shapes.Shape) bool {
-	if op.Traits.Has("smithy.api#optionalAuth") {
-		return true
-	}
-	if raw, ok := op.Traits.Raw("smithy.api#auth"); ok {
-		var schemes []string
-		if json.Unmarshal([]byte(raw), &schemes) == nil && len(schemes) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func streamingOutput(op *Operation) bool {
 	if op.Output == nil {
 		return false
@@ -174,8 +160,11 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
 		fields[jen.Id("UnsignedPayload")] = jen.True()
 	}
-	if isAnonymous(op.Shape) {
+	if p.isAnonymous(op.Shape) {
 		fields[jen.Id("Anonymous")] = jen.True()
+	}
+	if l := p.authSchemesField(op.Shape); l != nil {
+		fields[jen.Id("AuthSchemes")] = l
 	}
 	if streamingOutput(op) {
 		fields[jen.Id("StreamingOutput")] = jen.True()

@@ -86,6 +86,7 @@ func emitClientCore(f *jen.File, p *Plan) {
 			g.Id("Credentials").Id("CredentialsProvider")
 			g.Line()
 		}
+		emitAuthOptions(g, &p.auth)
 		g.Comment("HTTPClient sends requests. When nil, a shared *http.Client with dial,")
 		g.Comment("TLS handshake and idle timeouts is used; deadlines come from the context.")
 		g.Id("HTTPClient").Id("HTTPClient")
@@ -150,6 +151,7 @@ func emitClientCore(f *jen.File, p *Plan) {
 		f.Func().Id("AnonymousCredentials").Params().Id("CredentialsProvider").Block(jen.Return(jen.Qual(credentials, "Anonymous").Call()))
 		f.Line()
 	}
+	emitAuthAliases(f, p)
 
 	// Client and New.
 	f.Comment("Client calls the service. It is safe for concurrent use; create one and")
@@ -207,6 +209,9 @@ func emitClientCore(f *jen.File, p *Plan) {
 
 	emitSend(f, p, feat)
 	emitInvoke(f, p, feat)
+	if p.auth.choose {
+		emitAuthMethod(f, p)
+	}
 	emitEndpointMethod(f, p, feat)
 }
 
@@ -284,15 +289,17 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 				d[jen.Id("RequestMinCompressSizeBytes")] = jen.Id("opts").Dot("RequestMinCompressSizeBytes")
 			}
 		}))
-		if feat.sigv4 {
+		switch {
+		case p.auth.choose:
+			g.If(jen.Op("!").Id("op").Dot("Anonymous")).Block(
+				jen.List(jen.Id("auth"), jen.Err()).Op(":=").Id("c").Dot("auth").Call(jen.Id("opts"), jen.Id("op")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+				jen.Id("cfg").Dot("Auth").Op("=").Id("auth"),
+			)
+		case feat.sigv4:
 			g.Id("provider").Op(":=").Id("opts").Dot("Credentials")
 			g.If(jen.Id("provider").Op("==").Nil()).Block(jen.Id("provider").Op("=").Id("c").Dot("envCreds"))
-			g.Id("cfg").Dot("Auth").Op("=").Op("&").Qual(p.runtimePkg("sigv4auth"), "Scheme").Values(jen.Dict{
-				jen.Id("Credentials"): jen.Id("provider"),
-				jen.Id("Name"):        jen.Id("signingName"),
-				jen.Id("Region"):      jen.Id("opts").Dot("Region"),
-				jen.Id("Keys"):        jen.Id("c").Dot("signer"),
-			})
+			g.Id("cfg").Dot("Auth").Op("=").Add(sigv4Auth(p))
 		}
 		g.Return(jen.Id("c").Dot("core").Dot("Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("cfg"), jen.Id("op"), jen.Id("r"), jen.Id("decode")))
 	})
@@ -389,6 +396,12 @@ func (p *Plan) HasOption(name string) bool {
 		return feat.dual
 	case "Credentials":
 		return feat.sigv4
+	case "BearerToken":
+		return p.auth.bearer
+	case "APIKey":
+		return p.auth.apiKey != nil
+	case "BasicAuth":
+		return p.auth.basic
 	case "DisableRequestCompression", "RequestMinCompressSizeBytes":
 		return feat.compression
 	case "BaseEndpoint", "HTTPClient", "RetryMaxAttempts", "RetryMaxBackoff", "Validation", "Logger":

@@ -128,6 +128,8 @@ type Plan struct {
 
 	rules *ruleset.RuleSet // the parsed endpoint rule set, nil when there is none
 
+	auth authPlan // how a call's auth is chosen
+
 	// server names the server package's declarations; nil unless
 	// Config.Server asks for that package.
 	server *serverPlan
@@ -416,6 +418,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	}
 	p.mainScope, p.typesScope = mainScope, typesScope
 	p.planBindings()
+	p.planAuth()
 	if err := p.planEndpointRules(); err != nil {
 		return nil, err
 	}

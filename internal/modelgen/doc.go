@@ -35,6 +35,12 @@
 //     backslashes, spaces, commas and non-ASCII, document defaults of every
 //     JSON kind and date-time string timestamp defaults, and eight-deep
 //     chains of required structures and of unions of unions;
+//   - auth: schemes on the service (aws.auth#sigv4, @httpBearerAuth,
+//     @httpApiKeyAuth in a header, with or without a scheme, or in the
+//     query, @httpBasicAuth, @httpDigestAuth), an @auth list on the service
+//     and on operations, @auth([]) and @optionalAuth; the tests configure
+//     every scheme the client has and check, on every call, the
+//     Authorization header and the API key the server receives;
 //   - an upload and a download of a @streaming blob, and an operation with
 //     two @smithy.waiters#waitable waiters (output path matchers on a
 //     string, a projection and a comparison; errorType and success);
@@ -115,6 +121,11 @@
 //     stringEquals, a list of strings for anyStringEquals and
 //     allStringEquals, a boolean for booleanEquals); errorType names an
 //     error of the operation; the operation is @readonly.
+//   - Every @auth list names schemes applied to the service, each once; a
+//     list that is not empty starts with a scheme the Go client supports
+//     (@httpDigestAuth only ever follows one), and so does the service's
+//     set of schemes. The API key's name, x-modelgen-key, is bound by no
+//     member.
 //   - "use" statements only for traits whose short name no shape takes.
 //   - @default values of documents may be any JSON value; timestamp
 //     defaults are epoch seconds or date-time strings.

@@ -124,6 +124,83 @@ func (b *builder) build() {
 	if b.o.ApplyUse {
 		b.applyAndUse()
 	}
+	if b.o.Auth {
+		// Last, so that the rest of a seed's model is the same either way.
+		b.auth()
+	}
+}
+
+// The auth schemes a model may apply: those the Go client supports, and
+// one it does not.
+var (
+	supportedAuth = []string{"aws.auth#sigv4", "smithy.api#httpApiKeyAuth", "smithy.api#httpBasicAuth", "smithy.api#httpBearerAuth"}
+	digestAuth    = "smithy.api#httpDigestAuth"
+)
+
+// APIKeyName is the header or query parameter of the API key, which no
+// member binds.
+const APIKeyName = "x-modelgen-key"
+
+// auth applies auth schemes to the service, sometimes an @auth list, and
+// gives some operations their own. Every list that is not empty names a
+// scheme the client supports, so that every call can be made; an
+// unsupported scheme only ever comes after a supported one.
+func (b *builder) auth() {
+	svc := b.md.service
+	var applied []string
+	for _, id := range append(slices.Clone(supportedAuth), digestAuth) {
+		if b.chance(2) {
+			applied = append(applied, id)
+		}
+	}
+	if !slices.ContainsFunc(applied, func(id string) bool { return id != digestAuth }) {
+		applied = append(applied, pick(b.r, supportedAuth))
+	}
+	for _, id := range applied {
+		switch id {
+		case "aws.auth#sigv4":
+			svc.traits = append(svc.traits, `aws.auth#sigv4(name: "modelgen")`)
+		case "smithy.api#httpApiKeyAuth":
+			t := `httpApiKeyAuth(name: "` + APIKeyName + `", in: "query")`
+			if b.chance(2) {
+				t = `httpApiKeyAuth(name: "` + APIKeyName + `", in: "header"`
+				if b.chance(2) {
+					t += `, scheme: "Key"`
+				}
+				t += ")"
+			}
+			svc.traits = append(svc.traits, t)
+		default:
+			svc.traits = append(svc.traits, strings.TrimPrefix(id, "smithy.api#"))
+		}
+	}
+	// list is a random order of some of the applied schemes, a supported
+	// one first.
+	list := func() string {
+		order := slices.Clone(applied)
+		b.r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		first := slices.IndexFunc(order, func(id string) bool { return id != digestAuth })
+		order[0], order[first] = order[first], order[0]
+		order = order[:1+b.r.IntN(len(order))]
+		var quoted []string
+		for _, id := range order {
+			quoted = append(quoted, strconv.Quote(id))
+		}
+		return "auth([" + strings.Join(quoted, ", ") + "])"
+	}
+	if b.chance(2) {
+		svc.traits = append(svc.traits, list())
+	}
+	for _, op := range b.md.service.operations {
+		switch b.r.IntN(8) {
+		case 0:
+			op.traits = append(op.traits, "auth([])")
+		case 1:
+			op.traits = append(op.traits, "optionalAuth")
+		case 2, 3:
+			op.traits = append(op.traits, list())
+		}
+	}
 }
 
 // add registers a new top-level shape.

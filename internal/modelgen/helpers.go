@@ -174,8 +174,29 @@ func checkList(t *testing.T, what, format string, got, want []string) {
 
 // newServer starts a server that answers requests to /echo/... with their
 // own body as JSON, and every other request with 200 and no body.
-func newServer(t *testing.T) string {
+func newServer(t *testing.T) string { return newCheckingServer(t, nil) }
+
+// newAuthServer is newServer, checking that each request carries the
+// authentication want describes (see authOf).
+func newAuthServer(t *testing.T, want string) string {
+	return newCheckingServer(t, func(r *http.Request) {
+		if got := authOf(r); got != want {
+			t.Errorf("%s %s: authentication %s, want %s", r.Method, r.URL.Path, got, want)
+		}
+	})
+}
+
+// authOf describes the authentication a request carries: its
+// Authorization header, and the API key's header and query parameter.
+func authOf(r *http.Request) string {
+	return fmt.Sprintf("authorization=%q key-header=%q key-query=%q", r.Header.Get("Authorization"), r.Header.Get("x-modelgen-key"), r.URL.Query().Get("x-modelgen-key"))
+}
+
+func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if check != nil {
+			check(r)
+		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)

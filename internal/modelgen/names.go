@@ -32,7 +32,9 @@ var runtimeNames = []string{"Options", "Client", "New", "API", "ErrorResponse", 
 	"resolvedEndpoint", "cachedEndpoint", "ctx", "in", "out", "err", "optFns", "opts", "c", "v", "e",
 	"fmt", "errors", "http", "json", "time", "big", "strconv", "strings", "io", "context", "url",
 	"bytes", "math", "slices", "sync", "types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4",
-	"ecmaregex", "awsconfig", "endpointrules", "utf8", "base64", "slog"}
+	"ecmaregex", "awsconfig", "endpointrules", "utf8", "base64", "slog", "TokenProvider", "StaticToken",
+	"TokenFunc", "BasicAuthProvider", "StaticBasicAuth", "BearerToken", "APIKey", "BasicAuth", "auth",
+	"authSchemes", "authOption", "httpauth"}
 
 // methodNames are methods the generator puts on structures, errors, enums
 // and documents; a member with the same Go name needs another field name.

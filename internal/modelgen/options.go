@@ -104,6 +104,12 @@ type Options struct {
 	// Waiters adds a @smithy.waiters#waitable operation (output path,
 	// errorType and success matchers); one waiter is run against the server.
 	Waiters bool
+	// Auth gives the service auth schemes (aws.auth#sigv4, @httpBearerAuth,
+	// @httpApiKeyAuth in a header or the query, @httpBasicAuth,
+	// @httpDigestAuth), an @auth list, and operations their own @auth
+	// lists, @auth([]) and @optionalAuth; the tests configure every scheme
+	// and check what each call sends.
+	Auth bool
 }
 
 // All returns Options with every feature family on.

@@ -2,6 +2,7 @@ package modelgen
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -44,6 +45,16 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			if p.HasOption("Credentials") {
 				d[jen.Id("Credentials")] = jen.Qual(p.ImportPath, "AnonymousCredentials").Call()
 			}
+			if p.HasOption("BearerToken") {
+				d[jen.Id("BearerToken")] = jen.Qual(p.ImportPath, "StaticToken").Call(jen.Lit(testBearerToken))
+			}
+			if p.HasOption("APIKey") {
+				d[jen.Id("APIKey")] = jen.Qual(p.ImportPath, "StaticToken").Call(jen.Lit(testAPIKey))
+			}
+			if p.HasOption("BasicAuth") {
+				d[jen.Id("BasicAuth")] = jen.Qual(p.ImportPath, "StaticBasicAuth").Values(jen.Dict{
+					jen.Id("Username"): jen.Lit(testUser), jen.Id("Password"): jen.Lit(testPassword)})
+			}
 			d[jen.Id("BaseEndpoint")] = jen.Id("url")
 			d[jen.Id("Validation")] = jen.Qual(p.ImportPath, "ValidateAll")
 			d[jen.Id("RetryMaxAttempts")] = jen.Lit(1)
@@ -56,8 +67,12 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		for range 3 {
 			inputs = append(inputs, w.input(op))
 		}
+		newClient := jen.Id("newClient").Call(jen.Id("t"))
+		if m.Options.Auth {
+			newClient = jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newAuthServer").Call(jen.Id("t"), jen.Lit(wantAuth(svc, op.Shape))))
+		}
 		body := []jen.Code{
-			jen.Id("c").Op(":=").Id("newClient").Call(jen.Id("t")),
+			jen.Id("c").Op(":=").Add(newClient),
 			jen.Id("inputs").Op(":=").Index().Op("*").Qual(p.ImportPath, op.InputName).Values(inputs...),
 		}
 		call := jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Qual("context", "Background").Call(), jen.Id("in"))
@@ -116,6 +131,50 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		"roundtrip_test.go":         buf.Bytes(),
 		"roundtrip_helpers_test.go": []byte(strings.Replace(helpers, "package PKG", "package "+testPkg, 1)),
 	}, nil
+}
+
+// The secrets newClientAt configures for every auth scheme the client has.
+const (
+	testBearerToken = "modelgen-token"
+	testAPIKey      = "modelgen-key"
+	testUser        = "modelgen"
+	testPassword    = "pass:word"
+)
+
+// wantAuth is authOf's description of what a call of op sends when every
+// scheme is configured as newClientAt does: nothing for @auth([]) and
+// @optionalAuth, else the first of the operation's schemes that the client
+// supports (SigV4, with anonymous credentials, sends nothing).
+func wantAuth(svc *shapes.Service, op *shapes.Shape) string {
+	var authz, keyHeader, keyQuery string
+	schemes := svc.OperationAuth(op)
+	if op.Traits.Has(shapes.TraitOptionalAuth) {
+		schemes = nil
+	}
+choose:
+	for _, id := range schemes {
+		switch id.String() {
+		case shapes.TraitSigV4:
+		case shapes.TraitHTTPBearerAuth:
+			authz = "Bearer " + testBearerToken
+		case shapes.TraitHTTPBasicAuth:
+			authz = "Basic " + base64.StdEncoding.EncodeToString([]byte(testUser+":"+testPassword))
+		case shapes.TraitHTTPAPIKeyAuth:
+			k, _ := svc.Shape.Traits.APIKeyAuth()
+			switch {
+			case k.In == "query":
+				keyQuery = testAPIKey
+			case k.Scheme != "":
+				keyHeader = k.Scheme + " " + testAPIKey
+			default:
+				keyHeader = testAPIKey
+			}
+		default:
+			continue // not supported: the client goes on to the next
+		}
+		break choose
+	}
+	return fmt.Sprintf("authorization=%q key-header=%q key-query=%q", authz, keyHeader, keyQuery)
 }
 
 func memberList(s *shapes.Shape) []*shapes.Member {
