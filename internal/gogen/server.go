@@ -247,11 +247,25 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	}
 
 	// The route table.
-	f.Comment("routes are the operations' @http patterns; a route's index is the operation's in serve's switch.")
-	f.Var().Id("routes").Op("=").Index().Struct(jen.Id("method").String(), jen.Id("uri").String()).ValuesFunc(func(g *jen.Group) {
+	// An operation the client sends without authentication (@auth([]),
+	// @optionalAuth) is served without it: the route says so, where the
+	// service has such operations.
+	open := slices.ContainsFunc(p.Operations, func(o *Operation) bool { return p.isAnonymous(o.Shape) })
+	fields := []jen.Code{jen.Id("method").String(), jen.Id("uri").String()}
+	doc := "routes are the operations' @http patterns; a route's index is the operation's in serve's switch."
+	if open {
+		fields = append(fields, jen.Id("open").Bool())
+		doc = "routes are the operations' @http patterns, and whether they are served without authentication (@auth([]) or @optionalAuth); a route's index is the operation's in serve's switch."
+	}
+	f.Add(comment(wrap("%s", doc)))
+	f.Var().Id("routes").Op("=").Index().Struct(fields...).ValuesFunc(func(g *jen.Group) {
 		for _, o := range p.Operations {
 			method, uri, _ := p.proto.requestLine(p.Svc.Shape, o.Shape)
-			g.Line().Values(jen.Lit(method), jen.Lit(uri))
+			if open {
+				g.Line().Values(jen.Lit(method), jen.Lit(uri), jen.Lit(p.isAnonymous(o.Shape)))
+			} else {
+				g.Line().Values(jen.Lit(method), jen.Lit(uri))
+			}
 		}
 		g.Line()
 	})
@@ -293,10 +307,17 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
 				jen.Qual("net/http", "StatusMethodNotAllowed"), jen.Lit("MethodNotAllowedException"), jen.Lit("the operation does not accept this method")))),
 		)
-		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		// authenticated wraps an authentication step so that open routes skip it.
+		authenticated := func(check jen.Code) jen.Code {
+			if !open {
+				return check
+			}
+			return jen.If(jen.Op("!").Id("routes").Index(jen.Id("id")).Dot("open")).Block(check)
+		}
+		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
 		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
 		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
-		g.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
 		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(jen.Dict{
 			jen.Id("Header"): jen.Id("r").Dot("Header"), jen.Id("Body"): jen.Id("body"),
 			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("r").Dot("URL").Dot("Query").Call(),

@@ -35,7 +35,9 @@ type HandlerOptions struct {
 	// request: with the status its StatusCode or HTTPStatusCode method
 	// gives when that is a 4xx status (401, 403, ...), else 403, and with
 	// the code its Code or ErrorCode method gives, else
-	// AccessDeniedException. The response names the code only.
+	// AccessDeniedException. The response names the code only. Operations
+	// the model serves without authentication (@auth([]) or
+	// @optionalAuth) skip it, and SigV4.
 	Authenticate func(*http.Request) error
 
 	// SigV4, when set, accepts only requests signed with AWS Signature
