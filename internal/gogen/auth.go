@@ -67,6 +67,29 @@ func (p *Plan) planAuth() {
 	}
 }
 
+// authOptionNames names the Options fields of the client's auth schemes,
+// the service's first, then those only some operations use, in operation
+// order; nil where the client only signs with SigV4.
+func (p *Plan) authOptionNames() []string {
+	a := &p.auth
+	if !a.choose {
+		return nil
+	}
+	var out []string
+	add := func(ids []string) {
+		for _, id := range ids {
+			if o, ok := authOptions[id]; ok && !slices.Contains(out, "Options."+o) {
+				out = append(out, "Options."+o)
+			}
+		}
+	}
+	add(a.schemes)
+	for _, op := range p.Svc.Operations {
+		add(a.own[op])
+	}
+	return out
+}
+
 func idStrings(ids []shapes.ID) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {

@@ -129,7 +129,11 @@ func packageUsage(p *Plan) string {
 	default:
 		b.WriteString("Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules)")
 	}
-	b.WriteString(" and call one method per operation; Client implements the API interface. Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError.")
+	b.WriteString(" and call one method per operation; Client implements the API interface.")
+	if opts := p.authOptionNames(); len(opts) > 0 {
+		b.WriteString(" A call authenticates with the first of its operation's auth schemes that the options configure (" + strings.Join(opts, ", ") + ").")
+	}
+	b.WriteString(" Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError.")
 	var paged, waits bool
 	for _, op := range p.Operations {
 		paged = paged || op.Pages != ""
