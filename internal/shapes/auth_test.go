@@ -139,3 +139,16 @@ service Svc {}
 		t.Errorf("APIKeyAuth() = %+v, %v; want %+v", got, ok, want)
 	}
 }
+
+// The API key's scheme goes before it in a header; the spec forbids it
+// for a key in the query.
+func TestAPIKeySchemeOnlyInAHeader(t *testing.T) {
+	_, err := loadIDL(t, `$version: "2"
+namespace a
+@httpApiKeyAuth(name: "k", in: "query", scheme: "Key")
+service Svc {}
+`)
+	if err == nil || !strings.Contains(err.Error(), `m0.smithy:3:1: a#Svc: trait smithy.api#httpApiKeyAuth: scheme can only be set when in is "header"`) {
+		t.Errorf("error %v, want one at the trait saying scheme needs in: header", err)
+	}
+}

@@ -89,6 +89,7 @@ var traitShapes = map[string]string{
 	TraitEndpointRuleSet:   "object",
 	TraitEndpointTests:     "object",
 	TraitWaitable:          "object",
+	TraitHTTPAPIKeyAuth:    "apiKeyAuth",
 }
 
 func checkTraitValue(id string, v gjson.Result) error {
@@ -128,6 +129,14 @@ func checkTraitValue(id string, v gjson.Result) error {
 		}
 		if lo.Exists() && hi.Exists() && lo.Float() > hi.Float() {
 			return fmt.Errorf("min %s is greater than max %s", lo.Raw, hi.Raw)
+		}
+	case "apiKeyAuth":
+		if !v.IsObject() {
+			return fmt.Errorf("want an object, got %s", jsonKind(v))
+		}
+		// The definition checks each field; this is the rule between them.
+		if v.Get("scheme").Exists() && v.Get("in").String() != "header" {
+			return fmt.Errorf(`scheme can only be set when in is "header"`)
 		}
 	case "fault":
 		if s := v.String(); v.Type != gjson.String || (s != "client" && s != "server") {
