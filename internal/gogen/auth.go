@@ -104,7 +104,7 @@ func idStrings(ids []shapes.ID) []string {
 // without, as aws-sdk-go-v2 does (every such AWS operation also has an
 // empty @auth).
 func (p *Plan) isAnonymous(op *shapes.Shape) bool {
-	if _, sigv4 := p.Svc.Shape.Traits.SigV4Name(); !sigv4 && len(p.Svc.AuthSchemes) == 0 {
+	if len(p.Svc.AuthTraits) == 0 {
 		return false // nothing to leave out
 	}
 	return op.Traits.Has(shapes.TraitOptionalAuth) || len(p.Svc.OperationAuth(op)) == 0

@@ -61,7 +61,7 @@ func (sv *Service) resolveAuth() error {
 	if list == nil {
 		list = applied
 	}
-	sv.AuthSchemes = list
+	sv.AuthTraits, sv.AuthSchemes = applied, list
 	sv.opAuth = map[ID][]ID{}
 	for _, op := range sv.Operations {
 		l, err := sv.authList(op, applied)

@@ -104,6 +104,24 @@ func TestCustomAuthSchemes(t *testing.T) {
 	if got, want := authIDs(sv.AuthSchemes), "[a#token aws.auth#sigv4]"; got != want {
 		t.Errorf("AuthSchemes = %s, want %s", got, want)
 	}
+	if got, want := authIDs(sv.AuthTraits), "[a#token aws.auth#sigv4]"; got != want {
+		t.Errorf("AuthTraits = %s, want %s", got, want)
+	}
+}
+
+// AuthTraits are all the schemes on the service, whatever its @auth says.
+func TestAuthTraitsBeyondTheAuthList(t *testing.T) {
+	m := mustLoadIDL(t, authCombinations)
+	sv, err := m.Service("smithy.example#ServiceWithAuthTrait")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := authIDs(sv.AuthTraits), "[smithy.api#httpBasicAuth smithy.api#httpBearerAuth smithy.api#httpDigestAuth]"; got != want {
+		t.Errorf("AuthTraits = %s, want %s", got, want)
+	}
+	if got, want := authIDs(sv.AuthSchemes), "[smithy.api#httpBasicAuth smithy.api#httpDigestAuth]"; got != want {
+		t.Errorf("AuthSchemes = %s, want %s", got, want)
+	}
 }
 
 func TestAuthNamingAnUnappliedScheme(t *testing.T) {

@@ -21,9 +21,13 @@ type Service struct {
 	Shapes []*Shape
 	// Errors are the service-wide errors.
 	Errors []*Shape
+	// AuthTraits are the IDs of the auth scheme traits applied to the
+	// service (those whose definition has @authDefinition), in shape ID
+	// order.
+	AuthTraits []ID
 	// AuthSchemes are the IDs of the auth scheme traits the service's
-	// operations support, most preferred first (see OperationAuth for one
-	// operation's).
+	// operations support, most preferred first: its @auth list, else
+	// AuthTraits (see OperationAuth for one operation's).
 	AuthSchemes []ID
 
 	names  map[ID]string
