@@ -38,7 +38,8 @@
 //   - auth: schemes on the service (aws.auth#sigv4, @httpBearerAuth,
 //     @httpApiKeyAuth in a header, with or without a scheme, or in the
 //     query, @httpBasicAuth, @httpDigestAuth), an @auth list on the service
-//     and on operations, @auth([]) and @optionalAuth; the tests configure
+//     (sometimes empty) and on operations, @auth([]) and @optionalAuth;
+//     the tests configure
 //     every scheme the client has and check, on every call, the
 //     Authorization header and the API key the server receives;
 //   - an upload and a download of a @streaming blob, and an operation with

@@ -188,7 +188,10 @@ func (b *builder) auth() {
 		}
 		return "auth([" + strings.Join(quoted, ", ") + "])"
 	}
-	if b.chance(2) {
+	switch b.r.IntN(8) {
+	case 0:
+		svc.traits = append(svc.traits, "auth([])")
+	case 1, 2, 3:
 		svc.traits = append(svc.traits, list())
 	}
 	for _, op := range b.md.service.operations {
