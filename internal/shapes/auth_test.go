@@ -101,11 +101,18 @@ func TestCustomAuthSchemes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := authIDs(sv.AuthSchemes), "[a#token aws.auth#sigv4]"; got != want {
-		t.Errorf("AuthSchemes = %s, want %s", got, want)
+	checkServiceAuth(t, sv, "[a#token aws.auth#sigv4]", "[a#token aws.auth#sigv4]")
+}
+
+// checkServiceAuth compares the service's AuthTraits and AuthSchemes,
+// written by authIDs.
+func checkServiceAuth(t *testing.T, sv *Service, traits, schemes string) {
+	t.Helper()
+	if got := authIDs(sv.AuthTraits); got != traits {
+		t.Errorf("AuthTraits = %s, want %s", got, traits)
 	}
-	if got, want := authIDs(sv.AuthTraits), "[a#token aws.auth#sigv4]"; got != want {
-		t.Errorf("AuthTraits = %s, want %s", got, want)
+	if got := authIDs(sv.AuthSchemes); got != schemes {
+		t.Errorf("AuthSchemes = %s, want %s", got, schemes)
 	}
 }
 
@@ -116,12 +123,8 @@ func TestAuthTraitsBeyondTheAuthList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := authIDs(sv.AuthTraits), "[smithy.api#httpBasicAuth smithy.api#httpBearerAuth smithy.api#httpDigestAuth]"; got != want {
-		t.Errorf("AuthTraits = %s, want %s", got, want)
-	}
-	if got, want := authIDs(sv.AuthSchemes), "[smithy.api#httpBasicAuth smithy.api#httpDigestAuth]"; got != want {
-		t.Errorf("AuthSchemes = %s, want %s", got, want)
-	}
+	checkServiceAuth(t, sv, "[smithy.api#httpBasicAuth smithy.api#httpBearerAuth smithy.api#httpDigestAuth]",
+		"[smithy.api#httpBasicAuth smithy.api#httpDigestAuth]")
 }
 
 func TestAuthNamingAnUnappliedScheme(t *testing.T) {
