@@ -2,7 +2,6 @@ package gogen
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -68,24 +67,33 @@ func (p *Plan) planAuth() {
 }
 
 // authOptionNames names the Options fields of the client's auth schemes,
-// the service's first, then those only some operations use, in operation
-// order; nil where the client only signs with SigV4.
+// in usedSchemes' order; nil where the client only signs with SigV4.
 func (p *Plan) authOptionNames() []string {
-	a := &p.auth
-	if !a.choose {
+	if !p.auth.choose {
 		return nil
 	}
 	var out []string
+	for _, id := range p.usedSchemes() {
+		out = append(out, "Options."+authOptions[id])
+	}
+	return out
+}
+
+// usedSchemes are the schemes the client supports that some operation
+// uses: the service's first, then those of operations' own lists, in
+// operation order.
+func (p *Plan) usedSchemes() []string {
+	var out []string
 	add := func(ids []string) {
 		for _, id := range ids {
-			if o, ok := authOptions[id]; ok && !slices.Contains(out, "Options."+o) {
-				out = append(out, "Options."+o)
+			if _, ok := authOptions[id]; ok && !slices.Contains(out, id) {
+				out = append(out, id)
 			}
 		}
 	}
-	add(a.schemes)
+	add(p.auth.schemes)
 	for _, op := range p.Svc.Operations {
-		add(a.own[op])
+		add(p.auth.own[op])
 	}
 	return out
 }
@@ -227,25 +235,13 @@ func emitAuthMethod(f *jen.File, p *Plan) {
 	f.Add(comment(wrap("authOption names the Options field that configures an auth scheme, or \"\" for a scheme the client does not support.")))
 	f.Func().Id("authOption").Params(jen.Id("id").String()).String().Block(
 		jen.Switch(jen.Id("id")).BlockFunc(func(s *jen.Group) {
-			for _, id := range slices.Sorted(maps.Keys(authOptions)) {
-				if slices.Contains(a.schemes, id) || p.ownUses(id) {
-					s.Case(jen.Lit(id)).Block(jen.Return(jen.Lit("Options." + authOptions[id])))
-				}
+			for _, id := range p.usedSchemes() {
+				s.Case(jen.Lit(id)).Block(jen.Return(jen.Lit("Options." + authOptions[id])))
 			}
 		}),
 		jen.Return(jen.Lit("")),
 	)
 	f.Line()
-}
-
-// ownUses reports whether some operation's own schemes include id.
-func (p *Plan) ownUses(id string) bool {
-	for _, l := range p.auth.own {
-		if slices.Contains(l, id) {
-			return true
-		}
-	}
-	return false
 }
 
 // authSchemesField is an operation's AuthSchemes, or nil where they are the
