@@ -137,9 +137,9 @@ var (
 	digestAuth    = "smithy.api#httpDigestAuth"
 )
 
-// APIKeyName is the header or query parameter of the API key, which no
+// apiKeyName is the header or query parameter of the API key, which no
 // member binds.
-const APIKeyName = "x-modelgen-key"
+const apiKeyName = "x-modelgen-key"
 
 // auth applies auth schemes to the service, sometimes an @auth list, and
 // gives some operations their own. Every list that is not empty names a
@@ -161,9 +161,9 @@ func (b *builder) auth() {
 		case "aws.auth#sigv4":
 			svc.traits = append(svc.traits, `aws.auth#sigv4(name: "modelgen")`)
 		case "smithy.api#httpApiKeyAuth":
-			t := `httpApiKeyAuth(name: "` + APIKeyName + `", in: "query")`
+			t := `httpApiKeyAuth(name: "` + apiKeyName + `", in: "query")`
 			if b.chance(2) {
-				t = `httpApiKeyAuth(name: "` + APIKeyName + `", in: "header"`
+				t = `httpApiKeyAuth(name: "` + apiKeyName + `", in: "header"`
 				if b.chance(2) {
 					t += `, scheme: "Key"`
 				}

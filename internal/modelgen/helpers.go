@@ -186,10 +186,13 @@ func newAuthServer(t *testing.T, want string) string {
 	})
 }
 
+// apiKeyName is the header or query parameter of the model's API key.
+const apiKeyName = "APIKEYNAME"
+
 // authOf describes the authentication a request carries: its
 // Authorization header, and the API key's header and query parameter.
 func authOf(r *http.Request) string {
-	return fmt.Sprintf("authorization=%q key-header=%q key-query=%q", r.Header.Get("Authorization"), r.Header.Get("x-modelgen-key"), r.URL.Query().Get("x-modelgen-key"))
+	return fmt.Sprintf("authorization=%q key-header=%q key-query=%q", r.Header.Get("Authorization"), r.Header.Get(apiKeyName), r.URL.Query().Get(apiKeyName))
 }
 
 func newCheckingServer(t *testing.T, check func(*http.Request)) string {

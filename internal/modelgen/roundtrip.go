@@ -129,7 +129,7 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 	return map[string][]byte{
 		"roundtrip_test.go":         buf.Bytes(),
-		"roundtrip_helpers_test.go": []byte(strings.Replace(helpers, "package PKG", "package "+testPkg, 1)),
+		"roundtrip_helpers_test.go": []byte(strings.NewReplacer("package PKG", "package "+testPkg, `"APIKEYNAME"`, strconv.Quote(apiKeyName)).Replace(helpers)),
 	}, nil
 }
 
