@@ -581,3 +581,84 @@ func readStrings(in []byte) ([]string, error) {
 	d.End()
 	return got, d.Err()
 }
+
+// TestClosingQuote checks closingQuote against a reading of the string an
+// escape at a time, on random strings of quotes, runs of backslashes,
+// escapes and text, from every offset at which an escape or a character
+// begins, ended or not.
+func TestClosingQuote(t *testing.T) {
+	pieces := []string{`a`, `é`, `\"`, `\\`, `\\\"`, `\\\\`, `\u0022`, `\/`, `\n`, "\\\\\\\\\\\"", `x\`, `"`, `""`}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		var starts []int // offsets at which an escape or a character begins
+		for range r.IntN(12) {
+			p := pieces[r.IntN(len(pieces))]
+			starts = append(starts, b.Len())
+			b.WriteString(p)
+		}
+		s := []byte(b.String())
+		for _, i := range starts {
+			// The reading, as unquote does: an escape is a backslash and
+			// the byte after it.
+			want := len(s)
+			for j := i; j < len(s); j++ {
+				if s[j] == '"' {
+					want = j
+					break
+				}
+				if s[j] == '\\' {
+					j++
+				}
+			}
+			if got := closingQuote(s, i); got != want {
+				t.Fatalf("closingQuote(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestLongStringSpareRoom reads a long string whose escapes make it much
+// shorter than the input writes it, then short strings: they are stored
+// in the room its memory was left with, not in a block of their own.
+// And when what it saves is little, the block that was current before it
+// stays so: the short strings after it follow those before it.
+func TestLongStringSpareRoom(t *testing.T) {
+	short := make([]string, 40)
+	for i := range short {
+		short[i] = fmt.Sprintf(`"s%03d\n"`, i) // unescaped too, as the long one
+	}
+	list := func(long string) []byte {
+		return []byte("[" + strings.Join(short[:20], ",") + `,"` + long + `",` + strings.Join(short[20:], ",") + "]")
+	}
+	// \u00e9 is six bytes in the input and two in the string.
+	got, err := readStrings(list(strings.Repeat(`\u00e9`, 10000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := got[20]
+	if long != strings.Repeat("é", 10000) {
+		t.Fatalf("long string of %d bytes, want 20000 of é", len(long))
+	}
+	for i, s := range slices.Delete(slices.Clone(got), 20, 21) {
+		if want := fmt.Sprintf("s%03d\n", i); s != want {
+			t.Fatalf("short string %d: %q, want %q", i, s, want)
+		}
+	}
+	end := uintptr(unsafe.Pointer(unsafe.StringData(long))) + uintptr(len(long))
+	for i, s := range got[21:] {
+		if at := uintptr(unsafe.Pointer(unsafe.StringData(s))); at < end || at+uintptr(len(s)) > end+40000 {
+			t.Fatalf("short string %d after the long one is not in its spare room", i)
+		}
+	}
+
+	// One escape in 5,000 bytes: the long string's memory has a few bytes
+	// to spare, fewer than the block of short strings has free.
+	got, err = readStrings(list(strings.Repeat("x", 2000) + `\"` + strings.Repeat("y", 3000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before, after := got[19], got[21]; unsafe.StringData(after) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(before)), len(before))) {
+		t.Fatal("the short strings after a long one do not follow those before it in their block")
+	}
+}

@@ -6,6 +6,7 @@
 package smithy
 
 import (
+	"bytes"
 	"encoding/binary"
 	"io"
 	"math"
@@ -1124,8 +1125,16 @@ func (d *Decoder) unquoteKept(start, i int, wide bool) string {
 	}
 	// b is at the free end of the current block, which may be a new one
 	// (see roomFor), unless it outgrew a block and has memory of its own.
+	// That memory was sized for the string as the input writes it, and
+	// what unescaping saved is left over at its end: when that is more
+	// than the current block has free, it becomes the block the next
+	// strings go to. On pages of long text with an escape every few words
+	// it was a seventh of what the strings held.
 	if d.used < len(d.arena) && unsafe.SliceData(b) == &d.arena[d.used] {
 		d.used += len(b)
+	} else if free := b[len(b):cap(b)]; len(free) > len(d.arena)-d.used {
+		d.kept += d.used
+		d.arena, d.used = free, 0
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
@@ -1488,35 +1497,56 @@ func (d *Decoder) unicodeEscape(b []byte, i int) ([]byte, int, bool) {
 	return b[:n+size], i, true
 }
 
-// roomFor returns b moved to new memory with more room, for the string
-// whose content goes on at offset i. A string begun in the free end of
-// the current block of strings (unquoteKept's) that outgrew it goes on at
-// the start of a new block, as keep starts one for a string that does not
-// fit. Past that, its memory is its own, with room for the rest of the
-// string and sixteen bytes more for the words unquoteRun stores whole:
-// unescaping makes no string longer, so unquote never needs more. What is
-// left is found by a scan for the closing quote, past escapes (an
-// unterminated string has the rest of the input). Growing by append's
-// doublings instead, a long string was copied a dozen times over, and
-// garbage four times its length was left behind (a page of 20 KB strings
-// with escapes allocated four times the page).
+// roomFor returns b moved to new memory with room for the rest of the
+// string whose content goes on at offset i, and sixteen bytes more for the
+// words unquoteRun stores whole: unescaping makes no string longer, so
+// unquote never needs more. What is left is found by closingQuote (an
+// unterminated string has the rest of the input). A string begun in the
+// free end of the current block of strings (unquoteKept's) that outgrew
+// it goes on at the start of a new block, as keep starts one for a string
+// that does not fit, unless it is long, as keep counts long: then its
+// memory is its own, and the block stays the current one. Making a new
+// block for it instead left the old block's free end unused, and the new
+// block's to the strings after it. Growing by append's doublings instead,
+// a long string was copied a dozen times over, and garbage four times its
+// length was left behind (a page of 20 KB strings with escapes allocated
+// four times the page).
 func (d *Decoder) roomFor(b []byte, i int) []byte {
-	if d.used > 0 && d.used < len(d.arena) && unsafe.SliceData(b) == &d.arena[d.used] {
-		d.newArena(len(b) + minUnquoteRoom)
+	need := len(b) + max(closingQuote(d.s, i)-i, 0) + 16
+	if d.used > 0 && d.used < len(d.arena) && unsafe.SliceData(b) == &d.arena[d.used] && need <= maxArena/4 {
+		d.newArena(need)
 		return d.arena[:copy(d.arena, b)]
 	}
-	s, j := d.s, i
-	for j < len(s) {
-		if j, _ = wideRun(s, j); j >= len(s) || s[j] == '"' {
+	nb := uncleared(need)
+	return nb[:copy(nb, b)]
+}
+
+// closingQuote returns the offset in s of the quote that ends the string
+// whose content goes on at i, at the start of a character or an escape,
+// or len(s) if none does. It looks only for quotes, with the runtime's
+// vector search, and tells an escaped one by the backslashes before it:
+// a quote after an odd run of them is escaped. Stopping at every escape
+// instead, as the scan for a string's first stop does, cost as much as
+// unquoting the string itself on a page of text with an escape every
+// sixteen bytes. Control characters are not looked for: a string with one
+// is an error, which unquote reports.
+func closingQuote(s []byte, i int) int {
+	for i >= 0 && i < len(s) {
+		k := bytes.IndexByte(s[i:], '"')
+		if k < 0 {
 			break
 		}
-		j++ // past a control character, or a backslash and what it escapes
-		if s[j-1] == '\\' {
-			j++
+		q := i + k
+		b := q
+		for b > i && s[b-1] == '\\' {
+			b--
 		}
+		if (q-b)%2 == 0 {
+			return q
+		}
+		i = q + 1
 	}
-	nb := uncleared(len(b) + max(min(j, len(s))-i, 0) + 16)
-	return nb[:copy(nb, b)]
+	return len(s)
 }
 
 // encodeRune returns the UTF-8 encoding of r, a valid code point, as the
