@@ -50,7 +50,7 @@ func emitClient(p *Plan) (map[string]*jen.File, error) {
 	cf := jen.NewFilePathName(p.ImportPath, p.Package)
 	cf.HeaderComment(header)
 	for _, op := range p.Operations {
-		if eventStream(op) {
+		if p.unsupportedEvents(op) {
 			continue
 		}
 		cf.Add(p.proto.serializer(c, op))
@@ -134,7 +134,7 @@ func eventStream(op *Operation) bool {
 }
 
 func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
-	if eventStream(op) {
+	if p.unsupportedEvents(op) {
 		f.Add(operationDoc(p, op))
 		f.Comment("")
 		f.Comment("Event streams are not supported yet: the method returns an error without sending anything.")
@@ -166,7 +166,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if l := p.authSchemesField(op.Shape); l != nil {
 		fields[jen.Id("AuthSchemes")] = l
 	}
-	if streamingOutput(op) {
+	if streamingOutput(op) || p.outputEvents(op) != nil {
 		fields[jen.Id("StreamingOutput")] = jen.True()
 	}
 	if compressesGzip(op.Shape) {

@@ -559,6 +559,8 @@ func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body
 	switch {
 	case IsStreaming(m):
 		g.Add(field.Clone().Op("=").Add(stream))
+	case isEventStream(m) && c.p.eventDecodeFn[t] != "" && isBytes:
+		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(stream, jen.Id(c.eventFunc(t))))
 	case t.Kind == shapes.KindBlob:
 		if isBytes {
 			g.If(nonEmpty).Block(field.Clone().Op("=").Add(kept))

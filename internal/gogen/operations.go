@@ -48,6 +48,7 @@ func emitOperations(p *Plan) map[string]*jen.File {
 		emitIOStruct(ops, p, op, op.Input, op.InputName, true)
 		emitIOStruct(ops, p, op, op.Output, op.OutputName, false)
 	}
+	emitEventReaders(ops, p)
 	if p.mainRedaction {
 		emitRedactionHelpers(ops)
 	}

@@ -82,6 +82,13 @@ type Plan struct {
 	// Functions of the main package, by the shape they encode, decode,
 	// validate or turn into JMESPath data.
 	encodeFn, decodeFn, validateFn, jmesFn map[*shapes.Shape]string
+	// eventReader names the alias of the stream type of each union an
+	// output's event stream targets, and eventDecodeFn the function that
+	// decodes its events (see planEventStreams).
+	eventReader, eventDecodeFn map[*shapes.Shape]string
+	// eventErrorName names the alias of the runtime's EventStreamError in
+	// the main package, "" without event streams.
+	eventErrorName string
 	// membersVar names the jsonwire.Members of each structure: the JSON
 	// names its decoders look members up in (see codec.decodeMembersLoop);
 	// and the jsonwire.Enum of each enum, the values its decoders return
@@ -228,6 +235,8 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		decodeFn:        map[*shapes.Shape]string{},
 		validateFn:      map[*shapes.Shape]string{},
 		jmesFn:          map[*shapes.Shape]string{},
+		eventReader:     map[*shapes.Shape]string{},
+		eventDecodeFn:   map[*shapes.Shape]string{},
 		membersVar:      map[*shapes.Shape]string{},
 		patternVars:     map[string]string{},
 		waiterPaths:     map[string]string{},
@@ -326,6 +335,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 	}
 	planEnumTables(svc, mainScope, p.membersVar)
+	p.planEventStreams(mainScope)
 	if err := p.planChecks(); err != nil {
 		return nil, err
 	}
@@ -600,6 +610,9 @@ func (p *Plan) FieldType(m *shapes.Member, input bool) *jen.Statement {
 			return jen.Qual("io", "Reader")
 		}
 		return jen.Qual("io", "ReadCloser")
+	}
+	if r := p.eventReader[m.Target]; r != "" && !input && isEventStream(m) {
+		return jen.Op("*").Id(r)
 	}
 	t := p.ValueType(m.Target)
 	if p.IsPointer(m) {

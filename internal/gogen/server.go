@@ -508,6 +508,9 @@ func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string) {
 	t := m.Target
 	ct := jen.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
 	switch {
+	case isEventStream(m) && c.p.eventReader[t] != "":
+		g.Comment("Event streams are not supported by this server yet.")
+		g.Op("*").Id("m").Op("=").Op("*").Qual(servePath(c.p), "ErrorMessage").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("NotImplemented"), jen.Lit("event streams are not supported by this server yet"))
 	case IsStreaming(m):
 		g.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Defer().Add(field.Clone()).Dot("Close").Call(),

@@ -248,6 +248,9 @@ func (p *Plan) memberValue(m *shapes.Member, input bool) APIValue {
 		}
 	default:
 		v.Type = renderType(p, p.FieldType(m, input))
+		if !input && isEventStream(m) && p.eventReader[m.Target] != "" {
+			v.Pointer = true // the stream's reader
+		}
 	}
 	if HasClientDefault(m) {
 		raw, _ := m.Traits.Default()

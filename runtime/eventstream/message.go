@@ -2,9 +2,11 @@
 // that Smithy's event streams use over HTTP with the AWS protocols
 // (application/vnd.amazon.eventstream): each message is a prelude with its
 // lengths and their CRC-32, typed headers, a payload and the CRC-32 of all
-// that came before. This package knows the framing only; what the headers
-// and payload of an event mean (":message-type", ":event-type", the
-// payload's codec) is for the generated code above it.
+// that came before. It also holds EventStream, the stream of events a
+// client reads from a response, which generated code gives the function
+// that turns a message into an event: what the headers and payload of an
+// event mean (":message-type", ":event-type", the payload's codec) depends
+// on the model.
 package eventstream
 
 import (

@@ -1,6 +1,11 @@
 package eventstream
 
-import "io"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+)
 
 // EventReader reads the messages of a stream, such as an HTTP response's body,
 // one at a time.
@@ -56,4 +61,111 @@ func (w *EventWriter) WriteMessage(m EventMessage) error {
 	w.buf = b
 	_, err = w.w.Write(b)
 	return err
+}
+
+// EventStream is a stream of events of type E that a service sends, read
+// one at a time from the response body it owns. Recv or Events read it;
+// Close ends it, and must be called once the caller is done with it,
+// whether or not it read to the end.
+type EventStream[E any] struct {
+	body   io.ReadCloser
+	r      *EventReader
+	decode func(*EventMessage) (E, error)
+	err    error // the error every Recv returns once the stream has ended
+}
+
+// NewEventStream returns the stream of the events in body, each decoded
+// from its message by decode, which returns an error for a message that is
+// one (an exception the service models, or another).
+func NewEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error)) *EventStream[E] {
+	return &EventStream[E]{body: body, r: NewEventReader(body), decode: decode}
+}
+
+// Recv returns the next event. At the end of the stream it returns io.EOF.
+// An error event ends the stream too: Recv returns it (a modeled
+// exception as its type in the service's package, any other as an
+// *EventStreamError), and so does every call after it, as after a stream
+// cut off or malformed.
+func (s *EventStream[E]) Recv() (E, error) {
+	var zero E
+	if s.err != nil {
+		return zero, s.err
+	}
+	m, err := s.r.ReadMessage()
+	if err != nil {
+		if err != io.EOF {
+			err = fmt.Errorf("reading the event stream: %w", err)
+		}
+		s.err = err
+		return zero, err
+	}
+	e, err := s.decode(&m)
+	if err != nil {
+		s.err = err
+		return zero, err
+	}
+	return e, nil
+}
+
+// Events iterates over the events until the stream ends. It yields an
+// error with a zero event, as the last thing it yields, for any end but
+// io.EOF.
+func (s *EventStream[E]) Events() iter.Seq2[E, error] {
+	return func(yield func(E, error) bool) {
+		for {
+			e, err := s.Recv()
+			if err == io.EOF {
+				return
+			}
+			if !yield(e, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Close closes the response body: reading stops, and the connection is
+// not reused unless the stream was read to its end. After Close, Recv
+// returns an error.
+func (s *EventStream[E]) Close() error {
+	if s.err == nil {
+		s.err = errEventStreamClosed
+	}
+	return s.body.Close()
+}
+
+// errEventStreamClosed is what Recv returns after Close.
+var errEventStreamClosed = errors.New("eventstream: the event stream is closed")
+
+// EventStreamError is an error event the service's model does not name: a
+// message of type "error" (with its :error-code and :error-message), or an
+// exception of a type the client does not know.
+type EventStreamError struct {
+	Code    string // the :error-code or :exception-type
+	Message string // the :error-message, or an exception's payload
+}
+
+func (e *EventStreamError) Error() string {
+	if e.Message == "" {
+		return "event stream error " + e.Code
+	}
+	return "event stream error " + e.Code + ": " + e.Message
+}
+
+// UnmodeledEventError returns the error of a message of type "error" or of
+// an exception the model does not name, or, for a message of no type or
+// another, or an event of no type, the error that says so.
+func UnmodeledEventError(m *EventMessage) error {
+	switch t := m.Text(":message-type"); t {
+	case "event":
+		return errors.New("eventstream: an event without an :event-type string header")
+	case "error":
+		return &EventStreamError{Code: m.Text(":error-code"), Message: m.Text(":error-message")}
+	case "exception":
+		return &EventStreamError{Code: m.Text(":exception-type"), Message: string(m.Payload)}
+	case "":
+		return errors.New("eventstream: a message without a :message-type string header")
+	default:
+		return fmt.Errorf("eventstream: a message of unknown :message-type %q", t)
+	}
 }

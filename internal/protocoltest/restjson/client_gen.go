@@ -2178,32 +2178,56 @@ func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInpu
 	return v.Err("OperationWithNestedStructureInput")
 }
 
+var opOutputStream = call.Operation{
+	Name:            "OutputStream",
+	StreamingOutput: true,
+}
+
 // OutputStream calls the OutputStream operation.
 //
 // It is sent as POST /OutputStream.
 //
 // It can fail with *types.ServiceUnavailableError.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) OutputStream(ctx context.Context, in *OutputStreamInput, optFns ...func(*Options)) (*OutputStreamOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "OutputStream",
-		Service:   serviceName,
+	if in == nil {
+		in = &OutputStreamInput{}
 	}
+	return send(c, ctx, in, &OutputStreamOutput{}, optFns, &opOutputStream, checkOutputStreamInput, serializeOutputStreamInput, deserializeOutputStreamOutput)
+}
+
+func checkOutputStreamInput(in *OutputStreamInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	return nil
+}
+
+var opOutputStreamWithInitialResponse = call.Operation{
+	Name:            "OutputStreamWithInitialResponse",
+	StreamingOutput: true,
 }
 
 // OutputStreamWithInitialResponse calls the OutputStreamWithInitialResponse operation.
 //
 // It is sent as POST /OutputStreamWithInitialResponse.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) OutputStreamWithInitialResponse(ctx context.Context, in *OutputStreamWithInitialResponseInput, optFns ...func(*Options)) (*OutputStreamWithInitialResponseOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "OutputStreamWithInitialResponse",
-		Service:   serviceName,
+	if in == nil {
+		in = &OutputStreamWithInitialResponseInput{}
 	}
+	return send(c, ctx, in, &OutputStreamWithInitialResponseOutput{}, optFns, &opOutputStreamWithInitialResponse, checkOutputStreamWithInitialResponseInput, serializeOutputStreamWithInitialResponseInput, deserializeOutputStreamWithInitialResponseOutput)
+}
+
+func checkOutputStreamWithInitialResponseInput(in *OutputStreamWithInitialResponseInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	return nil
 }
 
 var opPostPlayerAction = call.Operation{Name: "PostPlayerAction"}

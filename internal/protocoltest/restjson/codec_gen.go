@@ -14,6 +14,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	contentmd5 "github.com/smithygo/smithygo/runtime/contentmd5"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
@@ -2448,6 +2449,34 @@ func deserializeOperationWithNestedStructureOutput(resp *call.Response, out *Ope
 	return d.Err()
 }
 
+func serializeOutputStreamInput(in *OutputStreamInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/OutputStream"
+	_ = in
+	return r, nil
+}
+
+func deserializeOutputStreamOutput(resp *call.Response, out *OutputStreamOutput) error {
+	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	return nil
+}
+
+func serializeOutputStreamWithInitialResponseInput(in *OutputStreamWithInitialResponseInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/OutputStreamWithInitialResponse"
+	_ = in
+	return r, nil
+}
+
+func deserializeOutputStreamWithInitialResponseOutput(resp *call.Response, out *OutputStreamWithInitialResponseOutput) error {
+	if vs := resp.Header["Initial-Response-Member"]; len(vs) > 0 {
+		x := vs[0]
+		out.InitialResponseMember = &x
+	}
+	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	return nil
+}
+
 func serializePostPlayerActionInput(in *PostPlayerActionInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/PostPlayerAction"
@@ -3357,6 +3386,18 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 	return b.Map()
 }
 
+func decodeErrorEvent(d *jsonwire.Decoder, v *types.ErrorEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersErrorEvent, -1); i >= 0; i = d.Member(&membersErrorEvent, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
 func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 	if !d.BeginObject() {
 		return
@@ -3430,6 +3471,20 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 		switch i {
 		case 0:
 			v.Hi = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeHeadersAndImplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersAndImplicitPayloadEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersHeadersAndImplicitPayloadEvent, -1); i >= 0; i = d.Member(&membersHeadersAndImplicitPayloadEvent, i) {
+		switch i {
+		case 0:
+			v.Header = d.BoxString(d.String())
+		case 1:
+			v.Payload = d.BoxString(d.String())
 		}
 	}
 }
@@ -3671,6 +3726,48 @@ func decodePayloadConfig(d *jsonwire.Decoder, v *types.PayloadConfig) {
 			v.Data = d.BoxInt32(d.Int32())
 		}
 	}
+}
+
+func decodePayloadStructure(d *jsonwire.Decoder, v *types.PayloadStructure) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersPayloadStructure, -1); i >= 0; i = d.Member(&membersPayloadStructure, i) {
+		switch i {
+		case 0:
+			v.StructureMember = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodePayloadUnion(d *jsonwire.Decoder) types.PayloadUnion {
+	if !d.BeginObject() {
+		return nil
+	}
+	var out types.PayloadUnion
+	for {
+		key, ok := d.NextKey()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "unionMember":
+			if d.Null() {
+				continue
+			}
+			u := jsonwire.NewIn[types.PayloadUnionMemberUnionMember](d)
+			u.Value = d.String()
+			out = u
+		case "__type":
+			d.Skip()
+		default:
+			out = &types.UnknownUnionMember{
+				Tag:   string(key),
+				Value: d.Raw(),
+			}
+		}
+	}
+	return out
 }
 
 func decodePlayerAction(d *jsonwire.Decoder) types.PlayerAction {
@@ -4867,6 +4964,9 @@ var membersFractionalSecondsOutput = jsonwire.Members{Names: []string{"datetime"
 // membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
+// membersHeadersAndImplicitPayloadEvent holds the wire names of HeadersAndImplicitPayloadEvent's members, which Decoder.Member looks up.
+var membersHeadersAndImplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
+
 // membersHttpChecksumRequiredInputOutput holds the wire names of HttpChecksumRequiredInputOutput's members, which Decoder.Member looks up.
 var membersHttpChecksumRequiredInputOutput = jsonwire.Members{Names: []string{"foo"}}
 
@@ -4905,6 +5005,9 @@ var membersOperationWithNestedStructureOutput = jsonwire.Members{Names: []string
 
 // membersPayloadConfig holds the wire names of PayloadConfig's members, which Decoder.Member looks up.
 var membersPayloadConfig = jsonwire.Members{Names: []string{"data"}}
+
+// membersPayloadStructure holds the wire names of PayloadStructure's members, which Decoder.Member looks up.
+var membersPayloadStructure = jsonwire.Members{Names: []string{"structureMember"}}
 
 // membersPostPlayerActionOutput holds the wire names of PostPlayerActionOutput's members, which Decoder.Member looks up.
 var membersPostPlayerActionOutput = jsonwire.Members{Names: []string{"action"}}
@@ -4947,3 +5050,175 @@ var membersTestConfig = jsonwire.Members{Names: []string{"timeout"}}
 
 // membersUnionInputOutput holds the wire names of UnionInputOutput's members, which Decoder.Member looks up.
 var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}
+
+func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error) {
+	switch m.Text(":message-type") {
+	case "event":
+	case "exception":
+		switch m.Text(":exception-type") {
+		case "error":
+			e := &types.ErrorEvent{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeErrorEvent(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the ErrorEvent event's payload: %w", err)
+				}
+			}
+			return nil, e
+		}
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return nil, eventstream.UnmodeledEventError(m)
+	}
+	switch tag := m.Text(":event-type"); tag {
+	case "headers":
+		v := &types.EventStreamMemberHeaders{}
+		ev := &v.Value
+		if h, ok := m.Get("booleanHeader"); ok {
+			if h.Type != eventstream.HeaderTrue && h.Type != eventstream.HeaderFalse {
+				return nil, fmt.Errorf("the booleanHeader event header is of type %s, not boolean", h.Type)
+			}
+			x := h.Type == eventstream.HeaderTrue
+			ev.BooleanHeader = &x
+		}
+		if h, ok := m.Get("byteHeader"); ok {
+			if h.Type != eventstream.HeaderByte {
+				return nil, fmt.Errorf("the byteHeader event header is of type %s, not byte", h.Type)
+			}
+			x := int8(h.Int)
+			ev.ByteHeader = &x
+		}
+		if h, ok := m.Get("shortHeader"); ok {
+			if h.Type != eventstream.HeaderShort {
+				return nil, fmt.Errorf("the shortHeader event header is of type %s, not short", h.Type)
+			}
+			x := int16(h.Int)
+			ev.ShortHeader = &x
+		}
+		if h, ok := m.Get("intHeader"); ok {
+			if h.Type != eventstream.HeaderInteger {
+				return nil, fmt.Errorf("the intHeader event header is of type %s, not integer", h.Type)
+			}
+			x := int32(h.Int)
+			ev.IntHeader = &x
+		}
+		if h, ok := m.Get("longHeader"); ok {
+			if h.Type != eventstream.HeaderLong {
+				return nil, fmt.Errorf("the longHeader event header is of type %s, not long", h.Type)
+			}
+			x := h.Int
+			ev.LongHeader = &x
+		}
+		if h, ok := m.Get("blobHeader"); ok {
+			if h.Type != eventstream.HeaderBytes {
+				return nil, fmt.Errorf("the blobHeader event header is of type %s, not bytes", h.Type)
+			}
+			ev.BlobHeader = h.Bytes
+		}
+		if h, ok := m.Get("stringHeader"); ok {
+			if h.Type != eventstream.HeaderString {
+				return nil, fmt.Errorf("the stringHeader event header is of type %s, not string", h.Type)
+			}
+			x := string(h.Bytes)
+			ev.StringHeader = &x
+		}
+		if h, ok := m.Get("timestampHeader"); ok {
+			if h.Type != eventstream.HeaderTimestamp {
+				return nil, fmt.Errorf("the timestampHeader event header is of type %s, not timestamp", h.Type)
+			}
+			x := time.UnixMilli(h.Int).UTC()
+			ev.TimestampHeader = &x
+		}
+		return v, nil
+	case "blobPayload":
+		v := &types.EventStreamMemberBlobPayload{}
+		ev := &v.Value
+		if len(m.Payload) > 0 {
+			ev.Payload = m.Payload
+		}
+		return v, nil
+	case "stringPayload":
+		v := &types.EventStreamMemberStringPayload{}
+		ev := &v.Value
+		if len(m.Payload) > 0 {
+			x := string(m.Payload)
+			ev.Payload = &x
+		}
+		return v, nil
+	case "structurePayload":
+		v := &types.EventStreamMemberStructurePayload{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
+			decodePayloadStructure(d, x)
+			ev.Payload = x
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the StructurePayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "unionPayload":
+		v := &types.EventStreamMemberUnionPayload{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			ev.Payload = decodePayloadUnion(d)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the UnionPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "headersAndExplicitPayload":
+		v := &types.EventStreamMemberHeadersAndExplicitPayload{}
+		ev := &v.Value
+		if h, ok := m.Get("header"); ok {
+			if h.Type != eventstream.HeaderString {
+				return nil, fmt.Errorf("the header event header is of type %s, not string", h.Type)
+			}
+			x := string(h.Bytes)
+			ev.Header = &x
+		}
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
+			decodePayloadStructure(d, x)
+			ev.Payload = x
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the HeadersAndExplicitPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "headersAndImplicitPayload":
+		v := &types.EventStreamMemberHeadersAndImplicitPayload{}
+		ev := &v.Value
+		if h, ok := m.Get("header"); ok {
+			if h.Type != eventstream.HeaderString {
+				return nil, fmt.Errorf("the header event header is of type %s, not string", h.Type)
+			}
+			x := string(h.Bytes)
+			ev.Header = &x
+		}
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			decodeHeadersAndImplicitPayloadEvent(d, ev)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the HeadersAndImplicitPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "":
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return &types.UnknownUnionMember{
+			Tag:   tag,
+			Value: m.Payload,
+		}, nil
+	}
+}

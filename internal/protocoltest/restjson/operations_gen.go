@@ -9,6 +9,7 @@ package restjsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"io"
 	"time"
 )
@@ -173,7 +174,7 @@ type DuplexStreamInput struct {
 // DuplexStreamOutput is the output of DuplexStream.
 type DuplexStreamOutput struct {
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // DuplexStreamWithDistinctStreamsInput is the input of DuplexStreamWithDistinctStreams.
@@ -203,7 +204,7 @@ type DuplexStreamWithInitialMessagesOutput struct {
 	InitialResponseMember *string
 
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // EmptyInputAndEmptyOutputInput is the input of EmptyInputAndEmptyOutput.
@@ -1534,7 +1535,7 @@ type OutputStreamInput struct{}
 // OutputStreamOutput is the output of OutputStream.
 type OutputStreamOutput struct {
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // OutputStreamWithInitialResponseInput is the input of OutputStreamWithInitialResponse, which has
@@ -1547,7 +1548,7 @@ type OutputStreamWithInitialResponseOutput struct {
 	InitialResponseMember *string
 
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // PostPlayerActionInput is the input of PostPlayerAction.
@@ -1966,3 +1967,14 @@ type UnitInputAndOutputInput struct{}
 
 // UnitInputAndOutputOutput is the output of UnitInputAndOutput, which has no members.
 type UnitInputAndOutputOutput struct{}
+
+// EventStreamReader is the stream of types.EventStream events of an operation's output: Recv or
+// Events read them one at a time, as the service sends them, and Close ends the stream (call it
+// once done with the stream, whether read to its end or not). An error event ends the stream with
+// its error: *types.ErrorEvent for the exceptions the model names, an *EventStreamError for any
+// other.
+type EventStreamReader = eventstream.EventStream[types.EventStream]
+
+// EventStreamError is an error event of an event stream that the model does not name: a message of
+// type "error", with its code and message, or an exception of a type this client does not know.
+type EventStreamError = eventstream.EventStreamError

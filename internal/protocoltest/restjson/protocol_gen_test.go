@@ -9,6 +9,7 @@ package restjsonprotocol
 
 import (
 	"context"
+	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	"io"
 	"math"
@@ -4227,6 +4228,430 @@ func TestProtocolResponses(t *testing.T) {
 		}, "{\n    \"Message\": \"Hi\"\n}")
 		_, err := c.GreetingWithErrors(context.Background(), &GreetingWithErrorsInput{})
 		checkError(t, err, &types.InvalidGreeting{Message: ptr("Hi")})
+	})
+}
+
+// TestProtocolEventStreams runs the model's smithy.test#eventStreamTests of
+// output streams.
+func TestProtocolEventStreams(t *testing.T) {
+	t.Run("BooleanHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BooleanHeader: ptr(true)}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ByteHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00I\x00\x00\x009o\xc4mY\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nbyteHeader\x02\x01(T\xe6\x8e")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ByteHeader: ptr(int8(int64(1)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ShortHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\vshortHeader\x03\x00\x02\xf5\x11;\n")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ShortHeader: ptr(int16(int64(2)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("IntegerHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\tintHeader\x04\x00\x00\x00\x03\xe5\xc9J\xdb")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{IntHeader: ptr(int32(int64(3)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("LongHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00P\x00\x00\x00@+\xedQ2\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nlongHeader\x05\x00\x00\x00\x00\xff\xff\xff\xfe\xe7gw\xf2")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{LongHeader: ptr(int64(int64(4294967294)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("BlobHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00M\x00\x00\x00=\x9d)\x0f\x80\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nblobHeader\x06\x00\x03foo\x9b\x1blc")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BlobHeader: []byte("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StringHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00O\x00\x00\x00?\t\xe7=\xcc\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\fstringHeader\a\x00\x03foo\xc5?\xb60")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{StringHeader: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("TimestampHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00U\x00\x00\x00E\x93g*\xcd\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\x0ftimestampHeader\b\x00\x00\x01\x92\xe2\xee1P\xea\xe5w\x12")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{TimestampHeader: ptr(time.Unix(int64(1730384114), int64(0)).UTC())}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("MultipleHeaderOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\fstringHeader\a\x00\x03foo\nblobHeader\x06\x00\x03bar\x03]\xba;")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{
+				BlobHeader:    []byte("bar"),
+				BooleanHeader: ptr(true),
+				StringHeader:  ptr("foo"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StringPayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00`\x00\x00\x00M\xf4}\x95\t\r:message-type\a\x00\x05event\v:event-type\a\x00\rstringPayload\r:content-type\a\x00\ntext/plainfooF\xd4B\xeb")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("BlobPayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00l\x00\x00\x00Y+W\xacu\r:message-type\a\x00\x05event\v:event-type\a\x00\vblobPayload\r:content-type\a\x00\x18application/octet-streambaro\xe6q\x89")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberBlobPayload{Value: types.BlobPayloadEvent{Payload: []byte("bar")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StructurePayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\r:message-type\a\x00\x05event\v:event-type\a\x00\x10structurePayload\r:content-type\a\x00\x10application/json{\"structureMember\":\"foo\"}\xad\xc2\x11T")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStructurePayload{Value: types.StructurePayloadEvent{Payload: &types.PayloadStructure{StructureMember: ptr("foo")}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("UnionPayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00w\x00\x00\x00R\xab\xb5\xd3n\r:message-type\a\x00\x05event\v:event-type\a\x00\funionPayload\r:content-type\a\x00\x10application/json{\"unionMember\":\"bar\"}\xc6C0>")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberUnionPayload{Value: types.UnionPayloadEvent{Payload: &types.PayloadUnionMemberUnionMember{Value: "bar"}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("HeadersAndExplicitPayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}6\x9f){")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndExplicitPayload{Value: types.HeadersAndExplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: &types.PayloadStructure{StructureMember: ptr("bar")},
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("HeadersAndImplicitPayloadOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x8d\x00\x00\x00lhP\x869\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndImplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"payload\":\"bar\"}y\x95\x9bS")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndImplicitPayload{Value: types.HeadersAndImplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: ptr("bar"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ClientErrorOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00t\x00\x00\x00S\x9b\x12\x99(\r:message-type\a\x00\texception\x0f:exception-type\a\x00\x05error\r:content-type\a\x00\x10application/json{\"message\":\"foo\"};\x9a\xd5/")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		checkError(t, err, &types.ErrorEvent{Message: ptr("foo")})
+	})
+	t.Run("ClientUnexpectedErrorOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05error\v:error-code\a\x00\x0einternal-error\x0e:error-message\a\x00\x1aAn unknown error occurred.$\xba}-")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("MissingMessageTypeOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xf0\xb7\xb1&")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("MalformedMessageTypeOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\x06\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\\\x1d\x7f5")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("MissingEventTypeOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00m\x00\x00\x00Du1\xe9\x1c\r:message-type\a\x00\x05event\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xae,\xb4\x1a")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("MalformedEventTypeOutput", func(t *testing.T) {
+		c := responseClient(200, nil, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\x06\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xc3\xfa(\xb9")
+		out, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("ModeledProtocolError", func(t *testing.T) {
+		c := responseClient(500, map[string]string{
+			"Content-Type":     "application/json",
+			"X-Amzn-Errortype": "ServiceUnavailableError",
+		}, "{\"message\": \"foo\"}")
+		_, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		{
+			var want *types.ServiceUnavailableError
+			if !errors.As(err, &want) {
+				t.Fatalf("error %v (%T) is not a %T", err, err, want)
+			}
+		}
+	})
+	t.Run("UnmodeledProtocolError", func(t *testing.T) {
+		c := responseClient(500, map[string]string{"Content-Type": "text/plain"}, "service unavailable")
+		_, err := c.OutputStream(context.Background(), &OutputStreamInput{})
+		if err == nil {
+			t.Fatal("no error")
+		}
+	})
+	t.Run("InitialResponseOutput", func(t *testing.T) {
+		c := responseClient(200, map[string]string{"initial-response-member": "foo"}, "")
+		out, err := c.OutputStreamWithInitialResponse(context.Background(), &OutputStreamWithInitialResponseInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		out.Stream = nil
+		assertEqual(t, out, &OutputStreamWithInitialResponseOutput{InitialResponseMember: ptr("foo")})
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("MissingRequiredInitialResponseOutput", func(t *testing.T) {
+		t.Skip("not supported: @required output members the server left out stay nil rather than failing the call, so that callers can tell a missing value from a zero one")
+		c := responseClient(200, nil, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		out, err := c.OutputStreamWithInitialResponse(context.Background(), &OutputStreamWithInitialResponseInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream := out.Stream
+		defer stream.Close()
+		_, err = stream.Recv()
+		if err == nil {
+			t.Fatal("no error")
+		}
 	})
 }
 

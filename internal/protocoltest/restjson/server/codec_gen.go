@@ -1518,15 +1518,6 @@ func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
 	return out
 }
 
-func encodeBlobPayloadEvent(e *jsonwire.Encoder, v *types.BlobPayloadEvent) {
-	e.BeginObject()
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		e.Base64(v.Payload)
-	}
-	e.EndObject()
-}
-
 func encodeBooleanList(e *jsonwire.Encoder, v []bool) {
 	e.BeginArray()
 	for i := range v {
@@ -1649,49 +1640,6 @@ func encodeDocumentValuedMap(e *jsonwire.Encoder, v map[string]types.Document) {
 	e.EndObject()
 }
 
-func encodeErrorEvent(e *jsonwire.Encoder, v *types.ErrorEvent) {
-	e.BeginObject()
-	if v.Message != nil {
-		e.QuotedKey("\"message\"")
-		e.String(*v.Message)
-	}
-	e.EndObject()
-}
-
-func encodeEventStream(e *jsonwire.Encoder, v types.EventStream) {
-	e.BeginObject()
-	switch x := v.(type) {
-	case *types.EventStreamMemberHeaders:
-		e.QuotedKey("\"headers\"")
-		encodeHeadersEvent(e, &x.Value)
-	case *types.EventStreamMemberBlobPayload:
-		e.QuotedKey("\"blobPayload\"")
-		encodeBlobPayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberStringPayload:
-		e.QuotedKey("\"stringPayload\"")
-		encodeStringPayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberStructurePayload:
-		e.QuotedKey("\"structurePayload\"")
-		encodeStructurePayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberUnionPayload:
-		e.QuotedKey("\"unionPayload\"")
-		encodeUnionPayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberHeadersAndExplicitPayload:
-		e.QuotedKey("\"headersAndExplicitPayload\"")
-		encodeHeadersAndExplicitPayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberHeadersAndImplicitPayload:
-		e.QuotedKey("\"headersAndImplicitPayload\"")
-		encodeHeadersAndImplicitPayloadEvent(e, &x.Value)
-	case *types.EventStreamMemberError:
-		e.QuotedKey("\"error\"")
-		encodeErrorEvent(e, &x.Value)
-	case *types.UnknownUnionMember:
-		e.Key(x.Tag)
-		e.Raw(x.Value)
-	}
-	e.EndObject()
-}
-
 func encodeFarewell(e *jsonwire.Encoder, v *types.Farewell) {
 	e.BeginObject()
 	if v.Phrase != nil {
@@ -1736,69 +1684,6 @@ func encodeGreetingStruct(e *jsonwire.Encoder, v *types.GreetingStruct) {
 	if v.Hi != nil {
 		e.QuotedKey("\"hi\"")
 		e.String(*v.Hi)
-	}
-	e.EndObject()
-}
-
-func encodeHeadersAndExplicitPayloadEvent(e *jsonwire.Encoder, v *types.HeadersAndExplicitPayloadEvent) {
-	e.BeginObject()
-	if v.Header != nil {
-		e.QuotedKey("\"header\"")
-		e.String(*v.Header)
-	}
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		encodePayloadStructure(e, v.Payload)
-	}
-	e.EndObject()
-}
-
-func encodeHeadersAndImplicitPayloadEvent(e *jsonwire.Encoder, v *types.HeadersAndImplicitPayloadEvent) {
-	e.BeginObject()
-	if v.Header != nil {
-		e.QuotedKey("\"header\"")
-		e.String(*v.Header)
-	}
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		e.String(*v.Payload)
-	}
-	e.EndObject()
-}
-
-func encodeHeadersEvent(e *jsonwire.Encoder, v *types.HeadersEvent) {
-	e.BeginObject()
-	if v.BooleanHeader != nil {
-		e.QuotedKey("\"booleanHeader\"")
-		e.Bool(*v.BooleanHeader)
-	}
-	if v.ByteHeader != nil {
-		e.QuotedKey("\"byteHeader\"")
-		e.Int(int64(*v.ByteHeader))
-	}
-	if v.ShortHeader != nil {
-		e.QuotedKey("\"shortHeader\"")
-		e.Int(int64(*v.ShortHeader))
-	}
-	if v.IntHeader != nil {
-		e.QuotedKey("\"intHeader\"")
-		e.Int(int64(*v.IntHeader))
-	}
-	if v.LongHeader != nil {
-		e.QuotedKey("\"longHeader\"")
-		e.Int(int64(*v.LongHeader))
-	}
-	if v.BlobHeader != nil {
-		e.QuotedKey("\"blobHeader\"")
-		e.Base64(v.BlobHeader)
-	}
-	if v.StringHeader != nil {
-		e.QuotedKey("\"stringHeader\"")
-		e.String(*v.StringHeader)
-	}
-	if v.TimestampHeader != nil {
-		e.QuotedKey("\"timestampHeader\"")
-		e.DateTime(*v.TimestampHeader)
 	}
 	e.EndObject()
 }
@@ -1920,28 +1805,6 @@ func encodePayloadConfig(e *jsonwire.Encoder, v *types.PayloadConfig) {
 	if v.Data != nil {
 		e.QuotedKey("\"data\"")
 		e.Int(int64(*v.Data))
-	}
-	e.EndObject()
-}
-
-func encodePayloadStructure(e *jsonwire.Encoder, v *types.PayloadStructure) {
-	e.BeginObject()
-	if v.StructureMember != nil {
-		e.QuotedKey("\"structureMember\"")
-		e.String(*v.StructureMember)
-	}
-	e.EndObject()
-}
-
-func encodePayloadUnion(e *jsonwire.Encoder, v types.PayloadUnion) {
-	e.BeginObject()
-	switch x := v.(type) {
-	case *types.PayloadUnionMemberUnionMember:
-		e.QuotedKey("\"unionMember\"")
-		e.String(x.Value)
-	case *types.UnknownUnionMember:
-		e.Key(x.Tag)
-		e.Raw(x.Value)
 	}
 	e.EndObject()
 }
@@ -2135,15 +1998,6 @@ func encodeStringMap(e *jsonwire.Encoder, v map[string]string) {
 	e.EndObject()
 }
 
-func encodeStringPayloadEvent(e *jsonwire.Encoder, v *types.StringPayloadEvent) {
-	e.BeginObject()
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		e.String(*v.Payload)
-	}
-	e.EndObject()
-}
-
 func encodeStringSet(e *jsonwire.Encoder, v []string) {
 	e.BeginArray()
 	for i := range v {
@@ -2169,15 +2023,6 @@ func encodeStructureListMember(e *jsonwire.Encoder, v *types.StructureListMember
 	if v.B != nil {
 		e.QuotedKey("\"other\"")
 		e.String(*v.B)
-	}
-	e.EndObject()
-}
-
-func encodeStructurePayloadEvent(e *jsonwire.Encoder, v *types.StructurePayloadEvent) {
-	e.BeginObject()
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		encodePayloadStructure(e, v.Payload)
 	}
 	e.EndObject()
 }
@@ -2227,15 +2072,6 @@ func encodeUnionPayload(e *jsonwire.Encoder, v types.UnionPayload) {
 	case *types.UnknownUnionMember:
 		e.Key(x.Tag)
 		e.Raw(x.Value)
-	}
-	e.EndObject()
-}
-
-func encodeUnionPayloadEvent(e *jsonwire.Encoder, v *types.UnionPayloadEvent) {
-	e.BeginObject()
-	if v.Payload != nil {
-		e.QuotedKey("\"payload\"")
-		encodePayloadUnion(e, v.Payload)
 	}
 	e.EndObject()
 }

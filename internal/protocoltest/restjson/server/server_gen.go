@@ -1937,12 +1937,8 @@ func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.R
 		Header: http.Header{},
 		Status: 200,
 	}
-	if out.Stream != nil {
-		e := jsonwire.NewEncoder(make([]byte, 0, 256))
-		encodeEventStream(e, out.Stream)
-		m.Body = e.Bytes()
-		m.Header.Set("Content-Type", "application/json")
-	}
+	// Event streams are not supported by this server yet.
+	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
 	return m
 }
 
@@ -2052,12 +2048,8 @@ func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStr
 	if out.InitialResponseMember != nil {
 		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
-	if out.Stream != nil {
-		e := jsonwire.NewEncoder(make([]byte, 0, 256))
-		encodeEventStream(e, out.Stream)
-		m.Body = e.Bytes()
-		m.Header.Set("Content-Type", "application/json")
-	}
+	// Event streams are not supported by this server yet.
+	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
 	return m
 }
 
@@ -7198,12 +7190,8 @@ func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.R
 		Header: http.Header{},
 		Status: 200,
 	}
-	if out.Stream != nil {
-		e := jsonwire.NewEncoder(make([]byte, 0, 256))
-		encodeEventStream(e, out.Stream)
-		m.Body = e.Bytes()
-		m.Header.Set("Content-Type", "application/json")
-	}
+	// Event streams are not supported by this server yet.
+	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
 	return m
 }
 
@@ -7249,12 +7237,8 @@ func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStr
 	if out.InitialResponseMember != nil {
 		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
-	if out.Stream != nil {
-		e := jsonwire.NewEncoder(make([]byte, 0, 256))
-		encodeEventStream(e, out.Stream)
-		m.Body = e.Bytes()
-		m.Header.Set("Content-Type", "application/json")
-	}
+	// Event streams are not supported by this server yet.
+	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
 	return m
 }
 

@@ -1,0 +1,308 @@
+package gogen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygo/smithygo/internal/naming"
+	"github.com/smithygo/smithygo/internal/shapes"
+)
+
+// An event stream is a member of an operation's input or output that
+// targets a @streaming union: the HTTP body is then a sequence of
+// messages (runtime/eventstream), each an event, one of the union's
+// members. The client reads a restJson1 output's stream; an input's stream
+// (which needs each message signed) and the other protocols' (awsJson's
+// initial-response event, rpcv2Cbor's CBOR payloads) are not supported
+// yet: such an operation's method returns an error without sending
+// anything.
+
+// isEventStream reports whether member m is an event stream.
+func isEventStream(m *shapes.Member) bool {
+	return m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming()
+}
+
+// eventStreamMember returns the event-stream member of an operation's
+// input or output s, or nil.
+func eventStreamMember(s *shapes.Shape) *shapes.Member {
+	if s == nil {
+		return nil
+	}
+	for _, m := range s.Members {
+		if isEventStream(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// outputEvents returns the event-stream member of op's output when the
+// client reads it, or nil.
+func (p *Plan) outputEvents(op *Operation) *shapes.Member {
+	if p.proto.traitID() != shapes.TraitRestJSON1 || eventStreamMember(op.Input) != nil {
+		return nil
+	}
+	return eventStreamMember(op.Output)
+}
+
+// unsupportedEvents reports whether op has an event stream the client
+// does not support: its method returns an error.
+func (p *Plan) unsupportedEvents(op *Operation) bool {
+	return (eventStreamMember(op.Input) != nil || eventStreamMember(op.Output) != nil) && p.outputEvents(op) == nil
+}
+
+// planEventStreams names, for each union an output's event stream targets,
+// the alias of the stream's type in the main package and the function
+// that decodes an event from its message.
+func (p *Plan) planEventStreams(scope *naming.Scope) {
+	for _, o := range p.Operations {
+		m := p.outputEvents(o)
+		if m == nil || p.eventReader[m.Target] != "" {
+			continue
+		}
+		name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
+		p.eventReader[m.Target] = scope.Unique(name+"Reader", owner)
+		p.eventDecodeFn[m.Target] = scope.Unique("readEvent"+name, owner)
+		if p.eventErrorName == "" {
+			p.eventErrorName = scope.Unique("EventStreamError", "the event streams' unmodeled errors")
+		}
+	}
+}
+
+// emitEventReaders declares the alias of each output event stream's type:
+// the runtime's EventStream of the union, a name the package's users can
+// write (with copy mode, the runtime is under internal/).
+func emitEventReaders(f *jen.File, p *Plan) {
+	for _, u := range p.sortedShapes(func(s *shapes.Shape) bool { return p.eventReader[s] != "" }) {
+		name := p.eventReader[u]
+		var errs []string
+		for _, m := range u.Members {
+			if m.Target.IsError() {
+				errs = append(errs, "*types."+p.TypeName(m.Target))
+			}
+		}
+		ends := fmt.Sprintf("An error event ends the stream with an *%s.", p.eventErrorName)
+		if len(errs) > 0 {
+			ends = fmt.Sprintf("An error event ends the stream with its error: %s for the exceptions the model names, an *%s for any other.", strings.Join(errs, ", "), p.eventErrorName)
+		}
+		f.Add(comment(wrap("%s is the stream of types.%s events of an operation's output: Recv or Events read them one at a time, as the service sends them, and Close ends the stream (call it once done with the stream, whether read to its end or not). %s", name, p.TypeName(u), ends)))
+		f.Type().Id(name).Op("=").Qual(p.runtimePkg("eventstream"), "EventStream").Types(jen.Qual(p.TypesPath, p.TypeName(u)))
+		f.Line()
+	}
+	if p.eventErrorName != "" {
+		f.Add(comment(wrap("%s is an error event of an event stream that the model does not name: a message of type \"error\", with its code and message, or an exception of a type this client does not know.", p.eventErrorName)))
+		f.Type().Id(p.eventErrorName).Op("=").Qual(p.runtimePkg("eventstream"), "EventStreamError")
+		f.Line()
+	}
+}
+
+// eventFunc names the function that decodes an event of the union u from
+// its message, emitting it the first time.
+func (c *codec) eventFunc(u *shapes.Shape) string {
+	name := c.p.eventDecodeFn[u]
+	if _, ok := c.funcs[name]; !ok {
+		c.funcs[name] = jen.Null() // taken, while the body queues what it decodes
+		c.funcs[name] = c.eventDecoder(u)
+	}
+	return name
+}
+
+// eventDecoder emits the function that decodes a message of an event
+// stream of u: an event (":message-type" "event") is the union's member
+// its ":event-type" names, or an UnknownUnionMember holding the payload
+// for one the model does not have; an exception is the error member its
+// ":exception-type" names, returned as an error; an exception the model
+// does not name, or a message of type "error", is an *EventStreamError;
+// a message or an event without its type (as a string) is an error.
+func (c *codec) eventDecoder(u *shapes.Shape) jen.Code {
+	es := c.p.runtimePkg("eventstream")
+	msg := jen.Op("*").Qual(es, "EventMessage")
+	t := c.p.ValueType(u)
+	var events, exceptions []*shapes.Member
+	for _, m := range u.Members {
+		if m.Target.IsError() {
+			exceptions = append(exceptions, m)
+		} else {
+			events = append(events, m)
+		}
+	}
+	unmodeled := jen.Return(jen.Nil(), jen.Qual(es, "UnmodeledEventError").Call(jen.Id("m")))
+	return jen.Func().Id(c.p.eventDecodeFn[u]).Params(jen.Id("m").Add(msg)).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("m").Dot("Text").Call(jen.Lit(":message-type"))).BlockFunc(func(sw *jen.Group) {
+			sw.Case(jen.Lit("event"))
+			sw.Case(jen.Lit("exception")).BlockFunc(func(eg *jen.Group) {
+				if len(exceptions) == 0 {
+					eg.Add(unmodeled)
+					return
+				}
+				eg.Switch(jen.Id("m").Dot("Text").Call(jen.Lit(":exception-type"))).BlockFunc(func(xs *jen.Group) {
+					for _, m := range exceptions {
+						xs.Case(jen.Lit(m.Name)).BlockFunc(func(cg *jen.Group) {
+							cg.Id("e").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(m.Target)).Values()
+							c.decodeEventInto(cg, m.Target, jen.Id("e"))
+							cg.Return(jen.Nil(), jen.Id("e"))
+						})
+					}
+				})
+				eg.Add(unmodeled)
+			})
+			sw.Default().Add(unmodeled)
+		})
+		g.Switch(jen.Id("tag").Op(":=").Id("m").Dot("Text").Call(jen.Lit(":event-type")), jen.Id("tag")).BlockFunc(func(sw *jen.Group) {
+			for _, m := range events {
+				sw.Case(jen.Lit(m.Name)).BlockFunc(func(cg *jen.Group) {
+					w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
+					cg.Id("v").Op(":=").Op("&").Add(w).Values()
+					if !m.Target.IsUnit() {
+						cg.Id("ev").Op(":=").Op("&").Id("v").Dot("Value")
+						c.decodeEventInto(cg, m.Target, jen.Id("ev"))
+					}
+					cg.Return(jen.Id("v"), jen.Nil())
+				})
+			}
+			sw.Case(jen.Lit("")).Block(unmodeled)
+			sw.Default().Block(jen.Return(jen.Op("&").Qual(c.p.TypesPath, c.p.UnknownName).Values(jen.Dict{
+				jen.Id("Tag"):   jen.Id("tag"),
+				jen.Id("Value"): jen.Id("m").Dot("Payload"),
+			}), jen.Nil()))
+		})
+	})
+}
+
+// decodeEventInto decodes the message m into the structure s that the
+// variable v points to, returning (nil and) the error of a message that does not fit it: its
+// @eventHeader members from the headers of their names, and its
+// @eventPayload member from the payload (a blob as it is, a string as
+// text, a structure or union as JSON); without an @eventPayload member,
+// the payload is a JSON object of the members that are not headers.
+func (c *codec) decodeEventInto(g *jen.Group, s *shapes.Shape, v *jen.Statement) {
+	var payload *shapes.Member
+	var body []*shapes.Member
+	for _, m := range s.Members {
+		switch {
+		case m.Traits.Has("smithy.api#eventHeader"):
+			c.decodeEventHeader(g, m, v)
+		case m.Traits.Has("smithy.api#eventPayload"):
+			payload = m
+		default:
+			body = append(body, m)
+		}
+	}
+	field := func(m *shapes.Member) *jen.Statement { return v.Clone().Dot(c.p.FieldName(m)) }
+	bad := func(what string) jen.Code {
+		return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding the "+s.ID.Name+" event's "+what+": %w"), jen.Id("err")))
+	}
+	switch {
+	case payload != nil && payload.Target.Kind == shapes.KindBlob:
+		g.If(jen.Len(jen.Id("m").Dot("Payload")).Op(">").Lit(0)).Block(field(payload).Op("=").Id("m").Dot("Payload"))
+	case payload != nil && (payload.Target.Kind == shapes.KindString || payload.Target.IsEnum()):
+		g.If(jen.Len(jen.Id("m").Dot("Payload")).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+			if payload.Target.IsEnum() {
+				b.Add(field(payload).Op("=").Qual(c.p.TypesPath, c.p.TypeName(payload.Target)).Call(jen.String().Call(jen.Id("m").Dot("Payload"))))
+				return
+			}
+			b.Id("x").Op(":=").String().Call(jen.Id("m").Dot("Payload"))
+			b.Add(field(payload).Op("=").Op("&").Id("x"))
+		})
+	case payload != nil:
+		g.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("m").Dot("Payload"))).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+			b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("m").Dot("Payload"))
+			addAll(b, c.decValue(payload.Target, c.p.IsPointer(payload), c.bodyTimestamp(payload), func(x jen.Code) jen.Code {
+				return field(payload).Op("=").Add(x)
+			}))
+			b.Id("d").Dot("End").Call()
+			b.If(jen.Err().Op(":=").Id("d").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(bad("payload"))
+		})
+	case len(body) > 0:
+		g.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("m").Dot("Payload"))).Op(">").Lit(0)).BlockFunc(func(b *jen.Group) {
+			b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("m").Dot("Payload"))
+			b.Id(c.decFunc(s)).Call(jen.Id("d"), v.Clone())
+			b.Id("d").Dot("End").Call()
+			b.If(jen.Err().Op(":=").Id("d").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(bad("payload"))
+		})
+	}
+}
+
+// eventHeaderTypes maps the kinds of shape an @eventHeader member may
+// target to the header type its value has, and the HeaderValue field and
+// conversion that give the member's value.
+var eventHeaderTypes = map[shapes.Kind]string{
+	shapes.KindBoolean:   "HeaderTrue",
+	shapes.KindByte:      "HeaderByte",
+	shapes.KindShort:     "HeaderShort",
+	shapes.KindInteger:   "HeaderInteger",
+	shapes.KindLong:      "HeaderLong",
+	shapes.KindBlob:      "HeaderBytes",
+	shapes.KindString:    "HeaderString",
+	shapes.KindTimestamp: "HeaderTimestamp",
+}
+
+// decodeEventHeader sets member m of the structure v points to from the
+// message's header of m's name, when there is one; a header of another
+// type than m's is an error.
+func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Statement) {
+	es := c.p.runtimePkg("eventstream")
+	field := v.Clone().Dot(c.p.FieldName(m))
+	t := m.Target
+	kind := t.Kind
+	switch {
+	case t.IsEnum():
+		kind = shapes.KindString
+	case t.Kind == shapes.KindIntEnum:
+		kind = shapes.KindInteger
+	}
+	want, ok := eventHeaderTypes[kind]
+	if !ok {
+		return // the model's validation refuses other targets
+	}
+	set := func(b *jen.Group, x *jen.Statement) {
+		if t.IsEnum() || t.Kind == shapes.KindIntEnum {
+			x = jen.Qual(c.p.TypesPath, c.p.TypeName(t)).Call(x)
+		}
+		if c.p.IsPointer(m) {
+			b.Id("x").Op(":=").Add(x)
+			b.Add(field.Clone().Op("=").Op("&").Id("x"))
+			return
+		}
+		b.Add(field.Clone().Op("=").Add(x))
+	}
+	wrong := jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("the "+m.Name+" event header is of type %s, not "+c.headerTypeName(kind)), jen.Id("h").Dot("Type")))
+	g.If(jen.Id("h").Op(",").Id("ok").Op(":=").Id("m").Dot("Get").Call(jen.Lit(m.Name)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+		var value *jen.Statement
+		cond := jen.Id("h").Dot("Type").Op("!=").Qual(es, want)
+		switch kind {
+		case shapes.KindBoolean:
+			cond = jen.Id("h").Dot("Type").Op("!=").Qual(es, "HeaderTrue").Op("&&").Id("h").Dot("Type").Op("!=").Qual(es, "HeaderFalse")
+			value = jen.Id("h").Dot("Type").Op("==").Qual(es, "HeaderTrue")
+		case shapes.KindByte:
+			value = jen.Int8().Call(jen.Id("h").Dot("Int"))
+		case shapes.KindShort:
+			value = jen.Int16().Call(jen.Id("h").Dot("Int"))
+		case shapes.KindInteger:
+			value = jen.Int32().Call(jen.Id("h").Dot("Int"))
+		case shapes.KindLong:
+			value = jen.Id("h").Dot("Int")
+		case shapes.KindBlob:
+			value = jen.Id("h").Dot("Bytes")
+		case shapes.KindString:
+			value = jen.String().Call(jen.Id("h").Dot("Bytes"))
+		case shapes.KindTimestamp:
+			value = jen.Qual("time", "UnixMilli").Call(jen.Id("h").Dot("Int")).Dot("UTC").Call()
+		}
+		b.If(cond).Block(wrong)
+		set(b, value)
+	})
+}
+
+// headerTypeName is the header type's name in errors.
+func (c *codec) headerTypeName(k shapes.Kind) string {
+	switch k {
+	case shapes.KindBoolean:
+		return "boolean"
+	case shapes.KindBlob:
+		return "bytes"
+	}
+	return k.String()
+}
