@@ -254,6 +254,25 @@ func keepAcrossGroups(groups []string, scans map[string][]*goFile, roots map[str
 		for _, group := range groups {
 			keep[group] = keepDecls(scans[group], slices.Sorted(maps.Keys(roots[group])), methodsUsed)
 			for fi, f := range scans[group] {
+				// A file with assembly is copied with it whole, once any of
+				// its declarations is kept: the assembly defines all of its
+				// bodiless functions, and go vet wants each declared.
+				if slices.Contains(keep[group][fi], true) {
+					for _, d := range f.decls {
+						if !d.bodiless {
+							continue
+						}
+						for _, name := range d.names {
+							if !roots[group][name] {
+								if roots[group] == nil {
+									roots[group] = map[string]bool{}
+								}
+								roots[group][name] = true
+								grew = true
+							}
+						}
+					}
+				}
 				for di, d := range f.decls {
 					if !keep[group][fi][di] {
 						continue

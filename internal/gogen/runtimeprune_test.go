@@ -358,3 +358,40 @@ func TestSharedRuntimeGoesWithItsImporters(t *testing.T) {
 		}
 	}
 }
+
+// TestAssemblyDeclarationsKeptTogether keeps a declaration of a file with
+// assembly that uses one of the assembly's functions and not the others
+// (wideRunLong: stopRunAVX2, not unquoteRunAVX2): every function the
+// assembly defines keeps its declaration, as the copy of the assembly
+// defines them all. Before, copying failed ("would lose its declaration"),
+// for a client that read strings without unescaping any.
+func TestAssemblyDeclarationsKeptTogether(t *testing.T) {
+	rs, err := loadRuntimeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scans []*goFile
+	asm := -1
+	for _, f := range rs.pkgs["jsonwire"].files {
+		if f.name == "scan_amd64.go" {
+			asm = len(scans)
+		}
+		scans = append(scans, f.scan)
+	}
+	if asm < 0 {
+		t.Fatal("no jsonwire/scan_amd64.go")
+	}
+	keep := keepAcrossGroups([]string{"smithy"}, map[string][]*goFile{"smithy": scans}, map[string]map[string]bool{"smithy": {"wideRunLong": true}}, map[string]bool{})
+	bodiless := 0
+	for di, d := range scans[asm].decls {
+		if d.bodiless {
+			bodiless++
+			if !keep["smithy"][asm][di] {
+				t.Errorf("%v, defined by the assembly, is dropped", d.names)
+			}
+		}
+	}
+	if bodiless < 3 {
+		t.Fatalf("scan_amd64.go declares %d functions without a body, want its three", bodiless)
+	}
+}
