@@ -13,11 +13,10 @@ import (
 // An event stream is a member of an operation's input or output that
 // targets a @streaming union: the HTTP body is then a sequence of
 // messages (runtime/eventstream), each an event, one of the union's
-// members. The client reads a restJson1 output's stream; an input's stream
-// (which needs each message signed) and the other protocols' (awsJson's
-// initial-response event, rpcv2Cbor's CBOR payloads) are not supported
-// yet: such an operation's method returns an error without sending
-// anything.
+// members. The client reads an output's stream with restJson1 and awsJson;
+// an input's stream (which needs each message signed) and rpcv2's are not
+// supported yet: such an operation's method returns an error without
+// sending anything.
 
 // isEventStream reports whether member m is an event stream.
 func isEventStream(m *shapes.Member) bool {
@@ -41,10 +40,25 @@ func eventStreamMember(s *shapes.Shape) *shapes.Member {
 // outputEvents returns the event-stream member of op's output when the
 // client reads it, or nil.
 func (p *Plan) outputEvents(op *Operation) *shapes.Member {
-	if p.proto.traitID() != shapes.TraitRestJSON1 || eventStreamMember(op.Input) != nil {
+	if _, ok := p.eventStreamProtocol(); !ok || eventStreamMember(op.Input) != nil {
 		return nil
 	}
 	return eventStreamMember(op.Output)
+}
+
+// eventStreamProtocol reports whether the client reads the event streams
+// of its protocol (ok), and whether the protocol sends the output's other
+// members in a first event, "initial-response" (initial), rather than in
+// the HTTP response: restJson1 binds them to the response's headers, the
+// RPC protocols put them in that event.
+func (p *Plan) eventStreamProtocol() (initial, ok bool) {
+	switch p.proto.(type) {
+	case restJSON1:
+		return false, true
+	case awsJSON:
+		return true, true
+	}
+	return false, false
 }
 
 // unsupportedEvents reports whether op has an event stream the client
@@ -305,4 +319,34 @@ func (c *codec) headerTypeName(k shapes.Kind) string {
 		return "bytes"
 	}
 	return k.String()
+}
+
+// eventStreamDeserializer emits the body of an RPC protocol's deserializer
+// of an output with an event stream: the stream is opened, and its
+// initial-response event, when it comes, holds the output's other members
+// as a JSON object.
+func (c *codec) eventStreamDeserializer(g *jen.Group, op *Operation, stream *shapes.Member) {
+	var others []*shapes.Member
+	for _, m := range op.Output.Members {
+		if m != stream {
+			others = append(others, m)
+		}
+	}
+	initial := jen.Func().Params(jen.Id("m").Op("*").Qual(c.p.runtimePkg("eventstream"), "EventMessage")).Error().BlockFunc(func(b *jen.Group) {
+		if len(others) == 0 {
+			b.Return(jen.Nil()) // nothing but the stream
+			return
+		}
+		b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("m").Dot("Payload"))
+		b.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+			c.decodeMembersLoop(ib, op.Output, others, "out")
+		})
+		b.Id("d").Dot("End").Call()
+		b.Return(jen.Id("d").Dot("Err").Call())
+	})
+	g.List(jen.Id("s"), jen.Err()).Op(":=").Qual(c.p.runtimePkg("eventstream"), "OpenEventStream").Call(jen.Id("resp").Dot("Body"), jen.Id(c.eventFunc(stream.Target)), initial)
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	g.Id("out").Dot(c.p.FieldName(stream)).Op("=").Id("s")
+	c.fillDefaults(g, others, "out") // with an initial response or without
+	g.Return(jen.Nil())
 }

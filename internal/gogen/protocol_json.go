@@ -36,6 +36,12 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 	b := c.p.responseBindings[outShape]
 	name := op.Deserialize
 	return jen.Func().Id(name).Params(jen.Id("resp").Op("*").Add(c.p.callQual("Response")), jen.Id("out").Op("*").Id(op.OutputName)).Error().BlockFunc(func(g *jen.Group) {
+		if stream := c.p.outputEvents(op); stream != nil {
+			if initial, _ := c.p.eventStreamProtocol(); initial {
+				c.eventStreamDeserializer(g, op, stream)
+				return
+			}
+		}
 		c.decodeBound(g, b, "out")
 		var filled []*shapes.Member
 		if outShape != nil {

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"runtime"
 	"testing"
 	"time"
 
@@ -354,4 +355,42 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("framed again as %x, read from %x", b, in[:n])
 		}
 	})
+}
+
+// TestLargeMessages reads a message larger than the memory the reader
+// takes ahead, and a header value longer than a writer may write (the
+// limits bind writers, not readers); and a prelude that claims a gigabyte
+// and ends there costs no gigabyte.
+func TestLargeMessages(t *testing.T) {
+	big := EventMessage{Headers: []EventHeader{{"n", IntegerHeader(1)}}, Payload: bytes.Repeat([]byte("x"), 3*eventReadAhead+5)}
+	b, err := AppendEventMessage(nil, big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewEventReader(bytes.NewReader(b)).ReadMessage()
+	if err != nil || !bytes.Equal(m.Payload, big.Payload) {
+		t.Fatalf("large message: %v", err)
+	}
+
+	value := bytes.Repeat([]byte("v"), MaxEventHeaderValue+100)
+	raw := append([]byte{1, 'h', byte(HeaderBytes), byte(len(value) >> 8), byte(len(value))}, value...)
+	m, _, err = DecodeEventMessage(frameEvent(raw, nil))
+	if err != nil || len(m.Headers) != 1 || !bytes.Equal(m.Headers[0].Value.Bytes, value) {
+		t.Fatalf("long header value: %v", err)
+	}
+
+	lying := frameEvent(nil, nil)[:eventPreludeLen]
+	lying[0], lying[1], lying[2], lying[3] = 0x40, 0, 0, 0 // 1 GiB
+	c := crc32.ChecksumIEEE(lying[:8])
+	lying[8], lying[9], lying[10], lying[11] = byte(c>>24), byte(c>>16), byte(c>>8), byte(c)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = NewEventReader(bytes.NewReader(lying)).ReadMessage()
+	runtime.ReadMemStats(&after)
+	if err != io.ErrUnexpectedEOF {
+		t.Fatalf("a gigabyte that never comes: %v, want io.ErrUnexpectedEOF", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*eventReadAhead {
+		t.Fatalf("a gigabyte that never comes took %d bytes", alloc)
+	}
 }

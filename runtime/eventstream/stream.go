@@ -31,16 +31,31 @@ func (r *EventReader) ReadMessage() (EventMessage, error) {
 	if err != nil {
 		return EventMessage{}, err
 	}
-	buf := make([]byte, total)
+	// The prelude's lengths are not held to a limit (see the limits), so
+	// memory is taken as the message's bytes arrive, not all at once on
+	// the prelude's word: a message of gigabytes that never comes costs
+	// nothing.
+	buf := make([]byte, eventPreludeLen, min(total, eventReadAhead))
 	copy(buf, r.pre[:])
-	if _, err := io.ReadFull(r.r, buf[eventPreludeLen:]); err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
+	for len(buf) < total {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
 		}
-		return EventMessage{}, err
+		n, err := io.ReadFull(r.r, buf[len(buf):min(cap(buf), total)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return EventMessage{}, err
+		}
 	}
 	return decodeEventBody(buf, headers)
 }
+
+// eventReadAhead is the most memory ReadMessage takes for a message before
+// its bytes arrive.
+const eventReadAhead = 1 << 20
 
 // EventWriter writes messages to a stream, such as an HTTP request's body, each
 // in one Write.
@@ -68,10 +83,11 @@ func (w *EventWriter) WriteMessage(m EventMessage) error {
 // Close ends it, and must be called once the caller is done with it,
 // whether or not it read to the end.
 type EventStream[E any] struct {
-	body   io.ReadCloser
-	r      *EventReader
-	decode func(*EventMessage) (E, error)
-	err    error // the error every Recv returns once the stream has ended
+	body    io.ReadCloser
+	r       *EventReader
+	decode  func(*EventMessage) (E, error)
+	pending *EventMessage // the first event, read by OpenEventStream
+	err     error         // the error every Recv returns once the stream has ended
 }
 
 // NewEventStream returns the stream of the events in body, each decoded
@@ -79,6 +95,41 @@ type EventStream[E any] struct {
 // one (an exception the service models, or another).
 func NewEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error)) *EventStream[E] {
 	return &EventStream[E]{body: body, r: NewEventReader(body), decode: decode}
+}
+
+// OpenEventStream returns the stream of the events in body, as
+// NewEventStream does, for the protocols whose stream begins with an event
+// of type "initial-response" holding the output's other members (awsJson,
+// rpcv2Cbor): it reads the first message and gives an initial response to
+// initial, which decodes it. Any other first event is the stream's first.
+// A first message that is an error event, or one initial fails on, is
+// returned as the error, and body is closed.
+func OpenEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error), initial func(*EventMessage) error) (*EventStream[E], error) {
+	s := NewEventStream(body, decode)
+	m, err := s.r.ReadMessage()
+	switch {
+	case err == io.EOF:
+		s.err = err // a stream without events
+		return s, nil
+	case err != nil:
+		body.Close()
+		return nil, fmt.Errorf("reading the event stream: %w", err)
+	case m.Text(":message-type") == "event" && m.Text(":event-type") == "initial-response":
+		if err := initial(&m); err != nil {
+			body.Close()
+			return nil, fmt.Errorf("decoding the initial response: %w", err)
+		}
+	case m.Text(":message-type") == "event":
+		s.pending = &m
+	default:
+		_, err := decode(&m)
+		if err == nil {
+			err = UnmodeledEventError(&m)
+		}
+		body.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // Recv returns the next event. At the end of the stream it returns io.EOF.
@@ -90,6 +141,10 @@ func (s *EventStream[E]) Recv() (E, error) {
 	var zero E
 	if s.err != nil {
 		return zero, s.err
+	}
+	if m := s.pending; m != nil {
+		s.pending = nil
+		return s.decode(m)
 	}
 	m, err := s.r.ReadMessage()
 	if err != nil {

@@ -6,7 +6,6 @@ package cloudwatchlogs
 
 import (
 	"context"
-	"errors"
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
@@ -2299,6 +2298,11 @@ func checkPutTransformerInput(in *PutTransformerInput, mode validation.Mode) err
 	return v.Err("PutTransformerInput")
 }
 
+var opStartLiveTail = call.Operation{
+	Name:            "StartLiveTail",
+	StreamingOutput: true,
+}
+
 // StartLiveTail calls the StartLiveTail operation.
 //
 // It is sent as POST /.
@@ -2306,14 +2310,25 @@ func checkPutTransformerInput(in *PutTransformerInput, mode validation.Mode) err
 // It can fail with *types.AccessDeniedException, *types.InvalidOperationException,
 // *types.InvalidParameterException, *types.LimitExceededException,
 // *types.ResourceNotFoundException.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) StartLiveTail(ctx context.Context, in *StartLiveTailInput, optFns ...func(*Options)) (*StartLiveTailOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "StartLiveTail",
-		Service:   serviceName,
+	if in == nil {
+		in = &StartLiveTailInput{}
 	}
+	return send(c, ctx, in, &StartLiveTailOutput{}, optFns, &opStartLiveTail, checkStartLiveTailInput, serializeStartLiveTailInput, deserializeStartLiveTailOutput, nil)
+}
+
+func checkStartLiveTailInput(in *StartLiveTailInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	var v validation.Validator
+	if in.LogGroupIdentifiers == nil {
+		v.Required(&validation.Path{Name: "logGroupIdentifiers"})
+	}
+	return v.Err("StartLiveTailInput")
 }
 
 var opStartQuery = call.Operation{Name: "StartQuery"}

@@ -5,8 +5,11 @@
 package cloudwatchlogs
 
 import (
+	"bytes"
+	"fmt"
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs/types"
 	call "github.com/smithygo/smithygo/runtime/call"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
@@ -2868,6 +2871,47 @@ func deserializePutTransformerOutput(resp *call.Response, out *PutTransformerOut
 	return nil
 }
 
+func serializeStartLiveTailInput(in *StartLiveTailInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.HostPrefix = "streaming-"
+	r.Header["X-Amz-Target"] = []string{"Logs_20140328.StartLiveTail"}
+	e := jsonwire.NewEncoder(opStartLiveTail.BodyBuffer())
+	e.BeginObject()
+	if in.LogGroupIdentifiers != nil {
+		e.QuotedKey("\"logGroupIdentifiers\"")
+		encodeStartLiveTailLogGroupIdentifiers(e, in.LogGroupIdentifiers)
+	}
+	if in.LogStreamNames != nil {
+		e.QuotedKey("\"logStreamNames\"")
+		encodeInputLogStreamNames(e, in.LogStreamNames)
+	}
+	if in.LogStreamNamePrefixes != nil {
+		e.QuotedKey("\"logStreamNamePrefixes\"")
+		encodeInputLogStreamNames(e, in.LogStreamNamePrefixes)
+	}
+	if in.LogEventFilterPattern != nil {
+		e.QuotedKey("\"logEventFilterPattern\"")
+		e.String(*in.LogEventFilterPattern)
+	}
+	e.EndObject()
+	r.Body = e.Bytes()
+	opStartLiveTail.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
+	return r, nil
+}
+
+func deserializeStartLiveTailOutput(resp *call.Response, out *StartLiveTailOutput) error {
+	s, err := eventstream.OpenEventStream(resp.Body, readEventStartLiveTailResponseStream, func(m *eventstream.EventMessage) error {
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	out.ResponseStream = s
+	return nil
+}
+
 func serializeStartQueryInput(in *StartQueryInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/"
@@ -4080,6 +4124,10 @@ func decodeInheritedProperties(d *jsonwire.Decoder) []types.InheritedProperty {
 	return b.Slice()
 }
 
+func decodeInputLogStreamNames(d *jsonwire.Decoder) []string {
+	return d.StringList()
+}
+
 func decodeIntegrationDetails(d *jsonwire.Decoder) types.IntegrationDetails {
 	if !d.BeginObject() {
 		return nil
@@ -4161,6 +4209,91 @@ func decodeListToMap(d *jsonwire.Decoder, v *types.ListToMap) {
 			v.Flatten = d.Bool()
 		case 5:
 			v.FlattenedElement = types.FlattenedElement(d.Enum(&enumFlattenedElement))
+		}
+	}
+}
+
+func decodeLiveTailSessionLogEvent(d *jsonwire.Decoder, v *types.LiveTailSessionLogEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersLiveTailSessionLogEvent, -1); i >= 0; i = d.Member(&membersLiveTailSessionLogEvent, i) {
+		switch i {
+		case 0:
+			v.LogStreamName = d.BoxString(d.String())
+		case 1:
+			v.LogGroupIdentifier = d.BoxString(d.String())
+		case 2:
+			v.Message = d.BoxString(d.String())
+		case 3:
+			v.Timestamp = d.BoxInt64(d.Int64())
+		case 4:
+			v.IngestionTime = d.BoxInt64(d.Int64())
+		}
+	}
+}
+
+func decodeLiveTailSessionMetadata(d *jsonwire.Decoder, v *types.LiveTailSessionMetadata) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersLiveTailSessionMetadata, -1); i >= 0; i = d.Member(&membersLiveTailSessionMetadata, i) {
+		switch i {
+		case 0:
+			v.Sampled = d.Bool()
+		}
+	}
+}
+
+func decodeLiveTailSessionResults(d *jsonwire.Decoder) []types.LiveTailSessionLogEvent {
+	if !d.BeginArray() {
+		return nil
+	}
+	// The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).
+	var b jsonwire.ListBuilder[types.LiveTailSessionLogEvent]
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		decodeLiveTailSessionLogEvent(d, b.NextIn(d))
+	}
+	return b.Slice()
+}
+
+func decodeLiveTailSessionStart(d *jsonwire.Decoder, v *types.LiveTailSessionStart) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersLiveTailSessionStart, -1); i >= 0; i = d.Member(&membersLiveTailSessionStart, i) {
+		switch i {
+		case 0:
+			v.RequestId = d.BoxString(d.String())
+		case 1:
+			v.SessionId = d.BoxString(d.String())
+		case 2:
+			v.LogGroupIdentifiers = decodeStartLiveTailLogGroupIdentifiers(d)
+		case 3:
+			v.LogStreamNames = decodeInputLogStreamNames(d)
+		case 4:
+			v.LogStreamNamePrefixes = decodeInputLogStreamNames(d)
+		case 5:
+			v.LogEventFilterPattern = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeLiveTailSessionUpdate(d *jsonwire.Decoder, v *types.LiveTailSessionUpdate) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersLiveTailSessionUpdate, -1); i >= 0; i = d.Member(&membersLiveTailSessionUpdate, i) {
+		switch i {
+		case 0:
+			x := jsonwire.NewIn[types.LiveTailSessionMetadata](d)
+			decodeLiveTailSessionMetadata(d, x)
+			v.SessionMetadata = x
+		case 1:
+			v.SessionResults = decodeLiveTailSessionResults(d)
 		}
 	}
 }
@@ -5341,6 +5474,30 @@ func decodeSearchedLogStreams(d *jsonwire.Decoder) []types.SearchedLogStream {
 	return b.Slice()
 }
 
+func decodeSessionStreamingException(d *jsonwire.Decoder, v *types.SessionStreamingException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersSessionStreamingException, -1); i >= 0; i = d.Member(&membersSessionStreamingException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeSessionTimeoutException(d *jsonwire.Decoder, v *types.SessionTimeoutException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersSessionTimeoutException, -1); i >= 0; i = d.Member(&membersSessionTimeoutException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
 func decodeSplitString(d *jsonwire.Decoder, v *types.SplitString) {
 	if !d.BeginObject() {
 		return
@@ -5380,6 +5537,10 @@ func decodeSplitStringEntry(d *jsonwire.Decoder, v *types.SplitStringEntry) {
 			v.Delimiter = d.BoxString(d.String())
 		}
 	}
+}
+
+func decodeStartLiveTailLogGroupIdentifiers(d *jsonwire.Decoder) []string {
+	return d.StringList()
 }
 
 func decodeSubscriptionFilter(d *jsonwire.Decoder, v *types.SubscriptionFilter) {
@@ -6341,6 +6502,14 @@ func encodeSplitStringEntry(e *jsonwire.Encoder, v *types.SplitStringEntry) {
 	e.EndObject()
 }
 
+func encodeStartLiveTailLogGroupIdentifiers(e *jsonwire.Encoder, v []string) {
+	e.BeginArray()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.EndArray()
+}
+
 func encodeSubstituteString(e *jsonwire.Encoder, v *types.SubstituteString) {
 	e.BeginObject()
 	if v.Entries != nil {
@@ -6767,6 +6936,18 @@ var membersListTagsLogGroupResponse = jsonwire.Members{Names: []string{"tags"}}
 // membersListToMap holds the wire names of ListToMap's members, which Decoder.Member looks up.
 var membersListToMap = jsonwire.Members{Names: []string{"source", "key", "valueKey", "target", "flatten", "flattenedElement"}}
 
+// membersLiveTailSessionLogEvent holds the wire names of LiveTailSessionLogEvent's members, which Decoder.Member looks up.
+var membersLiveTailSessionLogEvent = jsonwire.Members{Names: []string{"logStreamName", "logGroupIdentifier", "message", "timestamp", "ingestionTime"}}
+
+// membersLiveTailSessionMetadata holds the wire names of LiveTailSessionMetadata's members, which Decoder.Member looks up.
+var membersLiveTailSessionMetadata = jsonwire.Members{Names: []string{"sampled"}}
+
+// membersLiveTailSessionStart holds the wire names of LiveTailSessionStart's members, which Decoder.Member looks up.
+var membersLiveTailSessionStart = jsonwire.Members{Names: []string{"requestId", "sessionId", "logGroupIdentifiers", "logStreamNames", "logStreamNamePrefixes", "logEventFilterPattern"}}
+
+// membersLiveTailSessionUpdate holds the wire names of LiveTailSessionUpdate's members, which Decoder.Member looks up.
+var membersLiveTailSessionUpdate = jsonwire.Members{Names: []string{"sessionMetadata", "sessionResults"}}
+
 // membersLogEvent holds the wire names of LogEvent's members, which Decoder.Member looks up.
 var membersLogEvent = jsonwire.Members{Names: []string{"timestamp", "message"}}
 
@@ -7012,3 +7193,70 @@ var membersUpperCaseString = jsonwire.Members{Names: []string{"withKeys"}}
 
 // membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
 var membersValidationException = jsonwire.Members{Names: []string{"message"}}
+
+func readEventStartLiveTailResponseStream(m *eventstream.EventMessage) (types.StartLiveTailResponseStream, error) {
+	switch m.Text(":message-type") {
+	case "event":
+	case "exception":
+		switch m.Text(":exception-type") {
+		case "SessionTimeoutException":
+			e := &types.SessionTimeoutException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeSessionTimeoutException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the SessionTimeoutException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "SessionStreamingException":
+			e := &types.SessionStreamingException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeSessionStreamingException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the SessionStreamingException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		}
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return nil, eventstream.UnmodeledEventError(m)
+	}
+	switch tag := m.Text(":event-type"); tag {
+	case "sessionStart":
+		v := &types.StartLiveTailResponseStreamMemberSessionStart{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			decodeLiveTailSessionStart(d, ev)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the LiveTailSessionStart event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "sessionUpdate":
+		v := &types.StartLiveTailResponseStreamMemberSessionUpdate{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			decodeLiveTailSessionUpdate(d, ev)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the LiveTailSessionUpdate event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "":
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return &types.UnknownUnionMember{
+			Tag:   tag,
+			Value: m.Payload,
+		}, nil
+	}
+}

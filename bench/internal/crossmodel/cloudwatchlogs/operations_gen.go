@@ -4,7 +4,10 @@
 
 package cloudwatchlogs
 
-import types "github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs/types"
+import (
+	types "github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
+)
 
 // AssociateKmsKeyInput is the input of AssociateKmsKey.
 type AssociateKmsKeyInput struct {
@@ -1465,7 +1468,7 @@ type StartLiveTailInput struct {
 // StartLiveTailOutput is the output of StartLiveTail.
 type StartLiveTailOutput struct {
 	// ResponseStream is the responseStream member.
-	ResponseStream types.StartLiveTailResponseStream
+	ResponseStream *StartLiveTailResponseStreamReader
 }
 
 // StartQueryInput is the input of StartQuery.
@@ -1657,3 +1660,15 @@ type UpdateLogAnomalyDetectorInput struct {
 
 // UpdateLogAnomalyDetectorOutput is the output of UpdateLogAnomalyDetector, which has no members.
 type UpdateLogAnomalyDetectorOutput struct{}
+
+// StartLiveTailResponseStreamReader is the stream of types.StartLiveTailResponseStream events of
+// an operation's output: Recv or Events read them one at a time, as the service sends them, and
+// Close ends the stream (call it once done with the stream, whether read to its end or not). An
+// error event ends the stream with its error: *types.SessionTimeoutException,
+// *types.SessionStreamingException for the exceptions the model names, an *EventStreamError for
+// any other.
+type StartLiveTailResponseStreamReader = eventstream.EventStream[types.StartLiveTailResponseStream]
+
+// EventStreamError is an error event of an event stream that the model does not name: a message of
+// type "error", with its code and message, or an exception of a type this client does not know.
+type EventStreamError = eventstream.EventStreamError

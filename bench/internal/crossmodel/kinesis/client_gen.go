@@ -6,7 +6,6 @@ package kinesis
 
 import (
 	"context"
-	"errors"
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/kinesis/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	endpointrules "github.com/smithygo/smithygo/runtime/endpointrules"
@@ -974,20 +973,46 @@ func checkStopStreamEncryptionInput(in *StopStreamEncryptionInput, mode validati
 	return v.Err("StopStreamEncryptionInput")
 }
 
+var opSubscribeToShard = call.Operation{
+	Name:            "SubscribeToShard",
+	StreamingOutput: true,
+}
+
 // SubscribeToShard calls the SubscribeToShard operation.
 //
 // It is sent as POST /.
 //
 // It can fail with *types.AccessDeniedException, *types.InvalidArgumentException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) SubscribeToShard(ctx context.Context, in *SubscribeToShardInput, optFns ...func(*Options)) (*SubscribeToShardOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "SubscribeToShard",
-		Service:   serviceName,
+	if in == nil {
+		in = &SubscribeToShardInput{}
 	}
+	extra := endpointrules.Params{"OperationType": "data"}
+	if in.ConsumerARN != nil {
+		extra["ConsumerARN"] = *in.ConsumerARN
+	}
+	return send(c, ctx, in, &SubscribeToShardOutput{}, optFns, &opSubscribeToShard, checkSubscribeToShardInput, serializeSubscribeToShardInput, deserializeSubscribeToShardOutput, extra)
+}
+
+func checkSubscribeToShardInput(in *SubscribeToShardInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	var v validation.Validator
+	if in.ConsumerARN == nil {
+		v.Required(&validation.Path{Name: "ConsumerARN"})
+	}
+	if in.ShardId == nil {
+		v.Required(&validation.Path{Name: "ShardId"})
+	}
+	if in.StartingPosition == nil {
+		v.Required(&validation.Path{Name: "StartingPosition"})
+	}
+	return v.Err("SubscribeToShardInput")
 }
 
 var opUpdateShardCount = call.Operation{Name: "UpdateShardCount"}

@@ -5,8 +5,11 @@
 package kinesis
 
 import (
+	"bytes"
+	"fmt"
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/kinesis/types"
 	call "github.com/smithygo/smithygo/runtime/call"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 )
 
@@ -1109,6 +1112,42 @@ func deserializeStopStreamEncryptionOutput(resp *call.Response, out *StopStreamE
 	return nil
 }
 
+func serializeSubscribeToShardInput(in *SubscribeToShardInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/"
+	r.Header["X-Amz-Target"] = []string{"Kinesis_20131202.SubscribeToShard"}
+	e := jsonwire.NewEncoder(opSubscribeToShard.BodyBuffer())
+	e.BeginObject()
+	if in.ConsumerARN != nil {
+		e.QuotedKey("\"ConsumerARN\"")
+		e.String(*in.ConsumerARN)
+	}
+	if in.ShardId != nil {
+		e.QuotedKey("\"ShardId\"")
+		e.String(*in.ShardId)
+	}
+	if in.StartingPosition != nil {
+		e.QuotedKey("\"StartingPosition\"")
+		encodeStartingPosition(e, in.StartingPosition)
+	}
+	e.EndObject()
+	r.Body = e.Bytes()
+	opSubscribeToShard.NoteBody(len(r.Body))
+	r.SetContentType("application/x-amz-json-1.1")
+	return r, nil
+}
+
+func deserializeSubscribeToShardOutput(resp *call.Response, out *SubscribeToShardOutput) error {
+	s, err := eventstream.OpenEventStream(resp.Body, readEventSubscribeToShardEventStream, func(m *eventstream.EventMessage) error {
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	out.EventStream = s
+	return nil
+}
+
 func serializeUpdateShardCountInput(in *UpdateShardCountInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/"
@@ -1311,6 +1350,90 @@ func decodeHashKeyRange(d *jsonwire.Decoder, v *types.HashKeyRange) {
 	}
 }
 
+func decodeInternalFailureException(d *jsonwire.Decoder, v *types.InternalFailureException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersInternalFailureException, -1); i >= 0; i = d.Member(&membersInternalFailureException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSAccessDeniedException(d *jsonwire.Decoder, v *types.KMSAccessDeniedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSAccessDeniedException, -1); i >= 0; i = d.Member(&membersKMSAccessDeniedException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSDisabledException(d *jsonwire.Decoder, v *types.KMSDisabledException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSDisabledException, -1); i >= 0; i = d.Member(&membersKMSDisabledException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSInvalidStateException(d *jsonwire.Decoder, v *types.KMSInvalidStateException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSInvalidStateException, -1); i >= 0; i = d.Member(&membersKMSInvalidStateException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSNotFoundException(d *jsonwire.Decoder, v *types.KMSNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSNotFoundException, -1); i >= 0; i = d.Member(&membersKMSNotFoundException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSOptInRequired(d *jsonwire.Decoder, v *types.KMSOptInRequired) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSOptInRequired, -1); i >= 0; i = d.Member(&membersKMSOptInRequired, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeKMSThrottlingException(d *jsonwire.Decoder, v *types.KMSThrottlingException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersKMSThrottlingException, -1); i >= 0; i = d.Member(&membersKMSThrottlingException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
 func decodeMetricsNameList(d *jsonwire.Decoder) []types.MetricsName {
 	if !d.BeginArray() {
 		return nil
@@ -1392,6 +1515,30 @@ func decodeRecordList(d *jsonwire.Decoder) []types.Record {
 		decodeRecord(d, b.NextIn(d))
 	}
 	return b.Slice()
+}
+
+func decodeResourceInUseException(d *jsonwire.Decoder, v *types.ResourceInUseException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersResourceInUseException, -1); i >= 0; i = d.Member(&membersResourceInUseException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeResourceNotFoundException(d *jsonwire.Decoder, v *types.ResourceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersResourceNotFoundException, -1); i >= 0; i = d.Member(&membersResourceNotFoundException, i) {
+		switch i {
+		case 0:
+			v.Message = d.BoxString(d.String())
+		}
+	}
 }
 
 func decodeSequenceNumberRange(d *jsonwire.Decoder, v *types.SequenceNumberRange) {
@@ -1572,6 +1719,24 @@ func decodeStreamSummaryList(d *jsonwire.Decoder) []types.StreamSummary {
 	return b.Slice()
 }
 
+func decodeSubscribeToShardEvent(d *jsonwire.Decoder, v *types.SubscribeToShardEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersSubscribeToShardEvent, -1); i >= 0; i = d.Member(&membersSubscribeToShardEvent, i) {
+		switch i {
+		case 0:
+			v.Records = decodeRecordList(d)
+		case 1:
+			v.ContinuationSequenceNumber = d.BoxString(d.String())
+		case 2:
+			v.MillisBehindLatest = d.BoxInt64(d.Int64())
+		case 3:
+			v.ChildShards = decodeChildShardList(d)
+		}
+	}
+}
+
 func decodeTag(d *jsonwire.Decoder, v *types.Tag) {
 	if !d.BeginObject() {
 		return
@@ -1643,6 +1808,23 @@ func encodeShardFilter(e *jsonwire.Encoder, v *types.ShardFilter) {
 	if v.ShardId != nil {
 		e.QuotedKey("\"ShardId\"")
 		e.String(*v.ShardId)
+	}
+	if v.Timestamp != nil {
+		e.QuotedKey("\"Timestamp\"")
+		e.EpochSeconds(*v.Timestamp)
+	}
+	e.EndObject()
+}
+
+func encodeStartingPosition(e *jsonwire.Encoder, v *types.StartingPosition) {
+	e.BeginObject()
+	if v.Type != "" {
+		e.QuotedKey("\"Type\"")
+		e.String(string(v.Type))
+	}
+	if v.SequenceNumber != nil {
+		e.QuotedKey("\"SequenceNumber\"")
+		e.String(*v.SequenceNumber)
 	}
 	if v.Timestamp != nil {
 		e.QuotedKey("\"Timestamp\"")
@@ -1823,6 +2005,9 @@ var membersStreamModeDetails = jsonwire.Members{Names: []string{"StreamMode"}}
 // membersStreamSummary holds the wire names of StreamSummary's members, which Decoder.Member looks up.
 var membersStreamSummary = jsonwire.Members{Names: []string{"StreamName", "StreamARN", "StreamStatus", "StreamModeDetails", "StreamCreationTimestamp"}}
 
+// membersSubscribeToShardEvent holds the wire names of SubscribeToShardEvent's members, which Decoder.Member looks up.
+var membersSubscribeToShardEvent = jsonwire.Members{Names: []string{"Records", "ContinuationSequenceNumber", "MillisBehindLatest", "ChildShards"}}
+
 // membersTag holds the wire names of Tag's members, which Decoder.Member looks up.
 var membersTag = jsonwire.Members{Names: []string{"Key", "Value"}}
 
@@ -1831,3 +2016,135 @@ var membersUpdateShardCountOutput = jsonwire.Members{Names: []string{"StreamName
 
 // membersValidationException holds the wire names of ValidationException's members, which Decoder.Member looks up.
 var membersValidationException = jsonwire.Members{Names: []string{"message"}}
+
+func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.SubscribeToShardEventStream, error) {
+	switch m.Text(":message-type") {
+	case "event":
+	case "exception":
+		switch m.Text(":exception-type") {
+		case "ResourceNotFoundException":
+			e := &types.ResourceNotFoundException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeResourceNotFoundException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the ResourceNotFoundException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "ResourceInUseException":
+			e := &types.ResourceInUseException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeResourceInUseException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the ResourceInUseException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSDisabledException":
+			e := &types.KMSDisabledException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSDisabledException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSDisabledException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSInvalidStateException":
+			e := &types.KMSInvalidStateException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSInvalidStateException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSInvalidStateException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSAccessDeniedException":
+			e := &types.KMSAccessDeniedException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSAccessDeniedException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSAccessDeniedException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSNotFoundException":
+			e := &types.KMSNotFoundException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSNotFoundException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSNotFoundException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSOptInRequired":
+			e := &types.KMSOptInRequired{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSOptInRequired(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSOptInRequired event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "KMSThrottlingException":
+			e := &types.KMSThrottlingException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeKMSThrottlingException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the KMSThrottlingException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		case "InternalFailureException":
+			e := &types.InternalFailureException{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeInternalFailureException(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the InternalFailureException event's payload: %w", err)
+				}
+			}
+			return nil, e
+		}
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return nil, eventstream.UnmodeledEventError(m)
+	}
+	switch tag := m.Text(":event-type"); tag {
+	case "SubscribeToShardEvent":
+		v := &types.SubscribeToShardEventStreamMemberSubscribeToShardEvent{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			decodeSubscribeToShardEvent(d, ev)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the SubscribeToShardEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "":
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return &types.UnknownUnionMember{
+			Tag:   tag,
+			Value: m.Payload,
+		}, nil
+	}
+}

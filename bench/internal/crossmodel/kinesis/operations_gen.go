@@ -6,6 +6,7 @@ package kinesis
 
 import (
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/kinesis/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"time"
 )
 
@@ -602,7 +603,7 @@ type SubscribeToShardInput struct {
 // SubscribeToShardOutput is the output of SubscribeToShard.
 type SubscribeToShardOutput struct {
 	// EventStream: required.
-	EventStream types.SubscribeToShardEventStream
+	EventStream *SubscribeToShardEventStreamReader
 }
 
 // UpdateShardCountInput is the input of UpdateShardCount.
@@ -646,3 +647,17 @@ type UpdateStreamModeInput struct {
 
 // UpdateStreamModeOutput is the output of UpdateStreamMode, which has no members.
 type UpdateStreamModeOutput struct{}
+
+// SubscribeToShardEventStreamReader is the stream of types.SubscribeToShardEventStream events of
+// an operation's output: Recv or Events read them one at a time, as the service sends them, and
+// Close ends the stream (call it once done with the stream, whether read to its end or not). An
+// error event ends the stream with its error: *types.ResourceNotFoundException,
+// *types.ResourceInUseException, *types.KMSDisabledException, *types.KMSInvalidStateException,
+// *types.KMSAccessDeniedException, *types.KMSNotFoundException, *types.KMSOptInRequired,
+// *types.KMSThrottlingException, *types.InternalFailureException for the exceptions the model
+// names, an *EventStreamError for any other.
+type SubscribeToShardEventStreamReader = eventstream.EventStream[types.SubscribeToShardEventStream]
+
+// EventStreamError is an error event of an event stream that the model does not name: a message of
+// type "error", with its code and message, or an exception of a type this client does not know.
+type EventStreamError = eventstream.EventStreamError

@@ -1,0 +1,127 @@
+package eventstream
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"testing"
+)
+
+// recordingBody is a response body that records its closing.
+type recordingBody struct {
+	io.Reader
+	closed bool
+}
+
+func (b *recordingBody) Close() error { b.closed = true; return nil }
+
+// textEvent is a decoded event of the tests: its type and payload.
+type textEvent struct{ tag, text string }
+
+// decodeText decodes events as textEvents, an exception as an error.
+func decodeText(m *EventMessage) (textEvent, error) {
+	if m.Text(":message-type") != "event" {
+		return textEvent{}, UnmodeledEventError(m)
+	}
+	return textEvent{m.Text(":event-type"), string(m.Payload)}, nil
+}
+
+// eventStreamBody frames messages of the given types: "event:T" is an
+// event of type T, "exception:T" an exception, with payload p.
+func eventStreamBody(t *testing.T, msgs ...[3]string) *recordingBody {
+	t.Helper()
+	var b []byte
+	for _, m := range msgs {
+		kind, tag, payload := m[0], m[1], m[2]
+		name := ":event-type"
+		if kind == "exception" {
+			name = ":exception-type"
+		}
+		var err error
+		b, err = AppendEventMessage(b, EventMessage{Headers: []EventHeader{{":message-type", StringHeader(kind)}, {name, StringHeader(tag)}}, Payload: []byte(payload)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &recordingBody{Reader: bytes.NewReader(b)}
+}
+
+// collect reads a stream to its end.
+func collect(t *testing.T, s *EventStream[textEvent]) (got []textEvent, end error) {
+	t.Helper()
+	for e, err := range s.Events() {
+		if err != nil {
+			return got, err
+		}
+		got = append(got, e)
+	}
+	return got, nil
+}
+
+func TestOpenEventStreamInitialResponse(t *testing.T) {
+	body := eventStreamBody(t, [3]string{"event", "initial-response", `{"a":1}`}, [3]string{"event", "x", "1"}, [3]string{"event", "y", "2"})
+	var initial string
+	s, err := OpenEventStream(body, decodeText, func(m *EventMessage) error { initial = string(m.Payload); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if initial != `{"a":1}` {
+		t.Errorf("initial response %q", initial)
+	}
+	got, end := collect(t, s)
+	if end != nil || len(got) != 2 || got[0] != (textEvent{"x", "1"}) || got[1] != (textEvent{"y", "2"}) {
+		t.Fatalf("events %v, end %v", got, end)
+	}
+	if _, err := s.Recv(); err != io.EOF {
+		t.Errorf("after the end: %v", err)
+	}
+	s.Close()
+	if !body.closed {
+		t.Error("Close left the body open")
+	}
+}
+
+func TestOpenEventStreamWithoutInitialResponse(t *testing.T) {
+	body := eventStreamBody(t, [3]string{"event", "x", "1"}, [3]string{"event", "y", "2"})
+	s, err := OpenEventStream(body, decodeText, func(*EventMessage) error { t.Error("no initial response was sent"); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, end := collect(t, s); end != nil || len(got) != 2 || got[0].tag != "x" {
+		t.Fatalf("events %v, end %v: the first event is lost", got, end)
+	}
+
+	s, err = OpenEventStream(eventStreamBody(t), decodeText, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Recv(); err != io.EOF {
+		t.Fatalf("an empty stream: %v, want io.EOF", err)
+	}
+}
+
+func TestOpenEventStreamFailures(t *testing.T) {
+	body := eventStreamBody(t, [3]string{"exception", "Throttled", "slow"})
+	s, err := OpenEventStream(body, decodeText, nil)
+	var ese *EventStreamError
+	if s != nil || !errors.As(err, &ese) || ese.Code != "Throttled" || ese.Message != "slow" {
+		t.Fatalf("an exception first: %v, %v", s, err)
+	}
+	if !body.closed {
+		t.Error("the body of a failed stream is left open")
+	}
+
+	body = eventStreamBody(t, [3]string{"event", "initial-response", "{"})
+	bad := errors.New("bad JSON")
+	if _, err := OpenEventStream(body, decodeText, func(*EventMessage) error { return bad }); !errors.Is(err, bad) || !body.closed {
+		t.Fatalf("an initial response that does not decode: %v (closed %v)", err, body.closed)
+	}
+
+	b := eventStreamBody(t, [3]string{"event", "x", "1"})
+	raw, _ := io.ReadAll(b)
+	raw[len(raw)-1] ^= 1
+	body = &recordingBody{Reader: bytes.NewReader(raw)}
+	if _, err := OpenEventStream(body, decodeText, nil); !errors.Is(err, ErrEventChecksum) || !body.closed {
+		t.Fatalf("a corrupted first message: %v", err)
+	}
+}
