@@ -78,6 +78,7 @@ func (p *Plan) planEventStreams(scope *naming.Scope) {
 		}
 		name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
 		p.eventReader[m.Target] = scope.Unique(name+"Reader", owner)
+		p.eventNew[m.Target] = scope.Unique("New"+name+"Reader", owner)
 		p.eventDecodeFn[m.Target] = scope.Unique("readEvent"+name, owner)
 		if p.eventErrorName == "" {
 			p.eventErrorName = scope.Unique("EventStreamError", "the event streams' unmodeled errors")
@@ -103,6 +104,12 @@ func emitEventReaders(f *jen.File, p *Plan) {
 		}
 		f.Add(comment(wrap("%s is the stream of types.%s events of an operation's output: Recv or Events read them one at a time, as the service sends them, and Close ends the stream (call it once done with the stream, whether read to its end or not). %s", name, p.TypeName(u), ends)))
 		f.Type().Id(name).Op("=").Qual(p.runtimePkg("eventstream"), "EventStream").Types(jen.Qual(p.TypesPath, p.TypeName(u)))
+		f.Line()
+		newName := p.eventNew[u]
+		f.Add(comment(wrap("%s returns the stream of the events seq yields: what a server's handler returns in its output, to send each event as seq yields it (an error seq yields ends the stream: an exception the union names is sent as such, any other as an internal failure), or a test's stand-in for a service's stream.", newName)))
+		f.Func().Id(newName).Params(jen.Id("seq").Qual("iter", "Seq2").Types(jen.Qual(p.TypesPath, p.TypeName(u)), jen.Error())).Op("*").Id(name).Block(
+			jen.Return(jen.Qual(p.runtimePkg("eventstream"), "EventsFrom").Call(jen.Id("seq"))),
+		)
 		f.Line()
 	}
 	if p.eventErrorName != "" {
@@ -349,4 +356,201 @@ func (c *codec) eventStreamDeserializer(g *jen.Group, op *Operation, stream *sha
 	g.Id("out").Dot(c.p.FieldName(stream)).Op("=").Id("s")
 	c.fillDefaults(g, others, "out") // with an initial response or without
 	g.Return(jen.Nil())
+}
+
+// planServerEvents names the server's functions that frame the events of
+// each union an output's event stream targets, and the error that ends
+// one.
+func (sp *serverPlan) planServerEvents(p *Plan, scope *naming.Scope) {
+	sp.eventWrite, sp.eventFail = map[*shapes.Shape]string{}, map[*shapes.Shape]string{}
+	for _, u := range p.sortedShapes(func(s *shapes.Shape) bool { return p.eventReader[s] != "" }) {
+		name, owner := naming.Exported(p.Svc.Name(u)), u.ID.String()
+		sp.eventWrite[u] = scope.Unique("writeEvent"+name, owner)
+		sp.eventFail[u] = scope.Unique("failEvent"+name, owner)
+	}
+}
+
+// encodeEventStream sets the response m's body to the output's event
+// stream, field, sent as the handler's stream yields its events.
+func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Statement) {
+	es := c.p.runtimePkg("eventstream")
+	u := m.Target
+	write, fail := c.p.server.eventWrite[u], c.p.server.eventFail[u]
+	if _, ok := c.funcs[write]; !ok {
+		c.funcs[write] = jen.Null()
+		c.funcs[write] = c.eventEncoder(u)
+		c.funcs[fail] = c.eventFailer(u)
+	}
+	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/vnd.amazon.eventstream"))
+	g.If(field.Clone().Op("!=").Nil()).Block(
+		jen.Id("s").Op(":=").Add(field),
+		jen.Id("m").Dot("Stream").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("flush").Func().Params()).Block(
+			jen.Id("_").Op("=").Qual(es, "SendEvents").Call(jen.Id("w"), jen.Id("flush"), jen.Id("s"), jen.Id(write), jen.Id(fail)),
+		),
+	)
+}
+
+// eventHeaderValues maps the kinds of shape an @eventHeader member may
+// target to the runtime's constructor of its header value and the Go type
+// it takes.
+var eventHeaderValues = map[shapes.Kind]struct {
+	fn string
+	as jen.Code // the conversion an enum's value needs
+}{
+	shapes.KindBoolean:   {"BoolHeader", nil},
+	shapes.KindByte:      {"ByteHeader", nil},
+	shapes.KindShort:     {"ShortHeader", nil},
+	shapes.KindInteger:   {"IntegerHeader", jen.Int32()},
+	shapes.KindLong:      {"LongHeader", nil},
+	shapes.KindBlob:      {"BytesHeader", nil},
+	shapes.KindString:    {"StringHeader", jen.String()},
+	shapes.KindTimestamp: {"TimestampHeader", nil},
+}
+
+// eventMessage is the message of an event: its type headers and the
+// header and payload its type gives.
+func (c *codec) eventMessage(messageType, typeHeader string, tag jen.Code) *jen.Statement {
+	es := c.p.runtimePkg("eventstream")
+	header := func(name string, v jen.Code) jen.Code {
+		return jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(name), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(v)})
+	}
+	return jen.Qual(es, "EventMessage").Values(jen.Dict{jen.Id("Headers"): jen.Index().Qual(es, "EventHeader").Values(
+		header(":message-type", jen.Lit(messageType)),
+		header(typeHeader, tag),
+	)})
+}
+
+// encodeEventFrom adds to the message m the headers and payload of the
+// structure s that the variable v points to: the @eventHeader members that
+// are set as typed headers, the @eventPayload member as the payload (a
+// blob as it is, a string as text, a structure or union as JSON), or else
+// the other members as a JSON object.
+func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
+	es := c.p.runtimePkg("eventstream")
+	var payload *shapes.Member
+	var body []*shapes.Member
+	for _, m := range s.Members {
+		switch {
+		case m.Traits.Has("smithy.api#eventHeader"):
+			field := jen.Id(v).Dot(c.p.FieldName(m))
+			kind := m.Target.Kind
+			switch {
+			case m.Target.IsEnum():
+				kind = shapes.KindString
+			case m.Target.Kind == shapes.KindIntEnum:
+				kind = shapes.KindInteger
+			}
+			hv, ok := eventHeaderValues[kind]
+			if !ok {
+				continue
+			}
+			x := c.fieldValue(m, field.Clone())
+			if m.Target.IsEnum() || m.Target.Kind == shapes.KindIntEnum {
+				x = jen.Add(hv.as).Call(x)
+			}
+			add := jen.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
+				jen.Id("Name"): jen.Lit(m.Name), jen.Id("Value"): jen.Qual(es, hv.fn).Call(x),
+			}))
+			if cond := c.setCond(m, field, false); cond != nil {
+				g.If(cond).Block(add)
+			} else {
+				g.Add(add)
+			}
+		case m.Traits.Has("smithy.api#eventPayload"):
+			payload = m
+		default:
+			body = append(body, m)
+		}
+	}
+	contentType := func(ct string) jen.Code {
+		return jen.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
+			jen.Id("Name"): jen.Lit(":content-type"), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(jen.Lit(ct)),
+		}))
+	}
+	switch {
+	case payload != nil && payload.Target.Kind == shapes.KindBlob:
+		g.Add(contentType(payloadContentType(payload.Target)))
+		g.Id("m").Dot("Payload").Op("=").Id(v).Dot(c.p.FieldName(payload))
+	case payload != nil && (payload.Target.Kind == shapes.KindString || payload.Target.IsEnum()):
+		field := jen.Id(v).Dot(c.p.FieldName(payload))
+		g.Add(contentType(payloadContentType(payload.Target)))
+		if cond := c.setCond(payload, field, false); cond != nil {
+			g.If(cond).Block(jen.Id("m").Dot("Payload").Op("=").Index().Byte().Call(c.fieldValue(payload, field)))
+		} else {
+			g.Id("m").Dot("Payload").Op("=").Index().Byte().Call(c.fieldValue(payload, field))
+		}
+	case payload != nil:
+		field := jen.Id(v).Dot(c.p.FieldName(payload))
+		g.Add(contentType("application/json"))
+		g.If(c.setCond(payload, field, false)).BlockFunc(func(b *jen.Group) {
+			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+			addAll(b, c.encValue(payload.Target, field, c.p.IsPointer(payload), c.bodyTimestamp(payload)))
+			b.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
+		})
+	case len(body) > 0:
+		g.Add(contentType("application/json"))
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+		g.Id("e").Dot("BeginObject").Call()
+		c.encodeMembers(g, body, v, false)
+		g.Id("e").Dot("EndObject").Call()
+		g.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
+	}
+}
+
+// eventEncoder emits the server's function that frames an event of the
+// union u: the message of the member it is, or of an UnknownUnionMember's
+// tag and payload.
+func (c *codec) eventEncoder(u *shapes.Shape) jen.Code {
+	es := c.p.runtimePkg("eventstream")
+	return jen.Func().Id(c.p.server.eventWrite[u]).Params(jen.Id("ev").Add(c.p.ValueType(u))).Params(jen.Qual(es, "EventMessage"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("x").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
+			for _, m := range u.Members {
+				if m.Target.IsError() {
+					continue // sent as an exception, by the failer
+				}
+				sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).BlockFunc(func(cg *jen.Group) {
+					cg.Id("m").Op(":=").Add(c.eventMessage("event", ":event-type", jen.Lit(m.Name)))
+					if !m.Target.IsUnit() {
+						cg.Id("v").Op(":=").Op("&").Id("x").Dot("Value")
+						c.encodeEventFrom(cg, m.Target, "v")
+					}
+					cg.Return(jen.Id("m"), jen.Nil())
+				})
+			}
+			sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnknownName)).BlockFunc(func(cg *jen.Group) {
+				cg.Id("m").Op(":=").Add(c.eventMessage("event", ":event-type", jen.Id("x").Dot("Tag")))
+				cg.Id("m").Dot("Payload").Op("=").Id("x").Dot("Value")
+				cg.Return(jen.Id("m"), jen.Nil())
+			})
+		})
+		g.Return(jen.Qual(es, "EventMessage").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("%T is not an event of "+u.ID.Name), jen.Id("ev")))
+	})
+}
+
+// eventFailer emits the server's function that frames the error that ends
+// an event stream of u: an error member's exception, with its JSON, or an
+// InternalFailure error message that says nothing of the error.
+func (c *codec) eventFailer(u *shapes.Shape) jen.Code {
+	es := c.p.runtimePkg("eventstream")
+	return jen.Func().Id(c.p.server.eventFail[u]).Params(jen.Err().Error()).Qual(es, "EventMessage").BlockFunc(func(g *jen.Group) {
+		for _, m := range u.Members {
+			if !m.Target.IsError() {
+				continue
+			}
+			t := jen.Op("*").Qual(c.p.TypesPath, c.p.TypeName(m.Target))
+			g.BlockFunc(func(scope *jen.Group) {
+				scope.Var().Id("x").Add(t)
+				scope.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("x"))).BlockFunc(func(b *jen.Group) {
+					b.Id("m").Op(":=").Add(c.eventMessage("exception", ":exception-type", jen.Lit(m.Name)))
+					c.encodeEventFrom(b, m.Target, "x")
+					b.Return(jen.Id("m"))
+				})
+			})
+		}
+		g.Id("m").Op(":=").Add(c.eventMessage("error", ":error-code", jen.Lit("InternalFailure")))
+		g.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
+			jen.Id("Name"): jen.Lit(":error-message"), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(jen.Lit("an internal error occurred")),
+		}))
+		g.Return(jen.Id("m"))
+	})
 }

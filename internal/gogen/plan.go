@@ -86,6 +86,9 @@ type Plan struct {
 	// output's event stream targets, and eventDecodeFn the function that
 	// decodes its events (see planEventStreams).
 	eventReader, eventDecodeFn map[*shapes.Shape]string
+	// eventNew names the constructor of each reader from a sequence of
+	// events (a server's handler's, or a test's).
+	eventNew map[*shapes.Shape]string
 	// eventErrorName names the alias of the runtime's EventStreamError in
 	// the main package, "" without event streams.
 	eventErrorName string
@@ -237,6 +240,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		jmesFn:          map[*shapes.Shape]string{},
 		eventReader:     map[*shapes.Shape]string{},
 		eventDecodeFn:   map[*shapes.Shape]string{},
+		eventNew:        map[*shapes.Shape]string{},
 		membersVar:      map[*shapes.Shape]string{},
 		patternVars:     map[string]string{},
 		waiterPaths:     map[string]string{},

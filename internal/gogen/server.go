@@ -68,6 +68,9 @@ type serverPlan struct {
 	rejectFns map[*shapes.Shape]string
 	// ruleFn names each aggregate shape's rule function (server_rules.go).
 	ruleFn map[*shapes.Shape]string
+	// eventWrite and eventFail name the functions that frame the events
+	// of each output event stream's union, and the error that ends one.
+	eventWrite, eventFail map[*shapes.Shape]string
 }
 
 // frameworkValidation is the Smithy framework's validation error.
@@ -146,6 +149,7 @@ func (p *Plan) planServer() error {
 		}
 	}
 	planEnumTables(p.Svc, scope, sp.membersVar)
+	sp.planServerEvents(p, scope)
 	sp.planRules(p, scope)
 	p.server = sp
 	return nil
@@ -509,8 +513,7 @@ func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string) {
 	ct := jen.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
 	switch {
 	case isEventStream(m) && c.p.eventReader[t] != "":
-		g.Comment("Event streams are not supported by this server yet.")
-		g.Op("*").Id("m").Op("=").Op("*").Qual(servePath(c.p), "ErrorMessage").Call(jen.Qual("net/http", "StatusNotImplemented"), jen.Lit("NotImplemented"), jen.Lit("event streams are not supported by this server yet"))
+		c.encodeEventStream(g, m, field)
 	case IsStreaming(m):
 		g.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Defer().Add(field.Clone()).Dot("Close").Call(),

@@ -62,7 +62,7 @@ var ServerProtocolTestSkips = map[string]string{
 }
 
 // serverTestNames are the names the server's generated tests declare.
-var serverTestNames = []string{"TestServerProtocolRequests", "TestServerProtocolResponses", "TestServerMalformedRequests", "protocolService"}
+var serverTestNames = []string{"TestServerProtocolRequests", "TestServerProtocolResponses", "TestServerMalformedRequests", "TestServerProtocolEventStreams", "protocolService", "sentEvents", "checkEventHeader"}
 
 // appliesToServer reports whether a request or response case is for servers.
 func appliesToServer(appliesTo, protocol string, p *Plan) bool {
@@ -75,8 +75,13 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 	sp := p.server
 	pkg := p.ImportPath
 	pt := &protoTests{p: p, c: newCodec(p), mainPath: pkg}
-	var reqCases, respCases, malCases []jen.Code
+	var reqCases, respCases, malCases, eventCases []jen.Code
 	for _, op := range p.Operations {
+		cases, err := pt.serverEventStreamCases(op)
+		if err != nil {
+			return nil, err
+		}
+		eventCases = append(eventCases, cases...)
 		if eventStream(op) {
 			continue
 		}
@@ -196,7 +201,7 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 			respCases = append(respCases, jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(code...)))
 		}
 	}
-	if len(reqCases)+len(respCases)+len(malCases) == 0 {
+	if len(reqCases)+len(respCases)+len(malCases)+len(eventCases) == 0 {
 		return nil, nil
 	}
 	f := jen.NewFilePathName(pkg+"/"+serverDir, serverDir)
@@ -217,6 +222,11 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 	f.Func().Id("TestServerProtocolResponses").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(respCases...)
 	f.Comment("TestServerMalformedRequests runs the model's smithy.test#httpMalformedRequestTests, one subtest per parameter set.")
 	f.Func().Id("TestServerMalformedRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(malCases...)
+	if len(eventCases) > 0 {
+		f.Comment("TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests of output streams that apply to servers.")
+		f.Func().Id("TestServerProtocolEventStreams").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(eventCases...)
+		emitEventTestHelpers(f, p)
+	}
 	return f, nil
 }
 

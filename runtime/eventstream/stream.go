@@ -88,6 +88,20 @@ type EventStream[E any] struct {
 	decode  func(*EventMessage) (E, error)
 	pending *EventMessage // the first event, read by OpenEventStream
 	err     error         // the error every Recv returns once the stream has ended
+
+	// next and stop pull the events of EventsFrom's sequence instead.
+	next func() (E, error, bool)
+	stop func()
+}
+
+// EventsFrom returns the stream of the events seq yields, for a server's
+// handler to return as its output's event stream: the server sends each
+// event as seq yields it, and ends the stream when seq returns, or with
+// the error seq yields (as the exception the model names, when it is one).
+// The server closes the stream when done, which stops seq.
+func EventsFrom[E any](seq iter.Seq2[E, error]) *EventStream[E] {
+	next, stop := iter.Pull2(seq)
+	return &EventStream[E]{next: next, stop: stop}
 }
 
 // NewEventStream returns the stream of the events in body, each decoded
@@ -146,6 +160,18 @@ func (s *EventStream[E]) Recv() (E, error) {
 		s.pending = nil
 		return s.decode(m)
 	}
+	if s.next != nil {
+		e, err, ok := s.next()
+		switch {
+		case !ok:
+			s.err = io.EOF
+			return zero, io.EOF
+		case err != nil:
+			s.err = err
+			return zero, err
+		}
+		return e, nil
+	}
 	m, err := s.r.ReadMessage()
 	if err != nil {
 		if err != io.EOF {
@@ -186,7 +212,43 @@ func (s *EventStream[E]) Close() error {
 	if s.err == nil {
 		s.err = errEventStreamClosed
 	}
+	if s.stop != nil {
+		s.stop()
+		return nil
+	}
 	return s.body.Close()
+}
+
+// SendEvents writes the events of s to w, each as the message event
+// frames it, flushing after each, until the stream ends; an error that
+// ends it is written as the message fail frames. It closes s, and returns
+// the error of a write, or of an event that does not frame (after which
+// nothing more is written: the client sees the stream cut off).
+func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(E) (EventMessage, error), fail func(error) EventMessage) error {
+	defer s.Close()
+	var buf []byte
+	for {
+		e, err := s.Recv()
+		if err == io.EOF {
+			return nil
+		}
+		var m EventMessage
+		if err != nil {
+			m = fail(err)
+		} else if m, err = event(e); err != nil {
+			return err
+		}
+		if buf, err = AppendEventMessage(buf[:0], m); err != nil {
+			return err
+		}
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		flush()
+		if m.Text(":message-type") != "event" {
+			return nil // an error ends the stream
+		}
+	}
 }
 
 // errEventStreamClosed is what Recv returns after Close.

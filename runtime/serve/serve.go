@@ -138,12 +138,26 @@ type ResponseMessage struct {
 	Header http.Header
 	Status int
 	Body   []byte
+	// Stream, when set, writes the body instead of Body, after the status
+	// and headers, as it comes (an output's event stream): flush sends
+	// what it wrote so far to the client.
+	Stream func(w io.Writer, flush func())
 }
 
 // Send writes the response.
 func (m *ResponseMessage) Send(w http.ResponseWriter) {
 	for k, vs := range m.Header {
 		w.Header()[k] = vs
+	}
+	if m.Stream != nil {
+		w.WriteHeader(m.Status)
+		flusher, _ := w.(http.Flusher)
+		m.Stream(w, func() {
+			if flusher != nil {
+				flusher.Flush()
+			}
+		})
+		return
 	}
 	if m.Body != nil {
 		w.Header().Set("Content-Length", strconv.Itoa(len(m.Body)))

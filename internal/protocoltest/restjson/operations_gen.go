@@ -11,6 +11,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"io"
+	"iter"
 	"time"
 )
 
@@ -1974,6 +1975,14 @@ type UnitInputAndOutputOutput struct{}
 // its error: *types.ErrorEvent for the exceptions the model names, an *EventStreamError for any
 // other.
 type EventStreamReader = eventstream.EventStream[types.EventStream]
+
+// NewEventStreamReader returns the stream of the events seq yields: what a server's handler
+// returns in its output, to send each event as seq yields it (an error seq yields ends the stream:
+// an exception the union names is sent as such, any other as an internal failure), or a test's
+// stand-in for a service's stream.
+func NewEventStreamReader(seq iter.Seq2[types.EventStream, error]) *EventStreamReader {
+	return eventstream.EventsFrom(seq)
+}
 
 // EventStreamError is an error event of an event stream that the model does not name: a message of
 // type "error", with its code and message, or an exception of a type this client does not know.

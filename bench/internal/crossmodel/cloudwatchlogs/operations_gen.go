@@ -7,6 +7,7 @@ package cloudwatchlogs
 import (
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/cloudwatchlogs/types"
 	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
+	"iter"
 )
 
 // AssociateKmsKeyInput is the input of AssociateKmsKey.
@@ -1668,6 +1669,14 @@ type UpdateLogAnomalyDetectorOutput struct{}
 // *types.SessionStreamingException for the exceptions the model names, an *EventStreamError for
 // any other.
 type StartLiveTailResponseStreamReader = eventstream.EventStream[types.StartLiveTailResponseStream]
+
+// NewStartLiveTailResponseStreamReader returns the stream of the events seq yields: what a
+// server's handler returns in its output, to send each event as seq yields it (an error seq yields
+// ends the stream: an exception the union names is sent as such, any other as an internal
+// failure), or a test's stand-in for a service's stream.
+func NewStartLiveTailResponseStreamReader(seq iter.Seq2[types.StartLiveTailResponseStream, error]) *StartLiveTailResponseStreamReader {
+	return eventstream.EventsFrom(seq)
+}
 
 // EventStreamError is an error event of an event stream that the model does not name: a message of
 // type "error", with its code and message, or an exception of a type this client does not know.

@@ -8,7 +8,10 @@
 package server
 
 import (
+	"errors"
+	"fmt"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
@@ -1809,6 +1812,28 @@ func encodePayloadConfig(e *jsonwire.Encoder, v *types.PayloadConfig) {
 	e.EndObject()
 }
 
+func encodePayloadStructure(e *jsonwire.Encoder, v *types.PayloadStructure) {
+	e.BeginObject()
+	if v.StructureMember != nil {
+		e.QuotedKey("\"structureMember\"")
+		e.String(*v.StructureMember)
+	}
+	e.EndObject()
+}
+
+func encodePayloadUnion(e *jsonwire.Encoder, v types.PayloadUnion) {
+	e.BeginObject()
+	switch x := v.(type) {
+	case *types.PayloadUnionMemberUnionMember:
+		e.QuotedKey("\"unionMember\"")
+		e.String(x.Value)
+	case *types.UnknownUnionMember:
+		e.Key(x.Tag)
+		e.Raw(x.Value)
+	}
+	e.EndObject()
+}
+
 func encodePlayerAction(e *jsonwire.Encoder, v types.PlayerAction) {
 	e.BeginObject()
 	switch x := v.(type) {
@@ -2101,6 +2126,46 @@ var enumFooEnum = jsonwire.Enum{Values: []string{"Foo", "Baz", "Bar", "1", "0"}}
 // enumTestEnum holds the values of TestEnum, which Decoder.Enum reads values against.
 var enumTestEnum = jsonwire.Enum{Values: []string{"FOO", "BAR", "BAZ"}}
 
+func failEventEventStream(err error) eventstream.EventMessage {
+	{
+		var x *types.ErrorEvent
+		if errors.As(err, &x) {
+			m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+				Name:  ":message-type",
+				Value: eventstream.StringHeader("exception"),
+			}, {
+				Name:  ":exception-type",
+				Value: eventstream.StringHeader("error"),
+			}}}
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  ":content-type",
+				Value: eventstream.StringHeader("application/json"),
+			})
+			e := jsonwire.NewEncoder(nil)
+			e.BeginObject()
+			if x.Message != nil {
+				e.QuotedKey("\"message\"")
+				e.String(*x.Message)
+			}
+			e.EndObject()
+			m.Payload = e.Bytes()
+			return m
+		}
+	}
+	m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+		Name:  ":message-type",
+		Value: eventstream.StringHeader("error"),
+	}, {
+		Name:  ":error-code",
+		Value: eventstream.StringHeader("InternalFailure"),
+	}}}
+	m.Headers = append(m.Headers, eventstream.EventHeader{
+		Name:  ":error-message",
+		Value: eventstream.StringHeader("an internal error occurred"),
+	})
+	return m
+}
+
 // membersBlobPayloadEvent holds the wire names of BlobPayloadEvent's members, which Decoder.Member looks up.
 var membersBlobPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 
@@ -2277,3 +2342,200 @@ var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}
 
 // membersUnionPayloadEvent holds the wire names of UnionPayloadEvent's members, which Decoder.Member looks up.
 var membersUnionPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
+
+func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, error) {
+	switch x := ev.(type) {
+	case *types.EventStreamMemberHeaders:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("headers"),
+		}}}
+		v := &x.Value
+		if v.BooleanHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "booleanHeader",
+				Value: eventstream.BoolHeader(*v.BooleanHeader),
+			})
+		}
+		if v.ByteHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "byteHeader",
+				Value: eventstream.ByteHeader(*v.ByteHeader),
+			})
+		}
+		if v.ShortHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "shortHeader",
+				Value: eventstream.ShortHeader(*v.ShortHeader),
+			})
+		}
+		if v.IntHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "intHeader",
+				Value: eventstream.IntegerHeader(*v.IntHeader),
+			})
+		}
+		if v.LongHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "longHeader",
+				Value: eventstream.LongHeader(*v.LongHeader),
+			})
+		}
+		if v.BlobHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "blobHeader",
+				Value: eventstream.BytesHeader(v.BlobHeader),
+			})
+		}
+		if v.StringHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "stringHeader",
+				Value: eventstream.StringHeader(*v.StringHeader),
+			})
+		}
+		if v.TimestampHeader != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "timestampHeader",
+				Value: eventstream.TimestampHeader(*v.TimestampHeader),
+			})
+		}
+		return m, nil
+	case *types.EventStreamMemberBlobPayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("blobPayload"),
+		}}}
+		v := &x.Value
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("application/octet-stream"),
+		})
+		m.Payload = v.Payload
+		return m, nil
+	case *types.EventStreamMemberStringPayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("stringPayload"),
+		}}}
+		v := &x.Value
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("text/plain"),
+		})
+		if v.Payload != nil {
+			m.Payload = []byte(*v.Payload)
+		}
+		return m, nil
+	case *types.EventStreamMemberStructurePayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("structurePayload"),
+		}}}
+		v := &x.Value
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("application/json"),
+		})
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadStructure(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberUnionPayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("unionPayload"),
+		}}}
+		v := &x.Value
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("application/json"),
+		})
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadUnion(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberHeadersAndExplicitPayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("headersAndExplicitPayload"),
+		}}}
+		v := &x.Value
+		if v.Header != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "header",
+				Value: eventstream.StringHeader(*v.Header),
+			})
+		}
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("application/json"),
+		})
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadStructure(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberHeadersAndImplicitPayload:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader("headersAndImplicitPayload"),
+		}}}
+		v := &x.Value
+		if v.Header != nil {
+			m.Headers = append(m.Headers, eventstream.EventHeader{
+				Name:  "header",
+				Value: eventstream.StringHeader(*v.Header),
+			})
+		}
+		m.Headers = append(m.Headers, eventstream.EventHeader{
+			Name:  ":content-type",
+			Value: eventstream.StringHeader("application/json"),
+		})
+		e := jsonwire.NewEncoder(nil)
+		e.BeginObject()
+		if v.Payload != nil {
+			e.QuotedKey("\"payload\"")
+			e.String(*v.Payload)
+		}
+		e.EndObject()
+		m.Payload = e.Bytes()
+		return m, nil
+	case *types.UnknownUnionMember:
+		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
+			Name:  ":message-type",
+			Value: eventstream.StringHeader("event"),
+		}, {
+			Name:  ":event-type",
+			Value: eventstream.StringHeader(x.Tag),
+		}}}
+		m.Payload = x.Value
+		return m, nil
+	}
+	return eventstream.EventMessage{}, fmt.Errorf("%T is not an event of EventStream", ev)
+}

@@ -8,9 +8,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
+	serve "github.com/smithygo/smithygo/runtime/serve"
 	"io"
 	"math"
 	"strings"
@@ -4940,4 +4943,296 @@ func TestServerMalformedRequests(t *testing.T) {
 		resp := serveRequest(t, &protocolService{}, "POST", "/MalformedUnion", "", nil, map[string]string{"content-type": "application/json"}, "{\n    \"union\": {\n        \"unknown\": \"hello\"\n    }\n}")
 		checkMalformed(t, resp, 400, map[string]string{"x-amzn-errortype": "SerializationException"}, "", "", "")
 	})
+}
+
+// TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests of output streams that apply to servers.
+func TestServerProtocolEventStreams(t *testing.T) {
+	t.Run("BooleanHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{BooleanHeader: ptr(true)}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "booleanHeader", eventstream.BoolHeader(true))
+	})
+	t.Run("ByteHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{ByteHeader: ptr(int8(int64(1)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "byteHeader", eventstream.ByteHeader(1))
+	})
+	t.Run("ShortHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{ShortHeader: ptr(int16(int64(2)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "shortHeader", eventstream.ShortHeader(2))
+	})
+	t.Run("IntegerHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{IntHeader: ptr(int32(int64(3)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "intHeader", eventstream.IntegerHeader(3))
+	})
+	t.Run("LongHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{LongHeader: ptr(int64(int64(4294967294)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "longHeader", eventstream.LongHeader(int64(4294967294)))
+	})
+	t.Run("BlobHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{BlobHeader: []byte("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "blobHeader", eventstream.BytesHeader([]byte("foo")))
+	})
+	t.Run("StringHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{StringHeader: ptr("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "stringHeader", eventstream.StringHeader("foo"))
+	})
+	t.Run("TimestampHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{TimestampHeader: ptr(time.Unix(int64(1730384114), int64(0)).UTC())}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "timestampHeader", eventstream.TimestampHeader(time.UnixMilli(int64(1730384114000))))
+	})
+	t.Run("MultipleHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{
+				BlobHeader:    []byte("bar"),
+				BooleanHeader: ptr(true),
+				StringHeader:  ptr("foo"),
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "blobHeader", eventstream.BytesHeader([]byte("bar")))
+		checkEventHeader(t, msgs[0], "booleanHeader", eventstream.BoolHeader(true))
+		checkEventHeader(t, msgs[0], "stringHeader", eventstream.StringHeader("foo"))
+	})
+	t.Run("StringPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: ptr("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("text/plain"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("stringPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "foo", "text/plain")
+	})
+	t.Run("BlobPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberBlobPayload{Value: types.BlobPayloadEvent{Payload: []byte("bar")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/octet-stream"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("blobPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "bar", "application/octet-stream")
+	})
+	t.Run("StructurePayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberStructurePayload{Value: types.StructurePayloadEvent{Payload: &types.PayloadStructure{StructureMember: ptr("foo")}}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("structurePayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "{\"structureMember\":\"foo\"}", "application/json")
+	})
+	t.Run("UnionPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberUnionPayload{Value: types.UnionPayloadEvent{Payload: &types.PayloadUnionMemberUnionMember{Value: "bar"}}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("unionPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "{\"unionMember\":\"bar\"}", "application/json")
+	})
+	t.Run("HeadersAndExplicitPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeadersAndExplicitPayload{Value: types.HeadersAndExplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: &types.PayloadStructure{StructureMember: ptr("bar")},
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headersAndExplicitPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "header", eventstream.StringHeader("foo"))
+		compareBody(t, msgs[0].Payload, "{\"structureMember\":\"bar\"}", "application/json")
+	})
+	t.Run("HeadersAndImplicitPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeadersAndImplicitPayload{Value: types.HeadersAndImplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: ptr("bar"),
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headersAndImplicitPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "header", eventstream.StringHeader("foo"))
+		compareBody(t, msgs[0].Payload, "{\"payload\":\"bar\"}", "application/json")
+	})
+	t.Run("ServerErrorOutput", func(t *testing.T) {
+		out := &restjsonprotocol.OutputStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			yield(nil, &types.ErrorEvent{Message: ptr("foo")})
+		})
+		msgs := sentEvents(t, encodeOutputStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":exception-type", eventstream.StringHeader("error"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("exception"))
+		compareBody(t, msgs[0].Payload, "{\"message\":\"foo\"}", "application/json")
+	})
+}
+
+// sentEvents returns the messages the response's event stream writes.
+func sentEvents(t *testing.T, m *serve.ResponseMessage) []eventstream.EventMessage {
+	t.Helper()
+	if m.Stream == nil {
+		t.Fatalf("status %d, no event stream: %s", m.Status, m.Body)
+	}
+	var b bytes.Buffer
+	m.Stream(&b, func() {})
+	var msgs []eventstream.EventMessage
+	for rest := b.Bytes(); len(rest) > 0; {
+		msg, n, err := eventstream.DecodeEventMessage(rest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs = append(msgs, msg)
+		rest = rest[n:]
+	}
+	return msgs
+}
+
+// checkEventHeader checks the type and value of a message's header.
+func checkEventHeader(t *testing.T, m eventstream.EventMessage, name string, want eventstream.HeaderValue) {
+	t.Helper()
+	got, ok := m.Get(name)
+	if !ok || got.Type != want.Type || got.Int != want.Int || !bytes.Equal(got.Bytes, want.Bytes) {
+		t.Errorf("header %s = %+v (present %v), want %+v", name, got, ok, want)
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"github.com/smithygo/smithygo/runtime/httpbind"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
@@ -1937,8 +1938,13 @@ func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.R
 		Header: http.Header{},
 		Status: 200,
 	}
-	// Event streams are not supported by this server yet.
-	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
+	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
+	if out.Stream != nil {
+		s := out.Stream
+		m.Stream = func(w io.Writer, flush func()) {
+			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		}
+	}
 	return m
 }
 
@@ -2048,8 +2054,13 @@ func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStr
 	if out.InitialResponseMember != nil {
 		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
-	// Event streams are not supported by this server yet.
-	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
+	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
+	if out.Stream != nil {
+		s := out.Stream
+		m.Stream = func(w io.Writer, flush func()) {
+			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		}
+	}
 	return m
 }
 
@@ -7190,8 +7201,13 @@ func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.R
 		Header: http.Header{},
 		Status: 200,
 	}
-	// Event streams are not supported by this server yet.
-	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
+	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
+	if out.Stream != nil {
+		s := out.Stream
+		m.Stream = func(w io.Writer, flush func()) {
+			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		}
+	}
 	return m
 }
 
@@ -7237,8 +7253,13 @@ func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStr
 	if out.InitialResponseMember != nil {
 		m.Header["Initial-Response-Member"] = []string{*out.InitialResponseMember}
 	}
-	// Event streams are not supported by this server yet.
-	*m = *serve.ErrorMessage(http.StatusNotImplemented, "NotImplemented", "event streams are not supported by this server yet")
+	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
+	if out.Stream != nil {
+		s := out.Stream
+		m.Stream = func(w io.Writer, flush func()) {
+			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		}
+	}
 	return m
 }
 
