@@ -176,7 +176,7 @@ func (c *codec) eventDecoder(u *shapes.Shape) jen.Code {
 				sw.Case(jen.Lit(m.Name)).BlockFunc(func(cg *jen.Group) {
 					w := jen.Qual(c.p.TypesPath, c.p.UnionMemberName(m))
 					cg.Id("v").Op(":=").Op("&").Add(w).Values()
-					if !m.Target.IsUnit() {
+					if !m.Target.IsUnit() && len(m.Target.Members) > 0 {
 						cg.Id("ev").Op(":=").Op("&").Id("v").Dot("Value")
 						c.decodeEventInto(cg, m.Target, jen.Id("ev"))
 					}
@@ -314,6 +314,10 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 		}
 		b.If(cond).Block(wrong)
 		set(b, value)
+		if kind == shapes.KindBlob {
+			// A header that is there holds a value, if an empty one.
+			b.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Index().Byte().Values())
+		}
 	})
 }
 
@@ -510,7 +514,7 @@ func (c *codec) eventEncoder(u *shapes.Shape) jen.Code {
 				}
 				sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).BlockFunc(func(cg *jen.Group) {
 					cg.Id("m").Op(":=").Add(c.eventMessage("event", ":event-type", jen.Lit(m.Name)))
-					if !m.Target.IsUnit() {
+					if !m.Target.IsUnit() && len(m.Target.Members) > 0 {
 						cg.Id("v").Op(":=").Op("&").Id("x").Dot("Value")
 						c.encodeEventFrom(cg, m.Target, "v")
 					}
@@ -554,3 +558,8 @@ func (c *codec) eventFailer(u *shapes.Shape) jen.Code {
 		g.Return(jen.Id("m"))
 	})
 }
+
+// EventReaderConstructor names the function of the main package that makes
+// a stream of events of the union u from a sequence (see emitEventReaders),
+// or "" when no output reads a stream of u.
+func (p *Plan) EventReaderConstructor(u *shapes.Shape) string { return p.eventNew[u] }

@@ -42,6 +42,11 @@
 //     the tests configure
 //     every scheme the client has and check, on every call, the
 //     Authorization header and the API key the server receives;
+//   - an operation whose output is an event stream: a @streaming union of
+//     event structures with @eventHeader members of every header type, an
+//     @eventPayload (a blob or string of at least one byte, a structure or
+//     a union) or members in an implicit JSON payload or neither, and
+//     sometimes an @error structure;
 //   - an upload and a download of a @streaming blob, and an operation with
 //     two @smithy.waiters#waitable waiters (output path matchers on a
 //     string, a projection and a comparison; errorType and success);
@@ -167,6 +172,10 @@
 // in headers, sparse and unique lists, structure, union and document
 // payloads (the echoes cover those bodies) and output prefix headers.
 //
+// With EventStreams, the package is generated with its server too, whose
+// handler sends random events (then, half the time, the union's
+// exception) through the generated server: the client must read each event
+// as it was sent, then the exception as its type, or the stream's end.
 // With Streaming, the upload's bytes must reach the server and the
 // download's bytes the caller; with Waiters, WaitUntilReady must return
 // after the server says "pending" then "ready", and fail on a failed item.

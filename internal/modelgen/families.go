@@ -331,3 +331,81 @@ func disjoint(a, b *shape) bool {
 	}
 	return true
 }
+
+// eventHeaderKinds are the kinds of shape an @eventHeader member may
+// target.
+var eventHeaderKinds = []kind{kBoolean, kByte, kShort, kInteger, kLong, kBlob, kString, kTimestamp}
+
+// eventStreamOp adds an operation whose output's payload is an event
+// stream: a @streaming union of two to four event structures, each with
+// @eventHeader members of random header kinds and an @eventPayload (a
+// non-empty blob or string, a structure or a union) or members in an
+// implicit JSON payload or neither, and sometimes an exception. A payload
+// blob or string has @length(min: 1): an empty payload cannot be told
+// from none, so the client reads it as unset.
+func (b *builder) eventStreamOp() {
+	u := newShape(b.shapeName("Events"), kUnion)
+	u.traits = append(u.traits, "streaming")
+	taken := nameSet{}
+	for range 2 + b.r.IntN(3) {
+		ev := b.add(newShape(b.shapeName("Event"), kStructure))
+		names := nameSet{}
+		for range b.r.IntN(4) {
+			k := pick(b.r, eventHeaderKinds)
+			t := b.plain[k]
+			if t == nil {
+				continue
+			}
+			m := newMember(b.memberName(names, nil), t)
+			m.traits = append(m.traits, "eventHeader")
+			ev.members = append(ev.members, m)
+		}
+		switch b.r.IntN(3) {
+		case 0:
+			var t *shape
+			switch b.r.IntN(3) {
+			case 0:
+				t = b.add(newShape(b.shapeName("Chunk"), pick(b.r, []kind{kBlob, kString})))
+				t.minLen = 1
+				t.traits = append(t.traits, "length(min: 1)")
+			default:
+				var cands []*shape
+				for _, a := range b.aggs {
+					if a.kind == kStructure || a.kind == kUnion {
+						cands = append(cands, a)
+					}
+				}
+				if len(cands) == 0 {
+					continue
+				}
+				t = pick(b.r, cands)
+			}
+			m := newMember(b.memberName(names, nil), t)
+			m.traits = append(m.traits, "eventPayload")
+			ev.members = append(ev.members, m)
+		case 1:
+			for range 1 + b.r.IntN(3) {
+				ev.members = append(ev.members, newMember(b.memberName(names, nil), b.target(ev)))
+			}
+		}
+		u.members = append(u.members, newMember(b.memberName(taken, nil), ev))
+	}
+	if b.chance(2) {
+		fault := b.add(newShape(b.shapeName("Fault"), kStructure))
+		fault.traits = append(fault.traits, "error("+quoteIDL(pick(b.r, []string{"client", "server"}))+")")
+		fault.members = append(fault.members, newMember("message", b.plain[kString]))
+		if t := b.plain[kInteger]; t != nil {
+			fault.members = append(fault.members, newMember("code", t))
+		}
+		u.members = append(u.members, newMember(b.memberName(taken, nil), fault))
+	}
+	b.add(u)
+	op := b.newOp()
+	b.ops++
+	op.traits = append(op.traits, fmt.Sprintf("http(method: \"POST\", uri: \"/events/%d\")", b.ops))
+	op.output = b.io(op, "Output")
+	stream := newMember(b.memberName(nameSet{}, nil), u)
+	stream.traits = append(stream.traits, "httpPayload")
+	op.output.members = append(op.output.members, stream)
+	b.eventOps = append(b.eventOps, op)
+}

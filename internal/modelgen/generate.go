@@ -28,6 +28,9 @@ type Model struct {
 	Streams []string
 	// Waits names the operations with the Ready waiter (see waiterOp).
 	Waits []string
+	// Events names the operations whose output is an event stream (see
+	// eventStreamOp).
+	Events []string
 }
 
 // Generate writes a random valid Smithy 2.0 model from seed. The same seed
@@ -55,6 +58,9 @@ func Generate(seed uint64, o Options) *Model {
 	for _, op := range b.waitOps {
 		out.Waits = append(out.Waits, op.name)
 	}
+	for _, op := range b.eventOps {
+		out.Events = append(out.Events, op.name)
+	}
 	return out
 }
 
@@ -73,8 +79,10 @@ type builder struct {
 	// streamOps and waitOps are the operations of the Streaming and
 	// Waiters families, which the tests call in their own ways.
 	streamOps, waitOps []*operation
-	nextIdx            int
-	ops                int
+	// eventOps are the operations of the EventStreams family.
+	eventOps []*operation
+	nextIdx  int
+	ops      int
 }
 
 func (b *builder) chance(n int) bool { return b.r.IntN(n) == 0 }
@@ -127,6 +135,10 @@ func (b *builder) build() {
 	if b.o.Auth {
 		// Last, so that the rest of a seed's model is the same either way.
 		b.auth()
+	}
+	if b.o.EventStreams {
+		// After auth, for the same reason.
+		b.eventStreamOp()
 	}
 }
 

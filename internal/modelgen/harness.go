@@ -105,7 +105,10 @@ func generate(dir string, m *Model, path string) (err error) {
 	}()
 	out := filepath.Join(dir, pkgDir(m.Seed))
 	importPath := ModulePath + "/" + pkgDir(m.Seed)
-	if err := gen.Run(gen.Options{Models: []string{path}, Out: out, ImportPath: importPath, NoTests: true}); err != nil {
+	// The event-stream tests run the generated server, which sends the
+	// events the client reads.
+	server := m.Options.EventStreams && len(m.Events) > 0
+	if err := gen.Run(gen.Options{Models: []string{path}, Out: out, ImportPath: importPath, NoTests: true, Server: server}); err != nil {
 		return err
 	}
 	model, err := shapes.LoadFiles(path)

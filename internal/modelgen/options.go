@@ -110,6 +110,13 @@ type Options struct {
 	// lists, @auth([]) and @optionalAuth; the tests configure every scheme
 	// and check what each call sends.
 	Auth bool
+	// EventStreams adds an operation whose output is an event stream (a
+	// @streaming union of event structures with @eventHeader members of
+	// every header type, an @eventPayload blob, string, structure or union,
+	// or members in an implicit JSON payload, and sometimes an exception);
+	// the package is generated with its server, whose handler sends random
+	// events that the client must read back unchanged.
+	EventStreams bool
 }
 
 // All returns Options with every feature family on.

@@ -112,6 +112,8 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			wv.streamTest(f, fmt.Sprintf("TestStream%d", i), op)
 		case m.Options.Waiters && slices.Contains(m.Waits, name):
 			wv.waiterTest(f, fmt.Sprintf("TestWaiter%d", i), op)
+		case m.Options.EventStreams && slices.Contains(m.Events, name):
+			wv.eventStreamTest(f, i, op)
 		case m.Options.WireChecks && !slices.Contains(m.Echo, name) && hasBindings(op):
 			wv.wireTest(f, i, op)
 		}

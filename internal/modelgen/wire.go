@@ -556,3 +556,91 @@ func (b bound) header() string {
 	}
 	return b.texts[0]
 }
+
+// eventStreamTest runs the generated server with a handler whose output
+// stream sends random events, then, half the time, the union's exception;
+// the client must read each event as it was sent, then the exception as
+// its type, or the end of the stream.
+func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
+	p := w.p
+	var stream *shapes.Member
+	for _, m := range memberList(op.Output) {
+		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
+			stream = m
+		}
+	}
+	if stream == nil {
+		return
+	}
+	var events, faults []*shapes.Member
+	for _, m := range stream.Target.Members {
+		if m.Target.IsError() {
+			faults = append(faults, m)
+		} else {
+			events = append(events, m)
+		}
+	}
+	union := jen.Qual(p.TypesPath, p.TypeName(stream.Target))
+	var sent []jen.Code
+	for range w.r.IntN(6) {
+		m := events[w.r.IntN(len(events))]
+		sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(w.value(m, 1))))
+	}
+	var fault *shapes.Member
+	if len(faults) > 0 && w.chance(2) {
+		fault = faults[0]
+	}
+	serverPkg := p.ImportPath + "/server"
+	svcType := fmt.Sprintf("eventService%d", i)
+	f.Commentf("%s serves %s with the events of its test.", svcType, op.Method)
+	f.Type().Id(svcType).Struct(
+		jen.Qual(serverPkg, "Unimplemented"),
+		jen.Id("events").Index().Add(union.Clone()),
+		jen.Id("err").Error(),
+	)
+	f.Func().Params(jen.Id("s").Op("*").Id(svcType)).Id(op.Method).Params(jen.Id("_").Qual("context", "Context"), jen.Id("_").Op("*").Qual(p.ImportPath, op.InputName)).Params(jen.Op("*").Qual(p.ImportPath, op.OutputName), jen.Error()).Block(
+		jen.Return(jen.Op("&").Qual(p.ImportPath, op.OutputName).Values(jen.Dict{
+			jen.Id(p.FieldName(stream)): jen.Qual(p.ImportPath, p.EventReaderConstructor(stream.Target)).Call(
+				jen.Func().Params(jen.Id("yield").Func().Params(union.Clone(), jen.Error()).Bool()).Block(
+					jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("s").Dot("events")).Block(
+						jen.If(jen.Op("!").Id("yield").Call(jen.Id("e"), jen.Nil())).Block(jen.Return()),
+					),
+					jen.If(jen.Id("s").Dot("err").Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Nil(), jen.Id("s").Dot("err"))),
+				)),
+		}), jen.Nil()),
+	)
+	name := fmt.Sprintf("TestEvents%d", i)
+	body := []jen.Code{
+		jen.Id("s").Op(":=").Op("&").Id(svcType).Values(jen.Dict{jen.Id("events"): jen.Index().Add(union.Clone()).Values(sent...)}),
+	}
+	var end jen.Code = jen.If(jen.Id("end").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), jen.Id("end")))
+	if fault != nil {
+		body = append(body, jen.Id("fault").Op(":=").Op("&").Add(w.value(fault, 1)), jen.Id("s").Dot("err").Op("=").Id("fault"))
+		end = jen.Block(
+			jen.Var().Id("got").Op("*").Qual(p.TypesPath, p.TypeName(fault.Target)),
+			jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Id("end"), jen.Op("&").Id("got"))).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v, want the exception"), jen.Id("end"))),
+			jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit("exception"), jen.Id("fault"), jen.Id("got")),
+		)
+	}
+	body = append(body,
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(serverPkg, "NewHandler").Call(jen.Id("s"), jen.Qual(serverPkg, "HandlerOptions").Values())),
+		jen.Id("t").Dot("Cleanup").Call(jen.Id("srv").Dot("Close")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("newClientAt").Call(jen.Id("t"), jen.Id("srv").Dot("URL")).Dot(op.Method).Call(jen.Qual("context", "Background").Call(), jen.Op("&").Qual(p.ImportPath, op.InputName).Values()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Defer().Id("out").Dot(p.FieldName(stream)).Dot("Close").Call(),
+		jen.Var().Id("got").Index().Add(union.Clone()),
+		jen.Var().Id("end").Error(),
+		jen.For(jen.List(jen.Id("e"), jen.Err()).Op(":=").Range().Id("out").Dot(p.FieldName(stream)).Dot("Events").Call()).Block(
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("end").Op("=").Err(), jen.Break()),
+			jen.Id("got").Op("=").Append(jen.Id("got"), jen.Id("e")),
+		),
+		jen.If(jen.Len(jen.Id("got")).Op("!=").Len(jen.Id("s").Dot("events"))).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("read %d events, sent %d (end: %v)"), jen.Len(jen.Id("got")), jen.Len(jen.Id("s").Dot("events")), jen.Id("end"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Id("s").Dot("events")).Block(
+			jen.Id("check").Call(jen.Id("t"), jen.Id("i"), jen.Lit("event"), jen.Id("e"), jen.Id("got").Index(jen.Id("i"))),
+		),
+		end,
+	)
+	f.Commentf("%s sends %d events through the generated server and client of %s.", name, len(sent), op.Method)
+	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
+}

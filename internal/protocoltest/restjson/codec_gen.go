@@ -5116,6 +5116,9 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 				return nil, fmt.Errorf("the blobHeader event header is of type %s, not bytes", h.Type)
 			}
 			ev.BlobHeader = h.Bytes
+			if ev.BlobHeader == nil {
+				ev.BlobHeader = []byte{}
+			}
 		}
 		if h, ok := m.Get("stringHeader"); ok {
 			if h.Type != eventstream.HeaderString {
