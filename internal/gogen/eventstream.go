@@ -13,10 +13,10 @@ import (
 // An event stream is a member of an operation's input or output that
 // targets a @streaming union: the HTTP body is then a sequence of
 // messages (runtime/eventstream), each an event, one of the union's
-// members. The client reads an output's stream with restJson1 and awsJson;
-// an input's stream (which needs each message signed) and rpcv2's are not
-// supported yet: such an operation's method returns an error without
-// sending anything.
+// members. The client reads an output's stream with every protocol it
+// speaks (restJson1, awsJson, rpcv2Cbor and rpcv2Json); an input's stream,
+// which needs each message signed, is not supported yet: such an
+// operation's method returns an error without sending anything.
 
 // isEventStream reports whether member m is an event stream.
 func isEventStream(m *shapes.Member) bool {
@@ -55,11 +55,14 @@ func (p *Plan) eventStreamProtocol() (initial, ok bool) {
 	switch p.proto.(type) {
 	case restJSON1:
 		return false, true
-	case awsJSON:
+	case awsJSON, rpcv2CBOR, rpcv2JSON:
 		return true, true
 	}
 	return false, false
 }
+
+// eventStreamMediaType is the media type of an event stream's body.
+const eventStreamMediaType = "application/vnd.amazon.eventstream"
 
 // unsupportedEvents reports whether op has an event stream the client
 // does not support: its method returns an error.
@@ -385,7 +388,7 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 		c.funcs[write] = c.eventEncoder(u)
 		c.funcs[fail] = c.eventFailer(u)
 	}
-	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/vnd.amazon.eventstream"))
+	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(eventStreamMediaType))
 	g.If(field.Clone().Op("!=").Nil()).Block(
 		jen.Id("s").Op(":=").Add(field),
 		jen.Id("m").Dot("Stream").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("flush").Func().Params()).Block(

@@ -56,7 +56,11 @@ func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Co
 			c.emitHostPrefix(g, op, hp)
 		}
 		g.Id("r").Dot("Header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit(protocol))
-		g.Id("r").Dot("Header").Index(jen.Lit("Accept")).Op("=").Index().String().Values(jen.Lit(mediaType))
+		accept := mediaType
+		if c.p.outputEvents(op) != nil {
+			accept = eventStreamMediaType // the protocol asks for it when the response is a stream
+		}
+		g.Id("r").Dot("Header").Index(jen.Lit("Accept")).Op("=").Index().String().Values(jen.Lit(accept))
 		if c.p.queryCompatible {
 			g.Id("r").Dot("Header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
 		}
