@@ -50,6 +50,15 @@ type eventStreamTest struct {
 // the case expects. Cases with request events (an input's stream) are left
 // out, as the client does not send event streams yet.
 func (pt *protoTests) eventStreamCases(op *Operation) ([]jen.Code, error) {
+	return pt.eventCases(op, func(tc eventStreamTest) bool {
+		return tc.AppliesTo != "server" && tc.Protocol == pt.p.ProtocolID()
+	}, pt.eventStreamCase)
+}
+
+// eventCases returns the subtests build makes of op's event-stream tests
+// that keep accepts (build may leave a case out with nil), when the client
+// reads op's output stream.
+func (pt *protoTests) eventCases(op *Operation, keep func(eventStreamTest) bool, build func(*Operation, *shapes.Member, eventStreamTest) (jen.Code, error)) ([]jen.Code, error) {
 	stream := pt.p.outputEvents(op)
 	raw, ok := op.Shape.Traits.Raw(traitEventStreamTests)
 	if stream == nil || !ok {
@@ -61,10 +70,10 @@ func (pt *protoTests) eventStreamCases(op *Operation) ([]jen.Code, error) {
 	}
 	var cases []jen.Code
 	for _, tc := range tests {
-		if tc.AppliesTo == "server" || tc.Protocol != pt.p.ProtocolID() {
+		if !keep(tc) {
 			continue
 		}
-		code, err := pt.eventStreamCase(op, stream, tc)
+		code, err := build(op, stream, tc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: event stream test %s: %w", op.Shape.ID, tc.ID, err)
 		}
@@ -196,29 +205,9 @@ func (pt *protoTests) eventStreamCase(op *Operation, stream *shapes.Member, tc e
 // error that ends it), is encoded, and each message the stream writes is
 // checked against the case's headers and body.
 func (pt *protoTests) serverEventStreamCases(op *Operation) ([]jen.Code, error) {
-	stream := pt.p.outputEvents(op)
-	raw, ok := op.Shape.Traits.Raw(traitEventStreamTests)
-	if stream == nil || !ok {
-		return nil, nil
-	}
-	var tests []eventStreamTest
-	if err := decodeNumbers(raw, &tests); err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", op.Shape.ID, traitEventStreamTests, err)
-	}
-	var cases []jen.Code
-	for _, tc := range tests {
-		if !appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) || len(tc.Events) == 0 || tc.Expectation.Failure != nil {
-			continue
-		}
-		code, err := pt.serverEventStreamCase(op, stream, tc)
-		if err != nil {
-			return nil, fmt.Errorf("%s: event stream test %s: %w", op.Shape.ID, tc.ID, err)
-		}
-		if code != nil {
-			cases = append(cases, code)
-		}
-	}
-	return cases, nil
+	return pt.eventCases(op, func(tc eventStreamTest) bool {
+		return appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) && len(tc.Events) > 0 && tc.Expectation.Failure == nil
+	}, pt.serverEventStreamCase)
 }
 
 func (pt *protoTests) serverEventStreamCase(op *Operation, stream *shapes.Member, tc eventStreamTest) (jen.Code, error) {
