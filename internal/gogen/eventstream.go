@@ -391,8 +391,8 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(eventStreamMediaType))
 	g.If(field.Clone().Op("!=").Nil()).Block(
 		jen.Id("s").Op(":=").Add(field),
-		jen.Id("m").Dot("Stream").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("flush").Func().Params()).Block(
-			jen.Id("_").Op("=").Qual(es, "SendEvents").Call(jen.Id("w"), jen.Id("flush"), jen.Id("s"), jen.Id(write), jen.Id(fail)),
+		jen.Id("m").Dot("Stream").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("flush").Func().Params()).Error().Block(
+			jen.Return(jen.Qual(es, "SendEvents").Call(jen.Id("w"), jen.Id("flush"), jen.Id("s"), jen.Id(write), jen.Id(fail))),
 		),
 	)
 }

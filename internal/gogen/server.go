@@ -291,9 +291,12 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		jen.Id("auth").Op("*").Add(jen.Qual(servePath(p), "Authenticator")),
 		jen.Id("table").Qual(routePath(p), "Table"),
 	)
-	f.Comment("ServeHTTP answers one request.")
+	f.Comment("ServeHTTP answers one request; an event of an output's stream that does not frame, which")
+	f.Comment("the client sees as an InternalFailure, is logged.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("ServeHTTP").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
-		jen.Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")),
+		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err()),
+		),
 	)
 	f.Comment("serve turns a request into its response; a panic becomes an InternalFailure.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Add(jen.Qual(servePath(p), "ResponseMessage"))).BlockFunc(func(g *jen.Group) {

@@ -221,9 +221,11 @@ func (s *EventStream[E]) Close() error {
 
 // SendEvents writes the events of s to w, each as the message event
 // frames it, flushing after each, until the stream ends; an error that
-// ends it is written as the message fail frames. It closes s, and returns
-// the error of a write, or of an event that does not frame (after which
-// nothing more is written: the client sees the stream cut off).
+// ends it is written as the message fail frames. It closes s. An event
+// that does not frame (a header value too long, say) ends the stream as
+// fail frames its error, and SendEvents returns that error, for the
+// server to log; a write that fails, as when the client has gone, ends it
+// without error.
 func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(E) (EventMessage, error), fail func(error) EventMessage) error {
 	defer s.Close()
 	var buf []byte
@@ -233,20 +235,26 @@ func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(
 			return nil
 		}
 		var m EventMessage
+		var bad error // the event's framing error
 		if err != nil {
 			m = fail(err)
-		} else if m, err = event(e); err != nil {
-			return err
+		} else if m, bad = event(e); bad == nil {
+			buf, bad = AppendEventMessage(buf[:0], m)
 		}
-		if buf, err = AppendEventMessage(buf[:0], m); err != nil {
-			return err
+		if bad != nil {
+			m = fail(bad)
+		}
+		if err != nil || bad != nil {
+			if buf, err = AppendEventMessage(buf[:0], m); err != nil {
+				return errors.Join(bad, err)
+			}
 		}
 		if _, err := w.Write(buf); err != nil {
-			return err
+			return nil // the client is gone: nothing to tell anyone
 		}
 		flush()
 		if m.Text(":message-type") != "event" {
-			return nil // an error ends the stream
+			return bad // an error ends the stream
 		}
 	}
 }

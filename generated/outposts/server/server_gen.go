@@ -354,9 +354,12 @@ type handler struct {
 	table smithyserver.Table
 }
 
-// ServeHTTP answers one request.
+// ServeHTTP answers one request; an event of an output's stream that does not frame, which
+// the client sees as an InternalFailure, is logged.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.serve(r).Send(w)
+	if err := h.serve(r).Send(w); err != nil {
+		h.logFailure(r, err)
+	}
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.

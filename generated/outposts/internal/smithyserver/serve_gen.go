@@ -139,30 +139,31 @@ type ResponseMessage struct {
 	Body   []byte
 	// Stream, when set, writes the body instead of Body, after the status
 	// and headers, as it comes (an output's event stream): flush sends
-	// what it wrote so far to the client.
-	Stream func(w io.Writer, flush func())
+	// what it wrote so far to the client. Its error is the server's to
+	// log: the client only sees the body end.
+	Stream func(w io.Writer, flush func()) error
 }
 
-// Send writes the response.
-func (m *ResponseMessage) Send(w http.ResponseWriter) {
+// Send writes the response, and returns the error of its Stream.
+func (m *ResponseMessage) Send(w http.ResponseWriter) error {
 	for k, vs := range m.Header {
 		w.Header()[k] = vs
 	}
 	if m.Stream != nil {
 		w.WriteHeader(m.Status)
 		flusher, _ := w.(http.Flusher)
-		m.Stream(w, func() {
+		return m.Stream(w, func() {
 			if flusher != nil {
 				flusher.Flush()
 			}
 		})
-		return
 	}
 	if m.Body != nil {
 		w.Header().Set("Content-Length", strconv.Itoa(len(m.Body)))
 	}
 	w.WriteHeader(m.Status)
 	_, _ = w.Write(m.Body)
+	return nil
 }
 
 // ProtocolError is an error the handler answers without a service call:

@@ -1007,9 +1007,12 @@ type handler struct {
 	table httproute.Table
 }
 
-// ServeHTTP answers one request.
+// ServeHTTP answers one request; an event of an output's stream that does not frame, which
+// the client sees as an InternalFailure, is logged.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.serve(r).Send(w)
+	if err := h.serve(r).Send(w); err != nil {
+		h.logFailure(r, err)
+	}
 }
 
 // serve turns a request into its response; a panic becomes an InternalFailure.
@@ -1941,8 +1944,8 @@ func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.R
 	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
 	if out.Stream != nil {
 		s := out.Stream
-		m.Stream = func(w io.Writer, flush func()) {
-			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		m.Stream = func(w io.Writer, flush func()) error {
+			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -2057,8 +2060,8 @@ func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStr
 	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
 	if out.Stream != nil {
 		s := out.Stream
-		m.Stream = func(w io.Writer, flush func()) {
-			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		m.Stream = func(w io.Writer, flush func()) error {
+			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -7204,8 +7207,8 @@ func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.R
 	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
 	if out.Stream != nil {
 		s := out.Stream
-		m.Stream = func(w io.Writer, flush func()) {
-			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		m.Stream = func(w io.Writer, flush func()) error {
+			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -7256,8 +7259,8 @@ func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStr
 	m.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
 	if out.Stream != nil {
 		s := out.Stream
-		m.Stream = func(w io.Writer, flush func()) {
-			_ = eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+		m.Stream = func(w io.Writer, flush func()) error {
+			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
