@@ -249,18 +249,36 @@ func (c *codec) decodeEventInto(g *jen.Group, s *shapes.Shape, v *jen.Statement)
 	}
 }
 
-// eventHeaderTypes maps the kinds of shape an @eventHeader member may
-// target to the header type its value has, and the HeaderValue field and
-// conversion that give the member's value.
-var eventHeaderTypes = map[shapes.Kind]string{
-	shapes.KindBoolean:   "HeaderTrue",
-	shapes.KindByte:      "HeaderByte",
-	shapes.KindShort:     "HeaderShort",
-	shapes.KindInteger:   "HeaderInteger",
-	shapes.KindLong:      "HeaderLong",
-	shapes.KindBlob:      "HeaderBytes",
-	shapes.KindString:    "HeaderString",
-	shapes.KindTimestamp: "HeaderTimestamp",
+// eventHeaders says, for each kind of shape an @eventHeader member may
+// target (see headerKind), how its value travels in a header: the
+// runtime's header type (for a boolean, true's), the constructor of the
+// header's value, the conversion an enum's value needs first, and the
+// name in errors.
+var eventHeaders = map[shapes.Kind]struct {
+	typ, fn string
+	as      jen.Code
+	name    string
+}{
+	shapes.KindBoolean:   {"HeaderTrue", "BoolHeader", nil, "boolean"},
+	shapes.KindByte:      {"HeaderByte", "ByteHeader", nil, "byte"},
+	shapes.KindShort:     {"HeaderShort", "ShortHeader", nil, "short"},
+	shapes.KindInteger:   {"HeaderInteger", "IntegerHeader", jen.Int32(), "integer"},
+	shapes.KindLong:      {"HeaderLong", "LongHeader", nil, "long"},
+	shapes.KindBlob:      {"HeaderBytes", "BytesHeader", nil, "bytes"},
+	shapes.KindString:    {"HeaderString", "StringHeader", jen.String(), "string"},
+	shapes.KindTimestamp: {"HeaderTimestamp", "TimestampHeader", nil, "timestamp"},
+}
+
+// headerKind is the kind of eventHeaders a header member's target t
+// travels as: an enum's is a string's, an intEnum's an integer's.
+func headerKind(t *shapes.Shape) shapes.Kind {
+	switch {
+	case t.IsEnum():
+		return shapes.KindString
+	case t.Kind == shapes.KindIntEnum:
+		return shapes.KindInteger
+	}
+	return t.Kind
 }
 
 // decodeEventHeader sets member m of the structure v points to from the
@@ -270,14 +288,8 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 	es := c.p.runtimePkg("eventstream")
 	field := v.Clone().Dot(c.p.FieldName(m))
 	t := m.Target
-	kind := t.Kind
-	switch {
-	case t.IsEnum():
-		kind = shapes.KindString
-	case t.Kind == shapes.KindIntEnum:
-		kind = shapes.KindInteger
-	}
-	want, ok := eventHeaderTypes[kind]
+	kind := headerKind(t)
+	hv, ok := eventHeaders[kind]
 	if !ok {
 		return // the model's validation refuses other targets
 	}
@@ -292,10 +304,10 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 		}
 		b.Add(field.Clone().Op("=").Add(x))
 	}
-	wrong := jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("the "+m.Name+" event header is of type %s, not "+c.headerTypeName(kind)), jen.Id("h").Dot("Type")))
+	wrong := jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("the "+m.Name+" event header is of type %s, not "+hv.name), jen.Id("h").Dot("Type")))
 	g.If(jen.Id("h").Op(",").Id("ok").Op(":=").Id("m").Dot("Get").Call(jen.Lit(m.Name)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 		var value *jen.Statement
-		cond := jen.Id("h").Dot("Type").Op("!=").Qual(es, want)
+		cond := jen.Id("h").Dot("Type").Op("!=").Qual(es, hv.typ)
 		switch kind {
 		case shapes.KindBoolean:
 			cond = jen.Id("h").Dot("Type").Op("!=").Qual(es, "HeaderTrue").Op("&&").Id("h").Dot("Type").Op("!=").Qual(es, "HeaderFalse")
@@ -322,17 +334,6 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 			b.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Index().Byte().Values())
 		}
 	})
-}
-
-// headerTypeName is the header type's name in errors.
-func (c *codec) headerTypeName(k shapes.Kind) string {
-	switch k {
-	case shapes.KindBoolean:
-		return "boolean"
-	case shapes.KindBlob:
-		return "bytes"
-	}
-	return k.String()
 }
 
 // eventStreamDeserializer emits the body of an RPC protocol's deserializer
@@ -397,23 +398,6 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 	)
 }
 
-// eventHeaderValues maps the kinds of shape an @eventHeader member may
-// target to the runtime's constructor of its header value and the Go type
-// it takes.
-var eventHeaderValues = map[shapes.Kind]struct {
-	fn string
-	as jen.Code // the conversion an enum's value needs
-}{
-	shapes.KindBoolean:   {"BoolHeader", nil},
-	shapes.KindByte:      {"ByteHeader", nil},
-	shapes.KindShort:     {"ShortHeader", nil},
-	shapes.KindInteger:   {"IntegerHeader", jen.Int32()},
-	shapes.KindLong:      {"LongHeader", nil},
-	shapes.KindBlob:      {"BytesHeader", nil},
-	shapes.KindString:    {"StringHeader", jen.String()},
-	shapes.KindTimestamp: {"TimestampHeader", nil},
-}
-
 // eventMessage is the message of an event: its type headers and the
 // header and payload its type gives.
 func (c *codec) eventMessage(messageType, typeHeader string, tag jen.Code) *jen.Statement {
@@ -440,14 +424,7 @@ func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
 		switch {
 		case m.Traits.Has("smithy.api#eventHeader"):
 			field := jen.Id(v).Dot(c.p.FieldName(m))
-			kind := m.Target.Kind
-			switch {
-			case m.Target.IsEnum():
-				kind = shapes.KindString
-			case m.Target.Kind == shapes.KindIntEnum:
-				kind = shapes.KindInteger
-			}
-			hv, ok := eventHeaderValues[kind]
+			hv, ok := eventHeaders[headerKind(m.Target)]
 			if !ok {
 				continue
 			}
