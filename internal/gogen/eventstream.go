@@ -251,22 +251,21 @@ func (c *codec) decodeEventInto(g *jen.Group, s *shapes.Shape, v *jen.Statement)
 
 // eventHeaders says, for each kind of shape an @eventHeader member may
 // target (see headerKind), how its value travels in a header: the
-// runtime's header type (for a boolean, true's), the constructor of the
-// header's value, the conversion an enum's value needs first, and the
-// name in errors.
+// runtime's header type (for a boolean, true's, which the runtime's Typed
+// takes for both), the constructor of the header's value, and the
+// conversion an enum's value needs first.
 var eventHeaders = map[shapes.Kind]struct {
 	typ, fn string
 	as      jen.Code
-	name    string
 }{
-	shapes.KindBoolean:   {"HeaderTrue", "BoolHeader", nil, "boolean"},
-	shapes.KindByte:      {"HeaderByte", "ByteHeader", nil, "byte"},
-	shapes.KindShort:     {"HeaderShort", "ShortHeader", nil, "short"},
-	shapes.KindInteger:   {"HeaderInteger", "IntegerHeader", jen.Int32(), "integer"},
-	shapes.KindLong:      {"HeaderLong", "LongHeader", nil, "long"},
-	shapes.KindBlob:      {"HeaderBytes", "BytesHeader", nil, "bytes"},
-	shapes.KindString:    {"HeaderString", "StringHeader", jen.String(), "string"},
-	shapes.KindTimestamp: {"HeaderTimestamp", "TimestampHeader", nil, "timestamp"},
+	shapes.KindBoolean:   {"HeaderTrue", "BoolHeader", nil},
+	shapes.KindByte:      {"HeaderByte", "ByteHeader", nil},
+	shapes.KindShort:     {"HeaderShort", "ShortHeader", nil},
+	shapes.KindInteger:   {"HeaderInteger", "IntegerHeader", jen.Int32()},
+	shapes.KindLong:      {"HeaderLong", "LongHeader", nil},
+	shapes.KindBlob:      {"HeaderBytes", "BytesHeader", nil},
+	shapes.KindString:    {"HeaderString", "StringHeader", jen.String()},
+	shapes.KindTimestamp: {"HeaderTimestamp", "TimestampHeader", nil},
 }
 
 // headerKind is the kind of eventHeaders a header member's target t
@@ -304,13 +303,15 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 		}
 		b.Add(field.Clone().Op("=").Add(x))
 	}
-	wrong := jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("the "+m.Name+" event header is of type %s, not "+hv.name), jen.Id("h").Dot("Type")))
-	g.If(jen.Id("h").Op(",").Id("ok").Op(":=").Id("m").Dot("Get").Call(jen.Lit(m.Name)), jen.Id("ok")).BlockFunc(func(b *jen.Group) {
+	// The runtime's Typed checks the header's type (a header of another is
+	// an error); the member takes its value.
+	g.If(
+		jen.List(jen.Id("h"), jen.Id("ok"), jen.Err()).Op(":=").Id("m").Dot("Typed").Call(jen.Lit(m.Name), jen.Qual(es, hv.typ)),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Return(jen.Nil(), jen.Err())).Else().If(jen.Id("ok")).BlockFunc(func(b *jen.Group) {
 		var value *jen.Statement
-		cond := jen.Id("h").Dot("Type").Op("!=").Qual(es, hv.typ)
 		switch kind {
 		case shapes.KindBoolean:
-			cond = jen.Id("h").Dot("Type").Op("!=").Qual(es, "HeaderTrue").Op("&&").Id("h").Dot("Type").Op("!=").Qual(es, "HeaderFalse")
 			value = jen.Id("h").Dot("Type").Op("==").Qual(es, "HeaderTrue")
 		case shapes.KindByte:
 			value = jen.Int8().Call(jen.Id("h").Dot("Int"))
@@ -327,7 +328,6 @@ func (c *codec) decodeEventHeader(g *jen.Group, m *shapes.Member, v *jen.Stateme
 		case shapes.KindTimestamp:
 			value = jen.Qual("time", "UnixMilli").Call(jen.Id("h").Dot("Int")).Dot("UTC").Call()
 		}
-		b.If(cond).Block(wrong)
 		set(b, value)
 		if kind == shapes.KindBlob {
 			// A header that is there holds a value, if an empty one.
@@ -398,17 +398,15 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 	)
 }
 
-// eventMessage is the message of an event: its type headers and the
-// header and payload its type gives.
-func (c *codec) eventMessage(messageType, typeHeader string, tag jen.Code) *jen.Statement {
-	es := c.p.runtimePkg("eventstream")
-	header := func(name string, v jen.Code) jen.Code {
-		return jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(name), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(v)})
-	}
-	return jen.Qual(es, "EventMessage").Values(jen.Dict{jen.Id("Headers"): jen.Index().Qual(es, "EventHeader").Values(
-		header(":message-type", jen.Lit(messageType)),
-		header(typeHeader, tag),
-	)})
+// eventMessage is a new message of the type and tag (see the runtime's
+// NewEventMessage), to which the event's headers and payload are added.
+func (c *codec) eventMessage(messageType string, tag jen.Code) *jen.Statement {
+	return jen.Qual(c.p.runtimePkg("eventstream"), "NewEventMessage").Call(jen.Lit(messageType), tag)
+}
+
+// addHeader adds to the message m the header name with the value v.
+func (c *codec) addHeader(name string, v jen.Code) *jen.Statement {
+	return jen.Id("m").Dot("Add").Call(jen.Lit(name), v)
 }
 
 // encodeEventFrom adds to the message m the headers and payload of the
@@ -432,9 +430,7 @@ func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
 			if m.Target.IsEnum() || m.Target.Kind == shapes.KindIntEnum {
 				x = jen.Add(hv.as).Call(x)
 			}
-			add := jen.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
-				jen.Id("Name"): jen.Lit(m.Name), jen.Id("Value"): jen.Qual(es, hv.fn).Call(x),
-			}))
+			add := c.addHeader(m.Name, jen.Qual(es, hv.fn).Call(x))
 			if cond := c.setCond(m, field, false); cond != nil {
 				g.If(cond).Block(add)
 			} else {
@@ -447,9 +443,7 @@ func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
 		}
 	}
 	contentType := func(ct string) jen.Code {
-		return jen.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
-			jen.Id("Name"): jen.Lit(":content-type"), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(jen.Lit(ct)),
-		}))
+		return c.addHeader(":content-type", jen.Qual(es, "StringHeader").Call(jen.Lit(ct)))
 	}
 	switch {
 	case payload != nil && payload.Target.Kind == shapes.KindBlob:
@@ -493,7 +487,7 @@ func (c *codec) eventEncoder(u *shapes.Shape) jen.Code {
 					continue // sent as an exception, by the failer
 				}
 				sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).BlockFunc(func(cg *jen.Group) {
-					cg.Id("m").Op(":=").Add(c.eventMessage("event", ":event-type", jen.Lit(m.Name)))
+					cg.Id("m").Op(":=").Add(c.eventMessage("event", jen.Lit(m.Name)))
 					if !m.Target.IsUnit() && len(m.Target.Members) > 0 {
 						cg.Id("v").Op(":=").Op("&").Id("x").Dot("Value")
 						c.encodeEventFrom(cg, m.Target, "v")
@@ -502,7 +496,7 @@ func (c *codec) eventEncoder(u *shapes.Shape) jen.Code {
 				})
 			}
 			sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnknownName)).BlockFunc(func(cg *jen.Group) {
-				cg.Id("m").Op(":=").Add(c.eventMessage("event", ":event-type", jen.Id("x").Dot("Tag")))
+				cg.Id("m").Op(":=").Add(c.eventMessage("event", jen.Id("x").Dot("Tag")))
 				cg.Id("m").Dot("Payload").Op("=").Id("x").Dot("Value")
 				cg.Return(jen.Id("m"), jen.Nil())
 			})
@@ -525,16 +519,14 @@ func (c *codec) eventFailer(u *shapes.Shape) jen.Code {
 			g.BlockFunc(func(scope *jen.Group) {
 				scope.Var().Id("x").Add(t)
 				scope.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("x"))).BlockFunc(func(b *jen.Group) {
-					b.Id("m").Op(":=").Add(c.eventMessage("exception", ":exception-type", jen.Lit(m.Name)))
+					b.Id("m").Op(":=").Add(c.eventMessage("exception", jen.Lit(m.Name)))
 					c.encodeEventFrom(b, m.Target, "x")
 					b.Return(jen.Id("m"))
 				})
 			})
 		}
-		g.Id("m").Op(":=").Add(c.eventMessage("error", ":error-code", jen.Lit("InternalFailure")))
-		g.Id("m").Dot("Headers").Op("=").Append(jen.Id("m").Dot("Headers"), jen.Qual(es, "EventHeader").Values(jen.Dict{
-			jen.Id("Name"): jen.Lit(":error-message"), jen.Id("Value"): jen.Qual(es, "StringHeader").Call(jen.Lit("an internal error occurred")),
-		}))
+		g.Id("m").Op(":=").Add(c.eventMessage("error", jen.Lit("InternalFailure")))
+		g.Add(c.addHeader(":error-message", jen.Qual(es, "StringHeader").Call(jen.Lit("an internal error occurred"))))
 		g.Return(jen.Id("m"))
 	})
 }

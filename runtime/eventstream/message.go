@@ -179,6 +179,47 @@ func (m *EventMessage) Text(name string) string {
 	return s
 }
 
+// Typed returns the first header named name, and whether there is one,
+// when its value is of type want (HeaderTrue stands for both booleans);
+// a header of another type is an error, as a member bound to it cannot
+// hold its value.
+func (m *EventMessage) Typed(name string, want HeaderType) (HeaderValue, bool, error) {
+	v, ok := m.Get(name)
+	switch {
+	case !ok:
+		return v, false, nil
+	case v.Type == want, want == HeaderTrue && v.Type == HeaderFalse:
+		return v, true, nil
+	}
+	wantName := want.String()
+	if want == HeaderTrue {
+		wantName = "boolean"
+	}
+	return v, false, fmt.Errorf("eventstream: header %q is of type %s, not %s", name, v.Type, wantName)
+}
+
+// Add appends the header name with value v.
+func (m *EventMessage) Add(name string, v HeaderValue) {
+	m.Headers = append(m.Headers, EventHeader{Name: name, Value: v})
+}
+
+// NewEventMessage returns a message of the given :message-type ("event",
+// "exception" or "error") whose type header (:event-type, :exception-type
+// or :error-code) is tag.
+func NewEventMessage(messageType, tag string) EventMessage {
+	typeHeader := ":event-type"
+	switch messageType {
+	case "exception":
+		typeHeader = ":exception-type"
+	case "error":
+		typeHeader = ":error-code"
+	}
+	return EventMessage{Headers: []EventHeader{
+		{Name: ":message-type", Value: StringHeader(messageType)},
+		{Name: typeHeader, Value: StringHeader(tag)},
+	}}
+}
+
 // ErrEventChecksum is the error, wrapped, of a message whose prelude or whole
 // does not have the CRC-32 it carries.
 var ErrEventChecksum = errors.New("eventstream: checksum mismatch")

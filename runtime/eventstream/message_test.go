@@ -11,6 +11,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -392,5 +393,32 @@ func TestLargeMessages(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*eventReadAhead {
 		t.Fatalf("a gigabyte that never comes took %d bytes", alloc)
+	}
+}
+
+// TestTypedAndAdd: Typed finds a header of the type asked for (either
+// boolean for HeaderTrue), refuses another type naming both, and reports
+// an absent one; NewEventMessage and Add build what Typed reads.
+func TestTypedAndAdd(t *testing.T) {
+	m := NewEventMessage("exception", "Throttled")
+	m.Add("n", IntegerHeader(7))
+	m.Add("f", BoolHeader(false))
+	if got := m.Text(":exception-type"); got != "Throttled" || m.Text(":message-type") != "exception" {
+		t.Fatalf("headers %v", m.Headers)
+	}
+	if v, ok, err := m.Typed("n", HeaderInteger); !ok || err != nil || v.Int != 7 {
+		t.Errorf("n: %v %v %v", v, ok, err)
+	}
+	if v, ok, err := m.Typed("f", HeaderTrue); !ok || err != nil || v.Type != HeaderFalse {
+		t.Errorf("f as a boolean: %v %v %v", v, ok, err)
+	}
+	if _, ok, err := m.Typed("n", HeaderTrue); ok || err == nil || !strings.Contains(err.Error(), `"n" is of type integer, not boolean`) {
+		t.Errorf("n as a boolean: %v %v", ok, err)
+	}
+	if _, ok, err := m.Typed("absent", HeaderString); ok || err != nil {
+		t.Errorf("absent: %v %v", ok, err)
+	}
+	if e := NewEventMessage("error", "X"); e.Text(":error-code") != "X" {
+		t.Errorf("error message %v", e.Headers)
 	}
 }

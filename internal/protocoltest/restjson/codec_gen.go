@@ -5076,61 +5076,53 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 	case "headers":
 		v := &types.EventStreamMemberHeaders{}
 		ev := &v.Value
-		if h, ok := m.Get("booleanHeader"); ok {
-			if h.Type != eventstream.HeaderTrue && h.Type != eventstream.HeaderFalse {
-				return nil, fmt.Errorf("the booleanHeader event header is of type %s, not boolean", h.Type)
-			}
+		if h, ok, err := m.Typed("booleanHeader", eventstream.HeaderTrue); err != nil {
+			return nil, err
+		} else if ok {
 			x := h.Type == eventstream.HeaderTrue
 			ev.BooleanHeader = &x
 		}
-		if h, ok := m.Get("byteHeader"); ok {
-			if h.Type != eventstream.HeaderByte {
-				return nil, fmt.Errorf("the byteHeader event header is of type %s, not byte", h.Type)
-			}
+		if h, ok, err := m.Typed("byteHeader", eventstream.HeaderByte); err != nil {
+			return nil, err
+		} else if ok {
 			x := int8(h.Int)
 			ev.ByteHeader = &x
 		}
-		if h, ok := m.Get("shortHeader"); ok {
-			if h.Type != eventstream.HeaderShort {
-				return nil, fmt.Errorf("the shortHeader event header is of type %s, not short", h.Type)
-			}
+		if h, ok, err := m.Typed("shortHeader", eventstream.HeaderShort); err != nil {
+			return nil, err
+		} else if ok {
 			x := int16(h.Int)
 			ev.ShortHeader = &x
 		}
-		if h, ok := m.Get("intHeader"); ok {
-			if h.Type != eventstream.HeaderInteger {
-				return nil, fmt.Errorf("the intHeader event header is of type %s, not integer", h.Type)
-			}
+		if h, ok, err := m.Typed("intHeader", eventstream.HeaderInteger); err != nil {
+			return nil, err
+		} else if ok {
 			x := int32(h.Int)
 			ev.IntHeader = &x
 		}
-		if h, ok := m.Get("longHeader"); ok {
-			if h.Type != eventstream.HeaderLong {
-				return nil, fmt.Errorf("the longHeader event header is of type %s, not long", h.Type)
-			}
+		if h, ok, err := m.Typed("longHeader", eventstream.HeaderLong); err != nil {
+			return nil, err
+		} else if ok {
 			x := h.Int
 			ev.LongHeader = &x
 		}
-		if h, ok := m.Get("blobHeader"); ok {
-			if h.Type != eventstream.HeaderBytes {
-				return nil, fmt.Errorf("the blobHeader event header is of type %s, not bytes", h.Type)
-			}
+		if h, ok, err := m.Typed("blobHeader", eventstream.HeaderBytes); err != nil {
+			return nil, err
+		} else if ok {
 			ev.BlobHeader = h.Bytes
 			if ev.BlobHeader == nil {
 				ev.BlobHeader = []byte{}
 			}
 		}
-		if h, ok := m.Get("stringHeader"); ok {
-			if h.Type != eventstream.HeaderString {
-				return nil, fmt.Errorf("the stringHeader event header is of type %s, not string", h.Type)
-			}
+		if h, ok, err := m.Typed("stringHeader", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
 			x := string(h.Bytes)
 			ev.StringHeader = &x
 		}
-		if h, ok := m.Get("timestampHeader"); ok {
-			if h.Type != eventstream.HeaderTimestamp {
-				return nil, fmt.Errorf("the timestampHeader event header is of type %s, not timestamp", h.Type)
-			}
+		if h, ok, err := m.Typed("timestampHeader", eventstream.HeaderTimestamp); err != nil {
+			return nil, err
+		} else if ok {
 			x := time.UnixMilli(h.Int).UTC()
 			ev.TimestampHeader = &x
 		}
@@ -5179,10 +5171,9 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 	case "headersAndExplicitPayload":
 		v := &types.EventStreamMemberHeadersAndExplicitPayload{}
 		ev := &v.Value
-		if h, ok := m.Get("header"); ok {
-			if h.Type != eventstream.HeaderString {
-				return nil, fmt.Errorf("the header event header is of type %s, not string", h.Type)
-			}
+		if h, ok, err := m.Typed("header", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
 			x := string(h.Bytes)
 			ev.Header = &x
 		}
@@ -5200,10 +5191,9 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 	case "headersAndImplicitPayload":
 		v := &types.EventStreamMemberHeadersAndImplicitPayload{}
 		ev := &v.Value
-		if h, ok := m.Get("header"); ok {
-			if h.Type != eventstream.HeaderString {
-				return nil, fmt.Errorf("the header event header is of type %s, not string", h.Type)
-			}
+		if h, ok, err := m.Typed("header", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
 			x := string(h.Bytes)
 			ev.Header = &x
 		}

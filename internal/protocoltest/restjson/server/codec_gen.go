@@ -2130,17 +2130,8 @@ func failEventEventStream(err error) eventstream.EventMessage {
 	{
 		var x *types.ErrorEvent
 		if errors.As(err, &x) {
-			m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-				Name:  ":message-type",
-				Value: eventstream.StringHeader("exception"),
-			}, {
-				Name:  ":exception-type",
-				Value: eventstream.StringHeader("error"),
-			}}}
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  ":content-type",
-				Value: eventstream.StringHeader("application/json"),
-			})
+			m := eventstream.NewEventMessage("exception", "error")
+			m.Add(":content-type", eventstream.StringHeader("application/json"))
 			e := jsonwire.NewEncoder(nil)
 			e.BeginObject()
 			if x.Message != nil {
@@ -2152,17 +2143,8 @@ func failEventEventStream(err error) eventstream.EventMessage {
 			return m
 		}
 	}
-	m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-		Name:  ":message-type",
-		Value: eventstream.StringHeader("error"),
-	}, {
-		Name:  ":error-code",
-		Value: eventstream.StringHeader("InternalFailure"),
-	}}}
-	m.Headers = append(m.Headers, eventstream.EventHeader{
-		Name:  ":error-message",
-		Value: eventstream.StringHeader("an internal error occurred"),
-	})
+	m := eventstream.NewEventMessage("error", "InternalFailure")
+	m.Add(":error-message", eventstream.StringHeader("an internal error occurred"))
 	return m
 }
 
@@ -2346,108 +2328,51 @@ var membersUnionPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, error) {
 	switch x := ev.(type) {
 	case *types.EventStreamMemberHeaders:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("headers"),
-		}}}
+		m := eventstream.NewEventMessage("event", "headers")
 		v := &x.Value
 		if v.BooleanHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "booleanHeader",
-				Value: eventstream.BoolHeader(*v.BooleanHeader),
-			})
+			m.Add("booleanHeader", eventstream.BoolHeader(*v.BooleanHeader))
 		}
 		if v.ByteHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "byteHeader",
-				Value: eventstream.ByteHeader(*v.ByteHeader),
-			})
+			m.Add("byteHeader", eventstream.ByteHeader(*v.ByteHeader))
 		}
 		if v.ShortHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "shortHeader",
-				Value: eventstream.ShortHeader(*v.ShortHeader),
-			})
+			m.Add("shortHeader", eventstream.ShortHeader(*v.ShortHeader))
 		}
 		if v.IntHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "intHeader",
-				Value: eventstream.IntegerHeader(*v.IntHeader),
-			})
+			m.Add("intHeader", eventstream.IntegerHeader(*v.IntHeader))
 		}
 		if v.LongHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "longHeader",
-				Value: eventstream.LongHeader(*v.LongHeader),
-			})
+			m.Add("longHeader", eventstream.LongHeader(*v.LongHeader))
 		}
 		if v.BlobHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "blobHeader",
-				Value: eventstream.BytesHeader(v.BlobHeader),
-			})
+			m.Add("blobHeader", eventstream.BytesHeader(v.BlobHeader))
 		}
 		if v.StringHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "stringHeader",
-				Value: eventstream.StringHeader(*v.StringHeader),
-			})
+			m.Add("stringHeader", eventstream.StringHeader(*v.StringHeader))
 		}
 		if v.TimestampHeader != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "timestampHeader",
-				Value: eventstream.TimestampHeader(*v.TimestampHeader),
-			})
+			m.Add("timestampHeader", eventstream.TimestampHeader(*v.TimestampHeader))
 		}
 		return m, nil
 	case *types.EventStreamMemberBlobPayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("blobPayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "blobPayload")
 		v := &x.Value
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("application/octet-stream"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("application/octet-stream"))
 		m.Payload = v.Payload
 		return m, nil
 	case *types.EventStreamMemberStringPayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("stringPayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "stringPayload")
 		v := &x.Value
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("text/plain"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("text/plain"))
 		if v.Payload != nil {
 			m.Payload = []byte(*v.Payload)
 		}
 		return m, nil
 	case *types.EventStreamMemberStructurePayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("structurePayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "structurePayload")
 		v := &x.Value
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("application/json"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
 		if v.Payload != nil {
 			e := jsonwire.NewEncoder(nil)
 			encodePayloadStructure(e, v.Payload)
@@ -2455,18 +2380,9 @@ func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, erro
 		}
 		return m, nil
 	case *types.EventStreamMemberUnionPayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("unionPayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "unionPayload")
 		v := &x.Value
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("application/json"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
 		if v.Payload != nil {
 			e := jsonwire.NewEncoder(nil)
 			encodePayloadUnion(e, v.Payload)
@@ -2474,24 +2390,12 @@ func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, erro
 		}
 		return m, nil
 	case *types.EventStreamMemberHeadersAndExplicitPayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("headersAndExplicitPayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "headersAndExplicitPayload")
 		v := &x.Value
 		if v.Header != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "header",
-				Value: eventstream.StringHeader(*v.Header),
-			})
+			m.Add("header", eventstream.StringHeader(*v.Header))
 		}
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("application/json"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
 		if v.Payload != nil {
 			e := jsonwire.NewEncoder(nil)
 			encodePayloadStructure(e, v.Payload)
@@ -2499,24 +2403,12 @@ func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, erro
 		}
 		return m, nil
 	case *types.EventStreamMemberHeadersAndImplicitPayload:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader("headersAndImplicitPayload"),
-		}}}
+		m := eventstream.NewEventMessage("event", "headersAndImplicitPayload")
 		v := &x.Value
 		if v.Header != nil {
-			m.Headers = append(m.Headers, eventstream.EventHeader{
-				Name:  "header",
-				Value: eventstream.StringHeader(*v.Header),
-			})
+			m.Add("header", eventstream.StringHeader(*v.Header))
 		}
-		m.Headers = append(m.Headers, eventstream.EventHeader{
-			Name:  ":content-type",
-			Value: eventstream.StringHeader("application/json"),
-		})
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
 		e := jsonwire.NewEncoder(nil)
 		e.BeginObject()
 		if v.Payload != nil {
@@ -2527,13 +2419,7 @@ func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, erro
 		m.Payload = e.Bytes()
 		return m, nil
 	case *types.UnknownUnionMember:
-		m := eventstream.EventMessage{Headers: []eventstream.EventHeader{{
-			Name:  ":message-type",
-			Value: eventstream.StringHeader("event"),
-		}, {
-			Name:  ":event-type",
-			Value: eventstream.StringHeader(x.Tag),
-		}}}
+		m := eventstream.NewEventMessage("event", x.Tag)
 		m.Payload = x.Value
 		return m, nil
 	}
