@@ -52,6 +52,10 @@ var fixedServerNames = []string{
 // planServer from a scope of its own, like the client's packages.
 type serverPlan struct {
 	scope *naming.Scope
+	// mainName is the name the server's files import the main package by:
+	// its package name, unless a local variable of the server's code has
+	// it (see serverLocals).
+	mainName string
 	// The JSON functions of the shapes the server decodes (inputs) and
 	// encodes (outputs and errors).
 	encodeFn, decodeFn map[*shapes.Shape]string
@@ -71,6 +75,30 @@ type serverPlan struct {
 	// eventWrite and eventFail name the functions that frame the events
 	// of each output event stream's union, and the error that ends one.
 	eventWrite, eventFail map[*shapes.Shape]string
+}
+
+// serverLocals are the names the server's generated code and tests give
+// local variables and parameters. A main package of one of these names
+// (a service named "out", say) would be hidden by them, so the
+// server imports it under another (see serverPlan.mainName).
+var serverLocals = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`a auth b b1 b2 body c code constraint contents ctx d decode e err ev f
+		fields flush fv g got h header headers host i id in invalid item items k key l labels list m
+		mediaType message messageRegex method msg msgs n name ok opts out path perr query r resp rest
+		routes rule s sep status svc t table taken target u uri v vs w want x yield`) {
+		serverLocals[n] = true
+	}
+}
+
+// importMain tells f the name the main package is imported by.
+func (sp *serverPlan) importMain(f *jen.File, p *Plan) {
+	if sp.mainName == p.Package {
+		f.ImportName(p.ImportPath, p.Package)
+		return
+	}
+	f.ImportAlias(p.ImportPath, sp.mainName)
 }
 
 // frameworkValidation is the Smithy framework's validation error.
@@ -110,9 +138,14 @@ func (p *Plan) planServer() error {
 	scope.Reserve(serverTestNames...)
 	scope.Reserve(fixedServerNames...)
 	scope.Reserve(importNames...)
-	scope.Reserve(p.Package)
+	mainName := p.Package
+	for serverLocals[mainName] || scope.Taken(mainName) {
+		mainName += "api"
+	}
+	scope.Reserve(mainName)
 	sp := &serverPlan{
 		scope:    scope,
+		mainName: mainName,
 		encodeFn: map[*shapes.Shape]string{}, decodeFn: map[*shapes.Shape]string{}, membersVar: map[*shapes.Shape]string{},
 		serve: map[*Operation]string{}, decode: map[*Operation]string{}, encode: map[*Operation]string{},
 		errorEnc: map[*shapes.Shape]string{}, reject: map[*Operation]string{}, rejectFns: map[*shapes.Shape]string{},
@@ -210,7 +243,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	newFile := func() *jen.File {
 		f := jen.NewFilePathName(serverPath, serverDir)
 		f.HeaderComment(header)
-		f.ImportName(pkg, p.Package)
+		sp.importMain(f, p)
 		f.ImportName(p.TypesPath, "types")
 		f.ImportName(c.jw, p.runtimeName(c.wire().pkg))
 		f.ImportName(c.hb(), p.runtimeName("httpbind"))

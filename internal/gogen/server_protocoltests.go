@@ -206,7 +206,7 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 	}
 	f := jen.NewFilePathName(pkg+"/"+serverDir, serverDir)
 	f.HeaderComment(header)
-	f.ImportName(pkg, p.Package)
+	sp.importMain(f, p)
 	f.ImportName(p.TypesPath, "types")
 	f.Comment("protocolService records the input of each call and answers with an empty output.")
 	f.Type().Id("protocolService").Struct(jen.Id("Unimplemented"), jen.Id("in").Any())
