@@ -29,6 +29,9 @@ type codec struct {
 	// encNames and decNames name the functions of each shape: the Plan's
 	// client names, or the server package's (newServerCodec).
 	encNames, decNames map[*shapes.Shape]string
+	// eventDecNames names each event union's decoder of messages (the
+	// Plan's eventDecodeFn, or the server package's).
+	eventDecNames map[*shapes.Shape]string
 	// membersNames names each structure's member table (Plan.membersVar,
 	// or the server package's).
 	membersNames map[*shapes.Shape]string
@@ -48,6 +51,8 @@ func newCodec(p *Plan) *codec {
 
 		encNames: p.encodeFn,
 		decNames: p.decodeFn,
+
+		eventDecNames: p.eventDecodeFn,
 
 		membersNames: p.membersVar,
 	}

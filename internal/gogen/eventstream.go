@@ -13,10 +13,11 @@ import (
 // An event stream is a member of an operation's input or output that
 // targets a @streaming union: the HTTP body is then a sequence of
 // messages (runtime/eventstream), each an event, one of the union's
-// members. The client reads an output's stream with every protocol it
-// speaks (restJson1, awsJson, rpcv2Cbor and rpcv2Json); an input's stream,
-// which needs each message signed, is not supported yet: such an
-// operation's method returns an error without sending anything.
+// members. The client sends an input's stream and reads an output's with
+// every protocol it speaks (restJson1, awsJson, rpcv2Cbor and rpcv2Json);
+// both are the runtime's EventStream of the union, under an alias of the
+// package. A signed call signs each message it sends (SigV4's event
+// signing, in the request path).
 
 // isEventStream reports whether member m is an event stream.
 func isEventStream(m *shapes.Member) bool {
@@ -40,10 +41,19 @@ func eventStreamMember(s *shapes.Shape) *shapes.Member {
 // outputEvents returns the event-stream member of op's output when the
 // client reads it, or nil.
 func (p *Plan) outputEvents(op *Operation) *shapes.Member {
-	if _, ok := p.eventStreamProtocol(); !ok || eventStreamMember(op.Input) != nil {
+	if _, ok := p.eventStreamProtocol(); !ok {
 		return nil
 	}
 	return eventStreamMember(op.Output)
+}
+
+// inputEvents returns the event-stream member of op's input when the
+// client sends it, or nil.
+func (p *Plan) inputEvents(op *Operation) *shapes.Member {
+	if _, ok := p.eventStreamProtocol(); !ok {
+		return nil
+	}
+	return eventStreamMember(op.Input)
 }
 
 // eventStreamProtocol reports whether the client reads the event streams
@@ -61,55 +71,84 @@ func (p *Plan) eventStreamProtocol() (initial, ok bool) {
 	return false, false
 }
 
+// eventDocumentType is the media type of an event's payload when it is a
+// document of the protocol's (a structure or union member's, or the
+// members that are not headers): CBOR for rpcv2Cbor, JSON otherwise.
+func (p *Plan) eventDocumentType() string {
+	if _, ok := p.proto.(rpcv2CBOR); ok {
+		return "application/cbor"
+	}
+	return "application/json"
+}
+
 // eventStreamMediaType is the media type of an event stream's body.
 const eventStreamMediaType = "application/vnd.amazon.eventstream"
 
 // unsupportedEvents reports whether op has an event stream the client
 // does not support: its method returns an error.
 func (p *Plan) unsupportedEvents(op *Operation) bool {
-	return (eventStreamMember(op.Input) != nil || eventStreamMember(op.Output) != nil) && p.outputEvents(op) == nil
+	return (eventStreamMember(op.Input) != nil || eventStreamMember(op.Output) != nil) && p.outputEvents(op) == nil && p.inputEvents(op) == nil
 }
 
-// planEventStreams names, for each union an output's event stream targets,
-// the alias of the stream's type in the main package and the function
-// that decodes an event from its message.
+// planEventStreams names, for each union an event stream targets, the
+// alias of the stream's type in the main package and its constructor from
+// a sequence; for an output's, the function that decodes an event from its
+// message, and for an input's, the one that frames an event as a message.
 func (p *Plan) planEventStreams(scope *naming.Scope) {
 	for _, o := range p.Operations {
-		m := p.outputEvents(o)
-		if m == nil || p.eventReader[m.Target] != "" {
-			continue
+		for _, m := range []*shapes.Member{p.inputEvents(o), p.outputEvents(o)} {
+			if m == nil || p.eventReader[m.Target] != "" {
+				continue
+			}
+			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
+			p.eventReader[m.Target] = scope.Unique(name+"Reader", owner)
+			p.eventNew[m.Target] = scope.Unique("New"+name+"Reader", owner)
 		}
-		name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
-		p.eventReader[m.Target] = scope.Unique(name+"Reader", owner)
-		p.eventNew[m.Target] = scope.Unique("New"+name+"Reader", owner)
-		p.eventDecodeFn[m.Target] = scope.Unique("readEvent"+name, owner)
-		if p.eventErrorName == "" {
-			p.eventErrorName = scope.Unique("EventStreamError", "the event streams' unmodeled errors")
+		if m := p.outputEvents(o); m != nil && p.eventDecodeFn[m.Target] == "" {
+			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
+			p.eventDecodeFn[m.Target] = scope.Unique("readEvent"+name, owner)
+			if p.eventErrorName == "" {
+				p.eventErrorName = scope.Unique("EventStreamError", "the event streams' unmodeled errors")
+			}
+		}
+		if m := p.inputEvents(o); m != nil && p.eventEncodeFn[m.Target] == "" {
+			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
+			p.eventEncodeFn[m.Target] = scope.Unique("writeEvent"+name, owner)
 		}
 	}
 }
+
+// readsEvents reports whether the client reads streams of the union u (an
+// output's).
+func (p *Plan) readsEvents(u *shapes.Shape) bool { return p.eventDecodeFn[u] != "" }
 
 // emitEventReaders declares the alias of each output event stream's type:
 // the runtime's EventStream of the union, a name the package's users can
 // write (with copy mode, the runtime is under internal/).
 func emitEventReaders(f *jen.File, p *Plan) {
 	for _, u := range p.sortedShapes(func(s *shapes.Shape) bool { return p.eventReader[s] != "" }) {
-		name := p.eventReader[u]
-		var errs []string
-		for _, m := range u.Members {
-			if m.Target.IsError() {
-				errs = append(errs, "*types."+p.TypeName(m.Target))
+		name, newName := p.eventReader[u], p.eventNew[u]
+		var doc []string
+		if p.readsEvents(u) {
+			var errs []string
+			for _, m := range u.Members {
+				if m.Target.IsError() {
+					errs = append(errs, "*types."+p.TypeName(m.Target))
+				}
 			}
+			ends := fmt.Sprintf("An error event ends the stream with an *%s.", p.eventErrorName)
+			if len(errs) > 0 {
+				ends = fmt.Sprintf("An error event ends the stream with its error: %s for the exceptions the model names, an *%s for any other.", strings.Join(errs, ", "), p.eventErrorName)
+			}
+			doc = append(doc, "An operation's output holds the stream the service sends: Recv or Events read its events one at a time, as they arrive, and Close ends it (call it once done with the stream, whether read to its end or not). "+ends)
 		}
-		ends := fmt.Sprintf("An error event ends the stream with an *%s.", p.eventErrorName)
-		if len(errs) > 0 {
-			ends = fmt.Sprintf("An error event ends the stream with its error: %s for the exceptions the model names, an *%s for any other.", strings.Join(errs, ", "), p.eventErrorName)
+		if p.eventEncodeFn[u] != "" {
+			doc = append(doc, fmt.Sprintf("An operation's input holds the stream the client sends, made by %s from a sequence.", newName))
 		}
-		f.Add(comment(wrap("%s is the stream of types.%s events of an operation's output: Recv or Events read them one at a time, as the service sends them, and Close ends the stream (call it once done with the stream, whether read to its end or not). %s", name, p.TypeName(u), ends)))
+		f.Add(comment(wrap("%s is a stream of types.%s events. %s", name, p.TypeName(u), strings.Join(doc, " "))))
 		f.Type().Id(name).Op("=").Qual(p.runtimePkg("eventstream"), "EventStream").Types(jen.Qual(p.TypesPath, p.TypeName(u)))
 		f.Line()
-		newName := p.eventNew[u]
-		f.Add(comment(wrap("%s returns the stream of the events seq yields: what a server's handler returns in its output, to send each event as seq yields it (an error seq yields ends the stream: an exception the union names is sent as such, any other as an internal failure), or a test's stand-in for a service's stream.", newName)))
+		f.Add(comment(wrap("%s returns the stream of the events seq yields: what an operation's input holds for the client to send each event as seq yields it (the request's stream ends when seq returns; an error seq yields cuts it off, failing the call or its output's stream), what a server's handler returns in its output, to send each event as seq yields it (an error seq yields ends the stream: an exception the union names is sent as such, any other as an internal failure), or a test's stand-in for a service's stream.", newName)))
 		f.Func().Id(newName).Params(jen.Id("seq").Qual("iter", "Seq2").Types(jen.Qual(p.TypesPath, p.TypeName(u)), jen.Error())).Op("*").Id(name).Block(
 			jen.Return(jen.Qual(p.runtimePkg("eventstream"), "EventsFrom").Call(jen.Id("seq"))),
 		)
@@ -125,7 +164,7 @@ func emitEventReaders(f *jen.File, p *Plan) {
 // eventFunc names the function that decodes an event of the union u from
 // its message, emitting it the first time.
 func (c *codec) eventFunc(u *shapes.Shape) string {
-	name := c.p.eventDecodeFn[u]
+	name := c.eventDecNames[u]
 	if _, ok := c.funcs[name]; !ok {
 		c.funcs[name] = jen.Null() // taken, while the body queues what it decodes
 		c.funcs[name] = c.eventDecoder(u)
@@ -153,7 +192,7 @@ func (c *codec) eventDecoder(u *shapes.Shape) jen.Code {
 		}
 	}
 	unmodeled := jen.Return(jen.Nil(), jen.Qual(es, "UnmodeledEventError").Call(jen.Id("m")))
-	return jen.Func().Id(c.p.eventDecodeFn[u]).Params(jen.Id("m").Add(msg)).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
+	return jen.Func().Id(c.eventDecNames[u]).Params(jen.Id("m").Add(msg)).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("m").Dot("Text").Call(jen.Lit(":message-type"))).BlockFunc(func(sw *jen.Group) {
 			sw.Case(jen.Lit("event"))
 			sw.Case(jen.Lit("exception")).BlockFunc(func(eg *jen.Group) {
@@ -366,15 +405,60 @@ func (c *codec) eventStreamDeserializer(g *jen.Group, op *Operation, stream *sha
 	g.Return(jen.Nil())
 }
 
+// emitEventBody makes the request r's body the input's event stream, the
+// member stream: for the RPC protocols (initial is their document's media
+// type, "" for restJson1), after an "initial-request" event that holds the
+// input's other members, others, as a document. The request path writes
+// the messages as the request is sent (see package call's EventBody).
+func (c *codec) emitEventBody(g *jen.Group, op *Operation, stream *shapes.Member, others []*shapes.Member, initial string) {
+	es := c.p.runtimePkg("eventstream")
+	first := jen.Nil()
+	if initial != "" {
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+		g.Id("e").Dot("BeginObject").Call()
+		c.encodeMembers(g, others, "in", true)
+		g.Id("e").Dot("EndObject").Call()
+		g.Id("m").Op(":=").Add(c.eventMessage("event", jen.Lit("initial-request")))
+		g.Add(c.addHeader(":content-type", jen.Qual(es, "StringHeader").Call(jen.Lit(initial))))
+		g.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
+		first = jen.Op("&").Id("m")
+	}
+	seal := jen.Func().Params(jen.Index().Byte()).Params(jen.Index().Byte(), jen.Error())
+	g.Id("s").Op(":=").Id("in").Dot(c.p.FieldName(stream))
+	g.Id("r").Dot("Events").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("seal").Add(seal)).Error().Block(
+		jen.Return(jen.Qual(es, "WriteEvents").Call(jen.Id("w"), jen.Id("seal"), jen.Id("s"), first, jen.Id(c.eventEncodeFunc(stream.Target)))),
+	)
+	if c.p.clientFeatures().sigv4 {
+		g.Id("r").Dot("EventSeal").Op("=").Qual(c.p.runtimePkg("sigv4auth"), "EventSealer")
+	}
+	g.Id("r").Dot("SetContentType").Call(jen.Lit(eventStreamMediaType))
+}
+
+// withoutMember returns ms without m.
+func withoutMember(ms []*shapes.Member, m *shapes.Member) []*shapes.Member {
+	var out []*shapes.Member
+	for _, x := range ms {
+		if x != m {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // planServerEvents names the server's functions that frame the events of
 // each union an output's event stream targets, and the error that ends
 // one.
 func (sp *serverPlan) planServerEvents(p *Plan, scope *naming.Scope) {
-	sp.eventWrite, sp.eventFail = map[*shapes.Shape]string{}, map[*shapes.Shape]string{}
+	sp.eventWrite, sp.eventFail, sp.eventRead = map[*shapes.Shape]string{}, map[*shapes.Shape]string{}, map[*shapes.Shape]string{}
 	for _, u := range p.sortedShapes(func(s *shapes.Shape) bool { return p.eventReader[s] != "" }) {
 		name, owner := naming.Exported(p.Svc.Name(u)), u.ID.String()
-		sp.eventWrite[u] = scope.Unique("writeEvent"+name, owner)
-		sp.eventFail[u] = scope.Unique("failEvent"+name, owner)
+		if p.readsEvents(u) {
+			sp.eventWrite[u] = scope.Unique("writeEvent"+name, owner)
+			sp.eventFail[u] = scope.Unique("failEvent"+name, owner)
+		}
+		if p.eventEncodeFn[u] != "" {
+			sp.eventRead[u] = scope.Unique("readEvent"+name, owner)
+		}
 	}
 }
 
@@ -386,7 +470,7 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 	write, fail := c.p.server.eventWrite[u], c.p.server.eventFail[u]
 	if _, ok := c.funcs[write]; !ok {
 		c.funcs[write] = jen.Null()
-		c.funcs[write] = c.eventEncoder(u)
+		c.funcs[write] = c.eventEncoder(u, write)
 		c.funcs[fail] = c.eventFailer(u)
 	}
 	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(eventStreamMediaType))
@@ -459,14 +543,14 @@ func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
 		}
 	case payload != nil:
 		field := jen.Id(v).Dot(c.p.FieldName(payload))
-		g.Add(contentType("application/json"))
+		g.Add(contentType(c.p.eventDocumentType()))
 		g.If(c.setCond(payload, field, false)).BlockFunc(func(b *jen.Group) {
 			b.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
 			addAll(b, c.encValue(payload.Target, field, c.p.IsPointer(payload), c.bodyTimestamp(payload)))
 			b.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
 		})
 	case len(body) > 0:
-		g.Add(contentType("application/json"))
+		g.Add(contentType(c.p.eventDocumentType()))
 		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
 		g.Id("e").Dot("BeginObject").Call()
 		c.encodeMembers(g, body, v, false)
@@ -475,19 +559,34 @@ func (c *codec) encodeEventFrom(g *jen.Group, s *shapes.Shape, v string) {
 	}
 }
 
-// eventEncoder emits the server's function that frames an event of the
-// union u: the message of the member it is, or of an UnknownUnionMember's
-// tag and payload.
-func (c *codec) eventEncoder(u *shapes.Shape) jen.Code {
+// eventEncodeFunc names the client's function that frames an event of the
+// union u, emitting it the first time.
+func (c *codec) eventEncodeFunc(u *shapes.Shape) string {
+	name := c.p.eventEncodeFn[u]
+	if _, ok := c.funcs[name]; !ok {
+		c.funcs[name] = jen.Null() // taken, while the body queues what it encodes
+		c.funcs[name] = c.eventEncoder(u, name)
+	}
+	return name
+}
+
+// eventEncoder emits the function name (the client's for an input stream,
+// the server's for an output's) that frames an event of the union u: the
+// message of the member it is, or of an UnknownUnionMember's tag and
+// payload. An error member's value is framed as an exception, as a client
+// sends one; a server's handler ends its stream with the error itself,
+// which eventFailer frames alike.
+func (c *codec) eventEncoder(u *shapes.Shape, name string) jen.Code {
 	es := c.p.runtimePkg("eventstream")
-	return jen.Func().Id(c.p.server.eventWrite[u]).Params(jen.Id("ev").Add(c.p.ValueType(u))).Params(jen.Qual(es, "EventMessage"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	return jen.Func().Id(name).Params(jen.Id("ev").Add(c.p.ValueType(u))).Params(jen.Qual(es, "EventMessage"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("x").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 			for _, m := range u.Members {
+				kind := "event"
 				if m.Target.IsError() {
-					continue // sent as an exception, by the failer
+					kind = "exception" // as the failer frames the error itself
 				}
 				sw.Case(jen.Op("*").Qual(c.p.TypesPath, c.p.UnionMemberName(m))).BlockFunc(func(cg *jen.Group) {
-					cg.Id("m").Op(":=").Add(c.eventMessage("event", jen.Lit(m.Name)))
+					cg.Id("m").Op(":=").Add(c.eventMessage(kind, jen.Lit(m.Name)))
 					if !m.Target.IsUnit() && len(m.Target.Members) > 0 {
 						cg.Id("v").Op(":=").Op("&").Id("x").Dot("Value")
 						c.encodeEventFrom(cg, m.Target, "v")

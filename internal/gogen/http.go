@@ -241,11 +241,13 @@ func payloadContentType(t *shapes.Shape) string {
 	if mt, ok := t.Traits.MediaType(); ok {
 		return mt
 	}
-	switch t.Kind {
-	case shapes.KindString, shapes.KindEnum:
+	switch {
+	case t.Kind == shapes.KindString, t.Kind == shapes.KindEnum:
 		return "text/plain"
-	case shapes.KindBlob:
+	case t.Kind == shapes.KindBlob:
 		return "application/octet-stream"
+	case t.Kind == shapes.KindUnion && t.Traits.Streaming():
+		return eventStreamMediaType
 	}
 	return "application/json"
 }
@@ -559,8 +561,11 @@ func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body
 	switch {
 	case IsStreaming(m):
 		g.Add(field.Clone().Op("=").Add(stream))
-	case isEventStream(m) && c.p.eventDecodeFn[t] != "" && isBytes:
+	case isEventStream(m) && c.eventDecNames[t] != "" && isBytes:
 		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(stream, jen.Id(c.eventFunc(t))))
+	case isEventStream(m) && c.eventDecNames[t] != "":
+		// A server's request, whose body has been read.
+		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(jen.Qual("io", "NopCloser").Call(stream), jen.Id(c.eventFunc(t))))
 	case t.Kind == shapes.KindBlob:
 		if isBytes {
 			g.If(nonEmpty).Block(field.Clone().Op("=").Add(kept))

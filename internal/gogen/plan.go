@@ -89,6 +89,9 @@ type Plan struct {
 	// eventNew names the constructor of each reader from a sequence of
 	// events (a server's handler's, or a test's).
 	eventNew map[*shapes.Shape]string
+	// eventEncodeFn names the client's function that frames an event of
+	// each union an input's event stream targets.
+	eventEncodeFn map[*shapes.Shape]string
 	// eventErrorName names the alias of the runtime's EventStreamError in
 	// the main package, "" without event streams.
 	eventErrorName string
@@ -241,6 +244,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		eventReader:     map[*shapes.Shape]string{},
 		eventDecodeFn:   map[*shapes.Shape]string{},
 		eventNew:        map[*shapes.Shape]string{},
+		eventEncodeFn:   map[*shapes.Shape]string{},
 		membersVar:      map[*shapes.Shape]string{},
 		patternVars:     map[string]string{},
 		waiterPaths:     map[string]string{},
@@ -615,7 +619,7 @@ func (p *Plan) FieldType(m *shapes.Member, input bool) *jen.Statement {
 		}
 		return jen.Qual("io", "ReadCloser")
 	}
-	if r := p.eventReader[m.Target]; r != "" && !input && isEventStream(m) {
+	if r := p.eventReader[m.Target]; r != "" && isEventStream(m) {
 		return jen.Op("*").Id(r)
 	}
 	t := p.ValueType(m.Target)

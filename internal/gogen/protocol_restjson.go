@@ -104,6 +104,8 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		}
 		// Body.
 		switch {
+		case b.payload != nil && b.payload == c.p.inputEvents(op):
+			c.emitEventBody(g, op, b.payload, nil, "")
 		case b.payload != nil:
 			c.emitPayload(g, b.payload)
 		case len(b.body) > 0:

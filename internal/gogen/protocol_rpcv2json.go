@@ -64,7 +64,9 @@ func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Co
 		if c.p.queryCompatible {
 			g.Id("r").Dot("Header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
 		}
-		if in != nil {
+		if stream := c.p.inputEvents(op); stream != nil {
+			c.emitEventBody(g, op, stream, withoutMember(c.p.requestBindings[op].body, stream), mediaType)
+		} else if in != nil {
 			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
 			g.Id("e").Dot("BeginObject").Call()
 			c.encodeMembers(g, c.p.requestBindings[op].body, "in", true)

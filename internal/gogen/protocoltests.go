@@ -84,6 +84,8 @@ var ProtocolTestSkips = map[string]string{
 		"is sent as the string \"100000000000000000000001\", the same number without its trailing \".0\"",
 	"MissingRequiredInitialResponseOutput": "not supported: @required output members the server left out stay nil rather than " +
 		"failing the call, so that callers can tell a missing value from a zero one",
+	"DuplexMissingRequiredInitialResponseOutput": "not supported: @required output members the server left out stay nil rather than " +
+		"failing the call, so that callers can tell a missing value from a zero one",
 	"MachinelearningPredictEndpoint": "Machine Learning customisation not built: the SDK sends Predict to the host of its PredictEndpoint member",
 }
 
@@ -98,6 +100,10 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 	for _, op := range p.Operations {
 		cases, err := pt.eventStreamCases(op)
 		if err != nil {
+			return nil, err
+		}
+		eventCases = append(eventCases, cases...)
+		if cases, err = pt.eventRequestCases(op); err != nil {
 			return nil, err
 		}
 		eventCases = append(eventCases, cases...)
@@ -180,9 +186,10 @@ func emitProtocolTests(p *Plan) (*jen.File, error) {
 	f.Line()
 	if len(eventCases) > 0 {
 		f.Comment("TestProtocolEventStreams runs the model's smithy.test#eventStreamTests of")
-		f.Comment("output streams.")
+		f.Comment("streams the client reads or sends.")
 		f.Func().Id("TestProtocolEventStreams").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(eventCases...)
 		f.Line()
+		emitEventCheckHelpers(f, p)
 	}
 	feat := p.clientFeatures()
 	f.Comment("protocolOptions are the options of the clients the tests call: the suites'")

@@ -23,7 +23,13 @@ type eventStreamTest struct {
 	Protocol              string         `json:"protocol"`
 	AppliesTo             string         `json:"appliesTo"`
 	InitialResponseParams map[string]any `json:"initialResponseParams"`
-	InitialResponse       *struct {
+	InitialRequestParams  map[string]any `json:"initialRequestParams"`
+	InitialRequest        *struct {
+		Method  string            `json:"method"`
+		URI     string            `json:"uri"`
+		Headers map[string]string `json:"headers"`
+	} `json:"initialRequest"`
+	InitialResponse *struct {
 		Code    int               `json:"code"`
 		Headers map[string]string `json:"headers"`
 		Body    string            `json:"body"`
@@ -50,16 +56,102 @@ type eventStreamTest struct {
 // the case expects. Cases with request events (an input's stream) are left
 // out, as the client does not send event streams yet.
 func (pt *protoTests) eventStreamCases(op *Operation) ([]jen.Code, error) {
-	return pt.eventCases(op, func(tc eventStreamTest) bool {
+	return pt.eventCases(op, pt.p.outputEvents, func(tc eventStreamTest) bool {
 		return tc.AppliesTo != "server" && tc.Protocol == pt.p.ProtocolID()
 	}, pt.eventStreamCase)
 }
 
+// eventRequestCases returns the subtests of op's event-stream tests that a
+// client of its input stream runs: the input, with the events of the
+// case's params as its stream, is sent, and each message of the request's
+// body is checked against the case's headers and body, as is the initial
+// request.
+func (pt *protoTests) eventRequestCases(op *Operation) ([]jen.Code, error) {
+	return pt.eventCases(op, pt.p.inputEvents, func(tc eventStreamTest) bool {
+		if tc.AppliesTo == "server" || tc.Protocol != pt.p.ProtocolID() || tc.Expectation.Failure != nil {
+			return false
+		}
+		for _, e := range tc.Events {
+			if e.Type != "request" {
+				return false
+			}
+		}
+		return true
+	}, pt.eventRequestCase)
+}
+
+func (pt *protoTests) eventRequestCase(op *Operation, stream *shapes.Member, tc eventStreamTest) (jen.Code, error) {
+	var yields []jen.Code
+	for i, e := range tc.Events {
+		ev, err := pt.value(stream.Target, e.Params, false)
+		if err != nil {
+			return nil, fmt.Errorf("event %d: %w", i, err)
+		}
+		yields = append(yields, jen.If(jen.Op("!").Id("yield").Call(ev, jen.Nil())).Block(jen.Return()))
+	}
+	in, err := pt.structValue(op.Input, op.InputName, tc.InitialRequestParams, true)
+	if err != nil {
+		return nil, err
+	}
+	method, uri, _ := pt.p.proto.requestLine(pt.p.Svc.Shape, op.Shape)
+	var headers map[string]string
+	if r := tc.InitialRequest; r != nil {
+		method, uri, headers = r.Method, r.URI, r.Headers
+	}
+	union := jen.Qual(pt.p.TypesPath, pt.p.TypeName(stream.Target))
+	send := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Error().Block(
+		jen.Id("in").Op(":=").Add(in),
+		jen.Id("in").Dot(pt.p.FieldName(stream)).Op("=").Id(pt.p.eventNew[stream.Target]).Call(
+			jen.Func().Params(jen.Id("yield").Func().Params(union, jen.Error()).Bool()).Block(yields...)),
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Method).Call(jen.Id("ctx"), jen.Id("in")),
+		jen.Return(jen.Err()),
+	)
+	g := skipFor(tc.ID)
+	g = append(g,
+		jen.Id("body").Op(":=").Id("runRequest").Call(jen.Id("t"), jen.Id("requestCase").Values(jen.Dict{
+			jen.Id("method"):  jen.Lit(method),
+			jen.Id("uri"):     jen.Lit(uri),
+			jen.Id("headers"): stringMap(headers),
+		}), send),
+		jen.Id("msgs").Op(":=").Id("decodeEvents").Call(jen.Id("t"), jen.Id("body")),
+	)
+	initial := 0
+	if first, _ := pt.p.eventStreamProtocol(); first {
+		initial = 1 // the RPC protocols' initial-request event
+	}
+	g = append(g, jen.If(jen.Len(jen.Id("msgs")).Op("!=").Lit(len(tc.Events)+initial)).Block(
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("%%d messages, want %d", len(tc.Events)+initial)), jen.Len(jen.Id("msgs")))))
+	if err := pt.eventChecks(&g, tc, initial); err != nil {
+		return nil, err
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(g...)), nil
+}
+
+// eventChecks appends to g the checks of the messages msgs (from index
+// first on) against the events of tc: each header the case lists, and the
+// payload where it gives a body.
+func (pt *protoTests) eventChecks(g *[]jen.Code, tc eventStreamTest, first int) error {
+	for i, e := range tc.Events {
+		msg := jen.Id("msgs").Index(jen.Lit(first + i))
+		for _, name := range slices.Sorted(maps.Keys(e.Headers)) {
+			want, err := pt.headerValue(e.Headers[name])
+			if err != nil {
+				return fmt.Errorf("event %d: header %s: %w", i, name, err)
+			}
+			*g = append(*g, jen.Id("checkEventHeader").Call(jen.Id("t"), msg.Clone(), jen.Lit(name), want))
+		}
+		if e.Body != nil {
+			*g = append(*g, jen.Id("compareBody").Call(jen.Id("t"), msg.Clone().Dot("Payload"), jen.Lit(*e.Body), jen.Lit(e.BodyMediaType)))
+		}
+	}
+	return nil
+}
+
 // eventCases returns the subtests build makes of op's event-stream tests
-// that keep accepts (build may leave a case out with nil), when the client
-// reads op's output stream.
-func (pt *protoTests) eventCases(op *Operation, keep func(eventStreamTest) bool, build func(*Operation, *shapes.Member, eventStreamTest) (jen.Code, error)) ([]jen.Code, error) {
-	stream := pt.p.outputEvents(op)
+// that keep accepts (build may leave a case out with nil), when op has the
+// stream streamOf returns.
+func (pt *protoTests) eventCases(op *Operation, streamOf func(*Operation) *shapes.Member, keep func(eventStreamTest) bool, build func(*Operation, *shapes.Member, eventStreamTest) (jen.Code, error)) ([]jen.Code, error) {
+	stream := streamOf(op)
 	raw, ok := op.Shape.Traits.Raw(traitEventStreamTests)
 	if stream == nil || !ok {
 		return nil, nil
@@ -205,9 +297,91 @@ func (pt *protoTests) eventStreamCase(op *Operation, stream *shapes.Member, tc e
 // error that ends it), is encoded, and each message the stream writes is
 // checked against the case's headers and body.
 func (pt *protoTests) serverEventStreamCases(op *Operation) ([]jen.Code, error) {
-	return pt.eventCases(op, func(tc eventStreamTest) bool {
+	return pt.eventCases(op, pt.p.outputEvents, func(tc eventStreamTest) bool {
 		return appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) && len(tc.Events) > 0 && tc.Expectation.Failure == nil
 	}, pt.serverEventStreamCase)
+}
+
+// serverEventRequestCases returns the subtests of op's event-stream tests
+// that a server of its input stream runs: the events' bytes are the
+// request's body, and the handler's input stream must read back the
+// case's params, then end, or fail as the case expects.
+func (pt *protoTests) serverEventRequestCases(op *Operation) ([]jen.Code, error) {
+	return pt.eventCases(op, pt.p.inputEvents, func(tc eventStreamTest) bool {
+		if !appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) || len(tc.Events) == 0 {
+			return false
+		}
+		for _, e := range tc.Events {
+			if e.Type != "request" {
+				return false
+			}
+		}
+		return true
+	}, pt.serverEventRequestCase)
+}
+
+func (pt *protoTests) serverEventRequestCase(op *Operation, stream *shapes.Member, tc eventStreamTest) (jen.Code, error) {
+	var body []byte
+	for _, e := range tc.Events {
+		b, err := base64.StdEncoding.DecodeString(e.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("bytes: %w", err)
+		}
+		body = append(body, b...)
+	}
+	method, uri, _ := pt.p.proto.requestLine(pt.p.Svc.Shape, op.Shape)
+	headers := map[string]string{"Content-Type": eventStreamMediaType}
+	if r := tc.InitialRequest; r != nil {
+		method, uri = r.Method, r.URI
+		maps.Copy(headers, r.Headers)
+	}
+	for name, v := range tc.InitialRequestParams {
+		// A required header the case's initial request leaves out.
+		if m := op.Input.Member(name); m != nil {
+			if h, ok := m.Traits.HTTPHeader(); ok {
+				if text, ok := v.(string); ok {
+					headers[h] = text
+				}
+			}
+		}
+	}
+	failure := tc.Expectation.Failure
+	g := serverSkip(tc.ID)
+	g = append(g,
+		jen.Id("svc").Op(":=").Op("&").Id("protocolService").Values(),
+		jen.Id("resp").Op(":=").Id("serveRequest").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(method), jen.Lit(uri), jen.Lit(""), jen.Nil(), stringMap(headers), jen.Lit(string(body))),
+		jen.If(jen.Id("svc").Dot("in").Op("==").Nil()).Block(
+			jen.If(jen.Lit(failure != nil)).Block(jen.Return()), // refused before the handler: a failure too
+			jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("io", "ReadAll").Call(jen.Id("resp").Dot("Body")),
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("the service was not called: %d %s"), jen.Id("resp").Dot("StatusCode"), jen.Id("b")),
+		),
+		jen.Id("stream").Op(":=").Id("svc").Dot("in").Assert(jen.Op("*").Qual(pt.mainPath, op.InputName)).Dot(pt.p.FieldName(stream)),
+		jen.If(jen.Id("stream").Op("==").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the input has no stream"))),
+		jen.Defer().Id("stream").Dot("Close").Call(),
+	)
+	for i, e := range tc.Events {
+		last := i == len(tc.Events)-1
+		if last && failure != nil {
+			g = append(g, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(), jen.Err().Op("==").Nil()).Block(
+				jen.Id("t").Dot("Fatal").Call(jen.Lit("the last event was read without an error"))))
+			break
+		}
+		want, err := pt.value(stream.Target, e.Params, false)
+		if err != nil {
+			return nil, fmt.Errorf("event %d: %w", i, err)
+		}
+		g = append(g, jen.Block(
+			jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("event %d: %%v", i)), jen.Err())),
+			jen.Id("assertEqual").Call(jen.Id("t"), jen.Id("ev"), want),
+		))
+	}
+	if failure == nil {
+		g = append(g, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(), jen.Err().Op("!=").Qual("io", "EOF")).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("after the last event: %v, want io.EOF"), jen.Err()),
+		))
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(g...)), nil
 }
 
 func (pt *protoTests) serverEventStreamCase(op *Operation, stream *shapes.Member, tc eventStreamTest) (jen.Code, error) {
@@ -254,17 +428,8 @@ func (pt *protoTests) serverEventStreamCase(op *Operation, stream *shapes.Member
 		jen.If(jen.Len(jen.Id("msgs")).Op("!=").Lit(len(tc.Events))).Block(
 			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("%%d messages, want %d", len(tc.Events))), jen.Len(jen.Id("msgs")))),
 	)
-	for i, e := range tc.Events {
-		for _, name := range slices.Sorted(maps.Keys(e.Headers)) {
-			want, err := pt.headerValue(e.Headers[name])
-			if err != nil {
-				return nil, fmt.Errorf("event %d: header %s: %w", i, name, err)
-			}
-			g = append(g, jen.Id("checkEventHeader").Call(jen.Id("t"), jen.Id("msgs").Index(jen.Lit(i)), jen.Lit(name), want))
-		}
-		if e.Body != nil {
-			g = append(g, jen.Id("compareBody").Call(jen.Id("t"), jen.Id("msgs").Index(jen.Lit(i)).Dot("Payload"), jen.Lit(*e.Body), jen.Lit(e.BodyMediaType)))
-		}
+	if err := pt.eventChecks(&g, tc, 0); err != nil {
+		return nil, err
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(g...)), nil
 }
@@ -312,8 +477,8 @@ func (pt *protoTests) headerValue(v map[string]any) (jen.Code, error) {
 }
 
 // emitEventTestHelpers declares what the server's event-stream tests use:
-// sentEvents, the messages a response's stream writes, and
-// checkEventHeader.
+// sentEvents, the messages a response's stream writes, with the helpers of
+// emitEventCheckHelpers.
 func emitEventTestHelpers(f *jen.File, p *Plan) {
 	es := p.runtimePkg("eventstream")
 	msg := jen.Qual(es, "EventMessage")
@@ -323,12 +488,33 @@ func emitEventTestHelpers(f *jen.File, p *Plan) {
 		jen.If(jen.Id("m").Dot("Stream").Op("==").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("status %d, no event stream: %s"), jen.Id("m").Dot("Status"), jen.Id("m").Dot("Body"))),
 		jen.Var().Id("b").Qual("bytes", "Buffer"),
 		jen.Id("m").Dot("Stream").Call(jen.Op("&").Id("b"), jen.Func().Params().Block()),
+		jen.Return(jen.Id("decodeEvents").Call(jen.Id("t"), jen.Id("b").Dot("Bytes").Call())),
+	)
+	emitEventCheckHelpers(f, p)
+}
+
+// emitEventCheckHelpers declares what the event-stream tests of clients
+// and servers check messages with: decodeEvents, the messages a body
+// holds, and checkEventHeader.
+func emitEventCheckHelpers(f *jen.File, p *Plan) {
+	es := p.runtimePkg("eventstream")
+	msg := jen.Qual(es, "EventMessage")
+	f.Comment("decodeEvents returns the messages of an event stream's body: of a signed stream, the messages")
+	f.Comment("each signed message carries, without the empty one that ends it.")
+	f.Func().Id("decodeEvents").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("b").Index().Byte()).Index().Add(msg).Block(
+		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("msgs").Index().Add(msg.Clone()),
-		jen.For(jen.Id("rest").Op(":=").Id("b").Dot("Bytes").Call(), jen.Len(jen.Id("rest")).Op(">").Lit(0), jen.Empty()).Block(
+		jen.For(jen.Id("rest").Op(":=").Id("b"), jen.Len(jen.Id("rest")).Op(">").Lit(0), jen.Empty()).Block(
 			jen.List(jen.Id("msg"), jen.Id("n"), jen.Err()).Op(":=").Qual(es, "DecodeEventMessage").Call(jen.Id("rest")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-			jen.Id("msgs").Op("=").Append(jen.Id("msgs"), jen.Id("msg")),
 			jen.Id("rest").Op("=").Id("rest").Index(jen.Id("n"), jen.Empty()),
+			jen.If(jen.List(jen.Id("_"), jen.Id("signed")).Op(":=").Id("msg").Dot("Get").Call(jen.Lit(":chunk-signature")), jen.Id("signed")).Block(
+				jen.If(jen.Len(jen.Id("msg").Dot("Payload")).Op("==").Lit(0)).Block(jen.Continue()),
+				jen.List(jen.Id("inner"), jen.Id("_"), jen.Err()).Op(":=").Qual(es, "DecodeEventMessage").Call(jen.Id("msg").Dot("Payload")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+				jen.Id("msg").Op("=").Id("inner"),
+			),
+			jen.Id("msgs").Op("=").Append(jen.Id("msgs"), jen.Id("msg")),
 		),
 		jen.Return(jen.Id("msgs")),
 	)

@@ -75,6 +75,9 @@ type serverPlan struct {
 	// eventWrite and eventFail name the functions that frame the events
 	// of each output event stream's union, and the error that ends one.
 	eventWrite, eventFail map[*shapes.Shape]string
+	// eventRead names the functions that decode the events of each input
+	// event stream's union from their messages.
+	eventRead map[*shapes.Shape]string
 }
 
 // serverLocals are the names the server's generated code and tests give
@@ -237,6 +240,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	sp := p.server
 	c := newCodec(p)
 	c.encNames, c.decNames, c.membersNames = sp.encodeFn, sp.decodeFn, sp.membersVar
+	c.eventDecNames = sp.eventRead
 	c.strict = true // the server reads requests, which it must refuse when malformed
 	pkg := p.ImportPath
 	serverPath := p.ImportPath + "/" + serverDir

@@ -82,6 +82,10 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 			return nil, err
 		}
 		eventCases = append(eventCases, cases...)
+		if cases, err = pt.serverEventRequestCases(op); err != nil {
+			return nil, err
+		}
+		eventCases = append(eventCases, cases...)
 		if eventStream(op) {
 			continue
 		}
@@ -223,7 +227,7 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 	f.Comment("TestServerMalformedRequests runs the model's smithy.test#httpMalformedRequestTests, one subtest per parameter set.")
 	f.Func().Id("TestServerMalformedRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(malCases...)
 	if len(eventCases) > 0 {
-		f.Comment("TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests of output streams that apply to servers.")
+		f.Comment("TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests that apply to servers, of the streams they read and send.")
 		f.Func().Id("TestServerProtocolEventStreams").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(eventCases...)
 		emitEventTestHelpers(f, p)
 	}

@@ -248,7 +248,7 @@ func (p *Plan) memberValue(m *shapes.Member, input bool) APIValue {
 		}
 	default:
 		v.Type = renderType(p, p.FieldType(m, input))
-		if !input && isEventStream(m) && p.eventReader[m.Target] != "" {
+		if isEventStream(m) && p.eventReader[m.Target] != "" {
 			v.Pointer = true // the stream's reader
 		}
 	}

@@ -77,8 +77,9 @@ func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement,
 			continue
 		}
 		field := x.Clone().Dot(v.p.FieldName(m))
-		if IsStreaming(m) {
-			// A stream has nothing to check but its presence.
+		if IsStreaming(m) || (isEventStream(m) && v.p.eventReader[m.Target] != "") {
+			// A stream has nothing to check but its presence: an event
+			// stream's events come after the call has begun.
 			if c.required {
 				g.If(field.Op("==").Nil()).Block(
 					jen.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Lit(m.Name))),

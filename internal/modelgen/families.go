@@ -336,8 +336,8 @@ func disjoint(a, b *shape) bool {
 // target.
 var eventHeaderKinds = []kind{kBoolean, kByte, kShort, kInteger, kLong, kBlob, kString, kTimestamp}
 
-// eventStreamOp adds an operation whose output's payload is an event
-// stream: a @streaming union of two to four event structures, each with
+// eventStreamOp adds an operation whose output's payload (or, for every
+// other such operation, whose input's) is an event stream: a @streaming union of two to four event structures, each with
 // @eventHeader members of random header kinds and an @eventPayload (a
 // non-empty blob or string, a structure or a union) or members in an
 // implicit JSON payload or neither, and sometimes an exception. A payload
@@ -403,9 +403,16 @@ func (b *builder) eventStreamOp() {
 	op := b.newOp()
 	b.ops++
 	op.traits = append(op.traits, fmt.Sprintf("http(method: \"POST\", uri: \"/events/%d\")", b.ops))
-	op.output = b.io(op, "Output")
 	stream := newMember(b.memberName(nameSet{}, nil), u)
 	stream.traits = append(stream.traits, "httpPayload")
-	op.output.members = append(op.output.members, stream)
+	// Every other such operation streams its input instead (chosen without
+	// a draw, so that the rest of the model is what it was).
+	if b.ops%2 == 0 {
+		op.input = b.io(op, "Input")
+		op.input.members = append(op.input.members, stream)
+	} else {
+		op.output = b.io(op, "Output")
+		op.output.members = append(op.output.members, stream)
+	}
 	b.eventOps = append(b.eventOps, op)
 }

@@ -570,6 +570,7 @@ func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 		}
 	}
 	if stream == nil {
+		w.inputEventStreamTest(f, i, op)
 		return
 	}
 	var events, faults []*shapes.Member
@@ -642,5 +643,99 @@ func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 		end,
 	)
 	f.Commentf("%s sends %d events through the generated server and client of %s.", name, len(sent), op.Method)
+	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
+}
+
+// inputEventStreamTest runs the generated server with a handler that reads
+// its input's event stream: the client sends random events, then, half the
+// time, the union's exception; the handler must read each event as it was
+// sent, then the exception as its type, or the end of the stream.
+func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operation) {
+	p := w.p
+	var stream *shapes.Member
+	for _, m := range memberList(op.Input) {
+		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
+			stream = m
+		}
+	}
+	if stream == nil {
+		return
+	}
+	var events, faults []*shapes.Member
+	for _, m := range stream.Target.Members {
+		if m.Target.IsError() {
+			faults = append(faults, m)
+		} else {
+			events = append(events, m)
+		}
+	}
+	union := jen.Qual(p.TypesPath, p.TypeName(stream.Target))
+	var sent []jen.Code
+	for range w.r.IntN(6) {
+		m := events[w.r.IntN(len(events))]
+		sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(w.value(m, 1))))
+	}
+	var fault *shapes.Member
+	if len(faults) > 0 && w.chance(2) {
+		fault = faults[0]
+	}
+	serverPkg := p.ImportPath + "/server"
+	svcType := fmt.Sprintf("eventService%d", i)
+	field := p.FieldName(stream)
+	f.Commentf("%s serves %s, keeping the events it reads.", svcType, op.Method)
+	f.Type().Id(svcType).Struct(
+		jen.Qual(serverPkg, "Unimplemented"),
+		jen.Id("got").Index().Add(union.Clone()),
+		jen.Id("end").Error(),
+	)
+	f.Func().Params(jen.Id("s").Op("*").Id(svcType)).Id(op.Method).Params(jen.Id("_").Qual("context", "Context"), jen.Id("in").Op("*").Qual(p.ImportPath, op.InputName)).Params(jen.Op("*").Qual(p.ImportPath, op.OutputName), jen.Error()).Block(
+		jen.If(jen.Id("in").Dot(field).Op("!=").Nil()).Block(
+			jen.Defer().Id("in").Dot(field).Dot("Close").Call(),
+			jen.For(jen.List(jen.Id("e"), jen.Err()).Op(":=").Range().Id("in").Dot(field).Dot("Events").Call()).Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("end").Op("=").Err(), jen.Break()),
+				jen.Id("s").Dot("got").Op("=").Append(jen.Id("s").Dot("got"), jen.Id("e")),
+			),
+		),
+		jen.Return(jen.Op("&").Qual(p.ImportPath, op.OutputName).Values(), jen.Nil()),
+	)
+	name := fmt.Sprintf("TestEvents%d", i)
+	body := []jen.Code{
+		jen.Id("events").Op(":=").Index().Add(union.Clone()).Values(sent...),
+		jen.Id("send").Op(":=").Id("events"),
+	}
+	var end jen.Code = jen.If(jen.Id("s").Dot("end").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), jen.Id("s").Dot("end")))
+	if fault != nil {
+		body = append(body,
+			jen.Id("fault").Op(":=").Add(w.value(fault, 1)),
+			jen.Id("send").Op("=").Append(jen.Id("send").Index(jen.Op(":").Len(jen.Id("send")).Op(":").Len(jen.Id("send"))), jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(fault)).Values(jen.Id("Value").Op(":").Id("fault"))),
+		)
+		end = jen.Block(
+			jen.Var().Id("got").Op("*").Qual(p.TypesPath, p.TypeName(fault.Target)),
+			jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Id("s").Dot("end"), jen.Op("&").Id("got"))).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v, want the exception"), jen.Id("s").Dot("end"))),
+			jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit("exception"), jen.Op("&").Id("fault"), jen.Id("got")),
+		)
+	}
+	body = append(body,
+		jen.Id("s").Op(":=").Op("&").Id(svcType).Values(),
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(serverPkg, "NewHandler").Call(jen.Id("s"), jen.Qual(serverPkg, "HandlerOptions").Values())),
+		jen.Id("t").Dot("Cleanup").Call(jen.Id("srv").Dot("Close")),
+		jen.Id("in").Op(":=").Op("&").Qual(p.ImportPath, op.InputName).Values(jen.Dict{
+			jen.Id(field): jen.Qual(p.ImportPath, p.EventReaderConstructor(stream.Target)).Call(
+				jen.Func().Params(jen.Id("yield").Func().Params(union.Clone(), jen.Error()).Bool()).Block(
+					jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("send")).Block(
+						jen.If(jen.Op("!").Id("yield").Call(jen.Id("e"), jen.Nil())).Block(jen.Return()),
+					),
+				)),
+		}),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("newClientAt").Call(jen.Id("t"), jen.Id("srv").Dot("URL")).Dot(op.Method).Call(jen.Qual("context", "Background").Call(), jen.Id("in")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.If(jen.Len(jen.Id("s").Dot("got")).Op("!=").Len(jen.Id("events"))).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("read %d events, sent %d (end: %v)"), jen.Len(jen.Id("s").Dot("got")), jen.Len(jen.Id("events")), jen.Id("s").Dot("end"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Id("events")).Block(
+			jen.Id("check").Call(jen.Id("t"), jen.Id("i"), jen.Lit("event"), jen.Id("e"), jen.Id("s").Dot("got").Index(jen.Id("i"))),
+		),
+		end,
+	)
+	f.Commentf("%s sends %d events from the generated client of %s to its server.", name, len(sent), op.Method)
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
 }

@@ -259,6 +259,60 @@ func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(
 	}
 }
 
+// WriteEvents writes the events of s to w, as a client sends an input's
+// event stream: first initial, when it is not nil (the RPC protocols'
+// "initial-request" event), then each event as the message event frames
+// it, each passed through seal before it is written (see package call's
+// EventBody: seal signs a message when the call is signed), and at the end
+// what seal(nil) returns, the signed empty message that ends a signed
+// stream. A nil s sends no events. WriteEvents closes s. An error s yields
+// (the sequence the caller gave failed), an event that does not frame, or
+// a write that fails ends the writing with that error.
+func WriteEvents[E any](w io.Writer, seal func([]byte) ([]byte, error), s *EventStream[E], initial *EventMessage, event func(E) (EventMessage, error)) error {
+	if s != nil {
+		defer s.Close()
+	}
+	var buf []byte
+	send := func(m *EventMessage) error {
+		var msg []byte
+		if m != nil {
+			var err error
+			if buf, err = AppendEventMessage(buf[:0], *m); err != nil {
+				return err
+			}
+			msg = buf
+		}
+		sealed, err := seal(msg)
+		if err != nil || len(sealed) == 0 {
+			return err
+		}
+		_, err = w.Write(sealed)
+		return err
+	}
+	if initial != nil {
+		if err := send(initial); err != nil {
+			return err
+		}
+	}
+	for s != nil {
+		e, err := s.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		m, err := event(e)
+		if err != nil {
+			return err
+		}
+		if err := send(&m); err != nil {
+			return err
+		}
+	}
+	return send(nil)
+}
+
 // errEventStreamClosed is what Recv returns after Close.
 var errEventStreamClosed = errors.New("eventstream: the event stream is closed")
 

@@ -66,8 +66,9 @@ type requestCase struct {
 	bodyMediaType                   string
 }
 
-// runRequest calls send with a capturing client and checks the request.
-func runRequest(t *testing.T, tc requestCase, send func(context.Context, *Client) error) {
+// runRequest calls send with a capturing client, checks the request, and
+// returns its body.
+func runRequest(t *testing.T, tc requestCase, send func(context.Context, *Client) error) []byte {
 	t.Helper()
 	cc := &captureClient{resp: func(r *http.Request) *http.Response {
 		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}")), ContentLength: 2, Request: r}
@@ -131,6 +132,7 @@ func runRequest(t *testing.T, tc requestCase, send func(context.Context, *Client
 	if tc.body != nil {
 		compareBody(t, cc.body, *tc.body, tc.bodyMediaType)
 	}
+	return cc.body
 }
 
 // responseClient answers every request with a canned response.

@@ -9,7 +9,6 @@ package restjsonprotocol
 
 import (
 	"context"
-	"errors"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	bodygzip "github.com/smithygo/smithygo/runtime/bodygzip"
 	call "github.com/smithygo/smithygo/runtime/call"
@@ -229,30 +228,56 @@ func checkDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput, mode valida
 	return nil
 }
 
+var opDuplexStream = call.Operation{
+	Name:            "DuplexStream",
+	StreamingOutput: true,
+}
+
 // DuplexStream calls the DuplexStream operation.
 //
 // It is sent as POST /DuplexStream.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) DuplexStream(ctx context.Context, in *DuplexStreamInput, optFns ...func(*Options)) (*DuplexStreamOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "DuplexStream",
-		Service:   serviceName,
+	if in == nil {
+		in = &DuplexStreamInput{}
 	}
+	return send(c, ctx, in, &DuplexStreamOutput{}, optFns, &opDuplexStream, checkDuplexStreamInput, serializeDuplexStreamInput, deserializeDuplexStreamOutput)
 }
+
+func checkDuplexStreamInput(in *DuplexStreamInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	return nil
+}
+
+var opDuplexStreamWithDistinctStreams = call.Operation{Name: "DuplexStreamWithDistinctStreams"}
 
 // DuplexStreamWithDistinctStreams calls the DuplexStreamWithDistinctStreams operation.
 //
 // It is sent as POST /DuplexStreamWithDistinctStreams.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) DuplexStreamWithDistinctStreams(ctx context.Context, in *DuplexStreamWithDistinctStreamsInput, optFns ...func(*Options)) (*DuplexStreamWithDistinctStreamsOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "DuplexStreamWithDistinctStreams",
-		Service:   serviceName,
+	if in == nil {
+		in = &DuplexStreamWithDistinctStreamsInput{}
 	}
+	return send(c, ctx, in, &DuplexStreamWithDistinctStreamsOutput{}, optFns, &opDuplexStreamWithDistinctStreams, checkDuplexStreamWithDistinctStreamsInput, serializeDuplexStreamWithDistinctStreamsInput, deserializeDuplexStreamWithDistinctStreamsOutput)
+}
+
+func checkDuplexStreamWithDistinctStreamsInput(in *DuplexStreamWithDistinctStreamsInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	return nil
+}
+
+var opDuplexStreamWithInitialMessages = call.Operation{
+	Name:            "DuplexStreamWithInitialMessages",
+	StreamingOutput: true,
 }
 
 // DuplexStreamWithInitialMessages calls the DuplexStreamWithInitialMessages operation.
@@ -260,14 +285,25 @@ func (c *Client) DuplexStreamWithDistinctStreams(ctx context.Context, in *Duplex
 // It is sent as POST /DuplexStreamWithInitialMessages.
 //
 // It can fail with *types.ServiceUnavailableError.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) DuplexStreamWithInitialMessages(ctx context.Context, in *DuplexStreamWithInitialMessagesInput, optFns ...func(*Options)) (*DuplexStreamWithInitialMessagesOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "DuplexStreamWithInitialMessages",
-		Service:   serviceName,
+	if in == nil {
+		in = &DuplexStreamWithInitialMessagesInput{}
 	}
+	return send(c, ctx, in, &DuplexStreamWithInitialMessagesOutput{}, optFns, &opDuplexStreamWithInitialMessages, checkDuplexStreamWithInitialMessagesInput, serializeDuplexStreamWithInitialMessagesInput, deserializeDuplexStreamWithInitialMessagesOutput)
+}
+
+func checkDuplexStreamWithInitialMessagesInput(in *DuplexStreamWithInitialMessagesInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	var v validation.Validator
+	if in.InitialRequestMember == nil {
+		v.Required(&validation.Path{Name: "initialRequestMember"})
+	}
+	return v.Err("DuplexStreamWithInitialMessagesInput")
 }
 
 var opEmptyInputAndEmptyOutput = call.Operation{Name: "EmptyInputAndEmptyOutput"}
@@ -958,30 +994,52 @@ func checkInputAndOutputWithHeadersInput(in *InputAndOutputWithHeadersInput, mod
 	return nil
 }
 
+var opInputStream = call.Operation{Name: "InputStream"}
+
 // InputStream calls the InputStream operation.
 //
 // It is sent as POST /InputStream.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) InputStream(ctx context.Context, in *InputStreamInput, optFns ...func(*Options)) (*InputStreamOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "InputStream",
-		Service:   serviceName,
+	if in == nil {
+		in = &InputStreamInput{}
 	}
+	return send(c, ctx, in, &InputStreamOutput{}, optFns, &opInputStream, checkInputStreamInput, serializeInputStreamInput, deserializeInputStreamOutput)
 }
+
+func checkInputStreamInput(in *InputStreamInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	return nil
+}
+
+var opInputStreamWithInitialRequest = call.Operation{Name: "InputStreamWithInitialRequest"}
 
 // InputStreamWithInitialRequest calls the InputStreamWithInitialRequest operation.
 //
 // It is sent as POST /InputStreamWithInitialRequest.
-//
-// Event streams are not supported yet: the method returns an error without sending anything.
 func (c *Client) InputStreamWithInitialRequest(ctx context.Context, in *InputStreamWithInitialRequestInput, optFns ...func(*Options)) (*InputStreamWithInitialRequestOutput, error) {
-	return nil, &OperationError{
-		Err:       errors.New("event streams are not supported by this client yet"),
-		Operation: "InputStreamWithInitialRequest",
-		Service:   serviceName,
+	if in == nil {
+		in = &InputStreamWithInitialRequestInput{}
 	}
+	return send(c, ctx, in, &InputStreamWithInitialRequestOutput{}, optFns, &opInputStreamWithInitialRequest, checkInputStreamWithInitialRequestInput, serializeInputStreamWithInitialRequestInput, deserializeInputStreamWithInitialRequestOutput)
+}
+
+func checkInputStreamWithInitialRequestInput(in *InputStreamWithInitialRequestInput, mode validation.Mode) error {
+	switch mode {
+	case validation.All:
+		return in.Validate()
+	case validation.None:
+		return nil
+	}
+	var v validation.Validator
+	if in.InitialRequestMember == nil {
+		v.Required(&validation.Path{Name: "initialRequestMember"})
+	}
+	return v.Err("InputStreamWithInitialRequestInput")
 }
 
 var opJsonBlobs = call.Operation{Name: "JsonBlobs"}

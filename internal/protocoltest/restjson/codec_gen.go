@@ -17,8 +17,10 @@ import (
 	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
 	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
 	validation "github.com/smithygo/smithygo/runtime/validation"
+	"io"
 	"maps"
 	"net/textproto"
 	"slices"
@@ -263,6 +265,69 @@ func deserializeDocumentTypeAsPayloadOutput(resp *call.Response, out *DocumentTy
 	if len(resp.Data) != 0 {
 		out.DocumentValue = types.Document(bytes.Clone(resp.Data))
 	}
+	return nil
+}
+
+func serializeDuplexStreamInput(in *DuplexStreamInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/DuplexStream"
+	s := in.Stream
+	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
+		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
+	}
+	r.EventSeal = sigv4auth.EventSealer
+	r.SetContentType("application/vnd.amazon.eventstream")
+	return r, nil
+}
+
+func deserializeDuplexStreamOutput(resp *call.Response, out *DuplexStreamOutput) error {
+	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	return nil
+}
+
+func serializeDuplexStreamWithDistinctStreamsInput(in *DuplexStreamWithDistinctStreamsInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/DuplexStreamWithDistinctStreams"
+	s := in.Stream
+	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
+		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
+	}
+	r.EventSeal = sigv4auth.EventSealer
+	r.SetContentType("application/vnd.amazon.eventstream")
+	return r, nil
+}
+
+func deserializeDuplexStreamWithDistinctStreamsOutput(resp *call.Response, out *DuplexStreamWithDistinctStreamsOutput) error {
+	if len(bytes.TrimSpace(resp.Data)) != 0 {
+		d := jsonwire.NewDecoder(resp.Data)
+		out.Stream = decodeSingletonEventStream(d)
+		d.End()
+		return d.Err()
+	}
+	return nil
+}
+
+func serializeDuplexStreamWithInitialMessagesInput(in *DuplexStreamWithInitialMessagesInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/DuplexStreamWithInitialMessages"
+	if in.InitialRequestMember != nil {
+		r.Header["Initial-Request-Member"] = []string{*in.InitialRequestMember}
+	}
+	s := in.Stream
+	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
+		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
+	}
+	r.EventSeal = sigv4auth.EventSealer
+	r.SetContentType("application/vnd.amazon.eventstream")
+	return r, nil
+}
+
+func deserializeDuplexStreamWithInitialMessagesOutput(resp *call.Response, out *DuplexStreamWithInitialMessagesOutput) error {
+	if vs := resp.Header["Initial-Response-Member"]; len(vs) > 0 {
+		x := vs[0]
+		out.InitialResponseMember = &x
+	}
+	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
 	return nil
 }
 
@@ -1028,6 +1093,43 @@ func deserializeInputAndOutputWithHeadersOutput(resp *call.Response, out *InputA
 		}
 		out.HeaderIntegerEnumList = list
 	}
+	_ = out
+	return nil
+}
+
+func serializeInputStreamInput(in *InputStreamInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/InputStream"
+	s := in.Stream
+	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
+		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
+	}
+	r.EventSeal = sigv4auth.EventSealer
+	r.SetContentType("application/vnd.amazon.eventstream")
+	return r, nil
+}
+
+func deserializeInputStreamOutput(resp *call.Response, out *InputStreamOutput) error {
+	_ = out
+	return nil
+}
+
+func serializeInputStreamWithInitialRequestInput(in *InputStreamWithInitialRequestInput) (*call.Request, error) {
+	r := call.NewRequest("POST")
+	r.Path = "/InputStreamWithInitialRequest"
+	if in.InitialRequestMember != nil {
+		r.Header["Initial-Request-Member"] = []string{*in.InitialRequestMember}
+	}
+	s := in.Stream
+	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
+		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
+	}
+	r.EventSeal = sigv4auth.EventSealer
+	r.SetContentType("application/vnd.amazon.eventstream")
+	return r, nil
+}
+
+func deserializeInputStreamWithInitialRequestOutput(resp *call.Response, out *InputStreamWithInitialRequestOutput) error {
 	_ = out
 	return nil
 }
@@ -3843,6 +3945,50 @@ func decodeRenamedGreeting(d *jsonwire.Decoder, v *types.RenamedGreeting) {
 	}
 }
 
+func decodeSingletonEvent(d *jsonwire.Decoder, v *types.SingletonEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for i := d.Member(&membersSingletonEvent, -1); i >= 0; i = d.Member(&membersSingletonEvent, i) {
+		switch i {
+		case 0:
+			v.Value = d.BoxString(d.String())
+		}
+	}
+}
+
+func decodeSingletonEventStream(d *jsonwire.Decoder) types.SingletonEventStream {
+	if !d.BeginObject() {
+		return nil
+	}
+	var out types.SingletonEventStream
+	for {
+		key, ok := d.NextKey()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "singleton":
+			if d.Null() {
+				continue
+			}
+			u := jsonwire.NewIn[types.SingletonEventStreamMemberSingleton](d)
+			var x types.SingletonEvent
+			decodeSingletonEvent(d, &x)
+			u.Value = x
+			out = u
+		case "__type":
+			d.Skip()
+		default:
+			out = &types.UnknownUnionMember{
+				Tag:   string(key),
+				Value: d.Raw(),
+			}
+		}
+	}
+	return out
+}
+
 func decodeSparseBooleanMap(d *jsonwire.Decoder) map[string]*bool {
 	if !d.BeginObject() {
 		return nil
@@ -4606,6 +4752,28 @@ func encodePayloadConfig(e *jsonwire.Encoder, v *types.PayloadConfig) {
 	e.EndObject()
 }
 
+func encodePayloadStructure(e *jsonwire.Encoder, v *types.PayloadStructure) {
+	e.BeginObject()
+	if v.StructureMember != nil {
+		e.QuotedKey("\"structureMember\"")
+		e.String(*v.StructureMember)
+	}
+	e.EndObject()
+}
+
+func encodePayloadUnion(e *jsonwire.Encoder, v types.PayloadUnion) {
+	e.BeginObject()
+	switch x := v.(type) {
+	case *types.PayloadUnionMemberUnionMember:
+		e.QuotedKey("\"unionMember\"")
+		e.String(x.Value)
+	case *types.UnknownUnionMember:
+		e.Key(x.Tag)
+		e.Raw(x.Value)
+	}
+	e.EndObject()
+}
+
 func encodePlayerAction(e *jsonwire.Encoder, v types.PlayerAction) {
 	e.BeginObject()
 	switch x := v.(type) {
@@ -5033,6 +5201,9 @@ var membersServiceUnavailableError = jsonwire.Members{Names: []string{"message"}
 // membersSimpleScalarPropertiesInputOutput holds the wire names of SimpleScalarPropertiesInputOutput's members, which Decoder.Member looks up.
 var membersSimpleScalarPropertiesInputOutput = jsonwire.Members{Names: []string{"foo", "stringValue", "trueBooleanValue", "falseBooleanValue", "byteValue", "shortValue", "integerValue", "longValue", "floatValue", "DoubleDribble"}}
 
+// membersSingletonEvent holds the wire names of SingletonEvent's members, which Decoder.Member looks up.
+var membersSingletonEvent = jsonwire.Members{Names: []string{"value"}}
+
 // membersSparseJsonListsInputOutput holds the wire names of SparseJsonListsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparseStringList", "sparseShortList"}}
 
@@ -5214,4 +5385,118 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 			Value: m.Payload,
 		}, nil
 	}
+}
+
+func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, error) {
+	switch x := ev.(type) {
+	case *types.EventStreamMemberHeaders:
+		m := eventstream.NewEventMessage("event", "headers")
+		v := &x.Value
+		if v.BooleanHeader != nil {
+			m.Add("booleanHeader", eventstream.BoolHeader(*v.BooleanHeader))
+		}
+		if v.ByteHeader != nil {
+			m.Add("byteHeader", eventstream.ByteHeader(*v.ByteHeader))
+		}
+		if v.ShortHeader != nil {
+			m.Add("shortHeader", eventstream.ShortHeader(*v.ShortHeader))
+		}
+		if v.IntHeader != nil {
+			m.Add("intHeader", eventstream.IntegerHeader(*v.IntHeader))
+		}
+		if v.LongHeader != nil {
+			m.Add("longHeader", eventstream.LongHeader(*v.LongHeader))
+		}
+		if v.BlobHeader != nil {
+			m.Add("blobHeader", eventstream.BytesHeader(v.BlobHeader))
+		}
+		if v.StringHeader != nil {
+			m.Add("stringHeader", eventstream.StringHeader(*v.StringHeader))
+		}
+		if v.TimestampHeader != nil {
+			m.Add("timestampHeader", eventstream.TimestampHeader(*v.TimestampHeader))
+		}
+		return m, nil
+	case *types.EventStreamMemberBlobPayload:
+		m := eventstream.NewEventMessage("event", "blobPayload")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("application/octet-stream"))
+		m.Payload = v.Payload
+		return m, nil
+	case *types.EventStreamMemberStringPayload:
+		m := eventstream.NewEventMessage("event", "stringPayload")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("text/plain"))
+		if v.Payload != nil {
+			m.Payload = []byte(*v.Payload)
+		}
+		return m, nil
+	case *types.EventStreamMemberStructurePayload:
+		m := eventstream.NewEventMessage("event", "structurePayload")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadStructure(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberUnionPayload:
+		m := eventstream.NewEventMessage("event", "unionPayload")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadUnion(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberHeadersAndExplicitPayload:
+		m := eventstream.NewEventMessage("event", "headersAndExplicitPayload")
+		v := &x.Value
+		if v.Header != nil {
+			m.Add("header", eventstream.StringHeader(*v.Header))
+		}
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		if v.Payload != nil {
+			e := jsonwire.NewEncoder(nil)
+			encodePayloadStructure(e, v.Payload)
+			m.Payload = e.Bytes()
+		}
+		return m, nil
+	case *types.EventStreamMemberHeadersAndImplicitPayload:
+		m := eventstream.NewEventMessage("event", "headersAndImplicitPayload")
+		v := &x.Value
+		if v.Header != nil {
+			m.Add("header", eventstream.StringHeader(*v.Header))
+		}
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		e := jsonwire.NewEncoder(nil)
+		e.BeginObject()
+		if v.Payload != nil {
+			e.QuotedKey("\"payload\"")
+			e.String(*v.Payload)
+		}
+		e.EndObject()
+		m.Payload = e.Bytes()
+		return m, nil
+	case *types.EventStreamMemberError:
+		m := eventstream.NewEventMessage("exception", "error")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		e := jsonwire.NewEncoder(nil)
+		e.BeginObject()
+		if v.Message != nil {
+			e.QuotedKey("\"message\"")
+			e.String(*v.Message)
+		}
+		e.EndObject()
+		m.Payload = e.Bytes()
+		return m, nil
+	case *types.UnknownUnionMember:
+		m := eventstream.NewEventMessage("event", x.Tag)
+		m.Payload = x.Value
+		return m, nil
+	}
+	return eventstream.EventMessage{}, fmt.Errorf("%T is not an event of EventStream", ev)
 }

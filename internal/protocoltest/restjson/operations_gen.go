@@ -169,7 +169,7 @@ type DocumentTypeAsPayloadOutput struct {
 // DuplexStreamInput is the input of DuplexStream.
 type DuplexStreamInput struct {
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // DuplexStreamOutput is the output of DuplexStream.
@@ -181,7 +181,7 @@ type DuplexStreamOutput struct {
 // DuplexStreamWithDistinctStreamsInput is the input of DuplexStreamWithDistinctStreams.
 type DuplexStreamWithDistinctStreamsInput struct {
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // DuplexStreamWithDistinctStreamsOutput is the output of DuplexStreamWithDistinctStreams.
@@ -196,7 +196,7 @@ type DuplexStreamWithInitialMessagesInput struct {
 	InitialRequestMember *string
 
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // DuplexStreamWithInitialMessagesOutput is the output of DuplexStreamWithInitialMessages.
@@ -640,7 +640,7 @@ type InputAndOutputWithHeadersOutput struct {
 // InputStreamInput is the input of InputStream.
 type InputStreamInput struct {
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // InputStreamOutput is the output of InputStream, which has no members.
@@ -652,7 +652,7 @@ type InputStreamWithInitialRequestInput struct {
 	InitialRequestMember *string
 
 	// Stream is the stream member.
-	Stream types.EventStream
+	Stream *EventStreamReader
 }
 
 // InputStreamWithInitialRequestOutput is the output of InputStreamWithInitialRequest, which has no
@@ -1969,17 +1969,20 @@ type UnitInputAndOutputInput struct{}
 // UnitInputAndOutputOutput is the output of UnitInputAndOutput, which has no members.
 type UnitInputAndOutputOutput struct{}
 
-// EventStreamReader is the stream of types.EventStream events of an operation's output: Recv or
-// Events read them one at a time, as the service sends them, and Close ends the stream (call it
-// once done with the stream, whether read to its end or not). An error event ends the stream with
-// its error: *types.ErrorEvent for the exceptions the model names, an *EventStreamError for any
-// other.
+// EventStreamReader is a stream of types.EventStream events. An operation's output holds the
+// stream the service sends: Recv or Events read its events one at a time, as they arrive, and
+// Close ends it (call it once done with the stream, whether read to its end or not). An error
+// event ends the stream with its error: *types.ErrorEvent for the exceptions the model names, an
+// *EventStreamError for any other. An operation's input holds the stream the client sends, made by
+// NewEventStreamReader from a sequence.
 type EventStreamReader = eventstream.EventStream[types.EventStream]
 
-// NewEventStreamReader returns the stream of the events seq yields: what a server's handler
-// returns in its output, to send each event as seq yields it (an error seq yields ends the stream:
-// an exception the union names is sent as such, any other as an internal failure), or a test's
-// stand-in for a service's stream.
+// NewEventStreamReader returns the stream of the events seq yields: what an operation's input
+// holds for the client to send each event as seq yields it (the request's stream ends when seq
+// returns; an error seq yields cuts it off, failing the call or its output's stream), what a
+// server's handler returns in its output, to send each event as seq yields it (an error seq yields
+// ends the stream: an exception the union names is sent as such, any other as an internal
+// failure), or a test's stand-in for a service's stream.
 func NewEventStreamReader(seq iter.Seq2[types.EventStream, error]) *EventStreamReader {
 	return eventstream.EventsFrom(seq)
 }

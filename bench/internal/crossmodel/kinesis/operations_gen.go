@@ -649,20 +649,22 @@ type UpdateStreamModeInput struct {
 // UpdateStreamModeOutput is the output of UpdateStreamMode, which has no members.
 type UpdateStreamModeOutput struct{}
 
-// SubscribeToShardEventStreamReader is the stream of types.SubscribeToShardEventStream events of
-// an operation's output: Recv or Events read them one at a time, as the service sends them, and
-// Close ends the stream (call it once done with the stream, whether read to its end or not). An
-// error event ends the stream with its error: *types.ResourceNotFoundException,
+// SubscribeToShardEventStreamReader is a stream of types.SubscribeToShardEventStream events. An
+// operation's output holds the stream the service sends: Recv or Events read its events one at a
+// time, as they arrive, and Close ends it (call it once done with the stream, whether read to its
+// end or not). An error event ends the stream with its error: *types.ResourceNotFoundException,
 // *types.ResourceInUseException, *types.KMSDisabledException, *types.KMSInvalidStateException,
 // *types.KMSAccessDeniedException, *types.KMSNotFoundException, *types.KMSOptInRequired,
 // *types.KMSThrottlingException, *types.InternalFailureException for the exceptions the model
 // names, an *EventStreamError for any other.
 type SubscribeToShardEventStreamReader = eventstream.EventStream[types.SubscribeToShardEventStream]
 
-// NewSubscribeToShardEventStreamReader returns the stream of the events seq yields: what a
-// server's handler returns in its output, to send each event as seq yields it (an error seq yields
-// ends the stream: an exception the union names is sent as such, any other as an internal
-// failure), or a test's stand-in for a service's stream.
+// NewSubscribeToShardEventStreamReader returns the stream of the events seq yields: what an
+// operation's input holds for the client to send each event as seq yields it (the request's stream
+// ends when seq returns; an error seq yields cuts it off, failing the call or its output's
+// stream), what a server's handler returns in its output, to send each event as seq yields it (an
+// error seq yields ends the stream: an exception the union names is sent as such, any other as an
+// internal failure), or a test's stand-in for a service's stream.
 func NewSubscribeToShardEventStreamReader(seq iter.Seq2[types.SubscribeToShardEventStream, error]) *SubscribeToShardEventStreamReader {
 	return eventstream.EventsFrom(seq)
 }

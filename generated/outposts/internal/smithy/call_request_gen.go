@@ -58,9 +58,27 @@ type Request struct {
 	Header http.Header
 	Body   []byte    // the whole body, or nil
 	Stream io.Reader // a streaming body instead of Body, or nil
+	// Events writes an input event stream as the body instead, or is nil:
+	// see EventBody.
+	Events EventBody
+	// EventSeal, when not nil, returns the seal of Events' messages for
+	// the attempt req that signer has just signed (SigV4's event signing:
+	// see package sigv4auth). A client sets it only when its service signs
+	// input event streams, so that others do not link the framing.
+	EventSeal func(signer RequestSigner, req *http.Request) (func(msg []byte) ([]byte, error), error)
 	// HostPrefix goes in front of the endpoint's host (@endpoint).
 	HostPrefix string
 }
+
+// EventBody writes the messages of an input event stream to w, as the
+// request's body is sent, each framed message passed through seal before
+// it is written, and at the end seal(nil), whose result (when not empty)
+// is written last. For a signed call, seal wraps each message in one that
+// carries its signature, chained from the request's (Request.EventSeal), and
+// seal(nil) is the signed empty message that ends the stream; for an
+// unsigned call it returns its argument. An error it returns fails the
+// request, whose body it cuts off.
+type EventBody func(w io.Writer, seal func(msg []byte) ([]byte, error)) error
 
 // NewRequest returns a request with the method and an empty header.
 func NewRequest(method string) *Request {

@@ -8,6 +8,7 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
@@ -15,18 +16,6 @@ import (
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
 )
-
-func decodeBlobPayloadEvent(d *jsonwire.Decoder, v *types.BlobPayloadEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersBlobPayloadEvent, -1); i >= 0; i = d.Member(&membersBlobPayloadEvent, i) {
-		switch i {
-		case 0:
-			v.Payload = d.Base64()
-		}
-	}
-}
 
 func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	if !d.BeginArray() {
@@ -375,125 +364,6 @@ func decodeErrorEvent(d *jsonwire.Decoder, v *types.ErrorEvent) {
 	}
 }
 
-func decodeEventStream(d *jsonwire.Decoder) types.EventStream {
-	if !d.BeginObject() {
-		return nil
-	}
-	var out types.EventStream
-	for {
-		key, ok := d.NextKey()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "headers":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberHeaders](d)
-			var x types.HeadersEvent
-			decodeHeadersEvent(d, &x)
-			u.Value = x
-			out = u
-		case "blobPayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberBlobPayload](d)
-			var x types.BlobPayloadEvent
-			decodeBlobPayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "stringPayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberStringPayload](d)
-			var x types.StringPayloadEvent
-			decodeStringPayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "structurePayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberStructurePayload](d)
-			var x types.StructurePayloadEvent
-			decodeStructurePayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "unionPayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberUnionPayload](d)
-			var x types.UnionPayloadEvent
-			decodeUnionPayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "headersAndExplicitPayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberHeadersAndExplicitPayload](d)
-			var x types.HeadersAndExplicitPayloadEvent
-			decodeHeadersAndExplicitPayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "headersAndImplicitPayload":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberHeadersAndImplicitPayload](d)
-			var x types.HeadersAndImplicitPayloadEvent
-			decodeHeadersAndImplicitPayloadEvent(d, &x)
-			u.Value = x
-			out = u
-		case "error":
-			if d.Null() {
-				continue
-			}
-			if out != nil {
-				d.RefuseUnion("EventStream", "second member", key)
-			}
-			u := jsonwire.NewIn[types.EventStreamMemberError](d)
-			var x types.ErrorEvent
-			decodeErrorEvent(d, &x)
-			u.Value = x
-			out = u
-		case "__type":
-			d.Skip()
-		default:
-			d.RefuseUnion("EventStream", "unknown member", key)
-		}
-	}
-	if out == nil {
-		d.RefuseUnion("EventStream", "no member set", nil)
-	}
-	return out
-}
-
 func decodeFarewell(d *jsonwire.Decoder, v *types.Farewell) {
 	if !d.BeginObject() {
 		return
@@ -571,22 +441,6 @@ func decodeGreetingStruct(d *jsonwire.Decoder, v *types.GreetingStruct) {
 	}
 }
 
-func decodeHeadersAndExplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersAndExplicitPayloadEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersHeadersAndExplicitPayloadEvent, -1); i >= 0; i = d.Member(&membersHeadersAndExplicitPayloadEvent, i) {
-		switch i {
-		case 0:
-			v.Header = d.BoxString(d.String())
-		case 1:
-			x := jsonwire.NewIn[types.PayloadStructure](d)
-			decodePayloadStructure(d, x)
-			v.Payload = x
-		}
-	}
-}
-
 func decodeHeadersAndImplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersAndImplicitPayloadEvent) {
 	if !d.BeginObject() {
 		return
@@ -597,32 +451,6 @@ func decodeHeadersAndImplicitPayloadEvent(d *jsonwire.Decoder, v *types.HeadersA
 			v.Header = d.BoxString(d.String())
 		case 1:
 			v.Payload = d.BoxString(d.String())
-		}
-	}
-}
-
-func decodeHeadersEvent(d *jsonwire.Decoder, v *types.HeadersEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersHeadersEvent, -1); i >= 0; i = d.Member(&membersHeadersEvent, i) {
-		switch i {
-		case 0:
-			v.BooleanHeader = d.BoxBool(d.Bool())
-		case 1:
-			v.ByteHeader = d.BoxInt8(d.Int8())
-		case 2:
-			v.ShortHeader = d.BoxInt16(d.Int16())
-		case 3:
-			v.IntHeader = d.BoxInt32(d.Int32())
-		case 4:
-			v.LongHeader = d.BoxInt64(d.Int64())
-		case 5:
-			v.BlobHeader = d.Base64()
-		case 6:
-			v.StringHeader = d.BoxString(d.String())
-		case 7:
-			v.TimestampHeader = d.BoxTime(d.DateTimeUTC())
 		}
 	}
 }
@@ -1268,18 +1096,6 @@ func decodeStringMap(d *jsonwire.Decoder) map[string]string {
 	return b.Map()
 }
 
-func decodeStringPayloadEvent(d *jsonwire.Decoder, v *types.StringPayloadEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersStringPayloadEvent, -1); i >= 0; i = d.Member(&membersStringPayloadEvent, i) {
-		switch i {
-		case 0:
-			v.Payload = d.BoxString(d.String())
-		}
-	}
-}
-
 func decodeStringSet(d *jsonwire.Decoder) []string {
 	if !d.BeginArray() {
 		return nil
@@ -1320,20 +1136,6 @@ func decodeStructureListMember(d *jsonwire.Decoder, v *types.StructureListMember
 			v.A = d.BoxString(d.String())
 		case 1:
 			v.B = d.BoxString(d.String())
-		}
-	}
-}
-
-func decodeStructurePayloadEvent(d *jsonwire.Decoder, v *types.StructurePayloadEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersStructurePayloadEvent, -1); i >= 0; i = d.Member(&membersStructurePayloadEvent, i) {
-		switch i {
-		case 0:
-			x := jsonwire.NewIn[types.PayloadStructure](d)
-			decodePayloadStructure(d, x)
-			v.Payload = x
 		}
 	}
 }
@@ -1454,18 +1256,6 @@ func decodeUnionPayload(d *jsonwire.Decoder) types.UnionPayload {
 		d.RefuseUnion("UnionPayload", "no member set", nil)
 	}
 	return out
-}
-
-func decodeUnionPayloadEvent(d *jsonwire.Decoder, v *types.UnionPayloadEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for i := d.Member(&membersUnionPayloadEvent, -1); i >= 0; i = d.Member(&membersUnionPayloadEvent, i) {
-		switch i {
-		case 0:
-			v.Payload = decodePayloadUnion(d)
-		}
-	}
 }
 
 func decodeUnionWithJsonName(d *jsonwire.Decoder) types.UnionWithJsonName {
@@ -2148,9 +1938,6 @@ func failEventEventStream(err error) eventstream.EventMessage {
 	return m
 }
 
-// membersBlobPayloadEvent holds the wire names of BlobPayloadEvent's members, which Decoder.Member looks up.
-var membersBlobPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
-
 // membersClientOptionalDefaults holds the wire names of ClientOptionalDefaults's members, which Decoder.Member looks up.
 var membersClientOptionalDefaults = jsonwire.Members{Names: []string{"member"}}
 
@@ -2178,14 +1965,8 @@ var membersFarewell = jsonwire.Members{Names: []string{"phrase"}}
 // membersGreetingStruct holds the wire names of GreetingStruct's members, which Decoder.Member looks up.
 var membersGreetingStruct = jsonwire.Members{Names: []string{"hi"}}
 
-// membersHeadersAndExplicitPayloadEvent holds the wire names of HeadersAndExplicitPayloadEvent's members, which Decoder.Member looks up.
-var membersHeadersAndExplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
-
 // membersHeadersAndImplicitPayloadEvent holds the wire names of HeadersAndImplicitPayloadEvent's members, which Decoder.Member looks up.
 var membersHeadersAndImplicitPayloadEvent = jsonwire.Members{Names: []string{"header", "payload"}}
-
-// membersHeadersEvent holds the wire names of HeadersEvent's members, which Decoder.Member looks up.
-var membersHeadersEvent = jsonwire.Members{Names: []string{"booleanHeader", "byteHeader", "shortHeader", "intHeader", "longHeader", "blobHeader", "stringHeader", "timestampHeader"}}
 
 // membersHostLabelInput holds the wire names of HostLabelInput's members, which Decoder.Member looks up.
 var membersHostLabelInput = jsonwire.Members{Names: []string{"label"}}
@@ -2301,14 +2082,8 @@ var membersSparseJsonListsInputOutput = jsonwire.Members{Names: []string{"sparse
 // membersSparseJsonMapsInputOutput holds the wire names of SparseJsonMapsInputOutput's members, which Decoder.Member looks up.
 var membersSparseJsonMapsInputOutput = jsonwire.Members{Names: []string{"sparseStructMap", "sparseNumberMap", "sparseBooleanMap", "sparseStringMap", "sparseSetMap"}}
 
-// membersStringPayloadEvent holds the wire names of StringPayloadEvent's members, which Decoder.Member looks up.
-var membersStringPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
-
 // membersStructureListMember holds the wire names of StructureListMember's members, which Decoder.Member looks up.
 var membersStructureListMember = jsonwire.Members{Names: []string{"value", "other"}}
-
-// membersStructurePayloadEvent holds the wire names of StructurePayloadEvent's members, which Decoder.Member looks up.
-var membersStructurePayloadEvent = jsonwire.Members{Names: []string{"payload"}}
 
 // membersTestBodyStructureInputOutput holds the wire names of TestBodyStructureInputOutput's members, which Decoder.Member looks up.
 var membersTestBodyStructureInputOutput = jsonwire.Members{Names: []string{"testId", "testConfig"}}
@@ -2322,8 +2097,170 @@ var membersTopLevel = jsonwire.Members{Names: []string{"dialog", "dialogList", "
 // membersUnionInputOutput holds the wire names of UnionInputOutput's members, which Decoder.Member looks up.
 var membersUnionInputOutput = jsonwire.Members{Names: []string{"contents"}}
 
-// membersUnionPayloadEvent holds the wire names of UnionPayloadEvent's members, which Decoder.Member looks up.
-var membersUnionPayloadEvent = jsonwire.Members{Names: []string{"payload"}}
+func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error) {
+	switch m.Text(":message-type") {
+	case "event":
+	case "exception":
+		switch m.Text(":exception-type") {
+		case "error":
+			e := &types.ErrorEvent{}
+			if len(bytes.TrimSpace(m.Payload)) > 0 {
+				d := jsonwire.NewDecoder(m.Payload)
+				decodeErrorEvent(d, e)
+				d.End()
+				if err := d.Err(); err != nil {
+					return nil, fmt.Errorf("decoding the ErrorEvent event's payload: %w", err)
+				}
+			}
+			return nil, e
+		}
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return nil, eventstream.UnmodeledEventError(m)
+	}
+	switch tag := m.Text(":event-type"); tag {
+	case "headers":
+		v := &types.EventStreamMemberHeaders{}
+		ev := &v.Value
+		if h, ok, err := m.Typed("booleanHeader", eventstream.HeaderTrue); err != nil {
+			return nil, err
+		} else if ok {
+			x := h.Type == eventstream.HeaderTrue
+			ev.BooleanHeader = &x
+		}
+		if h, ok, err := m.Typed("byteHeader", eventstream.HeaderByte); err != nil {
+			return nil, err
+		} else if ok {
+			x := int8(h.Int)
+			ev.ByteHeader = &x
+		}
+		if h, ok, err := m.Typed("shortHeader", eventstream.HeaderShort); err != nil {
+			return nil, err
+		} else if ok {
+			x := int16(h.Int)
+			ev.ShortHeader = &x
+		}
+		if h, ok, err := m.Typed("intHeader", eventstream.HeaderInteger); err != nil {
+			return nil, err
+		} else if ok {
+			x := int32(h.Int)
+			ev.IntHeader = &x
+		}
+		if h, ok, err := m.Typed("longHeader", eventstream.HeaderLong); err != nil {
+			return nil, err
+		} else if ok {
+			x := h.Int
+			ev.LongHeader = &x
+		}
+		if h, ok, err := m.Typed("blobHeader", eventstream.HeaderBytes); err != nil {
+			return nil, err
+		} else if ok {
+			ev.BlobHeader = h.Bytes
+			if ev.BlobHeader == nil {
+				ev.BlobHeader = []byte{}
+			}
+		}
+		if h, ok, err := m.Typed("stringHeader", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
+			x := string(h.Bytes)
+			ev.StringHeader = &x
+		}
+		if h, ok, err := m.Typed("timestampHeader", eventstream.HeaderTimestamp); err != nil {
+			return nil, err
+		} else if ok {
+			x := time.UnixMilli(h.Int).UTC()
+			ev.TimestampHeader = &x
+		}
+		return v, nil
+	case "blobPayload":
+		v := &types.EventStreamMemberBlobPayload{}
+		ev := &v.Value
+		if len(m.Payload) > 0 {
+			ev.Payload = m.Payload
+		}
+		return v, nil
+	case "stringPayload":
+		v := &types.EventStreamMemberStringPayload{}
+		ev := &v.Value
+		if len(m.Payload) > 0 {
+			x := string(m.Payload)
+			ev.Payload = &x
+		}
+		return v, nil
+	case "structurePayload":
+		v := &types.EventStreamMemberStructurePayload{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
+			decodePayloadStructure(d, x)
+			ev.Payload = x
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the StructurePayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "unionPayload":
+		v := &types.EventStreamMemberUnionPayload{}
+		ev := &v.Value
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			ev.Payload = decodePayloadUnion(d)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the UnionPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "headersAndExplicitPayload":
+		v := &types.EventStreamMemberHeadersAndExplicitPayload{}
+		ev := &v.Value
+		if h, ok, err := m.Typed("header", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
+			x := string(h.Bytes)
+			ev.Header = &x
+		}
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			x := jsonwire.NewIn[types.PayloadStructure](d)
+			decodePayloadStructure(d, x)
+			ev.Payload = x
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the HeadersAndExplicitPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "headersAndImplicitPayload":
+		v := &types.EventStreamMemberHeadersAndImplicitPayload{}
+		ev := &v.Value
+		if h, ok, err := m.Typed("header", eventstream.HeaderString); err != nil {
+			return nil, err
+		} else if ok {
+			x := string(h.Bytes)
+			ev.Header = &x
+		}
+		if len(bytes.TrimSpace(m.Payload)) > 0 {
+			d := jsonwire.NewDecoder(m.Payload)
+			decodeHeadersAndImplicitPayloadEvent(d, ev)
+			d.End()
+			if err := d.Err(); err != nil {
+				return nil, fmt.Errorf("decoding the HeadersAndImplicitPayloadEvent event's payload: %w", err)
+			}
+		}
+		return v, nil
+	case "":
+		return nil, eventstream.UnmodeledEventError(m)
+	default:
+		return &types.UnknownUnionMember{
+			Tag:   tag,
+			Value: m.Payload,
+		}, nil
+	}
+}
 
 func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, error) {
 	switch x := ev.(type) {
@@ -2414,6 +2351,19 @@ func writeEventEventStream(ev types.EventStream) (eventstream.EventMessage, erro
 		if v.Payload != nil {
 			e.QuotedKey("\"payload\"")
 			e.String(*v.Payload)
+		}
+		e.EndObject()
+		m.Payload = e.Bytes()
+		return m, nil
+	case *types.EventStreamMemberError:
+		m := eventstream.NewEventMessage("exception", "error")
+		v := &x.Value
+		m.Add(":content-type", eventstream.StringHeader("application/json"))
+		e := jsonwire.NewEncoder(nil)
+		e.BeginObject()
+		if v.Message != nil {
+			e.QuotedKey("\"message\"")
+			e.String(*v.Message)
 		}
 		e.EndObject()
 		m.Payload = e.Bytes()

@@ -4945,8 +4945,1333 @@ func TestServerMalformedRequests(t *testing.T) {
 	})
 }
 
-// TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests of output streams that apply to servers.
+// TestServerProtocolEventStreams runs the model's smithy.test#eventStreamTests that apply to servers, of the streams they read and send.
 func TestServerProtocolEventStreams(t *testing.T) {
+	t.Run("DuplexBooleanHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{BooleanHeader: ptr(true)}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "booleanHeader", eventstream.BoolHeader(true))
+	})
+	t.Run("DuplexByteHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{ByteHeader: ptr(int8(int64(1)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "byteHeader", eventstream.ByteHeader(1))
+	})
+	t.Run("DuplexShortHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{ShortHeader: ptr(int16(int64(2)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "shortHeader", eventstream.ShortHeader(2))
+	})
+	t.Run("DuplexIntegerHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{IntHeader: ptr(int32(int64(3)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "intHeader", eventstream.IntegerHeader(3))
+	})
+	t.Run("DuplexLongHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{LongHeader: ptr(int64(int64(4294967294)))}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "longHeader", eventstream.LongHeader(int64(4294967294)))
+	})
+	t.Run("DuplexBlobHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{BlobHeader: []byte("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "blobHeader", eventstream.BytesHeader([]byte("foo")))
+	})
+	t.Run("DuplexStringHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{StringHeader: ptr("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "stringHeader", eventstream.StringHeader("foo"))
+	})
+	t.Run("DuplexTimestampHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{TimestampHeader: ptr(time.Unix(int64(1730384114), int64(0)).UTC())}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "timestampHeader", eventstream.TimestampHeader(time.UnixMilli(int64(1730384114000))))
+	})
+	t.Run("DuplexMultipleHeaderOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeaders{Value: types.HeadersEvent{
+				BlobHeader:    []byte("bar"),
+				BooleanHeader: ptr(true),
+				StringHeader:  ptr("foo"),
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headers"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "blobHeader", eventstream.BytesHeader([]byte("bar")))
+		checkEventHeader(t, msgs[0], "booleanHeader", eventstream.BoolHeader(true))
+		checkEventHeader(t, msgs[0], "stringHeader", eventstream.StringHeader("foo"))
+	})
+	t.Run("DuplexStringPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: ptr("foo")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("text/plain"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("stringPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "foo", "text/plain")
+	})
+	t.Run("DuplexBlobPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberBlobPayload{Value: types.BlobPayloadEvent{Payload: []byte("bar")}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/octet-stream"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("blobPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "bar", "application/octet-stream")
+	})
+	t.Run("DuplexStructurePayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberStructurePayload{Value: types.StructurePayloadEvent{Payload: &types.PayloadStructure{StructureMember: ptr("foo")}}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("structurePayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "{\"structureMember\":\"foo\"}", "application/json")
+	})
+	t.Run("DuplexUnionPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberUnionPayload{Value: types.UnionPayloadEvent{Payload: &types.PayloadUnionMemberUnionMember{Value: "bar"}}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("unionPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		compareBody(t, msgs[0].Payload, "{\"unionMember\":\"bar\"}", "application/json")
+	})
+	t.Run("DuplexHeadersAndExplicitPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeadersAndExplicitPayload{Value: types.HeadersAndExplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: &types.PayloadStructure{StructureMember: ptr("bar")},
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headersAndExplicitPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "header", eventstream.StringHeader("foo"))
+		compareBody(t, msgs[0].Payload, "{\"structureMember\":\"bar\"}", "application/json")
+	})
+	t.Run("DuplexHeadersAndImplicitPayloadOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			if !yield(&types.EventStreamMemberHeadersAndImplicitPayload{Value: types.HeadersAndImplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: ptr("bar"),
+			}}, nil) {
+				return
+			}
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":event-type", eventstream.StringHeader("headersAndImplicitPayload"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("event"))
+		checkEventHeader(t, msgs[0], "header", eventstream.StringHeader("foo"))
+		compareBody(t, msgs[0].Payload, "{\"payload\":\"bar\"}", "application/json")
+	})
+	t.Run("DuplexServerErrorOutput", func(t *testing.T) {
+		out := &restjsonprotocol.DuplexStreamOutput{}
+		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
+			yield(nil, &types.ErrorEvent{Message: ptr("foo")})
+		})
+		msgs := sentEvents(t, encodeDuplexStreamOutput(out))
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages, want 1", len(msgs))
+		}
+		checkEventHeader(t, msgs[0], ":content-type", eventstream.StringHeader("application/json"))
+		checkEventHeader(t, msgs[0], ":exception-type", eventstream.StringHeader("error"))
+		checkEventHeader(t, msgs[0], ":message-type", eventstream.StringHeader("exception"))
+		compareBody(t, msgs[0].Payload, "{\"message\":\"foo\"}", "application/json")
+	})
+	t.Run("DuplexBooleanHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BooleanHeader: ptr(true)}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexByteHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00I\x00\x00\x009o\xc4mY\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nbyteHeader\x02\x01(T\xe6\x8e")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ByteHeader: ptr(int8(int64(1)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexShortHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\vshortHeader\x03\x00\x02\xf5\x11;\n")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ShortHeader: ptr(int16(int64(2)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexIntegerHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\tintHeader\x04\x00\x00\x00\x03\xe5\xc9J\xdb")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{IntHeader: ptr(int32(int64(3)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexLongHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00P\x00\x00\x00@+\xedQ2\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nlongHeader\x05\x00\x00\x00\x00\xff\xff\xff\xfe\xe7gw\xf2")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{LongHeader: ptr(int64(int64(4294967294)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexBlobHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00M\x00\x00\x00=\x9d)\x0f\x80\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nblobHeader\x06\x00\x03foo\x9b\x1blc")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BlobHeader: []byte("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexStringHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00O\x00\x00\x00?\t\xe7=\xcc\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\fstringHeader\a\x00\x03foo\xc5?\xb60")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{StringHeader: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexTimestampHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00U\x00\x00\x00E\x93g*\xcd\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\x0ftimestampHeader\b\x00\x00\x01\x92\xe2\xee1P\xea\xe5w\x12")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{TimestampHeader: ptr(time.Unix(int64(1730384114), int64(0)).UTC())}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexMultipleHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\fstringHeader\a\x00\x03foo\nblobHeader\x06\x00\x03bar\x03]\xba;")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{
+				BlobHeader:    []byte("bar"),
+				BooleanHeader: ptr(true),
+				StringHeader:  ptr("foo"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexStringPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00`\x00\x00\x00M\xf4}\x95\t\r:message-type\a\x00\x05event\v:event-type\a\x00\rstringPayload\r:content-type\a\x00\ntext/plainfooF\xd4B\xeb")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexBlobPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00l\x00\x00\x00Y+W\xacu\r:message-type\a\x00\x05event\v:event-type\a\x00\vblobPayload\r:content-type\a\x00\x18application/octet-streambaro\xe6q\x89")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberBlobPayload{Value: types.BlobPayloadEvent{Payload: []byte("bar")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexStructurePayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\r:message-type\a\x00\x05event\v:event-type\a\x00\x10structurePayload\r:content-type\a\x00\x10application/json{\"structureMember\":\"foo\"}\xad\xc2\x11T")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStructurePayload{Value: types.StructurePayloadEvent{Payload: &types.PayloadStructure{StructureMember: ptr("foo")}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexUnionPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00w\x00\x00\x00R\xab\xb5\xd3n\r:message-type\a\x00\x05event\v:event-type\a\x00\funionPayload\r:content-type\a\x00\x10application/json{\"unionMember\":\"bar\"}\xc6C0>")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberUnionPayload{Value: types.UnionPayloadEvent{Payload: &types.PayloadUnionMemberUnionMember{Value: "bar"}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexHeadersAndExplicitPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}6\x9f){")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndExplicitPayload{Value: types.HeadersAndExplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: &types.PayloadStructure{StructureMember: ptr("bar")},
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexHeadersAndImplicitPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x8d\x00\x00\x00lhP\x869\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndImplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"payload\":\"bar\"}y\x95\x9bS")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndImplicitPayload{Value: types.HeadersAndImplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: ptr("bar"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("DuplexServerErrorInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00t\x00\x00\x00S\x9b\x12\x99(\r:message-type\a\x00\texception\x0f:exception-type\a\x00\x05error\r:content-type\a\x00\x10application/json{\"message\":\"foo\"};\x9a\xd5/")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexServerUnexpectedErrorInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05error\v:error-code\a\x00\x0einternal-error\x0e:error-message\a\x00\x1aAn unknown error occurred.$\xba}-")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexMissingMessageTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xf0\xb7\xb1&")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexMalformedMessageTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\x06\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\\\x1d\x7f5")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexMissingEventTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00m\x00\x00\x00Du1\xe9\x1c\r:message-type\a\x00\x05event\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xae,\xb4\x1a")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexMalformedEventTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\x06\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xc3\xfa(\xb9")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("DuplexMissingRequiredInitialRequestInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/DuplexStreamWithInitialMessages", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.DuplexStreamWithInitialMessagesInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("BooleanHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BooleanHeader: ptr(true)}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ByteHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00I\x00\x00\x009o\xc4mY\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nbyteHeader\x02\x01(T\xe6\x8e")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ByteHeader: ptr(int8(int64(1)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ShortHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\vshortHeader\x03\x00\x02\xf5\x11;\n")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{ShortHeader: ptr(int16(int64(2)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("IntegerHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\tintHeader\x04\x00\x00\x00\x03\xe5\xc9J\xdb")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{IntHeader: ptr(int32(int64(3)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("LongHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00P\x00\x00\x00@+\xedQ2\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nlongHeader\x05\x00\x00\x00\x00\xff\xff\xff\xfe\xe7gw\xf2")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{LongHeader: ptr(int64(int64(4294967294)))}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("BlobHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00M\x00\x00\x00=\x9d)\x0f\x80\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\nblobHeader\x06\x00\x03foo\x9b\x1blc")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{BlobHeader: []byte("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StringHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00O\x00\x00\x00?\t\xe7=\xcc\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\fstringHeader\a\x00\x03foo\xc5?\xb60")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{StringHeader: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("TimestampHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00U\x00\x00\x00E\x93g*\xcd\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\x0ftimestampHeader\b\x00\x00\x01\x92\xe2\xee1P\xea\xe5w\x12")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{TimestampHeader: ptr(time.Unix(int64(1730384114), int64(0)).UTC())}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("MultipleHeaderInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\fstringHeader\a\x00\x03foo\nblobHeader\x06\x00\x03bar\x03]\xba;")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeaders{Value: types.HeadersEvent{
+				BlobHeader:    []byte("bar"),
+				BooleanHeader: ptr(true),
+				StringHeader:  ptr("foo"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StringPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00`\x00\x00\x00M\xf4}\x95\t\r:message-type\a\x00\x05event\v:event-type\a\x00\rstringPayload\r:content-type\a\x00\ntext/plainfooF\xd4B\xeb")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStringPayload{Value: types.StringPayloadEvent{Payload: ptr("foo")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("BlobPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00l\x00\x00\x00Y+W\xacu\r:message-type\a\x00\x05event\v:event-type\a\x00\vblobPayload\r:content-type\a\x00\x18application/octet-streambaro\xe6q\x89")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberBlobPayload{Value: types.BlobPayloadEvent{Payload: []byte("bar")}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("StructurePayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\r:message-type\a\x00\x05event\v:event-type\a\x00\x10structurePayload\r:content-type\a\x00\x10application/json{\"structureMember\":\"foo\"}\xad\xc2\x11T")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberStructurePayload{Value: types.StructurePayloadEvent{Payload: &types.PayloadStructure{StructureMember: ptr("foo")}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("UnionPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00w\x00\x00\x00R\xab\xb5\xd3n\r:message-type\a\x00\x05event\v:event-type\a\x00\funionPayload\r:content-type\a\x00\x10application/json{\"unionMember\":\"bar\"}\xc6C0>")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberUnionPayload{Value: types.UnionPayloadEvent{Payload: &types.PayloadUnionMemberUnionMember{Value: "bar"}}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("HeadersAndExplicitPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}6\x9f){")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndExplicitPayload{Value: types.HeadersAndExplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: &types.PayloadStructure{StructureMember: ptr("bar")},
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("HeadersAndImplicitPayloadInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x8d\x00\x00\x00lhP\x869\r:message-type\a\x00\x05event\v:event-type\a\x00\x19headersAndImplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"payload\":\"bar\"}y\x95\x9bS")
+		if svc.in == nil {
+			if false {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		{
+			ev, err := stream.Recv()
+			if err != nil {
+				t.Fatalf("event 0: %v", err)
+			}
+			assertEqual(t, ev, &types.EventStreamMemberHeadersAndImplicitPayload{Value: types.HeadersAndImplicitPayloadEvent{
+				Header:  ptr("foo"),
+				Payload: ptr("bar"),
+			}})
+		}
+		if _, err := stream.Recv(); err != io.EOF {
+			t.Fatalf("after the last event: %v, want io.EOF", err)
+		}
+	})
+	t.Run("ServerErrorInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00t\x00\x00\x00S\x9b\x12\x99(\r:message-type\a\x00\texception\x0f:exception-type\a\x00\x05error\r:content-type\a\x00\x10application/json{\"message\":\"foo\"};\x9a\xd5/")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("ServerUnexpectedErrorInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00o\x00\x00\x00_\x85\x94s\x90\r:message-type\a\x00\x05error\v:error-code\a\x00\x0einternal-error\x0e:error-message\a\x00\x1aAn unknown error occurred.$\xba}-")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("MissingMessageTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x7f\x00\x00\x00V\x9c\xa8\\\xb6\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xf0\xb7\xb1&")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("MalformedMessageTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\x06\x00\x05event\v:event-type\a\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\\\x1d\x7f5")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("MissingEventTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00m\x00\x00\x00Du1\xe9\x1c\r:message-type\a\x00\x05event\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xae,\xb4\x1a")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("MalformedEventTypeInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStream", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00\x95\x00\x00\x00l8\xc0Zz\r:message-type\a\x00\x05event\v:event-type\x06\x00\x19headersAndExplicitPayload\r:content-type\a\x00\x10application/json\x06header\a\x00\x03foo{\"structureMember\":\"bar\"}\xc3\xfa(\xb9")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
+	t.Run("MissingRequiredInitialRequestInput", func(t *testing.T) {
+		svc := &protocolService{}
+		resp := serveRequest(t, svc, "POST", "/InputStreamWithInitialRequest", "", nil, map[string]string{"Content-Type": "application/vnd.amazon.eventstream"}, "\x00\x00\x00K\x00\x00\x00;\xfb\n_\x15\r:message-type\a\x00\x05event\v:event-type\a\x00\aheaders\rbooleanHeader\x00\xb8'լ")
+		if svc.in == nil {
+			if true {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("the service was not called: %d %s", resp.StatusCode, b)
+		}
+		stream := svc.in.(*restjsonprotocol.InputStreamWithInitialRequestInput).Stream
+		if stream == nil {
+			t.Fatal("the input has no stream")
+		}
+		defer stream.Close()
+		if _, err := stream.Recv(); err == nil {
+			t.Fatal("the last event was read without an error")
+		}
+	})
 	t.Run("BooleanHeaderOutput", func(t *testing.T) {
 		out := &restjsonprotocol.OutputStreamOutput{}
 		out.Stream = restjsonprotocol.NewEventStreamReader(func(yield func(types.EventStream, error) bool) {
@@ -5216,14 +6541,31 @@ func sentEvents(t *testing.T, m *serve.ResponseMessage) []eventstream.EventMessa
 	}
 	var b bytes.Buffer
 	m.Stream(&b, func() {})
+	return decodeEvents(t, b.Bytes())
+}
+
+// decodeEvents returns the messages of an event stream's body: of a signed stream, the messages
+// each signed message carries, without the empty one that ends it.
+func decodeEvents(t *testing.T, b []byte) []eventstream.EventMessage {
+	t.Helper()
 	var msgs []eventstream.EventMessage
-	for rest := b.Bytes(); len(rest) > 0; {
+	for rest := b; len(rest) > 0; {
 		msg, n, err := eventstream.DecodeEventMessage(rest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		msgs = append(msgs, msg)
 		rest = rest[n:]
+		if _, signed := msg.Get(":chunk-signature"); signed {
+			if len(msg.Payload) == 0 {
+				continue
+			}
+			inner, _, err := eventstream.DecodeEventMessage(msg.Payload)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msg = inner
+		}
+		msgs = append(msgs, msg)
 	}
 	return msgs
 }

@@ -1900,7 +1900,7 @@ func encodeDocumentTypeAsPayloadOutput(out *restjsonprotocol.DocumentTypeAsPaylo
 
 // serveDuplexStream serves the DuplexStream operation.
 func serveDuplexStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/vnd.amazon.eventstream", "application/vnd.amazon.eventstream"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamInput{}
@@ -1926,12 +1926,7 @@ func serveDuplexStream(h *handler, r *http.Request, msg *serve.RequestMessage) *
 
 // decodeDuplexStreamInput reads the request of the DuplexStream operation into in.
 func decodeDuplexStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamInput) error {
-	if strings.TrimSpace(msg.Body) != "" {
-		d := jsonwire.NewDecoderString(msg.Body)
-		in.Stream = decodeEventStream(d)
-		d.End()
-		return d.Err()
-	}
+	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
 	return nil
 }
 
@@ -1953,7 +1948,7 @@ func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.R
 
 // serveDuplexStreamWithDistinctStreams serves the DuplexStreamWithDistinctStreams operation.
 func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/vnd.amazon.eventstream", "application/json"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamWithDistinctStreamsInput{}
@@ -1980,12 +1975,7 @@ func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *serv
 // decodeDuplexStreamWithDistinctStreamsInput reads the request of the
 // DuplexStreamWithDistinctStreams operation into in.
 func decodeDuplexStreamWithDistinctStreamsInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamWithDistinctStreamsInput) error {
-	if strings.TrimSpace(msg.Body) != "" {
-		d := jsonwire.NewDecoderString(msg.Body)
-		in.Stream = decodeEventStream(d)
-		d.End()
-		return d.Err()
-	}
+	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
 	return nil
 }
 
@@ -2007,7 +1997,7 @@ func encodeDuplexStreamWithDistinctStreamsOutput(out *restjsonprotocol.DuplexStr
 
 // serveDuplexStreamWithInitialMessages serves the DuplexStreamWithInitialMessages operation.
 func serveDuplexStreamWithInitialMessages(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/vnd.amazon.eventstream", "application/vnd.amazon.eventstream"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.DuplexStreamWithInitialMessagesInput{}
@@ -2038,12 +2028,7 @@ func decodeDuplexStreamWithInitialMessagesInput(msg *serve.RequestMessage, in *r
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	if strings.TrimSpace(msg.Body) != "" {
-		d := jsonwire.NewDecoderString(msg.Body)
-		in.Stream = decodeEventStream(d)
-		d.End()
-		return d.Err()
-	}
+	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
 	return nil
 }
 
@@ -3705,7 +3690,7 @@ func encodeInputAndOutputWithHeadersOutput(out *restjsonprotocol.InputAndOutputW
 
 // serveInputStream serves the InputStream operation.
 func serveInputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/vnd.amazon.eventstream", "application/json"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.InputStreamInput{}
@@ -3731,12 +3716,7 @@ func serveInputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 
 // decodeInputStreamInput reads the request of the InputStream operation into in.
 func decodeInputStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.InputStreamInput) error {
-	if strings.TrimSpace(msg.Body) != "" {
-		d := jsonwire.NewDecoderString(msg.Body)
-		in.Stream = decodeEventStream(d)
-		d.End()
-		return d.Err()
-	}
+	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
 	return nil
 }
 
@@ -3752,7 +3732,7 @@ func encodeInputStreamOutput(out *restjsonprotocol.InputStreamOutput) *serve.Res
 
 // serveInputStreamWithInitialRequest serves the InputStreamWithInitialRequest operation.
 func serveInputStreamWithInitialRequest(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/json", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/vnd.amazon.eventstream", "application/json"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.InputStreamWithInitialRequestInput{}
@@ -3783,12 +3763,7 @@ func decodeInputStreamWithInitialRequestInput(msg *serve.RequestMessage, in *res
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	if strings.TrimSpace(msg.Body) != "" {
-		d := jsonwire.NewDecoderString(msg.Body)
-		in.Stream = decodeEventStream(d)
-		d.End()
-		return d.Err()
-	}
+	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
 	return nil
 }
 
@@ -7169,7 +7144,7 @@ func encodeOperationWithNestedStructureOutput(out *restjsonprotocol.OperationWit
 
 // serveOutputStream serves the OutputStream operation.
 func serveOutputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "", "application/vnd.amazon.eventstream"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OutputStreamInput{}
@@ -7216,7 +7191,7 @@ func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.R
 
 // serveOutputStreamWithInitialResponse serves the OutputStreamWithInitialResponse operation.
 func serveOutputStreamWithInitialResponse(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "", "application/json"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "", "application/vnd.amazon.eventstream"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &restjsonprotocol.OutputStreamWithInitialResponseInput{}

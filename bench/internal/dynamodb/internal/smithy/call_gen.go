@@ -72,6 +72,10 @@ type RequestSigner interface {
 	Sign(req *http.Request, payloadHash string, now time.Time) error
 }
 
+// StreamingEventsPayload is the payload hash of a request whose body is an
+// input event stream, whose messages are signed one at a time.
+const StreamingEventsPayload = "STREAMING-AWS4-HMAC-SHA256-EVENTS"
+
 // PayloadBlind is implemented by a RequestSigner that does not read the
 // payload hash (a bearer token or an API key), so that the request path
 // does not hash the body for it.
@@ -166,8 +170,9 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		httpClient = defaultHTTPClient()
 	}
 	invocationID := NewUUID()
-	// canReplay: a body that cannot be rewound is sent once.
-	canReplay := r.Stream == nil || seeker != nil
+	// canReplay: a body that cannot be rewound is sent once; nor can an
+	// event stream, whose events are the caller's sequence.
+	canReplay := (r.Stream == nil || seeker != nil) && r.Events == nil
 	var retryToken Token
 	for attempt := 1; ; attempt++ {
 		attemptStart := time.Now()
@@ -182,6 +187,11 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		}
 		if signer != nil {
 			if err := signer.Sign(req, payloadHash, time.Now().UTC()); err != nil {
+				return fail(attempt-1, nil, err)
+			}
+		}
+		if r.Events != nil {
+			if err := sendEvents(req, r, signer); err != nil {
 				return fail(attempt-1, nil, err)
 			}
 		}
@@ -279,6 +289,8 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 	switch {
 	case !signed:
 		return "", seeker, start, nil
+	case r.Events != nil:
+		return StreamingEventsPayload, nil, 0, nil
 	case op.UnsignedPayload:
 		return unsignedPayload, seeker, start, nil
 	case r.Stream == nil && len(r.Body) == 0:
@@ -297,6 +309,26 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 		return "", nil, 0, fmt.Errorf("rewinding the request body: %w", err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), seeker, start, nil
+}
+
+// sendEvents makes req's body the messages r.Events writes, sealed by
+// r.EventSeal for a signed call and sent as they are otherwise. The writing
+// runs beside the request, as the transport reads the body; it ends when
+// r.Events returns, or when the transport stops reading (the call failed,
+// or its context ended), which fails the writes.
+func sendEvents(req *http.Request, r *Request, signer RequestSigner) error {
+	seal := func(msg []byte) ([]byte, error) { return msg, nil }
+	if r.EventSeal != nil && signer != nil {
+		var err error
+		if seal, err = r.EventSeal(signer, req); err != nil {
+			return err
+		}
+	}
+	events := r.Events
+	pr, pw := io.Pipe()
+	req.Body, req.ContentLength, req.GetBody = pr, -1, nil
+	go func() { pw.CloseWithError(events(pw, seal)) }()
+	return nil
 }
 
 // httpRequest builds one attempt's *http.Request.

@@ -68,7 +68,8 @@ func (s *signer) Sign(req *http.Request, payloadHash string, now time.Time) erro
 	opts := s.opts
 	// A service computes the payload hash it checks from the body unless
 	// X-Amz-Content-Sha256 says otherwise: a body signed as UNSIGNED-PAYLOAD
-	// must say so, or its signature cannot verify.
-	opts.SetContentSHA256Header = payloadHash == UnsignedPayload
+	// must say so, or its signature cannot verify; so must an event
+	// stream, whose messages are signed one at a time.
+	opts.SetContentSHA256Header = payloadHash == UnsignedPayload || payloadHash == StreamingEventsPayload
 	return s.signer.SignHTTP(req, s.creds, payloadHash, s.name, s.region, now, opts)
 }
