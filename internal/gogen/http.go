@@ -563,9 +563,6 @@ func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body
 		g.Add(field.Clone().Op("=").Add(stream))
 	case isEventStream(m) && c.eventDecNames[t] != "" && isBytes:
 		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(stream, jen.Id(c.eventFunc(t))))
-	case isEventStream(m) && c.eventDecNames[t] != "":
-		// A server's request, whose body has been read.
-		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(jen.Qual("io", "NopCloser").Call(stream), jen.Id(c.eventFunc(t))))
 	case t.Kind == shapes.KindBlob:
 		if isBytes {
 			g.If(nonEmpty).Block(field.Clone().Op("=").Add(kept))

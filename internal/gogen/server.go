@@ -292,21 +292,32 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	// @optionalAuth) is served without it: the route says so, where the
 	// service has such operations.
 	open := slices.ContainsFunc(p.Operations, func(o *Operation) bool { return p.isAnonymous(o.Shape) })
+	// An operation whose input is an event stream has its body read as the
+	// handler reads the stream, not before: the route says so, where the
+	// service has such operations.
+	events := slices.ContainsFunc(p.Operations, func(o *Operation) bool { return p.inputEvents(o) != nil })
 	fields := []jen.Code{jen.Id("method").String(), jen.Id("uri").String()}
-	doc := "routes are the operations' @http patterns; a route's index is the operation's in serve's switch."
+	doc := "routes are the operations' @http patterns"
 	if open {
 		fields = append(fields, jen.Id("open").Bool())
-		doc = "routes are the operations' @http patterns, and whether they are served without authentication (@auth([]) or @optionalAuth); a route's index is the operation's in serve's switch."
+		doc += ", and whether they are served without authentication (@auth([]) or @optionalAuth)"
 	}
-	f.Add(comment(wrap("%s", doc)))
+	if events {
+		fields = append(fields, jen.Id("events").Bool())
+		doc += ", and whether their body is an input event stream"
+	}
+	f.Add(comment(wrap("%s; a route's index is the operation's in serve's switch.", doc)))
 	f.Var().Id("routes").Op("=").Index().Struct(fields...).ValuesFunc(func(g *jen.Group) {
 		for _, o := range p.Operations {
 			method, uri, _ := p.proto.requestLine(p.Svc.Shape, o.Shape)
+			values := []jen.Code{jen.Lit(method), jen.Lit(uri)}
 			if open {
-				g.Line().Values(jen.Lit(method), jen.Lit(uri), jen.Lit(p.isAnonymous(o.Shape)))
-			} else {
-				g.Line().Values(jen.Lit(method), jen.Lit(uri))
+				values = append(values, jen.Lit(p.isAnonymous(o.Shape)))
 			}
+			if events {
+				values = append(values, jen.Lit(p.inputEvents(o) != nil))
+			}
+			g.Line().Values(values...)
 		}
 		g.Line()
 	})
@@ -331,6 +342,14 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Comment("ServeHTTP answers one request; an event of an output's stream that does not frame, which")
 	f.Comment("the client sees as an InternalFailure, is logged.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("ServeHTTP").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
+		jen.Do(func(s *jen.Statement) {
+			if events {
+				// An input event stream is read while the response is
+				// written, which HTTP/1.1 servers do not do by default.
+				s.If(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("==").Lit(eventStreamMediaType)).Block(
+					jen.Id("_").Op("=").Qual("net/http", "NewResponseController").Call(jen.Id("w")).Dot("EnableFullDuplex").Call())
+			}
+		}),
 		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err()),
 		),
@@ -359,13 +378,25 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			return jen.If(jen.Op("!").Id("routes").Index(jen.Id("id")).Dot("open")).Block(check)
 		}
 		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
-		g.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes"))
-		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
-		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
 		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(jen.Dict{
-			jen.Id("Header"): jen.Id("r").Dot("Header"), jen.Id("Body"): jen.Id("body"),
+			jen.Id("Header"): jen.Id("r").Dot("Header"),
 			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("r").Dot("URL").Dot("Query").Call(),
 		})
+		readBody := []jen.Code{
+			jen.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")),
+			jen.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr")))),
+			authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))),
+			jen.Id("msg").Dot("Body").Op("=").Id("body"),
+		}
+		if events {
+			g.If(jen.Id("routes").Index(jen.Id("id")).Dot("events")).Block(
+				jen.Comment("The body is the input's event stream, read as the handler reads it."),
+				jen.Id("msg").Dot("Stream").Op(",").Id("msg").Dot("Open").Op("=").Id("r").Dot("Body").Op(",").Qual(p.runtimePkg("eventstream"), "Unsealer").Call(jen.Nil()),
+				authenticated(jen.If(jen.List(jen.Id("m"), jen.Id("open")).Op(":=").Id("h").Dot("auth").Dot("AfterStream").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))).Else().Block(jen.Id("msg").Dot("Open").Op("=").Id("open"))),
+			).Else().Block(readBody...)
+		} else {
+			addAll(g, readBody)
+		}
 		g.Switch(jen.Id("id")).BlockFunc(func(sw *jen.Group) {
 			for i, o := range p.Operations {
 				sw.Case(jen.Lit(i)).Block(jen.Return(jen.Id(sp.serve[o]).Call(jen.Id("h"), jen.Id("r"), jen.Id("msg"))))
@@ -467,6 +498,10 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 			}).Call()
 		}
 		switch {
+		case b.payload != nil && b.payload == p.inputEvents(o):
+			// The body, unread: the handler reads its events as they come.
+			g.Id("in").Dot(p.FieldName(b.payload)).Op("=").Qual(p.runtimePkg("eventstream"), "NewSealedEventStream").Call(
+				jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(b.payload.Target)), jen.Id("msg").Dot("Open"))
 		case b.payload != nil:
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("Body")))
 		case len(b.body) > 0:

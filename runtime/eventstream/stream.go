@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"time"
 )
 
 // EventReader reads the messages of a stream, such as an HTTP response's body,
@@ -92,6 +93,62 @@ type EventStream[E any] struct {
 	// next and stop pull the events of EventsFrom's sequence instead.
 	next func() (E, error, bool)
 	stop func()
+
+	// open takes the seal off each message read (NewSealedEventStream).
+	open func(EventMessage) (EventMessage, bool, error)
+}
+
+// NewSealedEventStream is NewEventStream for a stream whose messages may
+// come sealed, each inside one that signs it (SigV4's event signing), as a
+// server reads a client's: open takes each message read and returns the
+// message it carries (the message itself, when it is not sealed), or end
+// for the message that ends a sealed stream; an error it returns ends the
+// stream. See Unsealer.
+func NewSealedEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error), open func(m EventMessage) (inner EventMessage, end bool, err error)) *EventStream[E] {
+	s := NewEventStream(body, decode)
+	s.open = open
+	return s
+}
+
+// Unsealer returns the open function of NewSealedEventStream for messages
+// sealed as SigV4 signs them: a message with :date and :chunk-signature
+// headers carries the signed message as its payload, and one with an
+// empty payload ends the stream. check, when not nil, verifies each seal,
+// given the encoded :date header, the payload, the signature and the
+// :date's time, and a message without a seal is then an error; with check
+// nil, seals are taken off unchecked, and messages without one pass as
+// they are.
+func Unsealer(check func(dateHeader, payload, signature []byte, t time.Time) error) func(EventMessage) (EventMessage, bool, error) {
+	return func(m EventMessage) (EventMessage, bool, error) {
+		sig, sealed := m.Get(":chunk-signature")
+		if !sealed {
+			if check != nil {
+				return EventMessage{}, false, errors.New("eventstream: a message without a :chunk-signature where each must be signed")
+			}
+			return m, false, nil
+		}
+		date, ok := m.Get(":date")
+		if sig.Type != HeaderBytes || !ok || date.Type != HeaderTimestamp {
+			return EventMessage{}, false, errors.New("eventstream: a sealed message without a :date timestamp and a :chunk-signature byte array")
+		}
+		if check != nil {
+			header, err := appendEventHeader(nil, EventHeader{Name: ":date", Value: date})
+			if err != nil {
+				return EventMessage{}, false, err
+			}
+			if err := check(header, m.Payload, sig.Bytes, time.UnixMilli(date.Int)); err != nil {
+				return EventMessage{}, false, err
+			}
+		}
+		if len(m.Payload) == 0 {
+			return EventMessage{}, true, nil
+		}
+		inner, n, err := DecodeEventMessage(m.Payload)
+		if err == nil && n != len(m.Payload) {
+			err = errors.New("eventstream: a sealed message's payload holds more than one message")
+		}
+		return inner, false, err
+	}
 }
 
 // EventsFrom returns the stream of the events seq yields, for a server's
@@ -173,6 +230,12 @@ func (s *EventStream[E]) Recv() (E, error) {
 		return e, nil
 	}
 	m, err := s.r.ReadMessage()
+	if err == nil && s.open != nil {
+		var end bool
+		if m, end, err = s.open(m); end {
+			err = io.EOF
+		}
+	}
 	if err != nil {
 		if err != io.EOF {
 			err = fmt.Errorf("reading the event stream: %w", err)

@@ -14,7 +14,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/smithygo/smithygo/runtime/eventstream"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"github.com/smithygo/smithygo/runtime/sigv4verify"
@@ -74,6 +76,11 @@ type SigV4 struct {
 var ErrUnknownKey = sigv4verify.ErrUnknownAccessKey
 
 // Authenticator applies HandlerOptions.Authenticate and SigV4.
+//
+// A server's copy keeps only the methods it calls (AfterStream only with
+// an input event stream):
+//
+//smithygo:closed
 type Authenticator struct {
 	check func(*http.Request) error
 	sigv4 *sigv4verify.Verifier
@@ -110,6 +117,43 @@ func (a *Authenticator) After(r *http.Request, body string) *ResponseMessage {
 	return nil
 }
 
+// AfterStream checks the SigV4 signature of a request whose body is an
+// input event stream, before the body is read, and returns the open
+// function of its messages (see eventstream.NewSealedEventStream): with
+// SigV4, the request must be signed as STREAMING-AWS4-HMAC-SHA256-EVENTS
+// and each message is checked against the chain of signatures that
+// begins with the request's; without, seals are taken off unchecked.
+func (a *Authenticator) AfterStream(r *http.Request) (*ResponseMessage, func(eventstream.EventMessage) (eventstream.EventMessage, bool, error)) {
+	if a.sigv4 == nil {
+		return nil, eventstream.Unsealer(nil)
+	}
+	res, err := a.sigv4.VerifyPayloadHash(r.Context(), r, "")
+	if err == nil && res.PayloadHash != streamingEventsPayload {
+		err = errors.New("an input event stream must be signed as " + streamingEventsPayload)
+	}
+	if err != nil {
+		return AuthFailure(err), nil
+	}
+	chain, err := a.sigv4.EventChain(r.Context(), res)
+	if err != nil {
+		return AuthFailure(err), nil
+	}
+	return nil, eventstream.Unsealer(func(dateHeader, payload, signature []byte, t time.Time) error {
+		if !chain.Verify(dateHeader, payload, t, signature) {
+			return errEventSignature
+		}
+		return nil
+	})
+}
+
+// streamingEventsPayload is the payload hash of a request whose body is a
+// stream of signed event messages.
+const streamingEventsPayload = "STREAMING-AWS4-HMAC-SHA256-EVENTS"
+
+// errEventSignature ends an input event stream at a message whose
+// signature does not verify.
+var errEventSignature = errors.New("an event message's signature does not verify")
+
 // NotImplementedError is the error of Unimplemented's methods: the service
 // does not implement the operation yet. It is answered 501 NotImplemented.
 type NotImplementedError struct {
@@ -130,6 +174,11 @@ type RequestMessage struct {
 	Query  url.Values
 	Header http.Header
 	Body   string
+	// Stream is the unread body of an operation whose input is an event
+	// stream, whose messages Open takes the seals off (see
+	// Authenticator.AfterStream); Body is then empty.
+	Stream io.Reader
+	Open   func(eventstream.EventMessage) (eventstream.EventMessage, bool, error)
 }
 
 // ResponseMessage is what the generated encoders write: the headers and
@@ -152,12 +201,15 @@ func (m *ResponseMessage) Send(w http.ResponseWriter) error {
 	}
 	if m.Stream != nil {
 		w.WriteHeader(m.Status)
-		flusher, _ := w.(http.Flusher)
-		return m.Stream(w, func() {
-			if flusher != nil {
-				flusher.Flush()
-			}
-		})
+		flush := func() {}
+		if flusher, ok := w.(http.Flusher); ok {
+			flush = flusher.Flush
+		}
+		// The status and headers go now, before the first event: a
+		// client that streams its input waits for them before it sends
+		// what the first event may answer.
+		flush()
+		return m.Stream(w, flush)
 	}
 	if m.Body != nil {
 		w.Header().Set("Content-Length", strconv.Itoa(len(m.Body)))

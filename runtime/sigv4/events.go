@@ -2,6 +2,7 @@ package sigv4
 
 import (
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -132,6 +133,22 @@ func isHexSignature(s string) bool {
 func (c *EventChain) Sign(payload []byte, t time.Time) (dateHeader []byte, signature [32]byte) {
 	dateHeader = appendDateHeader(make([]byte, 0, dateHeaderLen), t)
 	return dateHeader, c.sign(dateHeader, payload, t, nil)
+}
+
+// Verify reports whether signature is that of a received message whose
+// encoded :date header is dateHeader (as it came, whatever its
+// milliseconds) for time t, and whose payload is payload, as a server
+// checks each message of a stream it reads; when it is, it becomes the
+// chain's previous signature. A message that does not verify leaves the
+// chain as it was: the stream cannot be trusted past it.
+func (c *EventChain) Verify(dateHeader, payload []byte, t time.Time, signature []byte) bool {
+	prev := append([]byte(nil), c.prev...)
+	want := c.sign(dateHeader, payload, t, nil)
+	if subtle.ConstantTimeCompare(want[:], signature) != 1 {
+		c.prev = append(c.prev[:0], prev...)
+		return false
+	}
+	return true
 }
 
 // appendDateHeader appends the :date header of time t, to the second.

@@ -309,3 +309,44 @@ func BenchmarkEventChainSign(b *testing.B) {
 		c.Sign(payload, at)
 	}
 }
+
+// Verify accepts the messages a chain signs, in order, with :date headers
+// as they came (with milliseconds, as other SDKs send them), and refuses a
+// changed payload or signature without losing its place.
+func TestEventChainVerify(t *testing.T) {
+	s := NewSigner()
+	creds := AccessKey{AccessKeyID: "AKID", SecretAccessKey: "secret"}
+	seed := strings.Repeat("ab", 32)
+	send, err := s.NewEventChain(creds, seed, "svc", "us-east-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recv, err := s.NewEventChain(creds, seed, "svc", "us-east-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC)
+	for i, payload := range [][]byte{[]byte("one"), []byte("two"), nil} {
+		date, sig := send.Sign(payload, at)
+		if recv.Verify(date, append(payload, 'x'), at, sig[:]) {
+			t.Fatalf("message %d: a changed payload verified", i)
+		}
+		bad := sig
+		bad[0] ^= 1
+		if recv.Verify(date, payload, at, bad[:]) {
+			t.Fatalf("message %d: a changed signature verified", i)
+		}
+		if !recv.Verify(date, payload, at, sig[:]) {
+			t.Fatalf("message %d did not verify", i)
+		}
+	}
+	// A header with milliseconds is hashed as it came.
+	ms := at.Add(1234 * time.Millisecond)
+	header := append([]byte{5}, ":date"...)
+	header = append(header, 8)
+	header = binary.BigEndian.AppendUint64(header, uint64(ms.UnixMilli()))
+	sig := send.sign(header, []byte("late"), ms, nil)
+	if !recv.Verify(header, []byte("late"), ms, sig[:]) {
+		t.Error("a :date header with milliseconds did not verify")
+	}
+}

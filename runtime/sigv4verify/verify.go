@@ -154,8 +154,24 @@ type Result struct {
 	// SignedHeaders are the lowercase names of the signed headers.
 	SignedHeaders []string
 	// PayloadHash is the payload hash the signature covers: the body's
-	// lowercase hex SHA-256, or UNSIGNED-PAYLOAD.
+	// lowercase hex SHA-256, or UNSIGNED-PAYLOAD (or, for a body of signed
+	// event messages, STREAMING-AWS4-HMAC-SHA256-EVENTS).
 	PayloadHash string
+	// Signature is the request's signature (hex), which seeds the chain
+	// of an event stream's messages (see EventChain).
+	Signature string
+}
+
+// EventChain returns the chain that verifies the messages of the input
+// event stream whose request verified as res (with the payload hash
+// STREAMING-AWS4-HMAC-SHA256-EVENTS): each message's signature is chained
+// from the one before, the request's first (see sigv4.EventChain.Verify).
+func (v *Verifier) EventChain(ctx context.Context, res *Result) (*sigv4.EventChain, error) {
+	secret, _, err := v.Lookup(ctx, res.AccessKeyID)
+	if err != nil {
+		return nil, fmt.Errorf("sigv4verify: credentials lookup: %w", err)
+	}
+	return v.signer.NewEventChain(sigv4.AccessKey{AccessKeyID: res.AccessKeyID, SecretAccessKey: secret}, res.Signature, res.Service, res.Region)
 }
 
 // Verify checks the signature of r, a request received by a server, whose
@@ -259,6 +275,7 @@ func (v *Verifier) verify(ctx context.Context, r *http.Request, bodyHash func() 
 	return &Result{
 		AccessKeyID: a.accessKeyID, Region: a.region, Service: a.service, Time: t,
 		Presigned: a.presigned, Expires: a.expires, SignedHeaders: a.signedHeaders, PayloadHash: matched,
+		Signature: a.signature,
 	}, nil
 }
 

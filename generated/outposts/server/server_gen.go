@@ -380,6 +380,11 @@ func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
+	msg := &smithyserver.RequestMessage{
+		Header: r.Header,
+		Labels: labels,
+		Query:  r.URL.Query(),
+	}
 	body, perr := smithyserver.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
 		return smithyserver.EncodeProtocolError(perr)
@@ -387,12 +392,7 @@ func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &smithyserver.RequestMessage{
-		Body:   body,
-		Header: r.Header,
-		Labels: labels,
-		Query:  r.URL.Query(),
-	}
+	msg.Body = body
 	switch id {
 	case 0:
 		return serveCancelCapacityTask(h, r, msg)

@@ -73,6 +73,11 @@ type SigV4 struct {
 var ErrUnknownKey = ErrUnknownAccessKey
 
 // Authenticator applies HandlerOptions.Authenticate and SigV4.
+//
+// A server's copy keeps only the methods it calls (AfterStream only with
+// an input event stream):
+//
+//smithygo:closed
 type Authenticator struct {
 	check func(*http.Request) error
 	sigv4 *Verifier
@@ -129,6 +134,11 @@ type RequestMessage struct {
 	Query  url.Values
 	Header http.Header
 	Body   string
+	// Stream is the unread body of an operation whose input is an event
+	// stream, whose messages Open takes the seals off (see
+	// Authenticator.AfterStream); Body is then empty.
+	Stream io.Reader
+	Open   func(smithy.EventMessage) (smithy.EventMessage, bool, error)
 }
 
 // ResponseMessage is what the generated encoders write: the headers and
@@ -151,12 +161,15 @@ func (m *ResponseMessage) Send(w http.ResponseWriter) error {
 	}
 	if m.Stream != nil {
 		w.WriteHeader(m.Status)
-		flusher, _ := w.(http.Flusher)
-		return m.Stream(w, func() {
-			if flusher != nil {
-				flusher.Flush()
-			}
-		})
+		flush := func() {}
+		if flusher, ok := w.(http.Flusher); ok {
+			flush = flusher.Flush
+		}
+		// The status and headers go now, before the first event: a
+		// client that streams its input waits for them before it sends
+		// what the first event may answer.
+		flush()
+		return m.Stream(w, flush)
 	}
 	if m.Body != nil {
 		w.Header().Set("Content-Length", strconv.Itoa(len(m.Body)))

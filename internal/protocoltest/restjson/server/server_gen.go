@@ -856,124 +856,126 @@ func (Unimplemented) UnitInputAndOutput(context.Context, *restjsonprotocol.UnitI
 	return nil, &NotImplementedError{Operation: "UnitInputAndOutput"}
 }
 
-// routes are the operations' @http patterns; a route's index is the operation's in serve's switch.
+// routes are the operations' @http patterns, and whether their body is an input event stream; a
+// route's index is the operation's in serve's switch.
 var routes = []struct {
 	method string
 	uri    string
+	events bool
 }{
-	{"GET", "/AllQueryStringTypesInput"},
-	{"GET", "/ConstantAndVariableQueryString?foo=bar"},
-	{"GET", "/ConstantQueryString/{hello}?foo=bar&hello"},
-	{"POST", "/ContentTypeParameters"},
-	{"POST", "/DatetimeOffsets"},
-	{"PUT", "/DocumentType"},
-	{"PUT", "/DocumentTypeAsMapValue"},
-	{"PUT", "/DocumentTypeAsPayload"},
-	{"POST", "/DuplexStream"},
-	{"POST", "/DuplexStreamWithDistinctStreams"},
-	{"POST", "/DuplexStreamWithInitialMessages"},
-	{"POST", "/EmptyInputAndEmptyOutput"},
-	{"POST", "/EndpointOperation"},
-	{"POST", "/EndpointWithHostLabelOperation"},
-	{"POST", "/FractionalSeconds"},
-	{"PUT", "/GreetingWithErrors"},
-	{"GET", "/HostWithPathOperation"},
-	{"POST", "/HttpChecksumRequired"},
-	{"GET", "/HttpEmptyPrefixHeaders"},
-	{"POST", "/EnumPayload"},
-	{"POST", "/HttpPayloadTraits"},
-	{"POST", "/HttpPayloadTraitsWithMediaType"},
-	{"PUT", "/HttpPayloadWithStructure"},
-	{"PUT", "/HttpPayloadWithUnion"},
-	{"GET", "/HttpPrefixHeaders"},
-	{"GET", "/HttpPrefixHeadersResponse"},
-	{"GET", "/http-query-params-only"},
-	{"GET", "/FloatHttpLabels/{float}/{double}"},
-	{"GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}"},
-	{"GET", "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}"},
-	{"GET", "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}"},
-	{"GET", "/ReDosLiteral/{str}/(a+)+"},
-	{"PUT", "/HttpResponseCode"},
-	{"POST", "/StringPayload"},
-	{"GET", "/IgnoreQueryParamsInResponse"},
-	{"POST", "/InputAndOutputWithHeaders"},
-	{"POST", "/InputStream"},
-	{"POST", "/InputStreamWithInitialRequest"},
-	{"POST", "/JsonBlobs"},
-	{"PUT", "/JsonEnums"},
-	{"PUT", "/JsonIntEnums"},
-	{"PUT", "/JsonLists"},
-	{"POST", "/JsonMaps"},
-	{"POST", "/JsonTimestamps"},
-	{"PUT", "/JsonUnions"},
-	{"POST", "/MalformedAcceptWithBody"},
-	{"POST", "/MalformedAcceptWithGenericString"},
-	{"POST", "/MalformedAcceptWithPayload"},
-	{"POST", "/MalformedBlob"},
-	{"POST", "/MalformedBoolean/{booleanInPath}"},
-	{"POST", "/MalformedByte/{byteInPath}"},
-	{"POST", "/MalformedContentTypeWithBody"},
-	{"POST", "/MalformedContentTypeWithGenericString"},
-	{"POST", "/MalformedContentTypeWithPayload"},
-	{"POST", "/MalformedContentTypeWithoutBody"},
-	{"POST", "/MalformedContentTypeWithoutBodyEmptyInput"},
-	{"POST", "/MalformedDouble/{doubleInPath}"},
-	{"POST", "/MalformedFloat/{floatInPath}"},
-	{"POST", "/MalformedInteger/{integerInPath}"},
-	{"POST", "/MalformedList"},
-	{"POST", "/MalformedLong/{longInPath}"},
-	{"POST", "/MalformedMap"},
-	{"POST", "/MalformedRequestBody"},
-	{"POST", "/MalformedShort/{shortInPath}"},
-	{"POST", "/MalformedString"},
-	{"POST", "/MalformedTimestampBodyDateTime"},
-	{"POST", "/MalformedTimestampBodyDefault"},
-	{"POST", "/MalformedTimestampBodyHttpDate"},
-	{"POST", "/MalformedTimestampHeaderDateTime"},
-	{"POST", "/MalformedTimestampHeaderDefault"},
-	{"POST", "/MalformedTimestampHeaderEpoch"},
-	{"POST", "/MalformedTimestampPathDefault/{timestamp}"},
-	{"POST", "/MalformedTimestampPathEpoch/{timestamp}"},
-	{"POST", "/MalformedTimestampPathHttpDate/{timestamp}"},
-	{"POST", "/MalformedTimestampQueryDefault"},
-	{"POST", "/MalformedTimestampQueryEpoch"},
-	{"POST", "/MalformedTimestampQueryHttpDate"},
-	{"POST", "/MalformedUnion"},
-	{"GET", "/MediaTypeHeader"},
-	{"POST", "/NoInputAndNoOutput"},
-	{"POST", "/NoInputAndOutputOutput"},
-	{"GET", "/NullAndEmptyHeadersClient"},
-	{"GET", "/NullAndEmptyHeadersServer"},
-	{"GET", "/OmitsNullSerializesEmptyString"},
-	{"POST", "/OmitsSerializingEmptyLists"},
-	{"POST", "/OperationWithDefaults"},
-	{"POST", "/OperationWithNestedStructure"},
-	{"POST", "/OutputStream"},
-	{"POST", "/OutputStreamWithInitialResponse"},
-	{"POST", "/PostPlayerAction"},
-	{"POST", "/PostUnionWithJsonName"},
-	{"POST", "/requestcompression/putcontentwithencoding"},
-	{"POST", "/QueryIdempotencyTokenAutoFill"},
-	{"POST", "/StringListMap"},
-	{"POST", "/Precedence"},
-	{"PUT", "/RecursiveShapes"},
-	{"GET", "/responseCodeHttpFallback"},
-	{"GET", "/responseCodeRequired"},
-	{"PUT", "/SimpleScalarProperties"},
-	{"PUT", "/SparseJsonLists"},
-	{"POST", "/SparseJsonMaps"},
-	{"POST", "/StreamingTraits"},
-	{"POST", "/StreamingTraitsRequireLength"},
-	{"POST", "/StreamingTraitsWithMediaType"},
-	{"POST", "/body"},
-	{"GET", "/no_input_no_payload"},
-	{"GET", "/no_payload"},
-	{"POST", "/blob_payload"},
-	{"POST", "/payload"},
-	{"POST", "/no_input_no_payload"},
-	{"POST", "/no_payload"},
-	{"POST", "/TimestampFormatHeaders"},
-	{"POST", "/UnitInputAndOutput"},
+	{"GET", "/AllQueryStringTypesInput", false},
+	{"GET", "/ConstantAndVariableQueryString?foo=bar", false},
+	{"GET", "/ConstantQueryString/{hello}?foo=bar&hello", false},
+	{"POST", "/ContentTypeParameters", false},
+	{"POST", "/DatetimeOffsets", false},
+	{"PUT", "/DocumentType", false},
+	{"PUT", "/DocumentTypeAsMapValue", false},
+	{"PUT", "/DocumentTypeAsPayload", false},
+	{"POST", "/DuplexStream", true},
+	{"POST", "/DuplexStreamWithDistinctStreams", true},
+	{"POST", "/DuplexStreamWithInitialMessages", true},
+	{"POST", "/EmptyInputAndEmptyOutput", false},
+	{"POST", "/EndpointOperation", false},
+	{"POST", "/EndpointWithHostLabelOperation", false},
+	{"POST", "/FractionalSeconds", false},
+	{"PUT", "/GreetingWithErrors", false},
+	{"GET", "/HostWithPathOperation", false},
+	{"POST", "/HttpChecksumRequired", false},
+	{"GET", "/HttpEmptyPrefixHeaders", false},
+	{"POST", "/EnumPayload", false},
+	{"POST", "/HttpPayloadTraits", false},
+	{"POST", "/HttpPayloadTraitsWithMediaType", false},
+	{"PUT", "/HttpPayloadWithStructure", false},
+	{"PUT", "/HttpPayloadWithUnion", false},
+	{"GET", "/HttpPrefixHeaders", false},
+	{"GET", "/HttpPrefixHeadersResponse", false},
+	{"GET", "/http-query-params-only", false},
+	{"GET", "/FloatHttpLabels/{float}/{double}", false},
+	{"GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}", false},
+	{"GET", "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}", false},
+	{"GET", "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}", false},
+	{"GET", "/ReDosLiteral/{str}/(a+)+", false},
+	{"PUT", "/HttpResponseCode", false},
+	{"POST", "/StringPayload", false},
+	{"GET", "/IgnoreQueryParamsInResponse", false},
+	{"POST", "/InputAndOutputWithHeaders", false},
+	{"POST", "/InputStream", true},
+	{"POST", "/InputStreamWithInitialRequest", true},
+	{"POST", "/JsonBlobs", false},
+	{"PUT", "/JsonEnums", false},
+	{"PUT", "/JsonIntEnums", false},
+	{"PUT", "/JsonLists", false},
+	{"POST", "/JsonMaps", false},
+	{"POST", "/JsonTimestamps", false},
+	{"PUT", "/JsonUnions", false},
+	{"POST", "/MalformedAcceptWithBody", false},
+	{"POST", "/MalformedAcceptWithGenericString", false},
+	{"POST", "/MalformedAcceptWithPayload", false},
+	{"POST", "/MalformedBlob", false},
+	{"POST", "/MalformedBoolean/{booleanInPath}", false},
+	{"POST", "/MalformedByte/{byteInPath}", false},
+	{"POST", "/MalformedContentTypeWithBody", false},
+	{"POST", "/MalformedContentTypeWithGenericString", false},
+	{"POST", "/MalformedContentTypeWithPayload", false},
+	{"POST", "/MalformedContentTypeWithoutBody", false},
+	{"POST", "/MalformedContentTypeWithoutBodyEmptyInput", false},
+	{"POST", "/MalformedDouble/{doubleInPath}", false},
+	{"POST", "/MalformedFloat/{floatInPath}", false},
+	{"POST", "/MalformedInteger/{integerInPath}", false},
+	{"POST", "/MalformedList", false},
+	{"POST", "/MalformedLong/{longInPath}", false},
+	{"POST", "/MalformedMap", false},
+	{"POST", "/MalformedRequestBody", false},
+	{"POST", "/MalformedShort/{shortInPath}", false},
+	{"POST", "/MalformedString", false},
+	{"POST", "/MalformedTimestampBodyDateTime", false},
+	{"POST", "/MalformedTimestampBodyDefault", false},
+	{"POST", "/MalformedTimestampBodyHttpDate", false},
+	{"POST", "/MalformedTimestampHeaderDateTime", false},
+	{"POST", "/MalformedTimestampHeaderDefault", false},
+	{"POST", "/MalformedTimestampHeaderEpoch", false},
+	{"POST", "/MalformedTimestampPathDefault/{timestamp}", false},
+	{"POST", "/MalformedTimestampPathEpoch/{timestamp}", false},
+	{"POST", "/MalformedTimestampPathHttpDate/{timestamp}", false},
+	{"POST", "/MalformedTimestampQueryDefault", false},
+	{"POST", "/MalformedTimestampQueryEpoch", false},
+	{"POST", "/MalformedTimestampQueryHttpDate", false},
+	{"POST", "/MalformedUnion", false},
+	{"GET", "/MediaTypeHeader", false},
+	{"POST", "/NoInputAndNoOutput", false},
+	{"POST", "/NoInputAndOutputOutput", false},
+	{"GET", "/NullAndEmptyHeadersClient", false},
+	{"GET", "/NullAndEmptyHeadersServer", false},
+	{"GET", "/OmitsNullSerializesEmptyString", false},
+	{"POST", "/OmitsSerializingEmptyLists", false},
+	{"POST", "/OperationWithDefaults", false},
+	{"POST", "/OperationWithNestedStructure", false},
+	{"POST", "/OutputStream", false},
+	{"POST", "/OutputStreamWithInitialResponse", false},
+	{"POST", "/PostPlayerAction", false},
+	{"POST", "/PostUnionWithJsonName", false},
+	{"POST", "/requestcompression/putcontentwithencoding", false},
+	{"POST", "/QueryIdempotencyTokenAutoFill", false},
+	{"POST", "/StringListMap", false},
+	{"POST", "/Precedence", false},
+	{"PUT", "/RecursiveShapes", false},
+	{"GET", "/responseCodeHttpFallback", false},
+	{"GET", "/responseCodeRequired", false},
+	{"PUT", "/SimpleScalarProperties", false},
+	{"PUT", "/SparseJsonLists", false},
+	{"POST", "/SparseJsonMaps", false},
+	{"POST", "/StreamingTraits", false},
+	{"POST", "/StreamingTraitsRequireLength", false},
+	{"POST", "/StreamingTraitsWithMediaType", false},
+	{"POST", "/body", false},
+	{"GET", "/no_input_no_payload", false},
+	{"GET", "/no_payload", false},
+	{"POST", "/blob_payload", false},
+	{"POST", "/payload", false},
+	{"POST", "/no_input_no_payload", false},
+	{"POST", "/no_payload", false},
+	{"POST", "/TimestampFormatHeaders", false},
+	{"POST", "/UnitInputAndOutput", false},
 }
 
 // NewHandler returns an http.Handler that serves svc: it routes each request by the operations'
@@ -1010,6 +1012,9 @@ type handler struct {
 // ServeHTTP answers one request; an event of an output's stream that does not frame, which
 // the client sees as an InternalFailure, is logged.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Content-Type") == "application/vnd.amazon.eventstream" {
+		_ = http.NewResponseController(w).EnableFullDuplex()
+	}
 	if err := h.serve(r).Send(w); err != nil {
 		h.logFailure(r, err)
 	}
@@ -1033,18 +1038,28 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
-	if perr != nil {
-		return serve.EncodeProtocolError(perr)
-	}
-	if m := h.auth.After(r, body); m != nil {
-		return m
-	}
 	msg := &serve.RequestMessage{
-		Body:   body,
 		Header: r.Header,
 		Labels: labels,
 		Query:  r.URL.Query(),
+	}
+	if routes[id].events {
+		// The body is the input's event stream, read as the handler reads it.
+		msg.Stream, msg.Open = r.Body, eventstream.Unsealer(nil)
+		if m, open := h.auth.AfterStream(r); m != nil {
+			return m
+		} else {
+			msg.Open = open
+		}
+	} else {
+		body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
+		if perr != nil {
+			return serve.EncodeProtocolError(perr)
+		}
+		if m := h.auth.After(r, body); m != nil {
+			return m
+		}
+		msg.Body = body
 	}
 	switch id {
 	case 0:
@@ -1926,7 +1941,7 @@ func serveDuplexStream(h *handler, r *http.Request, msg *serve.RequestMessage) *
 
 // decodeDuplexStreamInput reads the request of the DuplexStream operation into in.
 func decodeDuplexStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamInput) error {
-	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
 	return nil
 }
 
@@ -1975,7 +1990,7 @@ func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *serv
 // decodeDuplexStreamWithDistinctStreamsInput reads the request of the
 // DuplexStreamWithDistinctStreams operation into in.
 func decodeDuplexStreamWithDistinctStreamsInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamWithDistinctStreamsInput) error {
-	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
 	return nil
 }
 
@@ -2028,7 +2043,7 @@ func decodeDuplexStreamWithInitialMessagesInput(msg *serve.RequestMessage, in *r
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
 	return nil
 }
 
@@ -3716,7 +3731,7 @@ func serveInputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 
 // decodeInputStreamInput reads the request of the InputStream operation into in.
 func decodeInputStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.InputStreamInput) error {
-	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
 	return nil
 }
 
@@ -3763,7 +3778,7 @@ func decodeInputStreamWithInitialRequestInput(msg *serve.RequestMessage, in *res
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	in.Stream = eventstream.NewEventStream(io.NopCloser(strings.NewReader(msg.Body)), readEventEventStream)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
 	return nil
 }
 

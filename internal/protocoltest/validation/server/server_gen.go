@@ -218,6 +218,11 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
+	msg := &serve.RequestMessage{
+		Header: r.Header,
+		Labels: labels,
+		Query:  r.URL.Query(),
+	}
 	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
 		return serve.EncodeProtocolError(perr)
@@ -225,12 +230,7 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	if m := h.auth.After(r, body); m != nil {
 		return m
 	}
-	msg := &serve.RequestMessage{
-		Body:   body,
-		Header: r.Header,
-		Labels: labels,
-		Query:  r.URL.Query(),
-	}
+	msg.Body = body
 	switch id {
 	case 0:
 		return serveMalformedEnum(h, r, msg)
