@@ -285,21 +285,23 @@ func (s *EventStream[E]) Close() error {
 // SendEvents writes the events of s to w, each as the message event
 // frames it, flushing after each, until the stream ends; an error that
 // ends it is written as the message fail frames. It closes s. An event
-// that does not frame (a header value too long, say) ends the stream as
-// fail frames its error, and SendEvents returns that error, for the
-// server to log; a write that fails, as when the client has gone, ends it
-// without error.
+// that does not frame (a header value too long, say), or a panic in the
+// sequence s pulls from, ends the stream as fail frames that error, and
+// SendEvents returns it, for the server to log; a write that fails, as
+// when the client has gone, ends it without error.
 func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(E) (EventMessage, error), fail func(error) EventMessage) error {
 	defer s.Close()
 	var buf []byte
 	for {
-		e, err := s.Recv()
+		e, err, panicked := recvRecovered(s)
 		if err == io.EOF {
 			return nil
 		}
 		var m EventMessage
 		var bad error // the event's framing error
-		if err != nil {
+		if panicked != nil {
+			m, bad = fail(panicked), panicked
+		} else if err != nil {
 			m = fail(err)
 		} else if m, bad = event(e); bad == nil {
 			buf, bad = AppendEventMessage(buf[:0], m)
@@ -329,8 +331,9 @@ func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(
 // EventBody: seal signs a message when the call is signed), and at the end
 // what seal(nil) returns, the signed empty message that ends a signed
 // stream. A nil s sends no events. WriteEvents closes s. An error s yields
-// (the sequence the caller gave failed), an event that does not frame, or
-// a write that fails ends the writing with that error.
+// (the sequence the caller gave failed), a panic in that sequence, an
+// event that does not frame, or a write that fails ends the writing with
+// that error.
 func WriteEvents[E any](w io.Writer, seal func([]byte) ([]byte, error), s *EventStream[E], initial *EventMessage, event func(E) (EventMessage, error)) error {
 	if s != nil {
 		defer s.Close()
@@ -358,7 +361,12 @@ func WriteEvents[E any](w io.Writer, seal func([]byte) ([]byte, error), s *Event
 		}
 	}
 	for s != nil {
-		e, err := s.Recv()
+		e, err, panicked := recvRecovered(s)
+		if panicked != nil {
+			// In the goroutine that writes the body, a panic would end
+			// the program: it fails the call instead.
+			return panicked
+		}
 		if err == io.EOF {
 			break
 		}
@@ -374,6 +382,21 @@ func WriteEvents[E any](w io.Writer, seal func([]byte) ([]byte, error), s *Event
 		}
 	}
 	return send(nil)
+}
+
+// recvRecovered is s.Recv with a panic of the sequence s pulls from (a
+// server's handler's, which iter.Pull2 passes on to Recv) returned as
+// panicked: the stream then ends as an internal failure, and SendEvents
+// returns the panic for the server to log, rather than the panic cutting
+// the connection off.
+func recvRecovered[E any](s *EventStream[E]) (e E, err, panicked error) {
+	defer func() {
+		if v := recover(); v != nil {
+			panicked = fmt.Errorf("eventstream: panic in the event sequence: %v", v)
+		}
+	}()
+	e, err = s.Recv()
+	return e, err, nil
 }
 
 // errEventStreamClosed is what Recv returns after Close.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -123,5 +124,46 @@ func TestOpenEventStreamFailures(t *testing.T) {
 	body = &recordingBody{Reader: bytes.NewReader(raw)}
 	if _, err := OpenEventStream(body, decodeText, nil); !errors.Is(err, ErrEventChecksum) || !body.closed {
 		t.Fatalf("a corrupted first message: %v", err)
+	}
+}
+
+// A panic in a handler's sequence ends the stream with the message fail
+// frames, after the events before it, and is returned for the server to
+// log rather than reaching net/http.
+func TestSendEventsRecoversAPanic(t *testing.T) {
+	s := EventsFrom(func(yield func(string, error) bool) {
+		if yield("one", nil) {
+			panic("handler bug")
+		}
+	})
+	var b bytes.Buffer
+	event := func(e string) (EventMessage, error) {
+		m := NewEventMessage("event", "text")
+		m.Payload = []byte(e)
+		return m, nil
+	}
+	fail := func(error) EventMessage { return NewEventMessage("error", "InternalFailure") }
+	err := SendEvents(&b, func() {}, s, event, fail)
+	if err == nil || !strings.Contains(err.Error(), "handler bug") {
+		t.Fatalf("SendEvents = %v, want the panic", err)
+	}
+	first, n, err := DecodeEventMessage(b.Bytes())
+	if err != nil || string(first.Payload) != "one" {
+		t.Fatalf("first message %+v, %v", first, err)
+	}
+	last, _, err := DecodeEventMessage(b.Bytes()[n:])
+	if err != nil || last.Text(":error-code") != "InternalFailure" {
+		t.Fatalf("last message %+v, %v", last, err)
+	}
+}
+
+// A panic in the caller's sequence fails the writing of a request's
+// stream instead of ending the program.
+func TestWriteEventsRecoversAPanic(t *testing.T) {
+	s := EventsFrom(func(yield func(string, error) bool) { panic("caller bug") })
+	seal := func(b []byte) ([]byte, error) { return b, nil }
+	event := func(e string) (EventMessage, error) { return NewEventMessage("event", e), nil }
+	if err := WriteEvents(io.Discard, seal, s, nil, event); err == nil || !strings.Contains(err.Error(), "caller bug") {
+		t.Fatalf("WriteEvents = %v, want the panic", err)
 	}
 }
