@@ -423,11 +423,7 @@ func (c *codec) emitEventBody(g *jen.Group, op *Operation, stream *shapes.Member
 		g.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
 		first = jen.Op("&").Id("m")
 	}
-	seal := jen.Func().Params(jen.Index().Byte()).Params(jen.Index().Byte(), jen.Error())
-	g.Id("s").Op(":=").Id("in").Dot(c.p.FieldName(stream))
-	g.Id("r").Dot("Events").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("seal").Add(seal)).Error().Block(
-		jen.Return(jen.Qual(es, "WriteEvents").Call(jen.Id("w"), jen.Id("seal"), jen.Id("s"), first, jen.Id(c.eventEncodeFunc(stream.Target)))),
-	)
+	g.Id("r").Dot("Events").Op("=").Qual(es, "RequestBody").Call(jen.Id("in").Dot(c.p.FieldName(stream)), first, jen.Id(c.eventEncodeFunc(stream.Target)))
 	if c.p.clientFeatures().sigv4 {
 		g.Id("r").Dot("EventSeal").Op("=").Qual(c.p.runtimePkg("sigv4auth"), "EventSealer")
 	}

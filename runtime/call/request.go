@@ -68,15 +68,16 @@ type Request struct {
 	HostPrefix string
 }
 
-// EventBody writes the messages of an input event stream to w, as the
-// request's body is sent, each framed message passed through seal before
-// it is written, and at the end seal(nil), whose result (when not empty)
-// is written last. For a signed call, seal wraps each message in one that
-// carries its signature, chained from the request's (Request.EventSeal), and
+// EventBody returns the body of a request that sends an input event
+// stream: its messages, as they come, each framed message passed through
+// seal before it is sent, and at the end what seal(nil) returns (when not
+// empty). For a signed call, seal wraps each message in one that carries
+// its signature, chained from the request's (Request.EventSeal), and
 // seal(nil) is the signed empty message that ends the stream; for an
-// unsigned call it returns its argument. An error it returns fails the
-// request, whose body it cuts off.
-type EventBody func(w io.Writer, seal func(msg []byte) ([]byte, error)) error
+// unsigned call it returns its argument. A read error of the body fails
+// the request, which the transport then cuts off. See the runtime's
+// eventstream.RequestBody.
+type EventBody func(seal func(msg []byte) ([]byte, error)) io.ReadCloser
 
 // NewRequest returns a request with the method and an empty header.
 func NewRequest(method string) *Request {

@@ -324,6 +324,20 @@ func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(
 	}
 }
 
+// RequestBody returns the body of a client's request that sends s (package
+// call's EventBody): a pipe from a goroutine that writes the messages with
+// WriteEvents as the transport reads them. The goroutine ends when
+// WriteEvents returns, whose error the transport's next read gets, or when
+// the transport closes the body (the call failed, or its context ended),
+// which fails the writes.
+func RequestBody[E any](s *EventStream[E], initial *EventMessage, event func(E) (EventMessage, error)) func(seal func([]byte) ([]byte, error)) io.ReadCloser {
+	return func(seal func([]byte) ([]byte, error)) io.ReadCloser {
+		pr, pw := io.Pipe()
+		go func() { pw.CloseWithError(WriteEvents(pw, seal, s, initial, event)) }()
+		return pr
+	}
+}
+
 // WriteEvents writes the events of s to w, as a client sends an input's
 // event stream: first initial, when it is not nil (the RPC protocols'
 // "initial-request" event), then each event as the message event frames

@@ -20,7 +20,6 @@ import (
 	sigv4auth "github.com/smithygo/smithygo/runtime/sigv4auth"
 	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
 	validation "github.com/smithygo/smithygo/runtime/validation"
-	"io"
 	"maps"
 	"net/textproto"
 	"slices"
@@ -271,10 +270,7 @@ func deserializeDocumentTypeAsPayloadOutput(resp *call.Response, out *DocumentTy
 func serializeDuplexStreamInput(in *DuplexStreamInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/DuplexStream"
-	s := in.Stream
-	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
-		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
-	}
+	r.Events = eventstream.RequestBody(in.Stream, nil, writeEventEventStream)
 	r.EventSeal = sigv4auth.EventSealer
 	r.SetContentType("application/vnd.amazon.eventstream")
 	return r, nil
@@ -288,10 +284,7 @@ func deserializeDuplexStreamOutput(resp *call.Response, out *DuplexStreamOutput)
 func serializeDuplexStreamWithDistinctStreamsInput(in *DuplexStreamWithDistinctStreamsInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/DuplexStreamWithDistinctStreams"
-	s := in.Stream
-	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
-		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
-	}
+	r.Events = eventstream.RequestBody(in.Stream, nil, writeEventEventStream)
 	r.EventSeal = sigv4auth.EventSealer
 	r.SetContentType("application/vnd.amazon.eventstream")
 	return r, nil
@@ -313,10 +306,7 @@ func serializeDuplexStreamWithInitialMessagesInput(in *DuplexStreamWithInitialMe
 	if in.InitialRequestMember != nil {
 		r.Header["Initial-Request-Member"] = []string{*in.InitialRequestMember}
 	}
-	s := in.Stream
-	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
-		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
-	}
+	r.Events = eventstream.RequestBody(in.Stream, nil, writeEventEventStream)
 	r.EventSeal = sigv4auth.EventSealer
 	r.SetContentType("application/vnd.amazon.eventstream")
 	return r, nil
@@ -1100,10 +1090,7 @@ func deserializeInputAndOutputWithHeadersOutput(resp *call.Response, out *InputA
 func serializeInputStreamInput(in *InputStreamInput) (*call.Request, error) {
 	r := call.NewRequest("POST")
 	r.Path = "/InputStream"
-	s := in.Stream
-	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
-		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
-	}
+	r.Events = eventstream.RequestBody(in.Stream, nil, writeEventEventStream)
 	r.EventSeal = sigv4auth.EventSealer
 	r.SetContentType("application/vnd.amazon.eventstream")
 	return r, nil
@@ -1120,10 +1107,7 @@ func serializeInputStreamWithInitialRequestInput(in *InputStreamWithInitialReque
 	if in.InitialRequestMember != nil {
 		r.Header["Initial-Request-Member"] = []string{*in.InitialRequestMember}
 	}
-	s := in.Stream
-	r.Events = func(w io.Writer, seal func([]byte) ([]byte, error)) error {
-		return eventstream.WriteEvents(w, seal, s, nil, writeEventEventStream)
-	}
+	r.Events = eventstream.RequestBody(in.Stream, nil, writeEventEventStream)
 	r.EventSeal = sigv4auth.EventSealer
 	r.SetContentType("application/vnd.amazon.eventstream")
 	return r, nil

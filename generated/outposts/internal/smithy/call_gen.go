@@ -311,11 +311,8 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 	return hex.EncodeToString(h.Sum(nil)), seeker, start, nil
 }
 
-// sendEvents makes req's body the messages r.Events writes, sealed by
-// r.EventSeal for a signed call and sent as they are otherwise. The writing
-// runs beside the request, as the transport reads the body; it ends when
-// r.Events returns, or when the transport stops reading (the call failed,
-// or its context ended), which fails the writes.
+// sendEvents makes req's body the messages of r.Events, sealed by
+// r.EventSeal for a signed call and sent as they are otherwise.
 func sendEvents(req *http.Request, r *Request, signer RequestSigner) error {
 	seal := func(msg []byte) ([]byte, error) { return msg, nil }
 	if r.EventSeal != nil && signer != nil {
@@ -324,10 +321,7 @@ func sendEvents(req *http.Request, r *Request, signer RequestSigner) error {
 			return err
 		}
 	}
-	events := r.Events
-	pr, pw := io.Pipe()
-	req.Body, req.ContentLength, req.GetBody = pr, -1, nil
-	go func() { pw.CloseWithError(events(pw, seal)) }()
+	req.Body, req.ContentLength, req.GetBody = r.Events(seal), -1, nil
 	return nil
 }
 
