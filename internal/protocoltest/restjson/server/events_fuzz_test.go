@@ -1,0 +1,170 @@
+package server
+
+import (
+	"context"
+	"encoding/binary"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"hash/crc32"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smithygo/smithygo/internal/describe"
+	restjsonprotocol "github.com/smithygo/smithygo/internal/protocoltest/restjson"
+	"github.com/smithygo/smithygo/runtime/eventstream"
+)
+
+// FuzzServerEventStreams feeds arbitrary request bodies to the generated
+// server's InputStream operation, whose handler reads the input's event
+// stream as it arrives: the framing, the seals a signing client puts around
+// each message (taken off unchecked, as by a server without SigV4), and
+// the generated decoder of each event. The seeds are the suite's request
+// messages, alone, two at a time, and sealed; most inputs get their
+// checksums put right first, so that the fuzzer gets past them. For each
+// input, no input panics, the handler's reading ends, and a body reads to
+// the same events and the same end every time.
+//
+//	go test ./internal/protocoltest/restjson/server -run '^$' -fuzz FuzzServerEventStreams -fuzztime 2m
+func FuzzServerEventStreams(f *testing.F) {
+	seeds := requestEventSeeds(f)
+	for i, s := range seeds {
+		f.Add(s)
+		f.Add(append(slices.Clone(s), seeds[(i+1)%len(seeds)]...))
+		f.Add(sealed(f, s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > 0 && body[len(body)-1]&1 == 0 {
+			body = fixChecksums(body)
+		}
+		first := serveEvents(t, body)
+		if again := serveEvents(t, body); again != first {
+			t.Fatalf("%q read two ways:\n%s\n%s", body, first, again)
+		}
+	})
+}
+
+// streamReader is the handler of the fuzz: it reads its input's stream to
+// the end, or to the 1,000th event, and describes what it read.
+type streamReader struct {
+	protocolService
+	read string
+}
+
+func (s *streamReader) InputStream(_ context.Context, in *restjsonprotocol.InputStreamInput) (*restjsonprotocol.InputStreamOutput, error) {
+	var b strings.Builder
+	defer func() { s.read = b.String() }()
+	if in.Stream == nil {
+		b.WriteString("no stream")
+		return &restjsonprotocol.InputStreamOutput{}, nil
+	}
+	defer in.Stream.Close()
+	for range 1000 {
+		ev, err := in.Stream.Recv()
+		if err != nil {
+			b.WriteString("end: " + err.Error())
+			break
+		}
+		b.WriteString(describe.Value(ev) + "\n")
+	}
+	return &restjsonprotocol.InputStreamOutput{}, nil
+}
+
+// serveEvents sends body to InputStream: what the handler read, or the
+// response when it was not called.
+func serveEvents(t *testing.T, body []byte) string {
+	svc := &streamReader{}
+	r := httptest.NewRequest("POST", "/InputStream", strings.NewReader(string(body)))
+	r.Header.Set("Content-Type", "application/vnd.amazon.eventstream")
+	w := httptest.NewRecorder()
+	NewHandler(svc, HandlerOptions{}).ServeHTTP(w, r)
+	if w.Code != http.StatusOK {
+		return "status " + strconv.Itoa(w.Code) + ": " + w.Body.String()
+	}
+	return svc.read
+}
+
+// requestEventSeeds returns the suite's request messages: the string
+// literals of protocol_gen_test.go's TestServerProtocolEventStreams that
+// begin as a message's prelude does.
+func requestEventSeeds(f testing.TB) [][]byte {
+	file, err := parser.ParseFile(token.NewFileSet(), "protocol_gen_test.go", nil, 0)
+	if err != nil {
+		f.Fatal(err)
+	}
+	var seeds [][]byte
+	ast.Inspect(file, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if s, err := strconv.Unquote(lit.Value); err == nil && len(s) >= 16 && s[0] == 0 && s[1] == 0 {
+				seeds = append(seeds, []byte(s))
+			}
+		}
+		return true
+	})
+	if len(seeds) < 10 {
+		f.Fatalf("%d event-stream bodies in protocol_gen_test.go", len(seeds))
+	}
+	return seeds
+}
+
+// sealed wraps each message of body as a signing client does, with a
+// :date and a (made-up) :chunk-signature, and adds the empty message that
+// ends a sealed stream.
+func sealed(f testing.TB, body []byte) []byte {
+	var out []byte
+	seal := func(payload []byte) {
+		var err error
+		out, err = eventstream.AppendEventMessage(out, eventstream.EventMessage{
+			Headers: []eventstream.EventHeader{
+				{Name: ":date", Value: eventstream.TimestampHeader(time.Unix(1700000000, 0))},
+				{Name: ":chunk-signature", Value: eventstream.BytesHeader(make([]byte, 32))},
+			},
+			Payload: payload,
+		})
+		if err != nil {
+			f.Fatal(err)
+		}
+	}
+	for rest := body; len(rest) > 0; {
+		_, n, err := eventstream.DecodeEventMessage(rest)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seal(rest[:n])
+		rest = rest[n:]
+	}
+	seal(nil)
+	return out
+}
+
+// fixChecksums returns body with the CRC-32s of the messages it holds put
+// right, as far as their lengths allow.
+func fixChecksums(body []byte) []byte {
+	b := slices.Clone(body)
+	for i := 0; i+16 <= len(b); {
+		total := int(binary.BigEndian.Uint32(b[i:]))
+		binary.BigEndian.PutUint32(b[i+8:], crc32.ChecksumIEEE(b[i:i+8]))
+		if total < 16 || i+total > len(b) {
+			break
+		}
+		binary.BigEndian.PutUint32(b[i+total-4:], crc32.ChecksumIEEE(b[i:i+total-4]))
+		i += total
+	}
+	return b
+}
+
+// A sealed stream reads as the messages it carries: each seed, sealed,
+// reads to the same events and the same end.
+func TestSealedRequestStreamsReadAlike(t *testing.T) {
+	for i, s := range requestEventSeeds(t) {
+		plain, seal := serveEvents(t, s), serveEvents(t, sealed(t, s))
+		if plain != seal {
+			t.Errorf("seed %d reads\n%s\nsealed:\n%s", i, plain, seal)
+		}
+	}
+}
