@@ -87,7 +87,8 @@ const eventStreamMediaType = "application/vnd.amazon.eventstream"
 // unsupportedEvents reports whether op has an event stream the client
 // does not support: its method returns an error.
 func (p *Plan) unsupportedEvents(op *Operation) bool {
-	return (eventStreamMember(op.Input) != nil || eventStreamMember(op.Output) != nil) && p.outputEvents(op) == nil && p.inputEvents(op) == nil
+	_, ok := p.eventStreamProtocol()
+	return !ok && (eventStreamMember(op.Input) != nil || eventStreamMember(op.Output) != nil)
 }
 
 // planEventStreams names, for each union an event stream targets, the
@@ -95,25 +96,28 @@ func (p *Plan) unsupportedEvents(op *Operation) bool {
 // a sequence; for an output's, the function that decodes an event from its
 // message, and for an input's, the one that frames an event as a message.
 func (p *Plan) planEventStreams(scope *naming.Scope) {
+	// name names the function or type prefix+Union+suffix of the union
+	// u, once.
+	name := func(names map[*shapes.Shape]string, u *shapes.Shape, prefix, suffix string) {
+		if names[u] == "" {
+			names[u] = scope.Unique(prefix+naming.Exported(p.Svc.Name(u))+suffix, u.ID.String())
+		}
+	}
 	for _, o := range p.Operations {
 		for _, m := range []*shapes.Member{p.inputEvents(o), p.outputEvents(o)} {
-			if m == nil || p.eventReader[m.Target] != "" {
-				continue
+			if m != nil {
+				name(p.eventReader, m.Target, "", "Reader")
+				name(p.eventNew, m.Target, "New", "Reader")
 			}
-			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
-			p.eventReader[m.Target] = scope.Unique(name+"Reader", owner)
-			p.eventNew[m.Target] = scope.Unique("New"+name+"Reader", owner)
 		}
-		if m := p.outputEvents(o); m != nil && p.eventDecodeFn[m.Target] == "" {
-			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
-			p.eventDecodeFn[m.Target] = scope.Unique("readEvent"+name, owner)
+		if m := p.outputEvents(o); m != nil {
+			name(p.eventDecodeFn, m.Target, "readEvent", "")
 			if p.eventErrorName == "" {
 				p.eventErrorName = scope.Unique("EventStreamError", "the event streams' unmodeled errors")
 			}
 		}
-		if m := p.inputEvents(o); m != nil && p.eventEncodeFn[m.Target] == "" {
-			name, owner := naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String()
-			p.eventEncodeFn[m.Target] = scope.Unique("writeEvent"+name, owner)
+		if m := p.inputEvents(o); m != nil {
+			name(p.eventEncodeFn, m.Target, "writeEvent", "")
 		}
 	}
 }
@@ -122,7 +126,7 @@ func (p *Plan) planEventStreams(scope *naming.Scope) {
 // output's).
 func (p *Plan) readsEvents(u *shapes.Shape) bool { return p.eventDecodeFn[u] != "" }
 
-// emitEventReaders declares the alias of each output event stream's type:
+// emitEventReaders declares the alias of each event stream's type:
 // the runtime's EventStream of the union, a name the package's users can
 // write (with copy mode, the runtime is under internal/).
 func emitEventReaders(f *jen.File, p *Plan) {
