@@ -90,7 +90,10 @@ type EventStream[E any] struct {
 	pending *EventMessage // the first event, read by OpenEventStream
 	err     error         // the error every Recv returns once the stream has ended
 
-	// next and stop pull the events of EventsFrom's sequence instead.
+	// seq is EventsFrom's sequence, whose events next and stop pull
+	// instead, from the first Recv on: a stream never read (a call that
+	// failed before sending it) holds no coroutine to stop.
+	seq  iter.Seq2[E, error]
 	next func() (E, error, bool)
 	stop func()
 
@@ -151,14 +154,15 @@ func Unsealer(check func(dateHeader, payload, signature []byte, t time.Time) err
 	}
 }
 
-// EventsFrom returns the stream of the events seq yields, for a server's
-// handler to return as its output's event stream: the server sends each
-// event as seq yields it, and ends the stream when seq returns, or with
-// the error seq yields (as the exception the model names, when it is one).
-// The server closes the stream when done, which stops seq.
+// EventsFrom returns the stream of the events seq yields: a server's
+// handler returns one as its output's event stream, which the server sends
+// each event of as seq yields it, ending the stream when seq returns, or
+// with the error seq yields (as the exception the model names, when it is
+// one); a client's input holds one, which the client sends alike. Whoever
+// sends the stream closes it when done, which stops seq. seq is not
+// called before the first Recv.
 func EventsFrom[E any](seq iter.Seq2[E, error]) *EventStream[E] {
-	next, stop := iter.Pull2(seq)
-	return &EventStream[E]{next: next, stop: stop}
+	return &EventStream[E]{seq: seq}
 }
 
 // NewEventStream returns the stream of the events in body, each decoded
@@ -217,7 +221,10 @@ func (s *EventStream[E]) Recv() (E, error) {
 		s.pending = nil
 		return s.decode(m)
 	}
-	if s.next != nil {
+	if s.seq != nil {
+		if s.next == nil {
+			s.next, s.stop = iter.Pull2(s.seq)
+		}
 		e, err, ok := s.next()
 		switch {
 		case !ok:
@@ -275,8 +282,10 @@ func (s *EventStream[E]) Close() error {
 	if s.err == nil {
 		s.err = errEventStreamClosed
 	}
-	if s.stop != nil {
-		s.stop()
+	if s.seq != nil {
+		if s.stop != nil {
+			s.stop()
+		}
 		return nil
 	}
 	return s.body.Close()

@@ -167,3 +167,27 @@ func TestWriteEventsRecoversAPanic(t *testing.T) {
 		t.Fatalf("WriteEvents = %v, want the panic", err)
 	}
 }
+
+// A stream made from a sequence holds nothing until it is read: one that
+// is never read (a call that failed before sending it) need not be
+// closed, and its sequence is not called.
+func TestEventsFromIsLazy(t *testing.T) {
+	called := false
+	s := EventsFrom(func(yield func(string, error) bool) {
+		called = true
+		yield("x", nil)
+	})
+	if called || s.next != nil {
+		t.Fatal("the sequence started before the first Recv")
+	}
+	if e, err := s.Recv(); err != nil || e != "x" || !called {
+		t.Fatalf("Recv = %q, %v", e, err)
+	}
+	s.Close()
+	if _, err := s.Recv(); err == nil {
+		t.Fatal("Recv after Close read an event")
+	}
+	if err := EventsFrom(func(func(string, error) bool) {}).Close(); err != nil {
+		t.Fatalf("Close of a stream never read: %v", err)
+	}
+}
