@@ -391,8 +391,8 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		if events {
 			g.If(jen.Id("routes").Index(jen.Id("id")).Dot("events")).Block(
 				jen.Comment("The body is the input's event stream, read as the handler reads it."),
-				jen.Id("msg").Dot("Stream").Op(",").Id("msg").Dot("Open").Op("=").Id("r").Dot("Body").Op(",").Qual(p.runtimePkg("eventstream"), "Unsealer").Call(jen.Nil()),
-				authenticated(jen.If(jen.List(jen.Id("m"), jen.Id("open")).Op(":=").Id("h").Dot("auth").Dot("AfterStream").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))).Else().Block(jen.Id("msg").Dot("Open").Op("=").Id("open"))),
+				jen.Id("msg").Dot("Stream").Op("=").Id("r").Dot("Body"),
+				authenticated(jen.If(jen.List(jen.Id("m"), jen.Id("check")).Op(":=").Id("h").Dot("auth").Dot("AfterStream").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))).Else().Block(jen.Id("msg").Dot("Check").Op("=").Id("check"))),
 			).Else().Block(readBody...)
 		} else {
 			addAll(g, readBody)
@@ -500,8 +500,9 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		switch {
 		case b.payload != nil && b.payload == p.inputEvents(o):
 			// The body, unread: the handler reads its events as they come.
-			g.Id("in").Dot(p.FieldName(b.payload)).Op("=").Qual(p.runtimePkg("eventstream"), "NewSealedEventStream").Call(
-				jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(b.payload.Target)), jen.Id("msg").Dot("Open"))
+			es := p.runtimePkg("eventstream")
+			g.Id("in").Dot(p.FieldName(b.payload)).Op("=").Qual(es, "NewSealedEventStream").Call(
+				jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(b.payload.Target)), jen.Qual(es, "Unsealer").Call(jen.Id("msg").Dot("Check")))
 		case b.payload != nil:
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("Body")))
 		case len(b.body) > 0:

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/smithygo/smithygo/runtime/eventstream"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"github.com/smithygo/smithygo/runtime/sigv4verify"
@@ -118,14 +117,14 @@ func (a *Authenticator) After(r *http.Request, body string) *ResponseMessage {
 }
 
 // AfterStream checks the SigV4 signature of a request whose body is an
-// input event stream, before the body is read, and returns the open
-// function of its messages (see eventstream.NewSealedEventStream): with
-// SigV4, the request must be signed as STREAMING-AWS4-HMAC-SHA256-EVENTS
-// and each message is checked against the chain of signatures that
-// begins with the request's; without, seals are taken off unchecked.
-func (a *Authenticator) AfterStream(r *http.Request) (*ResponseMessage, func(eventstream.EventMessage) (eventstream.EventMessage, bool, error)) {
+// input event stream, before the body is read, and returns the check of
+// each message's seal (RequestMessage.Check): with SigV4, the request must
+// be signed as STREAMING-AWS4-HMAC-SHA256-EVENTS and each message is
+// checked against the chain of signatures that begins with the request's;
+// without, the check is nil.
+func (a *Authenticator) AfterStream(r *http.Request) (*ResponseMessage, func(dateHeader, payload, signature []byte, t time.Time) error) {
 	if a.sigv4 == nil {
-		return nil, eventstream.Unsealer(nil)
+		return nil, nil
 	}
 	res, err := a.sigv4.VerifyPayloadHash(r.Context(), r, "")
 	if err == nil && res.PayloadHash != streamingEventsPayload {
@@ -138,12 +137,12 @@ func (a *Authenticator) AfterStream(r *http.Request) (*ResponseMessage, func(eve
 	if err != nil {
 		return AuthFailure(err), nil
 	}
-	return nil, eventstream.Unsealer(func(dateHeader, payload, signature []byte, t time.Time) error {
+	return nil, func(dateHeader, payload, signature []byte, t time.Time) error {
 		if !chain.Verify(dateHeader, payload, t, signature) {
 			return errEventSignature
 		}
 		return nil
-	})
+	}
 }
 
 // streamingEventsPayload is the payload hash of a request whose body is a
@@ -175,10 +174,11 @@ type RequestMessage struct {
 	Header http.Header
 	Body   string
 	// Stream is the unread body of an operation whose input is an event
-	// stream, whose messages Open takes the seals off (see
-	// Authenticator.AfterStream); Body is then empty.
+	// stream (Body is then empty), and Check verifies the seal of each of
+	// its messages (see Authenticator.AfterStream), or is nil: the seals
+	// are then taken off unchecked (see the runtime's eventstream.Unsealer).
 	Stream io.Reader
-	Open   func(eventstream.EventMessage) (eventstream.EventMessage, bool, error)
+	Check  func(dateHeader, payload, signature []byte, t time.Time) error
 }
 
 // ResponseMessage is what the generated encoders write: the headers and

@@ -105,6 +105,11 @@ const maxExpires = 7 * 24 * time.Hour
 // optional. A Verifier is safe for concurrent use once set up, and should
 // be shared: it caches derived signing keys. It must not be copied after
 // first use.
+//
+// A server's copy of the runtime keeps only the methods it calls (the
+// event-stream chain only with an input event stream):
+//
+//smithygo:closed
 type Verifier struct {
 	// Lookup finds the secret key of an access key ID. Required.
 	Lookup LookupFunc

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/smithygo/smithygo/generated/outposts/internal/smithy"
 )
@@ -135,10 +136,11 @@ type RequestMessage struct {
 	Header http.Header
 	Body   string
 	// Stream is the unread body of an operation whose input is an event
-	// stream, whose messages Open takes the seals off (see
-	// Authenticator.AfterStream); Body is then empty.
+	// stream (Body is then empty), and Check verifies the seal of each of
+	// its messages (see Authenticator.AfterStream), or is nil: the seals
+	// are then taken off unchecked (see the runtime's eventstream.Unsealer).
 	Stream io.Reader
-	Open   func(smithy.EventMessage) (smithy.EventMessage, bool, error)
+	Check  func(dateHeader, payload, signature []byte, t time.Time) error
 }
 
 // ResponseMessage is what the generated encoders write: the headers and

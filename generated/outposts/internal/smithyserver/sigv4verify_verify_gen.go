@@ -110,6 +110,11 @@ const maxExpires = 7 * 24 * time.Hour
 // optional. A Verifier is safe for concurrent use once set up, and should
 // be shared: it caches derived signing keys. It must not be copied after
 // first use.
+//
+// A server's copy of the runtime keeps only the methods it calls (the
+// event-stream chain only with an input event stream):
+//
+//smithygo:closed
 type Verifier struct {
 	// Lookup finds the secret key of an access key ID. Required.
 	Lookup LookupFunc
@@ -167,18 +172,6 @@ type Result struct {
 	Signature string
 }
 
-// EventChain returns the chain that verifies the messages of the input
-// event stream whose request verified as res (with the payload hash
-// STREAMING-AWS4-HMAC-SHA256-EVENTS): each message's signature is chained
-// from the one before, the request's first (see sigv4.EventChain.Verify).
-func (v *Verifier) EventChain(ctx context.Context, res *Result) (*smithy.EventChain, error) {
-	secret, _, err := v.Lookup(ctx, res.AccessKeyID)
-	if err != nil {
-		return nil, fmt.Errorf("sigv4verify: credentials lookup: %w", err)
-	}
-	return v.signer.NewEventChain(smithy.AccessKey{AccessKeyID: res.AccessKeyID, SecretAccessKey: secret}, res.Signature, res.Service, res.Region)
-}
-
 // Verify checks the signature of r, a request received by a server, whose
 // body is body (nil for none); r.Body is not read. The payload hash that
 // was signed is X-Amz-Content-Sha256 when the request has it (which must
@@ -186,17 +179,6 @@ func (v *Verifier) EventChain(ctx context.Context, res *Result) (*smithy.EventCh
 // the hash of body.
 func (v *Verifier) Verify(ctx context.Context, r *http.Request, body []byte) (*Result, error) {
 	return v.verify(ctx, r, func() string { return smithy.HashHex(body) })
-}
-
-// VerifyPayloadHash is Verify for a caller that has hashed the body itself
-// (while streaming it, say): payloadHash is its lowercase hex SHA-256.
-//
-// With payloadHash empty, the request is checked before its body is read,
-// against the X-Amz-Content-Sha256 header it must then have; the caller
-// must afterwards check that the body's hash is Result.PayloadHash (unless
-// that is UNSIGNED-PAYLOAD) before trusting the body.
-func (v *Verifier) VerifyPayloadHash(ctx context.Context, r *http.Request, payloadHash string) (*Result, error) {
-	return v.verify(ctx, r, func() string { return payloadHash })
 }
 
 // auth is what the client sent to authenticate, from either flavour.

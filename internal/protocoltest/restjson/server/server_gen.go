@@ -1045,11 +1045,11 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	}
 	if routes[id].events {
 		// The body is the input's event stream, read as the handler reads it.
-		msg.Stream, msg.Open = r.Body, eventstream.Unsealer(nil)
-		if m, open := h.auth.AfterStream(r); m != nil {
+		msg.Stream = r.Body
+		if m, check := h.auth.AfterStream(r); m != nil {
 			return m
 		} else {
-			msg.Open = open
+			msg.Check = check
 		}
 	} else {
 		body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
@@ -1941,7 +1941,7 @@ func serveDuplexStream(h *handler, r *http.Request, msg *serve.RequestMessage) *
 
 // decodeDuplexStreamInput reads the request of the DuplexStream operation into in.
 func decodeDuplexStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamInput) error {
-	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, eventstream.Unsealer(msg.Check))
 	return nil
 }
 
@@ -1990,7 +1990,7 @@ func serveDuplexStreamWithDistinctStreams(h *handler, r *http.Request, msg *serv
 // decodeDuplexStreamWithDistinctStreamsInput reads the request of the
 // DuplexStreamWithDistinctStreams operation into in.
 func decodeDuplexStreamWithDistinctStreamsInput(msg *serve.RequestMessage, in *restjsonprotocol.DuplexStreamWithDistinctStreamsInput) error {
-	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, eventstream.Unsealer(msg.Check))
 	return nil
 }
 
@@ -2043,7 +2043,7 @@ func decodeDuplexStreamWithInitialMessagesInput(msg *serve.RequestMessage, in *r
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, eventstream.Unsealer(msg.Check))
 	return nil
 }
 
@@ -3731,7 +3731,7 @@ func serveInputStream(h *handler, r *http.Request, msg *serve.RequestMessage) *s
 
 // decodeInputStreamInput reads the request of the InputStream operation into in.
 func decodeInputStreamInput(msg *serve.RequestMessage, in *restjsonprotocol.InputStreamInput) error {
-	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, eventstream.Unsealer(msg.Check))
 	return nil
 }
 
@@ -3778,7 +3778,7 @@ func decodeInputStreamWithInitialRequestInput(msg *serve.RequestMessage, in *res
 		x := vs[0]
 		in.InitialRequestMember = &x
 	}
-	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, msg.Open)
+	in.Stream = eventstream.NewSealedEventStream(io.NopCloser(msg.Stream), readEventEventStream, eventstream.Unsealer(msg.Check))
 	return nil
 }
 
