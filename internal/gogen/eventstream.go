@@ -434,6 +434,24 @@ func (c *codec) emitEventBody(g *jen.Group, op *Operation, stream *shapes.Member
 	g.Id("r").Dot("SetContentType").Call(jen.Lit(eventStreamMediaType))
 }
 
+// emitDocumentBody sets the request r's body to the members body of the
+// input as one document of mediaType, or, for an input with an event
+// stream (the RPC protocols'), to the stream after an initial-request
+// event of the other members.
+func (c *codec) emitDocumentBody(g *jen.Group, op *Operation, body []*shapes.Member, mediaType string) {
+	if stream := c.p.inputEvents(op); stream != nil {
+		c.emitEventBody(g, op, stream, withoutMember(body, stream), mediaType)
+		return
+	}
+	g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
+	g.Id("e").Dot("BeginObject").Call()
+	c.encodeMembers(g, body, "in", true)
+	g.Id("e").Dot("EndObject").Call()
+	g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
+	g.Id(op.Desc).Dot("NoteBody").Call(jen.Len(jen.Id("r").Dot("Body")))
+	g.Id("r").Dot("SetContentType").Call(jen.Lit(mediaType))
+}
+
 // withoutMember returns ms without m.
 func withoutMember(ms []*shapes.Member, m *shapes.Member) []*shapes.Member {
 	var out []*shapes.Member

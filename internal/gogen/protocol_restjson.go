@@ -109,13 +109,7 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		case b.payload != nil:
 			c.emitPayload(g, b.payload)
 		case len(b.body) > 0:
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
-			g.Id("e").Dot("BeginObject").Call()
-			c.encodeMembers(g, b.body, "in", true)
-			g.Id("e").Dot("EndObject").Call()
-			g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
-			g.Id(op.Desc).Dot("NoteBody").Call(jen.Len(jen.Id("r").Dot("Body")))
-			g.Id("r").Dot("SetContentType").Call(jen.Lit("application/json"))
+			c.emitDocumentBody(g, op, b.body, "application/json")
 		}
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
 			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))

@@ -64,16 +64,8 @@ func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Co
 		if c.p.queryCompatible {
 			g.Id("r").Dot("Header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
 		}
-		if stream := c.p.inputEvents(op); stream != nil {
-			c.emitEventBody(g, op, stream, withoutMember(c.p.requestBindings[op].body, stream), mediaType)
-		} else if in != nil {
-			g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Id(op.Desc).Dot("BodyBuffer").Call())
-			g.Id("e").Dot("BeginObject").Call()
-			c.encodeMembers(g, c.p.requestBindings[op].body, "in", true)
-			g.Id("e").Dot("EndObject").Call()
-			g.Id("r").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
-			g.Id(op.Desc).Dot("NoteBody").Call(jen.Len(jen.Id("r").Dot("Body")))
-			g.Id("r").Dot("SetContentType").Call(jen.Lit(mediaType))
+		if in != nil {
+			c.emitDocumentBody(g, op, c.p.requestBindings[op].body, mediaType)
 		}
 		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
 			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))

@@ -273,22 +273,37 @@ func (pt *protoTests) eventStreamCase(op *Operation, stream *shapes.Member, tc e
 			g = append(g, check)
 			continue
 		}
-		want, err := pt.value(stream.Target, e.Params, false)
+		read, err := pt.recvEvent(stream, i, e.Params)
 		if err != nil {
-			return nil, fmt.Errorf("event %d: %w", i, err)
+			return nil, err
 		}
-		g = append(g, jen.Block(
-			jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("event %d: %%v", i)), jen.Err())),
-			jen.Id("assertEqual").Call(jen.Id("t"), jen.Id("ev"), want),
-		))
+		g = append(g, read)
 	}
 	if failure == nil {
-		g = append(g, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(), jen.Err().Op("!=").Qual("io", "EOF")).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("after the last event: %v, want io.EOF"), jen.Err()),
-		))
+		g = append(g, recvEOF())
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(g...)), nil
+}
+
+// recvEvent reads the i-th event of the variable stream and compares it
+// with the one params give.
+func (pt *protoTests) recvEvent(stream *shapes.Member, i int, params map[string]any) (jen.Code, error) {
+	want, err := pt.value(stream.Target, params, false)
+	if err != nil {
+		return nil, fmt.Errorf("event %d: %w", i, err)
+	}
+	return jen.Block(
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("event %d: %%v", i)), jen.Err())),
+		jen.Id("assertEqual").Call(jen.Id("t"), jen.Id("ev"), want),
+	), nil
+}
+
+// recvEOF checks that the variable stream has ended.
+func recvEOF() jen.Code {
+	return jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(), jen.Err().Op("!=").Qual("io", "EOF")).Block(
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit("after the last event: %v, want io.EOF"), jen.Err()),
+	)
 }
 
 // serverEventStreamCases returns the subtests of op's event-stream tests
@@ -366,20 +381,14 @@ func (pt *protoTests) serverEventRequestCase(op *Operation, stream *shapes.Membe
 				jen.Id("t").Dot("Fatal").Call(jen.Lit("the last event was read without an error"))))
 			break
 		}
-		want, err := pt.value(stream.Target, e.Params, false)
+		read, err := pt.recvEvent(stream, i, e.Params)
 		if err != nil {
-			return nil, fmt.Errorf("event %d: %w", i, err)
+			return nil, err
 		}
-		g = append(g, jen.Block(
-			jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("event %d: %%v", i)), jen.Err())),
-			jen.Id("assertEqual").Call(jen.Id("t"), jen.Id("ev"), want),
-		))
+		g = append(g, read)
 	}
 	if failure == nil {
-		g = append(g, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("stream").Dot("Recv").Call(), jen.Err().Op("!=").Qual("io", "EOF")).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("after the last event: %v, want io.EOF"), jen.Err()),
-		))
+		g = append(g, recvEOF())
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(g...)), nil
 }

@@ -557,6 +557,28 @@ func (b bound) header() string {
 	return b.texts[0]
 }
 
+// randomEvents returns up to five random events of the union u, as
+// composite literals, and, half the time when u has one, the error member
+// that ends the stream.
+func (w *valueWriter) randomEvents(u *shapes.Shape) (sent []jen.Code, fault *shapes.Member) {
+	var events, faults []*shapes.Member
+	for _, m := range u.Members {
+		if m.Target.IsError() {
+			faults = append(faults, m)
+		} else {
+			events = append(events, m)
+		}
+	}
+	for range w.r.IntN(6) {
+		m := events[w.r.IntN(len(events))]
+		sent = append(sent, jen.Op("&").Qual(w.p.TypesPath, w.p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(w.value(m, 1))))
+	}
+	if len(faults) > 0 && w.chance(2) {
+		fault = faults[0]
+	}
+	return sent, fault
+}
+
 // eventStreamTest runs the generated server with a handler whose output
 // stream sends random events, then, half the time, the union's exception;
 // the client must read each event as it was sent, then the exception as
@@ -573,24 +595,8 @@ func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 		w.inputEventStreamTest(f, i, op)
 		return
 	}
-	var events, faults []*shapes.Member
-	for _, m := range stream.Target.Members {
-		if m.Target.IsError() {
-			faults = append(faults, m)
-		} else {
-			events = append(events, m)
-		}
-	}
 	union := jen.Qual(p.TypesPath, p.TypeName(stream.Target))
-	var sent []jen.Code
-	for range w.r.IntN(6) {
-		m := events[w.r.IntN(len(events))]
-		sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(w.value(m, 1))))
-	}
-	var fault *shapes.Member
-	if len(faults) > 0 && w.chance(2) {
-		fault = faults[0]
-	}
+	sent, fault := w.randomEvents(stream.Target)
 	serverPkg := p.ImportPath + "/server"
 	svcType := fmt.Sprintf("eventService%d", i)
 	f.Commentf("%s serves %s with the events of its test.", svcType, op.Method)
@@ -661,24 +667,8 @@ func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operati
 	if stream == nil {
 		return
 	}
-	var events, faults []*shapes.Member
-	for _, m := range stream.Target.Members {
-		if m.Target.IsError() {
-			faults = append(faults, m)
-		} else {
-			events = append(events, m)
-		}
-	}
 	union := jen.Qual(p.TypesPath, p.TypeName(stream.Target))
-	var sent []jen.Code
-	for range w.r.IntN(6) {
-		m := events[w.r.IntN(len(events))]
-		sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(w.value(m, 1))))
-	}
-	var fault *shapes.Member
-	if len(faults) > 0 && w.chance(2) {
-		fault = faults[0]
-	}
+	sent, fault := w.randomEvents(stream.Target)
 	serverPkg := p.ImportPath + "/server"
 	svcType := fmt.Sprintf("eventService%d", i)
 	field := p.FieldName(stream)

@@ -2,11 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/binary"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"hash/crc32"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -16,6 +11,7 @@ import (
 	"time"
 
 	"github.com/smithygo/smithygo/internal/describe"
+	"github.com/smithygo/smithygo/internal/eventfuzz"
 	restjsonprotocol "github.com/smithygo/smithygo/internal/protocoltest/restjson"
 	"github.com/smithygo/smithygo/runtime/eventstream"
 )
@@ -40,7 +36,7 @@ func FuzzServerEventStreams(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if len(body) > 0 && body[len(body)-1]&1 == 0 {
-			body = fixChecksums(body)
+			body = eventfuzz.FixChecksums(body)
 		}
 		first := serveEvents(t, body)
 		if again := serveEvents(t, body); again != first {
@@ -89,25 +85,12 @@ func serveEvents(t *testing.T, body []byte) string {
 	return svc.read
 }
 
-// requestEventSeeds returns the suite's request messages: the string
-// literals of protocol_gen_test.go's TestServerProtocolEventStreams that
-// begin as a message's prelude does.
+// requestEventSeeds returns the suite's request messages, the
+// event-stream bodies of protocol_gen_test.go.
 func requestEventSeeds(f testing.TB) [][]byte {
-	file, err := parser.ParseFile(token.NewFileSet(), "protocol_gen_test.go", nil, 0)
-	if err != nil {
-		f.Fatal(err)
-	}
-	var seeds [][]byte
-	ast.Inspect(file, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			if s, err := strconv.Unquote(lit.Value); err == nil && len(s) >= 16 && s[0] == 0 && s[1] == 0 {
-				seeds = append(seeds, []byte(s))
-			}
-		}
-		return true
-	})
-	if len(seeds) < 10 {
-		f.Fatalf("%d event-stream bodies in protocol_gen_test.go", len(seeds))
+	seeds, err := eventfuzz.Seeds("protocol_gen_test.go")
+	if err != nil || len(seeds) < 10 {
+		f.Fatalf("%d event-stream bodies in protocol_gen_test.go: %v", len(seeds), err)
 	}
 	return seeds
 }
@@ -140,22 +123,6 @@ func sealed(f testing.TB, body []byte) []byte {
 	}
 	seal(nil)
 	return out
-}
-
-// fixChecksums returns body with the CRC-32s of the messages it holds put
-// right, as far as their lengths allow.
-func fixChecksums(body []byte) []byte {
-	b := slices.Clone(body)
-	for i := 0; i+16 <= len(b); {
-		total := int(binary.BigEndian.Uint32(b[i:]))
-		binary.BigEndian.PutUint32(b[i+8:], crc32.ChecksumIEEE(b[i:i+8]))
-		if total < 16 || i+total > len(b) {
-			break
-		}
-		binary.BigEndian.PutUint32(b[i+total-4:], crc32.ChecksumIEEE(b[i:i+total-4]))
-		i += total
-	}
-	return b
 }
 
 // A sealed stream reads as the messages it carries: each seed, sealed,
