@@ -97,8 +97,11 @@ type EventStream[E any] struct {
 	next func() (E, error, bool)
 	stop func()
 
-	// open takes the seal off each message read (NewSealedEventStream).
-	open func(EventMessage) (EventMessage, bool, error)
+	// open takes the seal off each message read (NewSealedEventStream);
+	// sealed says a sealed message has come, after which the body must not
+	// end before the one that ends the stream.
+	open   func(EventMessage) (EventMessage, bool, error)
+	sealed bool
 }
 
 // NewSealedEventStream is NewEventStream for a stream whose messages may
@@ -106,11 +109,19 @@ type EventStream[E any] struct {
 // server reads a client's: open takes each message read and returns the
 // message it carries (the message itself, when it is not sealed), or end
 // for the message that ends a sealed stream; an error it returns ends the
-// stream. See Unsealer.
+// stream. Once a sealed message has come, a body that ends before the one
+// that ends the stream is io.ErrUnexpectedEOF. See Unsealer.
 func NewSealedEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error), open func(m EventMessage) (inner EventMessage, end bool, err error)) *EventStream[E] {
 	s := NewEventStream(body, decode)
 	s.open = open
 	return s
+}
+
+// isSealed reports whether m is sealed as SigV4 signs messages: it has a
+// :chunk-signature header.
+func isSealed(m *EventMessage) bool {
+	_, ok := m.Get(":chunk-signature")
+	return ok
 }
 
 // Unsealer returns the open function of NewSealedEventStream for messages
@@ -123,8 +134,8 @@ func NewSealedEventStream[E any](body io.ReadCloser, decode func(*EventMessage) 
 // they are.
 func Unsealer(check func(dateHeader, payload, signature []byte, t time.Time) error) func(EventMessage) (EventMessage, bool, error) {
 	return func(m EventMessage) (EventMessage, bool, error) {
-		sig, sealed := m.Get(":chunk-signature")
-		if !sealed {
+		sig, _ := m.Get(":chunk-signature")
+		if !isSealed(&m) {
 			if check != nil {
 				return EventMessage{}, false, errors.New("eventstream: a message without a :chunk-signature where each must be signed")
 			}
@@ -237,11 +248,17 @@ func (s *EventStream[E]) Recv() (E, error) {
 		return e, nil
 	}
 	m, err := s.r.ReadMessage()
-	if err == nil && s.open != nil {
+	switch {
+	case err == nil && s.open != nil:
+		s.sealed = s.sealed || isSealed(&m)
 		var end bool
 		if m, end, err = s.open(m); end {
 			err = io.EOF
 		}
+	case err == io.EOF && s.sealed:
+		// A signed stream ends with its signed empty message: one cut
+		// off before it may have lost its last events.
+		err = io.ErrUnexpectedEOF
 	}
 	if err != nil {
 		if err != io.EOF {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 // recordingBody is a response body that records its closing.
@@ -189,5 +190,45 @@ func TestEventsFromIsLazy(t *testing.T) {
 	}
 	if err := EventsFrom(func(func(string, error) bool) {}).Close(); err != nil {
 		t.Fatalf("Close of a stream never read: %v", err)
+	}
+}
+
+// A sealed stream must end with its sealed empty message: a body cut off
+// before it is io.ErrUnexpectedEOF, not the end of the stream.
+func TestSealedStreamCutOff(t *testing.T) {
+	seal := func(dst, payload []byte) []byte {
+		b, err := AppendEventMessage(dst, EventMessage{
+			Headers: []EventHeader{
+				{Name: ":date", Value: TimestampHeader(time.Unix(1700000000, 0))},
+				{Name: ":chunk-signature", Value: BytesHeader(make([]byte, 32))},
+			},
+			Payload: payload,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	ev := NewEventMessage("event", "text")
+	ev.Payload = []byte("hi")
+	inner, err := AppendEventMessage(nil, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		body []byte
+		end  error
+	}{
+		{"ended", seal(seal(nil, inner), nil), io.EOF},
+		{"cut off", seal(nil, inner), io.ErrUnexpectedEOF},
+	} {
+		s := NewSealedEventStream(io.NopCloser(bytes.NewReader(tc.body)), decodeText, Unsealer(nil))
+		if e, err := s.Recv(); err != nil || e.text != "hi" {
+			t.Fatalf("%s: first event %v, %v", tc.name, e, err)
+		}
+		if _, err := s.Recv(); !errors.Is(err, tc.end) {
+			t.Errorf("%s: end %v, want %v", tc.name, err, tc.end)
+		}
 	}
 }
