@@ -346,8 +346,14 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			if events {
 				// An input event stream is read while the response is
 				// written, which HTTP/1.1 servers do not do by default.
+				// The body is closed before ServeHTTP returns: a full-duplex
+				// request whose body the handler left unread (a refused
+				// signature, a handler done early) otherwise makes net/http
+				// panic reading it (golang.org/issue/68560).
 				s.If(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("==").Lit(eventStreamMediaType)).Block(
-					jen.Id("_").Op("=").Qual("net/http", "NewResponseController").Call(jen.Id("w")).Dot("EnableFullDuplex").Call())
+					jen.Id("_").Op("=").Qual("net/http", "NewResponseController").Call(jen.Id("w")).Dot("EnableFullDuplex").Call(),
+					jen.Defer().Id("r").Dot("Body").Dot("Close").Call(),
+				)
 			}
 		}),
 		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).Block(

@@ -1014,6 +1014,7 @@ type handler struct {
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("Content-Type") == "application/vnd.amazon.eventstream" {
 		_ = http.NewResponseController(w).EnableFullDuplex()
+		defer r.Body.Close()
 	}
 	if err := h.serve(r).Send(w); err != nil {
 		h.logFailure(r, err)
