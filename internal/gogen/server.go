@@ -572,9 +572,15 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 	for _, m := range b.prefix {
 		c.emitPrefixHeadersTo(g, m, b.headers, v, jen.Id("m").Dot("Header"))
 	}
+	// A member bound to Content-Type (an image's media type, say) says what
+	// the body is; the payload's default is only for when it is unset.
+	contentTypeBound := slices.ContainsFunc(b.headers, func(m *shapes.Member) bool {
+		h, _ := m.Traits.HTTPHeader()
+		return strings.EqualFold(h, "Content-Type")
+	})
 	switch {
 	case b.payload != nil:
-		c.encodePayloadTo(g, b.payload, v)
+		c.encodePayloadTo(g, b.payload, v, contentTypeBound)
 	case len(b.body) > 0:
 		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
 		g.Id("e").Dot("BeginObject").Call()
@@ -588,11 +594,15 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 }
 
 // encodePayloadTo writes the payload member m of the structure v points to
-// as the body of the response message m.
-func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string) {
+// as the body of the response message m, with its Content-Type unless
+// contentTypeBound, a member bound to that header, has set one.
+func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string, contentTypeBound bool) {
 	field := jen.Id(v).Dot(c.p.FieldName(m))
 	t := m.Target
 	ct := jen.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(t)))
+	if contentTypeBound {
+		ct = jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Id("m").Dot("Header").Index(jen.Lit("Content-Type")), jen.Op("!").Id("set")).Block(ct)
+	}
 	switch {
 	case isEventStream(m) && c.p.eventReader[t] != "":
 		c.encodeEventStream(g, m, field)

@@ -8445,7 +8445,9 @@ func encodeTestPayloadBlobOutput(out *restjsonprotocol.TestPayloadBlobOutput) *s
 	}
 	if out.Data != nil {
 		m.Body = out.Data
-		m.Header.Set("Content-Type", "application/octet-stream")
+		if _, set := m.Header["Content-Type"]; !set {
+			m.Header.Set("Content-Type", "application/octet-stream")
+		}
 	}
 	return m
 }
