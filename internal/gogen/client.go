@@ -157,7 +157,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if safeToRetry(p, op) {
 		fields[jen.Id("SafeToRetry")] = jen.True()
 	}
-	if op.Shape.Traits.Has("aws.auth#unsignedPayload") {
+	if unsignedPayload(op) {
 		fields[jen.Id("UnsignedPayload")] = jen.True()
 	}
 	if p.isAnonymous(op.Shape) {

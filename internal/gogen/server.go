@@ -296,6 +296,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	// handler reads the stream, not before: the route says so, where the
 	// service has such operations.
 	events := slices.ContainsFunc(p.Operations, func(o *Operation) bool { return p.inputEvents(o) != nil })
+	// An operation whose client signs its body as UNSIGNED-PAYLOAD is
+	// checked so: the route says so, where the service has such operations.
+	unsigned := slices.ContainsFunc(p.Operations, unsignedPayload)
 	fields := []jen.Code{jen.Id("method").String(), jen.Id("uri").String()}
 	doc := "routes are the operations' @http patterns"
 	if open {
@@ -305,6 +308,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	if events {
 		fields = append(fields, jen.Id("events").Bool())
 		doc += ", and whether their body is an input event stream"
+	}
+	if unsigned {
+		fields = append(fields, jen.Id("unsigned").Bool())
+		doc += ", and whether their body may be signed as UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload)"
 	}
 	f.Add(comment(wrap("%s; a route's index is the operation's in serve's switch.", doc)))
 	f.Var().Id("routes").Op("=").Index().Struct(fields...).ValuesFunc(func(g *jen.Group) {
@@ -316,6 +323,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			}
 			if events {
 				values = append(values, jen.Lit(p.inputEvents(o) != nil))
+			}
+			if unsigned {
+				values = append(values, jen.Lit(unsignedPayload(o)))
 			}
 			g.Line().Values(values...)
 		}
@@ -391,7 +401,16 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		readBody := []jen.Code{
 			jen.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")),
 			jen.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr")))),
-			authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))),
+			authenticated(jen.Do(func(s *jen.Statement) {
+				after := jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("After").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))
+				if !unsigned {
+					s.Add(after)
+					return
+				}
+				s.If(jen.Id("routes").Index(jen.Id("id")).Dot("unsigned")).Block(
+					jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("AfterUnsigned").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))),
+				).Else().Block(after)
+			})),
 			jen.Id("msg").Dot("Body").Op("=").Id("body"),
 		}
 		if events {
@@ -433,6 +452,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	}
 	return files, nil
 }
+
+// unsignedPayload reports whether the client signs o's body as
+// UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload).
+func unsignedPayload(o *Operation) bool { return o.Shape.Traits.Has("aws.auth#unsignedPayload") }
 
 // routePath is the import path of the server's copy of httproute.
 func routePath(p *Plan) string { return p.runtimePkg("httproute") }

@@ -83,6 +83,9 @@ var ErrUnknownKey = sigv4verify.ErrUnknownAccessKey
 type Authenticator struct {
 	check func(*http.Request) error
 	sigv4 *sigv4verify.Verifier
+	// unsigned is sigv4 for the operations that accept a body signed as
+	// UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload).
+	unsigned *sigv4verify.Verifier
 }
 
 // NewAuthenticator returns the authenticator of opts.
@@ -90,6 +93,7 @@ func NewAuthenticator(opts HandlerOptions) *Authenticator {
 	a := &Authenticator{check: opts.Authenticate}
 	if s := opts.SigV4; s != nil && s.Lookup != nil {
 		a.sigv4 = &sigv4verify.Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service}
+		a.unsigned = &sigv4verify.Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service, AllowUnsignedPayload: true}
 	}
 	return a
 }
@@ -107,10 +111,22 @@ func (a *Authenticator) Before(r *http.Request) *ResponseMessage {
 
 // After checks the SigV4 signature, which covers the body's hash.
 func (a *Authenticator) After(r *http.Request, body string) *ResponseMessage {
-	if a.sigv4 == nil {
+	return verifyBody(a.sigv4, r, body)
+}
+
+// AfterUnsigned is After for an operation whose body the client may sign
+// as UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload), as it does such
+// operations' bodies.
+func (a *Authenticator) AfterUnsigned(r *http.Request, body string) *ResponseMessage {
+	return verifyBody(a.unsigned, r, body)
+}
+
+// verifyBody checks r's SigV4 signature with v, when v is not nil.
+func verifyBody(v *sigv4verify.Verifier, r *http.Request, body string) *ResponseMessage {
+	if v == nil {
 		return nil
 	}
-	if _, err := a.sigv4.Verify(r.Context(), r, []byte(body)); err != nil {
+	if _, err := v.Verify(r.Context(), r, []byte(body)); err != nil {
 		return AuthFailure(err)
 	}
 	return nil

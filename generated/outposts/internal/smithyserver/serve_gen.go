@@ -82,6 +82,9 @@ var ErrUnknownKey = ErrUnknownAccessKey
 type Authenticator struct {
 	check func(*http.Request) error
 	sigv4 *Verifier
+	// unsigned is sigv4 for the operations that accept a body signed as
+	// UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload).
+	unsigned *Verifier
 }
 
 // NewAuthenticator returns the authenticator of opts.
@@ -89,6 +92,7 @@ func NewAuthenticator(opts HandlerOptions) *Authenticator {
 	a := &Authenticator{check: opts.Authenticate}
 	if s := opts.SigV4; s != nil && s.Lookup != nil {
 		a.sigv4 = &Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service}
+		a.unsigned = &Verifier{Lookup: s.Lookup, Region: s.Region, Service: s.Service, AllowUnsignedPayload: true}
 	}
 	return a
 }
@@ -106,10 +110,15 @@ func (a *Authenticator) Before(r *http.Request) *ResponseMessage {
 
 // After checks the SigV4 signature, which covers the body's hash.
 func (a *Authenticator) After(r *http.Request, body string) *ResponseMessage {
-	if a.sigv4 == nil {
+	return verifyBody(a.sigv4, r, body)
+}
+
+// verifyBody checks r's SigV4 signature with v, when v is not nil.
+func verifyBody(v *Verifier, r *http.Request, body string) *ResponseMessage {
+	if v == nil {
 		return nil
 	}
-	if _, err := a.sigv4.Verify(r.Context(), r, []byte(body)); err != nil {
+	if _, err := v.Verify(r.Context(), r, []byte(body)); err != nil {
 		return AuthFailure(err)
 	}
 	return nil
