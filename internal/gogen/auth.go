@@ -181,7 +181,8 @@ func sigv4Auth(p *Plan) *jen.Statement {
 }
 
 // emitAuthMethod writes authSchemes and Client.auth, which picks a call's
-// auth: the first of the operation's schemes that the options configure.
+// auth: the first of the operation's schemes that the options configure,
+// or else SigV4 with the environment's credentials when it is one of them.
 func emitAuthMethod(f *jen.File, p *Plan) {
 	a := &p.auth
 	callPkg := p.runtimePkg("call")
@@ -193,17 +194,28 @@ func emitAuthMethod(f *jen.File, p *Plan) {
 		}
 	})
 	f.Line()
-	f.Add(comment(wrap("auth returns the auth of a call of op: that of the first of the operation's schemes (Operation.AuthSchemes, else authSchemes) that opts configure.")))
+	doc := "auth returns the auth of a call of op: that of the first of the operation's schemes (Operation.AuthSchemes, else authSchemes) that opts configure"
+	if p.clientFeatures().sigv4 {
+		doc += ", or else SigV4 with the environment's credentials when it is one of them"
+	}
+	f.Add(comment(wrap("%s.", doc)))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("auth").Params(jen.Id("opts").Op("*").Id("Options"), jen.Id("op").Op("*").Qual(callPkg, "Operation")).Params(jen.Qual(callPkg, "Auth"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		sigv4 := p.clientFeatures().sigv4
 		g.Id("schemes").Op(":=").Id("op").Dot("AuthSchemes")
 		g.If(jen.Id("schemes").Op("==").Nil()).Block(jen.Id("schemes").Op("=").Id("authSchemes"))
+		if sigv4 {
+			// SigV4 without Options.Credentials falls back to the
+			// environment's credentials, but only once no scheme the
+			// options do configure (a bearer token) comes after it.
+			g.Id("fromEnv").Op(":=").False()
+		}
 		g.For(jen.List(jen.Id("_"), jen.Id("id")).Op(":=").Range().Id("schemes")).Block(
 			jen.Switch(jen.Id("id")).BlockFunc(func(s *jen.Group) {
-				if p.clientFeatures().sigv4 {
+				if sigv4 {
 					s.Case(jen.Lit(shapes.TraitSigV4)).Block(
-						jen.Id("provider").Op(":=").Id("opts").Dot("Credentials"),
-						jen.If(jen.Id("provider").Op("==").Nil()).Block(jen.Id("provider").Op("=").Id("c").Dot("envCreds")),
-						jen.Return(sigv4Auth(p), jen.Nil()),
+						jen.If(jen.Id("provider").Op(":=").Id("opts").Dot("Credentials"), jen.Id("provider").Op("!=").Nil()).Block(
+							jen.Return(sigv4Auth(p), jen.Nil())),
+						jen.Id("fromEnv").Op("=").True(),
 					)
 				}
 				if a.bearer {
@@ -229,6 +241,12 @@ func emitAuthMethod(f *jen.File, p *Plan) {
 				}
 			}),
 		)
+		if sigv4 {
+			g.If(jen.Id("fromEnv")).Block(
+				jen.Id("provider").Op(":=").Id("c").Dot("envCreds"),
+				jen.Return(sigv4Auth(p), jen.Nil()),
+			)
+		}
 		g.Return(jen.Nil(), jen.Qual(callPkg, "NoAuthError").Call(jen.Id("schemes"), jen.Id("authOption")))
 	})
 	f.Line()

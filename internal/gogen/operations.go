@@ -132,7 +132,11 @@ func packageUsage(p *Plan) string {
 	}
 	b.WriteString(" and call one method per operation; Client implements the API interface.")
 	if opts := p.authOptionNames(); len(opts) > 0 {
-		b.WriteString(" A call authenticates with the first of its operation's auth schemes that the options configure (" + strings.Join(opts, ", ") + ").")
+		b.WriteString(" A call authenticates with the first of its operation's auth schemes that the options configure (" + strings.Join(opts, ", ") + ")")
+		if feat.sigv4 {
+			b.WriteString(", or else, when SigV4 is one of them, signs with the environment's AWS credentials")
+		}
+		b.WriteString(".")
 	}
 	b.WriteString(" Every operation has an input type XxxInput, whose Validate method checks it against the model's constraints, and an output type XxxOutput. Errors are *OperationError values that errors.As turns into the operation's typed errors, *GenericAPIError or *InvalidParamsError.")
 	var paged, waits bool
