@@ -49,6 +49,17 @@ type eventStreamTest struct {
 	} `json:"expectation"`
 }
 
+// only reports whether every event of tc is of the type ("request" or
+// "response").
+func (tc eventStreamTest) only(typ string) bool {
+	for _, e := range tc.Events {
+		if e.Type != typ {
+			return false
+		}
+	}
+	return true
+}
+
 // eventStreamCases returns the subtests of op's event-stream tests that a
 // client of its output stream runs: the initial HTTP response, then the
 // events' messages as the body, each read with Recv and compared with the
@@ -68,15 +79,7 @@ func (pt *protoTests) eventStreamCases(op *Operation) ([]jen.Code, error) {
 // request.
 func (pt *protoTests) eventRequestCases(op *Operation) ([]jen.Code, error) {
 	return pt.eventCases(op, pt.p.inputEvents, func(tc eventStreamTest) bool {
-		if tc.AppliesTo == "server" || tc.Protocol != pt.p.ProtocolID() || tc.Expectation.Failure != nil {
-			return false
-		}
-		for _, e := range tc.Events {
-			if e.Type != "request" {
-				return false
-			}
-		}
-		return true
+		return tc.AppliesTo != "server" && tc.Protocol == pt.p.ProtocolID() && tc.Expectation.Failure == nil && tc.only("request")
 	}, pt.eventRequestCase)
 }
 
@@ -323,15 +326,7 @@ func (pt *protoTests) serverEventStreamCases(op *Operation) ([]jen.Code, error) 
 // case's params, then end, or fail as the case expects.
 func (pt *protoTests) serverEventRequestCases(op *Operation) ([]jen.Code, error) {
 	return pt.eventCases(op, pt.p.inputEvents, func(tc eventStreamTest) bool {
-		if !appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) || len(tc.Events) == 0 {
-			return false
-		}
-		for _, e := range tc.Events {
-			if e.Type != "request" {
-				return false
-			}
-		}
-		return true
+		return appliesToServer(tc.AppliesTo, tc.Protocol, pt.p) && len(tc.Events) > 0 && tc.only("request")
 	}, pt.serverEventRequestCase)
 }
 

@@ -557,6 +557,17 @@ func (b bound) header() string {
 	return b.texts[0]
 }
 
+// eventStreamOf returns the event-stream member of an operation's input
+// or output s, or nil.
+func eventStreamOf(s *shapes.Shape) *shapes.Member {
+	for _, m := range memberList(s) {
+		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
+			return m
+		}
+	}
+	return nil
+}
+
 // randomEvents returns up to five random events of the union u, as
 // composite literals, and, half the time when u has one, the error member
 // that ends the stream.
@@ -585,12 +596,7 @@ func (w *valueWriter) randomEvents(u *shapes.Shape) (sent []jen.Code, fault *sha
 // its type, or the end of the stream.
 func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 	p := w.p
-	var stream *shapes.Member
-	for _, m := range memberList(op.Output) {
-		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
-			stream = m
-		}
-	}
+	stream := eventStreamOf(op.Output)
 	if stream == nil {
 		w.inputEventStreamTest(f, i, op)
 		return
@@ -658,12 +664,7 @@ func (w *valueWriter) eventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 // sent, then the exception as its type, or the end of the stream.
 func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operation) {
 	p := w.p
-	var stream *shapes.Member
-	for _, m := range memberList(op.Input) {
-		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
-			stream = m
-		}
-	}
+	stream := eventStreamOf(op.Input)
 	if stream == nil {
 		return
 	}
