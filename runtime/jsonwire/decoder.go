@@ -917,10 +917,22 @@ func (d *Decoder) stringAt(i, j int, wide bool) string {
 
 // wideString is String for a string whose content begins at s[p] with 32
 // bytes without a stop and not all ASCII: text in another script, most
-// likely, whose end is found and whose UTF-8 is checked in one pass
-// (utf8valid.ValidRun) instead of two.
+// likely, whose end is found, whose UTF-8 is checked and which is copied
+// to the free end of the current block of strings in one pass
+// (utf8valid.CopyRun), instead of three; where the block has no room for
+// it, its end is found and it is checked in one (utf8valid.ValidRun), and
+// then it is copied.
 func (d *Decoder) wideString(p int) string {
-	n, ok := utf8valid.ValidRun(d.s[p:])
+	s, a, u := d.s, d.arena, d.used
+	if uint(u) <= uint(len(a)) {
+		n, ok := utf8valid.CopyRun(s[p:], a[u:])
+		if q := p + n; ok && q < len(s) && s[q] == '"' && n > 0 {
+			d.pos = q + 1
+			d.used = u + n
+			return unsafe.String(&a[u], n)
+		}
+	}
+	n, ok := utf8valid.ValidRun(s[p:])
 	return d.stringAt(p-1, p+n, !ok) // s[p:p+n] is checked when ok
 }
 

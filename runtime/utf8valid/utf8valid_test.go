@@ -147,34 +147,73 @@ func runOf(p []byte) (int, bool) {
 	return n, utf8.Valid(p[:n])
 }
 
-// TestValidRunRandom holds ValidRun to runOf on random text of 0 to 300
-// bytes, broken as in TestValidLongRandom, with a stop (or none) anywhere:
-// in a character, cutting it off, at a block's edge, in the last bytes.
-func TestValidRunRandom(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
+// randomRun is text of 0 to max bytes, broken as in TestValidLongRandom,
+// with a stop (or none) anywhere: in a character, cutting it off, at a
+// block's edge, in the last bytes.
+func randomRun(r *rand.Rand, max int) []byte {
 	chars := []string{"a", "~", "é", "ß", "東", "京", "😀", "\U0010FFFF", "\u0800", "\uFFFD", "\uE000"}
 	stops := []byte{'"', '\\', 0, 0x1f, '\n'}
+	var b []byte
+	n := r.IntN(max + 1)
+	for len(b) < n {
+		b = append(b, chars[r.IntN(len(chars))]...)
+	}
+	b = b[:n]
+	for range r.IntN(3) {
+		if len(b) > 0 {
+			b[r.IntN(len(b))] = byte(0x80 + r.IntN(0x80))
+		}
+	}
+	for range r.IntN(3) {
+		if len(b) > 0 {
+			b[r.IntN(len(b))] = stops[r.IntN(len(stops))]
+		}
+	}
+	return b
+}
+
+// TestValidRunRandom holds ValidRun to runOf on random text of 0 to 300
+// bytes (randomRun).
+func TestValidRunRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
-		var b []byte
-		n := r.IntN(301)
-		for len(b) < n {
-			b = append(b, chars[r.IntN(len(chars))]...)
-		}
-		b = b[:n]
-		for range r.IntN(3) {
-			if len(b) > 0 {
-				b[r.IntN(len(b))] = byte(0x80 + r.IntN(0x80))
-			}
-		}
-		for range r.IntN(3) {
-			if len(b) > 0 {
-				b[r.IntN(len(b))] = stops[r.IntN(len(stops))]
-			}
-		}
+		b := randomRun(r, 300)
 		gotN, gotOK := ValidRun(b)
 		wantN, wantOK := runOf(b)
 		if gotN != wantN || gotOK != wantOK {
 			t.Fatalf("ValidRun(%q) = %d, %v; want %d, %v", b, gotN, gotOK, wantN, wantOK)
+		}
+	}
+}
+
+// TestCopyRunRandom holds CopyRun to runOf on random text (randomRun) and
+// a destination of random room: over the whole blocks both hold, followed
+// by a quote, it finds the same run, and it has copied the run.
+func TestCopyRunRandom(t *testing.T) {
+	if !AVX2 {
+		t.Skip("CopyRun copies only where there is AVX2")
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		b := randomRun(r, 300)
+		dst := make([]byte, r.IntN(300))
+		for i := range dst {
+			dst[i] = 0xff // not what any run copies, so that a byte left out shows
+		}
+		gotN, gotOK := CopyRun(b, dst)
+		m := min(len(b), len(dst)) &^ 31
+		if m == 0 {
+			if gotN != 0 || gotOK {
+				t.Fatalf("CopyRun(%q) into %d bytes = %d, %v; want 0, false", b, len(dst), gotN, gotOK)
+			}
+			continue
+		}
+		wantN, wantOK := runOf(append(b[:m:m], '"'))
+		if gotN != wantN || gotOK != wantOK {
+			t.Fatalf("CopyRun(%q) into %d bytes = %d, %v; want %d, %v", b, len(dst), gotN, gotOK, wantN, wantOK)
+		}
+		if string(dst[:gotN]) != string(b[:gotN]) {
+			t.Fatalf("CopyRun(%q) copied %q", b[:gotN], dst[:gotN])
 		}
 	}
 }

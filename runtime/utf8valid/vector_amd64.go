@@ -2,6 +2,8 @@
 
 package utf8valid
 
+import "unsafe"
+
 // AVX2 says whether the processor and the operating system support AVX2,
 // which validLong uses, as do the decoders' own vector loops: one check,
 // made at start-up, for all of them. Where there is no vector code
@@ -20,17 +22,18 @@ func validLong(p []byte) bool {
 	n := len(p) &^ 31
 	var tail [32]byte
 	copy(tail[:], p[n:])
-	_, ok := vectorAVX2(p[:n], &tail, false)
+	_, ok := vectorAVX2(p[:n], &tail, false, nil)
 	return ok
 }
 
 // vectorAVX2 checks p, whose length is a multiple of 32, followed by tail
 // as UTF-8: all of it, or with run, the text before the first '"', '\\' or
-// byte below 0x20, which tail has, and returns that text's length
+// byte below 0x20, which tail has, and returns that text's length; with
+// run and dst, it stores p's blocks at dst as it reads them
 // (vector_amd64.s).
 //
 //go:noescape
-func vectorAVX2(p []byte, tail *[32]byte, run bool) (n int, ok bool)
+func vectorAVX2(p []byte, tail *[32]byte, run bool, dst *byte) (n int, ok bool)
 
 // haveAVX2 asks the processor (CPUID) and the operating system (XGETBV)
 // whether AVX2 can be used.
@@ -50,5 +53,20 @@ func validRunLong(p []byte) (int, bool) {
 	n := len(p) &^ 31
 	tail := quotes
 	copy(tail[:], p[n:])
-	return vectorAVX2(p[:n], &tail, true)
+	return vectorAVX2(p[:n], &tail, true, nil)
+}
+
+// CopyRun is ValidRun over the first m bytes of p, m being the most whole
+// blocks of 32 bytes that both p and dst hold, that also copies them to
+// dst as it reads them: n and ok are what ValidRun returns for p[:m] had a
+// '"' followed it, and dst[:n] holds p[:n]. A caller that finds p[n] to
+// be '"' (n < len(p)) has read a string's content and copied it in one
+// pass, where ValidRun and a copy would read it twice. Only where AVX2 is
+// true; elsewhere it returns 0 and false.
+func CopyRun(p, dst []byte) (n int, ok bool) {
+	m := min(len(p), len(dst)) &^ 31
+	if !AVX2 || m == 0 {
+		return 0, false
+	}
+	return vectorAVX2(p[:m], &quotes, true, unsafe.SliceData(dst))
 }

@@ -144,18 +144,21 @@ GLOBL iota<>(SB), RODATA|NOPTR, $32
 	VPOR      Y2, Y4, Y2                \
 	VPMOVMSKB Y2, AX
 
-// func vectorAVX2(p []byte, tail *[32]byte, run bool) (n int, ok bool)
+// func vectorAVX2(p []byte, tail *[32]byte, run bool, dst *byte) (n int, ok bool)
 //
 // Checks p (whose length is a multiple of 32) followed by tail as UTF-8,
 // all of it (run false: n is then len(p)+32), or only up to the first byte
 // that ends a run of string content, which tail has (run true: n is its
 // offset). ok says whether what was checked is valid. In a run, the block
 // with the stop is checked with the stop and the bytes after it zeroed:
-// ASCII, which a character cut off there is not followed by. One function
-// for both, so that a client that copies the runtime and never calls
-// ValidRun (one with no JSON) still has a declaration for all its
-// assembly.
-TEXT ·vectorAVX2(SB), NOSPLIT, $0-49
+// ASCII, which a character cut off there is not followed by. In a run
+// with dst not nil, each block of p read is also stored at the same
+// offset from dst, which has room for all of p: the text is copied as it
+// is checked, in one pass rather than two (tail's bytes are not stored).
+// One function for all of it, so that a client that copies the runtime
+// and never calls ValidRun (one with no JSON) still has a declaration for
+// all its assembly.
+TEXT ·vectorAVX2(SB), NOSPLIT, $0-57
 	MOVQ    p_base+0(FP), SI
 	MOVQ    p_len+8(FP), CX
 	MOVQ    SI, DI
@@ -186,15 +189,18 @@ last:
 	CHECK
 	SUBQ    DI, SI
 	ADDQ    $32, SI
-	MOVQ    SI, n+40(FP)
+	MOVQ    SI, n+48(FP)
 	VPTEST  Y9, Y9
-	SETEQ   ok+48(FP)
+	SETEQ   ok+56(FP)
 	VZEROUPPER
 	RET
 
 runStart:
+	MOVQ  dst+40(FP), DX
 	TESTQ CX, CX
 	JZ    runTail
+	TESTQ DX, DX
+	JNZ   copyLoop
 
 runLoop:
 	VMOVDQU (SI), Y0
@@ -205,6 +211,20 @@ runLoop:
 	ADDQ    $32, SI
 	DECQ    CX
 	JNZ     runLoop
+
+	JMP runTail
+
+copyLoop:
+	VMOVDQU (SI), Y0
+	VMOVDQU Y0, (DX)
+	STOPS
+	TESTL   AX, AX
+	JNZ     found
+	CHECK
+	ADDQ    $32, SI
+	ADDQ    $32, DX
+	DECQ    CX
+	JNZ     copyLoop
 
 runTail:
 	MOVQ    SI, R8 // the offset of tail's bytes in the run: SI-DI
@@ -224,9 +244,9 @@ found:
 	CHECK
 	SUBQ         DI, SI
 	ADDQ         CX, SI
-	MOVQ         SI, n+40(FP)
+	MOVQ         SI, n+48(FP)
 	VPTEST       Y9, Y9
-	SETEQ        ok+48(FP)
+	SETEQ        ok+56(FP)
 	VZEROUPPER
 	RET
 
