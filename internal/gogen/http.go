@@ -543,9 +543,16 @@ func (c *codec) decodePayload(g *jen.Group, m *shapes.Member, v string) {
 // v points to; a streaming member gets stream. body is a []byte whose memory
 // is reused (the client's response) when isBytes, else a string (the
 // server's request).
+//
+// An empty body leaves an optional blob or string payload unset, but sets a
+// @required one to the empty value: HTTP cannot tell an empty payload from
+// none, and a client that sends an empty required payload (Go's []byte{},
+// which its required check accepts) has set it, so a server must not then
+// refuse the request as missing the member.
 func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body *jen.Statement, isBytes bool, stream *jen.Statement) {
 	field := jen.Id(v).Dot(c.p.FieldName(m))
 	t := m.Target
+	required := m.Traits.Required()
 	nonEmpty := body.Clone().Op("!=").Lit("")
 	kept := body.Clone() // a copy of the body that outlives it
 	asString := body.Clone()
@@ -564,11 +571,21 @@ func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body
 	case isEventStream(m) && c.eventDecNames[t] != "" && isBytes:
 		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(stream, jen.Id(c.eventFunc(t))))
 	case t.Kind == shapes.KindBlob:
-		if isBytes {
+		switch {
+		case required && isBytes:
+			g.Add(field.Clone().Op("=").Append(jen.Index().Byte().Values(), body.Clone().Op("...")))
+		case required:
+			g.Add(field.Clone().Op("=").Index().Byte().Call(body.Clone()))
+		case isBytes:
 			g.If(nonEmpty).Block(field.Clone().Op("=").Add(kept))
-		} else {
+		default:
 			g.If(nonEmpty).Block(field.Clone().Op("=").Index().Byte().Call(body.Clone()))
 		}
+	case t.Kind == shapes.KindString && !t.IsEnum() && required:
+		g.Block(
+			jen.Id("x").Op(":=").Add(asString),
+			field.Clone().Op("=").Op("&").Id("x"),
+		)
 	case t.Kind == shapes.KindString || t.IsEnum():
 		g.If(nonEmpty).BlockFunc(func(b *jen.Group) {
 			if t.IsEnum() {
