@@ -80,6 +80,34 @@ func TestUnsupportedProtocolIsRefused(t *testing.T) {
 	}
 }
 
+// TestModelRefusedBeforeImportPath: a model no package could be generated
+// from is reported as such, even where the output directory has no go.mod
+// to derive an import path from (t.TempDir's has none above it).
+func TestModelRefusedBeforeImportPath(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "go.mod")); err == nil {
+		t.Skip("the temporary directory is inside a module")
+	}
+	for _, c := range []struct {
+		protocol, server, want string
+	}{
+		{"aws.protocols#awsQuery", "", "aws.protocols#awsQuery is not supported"},
+		{"aws.protocols#awsJson1_0", "-server", "-server supports the aws.protocols#restJson1 protocol only"},
+	} {
+		m := writeModel(t, `{"smithy":"2.0","shapes":{
+		  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"`+c.protocol+`":{}}},
+		  "a#Op":{"type":"operation"}}}`)
+		args := []string{"-model", m, "-out", filepath.Join(dir, "svc")}
+		if c.server != "" {
+			args = append(args, c.server)
+		}
+		code, _, stderr := runGen(args...)
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s %s: exit %d, stderr %q; want 1 and %q", c.protocol, c.server, code, stderr, c.want)
+		}
+	}
+}
+
 // A failed generation must leave the previous output exactly as it was.
 func TestFailedGenerationKeepsPreviousOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "outposts")

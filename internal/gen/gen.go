@@ -91,7 +91,7 @@ func Check(opts Options) (Summary, error) {
 		if err != nil {
 			return sum, err
 		}
-		if err := gogen.CheckProtocol(svc.Shape); err != nil {
+		if err := gogen.CheckProtocol(svc.Shape, false); err != nil {
 			return sum, m.Locate(err)
 		}
 	}
@@ -106,6 +106,9 @@ func Render(opts Options) (map[string][]byte, error) {
 	}
 	svc, err := m.Service(opts.Service)
 	if err != nil {
+		return nil, err
+	}
+	if err := gogen.CheckProtocol(svc.Shape, opts.Server); err != nil {
 		return nil, err
 	}
 	importPath := opts.ImportPath

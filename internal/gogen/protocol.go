@@ -99,10 +99,25 @@ func protocolOf(svc *shapes.Shape) (protocol, error) {
 }
 
 // CheckProtocol refuses a service whose protocol the generator does not
-// implement, for gen -check, which refuses what generating would.
-func CheckProtocol(svc *shapes.Shape) error {
-	_, err := protocolOf(svc)
-	return err
+// implement, for gen -check, which refuses what generating would; with
+// server, also one whose protocol the server half does not serve. gen
+// asks it before anything about where the package goes, so that a model
+// no output could be generated from is reported first.
+func CheckProtocol(svc *shapes.Shape, server bool) error {
+	proto, err := protocolOf(svc)
+	if err != nil || !server {
+		return err
+	}
+	return serverProtocol(svc, proto)
+}
+
+// serverProtocol refuses a protocol the server half does not serve.
+func serverProtocol(svc *shapes.Shape, proto protocol) error {
+	if _, ok := proto.(restJSON1); !ok {
+		return &shapes.Error{File: svc.File, Shape: svc.ID.String(),
+			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, proto.traitID())}
+	}
+	return nil
 }
 
 // ProtocolID returns the trait ID of the protocol the generated client speaks.

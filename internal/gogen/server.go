@@ -122,9 +122,8 @@ func templateDecls(name string) ([]string, error) {
 
 // planServer names the server package's declarations.
 func (p *Plan) planServer() error {
-	if _, ok := p.proto.(restJSON1); !ok {
-		return &shapes.Error{File: p.Svc.Shape.File, Shape: p.Svc.Shape.ID.String(),
-			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, p.proto.traitID())}
+	if err := serverProtocol(p.Svc.Shape, p.proto); err != nil {
+		return err
 	}
 	scope := naming.NewScope()
 	for _, a := range serverAliases {
