@@ -1188,6 +1188,7 @@ func decodeAWSServiceNameList(d *smithy.Decoder) []types.AWSServiceName {
 	var b smithy.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.AWSServiceName(d.Enum(&enumAWSServiceName))
@@ -1283,6 +1284,7 @@ func decodeAssetInstanceCapacityList(d *smithy.Decoder) []types.AssetInstanceTyp
 	var b smithy.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInstanceTypeCapacity(d, b.NextIn(d))
@@ -1298,6 +1300,7 @@ func decodeAssetInstanceList(d *smithy.Decoder) []types.AssetInstance {
 	var b smithy.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInstance(d, b.NextIn(d))
@@ -1327,6 +1330,7 @@ func decodeAssetListDefinition(d *smithy.Decoder) []types.AssetInfo {
 	var b smithy.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInfo(d, b.NextIn(d))
@@ -1370,6 +1374,7 @@ func decodeBlockingInstancesList(d *smithy.Decoder) []types.BlockingInstance {
 	var b smithy.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBlockingInstance(d, b.NextIn(d))
@@ -1403,6 +1408,7 @@ func decodeCapacityTaskList(d *smithy.Decoder) []types.CapacityTaskSummary {
 	var b smithy.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCapacityTaskSummary(d, b.NextIn(d))
@@ -1466,6 +1472,7 @@ func decodeCatalogItemListDefinition(d *smithy.Decoder) []types.CatalogItem {
 	var b smithy.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCatalogItem(d, b.NextIn(d))
@@ -1539,6 +1546,7 @@ func decodeEC2CapacityListDefinition(d *smithy.Decoder) []types.EC2Capacity {
 	var b smithy.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEC2Capacity(d, b.NextIn(d))
@@ -1590,6 +1598,7 @@ func decodeInstanceTypeListDefinition(d *smithy.Decoder) []types.InstanceTypeIte
 	var b smithy.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInstanceTypeItem(d, b.NextIn(d))
@@ -1663,6 +1672,7 @@ func decodeLineItemAssetInformationList(d *smithy.Decoder) []types.LineItemAsset
 	var b smithy.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLineItemAssetInformation(d, b.NextIn(d))
@@ -1678,6 +1688,7 @@ func decodeLineItemListDefinition(d *smithy.Decoder) []types.LineItem {
 	var b smithy.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLineItem(d, b.NextIn(d))
@@ -1768,6 +1779,7 @@ func decodeOrderSummaryListDefinition(d *smithy.Decoder) []types.OrderSummary {
 	var b smithy.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeOrderSummary(d, b.NextIn(d))
@@ -1817,6 +1829,7 @@ func decodeOutpostListDefinition(d *smithy.Decoder) []types.Outpost {
 	var b smithy.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeOutpost(d, b.NextIn(d))
@@ -1860,6 +1873,7 @@ func decodeRequestedInstancePools(d *smithy.Decoder) []types.InstanceTypeCapacit
 	var b smithy.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInstanceTypeCapacity(d, b.NextIn(d))
@@ -1923,6 +1937,7 @@ func decodeSiteListDefinition(d *smithy.Decoder) []types.Site {
 	var b smithy.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSite(d, b.NextIn(d))
@@ -1938,6 +1953,7 @@ func decodeSupportedStorageList(d *smithy.Decoder) []types.SupportedStorageEnum 
 	var b smithy.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.SupportedStorageEnum(d.Enum(&enumSupportedStorageEnum))
@@ -1953,6 +1969,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *smithy.Decoder) []int32 {
 	var b smithy.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int32()

@@ -711,8 +711,15 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 						jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Nil(),
 						jen.Continue(),
 					)
-				} else {
+				} else if c.strict {
 					b.If(c.denseNull(s)).Block(jen.Continue())
+				} else {
+					// A client keeps a null's place in a dense list, as
+					// its element's zero value (see denseNull).
+					b.If(jen.Id("d").Dot("Null").Call()).Block(
+						jen.Id("b").Dot("NextIn").Call(jen.Id("d")),
+						jen.Continue(),
+					)
 				}
 				if m.Target.Kind == shapes.KindStructure && !elemPtr {
 					b.Id(c.decFunc(m.Target)).Call(jen.Id("d"), jen.Id("b").Dot("NextIn").Call(jen.Id("d")))
@@ -755,8 +762,13 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 }
 
 // denseNull is the condition that skips a null element or value of the
-// dense list or map s: a client skips it (Null), a strict decoder refuses
-// it (RefuseNull) and then ends the loop, its error being sticky.
+// dense list or map s: a client skips a map's (Null), as the protocol tests
+// want, a strict decoder refuses either (RefuseNull) and then ends the
+// loop, its error being sticky. A client reads a null in a dense list as
+// the element's zero value instead, in its place, so that the elements
+// after it keep their positions (a model may hold index-aligned lists that
+// its service writes nulls into, such as RDS Data's arrays of a column's
+// values), as aws-sdk-go-v2 does.
 func (c *codec) denseNull(s *shapes.Shape) *jen.Statement {
 	if c.strict {
 		return jen.Id("d").Dot("RefuseNull").Call(jen.Lit(s.ID.Name))

@@ -104,8 +104,9 @@ func (b *ListBuilder[T]) Slice() []T {
 }
 
 // StringList reads an array of text strings as a client's decoder reads a
-// dense list of them: null elements are skipped, and null in place of the
-// array is a nil slice. It is the loop of NextElem, String and
+// dense list of them: a null element, which a dense list should not hold,
+// is read as "" in its place (so that the elements after it keep their
+// positions), and null in place of the array is a nil slice. It is the loop of NextElem, String and
 // ListBuilder.NextIn in one call, as jsonwire's StringList is, so that
 // generated code pays a call a list rather than three an element.
 func (d *Decoder) StringList() []string {
@@ -115,6 +116,7 @@ func (d *Decoder) StringList() []string {
 	var b ListBuilder[string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d) // a zero element, in the null's place
 			continue
 		}
 		*b.NextIn(d) = d.String()

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestStringList checks StringList against the loop it replaces: null
-// elements skipped, null for the list a nil slice, an empty array an empty
-// slice, indefinite-length arrays, and anything but text strings an error.
+// TestStringList checks StringList against the loop it replaces: a null
+// element read as "" in its place, null for the list a nil slice, an
+// empty array an empty slice, indefinite-length arrays, and anything but
+// text strings an error.
 func TestStringList(t *testing.T) {
 	for _, tt := range []struct {
 		hex  string
@@ -18,8 +19,8 @@ func TestStringList(t *testing.T) {
 		{"80", []string{}, false},
 		{"8361616f6162", nil, true},                        // ["a", a string cut short]
 		{"8361619f6162ff", nil, true},                      // an indefinite-length array is not a string
-		{"836161f66162", []string{"a", "b"}, false},        // ["a", null, "b"]
-		{"9f6161f660ff", []string{"a", ""}, false},         // [_ "a", null, ""]
+		{"836161f66162", []string{"a", "", "b"}, false},    // ["a", null, "b"]: the null's place kept
+		{"9f6161f660ff", []string{"a", "", ""}, false},     // [_ "a", null, ""]
 		{"82616101", nil, true},                            // ["a", 1]
 		{"a0", nil, true},                                  // {}
 		{"8262c3a9627878", []string{"é", "xx"}, false},     // ["é", "xx"]
@@ -33,8 +34,8 @@ func TestStringList(t *testing.T) {
 		{"81c06161", []string{"a"}, false},                 // a tag before the string
 		{"8160", []string{""}, false},                      // [""]
 		{"80ff", nil, true},                                // trailing data
-		{"82f6f6", []string{}, false},                      // only nulls
-		{"9ff6ff", []string{}, false},                      // only nulls, indefinite
+		{"82f6f6", []string{"", ""}, false},                // only nulls
+		{"9ff6ff", []string{""}, false},                    // only nulls, indefinite
 	} {
 		d := NewDecoder(unhex(t, tt.hex))
 		got := d.StringList()

@@ -362,8 +362,8 @@ func TestShortStringPageSizedOnce(t *testing.T) {
 	}
 }
 
-// TestStringList checks StringList against the loop it replaces: null
-// elements skipped, null for the list a nil slice, [] an empty one, escapes
+// TestStringList checks StringList against the loop it replaces: a null
+// element read as "" in its place, null for the list a nil slice, [] an empty one, escapes
 // unescaped, and anything but strings an error.
 func TestStringList(t *testing.T) {
 	for _, tt := range []struct {
@@ -374,7 +374,7 @@ func TestStringList(t *testing.T) {
 		{`null`, nil, false},
 		{`[]`, []string{}, false},
 		{`["a"]`, []string{"a"}, false},
-		{` [ "a" , null,"b\n\u00e9" ,"", "Москва 東京" ] `, []string{"a", "b\né", "", "Москва 東京"}, false},
+		{` [ "a" , null,"b\n\u00e9" ,"", "Москва 東京" ] `, []string{"a", "", "b\né", "", "Москва 東京"}, false},
 		{`["a",1]`, nil, true},
 		{`["a",]`, nil, true},
 		{`["a"`, nil, true},

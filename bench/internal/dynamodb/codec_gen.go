@@ -2718,6 +2718,7 @@ func decodeAttributeDefinitions(d *smithy.Decoder) []types.AttributeDefinition {
 	var b smithy.ListBuilder[types.AttributeDefinition]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAttributeDefinition(d, b.NextIn(d))
@@ -2865,6 +2866,7 @@ func decodeAutoScalingPolicyDescriptionList(d *smithy.Decoder) []types.AutoScali
 	var b smithy.ListBuilder[types.AutoScalingPolicyDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAutoScalingPolicyDescription(d, b.NextIn(d))
@@ -2964,6 +2966,7 @@ func decodeBackupSummaries(d *smithy.Decoder) []types.BackupSummary {
 	var b smithy.ListBuilder[types.BackupSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBackupSummary(d, b.NextIn(d))
@@ -3116,6 +3119,7 @@ func decodeBinarySetAttributeValue(d *smithy.Decoder) [][]byte {
 	var b smithy.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Base64()
@@ -3147,6 +3151,7 @@ func decodeCancellationReasonList(d *smithy.Decoder) []types.CancellationReason 
 	var b smithy.ListBuilder[types.CancellationReason]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCancellationReason(d, b.NextIn(d))
@@ -3204,6 +3209,7 @@ func decodeConsumedCapacityMultiple(d *smithy.Decoder) []types.ConsumedCapacity 
 	var b smithy.ListBuilder[types.ConsumedCapacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConsumedCapacity(d, b.NextIn(d))
@@ -3239,6 +3245,7 @@ func decodeContributorInsightsSummaries(d *smithy.Decoder) []types.ContributorIn
 	var b smithy.ListBuilder[types.ContributorInsightsSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeContributorInsightsSummary(d, b.NextIn(d))
@@ -3326,6 +3333,7 @@ func decodeEndpoints(d *smithy.Decoder) []types.Endpoint {
 	var b smithy.ListBuilder[types.Endpoint]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEndpoint(d, b.NextIn(d))
@@ -3395,6 +3403,7 @@ func decodeExportSummaries(d *smithy.Decoder) []types.ExportSummary {
 	var b smithy.ListBuilder[types.ExportSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExportSummary(d, b.NextIn(d))
@@ -3529,6 +3538,7 @@ func decodeGlobalSecondaryIndexDescriptionList(d *smithy.Decoder) []types.Global
 	var b smithy.ListBuilder[types.GlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGlobalSecondaryIndexDescription(d, b.NextIn(d))
@@ -3570,6 +3580,7 @@ func decodeGlobalSecondaryIndexList(d *smithy.Decoder) []types.GlobalSecondaryIn
 	var b smithy.ListBuilder[types.GlobalSecondaryIndex]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGlobalSecondaryIndex(d, b.NextIn(d))
@@ -3601,6 +3612,7 @@ func decodeGlobalSecondaryIndexes(d *smithy.Decoder) []types.GlobalSecondaryInde
 	var b smithy.ListBuilder[types.GlobalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGlobalSecondaryIndexInfo(d, b.NextIn(d))
@@ -3650,6 +3662,7 @@ func decodeGlobalTableList(d *smithy.Decoder) []types.GlobalTable {
 	var b smithy.ListBuilder[types.GlobalTable]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGlobalTable(d, b.NextIn(d))
@@ -3693,6 +3706,7 @@ func decodeImportSummaryList(d *smithy.Decoder) []types.ImportSummary {
 	var b smithy.ListBuilder[types.ImportSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImportSummary(d, b.NextIn(d))
@@ -3825,6 +3839,7 @@ func decodeItemCollectionMetricsMultiple(d *smithy.Decoder) []types.ItemCollecti
 	var b smithy.ListBuilder[types.ItemCollectionMetrics]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeItemCollectionMetrics(d, b.NextIn(d))
@@ -3859,6 +3874,7 @@ func decodeItemCollectionSizeEstimateRange(d *smithy.Decoder) []float64 {
 	var b smithy.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Float64()
@@ -3874,6 +3890,7 @@ func decodeItemList(d *smithy.Decoder) []map[string]types.AttributeValue {
 	var b smithy.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeAttributeMap(d)
@@ -3901,6 +3918,7 @@ func decodeItemResponseList(d *smithy.Decoder) []types.ItemResponse {
 	var b smithy.ListBuilder[types.ItemResponse]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeItemResponse(d, b.NextIn(d))
@@ -3935,6 +3953,7 @@ func decodeKeyList(d *smithy.Decoder) []map[string]types.AttributeValue {
 	var b smithy.ListBuilder[map[string]types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeKey(d)
@@ -3950,6 +3969,7 @@ func decodeKeySchema(d *smithy.Decoder) []types.KeySchemaElement {
 	var b smithy.ListBuilder[types.KeySchemaElement]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeKeySchemaElement(d, b.NextIn(d))
@@ -4017,6 +4037,7 @@ func decodeKinesisDataStreamDestinations(d *smithy.Decoder) []types.KinesisDataS
 	var b smithy.ListBuilder[types.KinesisDataStreamDestination]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeKinesisDataStreamDestination(d, b.NextIn(d))
@@ -4032,6 +4053,7 @@ func decodeListAttributeValue(d *smithy.Decoder) []types.AttributeValue {
 	var b smithy.ListBuilder[types.AttributeValue]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeAttributeValue(d)
@@ -4071,6 +4093,7 @@ func decodeLocalSecondaryIndexDescriptionList(d *smithy.Decoder) []types.LocalSe
 	var b smithy.ListBuilder[types.LocalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLocalSecondaryIndexDescription(d, b.NextIn(d))
@@ -4104,6 +4127,7 @@ func decodeLocalSecondaryIndexes(d *smithy.Decoder) []types.LocalSecondaryIndexI
 	var b smithy.ListBuilder[types.LocalSecondaryIndexInfo]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLocalSecondaryIndexInfo(d, b.NextIn(d))
@@ -4172,6 +4196,7 @@ func decodePartiQLBatchResponse(d *smithy.Decoder) []types.BatchStatementRespons
 	var b smithy.ListBuilder[types.BatchStatementResponse]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchStatementResponse(d, b.NextIn(d))
@@ -4332,6 +4357,7 @@ func decodeReplicaAutoScalingDescriptionList(d *smithy.Decoder) []types.ReplicaA
 	var b smithy.ListBuilder[types.ReplicaAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaAutoScalingDescription(d, b.NextIn(d))
@@ -4387,6 +4413,7 @@ func decodeReplicaDescriptionList(d *smithy.Decoder) []types.ReplicaDescription 
 	var b smithy.ListBuilder[types.ReplicaDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaDescription(d, b.NextIn(d))
@@ -4424,6 +4451,7 @@ func decodeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *smithy.Decod
 	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexAutoScalingDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaGlobalSecondaryIndexAutoScalingDescription(d, b.NextIn(d))
@@ -4463,6 +4491,7 @@ func decodeReplicaGlobalSecondaryIndexDescriptionList(d *smithy.Decoder) []types
 	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaGlobalSecondaryIndexDescription(d, b.NextIn(d))
@@ -4504,6 +4533,7 @@ func decodeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *smithy.Decoder)
 	var b smithy.ListBuilder[types.ReplicaGlobalSecondaryIndexSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaGlobalSecondaryIndexSettingsDescription(d, b.NextIn(d))
@@ -4519,6 +4549,7 @@ func decodeReplicaList(d *smithy.Decoder) []types.Replica {
 	var b smithy.ListBuilder[types.Replica]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplica(d, b.NextIn(d))
@@ -4570,6 +4601,7 @@ func decodeReplicaSettingsDescriptionList(d *smithy.Decoder) []types.ReplicaSett
 	var b smithy.ListBuilder[types.ReplicaSettingsDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicaSettingsDescription(d, b.NextIn(d))
@@ -4928,6 +4960,7 @@ func decodeTagList(d *smithy.Decoder) []types.Tag {
 	var b smithy.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -5015,6 +5048,7 @@ func decodeWriteRequests(d *smithy.Decoder) []types.WriteRequest {
 	var b smithy.ListBuilder[types.WriteRequest]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeWriteRequest(d, b.NextIn(d))

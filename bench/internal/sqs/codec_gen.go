@@ -856,6 +856,7 @@ func decodeBatchResultErrorEntryList(d *smithy.Decoder) []types.BatchResultError
 	var b smithy.ListBuilder[types.BatchResultErrorEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchResultErrorEntry(d, b.NextIn(d))
@@ -871,6 +872,7 @@ func decodeBinaryList(d *smithy.Decoder) [][]byte {
 	var b smithy.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Base64()
@@ -898,6 +900,7 @@ func decodeChangeMessageVisibilityBatchResultEntryList(d *smithy.Decoder) []type
 	var b smithy.ListBuilder[types.ChangeMessageVisibilityBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeChangeMessageVisibilityBatchResultEntry(d, b.NextIn(d))
@@ -925,6 +928,7 @@ func decodeDeleteMessageBatchResultEntryList(d *smithy.Decoder) []types.DeleteMe
 	var b smithy.ListBuilder[types.DeleteMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeleteMessageBatchResultEntry(d, b.NextIn(d))
@@ -968,6 +972,7 @@ func decodeListMessageMoveTasksResultEntryList(d *smithy.Decoder) []types.ListMe
 	var b smithy.ListBuilder[types.ListMessageMoveTasksResultEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListMessageMoveTasksResultEntry(d, b.NextIn(d))
@@ -1048,6 +1053,7 @@ func decodeMessageList(d *smithy.Decoder) []types.Message {
 	var b smithy.ListBuilder[types.Message]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMessage(d, b.NextIn(d))
@@ -1127,6 +1133,7 @@ func decodeSendMessageBatchResultEntryList(d *smithy.Decoder) []types.SendMessag
 	var b smithy.ListBuilder[types.SendMessageBatchResultEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSendMessageBatchResultEntry(d, b.NextIn(d))

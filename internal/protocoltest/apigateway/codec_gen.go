@@ -64,6 +64,7 @@ func decodeListOfEndpointType(d *jsonwire.Decoder) []types.EndpointType {
 	var b jsonwire.ListBuilder[types.EndpointType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.EndpointType(d.Enum(&enumEndpointType))
@@ -79,6 +80,7 @@ func decodeListOfRestApi(d *jsonwire.Decoder) []types.RestApi {
 	var b jsonwire.ListBuilder[types.RestApi]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRestApi(d, b.NextIn(d))

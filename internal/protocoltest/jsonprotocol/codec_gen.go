@@ -770,6 +770,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
@@ -804,6 +805,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
@@ -831,6 +833,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -865,6 +868,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -950,6 +954,7 @@ func decodeListOfKitchenSinks(d *jsonwire.Decoder) []types.KitchenSink {
 	var b jsonwire.ListBuilder[types.KitchenSink]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeKitchenSink(d, b.NextIn(d))
@@ -965,6 +970,7 @@ func decodeListOfListOfStrings(d *jsonwire.Decoder) [][]string {
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeListOfStrings(d)
@@ -980,6 +986,7 @@ func decodeListOfMapsOfStrings(d *jsonwire.Decoder) []map[string]string {
 	var b jsonwire.ListBuilder[map[string]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeMapOfStrings(d)
@@ -999,6 +1006,7 @@ func decodeListOfStructs(d *jsonwire.Decoder) []types.SimpleStruct {
 	var b jsonwire.ListBuilder[types.SimpleStruct]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSimpleStruct(d, b.NextIn(d))

@@ -719,6 +719,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDialog(d, b.NextIn(d))

@@ -3279,6 +3279,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Bool()
@@ -3425,6 +3426,7 @@ func decodeDialogList(d *jsonwire.Decoder) []types.Dialog {
 	var b jsonwire.ListBuilder[types.Dialog]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDialog(d, b.NextIn(d))
@@ -3508,6 +3510,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
@@ -3542,6 +3545,7 @@ func decodeFooEnumSet(d *jsonwire.Decoder) []types.FooEnum {
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
@@ -3583,6 +3587,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -3617,6 +3622,7 @@ func decodeIntegerEnumSet(d *jsonwire.Decoder) []types.IntegerEnum {
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -3632,6 +3638,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int32()
@@ -3765,6 +3772,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeStringList(d)
@@ -4142,6 +4150,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStructureListMember(d, b.NextIn(d))
@@ -4206,6 +4215,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.EpochSeconds()

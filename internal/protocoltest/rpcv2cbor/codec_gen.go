@@ -699,6 +699,7 @@ func decodeBlobList(d *cbor.Decoder) [][]byte {
 	var b cbor.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Blob()
@@ -714,6 +715,7 @@ func decodeBooleanList(d *cbor.Decoder) []bool {
 	var b cbor.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Bool()
@@ -838,6 +840,7 @@ func decodeFooEnumList(d *cbor.Decoder) []types.FooEnum {
 	var b cbor.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.String())
@@ -865,6 +868,7 @@ func decodeIntegerEnumList(d *cbor.Decoder) []types.IntegerEnum {
 	var b cbor.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -880,6 +884,7 @@ func decodeIntegerList(d *cbor.Decoder) []int32 {
 	var b cbor.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int32()
@@ -895,6 +900,7 @@ func decodeNestedStringList(d *cbor.Decoder) [][]string {
 	var b cbor.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeStringList(d)
@@ -1129,6 +1135,7 @@ func decodeStructureList(d *cbor.Decoder) []types.StructureListMember {
 	var b cbor.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStructureListMember(d, b.NextIn(d))
@@ -1181,6 +1188,7 @@ func decodeTimestampList(d *cbor.Decoder) []time.Time {
 	var b cbor.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.EpochSeconds()
@@ -1210,6 +1218,7 @@ func decodeValidationExceptionFieldList(d *cbor.Decoder) []types.ValidationExcep
 	var b cbor.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidationExceptionField(d, b.NextIn(d))

@@ -753,6 +753,7 @@ func decodeBlobList(d *jsonwire.Decoder) [][]byte {
 	var b jsonwire.ListBuilder[[]byte]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Base64()
@@ -768,6 +769,7 @@ func decodeBooleanList(d *jsonwire.Decoder) []bool {
 	var b jsonwire.ListBuilder[bool]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Bool()
@@ -892,6 +894,7 @@ func decodeFooEnumList(d *jsonwire.Decoder) []types.FooEnum {
 	var b jsonwire.ListBuilder[types.FooEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.FooEnum(d.Enum(&enumFooEnum))
@@ -919,6 +922,7 @@ func decodeIntegerEnumList(d *jsonwire.Decoder) []types.IntegerEnum {
 	var b jsonwire.ListBuilder[types.IntegerEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IntegerEnum(d.Int32())
@@ -934,6 +938,7 @@ func decodeIntegerList(d *jsonwire.Decoder) []int32 {
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int32()
@@ -949,6 +954,7 @@ func decodeNestedStringList(d *jsonwire.Decoder) [][]string {
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeStringList(d)
@@ -1122,6 +1128,7 @@ func decodeStructureList(d *jsonwire.Decoder) []types.StructureListMember {
 	var b jsonwire.ListBuilder[types.StructureListMember]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStructureListMember(d, b.NextIn(d))
@@ -1174,6 +1181,7 @@ func decodeTimestampList(d *jsonwire.Decoder) []time.Time {
 	var b jsonwire.ListBuilder[time.Time]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.EpochSeconds()
@@ -1203,6 +1211,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidationExceptionField(d, b.NextIn(d))

@@ -1893,6 +1893,7 @@ func decodeActionInvocations(d *jsonwire.Decoder) []types.ActionInvocation {
 	var b jsonwire.ListBuilder[types.ActionInvocation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeActionInvocation(d, b.NextIn(d))
@@ -1908,6 +1909,7 @@ func decodeActionList(d *jsonwire.Decoder) []types.Action {
 	var b jsonwire.ListBuilder[types.Action]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAction(d, b.NextIn(d))
@@ -1958,6 +1960,7 @@ func decodeApplicationList(d *jsonwire.Decoder) []types.Application {
 	var b jsonwire.ListBuilder[types.Application]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeApplication(d, b.NextIn(d))
@@ -1991,6 +1994,7 @@ func decodeAppliedExtensions(d *jsonwire.Decoder) []types.AppliedExtension {
 	var b jsonwire.ListBuilder[types.AppliedExtension]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAppliedExtension(d, b.NextIn(d))
@@ -2058,6 +2062,7 @@ func decodeConfigurationProfileSummaryList(d *jsonwire.Decoder) []types.Configur
 	var b jsonwire.ListBuilder[types.ConfigurationProfileSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConfigurationProfileSummary(d, b.NextIn(d))
@@ -2107,6 +2112,7 @@ func decodeDeploymentEvents(d *jsonwire.Decoder) []types.DeploymentEvent {
 	var b jsonwire.ListBuilder[types.DeploymentEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeploymentEvent(d, b.NextIn(d))
@@ -2122,6 +2128,7 @@ func decodeDeploymentList(d *jsonwire.Decoder) []types.DeploymentSummary {
 	var b jsonwire.ListBuilder[types.DeploymentSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeploymentSummary(d, b.NextIn(d))
@@ -2163,6 +2170,7 @@ func decodeDeploymentStrategyList(d *jsonwire.Decoder) []types.DeploymentStrateg
 	var b jsonwire.ListBuilder[types.DeploymentStrategy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeploymentStrategy(d, b.NextIn(d))
@@ -2234,6 +2242,7 @@ func decodeEnvironmentList(d *jsonwire.Decoder) []types.Environment {
 	var b jsonwire.ListBuilder[types.Environment]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEnvironment(d, b.NextIn(d))
@@ -2249,6 +2258,7 @@ func decodeExtensionAssociationSummaries(d *jsonwire.Decoder) []types.ExtensionA
 	var b jsonwire.ListBuilder[types.ExtensionAssociationSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExtensionAssociationSummary(d, b.NextIn(d))
@@ -2280,6 +2290,7 @@ func decodeExtensionSummaries(d *jsonwire.Decoder) []types.ExtensionSummary {
 	var b jsonwire.ListBuilder[types.ExtensionSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExtensionSummary(d, b.NextIn(d))
@@ -2339,6 +2350,7 @@ func decodeHostedConfigurationVersionSummaryList(d *jsonwire.Decoder) []types.Ho
 	var b jsonwire.ListBuilder[types.HostedConfigurationVersionSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeHostedConfigurationVersionSummary(d, b.NextIn(d))
@@ -2374,6 +2386,7 @@ func decodeInvalidConfigurationDetailList(d *jsonwire.Decoder) []types.InvalidCo
 	var b jsonwire.ListBuilder[types.InvalidConfigurationDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInvalidConfigurationDetail(d, b.NextIn(d))
@@ -2403,6 +2416,7 @@ func decodeMonitorList(d *jsonwire.Decoder) []types.Monitor {
 	var b jsonwire.ListBuilder[types.Monitor]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMonitor(d, b.NextIn(d))
@@ -2507,6 +2521,7 @@ func decodeValidatorList(d *jsonwire.Decoder) []types.Validator {
 	var b jsonwire.ListBuilder[types.Validator]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidator(d, b.NextIn(d))
@@ -2522,6 +2537,7 @@ func decodeValidatorTypeList(d *jsonwire.Decoder) []types.ValidatorType {
 	var b jsonwire.ListBuilder[types.ValidatorType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.ValidatorType(d.Enum(&enumValidatorType))

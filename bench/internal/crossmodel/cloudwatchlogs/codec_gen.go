@@ -3298,6 +3298,7 @@ func decodeAccountPolicies(d *jsonwire.Decoder) []types.AccountPolicy {
 	var b jsonwire.ListBuilder[types.AccountPolicy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAccountPolicy(d, b.NextIn(d))
@@ -3337,6 +3338,7 @@ func decodeAddKeyEntries(d *jsonwire.Decoder) []types.AddKeyEntry {
 	var b jsonwire.ListBuilder[types.AddKeyEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAddKeyEntry(d, b.NextIn(d))
@@ -3384,6 +3386,7 @@ func decodeAllowedFields(d *jsonwire.Decoder) []types.RecordField {
 	var b jsonwire.ListBuilder[types.RecordField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRecordField(d, b.NextIn(d))
@@ -3399,6 +3402,7 @@ func decodeAnomalies(d *jsonwire.Decoder) []types.Anomaly {
 	var b jsonwire.ListBuilder[types.Anomaly]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAnomaly(d, b.NextIn(d))
@@ -3492,6 +3496,7 @@ func decodeAnomalyDetectors(d *jsonwire.Decoder) []types.AnomalyDetector {
 	var b jsonwire.ListBuilder[types.AnomalyDetector]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAnomalyDetector(d, b.NextIn(d))
@@ -3579,6 +3584,7 @@ func decodeConfigurationTemplates(d *jsonwire.Decoder) []types.ConfigurationTemp
 	var b jsonwire.ListBuilder[types.ConfigurationTemplate]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConfigurationTemplate(d, b.NextIn(d))
@@ -3606,6 +3612,7 @@ func decodeCopyValueEntries(d *jsonwire.Decoder) []types.CopyValueEntry {
 	var b jsonwire.ListBuilder[types.CopyValueEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCopyValueEntry(d, b.NextIn(d))
@@ -3677,6 +3684,7 @@ func decodeDeliveries(d *jsonwire.Decoder) []types.Delivery {
 	var b jsonwire.ListBuilder[types.Delivery]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDelivery(d, b.NextIn(d))
@@ -3758,6 +3766,7 @@ func decodeDeliveryDestinations(d *jsonwire.Decoder) []types.DeliveryDestination
 	var b jsonwire.ListBuilder[types.DeliveryDestination]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeliveryDestination(d, b.NextIn(d))
@@ -3795,6 +3804,7 @@ func decodeDeliverySources(d *jsonwire.Decoder) []types.DeliverySource {
 	var b jsonwire.ListBuilder[types.DeliverySource]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeliverySource(d, b.NextIn(d))
@@ -3832,6 +3842,7 @@ func decodeDestinations(d *jsonwire.Decoder) []types.Destination {
 	var b jsonwire.ListBuilder[types.Destination]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDestination(d, b.NextIn(d))
@@ -3945,6 +3956,7 @@ func decodeExportTasks(d *jsonwire.Decoder) []types.ExportTask {
 	var b jsonwire.ListBuilder[types.ExportTask]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExportTask(d, b.NextIn(d))
@@ -3999,6 +4011,7 @@ func decodeFieldIndexes(d *jsonwire.Decoder) []types.FieldIndex {
 	var b jsonwire.ListBuilder[types.FieldIndex]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFieldIndex(d, b.NextIn(d))
@@ -4034,6 +4047,7 @@ func decodeFilteredLogEvents(d *jsonwire.Decoder) []types.FilteredLogEvent {
 	var b jsonwire.ListBuilder[types.FilteredLogEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFilteredLogEvent(d, b.NextIn(d))
@@ -4082,6 +4096,7 @@ func decodeIndexPolicies(d *jsonwire.Decoder) []types.IndexPolicy {
 	var b jsonwire.ListBuilder[types.IndexPolicy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeIndexPolicy(d, b.NextIn(d))
@@ -4117,6 +4132,7 @@ func decodeInheritedProperties(d *jsonwire.Decoder) []types.InheritedProperty {
 	var b jsonwire.ListBuilder[types.InheritedProperty]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.InheritedProperty(d.Enum(&enumInheritedProperty))
@@ -4168,6 +4184,7 @@ func decodeIntegrationSummaries(d *jsonwire.Decoder) []types.IntegrationSummary 
 	var b jsonwire.ListBuilder[types.IntegrationSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeIntegrationSummary(d, b.NextIn(d))
@@ -4253,6 +4270,7 @@ func decodeLiveTailSessionResults(d *jsonwire.Decoder) []types.LiveTailSessionLo
 	var b jsonwire.ListBuilder[types.LiveTailSessionLogEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLiveTailSessionLogEvent(d, b.NextIn(d))
@@ -4370,6 +4388,7 @@ func decodeLogGroupFieldList(d *jsonwire.Decoder) []types.LogGroupField {
 	var b jsonwire.ListBuilder[types.LogGroupField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogGroupField(d, b.NextIn(d))
@@ -4393,6 +4412,7 @@ func decodeLogGroups(d *jsonwire.Decoder) []types.LogGroup {
 	var b jsonwire.ListBuilder[types.LogGroup]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogGroup(d, b.NextIn(d))
@@ -4427,6 +4447,7 @@ func decodeLogSamples(d *jsonwire.Decoder) []types.LogEvent {
 	var b jsonwire.ListBuilder[types.LogEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogEvent(d, b.NextIn(d))
@@ -4468,6 +4489,7 @@ func decodeLogStreams(d *jsonwire.Decoder) []types.LogStream {
 	var b jsonwire.ListBuilder[types.LogStream]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogStream(d, b.NextIn(d))
@@ -4541,6 +4563,7 @@ func decodeMetricFilterMatches(d *jsonwire.Decoder) []types.MetricFilterMatchRec
 	var b jsonwire.ListBuilder[types.MetricFilterMatchRecord]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMetricFilterMatchRecord(d, b.NextIn(d))
@@ -4556,6 +4579,7 @@ func decodeMetricFilters(d *jsonwire.Decoder) []types.MetricFilter {
 	var b jsonwire.ListBuilder[types.MetricFilter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMetricFilter(d, b.NextIn(d))
@@ -4593,6 +4617,7 @@ func decodeMetricTransformations(d *jsonwire.Decoder) []types.MetricTransformati
 	var b jsonwire.ListBuilder[types.MetricTransformation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMetricTransformation(d, b.NextIn(d))
@@ -4608,6 +4633,7 @@ func decodeMoveKeyEntries(d *jsonwire.Decoder) []types.MoveKeyEntry {
 	var b jsonwire.ListBuilder[types.MoveKeyEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMoveKeyEntry(d, b.NextIn(d))
@@ -4841,6 +4867,7 @@ func decodeOutputFormats(d *jsonwire.Decoder) []types.OutputFormat {
 	var b jsonwire.ListBuilder[types.OutputFormat]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.OutputFormat(d.Enum(&enumOutputFormat))
@@ -4872,6 +4899,7 @@ func decodeOutputLogEvents(d *jsonwire.Decoder) []types.OutputLogEvent {
 	var b jsonwire.ListBuilder[types.OutputLogEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeOutputLogEvent(d, b.NextIn(d))
@@ -5005,6 +5033,7 @@ func decodePatternTokens(d *jsonwire.Decoder) []types.PatternToken {
 	var b jsonwire.ListBuilder[types.PatternToken]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePatternToken(d, b.NextIn(d))
@@ -5130,6 +5159,7 @@ func decodeProcessors(d *jsonwire.Decoder) []types.Processor {
 	var b jsonwire.ListBuilder[types.Processor]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeProcessor(d, b.NextIn(d))
@@ -5197,6 +5227,7 @@ func decodeQueryDefinitionList(d *jsonwire.Decoder) []types.QueryDefinition {
 	var b jsonwire.ListBuilder[types.QueryDefinition]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeQueryDefinition(d, b.NextIn(d))
@@ -5234,6 +5265,7 @@ func decodeQueryInfoList(d *jsonwire.Decoder) []types.QueryInfo {
 	var b jsonwire.ListBuilder[types.QueryInfo]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeQueryInfo(d, b.NextIn(d))
@@ -5249,6 +5281,7 @@ func decodeQueryResults(d *jsonwire.Decoder) [][]types.ResultField {
 	var b jsonwire.ListBuilder[[]types.ResultField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeResultRows(d)
@@ -5332,6 +5365,7 @@ func decodeRenameKeyEntries(d *jsonwire.Decoder) []types.RenameKeyEntry {
 	var b jsonwire.ListBuilder[types.RenameKeyEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRenameKeyEntry(d, b.NextIn(d))
@@ -5379,6 +5413,7 @@ func decodeResourcePolicies(d *jsonwire.Decoder) []types.ResourcePolicy {
 	var b jsonwire.ListBuilder[types.ResourcePolicy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourcePolicy(d, b.NextIn(d))
@@ -5424,6 +5459,7 @@ func decodeResultRows(d *jsonwire.Decoder) []types.ResultField {
 	var b jsonwire.ListBuilder[types.ResultField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResultField(d, b.NextIn(d))
@@ -5467,6 +5503,7 @@ func decodeSearchedLogStreams(d *jsonwire.Decoder) []types.SearchedLogStream {
 	var b jsonwire.ListBuilder[types.SearchedLogStream]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSearchedLogStream(d, b.NextIn(d))
@@ -5518,6 +5555,7 @@ func decodeSplitStringEntries(d *jsonwire.Decoder) []types.SplitStringEntry {
 	var b jsonwire.ListBuilder[types.SplitStringEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSplitStringEntry(d, b.NextIn(d))
@@ -5577,6 +5615,7 @@ func decodeSubscriptionFilters(d *jsonwire.Decoder) []types.SubscriptionFilter {
 	var b jsonwire.ListBuilder[types.SubscriptionFilter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSubscriptionFilter(d, b.NextIn(d))
@@ -5604,6 +5643,7 @@ func decodeSubstituteStringEntries(d *jsonwire.Decoder) []types.SubstituteString
 	var b jsonwire.ListBuilder[types.SubstituteStringEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSubstituteStringEntry(d, b.NextIn(d))
@@ -5670,6 +5710,7 @@ func decodeTransformedLogs(d *jsonwire.Decoder) []types.TransformedLogRecord {
 	var b jsonwire.ListBuilder[types.TransformedLogRecord]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTransformedLogRecord(d, b.NextIn(d))
@@ -5713,6 +5754,7 @@ func decodeTypeConverterEntries(d *jsonwire.Decoder) []types.TypeConverterEntry 
 	var b jsonwire.ListBuilder[types.TypeConverterEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTypeConverterEntry(d, b.NextIn(d))

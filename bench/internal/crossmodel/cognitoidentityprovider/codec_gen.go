@@ -4764,6 +4764,7 @@ func decodeAliasAttributesListType(d *jsonwire.Decoder) []types.AliasAttributeTy
 	var b jsonwire.ListBuilder[types.AliasAttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.AliasAttributeType(d.Enum(&enumAliasAttributeType))
@@ -4779,6 +4780,7 @@ func decodeAllowedFirstAuthFactorsListType(d *jsonwire.Decoder) []types.AuthFact
 	var b jsonwire.ListBuilder[types.AuthFactorType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.AuthFactorType(d.Enum(&enumAuthFactorType))
@@ -4814,6 +4816,7 @@ func decodeAssetListType(d *jsonwire.Decoder) []types.AssetType {
 	var b jsonwire.ListBuilder[types.AssetType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetType(d, b.NextIn(d))
@@ -4849,6 +4852,7 @@ func decodeAttributeListType(d *jsonwire.Decoder) []types.AttributeType {
 	var b jsonwire.ListBuilder[types.AttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAttributeType(d, b.NextIn(d))
@@ -4897,6 +4901,7 @@ func decodeAttributesRequireVerificationBeforeUpdateType(d *jsonwire.Decoder) []
 	var b jsonwire.ListBuilder[types.VerifiedAttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.VerifiedAttributeType(d.Enum(&enumVerifiedAttributeType))
@@ -4944,6 +4949,7 @@ func decodeAuthEventsType(d *jsonwire.Decoder) []types.AuthEventType {
 	var b jsonwire.ListBuilder[types.AuthEventType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAuthEventType(d, b.NextIn(d))
@@ -4983,6 +4989,7 @@ func decodeAvailableChallengeListType(d *jsonwire.Decoder) []types.ChallengeName
 	var b jsonwire.ListBuilder[types.ChallengeNameType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.ChallengeNameType(d.Enum(&enumChallengeNameType))
@@ -5025,6 +5032,7 @@ func decodeChallengeResponseListType(d *jsonwire.Decoder) []types.ChallengeRespo
 	var b jsonwire.ListBuilder[types.ChallengeResponseType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeChallengeResponseType(d, b.NextIn(d))
@@ -5070,6 +5078,7 @@ func decodeCodeDeliveryDetailsListType(d *jsonwire.Decoder) []types.CodeDelivery
 	var b jsonwire.ListBuilder[types.CodeDeliveryDetailsType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCodeDeliveryDetailsType(d, b.NextIn(d))
@@ -5129,6 +5138,7 @@ func decodeConfiguredUserAuthFactorsListType(d *jsonwire.Decoder) []types.AuthFa
 	var b jsonwire.ListBuilder[types.AuthFactorType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.AuthFactorType(d.Enum(&enumAuthFactorType))
@@ -5198,6 +5208,7 @@ func decodeDeviceListType(d *jsonwire.Decoder) []types.DeviceType {
 	var b jsonwire.ListBuilder[types.DeviceType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDeviceType(d, b.NextIn(d))
@@ -5333,6 +5344,7 @@ func decodeEventFiltersType(d *jsonwire.Decoder) []types.EventFilterType {
 	var b jsonwire.ListBuilder[types.EventFilterType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.EventFilterType(d.Enum(&enumEventFilterType))
@@ -5364,6 +5376,7 @@ func decodeExplicitAuthFlowsListType(d *jsonwire.Decoder) []types.ExplicitAuthFl
 	var b jsonwire.ListBuilder[types.ExplicitAuthFlowsType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.ExplicitAuthFlowsType(d.Enum(&enumExplicitAuthFlowsType))
@@ -5391,6 +5404,7 @@ func decodeGroupListType(d *jsonwire.Decoder) []types.GroupType {
 	var b jsonwire.ListBuilder[types.GroupType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGroupType(d, b.NextIn(d))
@@ -5508,6 +5522,7 @@ func decodeLogConfigurationListType(d *jsonwire.Decoder) []types.LogConfiguratio
 	var b jsonwire.ListBuilder[types.LogConfigurationType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogConfigurationType(d, b.NextIn(d))
@@ -5567,6 +5582,7 @@ func decodeMFAOptionListType(d *jsonwire.Decoder) []types.MFAOptionType {
 	var b jsonwire.ListBuilder[types.MFAOptionType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMFAOptionType(d, b.NextIn(d))
@@ -5708,6 +5724,7 @@ func decodeOAuthFlowsType(d *jsonwire.Decoder) []types.OAuthFlowType {
 	var b jsonwire.ListBuilder[types.OAuthFlowType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.OAuthFlowType(d.Enum(&enumOAuthFlowType))
@@ -5798,6 +5815,7 @@ func decodeProvidersListType(d *jsonwire.Decoder) []types.ProviderDescription {
 	var b jsonwire.ListBuilder[types.ProviderDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeProviderDescription(d, b.NextIn(d))
@@ -5813,6 +5831,7 @@ func decodeRecoveryMechanismsType(d *jsonwire.Decoder) []types.RecoveryOptionTyp
 	var b jsonwire.ListBuilder[types.RecoveryOptionType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRecoveryOptionType(d, b.NextIn(d))
@@ -5842,6 +5861,7 @@ func decodeResourceServerScopeListType(d *jsonwire.Decoder) []types.ResourceServ
 	var b jsonwire.ListBuilder[types.ResourceServerScopeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceServerScopeType(d, b.NextIn(d))
@@ -5889,6 +5909,7 @@ func decodeResourceServersListType(d *jsonwire.Decoder) []types.ResourceServerTy
 	var b jsonwire.ListBuilder[types.ResourceServerType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceServerType(d, b.NextIn(d))
@@ -5986,6 +6007,7 @@ func decodeSchemaAttributesListType(d *jsonwire.Decoder) []types.SchemaAttribute
 	var b jsonwire.ListBuilder[types.SchemaAttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSchemaAttributeType(d, b.NextIn(d))
@@ -6171,6 +6193,7 @@ func decodeUserImportJobsListType(d *jsonwire.Decoder) []types.UserImportJobType
 	var b jsonwire.ListBuilder[types.UserImportJobType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUserImportJobType(d, b.NextIn(d))
@@ -6222,6 +6245,7 @@ func decodeUserPoolClientListType(d *jsonwire.Decoder) []types.UserPoolClientDes
 	var b jsonwire.ListBuilder[types.UserPoolClientDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUserPoolClientDescription(d, b.NextIn(d))
@@ -6325,6 +6349,7 @@ func decodeUserPoolListType(d *jsonwire.Decoder) []types.UserPoolDescriptionType
 	var b jsonwire.ListBuilder[types.UserPoolDescriptionType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUserPoolDescriptionType(d, b.NextIn(d))
@@ -6501,6 +6526,7 @@ func decodeUsernameAttributesListType(d *jsonwire.Decoder) []types.UsernameAttri
 	var b jsonwire.ListBuilder[types.UsernameAttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.UsernameAttributeType(d.Enum(&enumUsernameAttributeType))
@@ -6528,6 +6554,7 @@ func decodeUsersListType(d *jsonwire.Decoder) []types.UserType {
 	var b jsonwire.ListBuilder[types.UserType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUserType(d, b.NextIn(d))
@@ -6565,6 +6592,7 @@ func decodeVerifiedAttributesListType(d *jsonwire.Decoder) []types.VerifiedAttri
 	var b jsonwire.ListBuilder[types.VerifiedAttributeType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.VerifiedAttributeType(d.Enum(&enumVerifiedAttributeType))
@@ -6620,6 +6648,7 @@ func decodeWebAuthnCredentialDescriptionListType(d *jsonwire.Decoder) []types.We
 	var b jsonwire.ListBuilder[types.WebAuthnCredentialDescription]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeWebAuthnCredentialDescription(d, b.NextIn(d))

@@ -2137,6 +2137,7 @@ func decodeListOfAssetDestinationEntry(d *jsonwire.Decoder) []types.AssetDestina
 	var b jsonwire.ListBuilder[types.AssetDestinationEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetDestinationEntry(d, b.NextIn(d))
@@ -2152,6 +2153,7 @@ func decodeListOfAssetEntry(d *jsonwire.Decoder) []types.AssetEntry {
 	var b jsonwire.ListBuilder[types.AssetEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetEntry(d, b.NextIn(d))
@@ -2167,6 +2169,7 @@ func decodeListOfAssetSourceEntry(d *jsonwire.Decoder) []types.AssetSourceEntry 
 	var b jsonwire.ListBuilder[types.AssetSourceEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetSourceEntry(d, b.NextIn(d))
@@ -2182,6 +2185,7 @@ func decodeListOfDataGrantSummaryEntry(d *jsonwire.Decoder) []types.DataGrantSum
 	var b jsonwire.ListBuilder[types.DataGrantSummaryEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDataGrantSummaryEntry(d, b.NextIn(d))
@@ -2197,6 +2201,7 @@ func decodeListOfDataSetEntry(d *jsonwire.Decoder) []types.DataSetEntry {
 	var b jsonwire.ListBuilder[types.DataSetEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDataSetEntry(d, b.NextIn(d))
@@ -2212,6 +2217,7 @@ func decodeListOfDatabaseLFTagPolicyPermissions(d *jsonwire.Decoder) []types.Dat
 	var b jsonwire.ListBuilder[types.DatabaseLFTagPolicyPermission]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.DatabaseLFTagPolicyPermission(d.Enum(&enumDatabaseLFTagPolicyPermission))
@@ -2227,6 +2233,7 @@ func decodeListOfEventActionEntry(d *jsonwire.Decoder) []types.EventActionEntry 
 	var b jsonwire.ListBuilder[types.EventActionEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEventActionEntry(d, b.NextIn(d))
@@ -2242,6 +2249,7 @@ func decodeListOfJobEntry(d *jsonwire.Decoder) []types.JobEntry {
 	var b jsonwire.ListBuilder[types.JobEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeJobEntry(d, b.NextIn(d))
@@ -2257,6 +2265,7 @@ func decodeListOfJobError(d *jsonwire.Decoder) []types.JobError {
 	var b jsonwire.ListBuilder[types.JobError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeJobError(d, b.NextIn(d))
@@ -2272,6 +2281,7 @@ func decodeListOfKmsKeysToGrant(d *jsonwire.Decoder) []types.KmsKeyToGrant {
 	var b jsonwire.ListBuilder[types.KmsKeyToGrant]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeKmsKeyToGrant(d, b.NextIn(d))
@@ -2287,6 +2297,7 @@ func decodeListOfLFPermissions(d *jsonwire.Decoder) []types.LFPermission {
 	var b jsonwire.ListBuilder[types.LFPermission]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.LFPermission(d.Enum(&enumLFPermission))
@@ -2306,6 +2317,7 @@ func decodeListOfLFTags(d *jsonwire.Decoder) []types.LFTag {
 	var b jsonwire.ListBuilder[types.LFTag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLFTag(d, b.NextIn(d))
@@ -2321,6 +2333,7 @@ func decodeListOfReceivedDataGrantSummariesEntry(d *jsonwire.Decoder) []types.Re
 	var b jsonwire.ListBuilder[types.ReceivedDataGrantSummariesEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReceivedDataGrantSummariesEntry(d, b.NextIn(d))
@@ -2336,6 +2349,7 @@ func decodeListOfRedshiftDataShareAssetSourceEntry(d *jsonwire.Decoder) []types.
 	var b jsonwire.ListBuilder[types.RedshiftDataShareAssetSourceEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRedshiftDataShareAssetSourceEntry(d, b.NextIn(d))
@@ -2351,6 +2365,7 @@ func decodeListOfRevisionDestinationEntry(d *jsonwire.Decoder) []types.RevisionD
 	var b jsonwire.ListBuilder[types.RevisionDestinationEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRevisionDestinationEntry(d, b.NextIn(d))
@@ -2366,6 +2381,7 @@ func decodeListOfRevisionEntry(d *jsonwire.Decoder) []types.RevisionEntry {
 	var b jsonwire.ListBuilder[types.RevisionEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRevisionEntry(d, b.NextIn(d))
@@ -2381,6 +2397,7 @@ func decodeListOfTableTagPolicyLFPermissions(d *jsonwire.Decoder) []types.TableT
 	var b jsonwire.ListBuilder[types.TableTagPolicyLFPermission]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.TableTagPolicyLFPermission(d.Enum(&enumTableTagPolicyLFPermission))

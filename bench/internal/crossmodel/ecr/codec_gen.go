@@ -2161,6 +2161,7 @@ func decodeAttributeList(d *jsonwire.Decoder) []types.Attribute {
 	var b jsonwire.ListBuilder[types.Attribute]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAttribute(d, b.NextIn(d))
@@ -2192,6 +2193,7 @@ func decodeAuthorizationDataList(d *jsonwire.Decoder) []types.AuthorizationData 
 	var b jsonwire.ListBuilder[types.AuthorizationData]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAuthorizationData(d, b.NextIn(d))
@@ -2265,6 +2267,7 @@ func decodeCvssScoreAdjustmentList(d *jsonwire.Decoder) []types.CvssScoreAdjustm
 	var b jsonwire.ListBuilder[types.CvssScoreAdjustment]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCvssScoreAdjustment(d, b.NextIn(d))
@@ -2300,6 +2303,7 @@ func decodeCvssScoreList(d *jsonwire.Decoder) []types.CvssScore {
 	var b jsonwire.ListBuilder[types.CvssScore]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCvssScore(d, b.NextIn(d))
@@ -2393,6 +2397,7 @@ func decodeEnhancedImageScanFindingList(d *jsonwire.Decoder) []types.EnhancedIma
 	var b jsonwire.ListBuilder[types.EnhancedImageScanFinding]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEnhancedImageScanFinding(d, b.NextIn(d))
@@ -2485,6 +2490,7 @@ func decodeImageDetailList(d *jsonwire.Decoder) []types.ImageDetail {
 	var b jsonwire.ListBuilder[types.ImageDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImageDetail(d, b.NextIn(d))
@@ -2518,6 +2524,7 @@ func decodeImageFailureList(d *jsonwire.Decoder) []types.ImageFailure {
 	var b jsonwire.ListBuilder[types.ImageFailure]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImageFailure(d, b.NextIn(d))
@@ -2547,6 +2554,7 @@ func decodeImageIdentifierList(d *jsonwire.Decoder) []types.ImageIdentifier {
 	var b jsonwire.ListBuilder[types.ImageIdentifier]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImageIdentifier(d, b.NextIn(d))
@@ -2562,6 +2570,7 @@ func decodeImageList(d *jsonwire.Decoder) []types.Image {
 	var b jsonwire.ListBuilder[types.Image]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImage(d, b.NextIn(d))
@@ -2595,6 +2604,7 @@ func decodeImageReplicationStatusList(d *jsonwire.Decoder) []types.ImageReplicat
 	var b jsonwire.ListBuilder[types.ImageReplicationStatus]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImageReplicationStatus(d, b.NextIn(d))
@@ -2630,6 +2640,7 @@ func decodeImageScanFindingList(d *jsonwire.Decoder) []types.ImageScanFinding {
 	var b jsonwire.ListBuilder[types.ImageScanFinding]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImageScanFinding(d, b.NextIn(d))
@@ -2749,6 +2760,7 @@ func decodeLayerFailureList(d *jsonwire.Decoder) []types.LayerFailure {
 	var b jsonwire.ListBuilder[types.LayerFailure]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLayerFailure(d, b.NextIn(d))
@@ -2764,6 +2776,7 @@ func decodeLayerList(d *jsonwire.Decoder) []types.Layer {
 	var b jsonwire.ListBuilder[types.Layer]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLayer(d, b.NextIn(d))
@@ -2801,6 +2814,7 @@ func decodeLifecyclePolicyPreviewResultList(d *jsonwire.Decoder) []types.Lifecyc
 	var b jsonwire.ListBuilder[types.LifecyclePolicyPreviewResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLifecyclePolicyPreviewResult(d, b.NextIn(d))
@@ -2898,6 +2912,7 @@ func decodePullThroughCacheRuleList(d *jsonwire.Decoder) []types.PullThroughCach
 	var b jsonwire.ListBuilder[types.PullThroughCacheRule]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePullThroughCacheRule(d, b.NextIn(d))
@@ -2913,6 +2928,7 @@ func decodeRCTAppliedForList(d *jsonwire.Decoder) []types.RCTAppliedFor {
 	var b jsonwire.ListBuilder[types.RCTAppliedFor]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.RCTAppliedFor(d.Enum(&enumRCTAppliedFor))
@@ -2974,6 +2990,7 @@ func decodeRegistryScanningRuleList(d *jsonwire.Decoder) []types.RegistryScannin
 	var b jsonwire.ListBuilder[types.RegistryScanningRule]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRegistryScanningRule(d, b.NextIn(d))
@@ -3033,6 +3050,7 @@ func decodeReplicationDestinationList(d *jsonwire.Decoder) []types.ReplicationDe
 	var b jsonwire.ListBuilder[types.ReplicationDestination]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicationDestination(d, b.NextIn(d))
@@ -3062,6 +3080,7 @@ func decodeReplicationRuleList(d *jsonwire.Decoder) []types.ReplicationRule {
 	var b jsonwire.ListBuilder[types.ReplicationRule]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicationRule(d, b.NextIn(d))
@@ -3141,6 +3160,7 @@ func decodeRepositoryCreationTemplateList(d *jsonwire.Decoder) []types.Repositor
 	var b jsonwire.ListBuilder[types.RepositoryCreationTemplate]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRepositoryCreationTemplate(d, b.NextIn(d))
@@ -3170,6 +3190,7 @@ func decodeRepositoryFilterList(d *jsonwire.Decoder) []types.RepositoryFilter {
 	var b jsonwire.ListBuilder[types.RepositoryFilter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRepositoryFilter(d, b.NextIn(d))
@@ -3185,6 +3206,7 @@ func decodeRepositoryList(d *jsonwire.Decoder) []types.Repository {
 	var b jsonwire.ListBuilder[types.Repository]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRepository(d, b.NextIn(d))
@@ -3236,6 +3258,7 @@ func decodeRepositoryScanningConfigurationFailureList(d *jsonwire.Decoder) []typ
 	var b jsonwire.ListBuilder[types.RepositoryScanningConfigurationFailure]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRepositoryScanningConfigurationFailure(d, b.NextIn(d))
@@ -3251,6 +3274,7 @@ func decodeRepositoryScanningConfigurationList(d *jsonwire.Decoder) []types.Repo
 	var b jsonwire.ListBuilder[types.RepositoryScanningConfiguration]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRepositoryScanningConfiguration(d, b.NextIn(d))
@@ -3300,6 +3324,7 @@ func decodeResourceList(d *jsonwire.Decoder) []types.Resource {
 	var b jsonwire.ListBuilder[types.Resource]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResource(d, b.NextIn(d))
@@ -3329,6 +3354,7 @@ func decodeScanningRepositoryFilterList(d *jsonwire.Decoder) []types.ScanningRep
 	var b jsonwire.ListBuilder[types.ScanningRepositoryFilter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeScanningRepositoryFilter(d, b.NextIn(d))
@@ -3372,6 +3398,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -3434,6 +3461,7 @@ func decodeVulnerablePackagesList(d *jsonwire.Decoder) []types.VulnerablePackage
 	var b jsonwire.ListBuilder[types.VulnerablePackage]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeVulnerablePackage(d, b.NextIn(d))

@@ -675,6 +675,7 @@ func decodeApplicationList(d *jsonwire.Decoder) []types.ApplicationSummary {
 	var b jsonwire.ListBuilder[types.ApplicationSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeApplicationSummary(d, b.NextIn(d))
@@ -782,6 +783,7 @@ func decodeConfigurationList(d *jsonwire.Decoder) []types.Configuration {
 	var b jsonwire.ListBuilder[types.Configuration]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConfiguration(d, b.NextIn(d))
@@ -1053,6 +1055,7 @@ func decodeJobRunAttempts(d *jsonwire.Decoder) []types.JobRunAttemptSummary {
 	var b jsonwire.ListBuilder[types.JobRunAttemptSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeJobRunAttemptSummary(d, b.NextIn(d))
@@ -1110,6 +1113,7 @@ func decodeJobRuns(d *jsonwire.Decoder) []types.JobRunSummary {
 	var b jsonwire.ListBuilder[types.JobRunSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeJobRunSummary(d, b.NextIn(d))

@@ -681,6 +681,7 @@ func decodeHealthEventList(d *jsonwire.Decoder) []types.HealthEvent {
 	var b jsonwire.ListBuilder[types.HealthEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeHealthEvent(d, b.NextIn(d))
@@ -762,6 +763,7 @@ func decodeImpactedLocationsList(d *jsonwire.Decoder) []types.ImpactedLocation {
 	var b jsonwire.ListBuilder[types.ImpactedLocation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImpactedLocation(d, b.NextIn(d))
@@ -803,6 +805,7 @@ func decodeInternetEventsList(d *jsonwire.Decoder) []types.InternetEventSummary 
 	var b jsonwire.ListBuilder[types.InternetEventSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInternetEventSummary(d, b.NextIn(d))
@@ -888,6 +891,7 @@ func decodeMonitorList(d *jsonwire.Decoder) []types.Monitor {
 	var b jsonwire.ListBuilder[types.Monitor]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMonitor(d, b.NextIn(d))
@@ -933,6 +937,7 @@ func decodeNetworkList(d *jsonwire.Decoder) []types.Network {
 	var b jsonwire.ListBuilder[types.Network]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeNetwork(d, b.NextIn(d))
@@ -968,6 +973,7 @@ func decodeQueryData(d *jsonwire.Decoder) [][]string {
 	var b jsonwire.ListBuilder[[]string]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeQueryRow(d)
@@ -997,6 +1003,7 @@ func decodeQueryFields(d *jsonwire.Decoder) []types.QueryField {
 	var b jsonwire.ListBuilder[types.QueryField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeQueryField(d, b.NextIn(d))

@@ -1249,6 +1249,7 @@ func decodeChildShardList(d *jsonwire.Decoder) []types.ChildShard {
 	var b jsonwire.ListBuilder[types.ChildShard]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeChildShard(d, b.NextIn(d))
@@ -1302,6 +1303,7 @@ func decodeConsumerList(d *jsonwire.Decoder) []types.Consumer {
 	var b jsonwire.ListBuilder[types.Consumer]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConsumer(d, b.NextIn(d))
@@ -1329,6 +1331,7 @@ func decodeEnhancedMonitoringList(d *jsonwire.Decoder) []types.EnhancedMetrics {
 	var b jsonwire.ListBuilder[types.EnhancedMetrics]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEnhancedMetrics(d, b.NextIn(d))
@@ -1442,6 +1445,7 @@ func decodeMetricsNameList(d *jsonwire.Decoder) []types.MetricsName {
 	var b jsonwire.ListBuilder[types.MetricsName]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.MetricsName(d.Enum(&enumMetricsName))
@@ -1475,6 +1479,7 @@ func decodePutRecordsResultEntryList(d *jsonwire.Decoder) []types.PutRecordsResu
 	var b jsonwire.ListBuilder[types.PutRecordsResultEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePutRecordsResultEntry(d, b.NextIn(d))
@@ -1510,6 +1515,7 @@ func decodeRecordList(d *jsonwire.Decoder) []types.Record {
 	var b jsonwire.ListBuilder[types.Record]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRecord(d, b.NextIn(d))
@@ -1591,6 +1597,7 @@ func decodeShardList(d *jsonwire.Decoder) []types.Shard {
 	var b jsonwire.ListBuilder[types.Shard]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeShard(d, b.NextIn(d))
@@ -1712,6 +1719,7 @@ func decodeStreamSummaryList(d *jsonwire.Decoder) []types.StreamSummary {
 	var b jsonwire.ListBuilder[types.StreamSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStreamSummary(d, b.NextIn(d))
@@ -1759,6 +1767,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))

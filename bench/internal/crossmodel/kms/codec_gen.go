@@ -2221,6 +2221,7 @@ func decodeAliasList(d *jsonwire.Decoder) []types.AliasListEntry {
 	var b jsonwire.ListBuilder[types.AliasListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAliasListEntry(d, b.NextIn(d))
@@ -2256,6 +2257,7 @@ func decodeCustomKeyStoresList(d *jsonwire.Decoder) []types.CustomKeyStoresListE
 	var b jsonwire.ListBuilder[types.CustomKeyStoresListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCustomKeyStoresListEntry(d, b.NextIn(d))
@@ -2301,6 +2303,7 @@ func decodeEncryptionAlgorithmSpecList(d *jsonwire.Decoder) []types.EncryptionAl
 	var b jsonwire.ListBuilder[types.EncryptionAlgorithmSpec]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.EncryptionAlgorithmSpec(d.Enum(&enumEncryptionAlgorithmSpec))
@@ -2349,6 +2352,7 @@ func decodeGrantList(d *jsonwire.Decoder) []types.GrantListEntry {
 	var b jsonwire.ListBuilder[types.GrantListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGrantListEntry(d, b.NextIn(d))
@@ -2394,6 +2398,7 @@ func decodeGrantOperationList(d *jsonwire.Decoder) []types.GrantOperation {
 	var b jsonwire.ListBuilder[types.GrantOperation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.GrantOperation(d.Enum(&enumGrantOperation))
@@ -2409,6 +2414,7 @@ func decodeKeyAgreementAlgorithmSpecList(d *jsonwire.Decoder) []types.KeyAgreeme
 	var b jsonwire.ListBuilder[types.KeyAgreementAlgorithmSpec]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.KeyAgreementAlgorithmSpec(d.Enum(&enumKeyAgreementAlgorithmSpec))
@@ -2424,6 +2430,7 @@ func decodeKeyList(d *jsonwire.Decoder) []types.KeyListEntry {
 	var b jsonwire.ListBuilder[types.KeyListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeKeyListEntry(d, b.NextIn(d))
@@ -2517,6 +2524,7 @@ func decodeMacAlgorithmSpecList(d *jsonwire.Decoder) []types.MacAlgorithmSpec {
 	var b jsonwire.ListBuilder[types.MacAlgorithmSpec]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.MacAlgorithmSpec(d.Enum(&enumMacAlgorithmSpec))
@@ -2564,6 +2572,7 @@ func decodeMultiRegionKeyList(d *jsonwire.Decoder) []types.MultiRegionKey {
 	var b jsonwire.ListBuilder[types.MultiRegionKey]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMultiRegionKey(d, b.NextIn(d))
@@ -2583,6 +2592,7 @@ func decodeRotationsList(d *jsonwire.Decoder) []types.RotationsListEntry {
 	var b jsonwire.ListBuilder[types.RotationsListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRotationsListEntry(d, b.NextIn(d))
@@ -2614,6 +2624,7 @@ func decodeSigningAlgorithmSpecList(d *jsonwire.Decoder) []types.SigningAlgorith
 	var b jsonwire.ListBuilder[types.SigningAlgorithmSpec]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.SigningAlgorithmSpec(d.Enum(&enumSigningAlgorithmSpec))
@@ -2643,6 +2654,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))

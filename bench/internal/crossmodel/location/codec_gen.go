@@ -2487,6 +2487,7 @@ func decodeBatchDeleteDevicePositionHistoryErrorList(d *jsonwire.Decoder) []type
 	var b jsonwire.ListBuilder[types.BatchDeleteDevicePositionHistoryError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchDeleteDevicePositionHistoryError(d, b.NextIn(d))
@@ -2518,6 +2519,7 @@ func decodeBatchDeleteGeofenceErrorList(d *jsonwire.Decoder) []types.BatchDelete
 	var b jsonwire.ListBuilder[types.BatchDeleteGeofenceError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchDeleteGeofenceError(d, b.NextIn(d))
@@ -2551,6 +2553,7 @@ func decodeBatchEvaluateGeofencesErrorList(d *jsonwire.Decoder) []types.BatchEva
 	var b jsonwire.ListBuilder[types.BatchEvaluateGeofencesError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchEvaluateGeofencesError(d, b.NextIn(d))
@@ -2582,6 +2585,7 @@ func decodeBatchGetDevicePositionErrorList(d *jsonwire.Decoder) []types.BatchGet
 	var b jsonwire.ListBuilder[types.BatchGetDevicePositionError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchGetDevicePositionError(d, b.NextIn(d))
@@ -2627,6 +2631,7 @@ func decodeBatchPutGeofenceErrorList(d *jsonwire.Decoder) []types.BatchPutGeofen
 	var b jsonwire.ListBuilder[types.BatchPutGeofenceError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchPutGeofenceError(d, b.NextIn(d))
@@ -2658,6 +2663,7 @@ func decodeBatchPutGeofenceSuccessList(d *jsonwire.Decoder) []types.BatchPutGeof
 	var b jsonwire.ListBuilder[types.BatchPutGeofenceSuccess]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchPutGeofenceSuccess(d, b.NextIn(d))
@@ -2691,6 +2697,7 @@ func decodeBatchUpdateDevicePositionErrorList(d *jsonwire.Decoder) []types.Batch
 	var b jsonwire.ListBuilder[types.BatchUpdateDevicePositionError]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchUpdateDevicePositionError(d, b.NextIn(d))
@@ -2706,6 +2713,7 @@ func decodeBoundingBox(d *jsonwire.Decoder) []float64 {
 	var b jsonwire.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Float64()
@@ -2817,6 +2825,7 @@ func decodeDevicePositionList(d *jsonwire.Decoder) []types.DevicePosition {
 	var b jsonwire.ListBuilder[types.DevicePosition]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDevicePosition(d, b.NextIn(d))
@@ -2860,6 +2869,7 @@ func decodeForecastedEventsList(d *jsonwire.Decoder) []types.ForecastedEvent {
 	var b jsonwire.ListBuilder[types.ForecastedEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeForecastedEvent(d, b.NextIn(d))
@@ -2953,6 +2963,7 @@ func decodeLegList(d *jsonwire.Decoder) []types.Leg {
 	var b jsonwire.ListBuilder[types.Leg]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLeg(d, b.NextIn(d))
@@ -2968,6 +2979,7 @@ func decodeLineString(d *jsonwire.Decoder) [][]float64 {
 	var b jsonwire.ListBuilder[[]float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodePosition(d)
@@ -2983,6 +2995,7 @@ func decodeLinearRing(d *jsonwire.Decoder) [][]float64 {
 	var b jsonwire.ListBuilder[[]float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodePosition(d)
@@ -2998,6 +3011,7 @@ func decodeLinearRings(d *jsonwire.Decoder) [][][]float64 {
 	var b jsonwire.ListBuilder[[][]float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeLinearRing(d)
@@ -3035,6 +3049,7 @@ func decodeListDevicePositionsResponseEntryList(d *jsonwire.Decoder) []types.Lis
 	var b jsonwire.ListBuilder[types.ListDevicePositionsResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListDevicePositionsResponseEntry(d, b.NextIn(d))
@@ -3072,6 +3087,7 @@ func decodeListGeofenceCollectionsResponseEntryList(d *jsonwire.Decoder) []types
 	var b jsonwire.ListBuilder[types.ListGeofenceCollectionsResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListGeofenceCollectionsResponseEntry(d, b.NextIn(d))
@@ -3111,6 +3127,7 @@ func decodeListGeofenceResponseEntryList(d *jsonwire.Decoder) []types.ListGeofen
 	var b jsonwire.ListBuilder[types.ListGeofenceResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListGeofenceResponseEntry(d, b.NextIn(d))
@@ -3150,6 +3167,7 @@ func decodeListKeysResponseEntryList(d *jsonwire.Decoder) []types.ListKeysRespon
 	var b jsonwire.ListBuilder[types.ListKeysResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListKeysResponseEntry(d, b.NextIn(d))
@@ -3187,6 +3205,7 @@ func decodeListMapsResponseEntryList(d *jsonwire.Decoder) []types.ListMapsRespon
 	var b jsonwire.ListBuilder[types.ListMapsResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListMapsResponseEntry(d, b.NextIn(d))
@@ -3224,6 +3243,7 @@ func decodeListPlaceIndexesResponseEntryList(d *jsonwire.Decoder) []types.ListPl
 	var b jsonwire.ListBuilder[types.ListPlaceIndexesResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListPlaceIndexesResponseEntry(d, b.NextIn(d))
@@ -3261,6 +3281,7 @@ func decodeListRouteCalculatorsResponseEntryList(d *jsonwire.Decoder) []types.Li
 	var b jsonwire.ListBuilder[types.ListRouteCalculatorsResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListRouteCalculatorsResponseEntry(d, b.NextIn(d))
@@ -3298,6 +3319,7 @@ func decodeListTrackersResponseEntryList(d *jsonwire.Decoder) []types.ListTracke
 	var b jsonwire.ListBuilder[types.ListTrackersResponseEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListTrackersResponseEntry(d, b.NextIn(d))
@@ -3397,6 +3419,7 @@ func decodePosition(d *jsonwire.Decoder) []float64 {
 	var b jsonwire.ListBuilder[float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Float64()
@@ -3412,6 +3435,7 @@ func decodePositionList(d *jsonwire.Decoder) [][]float64 {
 	var b jsonwire.ListBuilder[[]float64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodePosition(d)
@@ -3481,6 +3505,7 @@ func decodeRouteMatrix(d *jsonwire.Decoder) [][]types.RouteMatrixEntry {
 	var b jsonwire.ListBuilder[[]types.RouteMatrixEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeRouteMatrixRow(d)
@@ -3528,6 +3553,7 @@ func decodeRouteMatrixRow(d *jsonwire.Decoder) []types.RouteMatrixEntry {
 	var b jsonwire.ListBuilder[types.RouteMatrixEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRouteMatrixEntry(d, b.NextIn(d))
@@ -3561,6 +3587,7 @@ func decodeSearchForPositionResultList(d *jsonwire.Decoder) []types.SearchForPos
 	var b jsonwire.ListBuilder[types.SearchForPositionResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSearchForPositionResult(d, b.NextIn(d))
@@ -3594,6 +3621,7 @@ func decodeSearchForSuggestionsResultList(d *jsonwire.Decoder) []types.SearchFor
 	var b jsonwire.ListBuilder[types.SearchForSuggestionsResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSearchForSuggestionsResult(d, b.NextIn(d))
@@ -3629,6 +3657,7 @@ func decodeSearchForTextResultList(d *jsonwire.Decoder) []types.SearchForTextRes
 	var b jsonwire.ListBuilder[types.SearchForTextResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSearchForTextResult(d, b.NextIn(d))
@@ -3736,6 +3765,7 @@ func decodeStepList(d *jsonwire.Decoder) []types.Step {
 	var b jsonwire.ListBuilder[types.Step]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStep(d, b.NextIn(d))
@@ -3798,6 +3828,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidationExceptionField(d, b.NextIn(d))

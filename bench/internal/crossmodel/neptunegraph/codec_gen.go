@@ -1496,6 +1496,7 @@ func decodeEdgeStructures(d *jsonwire.Decoder) []types.EdgeStructure {
 	var b jsonwire.ListBuilder[types.EdgeStructure]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEdgeStructure(d, b.NextIn(d))
@@ -1646,6 +1647,7 @@ func decodeExportTaskSummaryList(d *jsonwire.Decoder) []types.ExportTaskSummary 
 	var b jsonwire.ListBuilder[types.ExportTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExportTaskSummary(d, b.NextIn(d))
@@ -1723,6 +1725,7 @@ func decodeGraphSnapshotSummaryList(d *jsonwire.Decoder) []types.GraphSnapshotSu
 	var b jsonwire.ListBuilder[types.GraphSnapshotSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGraphSnapshotSummary(d, b.NextIn(d))
@@ -1768,6 +1771,7 @@ func decodeGraphSummaryList(d *jsonwire.Decoder) []types.GraphSummary {
 	var b jsonwire.ListBuilder[types.GraphSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGraphSummary(d, b.NextIn(d))
@@ -1865,6 +1869,7 @@ func decodeImportTaskSummaryList(d *jsonwire.Decoder) []types.ImportTaskSummary 
 	var b jsonwire.ListBuilder[types.ImportTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeImportTaskSummary(d, b.NextIn(d))
@@ -1899,6 +1904,7 @@ func decodeLongValuedMapList(d *jsonwire.Decoder) []map[string]int64 {
 	var b jsonwire.ListBuilder[map[string]int64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = decodeLongValuedMap(d)
@@ -1956,6 +1962,7 @@ func decodeNodeStructures(d *jsonwire.Decoder) []types.NodeStructure {
 	var b jsonwire.ListBuilder[types.NodeStructure]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeNodeStructure(d, b.NextIn(d))
@@ -1993,6 +2000,7 @@ func decodePrivateGraphEndpointSummaryList(d *jsonwire.Decoder) []types.PrivateG
 	var b jsonwire.ListBuilder[types.PrivateGraphEndpointSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePrivateGraphEndpointSummary(d, b.NextIn(d))
@@ -2028,6 +2036,7 @@ func decodeQuerySummaryList(d *jsonwire.Decoder) []types.QuerySummary {
 	var b jsonwire.ListBuilder[types.QuerySummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeQuerySummary(d, b.NextIn(d))

@@ -504,6 +504,7 @@ func decodeBatchDependsOn(d *jsonwire.Decoder) []types.BatchJobDependency {
 	var b jsonwire.ListBuilder[types.BatchJobDependency]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchJobDependency(d, b.NextIn(d))
@@ -533,6 +534,7 @@ func decodeBatchEnvironmentVariableList(d *jsonwire.Decoder) []types.BatchEnviro
 	var b jsonwire.ListBuilder[types.BatchEnvironmentVariable]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchEnvironmentVariable(d, b.NextIn(d))
@@ -595,6 +597,7 @@ func decodeBatchResourceRequirementsList(d *jsonwire.Decoder) []types.BatchResou
 	var b jsonwire.ListBuilder[types.BatchResourceRequirement]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBatchResourceRequirement(d, b.NextIn(d))
@@ -622,6 +625,7 @@ func decodeCapacityProviderStrategy(d *jsonwire.Decoder) []types.CapacityProvide
 	var b jsonwire.ListBuilder[types.CapacityProviderStrategyItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCapacityProviderStrategyItem(d, b.NextIn(d))
@@ -693,6 +697,7 @@ func decodeDimensionMappings(d *jsonwire.Decoder) []types.DimensionMapping {
 	var b jsonwire.ListBuilder[types.DimensionMapping]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeDimensionMapping(d, b.NextIn(d))
@@ -734,6 +739,7 @@ func decodeEcsContainerOverrideList(d *jsonwire.Decoder) []types.EcsContainerOve
 	var b jsonwire.ListBuilder[types.EcsContainerOverride]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEcsContainerOverride(d, b.NextIn(d))
@@ -763,6 +769,7 @@ func decodeEcsEnvironmentFileList(d *jsonwire.Decoder) []types.EcsEnvironmentFil
 	var b jsonwire.ListBuilder[types.EcsEnvironmentFile]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEcsEnvironmentFile(d, b.NextIn(d))
@@ -792,6 +799,7 @@ func decodeEcsEnvironmentVariableList(d *jsonwire.Decoder) []types.EcsEnvironmen
 	var b jsonwire.ListBuilder[types.EcsEnvironmentVariable]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEcsEnvironmentVariable(d, b.NextIn(d))
@@ -833,6 +841,7 @@ func decodeEcsInferenceAcceleratorOverrideList(d *jsonwire.Decoder) []types.EcsI
 	var b jsonwire.ListBuilder[types.EcsInferenceAcceleratorOverride]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEcsInferenceAcceleratorOverride(d, b.NextIn(d))
@@ -862,6 +871,7 @@ func decodeEcsResourceRequirementsList(d *jsonwire.Decoder) []types.EcsResourceR
 	var b jsonwire.ListBuilder[types.EcsResourceRequirement]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEcsResourceRequirement(d, b.NextIn(d))
@@ -931,6 +941,7 @@ func decodeFilterList(d *jsonwire.Decoder) []types.Filter {
 	var b jsonwire.ListBuilder[types.Filter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFilter(d, b.NextIn(d))
@@ -977,6 +988,7 @@ func decodeIncludeExecutionData(d *jsonwire.Decoder) []types.IncludeExecutionDat
 	var b jsonwire.ListBuilder[types.IncludeExecutionDataOption]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.IncludeExecutionDataOption(d.Enum(&enumIncludeExecutionDataOption))
@@ -1079,6 +1091,7 @@ func decodeMultiMeasureAttributeMappings(d *jsonwire.Decoder) []types.MultiMeasu
 	var b jsonwire.ListBuilder[types.MultiMeasureAttributeMapping]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMultiMeasureAttributeMapping(d, b.NextIn(d))
@@ -1108,6 +1121,7 @@ func decodeMultiMeasureMappings(d *jsonwire.Decoder) []types.MultiMeasureMapping
 	var b jsonwire.ListBuilder[types.MultiMeasureMapping]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMultiMeasureMapping(d, b.NextIn(d))
@@ -1203,6 +1217,7 @@ func decodePipeList(d *jsonwire.Decoder) []types.Pipe {
 	var b jsonwire.ListBuilder[types.Pipe]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePipe(d, b.NextIn(d))
@@ -1756,6 +1771,7 @@ func decodePlacementConstraints(d *jsonwire.Decoder) []types.PlacementConstraint
 	var b jsonwire.ListBuilder[types.PlacementConstraint]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePlacementConstraint(d, b.NextIn(d))
@@ -1771,6 +1787,7 @@ func decodePlacementStrategies(d *jsonwire.Decoder) []types.PlacementStrategy {
 	var b jsonwire.ListBuilder[types.PlacementStrategy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePlacementStrategy(d, b.NextIn(d))
@@ -1851,6 +1868,7 @@ func decodeSageMakerPipelineParameterList(d *jsonwire.Decoder) []types.SageMaker
 	var b jsonwire.ListBuilder[types.SageMakerPipelineParameter]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSageMakerPipelineParameter(d, b.NextIn(d))
@@ -1955,6 +1973,7 @@ func decodeSingleMeasureMappings(d *jsonwire.Decoder) []types.SingleMeasureMappi
 	var b jsonwire.ListBuilder[types.SingleMeasureMapping]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSingleMeasureMapping(d, b.NextIn(d))
@@ -2000,6 +2019,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -2048,6 +2068,7 @@ func decodeValidationExceptionFieldList(d *jsonwire.Decoder) []types.ValidationE
 	var b jsonwire.ListBuilder[types.ValidationExceptionField]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidationExceptionField(d, b.NextIn(d))

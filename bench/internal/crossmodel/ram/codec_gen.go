@@ -1498,6 +1498,7 @@ func decodeAssociatedPermissionList(d *jsonwire.Decoder) []types.AssociatedPermi
 	var b jsonwire.ListBuilder[types.AssociatedPermission]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssociatedPermission(d, b.NextIn(d))
@@ -1537,6 +1538,7 @@ func decodePrincipalList(d *jsonwire.Decoder) []types.Principal {
 	var b jsonwire.ListBuilder[types.Principal]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodePrincipal(d, b.NextIn(d))
@@ -1580,6 +1582,7 @@ func decodeReplacePermissionAssociationsWorkList(d *jsonwire.Decoder) []types.Re
 	var b jsonwire.ListBuilder[types.ReplacePermissionAssociationsWork]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplacePermissionAssociationsWork(d, b.NextIn(d))
@@ -1623,6 +1626,7 @@ func decodeResourceList(d *jsonwire.Decoder) []types.Resource {
 	var b jsonwire.ListBuilder[types.Resource]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResource(d, b.NextIn(d))
@@ -1696,6 +1700,7 @@ func decodeResourceShareAssociationList(d *jsonwire.Decoder) []types.ResourceSha
 	var b jsonwire.ListBuilder[types.ResourceShareAssociation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceShareAssociation(d, b.NextIn(d))
@@ -1739,6 +1744,7 @@ func decodeResourceShareInvitationList(d *jsonwire.Decoder) []types.ResourceShar
 	var b jsonwire.ListBuilder[types.ResourceShareInvitation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceShareInvitation(d, b.NextIn(d))
@@ -1754,6 +1760,7 @@ func decodeResourceShareList(d *jsonwire.Decoder) []types.ResourceShare {
 	var b jsonwire.ListBuilder[types.ResourceShare]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceShare(d, b.NextIn(d))
@@ -1805,6 +1812,7 @@ func decodeResourceSharePermissionList(d *jsonwire.Decoder) []types.ResourceShar
 	var b jsonwire.ListBuilder[types.ResourceSharePermissionSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceSharePermissionSummary(d, b.NextIn(d))
@@ -1870,6 +1878,7 @@ func decodeServiceNameAndResourceTypeList(d *jsonwire.Decoder) []types.ServiceNa
 	var b jsonwire.ListBuilder[types.ServiceNameAndResourceType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeServiceNameAndResourceType(d, b.NextIn(d))
@@ -1899,6 +1908,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))

@@ -1035,6 +1035,7 @@ func decodeAPIErrorListType(d *jsonwire.Decoder) []types.APIErrorType {
 	var b jsonwire.ListBuilder[types.APIErrorType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAPIErrorType(d, b.NextIn(d))
@@ -1070,6 +1071,7 @@ func decodeReplicationStatusListType(d *jsonwire.Decoder) []types.ReplicationSta
 	var b jsonwire.ListBuilder[types.ReplicationStatusType]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeReplicationStatusType(d, b.NextIn(d))
@@ -1167,6 +1169,7 @@ func decodeSecretListType(d *jsonwire.Decoder) []types.SecretListEntry {
 	var b jsonwire.ListBuilder[types.SecretListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSecretListEntry(d, b.NextIn(d))
@@ -1206,6 +1209,7 @@ func decodeSecretValuesType(d *jsonwire.Decoder) []types.SecretValueEntry {
 	var b jsonwire.ListBuilder[types.SecretValueEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSecretValueEntry(d, b.NextIn(d))
@@ -1245,6 +1249,7 @@ func decodeSecretVersionsListType(d *jsonwire.Decoder) []types.SecretVersionsLis
 	var b jsonwire.ListBuilder[types.SecretVersionsListEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSecretVersionsListEntry(d, b.NextIn(d))
@@ -1293,6 +1298,7 @@ func decodeTagListType(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -1322,6 +1328,7 @@ func decodeValidationErrorsType(d *jsonwire.Decoder) []types.ValidationErrorsEnt
 	var b jsonwire.ListBuilder[types.ValidationErrorsEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidationErrorsEntry(d, b.NextIn(d))

@@ -1601,6 +1601,7 @@ func decodeActivityList(d *jsonwire.Decoder) []types.ActivityListItem {
 	var b jsonwire.ListBuilder[types.ActivityListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeActivityListItem(d, b.NextIn(d))
@@ -1841,6 +1842,7 @@ func decodeExecutionList(d *jsonwire.Decoder) []types.ExecutionListItem {
 	var b jsonwire.ListBuilder[types.ExecutionListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExecutionListItem(d, b.NextIn(d))
@@ -2132,6 +2134,7 @@ func decodeHistoryEventList(d *jsonwire.Decoder) []types.HistoryEvent {
 	var b jsonwire.ListBuilder[types.HistoryEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeHistoryEvent(d, b.NextIn(d))
@@ -2331,6 +2334,7 @@ func decodeLogDestinationList(d *jsonwire.Decoder) []types.LogDestination {
 	var b jsonwire.ListBuilder[types.LogDestination]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLogDestination(d, b.NextIn(d))
@@ -2450,6 +2454,7 @@ func decodeMapRunList(d *jsonwire.Decoder) []types.MapRunListItem {
 	var b jsonwire.ListBuilder[types.MapRunListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeMapRunListItem(d, b.NextIn(d))
@@ -2523,6 +2528,7 @@ func decodeRoutingConfigurationList(d *jsonwire.Decoder) []types.RoutingConfigur
 	var b jsonwire.ListBuilder[types.RoutingConfigurationListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRoutingConfigurationListItem(d, b.NextIn(d))
@@ -2594,6 +2600,7 @@ func decodeStateMachineAliasList(d *jsonwire.Decoder) []types.StateMachineAliasL
 	var b jsonwire.ListBuilder[types.StateMachineAliasListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStateMachineAliasListItem(d, b.NextIn(d))
@@ -2623,6 +2630,7 @@ func decodeStateMachineList(d *jsonwire.Decoder) []types.StateMachineListItem {
 	var b jsonwire.ListBuilder[types.StateMachineListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStateMachineListItem(d, b.NextIn(d))
@@ -2656,6 +2664,7 @@ func decodeStateMachineVersionList(d *jsonwire.Decoder) []types.StateMachineVers
 	var b jsonwire.ListBuilder[types.StateMachineVersionListItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeStateMachineVersionListItem(d, b.NextIn(d))
@@ -2699,6 +2708,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -2908,6 +2918,7 @@ func decodeValidateStateMachineDefinitionDiagnosticList(d *jsonwire.Decoder) []t
 	var b jsonwire.ListBuilder[types.ValidateStateMachineDefinitionDiagnostic]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValidateStateMachineDefinitionDiagnostic(d, b.NextIn(d))

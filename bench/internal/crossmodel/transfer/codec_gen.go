@@ -2836,6 +2836,7 @@ func decodeAs2Transports(d *jsonwire.Decoder) []types.As2Transport {
 	var b jsonwire.ListBuilder[types.As2Transport]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.As2Transport(d.Enum(&enumAs2Transport))
@@ -2873,6 +2874,7 @@ func decodeConnectorFileTransferResults(d *jsonwire.Decoder) []types.ConnectorFi
 	var b jsonwire.ListBuilder[types.ConnectorFileTransferResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeConnectorFileTransferResult(d, b.NextIn(d))
@@ -3518,6 +3520,7 @@ func decodeExecutionStepResults(d *jsonwire.Decoder) []types.ExecutionStepResult
 	var b jsonwire.ListBuilder[types.ExecutionStepResult]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeExecutionStepResult(d, b.NextIn(d))
@@ -3567,6 +3570,7 @@ func decodeHomeDirectoryMappings(d *jsonwire.Decoder) []types.HomeDirectoryMapEn
 	var b jsonwire.ListBuilder[types.HomeDirectoryMapEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeHomeDirectoryMapEntry(d, b.NextIn(d))
@@ -3638,6 +3642,7 @@ func decodeListedAccesses(d *jsonwire.Decoder) []types.ListedAccess {
 	var b jsonwire.ListBuilder[types.ListedAccess]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedAccess(d, b.NextIn(d))
@@ -3677,6 +3682,7 @@ func decodeListedAgreements(d *jsonwire.Decoder) []types.ListedAgreement {
 	var b jsonwire.ListBuilder[types.ListedAgreement]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedAgreement(d, b.NextIn(d))
@@ -3718,6 +3724,7 @@ func decodeListedCertificates(d *jsonwire.Decoder) []types.ListedCertificate {
 	var b jsonwire.ListBuilder[types.ListedCertificate]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedCertificate(d, b.NextIn(d))
@@ -3749,6 +3756,7 @@ func decodeListedConnectors(d *jsonwire.Decoder) []types.ListedConnector {
 	var b jsonwire.ListBuilder[types.ListedConnector]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedConnector(d, b.NextIn(d))
@@ -3786,6 +3794,7 @@ func decodeListedExecutions(d *jsonwire.Decoder) []types.ListedExecution {
 	var b jsonwire.ListBuilder[types.ListedExecution]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedExecution(d, b.NextIn(d))
@@ -3823,6 +3832,7 @@ func decodeListedHostKeys(d *jsonwire.Decoder) []types.ListedHostKey {
 	var b jsonwire.ListBuilder[types.ListedHostKey]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedHostKey(d, b.NextIn(d))
@@ -3856,6 +3866,7 @@ func decodeListedProfiles(d *jsonwire.Decoder) []types.ListedProfile {
 	var b jsonwire.ListBuilder[types.ListedProfile]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedProfile(d, b.NextIn(d))
@@ -3897,6 +3908,7 @@ func decodeListedServers(d *jsonwire.Decoder) []types.ListedServer {
 	var b jsonwire.ListBuilder[types.ListedServer]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedServer(d, b.NextIn(d))
@@ -3934,6 +3946,7 @@ func decodeListedUsers(d *jsonwire.Decoder) []types.ListedUser {
 	var b jsonwire.ListBuilder[types.ListedUser]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedUser(d, b.NextIn(d))
@@ -3967,6 +3980,7 @@ func decodeListedWebApps(d *jsonwire.Decoder) []types.ListedWebApp {
 	var b jsonwire.ListBuilder[types.ListedWebApp]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedWebApp(d, b.NextIn(d))
@@ -3998,6 +4012,7 @@ func decodeListedWorkflows(d *jsonwire.Decoder) []types.ListedWorkflow {
 	var b jsonwire.ListBuilder[types.ListedWorkflow]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeListedWorkflow(d, b.NextIn(d))
@@ -4027,6 +4042,7 @@ func decodeOnPartialUploadWorkflowDetails(d *jsonwire.Decoder) []types.WorkflowD
 	var b jsonwire.ListBuilder[types.WorkflowDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeWorkflowDetail(d, b.NextIn(d))
@@ -4042,6 +4058,7 @@ func decodeOnUploadWorkflowDetails(d *jsonwire.Decoder) []types.WorkflowDetail {
 	var b jsonwire.ListBuilder[types.WorkflowDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeWorkflowDetail(d, b.NextIn(d))
@@ -4091,6 +4108,7 @@ func decodeProtocols(d *jsonwire.Decoder) []types.Protocol {
 	var b jsonwire.ListBuilder[types.Protocol]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.Protocol(d.Enum(&enumProtocol))
@@ -4164,6 +4182,7 @@ func decodeS3Tags(d *jsonwire.Decoder) []types.S3Tag {
 	var b jsonwire.ListBuilder[types.S3Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeS3Tag(d, b.NextIn(d))
@@ -4179,6 +4198,7 @@ func decodeSecondaryGids(d *jsonwire.Decoder) []int64 {
 	var b jsonwire.ListBuilder[int64]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int64()
@@ -4206,6 +4226,7 @@ func decodeSecurityPolicyProtocols(d *jsonwire.Decoder) []types.SecurityPolicyPr
 	var b jsonwire.ListBuilder[types.SecurityPolicyProtocol]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.SecurityPolicyProtocol(d.Enum(&enumSecurityPolicyProtocol))
@@ -4273,6 +4294,7 @@ func decodeSshPublicKeys(d *jsonwire.Decoder) []types.SshPublicKey {
 	var b jsonwire.ListBuilder[types.SshPublicKey]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSshPublicKey(d, b.NextIn(d))
@@ -4326,6 +4348,7 @@ func decodeTags(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -4447,6 +4470,7 @@ func decodeWorkflowSteps(d *jsonwire.Decoder) []types.WorkflowStep {
 	var b jsonwire.ListBuilder[types.WorkflowStep]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeWorkflowStep(d, b.NextIn(d))

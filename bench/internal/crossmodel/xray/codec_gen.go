@@ -1422,6 +1422,7 @@ func decodeAliasList(d *jsonwire.Decoder) []types.Alias {
 	var b jsonwire.ListBuilder[types.Alias]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAlias(d, b.NextIn(d))
@@ -1518,6 +1519,7 @@ func decodeAnomalousServiceList(d *jsonwire.Decoder) []types.AnomalousService {
 	var b jsonwire.ListBuilder[types.AnomalousService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAnomalousService(d, b.NextIn(d))
@@ -1592,6 +1594,7 @@ func decodeEdgeList(d *jsonwire.Decoder) []types.Edge {
 	var b jsonwire.ListBuilder[types.Edge]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEdge(d, b.NextIn(d))
@@ -1677,6 +1680,7 @@ func decodeErrorRootCauseEntityPath(d *jsonwire.Decoder) []types.ErrorRootCauseE
 	var b jsonwire.ListBuilder[types.ErrorRootCauseEntity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeErrorRootCauseEntity(d, b.NextIn(d))
@@ -1714,6 +1718,7 @@ func decodeErrorRootCauseServices(d *jsonwire.Decoder) []types.ErrorRootCauseSer
 	var b jsonwire.ListBuilder[types.ErrorRootCauseService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeErrorRootCauseService(d, b.NextIn(d))
@@ -1729,6 +1734,7 @@ func decodeErrorRootCauses(d *jsonwire.Decoder) []types.ErrorRootCause {
 	var b jsonwire.ListBuilder[types.ErrorRootCause]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeErrorRootCause(d, b.NextIn(d))
@@ -1790,6 +1796,7 @@ func decodeFaultRootCauseEntityPath(d *jsonwire.Decoder) []types.FaultRootCauseE
 	var b jsonwire.ListBuilder[types.FaultRootCauseEntity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFaultRootCauseEntity(d, b.NextIn(d))
@@ -1827,6 +1834,7 @@ func decodeFaultRootCauseServices(d *jsonwire.Decoder) []types.FaultRootCauseSer
 	var b jsonwire.ListBuilder[types.FaultRootCauseService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFaultRootCauseService(d, b.NextIn(d))
@@ -1842,6 +1850,7 @@ func decodeFaultRootCauses(d *jsonwire.Decoder) []types.FaultRootCause {
 	var b jsonwire.ListBuilder[types.FaultRootCause]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeFaultRootCause(d, b.NextIn(d))
@@ -1941,6 +1950,7 @@ func decodeGroupSummaryList(d *jsonwire.Decoder) []types.GroupSummary {
 	var b jsonwire.ListBuilder[types.GroupSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGroupSummary(d, b.NextIn(d))
@@ -1956,6 +1966,7 @@ func decodeHistogram(d *jsonwire.Decoder) []types.HistogramEntry {
 	var b jsonwire.ListBuilder[types.HistogramEntry]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeHistogramEntry(d, b.NextIn(d))
@@ -2021,6 +2032,7 @@ func decodeIndexingRuleList(d *jsonwire.Decoder) []types.IndexingRule {
 	var b jsonwire.ListBuilder[types.IndexingRule]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeIndexingRule(d, b.NextIn(d))
@@ -2108,6 +2120,7 @@ func decodeInsightCategoryList(d *jsonwire.Decoder) []types.InsightCategory {
 	var b jsonwire.ListBuilder[types.InsightCategory]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.InsightCategory(d.Enum(&enumInsightCategory))
@@ -2147,6 +2160,7 @@ func decodeInsightEventList(d *jsonwire.Decoder) []types.InsightEvent {
 	var b jsonwire.ListBuilder[types.InsightEvent]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInsightEvent(d, b.NextIn(d))
@@ -2174,6 +2188,7 @@ func decodeInsightImpactGraphEdgeList(d *jsonwire.Decoder) []types.InsightImpact
 	var b jsonwire.ListBuilder[types.InsightImpactGraphEdge]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInsightImpactGraphEdge(d, b.NextIn(d))
@@ -2211,6 +2226,7 @@ func decodeInsightImpactGraphServiceList(d *jsonwire.Decoder) []types.InsightImp
 	var b jsonwire.ListBuilder[types.InsightImpactGraphService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInsightImpactGraphService(d, b.NextIn(d))
@@ -2268,6 +2284,7 @@ func decodeInsightSummaryList(d *jsonwire.Decoder) []types.InsightSummary {
 	var b jsonwire.ListBuilder[types.InsightSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInsightSummary(d, b.NextIn(d))
@@ -2309,6 +2326,7 @@ func decodeLinksList(d *jsonwire.Decoder) []types.GraphLink {
 	var b jsonwire.ListBuilder[types.GraphLink]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeGraphLink(d, b.NextIn(d))
@@ -2384,6 +2402,7 @@ func decodeResourcePolicyList(d *jsonwire.Decoder) []types.ResourcePolicy {
 	var b jsonwire.ListBuilder[types.ResourcePolicy]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourcePolicy(d, b.NextIn(d))
@@ -2429,6 +2448,7 @@ func decodeResponseTimeRootCauseEntityPath(d *jsonwire.Decoder) []types.Response
 	var b jsonwire.ListBuilder[types.ResponseTimeRootCauseEntity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResponseTimeRootCauseEntity(d, b.NextIn(d))
@@ -2466,6 +2486,7 @@ func decodeResponseTimeRootCauseServices(d *jsonwire.Decoder) []types.ResponseTi
 	var b jsonwire.ListBuilder[types.ResponseTimeRootCauseService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResponseTimeRootCauseService(d, b.NextIn(d))
@@ -2481,6 +2502,7 @@ func decodeResponseTimeRootCauses(d *jsonwire.Decoder) []types.ResponseTimeRootC
 	var b jsonwire.ListBuilder[types.ResponseTimeRootCause]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResponseTimeRootCause(d, b.NextIn(d))
@@ -2512,6 +2534,7 @@ func decodeRetrievedServicesList(d *jsonwire.Decoder) []types.RetrievedService {
 	var b jsonwire.ListBuilder[types.RetrievedService]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRetrievedService(d, b.NextIn(d))
@@ -2557,6 +2580,7 @@ func decodeRootCauseExceptions(d *jsonwire.Decoder) []types.RootCauseException {
 	var b jsonwire.ListBuilder[types.RootCauseException]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRootCauseException(d, b.NextIn(d))
@@ -2626,6 +2650,7 @@ func decodeSamplingRuleRecordList(d *jsonwire.Decoder) []types.SamplingRuleRecor
 	var b jsonwire.ListBuilder[types.SamplingRuleRecord]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSamplingRuleRecord(d, b.NextIn(d))
@@ -2661,6 +2686,7 @@ func decodeSamplingStatisticSummaryList(d *jsonwire.Decoder) []types.SamplingSta
 	var b jsonwire.ListBuilder[types.SamplingStatisticSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSamplingStatisticSummary(d, b.NextIn(d))
@@ -2696,6 +2722,7 @@ func decodeSamplingTargetDocumentList(d *jsonwire.Decoder) []types.SamplingTarge
 	var b jsonwire.ListBuilder[types.SamplingTargetDocument]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSamplingTargetDocument(d, b.NextIn(d))
@@ -2725,6 +2752,7 @@ func decodeSegmentList(d *jsonwire.Decoder) []types.Segment {
 	var b jsonwire.ListBuilder[types.Segment]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSegment(d, b.NextIn(d))
@@ -2796,6 +2824,7 @@ func decodeServiceIds(d *jsonwire.Decoder) []types.ServiceId {
 	var b jsonwire.ListBuilder[types.ServiceId]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeServiceId(d, b.NextIn(d))
@@ -2811,6 +2840,7 @@ func decodeServiceList(d *jsonwire.Decoder) []types.Service {
 	var b jsonwire.ListBuilder[types.Service]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeService(d, b.NextIn(d))
@@ -2868,6 +2898,7 @@ func decodeSpanList(d *jsonwire.Decoder) []types.Span {
 	var b jsonwire.ListBuilder[types.Span]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSpan(d, b.NextIn(d))
@@ -2897,6 +2928,7 @@ func decodeTagList(d *jsonwire.Decoder) []types.Tag {
 	var b jsonwire.ListBuilder[types.Tag]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTag(d, b.NextIn(d))
@@ -2938,6 +2970,7 @@ func decodeTimeSeriesServiceStatisticsList(d *jsonwire.Decoder) []types.TimeSeri
 	var b jsonwire.ListBuilder[types.TimeSeriesServiceStatistics]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTimeSeriesServiceStatistics(d, b.NextIn(d))
@@ -2971,6 +3004,7 @@ func decodeTraceAvailabilityZones(d *jsonwire.Decoder) []types.AvailabilityZoneD
 	var b jsonwire.ListBuilder[types.AvailabilityZoneDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAvailabilityZoneDetail(d, b.NextIn(d))
@@ -2990,6 +3024,7 @@ func decodeTraceInstanceIds(d *jsonwire.Decoder) []types.InstanceIdDetail {
 	var b jsonwire.ListBuilder[types.InstanceIdDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInstanceIdDetail(d, b.NextIn(d))
@@ -3005,6 +3040,7 @@ func decodeTraceList(d *jsonwire.Decoder) []types.Trace {
 	var b jsonwire.ListBuilder[types.Trace]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTrace(d, b.NextIn(d))
@@ -3020,6 +3056,7 @@ func decodeTraceResourceARNs(d *jsonwire.Decoder) []types.ResourceARNDetail {
 	var b jsonwire.ListBuilder[types.ResourceARNDetail]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeResourceARNDetail(d, b.NextIn(d))
@@ -3035,6 +3072,7 @@ func decodeTraceSpanList(d *jsonwire.Decoder) []types.RetrievedTrace {
 	var b jsonwire.ListBuilder[types.RetrievedTrace]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeRetrievedTrace(d, b.NextIn(d))
@@ -3106,6 +3144,7 @@ func decodeTraceSummaryList(d *jsonwire.Decoder) []types.TraceSummary {
 	var b jsonwire.ListBuilder[types.TraceSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTraceSummary(d, b.NextIn(d))
@@ -3135,6 +3174,7 @@ func decodeTraceUsers(d *jsonwire.Decoder) []types.TraceUser {
 	var b jsonwire.ListBuilder[types.TraceUser]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeTraceUser(d, b.NextIn(d))
@@ -3166,6 +3206,7 @@ func decodeUnprocessedStatisticsList(d *jsonwire.Decoder) []types.UnprocessedSta
 	var b jsonwire.ListBuilder[types.UnprocessedStatistics]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUnprocessedStatistics(d, b.NextIn(d))
@@ -3201,6 +3242,7 @@ func decodeUnprocessedTraceSegmentList(d *jsonwire.Decoder) []types.UnprocessedT
 	var b jsonwire.ListBuilder[types.UnprocessedTraceSegment]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeUnprocessedTraceSegment(d, b.NextIn(d))
@@ -3230,6 +3272,7 @@ func decodeValuesWithServiceIds(d *jsonwire.Decoder) []types.ValueWithServiceIds
 	var b jsonwire.ListBuilder[types.ValueWithServiceIds]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeValueWithServiceIds(d, b.NextIn(d))

@@ -1191,6 +1191,7 @@ func decodeAWSServiceNameList(d *jsonwire.Decoder) []types.AWSServiceName {
 	var b jsonwire.ListBuilder[types.AWSServiceName]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.AWSServiceName(d.Enum(&enumAWSServiceName))
@@ -1286,6 +1287,7 @@ func decodeAssetInstanceCapacityList(d *jsonwire.Decoder) []types.AssetInstanceT
 	var b jsonwire.ListBuilder[types.AssetInstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInstanceTypeCapacity(d, b.NextIn(d))
@@ -1301,6 +1303,7 @@ func decodeAssetInstanceList(d *jsonwire.Decoder) []types.AssetInstance {
 	var b jsonwire.ListBuilder[types.AssetInstance]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInstance(d, b.NextIn(d))
@@ -1330,6 +1333,7 @@ func decodeAssetListDefinition(d *jsonwire.Decoder) []types.AssetInfo {
 	var b jsonwire.ListBuilder[types.AssetInfo]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeAssetInfo(d, b.NextIn(d))
@@ -1373,6 +1377,7 @@ func decodeBlockingInstancesList(d *jsonwire.Decoder) []types.BlockingInstance {
 	var b jsonwire.ListBuilder[types.BlockingInstance]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeBlockingInstance(d, b.NextIn(d))
@@ -1406,6 +1411,7 @@ func decodeCapacityTaskList(d *jsonwire.Decoder) []types.CapacityTaskSummary {
 	var b jsonwire.ListBuilder[types.CapacityTaskSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCapacityTaskSummary(d, b.NextIn(d))
@@ -1469,6 +1475,7 @@ func decodeCatalogItemListDefinition(d *jsonwire.Decoder) []types.CatalogItem {
 	var b jsonwire.ListBuilder[types.CatalogItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeCatalogItem(d, b.NextIn(d))
@@ -1542,6 +1549,7 @@ func decodeEC2CapacityListDefinition(d *jsonwire.Decoder) []types.EC2Capacity {
 	var b jsonwire.ListBuilder[types.EC2Capacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeEC2Capacity(d, b.NextIn(d))
@@ -1593,6 +1601,7 @@ func decodeInstanceTypeListDefinition(d *jsonwire.Decoder) []types.InstanceTypeI
 	var b jsonwire.ListBuilder[types.InstanceTypeItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInstanceTypeItem(d, b.NextIn(d))
@@ -1666,6 +1675,7 @@ func decodeLineItemAssetInformationList(d *jsonwire.Decoder) []types.LineItemAss
 	var b jsonwire.ListBuilder[types.LineItemAssetInformation]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLineItemAssetInformation(d, b.NextIn(d))
@@ -1681,6 +1691,7 @@ func decodeLineItemListDefinition(d *jsonwire.Decoder) []types.LineItem {
 	var b jsonwire.ListBuilder[types.LineItem]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeLineItem(d, b.NextIn(d))
@@ -1771,6 +1782,7 @@ func decodeOrderSummaryListDefinition(d *jsonwire.Decoder) []types.OrderSummary 
 	var b jsonwire.ListBuilder[types.OrderSummary]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeOrderSummary(d, b.NextIn(d))
@@ -1820,6 +1832,7 @@ func decodeOutpostListDefinition(d *jsonwire.Decoder) []types.Outpost {
 	var b jsonwire.ListBuilder[types.Outpost]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeOutpost(d, b.NextIn(d))
@@ -1863,6 +1876,7 @@ func decodeRequestedInstancePools(d *jsonwire.Decoder) []types.InstanceTypeCapac
 	var b jsonwire.ListBuilder[types.InstanceTypeCapacity]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeInstanceTypeCapacity(d, b.NextIn(d))
@@ -1926,6 +1940,7 @@ func decodeSiteListDefinition(d *jsonwire.Decoder) []types.Site {
 	var b jsonwire.ListBuilder[types.Site]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		decodeSite(d, b.NextIn(d))
@@ -1941,6 +1956,7 @@ func decodeSupportedStorageList(d *jsonwire.Decoder) []types.SupportedStorageEnu
 	var b jsonwire.ListBuilder[types.SupportedStorageEnum]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = types.SupportedStorageEnum(d.Enum(&enumSupportedStorageEnum))
@@ -1956,6 +1972,7 @@ func decodeSupportedUplinkGbpsListDefinition(d *jsonwire.Decoder) []int32 {
 	var b jsonwire.ListBuilder[int32]
 	for d.NextElem() {
 		if d.Null() {
+			b.NextIn(d)
 			continue
 		}
 		*b.NextIn(d) = d.Int32()

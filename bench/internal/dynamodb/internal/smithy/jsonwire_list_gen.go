@@ -670,8 +670,9 @@ func (t *poolTable) add(typ, mem unsafe.Pointer) {
 }
 
 // StringList reads an array of strings as a client's decoder reads a dense
-// list of them: null elements are skipped, and null in place of the array
-// is a nil slice. It is the loop of NextElem, String and ListBuilder.NextIn
+// list of them: a null element, which a dense list should not hold, is
+// read as "" in its place (so that the elements after it keep their
+// positions), and null in place of the array is a nil slice. It is the loop of NextElem, String and ListBuilder.NextIn
 // in one call, so that generated code pays a call a list rather than three
 // an element, and strings with nothing to unescape are read inline; the
 // slice is in the Decoder's shared blocks, as NextIn's lists are.
@@ -684,6 +685,7 @@ func (d *Decoder) StringList() []string {
 		s, i := d.s, d.pos
 		if i >= len(s) || s[i] != '"' {
 			if d.Null() {
+				b.NextIn(d) // a zero element, in the null's place
 				continue
 			}
 			*b.NextIn(d) = d.String()
