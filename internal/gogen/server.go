@@ -568,9 +568,6 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 			g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}"))
 			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
 		}
-		if rb.payload == nil && len(rb.body) == 0 {
-			g.Id("_").Op("=").Id("out")
-		}
 		g.Return(jen.Id("m"))
 	})
 }

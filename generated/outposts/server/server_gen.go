@@ -521,7 +521,6 @@ func encodeCancelCapacityTaskOutput(out *outposts.CancelCapacityTaskOutput) *smi
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -572,7 +571,6 @@ func encodeCancelOrderOutput(out *outposts.CancelOrderOutput) *smithyserver.Resp
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -854,7 +852,6 @@ func encodeDeleteOutpostOutput(out *outposts.DeleteOutpostOutput) *smithyserver.
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -905,7 +902,6 @@ func encodeDeleteSiteOutput(out *outposts.DeleteSiteOutput) *smithyserver.Respon
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2520,7 +2516,6 @@ func encodeTagResourceOutput(out *outposts.TagResourceOutput) *smithyserver.Resp
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2578,7 +2573,6 @@ func encodeUntagResourceOutput(out *outposts.UntagResourceOutput) *smithyserver.
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 

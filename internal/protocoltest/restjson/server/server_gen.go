@@ -1516,7 +1516,6 @@ func encodeAllQueryStringTypesOutput(out *restjsonprotocol.AllQueryStringTypesOu
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -1567,7 +1566,6 @@ func encodeConstantAndVariableQueryStringOutput(out *restjsonprotocol.ConstantAn
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -1615,7 +1613,6 @@ func encodeConstantQueryStringOutput(out *restjsonprotocol.ConstantQueryStringOu
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -1676,7 +1673,6 @@ func encodeContentTypeParametersOutput(out *restjsonprotocol.ContentTypeParamete
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2110,7 +2106,6 @@ func encodeEmptyInputAndEmptyOutputOutput(out *restjsonprotocol.EmptyInputAndEmp
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2151,7 +2146,6 @@ func encodeEndpointOperationOutput(out *restjsonprotocol.EndpointOperationOutput
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -2210,7 +2204,6 @@ func encodeEndpointWithHostLabelOperationOutput(out *restjsonprotocol.EndpointWi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -2306,7 +2299,6 @@ func encodeGreetingWithErrorsOutput(out *restjsonprotocol.GreetingWithErrorsOutp
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2348,7 +2340,6 @@ func encodeHostWithPathOperationOutput(out *restjsonprotocol.HostWithPathOperati
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -2480,7 +2471,6 @@ func encodeHttpEmptyPrefixHeadersOutput(out *restjsonprotocol.HttpEmptyPrefixHea
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2814,7 +2804,6 @@ func encodeHttpPrefixHeadersOutput(out *restjsonprotocol.HttpPrefixHeadersOutput
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2864,7 +2853,6 @@ func encodeHttpPrefixHeadersInResponseOutput(out *restjsonprotocol.HttpPrefixHea
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -2916,7 +2904,6 @@ func encodeHttpQueryParamsOnlyOperationOutput(out *restjsonprotocol.HttpQueryPar
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -2977,7 +2964,6 @@ func encodeHttpRequestWithFloatLabelsOutput(out *restjsonprotocol.HttpRequestWit
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3030,7 +3016,6 @@ func encodeHttpRequestWithGreedyLabelInPathOutput(out *restjsonprotocol.HttpRequ
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3128,7 +3113,6 @@ func encodeHttpRequestWithLabelsOutput(out *restjsonprotocol.HttpRequestWithLabe
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3225,7 +3209,6 @@ func encodeHttpRequestWithLabelsAndTimestampFormatOutput(out *restjsonprotocol.H
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3275,7 +3258,6 @@ func encodeHttpRequestWithRegexLiteralOutput(out *restjsonprotocol.HttpRequestWi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3322,7 +3304,6 @@ func encodeHttpResponseCodeOutput(out *restjsonprotocol.HttpResponseCodeOutput) 
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -3700,7 +3681,6 @@ func encodeInputAndOutputWithHeadersOutput(out *restjsonprotocol.InputAndOutputW
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -3742,7 +3722,6 @@ func encodeInputStreamOutput(out *restjsonprotocol.InputStreamOutput) *serve.Res
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -3790,7 +3769,6 @@ func encodeInputStreamWithInitialRequestOutput(out *restjsonprotocol.InputStream
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4616,7 +4594,6 @@ func encodeMalformedBlobOutput(out *restjsonprotocol.MalformedBlobOutput) *serve
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4702,7 +4679,6 @@ func encodeMalformedBooleanOutput(out *restjsonprotocol.MalformedBooleanOutput) 
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4788,7 +4764,6 @@ func encodeMalformedByteOutput(out *restjsonprotocol.MalformedByteOutput) *serve
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4847,7 +4822,6 @@ func encodeMalformedContentTypeWithBodyOutput(out *restjsonprotocol.MalformedCon
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4895,7 +4869,6 @@ func encodeMalformedContentTypeWithGenericStringOutput(out *restjsonprotocol.Mal
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4941,7 +4914,6 @@ func encodeMalformedContentTypeWithPayloadOutput(out *restjsonprotocol.Malformed
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -4984,7 +4956,6 @@ func encodeMalformedContentTypeWithoutBodyOutput(out *restjsonprotocol.Malformed
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5032,7 +5003,6 @@ func encodeMalformedContentTypeWithoutBodyEmptyInputOutput(out *restjsonprotocol
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5118,7 +5088,6 @@ func encodeMalformedDoubleOutput(out *restjsonprotocol.MalformedDoubleOutput) *s
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5204,7 +5173,6 @@ func encodeMalformedFloatOutput(out *restjsonprotocol.MalformedFloatOutput) *ser
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5290,7 +5258,6 @@ func encodeMalformedIntegerOutput(out *restjsonprotocol.MalformedIntegerOutput) 
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5347,7 +5314,6 @@ func encodeMalformedListOutput(out *restjsonprotocol.MalformedListOutput) *serve
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5433,7 +5399,6 @@ func encodeMalformedLongOutput(out *restjsonprotocol.MalformedLongOutput) *serve
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5490,7 +5455,6 @@ func encodeMalformedMapOutput(out *restjsonprotocol.MalformedMapOutput) *serve.R
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5549,7 +5513,6 @@ func encodeMalformedRequestBodyOutput(out *restjsonprotocol.MalformedRequestBody
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5635,7 +5598,6 @@ func encodeMalformedShortOutput(out *restjsonprotocol.MalformedShortOutput) *ser
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5684,7 +5646,6 @@ func encodeMalformedStringOutput(out *restjsonprotocol.MalformedStringOutput) *s
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5743,7 +5704,6 @@ func encodeMalformedTimestampBodyDateTimeOutput(out *restjsonprotocol.MalformedT
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5802,7 +5762,6 @@ func encodeMalformedTimestampBodyDefaultOutput(out *restjsonprotocol.MalformedTi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5861,7 +5820,6 @@ func encodeMalformedTimestampBodyHttpDateOutput(out *restjsonprotocol.MalformedT
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5912,7 +5870,6 @@ func encodeMalformedTimestampHeaderDateTimeOutput(out *restjsonprotocol.Malforme
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -5963,7 +5920,6 @@ func encodeMalformedTimestampHeaderDefaultOutput(out *restjsonprotocol.Malformed
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6014,7 +5970,6 @@ func encodeMalformedTimestampHeaderEpochOutput(out *restjsonprotocol.MalformedTi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6068,7 +6023,6 @@ func encodeMalformedTimestampPathDefaultOutput(out *restjsonprotocol.MalformedTi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6122,7 +6076,6 @@ func encodeMalformedTimestampPathEpochOutput(out *restjsonprotocol.MalformedTime
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6176,7 +6129,6 @@ func encodeMalformedTimestampPathHttpDateOutput(out *restjsonprotocol.MalformedT
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6227,7 +6179,6 @@ func encodeMalformedTimestampQueryDefaultOutput(out *restjsonprotocol.MalformedT
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6278,7 +6229,6 @@ func encodeMalformedTimestampQueryEpochOutput(out *restjsonprotocol.MalformedTim
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6329,7 +6279,6 @@ func encodeMalformedTimestampQueryHttpDateOutput(out *restjsonprotocol.Malformed
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6386,7 +6335,6 @@ func encodeMalformedUnionOutput(out *restjsonprotocol.MalformedUnionOutput) *ser
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6441,7 +6389,6 @@ func encodeMediaTypeHeaderOutput(out *restjsonprotocol.MediaTypeHeaderOutput) *s
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -6482,7 +6429,6 @@ func encodeNoInputAndNoOutputOutput(out *restjsonprotocol.NoInputAndNoOutputOutp
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6526,7 +6472,6 @@ func encodeNoInputAndOutputOutput(out *restjsonprotocol.NoInputAndOutputOutput) 
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -6601,7 +6546,6 @@ func encodeNullAndEmptyHeadersClientOutput(out *restjsonprotocol.NullAndEmptyHea
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -6676,7 +6620,6 @@ func encodeNullAndEmptyHeadersServerOutput(out *restjsonprotocol.NullAndEmptyHea
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -6727,7 +6670,6 @@ func encodeOmitsNullSerializesEmptyStringOutput(out *restjsonprotocol.OmitsNullS
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -6839,7 +6781,6 @@ func encodeOmitsSerializingEmptyListsOutput(out *restjsonprotocol.OmitsSerializi
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -7448,7 +7389,6 @@ func encodePutWithContentEncodingOutput(out *restjsonprotocol.PutWithContentEnco
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -7495,7 +7435,6 @@ func encodeQueryIdempotencyTokenAutoFillOutput(out *restjsonprotocol.QueryIdempo
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -7555,7 +7494,6 @@ func encodeQueryParamsAsStringListMapOutput(out *restjsonprotocol.QueryParamsAsS
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -7609,7 +7547,6 @@ func encodeQueryPrecedenceOutput(out *restjsonprotocol.QueryPrecedenceOutput) *s
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -7722,7 +7659,6 @@ func encodeResponseCodeHttpFallbackOutput(out *restjsonprotocol.ResponseCodeHttp
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -7769,7 +7705,6 @@ func encodeResponseCodeRequiredOutput(out *restjsonprotocol.ResponseCodeRequired
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8157,7 +8092,6 @@ func encodeStreamingTraitsRequireLengthOutput(out *restjsonprotocol.StreamingTra
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -8341,7 +8275,6 @@ func encodeTestGetNoInputNoPayloadOutput(out *restjsonprotocol.TestGetNoInputNoP
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8392,7 +8325,6 @@ func encodeTestGetNoPayloadOutput(out *restjsonprotocol.TestGetNoPayloadOutput) 
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8558,7 +8490,6 @@ func encodeTestPostNoInputNoPayloadOutput(out *restjsonprotocol.TestPostNoInputN
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8609,7 +8540,6 @@ func encodeTestPostNoPayloadOutput(out *restjsonprotocol.TestPostNoPayloadOutput
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8731,7 +8661,6 @@ func encodeTimestampFormatHeadersOutput(out *restjsonprotocol.TimestampFormatHea
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
-	_ = out
 	return m
 }
 
@@ -8772,7 +8701,6 @@ func encodeUnitInputAndOutputOutput(out *restjsonprotocol.UnitInputAndOutputOutp
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 

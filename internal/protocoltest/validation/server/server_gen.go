@@ -328,7 +328,6 @@ func encodeMalformedEnumOutput(out *restjsonvalidationprotocol.MalformedEnumOutp
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -395,7 +394,6 @@ func encodeMalformedLengthOutput(out *restjsonvalidationprotocol.MalformedLength
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -464,7 +462,6 @@ func encodeMalformedLengthOverrideOutput(out *restjsonvalidationprotocol.Malform
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -511,7 +508,6 @@ func encodeMalformedLengthQueryStringOutput(out *restjsonvalidationprotocol.Malf
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -576,7 +572,6 @@ func encodeMalformedPatternOutput(out *restjsonvalidationprotocol.MalformedPatte
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -641,7 +636,6 @@ func encodeMalformedPatternOverrideOutput(out *restjsonvalidationprotocol.Malfor
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -726,7 +720,6 @@ func encodeMalformedRangeOutput(out *restjsonvalidationprotocol.MalformedRangeOu
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -812,7 +805,6 @@ func encodeMalformedRangeOverrideOutput(out *restjsonvalidationprotocol.Malforme
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -879,7 +871,6 @@ func encodeMalformedRequiredOutput(out *restjsonvalidationprotocol.MalformedRequ
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -966,7 +957,6 @@ func encodeMalformedUniqueItemsOutput(out *restjsonvalidationprotocol.MalformedU
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -1023,7 +1013,6 @@ func encodeRecursiveStructuresOutput(out *restjsonvalidationprotocol.RecursiveSt
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
@@ -1080,7 +1069,6 @@ func encodeSensitiveValidationOutput(out *restjsonvalidationprotocol.SensitiveVa
 		Header: http.Header{},
 		Status: 200,
 	}
-	_ = out
 	return m
 }
 
