@@ -283,6 +283,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 			}
 		}
 	}
+	if err := checkStreamingBlobs(svc, proto); err != nil {
+		return nil, err
+	}
 	inputs := map[*shapes.Shape]bool{}
 	p.inputs = inputs
 	for _, op := range svc.Operations {
@@ -602,6 +605,32 @@ func zeroDefault(m *shapes.Member) bool {
 	}
 	f, err := strconv.ParseFloat(raw, 64)
 	return err == nil && f == 0
+}
+
+// checkStreamingBlobs refuses a @streaming blob member that the protocol
+// cannot send as a stream: only an @httpPayload member of a protocol with
+// HTTP bindings (restJson1) is the message's body, which a stream needs.
+// An RPC protocol's input and output are one document, into which the
+// generated types' io.Reader and io.ReadCloser could not go.
+func checkStreamingBlobs(svc *shapes.Service, proto protocol) error {
+	for _, op := range svc.Operations {
+		for _, io := range []struct {
+			s        *shapes.Shape
+			response bool
+		}{{op.Input, false}, {op.Output, true}} {
+			if io.s == nil {
+				continue
+			}
+			payload := proto.bindings(io.s, io.response).payload
+			for _, m := range io.s.Members {
+				if IsStreaming(m) && m != payload {
+					return &shapes.Error{File: io.s.File, Shape: io.s.ID.String(),
+						Msg: fmt.Sprintf("member %s is a @streaming blob, which protocol %s cannot carry here: a blob streams only as a message's whole body, the @httpPayload of a protocol with HTTP bindings (%s)", m.Name, proto.traitID(), shapes.TraitRestJSON1)}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // IsStreaming reports whether the member is a streaming blob.
