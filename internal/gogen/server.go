@@ -348,8 +348,16 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		jen.Id("auth").Op("*").Add(jen.Qual(servePath(p), "Authenticator")),
 		jen.Id("table").Qual(routePath(p), "Table"),
 	)
+	blobStreams := slices.ContainsFunc(p.Operations, func(o *Operation) bool {
+		out := o.Output
+		return out != nil && !out.IsUnit() && p.responseBindings[out].payload != nil && IsStreaming(p.responseBindings[out].payload)
+	})
 	f.Comment("ServeHTTP answers one request; an event of an output's stream that does not frame, which")
 	f.Comment("the client sees as an InternalFailure, is logged.")
+	if blobStreams {
+		f.Comment("So is a streamed blob whose reader fails, whose response is then aborted, so that the client")
+		f.Comment("sees its body cut off.")
+	}
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("ServeHTTP").Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
 		jen.Do(func(s *jen.Statement) {
 			if events {
@@ -365,9 +373,14 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 				)
 			}
 		}),
-		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err()),
-		),
+		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+			g.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err())
+			if blobStreams {
+				g.If(jen.Qual("errors", "Is").Call(jen.Err(), jen.Qual(servePath(p), "ErrBodyCut"))).Block(
+					jen.Panic(jen.Qual("net/http", "ErrAbortHandler")),
+				)
+			}
+		}),
 	)
 	f.Comment("serve turns a request into its response; a panic becomes an InternalFailure.")
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Add(jen.Qual(servePath(p), "ResponseMessage"))).BlockFunc(func(g *jen.Group) {
@@ -626,11 +639,10 @@ func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string, conten
 	case isEventStream(m) && c.p.eventReader[t] != "":
 		c.encodeEventStream(g, m, field)
 	case IsStreaming(m):
+		// Sent as it is read (serve.BlobStream), not read whole first: the
+		// stream may be a live feed that never ends.
 		g.If(field.Clone().Op("!=").Nil()).Block(
-			jen.Defer().Add(field.Clone()).Dot("Close").Call(),
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(field.Clone()),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(c.p), "InternalFailure").Call())),
-			jen.Id("m").Dot("Body").Op("=").Id("b"),
+			jen.Id("m").Dot("Stream").Op("=").Qual(servePath(c.p), "BlobStream").Call(field.Clone()),
 			ct,
 		)
 	case t.Kind == shapes.KindBlob:

@@ -235,6 +235,39 @@ func (m *ResponseMessage) Send(w http.ResponseWriter) error {
 	return nil
 }
 
+// ErrBodyCut says that a response body streamed from a service's reader
+// failed before its end. The status and the body so far have gone out, so
+// the handler aborts the response (http.ErrAbortHandler): the client then
+// sees the body cut off, not a whole body that happens to be short.
+var ErrBodyCut = errors.New("the response body's stream failed before its end")
+
+// BlobStream is the Stream of a response whose body is a @streaming blob:
+// it sends r to the client as it reads it, flushing after each read, so
+// that an open-ended stream (a live feed) reaches the client as it comes
+// rather than after it ends, and in memory of one buffer whatever its
+// length; then it closes r. An error of r ends it with ErrBodyCut.
+func BlobStream(r io.ReadCloser) func(w io.Writer, flush func()) error {
+	return func(w io.Writer, flush func()) error {
+		defer r.Close()
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := r.Read(buf)
+			if n > 0 {
+				if _, werr := w.Write(buf[:n]); werr != nil {
+					return werr // the client has gone
+				}
+				flush()
+			}
+			switch {
+			case err == io.EOF:
+				return nil
+			case err != nil:
+				return fmt.Errorf("%w: %w", ErrBodyCut, err)
+			}
+		}
+	}
+}
+
 // ProtocolError is an error the handler answers without a service call:
 // a malformed request, an unknown route, an oversized body.
 type ProtocolError struct {

@@ -59,9 +59,18 @@ func checkResponse(t *testing.T, m *serve.ResponseMessage, code int, headers map
 	if m.Status != code {
 		t.Errorf("status = %d, want %d", m.Status, code)
 	}
+	got := m.Body
+	if m.Stream != nil {
+		// A streamed body (a @streaming blob's) is what Send writes.
+		rec := httptest.NewRecorder()
+		if err := m.Send(rec); err != nil {
+			t.Errorf("streaming the body: %v", err)
+		}
+		got = rec.Body.Bytes()
+	}
 	header := m.Header.Clone()
 	if header.Get("Content-Length") == "" {
-		header.Set("Content-Length", strconv.Itoa(len(m.Body)))
+		header.Set("Content-Length", strconv.Itoa(len(got)))
 	}
 	for k, want := range headers {
 		if got, ok := header[http.CanonicalHeaderKey(k)]; !ok || strings.Join(got, ", ") != want {
@@ -70,7 +79,7 @@ func checkResponse(t *testing.T, m *serve.ResponseMessage, code int, headers map
 	}
 	// The media type "-" marks a test without a body, which is not checked.
 	if mediaType != "-" {
-		compareBody(t, m.Body, body, mediaType)
+		compareBody(t, got, body, mediaType)
 	}
 }
 

@@ -1011,6 +1011,8 @@ type handler struct {
 
 // ServeHTTP answers one request; an event of an output's stream that does not frame, which
 // the client sees as an InternalFailure, is logged.
+// So is a streamed blob whose reader fails, whose response is then aborted, so that the client
+// sees its body cut off.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("Content-Type") == "application/vnd.amazon.eventstream" {
 		_ = http.NewResponseController(w).EnableFullDuplex()
@@ -1018,6 +1020,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := h.serve(r).Send(w); err != nil {
 		h.logFailure(r, err)
+		if errors.Is(err, serve.ErrBodyCut) {
+			panic(http.ErrAbortHandler)
+		}
 	}
 }
 
@@ -8037,12 +8042,7 @@ func encodeStreamingTraitsOutput(out *restjsonprotocol.StreamingTraitsOutput) *s
 		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
-		defer out.Blob.Close()
-		b, err := io.ReadAll(out.Blob)
-		if err != nil {
-			return serve.InternalFailure()
-		}
-		m.Body = b
+		m.Stream = serve.BlobStream(out.Blob)
 		m.Header.Set("Content-Type", "application/octet-stream")
 	}
 	return m
@@ -8143,12 +8143,7 @@ func encodeStreamingTraitsWithMediaTypeOutput(out *restjsonprotocol.StreamingTra
 		m.Header["X-Foo"] = []string{*out.Foo}
 	}
 	if out.Blob != nil {
-		defer out.Blob.Close()
-		b, err := io.ReadAll(out.Blob)
-		if err != nil {
-			return serve.InternalFailure()
-		}
-		m.Body = b
+		m.Stream = serve.BlobStream(out.Blob)
 		m.Header.Set("Content-Type", "text/plain")
 	}
 	return m
