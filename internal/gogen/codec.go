@@ -706,14 +706,18 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 			g.Comment("The builder decodes the elements in place, in memory the decoder provides (see ListBuilder).")
 			g.Var().Id("b").Qual(c.jw, "ListBuilder").Types(elem)
 			g.For(jen.Id("d").Dot("NextElem").Call()).BlockFunc(func(b *jen.Group) {
-				if sparse {
+				switch {
+				case sparse:
 					b.If(jen.Id("d").Dot("Null").Call()).Block(
 						jen.Op("*").Id("b").Dot("NextIn").Call(jen.Id("d")).Op("=").Nil(),
 						jen.Continue(),
 					)
-				} else if c.strict {
+				case m.Target.Kind == shapes.KindDocument:
+					// A null here is a document, JSON's null, which the
+					// element's decoder reads (see denseNull).
+				case c.strict:
 					b.If(c.denseNull(s)).Block(jen.Continue())
-				} else {
+				default:
 					// A client keeps a null's place in a dense list, as
 					// its element's zero value (see denseNull).
 					b.If(jen.Id("d").Dot("Null").Call()).Block(
@@ -750,7 +754,7 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 				loop.If(jen.Op("!").Id("ok")).Block(jen.Break())
 				if sparse {
 					loop.If(jen.Id("d").Dot("Null").Call()).Block(add(jen.Nil()), jen.Continue())
-				} else {
+				} else if m.Target.Kind != shapes.KindDocument { // a document's null is a document (see denseNull)
 					loop.If(c.denseNull(s)).Block(jen.Continue())
 				}
 				addAll(loop, c.decValue(m.Target, elemPtr, c.bodyTimestamp(m), add))
@@ -768,7 +772,9 @@ func (c *codec) decoder(s *shapes.Shape) jen.Code {
 // the element's zero value instead, in its place, so that the elements
 // after it keep their positions (a model may hold index-aligned lists that
 // its service writes nulls into, such as RDS Data's arrays of a column's
-// values), as aws-sdk-go-v2 does.
+// values), as aws-sdk-go-v2 does. In a dense list or map of documents, a
+// null is neither: it is a document, JSON's null, which both read as the
+// document "null", and which a client's nil document is sent as.
 func (c *codec) denseNull(s *shapes.Shape) *jen.Statement {
 	if c.strict {
 		return jen.Id("d").Dot("RefuseNull").Call(jen.Lit(s.ID.Name))

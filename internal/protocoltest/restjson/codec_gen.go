@@ -3466,9 +3466,6 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 		if !ok {
 			break
 		}
-		if d.Null() {
-			continue
-		}
 		b.Add(d, k, types.Document(d.Raw()))
 	}
 	return b.Map()

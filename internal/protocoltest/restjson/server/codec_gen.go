@@ -344,9 +344,6 @@ func decodeDocumentValuedMap(d *jsonwire.Decoder) map[string]types.Document {
 		if !ok {
 			break
 		}
-		if d.RefuseNull("DocumentValuedMap") {
-			continue
-		}
 		b.Add(d, k, types.Document(d.Raw()))
 	}
 	return b.Map()
