@@ -1,6 +1,8 @@
 package gogen
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -176,9 +178,15 @@ func emitEnum(f *jen.File, p *Plan, s *shapes.Shape) {
 	if kind == "int32" {
 		zero = "0"
 	}
-	f.Add(comment(modelDoc(s.Traits), wrap("%s is an enum. Its constants are the values this package knows; a service may send others, which are kept as they are. The zero value (%s) means unset.", name, zero), deprecation(s.Traits)))
-	f.Type().Id(name).Add(base)
 	values := s.EnumValues()
+	// The zero value means unset, unless it is one of the values (an
+	// intEnum may have 0).
+	unset := fmt.Sprintf(" The zero value (%s) means unset.", zero)
+	if slices.ContainsFunc(values, func(v shapes.EnumValue) bool { return kind == "int32" && v.IntValue == 0 }) {
+		unset = ""
+	}
+	f.Add(comment(modelDoc(s.Traits), wrap("%s is an enum. Its constants are the values this package knows; a service may send others, which are kept as they are.%s", name, unset), deprecation(s.Traits)))
+	f.Type().Id(name).Add(base)
 	consts := p.EnumConsts(s)
 	f.Line()
 	f.Comment("Values of " + name + ".")
