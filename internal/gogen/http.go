@@ -404,7 +404,10 @@ func (c *codec) emitPrefixHeaders(g *jen.Group, m *shapes.Member, specific []*sh
 func (c *codec) emitPrefixHeadersTo(g *jen.Group, m *shapes.Member, specific []*shapes.Member, v string, hdr *jen.Statement) {
 	prefix, _ := m.Traits.HTTPPrefixHeaders()
 	field := jen.Id(v).Dot(c.p.FieldName(m))
-	g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(b *jen.Group) {
+	// In the order of the keys, so that keys that differ only in case,
+	// which name one header, give it the same value every time.
+	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(field))).BlockFunc(func(b *jen.Group) {
+		b.Id("v").Op(":=").Add(field.Clone()).Index(jen.Id("k"))
 		b.Id("key").Op(":=").Qual("net/textproto", "CanonicalMIMEHeaderKey").Call(jen.Lit(prefix).Op("+").Id("k"))
 		if len(specific) > 0 {
 			b.Comment("A header bound to its own member wins.")

@@ -459,7 +459,8 @@ func serializeHttpEmptyPrefixHeadersInput(in *HttpEmptyPrefixHeadersInput) (*cal
 	if in.SpecificHeader != nil {
 		r.Header["Hello"] = []string{*in.SpecificHeader}
 	}
-	for k, v := range in.PrefixHeaders {
+	for _, k := range slices.Sorted(maps.Keys(in.PrefixHeaders)) {
+		v := in.PrefixHeaders[k]
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
 		// A header bound to its own member wins.
 		if _, taken := r.Header[key]; taken {
@@ -606,7 +607,8 @@ func serializeHttpPrefixHeadersInput(in *HttpPrefixHeadersInput) (*call.Request,
 	if in.Foo != nil {
 		r.Header["X-Foo"] = []string{*in.Foo}
 	}
-	for k, v := range in.FooMap {
+	for _, k := range slices.Sorted(maps.Keys(in.FooMap)) {
+		v := in.FooMap[k]
 		key := textproto.CanonicalMIMEHeaderKey("x-foo-" + k)
 		// A header bound to its own member wins.
 		if _, taken := r.Header[key]; taken {

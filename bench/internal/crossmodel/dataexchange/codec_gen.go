@@ -1101,7 +1101,8 @@ func serializeSendApiAssetInput(in *SendApiAssetInput) (*call.Request, error) {
 	if in.RevisionId != nil {
 		r.Header["X-Amzn-Dataexchange-Revision-Id"] = []string{*in.RevisionId}
 	}
-	for k, v := range in.RequestHeaders {
+	for _, k := range slices.Sorted(maps.Keys(in.RequestHeaders)) {
+		v := in.RequestHeaders[k]
 		key := textproto.CanonicalMIMEHeaderKey("x-amzn-dataexchange-header-" + k)
 		// A header bound to its own member wins.
 		if _, taken := r.Header[key]; taken {

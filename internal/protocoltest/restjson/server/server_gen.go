@@ -26,8 +26,10 @@ import (
 	serve "github.com/smithygo/smithygo/runtime/serve"
 	textfmt "github.com/smithygo/smithygo/runtime/textfmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/textproto"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -2465,7 +2467,8 @@ func encodeHttpEmptyPrefixHeadersOutput(out *restjsonprotocol.HttpEmptyPrefixHea
 	if out.SpecificHeader != nil {
 		m.Header["Hello"] = []string{*out.SpecificHeader}
 	}
-	for k, v := range out.PrefixHeaders {
+	for _, k := range slices.Sorted(maps.Keys(out.PrefixHeaders)) {
+		v := out.PrefixHeaders[k]
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
 		// A header bound to its own member wins.
 		if _, taken := m.Header[key]; taken {
@@ -2798,7 +2801,8 @@ func encodeHttpPrefixHeadersOutput(out *restjsonprotocol.HttpPrefixHeadersOutput
 	if out.Foo != nil {
 		m.Header["X-Foo"] = []string{*out.Foo}
 	}
-	for k, v := range out.FooMap {
+	for _, k := range slices.Sorted(maps.Keys(out.FooMap)) {
+		v := out.FooMap[k]
 		key := textproto.CanonicalMIMEHeaderKey("x-foo-" + k)
 		// A header bound to its own member wins.
 		if _, taken := m.Header[key]; taken {
@@ -2851,7 +2855,8 @@ func encodeHttpPrefixHeadersInResponseOutput(out *restjsonprotocol.HttpPrefixHea
 		Header: http.Header{},
 		Status: 200,
 	}
-	for k, v := range out.PrefixHeaders {
+	for _, k := range slices.Sorted(maps.Keys(out.PrefixHeaders)) {
+		v := out.PrefixHeaders[k]
 		key := textproto.CanonicalMIMEHeaderKey("" + k)
 		m.Header[key] = []string{v}
 	}
