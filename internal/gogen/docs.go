@@ -96,7 +96,12 @@ func memberDoc(p *Plan, m *shapes.Member, field string) jen.Code {
 	if m.Traits.Required() {
 		facts = append(facts, "required")
 	}
-	if raw, ok := m.Traits.Default(); ok && HasClientDefault(m) {
+	switch raw, ok := m.Traits.Default(); {
+	case !ok || !HasClientDefault(m):
+	case IsStreaming(m):
+		// A stream's only default is "": no stream is an empty one.
+		facts = append(facts, "nil is an empty stream")
+	default:
 		facts = append(facts, "defaults to "+raw)
 	}
 	if b, ok := effectiveBounds(m, shapes.TraitLength); ok {

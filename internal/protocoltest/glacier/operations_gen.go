@@ -23,7 +23,7 @@ type UploadArchiveInput struct {
 	// Checksum is the checksum member.
 	Checksum *string
 
-	// Body: defaults to "".
+	// Body: nil is an empty stream.
 	Body io.Reader
 }
 
@@ -56,7 +56,7 @@ type UploadMultipartPartInput struct {
 	// Range is the range member.
 	Range *string
 
-	// Body: defaults to "".
+	// Body: nil is an empty stream.
 	Body io.Reader
 }
 

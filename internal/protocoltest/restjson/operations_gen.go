@@ -1775,7 +1775,7 @@ type StreamingTraitsInput struct {
 	// Foo is the foo member.
 	Foo *string
 
-	// Blob: defaults to "".
+	// Blob: nil is an empty stream.
 	Blob io.Reader
 }
 
@@ -1784,7 +1784,7 @@ type StreamingTraitsOutput struct {
 	// Foo is the foo member.
 	Foo *string
 
-	// Blob: defaults to "".
+	// Blob: nil is an empty stream.
 	Blob io.ReadCloser
 }
 
@@ -1793,7 +1793,7 @@ type StreamingTraitsRequireLengthInput struct {
 	// Foo is the foo member.
 	Foo *string
 
-	// Blob: defaults to "".
+	// Blob: nil is an empty stream.
 	Blob io.Reader
 }
 
@@ -1806,7 +1806,7 @@ type StreamingTraitsWithMediaTypeInput struct {
 	// Foo is the foo member.
 	Foo *string
 
-	// Blob: defaults to "".
+	// Blob: nil is an empty stream.
 	Blob io.Reader
 }
 
@@ -1815,7 +1815,7 @@ type StreamingTraitsWithMediaTypeOutput struct {
 	// Foo is the foo member.
 	Foo *string
 
-	// Blob: defaults to "".
+	// Blob: nil is an empty stream.
 	Blob io.ReadCloser
 }
 
