@@ -172,6 +172,10 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if compressesGzip(op.Shape) {
 		fields[jen.Id("Compress")] = jen.Qual(p.runtimePkg("bodygzip"), "Compress")
 	}
+	if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
+		// Of the body as sent: Invoke computes it after compressing.
+		fields[jen.Id("Checksum")] = jen.Qual(p.runtimePkg("contentmd5"), "Set")
+	}
 	f.Var().Id(desc).Op("=").Add(p.callQual("Operation")).Values(fields)
 	f.Line()
 

@@ -54,9 +54,6 @@ func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
 			g.Id("r").Dot("Header").Index(jen.Lit("X-Amzn-Query-Mode")).Op("=").Index().String().Values(jen.Lit("true"))
 		}
 		c.emitDocumentBody(g, op, c.p.requestBindings[op].body, a.contentType)
-		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}

@@ -111,9 +111,6 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		case len(b.body) > 0:
 			c.emitDocumentBody(g, op, b.body, "application/json")
 		}
-		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}

@@ -67,9 +67,6 @@ func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Co
 		if in != nil {
 			c.emitDocumentBody(g, op, c.p.requestBindings[op].body, mediaType)
 		}
-		if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
-			g.If(jen.Err().Op(":=").Add(jen.Qual(c.p.runtimePkg("contentmd5"), "Set")).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		}
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}

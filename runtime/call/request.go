@@ -32,6 +32,11 @@ type Operation struct {
 	// operations, so that clients without such operations do not link a
 	// compressor.
 	Compress func(r *Request, minSize int) error
+	// Checksum sets the checksum headers the operation requires
+	// (@httpChecksumRequired: Content-MD5) from the body as it is sent:
+	// Invoke calls it after Compress, since a checksum is of the bytes on
+	// the wire. Nil for other operations.
+	Checksum func(r *Request) error
 
 	// bodyHint is the size of the operation's last body, so that the next
 	// one is encoded into a buffer that need not grow.

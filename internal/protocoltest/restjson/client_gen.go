@@ -12,6 +12,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	bodygzip "github.com/smithygo/smithygo/runtime/bodygzip"
 	call "github.com/smithygo/smithygo/runtime/call"
+	contentmd5 "github.com/smithygo/smithygo/runtime/contentmd5"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
@@ -460,7 +461,10 @@ func checkHostWithPathOperationInput(in *HostWithPathOperationInput, mode valida
 	return nil
 }
 
-var opHttpChecksumRequired = call.Operation{Name: "HttpChecksumRequired"}
+var opHttpChecksumRequired = call.Operation{
+	Checksum: contentmd5.Set,
+	Name:     "HttpChecksumRequired",
+}
 
 // This example tests httpChecksumRequired trait.
 //

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
 	call "github.com/smithygo/smithygo/runtime/call"
-	contentmd5 "github.com/smithygo/smithygo/runtime/contentmd5"
 	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	httpbind "github.com/smithygo/smithygo/runtime/httpbind"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
@@ -433,9 +432,6 @@ func serializeHttpChecksumRequiredInput(in *HttpChecksumRequiredInput) (*call.Re
 	r.Body = e.Bytes()
 	opHttpChecksumRequired.NoteBody(len(r.Body))
 	r.SetContentType("application/json")
-	if err := contentmd5.Set(r); err != nil {
-		return nil, err
-	}
 	return r, nil
 }
 

@@ -139,6 +139,11 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			return fail(0, nil, err)
 		}
 	}
+	if op.Checksum != nil {
+		if err := op.Checksum(r); err != nil {
+			return fail(0, nil, err)
+		}
+	}
 	ep := cfg.Endpoint
 	target := requestURL(ep.URL, r)
 	for name, values := range ep.Headers {
