@@ -155,5 +155,9 @@ func packageUsage(p *Plan) string {
 	if len(p.TypeShapes) > 0 {
 		b.WriteString(" Structures, unions, enums and errors are in the types subpackage.")
 	}
-	return wrap("%s", b.String())
+	out := wrap("%s", b.String())
+	if doc, _ := endpointDiscovery(p); doc != "" {
+		out += "\n\n" + wrap("%s", doc)
+	}
+	return out
 }

@@ -440,6 +440,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	p.mainScope, p.typesScope = mainScope, typesScope
 	p.planBindings()
 	p.planAuth()
+	if _, w := endpointDiscovery(p); w != nil {
+		p.Warnings = append(p.Warnings, w)
+	}
 	if err := p.planEndpointRules(); err != nil {
 		return nil, err
 	}

@@ -12,6 +12,9 @@
 // or *InvalidParamsError. Paginated operations also have XxxPages and XxxItems iterators, and
 // waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
 // subpackage.
+//
+// Endpoint discovery (aws.api#clientEndpointDiscovery) is not implemented: a call goes to the
+// endpoint the rules resolve, or to Options.BaseEndpoint.
 package dynamodb
 
 import "context"
