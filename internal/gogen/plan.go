@@ -617,17 +617,17 @@ func zeroDefault(m *shapes.Member) bool {
 // generated types' io.Reader and io.ReadCloser could not go.
 func checkStreamingBlobs(svc *shapes.Service, proto protocol) error {
 	for _, op := range svc.Operations {
-		for _, io := range []struct {
+		for _, side := range []struct {
 			s        *shapes.Shape
 			response bool
 		}{{op.Input, false}, {op.Output, true}} {
-			if io.s == nil {
+			if side.s == nil {
 				continue
 			}
-			payload := proto.bindings(io.s, io.response).payload
-			for _, m := range io.s.Members {
+			payload := proto.bindings(side.s, side.response).payload
+			for _, m := range side.s.Members {
 				if IsStreaming(m) && m != payload {
-					return &shapes.Error{File: io.s.File, Shape: io.s.ID.String(),
+					return &shapes.Error{File: side.s.File, Shape: side.s.ID.String(),
 						Msg: fmt.Sprintf("member %s is a @streaming blob, which protocol %s cannot carry here: a blob streams only as a message's whole body, the @httpPayload of a protocol with HTTP bindings (%s)", m.Name, proto.traitID(), shapes.TraitRestJSON1)}
 				}
 			}

@@ -348,10 +348,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		jen.Id("auth").Op("*").Add(jen.Qual(servePath(p), "Authenticator")),
 		jen.Id("table").Qual(routePath(p), "Table"),
 	)
-	blobStreams := slices.ContainsFunc(p.Operations, func(o *Operation) bool {
-		out := o.Output
-		return out != nil && !out.IsUnit() && p.responseBindings[out].payload != nil && IsStreaming(p.responseBindings[out].payload)
-	})
+	blobStreams := slices.ContainsFunc(p.Operations, streamingOutput)
 	f.Comment("ServeHTTP answers one request; an event of an output's stream that does not frame, which")
 	f.Comment("the client sees as an InternalFailure, is logged.")
 	if blobStreams {
