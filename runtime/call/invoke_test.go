@@ -880,3 +880,32 @@ func TestInvokeStreamingOutputDecodeErrorClosesBody(t *testing.T) {
 		t.Errorf("reading the body after a failed decode: %v, want the error of a closed body", rerr)
 	}
 }
+
+// TestInvokeDoesNotFollowRedirects: the default HTTP client answers a
+// redirect with the 3xx as an error response. Followed, a 302 would turn
+// the POST into a GET of the target, whose 200 the call would report as
+// the operation's success.
+func TestInvokeDoesNotFollowRedirects(t *testing.T) {
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/elsewhere" {
+				ok200(w, r)
+				return
+			}
+			http.Redirect(w, r, "/elsewhere", status)
+		})
+		cfg := ts.config(t)
+		cfg.HTTPClient = nil // the default client
+		err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op"}, postRequest(`{"x":1}`), noDecode)
+		if err == nil {
+			t.Errorf("%d: the call succeeded; want the redirect as an error", status)
+			continue
+		}
+		if oe := asOperationError(t, err); oe.StatusCode != status {
+			t.Errorf("%d: status %d in %v", status, oe.StatusCode, err)
+		}
+		if seen := ts.attempts(); len(seen) != 1 || seen[0].path != "/op" {
+			t.Errorf("%d: the server saw %+v; want the one POST, not the redirect's target", status, seen)
+		}
+	}
+}
