@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -906,6 +907,46 @@ func TestInvokeDoesNotFollowRedirects(t *testing.T) {
 		}
 		if seen := ts.attempts(); len(seen) != 1 || seen[0].path != "/op" {
 			t.Errorf("%d: the server saw %+v; want the one POST, not the redirect's target", status, seen)
+		}
+	}
+}
+
+// cutBody answers with status and a body that the connection's close cuts
+// off after a few of the bytes its Content-Length promises.
+func cutBody(status int) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		fmt.Fprintf(buf, "HTTP/1.1 %d Cut\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ok\":", status)
+		buf.Flush()
+		conn.Close()
+	}
+}
+
+// TestInvokeRetriesCutOffBodies: a body cut off is sent for again where the
+// status would be retried (a 503), or where the operation is safe to apply
+// twice; a success of an operation that is not is an error, not sent again.
+func TestInvokeRetriesCutOffBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		status   int
+		safe     bool
+		attempts int
+		ok       bool
+	}{
+		{"safe 200", 200, true, 2, true},
+		{"unsafe 200", 200, false, 1, false},
+		{"unsafe 503", 503, false, 2, true},
+	} {
+		ts := newTestServer(t, cutBody(tc.status), ok200)
+		err := testClient().Invoke(t.Context(), ts.config(t), &Operation{Name: "Op", SafeToRetry: tc.safe}, postRequest("x"), noDecode)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: error %v", tc.name, err)
+		}
+		if n := len(ts.attempts()); n != tc.attempts {
+			t.Errorf("%s: %d attempts, want %d", tc.name, n, tc.attempts)
 		}
 	}
 }

@@ -238,11 +238,25 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			detachBody(req)
 			if err != nil {
 				if ctxErr := ctx.Err(); ctxErr != nil {
-					err = ctxErr
-				} else {
-					err = fmt.Errorf("reading the response body: %w", err)
+					return fail(attempt, resp, ctxErr)
 				}
-				return fail(attempt, resp, err)
+				c.logAttempt(ctx, cfg, op, attempt, httpResp.StatusCode, RequestID(resp), attemptStart, err)
+				// A body cut off (a reset, an early EOF) is sent for again
+				// where an answer with that status would be, or, for a
+				// success whose output was lost, where the operation can
+				// be applied twice without harm.
+				status := httpResp.StatusCode
+				again := op.SafeToRetry || status == http.StatusTooManyRequests || IsRetryableStatus(status)
+				if again && IsTransientNetworkError(ctx, err) && canReplay && attempt < maxAttempts {
+					if tok, ok := c.quota.Acquire(true); ok {
+						retryToken = tok
+						if err := Sleep(ctx, policy.Delay(attempt)); err != nil {
+							return fail(attempt, resp, err)
+						}
+						continue
+					}
+				}
+				return fail(attempt, resp, fmt.Errorf("reading the response body: %w", err))
 			}
 		}
 		c.logAttempt(ctx, cfg, op, attempt, httpResp.StatusCode, RequestID(resp), attemptStart, nil)
