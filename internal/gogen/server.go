@@ -420,6 +420,14 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 					jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("AfterUnsigned").Call(jen.Id("r"), jen.Id("body")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))),
 				).Else().Block(after)
 			})),
+			jen.Do(func(s *jen.Statement) {
+				if !slices.ContainsFunc(p.Operations, func(o *Operation) bool { return compressesGzip(o.Shape) }) {
+					return
+				}
+				// The service's clients compress bodies (@requestCompression).
+				s.List(jen.Id("body"), jen.Id("perr")).Op("=").Qual(servePath(p), "DecodeContent").Call(jen.Id("r"), jen.Id("body"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")).Line().
+					If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
+			}),
 			jen.Id("msg").Dot("Body").Op("=").Id("body"),
 		}
 		if events {

@@ -5,6 +5,7 @@
 package serve
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -374,6 +375,35 @@ func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 			Message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
 	}
 	return string(b), nil
+}
+
+// DecodeContent undoes the request body's Content-Encoding: gzip, which
+// clients send for operations with @requestCompression, is decompressed,
+// refusing more than limit bytes of it with 413; a coding the server does
+// not know is refused with 415. It runs after the signature's check, which
+// is of the body as sent.
+func DecodeContent(r *http.Request, body string, limit int64) (string, *ProtocolError) {
+	switch coding := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); coding {
+	case "", "identity":
+		return body, nil
+	case "gzip":
+		zr, err := gzip.NewReader(strings.NewReader(body))
+		if err != nil {
+			return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the gzip request body could not be read"}
+		}
+		b, err := io.ReadAll(io.LimitReader(zr, limit+1))
+		if err != nil {
+			return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the gzip request body could not be read"}
+		}
+		if int64(len(b)) > limit {
+			return "", &ProtocolError{Status: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLargeException",
+				Message: fmt.Sprintf("the request body is larger than %d bytes once decompressed", limit)}
+		}
+		return string(b), nil
+	default:
+		return "", &ProtocolError{Status: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaTypeException",
+			Message: fmt.Sprintf("the content encoding %q is not supported", coding)}
+	}
 }
 
 // FieldViolation is one broken constraint of an input: the JSON pointer of

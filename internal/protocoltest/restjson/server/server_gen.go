@@ -1067,6 +1067,10 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 		if m := h.auth.After(r, body); m != nil {
 			return m
 		}
+		body, perr = serve.DecodeContent(r, body, h.opts.MaxBodyBytes)
+		if perr != nil {
+			return serve.EncodeProtocolError(perr)
+		}
 		msg.Body = body
 	}
 	switch id {
