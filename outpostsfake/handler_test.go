@@ -99,9 +99,12 @@ func TestHandlerPanicsAndUnimplemented(t *testing.T) {
 	if strings.Contains(body, "secret") {
 		t.Errorf("the 500 reveals the panic: %s", body)
 	}
-	// The operator sees it in the log.
+	// The operator sees it in the log, with the stack that says where.
 	if !strings.Contains(logged.String(), "secret state 42") {
 		t.Errorf("the panic is not logged: %q", logged.String())
+	}
+	if !strings.Contains(logged.String(), "panicky.ListSites") {
+		t.Errorf("the panic's log has no stack naming the method that panicked: %q", logged.String())
 	}
 	resp, body = call(t, h, "GET", "/outposts", "")
 	wantReply(t, "an unimplemented operation", resp, body, 501, "NotImplemented")

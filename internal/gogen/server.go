@@ -383,7 +383,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id("serve").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id("resp").Op("*").Add(jen.Qual(servePath(p), "ResponseMessage"))).BlockFunc(func(g *jen.Group) {
 		g.Defer().Func().Params().Block(
 			jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
-				jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
+				// With the stack, without which a panic's log line says
+				// what went wrong but not where.
+				jen.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v\n%s"), jen.Id("v"), jen.Qual("runtime/debug", "Stack").Call())),
 				jen.Id("resp").Op("=").Add(jen.Qual(servePath(p), "InternalFailure")).Call(),
 			),
 		).Call()

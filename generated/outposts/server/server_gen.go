@@ -18,6 +18,7 @@ import (
 	"github.com/smithygo/smithygo/generated/outposts/internal/smithyserver"
 	"github.com/smithygo/smithygo/generated/outposts/types"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -366,7 +367,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
-			h.logFailure(r, fmt.Errorf("panic: %v", v))
+			h.logFailure(r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
 			resp = smithyserver.InternalFailure()
 		}
 	}()

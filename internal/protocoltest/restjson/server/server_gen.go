@@ -29,6 +29,7 @@ import (
 	"maps"
 	"net/http"
 	"net/textproto"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -1032,7 +1033,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
-			h.logFailure(r, fmt.Errorf("panic: %v", v))
+			h.logFailure(r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
 			resp = serve.InternalFailure()
 		}
 	}()

@@ -24,6 +24,7 @@ import (
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	serve "github.com/smithygo/smithygo/runtime/serve"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -204,7 +205,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	defer func() {
 		if v := recover(); v != nil {
-			h.logFailure(r, fmt.Errorf("panic: %v", v))
+			h.logFailure(r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
 			resp = serve.InternalFailure()
 		}
 	}()
