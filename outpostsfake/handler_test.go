@@ -359,3 +359,16 @@ func TestHandlerSigV4(t *testing.T) {
 		t.Errorf("%d sites, want the 1 the signed request made", n)
 	}
 }
+
+// TestMalformedQueryIsRefused: a query string net/http cannot parse (a bad
+// escape, a ';') is refused, not read with the bad pairs dropped, which
+// would leave the member unset.
+func TestMalformedQueryIsRefused(t *testing.T) {
+	h := server.NewHandler(&seesContext{}, server.HandlerOptions{})
+	for _, target := range []string{"/outposts?NextToken=%ZZ", "/outposts?NextToken=a;b"} {
+		resp, body := call(t, h, "GET", target, "")
+		wantReply(t, target, resp, body, 400, "SerializationException")
+	}
+	resp, body := call(t, h, "GET", "/outposts?NextToken=12%23%23ab&MaxResults=5", "")
+	wantReply(t, "a well-formed query", resp, body, 200, "")
+}

@@ -405,9 +405,11 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			return jen.If(jen.Op("!").Id("routes").Index(jen.Id("id")).Dot("open")).Block(check)
 		}
 		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
+		g.List(jen.Id("query"), jen.Id("perr")).Op(":=").Qual(servePath(p), "Query").Call(jen.Id("r"))
+		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
 		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(jen.Dict{
 			jen.Id("Header"): jen.Id("r").Dot("Header"),
-			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("r").Dot("URL").Dot("Query").Call(),
+			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("query"),
 		})
 		readBody := []jen.Code{
 			jen.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")),

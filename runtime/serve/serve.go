@@ -377,6 +377,17 @@ func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 	return string(b), nil
 }
 
+// Query parses the request's query string, refusing a malformed one (a
+// bad percent escape, a ';') as a SerializationException: net/http's
+// URL.Query drops such pairs, and the service would see the member unset.
+func Query(r *http.Request) (url.Values, *ProtocolError) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, SerializationError(fmt.Errorf("the query string: %w", err))
+	}
+	return q, nil
+}
+
 // DecodeContent undoes the request body's Content-Encoding: gzip, which
 // clients send for operations with @requestCompression, is decompressed,
 // refusing more than limit bytes of it with 413; a coding the server does

@@ -381,10 +381,14 @@ func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
+	query, perr := smithyserver.Query(r)
+	if perr != nil {
+		return smithyserver.EncodeProtocolError(perr)
+	}
 	msg := &smithyserver.RequestMessage{
 		Header: r.Header,
 		Labels: labels,
-		Query:  r.URL.Query(),
+		Query:  query,
 	}
 	body, perr := smithyserver.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {

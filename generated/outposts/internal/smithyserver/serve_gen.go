@@ -298,6 +298,17 @@ func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 	return string(b), nil
 }
 
+// Query parses the request's query string, refusing a malformed one (a
+// bad percent escape, a ';') as a SerializationException: net/http's
+// URL.Query drops such pairs, and the service would see the member unset.
+func Query(r *http.Request) (url.Values, *ProtocolError) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, SerializationError(fmt.Errorf("the query string: %w", err))
+	}
+	return q, nil
+}
+
 // FieldViolation is one broken constraint of an input: the JSON pointer of
 // the member and the whole message about it.
 type FieldViolation struct {

@@ -1047,10 +1047,14 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
+	query, perr := serve.Query(r)
+	if perr != nil {
+		return serve.EncodeProtocolError(perr)
+	}
 	msg := &serve.RequestMessage{
 		Header: r.Header,
 		Labels: labels,
-		Query:  r.URL.Query(),
+		Query:  query,
 	}
 	if routes[id].events {
 		// The body is the input's event stream, read as the handler reads it.
