@@ -366,13 +366,19 @@ func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return "", nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	return readLimited(r.Body, limit, "the request body")
+}
+
+// readLimited reads what, a request body as sent or decompressed, refusing
+// more than limit bytes of it with 413.
+func readLimited(rd io.Reader, limit int64, what string) (string, *ProtocolError) {
+	b, err := io.ReadAll(io.LimitReader(rd, limit+1))
 	if err != nil {
-		return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the request body could not be read"}
+		return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: what + " could not be read"}
 	}
 	if int64(len(b)) > limit {
 		return "", &ProtocolError{Status: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLargeException",
-			Message: fmt.Sprintf("the request body is larger than %d bytes", limit)}
+			Message: fmt.Sprintf("%s is larger than %d bytes", what, limit)}
 	}
 	return string(b), nil
 }
@@ -398,19 +404,12 @@ func DecodeContent(r *http.Request, body string, limit int64) (string, *Protocol
 	case "", "identity":
 		return body, nil
 	case "gzip":
+		const what = "the decompressed request body"
 		zr, err := gzip.NewReader(strings.NewReader(body))
 		if err != nil {
-			return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the gzip request body could not be read"}
+			return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: what + " could not be read"}
 		}
-		b, err := io.ReadAll(io.LimitReader(zr, limit+1))
-		if err != nil {
-			return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: "the gzip request body could not be read"}
-		}
-		if int64(len(b)) > limit {
-			return "", &ProtocolError{Status: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLargeException",
-				Message: fmt.Sprintf("the request body is larger than %d bytes once decompressed", limit)}
-		}
-		return string(b), nil
+		return readLimited(zr, limit, what)
 	default:
 		return "", &ProtocolError{Status: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaTypeException",
 			Message: fmt.Sprintf("the content encoding %q is not supported", coding)}
