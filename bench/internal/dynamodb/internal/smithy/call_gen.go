@@ -187,6 +187,21 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 	// event stream, whose events are the caller's sequence.
 	canReplay := (r.Stream == nil || seeker != nil) && r.Events == nil
 	var retryToken Token
+	// again takes a retry token (a timeout's, for a network error, costs
+	// more) and waits before the next attempt; false when the request
+	// cannot be sent again (no attempts left, a body that cannot be
+	// replayed, an empty quota), or with the wait's error.
+	again := func(attempt int, timeout bool) (bool, error) {
+		if !canReplay || attempt >= maxAttempts {
+			return false, nil
+		}
+		tok, ok := c.quota.Acquire(timeout)
+		if !ok {
+			return false, nil
+		}
+		retryToken = tok
+		return true, Sleep(ctx, policy.Delay(attempt))
+	}
 	for attempt := 1; ; attempt++ {
 		attemptStart := time.Now()
 		if r.Stream != nil && attempt > 1 {
@@ -217,13 +232,10 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			c.logAttempt(ctx, cfg, op, attempt, 0, "", attemptStart, err)
 			// A request that may have reached the service is sent again only
 			// when doing so cannot apply the operation twice.
-			retryable := IsTransientNetworkError(ctx, err) && (op.SafeToRetry || isDialError(err))
-			if retryable && canReplay && attempt < maxAttempts {
-				if tok, ok := c.quota.Acquire(true); ok {
-					retryToken = tok
-					if err := Sleep(ctx, policy.Delay(attempt)); err != nil {
-						return fail(attempt, nil, err)
-					}
+			if IsTransientNetworkError(ctx, err) && (op.SafeToRetry || isDialError(err)) {
+				if ok, werr := again(attempt, true); werr != nil {
+					return fail(attempt, nil, werr)
+				} else if ok {
 					continue
 				}
 			}
@@ -245,14 +257,10 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 				// where an answer with that status would be, or, for a
 				// success whose output was lost, where the operation can
 				// be applied twice without harm.
-				status := httpResp.StatusCode
-				again := op.SafeToRetry || status == http.StatusTooManyRequests || IsRetryableStatus(status)
-				if again && IsTransientNetworkError(ctx, err) && canReplay && attempt < maxAttempts {
-					if tok, ok := c.quota.Acquire(true); ok {
-						retryToken = tok
-						if err := Sleep(ctx, policy.Delay(attempt)); err != nil {
-							return fail(attempt, resp, err)
-						}
+				if (op.SafeToRetry || retryableStatus(httpResp.StatusCode)) && IsTransientNetworkError(ctx, err) {
+					if ok, werr := again(attempt, true); werr != nil {
+						return fail(attempt, resp, werr)
+					} else if ok {
 						continue
 					}
 				}
@@ -275,12 +283,10 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		}
 		apiErr := c.service.DecodeError(resp)
 		resp.releaseBody()
-		if canReplay && attempt < maxAttempts && c.isRetryable(resp, apiErr) {
-			if tok, ok := c.quota.Acquire(false); ok {
-				retryToken = tok
-				if err := Sleep(ctx, policy.Delay(attempt)); err != nil {
-					return fail(attempt, resp, err)
-				}
+		if c.isRetryable(resp, apiErr) {
+			if ok, werr := again(attempt, false); werr != nil {
+				return fail(attempt, resp, werr)
+			} else if ok {
 				continue
 			}
 		}
@@ -295,8 +301,13 @@ func (c *Client) isRetryable(resp *Response, apiErr error) bool {
 	if c.service.RetryableError != nil && c.service.RetryableError(code) {
 		return true
 	}
-	return resp.StatusCode == http.StatusTooManyRequests || IsThrottleCode(code) ||
-		IsTransientCode(code) || IsRetryableStatus(resp.StatusCode)
+	return retryableStatus(resp.StatusCode) || IsThrottleCode(code) || IsTransientCode(code)
+}
+
+// retryableStatus reports whether a response's status alone makes it worth
+// sending the request again: 5xx and 429.
+func retryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || IsRetryableStatus(status)
 }
 
 // payloadHashOf returns the SHA-256 to sign the body with, and the
