@@ -50,3 +50,23 @@ func FixChecksums(body []byte) []byte {
 	}
 	return b
 }
+
+// Add adds each seed to f's corpus, and each followed by the next, so that
+// the fuzzer starts from streams of more than one body's messages too.
+func Add(f interface{ Add(...any) }, seeds [][]byte) {
+	for i, s := range seeds {
+		f.Add(s)
+		f.Add(append(slices.Clone(s), seeds[(i+1)%len(seeds)]...))
+	}
+}
+
+// Input is the body a fuzz target reads for the fuzzer's input: most
+// inputs (those whose last byte is even) get their checksums put right,
+// so that the fuzzer reaches the headers and payloads behind them; the
+// rest are read as they are, checksums and all.
+func Input(body []byte) []byte {
+	if len(body) > 0 && body[len(body)-1]&1 == 0 {
+		return FixChecksums(body)
+	}
+	return body
+}
