@@ -218,6 +218,13 @@ func TestHandlerHostileRequests(t *testing.T) {
 		resp, body := call(t, h, c.method, c.target, c.body, header...)
 		wantReply(t, c.what, resp, body, c.status, c.code)
 	}
+	// A 405 lists the methods the path has.
+	for target, want := range map[string]string{"/sites": "GET, POST", "/outposts/" + *op.OutpostId: "DELETE, GET, PATCH"} {
+		resp, _ := call(t, h, "TRACE", target, "")
+		if got := resp.Header.Get("Allow"); resp.StatusCode != 405 || got != want {
+			t.Errorf("TRACE %s: %d, Allow %q; want 405, Allow %q", target, resp.StatusCode, got, want)
+		}
+	}
 	// A body must say it is JSON.
 	resp, body := call(t, h, "POST", "/sites", `{"Name":"x"}`, "Content-Type", "text/plain")
 	wantReply(t, "a body of another media type", resp, body, 415, "UnsupportedMediaTypeException")

@@ -394,8 +394,8 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		g.Switch(jen.Id("status")).Block(
 			jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
 				jen.Qual("net/http", "StatusNotFound"), jen.Lit("UnknownOperationException"), jen.Lit("no operation matches the request")))),
-			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
-				jen.Qual("net/http", "StatusMethodNotAllowed"), jen.Lit("MethodNotAllowedException"), jen.Lit("the operation does not accept this method")))),
+			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "NotAllowed").Call(
+				jen.Id("h").Dot("table").Dot("Allowed").Call(jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))))),
 		)
 		// authenticated wraps an authentication step so that open routes skip it.
 		authenticated := func(check jen.Code) jen.Code {

@@ -412,3 +412,30 @@ func TestMatchStatusString(t *testing.T) {
 		}
 	}
 }
+
+func TestAllowed(t *testing.T) {
+	table, _ := outpostsTable(t)
+	for _, c := range []struct{ path, query, want string }{
+		{"/outposts", "", "GET, POST"},
+		{"/outposts/", "", "GET, POST"},
+		{"/outposts/op-1", "", "DELETE, GET, PATCH"},
+		{"/orders/o-1/cancel", "", "POST"},
+		{"/nope", "", ""},
+		{"", "", ""},
+		{"*", "", ""},
+	} {
+		if got := table.Allowed(c.path, c.query); got != c.want {
+			t.Errorf("Allowed(%q, %q) = %q, want %q", c.path, c.query, got, c.want)
+		}
+	}
+	// Whatever Allowed lists matches, and a method it leaves out does not.
+	for _, path := range []string{"/outposts", "/outposts/op-1", "/sites/", "/sites/s-1/rackPhysicalProperties", "/catalog/items", "/tags/arn"} {
+		allowed := strings.Split(table.Allowed(path, ""), ", ")
+		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"} {
+			_, _, status := table.Match(m, path, "")
+			if (status == Found) != slices.Contains(allowed, m) {
+				t.Errorf("%s %s: Match says %v, Allowed lists %q", m, path, status, allowed)
+			}
+		}
+	}
+}

@@ -305,6 +305,15 @@ func ErrorMessage(status int, code, message string) *ResponseMessage {
 	return m
 }
 
+// NotAllowed is the response to a request whose path matches only
+// operations of other methods: 405, with the Allow header listing them
+// (allow: see httproute.Table.Allowed), as RFC 9110 requires.
+func NotAllowed(allow string) *ResponseMessage {
+	m := ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+	m.Header.Set("Allow", allow)
+	return m
+}
+
 // InternalFailure is the response to an error the model does not list, or
 // a panic: it says nothing of what happened.
 func InternalFailure() *ResponseMessage {

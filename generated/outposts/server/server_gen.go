@@ -376,7 +376,7 @@ func (h *handler) serve(r *http.Request) (resp *smithyserver.ResponseMessage) {
 	case smithyserver.NotFound:
 		return smithyserver.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
 	case smithyserver.MethodNotAllowed:
-		return smithyserver.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+		return smithyserver.NotAllowed(h.table.Allowed(r.URL.EscapedPath(), r.URL.RawQuery))
 	}
 	if m := h.auth.Before(r); m != nil {
 		return m

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -329,6 +330,43 @@ func (t *Table) Match(method, rawPath, rawQuery string) (id int, labels []Label,
 		return 0, nil, status
 	}
 	return r.id, r.labelValues(rawPath, spans), Found
+}
+
+// Allowed returns the methods of the patterns that match the path and
+// query, sorted and joined by ", ": the Allow header that a 405 response
+// must carry (RFC 9110, section 15.5.6). A path with a trailing slash also
+// counts the patterns that match it without, as Match does.
+func (t *Table) Allowed(rawPath, rawQuery string) string {
+	if rawPath == "" {
+		rawPath = "/"
+	}
+	if rawPath[0] != '/' {
+		return ""
+	}
+	var stack [maxStackSegments]span
+	spans := splitPath(stack[:0], rawPath)
+	// Not slices.Contains and slices.Sort: each generic would be compiled
+	// again in every client that copies the runtime.
+	var methods []string
+	collect := func(spans []span) {
+	routes:
+		for _, r := range t.routes {
+			for _, m := range methods {
+				if m == r.method {
+					continue routes
+				}
+			}
+			if r.matchPath(rawPath, spans) && r.matchQuery(rawQuery) {
+				methods = append(methods, r.method)
+			}
+		}
+	}
+	collect(spans)
+	if len(spans) > 0 && rawPath[len(rawPath)-1] == '/' {
+		collect(spans[:len(spans)-1])
+	}
+	sort.Strings(methods)
+	return strings.Join(methods, ", ")
 }
 
 // splitPath appends the segments of p, which starts with "/", to dst:

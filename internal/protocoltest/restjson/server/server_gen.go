@@ -1042,7 +1042,7 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	case httproute.NotFound:
 		return serve.ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
 	case httproute.MethodNotAllowed:
-		return serve.ErrorMessage(http.StatusMethodNotAllowed, "MethodNotAllowedException", "the operation does not accept this method")
+		return serve.NotAllowed(h.table.Allowed(r.URL.EscapedPath(), r.URL.RawQuery))
 	}
 	if m := h.auth.Before(r); m != nil {
 		return m
