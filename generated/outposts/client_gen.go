@@ -1487,12 +1487,7 @@ func decodeErrorResponse(resp *smithy.Response) error {
 		}
 		return v
 	}
-	return &GenericAPIError{
-		Code:       code,
-		Message:    message,
-		RequestID:  smithy.RequestID(resp),
-		StatusCode: resp.StatusCode,
-	}
+	return smithy.NewGenericAPIError(resp, code, message)
 }
 
 func retryableErrorShape(code string) (retryable, throttling bool) {

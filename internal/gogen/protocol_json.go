@@ -125,12 +125,7 @@ func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 			g.Comment("The code awsQuery clients saw is the one callers know.")
 			g.If(jen.Id("queryCode").Op("!=").Lit("")).Block(jen.Id("code").Op("=").Id("queryCode"))
 		}
-		g.Return(jen.Op("&").Id("GenericAPIError").Values(jen.Dict{
-			jen.Id("Code"):       jen.Id("code"),
-			jen.Id("Message"):    jen.Id("message"),
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("RequestID"):  c.p.callQual("RequestID").Call(jen.Id("resp")),
-		}))
+		g.Return(c.p.callQual("NewGenericAPIError").Call(jen.Id("resp"), jen.Id("code"), jen.Id("message")))
 	})
 }
 

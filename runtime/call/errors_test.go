@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -270,6 +271,38 @@ func TestNoAuthError(t *testing.T) {
 	} {
 		if err := NoAuthError(tc.schemes, option); err == nil || err.Error() != tc.want {
 			t.Errorf("NoAuthError(%q) = %v, want %q", tc.schemes, err, tc.want)
+		}
+	}
+}
+
+func TestNewGenericAPIErrorDescribesForeignBodies(t *testing.T) {
+	page := "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"
+	long := strings.Repeat("é", 300)
+	for _, tc := range []struct {
+		what, contentType, body, code, message string
+		want                                   string
+	}{
+		{"a proxy's page", "text/html", page, "", "",
+			"S Op, request ID r-1: HTTP 502: body (text/html, 122 bytes): <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> </body> </html>"},
+		{"a JSON body without code or message", "application/json", `{"error":"invalid_grant"}`, "", "",
+			`S Op, request ID r-1: HTTP 502: body (application/json, 25 bytes): {"error":"invalid_grant"}`},
+		{"no Content-Type, binary", "", "\x00\x01ab\xff", "", "", "S Op, request ID r-1: HTTP 502: body (5 bytes): ??ab\uFFFD"},
+		{"a long body", "text/plain", long, "", "", "S Op, request ID r-1: HTTP 502: body (text/plain, 600 bytes): " + strings.Repeat("é", 160) + "..."},
+		{"an empty body", "text/html", "\r\n", "", "", "S Op, request ID r-1: HTTP 502"},
+		{"a message", "text/html", page, "", "gateway", "S Op, request ID r-1: HTTP 502: gateway"},
+		{"a code", "text/html", page, "Throttling", "", "S Op: HTTP 502, request ID r-1: Throttling"},
+	} {
+		resp := &Response{Response: &http.Response{StatusCode: 502, Header: http.Header{"X-Amzn-Requestid": {"r-1"}}}, Data: []byte(tc.body)}
+		if tc.contentType != "" {
+			resp.Header.Set("Content-Type", tc.contentType)
+		}
+		g := NewGenericAPIError(resp, tc.code, tc.message)
+		if g.StatusCode != 502 || g.RequestID != "r-1" || g.Code != tc.code || g.Message != tc.message {
+			t.Errorf("%s: %+v", tc.what, g)
+		}
+		err := &OperationError{Service: "S", Operation: "Op", StatusCode: 502, RequestID: "r-1", Err: g}
+		if got := err.Error(); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.what, got, tc.want)
 		}
 	}
 }

@@ -2599,12 +2599,7 @@ func decodeErrorResponse(resp *smithy.Response) error {
 		}
 		return v
 	}
-	return &GenericAPIError{
-		Code:       code,
-		Message:    message,
-		RequestID:  smithy.RequestID(resp),
-		StatusCode: resp.StatusCode,
-	}
+	return smithy.NewGenericAPIError(resp, code, message)
 }
 
 func retryableErrorShape(code string) (retryable, throttling bool) {

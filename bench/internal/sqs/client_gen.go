@@ -1267,12 +1267,7 @@ func decodeErrorResponse(resp *smithy.Response) error {
 	if queryCode != "" {
 		code = queryCode
 	}
-	return &GenericAPIError{
-		Code:       code,
-		Message:    message,
-		RequestID:  smithy.RequestID(resp),
-		StatusCode: resp.StatusCode,
-	}
+	return smithy.NewGenericAPIError(resp, code, message)
 }
 
 func retryableErrorShape(code string) (retryable, throttling bool) {

@@ -197,12 +197,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		}
 		return v
 	}
-	return &GenericAPIError{
-		Code:       code,
-		Message:    message,
-		RequestID:  call.RequestID(resp),
-		StatusCode: resp.StatusCode,
-	}
+	return call.NewGenericAPIError(resp, code, message)
 }
 
 func retryableErrorShape(code string) (retryable, throttling bool) {

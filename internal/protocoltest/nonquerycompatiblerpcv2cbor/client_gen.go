@@ -52,12 +52,7 @@ func checkNonQueryCompatibleOperationInput(in *NonQueryCompatibleOperationInput,
 
 func decodeErrorResponse(resp *call.Response) error {
 	code, message := rpcv2cbor.CBORErrorTypeAndMessage(resp)
-	return &GenericAPIError{
-		Code:       code,
-		Message:    message,
-		RequestID:  call.RequestID(resp),
-		StatusCode: resp.StatusCode,
-	}
+	return call.NewGenericAPIError(resp, code, message)
 }
 
 func retryableErrorShape(code string) (retryable, throttling bool) {

@@ -6,6 +6,7 @@
 package smithy
 
 import (
+	"bytes"
 	"errors"
 	"net"
 	"strconv"
@@ -35,7 +36,8 @@ func (e *OperationError) Error() string {
 	b.WriteString(e.Service)
 	b.WriteByte(' ')
 	b.WriteString(e.Operation)
-	if e.StatusCode != 0 {
+	// A cause without a code says the status itself (GenericAPIError).
+	if g, ok := e.Err.(*GenericAPIError); e.StatusCode != 0 && (!ok || g.Code != "" || g.StatusCode != e.StatusCode) {
 		b.WriteString(": HTTP ")
 		b.WriteString(strconv.Itoa(e.StatusCode))
 	}
@@ -70,18 +72,69 @@ type GenericAPIError struct {
 	StatusCode int
 	// RequestID is the service's ID for the request.
 	RequestID string
+	// Body describes the response's body (its media type, length and
+	// first bytes) when the response gave neither a code nor a message,
+	// as a proxy's or a load balancer's error page does; otherwise "".
+	Body string
 }
 
-// Error gives the code and message.
+// NewGenericAPIError returns the error of a response whose code is code
+// (perhaps "") and whose message is message, which the service's package
+// does not know.
+func NewGenericAPIError(resp *Response, code, message string) *GenericAPIError {
+	e := &GenericAPIError{Code: code, Message: message, StatusCode: resp.StatusCode, RequestID: RequestID(resp)}
+	if code == "" && message == "" {
+		e.Body = describeBody(resp)
+	}
+	return e
+}
+
+// maxBodyExcerpt is how much of a body describeBody quotes.
+const maxBodyExcerpt = 160
+
+// describeBody says what an error response's body is: its Content-Type,
+// its length and its first bytes, with runs of space (an HTML page's line
+// breaks and indents) made one space. It is "" for an empty body.
+func describeBody(resp *Response) string {
+	data := resp.Data
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("body (")
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		b.WriteString(ct)
+		b.WriteString(", ")
+	}
+	b.WriteString(strconv.Itoa(len(data)))
+	b.WriteString(" bytes): ")
+	excerpt := strings.Join(strings.Fields(strings.ToValidUTF8(string(data[:min(len(data), 4*maxBodyExcerpt)]), "\uFFFD")), " ")
+	if r := []rune(excerpt); len(r) > maxBodyExcerpt || len(data) > 4*maxBodyExcerpt {
+		excerpt = string(r[:min(len(r), maxBodyExcerpt)]) + "..."
+	}
+	for _, c := range excerpt {
+		if c < 0x20 || c == 0x7f {
+			c = '?' // a control byte of a binary body: unreadable in a log
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Error gives the code and message; for an error without either, the
+// status and what the body was.
 func (e *GenericAPIError) Error() string {
 	code := e.Code
 	if code == "" {
 		code = "HTTP " + strconv.Itoa(e.StatusCode)
 	}
-	if e.Message == "" {
-		return code
+	switch {
+	case e.Message != "":
+		return code + ": " + e.Message
+	case e.Body != "":
+		return code + ": " + e.Body
 	}
-	return code + ": " + e.Message
+	return code
 }
 
 // ErrorCode returns the error's name.
