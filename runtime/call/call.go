@@ -394,11 +394,20 @@ func (c *Client) httpRequest(ctx context.Context, r *Request, target *url.URL, a
 		h[k] = v
 	}
 	// One backing array for the values the client adds.
-	vals := [...]string{c.service.UserAgent, invocationID, "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)}
+	vals := [...]string{c.service.UserAgent, invocationID, "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts), "identity"}
 	all := vals[:]
 	h["User-Agent"] = all[0:1:1]
 	h["Amz-Sdk-Invocation-Id"] = all[1:2:2]
 	h["Amz-Sdk-Request"] = all[2:3:3]
+	// The body as the service sent it: left without an Accept-Encoding,
+	// net/http's transport asks for gzip itself, then unzips the body and
+	// deletes Content-Encoding, so a member bound to that header (a blob
+	// payload's encoding, as CodeGuru Profiler's GetProfile has) reads as
+	// unset and the payload's bytes are not those the service described.
+	// A value the request already has (a member bound to it) stays.
+	if _, ok := h["Accept-Encoding"]; !ok {
+		h["Accept-Encoding"] = all[3:4:4]
+	}
 	req.Header = h
 	return req, nil
 }

@@ -1,6 +1,8 @@
 package call
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -947,6 +949,43 @@ func TestInvokeRetriesCutOffBodies(t *testing.T) {
 		}
 		if n := len(ts.attempts()); n != tc.attempts {
 			t.Errorf("%s: %d attempts, want %d", tc.name, n, tc.attempts)
+		}
+	}
+}
+
+// TestInvokeKeepsContentEncoding: a response body arrives as the service
+// sent it, with its Content-Encoding, whatever net/http's transport would
+// have done with a gzip body it had asked for itself.
+func TestInvokeKeepsContentEncoding(t *testing.T) {
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write([]byte("PROFILE"))
+	zw.Close()
+	ts := newTestServer(t, respond(200, map[string]string{"Content-Encoding": "gzip", "Content-Type": "application/octet-stream"}, zipped.String()))
+	for _, set := range []string{"", "gzip, br"} {
+		r := postRequest(`{}`)
+		if set != "" {
+			r.Header.Set("Accept-Encoding", set) // as a member bound to the header sets it
+		}
+		var body []byte
+		var encoding string
+		err := testClient().Invoke(t.Context(), ts.config(t), &Operation{Name: "Op"}, r, func(resp *Response) error {
+			body, encoding = bytes.Clone(resp.Data), resp.Header.Get("Content-Encoding")
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(body, zipped.Bytes()) || encoding != "gzip" {
+			t.Errorf("Accept-Encoding %q: decode saw %q with Content-Encoding %q; want the gzip bytes as sent, with gzip", set, body, encoding)
+		}
+		seen := ts.attempts()
+		want := set
+		if want == "" {
+			want = "identity"
+		}
+		if got := seen[len(seen)-1].header.Get("Accept-Encoding"); got != want {
+			t.Errorf("request's Accept-Encoding = %q, want %q", got, want)
 		}
 	}
 }
