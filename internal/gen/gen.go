@@ -82,7 +82,8 @@ func Check(opts Options) (Summary, error) {
 		switch s.Kind {
 		case shapes.KindOperation:
 			sum.Operations++
-		case shapes.KindService:
+		}
+		if s.IsService() {
 			sum.Services++
 		}
 	}

@@ -269,6 +269,29 @@ func TestServiceErrors(t *testing.T) {
 	}
 }
 
+// TestMixinServiceIsNotAService: a service marked @mixin lends its
+// operations to the services that use it; it is not one of the model's
+// services, so the one that uses it is the model's only service.
+func TestMixinServiceIsNotAService(t *testing.T) {
+	m := mustLoad(t, `{"smithy":"2.0","shapes":{
+	  "a#Base":{"type":"service","version":"1","operations":[{"target":"a#Ping"}],"traits":{"smithy.api#mixin":{}}},
+	  "a#Svc":{"type":"service","version":"1","mixins":[{"target":"a#Base"}]},
+	  "a#Ping":{"type":"operation"}}}`)
+	if all := m.Services(); len(all) != 1 || all[0].ID.String() != "a#Svc" {
+		t.Errorf("Services() = %v, want only a#Svc", all)
+	}
+	svc, err := m.Service("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svc.Shape.ID.String() != "a#Svc" || len(svc.Operations) != 1 {
+		t.Errorf("the only service is %s with %d operations; want a#Svc with Ping from its mixin", svc.Shape.ID, len(svc.Operations))
+	}
+	if _, err := m.Service("a#Base"); err == nil || !strings.Contains(err.Error(), "is a mixin") {
+		t.Errorf(`Service("a#Base") = %v, want a refusal naming it a mixin`, err)
+	}
+}
+
 func TestIdenticalDuplicatesMerge(t *testing.T) {
 	f := `{"smithy":"2.0","shapes":{"a#S":{"type":"string","traits":{"smithy.api#length":{"min":1}}}}}`
 	m := mustLoad(t, f, strings.ReplaceAll(f, `"min":1`, `"min": 1.0`))

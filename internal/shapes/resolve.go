@@ -43,11 +43,12 @@ func (m *Model) Shapes() iter.Seq[*Shape] { return slices.Values(m.sorted) }
 // Len is the number of shapes, prelude included.
 func (m *Model) Len() int { return len(m.sorted) }
 
-// Services returns the model's services in ID order.
+// Services returns the model's services in ID order, leaving out mixins
+// (see Shape.IsService).
 func (m *Model) Services() []*Shape {
 	var out []*Shape
 	for _, s := range m.sorted {
-		if s.Kind == KindService {
+		if s.IsService() {
 			out = append(out, s)
 		}
 	}

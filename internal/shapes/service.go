@@ -81,6 +81,9 @@ func (m *Model) service(id string) (*Service, error) {
 		if svc.Kind != KindService {
 			return nil, &Error{File: svc.File, Shape: id, Msg: fmt.Sprintf("is a %s, not a service", svc.Kind)}
 		}
+		if !svc.IsService() {
+			return nil, &Error{File: svc.File, Shape: id, Msg: "is a mixin, not a service a client can call: choose a service that uses it"}
+		}
 	}
 	sv := &Service{Shape: svc, Model: m, Errors: svc.Errors, names: map[ID]string{}}
 	seen := map[ID]bool{}

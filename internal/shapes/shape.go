@@ -145,6 +145,11 @@ func (s *Shape) IsUnit() bool {
 	return s.Kind == KindStructure && s.Traits.Has("smithy.api#unitType")
 }
 
+// IsService reports whether s is a service a client can call: a service
+// shape that is not a mixin, which exists only to lend its operations,
+// resources, errors and traits to the services that name it.
+func (s *Shape) IsService() bool { return s.Kind == KindService && !s.Traits.Has(TraitMixin) }
+
 // IsError reports whether the shape is an error structure.
 func (s *Shape) IsError() bool { return s.Kind == KindStructure && s.Traits.Has(TraitError) }
 
