@@ -1,16 +1,19 @@
 package outpostsfake
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/smithygo/smithygo/generated/outposts"
 	"github.com/smithygo/smithygo/generated/outposts/server"
@@ -378,4 +381,30 @@ func TestMalformedQueryIsRefused(t *testing.T) {
 	}
 	resp, body := call(t, h, "GET", "/outposts?NextToken=12%23%23ab&MaxResults=5", "")
 	wantReply(t, "a well-formed query", resp, body, 200, "")
+}
+
+// TestStalledBodyTimesOut: a body that stops arriving until the
+// http.Server's ReadTimeout cuts it off is answered 408, the client's
+// slowness, where it was 400 as if the body were malformed.
+func TestStalledBodyTimesOut(t *testing.T) {
+	ts := httptest.NewUnstartedServer(server.NewHandler(New(), server.HandlerOptions{}))
+	ts.Config.ReadTimeout = 300 * time.Millisecond
+	ts.Start()
+	defer ts.Close()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Ten bytes of a body said to be a hundred, and then nothing.
+	fmt.Fprintf(conn, "POST /sites HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Name\":\"x")
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 408 || resp.Header.Get("X-Amzn-Errortype") != "RequestTimeoutException" {
+		t.Errorf("a stalled body: %d %s %s; want 408 RequestTimeoutException", resp.StatusCode, resp.Header.Get("X-Amzn-Errortype"), body)
+	}
 }

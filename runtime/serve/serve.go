@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -383,6 +384,12 @@ func ReadBody(r *http.Request, limit int64) (string, *ProtocolError) {
 func readLimited(rd io.Reader, limit int64, what string) (string, *ProtocolError) {
 	b, err := io.ReadAll(io.LimitReader(rd, limit+1))
 	if err != nil {
+		// A body that stopped arriving until the http.Server's ReadTimeout
+		// (or a deadline of the handler's) cut it off is the client's
+		// slowness, not a malformed body: 408, which says to send again.
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return "", &ProtocolError{Status: http.StatusRequestTimeout, Code: "RequestTimeoutException", Message: what + " did not arrive in time"}
+		}
 		return "", &ProtocolError{Status: http.StatusBadRequest, Code: "SerializationException", Message: what + " could not be read"}
 	}
 	if int64(len(b)) > limit {
