@@ -15,6 +15,7 @@ type clientFeatures struct {
 	region      bool // Options.Region (signing or the AWS::Region built-in)
 	fips, dual  bool // the AWS::UseFIPS and AWS::UseDualStack built-ins
 	compression bool // an operation with @requestCompression (gzip)
+	hostPrefix  bool // an operation with @endpoint(hostPrefix)
 }
 
 func (p *Plan) clientFeatures() clientFeatures {
@@ -35,6 +36,7 @@ func (p *Plan) clientFeatures() clientFeatures {
 		}
 	}
 	f.compression = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return compressesGzip(op.Shape) })
+	f.hostPrefix = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return hostPrefix(op.Shape) != "" })
 	return f
 }
 
@@ -109,6 +111,13 @@ func emitClientCore(f *jen.File, p *Plan) {
 			g.Comment("RequestMinCompressSizeBytes is the smallest body that is compressed")
 			g.Comment("for such operations. 0 means 10240.")
 			g.Id("RequestMinCompressSizeBytes").Int()
+			g.Line()
+		}
+		if feat.hostPrefix {
+			g.Comment("DisableHostPrefix sends requests to the endpoint's host as it is, without")
+			g.Comment("the prefix some operations put in front of it (@endpoint), as a proxy or")
+			g.Comment("a local server may need. No prefix goes in front of an IP address.")
+			g.Id("DisableHostPrefix").Bool()
 			g.Line()
 		}
 		g.Comment("Logger receives one debug record per attempt (operation, attempt,")
@@ -288,6 +297,9 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 				d[jen.Id("DisableRequestCompression")] = jen.Id("opts").Dot("DisableRequestCompression")
 				d[jen.Id("RequestMinCompressSizeBytes")] = jen.Id("opts").Dot("RequestMinCompressSizeBytes")
 			}
+			if feat.hostPrefix {
+				d[jen.Id("DisableHostPrefix")] = jen.Id("opts").Dot("DisableHostPrefix")
+			}
 		}))
 		switch {
 		case p.auth.choose:
@@ -404,6 +416,8 @@ func (p *Plan) HasOption(name string) bool {
 		return p.auth.basic
 	case "DisableRequestCompression", "RequestMinCompressSizeBytes":
 		return feat.compression
+	case "DisableHostPrefix":
+		return feat.hostPrefix
 	case "BaseEndpoint", "HTTPClient", "RetryMaxAttempts", "RetryMaxBackoff", "Validation", "Logger":
 		return true
 	}

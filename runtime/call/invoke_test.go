@@ -477,6 +477,11 @@ func TestRequestURL(t *testing.T) {
 		{"https://svc.example.com?x=1", "/op", "", "", "https://svc.example.com/op?x=1"},
 		{"https://svc.example.com?x=1", "/op", "", "q", "https://svc.example.com/op?x=1&q=v"},
 		{"https://svc.example.com", "/op", "", "q", "https://svc.example.com/op?q=v"},
+		// No prefix goes in front of an IP address.
+		{"http://127.0.0.1:8080", "/op", "data-", "", "http://127.0.0.1:8080/op"},
+		{"http://[::1]:8080", "/op", "data-", "", "http://[::1]:8080/op"},
+		{"http://10.0.0.1", "/op", "acct.", "", "http://10.0.0.1/op"},
+		{"http://localhost:8080", "/op", "data-", "", "http://data-localhost:8080/op"},
 	} {
 		base, err := ParseEndpoint(tc.base)
 		if err != nil {
@@ -489,6 +494,37 @@ func TestRequestURL(t *testing.T) {
 		u := requestURL(base.URL, r)
 		if got := u.String(); got != tc.want {
 			t.Errorf("requestURL(%q, path %q, prefix %q) = %q, want %q", tc.base, tc.path, tc.prefix, got, tc.want)
+		}
+	}
+}
+
+// TestInvokeDisableHostPrefix: Config.DisableHostPrefix sends the request
+// to the endpoint's host as it is.
+func TestInvokeDisableHostPrefix(t *testing.T) {
+	ts := newTestServer(t, ok200)
+	base, err := ParseEndpoint(strings.Replace(ts.URL, "127.0.0.1", "localhost", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, disable := range []bool{false, true} {
+		cfg := ts.config(t)
+		cfg.Endpoint, cfg.DisableHostPrefix = base, disable
+		// The connection goes to the test server whatever the host says.
+		cfg.HTTPClient = &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, network, ts.Listener.Addr().String())
+		}}}
+		r := postRequest(`{}`)
+		r.HostPrefix = "data-"
+		if err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op"}, r, noDecode); err != nil {
+			t.Fatal(err)
+		}
+		seen := ts.attempts()
+		want := "data-" + base.URL.Host
+		if disable {
+			want = base.URL.Host
+		}
+		if got := seen[len(seen)-1].host; got != want {
+			t.Errorf("DisableHostPrefix %v: Host %q, want %q", disable, got, want)
 		}
 	}
 }

@@ -58,6 +58,11 @@ type Options struct {
 	// for such operations. 0 means 10240.
 	RequestMinCompressSizeBytes int
 
+	// DisableHostPrefix sends requests to the endpoint's host as it is, without
+	// the prefix some operations put in front of it (@endpoint), as a proxy or
+	// a local server may need. No prefix goes in front of an IP address.
+	DisableHostPrefix bool
+
 	// Logger receives one debug record per attempt (operation, attempt,
 	// status, request ID, duration). Nil means no logging. Credentials,
 	// signatures and member values are never logged.
@@ -194,6 +199,7 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, 
 		return c.core.Fail(op, err)
 	}
 	cfg := call.Config{
+		DisableHostPrefix:           opts.DisableHostPrefix,
 		DisableRequestCompression:   opts.DisableRequestCompression,
 		Endpoint:                    ep,
 		HTTPClient:                  opts.HTTPClient,

@@ -54,6 +54,11 @@ type Options struct {
 	// Validation says what is checked before a request is sent.
 	Validation ValidationMode
 
+	// DisableHostPrefix sends requests to the endpoint's host as it is, without
+	// the prefix some operations put in front of it (@endpoint), as a proxy or
+	// a local server may need. No prefix goes in front of an IP address.
+	DisableHostPrefix bool
+
 	// Logger receives one debug record per attempt (operation, attempt,
 	// status, request ID, duration). Nil means no logging. Credentials,
 	// signatures and member values are never logged.
@@ -190,11 +195,12 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, 
 		return c.core.Fail(op, err)
 	}
 	cfg := call.Config{
-		Endpoint:         ep,
-		HTTPClient:       opts.HTTPClient,
-		Logger:           opts.Logger,
-		RetryMaxAttempts: opts.RetryMaxAttempts,
-		RetryMaxBackoff:  opts.RetryMaxBackoff,
+		DisableHostPrefix: opts.DisableHostPrefix,
+		Endpoint:          ep,
+		HTTPClient:        opts.HTTPClient,
+		Logger:            opts.Logger,
+		RetryMaxAttempts:  opts.RetryMaxAttempts,
+		RetryMaxBackoff:   opts.RetryMaxBackoff,
 	}
 	provider := opts.Credentials
 	if provider == nil {

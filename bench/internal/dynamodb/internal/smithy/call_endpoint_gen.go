@@ -7,6 +7,7 @@ package smithy
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -70,9 +71,14 @@ func (c *EndpointCache[K]) Put(key K, ep *Endpoint) {
 }
 
 // requestURL joins the endpoint's URL and the request's path, query and
-// host prefix.
+// host prefix. The prefix is left off a host that is an IP address, which
+// no prefix can go in front of (a BaseEndpoint such as a local server's
+// 127.0.0.1:8080).
 func requestURL(base *url.URL, r *Request) *url.URL {
-	u := &url.URL{Scheme: base.Scheme, Host: r.HostPrefix + base.Host}
+	u := &url.URL{Scheme: base.Scheme, Host: base.Host}
+	if r.HostPrefix != "" && net.ParseIP(base.Hostname()) == nil {
+		u.Host = r.HostPrefix + base.Host
+	}
 	escaped := r.Path
 	if basePath := strings.TrimSuffix(base.EscapedPath(), "/"); basePath != "" {
 		escaped = basePath + r.Path

@@ -56,6 +56,9 @@ type Config struct {
 	// operations with Compress.
 	DisableRequestCompression   bool
 	RequestMinCompressSizeBytes int
+	// DisableHostPrefix sends requests to the endpoint's host as it is,
+	// without the prefix of an operation's @endpoint trait.
+	DisableHostPrefix bool
 	// Logger receives a debug record per attempt and per call; nil for none.
 	Logger *slog.Logger
 }
@@ -153,6 +156,9 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		}
 	}
 	ep := cfg.Endpoint
+	if cfg.DisableHostPrefix {
+		r.HostPrefix = ""
+	}
 	target := requestURL(ep.URL, r)
 	for name, values := range ep.Headers {
 		// The endpoint asks for these on every request.
