@@ -257,13 +257,36 @@ func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
 	recv := jen.Id("e").Op("*").Id(name)
 	msg := messageMember(s)
 	f.Line()
-	f.Add(comment(wrap("Error formats the error as its code and message.")))
-	f.Func().Params(recv.Clone()).Id("Error").Params().String().Block(
-		jen.If(jen.Id("m").Op(":=").Id("e").Dot("ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
-			jen.Return(jen.Lit(s.ID.Name+": ").Op("+").Id("m")),
-		),
-		jen.Return(jen.Lit(s.ID.Name)),
-	)
+	if described := describingMembers(s); msg == nil && len(described) > 0 {
+		// Such errors carry their text in members of other names (sso-oidc's
+		// error and error_description): without them, Error would say only
+		// the code.
+		f.Add(comment(wrap("Error formats the error as its code and the members the service sent, as name=\"value\" pairs: it has no message member.")))
+		f.Func().Params(recv.Clone()).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+			g.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Lit(s.ID.Name)))
+			g.Var().Id("parts").Index().String()
+			for _, m := range described {
+				field := jen.Id("e").Dot(p.FieldName(m))
+				var set, value jen.Code
+				if p.IsPointer(m) {
+					set, value = field.Clone().Op("!=").Nil(), jen.Op("*").Add(field.Clone())
+				} else {
+					set, value = field.Clone().Op("!=").Lit(""), jen.String().Call(field.Clone())
+				}
+				g.If(set).Block(jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Lit(m.Name+"=").Op("+").Qual("strconv", "Quote").Call(value)))
+			}
+			g.If(jen.Len(jen.Id("parts")).Op("==").Lit(0)).Block(jen.Return(jen.Lit(s.ID.Name)))
+			g.Return(jen.Lit(s.ID.Name+": ").Op("+").Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(" ")))
+		})
+	} else {
+		f.Add(comment(wrap("Error formats the error as its code and message.")))
+		f.Func().Params(recv.Clone()).Id("Error").Params().String().Block(
+			jen.If(jen.Id("m").Op(":=").Id("e").Dot("ErrorMessage").Call(), jen.Id("m").Op("!=").Lit("")).Block(
+				jen.Return(jen.Lit(s.ID.Name+": ").Op("+").Id("m")),
+			),
+			jen.Return(jen.Lit(s.ID.Name)),
+		)
+	}
 	f.Line()
 	if p.queryCompatible {
 		f.Add(comment(wrap("ErrorCode returns the error's code: %s when the service sent one, else the name of its shape in the service model, %q.", queryErrorCodeField, s.ID.Name)))
@@ -311,6 +334,19 @@ func emitErrorMethods(f *jen.File, p *Plan, s *shapes.Shape) {
 
 // messageMember finds the member holding an error's message: "message" in any
 // case, as AWS protocols treat it.
+// describingMembers are the members an error without a message member
+// describes itself by: its string and enum members, but not @sensitive
+// ones or streams.
+func describingMembers(s *shapes.Shape) []*shapes.Member {
+	var out []*shapes.Member
+	for _, m := range s.Members {
+		if (m.Target.Kind == shapes.KindString || m.Target.Kind == shapes.KindEnum) && !isSensitiveMember(m) && !IsStreaming(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func messageMember(s *shapes.Shape) *shapes.Member {
 	for _, m := range s.Members {
 		if (m.Name == "message" || m.Name == "Message") && m.Target.Kind == shapes.KindString {

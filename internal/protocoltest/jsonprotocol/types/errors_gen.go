@@ -7,6 +7,11 @@
 
 package types
 
+import (
+	"strconv"
+	"strings"
+)
+
 // This error is thrown when a request is invalid.
 type ComplexError struct {
 	// TopLevel is the TopLevel member.
@@ -16,12 +21,20 @@ type ComplexError struct {
 	Nested *ComplexNestedErrorData
 }
 
-// Error formats the error as its code and message.
+// Error formats the error as its code and the members the service sent, as name="value" pairs: it
+// has no message member.
 func (e *ComplexError) Error() string {
-	if m := e.ErrorMessage(); m != "" {
-		return "ComplexError: " + m
+	if e == nil {
+		return "ComplexError"
 	}
-	return "ComplexError"
+	var parts []string
+	if e.TopLevel != nil {
+		parts = append(parts, "TopLevel="+strconv.Quote(*e.TopLevel))
+	}
+	if len(parts) == 0 {
+		return "ComplexError"
+	}
+	return "ComplexError: " + strings.Join(parts, " ")
 }
 
 // ErrorCode returns the error's code, the name of its shape in the service model: "ComplexError".

@@ -4,6 +4,11 @@
 
 package types
 
+import (
+	"strconv"
+	"strings"
+)
+
 // AccessDeniedException is the AccessDeniedException error, returned when the service reports it.
 type AccessDeniedException struct {
 	// Message is the Message member.
@@ -291,12 +296,20 @@ type ThrottlingException struct {
 	RetryAfterSeconds *string
 }
 
-// Error formats the error as its code and message.
+// Error formats the error as its code and the members the service sent, as name="value" pairs: it
+// has no message member.
 func (e *ThrottlingException) Error() string {
-	if m := e.ErrorMessage(); m != "" {
-		return "ThrottlingException: " + m
+	if e == nil {
+		return "ThrottlingException"
 	}
-	return "ThrottlingException"
+	var parts []string
+	if e.RetryAfterSeconds != nil {
+		parts = append(parts, "RetryAfterSeconds="+strconv.Quote(*e.RetryAfterSeconds))
+	}
+	if len(parts) == 0 {
+		return "ThrottlingException"
+	}
+	return "ThrottlingException: " + strings.Join(parts, " ")
 }
 
 // ErrorCode returns the error's code, the name of its shape in the service model:
