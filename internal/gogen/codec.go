@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
 	"net/textproto"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygo/smithygo/internal/shapes"
+	"github.com/smithygo/smithygo/runtime/textfmt"
 )
 
 // codec emits the document encoders and decoders of aggregate shapes: one
@@ -155,8 +160,8 @@ func (c *codec) setCond(m *shapes.Member, field *jen.Statement, topLevel bool) *
 
 // defaultValue returns a Go expression of the member's default value when
 // the client must fill it in: the member has a default and its Go field can
-// be unset (a pointer, a nil-able list, map, blob or document, or an empty
-// enum). Value fields hold their zero default already.
+// be unset (a pointer, a nil-able list, map, blob, big number or document,
+// or an empty enum). Value fields hold their zero default already.
 func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
 	if !HasClientDefault(m) {
 		return nil, false
@@ -165,52 +170,129 @@ func (c *codec) defaultValue(m *shapes.Member) (*jen.Statement, bool) {
 	if !c.p.IsPointer(m) && !nilableKind(t) && !t.IsEnum() && t.Kind != shapes.KindIntEnum {
 		return nil, false
 	}
+	def, err := defaultExpr(c.p, m)
+	if err != nil {
+		// checkDefaults refused the model before anything was emitted.
+		panic(err)
+	}
+	return def, true
+}
+
+// defaultExpr is a Go expression of the value type of member m's @default
+// value (which m must have), or an error saying why the value is none of
+// the values the spec allows for m's type: a base64 blob, a timestamp as
+// epoch seconds or a date-time string (an http-date where the member's
+// format is http-date), any number for big numbers, the float special
+// values, and what scalarLiteral covers. Big numbers are new values each
+// time the expression runs, since a *big.Int or *big.Float that decoded
+// messages shared could be changed through any of them.
+func defaultExpr(p *Plan, m *shapes.Member) (*jen.Statement, error) {
+	t := m.Target
 	raw, _ := m.Traits.Default()
 	dec := json.NewDecoder(strings.NewReader(raw))
 	dec.UseNumber()
 	var v any
-	if dec.Decode(&v) != nil {
-		return nil, false
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
 	}
+	num, isNum := v.(json.Number)
 	switch t.Kind {
 	case shapes.KindDocument:
 		var b bytes.Buffer
-		if json.Compact(&b, []byte(raw)) != nil {
-			return nil, false
+		if err := json.Compact(&b, []byte(raw)); err != nil {
+			return nil, err
 		}
-		return jen.Qual(c.p.TypesPath, c.p.DocName).Call(jen.Lit(b.String())), true
+		return jen.Qual(p.TypesPath, p.DocName).Call(jen.Lit(b.String())), nil
 	case shapes.KindList, shapes.KindMap:
-		return c.p.ValueType(t).Values(), true
+		if x, ok := v.([]any); ok && len(x) == 0 && t.Kind == shapes.KindList {
+			return p.ValueType(t).Values(), nil
+		}
+		if x, ok := v.(map[string]any); ok && len(x) == 0 && t.Kind == shapes.KindMap {
+			return p.ValueType(t).Values(), nil
+		}
+		return nil, fmt.Errorf("a %s's default can only be empty", t.Kind)
 	case shapes.KindBlob:
-		str, _ := v.(string)
+		str, ok := v.(string)
+		if !ok {
+			return nil, errors.New("a blob's default is a base64 string")
+		}
 		b, err := base64.StdEncoding.DecodeString(str)
 		if err != nil {
-			return nil, false
+			return nil, fmt.Errorf("not base64: %w", err)
 		}
-		return jen.Index().Byte().Call(jen.Lit(string(b))), true
+		return jen.Index().Byte().Call(jen.Lit(string(b))), nil
 	case shapes.KindTimestamp:
-		n, ok := v.(json.Number)
-		f, err := n.Float64()
-		if !ok || err != nil {
-			return nil, false
+		var ts time.Time
+		var err error
+		switch x := v.(type) {
+		case json.Number:
+			ts, err = textfmt.ParseEpochSeconds(x.String())
+		case string:
+			if timestampFormat(m, "date-time") == "http-date" {
+				ts, err = textfmt.ParseHTTPDate(x)
+			} else {
+				ts, err = textfmt.ParseDateTime(x)
+			}
+		default:
+			err = errors.New("a timestamp's default is a number of epoch seconds or a date-time string")
 		}
-		return jen.Qual("time", "UnixMilli").Call(jen.Lit(int64(f * 1000))).Dot("UTC").Call(), true
+		if err != nil {
+			return nil, err
+		}
+		return jen.Qual("time", "Unix").Call(jen.Lit(ts.Unix()), jen.Lit(int64(ts.Nanosecond()))).Dot("UTC").Call(), nil
+	case shapes.KindBigInteger:
+		n, ok := new(big.Int).SetString(num.String(), 10)
+		if !isNum || !ok {
+			return nil, errors.New("a bigInteger's default is an integer")
+		}
+		if n.IsInt64() {
+			return jen.Qual("math/big", "NewInt").Call(jen.Lit(n.Int64())), nil
+		}
+		return jen.Func().Params().Op("*").Qual("math/big", "Int").Block(
+			jen.List(jen.Id("n"), jen.Id("_")).Op(":=").New(jen.Qual("math/big", "Int")).Dot("SetString").Call(jen.Lit(n.String()), jen.Lit(10)),
+			jen.Return(jen.Id("n")),
+		).Call(), nil
+	case shapes.KindBigDecimal:
+		prec := textfmt.DecimalPrec(num.String())
+		if _, _, err := big.ParseFloat(num.String(), 10, prec, big.ToNearestEven); !isNum || err != nil {
+			return nil, errors.New("a bigDecimal's default is a number")
+		}
+		// Read as the JSON decoder reads the number, at the same precision.
+		return jen.Func().Params().Op("*").Qual("math/big", "Float").Block(
+			jen.List(jen.Id("f"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("math/big", "ParseFloat").Call(
+				jen.Lit(num.String()), jen.Lit(10), jen.Lit(int(prec)), jen.Qual("math/big", "ToNearestEven")),
+			jen.Return(jen.Id("f")),
+		).Call(), nil
 	}
-	return scalarLiteral(c.p, t, v)
+	if lit, ok := scalarLiteral(p, t, v); ok {
+		return lit, nil
+	}
+	return nil, fmt.Errorf("not a value of a %s", t.Kind)
 }
 
 // scalarLiteral is a Go literal of shape t's value type for a JSON node
 // decoded with json.Number (a string, enum, boolean, integer, intEnum or
-// finite float); false when v is not one of those for t. Defaults and
-// protocol test params both use it.
+// float, the float special values "NaN", "Infinity" and "-Infinity"
+// included); false when v is not one of those for t. Defaults and protocol
+// test params both use it.
 func scalarLiteral(p *Plan, t *shapes.Shape, v any) (*jen.Statement, bool) {
 	switch x := v.(type) {
 	case string:
 		if t.IsEnum() {
 			return jen.Qual(p.TypesPath, p.TypeName(t)).Call(jen.Lit(x)), true
 		}
-		if t.Kind == shapes.KindString {
+		switch t.Kind {
+		case shapes.KindString:
 			return jen.Lit(x), true
+		case shapes.KindFloat, shapes.KindDouble:
+			switch x {
+			case "NaN":
+				return p.ValueType(t).Call(jen.Qual("math", "NaN").Call()), true
+			case "Infinity":
+				return p.ValueType(t).Call(jen.Qual("math", "Inf").Call(jen.Lit(1))), true
+			case "-Infinity":
+				return p.ValueType(t).Call(jen.Qual("math", "Inf").Call(jen.Lit(-1))), true
+			}
 		}
 	case bool:
 		if t.Kind == shapes.KindBoolean {

@@ -438,6 +438,9 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		}
 	}
 	p.mainScope, p.typesScope = mainScope, typesScope
+	if err := p.checkDefaults(); err != nil {
+		return nil, err
+	}
 	p.planBindings()
 	p.planAuth()
 	if _, w := endpointDiscovery(p); w != nil {
@@ -608,6 +611,30 @@ func zeroDefault(m *shapes.Member) bool {
 	}
 	f, err := strconv.ParseFloat(raw, 64)
 	return err == nil && f == 0
+}
+
+// checkDefaults refuses a member whose @default the generated code could
+// not hold (a timestamp that is neither epoch seconds nor a date-time, a
+// bigInteger with a fraction): the emitters fill in every default the
+// client honours, and one left out would leave the field unset while its
+// doc says what it defaults to. A stream's default ("") is no value.
+func (p *Plan) checkDefaults() error {
+	for _, s := range p.Svc.Shapes {
+		if s.Kind != shapes.KindStructure {
+			continue
+		}
+		for _, m := range s.Members {
+			if !HasClientDefault(m) || IsStreaming(m) {
+				continue
+			}
+			if _, err := defaultExpr(p, m); err != nil {
+				raw, _ := m.Traits.Default()
+				return &shapes.Error{File: s.File, Shape: s.ID.String(),
+					Msg: fmt.Sprintf("member %s: @default %s is not a value of its %s target %s: %v", m.Name, raw, m.Target.Kind, m.Target.ID, err)}
+			}
+		}
+	}
+	return nil
 }
 
 // checkStreamingBlobs refuses a @streaming blob member that the protocol

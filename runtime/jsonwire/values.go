@@ -374,16 +374,7 @@ func (d *Decoder) BigFloat() *big.Float {
 	if !ok {
 		return nil
 	}
-	sig := 0
-	for i := 0; i < len(text); i++ {
-		if textfmt.IsDigit(text[i]) {
-			sig++
-		} else if text[i] == 'e' || text[i] == 'E' {
-			break
-		}
-	}
-	prec := uint(float64(sig)*math.Log2(10)) + 64
-	z, _, err := big.ParseFloat(string(text), 10, prec, big.ToNearestEven)
+	z, _, err := big.ParseFloat(string(text), 10, textfmt.DecimalPrec(string(text)), big.ToNearestEven)
 	if err != nil || z.IsInf() {
 		d.typeErr(at, "number "+shorten(text)+" out of range")
 		return nil

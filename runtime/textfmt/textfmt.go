@@ -37,6 +37,24 @@ func (e *FormatError) Error() string {
 	return "invalid " + e.Format + " " + strconv.Quote(v)
 }
 
+// DecimalPrec is the precision, in bits, that a big decimal written as the
+// JSON number text is read with: enough to give back its decimal digits
+// (about 3.32 bits a digit) and 64 more, so that arithmetic on it keeps
+// them. jsonwire's decoder reads numbers with it, and the generator the
+// bigDecimal defaults it writes into clients, so that a default left out of
+// a message is the value that sending it would have given.
+func DecimalPrec(text string) uint {
+	sig := 0
+	for i := 0; i < len(text); i++ {
+		if IsDigit(text[i]) {
+			sig++
+		} else if text[i] == 'e' || text[i] == 'E' {
+			break
+		}
+	}
+	return uint(float64(sig)*math.Log2(10)) + 64
+}
+
 // IsDigit reports whether c is an ASCII decimal digit.
 func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 

@@ -277,7 +277,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			out.DefaultDocumentList = types.Document("[]")
 		}
 		if out.DefaultTimestamp == nil {
-			x := time.UnixMilli(int64(0)).UTC()
+			x := time.Unix(int64(0), int64(0)).UTC()
 			out.DefaultTimestamp = &x
 		}
 		if out.DefaultBlob == nil {
@@ -514,7 +514,7 @@ func deserializeOperationWithRequiredMembersWithDefaultsOutput(resp *call.Respon
 			out.RequiredList = []string{}
 		}
 		if out.RequiredTimestamp == nil {
-			x := time.UnixMilli(int64(1000)).UTC()
+			x := time.Unix(int64(1), int64(0)).UTC()
 			out.RequiredTimestamp = &x
 		}
 		if out.RequiredBlob == nil {
@@ -1009,7 +1009,7 @@ func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 		e.EpochSeconds(*v.DefaultTimestamp)
 	} else {
 		e.QuotedKey("\"defaultTimestamp\"")
-		e.EpochSeconds(time.UnixMilli(int64(0)).UTC())
+		e.EpochSeconds(time.Unix(int64(0), int64(0)).UTC())
 	}
 	if v.DefaultBlob != nil {
 		e.QuotedKey("\"defaultBlob\"")

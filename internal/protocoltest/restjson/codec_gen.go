@@ -2376,7 +2376,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			out.DefaultDocumentList = types.Document("[]")
 		}
 		if out.DefaultTimestamp == nil {
-			x := time.UnixMilli(int64(0)).UTC()
+			x := time.Unix(int64(0), int64(0)).UTC()
 			out.DefaultTimestamp = &x
 		}
 		if out.DefaultBlob == nil {
@@ -4369,7 +4369,7 @@ func encodeDefaults(e *jsonwire.Encoder, v *types.Defaults) {
 		e.EpochSeconds(*v.DefaultTimestamp)
 	} else {
 		e.QuotedKey("\"defaultTimestamp\"")
-		e.EpochSeconds(time.UnixMilli(int64(0)).UTC())
+		e.EpochSeconds(time.Unix(int64(0), int64(0)).UTC())
 	}
 	if v.DefaultBlob != nil {
 		e.QuotedKey("\"defaultBlob\"")

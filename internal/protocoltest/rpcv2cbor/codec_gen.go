@@ -163,7 +163,7 @@ func deserializeOperationWithDefaultsOutput(resp *call.Response, out *OperationW
 			out.DefaultList = []string{}
 		}
 		if out.DefaultTimestamp == nil {
-			x := time.UnixMilli(int64(0)).UTC()
+			x := time.Unix(int64(0), int64(0)).UTC()
 			out.DefaultTimestamp = &x
 		}
 		if out.DefaultBlob == nil {
@@ -1279,7 +1279,7 @@ func encodeDefaults(e *cbor.Encoder, v *types.Defaults) {
 		e.EpochSeconds(*v.DefaultTimestamp)
 	} else {
 		e.Key("defaultTimestamp")
-		e.EpochSeconds(time.UnixMilli(int64(0)).UTC())
+		e.EpochSeconds(time.Unix(int64(0), int64(0)).UTC())
 	}
 	if v.DefaultBlob != nil {
 		e.Key("defaultBlob")

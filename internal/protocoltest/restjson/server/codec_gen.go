@@ -133,7 +133,7 @@ func decodeDefaults(d *jsonwire.Decoder, v *types.Defaults) {
 		v.DefaultDocumentList = types.Document("[]")
 	}
 	if v.DefaultTimestamp == nil {
-		x := time.UnixMilli(int64(0)).UTC()
+		x := time.Unix(int64(0), int64(0)).UTC()
 		v.DefaultTimestamp = &x
 	}
 	if v.DefaultBlob == nil {

@@ -6934,7 +6934,7 @@ func encodeOperationWithDefaultsOutput(out *restjsonprotocol.OperationWithDefaul
 		e.EpochSeconds(*out.DefaultTimestamp)
 	} else {
 		e.QuotedKey("\"defaultTimestamp\"")
-		e.EpochSeconds(time.UnixMilli(int64(0)).UTC())
+		e.EpochSeconds(time.Unix(int64(0), int64(0)).UTC())
 	}
 	if out.DefaultBlob != nil {
 		e.QuotedKey("\"defaultBlob\"")
