@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"net/textproto"
 	"slices"
@@ -309,7 +310,13 @@ func scalarLiteral(p *Plan, t *shapes.Shape, v any) (*jen.Statement, bool) {
 				return p.ValueType(t).Call(jen.Lit(n)), true
 			}
 		case shapes.KindFloat, shapes.KindDouble:
-			if f, err := x.Float64(); err == nil {
+			f, err := x.Float64()
+			switch {
+			case err != nil:
+			case f == 0 && math.Signbit(f):
+				// A Go constant has no negative zero: -0.0 is 0.
+				return p.ValueType(t).Call(jen.Qual("math", "Copysign").Call(jen.Lit(0), jen.Lit(-1))), true
+			default:
 				return p.ValueType(t).Call(jen.Lit(f)), true
 			}
 		}

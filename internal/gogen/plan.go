@@ -6,6 +6,7 @@ package gogen
 import (
 	"fmt"
 	"go/token"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -609,8 +610,10 @@ func zeroDefault(m *shapes.Member) bool {
 	case "false", `""`, "[]", "{}":
 		return true
 	}
+	// -0.0 is not Go's zero value, +0: a value field could neither tell it
+	// from an explicit +0 nor be sent as +0 at the top of an input.
 	f, err := strconv.ParseFloat(raw, 64)
-	return err == nil && f == 0
+	return err == nil && f == 0 && !math.Signbit(f)
 }
 
 // checkDefaults refuses a member whose @default the generated code could
