@@ -77,7 +77,8 @@ func (c *codec) jsonDeserializer(op *Operation) jen.Code {
 
 // jsonErrorDecoder emits decodeErrorResponse for a JSON protocol: it turns
 // an error response into the typed error its code names (header-bound
-// members, then the JSON body), or a *GenericAPIError. For an
+// members, then the @httpPayload member or the JSON body, as an output's
+// deserializer reads them), or a *GenericAPIError. For an
 // awsQueryCompatible service it also keeps the x-amzn-query-error header's
 // code and type in the error.
 // codeFn names the runtime function that finds the error's code and message.
@@ -96,9 +97,15 @@ func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 					b := c.p.responseBindings[s]
 					sw.Case(jen.Lit(c.p.Svc.Name(s))).BlockFunc(func(cb *jen.Group) {
 						cb.Id("v").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(s)).Values()
-						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {
+						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil || b.payload != nil {
+							// In a function, so that a decoder's error return (the
+							// payload's returns as an output's deserializer does)
+							// leaves this function, not decodeErrorResponse.
 							cb.If(jen.Err().Op(":=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
 								c.decodeBound(fb, b, "v")
+								if b.payload != nil {
+									c.decodePayload(fb, b.payload, "v")
+								}
 								fb.Return(jen.Nil())
 							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 						}
