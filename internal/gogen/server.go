@@ -129,7 +129,7 @@ func (p *Plan) planServer() error {
 	for _, a := range serverAliases {
 		scope.Reserve(a.name)
 	}
-	scope.Reserve("DefaultMaxBodyBytes", "ErrUnknownKey")
+	scope.Reserve("DefaultMaxBodyBytes", "ErrUnknownKey", "ErrBodyHash")
 	for _, tmpl := range []string{serverTestTemplate, compareTemplate} {
 		names, err := templateDecls(tmpl)
 		if err != nil {
@@ -269,6 +269,11 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	f.Add(comment(wrap("ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.")))
 	f.Var().Id("ErrUnknownKey").Op("=").Qual(servePath(p), "ErrUnknownKey")
 	f.Line()
+	if slices.ContainsFunc(p.Operations, p.streamingBlobInput) {
+		f.Add(comment(wrap("ErrBodyHash is the error of the last read of a streaming input whose body is not the one its signature covers (its X-Amz-Content-Sha256): a service that gets it should drop what it read.")))
+		f.Var().Id("ErrBodyHash").Op("=").Qual(servePath(p), "ErrBodyHash")
+		f.Line()
+	}
 
 	// Service and Unimplemented.
 	f.Add(comment(wrap("Service is the %s API: one method per operation. A method's error is answered as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a method sees it.", svcName)))
@@ -298,6 +303,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	// An operation whose client signs its body as UNSIGNED-PAYLOAD is
 	// checked so: the route says so, where the service has such operations.
 	unsigned := slices.ContainsFunc(p.Operations, unsignedPayload)
+	// An operation whose input is a streaming blob gets its body unread,
+	// for the service to read as it arrives: an upload need not fit in
+	// memory, nor under MaxBodyBytes.
+	blobs := slices.ContainsFunc(p.Operations, p.streamingBlobInput)
 	fields := []jen.Code{jen.Id("method").String(), jen.Id("uri").String()}
 	doc := "routes are the operations' @http patterns"
 	if open {
@@ -312,6 +321,10 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		fields = append(fields, jen.Id("unsigned").Bool())
 		doc += ", and whether their body may be signed as UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload)"
 	}
+	if blobs {
+		fields = append(fields, jen.Id("blob").Bool())
+		doc += ", and whether their body is a streaming blob"
+	}
 	f.Add(comment(wrap("%s; a route's index is the operation's in serve's switch.", doc)))
 	f.Var().Id("routes").Op("=").Index().Struct(fields...).ValuesFunc(func(g *jen.Group) {
 		for _, o := range p.Operations {
@@ -325,6 +338,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			}
 			if unsigned {
 				values = append(values, jen.Lit(unsignedPayload(o)))
+			}
+			if blobs {
+				values = append(values, jen.Lit(p.streamingBlobInput(o)))
 			}
 			g.Line().Values(values...)
 		}
@@ -434,14 +450,32 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			}),
 			jen.Id("msg").Dot("Body").Op("=").Id("body"),
 		}
+		// Each kind of body this service's operations have, the one read
+		// whole last.
+		var bodies *jen.Statement
 		if events {
-			g.If(jen.Id("routes").Index(jen.Id("id")).Dot("events")).Block(
+			bodies = jen.If(jen.Id("routes").Index(jen.Id("id")).Dot("events")).Block(
 				jen.Comment("The body is the input's event stream, read as the handler reads it."),
 				jen.Id("msg").Dot("Stream").Op("=").Id("r").Dot("Body"),
 				authenticated(jen.If(jen.List(jen.Id("m"), jen.Id("check")).Op(":=").Id("h").Dot("auth").Dot("AfterStream").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))).Else().Block(jen.Id("msg").Dot("Check").Op("=").Id("check"))),
-			).Else().Block(readBody...)
-		} else {
+			)
+		}
+		if blobs {
+			blob := jen.If(jen.Id("routes").Index(jen.Id("id")).Dot("blob")).Block(
+				jen.Comment("The body is the input's stream, read as the service reads it."),
+				jen.Id("msg").Dot("Stream").Op("=").Id("r").Dot("Body"),
+				authenticated(jen.If(jen.List(jen.Id("m"), jen.Id("body")).Op(":=").Id("h").Dot("auth").Dot("AfterBlob").Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m"))).Else().Block(jen.Id("msg").Dot("Stream").Op("=").Id("body"))),
+			)
+			if bodies == nil {
+				bodies = blob
+			} else {
+				bodies = bodies.Else().Add(blob)
+			}
+		}
+		if bodies == nil {
 			addAll(g, readBody)
+		} else {
+			g.Add(bodies.Else().Block(readBody...))
 		}
 		g.Switch(jen.Id("id")).BlockFunc(func(sw *jen.Group) {
 			for i, o := range p.Operations {
@@ -477,6 +511,14 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 // unsignedPayload reports whether the client signs o's body as
 // UNSIGNED-PAYLOAD (@aws.auth#unsignedPayload).
 func unsignedPayload(o *Operation) bool { return o.Shape.Traits.Has("aws.auth#unsignedPayload") }
+
+// streamingBlobInput reports whether the operation's input is a streaming
+// blob bound to the body (@streaming @httpPayload), which the server hands
+// the service unread.
+func (p *Plan) streamingBlobInput(o *Operation) bool {
+	m := p.requestBindings[o].payload
+	return m != nil && IsStreaming(m) && m.Target.Kind == shapes.KindBlob
+}
 
 // routePath is the import path of the server's copy of httproute.
 func routePath(p *Plan) string { return p.runtimePkg("httproute") }
@@ -553,6 +595,9 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 			es := p.runtimePkg("eventstream")
 			g.Id("in").Dot(p.FieldName(b.payload)).Op("=").Qual(es, "NewSealedEventStream").Call(
 				jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(b.payload.Target)), jen.Qual(es, "Unsealer").Call(jen.Id("msg").Dot("Check")))
+		case b.payload != nil && p.streamingBlobInput(o):
+			// The body, unread: the service reads it as it arrives.
+			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Id("msg").Dot("Stream"))
 		case b.payload != nil:
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("Body")))
 		case len(b.body) > 0:

@@ -7,8 +7,11 @@ package serve
 import (
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"log/slog"
 	"net/http"
@@ -79,7 +82,7 @@ var ErrUnknownKey = sigv4verify.ErrUnknownAccessKey
 // Authenticator applies HandlerOptions.Authenticate and SigV4.
 //
 // A server's copy keeps only the methods it calls (AfterStream only with
-// an input event stream):
+// an input event stream, AfterBlob only with a streaming blob input):
 //
 //smithygo:closed
 type Authenticator struct {
@@ -163,6 +166,75 @@ func (a *Authenticator) AfterStream(r *http.Request) (*ResponseMessage, func(dat
 	}
 }
 
+// AfterBlob checks the SigV4 signature of a request whose body is a
+// streaming blob (@streaming), and returns the body for the service to read
+// as it arrives. A client sends such a body without reading it first, so
+// the signature is checked before the body is read, against the hash that
+// X-Amz-Content-Sha256 declares: UNSIGNED-PAYLOAD, which a client streaming
+// a body it cannot rewind must send, or the body's SHA-256, which the
+// returned reader checks as the body is read, failing at its end with
+// ErrBodyHash if the body differs. A request without the header, which a
+// client sends when it has hashed a body it could rewind, is read whole
+// (at most limit bytes, 413 beyond) and checked as any other. Without SigV4
+// the body is returned as it is.
+func (a *Authenticator) AfterBlob(r *http.Request, limit int64) (*ResponseMessage, io.Reader) {
+	if a.unsigned == nil {
+		return nil, r.Body
+	}
+	if r.Header.Get("X-Amz-Content-Sha256") == "" {
+		body, perr := ReadBody(r, limit)
+		if perr != nil {
+			return EncodeProtocolError(perr), nil
+		}
+		if m := verifyBody(a.unsigned, r, body); m != nil {
+			return m, nil
+		}
+		return nil, strings.NewReader(body)
+	}
+	res, err := a.unsigned.VerifyPayloadHash(r.Context(), r, "")
+	if err != nil {
+		return AuthFailure(err), nil
+	}
+	if res.PayloadHash == unsignedPayloadHash {
+		return nil, r.Body
+	}
+	return nil, &hashedBody{r: r.Body, hash: sha256.New(), want: res.PayloadHash}
+}
+
+// unsignedPayloadHash is the payload hash of a body the signature does not
+// cover.
+const unsignedPayloadHash = "UNSIGNED-PAYLOAD"
+
+// ErrBodyHash is the read error at the end of a streaming body whose
+// SHA-256 is not the one its signature covers (X-Amz-Content-Sha256): the
+// body was changed on the way, and the service should not keep what it
+// read.
+var ErrBodyHash = errors.New("the request body does not match the hash its signature covers")
+
+// hashedBody hashes a body as it is read and, at its end, fails unless the
+// hash is want (lowercase hex).
+type hashedBody struct {
+	r    io.Reader
+	hash hash.Hash
+	want string
+	err  error // the error at the end, once known
+}
+
+func (b *hashedBody) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	b.hash.Write(p[:n])
+	if err == io.EOF {
+		if hex.EncodeToString(b.hash.Sum(nil)) != b.want {
+			err = ErrBodyHash
+		}
+		b.err = err
+	}
+	return n, err
+}
+
 // streamingEventsPayload is the payload hash of a request whose body is a
 // stream of signed event messages.
 const streamingEventsPayload = "STREAMING-AWS4-HMAC-SHA256-EVENTS"
@@ -192,9 +264,10 @@ type RequestMessage struct {
 	Header http.Header
 	Body   string
 	// Stream is the unread body of an operation whose input is an event
-	// stream (Body is then empty), and Check verifies the seal of each of
-	// its messages (see Authenticator.AfterStream), or is nil: the seals
-	// are then taken off unchecked (see the runtime's eventstream.Unsealer).
+	// stream or a streaming blob (Body is then empty). For an event
+	// stream, Check verifies the seal of each of its messages (see
+	// Authenticator.AfterStream), or is nil: the seals are then taken off
+	// unchecked (see the runtime's eventstream.Unsealer).
 	Stream io.Reader
 	Check  func(dateHeader, payload, signature []byte, t time.Time) error
 }

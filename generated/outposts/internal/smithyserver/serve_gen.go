@@ -77,7 +77,7 @@ var ErrUnknownKey = ErrUnknownAccessKey
 // Authenticator applies HandlerOptions.Authenticate and SigV4.
 //
 // A server's copy keeps only the methods it calls (AfterStream only with
-// an input event stream):
+// an input event stream, AfterBlob only with a streaming blob input):
 //
 //smithygo:closed
 type Authenticator struct {
@@ -146,9 +146,10 @@ type RequestMessage struct {
 	Header http.Header
 	Body   string
 	// Stream is the unread body of an operation whose input is an event
-	// stream (Body is then empty), and Check verifies the seal of each of
-	// its messages (see Authenticator.AfterStream), or is nil: the seals
-	// are then taken off unchecked (see the runtime's eventstream.Unsealer).
+	// stream or a streaming blob (Body is then empty). For an event
+	// stream, Check verifies the seal of each of its messages (see
+	// Authenticator.AfterStream), or is nil: the seals are then taken off
+	// unchecked (see the runtime's eventstream.Unsealer).
 	Stream io.Reader
 	Check  func(dateHeader, payload, signature []byte, t time.Time) error
 }

@@ -54,6 +54,10 @@ const DefaultMaxBodyBytes = serve.DefaultMaxBodyBytes
 // ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
 var ErrUnknownKey = serve.ErrUnknownKey
 
+// ErrBodyHash is the error of the last read of a streaming input whose body is not the one its
+// signature covers (its X-Amz-Content-Sha256): a service that gets it should drop what it read.
+var ErrBodyHash = serve.ErrBodyHash
+
 // Service is the RestJson API: one method per operation. A method's error is answered as the
 // model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error
 // as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a
@@ -859,126 +863,127 @@ func (Unimplemented) UnitInputAndOutput(context.Context, *restjsonprotocol.UnitI
 	return nil, &NotImplementedError{Operation: "UnitInputAndOutput"}
 }
 
-// routes are the operations' @http patterns, and whether their body is an input event stream; a
-// route's index is the operation's in serve's switch.
+// routes are the operations' @http patterns, and whether their body is an input event stream, and
+// whether their body is a streaming blob; a route's index is the operation's in serve's switch.
 var routes = []struct {
 	method string
 	uri    string
 	events bool
+	blob   bool
 }{
-	{"GET", "/AllQueryStringTypesInput", false},
-	{"GET", "/ConstantAndVariableQueryString?foo=bar", false},
-	{"GET", "/ConstantQueryString/{hello}?foo=bar&hello", false},
-	{"POST", "/ContentTypeParameters", false},
-	{"POST", "/DatetimeOffsets", false},
-	{"PUT", "/DocumentType", false},
-	{"PUT", "/DocumentTypeAsMapValue", false},
-	{"PUT", "/DocumentTypeAsPayload", false},
-	{"POST", "/DuplexStream", true},
-	{"POST", "/DuplexStreamWithDistinctStreams", true},
-	{"POST", "/DuplexStreamWithInitialMessages", true},
-	{"POST", "/EmptyInputAndEmptyOutput", false},
-	{"POST", "/EndpointOperation", false},
-	{"POST", "/EndpointWithHostLabelOperation", false},
-	{"POST", "/FractionalSeconds", false},
-	{"PUT", "/GreetingWithErrors", false},
-	{"GET", "/HostWithPathOperation", false},
-	{"POST", "/HttpChecksumRequired", false},
-	{"GET", "/HttpEmptyPrefixHeaders", false},
-	{"POST", "/EnumPayload", false},
-	{"POST", "/HttpPayloadTraits", false},
-	{"POST", "/HttpPayloadTraitsWithMediaType", false},
-	{"PUT", "/HttpPayloadWithStructure", false},
-	{"PUT", "/HttpPayloadWithUnion", false},
-	{"GET", "/HttpPrefixHeaders", false},
-	{"GET", "/HttpPrefixHeadersResponse", false},
-	{"GET", "/http-query-params-only", false},
-	{"GET", "/FloatHttpLabels/{float}/{double}", false},
-	{"GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}", false},
-	{"GET", "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}", false},
-	{"GET", "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}", false},
-	{"GET", "/ReDosLiteral/{str}/(a+)+", false},
-	{"PUT", "/HttpResponseCode", false},
-	{"POST", "/StringPayload", false},
-	{"GET", "/IgnoreQueryParamsInResponse", false},
-	{"POST", "/InputAndOutputWithHeaders", false},
-	{"POST", "/InputStream", true},
-	{"POST", "/InputStreamWithInitialRequest", true},
-	{"POST", "/JsonBlobs", false},
-	{"PUT", "/JsonEnums", false},
-	{"PUT", "/JsonIntEnums", false},
-	{"PUT", "/JsonLists", false},
-	{"POST", "/JsonMaps", false},
-	{"POST", "/JsonTimestamps", false},
-	{"PUT", "/JsonUnions", false},
-	{"POST", "/MalformedAcceptWithBody", false},
-	{"POST", "/MalformedAcceptWithGenericString", false},
-	{"POST", "/MalformedAcceptWithPayload", false},
-	{"POST", "/MalformedBlob", false},
-	{"POST", "/MalformedBoolean/{booleanInPath}", false},
-	{"POST", "/MalformedByte/{byteInPath}", false},
-	{"POST", "/MalformedContentTypeWithBody", false},
-	{"POST", "/MalformedContentTypeWithGenericString", false},
-	{"POST", "/MalformedContentTypeWithPayload", false},
-	{"POST", "/MalformedContentTypeWithoutBody", false},
-	{"POST", "/MalformedContentTypeWithoutBodyEmptyInput", false},
-	{"POST", "/MalformedDouble/{doubleInPath}", false},
-	{"POST", "/MalformedFloat/{floatInPath}", false},
-	{"POST", "/MalformedInteger/{integerInPath}", false},
-	{"POST", "/MalformedList", false},
-	{"POST", "/MalformedLong/{longInPath}", false},
-	{"POST", "/MalformedMap", false},
-	{"POST", "/MalformedRequestBody", false},
-	{"POST", "/MalformedShort/{shortInPath}", false},
-	{"POST", "/MalformedString", false},
-	{"POST", "/MalformedTimestampBodyDateTime", false},
-	{"POST", "/MalformedTimestampBodyDefault", false},
-	{"POST", "/MalformedTimestampBodyHttpDate", false},
-	{"POST", "/MalformedTimestampHeaderDateTime", false},
-	{"POST", "/MalformedTimestampHeaderDefault", false},
-	{"POST", "/MalformedTimestampHeaderEpoch", false},
-	{"POST", "/MalformedTimestampPathDefault/{timestamp}", false},
-	{"POST", "/MalformedTimestampPathEpoch/{timestamp}", false},
-	{"POST", "/MalformedTimestampPathHttpDate/{timestamp}", false},
-	{"POST", "/MalformedTimestampQueryDefault", false},
-	{"POST", "/MalformedTimestampQueryEpoch", false},
-	{"POST", "/MalformedTimestampQueryHttpDate", false},
-	{"POST", "/MalformedUnion", false},
-	{"GET", "/MediaTypeHeader", false},
-	{"POST", "/NoInputAndNoOutput", false},
-	{"POST", "/NoInputAndOutputOutput", false},
-	{"GET", "/NullAndEmptyHeadersClient", false},
-	{"GET", "/NullAndEmptyHeadersServer", false},
-	{"GET", "/OmitsNullSerializesEmptyString", false},
-	{"POST", "/OmitsSerializingEmptyLists", false},
-	{"POST", "/OperationWithDefaults", false},
-	{"POST", "/OperationWithNestedStructure", false},
-	{"POST", "/OutputStream", false},
-	{"POST", "/OutputStreamWithInitialResponse", false},
-	{"POST", "/PostPlayerAction", false},
-	{"POST", "/PostUnionWithJsonName", false},
-	{"POST", "/requestcompression/putcontentwithencoding", false},
-	{"POST", "/QueryIdempotencyTokenAutoFill", false},
-	{"POST", "/StringListMap", false},
-	{"POST", "/Precedence", false},
-	{"PUT", "/RecursiveShapes", false},
-	{"GET", "/responseCodeHttpFallback", false},
-	{"GET", "/responseCodeRequired", false},
-	{"PUT", "/SimpleScalarProperties", false},
-	{"PUT", "/SparseJsonLists", false},
-	{"POST", "/SparseJsonMaps", false},
-	{"POST", "/StreamingTraits", false},
-	{"POST", "/StreamingTraitsRequireLength", false},
-	{"POST", "/StreamingTraitsWithMediaType", false},
-	{"POST", "/body", false},
-	{"GET", "/no_input_no_payload", false},
-	{"GET", "/no_payload", false},
-	{"POST", "/blob_payload", false},
-	{"POST", "/payload", false},
-	{"POST", "/no_input_no_payload", false},
-	{"POST", "/no_payload", false},
-	{"POST", "/TimestampFormatHeaders", false},
-	{"POST", "/UnitInputAndOutput", false},
+	{"GET", "/AllQueryStringTypesInput", false, false},
+	{"GET", "/ConstantAndVariableQueryString?foo=bar", false, false},
+	{"GET", "/ConstantQueryString/{hello}?foo=bar&hello", false, false},
+	{"POST", "/ContentTypeParameters", false, false},
+	{"POST", "/DatetimeOffsets", false, false},
+	{"PUT", "/DocumentType", false, false},
+	{"PUT", "/DocumentTypeAsMapValue", false, false},
+	{"PUT", "/DocumentTypeAsPayload", false, false},
+	{"POST", "/DuplexStream", true, false},
+	{"POST", "/DuplexStreamWithDistinctStreams", true, false},
+	{"POST", "/DuplexStreamWithInitialMessages", true, false},
+	{"POST", "/EmptyInputAndEmptyOutput", false, false},
+	{"POST", "/EndpointOperation", false, false},
+	{"POST", "/EndpointWithHostLabelOperation", false, false},
+	{"POST", "/FractionalSeconds", false, false},
+	{"PUT", "/GreetingWithErrors", false, false},
+	{"GET", "/HostWithPathOperation", false, false},
+	{"POST", "/HttpChecksumRequired", false, false},
+	{"GET", "/HttpEmptyPrefixHeaders", false, false},
+	{"POST", "/EnumPayload", false, false},
+	{"POST", "/HttpPayloadTraits", false, false},
+	{"POST", "/HttpPayloadTraitsWithMediaType", false, false},
+	{"PUT", "/HttpPayloadWithStructure", false, false},
+	{"PUT", "/HttpPayloadWithUnion", false, false},
+	{"GET", "/HttpPrefixHeaders", false, false},
+	{"GET", "/HttpPrefixHeadersResponse", false, false},
+	{"GET", "/http-query-params-only", false, false},
+	{"GET", "/FloatHttpLabels/{float}/{double}", false, false},
+	{"GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}", false, false},
+	{"GET", "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}", false, false},
+	{"GET", "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}", false, false},
+	{"GET", "/ReDosLiteral/{str}/(a+)+", false, false},
+	{"PUT", "/HttpResponseCode", false, false},
+	{"POST", "/StringPayload", false, false},
+	{"GET", "/IgnoreQueryParamsInResponse", false, false},
+	{"POST", "/InputAndOutputWithHeaders", false, false},
+	{"POST", "/InputStream", true, false},
+	{"POST", "/InputStreamWithInitialRequest", true, false},
+	{"POST", "/JsonBlobs", false, false},
+	{"PUT", "/JsonEnums", false, false},
+	{"PUT", "/JsonIntEnums", false, false},
+	{"PUT", "/JsonLists", false, false},
+	{"POST", "/JsonMaps", false, false},
+	{"POST", "/JsonTimestamps", false, false},
+	{"PUT", "/JsonUnions", false, false},
+	{"POST", "/MalformedAcceptWithBody", false, false},
+	{"POST", "/MalformedAcceptWithGenericString", false, false},
+	{"POST", "/MalformedAcceptWithPayload", false, false},
+	{"POST", "/MalformedBlob", false, false},
+	{"POST", "/MalformedBoolean/{booleanInPath}", false, false},
+	{"POST", "/MalformedByte/{byteInPath}", false, false},
+	{"POST", "/MalformedContentTypeWithBody", false, false},
+	{"POST", "/MalformedContentTypeWithGenericString", false, false},
+	{"POST", "/MalformedContentTypeWithPayload", false, false},
+	{"POST", "/MalformedContentTypeWithoutBody", false, false},
+	{"POST", "/MalformedContentTypeWithoutBodyEmptyInput", false, false},
+	{"POST", "/MalformedDouble/{doubleInPath}", false, false},
+	{"POST", "/MalformedFloat/{floatInPath}", false, false},
+	{"POST", "/MalformedInteger/{integerInPath}", false, false},
+	{"POST", "/MalformedList", false, false},
+	{"POST", "/MalformedLong/{longInPath}", false, false},
+	{"POST", "/MalformedMap", false, false},
+	{"POST", "/MalformedRequestBody", false, false},
+	{"POST", "/MalformedShort/{shortInPath}", false, false},
+	{"POST", "/MalformedString", false, false},
+	{"POST", "/MalformedTimestampBodyDateTime", false, false},
+	{"POST", "/MalformedTimestampBodyDefault", false, false},
+	{"POST", "/MalformedTimestampBodyHttpDate", false, false},
+	{"POST", "/MalformedTimestampHeaderDateTime", false, false},
+	{"POST", "/MalformedTimestampHeaderDefault", false, false},
+	{"POST", "/MalformedTimestampHeaderEpoch", false, false},
+	{"POST", "/MalformedTimestampPathDefault/{timestamp}", false, false},
+	{"POST", "/MalformedTimestampPathEpoch/{timestamp}", false, false},
+	{"POST", "/MalformedTimestampPathHttpDate/{timestamp}", false, false},
+	{"POST", "/MalformedTimestampQueryDefault", false, false},
+	{"POST", "/MalformedTimestampQueryEpoch", false, false},
+	{"POST", "/MalformedTimestampQueryHttpDate", false, false},
+	{"POST", "/MalformedUnion", false, false},
+	{"GET", "/MediaTypeHeader", false, false},
+	{"POST", "/NoInputAndNoOutput", false, false},
+	{"POST", "/NoInputAndOutputOutput", false, false},
+	{"GET", "/NullAndEmptyHeadersClient", false, false},
+	{"GET", "/NullAndEmptyHeadersServer", false, false},
+	{"GET", "/OmitsNullSerializesEmptyString", false, false},
+	{"POST", "/OmitsSerializingEmptyLists", false, false},
+	{"POST", "/OperationWithDefaults", false, false},
+	{"POST", "/OperationWithNestedStructure", false, false},
+	{"POST", "/OutputStream", false, false},
+	{"POST", "/OutputStreamWithInitialResponse", false, false},
+	{"POST", "/PostPlayerAction", false, false},
+	{"POST", "/PostUnionWithJsonName", false, false},
+	{"POST", "/requestcompression/putcontentwithencoding", false, false},
+	{"POST", "/QueryIdempotencyTokenAutoFill", false, false},
+	{"POST", "/StringListMap", false, false},
+	{"POST", "/Precedence", false, false},
+	{"PUT", "/RecursiveShapes", false, false},
+	{"GET", "/responseCodeHttpFallback", false, false},
+	{"GET", "/responseCodeRequired", false, false},
+	{"PUT", "/SimpleScalarProperties", false, false},
+	{"PUT", "/SparseJsonLists", false, false},
+	{"POST", "/SparseJsonMaps", false, false},
+	{"POST", "/StreamingTraits", false, true},
+	{"POST", "/StreamingTraitsRequireLength", false, true},
+	{"POST", "/StreamingTraitsWithMediaType", false, true},
+	{"POST", "/body", false, false},
+	{"GET", "/no_input_no_payload", false, false},
+	{"GET", "/no_payload", false, false},
+	{"POST", "/blob_payload", false, false},
+	{"POST", "/payload", false, false},
+	{"POST", "/no_input_no_payload", false, false},
+	{"POST", "/no_payload", false, false},
+	{"POST", "/TimestampFormatHeaders", false, false},
+	{"POST", "/UnitInputAndOutput", false, false},
 }
 
 // NewHandler returns an http.Handler that serves svc: it routes each request by the operations'
@@ -1063,6 +1068,14 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 			return m
 		} else {
 			msg.Check = check
+		}
+	} else if routes[id].blob {
+		// The body is the input's stream, read as the service reads it.
+		msg.Stream = r.Body
+		if m, body := h.auth.AfterBlob(r, h.opts.MaxBodyBytes); m != nil {
+			return m
+		} else {
+			msg.Stream = body
 		}
 	} else {
 		body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
@@ -8042,7 +8055,7 @@ func decodeStreamingTraitsInput(msg *serve.RequestMessage, in *restjsonprotocol.
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.Body)
+	in.Blob = msg.Stream
 	return nil
 }
 
@@ -8095,7 +8108,7 @@ func decodeStreamingTraitsRequireLengthInput(msg *serve.RequestMessage, in *rest
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.Body)
+	in.Blob = msg.Stream
 	return nil
 }
 
@@ -8142,7 +8155,7 @@ func decodeStreamingTraitsWithMediaTypeInput(msg *serve.RequestMessage, in *rest
 		x := vs[0]
 		in.Foo = &x
 	}
-	in.Blob = strings.NewReader(msg.Body)
+	in.Blob = msg.Stream
 	return nil
 }
 
