@@ -381,8 +381,17 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 				// signature, a handler done early) otherwise makes net/http
 				// panic reading it (golang.org/issue/68560).
 				s.If(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("==").Lit(eventStreamMediaType)).Block(
-					jen.Id("_").Op("=").Qual("net/http", "NewResponseController").Call(jen.Id("w")).Dot("EnableFullDuplex").Call(),
-					jen.Defer().Id("r").Dot("Body").Dot("Close").Call(),
+					jen.Id("rc").Op(":=").Qual("net/http", "NewResponseController").Call(jen.Id("w")),
+					jen.Id("_").Op("=").Id("rc").Dot("EnableFullDuplex").Call(),
+					jen.Defer().Func().Params().Block(
+						jen.Comment("On HTTP/1.1, closing the body first reads up to 256 KiB of"),
+						jen.Comment("what the client still sends, and the response (a refusal, the"),
+						jen.Comment("end of the output's stream) waits for it: the client, which"),
+						jen.Comment("streams until it hears back, would wait for its own deadline."),
+						jen.Comment("A read deadline of now makes that read fail at once."),
+						jen.Id("_").Op("=").Id("rc").Dot("SetReadDeadline").Call(jen.Qual("time", "Now").Call()),
+						jen.Id("r").Dot("Body").Dot("Close").Call(),
+					).Call(),
 				)
 			}
 		}),

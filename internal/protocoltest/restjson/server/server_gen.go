@@ -1023,8 +1023,17 @@ type handler struct {
 // sees its body cut off.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("Content-Type") == "application/vnd.amazon.eventstream" {
-		_ = http.NewResponseController(w).EnableFullDuplex()
-		defer r.Body.Close()
+		rc := http.NewResponseController(w)
+		_ = rc.EnableFullDuplex()
+		defer func() {
+			// On HTTP/1.1, closing the body first reads up to 256 KiB of
+			// what the client still sends, and the response (a refusal, the
+			// end of the output's stream) waits for it: the client, which
+			// streams until it hears back, would wait for its own deadline.
+			// A read deadline of now makes that read fail at once.
+			_ = rc.SetReadDeadline(time.Now())
+			r.Body.Close()
+		}()
 	}
 	if err := h.serve(r).Send(w); err != nil {
 		h.logFailure(r, err)
