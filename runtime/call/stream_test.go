@@ -2,6 +2,7 @@ package call
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -135,4 +136,71 @@ func mustEndpoint(t *testing.T, rawURL string) *Endpoint {
 		t.Fatal(err)
 	}
 	return ep
+}
+
+// When the input's events fail after the response has come, the transport
+// closes the connection; the output's body then fails with the input's
+// error, the cause, not with the closed connection. On HTTP/1.1; HTTP/2's
+// transport gave the input's error already, and must go on doing so.
+func TestInvokeOutputFailsWithTheInputsError(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.NewResponseController(w).EnableFullDuplex()
+			w.WriteHeader(http.StatusOK)
+			w.(http.Flusher).Flush()
+			// Echo the input until it ends.
+			buf := make([]byte, 64)
+			for {
+				n, err := r.Body.Read(buf)
+				if n > 0 {
+					w.Write(buf[:n])
+					w.(http.Flusher).Flush()
+				}
+				if err != nil {
+					return
+				}
+			}
+		}))
+		srv.EnableHTTP2 = h2
+		if h2 {
+			srv.StartTLS()
+		} else {
+			srv.Start()
+		}
+		unplugged := errors.New("microphone unplugged")
+		sent := make(chan struct{})
+		fail := make(chan struct{})
+		r := NewRequest("POST")
+		r.Events = func(func([]byte) ([]byte, error)) io.ReadCloser {
+			pr, pw := io.Pipe()
+			go func() {
+				pw.Write([]byte("hello"))
+				close(sent)
+				<-fail
+				pw.CloseWithError(unplugged)
+			}()
+			return pr
+		}
+		var body io.ReadCloser
+		decode := func(resp *Response) error {
+			body = resp.Body
+			return nil
+		}
+		cfg := &Config{Endpoint: mustEndpoint(t, srv.URL), HTTPClient: srv.Client()}
+		if err := testClient().Invoke(t.Context(), cfg, &Operation{Name: "Op", StreamingOutput: true}, r, decode); err != nil {
+			t.Fatal(err)
+		}
+		<-sent
+		got := make([]byte, 5)
+		if _, err := io.ReadFull(body, got); err != nil || string(got) != "hello" {
+			t.Fatalf("HTTP/2 %v: read %q, %v", h2, got, err)
+		}
+		close(fail)
+		_, err := io.ReadAll(body)
+		if !errors.Is(err, unplugged) {
+			t.Errorf("HTTP/2 %v: the output's body ended with %v, want the input's error", h2, err)
+		}
+		body.Close()
+		srv.Close()
+	}
 }

@@ -224,8 +224,9 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 				return fail(attempt-1, nil, err)
 			}
 		}
+		var events *eventsBody
 		if r.Events != nil {
-			if err := sendEvents(req, r, signer); err != nil {
+			if events, err = sendEvents(req, r, signer); err != nil {
 				return fail(attempt-1, nil, err)
 			}
 		}
@@ -247,8 +248,11 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			}
 			return fail(attempt, nil, err)
 		}
-		resp := &Response{Response: httpResp}
 		ok2xx := httpResp.StatusCode >= 200 && httpResp.StatusCode < 300
+		if events != nil && ok2xx && op.StreamingOutput {
+			httpResp.Body = &eventsReplyBody{ReadCloser: httpResp.Body, sent: events}
+		}
+		resp := &Response{Response: httpResp}
 		if !ok2xx || !op.StreamingOutput {
 			resp.Data, err = readBody(httpResp)
 			// Only now: cutting the body off while the transport still
@@ -357,16 +361,63 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 
 // sendEvents makes req's body the messages of r.Events, sealed by
 // r.EventSeal for a signed call and sent as they are otherwise.
-func sendEvents(req *http.Request, r *Request, signer RequestSigner) error {
+func sendEvents(req *http.Request, r *Request, signer RequestSigner) (*eventsBody, error) {
 	seal := func(msg []byte) ([]byte, error) { return msg, nil }
 	if r.EventSeal != nil && signer != nil {
 		var err error
 		if seal, err = r.EventSeal(signer, req); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	req.Body, req.ContentLength, req.GetBody = r.Events(seal), -1, nil
-	return nil
+	body := &eventsBody{ReadCloser: r.Events(seal)}
+	req.Body, req.ContentLength, req.GetBody = body, -1, nil
+	return body, nil
+}
+
+// eventsBody is the body of a request that sends an input event stream. It
+// keeps the error that ended the writing of the events (the caller's
+// sequence failed, an event did not frame): once the response has come,
+// the transport answers that error by closing the connection, and the
+// output's stream would otherwise report only the closed connection.
+type eventsBody struct {
+	io.ReadCloser
+	mu  sync.Mutex
+	err error
+}
+
+func (b *eventsBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		b.mu.Lock()
+		b.err = err
+		b.mu.Unlock()
+	}
+	return n, err
+}
+
+// failure returns the error that ended the events' writing, or nil.
+func (b *eventsBody) failure() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+// eventsReplyBody is the body of a response that streams the output of a
+// call that sends an input event stream: a read that fails after the
+// input's writing failed fails with the input's error, the cause.
+type eventsReplyBody struct {
+	io.ReadCloser
+	sent *eventsBody
+}
+
+func (b *eventsReplyBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		if sent := b.sent.failure(); sent != nil {
+			err = fmt.Errorf("sending the input's event stream: %w", sent)
+		}
+	}
+	return n, err
 }
 
 // httpRequest builds one attempt's *http.Request.
