@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sync"
 	"time"
 )
 
@@ -82,13 +83,23 @@ func (w *EventWriter) WriteMessage(m EventMessage) error {
 // EventStream is a stream of events of type E that a service sends, read
 // one at a time from the response body it owns. Recv or Events read it;
 // Close ends it, and must be called once the caller is done with it,
-// whether or not it read to the end.
+// whether or not it read to the end. Close may come from another goroutine
+// while Recv waits, which is how a reader blocked on a quiet stream is
+// stopped.
 type EventStream[E any] struct {
 	body    io.ReadCloser
 	r       *EventReader
 	decode  func(*EventMessage) (E, error)
 	pending *EventMessage // the first event, read by OpenEventStream
-	err     error         // the error every Recv returns once the stream has ended
+
+	// mu guards err, stop and pulling, which Close, from another
+	// goroutine, shares with Recv; Recv does not hold it while it waits.
+	mu  sync.Mutex
+	err error // the error every Recv returns once the stream has ended
+	// pulling says Recv is inside next, which stop must not run
+	// alongside: a Close then leaves stop to Recv (stopLater).
+	pulling   bool
+	stopLater bool
 
 	// seq is EventsFrom's sequence, whose events next and stop pull
 	// instead, from the first Recv on: a stream never read (a call that
@@ -225,25 +236,32 @@ func OpenEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, e
 // cut off or malformed.
 func (s *EventStream[E]) Recv() (E, error) {
 	var zero E
-	if s.err != nil {
-		return zero, s.err
-	}
-	if m := s.pending; m != nil {
-		s.pending = nil
-		return s.decode(m)
+	s.mu.Lock()
+	if err := s.err; err != nil {
+		s.mu.Unlock()
+		return zero, err
 	}
 	if s.seq != nil {
 		if s.next == nil {
 			s.next, s.stop = iter.Pull2(s.seq)
 		}
-		e, err, ok := s.next()
+		s.pulling = true
+	}
+	s.mu.Unlock()
+	if m := s.pending; m != nil {
+		s.pending = nil
+		return s.decode(m)
+	}
+	if s.seq != nil {
+		e, err, ok := s.pull()
 		switch {
 		case !ok:
-			s.err = io.EOF
-			return zero, io.EOF
+			return zero, s.end(io.EOF)
 		case err != nil:
-			s.err = err
-			return zero, err
+			return zero, s.end(err)
+		}
+		if err := s.end(nil); err != nil {
+			return zero, err // closed while the sequence ran
 		}
 		return e, nil
 	}
@@ -264,15 +282,40 @@ func (s *EventStream[E]) Recv() (E, error) {
 		if err != io.EOF {
 			err = fmt.Errorf("reading the event stream: %w", err)
 		}
-		s.err = err
-		return zero, err
+		return zero, s.end(err)
 	}
 	e, err := s.decode(&m)
 	if err != nil {
-		s.err = err
-		return zero, err
+		return zero, s.end(err)
 	}
 	return e, nil
+}
+
+// end ends the stream with err, unless it has ended already (a Close while
+// Recv waited), and returns the error it ended with; end(nil) only returns
+// that error, nil while the stream goes on.
+func (s *EventStream[E]) end(err error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = err
+	}
+	return s.err
+}
+
+// pull is s.next, after which it runs the stop that a Close left to it,
+// whether next returns or panics.
+func (s *EventStream[E]) pull() (E, error, bool) {
+	defer func() {
+		s.mu.Lock()
+		s.pulling = false
+		stop := s.stopLater
+		s.mu.Unlock()
+		if stop {
+			s.stop()
+		}
+	}()
+	return s.next()
 }
 
 // Events iterates over the events until the stream ends. It yields an
@@ -296,15 +339,25 @@ func (s *EventStream[E]) Events() iter.Seq2[E, error] {
 // not reused unless the stream was read to its end. After Close, Recv
 // returns an error.
 func (s *EventStream[E]) Close() error {
+	s.mu.Lock()
 	if s.err == nil {
 		s.err = errEventStreamClosed
 	}
 	if s.seq != nil {
-		if s.stop != nil {
-			s.stop()
+		stop := s.stop
+		if s.pulling {
+			// The sequence runs in Recv's goroutine: stopping it from
+			// this one is not allowed (iter.Pull2), so Recv stops it
+			// when it returns.
+			s.stopLater, stop = true, nil
+		}
+		s.mu.Unlock()
+		if stop != nil {
+			stop()
 		}
 		return nil
 	}
+	s.mu.Unlock()
 	return s.body.Close()
 }
 

@@ -232,3 +232,80 @@ func TestSealedStreamCutOff(t *testing.T) {
 		}
 	}
 }
+
+// Close from another goroutine stops a Recv that waits for the body's next
+// message: Recv says the stream is closed (not what the closed body's read
+// said), as every Recv after it does, and go test -race finds no race on
+// the stream's end.
+func TestCloseStopsAWaitingRecv(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	s := NewEventStream(pr, decodeText)
+	got := make(chan error, 1)
+	go func() {
+		_, err := s.Recv()
+		got <- err
+	}()
+	time.Sleep(10 * time.Millisecond) // Recv waits in the body's Read
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-got:
+		if err != errEventStreamClosed {
+			t.Errorf("the waiting Recv: %v, want %v", err, errEventStreamClosed)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Recv still waits after Close")
+	}
+	if _, err := s.Recv(); err != errEventStreamClosed {
+		t.Errorf("Recv after Close: %v", err)
+	}
+}
+
+// Close from another goroutine while Recv waits inside the sequence of
+// EventsFrom (a client's input that has nothing to send yet) does not stop
+// the sequence from under Recv, which iter.Pull2 forbids: Recv stops it
+// once it yields, and says the stream is closed.
+func TestCloseStopsAWaitingSequence(t *testing.T) {
+	next := make(chan struct{})
+	stopped := make(chan struct{})
+	s := EventsFrom(func(yield func(textEvent, error) bool) {
+		defer close(stopped)
+		for range next {
+			if !yield(textEvent{tag: "x"}, nil) {
+				return
+			}
+		}
+	})
+	got := make(chan error, 1)
+	go func() {
+		_, err := s.Recv()
+		got <- err
+	}()
+	time.Sleep(10 * time.Millisecond) // Recv waits in the sequence
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close waits on the sequence Recv waits in")
+	}
+	next <- struct{}{}
+	select {
+	case err := <-got:
+		if err != errEventStreamClosed {
+			t.Errorf("the waiting Recv: %v, want %v", err, errEventStreamClosed)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Recv still waits after Close")
+	}
+	select {
+	case <-stopped:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the sequence was not stopped")
+	}
+}
