@@ -2,6 +2,7 @@ package gogen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -209,6 +210,7 @@ func (c *codec) eventDecoder(u *shapes.Shape) jen.Code {
 						xs.Case(jen.Lit(m.Name)).BlockFunc(func(cg *jen.Group) {
 							cg.Id("e").Op(":=").Op("&").Qual(c.p.TypesPath, c.p.TypeName(m.Target)).Values()
 							c.decodeEventInto(cg, m.Target, jen.Id("e"))
+							c.exceptionMessageFallback(cg, m.Target)
 							cg.Return(jen.Nil(), jen.Id("e"))
 						})
 					}
@@ -236,6 +238,30 @@ func (c *codec) eventDecoder(u *shapes.Shape) jen.Code {
 			}), jen.Nil()))
 		})
 	})
+}
+
+// exceptionMessageFallback sets the message member of the exception s
+// that the variable e points to, when the payload did not, from the
+// payload's message under another spelling ("Message", "errorMessage"),
+// as the error responses' decoder does (jsonErrorDecoder): services
+// spell the property differently, and an exception's payload is the
+// same JSON as an error response's body. Only for a message decoded from
+// the payload's members: not a header, nor one of a structure whose
+// payload is another member. JSON payloads only: the spellings are JSON
+// services' (rpcv2Cbor's error responses differ only in case, which its
+// services have not been seen to vary).
+func (c *codec) exceptionMessageFallback(g *jen.Group, s *shapes.Shape) {
+	mm := messageMember(s)
+	if c.wire().binary || mm == nil || !c.p.IsPointer(mm) || mm.Target.IsEnum() || mm.Traits.Has("smithy.api#eventHeader") ||
+		slices.ContainsFunc(s.Members, func(m *shapes.Member) bool { return m.Traits.Has("smithy.api#eventPayload") }) {
+		return
+	}
+	field := jen.Id("e").Dot(c.p.FieldName(mm))
+	g.Comment("Services spell the message property differently; take it from wherever it was.")
+	g.If(field.Clone().Op("==").Nil()).Block(
+		jen.List(jen.Id("_"), jen.Id("_"), jen.Id("message")).Op(":=").Add(c.p.callQual("JSONErrorFields")).Call(jen.Id("m").Dot("Payload")),
+		jen.If(jen.Id("message").Op("!=").Lit("")).Block(field.Clone().Op("=").Op("&").Id("message")),
+	)
 }
 
 // decodeEventInto decodes the message m into the structure s that the

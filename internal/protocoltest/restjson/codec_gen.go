@@ -5226,6 +5226,13 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 					return nil, fmt.Errorf("decoding the ErrorEvent event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		}
 		return nil, eventstream.UnmodeledEventError(m)

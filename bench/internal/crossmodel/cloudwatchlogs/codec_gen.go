@@ -7251,6 +7251,13 @@ func readEventStartLiveTailResponseStream(m *eventstream.EventMessage) (types.St
 					return nil, fmt.Errorf("decoding the SessionTimeoutException event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "SessionStreamingException":
 			e := &types.SessionStreamingException{}
@@ -7260,6 +7267,13 @@ func readEventStartLiveTailResponseStream(m *eventstream.EventMessage) (types.St
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the SessionStreamingException event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e

@@ -2041,6 +2041,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 					return nil, fmt.Errorf("decoding the ResourceNotFoundException event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "ResourceInUseException":
 			e := &types.ResourceInUseException{}
@@ -2050,6 +2057,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the ResourceInUseException event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e
@@ -2063,6 +2077,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 					return nil, fmt.Errorf("decoding the KMSDisabledException event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "KMSInvalidStateException":
 			e := &types.KMSInvalidStateException{}
@@ -2072,6 +2093,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the KMSInvalidStateException event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e
@@ -2085,6 +2113,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 					return nil, fmt.Errorf("decoding the KMSAccessDeniedException event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "KMSNotFoundException":
 			e := &types.KMSNotFoundException{}
@@ -2094,6 +2129,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the KMSNotFoundException event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e
@@ -2107,6 +2149,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 					return nil, fmt.Errorf("decoding the KMSOptInRequired event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "KMSThrottlingException":
 			e := &types.KMSThrottlingException{}
@@ -2118,6 +2167,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 					return nil, fmt.Errorf("decoding the KMSThrottlingException event's payload: %w", err)
 				}
 			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
+				}
+			}
 			return nil, e
 		case "InternalFailureException":
 			e := &types.InternalFailureException{}
@@ -2127,6 +2183,13 @@ func readEventSubscribeToShardEventStream(m *eventstream.EventMessage) (types.Su
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the InternalFailureException event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	call "github.com/smithygo/smithygo/runtime/call"
 	eventstream "github.com/smithygo/smithygo/runtime/eventstream"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	"time"
@@ -2107,6 +2108,13 @@ func readEventEventStream(m *eventstream.EventMessage) (types.EventStream, error
 				d.End()
 				if err := d.Err(); err != nil {
 					return nil, fmt.Errorf("decoding the ErrorEvent event's payload: %w", err)
+				}
+			}
+			// Services spell the message property differently; take it from wherever it was.
+			if e.Message == nil {
+				_, _, message := call.JSONErrorFields(m.Payload)
+				if message != "" {
+					e.Message = &message
 				}
 			}
 			return nil, e
