@@ -428,7 +428,8 @@ func (c *codec) eventStreamDeserializer(g *jen.Group, op *Operation, stream *sha
 		b.Id("d").Dot("End").Call()
 		b.Return(jen.Id("d").Dot("Err").Call())
 	})
-	g.List(jen.Id("s"), jen.Err()).Op(":=").Qual(c.p.runtimePkg("eventstream"), "OpenEventStream").Call(jen.Id("resp").Dot("Body"), jen.Id(c.eventFunc(stream.Target)), initial)
+	body := jen.Qual(c.p.runtimePkg("eventstream"), "ResponseBody").Call(jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("resp").Dot("Body"))
+	g.List(jen.Id("s"), jen.Err()).Op(":=").Qual(c.p.runtimePkg("eventstream"), "OpenEventStream").Call(body, jen.Id(c.eventFunc(stream.Target)), initial)
 	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	g.Id("out").Dot(c.p.FieldName(stream)).Op("=").Id("s")
 	c.fillDefaults(g, others, "out") // with an initial response or without

@@ -572,7 +572,11 @@ func (c *codec) decodePayloadFrom(g *jen.Group, m *shapes.Member, v string, body
 	case IsStreaming(m):
 		g.Add(field.Clone().Op("=").Add(stream))
 	case isEventStream(m) && c.eventDecNames[t] != "" && isBytes:
-		g.Add(field.Clone().Op("=").Qual(c.p.runtimePkg("eventstream"), "NewEventStream").Call(stream, jen.Id(c.eventFunc(t))))
+		// The client's response: its Content-Type tells a body that is not
+		// an event stream from one whose framing is broken.
+		es := c.p.runtimePkg("eventstream")
+		body := jen.Qual(es, "ResponseBody").Call(jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), stream)
+		g.Add(field.Clone().Op("=").Qual(es, "NewEventStream").Call(body, jen.Id(c.eventFunc(t))))
 	case t.Kind == shapes.KindBlob:
 		switch {
 		case required && isBytes:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"mime"
 	"sync"
 	"time"
 )
@@ -192,6 +193,81 @@ func EventsFrom[E any](seq iter.Seq2[E, error]) *EventStream[E] {
 // one (an exception the service models, or another).
 func NewEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error)) *EventStream[E] {
 	return &EventStream[E]{body: body, r: NewEventReader(body), decode: decode}
+}
+
+// ResponseBody returns body, that of a response whose output is an event
+// stream, as a client reads it. When the response's Content-Type names
+// another media type (a proxy's or a gateway's JSON or HTML answer, with a
+// 200) and the body does not begin with a message, the first Read fails
+// with an error that names the Content-Type and quotes the body's start,
+// where the framing would have failed on a checksum and said nothing of
+// why. A body that begins with a message reads as it is, whatever its
+// Content-Type says, and so does an empty one. Nothing is read before the
+// first Read, which the stream's first Recv makes: a first message that
+// comes late does not hold the call up.
+func ResponseBody(contentType string, body io.ReadCloser) io.ReadCloser {
+	if mt, _, err := mime.ParseMediaType(contentType); contentType == "" || err == nil && mt == eventStreamMediaType {
+		return body
+	}
+	return &foreignBody{ReadCloser: body, contentType: contentType}
+}
+
+// eventStreamMediaType is the media type of a body of messages.
+const eventStreamMediaType = "application/vnd.amazon.eventstream"
+
+// foreignBodyQuote is how much of a body that holds no messages its error
+// quotes.
+const foreignBodyQuote = 160
+
+// foreignBody is ResponseBody's body of another Content-Type, which its
+// first Read checks.
+type foreignBody struct {
+	io.ReadCloser
+	contentType string
+	checked     bool
+	head        []byte // bytes the check read, still to be returned
+	err         error  // what Read returns after head, instead of reading on
+}
+
+func (b *foreignBody) Read(p []byte) (int, error) {
+	if !b.checked {
+		b.checked = true
+		b.check()
+	}
+	if len(b.head) > 0 {
+		n := copy(p, b.head)
+		b.head = b.head[n:]
+		return n, nil
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	return b.ReadCloser.Read(p)
+}
+
+// check reads the prelude of the body's first message; when it is not one,
+// it reads what else has come for the error's quote.
+func (b *foreignBody) check() {
+	head := make([]byte, eventPreludeLen, foreignBodyQuote)
+	n, err := io.ReadFull(b.ReadCloser, head)
+	head = head[:n]
+	switch {
+	case err == nil:
+		if _, _, perr := eventPrelude(head); perr == nil {
+			b.head = head
+			return
+		}
+		// One read, not to the quote's length: what has come already.
+		m, _ := b.ReadCloser.Read(head[n:cap(head)])
+		head = head[:n+m]
+	case n == 0 && err == io.EOF:
+		b.err = io.EOF // a stream without events
+		return
+	case err != io.ErrUnexpectedEOF:
+		b.head, b.err = head, err // the read failed: as it would have
+		return
+	}
+	b.err = fmt.Errorf("eventstream: the response's Content-Type is %q, not %s, and its body %q is not an event stream", b.contentType, eventStreamMediaType, head)
 }
 
 // OpenEventStream returns the stream of the events in body, as

@@ -276,7 +276,7 @@ func serializeDuplexStreamInput(in *DuplexStreamInput) (*call.Request, error) {
 }
 
 func deserializeDuplexStreamOutput(resp *call.Response, out *DuplexStreamOutput) error {
-	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	out.Stream = eventstream.NewEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventEventStream)
 	return nil
 }
 
@@ -316,7 +316,7 @@ func deserializeDuplexStreamWithInitialMessagesOutput(resp *call.Response, out *
 		x := vs[0]
 		out.InitialResponseMember = &x
 	}
-	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	out.Stream = eventstream.NewEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventEventStream)
 	return nil
 }
 
@@ -2541,7 +2541,7 @@ func serializeOutputStreamInput(in *OutputStreamInput) (*call.Request, error) {
 }
 
 func deserializeOutputStreamOutput(resp *call.Response, out *OutputStreamOutput) error {
-	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	out.Stream = eventstream.NewEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventEventStream)
 	return nil
 }
 
@@ -2557,7 +2557,7 @@ func deserializeOutputStreamWithInitialResponseOutput(resp *call.Response, out *
 		x := vs[0]
 		out.InitialResponseMember = &x
 	}
-	out.Stream = eventstream.NewEventStream(resp.Body, readEventEventStream)
+	out.Stream = eventstream.NewEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventEventStream)
 	return nil
 }
 

@@ -2902,7 +2902,7 @@ func serializeStartLiveTailInput(in *StartLiveTailInput) (*call.Request, error) 
 }
 
 func deserializeStartLiveTailOutput(resp *call.Response, out *StartLiveTailOutput) error {
-	s, err := eventstream.OpenEventStream(resp.Body, readEventStartLiveTailResponseStream, func(m *eventstream.EventMessage) error {
+	s, err := eventstream.OpenEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventStartLiveTailResponseStream, func(m *eventstream.EventMessage) error {
 		return nil
 	})
 	if err != nil {

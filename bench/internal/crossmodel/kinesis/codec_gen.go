@@ -1138,7 +1138,7 @@ func serializeSubscribeToShardInput(in *SubscribeToShardInput) (*call.Request, e
 }
 
 func deserializeSubscribeToShardOutput(resp *call.Response, out *SubscribeToShardOutput) error {
-	s, err := eventstream.OpenEventStream(resp.Body, readEventSubscribeToShardEventStream, func(m *eventstream.EventMessage) error {
+	s, err := eventstream.OpenEventStream(eventstream.ResponseBody(resp.Header.Get("Content-Type"), resp.Body), readEventSubscribeToShardEventStream, func(m *eventstream.EventMessage) error {
 		return nil
 	})
 	if err != nil {
