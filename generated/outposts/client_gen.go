@@ -177,6 +177,8 @@ func checkCreateSiteInput(in *CreateSiteInput, mode smithy.Mode) error {
 	if in.Name == nil {
 		v.Required(&smithy.Path{Name: "Name"})
 	}
+	requireAddress(&v, smithy.Path{Name: "OperatingAddress"}, in.OperatingAddress)
+	requireAddress(&v, smithy.Path{Name: "ShippingAddress"}, in.ShippingAddress)
 	return v.Err("CreateSiteInput")
 }
 
@@ -832,6 +834,7 @@ func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode smithy.Mode) e
 	if in.InstancePools == nil {
 		v.Required(&smithy.Path{Name: "InstancePools"})
 	}
+	requireRequestedInstancePools(&v, smithy.Path{Name: "InstancePools"}, in.InstancePools)
 	return v.Err("StartCapacityTaskInput")
 }
 
@@ -1021,6 +1024,7 @@ func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode smithy.Mode) e
 	if in.Address == nil {
 		v.Required(&smithy.Path{Name: "Address"})
 	}
+	requireAddress(&v, smithy.Path{Name: "Address"}, in.Address)
 	return v.Err("UpdateSiteAddressInput")
 }
 

@@ -2055,3 +2055,61 @@ func validateInstanceIdList(v *smithy.Validator, parent *smithy.Path, x []string
 		}
 	}
 }
+
+// requireAddress checks the required members in a Address value, at every depth, for the default Validation mode.
+func requireAddress(v *smithy.Validator, parent smithy.Path, x *types.Address) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AddressLine1"}
+		if x.AddressLine1 == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "City"}
+		if x.City == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "StateOrRegion"}
+		if x.StateOrRegion == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "PostalCode"}
+		if x.PostalCode == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "CountryCode"}
+		if x.CountryCode == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRequestedInstancePools checks the required members in a RequestedInstancePools value, at every depth, for the default Validation mode.
+func requireRequestedInstancePools(v *smithy.Validator, parent smithy.Path, x []types.InstanceTypeCapacity) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireInstanceTypeCapacity(v, p, &x[i])
+	}
+}
+
+// requireInstanceTypeCapacity checks the required members in a InstanceTypeCapacity value, at every depth, for the default Validation mode.
+func requireInstanceTypeCapacity(v *smithy.Validator, parent smithy.Path, x *types.InstanceTypeCapacity) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "InstanceType"}
+		if x.InstanceType == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -84,6 +84,25 @@ func (p *Plan) planChecks() error {
 			p.checks[m] = c
 		}
 	}
+	needs := p.reaching(func(c *memberChecks) bool { return c.any() })
+	for m, c := range p.checks {
+		c.nested = needs[m.Target] && aggregate(m.Target)
+	}
+	// The default Validation mode checks required members only, at every
+	// depth: its checks are Validate's required ones, and its functions
+	// are written for the shapes that lead to one.
+	p.requiredChecks = map[*shapes.Member]*memberChecks{}
+	needs = p.reaching(func(c *memberChecks) bool { return c != nil && c.required })
+	for m, c := range p.checks {
+		p.requiredChecks[m] = &memberChecks{required: c.required, nested: needs[m.Target] && aggregate(m.Target)}
+	}
+	return nil
+}
+
+// reaching returns the shapes that have a member whose checks satisfy has,
+// directly or through the aggregates their members lead to. It iterates to
+// a fixed point, so that recursive shapes are handled.
+func (p *Plan) reaching(has func(*memberChecks) bool) map[*shapes.Shape]bool {
 	needs := map[*shapes.Shape]bool{}
 	for changed := true; changed; {
 		changed = false
@@ -92,18 +111,14 @@ func (p *Plan) planChecks() error {
 				continue
 			}
 			for _, m := range s.Members {
-				c := p.checks[m]
-				if c.any() || (needs[m.Target] && aggregate(m.Target)) {
+				if has(p.checks[m]) || (needs[m.Target] && aggregate(m.Target)) {
 					needs[s], changed = true, true
 					break
 				}
 			}
 		}
 	}
-	for m, c := range p.checks {
-		c.nested = needs[m.Target] && aggregate(m.Target)
-	}
-	return nil
+	return needs
 }
 
 // aggregate reports whether a shape's values are checked by a function of

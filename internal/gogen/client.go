@@ -218,7 +218,11 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 }
 
 // emitCheck writes checkXxxInput, which applies the ValidationMode: the
-// default checks required members and path labels only, cheaply.
+// default checks required members, at every depth, and path labels only,
+// cheaply. Which members are required is Validate's decision
+// (requiredChecks); the input's labels are checked here, since what the
+// default asks of them (set and not empty) is not what Validate asks (their
+// @length).
 func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 	in := op.Input
 	if in != nil && in.IsUnit() {
@@ -236,6 +240,7 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				path := jen.Op("&").Add(p.validationQual("Path")).Values(jen.Dict{jen.Id("Name"): jen.Lit(m.Name)})
 				nilable := c.isNilable(m) || IsStreaming(m)
 				label := slices.Contains(p.requestBindings[op].labels, m)
+				rc := p.requiredChecks[m]
 				switch {
 				case label && m.Target.Kind == shapes.KindString && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil().Op("||").Add(c.fieldValue(m, field)).Op("==").Lit("")).Block(
@@ -243,12 +248,18 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				case label && m.Target.IsEnum():
 					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(
 						jen.Id("v").Dot("EmptyLabel").Call(path)))
-				case HasClientDefault(m) && !label:
-					// The default fills it.
-				case (m.Traits.Required() || label) && nilable:
+				case (rc.required || label) && nilable:
 					checks = append(checks, jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("v").Dot("Required").Call(path)))
-				case (m.Traits.Required() || label) && m.Target.IsEnum():
+				case (rc.required || label) && m.Target.IsEnum():
 					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Id("v").Dot("Required").Call(path)))
+				}
+				if rc.nested && !p.presenceOnly(m) {
+					// The function returns at once for a nil structure, and
+					// a nil list, map or union has nothing to range over or
+					// match: an unset member is not descended into.
+					req := p.requiring(f)
+					checks = append(checks, jen.Id(p.requireFn[m.Target]).Call(jen.Op("&").Id("v"),
+						req.pathArg(req.pathLit(nil, jen.Id("Name").Op(":").Lit(m.Name))), field))
 				}
 			}
 		}

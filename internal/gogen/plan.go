@@ -82,7 +82,7 @@ type Plan struct {
 
 	// Functions of the main package, by the shape they encode, decode,
 	// validate or turn into JMESPath data.
-	encodeFn, decodeFn, validateFn, jmesFn map[*shapes.Shape]string
+	encodeFn, decodeFn, validateFn, requireFn, jmesFn map[*shapes.Shape]string
 	// eventReader names the alias of the stream type of each union an
 	// output's event stream targets, and eventDecodeFn the function that
 	// decodes its events (see planEventStreams).
@@ -104,6 +104,10 @@ type Plan struct {
 	// Validators are the shapes with a validator function, in the order
 	// they are emitted.
 	Validators []*shapes.Shape
+	// Requirers are the shapes with a function that checks their required
+	// members only, at every depth (requireFn names it), in the order they
+	// are emitted.
+	Requirers []*shapes.Shape
 	// patternVars names the variable of each enforced pattern; PatternOrder
 	// lists the patterns in the order of their variables.
 	patternVars  map[string]string
@@ -123,11 +127,15 @@ type Plan struct {
 	requestBindings  map[*Operation]bindings
 	responseBindings map[*shapes.Shape]bindings
 
-	inputs       map[*shapes.Shape]bool // the operations' input structures
-	checks       map[*shapes.Member]*memberChecks
-	prepared     map[string]*ecmaregex.Prepared // pattern → its parsed form; nil when unenforceable
-	unchecked    map[*shapes.Member]string      // member → why its pattern is not enforced
-	uncheckedWhy map[string]string
+	inputs map[*shapes.Shape]bool // the operations' input structures
+	checks map[*shapes.Member]*memberChecks
+	// requiredChecks are the checks of the default Validation mode: the
+	// required ones of checks, and nested where a required member lies
+	// deeper.
+	requiredChecks map[*shapes.Member]*memberChecks
+	prepared       map[string]*ecmaregex.Prepared // pattern → its parsed form; nil when unenforceable
+	unchecked      map[*shapes.Member]string      // member → why its pattern is not enforced
+	uncheckedWhy   map[string]string
 	// Warnings are things the generated code cannot do as the model asks
 	// (a pattern it cannot enforce), for the user to see; never failures.
 	Warnings []error
@@ -241,6 +249,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		encodeFn:        map[*shapes.Shape]string{},
 		decodeFn:        map[*shapes.Shape]string{},
 		validateFn:      map[*shapes.Shape]string{},
+		requireFn:       map[*shapes.Shape]string{},
 		jmesFn:          map[*shapes.Shape]string{},
 		eventReader:     map[*shapes.Shape]string{},
 		eventDecodeFn:   map[*shapes.Shape]string{},
@@ -509,11 +518,21 @@ func (p *Plan) planPaginators(client *naming.Scope) {
 
 // planValidators names the validator functions and pattern variables in the
 // order Validate reaches them: each input's members in turn, then the
-// shapes they lead to, breadth first.
+// shapes they lead to, breadth first; and then, in the same order, the
+// functions that check required members only (the default Validation
+// mode's).
 func (p *Plan) planValidators(scope *naming.Scope) {
-	var queue []*shapes.Shape
+	p.Validators = p.planCheckFns(scope, p.checks, p.validateFn, "validate")
+	p.Requirers = p.planCheckFns(scope, p.requiredChecks, p.requireFn, "require")
+}
+
+// planCheckFns names, in fns, a function with prefix for each aggregate
+// whose members have checks in checks (directly or deeper), and returns
+// those aggregates in the order the functions are emitted.
+func (p *Plan) planCheckFns(scope *naming.Scope, checks map[*shapes.Member]*memberChecks, fns map[*shapes.Shape]string, prefix string) []*shapes.Shape {
+	var queue, order []*shapes.Shape
 	visit := func(m *shapes.Member) {
-		c := p.checks[m]
+		c := checks[m]
 		if c.pattern != nil {
 			if _, ok := p.patternVars[c.pattern.source]; !ok {
 				p.patternVars[c.pattern.source] = scope.Unique(fmt.Sprintf("pattern%d", len(p.PatternOrder)+1), "")
@@ -521,8 +540,8 @@ func (p *Plan) planValidators(scope *naming.Scope) {
 			}
 		}
 		if c.nested {
-			if _, ok := p.validateFn[m.Target]; !ok {
-				p.validateFn[m.Target] = scope.Unique("validate"+naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String())
+			if _, ok := fns[m.Target]; !ok {
+				fns[m.Target] = scope.Unique(prefix+naming.Exported(p.Svc.Name(m.Target)), m.Target.ID.String())
 				queue = append(queue, m.Target)
 			}
 		}
@@ -532,7 +551,7 @@ func (p *Plan) planValidators(scope *naming.Scope) {
 			continue
 		}
 		for _, m := range op.Input.Members {
-			if p.checks[m].any() {
+			if checks[m].any() {
 				visit(m)
 			}
 		}
@@ -540,14 +559,15 @@ func (p *Plan) planValidators(scope *naming.Scope) {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		p.Validators = append(p.Validators, s)
+		order = append(order, s)
 		for _, m := range s.Members {
-			c := p.checks[m]
+			c := checks[m]
 			if (s.Kind == shapes.KindStructure && c.any()) || (s.Kind != shapes.KindStructure && c.value() && !m.Target.IsUnit()) {
 				visit(m)
 			}
 		}
 	}
+	return order
 }
 
 // Checks returns what Validate checks of a member.

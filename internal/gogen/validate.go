@@ -17,22 +17,42 @@ import (
 // stack, turned into a string only when a check fails, so a valid input
 // validates without allocating. What to check is the Plan's decision
 // (memberChecks); this file only writes it down.
+//
+// The same code writes the functions of the default Validation mode, which
+// check required members only: it is given their checks and function names
+// (requiredChecks, requireFn) in place of Validate's (checks, validateFn).
 type validation struct {
 	p *Plan
 	f *jen.File
+	// checks and fn are what to check of each member and the function
+	// that checks a value of each aggregate.
+	checks map[*shapes.Member]*memberChecks
+	fn     map[*shapes.Shape]string
+	// byValue: the functions take their parent path by value. A recursive
+	// shape makes its functions call themselves, and a *Path parameter
+	// then receives the address of a Path local to the same function:
+	// escape analysis takes the parameter to outlive the local and moves
+	// every such Path to the heap. A Path parameter, whose own address is
+	// what goes down, stays on the stack. The default mode's functions,
+	// which run on every call, take it so (Validate's still take a *Path).
+	byValue bool
 }
 
 // emitValidation returns validate_gen.go and, when an input has patterns,
 // patterns_gen.go with their prepared forms (a file of its own: it is
 // rendered alongside the validators, and read apart from them).
 func emitValidation(p *Plan) (validators, patterns *jen.File) {
-	v := &validation{p: p, f: jen.NewFilePathName(p.ImportPath, p.Package)}
+	v := &validation{p: p, f: jen.NewFilePathName(p.ImportPath, p.Package), checks: p.checks, fn: p.validateFn}
 	v.f.HeaderComment(header)
 	for _, op := range p.Operations {
 		v.emitInput(op)
 	}
 	for _, s := range p.Validators {
-		v.emitAggregate(s)
+		v.emitAggregate(s, "%s checks a %s value.")
+	}
+	req := p.requiring(v.f)
+	for _, s := range p.Requirers {
+		req.emitAggregate(s, "%s checks the required members in a %s value, at every depth, for the default Validation mode.")
 	}
 	if len(p.PatternOrder) == 0 {
 		return v.f, nil
@@ -55,7 +75,7 @@ func (v *validation) emitInput(op *Operation) {
 	v.f.Add(comment(wrap("Validate checks the input against the constraints of the service model (required members, lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError listing every violation, or nil. A nil input is checked as an empty one.")))
 	v.f.Func().Params(jen.Id("in").Op("*").Id(name)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		s := op.Input
-		if s == nil || s.IsUnit() || !slices.ContainsFunc(s.Members, func(m *shapes.Member) bool { return v.p.Checks(m).any() }) {
+		if s == nil || s.IsUnit() || !slices.ContainsFunc(s.Members, func(m *shapes.Member) bool { return v.checks[m].any() }) {
 			g.Return(jen.Nil())
 			return
 		}
@@ -72,14 +92,12 @@ func (v *validation) emitInput(op *Operation) {
 // input itself).
 func (v *validation) structBody(g *jen.Group, s *shapes.Shape, x *jen.Statement, parent jen.Code) {
 	for _, m := range s.Members {
-		c := v.p.Checks(m)
+		c := v.checks[m]
 		if !c.any() {
 			continue
 		}
 		field := x.Clone().Dot(v.p.FieldName(m))
-		if IsStreaming(m) || (isEventStream(m) && v.p.eventReader[m.Target] != "") {
-			// A stream has nothing to check but its presence: an event
-			// stream's events come after the call has begun.
+		if v.p.presenceOnly(m) {
 			if c.required {
 				g.If(field.Op("==").Nil()).Block(
 					jen.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Lit(m.Name))),
@@ -181,7 +199,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 		v.uniqueCheck(g, t, x)
 	}
 	if c.nested {
-		g.Id(v.p.validateFn[t]).Call(jen.Id("v"), path, x.Clone())
+		g.Id(v.fn[t]).Call(jen.Id("v"), v.pathArg(jen.Id("p")), x.Clone())
 	}
 }
 
@@ -309,9 +327,10 @@ func comparableKind(s *shapes.Shape) bool {
 	return false
 }
 
-// emitAggregate emits the validator function of a structure, union, list or map.
-func (v *validation) emitAggregate(s *shapes.Shape) {
-	name := v.p.validateFn[s]
+// emitAggregate emits the validator function of a structure, union, list or
+// map; doc is its comment, a format given the function's and the shape's names.
+func (v *validation) emitAggregate(s *shapes.Shape, doc string) {
+	name := v.fn[s]
 	p := v.p
 	var param jen.Code
 	switch s.Kind {
@@ -320,22 +339,26 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 	default:
 		param = p.ValueType(s)
 	}
-	v.f.Commentf("%s checks a %s value.", name, s.ID.Name)
-	v.f.Func().Id(name).Params(jen.Id("v").Op("*").Add(v.p.validationQual("Validator")), jen.Id("parent").Op("*").Add(v.p.validationQual("Path")), jen.Id("x").Add(param)).BlockFunc(func(g *jen.Group) {
+	v.f.Commentf(doc, name, s.ID.Name)
+	pathType, parent := jen.Op("*").Add(v.p.validationQual("Path")), jen.Id("parent")
+	if v.byValue {
+		pathType, parent = v.p.validationQual("Path"), jen.Op("&").Id("parent")
+	}
+	v.f.Func().Id(name).Params(jen.Id("v").Op("*").Add(v.p.validationQual("Validator")), jen.Id("parent").Add(pathType), jen.Id("x").Add(param)).BlockFunc(func(g *jen.Group) {
 		switch s.Kind {
 		case shapes.KindStructure:
 			g.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())
-			v.structBody(g, s, jen.Id("x"), jen.Id("parent"))
+			v.structBody(g, s, jen.Id("x"), parent)
 		case shapes.KindUnion:
 			g.Switch(jen.Id("u").Op(":=").Id("x").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					c := p.Checks(m)
+					c := v.checks[m]
 					if m.Target.IsUnit() || !c.value() {
 						continue
 					}
 					sw.Case(jen.Op("*").Qual(p.TypesPath, p.UnionMemberName(m))).Block(
 						jen.If(jen.Id("u").Op("==").Nil()).Block(jen.Return()),
-						jen.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Name").Op(":").Lit(m.Name))),
+						jen.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Lit(m.Name))),
 						jen.BlockFunc(func(b *jen.Group) {
 							val := jen.Id("u").Dot("Value")
 							if m.Target.Kind == shapes.KindStructure {
@@ -349,7 +372,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 		case shapes.KindList:
 			m := s.ListMember()
 			g.For(jen.Id("i").Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
-				b.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Index").Op(":").Id("i"), jen.Id("IsIndex").Op(":").True()))
+				b.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Index").Op(":").Id("i"), jen.Id("IsIndex").Op(":").True()))
 				el := jen.Id("x").Index(jen.Id("i"))
 				if s.Traits.Sparse() {
 					// A null in a sparse list is a value of its own, with
@@ -361,11 +384,11 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 				} else if m.Target.Kind == shapes.KindStructure {
 					el = jen.Op("&").Add(el)
 				}
-				v.valueChecks(b, m, p.Checks(m), el, true)
+				v.valueChecks(b, m, v.checks[m], el, true)
 			})
 		case shapes.KindMap:
 			km, vm := s.MapKey(), s.MapValue()
-			kc, vc := p.Checks(km), p.Checks(vm)
+			kc, vc := v.checks[km], v.checks[vm]
 			sparse := s.Traits.Sparse()
 			g.Id("start").Op(":=").Len(jen.Id("v").Dot("List"))
 			vars := jen.Id("k")
@@ -373,7 +396,7 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 				vars = jen.List(jen.Id("k"), jen.Id("e"))
 			}
 			g.For(vars.Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
-				b.Id("p").Op(":=").Add(v.pathLit(jen.Id("parent"), jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True()))
+				b.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True()))
 				if kc.value() {
 					b.BlockFunc(func(kb *jen.Group) { v.valueChecks(kb, km, kc, keyExpr(p, km), false) })
 				}
@@ -396,12 +419,34 @@ func (v *validation) emitAggregate(s *shapes.Shape) {
 	v.f.Line()
 }
 
+// requiring is the emitter of the default Validation mode's functions, which
+// check required members only, into f.
+func (p *Plan) requiring(f *jen.File) *validation {
+	return &validation{p: p, f: f, checks: p.requiredChecks, fn: p.requireFn, byValue: true}
+}
+
+// presenceOnly reports whether a member's value is a stream, of which
+// nothing is checked but its presence: a blob's bytes are read as the
+// request is sent, and an event stream's events come after the call has
+// begun.
+func (p *Plan) presenceOnly(m *shapes.Member) bool {
+	return IsStreaming(m) || (isEventStream(m) && p.eventReader[m.Target] != "")
+}
+
 // keyExpr is the map key as a value of the key's Go type.
 func keyExpr(p *Plan, km *shapes.Member) *jen.Statement {
 	if km.Target.IsEnum() {
 		return p.ValueType(km.Target).Call(jen.Id("k"))
 	}
 	return jen.Id("k")
+}
+
+// pathArg is the path p as the functions take it (see byValue).
+func (v *validation) pathArg(p *jen.Statement) *jen.Statement {
+	if v.byValue {
+		return p
+	}
+	return jen.Op("&").Add(p)
 }
 
 // pathLit is a validation.Path literal; a nil parent (the input itself) is

@@ -45,6 +45,7 @@ func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode smithy
 	if in.Statements == nil {
 		v.Required(&smithy.Path{Name: "Statements"})
 	}
+	requirePartiQLBatchRequest(&v, smithy.Path{Name: "Statements"}, in.Statements)
 	return v.Err("BatchExecuteStatementInput")
 }
 
@@ -75,6 +76,7 @@ func checkBatchGetItemInput(in *BatchGetItemInput, mode smithy.Mode) error {
 	if in.RequestItems == nil {
 		v.Required(&smithy.Path{Name: "RequestItems"})
 	}
+	requireBatchGetRequestMap(&v, smithy.Path{Name: "RequestItems"}, in.RequestItems)
 	return v.Err("BatchGetItemInput")
 }
 
@@ -105,6 +107,7 @@ func checkBatchWriteItemInput(in *BatchWriteItemInput, mode smithy.Mode) error {
 	if in.RequestItems == nil {
 		v.Required(&smithy.Path{Name: "RequestItems"})
 	}
+	requireBatchWriteItemRequestMap(&v, smithy.Path{Name: "RequestItems"}, in.RequestItems)
 	return v.Err("BatchWriteItemInput")
 }
 
@@ -211,12 +214,19 @@ func checkCreateTableInput(in *CreateTableInput, mode smithy.Mode) error {
 	if in.AttributeDefinitions == nil {
 		v.Required(&smithy.Path{Name: "AttributeDefinitions"})
 	}
+	requireAttributeDefinitions(&v, smithy.Path{Name: "AttributeDefinitions"}, in.AttributeDefinitions)
 	if in.TableName == nil {
 		v.Required(&smithy.Path{Name: "TableName"})
 	}
 	if in.KeySchema == nil {
 		v.Required(&smithy.Path{Name: "KeySchema"})
 	}
+	requireKeySchema(&v, smithy.Path{Name: "KeySchema"}, in.KeySchema)
+	requireLocalSecondaryIndexList(&v, smithy.Path{Name: "LocalSecondaryIndexes"}, in.LocalSecondaryIndexes)
+	requireGlobalSecondaryIndexList(&v, smithy.Path{Name: "GlobalSecondaryIndexes"}, in.GlobalSecondaryIndexes)
+	requireProvisionedThroughput(&v, smithy.Path{Name: "ProvisionedThroughput"}, in.ProvisionedThroughput)
+	requireStreamSpecification(&v, smithy.Path{Name: "StreamSpecification"}, in.StreamSpecification)
+	requireTagList(&v, smithy.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateTableInput")
 }
 
@@ -906,6 +916,7 @@ func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode smithy.Mode)
 	if in.TransactStatements == nil {
 		v.Required(&smithy.Path{Name: "TransactStatements"})
 	}
+	requireParameterizedStatements(&v, smithy.Path{Name: "TransactStatements"}, in.TransactStatements)
 	return v.Err("ExecuteTransactionInput")
 }
 
@@ -1062,12 +1073,14 @@ func checkImportTableInput(in *ImportTableInput, mode smithy.Mode) error {
 	if in.S3BucketSource == nil {
 		v.Required(&smithy.Path{Name: "S3BucketSource"})
 	}
+	requireS3BucketSource(&v, smithy.Path{Name: "S3BucketSource"}, in.S3BucketSource)
 	if in.InputFormat == "" {
 		v.Required(&smithy.Path{Name: "InputFormat"})
 	}
 	if in.TableCreationParameters == nil {
 		v.Required(&smithy.Path{Name: "TableCreationParameters"})
 	}
+	requireTableCreationParameters(&v, smithy.Path{Name: "TableCreationParameters"}, in.TableCreationParameters)
 	return v.Err("ImportTableInput")
 }
 
@@ -1371,6 +1384,8 @@ func checkQueryInput(in *QueryInput, mode smithy.Mode) error {
 	if in.TableName == nil {
 		v.Required(&smithy.Path{Name: "TableName"})
 	}
+	requireKeyConditions(&v, smithy.Path{Name: "KeyConditions"}, in.KeyConditions)
+	requireFilterConditionMap(&v, smithy.Path{Name: "QueryFilter"}, in.QueryFilter)
 	return v.Err("QueryInput")
 }
 
@@ -1408,6 +1423,9 @@ func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode smit
 	if in.BackupArn == nil {
 		v.Required(&smithy.Path{Name: "BackupArn"})
 	}
+	requireGlobalSecondaryIndexList(&v, smithy.Path{Name: "GlobalSecondaryIndexOverride"}, in.GlobalSecondaryIndexOverride)
+	requireLocalSecondaryIndexList(&v, smithy.Path{Name: "LocalSecondaryIndexOverride"}, in.LocalSecondaryIndexOverride)
+	requireProvisionedThroughput(&v, smithy.Path{Name: "ProvisionedThroughputOverride"}, in.ProvisionedThroughputOverride)
 	return v.Err("RestoreTableFromBackupInput")
 }
 
@@ -1443,6 +1461,9 @@ func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mod
 	if in.TargetTableName == nil {
 		v.Required(&smithy.Path{Name: "TargetTableName"})
 	}
+	requireGlobalSecondaryIndexList(&v, smithy.Path{Name: "GlobalSecondaryIndexOverride"}, in.GlobalSecondaryIndexOverride)
+	requireLocalSecondaryIndexList(&v, smithy.Path{Name: "LocalSecondaryIndexOverride"}, in.LocalSecondaryIndexOverride)
+	requireProvisionedThroughput(&v, smithy.Path{Name: "ProvisionedThroughputOverride"}, in.ProvisionedThroughputOverride)
 	return v.Err("RestoreTableToPointInTimeInput")
 }
 
@@ -1477,6 +1498,7 @@ func checkScanInput(in *ScanInput, mode smithy.Mode) error {
 	if in.TableName == nil {
 		v.Required(&smithy.Path{Name: "TableName"})
 	}
+	requireFilterConditionMap(&v, smithy.Path{Name: "ScanFilter"}, in.ScanFilter)
 	return v.Err("ScanInput")
 }
 
@@ -1513,6 +1535,7 @@ func checkTagResourceInput(in *TagResourceInput, mode smithy.Mode) error {
 	if in.Tags == nil {
 		v.Required(&smithy.Path{Name: "Tags"})
 	}
+	requireTagList(&v, smithy.Path{Name: "Tags"}, in.Tags)
 	return v.Err("TagResourceInput")
 }
 
@@ -1543,6 +1566,7 @@ func checkTransactGetItemsInput(in *TransactGetItemsInput, mode smithy.Mode) err
 	if in.TransactItems == nil {
 		v.Required(&smithy.Path{Name: "TransactItems"})
 	}
+	requireTransactGetItemList(&v, smithy.Path{Name: "TransactItems"}, in.TransactItems)
 	return v.Err("TransactGetItemsInput")
 }
 
@@ -1584,6 +1608,7 @@ func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode smithy.Mode)
 	if in.TransactItems == nil {
 		v.Required(&smithy.Path{Name: "TransactItems"})
 	}
+	requireTransactWriteItemList(&v, smithy.Path{Name: "TransactItems"}, in.TransactItems)
 	return v.Err("TransactWriteItemsInput")
 }
 
@@ -1656,6 +1681,7 @@ func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode sm
 	if in.PointInTimeRecoverySpecification == nil {
 		v.Required(&smithy.Path{Name: "PointInTimeRecoverySpecification"})
 	}
+	requirePointInTimeRecoverySpecification(&v, smithy.Path{Name: "PointInTimeRecoverySpecification"}, in.PointInTimeRecoverySpecification)
 	return v.Err("UpdateContinuousBackupsInput")
 }
 
@@ -1728,6 +1754,7 @@ func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode smithy.Mode) e
 	if in.ReplicaUpdates == nil {
 		v.Required(&smithy.Path{Name: "ReplicaUpdates"})
 	}
+	requireReplicaUpdateList(&v, smithy.Path{Name: "ReplicaUpdates"}, in.ReplicaUpdates)
 	return v.Err("UpdateGlobalTableInput")
 }
 
@@ -1762,6 +1789,9 @@ func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mod
 	if in.GlobalTableName == nil {
 		v.Required(&smithy.Path{Name: "GlobalTableName"})
 	}
+	requireAutoScalingSettingsUpdate(&v, smithy.Path{Name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}, in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
+	requireGlobalTableGlobalSecondaryIndexSettingsUpdateList(&v, smithy.Path{Name: "GlobalTableGlobalSecondaryIndexSettingsUpdate"}, in.GlobalTableGlobalSecondaryIndexSettingsUpdate)
+	requireReplicaSettingsUpdateList(&v, smithy.Path{Name: "ReplicaSettingsUpdate"}, in.ReplicaSettingsUpdate)
 	return v.Err("UpdateGlobalTableSettingsInput")
 }
 
@@ -1867,9 +1897,14 @@ func checkUpdateTableInput(in *UpdateTableInput, mode smithy.Mode) error {
 		return nil
 	}
 	var v smithy.Validator
+	requireAttributeDefinitions(&v, smithy.Path{Name: "AttributeDefinitions"}, in.AttributeDefinitions)
 	if in.TableName == nil {
 		v.Required(&smithy.Path{Name: "TableName"})
 	}
+	requireProvisionedThroughput(&v, smithy.Path{Name: "ProvisionedThroughput"}, in.ProvisionedThroughput)
+	requireGlobalSecondaryIndexUpdateList(&v, smithy.Path{Name: "GlobalSecondaryIndexUpdates"}, in.GlobalSecondaryIndexUpdates)
+	requireStreamSpecification(&v, smithy.Path{Name: "StreamSpecification"}, in.StreamSpecification)
+	requireReplicationGroupUpdateList(&v, smithy.Path{Name: "ReplicaUpdates"}, in.ReplicaUpdates)
 	return v.Err("UpdateTableInput")
 }
 
@@ -1900,9 +1935,12 @@ func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingIn
 		return nil
 	}
 	var v smithy.Validator
+	requireGlobalSecondaryIndexAutoScalingUpdateList(&v, smithy.Path{Name: "GlobalSecondaryIndexUpdates"}, in.GlobalSecondaryIndexUpdates)
 	if in.TableName == nil {
 		v.Required(&smithy.Path{Name: "TableName"})
 	}
+	requireAutoScalingSettingsUpdate(&v, smithy.Path{Name: "ProvisionedWriteCapacityAutoScalingUpdate"}, in.ProvisionedWriteCapacityAutoScalingUpdate)
+	requireReplicaAutoScalingUpdateList(&v, smithy.Path{Name: "ReplicaUpdates"}, in.ReplicaUpdates)
 	return v.Err("UpdateTableReplicaAutoScalingInput")
 }
 
@@ -1939,6 +1977,7 @@ func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode smithy.Mode) err
 	if in.TimeToLiveSpecification == nil {
 		v.Required(&smithy.Path{Name: "TimeToLiveSpecification"})
 	}
+	requireTimeToLiveSpecification(&v, smithy.Path{Name: "TimeToLiveSpecification"}, in.TimeToLiveSpecification)
 	return v.Err("UpdateTimeToLiveInput")
 }
 

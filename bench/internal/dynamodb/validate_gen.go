@@ -4334,3 +4334,1067 @@ func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Pat
 		}
 	}
 }
+
+// requirePartiQLBatchRequest checks the required members in a PartiQLBatchRequest value, at every depth, for the default Validation mode.
+func requirePartiQLBatchRequest(v *smithy.Validator, parent smithy.Path, x []types.BatchStatementRequest) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireBatchStatementRequest(v, p, &x[i])
+	}
+}
+
+// requireBatchGetRequestMap checks the required members in a BatchGetRequestMap value, at every depth, for the default Validation mode.
+func requireBatchGetRequestMap(v *smithy.Validator, parent smithy.Path, x map[string]types.KeysAndAttributes) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireKeysAndAttributes(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireBatchWriteItemRequestMap checks the required members in a BatchWriteItemRequestMap value, at every depth, for the default Validation mode.
+func requireBatchWriteItemRequestMap(v *smithy.Validator, parent smithy.Path, x map[string][]types.WriteRequest) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireWriteRequests(v, p, e)
+	}
+	v.SortFrom(start)
+}
+
+// requireAttributeDefinitions checks the required members in a AttributeDefinitions value, at every depth, for the default Validation mode.
+func requireAttributeDefinitions(v *smithy.Validator, parent smithy.Path, x []types.AttributeDefinition) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAttributeDefinition(v, p, &x[i])
+	}
+}
+
+// requireKeySchema checks the required members in a KeySchema value, at every depth, for the default Validation mode.
+func requireKeySchema(v *smithy.Validator, parent smithy.Path, x []types.KeySchemaElement) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireKeySchemaElement(v, p, &x[i])
+	}
+}
+
+// requireLocalSecondaryIndexList checks the required members in a LocalSecondaryIndexList value, at every depth, for the default Validation mode.
+func requireLocalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.LocalSecondaryIndex) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireLocalSecondaryIndex(v, p, &x[i])
+	}
+}
+
+// requireGlobalSecondaryIndexList checks the required members in a GlobalSecondaryIndexList value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndex) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireGlobalSecondaryIndex(v, p, &x[i])
+	}
+}
+
+// requireProvisionedThroughput checks the required members in a ProvisionedThroughput value, at every depth, for the default Validation mode.
+func requireProvisionedThroughput(v *smithy.Validator, parent smithy.Path, x *types.ProvisionedThroughput) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReadCapacityUnits"}
+		if x.ReadCapacityUnits == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "WriteCapacityUnits"}
+		if x.WriteCapacityUnits == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireStreamSpecification checks the required members in a StreamSpecification value, at every depth, for the default Validation mode.
+func requireStreamSpecification(v *smithy.Validator, parent smithy.Path, x *types.StreamSpecification) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "StreamEnabled"}
+		if x.StreamEnabled == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTagList checks the required members in a TagList value, at every depth, for the default Validation mode.
+func requireTagList(v *smithy.Validator, parent smithy.Path, x []types.Tag) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireParameterizedStatements checks the required members in a ParameterizedStatements value, at every depth, for the default Validation mode.
+func requireParameterizedStatements(v *smithy.Validator, parent smithy.Path, x []types.ParameterizedStatement) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireParameterizedStatement(v, p, &x[i])
+	}
+}
+
+// requireS3BucketSource checks the required members in a S3BucketSource value, at every depth, for the default Validation mode.
+func requireS3BucketSource(v *smithy.Validator, parent smithy.Path, x *types.S3BucketSource) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "S3Bucket"}
+		if x.S3Bucket == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTableCreationParameters checks the required members in a TableCreationParameters value, at every depth, for the default Validation mode.
+func requireTableCreationParameters(v *smithy.Validator, parent smithy.Path, x *types.TableCreationParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AttributeDefinitions"}
+		if x.AttributeDefinitions == nil {
+			v.Required(&p)
+		} else {
+			requireAttributeDefinitions(v, p, x.AttributeDefinitions)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
+		if x.KeySchema == nil {
+			v.Required(&p)
+		} else {
+			requireKeySchema(v, p, x.KeySchema)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
+		if x.ProvisionedThroughput != nil {
+			requireProvisionedThroughput(v, p, x.ProvisionedThroughput)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
+		if x.GlobalSecondaryIndexes != nil {
+			requireGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
+		}
+	}
+}
+
+// requireKeyConditions checks the required members in a KeyConditions value, at every depth, for the default Validation mode.
+func requireKeyConditions(v *smithy.Validator, parent smithy.Path, x map[string]types.Condition) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireCondition(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireFilterConditionMap checks the required members in a FilterConditionMap value, at every depth, for the default Validation mode.
+func requireFilterConditionMap(v *smithy.Validator, parent smithy.Path, x map[string]types.Condition) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireCondition(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireTransactGetItemList checks the required members in a TransactGetItemList value, at every depth, for the default Validation mode.
+func requireTransactGetItemList(v *smithy.Validator, parent smithy.Path, x []types.TransactGetItem) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTransactGetItem(v, p, &x[i])
+	}
+}
+
+// requireTransactWriteItemList checks the required members in a TransactWriteItemList value, at every depth, for the default Validation mode.
+func requireTransactWriteItemList(v *smithy.Validator, parent smithy.Path, x []types.TransactWriteItem) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTransactWriteItem(v, p, &x[i])
+	}
+}
+
+// requirePointInTimeRecoverySpecification checks the required members in a PointInTimeRecoverySpecification value, at every depth, for the default Validation mode.
+func requirePointInTimeRecoverySpecification(v *smithy.Validator, parent smithy.Path, x *types.PointInTimeRecoverySpecification) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "PointInTimeRecoveryEnabled"}
+		if x.PointInTimeRecoveryEnabled == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireReplicaUpdateList checks the required members in a ReplicaUpdateList value, at every depth, for the default Validation mode.
+func requireReplicaUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaUpdate(v, p, &x[i])
+	}
+}
+
+// requireAutoScalingSettingsUpdate checks the required members in a AutoScalingSettingsUpdate value, at every depth, for the default Validation mode.
+func requireAutoScalingSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingSettingsUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ScalingPolicyUpdate"}
+		if x.ScalingPolicyUpdate != nil {
+			requireAutoScalingPolicyUpdate(v, p, x.ScalingPolicyUpdate)
+		}
+	}
+}
+
+// requireGlobalTableGlobalSecondaryIndexSettingsUpdateList checks the required members in a GlobalTableGlobalSecondaryIndexSettingsUpdateList value, at every depth, for the default Validation mode.
+func requireGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireGlobalTableGlobalSecondaryIndexSettingsUpdate(v, p, &x[i])
+	}
+}
+
+// requireReplicaSettingsUpdateList checks the required members in a ReplicaSettingsUpdateList value, at every depth, for the default Validation mode.
+func requireReplicaSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaSettingsUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaSettingsUpdate(v, p, &x[i])
+	}
+}
+
+// requireGlobalSecondaryIndexUpdateList checks the required members in a GlobalSecondaryIndexUpdateList value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndexUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndexUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireGlobalSecondaryIndexUpdate(v, p, &x[i])
+	}
+}
+
+// requireReplicationGroupUpdateList checks the required members in a ReplicationGroupUpdateList value, at every depth, for the default Validation mode.
+func requireReplicationGroupUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicationGroupUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicationGroupUpdate(v, p, &x[i])
+	}
+}
+
+// requireGlobalSecondaryIndexAutoScalingUpdateList checks the required members in a GlobalSecondaryIndexAutoScalingUpdateList value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireGlobalSecondaryIndexAutoScalingUpdate(v, p, &x[i])
+	}
+}
+
+// requireReplicaAutoScalingUpdateList checks the required members in a ReplicaAutoScalingUpdateList value, at every depth, for the default Validation mode.
+func requireReplicaAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaAutoScalingUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaAutoScalingUpdate(v, p, &x[i])
+	}
+}
+
+// requireTimeToLiveSpecification checks the required members in a TimeToLiveSpecification value, at every depth, for the default Validation mode.
+func requireTimeToLiveSpecification(v *smithy.Validator, parent smithy.Path, x *types.TimeToLiveSpecification) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Enabled"}
+		if x.Enabled == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
+		if x.AttributeName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireBatchStatementRequest checks the required members in a BatchStatementRequest value, at every depth, for the default Validation mode.
+func requireBatchStatementRequest(v *smithy.Validator, parent smithy.Path, x *types.BatchStatementRequest) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Statement"}
+		if x.Statement == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireKeysAndAttributes checks the required members in a KeysAndAttributes value, at every depth, for the default Validation mode.
+func requireKeysAndAttributes(v *smithy.Validator, parent smithy.Path, x *types.KeysAndAttributes) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Keys"}
+		if x.Keys == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireWriteRequests checks the required members in a WriteRequests value, at every depth, for the default Validation mode.
+func requireWriteRequests(v *smithy.Validator, parent smithy.Path, x []types.WriteRequest) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireWriteRequest(v, p, &x[i])
+	}
+}
+
+// requireAttributeDefinition checks the required members in a AttributeDefinition value, at every depth, for the default Validation mode.
+func requireAttributeDefinition(v *smithy.Validator, parent smithy.Path, x *types.AttributeDefinition) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
+		if x.AttributeName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AttributeType"}
+		if x.AttributeType == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireKeySchemaElement checks the required members in a KeySchemaElement value, at every depth, for the default Validation mode.
+func requireKeySchemaElement(v *smithy.Validator, parent smithy.Path, x *types.KeySchemaElement) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
+		if x.AttributeName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "KeyType"}
+		if x.KeyType == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireLocalSecondaryIndex checks the required members in a LocalSecondaryIndex value, at every depth, for the default Validation mode.
+func requireLocalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.LocalSecondaryIndex) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
+		if x.KeySchema == nil {
+			v.Required(&p)
+		} else {
+			requireKeySchema(v, p, x.KeySchema)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
+		if x.Projection == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireGlobalSecondaryIndex checks the required members in a GlobalSecondaryIndex value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndex) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
+		if x.KeySchema == nil {
+			v.Required(&p)
+		} else {
+			requireKeySchema(v, p, x.KeySchema)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
+		if x.Projection == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
+		if x.ProvisionedThroughput != nil {
+			requireProvisionedThroughput(v, p, x.ProvisionedThroughput)
+		}
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *smithy.Validator, parent smithy.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireParameterizedStatement checks the required members in a ParameterizedStatement value, at every depth, for the default Validation mode.
+func requireParameterizedStatement(v *smithy.Validator, parent smithy.Path, x *types.ParameterizedStatement) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Statement"}
+		if x.Statement == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCondition checks the required members in a Condition value, at every depth, for the default Validation mode.
+func requireCondition(v *smithy.Validator, parent smithy.Path, x *types.Condition) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ComparisonOperator"}
+		if x.ComparisonOperator == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTransactGetItem checks the required members in a TransactGetItem value, at every depth, for the default Validation mode.
+func requireTransactGetItem(v *smithy.Validator, parent smithy.Path, x *types.TransactGetItem) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Get"}
+		if x.Get == nil {
+			v.Required(&p)
+		} else {
+			requireGet(v, p, x.Get)
+		}
+	}
+}
+
+// requireTransactWriteItem checks the required members in a TransactWriteItem value, at every depth, for the default Validation mode.
+func requireTransactWriteItem(v *smithy.Validator, parent smithy.Path, x *types.TransactWriteItem) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ConditionCheck"}
+		if x.ConditionCheck != nil {
+			requireConditionCheck(v, p, x.ConditionCheck)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Put"}
+		if x.Put != nil {
+			requirePut(v, p, x.Put)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
+		if x.Delete != nil {
+			requireDelete(v, p, x.Delete)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Update"}
+		if x.Update != nil {
+			requireUpdate(v, p, x.Update)
+		}
+	}
+}
+
+// requireReplicaUpdate checks the required members in a ReplicaUpdate value, at every depth, for the default Validation mode.
+func requireReplicaUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Create"}
+		if x.Create != nil {
+			requireCreateReplicaAction(v, p, x.Create)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
+		if x.Delete != nil {
+			requireDeleteReplicaAction(v, p, x.Delete)
+		}
+	}
+}
+
+// requireAutoScalingPolicyUpdate checks the required members in a AutoScalingPolicyUpdate value, at every depth, for the default Validation mode.
+func requireAutoScalingPolicyUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingPolicyUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TargetTrackingScalingPolicyConfiguration"}
+		if x.TargetTrackingScalingPolicyConfiguration == nil {
+			v.Required(&p)
+		} else {
+			requireAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v, p, x.TargetTrackingScalingPolicyConfiguration)
+		}
+	}
+}
+
+// requireGlobalTableGlobalSecondaryIndexSettingsUpdate checks the required members in a GlobalTableGlobalSecondaryIndexSettingsUpdate value, at every depth, for the default Validation mode.
+func requireGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		if x.ProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
+		}
+	}
+}
+
+// requireReplicaSettingsUpdate checks the required members in a ReplicaSettingsUpdate value, at every depth, for the default Validation mode.
+func requireReplicaSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaSettingsUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		if x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
+		if x.ReplicaGlobalSecondaryIndexSettingsUpdate != nil {
+			requireReplicaGlobalSecondaryIndexSettingsUpdateList(v, p, x.ReplicaGlobalSecondaryIndexSettingsUpdate)
+		}
+	}
+}
+
+// requireGlobalSecondaryIndexUpdate checks the required members in a GlobalSecondaryIndexUpdate value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndexUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndexUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Update"}
+		if x.Update != nil {
+			requireUpdateGlobalSecondaryIndexAction(v, p, x.Update)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Create"}
+		if x.Create != nil {
+			requireCreateGlobalSecondaryIndexAction(v, p, x.Create)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
+		if x.Delete != nil {
+			requireDeleteGlobalSecondaryIndexAction(v, p, x.Delete)
+		}
+	}
+}
+
+// requireReplicationGroupUpdate checks the required members in a ReplicationGroupUpdate value, at every depth, for the default Validation mode.
+func requireReplicationGroupUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicationGroupUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Create"}
+		if x.Create != nil {
+			requireCreateReplicationGroupMemberAction(v, p, x.Create)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Update"}
+		if x.Update != nil {
+			requireUpdateReplicationGroupMemberAction(v, p, x.Update)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
+		if x.Delete != nil {
+			requireDeleteReplicationGroupMemberAction(v, p, x.Delete)
+		}
+	}
+}
+
+// requireGlobalSecondaryIndexAutoScalingUpdate checks the required members in a GlobalSecondaryIndexAutoScalingUpdate value, at every depth, for the default Validation mode.
+func requireGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		if x.ProvisionedWriteCapacityAutoScalingUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ProvisionedWriteCapacityAutoScalingUpdate)
+		}
+	}
+}
+
+// requireReplicaAutoScalingUpdate checks the required members in a ReplicaAutoScalingUpdate value, at every depth, for the default Validation mode.
+func requireReplicaAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaAutoScalingUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
+		if x.ReplicaGlobalSecondaryIndexUpdates != nil {
+			requireReplicaGlobalSecondaryIndexAutoScalingUpdateList(v, p, x.ReplicaGlobalSecondaryIndexUpdates)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
+		if x.ReplicaProvisionedReadCapacityAutoScalingUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ReplicaProvisionedReadCapacityAutoScalingUpdate)
+		}
+	}
+}
+
+// requireWriteRequest checks the required members in a WriteRequest value, at every depth, for the default Validation mode.
+func requireWriteRequest(v *smithy.Validator, parent smithy.Path, x *types.WriteRequest) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "PutRequest"}
+		if x.PutRequest != nil {
+			requirePutRequest(v, p, x.PutRequest)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "DeleteRequest"}
+		if x.DeleteRequest != nil {
+			requireDeleteRequest(v, p, x.DeleteRequest)
+		}
+	}
+}
+
+// requireGet checks the required members in a Get value, at every depth, for the default Validation mode.
+func requireGet(v *smithy.Validator, parent smithy.Path, x *types.Get) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireConditionCheck checks the required members in a ConditionCheck value, at every depth, for the default Validation mode.
+func requireConditionCheck(v *smithy.Validator, parent smithy.Path, x *types.ConditionCheck) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ConditionExpression"}
+		if x.ConditionExpression == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePut checks the required members in a Put value, at every depth, for the default Validation mode.
+func requirePut(v *smithy.Validator, parent smithy.Path, x *types.Put) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Item"}
+		if x.Item == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDelete checks the required members in a Delete value, at every depth, for the default Validation mode.
+func requireDelete(v *smithy.Validator, parent smithy.Path, x *types.Delete) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUpdate checks the required members in a Update value, at every depth, for the default Validation mode.
+func requireUpdate(v *smithy.Validator, parent smithy.Path, x *types.Update) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "UpdateExpression"}
+		if x.UpdateExpression == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
+		if x.TableName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCreateReplicaAction checks the required members in a CreateReplicaAction value, at every depth, for the default Validation mode.
+func requireCreateReplicaAction(v *smithy.Validator, parent smithy.Path, x *types.CreateReplicaAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDeleteReplicaAction checks the required members in a DeleteReplicaAction value, at every depth, for the default Validation mode.
+func requireDeleteReplicaAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteReplicaAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAutoScalingTargetTrackingScalingPolicyConfigurationUpdate checks the required members in a AutoScalingTargetTrackingScalingPolicyConfigurationUpdate value, at every depth, for the default Validation mode.
+func requireAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "TargetValue"}
+		if x.TargetValue == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireReplicaGlobalSecondaryIndexSettingsUpdateList checks the required members in a ReplicaGlobalSecondaryIndexSettingsUpdateList value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaGlobalSecondaryIndexSettingsUpdate(v, p, &x[i])
+	}
+}
+
+// requireUpdateGlobalSecondaryIndexAction checks the required members in a UpdateGlobalSecondaryIndexAction value, at every depth, for the default Validation mode.
+func requireUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.UpdateGlobalSecondaryIndexAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
+		if x.ProvisionedThroughput != nil {
+			requireProvisionedThroughput(v, p, x.ProvisionedThroughput)
+		}
+	}
+}
+
+// requireCreateGlobalSecondaryIndexAction checks the required members in a CreateGlobalSecondaryIndexAction value, at every depth, for the default Validation mode.
+func requireCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.CreateGlobalSecondaryIndexAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
+		if x.KeySchema == nil {
+			v.Required(&p)
+		} else {
+			requireKeySchema(v, p, x.KeySchema)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
+		if x.Projection == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
+		if x.ProvisionedThroughput != nil {
+			requireProvisionedThroughput(v, p, x.ProvisionedThroughput)
+		}
+	}
+}
+
+// requireDeleteGlobalSecondaryIndexAction checks the required members in a DeleteGlobalSecondaryIndexAction value, at every depth, for the default Validation mode.
+func requireDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteGlobalSecondaryIndexAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCreateReplicationGroupMemberAction checks the required members in a CreateReplicationGroupMemberAction value, at every depth, for the default Validation mode.
+func requireCreateReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.CreateReplicationGroupMemberAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
+		if x.GlobalSecondaryIndexes != nil {
+			requireReplicaGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
+		}
+	}
+}
+
+// requireUpdateReplicationGroupMemberAction checks the required members in a UpdateReplicationGroupMemberAction value, at every depth, for the default Validation mode.
+func requireUpdateReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.UpdateReplicationGroupMemberAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
+		if x.GlobalSecondaryIndexes != nil {
+			requireReplicaGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
+		}
+	}
+}
+
+// requireDeleteReplicationGroupMemberAction checks the required members in a DeleteReplicationGroupMemberAction value, at every depth, for the default Validation mode.
+func requireDeleteReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteReplicationGroupMemberAction) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
+		if x.RegionName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireReplicaGlobalSecondaryIndexAutoScalingUpdateList checks the required members in a ReplicaGlobalSecondaryIndexAutoScalingUpdateList value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaGlobalSecondaryIndexAutoScalingUpdate(v, p, &x[i])
+	}
+}
+
+// requirePutRequest checks the required members in a PutRequest value, at every depth, for the default Validation mode.
+func requirePutRequest(v *smithy.Validator, parent smithy.Path, x *types.PutRequest) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Item"}
+		if x.Item == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDeleteRequest checks the required members in a DeleteRequest value, at every depth, for the default Validation mode.
+func requireDeleteRequest(v *smithy.Validator, parent smithy.Path, x *types.DeleteRequest) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireReplicaGlobalSecondaryIndexSettingsUpdate checks the required members in a ReplicaGlobalSecondaryIndexSettingsUpdate value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		if x.ProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ProvisionedReadCapacityAutoScalingSettingsUpdate)
+		}
+	}
+}
+
+// requireReplicaGlobalSecondaryIndexList checks the required members in a ReplicaGlobalSecondaryIndexList value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndex) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicaGlobalSecondaryIndex(v, p, &x[i])
+	}
+}
+
+// requireReplicaGlobalSecondaryIndexAutoScalingUpdate checks the required members in a ReplicaGlobalSecondaryIndexAutoScalingUpdate value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
+		if x.ProvisionedReadCapacityAutoScalingUpdate != nil {
+			requireAutoScalingSettingsUpdate(v, p, x.ProvisionedReadCapacityAutoScalingUpdate)
+		}
+	}
+}
+
+// requireReplicaGlobalSecondaryIndex checks the required members in a ReplicaGlobalSecondaryIndex value, at every depth, for the default Validation mode.
+func requireReplicaGlobalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndex) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
+		if x.IndexName == nil {
+			v.Required(&p)
+		}
+	}
+}

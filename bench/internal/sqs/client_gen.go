@@ -155,6 +155,7 @@ func checkChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatchInpu
 	if in.Entries == nil {
 		v.Required(&smithy.Path{Name: "Entries"})
 	}
+	requireChangeMessageVisibilityBatchRequestEntryList(&v, smithy.Path{Name: "Entries"}, in.Entries)
 	return v.Err("ChangeMessageVisibilityBatchInput")
 }
 
@@ -252,6 +253,7 @@ func checkDeleteMessageBatchInput(in *DeleteMessageBatchInput, mode smithy.Mode)
 	if in.Entries == nil {
 		v.Required(&smithy.Path{Name: "Entries"})
 	}
+	requireDeleteMessageBatchRequestEntryList(&v, smithy.Path{Name: "Entries"}, in.Entries)
 	return v.Err("DeleteMessageBatchInput")
 }
 
@@ -577,6 +579,8 @@ func checkSendMessageInput(in *SendMessageInput, mode smithy.Mode) error {
 	if in.MessageBody == nil {
 		v.Required(&smithy.Path{Name: "MessageBody"})
 	}
+	requireMessageBodyAttributeMap(&v, smithy.Path{Name: "MessageAttributes"}, in.MessageAttributes)
+	requireMessageBodySystemAttributeMap(&v, smithy.Path{Name: "MessageSystemAttributes"}, in.MessageSystemAttributes)
 	return v.Err("SendMessageInput")
 }
 
@@ -613,6 +617,7 @@ func checkSendMessageBatchInput(in *SendMessageBatchInput, mode smithy.Mode) err
 	if in.Entries == nil {
 		v.Required(&smithy.Path{Name: "Entries"})
 	}
+	requireSendMessageBatchRequestEntryList(&v, smithy.Path{Name: "Entries"}, in.Entries)
 	return v.Err("SendMessageBatchInput")
 }
 

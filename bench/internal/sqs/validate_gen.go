@@ -695,3 +695,142 @@ func validateSendMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.Pa
 		}
 	}
 }
+
+// requireChangeMessageVisibilityBatchRequestEntryList checks the required members in a ChangeMessageVisibilityBatchRequestEntryList value, at every depth, for the default Validation mode.
+func requireChangeMessageVisibilityBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireChangeMessageVisibilityBatchRequestEntry(v, p, &x[i])
+	}
+}
+
+// requireDeleteMessageBatchRequestEntryList checks the required members in a DeleteMessageBatchRequestEntryList value, at every depth, for the default Validation mode.
+func requireDeleteMessageBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.DeleteMessageBatchRequestEntry) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireDeleteMessageBatchRequestEntry(v, p, &x[i])
+	}
+}
+
+// requireMessageBodyAttributeMap checks the required members in a MessageBodyAttributeMap value, at every depth, for the default Validation mode.
+func requireMessageBodyAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.MessageAttributeValue) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireMessageAttributeValue(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireMessageBodySystemAttributeMap checks the required members in a MessageBodySystemAttributeMap value, at every depth, for the default Validation mode.
+func requireMessageBodySystemAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.MessageSystemAttributeValue) {
+	start := len(v.List)
+	for k, e := range x {
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		requireMessageSystemAttributeValue(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireSendMessageBatchRequestEntryList checks the required members in a SendMessageBatchRequestEntryList value, at every depth, for the default Validation mode.
+func requireSendMessageBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.SendMessageBatchRequestEntry) {
+	for i := range x {
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSendMessageBatchRequestEntry(v, p, &x[i])
+	}
+}
+
+// requireChangeMessageVisibilityBatchRequestEntry checks the required members in a ChangeMessageVisibilityBatchRequestEntry value, at every depth, for the default Validation mode.
+func requireChangeMessageVisibilityBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Id"}
+		if x.Id == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReceiptHandle"}
+		if x.ReceiptHandle == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDeleteMessageBatchRequestEntry checks the required members in a DeleteMessageBatchRequestEntry value, at every depth, for the default Validation mode.
+func requireDeleteMessageBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.DeleteMessageBatchRequestEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Id"}
+		if x.Id == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "ReceiptHandle"}
+		if x.ReceiptHandle == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMessageAttributeValue checks the required members in a MessageAttributeValue value, at every depth, for the default Validation mode.
+func requireMessageAttributeValue(v *smithy.Validator, parent smithy.Path, x *types.MessageAttributeValue) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "DataType"}
+		if x.DataType == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMessageSystemAttributeValue checks the required members in a MessageSystemAttributeValue value, at every depth, for the default Validation mode.
+func requireMessageSystemAttributeValue(v *smithy.Validator, parent smithy.Path, x *types.MessageSystemAttributeValue) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "DataType"}
+		if x.DataType == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSendMessageBatchRequestEntry checks the required members in a SendMessageBatchRequestEntry value, at every depth, for the default Validation mode.
+func requireSendMessageBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.SendMessageBatchRequestEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "Id"}
+		if x.Id == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "MessageBody"}
+		if x.MessageBody == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "MessageAttributes"}
+		if x.MessageAttributes != nil {
+			requireMessageBodyAttributeMap(v, p, x.MessageAttributes)
+		}
+	}
+	{
+		p := smithy.Path{Parent: &parent, Name: "MessageSystemAttributes"}
+		if x.MessageSystemAttributes != nil {
+			requireMessageBodySystemAttributeMap(v, p, x.MessageSystemAttributes)
+		}
+	}
+}

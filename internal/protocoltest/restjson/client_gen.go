@@ -2237,6 +2237,7 @@ func checkOperationWithNestedStructureInput(in *OperationWithNestedStructureInpu
 	if in.TopLevel == nil {
 		v.Required(&validation.Path{Name: "topLevel"})
 	}
+	requireTopLevel(&v, validation.Path{Name: "topLevel"}, in.TopLevel)
 	return v.Err("OperationWithNestedStructureInput")
 }
 

@@ -1626,3 +1626,16 @@ func validateSparseSetMap(v *validation.Validator, parent *validation.Path, x ma
 	}
 	v.SortFrom(start)
 }
+
+// requireTopLevel checks the required members in a TopLevel value, at every depth, for the default Validation mode.
+func requireTopLevel(v *validation.Validator, parent validation.Path, x *types.TopLevel) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "dialog"}
+		if x.Dialog == nil {
+			v.Required(&p)
+		}
+	}
+}

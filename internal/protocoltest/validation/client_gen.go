@@ -269,7 +269,9 @@ func checkMalformedUniqueItemsInput(in *MalformedUniqueItemsInput, mode validati
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireStructureSetWithNoKey(&v, validation.Path{Name: "structureListWithNoKey"}, in.StructureListWithNoKey)
+	return v.Err("MalformedUniqueItemsInput")
 }
 
 var opRecursiveStructures = call.Operation{Name: "RecursiveStructures"}

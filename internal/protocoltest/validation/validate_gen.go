@@ -1035,3 +1035,24 @@ func validateRecursiveUnionTwo(v *validation.Validator, parent *validation.Path,
 		}
 	}
 }
+
+// requireStructureSetWithNoKey checks the required members in a StructureSetWithNoKey value, at every depth, for the default Validation mode.
+func requireStructureSetWithNoKey(v *validation.Validator, parent validation.Path, x []types.MissingKeyStructure) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMissingKeyStructure(v, p, &x[i])
+	}
+}
+
+// requireMissingKeyStructure checks the required members in a MissingKeyStructure value, at every depth, for the default Validation mode.
+func requireMissingKeyStructure(v *validation.Validator, parent validation.Path, x *types.MissingKeyStructure) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "hi"}
+		if x.Hi == nil {
+			v.Required(&p)
+		}
+	}
+}

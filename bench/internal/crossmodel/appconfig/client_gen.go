@@ -83,6 +83,7 @@ func checkCreateConfigurationProfileInput(in *CreateConfigurationProfileInput, m
 	if in.LocationUri == nil {
 		v.Required(&validation.Path{Name: "LocationUri"})
 	}
+	requireValidatorList(&v, validation.Path{Name: "Validators"}, in.Validators)
 	return v.Err("CreateConfigurationProfileInput")
 }
 
@@ -150,6 +151,7 @@ func checkCreateEnvironmentInput(in *CreateEnvironmentInput, mode validation.Mod
 	if in.Name == nil {
 		v.Required(&validation.Path{Name: "Name"})
 	}
+	requireMonitorList(&v, validation.Path{Name: "Monitors"}, in.Monitors)
 	return v.Err("CreateEnvironmentInput")
 }
 
@@ -1321,6 +1323,7 @@ func checkUpdateConfigurationProfileInput(in *UpdateConfigurationProfileInput, m
 	if in.ConfigurationProfileId == nil || *in.ConfigurationProfileId == "" {
 		v.EmptyLabel(&validation.Path{Name: "ConfigurationProfileId"})
 	}
+	requireValidatorList(&v, validation.Path{Name: "Validators"}, in.Validators)
 	return v.Err("UpdateConfigurationProfileInput")
 }
 
@@ -1382,6 +1385,7 @@ func checkUpdateEnvironmentInput(in *UpdateEnvironmentInput, mode validation.Mod
 	if in.EnvironmentId == nil || *in.EnvironmentId == "" {
 		v.EmptyLabel(&validation.Path{Name: "EnvironmentId"})
 	}
+	requireMonitorList(&v, validation.Path{Name: "Monitors"}, in.Monitors)
 	return v.Err("UpdateEnvironmentInput")
 }
 

@@ -2221,3 +2221,51 @@ func validateAction(v *validation.Validator, parent *validation.Path, x *types.A
 		}
 	}
 }
+
+// requireValidatorList checks the required members in a ValidatorList value, at every depth, for the default Validation mode.
+func requireValidatorList(v *validation.Validator, parent validation.Path, x []types.Validator) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireValidator(v, p, &x[i])
+	}
+}
+
+// requireMonitorList checks the required members in a MonitorList value, at every depth, for the default Validation mode.
+func requireMonitorList(v *validation.Validator, parent validation.Path, x []types.Monitor) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMonitor(v, p, &x[i])
+	}
+}
+
+// requireValidator checks the required members in a Validator value, at every depth, for the default Validation mode.
+func requireValidator(v *validation.Validator, parent validation.Path, x *types.Validator) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Content"}
+		if x.Content == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMonitor checks the required members in a Monitor value, at every depth, for the default Validation mode.
+func requireMonitor(v *validation.Validator, parent validation.Path, x *types.Monitor) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AlarmArn"}
+		if x.AlarmArn == nil {
+			v.Required(&p)
+		}
+	}
+}

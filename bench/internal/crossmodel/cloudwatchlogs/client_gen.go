@@ -1846,6 +1846,7 @@ func checkPutDeliveryDestinationInput(in *PutDeliveryDestinationInput, mode vali
 	if in.DeliveryDestinationConfiguration == nil {
 		v.Required(&validation.Path{Name: "deliveryDestinationConfiguration"})
 	}
+	requireDeliveryDestinationConfiguration(&v, validation.Path{Name: "deliveryDestinationConfiguration"}, in.DeliveryDestinationConfiguration)
 	return v.Err("PutDeliveryDestinationInput")
 }
 
@@ -2046,6 +2047,7 @@ func checkPutIntegrationInput(in *PutIntegrationInput, mode validation.Mode) err
 	if in.ResourceConfig == nil {
 		v.Required(&validation.Path{Name: "resourceConfig"})
 	}
+	requireResourceConfig(&v, validation.Path{Name: "resourceConfig"}, in.ResourceConfig)
 	if in.IntegrationType == "" {
 		v.Required(&validation.Path{Name: "integrationType"})
 	}
@@ -2085,6 +2087,7 @@ func checkPutLogEventsInput(in *PutLogEventsInput, mode validation.Mode) error {
 	if in.LogEvents == nil {
 		v.Required(&validation.Path{Name: "logEvents"})
 	}
+	requireInputLogEvents(&v, validation.Path{Name: "logEvents"}, in.LogEvents)
 	return v.Err("PutLogEventsInput")
 }
 
@@ -2124,6 +2127,7 @@ func checkPutMetricFilterInput(in *PutMetricFilterInput, mode validation.Mode) e
 	if in.MetricTransformations == nil {
 		v.Required(&validation.Path{Name: "metricTransformations"})
 	}
+	requireMetricTransformations(&v, validation.Path{Name: "metricTransformations"}, in.MetricTransformations)
 	return v.Err("PutMetricFilterInput")
 }
 
@@ -2295,6 +2299,7 @@ func checkPutTransformerInput(in *PutTransformerInput, mode validation.Mode) err
 	if in.TransformerConfig == nil {
 		v.Required(&validation.Path{Name: "transformerConfig"})
 	}
+	requireProcessors(&v, validation.Path{Name: "transformerConfig"}, in.TransformerConfig)
 	return v.Err("PutTransformerInput")
 }
 
@@ -2518,6 +2523,7 @@ func checkTestTransformerInput(in *TestTransformerInput, mode validation.Mode) e
 	if in.TransformerConfig == nil {
 		v.Required(&validation.Path{Name: "transformerConfig"})
 	}
+	requireProcessors(&v, validation.Path{Name: "transformerConfig"}, in.TransformerConfig)
 	if in.LogEventMessages == nil {
 		v.Required(&validation.Path{Name: "logEventMessages"})
 	}

@@ -4887,3 +4887,623 @@ func validateTypeConverterEntry(v *validation.Validator, parent *validation.Path
 		}
 	}
 }
+
+// requireDeliveryDestinationConfiguration checks the required members in a DeliveryDestinationConfiguration value, at every depth, for the default Validation mode.
+func requireDeliveryDestinationConfiguration(v *validation.Validator, parent validation.Path, x *types.DeliveryDestinationConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "destinationResourceArn"}
+		if x.DestinationResourceArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireResourceConfig checks the required members in a ResourceConfig value, at every depth, for the default Validation mode.
+func requireResourceConfig(v *validation.Validator, parent validation.Path, x types.ResourceConfig) {
+	switch u := x.(type) {
+	case *types.ResourceConfigMemberOpenSearchResourceConfig:
+		if u == nil {
+			return
+		}
+		p := validation.Path{Parent: &parent, Name: "openSearchResourceConfig"}
+		{
+			requireOpenSearchResourceConfig(v, p, &u.Value)
+		}
+	}
+}
+
+// requireInputLogEvents checks the required members in a InputLogEvents value, at every depth, for the default Validation mode.
+func requireInputLogEvents(v *validation.Validator, parent validation.Path, x []types.InputLogEvent) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireInputLogEvent(v, p, &x[i])
+	}
+}
+
+// requireMetricTransformations checks the required members in a MetricTransformations value, at every depth, for the default Validation mode.
+func requireMetricTransformations(v *validation.Validator, parent validation.Path, x []types.MetricTransformation) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMetricTransformation(v, p, &x[i])
+	}
+}
+
+// requireProcessors checks the required members in a Processors value, at every depth, for the default Validation mode.
+func requireProcessors(v *validation.Validator, parent validation.Path, x []types.Processor) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireProcessor(v, p, &x[i])
+	}
+}
+
+// requireOpenSearchResourceConfig checks the required members in a OpenSearchResourceConfig value, at every depth, for the default Validation mode.
+func requireOpenSearchResourceConfig(v *validation.Validator, parent validation.Path, x *types.OpenSearchResourceConfig) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "dataSourceRoleArn"}
+		if x.DataSourceRoleArn == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "dashboardViewerPrincipals"}
+		if x.DashboardViewerPrincipals == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "retentionDays"}
+		if x.RetentionDays == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireInputLogEvent checks the required members in a InputLogEvent value, at every depth, for the default Validation mode.
+func requireInputLogEvent(v *validation.Validator, parent validation.Path, x *types.InputLogEvent) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "timestamp"}
+		if x.Timestamp == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "message"}
+		if x.Message == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMetricTransformation checks the required members in a MetricTransformation value, at every depth, for the default Validation mode.
+func requireMetricTransformation(v *validation.Validator, parent validation.Path, x *types.MetricTransformation) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "metricName"}
+		if x.MetricName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "metricNamespace"}
+		if x.MetricNamespace == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "metricValue"}
+		if x.MetricValue == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireProcessor checks the required members in a Processor value, at every depth, for the default Validation mode.
+func requireProcessor(v *validation.Validator, parent validation.Path, x *types.Processor) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "addKeys"}
+		if x.AddKeys != nil {
+			requireAddKeys(v, p, x.AddKeys)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "copyValue"}
+		if x.CopyValue != nil {
+			requireCopyValue(v, p, x.CopyValue)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "dateTimeConverter"}
+		if x.DateTimeConverter != nil {
+			requireDateTimeConverter(v, p, x.DateTimeConverter)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "deleteKeys"}
+		if x.DeleteKeys != nil {
+			requireDeleteKeys(v, p, x.DeleteKeys)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "grok"}
+		if x.Grok != nil {
+			requireGrok(v, p, x.Grok)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "listToMap"}
+		if x.ListToMap != nil {
+			requireListToMap(v, p, x.ListToMap)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "lowerCaseString"}
+		if x.LowerCaseString != nil {
+			requireLowerCaseString(v, p, x.LowerCaseString)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "moveKeys"}
+		if x.MoveKeys != nil {
+			requireMoveKeys(v, p, x.MoveKeys)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "renameKeys"}
+		if x.RenameKeys != nil {
+			requireRenameKeys(v, p, x.RenameKeys)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "splitString"}
+		if x.SplitString != nil {
+			requireSplitString(v, p, x.SplitString)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "substituteString"}
+		if x.SubstituteString != nil {
+			requireSubstituteString(v, p, x.SubstituteString)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "trimString"}
+		if x.TrimString != nil {
+			requireTrimString(v, p, x.TrimString)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "typeConverter"}
+		if x.TypeConverter != nil {
+			requireTypeConverter(v, p, x.TypeConverter)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "upperCaseString"}
+		if x.UpperCaseString != nil {
+			requireUpperCaseString(v, p, x.UpperCaseString)
+		}
+	}
+}
+
+// requireAddKeys checks the required members in a AddKeys value, at every depth, for the default Validation mode.
+func requireAddKeys(v *validation.Validator, parent validation.Path, x *types.AddKeys) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireAddKeyEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireCopyValue checks the required members in a CopyValue value, at every depth, for the default Validation mode.
+func requireCopyValue(v *validation.Validator, parent validation.Path, x *types.CopyValue) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireCopyValueEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireDateTimeConverter checks the required members in a DateTimeConverter value, at every depth, for the default Validation mode.
+func requireDateTimeConverter(v *validation.Validator, parent validation.Path, x *types.DateTimeConverter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "target"}
+		if x.Target == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "matchPatterns"}
+		if x.MatchPatterns == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDeleteKeys checks the required members in a DeleteKeys value, at every depth, for the default Validation mode.
+func requireDeleteKeys(v *validation.Validator, parent validation.Path, x *types.DeleteKeys) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
+		if x.WithKeys == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireGrok checks the required members in a Grok value, at every depth, for the default Validation mode.
+func requireGrok(v *validation.Validator, parent validation.Path, x *types.Grok) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "match"}
+		if x.Match == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireListToMap checks the required members in a ListToMap value, at every depth, for the default Validation mode.
+func requireListToMap(v *validation.Validator, parent validation.Path, x *types.ListToMap) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireLowerCaseString checks the required members in a LowerCaseString value, at every depth, for the default Validation mode.
+func requireLowerCaseString(v *validation.Validator, parent validation.Path, x *types.LowerCaseString) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
+		if x.WithKeys == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMoveKeys checks the required members in a MoveKeys value, at every depth, for the default Validation mode.
+func requireMoveKeys(v *validation.Validator, parent validation.Path, x *types.MoveKeys) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireMoveKeyEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireRenameKeys checks the required members in a RenameKeys value, at every depth, for the default Validation mode.
+func requireRenameKeys(v *validation.Validator, parent validation.Path, x *types.RenameKeys) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireRenameKeyEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireSplitString checks the required members in a SplitString value, at every depth, for the default Validation mode.
+func requireSplitString(v *validation.Validator, parent validation.Path, x *types.SplitString) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireSplitStringEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireSubstituteString checks the required members in a SubstituteString value, at every depth, for the default Validation mode.
+func requireSubstituteString(v *validation.Validator, parent validation.Path, x *types.SubstituteString) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireSubstituteStringEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireTrimString checks the required members in a TrimString value, at every depth, for the default Validation mode.
+func requireTrimString(v *validation.Validator, parent validation.Path, x *types.TrimString) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
+		if x.WithKeys == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTypeConverter checks the required members in a TypeConverter value, at every depth, for the default Validation mode.
+func requireTypeConverter(v *validation.Validator, parent validation.Path, x *types.TypeConverter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entries"}
+		if x.Entries == nil {
+			v.Required(&p)
+		} else {
+			requireTypeConverterEntries(v, p, x.Entries)
+		}
+	}
+}
+
+// requireUpperCaseString checks the required members in a UpperCaseString value, at every depth, for the default Validation mode.
+func requireUpperCaseString(v *validation.Validator, parent validation.Path, x *types.UpperCaseString) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
+		if x.WithKeys == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAddKeyEntries checks the required members in a AddKeyEntries value, at every depth, for the default Validation mode.
+func requireAddKeyEntries(v *validation.Validator, parent validation.Path, x []types.AddKeyEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAddKeyEntry(v, p, &x[i])
+	}
+}
+
+// requireCopyValueEntries checks the required members in a CopyValueEntries value, at every depth, for the default Validation mode.
+func requireCopyValueEntries(v *validation.Validator, parent validation.Path, x []types.CopyValueEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireCopyValueEntry(v, p, &x[i])
+	}
+}
+
+// requireMoveKeyEntries checks the required members in a MoveKeyEntries value, at every depth, for the default Validation mode.
+func requireMoveKeyEntries(v *validation.Validator, parent validation.Path, x []types.MoveKeyEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMoveKeyEntry(v, p, &x[i])
+	}
+}
+
+// requireRenameKeyEntries checks the required members in a RenameKeyEntries value, at every depth, for the default Validation mode.
+func requireRenameKeyEntries(v *validation.Validator, parent validation.Path, x []types.RenameKeyEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRenameKeyEntry(v, p, &x[i])
+	}
+}
+
+// requireSplitStringEntries checks the required members in a SplitStringEntries value, at every depth, for the default Validation mode.
+func requireSplitStringEntries(v *validation.Validator, parent validation.Path, x []types.SplitStringEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSplitStringEntry(v, p, &x[i])
+	}
+}
+
+// requireSubstituteStringEntries checks the required members in a SubstituteStringEntries value, at every depth, for the default Validation mode.
+func requireSubstituteStringEntries(v *validation.Validator, parent validation.Path, x []types.SubstituteStringEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSubstituteStringEntry(v, p, &x[i])
+	}
+}
+
+// requireTypeConverterEntries checks the required members in a TypeConverterEntries value, at every depth, for the default Validation mode.
+func requireTypeConverterEntries(v *validation.Validator, parent validation.Path, x []types.TypeConverterEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTypeConverterEntry(v, p, &x[i])
+	}
+}
+
+// requireAddKeyEntry checks the required members in a AddKeyEntry value, at every depth, for the default Validation mode.
+func requireAddKeyEntry(v *validation.Validator, parent validation.Path, x *types.AddKeyEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCopyValueEntry checks the required members in a CopyValueEntry value, at every depth, for the default Validation mode.
+func requireCopyValueEntry(v *validation.Validator, parent validation.Path, x *types.CopyValueEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "target"}
+		if x.Target == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMoveKeyEntry checks the required members in a MoveKeyEntry value, at every depth, for the default Validation mode.
+func requireMoveKeyEntry(v *validation.Validator, parent validation.Path, x *types.MoveKeyEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "target"}
+		if x.Target == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRenameKeyEntry checks the required members in a RenameKeyEntry value, at every depth, for the default Validation mode.
+func requireRenameKeyEntry(v *validation.Validator, parent validation.Path, x *types.RenameKeyEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "renameTo"}
+		if x.RenameTo == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSplitStringEntry checks the required members in a SplitStringEntry value, at every depth, for the default Validation mode.
+func requireSplitStringEntry(v *validation.Validator, parent validation.Path, x *types.SplitStringEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "delimiter"}
+		if x.Delimiter == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSubstituteStringEntry checks the required members in a SubstituteStringEntry value, at every depth, for the default Validation mode.
+func requireSubstituteStringEntry(v *validation.Validator, parent validation.Path, x *types.SubstituteStringEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "source"}
+		if x.Source == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "from"}
+		if x.From == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "to"}
+		if x.To == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTypeConverterEntry checks the required members in a TypeConverterEntry value, at every depth, for the default Validation mode.
+func requireTypeConverterEntry(v *validation.Validator, parent validation.Path, x *types.TypeConverterEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}

@@ -161,6 +161,8 @@ func checkAdminCreateUserInput(in *AdminCreateUserInput, mode validation.Mode) e
 	if in.Username == nil {
 		v.Required(&validation.Path{Name: "Username"})
 	}
+	requireAttributeListType(&v, validation.Path{Name: "UserAttributes"}, in.UserAttributes)
+	requireAttributeListType(&v, validation.Path{Name: "ValidationData"}, in.ValidationData)
 	return v.Err("AdminCreateUserInput")
 }
 
@@ -475,6 +477,7 @@ func checkAdminInitiateAuthInput(in *AdminInitiateAuthInput, mode validation.Mod
 	if in.AuthFlow == "" {
 		v.Required(&validation.Path{Name: "AuthFlow"})
 	}
+	requireContextDataType(&v, validation.Path{Name: "ContextData"}, in.ContextData)
 	return v.Err("AdminInitiateAuthInput")
 }
 
@@ -727,6 +730,7 @@ func checkAdminRespondToAuthChallengeInput(in *AdminRespondToAuthChallengeInput,
 	if in.ChallengeName == "" {
 		v.Required(&validation.Path{Name: "ChallengeName"})
 	}
+	requireContextDataType(&v, validation.Path{Name: "ContextData"}, in.ContextData)
 	return v.Err("AdminRespondToAuthChallengeInput")
 }
 
@@ -949,6 +953,7 @@ func checkAdminUpdateUserAttributesInput(in *AdminUpdateUserAttributesInput, mod
 	if in.UserAttributes == nil {
 		v.Required(&validation.Path{Name: "UserAttributes"})
 	}
+	requireAttributeListType(&v, validation.Path{Name: "UserAttributes"}, in.UserAttributes)
 	return v.Err("AdminUpdateUserAttributesInput")
 }
 
@@ -1325,6 +1330,7 @@ func checkCreateManagedLoginBrandingInput(in *CreateManagedLoginBrandingInput, m
 	if in.ClientId == nil {
 		v.Required(&validation.Path{Name: "ClientId"})
 	}
+	requireAssetListType(&v, validation.Path{Name: "Assets"}, in.Assets)
 	return v.Err("CreateManagedLoginBrandingInput")
 }
 
@@ -1361,6 +1367,7 @@ func checkCreateResourceServerInput(in *CreateResourceServerInput, mode validati
 	if in.Name == nil {
 		v.Required(&validation.Path{Name: "Name"})
 	}
+	requireResourceServerScopeListType(&v, validation.Path{Name: "Scopes"}, in.Scopes)
 	return v.Err("CreateResourceServerInput")
 }
 
@@ -1431,6 +1438,11 @@ func checkCreateUserPoolInput(in *CreateUserPoolInput, mode validation.Mode) err
 	if in.PoolName == nil {
 		v.Required(&validation.Path{Name: "PoolName"})
 	}
+	requireLambdaConfigType(&v, validation.Path{Name: "LambdaConfig"}, in.LambdaConfig)
+	requireSmsConfigurationType(&v, validation.Path{Name: "SmsConfiguration"}, in.SmsConfiguration)
+	requireUserPoolAddOnsType(&v, validation.Path{Name: "UserPoolAddOns"}, in.UserPoolAddOns)
+	requireUsernameConfigurationType(&v, validation.Path{Name: "UsernameConfiguration"}, in.UsernameConfiguration)
+	requireAccountRecoverySettingType(&v, validation.Path{Name: "AccountRecoverySetting"}, in.AccountRecoverySetting)
 	return v.Err("CreateUserPoolInput")
 }
 
@@ -1498,6 +1510,7 @@ func checkCreateUserPoolDomainInput(in *CreateUserPoolDomainInput, mode validati
 	if in.UserPoolId == nil {
 		v.Required(&validation.Path{Name: "UserPoolId"})
 	}
+	requireCustomDomainConfigType(&v, validation.Path{Name: "CustomDomainConfig"}, in.CustomDomainConfig)
 	return v.Err("CreateUserPoolDomainInput")
 }
 
@@ -3125,6 +3138,7 @@ func checkSetLogDeliveryConfigurationInput(in *SetLogDeliveryConfigurationInput,
 	if in.LogConfigurations == nil {
 		v.Required(&validation.Path{Name: "LogConfigurations"})
 	}
+	requireLogConfigurationListType(&v, validation.Path{Name: "LogConfigurations"}, in.LogConfigurations)
 	return v.Err("SetLogDeliveryConfigurationInput")
 }
 
@@ -3156,6 +3170,8 @@ func checkSetRiskConfigurationInput(in *SetRiskConfigurationInput, mode validati
 	if in.UserPoolId == nil {
 		v.Required(&validation.Path{Name: "UserPoolId"})
 	}
+	requireCompromisedCredentialsRiskConfigurationType(&v, validation.Path{Name: "CompromisedCredentialsRiskConfiguration"}, in.CompromisedCredentialsRiskConfiguration)
+	requireAccountTakeoverRiskConfigurationType(&v, validation.Path{Name: "AccountTakeoverRiskConfiguration"}, in.AccountTakeoverRiskConfiguration)
 	return v.Err("SetRiskConfigurationInput")
 }
 
@@ -3252,6 +3268,7 @@ func checkSetUserPoolMfaConfigInput(in *SetUserPoolMfaConfigInput, mode validati
 	if in.UserPoolId == nil {
 		v.Required(&validation.Path{Name: "UserPoolId"})
 	}
+	requireSmsMfaConfigType(&v, validation.Path{Name: "SmsMfaConfiguration"}, in.SmsMfaConfiguration)
 	return v.Err("SetUserPoolMfaConfigInput")
 }
 
@@ -3330,6 +3347,8 @@ func checkSignUpInput(in *SignUpInput, mode validation.Mode) error {
 	if in.Username == nil {
 		v.Required(&validation.Path{Name: "Username"})
 	}
+	requireAttributeListType(&v, validation.Path{Name: "UserAttributes"}, in.UserAttributes)
+	requireAttributeListType(&v, validation.Path{Name: "ValidationData"}, in.ValidationData)
 	return v.Err("SignUpInput")
 }
 
@@ -3673,7 +3692,9 @@ func checkUpdateManagedLoginBrandingInput(in *UpdateManagedLoginBrandingInput, m
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireAssetListType(&v, validation.Path{Name: "Assets"}, in.Assets)
+	return v.Err("UpdateManagedLoginBrandingInput")
 }
 
 var opUpdateResourceServer = call.Operation{Name: "UpdateResourceServer"}
@@ -3709,6 +3730,7 @@ func checkUpdateResourceServerInput(in *UpdateResourceServerInput, mode validati
 	if in.Name == nil {
 		v.Required(&validation.Path{Name: "Name"})
 	}
+	requireResourceServerScopeListType(&v, validation.Path{Name: "Scopes"}, in.Scopes)
 	return v.Err("UpdateResourceServerInput")
 }
 
@@ -3748,6 +3770,7 @@ func checkUpdateUserAttributesInput(in *UpdateUserAttributesInput, mode validati
 	if in.UserAttributes == nil {
 		v.Required(&validation.Path{Name: "UserAttributes"})
 	}
+	requireAttributeListType(&v, validation.Path{Name: "UserAttributes"}, in.UserAttributes)
 	if in.AccessToken == nil {
 		v.Required(&validation.Path{Name: "AccessToken"})
 	}
@@ -3785,6 +3808,10 @@ func checkUpdateUserPoolInput(in *UpdateUserPoolInput, mode validation.Mode) err
 	if in.UserPoolId == nil {
 		v.Required(&validation.Path{Name: "UserPoolId"})
 	}
+	requireLambdaConfigType(&v, validation.Path{Name: "LambdaConfig"}, in.LambdaConfig)
+	requireSmsConfigurationType(&v, validation.Path{Name: "SmsConfiguration"}, in.SmsConfiguration)
+	requireUserPoolAddOnsType(&v, validation.Path{Name: "UserPoolAddOns"}, in.UserPoolAddOns)
+	requireAccountRecoverySettingType(&v, validation.Path{Name: "AccountRecoverySetting"}, in.AccountRecoverySetting)
 	return v.Err("UpdateUserPoolInput")
 }
 
@@ -3852,6 +3879,7 @@ func checkUpdateUserPoolDomainInput(in *UpdateUserPoolDomainInput, mode validati
 	if in.UserPoolId == nil {
 		v.Required(&validation.Path{Name: "UserPoolId"})
 	}
+	requireCustomDomainConfigType(&v, validation.Path{Name: "CustomDomainConfig"}, in.CustomDomainConfig)
 	return v.Err("UpdateUserPoolDomainInput")
 }
 

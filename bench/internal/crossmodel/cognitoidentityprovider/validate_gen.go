@@ -7348,3 +7348,460 @@ func validateAccountTakeoverActionType(v *validation.Validator, parent *validati
 		}
 	}
 }
+
+// requireAttributeListType checks the required members in a AttributeListType value, at every depth, for the default Validation mode.
+func requireAttributeListType(v *validation.Validator, parent validation.Path, x []types.AttributeType) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAttributeType(v, p, &x[i])
+	}
+}
+
+// requireContextDataType checks the required members in a ContextDataType value, at every depth, for the default Validation mode.
+func requireContextDataType(v *validation.Validator, parent validation.Path, x *types.ContextDataType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "IpAddress"}
+		if x.IpAddress == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ServerName"}
+		if x.ServerName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ServerPath"}
+		if x.ServerPath == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "HttpHeaders"}
+		if x.HttpHeaders == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAssetListType checks the required members in a AssetListType value, at every depth, for the default Validation mode.
+func requireAssetListType(v *validation.Validator, parent validation.Path, x []types.AssetType) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAssetType(v, p, &x[i])
+	}
+}
+
+// requireResourceServerScopeListType checks the required members in a ResourceServerScopeListType value, at every depth, for the default Validation mode.
+func requireResourceServerScopeListType(v *validation.Validator, parent validation.Path, x []types.ResourceServerScopeType) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireResourceServerScopeType(v, p, &x[i])
+	}
+}
+
+// requireLambdaConfigType checks the required members in a LambdaConfigType value, at every depth, for the default Validation mode.
+func requireLambdaConfigType(v *validation.Validator, parent validation.Path, x *types.LambdaConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PreTokenGenerationConfig"}
+		if x.PreTokenGenerationConfig != nil {
+			requirePreTokenGenerationVersionConfigType(v, p, x.PreTokenGenerationConfig)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CustomSMSSender"}
+		if x.CustomSMSSender != nil {
+			requireCustomSMSLambdaVersionConfigType(v, p, x.CustomSMSSender)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CustomEmailSender"}
+		if x.CustomEmailSender != nil {
+			requireCustomEmailLambdaVersionConfigType(v, p, x.CustomEmailSender)
+		}
+	}
+}
+
+// requireSmsConfigurationType checks the required members in a SmsConfigurationType value, at every depth, for the default Validation mode.
+func requireSmsConfigurationType(v *validation.Validator, parent validation.Path, x *types.SmsConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SnsCallerArn"}
+		if x.SnsCallerArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUserPoolAddOnsType checks the required members in a UserPoolAddOnsType value, at every depth, for the default Validation mode.
+func requireUserPoolAddOnsType(v *validation.Validator, parent validation.Path, x *types.UserPoolAddOnsType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AdvancedSecurityMode"}
+		if x.AdvancedSecurityMode == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUsernameConfigurationType checks the required members in a UsernameConfigurationType value, at every depth, for the default Validation mode.
+func requireUsernameConfigurationType(v *validation.Validator, parent validation.Path, x *types.UsernameConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CaseSensitive"}
+		if x.CaseSensitive == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAccountRecoverySettingType checks the required members in a AccountRecoverySettingType value, at every depth, for the default Validation mode.
+func requireAccountRecoverySettingType(v *validation.Validator, parent validation.Path, x *types.AccountRecoverySettingType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RecoveryMechanisms"}
+		if x.RecoveryMechanisms != nil {
+			requireRecoveryMechanismsType(v, p, x.RecoveryMechanisms)
+		}
+	}
+}
+
+// requireCustomDomainConfigType checks the required members in a CustomDomainConfigType value, at every depth, for the default Validation mode.
+func requireCustomDomainConfigType(v *validation.Validator, parent validation.Path, x *types.CustomDomainConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CertificateArn"}
+		if x.CertificateArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireLogConfigurationListType checks the required members in a LogConfigurationListType value, at every depth, for the default Validation mode.
+func requireLogConfigurationListType(v *validation.Validator, parent validation.Path, x []types.LogConfigurationType) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireLogConfigurationType(v, p, &x[i])
+	}
+}
+
+// requireCompromisedCredentialsRiskConfigurationType checks the required members in a CompromisedCredentialsRiskConfigurationType value, at every depth, for the default Validation mode.
+func requireCompromisedCredentialsRiskConfigurationType(v *validation.Validator, parent validation.Path, x *types.CompromisedCredentialsRiskConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Actions"}
+		if x.Actions == nil {
+			v.Required(&p)
+		} else {
+			requireCompromisedCredentialsActionsType(v, p, x.Actions)
+		}
+	}
+}
+
+// requireAccountTakeoverRiskConfigurationType checks the required members in a AccountTakeoverRiskConfigurationType value, at every depth, for the default Validation mode.
+func requireAccountTakeoverRiskConfigurationType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverRiskConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "NotifyConfiguration"}
+		if x.NotifyConfiguration != nil {
+			requireNotifyConfigurationType(v, p, x.NotifyConfiguration)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Actions"}
+		if x.Actions == nil {
+			v.Required(&p)
+		} else {
+			requireAccountTakeoverActionsType(v, p, x.Actions)
+		}
+	}
+}
+
+// requireSmsMfaConfigType checks the required members in a SmsMfaConfigType value, at every depth, for the default Validation mode.
+func requireSmsMfaConfigType(v *validation.Validator, parent validation.Path, x *types.SmsMfaConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SmsConfiguration"}
+		if x.SmsConfiguration != nil {
+			requireSmsConfigurationType(v, p, x.SmsConfiguration)
+		}
+	}
+}
+
+// requireAttributeType checks the required members in a AttributeType value, at every depth, for the default Validation mode.
+func requireAttributeType(v *validation.Validator, parent validation.Path, x *types.AttributeType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Name"}
+		if x.Name == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAssetType checks the required members in a AssetType value, at every depth, for the default Validation mode.
+func requireAssetType(v *validation.Validator, parent validation.Path, x *types.AssetType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Category"}
+		if x.Category == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ColorMode"}
+		if x.ColorMode == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Extension"}
+		if x.Extension == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireResourceServerScopeType checks the required members in a ResourceServerScopeType value, at every depth, for the default Validation mode.
+func requireResourceServerScopeType(v *validation.Validator, parent validation.Path, x *types.ResourceServerScopeType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ScopeName"}
+		if x.ScopeName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ScopeDescription"}
+		if x.ScopeDescription == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePreTokenGenerationVersionConfigType checks the required members in a PreTokenGenerationVersionConfigType value, at every depth, for the default Validation mode.
+func requirePreTokenGenerationVersionConfigType(v *validation.Validator, parent validation.Path, x *types.PreTokenGenerationVersionConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
+		if x.LambdaVersion == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
+		if x.LambdaArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCustomSMSLambdaVersionConfigType checks the required members in a CustomSMSLambdaVersionConfigType value, at every depth, for the default Validation mode.
+func requireCustomSMSLambdaVersionConfigType(v *validation.Validator, parent validation.Path, x *types.CustomSMSLambdaVersionConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
+		if x.LambdaVersion == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
+		if x.LambdaArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCustomEmailLambdaVersionConfigType checks the required members in a CustomEmailLambdaVersionConfigType value, at every depth, for the default Validation mode.
+func requireCustomEmailLambdaVersionConfigType(v *validation.Validator, parent validation.Path, x *types.CustomEmailLambdaVersionConfigType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
+		if x.LambdaVersion == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
+		if x.LambdaArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRecoveryMechanismsType checks the required members in a RecoveryMechanismsType value, at every depth, for the default Validation mode.
+func requireRecoveryMechanismsType(v *validation.Validator, parent validation.Path, x []types.RecoveryOptionType) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRecoveryOptionType(v, p, &x[i])
+	}
+}
+
+// requireLogConfigurationType checks the required members in a LogConfigurationType value, at every depth, for the default Validation mode.
+func requireLogConfigurationType(v *validation.Validator, parent validation.Path, x *types.LogConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LogLevel"}
+		if x.LogLevel == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EventSource"}
+		if x.EventSource == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCompromisedCredentialsActionsType checks the required members in a CompromisedCredentialsActionsType value, at every depth, for the default Validation mode.
+func requireCompromisedCredentialsActionsType(v *validation.Validator, parent validation.Path, x *types.CompromisedCredentialsActionsType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EventAction"}
+		if x.EventAction == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireNotifyConfigurationType checks the required members in a NotifyConfigurationType value, at every depth, for the default Validation mode.
+func requireNotifyConfigurationType(v *validation.Validator, parent validation.Path, x *types.NotifyConfigurationType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SourceArn"}
+		if x.SourceArn == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "BlockEmail"}
+		if x.BlockEmail != nil {
+			requireNotifyEmailType(v, p, x.BlockEmail)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "NoActionEmail"}
+		if x.NoActionEmail != nil {
+			requireNotifyEmailType(v, p, x.NoActionEmail)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MfaEmail"}
+		if x.MfaEmail != nil {
+			requireNotifyEmailType(v, p, x.MfaEmail)
+		}
+	}
+}
+
+// requireAccountTakeoverActionsType checks the required members in a AccountTakeoverActionsType value, at every depth, for the default Validation mode.
+func requireAccountTakeoverActionsType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverActionsType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LowAction"}
+		if x.LowAction != nil {
+			requireAccountTakeoverActionType(v, p, x.LowAction)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MediumAction"}
+		if x.MediumAction != nil {
+			requireAccountTakeoverActionType(v, p, x.MediumAction)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "HighAction"}
+		if x.HighAction != nil {
+			requireAccountTakeoverActionType(v, p, x.HighAction)
+		}
+	}
+}
+
+// requireRecoveryOptionType checks the required members in a RecoveryOptionType value, at every depth, for the default Validation mode.
+func requireRecoveryOptionType(v *validation.Validator, parent validation.Path, x *types.RecoveryOptionType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Priority"}
+		if x.Priority == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Name"}
+		if x.Name == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireNotifyEmailType checks the required members in a NotifyEmailType value, at every depth, for the default Validation mode.
+func requireNotifyEmailType(v *validation.Validator, parent validation.Path, x *types.NotifyEmailType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Subject"}
+		if x.Subject == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAccountTakeoverActionType checks the required members in a AccountTakeoverActionType value, at every depth, for the default Validation mode.
+func requireAccountTakeoverActionType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverActionType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EventAction"}
+		if x.EventAction == "" {
+			v.Required(&p)
+		}
+	}
+}

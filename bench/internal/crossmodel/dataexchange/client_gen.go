@@ -181,9 +181,11 @@ func checkCreateEventActionInput(in *CreateEventActionInput, mode validation.Mod
 	if in.Action == nil {
 		v.Required(&validation.Path{Name: "Action"})
 	}
+	requireAction(&v, validation.Path{Name: "Action"}, in.Action)
 	if in.Event == nil {
 		v.Required(&validation.Path{Name: "Event"})
 	}
+	requireEvent(&v, validation.Path{Name: "Event"}, in.Event)
 	return v.Err("CreateEventActionInput")
 }
 
@@ -214,6 +216,7 @@ func checkCreateJobInput(in *CreateJobInput, mode validation.Mode) error {
 	if in.Details == nil {
 		v.Required(&validation.Path{Name: "Details"})
 	}
+	requireRequestDetails(&v, validation.Path{Name: "Details"}, in.Details)
 	if in.Type == "" {
 		v.Required(&validation.Path{Name: "Type"})
 	}
@@ -980,9 +983,11 @@ func checkSendDataSetNotificationInput(in *SendDataSetNotificationInput, mode va
 		return nil
 	}
 	var v validation.Validator
+	requireScopeDetails(&v, validation.Path{Name: "Scope"}, in.Scope)
 	if in.DataSetId == nil || *in.DataSetId == "" {
 		v.EmptyLabel(&validation.Path{Name: "DataSetId"})
 	}
+	requireNotificationDetails(&v, validation.Path{Name: "Details"}, in.Details)
 	if in.Type == "" {
 		v.Required(&validation.Path{Name: "Type"})
 	}
@@ -1171,6 +1176,7 @@ func checkUpdateEventActionInput(in *UpdateEventActionInput, mode validation.Mod
 		return nil
 	}
 	var v validation.Validator
+	requireAction(&v, validation.Path{Name: "Action"}, in.Action)
 	if in.EventActionId == nil || *in.EventActionId == "" {
 		v.EmptyLabel(&validation.Path{Name: "EventActionId"})
 	}

@@ -1914,3 +1914,768 @@ func validateLFTag(v *validation.Validator, parent *validation.Path, x *types.LF
 		}
 	}
 }
+
+// requireAction checks the required members in a Action value, at every depth, for the default Validation mode.
+func requireAction(v *validation.Validator, parent validation.Path, x *types.Action) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ExportRevisionToS3"}
+		if x.ExportRevisionToS3 != nil {
+			requireAutoExportRevisionToS3RequestDetails(v, p, x.ExportRevisionToS3)
+		}
+	}
+}
+
+// requireEvent checks the required members in a Event value, at every depth, for the default Validation mode.
+func requireEvent(v *validation.Validator, parent validation.Path, x *types.Event) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionPublished"}
+		if x.RevisionPublished != nil {
+			requireRevisionPublished(v, p, x.RevisionPublished)
+		}
+	}
+}
+
+// requireRequestDetails checks the required members in a RequestDetails value, at every depth, for the default Validation mode.
+func requireRequestDetails(v *validation.Validator, parent validation.Path, x *types.RequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ExportAssetToSignedUrl"}
+		if x.ExportAssetToSignedUrl != nil {
+			requireExportAssetToSignedUrlRequestDetails(v, p, x.ExportAssetToSignedUrl)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ExportAssetsToS3"}
+		if x.ExportAssetsToS3 != nil {
+			requireExportAssetsToS3RequestDetails(v, p, x.ExportAssetsToS3)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ExportRevisionsToS3"}
+		if x.ExportRevisionsToS3 != nil {
+			requireExportRevisionsToS3RequestDetails(v, p, x.ExportRevisionsToS3)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ImportAssetFromSignedUrl"}
+		if x.ImportAssetFromSignedUrl != nil {
+			requireImportAssetFromSignedUrlRequestDetails(v, p, x.ImportAssetFromSignedUrl)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromS3"}
+		if x.ImportAssetsFromS3 != nil {
+			requireImportAssetsFromS3RequestDetails(v, p, x.ImportAssetsFromS3)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromRedshiftDataShares"}
+		if x.ImportAssetsFromRedshiftDataShares != nil {
+			requireImportAssetsFromRedshiftDataSharesRequestDetails(v, p, x.ImportAssetsFromRedshiftDataShares)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ImportAssetFromApiGatewayApi"}
+		if x.ImportAssetFromApiGatewayApi != nil {
+			requireImportAssetFromApiGatewayApiRequestDetails(v, p, x.ImportAssetFromApiGatewayApi)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CreateS3DataAccessFromS3Bucket"}
+		if x.CreateS3DataAccessFromS3Bucket != nil {
+			requireCreateS3DataAccessFromS3BucketRequestDetails(v, p, x.CreateS3DataAccessFromS3Bucket)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromLakeFormationTagPolicy"}
+		if x.ImportAssetsFromLakeFormationTagPolicy != nil {
+			requireImportAssetsFromLakeFormationTagPolicyRequestDetails(v, p, x.ImportAssetsFromLakeFormationTagPolicy)
+		}
+	}
+}
+
+// requireScopeDetails checks the required members in a ScopeDetails value, at every depth, for the default Validation mode.
+func requireScopeDetails(v *validation.Validator, parent validation.Path, x *types.ScopeDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RedshiftDataShares"}
+		if x.RedshiftDataShares != nil {
+			requireListOfRedshiftDataShares(v, p, x.RedshiftDataShares)
+		}
+	}
+}
+
+// requireNotificationDetails checks the required members in a NotificationDetails value, at every depth, for the default Validation mode.
+func requireNotificationDetails(v *validation.Validator, parent validation.Path, x *types.NotificationDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Deprecation"}
+		if x.Deprecation != nil {
+			requireDeprecationRequestDetails(v, p, x.Deprecation)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SchemaChange"}
+		if x.SchemaChange != nil {
+			requireSchemaChangeRequestDetails(v, p, x.SchemaChange)
+		}
+	}
+}
+
+// requireAutoExportRevisionToS3RequestDetails checks the required members in a AutoExportRevisionToS3RequestDetails value, at every depth, for the default Validation mode.
+func requireAutoExportRevisionToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.AutoExportRevisionToS3RequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
+		if x.Encryption != nil {
+			requireExportServerSideEncryption(v, p, x.Encryption)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionDestination"}
+		if x.RevisionDestination == nil {
+			v.Required(&p)
+		} else {
+			requireAutoExportRevisionDestinationEntry(v, p, x.RevisionDestination)
+		}
+	}
+}
+
+// requireRevisionPublished checks the required members in a RevisionPublished value, at every depth, for the default Validation mode.
+func requireRevisionPublished(v *validation.Validator, parent validation.Path, x *types.RevisionPublished) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireExportAssetToSignedUrlRequestDetails checks the required members in a ExportAssetToSignedUrlRequestDetails value, at every depth, for the default Validation mode.
+func requireExportAssetToSignedUrlRequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportAssetToSignedUrlRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetId"}
+		if x.AssetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireExportAssetsToS3RequestDetails checks the required members in a ExportAssetsToS3RequestDetails value, at every depth, for the default Validation mode.
+func requireExportAssetsToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportAssetsToS3RequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetDestinations"}
+		if x.AssetDestinations == nil {
+			v.Required(&p)
+		} else {
+			requireListOfAssetDestinationEntry(v, p, x.AssetDestinations)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
+		if x.Encryption != nil {
+			requireExportServerSideEncryption(v, p, x.Encryption)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireExportRevisionsToS3RequestDetails checks the required members in a ExportRevisionsToS3RequestDetails value, at every depth, for the default Validation mode.
+func requireExportRevisionsToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportRevisionsToS3RequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
+		if x.Encryption != nil {
+			requireExportServerSideEncryption(v, p, x.Encryption)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionDestinations"}
+		if x.RevisionDestinations == nil {
+			v.Required(&p)
+		} else {
+			requireListOfRevisionDestinationEntry(v, p, x.RevisionDestinations)
+		}
+	}
+}
+
+// requireImportAssetFromSignedUrlRequestDetails checks the required members in a ImportAssetFromSignedUrlRequestDetails value, at every depth, for the default Validation mode.
+func requireImportAssetFromSignedUrlRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetFromSignedUrlRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetName"}
+		if x.AssetName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Md5Hash"}
+		if x.Md5Hash == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireImportAssetsFromS3RequestDetails checks the required members in a ImportAssetsFromS3RequestDetails value, at every depth, for the default Validation mode.
+func requireImportAssetsFromS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromS3RequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetSources"}
+		if x.AssetSources == nil {
+			v.Required(&p)
+		} else {
+			requireListOfAssetSourceEntry(v, p, x.AssetSources)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireImportAssetsFromRedshiftDataSharesRequestDetails checks the required members in a ImportAssetsFromRedshiftDataSharesRequestDetails value, at every depth, for the default Validation mode.
+func requireImportAssetsFromRedshiftDataSharesRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromRedshiftDataSharesRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetSources"}
+		if x.AssetSources == nil {
+			v.Required(&p)
+		} else {
+			requireListOfRedshiftDataShareAssetSourceEntry(v, p, x.AssetSources)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireImportAssetFromApiGatewayApiRequestDetails checks the required members in a ImportAssetFromApiGatewayApiRequestDetails value, at every depth, for the default Validation mode.
+func requireImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetFromApiGatewayApiRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ApiId"}
+		if x.ApiId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ApiName"}
+		if x.ApiName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ApiSpecificationMd5Hash"}
+		if x.ApiSpecificationMd5Hash == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ProtocolType"}
+		if x.ProtocolType == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Stage"}
+		if x.Stage == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCreateS3DataAccessFromS3BucketRequestDetails checks the required members in a CreateS3DataAccessFromS3BucketRequestDetails value, at every depth, for the default Validation mode.
+func requireCreateS3DataAccessFromS3BucketRequestDetails(v *validation.Validator, parent validation.Path, x *types.CreateS3DataAccessFromS3BucketRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetSource"}
+		if x.AssetSource == nil {
+			v.Required(&p)
+		} else {
+			requireS3DataAccessAssetSourceEntry(v, p, x.AssetSource)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireImportAssetsFromLakeFormationTagPolicyRequestDetails checks the required members in a ImportAssetsFromLakeFormationTagPolicyRequestDetails value, at every depth, for the default Validation mode.
+func requireImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromLakeFormationTagPolicyRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CatalogId"}
+		if x.CatalogId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Database"}
+		if x.Database != nil {
+			requireDatabaseLFTagPolicyAndPermissions(v, p, x.Database)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Table"}
+		if x.Table != nil {
+			requireTableLFTagPolicyAndPermissions(v, p, x.Table)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RoleArn"}
+		if x.RoleArn == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
+		if x.DataSetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireListOfRedshiftDataShares checks the required members in a ListOfRedshiftDataShares value, at every depth, for the default Validation mode.
+func requireListOfRedshiftDataShares(v *validation.Validator, parent validation.Path, x []types.RedshiftDataShareDetails) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRedshiftDataShareDetails(v, p, &x[i])
+	}
+}
+
+// requireDeprecationRequestDetails checks the required members in a DeprecationRequestDetails value, at every depth, for the default Validation mode.
+func requireDeprecationRequestDetails(v *validation.Validator, parent validation.Path, x *types.DeprecationRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DeprecationAt"}
+		if x.DeprecationAt == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSchemaChangeRequestDetails checks the required members in a SchemaChangeRequestDetails value, at every depth, for the default Validation mode.
+func requireSchemaChangeRequestDetails(v *validation.Validator, parent validation.Path, x *types.SchemaChangeRequestDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Changes"}
+		if x.Changes != nil {
+			requireListOfSchemaChangeDetails(v, p, x.Changes)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SchemaChangeAt"}
+		if x.SchemaChangeAt == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireExportServerSideEncryption checks the required members in a ExportServerSideEncryption value, at every depth, for the default Validation mode.
+func requireExportServerSideEncryption(v *validation.Validator, parent validation.Path, x *types.ExportServerSideEncryption) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAutoExportRevisionDestinationEntry checks the required members in a AutoExportRevisionDestinationEntry value, at every depth, for the default Validation mode.
+func requireAutoExportRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x *types.AutoExportRevisionDestinationEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
+		if x.Bucket == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireListOfAssetDestinationEntry checks the required members in a ListOfAssetDestinationEntry value, at every depth, for the default Validation mode.
+func requireListOfAssetDestinationEntry(v *validation.Validator, parent validation.Path, x []types.AssetDestinationEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAssetDestinationEntry(v, p, &x[i])
+	}
+}
+
+// requireListOfRevisionDestinationEntry checks the required members in a ListOfRevisionDestinationEntry value, at every depth, for the default Validation mode.
+func requireListOfRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x []types.RevisionDestinationEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRevisionDestinationEntry(v, p, &x[i])
+	}
+}
+
+// requireListOfAssetSourceEntry checks the required members in a ListOfAssetSourceEntry value, at every depth, for the default Validation mode.
+func requireListOfAssetSourceEntry(v *validation.Validator, parent validation.Path, x []types.AssetSourceEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireAssetSourceEntry(v, p, &x[i])
+	}
+}
+
+// requireListOfRedshiftDataShareAssetSourceEntry checks the required members in a ListOfRedshiftDataShareAssetSourceEntry value, at every depth, for the default Validation mode.
+func requireListOfRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent validation.Path, x []types.RedshiftDataShareAssetSourceEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRedshiftDataShareAssetSourceEntry(v, p, &x[i])
+	}
+}
+
+// requireS3DataAccessAssetSourceEntry checks the required members in a S3DataAccessAssetSourceEntry value, at every depth, for the default Validation mode.
+func requireS3DataAccessAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.S3DataAccessAssetSourceEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
+		if x.Bucket == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "KmsKeysToGrant"}
+		if x.KmsKeysToGrant != nil {
+			requireListOfKmsKeysToGrant(v, p, x.KmsKeysToGrant)
+		}
+	}
+}
+
+// requireDatabaseLFTagPolicyAndPermissions checks the required members in a DatabaseLFTagPolicyAndPermissions value, at every depth, for the default Validation mode.
+func requireDatabaseLFTagPolicyAndPermissions(v *validation.Validator, parent validation.Path, x *types.DatabaseLFTagPolicyAndPermissions) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Expression"}
+		if x.Expression == nil {
+			v.Required(&p)
+		} else {
+			requireListOfLFTags(v, p, x.Expression)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Permissions"}
+		if x.Permissions == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTableLFTagPolicyAndPermissions checks the required members in a TableLFTagPolicyAndPermissions value, at every depth, for the default Validation mode.
+func requireTableLFTagPolicyAndPermissions(v *validation.Validator, parent validation.Path, x *types.TableLFTagPolicyAndPermissions) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Expression"}
+		if x.Expression == nil {
+			v.Required(&p)
+		} else {
+			requireListOfLFTags(v, p, x.Expression)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Permissions"}
+		if x.Permissions == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRedshiftDataShareDetails checks the required members in a RedshiftDataShareDetails value, at every depth, for the default Validation mode.
+func requireRedshiftDataShareDetails(v *validation.Validator, parent validation.Path, x *types.RedshiftDataShareDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Arn"}
+		if x.Arn == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Database"}
+		if x.Database == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireListOfSchemaChangeDetails checks the required members in a ListOfSchemaChangeDetails value, at every depth, for the default Validation mode.
+func requireListOfSchemaChangeDetails(v *validation.Validator, parent validation.Path, x []types.SchemaChangeDetails) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSchemaChangeDetails(v, p, &x[i])
+	}
+}
+
+// requireAssetDestinationEntry checks the required members in a AssetDestinationEntry value, at every depth, for the default Validation mode.
+func requireAssetDestinationEntry(v *validation.Validator, parent validation.Path, x *types.AssetDestinationEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AssetId"}
+		if x.AssetId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
+		if x.Bucket == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRevisionDestinationEntry checks the required members in a RevisionDestinationEntry value, at every depth, for the default Validation mode.
+func requireRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x *types.RevisionDestinationEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
+		if x.Bucket == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
+		if x.RevisionId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireAssetSourceEntry checks the required members in a AssetSourceEntry value, at every depth, for the default Validation mode.
+func requireAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.AssetSourceEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
+		if x.Bucket == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRedshiftDataShareAssetSourceEntry checks the required members in a RedshiftDataShareAssetSourceEntry value, at every depth, for the default Validation mode.
+func requireRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.RedshiftDataShareAssetSourceEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DataShareArn"}
+		if x.DataShareArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireListOfKmsKeysToGrant checks the required members in a ListOfKmsKeysToGrant value, at every depth, for the default Validation mode.
+func requireListOfKmsKeysToGrant(v *validation.Validator, parent validation.Path, x []types.KmsKeyToGrant) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireKmsKeyToGrant(v, p, &x[i])
+	}
+}
+
+// requireListOfLFTags checks the required members in a ListOfLFTags value, at every depth, for the default Validation mode.
+func requireListOfLFTags(v *validation.Validator, parent validation.Path, x []types.LFTag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireLFTag(v, p, &x[i])
+	}
+}
+
+// requireSchemaChangeDetails checks the required members in a SchemaChangeDetails value, at every depth, for the default Validation mode.
+func requireSchemaChangeDetails(v *validation.Validator, parent validation.Path, x *types.SchemaChangeDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Name"}
+		if x.Name == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireKmsKeyToGrant checks the required members in a KmsKeyToGrant value, at every depth, for the default Validation mode.
+func requireKmsKeyToGrant(v *validation.Validator, parent validation.Path, x *types.KmsKeyToGrant) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "KmsKeyArn"}
+		if x.KmsKeyArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireLFTag checks the required members in a LFTag value, at every depth, for the default Validation mode.
+func requireLFTag(v *validation.Validator, parent validation.Path, x *types.LFTag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TagKey"}
+		if x.TagKey == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TagValues"}
+		if x.TagValues == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -248,6 +248,8 @@ func checkCreateRepositoryInput(in *CreateRepositoryInput, mode validation.Mode)
 	if in.RepositoryName == nil {
 		v.Required(&validation.Path{Name: "repositoryName"})
 	}
+	requireTagList(&v, validation.Path{Name: "tags"}, in.Tags)
+	requireEncryptionConfiguration(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
 	return v.Err("CreateRepositoryInput")
 }
 
@@ -277,6 +279,8 @@ func checkCreateRepositoryCreationTemplateInput(in *CreateRepositoryCreationTemp
 	if in.Prefix == nil {
 		v.Required(&validation.Path{Name: "prefix"})
 	}
+	requireEncryptionConfigurationForRepositoryCreationTemplate(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
+	requireTagList(&v, validation.Path{Name: "resourceTags"}, in.ResourceTags)
 	if in.AppliedFor == nil {
 		v.Required(&validation.Path{Name: "appliedFor"})
 	}
@@ -1172,7 +1176,9 @@ func checkPutRegistryScanningConfigurationInput(in *PutRegistryScanningConfigura
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireRegistryScanningRuleList(&v, validation.Path{Name: "rules"}, in.Rules)
+	return v.Err("PutRegistryScanningConfigurationInput")
 }
 
 var opPutReplicationConfiguration = call.Operation{Name: "PutReplicationConfiguration"}
@@ -1201,6 +1207,7 @@ func checkPutReplicationConfigurationInput(in *PutReplicationConfigurationInput,
 	if in.ReplicationConfiguration == nil {
 		v.Required(&validation.Path{Name: "replicationConfiguration"})
 	}
+	requireReplicationConfiguration(&v, validation.Path{Name: "replicationConfiguration"}, in.ReplicationConfiguration)
 	return v.Err("PutReplicationConfigurationInput")
 }
 
@@ -1328,6 +1335,7 @@ func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	if in.Tags == nil {
 		v.Required(&validation.Path{Name: "tags"})
 	}
+	requireTagList(&v, validation.Path{Name: "tags"}, in.Tags)
 	return v.Err("TagResourceInput")
 }
 
@@ -1419,6 +1427,8 @@ func checkUpdateRepositoryCreationTemplateInput(in *UpdateRepositoryCreationTemp
 	if in.Prefix == nil {
 		v.Required(&validation.Path{Name: "prefix"})
 	}
+	requireEncryptionConfigurationForRepositoryCreationTemplate(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
+	requireTagList(&v, validation.Path{Name: "resourceTags"}, in.ResourceTags)
 	return v.Err("UpdateRepositoryCreationTemplateInput")
 }
 

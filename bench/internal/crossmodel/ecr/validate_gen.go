@@ -2267,3 +2267,210 @@ func validateRepositoryFilter(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 }
+
+// requireTagList checks the required members in a TagList value, at every depth, for the default Validation mode.
+func requireTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireEncryptionConfiguration checks the required members in a EncryptionConfiguration value, at every depth, for the default Validation mode.
+func requireEncryptionConfiguration(v *validation.Validator, parent validation.Path, x *types.EncryptionConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "encryptionType"}
+		if x.EncryptionType == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireEncryptionConfigurationForRepositoryCreationTemplate checks the required members in a EncryptionConfigurationForRepositoryCreationTemplate value, at every depth, for the default Validation mode.
+func requireEncryptionConfigurationForRepositoryCreationTemplate(v *validation.Validator, parent validation.Path, x *types.EncryptionConfigurationForRepositoryCreationTemplate) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "encryptionType"}
+		if x.EncryptionType == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRegistryScanningRuleList checks the required members in a RegistryScanningRuleList value, at every depth, for the default Validation mode.
+func requireRegistryScanningRuleList(v *validation.Validator, parent validation.Path, x []types.RegistryScanningRule) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRegistryScanningRule(v, p, &x[i])
+	}
+}
+
+// requireReplicationConfiguration checks the required members in a ReplicationConfiguration value, at every depth, for the default Validation mode.
+func requireReplicationConfiguration(v *validation.Validator, parent validation.Path, x *types.ReplicationConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "rules"}
+		if x.Rules == nil {
+			v.Required(&p)
+		} else {
+			requireReplicationRuleList(v, p, x.Rules)
+		}
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRegistryScanningRule checks the required members in a RegistryScanningRule value, at every depth, for the default Validation mode.
+func requireRegistryScanningRule(v *validation.Validator, parent validation.Path, x *types.RegistryScanningRule) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "scanFrequency"}
+		if x.ScanFrequency == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "repositoryFilters"}
+		if x.RepositoryFilters == nil {
+			v.Required(&p)
+		} else {
+			requireScanningRepositoryFilterList(v, p, x.RepositoryFilters)
+		}
+	}
+}
+
+// requireReplicationRuleList checks the required members in a ReplicationRuleList value, at every depth, for the default Validation mode.
+func requireReplicationRuleList(v *validation.Validator, parent validation.Path, x []types.ReplicationRule) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicationRule(v, p, &x[i])
+	}
+}
+
+// requireScanningRepositoryFilterList checks the required members in a ScanningRepositoryFilterList value, at every depth, for the default Validation mode.
+func requireScanningRepositoryFilterList(v *validation.Validator, parent validation.Path, x []types.ScanningRepositoryFilter) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireScanningRepositoryFilter(v, p, &x[i])
+	}
+}
+
+// requireReplicationRule checks the required members in a ReplicationRule value, at every depth, for the default Validation mode.
+func requireReplicationRule(v *validation.Validator, parent validation.Path, x *types.ReplicationRule) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "destinations"}
+		if x.Destinations == nil {
+			v.Required(&p)
+		} else {
+			requireReplicationDestinationList(v, p, x.Destinations)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "repositoryFilters"}
+		if x.RepositoryFilters != nil {
+			requireRepositoryFilterList(v, p, x.RepositoryFilters)
+		}
+	}
+}
+
+// requireScanningRepositoryFilter checks the required members in a ScanningRepositoryFilter value, at every depth, for the default Validation mode.
+func requireScanningRepositoryFilter(v *validation.Validator, parent validation.Path, x *types.ScanningRepositoryFilter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "filter"}
+		if x.Filter == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "filterType"}
+		if x.FilterType == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireReplicationDestinationList checks the required members in a ReplicationDestinationList value, at every depth, for the default Validation mode.
+func requireReplicationDestinationList(v *validation.Validator, parent validation.Path, x []types.ReplicationDestination) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireReplicationDestination(v, p, &x[i])
+	}
+}
+
+// requireRepositoryFilterList checks the required members in a RepositoryFilterList value, at every depth, for the default Validation mode.
+func requireRepositoryFilterList(v *validation.Validator, parent validation.Path, x []types.RepositoryFilter) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRepositoryFilter(v, p, &x[i])
+	}
+}
+
+// requireReplicationDestination checks the required members in a ReplicationDestination value, at every depth, for the default Validation mode.
+func requireReplicationDestination(v *validation.Validator, parent validation.Path, x *types.ReplicationDestination) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "region"}
+		if x.Region == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "registryId"}
+		if x.RegistryId == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRepositoryFilter checks the required members in a RepositoryFilter value, at every depth, for the default Validation mode.
+func requireRepositoryFilter(v *validation.Validator, parent validation.Path, x *types.RepositoryFilter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "filter"}
+		if x.Filter == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "filterType"}
+		if x.FilterType == "" {
+			v.Required(&p)
+		}
+	}
+}

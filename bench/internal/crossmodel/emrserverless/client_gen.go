@@ -99,6 +99,10 @@ func checkCreateApplicationInput(in *CreateApplicationInput, mode validation.Mod
 	if in.ClientToken == nil {
 		v.Required(&validation.Path{Name: "clientToken"})
 	}
+	requireInitialCapacityConfigMap(&v, validation.Path{Name: "initialCapacity"}, in.InitialCapacity)
+	requireMaximumAllowedResources(&v, validation.Path{Name: "maximumCapacity"}, in.MaximumCapacity)
+	requireConfigurationList(&v, validation.Path{Name: "runtimeConfiguration"}, in.RuntimeConfiguration)
+	requireMonitoringConfiguration(&v, validation.Path{Name: "monitoringConfiguration"}, in.MonitoringConfiguration)
 	return v.Err("CreateApplicationInput")
 }
 
@@ -435,6 +439,8 @@ func checkStartJobRunInput(in *StartJobRunInput, mode validation.Mode) error {
 	if in.ExecutionRoleArn == nil {
 		v.Required(&validation.Path{Name: "executionRoleArn"})
 	}
+	requireJobDriver(&v, validation.Path{Name: "jobDriver"}, in.JobDriver)
+	requireConfigurationOverrides(&v, validation.Path{Name: "configurationOverrides"}, in.ConfigurationOverrides)
 	return v.Err("StartJobRunInput")
 }
 
@@ -576,6 +582,10 @@ func checkUpdateApplicationInput(in *UpdateApplicationInput, mode validation.Mod
 	if in.ClientToken == nil {
 		v.Required(&validation.Path{Name: "clientToken"})
 	}
+	requireInitialCapacityConfigMap(&v, validation.Path{Name: "initialCapacity"}, in.InitialCapacity)
+	requireMaximumAllowedResources(&v, validation.Path{Name: "maximumCapacity"}, in.MaximumCapacity)
+	requireConfigurationList(&v, validation.Path{Name: "runtimeConfiguration"}, in.RuntimeConfiguration)
+	requireMonitoringConfiguration(&v, validation.Path{Name: "monitoringConfiguration"}, in.MonitoringConfiguration)
 	return v.Err("UpdateApplicationInput")
 }
 

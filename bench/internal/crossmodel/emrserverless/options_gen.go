@@ -64,8 +64,10 @@ type Options struct {
 type ValidationMode = validation.Mode
 
 const (
-	// ValidateRequired, the default, checks that required members are set
-	// and that members bound to the URI path are not empty.
+	// ValidateRequired, the default, checks that required members are set,
+	// at every depth where a value is present (in the input and in the
+	// structures, list elements, map values and unions it holds), and that
+	// members bound to the URI path are not empty.
 	ValidateRequired = validation.Required
 	// ValidateAll checks every constraint of the model, as Validate does.
 	ValidateAll = validation.All

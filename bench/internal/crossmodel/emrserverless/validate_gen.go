@@ -1549,3 +1549,184 @@ func validateLogTypeList(v *validation.Validator, parent *validation.Path, x []s
 		}
 	}
 }
+
+// requireInitialCapacityConfigMap checks the required members in a InitialCapacityConfigMap value, at every depth, for the default Validation mode.
+func requireInitialCapacityConfigMap(v *validation.Validator, parent validation.Path, x map[string]types.InitialCapacityConfig) {
+	start := len(v.List)
+	for k, e := range x {
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		requireInitialCapacityConfig(v, p, &e)
+	}
+	v.SortFrom(start)
+}
+
+// requireMaximumAllowedResources checks the required members in a MaximumAllowedResources value, at every depth, for the default Validation mode.
+func requireMaximumAllowedResources(v *validation.Validator, parent validation.Path, x *types.MaximumAllowedResources) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "cpu"}
+		if x.Cpu == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "memory"}
+		if x.Memory == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireConfigurationList checks the required members in a ConfigurationList value, at every depth, for the default Validation mode.
+func requireConfigurationList(v *validation.Validator, parent validation.Path, x []types.Configuration) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireConfiguration(v, p, &x[i])
+	}
+}
+
+// requireMonitoringConfiguration checks the required members in a MonitoringConfiguration value, at every depth, for the default Validation mode.
+func requireMonitoringConfiguration(v *validation.Validator, parent validation.Path, x *types.MonitoringConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "cloudWatchLoggingConfiguration"}
+		if x.CloudWatchLoggingConfiguration != nil {
+			requireCloudWatchLoggingConfiguration(v, p, x.CloudWatchLoggingConfiguration)
+		}
+	}
+}
+
+// requireJobDriver checks the required members in a JobDriver value, at every depth, for the default Validation mode.
+func requireJobDriver(v *validation.Validator, parent validation.Path, x types.JobDriver) {
+	switch u := x.(type) {
+	case *types.JobDriverMemberSparkSubmit:
+		if u == nil {
+			return
+		}
+		p := validation.Path{Parent: &parent, Name: "sparkSubmit"}
+		{
+			requireSparkSubmit(v, p, &u.Value)
+		}
+	case *types.JobDriverMemberHive:
+		if u == nil {
+			return
+		}
+		p := validation.Path{Parent: &parent, Name: "hive"}
+		{
+			requireHive(v, p, &u.Value)
+		}
+	}
+}
+
+// requireConfigurationOverrides checks the required members in a ConfigurationOverrides value, at every depth, for the default Validation mode.
+func requireConfigurationOverrides(v *validation.Validator, parent validation.Path, x *types.ConfigurationOverrides) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "applicationConfiguration"}
+		if x.ApplicationConfiguration != nil {
+			requireConfigurationList(v, p, x.ApplicationConfiguration)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "monitoringConfiguration"}
+		if x.MonitoringConfiguration != nil {
+			requireMonitoringConfiguration(v, p, x.MonitoringConfiguration)
+		}
+	}
+}
+
+// requireInitialCapacityConfig checks the required members in a InitialCapacityConfig value, at every depth, for the default Validation mode.
+func requireInitialCapacityConfig(v *validation.Validator, parent validation.Path, x *types.InitialCapacityConfig) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "workerConfiguration"}
+		if x.WorkerConfiguration != nil {
+			requireWorkerResourceConfig(v, p, x.WorkerConfiguration)
+		}
+	}
+}
+
+// requireConfiguration checks the required members in a Configuration value, at every depth, for the default Validation mode.
+func requireConfiguration(v *validation.Validator, parent validation.Path, x *types.Configuration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "classification"}
+		if x.Classification == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "configurations"}
+		if x.Configurations != nil {
+			requireConfigurationList(v, p, x.Configurations)
+		}
+	}
+}
+
+// requireCloudWatchLoggingConfiguration checks the required members in a CloudWatchLoggingConfiguration value, at every depth, for the default Validation mode.
+func requireCloudWatchLoggingConfiguration(v *validation.Validator, parent validation.Path, x *types.CloudWatchLoggingConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "enabled"}
+		if x.Enabled == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSparkSubmit checks the required members in a SparkSubmit value, at every depth, for the default Validation mode.
+func requireSparkSubmit(v *validation.Validator, parent validation.Path, x *types.SparkSubmit) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "entryPoint"}
+		if x.EntryPoint == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireHive checks the required members in a Hive value, at every depth, for the default Validation mode.
+func requireHive(v *validation.Validator, parent validation.Path, x *types.Hive) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "query"}
+		if x.Query == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireWorkerResourceConfig checks the required members in a WorkerResourceConfig value, at every depth, for the default Validation mode.
+func requireWorkerResourceConfig(v *validation.Validator, parent validation.Path, x *types.WorkerResourceConfig) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "cpu"}
+		if x.Cpu == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "memory"}
+		if x.Memory == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -82,6 +82,7 @@ func checkCreateStreamInput(in *CreateStreamInput, mode validation.Mode) error {
 	if in.StreamName == nil {
 		v.Required(&validation.Path{Name: "StreamName"})
 	}
+	requireStreamModeDetails(&v, validation.Path{Name: "StreamModeDetails"}, in.StreamModeDetails)
 	return v.Err("CreateStreamInput")
 }
 
@@ -557,7 +558,9 @@ func checkListShardsInput(in *ListShardsInput, mode validation.Mode) error {
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireShardFilter(&v, validation.Path{Name: "ShardFilter"}, in.ShardFilter)
+	return v.Err("ListShardsInput")
 }
 
 var opListStreamConsumers = call.Operation{Name: "ListStreamConsumers"}
@@ -754,6 +757,7 @@ func checkPutRecordsInput(in *PutRecordsInput, mode validation.Mode) error {
 	if in.Records == nil {
 		v.Required(&validation.Path{Name: "Records"})
 	}
+	requirePutRecordsRequestEntryList(&v, validation.Path{Name: "Records"}, in.Records)
 	return v.Err("PutRecordsInput")
 }
 
@@ -1012,6 +1016,7 @@ func checkSubscribeToShardInput(in *SubscribeToShardInput, mode validation.Mode)
 	if in.StartingPosition == nil {
 		v.Required(&validation.Path{Name: "StartingPosition"})
 	}
+	requireStartingPosition(&v, validation.Path{Name: "StartingPosition"}, in.StartingPosition)
 	return v.Err("SubscribeToShardInput")
 }
 
@@ -1085,6 +1090,7 @@ func checkUpdateStreamModeInput(in *UpdateStreamModeInput, mode validation.Mode)
 	if in.StreamModeDetails == nil {
 		v.Required(&validation.Path{Name: "StreamModeDetails"})
 	}
+	requireStreamModeDetails(&v, validation.Path{Name: "StreamModeDetails"}, in.StreamModeDetails)
 	return v.Err("UpdateStreamModeInput")
 }
 

@@ -1549,3 +1549,69 @@ func validatePutRecordsRequestEntry(v *validation.Validator, parent *validation.
 		}
 	}
 }
+
+// requireStreamModeDetails checks the required members in a StreamModeDetails value, at every depth, for the default Validation mode.
+func requireStreamModeDetails(v *validation.Validator, parent validation.Path, x *types.StreamModeDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "StreamMode"}
+		if x.StreamMode == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireShardFilter checks the required members in a ShardFilter value, at every depth, for the default Validation mode.
+func requireShardFilter(v *validation.Validator, parent validation.Path, x *types.ShardFilter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePutRecordsRequestEntryList checks the required members in a PutRecordsRequestEntryList value, at every depth, for the default Validation mode.
+func requirePutRecordsRequestEntryList(v *validation.Validator, parent validation.Path, x []types.PutRecordsRequestEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requirePutRecordsRequestEntry(v, p, &x[i])
+	}
+}
+
+// requireStartingPosition checks the required members in a StartingPosition value, at every depth, for the default Validation mode.
+func requireStartingPosition(v *validation.Validator, parent validation.Path, x *types.StartingPosition) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePutRecordsRequestEntry checks the required members in a PutRecordsRequestEntry value, at every depth, for the default Validation mode.
+func requirePutRecordsRequestEntry(v *validation.Validator, parent validation.Path, x *types.PutRecordsRequestEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Data"}
+		if x.Data == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PartitionKey"}
+		if x.PartitionKey == nil {
+			v.Required(&p)
+		}
+	}
+}

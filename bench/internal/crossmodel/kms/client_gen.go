@@ -148,6 +148,7 @@ func checkCreateCustomKeyStoreInput(in *CreateCustomKeyStoreInput, mode validati
 	if in.CustomKeyStoreName == nil {
 		v.Required(&validation.Path{Name: "CustomKeyStoreName"})
 	}
+	requireXksProxyAuthenticationCredentialType(&v, validation.Path{Name: "XksProxyAuthenticationCredential"}, in.XksProxyAuthenticationCredential)
 	return v.Err("CreateCustomKeyStoreInput")
 }
 
@@ -214,7 +215,9 @@ func checkCreateKeyInput(in *CreateKeyInput, mode validation.Mode) error {
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
+	return v.Err("CreateKeyInput")
 }
 
 var opDecrypt = call.Operation{Name: "Decrypt"}
@@ -1265,6 +1268,7 @@ func checkReplicateKeyInput(in *ReplicateKeyInput, mode validation.Mode) error {
 	if in.ReplicaRegion == nil {
 		v.Required(&validation.Path{Name: "ReplicaRegion"})
 	}
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("ReplicateKeyInput")
 }
 
@@ -1454,6 +1458,7 @@ func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	if in.Tags == nil {
 		v.Required(&validation.Path{Name: "Tags"})
 	}
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("TagResourceInput")
 }
 
@@ -1555,6 +1560,7 @@ func checkUpdateCustomKeyStoreInput(in *UpdateCustomKeyStoreInput, mode validati
 	if in.CustomKeyStoreId == nil {
 		v.Required(&validation.Path{Name: "CustomKeyStoreId"})
 	}
+	requireXksProxyAuthenticationCredentialType(&v, validation.Path{Name: "XksProxyAuthenticationCredential"}, in.XksProxyAuthenticationCredential)
 	return v.Err("UpdateCustomKeyStoreInput")
 }
 

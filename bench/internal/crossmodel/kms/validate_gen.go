@@ -2320,3 +2320,49 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 }
+
+// requireXksProxyAuthenticationCredentialType checks the required members in a XksProxyAuthenticationCredentialType value, at every depth, for the default Validation mode.
+func requireXksProxyAuthenticationCredentialType(v *validation.Validator, parent validation.Path, x *types.XksProxyAuthenticationCredentialType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AccessKeyId"}
+		if x.AccessKeyId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RawSecretAccessKey"}
+		if x.RawSecretAccessKey == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTagList checks the required members in a TagList value, at every depth, for the default Validation mode.
+func requireTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TagKey"}
+		if x.TagKey == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TagValue"}
+		if x.TagValue == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -148,6 +148,7 @@ func checkBatchEvaluateGeofencesInput(in *BatchEvaluateGeofencesInput, mode vali
 	if in.DevicePositionUpdates == nil {
 		v.Required(&validation.Path{Name: "DevicePositionUpdates"})
 	}
+	requireDevicePositionUpdateList(&v, validation.Path{Name: "DevicePositionUpdates"}, in.DevicePositionUpdates)
 	return v.Err("BatchEvaluateGeofencesInput")
 }
 
@@ -215,6 +216,7 @@ func checkBatchPutGeofenceInput(in *BatchPutGeofenceInput, mode validation.Mode)
 	if in.Entries == nil {
 		v.Required(&validation.Path{Name: "Entries"})
 	}
+	requireBatchPutGeofenceRequestEntryList(&v, validation.Path{Name: "Entries"}, in.Entries)
 	return v.Err("BatchPutGeofenceInput")
 }
 
@@ -247,6 +249,7 @@ func checkBatchUpdateDevicePositionInput(in *BatchUpdateDevicePositionInput, mod
 	if in.Updates == nil {
 		v.Required(&validation.Path{Name: "Updates"})
 	}
+	requireDevicePositionUpdateList(&v, validation.Path{Name: "Updates"}, in.Updates)
 	return v.Err("BatchUpdateDevicePositionInput")
 }
 
@@ -392,6 +395,7 @@ func checkCreateKeyInput(in *CreateKeyInput, mode validation.Mode) error {
 	if in.Restrictions == nil {
 		v.Required(&validation.Path{Name: "Restrictions"})
 	}
+	requireApiKeyRestrictions(&v, validation.Path{Name: "Restrictions"}, in.Restrictions)
 	return v.Err("CreateKeyInput")
 }
 
@@ -428,6 +432,7 @@ func checkCreateMapInput(in *CreateMapInput, mode validation.Mode) error {
 	if in.Configuration == nil {
 		v.Required(&validation.Path{Name: "Configuration"})
 	}
+	requireMapConfiguration(&v, validation.Path{Name: "Configuration"}, in.Configuration)
 	return v.Err("CreateMapInput")
 }
 
@@ -984,6 +989,7 @@ func checkForecastGeofenceEventsInput(in *ForecastGeofenceEventsInput, mode vali
 	if in.DeviceState == nil {
 		v.Required(&validation.Path{Name: "DeviceState"})
 	}
+	requireForecastGeofenceEventsDeviceState(&v, validation.Path{Name: "DeviceState"}, in.DeviceState)
 	return v.Err("ForecastGeofenceEventsInput")
 }
 
@@ -1602,6 +1608,7 @@ func checkPutGeofenceInput(in *PutGeofenceInput, mode validation.Mode) error {
 	if in.Geometry == nil {
 		v.Required(&validation.Path{Name: "Geometry"})
 	}
+	requireGeofenceGeometry(&v, validation.Path{Name: "Geometry"}, in.Geometry)
 	return v.Err("PutGeofenceInput")
 }
 
@@ -1838,6 +1845,7 @@ func checkUpdateKeyInput(in *UpdateKeyInput, mode validation.Mode) error {
 	if in.KeyName == nil || *in.KeyName == "" {
 		v.EmptyLabel(&validation.Path{Name: "KeyName"})
 	}
+	requireApiKeyRestrictions(&v, validation.Path{Name: "Restrictions"}, in.Restrictions)
 	return v.Err("UpdateKeyInput")
 }
 
@@ -1998,6 +2006,7 @@ func checkVerifyDevicePositionInput(in *VerifyDevicePositionInput, mode validati
 	if in.DeviceState == nil {
 		v.Required(&validation.Path{Name: "DeviceState"})
 	}
+	requireDeviceState(&v, validation.Path{Name: "DeviceState"}, in.DeviceState)
 	return v.Err("VerifyDevicePositionInput")
 }
 

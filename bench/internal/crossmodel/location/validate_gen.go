@@ -3447,3 +3447,273 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.
 		}
 	}
 }
+
+// requireDevicePositionUpdateList checks the required members in a DevicePositionUpdateList value, at every depth, for the default Validation mode.
+func requireDevicePositionUpdateList(v *validation.Validator, parent validation.Path, x []types.DevicePositionUpdate) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireDevicePositionUpdate(v, p, &x[i])
+	}
+}
+
+// requireBatchPutGeofenceRequestEntryList checks the required members in a BatchPutGeofenceRequestEntryList value, at every depth, for the default Validation mode.
+func requireBatchPutGeofenceRequestEntryList(v *validation.Validator, parent validation.Path, x []types.BatchPutGeofenceRequestEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireBatchPutGeofenceRequestEntry(v, p, &x[i])
+	}
+}
+
+// requireApiKeyRestrictions checks the required members in a ApiKeyRestrictions value, at every depth, for the default Validation mode.
+func requireApiKeyRestrictions(v *validation.Validator, parent validation.Path, x *types.ApiKeyRestrictions) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AllowActions"}
+		if x.AllowActions == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AllowResources"}
+		if x.AllowResources == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMapConfiguration checks the required members in a MapConfiguration value, at every depth, for the default Validation mode.
+func requireMapConfiguration(v *validation.Validator, parent validation.Path, x *types.MapConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Style"}
+		if x.Style == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireForecastGeofenceEventsDeviceState checks the required members in a ForecastGeofenceEventsDeviceState value, at every depth, for the default Validation mode.
+func requireForecastGeofenceEventsDeviceState(v *validation.Validator, parent validation.Path, x *types.ForecastGeofenceEventsDeviceState) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Position"}
+		if x.Position == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireGeofenceGeometry checks the required members in a GeofenceGeometry value, at every depth, for the default Validation mode.
+func requireGeofenceGeometry(v *validation.Validator, parent validation.Path, x *types.GeofenceGeometry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Circle"}
+		if x.Circle != nil {
+			requireCircle(v, p, x.Circle)
+		}
+	}
+}
+
+// requireDeviceState checks the required members in a DeviceState value, at every depth, for the default Validation mode.
+func requireDeviceState(v *validation.Validator, parent validation.Path, x *types.DeviceState) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DeviceId"}
+		if x.DeviceId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SampleTime"}
+		if x.SampleTime == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Position"}
+		if x.Position == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Accuracy"}
+		if x.Accuracy != nil {
+			requirePositionalAccuracy(v, p, x.Accuracy)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "WiFiAccessPoints"}
+		if x.WiFiAccessPoints != nil {
+			requireWiFiAccessPointList(v, p, x.WiFiAccessPoints)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CellSignals"}
+		if x.CellSignals != nil {
+			requireCellSignals(v, p, x.CellSignals)
+		}
+	}
+}
+
+// requireDevicePositionUpdate checks the required members in a DevicePositionUpdate value, at every depth, for the default Validation mode.
+func requireDevicePositionUpdate(v *validation.Validator, parent validation.Path, x *types.DevicePositionUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DeviceId"}
+		if x.DeviceId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SampleTime"}
+		if x.SampleTime == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Position"}
+		if x.Position == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Accuracy"}
+		if x.Accuracy != nil {
+			requirePositionalAccuracy(v, p, x.Accuracy)
+		}
+	}
+}
+
+// requireBatchPutGeofenceRequestEntry checks the required members in a BatchPutGeofenceRequestEntry value, at every depth, for the default Validation mode.
+func requireBatchPutGeofenceRequestEntry(v *validation.Validator, parent validation.Path, x *types.BatchPutGeofenceRequestEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "GeofenceId"}
+		if x.GeofenceId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Geometry"}
+		if x.Geometry == nil {
+			v.Required(&p)
+		} else {
+			requireGeofenceGeometry(v, p, x.Geometry)
+		}
+	}
+}
+
+// requireCircle checks the required members in a Circle value, at every depth, for the default Validation mode.
+func requireCircle(v *validation.Validator, parent validation.Path, x *types.Circle) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Center"}
+		if x.Center == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Radius"}
+		if x.Radius == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePositionalAccuracy checks the required members in a PositionalAccuracy value, at every depth, for the default Validation mode.
+func requirePositionalAccuracy(v *validation.Validator, parent validation.Path, x *types.PositionalAccuracy) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Horizontal"}
+		if x.Horizontal == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireWiFiAccessPointList checks the required members in a WiFiAccessPointList value, at every depth, for the default Validation mode.
+func requireWiFiAccessPointList(v *validation.Validator, parent validation.Path, x []types.WiFiAccessPoint) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireWiFiAccessPoint(v, p, &x[i])
+	}
+}
+
+// requireCellSignals checks the required members in a CellSignals value, at every depth, for the default Validation mode.
+func requireCellSignals(v *validation.Validator, parent validation.Path, x *types.CellSignals) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LteCellDetails"}
+		if x.LteCellDetails == nil {
+			v.Required(&p)
+		} else {
+			requireLteCellDetailsList(v, p, x.LteCellDetails)
+		}
+	}
+}
+
+// requireWiFiAccessPoint checks the required members in a WiFiAccessPoint value, at every depth, for the default Validation mode.
+func requireWiFiAccessPoint(v *validation.Validator, parent validation.Path, x *types.WiFiAccessPoint) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MacAddress"}
+		if x.MacAddress == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Rss"}
+		if x.Rss == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireLteCellDetailsList checks the required members in a LteCellDetailsList value, at every depth, for the default Validation mode.
+func requireLteCellDetailsList(v *validation.Validator, parent validation.Path, x []types.LteCellDetails) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireLteCellDetails(v, p, &x[i])
+	}
+}
+
+// requireLteCellDetails checks the required members in a LteCellDetails value, at every depth, for the default Validation mode.
+func requireLteCellDetails(v *validation.Validator, parent validation.Path, x *types.LteCellDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Mcc"}
+		if x.Mcc == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Mnc"}
+		if x.Mnc == nil {
+			v.Required(&p)
+		}
+	}
+}

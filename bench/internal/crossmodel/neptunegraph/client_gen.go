@@ -146,6 +146,7 @@ func checkCreateGraphInput(in *CreateGraphInput, mode validation.Mode) error {
 	if in.GraphName == nil {
 		v.Required(&validation.Path{Name: "graphName"})
 	}
+	requireVectorSearchConfiguration(&v, validation.Path{Name: "vectorSearchConfiguration"}, in.VectorSearchConfiguration)
 	if in.ProvisionedMemory == nil {
 		v.Required(&validation.Path{Name: "provisionedMemory"})
 	}
@@ -213,6 +214,8 @@ func checkCreateGraphUsingImportTaskInput(in *CreateGraphUsingImportTaskInput, m
 	if in.GraphName == nil {
 		v.Required(&validation.Path{Name: "graphName"})
 	}
+	requireVectorSearchConfiguration(&v, validation.Path{Name: "vectorSearchConfiguration"}, in.VectorSearchConfiguration)
+	requireImportOptions(&v, validation.Path{Name: "importOptions"}, in.ImportOptions)
 	if in.Source == nil {
 		v.Required(&validation.Path{Name: "source"})
 	}
@@ -977,6 +980,7 @@ func checkStartImportTaskInput(in *StartImportTaskInput, mode validation.Mode) e
 		return nil
 	}
 	var v validation.Validator
+	requireImportOptions(&v, validation.Path{Name: "importOptions"}, in.ImportOptions)
 	if in.Source == nil {
 		v.Required(&validation.Path{Name: "source"})
 	}

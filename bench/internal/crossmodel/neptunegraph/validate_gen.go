@@ -1493,3 +1493,49 @@ func validateExportFilterPropertyAttributes(v *validation.Validator, parent *val
 		}
 	}
 }
+
+// requireVectorSearchConfiguration checks the required members in a VectorSearchConfiguration value, at every depth, for the default Validation mode.
+func requireVectorSearchConfiguration(v *validation.Validator, parent validation.Path, x *types.VectorSearchConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "dimension"}
+		if x.Dimension == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireImportOptions checks the required members in a ImportOptions value, at every depth, for the default Validation mode.
+func requireImportOptions(v *validation.Validator, parent validation.Path, x types.ImportOptions) {
+	switch u := x.(type) {
+	case *types.ImportOptionsMemberNeptune:
+		if u == nil {
+			return
+		}
+		p := validation.Path{Parent: &parent, Name: "neptune"}
+		{
+			requireNeptuneImportOptions(v, p, &u.Value)
+		}
+	}
+}
+
+// requireNeptuneImportOptions checks the required members in a NeptuneImportOptions value, at every depth, for the default Validation mode.
+func requireNeptuneImportOptions(v *validation.Validator, parent validation.Path, x *types.NeptuneImportOptions) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "s3ExportPath"}
+		if x.S3ExportPath == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "s3ExportKmsKeyId"}
+		if x.S3ExportKmsKeyId == nil {
+			v.Required(&p)
+		}
+	}
+}

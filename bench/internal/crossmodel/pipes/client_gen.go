@@ -56,12 +56,15 @@ func checkCreatePipeInput(in *CreatePipeInput, mode validation.Mode) error {
 	if in.Source == nil {
 		v.Required(&validation.Path{Name: "Source"})
 	}
+	requirePipeSourceParameters(&v, validation.Path{Name: "SourceParameters"}, in.SourceParameters)
 	if in.Target == nil {
 		v.Required(&validation.Path{Name: "Target"})
 	}
+	requirePipeTargetParameters(&v, validation.Path{Name: "TargetParameters"}, in.TargetParameters)
 	if in.RoleArn == nil {
 		v.Required(&validation.Path{Name: "RoleArn"})
 	}
+	requirePipeLogConfigurationParameters(&v, validation.Path{Name: "LogConfiguration"}, in.LogConfiguration)
 	return v.Err("CreatePipeInput")
 }
 
@@ -343,9 +346,12 @@ func checkUpdatePipeInput(in *UpdatePipeInput, mode validation.Mode) error {
 	if in.Name == nil || *in.Name == "" {
 		v.EmptyLabel(&validation.Path{Name: "Name"})
 	}
+	requireUpdatePipeSourceParameters(&v, validation.Path{Name: "SourceParameters"}, in.SourceParameters)
+	requirePipeTargetParameters(&v, validation.Path{Name: "TargetParameters"}, in.TargetParameters)
 	if in.RoleArn == nil {
 		v.Required(&validation.Path{Name: "RoleArn"})
 	}
+	requirePipeLogConfigurationParameters(&v, validation.Path{Name: "LogConfiguration"}, in.LogConfiguration)
 	return v.Err("UpdatePipeInput")
 }
 

@@ -3066,3 +3066,828 @@ func validateEcsResourceRequirement(v *validation.Validator, parent *validation.
 		}
 	}
 }
+
+// requirePipeSourceParameters checks the required members in a PipeSourceParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "KinesisStreamParameters"}
+		if x.KinesisStreamParameters != nil {
+			requirePipeSourceKinesisStreamParameters(v, p, x.KinesisStreamParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DynamoDBStreamParameters"}
+		if x.DynamoDBStreamParameters != nil {
+			requirePipeSourceDynamoDBStreamParameters(v, p, x.DynamoDBStreamParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ActiveMQBrokerParameters"}
+		if x.ActiveMQBrokerParameters != nil {
+			requirePipeSourceActiveMQBrokerParameters(v, p, x.ActiveMQBrokerParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RabbitMQBrokerParameters"}
+		if x.RabbitMQBrokerParameters != nil {
+			requirePipeSourceRabbitMQBrokerParameters(v, p, x.RabbitMQBrokerParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ManagedStreamingKafkaParameters"}
+		if x.ManagedStreamingKafkaParameters != nil {
+			requirePipeSourceManagedStreamingKafkaParameters(v, p, x.ManagedStreamingKafkaParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SelfManagedKafkaParameters"}
+		if x.SelfManagedKafkaParameters != nil {
+			requirePipeSourceSelfManagedKafkaParameters(v, p, x.SelfManagedKafkaParameters)
+		}
+	}
+}
+
+// requirePipeTargetParameters checks the required members in a PipeTargetParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "KinesisStreamParameters"}
+		if x.KinesisStreamParameters != nil {
+			requirePipeTargetKinesisStreamParameters(v, p, x.KinesisStreamParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EcsTaskParameters"}
+		if x.EcsTaskParameters != nil {
+			requirePipeTargetEcsTaskParameters(v, p, x.EcsTaskParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "BatchJobParameters"}
+		if x.BatchJobParameters != nil {
+			requirePipeTargetBatchJobParameters(v, p, x.BatchJobParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RedshiftDataParameters"}
+		if x.RedshiftDataParameters != nil {
+			requirePipeTargetRedshiftDataParameters(v, p, x.RedshiftDataParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SageMakerPipelineParameters"}
+		if x.SageMakerPipelineParameters != nil {
+			requirePipeTargetSageMakerPipelineParameters(v, p, x.SageMakerPipelineParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TimestreamParameters"}
+		if x.TimestreamParameters != nil {
+			requirePipeTargetTimestreamParameters(v, p, x.TimestreamParameters)
+		}
+	}
+}
+
+// requirePipeLogConfigurationParameters checks the required members in a PipeLogConfigurationParameters value, at every depth, for the default Validation mode.
+func requirePipeLogConfigurationParameters(v *validation.Validator, parent validation.Path, x *types.PipeLogConfigurationParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "S3LogDestination"}
+		if x.S3LogDestination != nil {
+			requireS3LogDestinationParameters(v, p, x.S3LogDestination)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "FirehoseLogDestination"}
+		if x.FirehoseLogDestination != nil {
+			requireFirehoseLogDestinationParameters(v, p, x.FirehoseLogDestination)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CloudwatchLogsLogDestination"}
+		if x.CloudwatchLogsLogDestination != nil {
+			requireCloudwatchLogsLogDestinationParameters(v, p, x.CloudwatchLogsLogDestination)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Level"}
+		if x.Level == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUpdatePipeSourceParameters checks the required members in a UpdatePipeSourceParameters value, at every depth, for the default Validation mode.
+func requireUpdatePipeSourceParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ActiveMQBrokerParameters"}
+		if x.ActiveMQBrokerParameters != nil {
+			requireUpdatePipeSourceActiveMQBrokerParameters(v, p, x.ActiveMQBrokerParameters)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RabbitMQBrokerParameters"}
+		if x.RabbitMQBrokerParameters != nil {
+			requireUpdatePipeSourceRabbitMQBrokerParameters(v, p, x.RabbitMQBrokerParameters)
+		}
+	}
+}
+
+// requirePipeSourceKinesisStreamParameters checks the required members in a PipeSourceKinesisStreamParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceKinesisStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceKinesisStreamParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
+		if x.StartingPosition == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeSourceDynamoDBStreamParameters checks the required members in a PipeSourceDynamoDBStreamParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceDynamoDBStreamParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
+		if x.StartingPosition == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeSourceActiveMQBrokerParameters checks the required members in a PipeSourceActiveMQBrokerParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceActiveMQBrokerParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
+		if x.Credentials == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "QueueName"}
+		if x.QueueName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeSourceRabbitMQBrokerParameters checks the required members in a PipeSourceRabbitMQBrokerParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceRabbitMQBrokerParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
+		if x.Credentials == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "QueueName"}
+		if x.QueueName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeSourceManagedStreamingKafkaParameters checks the required members in a PipeSourceManagedStreamingKafkaParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceManagedStreamingKafkaParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TopicName"}
+		if x.TopicName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeSourceSelfManagedKafkaParameters checks the required members in a PipeSourceSelfManagedKafkaParameters value, at every depth, for the default Validation mode.
+func requirePipeSourceSelfManagedKafkaParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceSelfManagedKafkaParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TopicName"}
+		if x.TopicName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeTargetKinesisStreamParameters checks the required members in a PipeTargetKinesisStreamParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetKinesisStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetKinesisStreamParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PartitionKey"}
+		if x.PartitionKey == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeTargetEcsTaskParameters checks the required members in a PipeTargetEcsTaskParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetEcsTaskParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetEcsTaskParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TaskDefinitionArn"}
+		if x.TaskDefinitionArn == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "NetworkConfiguration"}
+		if x.NetworkConfiguration != nil {
+			requireNetworkConfiguration(v, p, x.NetworkConfiguration)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CapacityProviderStrategy"}
+		if x.CapacityProviderStrategy != nil {
+			requireCapacityProviderStrategy(v, p, x.CapacityProviderStrategy)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Overrides"}
+		if x.Overrides != nil {
+			requireEcsTaskOverride(v, p, x.Overrides)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Tags"}
+		if x.Tags != nil {
+			requireTagList(v, p, x.Tags)
+		}
+	}
+}
+
+// requirePipeTargetBatchJobParameters checks the required members in a PipeTargetBatchJobParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetBatchJobParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetBatchJobParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "JobDefinition"}
+		if x.JobDefinition == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "JobName"}
+		if x.JobName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ContainerOverrides"}
+		if x.ContainerOverrides != nil {
+			requireBatchContainerOverrides(v, p, x.ContainerOverrides)
+		}
+	}
+}
+
+// requirePipeTargetRedshiftDataParameters checks the required members in a PipeTargetRedshiftDataParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetRedshiftDataParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetRedshiftDataParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Database"}
+		if x.Database == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Sqls"}
+		if x.Sqls == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requirePipeTargetSageMakerPipelineParameters checks the required members in a PipeTargetSageMakerPipelineParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetSageMakerPipelineParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetSageMakerPipelineParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PipelineParameterList"}
+		if x.PipelineParameterList != nil {
+			requireSageMakerPipelineParameterList(v, p, x.PipelineParameterList)
+		}
+	}
+}
+
+// requirePipeTargetTimestreamParameters checks the required members in a PipeTargetTimestreamParameters value, at every depth, for the default Validation mode.
+func requirePipeTargetTimestreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetTimestreamParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TimeValue"}
+		if x.TimeValue == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "VersionValue"}
+		if x.VersionValue == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DimensionMappings"}
+		if x.DimensionMappings == nil {
+			v.Required(&p)
+		} else {
+			requireDimensionMappings(v, p, x.DimensionMappings)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "SingleMeasureMappings"}
+		if x.SingleMeasureMappings != nil {
+			requireSingleMeasureMappings(v, p, x.SingleMeasureMappings)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureMappings"}
+		if x.MultiMeasureMappings != nil {
+			requireMultiMeasureMappings(v, p, x.MultiMeasureMappings)
+		}
+	}
+}
+
+// requireS3LogDestinationParameters checks the required members in a S3LogDestinationParameters value, at every depth, for the default Validation mode.
+func requireS3LogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.S3LogDestinationParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "BucketName"}
+		if x.BucketName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "BucketOwner"}
+		if x.BucketOwner == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireFirehoseLogDestinationParameters checks the required members in a FirehoseLogDestinationParameters value, at every depth, for the default Validation mode.
+func requireFirehoseLogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.FirehoseLogDestinationParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DeliveryStreamArn"}
+		if x.DeliveryStreamArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCloudwatchLogsLogDestinationParameters checks the required members in a CloudwatchLogsLogDestinationParameters value, at every depth, for the default Validation mode.
+func requireCloudwatchLogsLogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.CloudwatchLogsLogDestinationParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "LogGroupArn"}
+		if x.LogGroupArn == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUpdatePipeSourceActiveMQBrokerParameters checks the required members in a UpdatePipeSourceActiveMQBrokerParameters value, at every depth, for the default Validation mode.
+func requireUpdatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceActiveMQBrokerParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
+		if x.Credentials == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireUpdatePipeSourceRabbitMQBrokerParameters checks the required members in a UpdatePipeSourceRabbitMQBrokerParameters value, at every depth, for the default Validation mode.
+func requireUpdatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceRabbitMQBrokerParameters) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
+		if x.Credentials == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireNetworkConfiguration checks the required members in a NetworkConfiguration value, at every depth, for the default Validation mode.
+func requireNetworkConfiguration(v *validation.Validator, parent validation.Path, x *types.NetworkConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "awsvpcConfiguration"}
+		if x.AwsvpcConfiguration != nil {
+			requireAwsVpcConfiguration(v, p, x.AwsvpcConfiguration)
+		}
+	}
+}
+
+// requireCapacityProviderStrategy checks the required members in a CapacityProviderStrategy value, at every depth, for the default Validation mode.
+func requireCapacityProviderStrategy(v *validation.Validator, parent validation.Path, x []types.CapacityProviderStrategyItem) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireCapacityProviderStrategyItem(v, p, &x[i])
+	}
+}
+
+// requireEcsTaskOverride checks the required members in a EcsTaskOverride value, at every depth, for the default Validation mode.
+func requireEcsTaskOverride(v *validation.Validator, parent validation.Path, x *types.EcsTaskOverride) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ContainerOverrides"}
+		if x.ContainerOverrides != nil {
+			requireEcsContainerOverrideList(v, p, x.ContainerOverrides)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EphemeralStorage"}
+		if x.EphemeralStorage != nil {
+			requireEcsEphemeralStorage(v, p, x.EphemeralStorage)
+		}
+	}
+}
+
+// requireTagList checks the required members in a TagList value, at every depth, for the default Validation mode.
+func requireTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireBatchContainerOverrides checks the required members in a BatchContainerOverrides value, at every depth, for the default Validation mode.
+func requireBatchContainerOverrides(v *validation.Validator, parent validation.Path, x *types.BatchContainerOverrides) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ResourceRequirements"}
+		if x.ResourceRequirements != nil {
+			requireBatchResourceRequirementsList(v, p, x.ResourceRequirements)
+		}
+	}
+}
+
+// requireSageMakerPipelineParameterList checks the required members in a SageMakerPipelineParameterList value, at every depth, for the default Validation mode.
+func requireSageMakerPipelineParameterList(v *validation.Validator, parent validation.Path, x []types.SageMakerPipelineParameter) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSageMakerPipelineParameter(v, p, &x[i])
+	}
+}
+
+// requireDimensionMappings checks the required members in a DimensionMappings value, at every depth, for the default Validation mode.
+func requireDimensionMappings(v *validation.Validator, parent validation.Path, x []types.DimensionMapping) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireDimensionMapping(v, p, &x[i])
+	}
+}
+
+// requireSingleMeasureMappings checks the required members in a SingleMeasureMappings value, at every depth, for the default Validation mode.
+func requireSingleMeasureMappings(v *validation.Validator, parent validation.Path, x []types.SingleMeasureMapping) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSingleMeasureMapping(v, p, &x[i])
+	}
+}
+
+// requireMultiMeasureMappings checks the required members in a MultiMeasureMappings value, at every depth, for the default Validation mode.
+func requireMultiMeasureMappings(v *validation.Validator, parent validation.Path, x []types.MultiMeasureMapping) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMultiMeasureMapping(v, p, &x[i])
+	}
+}
+
+// requireAwsVpcConfiguration checks the required members in a AwsVpcConfiguration value, at every depth, for the default Validation mode.
+func requireAwsVpcConfiguration(v *validation.Validator, parent validation.Path, x *types.AwsVpcConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Subnets"}
+		if x.Subnets == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireCapacityProviderStrategyItem checks the required members in a CapacityProviderStrategyItem value, at every depth, for the default Validation mode.
+func requireCapacityProviderStrategyItem(v *validation.Validator, parent validation.Path, x *types.CapacityProviderStrategyItem) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "capacityProvider"}
+		if x.CapacityProvider == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireEcsContainerOverrideList checks the required members in a EcsContainerOverrideList value, at every depth, for the default Validation mode.
+func requireEcsContainerOverrideList(v *validation.Validator, parent validation.Path, x []types.EcsContainerOverride) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireEcsContainerOverride(v, p, &x[i])
+	}
+}
+
+// requireEcsEphemeralStorage checks the required members in a EcsEphemeralStorage value, at every depth, for the default Validation mode.
+func requireEcsEphemeralStorage(v *validation.Validator, parent validation.Path, x *types.EcsEphemeralStorage) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "sizeInGiB"}
+		if x.SizeInGiB == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireBatchResourceRequirementsList checks the required members in a BatchResourceRequirementsList value, at every depth, for the default Validation mode.
+func requireBatchResourceRequirementsList(v *validation.Validator, parent validation.Path, x []types.BatchResourceRequirement) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireBatchResourceRequirement(v, p, &x[i])
+	}
+}
+
+// requireSageMakerPipelineParameter checks the required members in a SageMakerPipelineParameter value, at every depth, for the default Validation mode.
+func requireSageMakerPipelineParameter(v *validation.Validator, parent validation.Path, x *types.SageMakerPipelineParameter) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Name"}
+		if x.Name == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireDimensionMapping checks the required members in a DimensionMapping value, at every depth, for the default Validation mode.
+func requireDimensionMapping(v *validation.Validator, parent validation.Path, x *types.DimensionMapping) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DimensionValue"}
+		if x.DimensionValue == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DimensionValueType"}
+		if x.DimensionValueType == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DimensionName"}
+		if x.DimensionName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSingleMeasureMapping checks the required members in a SingleMeasureMapping value, at every depth, for the default Validation mode.
+func requireSingleMeasureMapping(v *validation.Validator, parent validation.Path, x *types.SingleMeasureMapping) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MeasureValue"}
+		if x.MeasureValue == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MeasureValueType"}
+		if x.MeasureValueType == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MeasureName"}
+		if x.MeasureName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMultiMeasureMapping checks the required members in a MultiMeasureMapping value, at every depth, for the default Validation mode.
+func requireMultiMeasureMapping(v *validation.Validator, parent validation.Path, x *types.MultiMeasureMapping) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureName"}
+		if x.MultiMeasureName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureAttributeMappings"}
+		if x.MultiMeasureAttributeMappings == nil {
+			v.Required(&p)
+		} else {
+			requireMultiMeasureAttributeMappings(v, p, x.MultiMeasureAttributeMappings)
+		}
+	}
+}
+
+// requireEcsContainerOverride checks the required members in a EcsContainerOverride value, at every depth, for the default Validation mode.
+func requireEcsContainerOverride(v *validation.Validator, parent validation.Path, x *types.EcsContainerOverride) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "EnvironmentFiles"}
+		if x.EnvironmentFiles != nil {
+			requireEcsEnvironmentFileList(v, p, x.EnvironmentFiles)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ResourceRequirements"}
+		if x.ResourceRequirements != nil {
+			requireEcsResourceRequirementsList(v, p, x.ResourceRequirements)
+		}
+	}
+}
+
+// requireBatchResourceRequirement checks the required members in a BatchResourceRequirement value, at every depth, for the default Validation mode.
+func requireBatchResourceRequirement(v *validation.Validator, parent validation.Path, x *types.BatchResourceRequirement) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireMultiMeasureAttributeMappings checks the required members in a MultiMeasureAttributeMappings value, at every depth, for the default Validation mode.
+func requireMultiMeasureAttributeMappings(v *validation.Validator, parent validation.Path, x []types.MultiMeasureAttributeMapping) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireMultiMeasureAttributeMapping(v, p, &x[i])
+	}
+}
+
+// requireEcsEnvironmentFileList checks the required members in a EcsEnvironmentFileList value, at every depth, for the default Validation mode.
+func requireEcsEnvironmentFileList(v *validation.Validator, parent validation.Path, x []types.EcsEnvironmentFile) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireEcsEnvironmentFile(v, p, &x[i])
+	}
+}
+
+// requireEcsResourceRequirementsList checks the required members in a EcsResourceRequirementsList value, at every depth, for the default Validation mode.
+func requireEcsResourceRequirementsList(v *validation.Validator, parent validation.Path, x []types.EcsResourceRequirement) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireEcsResourceRequirement(v, p, &x[i])
+	}
+}
+
+// requireMultiMeasureAttributeMapping checks the required members in a MultiMeasureAttributeMapping value, at every depth, for the default Validation mode.
+func requireMultiMeasureAttributeMapping(v *validation.Validator, parent validation.Path, x *types.MultiMeasureAttributeMapping) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MeasureValue"}
+		if x.MeasureValue == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MeasureValueType"}
+		if x.MeasureValueType == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureAttributeName"}
+		if x.MultiMeasureAttributeName == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireEcsEnvironmentFile checks the required members in a EcsEnvironmentFile value, at every depth, for the default Validation mode.
+func requireEcsEnvironmentFile(v *validation.Validator, parent validation.Path, x *types.EcsEnvironmentFile) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireEcsResourceRequirement checks the required members in a EcsResourceRequirement value, at every depth, for the default Validation mode.
+func requireEcsResourceRequirement(v *validation.Validator, parent validation.Path, x *types.EcsResourceRequirement) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}

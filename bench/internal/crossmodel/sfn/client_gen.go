@@ -52,6 +52,7 @@ func checkCreateActivityInput(in *CreateActivityInput, mode validation.Mode) err
 	if in.Name == nil {
 		v.Required(&validation.Path{Name: "name"})
 	}
+	requireEncryptionConfiguration(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
 	return v.Err("CreateActivityInput")
 }
 
@@ -94,6 +95,7 @@ func checkCreateStateMachineInput(in *CreateStateMachineInput, mode validation.M
 	if in.RoleArn == nil {
 		v.Required(&validation.Path{Name: "roleArn"})
 	}
+	requireEncryptionConfiguration(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
 	return v.Err("CreateStateMachineInput")
 }
 
@@ -127,6 +129,7 @@ func checkCreateStateMachineAliasInput(in *CreateStateMachineAliasInput, mode va
 	if in.RoutingConfiguration == nil {
 		v.Required(&validation.Path{Name: "routingConfiguration"})
 	}
+	requireRoutingConfigurationList(&v, validation.Path{Name: "routingConfiguration"}, in.RoutingConfiguration)
 	return v.Err("CreateStateMachineAliasInput")
 }
 
@@ -1070,6 +1073,7 @@ func checkUpdateStateMachineInput(in *UpdateStateMachineInput, mode validation.M
 	if in.StateMachineArn == nil {
 		v.Required(&validation.Path{Name: "stateMachineArn"})
 	}
+	requireEncryptionConfiguration(&v, validation.Path{Name: "encryptionConfiguration"}, in.EncryptionConfiguration)
 	return v.Err("UpdateStateMachineInput")
 }
 
@@ -1099,6 +1103,7 @@ func checkUpdateStateMachineAliasInput(in *UpdateStateMachineAliasInput, mode va
 	if in.StateMachineAliasArn == nil {
 		v.Required(&validation.Path{Name: "stateMachineAliasArn"})
 	}
+	requireRoutingConfigurationList(&v, validation.Path{Name: "routingConfiguration"}, in.RoutingConfiguration)
 	return v.Err("UpdateStateMachineAliasInput")
 }
 

@@ -1456,3 +1456,37 @@ func validateCloudWatchLogsLogGroup(v *validation.Validator, parent *validation.
 		}
 	}
 }
+
+// requireEncryptionConfiguration checks the required members in a EncryptionConfiguration value, at every depth, for the default Validation mode.
+func requireEncryptionConfiguration(v *validation.Validator, parent validation.Path, x *types.EncryptionConfiguration) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRoutingConfigurationList checks the required members in a RoutingConfigurationList value, at every depth, for the default Validation mode.
+func requireRoutingConfigurationList(v *validation.Validator, parent validation.Path, x []types.RoutingConfigurationListItem) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireRoutingConfigurationListItem(v, p, &x[i])
+	}
+}
+
+// requireRoutingConfigurationListItem checks the required members in a RoutingConfigurationListItem value, at every depth, for the default Validation mode.
+func requireRoutingConfigurationListItem(v *validation.Validator, parent validation.Path, x *types.RoutingConfigurationListItem) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "stateMachineVersionArn"}
+		if x.StateMachineVersionArn == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -46,6 +46,8 @@ func checkCreateAccessInput(in *CreateAccessInput, mode validation.Mode) error {
 		return nil
 	}
 	var v validation.Validator
+	requireHomeDirectoryMappings(&v, validation.Path{Name: "HomeDirectoryMappings"}, in.HomeDirectoryMappings)
+	requirePosixProfile(&v, validation.Path{Name: "PosixProfile"}, in.PosixProfile)
 	if in.Role == nil {
 		v.Required(&validation.Path{Name: "Role"})
 	}
@@ -94,6 +96,8 @@ func checkCreateAgreementInput(in *CreateAgreementInput, mode validation.Mode) e
 	if in.AccessRole == nil {
 		v.Required(&validation.Path{Name: "AccessRole"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
+	requireCustomDirectoriesType(&v, validation.Path{Name: "CustomDirectories"}, in.CustomDirectories)
 	return v.Err("CreateAgreementInput")
 }
 
@@ -127,6 +131,7 @@ func checkCreateConnectorInput(in *CreateConnectorInput, mode validation.Mode) e
 	if in.AccessRole == nil {
 		v.Required(&validation.Path{Name: "AccessRole"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateConnectorInput")
 }
 
@@ -160,6 +165,7 @@ func checkCreateProfileInput(in *CreateProfileInput, mode validation.Mode) error
 	if in.ProfileType == "" {
 		v.Required(&validation.Path{Name: "ProfileType"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateProfileInput")
 }
 
@@ -187,7 +193,10 @@ func checkCreateServerInput(in *CreateServerInput, mode validation.Mode) error {
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
+	requireWorkflowDetails(&v, validation.Path{Name: "WorkflowDetails"}, in.WorkflowDetails)
+	return v.Err("CreateServerInput")
 }
 
 var opCreateUser = call.Operation{
@@ -217,12 +226,15 @@ func checkCreateUserInput(in *CreateUserInput, mode validation.Mode) error {
 		return nil
 	}
 	var v validation.Validator
+	requireHomeDirectoryMappings(&v, validation.Path{Name: "HomeDirectoryMappings"}, in.HomeDirectoryMappings)
+	requirePosixProfile(&v, validation.Path{Name: "PosixProfile"}, in.PosixProfile)
 	if in.Role == nil {
 		v.Required(&validation.Path{Name: "Role"})
 	}
 	if in.ServerId == nil {
 		v.Required(&validation.Path{Name: "ServerId"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	if in.UserName == nil {
 		v.Required(&validation.Path{Name: "UserName"})
 	}
@@ -255,6 +267,7 @@ func checkCreateWebAppInput(in *CreateWebAppInput, mode validation.Mode) error {
 	if in.IdentityProviderDetails == nil {
 		v.Required(&validation.Path{Name: "IdentityProviderDetails"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateWebAppInput")
 }
 
@@ -285,6 +298,9 @@ func checkCreateWorkflowInput(in *CreateWorkflowInput, mode validation.Mode) err
 	if in.Steps == nil {
 		v.Required(&validation.Path{Name: "Steps"})
 	}
+	requireWorkflowSteps(&v, validation.Path{Name: "Steps"}, in.Steps)
+	requireWorkflowSteps(&v, validation.Path{Name: "OnExceptionSteps"}, in.OnExceptionSteps)
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateWorkflowInput")
 }
 
@@ -1146,6 +1162,7 @@ func checkImportCertificateInput(in *ImportCertificateInput, mode validation.Mod
 	if in.Certificate == nil {
 		v.Required(&validation.Path{Name: "Certificate"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("ImportCertificateInput")
 }
 
@@ -1179,6 +1196,7 @@ func checkImportHostKeyInput(in *ImportHostKeyInput, mode validation.Mode) error
 	if in.HostKeyBody == nil {
 		v.Required(&validation.Path{Name: "HostKeyBody"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("ImportHostKeyInput")
 }
 
@@ -1840,6 +1858,7 @@ func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	if in.Tags == nil {
 		v.Required(&validation.Path{Name: "Tags"})
 	}
+	requireTags(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("TagResourceInput")
 }
 
@@ -1960,6 +1979,8 @@ func checkUpdateAccessInput(in *UpdateAccessInput, mode validation.Mode) error {
 		return nil
 	}
 	var v validation.Validator
+	requireHomeDirectoryMappings(&v, validation.Path{Name: "HomeDirectoryMappings"}, in.HomeDirectoryMappings)
+	requirePosixProfile(&v, validation.Path{Name: "PosixProfile"}, in.PosixProfile)
 	if in.ServerId == nil {
 		v.Required(&validation.Path{Name: "ServerId"})
 	}
@@ -1999,6 +2020,7 @@ func checkUpdateAgreementInput(in *UpdateAgreementInput, mode validation.Mode) e
 	if in.ServerId == nil {
 		v.Required(&validation.Path{Name: "ServerId"})
 	}
+	requireCustomDirectoriesType(&v, validation.Path{Name: "CustomDirectories"}, in.CustomDirectories)
 	return v.Err("UpdateAgreementInput")
 }
 
@@ -2156,6 +2178,7 @@ func checkUpdateServerInput(in *UpdateServerInput, mode validation.Mode) error {
 	if in.ServerId == nil {
 		v.Required(&validation.Path{Name: "ServerId"})
 	}
+	requireWorkflowDetails(&v, validation.Path{Name: "WorkflowDetails"}, in.WorkflowDetails)
 	return v.Err("UpdateServerInput")
 }
 
@@ -2183,6 +2206,8 @@ func checkUpdateUserInput(in *UpdateUserInput, mode validation.Mode) error {
 		return nil
 	}
 	var v validation.Validator
+	requireHomeDirectoryMappings(&v, validation.Path{Name: "HomeDirectoryMappings"}, in.HomeDirectoryMappings)
+	requirePosixProfile(&v, validation.Path{Name: "PosixProfile"}, in.PosixProfile)
 	if in.ServerId == nil {
 		v.Required(&validation.Path{Name: "ServerId"})
 	}

@@ -4189,3 +4189,253 @@ func validateS3Tag(v *validation.Validator, parent *validation.Path, x *types.S3
 		}
 	}
 }
+
+// requireHomeDirectoryMappings checks the required members in a HomeDirectoryMappings value, at every depth, for the default Validation mode.
+func requireHomeDirectoryMappings(v *validation.Validator, parent validation.Path, x []types.HomeDirectoryMapEntry) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireHomeDirectoryMapEntry(v, p, &x[i])
+	}
+}
+
+// requirePosixProfile checks the required members in a PosixProfile value, at every depth, for the default Validation mode.
+func requirePosixProfile(v *validation.Validator, parent validation.Path, x *types.PosixProfile) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Uid"}
+		if x.Uid == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Gid"}
+		if x.Gid == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTags checks the required members in a Tags value, at every depth, for the default Validation mode.
+func requireTags(v *validation.Validator, parent validation.Path, x []types.Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireCustomDirectoriesType checks the required members in a CustomDirectoriesType value, at every depth, for the default Validation mode.
+func requireCustomDirectoriesType(v *validation.Validator, parent validation.Path, x *types.CustomDirectoriesType) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "FailedFilesDirectory"}
+		if x.FailedFilesDirectory == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "MdnFilesDirectory"}
+		if x.MdnFilesDirectory == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PayloadFilesDirectory"}
+		if x.PayloadFilesDirectory == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "StatusFilesDirectory"}
+		if x.StatusFilesDirectory == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TemporaryFilesDirectory"}
+		if x.TemporaryFilesDirectory == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireWorkflowDetails checks the required members in a WorkflowDetails value, at every depth, for the default Validation mode.
+func requireWorkflowDetails(v *validation.Validator, parent validation.Path, x *types.WorkflowDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "OnUpload"}
+		if x.OnUpload != nil {
+			requireOnUploadWorkflowDetails(v, p, x.OnUpload)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "OnPartialUpload"}
+		if x.OnPartialUpload != nil {
+			requireOnPartialUploadWorkflowDetails(v, p, x.OnPartialUpload)
+		}
+	}
+}
+
+// requireWorkflowSteps checks the required members in a WorkflowSteps value, at every depth, for the default Validation mode.
+func requireWorkflowSteps(v *validation.Validator, parent validation.Path, x []types.WorkflowStep) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireWorkflowStep(v, p, &x[i])
+	}
+}
+
+// requireHomeDirectoryMapEntry checks the required members in a HomeDirectoryMapEntry value, at every depth, for the default Validation mode.
+func requireHomeDirectoryMapEntry(v *validation.Validator, parent validation.Path, x *types.HomeDirectoryMapEntry) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Entry"}
+		if x.Entry == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Target"}
+		if x.Target == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireOnUploadWorkflowDetails checks the required members in a OnUploadWorkflowDetails value, at every depth, for the default Validation mode.
+func requireOnUploadWorkflowDetails(v *validation.Validator, parent validation.Path, x []types.WorkflowDetail) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireWorkflowDetail(v, p, &x[i])
+	}
+}
+
+// requireOnPartialUploadWorkflowDetails checks the required members in a OnPartialUploadWorkflowDetails value, at every depth, for the default Validation mode.
+func requireOnPartialUploadWorkflowDetails(v *validation.Validator, parent validation.Path, x []types.WorkflowDetail) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireWorkflowDetail(v, p, &x[i])
+	}
+}
+
+// requireWorkflowStep checks the required members in a WorkflowStep value, at every depth, for the default Validation mode.
+func requireWorkflowStep(v *validation.Validator, parent validation.Path, x *types.WorkflowStep) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "TagStepDetails"}
+		if x.TagStepDetails != nil {
+			requireTagStepDetails(v, p, x.TagStepDetails)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DecryptStepDetails"}
+		if x.DecryptStepDetails != nil {
+			requireDecryptStepDetails(v, p, x.DecryptStepDetails)
+		}
+	}
+}
+
+// requireWorkflowDetail checks the required members in a WorkflowDetail value, at every depth, for the default Validation mode.
+func requireWorkflowDetail(v *validation.Validator, parent validation.Path, x *types.WorkflowDetail) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "WorkflowId"}
+		if x.WorkflowId == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ExecutionRole"}
+		if x.ExecutionRole == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTagStepDetails checks the required members in a TagStepDetails value, at every depth, for the default Validation mode.
+func requireTagStepDetails(v *validation.Validator, parent validation.Path, x *types.TagStepDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Tags"}
+		if x.Tags != nil {
+			requireS3Tags(v, p, x.Tags)
+		}
+	}
+}
+
+// requireDecryptStepDetails checks the required members in a DecryptStepDetails value, at every depth, for the default Validation mode.
+func requireDecryptStepDetails(v *validation.Validator, parent validation.Path, x *types.DecryptStepDetails) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Type"}
+		if x.Type == "" {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DestinationFileLocation"}
+		if x.DestinationFileLocation == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireS3Tags checks the required members in a S3Tags value, at every depth, for the default Validation mode.
+func requireS3Tags(v *validation.Validator, parent validation.Path, x []types.S3Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireS3Tag(v, p, &x[i])
+	}
+}
+
+// requireS3Tag checks the required members in a S3Tag value, at every depth, for the default Validation mode.
+func requireS3Tag(v *validation.Validator, parent validation.Path, x *types.S3Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -104,6 +104,7 @@ func checkCreateGroupInput(in *CreateGroupInput, mode validation.Mode) error {
 	if in.GroupName == nil {
 		v.Required(&validation.Path{Name: "GroupName"})
 	}
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateGroupInput")
 }
 
@@ -133,6 +134,8 @@ func checkCreateSamplingRuleInput(in *CreateSamplingRuleInput, mode validation.M
 	if in.SamplingRule == nil {
 		v.Required(&validation.Path{Name: "SamplingRule"})
 	}
+	requireSamplingRule(&v, validation.Path{Name: "SamplingRule"}, in.SamplingRule)
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("CreateSamplingRuleInput")
 }
 
@@ -532,6 +535,7 @@ func checkGetSamplingTargetsInput(in *GetSamplingTargetsInput, mode validation.M
 	if in.SamplingStatisticsDocuments == nil {
 		v.Required(&validation.Path{Name: "SamplingStatisticsDocuments"})
 	}
+	requireSamplingStatisticsDocumentList(&v, validation.Path{Name: "SamplingStatisticsDocuments"}, in.SamplingStatisticsDocuments)
 	return v.Err("GetSamplingTargetsInput")
 }
 
@@ -848,6 +852,7 @@ func checkPutTelemetryRecordsInput(in *PutTelemetryRecordsInput, mode validation
 	if in.TelemetryRecords == nil {
 		v.Required(&validation.Path{Name: "TelemetryRecords"})
 	}
+	requireTelemetryRecordList(&v, validation.Path{Name: "TelemetryRecords"}, in.TelemetryRecords)
 	return v.Err("PutTelemetryRecordsInput")
 }
 
@@ -943,6 +948,7 @@ func checkTagResourceInput(in *TagResourceInput, mode validation.Mode) error {
 	if in.Tags == nil {
 		v.Required(&validation.Path{Name: "Tags"})
 	}
+	requireTagList(&v, validation.Path{Name: "Tags"}, in.Tags)
 	return v.Err("TagResourceInput")
 }
 
@@ -1031,6 +1037,7 @@ func checkUpdateIndexingRuleInput(in *UpdateIndexingRuleInput, mode validation.M
 	if in.Rule == nil {
 		v.Required(&validation.Path{Name: "Rule"})
 	}
+	requireIndexingRuleValueUpdate(&v, validation.Path{Name: "Rule"}, in.Rule)
 	return v.Err("UpdateIndexingRuleInput")
 }
 

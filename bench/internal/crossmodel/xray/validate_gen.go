@@ -1380,3 +1380,166 @@ func validateProbabilisticRuleValueUpdate(v *validation.Validator, parent *valid
 		}
 	}
 }
+
+// requireTagList checks the required members in a TagList value, at every depth, for the default Validation mode.
+func requireTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTag(v, p, &x[i])
+	}
+}
+
+// requireSamplingRule checks the required members in a SamplingRule value, at every depth, for the default Validation mode.
+func requireSamplingRule(v *validation.Validator, parent validation.Path, x *types.SamplingRule) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ResourceARN"}
+		if x.ResourceARN == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Priority"}
+		if x.Priority == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ServiceName"}
+		if x.ServiceName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ServiceType"}
+		if x.ServiceType == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Host"}
+		if x.Host == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "HTTPMethod"}
+		if x.HTTPMethod == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "URLPath"}
+		if x.URLPath == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Version"}
+		if x.Version == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSamplingStatisticsDocumentList checks the required members in a SamplingStatisticsDocumentList value, at every depth, for the default Validation mode.
+func requireSamplingStatisticsDocumentList(v *validation.Validator, parent validation.Path, x []types.SamplingStatisticsDocument) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireSamplingStatisticsDocument(v, p, &x[i])
+	}
+}
+
+// requireTelemetryRecordList checks the required members in a TelemetryRecordList value, at every depth, for the default Validation mode.
+func requireTelemetryRecordList(v *validation.Validator, parent validation.Path, x []types.TelemetryRecord) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireTelemetryRecord(v, p, &x[i])
+	}
+}
+
+// requireIndexingRuleValueUpdate checks the required members in a IndexingRuleValueUpdate value, at every depth, for the default Validation mode.
+func requireIndexingRuleValueUpdate(v *validation.Validator, parent validation.Path, x types.IndexingRuleValueUpdate) {
+	switch u := x.(type) {
+	case *types.IndexingRuleValueUpdateMemberProbabilistic:
+		if u == nil {
+			return
+		}
+		p := validation.Path{Parent: &parent, Name: "Probabilistic"}
+		{
+			requireProbabilisticRuleValueUpdate(v, p, &u.Value)
+		}
+	}
+}
+
+// requireTag checks the required members in a Tag value, at every depth, for the default Validation mode.
+func requireTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Key"}
+		if x.Key == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Value"}
+		if x.Value == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireSamplingStatisticsDocument checks the required members in a SamplingStatisticsDocument value, at every depth, for the default Validation mode.
+func requireSamplingStatisticsDocument(v *validation.Validator, parent validation.Path, x *types.SamplingStatisticsDocument) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "RuleName"}
+		if x.RuleName == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "ClientID"}
+		if x.ClientID == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Timestamp"}
+		if x.Timestamp == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireTelemetryRecord checks the required members in a TelemetryRecord value, at every depth, for the default Validation mode.
+func requireTelemetryRecord(v *validation.Validator, parent validation.Path, x *types.TelemetryRecord) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "Timestamp"}
+		if x.Timestamp == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireProbabilisticRuleValueUpdate checks the required members in a ProbabilisticRuleValueUpdate value, at every depth, for the default Validation mode.
+func requireProbabilisticRuleValueUpdate(v *validation.Validator, parent validation.Path, x *types.ProbabilisticRuleValueUpdate) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "DesiredSamplingPercentage"}
+		if x.DesiredSamplingPercentage == nil {
+			v.Required(&p)
+		}
+	}
+}

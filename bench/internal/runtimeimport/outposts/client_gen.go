@@ -179,6 +179,8 @@ func checkCreateSiteInput(in *CreateSiteInput, mode validation.Mode) error {
 	if in.Name == nil {
 		v.Required(&validation.Path{Name: "Name"})
 	}
+	requireAddress(&v, validation.Path{Name: "OperatingAddress"}, in.OperatingAddress)
+	requireAddress(&v, validation.Path{Name: "ShippingAddress"}, in.ShippingAddress)
 	return v.Err("CreateSiteInput")
 }
 
@@ -834,6 +836,7 @@ func checkStartCapacityTaskInput(in *StartCapacityTaskInput, mode validation.Mod
 	if in.InstancePools == nil {
 		v.Required(&validation.Path{Name: "InstancePools"})
 	}
+	requireRequestedInstancePools(&v, validation.Path{Name: "InstancePools"}, in.InstancePools)
 	return v.Err("StartCapacityTaskInput")
 }
 
@@ -1023,6 +1026,7 @@ func checkUpdateSiteAddressInput(in *UpdateSiteAddressInput, mode validation.Mod
 	if in.Address == nil {
 		v.Required(&validation.Path{Name: "Address"})
 	}
+	requireAddress(&v, validation.Path{Name: "Address"}, in.Address)
 	return v.Err("UpdateSiteAddressInput")
 }
 

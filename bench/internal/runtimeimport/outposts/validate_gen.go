@@ -2055,3 +2055,61 @@ func validateInstanceIdList(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 }
+
+// requireAddress checks the required members in a Address value, at every depth, for the default Validation mode.
+func requireAddress(v *validation.Validator, parent validation.Path, x *types.Address) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "AddressLine1"}
+		if x.AddressLine1 == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "City"}
+		if x.City == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "StateOrRegion"}
+		if x.StateOrRegion == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "PostalCode"}
+		if x.PostalCode == nil {
+			v.Required(&p)
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "CountryCode"}
+		if x.CountryCode == nil {
+			v.Required(&p)
+		}
+	}
+}
+
+// requireRequestedInstancePools checks the required members in a RequestedInstancePools value, at every depth, for the default Validation mode.
+func requireRequestedInstancePools(v *validation.Validator, parent validation.Path, x []types.InstanceTypeCapacity) {
+	for i := range x {
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		requireInstanceTypeCapacity(v, p, &x[i])
+	}
+}
+
+// requireInstanceTypeCapacity checks the required members in a InstanceTypeCapacity value, at every depth, for the default Validation mode.
+func requireInstanceTypeCapacity(v *validation.Validator, parent validation.Path, x *types.InstanceTypeCapacity) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "InstanceType"}
+		if x.InstanceType == nil {
+			v.Required(&p)
+		}
+	}
+}

@@ -9,8 +9,10 @@ package smithy
 type Mode int
 
 const (
-	// Required, the default, checks that required members are set and
-	// that members bound to the URI path are not empty.
+	// Required, the default, checks that required members are set, at
+	// every depth where a value is present (in the input and in the
+	// structures, list elements, map values and unions it holds), and that
+	// members bound to the URI path are not empty.
 	Required Mode = iota
 	// All checks every constraint of the model, as Validate does.
 	All
